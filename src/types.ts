@@ -1,0 +1,195 @@
+/**
+ * Shared data types of framelens. Every stage of the pipeline speaks these types:
+ * corpus readers produce `Document`s, the lexicon loader produces a `Lexicon`, `analyzeDocument`
+ * produces a `DocAnalysis`, and the aggregate/report stages consume those.
+ */
+
+/** One article, as read from a file, a JSONL line or a CSV row. `text` is never altered after reading. */
+export interface Document {
+  id: string;
+  outlet: string;
+  text: string;
+  title?: string;
+  /** ISO date (YYYY-MM-DD or a full ISO timestamp) when known. */
+  date?: string;
+  url?: string;
+  language?: string;
+  /** Event key from the metadata, when the source supplies one (used for same-event grouping). */
+  event?: string;
+  /** Where the document came from, for error messages and audit trails. */
+  source: SourceRef;
+  /** All other metadata fields, passed through untouched. */
+  meta: Record<string, unknown>;
+}
+
+export interface SourceRef {
+  file: string;
+  /** 1-based line (front matter line, JSONL line or CSV record line) where it applies. */
+  line?: number;
+}
+
+/** A document that could not be analyzed, with the reason. Never dropped silently. */
+export interface SkippedDocument {
+  file: string;
+  line?: number;
+  id?: string;
+  reason: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lexicon
+
+/** Label categories: the default lexicon uses 'actor-label', 'event' and 'casualty'; imported dictionaries bring their own. */
+export type LabelCategory = string;
+export type DeviceType = 'distancing' | 'hedge' | 'booster' | 'attribution' | 'negation';
+export type NameType = 'actor' | 'place' | 'incident' | 'operation';
+
+export interface Referent {
+  id: string;
+  label: string;
+  description?: string;
+}
+
+/** A compiled pattern: a sequence of token tests. Produced by the lexicon loader from a pattern string. */
+export interface PatternSpec {
+  /** The pattern as written in the lexicon. */
+  source: string;
+  caseSensitive: boolean;
+  /** Where it was written (lexicon file and 1-based line/column), for error messages. */
+  file?: string;
+  line?: number;
+}
+
+interface EntryBase {
+  id: string;
+  patterns: PatternSpec[];
+  rationale?: string;
+  sources?: string[];
+  /** Lexicon name this entry came from. */
+  lexicon: string;
+  file?: string;
+  line?: number;
+}
+
+/** A framing label: a way of naming a referent or an event, with a weight in [-2, +2]. */
+export interface LabelEntry extends EntryBase {
+  kind: 'label';
+  /** The referent this label names. Absent when `resolve` is set: then the referent comes from context. */
+  referent?: string;
+  /** For context-dependent labels ("the regime"): the referents it may resolve to, nearest explicit mention wins. */
+  resolve?: string[];
+  weight: number;
+  category: LabelCategory;
+}
+
+/** A proper name that contains frame words ("Islamic Resistance in Iraq"). Matched first, never scored. */
+export interface NameEntry extends EntryBase {
+  kind: 'name';
+  type: NameType;
+  /** The referent the name denotes, if any; used as an antecedent for context-dependent labels. */
+  referent?: string;
+}
+
+/** A framing device: distancing, hedge, booster, attribution verb or negation cue. */
+export interface DeviceEntry extends EntryBase {
+  kind: 'device';
+  type: DeviceType;
+  /** Optional signed strength: for attribution verbs, -1 casts doubt ("claimed"), +1 presupposes truth ("revealed"). */
+  weight?: number;
+}
+
+export type LexiconEntry = LabelEntry | NameEntry | DeviceEntry;
+
+export interface Lexicon {
+  name: string;
+  version: string;
+  description?: string;
+  /** sha256 of the file's bytes (hex), or of the merged sources. */
+  sha256: string;
+  files: string[];
+  referents: Referent[];
+  /** Groups of spellings that are equivalent in every pattern (lowercase, single tokens). */
+  variants: string[][];
+  entries: LexiconEntry[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Analysis
+
+export type Voice = 'author' | 'quoted' | 'attributed';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A label hit: one framing label found in a document. `text === doc.text.slice(start, end)`. */
+export interface Hit {
+  /** Label entry id. */
+  label: string;
+  /** Resolved referent id; `null` for event/casualty words without a referent and for unresolved context labels. */
+  referent: string | null;
+  category: LabelCategory;
+  weight: number;
+  start: number;
+  end: number;
+  text: string;
+  /** 0-based sentence index in the document. */
+  sentence: number;
+  voice: Voice;
+  /** The outlet keeps its distance from the label (so-called, self-styled, scare quotes...). */
+  distanced: boolean;
+  negated: boolean;
+  /** For context-resolved labels: how the referent was found. */
+  resolution?: 'fixed' | 'context' | 'unresolved';
+  /** Which device(s) made it distanced/negated, for the audit trail. */
+  cues?: string[];
+}
+
+/** A name hit (never scored; kept so that every masked span is visible). */
+export interface NameHit {
+  name: string;
+  type: NameType;
+  referent: string | null;
+  start: number;
+  end: number;
+  text: string;
+  sentence: number;
+  voice: Voice;
+}
+
+/** A device hit: distancing, hedge, booster, attribution verb or negation cue. */
+export interface DeviceHit {
+  device: string;
+  type: DeviceType;
+  weight?: number;
+  start: number;
+  end: number;
+  text: string;
+  sentence: number;
+  voice: Voice;
+  /** For attribution verbs and hedges that introduce a claim about a referent. */
+  referent?: string | null;
+}
+
+export interface VoiceSpan extends Span {
+  voice: Exclude<Voice, 'author'>;
+}
+
+export interface DocAnalysis {
+  id: string;
+  outlet: string;
+  title?: string;
+  date?: string;
+  url?: string;
+  event?: string;
+  words: number;
+  tokens: number;
+  sentences: Span[];
+  voiceSpans: VoiceSpan[];
+  hits: Hit[];
+  names: NameHit[];
+  devices: DeviceHit[];
+  /** Warnings raised while analyzing (e.g. a long run without spaces that was guarded). */
+  warnings: string[];
+}
