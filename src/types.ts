@@ -100,13 +100,19 @@ export interface DeviceEntry extends EntryBase {
 
 export type LexiconEntry = LabelEntry | NameEntry | DeviceEntry;
 
-export interface Lexicon {
+/** One lexicon file as loaded: reported with every result so that a result names exactly what produced it. */
+export interface LexiconSource {
   name: string;
   version: string;
-  description?: string;
-  /** sha256 of the file's bytes (hex), or of the merged sources. */
+  /** sha256 of the file's bytes, hex. */
   sha256: string;
-  files: string[];
+  file: string;
+  description?: string;
+}
+
+/** One or more lexicon files merged into one set of referents and entries. */
+export interface Lexicon {
+  sources: LexiconSource[];
   referents: Referent[];
   /** Groups of spellings that are equivalent in every pattern (lowercase, single tokens). */
   variants: string[][];
@@ -156,6 +162,9 @@ export interface NameHit {
   text: string;
   sentence: number;
   voice: Voice;
+  /** The outlet keeps its distance from the name ("calling itself …", scare quotes). */
+  distanced: boolean;
+  cues?: string[];
 }
 
 /** A device hit: distancing, hedge, booster, attribution verb or negation cue. */

@@ -1,0 +1,123 @@
+/**
+ * Compiles a lexicon into a token trie. Patterns are tokenized by the same code as documents, so a pattern and
+ * a text that look alike produce the same units ("Iran-backed" = "Iran backed" = "Iran–backed").
+ */
+import type { Lexicon, LexiconEntry, PatternSpec, Referent } from '../types.js';
+import { foldKey, tokenize } from '../nlp/nlp.js';
+import { LexiconError, type LexiconProblem } from './errors.js';
+
+export interface PatternUnit {
+  /** Folded, variant-canonical key (or prefix, for wildcards). */
+  key: string;
+  prefix: boolean;
+  /** The unit as written, for case-sensitive patterns. */
+  surface: string;
+}
+
+export interface Terminal {
+  entry: LexiconEntry;
+  pattern: PatternSpec;
+  units: PatternUnit[];
+  /** Names outrank everything else; see lexicons/README.md "Matching order". */
+  priority: number;
+}
+
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Wildcard children: any unit whose key starts with `prefix`. */
+  prefixes: Array<{ prefix: string; node: TrieNode }>;
+  terminals: Terminal[];
+}
+
+export interface CompiledLexicon {
+  lexicon: Lexicon;
+  root: TrieNode;
+  /** Folded spelling → canonical spelling of its variant group. */
+  variantOf: Map<string, string>;
+  entries: Map<string, LexiconEntry>;
+  referents: Map<string, Referent>;
+  patternCount: number;
+}
+
+const newNode = (): TrieNode => ({ next: new Map(), prefixes: [], terminals: [] });
+
+export function canonical(variantOf: Map<string, string>, key: string): string {
+  return variantOf.get(key) ?? key;
+}
+
+/** Tokenizes one pattern into units; returns a problem description instead when it cannot match anything. */
+export function patternUnits(source: string, variantOf: Map<string, string>): PatternUnit[] | string {
+  const units: PatternUnit[] = [];
+  for (const rawWord of source.trim().split(/\s+/)) {
+    const wildcard = rawWord.endsWith('*');
+    const word = wildcard ? rawWord.slice(0, -1) : rawWord;
+    const tok = tokenize(word);
+    const u = tok.units;
+    if (u.count === 0) return `"${rawWord}" has no word in it`;
+    for (let i = 0; i < u.count - 1; i++) {
+      if (u.barrierAfter[i]) {
+        return `"${rawWord}" contains punctuation between words; matches never cross punctuation, so write the words without it`;
+      }
+    }
+    for (let i = 0; i < u.count; i++) {
+      const isPrefix = wildcard && i === u.count - 1;
+      const key = u.normal[i];
+      units.push({ key: isPrefix ? key : canonical(variantOf, key), prefix: isPrefix, surface: word.slice(u.start[i], u.end[i]) });
+    }
+  }
+  return units;
+}
+
+function insert(root: TrieNode, terminal: Terminal): void {
+  let node = root;
+  for (const unit of terminal.units) {
+    if (unit.prefix) {
+      let child = node.prefixes.find((p) => p.prefix === unit.key);
+      if (!child) {
+        child = { prefix: unit.key, node: newNode() };
+        node.prefixes.push(child);
+      }
+      node = child.node;
+    } else {
+      let next = node.next.get(unit.key);
+      if (!next) {
+        next = newNode();
+        node.next.set(unit.key, next);
+      }
+      node = next;
+    }
+  }
+  node.terminals.push(terminal);
+}
+
+export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+  const variantOf = new Map<string, string>();
+  for (const group of lexicon.variants) {
+    const folded = group.map(foldKey);
+    const head = variantOf.get(folded[0]) ?? folded[0];
+    for (const w of folded) variantOf.set(w, head);
+  }
+  const root = newNode();
+  const problems: LexiconProblem[] = [];
+  let patternCount = 0;
+  for (const entry of lexicon.entries) {
+    for (const pattern of entry.patterns) {
+      const units = patternUnits(pattern.source, variantOf);
+      if (typeof units === 'string') {
+        problems.push({ file: pattern.file ?? entry.file ?? entry.lexicon, line: pattern.line, column: 1, message: `pattern "${pattern.source}" of "${entry.id}": ${units}` });
+        continue;
+      }
+      insert(root, { entry, pattern, units, priority: entry.kind === 'name' ? 1 : 0 });
+      patternCount++;
+    }
+  }
+  if (problems.length) throw new LexiconError(problems);
+  return {
+    lexicon,
+    root,
+    variantOf,
+    entries: new Map(lexicon.entries.map((e) => [e.id, e])),
+    referents: new Map(lexicon.referents.map((r) => [r.id, r])),
+    patternCount,
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Guards wink-nlp's tokenizer against long runs without whitespace.
+ *
+ * The tokenizer is quadratic in the length of a run of non-space characters (32k characters took about a second,
+ * 1 MB did not finish in a minute). Natural-language words are short, so any run longer than `maxRun` is cut by
+ * replacing one character every `maxRun` characters with a space. The replacement keeps the string's length, so
+ * every offset into the guarded text is an offset into the original text too; hits are always sliced from the
+ * original text, so nothing the user sees changes.
+ */
+
+export const DEFAULT_MAX_RUN = 100;
+
+export interface GuardResult {
+  text: string;
+  /** How many runs were cut. */
+  runsCut: number;
+  /** Length of the longest run found in the input. */
+  longestRun: number;
+}
+
+function isSpaceCode(code: number): boolean {
+  // ASCII whitespace plus the Unicode spaces wink treats as separators.
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029 ||
+    (code >= 0x2000 && code <= 0x200a) || code === 0x3000 || code === 0x202f || code === 0x205f || code === 0x1680
+  );
+}
+
+export function guardLongRuns(text: string, maxRun = DEFAULT_MAX_RUN): GuardResult {
+  let runStart = -1;
+  let longestRun = 0;
+  let cuts: number[] | null = null;
+  let runsCut = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const inRun = i < n && !isSpaceCode(text.charCodeAt(i));
+    if (inRun) {
+      if (runStart < 0) runStart = i;
+      continue;
+    }
+    if (runStart >= 0) {
+      const len = i - runStart;
+      if (len > longestRun) longestRun = len;
+      if (len > maxRun) {
+        cuts ??= [];
+        runsCut++;
+        for (let p = runStart + maxRun; p < i; p += maxRun) {
+          // Never cut between the two halves of a surrogate pair: that would leave a lone surrogate.
+          const c = text.charCodeAt(p);
+          cuts.push(c >= 0xdc00 && c <= 0xdfff ? p - 1 : p);
+        }
+      }
+      runStart = -1;
+    }
+  }
+  if (!cuts) return { text, runsCut: 0, longestRun };
+  const parts: string[] = [];
+  let last = 0;
+  for (const p of cuts) {
+    parts.push(text.slice(last, p), ' ');
+    last = p + 1;
+    // A surrogate pair cut at its high half removes two code units: pad to keep the length.
+    const code = text.charCodeAt(p);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      parts.push(' ');
+      last = p + 2;
+    }
+  }
+  parts.push(text.slice(last));
+  return { text: parts.join(''), runsCut, longestRun };
+}

@@ -1,0 +1,103 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadLexicons, parseLexicon } from '../../src/lexicon/load.js';
+import { LexiconError } from '../../src/lexicon/errors.js';
+import { compileLexicon } from '../../src/lexicon/compile.js';
+
+const valid = `lexicon: test
+version: 1.0.0
+referents:
+  - id: us-forces
+    label: US forces
+labels:
+  - id: occupiers
+    referent: us-forces
+    category: actor-label
+    weight: -2
+    patterns: [occupier, occupation forces]
+    rationale: Calls the troops occupiers.
+`;
+
+function problemsOf(text: string): LexiconError {
+  try {
+    parseLexicon(text, 'bad.yml');
+  } catch (err) {
+    expect(err).toBeInstanceOf(LexiconError);
+    return err as LexiconError;
+  }
+  throw new Error('expected a LexiconError');
+}
+
+describe('lexicon loader', () => {
+  it('loads a valid lexicon with its source and sha256', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fl-lex-'));
+    const file = join(dir, 'ok.yml');
+    writeFileSync(file, valid);
+    const lex = loadLexicons([file]);
+    expect(lex.sources[0]).toMatchObject({ name: 'test', version: '1.0.0', file });
+    expect(lex.sources[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(lex.entries).toHaveLength(1);
+    expect(lex.entries[0]).toMatchObject({ kind: 'label', id: 'occupiers', weight: -2, referent: 'us-forces' });
+    expect(lex.entries[0].patterns.map((p) => p.source)).toEqual(['occupier', 'occupation forces']);
+  });
+
+  it('reports a YAML syntax error with line and column', () => {
+    const err = problemsOf('lexicon: x\nversion: 1\nreferents: [a, b\nlabels: []\n');
+    expect(err.file).toBe('bad.yml');
+    expect(err.line).toBeGreaterThan(0);
+    expect(err.message).toMatch(/^bad\.yml:\d+:\d+: YAML syntax/);
+  });
+
+  it('names the line of a weight out of range and of an unknown referent', () => {
+    const text = valid.replace('weight: -2', 'weight: -5').replace('referent: us-forces', 'referent: us-troops');
+    const err = problemsOf(text);
+    const messages = err.problems.map((p) => `${p.line}:${p.message}`);
+    expect(messages).toContainEqual(expect.stringMatching(/^10:"weight" must be a number from -2 to \+2/));
+    expect(messages).toContainEqual(expect.stringMatching(/^8:unknown referent "us-troops"/));
+  });
+
+  it('rejects unknown fields, missing rationale, duplicate ids and bad wildcards', () => {
+    const text = `${valid}  - id: occupiers
+    referent: us-forces
+    category: actor-label
+    weight: -1
+    patterns: ["oc*", "a*b"]
+    colour: red
+`;
+    const err = problemsOf(text);
+    const all = err.problems.map((p) => p.message).join('\n');
+    expect(all).toMatch(/unknown field "colour"/);
+    expect(all).toMatch(/needs a "rationale"/);
+    expect(all).toMatch(/wildcard "oc\*" needs at least 3 letters/);
+    expect(all).toMatch(/"\*" may only end a word/);
+    expect(all).toMatch(/id "occupiers" is used twice/);
+    expect(err.problems.every((p) => p.line !== undefined)).toBe(true);
+  });
+
+  it('rejects a missing file and non-UTF-8 bytes with the file name', () => {
+    expect(() => loadLexicons(['/nonexistent/lex.yml'])).toThrow(/\/nonexistent\/lex\.yml: cannot read lexicon: file not found/);
+    const dir = mkdtempSync(join(tmpdir(), 'fl-lex-'));
+    const file = join(dir, 'latin1.yml');
+    writeFileSync(file, Buffer.from([0x6c, 0x65, 0x78, 0x3a, 0x20, 0xe9, 0xff, 0x0a]));
+    expect(() => loadLexicons([file])).toThrow(/not valid UTF-8/);
+  });
+
+  it('rejects a pattern with punctuation between words', () => {
+    expect(() => parseLexicon(valid.replace('occupation forces', '"occupation, forces"'), 'p.yml')).toThrow(/p\.yml:11:\d+: pattern "occupation, forces".*punctuation/);
+  });
+
+  it('compiles patterns into a trie and counts them', () => {
+    expect(compileLexicon(parseLexicon(valid)).patternCount).toBe(2);
+  });
+
+  it('rejects ids that clash across two lexicons', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fl-lex-'));
+    const a = join(dir, 'a.yml');
+    const b = join(dir, 'b.yml');
+    writeFileSync(a, valid);
+    writeFileSync(b, valid.replace('lexicon: test', 'lexicon: other'));
+    expect(() => loadLexicons([a, b])).toThrow(/already defined in .*a\.yml/);
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../src/nlp/nlp.js';
+import { findMatches } from '../../src/analysis/match.js';
+import { compileYaml } from '../helpers/lexicon.js';
+
+const lexicon = compileYaml(`lexicon: t
+version: 1
+referents:
+  - { id: armed-groups, label: Armed groups }
+  - { id: us-forces, label: US forces }
+  - { id: country, label: A country }
+variants:
+  - [hashd, hasd, hashed]
+  - [us, u.s.]
+names:
+  - id: islamic-resistance-in-iraq
+    referent: armed-groups
+    patterns: [Islamic Resistance in Iraq]
+  - id: hashd
+    patterns: [Hashd al-Shaabi]
+  - id: czech-republic
+    type: place
+    patterns: [Czech Republic]
+labels:
+  - { id: resistance, referent: armed-groups, category: actor-label, weight: 2, patterns: [resistance], rationale: r }
+  - { id: iran-backed, referent: armed-groups, category: actor-label, weight: -1, patterns: [Iran-backed, Iran-backed militia], rationale: r }
+  - { id: militia, referent: armed-groups, category: actor-label, weight: -1, patterns: [militia], rationale: r }
+  - { id: us-forces, referent: us-forces, category: actor-label, weight: 0, patterns: [US force, US troop], rationale: r }
+  - { id: us-terrorist, referent: us-forces, category: actor-label, weight: -2, patterns: [US terrorist forces], rationale: r }
+  - { id: terrorist, referent: armed-groups, category: actor-label, weight: -2, patterns: [terrorist], rationale: r }
+  - { id: czech, referent: country, category: actor-label, weight: 0, patterns: ["Czech*"], rationale: r }
+  - { id: killed, category: casualty, weight: 0, patterns: [were killed], rationale: r }
+  - { id: occupiers, referent: us-forces, category: actor-label, weight: -2, patterns: ["occupier*"], rationale: r }
+  - { id: cs-state, referent: country, category: actor-label, weight: 0, patterns: [IS], case: sensitive, rationale: r }
+devices:
+  - { id: claimed, type: attribution, weight: -1, patterns: [claimed] }
+  - { id: claimed-responsibility, type: attribution, weight: 0, patterns: [claimed responsibility] }
+`);
+
+function run(text: string) {
+  const tok = tokenize(text);
+  return findMatches(text, tok.units, lexicon).map((m) => ({ id: m.entry.id, text: text.slice(m.start, m.end) }));
+}
+
+describe('matcher', () => {
+  it('keeps exact offsets: text.slice(start, end) is the surface', () => {
+    const text = 'On Friday,  “Iran-backed militias” and U.S. troops clashed.';
+    const tok = tokenize(text);
+    for (const m of findMatches(text, tok.units, lexicon)) {
+      expect(text.slice(m.start, m.end)).toMatch(/Iran-backed militias|U\.S\. troops/);
+    }
+    expect(run(text)).toEqual([
+      { id: 'iran-backed', text: 'Iran-backed militias' },
+      { id: 'us-forces', text: 'U.S. troops' },
+    ]);
+  });
+
+  it('treats hyphen, space and en dash as the same', () => {
+    expect(run('Iran backed groups').map((h) => h.id)).toEqual(['iran-backed']);
+    expect(run('Iran–backed groups').map((h) => h.id)).toEqual(['iran-backed']);
+    expect(run('Iran-backed groups').map((h) => h.id)).toEqual(['iran-backed']);
+  });
+
+  it('matches inflections through lemmas, also capitalised at a sentence start', () => {
+    expect(run('Militias fired rockets.')).toEqual([{ id: 'militia', text: 'Militias' }]);
+    expect(run('The militias fired.')).toEqual([{ id: 'militia', text: 'militias' }]);
+    expect(run('US forces left.')).toEqual([{ id: 'us-forces', text: 'US forces' }]);
+  });
+
+  it('matches an inflected pattern word only in that form', () => {
+    expect(run('Three were killed.')).toEqual([{ id: 'killed', text: 'were killed' }]);
+    expect(run('They were killing.')).toEqual([]);
+  });
+
+  it('matches names first and never lets a label inside a name count', () => {
+    expect(run('The Islamic Resistance in Iraq claimed it. The resistance said so.')).toEqual([
+      { id: 'islamic-resistance-in-iraq', text: 'Islamic Resistance in Iraq' },
+      { id: 'claimed', text: 'claimed' },
+      { id: 'resistance', text: 'resistance' },
+    ]);
+  });
+
+  it('resolves overlaps by longest match, with no double counting', () => {
+    expect(run('US terrorist forces attacked.')).toEqual([{ id: 'us-terrorist', text: 'US terrorist forces' }]);
+    expect(run('The Czech Republic and Czechs.')).toEqual([
+      { id: 'czech-republic', text: 'Czech Republic' },
+      { id: 'czech', text: 'Czechs' },
+    ]);
+    expect(run('The group claimed responsibility. It claimed victory.').map((h) => h.id)).toEqual(['claimed-responsibility', 'claimed']);
+  });
+
+  it('applies spelling variants in patterns and texts', () => {
+    expect(run('Hasd al-Shaabi and Hashed al-Shaabi units').map((h) => h.id)).toEqual(['hashd', 'hashd']);
+  });
+
+  it('uses suffix wildcards without matching across words or punctuation', () => {
+    expect(run('the occupiers and occupier').map((h) => h.text)).toEqual(['occupiers', 'occupier']);
+    expect(run('an occupational hazard')).toEqual([]);
+    expect(run('US, forces')).toEqual([]);
+  });
+
+  it('honours case-sensitive entries', () => {
+    expect(run('IS fighters').map((h) => h.id)).toEqual(['cs-state']);
+    expect(run('it is late').map((h) => h.id)).toEqual([]);
+  });
+
+  it('does not match across a paragraph break', () => {
+    expect(run('They met US\n\nforces.').map((h) => h.id)).toEqual([]);
+  });
+});
