@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { guardLongRuns } from '../../src/nlp/guard.js';
+import { tokenize } from '../../src/nlp/nlp.js';
+
+describe('long-run guard', () => {
+  it('keeps the length and leaves normal text untouched', () => {
+    const text = 'US forces were attacked near Erbil on Friday.';
+    expect(guardLongRuns(text)).toEqual({ text, runsCut: 0, longestRun: 8 });
+  });
+
+  it('cuts long runs without changing length or the text around them', () => {
+    const run = 'x'.repeat(1000);
+    const text = `before ${run} after`;
+    const g = guardLongRuns(text);
+    expect(g.text.length).toBe(text.length);
+    expect(g.runsCut).toBe(1);
+    expect(g.text.startsWith('before x')).toBe(true);
+    expect(g.text.endsWith('x after')).toBe(true);
+    expect(Math.max(...g.text.split(/\s+/).map((w) => w.length))).toBeLessThanOrEqual(100);
+  });
+
+  it('never splits a surrogate pair', () => {
+    const text = '😀'.repeat(300);
+    const g = guardLongRuns(text);
+    expect(g.text.length).toBe(text.length);
+    expect(g.text).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+  });
+
+  it('tokenizes a 1 MB document without spaces in well under 2 s, offsets intact', () => {
+    const text = `Israel and Iran. ${'a'.repeat(1_000_000)} US forces.`;
+    const t0 = performance.now();
+    const tok = tokenize(text);
+    const ms = performance.now() - t0;
+    expect(ms).toBeLessThan(2000);
+    const last = tok.units.count - 1;
+    expect(text.slice(tok.units.start[last], tok.units.end[last])).toBe('forces');
+    expect(text.slice(tok.units.start[0], tok.units.end[0])).toBe('Israel');
+  });
+});
