@@ -1,0 +1,167 @@
+/**
+ * Mergeable counts. Everything an outlet-level number is computed from is a plain count here, so counts from
+ * workers, shards or earlier runs combine exactly by addition (`mergeCounts`). Ratios and stances are derived at
+ * the end (`stanceOf`, `shareOf`), never averaged from parts.
+ */
+import type { DocAnalysis, Hit, Voice } from '../types.js';
+
+export const VOICES: Voice[] = ['author', 'quoted', 'attributed'];
+
+export interface VoiceCounts {
+  /** Adopted mentions: label hits with this referent that are neither distanced nor negated. */
+  mentions: number;
+  /** Sum of weight/2 over adopted mentions. */
+  score: number;
+  /** Adopted mentions per label id. */
+  labels: Record<string, number>;
+}
+
+export interface ReferentCounts {
+  voices: Record<Voice, VoiceCounts>;
+  /** Hits the outlet keeps its distance from (so-called, scare quotes), per label id. Not counted as mentions. */
+  distanced: Record<string, number>;
+  /** Negated hits ("not terrorists"), per label id. Not counted as mentions. */
+  negated: Record<string, number>;
+  /** Names of the referent that appear distanced ("calling itself the …"). */
+  distancedNames: number;
+  /** Attribution verbs and hedges attached to the referent, per device id. */
+  devices: Record<string, number>;
+}
+
+export interface OutletCounts {
+  outlet: string;
+  documents: number;
+  words: number;
+  /** Label hits per category, all voices, and in the author voice. */
+  categories: Record<string, { all: number; author: number }>;
+  /** Device hits per device type, all voices, and in the author voice. */
+  deviceTypes: Record<string, { all: number; author: number }>;
+  referents: Record<string, ReferentCounts>;
+  /** Context labels ("the regime") with no antecedent in reach: reported, not scored. */
+  unresolved: number;
+}
+
+const emptyVoice = (): VoiceCounts => ({ mentions: 0, score: 0, labels: {} });
+const emptyReferent = (): ReferentCounts => ({
+  voices: { author: emptyVoice(), quoted: emptyVoice(), attributed: emptyVoice() },
+  distanced: {}, negated: {}, distancedNames: 0, devices: {},
+});
+
+export function emptyOutlet(outlet: string): OutletCounts {
+  return { outlet, documents: 0, words: 0, categories: {}, deviceTypes: {}, referents: {}, unresolved: 0 };
+}
+
+const bump = (rec: Record<string, number>, key: string, by = 1): void => {
+  rec[key] = (rec[key] ?? 0) + by;
+};
+
+/** True when a hit counts as the outlet (or the quoted source) adopting the label. */
+export function isAdopted(hit: Hit): boolean {
+  return hit.referent !== null && !hit.distanced && !hit.negated;
+}
+
+/** Adds one document's analysis to an outlet's counts. */
+export function addDocument(counts: OutletCounts, doc: DocAnalysis): void {
+  counts.documents += 1;
+  counts.words += doc.words;
+  for (const hit of doc.hits) {
+    const cat = (counts.categories[hit.category] ??= { all: 0, author: 0 });
+    cat.all++;
+    if (hit.voice === 'author') cat.author++;
+    if (hit.referent === null) {
+      if (hit.resolution === 'unresolved') counts.unresolved++;
+      continue;
+    }
+    const ref = (counts.referents[hit.referent] ??= emptyReferent());
+    if (hit.negated) bump(ref.negated, hit.label);
+    else if (hit.distanced) bump(ref.distanced, hit.label);
+    else {
+      const v = ref.voices[hit.voice];
+      v.mentions++;
+      v.score += hit.weight / 2;
+      bump(v.labels, hit.label);
+    }
+  }
+  for (const name of doc.names) {
+    if (name.referent && name.distanced) (counts.referents[name.referent] ??= emptyReferent()).distancedNames++;
+  }
+  for (const d of doc.devices) {
+    const t = (counts.deviceTypes[d.type] ??= { all: 0, author: 0 });
+    t.all++;
+    if (d.voice === 'author') t.author++;
+    if (d.referent) bump((counts.referents[d.referent] ??= emptyReferent()).devices, d.device);
+  }
+}
+
+function mergeRecord(into: Record<string, number>, from: Record<string, number>): void {
+  for (const [k, v] of Object.entries(from)) bump(into, k, v);
+}
+
+/** Adds `from` into `into` (same outlet). Exact: every field is a count. */
+export function mergeCounts(into: OutletCounts, from: OutletCounts): OutletCounts {
+  into.documents += from.documents;
+  into.words += from.words;
+  into.unresolved += from.unresolved;
+  for (const [k, v] of Object.entries(from.categories)) {
+    const c = (into.categories[k] ??= { all: 0, author: 0 });
+    c.all += v.all;
+    c.author += v.author;
+  }
+  for (const [k, v] of Object.entries(from.deviceTypes)) {
+    const c = (into.deviceTypes[k] ??= { all: 0, author: 0 });
+    c.all += v.all;
+    c.author += v.author;
+  }
+  for (const [id, r] of Object.entries(from.referents)) {
+    const target = (into.referents[id] ??= emptyReferent());
+    for (const voice of VOICES) {
+      target.voices[voice].mentions += r.voices[voice].mentions;
+      target.voices[voice].score += r.voices[voice].score;
+      mergeRecord(target.voices[voice].labels, r.voices[voice].labels);
+    }
+    mergeRecord(target.distanced, r.distanced);
+    mergeRecord(target.negated, r.negated);
+    mergeRecord(target.devices, r.devices);
+    target.distancedNames += r.distancedNames;
+  }
+  return into;
+}
+
+/** Counts per outlet, in order of first appearance. */
+export function countByOutlet(docs: Iterable<DocAnalysis>): Map<string, OutletCounts> {
+  const out = new Map<string, OutletCounts>();
+  for (const doc of docs) {
+    let c = out.get(doc.outlet);
+    if (!c) out.set(doc.outlet, (c = emptyOutlet(doc.outlet)));
+    addDocument(c, doc);
+  }
+  return out;
+}
+
+/** Stance in [-1, +1]: weight/2 averaged over adopted mentions; null when there are none. */
+export function stanceOf(v: { mentions: number; score: number }): number | null {
+  return v.mentions > 0 ? v.score / v.mentions : null;
+}
+
+/** Sums voices into one count (e.g. author + quoted + attributed for "all voices"). */
+export function combineVoices(r: ReferentCounts, voices: Voice[]): VoiceCounts {
+  const out = emptyVoice();
+  for (const voice of voices) {
+    out.mentions += r.voices[voice].mentions;
+    out.score += r.voices[voice].score;
+    mergeRecord(out.labels, r.voices[voice].labels);
+  }
+  return out;
+}
+
+/** Per-document (score, mentions) for one referent and voice set: the unit the bootstrap resamples. */
+export function documentScores(doc: DocAnalysis, referent: string, voices: Voice[]): { score: number; mentions: number } {
+  let score = 0;
+  let mentions = 0;
+  for (const hit of doc.hits) {
+    if (hit.referent !== referent || !isAdopted(hit) || !voices.includes(hit.voice)) continue;
+    score += hit.weight / 2;
+    mentions++;
+  }
+  return { score, mentions };
+}
