@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { bootstrapStance, stanceIndex, type DocumentStanceCounts } from '../../src/stats/bootstrap.js';
+import { quantileSorted } from '../../src/stats/quantile.js';
+import { randomIndex, seededRandom } from '../../src/stats/rng.js';
+
+describe('seeded PRNG', () => {
+  it('repeats its sequence for the same seed and differs for another', () => {
+    const a = seededRandom(42);
+    const b = seededRandom(42);
+    const c = seededRandom(43);
+    const seqA = Array.from({ length: 5 }, a);
+    expect(Array.from({ length: 5 }, b)).toEqual(seqA);
+    expect(Array.from({ length: 5 }, c)).not.toEqual(seqA);
+  });
+
+  it('draws in [0, 1) with a plausible uniform spread', () => {
+    const random = seededRandom(7);
+    const buckets = new Array<number>(10).fill(0);
+    let sum = 0;
+    let outOfRange = 0;
+    for (let i = 0; i < 100_000; i++) {
+      const x = random();
+      if (!(x >= 0 && x < 1)) outOfRange++;
+      sum += x;
+      buckets[Math.floor(x * 10)]++;
+    }
+    expect(outOfRange).toBe(0);
+    expect(sum / 100_000).toBeGreaterThan(0.49);
+    expect(sum / 100_000).toBeLessThan(0.51);
+    // each decile expects 10 000; ±5% is more than 15 standard deviations of a binomial count
+    for (const count of buckets) expect(Math.abs(count - 10_000)).toBeLessThan(500);
+  });
+
+  it('randomIndex stays in range', () => {
+    const random = seededRandom(1);
+    for (let i = 0; i < 1000; i++) {
+      const k = randomIndex(random, 3);
+      expect([0, 1, 2]).toContain(k);
+    }
+  });
+});
+
+describe('type-7 quantile', () => {
+  it('interpolates between order statistics like R', () => {
+    // R: quantile(c(1, 2, 3, 4), c(0.025, 0.5, 0.975)) = 1.075, 2.5, 3.925
+    const sorted = [1, 2, 3, 4];
+    expect(quantileSorted(sorted, 0.025)).toBeCloseTo(1.075, 12);
+    expect(quantileSorted(sorted, 0.5)).toBeCloseTo(2.5, 12);
+    expect(quantileSorted(sorted, 0.975)).toBeCloseTo(3.925, 12);
+    expect(quantileSorted([5], 0.3)).toBe(5);
+  });
+});
+
+describe('bootstrapStance', () => {
+  const documents: DocumentStanceCounts[] = [
+    { sumOfScores: 3, mentions: 4 },
+    { sumOfScores: -1, mentions: 2 },
+    { sumOfScores: 2.5, mentions: 3 },
+    { sumOfScores: 0, mentions: 1 },
+    { sumOfScores: -2, mentions: 5 },
+    { sumOfScores: 1, mentions: 1 },
+  ];
+
+  it('estimates the ratio of sums, not the mean of ratios', () => {
+    // Σ scores = 3 − 1 + 2.5 + 0 − 2 + 1 = 3.5; Σ mentions = 16 → 0.21875
+    // (mean of per-document stances would be (0.75 − 0.5 + 0.8333 + 0 − 0.4 + 1)/6 = 0.2806)
+    const estimate = bootstrapStance(documents);
+    expect(estimate.stance).toBeCloseTo(0.21875, 12);
+    expect(estimate.documents).toBe(6);
+    expect(estimate.mentions).toBe(16);
+    expect(estimate.smallSample).toBe(false);
+    expect(stanceIndex(3.5, 16)).toBe(0.21875);
+    expect(stanceIndex(0, 0)).toBeNull();
+  });
+
+  it('is reproducible: same seed, same interval', () => {
+    expect(bootstrapStance(documents, { seed: 7 })).toEqual(bootstrapStance(documents, { seed: 7 }));
+    expect(bootstrapStance(documents)).toEqual(bootstrapStance(documents, { seed: 42, resamples: 2000 }));
+  });
+
+  it('differs for a different seed', () => {
+    const a = bootstrapStance(documents, { seed: 1 }).ci95!;
+    const b = bootstrapStance(documents, { seed: 2 }).ci95!;
+    expect(a).not.toEqual(b);
+  });
+
+  it('contains the point estimate and stays within [-1, 1]', () => {
+    for (const seed of [1, 2, 3, 42]) {
+      const { stance, ci95 } = bootstrapStance(documents, { seed });
+      expect(ci95![0]).toBeLessThanOrEqual(stance!);
+      expect(ci95![1]).toBeGreaterThanOrEqual(stance!);
+      expect(ci95![0]).toBeGreaterThanOrEqual(-1);
+      expect(ci95![1]).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('has about the width the normal approximation predicts', () => {
+    // 400 documents, one mention each, scores ±1 half and half: stance 0, standard error 1/√400 = 0.05,
+    // so the 95% interval is about ±1.96·0.05 = ±0.098.
+    const many = Array.from({ length: 400 }, (_, i) => ({ sumOfScores: i % 2 === 0 ? 1 : -1, mentions: 1 }));
+    const { stance, ci95 } = bootstrapStance(many);
+    expect(stance).toBe(0);
+    expect(ci95![0]).toBeGreaterThan(-0.12);
+    expect(ci95![0]).toBeLessThan(-0.08);
+    expect(ci95![1]).toBeGreaterThan(0.08);
+    expect(ci95![1]).toBeLessThan(0.12);
+  });
+
+  it('gives a degenerate interval when every document has the same stance', () => {
+    const same = [
+      { sumOfScores: 1, mentions: 2 },
+      { sumOfScores: 2, mentions: 4 },
+      { sumOfScores: 3, mentions: 6 },
+    ];
+    expect(bootstrapStance(same).ci95).toEqual([0.5, 0.5]);
+  });
+
+  it('flags small samples: fewer than 3 documents or fewer than 10 mentions', () => {
+    expect(bootstrapStance([{ sumOfScores: 5, mentions: 20 }, { sumOfScores: 1, mentions: 20 }]).smallSample).toBe(true);
+    const fewMentions = Array.from({ length: 5 }, () => ({ sumOfScores: 1, mentions: 1 }));
+    expect(bootstrapStance(fewMentions).smallSample).toBe(true);
+    const enough = Array.from({ length: 3 }, () => ({ sumOfScores: 1, mentions: 4 }));
+    expect(bootstrapStance(enough).smallSample).toBe(false);
+  });
+
+  it('returns no stance and no interval without mentions', () => {
+    expect(bootstrapStance([])).toEqual({
+      stance: null,
+      ci95: null,
+      documents: 0,
+      mentions: 0,
+      smallSample: true,
+      resamples: 0,
+      skippedResamples: 0,
+    });
+    expect(bootstrapStance([{ sumOfScores: 0, mentions: 0 }]).ci95).toBeNull();
+  });
+
+  it('skips and counts resamples that draw no mention', () => {
+    // One document with a mention and one without: a resample of 2 misses the first with probability 1/4.
+    const estimate = bootstrapStance([{ sumOfScores: 1, mentions: 1 }, { sumOfScores: 0, mentions: 0 }]);
+    expect(estimate.documents).toBe(1);
+    expect(estimate.resamples + estimate.skippedResamples).toBe(2000);
+    expect(estimate.skippedResamples).toBeGreaterThan(400);
+    expect(estimate.skippedResamples).toBeLessThan(600);
+    expect(estimate.ci95).toEqual([1, 1]);
+  });
+
+  it('rejects invalid input', () => {
+    expect(() => bootstrapStance([{ sumOfScores: 1, mentions: -1 }])).toThrow(RangeError);
+    expect(() => bootstrapStance([{ sumOfScores: NaN, mentions: 1 }])).toThrow(RangeError);
+    expect(() => bootstrapStance(documents, { resamples: 0 })).toThrow(RangeError);
+  });
+});
