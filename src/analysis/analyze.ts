@@ -1,0 +1,239 @@
+/**
+ * analyzeDocument: the pure heart of framelens. Text in, hits out, no I/O.
+ *
+ * Steps: tokenize (guarded) → match the compiled lexicon → assign voice → apply devices (distancing, negation,
+ * scare quotes) → resolve context labels ("the regime") → attach attribution verbs and hedges to referents.
+ */
+import type {
+  DeviceEntry, DeviceHit, DocAnalysis, Document, Hit, LabelEntry, NameEntry, NameHit, Voice, VoiceSpan,
+} from '../types.js';
+import { tokenize, type Units } from '../nlp/nlp.js';
+import type { CompiledLexicon } from '../lexicon/compile.js';
+import { findMatches, type Match } from './match.js';
+import { findVoiceSpans, quoteSpans, voiceAt } from './voice.js';
+
+/** How many units may stand between a distancing or negation cue and the label it applies to. */
+const CUE_REACH = 3;
+/** A context label ("the regime") looks back this many sentences for its antecedent. */
+const ANTECEDENT_SENTENCES = 2;
+/** Words that may stand between a distancing or negation cue and the label it governs. */
+const FILLER_WORDS = new Set([
+  'a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'that', 'those', 'such',
+  'be', 'being', 'been', 'is', 'are', 'was', 'were', 'merely', 'simply', 'just', 'really', 'actually', 'truly',
+  'any', 'more', 'longer', 'so',
+]);
+/** A quotation of at most this many words around a label or name, not speech, is a scare quote. */
+const SCARE_QUOTE_MAX_WORDS = 4;
+
+interface Mention {
+  referent: string;
+  start: number;
+  startUnit: number;
+  sentence: number;
+  /** Folded head word (last unit) of the mention, to block "the Syrian regime … the regime" from resolving. */
+  head: string;
+}
+
+export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAnalysis {
+  const text = doc.text;
+  const tok = tokenize(text);
+  const units = tok.units;
+  const matches = findMatches(text, units, compiled);
+  const voiceSpans: VoiceSpan[] = findVoiceSpans(text, tok.sentences);
+  const quotes = quoteSpans(text);
+  const warnings: string[] = [];
+  if (tok.runsCut > 0) {
+    warnings.push(`${tok.runsCut} run(s) of more than 100 characters without spaces were split before tokenizing (offsets unchanged)`);
+  }
+
+  const voiceOf = (m: Match): Voice => voiceAt(voiceSpans, m.start, m.end);
+  const sentenceOf = (m: Match): number => units.sentence[m.startUnit];
+
+  const deviceMatches = matches.filter((m) => m.entry.kind === 'device');
+  const distancingEnds = new Map<number, Match>();
+  const negationEnds = new Map<number, Match>();
+  for (const m of deviceMatches) {
+    const type = (m.entry as DeviceEntry).type;
+    if (type === 'distancing') distancingEnds.set(m.endUnit, m);
+    else if (type === 'negation') negationEnds.set(m.endUnit, m);
+  }
+
+  /**
+   * A cue that ends at most CUE_REACH units before the match, in the same sentence, with no punctuation between,
+   * and with only filler words between cue and label: articles and possessives, forms of "be", a few adverbs, and
+   * (for distancing) capitalised modifiers ("so-called Iraqi Companions of the Cave"). So "are not terrorists" and
+   * "no longer an occupation" are negated, but "will not extend to Iraqi resistance groups" is not.
+   */
+  const cueBefore = (cues: Map<number, Match>, m: Match, allowCapitalised: boolean): Match | undefined => {
+    if (cues.size === 0) return undefined;
+    for (let gap = 0; gap <= CUE_REACH; gap++) {
+      const endUnit = m.startUnit - gap;
+      if (endUnit <= 0) break;
+      const cue = cues.get(endUnit);
+      if (cue) return cue;
+      if (units.barrierAfter[endUnit - 1]) break;
+      const filler = endUnit - 1;
+      const isFiller = FILLER_WORDS.has(units.normal[filler]) ||
+        (allowCapitalised && /^\p{Lu}/u.test(text.slice(units.start[filler], units.end[filler])));
+      if (!isFiller) break;
+    }
+    return undefined;
+  };
+
+  /** The quotation a match sits in, if that quotation is a scare quote rather than speech. */
+  const scareQuote = (m: Match): boolean => {
+    for (const q of quotes) {
+      if (q.inner.start > m.start) break;
+      if (q.inner.end < m.end || q.words > SCARE_QUOTE_MAX_WORDS) continue;
+      const innerText = text.slice(q.inner.start, q.inner.end).replace(/[\s.,;:!?]+$/, '').trim();
+      if ((m.end - m.start) < innerText.length * 0.6) continue;
+      // A short quotation inside reported speech is a partial quote of that speech, not the outlet's scare quote.
+      const outside = voiceAt(voiceSpans, Math.max(0, q.start - 1), q.start);
+      if (outside !== 'author') continue;
+      if (/[:,]\s*$/.test(text.slice(Math.max(0, q.start - 3), q.start)) && /\b(said|says|stated|added|wrote|told)\b[^.]{0,20}$/i.test(text.slice(Math.max(0, q.start - 40), q.start))) continue;
+      return true;
+    }
+    return false;
+  };
+
+  const names: NameHit[] = [];
+  const hits: Hit[] = [];
+  const devices: DeviceHit[] = [];
+  const mentions: Mention[] = [];
+  const contextLabels: Array<{ hit: Hit; match: Match }> = [];
+
+  for (const m of matches) {
+    const surface = text.slice(m.start, m.end);
+    const sentence = sentenceOf(m);
+    const voice = voiceOf(m);
+    const cues: string[] = [];
+    const distancing = cueBefore(distancingEnds, m, true);
+    if (distancing) cues.push(distancing.entry.id);
+    const scare = m.entry.kind !== 'device' && scareQuote(m);
+    if (scare) cues.push('scare-quotes');
+    const head = units.normal[m.endUnit - 1];
+
+    if (m.entry.kind === 'name') {
+      const entry = m.entry as NameEntry;
+      names.push({
+        name: entry.id, type: entry.type, referent: entry.referent ?? null, start: m.start, end: m.end, text: surface,
+        sentence, voice: scare ? 'author' : voice, distanced: cues.length > 0, cues: cues.length ? cues : undefined,
+      });
+      if (entry.referent) mentions.push({ referent: entry.referent, start: m.start, startUnit: m.startUnit, sentence, head });
+    } else if (m.entry.kind === 'label') {
+      const entry = m.entry as LabelEntry;
+      const negation = cueBefore(negationEnds, m, false);
+      if (negation) cues.push(negation.entry.id);
+      const hit: Hit = {
+        label: entry.id,
+        referent: entry.referent ?? null,
+        category: entry.category,
+        weight: entry.weight,
+        start: m.start,
+        end: m.end,
+        text: surface,
+        sentence,
+        voice: scare ? 'author' : voice,
+        distanced: Boolean(distancing) || scare,
+        negated: Boolean(negation),
+        resolution: entry.resolve ? 'unresolved' : 'fixed',
+      };
+      if (cues.length) hit.cues = cues;
+      hits.push(hit);
+      if (entry.referent) mentions.push({ referent: entry.referent, start: m.start, startUnit: m.startUnit, sentence, head });
+      else if (entry.resolve) contextLabels.push({ hit, match: m });
+    } else {
+      const entry = m.entry as DeviceEntry;
+      const hit: DeviceHit = { device: entry.id, type: entry.type, start: m.start, end: m.end, text: surface, sentence, voice };
+      if (entry.weight !== undefined) hit.weight = entry.weight;
+      devices.push(hit);
+    }
+  }
+
+  resolveContextLabels(text, contextLabels, mentions, units, compiled);
+  attachDevicesToReferents(devices, hits, names);
+
+  return {
+    id: doc.id,
+    outlet: doc.outlet,
+    title: doc.title,
+    date: doc.date,
+    url: doc.url,
+    event: doc.event,
+    words: tok.words,
+    tokens: tok.tokens,
+    sentences: tok.sentences,
+    voiceSpans,
+    hits,
+    names,
+    devices,
+    warnings,
+  };
+}
+
+/**
+ * A context label takes the referent of the nearest explicit mention before it (same or previous two sentences)
+ * when that referent is one it may name. It stays unresolved when:
+ * - a nearer mention has the same head word but another referent ("the Syrian regime … the regime");
+ * - it is specified in place: preceded by a capitalised modifier that the lexicon does not know ("the Assad
+ *   regime"), or followed by an of-phrase that names no candidate referent ("the regime of the river"); an
+ *   of-phrase that does name one resolves it ("an umbrella group of anti-terror fighters");
+ * - nothing fitting is in reach.
+ */
+function resolveContextLabels(
+  text: string,
+  contextLabels: Array<{ hit: Hit; match: Match }>, mentions: Mention[], units: Units, compiled: CompiledLexicon,
+): void {
+  if (contextLabels.length === 0) return;
+  mentions.sort((a, b) => a.start - b.start);
+  for (const { hit, match } of contextLabels) {
+    const entry = compiled.entries.get(hit.label) as LabelEntry;
+    const candidates = new Set(entry.resolve ?? []);
+    const head = units.normal[match.endUnit - 1];
+    const next = match.endUnit < units.count && !units.barrierAfter[match.endUnit - 1] ? units.normal[match.endUnit] : '';
+    const prevUnit = match.startUnit - 1;
+    const prevGlued = prevUnit >= 0 && !units.barrierAfter[prevUnit];
+    const capitalisedModifier = prevGlued && /^\p{Lu}/u.test(text.slice(units.start[prevUnit], units.end[prevUnit])) &&
+      units.normal[prevUnit] !== 'the';
+    if (capitalisedModifier) continue;
+    if (next === 'of') {
+      // "an umbrella group of anti-terror fighters" names its referent in the of-phrase; "the regime of the river"
+      // names nobody. Either way the label is not an anaphor, so no look-back.
+      const inPhrase = mentions.find((x) => x.startUnit > match.endUnit && x.startUnit <= match.endUnit + 3 && x.sentence === hit.sentence);
+      if (inPhrase && candidates.has(inPhrase.referent)) {
+        hit.referent = inPhrase.referent;
+        hit.resolution = 'context';
+      }
+      continue;
+    }
+    for (let k = mentions.length - 1; k >= 0; k--) {
+      const mention = mentions[k];
+      if (mention.start >= hit.start) continue;
+      if (mention.sentence < hit.sentence - ANTECEDENT_SENTENCES) break;
+      if (candidates.has(mention.referent)) {
+        hit.referent = mention.referent;
+        hit.resolution = 'context';
+        break;
+      }
+      if (mention.head === head) break;
+    }
+  }
+}
+
+/** Attribution verbs, hedges and boosters are attached to the nearest referent named before them in the sentence. */
+function attachDevicesToReferents(devices: DeviceHit[], hits: Hit[], names: NameHit[]): void {
+  if (devices.length === 0) return;
+  const anchors = [
+    ...hits.filter((h) => h.referent && h.category === 'actor-label').map((h) => ({ referent: h.referent as string, start: h.start, sentence: h.sentence })),
+    ...names.filter((n) => n.referent).map((n) => ({ referent: n.referent as string, start: n.start, sentence: n.sentence })),
+  ].sort((a, b) => a.start - b.start);
+  for (const d of devices) {
+    if (d.type === 'negation' || d.type === 'distancing') continue;
+    let found: string | null = null;
+    for (const a of anchors) {
+      if (a.start >= d.start) break;
+      if (a.sentence === d.sentence) found = a.referent;
+    }
+    d.referent = found;
+  }
+}

@@ -1,0 +1,103 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Voice } from '../types.js';
+import { analyzeCorpus } from '../pipeline.js';
+import { buildReport, type Report } from '../report/build.js';
+import { csvTables, labelsTable } from '../report/csv.js';
+import { toMarkdown } from '../report/markdown.js';
+import { toTable } from '../report/table.js';
+import { toHtmlReport } from '../report/html.js';
+import type { DuplicatePolicy } from '../stats/duplicates.js';
+import { createProgress } from './progress.js';
+import { CORPUS_OPTIONS, intOption, loadCompiled, loadCorpus, parse, UsageError } from './common.js';
+import { HELP } from './main.js';
+
+const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
+const POLICIES: DuplicatePolicy[] = ['first-outlet-only', 'exclude-copies', 'keep-all'];
+const VOICE_NAMES: Voice[] = ['author', 'quoted', 'attributed'];
+
+export function parseVoices(value: string | undefined): Voice[] | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'all') return [...VOICE_NAMES];
+  const voices = value.split(',').map((v) => v.trim());
+  const bad = voices.find((v) => !VOICE_NAMES.includes(v as Voice));
+  if (bad !== undefined) throw new UsageError(`--voices: unknown voice "${bad}"; use author, quoted, attributed or all`);
+  return voices as Voice[];
+}
+
+export async function runAnalyze(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    ...CORPUS_OPTIONS,
+    format: { type: 'string', short: 'f' },
+    out: { type: 'string', short: 'o' },
+    voices: { type: 'string' },
+    duplicates: { type: 'string' },
+    pair: { type: 'string' },
+    resamples: { type: 'string' },
+    seed: { type: 'string' },
+    cache: { type: 'string' },
+    'omit-hits': { type: 'boolean' },
+    progress: { type: 'boolean' },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const format = (values.format ?? 'table') as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
+  const policy = (values.duplicates ?? 'first-outlet-only') as DuplicatePolicy;
+  if (!POLICIES.includes(policy)) throw new UsageError(`--duplicates must be one of ${POLICIES.join(', ')}, got "${values.duplicates}"`);
+  let pair: [string, string] | undefined;
+  if (values.pair !== undefined) {
+    const parts = values.pair.split(',').map((s) => s.trim());
+    if (parts.length !== 2 || !parts[0] || !parts[1]) throw new UsageError('--pair takes two outlet names separated by a comma: --pair "AFP,Press TV"');
+    pair = [parts[0], parts[1]];
+  }
+  const resamples = intOption(values.resamples, 'resamples', 1);
+  const seed = intOption(values.seed, 'seed', 0);
+  const voices = parseVoices(values.voices);
+
+  const compiled = loadCompiled(values.lexicon);
+  const corpus = await loadCorpus(positionals, values);
+  if (corpus.documents.length === 0) {
+    for (const s of corpus.skipped) process.stderr.write(`skipped ${s.file}${s.line ? `:${s.line}` : ''}: ${s.reason}\n`);
+    throw new UsageError(`no readable documents in ${positionals.join(', ')}`);
+  }
+  const progress = createProgress('analyzing', process.stderr, Boolean(values.progress));
+  const t0 = performance.now();
+  const run = analyzeCorpus(corpus.documents, compiled, { cacheDir: values.cache, onProgress: (d, t) => progress.update(d, t) });
+  const secs = (performance.now() - t0) / 1000;
+  progress.done();
+  if (pair) {
+    const outlets = new Set(corpus.documents.map((d) => d.outlet));
+    for (const o of pair) if (!outlets.has(o)) throw new UsageError(`--pair: no outlet "${o}" in the corpus (outlets: ${[...outlets].join(', ')})`);
+  }
+  const report = buildReport(
+    { documents: corpus.documents, analyses: run.analyses, skipped: corpus.skipped, lexicon: compiled.lexicon },
+    { voices, resamples, seed, duplicatePolicy: policy, pair, omitHits: values['omit-hits'] },
+  );
+  process.stderr.write(`analyzed ${run.analyzed} documents${run.cached ? `, ${run.cached} from cache` : ''} in ${secs.toFixed(2)} s; ${corpus.skipped.length} skipped\n`);
+  writeOutput(report, format, values.out);
+  return 0;
+}
+
+function writeOutput(report: Report, format: (typeof FORMATS)[number], out: string | undefined): void {
+  if (format === 'csv') {
+    if (!out) {
+      process.stdout.write(labelsTable(report));
+      return;
+    }
+    mkdirSync(out, { recursive: true });
+    for (const [name, content] of Object.entries(csvTables(report))) writeFileSync(join(out, name), content);
+    process.stderr.write(`wrote ${Object.keys(csvTables(report)).length} tables to ${out}\n`);
+    return;
+  }
+  const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
+    : format === 'md' ? toMarkdown(report)
+      : format === 'html' ? toHtmlReport(report)
+        : toTable(report);
+  if (out) {
+    writeFileSync(out, text);
+    process.stderr.write(`wrote ${out}\n`);
+  } else process.stdout.write(text);
+}

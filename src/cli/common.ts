@@ -1,0 +1,57 @@
+/** Option parsing and loading shared by the CLI commands. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Document, SkippedDocument } from '../types.js';
+import { loadLexicons } from '../lexicon/load.js';
+import { compileLexicon, type CompiledLexicon } from '../lexicon/compile.js';
+import { readCorpus } from '../corpus/read.js';
+import { defaultLexiconPath } from '../paths.js';
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const CORPUS_OPTIONS = {
+  lexicon: { type: 'string', multiple: true },
+  'outlet-from': { type: 'string' },
+  'default-outlet': { type: 'string' },
+  'max-doc-bytes': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
+  }
+}
+
+export function intOption(value: string | undefined, name: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number of at least ${min}, got "${value}"`);
+  return n;
+}
+
+export function loadCompiled(lexicons: string[] | undefined): CompiledLexicon {
+  return compileLexicon(loadLexicons(lexicons?.length ? lexicons : [defaultLexiconPath()]));
+}
+
+export interface CorpusValues {
+  'outlet-from'?: string;
+  'default-outlet'?: string;
+  'max-doc-bytes'?: string;
+}
+
+export async function loadCorpus(paths: string[], values: CorpusValues): Promise<{ documents: Document[]; skipped: SkippedDocument[] }> {
+  if (paths.length === 0) throw new UsageError('give one or more files or folders of articles');
+  const result = await readCorpus(paths, {
+    outletFrom: values['outlet-from'],
+    defaultOutlet: values['default-outlet'],
+    maxDocBytes: intOption(values['max-doc-bytes'], 'max-doc-bytes', 1),
+  });
+  return { documents: result.documents, skipped: result.skipped };
+}

@@ -1,0 +1,31 @@
+/** framelens lexicon check|import */
+import { writeFileSync } from 'node:fs';
+import { loadLexicons } from '../lexicon/load.js';
+import { compileLexicon } from '../lexicon/compile.js';
+import { importDictionary } from '../lexicon/import/index.js';
+import { parse, UsageError } from './common.js';
+
+export async function runLexicon(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parse(rest, { out: { type: 'string', short: 'o' }, name: { type: 'string' }, referent: { type: 'string' } });
+  if (sub === 'check') {
+    if (!positionals.length) throw new UsageError('lexicon check needs one or more lexicon files');
+    const compiled = compileLexicon(loadLexicons(positionals));
+    const lex = compiled.lexicon;
+    const count = (kind: string) => lex.entries.filter((e) => e.kind === kind).length;
+    for (const s of lex.sources) process.stdout.write(`${s.file}: ${s.name} ${s.version} sha256 ${s.sha256}\n`);
+    process.stdout.write(`ok: ${lex.referents.length} referents, ${count('label')} labels, ${count('name')} names, ${count('device')} devices, ${compiled.patternCount} patterns, ${lex.variants.length} variant groups\n`);
+    return 0;
+  }
+  if (sub === 'import') {
+    const [file] = positionals;
+    if (!file) throw new UsageError('lexicon import needs a dictionary file (.dic, .cat, .lc3, .yml)');
+    const yamlText = importDictionary(file, { name: values.name, referent: values.referent });
+    if (values.out) {
+      writeFileSync(values.out, yamlText);
+      process.stderr.write(`wrote ${values.out}\n`);
+    } else process.stdout.write(yamlText);
+    return 0;
+  }
+  throw new UsageError('lexicon takes "check <files...>" or "import <file> [--out FILE]"');
+}

@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+/**
+ * framelens command line. Exit codes: 0 ok, 1 analysis failed, 2 usage or input error; messages on stderr.
+ */
+import { pathToFileURL } from 'node:url';
+import { realpathSync } from 'node:fs';
+import { runAnalyze } from './analyze.js';
+import { runKwic } from './kwic.js';
+import { runLexicon } from './lexicon.js';
+import { UsageError } from './common.js';
+import { LexiconError } from '../lexicon/errors.js';
+import { InputError } from '../corpus/errors.js';
+import { TOOL_VERSION } from '../version.js';
+
+export const HELP = `framelens ${TOOL_VERSION}: how news outlets frame the same events
+
+Usage:
+  framelens analyze <paths...> [options]   score outlets (table, json, csv, md, html)
+  framelens serve [paths...] [options]     web UI on http://127.0.0.1:8377
+  framelens kwic <term> <paths...>         keyword in context for a label id or a word
+  framelens lexicon check <files...>       validate lexicons; print counts
+  framelens lexicon import <file>          convert a LIWC .dic, WordStat .cat, Lexicoder .lc3 or quanteda YAML
+
+Common options:
+  --lexicon FILE         lexicon to use (repeatable); default lexicons/conflict.yml
+  --outlet-from RULE     field:<name> | folder | filename: where the outlet name comes from
+  --default-outlet NAME  outlet for documents that name none
+  --max-doc-bytes N      skip documents larger than N bytes (default 5 MB)
+
+analyze options:
+  --format F             table (default) | json | csv | md | html
+  --out PATH             write to PATH (for csv: a folder of tidy tables) instead of stdout
+  --voices V             voices for headline scores: author (default) | all | author,attributed …
+  --duplicates P         first-outlet-only (default) | exclude-copies | keep-all
+  --pair A,B             also compute keyness for outlet A against outlet B
+  --resamples N          bootstrap resamples (default 2000); --seed N (default 42)
+  --cache DIR            incremental re-runs: reuse analyses of unchanged documents from DIR
+  --omit-hits            leave per-hit detail out of json (large corpora)
+  --progress             show the progress bar even when stderr is not a terminal
+  -h, --help             this help; --version the version
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'analyze':
+        return await runAnalyze(rest);
+      case 'serve': {
+        const { runServe } = await import('./serve.js');
+        return await runServe(rest);
+      }
+      case 'kwic':
+        return await runKwic(rest);
+      case 'lexicon':
+        return await runLexicon(rest);
+      case '--version':
+      case '-v':
+        process.stdout.write(`${TOOL_VERSION}\n`);
+        return 0;
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        process.stdout.write(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`framelens: ${err.message}\nRun "framelens --help" for usage.\n`);
+      return 2;
+    }
+    if (err instanceof LexiconError) {
+      process.stderr.write(`framelens: invalid lexicon:\n${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof InputError) {
+      process.stderr.write(`framelens: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`framelens: analysis failed: ${(err as Error).stack ?? String(err)}\n`);
+    return 1;
+  }
+}
+
+const invokedDirectly = (() => {
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(process.argv[1] ?? '')).href;
+  } catch {
+    return false;
+  }
+})();
+
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

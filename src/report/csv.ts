@@ -1,0 +1,113 @@
+/**
+ * Tidy CSV tables (one observation per row, one variable per column) for R and Python. RFC 4180 quoting; a
+ * leading =, +, - or @ in a text cell is prefixed with an apostrophe so spreadsheets do not run it as a formula.
+ */
+import type { Report } from './build.js';
+
+type Cell = string | number | boolean | null | undefined;
+
+export function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  let s = value;
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(header: string[], rows: Cell[][]): string {
+  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+/** outlet × referent × voice × label: counts, shares, and the referent's stance with its interval. */
+export function labelsTable(report: Report): string {
+  const rows: Cell[][] = [];
+  for (const o of report.outlets) {
+    for (const [ref, r] of Object.entries(o.referents)) {
+      for (const [voice, v] of Object.entries(r.byVoice)) {
+        for (const [label, l] of Object.entries(v.labels)) {
+          rows.push([o.outlet, ref, voice, label, l.count, l.share, v.mentions, v.stance, v.ci95?.[0], v.ci95?.[1]]);
+        }
+      }
+    }
+  }
+  return toCsv(['outlet', 'referent', 'voice', 'label', 'count', 'share', 'referent_mentions', 'stance', 'ci95_low', 'ci95_high'], rows);
+}
+
+/** outlet × referent: headline stance (author voice by default), interval, evidence flags, distancing. */
+export function referentsTable(report: Report): string {
+  const rows: Cell[][] = [];
+  for (const o of report.outlets) {
+    for (const [ref, r] of Object.entries(o.referents)) {
+      rows.push([o.outlet, ref, r.mentions, r.documents, r.stance, r.ci95?.[0], r.ci95?.[1], r.smallSample,
+        r.byVoice.author.mentions, r.byVoice.quoted.mentions, r.byVoice.attributed.mentions, r.quotedShare,
+        r.distanced.count, r.negated.count]);
+    }
+  }
+  return toCsv(['outlet', 'referent', 'mentions', 'documents', 'stance', 'ci95_low', 'ci95_high', 'small_sample',
+    'author_mentions', 'quoted_mentions', 'attributed_mentions', 'quoted_share', 'distanced', 'negated'], rows);
+}
+
+/** One row per outlet × category (labels) or device type. */
+export function outletsTable(report: Report): string {
+  const rows: Cell[][] = [];
+  for (const o of report.outlets) {
+    for (const [cat, c] of Object.entries(o.categories)) rows.push([o.outlet, o.documents, o.words, o.evidence, 'category', cat, c.count, c.per1k, c.author, c.authorPer1k]);
+    for (const [type, c] of Object.entries(o.devices)) rows.push([o.outlet, o.documents, o.words, o.evidence, 'device', type, c.count, c.per1k, c.author, c.authorPer1k]);
+  }
+  return toCsv(['outlet', 'documents', 'words', 'evidence', 'kind', 'name', 'count', 'per1k', 'author_count', 'author_per1k'], rows);
+}
+
+/** Every hit with its offsets: the audit trail behind every other table. */
+export function hitsTable(report: Report): string {
+  const rows: Cell[][] = [];
+  for (const d of report.documents) {
+    for (const h of d.hits ?? []) {
+      rows.push([d.id, d.outlet, d.date, h.label, h.referent, h.category, h.weight, h.voice, h.distanced, h.negated, h.resolution, h.start, h.end, h.text, h.sentence, d.excluded ? true : false]);
+    }
+  }
+  return toCsv(['document', 'outlet', 'date', 'label', 'referent', 'category', 'weight', 'voice', 'distanced', 'negated', 'resolution', 'start', 'end', 'text', 'sentence', 'excluded'], rows);
+}
+
+export function keynessTable(report: Report): string {
+  const rows: Cell[][] = [];
+  for (const [kind, k] of Object.entries(report.keyness)) {
+    for (const [outlet, list] of Object.entries(k.eachAgainstRest)) {
+      for (const r of list) rows.push([kind, outlet, 'rest', r.term, r.targetCount, r.referenceCount, r.targetTotal, r.referenceTotal, r.g2, r.logRatio, r.p, r.pAdjusted, r.significant, r.direction]);
+    }
+    if (k.pair) for (const r of k.pair.rows) rows.push([kind, k.pair.target, k.pair.reference, r.term, r.targetCount, r.referenceCount, r.targetTotal, r.referenceTotal, r.g2, r.logRatio, r.p, r.pAdjusted, r.significant, r.direction]);
+  }
+  return toCsv(['kind', 'target', 'reference', 'term', 'target_count', 'reference_count', 'target_total', 'reference_total', 'g2', 'log_ratio', 'p', 'p_adjusted', 'significant', 'direction'], rows);
+}
+
+export function divergenceTable(report: Report): string {
+  const rows: Cell[][] = [];
+  for (const [ref, m] of Object.entries(report.divergence)) {
+    m.outlets.forEach((a, i) => m.outlets.forEach((b, j) => { if (i < j) rows.push([ref, a, b, m.matrix[i][j]]); }));
+  }
+  return toCsv(['referent', 'outlet_a', 'outlet_b', 'jsd'], rows);
+}
+
+export function eventsTable(report: Report): string {
+  const rows: Cell[][] = [];
+  for (const e of report.events) for (const id of e.documents) rows.push([e.id, e.label, e.basis, e.dateRange?.[0], e.dateRange?.[1], id]);
+  return toCsv(['event', 'label', 'basis', 'first_day', 'last_day', 'document'], rows);
+}
+
+export function skippedTable(report: Report): string {
+  return toCsv(['file', 'line', 'id', 'reason'], report.corpus.skipped.map((s) => [s.file, s.line, s.id, s.reason]));
+}
+
+/** All tables, by file name. */
+export function csvTables(report: Report): Record<string, string> {
+  return {
+    'labels.csv': labelsTable(report),
+    'referents.csv': referentsTable(report),
+    'outlets.csv': outletsTable(report),
+    'hits.csv': hitsTable(report),
+    'keyness.csv': keynessTable(report),
+    'divergence.csv': divergenceTable(report),
+    'events.csv': eventsTable(report),
+    'skipped.csv': skippedTable(report),
+  };
+}

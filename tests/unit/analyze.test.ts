@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeDocument } from '../../src/analysis/analyze.js';
+import type { Document } from '../../src/types.js';
+import { compileYaml } from '../helpers/lexicon.js';
+
+const lexicon = compileYaml(`lexicon: t
+version: 1
+referents:
+  - { id: israel, label: Israel }
+  - { id: syria, label: Syrian government }
+  - { id: armed-groups, label: Armed groups }
+  - { id: us-forces, label: US forces }
+names:
+  - { id: irq, referent: armed-groups, patterns: [Islamic Resistance in Iraq] }
+  - { id: companions, referent: armed-groups, patterns: [Companions of the Cave] }
+labels:
+  - { id: tel-aviv-regime, referent: israel, category: actor-label, weight: -2, patterns: [Tel Aviv regime], rationale: r }
+  - { id: israel, referent: israel, category: actor-label, weight: 0, patterns: [Israel], rationale: r }
+  - { id: syrian-regime, referent: syria, category: actor-label, weight: -1, patterns: [Syrian regime], rationale: r }
+  - { id: the-regime, resolve: [israel, syria], category: actor-label, weight: -1, patterns: [regime], rationale: r }
+  - { id: terrorists, referent: armed-groups, category: actor-label, weight: -2, patterns: [terrorist], rationale: r }
+  - { id: umbrella, resolve: [armed-groups], category: actor-label, weight: 0, patterns: [umbrella group], rationale: r }
+  - { id: anti-terror, referent: armed-groups, category: actor-label, weight: 2, patterns: [anti-terror fighter], rationale: r }
+  - { id: occupation, referent: us-forces, category: actor-label, weight: -2, patterns: [occupation], rationale: r }
+  - { id: us-forces, referent: us-forces, category: actor-label, weight: 0, patterns: [US force], rationale: r }
+devices:
+  - { id: so-called, type: distancing, patterns: [so-called, self-styled, calling itself] }
+  - { id: not, type: negation, patterns: [not, no longer, never] }
+  - { id: said, type: attribution, weight: 0, patterns: [said] }
+  - { id: claimed, type: attribution, weight: -1, patterns: [claimed] }
+  - { id: reportedly, type: hedge, patterns: [reportedly] }
+`);
+
+const doc = (text: string): Document => ({ id: 'd', outlet: 'o', text, source: { file: 't' }, meta: {} });
+const hitsOf = (text: string) => analyzeDocument(doc(text), lexicon).hits;
+
+describe('analyzeDocument: context labels', () => {
+  it('resolves "the regime" to the last named referent it may denote', () => {
+    const hits = hitsOf('The Tel Aviv regime bombed Gaza. The regime said nothing.');
+    expect(hits.map((h) => [h.label, h.referent, h.resolution])).toEqual([
+      ['tel-aviv-regime', 'israel', 'fixed'],
+      ['the-regime', 'israel', 'context'],
+    ]);
+  });
+
+  it('follows the nearest antecedent: "the Syrian regime … the regime" is not Israel', () => {
+    const hits = hitsOf('Israel struck. The Syrian regime protested. The regime said so.');
+    expect(hits[2]).toMatchObject({ label: 'the-regime', referent: 'syria', resolution: 'context' });
+  });
+
+  it('leaves a context label unresolved when nothing is in reach or it is specified in place', () => {
+    expect(hitsOf('The regime of the river was calm.')[0]).toMatchObject({ referent: null, resolution: 'unresolved' });
+    expect(hitsOf('Israel struck. It rained. It rained again. It rained more. The regime was calm.')[1]).toMatchObject({ referent: null, resolution: 'unresolved' });
+    expect(hitsOf('Israel struck. The Assad regime was calm.')[1]).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+
+  it('resolves through an of-phrase that names the referent, and through a name', () => {
+    expect(hitsOf('It is an umbrella group of anti-terror fighters.')[0]).toMatchObject({ label: 'umbrella', referent: 'armed-groups' });
+    expect(hitsOf('The Islamic Resistance in Iraq, an umbrella group, struck.')[0]).toMatchObject({ label: 'umbrella', referent: 'armed-groups' });
+  });
+});
+
+describe('analyzeDocument: devices', () => {
+  it('marks distanced labels and names (so-called, calling itself)', () => {
+    const a = analyzeDocument(doc('The so-called Iraqi Companions of the Cave group and the self-styled terrorists. An alliance calling itself the Islamic Resistance in Iraq.'), lexicon);
+    expect(a.names.map((n) => [n.name, n.distanced])).toEqual([['companions', true], ['irq', true]]);
+    expect(a.hits[0]).toMatchObject({ label: 'terrorists', distanced: true, cues: ['so-called'] });
+  });
+
+  it('marks negated labels only when the cue governs them', () => {
+    expect(hitsOf('They are not terrorists.')[0]).toMatchObject({ negated: true });
+    expect(hitsOf('This is no longer an occupation.')[0]).toMatchObject({ negated: true });
+    expect(hitsOf('The truce will not extend to terrorists in the north.')[0]).toMatchObject({ negated: false });
+    expect(hitsOf('They are terrorists.')[0]).toMatchObject({ negated: false });
+  });
+
+  it('treats a short quotation around a label in the outlet\'s voice as a scare quote', () => {
+    const hit = hitsOf('The army struck the “terrorists” again.')[0];
+    expect(hit).toMatchObject({ label: 'terrorists', distanced: true, voice: 'author', cues: ['scare-quotes'] });
+  });
+
+  it('keeps quoted speech as quoted, not as a scare quote', () => {
+    const hit = hitsOf('A spokesman said: "Our operations against the occupation will continue until the last soldier leaves."')[0];
+    expect(hit).toMatchObject({ label: 'occupation', voice: 'quoted', distanced: false });
+  });
+
+  it('attaches attribution verbs and hedges to the referent named before them', () => {
+    const a = analyzeDocument(doc('US forces claimed the strike killed ten. The terrorists reportedly fled.'), lexicon);
+    expect(a.devices.map((d) => [d.device, d.referent])).toEqual([['claimed', 'us-forces'], ['reportedly', 'armed-groups']]);
+  });
+
+  it('counts words and keeps offsets exact', () => {
+    const text = 'US forces   left\n\nthe Tel Aviv regime’s base.';
+    const a = analyzeDocument(doc(text), lexicon);
+    expect(a.words).toBe(9);
+    for (const h of a.hits) expect(text.slice(h.start, h.end)).toBe(h.text);
+  });
+});
