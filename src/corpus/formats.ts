@@ -188,7 +188,11 @@ export function readCsvFile(bytes: Uint8Array, fc: FileContext): FileReadResult 
   const { records, errors } = parseCsv(text, { header: true });
   for (const e of errors) out.skipped.push({ file: fc.file, line: e.line, reason: `broken CSV row: ${e.reason}` });
   const badIn = (from: number, to: number): [number, number] | undefined => {
-    for (const [l, offset] of badLines) if (l >= from && l <= to) return [l, offset];
+    if (badLines.size === 0) return undefined;
+    for (let l = from; l <= to; l++) {
+      const offset = badLines.get(l);
+      if (offset !== undefined) return [l, offset];
+    }
     return undefined;
   };
 
