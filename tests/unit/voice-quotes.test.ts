@@ -105,6 +105,14 @@ describe('quoteSpans: nesting and paragraphs', () => {
     expect(voiceOf(text, 'Iran-backed militias')).toBe('author');
   });
 
+  it('treats CRLF line breaks as paragraph breaks and continues straight-quoted paragraphs', () => {
+    const text = '"We will strike.\r\n"We will not stop," he said.\r\nThe militias are armed.';
+    const qs = quoteSpans(text);
+    expect(qs.map((q) => text.slice(q.start, q.end))).toEqual(['"We will strike.\r\n"We will not stop,"']);
+    const unclosed = 'He said "the occupiers must leave.\r\nThe militias are armed.';
+    expect(quotes(unclosed)).toEqual(['"the occupiers must leave.']);
+  });
+
   it('lets a quotation run over a soft (hard-wrapped) line break', () => {
     const text = 'He said "the occupiers must\nleave the country" and left.';
     expect(quotes(text)).toEqual(['"the occupiers must\nleave the country"']);
