@@ -133,7 +133,8 @@ export function convertDictionary(text: string, format: DictionaryFormat, file: 
   const base = basename(file);
   const name = options.name ?? (slug(base.replace(/\.[^.]*$/, '')) || 'imported');
   if (!NAME_RE.test(name)) throw new DictionaryImportError(file, [{ message: `--name "${name}" may only contain letters, digits, - and _` }]);
-  const source = text.replace(/^\uFEFF/, '');
+  // One line-break convention for every parser (LF, CRLF and CR-only files); line numbers are unchanged.
+  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (source.trim() === '') throw new DictionaryImportError(file, [{ line: 1, message: 'the file is empty: export the dictionary again' }]);
 
   const parsed = PARSERS[format](source, file);
