@@ -40,7 +40,8 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
   const units = tok.units;
   const matches = findMatches(text, units, compiled);
   const voiceSpans: VoiceSpan[] = findVoiceSpans(text, tok.sentences);
-  const quotes = quoteSpans(text);
+  // Only short quotations can be scare quotes; keeping just those makes the per-hit check cheap.
+  const shortQuotes = quoteSpans(text).filter((q) => q.words <= SCARE_QUOTE_MAX_WORDS);
   const warnings: string[] = [];
   if (tok.runsCut > 0) {
     warnings.push(`${tok.runsCut} run(s) of more than 100 characters without spaces were split before tokenizing (offsets unchanged)`);
@@ -82,9 +83,9 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
 
   /** The quotation a match sits in, if that quotation is a scare quote rather than speech. */
   const scareQuote = (m: Match): boolean => {
-    for (const q of quotes) {
+    for (const q of shortQuotes) {
       if (q.inner.start > m.start) break;
-      if (q.inner.end < m.end || q.words > SCARE_QUOTE_MAX_WORDS) continue;
+      if (q.inner.end < m.end) continue;
       const innerText = text.slice(q.inner.start, q.inner.end).replace(/[\s.,;:!?]+$/, '').trim();
       if ((m.end - m.start) < innerText.length * 0.6) continue;
       // A short quotation inside reported speech is a partial quote of that speech, not the outlet's scare quote.

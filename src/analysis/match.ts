@@ -24,16 +24,6 @@ interface Candidate {
   endUnit: number;
 }
 
-function unitKeys(units: Units, i: number, variantOf: Map<string, string>): string[] {
-  const normal = canonical(variantOf, units.normal[i]);
-  const lemma = canonical(variantOf, units.lemma[i]);
-  const singular = units.singular[i] ? canonical(variantOf, units.singular[i]) : '';
-  const keys = [normal];
-  if (lemma !== normal) keys.push(lemma);
-  if (singular && singular !== normal && singular !== lemma) keys.push(singular);
-  return keys;
-}
-
 function caseMatches(text: string, units: Units, c: Candidate): boolean {
   const t = c.terminal;
   if (!t.pattern.caseSensitive) return true;
@@ -49,9 +39,18 @@ function caseMatches(text: string, units: Units, c: Candidate): boolean {
 export function findMatches(text: string, units: Units, compiled: CompiledLexicon): Match[] {
   const { root, variantOf } = compiled;
   const n = units.count;
-  // Keys are computed once per unit; the trie walk reads them many times.
-  const keys: string[][] = new Array(n);
-  for (let i = 0; i < n; i++) keys[i] = unitKeys(units, i, variantOf);
+  // Up to three keys per unit (normal form, lemma, naive singular), variant-canonical, computed once; '' = none.
+  const keyNormal: string[] = new Array(n);
+  const keyLemma: string[] = new Array(n);
+  const keySingular: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const normal = canonical(variantOf, units.normal[i]);
+    const lemma = units.lemma[i] === units.normal[i] ? normal : canonical(variantOf, units.lemma[i]);
+    const singular = units.singular[i] ? canonical(variantOf, units.singular[i]) : '';
+    keyNormal[i] = normal;
+    keyLemma[i] = lemma !== normal ? lemma : '';
+    keySingular[i] = singular && singular !== normal && singular !== lemma ? singular : '';
+  }
   const folded = units.normal;
 
   const candidates: Candidate[] = [];
@@ -60,20 +59,21 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
       for (const terminal of node.terminals) candidates.push({ terminal, startUnit: start, endUnit: i });
     }
     if (i >= n || (i > start && units.barrierAfter[i - 1])) return;
-    for (const key of keys[i]) {
-      const next = node.next.get(key);
-      if (next) walk(next, start, i + 1);
-    }
+    let next = node.next.get(keyNormal[i]);
+    if (next) walk(next, start, i + 1);
+    if (keyLemma[i] && (next = node.next.get(keyLemma[i]))) walk(next, start, i + 1);
+    if (keySingular[i] && (next = node.next.get(keySingular[i]))) walk(next, start, i + 1);
     if (node.prefixes.length) {
       const word = folded[i];
-      for (const p of node.prefixes) if (word.startsWith(p.prefix)) walk(p.node, start, i + 1);
+      const bucket = node.prefixIndex.get(word.slice(0, 3));
+      if (bucket) for (const p of bucket) if (word.startsWith(p.prefix)) walk(p.node, start, i + 1);
     }
   };
   for (let i = 0; i < n; i++) {
     // Fast reject: most units start no pattern at all.
-    const ks = keys[i];
-    let starts = root.prefixes.length > 0;
-    for (let k = 0; !starts && k < ks.length; k++) starts = root.next.has(ks[k]);
+    const starts = root.next.has(keyNormal[i]) || (keyLemma[i] !== '' && root.next.has(keyLemma[i])) ||
+      (keySingular[i] !== '' && root.next.has(keySingular[i])) ||
+      (root.prefixes.length > 0 && root.prefixIndex.has(folded[i].slice(0, 3)));
     if (starts) walk(root, i, i);
   }
   if (candidates.length === 0) return [];

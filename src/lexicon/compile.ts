@@ -26,6 +26,11 @@ export interface TrieNode {
   next: Map<string, TrieNode>;
   /** Wildcard children: any unit whose key starts with `prefix`. */
   prefixes: Array<{ prefix: string; node: TrieNode }>;
+  /**
+   * The same wildcard children indexed by their first three characters (every wildcard has at least three), so a
+   * unit is tested only against the wildcards that can match it.
+   */
+  prefixIndex: Map<string, Array<{ prefix: string; node: TrieNode }>>;
   terminals: Terminal[];
 }
 
@@ -39,7 +44,7 @@ export interface CompiledLexicon {
   patternCount: number;
 }
 
-const newNode = (): TrieNode => ({ next: new Map(), prefixes: [], terminals: [] });
+const newNode = (): TrieNode => ({ next: new Map(), prefixes: [], prefixIndex: new Map(), terminals: [] });
 
 export function canonical(variantOf: Map<string, string>, key: string): string {
   return variantOf.get(key) ?? key;
@@ -76,6 +81,10 @@ function insert(root: TrieNode, terminal: Terminal): void {
       if (!child) {
         child = { prefix: unit.key, node: newNode() };
         node.prefixes.push(child);
+        const bucketKey = unit.key.slice(0, 3);
+        const bucket = node.prefixIndex.get(bucketKey) ?? [];
+        bucket.push(child);
+        node.prefixIndex.set(bucketKey, bucket);
       }
       node = child.node;
     } else {
