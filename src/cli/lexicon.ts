@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { loadLexicons } from '../lexicon/load.js';
 import { compileLexicon } from '../lexicon/compile.js';
-import { importDictionary } from '../lexicon/import/index.js';
+import { importDictionaryFile } from '../lexicon/import/index.js';
 import { parse, UsageError } from './common.js';
 
 export async function runLexicon(args: string[]): Promise<number> {
@@ -20,7 +20,10 @@ export async function runLexicon(args: string[]): Promise<number> {
   if (sub === 'import') {
     const [file] = positionals;
     if (!file) throw new UsageError('lexicon import needs a dictionary file (.dic, .cat, .lc3, .yml)');
-    const yamlText = importDictionary(file, { name: values.name, referent: values.referent });
+    const result = importDictionaryFile(file, { name: values.name, referent: values.referent });
+    const yamlText = result.yaml;
+    process.stderr.write(`imported ${result.labels.length} labels in ${result.categories.length} categories from ${file}\n`);
+    for (const s of result.skipped) process.stderr.write(`not converted ${file}:${s.line}: "${s.source}": ${s.reason}\n`);
     if (values.out) {
       writeFileSync(values.out, yamlText);
       process.stderr.write(`wrote ${values.out}\n`);
