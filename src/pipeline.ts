@@ -10,6 +10,10 @@ import type { CompiledLexicon } from './lexicon/compile.js';
 import { analyzeDocument } from './analysis/analyze.js';
 import { contentHash } from './corpus/hash.js';
 import { TOOL_VERSION } from './version.js';
+import { analyzeInWorkers, defaultWorkerCount, workersAvailable } from './worker/pool.js';
+
+/** Below this many documents, starting workers costs more than it saves. */
+const MIN_PARALLEL_DOCUMENTS = 64;
 
 export interface AnalyzeCorpusOptions {
   /** Folder for the incremental cache; null or undefined: no cache. */
@@ -48,37 +52,79 @@ function readCache(file: string): Map<string, DocAnalysis> {
   return map;
 }
 
+interface CacheState {
+  file?: string;
+  map: Map<string, DocAnalysis>;
+}
+
+function openCache(compiled: CompiledLexicon, cacheDir: string | null | undefined): CacheState {
+  if (!cacheDir) return { map: new Map() };
+  mkdirSync(cacheDir, { recursive: true });
+  const file = join(cacheDir, `analyses-${cacheKey(compiled)}.jsonl`);
+  return { file, map: readCache(file) };
+}
+
+function appendToCache(cache: CacheState, entries: Array<{ hash: string; analysis: DocAnalysis }>): void {
+  if (!cache.file || entries.length === 0) return;
+  const lines: string[] = [];
+  for (const e of entries) lines.push(`${JSON.stringify({ h: e.hash, a: e.analysis })}\n`);
+  appendFileSync(cache.file, lines.join(''));
+}
+
+/** Main-thread analysis with an optional cache. */
 export function analyzeCorpus(documents: Document[], compiled: CompiledLexicon, options: AnalyzeCorpusOptions = {}): AnalyzeCorpusResult {
-  let cache = new Map<string, DocAnalysis>();
-  let cacheFile: string | undefined;
-  if (options.cacheDir) {
-    mkdirSync(options.cacheDir, { recursive: true });
-    cacheFile = join(options.cacheDir, `analyses-${cacheKey(compiled)}.jsonl`);
-    cache = readCache(cacheFile);
-  }
+  const cache = openCache(compiled, options.cacheDir);
   const analyses: DocAnalysis[] = [];
   let cached = 0;
-  let pending: string[] = [];
-  const flush = () => {
-    if (cacheFile && pending.length) appendFileSync(cacheFile, pending.join(''));
-    pending = [];
-  };
+  let fresh: Array<{ hash: string; analysis: DocAnalysis }> = [];
   documents.forEach((doc, i) => {
-    const hash = cacheFile ? contentHash(doc) : '';
-    const hit = cacheFile ? cache.get(hash) : undefined;
+    const hash = cache.file ? contentHash(doc) : '';
+    const hit = cache.file ? cache.map.get(hash) : undefined;
     if (hit) {
       analyses.push(hit);
       cached++;
     } else {
-      const a = analyzeDocument(doc, compiled);
-      analyses.push(a);
-      if (cacheFile) {
-        pending.push(`${JSON.stringify({ h: hash, a })}\n`);
-        if (pending.length >= 200) flush();
+      const analysis = analyzeDocument(doc, compiled);
+      analyses.push(analysis);
+      if (cache.file) fresh.push({ hash, analysis });
+      // Write as we go, so an interrupted run keeps what it did.
+      if (fresh.length >= 200) {
+        appendToCache(cache, fresh);
+        fresh = [];
       }
     }
     options.onProgress?.(i + 1, documents.length);
   });
-  flush();
-  return { analyses, cached, analyzed: documents.length - cached, cacheFile };
+  appendToCache(cache, fresh);
+  return { analyses, cached, analyzed: documents.length - cached, cacheFile: cache.file };
+}
+
+/**
+ * Like analyzeCorpus, on `workers` worker threads when there is enough work and compiled workers exist; the result
+ * is identical to the main-thread run (a test checks that).
+ */
+export async function analyzeCorpusParallel(
+  documents: Document[], compiled: CompiledLexicon, options: AnalyzeCorpusOptions & { workers?: number } = {},
+): Promise<AnalyzeCorpusResult & { workers: number }> {
+  const workers = options.workers ?? defaultWorkerCount();
+  const cache = openCache(compiled, options.cacheDir);
+  const hashes = cache.file ? documents.map((d) => contentHash(d)) : [];
+  const missing: number[] = [];
+  documents.forEach((_, i) => {
+    if (!cache.file || !cache.map.has(hashes[i])) missing.push(i);
+  });
+  if (workers < 2 || missing.length < MIN_PARALLEL_DOCUMENTS || !workersAvailable()) {
+    return { ...analyzeCorpus(documents, compiled, options), workers: 1 };
+  }
+  const cachedCount = documents.length - missing.length;
+  options.onProgress?.(cachedCount, documents.length);
+  const fresh = await analyzeInWorkers(missing.map((i) => documents[i]), compiled, workers,
+    (done) => options.onProgress?.(cachedCount + done, documents.length));
+  const analyses: DocAnalysis[] = new Array(documents.length);
+  documents.forEach((_, i) => {
+    if (cache.file && cache.map.has(hashes[i])) analyses[i] = cache.map.get(hashes[i]) as DocAnalysis;
+  });
+  missing.forEach((docIndex, k) => { analyses[docIndex] = fresh[k]; });
+  appendToCache(cache, cache.file ? missing.map((docIndex, k) => ({ hash: hashes[docIndex], analysis: fresh[k] })) : []);
+  return { analyses, cached: cachedCount, analyzed: missing.length, cacheFile: cache.file, workers };
 }

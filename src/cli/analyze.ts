@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Voice } from '../types.js';
-import { analyzeCorpus } from '../pipeline.js';
+import { analyzeCorpusParallel } from '../pipeline.js';
 import { buildReport, type Report } from '../report/build.js';
 import { csvTables, labelsTable } from '../report/csv.js';
 import { toMarkdown } from '../report/markdown.js';
@@ -38,6 +38,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     cache: { type: 'string' },
     'omit-hits': { type: 'boolean' },
     progress: { type: 'boolean' },
+    workers: { type: 'string', short: 'j' },
   });
   if (values.help) {
     process.stdout.write(HELP);
@@ -65,7 +66,9 @@ export async function runAnalyze(args: string[]): Promise<number> {
   }
   const progress = createProgress('analyzing', process.stderr, Boolean(values.progress));
   const t0 = performance.now();
-  const run = analyzeCorpus(corpus.documents, compiled, { cacheDir: values.cache, onProgress: (d, t) => progress.update(d, t) });
+  const run = await analyzeCorpusParallel(corpus.documents, compiled, {
+    cacheDir: values.cache, workers: intOption(values.workers, 'workers', 1), onProgress: (d, t) => progress.update(d, t),
+  });
   const secs = (performance.now() - t0) / 1000;
   progress.done();
   if (pair) {
@@ -76,7 +79,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     { documents: corpus.documents, analyses: run.analyses, skipped: corpus.skipped, lexicon: compiled.lexicon },
     { voices, resamples, seed, duplicatePolicy: policy, pair, omitHits: values['omit-hits'] },
   );
-  process.stderr.write(`analyzed ${run.analyzed} documents${run.cached ? `, ${run.cached} from cache` : ''} in ${secs.toFixed(2)} s; ${corpus.skipped.length} skipped\n`);
+  process.stderr.write(`analyzed ${run.analyzed} documents${run.cached ? `, ${run.cached} from cache` : ''} in ${secs.toFixed(2)} s${run.workers > 1 ? ` on ${run.workers} worker threads` : ''}; ${corpus.skipped.length} skipped\n`);
   writeOutput(report, format, values.out);
   return 0;
 }

@@ -36,6 +36,7 @@ analyze options:
   --resamples N          bootstrap resamples (default 2000); --seed N (default 42)
   --cache DIR            incremental re-runs: reuse analyses of unchanged documents from DIR
   --omit-hits            leave per-hit detail out of json (large corpora)
+  -j, --workers N        worker threads for large corpora (default: one per core, up to 8)
   --progress             show the progress bar even when stderr is not a terminal
   -h, --help             this help; --version the version
 `;

@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+// Worker threads need compiled JavaScript: this test runs the build in dist/ (made by `npm ci` / `npm run build`).
+const dist = new URL('../../dist/src/pipeline.js', import.meta.url);
+
+describe('parallel analysis on worker threads', () => {
+  it('gives exactly the main-thread result, in input order', async () => {
+    expect(existsSync(dist), 'dist/ is missing: run `npm run build` first').toBe(true);
+    const pipeline = await import(dist.href);
+    const { generateCorpus } = await import(new URL('../../dist/bench/corpus.js', import.meta.url).href);
+    const { loadLexicons } = await import(new URL('../../dist/src/lexicon/load.js', import.meta.url).href);
+    const { compileLexicon } = await import(new URL('../../dist/src/lexicon/compile.js', import.meta.url).href);
+    const { defaultLexiconPath } = await import(new URL('../../dist/src/paths.js', import.meta.url).href);
+    const docs = generateCorpus('corpus/seeds', 300 * 1024);
+    const compiled = compileLexicon(loadLexicons([defaultLexiconPath()]));
+    const sequential = pipeline.analyzeCorpus(docs, compiled);
+    const seen: number[] = [];
+    const parallel = await pipeline.analyzeCorpusParallel(docs, compiled, { workers: 2, onProgress: (d: number) => seen.push(d) });
+    expect(parallel.workers).toBe(2);
+    expect(parallel.analyzed).toBe(docs.length);
+    expect(JSON.stringify(parallel.analyses)).toBe(JSON.stringify(sequential.analyses));
+    expect(seen.at(-1)).toBe(docs.length);
+  });
+});
