@@ -39,17 +39,13 @@ function caseMatches(text: string, units: Units, c: Candidate): boolean {
 export function findMatches(text: string, units: Units, compiled: CompiledLexicon): Match[] {
   const { root, variantOf } = compiled;
   const n = units.count;
-  // Up to three keys per unit (normal form, lemma, naive singular), variant-canonical, computed once; '' = none.
+  // Keys per unit: the variant-canonical normal form, and the pattern words it is an inflection of, if any.
+  const { baseOf } = compiled;
   const keyNormal: string[] = new Array(n);
-  const keyLemma: string[] = new Array(n);
-  const keySingular: string[] = new Array(n);
+  const keyBases: Array<string[] | undefined> = new Array(n);
   for (let i = 0; i < n; i++) {
-    const normal = canonical(variantOf, units.normal[i]);
-    const lemma = units.lemma[i] === units.normal[i] ? normal : canonical(variantOf, units.lemma[i]);
-    const singular = units.singular[i] ? canonical(variantOf, units.singular[i]) : '';
-    keyNormal[i] = normal;
-    keyLemma[i] = lemma !== normal ? lemma : '';
-    keySingular[i] = singular && singular !== normal && singular !== lemma ? singular : '';
+    keyNormal[i] = canonical(variantOf, units.normal[i]);
+    keyBases[i] = baseOf.get(units.normal[i]);
   }
   const folded = units.normal;
 
@@ -59,10 +55,15 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
       for (const terminal of node.terminals) candidates.push({ terminal, startUnit: start, endUnit: i });
     }
     if (i >= n || (i > start && units.barrierAfter[i - 1])) return;
-    let next = node.next.get(keyNormal[i]);
+    const next = node.next.get(keyNormal[i]);
     if (next) walk(next, start, i + 1);
-    if (keyLemma[i] && (next = node.next.get(keyLemma[i]))) walk(next, start, i + 1);
-    if (keySingular[i] && (next = node.next.get(keySingular[i]))) walk(next, start, i + 1);
+    const bases = keyBases[i];
+    if (bases) {
+      for (const base of bases) {
+        const viaBase = node.next.get(base);
+        if (viaBase) walk(viaBase, start, i + 1);
+      }
+    }
     if (node.prefixes.length) {
       const word = folded[i];
       const bucket = node.prefixIndex.get(word.slice(0, 3));
@@ -71,8 +72,7 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
   };
   for (let i = 0; i < n; i++) {
     // Fast reject: most units start no pattern at all.
-    const starts = root.next.has(keyNormal[i]) || (keyLemma[i] !== '' && root.next.has(keyLemma[i])) ||
-      (keySingular[i] !== '' && root.next.has(keySingular[i])) ||
+    const starts = root.next.has(keyNormal[i]) || keyBases[i] !== undefined ||
       (root.prefixes.length > 0 && root.prefixIndex.has(folded[i].slice(0, 3)));
     if (starts) walk(root, i, i);
   }

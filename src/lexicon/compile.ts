@@ -5,6 +5,7 @@
 import type { Lexicon, LexiconEntry, PatternSpec, Referent } from '../types.js';
 import { foldKey, tokenize } from '../nlp/nlp.js';
 import { LexiconError, type LexiconProblem } from './errors.js';
+import { inflections } from './inflect.js';
 
 export interface PatternUnit {
   /** Folded, variant-canonical key (or prefix, for wildcards). */
@@ -42,6 +43,11 @@ export interface CompiledLexicon {
   entries: Map<string, LexiconEntry>;
   referents: Map<string, Referent>;
   patternCount: number;
+  /**
+   * Inflected form → the pattern words it inflects (variant-canonical), for every lowercase pattern word: how
+   * "militias" finds the pattern word "militia" without lemmatising the text (see inflect.ts).
+   */
+  baseOf: Map<string, string[]>;
 }
 
 const newNode = (): TrieNode => ({ next: new Map(), prefixes: [], prefixIndex: new Map(), terminals: [] });
@@ -109,6 +115,16 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const root = newNode();
   const problems: LexiconProblem[] = [];
   let patternCount = 0;
+  const baseOf = new Map<string, string[]>();
+  const addForms = (unit: PatternUnit) => {
+    // Only words written in lowercase inflect: capitalised words are names or proper adjectives, matched as written.
+    if (unit.prefix || !/^[a-z]/.test(unit.surface)) return;
+    for (const form of inflections(foldKey(unit.surface))) {
+      const bases = baseOf.get(form);
+      if (!bases) baseOf.set(form, [unit.key]);
+      else if (!bases.includes(unit.key)) bases.push(unit.key);
+    }
+  };
   for (const entry of lexicon.entries) {
     for (const pattern of entry.patterns) {
       const units = patternUnits(pattern.source, variantOf);
@@ -117,6 +133,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         continue;
       }
       insert(root, { entry, pattern, units, priority: entry.kind === 'name' ? 1 : 0 });
+      units.forEach(addForms);
       patternCount++;
     }
   }
@@ -128,5 +145,6 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     entries: new Map(lexicon.entries.map((e) => [e.id, e])),
     referents: new Map(lexicon.referents.map((r) => [r.id, r])),
     patternCount,
+    baseOf,
   };
 }

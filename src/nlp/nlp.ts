@@ -7,8 +7,11 @@ import model from 'wink-eng-lite-web-model';
 import type { Span } from '../types.js';
 import { guardLongRuns } from './guard.js';
 
-/** Only what the matcher needs: sentence boundaries and POS (which lemmas depend on). */
-const PIPELINE = ['sbd', 'pos'];
+/**
+ * Only what the matcher needs: tokens and sentence boundaries. No part-of-speech tagging: it is the most expensive
+ * step, and inflections are matched by expanding the lexicon's words instead (src/lexicon/inflect.ts).
+ */
+const PIPELINE = ['sbd'];
 
 type WinkNLP = ReturnType<typeof winkNLP>;
 let instance: WinkNLP | null = null;
@@ -25,10 +28,6 @@ export interface Units {
   end: Int32Array;
   /** Lowercase normal form with apostrophes and diacritics folded. */
   normal: string[];
-  /** Lowercase lemma (folded); equal to `normal` where wink gives none. */
-  lemma: string[];
-  /** Naive singular for capitalised proper-noun tokens wink does not lemmatise ("Militias"); else ''. */
-  singular: string[];
   /** 1 when a barrier (punctuation, line break, sentence end) stands between this unit and the next. */
   barrierAfter: Uint8Array;
   sentence: Int32Array;
@@ -58,14 +57,6 @@ export function foldKey(word: string): string {
   return w;
 }
 
-/** A plural reduced to its singular, for proper-noun tokens that wink leaves unlemmatised. */
-function naiveSingular(key: string): string {
-  if (key.length < 4 || !key.endsWith('s')) return '';
-  if (key.endsWith('ss') || key.endsWith('us') || key.endsWith('is') || key.endsWith("'s")) return '';
-  if (key.endsWith('ies')) return key.slice(0, -3) + 'y';
-  return key.slice(0, -1);
-}
-
 const WORD_LIKE = new Set(['word', 'number', 'shortForm', 'hashtag', 'mention', 'ordinal', 'currency', 'time']);
 
 /**
@@ -81,8 +72,6 @@ export function tokenize(text: string): Tokenized {
   const values = tokens.out(its.value) as string[];
   const spaces = tokens.out(its.precedingSpaces) as string[];
   const types = tokens.out(its.type) as string[];
-  const lemmas = tokens.out(its.lemma as unknown as typeof its.value) as string[];
-  const pos = tokens.out(its.pos) as string[];
   const sentenceTokenSpans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
   const n = values.length;
 
@@ -114,8 +103,6 @@ export function tokenize(text: string): Tokenized {
   const uStart: number[] = [];
   const uEnd: number[] = [];
   const uNormal: string[] = [];
-  const uLemma: string[] = [];
-  const uSingular: string[] = [];
   const uBarrier: number[] = [];
   const uSentence: number[] = [];
   let words = 0;
@@ -154,8 +141,6 @@ export function tokenize(text: string): Tokenized {
             uStart.push(start + partStart);
             uEnd.push(start + k);
             uNormal.push(key);
-            uLemma.push(key);
-            uSingular.push('');
             uBarrier.push(0);
             uSentence.push(sentence);
           }
@@ -164,13 +149,9 @@ export function tokenize(text: string): Tokenized {
       }
       continue;
     }
-    const key = foldKey(value);
-    const lemma = lemmas[i] ? foldKey(lemmas[i]) : key;
     uStart.push(start);
     uEnd.push(tokEnd[i]);
-    uNormal.push(key);
-    uLemma.push(lemma);
-    uSingular.push(pos[i] === 'PROPN' && lemma === key ? naiveSingular(key) : '');
+    uNormal.push(foldKey(value));
     uBarrier.push(0);
     uSentence.push(sentence);
   }
@@ -183,8 +164,6 @@ export function tokenize(text: string): Tokenized {
       start: Int32Array.from(uStart),
       end: Int32Array.from(uEnd),
       normal: uNormal,
-      lemma: uLemma,
-      singular: uSingular,
       barrierAfter: Uint8Array.from(uBarrier),
       sentence: Int32Array.from(uSentence),
     },

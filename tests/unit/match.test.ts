@@ -108,3 +108,31 @@ describe('matcher', () => {
     expect(run('They met US\n\nforces.').map((h) => h.id)).toEqual([]);
   });
 });
+
+describe('inflections', () => {
+  it('expands lowercase words into regular and irregular forms', async () => {
+    const { inflections } = await import('../../src/lexicon/inflect.js');
+    expect(inflections('militia')).toContain('militias');
+    expect(inflections('proxy')).toEqual(expect.arrayContaining(['proxies']));
+    expect(inflections('kill')).toEqual(expect.arrayContaining(['kills', 'killed', 'killing']));
+    expect(inflections('fight')).toEqual(expect.arrayContaining(['fought', 'fighting']));
+    expect(inflections('occupier')).toContain('occupiers');
+    expect(inflections('massacre')).toEqual(expect.arrayContaining(['massacres', 'massacred']));
+    expect(inflections('child')).toContain('children');
+    expect(inflections('us')).toEqual([]);
+    expect(inflections("kata'ib")).toEqual([]);
+  });
+
+  it('does not inflect capitalised pattern words', () => {
+    const lex = compileYaml(`lexicon: c
+version: 1
+referents: [{ id: p, label: P }]
+labels:
+  - { id: pal, referent: p, category: actor-label, weight: 0, patterns: [Palestinian], rationale: r }
+  - { id: fighter, referent: p, category: actor-label, weight: 0, patterns: [fighter], rationale: r }
+`);
+    const text = 'Palestinians and Palestinian fighters.';
+    const tok = tokenize(text);
+    expect(findMatches(text, tok.units, lex).map((m) => text.slice(m.start, m.end))).toEqual(['Palestinian', 'fighters']);
+  });
+});
