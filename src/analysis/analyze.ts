@@ -197,28 +197,46 @@ function resolveContextLabels(
     const capitalisedModifier = prevGlued && /^\p{Lu}/u.test(text.slice(units.start[prevUnit], units.end[prevUnit])) &&
       units.normal[prevUnit] !== 'the';
     if (capitalisedModifier) continue;
+    let lookBack = true;
     if (next === 'of') {
       // "an umbrella group of anti-terror fighters" names its referent in the of-phrase; "the regime of the river"
-      // names nobody. Either way the label is not an anaphor, so no look-back.
+      // names nobody; "fighters of these two organizations" points back like a pronoun.
       const inPhrase = mentions.find((x) => x.startUnit > match.endUnit && x.startUnit <= match.endUnit + 3 && x.sentence === hit.sentence);
       if (inPhrase && candidates.has(inPhrase.referent)) {
-        hit.referent = inPhrase.referent;
-        hit.resolution = 'context';
+        resolveTo(hit, inPhrase.referent, mentions, match, head);
+        continue;
       }
-      continue;
+      const determiner = match.endUnit + 1 < units.count ? units.normal[match.endUnit + 1] : '';
+      lookBack = !inPhrase && POINTING_DETERMINERS.has(determiner);
     }
+    if (!lookBack) continue;
     for (let k = mentions.length - 1; k >= 0; k--) {
       const mention = mentions[k];
       if (mention.start >= hit.start) continue;
       if (mention.sentence < hit.sentence - ANTECEDENT_SENTENCES) break;
       if (candidates.has(mention.referent)) {
-        hit.referent = mention.referent;
-        hit.resolution = 'context';
+        resolveTo(hit, mention.referent, mentions, match, head);
         break;
       }
       if (mention.head === head) break;
     }
   }
+}
+
+/** Words after "of" that point back to something named before ("fighters of these organizations"). */
+const POINTING_DETERMINERS = new Set(['these', 'those', 'this', 'that', 'its', 'their', 'his', 'her', 'such', 'both']);
+
+/**
+ * Sets a context label's referent and makes it an antecedent in its own right, so a chain of context labels
+ * ("the occupation army … the enemy … the occupation") stays resolved beyond the reach of the first explicit name.
+ */
+function resolveTo(hit: Hit, referent: string, mentions: Mention[], match: Match, head: string): void {
+  hit.referent = referent;
+  hit.resolution = 'context';
+  const mention: Mention = { referent, start: hit.start, startUnit: match.startUnit, sentence: hit.sentence, head };
+  let k = mentions.length;
+  while (k > 0 && mentions[k - 1].start > hit.start) k--;
+  mentions.splice(k, 0, mention);
 }
 
 /** Attribution verbs, hedges and boosters are attached to the nearest referent named before them in the sentence. */

@@ -60,6 +60,20 @@ describe('analyzeDocument: context labels', () => {
   });
 });
 
+describe('analyzeDocument: context chains', () => {
+  it('lets a resolved context label serve as antecedent for the next one', () => {
+    const hits = hitsOf('The Tel Aviv regime struck. It rained. The regime said so. It rained again. The regime denied it.');
+    expect(hits.map((h) => h.referent)).toEqual(['israel', 'israel', 'israel']);
+  });
+
+  it('looks back through a pointing of-phrase ("fighters of these groups")', () => {
+    const hits = hitsOf('The Tel Aviv regime struck. An umbrella group of these regimes answered.');
+    expect(hits[1]).toMatchObject({ label: 'umbrella', referent: null });
+    const chained = hitsOf('The Islamic Resistance in Iraq struck. Strikes hit an umbrella group of these factions.');
+    expect(chained[0]).toMatchObject({ label: 'umbrella', referent: 'armed-groups', resolution: 'context' });
+  });
+});
+
 describe('analyzeDocument: devices', () => {
   it('marks distanced labels and names (so-called, calling itself)', () => {
     const a = analyzeDocument(doc('The so-called Iraqi Companions of the Cave group and the self-styled terrorists. An alliance calling itself the Islamic Resistance in Iraq.'), lexicon);
