@@ -1,0 +1,27 @@
+/**
+ * The framelens web app: pages, JSON API and static assets over a state computed once at start. Testable without
+ * a socket through `app.request()`.
+ */
+import { Hono } from 'hono';
+import type { AppState } from './state.js';
+import { security } from './middleware/security.js';
+import { onError, onNotFound } from './middleware/errors.js';
+import { serveAsset } from './assets.js';
+import { apiRoutes } from './routes/api.js';
+import { pageRoutes } from './routes/pages.js';
+
+export interface AppOptions {
+  /** Largest accepted request body in bytes (default 2 MB). */
+  bodyLimit?: number;
+}
+
+export function createApp(state: AppState, options: AppOptions = {}): Hono {
+  const app = new Hono();
+  app.use('*', security());
+  app.onError(onError);
+  app.notFound(onNotFound);
+  app.get('/assets/:name', (c) => serveAsset(c) ?? onNotFound(c));
+  app.route('/api', apiRoutes(state, options.bodyLimit));
+  app.route('/', pageRoutes(state, options.bodyLimit));
+  return app;
+}

@@ -1,0 +1,47 @@
+/** CSV for the server's own tables (Compare, Term, Lexicon, one document's hits); the report's tables come from src/report/csv.ts. */
+import type { Context } from 'hono';
+import { toCsv } from '../report/csv.js';
+import type { CompareModel } from './compare.js';
+import type { TermResult } from './term.js';
+import type { LexiconView } from './lexicon-view.js';
+import type { DocAnalysis } from '../types.js';
+
+export function compareCsv(model: CompareModel): string {
+  const rows: Array<Array<string | number | null | undefined>> = [];
+  for (const r of model.referents) {
+    model.columns.forEach((col, i) => {
+      const cell = r.cells[i];
+      for (const l of cell.labels) {
+        rows.push([r.referent, i + 1, col.heading, col.docs.map((d) => d.document.id).join(' '), l.label, l.weight, l.count,
+          l.byVoice.author, l.byVoice.quoted, l.byVoice.attributed, l.distanced, l.negated, cell.ownMentions, cell.ownStance]);
+      }
+    });
+  }
+  return toCsv(['referent', 'column', 'heading', 'documents', 'label', 'weight', 'count', 'author', 'quoted', 'attributed', 'distanced', 'negated',
+    'own_mentions', 'own_stance'], rows);
+}
+
+export function termCsv(result: TermResult): string {
+  return toCsv(['document', 'outlet', 'start', 'end', 'left', 'match', 'right', 'voice', 'label', 'referent', 'weight'],
+    result.lines.map((l) => [l.documentId, l.outlet, l.start, l.end, l.left, l.match, l.right, l.voice, l.label, l.referent, l.weight]));
+}
+
+export function lexiconCsv(view: LexiconView): string {
+  const labels = [...view.referents.flatMap((r) => r.labels), ...view.contextLabels, ...Object.values(view.otherLabels).flat()];
+  return toCsv(['label', 'referent', 'resolve', 'category', 'weight', 'patterns', 'rationale', 'sources', 'lexicon', 'corpus_count'],
+    labels.map((l) => [l.id, l.referent, l.resolve?.join(' '), l.category, l.weight, l.patterns.map((p) => p.source).join(' | '), l.rationale,
+      l.sources?.join(' | '), l.lexicon, l.use.count]));
+}
+
+export function docHitsCsv(analysis: DocAnalysis): string {
+  return toCsv(['document', 'outlet', 'label', 'referent', 'category', 'weight', 'voice', 'distanced', 'negated', 'start', 'end', 'text', 'sentence'],
+    analysis.hits.map((h) => [analysis.id, analysis.outlet, h.label, h.referent, h.category, h.weight, h.voice, h.distanced, h.negated, h.start, h.end, h.text, h.sentence]));
+}
+
+export function csvResponse(c: Context, csv: string, filename: string): Response {
+  const safe = filename.replace(/[^A-Za-z0-9._-]+/g, '_');
+  return c.body(csv, 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${safe}"`,
+  });
+}

@@ -1,0 +1,94 @@
+/** Server-rendered pages: each reads fully without client script. */
+import { Hono, type Context } from 'hono';
+import { csrf } from 'hono/csrf';
+import type { AppState } from '../state.js';
+import { HttpError } from '../http-error.js';
+import { parseSelection, resolveSelection, type Selection } from '../selection.js';
+import { termResults, validateTerm } from '../term.js';
+import { lexiconView } from '../lexicon-view.js';
+import { analyzeTexts } from '../analyze-texts.js';
+import { MAX_TEXTS, readUpload, type PastedText } from '../pasted.js';
+import { uploadLimit } from '../middleware/limits.js';
+import { OverviewPage } from '../views/overview-page.js';
+import { ComparePage } from '../views/compare-page.js';
+import { TermPage } from '../views/term-page.js';
+import { LexiconPage } from '../views/lexicon-page.js';
+import { AnalyzePage } from '../views/analyze-page.js';
+import { DocPage } from '../views/doc-page.js';
+
+/** Runs `fn`; a 400/404 HttpError re-renders the page's form with the message instead of a bare error page. */
+async function withFormError(c: Context, fn: () => Response | Promise<Response>, onError: (err: HttpError) => Response | Promise<Response>) {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof HttpError && (err.status === 400 || err.status === 404)) return onError(err);
+    throw err;
+  }
+}
+
+async function readAnalyzeForm(c: Context): Promise<{ texts: PastedText[]; add: boolean }> {
+  const body = await c.req.parseBody();
+  const field = (name: string): string => (typeof body[name] === 'string' ? (body[name] as string) : '');
+  const texts: PastedText[] = [];
+  for (let n = 1; n <= MAX_TEXTS; n++) {
+    const file = body[`file${n}`];
+    let slot: PastedText = { outlet: field(`outlet${n}`), title: field(`title${n}`), text: field(`text${n}`) };
+    // A file input left empty still arrives as a nameless, empty file.
+    if (file instanceof File && (file.name !== '' || file.size > 0)) {
+      const upload = await readUpload(file);
+      slot = { outlet: slot.outlet || upload.outlet, title: slot.title || upload.title, text: slot.text.trim() ? slot.text : upload.text };
+    }
+    texts.push(slot);
+  }
+  return { texts, add: field('addToCorpus') === 'yes' };
+}
+
+export function pageRoutes(state: AppState, bodyLimitBytes?: number): Hono {
+  const pages = new Hono();
+
+  pages.get('/', (c) => c.html(<OverviewPage state={state} />));
+
+  pages.get('/compare', (c) => {
+    let selection: Selection | null = null;
+    return withFormError(c, () => {
+      selection = parseSelection((name) => c.req.queries(name) ?? []);
+      if (!selection) return c.html(<ComparePage state={state} selection={null} />);
+      const { model, notes } = resolveSelection(state, selection);
+      const query = new URL(c.req.url).search.replace(/^\?/, '');
+      return c.html(<ComparePage state={state} selection={selection} model={model} notes={notes} query={query} />);
+    }, (err) => c.html(<ComparePage state={state} selection={selection} error={err.message} />, err.status as 400 | 404));
+  });
+
+  pages.get('/term', (c) => {
+    const q = c.req.query('q');
+    if (q === undefined || q.trim() === '') return c.html(<TermPage state={state} />);
+    return withFormError(c, () => {
+      const result = termResults(state, validateTerm(q));
+      return c.html(<TermPage state={state} result={result} q={result.term} />);
+    }, (err) => c.html(<TermPage state={state} q={q.slice(0, 200)} error={err.message} />, err.status as 400 | 404));
+  });
+
+  pages.get('/lexicon', (c) => c.html(<LexiconPage view={lexiconView(state)} outlets={state.outlets} />));
+
+  pages.get('/analyze', (c) => c.html(<AnalyzePage compiled={state.compiled} />));
+
+  pages.post('/analyze', csrf(), uploadLimit(bodyLimitBytes), async (c) => {
+    let form: { texts: PastedText[]; add: boolean } = { texts: [], add: false };
+    return withFormError(c, async () => {
+      form = await readAnalyzeForm(c);
+      const result = analyzeTexts(state, form.texts, form.add);
+      return c.html(<AnalyzePage compiled={state.compiled} result={result} values={form.texts} addChecked={false} />);
+    }, (err) => c.html(<AnalyzePage compiled={state.compiled} values={form.texts} addChecked={form.add} error={err.message} />, err.status as 400 | 404));
+  });
+
+  pages.get('/doc/:id', (c) => {
+    const id = c.req.param('id');
+    const document = state.docById.get(id);
+    const analysis = state.analysisById.get(id);
+    if (!document || !analysis) throw new HttpError(404, `No document with id "${id}".`);
+    const excluded = state.report.documents.find((d) => d.id === id)?.excluded;
+    return c.html(<DocPage document={document} analysis={analysis} compiled={state.compiled} excluded={excluded} sessionOnly={state.sessionAdded.has(id)} />);
+  });
+
+  return pages;
+}

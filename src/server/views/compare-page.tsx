@@ -1,0 +1,77 @@
+/** Compare: choose outlets, documents or an event; see the texts side by side with every framing term marked. */
+import type { AppState } from '../state.js';
+import type { Selection } from '../selection.js';
+import { MAX_COLUMNS } from '../selection.js';
+import type { CompareModel } from '../compare.js';
+import { Layout } from './layout.js';
+import { CompareView } from './compare-view.js';
+
+function Choice(props: { name: string; index: number; options: Array<{ value: string; text: string }>; selected?: string; label: string }) {
+  const id = `${props.name}-${props.index}`;
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <select id={id} name={props.name}>
+        <option value="">—</option>
+        {props.options.map((o) => <option value={o.value} selected={o.value === props.selected}>{o.text}</option>)}
+      </select>
+    </div>
+  );
+}
+
+export function CompareForms({ state, selection }: { state: AppState; selection: Selection | null }) {
+  const outletOptions = state.outlets.map((o) => ({ value: o, text: o }));
+  const docOptions = state.documents.map((d) => ({ value: d.id, text: `${d.outlet}: ${d.title ?? d.id}${d.date ? ` (${d.date})` : ''}` }));
+  const eventOptions = state.report.events.map((e) => ({ value: e.id, text: `${e.label} (${e.outlets.length} outlet${e.outlets.length === 1 ? '' : 's'}, ${e.documents.length} doc${e.documents.length === 1 ? '' : 's'})` }));
+  const slots = Array.from({ length: MAX_COLUMNS }, (_, i) => i);
+  return (
+    <div class="compare-forms no-print">
+      <form method="get" action="/compare" class="choose">
+        <fieldset>
+          <legend>Outlets side by side</legend>
+          {slots.map((i) => <Choice name="outlets" index={i} label={`Outlet ${i + 1}${i < 2 ? '' : ' (optional)'}`} options={outletOptions} selected={selection?.outlets[i]} />)}
+          <button type="submit">Compare outlets</button>
+        </fieldset>
+      </form>
+      <form method="get" action="/compare" class="choose">
+        <fieldset>
+          <legend>Documents side by side</legend>
+          {slots.map((i) => <Choice name="docs" index={i} label={`Document ${i + 1}${i < 2 ? '' : ' (optional)'}`} options={docOptions} selected={selection?.docs[i]} />)}
+          <button type="submit">Compare documents</button>
+        </fieldset>
+      </form>
+      {eventOptions.length ? (
+        <form method="get" action="/compare" class="choose">
+          <fieldset>
+            <legend>One event, every outlet</legend>
+            <Choice name="event" index={0} label="Event" options={eventOptions} selected={selection?.event} />
+            <button type="submit">Compare coverage</button>
+          </fieldset>
+        </form>
+      ) : ''}
+    </div>
+  );
+}
+
+export function ComparePage(props: { state: AppState; selection: Selection | null; model?: CompareModel; notes?: string[]; query?: string; error?: string }) {
+  const { model } = props;
+  const headings = model?.columns.map((c) => c.heading) ?? [];
+  return (
+    <Layout title={model ? `Compare: ${headings.join(' · ')}` : 'Compare'} nav="compare" scripts={[{ src: '/assets/marks.js', module: true }]}>
+      <h1>{model ? `Compare: ${headings.join(' · ')}` : 'Compare outlets, documents or an event'}</h1>
+      {!model ? <p class="explain">Choose two to four outlets or documents, or one event, to see their texts side by side with every framing label marked.</p> : ''}
+      {props.error ? <p class="error" role="alert">{props.error}</p> : ''}
+      <CompareForms state={props.state} selection={props.selection} />
+      {(props.notes ?? []).map((n) => <p class="note">{n}</p>)}
+      {model ? (
+        <>
+          <p class="no-print downloads">
+            <a class="csv-link" href={`/api/compare?${props.query ?? ''}&format=csv`} download>Download this table (CSV)</a>{' '}
+            <a class="csv-link" href={`/api/compare?${props.query ?? ''}`}>JSON</a>
+          </p>
+          <CompareView model={model} compiled={props.state.compiled} />
+        </>
+      ) : ''}
+    </Layout>
+  );
+}

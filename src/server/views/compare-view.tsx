@@ -1,0 +1,108 @@
+/** The Compare view: the "same referent, different label" table and the columns of marked texts. */
+import type { CompiledLexicon } from '../../lexicon/compile.js';
+import type { CompareModel, ReferentCell } from '../compare.js';
+import { fmtSigned, stanceClass, VOICE_MARKS } from '../format.js';
+import { HighlightedText, Legend } from './marks.js';
+
+function Cell({ cell }: { cell: ReferentCell }) {
+  if (cell.hits === 0) return <td class="empty">not named</td>;
+  return (
+    <td>
+      <ul class="label-list">
+        {cell.labels.map((l) => {
+          const other = [
+            l.byVoice.quoted ? `${l.byVoice.quoted} ${VOICE_MARKS.quoted}` : '',
+            l.byVoice.attributed ? `${l.byVoice.attributed} ${VOICE_MARKS.attributed}` : '',
+            l.distanced ? `${l.distanced} ≠` : '',
+            l.negated ? `${l.negated} ¬` : '',
+          ].filter(Boolean).join(', ');
+          return (
+            <li>
+              <span class={`chip ${stanceClass(l.weight)}`} title={`weight ${fmtSigned(l.weight, 1)}`}>{l.label}</span>
+              {' '}<span class="count">×{l.count}</span>
+              {other ? <span class="voice-split"> ({other})</span> : ''}
+            </li>
+          );
+        })}
+      </ul>
+      <p class="cell-stance">
+        own-voice stance {cell.ownStance === null ? '–' : fmtSigned(cell.ownStance)}
+        {' '}<span class="n">(n = {cell.ownMentions})</span>
+      </p>
+    </td>
+  );
+}
+
+export function ReferentLabelTable({ model }: { model: CompareModel }) {
+  return (
+    <section class="referent-table" aria-labelledby="referent-table-title">
+      <h2 id="referent-table-title">Same referent, different label</h2>
+      {model.referents.length === 0 ? <p>None of these texts uses a label from the lexicon.</p> : (
+        <div class="table-scroll">
+          <table class="data compare-table">
+            <caption>
+              Labels each {model.mode === 'outlets' ? 'outlet' : 'text'} used for each referent, ×count; in brackets the
+              hits inside quotations (Q), reported speech (R), distanced (≠) or negated (¬). Stance counts only the
+              outlet's own, adopted words.
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Referent</th>
+                {model.columns.map((c, i) => <th scope="col">{c.heading}{model.mode !== 'outlets' ? <span class="col-index"> ({i + 1})</span> : ''}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {model.referents.map((r) => (
+                <tr>
+                  <th scope="row">{r.name}</th>
+                  {r.cells.map((cell) => <Cell cell={cell} />)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function CompareColumns({ model, compiled, links = true }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean }) {
+  const n = Math.min(4, Math.max(1, model.columns.length));
+  return (
+    <div class={`columns cols-${n}`}>
+      {model.columns.map((col, ci) => (
+        <section class="column" aria-labelledby={`col-${ci}`}>
+          <h2 id={`col-${ci}`} class="column-heading">{col.heading}{model.mode !== 'outlets' ? <span class="col-index"> ({ci + 1})</span> : ''}</h2>
+          {col.docs.length === 0 ? <p>No documents.</p> : ''}
+          {col.docs.map((d, di) => (
+            <article class="doc" aria-labelledby={`col-${ci}-doc-${di}`}>
+              <h3 id={`col-${ci}-doc-${di}`}>
+                {links
+                  ? <a href={`/doc/${encodeURIComponent(d.document.id)}`}>{d.document.title ?? d.document.id}</a>
+                  : d.document.title ?? d.document.outlet}
+              </h3>
+              <p class="doc-meta">
+                {[d.document.date, `${d.analysis.words.toLocaleString('en-US')} words`, `${d.analysis.hits.length} label hits`].filter(Boolean).join(' · ')}
+              </p>
+              {d.excluded ? <p class="note">Not counted in the outlet's figures: {d.excluded}.</p> : ''}
+              {d.analysis.warnings.map((w) => <p class="note">{w}</p>)}
+              <HighlightedText text={d.document.text} analysis={d.analysis} compiled={compiled} idPrefix={`c${ci}d${di}`} />
+            </article>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** Legend, table, columns and the focus panel the client script fills (hidden without script). */
+export function CompareView({ model, compiled, links = true }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean }) {
+  return (
+    <div class="compare">
+      <Legend />
+      <ReferentLabelTable model={model} />
+      <aside id="mark-panel" class="mark-panel" aria-live="polite" aria-label="Selected mark" hidden></aside>
+      <CompareColumns model={model} compiled={compiled} links={links} />
+    </div>
+  );
+}

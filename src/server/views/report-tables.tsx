@@ -1,0 +1,235 @@
+/**
+ * Tables of the report, shared by the Overview page and the static HTML report (src/report/html.ts). Every value is
+ * a JSX text child or attribute, so hono escapes it. `links` adds links into the running server (off in files).
+ */
+import type { Report } from '../../report/build.js';
+import { fmtCi, fmtInt, fmtNumber, fmtPercent, fmtSigned, heatClass, stanceClass } from '../format.js';
+
+interface TableProps {
+  report: Report;
+  links?: boolean;
+}
+
+const referentName = (report: Report, id: string): string => report.referents.find((r) => r.id === id)?.label ?? id;
+
+export function SmallSampleFlag(props: { title?: string }) {
+  return <span class="flag-small" title={props.title ?? 'small sample: read with care'}>⚠ small sample</span>;
+}
+
+export function CorpusSummary({ report }: TableProps) {
+  const c = report.corpus;
+  return (
+    <dl class="summary">
+      <div><dt>Outlets</dt><dd>{fmtInt(c.outlets)}</dd></div>
+      <div><dt>Documents</dt><dd>{fmtInt(c.documents)}</dd></div>
+      <div><dt>Words</dt><dd>{fmtInt(c.words)}</dd></div>
+      <div><dt>Skipped</dt><dd>{fmtInt(c.skipped.length)}</dd></div>
+      <div><dt>Excluded copies</dt><dd>{fmtInt(c.excluded)}</dd></div>
+    </dl>
+  );
+}
+
+export function OutletsTable({ report }: TableProps) {
+  const categories = [...new Set(report.outlets.flatMap((o) => Object.keys(o.categories)))].sort();
+  return (
+    <table class="data">
+      <caption>Outlets: documents, words and labels per 1,000 words (all voices)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Outlet</th><th scope="col" class="num">Documents</th><th scope="col" class="num">Words</th>
+          <th scope="col">Evidence</th><th scope="col" class="num">Quoted share</th>
+          {categories.map((c) => <th scope="col" class="num">{c} /1k</th>)}
+        </tr>
+      </thead>
+      <tbody>
+        {report.outlets.map((o) => (
+          <tr>
+            <th scope="row">{o.outlet}</th>
+            <td class="num">{fmtInt(o.documents)}</td>
+            <td class="num">{fmtInt(o.words)}</td>
+            <td>{o.evidence === 'low' ? <SmallSampleFlag title={`fewer than ${report.settings.smallSample.documents} documents`} /> : 'ok'}</td>
+            <td class="num">{fmtPercent(o.quotedShare)}</td>
+            {categories.map((c) => <td class="num">{fmtNumber(o.categories[c]?.per1k ?? 0)}</td>)}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Referent rows × outlet columns: stance with its 95% interval, mentions and documents. */
+export function StanceTable({ report }: TableProps) {
+  const referents = report.referents.filter((r) => report.outlets.some((o) => o.referents[r.id]));
+  return (
+    <table class="data stance-table">
+      <caption>
+        Stance per referent and outlet ({report.settings.voices.join(' + ')} voice): mean label weight scaled to −1 … +1,
+        with a 95% bootstrap interval over documents; n = mentions
+      </caption>
+      <thead>
+        <tr><th scope="col">Referent</th>{report.outlets.map((o) => <th scope="col">{o.outlet}</th>)}</tr>
+      </thead>
+      <tbody>
+        {referents.map((r) => (
+          <tr>
+            <th scope="row">{r.label}</th>
+            {report.outlets.map((o) => {
+              const s = o.referents[r.id];
+              if (!s || s.mentions === 0) return <td class="empty">–</td>;
+              return (
+                <td class={`stance-cell ${s.stance === null ? '' : stanceClass(s.stance * 2)}`}>
+                  <span class="stance-value">{fmtSigned(s.stance)}</span>{' '}
+                  <span class="ci">{fmtCi(s.ci95)}</span>{' '}
+                  <span class="n">n = {s.mentions}, {s.documents} doc{s.documents === 1 ? '' : 's'}</span>
+                  {s.smallSample ? <> <SmallSampleFlag title={`fewer than ${report.settings.smallSample.documents} documents or ${report.settings.smallSample.mentions} mentions`} /></> : ''}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** For one referent: which labels each outlet used, with counts and shares. */
+export function LabelShareTable({ report, referent }: TableProps & { referent: string }) {
+  const labels = [...new Set(report.outlets.flatMap((o) => Object.keys(o.referents[referent]?.labels ?? {})))].sort();
+  if (labels.length === 0) return <p>No labels for this referent.</p>;
+  return (
+    <table class="data">
+      <caption>{referentName(report, referent)}: labels by outlet, count (share of mentions)</caption>
+      <thead><tr><th scope="col">Label</th>{report.outlets.map((o) => <th scope="col" class="num">{o.outlet}</th>)}</tr></thead>
+      <tbody>
+        {labels.map((l) => (
+          <tr>
+            <th scope="row"><code>{l}</code></th>
+            {report.outlets.map((o) => {
+              const v = o.referents[referent]?.labels[l];
+              return <td class="num">{v ? `${v.count} (${fmtPercent(v.share)})` : '–'}</td>;
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Jensen–Shannon divergence between outlets' label distributions for one referent, as a heat-map table. */
+export function DivergenceTable({ report, referent }: TableProps & { referent: string }) {
+  const m = report.divergence[referent];
+  if (!m) return null;
+  return (
+    <table class="data heatmap">
+      <caption>{referentName(report, referent)}: divergence of label choice (Jensen–Shannon, 0 = same labels in the same shares, 1 = no label in common)</caption>
+      <thead><tr><th scope="col"><span class="visually-hidden">Outlet</span></th>{m.outlets.map((o) => <th scope="col">{o}</th>)}</tr></thead>
+      <tbody>
+        {m.outlets.map((a, i) => (
+          <tr>
+            <th scope="row">{a}</th>
+            {m.outlets.map((_, j) => <td class={`num ${i === j ? 'heat-self' : heatClass(m.matrix[i][j])}`}>{i === j ? '·' : fmtNumber(m.matrix[i][j])}</td>)}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function KeynessTables({ report }: TableProps) {
+  const groups = Object.entries(report.keyness.labels.eachAgainstRest);
+  if (groups.length === 0) return <p>Keyness needs at least two outlets.</p>;
+  return (
+    <>
+      {groups.map(([outlet, rows]) => {
+        const shown = rows.filter((r) => r.direction === 'over').slice(0, 10);
+        return (
+          <table class="data">
+            <caption>{outlet}: labels used more than by the other outlets (log-likelihood G², Benjamini–Hochberg adjusted p)</caption>
+            <thead><tr><th scope="col">Label</th><th scope="col" class="num">Here</th><th scope="col" class="num">Others</th><th scope="col" class="num">G²</th><th scope="col" class="num">log₂ ratio</th><th scope="col" class="num">p (adj.)</th><th scope="col">Significant</th></tr></thead>
+            <tbody>
+              {shown.length === 0 ? <tr><td colspan={7}>No label occurs at least {report.settings.minFrequency} times more here than elsewhere.</td></tr> : shown.map((r) => (
+                <tr>
+                  <th scope="row"><code>{r.term}</code></th>
+                  <td class="num">{r.targetCount}</td><td class="num">{r.referenceCount}</td>
+                  <td class="num">{fmtNumber(r.g2)}</td><td class="num">{fmtSigned(r.logRatio)}</td>
+                  <td class="num">{r.pAdjusted < 0.001 ? '< 0.001' : fmtNumber(r.pAdjusted, 3)}</td>
+                  <td>{r.significant ? 'yes' : 'no'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        );
+      })}
+    </>
+  );
+}
+
+export function EventsTable({ report, links }: TableProps) {
+  if (report.events.length === 0) return <p>No events found.</p>;
+  return (
+    <table class="data">
+      <caption>Events: documents about the same event (by metadata, shared places and dates)</caption>
+      <thead><tr><th scope="col">Event</th><th scope="col">Dates</th><th scope="col">Outlets</th><th scope="col" class="num">Documents</th><th scope="col">Grouped by</th></tr></thead>
+      <tbody>
+        {report.events.map((e) => (
+          <tr>
+            <th scope="row">{links ? <a href={`/compare?${new URLSearchParams([['event', e.id]]).toString()}`}>{e.label}</a> : e.label}</th>
+            <td>{e.dateRange ? (e.dateRange[0] === e.dateRange[1] ? e.dateRange[0] : `${e.dateRange[0]} – ${e.dateRange[1]}`) : 'undated'}</td>
+            <td>{e.outlets.join(', ')}</td>
+            <td class="num">{e.documents.length}</td>
+            <td>{e.basis}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function DocumentsTable({ report, links }: TableProps) {
+  return (
+    <table class="data">
+      <caption>Documents</caption>
+      <thead><tr><th scope="col">Title</th><th scope="col">Outlet</th><th scope="col">Date</th><th scope="col" class="num">Words</th><th scope="col" class="num">Label hits</th><th scope="col">Note</th></tr></thead>
+      <tbody>
+        {report.documents.map((d) => (
+          <tr>
+            <th scope="row">{links ? <a href={`/doc/${encodeURIComponent(d.id)}`}>{d.title ?? d.id}</a> : d.title ?? d.id}</th>
+            <td>{d.outlet}</td>
+            <td>{d.date ?? ''}</td>
+            <td class="num">{fmtInt(d.words)}</td>
+            <td class="num">{d.hits ? d.hits.length : '–'}</td>
+            <td>{[d.excluded ?? '', ...(d.warnings ?? [])].filter(Boolean).join('; ')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function DuplicatesTable({ report }: TableProps) {
+  if (report.duplicates.pairs.length === 0) return <p>No near-duplicate documents (policy: {report.duplicates.policy}).</p>;
+  return (
+    <table class="data">
+      <caption>Near-duplicates (policy: {report.duplicates.policy}); excluded copies do not count toward their outlet</caption>
+      <thead><tr><th scope="col">Document</th><th scope="col">Outlet</th><th scope="col">Copy</th><th scope="col">Outlet</th><th scope="col" class="num">Containment</th><th scope="col" class="num">Jaccard</th></tr></thead>
+      <tbody>
+        {report.duplicates.pairs.map((p) => (
+          <tr><td>{p.a}</td><td>{p.outletA}</td><td>{p.b}</td><td>{p.outletB}</td><td class="num">{fmtNumber(p.containment)}</td><td class="num">{fmtNumber(p.jaccard)}</td></tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function SkippedTable({ report }: TableProps) {
+  if (report.corpus.skipped.length === 0) return <p>No documents were skipped.</p>;
+  return (
+    <table class="data">
+      <caption>Skipped inputs and why</caption>
+      <thead><tr><th scope="col">File</th><th scope="col">Line</th><th scope="col">Id</th><th scope="col">Reason</th></tr></thead>
+      <tbody>
+        {report.corpus.skipped.map((s) => <tr><td>{s.file}</td><td>{s.line ?? ''}</td><td>{s.id ?? ''}</td><td>{s.reason}</td></tr>)}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,50 @@
+/** Shared fixture for the server tests: the seed corpus plus one hostile document, analyzed with the default lexicon. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Document } from '../../src/types.js';
+import { readCorpus } from '../../src/corpus/read.js';
+import { loadCompiled } from '../../src/cli/common.js';
+import type { CompiledLexicon } from '../../src/lexicon/compile.js';
+import { createState, type AppState } from '../../src/server/state.js';
+
+export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const seedsDir = path.join(repo, 'corpus/seeds');
+
+/** An outlet name that tries to close a script block and a title and text full of markup. */
+export const EVIL_OUTLET = '</script><script>alert("outlet")</script>';
+export const EVIL_TEXT =
+  'Iran-backed militias attacked US forces again. <script>alert(1)</script> The so-called "resistance" said ' +
+  '<img src=x onerror=alert(1)> that the occupation forces must leave. & more.';
+
+export function evilDocument(): Document {
+  return {
+    id: 'xss-doc',
+    outlet: EVIL_OUTLET,
+    title: '<b onmouseover=alert(2)>Bold title</b>',
+    date: '2023-12-01',
+    url: 'javascript:alert(3)',
+    text: EVIL_TEXT,
+    source: { file: '<evil>.md' },
+    meta: {},
+  };
+}
+
+let compiled: CompiledLexicon | undefined;
+let seeds: Document[] | undefined;
+
+export async function seedDocuments(): Promise<Document[]> {
+  seeds ??= (await readCorpus([seedsDir])).documents;
+  return seeds;
+}
+
+export function lexicon(): CompiledLexicon {
+  compiled ??= loadCompiled(undefined);
+  return compiled;
+}
+
+/** A fresh state (tests that add documents must not share one). Small bootstrap: the numbers are not under test. */
+export async function freshState(options: { evil?: boolean } = {}): Promise<AppState> {
+  const documents = [...(await seedDocuments())];
+  if (options.evil !== false) documents.push(evilDocument());
+  return createState({ compiled: lexicon(), documents, reportOptions: { resamples: 200 } });
+}
