@@ -12,6 +12,8 @@ import { keynessEachAgainstRest, keynessPair, type KeynessRow, type OutletTermCo
 import { divergenceMatrix } from '../stats/divergence.js';
 import { applyDuplicatePolicy, findNearDuplicates, type DuplicateCluster, type DuplicatePair, type DuplicatePolicy } from '../stats/duplicates.js';
 import { groupEvents, type FramingEvent } from '../stats/events.js';
+import { stanceDifference } from '../stats/difference.js';
+import { adjustPValues } from '../stats/multiple-comparisons.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
 export const REPORT_SCHEMA = 'framelens.report/2';
@@ -118,10 +120,26 @@ export interface Report {
     terms: { eachAgainstRest: Record<string, KeynessRow[]>; pair?: { target: string; reference: string; rows: KeynessRow[] } };
   };
   divergence: Record<string, { outlets: string[]; matrix: Array<Array<number | null>> }>;
+  /** Per referent, every pair of outlets: difference in headline stance, permutation p-value, BH-adjusted. */
+  stanceTests: Record<string, StanceTest[]>;
   events: FramingEvent[];
   duplicates: { policy: DuplicatePolicy; pairs: DuplicatePair[]; clusters: DuplicateCluster[]; excluded: string[] };
   documents: ReportDocument[];
 }
+
+export interface StanceTest {
+  a: string;
+  b: string;
+  difference: number;
+  p: number;
+  pAdjusted: number;
+  significant: boolean;
+  permutations: number;
+}
+
+/** Pairwise stance tests grow with the square of the outlets; beyond this many they are left out (and said so). */
+export const MAX_TESTED_OUTLETS = 20;
+const PERMUTATIONS = 1000;
 
 const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;
 const per1k = (count: number, words: number): number => (words > 0 ? round((count * 1000) / words, 3) : 0);
@@ -229,6 +247,31 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     }
   }
 
+  const stanceTests: Report['stanceTests'] = {};
+  const testable = [...docsByOutlet.keys()];
+  if (testable.length <= MAX_TESTED_OUTLETS) {
+    for (const ref of referentIds) {
+      const perOutlet = new Map(testable.map((o) => [o, (docsByOutlet.get(o) ?? []).map((d) => {
+        const s = documentScores(d, ref, voices);
+        return { sumOfScores: s.score, mentions: s.mentions };
+      })]));
+      const rows: StanceTest[] = [];
+      for (let i = 0; i < testable.length; i++) {
+        for (let j = i + 1; j < testable.length; j++) {
+          const t = stanceDifference(perOutlet.get(testable[i])!, perOutlet.get(testable[j])!, { permutations: PERMUTATIONS, seed });
+          if (t.difference === null || t.p === null) continue;
+          rows.push({ a: testable[i], b: testable[j], difference: round(t.difference), p: round(t.p), pAdjusted: 0, significant: false, permutations: t.permutations });
+        }
+      }
+      const adjusted = adjustPValues(rows.map((r) => r.p), 'bh');
+      rows.forEach((r, k) => {
+        r.pAdjusted = round(adjusted[k]);
+        r.significant = adjusted[k] < 0.05;
+      });
+      if (rows.length) stanceTests[ref] = rows;
+    }
+  }
+
   const events = groupEvents(analyses.map((a) => ({
     id: a.id,
     outlet: a.outlet,
@@ -276,6 +319,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
       terms: { eachAgainstRest: eachAgainstRest(wordCounts), pair: pairOf(wordCounts) },
     },
     divergence,
+    stanceTests,
     events,
     duplicates: { policy: duplicatePolicy, pairs: dup.pairs, clusters: dup.clusters, excluded: [...excluded] },
     documents,

@@ -88,6 +88,14 @@ export function divergenceTable(report: Report): string {
   return toCsv(['referent', 'outlet_a', 'outlet_b', 'jsd'], rows);
 }
 
+export function stanceTestsTable(report: Report): string {
+  const rows: Cell[][] = [];
+  for (const [ref, tests] of Object.entries(report.stanceTests)) {
+    for (const t of tests) rows.push([ref, t.a, t.b, t.difference, t.p, t.pAdjusted, t.significant, t.permutations]);
+  }
+  return toCsv(['referent', 'outlet_a', 'outlet_b', 'stance_difference', 'p', 'p_adjusted', 'significant', 'permutations'], rows);
+}
+
 export function eventsTable(report: Report): string {
   const rows: Cell[][] = [];
   for (const e of report.events) for (const id of e.documents) rows.push([e.id, e.label, e.basis, e.dateRange?.[0], e.dateRange?.[1], id]);
@@ -107,6 +115,7 @@ export function csvTables(report: Report): Record<string, string> {
     'hits.csv': hitsTable(report),
     'keyness.csv': keynessTable(report),
     'divergence.csv': divergenceTable(report),
+    'stance-tests.csv': stanceTestsTable(report),
     'events.csv': eventsTable(report),
     'skipped.csv': skippedTable(report),
   };

@@ -68,6 +68,14 @@ export function toMarkdown(report: Report): string {
     }
   }
 
+  const tests = Object.entries(report.stanceTests).flatMap(([ref, rows]) => rows.map((r) => ({ ref, ...r })));
+  if (tests.length) {
+    out.push('## Is the difference real? (stance, permutation test over documents)', '',
+      '| referent | outlet A | outlet B | stance A − B | p | p (BH) |', '|---|---|---|---:|---:|---:|');
+    for (const t of tests) out.push(`| ${mdCell(t.ref)} | ${mdCell(t.a)} | ${mdCell(t.b)} | ${fmt(t.difference)} | ${fmt(t.p, 3)} | ${fmt(t.pAdjusted, 3)}${t.significant ? ' *' : ''} |`);
+    out.push('');
+  }
+
   if (report.events.length) {
     out.push('## Events', '', '| event | basis | dates | outlets | documents |', '|---|---|---|---|---:|');
     for (const e of report.events) out.push(`| ${mdCell(e.label)} | ${e.basis} | ${e.dateRange ? e.dateRange.join(' – ') : '–'} | ${mdCell(e.outlets.join(', '))} | ${e.documents.length} |`);

@@ -68,6 +68,14 @@ describe('buildReport', () => {
     expect(beta.distanced.count).toBe(1);
   });
 
+  it('tests the stance difference of every pair of outlets', () => {
+    expect(report.stanceTests.israel).toEqual([expect.objectContaining({ a: 'Alpha', b: 'Beta', difference: -0.3333, permutations: 1000 })]);
+    const t = report.stanceTests.israel[0];
+    expect(t.p).toBeGreaterThan(0);
+    expect(t.p).toBeLessThanOrEqual(1);
+    expect(t.pAdjusted).toBe(t.p);
+  });
+
   it('lists skipped input and computes divergence', () => {
     expect(report.corpus.skipped).toHaveLength(1);
     expect(report.divergence.israel.outlets).toEqual(['Alpha', 'Beta']);
