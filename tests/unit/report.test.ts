@@ -69,7 +69,7 @@ describe('buildReport', () => {
   });
 
   it('tests the stance difference of every pair of outlets', () => {
-    expect(report.stanceTests.israel).toEqual([expect.objectContaining({ a: 'Alpha', b: 'Beta', difference: -0.3333, permutations: 1000 })]);
+    expect(report.stanceTests.israel).toEqual([expect.objectContaining({ a: 'Alpha', b: 'Beta', difference: -0.6667, permutations: 1000 })]);
     const t = report.stanceTests.israel[0];
     expect(t.p).toBeGreaterThan(0);
     expect(t.p).toBeLessThanOrEqual(1);
