@@ -11,7 +11,7 @@ const STANCE_PALETTE = {
 };
 
 // Outlets get colours outside the stance palette, so an outlet never reads as a stance.
-const OUTLET_COLOURS = ['#7570b3', '#1b9e77', '#e7298a', '#a6761d', '#666666', '#66a61e', '#e6ab02', '#17becf'];
+const OUTLET_COLOURS = ['#7570b3', '#1b9e77', '#e7298a', '#a6761d', '#17becf', '#66a61e', '#e6ab02', '#8c564b'];
 
 function stanceClass(weight) {
   if (weight <= -1.5) return 'wn2';
@@ -134,6 +134,8 @@ function shareCharts(Chart, data) {
         borderWidth: 1,
       };
     });
+    // Room for one bar per outlet plus the legend rows below.
+    canvas.parentElement.style.height = `${Math.max(14, 5 + data.outlets.length * 1.9 + Math.ceil(datasets.length / 3) * 1.3)}rem`;
     new Chart(canvas, {
       type: 'bar',
       data: { labels: data.outlets, datasets },
@@ -147,7 +149,7 @@ function shareCharts(Chart, data) {
           y: { stacked: true, grid: { display: false } },
         },
         plugins: {
-          legend: { position: 'right', labels: { boxWidth: 12, font: { size: 11 } } },
+          legend: { position: 'bottom', labels: { boxWidth: 12, font: { size: 11 } } },
           tooltip: {
             callbacks: {
               label(ctx) {

@@ -61,7 +61,12 @@ export function ComparePage(props: { state: AppState; selection: Selection | nul
       <h1>{model ? `Compare: ${headings.join(' · ')}` : 'Compare outlets, documents or an event'}</h1>
       {!model ? <p class="explain">Choose two to four outlets or documents, or one event, to see their texts side by side with every framing label marked.</p> : ''}
       {props.error ? <p class="error" role="alert">{props.error}</p> : ''}
-      <CompareForms state={props.state} selection={props.selection} />
+      {model ? (
+        <details class="compare-forms-toggle no-print">
+          <summary>Change what is compared</summary>
+          <CompareForms state={props.state} selection={props.selection} />
+        </details>
+      ) : <CompareForms state={props.state} selection={props.selection} />}
       {(props.notes ?? []).map((n) => <p class="note">{n}</p>)}
       {model ? (
         <>

@@ -76,10 +76,10 @@ export function CompareColumns({ model, compiled, links = true }: { model: Compa
           {col.docs.length === 0 ? <p>No documents.</p> : ''}
           {col.docs.map((d, di) => (
             <article class="doc" aria-labelledby={`col-${ci}-doc-${di}`}>
-              <h3 id={`col-${ci}-doc-${di}`}>
+              <h3 id={`col-${ci}-doc-${di}`} class={!links && !d.document.title ? 'visually-hidden' : undefined}>
                 {links
                   ? <a href={`/doc/${encodeURIComponent(d.document.id)}`}>{d.document.title ?? d.document.id}</a>
-                  : d.document.title ?? d.document.outlet}
+                  : d.document.title ?? `Text by ${d.document.outlet}`}
               </h3>
               <p class="doc-meta">
                 {[d.document.date, `${d.analysis.words.toLocaleString('en-US')} words`, `${d.analysis.hits.length} label hits`].filter(Boolean).join(' · ')}

@@ -32,6 +32,7 @@ export function Layout(props: LayoutProps) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${props.title} · framelens`}</title>
+          <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href="/assets/style.css" />
           {Object.entries(props.data ?? {}).map(([id, value]) => (
             <script type="application/json" id={id}>{raw(jsonForScript(value))}</script>

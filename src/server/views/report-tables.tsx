@@ -79,9 +79,11 @@ export function StanceTable({ report }: TableProps) {
               return (
                 <td class={`stance-cell ${s.stance === null ? '' : stanceClass(s.stance * 2)}`}>
                   <span class="stance-value">{fmtSigned(s.stance)}</span>{' '}
-                  <span class="ci">{fmtCi(s.ci95)}</span>{' '}
-                  <span class="n">n = {s.mentions}, {s.documents} doc{s.documents === 1 ? '' : 's'}</span>
-                  {s.smallSample ? <> <SmallSampleFlag title={`fewer than ${report.settings.smallSample.documents} documents or ${report.settings.smallSample.mentions} mentions`} /></> : ''}
+                  <span class="ci">{fmtCi(s.ci95)}</span>
+                  <span class="n">
+                    n = {s.mentions}, {s.documents} doc{s.documents === 1 ? '' : 's'}
+                    {s.smallSample ? <> <SmallSampleFlag title={`fewer than ${report.settings.smallSample.documents} documents or ${report.settings.smallSample.mentions} mentions`} /></> : ''}
+                  </span>
                 </td>
               );
             })}
