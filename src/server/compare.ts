@@ -3,9 +3,9 @@
  * documents, and the "same referent, different label" table: one row per referent, one cell per column with the
  * labels that column used and their counts by voice. Pure data: the page, the JSON API and the CSV use it alike.
  */
-import type { DocAnalysis, Document, Hit, Voice } from '../types.js';
+import type { DocAnalysis, Document, Voice } from '../types.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
-import { documentScores, isAdopted } from '../stats/aggregate.js';
+import { documentScores } from '../stats/aggregate.js';
 
 export interface CompareDoc {
   document: Document;
@@ -93,6 +93,3 @@ export function buildCompare(mode: CompareMode, columns: CompareColumn[], compil
   }));
   return { mode, columns, referents };
 }
-
-/** Whether a hit counts toward stance (not distanced, not negated). Re-exported for views. */
-export const adopted = (h: Hit): boolean => isAdopted(h);

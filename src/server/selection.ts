@@ -41,7 +41,7 @@ function compareDoc(state: AppState, id: string): CompareDoc {
   const document = state.docById.get(id);
   const analysis = state.analysisById.get(id);
   if (!document || !analysis) throw notFound(`no document with id "${id}"`);
-  const excluded = state.report.documents.find((d) => d.id === id)?.excluded;
+  const excluded = state.excluded.get(id);
   return { document, analysis, excluded };
 }
 

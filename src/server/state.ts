@@ -26,6 +26,8 @@ export interface AppState {
   outlets: string[];
   /** Hits per label id (all voices, distanced and negated included): the lexicon page's corpus counts. */
   labelUse: Map<string, LabelUse>;
+  /** Why the report leaves a document's hits out of its outlet's counts (near-duplicates), by document id. */
+  excluded: Map<string, string>;
   /** Ids of documents a user added in this server session (kept in memory only). */
   sessionAdded: Set<string>;
 }
@@ -52,6 +54,7 @@ export function createState(input: StateInput): AppState {
     analysisById: new Map(),
     outlets: [],
     labelUse: new Map(),
+    excluded: new Map(),
     sessionAdded: new Set(),
   };
   reindex(state);
@@ -90,4 +93,5 @@ function reindex(state: AppState): void {
     { documents: state.documents, analyses: state.analyses, skipped: state.skipped, lexicon: state.compiled.lexicon },
     state.reportOptions,
   );
+  state.excluded = new Map(state.report.documents.filter((d) => d.excluded).map((d) => [d.id, d.excluded as string]));
 }

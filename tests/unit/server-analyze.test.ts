@@ -90,6 +90,12 @@ describe('POST /analyze (form)', () => {
 
     const longName = await postForm(app, form({ outlet1: 'x'.repeat(101), text1: TEXT_A, text2: TEXT_B }));
     expect(longName.status).toBe(400);
+
+    const unnamed = await postForm(app, form({ outlet1: 'Named', text1: TEXT_A, text2: TEXT_B, addToCorpus: 'yes' }));
+    expect(unnamed.status).toBe(400);
+    const unnamedBody = await unnamed.text();
+    expect(unnamedBody).toContain('give each text an outlet name before adding it to the corpus');
+    expect(unnamedBody).toMatch(/<input id="add-to-corpus" name="addToCorpus" type="checkbox" value="yes" checked/);
   });
 
   it('escapes pasted markup', async () => {

@@ -75,7 +75,7 @@ export function apiRoutes(state: AppState, bodyLimitBytes?: number): Hono {
     const analysis = state.analysisById.get(id);
     if (!document || !analysis) throw notFound(`no document with id "${id}"`);
     if (wantsCsv(c)) return csvResponse(c, docHitsCsv(analysis), `framelens-hits-${id}.csv`);
-    const excluded = state.report.documents.find((d) => d.id === id)?.excluded;
+    const excluded = state.excluded.get(id);
     return c.json({ document, analysis, excluded, sessionOnly: state.sessionAdded.has(id) });
   });
 

@@ -86,7 +86,7 @@ export function pageRoutes(state: AppState, bodyLimitBytes?: number): Hono {
     const document = state.docById.get(id);
     const analysis = state.analysisById.get(id);
     if (!document || !analysis) throw new HttpError(404, `No document with id "${id}".`);
-    const excluded = state.report.documents.find((d) => d.id === id)?.excluded;
+    const excluded = state.excluded.get(id);
     return c.html(<DocPage document={document} analysis={analysis} compiled={state.compiled} excluded={excluded} sessionOnly={state.sessionAdded.has(id)} />);
   });
 

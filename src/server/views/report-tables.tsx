@@ -32,6 +32,7 @@ export function CorpusSummary({ report }: TableProps) {
 export function OutletsTable({ report }: TableProps) {
   const categories = [...new Set(report.outlets.flatMap((o) => Object.keys(o.categories)))].sort();
   return (
+    <div class="table-scroll">
     <table class="data">
       <caption>Outlets: documents, words and labels per 1,000 words (all voices)</caption>
       <thead>
@@ -54,6 +55,7 @@ export function OutletsTable({ report }: TableProps) {
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 
@@ -61,6 +63,7 @@ export function OutletsTable({ report }: TableProps) {
 export function StanceTable({ report }: TableProps) {
   const referents = report.referents.filter((r) => report.outlets.some((o) => o.referents[r.id]));
   return (
+    <div class="table-scroll">
     <table class="data stance-table">
       <caption>
         Stance per referent and outlet ({report.settings.voices.join(' + ')} voice): mean label weight scaled to −1 … +1,
@@ -91,6 +94,7 @@ export function StanceTable({ report }: TableProps) {
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 
@@ -122,6 +126,7 @@ export function DivergenceTable({ report, referent }: TableProps & { referent: s
   const m = report.divergence[referent];
   if (!m) return null;
   return (
+    <div class="table-scroll">
     <table class="data heatmap">
       <caption>{referentName(report, referent)}: divergence of label choice (Jensen–Shannon, 0 = same labels in the same shares, 1 = no label in common)</caption>
       <thead><tr><th scope="col"><span class="visually-hidden">Outlet</span></th>{m.outlets.map((o) => <th scope="col">{o}</th>)}</tr></thead>
@@ -134,6 +139,7 @@ export function DivergenceTable({ report, referent }: TableProps & { referent: s
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 
