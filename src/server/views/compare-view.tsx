@@ -26,8 +26,9 @@ function Cell({ cell }: { cell: ReferentCell }) {
         })}
       </ul>
       <p class="cell-stance">
-        own-voice stance {cell.ownStance === null ? '–' : fmtSigned(cell.ownStance)}
-        {' '}<span class="n">(n = {cell.ownMentions})</span>
+        {cell.ownStance === null
+          ? 'only in quotes, reported speech or distanced: no own-voice stance'
+          : <>own-voice stance {fmtSigned(cell.ownStance)} <span class="n">(n = {cell.ownMentions})</span></>}
       </p>
     </td>
   );
