@@ -113,6 +113,7 @@ const SINGLE_WORD_LABELS: Record<string, string> = {
   perished: 'casualty word',
   slain: 'casualty word',
   died: 'agentless casualty word; also used for natural deaths, weighs only -1 and has no referent',
+  murdered: 'casualty word naming the killing as a crime; no referent, so ordinary crime news costs nothing',
 };
 
 /** Words that must never be a label on their own: generic nouns whose framing depends entirely on context. */
@@ -135,7 +136,7 @@ describe('default lexicon conflict.yml', () => {
 
   it('validates and compiles', () => {
     expect(lex.sources[0].name).toBe('conflict');
-    expect(lex.sources[0].version).toBe('1.0.0');
+    expect(lex.sources[0].version).toBe('1.1.0');
     expect(() => compileLexicon(lex)).not.toThrow();
   });
 
