@@ -29,6 +29,8 @@ interface Mention {
   referent: string;
   start: number;
   startUnit: number;
+  /** One past the mention's last unit. */
+  endUnit: number;
   sentence: number;
   /** Folded head word (last unit) of the mention, to block "the Syrian regime … the regime" from resolving. */
   head: string;
@@ -120,7 +122,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
         name: entry.id, type: entry.type, referent: entry.referent ?? null, start: m.start, end: m.end, text: surface,
         sentence, voice: scare ? 'author' : voice, distanced: cues.length > 0, cues: cues.length ? cues : undefined,
       });
-      if (entry.referent) mentions.push({ referent: entry.referent, start: m.start, startUnit: m.startUnit, sentence, head });
+      if (entry.referent) mentions.push({ referent: entry.referent, start: m.start, startUnit: m.startUnit, endUnit: m.endUnit, sentence, head });
     } else if (m.entry.kind === 'label') {
       const entry = m.entry as LabelEntry;
       const negation = cueBefore(negationEnds, m, false);
@@ -141,7 +143,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       };
       if (cues.length) hit.cues = cues;
       hits.push(hit);
-      if (entry.referent) mentions.push({ referent: entry.referent, start: m.start, startUnit: m.startUnit, sentence, head });
+      if (entry.referent) mentions.push({ referent: entry.referent, start: m.start, startUnit: m.startUnit, endUnit: m.endUnit, sentence, head });
       else if (entry.resolve) contextLabels.push({ hit, match: m });
     } else {
       const entry = m.entry as DeviceEntry;
@@ -173,8 +175,10 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
 }
 
 /**
- * A context label takes the referent of the nearest explicit mention before it (same or previous two sentences)
- * when that referent is one it may name. It stays unresolved when:
+ * A context label glued to a name or label takes that referent, before ("Kataib Hezbollah fighters") or after
+ * ("Iran-backed Hezbollah"), if it is one the label may name, and is otherwise unresolved. Else it takes the referent
+ * of the nearest explicit mention before it (same or previous two sentences) when that referent is one it may name.
+ * It stays unresolved when:
  * - a nearer mention has the same head word but another referent ("the Syrian regime … the regime");
  * - it is specified in place: preceded by a capitalised modifier that the lexicon does not know ("the Assad
  *   regime"), or followed by an of-phrase that names no candidate referent ("the regime of the river"); an
@@ -194,6 +198,16 @@ function resolveContextLabels(
     const next = match.endUnit < units.count && !units.barrierAfter[match.endUnit - 1] ? units.normal[match.endUnit] : '';
     const prevUnit = match.startUnit - 1;
     const prevGlued = prevUnit >= 0 && !units.barrierAfter[prevUnit];
+    // A name or label right before it says whose the label is ("Kataib Hezbollah fighters"); a label right before a
+    // name qualifies that name ("Iran-backed Hezbollah").
+    const glued = (x: Mention, before: boolean) => before
+      ? x.endUnit === match.startUnit && prevGlued
+      : x.startUnit === match.endUnit && match.endUnit > 0 && !units.barrierAfter[match.endUnit - 1];
+    const adjacent = mentions.find((x) => glued(x, true)) ?? mentions.find((x) => glued(x, false));
+    if (adjacent) {
+      if (candidates.has(adjacent.referent)) resolveTo(hit, adjacent.referent, mentions, match, head);
+      continue;
+    }
     const capitalisedModifier = prevGlued && /^\p{Lu}/u.test(text.slice(units.start[prevUnit], units.end[prevUnit])) &&
       units.normal[prevUnit] !== 'the';
     if (capitalisedModifier) continue;
@@ -233,7 +247,7 @@ const POINTING_DETERMINERS = new Set(['these', 'those', 'this', 'that', 'its', '
 function resolveTo(hit: Hit, referent: string, mentions: Mention[], match: Match, head: string): void {
   hit.referent = referent;
   hit.resolution = 'context';
-  const mention: Mention = { referent, start: hit.start, startUnit: match.startUnit, sentence: hit.sentence, head };
+  const mention: Mention = { referent, start: hit.start, startUnit: match.startUnit, endUnit: match.endUnit, sentence: hit.sentence, head };
   let k = mentions.length;
   while (k > 0 && mentions[k - 1].start > hit.start) k--;
   mentions.splice(k, 0, mention);

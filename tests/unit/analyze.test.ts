@@ -10,7 +10,9 @@ referents:
   - { id: syria, label: Syrian government }
   - { id: armed-groups, label: Armed groups }
   - { id: us-forces, label: US forces }
+  - { id: palestinians, label: Palestinians }
 names:
+  - { id: hezbollah, referent: armed-groups, patterns: [Hezbollah] }
   - { id: irq, referent: armed-groups, patterns: [Islamic Resistance in Iraq] }
   - { id: companions, referent: armed-groups, patterns: [Companions of the Cave] }
 labels:
@@ -23,6 +25,9 @@ labels:
   - { id: anti-terror, referent: armed-groups, category: actor-label, weight: 2, patterns: [anti-terror fighter], rationale: r }
   - { id: occupation, referent: us-forces, category: actor-label, weight: -2, patterns: [occupation], rationale: r }
   - { id: us-forces, referent: us-forces, category: actor-label, weight: 0, patterns: [US force], rationale: r }
+  - { id: hamas, referent: palestinians, category: actor-label, weight: 0, patterns: [Hamas], rationale: r }
+  - { id: fighters, resolve: [armed-groups, palestinians], category: actor-label, weight: 0, patterns: [fighter], rationale: r }
+  - { id: iran-backed, resolve: [armed-groups, palestinians], category: actor-label, weight: -1, patterns: [Iran-backed], rationale: r }
 devices:
   - { id: so-called, type: distancing, patterns: [so-called, self-styled, calling itself] }
   - { id: not, type: negation, patterns: [not, no longer, never] }
@@ -61,6 +66,12 @@ describe('analyzeDocument: context labels', () => {
 });
 
 describe('analyzeDocument: context chains', () => {
+  it('takes the referent of a name glued before or after the label', () => {
+    expect(hitsOf('Hamas struck. Hezbollah fighters fired.')[1]).toMatchObject({ label: 'fighters', referent: 'armed-groups' });
+    expect(hitsOf('Hamas fired rockets. Iran-backed Hezbollah fired missiles.')[1]).toMatchObject({ label: 'iran-backed', referent: 'armed-groups' });
+    expect(hitsOf('Hezbollah struck. Hamas fighters fired.')[1]).toMatchObject({ label: 'fighters', referent: 'palestinians' });
+  });
+
   it('lets a resolved context label serve as antecedent for the next one', () => {
     const hits = hitsOf('The Tel Aviv regime struck. It rained. The regime said so. It rained again. The regime denied it.');
     expect(hits.map((h) => h.referent)).toEqual(['israel', 'israel', 'israel']);
