@@ -3,7 +3,7 @@
  * analyzed documents. Every number here is derived from hit counts, and every hit keeps its offsets, so any figure
  * can be traced to `text.slice(start, end)` of a document.
  */
-import type { DocAnalysis, Document, Lexicon, LexiconSource, SkippedDocument, Voice } from '../types.js';
+import type { DocAnalysis, Document, Hit, Lexicon, LexiconSource, SkippedDocument, Voice } from '../types.js';
 import {
   combineVoices, countByOutlet, documentScores, emptyOutlet, stanceOf, VOICES, type OutletCounts, type ReferentCounts,
 } from '../stats/aggregate.js';
@@ -68,21 +68,8 @@ export interface OutletSummary {
   referents: Record<string, ReferentSummary>;
 }
 
-export interface ReportHit {
-  label: string;
-  referent: string | null;
-  category: string;
-  weight: number;
-  start: number;
-  end: number;
-  text: string;
-  sentence: number;
-  voice: Voice;
-  distanced: boolean;
-  negated: boolean;
-  resolution?: string;
-  cues?: string[];
-}
+/** A hit as reported: exactly the analyzer's Hit (see src/types.ts). */
+export type ReportHit = Hit;
 
 export interface ReportDocument {
   id: string;

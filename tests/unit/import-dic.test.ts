@@ -9,18 +9,11 @@ import {
 import { parseLexicon } from '../../src/lexicon/load.js';
 import { compileLexicon } from '../../src/lexicon/compile.js';
 import type { LabelEntry } from '../../src/types.js';
+import { thrownBy } from '../helpers/errors.js';
 
 const FIX = 'tests/fixtures/dictionaries';
 
-function thrown(fn: () => unknown): DictionaryImportError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(DictionaryImportError);
-    return err as DictionaryImportError;
-  }
-  throw new Error('expected a DictionaryImportError');
-}
+const thrown = (fn: () => unknown): DictionaryImportError => thrownBy(DictionaryImportError, fn);
 
 const EXPECTED = [
   { id: 'conflict-war', category: 'conflict', pattern: 'war', line: 6 },

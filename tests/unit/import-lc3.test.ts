@@ -5,16 +5,9 @@ import { compileLexicon } from '../../src/lexicon/compile.js';
 import { findMatches } from '../../src/analysis/match.js';
 import { tokenize } from '../../src/nlp/nlp.js';
 import type { LabelEntry } from '../../src/types.js';
+import { thrownBy } from '../helpers/errors.js';
 
-function thrown(fn: () => unknown): DictionaryImportError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(DictionaryImportError);
-    return err as DictionaryImportError;
-  }
-  throw new Error('expected a DictionaryImportError');
-}
+const thrown = (fn: () => unknown): DictionaryImportError => thrownBy(DictionaryImportError, fn);
 
 const EXPECTED = [
   { id: 'negative-abandon', category: 'NEGATIVE', pattern: 'abandon*', line: 2 },

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLexicons, parseLexicon } from '../../src/lexicon/load.js';
 import { LexiconError } from '../../src/lexicon/errors.js';
 import { compileLexicon } from '../../src/lexicon/compile.js';
+import { thrownBy } from '../helpers/errors.js';
 
 const valid = `lexicon: test
 version: 1.0.0
@@ -20,15 +21,7 @@ labels:
     rationale: Calls the troops occupiers.
 `;
 
-function problemsOf(text: string): LexiconError {
-  try {
-    parseLexicon(text, 'bad.yml');
-  } catch (err) {
-    expect(err).toBeInstanceOf(LexiconError);
-    return err as LexiconError;
-  }
-  throw new Error('expected a LexiconError');
-}
+const problemsOf = (text: string): LexiconError => thrownBy(LexiconError, () => parseLexicon(text, 'bad.yml'));
 
 describe('lexicon loader', () => {
   it('loads a valid lexicon with its source and sha256', () => {
