@@ -326,7 +326,8 @@ function summarizeVoice(
   return {
     mentions: v.mentions,
     stance: stance === null ? null : round(stance),
-    ci95: est.ci95 ? [round(est.ci95[0]), round(est.ci95[1])] : null,
+    // One document cannot show how much stance varies between documents: a zero-width interval would look certain.
+    ci95: est.ci95 && est.documents >= 2 ? [round(est.ci95[0]), round(est.ci95[1])] : null,
     labels: labelShares(v.labels, v.mentions),
     documents: est.documents,
     smallSample: est.smallSample,

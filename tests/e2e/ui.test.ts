@@ -84,7 +84,7 @@ beforeAll(async () => {
     throw new Error(`Chromium not found at ${CHROMIUM}. Install the Debian package "chromium" or set CHROMIUM_PATH; the e2e tests need a real browser.`);
   }
   mkdirSync(SHOTS, { recursive: true });
-  state = await freshState({ evil: false });
+  state = await freshState({ evil: false, split: true });
   const app = createApp(state);
   const port = await new Promise<number>((resolve) => {
     server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', overrideGlobalObjects: false }, (info: AddressInfo) => resolve(info.port));

@@ -42,9 +42,23 @@ export function lexicon(): CompiledLexicon {
   return compiled;
 }
 
+/**
+ * Each seed cut into two documents at its middle paragraph break: two documents per outlet, so that stance
+ * intervals exist (one document gives none). Texts are exact slices of the seeds.
+ */
+export function halves(doc: Document): Document[] {
+  const breaks = [...doc.text.matchAll(/\n+/g)].map((m) => (m.index ?? 0) + m[0].length);
+  const cut = breaks.reduce((best, b) => (Math.abs(b - doc.text.length / 2) < Math.abs(best - doc.text.length / 2) ? b : best), breaks[0] ?? 0);
+  return [
+    { ...doc, id: `${doc.id}-a`, text: doc.text.slice(0, cut) },
+    { ...doc, id: `${doc.id}-b`, text: doc.text.slice(cut) },
+  ];
+}
+
 /** A fresh state (tests that add documents must not share one). Small bootstrap: the numbers are not under test. */
-export async function freshState(options: { evil?: boolean } = {}): Promise<AppState> {
-  const documents = [...(await seedDocuments())];
+export async function freshState(options: { evil?: boolean; split?: boolean } = {}): Promise<AppState> {
+  const seeds = await seedDocuments();
+  const documents = options.split ? seeds.flatMap(halves) : [...seeds];
   if (options.evil !== false) documents.push(evilDocument());
   return createState({ compiled: lexicon(), documents, reportOptions: { resamples: 200 } });
 }
