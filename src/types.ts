@@ -108,6 +108,8 @@ export interface LexiconSource {
   sha256: string;
   file: string;
   description?: string;
+  /** Language of the lexicon's patterns (BCP 47, e.g. "en"), when it says. */
+  language?: string;
 }
 
 /** One or more lexicon files merged into one set of referents and entries. */

@@ -45,6 +45,8 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
   // Only short quotations can be scare quotes; keeping just those makes the per-hit check cheap.
   const shortQuotes = quoteSpans(text).filter((q) => q.words <= SCARE_QUOTE_MAX_WORDS);
   const warnings: string[] = [];
+  const mismatch = languageMismatch(doc.language, compiled);
+  if (mismatch) warnings.push(mismatch);
   if (tok.runsCut > 0) {
     warnings.push(`${tok.runsCut} run(s) of more than 100 characters without spaces were split before tokenizing (offsets unchanged)`);
   }
@@ -172,6 +174,15 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
     devices,
     warnings,
   };
+}
+
+/** A warning when the document says it is in a language none of the lexicons is written for. */
+function languageMismatch(language: string | undefined, compiled: CompiledLexicon): string | null {
+  if (!language) return null;
+  const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
+  const lexiconLanguages = compiled.lexicon.sources.map((s) => s.language).filter((l): l is string => Boolean(l));
+  if (lexiconLanguages.length === 0 || lexiconLanguages.some((l) => primary(l) === primary(language))) return null;
+  return `document language "${language}" is not the lexicon language (${[...new Set(lexiconLanguages)].join(', ')}): most labels will be missed; translate the text or load a lexicon for that language`;
 }
 
 /**

@@ -80,6 +80,9 @@ export async function runAnalyze(args: string[]): Promise<number> {
     { voices, resamples, seed, duplicatePolicy: policy, pair, omitHits: values['omit-hits'] },
   );
   process.stderr.write(`analyzed ${run.analyzed} documents${run.cached ? `, ${run.cached} from cache` : ''} in ${secs.toFixed(2)} s${run.workers > 1 ? ` on ${run.workers} worker threads` : ''}; ${corpus.skipped.length} skipped\n`);
+  const warned = run.analyses.filter((a) => a.warnings.length);
+  for (const a of warned.slice(0, 5)) process.stderr.write(`warning ${a.id}: ${a.warnings.join('; ')}\n`);
+  if (warned.length > 5) process.stderr.write(`… ${warned.length - 5} more documents with warnings (see "warnings" in the JSON report)\n`);
   writeOutput(report, format, values.out);
   return 0;
 }

@@ -182,6 +182,7 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
   if (name && !/^[A-Za-z0-9_-]+$/.test(name)) v.error(['lexicon'], `"lexicon" name "${name}" may only contain letters, digits, - and _`);
   const version = readString(v, data, 'version', [], true) ?? '';
   const description = readString(v, data, 'description', [], false);
+  const language = readString(v, data, 'language', [], false);
 
   const referents: Referent[] = [];
   const seenReferents = new Set<string>();
@@ -290,7 +291,7 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
     } else seenIds.set(e.id, e.line ?? 0);
   });
 
-  return { source: { name, version, sha256, file, description }, referents, variants, entries, problems: v.problems, referentUses };
+  return { source: { name, version, sha256, file, description, language }, referents, variants, entries, problems: v.problems, referentUses };
 }
 
 /** Parses one lexicon from text (for uploads and tests). Throws LexiconError listing every problem. */

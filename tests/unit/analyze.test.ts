@@ -114,6 +114,14 @@ describe('analyzeDocument: devices', () => {
     expect(a.devices.map((d) => [d.device, d.referent])).toEqual([['claimed', 'us-forces'], ['reportedly', 'armed-groups']]);
   });
 
+  it('warns when the document is not in the lexicon language', () => {
+    const en = compileYaml('lexicon: l\nversion: 1\nlanguage: en\nreferents: [{ id: x, label: X }]\n');
+    const arabic = analyzeDocument({ ...doc('نص عربي'), language: 'ar' }, en);
+    expect(arabic.warnings).toEqual([expect.stringMatching(/document language "ar" is not the lexicon language \(en\)/)]);
+    expect(analyzeDocument({ ...doc('Text.'), language: 'en-GB' }, en).warnings).toEqual([]);
+    expect(analyzeDocument(doc('Text.'), en).warnings).toEqual([]);
+  });
+
   it('counts words and keeps offsets exact', () => {
     const text = 'US forces   left\n\nthe Tel Aviv regime’s base.';
     const a = analyzeDocument(doc(text), lexicon);
