@@ -316,6 +316,7 @@ describe('JSON API and CSV', () => {
     ['/api/report?format=csv&table=labels', 'outlet,referent,voice,label'],
     ['/api/report?format=csv&table=referents', 'outlet,referent,mentions'],
     ['/api/report?format=csv&table=divergence', 'referent,outlet_a,outlet_b,jsd'],
+    ['/api/report?format=csv&table=stance-tests', 'referent,outlet_a,outlet_b,stance_difference,p,p_adjusted'],
     ['/api/report?format=csv&table=hits', 'document,outlet,date,label'],
     ['/api/outlets?format=csv', 'outlet,documents,words'],
     [`/api/compare?${qs([['outlets', 'AFP'], ['outlets', 'Press TV'], ['format', 'csv']])}`, 'referent,column,heading'],

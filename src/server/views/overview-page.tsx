@@ -3,7 +3,7 @@ import type { AppState } from '../state.js';
 import { overviewData } from '../overview-data.js';
 import { Layout } from './layout.js';
 import {
-  CorpusSummary, DivergenceTable, DocumentsTable, DuplicatesTable, EventsTable, KeynessTables, LabelShareTable, OutletsTable, SkippedTable, StanceTable,
+  CorpusSummary, DivergenceTable, DocumentsTable, DuplicatesTable, EventsTable, KeynessTables, LabelShareTable, OutletsTable, SkippedTable, StanceTable, StanceTestsTable,
 } from './report-tables.js';
 
 function CsvLink({ table, children }: { table: string; children: string }) {
@@ -59,6 +59,12 @@ export function OverviewPage({ state }: { state: AppState }) {
           {data.referents.map((r) => <LabelShareTable report={report} referent={r.id} />)}
         </details>
         <p><CsvLink table="labels">Download label table (CSV)</CsvLink></p>
+      </section>
+
+      <section aria-labelledby="tests-title">
+        <h2 id="tests-title">Is the difference real?</h2>
+        <StanceTestsTable report={report} />
+        <p><CsvLink table="stance-tests">Download stance tests (CSV)</CsvLink></p>
       </section>
 
       <section aria-labelledby="divergence-title">

@@ -5,7 +5,7 @@
 import { raw } from 'hono/html';
 import type { Report } from '../../report/build.js';
 import {
-  CorpusSummary, DivergenceTable, DocumentsTable, DuplicatesTable, EventsTable, KeynessTables, LabelShareTable, OutletsTable, SkippedTable, StanceTable,
+  CorpusSummary, DivergenceTable, DocumentsTable, DuplicatesTable, EventsTable, KeynessTables, LabelShareTable, OutletsTable, SkippedTable, StanceTable, StanceTestsTable,
 } from './report-tables.js';
 
 export function ReportFile({ report, css }: { report: Report; css: string }) {
@@ -41,6 +41,8 @@ export function ReportFile({ report, css }: { report: Report; css: string }) {
 
             <h2>Stance per referent</h2>
             <StanceTable report={report} />
+            <h2>Is the difference real?</h2>
+            <StanceTestsTable report={report} />
 
             {referents.map((r) => (
               <section>
