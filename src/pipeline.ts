@@ -3,8 +3,9 @@
  * content hash, the lexicons' hashes and the tool version are unchanged is not analyzed again.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { DocAnalysis, Document } from './types.js';
 import type { CompiledLexicon } from './lexicon/compile.js';
 import { analyzeDocument } from './analysis/analyze.js';
@@ -30,9 +31,29 @@ export interface AnalyzeCorpusResult {
   cacheFile?: string;
 }
 
-/** One cache file per (tool version, lexicon set): a lexicon edit starts a fresh cache instead of mixing results. */
+/**
+ * The analyzer's own code, hashed: a cache written by other analyzer code (an upgrade, a local edit) must not be
+ * reused even when the version number did not change.
+ */
+let codeHash: string | undefined;
+function analyzerCodeHash(): string {
+  if (codeHash) return codeHash;
+  const h = createHash('sha256');
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const dir of ['analysis', 'nlp', 'lexicon']) {
+    const folder = join(here, dir);
+    if (!existsSync(folder)) continue;
+    for (const name of readdirSync(folder).sort()) {
+      if (/\.(js|ts)$/.test(name)) h.update(name).update(readFileSync(join(folder, name)));
+    }
+  }
+  codeHash = h.digest('hex');
+  return codeHash;
+}
+
+/** One cache file per (tool version, analyzer code, lexicon set): any change starts a fresh cache instead of mixing results. */
 export function cacheKey(compiled: CompiledLexicon): string {
-  const h = createHash('sha256').update(TOOL_VERSION);
+  const h = createHash('sha256').update(TOOL_VERSION).update(analyzerCodeHash());
   for (const s of compiled.lexicon.sources) h.update(`\0${s.sha256}`);
   return h.digest('hex').slice(0, 16);
 }
