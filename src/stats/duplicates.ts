@@ -15,7 +15,10 @@
  * Efficiency: an inverted index from shingle hash to documents; a pair is only examined when it shares a
  * shingle, so unrelated documents cost nothing (no all-pairs loop). Shingles found in more than `maxPostings`
  * documents (boilerplate: "follow us on twitter for", agency bylines) do not generate candidates — they would
- * make the work quadratic — but they are still counted exactly in the overlap of candidate pairs.
+ * make the work quadratic — but they are still counted exactly in the overlap of candidate pairs. A candidate is
+ * first measured on a fixed one-in-eight sample of the shingles (chosen by hash value, so copies sample alike); only
+ * pairs whose estimate reaches 60% of the threshold are counted exactly, so the many pairs that share a phrase cost
+ * little.
  * Consequence: a text copied by more than `maxPostings` documents is not detected; raise it for such corpora.
  */
 import { hash53 } from './hash.js';
@@ -126,11 +129,30 @@ export function findNearDuplicates(documents: readonly DuplicateInput[], options
     }
   });
 
+  // Every document's sample: its shingles with hash ≡ 0 (mod SAMPLE_RATE), as dense ids. The rule depends only on
+  // the shingle, so two copies sample the same shingles and their sample overlap estimates their full overlap.
+  const sampleIdOf = new Map<number, number>();
+  const samples = shingles.map((set, index) => {
+    if (!eligible[index]) return new Int32Array(0);
+    const ids: number[] = [];
+    for (const hash of set) {
+      if (hash % SAMPLE_RATE !== 0) continue;
+      let id = sampleIdOf.get(hash);
+      if (id === undefined) sampleIdOf.set(hash, (id = sampleIdOf.size));
+      ids.push(id);
+    }
+    return Int32Array.from(ids);
+  });
+  const inSampleOfI = new Uint8Array(sampleIdOf.size);
+
   const pairs: DuplicatePair[] = [];
   const pairIndices: [number, number][] = [];
+  // Shared-shingle counts per later document, reset after each document (typed array: no Map per document).
+  const sharedIndexed = new Int32Array(documents.length);
+  const touched: number[] = [];
   for (let i = 0; i < documents.length; i++) {
     if (!eligible[i]) continue;
-    const sharedIndexed = new Map<number, number>();
+    touched.length = 0;
     const commonShingles: number[] = [];
     for (const hash of shingles[i]) {
       const list = postings.get(hash)!;
@@ -141,14 +163,28 @@ export function findNearDuplicates(documents: readonly DuplicateInput[], options
       // Only later documents: each pair is examined once, from its first-seen member.
       for (let k = list.length - 1; k >= 0 && list[k] > i; k--) {
         const j = list[k];
-        sharedIndexed.set(j, (sharedIndexed.get(j) ?? 0) + 1);
+        if (sharedIndexed[j] === 0) touched.push(j);
+        sharedIndexed[j]++;
       }
     }
-    for (const [j, indexedCount] of [...sharedIndexed].sort((x, y) => x[0] - y[0])) {
-      let shared = indexedCount;
-      for (const hash of commonShingles) if (shingles[j].has(hash)) shared++;
+    const sampleI = samples[i];
+    for (const id of sampleI) inSampleOfI[id] = 1;
+    touched.sort((x, y) => x - y);
+    for (const j of touched) {
+      const indexedCount = sharedIndexed[j];
+      sharedIndexed[j] = 0;
       const sizeA = shingles[i].size;
       const sizeB = shingles[j].size;
+      // Cheap estimate first: most candidates only share a phrase. Their sample overlap, scaled up, is far below
+      // the threshold; only plausible pairs are counted exactly. Small samples are too noisy to judge by.
+      const sampleJ = samples[j];
+      if (sampleI.length >= MIN_SAMPLE && sampleJ.length >= MIN_SAMPLE) {
+        let inBoth = 0;
+        for (let k = 0; k < sampleJ.length; k++) inBoth += inSampleOfI[sampleJ[k]];
+        if (inBoth * SAMPLE_RATE < ESTIMATE_MARGIN * threshold * Math.min(sizeA, sizeB)) continue;
+      }
+      let shared = indexedCount;
+      for (const hash of commonShingles) if (shingles[j].has(hash)) shared++;
       const containment = shared / Math.min(sizeA, sizeB);
       if (containment < threshold) continue;
       pairs.push({
@@ -161,10 +197,18 @@ export function findNearDuplicates(documents: readonly DuplicateInput[], options
       });
       pairIndices.push([i, j]);
     }
+    for (const id of sampleI) inSampleOfI[id] = 0;
   }
 
   return { pairs, clusters: clustersOf(documents, pairIndices) };
 }
+
+/** One shingle in SAMPLE_RATE (chosen by hash value) makes the sample for the cheap overlap estimate. */
+const SAMPLE_RATE = 8;
+/** Below this many sampled shingles the estimate is too noisy: such pairs are counted exactly. */
+const MIN_SAMPLE = 16;
+/** A candidate is counted exactly when its estimated overlap reaches this share of the threshold. */
+const ESTIMATE_MARGIN = 0.6;
 
 /** Connected components of the duplicate graph (a copy of a copy is in the original's cluster). */
 function clustersOf(documents: readonly DuplicateInput[], pairIndices: readonly [number, number][]): DuplicateCluster[] {
