@@ -5,7 +5,7 @@
  * scare quotes) → resolve context labels ("the regime") → attach attribution verbs and hedges to referents.
  */
 import type {
-  DeviceEntry, DeviceHit, DocAnalysis, Document, Hit, LabelEntry, NameEntry, NameHit, Voice, VoiceSpan,
+  DeviceEntry, DeviceHit, DocAnalysis, Document, Hit, LabelEntry, NameEntry, NameHit, Span, Voice, VoiceSpan,
 } from '../types.js';
 import { tokenize, type Units } from '../nlp/nlp.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
@@ -51,6 +51,8 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
     warnings.push(`${tok.runsCut} run(s) of more than 100 characters without spaces were split before tokenizing (offsets unchanged)`);
   }
 
+  const datelines = datelineSpans(text);
+  const inDateline = (m: Match): boolean => datelines.some((d) => m.start >= d.start && m.end <= d.end);
   const voiceOf = (m: Match): Voice => voiceAt(voiceSpans, m.start, m.end);
   const sentenceOf = (m: Match): number => units.sentence[m.startUnit];
 
@@ -126,6 +128,8 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       });
       if (entry.referent) mentions.push({ referent: entry.referent, start: m.start, startUnit: m.startUnit, endUnit: m.endUnit, sentence, head });
     } else if (m.entry.kind === 'label') {
+      // "TEHRAN, Jan 5 (Reuters) -" says where the story was filed, not who acted: not a label of Iran.
+      if (inDateline(m)) continue;
       const entry = m.entry as LabelEntry;
       const negation = cueBefore(negationEnds, m, false);
       if (negation) cues.push(negation.entry.id);
@@ -176,6 +180,21 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
   };
 }
 
+/**
+ * Datelines: an upper-case place at the start of a paragraph, optionally a date and an agency in parentheses, then a
+ * dash ("BAGHDAD (Reuters) -", "JERUSALEM, Jan 5 (AFP) —", "TEHRAN, Apr. 14 -"). Returns the span of the place.
+ */
+const DATELINE = /(^|\n)[ \t]*([A-Z][A-Z'’.\- ]{1,40}[A-Z.])(?:,[^\n,—–]{0,40}?)?(?:\s*\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s/g;
+export function datelineSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(DATELINE)) {
+    const place = m[2];
+    const start = (m.index ?? 0) + m[0].indexOf(place);
+    spans.push({ start, end: start + place.length });
+  }
+  return spans;
+}
+
 /** A warning when the document says it is in a language none of the lexicons is written for. */
 function languageMismatch(language: string | undefined, compiled: CompiledLexicon): string | null {
   if (!language) return null;
@@ -194,7 +213,8 @@ function languageMismatch(language: string | undefined, compiled: CompiledLexico
  * - it is specified in place: preceded by a capitalised modifier that the lexicon does not know ("the Assad
  *   regime"), or followed by an of-phrase that names no candidate referent ("the regime of the river"); an
  *   of-phrase that does name one resolves it ("an umbrella group of anti-terror fighters");
- * - nothing fitting is in reach.
+ * - nothing fitting is in reach (in the first two sentences — a headline or a lead — the next sentence counts as in
+ *   reach too, since headlines often name the actor after the label).
  */
 function resolveContextLabels(
   text: string,
@@ -235,6 +255,7 @@ function resolveContextLabels(
       lookBack = !inPhrase && POINTING_DETERMINERS.has(determiner);
     }
     if (!lookBack) continue;
+    let blocked = false;
     for (let k = mentions.length - 1; k >= 0; k--) {
       const mention = mentions[k];
       if (mention.start >= hit.start) continue;
@@ -243,7 +264,16 @@ function resolveContextLabels(
         resolveTo(hit, mention.referent, mentions, match, head);
         break;
       }
-      if (mention.head === head) break;
+      if (mention.head === head) {
+        blocked = true;
+        break;
+      }
+    }
+    // A headline or lead names its actor after the label as often as before it ("Resistance groups vow response.
+    // Kataib Hezbollah said …"): in the first two sentences, look ahead into the next sentence.
+    if (hit.referent === null && !blocked && hit.sentence <= 1) {
+      const ahead = mentions.find((x) => x.start > hit.end && x.sentence <= hit.sentence + 1 && candidates.has(x.referent));
+      if (ahead) resolveTo(hit, ahead.referent, mentions, match, head);
     }
   }
 }

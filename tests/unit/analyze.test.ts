@@ -114,6 +114,14 @@ describe('analyzeDocument: devices', () => {
     expect(a.devices.map((d) => [d.device, d.referent])).toEqual([['claimed', 'us-forces'], ['reportedly', 'armed-groups']]);
   });
 
+  it('does not count the place of a dateline as a label', async () => {
+    const { datelineSpans } = await import('../../src/analysis/analyze.js');
+    const text = 'ISRAEL, Jan 5 (Reuters) - Israel struck again.\nJERUSALEM (AFP) — The Tel Aviv regime said so.';
+    expect(datelineSpans(text).map((d) => text.slice(d.start, d.end))).toEqual(['ISRAEL', 'JERUSALEM']);
+    expect(hitsOf(text).map((h) => h.text)).toEqual(['Israel', 'Tel Aviv regime']);
+    expect(datelineSpans('US forces - and others - left.')).toEqual([]);
+  });
+
   it('warns when the document is not in the lexicon language', () => {
     const en = compileYaml('lexicon: l\nversion: 1\nlanguage: en\nreferents: [{ id: x, label: X }]\n');
     const arabic = analyzeDocument({ ...doc('نص عربي'), language: 'ar' }, en);
