@@ -15,7 +15,7 @@ import { findVoiceSpans, quoteSpans, voiceAt } from './voice.js';
 /** How many units may stand between a distancing or negation cue and the label it applies to. */
 const CUE_REACH = 3;
 /** A context label ("the regime") looks back this many sentences for its antecedent. */
-const ANTECEDENT_SENTENCES = 2;
+const ANTECEDENT_SENTENCES = 3;
 /** Words that may stand between a distancing or negation cue and the label it governs. */
 const FILLER_WORDS = new Set([
   'a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'that', 'those', 'such',
@@ -207,7 +207,7 @@ function languageMismatch(language: string | undefined, compiled: CompiledLexico
 /**
  * A context label glued to a name or label takes that referent, before ("Kataib Hezbollah fighters") or after
  * ("Iran-backed Hezbollah"), if it is one the label may name, and is otherwise unresolved. Else it takes the referent
- * of the nearest explicit mention before it (same or previous two sentences) when that referent is one it may name.
+ * of the nearest explicit mention before it (same or previous three sentences) when that referent is one it may name.
  * It stays unresolved when:
  * - a nearer mention has the same head word but another referent ("the Syrian regime … the regime");
  * - it is specified in place: preceded by a capitalised modifier that the lexicon does not know ("the Assad
