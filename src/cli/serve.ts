@@ -22,6 +22,9 @@ export async function runServe(args: string[]): Promise<number> {
   if (port > 65535) throw new UsageError(`--port must be at most 65535, got ${port}`);
   const host = values.host ?? DEFAULT_HOST;
   const paths = positionals.length ? positionals : [join(packageRoot(), 'corpus', 'seeds')];
+  if (!/^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/.test(host)) {
+    process.stderr.write(`warning: serving on ${host}, not only this machine: anyone who can reach it can read the corpus and paste texts\n`);
+  }
 
   const compiled = loadCompiled(values.lexicon);
   const corpus = await loadCorpus(paths, values);
