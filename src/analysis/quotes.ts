@@ -28,6 +28,10 @@
  *   quoted paragraphs, as in seed 002) — the whole paragraph is a quotation whose opening mark was lost
  *   (openMark null). Without such evidence, or mid-paragraph, a stray closer is ignored: guessing where a lost
  *   opener stood inside a paragraph would more often be wrong than right.
+ * - Dash quotations (translated text), only in paragraphs without marked quotations: a paragraph opening with an em
+ *   dash, or an em/en dash right after a colon ("The commander said: — We will strike."), opens a quotation that
+ *   closes at a dash after , ! ? … ("— We will strike, — he said.") or at the paragraph end; after such a close a
+ *   dash after . or , reopens it ("… he said. — They will pay."). See dashQuotations.
  */
 import type { Span } from '../types.js';
 import { containsReportingCue, isWordChar } from './attribution.js';
@@ -314,9 +318,52 @@ export function quoteSpans(text: string): QuoteSpan[] {
       if (nextOpensDouble) carried = outer;
       else emit(outer, outer.pos, para.trimEnd, null, 0);
     }
+    if (out.length === firstOut && !carried) dashQuotations(text, para, out);
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
+}
+
+const DASH_OPENERS = '\u2014\u2015'; // — ―
+const DASH_AFTER_COLON = '\u2014\u2015\u2013'; // — ― –
+
+/**
+ * Dash quotations (translated text, the Russian/French dialogue convention), only in paragraphs without marked
+ * quotations: a paragraph that opens with an em dash, or an em/en dash right after a colon ("The commander said:
+ * — We will strike."), opens a quotation. It closes at a dash that follows , ! ? or … ("— We will strike, — he
+ * said."), where the dash belongs to the quotation, or at the paragraph end; after such a close, a dash that
+ * follows . or , reopens it ("… he said. — They will pay.").
+ */
+function dashQuotations(text: string, para: Paragraph, out: QuoteSpan[]): void {
+  const end = para.trimEnd;
+  let open = DASH_OPENERS.includes(text[para.trimStart]) ? para.trimStart : -1;
+  let emitted = false;
+  const push = (from: number, to: number, closed: boolean): void => {
+    const innerEnd = closed ? to - 1 : to;
+    const words = countWords(text, from + 1, innerEnd);
+    if (words === 0) return;
+    out.push({
+      start: from, end: to, openMark: text[from], closeMark: closed ? text[to - 1] : null,
+      inner: { start: from + 1, end: innerEnd }, words, depth: 0,
+    });
+    emitted = true;
+  };
+  for (let k = para.trimStart + 1; k < end; k++) {
+    const c = text[k];
+    if (!DASH_AFTER_COLON.includes(c)) continue;
+    let b = k - 1;
+    while (b > para.trimStart && isSpaceCode(text.charCodeAt(b))) b--;
+    const before = text[b];
+    if (open < 0) {
+      if (before === ':' || (emitted && DASH_OPENERS.includes(c) && (before === '.' || before === ','))) open = k;
+      continue;
+    }
+    if (DASH_OPENERS.includes(c) && b > open && ',!?\u2026'.includes(before)) {
+      push(open, k + 1, true);
+      open = -1;
+    }
+  }
+  if (open >= 0) push(open, end, false);
 }
 
 function isQuoteCode(c: number): boolean {

@@ -5,7 +5,9 @@
  * - Quotations come from quotes.ts (marks, apostrophes, paragraphs, lost and missing marks).
  * - Reported speech comes from attribution.ts, run per sentence unit: the NLP's sentences, cut at paragraph breaks
  *   (a headline merged into the next sentence must not carry a cue across), with any gaps the sentences leave
- *   filled in as units of their own.
+ *   filled in as units of their own; a sentence cut after a title abbreviation ("Rear Adm. | Daniel Hagari said") is
+ *   joined to the next. attribution.ts also finds colon-introduced quotations without marks ("The
+ *   group said: We will …", the paragraph after "The statement read:"); they count as quoted.
  * - Quoted wins over attributed where they overlap; only outermost quotations make voice spans.
  *
  * All offsets are character offsets into the unaltered text; everything is linear in the text length apart from a
@@ -33,8 +35,21 @@ export function findVoiceSpans(text: string, sentences: Span[]): VoiceSpan[] {
   }
   const paragraphs = paragraphSpans(text);
   const units = sentenceUnits(text, sentences.length > 0 ? sentences : roughSentences(text), paragraphs);
-  const attributed = attributionSpans(text, units, quoted);
-  return combine(quoted, attributed);
+  const colonQuoted: Span[] = [];
+  const attributed = attributionSpans(text, units, quoted, colonQuoted);
+  return combine(colonQuoted.length ? mergeSpans(quoted, colonQuoted) : quoted, attributed);
+}
+
+/** Union of two sorted span lists, sorted, overlapping and touching spans merged. */
+function mergeSpans(a: Span[], b: Span[]): Span[] {
+  const all = [...a, ...b].sort((x, y) => x.start - y.start);
+  const out: Span[] = [];
+  for (const s of all) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
 }
 
 /** Quoted spans plus the parts of attributed spans outside them, in order, touching same-voice spans merged. */
@@ -89,6 +104,7 @@ export function sentenceUnits(text: string, sentences: Span[], paragraphs: Parag
   }
   if (pos < n) cover.push({ start: pos, end: n });
 
+  mergeAfterTitles(text, cover);
   const units: Span[] = [];
   let p = 0;
   for (const c of cover) {
@@ -100,6 +116,36 @@ export function sentenceUnits(text: string, sentences: Span[], paragraphs: Parag
     }
   }
   return units;
+}
+
+/** Titles that stand before a name and never end a sentence: "Rear Adm. Daniel Hagari", "Sen. Lindsey Graham". */
+const TITLES = new Set(['adm', 'gen', 'sen', 'col', 'lt', 'maj', 'capt', 'cpt', 'rep', 'gov', 'dr', 'mr', 'mrs', 'ms',
+  'prof', 'sgt', 'cpl', 'pvt', 'brig', 'cmdr', 'cdr', 'rev', 'hon', 'pres', 'amb', 'supt', 'insp', 'gens']);
+
+/**
+ * Joins a sentence that ends in a title abbreviation to the next one (in place): a splitter that cuts
+ * "military spokesman Rear Adm. | Daniel Hagari said." would cut a speech tag off its claim.
+ */
+function mergeAfterTitles(text: string, cover: Span[]): void {
+  let w = 0;
+  for (let r = 0; r < cover.length; r++) {
+    const c = cover[r];
+    const last = w > 0 ? cover[w - 1] : undefined;
+    if (last && endsWithTitle(text, last) && !/[\n\r]/.test(text.slice(last.end, c.start))) last.end = c.end;
+    else cover[w++] = c;
+  }
+  cover.length = w;
+}
+
+function endsWithTitle(text: string, s: Span): boolean {
+  let e = s.end;
+  while (e > s.start && /\s/.test(text[e - 1])) e--;
+  if (text[e - 1] !== '.') return false;
+  let b = e - 1;
+  while (b > s.start && /[A-Za-z]/.test(text[b - 1])) b--;
+  if (e - 1 - b > 5 || b === e - 1) return false;
+  if (b > s.start && /[A-Za-z0-9.]/.test(text[b - 1])) return false;
+  return TITLES.has(text.slice(b, e - 1).toLowerCase());
 }
 
 /**

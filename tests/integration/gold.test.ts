@@ -17,6 +17,8 @@ import type { Document, Hit } from '../../src/types.js';
 
 const PRECISION_TARGET = 0.95;
 const RECALL_TARGET = 0.9;
+/** Share of matched hits (same overlap + referent rule as precision) whose voice equals the gold voice. */
+const VOICE_AGREEMENT_TARGET = 0.9;
 
 type Sign = '+' | '0' | '-';
 
@@ -117,6 +119,51 @@ function score(pairs: Array<{ doc: Document; gold: GoldSpan[]; hits: Hit[] }>): 
   };
 }
 
+type VoiceName = GoldSpanRaw['voice'];
+const VOICES: VoiceName[] = ['author', 'quoted', 'attributed'];
+
+interface VoiceScore {
+  agreement: number;
+  compared: number;
+  /** confusion[gold][tool] */
+  confusion: Record<VoiceName, Record<VoiceName, number>>;
+  disagreements: string[];
+}
+
+/**
+ * Voice agreement: every evaluated hit that matches a gold span (overlap + same referent, as for precision) is
+ * compared with that gold span's voice. A hit overlapping several matching gold spans is compared with the one it
+ * overlaps most.
+ */
+function voiceScore(pairs: Array<{ doc: Document; gold: GoldSpan[]; hits: Hit[] }>): VoiceScore {
+  const confusion = Object.fromEntries(VOICES.map((g) => [g, Object.fromEntries(VOICES.map((t) => [t, 0]))])) as VoiceScore['confusion'];
+  const disagreements: string[] = [];
+  let compared = 0, agree = 0;
+  for (const { doc, gold, hits } of pairs) {
+    for (const h of hits) {
+      if (h.category !== 'actor-label' || h.referent === null) continue;
+      const same = gold.filter((g) => overlaps(h, g) && g.referent === h.referent);
+      if (!same.length) continue;
+      const overlap = (g: GoldSpan): number => Math.min(h.end, g.end) - Math.max(h.start, g.start);
+      const g = same.reduce((best, x) => (overlap(x) > overlap(best) ? x : best));
+      compared++;
+      confusion[g.voice][h.voice]++;
+      if (g.voice === h.voice) agree++;
+      else disagreements.push(`${doc.id} "${h.text}" @${h.start}: gold ${g.voice}, tool ${h.voice}`);
+    }
+  }
+  return { agreement: compared === 0 ? 0 : agree / compared, compared, confusion, disagreements };
+}
+
+function confusionTable(c: VoiceScore['confusion']): string {
+  const w = 11;
+  const rows = [`${'gold \\ tool'.padEnd(w)}${VOICES.map((v) => v.padStart(w)).join('')}`];
+  for (const g of VOICES) rows.push(`${g.padEnd(w)}${VOICES.map((t) => String(c[g][t]).padStart(w)).join('')}`);
+  return rows.join('\n  ');
+}
+
+const voiceScores = new Map<string, VoiceScore>();
+
 async function evaluate(set: string, corpusPaths: string[], goldFile: string, compiled: CompiledLexicon): Promise<Score> {
   const gold = parse(readFileSync(goldFile, 'utf8')) as GoldFile;
   const { documents, skipped } = await readCorpus(corpusPaths, { dedupe: false });
@@ -138,6 +185,10 @@ async function evaluate(set: string, corpusPaths: string[], goldFile: string, co
   if (s.falsePositives.length) console.log(`[gold] ${set} false positives:\n  ${s.falsePositives.join('\n  ')}`);
   if (s.signDiffers.length) console.log(`[gold] ${set} right referent, other sign:\n  ${s.signDiffers.join('\n  ')}`);
   if (s.misses.length) console.log(`[gold] ${set} misses:\n  ${s.misses.join('\n  ')}`);
+  const v = voiceScore(pairs);
+  voiceScores.set(set, v);
+  console.log(`[gold] ${set}: voice agreement ${pct(v.agreement)} on ${v.compared} matched hits\n  ${confusionTable(v.confusion)}`);
+  if (v.disagreements.length) console.log(`[gold] ${set} voice disagreements:\n  ${v.disagreements.join('\n  ')}`);
   return s;
 }
 
@@ -170,10 +221,24 @@ describe('gold standard: actor labels against hand annotation', () => {
     expect(s.recall).toBeGreaterThanOrEqual(RECALL_TARGET);
   });
 
+  it('seeds: voice agrees with the gold', async () => {
+    if (!voiceScores.has('seeds')) await evaluate('seeds', ['corpus/seeds'], 'tests/fixtures/gold/seeds.yml', compiled);
+    const v = voiceScores.get('seeds') as VoiceScore;
+    expect(v.compared).toBeGreaterThan(50);
+    expect(v.agreement).toBeGreaterThanOrEqual(VOICE_AGREEMENT_TARGET);
+  });
+
   it('articles: precision and recall meet the targets', async () => {
     const s = await evaluate('articles', ['tests/fixtures/articles'], 'tests/fixtures/gold/articles.yml', compiled);
     expect(s.gold).toBeGreaterThan(100);
     expect(s.precision).toBeGreaterThanOrEqual(PRECISION_TARGET);
     expect(s.recall).toBeGreaterThanOrEqual(RECALL_TARGET);
+  });
+
+  it('articles: voice agrees with the gold', async () => {
+    if (!voiceScores.has('articles')) await evaluate('articles', ['tests/fixtures/articles'], 'tests/fixtures/gold/articles.yml', compiled);
+    const v = voiceScores.get('articles') as VoiceScore;
+    expect(v.compared).toBeGreaterThan(100);
+    expect(v.agreement).toBeGreaterThanOrEqual(VOICE_AGREEMENT_TARGET);
   });
 });
