@@ -6,7 +6,7 @@
 import type { LexiconEntry, PatternSpec } from '../types.js';
 import type { Units } from '../nlp/nlp.js';
 import { foldKey } from '../nlp/nlp.js';
-import { canonical, type CompiledLexicon, type Terminal, type TrieNode } from '../lexicon/compile.js';
+import type { CompiledLexicon, Terminal, TrieNode } from '../lexicon/compile.js';
 
 export interface Match {
   entry: LexiconEntry;
@@ -37,15 +37,16 @@ function caseMatches(text: string, units: Units, c: Candidate): boolean {
 }
 
 export function findMatches(text: string, units: Units, compiled: CompiledLexicon): Match[] {
-  const { root, variantOf } = compiled;
+  const { root } = compiled;
   const n = units.count;
   // Keys per unit: the variant-canonical normal form, and the pattern words it is an inflection of, if any.
-  const { baseOf } = compiled;
+  const { keysOf } = compiled;
   const keyNormal: string[] = new Array(n);
   const keyBases: Array<string[] | undefined> = new Array(n);
   for (let i = 0; i < n; i++) {
-    keyNormal[i] = canonical(variantOf, units.normal[i]);
-    keyBases[i] = baseOf.get(units.normal[i]);
+    const known = keysOf.get(units.normal[i]);
+    keyNormal[i] = known ? known.key : units.normal[i];
+    keyBases[i] = known?.bases;
   }
   const folded = units.normal;
 

@@ -349,6 +349,9 @@ function dashQuotations(text: string, para: Paragraph, out: QuoteSpan[]): void {
     emitted = true;
   };
   for (let k = para.trimStart + 1; k < end; k++) {
+    // Fast path: every dash of interest is in U+2013..U+2015; most characters are far below.
+    const code = text.charCodeAt(k);
+    if (code < 0x2013 || code > 0x2015) continue;
     const c = text[k];
     if (!DASH_AFTER_COLON.includes(c)) continue;
     let b = k - 1;

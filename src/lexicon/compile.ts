@@ -48,6 +48,11 @@ export interface CompiledLexicon {
    * "militias" finds the pattern word "militia" without lemmatising the text (see inflect.ts).
    */
   baseOf: Map<string, string[]>;
+  /**
+   * Every folded form the lexicon knows (variant spellings and inflected forms) → its trie key(s), so the matcher
+   * needs one lookup per token; forms not in it are their own key and inflect nothing.
+   */
+  keysOf: Map<string, { key: string; bases?: string[] }>;
 }
 
 const newNode = (): TrieNode => ({ next: new Map(), prefixes: [], prefixIndex: new Map(), terminals: [] });
@@ -105,6 +110,13 @@ function insert(root: TrieNode, terminal: Terminal): void {
   node.terminals.push(terminal);
 }
 
+function buildKeysOf(variantOf: Map<string, string>, baseOf: Map<string, string[]>): CompiledLexicon['keysOf'] {
+  const keysOf: CompiledLexicon['keysOf'] = new Map();
+  for (const [form, key] of variantOf) keysOf.set(form, { key });
+  for (const [form, bases] of baseOf) keysOf.set(form, { key: variantOf.get(form) ?? form, bases });
+  return keysOf;
+}
+
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const variantOf = new Map<string, string>();
   for (const group of lexicon.variants) {
@@ -146,5 +158,6 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     referents: new Map(lexicon.referents.map((r) => [r.id, r])),
     patternCount,
     baseOf,
+    keysOf: buildKeysOf(variantOf, baseOf),
   };
 }
