@@ -14,9 +14,11 @@ export interface GuardResult {
   text: string;
   /** How many runs were cut. */
   runsCut: number;
-  /** Length of the longest run found in the input. */
-  longestRun: number;
 }
+
+/** The same separators as isSpaceCode, as a regular expression class, for the fast check. */
+const NON_SPACE = '[^ \\t-\\r\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const longRunCache = new Map<number, RegExp>();
 
 function isSpaceCode(code: number): boolean {
   // ASCII whitespace plus the Unicode spaces wink treats as separators.
@@ -27,8 +29,11 @@ function isSpaceCode(code: number): boolean {
 }
 
 export function guardLongRuns(text: string, maxRun = DEFAULT_MAX_RUN): GuardResult {
+  // Almost every text has no long run: one scan by the regular-expression engine settles it.
+  let longRun = longRunCache.get(maxRun);
+  if (!longRun) longRunCache.set(maxRun, (longRun = new RegExp(`${NON_SPACE}{${maxRun + 1}}`)));
+  if (!longRun.test(text)) return { text, runsCut: 0 };
   let runStart = -1;
-  let longestRun = 0;
   let cuts: number[] | null = null;
   let runsCut = 0;
   const n = text.length;
@@ -40,7 +45,6 @@ export function guardLongRuns(text: string, maxRun = DEFAULT_MAX_RUN): GuardResu
     }
     if (runStart >= 0) {
       const len = i - runStart;
-      if (len > longestRun) longestRun = len;
       if (len > maxRun) {
         cuts ??= [];
         runsCut++;
@@ -53,7 +57,7 @@ export function guardLongRuns(text: string, maxRun = DEFAULT_MAX_RUN): GuardResu
       runStart = -1;
     }
   }
-  if (!cuts) return { text, runsCut: 0, longestRun };
+  if (!cuts) return { text, runsCut: 0 };
   const parts: string[] = [];
   let last = 0;
   for (const p of cuts) {
@@ -67,5 +71,5 @@ export function guardLongRuns(text: string, maxRun = DEFAULT_MAX_RUN): GuardResu
     }
   }
   parts.push(text.slice(last));
-  return { text: parts.join(''), runsCut, longestRun };
+  return { text: parts.join(''), runsCut };
 }

@@ -5,7 +5,11 @@ import { tokenize } from '../../src/nlp/nlp.js';
 describe('long-run guard', () => {
   it('keeps the length and leaves normal text untouched', () => {
     const text = 'US forces were attacked near Erbil on Friday.';
-    expect(guardLongRuns(text)).toEqual({ text, runsCut: 0, longestRun: 8 });
+    expect(guardLongRuns(text)).toEqual({ text, runsCut: 0 });
+    const exactly = 'x'.repeat(100);
+    expect(guardLongRuns(`a ${exactly} b`).runsCut).toBe(0);
+    expect(guardLongRuns(`a ${exactly}y b`).runsCut).toBe(1);
+    expect(guardLongRuns(`a${'\u00a0'}${exactly}${'\u3000'}b`).runsCut).toBe(0);
   });
 
   it('cuts long runs without changing length or the text around them', () => {
