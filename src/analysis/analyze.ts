@@ -16,6 +16,8 @@ import { findVoiceSpans, quoteSpans, voiceAt } from './voice.js';
 const CUE_REACH = 3;
 /** A context label ("the regime") looks back this many sentences for its antecedent. */
 const ANTECEDENT_SENTENCES = 3;
+/** A farther referent wins over the nearest only when it is this many times as salient in reach. */
+const SALIENCE_FACTOR = 2;
 /** Words that may stand between a distancing or negation cue and the label it governs. */
 const FILLER_WORDS = new Set([
   'a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'that', 'those', 'such',
@@ -207,7 +209,10 @@ function languageMismatch(language: string | undefined, compiled: CompiledLexico
 /**
  * A context label glued to a name or label takes that referent, before ("Kataib Hezbollah fighters") or after
  * ("Iran-backed Hezbollah"), if it is one the label may name, and is otherwise unresolved. Else it takes the referent
- * of the nearest explicit mention before it (same or previous three sentences) when that referent is one it may name.
+ * of the nearest explicit mention before it (same or previous three sentences) when that referent is one it may name
+ * — unless another referent it may name is at least twice as salient in that reach (mentions weighted 1/(1 + how
+ * many sentences back)): a story about the Iraqi groups that names "Palestinian resistance fighters" once just
+ * before "the resistance actions" still means the Iraqi groups.
  * It stays unresolved when:
  * - a nearer mention has the same head word but another referent ("the Syrian regime … the regime");
  * - it is specified in place: preceded by a capitalised modifier that the lexicon does not know ("the Assad
@@ -256,18 +261,27 @@ function resolveContextLabels(
     }
     if (!lookBack) continue;
     let blocked = false;
+    const salience = new Map<string, number>();
+    let nearest: string | null = null;
     for (let k = mentions.length - 1; k >= 0; k--) {
       const mention = mentions[k];
       if (mention.start >= hit.start) continue;
       if (mention.sentence < hit.sentence - ANTECEDENT_SENTENCES) break;
       if (candidates.has(mention.referent)) {
-        resolveTo(hit, mention.referent, mentions, match, head);
-        break;
+        nearest ??= mention.referent;
+        salience.set(mention.referent, (salience.get(mention.referent) ?? 0) + 1 / (1 + hit.sentence - mention.sentence));
+        continue;
       }
       if (mention.head === head) {
-        blocked = true;
+        blocked = nearest === null;
         break;
       }
+    }
+    if (nearest !== null) {
+      let best = nearest;
+      const nearestScore = salience.get(nearest) ?? 0;
+      for (const [referent, score] of salience) if (score >= SALIENCE_FACTOR * nearestScore && score > (salience.get(best) ?? 0)) best = referent;
+      resolveTo(hit, best, mentions, match, head);
     }
     // A headline or lead names its actor after the label as often as before it ("Resistance groups vow response.
     // Kataib Hezbollah said …"): in the first two sentences, look ahead into the next sentence.

@@ -72,6 +72,15 @@ describe('analyzeDocument: context chains', () => {
     expect(hitsOf('Hezbollah struck. Hamas fighters fired.')[1]).toMatchObject({ label: 'fighters', referent: 'palestinians' });
   });
 
+  it('prefers a clearly more salient referent over a single nearer mention', () => {
+    // armed-groups: 1/4 (sentence 0) + 3 × 1/3 (sentence 1) = 1.25; palestinians: 1/2 (Hamas, sentence 2).
+    const text = 'The Islamic Resistance in Iraq struck. Hezbollah and the Islamic Resistance in Iraq said so, and ' +
+      'Hezbollah agreed. It fought Hamas. The fighters vowed more.';
+    expect(hitsOf(text).at(-1)).toMatchObject({ label: 'fighters', referent: 'armed-groups', resolution: 'context' });
+    // With one mention each, the nearest wins.
+    expect(hitsOf('Hezbollah struck. Hamas struck. The fighters vowed more.').at(-1)).toMatchObject({ label: 'fighters', referent: 'palestinians' });
+  });
+
   it('lets a resolved context label serve as antecedent for the next one', () => {
     const hits = hitsOf('The Tel Aviv regime struck. It rained. The regime said so. It rained again. The regime denied it.');
     expect(hits.map((h) => h.referent)).toEqual(['israel', 'israel', 'israel']);
