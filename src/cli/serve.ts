@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../server/app.js';
+import { allowedHosts } from '../server/middleware/host.js';
 import { createState } from '../server/state.js';
 import { analyzeCorpusParallel } from '../pipeline.js';
 import { packageRoot } from '../paths.js';
@@ -33,7 +34,8 @@ export async function runServe(args: string[]): Promise<number> {
   // Large corpora use worker threads when available; small ones run on the main thread.
   const { analyses } = await analyzeCorpusParallel(corpus.documents, compiled);
   const state = createState({ compiled, documents: corpus.documents, skipped: corpus.skipped, analyses });
-  const app = createApp(state);
+  const anyInterface = host === '0.0.0.0' || host === '::' || host === '[::]';
+  const app = createApp(state, { allowedHosts: anyInterface ? null : allowedHosts(host) });
 
   return new Promise<number>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host, overrideGlobalObjects: false }, (info: AddressInfo) => {

@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import type { AppState } from './state.js';
 import { security } from './middleware/security.js';
+import { allowedHosts, hostCheck } from './middleware/host.js';
 import { onError, onNotFound } from './middleware/errors.js';
 import { serveAsset } from './assets.js';
 import { apiRoutes } from './routes/api.js';
@@ -13,11 +14,14 @@ import { pageRoutes } from './routes/pages.js';
 export interface AppOptions {
   /** Largest accepted request body in bytes (default 2 MB). */
   bodyLimit?: number;
+  /** Host names the server answers to (default: loopback names); null accepts any (serving a network). */
+  allowedHosts?: Set<string> | null;
 }
 
 export function createApp(state: AppState, options: AppOptions = {}): Hono {
   const app = new Hono();
   app.use('*', security());
+  app.use('*', hostCheck(options.allowedHosts === undefined ? allowedHosts() : options.allowedHosts));
   app.onError(onError);
   app.notFound(onNotFound);
   app.get('/assets/:name', (c) => serveAsset(c) ?? onNotFound(c));

@@ -106,3 +106,20 @@ describe('format', () => {
     expect([heatClass(0), heatClass(0.39), heatClass(0.99), heatClass(1), heatClass(null)]).toEqual(['heat-0', 'heat-1', 'heat-4', 'heat-4', 'heat-na']);
   });
 });
+
+describe('host check', () => {
+  it('answers loopback names and the bound address, refuses others with 421', async () => {
+    const { hostCheck, allowedHosts } = await import('../../src/server/middleware/host.js');
+    const { Hono } = await import('hono');
+    const app = new Hono();
+    app.use('*', hostCheck(allowedHosts('192.168.1.5')));
+    app.get('/', (c) => c.text('ok'));
+    const get = (host: string) => app.request('/', { headers: { host } });
+    for (const host of ['localhost:8377', '127.0.0.1:8377', '127.0.0.2', '[::1]:8377', '192.168.1.5:8377']) expect((await get(host)).status).toBe(200);
+    for (const host of ['evil.example', 'evil.example:8377', 'localhost.evil.example', '127.0.0.1.evil.example']) expect((await get(host)).status).toBe(421);
+    const open = new Hono();
+    open.use('*', hostCheck(null));
+    open.get('/', (c) => c.text('ok'));
+    expect((await open.request('/', { headers: { host: 'any.example' } })).status).toBe(200);
+  });
+});

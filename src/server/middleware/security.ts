@@ -20,5 +20,8 @@ export function security(): MiddlewareHandler {
     },
     crossOriginEmbedderPolicy: false,
     referrerPolicy: 'no-referrer',
+    // Plain HTTP on this machine: HSTS would only confuse; framing is refused outright, as the CSP says.
+    strictTransportSecurity: false,
+    xFrameOptions: 'DENY',
   });
 }
