@@ -14,6 +14,8 @@ export interface GuardResult {
   text: string;
   /** How many runs were cut. */
   runsCut: number;
+  /** The runs that were cut, in order (so that callers can count each as one word, not as its pieces). */
+  runs: Array<{ start: number; end: number }>;
 }
 
 /** The same separators as isSpaceCode, as a regular expression class, for the fast check. */
@@ -32,10 +34,11 @@ export function guardLongRuns(text: string, maxRun = DEFAULT_MAX_RUN): GuardResu
   // Almost every text has no long run: one scan by the regular-expression engine settles it.
   let longRun = longRunCache.get(maxRun);
   if (!longRun) longRunCache.set(maxRun, (longRun = new RegExp(`${NON_SPACE}{${maxRun + 1}}`)));
-  if (!longRun.test(text)) return { text, runsCut: 0 };
+  if (!longRun.test(text)) return { text, runsCut: 0, runs: [] };
   let runStart = -1;
   let cuts: number[] | null = null;
   let runsCut = 0;
+  const runs: GuardResult['runs'] = [];
   const n = text.length;
   for (let i = 0; i <= n; i++) {
     const inRun = i < n && !isSpaceCode(text.charCodeAt(i));
@@ -48,6 +51,7 @@ export function guardLongRuns(text: string, maxRun = DEFAULT_MAX_RUN): GuardResu
       if (len > maxRun) {
         cuts ??= [];
         runsCut++;
+        runs.push({ start: runStart, end: i });
         for (let p = runStart + maxRun; p < i; p += maxRun) {
           // Never cut between the two halves of a surrogate pair: that would leave a lone surrogate.
           const c = text.charCodeAt(p);
@@ -57,7 +61,7 @@ export function guardLongRuns(text: string, maxRun = DEFAULT_MAX_RUN): GuardResu
       runStart = -1;
     }
   }
-  if (!cuts) return { text, runsCut: 0 };
+  if (!cuts) return { text, runsCut: 0, runs };
   const parts: string[] = [];
   let last = 0;
   for (const p of cuts) {
@@ -71,5 +75,5 @@ export function guardLongRuns(text: string, maxRun = DEFAULT_MAX_RUN): GuardResu
     }
   }
   parts.push(text.slice(last));
-  return { text: parts.join(''), runsCut };
+  return { text: parts.join(''), runsCut, runs };
 }

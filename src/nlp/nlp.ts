@@ -105,7 +105,14 @@ export function tokenize(text: string): Tokenized {
   const uNormal: string[] = [];
   const uBarrier: number[] = [];
   const uSentence: number[] = [];
-  let words = 0;
+  // A run that the guard cut (a long URL, base64 data) counts as one word, not as one per 100-character piece.
+  const runs = guarded.runs;
+  let runIndex = 0;
+  const insideCutRun = (offset: number): boolean => {
+    while (runIndex < runs.length && runs[runIndex].end <= offset) runIndex++;
+    return runIndex < runs.length && runs[runIndex].start <= offset;
+  };
+  let words = guarded.runsCut;
   let pendingBarrier = false;
 
   const markBarrier = () => {
@@ -128,8 +135,8 @@ export function tokenize(text: string): Tokenized {
       pendingBarrier = false;
     }
     if (spaces[i].includes('\n')) markBarrier();
-    if (type === 'word') words++;
     const start = tokStart[i];
+    if (type === 'word' && !insideCutRun(start)) words++;
     const sentence = tokSentence[i];
     if (SPLIT_INSIDE.test(value) && value.length > 1) {
       // "anti-terror" is one wink token; the matcher sees "anti" + "terror" so that patterns may write it either way.

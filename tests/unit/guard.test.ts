@@ -5,7 +5,7 @@ import { tokenize } from '../../src/nlp/nlp.js';
 describe('long-run guard', () => {
   it('keeps the length and leaves normal text untouched', () => {
     const text = 'US forces were attacked near Erbil on Friday.';
-    expect(guardLongRuns(text)).toEqual({ text, runsCut: 0 });
+    expect(guardLongRuns(text)).toEqual({ text, runsCut: 0, runs: [] });
     const exactly = 'x'.repeat(100);
     expect(guardLongRuns(`a ${exactly} b`).runsCut).toBe(0);
     expect(guardLongRuns(`a ${exactly}y b`).runsCut).toBe(1);
@@ -21,6 +21,14 @@ describe('long-run guard', () => {
     expect(g.text.startsWith('before x')).toBe(true);
     expect(g.text.endsWith('x after')).toBe(true);
     expect(Math.max(...g.text.split(/\s+/).map((w) => w.length))).toBeLessThanOrEqual(100);
+  });
+
+  it('counts a cut run as one word', () => {
+    const plain = tokenize('Iran-backed militias attacked US forces near Erbil today.');
+    const withUrl = tokenize(`Iran-backed militias attacked US forces near Erbil today. https://example.org/${'a'.repeat(5000)}`);
+    const withRun = tokenize(`Iran-backed militias attacked US forces near Erbil today. ${'ab'.repeat(2500)}`);
+    expect(withUrl.words - plain.words).toBeLessThanOrEqual(1);
+    expect(withRun.words - plain.words).toBe(1);
   });
 
   it('never splits a surrogate pair', () => {
