@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants as fsConstants, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Voice } from '../types.js';
 import { analyzeCorpusParallel } from '../pipeline.js';
 import { buildReport, type Report } from '../report/build.js';
@@ -54,6 +54,9 @@ export async function runAnalyze(args: string[]): Promise<number> {
     if (parts.length !== 2 || !parts[0] || !parts[1]) throw new UsageError('--pair takes two outlet names separated by a comma: --pair "AFP,Press TV"');
     pair = [parts[0], parts[1]];
   }
+  if (pair && pair[0] === pair[1]) throw new UsageError(`--pair needs two different outlets, got "${pair[0]}" twice`);
+  checkDestinations(format, values.out, values.cache);
+  if (values['omit-hits'] && format === 'csv') process.stderr.write('note: --omit-hits leaves hits.csv with its header only\n');
   const resamples = intOption(values.resamples, 'resamples', 1);
   const seed = intOption(values.seed, 'seed', 0);
   const voices = parseVoices(values.voices);
@@ -87,15 +90,61 @@ export async function runAnalyze(args: string[]): Promise<number> {
   return 0;
 }
 
+function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTDIR' || code === 'EEXIST' ? 'a file stands where a folder is needed'
+      : (err as Error).message;
+}
+
+/**
+ * Checks where the results will go before hours of analysis, so that a typo in --out or --cache is a usage error
+ * (exit 2) and not a crash after the work is done.
+ */
+export function checkDestinations(format: (typeof FORMATS)[number], out: string | undefined, cache: string | undefined): void {
+  const folderFor = (path: string, flag: string) => {
+    if (existsSync(path) && !statSync(path).isDirectory()) throw new UsageError(`${flag} ${path}: a file stands there; give a folder`);
+    try {
+      mkdirSync(path, { recursive: true });
+      accessSync(path, fsConstants.W_OK);
+    } catch (err) {
+      throw new UsageError(`${flag} ${path}: cannot write there (${describeFsError(err)}); choose another folder`);
+    }
+  };
+  if (cache !== undefined) folderFor(cache, '--cache');
+  if (out === undefined) return;
+  if (format === 'csv') {
+    folderFor(out, '--out');
+    return;
+  }
+  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name (for csv tables give a folder)`);
+  const parent = dirname(resolve(out));
+  if (!existsSync(parent) || !statSync(parent).isDirectory()) throw new UsageError(`--out ${out}: the folder ${parent} does not exist; create it or choose another path`);
+  try {
+    accessSync(parent, fsConstants.W_OK);
+  } catch (err) {
+    throw new UsageError(`--out ${out}: cannot write in ${parent} (${describeFsError(err)}); choose another path`);
+  }
+}
+
 function writeOutput(report: Report, format: (typeof FORMATS)[number], out: string | undefined): void {
+  try {
+    writeOutputUnchecked(report, format, out);
+  } catch (err) {
+    throw new UsageError(`cannot write ${out}: ${describeFsError(err)}`);
+  }
+}
+
+function writeOutputUnchecked(report: Report, format: (typeof FORMATS)[number], out: string | undefined): void {
   if (format === 'csv') {
     if (!out) {
       process.stdout.write(labelsTable(report));
       return;
     }
     mkdirSync(out, { recursive: true });
-    for (const [name, content] of Object.entries(csvTables(report))) writeFileSync(join(out, name), content);
-    process.stderr.write(`wrote ${Object.keys(csvTables(report)).length} tables to ${out}\n`);
+    const tables = csvTables(report);
+    for (const [name, content] of Object.entries(tables)) writeFileSync(join(out, name), content);
+    process.stderr.write(`wrote ${Object.keys(tables).length} tables to ${out}\n`);
     return;
   }
   const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n`

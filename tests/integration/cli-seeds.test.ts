@@ -117,6 +117,25 @@ describe('framelens analyze: formats and errors', () => {
     expect(unknown.code).toBe(2);
   });
 
+  it('checks output and cache paths before analyzing, with exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fl-dest-'));
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    const cases: Array<[string[], RegExp]> = [
+      [['--format', 'json', '--out', join(dir, 'missing', 'r.json')], /does not exist/],
+      [['--format', 'json', '--out', dir], /is a folder/],
+      [['--format', 'csv', '--out', file], /a file stands there/],
+      [['--cache', file], /--cache .*a file stands there/],
+      [['--pair', 'AFP,AFP'], /two different outlets/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await runCli(['analyze', 'corpus/seeds', ...args]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).not.toMatch(/analyzed \d+ documents/);
+    }
+  });
+
   it('exits 2 naming file and line for a malformed lexicon', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fl-lex-'));
     const file = join(dir, 'bad.yml');
