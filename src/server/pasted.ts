@@ -26,7 +26,7 @@ export interface PastedText {
 export async function readUpload(file: File): Promise<PastedText> {
   if (!UPLOAD_EXTENSIONS.test(file.name)) throw badRequest(`"${file.name}" is not a .txt or .md file`);
   const decoded = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
-  if (!decoded.ok) throw badRequest(`"${file.name}" is not valid UTF-8 text (line ${decoded.line})`);
+  if (!decoded.ok) throw badRequest(`"${file.name}" is not valid UTF-8 text (line ${decoded.line}): save it as UTF-8 (in most editors: Save As, encoding UTF-8) and upload it again`);
   const fm = splitFrontMatter(decoded.text);
   if (!fm.ok) throw badRequest(`"${file.name}": front matter could not be read (line ${fm.line}: ${fm.reason})`);
   const meta = fm.meta.values;
@@ -34,25 +34,29 @@ export async function readUpload(file: File): Promise<PastedText> {
   return { outlet: str(meta.outlet), title: str(meta.title), text: fm.body };
 }
 
-/** Validates two to four texts and makes Documents with content-derived ids (the same submission gets the same ids). */
+/**
+ * Validates two to four texts and makes Documents with content-derived ids (the same submission gets the same ids).
+ * Texts are numbered by their place in the submission (the form's slot), so messages and default outlet names
+ * point at the box the user filled, even when a box before it was left empty.
+ */
 export function pastedDocuments(texts: PastedText[]): Document[] {
-  const filled = texts.filter((t) => t.text.trim() !== '');
+  const filled = texts.map((t, slot) => ({ t, n: slot + 1 })).filter(({ t }) => t.text.trim() !== '');
   if (filled.length < MIN_TEXTS || filled.length > MAX_TEXTS) {
     throw badRequest(`give ${MIN_TEXTS} to ${MAX_TEXTS} texts to compare (got ${filled.length} with text in them)`);
   }
-  return filled.map((t, i) => {
-    const outlet = (t.outlet ?? '').trim() || `Text ${i + 1}`;
+  return filled.map(({ t, n }) => {
+    const outlet = (t.outlet ?? '').trim() || `Text ${n}`;
     const title = (t.title ?? '').trim() || undefined;
-    if (outlet.length > MAX_OUTLET_CHARS) throw badRequest(`outlet name ${i + 1} is longer than ${MAX_OUTLET_CHARS} characters`);
-    if (title && title.length > MAX_TITLE_CHARS) throw badRequest(`title ${i + 1} is longer than ${MAX_TITLE_CHARS} characters`);
-    if (t.text.length > MAX_TEXT_CHARS) throw badRequest(`text ${i + 1} is longer than ${MAX_TEXT_CHARS.toLocaleString('en-US')} characters`);
-    const hash = createHash('sha256').update(`${i}\0${outlet}\0${title ?? ''}\0${t.text}`).digest('hex').slice(0, 12);
+    if (outlet.length > MAX_OUTLET_CHARS) throw badRequest(`outlet name ${n} is longer than ${MAX_OUTLET_CHARS} characters`);
+    if (title && title.length > MAX_TITLE_CHARS) throw badRequest(`title ${n} is longer than ${MAX_TITLE_CHARS} characters`);
+    if (t.text.length > MAX_TEXT_CHARS) throw badRequest(`text ${n} is longer than ${MAX_TEXT_CHARS.toLocaleString('en-US')} characters`);
+    const hash = createHash('sha256').update(`${n}\0${outlet}\0${title ?? ''}\0${t.text}`).digest('hex').slice(0, 12);
     return {
       id: `pasted-${hash}`,
       outlet,
       title,
       text: t.text,
-      source: { file: `(pasted text ${i + 1})` },
+      source: { file: `(pasted text ${n})` },
       meta: { pasted: true },
     };
   });

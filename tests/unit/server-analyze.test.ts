@@ -91,6 +91,14 @@ describe('POST /analyze (form)', () => {
     const longName = await postForm(app, form({ outlet1: 'x'.repeat(101), text1: TEXT_A, text2: TEXT_B }));
     expect(longName.status).toBe(400);
 
+    // Messages name the box the user filled, even when a box before it was left empty.
+    const gap = await postForm(app, form({ text1: TEXT_A, text3: 'y'.repeat(400_001) }));
+    expect(gap.status).toBe(400);
+    expect(await gap.text()).toContain('text 3 is longer than 400,000 characters');
+    const fifth = await postForm(app, form({ text1: TEXT_A, text2: TEXT_B, text5: TEXT_A }));
+    expect(fifth.status).toBe(400);
+    expect(await fifth.text()).toContain('give at most 4 texts');
+
     const unnamed = await postForm(app, form({ outlet1: 'Named', text1: TEXT_A, text2: TEXT_B, addToCorpus: 'yes' }));
     expect(unnamed.status).toBe(400);
     const unnamedBody = await unnamed.text();

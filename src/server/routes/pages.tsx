@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
 import type { AppState } from '../state.js';
-import { HttpError } from '../http-error.js';
+import { badRequest, HttpError } from '../http-error.js';
 import { parseSelection, resolveSelection, type Selection } from '../selection.js';
 import { termResults, validateTerm } from '../term.js';
 import { lexiconView } from '../lexicon-view.js';
@@ -30,6 +30,14 @@ async function readAnalyzeForm(c: Context): Promise<{ texts: PastedText[]; add: 
   const body = await c.req.parseBody();
   const field = (name: string): string => (typeof body[name] === 'string' ? (body[name] as string) : '');
   const texts: PastedText[] = [];
+  // Fields beyond the last box are not silently dropped: the API refuses a fifth text, and so does the form.
+  const beyond = Object.keys(body).find((k) => {
+    const m = /^(?:text|file|outlet|title)(\d+)$/.exec(k);
+    if (m === null || Number(m[1]) <= MAX_TEXTS) return false;
+    const v = body[k];
+    return (typeof v === 'string' && v.trim() !== '') || (v instanceof File && v.size > 0);
+  });
+  if (beyond) throw badRequest(`give at most ${MAX_TEXTS} texts (the form sent "${beyond}")`);
   for (let n = 1; n <= MAX_TEXTS; n++) {
     const file = body[`file${n}`];
     let slot: PastedText = { outlet: field(`outlet${n}`), title: field(`title${n}`), text: field(`text${n}`) };
