@@ -119,6 +119,15 @@ export function normalizeDate(raw: string): string | undefined {
   return `${day}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
+/**
+ * Removes bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) from a short
+ * metadata label. They have no business in an outlet name or a title, and an unbalanced one reverses whatever is
+ * displayed after it (a page title, a list of outlets). Document texts are never changed.
+ */
+export function withoutBidiControls(label: string): string {
+  return label.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
 export function mapRecord(rec: MetaRecord, ctx: MapContext): MapResult {
   const used = new Set<string>();
   const warnings: string[] = [];
@@ -178,10 +187,11 @@ export function mapRecord(rec: MetaRecord, ctx: MapContext): MapResult {
     return { ok: false, id, reason: `missing outlet (${looked}): ${ctx.outletHint}` };
   }
 
+  outlet = withoutBidiControls(outlet);
   const doc: Document = { id, outlet, text, source: ctx.line === undefined ? { file: ctx.file } : { file: ctx.file, line: ctx.line }, meta: {} };
 
   const title = take('title');
-  if (title !== undefined) doc.title = title.trim();
+  if (title !== undefined) doc.title = withoutBidiControls(title.trim());
   const url = take('url');
   if (url !== undefined) doc.url = url.trim();
   const language = take('language');

@@ -5,7 +5,8 @@ const fmt = (x: number | null | undefined, digits = 2): string => (x === null ||
 
 /** Escapes Markdown table cells: corpus text must never break the table or inject markup. */
 export function mdCell(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))
+  // Bidirectional controls would reverse the rest of a table row in a Markdown viewer.
+  return value.replace(/[\u202a-\u202e\u2066-\u2069]/g, '').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))
     .replace(/[*_`[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Document } from '../types.js';
 import { decodeUtf8 } from '../corpus/decode.js';
 import { splitFrontMatter } from '../corpus/frontmatter.js';
+import { withoutBidiControls } from '../corpus/fields.js';
 import { badRequest } from './http-error.js';
 
 export const MIN_TEXTS = 2;
@@ -45,8 +46,8 @@ export function pastedDocuments(texts: PastedText[]): Document[] {
     throw badRequest(`give ${MIN_TEXTS} to ${MAX_TEXTS} texts to compare (got ${filled.length} with text in them)`);
   }
   return filled.map(({ t, n }) => {
-    const outlet = (t.outlet ?? '').trim() || `Text ${n}`;
-    const title = (t.title ?? '').trim() || undefined;
+    const outlet = withoutBidiControls((t.outlet ?? '').trim()) || `Text ${n}`;
+    const title = withoutBidiControls((t.title ?? '').trim()) || undefined;
     if (outlet.length > MAX_OUTLET_CHARS) throw badRequest(`outlet name ${n} is longer than ${MAX_OUTLET_CHARS} characters`);
     if (title && title.length > MAX_TITLE_CHARS) throw badRequest(`title ${n} is longer than ${MAX_TITLE_CHARS} characters`);
     if (t.text.length > MAX_TEXT_CHARS) throw badRequest(`text ${n} is longer than ${MAX_TEXT_CHARS.toLocaleString('en-US')} characters`);

@@ -72,6 +72,14 @@ describe('JSONL', () => {
     const { skipped } = await readCorpus([dir]);
     expect(skipped[0].reason).toMatch(/^text field "text" is a list, not a string/);
   });
+
+  it('drops bidirectional controls from outlet and title, never from the text', async () => {
+    const dir = tempDir();
+    const text = 'Body with \u202e reversed \u202c part.';
+    writeFileSync(path.join(dir, 'x.jsonl'), `${JSON.stringify({ outlet: 'Evil\u202eTV', title: 'RTL \u202e title', text })}\n`);
+    const { documents } = await readCorpus([dir]);
+    expect(documents[0]).toMatchObject({ outlet: 'EvilTV', title: 'RTL  title', text });
+  });
 });
 
 describe('CSV', () => {
