@@ -105,6 +105,7 @@ export function OverviewPage({ state }: { state: AppState }) {
         <h2 id="dup-title">Duplicates and skipped inputs</h2>
         <DuplicatesTable report={report} />
         <SkippedTable report={report} />
+        <p><CsvLink table="skipped">Download skipped inputs (CSV)</CsvLink></p>
       </section>
     </Layout>
   );
