@@ -27,9 +27,29 @@ function signed(x) {
   return Number(s) === 0 ? s : `${x > 0 ? '+' : '−'}${s}`;
 }
 
-function withAlpha(hex, alpha) {
-  const n = parseInt(hex.slice(1), 16);
-  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+/**
+ * The colour of the i-th outlet, as [r, g, b]. Past the eight hand-picked colours, hues step by the golden angle
+ * (so neighbours differ) and skip the reds and blues of the stance palette; lightness alternates as well.
+ */
+function outletRgb(i) {
+  if (i < OUTLET_COLOURS.length) {
+    const n = parseInt(OUTLET_COLOURS[i].slice(1), 16);
+    return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  }
+  let h = (i * 137.508) % 360;
+  if (h < 35 || h > 330) h = (h + 70) % 360;
+  if (h > 185 && h < 250) h = (h + 75) % 360;
+  const l = [0.35, 0.5, 0.65][i % 3];
+  const s = 0.6;
+  const f = (n) => {
+    const k = (n + h / 30) % 12;
+    return Math.round(255 * (l - s * Math.min(l, 1 - l) * Math.max(-1, Math.min(k - 3, 9 - k, 1))));
+  };
+  return [f(0), f(8), f(4)];
+}
+
+function withAlpha(rgb, alpha) {
+  return `rgba(${rgb[0]}, ${rgb[1]}, ${rgb[2]}, ${alpha})`;
 }
 
 /** Draws each bar's 95% interval as a whisker with caps, from the dataset's `intervals` array. */
@@ -68,7 +88,7 @@ function stanceChart(Chart, data) {
   const canvas = document.getElementById('stance-chart');
   if (!canvas || data.referents.length === 0) return;
   const datasets = data.outlets.map((outlet, oi) => {
-    const colour = OUTLET_COLOURS[oi % OUTLET_COLOURS.length];
+    const colour = outletRgb(oi);
     const points = data.stance.map((row) => row[oi]);
     return {
       label: outlet,
@@ -77,7 +97,7 @@ function stanceChart(Chart, data) {
       points,
       // Figures from small samples are drawn pale: the table flags them in words.
       backgroundColor: points.map((p) => (p.smallSample ? withAlpha(colour, 0.35) : withAlpha(colour, 0.85))),
-      borderColor: colour,
+      borderColor: withAlpha(colour, 1),
       borderWidth: 1.5,
     };
   });
@@ -93,7 +113,7 @@ function stanceChart(Chart, data) {
         y: {
           min: -1,
           max: 1,
-          title: { display: true, text: '← delegitimizing · stance · legitimizing →' },
+          title: { display: true, text: 'stance (−1 … +1)' },
           grid: { color: (ctx) => (ctx.tick && ctx.tick.value === 0 ? '#444' : '#e3e3e3'), lineWidth: (ctx) => (ctx.tick && ctx.tick.value === 0 ? 1.5 : 1) },
         },
         x: { grid: { display: false } },
