@@ -7,8 +7,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('framelens serve', () => {
-  it('serves the bundled seeds on 127.0.0.1, prints the address, and stops on SIGTERM', async () => {
+/** Starts `framelens serve --port 0` in-process and waits for its "listening on" line (kept off the test output). */
+async function startServe(): Promise<{ done: Promise<number>; line: string }> {
     const lines: string[] = [];
     const real = process.stdout.write.bind(process.stdout);
     vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
@@ -18,9 +18,15 @@ describe('framelens serve', () => {
       }
       return (real as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
     }) as typeof process.stdout.write);
-    const done = runServe(['--port', '0']);
-    await vi.waitFor(() => expect(lines).toHaveLength(1), { timeout: 20_000, interval: 50 });
-    const match = /^listening on http:\/\/127\.0\.0\.1:(\d+)\n$/.exec(lines[0]);
+  const done = runServe(['--port', '0']);
+  await vi.waitFor(() => expect(lines).toHaveLength(1), { timeout: 20_000, interval: 50 });
+  return { done, line: lines[0] };
+}
+
+describe('framelens serve', () => {
+  it('serves the bundled seeds on 127.0.0.1, prints the address, and stops on SIGTERM', async () => {
+    const { done, line: listening } = await startServe();
+    const match = /^listening on http:\/\/127\.0\.0\.1:(\d+)\n$/.exec(listening);
     expect(match).not.toBeNull();
     const res = await fetch(`http://127.0.0.1:${match![1]}/compare?outlets=AFP&outlets=Press%20TV`);
     expect(res.status).toBe(200);
@@ -32,18 +38,8 @@ describe('framelens serve', () => {
   }, 30_000);
 
   it('accepts streamed (chunked) uploads within the limit, refuses larger ones, and refuses foreign Host names', async () => {
-    const lines: string[] = [];
-    const real = process.stdout.write.bind(process.stdout);
-    vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
-      if (typeof chunk === 'string' && chunk.startsWith('listening on ')) {
-        lines.push(chunk);
-        return true;
-      }
-      return (real as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
-    }) as typeof process.stdout.write);
-    const done = runServe(['--port', '0']);
-    await vi.waitFor(() => expect(lines).toHaveLength(1), { timeout: 20_000, interval: 50 });
-    const port = Number(/:(\d+)\n$/.exec(lines[0])![1]);
+    const { done, line: listening } = await startServe();
+    const port = Number(/:(\d+)\n$/.exec(listening)![1]);
     // Raw HTTP so that the body really is chunked and the Host header is ours to set.
     const send = (path: string, options: { method?: string; host?: string; chunks?: string[]; type?: string }) =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
