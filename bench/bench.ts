@@ -40,12 +40,12 @@ function runFramelens(): number {
   return (performance.now() - t0) / 1000;
 }
 
-// Warm both up once on a slice, then alternate full runs and keep each side's best, so neither side is measured
+// Warm both up once on a slice, then alternate five full runs and keep each side's best, so neither side is measured
 // cold or during the other's garbage collection.
 docs.slice(0, 50).forEach((d) => { wink.readDoc(d.text); analyzeDocument(d, compiled); });
 let winkBest = Infinity;
 let flBest = Infinity;
-for (let round = 0; round < 3; round++) {
+for (let round = 0; round < 5; round++) {
   winkBest = Math.min(winkBest, runWink());
   flBest = Math.min(flBest, runFramelens());
 }

@@ -197,6 +197,10 @@ export interface DocAnalysis {
   words: number;
   tokens: number;
   sentences: Span[];
+  /**
+   * Quotations everywhere; reported speech in the sentences that hold a lexicon match (what the hits need). For the
+   * voice of other words, run findVoiceSpans over the whole text (as kwic does).
+   */
   voiceSpans: VoiceSpan[];
   hits: Hit[];
   names: NameHit[];

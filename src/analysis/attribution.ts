@@ -867,12 +867,22 @@ export function datelineEnd(text: string, start: number, end: number): number {
  * that may overlap quotations (the caller gives quoted voice precedence). Colon-introduced quotations without marks
  * ("The group said: We will …", a paragraph after "The statement read:") are pushed onto `quotedOut` when given.
  */
-export function attributionSpans(text: string, units: Span[], quoted: Span[], quotedOut: Span[] = []): Span[] {
+export function attributionSpans(text: string, units: Span[], quoted: Span[], quotedOut: Span[] = [], wanted?: Span[]): Span[] {
   const raw: Span[] = [];
   let introduces = false; // the previous unit ended "… said:"
   let introduced = false; // this paragraph is the one introduced
+  let w = 0;
   for (let u = 0; u < units.length; u++) {
     const unit = units[u];
+    if (wanted) {
+      // Only units that hold a wanted span are read in full. A unit that ends with a colon is read anyway (it may
+      // introduce the next paragraph), and so is every unit while an introduction is pending: that is the only
+      // state carried from one unit to the next, so wanted units get exactly the spans a full reading gives them.
+      while (w < wanted.length && wanted[w].end <= unit.start) w++;
+      const holdsWanted = w < wanted.length && wanted[w].start < unit.end;
+      const pending = introduces || introduced;
+      if (!holdsWanted && !pending && !endsWithColonAt(text, unit.end)) continue;
+    }
     const newParagraph = u > 0 && hasLineBreak(text, units[u - 1].end, unit.start);
     if (newParagraph) introduced = false;
     if (introduces && newParagraph && !'"\u201C\u201E\u00AB\u2018\'\u2014\u2015'.includes(text[unit.start])) introduced = true;
@@ -893,6 +903,16 @@ export function attributionSpans(text: string, units: Span[], quoted: Span[], qu
   }
   quotedOut.sort((a, b) => a.start - b.start);
   return merged;
+}
+
+/** The unit's text ends with a colon (allowing a closing space or mark), as a speech tag that introduces. */
+function endsWithColonAt(text: string, end: number): boolean {
+  for (let i = end - 1; i >= 0 && i >= end - 3; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a) return true;
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x22 && c !== 0x201d) return false;
+  }
+  return false;
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {

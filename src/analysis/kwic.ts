@@ -1,6 +1,6 @@
 /** Keyword in context: occurrences of a label id or a word/phrase, with the sentence around it and its voice. */
 import type { DocAnalysis, Document, Voice } from '../types.js';
-import { voiceAt } from './voice.js';
+import { findVoiceSpans, voiceAt } from './voice.js';
 
 export interface KwicLine {
   documentId: string;
@@ -52,6 +52,8 @@ export function keywordInContext(doc: Document, analysis: DocAnalysis, term: str
       spans.push({ start, end: start + m[0].length, label: hit?.label, referent: hit?.referent, weight: hit?.weight });
     }
   }
+  // The analysis holds reported speech only for sentences with lexicon matches; plain words need a full reading.
+  const voiceSpans = byLabel.length ? analysis.voiceSpans : findVoiceSpans(text, analysis.sentences);
   return spans.map((s) => {
     const sent = sentenceAround(analysis, s.start, s.end);
     return {
@@ -62,7 +64,7 @@ export function keywordInContext(doc: Document, analysis: DocAnalysis, term: str
       left: clip(text.slice(sent.start, s.start), width, true),
       match: text.slice(s.start, s.end),
       right: clip(text.slice(s.end, sent.end), width, false),
-      voice: voiceAt(analysis.voiceSpans, s.start, s.end),
+      voice: voiceAt(voiceSpans, s.start, s.end),
       label: s.label,
       referent: s.referent,
       weight: s.weight,

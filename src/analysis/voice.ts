@@ -22,9 +22,11 @@ export { attributionSpans } from './attribution.js';
 
 /**
  * Voice spans of a text: sorted, non-overlapping `quoted` and `attributed` spans (everything else is author voice).
- * `sentences` are the NLP's sentence spans in order; when empty, a rough splitter stands in.
+ * `sentences` are the NLP's sentence spans in order; when empty, a rough splitter stands in. With `wanted` (sorted
+ * spans, e.g. the lexicon matches), reported speech is looked for only in the sentences that hold one of them — the
+ * same result there, at a fraction of the cost; quotations are always found everywhere.
  */
-export function findVoiceSpans(text: string, sentences: Span[]): VoiceSpan[] {
+export function findVoiceSpans(text: string, sentences: Span[], wanted?: Span[]): VoiceSpan[] {
   const quotes = quoteSpans(text);
   const quoted: Span[] = [];
   for (const q of quotes) {
@@ -36,7 +38,7 @@ export function findVoiceSpans(text: string, sentences: Span[]): VoiceSpan[] {
   const paragraphs = paragraphSpans(text);
   const units = sentenceUnits(text, sentences.length > 0 ? sentences : roughSentences(text), paragraphs);
   const colonQuoted: Span[] = [];
-  const attributed = attributionSpans(text, units, quoted, colonQuoted);
+  const attributed = attributionSpans(text, units, quoted, colonQuoted, wanted);
   return combine(colonQuoted.length ? mergeSpans(quoted, colonQuoted) : quoted, attributed);
 }
 

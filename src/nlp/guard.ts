@@ -18,9 +18,22 @@ export interface GuardResult {
   runs: Array<{ start: number; end: number }>;
 }
 
-/** The same separators as isSpaceCode, as a regular expression class, for the fast check. */
-const NON_SPACE = '[^ \\t-\\r\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
-const longRunCache = new Map<number, RegExp>();
+/** True when the text has a run of more than `maxRun` characters without a separator (one tight pass). */
+function hasLongRun(text: string, maxRun: number): boolean {
+  let run = 0;
+  for (let i = 0, n = text.length; i < n; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII first: one or two comparisons for almost every character.
+    if (c > 32 && c < 0x80) {
+      if (++run > maxRun) return true;
+    } else if (c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && isSpaceCode(c))) {
+      run = 0;
+    } else if (++run > maxRun) {
+      return true;
+    }
+  }
+  return false;
+}
 
 function isSpaceCode(code: number): boolean {
   // ASCII whitespace plus the Unicode spaces wink treats as separators.
@@ -31,10 +44,8 @@ function isSpaceCode(code: number): boolean {
 }
 
 export function guardLongRuns(text: string, maxRun = DEFAULT_MAX_RUN): GuardResult {
-  // Almost every text has no long run: one scan by the regular-expression engine settles it.
-  let longRun = longRunCache.get(maxRun);
-  if (!longRun) longRunCache.set(maxRun, (longRun = new RegExp(`${NON_SPACE}{${maxRun + 1}}`)));
-  if (!longRun.test(text)) return { text, runsCut: 0, runs: [] };
+  // Almost every text has no long run: one tight pass settles it.
+  if (!hasLongRun(text, maxRun)) return { text, runsCut: 0, runs: [] };
   let runStart = -1;
   let cuts: number[] | null = null;
   let runsCut = 0;
