@@ -55,7 +55,6 @@ export async function runAnalyze(args: string[]): Promise<number> {
     pair = [parts[0], parts[1]];
   }
   if (pair && pair[0] === pair[1]) throw new UsageError(`--pair needs two different outlets, got "${pair[0]}" twice`);
-  checkDestinations(format, values.out, values.cache);
   if (values['omit-hits'] && format === 'csv') process.stderr.write('note: --omit-hits leaves hits.csv with its header only\n');
   const resamples = intOption(values.resamples, 'resamples', 1);
   const seed = intOption(values.seed, 'seed', 0);
@@ -63,6 +62,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
 
   const compiled = loadCompiled(values.lexicon);
   const corpus = await loadCorpus(positionals, values);
+  checkDestinations(format, values.out, values.cache);
   if (corpus.documents.length === 0) {
     for (const s of corpus.skipped) process.stderr.write(`skipped ${s.file}${s.line ? `:${s.line}` : ''}: ${s.reason}\n`);
     throw new UsageError(`no readable documents in ${positionals.join(', ')}`);
@@ -118,6 +118,13 @@ export function checkDestinations(format: (typeof FORMATS)[number], out: string 
     return;
   }
   if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name (for csv tables give a folder)`);
+  if (existsSync(out)) {
+    try {
+      accessSync(out, fsConstants.W_OK);
+    } catch (err) {
+      throw new UsageError(`--out ${out}: cannot overwrite it (${describeFsError(err)}); choose another path`);
+    }
+  }
   const parent = dirname(resolve(out));
   if (!existsSync(parent) || !statSync(parent).isDirectory()) throw new UsageError(`--out ${out}: the folder ${parent} does not exist; create it or choose another path`);
   try {

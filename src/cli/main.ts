@@ -95,6 +95,11 @@ const invokedDirectly = (() => {
 })();
 
 if (invokedDirectly) {
+  // Output piped into a command that stops reading ("| head") is not a failure of the analysis.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -137,7 +137,8 @@ export function mapRecord(rec: MetaRecord, ctx: MapContext): MapResult {
     return hit?.value;
   };
 
-  const explicitId = take('id')?.trim();
+  const explicitRaw = take('id');
+  const explicitId = explicitRaw === undefined ? undefined : withoutBidiControls(explicitRaw).trim() || undefined;
   const id = explicitId ?? ctx.derivedId;
 
   let text: string | undefined;
@@ -179,6 +180,7 @@ export function mapRecord(rec: MetaRecord, ctx: MapContext): MapResult {
   }
   if (outlet === undefined) outlet = take('outlet')?.trim();
   if (outlet === undefined && ctx.defaultOutlet?.trim()) outlet = ctx.defaultOutlet.trim();
+  if (outlet !== undefined) outlet = withoutBidiControls(outlet).trim();
   if (!outlet) {
     const looked =
       ctx.outletFrom?.kind === 'field'
@@ -187,7 +189,6 @@ export function mapRecord(rec: MetaRecord, ctx: MapContext): MapResult {
     return { ok: false, id, reason: `missing outlet (${looked}): ${ctx.outletHint}` };
   }
 
-  outlet = withoutBidiControls(outlet);
   const doc: Document = { id, outlet, text, source: ctx.line === undefined ? { file: ctx.file } : { file: ctx.file, line: ctx.line }, meta: {} };
 
   const title = take('title');
@@ -197,7 +198,7 @@ export function mapRecord(rec: MetaRecord, ctx: MapContext): MapResult {
   const language = take('language');
   if (language !== undefined) doc.language = language.trim();
   const event = take('event');
-  if (event !== undefined) doc.event = event.trim();
+  if (event !== undefined) doc.event = withoutBidiControls(event).trim();
 
   const dateHit = pick(rec, FIELD_ALIASES.date);
   if (dateHit) {

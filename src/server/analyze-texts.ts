@@ -3,6 +3,7 @@ import { analyzeDocument } from '../analysis/analyze.js';
 import { buildCompare, type CompareModel } from './compare.js';
 import { pastedDocuments, type PastedText } from './pasted.js';
 import { addDocuments, type AppState } from './state.js';
+import { withoutBidiControls } from '../corpus/fields.js';
 import { badRequest } from './http-error.js';
 
 export interface AnalyzeResult {
@@ -13,7 +14,7 @@ export interface AnalyzeResult {
 }
 
 export function analyzeTexts(state: AppState, texts: PastedText[], addToCorpus: boolean): AnalyzeResult {
-  if (addToCorpus && texts.some((t) => t.text.trim() !== '' && !(t.outlet ?? '').trim())) {
+  if (addToCorpus && texts.some((t) => t.text.trim() !== '' && !withoutBidiControls(t.outlet ?? '').trim())) {
     throw badRequest('give each text an outlet name before adding it to the corpus');
   }
   const documents = pastedDocuments(texts);

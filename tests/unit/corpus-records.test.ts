@@ -79,6 +79,10 @@ describe('JSONL', () => {
     writeFileSync(path.join(dir, 'x.jsonl'), `${JSON.stringify({ outlet: 'Evil\u202eTV', title: 'RTL \u202e title', text })}\n`);
     const { documents } = await readCorpus([dir]);
     expect(documents[0]).toMatchObject({ outlet: 'EvilTV', title: 'RTL  title', text });
+    writeFileSync(path.join(dir, 'x.jsonl'), `${JSON.stringify({ id: '\u202eid7', event: 'ev\u2066 1', outlet: 'A', text })}\n${JSON.stringify({ outlet: '\u202e\u202e', text })}\n`);
+    const again = await readCorpus([dir]);
+    expect(again.documents[0]).toMatchObject({ id: 'id7', event: 'ev 1' });
+    expect(again.skipped[0].reason).toMatch(/^missing outlet/);
   });
 });
 

@@ -95,6 +95,9 @@ describe('POST /analyze (form)', () => {
     const gap = await postForm(app, form({ text1: TEXT_A, text3: 'y'.repeat(400_001) }));
     expect(gap.status).toBe(400);
     expect(await gap.text()).toContain('text 3 is longer than 400,000 characters');
+    const malformed = await app.request('/analyze', { method: 'POST', body: 'abc', headers: { origin: ORIGIN, 'content-type': 'multipart/form-data; boundary=XX' } });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.text()).toContain('the form data could not be read');
     const fifth = await postForm(app, form({ text1: TEXT_A, text2: TEXT_B, text5: TEXT_A }));
     expect(fifth.status).toBe(400);
     expect(await fifth.text()).toContain('give at most 4 texts');

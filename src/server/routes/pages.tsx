@@ -27,7 +27,12 @@ async function withFormError(c: Context, fn: () => Response | Promise<Response>,
 }
 
 async function readAnalyzeForm(c: Context): Promise<{ texts: PastedText[]; add: boolean }> {
-  const body = await c.req.parseBody();
+  let body: Awaited<ReturnType<typeof c.req.parseBody>>;
+  try {
+    body = await c.req.parseBody();
+  } catch {
+    throw badRequest('the form data could not be read; send it from the Analyze page (multipart/form-data or URL-encoded)');
+  }
   const field = (name: string): string => (typeof body[name] === 'string' ? (body[name] as string) : '');
   const texts: PastedText[] = [];
   // Fields beyond the last box are not silently dropped: the API refuses a fifth text, and so does the form.
