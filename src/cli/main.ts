@@ -96,9 +96,9 @@ const invokedDirectly = (() => {
 
 if (invokedDirectly) {
   // Output piped into a command that stops reading ("| head") is not a failure of the analysis.
+  // Later writes fail the same way and are ignored too; the run then ends with its own exit code.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0);
-    throw err;
+    if (err.code !== 'EPIPE') throw err;
   });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
