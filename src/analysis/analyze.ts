@@ -45,9 +45,10 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
   const matches = findMatches(text, units, compiled);
   // Reported speech is looked for only in sentences that hold a match: the voices of all hits are the same as from a
   // full reading, at a fraction of the cost (kwic.ts reads a whole document when it needs other words' voices).
-  const voiceSpans: VoiceSpan[] = findVoiceSpans(text, tok.sentences, matches);
+  const quotes = quoteSpans(text);
+  const voiceSpans: VoiceSpan[] = findVoiceSpans(text, tok.sentences, matches, quotes);
   // Only short quotations can be scare quotes; keeping just those makes the per-hit check cheap.
-  const shortQuotes = quoteSpans(text).filter((q) => q.words <= SCARE_QUOTE_MAX_WORDS);
+  const shortQuotes = quotes.filter((q) => q.words <= SCARE_QUOTE_MAX_WORDS);
   const warnings: string[] = [];
   const mismatch = languageMismatch(doc.language, compiled);
   if (mismatch) warnings.push(mismatch);

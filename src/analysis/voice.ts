@@ -15,7 +15,7 @@
  */
 import type { Span, Voice, VoiceSpan } from '../types.js';
 import { attributionSpans } from './attribution.js';
-import { paragraphSpans, quoteSpans, type Paragraph } from './quotes.js';
+import { paragraphSpans, quoteSpans, type Paragraph, type QuoteSpan } from './quotes.js';
 
 export { quoteSpans, paragraphSpans, type QuoteSpan, type Paragraph } from './quotes.js';
 export { attributionSpans } from './attribution.js';
@@ -26,8 +26,7 @@ export { attributionSpans } from './attribution.js';
  * spans, e.g. the lexicon matches), reported speech is looked for only in the sentences that hold one of them — the
  * same result there, at a fraction of the cost; quotations are always found everywhere.
  */
-export function findVoiceSpans(text: string, sentences: Span[], wanted?: Span[]): VoiceSpan[] {
-  const quotes = quoteSpans(text);
+export function findVoiceSpans(text: string, sentences: Span[], wanted?: Span[], quotes: QuoteSpan[] = quoteSpans(text)): VoiceSpan[] {
   const quoted: Span[] = [];
   for (const q of quotes) {
     if (q.depth !== 0) continue;
