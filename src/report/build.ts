@@ -3,7 +3,7 @@
  * analyzed documents. Every number here is derived from hit counts, and every hit keeps its offsets, so any figure
  * can be traced to `text.slice(start, end)` of a document.
  */
-import type { DocAnalysis, Document, Hit, Lexicon, LexiconSource, SkippedDocument, Voice } from '../types.js';
+import type { DeviceHit, DocAnalysis, Document, Hit, Lexicon, LexiconSource, NameHit, SkippedDocument, Voice } from '../types.js';
 import {
   combineVoices, countByOutlet, documentScores, emptyOutlet, stanceOf, VOICES, type OutletCounts, type ReferentCounts,
 } from '../stats/aggregate.js';
@@ -71,21 +71,14 @@ export interface OutletSummary {
 /** A hit as reported: exactly the analyzer's Hit (see src/types.ts). */
 export type ReportHit = Hit;
 
-export interface ReportDocument {
-  id: string;
-  outlet: string;
-  title?: string;
-  date?: string;
-  url?: string;
-  event?: string;
+export interface ReportDocument extends Pick<DocAnalysis, 'id' | 'outlet' | 'title' | 'date' | 'url' | 'event' | 'words'> {
   source?: string;
-  words: number;
   /** Set when the duplicate policy keeps this document's hits out of its outlet's counts. */
   excluded?: string;
   warnings?: string[];
   hits?: ReportHit[];
-  names?: Array<{ name: string; referent: string | null; start: number; end: number; text: string; voice: Voice; distanced: boolean }>;
-  devices?: Array<{ device: string; type: string; weight?: number; start: number; end: number; text: string; voice: Voice; referent?: string | null }>;
+  names?: Array<Pick<NameHit, 'name' | 'referent' | 'start' | 'end' | 'text' | 'voice' | 'distanced'>>;
+  devices?: Array<Pick<DeviceHit, 'device' | 'type' | 'weight' | 'start' | 'end' | 'text' | 'voice' | 'referent'>>;
 }
 
 export interface Report {
@@ -352,11 +345,10 @@ function summarizeOutlet(
   for (const id of ids) {
     const r = c.referents[id];
     if (!r) continue;
-    const headline = summarizeVoice(r, voices, docs, id, resamples, seed);
-    const byVoice = Object.fromEntries(VOICES.map((v) => {
-      const s = summarizeVoice(r, [v], docs, id, resamples, seed);
-      return [v, { mentions: s.mentions, stance: s.stance, ci95: s.ci95, labels: s.labels }];
-    })) as Record<Voice, VoiceSummary>;
+    const perVoice = new Map(VOICES.map((v) => [v, summarizeVoice(r, [v], docs, id, resamples, seed)]));
+    // The usual headline is one voice (the author's): reuse its summary instead of bootstrapping it twice.
+    const headline = voices.length === 1 ? perVoice.get(voices[0])! : summarizeVoice(r, voices, docs, id, resamples, seed);
+    const byVoice = Object.fromEntries([...perVoice].map(([v, s]) => [v, { mentions: s.mentions, stance: s.stance, ci95: s.ci95, labels: s.labels }])) as Record<Voice, VoiceSummary>;
     const all = VOICES.reduce((s, v) => s + r.voices[v].mentions, 0);
     const nonAuthor = r.voices.quoted.mentions + r.voices.attributed.mentions;
     adoptedAll += all;
