@@ -34,6 +34,8 @@ interface Candidate {
 const QUOTE_MARKS = new Set(['"', '“', '”', '„', '‟', '«', '»', "'", '‘', '’', '‹', '›']);
 const OPENING = new Set(['“', '„', '‟', '«', '‘', '‹']);
 const CLOSING = new Set(['”', '»', '’', '›']);
+const OPENING_ANY = new Set([...OPENING, '"']);
+const CLOSING_ANY = new Set([...CLOSING, '"']);
 
 function caseMatches(text: string, units: Units, c: Candidate): boolean {
   const t = c.terminal;
@@ -177,7 +179,12 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
       end: units.end[c.endUnit - 1],
     };
     const quoted = quotedPart(text, units, c.startUnit, c.endUnit, barrier);
-    if (quoted) match.quoted = quoted;
+    if (quoted) {
+      match.quoted = quoted;
+      // The mark that opens or closes the quoted part at the match's edge belongs to the phrase: 'US "occupation"'.
+      if (quoted.startUnit === c.startUnit && OPENING_ANY.has(text[match.start - 1] ?? '')) match.start -= 1;
+      if (quoted.endUnit === c.endUnit && CLOSING_ANY.has(text[match.end] ?? '')) match.end += 1;
+    }
     chosen.push(match);
   }
   chosen.sort((a, b) => a.start - b.start || b.end - a.end);

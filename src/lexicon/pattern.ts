@@ -29,7 +29,7 @@ export interface ParsedPattern {
   classes: string[];
 }
 
-function checkWord(word: string): string | null {
+function checkWord(word: string, plain = false): string | null {
   const star = word.indexOf('*');
   if (star >= 0 && star !== word.length - 1) {
     return `"*" may only end a word (a suffix wildcard), found in "${word}"`;
@@ -41,9 +41,10 @@ function checkWord(word: string): string | null {
       return `wildcard "${word}" needs at least ${MIN_WILDCARD_PREFIX} letters before "*" so that it cannot match unrelated words`;
     }
   }
-  if (/[,;:!"“”«»/]/.test(word)) {
+  if ((plain ? /[,;:!()"“”«»/]/ : /[,;:!"“”«»/]/).test(word)) {
     return `"${word}" contains punctuation; matches never cross punctuation, so write the words without it`;
   }
+  if (plain && /[?[\]{}|\\]/.test(word)) return `"${word}" contains ? [ ] { } | or \\, which patterns do not support (only a trailing * wildcard)`;
   if (/[?[\]\\]/.test(word)) return `"${word}" contains ? [ ] or \\, which patterns do not support`;
   return null;
 }
@@ -173,9 +174,7 @@ export function checkPatternSyntax(source: string, mode: 'plain' | 'lexicon' | '
     const words = source.trim().split(/\s+/);
     if (words.length === 0 || words[0] === '') return 'is empty';
     for (const word of words) {
-      if (/[()]/.test(word)) return `"${word}" contains punctuation; matches never cross punctuation, so write the words without it`;
-      if (/[{}|]/.test(word)) return `"${word}" contains ? [ ] { } | or \\, which patterns do not support (only a trailing * wildcard)`;
-      const problem = checkWord(word);
+      const problem = checkWord(word, true);
       if (problem) return problem;
     }
     return null;
