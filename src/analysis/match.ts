@@ -24,7 +24,7 @@ export interface Match {
   quoted?: { startUnit: number; endUnit: number; start: number; end: number };
 }
 
-interface Candidate {
+export interface Candidate {
   terminal: Terminal;
   startUnit: number;
   endUnit: number;
@@ -62,7 +62,8 @@ function quoteGap(text: string, from: number, to: number): string | null {
   return marks || null;
 }
 
-export function findMatches(text: string, units: Units, compiled: CompiledLexicon): Match[] {
+/** Every way the lexicon's patterns can match the text, before overlaps are settled. */
+export function collectCandidates(text: string, units: Units, compiled: CompiledLexicon): Candidate[] {
   const { root } = compiled;
   const n = units.count;
   // Keys per unit: the variant-canonical normal form, and the pattern words it is an inflection of, if any.
@@ -136,11 +137,20 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
       walk(root, i);
     }
   }
+  return candidates;
+}
+
+export function findMatches(text: string, units: Units, compiled: CompiledLexicon): Match[] {
+  const n = units.count;
+  const barrier = units.barrierAfter;
+  const candidates = collectCandidates(text, units, compiled);
   if (candidates.length === 0) return [];
 
   candidates.sort((a, b) =>
     b.terminal.priority - a.terminal.priority ||
     (b.endUnit - b.startUnit) - (a.endUnit - a.startUnit) ||
+    // At equal length the plain pattern is the more specific one ("Iranian armed forces" over a class pattern).
+    Number(a.terminal.composed) - Number(b.terminal.composed) ||
     a.startUnit - b.startUnit);
   // 0 free, 1 taken by a label or device, 2 taken by a name. nameEnd: one past the last unit of the name there.
   const taken = new Uint8Array(n);

@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Document, SkippedDocument } from '../types.js';
 import { loadLexicons } from '../lexicon/load.js';
 import { compileLexicon, type CompiledLexicon } from '../lexicon/compile.js';
+import { formatProblem } from '../lexicon/errors.js';
 import { readCorpus } from '../corpus/read.js';
 import { defaultLexiconPath } from '../paths.js';
 
@@ -37,7 +38,10 @@ export function intOption(value: string | undefined, name: string, min: number):
 }
 
 export function loadCompiled(lexicons: string[] | undefined): CompiledLexicon {
-  return compileLexicon(loadLexicons(lexicons?.length ? lexicons : [defaultLexiconPath()]));
+  const compiled = compileLexicon(loadLexicons(lexicons?.length ? lexicons : [defaultLexiconPath()]));
+  // Analysis goes on (the first label listed wins, as documented), but the user is told; `lexicon check` refuses it.
+  for (const c of compiled.conflicts) process.stderr.write(`framelens: warning: ${formatProblem(c)}\n`);
+  return compiled;
 }
 
 export interface CorpusValues {
