@@ -7,6 +7,7 @@ import { realpathSync } from 'node:fs';
 import { runAnalyze } from './analyze.js';
 import { runKwic } from './kwic.js';
 import { runLexicon } from './lexicon.js';
+import { runValidate } from './validate.js';
 import { UsageError } from './common.js';
 import { LexiconError } from '../lexicon/errors.js';
 import { InputError } from '../corpus/errors.js';
@@ -20,6 +21,8 @@ Usage:
   framelens kwic <term> <paths...>         keyword in context for a label id or a word
   framelens lexicon check <files...>       validate lexicons; print counts
   framelens lexicon import <file>          convert a LIWC .dic, WordStat .cat, Lexicoder .lc3 or quanteda YAML
+  framelens validate sample <paths...>     a stratified sample of hits to code by hand (CSV)
+  framelens validate score <coded.csv...>  precision per label and voice, agreement between coders
 
 Common options:
   --lexicon FILE         lexicon to use (repeatable); default lexicons/conflict.yml
@@ -55,6 +58,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runKwic(rest);
       case 'lexicon':
         return await runLexicon(rest);
+      case 'validate':
+        return await runValidate(rest);
       case '--version':
       case '-v':
         process.stdout.write(`${TOOL_VERSION}\n`);
