@@ -9,8 +9,7 @@ import { runKwic } from './kwic.js';
 import { runLexicon } from './lexicon.js';
 import { runValidate } from './validate.js';
 import { UsageError } from './common.js';
-import { LexiconError } from '../lexicon/errors.js';
-import { InputError } from '../corpus/errors.js';
+import { FramelensError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
 
 export const HELP = `framelens ${TOOL_VERSION}: how news outlets frame the same events
@@ -74,17 +73,9 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`framelens: ${err.message}\nRun "framelens --help" for usage.\n`);
-      return 2;
-    }
-    if (err instanceof LexiconError) {
-      process.stderr.write(`framelens: invalid lexicon:\n${err.message}\n`);
-      return 2;
-    }
-    if (err instanceof InputError) {
-      process.stderr.write(`framelens: ${err.message}\n`);
-      return 2;
+    if (err instanceof FramelensError) {
+      process.stderr.write(err.describe());
+      return err.exitCode;
     }
     process.stderr.write(`framelens: analysis failed: ${(err as Error).stack ?? String(err)}\n`);
     return 1;

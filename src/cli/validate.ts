@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { analyzeDocument } from '../analysis/analyze.js';
 import { toCsv } from '../report/csv.js';
 import { HitSampler, SAMPLE_COLUMNS, sampleRowCells } from '../validate/sample.js';
-import { CodingError, scoreCoded, type Proportion, type ScoreResult } from '../validate/score.js';
+import { scoreCoded, type Proportion, type ScoreResult } from '../validate/score.js';
 import { CORPUS_OPTIONS, intOption, loadCompiled, loadCorpus, parse, UsageError } from './common.js';
 
 export const VALIDATE_HELP = `framelens validate: measure how often the lexicon's hits are right on your corpus
@@ -75,13 +75,7 @@ async function runScore(args: string[]): Promise<number> {
       throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
   });
-  let result: ScoreResult;
-  try {
-    result = scoreCoded(files);
-  } catch (err) {
-    if (err instanceof CodingError) throw new UsageError(err.message);
-    throw err;
-  }
+  const result = scoreCoded(files);
   const out = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : scoreTable(result);
   if (values.out) writeFileSync(values.out, out);
   else process.stdout.write(out);

@@ -11,6 +11,7 @@
  * 0.5): no coder's judgment is silently preferred.
  */
 import { parseCsv } from '../corpus/csv.js';
+import { FramelensError } from '../errors.js';
 import { krippendorffAlphaNominal, type AlphaResult } from './alpha.js';
 import { wilsonInterval, Z95 } from './interval.js';
 
@@ -38,7 +39,8 @@ export interface ScoreResult {
   warnings: string[];
 }
 
-export class CodingError extends Error {
+/** A coded file that cannot be scored as it is; the message names the file, line and column. */
+export class CodingError extends FramelensError {
   override readonly name = 'CodingError';
 }
 
