@@ -38,6 +38,12 @@ describe('composed phrases in the default lexicon', () => {
     ['Dozens of armed Shiite factions operate in Iraq.', 'armed Shiite factions', 'iraqi-armed-factions', 0],
     ['armed Shia groups have stepped up attacks', 'armed Shia groups', 'iraqi-armed-factions', 0],
     ['Shiite militias control the border crossing.', 'Shiite militias', 'militia', -1],
+    ['Hezbollah forces in Lebanon launched several volleys.', 'Hezbollah forces', 'named-group-members', 0],
+    ['the IDF said it killed a Hezbollah terrorist in the strike', 'Hezbollah terrorist', 'named-group-terrorists', -2],
+    ['the resistance fighters also targeted a US base', 'the resistance fighters', 'resistance-generic', 2],
+    ['drones targeted United States military bases in Syria', 'United States military bases', 'us-bases', 0],
+    ['U.S. and international forces in Syria were attacked', 'U.S. and international forces', 'us-forces', 0],
+    ['as its main proxy force, the Lebanese Hezbollah, held back', 'proxy force', 'proxies', -2],
   ];
   for (const [sentence, phrase, id, weight] of one) {
     it(`"${phrase}" is one mention: ${id} (${weight})`, () => {
@@ -62,6 +68,10 @@ describe('composed phrases in the default lexicon', () => {
     expect(patron?.text).toBe('who are also backed by Iran');
     expect(patron?.referent).toBe('armed-groups');
     expect(patron?.weight).toBe(-1);
+  });
+
+  it('does not read "US-based" as a US base', () => {
+    expect(labelsIn('the US-based Council on Foreign Relations said')).toEqual([]);
   });
 
   it('does not read Iran’s own armed forces or a place near Iran as a patron phrase', () => {
