@@ -221,7 +221,8 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
       start: units.start[c.startUnit],
       end: units.end[c.endUnit - 1],
     };
-    const quoted = quotedPart(text, units, c.startUnit, c.endUnit, barrier);
+    // Only a match that ran through a barrier can hold quotation marks.
+    const quoted = c.endUnit - c.startUnit > 1 ? quotedPart(text, units, c.startUnit, c.endUnit, barrier) : undefined;
     if (quoted) {
       match.quoted = quoted;
       // The mark that opens or closes the quoted part at the match's edge belongs to the phrase: 'US "occupation"'.
@@ -241,7 +242,7 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
  */
 function quotedPart(text: string, units: Units, from: number, to: number, barrier: Uint8Array): Match['quoted'] | undefined {
   let inside = false;
-  for (let u = from; u < to - 1; u++) if (barrier[u]) inside = true;
+  for (let u = from; u < to - 1 && !inside; u++) if (barrier[u]) inside = true;
   if (!inside) return undefined;
   let open = -1;
   let qStart = -1;
