@@ -27,6 +27,7 @@ const LISTS = [
   ['reporting_verbs', 'reporting', 'verbs'],
   ['zero_that_verbs', 'zeroThat', 'verbs'],
   ['tag_verbs', 'tag', 'finite'],
+  ['noun_forms', 'nounForms', 'words'],
   ['document_nouns', 'documentNouns', 'nouns'],
   ['passive_reporting', 'passiveReporting', 'verbs'],
   ['object_verbs', 'objectVerbs', 'verbs'],
@@ -197,6 +198,10 @@ export function parseVoiceRules(text: string, file = '<voice rules>', sha256 = c
   };
   const windows = numbers('windows', WINDOWS, new Set()) as VoiceWindows;
   const context = numbers('context', CONTEXT, new Set(['salience_factor'])) as ContextWindows;
+  // Noun forms leave every verb list: "state" reports nothing in "the Jewish state is …".
+  for (const [, listName, kind] of LISTS) {
+    if (kind === 'verbs' || kind === 'finite') for (const form of words.nounForms) words[listName].delete(form);
+  }
   if (problems.length) throw new LexiconError(problems);
   const description = typeof data.description === 'string' ? data.description.trim() : undefined;
   return {

@@ -1,0 +1,130 @@
+/**
+ * Attribution of one part of a sentence unit (a sentence, or a stretch between semicolons): the forward cue, the
+ * backward cues before it, and the scope rules that cut what they mark (docs/voice.md: S-DESPITE, S-SOURCE,
+ * C-INTRO, P-PERSPECTIVE). Word indices are part-relative.
+ */
+import { backwardCues } from './backward.js';
+import { forwardCueAt, type ForwardCue } from './forward.js';
+import { DETERMINERS, RELATIVE } from './grammar.js';
+import { perspectiveClause } from './perspective.js';
+import { insideAny, type RuleSpan } from './spans.js';
+import { inSpeechTag } from './tags.js';
+import type { Reading } from './words.js';
+
+/** What one part left open for what follows. */
+export interface PartResult {
+  /** Some cue was found in the part. */
+  cue: boolean;
+  /** Reported speech runs to the end of the part (a forward clause), so a cue-less next part continues it. */
+  open: boolean;
+  /** The part ends with a speech verb or a document noun and a colon: it introduces what follows (C-INTRO). */
+  introduces: boolean;
+}
+
+/** Attributes one part: pushes attributed ranges onto out and unmarked colon quotations onto quotedOut. */
+export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quotedOut: RuleSpan[]): PartResult {
+  const { words, text } = r;
+  const v = r.rules.words;
+  const n = words.length;
+  const result: PartResult = { cue: false, open: false, introduces: false };
+  if (n === 0) return result;
+  const tail = text.slice(words[n - 1].end, partEnd).trim();
+  const endsWithColon = tail.startsWith(':') && tail.length <= 2;
+  if (endsWithColon && introducesNext(r)) {
+    result.introduces = true;
+    result.cue = true;
+  }
+  if (n < 2) return result;
+  const mark = (a: number, b: number, rule: string): void => {
+    if (a >= b) return;
+    // A quotation right after the cue ("describing the base as 'an occupation base'") sits inside the reported
+    // speech: the span starts right after the previous word so the mark is covered.
+    const start = words[a].markBefore && a > 0 ? words[a - 1].end : words[a].start;
+    out.push({ start: Math.min(start, words[a].start), end: words[b - 1].end, rule });
+  };
+  // S-DESPITE: a trailing comma segment opened by "despite" or "even as/though/while/if" after reported material is
+  // the outlet's own context ("…, warning that a hot winter awaits them, despite the truce.").
+  let trailingDespite = n;
+  let last = 0;
+  for (let k = 1; k < n; k++) if (words[k].commaBefore) last = k;
+  if (last > 0) {
+    const w = words[last].lower;
+    if (w === 'despite' || (w === 'even' && ['as', 'though', 'while', 'if'].includes(words[last + 1]?.lower ?? ''))) trailingDespite = last;
+  }
+  const clip = (b: number): number => Math.min(b, trailingDespite);
+
+  // Forward cues: the first one outside quotations wins; its clause runs to the end of the part. A verb in a comma
+  // segment that is a speech tag ("…, the official said, were …") is not one. A cue with a bounded clause ("what Iran
+  // calls its 'axis of resistance'", "blamed X for Y") lets the search go on after its clause.
+  const bounded: ForwardCue[] = [];
+  let forward: ForwardCue | null = null;
+  let segHead = 0;
+  for (let i = 0; i < n && !forward; i++) {
+    if (words[i].commaBefore) segHead = i;
+    if (insideAny(r.quoted, words[i].start)) continue;
+    const cue = forwardCueAt(r, i);
+    if (!cue || (segHead > 0 && v.tag.has(words[i].lower) && inSpeechTag(r, segHead))) continue;
+    if (cue.end === undefined) forward = cue;
+    else {
+      bounded.push(cue);
+      i = Math.max(i, cue.end - 1);
+    }
+  }
+  if (!forward && bounded.length) forward = bounded.shift() as ForwardCue;
+
+  // Backward cues are looked for only before the forward cue.
+  const limit = Math.min(forward ? forward.cue : n, bounded.length ? bounded[0].cue : n);
+  for (const b of bounded) {
+    result.cue = true;
+    mark(b.clause, clip(b.end as number), b.rule);
+  }
+  const backward = backwardCues(r, limit, endsWithColon, (a, b, rule) => mark(a, clip(b), rule));
+  mark(backward.from, backward.before, backward.rule);
+  if (backward.before > 0) result.cue = true;
+  if (forward) {
+    result.cue = true;
+    // S-SOURCE: a trailing "…, according to X" inside the clause names the source: that phrase stays author voice.
+    let end = forward.end ?? n;
+    for (let j = forward.clause + 1; j < end; j++) {
+      if (words[j].commaBefore && words[j].lower === 'according' && words[j + 1]?.lower === 'to') {
+        let k = j + 2;
+        while (k < n && !words[k].commaBefore) k++;
+        if (k < end && !RELATIVE.has(words[k].lower) && !DETERMINERS.has(words[k].lower)) mark(k, clip(end), 'B-ACCORDING');
+        end = j;
+        break;
+      }
+    }
+    if (forward.quoted && forward.clause < end) {
+      quotedOut.push({ start: words[forward.clause].start, end: words[end - 1].end, rule: forward.rule });
+    } else {
+      if (forward.end === undefined && end === n && trailingDespite === n) result.open = true;
+      mark(forward.clause, clip(end), forward.rule);
+    }
+  } else if (backward.before === 0) {
+    const p = perspectiveClause(r);
+    if (p > 0) {
+      result.cue = true;
+      result.open = trailingDespite === n;
+      mark(p, clip(n), 'P-PERSPECTIVE');
+    }
+  }
+  return result;
+}
+
+/**
+ * C-INTRO: a part that ends with a colon after a speech verb ("The group said in a statement:") or a document's
+ * reading ("The statement read:") introduces the next paragraph as an unmarked quotation.
+ */
+function introducesNext(r: Reading): boolean {
+  const { words } = r;
+  const v = r.rules.words;
+  const n = words.length;
+  for (let k = n - 1; k >= 0 && k >= n - r.rules.windows.tagAdjunct - 2; k--) {
+    const lk = words[k].lower;
+    const isRead = lk === 'read' || lk === 'reads';
+    if (words[k].commaBefore && k < n - 1 && !v.tag.has(lk)) return false;
+    if (isRead) return v.documentNouns.has(words[k - 1]?.lower ?? '');
+    if (v.tag.has(lk)) return true;
+  }
+  return false;
+}
