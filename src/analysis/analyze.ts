@@ -12,6 +12,7 @@ import type { CompiledLexicon } from '../lexicon/compile.js';
 import { findMatches, type Match } from './match.js';
 import { findVoiceSpans, quoteSpans, voiceAt } from './voice.js';
 import { datelineSpans as datelineSpansOf } from './voice/dateline.js';
+import { quotedFragment } from './voice/fragment.js';
 import { defaultVoiceRules, type VoiceRules } from '../lexicon/voice-rules.js';
 
 /** How many units may stand between a distancing or negation cue and the label it applies to. */
@@ -104,7 +105,8 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       // A short quotation inside reported speech is a partial quote of that speech, not the outlet's scare quote.
       const outside = voiceAt(voiceSpans, Math.max(0, q.start - 1), q.start);
       if (outside !== 'author') continue;
-      if (/[:,]\s*$/.test(text.slice(Math.max(0, q.start - 3), q.start)) && /\b(said|says|stated|added|wrote|told)\b[^.]{0,20}$/i.test(text.slice(Math.max(0, q.start - 40), q.start))) continue;
+      // Q-FRAGMENT: 'Kataib Hezbollah called the troops "occupiers"' quotes the speaker, whose name stands before it.
+      if (quotedFragment(text, q.start, compiled.voice)) continue;
       return true;
     }
     return false;

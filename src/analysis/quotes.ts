@@ -138,11 +138,15 @@ export function paragraphSpans(text: string): Paragraph[] {
   return out;
 }
 
-/** A single line break between a line ending at prevEnd and one starting at nextStart is soft (hard-wrapped text). */
+/**
+ * A single line break between a line ending at prevEnd and one starting at nextStart is soft (hard-wrapped text): the
+ * next line goes on in lowercase, or opens with a comma or semicolon ("… from Iraq\n, the group said.").
+ */
 function isSoftBreak(text: string, prevEnd: number, nextStart: number): boolean {
   const last = text.charCodeAt(prevEnd - 1);
   const lastOk = isWordChar(last) || last === 0x2c || last === 0x2d;
-  return lastOk && isLowerLetter(text.charCodeAt(nextStart));
+  const next = text.charCodeAt(nextStart);
+  return lastOk && (isLowerLetter(next) || next === 0x2c || next === 0x3b);
 }
 
 interface OpenMark {

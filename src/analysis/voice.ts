@@ -76,6 +76,7 @@ export function sentenceUnits(text: string, sentences: Span[], paragraphs: Parag
   if (pos < n) cover.push({ start: pos, end: n });
 
   mergeAfterTitles(text, cover, rules.words.titles);
+  mergeBrokenSentences(text, cover);
   const units: Span[] = [];
   let p = 0;
   for (const c of cover) {
@@ -102,6 +103,32 @@ function mergeAfterTitles(text: string, cover: Span[], titles: ReadonlySet<strin
     else cover[w++] = c;
   }
   cover.length = w;
+}
+
+/**
+ * U-BREAK: joins a sentence that a line break cut in the middle to the rest (in place): the first part ends without
+ * final punctuation and the next goes on in lowercase or with a comma ("The forces will be expelled\n, the group
+ * said."), so the speech tag stays with its claim. Real paragraph breaks cut the units again afterwards.
+ */
+function mergeBrokenSentences(text: string, cover: Span[]): void {
+  let w = 0;
+  for (let r = 0; r < cover.length; r++) {
+    const c = cover[r];
+    const last = w > 0 ? cover[w - 1] : undefined;
+    if (last && brokenAt(text, last, c)) last.end = c.end;
+    else cover[w++] = c;
+  }
+  cover.length = w;
+}
+
+function brokenAt(text: string, a: Span, b: Span): boolean {
+  let e = a.end;
+  while (e > a.start && /\s/.test(text[e - 1])) e--;
+  if (e === a.start || /[.!?:;"'\u201D\u2019\u00BB)\]\u2026]/.test(text[e - 1])) return false;
+  let s = b.start;
+  while (s < b.end && /\s/.test(text[s])) s++;
+  if (!/[\n\r]/.test(text.slice(e, s))) return false;
+  return /[\p{Ll},;]/u.test(text[s] ?? '');
 }
 
 function endsWithTitle(text: string, s: Span, titles: ReadonlySet<string>): boolean {

@@ -29,6 +29,7 @@ const LISTS = [
   ['tag_verbs', 'tag', 'finite'],
   ['noun_forms', 'nounForms', 'words'],
   ['document_nouns', 'documentNouns', 'nouns'],
+  ['document_labels', 'documentLabels', 'nouns'],
   ['passive_reporting', 'passiveReporting', 'verbs'],
   ['object_verbs', 'objectVerbs', 'verbs'],
   ['as_verbs', 'asVerbs', 'verbs'],
@@ -62,7 +63,7 @@ const WINDOWS = [
   ['that', 'that'], ['object_that', 'objectThat'], ['object', 'object'], ['as', 'as'], ['accuse', 'accuse'],
   ['vow', 'vow'], ['directive', 'directive'], ['call', 'call'], ['clause', 'clause'], ['passive_by', 'passiveBy'],
   ['perspective', 'perspective'], ['tag_subject', 'tagSubject'], ['tag_adjunct', 'tagAdjunct'],
-  ['headline_speaker', 'headlineSpeaker'], ['dateline_chars', 'datelineChars'],
+  ['headline_speaker', 'headlineSpeaker'], ['dateline_chars', 'datelineChars'], ['fragment', 'fragment'],
 ] as const;
 export type VoiceWindows = { readonly [K in (typeof WINDOWS)[number][1]]: number };
 

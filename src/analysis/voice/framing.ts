@@ -8,7 +8,7 @@
  * commas to gloss the object ("accused Kataeb Hezbollah, another pro-Iranian group, of …").
  */
 import type { ForwardCue } from './forward.js';
-import { BE_FORMS, OBJECT_PRONOUNS } from './grammar.js';
+import { BE_FORMS, DETERMINERS, OBJECT_PRONOUNS } from './grammar.js';
 import { insideAny } from './spans.js';
 import { segmentEnd, type Reading } from './words.js';
 
@@ -54,16 +54,18 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
     if (v.condemn.has(w) && i + 1 < n && !words[i + 1].commaBefore && !OBJECT_PRONOUNS.has(words[i + 1].lower)) {
       return { cue: i, clause: i + 1, end: boundedEnd(r, i + 1, win.clause), rule: 'F-CONDEMN' };
     }
-    return null;
-  }
-  if (v.condemn.has(w) && i + 1 < n && !words[i + 1].commaBefore && !OBJECT_PRONOUNS.has(words[i + 1].lower)) {
+    // "branded the troops 'occupiers'": a naming verb without "as" names like "called" (F-CALL).
+    if (!v.call.has(w)) return null;
+  } else if (v.condemn.has(w) && i + 1 < n && !words[i + 1].commaBefore && !OBJECT_PRONOUNS.has(words[i + 1].lower)) {
     return { cue: i, clause: i + 1, end: boundedEnd(r, i + 1, win.clause), rule: 'F-CONDEMN' };
   }
   const next = words[i + 1];
   if (v.call.has(w) && next?.lower !== 'on' && next?.lower !== 'upon') {
     // "To call it 'resistance' is to say …": a sentence-initial infinitive is hypothetical, not a report.
     const hypothetical = prev === 'to' && i === 1;
-    if (!next || next.commaBefore || v.callParticles.has(next.lower) || hypothetical) return null;
+    // "the label has stuck", "a brand of …": after a determiner the word is a noun.
+    const noun = prev !== undefined && DETERMINERS.has(prev);
+    if (!next || next.commaBefore || v.callParticles.has(next.lower) || hypothetical || noun) return null;
     return { cue: i, clause: i + 1, end: boundedEnd(r, i + 1, win.call), rule: 'F-CALL' };
   }
   if ((v.blame.has(w) || v.demand.has(w)) && next && !next.commaBefore && !OBJECT_PRONOUNS.has(next.lower)) {

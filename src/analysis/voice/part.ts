@@ -35,6 +35,13 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
     result.cue = true;
   }
   if (n < 2) return result;
+  const label = documentLabel(r);
+  if (label > 0) {
+    // C-COLON: "Statement translation: We will …" — the document's words, printed without marks.
+    quotedOut.push({ start: words[label].start, end: words[n - 1].end, rule: 'C-COLON' });
+    result.cue = true;
+    return result;
+  }
   const mark = (a: number, b: number, rule: string): void => {
     if (a >= b) return;
     // A quotation right after the cue ("describing the base as 'an occupation base'") sits inside the reported
@@ -111,14 +118,35 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
   return result;
 }
 
+/** A document label before a colon has at most this many words: "Full text of the statement:". */
+const DOCUMENT_LABEL_MAX = 4;
+
 /**
- * C-INTRO: a part that ends with a colon after a speech verb ("The group said in a statement:") or a document's
- * reading ("The statement read:") introduces the next paragraph as an unmarked quotation.
+ * C-COLON for documents: the part opens with a short label ending in a document noun, then a colon and a capital
+ * ("Statement translation: We will …", "Text of the communique: The occupiers …"). Returns the first quoted word, or -1.
+ */
+function documentLabel(r: Reading): number {
+  const { words, text } = r;
+  for (let k = 1; k < words.length && k <= DOCUMENT_LABEL_MAX; k++) {
+    const w = words[k];
+    if (w.markBefore || (w.commaBefore && !w.colonBefore)) return -1;
+    if (!w.colonBefore) continue;
+    const after = text.charCodeAt(w.start);
+    return r.rules.words.documentLabels.has(words[k - 1].lower) && after >= 65 && after <= 90 ? k : -1;
+  }
+  return -1;
+}
+
+/**
+ * C-INTRO: a part that ends with a colon after a speech verb ("The group said in a statement:"), a document's reading
+ * ("The statement read:") or a document noun ("Statement translation:", "Full text of the statement:") introduces
+ * the next paragraph as an unmarked quotation.
  */
 function introducesNext(r: Reading): boolean {
   const { words } = r;
   const v = r.rules.words;
   const n = words.length;
+  if (v.documentLabels.has(words[n - 1].lower) && n <= DOCUMENT_LABEL_MAX + 2) return true;
   for (let k = n - 1; k >= 0 && k >= n - r.rules.windows.tagAdjunct - 2; k--) {
     const lk = words[k].lower;
     const isRead = lk === 'read' || lk === 'reads';
