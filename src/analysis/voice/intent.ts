@@ -19,7 +19,7 @@ export function intentCue(r: Reading, i: number): ForwardCue | null | undefined 
   if (v.directive.has(w) || callOn) {
     for (let j = i + (callOn ? 2 : 1); j < n && j <= i + win.directive; j++) {
       if (words[j].commaBefore && words[j].lower !== 'to') break;
-      if (words[j].lower === 'to') return j > i + 1 && j + 1 < n ? { cue: i, clause: j + 1, rule: 'F-DIRECT' } : null;
+      if (words[j].lower === 'to') return j > i + 1 && j + 1 < n ? { cue: i, clause: j + 1, end: occasion(r, j + 2), rule: 'F-DIRECT' } : null;
       if (v.reporting.has(words[j].lower) || AUXILIARIES.has(words[j].lower)) break;
     }
     return null;
@@ -30,13 +30,26 @@ export function intentCue(r: Reading, i: number): ForwardCue | null | undefined 
     const lj = words[j].lower;
     if (lj === 'to') {
       if (j + 1 >= n) break;
-      for (let k = j + 2; k < n; k++) {
-        if (v.vowClauseEnd.has(words[k].lower) && !insideAny(r.quoted, words[k].start)) return { cue: i, clause: j + 1, end: k, rule: 'F-VOW' };
-      }
-      return { cue: i, clause: j + 1, rule: 'F-VOW' };
+      return { cue: i, clause: j + 1, end: occasion(r, j + 2), rule: 'F-VOW' };
     }
     if (!v.adjuncts.has(lj) && !WEEKDAYS.has(lj) && lj !== 'not' && lj !== 'never') break;
   }
   // Not an infinitive: a vow verb may still report a clause ("vowed that …"), read by the reporting rules.
   return undefined;
 }
+
+/**
+ * Where an infinitive clause ends: at a word that opens the outlet's account of the occasion ("… to exercise
+ * restraint after U.S. military launching air strikes"), else with the part (undefined).
+ */
+function occasion(r: Reading, from: number): number | undefined {
+  for (let k = from; k < r.words.length; k++) {
+    const w = r.words[k];
+    if (insideAny(r.quoted, w.start)) continue;
+    // ", which Tehran presented as …": a relative clause after the infinitive is about the occasion, not the demand.
+    if (r.rules.words.vowClauseEnd.has(w.lower) || (w.commaBefore && RELATIVE_OPENERS.has(w.lower))) return k;
+  }
+  return undefined;
+}
+
+const RELATIVE_OPENERS = new Set(['which', 'who', 'whose', 'whom']);

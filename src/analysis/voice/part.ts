@@ -9,7 +9,10 @@ import { DETERMINERS, RELATIVE } from './grammar.js';
 import { perspectiveClause } from './perspective.js';
 import { insideAny, type RuleSpan } from './spans.js';
 import { inSpeechTag } from './tags.js';
-import type { Reading } from './words.js';
+import { segmentEnd, type Reading } from './words.js';
+
+/** Relative words that open a non-restrictive clause after a comma. */
+const NON_RESTRICTIVE = new Set(['which', 'who', 'whose', 'whom']);
 
 /** What one part left open for what follows. */
 export interface PartResult {
@@ -17,8 +20,11 @@ export interface PartResult {
   cue: boolean;
   /** Reported speech runs to the end of the part (a forward clause), so a cue-less next part continues it. */
   open: boolean;
-  /** The part ends with a speech verb or a document noun and a colon: it introduces what follows (C-INTRO). */
-  introduces: boolean;
+  /**
+   * The part ends with a colon that introduces what follows (C-INTRO): after a speech verb ('tag': the next paragraph),
+   * or after a document label ('document': the document's paragraphs, until the outlet's narration resumes).
+   */
+  introduces: false | 'tag' | 'document';
 }
 
 /** Attributes one part: pushes attributed ranges onto out and unmarked colon quotations onto quotedOut. */
@@ -30,9 +36,9 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
   if (n === 0) return result;
   const tail = text.slice(words[n - 1].end, partEnd).trim();
   const endsWithColon = tail.startsWith(':') && tail.length <= 2;
-  if (endsWithColon && introducesNext(r)) {
-    result.introduces = true;
-    result.cue = true;
+  if (endsWithColon) {
+    result.introduces = introducesNext(r);
+    result.cue = result.introduces !== false;
   }
   if (n < 2) return result;
   const label = documentLabel(r);
@@ -51,10 +57,12 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
   };
   // S-DESPITE: a trailing comma segment opened by "despite" or "even as/though/while/if" after reported material is
   // the outlet's own context ("…, warning that a hot winter awaits them, despite the truce.").
+  // A trailing relative clause is not cut: it glosses for the outlet as often as it goes on with the speaker's
+  // words ("… the people of Gaza, who face a genocide carried out by a genocidal entity").
   let trailingDespite = n;
   let last = 0;
   for (let k = 1; k < n; k++) if (words[k].commaBefore) last = k;
-  if (last > 0) {
+  if (last > 0 && !insideAny(r.quoted, words[last].start)) {
     const w = words[last].lower;
     if (w === 'despite' || (w === 'even' && ['as', 'though', 'while', 'if'].includes(words[last + 1]?.lower ?? ''))) trailingDespite = last;
   }
@@ -71,6 +79,9 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
     if (insideAny(r.quoted, words[i].start)) continue;
     const cue = forwardCueAt(r, i);
     if (!cue || (segHead > 0 && v.tag.has(words[i].lower) && inSpeechTag(r, segHead))) continue;
+    // S-RELATIVE: a cue inside a relative clause ("The groups, which analysts say are fronts for …, operate …")
+    // reports only to the end of that clause.
+    if (cue.end === undefined && segHead > 0 && NON_RESTRICTIVE.has(words[segHead].lower)) cue.end = segmentEnd(words, segHead);
     if (cue.end === undefined) forward = cue;
     else {
       bounded.push(cue);
@@ -142,17 +153,17 @@ function documentLabel(r: Reading): number {
  * ("The statement read:") or a document noun ("Statement translation:", "Full text of the statement:") introduces
  * the next paragraph as an unmarked quotation.
  */
-function introducesNext(r: Reading): boolean {
+function introducesNext(r: Reading): false | 'tag' | 'document' {
   const { words } = r;
   const v = r.rules.words;
   const n = words.length;
-  if (v.documentLabels.has(words[n - 1].lower) && n <= DOCUMENT_LABEL_MAX + 2) return true;
+  if (v.documentLabels.has(words[n - 1].lower) && n <= DOCUMENT_LABEL_MAX + 2) return 'document';
   for (let k = n - 1; k >= 0 && k >= n - r.rules.windows.tagAdjunct - 2; k--) {
     const lk = words[k].lower;
     const isRead = lk === 'read' || lk === 'reads';
     if (words[k].commaBefore && k < n - 1 && !v.tag.has(lk)) return false;
-    if (isRead) return v.documentNouns.has(words[k - 1]?.lower ?? '');
-    if (v.tag.has(lk)) return true;
+    if (isRead) return v.documentNouns.has(words[k - 1]?.lower ?? '') ? 'tag' : false;
+    if (v.tag.has(lk)) return 'tag';
   }
   return false;
 }

@@ -6,7 +6,7 @@
  */
 import type { ForwardCue } from './forward.js';
 import { AUXILIARIES, BE_FORMS, CLAUSE_OPENERS, NOT_FINITE, PRONOUN_OPENERS, SAY_FORMS, WEEKDAYS } from './grammar.js';
-import { capitalised, isDigit, type Reading } from './words.js';
+import { capitalised, isDigit, type Reading, type Word } from './words.js';
 
 /** The reporting cue at word i, if any. */
 export function reportingCue(r: Reading, i: number): ForwardCue | null {
@@ -57,7 +57,9 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   const c = words[j];
   // C-COLON: "The group said: We will …" — a colon and a capital: a quotation whose marks were left out.
   if (c.colonBefore && !c.markBefore && capitalised(text, c)) return { cue: i, clause: j, quoted: true, rule: 'C-COLON' };
-  if (c.markBefore || c.commaBefore || CLAUSE_OPENERS.has(c.lower) || v.numberWords.has(c.lower) || isDigit(c.lower.charCodeAt(0))
+  // "he'd", "they're": a contracted pronoun opens the clause like the pronoun.
+  const opener = c.lower.includes("'") ? c.lower.slice(0, c.lower.indexOf("'")) : c.lower;
+  if (c.markBefore || c.commaBefore || CLAUSE_OPENERS.has(opener) || v.numberWords.has(c.lower) || isDigit(c.lower.charCodeAt(0))
     || namedSubjectClause(r, j)) {
     return { cue: i, clause: j, rule: 'V-ZERO' };
   }
@@ -91,9 +93,27 @@ function namedSubjectClause(r: Reading, j: number): boolean {
   let k = j + 1;
   while (k < words.length && k <= j + 4 && !words[k].commaBefore && !words[k].markBefore
     && (capitalised(text, words[k]) || words[k].lower === 'of' || words[k].lower === 'al')) k++;
+  // "said Israeli Air Forces (IAF) fighter jets attacked …": a bracketed acronym and up to two lowercase nouns may
+  // stand between the name and its verb.
+  const acronym = k < words.length && words[k].markBefore && isAcronym(text, words[k]);
+  if (acronym) k++;
+  let nouns = 0;
+  while (k < words.length && nouns < 2 && k > j + 1 && !words[k].commaBefore && (!words[k].markBefore || (acronym && nouns === 0))
+    && !capitalised(text, words[k]) && !AUXILIARIES.has(words[k].lower) && !finiteLooking(words[k].lower)) {
+    k++;
+    nouns++;
+  }
   const v = words[k];
-  if (!v || v.commaBefore || v.markBefore || capitalised(text, v)) return false;
-  if (AUXILIARIES.has(v.lower)) return true;
-  const w = v.lower;
+  if (!v || v.commaBefore || (v.markBefore && nouns === 0 && !acronym) || capitalised(text, v)) return false;
+  return AUXILIARIES.has(v.lower) || finiteLooking(v.lower);
+}
+
+/** A lowercase word that looks like a finite verb: a form in -ed or -s that is not a known non-verb. */
+function finiteLooking(w: string): boolean {
   return w.length >= 4 && !NOT_FINITE.has(w) && (w.endsWith('ed') || (w.endsWith('s') && !w.endsWith('ss')));
+}
+
+function isAcronym(text: string, w: Word): boolean {
+  const s = text.slice(w.start, w.end);
+  return s.length >= 2 && s.length <= 6 && s === s.toUpperCase() && text[w.end] === ')';
 }

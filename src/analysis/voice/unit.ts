@@ -27,8 +27,9 @@ export function attributionSpans(
 ): Span[] {
   const raw: RuleSpan[] = [];
   const colon: RuleSpan[] = [];
-  let introduces = false; // the previous unit ended "… said:"
+  let introduces: PartResult['introduces'] = false; // the previous unit ended "… said:" or "Full statement:"
   let introduced = false; // this paragraph is the one introduced
+  let documentOpen = false; // a document introduced by its label goes on paragraph after paragraph
   let w = 0;
   for (let u = 0; u < units.length; u++) {
     const unit = units[u];
@@ -37,11 +38,19 @@ export function attributionSpans(
       // an introduction is pending: wanted units get exactly the spans a full reading gives them.
       while (w < wanted.length && wanted[w].end <= unit.start) w++;
       const holdsWanted = w < wanted.length && wanted[w].start < unit.end;
-      if (!holdsWanted && !introduces && !introduced && !endsWithColonAt(text, unit.end)) continue;
+      if (!holdsWanted && !introduces && !introduced && !documentOpen && !endsWithColonAt(text, unit.end)) continue;
     }
     const newParagraph = u > 0 && hasLineBreak(text, units[u - 1].end, unit.start);
-    if (newParagraph) introduced = false;
-    if (introduces && newParagraph && !OPENS_QUOTED.includes(text[unit.start])) introduced = true;
+    if (newParagraph) {
+      introduced = false;
+      // The document ends where the outlet speaks about it again ("…, the statement added.", "according to …").
+      if (documentOpen && narrates(text, unit.start, paragraphEnd(text, unit.end), rules)) documentOpen = false;
+      if (documentOpen) introduced = true;
+    }
+    if (introduces && newParagraph && !OPENS_QUOTED.includes(text[unit.start])) {
+      introduced = true;
+      documentOpen = introduces === 'document';
+    }
     introduces = false;
     if (introduced) {
       colon.push({ start: unit.start, end: unit.end, rule: 'C-INTRO' });
@@ -63,6 +72,18 @@ function endsWithColonAt(text: string, end: number): boolean {
     if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x22 && c !== 0x201d) return false;
   }
   return false;
+}
+
+/** Whether text[start, end) has a word that shows the outlet speaking about the document again (`narration_cues`). */
+function narrates(text: string, start: number, end: number, rules: VoiceRules): boolean {
+  for (const w of scanWords(text, start, end)) if (rules.words.narrationCues.has(w.lower)) return true;
+  return false;
+}
+
+/** End of the line that `from` is on (the paragraph's end for unwrapped text). */
+function paragraphEnd(text: string, from: number): number {
+  const e = text.indexOf('\n', from);
+  return e < 0 ? text.length : e;
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {
