@@ -30,6 +30,7 @@ const LISTS = [
   ['noun_forms', 'nounForms', 'words'],
   ['document_nouns', 'documentNouns', 'nouns'],
   ['document_labels', 'documentLabels', 'nouns'],
+  ['narration_cues', 'narrationCues', 'words'],
   ['passive_reporting', 'passiveReporting', 'verbs'],
   ['object_verbs', 'objectVerbs', 'verbs'],
   ['as_verbs', 'asVerbs', 'verbs'],
