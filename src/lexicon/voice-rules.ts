@@ -79,6 +79,11 @@ export interface VoiceRules {
   /** Name, version and sha256 of the file: reports and the cache key carry it like a lexicon's. */
   source: LexiconSource;
   words: VoiceWords;
+  /**
+   * Every word that can start a forward cue (the verb lists of the forward rules, "according", "read"): most words
+   * of a text are in none, and one lookup here lets the rules skip them.
+   */
+  forwardCues: ReadonlySet<string>;
   windows: VoiceWindows;
   context: ContextWindows;
 }
@@ -206,9 +211,13 @@ export function parseVoiceRules(text: string, file = '<voice rules>', sha256 = c
   }
   if (problems.length) throw new LexiconError(problems);
   const description = typeof data.description === 'string' ? data.description.trim() : undefined;
+  const forwardCues = new Set(['according', 'read', 'reads']);
+  for (const list of [words.reporting, words.zeroThat, words.insist, words.accuse, words.passiveFraming, words.call, words.asVerbs,
+    words.condemn, words.blame, words.demand, words.directive, words.vow]) for (const w of list) forwardCues.add(w);
   return {
     source: { name, version, sha256, file, description },
     words,
+    forwardCues,
     windows,
     context,
   };
