@@ -63,8 +63,9 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
   if (v.call.has(w) && next?.lower !== 'on' && next?.lower !== 'upon') {
     // "To call it 'resistance' is to say …": a sentence-initial infinitive is hypothetical, not a report.
     const hypothetical = prev === 'to' && i === 1;
-    // "the label has stuck", "a brand of …": after a determiner the word is a noun.
-    const noun = prev !== undefined && DETERMINERS.has(prev);
+    // "the label has stuck", "the “Islamic Resistance in Iraq” brand declared": after a determiner or right after a
+    // quotation the word is a noun.
+    const noun = prev !== undefined && (DETERMINERS.has(prev) || words[i].markBefore);
     if (!next || next.commaBefore || v.callParticles.has(next.lower) || hypothetical || noun) return null;
     return { cue: i, clause: i + 1, end: boundedEnd(r, i + 1, win.call), rule: 'F-CALL' };
   }
