@@ -5,6 +5,7 @@ import { FramelensError } from '../errors.js';
 import { loadLexicons } from '../lexicon/load.js';
 import { compileLexicon, type CompiledLexicon } from '../lexicon/compile.js';
 import { formatProblem } from '../lexicon/errors.js';
+import { loadVoiceRules } from '../lexicon/voice-rules.js';
 import { readCorpus } from '../corpus/read.js';
 import { defaultLexiconPath } from '../paths.js';
 
@@ -19,6 +20,7 @@ export class UsageError extends FramelensError {
 
 export const CORPUS_OPTIONS = {
   lexicon: { type: 'string', multiple: true },
+  'voice-rules': { type: 'string' },
   'outlet-from': { type: 'string' },
   'default-outlet': { type: 'string' },
   'max-doc-bytes': { type: 'string' },
@@ -40,8 +42,9 @@ export function intOption(value: string | undefined, name: string, min: number):
   return n;
 }
 
-export function loadCompiled(lexicons: string[] | undefined): CompiledLexicon {
-  const compiled = compileLexicon(loadLexicons(lexicons?.length ? lexicons : [defaultLexiconPath()]));
+export function loadCompiled(lexicons: string[] | undefined, voiceRules?: string): CompiledLexicon {
+  const lexicon = loadLexicons(lexicons?.length ? lexicons : [defaultLexiconPath()]);
+  const compiled = voiceRules ? compileLexicon(lexicon, loadVoiceRules(voiceRules)) : compileLexicon(lexicon);
   // Analysis goes on (the first label listed wins, as documented), but the user is told; `lexicon check` refuses it.
   for (const c of compiled.conflicts) process.stderr.write(`framelens: warning: ${formatProblem(c)}\n`);
   return compiled;

@@ -7,6 +7,7 @@ import { foldKey, tokenize } from '../nlp/nlp.js';
 import { LexiconError, type LexiconProblem } from './errors.js';
 import { inflections } from './inflect.js';
 import { expandPieces, parsePattern } from './pattern.js';
+import { defaultVoiceRules, type VoiceRules } from './voice-rules.js';
 
 export interface PatternUnit {
   /** Folded, variant-canonical key (or prefix, for wildcards). */
@@ -96,6 +97,8 @@ export interface CompiledLexicon {
    * first wins in the matcher. An error in `framelens lexicon check`, a warning when analyzing.
    */
   conflicts: LexiconProblem[];
+  /** The voice vocabulary and windows (lexicons/voice.yml by default); its source is listed in lexicon.sources. */
+  voice: VoiceRules;
 }
 
 // Every node gets every field, set or not, so that all nodes share one object shape: the matcher reads them in its
@@ -223,7 +226,7 @@ function buildKeysOf(variantOf: Map<string, string>, baseOf: Map<string, string[
   return keysOf;
 }
 
-export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+export function compileLexicon(lexicon: Lexicon, voice: VoiceRules = defaultVoiceRules()): CompiledLexicon {
   const variantOf = new Map<string, string>();
   for (const group of lexicon.variants) {
     const folded = group.map(foldKey);
@@ -319,7 +322,8 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     known.starts = root.startKeys.has(known.key) || (known.bases?.some((b) => root.startKeys!.has(b)) ?? false);
   }
   return {
-    lexicon,
+    // The voice rules' source rides along with the lexicons', so reports and the cache key name and hash it too.
+    lexicon: { ...lexicon, sources: [...lexicon.sources, voice.source] },
     root,
     variantOf,
     entries: new Map(lexicon.entries.map((e) => [e.id, e])),
@@ -328,6 +332,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     baseOf,
     keysOf,
     conflicts,
+    voice,
   };
 }
 
