@@ -6,6 +6,7 @@
 import type { DocAnalysis, Document, Voice } from '../types.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { documentScores } from '../stats/aggregate.js';
+import { pageInfo, type PageInfo } from './paging.js';
 
 export interface CompareDoc {
   document: Document;
@@ -92,4 +93,23 @@ export function buildCompare(mode: CompareMode, columns: CompareColumn[], compil
     cells: columns.map((c) => cellFor(c.docs, id)),
   }));
   return { mode, columns, referents };
+}
+
+/** Documents shown per column and page: an outlet column can hold thousands; its table above counts them all. */
+export const COMPARE_DOCS_PER_PAGE = 10;
+
+export interface PagedColumn extends CompareColumn {
+  /** Documents in the whole column (`docs` holds one page of them). */
+  total: number;
+}
+
+/** Page `page` of every column's documents; the paging counts the longest column. */
+export function compareDocsPage(model: CompareModel, page: number): { columns: PagedColumn[]; paging: PageInfo } {
+  const longest = Math.max(0, ...model.columns.map((c) => c.docs.length));
+  const paging = pageInfo(longest, page, COMPARE_DOCS_PER_PAGE);
+  const from = (page - 1) * COMPARE_DOCS_PER_PAGE;
+  return {
+    columns: model.columns.map((c) => ({ ...c, docs: c.docs.slice(from, from + COMPARE_DOCS_PER_PAGE), total: c.docs.length })),
+    paging,
+  };
 }

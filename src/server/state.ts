@@ -1,17 +1,34 @@
 /**
  * What the server knows: the corpus, its analyses, the report built from them and the compiled lexicon, plus the
- * lookup tables the pages need. Everything is computed once at start (and again only when a user adds texts to
- * the corpus), so that a request only reads.
+ * lookup tables and the term index the pages read. Everything is computed once at start; a text a user adds is
+ * folded into the tables and the index one document at a time. Pages read; caches keyed by `version` keep the
+ * results of queries until the corpus changes.
  */
-import type { DocAnalysis, Document, SkippedDocument } from '../types.js';
+import type { DocAnalysis, Document, SkippedDocument, VoiceSpan } from '../types.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { analyzeCorpus } from '../pipeline.js';
 import { buildReport, type Report, type ReportOptions } from '../report/build.js';
+import { documentVoiceSpans } from '../analysis/kwic.js';
+import { LruCache } from './lru.js';
+import { TermIndex } from './term-index.js';
+import { HttpError } from './http-error.js';
 
 export interface LabelUse {
   total: number;
   byOutlet: Map<string, number>;
 }
+
+/** How much one server session may add to the in-memory corpus from the Analyze page or /api/analyze. */
+export interface SessionLimits {
+  documents: number;
+  bytes: number;
+}
+
+export const DEFAULT_SESSION_LIMITS: SessionLimits = { documents: 200, bytes: 8 * 1024 * 1024 };
+/** Cached query results (rendered pages, compare models, term pages) kept at most. */
+export const RESULT_CACHE_ENTRIES = 200;
+/** Documents whose full voice reading (for word searches) is kept. */
+export const VOICE_CACHE_DOCUMENTS = 5000;
 
 export interface AppState {
   compiled: CompiledLexicon;
@@ -22,6 +39,8 @@ export interface AppState {
   reportOptions: ReportOptions;
   docById: Map<string, Document>;
   analysisById: Map<string, DocAnalysis>;
+  /** Place of each document in `documents` (and in the term index's postings). */
+  docIndex: Map<string, number>;
   /** Outlet names, sorted. */
   outlets: string[];
   /** Hits per label id (all voices, distanced and negated included): the lexicon page's corpus counts. */
@@ -30,6 +49,15 @@ export interface AppState {
   excluded: Map<string, string>;
   /** Ids of documents a user added in this server session (kept in memory only). */
   sessionAdded: Set<string>;
+  /** UTF-8 bytes of text added in this session. */
+  sessionBytes: number;
+  sessionLimits: SessionLimits;
+  /** Bumped whenever the corpus changes; cached results carry the version they were computed for. */
+  version: number;
+  cache: LruCache<string, unknown>;
+  termIndex: TermIndex;
+  /** Reported speech of whole documents, read on first need by word searches and kept. */
+  voices: LruCache<string, VoiceSpan[]>;
 }
 
 export interface StateInput {
@@ -39,59 +67,117 @@ export interface StateInput {
   /** Analyses when already computed; otherwise the documents are analyzed here. */
   analyses?: DocAnalysis[];
   reportOptions?: ReportOptions;
+  sessionLimits?: Partial<SessionLimits>;
 }
 
 export function createState(input: StateInput): AppState {
   const analyses = input.analyses ?? analyzeCorpus(input.documents, input.compiled).analyses;
   const state: AppState = {
     compiled: input.compiled,
-    documents: [...input.documents],
-    analyses: [...analyses],
+    documents: [],
+    analyses: [],
     skipped: input.skipped ?? [],
-    reportOptions: input.reportOptions ?? {},
+    // Hits stay in the analyses; a copy of every hit in the report would double the server's memory.
+    reportOptions: { omitHits: true, ...input.reportOptions },
     report: undefined as unknown as Report,
     docById: new Map(),
     analysisById: new Map(),
+    docIndex: new Map(),
     outlets: [],
     labelUse: new Map(),
     excluded: new Map(),
     sessionAdded: new Set(),
+    sessionBytes: 0,
+    sessionLimits: { ...DEFAULT_SESSION_LIMITS, ...input.sessionLimits },
+    version: 0,
+    cache: new LruCache(RESULT_CACHE_ENTRIES),
+    termIndex: new TermIndex(),
+    voices: new LruCache(VOICE_CACHE_DOCUMENTS),
   };
-  reindex(state);
+  input.documents.forEach((doc, i) => {
+    if (!state.docById.has(doc.id)) index(state, doc, analyses[i]);
+  });
+  state.outlets.sort((a, b) => a.localeCompare(b));
+  refreshReport(state);
   return state;
 }
 
-/** Adds analyzed documents to the in-memory corpus (ids already present are ignored) and rebuilds the report. */
-export function addDocuments(state: AppState, documents: Document[], analyses: DocAnalysis[]): string[] {
-  const added: string[] = [];
-  documents.forEach((doc, i) => {
-    if (state.docById.has(doc.id)) return;
-    state.documents.push(doc);
-    state.analyses.push(analyses[i]);
-    state.sessionAdded.add(doc.id);
-    added.push(doc.id);
-  });
-  if (added.length) reindex(state);
-  return added;
+/** Folds one analyzed document into the lookup tables and the term index. */
+function index(state: AppState, doc: Document, analysis: DocAnalysis): void {
+  const i = state.documents.length;
+  state.documents.push(doc);
+  state.analyses.push(analysis);
+  state.docById.set(doc.id, doc);
+  state.analysisById.set(doc.id, analysis);
+  state.docIndex.set(doc.id, i);
+  if (!state.outlets.includes(doc.outlet)) state.outlets.push(doc.outlet);
+  for (const h of analysis.hits) {
+    let use = state.labelUse.get(h.label);
+    if (!use) {
+      use = { total: 0, byOutlet: new Map() };
+      state.labelUse.set(h.label, use);
+    }
+    use.total++;
+    use.byOutlet.set(analysis.outlet, (use.byOutlet.get(analysis.outlet) ?? 0) + 1);
+  }
+  state.termIndex.add(i, doc, analysis);
 }
 
-function reindex(state: AppState): void {
-  state.docById = new Map(state.documents.map((d) => [d.id, d]));
-  state.analysisById = new Map(state.analyses.map((a) => [a.id, a]));
-  state.outlets = [...new Set(state.documents.map((d) => d.outlet))].sort((a, b) => a.localeCompare(b));
-  const labelUse = new Map<string, LabelUse>();
-  for (const a of state.analyses) {
-    for (const h of a.hits) {
-      const use = labelUse.get(h.label) ?? { total: 0, byOutlet: new Map<string, number>() };
-      use.total++;
-      use.byOutlet.set(a.outlet, (use.byOutlet.get(a.outlet) ?? 0) + 1);
-      labelUse.set(h.label, use);
-    }
-  }
-  state.labelUse = labelUse;
+function refreshReport(state: AppState): void {
   state.report = buildReport(
     { documents: state.documents, analyses: state.analyses, skipped: state.skipped, lexicon: state.compiled.lexicon },
     state.reportOptions,
   );
   state.excluded = new Map(state.report.documents.filter((d) => d.excluded).map((d) => [d.id, d.excluded as string]));
+}
+
+const fmtMb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/**
+ * Refuses, with a message saying what is left, documents that would take this session past its limits. Called
+ * before the analysis (so nothing is analyzed in vain) and again when adding (another request may have added since).
+ */
+export function checkSessionRoom(state: AppState, documents: Document[]): void {
+  const fresh = documents.filter((d) => !state.docById.has(d.id));
+  const { documents: maxDocs, bytes: maxBytes } = state.sessionLimits;
+  const docs = state.sessionAdded.size + fresh.length;
+  const bytes = state.sessionBytes + fresh.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
+  if (docs > maxDocs) {
+    throw new HttpError(400, `This session has added ${state.sessionAdded.size} of at most ${maxDocs} texts to the corpus; `
+      + `${fresh.length} more would pass the limit. Compare them without adding, or put them in the corpus files and restart framelens serve.`);
+  }
+  if (bytes > maxBytes) {
+    throw new HttpError(400, `This session has added ${fmtMb(state.sessionBytes)} of text, at most ${fmtMb(maxBytes)} may be added; `
+      + `these texts (${fmtMb(bytes - state.sessionBytes)}) would pass the limit. Compare them without adding, or put them in the corpus files and restart framelens serve.`);
+  }
+}
+
+/** Adds analyzed documents to the in-memory corpus (ids already present are ignored); returns the ids added. */
+export function addDocuments(state: AppState, documents: Document[], analyses: DocAnalysis[]): string[] {
+  checkSessionRoom(state, documents);
+  const added: string[] = [];
+  documents.forEach((doc, i) => {
+    if (state.docById.has(doc.id)) return;
+    index(state, doc, analyses[i]);
+    state.sessionAdded.add(doc.id);
+    state.sessionBytes += Buffer.byteLength(doc.text);
+    added.push(doc.id);
+  });
+  if (added.length) {
+    state.outlets.sort((a, b) => a.localeCompare(b));
+    refreshReport(state);
+    state.version++;
+    state.cache.clear();
+  }
+  return added;
+}
+
+/** The reported speech of a whole document (word searches need it; the analysis holds it only near matches). */
+export function voiceSpansOf(state: AppState, doc: Document, analysis: DocAnalysis): VoiceSpan[] {
+  return state.voices.getOrSet(doc.id, () => documentVoiceSpans(doc, analysis));
+}
+
+/** A result computed once per corpus version and selection, then read from the bounded cache. */
+export function cached<T>(state: AppState, key: string, make: () => T): T {
+  return state.cache.getOrSet(`${state.version}\0${key}`, make) as T;
 }

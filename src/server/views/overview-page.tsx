@@ -2,12 +2,21 @@
 import type { AppState } from '../state.js';
 import { overviewData } from '../overview-data.js';
 import { Layout } from './layout.js';
+import { hitCountOf } from './lists-page.js';
 import {
   CorpusSummary, DivergenceTable, DocumentsTable, DuplicatesTable, EventsTable, KeynessTables, LabelShareTable, OutletsTable, SkippedTable, StanceTable, StanceTestsTable,
 } from './report-tables.js';
 
 function CsvLink({ table, children }: { table: string; children: string }) {
   return <a class="csv-link" href={`/api/report?format=csv&table=${table}`} download>{children}</a>;
+}
+
+/** Rows of each long list shown on the Overview; the rest is one link away, a page at a time. */
+export const OVERVIEW_ROWS = { events: 10, documents: 20, pairs: 10 };
+
+function AllLink({ href, shown, total, what }: { href: string; shown: number; total: number; what: string }) {
+  if (total <= shown) return <></>;
+  return <p class="more"><a href={href}>All {total.toLocaleString('en-US')} {what}</a> ({(total - shown).toLocaleString('en-US')} more than shown here)</p>;
 }
 
 export function OverviewPage({ state }: { state: AppState }) {
@@ -85,13 +94,15 @@ export function OverviewPage({ state }: { state: AppState }) {
 
       <section aria-labelledby="events-title">
         <h2 id="events-title">Events</h2>
-        <EventsTable report={report} links />
+        <EventsTable report={report} links events={report.events.slice(0, OVERVIEW_ROWS.events)} />
+        <AllLink href="/events" shown={OVERVIEW_ROWS.events} total={report.events.length} what="events" />
         <p><CsvLink table="events">Download event table (CSV)</CsvLink></p>
       </section>
 
       <section aria-labelledby="docs-title">
         <h2 id="docs-title">Documents</h2>
-        <DocumentsTable report={report} links />
+        <DocumentsTable report={report} links documents={report.documents.slice(0, OVERVIEW_ROWS.documents)} hitCount={hitCountOf(state)} />
+        <AllLink href="/documents" shown={OVERVIEW_ROWS.documents} total={report.documents.length} what="documents" />
         <p><CsvLink table="hits">Download every hit with offsets (CSV)</CsvLink></p>
       </section>
 
@@ -103,7 +114,13 @@ export function OverviewPage({ state }: { state: AppState }) {
 
       <section aria-labelledby="dup-title">
         <h2 id="dup-title">Duplicates and skipped inputs</h2>
-        <DuplicatesTable report={report} />
+        <p>
+          {report.duplicates.pairs.length.toLocaleString('en-US')} near-duplicate pair{report.duplicates.pairs.length === 1 ? '' : 's'} in{' '}
+          {report.duplicates.clusters.length.toLocaleString('en-US')} group{report.duplicates.clusters.length === 1 ? '' : 's'};{' '}
+          {report.duplicates.excluded.length.toLocaleString('en-US')} cop{report.duplicates.excluded.length === 1 ? 'y' : 'ies'} excluded (policy {report.duplicates.policy}).
+        </p>
+        <DuplicatesTable report={report} links pairs={report.duplicates.pairs.slice(0, OVERVIEW_ROWS.pairs)} />
+        <AllLink href="/duplicates" shown={OVERVIEW_ROWS.pairs} total={report.duplicates.pairs.length} what="near-duplicate pairs" />
         <SkippedTable report={report} />
         <p><CsvLink table="skipped">Download skipped inputs (CSV)</CsvLink></p>
       </section>
