@@ -5,7 +5,7 @@ import type { PageInfo } from '../paging.js';
 import type { ListFilter } from '../lists.js';
 import { Layout } from './layout.js';
 import { Pager } from './pager.js';
-import { DocumentsTable, DuplicatesTable, EventsTable } from './report-tables.js';
+import { DocumentsTable, DuplicatesTable, EventsTable } from '../../report/views/report-tables.js';
 
 export const hitCountOf = (state: AppState) => (id: string): number | undefined => state.analysisById.get(id)?.hits.length;
 

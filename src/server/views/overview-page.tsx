@@ -5,7 +5,7 @@ import { Layout } from './layout.js';
 import { hitCountOf } from './lists-page.js';
 import {
   CorpusSummary, DivergenceTable, DocumentsTable, DuplicatesTable, EventsTable, KeynessTables, LabelShareTable, OutletsTable, SkippedTable, StanceTable, StanceTestsTable,
-} from './report-tables.js';
+} from '../../report/views/report-tables.js';
 
 function CsvLink({ table, children }: { table: string; children: string }) {
   return <a class="csv-link" href={`/api/report?format=csv&table=${table}`} download>{children}</a>;

@@ -1,7 +1,7 @@
 /** Term in context: every occurrence of a label id or a word, with its sentence, voice and a link to the document. */
 import type { AppState } from '../state.js';
 import { TERM_EXPORT_LINES, type TermResult } from '../term.js';
-import { fmtSigned, stanceClass, VOICE_NAMES } from '../format.js';
+import { fmtSigned, stanceClass, VOICE_NAMES } from '../../report/format.js';
 import { Layout } from './layout.js';
 import { Pager } from './pager.js';
 
