@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../server/app.js';
+import { createApp, warmUp } from '../server/app.js';
 import { allowedHosts } from '../server/middleware/host.js';
 import { createState } from '../server/state.js';
 import { analyzeCorpusParallel } from '../pipeline.js';
@@ -36,6 +36,7 @@ export async function runServe(args: string[]): Promise<number> {
   const state = createState({ compiled, documents: corpus.documents, skipped: corpus.skipped, analyses });
   const anyInterface = host === '0.0.0.0' || host === '::' || host === '[::]';
   const app = createApp(state, { allowedHosts: anyInterface ? null : allowedHosts(host) });
+  await warmUp(app);
 
   return new Promise<number>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host, overrideGlobalObjects: false }, (info: AddressInfo) => {

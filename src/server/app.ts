@@ -33,3 +33,10 @@ export function createApp(state: AppState, options: AppOptions = {}): Hono {
   app.route('/', pageRoutes(state, analyzer, options.bodyLimit));
   return app;
 }
+
+/** Pages every visitor opens first, rendered before the server listens so that nobody waits for the first render. */
+export const WARM_PATHS = ['/', '/compare', '/lexicon', '/api/report', '/api/lexicon'];
+
+export async function warmUp(app: Hono): Promise<void> {
+  for (const path of WARM_PATHS) await (await app.request(path, { headers: { Host: 'localhost' } })).arrayBuffer();
+}
