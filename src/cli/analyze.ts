@@ -1,8 +1,10 @@
-import { accessSync, constants as fsConstants, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { accessSync, constants as fsConstants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Voice } from '../types.js';
-import { analyzeCorpusParallel } from '../pipeline.js';
-import { buildReport, type Report } from '../report/build.js';
+import { runPipeline, type Shard } from '../pipeline.js';
+import type { Report } from '../report/build.js';
+import { Store } from '../store/index.js';
+import { createReportSink } from './report-sink.js';
 import { csvTables, labelsTable } from '../report/csv.js';
 import { toMarkdown } from '../report/markdown.js';
 import { toTable } from '../report/table.js';
@@ -36,6 +38,9 @@ export async function runAnalyze(args: string[]): Promise<number> {
     resamples: { type: 'string' },
     seed: { type: 'string' },
     cache: { type: 'string' },
+    db: { type: 'string' },
+    shard: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
     'omit-hits': { type: 'boolean' },
     progress: { type: 'boolean' },
     workers: { type: 'string', short: 'j' },
@@ -60,34 +65,93 @@ export async function runAnalyze(args: string[]): Promise<number> {
   const seed = intOption(values.seed, 'seed', 0);
   const voices = parseVoices(values.voices);
 
+  const shard = parseShard(values.shard);
+  if (values.db !== undefined && values.cache !== undefined) throw new UsageError('--db and --cache both name a store; give one (--cache DIR is --db DIR/framelens.db)');
+  const quiet = Boolean(values.quiet);
+  const progress = createProgress(quiet ? 'quiet' : values.progress ? 'bar' : 'auto');
+  const say = (line: string) => {
+    if (!quiet) process.stderr.write(`${line}\n`);
+  };
+
   const compiled = loadCompiled(values.lexicon);
-  const corpus = await loadCorpus(positionals, values);
   checkDestinations(format, values.out, values.cache);
+  const dbFile = values.db ?? (values.cache !== undefined ? join(values.cache, 'framelens.db') : undefined);
+  if (values.cache !== undefined && readdirSync(values.cache).some((n) => /^analyses-[0-9a-f]+\.jsonl$/.test(n))) {
+    say(`note: ${values.cache} holds analyses-*.jsonl files from an older framelens; the cache is now ${dbFile} and those files can be deleted`);
+  }
+  if (dbFile !== undefined) checkStorePath(dbFile, values.db !== undefined ? '--db' : '--cache');
+
+  progress.stage('reading');
+  const corpus = await loadCorpus(positionals, values);
+  progress.done();
   if (corpus.documents.length === 0) {
     for (const s of corpus.skipped) process.stderr.write(`skipped ${s.file}${s.line ? `:${s.line}` : ''}: ${s.reason}\n`);
     throw new UsageError(`no readable documents in ${positionals.join(', ')}`);
   }
-  const progress = createProgress('analyzing', process.stderr, Boolean(values.progress));
-  const t0 = performance.now();
-  const run = await analyzeCorpusParallel(corpus.documents, compiled, {
-    cacheDir: values.cache, workers: intOption(values.workers, 'workers', 1), onProgress: (d, t) => progress.update(d, t),
-  });
-  const secs = (performance.now() - t0) / 1000;
-  progress.done();
   if (pair) {
     const outlets = new Set(corpus.documents.map((d) => d.outlet));
     for (const o of pair) if (!outlets.has(o)) throw new UsageError(`--pair: no outlet "${o}" in the corpus (outlets: ${[...outlets].join(', ')})`);
   }
-  const report = buildReport(
-    { documents: corpus.documents, analyses: run.analyses, skipped: corpus.skipped, lexicon: compiled.lexicon },
-    { voices, resamples, seed, duplicatePolicy: policy, pair, omitHits: values['omit-hits'] },
-  );
-  process.stderr.write(`analyzed ${run.analyzed} documents${run.cached ? `, ${run.cached} from cache` : ''} in ${secs.toFixed(2)} s${run.workers > 1 ? ` on ${run.workers} worker threads` : ''}; ${corpus.skipped.length} skipped\n`);
-  const warned = run.analyses.filter((a) => a.warnings.length);
-  for (const a of warned.slice(0, 5)) process.stderr.write(`warning ${a.id}: ${a.warnings.join('; ')}\n`);
-  if (warned.length > 5) process.stderr.write(`… ${warned.length - 5} more documents with warnings (see "warnings" in the JSON report)\n`);
-  writeOutput(report, format, values.out);
+  const store = dbFile !== undefined ? Store.open(dbFile) : null;
+  try {
+    const reportOptions = { voices, resamples, seed, duplicatePolicy: policy, pair, omitHits: values['omit-hits'] };
+    const sink = createReportSink(corpus.skipped, compiled.lexicon, reportOptions);
+    const total = shard && shard.count > 1 ? undefined : corpus.documents.length;
+    progress.stage(shard && shard.count > 1 ? `analyzing shard ${shard.index}/${shard.count}` : 'analyzing', total ?? corpus.documents.length);
+    const t0 = performance.now();
+    const run = await runPipeline(corpus.documents, compiled, {
+      store,
+      shard,
+      workers: intOption(values.workers, 'workers', 1),
+      onDocument: (doc, analysis) => sink.add(doc, analysis),
+      onProgress: (p) => progress.update(p.read, corpus.documents.length, p.reused ? `${p.reused} reused` : undefined),
+    });
+    const secs = (performance.now() - t0) / 1000;
+    progress.done();
+    if (run.done === 0) throw new UsageError(`shard ${shard?.index}/${shard?.count} holds none of the ${corpus.documents.length} documents; use fewer shards`);
+    progress.stage('report');
+    const report = sink.finish();
+    progress.done();
+    if (store && run.run !== undefined) {
+      const removed = store.finishRun(run.run, {
+        'report-options': JSON.stringify(reportOptions),
+        report: JSON.stringify(withoutHits(report)),
+        ...sink.state(),
+      }).removed;
+      if (removed) say(`removed ${removed} documents no longer in the corpus${shard && shard.count > 1 ? ' or shard' : ''} from ${dbFile}`);
+    }
+    say(`analyzed ${run.analyzed} documents${run.reused ? `, ${run.reused} from ${values.db !== undefined ? 'the store' : 'cache'}` : ''} in ${secs.toFixed(2)} s${run.workers > 1 ? ` on ${run.workers} worker threads` : ''}; ${corpus.skipped.length} skipped${run.otherShards ? `; ${run.otherShards} in other shards` : ''}`);
+    const warned = report.documents.filter((d) => d.warnings?.length);
+    for (const d of warned.slice(0, 5)) say(`warning ${d.id}: ${(d.warnings ?? []).join('; ')}`);
+    if (warned.length > 5) say(`… ${warned.length - 5} more documents with warnings (see "warnings" in the JSON report)`);
+    progress.stage('writing');
+    writeOutput(report, format, values.out, say);
+    progress.done();
+  } finally {
+    store?.close();
+  }
   return 0;
+}
+
+/** `--shard I/N`: 0 ≤ I < N, the 0-based index a batch engine hands each task. */
+export function parseShard(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index >= count) throw new UsageError(`--shard takes I/N with 0 <= I < N (e.g. --shard 0/4 … --shard 3/4), got "${value}"`);
+  return { index, count };
+}
+
+/** The report as the store keeps it: per-document detail lives in the documents and hits tables. */
+export function withoutHits(report: Report): Report {
+  return { ...report, documents: report.documents.map(({ hits: _h, names: _n, devices: _d, ...rest }) => rest) };
+}
+
+function checkStorePath(file: string, flag: string): void {
+  if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`${flag} ${file} is a folder; give a file name`);
+  const parent = dirname(resolve(file));
+  if (!existsSync(parent) || !statSync(parent).isDirectory()) throw new UsageError(`${flag} ${file}: the folder ${parent} does not exist; create it or choose another path`);
 }
 
 function describeFsError(err: unknown): string {
@@ -134,15 +198,30 @@ export function checkDestinations(format: (typeof FORMATS)[number], out: string 
   }
 }
 
-function writeOutput(report: Report, format: (typeof FORMATS)[number], out: string | undefined): void {
+function writeOutput(report: Report, format: (typeof FORMATS)[number], out: string | undefined, say: (line: string) => void): void {
   try {
-    writeOutputUnchecked(report, format, out);
+    writeOutputUnchecked(report, format, out, say);
   } catch (err) {
     throw new UsageError(`cannot write ${out}: ${describeFsError(err)}`);
   }
 }
 
-function writeOutputUnchecked(report: Report, format: (typeof FORMATS)[number], out: string | undefined): void {
+/**
+ * Writes a file whole or not at all: a temporary file beside it, then a rename, so a kill mid-write leaves the
+ * previous report intact instead of half a JSON document.
+ */
+export function writeFileAtomic(path: string, content: string): void {
+  const tmp = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+function writeOutputUnchecked(report: Report, format: (typeof FORMATS)[number], out: string | undefined, say: (line: string) => void): void {
   if (format === 'csv') {
     if (!out) {
       process.stdout.write(labelsTable(report));
@@ -150,8 +229,8 @@ function writeOutputUnchecked(report: Report, format: (typeof FORMATS)[number], 
     }
     mkdirSync(out, { recursive: true });
     const tables = csvTables(report);
-    for (const [name, content] of Object.entries(tables)) writeFileSync(join(out, name), content);
-    process.stderr.write(`wrote ${Object.keys(tables).length} tables to ${out}\n`);
+    for (const [name, content] of Object.entries(tables)) writeFileAtomic(join(out, name), content);
+    say(`wrote ${Object.keys(tables).length} tables to ${out}`);
     return;
   }
   const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
@@ -159,7 +238,7 @@ function writeOutputUnchecked(report: Report, format: (typeof FORMATS)[number], 
       : format === 'html' ? toHtmlReport(report)
         : toTable(report);
   if (out) {
-    writeFileSync(out, text);
-    process.stderr.write(`wrote ${out}\n`);
+    writeFileAtomic(out, text);
+    say(`wrote ${out}`);
   } else process.stdout.write(text);
 }
