@@ -6,10 +6,14 @@
 import type { DocAnalysis, Document } from '../types.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { analyzeDocument } from '../analysis/analyze.js';
-import { analyzeInWorkers, workersAvailable } from '../worker/pool.js';
+import { toWorkDocument, WorkerPool, workersAvailable } from '../worker/pool.js';
 import { HttpError } from './http-error.js';
 
-export type Analyzer = (documents: Document[]) => Promise<DocAnalysis[]>;
+export interface Analyzer {
+  (documents: Document[]): Promise<DocAnalysis[]>;
+  /** Stops the worker thread, if one was started (the server's own shutdown; tests). */
+  close?: () => Promise<void>;
+}
 
 export interface AnalyzerOptions {
   /** Use worker threads (default: whenever compiled workers exist). */
@@ -26,9 +30,22 @@ export function textAnalyzer(compiled: CompiledLexicon, options: AnalyzerOptions
   const maxWaiting = options.waiting ?? 8;
   let running = 0;
   const queue: Array<() => void> = [];
+  // One thread, started on the first submission and kept: starting one costs more than most pasted texts.
+  let pool: WorkerPool | undefined;
 
   const run = async (documents: Document[]): Promise<DocAnalysis[]> => {
-    if (offThread) return analyzeInWorkers(documents, compiled, Math.min(2, documents.length));
+    if (offThread) {
+      const current = (pool ??= new WorkerPool(compiled, 1));
+      try {
+        const json = await current.analyze(documents.map(toWorkDocument));
+        return json.map((text) => JSON.parse(text) as DocAnalysis);
+      } catch (err) {
+        // A failed pool stays failed: the next submission gets a fresh thread.
+        if (pool === current) pool = undefined;
+        await current.close().catch(() => undefined);
+        throw err;
+      }
+    }
     // Without workers (running from TypeScript sources) each document still yields to waiting requests first.
     const out: DocAnalysis[] = [];
     for (const d of documents) {
@@ -38,7 +55,7 @@ export function textAnalyzer(compiled: CompiledLexicon, options: AnalyzerOptions
     return out;
   };
 
-  return async (documents) => {
+  const analyzer: Analyzer = async (documents) => {
     if (running >= maxRunning) {
       if (queue.length >= maxWaiting) {
         throw new HttpError(503, `The server is analyzing ${running + queue.length} other submissions; try again in a minute.`);
@@ -56,4 +73,9 @@ export function textAnalyzer(compiled: CompiledLexicon, options: AnalyzerOptions
       else running--;
     }
   };
+  analyzer.close = async () => {
+    await pool?.close();
+    pool = undefined;
+  };
+  return analyzer;
 }

@@ -18,8 +18,16 @@ export interface CompareDoc {
 export interface CompareColumn {
   key: string;
   heading: string;
+  /** The documents, when the column holds them all (pasted texts, chosen documents, an event). */
   docs: CompareDoc[];
+  /** A column too long to hold (an outlet's documents): ids in order, each read when its page is shown. */
+  lazy?: { ids: string[]; load: (id: string) => CompareDoc };
 }
+
+export const columnSize = (c: CompareColumn): number => c.lazy?.ids.length ?? c.docs.length;
+export const columnIds = (c: CompareColumn): string[] => c.lazy?.ids ?? c.docs.map((d) => d.document.id);
+const columnSlice = (c: CompareColumn, from: number, to: number): CompareDoc[] =>
+  c.lazy ? c.lazy.ids.slice(from, to).map(c.lazy.load) : c.docs.slice(from, to);
 
 export interface LabelCount {
   label: string;
@@ -69,32 +77,35 @@ export type ReferentTotals = Map<string, CellSums>;
 
 export function referentTotals(analyses: Iterable<DocAnalysis>): ReferentTotals {
   const totals: ReferentTotals = new Map();
-  for (const analysis of analyses) {
-    for (const h of analysis.hits) {
-      if (!h.referent) continue;
-      let t = totals.get(h.referent);
-      if (!t) {
-        t = { hits: 0, ownMentions: 0, score: 0, labels: new Map() };
-        totals.set(h.referent, t);
-      }
-      t.hits++;
-      let l = t.labels.get(h.label);
-      if (!l) {
-        l = { label: h.label, weight: h.weight, count: 0, byVoice: { author: 0, quoted: 0, attributed: 0 }, distanced: 0, negated: 0 };
-        t.labels.set(h.label, l);
-      }
-      l.count++;
-      l.byVoice[h.voice]++;
-      if (h.distanced) l.distanced++;
-      if (h.negated) l.negated++;
-      // The report's stance: own (author) voice, adopted mentions only.
-      if (h.voice === 'author' && isAdopted(h)) {
-        t.score += h.weight / 2;
-        t.ownMentions++;
-      }
+  for (const analysis of analyses) addToTotals(totals, analysis);
+  return totals;
+}
+
+/** Adds one document's hits to running sums. */
+export function addToTotals(totals: ReferentTotals, analysis: DocAnalysis): void {
+  for (const h of analysis.hits) {
+    if (!h.referent) continue;
+    let t = totals.get(h.referent);
+    if (!t) {
+      t = { hits: 0, ownMentions: 0, score: 0, labels: new Map() };
+      totals.set(h.referent, t);
+    }
+    t.hits++;
+    let l = t.labels.get(h.label);
+    if (!l) {
+      l = { label: h.label, weight: h.weight, count: 0, byVoice: { author: 0, quoted: 0, attributed: 0 }, distanced: 0, negated: 0 };
+      t.labels.set(h.label, l);
+    }
+    l.count++;
+    l.byVoice[h.voice]++;
+    if (h.distanced) l.distanced++;
+    if (h.negated) l.negated++;
+    // The report's stance: own (author) voice, adopted mentions only.
+    if (h.voice === 'author' && isAdopted(h)) {
+      t.score += h.weight / 2;
+      t.ownMentions++;
     }
   }
-  return totals;
 }
 
 function cellOf(totals: ReferentTotals, referent: string): ReferentCell {
@@ -133,11 +144,11 @@ export interface PagedColumn extends CompareColumn {
 
 /** Page `page` of every column's documents; the paging counts the longest column. */
 export function compareDocsPage(model: CompareModel, page: number): { columns: PagedColumn[]; paging: PageInfo } {
-  const longest = Math.max(0, ...model.columns.map((c) => c.docs.length));
+  const longest = Math.max(0, ...model.columns.map(columnSize));
   const paging = pageInfo(longest, page, COMPARE_DOCS_PER_PAGE);
   const from = (page - 1) * COMPARE_DOCS_PER_PAGE;
   return {
-    columns: model.columns.map((c) => ({ ...c, docs: c.docs.slice(from, from + COMPARE_DOCS_PER_PAGE), total: c.docs.length })),
+    columns: model.columns.map((c) => ({ ...c, docs: columnSlice(c, from, from + COMPARE_DOCS_PER_PAGE), total: columnSize(c) })),
     paging,
   };
 }

@@ -1,8 +1,8 @@
 /** CSV for the server's own tables (Compare, Term, Lexicon, one document's hits); the report's tables come from src/report/csv.ts. */
 import type { Context } from 'hono';
 import { hitsTable, toCsv } from '../report/csv.js';
-import type { AppState } from './state.js';
-import type { CompareModel } from './compare.js';
+import { lookup, type AppState } from './state.js';
+import { columnIds, type CompareModel } from './compare.js';
 import type { TermResult } from './term.js';
 import type { LexiconView } from './lexicon-view.js';
 import type { DocAnalysis } from '../types.js';
@@ -13,7 +13,7 @@ export function compareCsv(model: CompareModel): string {
     model.columns.forEach((col, i) => {
       const cell = r.cells[i];
       for (const l of cell.labels) {
-        rows.push([r.referent, i + 1, col.heading, col.docs.map((d) => d.document.id).join(' '), l.label, l.weight, l.count,
+        rows.push([r.referent, i + 1, col.heading, columnIds(col).join(' '), l.label, l.weight, l.count,
           l.byVoice.author, l.byVoice.quoted, l.byVoice.attributed, l.distanced, l.negated, cell.ownMentions, cell.ownStance]);
       }
     });
@@ -56,7 +56,7 @@ export function hitsCsv(state: AppState): ReadableStream<Uint8Array> {
         controller.close();
         return;
       }
-      const batch = documents.slice(next, next + HITS_CHUNK_DOCUMENTS).map((d) => ({ ...d, hits: d.hits ?? state.analysisById.get(d.id)?.hits ?? [] }));
+      const batch = documents.slice(next, next + HITS_CHUNK_DOCUMENTS).map((d) => ({ ...d, hits: d.hits ?? lookup(state, d.id)?.analysis.hits ?? [] }));
       const csv = hitsTable({ ...state.report, documents: batch });
       controller.enqueue(encoder.encode(next === 0 ? csv : csv.slice(csv.indexOf('\n') + 1)));
       next += HITS_CHUNK_DOCUMENTS;

@@ -5,7 +5,7 @@
  */
 import type { Hit } from '../types.js';
 import type { Report } from '../report/build.js';
-import { cached, type AppState } from './state.js';
+import { cached, recordAt, type AppState } from './state.js';
 import { pageInfo, pageOf, PAGE_SIZE, type PageInfo } from './paging.js';
 import { badRequest, notFound } from './http-error.js';
 
@@ -52,10 +52,10 @@ export function hitsPage(state: AppState, filter: ListFilter, page: number): { h
     const docs: number[] = [];
     const counts: number[] = [];
     const source = filter.label === undefined
-      ? { docs: state.analyses.map((_, i) => i), counts: state.analyses.map((a) => a.hits.length) }
+      ? { docs: state.hitCounts.map((_, i) => i), counts: state.hitCounts }
       : state.termIndex.label(filter.label) ?? { docs: [], counts: [] };
     source.docs.forEach((i, k) => {
-      if (source.counts[k] && (filter.outlet === undefined || state.documents[i].outlet === filter.outlet)) {
+      if (source.counts[k] && (filter.outlet === undefined || state.outletAt[i] === filter.outlet)) {
         docs.push(i);
         counts.push(source.counts[k]);
       }
@@ -70,7 +70,7 @@ export function hitsPage(state: AppState, filter: ListFilter, page: number): { h
   for (let k = 0; k < perDoc.docs.length && seen < to; k++) {
     const n = perDoc.counts[k];
     if (seen + n > from) {
-      const a = state.analyses[perDoc.docs[k]];
+      const a = recordAt(state, perDoc.docs[k]).analysis;
       const own = filter.label === undefined ? a.hits : a.hits.filter((h) => h.label === filter.label);
       for (const h of own.slice(Math.max(0, from - seen), to - seen)) hits.push({ document: a.id, outlet: a.outlet, ...h });
     }

@@ -2,10 +2,9 @@
  * Turns a Compare selection (`outlets=A&outlets=B`, `docs=id&docs=id`, or `event=ID`) into columns of documents.
  * Bad input is a 400 with a message; names and ids that do not exist are a 404.
  */
-import { cached, type AppState } from './state.js';
-import { buildCompare, referentTotals, type CompareColumn, type CompareDoc, type CompareModel, type ReferentTotals } from './compare.js';
+import { cached, lookup, type AppState } from './state.js';
+import { buildCompare, type CompareColumn, type CompareDoc, type CompareModel } from './compare.js';
 import { badRequest, notFound } from './http-error.js';
-import type { DocAnalysis } from '../types.js';
 
 export const MIN_COLUMNS = 2;
 export const MAX_COLUMNS = 4;
@@ -39,33 +38,23 @@ export function parseSelection(query: (name: string) => string[]): Selection | n
 }
 
 function compareDoc(state: AppState, id: string): CompareDoc {
-  const document = state.docById.get(id);
-  const analysis = state.analysisById.get(id);
-  if (!document || !analysis) throw notFound(`no document with id "${id}"`);
-  const excluded = state.excluded.get(id);
-  return { document, analysis, excluded };
+  const record = lookup(state, id);
+  if (!record) throw notFound(`no document with id "${id}"`);
+  return { ...record, excluded: state.excluded.get(id) };
 }
 
 const byDateThenId = (a: CompareDoc, b: CompareDoc): number =>
   (a.document.date ?? '9999').localeCompare(b.document.date ?? '9999') || a.document.id.localeCompare(b.document.id);
 
 function outletColumn(state: AppState, outlet: string, ids?: Set<string>): CompareColumn {
-  if (!ids) return cached(state, `outlet-column\0${outlet}`, () => outletColumn(state, outlet, new Set(state.documents.filter((d) => d.outlet === outlet).map((d) => d.id))));
-  const docs = [...ids].filter((id) => state.docById.get(id)?.outlet === outlet).map((id) => compareDoc(state, id));
+  if (!ids) {
+    // Ordered from the report's document list: nothing is read until a page of the column is shown.
+    const ordered = cached(state, `outlet-column\0${outlet}`, () => state.report.documents.filter((d) => d.outlet === outlet)
+      .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id)).map((d) => d.id));
+    return { key: `outlet:${outlet}`, heading: outlet, docs: [], lazy: { ids: ordered, load: (id) => compareDoc(state, id) } };
+  }
+  const docs = [...ids].map((id) => compareDoc(state, id)).filter((d) => d.document.outlet === outlet);
   return { key: `outlet:${outlet}`, heading: outlet, docs: docs.sort(byDateThenId) };
-}
-
-/** Every outlet's sums, in one pass over the corpus per version: Compare by outlets only reads them. */
-export function outletTotals(state: AppState): Map<string, ReferentTotals> {
-  return cached(state, 'outlet-totals', () => {
-    const byOutlet = new Map<string, DocAnalysis[]>();
-    for (const a of state.analyses) {
-      const list = byOutlet.get(a.outlet) ?? [];
-      list.push(a);
-      byOutlet.set(a.outlet, list);
-    }
-    return new Map([...byOutlet].map(([outlet, list]) => [outlet, referentTotals(list)]));
-  });
 }
 
 export interface ResolvedSelection {
@@ -78,8 +67,7 @@ export function resolveSelection(state: AppState, sel: Selection): ResolvedSelec
   const notes: string[] = [];
   if (sel.outlets.length) {
     for (const o of sel.outlets) if (!state.outlets.includes(o)) throw notFound(`no outlet named "${o}"`);
-    const totals = outletTotals(state);
-    return { model: buildCompare('outlets', sel.outlets.map((o) => outletColumn(state, o)), state.compiled, sel.outlets.map((o) => totals.get(o) ?? new Map())), notes };
+    return { model: buildCompare('outlets', sel.outlets.map((o) => outletColumn(state, o)), state.compiled, sel.outlets.map((o) => state.outletSums.get(o) ?? new Map())), notes };
   }
   if (sel.docs.length) {
     const columns = sel.docs.map((id) => {

@@ -9,9 +9,11 @@ import type { CompiledLexicon } from '../lexicon/compile.js';
 import { analyzeCorpus } from '../pipeline.js';
 import { buildReport, type Report, type ReportOptions } from '../report/build.js';
 import { documentVoiceSpans } from '../analysis/kwic.js';
+import type { Store } from '../store/index.js';
 import { LruCache } from './lru.js';
 import { TermIndex } from './term-index.js';
 import { HttpError } from './http-error.js';
+import { addToTotals, type ReferentTotals } from './compare.js';
 
 export interface LabelUse {
   total: number;
@@ -29,6 +31,13 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = { documents: 200, bytes: 8 
 export const RESULT_CACHE_ENTRIES = 200;
 /** Documents whose full voice reading (for word searches) is kept. */
 export const VOICE_CACHE_DOCUMENTS = 5000;
+/** Documents read from a store kept in memory (the pages of a few visitors). */
+export const RECORD_CACHE_DOCUMENTS = 500;
+
+export interface DocRecord {
+  document: Document;
+  analysis: DocAnalysis;
+}
 
 export interface AppState {
   compiled: CompiledLexicon;
@@ -58,6 +67,20 @@ export interface AppState {
   termIndex: TermIndex;
   /** Reported speech of whole documents, read on first need by word searches and kept. */
   voices: LruCache<string, VoiceSpan[]>;
+  /** Document ids by corpus position (the positions the term index's postings name). */
+  ids: string[];
+  /** Label hits per document, by corpus position. */
+  hitCounts: number[];
+  /** Outlet of each document, by corpus position. */
+  outletAt: string[];
+  /** Compare sums per outlet, kept up to date document by document. */
+  outletSums: Map<string, ReferentTotals>;
+  /** When serving a store (`serve --db`): documents are read from it on demand; `documents`/`analyses` stay empty. */
+  store?: Store;
+  /** Documents read from the store, most recently used kept. */
+  records: LruCache<string, DocRecord>;
+  /** While the term index and counts of a store are being read: documents read so far of all. */
+  indexing: { read: number; total: number } | null;
 }
 
 export interface StateInput {
@@ -93,6 +116,12 @@ export function createState(input: StateInput): AppState {
     cache: new LruCache(RESULT_CACHE_ENTRIES),
     termIndex: new TermIndex(),
     voices: new LruCache(VOICE_CACHE_DOCUMENTS),
+    ids: [],
+    hitCounts: [],
+    outletAt: [],
+    outletSums: new Map(),
+    records: new LruCache(RECORD_CACHE_DOCUMENTS),
+    indexing: null,
   };
   input.documents.forEach((doc, i) => {
     if (!state.docById.has(doc.id)) index(state, doc, analyses[i]);
@@ -104,13 +133,29 @@ export function createState(input: StateInput): AppState {
 
 /** Folds one analyzed document into the lookup tables and the term index. */
 function index(state: AppState, doc: Document, analysis: DocAnalysis): void {
-  const i = state.documents.length;
-  state.documents.push(doc);
-  state.analyses.push(analysis);
-  state.docById.set(doc.id, doc);
-  state.analysisById.set(doc.id, analysis);
+  if (!state.store) {
+    state.documents.push(doc);
+    state.analyses.push(analysis);
+    state.docById.set(doc.id, doc);
+    state.analysisById.set(doc.id, analysis);
+  }
+  countDocument(state, doc, analysis);
+}
+
+/** The counts and index entries of one document (in memory or read from a store). */
+function countDocument(state: AppState, doc: Document, analysis: DocAnalysis): void {
+  const i = state.ids.length;
+  state.ids.push(doc.id);
+  state.hitCounts.push(analysis.hits.length);
+  state.outletAt.push(doc.outlet);
   state.docIndex.set(doc.id, i);
   if (!state.outlets.includes(doc.outlet)) state.outlets.push(doc.outlet);
+  let sums = state.outletSums.get(analysis.outlet);
+  if (!sums) {
+    sums = new Map();
+    state.outletSums.set(analysis.outlet, sums);
+  }
+  addToTotals(sums, analysis);
   for (const h of analysis.hits) {
     let use = state.labelUse.get(h.label);
     if (!use) {
@@ -170,6 +215,42 @@ export function addDocuments(state: AppState, documents: Document[], analyses: D
     state.cache.clear();
   }
   return added;
+}
+
+/** Number of documents in the corpus (in memory or in the store). */
+export function documentCount(state: AppState): number {
+  return state.store ? state.report.documents.length : state.documents.length;
+}
+
+/** A document and its analysis by id, from memory or from the store. */
+export function lookup(state: AppState, id: string): DocRecord | undefined {
+  if (!state.store) {
+    const document = state.docById.get(id);
+    const analysis = state.analysisById.get(id);
+    return document && analysis ? { document, analysis } : undefined;
+  }
+  const store = state.store;
+  const hit = state.records.get(id);
+  if (hit) return hit;
+  const stored = store.getDocument(id);
+  if (!stored) return undefined;
+  const record = { document: stored.document, analysis: stored.analysis };
+  state.records.set(id, record);
+  return record;
+}
+
+/** A document and its analysis by corpus position (the term index's postings). */
+export function recordAt(state: AppState, i: number): DocRecord {
+  if (!state.store) return { document: state.documents[i], analysis: state.analyses[i] };
+  const record = lookup(state, state.ids[i]);
+  if (!record) throw new HttpError(404, `document "${state.ids[i]}" is no longer in the store; restart framelens serve to read it again`);
+  return record;
+}
+
+/** Label hits of a document, by id, without reading it. */
+export function hitCountOf(state: AppState, id: string): number | undefined {
+  const i = state.docIndex.get(id);
+  return i === undefined ? undefined : state.hitCounts[i];
 }
 
 /** The reported speech of a whole document (word searches need it; the analysis holds it only near matches). */

@@ -5,7 +5,8 @@
  */
 import type { DocAnalysis, Document, LexiconEntry } from '../types.js';
 import { kwicLine, labelSpans, termProblem, wordPattern, wordSpans, type KwicLine, type KwicSpan, type WordPattern } from '../analysis/kwic.js';
-import { cached, voiceSpansOf, type AppState } from './state.js';
+import { cached, recordAt, voiceSpansOf, type AppState } from './state.js';
+import { HttpError } from './http-error.js';
 import { intersect, type Posting } from './term-index.js';
 import { pageInfo, PAGE_SIZE, type PageInfo } from './paging.js';
 import { badRequest } from './http-error.js';
@@ -62,7 +63,8 @@ function occurrences(state: AppState, term: string): Occurrences {
   const docs: number[] = [];
   const counts: number[] = [];
   for (const i of intersect(postings)) {
-    const n = spans(state.documents[i], state.analyses[i]).length;
+    const { document, analysis } = recordAt(state, i);
+    const n = spans(document, analysis).length;
     if (n) {
       docs.push(i);
       counts.push(n);
@@ -73,6 +75,10 @@ function occurrences(state: AppState, term: string): Occurrences {
 
 /** One page of occurrences of `term` (already validated), with corpus totals. */
 export function termResults(state: AppState, term: string, page = 1, pageSize = PAGE_SIZE): TermResult {
+  if (state.indexing) {
+    const { read, total } = state.indexing;
+    throw new HttpError(503, `The term index is still being built (${read.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} documents read); try again in a minute.`);
+  }
   const occ = cached(state, `term-occurrences\0${term}`, () => occurrences(state, term));
   const total = sum(occ.counts);
   const paging = pageInfo(total, page, pageSize);
@@ -83,10 +89,10 @@ export function termResults(state: AppState, term: string, page = 1, pageSize = 
   let seen = 0;
   occ.docs.forEach((i, k) => {
     const n = occ.counts[k];
-    const doc = state.documents[i];
-    perOutlet.set(doc.outlet, (perOutlet.get(doc.outlet) ?? 0) + n);
+    const outlet = state.outletAt[i];
+    perOutlet.set(outlet, (perOutlet.get(outlet) ?? 0) + n);
     if (seen + n > from && seen < to) {
-      const analysis = state.analyses[i];
+      const { document: doc, analysis } = recordAt(state, i);
       const voices = occ.label ? analysis.voiceSpans : voiceSpansOf(state, doc, analysis);
       const spans = occ.spans(doc, analysis).slice(Math.max(0, from - seen), to - seen);
       for (const s of spans) lines.push(kwicLine(doc, analysis, s, voices));

@@ -15,7 +15,9 @@ describe('the server analyzes uploads off its main thread', () => {
     const compiled = loadCompiled(undefined);
     const { documents } = await readCorpus(['corpus/seeds']);
     const state = createState({ compiled, documents, reportOptions: { resamples: 50 } });
-    const app = createApp(state);
+    const { textAnalyzer } = await import(dist('src/server/analyzer.js'));
+    const analyzer = textAnalyzer(compiled);
+    const app = createApp(state, { analyzer });
 
     // Two texts of about 150,000 characters of real paragraphs each.
     const paragraphs: string[] = seedParagraphs('corpus/seeds');
@@ -48,5 +50,6 @@ describe('the server analyzes uploads off its main thread', () => {
     // The small request neither waited for the large analysis nor was slowed to its pace.
     expect(largeDone).toBeGreaterThan(smallMs * 3);
     expect(smallMs).toBeLessThan(1000);
+    await analyzer.close();
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 /** The JSON API behind every page, with CSV for every table (`?format=csv`). Long lists come a page at a time. */
 import { Hono, type Context } from 'hono';
-import { cached, type AppState } from '../state.js';
+import { cached, hitCountOf, lookup, type AppState } from '../state.js';
 import { csvTables, outletsTable } from '../../report/csv.js';
 import { parseSelection, resolveSelection, type Selection } from '../selection.js';
 import { compareDocsPage, type CompareModel } from '../compare.js';
@@ -69,7 +69,7 @@ export function apiRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?: 
   api.get('/documents', (c) => {
     const filter = parseFilter(state, (n) => c.req.query(n), ['outlet']);
     const { documents, paging } = documentsPage(state, filter, page(c));
-    return c.json({ paging, documents: documents.map((d) => ({ ...d, hits: state.analysisById.get(d.id)?.hits.length ?? 0 })) });
+    return c.json({ paging, documents: documents.map((d) => ({ ...d, hits: hitCountOf(state, d.id) ?? 0 })) });
   });
 
   api.get('/hits', (c) => {
@@ -108,9 +108,9 @@ export function apiRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?: 
 
   api.get('/doc/:id', (c) => {
     const id = c.req.param('id');
-    const document = state.docById.get(id);
-    const analysis = state.analysisById.get(id);
-    if (!document || !analysis) throw notFound(`no document with id "${id}"`);
+    const record = lookup(state, id);
+    if (!record) throw notFound(`no document with id "${id}"`);
+    const { document, analysis } = record;
     if (wantsCsv(c)) return csvResponse(c, docHitsCsv(analysis), `framelens-hits-${id}.csv`);
     const excluded = state.excluded.get(id);
     return c.json({ document, analysis, excluded, sessionOnly: state.sessionAdded.has(id) });

@@ -1,7 +1,7 @@
 /** Server-rendered pages: each reads fully without client script. */
 import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
-import { cached, type AppState } from '../state.js';
+import { cached, lookup, type AppState } from '../state.js';
 import type { Analyzer } from '../analyzer.js';
 import { badRequest, HttpError } from '../http-error.js';
 import { parseSelection, type Selection } from '../selection.js';
@@ -134,9 +134,9 @@ export function pageRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?:
 
   pages.get('/doc/:id', (c) => {
     const id = c.req.param('id');
-    const document = state.docById.get(id);
-    const analysis = state.analysisById.get(id);
-    if (!document || !analysis) throw new HttpError(404, `No document with id "${id}".`);
+    const record = lookup(state, id);
+    if (!record) throw new HttpError(404, `No document with id "${id}".`);
+    const { document, analysis } = record;
     const excluded = state.excluded.get(id);
     return c.html(<DocPage document={document} analysis={analysis} compiled={state.compiled} excluded={excluded} sessionOnly={state.sessionAdded.has(id)} />);
   });

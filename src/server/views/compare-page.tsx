@@ -35,7 +35,8 @@ function Choice(props: { name: string; index: number; options: Array<{ value: st
 export function CompareForms({ state, selection }: { state: AppState; selection: Selection | null }) {
   const outletOptions = state.outlets.map((o) => ({ value: o, text: o }));
   // Large corpora get text fields (ids are listed on the Documents and Events pages): options are only built when shown.
-  const docOptions = state.documents.length > MAX_SELECT_OPTIONS ? [] : state.documents.map((d) => ({ value: d.id, text: `${d.outlet}: ${d.title ?? d.id}${d.date ? ` (${d.date})` : ''}` }));
+  const count = state.report.documents.length;
+  const docOptions = count > MAX_SELECT_OPTIONS ? [] : state.report.documents.map((d) => ({ value: d.id, text: `${d.outlet}: ${d.title ?? d.id}${d.date ? ` (${d.date})` : ''}` }));
   const eventOptions = state.report.events.length > MAX_SELECT_OPTIONS ? [] : state.report.events.map((e) => ({ value: e.id, text: `${e.label} (${e.outlets.length} outlet${e.outlets.length === 1 ? '' : 's'}, ${e.documents.length} doc${e.documents.length === 1 ? '' : 's'})` }));
   const slots = Array.from({ length: MAX_COLUMNS }, (_, i) => i);
   return (
@@ -50,8 +51,8 @@ export function CompareForms({ state, selection }: { state: AppState; selection:
       <form method="get" action="/compare" class="choose">
         <fieldset>
           <legend>Documents side by side</legend>
-          {slots.map((i) => <Choice name="docs" index={i} label={`Document ${i + 1}${i < 2 ? '' : ' (optional)'}`} options={docOptions} total={state.documents.length} selected={selection?.docs[i]} />)}
-          {state.documents.length > MAX_SELECT_OPTIONS ? <p class="hint">Document ids are listed on the <a href="/documents">Documents</a> page.</p> : ''}
+          {slots.map((i) => <Choice name="docs" index={i} label={`Document ${i + 1}${i < 2 ? '' : ' (optional)'}`} options={docOptions} total={count} selected={selection?.docs[i]} />)}
+          {count > MAX_SELECT_OPTIONS ? <p class="hint">Document ids are listed on the <a href="/documents">Documents</a> page.</p> : ''}
           <button type="submit">Compare documents</button>
         </fieldset>
       </form>

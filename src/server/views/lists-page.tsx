@@ -1,13 +1,13 @@
 /** Pages for the corpus's long lists, 50 rows at a time: documents, near-duplicate pairs, events. */
 import type { Report } from '../../report/build.js';
-import type { AppState } from '../state.js';
+import { hitCountOf as hitCount, type AppState } from '../state.js';
 import type { PageInfo } from '../paging.js';
 import type { ListFilter } from '../lists.js';
 import { Layout } from './layout.js';
 import { Pager } from './pager.js';
 import { DocumentsTable, DuplicatesTable, EventsTable } from '../../report/views/report-tables.js';
 
-export const hitCountOf = (state: AppState) => (id: string): number | undefined => state.analysisById.get(id)?.hits.length;
+export const hitCountOf = (state: AppState) => (id: string): number | undefined => hitCount(state, id);
 
 export function DocumentsPage({ state, documents, paging, filter }: { state: AppState; documents: Report['documents']; paging: PageInfo; filter: ListFilter }) {
   const params: Array<[string, string]> = filter.outlet ? [['outlet', filter.outlet]] : [];
