@@ -95,7 +95,18 @@ export interface StateInput {
 
 export function createState(input: StateInput): AppState {
   const analyses = input.analyses ?? analyzeCorpus(input.documents, input.compiled).analyses;
-  const state: AppState = {
+  const state = blankState(input);
+  input.documents.forEach((doc, i) => {
+    if (!state.docById.has(doc.id)) index(state, doc, analyses[i]);
+  });
+  state.outlets.sort((a, b) => a.localeCompare(b));
+  refreshReport(state);
+  return state;
+}
+
+/** A state with no documents yet (the report is set by the caller). */
+export function blankState(input: Omit<StateInput, 'documents' | 'analyses'>): AppState {
+  return {
     compiled: input.compiled,
     documents: [],
     analyses: [],
@@ -123,12 +134,6 @@ export function createState(input: StateInput): AppState {
     records: new LruCache(RECORD_CACHE_DOCUMENTS),
     indexing: null,
   };
-  input.documents.forEach((doc, i) => {
-    if (!state.docById.has(doc.id)) index(state, doc, analyses[i]);
-  });
-  state.outlets.sort((a, b) => a.localeCompare(b));
-  refreshReport(state);
-  return state;
 }
 
 /** Folds one analyzed document into the lookup tables and the term index. */
@@ -143,17 +148,17 @@ function index(state: AppState, doc: Document, analysis: DocAnalysis): void {
 }
 
 /** The counts and index entries of one document (in memory or read from a store). */
-function countDocument(state: AppState, doc: Document, analysis: DocAnalysis): void {
+export function countDocument(state: AppState, doc: Document, analysis: DocAnalysis): void {
   const i = state.ids.length;
   state.ids.push(doc.id);
   state.hitCounts.push(analysis.hits.length);
   state.outletAt.push(doc.outlet);
   state.docIndex.set(doc.id, i);
-  if (!state.outlets.includes(doc.outlet)) state.outlets.push(doc.outlet);
-  let sums = state.outletSums.get(analysis.outlet);
+  let sums = state.outletSums.get(doc.outlet);
   if (!sums) {
     sums = new Map();
-    state.outletSums.set(analysis.outlet, sums);
+    state.outletSums.set(doc.outlet, sums);
+    if (!state.outlets.includes(doc.outlet)) state.outlets.push(doc.outlet);
   }
   addToTotals(sums, analysis);
   for (const h of analysis.hits) {
@@ -183,6 +188,10 @@ const fmtMb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} 
  * before the analysis (so nothing is analyzed in vain) and again when adding (another request may have added since).
  */
 export function checkSessionRoom(state: AppState, documents: Document[]): void {
+  if (state.store) {
+    throw new HttpError(400, `This server reads the store ${state.store.info().file} and adds nothing to it. Compare the texts without adding them, `
+      + `or put them in the corpus files and run "framelens analyze --db" again.`);
+  }
   const fresh = documents.filter((d) => !state.docById.has(d.id));
   const { documents: maxDocs, bytes: maxBytes } = state.sessionLimits;
   const docs = state.sessionAdded.size + fresh.length;
