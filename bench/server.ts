@@ -4,10 +4,21 @@
  * tests/fixtures/articles. Prints, per page, the first (cold) request and the median and p99 of the rest, plus the
  * machine's load. Target: p99 < 100 ms. Build and run: `npx tsc -p tsconfig.json && node dist/bench/server.js`.
  *
+ * BENCH_SERVER_MODE=store (default) writes the corpus as JSONL, runs `framelens analyze --db` on it in a child
+ * process and serves the store as `serve --db` does; BENCH_SERVER_MODE=memory analyzes in this process as
+ * `serve <paths>` does.
+ *
  * Env: BENCH_SERVER_DOCS (documents), BENCH_SERVER_REQUESTS (per page, default 200), BENCH_SERVER_CLIENTS
  * (default 10), BENCH_SERVER_SECONDS (time cap for the load phase, default 120).
  */
 import { join } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Store } from '../src/store/index.js';
+import { createStoreState, indexStore } from '../src/server/store-state.js';
+import type { AppState } from '../src/server/state.js';
 import { cpus, loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -25,6 +36,8 @@ const DOCS = Number(process.env.BENCH_SERVER_DOCS ?? 10_000);
 const REQUESTS = Number(process.env.BENCH_SERVER_REQUESTS ?? 200);
 const CLIENTS = Number(process.env.BENCH_SERVER_CLIENTS ?? 10);
 const SECONDS = Number(process.env.BENCH_SERVER_SECONDS ?? 120);
+const MODE = process.env.BENCH_SERVER_MODE ?? 'store';
+if (MODE !== 'store' && MODE !== 'memory') throw new Error(`BENCH_SERVER_MODE must be store or memory, got ${MODE}`);
 
 const OUTLETS = ['Wire A', 'Wire B', 'State TV', 'Pan-Arab Daily', 'Regional News', 'Aggregator', 'Capital Times', 'Border Post', 'Gulf Herald', 'Night Desk'];
 
@@ -57,19 +70,44 @@ export function generateArticles(count: number, seed = 11): Document[] {
 const percentile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
-console.log(`server bench: ${DOCS} documents, ${CLIENTS} clients, ${REQUESTS} requests per page; ${cpus().length} cores, load average ${load()}`);
+console.log(`server bench (${MODE}): ${DOCS} documents, ${CLIENTS} clients, ${REQUESTS} requests per page; ${cpus().length} cores, load average ${load()}`);
 
-const t0 = performance.now();
 const compiled = compileLexicon(loadLexicons([defaultLexiconPath()]));
 const documents = generateArticles(DOCS);
-const { analyses, workers } = await analyzeCorpusParallel(documents, compiled);
-const t1 = performance.now();
-const state = createState({ compiled, documents, analyses });
-const t2 = performance.now();
+const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
+let state: AppState;
+let store: Store | undefined;
+let tmp: string | undefined;
+if (MODE === 'memory') {
+  const t0 = performance.now();
+  const { analyses, workers } = await analyzeCorpusParallel(documents, compiled);
+  const t1 = performance.now();
+  state = createState({ compiled, documents, analyses });
+  const t2 = performance.now();
+  console.log(`startup: analysis ${((t1 - t0) / 1000).toFixed(1)} s on ${workers} worker(s); server state (report, term index) ${((t2 - t1) / 1000).toFixed(1)} s`);
+} else {
+  tmp = mkdtempSync(join(tmpdir(), 'fl-bench-server-'));
+  const jsonl = join(tmp, 'corpus.jsonl');
+  writeFileSync(jsonl, documents.map((d) => JSON.stringify({ id: d.id, outlet: d.outlet, title: d.title, date: d.date, text: d.text })).join('\n'));
+  const db = join(tmp, 'corpus.db');
+  const main = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+  const t0 = performance.now();
+  execFileSync(process.execPath, [main, 'analyze', jsonl, '--db', db, '--format', 'json', '--out', join(tmp, 'report.json'), '--quiet'], { stdio: 'inherit' });
+  const t1 = performance.now();
+  store = Store.open(db, { readonly: true });
+  state = createStoreState(store, compiled);
+  const t2 = performance.now();
+  console.log(`analyze --db: ${((t1 - t0) / 1000).toFixed(1)} s; serve --db state from the store: ${((t2 - t1) / 1000).toFixed(2)} s`);
+}
 const app = createApp(state);
+const tw = performance.now();
 await warmUp(app);
-const t3 = performance.now();
-console.log(`startup: analysis ${((t1 - t0) / 1000).toFixed(1)} s on ${workers} worker(s); server state (report, term index) ${((t2 - t1) / 1000).toFixed(1)} s; first pages ${((t3 - t2) / 1000).toFixed(1)} s; rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
+console.log(`first pages rendered: ${((performance.now() - tw) / 1000).toFixed(2)} s; rss ${mb(process.memoryUsage().rss)} MB`);
+if (store) {
+  const ti = performance.now();
+  await indexStore(state);
+  console.log(`term index from the store: ${((performance.now() - ti) / 1000).toFixed(1)} s (server answering meanwhile); rss ${mb(process.memoryUsage().rss)} MB`);
+}
 
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', overrideGlobalObjects: false });
 await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -125,3 +163,5 @@ for (const p of pages) {
 console.log(`server p99 ms (worst page, ${DOCS} documents, ${CLIENTS} clients): ${worst.toFixed(1)}`);
 server.close();
 (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+store?.close();
+if (tmp) rmSync(tmp, { recursive: true, force: true });
