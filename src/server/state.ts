@@ -29,10 +29,22 @@ export interface SessionLimits {
 export const DEFAULT_SESSION_LIMITS: SessionLimits = { documents: 200, bytes: 8 * 1024 * 1024 };
 /** Cached query results (rendered pages, compare models, term pages) kept at most. */
 export const RESULT_CACHE_ENTRIES = 200;
+/** Characters of cached pages and JSON kept at most (about 128 MB as UTF-16). */
+export const RESULT_CACHE_CHARS = 64 * 1024 * 1024;
 /** Documents whose full voice reading (for word searches) is kept. */
 export const VOICE_CACHE_DOCUMENTS = 5000;
 /** Documents read from a store kept in memory (the pages of a few visitors). */
 export const RECORD_CACHE_DOCUMENTS = 500;
+
+/**
+ * Size of a cached result in characters: strings (pages, JSON) by length; posting lists (a term's documents and
+ * counts, up to the whole corpus each) at 16 bytes per document.
+ */
+function weighResult(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  const docs = (value as { docs?: unknown } | null)?.docs;
+  return Array.isArray(docs) ? docs.length * 8 : 0;
+}
 
 export interface DocRecord {
   document: Document;
@@ -124,7 +136,7 @@ export function blankState(input: Omit<StateInput, 'documents' | 'analyses'>): A
     sessionBytes: 0,
     sessionLimits: { ...DEFAULT_SESSION_LIMITS, ...input.sessionLimits },
     version: 0,
-    cache: new LruCache(RESULT_CACHE_ENTRIES),
+    cache: new LruCache(RESULT_CACHE_ENTRIES, RESULT_CACHE_CHARS, weighResult),
     termIndex: new TermIndex(),
     voices: new LruCache(VOICE_CACHE_DOCUMENTS),
     ids: [],

@@ -261,6 +261,24 @@ describe('answers are read, not rebuilt', () => {
     expect(c.get('a')).toBe(1);
     expect(c.size).toBe(2);
   });
+
+  it('LruCache also bounds the characters of cached strings', () => {
+    const c = new LruCache<string, string>(10, 10);
+    c.set('a', 'x'.repeat(6));
+    c.set('b', 'y'.repeat(3));
+    expect(c.heldChars).toBe(9);
+    c.set('c', 'z'.repeat(4));
+    expect(c.get('a')).toBeUndefined();
+    expect(c.heldChars).toBe(7);
+    c.set('huge', 'w'.repeat(11));
+    expect(c.get('huge')).toBeUndefined();
+    expect(c.get('b')).toBe('yyy');
+    const weighed = new LruCache<string, { docs: number[] }>(10, 10, (v) => v.docs.length);
+    weighed.set('a', { docs: [1, 2, 3, 4, 5, 6] });
+    weighed.set('b', { docs: [1, 2, 3, 4, 5] });
+    expect(weighed.get('a')).toBeUndefined();
+    expect(weighed.heldChars).toBe(5);
+  });
 });
 
 describe('adding pasted texts', () => {
