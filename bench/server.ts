@@ -8,7 +8,7 @@
  * process and serves the store as `serve --db` does; BENCH_SERVER_MODE=memory analyzes in this process as
  * `serve <paths>` does.
  *
- * Env: BENCH_SERVER_DOCS (documents), BENCH_SERVER_REQUESTS (per page, default 200), BENCH_SERVER_CLIENTS
+ * Env: BENCH_SERVER_DB=FILE serves an existing store (kept; nothing is analyzed), BENCH_SERVER_DOCS (documents), BENCH_SERVER_REQUESTS (per page, default 200), BENCH_SERVER_CLIENTS
  * (default 10), BENCH_SERVER_SECONDS (time cap for the load phase, default 120).
  */
 import { join } from 'node:path';
@@ -22,15 +22,13 @@ import type { AppState } from '../src/server/state.js';
 import { cpus, loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import type { Document } from '../src/types.js';
 import { loadLexicons } from '../src/lexicon/load.js';
 import { compileLexicon } from '../src/lexicon/compile.js';
-import { defaultLexiconPath, packageRoot } from '../src/paths.js';
+import { defaultLexiconPath } from '../src/paths.js';
 import { analyzeCorpusParallel } from '../src/pipeline.js';
-import { seededRandom } from '../src/stats/rng.js';
 import { createState } from '../src/server/state.js';
 import { createApp, warmUp } from '../src/server/app.js';
-import { seedParagraphs } from './corpus.js';
+import { generateArticles } from './articles.js';
 
 const DOCS = Number(process.env.BENCH_SERVER_DOCS ?? 10_000);
 const REQUESTS = Number(process.env.BENCH_SERVER_REQUESTS ?? 200);
@@ -38,34 +36,6 @@ const CLIENTS = Number(process.env.BENCH_SERVER_CLIENTS ?? 10);
 const SECONDS = Number(process.env.BENCH_SERVER_SECONDS ?? 120);
 const MODE = process.env.BENCH_SERVER_MODE ?? 'store';
 if (MODE !== 'store' && MODE !== 'memory') throw new Error(`BENCH_SERVER_MODE must be store or memory, got ${MODE}`);
-
-const OUTLETS = ['Wire A', 'Wire B', 'State TV', 'Pan-Arab Daily', 'Regional News', 'Aggregator', 'Capital Times', 'Border Post', 'Gulf Herald', 'Night Desk'];
-
-/** Articles of about 2.5 KB from real paragraphs; one in fifty is a wire copy of an earlier article under another outlet. */
-export function generateArticles(count: number, seed = 11): Document[] {
-  const root = packageRoot();
-  const paragraphs = [...seedParagraphs(join(root, 'corpus', 'seeds')), ...seedParagraphs(join(root, 'tests', 'fixtures', 'articles'))];
-  const random = seededRandom(seed);
-  const docs: Document[] = [];
-  for (let i = 0; i < count; i++) {
-    const outlet = OUTLETS[i % OUTLETS.length];
-    const date = `2024-${String(1 + Math.floor(i / 3000) % 12).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-    if (i > 10 && random() < 0.02) {
-      const original = docs[Math.floor(random() * docs.length)];
-      docs.push({ ...original, id: `art-${i}`, outlet, date, title: `Copy ${i}` });
-      continue;
-    }
-    const parts: string[] = [];
-    let length = 0;
-    while (length < 2500) {
-      const p = paragraphs[Math.floor(random() * paragraphs.length)];
-      parts.push(p);
-      length += p.length + 2;
-    }
-    docs.push({ id: `art-${i}`, outlet, title: `Article ${i}`, date, text: parts.join('\n\n'), source: { file: 'generated' }, meta: {} });
-  }
-  return docs;
-}
 
 const percentile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
@@ -85,6 +55,11 @@ if (MODE === 'memory') {
   state = createState({ compiled, documents, analyses });
   const t2 = performance.now();
   console.log(`startup: analysis ${((t1 - t0) / 1000).toFixed(1)} s on ${workers} worker(s); server state (report, term index) ${((t2 - t1) / 1000).toFixed(1)} s`);
+} else if (process.env.BENCH_SERVER_DB) {
+  const t1 = performance.now();
+  store = Store.open(process.env.BENCH_SERVER_DB, { readonly: true });
+  state = createStoreState(store, compiled);
+  console.log(`serve --db state from ${process.env.BENCH_SERVER_DB}: ${((performance.now() - t1) / 1000).toFixed(2)} s`);
 } else {
   tmp = mkdtempSync(join(tmpdir(), 'fl-bench-server-'));
   const jsonl = join(tmp, 'corpus.jsonl');
