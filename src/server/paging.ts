@@ -13,6 +13,8 @@ export interface PageInfo {
   pages: number;
   /** Items after this page. */
   more: number;
+  /** False when `total` is a lower bound (a phrase search still reading candidates). */
+  exact?: boolean;
 }
 
 /** `?page=` as a 1-based page number; absent means the first page. */

@@ -21,6 +21,10 @@ export interface TermResult {
   entry?: LexiconEntry;
   /** All occurrences in the corpus; `lines` holds one page of them. */
   total: number;
+  /** False while a phrase's candidates are still unread: `total` is then a lower bound. */
+  totalExact: boolean;
+  /** Documents holding every word of a phrase not yet read for it (0 when the total is exact). */
+  unread: number;
   paging: PageInfo;
   lines: KwicLine[];
   byOutlet: Array<{ outlet: string; count: number }>;
@@ -41,7 +45,16 @@ interface Occurrences {
   spans: (doc: Document, analysis: DocAnalysis) => KwicSpan[];
   /** Label hits carry their voice in the analysis; words need the document's full voice reading. */
   label: boolean;
+  /**
+   * For phrases: documents holding all of the phrase's words that have not been read yet (the index knows the
+   * words, not their order). Read as pages need them, so a common phrase costs a page, not a corpus; until none
+   * remain the total is a lower bound.
+   */
+  pending?: { candidates: number[]; next: number };
 }
+
+/** Extra time a phrase query may spend reading candidates beyond its page, to firm up the total. */
+export const READ_AHEAD_MS = 30;
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
@@ -60,28 +73,44 @@ function occurrences(state: AppState, term: string): Occurrences {
   // A phrase (or a stem with punctuation): only documents holding all of its words are read.
   const postings = pattern.tokens.map((t, k): Posting => (k === pattern.tokens.length - 1 && pattern.prefixLast
     ? state.termIndex.prefix(t) : state.termIndex.word(t) ?? { docs: [], counts: [] }));
-  const docs: number[] = [];
-  const counts: number[] = [];
-  for (const i of intersect(postings)) {
+  return { docs: [], counts: [], spans, label: false, pending: { candidates: intersect(postings), next: 0 } };
+}
+
+/** Reads pending candidates until `needed` occurrences are known (or none remain), then for a little longer. */
+function readCandidates(state: AppState, occ: Occurrences, needed: number, readAheadMs: number): void {
+  const pending = occ.pending;
+  if (!pending) return;
+  let known = sum(occ.counts);
+  let deadline = Infinity;
+  while (pending.next < pending.candidates.length) {
+    if (known >= needed) {
+      if (deadline === Infinity) deadline = performance.now() + readAheadMs;
+      else if (performance.now() > deadline) break;
+    }
+    const i = pending.candidates[pending.next++];
     const { document, analysis } = recordAt(state, i);
-    const n = spans(document, analysis).length;
+    const n = occ.spans(document, analysis).length;
     if (n) {
-      docs.push(i);
-      counts.push(n);
+      occ.docs.push(i);
+      occ.counts.push(n);
+      known += n;
     }
   }
-  return { docs, counts, spans, label: false };
+  if (pending.next >= pending.candidates.length) occ.pending = undefined;
 }
 
 /** One page of occurrences of `term` (already validated), with corpus totals. */
-export function termResults(state: AppState, term: string, page = 1, pageSize = PAGE_SIZE): TermResult {
+export function termResults(state: AppState, term: string, page = 1, pageSize = PAGE_SIZE, readAheadMs = READ_AHEAD_MS): TermResult {
   if (state.indexing) {
     const { read, total } = state.indexing;
     throw new HttpError(503, `The term index is still being built (${read.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} documents read); try again in a minute.`);
   }
   const occ = cached(state, `term-occurrences\0${term}`, () => occurrences(state, term));
+  readCandidates(state, occ, page * pageSize, readAheadMs);
   const total = sum(occ.counts);
-  const paging = pageInfo(total, page, pageSize);
+  const known = pageInfo(total, page, pageSize);
+  // Unread candidates may hold more: there is a next page until they are read.
+  const paging = occ.pending ? { ...known, exact: false, pages: Math.max(known.pages, page + 1) } : known;
   const from = (page - 1) * pageSize;
   const to = from + pageSize;
   const lines: KwicLine[] = [];
@@ -104,6 +133,8 @@ export function termResults(state: AppState, term: string, page = 1, pageSize = 
     term,
     entry: entry?.kind === 'label' ? entry : undefined,
     total,
+    totalExact: !occ.pending,
+    unread: occ.pending ? occ.pending.candidates.length - occ.pending.next : 0,
     paging,
     lines,
     byOutlet: state.outlets.map((outlet) => ({ outlet, count: perOutlet.get(outlet) ?? 0 })),

@@ -93,6 +93,33 @@ describe('term search reads the index and pages its results', () => {
     expect(all.lines).toEqual(expected);
   });
 
+  it('a phrase reads the documents holding its words only as far as the page needs', () => {
+    const s = createState({ compiled: lexicon(), documents: state.documents, analyses: state.analyses, reportOptions: { resamples: 20 } });
+    const full = termResults(state, 'us forces', 1, 1_000_000).lines;
+    expect(full.length).toBeGreaterThan(10);
+    const first = termResults(s, 'us forces', 1, 5, 0);
+    expect(first.lines).toEqual(full.slice(0, 5));
+    expect(first.totalExact).toBe(false);
+    expect(first.unread).toBeGreaterThan(0);
+    expect(first.paging.pages).toBe(2);
+    expect(first.total).toBeLessThan(full.length);
+    expect(termResults(s, 'us forces', 2, 5, 0).lines).toEqual(full.slice(5, 10));
+    const all = termResults(s, 'us forces', 1, 1_000_000, 0);
+    expect(all.totalExact).toBe(true);
+    expect(all.total).toBe(full.length);
+  });
+
+  it('the Term page says "at least" while a phrase is still being read', async () => {
+    const s = createState({ compiled: lexicon(), documents: state.documents, analyses: state.analyses, reportOptions: { resamples: 20 } });
+    const result = termResults(s, 'us forces', 1, 5, 0);
+    const { TermPage } = await import('../../src/server/views/term-page.js');
+    const html = String(await (TermPage({ state: s, result, q: 'us forces' }) as { toString(): string | Promise<string> }).toString());
+    expect(html).toMatch(/At least \d+ occurrences\s*\(\d+ more documents hold all its words/);
+    expect(html).toMatch(/of at least \d+/);
+    expect(html).toContain('rel="next">next</a>');
+    expect(html).not.toContain('>last</a>');
+  });
+
   it('a label id lists the hits of that label, counted per outlet', () => {
     const [label, use] = [...state.labelUse.entries()].sort((a, b) => b[1].total - a[1].total)[0];
     const result = termResults(state, label, 1, 1_000_000);

@@ -13,14 +13,14 @@ export function Pager({ info, path, params = [], what }: { info: PageInfo; path:
   const link = (page: number, text: string, rel?: string) => <a href={pageHref(path, params, page)} rel={rel}>{text}</a>;
   return (
     <nav class="pager no-print" aria-label={`Pages of ${what}`}>
-      <span>{what} {from.toLocaleString('en-US')}–{to.toLocaleString('en-US')} of {info.total.toLocaleString('en-US')}
+      <span>{what} {from.toLocaleString('en-US')}–{to.toLocaleString('en-US')} of {info.exact === false ? 'at least ' : ''}{info.total.toLocaleString('en-US')}
         {info.more ? ` (${info.more.toLocaleString('en-US')} more)` : ''}</span>
       {info.pages > 1 ? (
         <>
           {' · '}
           {info.page > 1 ? <>{link(1, 'first')} {link(info.page - 1, 'previous', 'prev')}</> : ''}
-          {' '}page {info.page} of {info.pages}{' '}
-          {info.page < info.pages ? <>{link(info.page + 1, 'next', 'next')} {link(info.pages, 'last')}</> : ''}
+          {' '}page {info.page}{info.exact === false ? '' : ` of ${info.pages}`}{' '}
+          {info.page < info.pages ? <>{link(info.page + 1, 'next', 'next')}{info.exact === false ? '' : <> {link(info.pages, 'last')}</>}</> : ''}
         </>
       ) : ''}
     </nav>

@@ -28,7 +28,8 @@ export function TermPage({ state, result, q, error }: { state: AppState; result?
             </p>
           ) : ''}
           <p>
-            {result.total.toLocaleString('en-US')} occurrence{result.total === 1 ? '' : 's'}:{' '}
+            {result.totalExact ? '' : 'At least '}{result.total.toLocaleString('en-US')} occurrence{result.total === 1 ? '' : 's'}
+            {result.totalExact ? '' : ` (${result.unread.toLocaleString('en-US')} more documents hold all its words and are read as you page on)`}:{' '}
             {result.byOutlet.map((o, i) => <>{i ? ', ' : ''}{o.outlet} {o.count}</>)}.{' '}
             <a class="csv-link no-print" href={`/api/term?${new URLSearchParams([['q', result.term], ['format', 'csv']]).toString()}`} download>CSV</a>
             {result.total > TERM_EXPORT_LINES ? ` (the first ${TERM_EXPORT_LINES.toLocaleString('en-US')})` : ''}
