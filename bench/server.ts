@@ -81,6 +81,7 @@ console.log(`first pages rendered: ${((performance.now() - tw) / 1000).toFixed(2
 if (store) {
   const ti = performance.now();
   await indexStore(state);
+  await warmUp(app);
   console.log(`term index from the store: ${((performance.now() - ti) / 1000).toFixed(1)} s (server answering meanwhile); rss ${mb(process.memoryUsage().rss)} MB`);
 }
 

@@ -51,8 +51,10 @@ export async function runServe(args: string[]): Promise<number> {
   if (store) {
     // The server already answers; the term index fills in behind it.
     const t0 = performance.now();
-    void indexStore(state).then(() => {
+    void indexStore(state).then(async () => {
       process.stderr.write(`term index ready: ${state.ids.length.toLocaleString('en-US')} documents read in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+      // The counts changed the pages (label counts, Lexicon): render the first ones again before anyone asks.
+      await warmUp(app);
     }, (err: Error) => process.stderr.write(`reading the store for the term index failed: ${err.message}\n`));
   }
 

@@ -42,6 +42,7 @@ export const RECORD_CACHE_DOCUMENTS = 500;
  */
 function weighResult(value: unknown): number {
   if (typeof value === 'string') return value.length;
+  if (value instanceof Uint8Array) return value.byteLength / 2;
   const docs = (value as { docs?: unknown } | null)?.docs;
   return Array.isArray(docs) ? docs.length * 8 : 0;
 }

@@ -84,6 +84,7 @@ function readCandidates(state: AppState, occ: Occurrences, needed: number, readA
   let deadline = Infinity;
   while (pending.next < pending.candidates.length) {
     if (known >= needed) {
+      if (readAheadMs <= 0) break;
       if (deadline === Infinity) deadline = performance.now() + readAheadMs;
       else if (performance.now() > deadline) break;
     }
@@ -105,8 +106,13 @@ export function termResults(state: AppState, term: string, page = 1, pageSize = 
     const { read, total } = state.indexing;
     throw new HttpError(503, `The term index is still being built (${read.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} documents read); try again in a minute.`);
   }
-  const occ = cached(state, `term-occurrences\0${term}`, () => occurrences(state, term));
-  readCandidates(state, occ, page * pageSize, readAheadMs);
+  let fresh = false;
+  const occ = cached(state, `term-occurrences\0${term}`, () => {
+    fresh = true;
+    return occurrences(state, term);
+  });
+  // Reading ahead firms up the total once; later requests read only what their page needs.
+  readCandidates(state, occ, page * pageSize, fresh ? readAheadMs : 0);
   const total = sum(occ.counts);
   const known = pageInfo(total, page, pageSize);
   // Unread candidates may hold more: there is a next page until they are read.

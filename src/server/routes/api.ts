@@ -46,8 +46,8 @@ export function apiRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?: 
   api.get('/report', (c) => {
     if (!wantsCsv(c)) {
       // Serialized once per corpus version: the report is the largest answer the server gives.
-      const json = cached(state, 'report-json', () => JSON.stringify(state.report));
-      return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+      const json = cached(state, 'report-json', () => new TextEncoder().encode(JSON.stringify(state.report)));
+      return c.body(json as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json; charset=utf-8' });
     }
     const table = c.req.query('table') ?? 'labels';
     // Hits live in the analyses, not in the server's report: streamed from there.
