@@ -24,6 +24,7 @@
 import { hash53 } from './hash.js';
 import { timestampOf } from './dates.js';
 import { UnionFind } from './union-find.js';
+import { KeyPostings } from './postings.js';
 
 export interface DuplicateInput {
   id: string;
@@ -137,6 +138,11 @@ interface DocumentSketch {
   whole: boolean;
 }
 
+interface StoredSketch extends Omit<DocumentSketch, 'keys'> {
+  start: number;
+  count: number;
+}
+
 /** The serialisable state of a NearDuplicateIndex (`toState` / `fromState`), plain JSON. */
 export interface NearDuplicateState {
   version: 1;
@@ -164,10 +170,12 @@ export interface NearDuplicateState {
  */
 export class NearDuplicateIndex {
   readonly options: Required<DuplicateOptions>;
-  private readonly sketches: DocumentSketch[] = [];
+  /** What is kept of each document; its keys live in one shared pool (a typed array per document costs ~200 bytes). */
+  private readonly sketches: StoredSketch[] = [];
+  private keyPool = new Int32Array(4096);
+  private pooled = 0;
   private readonly indexOf = new Map<string, number>();
-  /** key → document index, or the list of indices once several documents hold the key. */
-  private readonly postings = new Map<number, number | number[]>();
+  private readonly postings = new KeyPostings();
   private readonly pairs: DuplicatePair[] = [];
   private readonly pairIndices: [number, number][] = [];
 
@@ -212,7 +220,8 @@ export class NearDuplicateIndex {
   merge(other: NearDuplicateIndex): this {
     const offset = this.sketches.length;
     for (let k = 0; k < other.sketches.length; k++) {
-      const sketch = other.sketches[k];
+      const { start, count, ...rest } = other.sketches[k];
+      const sketch: DocumentSketch = { ...rest, keys: other.keyPool.slice(start, start + count) };
       if (this.indexOf.has(sketch.id)) throw new RangeError(`duplicate document id: ${sketch.id}`);
       const text = this.textOf?.(sketch.id);
       const shingles = text === undefined ? undefined : shingleHashes(text, this.options.shingleSize);
@@ -232,7 +241,7 @@ export class NearDuplicateIndex {
       options: { ...this.options },
       documents: this.sketches.map((s) => ({
         id: s.id, outlet: s.outlet, date: s.date, size: s.size, whole: s.whole,
-        keys: Buffer.from(s.keys.buffer, s.keys.byteOffset, s.keys.byteLength).toString('base64'),
+        keys: Buffer.from(this.keyPool.buffer, s.start * 4, s.count * 4).toString('base64'),
       })),
       pairs: this.pairs.map((p) => ({ ...p })),
       pairIndices: this.pairIndices.map(([i, j]) => [i, j]),
@@ -249,7 +258,7 @@ export class NearDuplicateIndex {
       const sketch: DocumentSketch = { id: d.id, outlet: d.outlet, date: d.date, size: d.size, whole: d.whole, keys };
       index.indexOf.set(sketch.id, index.sketches.length);
       index.index(sketch, index.sketches.length);
-      index.sketches.push(sketch);
+      index.store(sketch);
     }
     state.pairs.forEach((p, k) => {
       index.pairs.push({ ...p });
@@ -265,7 +274,7 @@ export class NearDuplicateIndex {
   private insert(sketch: DocumentSketch, shingles: Set<number> | undefined, searchBelow = this.sketches.length): DuplicatePair[] {
     const position = this.sketches.length;
     this.indexOf.set(sketch.id, position);
-    this.sketches.push(sketch);
+    this.store(sketch);
     const found: DuplicatePair[] = [];
     if (sketch.size >= this.options.minShingles) {
       const probe = shingles ? keysOf(shingles) : sketch.keys;
@@ -284,32 +293,47 @@ export class NearDuplicateIndex {
   /** Earlier documents sharing at least one indexed key with the probe, ascending; boilerplate keys skipped. */
   private candidates(probe: Int32Array, below: number): number[] {
     const hits = new Set<number>();
+    const visit = (index: number) => {
+      if (index < below) hits.add(index);
+    };
     for (const key of probe) {
-      const list = this.postings.get(key);
-      if (list === undefined) continue;
-      if (typeof list === 'number') {
-        if (list < below) hits.add(list);
-        continue;
-      }
       // A key held by very many documents is boilerplate: it generates no candidates (it is still counted below).
-      if (list.length > this.options.maxPostings) continue;
-      for (const index of list) if (index < below) hits.add(index);
+      if (this.postings.count(key, this.options.maxPostings + 1) > this.options.maxPostings) continue;
+      this.postings.forEach(key, visit);
     }
     return [...hits].sort((x, y) => x - y);
   }
 
+  private store(sketch: DocumentSketch): void {
+    if (this.pooled + sketch.keys.length > this.keyPool.length) {
+      const bigger = new Int32Array(Math.max(this.keyPool.length * 2, this.pooled + sketch.keys.length));
+      bigger.set(this.keyPool.subarray(0, this.pooled));
+      this.keyPool = bigger;
+    }
+    this.keyPool.set(sketch.keys, this.pooled);
+    const { keys, ...rest } = sketch;
+    this.sketches.push({ ...rest, start: this.pooled, count: keys.length });
+    this.pooled += keys.length;
+  }
+
+  private keysAt(index: number): Int32Array {
+    const s = this.sketches[index];
+    return this.keyPool.subarray(s.start, s.start + s.count);
+  }
+
   private judge(earlier: number, sketch: DocumentSketch, probe: Int32Array, shingles: Set<number> | undefined): DuplicatePair | null {
     const a = this.sketches[earlier];
+    const aKeys = this.keysAt(earlier);
     const { threshold } = this.options;
     const smaller = Math.min(a.size, sketch.size);
     // Estimate the overlap from the sketches: keys of `a` found in the probe. When `a` is whole and the probe is the
     // full set, that is the exact overlap; when `a` is sampled it is the sampled part of the overlap.
-    const inA = countShared(a.keys, probe);
+    const inA = countShared(aKeys, probe);
     const probeIsFull = shingles !== undefined || sketch.whole;
     let estimate: number;
     if (a.whole && probeIsFull) estimate = inA;
     else if (!a.whole) estimate = inA * SAMPLE_RATE;
-    else estimate = countShared(a.keys, sketch.keys) * SAMPLE_RATE; // a whole, probe sampled
+    else estimate = countShared(aKeys, sketch.keys) * SAMPLE_RATE; // a whole, probe sampled
     const noisy = !(a.whole && probeIsFull) && smaller < KEEP_WHOLE_BELOW * 2;
     if (!noisy && estimate < ESTIMATE_MARGIN * threshold * smaller) return null;
 
@@ -338,12 +362,7 @@ export class NearDuplicateIndex {
 
   private index(sketch: DocumentSketch, position: number): void {
     if (sketch.size < this.options.minShingles) return;
-    for (const key of sketch.keys) {
-      const list = this.postings.get(key);
-      if (list === undefined) this.postings.set(key, position);
-      else if (typeof list === 'number') this.postings.set(key, [list, position]);
-      else list.push(position);
-    }
+    for (const key of sketch.keys) this.postings.add(key, position);
   }
 }
 

@@ -1,7 +1,7 @@
 /**
- * Builds the versioned JSON report (schema "framelens.report/2", documented in docs/report-schema.md) from
- * analyzed documents. Every number here is derived from hit counts, and every hit keeps its offsets, so any figure
- * can be traced to `text.slice(start, end)` of a document.
+ * The report builder as it was before the streaming ReportBuilder (commit 87a0ae6), with the near-duplicate and
+ * event code of that time beside it: the reference the streaming builder must equal (report-builder.test.ts).
+ * Test code only; never imported by src/.
  */
 import type { DeviceHit, DocAnalysis, Document, Hit, Lexicon, LexiconSource, NameHit, SkippedDocument, Voice } from '../../../src/types.js';
 import {
