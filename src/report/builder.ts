@@ -14,7 +14,7 @@
  */
 import type { DocAnalysis, Lexicon, SkippedDocument, SourceRef, Voice } from '../types.js';
 import { addDocument, combineVoices, emptyOutlet, mergeCounts, packCounts, stanceOf, unpackCounts, VOICES, type OutletCounts, type ReferentCounts } from '../stats/aggregate.js';
-import { bootstrapStance, DEFAULT_RESAMPLES, DEFAULT_SEED, SMALL_SAMPLE_DOCUMENTS, SMALL_SAMPLE_MENTIONS, type DocumentStanceCounts } from '../stats/bootstrap.js';
+import { bootstrapStanceColumns, DEFAULT_RESAMPLES, DEFAULT_SEED, SMALL_SAMPLE_DOCUMENTS, SMALL_SAMPLE_MENTIONS, type DocumentStanceCounts, type StanceEstimate } from '../stats/bootstrap.js';
 import { keynessEachAgainstRest, keynessPair, type OutletTermCounts } from '../stats/keyness.js';
 import { divergenceMatrix } from '../stats/divergence.js';
 import { applyDuplicatePolicy, NearDuplicateIndex, type DuplicatePolicy, type NearDuplicateState } from '../stats/duplicates.js';
@@ -457,11 +457,42 @@ export class ReportBuilder {
     });
   }
 
-  private summarizeVoice(
-    r: ReferentCounts, voices: Voice[], docs: readonly DocumentRecord[], referent: string, resamples: number, seed: number,
-  ): VoiceSummary & { documents: number; smallSample: boolean } {
+  /**
+   * Bootstrap estimates for every referent of an outlet, for each single voice and (when it is several voices) the
+   * headline set: one pass of resampling for all of them (bootstrapStanceColumns), the same results as one
+   * bootstrap per referent and voice.
+   */
+  private estimates(docs: readonly DocumentRecord[], referents: readonly string[], sets: readonly Voice[][], resamples: number, seed: number): Map<string, StanceEstimate> {
+    const wanted = new Map<number, number>(); // referent index → position in `referents`
+    referents.forEach((id, k) => wanted.set(this.referentOf(id), k));
+    const setsOfVoice = VOICES.map((v) => sets.flatMap((set, k) => (set.includes(v) ? [k] : [])));
+    const columns = referents.flatMap(() => sets.map(() => ({ index: [] as number[], sumOfScores: [] as number[], mentions: [] as number[] })));
+    docs.forEach((r, position) => {
+      for (let x = 0; x < r.stance.length; x += 3) {
+        const k = wanted.get(Math.floor(r.stance[x] / 3));
+        if (k === undefined) continue;
+        for (const set of setsOfVoice[r.stance[x] % 3]) {
+          const col = columns[k * sets.length + set];
+          const last = col.index.length - 1;
+          if (last >= 0 && col.index[last] === position) {
+            col.sumOfScores[last] += r.stance[x + 1];
+            col.mentions[last] += r.stance[x + 2];
+          } else {
+            col.index.push(position);
+            col.sumOfScores.push(r.stance[x + 1]);
+            col.mentions.push(r.stance[x + 2]);
+          }
+        }
+      }
+    });
+    const results = bootstrapStanceColumns(docs.length, columns, { resamples, seed });
+    const out = new Map<string, StanceEstimate>();
+    referents.forEach((id, k) => sets.forEach((set, j) => out.set(`${id}\u0000${set.join('+')}`, results[k * sets.length + j])));
+    return out;
+  }
+
+  private summarizeVoice(r: ReferentCounts, voices: Voice[], est: StanceEstimate): VoiceSummary & { documents: number; smallSample: boolean } {
     const v = combineVoices(r, voices);
-    const est = bootstrapStance(this.perDocument(docs, referent, voices), { resamples, seed });
     const stance = stanceOf(v);
     return {
       mentions: v.mentions,
@@ -488,13 +519,15 @@ export class ReportBuilder {
     const referents: Record<string, ReferentSummary> = {};
     let adoptedAll = 0;
     let adoptedQuoted = 0;
-    const ids = [...new Set([...referentIds, ...Object.keys(c.referents)])];
+    const ids = [...new Set([...referentIds, ...Object.keys(c.referents)])].filter((id) => c.referents[id]);
+    // The usual headline is one voice (the author's): its summary is reused instead of bootstrapping it twice.
+    const sets: Voice[][] = [...VOICES.map((v) => [v]), ...(voices.length === 1 ? [] : [voices])];
+    const estimates = this.estimates(docs, ids, sets, resamples, seed);
+    const estimateOf = (id: string, set: Voice[]) => estimates.get(`${id}\u0000${set.join('+')}`)!;
     for (const id of ids) {
       const r = c.referents[id];
-      if (!r) continue;
-      const perVoice = new Map(VOICES.map((v) => [v, this.summarizeVoice(r, [v], docs, id, resamples, seed)]));
-      // The usual headline is one voice (the author's): reuse its summary instead of bootstrapping it twice.
-      const headline = voices.length === 1 ? perVoice.get(voices[0])! : this.summarizeVoice(r, voices, docs, id, resamples, seed);
+      const perVoice = new Map(VOICES.map((v) => [v, this.summarizeVoice(r, [v], estimateOf(id, [v]))]));
+      const headline = voices.length === 1 ? perVoice.get(voices[0])! : this.summarizeVoice(r, voices, estimateOf(id, voices));
       const byVoice = Object.fromEntries([...perVoice].map(([v, s]) => [v, { mentions: s.mentions, stance: s.stance, ci95: s.ci95, labels: s.labels }])) as Record<Voice, VoiceSummary>;
       const all = VOICES.reduce((s, v) => s + r.voices[v].mentions, 0);
       const nonAuthor = r.voices.quoted.mentions + r.voices.attributed.mentions;
