@@ -19,7 +19,7 @@ import { keynessEachAgainstRest, keynessPair, type OutletTermCounts } from '../s
 import { divergenceMatrix } from '../stats/divergence.js';
 import { applyDuplicatePolicy, NearDuplicateIndex, type DuplicatePolicy, type NearDuplicateState } from '../stats/duplicates.js';
 import { groupEvents } from '../stats/events.js';
-import { stanceDifference } from '../stats/difference.js';
+import { stanceDifferenceColumns, type PooledColumn } from '../stats/difference.js';
 import { adjustPValues } from '../stats/multiple-comparisons.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type {
@@ -324,23 +324,30 @@ export class ReportBuilder {
     const stanceTests: Report['stanceTests'] = {};
     const testable = [...countedByOutlet.keys()];
     if (testable.length <= MAX_TESTED_OUTLETS) {
-      for (const ref of referentIds) {
-        const perOutlet = new Map(testable.map((o) => [o, this.perDocument(countedByOutlet.get(o)!, ref, voices)]));
+      // Per outlet and referent, the documents that mention it (headline voices); the rest add nothing.
+      const sparse = new Map(testable.map((o) => [o, referentIds.map((ref) => sparseColumn(this.perDocument(countedByOutlet.get(o)!, ref, voices)))]));
+      const byPair: Array<{ a: string; b: string; results: ReturnType<typeof stanceDifferenceColumns> }> = [];
+      for (let i = 0; i < testable.length; i++) {
+        for (let j = i + 1; j < testable.length; j++) {
+          const aCount = countedByOutlet.get(testable[i])!.length;
+          const columns = referentIds.map((_, k) => pooled(sparse.get(testable[i])![k], sparse.get(testable[j])![k], aCount));
+          byPair.push({ a: testable[i], b: testable[j], results: stanceDifferenceColumns(aCount, countedByOutlet.get(testable[j])!.length, columns, { permutations: PERMUTATIONS, seed }) });
+        }
+      }
+      referentIds.forEach((ref, k) => {
         const rows: StanceTest[] = [];
-        for (let i = 0; i < testable.length; i++) {
-          for (let j = i + 1; j < testable.length; j++) {
-            const t = stanceDifference(perOutlet.get(testable[i])!, perOutlet.get(testable[j])!, { permutations: PERMUTATIONS, seed });
-            if (t.difference === null || t.p === null) continue;
-            rows.push({ a: testable[i], b: testable[j], difference: round(t.difference), p: round(t.p), pAdjusted: 0, significant: false, permutations: t.permutations });
-          }
+        for (const { a, b, results } of byPair) {
+          const t = results[k];
+          if (t.difference === null || t.p === null) continue;
+          rows.push({ a, b, difference: round(t.difference), p: round(t.p), pAdjusted: 0, significant: false, permutations: t.permutations });
         }
         const adjusted = adjustPValues(rows.map((r) => r.p), 'bh');
-        rows.forEach((r, k) => {
-          r.pAdjusted = round(adjusted[k]);
-          r.significant = adjusted[k] < 0.05;
+        rows.forEach((r, x) => {
+          r.pAdjusted = round(adjusted[x]);
+          r.significant = adjusted[x] < 0.05;
         });
         if (rows.length) stanceTests[ref] = rows;
-      }
+      });
     }
 
     stage('events');
@@ -554,6 +561,27 @@ export class ReportBuilder {
       referents,
     };
   }
+}
+
+/** The documents of a dense per-document list that carry something, as a sparse column. */
+function sparseColumn(perDocument: readonly DocumentStanceCounts[]): PooledColumn & { index: number[]; sumOfScores: number[]; mentions: number[] } {
+  const column = { index: [] as number[], sumOfScores: [] as number[], mentions: [] as number[] };
+  perDocument.forEach((d, k) => {
+    if (d.mentions === 0 && d.sumOfScores === 0) return;
+    column.index.push(k);
+    column.sumOfScores.push(d.sumOfScores);
+    column.mentions.push(d.mentions);
+  });
+  return column;
+}
+
+/** Two outlets' sparse columns over their pooled documents (a's first, then b's shifted by a's count). */
+function pooled(a: ReturnType<typeof sparseColumn>, b: ReturnType<typeof sparseColumn>, aCount: number): PooledColumn {
+  return {
+    index: [...a.index, ...b.index.map((k) => k + aCount)],
+    sumOfScores: [...a.sumOfScores, ...b.sumOfScores],
+    mentions: [...a.mentions, ...b.mentions],
+  };
 }
 
 function labelShares(labels: Record<string, number>, mentions: number): Record<string, { count: number; share: number }> {

@@ -282,8 +282,11 @@ export class NearDuplicateIndex {
     const found: DuplicatePair[] = [];
     if (sketch.size >= this.options.minShingles) {
       const probe = shingles ? keysOf(shingles) : sketch.keys;
-      for (const other of this.candidates(probe, searchBelow)) {
-        const pair = this.judge(other, sketch, probe, shingles);
+      const { candidates, skippedKeys } = this.candidates(probe, searchBelow);
+      for (const other of candidates) {
+        const keysFound = this.found[other];
+        this.found[other] = 0;
+        const pair = this.judge(other, keysFound, skippedKeys, sketch, probe, shingles);
         if (!pair) continue;
         this.pairs.push(pair);
         this.pairIndices.push([other, position]);
@@ -292,20 +295,6 @@ export class NearDuplicateIndex {
       this.index(sketch, position);
     }
     return found;
-  }
-
-  /** Earlier documents sharing at least one indexed key with the probe, ascending; boilerplate keys skipped. */
-  private candidates(probe: Int32Array, below: number): number[] {
-    const hits = new Set<number>();
-    const visit = (index: number) => {
-      if (index < below) hits.add(index);
-    };
-    for (const key of probe) {
-      // A key held by very many documents is boilerplate: it generates no candidates (it is still counted below).
-      if (this.postings.count(key, this.options.maxPostings + 1) > this.options.maxPostings) continue;
-      this.postings.forEach(key, visit);
-    }
-    return [...hits].sort((x, y) => x - y);
   }
 
   private store(sketch: DocumentSketch): void {
@@ -325,15 +314,54 @@ export class NearDuplicateIndex {
     return this.keyPool.subarray(s.start, s.start + s.count);
   }
 
-  private judge(earlier: number, sketch: DocumentSketch, probe: Int32Array, shingles: Set<number> | undefined): DuplicatePair | null {
+  /** Per earlier document: probe keys found in its sketch during one `candidates` call (reset by the caller). */
+  private found = new Int32Array(1024);
+
+  /**
+   * Earlier documents sharing at least one kept key with the probe, ascending, with the number of shared keys in
+   * `found` (a typed counter per document: a candidate costs one increment, however many there are). Boilerplate
+   * keys generate no candidates; their number is returned so the count can be bounded.
+   */
+  private candidates(probe: Int32Array, below: number): { candidates: number[]; skippedKeys: number } {
+    if (this.found.length < this.sketches.length) {
+      const bigger = new Int32Array(Math.max(this.found.length * 2, this.sketches.length));
+      bigger.set(this.found);
+      this.found = bigger;
+    }
+    const found = this.found;
+    const candidates: number[] = [];
+    const visit = (index: number) => {
+      if (index >= below) return;
+      if (found[index]++ === 0) candidates.push(index);
+    };
+    let skippedKeys = 0;
+    for (const key of probe) {
+      // A key held by very many documents is boilerplate: it generates no candidates (it is still counted below).
+      if (this.postings.count(key, this.options.maxPostings + 1) > this.options.maxPostings) {
+        skippedKeys++;
+        continue;
+      }
+      this.postings.forEach(key, visit);
+    }
+    return { candidates: candidates.sort((x, y) => x - y), skippedKeys };
+  }
+
+  private judge(
+    earlier: number, foundKeys: number, skippedKeys: number, sketch: DocumentSketch, probe: Int32Array, shingles: Set<number> | undefined,
+  ): DuplicatePair | null {
     const a = this.sketches[earlier];
-    const aKeys = this.keysAt(earlier);
     const { threshold } = this.options;
     const smaller = Math.min(a.size, sketch.size);
+    // A quick bound first: keys found, plus every boilerplate key the probe skipped, cannot be fewer than in common.
+    const bound = foundKeys + Math.min(skippedKeys, a.count);
+    const boundEstimate = a.whole ? bound : a.count === 0 ? 0 : (bound / a.count) * a.size;
+    const probeIsFull = shingles !== undefined || sketch.whole;
+    const judgedOnBound = a.whole ? probeIsFull : smaller >= KEEP_WHOLE_BELOW * 2;
+    if (judgedOnBound && boundEstimate < ESTIMATE_MARGIN * threshold * smaller) return null;
+    const aKeys = this.keysAt(earlier);
     // Estimate the overlap from the sketches: keys of `a` found in the probe. When `a` is whole and the probe is the
     // full set, that is the exact overlap; when `a` is winnowed, the share of its kept shingles found scales its size.
-    const inA = countShared(aKeys, probe);
-    const probeIsFull = shingles !== undefined || sketch.whole;
+    const inA = skippedKeys === 0 ? foundKeys : countShared(aKeys, probe);
     let estimate: number;
     if (a.whole && probeIsFull) estimate = inA;
     else if (!a.whole) estimate = aKeys.length === 0 ? 0 : (inA / aKeys.length) * a.size;
