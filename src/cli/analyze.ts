@@ -1,10 +1,10 @@
 import { accessSync, constants as fsConstants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Voice } from '../types.js';
+import type { SkippedDocument, Voice } from '../types.js';
 import { runPipeline, type Shard } from '../pipeline.js';
-import type { Report } from '../report/build.js';
+import type { Report, ReportOptions } from '../report/build.js';
 import { Store } from '../store/index.js';
-import { createReportSink } from './report-sink.js';
+import { createReportSink, type ReportSink } from './report-sink.js';
 import { csvTables, labelsTable } from '../report/csv.js';
 import { toMarkdown } from '../report/markdown.js';
 import { toTable } from '../report/table.js';
@@ -14,7 +14,7 @@ import { createProgress } from './progress.js';
 import { CORPUS_OPTIONS, intOption, loadCompiled, loadCorpus, parse, UsageError } from './common.js';
 import { HELP } from './main.js';
 
-const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
+export const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 const POLICIES: DuplicatePolicy[] = ['first-outlet-only', 'exclude-copies', 'keep-all'];
 const VOICE_NAMES: Voice[] = ['author', 'quoted', 'attributed'];
 
@@ -113,11 +113,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     const report = sink.finish();
     progress.done();
     if (store && run.run !== undefined) {
-      const removed = store.finishRun(run.run, {
-        'report-options': JSON.stringify(reportOptions),
-        report: JSON.stringify(withoutHits(report)),
-        ...sink.state(),
-      }).removed;
+      const removed = store.finishRun(run.run, storedAggregates(report, reportOptions, corpus.skipped, sink)).removed;
       if (removed) say(`removed ${removed} documents no longer in the corpus${shard && shard.count > 1 ? ' or shard' : ''} from ${dbFile}`);
     }
     say(`analyzed ${run.analyzed} documents${run.reused ? `, ${run.reused} from ${values.db !== undefined ? 'the store' : 'cache'}` : ''} in ${secs.toFixed(2)} s${run.workers > 1 ? ` on ${run.workers} worker threads` : ''}; ${corpus.skipped.length} skipped${run.otherShards ? `; ${run.otherShards} in other shards` : ''}`);
@@ -141,6 +137,16 @@ export function parseShard(value: string | undefined): Shard | undefined {
   const count = m ? Number(m[2]) : NaN;
   if (!m || count < 1 || index >= count) throw new UsageError(`--shard takes I/N with 0 <= I < N (e.g. --shard 0/4 … --shard 3/4), got "${value}"`);
   return { index, count };
+}
+
+/** What a finished run leaves in the store beside the documents: enough to rebuild or serve the report. */
+export function storedAggregates(report: Report, options: ReportOptions, skipped: SkippedDocument[], sink: ReportSink): Record<string, string> {
+  return {
+    'report-options': JSON.stringify(options),
+    skipped: JSON.stringify(skipped),
+    report: JSON.stringify(withoutHits(report)),
+    ...sink.state(),
+  };
 }
 
 /** The report as the store keeps it: per-document detail lives in the documents and hits tables. */
@@ -198,7 +204,7 @@ export function checkDestinations(format: (typeof FORMATS)[number], out: string 
   }
 }
 
-function writeOutput(report: Report, format: (typeof FORMATS)[number], out: string | undefined, say: (line: string) => void): void {
+export function writeOutput(report: Report, format: (typeof FORMATS)[number], out: string | undefined, say: (line: string) => void): void {
   try {
     writeOutputUnchecked(report, format, out, say);
   } catch (err) {
