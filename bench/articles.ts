@@ -32,7 +32,7 @@ export interface GeneratedArticle {
 }
 
 /** The `i`-th article of the generated corpus for `seed` (independent of how many are generated). */
-export function* generateArticles(paragraphs: string[], count: number, seed = 11, targetBytes = 2500): Generator<GeneratedArticle> {
+export function* generateArticles(paragraphs: string[], count: number, seed = 11, targetBytes = 2200): Generator<GeneratedArticle> {
   const random = seededRandom(seed);
   for (let i = 0; i < count; i++) {
     const parts: string[] = [];
@@ -48,10 +48,11 @@ export function* generateArticles(paragraphs: string[], count: number, seed = 11
   }
 }
 
-/** Writes `count` generated articles to a JSONL file; returns its size in bytes. */
-export function writeArticlesJsonl(file: string, root: string, count: number, seed = 11): number {
+/** Writes `count` generated articles to a JSONL file; returns the file's size and the UTF-8 size of the texts. */
+export function writeArticlesJsonl(file: string, root: string, count: number, seed = 11): { fileBytes: number; textBytes: number } {
   const fd = openSync(file, 'w');
   let size = 0;
+  let textBytes = 0;
   let chunk: string[] = [];
   const flush = () => {
     const text = chunk.join('');
@@ -60,6 +61,7 @@ export function writeArticlesJsonl(file: string, root: string, count: number, se
   };
   try {
     for (const a of generateArticles(realParagraphs(root), count, seed)) {
+      textBytes += Buffer.byteLength(a.text);
       chunk.push(`${JSON.stringify(a)}\n`);
       if (chunk.length >= 500) flush();
     }
@@ -67,5 +69,5 @@ export function writeArticlesJsonl(file: string, root: string, count: number, se
   } finally {
     closeSync(fd);
   }
-  return size;
+  return { fileBytes: size, textBytes };
 }
