@@ -34,17 +34,20 @@ const STORE_BATCH_MS = 1000;
  * not be reused even when the version number did not change.
  */
 let codeHash: string | undefined;
+function hashFolder(h: ReturnType<typeof createHash>, folder: string, rel: string): void {
+  if (!existsSync(folder)) return;
+  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) hashFolder(h, path, `${rel}/${entry.name}`);
+    else if (/\.(js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) h.update(`${rel}/${entry.name}\0`).update(readFileSync(path));
+  }
+}
 function analyzerCodeHash(): string {
   if (codeHash) return codeHash;
   const h = createHash('sha256');
   const here = dirname(fileURLToPath(import.meta.url));
-  for (const dir of ['analysis', 'nlp', 'lexicon']) {
-    const folder = join(here, dir);
-    if (!existsSync(folder)) continue;
-    for (const name of readdirSync(folder).sort()) {
-      if (/\.(js|ts)$/.test(name)) h.update(name).update(readFileSync(join(folder, name)));
-    }
-  }
+  // Subfolders too: rule families live in their own folders (src/analysis/voice/ …).
+  for (const dir of ['analysis', 'nlp', 'lexicon']) hashFolder(h, join(here, dir), dir);
   codeHash = h.digest('hex');
   return codeHash;
 }

@@ -458,6 +458,12 @@ export class Store {
     return hit;
   }
 
+  /** A document's text, or undefined (the report builder's `textOf` for near-duplicate checks). */
+  textOf(id: string): string | undefined {
+    const row = this.stmt('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined;
+    return row?.text;
+  }
+
   /** A document's hits in text order. */
   hitsOf(id: string): StoredHit[] {
     const rows = this.stmt(`SELECT d.id, h.* FROM hits h JOIN documents d ON d.rowid = h.doc WHERE d.id = ? ORDER BY h.start`).all(id) as HitRow[];
