@@ -1,5 +1,6 @@
-import { accessSync, constants as fsConstants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants as fsConstants, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import type { SkippedDocument, Voice } from '../types.js';
 import { runPipeline, type Shard } from '../pipeline.js';
 import type { Report, ReportOptions } from '../report/build.js';
@@ -92,7 +93,10 @@ export async function runAnalyze(args: string[]): Promise<number> {
     const outlets = new Set(corpus.documents.map((d) => d.outlet));
     for (const o of pair) if (!outlets.has(o)) throw new UsageError(`--pair: no outlet "${o}" in the corpus (outlets: ${[...outlets].join(', ')})`);
   }
-  const store = dbFile !== undefined ? Store.open(dbFile) : null;
+  // Without --db the run still spills to a store, a temporary one: per-document results leave memory as they are
+  // produced, and the report builder checks near-duplicates against the stored texts.
+  const spill = dbFile === undefined ? mkdtempSync(join(tmpdir(), 'framelens-run-')) : undefined;
+  const store = Store.open(dbFile ?? join(spill as string, 'spill.db'));
   try {
     const reportOptions = { voices, resamples, seed, duplicatePolicy: policy, pair, omitHits: values['omit-hits'] };
     const sink = createReportSink(corpus.skipped, compiled.lexicon, reportOptions);
@@ -112,7 +116,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     progress.stage('report');
     const report = sink.finish();
     progress.done();
-    if (store && run.run !== undefined) {
+    if (dbFile !== undefined && run.run !== undefined) {
       const removed = store.finishRun(run.run, storedAggregates(report, reportOptions, corpus.skipped, sink)).removed;
       if (removed) say(`removed ${removed} documents no longer in the corpus${shard && shard.count > 1 ? ' or shard' : ''} from ${dbFile}`);
     }
@@ -124,7 +128,8 @@ export async function runAnalyze(args: string[]): Promise<number> {
     writeOutput(report, format, values.out, say);
     progress.done();
   } finally {
-    store?.close();
+    store.close();
+    if (spill) rmSync(spill, { recursive: true, force: true });
   }
   return 0;
 }
