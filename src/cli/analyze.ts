@@ -2,10 +2,10 @@ import { accessSync, constants as fsConstants, existsSync, mkdirSync, mkdtempSyn
 import { basename, dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { SkippedDocument, Voice } from '../types.js';
-import { runPipeline, type Shard } from '../pipeline.js';
+import { runPipeline, TextLookup, type Shard } from '../pipeline.js';
 import type { Report, ReportOptions } from '../report/build.js';
 import { Store } from '../store/index.js';
-import { createReportSink, type ReportSink } from './report-sink.js';
+import { attachHits, createReportSink, type ReportSink } from './report-sink.js';
 import { csvTables, labelsTable } from '../report/csv.js';
 import { toMarkdown } from '../report/markdown.js';
 import { toTable } from '../report/table.js';
@@ -15,6 +15,8 @@ import { createProgress } from './progress.js';
 import { CORPUS_OPTIONS, intOption, loadCompiled, loadCorpus, parse, UsageError } from './common.js';
 import { HELP } from './main.js';
 
+/** The report builder's stages, in order (FinishOptions.onStage): the report stage's progress counts them. */
+export const REPORT_STAGES = ['duplicates', 'counts', 'bootstrap', 'keyness', 'stance tests', 'events', 'documents'];
 export const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 const POLICIES: DuplicatePolicy[] = ['first-outlet-only', 'exclude-copies', 'keep-all'];
 const VOICE_NAMES: Voice[] = ['author', 'quoted', 'attributed'];
@@ -99,13 +101,15 @@ export async function runAnalyze(args: string[]): Promise<number> {
   const store = Store.open(dbFile ?? join(spill as string, 'spill.db'));
   try {
     const reportOptions = { voices, resamples, seed, duplicatePolicy: policy, pair, omitHits: values['omit-hits'] };
-    const sink = createReportSink(corpus.skipped, compiled.lexicon, reportOptions);
+    const texts = new TextLookup(store);
+    const sink = createReportSink(corpus.skipped, compiled.lexicon, reportOptions, (id) => texts.get(id));
     const total = shard && shard.count > 1 ? undefined : corpus.documents.length;
     progress.stage(shard && shard.count > 1 ? `analyzing shard ${shard.index}/${shard.count}` : 'analyzing', total ?? corpus.documents.length);
     const t0 = performance.now();
     const run = await runPipeline(corpus.documents, compiled, {
       store,
       shard,
+      texts,
       workers: intOption(values.workers, 'workers', 1),
       onDocument: (doc, analysis) => sink.add(doc, analysis),
       onProgress: (p) => progress.update(p.read, corpus.documents.length, p.reused ? `${p.reused} reused` : undefined),
@@ -113,8 +117,8 @@ export async function runAnalyze(args: string[]): Promise<number> {
     const secs = (performance.now() - t0) / 1000;
     progress.done();
     if (run.done === 0) throw new UsageError(`shard ${shard?.index}/${shard?.count} holds none of the ${corpus.documents.length} documents; use fewer shards`);
-    progress.stage('report');
-    const report = sink.finish();
+    progress.stage('report', REPORT_STAGES.length);
+    const report = sink.finish((stage) => progress.update(REPORT_STAGES.indexOf(stage), REPORT_STAGES.length, stage));
     progress.done();
     if (dbFile !== undefined && run.run !== undefined) {
       const removed = store.finishRun(run.run, storedAggregates(report, reportOptions, corpus.skipped, sink)).removed;
@@ -125,7 +129,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     for (const d of warned.slice(0, 5)) say(`warning ${d.id}: ${(d.warnings ?? []).join('; ')}`);
     if (warned.length > 5) say(`… ${warned.length - 5} more documents with warnings (see "warnings" in the JSON report)`);
     progress.stage('writing');
-    writeOutput(report, format, values.out, say);
+    writeOutput(values['omit-hits'] ? report : attachHits(report, store), format, values.out, say);
     progress.done();
   } finally {
     store.close();

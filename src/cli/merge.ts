@@ -10,8 +10,8 @@ import { cacheKey } from '../pipeline.js';
 import { Store, StoreError } from '../store/index.js';
 import { mergeStores } from '../store/merge.js';
 import { createProgress } from './progress.js';
-import { createReportSink } from './report-sink.js';
-import { checkDestinations, FORMATS, storedAggregates, writeOutput } from './analyze.js';
+import { attachHits, createReportSink } from './report-sink.js';
+import { checkDestinations, FORMATS, REPORT_STAGES, storedAggregates, writeOutput } from './analyze.js';
 import { loadCompiled, parse, UsageError } from './common.js';
 import { HELP } from './main.js';
 
@@ -76,21 +76,23 @@ export async function runMerge(args: string[]): Promise<number> {
   progress.done();
   const store = Store.open(values.db);
   try {
-    const sink = createReportSink(skipped, compiled.lexicon, options);
-    progress.stage('report', merged.documents);
+    const sink = createReportSink(skipped, compiled.lexicon, options, (id) => store.textOf(id));
+    progress.stage('reading the merged store', merged.documents);
     let n = 0;
     for (const { document, analysis } of store.documents()) {
       sink.add(document, analysis);
       progress.update(++n, merged.documents);
     }
-    const report = sink.finish();
+    progress.done();
+    progress.stage('report', REPORT_STAGES.length);
+    const report = sink.finish((stage) => progress.update(REPORT_STAGES.indexOf(stage), REPORT_STAGES.length, stage));
     progress.done();
     const run = store.info().run;
     store.finishRun(run, storedAggregates(report, options, skipped, sink));
     if (!quiet) {
       process.stderr.write(`merged ${positionals.length} stores into ${values.db}: ${merged.documents} documents${merged.duplicates ? ` (${merged.duplicates} found in more than one part, kept once)` : ''}\n`);
     }
-    writeOutput(report, format, values.out, (line) => {
+    writeOutput(options.omitHits ? report : attachHits(report, store), format, values.out, (line) => {
       if (!quiet) process.stderr.write(`${line}\n`);
     });
   } finally {

@@ -1,26 +1,35 @@
 /**
- * Where the pipeline's documents go to become a report. Stage one: collects documents and analyses for
- * buildReport (memory grows with the corpus); replaced by the streaming ReportBuilder from src/report.
+ * Where the pipeline's documents go to become a report: the streaming ReportBuilder (src/report/builder.ts), which
+ * keeps a small fixed record per document, never hits or texts. Hits are joined in from the store when written.
  */
 import type { DocAnalysis, Document, Lexicon, SkippedDocument } from '../types.js';
-import { buildReport, type Report, type ReportOptions } from '../report/build.js';
+import { documentHits, ReportBuilder, type FinishOptions, type Report, type ReportOptions } from '../report/build.js';
+import type { Store } from '../store/index.js';
 
 export interface ReportSink {
   add(document: Document, analysis: DocAnalysis): void;
-  finish(): Report;
-  /** Aggregates to keep in the store beside the report (name → JSON). */
+  finish(onStage?: FinishOptions['onStage']): Report;
+  /** Aggregates to keep in the store beside the report (name → JSON): the builder's state. */
   state(): Record<string, string>;
 }
 
-export function createReportSink(skipped: SkippedDocument[], lexicon: Lexicon, options: ReportOptions): ReportSink {
-  const documents: Document[] = [];
-  const analyses: DocAnalysis[] = [];
+export function createReportSink(
+  skipped: SkippedDocument[], lexicon: Lexicon, options: ReportOptions, textOf?: (id: string) => string | undefined,
+): ReportSink {
+  const { omitHits: _omit, ...builderOptions } = options;
+  const builder = new ReportBuilder({ ...builderOptions, lexicon, textOf });
   return {
-    add(document, analysis) {
-      documents.push(document);
-      analyses.push(analysis);
-    },
-    finish: () => buildReport({ documents, analyses, skipped, lexicon }, options),
-    state: () => ({}),
+    add: (document, analysis) => builder.add(analysis, document),
+    finish: (onStage) => builder.finish({ skipped, onStage }),
+    state: () => ({ 'report-state': JSON.stringify(builder.toState()) }),
   };
+}
+
+/** Puts each document's hits, names and devices back into a report, from the store (for reports that keep them). */
+export function attachHits(report: Report, store: Store): Report {
+  for (const d of report.documents) {
+    const stored = store.getDocument(d.id);
+    if (stored) Object.assign(d, documentHits(stored.analysis));
+  }
+  return report;
 }
