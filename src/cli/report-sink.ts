@@ -6,6 +6,9 @@ import type { DocAnalysis, Document, Lexicon, SkippedDocument } from '../types.j
 import { documentHits, ReportBuilder, type FinishOptions, type Report, type ReportOptions } from '../report/build.js';
 import type { Store } from '../store/index.js';
 
+/** Largest corpus whose report builder state is kept in the store (about 4 KB per document serialised). */
+export const MAX_STATE_DOCUMENTS = 20_000;
+
 export interface ReportSink {
   add(document: Document, analysis: DocAnalysis): void;
   finish(onStage?: FinishOptions['onStage']): Report;
@@ -21,7 +24,9 @@ export function createReportSink(
   return {
     add: (document, analysis) => builder.add(analysis, document),
     finish: (onStage) => builder.finish({ skipped, onStage }),
-    state: () => ({ 'report-state': JSON.stringify(builder.toState()) }),
+    // The state is a few KB per document and serialises as one string: past this many documents that string alone
+    // would break the memory bound, so large stores go without it (rebuild it from store.documents() instead).
+    state: () => (builder.size <= MAX_STATE_DOCUMENTS ? { 'report-state': JSON.stringify(builder.toState()) } : {}),
   };
 }
 
