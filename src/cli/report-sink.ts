@@ -26,7 +26,7 @@ export function createReportSink(
     finish: (onStage) => builder.finish({ skipped, onStage }),
     // The state is a few KB per document and serialises as one string: past this many documents that string alone
     // would break the memory bound, so large stores go without it (rebuild it from store.documents() instead).
-    state: () => (builder.size <= MAX_STATE_DOCUMENTS ? { 'report-state': JSON.stringify(builder.toState()) } : {}),
+    state: (): Record<string, string> => (builder.size <= MAX_STATE_DOCUMENTS ? { 'report-state': JSON.stringify(builder.toState()) } : {}),
   };
 }
 
