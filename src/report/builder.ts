@@ -13,7 +13,7 @@
  * at the end over the documents that count, so statistics come from merged counts, never from averaged parts.
  */
 import type { DocAnalysis, Lexicon, SkippedDocument, SourceRef, Voice } from '../types.js';
-import { addDocument, combineVoices, emptyOutlet, mergeCounts, stanceOf, VOICES, type OutletCounts, type ReferentCounts } from '../stats/aggregate.js';
+import { addDocument, combineVoices, emptyOutlet, mergeCounts, packCounts, stanceOf, unpackCounts, VOICES, type OutletCounts, type ReferentCounts } from '../stats/aggregate.js';
 import { bootstrapStance, DEFAULT_RESAMPLES, DEFAULT_SEED, SMALL_SAMPLE_DOCUMENTS, SMALL_SAMPLE_MENTIONS, type DocumentStanceCounts } from '../stats/bootstrap.js';
 import { keynessEachAgainstRest, keynessPair, type OutletTermCounts } from '../stats/keyness.js';
 import { divergenceMatrix } from '../stats/divergence.js';
@@ -74,7 +74,7 @@ export interface FinishOptions {
 /** One document as the builder keeps it. */
 interface DocumentRecord {
   meta: ReportDocument;
-  /** JSON of this document's OutletCounts. */
+  /** This document's OutletCounts, packed (packCounts). */
   counts: string;
   /** (referent index × 3 + voice index, score, mentions) triples for the referents the document scores. */
   stance: number[];
@@ -163,7 +163,7 @@ export class ReportBuilder {
       });
     }
     const names = a.names.filter((n) => n.type === 'place' || n.type === 'incident').map((n) => n.name);
-    this.records.push({ meta, counts: JSON.stringify(counts), stance, names });
+    this.records.push({ meta, counts: packCounts(counts), stance, names });
 
     const words = termCounts(document.text);
     const outletTerms = this.termsOf(a.outlet);
@@ -270,7 +270,7 @@ export class ReportBuilder {
         byOutlet.set(r.meta.outlet, (c = emptyOutlet(r.meta.outlet)));
         countedByOutlet.set(r.meta.outlet, []);
       }
-      mergeCounts(c, JSON.parse(r.counts) as OutletCounts);
+      mergeCounts(c, unpackCounts(r.counts, r.meta.outlet));
       countedByOutlet.get(r.meta.outlet)!.push(r);
     }
     for (const r of this.records) if (!byOutlet.has(r.meta.outlet)) byOutlet.set(r.meta.outlet, emptyOutlet(r.meta.outlet));
@@ -288,7 +288,7 @@ export class ReportBuilder {
       let words = 0;
       for (const r of docs) {
         words += r.meta.words;
-        const counts = JSON.parse(r.counts) as OutletCounts;
+        const counts = unpackCounts(r.counts, r.meta.outlet);
         // Adopted label hits in the headline voices, in hit order: the same keys as counting the hits directly.
         for (const ref of Object.values(counts.referents)) {
           for (const v of voices) for (const [label, n] of Object.entries(ref.voices[v].labels)) labels.set(label, (labels.get(label) ?? 0) + n);
