@@ -10,7 +10,7 @@ import { cacheKey } from '../pipeline.js';
 import { Store, StoreError } from '../store/index.js';
 import { mergeStores } from '../store/merge.js';
 import { createProgress } from './progress.js';
-import { attachHits, createReportSink } from './report-sink.js';
+import { createReportSink } from './report-sink.js';
 import { checkDestinations, FORMATS, REPORT_STAGES, storedAggregates, writeOutput } from './analyze.js';
 import { loadCompiled, parse, UsageError } from './common.js';
 import { HELP } from './main.js';
@@ -76,7 +76,7 @@ export async function runMerge(args: string[]): Promise<number> {
   progress.done();
   const store = Store.open(values.db);
   try {
-    const sink = createReportSink(skipped, compiled.lexicon, options, (id) => store.textOf(id));
+    const sink = createReportSink(compiled.lexicon, options, (id) => store.textOf(id));
     progress.stage('reading the merged store', merged.documents);
     let n = 0;
     for (const { document, analysis } of store.documents()) {
@@ -85,16 +85,18 @@ export async function runMerge(args: string[]): Promise<number> {
     }
     progress.done();
     progress.stage('report', REPORT_STAGES.length);
-    const report = sink.finish((stage) => progress.update(REPORT_STAGES.indexOf(stage), REPORT_STAGES.length, stage));
+    const report = sink.finish(skipped, (stage) => progress.update(REPORT_STAGES.indexOf(stage), REPORT_STAGES.length, stage));
     progress.done();
     const run = store.info().run;
     store.finishRun(run, storedAggregates(report, options, skipped, sink));
     if (!quiet) {
       process.stderr.write(`merged ${positionals.length} stores into ${values.db}: ${merged.documents} documents${merged.duplicates ? ` (${merged.duplicates} found in more than one part, kept once)` : ''}\n`);
     }
-    writeOutput(options.omitHits ? report : attachHits(report, store), format, values.out, (line) => {
+    progress.stage('writing', report.documents.length);
+    await writeOutput(report, format, values.out, options.omitHits ? undefined : store, (line) => {
       if (!quiet) process.stderr.write(`${line}\n`);
-    });
+    }, (n) => progress.update(n, report.documents.length));
+    progress.done();
   } finally {
     store.close();
   }

@@ -3,7 +3,7 @@
  * SIGKILL at random moments, resumed, sharded and merged, grown; each time compared with one uninterrupted run.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -33,6 +33,22 @@ function dump(file: string): { documents: unknown[]; hits: number; aggregates: R
   }
 }
 
+/** What a killed run left: stored documents, whether the run finished, and documents whose hits are incomplete. */
+function storedState(file: string): { documents: number; complete: boolean; torn: number } {
+  if (!existsSync(file)) return { documents: 0, complete: false, torn: 0 };
+  const db = new Database(file, { readonly: true });
+  try {
+    const has = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'documents'").get() as { n: number };
+    if (has.n === 0) return { documents: 0, complete: false, torn: 0 };
+    const documents = (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+    const complete = (db.prepare("SELECT value FROM meta WHERE key = 'complete'").get() as { value: string } | undefined)?.value === '1';
+    const torn = (db.prepare('SELECT count(*) AS n FROM documents d WHERE hit_count <> (SELECT count(*) FROM hits h WHERE h.doc = d.rowid)').get() as { n: number }).n;
+    return { documents, complete, torn };
+  } finally {
+    db.close();
+  }
+}
+
 const analyzeArgs = (db: string, extra: string[] = []) => ['analyze', corpus, '--db', db, '--format', 'json', '--resamples', '50', '-j', '2', '--quiet', ...extra];
 let reference: { report: string; store: ReturnType<typeof dump>; ms: number };
 
@@ -52,32 +68,40 @@ beforeAll(async () => {
 describe('analyze --db', () => {
   it('loses nothing and duplicates nothing when killed with SIGKILL at random moments, then resumed', async () => {
     const db = join(dir, 'killed.db');
-    const moments: number[] = [];
-    // Kills that caught a run in the middle (store written, run not finished): the test means something only then.
+    const total = reference.store.documents.length;
+    const moments: string[] = [];
+    // Kills that caught a run in the middle (some documents stored, run not finished): the test means something
+    // only then. Moments are drawn three ways: a random time early in the run (before or around the first commit),
+    // once a random number of documents is committed (mid-analysis, possibly mid-transaction), and once every
+    // document is stored (during the report).
     let interrupted = 0;
-    for (let k = 0; k < 10 && interrupted < 3; k++) {
-      // Anywhere in the span of a whole run (measured on the reference run, so it holds on a slow machine too).
-      const delay = Math.round(reference.ms * (0.15 + Math.random() * 0.85));
-      moments.push(delay);
+    for (let k = 0; k < 8 && (interrupted < 3 || k < 3); k++) {
+      const before = storedState(db);
+      const mode = before.documents >= total ? 'report' : (['time', 'documents', 'report'] as const)[k % 3];
+      const target = before.documents + 1 + Math.floor(Math.random() * (total - before.documents - 1));
+      const delay = Math.round(reference.ms * (0.1 + Math.random() * 0.4));
       const child = spawn(process.execPath, [cli, ...analyzeArgs(db)], { cwd: root, stdio: 'ignore' });
-      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-      const timer = setTimeout(() => child.kill('SIGKILL'), delay);
-      await exited;
-      clearTimeout(timer);
-      if (!existsSync(db)) continue;
-      const state = new Database(db, { readonly: true });
-      try {
-        const complete = (state.prepare("SELECT value FROM meta WHERE key = 'complete'").get() as { value: string } | undefined)?.value;
-        const stored = (state.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
-        if (complete === '0' && stored > 0) interrupted++;
-        // Every stored document has all its hits, or it would not be there at all.
-        const torn = state.prepare('SELECT count(*) AS n FROM documents d WHERE hit_count <> (SELECT count(*) FROM hits h WHERE h.doc = d.rowid)').get() as { n: number };
-        expect(torn.n, `killed at ${moments.join(', ')} ms`).toBe(0);
-      } finally {
-        state.close();
+      let exited = false;
+      const done = new Promise<void>((resolve) => child.on('exit', () => { exited = true; resolve(); }));
+      const started = Date.now();
+      while (!exited) {
+        await new Promise((r) => setTimeout(r, 15));
+        const now = storedState(db);
+        const hit = mode === 'time' ? Date.now() - started >= delay
+          : mode === 'documents' ? now.documents >= target
+            : now.documents >= total && !now.complete;
+        if (hit) {
+          child.kill('SIGKILL');
+          break;
+        }
       }
+      await done;
+      const after = storedState(db);
+      moments.push(`${mode}${mode === 'documents' ? ` ≥${target}` : mode === 'time' ? ` ${delay} ms` : ''}: ${after.documents} stored`);
+      if (!after.complete && after.documents > 0) interrupted++;
+      expect(after.torn, moments.join('; ')).toBe(0);
     }
-    expect(interrupted, `killed at ${moments.join(', ')} ms`).toBeGreaterThan(0);
+    expect(interrupted, moments.join('; ')).toBeGreaterThanOrEqual(2);
     const resumed = framelens(analyzeArgs(db));
     expect(resumed.code, `killed at ${moments.join(', ')} ms: ${resumed.stderr}`).toBe(0);
     expect(resumed.stdout, `killed at ${moments.join(', ')} ms`).toBe(reference.report);
@@ -115,8 +139,12 @@ describe('analyze --db', () => {
     const again = framelens(args(db));
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toMatch(new RegExp(`analyzed 3 documents, ${reference.store.documents.length - 1} from the store`));
-    const fresh = framelens(args(join(dir, 'grown-fresh.db')));
-    expect(again.stdout).toBe(fresh.stdout);
+    const outDir = mkdtempSync(join(tmpdir(), 'fl-out-'));
+    const fresh = framelens([...args(join(dir, 'grown-fresh.db')), '--out', join(outDir, 'report.json')]);
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(readFileSync(join(outDir, 'report.json'), 'utf8')).toBe(again.stdout);
+    // Written through a temporary file and a rename: nothing else is left beside the report.
+    expect(readdirSync(outDir)).toEqual(['report.json']);
   }, 180_000);
 
   it('refuses a damaged store or cache with a message naming the file, not a stack trace', () => {

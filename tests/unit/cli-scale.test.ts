@@ -1,9 +1,6 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/cli/progress.js';
-import { parseShard, writeFileAtomic } from '../../src/cli/analyze.js';
+import { parseShard } from '../../src/cli/analyze.js';
 import { shardOf } from '../../src/pipeline.js';
 
 function fakeStream(isTTY: boolean) {
@@ -70,28 +67,5 @@ describe('--shard', () => {
     for (const c of counts) expect(c).toBeGreaterThan(900);
     expect(ids.map((id) => shardOf(id, 3))).toEqual(ids.map((id) => shardOf(id, 3)));
     expect(shardOf('anything', 1)).toBe(0);
-  });
-});
-
-describe('writeFileAtomic', () => {
-  it('replaces the file whole and leaves no temporary file behind', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fl-atomic-'));
-    const file = join(dir, 'report.json');
-    writeFileSync(file, '{"old": true}');
-    writeFileAtomic(file, '{"new": true}');
-    expect(readFileSync(file, 'utf8')).toBe('{"new": true}');
-    expect(readdirSync(dir)).toEqual(['report.json']);
-  });
-
-  it('leaves the previous report intact when the write fails', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fl-atomic-'));
-    const file = join(dir, 'report.json');
-    writeFileSync(file, '{"old": true}');
-    // A folder where the rename must land: the write fails after the temporary file is made beside it.
-    mkdirSync(join(dir, 'taken'));
-    writeFileSync(join(dir, 'taken', 'x'), 'x');
-    expect(() => writeFileAtomic(join(dir, 'taken'), 'new')).toThrow();
-    expect(readFileSync(file, 'utf8')).toBe('{"old": true}');
-    expect(readdirSync(dir).sort()).toEqual(['report.json', 'taken']);
   });
 });
