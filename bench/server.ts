@@ -12,7 +12,7 @@
  * (default 10), BENCH_SERVER_SECONDS (time cap for the load phase, default 120).
  */
 import { join } from 'node:path';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
@@ -29,7 +29,9 @@ import { defaultLexiconPath } from '../src/paths.js';
 import { analyzeCorpusParallel } from '../src/pipeline.js';
 import { createState } from '../src/server/state.js';
 import { createApp, warmUp } from '../src/server/app.js';
-import { generateArticles } from './articles.js';
+import { generateArticles, realParagraphs, writeArticlesJsonl } from './articles.js';
+import { packageRoot } from '../src/paths.js';
+import type { Document } from '../src/types.js';
 
 const DOCS = Number(process.env.BENCH_SERVER_DOCS ?? 10_000);
 const REQUESTS = Number(process.env.BENCH_SERVER_REQUESTS ?? 200);
@@ -44,12 +46,13 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 console.log(`server bench (${MODE}): ${DOCS} documents, ${CLIENTS} clients, ${REQUESTS} requests per page; ${cpus().length} cores, load average ${load()}`);
 
 const compiled = compileLexicon(loadLexicons([defaultLexiconPath()]));
-const documents = generateArticles(DOCS);
+const root = packageRoot();
 const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
 let state: AppState;
 let store: Store | undefined;
 let tmp: string | undefined;
 if (MODE === 'memory') {
+  const documents: Document[] = [...generateArticles(realParagraphs(root), DOCS)].map((a) => ({ ...a, source: { file: 'generated' }, meta: {} }));
   const t0 = performance.now();
   const { analyses, workers } = await analyzeCorpusParallel(documents, compiled);
   const t1 = performance.now();
@@ -64,7 +67,7 @@ if (MODE === 'memory') {
 } else {
   tmp = mkdtempSync(join(tmpdir(), 'fl-bench-server-'));
   const jsonl = join(tmp, 'corpus.jsonl');
-  writeFileSync(jsonl, documents.map((d) => JSON.stringify({ id: d.id, outlet: d.outlet, title: d.title, date: d.date, text: d.text })).join('\n'));
+  writeArticlesJsonl(jsonl, root, DOCS);
   const db = join(tmp, 'corpus.db');
   const main = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
   const t0 = performance.now();
