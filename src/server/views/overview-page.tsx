@@ -12,7 +12,7 @@ function CsvLink({ table, children }: { table: string; children: string }) {
 }
 
 /** Rows of each long list shown on the Overview; the rest is one link away, a page at a time. */
-export const OVERVIEW_ROWS = { events: 10, documents: 20, pairs: 10 };
+export const OVERVIEW_ROWS = { events: 10, documents: 20, pairs: 10, skipped: 20 };
 
 function AllLink({ href, shown, total, what }: { href: string; shown: number; total: number; what: string }) {
   if (total <= shown) return <></>;
@@ -123,7 +123,9 @@ export function OverviewPage({ state }: { state: AppState }) {
         </p>
         <DuplicatesTable report={report} links pairs={report.duplicates.pairs.slice(0, OVERVIEW_ROWS.pairs)} />
         <AllLink href="/duplicates" shown={OVERVIEW_ROWS.pairs} total={pairCount} what="near-duplicate pairs" />
-        <SkippedTable report={report} />
+        <SkippedTable report={report} skipped={report.corpus.skipped.slice(0, OVERVIEW_ROWS.skipped)} />
+        {report.corpus.skipped.length > OVERVIEW_ROWS.skipped
+          ? <p class="more">{(report.corpus.skipped.length - OVERVIEW_ROWS.skipped).toLocaleString('en-US')} more skipped inputs are in the CSV below.</p> : ''}
         <p><CsvLink table="skipped">Download skipped inputs (CSV)</CsvLink></p>
       </section>
     </Layout>
