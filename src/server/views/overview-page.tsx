@@ -39,6 +39,7 @@ export function OverviewPage({ state }: { state: AppState }) {
           Intervals are wide: read these as descriptions of these texts, not of the outlets in general.
         </div>
       ) : ''}
+      {state.reportBehind ? <p class="note">The statistics below are being recomputed to include {state.reportBehind} text(s) just added; reload in a moment.</p> : ''}
       {state.sessionAdded.size ? <p class="note">{state.sessionAdded.size} text(s) added in this session are included (kept in memory only).</p> : ''}
 
       <section aria-labelledby="stance-title">
