@@ -68,7 +68,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     pair = [parts[0], parts[1]];
   }
   if (pair && pair[0] === pair[1]) throw new UsageError(`--pair needs two different outlets, got "${pair[0]}" twice`);
-  if (values['omit-hits'] && format === 'csv') process.stderr.write('note: --omit-hits leaves hits.csv with its header only\n');
+  if (values['omit-hits'] && format === 'csv' && !values.quiet) process.stderr.write('note: --omit-hits leaves hits.csv with its header only\n');
   const resamples = intOption(values.resamples, 'resamples', 1);
   const seed = intOption(values.seed, 'seed', 0);
   const voices = parseVoices(values.voices);

@@ -69,3 +69,15 @@ describe('--shard', () => {
     expect(shardOf('anything', 1)).toBe(0);
   });
 });
+
+describe('analyze --quiet', () => {
+  it('writes the report and nothing on stderr', async () => {
+    const { runCli } = await import('../helpers/cli.js');
+    const quiet = await runCli(['analyze', 'corpus/seeds', '--quiet', '--format', 'json', '--resamples', '20']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+    expect(JSON.parse(quiet.stdout).corpus.documents).toBe(5);
+    const loud = await runCli(['analyze', 'corpus/seeds', '--format', 'json', '--resamples', '20']);
+    expect(loud.stderr).toMatch(/analyzed 5 documents in/);
+  });
+});
