@@ -2,7 +2,7 @@ import { accessSync, constants as fsConstants, existsSync, mkdirSync, mkdtempSyn
 import { dirname, extname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Document, SkippedDocument, Voice } from '../types.js';
-import { InputError } from '../corpus/errors.js';
+import { FramelensError } from '../errors.js';
 import { runPipeline, TextLookup, type Shard } from '../pipeline.js';
 import { documentHits, type Report, type ReportOptions } from '../report/build.js';
 import { writeHitsCsv, writeReportJson, type DocumentHitLists } from '../report/stream-json.js';
@@ -266,7 +266,7 @@ export async function writeOutput(
   try {
     await writeOutputUnchecked(report, format, out, hitsFrom, say, onDocument);
   } catch (err) {
-    if (out === undefined || err instanceof InputError || err instanceof UsageError) throw err;
+    if (out === undefined || err instanceof FramelensError) throw err;
     throw new UsageError(`cannot write ${out}: ${describeFsError(err)}`);
   }
 }

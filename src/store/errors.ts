@@ -1,4 +1,4 @@
-import { InputError } from '../corpus/errors.js';
+import { InputError } from '../errors.js';
 
 /**
  * A store that cannot be used as it is: not a framelens store, another schema, damaged, locked. An InputError, so
