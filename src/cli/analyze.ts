@@ -142,7 +142,8 @@ export async function runAnalyze(args: string[]): Promise<number> {
     if (pair) {
       for (const o of pair) if (!outlets.has(o)) throw new UsageError(`--pair: no outlet "${o}" in the corpus (outlets: ${[...outlets].join(', ')})`);
     }
-    if (run.done === 0) throw new UsageError(`shard ${shard?.index}/${shard?.count} holds none of the ${documentsRead} documents; use fewer shards`);
+    // An empty shard is not an error: a batch engine runs every index, and merge takes empty parts as they are.
+    if (run.done === 0) say(`note: shard ${shard?.index}/${shard?.count} holds none of the ${documentsRead} documents`);
     progress.stage('report', REPORT_STAGES.length);
     const report = sink.finish(skipped, (stage) => progress.update(REPORT_STAGES.indexOf(stage), REPORT_STAGES.length, stage));
     progress.done();
@@ -308,7 +309,14 @@ async function writeOutputUnchecked(
   }
   if (format === 'json') {
     if (out) await writeAtomic(out, (sink) => writeReportJson(sink, report, hits?.()));
-    else await writeReportJson(streamSink(process.stdout), report, hits?.());
+    else {
+      try {
+        await writeReportJson(streamSink(process.stdout), report, hits?.());
+      } catch (err) {
+        // A reader that stops early ("| head") is not a failure of the analysis.
+        if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+      }
+    }
     if (out) say(`wrote ${out}`);
     return;
   }
