@@ -60,7 +60,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
   const seed = intOption(values.seed, 'seed', 0);
   const voices = parseVoices(values.voices);
 
-  const compiled = loadCompiled(values.lexicon);
+  const compiled = loadCompiled(values.lexicon, values['voice-rules']);
   const corpus = await loadCorpus(positionals, values);
   checkDestinations(format, values.out, values.cache);
   if (corpus.documents.length === 0) {
