@@ -11,6 +11,7 @@ const ATTACK_NOUNS = new Set([
   'shelling', 'bombing', 'bombings', 'bombardment', 'bombardments', 'missile', 'missiles', 'rocket', 'rockets', 'forces',
   'troops', 'soldiers', 'army', 'military', 'gunfire', 'sniper', 'snipers', 'assault', 'offensive', 'operation', 'ambush',
   'warplanes', 'warplane', 'jets', 'tank', 'tanks', 'artillery', 'gunmen', 'militants', 'fighters', 'settlers', 'police',
+  'aggression', 'onslaught', 'bomb', 'bombs', 'shells', 'gunboat', 'occupation', 'invasion', 'incursion', 'blockade',
 ]);
 /** Prepositions that introduce the agent or the attack of a passive killing. */
 const AGENT_PREPOSITIONS = new Set(['by', 'in', 'during', 'under', 'from', 'after', 'amid', 'when', 'as']);
@@ -18,10 +19,10 @@ const AGENT_PREPOSITIONS = new Set(['by', 'in', 'during', 'under', 'from', 'afte
 const CLAUSE_UNITS = 10;
 
 /**
- * Whether the clause after units [startUnit, endUnit) names who killed: a preposition (by, in, during …) followed
- * within a few words by an actor the lexicon knows (`actorUnit`), or by a capitalised word that heads "by …" or
- * stands before an attack noun ("in a US drone strike", "by Hamas gunmen", "in Israeli shelling"). The clause ends at
- * the first comma, full stop or line break.
+ * Whether the clause after the wording (which ends before unit `endUnit`) names who killed: "by" followed within a few
+ * words by an actor the lexicon knows (`actorUnit`) or a capitalised word ("by Hamas gunmen", "by an Iranian drone"),
+ * or another preposition (in, during, when …) followed by such a word standing before an attack noun ("in a US drone
+ * strike", "in Israeli shelling"). The clause ends at the first comma, full stop or line break.
  */
 export function namesAgent(text: string, units: Units, endUnit: number, actorUnit: Uint8Array): boolean {
   if (endUnit <= 0 || units.barrierAfter[endUnit - 1]) return false;
@@ -31,9 +32,10 @@ export function namesAgent(text: string, units: Units, endUnit: number, actorUni
     if (AGENT_PREPOSITIONS.has(units.normal[u])) {
       const by = units.normal[u] === 'by';
       for (let k = u + 1; k < Math.min(last, u + 5) && units.sentence[k] === sentence; k++) {
-        if (actorUnit[k]) return true;
-        const capitalised = /^\p{Lu}/u.test(text.slice(units.start[k], units.end[k]));
-        if (capitalised && (by || (k + 1 < units.count && ATTACK_NOUNS.has(units.normal[k + 1])))) return true;
+        // "by Hamas", "by Israeli fire"; but "in the besieged enclave" names a place, so after in/during/when the
+        // actor must stand before an attack noun ("in a US drone strike", "in Israeli aggression").
+        const actor = actorUnit[k] === 1 || /^\p{Lu}/u.test(text.slice(units.start[k], units.end[k]));
+        if (actor && (by || (k + 1 < units.count && ATTACK_NOUNS.has(units.normal[k + 1])))) return true;
         if (units.barrierAfter[k]) break;
       }
     }

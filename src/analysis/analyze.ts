@@ -12,11 +12,10 @@ import { tokenize, type Units } from '../nlp/nlp.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { findMatches, type Match } from './match.js';
 import { findVoiceSpans, quoteSpans, voiceAt } from './voice.js';
-import { CONTEXT_RULES, headlineEnd, resolveContextLabels, type ContextLabel, type Mention } from './resolve.js';
+import { headlineEnd, resolveContextLabels, type ContextLabel, type Mention } from './resolve.js';
 import { repeatedBlocks } from './repeats.js';
 import { namesAgent } from './agency.js';
 
-const { cueReach: CUE_REACH, scareQuoteMaxWords: SCARE_QUOTE_MAX_WORDS } = CONTEXT_RULES;
 /** Words that may stand between a distancing or negation cue and the label it governs. */
 const FILLER_WORDS = new Set([
   'a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'that', 'those', 'such',
@@ -36,7 +35,8 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
   const quotes = quoteSpans(text);
   const voiceSpans: VoiceSpan[] = findVoiceSpans(text, tok.sentences, matches, quotes);
   // Only short quotations can be scare quotes; keeping just those makes the per-hit check cheap.
-  const shortQuotes = quotes.filter((q) => q.words <= SCARE_QUOTE_MAX_WORDS);
+  const { cueReach, scareQuoteMaxWords } = compiled.voice.context;
+  const shortQuotes = quotes.filter((q) => q.words <= scareQuoteMaxWords);
   const warnings: string[] = [];
   const mismatch = languageMismatch(doc.language, compiled);
   if (mismatch) warnings.push(mismatch);
@@ -65,14 +65,14 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
   }
 
   /**
-   * A cue that ends at most CUE_REACH units before the match, in the same sentence, with no punctuation between,
+   * A cue that ends at most `cueReach` units (lexicons/voice.yml) before the match, in the same sentence, with no punctuation between,
    * and with only filler words between cue and label: articles and possessives, forms of "be", a few adverbs, and
    * (for distancing) capitalised modifiers ("so-called Iraqi Companions of the Cave"). So "are not terrorists" and
    * "no longer an occupation" are negated, but "will not extend to Iraqi resistance groups" is not.
    */
   const cueBefore = (cues: Map<number, Match>, m: Match, allowCapitalised: boolean): Match | undefined => {
     if (cues.size === 0) return undefined;
-    for (let gap = 0; gap <= CUE_REACH; gap++) {
+    for (let gap = 0; gap <= cueReach; gap++) {
       const endUnit = m.startUnit - gap;
       if (endUnit <= 0) break;
       const cue = cues.get(endUnit);

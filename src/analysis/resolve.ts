@@ -2,7 +2,9 @@
  * Context-label resolution: who "the regime", "the militants" or "the resistance" names in this sentence.
  *
  * The rules, in the order they are tried, are written for students in lexicons/README.md ("How framelens decides who a
- * label names"). Every step looks at a bounded window around the label, and mentions are visited in document order
+ * label names"); their numeric windows are in lexicons/voice.yml (`context:`): antecedent_sentences, salience_factor,
+ * look_back_mentions (a cap, so that one sentence of a million words cannot make resolution quadratic) and
+ * apposition_words. Every step looks at a bounded window around the label, and mentions are visited in document order
  * with a moving pointer, so resolution costs time linear in the document (a 5 MB text resolves in well under a
  * second).
  */
@@ -10,26 +12,7 @@ import type { Hit, LabelEntry } from '../types.js';
 import type { Units } from '../nlp/nlp.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import type { Match } from './match.js';
-
-/**
- * The numeric windows of the context rules, in one place (they move into the voice-rules YAML file when it lands).
- * - cueReach: units that may stand between a distancing or negation cue and the label it governs.
- * - antecedentSentences: a context label looks back this many sentences for its antecedent.
- * - salienceFactor: a farther referent wins over the nearest only when it is this many times as salient in reach.
- * - scareQuoteMaxWords: a quotation of at most this many words around a label, not speech, is a scare quote.
- * - lookBackMentions: at most this many mentions are weighed per label, so that one sentence of a million words
- *   (a text without punctuation) cannot make resolution quadratic; real prose never has this many in reach.
- * - appositionWords: words that may stand between a name's comma and the label of its apposition ("Kataib
- *   Hezbollah, an Iran-backed militia") or between a label and "calling itself".
- */
-export const CONTEXT_RULES = {
-  cueReach: 3,
-  antecedentSentences: 3,
-  salienceFactor: 2,
-  scareQuoteMaxWords: 4,
-  lookBackMentions: 64,
-  appositionWords: 3,
-};
+import type { ContextWindows } from '../lexicon/voice-rules.js';
 
 /** Something a context label may point back (or ahead) to: a name or a label with a fixed or resolved referent. */
 export interface Mention {
@@ -76,7 +59,7 @@ export function resolveContextLabels(
   text: string, contextLabels: ContextLabel[], mentions: Mention[], units: Units, compiled: CompiledLexicon, headlineEnd = 0,
 ): void {
   if (contextLabels.length === 0) return;
-  const rules = CONTEXT_RULES;
+  const rules = compiled.voice.context;
   /** Mentions before the current label, explicit ones and labels resolved so far, in document order. */
   const seen: Mention[] = [];
   let next = 0;
@@ -106,7 +89,7 @@ export function resolveContextLabels(
       continue;
     }
     // 2. Apposition and naming: the label describes the name beside it.
-    const apposed = appositionOf(text, units, match, before, after, mentions, next);
+    const apposed = appositionOf(text, units, match, before, after, mentions, next, rules);
     if (apposed) {
       settle(apposed);
       continue;
@@ -189,9 +172,9 @@ export function resolveContextLabels(
  */
 function appositionOf(
   text: string, units: Units, match: Match, before: Mention | undefined, after: Mention | undefined,
-  mentions: Mention[], next: number,
+  mentions: Mention[], next: number, rules: ContextWindows,
 ): Mention | undefined {
-  const reach = CONTEXT_RULES.appositionWords;
+  const reach = rules.appositionWords;
   const sentence = units.sentence[match.startUnit];
   if (before && before.sentence === sentence && before.endUnit < match.startUnit && match.startUnit - before.endUnit <= reach + 1 &&
       units.barrierAfter[before.endUnit - 1] && text.slice(before.end, units.start[before.endUnit]).trim() === ',') {
