@@ -1,16 +1,19 @@
 /** Option parsing and loading shared by the CLI commands. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Document, SkippedDocument } from '../types.js';
+import { FramelensError } from '../errors.js';
 import { loadLexicons } from '../lexicon/load.js';
 import { compileLexicon, type CompiledLexicon } from '../lexicon/compile.js';
 import { loadVoiceRules } from '../lexicon/voice-rules.js';
 import { readCorpus } from '../corpus/read.js';
 import { defaultLexiconPath } from '../paths.js';
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
+/** A command line that cannot be run as given: the message says what to change. */
+export class UsageError extends FramelensError {
+  override readonly name = 'UsageError';
+
+  override describe(): string {
+    return `framelens: ${this.message}\nRun "framelens --help" for usage.\n`;
   }
 }
 

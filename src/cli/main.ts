@@ -7,9 +7,10 @@ import { realpathSync } from 'node:fs';
 import { runAnalyze } from './analyze.js';
 import { runKwic } from './kwic.js';
 import { runLexicon } from './lexicon.js';
+import { runCount } from './count.js';
+import { runValidate } from './validate.js';
 import { UsageError } from './common.js';
-import { LexiconError } from '../lexicon/errors.js';
-import { InputError } from '../corpus/errors.js';
+import { FramelensError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
 
 export const HELP = `framelens ${TOOL_VERSION}: how news outlets frame the same events
@@ -20,6 +21,9 @@ Usage:
   framelens kwic <term> <paths...>         keyword in context for a label id or a word
   framelens lexicon check <files...>       validate lexicons; print counts
   framelens lexicon import <file>          convert a LIWC .dic, WordStat .cat, Lexicoder .lc3 or quanteda YAML
+  framelens count -d <dict> <paths...>     LIWC / WordStat / Lexicoder / quanteda dictionaries counted per document
+  framelens validate sample <paths...>     a stratified sample of hits to code by hand (CSV)
+  framelens validate score <coded.csv...>  precision per label and voice, agreement between coders
 
 Common options:
   --lexicon FILE         lexicon to use (repeatable); default lexicons/conflict.yml
@@ -56,6 +60,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runKwic(rest);
       case 'lexicon':
         return await runLexicon(rest);
+      case 'count':
+        return await runCount(rest);
+      case 'validate':
+        return await runValidate(rest);
       case '--version':
       case '-v':
         process.stdout.write(`${TOOL_VERSION}\n`);
@@ -70,17 +78,9 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`framelens: ${err.message}\nRun "framelens --help" for usage.\n`);
-      return 2;
-    }
-    if (err instanceof LexiconError) {
-      process.stderr.write(`framelens: invalid lexicon:\n${err.message}\n`);
-      return 2;
-    }
-    if (err instanceof InputError) {
-      process.stderr.write(`framelens: ${err.message}\n`);
-      return 2;
+    if (err instanceof FramelensError) {
+      process.stderr.write(err.describe());
+      return err.exitCode;
     }
     process.stderr.write(`framelens: analysis failed: ${(err as Error).stack ?? String(err)}\n`);
     return 1;

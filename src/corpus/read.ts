@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Document, SkippedDocument } from '../types.js';
 import { looksBinary } from './decode.js';
 import { dedupeExact } from './dedupe.js';
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
 import { parseOutletFrom, type OutletFrom } from './fields.js';
 import {
   EXTENSION_KINDS,

@@ -1,5 +1,7 @@
+import { FramelensError, listProblems } from '../errors.js';
+
 /** A problem in a lexicon file, with the place it was found. The message already names file, line and column. */
-export class LexiconError extends Error {
+export class LexiconError extends FramelensError {
   readonly file: string;
   readonly line?: number;
   readonly column?: number;
@@ -7,14 +9,16 @@ export class LexiconError extends Error {
   readonly problems: LexiconProblem[];
 
   constructor(problems: LexiconProblem[]) {
-    const shown = problems.slice(0, 10).map(formatProblem);
-    const more = problems.length > 10 ? [`… and ${problems.length - 10} more problems`] : [];
-    super([...shown, ...more].join('\n'));
+    super(listProblems(problems, formatProblem), 2);
     this.name = 'LexiconError';
     this.problems = problems;
     this.file = problems[0]?.file ?? '';
     this.line = problems[0]?.line;
     this.column = problems[0]?.column;
+  }
+
+  override describe(): string {
+    return `framelens: invalid lexicon:\n${this.message}\n`;
   }
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { jsx } from 'hono/jsx';
 import type { Report } from './build.js';
 import { webRoot } from '../paths.js';
-import { ReportFile } from '../server/views/report-file.js';
+import { ReportFile } from './views/report-file.js';
 
 let css: string | undefined;
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../src/corpus/errors.js';
+import { InputError } from '../../src/errors.js';
 import { readCorpus } from '../../src/corpus/read.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/corpus');

@@ -3,7 +3,7 @@ import type { DeviceHit, Hit, NameHit } from '../../src/types.js';
 import { markSpans, segmentText } from '../../src/server/segments.js';
 import { jsonForScript } from '../../src/server/json-script.js';
 import { parseSelection } from '../../src/server/selection.js';
-import { fmtSigned, heatClass, stanceClass } from '../../src/server/format.js';
+import { fmtSigned, heatClass, stanceClass } from '../../src/report/format.js';
 import { HttpError } from '../../src/server/http-error.js';
 
 const hit = (start: number, end: number, text: string, extra: Partial<Hit> = {}): Hit => ({

@@ -2,7 +2,7 @@
  * Errors of `framelens lexicon import`. A dictionary that cannot be read as its format (wrong structure, unknown
  * category, bad encoding) is an input error: the CLI prints it and exits with code 2.
  */
-import { InputError } from '../../corpus/errors.js';
+import { InputError, listProblems } from '../../errors.js';
 
 export interface ImportProblem {
   line?: number;
@@ -16,9 +16,7 @@ export class DictionaryImportError extends InputError {
 
   constructor(file: string, problems: ImportProblem[]) {
     const where = (p: ImportProblem) => (p.line ? `${file}:${p.line}` : file);
-    const shown = problems.slice(0, 10).map((p) => `${where(p)}: ${p.message}`);
-    if (problems.length > 10) shown.push(`… and ${problems.length - 10} more problems`);
-    super(shown.join('\n'), file);
+    super(listProblems(problems, (p) => `${where(p)}: ${p.message}`), file);
     this.problems = problems;
     this.line = problems[0]?.line;
   }

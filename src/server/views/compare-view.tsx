@@ -1,7 +1,7 @@
 /** The Compare view: the "same referent, different label" table and the columns of marked texts. */
 import type { CompiledLexicon } from '../../lexicon/compile.js';
 import type { CompareModel, ReferentCell } from '../compare.js';
-import { fmtSigned, stanceClass, VOICE_MARKS } from '../format.js';
+import { fmtSigned, stanceClass, VOICE_MARKS } from '../../report/format.js';
 import { HighlightedText, Legend } from './marks.js';
 
 function Cell({ cell }: { cell: ReferentCell }) {

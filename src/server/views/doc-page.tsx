@@ -1,7 +1,7 @@
 /** One document with all its hits marked, a legend, and the hit list (the audit trail). */
 import type { Document, DocAnalysis } from '../../types.js';
 import type { CompiledLexicon } from '../../lexicon/compile.js';
-import { fmtSigned, VOICE_NAMES } from '../format.js';
+import { fmtSigned, VOICE_NAMES } from '../../report/format.js';
 import { Layout } from './layout.js';
 import { HighlightedText, Legend } from './marks.js';
 

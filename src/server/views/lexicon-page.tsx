@@ -1,7 +1,7 @@
 /** Lexicon: referents with their labels (weight, rationale, sources, corpus counts), names, devices. */
 import type { LexiconView, LabelView } from '../lexicon-view.js';
 import type { NameEntry } from '../../types.js';
-import { fmtSigned, stanceClass } from '../format.js';
+import { fmtSigned, stanceClass } from '../../report/format.js';
 import { Layout } from './layout.js';
 
 function LabelTable({ labels, caption, outlets }: { labels: LabelView[]; caption: string; outlets: string[] }) {

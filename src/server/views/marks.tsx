@@ -7,7 +7,7 @@
 import type { DocAnalysis, Hit, NameHit, DeviceHit } from '../../types.js';
 import type { CompiledLexicon } from '../../lexicon/compile.js';
 import { markSpans, segmentText } from '../segments.js';
-import { DISTANCED_MARK, fmtSigned, NEGATED_MARK, stanceClass, stanceWord, VOICE_MARKS, VOICE_NAMES } from '../format.js';
+import { DISTANCED_MARK, fmtSigned, NEGATED_MARK, stanceClass, stanceWord, VOICE_MARKS, VOICE_NAMES } from '../../report/format.js';
 
 export function hitMarker(hit: Pick<Hit, 'voice' | 'distanced' | 'negated'>): string {
   return [VOICE_MARKS[hit.voice], hit.distanced ? DISTANCED_MARK : '', hit.negated ? NEGATED_MARK : ''].join('');

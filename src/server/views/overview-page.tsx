@@ -4,7 +4,7 @@ import { overviewData } from '../overview-data.js';
 import { Layout } from './layout.js';
 import {
   CorpusSummary, DivergenceTable, DocumentsTable, DuplicatesTable, EventsTable, KeynessTables, LabelShareTable, OutletsTable, SkippedTable, StanceTable, StanceTestsTable,
-} from './report-tables.js';
+} from '../../report/views/report-tables.js';
 
 function CsvLink({ table, children }: { table: string; children: string }) {
   return <a class="csv-link" href={`/api/report?format=csv&table=${table}`} download>{children}</a>;

@@ -1,7 +1,7 @@
 /** Term in context: every occurrence of a label id or a word, with its sentence, voice and a link to the document. */
 import type { AppState } from '../state.js';
 import type { TermResult } from '../term.js';
-import { fmtSigned, stanceClass, VOICE_NAMES } from '../format.js';
+import { fmtSigned, stanceClass, VOICE_NAMES } from '../../report/format.js';
 import { Layout } from './layout.js';
 
 export function TermPage({ state, result, q, error }: { state: AppState; result?: TermResult; q?: string; error?: string }) {

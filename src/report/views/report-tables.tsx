@@ -2,7 +2,7 @@
  * Tables of the report, shared by the Overview page and the static HTML report (src/report/html.ts). Every value is
  * a JSX text child or attribute, so hono escapes it. `links` adds links into the running server (off in files).
  */
-import type { Report } from '../../report/build.js';
+import type { Report } from '../build.js';
 import { fmtCi, fmtInt, fmtNumber, fmtPercent, fmtSigned, heatClass, stanceClass } from '../format.js';
 
 interface TableProps {

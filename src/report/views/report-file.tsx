@@ -3,7 +3,7 @@
  * every value escaped by hono/jsx. Uses the same tables as the Overview page.
  */
 import { raw } from 'hono/html';
-import type { Report } from '../../report/build.js';
+import type { Report } from '../build.js';
 import {
   CorpusSummary, DivergenceTable, DocumentsTable, DuplicatesTable, EventsTable, KeynessTables, LabelShareTable, OutletsTable, SkippedTable, StanceTable, StanceTestsTable,
 } from './report-tables.js';
