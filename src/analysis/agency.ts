@@ -6,7 +6,7 @@
 import type { Units } from '../nlp/nlp.js';
 
 /** Nouns of attack that make the capitalised word before them an agent ("an Israeli strike", "a US drone strike"). */
-const ATTACK_NOUNS = new Set([
+export const ATTACK_NOUNS: ReadonlySet<string> = new Set([
   'strike', 'strikes', 'airstrike', 'airstrikes', 'air', 'drone', 'drones', 'attack', 'attacks', 'raid', 'raids', 'fire',
   'shelling', 'bombing', 'bombings', 'bombardment', 'bombardments', 'missile', 'missiles', 'rocket', 'rockets', 'forces',
   'troops', 'soldiers', 'army', 'military', 'gunfire', 'sniper', 'snipers', 'assault', 'offensive', 'operation', 'ambush',

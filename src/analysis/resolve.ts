@@ -37,6 +37,21 @@ export interface ContextLabel {
 
 /** Words after "of" that point back to something named before ("fighters of these organizations"). */
 const POINTING_DETERMINERS = new Set(['these', 'those', 'this', 'that', 'its', 'their', 'his', 'her', 'such', 'both']);
+/** Nouns of attack that a modifier label may describe instead of an actor ("Iran-backed attacks"). */
+const EVENT_NOUNS = new Set([
+  'attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'shelling', 'bombing', 'bombings',
+  'bombardment', 'assault', 'assaults', 'offensive', 'operation', 'operations', 'ambush', 'aggression', 'incursion', 'escalation',
+]);
+/** Words after an attack noun that make it the noun a modifier label describes ("Iran-backed attacks on US troops"). */
+const ATTACK_OBJECT = new Set(['on', 'against', 'targeting', 'at', 'in', 'by', 'from', 'that', 'which']);
+/** Words before an untracked actor that make it a campaign's target rather than a topic ("coalition against ISIS"). */
+const OPPOSING = new Set(['against', 'anti', 'counter', 'combat', 'combating', 'combatting', 'fight', 'fighting', 'defeat', 'defeating', 'countering']);
+/** Words that may stand between a label and the name its noun phrase ends in ("Iran-backed Lebanese militia Hezbollah"). */
+const PHRASE_NOUNS = new Set([
+  'militia', 'militias', 'group', 'groups', 'movement', 'faction', 'factions', 'party', 'organization', 'organisation',
+  'force', 'forces', 'outlet', 'channel', 'tv', 'network', 'broadcaster', 'station', 'newspaper', 'agency', 'armed',
+  'shiite', 'paramilitary', 'political', 'leader', 'chief', 'commander', 'spokesman',
+]);
 /** Words that may open an apposition's noun phrase ("Kataib Hezbollah, an Iran-backed militia"). */
 const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'one', 'another', 'which', 'who', 'itself', 'both', 'all', 'its', 'their']);
 /** Words that may continue an apposition's noun phrase after the label ("a militia that …", "a group based in …"). */
@@ -83,11 +98,15 @@ export function resolveContextLabels(
     const before = seen.length ? seen[seen.length - 1] : undefined;
     const after = next < mentions.length ? mentions[next] : undefined;
     const adjacent = (before && prevGlued && before.endUnit === match.startUnit ? before : undefined) ??
-      (after && after.startUnit === match.endUnit && match.endUnit > 0 && !units.barrierAfter[match.endUnit - 1] ? after : undefined);
+      (after && nameInPhrase(text, units, match, after, rules.appositionWords) ? after : undefined);
     if (adjacent) {
       settle(adjacent);
       continue;
     }
+    // A modifier of an attack is not a label of an actor: "Iran-backed attacks on US troops".
+    const e = match.endUnit;
+    if (e + 1 < units.count && !units.barrierAfter[e - 1] && EVENT_NOUNS.has(units.normal[e]) &&
+        (units.barrierAfter[e] || ATTACK_OBJECT.has(units.normal[e + 1]))) continue;
     // 2. Apposition and naming: the label describes the name beside it.
     const apposed = appositionOf(text, units, match, before, after, mentions, next, rules);
     if (apposed) {
@@ -130,7 +149,9 @@ export function resolveContextLabels(
       }
       // An actor the lexicon does not track, named nearer than any fitting referent, is what the label means
       // ("the Islamic State … the terror organization"): leave the label unresolved rather than jump past it.
-      if (f === 'other' && nearest === null) {
+      // Not when the actor is what others fight ("the coalition against ISIS", "anti-ISIS operations"): that names
+      // a campaign's target, which a later label rarely picks up.
+      if (f === 'other' && nearest === null && !OPPOSING.has(units.normal[mention.startUnit - 1] ?? '')) {
         blocked = true;
         break;
       }
@@ -161,6 +182,20 @@ export function resolveContextLabels(
       break;
     }
   }
+}
+
+/**
+ * Whether the noun phrase that starts with the label ends in the name `after`: right after it ("Iran-backed
+ * Hezbollah") or after a few capitalised words or group nouns ("the Iranian-backed Lebanese militia Hezbollah",
+ * "Lebanon's Iran-aligned Al Mayadeen TV"), with no punctuation between.
+ */
+function nameInPhrase(text: string, units: Units, match: Match, after: Mention, reach: number): boolean {
+  if (after.startUnit < match.endUnit || after.startUnit > match.endUnit + reach) return false;
+  for (let u = match.endUnit - 1; u < after.startUnit; u++) {
+    if (units.barrierAfter[u]) return false;
+    if (u >= match.endUnit && !PHRASE_NOUNS.has(units.normal[u]) && !/^\p{Lu}/u.test(text.slice(units.start[u], units.end[u]))) return false;
+  }
+  return true;
 }
 
 /**
