@@ -129,6 +129,18 @@ export interface Lexicon {
   /** Groups of spellings that are equivalent in every pattern (lowercase, single tokens). */
   variants: string[][];
   entries: LexiconEntry[];
+  /** Named word classes that patterns refer to as {name} (lexicons/README.md "Pattern language"). */
+  classes?: WordClass[];
+}
+
+/** A named word class: phrases any of which may stand where a pattern writes {name}. */
+export interface WordClass {
+  name: string;
+  members: PatternSpec[];
+  note?: string;
+  lexicon: string;
+  file?: string;
+  line?: number;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

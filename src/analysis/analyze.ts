@@ -89,13 +89,16 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
   /** The quotation a match sits in, if that quotation is a scare quote rather than speech. */
   let quoteAt = 0;
   const scareQuote = (m: Match): boolean => {
+    // A phrase with marks inside ('the US "occupation"') is judged by its quoted part (match.ts sets it).
+    const mStart = m.quoted?.start ?? m.start;
+    const mEnd = m.quoted?.end ?? m.end;
     while (quoteAt < shortQuotes.length && shortQuotes[quoteAt].inner.end < m.start) quoteAt++;
     for (let k = quoteAt; k < shortQuotes.length; k++) {
       const q = shortQuotes[k];
-      if (q.inner.start > m.start) break;
-      if (q.inner.end < m.end) continue;
+      if (q.inner.start > mStart) break;
+      if (q.inner.end < mEnd) continue;
       const innerText = text.slice(q.inner.start, q.inner.end).replace(/[\s.,;:!?]+$/, '').trim();
-      if ((m.end - m.start) < innerText.length * 0.6) continue;
+      if ((mEnd - mStart) < innerText.length * 0.6) continue;
       // A short quotation inside reported speech is a partial quote of that speech, not the outlet's scare quote.
       const outside = voiceAt(voiceSpans, Math.max(0, q.start - 1), q.start);
       if (outside !== 'author') continue;

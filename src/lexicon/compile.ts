@@ -7,6 +7,7 @@ import { foldKey, tokenize } from '../nlp/nlp.js';
 import { LexiconError, type LexiconProblem } from './errors.js';
 import { inflections } from './inflect.js';
 import { defaultVoiceRules, type VoiceRules } from './voice-rules.js';
+import { expandPieces, parsePattern } from './pattern.js';
 
 export interface PatternUnit {
   /** Folded, variant-canonical key (or prefix, for wildcards). */
@@ -22,6 +23,20 @@ export interface Terminal {
   units: PatternUnit[];
   /** Names outrank everything else; see lexicons/README.md "Matching order". */
   priority: number;
+  /** The pattern has a class slot ({patron}): its length varies, and it may contain a whole name. */
+  composed: boolean;
+}
+
+/** A class slot in the trie: min..max phrases of a class, then on to `node`. */
+export interface ClassEdge {
+  /** name:min-max; slots with the same key share one edge. */
+  key: string;
+  name: string;
+  min: number;
+  max: number;
+  /** The class's own trie; nodes where a member ends have `memberEnd`. */
+  members: TrieNode;
+  node: TrieNode;
 }
 
 export interface TrieNode {
@@ -34,6 +49,15 @@ export interface TrieNode {
    */
   prefixIndex: Map<string, Array<{ prefix: string; node: TrieNode }>>;
   terminals: Terminal[];
+  classEdges: ClassEdge[];
+  /** In a class trie: a member phrase ends here. */
+  memberEnd: boolean;
+  /**
+   * Only on the root: every key (and three-letter wildcard bucket) that can begin a match, class members and
+   * optional class slots included, so the matcher rejects most units with one lookup.
+   */
+  startKeys?: Set<string>;
+  startBuckets?: Set<string>;
 }
 
 export interface CompiledLexicon {
@@ -56,9 +80,16 @@ export interface CompiledLexicon {
   keysOf: Map<string, { key: string; bases?: string[] }>;
   /** The voice vocabulary and windows (lexicons/voice.yml by default); its source is listed in lexicon.sources. */
   voice: VoiceRules;
+  /**
+   * One spelling claimed by two entries of the same kind (two labels, often with different weights): the one listed
+   * first wins in the matcher. An error in `framelens lexicon check`, a warning when analyzing.
+   */
+  conflicts: LexiconProblem[];
 }
 
-const newNode = (): TrieNode => ({ next: new Map(), prefixes: [], prefixIndex: new Map(), terminals: [] });
+const newNode = (): TrieNode => ({ next: new Map(), prefixes: [], prefixIndex: new Map(), terminals: [], classEdges: [], memberEnd: false });
+
+type Step = PatternUnit | { slot: ClassEdge['key']; name: string; min: number; max: number };
 
 export function canonical(variantOf: Map<string, string>, key: string): string {
   return variantOf.get(key) ?? key;
@@ -87,10 +118,18 @@ export function patternUnits(source: string, variantOf: Map<string, string>): Pa
   return units;
 }
 
-function insert(root: TrieNode, terminal: Terminal): void {
+/** Walks (and grows) the trie along a sequence of units and class slots; returns the node where it ends. */
+function insertPath(root: TrieNode, steps: Step[], classTries: Map<string, TrieNode>): TrieNode {
   let node = root;
-  for (const unit of terminal.units) {
-    if (unit.prefix) {
+  for (const unit of steps) {
+    if ('slot' in unit) {
+      let edge = node.classEdges.find((e) => e.key === unit.slot);
+      if (!edge) {
+        edge = { key: unit.slot, name: unit.name, min: unit.min, max: unit.max, members: classTries.get(unit.name)!, node: newNode() };
+        node.classEdges.push(edge);
+      }
+      node = edge.node;
+    } else if (unit.prefix) {
       let child = node.prefixes.find((p) => p.prefix === unit.key);
       if (!child) {
         child = { prefix: unit.key, node: newNode() };
@@ -110,7 +149,19 @@ function insert(root: TrieNode, terminal: Terminal): void {
       node = next;
     }
   }
-  node.terminals.push(terminal);
+  return node;
+}
+
+/** The keys and wildcard buckets that can begin a match from `node` (through optional class slots too). */
+function collectStarts(node: TrieNode, keys: Set<string>, buckets: Set<string>, seen: Set<TrieNode>): void {
+  if (seen.has(node)) return;
+  seen.add(node);
+  for (const k of node.next.keys()) keys.add(k);
+  for (const b of node.prefixIndex.keys()) buckets.add(b);
+  for (const edge of node.classEdges) {
+    collectStarts(edge.members, keys, buckets, seen);
+    if (edge.min === 0) collectStarts(edge.node, keys, buckets, seen);
+  }
 }
 
 function buildKeysOf(variantOf: Map<string, string>, baseOf: Map<string, string[]>): CompiledLexicon['keysOf'] {
@@ -129,6 +180,7 @@ export function compileLexicon(lexicon: Lexicon, voice: VoiceRules = defaultVoic
   }
   const root = newNode();
   const problems: LexiconProblem[] = [];
+  const conflicts: LexiconProblem[] = [];
   let patternCount = 0;
   const baseOf = new Map<string, string[]>();
   const addForms = (unit: PatternUnit) => {
@@ -140,19 +192,73 @@ export function compileLexicon(lexicon: Lexicon, voice: VoiceRules = defaultVoic
       else if (!bases.includes(unit.key)) bases.push(unit.key);
     }
   };
-  for (const entry of lexicon.entries) {
-    for (const pattern of entry.patterns) {
-      const units = patternUnits(pattern.source, variantOf);
-      if (typeof units === 'string') {
-        problems.push({ file: pattern.file ?? entry.file ?? entry.lexicon, line: pattern.line, column: 1, message: `pattern "${pattern.source}" of "${entry.id}": ${units}` });
+  /** Every spelling of a pattern as units and class slots, or a problem description. */
+  const spellings = (source: string, allowClasses: boolean): Step[][] | string => {
+    const parsed = parsePattern(source, allowClasses);
+    if (typeof parsed === 'string') return parsed;
+    const out: Step[][] = [];
+    for (const seq of expandPieces(parsed.pieces)) {
+      const steps: Step[] = [];
+      for (const part of seq) {
+        if ('name' in part) {
+          steps.push({ slot: `${part.name}:${part.min}-${part.max}`, name: part.name, min: part.min, max: part.max });
+          continue;
+        }
+        const units = patternUnits(part.text, variantOf);
+        if (typeof units === 'string') return units;
+        steps.push(...units);
+      }
+      out.push(steps);
+    }
+    return out;
+  };
+
+  const classTries = new Map<string, TrieNode>();
+  for (const cls of lexicon.classes ?? []) {
+    const members = newNode();
+    classTries.set(cls.name, members);
+    for (const member of cls.members) {
+      const all = spellings(member.source, false);
+      if (typeof all === 'string') {
+        problems.push({ file: member.file ?? cls.file ?? cls.lexicon, line: member.line, column: 1, message: `member "${member.source}" of class "${cls.name}": ${all}` });
         continue;
       }
-      insert(root, { entry, pattern, units, priority: entry.kind === 'name' ? 1 : 0 });
-      units.forEach(addForms);
+      for (const steps of all) {
+        insertPath(members, steps, classTries).memberEnd = true;
+        for (const st of steps) if (!('slot' in st)) addForms(st);
+      }
+    }
+  }
+
+  for (const entry of lexicon.entries) {
+    for (const pattern of entry.patterns) {
+      const all = spellings(pattern.source, true);
+      if (typeof all === 'string') {
+        problems.push({ file: pattern.file ?? entry.file ?? entry.lexicon, line: pattern.line, column: 1, message: `pattern "${pattern.source}" of "${entry.id}": ${all}` });
+        continue;
+      }
+      const missing = all.flat().find((st) => 'slot' in st && !classTries.has(st.name));
+      if (missing && 'slot' in missing) {
+        problems.push({ file: pattern.file ?? entry.file ?? entry.lexicon, line: pattern.line, column: 1, message: `pattern "${pattern.source}" of "${entry.id}" uses the class {${missing.name}}, which is not declared under "classes"` });
+        continue;
+      }
+      const composed = all.some((steps) => steps.some((st) => 'slot' in st));
+      for (const steps of all) {
+        const units = steps.filter((st): st is PatternUnit => !('slot' in st));
+        const node = insertPath(root, steps, classTries);
+        const clash = node.terminals.find((t) => t.entry.kind === entry.kind && t.entry.id !== entry.id);
+        if (clash) conflicts.push(conflictProblem(clash, entry, pattern));
+        if (node.terminals.some((t) => t.entry === entry)) continue;
+        node.terminals.push({ entry, pattern, units, priority: entry.kind === 'name' ? 1 : 0, composed });
+        units.forEach(addForms);
+      }
       patternCount++;
     }
   }
   if (problems.length) throw new LexiconError(problems);
+  root.startKeys = new Set();
+  root.startBuckets = new Set();
+  collectStarts(root, root.startKeys, root.startBuckets, new Set());
   return {
     // The voice rules' source rides along with the lexicons', so reports and the cache key name and hash it too.
     lexicon: { ...lexicon, sources: [...lexicon.sources, voice.source] },
@@ -164,5 +270,22 @@ export function compileLexicon(lexicon: Lexicon, voice: VoiceRules = defaultVoic
     baseOf,
     keysOf: buildKeysOf(variantOf, baseOf),
     voice,
+    conflicts,
+  };
+}
+
+function describeEntry(e: LexiconEntry): string {
+  const weight = e.kind === 'label' ? ` (weight ${e.weight})` : '';
+  return `${e.kind} "${e.id}"${weight}`;
+}
+
+function conflictProblem(first: Terminal, entry: LexiconEntry, pattern: PatternSpec): LexiconProblem {
+  const firstAt = `${first.pattern.file ?? first.entry.lexicon}:${first.pattern.line ?? '?'}`;
+  return {
+    file: pattern.file ?? entry.file ?? entry.lexicon,
+    line: pattern.line,
+    column: 1,
+    message: `pattern "${pattern.source}" of ${describeEntry(entry)} is also claimed by ${describeEntry(first.entry)} ` +
+      `("${first.pattern.source}", ${firstAt}); the first one listed wins, so remove it from one of them`,
   };
 }

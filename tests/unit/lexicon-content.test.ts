@@ -136,7 +136,7 @@ describe('default lexicon conflict.yml', () => {
 
   it('validates and compiles', () => {
     expect(lex.sources[0].name).toBe('conflict');
-    expect(lex.sources[0].version).toBe('1.2.0');
+    expect(lex.sources[0].version).toBe('1.3.0');
     expect(() => compileLexicon(lex)).not.toThrow();
   });
 

@@ -96,9 +96,11 @@ describe('appositions and naming phrases tie a label to its name', () => {
     expect(hit(text, 'umbrella group')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
   });
 
-  it('through the rest of the noun phrase ("the Iranian-backed Lebanese militia Hezbollah")', () => {
-    const text = 'Hamas launched its attack on Israel. Since then the Iranian-backed Lebanese militia Hezbollah has joined in.';
+  it('through the rest of the noun phrase ("the Iranian-backed Lebanese party Hezbollah")', () => {
+    const text = 'Hamas launched its attack on Israel. Since then the Iranian-backed Lebanese party Hezbollah has joined in, ' +
+      'and the Iran-aligned Lebanese broadcaster Al Mayadeen reported it.';
     expect(hit(text, 'Iranian-backed')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    expect(hit(text, 'Iran-aligned')).toMatchObject({ referent: null, resolution: 'unresolved' });
   });
 
   it('a modifier of an attack is not a label of an actor ("Iran-backed attacks on US troops")', () => {
