@@ -1,6 +1,8 @@
 /**
  * npm run eval:devset [-- --split dev|test] [--brief] [--lexicon file.yml ...]
  *
+ * Without --split both splits are measured but only the dev split's errors are listed (the test split is held out).
+ *
  * Measures the analyzer on the development/test set of real articles (tests/fixtures/devset): label precision and
  * recall, sign-strict precision, context-resolved precision, voice agreement, split mentions, per split and per
  * outlet kind, then lists misses, false positives, sign and voice disagreements with their sentence.
@@ -18,12 +20,14 @@ import { confusionTable, describeFalsePositive, describeMiss, score, sentenceAro
 
 interface Options {
   splits: Split[];
+  /** The split was asked for by name: only then are the test split's misses and false positives listed. */
+  explicitSplit: boolean;
   brief: boolean;
   lexicons: string[];
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { splits: [...SPLITS], brief: false, lexicons: [] };
+  const o: Options = { splits: [...SPLITS], explicitSplit: false, brief: false, lexicons: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--brief') o.brief = true;
@@ -31,6 +35,7 @@ function parseArgs(argv: string[]): Options {
       const v = argv[++i];
       if (v !== 'dev' && v !== 'test') throw new Error(`--split takes dev or test, not "${v ?? ''}"`);
       o.splits = [v];
+      o.explicitSplit = true;
     } else if (a === '--lexicon') {
       const v = argv[++i];
       if (!v) throw new Error('--lexicon takes a lexicon file');
@@ -109,7 +114,16 @@ async function main(): Promise<number> {
     console.log(`\n[${split}] voice confusion (gold rows, tool columns):\n  ${confusionTable(v.confusion)}`);
     void s;
   }
-  if (!options.brief) for (const [split, { docs, s, v }] of bySplit) console.log(listings(split, docs, s, v).join('\n'));
+  if (!options.brief) {
+    for (const [split, { docs, s, v }] of bySplit) {
+      // The test split is held out: its errors are listed only on request, so that nobody tunes on them by accident.
+      if (split === 'test' && !options.explicitSplit) {
+        console.log('\n[test] listings not shown (held-out split): run with --split test to see them for a report');
+        continue;
+      }
+      console.log(listings(split, docs, s, v).join('\n'));
+    }
+  }
   if (missing.length) {
     console.log(`\nskipped ${missing.length} texts: not present locally (looked in ${join(dir, 'open')} and ${localDir}; set FRAMELENS_DEVSET_DIR to the folder that holds <id>.txt):`);
     console.log(`  ${missing.map((a) => a.id).join('\n  ')}`);

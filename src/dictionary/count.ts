@@ -4,7 +4,7 @@
  * entries are tried only where their first word matches.
  */
 import type { CategoryDictionary, DictionaryEntry } from './dictionary.js';
-import { dictionaryWords } from './words.js';
+import { dictionaryWords } from '../text/words.js';
 
 export interface CategoryCounts {
   /** Words in the text (LIWC's WC). */

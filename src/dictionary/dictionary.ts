@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { decodeDictionary, DictionaryImportError, parseDictionary, type DictionaryFormat, type ParsedDictionary } from '../lexicon/import/index.js';
 import { parseDicx } from './dicx.js';
-import { normalizeWord } from './words.js';
+import { normalizeWord } from '../text/words.js';
 
 export type CategoryFormat = DictionaryFormat | 'dicx';
 

@@ -17,7 +17,7 @@ const DIR = 'tests/fixtures/devset';
 // test split: precision 0.95, recall 0.90, voice 0.93, no split mentions).
 const OPEN_PRECISION = 0.9;
 const OPEN_RECALL = 0.8;
-const OPEN_VOICE = 0.8;
+const OPEN_VOICE = 0.9;
 
 describe('development set files', () => {
   it('every sources and annotation file is well formed and consistent', () => {
@@ -109,8 +109,10 @@ describe('development set: the committed open texts', () => {
       `[devset open] ${docs.length} texts, ${s.gold} gold spans, ${s.hits} hits | precision ${s.precision.toFixed(3)} recall ${s.recall.toFixed(3)}` +
         ` | P+sign ${s.strictPrecision.toFixed(3)} | voice ${v.agreement.toFixed(3)} on ${v.compared} | split mentions ${s.splitMentions.length}`,
     );
-    if (s.falsePositives.length) console.log(`[devset open] false positives:\n  ${s.falsePositives.map(describeFalsePositive).join('\n  ')}`);
-    if (s.misses.length) console.log(`[devset open] misses:\n  ${s.misses.map(describeMiss).join('\n  ')}`);
+    // Errors are listed for the dev split only: the test split is held out from tuning.
+    const dev = score(docs.filter((d) => d.article.split === 'dev'));
+    if (dev.falsePositives.length) console.log(`[devset open, dev] false positives:\n  ${dev.falsePositives.map(describeFalsePositive).join('\n  ')}`);
+    if (dev.misses.length) console.log(`[devset open, dev] misses:\n  ${dev.misses.map(describeMiss).join('\n  ')}`);
     expect(s.gold).toBeGreaterThan(0);
     expect(s.precision).toBeGreaterThanOrEqual(OPEN_PRECISION);
     expect(s.recall).toBeGreaterThanOrEqual(OPEN_RECALL);
