@@ -76,6 +76,8 @@ export interface ReportDocument extends Pick<DocAnalysis, 'id' | 'outlet' | 'tit
   /** Set when the duplicate policy keeps this document's hits out of its outlet's counts. */
   excluded?: string;
   warnings?: string[];
+  /** Repeated blocks (headline, caption, paragraph printed twice) read once; absent when none. */
+  collapsedBlocks?: number;
   hits?: ReportHit[];
   names?: Array<Pick<NameHit, 'name' | 'referent' | 'start' | 'end' | 'text' | 'voice' | 'distanced'>>;
   devices?: Array<Pick<DeviceHit, 'device' | 'type' | 'weight' | 'start' | 'end' | 'text' | 'voice' | 'referent'>>;
@@ -93,7 +95,11 @@ export interface Report {
     minFrequency: number;
   };
   referents: Array<{ id: string; label: string }>;
-  corpus: { documents: number; words: number; outlets: number; skipped: SkippedDocument[]; excluded: number };
+  corpus: {
+    documents: number; words: number; outlets: number; skipped: SkippedDocument[]; excluded: number;
+    /** Repeated blocks collapsed in all documents (see DocAnalysis.collapsedBlocks); absent when none. */
+    collapsedBlocks?: number;
+  };
   outlets: OutletSummary[];
   keyness: {
     labels: { eachAgainstRest: Record<string, KeynessRow[]>; pair?: { target: string; reference: string; rows: KeynessRow[] } };
@@ -266,6 +272,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     if (src) d.source = src.line ? `${src.file}:${src.line}` : src.file;
     if (excluded.has(a.id)) d.excluded = `near-duplicate of ${originalOf.get(a.id)} (policy ${duplicatePolicy})`;
     if (a.warnings.length) d.warnings = a.warnings;
+    if (a.collapsedBlocks) d.collapsedBlocks = a.collapsedBlocks;
     if (!options.omitHits) {
       d.hits = a.hits.map((h) => ({ ...h }));
       d.names = a.names.map((n) => ({ name: n.name, referent: n.referent, start: n.start, end: n.end, text: n.text, voice: n.voice, distanced: n.distanced }));
@@ -292,6 +299,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
       outlets: outlets.length,
       skipped: input.skipped,
       excluded: excluded.size,
+      ...collapsedTotal(analyses),
     },
     outlets,
     keyness: {
@@ -373,4 +381,10 @@ function summarizeOutlet(
     unresolved: c.unresolved,
     referents,
   };
+}
+
+/** The corpus total of repeated blocks read once, as an optional field (reports without any stay as they were). */
+function collapsedTotal(analyses: DocAnalysis[]): { collapsedBlocks?: number } {
+  const total = analyses.reduce((sum, a) => sum + (a.collapsedBlocks ?? 0), 0);
+  return total ? { collapsedBlocks: total } : {};
 }

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../src/analysis/analyze.js';
 import { repeatedBlocks } from '../../src/analysis/repeats.js';
 import { headlineEnd } from '../../src/analysis/resolve.js';
+import { buildReport } from '../../src/report/build.js';
+import { toMarkdown } from '../../src/report/markdown.js';
 import { compileLexicon } from '../../src/lexicon/compile.js';
 import { loadLexicons } from '../../src/lexicon/load.js';
 import type { Document, Hit } from '../../src/types.js';
@@ -140,6 +142,17 @@ describe('repeated blocks count once', () => {
     expect(result.hits.filter((h) => h.text === 'Iran-backed militias')).toHaveLength(1);
     expect(result.collapsedBlocks).toBe(1);
     expect(analyze('US forces were attacked.\nUS forces responded.').collapsedBlocks).toBeUndefined();
+  });
+
+  it('the report says how many blocks were collapsed, per document and in all', () => {
+    const caption = 'Iran-backed militias fired rockets at the base (Photo: AFP)';
+    const twice = doc(`${caption}\n\nThe militias claimed it.\n\n${caption}`);
+    const once = { ...doc('US forces responded with strikes in Syria.'), id: 'e' };
+    const analyses = [twice, once].map((d) => analyzeDocument(d, lexicon));
+    const report = buildReport({ documents: [twice, once], analyses, skipped: [], lexicon: lexicon.lexicon }, { resamples: 20 });
+    expect(report.corpus.collapsedBlocks).toBe(1);
+    expect(report.documents.map((d) => d.collapsedBlocks)).toEqual([1, undefined]);
+    expect(toMarkdown(report)).toContain('1 repeated block(s) (a headline, caption or paragraph printed twice in one document) counted once, in 1 document(s).');
   });
 
   it('collapses a hard-wrapped paragraph whole, short last line included, and never short lines alone', () => {
