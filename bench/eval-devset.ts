@@ -12,6 +12,7 @@
  * still exits 0, so a checkout without the local texts evaluates what it has.
  */
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadLexicons } from '../src/lexicon/load.js';
 import { compileLexicon } from '../src/lexicon/compile.js';
 import { defaultLexiconPath, packageRoot } from '../src/paths.js';
@@ -77,11 +78,20 @@ function listings(split: Split, docs: EvaluatedText[], s: Score, v: VoiceScore):
   return out;
 }
 
-async function main(): Promise<number> {
-  const options = parseArgs(process.argv.slice(2));
+export interface EvalDevsetIo {
+  /** Folder of the texts that are not committed; default $FRAMELENS_DEVSET_DIR or tests/fixtures/devset/local. */
+  localDir?: string;
+  /** Where the report goes, one call per block of lines; default stdout. */
+  out?: (text: string) => void;
+}
+
+/** Runs the evaluation with command-line style arguments; returns the exit code (errors are thrown). */
+export async function evalDevset(args: string[], io: EvalDevsetIo = {}): Promise<number> {
+  const console = { log: io.out ?? ((text: string) => void process.stdout.write(`${text}\n`)) };
+  const options = parseArgs(args);
   const root = packageRoot();
   const dir = join(root, 'tests', 'fixtures', 'devset');
-  const localDir = process.env.FRAMELENS_DEVSET_DIR || join(dir, 'local');
+  const localDir = io.localDir ?? (process.env.FRAMELENS_DEVSET_DIR || join(dir, 'local'));
   const devset = loadDevset(dir);
   const { present, missing } = findTexts(devset, localDir);
   const lexicons = options.lexicons.length ? options.lexicons : [defaultLexiconPath()];
@@ -131,11 +141,14 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof DevsetError) console.error(`eval:devset: ${err.message}`);
-    else console.error(`eval:devset: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  },
-);
+// Run only when executed as a script (node dist/bench/eval-devset.js), not when imported by a test.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  evalDevset(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      if (err instanceof DevsetError) console.error(`eval:devset: ${err.message}`);
+      else console.error(`eval:devset: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    },
+  );
+}

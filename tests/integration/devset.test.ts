@@ -11,6 +11,7 @@ import { loadLexicons } from '../../src/lexicon/load.js';
 import { compileLexicon, type CompiledLexicon } from '../../src/lexicon/compile.js';
 import { DevsetError, analyzeTexts, findTexts, loadDevset, sha256 } from '../../bench/devset.js';
 import { describeFalsePositive, describeMiss, score, voiceScore } from '../../bench/gold-score.js';
+import { evalDevset } from '../../bench/eval-devset.js';
 
 const DIR = 'tests/fixtures/devset';
 // Floors for the open texts under today's analyzer; raise them as the analyzer improves (issue 8 targets on the
@@ -117,5 +118,39 @@ describe('development set: the committed open texts', () => {
     expect(s.precision).toBeGreaterThanOrEqual(OPEN_PRECISION);
     expect(s.recall).toBeGreaterThanOrEqual(OPEN_RECALL);
     expect(v.agreement).toBeGreaterThanOrEqual(OPEN_VOICE);
+  });
+});
+
+describe('npm run eval:devset', () => {
+  it('without the local texts: measures the open texts, names the skipped ones and exits 0', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'devset-local-'));
+    let out = '';
+    const code = await evalDevset(['--brief'], { localDir: empty, out: (t) => void (out += `${t}\n`) });
+    expect(code).toBe(0);
+    const devset = loadDevset(DIR);
+    const open = findTexts(devset).present.length;
+    const skipped = devset.annotations.size - open;
+    expect(out).toContain(`texts: ${open} present`);
+    expect(out).toMatch(new RegExp(`skipped ${skipped} texts: not present locally`));
+    const missingId = [...devset.articles.values()].find((a) => !a.committed)?.id ?? '';
+    expect(out).toContain(`  ${missingId}`);
+    expect(out).toMatch(/^dev +all +\d+ /m);
+    expect(out).toMatch(/^test +all +\d+ /m);
+  });
+
+  it('lists the dev errors with their sentence, and the test errors only when asked for', async () => {
+    let all = '';
+    await evalDevset([], { localDir: mkdtempSync(join(tmpdir(), 'devset-local-')), out: (t) => void (all += `${t}\n`) });
+    expect(all).toContain('[test] listings not shown (held-out split)');
+    expect(all).not.toMatch(/^\[test\] (misses|false positives)/m);
+    let test = '';
+    await evalDevset(['--split', 'test'], { localDir: mkdtempSync(join(tmpdir(), 'devset-local-')), out: (t) => void (test += `${t}\n`) });
+    expect(test).not.toMatch(/^dev /m);
+    expect(test).not.toContain('listings not shown');
+  });
+
+  it('rejects an unknown option with a clear message', async () => {
+    await expect(evalDevset(['--split', 'train'])).rejects.toThrow('--split takes dev or test, not "train"');
+    await expect(evalDevset(['--verbose'])).rejects.toThrow('unknown option "--verbose"');
   });
 });
