@@ -222,7 +222,7 @@ function appositionOf(
       (units.barrierAfter[e + 1] && !SPEECH_AFTER.has(units.normal[e + 1]))));
     if (plain && closes) return before;
   }
-  if (after && after.sentence === sentence && units.barrierAfter[match.endUnit - 1]) {
+  if (after && after.sentence === sentence && after.startUnit <= match.endUnit + 1 && units.barrierAfter[match.endUnit - 1]) {
     const between = text.slice(match.end, after.start);
     if (/^\s*,\s*(?:the\s+)?$/i.test(between) && /^\s*(?:[,;:()—–]|\.(?:\s|$)|$)/.test(text.slice(after.end, after.end + 3))) return after;
   }
