@@ -27,7 +27,10 @@ const LISTS = [
   ['reporting_verbs', 'reporting', 'verbs'],
   ['zero_that_verbs', 'zeroThat', 'verbs'],
   ['tag_verbs', 'tag', 'finite'],
+  ['noun_forms', 'nounForms', 'words'],
   ['document_nouns', 'documentNouns', 'nouns'],
+  ['document_labels', 'documentLabels', 'nouns'],
+  ['narration_cues', 'narrationCues', 'words'],
   ['passive_reporting', 'passiveReporting', 'verbs'],
   ['object_verbs', 'objectVerbs', 'verbs'],
   ['as_verbs', 'asVerbs', 'verbs'],
@@ -61,7 +64,7 @@ const WINDOWS = [
   ['that', 'that'], ['object_that', 'objectThat'], ['object', 'object'], ['as', 'as'], ['accuse', 'accuse'],
   ['vow', 'vow'], ['directive', 'directive'], ['call', 'call'], ['clause', 'clause'], ['passive_by', 'passiveBy'],
   ['perspective', 'perspective'], ['tag_subject', 'tagSubject'], ['tag_adjunct', 'tagAdjunct'],
-  ['headline_speaker', 'headlineSpeaker'], ['dateline_chars', 'datelineChars'],
+  ['headline_speaker', 'headlineSpeaker'], ['dateline_chars', 'datelineChars'], ['fragment', 'fragment'],
 ] as const;
 export type VoiceWindows = { readonly [K in (typeof WINDOWS)[number][1]]: number };
 
@@ -197,6 +200,10 @@ export function parseVoiceRules(text: string, file = '<voice rules>', sha256 = c
   };
   const windows = numbers('windows', WINDOWS, new Set()) as VoiceWindows;
   const context = numbers('context', CONTEXT, new Set(['salience_factor'])) as ContextWindows;
+  // Noun forms leave every verb list: "state" reports nothing in "the Jewish state is …".
+  for (const [, listName, kind] of LISTS) {
+    if (kind === 'verbs' || kind === 'finite') for (const form of words.nounForms) words[listName].delete(form);
+  }
   if (problems.length) throw new LexiconError(problems);
   const description = typeof data.description === 'string' ? data.description.trim() : undefined;
   return {

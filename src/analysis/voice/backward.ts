@@ -1,0 +1,70 @@
+/**
+ * Backward cues (docs/voice.md, family B): a trailing or parenthetical speech tag (T-TRAIL, T-INVERT) or source
+ * ("…, according to X." B-ACCORDING) attributes what stands before it, and after a parenthetical one what follows, with
+ * the scope rules S-FIGURE ("…, killing about 1,200 people, according to Israeli tallies": a source of figures backs
+ * the figure only) and S-AFTER (what follows a tag is the outlet's continuation when it is a relative clause on the
+ * source, an appositive on an inverted tag's speaker, or a participle / time adjunct: "…, officials said, marking …").
+ */
+import { DETERMINERS, RELATIVE } from './grammar.js';
+import { insideAny } from './spans.js';
+import { isSpeechTag } from './tags.js';
+import type { Reading } from './words.js';
+
+export interface BackwardResult {
+  /** words[from, before) are attributed by a backward cue; before = 0 when there is none. */
+  from: number;
+  before: number;
+  /** The rule of the backward cue found (B-ACCORDING, T-TRAIL, T-INVERT). */
+  rule: string;
+}
+
+/**
+ * Reads the comma segments of words[0, limit) for backward cues. `mark(a, b)` attributes words[a, b) (clipped by the
+ * caller); `colonTag` says the part ends "…, the group said:" (it introduces what follows, nothing before it).
+ */
+export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark: (a: number, b: number, rule: string) => void): BackwardResult {
+  const { words } = r;
+  const v = r.rules.words;
+  const n = words.length;
+  let segStart = 0;
+  let prevSegStart = 0;
+  let before = 0;
+  let from = 0;
+  let rule = '';
+  for (let i = 1; i <= limit; i++) {
+    if (i < limit && !words[i].commaBefore) continue;
+    // The comma segment words[segStart, i); the first segment cannot be a trailing tag or source.
+    if (segStart > 0 && !insideAny(r.quoted, words[segStart].start)) {
+      const according = words[segStart].lower === 'according' && words[segStart + 1]?.lower === 'to';
+      const tag = according ? null : isSpeechTag(r, segStart, i);
+      if (tag && i === n && colonTag) {
+        // "In a statement, the group said:" introduces what follows; nothing before it is reported.
+      } else if (according || tag) {
+        before = segStart;
+        rule = tag ?? 'B-ACCORDING';
+        // S-FIGURE
+        const figureOnly = according && prevSegStart > 0 && words[prevSegStart].lower.endsWith('ing')
+          && words[prevSegStart].lower.length > 4 && figureSource(r, segStart + 2, i);
+        from = figureOnly ? prevSegStart : 0;
+        // S-AFTER: what follows a parenthetical source or tag is the claim too, unless it is a relative clause on the
+        // source, an appositive on an inverted tag's speaker ("…, said Yahya Saree, a spokesman for the Houthis.") or
+        // after a source ("…, according to the ministry, a formula never applied to …"), or an adjunct.
+        const appositive = (according || (tag && v.tag.has(words[segStart].lower))) && i < limit
+          && DETERMINERS.has(words[i].lower);
+        const adjunct = i < limit && (v.afterTagAdjuncts.has(words[i].lower)
+          || (words[i].lower.endsWith('ing') && words[i].lower.length > 4 && !v.reporting.has(words[i].lower)));
+        if (i < limit && !RELATIVE.has(words[i].lower) && !appositive && !adjunct) mark(i, limit, rule);
+        if (appositive || adjunct) break;
+      }
+    }
+    prevSegStart = segStart;
+    segStart = i;
+  }
+  return { from, before, rule };
+}
+
+/** Whether words[from, to) name a source of figures: "according to Israeli tallies". */
+function figureSource(r: Reading, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (r.rules.words.figureNouns.has(r.words[k].lower)) return true;
+  return false;
+}
