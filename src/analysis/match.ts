@@ -52,6 +52,9 @@ function caseMatches(text: string, units: Units, c: Candidate): boolean {
 
 /** The quote marks in the gap between two units of one sentence, or null when anything else stands there. */
 function quoteGap(text: string, from: number, to: number): string | null {
+  // Most gaps are ", " or ". ": the first character settles it.
+  const first = text[from];
+  if (first !== ' ' && !QUOTE_MARKS.has(first)) return null;
   let marks = '';
   for (let k = from; k < to; k++) {
     const ch = text[k];
@@ -77,43 +80,44 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
   }
   const folded = units.normal;
   const barrier = units.barrierAfter;
-  // 1: only quotation marks stand between unit i and i + 1 in the same sentence, so a phrase may run on; 2: not.
-  const quoteOnly = new Uint8Array(n);
-  const canCross = (i: number): boolean => {
-    if (!barrier[i]) return true;
-    if (quoteOnly[i] === 0) {
-      quoteOnly[i] = i + 1 < n && units.sentence[i] === units.sentence[i + 1] &&
-        quoteGap(text, units.end[i], units.start[i + 1]) !== null ? 1 : 2;
-    }
-    return quoteOnly[i] === 1;
-  };
+  /** Whether a phrase may run on from unit i to i + 1: no barrier, or only quotation marks in the same sentence. */
+  const canCross = (i: number): boolean => barrier[i] === 0 ||
+    (i + 1 < n && units.sentence[i] === units.sentence[i + 1] && quoteGap(text, units.end[i], units.start[i + 1]) !== null);
 
   const candidates: Candidate[] = [];
-  /** Calls `visit` with every child of `node` that unit i leads to. */
-  const step = (node: TrieNode, i: number, visit: (child: TrieNode) => void): void => {
+  let start = 0;
+  // walk and member step through the trie the same way; they are written out twice, without a shared callback,
+  // because this is the innermost loop of the analysis and a closure per step costs a measurable share of it.
+  const walk = (node: TrieNode, i: number): void => {
+    if (node.terminals.length) {
+      for (const terminal of node.terminals) candidates.push({ terminal, startUnit: start, endUnit: i });
+    }
+    const edges = node.classEdges;
+    for (let e = 0; e < edges.length; e++) if (canEnter(edges[e], i)) slot(edges[e], i, 0);
+    if (i >= n || (i > start && !canCross(i - 1))) return;
     const next = node.next.get(keyNormal[i]);
-    if (next) visit(next);
+    if (next) walk(next, i + 1);
     const bases = keyBases[i];
     if (bases) {
       for (const base of bases) {
         const viaBase = node.next.get(base);
-        if (viaBase) visit(viaBase);
+        if (viaBase) walk(viaBase, i + 1);
       }
     }
     if (node.prefixes.length) {
       const word = folded[i];
       const bucket = node.prefixIndex.get(word.slice(0, 3));
-      if (bucket) for (const p of bucket) if (word.startsWith(p.prefix)) visit(p.node);
+      if (bucket) for (const p of bucket) if (word.startsWith(p.prefix)) walk(p.node, i + 1);
     }
   };
-  let start = 0;
-  const walk = (node: TrieNode, i: number): void => {
-    if (node.terminals.length) {
-      for (const terminal of node.terminals) candidates.push({ terminal, startUnit: start, endUnit: i });
-    }
-    for (const edge of node.classEdges) slot(edge, i, 0);
-    if (i >= n || (i > start && !canCross(i - 1))) return;
-    step(node, i, (child) => walk(child, i + 1));
+  /** Whether unit i can go on through the edge (most units cannot: one lookup instead of a walk). */
+  const canEnter = (edge: ClassEdge, i: number): boolean => {
+    if (edge.endsEmpty || !edge.firstKeys) return true;
+    if (i >= n) return false;
+    if (edge.firstKeys.has(keyNormal[i])) return true;
+    const bases = keyBases[i];
+    if (bases) for (const b of bases) if (edge.firstKeys.has(b)) return true;
+    return edge.firstBuckets!.size > 0 && edge.firstBuckets!.has(folded[i].slice(0, 3));
   };
   /** Takes `reps` phrases of the edge's class so far, ending before unit i; tries more, and moves on once enough. */
   const slot = (edge: ClassEdge, i: number, reps: number): void => {
@@ -123,7 +127,20 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
   const member = (edge: ClassEdge, node: TrieNode, from: number, i: number, reps: number): void => {
     if (node.memberEnd && i > from) slot(edge, i, reps + 1);
     if (i >= n || (i > start && !canCross(i - 1))) return;
-    step(node, i, (child) => member(edge, child, from, i + 1, reps));
+    const next = node.next.get(keyNormal[i]);
+    if (next) member(edge, next, from, i + 1, reps);
+    const bases = keyBases[i];
+    if (bases) {
+      for (const base of bases) {
+        const viaBase = node.next.get(base);
+        if (viaBase) member(edge, viaBase, from, i + 1, reps);
+      }
+    }
+    if (node.prefixes.length) {
+      const word = folded[i];
+      const bucket = node.prefixIndex.get(word.slice(0, 3));
+      if (bucket) for (const p of bucket) if (word.startsWith(p.prefix)) member(edge, p.node, from, i + 1, reps);
+    }
   };
   const startKeys = root.startKeys;
   const startBuckets = root.startBuckets;
@@ -154,8 +171,9 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
     a.startUnit - b.startUnit);
   // 0 free, 1 taken by a label or device, 2 taken by a name. nameEnd: one past the last unit of the name there.
   const taken = new Uint8Array(n);
-  const nameStart = new Int32Array(n);
-  const nameEnd = new Int32Array(n);
+  // Only needed once a name is chosen: most documents with few names never allocate them.
+  let nameStart: Int32Array | undefined;
+  let nameEnd: Int32Array | undefined;
   const chosen: Match[] = [];
   for (const c of candidates) {
     let free = true;
@@ -167,7 +185,7 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
       }
       // A composed label may hold a whole name ("faction supported by the IRGC"): the name stays a name hit.
       if (taken[u] === 2 && c.terminal.composed && c.terminal.entry.kind === 'label' &&
-        nameStart[u] >= c.startUnit && nameEnd[u] <= c.endUnit) continue;
+        nameStart![u] >= c.startUnit && nameEnd![u] <= c.endUnit) continue;
       free = false;
     }
     if (!free || freeUnits === 0 || !caseMatches(text, units, c)) continue;
@@ -176,6 +194,8 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
       if (taken[u]) continue;
       taken[u] = isName ? 2 : 1;
       if (isName) {
+        nameStart ??= new Int32Array(n);
+        nameEnd ??= new Int32Array(n);
         nameStart[u] = c.startUnit;
         nameEnd[u] = c.endUnit;
       }

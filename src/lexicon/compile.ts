@@ -37,6 +37,13 @@ export interface ClassEdge {
   /** The class's own trie; nodes where a member ends have `memberEnd`. */
   members: TrieNode;
   node: TrieNode;
+  /**
+   * The keys (and three-letter wildcard buckets) that can begin what follows through this edge, and whether a match
+   * can end without taking any unit through it: the matcher enters the edge only when the next unit can go on.
+   */
+  firstKeys?: Set<string>;
+  firstBuckets?: Set<string>;
+  endsEmpty?: boolean;
 }
 
 export interface TrieNode {
@@ -152,6 +159,30 @@ function insertPath(root: TrieNode, steps: Step[], classTries: Map<string, TrieN
   return node;
 }
 
+/** Whether a match can end at `node` or past it without taking another unit (through optional class slots). */
+function endsEmpty(node: TrieNode, seen: Set<TrieNode>): boolean {
+  if (node.terminals.length) return true;
+  if (seen.has(node)) return false;
+  seen.add(node);
+  return node.classEdges.some((e) => e.min === 0 && endsEmpty(e.node, seen));
+}
+
+/** Gives every class edge its first keys (see ClassEdge), for the pattern trie and not inside class tries. */
+function annotateEdges(node: TrieNode, seen: Set<TrieNode>): void {
+  if (seen.has(node)) return;
+  seen.add(node);
+  for (const edge of node.classEdges) {
+    edge.firstKeys = new Set();
+    edge.firstBuckets = new Set();
+    collectStarts(edge.members, edge.firstKeys, edge.firstBuckets, new Set());
+    if (edge.min === 0) collectStarts(edge.node, edge.firstKeys, edge.firstBuckets, new Set());
+    edge.endsEmpty = edge.min === 0 && endsEmpty(edge.node, new Set());
+    annotateEdges(edge.node, seen);
+  }
+  for (const child of node.next.values()) annotateEdges(child, seen);
+  for (const p of node.prefixes) annotateEdges(p.node, seen);
+}
+
 /** The keys and wildcard buckets that can begin a match from `node` (through optional class slots too). */
 function collectStarts(node: TrieNode, keys: Set<string>, buckets: Set<string>, seen: Set<TrieNode>): void {
   if (seen.has(node)) return;
@@ -259,6 +290,7 @@ export function compileLexicon(lexicon: Lexicon, voice: VoiceRules = defaultVoic
   root.startKeys = new Set();
   root.startBuckets = new Set();
   collectStarts(root, root.startKeys, root.startBuckets, new Set());
+  annotateEdges(root, new Set());
   return {
     // The voice rules' source rides along with the lexicons', so reports and the cache key name and hash it too.
     lexicon: { ...lexicon, sources: [...lexicon.sources, voice.source] },
