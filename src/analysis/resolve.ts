@@ -211,7 +211,7 @@ function appositionOf(
 ): Mention | undefined {
   const reach = rules.appositionWords;
   const sentence = units.sentence[match.startUnit];
-  if (before && before.sentence === sentence && before.endUnit < match.startUnit && match.startUnit - before.endUnit <= reach + 1 &&
+  if (before && before.sentence === sentence && before.endUnit <= match.startUnit && match.startUnit - before.endUnit <= reach + 1 &&
       units.barrierAfter[before.endUnit - 1] && text.slice(before.end, units.start[before.endUnit]).trim() === ',') {
     let plain = APPOSITION_OPENERS.has(units.normal[before.endUnit]) || before.endUnit === match.startUnit;
     for (let u = before.endUnit; u < match.startUnit && plain; u++) if (units.barrierAfter[u]) plain = false;

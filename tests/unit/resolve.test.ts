@@ -86,6 +86,13 @@ describe('appositions and naming phrases tie a label to its name', () => {
     expect(hit(text, 'armed group')).toMatchObject({ referent: null, resolution: 'unresolved' });
   });
 
+  it('a relative clause right after a name\'s comma describes that name ("Al Mayadeen, which is backed by Iran,")', () => {
+    const text = 'Hamas fighters clashed with troops in Gaza. Al Mayadeen, which is backed by Iran, broadcast the footage.';
+    expect(hit(text, 'which is backed by Iran')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    const houthis = 'Hamas fighters clashed with troops. The Houthis, who are also backed by Iran, attacked a ship.';
+    expect(hit(houthis, 'who are also backed by Iran')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+
   it('before a name set off by commas, but not before a speaker', () => {
     const text = 'Palestinians marched in Gaza. The attack was claimed by a resistance group, Kataib Hezbollah, on Sunday.';
     expect(hit(text, 'resistance group')).toMatchObject({ referent: 'armed-groups' });
