@@ -18,9 +18,9 @@ export const VOICE_FORMAT = 'framelens.voice/1';
 
 /**
  * How the words of a list are expanded: `verbs` get every inflected form, `finite` the forms without -ing, `nouns`
- * their plurals, `words` nothing.
+ * their plurals, `words` nothing; `phrases` are "verb preposition" pairs whose verb gets every form ("warned of").
  */
-type ListKind = 'verbs' | 'finite' | 'nouns' | 'words';
+type ListKind = 'verbs' | 'finite' | 'nouns' | 'words' | 'phrases';
 
 /** The lists of the file: YAML key, name in VoiceWords, expansion. docs/voice.md says which rule reads which. */
 const LISTS = [
@@ -40,7 +40,7 @@ const LISTS = [
   ['blame_verbs', 'blame', 'verbs'],
   ['demand_verbs', 'demand', 'verbs'],
   ['accuse_verbs', 'accuse', 'verbs'],
-  ['insist_verbs', 'insist', 'verbs'],
+  ['prepositional_verbs', 'prepositional', 'phrases'],
   ['directive_verbs', 'directive', 'verbs'],
   ['vow_verbs', 'vow', 'verbs'],
   ['passive_framing', 'passiveFraming', 'verbs'],
@@ -79,6 +79,11 @@ export interface VoiceRules {
   /** Name, version and sha256 of the file: reports and the cache key carry it like a lexicon's. */
   source: LexiconSource;
   words: VoiceWords;
+  /**
+   * Every word that can start a forward cue (the verb lists of the forward rules, "according", "read"): most words
+   * of a text are in none, and one lookup here lets the rules skip them.
+   */
+  forwardCues: ReadonlySet<string>;
   windows: VoiceWindows;
   context: ContextWindows;
 }
@@ -86,6 +91,8 @@ export interface VoiceRules {
 const TOP_KEYS = new Set(['format', 'name', 'version', 'language', 'description', 'windows', 'context', ...LISTS.map((l) => l[0])]);
 /** A list item: one lowercase word (letters, digits, apostrophe, hyphen; accented letters allowed). */
 const WORD_RE = /^[\p{Ll}\p{N}][\p{Ll}\p{N}'’-]*$/u;
+/** An item of a phrase list: a verb and a preposition. */
+const PHRASE_RE = /^[a-z]+ [a-z]+$/;
 
 type Path = Array<string | number>;
 
@@ -111,6 +118,10 @@ function describe(value: unknown): string {
 /** The forms a list word stands for, by the list's kind. */
 function expand(word: string, kind: ListKind): string[] {
   if (kind === 'words') return [word];
+  if (kind === 'phrases') {
+    const [verb, preposition] = word.split(' ');
+    return [verb, ...inflections(verb)].map((form) => `${form} ${preposition}`);
+  }
   const forms = inflections(word);
   if (kind === 'verbs') return [word, ...forms];
   if (kind === 'finite') return [word, ...forms.filter((f) => !f.endsWith('ing'))];
@@ -163,8 +174,9 @@ export function parseVoiceRules(text: string, file = '<voice rules>', sha256 = c
     }
     const seen = new Set<string>();
     value.forEach((item, i) => {
-      if (typeof item !== 'string' || !WORD_RE.test(item)) {
-        error([key, i], `item ${i + 1} of "${key}" must be one lowercase word, found ${describe(item)}`);
+      if (kind === 'phrases' ? typeof item !== 'string' || !PHRASE_RE.test(item) : typeof item !== 'string' || !WORD_RE.test(item)) {
+        const what = kind === 'phrases' ? 'a lowercase verb and a preposition ("warn of")' : 'one lowercase word';
+        error([key, i], `item ${i + 1} of "${key}" must be ${what}, found ${describe(item)}`);
         return;
       }
       if (seen.has(item)) error([key, i], `"${item}" is listed twice in "${key}"`);
@@ -206,9 +218,14 @@ export function parseVoiceRules(text: string, file = '<voice rules>', sha256 = c
   }
   if (problems.length) throw new LexiconError(problems);
   const description = typeof data.description === 'string' ? data.description.trim() : undefined;
+  const forwardCues = new Set(['according', 'read', 'reads']);
+  for (const phrase of words.prepositional) forwardCues.add(phrase.slice(0, phrase.indexOf(' ')));
+  for (const list of [words.reporting, words.zeroThat, words.accuse, words.passiveFraming, words.call, words.asVerbs,
+    words.condemn, words.blame, words.demand, words.directive, words.vow]) for (const w of list) forwardCues.add(w);
   return {
     source: { name, version, sha256, file, description },
     words,
+    forwardCues,
     windows,
     context,
   };

@@ -45,7 +45,7 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
         // S-FIGURE
         const figureOnly = according && prevSegStart > 0 && words[prevSegStart].lower.endsWith('ing')
           && words[prevSegStart].lower.length > 4 && figureSource(r, segStart + 2, i);
-        from = figureOnly ? prevSegStart : 0;
+        from = figureOnly ? prevSegStart : according ? figureStart(r, segStart) : 0;
         // S-AFTER: what follows a parenthetical source or tag is the claim too, unless it is a relative clause on the
         // source, an appositive on an inverted tag's speaker ("…, said Yahya Saree, a spokesman for the Houthis.") or
         // after a source ("…, according to the ministry, a formula never applied to …"), or an adjunct.
@@ -61,6 +61,44 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
     segStart = i;
   }
   return { from, before, rule };
+}
+
+/**
+ * S-FIGURE: a source vouches for the figure, not for how the outlet names the actors before it: "Israel's offensive
+ * in Gaza has since killed more than 26,000 Palestinians, according to the Health Ministry" attributes the figure
+ * phrase on ("more than 26,000 Palestinians"). Returns the first word of the figure phrase in words[0, to), or 0
+ * when there is no figure (or it opens the sentence).
+ */
+function figureStart(r: Reading, to: number): number {
+  const { words } = r;
+  const v = r.rules.words;
+  const figure = (k: number): boolean => {
+    const w = words[k].lower;
+    if (v.numberWords.has(w)) return isDigitWord(words[k + 1]?.lower ?? '') && !isDate(r, k + 1);
+    return isDigitWord(w) && !isDate(r, k);
+  };
+  let k = 0;
+  while (k < to && !figure(k)) k++;
+  if (k >= to) return 0;
+  // Back over the figure's modifiers: "more than", "at least", "about", "nearly" …
+  while (k > 0 && !words[k].commaBefore && FIGURE_MODIFIERS.has(words[k - 1].lower)) k--;
+  return k;
+}
+const FIGURE_MODIFIERS = new Set(['more', 'than', 'at', 'least', 'most', 'about', 'nearly', 'almost', 'around', 'some',
+  'over', 'roughly', 'up', 'to', 'under', 'fewer', 'less', 'approximately', 'estimated', 'an']);
+
+/** A number that is part of a date: "Oct. 7", "7 October", "2024". */
+function isDate(r: Reading, k: number): boolean {
+  const w = r.words[k].lower;
+  if (/^(19|20)\d\d$/.test(w)) return true;
+  return MONTHS.has(r.words[k - 1]?.lower ?? '') || MONTHS.has(r.words[k + 1]?.lower ?? '');
+}
+const MONTHS = new Set(['jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul',
+  'july', 'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december']);
+
+function isDigitWord(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
 
 /** Whether words[from, to) name a source of figures: "according to Israeli tallies". */

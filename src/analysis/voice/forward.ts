@@ -24,6 +24,7 @@ export interface ForwardCue {
 export function forwardCueAt(r: Reading, i: number): ForwardCue | null {
   const { words } = r;
   const w = words[i].lower;
+  if (!r.rules.forwardCues.has(w)) return null;
   if (w === 'according' && words[i + 1]?.lower === 'to') {
     // A-FRONT. Only the sentence-initial form is forward; "X, according to Y" is a backward cue (B-ACCORDING).
     if (i > 1 || (i === 1 && !r.rules.words.adjuncts.has(words[0].lower) && words[0].lower !== 'but')) return null;

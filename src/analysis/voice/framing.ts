@@ -1,7 +1,7 @@
 /**
  * Naming and judging verbs (docs/voice.md, family F): "described X as Y" (F-AS), "condemned X" (F-CONDEMN),
  * "called X Y" (F-CALL), "blamed X for Y" / "demanded X" (F-BLAME), "accused X of Y" (F-ACCUSE), "is considered Y by
- * Z" (F-PASSIVE), "insisted on X" (F-INSIST).
+ * Z" (F-PASSIVE), "insisted on X", "warned of X" (F-INSIST).
  *
  * Convention O-OBJECT: the object of these verbs is the speaker's naming, so it is attributed with the
  * characterisation; a pronoun object names nothing and stays author, and so does an appositive the outlet sets off by
@@ -22,7 +22,7 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
   const win = r.rules.windows;
   const n = words.length;
   const w = words[i].lower;
-  if (v.insist.has(w) && words[i + 1]?.lower === 'on' && i + 2 < n) return { cue: i, clause: i + 2, rule: 'F-INSIST' };
+  if (i + 2 < n && !words[i + 1].commaBefore && v.prepositional.has(`${w} ${words[i + 1].lower}`)) return { cue: i, clause: i + 2, rule: 'F-INSIST' };
   if (v.accuse.has(w)) {
     for (let j = i + 1; j < n && j <= i + win.accuse; j++) {
       if (words[j].lower !== 'of' || j + 1 >= n) continue;
@@ -63,8 +63,9 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
   if (v.call.has(w) && next?.lower !== 'on' && next?.lower !== 'upon') {
     // "To call it 'resistance' is to say …": a sentence-initial infinitive is hypothetical, not a report.
     const hypothetical = prev === 'to' && i === 1;
-    // "the label has stuck", "a brand of …": after a determiner the word is a noun.
-    const noun = prev !== undefined && DETERMINERS.has(prev);
+    // "the label has stuck", "the “Islamic Resistance in Iraq” brand declared": after a determiner or right after a
+    // quotation the word is a noun.
+    const noun = prev !== undefined && (DETERMINERS.has(prev) || words[i].markBefore);
     if (!next || next.commaBefore || v.callParticles.has(next.lower) || hypothetical || noun) return null;
     return { cue: i, clause: i + 1, end: boundedEnd(r, i + 1, win.call), rule: 'F-CALL' };
   }

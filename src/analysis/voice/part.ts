@@ -9,7 +9,7 @@ import { DETERMINERS, RELATIVE } from './grammar.js';
 import { perspectiveClause } from './perspective.js';
 import { insideAny, type RuleSpan } from './spans.js';
 import { inSpeechTag } from './tags.js';
-import { segmentEnd, type Reading } from './words.js';
+import { capitalised, segmentEnd, type Reading } from './words.js';
 
 /** Relative words that open a non-restrictive clause after a comma. */
 const NON_RESTRICTIVE = new Set(['which', 'who', 'whose', 'whom']);
@@ -64,7 +64,7 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
   for (let k = 1; k < n; k++) if (words[k].commaBefore) last = k;
   if (last > 0 && !insideAny(r.quoted, words[last].start)) {
     const w = words[last].lower;
-    if (w === 'despite' || (w === 'even' && ['as', 'though', 'while', 'if'].includes(words[last + 1]?.lower ?? ''))) trailingDespite = last;
+    if (w === 'despite' || (w === 'where' && capitalised(text, words[last - 1])) || (w === 'even' && ['as', 'though', 'while', 'if'].includes(words[last + 1]?.lower ?? ''))) trailingDespite = last;
   }
   const clip = (b: number): number => Math.min(b, trailingDespite);
 

@@ -43,6 +43,7 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
     }
     if (j > i + 1 && (v.reporting.has(lj) || words[j].markBefore)) break; // another verb, or a quotation: not ours
   }
+  if (v.objectVerbs.has(w)) return objectThenClause(r, i);
   if (!v.zeroThat.has(w)) return null;
   // V-ZERO: skip a short adjunct ("in a statement," / "on Friday it …"), then a clause opener must follow.
   let j = i + 1;
@@ -64,6 +65,27 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
     return { cue: i, clause: j, rule: 'V-ZERO' };
   }
   return null;
+}
+
+/**
+ * V-ZERO after the object of tell/warn/threaten: "told Reuters the attacks would go on", "threatened Iran's leaders
+ * the U.S. would retaliate". The object is short (names, `told_objects`, a possessive and its noun); a clause opener
+ * must follow it.
+ */
+function objectThenClause(r: Reading, i: number): ForwardCue | null {
+  const { words, text } = r;
+  const v = r.rules.words;
+  const n = words.length;
+  let k = i + 1;
+  while (k < n && k <= i + r.rules.windows.objectThat && !words[k].commaBefore && !words[k].markBefore) {
+    const lk = words[k].lower;
+    if (capitalised(text, words[k]) || (v.toldObjects.has(lk) && !CLAUSE_OPENERS.has(lk))) k++;
+    else if (k > i + 1 && words[k - 1].lower.endsWith("'s") && !CLAUSE_OPENERS.has(lk)) k++; // "Iran's leaders"
+    else break;
+  }
+  if (k === i + 1 || k >= n || words[k].commaBefore || words[k].markBefore) return null;
+  const c = words[k];
+  return CLAUSE_OPENERS.has(c.lower) || PRONOUN_OPENERS.has(c.lower) || namedSubjectClause(r, k) ? { cue: i, clause: k, rule: 'V-ZERO' } : null;
 }
 
 /** V-PASSIVE: is the reporting verb at i a passive of the outlet's own discourse ("it should be added that")? */
