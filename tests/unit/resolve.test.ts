@@ -171,6 +171,18 @@ describe('repeated blocks count once', () => {
   });
 });
 
+describe('steps that walk the matches with pointers keep their results', () => {
+  it('skips the place of every dateline and attaches each device to the referent before it in its sentence', () => {
+    const text = 'TEHRAN (IRNA) - Israel struck again.\n\nJERUSALEM, Jan 5 (AFP) - Tehran said the Israeli army withdrew, ' +
+      'and Iran reportedly agreed.\nTEHRAN, Apr. 14 - Iran said so.';
+    const result = analyze(text);
+    expect(result.hits.map((h) => h.text)).toEqual(['Israel', 'Tehran', 'Israeli army', 'Iran', 'Iran']);
+    expect(result.devices.filter((d) => d.type !== 'negation').map((d) => [d.text, d.referent])).toEqual([
+      ['said', 'iran'], ['reportedly', 'iran'], ['said', 'iran'],
+    ]);
+  });
+});
+
 describe('the lexicon declares untracked actors', () => {
   it('accepts antecedent-of on names without a referent, naming context labels', () => {
     const compiled = compileYaml(`lexicon: t
