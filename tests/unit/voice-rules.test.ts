@@ -1,5 +1,5 @@
 /** The voice vocabulary as data: lexicons/voice.yml, its loader, validation, inflection and hashing. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import { LexiconError } from '../../src/lexicon/errors.js';
 import { compileLexicon } from '../../src/lexicon/compile.js';
 import { parseLexicon } from '../../src/lexicon/load.js';
 import { cacheKey } from '../../src/pipeline.js';
+import { runCli } from '../helpers/cli.js';
+import type { Report } from '../../src/report/build.js';
 
 const shipped = readFileSync(defaultVoiceRulesPath(), 'utf8');
 
@@ -87,5 +89,38 @@ describe('voice rules: hashed into the compiled lexicon, reports and cache key',
     expect(b.lexicon.sources[1]).toMatchObject({ name: 'voice', version: '9.9.9', file });
     expect(cacheKey(a)).not.toBe(cacheKey(b));
     expect(lexicon.sources).toHaveLength(1);
+  });
+});
+
+describe('voice rules: --voice-rules on the command line', () => {
+  it('analyzes with the given rules, names them in the report, and reports a broken file by line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'voice-cli-'));
+    const corpus = join(dir, 'corpus');
+    mkdirSync(corpus);
+    writeFileSync(join(corpus, 'a.md'), '---\noutlet: Test Wire\n---\nThe occupation forces will leave, the group insisted.\n');
+    // Without "insist" among the tag verbs the trailing tag is not read: the label stays the outlet's own.
+    const custom = join(dir, 'voice.yml');
+    writeFileSync(custom, shipped.replace(/^version: .*$/m, 'version: 2.0.0-test')
+      .replace(/^(tag_verbs: \[[^\]]*?)\binsist, /ms, '$1'));
+    const hitVoice = async (extra: string[]) => {
+      const run = await runCli(['analyze', corpus, '--format', 'json', '--resamples', '50', ...extra]);
+      expect(run.code, run.stderr).toBe(0);
+      const report = JSON.parse(run.stdout) as Report;
+      const hit = report.documents[0].hits?.find((h) => h.text.includes('occupation'));
+      expect(hit, JSON.stringify(report.documents[0])).toBeDefined();
+      return { report, voice: hit?.voice };
+    };
+    const shippedRun = await hitVoice([]);
+    expect(shippedRun.voice).toBe('attributed');
+    expect(shippedRun.report.lexicons.map((l) => l.name)).toEqual(['conflict', 'voice']);
+    const customRun = await hitVoice(['--voice-rules', custom]);
+    expect(customRun.voice).toBe('author');
+    expect(customRun.report.lexicons[1]).toMatchObject({ name: 'voice', version: '2.0.0-test' });
+
+    const broken = join(dir, 'broken.yml');
+    writeFileSync(broken, shipped.replace('  that: 8 ', '  that: eight '));
+    const run = await runCli(['analyze', corpus, '--voice-rules', broken]);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(new RegExp(`${broken.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+: "windows.that" must be a positive whole number`));
   });
 });

@@ -48,3 +48,22 @@ describe('quotations after a cue', () => {
     expect(voiceAt(findVoiceSpans(text, roughSentences(text)), at - 1, at)).toBe('attributed');
   });
 });
+
+describe('cost', () => {
+  it('stays linear on one long sentence full of cues (sources, figures, directives, colons, fragments)', () => {
+    // Bounded cues only, so the whole sentence is read for sources after them.
+    const clause = 'the militias killed dozens of fighters, according to the ministry, the group called the troops "occupiers" '
+      + 'and urged Iran to act after the strike, ';
+    const time = (n: number): number => {
+      const text = `${clause.repeat(n)}end.`;
+      const t0 = performance.now();
+      findVoiceSpans(text, [{ start: 0, end: text.length }]);
+      return performance.now() - t0;
+    };
+    time(200); // warm up
+    const small = Math.max(time(1_000), 1);
+    const large = time(4_000);
+    // Four times the text: linear work takes about four times as long; quadratic work would take sixteen.
+    expect(large / small).toBeLessThan(9);
+  });
+});

@@ -31,6 +31,7 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
   let before = 0;
   let from = 0;
   let rule = '';
+  let firstFigure = -1;
   for (let i = 1; i <= limit; i++) {
     if (i < limit && !words[i].commaBefore) continue;
     // The comma segment words[segStart, i); the first segment cannot be a trailing tag or source.
@@ -45,7 +46,9 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
         // S-FIGURE
         const figureOnly = according && prevSegStart > 0 && words[prevSegStart].lower.endsWith('ing')
           && words[prevSegStart].lower.length > 4 && figureSource(r, segStart + 2, i);
-        from = figureOnly ? prevSegStart : according ? figureStart(r, segStart) : 0;
+        // The first figure of the part is found once: a part with many sources stays linear.
+        if (according && firstFigure < 0) firstFigure = figureStart(r, n);
+        from = figureOnly ? prevSegStart : according && firstFigure < segStart ? firstFigure : 0;
         // S-AFTER: what follows a parenthetical source or tag is the claim too, unless it is a relative clause on the
         // source, an appositive on an inverted tag's speaker ("…, said Yahya Saree, a spokesman for the Houthis.") or
         // after a source ("…, according to the ministry, a formula never applied to …"), or an adjunct.
@@ -66,8 +69,8 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
 /**
  * S-FIGURE: a source vouches for the figure, not for how the outlet names the actors before it: "Israel's offensive
  * in Gaza has since killed more than 26,000 Palestinians, according to the Health Ministry" attributes the figure
- * phrase on ("more than 26,000 Palestinians"). Returns the first word of the figure phrase in words[0, to), or 0
- * when there is no figure (or it opens the sentence).
+ * phrase on ("more than 26,000 Palestinians"). Returns the first word of the first figure phrase in words[0, to), or
+ * `to` when there is none (0 when it opens the sentence).
  */
 function figureStart(r: Reading, to: number): number {
   const { words } = r;
@@ -79,7 +82,7 @@ function figureStart(r: Reading, to: number): number {
   };
   let k = 0;
   while (k < to && !figure(k)) k++;
-  if (k >= to) return 0;
+  if (k >= to) return to;
   // Back over the figure's modifiers: "more than", "at least", "about", "nearly" …
   while (k > 0 && !words[k].commaBefore && FIGURE_MODIFIERS.has(words[k - 1].lower)) k--;
   return k;
