@@ -1,7 +1,12 @@
 /**
  * Finds lexicon entries in a tokenized text. All candidate matches are collected first, then chosen greedily:
- * names before everything else, then the longest, then the leftmost; a unit already taken cannot be taken again.
- * That is the quanteda "Czech Republic" vs "Czech*" rule: overlapping entries never count twice.
+ * names before everything else, then the longest, then a plain pattern before a class pattern, then the leftmost; a
+ * unit already taken cannot be taken again. That is the quanteda "Czech Republic" vs "Czech*" rule: overlapping
+ * entries never count twice, and a composed phrase ("a pro-Iran militia") is one mention. The one exception: a
+ * label whose pattern has a class may contain a whole name, which stays a name ("faction supported by the IRGC").
+ *
+ * Cost: each unit starts at most one walk through the trie, and a walk is bounded by the longest pattern (class
+ * slots repeat at most MAX_CLASS_REPEAT times), so matching is linear in the text.
  */
 import type { LexiconEntry, PatternSpec } from '../types.js';
 import type { Units } from '../nlp/nlp.js';
@@ -73,16 +78,20 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
   const { keysOf } = compiled;
   const keyNormal: string[] = new Array(n);
   const keyBases: Array<string[] | undefined> = new Array(n);
+  // 1 when unit i can begin a match through its key or a pattern word it inflects (computed by the compiler).
+  const canStart = new Uint8Array(n);
+  const startKeys = root.startKeys;
   for (let i = 0; i < n; i++) {
     const known = keysOf.get(units.normal[i]);
     keyNormal[i] = known ? known.key : units.normal[i];
     keyBases[i] = known?.bases;
+    canStart[i] = (known ? known.starts !== false : !startKeys || startKeys.has(units.normal[i])) ? 1 : 0;
   }
   const folded = units.normal;
   const barrier = units.barrierAfter;
   /** Whether a phrase may run on from unit i to i + 1: no barrier, or only quotation marks in the same sentence. */
-  const canCross = (i: number): boolean => barrier[i] === 0 ||
-    (i + 1 < n && units.sentence[i] === units.sentence[i + 1] && quoteGap(text, units.end[i], units.start[i + 1]) !== null);
+  const crossesQuotes = (i: number): boolean =>
+    i + 1 < n && units.sentence[i] === units.sentence[i + 1] && quoteGap(text, units.end[i], units.start[i + 1]) !== null;
 
   const candidates: Candidate[] = [];
   let start = 0;
@@ -92,9 +101,8 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
     if (node.terminals.length) {
       for (const terminal of node.terminals) candidates.push({ terminal, startUnit: start, endUnit: i });
     }
-    const edges = node.classEdges;
-    for (let e = 0; e < edges.length; e++) if (canEnter(edges[e], i)) slot(edges[e], i, 0);
-    if (i >= n || (i > start && !canCross(i - 1))) return;
+    if (node.classEdges.length) enterEdges(node, i);
+    if (i >= n || (i > start && barrier[i - 1] !== 0 && !crossesQuotes(i - 1))) return;
     const next = node.next.get(keyNormal[i]);
     if (next) walk(next, i + 1);
     const bases = keyBases[i];
@@ -110,14 +118,22 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
       if (bucket) for (const p of bucket) if (word.startsWith(p.prefix)) walk(p.node, i + 1);
     }
   };
-  /** Whether unit i can go on through the edge (most units cannot: one lookup instead of a walk). */
-  const canEnter = (edge: ClassEdge, i: number): boolean => {
-    if (edge.endsEmpty || !edge.firstKeys) return true;
-    if (i >= n) return false;
-    if (edge.firstKeys.has(keyNormal[i])) return true;
+  /** Enters the class edges of `node` that unit i can go on through (one lookup for most of them). */
+  const enterEdges = (node: TrieNode, i: number): void => {
+    const always = node.edgesAlways;
+    if (always) for (const edge of always) slot(edge, i, 0);
+    const byKey = node.edgesByKey;
+    if (!byKey || i >= n) return;
+    const viaNormal = byKey.get(keyNormal[i]);
+    if (viaNormal) for (const edge of viaNormal) slot(edge, i, 0);
     const bases = keyBases[i];
-    if (bases) for (const b of bases) if (edge.firstKeys.has(b)) return true;
-    return edge.firstBuckets!.size > 0 && edge.firstBuckets!.has(folded[i].slice(0, 3));
+    if (bases) {
+      for (const base of bases) {
+        const viaBase = byKey.get(base);
+        // An edge already entered through the unit's own form is not entered again.
+        if (viaBase) for (const edge of viaBase) if (!viaNormal?.includes(edge)) slot(edge, i, 0);
+      }
+    }
   };
   /** Takes `reps` phrases of the edge's class so far, ending before unit i; tries more, and moves on once enough. */
   const slot = (edge: ClassEdge, i: number, reps: number): void => {
@@ -126,7 +142,7 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
   };
   const member = (edge: ClassEdge, node: TrieNode, from: number, i: number, reps: number): void => {
     if (node.memberEnd && i > from) slot(edge, i, reps + 1);
-    if (i >= n || (i > start && !canCross(i - 1))) return;
+    if (i >= n || (i > start && barrier[i - 1] !== 0 && !crossesQuotes(i - 1))) return;
     const next = node.next.get(keyNormal[i]);
     if (next) member(edge, next, from, i + 1, reps);
     const bases = keyBases[i];
@@ -142,13 +158,10 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
       if (bucket) for (const p of bucket) if (word.startsWith(p.prefix)) member(edge, p.node, from, i + 1, reps);
     }
   };
-  const startKeys = root.startKeys;
   const startBuckets = root.startBuckets;
   for (let i = 0; i < n; i++) {
     // Fast reject: most units start no pattern at all.
-    const starts = startKeys
-      ? startKeys.has(keyNormal[i]) || keyBases[i] !== undefined || (startBuckets!.size > 0 && startBuckets!.has(folded[i].slice(0, 3)))
-      : true;
+    const starts = canStart[i] === 1 || (startBuckets !== undefined && startBuckets.size > 0 && startBuckets.has(folded[i].slice(0, 3)));
     if (starts) {
       start = i;
       walk(root, i);
@@ -208,7 +221,8 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
       start: units.start[c.startUnit],
       end: units.end[c.endUnit - 1],
     };
-    const quoted = quotedPart(text, units, c.startUnit, c.endUnit, barrier);
+    // Only a match that ran through a barrier can hold quotation marks.
+    const quoted = c.endUnit - c.startUnit > 1 ? quotedPart(text, units, c.startUnit, c.endUnit, barrier) : undefined;
     if (quoted) {
       match.quoted = quoted;
       // The mark that opens or closes the quoted part at the match's edge belongs to the phrase: 'US "occupation"'.
@@ -228,7 +242,7 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
  */
 function quotedPart(text: string, units: Units, from: number, to: number, barrier: Uint8Array): Match['quoted'] | undefined {
   let inside = false;
-  for (let u = from; u < to - 1; u++) if (barrier[u]) inside = true;
+  for (let u = from; u < to - 1 && !inside; u++) if (barrier[u]) inside = true;
   if (!inside) return undefined;
   let open = -1;
   let qStart = -1;

@@ -60,6 +60,13 @@ export interface TrieNode {
   /** In a class trie: a member phrase ends here. */
   memberEnd: boolean;
   /**
+   * The class edges indexed by the keys that can go on through them (see ClassEdge.firstKeys), so the matcher finds
+   * the edges a unit can enter with one lookup; `edgesAlways` are the edges that must be tried anyway (a wildcard
+   * can begin them, or a match can end without passing through them).
+   */
+  edgesByKey?: Map<string, ClassEdge[]>;
+  edgesAlways?: ClassEdge[];
+  /**
    * Only on the root: every key (and three-letter wildcard bucket) that can begin a match, class members and
    * optional class slots included, so the matcher rejects most units with one lookup.
    */
@@ -84,7 +91,7 @@ export interface CompiledLexicon {
    * Every folded form the lexicon knows (variant spellings and inflected forms) → its trie key(s), so the matcher
    * needs one lookup per token; forms not in it are their own key and inflect nothing.
    */
-  keysOf: Map<string, { key: string; bases?: string[] }>;
+  keysOf: Map<string, { key: string; bases?: string[]; starts?: boolean }>;
   /** The voice vocabulary and windows (lexicons/voice.yml by default); its source is listed in lexicon.sources. */
   voice: VoiceRules;
   /**
@@ -94,7 +101,12 @@ export interface CompiledLexicon {
   conflicts: LexiconProblem[];
 }
 
-const newNode = (): TrieNode => ({ next: new Map(), prefixes: [], prefixIndex: new Map(), terminals: [], classEdges: [], memberEnd: false });
+// Every node gets every field, set or not, so that all nodes share one object shape: the matcher reads them in its
+// innermost loop, where one shape keeps V8's property access fast.
+const newNode = (): TrieNode => ({
+  next: new Map(), prefixes: [], prefixIndex: new Map(), terminals: [], classEdges: [], memberEnd: false,
+  edgesByKey: undefined, edgesAlways: undefined, startKeys: undefined, startBuckets: undefined,
+});
 
 type Step = PatternUnit | { slot: ClassEdge['key']; name: string; min: number; max: number };
 
@@ -132,7 +144,10 @@ function insertPath(root: TrieNode, steps: Step[], classTries: Map<string, TrieN
     if ('slot' in unit) {
       let edge = node.classEdges.find((e) => e.key === unit.slot);
       if (!edge) {
-        edge = { key: unit.slot, name: unit.name, min: unit.min, max: unit.max, members: classTries.get(unit.name)!, node: newNode() };
+        edge = {
+          key: unit.slot, name: unit.name, min: unit.min, max: unit.max, members: classTries.get(unit.name)!, node: newNode(),
+          firstKeys: undefined, firstBuckets: undefined, endsEmpty: undefined,
+        };
         node.classEdges.push(edge);
       }
       node = edge.node;
@@ -177,6 +192,15 @@ function annotateEdges(node: TrieNode, seen: Set<TrieNode>): void {
     collectStarts(edge.members, edge.firstKeys, edge.firstBuckets, new Set());
     if (edge.min === 0) collectStarts(edge.node, edge.firstKeys, edge.firstBuckets, new Set());
     edge.endsEmpty = edge.min === 0 && endsEmpty(edge.node, new Set());
+    if (edge.endsEmpty || edge.firstBuckets.size > 0) (node.edgesAlways ??= []).push(edge);
+    else {
+      node.edgesByKey ??= new Map();
+      for (const key of edge.firstKeys) {
+        const list = node.edgesByKey.get(key);
+        if (list) list.push(edge);
+        else node.edgesByKey.set(key, [edge]);
+      }
+    }
     annotateEdges(edge.node, seen);
   }
   for (const child of node.next.values()) annotateEdges(child, seen);
@@ -291,6 +315,12 @@ export function compileLexicon(lexicon: Lexicon, voice: VoiceRules = defaultVoic
   root.startBuckets = new Set();
   collectStarts(root, root.startKeys, root.startBuckets, new Set());
   annotateEdges(root, new Set());
+  const keysOf = buildKeysOf(variantOf, baseOf);
+  // Whether a known form can begin a match, through its own key or a pattern word it inflects: the matcher's first
+  // test for every unit of every text.
+  for (const known of keysOf.values()) {
+    known.starts = root.startKeys.has(known.key) || (known.bases?.some((b) => root.startKeys!.has(b)) ?? false);
+  }
   return {
     // The voice rules' source rides along with the lexicons', so reports and the cache key name and hash it too.
     lexicon: { ...lexicon, sources: [...lexicon.sources, voice.source] },
@@ -300,7 +330,7 @@ export function compileLexicon(lexicon: Lexicon, voice: VoiceRules = defaultVoic
     referents: new Map(lexicon.referents.map((r) => [r.id, r])),
     patternCount,
     baseOf,
-    keysOf: buildKeysOf(variantOf, baseOf),
+    keysOf,
     voice,
     conflicts,
   };
