@@ -9,6 +9,7 @@ import { repeatedBlocks } from '../../src/analysis/repeats.js';
 import { headlineEnd } from '../../src/analysis/resolve.js';
 import { buildReport } from '../../src/report/build.js';
 import { toMarkdown } from '../../src/report/markdown.js';
+import { toTable } from '../../src/report/table.js';
 import { compileLexicon } from '../../src/lexicon/compile.js';
 import { loadLexicons } from '../../src/lexicon/load.js';
 import type { Document, Hit } from '../../src/types.js';
@@ -160,6 +161,7 @@ describe('repeated blocks count once', () => {
     expect(report.corpus.collapsedBlocks).toBe(1);
     expect(report.documents.map((d) => d.collapsedBlocks)).toEqual([1, undefined]);
     expect(toMarkdown(report)).toContain('1 repeated block(s) (a headline, caption or paragraph printed twice in one document) counted once, in 1 document(s).');
+    expect(toTable(report)).toContain('1 repeated block(s) (headline, caption or paragraph printed twice in a document) counted once');
   });
 
   it('collapses a hard-wrapped paragraph whole, short last line included, and never short lines alone', () => {
