@@ -68,9 +68,9 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
   }
 
   /**
-   * A cue that ends at most `cueReach` units (lexicons/voice.yml) before the match, in the same sentence, with no punctuation between,
-   * and with only filler words between cue and label: articles and possessives, forms of "be", a few adverbs, and
-   * (for distancing) capitalised modifiers ("so-called Iraqi Companions of the Cave"). So "are not terrorists" and
+   * A cue that ends at most `cueReach` units (lexicons/voice.yml) before the match, in the same sentence, with no
+   * punctuation between, and with only filler words between cue and label: articles and possessives, forms of "be", a
+   * few adverbs, and (for distancing) capitalised modifiers ("so-called Iraqi Companions of the Cave"). So "are not terrorists" and
    * "no longer an occupation" are negated, but "will not extend to Iraqi resistance groups" is not.
    */
   const cueBefore = (cues: Map<number, Match>, m: Match, allowCapitalised: boolean): Match | undefined => {
