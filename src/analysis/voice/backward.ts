@@ -56,7 +56,12 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
           && DETERMINERS.has(words[i].lower);
         const adjunct = i < limit && (v.afterTagAdjuncts.has(words[i].lower)
           || (words[i].lower.endsWith('ing') && words[i].lower.length > 4 && !v.reporting.has(words[i].lower)));
-        if (i < limit && !RELATIVE.has(words[i].lower) && !appositive && !adjunct) mark(i, limit, rule);
+        if (i < limit && !RELATIVE.has(words[i].lower) && !appositive && !adjunct) {
+          mark(i, limit, rule);
+          // A source in the middle vouches for the predicate after it, not for how the outlet named the subject
+          // before it: "The attacks by pro-Iranian paramilitaries are due, according to the group, to US support".
+          if (according && !figureOnly) from = before;
+        }
         if (appositive || adjunct) break;
       }
     }
