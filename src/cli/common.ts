@@ -4,8 +4,8 @@ import type { Document, SkippedDocument } from '../types.js';
 import { FramelensError } from '../errors.js';
 import { loadLexicons } from '../lexicon/load.js';
 import { compileLexicon, type CompiledLexicon } from '../lexicon/compile.js';
-import { loadVoiceRules } from '../lexicon/voice-rules.js';
 import { formatProblem } from '../lexicon/errors.js';
+import { loadVoiceRules } from '../lexicon/voice-rules.js';
 import { readCorpus } from '../corpus/read.js';
 import { defaultLexiconPath } from '../paths.js';
 

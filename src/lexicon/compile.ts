@@ -6,8 +6,8 @@ import type { Lexicon, LexiconEntry, PatternSpec, Referent } from '../types.js';
 import { foldKey, tokenize } from '../nlp/nlp.js';
 import { LexiconError, type LexiconProblem } from './errors.js';
 import { inflections } from './inflect.js';
-import { defaultVoiceRules, type VoiceRules } from './voice-rules.js';
 import { expandPieces, parsePattern } from './pattern.js';
+import { defaultVoiceRules, type VoiceRules } from './voice-rules.js';
 
 export interface PatternUnit {
   /** Folded, variant-canonical key (or prefix, for wildcards). */
@@ -92,13 +92,13 @@ export interface CompiledLexicon {
    * needs one lookup per token; forms not in it are their own key and inflect nothing.
    */
   keysOf: Map<string, { key: string; bases?: string[]; starts?: boolean }>;
-  /** The voice vocabulary and windows (lexicons/voice.yml by default); its source is listed in lexicon.sources. */
-  voice: VoiceRules;
   /**
    * One spelling claimed by two entries of the same kind (two labels, often with different weights): the one listed
    * first wins in the matcher. An error in `framelens lexicon check`, a warning when analyzing.
    */
   conflicts: LexiconProblem[];
+  /** The voice vocabulary and windows (lexicons/voice.yml by default); its source is listed in lexicon.sources. */
+  voice: VoiceRules;
 }
 
 // Every node gets every field, set or not, so that all nodes share one object shape: the matcher reads them in its
@@ -331,8 +331,8 @@ export function compileLexicon(lexicon: Lexicon, voice: VoiceRules = defaultVoic
     patternCount,
     baseOf,
     keysOf,
-    voice,
     conflicts,
+    voice,
   };
 }
 

@@ -83,7 +83,8 @@ describe('composed phrases in the default lexicon', () => {
 describe('quotation marks inside a phrase, in the analyzer', () => {
   it('reads the outlet’s own quote marks around part of a label as scare quotes', () => {
     for (const [text, label] of [
-      ['Moscow has long criticised the US "occupation" of parts of Syria.', 'US "occupation"'],
+      // No speaker before the marks (after "Moscow criticised …" they would quote Moscow: voice.ts Q-FRAGMENT).
+      ['Convoys of the US "occupation" crossed into Syria on Sunday.', 'US "occupation"'],
       ['The two “resistance” leaders met in Beirut on Sunday.', '“resistance” leaders'],
     ]) {
       const a = analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled);
