@@ -12,18 +12,18 @@
  * wire copy (drop the last paragraphs, add a local intro): a copy with 60% of the original has Jaccard 0.6 but
  * containment ~1. Jaccard is reported beside it so users can be stricter.
  *
- * Efficiency: an inverted index from shingle hash to documents; a pair is only examined when it shares a
- * shingle, so unrelated documents cost nothing (no all-pairs loop). Shingles found in more than `maxPostings`
- * documents (boilerplate: "follow us on twitter for", agency bylines) do not generate candidates — they would
- * make the work quadratic — but they are still counted exactly in the overlap of candidate pairs. A candidate is
- * first measured on a fixed one-in-eight sample of the shingles (chosen by hash value, so copies sample alike); only
- * pairs whose estimate reaches 60% of the threshold are counted exactly, so the many pairs that share a phrase cost
- * little.
+ * Efficiency: documents are added one at a time to an index of small per-document sketches (NearDuplicateIndex);
+ * a new document is compared only with earlier documents that share a kept shingle, so unrelated documents cost
+ * nothing (no all-pairs loop) and no full shingle set is held. Kept shingles held by more than `maxPostings`
+ * documents (boilerplate: "follow us on twitter for", agency bylines) do not generate candidates — they would make
+ * the work quadratic — but they are still counted exactly in the overlap of candidate pairs. A candidate is first
+ * judged on the sketches; only plausible pairs are counted exactly, on their texts.
  * Consequence: a text copied by more than `maxPostings` documents is not detected; raise it for such corpora.
  */
 import { hash53 } from './hash.js';
 import { timestampOf } from './dates.js';
 import { UnionFind } from './union-find.js';
+import { KeyPostings } from './postings.js';
 
 export interface DuplicateInput {
   id: string;
@@ -40,6 +40,8 @@ export interface DuplicatePair {
   outletB: string;
   jaccard: number;
   containment: number;
+  /** Set when the overlap was estimated from the sketches because the earlier text was not at hand. */
+  estimated?: boolean;
 }
 
 export interface DuplicateMember {
@@ -101,117 +103,389 @@ export function shingleHashes(text: string, size = DEFAULT_SHINGLE_SIZE): Set<nu
   return hashes;
 }
 
+/** All documents at once: the incremental index fed in input order, every candidate verified on its text. */
 export function findNearDuplicates(documents: readonly DuplicateInput[], options: DuplicateOptions = {}): DuplicateResult {
-  const shingleSize = options.shingleSize ?? DEFAULT_SHINGLE_SIZE;
-  const threshold = options.threshold ?? DEFAULT_DUPLICATE_THRESHOLD;
-  const minShingles = options.minShingles ?? DEFAULT_MIN_SHINGLES;
-  const maxPostings = options.maxPostings ?? DEFAULT_MAX_POSTINGS;
-  if (!Number.isInteger(shingleSize) || shingleSize < 1) throw new RangeError(`shingleSize must be a positive integer`);
-  if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`threshold must be in (0, 1], got ${threshold}`);
-
   const seen = new Set<string>();
   for (const doc of documents) {
     if (seen.has(doc.id)) throw new RangeError(`duplicate document id: ${doc.id}`);
     seen.add(doc.id);
   }
-
-  const shingles = documents.map((doc) => shingleHashes(doc.text, shingleSize));
-  const eligible = shingles.map((set) => set.size >= minShingles);
-
-  // Postings are filled in input order, so every list is ascending by document index.
-  const postings = new Map<number, number[]>();
-  shingles.forEach((set, index) => {
-    if (!eligible[index]) return;
-    for (const hash of set) {
-      let list = postings.get(hash);
-      if (!list) postings.set(hash, (list = []));
-      list.push(index);
-    }
-  });
-
-  // Every document's sample: its shingles with hash ≡ 0 (mod SAMPLE_RATE), as dense ids. The rule depends only on
-  // the shingle, so two copies sample the same shingles and their sample overlap estimates their full overlap.
-  const sampleIdOf = new Map<number, number>();
-  const samples = shingles.map((set, index) => {
-    if (!eligible[index]) return new Int32Array(0);
-    const ids: number[] = [];
-    for (const hash of set) {
-      if (hash % SAMPLE_RATE !== 0) continue;
-      let id = sampleIdOf.get(hash);
-      if (id === undefined) sampleIdOf.set(hash, (id = sampleIdOf.size));
-      ids.push(id);
-    }
-    return Int32Array.from(ids);
-  });
-  const inSampleOfI = new Uint8Array(sampleIdOf.size);
-
-  const pairs: DuplicatePair[] = [];
-  const pairIndices: [number, number][] = [];
-  // Shared-shingle counts per later document, reset after each document (typed array: no Map per document).
-  const sharedIndexed = new Int32Array(documents.length);
-  const touched: number[] = [];
-  for (let i = 0; i < documents.length; i++) {
-    if (!eligible[i]) continue;
-    touched.length = 0;
-    const commonShingles: number[] = [];
-    for (const hash of shingles[i]) {
-      const list = postings.get(hash)!;
-      if (list.length > maxPostings) {
-        commonShingles.push(hash);
-        continue;
-      }
-      // Only later documents: each pair is examined once, from its first-seen member.
-      for (let k = list.length - 1; k >= 0 && list[k] > i; k--) {
-        const j = list[k];
-        if (sharedIndexed[j] === 0) touched.push(j);
-        sharedIndexed[j]++;
-      }
-    }
-    const sampleI = samples[i];
-    for (const id of sampleI) inSampleOfI[id] = 1;
-    touched.sort((x, y) => x - y);
-    for (const j of touched) {
-      const indexedCount = sharedIndexed[j];
-      sharedIndexed[j] = 0;
-      const sizeA = shingles[i].size;
-      const sizeB = shingles[j].size;
-      // Cheap estimate first: most candidates only share a phrase. Their sample overlap, scaled up, is far below
-      // the threshold; only plausible pairs are counted exactly. Small samples are too noisy to judge by.
-      const sampleJ = samples[j];
-      if (sampleI.length >= MIN_SAMPLE && sampleJ.length >= MIN_SAMPLE) {
-        let inBoth = 0;
-        for (let k = 0; k < sampleJ.length; k++) inBoth += inSampleOfI[sampleJ[k]];
-        if (inBoth * SAMPLE_RATE < ESTIMATE_MARGIN * threshold * Math.min(sizeA, sizeB)) continue;
-      }
-      let shared = indexedCount;
-      for (const hash of commonShingles) if (shingles[j].has(hash)) shared++;
-      const containment = shared / Math.min(sizeA, sizeB);
-      if (containment < threshold) continue;
-      pairs.push({
-        a: documents[i].id,
-        b: documents[j].id,
-        outletA: documents[i].outlet,
-        outletB: documents[j].outlet,
-        jaccard: shared / (sizeA + sizeB - shared),
-        containment,
-      });
-      pairIndices.push([i, j]);
-    }
-    for (const id of sampleI) inSampleOfI[id] = 0;
-  }
-
-  return { pairs, clusters: clustersOf(documents, pairIndices) };
+  const textById = new Map(documents.map((d) => [d.id, d.text]));
+  const index = new NearDuplicateIndex(options, (id) => textById.get(id));
+  for (const doc of documents) index.add(doc);
+  return index.result();
 }
 
-/** One shingle in SAMPLE_RATE (chosen by hash value) makes the sample for the cheap overlap estimate. */
-const SAMPLE_RATE = 8;
-/** Below this many sampled shingles the estimate is too noisy: such pairs are counted exactly. */
-const MIN_SAMPLE = 16;
-/** A candidate is counted exactly when its estimated overlap reaches this share of the threshold. */
+/**
+ * A document of ordinary length keeps the winnowed shingles: in every run of WINNOW_WINDOW consecutive shingles,
+ * the one with the smallest hash (ties: the rightmost). Any passage two documents share that spans a full window
+ * therefore shares a kept shingle — a guarantee a random sample cannot give for short copied passages — and the
+ * choice depends only on the passage, so copies keep the same shingles there. About 2/(window + 1) of the shingles.
+ */
+export const WINNOW_WINDOW = 12;
+/** Shorter documents are kept whole (every shingle indexed): their sample would be too small to judge by. */
+export const KEEP_WHOLE_BELOW = 128;
+/** A candidate is examined further when its estimated overlap reaches this share of the threshold. */
 const ESTIMATE_MARGIN = 0.6;
+/** How many verified texts keep their shingle set (least recently used first out): a few MB at most. */
+const RECENT_SHINGLE_SETS = 256;
+/** Below this many shingles, passage edges make the estimate rough: a wider margin. */
+const SHORT_DOCUMENT = 128;
+const SHORT_MARGIN = 0.4;
+
+function marginFor(smaller: number): number {
+  return smaller < SHORT_DOCUMENT ? SHORT_MARGIN : ESTIMATE_MARGIN;
+}
+
+/** Keys of the index: the low 30 bits of a shingle hash, small integers that a Map holds without boxing. */
+const KEY_SPACE = 2 ** 30;
+
+/** What the index keeps of one document: a few hundred bytes, whatever the corpus size. */
+interface DocumentSketch {
+  id: string;
+  outlet: string;
+  date?: string;
+  /** Distinct shingles of the whole text. */
+  size: number;
+  /** Sorted keys: every shingle when whole, else the winnowed shingles (see WINNOW_WINDOW). */
+  keys: Int32Array;
+  whole: boolean;
+}
+
+interface StoredSketch extends Omit<DocumentSketch, 'keys'> {
+  start: number;
+  count: number;
+}
+
+/** The serialisable state of a NearDuplicateIndex (`toState` / `fromState`), plain JSON. */
+export interface NearDuplicateState {
+  version: 1;
+  options: Required<DuplicateOptions>;
+  documents: Array<{ id: string; outlet: string; date?: string; size: number; whole: boolean; keys: string }>;
+  pairs: DuplicatePair[];
+  pairIndices: [number, number][];
+}
+
+/**
+ * Incremental near-duplicate detection: documents are added one at a time and each is compared only with the
+ * earlier documents that share a kept shingle. Per document the index keeps a sketch — its shingle count and the
+ * keys of its winnowed shingles (about 15% of them; a short document is kept whole) — in typed arrays, so memory
+ * grows by a few hundred bytes per document, never by its text.
+ *
+ * A candidate's overlap is first estimated on the sketches (the share of the earlier document's kept shingles found
+ * in the new text, times its size). A plausible candidate is then counted exactly from the two texts when `textOf`
+ * can give the earlier text (a store, or the corpus in memory); otherwise the decision rests on the estimate (exact
+ * when the earlier document was kept whole), and `estimated` in the pair says so.
+ *
+ * Guarantee: a shared passage of at least WINNOW_WINDOW consecutive shingles (16 words) always makes the pair a
+ * candidate, whatever the order of the documents, and a document shorter than KEEP_WHOLE_BELOW shingles is kept
+ * whole, so its overlap with any later text is counted exactly. The estimate must reach ESTIMATE_MARGIN (0.6) of the
+ * threshold before a pair is counted exactly — SHORT_MARGIN (0.4) when the smaller document is short — so a pair
+ * whose estimate falls below while its true containment reaches 0.8 is missed: on generated corpora, 1 pair in
+ * 2,784 (tests/unit/scale-equality.test.ts); the old all-pairs index found it.
+ */
+export class NearDuplicateIndex {
+  readonly options: Required<DuplicateOptions>;
+  /** What is kept of each document; its keys live in one shared pool (a typed array per document costs ~200 bytes). */
+  private readonly sketches: StoredSketch[] = [];
+  private keyPool = new Int32Array(4096);
+  private pooled = 0;
+  private readonly indexOf = new Map<string, number>();
+  private readonly postings = new KeyPostings();
+  private readonly pairs: DuplicatePair[] = [];
+  private readonly pairIndices: [number, number][] = [];
+
+  constructor(options: DuplicateOptions = {}, private readonly textOf?: (id: string) => string | undefined) {
+    this.options = {
+      shingleSize: options.shingleSize ?? DEFAULT_SHINGLE_SIZE,
+      threshold: options.threshold ?? DEFAULT_DUPLICATE_THRESHOLD,
+      minShingles: options.minShingles ?? DEFAULT_MIN_SHINGLES,
+      maxPostings: options.maxPostings ?? DEFAULT_MAX_POSTINGS,
+    };
+    const { shingleSize, threshold } = this.options;
+    if (!Number.isInteger(shingleSize) || shingleSize < 1) throw new RangeError(`shingleSize must be a positive integer`);
+    if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`threshold must be in (0, 1], got ${threshold}`);
+  }
+
+  get size(): number {
+    return this.sketches.length;
+  }
+
+  /** Adds one document; returns the near-duplicate pairs it forms with earlier documents. */
+  add(doc: DuplicateInput): DuplicatePair[] {
+    if (this.indexOf.has(doc.id)) throw new RangeError(`duplicate document id: ${doc.id}`);
+    const shingles = shingleHashes(doc.text, this.options.shingleSize);
+    const sketch = sketchOf(doc, shingles);
+    return this.insert(sketch, shingles);
+  }
+
+  /** Pairs found so far, ordered by the first-seen member, then the second. */
+  result(): DuplicateResult {
+    const order = this.pairIndices.map((_, k) => k).sort((x, y) =>
+      this.pairIndices[x][0] - this.pairIndices[y][0] || this.pairIndices[x][1] - this.pairIndices[y][1]);
+    return {
+      pairs: order.map((k) => this.pairs[k]),
+      clusters: clustersOf(this.sketches, this.pairIndices),
+    };
+  }
+
+  /**
+   * Adds every document of `other` after this index's own, as if they had been added here in that order (a
+   * shard's documents after the previous shards'). Pairs inside `other` are kept; pairs across are found anew.
+   */
+  merge(other: NearDuplicateIndex): this {
+    const offset = this.sketches.length;
+    for (let k = 0; k < other.sketches.length; k++) {
+      const { start, count, ...rest } = other.sketches[k];
+      const sketch: DocumentSketch = { ...rest, keys: other.keyPool.slice(start, start + count) };
+      if (this.indexOf.has(sketch.id)) throw new RangeError(`duplicate document id: ${sketch.id}`);
+      const text = this.textOf?.(sketch.id);
+      const shingles = text === undefined ? undefined : shingleHashes(text, this.options.shingleSize);
+      // Pairs inside `other` were already decided there; only earlier shards are searched here.
+      this.insert(sketch, shingles, offset);
+    }
+    other.pairIndices.forEach(([i, j], k) => {
+      this.pairs.push(other.pairs[k]);
+      this.pairIndices.push([i + offset, j + offset]);
+    });
+    return this;
+  }
+
+  toState(): NearDuplicateState {
+    return {
+      version: 1,
+      options: { ...this.options },
+      documents: this.sketches.map((s) => ({
+        id: s.id, outlet: s.outlet, date: s.date, size: s.size, whole: s.whole,
+        keys: Buffer.from(this.keyPool.buffer, s.start * 4, s.count * 4).toString('base64'),
+      })),
+      pairs: this.pairs.map((p) => ({ ...p })),
+      pairIndices: this.pairIndices.map(([i, j]) => [i, j]),
+    };
+  }
+
+  static fromState(state: NearDuplicateState, textOf?: (id: string) => string | undefined): NearDuplicateIndex {
+    if (state?.version !== 1) throw new RangeError(`near-duplicate state: unknown version ${String(state?.version)}`);
+    const index = new NearDuplicateIndex(state.options, textOf);
+    for (const d of state.documents) {
+      const bytes = Buffer.from(d.keys, 'base64');
+      const keys = new Int32Array(bytes.byteLength / 4);
+      new Uint8Array(keys.buffer).set(bytes);
+      const sketch: DocumentSketch = { id: d.id, outlet: d.outlet, date: d.date, size: d.size, whole: d.whole, keys };
+      index.indexOf.set(sketch.id, index.sketches.length);
+      index.index(sketch, index.sketches.length);
+      index.store(sketch);
+    }
+    state.pairs.forEach((p, k) => {
+      index.pairs.push({ ...p });
+      index.pairIndices.push([state.pairIndices[k][0], state.pairIndices[k][1]]);
+    });
+    return index;
+  }
+
+  /**
+   * Compares a new sketch with the documents before `searchBelow` (all earlier ones by default), records its
+   * pairs, then indexes it. `shingles` (the full set) is absent when only the sketch is known (merged states).
+   */
+  private insert(sketch: DocumentSketch, shingles: Set<number> | undefined, searchBelow = this.sketches.length): DuplicatePair[] {
+    const position = this.sketches.length;
+    this.indexOf.set(sketch.id, position);
+    this.store(sketch);
+    const found: DuplicatePair[] = [];
+    if (sketch.size >= this.options.minShingles) {
+      const probe = shingles ? keysOf(shingles) : sketch.keys;
+      const { candidates, skippedKeys } = this.candidates(probe, searchBelow);
+      for (const other of candidates) {
+        const keysFound = this.found[other];
+        this.found[other] = 0;
+        const pair = this.judge(other, keysFound, skippedKeys, sketch, probe, shingles);
+        if (!pair) continue;
+        this.pairs.push(pair);
+        this.pairIndices.push([other, position]);
+        found.push(pair);
+      }
+      this.index(sketch, position);
+    }
+    return found;
+  }
+
+  private store(sketch: DocumentSketch): void {
+    if (this.pooled + sketch.keys.length > this.keyPool.length) {
+      const bigger = new Int32Array(Math.max(this.keyPool.length * 2, this.pooled + sketch.keys.length));
+      bigger.set(this.keyPool.subarray(0, this.pooled));
+      this.keyPool = bigger;
+    }
+    this.keyPool.set(sketch.keys, this.pooled);
+    const { keys, ...rest } = sketch;
+    this.sketches.push({ ...rest, start: this.pooled, count: keys.length });
+    this.pooled += keys.length;
+  }
+
+  private keysAt(index: number): Int32Array {
+    const s = this.sketches[index];
+    return this.keyPool.subarray(s.start, s.start + s.count);
+  }
+
+  /** Shingle sets of recently verified earlier documents: a text shared by many candidates is shingled once. */
+  private readonly recent = new Map<string, Set<number>>();
+
+  private shinglesOf(id: string, text: string): Set<number> {
+    let set = this.recent.get(id);
+    if (set) {
+      this.recent.delete(id);
+    } else {
+      set = shingleHashes(text, this.options.shingleSize);
+      if (this.recent.size >= RECENT_SHINGLE_SETS) this.recent.delete(this.recent.keys().next().value!);
+    }
+    this.recent.set(id, set);
+    return set;
+  }
+
+  /** Per earlier document: probe keys found in its sketch during one `candidates` call (reset by the caller). */
+  private found = new Int32Array(1024);
+
+  /**
+   * Earlier documents sharing at least one kept key with the probe, ascending, with the number of shared keys in
+   * `found` (a typed counter per document: a candidate costs one increment, however many there are). Boilerplate
+   * keys generate no candidates; their number is returned so the count can be bounded.
+   */
+  private candidates(probe: Int32Array, below: number): { candidates: number[]; skippedKeys: number } {
+    if (this.found.length < this.sketches.length) {
+      const bigger = new Int32Array(Math.max(this.found.length * 2, this.sketches.length));
+      bigger.set(this.found);
+      this.found = bigger;
+    }
+    const found = this.found;
+    const candidates: number[] = [];
+    const visit = (index: number) => {
+      if (index >= below) return;
+      if (found[index]++ === 0) candidates.push(index);
+    };
+    let skippedKeys = 0;
+    for (const key of probe) {
+      // A key held by very many documents is boilerplate: it generates no candidates (it is still counted below).
+      if (this.postings.count(key, this.options.maxPostings + 1) > this.options.maxPostings) {
+        skippedKeys++;
+        continue;
+      }
+      this.postings.forEach(key, visit);
+    }
+    return { candidates: candidates.sort((x, y) => x - y), skippedKeys };
+  }
+
+  private judge(
+    earlier: number, foundKeys: number, skippedKeys: number, sketch: DocumentSketch, probe: Int32Array, shingles: Set<number> | undefined,
+  ): DuplicatePair | null {
+    const a = this.sketches[earlier];
+    const { threshold } = this.options;
+    const smaller = Math.min(a.size, sketch.size);
+    // A quick bound first: keys found, plus every boilerplate key the probe skipped, cannot be fewer than in common.
+    const bound = foundKeys + Math.min(skippedKeys, a.count);
+    const boundEstimate = a.whole ? bound : a.count === 0 ? 0 : (bound / a.count) * a.size;
+    const probeIsFull = shingles !== undefined || sketch.whole;
+    const judgedOnBound = a.whole ? probeIsFull : true;
+    if (judgedOnBound && boundEstimate < marginFor(smaller) * threshold * smaller) return null;
+    const aKeys = this.keysAt(earlier);
+    // Estimate the overlap from the sketches: keys of `a` found in the probe. When `a` is whole and the probe is the
+    // full set, that is the exact overlap; when `a` is winnowed, the share of its kept shingles found scales its size.
+    const inA = skippedKeys === 0 ? foundKeys : countShared(aKeys, probe);
+    let estimate: number;
+    if (a.whole && probeIsFull) estimate = inA;
+    else if (!a.whole) estimate = aKeys.length === 0 ? 0 : (inA / aKeys.length) * a.size;
+    else estimate = sketch.keys.length === 0 ? 0 : (countShared(aKeys, sketch.keys) / sketch.keys.length) * sketch.size; // a whole, probe winnowed
+    // Winnowed keys of a shared passage are the same in both texts, so the estimate is close; the margin leaves room
+    // for passage edges, which weigh more in a short document.
+    if (estimate < marginFor(smaller) * threshold * smaller) return null;
+
+    let shared: number;
+    let estimated = false;
+    const text = shingles ? this.textOf?.(a.id) : undefined;
+    if (text !== undefined && shingles) {
+      shared = 0;
+      for (const hash of this.shinglesOf(a.id, text)) if (shingles.has(hash)) shared++;
+    } else if (a.whole && probeIsFull) {
+      shared = estimate;
+    } else {
+      shared = Math.min(estimate, smaller);
+      estimated = true;
+    }
+    const containment = shared / smaller;
+    if (containment < threshold) return null;
+    const pair: DuplicatePair = {
+      a: a.id, b: sketch.id, outletA: a.outlet, outletB: sketch.outlet,
+      jaccard: shared / (a.size + sketch.size - shared),
+      containment,
+    };
+    if (estimated) pair.estimated = true;
+    return pair;
+  }
+
+  private index(sketch: DocumentSketch, position: number): void {
+    if (sketch.size < this.options.minShingles) return;
+    for (const key of sketch.keys) this.postings.add(key, position);
+  }
+}
+
+function keyOf(hash: number): number {
+  return hash % KEY_SPACE;
+}
+
+/** Sorted distinct keys of a full shingle set. */
+function keysOf(shingles: Set<number>): Int32Array {
+  const keys = new Int32Array(shingles.size);
+  let k = 0;
+  for (const hash of shingles) keys[k++] = keyOf(hash);
+  return uniqueSorted(keys);
+}
+
+function uniqueSorted(keys: Int32Array): Int32Array {
+  keys.sort();
+  let n = 0;
+  for (let k = 0; k < keys.length; k++) if (k === 0 || keys[k] !== keys[k - 1]) keys[n++] = keys[k];
+  return keys.slice(0, n);
+}
+
+function sketchOf(doc: DuplicateInput, shingles: Set<number>): DocumentSketch {
+  const whole = shingles.size < KEEP_WHOLE_BELOW;
+  let keys: Int32Array;
+  if (whole) keys = keysOf(shingles);
+  else {
+    keys = uniqueSorted(winnow([...shingles], WINNOW_WINDOW));
+  }
+  return { id: doc.id, outlet: doc.outlet, date: doc.date, size: shingles.size, keys, whole };
+}
+
+/** Keys of the winnowed shingles of a sequence of shingle hashes (see WINNOW_WINDOW). */
+function winnow(hashes: readonly number[], window: number): Int32Array {
+  const kept: number[] = [];
+  let last = -1;
+  for (let start = 0; start + window <= hashes.length; start++) {
+    let best = start;
+    for (let k = start + 1; k < start + window; k++) if (hashes[k] <= hashes[best]) best = k;
+    if (best !== last) {
+      kept.push(keyOf(hashes[best]));
+      last = best;
+    }
+  }
+  return Int32Array.from(kept);
+}
+
+/** |a ∩ b| of two sorted key arrays (one merge pass). */
+function countShared(a: Int32Array, b: Int32Array): number {
+  let shared = 0;
+  for (let x = 0, y = 0; x < a.length && y < b.length;) {
+    if (a[x] === b[y]) {
+      shared++;
+      x++;
+      y++;
+    } else if (a[x] < b[y]) x++;
+    else y++;
+  }
+  return shared;
+}
 
 /** Connected components of the duplicate graph (a copy of a copy is in the original's cluster). */
-function clustersOf(documents: readonly DuplicateInput[], pairIndices: readonly [number, number][]): DuplicateCluster[] {
+function clustersOf(documents: readonly DuplicateMember[] & readonly { date?: string }[], pairIndices: readonly [number, number][]): DuplicateCluster[] {
   const sets = new UnionFind(documents.length);
   for (const [i, j] of pairIndices) sets.union(i, j);
   const clusters: DuplicateCluster[] = [];
@@ -230,7 +504,7 @@ function clustersOf(documents: readonly DuplicateInput[], pairIndices: readonly 
 }
 
 /** Earliest dated member; among equal or missing dates, the first in input order (group is ascending). */
-function earliest(documents: readonly DuplicateInput[], group: readonly number[]): number {
+function earliest(documents: readonly { date?: string }[], group: readonly number[]): number {
   let best = group[0];
   let bestTime = timestampOf(documents[best].date) ?? Infinity;
   for (const index of group.slice(1)) {
