@@ -16,8 +16,8 @@ import { CLASS_NAME_RE, checkPatternSyntax, parsePattern } from './pattern.js';
 const TOP_KEYS = new Set(['lexicon', 'version', 'description', 'language', 'referents', 'variants', 'names', 'labels', 'devices', 'format', 'classes']);
 const CLASS_KEYS = new Set(['members', 'note']);
 const REFERENT_KEYS = new Set(['id', 'label', 'description']);
-const LABEL_KEYS = new Set(['id', 'referent', 'resolve', 'category', 'weight', 'patterns', 'case', 'rationale', 'sources', 'note']);
-const NAME_KEYS = new Set(['id', 'type', 'referent', 'patterns', 'case', 'note', 'rationale', 'sources']);
+const LABEL_KEYS = new Set(['id', 'referent', 'resolve', 'category', 'weight', 'patterns', 'case', 'rationale', 'sources', 'note', 'agentless']);
+const NAME_KEYS = new Set(['id', 'type', 'referent', 'patterns', 'case', 'note', 'rationale', 'sources', 'antecedent-of']);
 const DEVICE_KEYS = new Set(['id', 'type', 'weight', 'patterns', 'case', 'rationale', 'sources', 'note']);
 const DEVICE_TYPES: DeviceType[] = ['distancing', 'hedge', 'booster', 'attribution', 'negation'];
 const NAME_TYPES: NameType[] = ['actor', 'place', 'incident', 'operation'];
@@ -164,6 +164,8 @@ interface ParsedFile {
   problems: LexiconProblem[];
   /** Referent ids used by entries, with where, checked once all files are merged. */
   referentUses: Array<{ id: string; path: Path; validator: Validator }>;
+  /** Label ids named by `antecedent-of`, checked once all files are merged (they must be context labels). */
+  contextLabelUses: Array<{ id: string; path: Path; validator: Validator }>;
   classes: WordClass[];
   validator?: Validator;
 }
@@ -180,7 +182,7 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
   const v = new Validator(file, doc, lines);
   const empty = (): ParsedFile => ({
     source: { name: '', version: '', sha256, file }, referents: [], variants: [], entries: [], problems: v.problems, referentUses: [],
-    classes: [],
+    contextLabelUses: [], classes: [],
   });
   if (doc.errors.length) {
     for (const e of doc.errors) {
@@ -250,6 +252,7 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
 
   const entries: LexiconEntry[] = [];
   const referentUses: ParsedFile['referentUses'] = [];
+  const contextLabelUses: ParsedFile['contextLabelUses'] = [];
   const base = (obj: Record<string, unknown>, path: Path, id: string) => ({
     id,
     lexicon: name,
@@ -275,8 +278,14 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
     if (!NAME_TYPES.includes(type)) v.error([...path, 'type'], `name type must be one of ${NAME_TYPES.join(', ')}, found ${describe(obj.type)}`);
     const referent = readString(v, obj, 'referent', path, false);
     if (referent) referentUses.push({ id: referent, path: [...path, 'referent'], validator: v });
+    const antecedentOf = readStringList(v, obj, 'antecedent-of', path);
+    if (antecedentOf && referent) {
+      v.error([...path, 'antecedent-of'], '"antecedent-of" is for actors the lexicon does not track (no "referent"): a tracked name is already an antecedent of every context label that may take its referent');
+    }
+    antecedentOf?.forEach((l, k) => contextLabelUses.push({ id: l, path: [...path, 'antecedent-of', k], validator: v }));
     if (!id) return;
     const entry: NameEntry = { kind: 'name', type, referent, ...base(obj, path, id) };
+    if (antecedentOf) entry.antecedentOf = antecedentOf;
     entries.push(entry);
   });
 
@@ -298,6 +307,10 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
     if (shared && !shared.rationale) v.error(path, `label "${id}" needs a "rationale": one line that says why the term frames`);
     if (!id || !shared || category === undefined || weight === undefined) return;
     const entry: LabelEntry = { kind: 'label', referent, resolve, weight, category, ...shared };
+    if (obj.agentless !== undefined) {
+      if (typeof obj.agentless !== 'boolean') v.error([...path, 'agentless'], `"agentless" must be true or false, found ${describe(obj.agentless)}`);
+      else if (obj.agentless) entry.agentless = true;
+    }
     entries.push(entry);
   });
 
@@ -326,7 +339,7 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
 
   return {
     source: { name, version, sha256, file, description, language }, referents, variants, entries, problems: v.problems, referentUses,
-    classes, validator: v,
+    contextLabelUses, classes, validator: v,
   };
 }
 
@@ -420,6 +433,14 @@ function merge(parsed: ParsedFile[]): Lexicon {
     for (const use of p.referentUses) {
       if (!referents.has(use.id)) {
         use.validator.error(use.path, `unknown referent "${use.id}"; define it under "referents" (known: ${[...referents.keys()].join(', ') || 'none'})`);
+      }
+    }
+  }
+  const contextLabels = new Set(parsed.flatMap((p) => p.entries).filter((e) => e.kind === 'label' && e.resolve).map((e) => e.id));
+  for (const p of parsed) {
+    for (const use of p.contextLabelUses) {
+      if (!contextLabels.has(use.id)) {
+        use.validator.error(use.path, `"${use.id}" is not a context label; "antecedent-of" lists ids of labels that have "resolve" (${[...contextLabels].slice(0, 8).join(', ') || 'none'}${contextLabels.size > 8 ? ', …' : ''})`);
       }
     }
   }
