@@ -4,9 +4,11 @@ import { loadLexicons } from '../lexicon/load.js';
 import { compileLexicon } from '../lexicon/compile.js';
 import { importDictionaryFile } from '../lexicon/import/index.js';
 import { parse, UsageError } from './common.js';
+import { runSuggest } from './suggest.js';
 
 export async function runLexicon(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === 'suggest') return runSuggest(rest);
   const { values, positionals } = parse(rest, { out: { type: 'string', short: 'o' }, name: { type: 'string' }, referent: { type: 'string' } });
   if (sub === 'check') {
     if (!positionals.length) throw new UsageError('lexicon check needs one or more lexicon files');
@@ -30,5 +32,5 @@ export async function runLexicon(args: string[]): Promise<number> {
     } else process.stdout.write(yamlText);
     return 0;
   }
-  throw new UsageError('lexicon takes "check <files...>" or "import <file> [--out FILE]"');
+  throw new UsageError('lexicon takes "check <files...>", "import <file> [--out FILE]" or "suggest <paths...>"');
 }

@@ -7,6 +7,7 @@ import { realpathSync } from 'node:fs';
 import { runAnalyze } from './analyze.js';
 import { runKwic } from './kwic.js';
 import { runLexicon } from './lexicon.js';
+import { runCount } from './count.js';
 import { runValidate } from './validate.js';
 import { UsageError } from './common.js';
 import { FramelensError } from '../errors.js';
@@ -21,6 +22,7 @@ Usage:
   framelens kwic <term> <paths...>         keyword in context for a label id or a word
   framelens lexicon check <files...>       validate lexicons; print counts
   framelens lexicon import <file>          convert a LIWC .dic, WordStat .cat, Lexicoder .lc3 or quanteda YAML
+  framelens count -d <dict> <paths...>     LIWC / WordStat / Lexicoder / quanteda dictionaries counted per document
   framelens validate sample <paths...>     a stratified sample of hits to code by hand (CSV)
   framelens validate score <coded.csv...>  precision per label and voice, agreement between coders
 
@@ -62,6 +64,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runKwic(rest);
       case 'lexicon':
         return await runLexicon(rest);
+      case 'count':
+        return await runCount(rest);
       case 'validate':
         return await runValidate(rest);
       case '--version':

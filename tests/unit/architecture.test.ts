@@ -10,6 +10,7 @@ const SRC = resolve('src');
 
 /** Layer → the layers it must never import. A layer is the first folder under src/ ('' for files at src/). */
 const FORBIDDEN: Record<string, string[]> = {
+  text: ['nlp', 'analysis', 'lexicon', 'corpus', 'stats', 'report', 'store', 'server', 'cli', 'worker', 'validate', 'dictionary', 'suggest'],
   nlp: ['analysis', 'lexicon', 'corpus', 'stats', 'report', 'store', 'server', 'cli', 'worker', 'validate'],
   lexicon: ['corpus', 'analysis', 'stats', 'report', 'store', 'server', 'cli', 'worker', 'validate'],
   corpus: ['lexicon', 'analysis', 'stats', 'report', 'store', 'server', 'cli', 'worker', 'validate'],
@@ -17,6 +18,8 @@ const FORBIDDEN: Record<string, string[]> = {
   stats: ['report', 'store', 'server', 'cli', 'validate'],
   report: ['store', 'server', 'cli'],
   validate: ['store', 'server', 'cli'],
+  dictionary: ['analysis', 'stats', 'report', 'store', 'server', 'cli', 'worker', 'validate', 'suggest'],
+  suggest: ['report', 'store', 'server', 'cli'],
   store: ['server', 'cli'],
   worker: ['server', 'cli'],
   server: ['cli'],

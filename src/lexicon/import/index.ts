@@ -23,7 +23,7 @@ import { parseYml } from './yml.js';
 
 export { DictionaryImportError } from './errors.js';
 export { decodeDictionary } from './decode.js';
-export type { DictionaryFormat } from './types.js';
+export type { DictionaryFormat, ParsedDictionary, RawTerm } from './types.js';
 
 export interface ImportOptions {
   /** Lexicon name; default: the file name without extension, reduced to letters, digits, - and _. */
@@ -123,9 +123,19 @@ function oneLine(s: string): string {
   return s.replace(/[\r\n]+/g, ' ');
 }
 
+/**
+ * Parses dictionary text in its own format into categories and raw entries (no conversion to framelens patterns):
+ * what counting with the dictionary's own semantics needs. Line endings and a byte-order mark are normalised first.
+ */
+export function parseDictionary(text: string, format: DictionaryFormat, file: string): ParsedDictionary {
+  if (!(format in PARSERS)) throw new DictionaryImportError(file, [{ message: `unknown format "${String(format)}": use dic, cat, lc3 or yml` }]);
+  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (source.trim() === '') throw new DictionaryImportError(file, [{ line: 1, message: 'the file is empty: export the dictionary again' }]);
+  return PARSERS[format](source, file);
+}
+
 /** Converts dictionary text; `file` names the source in messages and rationales. */
 export function convertDictionary(text: string, format: DictionaryFormat, file: string, options: Omit<ImportOptions, 'format'> = {}): ImportResult {
-  if (!(format in PARSERS)) throw new DictionaryImportError(file, [{ message: `unknown format "${String(format)}": use dic, cat, lc3 or yml` }]);
   const referent = options.referent ?? 'topic';
   if (!REFERENT_RE.test(referent)) {
     throw new DictionaryImportError(file, [{ message: `--referent "${referent}" must be lowercase letters, digits, - _ or . (starting with a letter or digit)` }]);
@@ -134,10 +144,7 @@ export function convertDictionary(text: string, format: DictionaryFormat, file: 
   const name = options.name ?? (slug(base.replace(/\.[^.]*$/, '')) || 'imported');
   if (!NAME_RE.test(name)) throw new DictionaryImportError(file, [{ message: `--name "${name}" may only contain letters, digits, - and _` }]);
   // One line-break convention for every parser (LF, CRLF and CR-only files); line numbers are unchanged.
-  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (source.trim() === '') throw new DictionaryImportError(file, [{ line: 1, message: 'the file is empty: export the dictionary again' }]);
-
-  const parsed = PARSERS[format](source, file);
+  const parsed = parseDictionary(text, format, file);
   const skipped: SkippedEntry[] = parsed.skipped.map((s) => ({ ...s }));
   const labels: ImportedLabel[] = [];
   const usedIds = new Set<string>();
