@@ -7,7 +7,7 @@
 import type { DocAnalysis, Document, SkippedDocument, VoiceSpan } from '../types.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { analyzeCorpus } from '../pipeline.js';
-import { buildReport, type Report, type ReportOptions } from '../report/build.js';
+import { ReportBuilder, type Report, type ReportOptions } from '../report/build.js';
 import { documentVoiceSpans } from '../analysis/kwic.js';
 import type { Store } from '../store/index.js';
 import { LruCache } from './lru.js';
@@ -88,6 +88,8 @@ export interface AppState {
   outletAt: string[];
   /** Compare sums per outlet, kept up to date document by document. */
   outletSums: Map<string, ReferentTotals>;
+  /** Sums behind the report, one document at a time: adding a text adds to them (in-memory corpora only). */
+  builder?: ReportBuilder;
   /** When serving a store (`serve --db`): documents are read from it on demand; `documents`/`analyses` stay empty. */
   store?: Store;
   /** Documents read from the store, most recently used kept. */
@@ -109,8 +111,13 @@ export interface StateInput {
 export function createState(input: StateInput): AppState {
   const analyses = input.analyses ?? analyzeCorpus(input.documents, input.compiled).analyses;
   const state = blankState(input);
+  const { omitHits: _omit, ...settings } = state.reportOptions;
+  const builder = new ReportBuilder({ ...settings, lexicon: input.compiled.lexicon, textOf: (id) => state.docById.get(id)?.text });
+  state.builder = builder;
   input.documents.forEach((doc, i) => {
-    if (!state.docById.has(doc.id)) index(state, doc, analyses[i]);
+    if (state.docById.has(doc.id)) return;
+    index(state, doc, analyses[i]);
+    builder.add(analyses[i], { text: doc.text, source: doc.source });
   });
   state.outlets.sort((a, b) => a.localeCompare(b));
   refreshReport(state);
@@ -186,11 +193,10 @@ export function countDocument(state: AppState, doc: Document, analysis: DocAnaly
   state.termIndex.add(i, doc, analysis);
 }
 
+/** The report from the builder's sums: statistics are computed from counts, no text is read again. */
 function refreshReport(state: AppState): void {
-  state.report = buildReport(
-    { documents: state.documents, analyses: state.analyses, skipped: state.skipped, lexicon: state.compiled.lexicon },
-    state.reportOptions,
-  );
+  if (!state.builder) return;
+  state.report = state.builder.finish({ skipped: state.skipped });
   state.excluded = new Map(state.report.documents.filter((d) => d.excluded).map((d) => [d.id, d.excluded as string]));
 }
 
@@ -226,6 +232,7 @@ export function addDocuments(state: AppState, documents: Document[], analyses: D
   documents.forEach((doc, i) => {
     if (state.docById.has(doc.id)) return;
     index(state, doc, analyses[i]);
+    state.builder?.add(analyses[i], { text: doc.text, source: doc.source });
     state.sessionAdded.add(doc.id);
     state.sessionBytes += Buffer.byteLength(doc.text);
     added.push(doc.id);

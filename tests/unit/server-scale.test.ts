@@ -252,11 +252,26 @@ describe('long lists come a page at a time', () => {
 
 describe('answers are read, not rebuilt', () => {
   it('/api/report is serialized once per corpus version and has no per-document hits (they are paged at /api/hits)', async () => {
-    const a = await (await app.request('/api/report')).text();
-    const b = await (await app.request('/api/report')).text();
+    const a = await (await app.request('/api/report?lists=all')).text();
+    const b = await (await app.request('/api/report?lists=all')).text();
     expect(a).toBe(b);
-    const report = JSON.parse(a) as { documents: Array<{ hits?: unknown }> };
+    const report = JSON.parse(a) as { documents: Array<{ id: string; hits?: unknown }> };
+    expect(report.documents.map((d) => d.id)).toEqual(state.report.documents.map((d) => d.id));
     expect(report.documents[0].hits).toBeUndefined();
+  });
+
+  it('/api/report gives the first page of its long lists and says where the rest is', async () => {
+    const summary = (await (await app.request('/api/report')).json()) as {
+      documents: unknown[]; duplicates: { pairs: unknown[] }; corpus: { documents: number };
+      lists: { documents: { total: number; listed: number; next: string | null }; pairs: { total: number }; all: string };
+    };
+    expect(summary.documents).toHaveLength(50);
+    expect(summary.corpus.documents).toBe(state.report.corpus.documents);
+    expect(summary.lists.documents).toEqual({ total: state.report.documents.length, listed: 50, next: '/api/documents?page=2' });
+    expect(summary.duplicates.pairs.length).toBe(Math.min(50, state.report.duplicates.pairs.length));
+    expect(summary.lists.pairs.total).toBe(state.report.duplicates.pairs.length);
+    expect(summary.lists.all).toBe('/api/report?lists=all');
+    expect((await app.request('/api/report?lists=some')).status).toBe(400);
   });
 
   it('the hits CSV is streamed from the analyses: one row per hit', async () => {
@@ -320,6 +335,8 @@ describe('adding pasted texts', () => {
     const s = createState({ compiled: lexicon(), documents: await seedDocuments(), reportOptions: { resamples: 20 } });
     const a = createApp(s, { analyzer: textAnalyzer(s.compiled, { offThread: false }) });
     const militiaBefore = s.labelUse.get('iran-backed-militia')?.total ?? 0;
+    const documentsBefore = s.report.corpus.documents;
+    const builder = s.builder;
     await a.request('/');
     const res = await post(a, texts('x'));
     expect(res.status).toBe(200);
@@ -327,6 +344,11 @@ describe('adding pasted texts', () => {
     expect(s.labelUse.get('iran-backed-militia')?.total).toBe(militiaBefore + 1);
     expect(termResults(s, 'zorbluthx').total).toBe(2);
     expect(s.outlets).toContain('Paste x A');
+    // The report grew from the same builder's sums (no rebuild from all texts).
+    expect(s.builder).toBe(builder);
+    expect(s.builder?.size).toBe(documentsBefore + 2);
+    expect(s.report.corpus.documents).toBe(documentsBefore + 2);
+    expect(s.report.outlets.map((o) => o.outlet)).toContain('Paste x A');
     expect(await (await a.request('/')).text()).toContain('2 text(s) added in this session');
   });
 

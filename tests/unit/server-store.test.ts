@@ -39,7 +39,7 @@ describe('serving a store', () => {
     expect(res.status).toBe(200);
     const body = await res.text();
     expect(body).toContain('<h1>Corpus overview');
-    const report = (await (await app.request('/api/report')).json()) as Report;
+    const report = (await (await app.request('/api/report?lists=all')).json()) as Report;
     expect(report).toEqual(JSON.parse(store.getAggregate('report') as string));
     expect(report.outlets.map((o) => o.outlet)).toEqual(memory.report.outlets.map((o) => o.outlet));
   });

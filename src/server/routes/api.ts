@@ -13,7 +13,8 @@ import { parseAnalyzeJson } from '../pasted.js';
 import { badRequest, notFound } from '../http-error.js';
 import { uploadLimit } from '../middleware/limits.js';
 import { documentsPage, eventsPage, hitsPage, pairsPage, parseFilter } from '../lists.js';
-import { parsePage } from '../paging.js';
+import { PAGE_SIZE, parsePage } from '../paging.js';
+import type { Report } from '../../report/build.js';
 import { wantsCsv } from './format.js';
 
 function compareJson(model: CompareModel, page = 1) {
@@ -40,13 +41,35 @@ export function cachedSelection(state: AppState, selection: Selection) {
 
 const page = (c: Context): number => parsePage(c.req.query('page'));
 
+/**
+ * The report with its three long lists (documents, events, near-duplicate pairs) cut to their first page: with
+ * 100,000 documents the lists are nearly all of it. `lists` says how many there are and where the rest is.
+ */
+export function reportSummary(report: Report) {
+  const list = (total: number, path: string) => ({ total, listed: Math.min(total, PAGE_SIZE), next: total > PAGE_SIZE ? `${path}?page=2` : null });
+  return {
+    ...report,
+    documents: report.documents.slice(0, PAGE_SIZE),
+    events: report.events.slice(0, PAGE_SIZE),
+    duplicates: { ...report.duplicates, pairs: report.duplicates.pairs.slice(0, PAGE_SIZE) },
+    lists: {
+      documents: list(report.documents.length, '/api/documents'),
+      events: list(report.events.length, '/api/events'),
+      pairs: list(report.duplicates.pairs.length, '/api/duplicates'),
+      all: '/api/report?lists=all',
+    },
+  };
+}
+
 export function apiRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?: number): Hono {
   const api = new Hono();
 
   api.get('/report', (c) => {
     if (!wantsCsv(c)) {
+      const lists = c.req.query('lists');
+      if (lists !== undefined && lists !== 'all') throw badRequest('lists must be "all" (every document, event and pair in one answer) or left out (their first pages)');
       // Serialized once per corpus version: the report is the largest answer the server gives.
-      const json = cached(state, 'report-json', () => new TextEncoder().encode(JSON.stringify(state.report)));
+      const json = cached(state, `report-json\0${lists ?? ''}`, () => new TextEncoder().encode(JSON.stringify(lists === 'all' ? state.report : reportSummary(state.report))));
       return c.body(json as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json; charset=utf-8' });
     }
     const table = c.req.query('table') ?? 'labels';

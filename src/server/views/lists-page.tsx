@@ -35,7 +35,8 @@ export function DuplicatesPage({ state, pairs, paging }: { state: AppState; pair
   return (
     <Layout title="Near-duplicates" nav="overview">
       <h1>Near-duplicate documents</h1>
-      <p>{d.pairs.length.toLocaleString('en-US')} pairs in {d.clusters.length.toLocaleString('en-US')} groups; {d.excluded.length.toLocaleString('en-US')} copies excluded (policy {d.policy}).</p>
+      <p>{(d.pairCount ?? d.pairs.length).toLocaleString('en-US')} pairs in {d.clusters.length.toLocaleString('en-US')} groups; {d.excluded.length.toLocaleString('en-US')} copies excluded (policy {d.policy}).
+        {(d.pairCount ?? 0) > d.pairs.length ? ` The report keeps the first ${d.pairs.length.toLocaleString('en-US')} pairs; the groups hold every copy.` : ''}</p>
       <Pager info={paging} path="/duplicates" what="Pairs" />
       <DuplicatesTable report={state.report} links pairs={pairs} />
       <Pager info={paging} path="/duplicates" what="Pairs" />

@@ -25,6 +25,8 @@ export function OverviewPage({ state }: { state: AppState }) {
   const low = report.outlets.filter((o) => o.evidence === 'low').map((o) => o.outlet);
   const smallCells = report.outlets.reduce((n, o) => n + Object.values(o.referents).filter((r) => r.mentions > 0 && r.smallSample).length, 0);
   const divergent = data.referents.filter((r) => report.divergence[r.id]);
+  // The report lists at most a thousand pairs; pairCount counts them all.
+  const pairCount = report.duplicates.pairCount ?? report.duplicates.pairs.length;
   return (
     <Layout title="Overview" nav="overview" data={{ 'overview-data': data }} scripts={[{ src: '/assets/chart.umd.js' }, { src: '/assets/overview.js', module: true }]}>
       <h1>Corpus overview</h1>
@@ -115,12 +117,12 @@ export function OverviewPage({ state }: { state: AppState }) {
       <section aria-labelledby="dup-title">
         <h2 id="dup-title">Duplicates and skipped inputs</h2>
         <p>
-          {report.duplicates.pairs.length.toLocaleString('en-US')} near-duplicate pair{report.duplicates.pairs.length === 1 ? '' : 's'} in{' '}
+          {pairCount.toLocaleString('en-US')} near-duplicate pair{pairCount === 1 ? '' : 's'} in{' '}
           {report.duplicates.clusters.length.toLocaleString('en-US')} group{report.duplicates.clusters.length === 1 ? '' : 's'};{' '}
           {report.duplicates.excluded.length.toLocaleString('en-US')} cop{report.duplicates.excluded.length === 1 ? 'y' : 'ies'} excluded (policy {report.duplicates.policy}).
         </p>
         <DuplicatesTable report={report} links pairs={report.duplicates.pairs.slice(0, OVERVIEW_ROWS.pairs)} />
-        <AllLink href="/duplicates" shown={OVERVIEW_ROWS.pairs} total={report.duplicates.pairs.length} what="near-duplicate pairs" />
+        <AllLink href="/duplicates" shown={OVERVIEW_ROWS.pairs} total={pairCount} what="near-duplicate pairs" />
         <SkippedTable report={report} />
         <p><CsvLink table="skipped">Download skipped inputs (CSV)</CsvLink></p>
       </section>
