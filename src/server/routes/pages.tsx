@@ -10,8 +10,9 @@ import { lexiconView } from '../lexicon-view.js';
 import { analyzeTexts } from '../analyze-texts.js';
 import { MAX_TEXTS, readUpload, type PastedText } from '../pasted.js';
 import { uploadLimit } from '../middleware/limits.js';
-import { parsePage } from '../paging.js';
-import { documentsPage, eventsPage, pairsPage, parseFilter } from '../lists.js';
+import { pageOf, parsePage } from '../paging.js';
+import { pairsPage, parseFilter } from '../lists.js';
+import { listDocuments, parseDocQuery } from '../doc-list.js';
 import { cachedSelection } from './api.js';
 import { DocumentsPage, DuplicatesPage, EventsPage } from '../views/lists-page.js';
 import { OverviewPage } from '../views/overview-page.js';
@@ -20,6 +21,9 @@ import { TermPage } from '../views/term-page.js';
 import { LexiconPage } from '../views/lexicon-page.js';
 import { AnalyzePage } from '../views/analyze-page.js';
 import { DocPage } from '../views/doc-page.js';
+import { HitsPage } from '../views/hits-page.js';
+import { parseOverviewQuery, queryParams } from '../overview-model.js';
+import { hitLines, parseHitsFilter } from '../hits-list.js';
 
 /** Runs `fn`; a 400/404 HttpError re-renders the page's form with the message instead of a bare error page. */
 async function withFormError(c: Context, fn: () => Response | Promise<Response>, onError: (err: HttpError) => Response | Promise<Response>) {
@@ -80,13 +84,24 @@ async function renderCached(c: Context, state: AppState, key: string, render: ()
 export function pageRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?: number): Hono {
   const pages = new Hono();
 
-  pages.get('/', async (c) => renderCached(c, state, 'overview', () => <OverviewPage state={state} />));
+  pages.get('/', async (c) => {
+    const q = parseOverviewQuery((n) => c.req.query(n));
+    return renderCached(c, state, `overview\0${JSON.stringify(queryParams(q))}`, () => <OverviewPage state={state} q={q} />);
+  });
+
+  pages.get('/hits', async (c) => {
+    const filter = parseHitsFilter(state, (n) => c.req.query(n));
+    const page = parsePage(c.req.query('page'));
+    const { lines, paging } = hitLines(state, filter, page);
+    return renderCached(c, state, `hits\0${JSON.stringify(filter)}\0${page}`, () => <HitsPage state={state} filter={filter} lines={lines} paging={paging} />);
+  });
 
   pages.get('/documents', async (c) => {
     const filter = parseFilter(state, (n) => c.req.query(n), ['outlet']);
     const page = parsePage(c.req.query('page'));
-    const { documents, paging } = documentsPage(state, filter, page);
-    return renderCached(c, state, `documents\0${filter.outlet ?? ''}\0${page}`, () => <DocumentsPage state={state} documents={documents} paging={paging} filter={filter} />);
+    const query = parseDocQuery((n) => c.req.query(n), filter.outlet);
+    const { items: documents, info: paging } = pageOf(listDocuments(state, query), page);
+    return renderCached(c, state, `documents\0${JSON.stringify(query)}\0${page}`, () => <DocumentsPage state={state} documents={documents} paging={paging} query={query} />);
   });
 
   pages.get('/duplicates', async (c) => {
@@ -97,8 +112,10 @@ export function pageRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?:
 
   pages.get('/events', async (c) => {
     const page = parsePage(c.req.query('page'));
-    const { events, paging } = eventsPage(state, page);
-    return renderCached(c, state, `events\0${page}`, () => <EventsPage state={state} events={events} paging={paging} />);
+    const single = c.req.query('single') === 'yes';
+    const list = single ? state.report.events : cached(state, 'events-multi', () => state.report.events.filter((e) => e.outlets.length > 1));
+    const { items: events, info: paging } = pageOf(list, page);
+    return renderCached(c, state, `events\0${single}\0${page}`, () => <EventsPage state={state} events={events} paging={paging} single={single} />);
   });
 
   pages.get('/compare', (c) => {

@@ -1,0 +1,62 @@
+/**
+ * Server-drawn SVG charts, so a chart is there without script and in a saved file: the stance interval of one row
+ * (dot = stance, line = 95% interval, hollow dot = small sample) and a divergence heat map. Geometry is in SVG
+ * attributes and colours in classes (the CSP allows no inline style). Each chart sits next to a table or list
+ * that carries its numbers in words, so the SVGs are hidden from screen readers or carry a summary label.
+ */
+import { fmtNumber, heatClass } from '../format.js';
+
+const W = 200;
+const PAD = 8;
+const x = (v: number): number => PAD + ((Math.max(-1, Math.min(1, v)) + 1) / 2) * (W - 2 * PAD);
+const r1 = (v: number): string => v.toFixed(1);
+
+/** One row's stance on the −1 … +1 axis. */
+export function IntervalDot(props: { stance: number | null; ci95: [number, number] | null; smallSample: boolean }) {
+  const { stance, ci95 } = props;
+  return (
+    <svg class="interval-dot" viewBox={`0 0 ${W} 18`} width={W} height={18} aria-hidden="true" focusable="false">
+      <line class="axis" x1={PAD} x2={W - PAD} y1={9} y2={9} />
+      <line class="zero" x1={x(0)} x2={x(0)} y1={2} y2={16} />
+      <line class="tick" x1={x(-1)} x2={x(-1)} y1={6} y2={12} />
+      <line class="tick" x1={x(1)} x2={x(1)} y1={6} y2={12} />
+      {ci95 ? <line class="ci-line" x1={r1(x(ci95[0]))} x2={r1(x(ci95[1]))} y1={9} y2={9} /> : ''}
+      {stance === null ? '' : <circle class={props.smallSample ? 'dot small' : stance < -0.05 ? 'dot neg' : stance > 0.05 ? 'dot pos' : 'dot mid'} cx={r1(x(stance))} cy={9} r={5} />}
+    </svg>
+  );
+}
+
+/** The axis under the interval column: −1, 0, +1. */
+export function IntervalAxis() {
+  return (
+    <svg class="interval-dot" viewBox={`0 0 ${W} 14`} width={W} height={14} aria-hidden="true" focusable="false">
+      <text x={x(-1)} y={11} text-anchor="start">−1</text>
+      <text x={x(0)} y={11} text-anchor="middle">0</text>
+      <text x={x(1)} y={11} text-anchor="end">+1</text>
+    </svg>
+  );
+}
+
+const CELL = 11;
+const LABEL_W = 150;
+
+const shortName = (s: string): string => (s.length > 24 ? `${s.slice(0, 23)}…` : s);
+
+/**
+ * A clustered heat map of divergence: rows and columns in the same order (similar outlets next to each other),
+ * darker = more different. Each cell's title gives the pair and the value for pointer users.
+ */
+export function HeatmapSvg(props: { outlets: string[]; values: Array<Array<number | null>>; label: string }) {
+  const n = props.outlets.length;
+  const size = LABEL_W + n * CELL + 4;
+  return (
+    <svg class="heatmap-svg" viewBox={`0 0 ${size} ${n * CELL + 4}`} width={size} height={n * CELL + 4} role="img" aria-label={props.label}>
+      {props.outlets.map((o, i) => <text class="hm-label" x={LABEL_W - 4} y={i * CELL + CELL - 2} text-anchor="end">{shortName(o)}</text>)}
+      {props.values.map((row, i) => row.map((v, j) => (
+        <rect class={i === j ? 'heat-self' : heatClass(v)} x={LABEL_W + j * CELL} y={i * CELL} width={CELL - 1} height={CELL - 1}>
+          <title>{i === j ? props.outlets[i] : `${props.outlets[i]} – ${props.outlets[j]}: ${fmtNumber(v)}`}</title>
+        </rect>
+      )))}
+    </svg>
+  );
+}
