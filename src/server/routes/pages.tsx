@@ -22,6 +22,14 @@ import { LexiconPage } from '../views/lexicon-page.js';
 import { AnalyzePage } from '../views/analyze-page.js';
 import { DocPage } from '../views/doc-page.js';
 import { HitsPage } from '../views/hits-page.js';
+import { HandoutFile } from '../views/handout-file.js';
+import { decodeShare, encodeShare } from '../share.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { webRoot } from '../../paths.js';
+
+let css: string | undefined;
+const handoutCss = (): string => (css ??= readFileSync(join(webRoot(), 'style.css'), 'utf8'));
 import { parseOverviewQuery, queryParams } from '../overview-model.js';
 import { hitLines, parseHitsFilter } from '../hits-list.js';
 
@@ -152,14 +160,32 @@ export function pageRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?:
 
   pages.get('/lexicon', async (c) => renderCached(c, state, 'lexicon', () => <LexiconPage view={cached(state, 'lexicon-view', () => lexiconView(state))} outlets={state.outlets} />));
 
-  pages.get('/analyze', (c) => c.html(<AnalyzePage compiled={state.compiled} />));
+  pages.get('/analyze', async (c) => {
+    const share = c.req.query('share');
+    if (share === undefined || share === '') return c.html(<AnalyzePage compiled={state.compiled} />);
+    return withFormError(c, async () => {
+      const texts = decodeShare(share);
+      const result = await analyzeTexts(state, analyzer, texts, false);
+      return c.html(<AnalyzePage compiled={state.compiled} result={result} values={texts} share={share} />);
+    }, (err) => c.html(<AnalyzePage compiled={state.compiled} error={err.message} />, err.status as 400 | 404));
+  });
+
+  pages.get('/analyze/download', async (c) => {
+    const texts = decodeShare(c.req.query('share') ?? '');
+    const result = await analyzeTexts(state, analyzer, texts, false);
+    const html = String(await (<HandoutFile model={result.model} compiled={state.compiled} css={handoutCss()} />).toString());
+    return c.body(html, 200, {
+      'Content-Type': 'text/html; charset=UTF-8',
+      'Content-Disposition': 'attachment; filename="framelens-compare.html"',
+    });
+  });
 
   pages.post('/analyze', csrf(), uploadLimit(bodyLimitBytes), async (c) => {
     let form: { texts: PastedText[]; add: boolean } = { texts: [], add: false };
     return withFormError(c, async () => {
       form = await readAnalyzeForm(c);
       const result = await analyzeTexts(state, analyzer, form.texts, form.add);
-      return c.html(<AnalyzePage compiled={state.compiled} result={result} values={form.texts} addChecked={false} />);
+      return c.html(<AnalyzePage compiled={state.compiled} result={result} values={form.texts} addChecked={false} share={encodeShare(form.texts)} />);
     }, (err) => c.html(<AnalyzePage compiled={state.compiled} values={form.texts} addChecked={form.add} error={err.message} />, err.status as 400 | 404));
   });
 
