@@ -149,7 +149,7 @@ export function Glossary({ model, compiled, page = 1 }: { model: CompareModel; c
       <dl>
         {entries.map((e) => (
           <div class="glossary-entry">
-            <dt><span class={`chip ${stanceClass(e.weight)}`}>{e.name}</span> <span class="small">weight {fmtSigned(e.weight, 0)} ({stanceWord(e.weight)}), names {e.referent}</span></dt>
+            <dt><span class={`chip ${stanceClass(e.weight)}`}>{e.name}</span> <span class="small">{fmtSigned(e.weight, 0)} {stanceWord(e.weight)}, names {e.referent}</span></dt>
             <dd>{e.rationale ?? 'The lexicon gives no rationale for this label.'}</dd>
           </div>
         ))}

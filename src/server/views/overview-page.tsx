@@ -203,7 +203,7 @@ function Divergence({ state, referent }: { state: AppState; referent: { id: stri
           </div>
           {heat ? (
             <figure class="heatmap-figure">
-              <div class="table-scroll">
+              <div class="table-scroll" tabindex={0} role="region" aria-label={`Heat map for ${referent.label} (scrolls sideways on narrow screens)`}>
                 <HeatmapSvg outlets={heat.outlets} values={heat.values} label={`Heat map of label-choice divergence between ${heat.outlets.length} outlets for ${referent.label}, similar outlets next to each other; the table beside it lists the most different pairs.`} />
               </div>
               <figcaption>

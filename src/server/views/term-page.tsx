@@ -36,6 +36,7 @@ export function TermPage({ state, result, q, error }: { state: AppState; result?
           </p>
           <Pager info={result.paging} path="/term" params={[['q', result.term]]} what="Occurrences" />
           {result.lines.length ? (
+            <div class="table-scroll">
             <table class="data kwic">
               <caption>“{result.term}” in context</caption>
               <thead><tr><th scope="col">Outlet</th><th scope="col" class="left">Before</th><th scope="col">Term</th><th scope="col">After</th><th scope="col">Voice</th><th scope="col">Label</th></tr></thead>
@@ -52,6 +53,7 @@ export function TermPage({ state, result, q, error }: { state: AppState; result?
                 ))}
               </tbody>
             </table>
+            </div>
           ) : <p>No occurrences in this corpus.</p>}
           {result.paging.pages > 1 ? <Pager info={result.paging} path="/term" params={[['q', result.term]]} what="Occurrences" /> : ''}
         </>
