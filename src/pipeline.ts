@@ -34,17 +34,20 @@ const STORE_BATCH_MS = 1000;
  * not be reused even when the version number did not change.
  */
 let codeHash: string | undefined;
+function hashFolder(h: ReturnType<typeof createHash>, folder: string, rel: string): void {
+  if (!existsSync(folder)) return;
+  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) hashFolder(h, path, `${rel}/${entry.name}`);
+    else if (/\.(js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) h.update(`${rel}/${entry.name}\0`).update(readFileSync(path));
+  }
+}
 function analyzerCodeHash(): string {
   if (codeHash) return codeHash;
   const h = createHash('sha256');
   const here = dirname(fileURLToPath(import.meta.url));
-  for (const dir of ['analysis', 'nlp', 'lexicon']) {
-    const folder = join(here, dir);
-    if (!existsSync(folder)) continue;
-    for (const name of readdirSync(folder).sort()) {
-      if (/\.(js|ts)$/.test(name)) h.update(name).update(readFileSync(join(folder, name)));
-    }
-  }
+  // Subfolders too: rule families live in their own folders (src/analysis/voice/ …).
+  for (const dir of ['analysis', 'nlp', 'lexicon']) hashFolder(h, join(here, dir), dir);
   codeHash = h.digest('hex');
   return codeHash;
 }
@@ -83,12 +86,38 @@ export interface PipelineProgress {
   reused: number;
 }
 
+/**
+ * Texts of documents already handed on, by id, for the report builder's near-duplicate checks: from the store, or
+ * from the batch not yet committed to it (so the answer never depends on when a transaction happened to commit).
+ */
+export class TextLookup {
+  private readonly pending = new Map<string, string>();
+
+  constructor(private readonly store: Store | null) {}
+
+  get(id: string): string | undefined {
+    return this.pending.get(id) ?? this.store?.textOf(id);
+  }
+
+  /** @internal the pipeline's bookkeeping */
+  hold(id: string, text: string): void {
+    this.pending.set(id, text);
+  }
+
+  /** @internal */
+  committed(): void {
+    this.pending.clear();
+  }
+}
+
 export interface PipelineOptions {
   /** Store to reuse analyses from and write them to; `beginRun` is called here, `finishRun` by the caller. */
   store?: Store | null;
   /** Worker threads; 1 (or a corpus too small to be worth it) analyzes on the main thread. Default: one per core. */
   workers?: number;
   shard?: Shard;
+  /** Kept in step with the store's commits; give the same one to the report builder's `textOf`. */
+  texts?: TextLookup;
   /** Receives every document of the shard with its analysis, in corpus order. */
   onDocument?: (document: Document, analysis: DocAnalysis) => void;
   onProgress?: (progress: PipelineProgress) => void;
@@ -140,6 +169,7 @@ export async function runPipeline(
     if (!store || run === undefined) return;
     if (!force && writes.length < STORE_BATCH && Date.now() - lastCommit < STORE_BATCH_MS) return;
     store.writeBatch(run, analysisKey, writes);
+    options.texts?.committed();
     writes = [];
     lastCommit = Date.now();
   };
@@ -149,12 +179,14 @@ export async function runPipeline(
     if (store) {
       writes.push(e.reused ? { kind: 'kept', ord: e.ord, id: e.doc.id }
         : { kind: 'analyzed', ord: e.ord, document: e.doc, hash: e.hash, analysisJson: e.json ?? JSON.stringify(analysis), analysis });
-      commit(false);
+      if (!e.reused) options.texts?.hold(e.doc.id, e.doc.text);
     }
     if (e.reused) progress.reused++;
     else progress.analyzed++;
     progress.done++;
     options.onDocument?.(e.doc, analysis);
+    // Committed after the sink has seen the document, so the sink can look up every earlier text meanwhile.
+    commit(false);
     options.onProgress?.({ ...progress });
   };
 

@@ -19,6 +19,7 @@ Usage:
   framelens analyze <paths...> [options]   score outlets (table, json, csv, md, html)
   framelens serve [paths...] [options]     web UI on http://127.0.0.1:8377
   framelens serve --db FILE [options]      web UI over a store built by analyze --db (starts in seconds)
+  framelens merge --db OUT <parts...>      combine shard stores (analyze --shard I/N --db PART) into one
   framelens kwic <term> <paths...>         keyword in context for a label id or a word
   framelens lexicon check <files...>       validate lexicons; print counts
   framelens lexicon import <file>          convert a LIWC .dic, WordStat .cat, Lexicoder .lc3 or quanteda YAML
@@ -39,10 +40,14 @@ analyze options:
   --duplicates P         first-outlet-only (default) | exclude-copies | keep-all
   --pair A,B             also compute keyness for outlet A against outlet B
   --resamples N          bootstrap resamples (default 2000); --seed N (default 42)
-  --cache DIR            incremental re-runs: reuse analyses of unchanged documents from DIR
+  --db FILE              store documents, analyses, hits and aggregates in FILE (SQLite); re-runs analyze
+                         only new or changed documents, and an interrupted run resumes where it stopped
+  --cache DIR            the same, with the store kept as DIR/framelens.db
+  --shard I/N            analyze only shard I of N (0 <= I < N), chosen by document id; combine with merge
   --omit-hits            leave per-hit detail out of json (large corpora)
   -j, --workers N        worker threads for large corpora (default: one per core, up to 8)
   --progress             show the progress bar even when stderr is not a terminal
+  -q, --quiet            no progress and no summary on stderr (errors still go there)
   -h, --help             this help; --version the version
 
 serve options:
@@ -59,6 +64,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'serve': {
         const { runServe } = await import('./serve.js');
         return await runServe(rest);
+      }
+      case 'merge': {
+        const { runMerge } = await import('./merge.js');
+        return await runMerge(rest);
       }
       case 'kwic':
         return await runKwic(rest);

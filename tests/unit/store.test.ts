@@ -43,6 +43,8 @@ describe('Store', () => {
     const back = store.getDocument('d1');
     expect(back?.document).toEqual(docs[1]);
     expect(back?.analysis).toEqual(analyzeDocument(docs[1], compiled));
+    expect(store.textOf('d2')).toBe(texts[2]);
+    expect(store.textOf('nope')).toBeUndefined();
     expect(store.hitsOf('d0').map((h) => h.text)).toEqual(analyzeDocument(docs[0], compiled).hits.map((h) => h.text));
     expect(store.listDocuments({ limit: 2 }).map((d) => d.id)).toEqual(['d0', 'd1']);
     expect(store.listDocuments({ offset: 2 }).map((d) => [d.id, d.source])).toEqual([['d2', 'd2.md:3']]);

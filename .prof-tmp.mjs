@@ -1,0 +1,10 @@
+import { runPipeline } from './dist/src/pipeline.js';
+import { loadCompiled } from './dist/src/cli/common.js';
+import { Store } from './dist/src/store/index.js';
+import { readFileSync, rmSync } from 'node:fs';
+const docs = readFileSync('/tmp/ss-run/c2k.jsonl', 'utf8').trim().split('\n').map((l, i) => { const o = JSON.parse(l); return { ...o, source: { file: 'x', line: i + 1 }, meta: {} }; });
+const compiled = loadCompiled(undefined);
+rmSync('/tmp/ss-run/p.db', { force: true }); rmSync('/tmp/ss-run/p.db-wal', { force: true });
+const store = Store.open('/tmp/ss-run/p.db');
+await runPipeline(docs, compiled, { store, workers: 1 });
+store.close();
