@@ -40,7 +40,7 @@ function show(mark) {
   const heading = document.createElement('h2');
   heading.textContent = `“${d.text ?? mark.textContent}”`;
   const list = document.createElement('dl');
-  row(list, 'Label', d.label);
+  row(list, 'Label', d.name ?? d.label);
   row(list, 'Names', d.referent);
   row(list, 'Weight', d.weight);
   row(list, 'Voice', d.voice);

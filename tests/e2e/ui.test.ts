@@ -127,10 +127,10 @@ describe('web UI in Chromium', () => {
     await first.focus();
     const panel = page.locator('#mark-panel');
     await expect.poll(() => panel.isVisible()).toBe(true);
-    const label = await first.getAttribute('data-label');
+    const label = await first.getAttribute('data-name');
     expect(await panel.textContent()).toContain(label!);
     await page.keyboard.press('ArrowRight');
-    const next = await page.evaluate(() => document.activeElement?.getAttribute('data-label'));
+    const next = await page.evaluate(() => document.activeElement?.getAttribute('data-name'));
     expect(next).toBeTruthy();
     expect(await panel.textContent()).toContain(next!);
     await page.screenshot({ path: path.join(SHOTS, 'compare.png'), fullPage: false });

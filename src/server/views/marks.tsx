@@ -20,7 +20,8 @@ export function hitDetails(hit: Hit, compiled: CompiledLexicon) {
   const state = [hit.distanced ? 'distanced (not adopted: not counted in stance)' : '', hit.negated ? 'negated (not counted in stance)' : '']
     .filter(Boolean).join('; ');
   return {
-    label: labelName(hit.label, compiled),
+    label: hit.label,
+    name: labelName(hit.label, compiled),
     referent,
     weight: `${fmtSigned(hit.weight, 1)} (${stanceWord(hit.weight)})`,
     voice: VOICE_NAMES[hit.voice],
@@ -32,7 +33,7 @@ export function hitDetails(hit: Hit, compiled: CompiledLexicon) {
 
 function hitTitle(d: ReturnType<typeof hitDetails>): string {
   return [
-    `${d.label} → ${d.referent}`,
+    `${d.name} → ${d.referent}`,
     `weight ${d.weight}`,
     `voice: ${d.voice}`,
     d.state,
@@ -62,6 +63,7 @@ function LabelMark(props: { hit: Hit; text: string; compiled: CompiledLexicon; i
       title={hitTitle(d)}
       data-mark={marker || undefined}
       data-label={d.label}
+      data-name={d.name}
       data-referent={d.referent}
       data-weight={d.weight}
       data-voice={d.voice}
