@@ -37,7 +37,7 @@ describe('POST /analyze (form)', () => {
     // Students read names, not ids: the chips and the glossary say "Iran-backed militia", with the rationale.
     expect(body).toContain('<span class="chip wn2">Iran-backed militia<span class="chip-weight"> (−2)</span></span>');
     expect(body).toContain('Glossary of the labels on this page');
-    expect(body).toContain(state.compiled.entries.get('iran-backed-militia')!.rationale!);
+    expect(body).toContain(state.compiled.entries.get('iran-backed-militia')!.rationale!.replace(/"/g, '&quot;'));
     expect(body).toContain('How to read stance');
     // A share link that carries the texts.
     expect(body).toMatch(/href="\/analyze\?share=[A-Za-z0-9_-]+"/);
