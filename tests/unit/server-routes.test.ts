@@ -73,6 +73,25 @@ describe('pages', () => {
     expect((await text('/?min=-1')).res.status).toBe(400);
   });
 
+  it('the Term page gives per-outlet counts and rates as a table, zeros only when asked, and filters a label by voice', async () => {
+    const { body } = await text('/term?q=occupation-forces');
+    const table = body.slice(body.indexOf('<table class="data term-outlets">'), body.indexOf('</table>', body.indexOf('term-outlets')));
+    const outlets = [...table.matchAll(/<th scope="row">([^<]*)<\/th>/g)].map((m) => m[1]);
+    const using = state.report.documents.length && [...state.labelUse.get('occupation-forces')!.byOutlet.entries()].filter(([, n]) => n > 0).map(([o]) => o.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
+    expect(new Set(outlets)).toEqual(new Set(using));
+    expect(table).toContain('Per 1,000 words');
+    const all = await text('/term?q=occupation-forces&zeros=yes');
+    const allTable = all.body.slice(all.body.indexOf('term-outlets'), all.body.indexOf('</table>', all.body.indexOf('term-outlets')));
+    expect(allTable.match(/<th scope="row">/g)?.length).toBe(state.outlets.length);
+    // Referent and weight columns in the lines; the readable name of the label.
+    expect(body).toContain('<th scope="col">Referent</th>');
+    expect(body).toContain('<th scope="col" class="num">Weight</th>');
+    const quoted = await text('/term?q=occupation-forces&voice=quoted');
+    const voices = [...quoted.body.matchAll(/<td>(outlet&#39;s own voice|direct quotation|reported speech)<\/td>/g)].map((m) => m[1]);
+    expect(new Set(voices)).toEqual(new Set(voices.length ? ['direct quotation'] : []));
+    expect((await text('/term?q=occupation-forces&voice=loud')).res.status).toBe(400);
+  });
+
   it('/hits lists the hits behind a number, with context, and filters by voice', async () => {
     const { res, body } = await text(`/hits?${qs([['outlet', 'Press TV'], ['referent', 'israel']])}`);
     expect(res.status).toBe(200);

@@ -17,7 +17,7 @@ import { cachedSelection } from './api.js';
 import { DocumentsPage, DuplicatesPage, EventsPage } from '../views/lists-page.js';
 import { OverviewPage } from '../views/overview-page.js';
 import { ComparePage } from '../views/compare-page.js';
-import { TermPage } from '../views/term-page.js';
+import { TermPage, type TermOptions } from '../views/term-page.js';
 import { LexiconPage } from '../views/lexicon-page.js';
 import { AnalyzePage } from '../views/analyze-page.js';
 import { DocPage } from '../views/doc-page.js';
@@ -143,15 +143,23 @@ export function pageRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?:
 
   pages.get('/term', (c) => {
     const q = c.req.query('q');
+    const options: TermOptions = { zeros: c.req.query('zeros') === 'yes' };
     if (q === undefined || q.trim() === '') return c.html(<TermPage state={state} />);
     return withFormError(c, async () => {
       const term = validateTerm(q);
       const page = parsePage(c.req.query('page'));
-      const key = `${state.version}\0page\0term\0${term}\0${page}`;
+      const voice = c.req.query('voice');
+      if (voice) {
+        if (voice !== 'author' && voice !== 'quoted' && voice !== 'attributed') throw badRequest(`voice must be author, quoted or attributed, got "${voice.slice(0, 40)}"`);
+        options.voice = voice;
+      }
+      const key = `${state.version}\0page\0term\0${term}\0${page}\0${options.voice ?? ''}\0${options.zeros}`;
       const hit = state.cache.get(key);
       if (hit instanceof Uint8Array) return c.body(hit as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
-      const result = termResults(state, term, page);
-      const html = String(await (<TermPage state={state} result={result} q={result.term} />).toString());
+      const isLabel = state.compiled.entries.get(term)?.kind === 'label';
+      const voiceLines = options.voice && isLabel ? hitLines(state, { label: term, voice: options.voice }, page) : undefined;
+      const result = termResults(state, term, voiceLines ? 1 : page);
+      const html = String(await (<TermPage state={state} result={result} q={result.term} options={options} voiceLines={voiceLines} />).toString());
       // A phrase still being read shows a lower bound ("at least"), which stays true when later pages raise it.
       state.cache.set(key, new TextEncoder().encode(html));
       return c.html(html);
