@@ -114,6 +114,31 @@ describe('the UI on 52 outlets and 520 documents', () => {
     for (const [name, ms] of Object.entries(times)) expect(ms, name).toBeLessThan(1000);
   }, 60_000);
 
+  it('an event with more than four outlets lets the reader choose which to put side by side', async () => {
+    const event = state.report.events.find((e) => e.outlets.length > 4)!;
+    expect(event).toBeTruthy();
+    const get = async (url: string) => {
+      const res = await app.request(url, { headers: { Host: 'localhost' } });
+      return { status: res.status, body: await res.text() };
+    };
+    const first = await get(`/compare?${new URLSearchParams([['event', event.id]])}`);
+    expect(first.body).toContain('Outlets of this event side by side');
+    expect(first.body.match(/name="eo"/g)?.length).toBe(event.outlets.length);
+    const pick = event.outlets.slice(-2);
+    const chosen = await get(`/compare?${new URLSearchParams([['event', event.id], ...pick.map((o) => ['eo', o])])}`);
+    expect(chosen.status).toBe(200);
+    const headings = [...chosen.body.matchAll(/<h2 id="col-\d+" class="column-heading">([^<]*)/g)].map((m) => m[1]);
+    expect(headings).toEqual(pick);
+    const outside = state.outlets.find((o) => !event.outlets.includes(o))!;
+    expect((await get(`/compare?${new URLSearchParams([['event', event.id], ['eo', pick[0]], ['eo', outside]])}`)).status).toBe(404);
+    expect((await get(`/compare?${new URLSearchParams([['eo', pick[0]], ['eo', pick[1]]])}`)).status).toBe(400);
+    // The event picker labels events with dates, outlets and documents, and leaves single-outlet events out.
+    const form = await get('/compare');
+    const options = [...form.body.matchAll(/<option value="([^"]+)">(\d{4}-\d{2}-\d{2}[^<]*)<\/option>/g)];
+    expect(options.length).toBe(state.report.events.filter((e) => e.outlets.length > 1).length);
+    expect(options.every((o) => /\(\d+ outlets, \d+ docs?\)$/.test(o[2]))).toBe(true);
+  });
+
   it('the Overview fits: under 6,000 px at 1,400 px wide, no sideways page scroll at 400 px, summary first', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${base}/`, { waitUntil: 'networkidle' });

@@ -77,7 +77,7 @@ describe('pages', () => {
     const { body } = await text('/term?q=occupation-forces');
     const table = body.slice(body.indexOf('<table class="data term-outlets">'), body.indexOf('</table>', body.indexOf('term-outlets')));
     const outlets = [...table.matchAll(/<th scope="row">([^<]*)<\/th>/g)].map((m) => m[1]);
-    const using = state.report.documents.length && [...state.labelUse.get('occupation-forces')!.byOutlet.entries()].filter(([, n]) => n > 0).map(([o]) => o.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
+    const using = [...state.labelUse.get('occupation-forces')!.byOutlet.entries()].filter(([, n]) => n > 0).map(([o]) => o.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
     expect(new Set(outlets)).toEqual(new Set(using));
     expect(table).toContain('Per 1,000 words');
     const all = await text('/term?q=occupation-forces&zeros=yes');
