@@ -272,3 +272,41 @@ export function keynessSummary(report: Report, compiled: CompiledLexicon): Keyne
     return { outlet, labels: over.map((r) => ({ id: r.term, name: labelName(r.term, compiled), g2: r.g2, here: r.targetCount })), strongest: over[0]?.g2 ?? 0 };
   }).filter((k) => k.labels.length > 0).sort((a, b) => b.strongest - a.strongest || a.outlet.localeCompare(b.outlet));
 }
+
+/** The report's timeline section (schema 3, when the report was built with one), read structurally. */
+export interface TimelineView {
+  by: string;
+  bins: string[];
+  undated: number;
+  series: Array<{ kind: 'outlet' | 'group'; name: string; cells: Array<{ bin: string; referents: Record<string, { documents: number; mentions: number; stance: number | null }> }> }>;
+}
+
+export function reportTimeline(report: Report): TimelineView | null {
+  const t = (report as unknown as { timeline?: TimelineView | null }).timeline;
+  return t && Array.isArray(t.bins) && Array.isArray(t.series) ? t : null;
+}
+
+/** Series shown in the time chart at most: groups when the report has them, else the outlets naming the referent most. */
+export const TIME_SERIES = 8;
+
+export interface TimeRow {
+  name: string;
+  kind: 'outlet' | 'group';
+  /** Per bin of the timeline: stance and mentions, null where the series has no mention. */
+  points: Array<{ stance: number | null; mentions: number } | null>;
+  mentions: number;
+}
+
+export function timeRows(timeline: TimelineView, referent: string): TimeRow[] {
+  const groups = timeline.series.filter((s) => s.kind === 'group');
+  const pool = groups.length ? groups : timeline.series;
+  const rows = pool.map((s): TimeRow => {
+    const byBin = new Map(s.cells.map((c) => [c.bin, c.referents[referent]]));
+    const points = timeline.bins.map((b) => {
+      const r = byBin.get(b);
+      return r && r.mentions > 0 ? { stance: r.stance, mentions: r.mentions } : null;
+    });
+    return { name: s.name, kind: s.kind, points, mentions: points.reduce((n, p) => n + (p?.mentions ?? 0), 0) };
+  }).filter((r) => r.mentions > 0);
+  return rows.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, TIME_SERIES);
+}

@@ -102,3 +102,36 @@ describe('readable label names', () => {
     expect(patternWords('militia*')).toBe('militia');
   });
 });
+
+describe('groups and time on the Overview (report schema 3 sections, read when present)', () => {
+  it('adds a group column and filter, groups rows when sorted by group, and draws stance over time per group', async () => {
+    const { createApp } = await import('../../src/server/app.js');
+    const state = await freshState({ evil: false, split: true });
+    const [a, b, c] = state.outlets;
+    const report = state.report as unknown as Record<string, unknown>;
+    report.groups = [{ grouping: 'region', groups: [{ name: 'Gulf', outlets: [a, b], documents: 4, referents: {} }, { name: 'Levant', outlets: [c], documents: 2, referents: {} }], ungrouped: [], unknownOutlets: [] }];
+    const ref = 'israel';
+    report.timeline = {
+      by: 'month', bins: ['2024-01', '2024-02', '2024-03'], undated: 1,
+      series: [
+        { kind: 'group', grouping: 'region', name: 'Gulf', outlets: [a, b], cells: [{ bin: '2024-01', documents: 2, referents: { [ref]: { documents: 1, mentions: 3, stance: -0.5, ci95: null, labels: {} } } }, { bin: '2024-03', documents: 1, referents: { [ref]: { documents: 1, mentions: 2, stance: 0.25, ci95: null, labels: {} } } }] },
+        { kind: 'group', grouping: 'region', name: 'Levant', outlets: [c], cells: [{ bin: '2024-02', documents: 1, referents: {} }] },
+      ],
+    };
+    const app = createApp(state);
+    const body = await (await app.request(`/?referent=${ref}&sort=group`, { headers: { Host: 'localhost' } })).text();
+    expect(body).toContain('<label for="f-group">Group</label>');
+    expect(body).toContain('<tr class="group-row"><th scope="rowgroup"');
+    expect(body).toContain('Israel over time');
+    expect(body).toContain('<svg class="time-spark"');
+    // Gulf named Israel in January and March; Levant never did and is left out.
+    const time = body.slice(body.indexOf('class="data time-table"'), body.indexOf('</table>', body.indexOf('time-table')));
+    expect(time).toContain('<th scope="row">Gulf</th>');
+    expect(time).not.toContain('Levant');
+    expect(time).toContain('−0.50');
+    expect(time).toContain('+0.25');
+    const filtered = await (await app.request(`/?referent=${ref}&group=Levant`, { headers: { Host: 'localhost' } })).text();
+    const rows = [...filtered.matchAll(/<tr[^>]*data-outlet="([^"]*)"/g)].map((m) => m[1]);
+    expect(rows.every((o) => o === c.replace(/&/g, '&amp;'))).toBe(true);
+  });
+});

@@ -72,3 +72,20 @@ export function HeatmapSvg(props: { outlets: string[]; values: Array<Array<numbe
   parts.push('</svg>');
   return raw(parts.join(''));
 }
+
+/** Stance over time for one series: a dot per bin with a mention (y = stance, −1 at the bottom), joined by a line. */
+export function TimeSparkline(props: { points: Array<{ stance: number | null } | null> }) {
+  const n = props.points.length;
+  const w = Math.max(120, Math.min(360, n * 24));
+  const step = n > 1 ? (w - 16) / (n - 1) : 0;
+  const y = (v: number) => 4 + ((1 - v) / 2) * 28;
+  const dots = props.points.map((p, i) => (p && p.stance !== null ? { x: 8 + i * step, y: y(p.stance) } : null));
+  const line = dots.filter((d): d is { x: number; y: number } => d !== null).map((d, i) => `${i ? 'L' : 'M'}${d.x.toFixed(1)} ${d.y.toFixed(1)}`).join('');
+  return (
+    <svg class="time-spark" viewBox={`0 0 ${w} 36`} width={w} height={36} aria-hidden="true" focusable="false">
+      <line class="zero" x1={4} x2={w - 4} y1={y(0)} y2={y(0)} />
+      {line ? <path class="trend" d={line} /> : ''}
+      {dots.map((d) => (d ? <circle class="dot" cx={d.x.toFixed(1)} cy={d.y.toFixed(1)} r={3} /> : ''))}
+    </svg>
+  );
+}

@@ -8,9 +8,9 @@ import type { AppState } from '../state.js';
 import { fmtInt, fmtNumber, fmtSigned } from '../../report/format.js';
 import { labelName } from '../../report/views/names.js';
 import { CorpusSummary } from '../../report/views/report-tables.js';
-import { HeatmapSvg, IntervalAxis, IntervalDot } from '../../report/views/plots.js';
+import { HeatmapSvg, IntervalAxis, IntervalDot, TimeSparkline } from '../../report/views/plots.js';
 import {
-  allStanceRows, biggestDifferences, clusteredHeatmap, keynessSummary, namedReferents, outletGroups, queryParams, selectStanceRows, STANCE_ROWS,
+  allStanceRows, biggestDifferences, reportTimeline, timeRows, clusteredHeatmap, keynessSummary, namedReferents, outletGroups, queryParams, selectStanceRows, STANCE_ROWS,
   topPairs, type OverviewQuery, type StanceRow, type StanceSort,
 } from '../overview-model.js';
 import { pageOf } from '../paging.js';
@@ -174,8 +174,38 @@ function StanceSection({ state, q }: { state: AppState; q: OverviewQuery }) {
         </table>
       </div>
       {info.pages > 1 ? <Pager info={info} path="/" params={queryParams(q)} what="Outlets" /> : ''}
+      <TimeSection state={state} referent={referent} />
       <Divergence state={state} referent={referent} />
     </>
+  );
+}
+
+/** Stance over time per group (or per outlet), when the report has a timeline; the table carries the numbers. */
+function TimeSection({ state, referent }: { state: AppState; referent: { id: string; label: string } }) {
+  const timeline = reportTimeline(state.report);
+  if (!timeline || timeline.bins.length < 2) return null;
+  const rows = timeRows(timeline, referent.id);
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="time-title">
+      <h2 id="time-title">{referent.label} over time</h2>
+      <p class="explain">Own-voice stance per {timeline.by} ({timeline.bins[0]} to {timeline.bins[timeline.bins.length - 1]}){rows[0].kind === 'group' ? ', per outlet group' : `, for the ${rows.length} outlets that name it most`}; line up = more legitimizing. {timeline.undated ? `${fmtInt(timeline.undated)} undated documents are in no ${timeline.by}.` : ''}</p>
+      <div class="table-scroll">
+        <table class="data time-table">
+          <caption>Stance toward {referent.label} per {timeline.by}; empty where a series does not name it; n = mentions</caption>
+          <thead><tr><th scope="col">{rows[0].kind === 'group' ? 'Group' : 'Outlet'}</th><th scope="col"><span class="visually-hidden">Trend</span></th>{timeline.bins.map((b) => <th scope="col" class="num">{b}</th>)}</tr></thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr>
+                <th scope="row">{r.name}</th>
+                <td><TimeSparkline points={r.points} /></td>
+                {r.points.map((p) => <td class="num">{p ? <>{fmtSigned(p.stance)}<span class="n"> n={p.mentions}</span></> : ''}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 
