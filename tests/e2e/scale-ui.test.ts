@@ -221,7 +221,9 @@ describe('the UI on 52 outlets and 520 documents', () => {
   }, 60_000);
 
   it('a handout of two 150-word texts prints to exactly one A4 and one Letter page, with the glossary', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // bypassCSP only so that axe can be injected (ui.test.ts checks the CSP on this page).
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
+    const page = await context.newPage();
     await page.goto(`${base}/analyze`, { waitUntil: 'networkidle' });
     await page.fill('#outlet-1', 'Gulf Wire');
     await page.fill('#text-1', words150(0));
@@ -231,6 +233,7 @@ describe('the UI on 52 outlets and 520 documents', () => {
     await page.waitForLoadState('networkidle');
     expect(await page.locator('.glossary dt').count()).toBeGreaterThan(0);
     expect(await page.locator('.stance-box').count()).toBe(1);
+    expect(await axeProblems(page)).toEqual([]);
     expect(await page.locator('.chip').first().textContent()).not.toMatch(/^[a-z0-9]+(-[a-z0-9]+)+$/);
     await page.emulateMedia({ media: 'print' });
     // The printable width of an A4 page with 1 cm margins, at 96 px per inch.
@@ -255,6 +258,6 @@ describe('the UI on 52 outlets and 520 documents', () => {
     expect(file).toContain('<style>');
     expect(file).not.toContain('<script');
     expect(file).toContain('Tehran Evening');
-    await page.close();
+    await context.close();
   }, 90_000);
 });
