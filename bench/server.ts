@@ -16,6 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Store } from '../src/store/index.js';
 import { createStoreState, indexStore } from '../src/server/store-state.js';
@@ -146,6 +147,7 @@ async function loadPhase(label: string): Promise<number> {
   for (let k = 0; k < REQUESTS; k++) for (const p of pages) jobs.push({ name: p.name, path: p.path(k + 1) });
   const loadBefore = load();
   const started = performance.now();
+  const elu = performance.eventLoopUtilization();
   // The clients run on their own thread, as a browser would on its own process: this thread only serves.
   const results = await new Promise<Array<{ name: string; ms: number }>>((resolve, reject) => {
     const worker = new Worker(CLIENT_CODE, { eval: true, workerData: { base, jobs, clients: CLIENTS, seconds: SECONDS } });
@@ -156,7 +158,10 @@ async function loadPhase(label: string): Promise<number> {
   for (const r of results) times.get(r.name)?.push(r.ms);
   const elapsed = (performance.now() - started) / 1000;
   const done = [...times.values()].reduce((n, t) => n + t.length, 0);
-  console.log(`${label}: ${done} requests in ${elapsed.toFixed(1)} s (${(done / elapsed).toFixed(0)}/s); load average before ${loadBefore}, after ${load()}`);
+  // Time the serving thread was busy, whatever else the machine ran: the cost of a request without the queueing.
+  const busy = performance.eventLoopUtilization(elu);
+  console.log(`${label}: ${done} requests in ${elapsed.toFixed(1)} s (${(done / elapsed).toFixed(0)}/s); server thread busy ${(busy.active / done).toFixed(2)} ms per request `
+    + `(${(busy.utilization * 100).toFixed(0)}% of the time); load average before ${loadBefore}, after ${load()}`);
   let worst = 0;
   for (const p of pages) {
     const sorted = [...(times.get(p.name) ?? [])].sort((x, y) => x - y);

@@ -2,7 +2,7 @@ import { accessSync, constants as fsConstants, existsSync, mkdirSync, mkdtempSyn
 import { dirname, extname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Document, SkippedDocument, Voice } from '../types.js';
-import { InputError } from '../errors.js';
+import { FramelensError } from '../errors.js';
 import { runPipeline, TextLookup, type Shard } from '../pipeline.js';
 import { documentHits, type Report, type ReportOptions } from '../report/build.js';
 import { writeHitsCsv, writeReportJson, type DocumentHitLists } from '../report/stream-json.js';
@@ -68,7 +68,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     pair = [parts[0], parts[1]];
   }
   if (pair && pair[0] === pair[1]) throw new UsageError(`--pair needs two different outlets, got "${pair[0]}" twice`);
-  if (values['omit-hits'] && format === 'csv') process.stderr.write('note: --omit-hits leaves hits.csv with its header only\n');
+  if (values['omit-hits'] && format === 'csv' && !values.quiet) process.stderr.write('note: --omit-hits leaves hits.csv with its header only\n');
   const resamples = intOption(values.resamples, 'resamples', 1);
   const seed = intOption(values.seed, 'seed', 0);
   const voices = parseVoices(values.voices);
@@ -81,7 +81,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     if (!quiet) process.stderr.write(`${line}\n`);
   };
 
-  const compiled = loadCompiled(values.lexicon);
+  const compiled = loadCompiled(values.lexicon, values['voice-rules']);
   checkDestinations(format, values.out, values.cache);
   const dbFile = values.db ?? (values.cache !== undefined ? join(values.cache, 'framelens.db') : undefined);
   if (values.cache !== undefined && readdirSync(values.cache).some((n) => /^analyses-[0-9a-f]+\.jsonl$/.test(n))) {
@@ -142,7 +142,8 @@ export async function runAnalyze(args: string[]): Promise<number> {
     if (pair) {
       for (const o of pair) if (!outlets.has(o)) throw new UsageError(`--pair: no outlet "${o}" in the corpus (outlets: ${[...outlets].join(', ')})`);
     }
-    if (run.done === 0) throw new UsageError(`shard ${shard?.index}/${shard?.count} holds none of the ${documentsRead} documents; use fewer shards`);
+    // An empty shard is not an error: a batch engine runs every index, and merge takes empty parts as they are.
+    if (run.done === 0) say(`note: shard ${shard?.index}/${shard?.count} holds none of the ${documentsRead} documents`);
     progress.stage('report', REPORT_STAGES.length);
     const report = sink.finish(skipped, (stage) => progress.update(REPORT_STAGES.indexOf(stage), REPORT_STAGES.length, stage));
     progress.done();
@@ -266,7 +267,7 @@ export async function writeOutput(
   try {
     await writeOutputUnchecked(report, format, out, hitsFrom, say, onDocument);
   } catch (err) {
-    if (out === undefined || err instanceof InputError || err instanceof UsageError) throw err;
+    if (out === undefined || err instanceof FramelensError) throw err;
     throw new UsageError(`cannot write ${out}: ${describeFsError(err)}`);
   }
 }
@@ -308,7 +309,14 @@ async function writeOutputUnchecked(
   }
   if (format === 'json') {
     if (out) await writeAtomic(out, (sink) => writeReportJson(sink, report, hits?.()));
-    else await writeReportJson(streamSink(process.stdout), report, hits?.());
+    else {
+      try {
+        await writeReportJson(streamSink(process.stdout), report, hits?.());
+      } catch (err) {
+        // A reader that stops early ("| head") is not a failure of the analysis.
+        if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+      }
+    }
     if (out) say(`wrote ${out}`);
     return;
   }

@@ -10,7 +10,7 @@ export async function runKwic(args: string[]): Promise<number> {
   // Refused before the corpus is read: a bare * would print an empty match at every position of every document.
   const problem = termProblem(term);
   if (problem) throw new UsageError(`kwic: ${problem}`);
-  const compiled = loadCompiled(values.lexicon);
+  const compiled = loadCompiled(values.lexicon, values['voice-rules']);
   const corpus = await loadCorpus(paths, values);
   const width = Number(values.width ?? 60);
   let n = 0;

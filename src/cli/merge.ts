@@ -72,7 +72,14 @@ export async function runMerge(args: string[]): Promise<number> {
   }
 
   progress.stage('merging stores');
-  const merged = mergeStores(values.db, positionals, key);
+  let merged: ReturnType<typeof mergeStores>;
+  try {
+    merged = mergeStores(values.db, positionals, key);
+  } catch (err) {
+    // A merge that stopped half-way leaves no half-merged store behind to be mistaken for a whole one.
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${values.db}${suffix}`, { force: true });
+    throw err;
+  }
   progress.done();
   const store = Store.open(values.db);
   try {

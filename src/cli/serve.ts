@@ -35,7 +35,7 @@ export async function runServe(args: string[]): Promise<number> {
     throw new UsageError(`give either paths to read or --db FILE to serve a store, not both (got ${positionals.join(', ')} and --db ${values.db})`);
   }
 
-  const compiled = loadCompiled(values.lexicon);
+  const compiled = loadCompiled(values.lexicon, values['voice-rules']);
   const store = values.db !== undefined ? Store.open(values.db, { readonly: true }) : undefined;
   let state: AppState;
   try {

@@ -13,6 +13,8 @@ import type { Store } from '../store/index.js';
 import { LruCache } from './lru.js';
 import { TermIndex } from './term-index.js';
 import { HttpError } from './http-error.js';
+import { Worker } from 'node:worker_threads';
+import { workersAvailable } from '../worker/pool.js';
 import { addToTotals, type ReferentTotals } from './compare.js';
 
 export interface LabelUse {
@@ -90,6 +92,10 @@ export interface AppState {
   outletSums: Map<string, ReferentTotals>;
   /** Sums behind the report, one document at a time: adding a text adds to them (in-memory corpora only). */
   builder?: ReportBuilder;
+  /** A report being computed off the main thread after texts were added; the previous report serves meanwhile. */
+  refreshing?: Promise<void>;
+  /** Texts added since the report in `report` was computed. */
+  reportBehind: number;
   /** When serving a store (`serve --db`): documents are read from it on demand; `documents`/`analyses` stay empty. */
   store?: Store;
   /** Documents read from the store, most recently used kept. */
@@ -153,6 +159,7 @@ export function blankState(input: Omit<StateInput, 'documents' | 'analyses'>): A
     outletSums: new Map(),
     records: new LruCache(RECORD_CACHE_DOCUMENTS),
     indexing: null,
+    reportBehind: 0,
   };
 }
 
@@ -196,7 +203,42 @@ export function countDocument(state: AppState, doc: Document, analysis: DocAnaly
 /** The report from the builder's sums: statistics are computed from counts, no text is read again. */
 function refreshReport(state: AppState): void {
   if (!state.builder) return;
-  state.report = state.builder.finish({ skipped: state.skipped });
+  applyReport(state, state.builder.finish({ skipped: state.skipped }));
+}
+
+const REPORT_WORKER_URL = new URL('./report-worker.js', import.meta.url);
+
+/**
+ * After texts are added: the statistics of a large corpus take seconds, so they are computed on a worker thread from
+ * the builder's state while the previous report keeps serving; one more round follows if texts arrive meanwhile.
+ * Without compiled workers (running from sources) the report is computed at once.
+ */
+function scheduleReportRefresh(state: AppState): void {
+  const builder = state.builder;
+  if (!builder) return;
+  if (!workersAvailable()) {
+    refreshReport(state);
+    state.reportBehind = 0;
+    return;
+  }
+  if (state.refreshing) return;
+  const behind = state.reportBehind;
+  const snapshot = builder.toState();
+  state.refreshing = new Promise<Report>((resolve, reject) => {
+    const worker = new Worker(REPORT_WORKER_URL, { workerData: { state: snapshot, skipped: state.skipped } });
+    worker.once('message', (msg: { report?: Report; error?: string }) => (msg.report ? resolve(msg.report) : reject(new Error(msg.error))));
+    worker.once('error', reject);
+  }).then((report) => applyReport(state, report), () => refreshReport(state)).then(() => {
+    state.reportBehind -= behind;
+    state.version++;
+    state.cache.clear();
+    state.refreshing = undefined;
+    if (state.reportBehind > 0) scheduleReportRefresh(state);
+  });
+}
+
+function applyReport(state: AppState, report: Report): void {
+  state.report = report;
   state.excluded = new Map(state.report.documents.filter((d) => d.excluded).map((d) => [d.id, d.excluded as string]));
 }
 
@@ -239,9 +281,10 @@ export function addDocuments(state: AppState, documents: Document[], analyses: D
   });
   if (added.length) {
     state.outlets.sort((a, b) => a.localeCompare(b));
-    refreshReport(state);
+    state.reportBehind += added.length;
     state.version++;
     state.cache.clear();
+    scheduleReportRefresh(state);
   }
   return added;
 }

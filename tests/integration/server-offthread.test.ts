@@ -52,4 +52,35 @@ describe('the server analyzes uploads off its main thread', () => {
     expect(smallMs).toBeLessThan(1000);
     await analyzer.close();
   }, 120_000);
+
+  it('adds pasted texts at once and recomputes the report on a worker while the old one serves', async () => {
+    const { createApp } = await import(dist('src/server/app.js'));
+    const { createState } = await import(dist('src/server/state.js'));
+    const { textAnalyzer } = await import(dist('src/server/analyzer.js'));
+    const { loadCompiled } = await import(dist('src/cli/common.js'));
+    const { readCorpus } = await import(dist('src/corpus/read.js'));
+    const compiled = loadCompiled(undefined);
+    const { documents } = await readCorpus(['corpus/seeds']);
+    const state = createState({ compiled, documents, reportOptions: { resamples: 50 } });
+    const analyzer = textAnalyzer(compiled);
+    const app = createApp(state, { analyzer });
+    const before = state.report.corpus.documents;
+    const texts = [
+      { outlet: 'Added A', text: 'Iran-backed militias attacked US forces near the border, the Pentagon said.' },
+      { outlet: 'Added B', text: 'The resistance struck the occupation forces, the group said in a statement.' },
+    ];
+    const res = await app.request('/api/analyze', { method: 'POST', body: JSON.stringify({ texts, addToCorpus: true }), headers: { 'Content-Type': 'application/json' } });
+    expect(res.status).toBe(200);
+    // Answered before the statistics were recomputed: counts and index already hold the texts, the report follows.
+    expect(state.refreshing).toBeDefined();
+    expect(state.reportBehind).toBe(2);
+    expect(state.report.corpus.documents).toBe(before);
+    expect(await (await app.request('/')).text()).toContain('being recomputed to include 2 text(s)');
+    await state.refreshing;
+    expect(state.reportBehind).toBe(0);
+    expect(state.report.corpus.documents).toBe(before + 2);
+    expect(state.report.outlets.map((o: { outlet: string }) => o.outlet)).toContain('Added A');
+    expect(await (await app.request('/')).text()).not.toContain('being recomputed');
+    await analyzer.close();
+  }, 120_000);
 });

@@ -69,3 +69,39 @@ describe('--shard', () => {
     expect(shardOf('anything', 1)).toBe(0);
   });
 });
+
+describe('analyze --quiet', () => {
+  it('writes the report and nothing on stderr', async () => {
+    const { runCli } = await import('../helpers/cli.js');
+    const quiet = await runCli(['analyze', 'corpus/seeds', '--quiet', '--format', 'json', '--resamples', '20']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+    expect(JSON.parse(quiet.stdout).corpus.documents).toBe(5);
+    const loud = await runCli(['analyze', 'corpus/seeds', '--format', 'json', '--resamples', '20']);
+    expect(loud.stderr).toMatch(/analyzed 5 documents in/);
+  });
+});
+
+describe('shards of a small corpus', () => {
+  it('takes empty shards as they are: eight shards of five documents merge into the single run', async () => {
+    const { runCli } = await import('../helpers/cli.js');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'fl-8-shards-'));
+    const common = ['--format', 'json', '--resamples', '20', '--quiet'];
+    const parts: string[] = [];
+    let empty = 0;
+    for (let i = 0; i < 8; i++) {
+      parts.push(join(dir, `part-${i}.db`));
+      const r = await runCli(['analyze', 'corpus/seeds', '--shard', `${i}/8`, '--db', parts[i], ...common]);
+      expect(r.code, r.stderr).toBe(0);
+      if (JSON.parse(r.stdout).corpus.documents === 0) empty++;
+    }
+    expect(empty).toBeGreaterThan(0);
+    const merged = await runCli(['merge', '--db', join(dir, 'all.db'), ...parts, '--format', 'json', '--quiet']);
+    expect(merged.code, merged.stderr).toBe(0);
+    const single = await runCli(['analyze', 'corpus/seeds', ...common]);
+    expect(merged.stdout).toBe(single.stdout);
+  });
+});

@@ -192,6 +192,17 @@ describe('long lists come a page at a time', () => {
     expect((await app.request('/documents?sort=colour')).status).toBe(400);
   });
 
+  it('the Overview lists at most 20 skipped inputs and points to the CSV for the rest', async () => {
+    const s = createState({
+      compiled: lexicon(), documents: await seedDocuments(), reportOptions: { resamples: 20 },
+      skipped: Array.from({ length: 25 }, (_, i) => ({ file: `bad-${i}.csv`, line: i + 1, reason: 'no text' })),
+    });
+    const body = await (await createApp(s).request('/')).text();
+    expect(body).toContain('bad-19.csv');
+    expect(body).not.toContain('bad-20.csv');
+    expect(body).toContain('5 more skipped inputs are in the CSV below.');
+  });
+
   it('/duplicates pages through every pair with stable links', async () => {
     const body = await (await app.request('/duplicates?page=2')).text();
     const pairs = state.report.duplicates.pairs.length;

@@ -259,14 +259,15 @@ export function DuplicatesTable({ report, links, pairs = report.duplicates.pairs
   );
 }
 
-export function SkippedTable({ report }: TableProps) {
-  if (report.corpus.skipped.length === 0) return <p>No documents were skipped.</p>;
+/** `skipped` is the part of the report's skipped inputs to list (all of them by default). */
+export function SkippedTable({ report, skipped = report.corpus.skipped }: TableProps & { skipped?: Report['corpus']['skipped'] }) {
+  if (skipped.length === 0) return <p>No documents were skipped.</p>;
   return (
     <table class="data">
       <caption>Skipped inputs and why</caption>
       <thead><tr><th scope="col">File</th><th scope="col">Line</th><th scope="col">Id</th><th scope="col">Reason</th></tr></thead>
       <tbody>
-        {report.corpus.skipped.map((s) => <tr><td>{s.file}</td><td>{s.line ?? ''}</td><td>{s.id ?? ''}</td><td>{s.reason}</td></tr>)}
+        {skipped.map((s) => <tr><td>{s.file}</td><td>{s.line ?? ''}</td><td>{s.id ?? ''}</td><td>{s.reason}</td></tr>)}
       </tbody>
     </table>
   );

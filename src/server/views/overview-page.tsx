@@ -320,6 +320,7 @@ export function OverviewPage({ state, q }: { state: AppState; q: OverviewQuery }
           their rows are marked ⚠ and their intervals are wide. Read them as descriptions of these texts, not of the outlets in general.
         </p>
       ) : ''}
+      {state.reportBehind ? <p class="note">The statistics below are being recomputed to include {state.reportBehind} text(s) just added; reload in a moment.</p> : ''}
       {state.sessionAdded.size ? <p class="note">{state.sessionAdded.size} text(s) added in this session are included (kept in memory only).</p> : ''}
 
       <section aria-labelledby="diff-title">
@@ -351,6 +352,7 @@ export function OverviewPage({ state, q }: { state: AppState; q: OverviewQuery }
           <li><CsvLink table="keyness">Keyness (CSV)</CsvLink></li>
           <li><CsvLink table="events">Events (CSV)</CsvLink></li>
           <li><CsvLink table="hits">Every hit with offsets (CSV)</CsvLink></li>
+          <li><CsvLink table="skipped">Skipped inputs (CSV)</CsvLink></li>
           <li><a href="/api/report">The whole report (JSON)</a></li>
         </ul>
       </section>
