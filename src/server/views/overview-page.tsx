@@ -7,7 +7,7 @@
 import type { AppState } from '../state.js';
 import { fmtInt, fmtNumber, fmtSigned } from '../../report/format.js';
 import { labelName } from '../../report/views/names.js';
-import { CorpusSummary } from '../../report/views/report-tables.js';
+import { CorpusSummary, SkippedTable } from '../../report/views/report-tables.js';
 import { HeatmapSvg, IntervalAxis, IntervalDot, TimeSparkline } from '../../report/views/plots.js';
 import {
   allStanceRows, biggestDifferences, reportTimeline, timeRows, clusteredHeatmap, keynessSummary, namedReferents, outletGroups, queryParams, selectStanceRows, STANCE_ROWS,
@@ -19,7 +19,7 @@ import { Pager } from './pager.js';
 import { hitsHref } from './hits-page.js';
 
 /** Rows of the short lists on the Overview; each links to its full, paged list. */
-export const OVERVIEW_ROWS = { events: 8, documents: 8, pairs: 10, keyness: 10 };
+export const OVERVIEW_ROWS = { events: 8, documents: 8, pairs: 10, keyness: 10, skipped: 20 };
 
 const href = (params: Array<[string, string]>, anchor = ''): string => {
   const q = new URLSearchParams(params).toString();
@@ -302,6 +302,14 @@ function Lists({ state }: { state: AppState }) {
           <a href="/duplicates">{fmtInt(d.pairCount ?? d.pairs.length)} near-duplicate pairs</a>, {fmtInt(d.excluded.length)} copies excluded (policy {d.policy});{' '}
           {fmtInt(report.corpus.skipped.length)} inputs skipped.
         </p>
+        {report.corpus.skipped.length ? (
+          <details>
+            <summary>Skipped inputs and why</summary>
+            <div class="table-scroll"><SkippedTable report={report} skipped={report.corpus.skipped.slice(0, OVERVIEW_ROWS.skipped)} /></div>
+            {report.corpus.skipped.length > OVERVIEW_ROWS.skipped
+              ? <p class="more">{fmtInt(report.corpus.skipped.length - OVERVIEW_ROWS.skipped)} more skipped inputs are in the CSV below.</p> : ''}
+          </details>
+        ) : ''}
       </section>
     </>
   );
