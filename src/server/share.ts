@@ -26,7 +26,8 @@ export function decodeShare(value: string): PastedText[] {
   let json: string;
   try {
     json = inflateRawSync(Buffer.from(value, 'base64url'), { maxOutputLength: MAX_SHARE_BYTES }).toString('utf8');
-  } catch {
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw badRequest(`the share link unpacks to more than ${MAX_SHARE_BYTES / 1024} KB of text; framelens writes no such links`);
     throw badRequest('the share link is damaged and could not be unpacked (was it cut short when copied?)');
   }
   let data: unknown;

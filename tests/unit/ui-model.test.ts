@@ -86,6 +86,8 @@ describe('share links', () => {
     expect(() => decodeShare('abc$')).toThrow(/damaged/);
     expect(() => decodeShare(value.slice(0, 10))).toThrow(HttpError);
     expect(() => decodeShare('x'.repeat(MAX_SHARE_CHARS + 1))).toThrow(/too long/);
+    // A small link that would unpack into a huge text is refused before it is read whole.
+    expect(() => decodeShare(deflateRawSync(Buffer.alloc(400 * 1024, 32)).toString('base64url'))).toThrow(/more than 256 KB/);
     // A link that unpacks to something else than texts.
     expect(() => decodeShare(deflateRawSync(Buffer.from('{"a":1}')).toString('base64url'))).toThrow(/2 to 4 texts/);
     // Random text barely compresses: 20,000 characters make a link beyond the limit, and none is offered.
