@@ -216,6 +216,12 @@ describe('the UI on 52 outlets and 520 documents', () => {
     if (await reported.count()) {
       const name = await reported.evaluate((el) => el.textContent ?? '');
       expect(name).toMatch(/\((quoted|reported speech)/);
+      // What a screen reader gets: the word, then the voice in words; the visible letter is not glued on.
+      const word = await reported.getAttribute('data-text');
+      const snapshot = await reported.ariaSnapshot();
+      console.log(`accessible mark: ${snapshot}`);
+      expect(snapshot).toContain(`${word} (`);
+      expect(snapshot).not.toMatch(new RegExp(`${word}[QR≠¬]`));
     }
     await page.close();
   }, 60_000);
