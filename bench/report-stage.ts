@@ -11,7 +11,7 @@
  * names and shared wire paragraphs occur at realistic densities. Run each mode in its own process: peak RSS is
  * per process.
  */
-import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import type { DocAnalysis, Document } from '../src/types.js';
@@ -47,6 +47,29 @@ async function* lines(file: string): AsyncGenerator<{ doc: Document; analysis: D
   }
 }
 
+/** Lines of a file with their byte offsets, read in chunks (memory: one chunk and one line). */
+function* linesWithOffsets(fd: number): Generator<{ line: string; offset: number; length: number }> {
+  const chunk = Buffer.alloc(1 << 20);
+  let carry = Buffer.alloc(0);
+  let position = 0;
+  let lineStart = 0;
+  for (;;) {
+    const read = readSync(fd, chunk, 0, chunk.length, position);
+    if (read === 0) break;
+    position += read;
+    let data = Buffer.concat([carry, chunk.subarray(0, read)]);
+    let from = 0;
+    for (let nl = data.indexOf(10, from); nl !== -1; nl = data.indexOf(10, from)) {
+      if (nl > from) yield { line: data.subarray(from, nl).toString('utf8'), offset: lineStart, length: nl - from };
+      lineStart += nl - from + 1;
+      from = nl + 1;
+    }
+    carry = Buffer.from(data.subarray(from));
+    data = carry;
+  }
+  if (carry.length > 0) yield { line: carry.toString('utf8'), offset: lineStart, length: carry.length };
+}
+
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 const compiled = () => compileLexicon(loadLexicons([defaultLexiconPath()]));
 
@@ -64,9 +87,20 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   let documents = 0;
   if (mode === 'stream') {
-    // The text lookup a store would give; here the generated file is re-read by id only for excluded copies.
-    const builder = new ReportBuilder({ lexicon, textOf: undefined });
-    for await (const { doc, analysis } of lines(file)) {
+    // The text lookup a store would give: the line of the document in the file, found by its byte offset.
+    const at = new Map<string, [number, number]>();
+    const fd = openSync(file, 'r');
+    const textOf = (id: string) => {
+      const where = at.get(id);
+      if (!where) return undefined;
+      const bytes = Buffer.alloc(where[1]);
+      readSync(fd, bytes, 0, where[1], where[0]);
+      return (JSON.parse(bytes.toString('utf8')) as { doc: Document }).doc.text;
+    };
+    const builder = new ReportBuilder({ lexicon, textOf });
+    for (const { line, offset, length } of linesWithOffsets(fd)) {
+      const { doc, analysis } = JSON.parse(line) as { doc: Document; analysis: DocAnalysis };
+      at.set(doc.id, [offset, length]);
       builder.add(analysis, doc);
       documents++;
     }

@@ -19,6 +19,9 @@ export { analyzeCorpus, analyzeCorpusParallel, cacheKey, runPipeline, shardOf, T
 export { Store, StoreError, STORE_SCHEMA, type StoredDocument, type StoredDocumentInfo, type StoredHit, type StoreInfo } from './store/index.js';
 export { mergeStores } from './store/merge.js';
 export { buildReport, REPORT_SCHEMA, type Report, type ReportOptions } from './report/build.js';
+export { documentHits, ReportBuilder, type ReportBuilderOptions, type ReportBuilderState } from './report/builder.js';
+export { writeHitsCsv, writeReportJson, type DocumentHitLists } from './report/stream-json.js';
+export { streamSink, writeAtomic, writeAtomicSync, type TextSink } from './report/write-atomic.js';
 export { csvTables } from './report/csv.js';
 export { toMarkdown } from './report/markdown.js';
 export { toHtmlReport } from './report/html.js';

@@ -81,7 +81,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     if (!quiet) process.stderr.write(`${line}\n`);
   };
 
-  const compiled = loadCompiled(values.lexicon);
+  const compiled = loadCompiled(values.lexicon, values['voice-rules']);
   checkDestinations(format, values.out, values.cache);
   const dbFile = values.db ?? (values.cache !== undefined ? join(values.cache, 'framelens.db') : undefined);
   if (values.cache !== undefined && readdirSync(values.cache).some((n) => /^analyses-[0-9a-f]+\.jsonl$/.test(n))) {

@@ -7,7 +7,7 @@ export async function runKwic(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { ...CORPUS_OPTIONS, width: { type: 'string' } });
   const [term, ...paths] = positionals;
   if (!term) throw new UsageError('kwic needs a term (a label id such as "occupiers", or a word) and one or more paths');
-  const compiled = loadCompiled(values.lexicon);
+  const compiled = loadCompiled(values.lexicon, values['voice-rules']);
   const corpus = await loadCorpus(paths, values);
   const width = Number(values.width ?? 60);
   let n = 0;

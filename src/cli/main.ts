@@ -28,6 +28,7 @@ Usage:
 
 Common options:
   --lexicon FILE         lexicon to use (repeatable); default lexicons/conflict.yml
+  --voice-rules FILE     voice vocabulary and windows; default lexicons/voice.yml (docs/voice.md)
   --outlet-from RULE     field:<name> | folder | filename: where the outlet name comes from
   --default-outlet NAME  outlet for documents that name none
   --max-doc-bytes N      skip documents larger than N bytes (default 5 MB)

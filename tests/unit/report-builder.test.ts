@@ -10,6 +10,8 @@ import { defaultLexiconPath } from '../../src/paths.js';
 import { buildReport, documentHits, MAX_LISTED_PAIRS, ReportBuilder, type Report, type ReportOptions } from '../../src/report/build.js';
 import type { DuplicatePolicy } from '../../src/stats/duplicates.js';
 import { seededRandom } from '../../src/stats/rng.js';
+import { toMarkdown } from '../../src/report/markdown.js';
+import { toHtmlReport } from '../../src/report/html.js';
 import { countByOutlet, packCounts, unpackCounts } from '../../src/stats/aggregate.js';
 import { buildReport as referenceReport, type Report as ReferenceReport } from '../helpers/reference/build.js';
 
@@ -188,12 +190,16 @@ describe('duplicates in the report', () => {
     expect(r.duplicates.pairCount).toBe((50 * 49) / 2);
     expect(r.duplicates.pairs).toHaveLength(Math.min(MAX_LISTED_PAIRS, 1225));
     expect(r.duplicates.clusters).toHaveLength(1);
+    expect(toMarkdown(r)).toContain(`1225 pairs in 1 clusters; the first ${MAX_LISTED_PAIRS} are listed.`);
+    expect(toHtmlReport(r)).toContain(`1225 pairs in 1 clusters, the first ${MAX_LISTED_PAIRS} listed`);
   });
 
   it('does not run under keep-all unless asked, and says so', () => {
     const b = new ReportBuilder({ lexicon: compiled.lexicon, duplicatePolicy: 'keep-all', resamples: 10 });
     for (const k of [0, 3]) b.add(analyses[k], documents[k]);
-    expect(b.finish().duplicates).toMatchObject({ detected: false, pairCount: 0, pairs: [] });
+    const notLooked = b.finish();
+    expect(notLooked.duplicates).toMatchObject({ detected: false, pairCount: 0, pairs: [] });
+    expect(toHtmlReport(notLooked)).toContain('Near-duplicates were not looked for (policy: keep-all)');
     const asked = new ReportBuilder({ lexicon: compiled.lexicon, duplicatePolicy: 'keep-all', detectDuplicates: true, resamples: 10 });
     for (const k of [0, 3]) asked.add(analyses[k], documents[k]);
     expect(asked.finish().duplicates).toMatchObject({ detected: true, pairCount: 1, excluded: [] });

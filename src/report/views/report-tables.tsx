@@ -241,10 +241,16 @@ export function DocumentsTable({ report, links }: TableProps) {
 }
 
 export function DuplicatesTable({ report }: TableProps) {
-  if (report.duplicates.pairs.length === 0) return <p>No near-duplicate documents (policy: {report.duplicates.policy}).</p>;
+  const d = report.duplicates;
+  // Reports before `detected` existed always looked for duplicates.
+  if (d.detected === false) return <p>Near-duplicates were not looked for (policy: {d.policy}).</p>;
+  if (d.pairs.length === 0) return <p>No near-duplicate documents (policy: {d.policy}).</p>;
+  // A cluster of n copies makes n(n−1)/2 pairs: the report lists a capped number and says how many there are.
+  const total = d.pairCount ?? d.pairs.length;
+  const shown = total > d.pairs.length ? `; ${total} pairs in ${d.clusters.length} clusters, the first ${d.pairs.length} listed` : '';
   return (
     <table class="data">
-      <caption>Near-duplicates (policy: {report.duplicates.policy}); excluded copies do not count toward their outlet</caption>
+      <caption>Near-duplicates (policy: {d.policy}){shown}; excluded copies do not count toward their outlet</caption>
       <thead><tr><th scope="col">Document</th><th scope="col">Outlet</th><th scope="col">Copy</th><th scope="col">Outlet</th><th scope="col" class="num">Containment</th><th scope="col" class="num">Jaccard</th></tr></thead>
       <tbody>
         {report.duplicates.pairs.map((p) => (
