@@ -1,12 +1,15 @@
 /** framelens kwic: every occurrence of a label (by id) or a word, with its sentence context and voice. */
 import { analyzeDocument } from '../analysis/analyze.js';
-import { keywordInContext } from '../analysis/kwic.js';
+import { keywordInContext, termProblem } from '../analysis/kwic.js';
 import { CORPUS_OPTIONS, loadCompiled, loadCorpus, parse, UsageError } from './common.js';
 
 export async function runKwic(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { ...CORPUS_OPTIONS, width: { type: 'string' } });
   const [term, ...paths] = positionals;
-  if (!term) throw new UsageError('kwic needs a term (a label id such as "occupiers", or a word) and one or more paths');
+  if (term === undefined) throw new UsageError('kwic needs a term (a label id such as "occupiers", or a word) and one or more paths');
+  // Refused before the corpus is read: a bare * would print an empty match at every position of every document.
+  const problem = termProblem(term);
+  if (problem) throw new UsageError(`kwic: ${problem}`);
   const compiled = loadCompiled(values.lexicon, values['voice-rules']);
   const corpus = await loadCorpus(paths, values);
   const width = Number(values.width ?? 60);

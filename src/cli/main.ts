@@ -18,6 +18,7 @@ export const HELP = `framelens ${TOOL_VERSION}: how news outlets frame the same 
 Usage:
   framelens analyze <paths...> [options]   score outlets (table, json, csv, md, html)
   framelens serve [paths...] [options]     web UI on http://127.0.0.1:8377
+  framelens serve --db FILE [options]      web UI over a store built by analyze --db (starts in seconds)
   framelens merge --db OUT <parts...>      combine shard stores (analyze --shard I/N --db PART) into one
   framelens kwic <term> <paths...>         keyword in context for a label id or a word
   framelens lexicon check <files...>       validate lexicons; print counts
@@ -49,6 +50,10 @@ analyze options:
   --progress             show the progress bar even when stderr is not a terminal
   -q, --quiet            no progress and no summary on stderr (errors still go there)
   -h, --help             this help; --version the version
+
+serve options:
+  --db FILE              serve a store written by analyze --db instead of reading and analyzing paths
+  -p, --port N           port (default 8377; 0 picks a free one); --host ADDR (default 127.0.0.1)
 `;
 
 export async function main(argv: string[]): Promise<number> {
