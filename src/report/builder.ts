@@ -152,6 +152,7 @@ export class ReportBuilder {
     const src = sourceText(document.source);
     if (src) meta.source = src;
     if (a.warnings.length) meta.warnings = [...a.warnings];
+    if (a.collapsedBlocks) meta.collapsedBlocks = a.collapsedBlocks;
 
     const counts = emptyOutlet(a.outlet);
     addDocument(counts, a);
@@ -382,6 +383,7 @@ export class ReportBuilder {
         outlets: outlets.length,
         skipped: [...this.skipped, ...(options.skipped ?? [])],
         excluded: excluded.size,
+        ...collapsedTotal(this.records.map((r) => r.meta)),
       },
       outlets,
       keyness: {
@@ -596,4 +598,10 @@ function sumValues(rec: Record<string, number>): number {
   let s = 0;
   for (const v of Object.values(rec)) s += v;
   return s;
+}
+
+/** The corpus total of repeated blocks read once, as an optional field (reports without any stay as they were). */
+function collapsedTotal(documents: ReportDocument[]): { collapsedBlocks?: number } {
+  const total = documents.reduce((sum, d) => sum + (d.collapsedBlocks ?? 0), 0);
+  return total ? { collapsedBlocks: total } : {};
 }
