@@ -2,7 +2,7 @@
  * Tidy CSV tables (one observation per row, one variable per column) for R and Python. RFC 4180 quoting; a
  * leading =, +, - or @ in a text cell is prefixed with an apostrophe so spreadsheets do not run it as a formula.
  */
-import type { Report } from './build.js';
+import type { Report, ReportDocument, ReportHit } from './build.js';
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -58,15 +58,18 @@ export function outletsTable(report: Report): string {
   return toCsv(['outlet', 'documents', 'words', 'evidence', 'kind', 'name', 'count', 'per1k', 'author_count', 'author_per1k'], rows);
 }
 
+export const HITS_HEADER = ['document', 'outlet', 'date', 'label', 'referent', 'category', 'weight', 'voice', 'distanced', 'negated', 'resolution', 'start', 'end', 'text', 'sentence', 'excluded'];
+
+/** One row of hits.csv (also written as a stream by writeHitsCsv). */
+export function hitRow(d: ReportDocument, h: ReportHit): Cell[] {
+  return [d.id, d.outlet, d.date, h.label, h.referent, h.category, h.weight, h.voice, h.distanced, h.negated, h.resolution, h.start, h.end, h.text, h.sentence, d.excluded ? true : false];
+}
+
 /** Every hit with its offsets: the audit trail behind every other table. */
 export function hitsTable(report: Report): string {
   const rows: Cell[][] = [];
-  for (const d of report.documents) {
-    for (const h of d.hits ?? []) {
-      rows.push([d.id, d.outlet, d.date, h.label, h.referent, h.category, h.weight, h.voice, h.distanced, h.negated, h.resolution, h.start, h.end, h.text, h.sentence, d.excluded ? true : false]);
-    }
-  }
-  return toCsv(['document', 'outlet', 'date', 'label', 'referent', 'category', 'weight', 'voice', 'distanced', 'negated', 'resolution', 'start', 'end', 'text', 'sentence', 'excluded'], rows);
+  for (const d of report.documents) for (const h of d.hits ?? []) rows.push(hitRow(d, h));
+  return toCsv(HITS_HEADER, rows);
 }
 
 export function keynessTable(report: Report): string {

@@ -83,7 +83,10 @@ export function toMarkdown(report: Report): string {
     out.push('');
   }
   if (report.duplicates.pairs.length) {
-    out.push('## Near-duplicates', '', '| document | copy of | containment |', '|---|---|---:|');
+    const total = report.duplicates.pairCount ?? report.duplicates.pairs.length;
+    out.push('## Near-duplicates', '');
+    if (total > report.duplicates.pairs.length) out.push(`${total} pairs in ${report.duplicates.clusters.length} clusters; the first ${report.duplicates.pairs.length} are listed.`, '');
+    out.push('| document | copy of | containment |', '|---|---|---:|');
     for (const p of report.duplicates.pairs) out.push(`| ${mdCell(p.b)} (${mdCell(p.outletB)}) | ${mdCell(p.a)} (${mdCell(p.outletA)}) | ${fmt(p.containment)} |`);
     out.push('');
   }

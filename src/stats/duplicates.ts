@@ -24,6 +24,7 @@
 import { hash53 } from './hash.js';
 import { timestampOf } from './dates.js';
 import { UnionFind } from './union-find.js';
+import { KeyPostings } from './postings.js';
 
 export interface DuplicateInput {
   id: string;
@@ -40,6 +41,8 @@ export interface DuplicatePair {
   outletB: string;
   jaccard: number;
   containment: number;
+  /** Set when the overlap was estimated from the sketches because the earlier text was not at hand. */
+  estimated?: boolean;
 }
 
 export interface DuplicateMember {
@@ -101,117 +104,316 @@ export function shingleHashes(text: string, size = DEFAULT_SHINGLE_SIZE): Set<nu
   return hashes;
 }
 
+/** All documents at once: the incremental index fed in input order, every candidate verified on its text. */
 export function findNearDuplicates(documents: readonly DuplicateInput[], options: DuplicateOptions = {}): DuplicateResult {
-  const shingleSize = options.shingleSize ?? DEFAULT_SHINGLE_SIZE;
-  const threshold = options.threshold ?? DEFAULT_DUPLICATE_THRESHOLD;
-  const minShingles = options.minShingles ?? DEFAULT_MIN_SHINGLES;
-  const maxPostings = options.maxPostings ?? DEFAULT_MAX_POSTINGS;
-  if (!Number.isInteger(shingleSize) || shingleSize < 1) throw new RangeError(`shingleSize must be a positive integer`);
-  if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`threshold must be in (0, 1], got ${threshold}`);
-
   const seen = new Set<string>();
   for (const doc of documents) {
     if (seen.has(doc.id)) throw new RangeError(`duplicate document id: ${doc.id}`);
     seen.add(doc.id);
   }
-
-  const shingles = documents.map((doc) => shingleHashes(doc.text, shingleSize));
-  const eligible = shingles.map((set) => set.size >= minShingles);
-
-  // Postings are filled in input order, so every list is ascending by document index.
-  const postings = new Map<number, number[]>();
-  shingles.forEach((set, index) => {
-    if (!eligible[index]) return;
-    for (const hash of set) {
-      let list = postings.get(hash);
-      if (!list) postings.set(hash, (list = []));
-      list.push(index);
-    }
-  });
-
-  // Every document's sample: its shingles with hash ≡ 0 (mod SAMPLE_RATE), as dense ids. The rule depends only on
-  // the shingle, so two copies sample the same shingles and their sample overlap estimates their full overlap.
-  const sampleIdOf = new Map<number, number>();
-  const samples = shingles.map((set, index) => {
-    if (!eligible[index]) return new Int32Array(0);
-    const ids: number[] = [];
-    for (const hash of set) {
-      if (hash % SAMPLE_RATE !== 0) continue;
-      let id = sampleIdOf.get(hash);
-      if (id === undefined) sampleIdOf.set(hash, (id = sampleIdOf.size));
-      ids.push(id);
-    }
-    return Int32Array.from(ids);
-  });
-  const inSampleOfI = new Uint8Array(sampleIdOf.size);
-
-  const pairs: DuplicatePair[] = [];
-  const pairIndices: [number, number][] = [];
-  // Shared-shingle counts per later document, reset after each document (typed array: no Map per document).
-  const sharedIndexed = new Int32Array(documents.length);
-  const touched: number[] = [];
-  for (let i = 0; i < documents.length; i++) {
-    if (!eligible[i]) continue;
-    touched.length = 0;
-    const commonShingles: number[] = [];
-    for (const hash of shingles[i]) {
-      const list = postings.get(hash)!;
-      if (list.length > maxPostings) {
-        commonShingles.push(hash);
-        continue;
-      }
-      // Only later documents: each pair is examined once, from its first-seen member.
-      for (let k = list.length - 1; k >= 0 && list[k] > i; k--) {
-        const j = list[k];
-        if (sharedIndexed[j] === 0) touched.push(j);
-        sharedIndexed[j]++;
-      }
-    }
-    const sampleI = samples[i];
-    for (const id of sampleI) inSampleOfI[id] = 1;
-    touched.sort((x, y) => x - y);
-    for (const j of touched) {
-      const indexedCount = sharedIndexed[j];
-      sharedIndexed[j] = 0;
-      const sizeA = shingles[i].size;
-      const sizeB = shingles[j].size;
-      // Cheap estimate first: most candidates only share a phrase. Their sample overlap, scaled up, is far below
-      // the threshold; only plausible pairs are counted exactly. Small samples are too noisy to judge by.
-      const sampleJ = samples[j];
-      if (sampleI.length >= MIN_SAMPLE && sampleJ.length >= MIN_SAMPLE) {
-        let inBoth = 0;
-        for (let k = 0; k < sampleJ.length; k++) inBoth += inSampleOfI[sampleJ[k]];
-        if (inBoth * SAMPLE_RATE < ESTIMATE_MARGIN * threshold * Math.min(sizeA, sizeB)) continue;
-      }
-      let shared = indexedCount;
-      for (const hash of commonShingles) if (shingles[j].has(hash)) shared++;
-      const containment = shared / Math.min(sizeA, sizeB);
-      if (containment < threshold) continue;
-      pairs.push({
-        a: documents[i].id,
-        b: documents[j].id,
-        outletA: documents[i].outlet,
-        outletB: documents[j].outlet,
-        jaccard: shared / (sizeA + sizeB - shared),
-        containment,
-      });
-      pairIndices.push([i, j]);
-    }
-    for (const id of sampleI) inSampleOfI[id] = 0;
-  }
-
-  return { pairs, clusters: clustersOf(documents, pairIndices) };
+  const textById = new Map(documents.map((d) => [d.id, d.text]));
+  const index = new NearDuplicateIndex(options, (id) => textById.get(id));
+  for (const doc of documents) index.add(doc);
+  return index.result();
 }
 
-/** One shingle in SAMPLE_RATE (chosen by hash value) makes the sample for the cheap overlap estimate. */
+/** One in SAMPLE_RATE shingles (chosen by hash value) is kept and indexed for a document of ordinary length. */
 const SAMPLE_RATE = 8;
-/** Below this many sampled shingles the estimate is too noisy: such pairs are counted exactly. */
-const MIN_SAMPLE = 16;
-/** A candidate is counted exactly when its estimated overlap reaches this share of the threshold. */
+/** Shorter documents are kept whole (every shingle indexed): their sample would be too small to judge by. */
+export const KEEP_WHOLE_BELOW = 64;
+/** A candidate is examined further when its estimated overlap reaches this share of the threshold. */
 const ESTIMATE_MARGIN = 0.6;
+/** Keys of the index: the low 30 bits of a shingle hash, small integers that a Map holds without boxing. */
+const KEY_SPACE = 2 ** 30;
+
+/** What the index keeps of one document: a few hundred bytes, whatever the corpus size. */
+interface DocumentSketch {
+  id: string;
+  outlet: string;
+  date?: string;
+  /** Distinct shingles of the whole text. */
+  size: number;
+  /** Sorted keys: every shingle when whole, else the one-in-SAMPLE_RATE sample. */
+  keys: Int32Array;
+  whole: boolean;
+}
+
+interface StoredSketch extends Omit<DocumentSketch, 'keys'> {
+  start: number;
+  count: number;
+}
+
+/** The serialisable state of a NearDuplicateIndex (`toState` / `fromState`), plain JSON. */
+export interface NearDuplicateState {
+  version: 1;
+  options: Required<DuplicateOptions>;
+  documents: Array<{ id: string; outlet: string; date?: string; size: number; whole: boolean; keys: string }>;
+  pairs: DuplicatePair[];
+  pairIndices: [number, number][];
+}
+
+/**
+ * Incremental near-duplicate detection: documents are added one at a time and each is compared only with the
+ * earlier documents that share an indexed shingle. Per document the index keeps a sketch (its shingle count and a
+ * one-in-eight sample of its shingle hashes, chosen by hash value so that copies sample alike; a short document is
+ * kept whole), so memory grows with the corpus by a few hundred bytes per document, never by its text.
+ *
+ * Candidates are estimated on the sketches: the sample of a copy holds ~containment × its sample of the original.
+ * A plausible candidate is then counted exactly from the two texts when `textOf` can give the earlier text (a
+ * store, or the corpus in memory); otherwise the decision rests on the estimate (exact when the smaller document
+ * was kept whole), and `estimated` in the pair says so.
+ *
+ * Known limit: a short document (kept whole) that copies part of a much longer EARLIER document is found only
+ * when the shared part holds a sampled shingle; a shared part of n shingles is missed with probability (7/8)^n
+ * (about 1 in 4 for the shortest eligible copy of 10 shingles, below 1 in 1,000 from 52 shingles). The reverse
+ * order (long after short) is always found.
+ */
+export class NearDuplicateIndex {
+  readonly options: Required<DuplicateOptions>;
+  /** What is kept of each document; its keys live in one shared pool (a typed array per document costs ~200 bytes). */
+  private readonly sketches: StoredSketch[] = [];
+  private keyPool = new Int32Array(4096);
+  private pooled = 0;
+  private readonly indexOf = new Map<string, number>();
+  private readonly postings = new KeyPostings();
+  private readonly pairs: DuplicatePair[] = [];
+  private readonly pairIndices: [number, number][] = [];
+
+  constructor(options: DuplicateOptions = {}, private readonly textOf?: (id: string) => string | undefined) {
+    this.options = {
+      shingleSize: options.shingleSize ?? DEFAULT_SHINGLE_SIZE,
+      threshold: options.threshold ?? DEFAULT_DUPLICATE_THRESHOLD,
+      minShingles: options.minShingles ?? DEFAULT_MIN_SHINGLES,
+      maxPostings: options.maxPostings ?? DEFAULT_MAX_POSTINGS,
+    };
+    const { shingleSize, threshold } = this.options;
+    if (!Number.isInteger(shingleSize) || shingleSize < 1) throw new RangeError(`shingleSize must be a positive integer`);
+    if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`threshold must be in (0, 1], got ${threshold}`);
+  }
+
+  get size(): number {
+    return this.sketches.length;
+  }
+
+  /** Adds one document; returns the near-duplicate pairs it forms with earlier documents. */
+  add(doc: DuplicateInput): DuplicatePair[] {
+    if (this.indexOf.has(doc.id)) throw new RangeError(`duplicate document id: ${doc.id}`);
+    const shingles = shingleHashes(doc.text, this.options.shingleSize);
+    const sketch = sketchOf(doc, shingles);
+    return this.insert(sketch, shingles);
+  }
+
+  /** Pairs found so far, ordered by the first-seen member, then the second. */
+  result(): DuplicateResult {
+    const order = this.pairIndices.map((_, k) => k).sort((x, y) =>
+      this.pairIndices[x][0] - this.pairIndices[y][0] || this.pairIndices[x][1] - this.pairIndices[y][1]);
+    return {
+      pairs: order.map((k) => this.pairs[k]),
+      clusters: clustersOf(this.sketches, this.pairIndices),
+    };
+  }
+
+  /**
+   * Adds every document of `other` after this index's own, as if they had been added here in that order (a
+   * shard's documents after the previous shards'). Pairs inside `other` are kept; pairs across are found anew.
+   */
+  merge(other: NearDuplicateIndex): this {
+    const offset = this.sketches.length;
+    for (let k = 0; k < other.sketches.length; k++) {
+      const { start, count, ...rest } = other.sketches[k];
+      const sketch: DocumentSketch = { ...rest, keys: other.keyPool.slice(start, start + count) };
+      if (this.indexOf.has(sketch.id)) throw new RangeError(`duplicate document id: ${sketch.id}`);
+      const text = this.textOf?.(sketch.id);
+      const shingles = text === undefined ? undefined : shingleHashes(text, this.options.shingleSize);
+      // Pairs inside `other` were already decided there; only earlier shards are searched here.
+      this.insert(sketch, shingles, offset);
+    }
+    other.pairIndices.forEach(([i, j], k) => {
+      this.pairs.push(other.pairs[k]);
+      this.pairIndices.push([i + offset, j + offset]);
+    });
+    return this;
+  }
+
+  toState(): NearDuplicateState {
+    return {
+      version: 1,
+      options: { ...this.options },
+      documents: this.sketches.map((s) => ({
+        id: s.id, outlet: s.outlet, date: s.date, size: s.size, whole: s.whole,
+        keys: Buffer.from(this.keyPool.buffer, s.start * 4, s.count * 4).toString('base64'),
+      })),
+      pairs: this.pairs.map((p) => ({ ...p })),
+      pairIndices: this.pairIndices.map(([i, j]) => [i, j]),
+    };
+  }
+
+  static fromState(state: NearDuplicateState, textOf?: (id: string) => string | undefined): NearDuplicateIndex {
+    if (state?.version !== 1) throw new RangeError(`near-duplicate state: unknown version ${String(state?.version)}`);
+    const index = new NearDuplicateIndex(state.options, textOf);
+    for (const d of state.documents) {
+      const bytes = Buffer.from(d.keys, 'base64');
+      const keys = new Int32Array(bytes.byteLength / 4);
+      new Uint8Array(keys.buffer).set(bytes);
+      const sketch: DocumentSketch = { id: d.id, outlet: d.outlet, date: d.date, size: d.size, whole: d.whole, keys };
+      index.indexOf.set(sketch.id, index.sketches.length);
+      index.index(sketch, index.sketches.length);
+      index.store(sketch);
+    }
+    state.pairs.forEach((p, k) => {
+      index.pairs.push({ ...p });
+      index.pairIndices.push([state.pairIndices[k][0], state.pairIndices[k][1]]);
+    });
+    return index;
+  }
+
+  /**
+   * Compares a new sketch with the documents before `searchBelow` (all earlier ones by default), records its
+   * pairs, then indexes it. `shingles` (the full set) is absent when only the sketch is known (merged states).
+   */
+  private insert(sketch: DocumentSketch, shingles: Set<number> | undefined, searchBelow = this.sketches.length): DuplicatePair[] {
+    const position = this.sketches.length;
+    this.indexOf.set(sketch.id, position);
+    this.store(sketch);
+    const found: DuplicatePair[] = [];
+    if (sketch.size >= this.options.minShingles) {
+      const probe = shingles ? keysOf(shingles) : sketch.keys;
+      for (const other of this.candidates(probe, searchBelow)) {
+        const pair = this.judge(other, sketch, probe, shingles);
+        if (!pair) continue;
+        this.pairs.push(pair);
+        this.pairIndices.push([other, position]);
+        found.push(pair);
+      }
+      this.index(sketch, position);
+    }
+    return found;
+  }
+
+  /** Earlier documents sharing at least one indexed key with the probe, ascending; boilerplate keys skipped. */
+  private candidates(probe: Int32Array, below: number): number[] {
+    const hits = new Set<number>();
+    const visit = (index: number) => {
+      if (index < below) hits.add(index);
+    };
+    for (const key of probe) {
+      // A key held by very many documents is boilerplate: it generates no candidates (it is still counted below).
+      if (this.postings.count(key, this.options.maxPostings + 1) > this.options.maxPostings) continue;
+      this.postings.forEach(key, visit);
+    }
+    return [...hits].sort((x, y) => x - y);
+  }
+
+  private store(sketch: DocumentSketch): void {
+    if (this.pooled + sketch.keys.length > this.keyPool.length) {
+      const bigger = new Int32Array(Math.max(this.keyPool.length * 2, this.pooled + sketch.keys.length));
+      bigger.set(this.keyPool.subarray(0, this.pooled));
+      this.keyPool = bigger;
+    }
+    this.keyPool.set(sketch.keys, this.pooled);
+    const { keys, ...rest } = sketch;
+    this.sketches.push({ ...rest, start: this.pooled, count: keys.length });
+    this.pooled += keys.length;
+  }
+
+  private keysAt(index: number): Int32Array {
+    const s = this.sketches[index];
+    return this.keyPool.subarray(s.start, s.start + s.count);
+  }
+
+  private judge(earlier: number, sketch: DocumentSketch, probe: Int32Array, shingles: Set<number> | undefined): DuplicatePair | null {
+    const a = this.sketches[earlier];
+    const aKeys = this.keysAt(earlier);
+    const { threshold } = this.options;
+    const smaller = Math.min(a.size, sketch.size);
+    // Estimate the overlap from the sketches: keys of `a` found in the probe. When `a` is whole and the probe is the
+    // full set, that is the exact overlap; when `a` is sampled it is the sampled part of the overlap.
+    const inA = countShared(aKeys, probe);
+    const probeIsFull = shingles !== undefined || sketch.whole;
+    let estimate: number;
+    if (a.whole && probeIsFull) estimate = inA;
+    else if (!a.whole) estimate = inA * SAMPLE_RATE;
+    else estimate = countShared(aKeys, sketch.keys) * SAMPLE_RATE; // a whole, probe sampled
+    const noisy = !(a.whole && probeIsFull) && smaller < KEEP_WHOLE_BELOW * 2;
+    if (!noisy && estimate < ESTIMATE_MARGIN * threshold * smaller) return null;
+
+    let shared: number;
+    let estimated = false;
+    const text = shingles ? this.textOf?.(a.id) : undefined;
+    if (text !== undefined && shingles) {
+      shared = 0;
+      for (const hash of shingleHashes(text, this.options.shingleSize)) if (shingles.has(hash)) shared++;
+    } else if (a.whole && probeIsFull) {
+      shared = estimate;
+    } else {
+      shared = Math.min(estimate, smaller);
+      estimated = true;
+    }
+    const containment = shared / smaller;
+    if (containment < threshold) return null;
+    const pair: DuplicatePair = {
+      a: a.id, b: sketch.id, outletA: a.outlet, outletB: sketch.outlet,
+      jaccard: shared / (a.size + sketch.size - shared),
+      containment,
+    };
+    if (estimated) pair.estimated = true;
+    return pair;
+  }
+
+  private index(sketch: DocumentSketch, position: number): void {
+    if (sketch.size < this.options.minShingles) return;
+    for (const key of sketch.keys) this.postings.add(key, position);
+  }
+}
+
+function keyOf(hash: number): number {
+  return hash % KEY_SPACE;
+}
+
+/** Sorted distinct keys of a full shingle set. */
+function keysOf(shingles: Set<number>): Int32Array {
+  const keys = new Int32Array(shingles.size);
+  let k = 0;
+  for (const hash of shingles) keys[k++] = keyOf(hash);
+  return uniqueSorted(keys);
+}
+
+function uniqueSorted(keys: Int32Array): Int32Array {
+  keys.sort();
+  let n = 0;
+  for (let k = 0; k < keys.length; k++) if (k === 0 || keys[k] !== keys[k - 1]) keys[n++] = keys[k];
+  return keys.slice(0, n);
+}
+
+function sketchOf(doc: DuplicateInput, shingles: Set<number>): DocumentSketch {
+  const whole = shingles.size < KEEP_WHOLE_BELOW;
+  let keys: Int32Array;
+  if (whole) keys = keysOf(shingles);
+  else {
+    const sampled: number[] = [];
+    // The rule depends only on the shingle, so two copies sample the same shingles.
+    for (const hash of shingles) if (hash % SAMPLE_RATE === 0) sampled.push(keyOf(hash));
+    keys = uniqueSorted(Int32Array.from(sampled));
+  }
+  return { id: doc.id, outlet: doc.outlet, date: doc.date, size: shingles.size, keys, whole };
+}
+
+/** |a ∩ b| of two sorted key arrays (one merge pass). */
+function countShared(a: Int32Array, b: Int32Array): number {
+  let shared = 0;
+  for (let x = 0, y = 0; x < a.length && y < b.length;) {
+    if (a[x] === b[y]) {
+      shared++;
+      x++;
+      y++;
+    } else if (a[x] < b[y]) x++;
+    else y++;
+  }
+  return shared;
+}
 
 /** Connected components of the duplicate graph (a copy of a copy is in the original's cluster). */
-function clustersOf(documents: readonly DuplicateInput[], pairIndices: readonly [number, number][]): DuplicateCluster[] {
+function clustersOf(documents: readonly DuplicateMember[] & readonly { date?: string }[], pairIndices: readonly [number, number][]): DuplicateCluster[] {
   const sets = new UnionFind(documents.length);
   for (const [i, j] of pairIndices) sets.union(i, j);
   const clusters: DuplicateCluster[] = [];
@@ -230,7 +432,7 @@ function clustersOf(documents: readonly DuplicateInput[], pairIndices: readonly 
 }
 
 /** Earliest dated member; among equal or missing dates, the first in input order (group is ascending). */
-function earliest(documents: readonly DuplicateInput[], group: readonly number[]): number {
+function earliest(documents: readonly { date?: string }[], group: readonly number[]): number {
   let best = group[0];
   let bestTime = timestampOf(documents[best].date) ?? Infinity;
   for (const index of group.slice(1)) {

@@ -10,6 +10,8 @@
  *      - both dated:           |day difference| ≤ windowDays (default 3) and ≥ 1 shared name;
  *      - at least one undated: ≥ 2 shared names (one shared place without a date is too weak a tie).
  *    Documents with a metadata event never link by names, so an event key cannot be bridged into another event.
+ *    A name that more than maxPartners (default 64) later documents share within the window is generic there
+ *    ("Baghdad" on a busy week) and links no pair by itself; this keeps the work linear in the corpus.
  * 3. Links are merged with union-find, strongest first, and a merge is refused when the merged group would span
  *    more than maxSpanDays (default 7) between its first and last dated document. Without that cap, daily
  *    stories that all mention "Baghdad" would chain into one event lasting months. "Strongest" = the sum over the
@@ -64,12 +66,18 @@ export interface EventOptions {
   nameLabels?: ReadonlyMap<string, string>;
   /** How many names make the label (default 3). */
   labelNames?: number;
+  /**
+   * A name shared by more than this many later documents within the window (or, for an undated document, by
+   * more than this many documents at all) is generic there and links no pair by itself (default 64).
+   */
+  maxPartners?: number;
 }
 
 export const DEFAULT_WINDOW_DAYS = 3;
 export const DEFAULT_MAX_SPAN_DAYS = 7;
 export const DEFAULT_MIN_SHARED_UNDATED = 2;
 export const DEFAULT_LABEL_NAMES = 3;
+export const DEFAULT_MAX_PARTNERS = 64;
 
 interface Link {
   i: number;
@@ -106,7 +114,8 @@ export function groupEvents(documents: readonly EventInput[], options: EventOpti
   });
 
   // Rules 2–3: name links among documents without metadata.
-  const links = nameLinks(documents.length, days, names, metadataKey, ignored, windowDays, minSharedUndated);
+  const links = nameLinks(documents.length, days, names, metadataKey, ignored, windowDays, minSharedUndated,
+    options.maxPartners ?? DEFAULT_MAX_PARTNERS);
   const spanOf = new Map<number, [number, number] | null>();
   const span = (root: number): [number, number] | null => {
     if (spanOf.has(root)) return spanOf.get(root)!;
@@ -125,9 +134,16 @@ export function groupEvents(documents: readonly EventInput[], options: EventOpti
   // Chronological, undated events last; ties in input order of their first member (groups are ascending).
   return sets
     .groups()
-    .map((group) => ({ group, firstDay: Math.min(...group.map((index) => days[index] ?? Infinity)) }))
+    .map((group) => ({ group, firstDay: minOf(group.map((index) => days[index] ?? Infinity)) }))
     .sort((x, y) => (x.firstDay !== y.firstDay ? (x.firstDay < y.firstDay ? -1 : 1) : x.group[0] - y.group[0]))
     .map(({ group }) => describeEvent(group, documents, days, names, metadataKey, options.nameLabels, labelNames));
+}
+
+/** Math.min without spreading: a metadata event can hold more members than a call takes arguments. */
+function minOf(values: readonly number[]): number {
+  let min = Infinity;
+  for (const value of values) if (value < min) min = value;
+  return min;
 }
 
 function mergeSpans(a: [number, number] | null, b: [number, number] | null): [number, number] | null {
@@ -136,7 +152,17 @@ function mergeSpans(a: [number, number] | null, b: [number, number] | null): [nu
   return [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
 }
 
-/** Candidate links between name-linked documents, strongest first. Uses an inverted index over names. */
+/**
+ * Candidate links between name-linked documents, strongest first. An inverted index over names gives the pairs;
+ * they are collected as numbers in a typed array, sorted and de-duplicated, so there is no Map entry per pair
+ * (V8 caps a Map near 16.7M entries, reached at ~30k documents that all name one city).
+ *
+ * A name stops generating pairs where it is generic: a document with more than `maxPartners` later documents
+ * naming it inside the window (or an undated document whose name more than `maxPartners` others share) gets no
+ * link from that name alone. The name still adds to the strength of pairs linked by other names (every shared
+ * name counts, as the strength rule says). This keeps the pair count linear in the corpus: at most
+ * documents × names × maxPartners.
+ */
 function nameLinks(
   count: number,
   days: readonly (number | null)[],
@@ -145,6 +171,7 @@ function nameLinks(
   ignored: ReadonlySet<string>,
   windowDays: number,
   minSharedUndated: number,
+  maxPartners: number,
 ): Link[] {
   const postings = new Map<string, number[]>();
   let linkable = 0;
@@ -159,41 +186,68 @@ function nameLinks(
     }
   }
 
+  // The rank keeps the strength sums in the order names were first met, so equal strengths stay exactly equal.
   const weight = new Map<string, number>();
-  for (const [name, list] of postings) weight.set(name, Math.log(1 + linkable / list.length));
-
-  // pair key i * count + j (i < j) → names shared
-  const shared = new Map<number, string[]>();
-  const addShared = (x: number, y: number, name: string) => {
-    const [i, j] = x < y ? [x, y] : [y, x];
-    const key = i * count + j;
-    const list = shared.get(key);
-    if (list) list.push(name);
-    else shared.set(key, [name]);
-  };
+  const rank = new Map<string, number>();
   for (const [name, list] of postings) {
+    weight.set(name, Math.log(1 + linkable / list.length));
+    rank.set(name, rank.size);
+  }
+
+  let keys = new Float64Array(1024);
+  let length = 0;
+  const addPair = (x: number, y: number) => {
+    if (length === keys.length) {
+      const grown = new Float64Array(keys.length * 2);
+      grown.set(keys);
+      keys = grown;
+    }
+    keys[length++] = x < y ? x * count + y : y * count + x;
+  };
+  for (const list of postings.values()) {
     const dated = list.filter((i) => days[i] !== null).sort((x, y) => days[x]! - days[y]! || x - y);
     const undated = list.filter((i) => days[i] === null);
     // Dated pairs only within the window: a sliding scan over the postings sorted by day.
+    let end = 0;
     for (let p = 0; p < dated.length; p++) {
-      for (let q = p + 1; q < dated.length && days[dated[q]]! - days[dated[p]]! <= windowDays; q++) {
-        addShared(dated[p], dated[q], name);
-      }
+      if (end < p + 1) end = p + 1;
+      while (end < dated.length && days[dated[end]]! - days[dated[p]]! <= windowDays) end++;
+      if (end - p - 1 > maxPartners) continue;
+      for (let q = p + 1; q < end; q++) addPair(dated[p], dated[q]);
     }
     // Pairs with an undated document have no time constraint (they need more shared names instead).
-    for (let u = 0; u < undated.length; u++) {
-      for (const other of dated) addShared(undated[u], other, name);
-      for (let v = u + 1; v < undated.length; v++) addShared(undated[u], undated[v], name);
+    if (undated.length > 0 && list.length - 1 <= maxPartners) {
+      for (let u = 0; u < undated.length; u++) {
+        for (const other of dated) addPair(undated[u], other);
+        for (let v = u + 1; v < undated.length; v++) addPair(undated[u], undated[v]);
+      }
     }
   }
+  const sorted = keys.subarray(0, length).sort();
 
   const links: Link[] = [];
-  for (const [key, sharedNames] of shared) {
-    const i = Math.floor(key / count);
-    const j = key % count;
+  const shared: string[] = [];
+  for (let k = 0; k < sorted.length; k++) {
+    if (k > 0 && sorted[k] === sorted[k - 1]) continue;
+    const i = Math.floor(sorted[k] / count);
+    const j = sorted[k] - i * count;
+    shared.length = 0;
+    // Both name lists are sorted: one merge pass finds the names they share.
+    const a = names[i];
+    const b = names[j];
+    for (let x = 0, y = 0; x < a.length && y < b.length;) {
+      if (a[x] === b[y]) {
+        if (!ignored.has(a[x])) shared.push(a[x]);
+        x++;
+        y++;
+      } else if (a[x] < b[y]) x++;
+      else y++;
+    }
     const bothDated = days[i] !== null && days[j] !== null;
-    if (!bothDated && sharedNames.length < minSharedUndated) continue;
-    const strength = sharedNames.reduce((sum, name) => sum + weight.get(name)!, 0);
+    if (!bothDated && shared.length < minSharedUndated) continue;
+    shared.sort((x, y) => rank.get(x)! - rank.get(y)!);
+    let strength = 0;
+    for (const name of shared) strength += weight.get(name)!;
     links.push({ i, j, strength, gap: bothDated ? Math.abs(days[i]! - days[j]!) : Infinity });
   }
   return links.sort((x, y) => y.strength - x.strength || x.gap - y.gap || x.i - y.i || x.j - y.j);
@@ -225,7 +279,7 @@ function describeEvent(
 
   const dated = group.map((index) => days[index]).filter((day): day is number => day !== null);
   const dateRange: [string, string] | null =
-    dated.length > 0 ? [isoDay(Math.min(...dated)), isoDay(Math.max(...dated))] : null;
+    dated.length > 0 ? [isoDay(minOf(dated)), isoDay(-minOf(dated.map((day) => -day)))] : null;
 
   return {
     id,

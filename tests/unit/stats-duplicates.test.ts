@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyDuplicatePolicy,
   findNearDuplicates,
+  NearDuplicateIndex,
   shingleHashes,
   wordTokens,
   type DuplicateInput,
@@ -172,5 +173,65 @@ describe('scale and boilerplate', () => {
     // so they generate no candidates — but they must still be counted; without them it would be 146/162.
     for (const pair of pairs) expect(pair.containment).toBeCloseTo(158 / 162, 12);
     expect(elapsed).toBeLessThan(10_000);
+  });
+});
+
+describe('incremental index', () => {
+  const docs: DuplicateInput[] = [
+    { id: 'd1', outlet: 'Daily', text: TRIMMED_COPY, date: '2024-01-21' },
+    { id: 'w1', outlet: 'Agency', text: WIRE_STORY, date: '2024-01-20' },
+    { id: 'x1', outlet: 'Other', text: UNRELATED },
+    { id: 'w2', outlet: 'Agency', text: WIRE_STORY + ' Updated with the government statement.', date: '2024-01-20' },
+    { id: 't1', outlet: 'Tribune', text: WIRE_STORY, date: '2024-01-22' },
+  ];
+  const texts = new Map(docs.map((d) => [d.id, d.text]));
+
+  it('returns the pairs each document forms with earlier ones as it is added', () => {
+    const index = new NearDuplicateIndex({}, (id) => texts.get(id));
+    expect(docs.map((d) => index.add(d).map((p) => `${p.a}~${p.b}`))).toEqual([[], ['d1~w1'], [], ['d1~w2', 'w1~w2'], ['d1~t1', 'w1~t1', 'w2~t1']]);
+    expect(index.result()).toEqual(findNearDuplicates(docs));
+  });
+
+  it('merges shards through their serialised state, finding pairs across them', () => {
+    const lookup = (id: string) => texts.get(id);
+    const shard = (part: DuplicateInput[]) => {
+      const index = new NearDuplicateIndex();
+      for (const d of part) index.add(d);
+      return NearDuplicateIndex.fromState(JSON.parse(JSON.stringify(index.toState())), lookup);
+    };
+    const merged = shard(docs.slice(0, 2)).merge(shard(docs.slice(2)));
+    expect(merged.result().pairs.map((p) => `${p.a}~${p.b}`)).toEqual(findNearDuplicates(docs).pairs.map((p) => `${p.a}~${p.b}`));
+    expect(merged.result().clusters).toEqual(findNearDuplicates(docs).clusters);
+  });
+
+  it('without the texts, judges candidates on the sketches and marks the pairs estimated', () => {
+    const index = new NearDuplicateIndex();
+    const blind = new NearDuplicateIndex();
+    for (const d of docs) index.add(d);
+    blind.merge(index);
+    const exact = findNearDuplicates(docs).pairs;
+    const pairs = blind.result().pairs;
+    expect(pairs.map((p) => `${p.a}~${p.b}`)).toEqual(exact.map((p) => `${p.a}~${p.b}`));
+    // Pairs inside the merged part were decided when added (on the new text against the earlier sketch).
+    for (const p of index.result().pairs) expect(p.containment).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('keeps a short document whole, so a later long copy of it is always found', () => {
+    const short = WIRE_STORY.split(' ').slice(0, 40).join(' ');
+    const index = new NearDuplicateIndex();
+    index.add({ id: 'short', outlet: 'A', text: short });
+    expect(index.add({ id: 'long', outlet: 'B', text: `${short} ${UNRELATED} ${ANOTHER}` }).map((p) => p.b)).toEqual(['long']);
+  });
+
+  it('holds a few hundred bytes per document of 400 words, not the shingle sets', () => {
+    const vocabulary = Array.from({ length: 5000 }, (_, i) => `v${i.toString(36)}`);
+    const random = seededRandom(11);
+    const index = new NearDuplicateIndex();
+    for (let i = 0; i < 5000; i++) {
+      index.add({ id: `n${i}`, outlet: 'o', text: Array.from({ length: 400 }, () => vocabulary[Math.floor(random() * 5000)]).join(' ') });
+    }
+    const state = JSON.stringify(index.toState());
+    // ~50 sampled 4-byte keys per document, base64: about 270 bytes; the full shingle sets would be ~3 KB.
+    expect(state.length / 5000).toBeLessThan(400);
   });
 });

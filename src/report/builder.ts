@@ -1,0 +1,538 @@
+/**
+ * The streaming report builder: documents are added one at a time (`add`), builders of shards or workers combine
+ * exactly (`merge`, or `toState`/`fromState` through a file or a store), and `finish` computes the report.
+ *
+ * What it keeps per document is small and fixed by the lexicon, not by the text: the report metadata, the
+ * document's own counts (one OutletCounts, as compact JSON), its per-referent per-voice (score, mentions) — the unit
+ * the bootstrap and the permutation tests resample — the place/incident names for events, and a near-duplicate
+ * sketch. Word counts for keyness are summed per outlet as documents arrive. Hits, names and device hits are never
+ * held: a writer streams them from wherever they are stored (see stream-json.ts).
+ *
+ * Why per-document counts rather than one running sum per outlet: the duplicate policy decides which documents
+ * count only once every document is known (the original of a cluster is its earliest member). Counts are summed
+ * at the end over the documents that count, so statistics come from merged counts, never from averaged parts.
+ */
+import type { DocAnalysis, Lexicon, SkippedDocument, SourceRef, Voice } from '../types.js';
+import { addDocument, combineVoices, emptyOutlet, mergeCounts, stanceOf, VOICES, type OutletCounts, type ReferentCounts } from '../stats/aggregate.js';
+import { bootstrapStance, DEFAULT_RESAMPLES, DEFAULT_SEED, SMALL_SAMPLE_DOCUMENTS, SMALL_SAMPLE_MENTIONS, type DocumentStanceCounts } from '../stats/bootstrap.js';
+import { keynessEachAgainstRest, keynessPair, type OutletTermCounts } from '../stats/keyness.js';
+import { divergenceMatrix } from '../stats/divergence.js';
+import { applyDuplicatePolicy, NearDuplicateIndex, type DuplicatePolicy, type NearDuplicateState } from '../stats/duplicates.js';
+import { groupEvents } from '../stats/events.js';
+import { stanceDifference } from '../stats/difference.js';
+import { adjustPValues } from '../stats/multiple-comparisons.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import type {
+  OutletSummary, ReferentSummary, Report, ReportDocument, ReportOptions, StanceTest, VoiceSummary,
+} from './build.js';
+
+export const REPORT_SCHEMA = 'framelens.report/2';
+/** Pairwise stance tests grow with the square of the outlets; beyond this many they are left out (and said so). */
+export const MAX_TESTED_OUTLETS = 20;
+/** The report lists at most this many near-duplicate pairs (their number grows with the square of a cluster). */
+export const MAX_LISTED_PAIRS = 1000;
+const PERMUTATIONS = 1000;
+const BUILDER_STATE_VERSION = 1;
+
+const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;
+const per1k = (count: number, words: number): number => (words > 0 ? round((count * 1000) / words, 3) : 0);
+
+/** Word-level term counts for keyness; content words only, lowercased. */
+export function termCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of text.toLowerCase().matchAll(/\p{L}[\p{L}'’-]*/gu)) {
+    const w = m[0].replace(/’/g, "'");
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export interface ReportBuilderOptions extends Omit<ReportOptions, 'omitHits'> {
+  /** The lexicon's sources and referents (the report names them); entries are not needed. */
+  lexicon: Pick<Lexicon, 'sources' | 'referents'>;
+  /**
+   * Run near-duplicate detection (default: only when the policy needs it, i.e. not under 'keep-all'). The report
+   * says whether it ran (`duplicates.detected`).
+   */
+  detectDuplicates?: boolean;
+  /**
+   * The text of an earlier document by id (a store, or the corpus in memory). With it, near-duplicate candidates
+   * are counted exactly and excluded copies' words leave the keyness counts; without it, candidates are judged on
+   * their sketches (pairs marked `estimated`) and excluded copies' words must have been seen as copies when added.
+   */
+  textOf?: (id: string) => string | undefined;
+}
+
+/** What `finish` needs beyond the builder's options. */
+export interface FinishOptions {
+  /** Documents skipped while reading, listed in the report. */
+  skipped?: readonly SkippedDocument[];
+  /** Called when a stage of the report starts (for a progress line: the report stage is long on big corpora). */
+  onStage?: (stage: 'duplicates' | 'counts' | 'bootstrap' | 'keyness' | 'stance tests' | 'events' | 'documents') => void;
+}
+
+/** One document as the builder keeps it. */
+interface DocumentRecord {
+  meta: ReportDocument;
+  /** JSON of this document's OutletCounts. */
+  counts: string;
+  /** (referent index × 3 + voice index, score, mentions) triples for the referents the document scores. */
+  stance: number[];
+  /** Place and incident names (for events). */
+  names: string[];
+}
+
+/** The serialisable state of a ReportBuilder: plain JSON, for a shard file or a store. */
+export interface ReportBuilderState {
+  version: typeof BUILDER_STATE_VERSION;
+  options: Omit<ReportBuilderOptions, 'textOf'>;
+  referentIndex: string[];
+  documents: DocumentRecord[];
+  terms: Array<[outlet: string, total: number, counts: Array<[string, number]>]>;
+  copyTerms: Array<[id: string, counts: Array<[string, number]>]>;
+  skipped: SkippedDocument[];
+  duplicates: NearDuplicateState | null;
+}
+
+/** The hit lists of one document as the report writes them (`documents[].hits`, `names`, `devices`). */
+export function documentHits(a: Pick<DocAnalysis, 'hits' | 'names' | 'devices'>): Required<Pick<ReportDocument, 'hits' | 'names' | 'devices'>> {
+  return {
+    hits: a.hits.map((h) => ({ ...h })),
+    names: a.names.map((n) => ({ name: n.name, referent: n.referent, start: n.start, end: n.end, text: n.text, voice: n.voice, distanced: n.distanced })),
+    devices: a.devices.map((x) => ({ device: x.device, type: x.type, weight: x.weight, start: x.start, end: x.end, text: x.text, voice: x.voice, referent: x.referent })),
+  };
+}
+
+function sourceText(src: SourceRef | undefined): string | undefined {
+  if (!src) return undefined;
+  return src.line ? `${src.file}:${src.line}` : src.file;
+}
+
+export class ReportBuilder {
+  readonly options: Readonly<Omit<ReportBuilderOptions, 'textOf'>>;
+  private readonly voices: Voice[];
+  private readonly textOf?: (id: string) => string | undefined;
+  private readonly records: DocumentRecord[] = [];
+  private readonly ids = new Set<string>();
+  private readonly referentIndex = new Map<string, number>();
+  private readonly referentIds: string[] = [];
+  /** Per outlet, every document's words (excluded copies are taken out at the end). */
+  private readonly terms = new Map<string, { total: number; counts: Map<string, number> }>();
+  /**
+   * Word counts (JSON of [term, count] pairs) of documents found to copy an earlier one, kept when no textOf is
+   * given so that they can leave the keyness counts. Only copies pay this, a few KB each.
+   */
+  private readonly copyTerms = new Map<string, string>();
+  private readonly skipped: SkippedDocument[] = [];
+  private duplicates: NearDuplicateIndex | null;
+
+  constructor(options: ReportBuilderOptions) {
+    const { textOf, ...rest } = options;
+    this.options = { ...rest, lexicon: { sources: options.lexicon.sources, referents: options.lexicon.referents } };
+    this.voices = options.voices ?? ['author'];
+    this.textOf = textOf;
+    const policy = options.duplicatePolicy ?? 'first-outlet-only';
+    applyDuplicatePolicy([], policy); // rejects an unknown policy now, not after the corpus
+    const detect = options.detectDuplicates ?? policy !== 'keep-all';
+    this.duplicates = detect ? new NearDuplicateIndex({}, textOf) : null;
+    for (const r of options.lexicon.referents) this.referentOf(r.id);
+  }
+
+  /** Documents added so far. */
+  get size(): number {
+    return this.records.length;
+  }
+
+  /** Adds one analyzed document (its text: for keyness words and near-duplicates; it is not kept). */
+  add(analysis: DocAnalysis, document: { text: string; source?: SourceRef }): void {
+    if (this.ids.has(analysis.id)) throw new RangeError(`duplicate document id: ${analysis.id}`);
+    this.ids.add(analysis.id);
+    const a = analysis;
+    const meta: ReportDocument = { id: a.id, outlet: a.outlet, title: a.title, date: a.date, url: a.url, event: a.event, words: a.words };
+    const src = sourceText(document.source);
+    if (src) meta.source = src;
+    if (a.warnings.length) meta.warnings = [...a.warnings];
+
+    const counts = emptyOutlet(a.outlet);
+    addDocument(counts, a);
+    const stance: number[] = [];
+    for (const [ref, r] of Object.entries(counts.referents)) {
+      const k = this.referentOf(ref);
+      VOICES.forEach((v, vi) => {
+        if (r.voices[v].mentions > 0) stance.push(k * 3 + vi, r.voices[v].score, r.voices[v].mentions);
+      });
+    }
+    const names = a.names.filter((n) => n.type === 'place' || n.type === 'incident').map((n) => n.name);
+    this.records.push({ meta, counts: JSON.stringify(counts), stance, names });
+
+    const words = termCounts(document.text);
+    const outletTerms = this.termsOf(a.outlet);
+    for (const [t, n] of words) {
+      outletTerms.counts.set(t, (outletTerms.counts.get(t) ?? 0) + n);
+      outletTerms.total += n;
+    }
+    if (this.duplicates) {
+      const pairs = this.duplicates.add({ id: a.id, outlet: a.outlet, text: document.text, date: a.date });
+      if (pairs.length > 0 && !this.textOf) this.copyTerms.set(a.id, JSON.stringify([...words]));
+    }
+  }
+
+  /** Records input that could not be read (listed in the report). */
+  addSkipped(skipped: Iterable<SkippedDocument>): void {
+    for (const s of skipped) this.skipped.push(s);
+  }
+
+  /** Adds every document of `other` after this builder's own (a shard after the previous ones). Exact. */
+  merge(other: ReportBuilder): this {
+    const mine = JSON.stringify({ ...this.options, lexicon: this.options.lexicon.sources.map((s) => s.sha256) });
+    const theirs = JSON.stringify({ ...other.options, lexicon: other.options.lexicon.sources.map((s) => s.sha256) });
+    if (mine !== theirs) throw new RangeError(`cannot merge reports built with different settings or lexicons: ${mine} vs ${theirs}`);
+    for (const r of other.records) {
+      if (this.ids.has(r.meta.id)) throw new RangeError(`duplicate document id across merged parts: ${r.meta.id}`);
+    }
+    const remap = other.referentIds.map((id) => this.referentOf(id));
+    for (const r of other.records) {
+      this.ids.add(r.meta.id);
+      const stance = [...r.stance];
+      for (let k = 0; k < stance.length; k += 3) {
+        const ref = Math.floor(stance[k] / 3);
+        stance[k] = remap[ref] * 3 + (stance[k] % 3);
+      }
+      this.records.push({ ...r, stance });
+    }
+    for (const [outlet, t] of other.terms) {
+      const into = this.termsOf(outlet);
+      into.total += t.total;
+      for (const [term, n] of t.counts) into.counts.set(term, (into.counts.get(term) ?? 0) + n);
+    }
+    for (const [id, words] of other.copyTerms) this.copyTerms.set(id, words);
+    this.skipped.push(...other.skipped);
+    if (this.duplicates && other.duplicates) this.duplicates.merge(other.duplicates);
+    else if (this.duplicates || other.duplicates) throw new RangeError('cannot merge a report with near-duplicate detection and one without');
+    return this;
+  }
+
+  toState(): ReportBuilderState {
+    return {
+      version: BUILDER_STATE_VERSION,
+      options: this.options,
+      referentIndex: [...this.referentIds],
+      documents: this.records,
+      terms: [...this.terms].map(([outlet, t]) => [outlet, t.total, [...t.counts]]),
+      copyTerms: [...this.copyTerms].map(([id, words]) => [id, JSON.parse(words) as Array<[string, number]>]),
+      skipped: this.skipped,
+      duplicates: this.duplicates ? this.duplicates.toState() : null,
+    };
+  }
+
+  static fromState(state: ReportBuilderState, textOf?: (id: string) => string | undefined): ReportBuilder {
+    if (state?.version !== BUILDER_STATE_VERSION) {
+      throw new RangeError(`report builder state: unknown version ${String(state?.version)} (this framelens reads version ${BUILDER_STATE_VERSION})`);
+    }
+    const builder = new ReportBuilder({ ...state.options, textOf });
+    for (const id of state.referentIndex) builder.referentOf(id);
+    for (const r of state.documents) {
+      if (builder.ids.has(r.meta.id)) throw new RangeError(`report builder state: duplicate document id ${r.meta.id}`);
+      builder.ids.add(r.meta.id);
+      builder.records.push(r);
+    }
+    for (const [outlet, total, counts] of state.terms) builder.terms.set(outlet, { total, counts: new Map(counts) });
+    for (const [id, words] of state.copyTerms) builder.copyTerms.set(id, JSON.stringify(words));
+    builder.skipped.push(...state.skipped);
+    builder.duplicates = state.duplicates ? NearDuplicateIndex.fromState(state.duplicates, textOf) : null;
+    return builder;
+  }
+
+  /** The report, without hits in `documents` (stream them with writeReportJson). The builder stays usable. */
+  finish(options: FinishOptions = {}): Report {
+    const stage = options.onStage ?? (() => {});
+    const voices = this.voices;
+    const resamples = this.options.resamples ?? DEFAULT_RESAMPLES;
+    const seed = this.options.seed ?? DEFAULT_SEED;
+    const duplicatePolicy: DuplicatePolicy = this.options.duplicatePolicy ?? 'first-outlet-only';
+    const minFrequency = this.options.minFrequency ?? 3;
+
+    stage('duplicates');
+    const dup = this.duplicates ? this.duplicates.result() : { pairs: [], clusters: [] };
+    const excluded = applyDuplicatePolicy(dup.clusters, duplicatePolicy);
+    const originalOf = new Map<string, string>();
+    for (const c of dup.clusters) for (const m of c.members) if (excluded.has(m.id)) originalOf.set(m.id, c.original);
+
+    stage('counts');
+    // Outlets in order of their first counted document; outlets whose every document is a copy follow, with zero
+    // counts, so nothing vanishes from view.
+    const byOutlet = new Map<string, OutletCounts>();
+    const countedByOutlet = new Map<string, DocumentRecord[]>();
+    for (const r of this.records) {
+      if (excluded.has(r.meta.id)) continue;
+      let c = byOutlet.get(r.meta.outlet);
+      if (!c) {
+        byOutlet.set(r.meta.outlet, (c = emptyOutlet(r.meta.outlet)));
+        countedByOutlet.set(r.meta.outlet, []);
+      }
+      mergeCounts(c, JSON.parse(r.counts) as OutletCounts);
+      countedByOutlet.get(r.meta.outlet)!.push(r);
+    }
+    for (const r of this.records) if (!byOutlet.has(r.meta.outlet)) byOutlet.set(r.meta.outlet, emptyOutlet(r.meta.outlet));
+
+    stage('bootstrap');
+    const referentIds = this.options.lexicon.referents.map((r) => r.id);
+    const outlets: OutletSummary[] = [...byOutlet.values()].map((c) =>
+      this.summarizeOutlet(c, countedByOutlet.get(c.outlet) ?? [], referentIds, voices, resamples, seed));
+
+    stage('keyness');
+    const labelCounts = new Map<string, OutletTermCounts>();
+    const wordCounts = new Map<string, OutletTermCounts>();
+    for (const [outlet, docs] of countedByOutlet) {
+      const labels = new Map<string, number>();
+      let words = 0;
+      for (const r of docs) {
+        words += r.meta.words;
+        const counts = JSON.parse(r.counts) as OutletCounts;
+        // Adopted label hits in the headline voices, in hit order: the same keys as counting the hits directly.
+        for (const ref of Object.values(counts.referents)) {
+          for (const v of voices) for (const [label, n] of Object.entries(ref.voices[v].labels)) labels.set(label, (labels.get(label) ?? 0) + n);
+        }
+      }
+      labelCounts.set(outlet, { counts: labels, total: words });
+      wordCounts.set(outlet, this.countedTerms(outlet, excluded));
+    }
+    const keynessOpts = { minFrequency };
+    const eachAgainstRest = (m: Map<string, OutletTermCounts>) =>
+      m.size >= 2 ? Object.fromEntries([...keynessEachAgainstRest(m, keynessOpts)].map(([k, rows]) => [k, rows.slice(0, 50)])) : {};
+    const pairOf = (m: Map<string, OutletTermCounts>) => {
+      if (!this.options.pair) return undefined;
+      const [target, reference] = this.options.pair;
+      return { target, reference, rows: keynessPair(m, target, reference, keynessOpts).slice(0, 100) };
+    };
+
+    const divergence: Report['divergence'] = {};
+    for (const ref of referentIds) {
+      const dists = new Map<string, Map<string, number>>();
+      for (const o of outlets) {
+        const r = o.referents[ref];
+        if (!r) continue;
+        dists.set(o.outlet, new Map(Object.entries(r.labels).map(([k, v]) => [k, v.count])));
+      }
+      if (dists.size >= 2) {
+        const m = divergenceMatrix(dists);
+        divergence[ref] = { outlets: m.outlets, matrix: m.matrix.map((row) => row.map((x) => (x === null ? null : round(x)))) };
+      }
+    }
+
+    stage('stance tests');
+    const stanceTests: Report['stanceTests'] = {};
+    const testable = [...countedByOutlet.keys()];
+    if (testable.length <= MAX_TESTED_OUTLETS) {
+      for (const ref of referentIds) {
+        const perOutlet = new Map(testable.map((o) => [o, this.perDocument(countedByOutlet.get(o)!, ref, voices)]));
+        const rows: StanceTest[] = [];
+        for (let i = 0; i < testable.length; i++) {
+          for (let j = i + 1; j < testable.length; j++) {
+            const t = stanceDifference(perOutlet.get(testable[i])!, perOutlet.get(testable[j])!, { permutations: PERMUTATIONS, seed });
+            if (t.difference === null || t.p === null) continue;
+            rows.push({ a: testable[i], b: testable[j], difference: round(t.difference), p: round(t.p), pAdjusted: 0, significant: false, permutations: t.permutations });
+          }
+        }
+        const adjusted = adjustPValues(rows.map((r) => r.p), 'bh');
+        rows.forEach((r, k) => {
+          r.pAdjusted = round(adjusted[k]);
+          r.significant = adjusted[k] < 0.05;
+        });
+        if (rows.length) stanceTests[ref] = rows;
+      }
+    }
+
+    stage('events');
+    const events = groupEvents(this.records.map((r) => ({ id: r.meta.id, outlet: r.meta.outlet, date: r.meta.date, event: r.meta.event, names: r.names })));
+
+    stage('documents');
+    const documents: ReportDocument[] = this.records.map((r) => {
+      const d: ReportDocument = { ...r.meta };
+      if (excluded.has(d.id)) {
+        // Same key order as before: `excluded` sits before `warnings`.
+        const { warnings, ...head } = d;
+        return { ...head, excluded: `near-duplicate of ${originalOf.get(d.id)} (policy ${duplicatePolicy})`, ...(warnings ? { warnings } : {}) };
+      }
+      return d;
+    });
+
+    return {
+      schema: REPORT_SCHEMA,
+      tool: { name: TOOL_NAME, version: TOOL_VERSION },
+      lexicons: this.options.lexicon.sources.map((s) => ({ name: s.name, version: s.version, sha256: s.sha256 })),
+      settings: {
+        voices,
+        bootstrap: { resamples, seed },
+        duplicatePolicy,
+        smallSample: { documents: SMALL_SAMPLE_DOCUMENTS, mentions: SMALL_SAMPLE_MENTIONS },
+        minFrequency,
+      },
+      referents: this.options.lexicon.referents.map((r) => ({ id: r.id, label: r.label })),
+      corpus: {
+        documents: this.records.length,
+        words: this.records.reduce((s, r) => s + r.meta.words, 0),
+        outlets: outlets.length,
+        skipped: [...this.skipped, ...(options.skipped ?? [])],
+        excluded: excluded.size,
+      },
+      outlets,
+      keyness: {
+        labels: { eachAgainstRest: eachAgainstRest(labelCounts), pair: pairOf(labelCounts) },
+        terms: { eachAgainstRest: eachAgainstRest(wordCounts), pair: pairOf(wordCounts) },
+      },
+      divergence,
+      stanceTests,
+      events,
+      duplicates: {
+        policy: duplicatePolicy,
+        detected: this.duplicates !== null,
+        pairCount: dup.pairs.length,
+        pairs: dup.pairs.slice(0, MAX_LISTED_PAIRS),
+        clusters: dup.clusters,
+        excluded: [...excluded],
+      },
+      documents,
+    };
+  }
+
+  private referentOf(id: string): number {
+    let k = this.referentIndex.get(id);
+    if (k === undefined) {
+      k = this.referentIds.length;
+      this.referentIndex.set(id, k);
+      this.referentIds.push(id);
+    }
+    return k;
+  }
+
+  private termsOf(outlet: string): { total: number; counts: Map<string, number> } {
+    let t = this.terms.get(outlet);
+    if (!t) this.terms.set(outlet, (t = { total: 0, counts: new Map() }));
+    return t;
+  }
+
+  /** The outlet's word counts without its excluded copies. */
+  private countedTerms(outlet: string, excluded: ReadonlySet<string>): OutletTermCounts {
+    const all = this.terms.get(outlet) ?? { total: 0, counts: new Map<string, number>() };
+    const gone = this.records.filter((r) => r.meta.outlet === outlet && excluded.has(r.meta.id));
+    if (gone.length === 0) return { counts: all.counts, total: all.total };
+    const counts = new Map(all.counts);
+    let total = all.total;
+    for (const r of gone) {
+      const kept = this.copyTerms.get(r.meta.id);
+      let words = kept === undefined ? undefined : new Map(JSON.parse(kept) as Array<[string, number]>);
+      if (!words) {
+        const text = this.textOf?.(r.meta.id);
+        if (text === undefined) {
+          throw new RangeError(`cannot take the excluded copy ${r.meta.id} out of the keyness word counts: its text is not at hand; give the report builder a textOf lookup`);
+        }
+        words = termCounts(text);
+      }
+      for (const [t, n] of words) {
+        const left = (counts.get(t) ?? 0) - n;
+        if (left > 0) counts.set(t, left);
+        else counts.delete(t);
+        total -= n;
+      }
+    }
+    return { counts, total };
+  }
+
+  /** Per counted document of an outlet: (score, mentions) for one referent in the given voices, in document order. */
+  private perDocument(docs: readonly DocumentRecord[], referent: string, voices: readonly Voice[]): DocumentStanceCounts[] {
+    const k = this.referentIndex.get(referent);
+    const wanted = new Set(voices.map((v) => k! * 3 + VOICES.indexOf(v)));
+    return docs.map((r) => {
+      let sumOfScores = 0;
+      let mentions = 0;
+      if (k !== undefined) {
+        for (let x = 0; x < r.stance.length; x += 3) {
+          if (!wanted.has(r.stance[x])) continue;
+          sumOfScores += r.stance[x + 1];
+          mentions += r.stance[x + 2];
+        }
+      }
+      return { sumOfScores, mentions };
+    });
+  }
+
+  private summarizeVoice(
+    r: ReferentCounts, voices: Voice[], docs: readonly DocumentRecord[], referent: string, resamples: number, seed: number,
+  ): VoiceSummary & { documents: number; smallSample: boolean } {
+    const v = combineVoices(r, voices);
+    const est = bootstrapStance(this.perDocument(docs, referent, voices), { resamples, seed });
+    const stance = stanceOf(v);
+    return {
+      mentions: v.mentions,
+      stance: stance === null ? null : round(stance),
+      // One document cannot show how much stance varies between documents: a zero-width interval would look certain.
+      ci95: est.ci95 && est.documents >= 2 ? [round(est.ci95[0]), round(est.ci95[1])] : null,
+      labels: labelShares(v.labels, v.mentions),
+      documents: est.documents,
+      smallSample: est.smallSample,
+    };
+  }
+
+  private summarizeOutlet(
+    c: OutletCounts, docs: readonly DocumentRecord[], referentIds: string[], voices: Voice[], resamples: number, seed: number,
+  ): OutletSummary {
+    const categories: OutletSummary['categories'] = {};
+    for (const [k, v] of Object.entries(c.categories)) {
+      categories[k] = { count: v.all, per1k: per1k(v.all, c.words), author: v.author, authorPer1k: per1k(v.author, c.words) };
+    }
+    const devices: OutletSummary['devices'] = {};
+    for (const [k, v] of Object.entries(c.deviceTypes)) {
+      devices[k] = { count: v.all, per1k: per1k(v.all, c.words), author: v.author, authorPer1k: per1k(v.author, c.words) };
+    }
+    const referents: Record<string, ReferentSummary> = {};
+    let adoptedAll = 0;
+    let adoptedQuoted = 0;
+    const ids = [...new Set([...referentIds, ...Object.keys(c.referents)])];
+    for (const id of ids) {
+      const r = c.referents[id];
+      if (!r) continue;
+      const perVoice = new Map(VOICES.map((v) => [v, this.summarizeVoice(r, [v], docs, id, resamples, seed)]));
+      // The usual headline is one voice (the author's): reuse its summary instead of bootstrapping it twice.
+      const headline = voices.length === 1 ? perVoice.get(voices[0])! : this.summarizeVoice(r, voices, docs, id, resamples, seed);
+      const byVoice = Object.fromEntries([...perVoice].map(([v, s]) => [v, { mentions: s.mentions, stance: s.stance, ci95: s.ci95, labels: s.labels }])) as Record<Voice, VoiceSummary>;
+      const all = VOICES.reduce((s, v) => s + r.voices[v].mentions, 0);
+      const nonAuthor = r.voices.quoted.mentions + r.voices.attributed.mentions;
+      adoptedAll += all;
+      adoptedQuoted += nonAuthor;
+      referents[id] = {
+        ...headline,
+        byVoice,
+        distanced: { count: sumValues(r.distanced), labels: r.distanced, names: r.distancedNames },
+        negated: { count: sumValues(r.negated), labels: r.negated },
+        quotedShare: all > 0 ? round(nonAuthor / all) : null,
+        devices: r.devices,
+      };
+    }
+    return {
+      outlet: c.outlet,
+      documents: c.documents,
+      words: c.words,
+      evidence: c.documents < SMALL_SAMPLE_DOCUMENTS ? 'low' : 'ok',
+      categories,
+      devices,
+      quotedShare: adoptedAll > 0 ? round(adoptedQuoted / adoptedAll) : null,
+      unresolved: c.unresolved,
+      referents,
+    };
+  }
+}
+
+function labelShares(labels: Record<string, number>, mentions: number): Record<string, { count: number; share: number }> {
+  const out: Record<string, { count: number; share: number }> = {};
+  for (const [id, count] of Object.entries(labels).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+    out[id] = { count, share: mentions > 0 ? round(count / mentions) : 0 };
+  }
+  return out;
+}
+
+function sumValues(rec: Record<string, number>): number {
+  let s = 0;
+  for (const v of Object.values(rec)) s += v;
+  return s;
+}

@@ -1,0 +1,88 @@
+/**
+ * A compact inverted index from small non-negative integer keys to the documents holding them, in typed arrays:
+ * about 16–20 bytes per (key, document) entry where a Map of arrays costs 60 or more, and no object per key for the
+ * garbage collector to trace. A key held by one document (most keys) stores it in its slot; longer lists are
+ * chained, newest first.
+ */
+export class KeyPostings {
+  private keys = new Int32Array(1024).fill(-1);
+  /** ≥ 0: first node of the key's list; < 0: the only document, as −(document + 1). */
+  private heads = new Int32Array(1024);
+  private used = 0;
+  private nodeDocument = new Int32Array(1024);
+  private nodeNext = new Int32Array(1024);
+  private nodes = 0;
+
+  /** Records that `document` holds `key` (key ≥ 0, document ≥ 0). */
+  add(key: number, document: number): void {
+    if ((this.used + 1) * 4 > this.keys.length * 3) this.growTable();
+    const slot = this.slotOf(key);
+    if (this.keys[slot] === -1) {
+      this.keys[slot] = key;
+      this.heads[slot] = -(document + 1);
+      this.used++;
+      return;
+    }
+    let head = this.heads[slot];
+    if (head < 0) head = this.node(-head - 1, -1);
+    this.heads[slot] = this.node(document, head);
+  }
+
+  /** How many documents hold `key`, counting no further than `limit`. */
+  count(key: number, limit = Infinity): number {
+    const slot = this.slotOf(key);
+    if (this.keys[slot] === -1) return 0;
+    if (this.heads[slot] < 0) return 1;
+    let n = 0;
+    for (let node = this.heads[slot]; node !== -1 && n < limit; node = this.nodeNext[node]) n++;
+    return n;
+  }
+
+  /** Calls `visit` with every document holding `key`, newest first. */
+  forEach(key: number, visit: (document: number) => void): void {
+    const slot = this.slotOf(key);
+    if (this.keys[slot] === -1) return;
+    const head = this.heads[slot];
+    if (head < 0) {
+      visit(-head - 1);
+      return;
+    }
+    for (let node = head; node !== -1; node = this.nodeNext[node]) visit(this.nodeDocument[node]);
+  }
+
+  private node(document: number, next: number): number {
+    if (this.nodes === this.nodeDocument.length) {
+      this.nodeDocument = grow(this.nodeDocument);
+      this.nodeNext = grow(this.nodeNext);
+    }
+    this.nodeDocument[this.nodes] = document;
+    this.nodeNext[this.nodes] = next;
+    return this.nodes++;
+  }
+
+  /** Linear probing over a power-of-two table; the multiply spreads keys that differ only in high bits. */
+  private slotOf(key: number): number {
+    const mask = this.keys.length - 1;
+    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    while (this.keys[slot] !== -1 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private growTable(): void {
+    const { keys, heads } = this;
+    this.keys = new Int32Array(keys.length * 2).fill(-1);
+    this.heads = new Int32Array(keys.length * 2);
+    for (let old = 0; old < keys.length; old++) {
+      if (keys[old] === -1) continue;
+      const slot = this.slotOf(keys[old]);
+      this.keys[slot] = keys[old];
+      this.heads[slot] = heads[old];
+    }
+  }
+}
+
+function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}

@@ -1,0 +1,239 @@
+/**
+ * Same-event grouping: framing is only comparable when outlets report the same thing, so documents are grouped
+ * into events before outlets are set side by side.
+ *
+ * Rules, in order:
+ * 1. Metadata wins. A document with an `event` field belongs to that event (key trimmed, compared exactly), and
+ *    to no other: the source knows better than any heuristic. Such events have basis 'metadata'.
+ * 2. Other documents are linked by the place/incident names they share (name ids from name hits of type place
+ *    or incident; the caller extracts them):
+ *      - both dated:           |day difference| ≤ windowDays (default 3) and ≥ 1 shared name;
+ *      - at least one undated: ≥ 2 shared names (one shared place without a date is too weak a tie).
+ *    Documents with a metadata event never link by names, so an event key cannot be bridged into another event.
+ * 3. Links are merged with union-find, strongest first, and a merge is refused when the merged group would span
+ *    more than maxSpanDays (default 7) between its first and last dated document. Without that cap, daily
+ *    stories that all mention "Baghdad" would chain into one event lasting months. "Strongest" = the sum over the
+ *    shared names of ln(1 + N/df), N the number of name-linked documents and df the documents naming it, so a
+ *    specific incident outweighs a capital city; ties: closer in time, then input order. Deterministic.
+ * 4. A document linked to nothing is an event of its own, basis 'single'.
+ *
+ * Event ids are stable: 'ev-' + a hash of the metadata key (metadata events: adding documents keeps the id) or of
+ * the sorted member ids (name-linked and single events: the same members always give the same id).
+ */
+import { dayNumber, isoDay } from '../../../src/stats/dates.js';
+import { hash53Hex } from '../../../src/stats/hash.js';
+import { UnionFind } from '../../../src/stats/union-find.js';
+
+export interface EventInput {
+  id: string;
+  outlet: string;
+  date?: string;
+  /** Event key from the document's metadata, when the source supplies one. */
+  event?: string;
+  /** Ids of the place and incident names found in the document. */
+  names: Iterable<string>;
+}
+
+export type EventBasis = 'metadata' | 'places' | 'single';
+
+export interface FramingEvent {
+  id: string;
+  /** Metadata key, or the most shared names (display labels when given) joined by " · ", or the document id. */
+  label: string;
+  /** Name ids of the event, most shared first (ties by id), at most `labelNames`. */
+  names: string[];
+  /** Member document ids in input order. */
+  documents: string[];
+  /** Distinct outlets, sorted. */
+  outlets: string[];
+  /** First and last day of the dated members (YYYY-MM-DD); null when no member is dated. */
+  dateRange: [string, string] | null;
+  basis: EventBasis;
+}
+
+export interface EventOptions {
+  /** Two dated documents can link when at most this many days apart (default 3). */
+  windowDays?: number;
+  /** An event never spans more days than this between its first and last dated document (default 7). */
+  maxSpanDays?: number;
+  /** Shared names needed when a document has no date (default 2). */
+  minSharedUndated?: number;
+  /** Names that never link documents (e.g. the country every article names). */
+  ignoreNames?: Iterable<string>;
+  /** Display text of name ids for labels; ids are used when absent. */
+  nameLabels?: ReadonlyMap<string, string>;
+  /** How many names make the label (default 3). */
+  labelNames?: number;
+}
+
+export const DEFAULT_WINDOW_DAYS = 3;
+export const DEFAULT_MAX_SPAN_DAYS = 7;
+export const DEFAULT_MIN_SHARED_UNDATED = 2;
+export const DEFAULT_LABEL_NAMES = 3;
+
+interface Link {
+  i: number;
+  j: number;
+  strength: number;
+  gap: number;
+}
+
+export function groupEvents(documents: readonly EventInput[], options: EventOptions = {}): FramingEvent[] {
+  const windowDays = options.windowDays ?? DEFAULT_WINDOW_DAYS;
+  const maxSpanDays = options.maxSpanDays ?? DEFAULT_MAX_SPAN_DAYS;
+  const minSharedUndated = options.minSharedUndated ?? DEFAULT_MIN_SHARED_UNDATED;
+  const labelNames = options.labelNames ?? DEFAULT_LABEL_NAMES;
+  const ignored = new Set(options.ignoreNames ?? []);
+
+  const seen = new Set<string>();
+  for (const doc of documents) {
+    if (seen.has(doc.id)) throw new RangeError(`duplicate document id: ${doc.id}`);
+    seen.add(doc.id);
+  }
+
+  const days = documents.map((doc) => dayNumber(doc.date));
+  const names = documents.map((doc) => [...new Set(doc.names)].sort());
+  const metadataKey = documents.map((doc) => doc.event?.trim() || null);
+
+  const sets = new UnionFind(documents.length);
+  // Rule 1: metadata events.
+  const firstWithKey = new Map<string, number>();
+  metadataKey.forEach((key, index) => {
+    if (key === null) return;
+    const first = firstWithKey.get(key);
+    if (first === undefined) firstWithKey.set(key, index);
+    else sets.union(first, index);
+  });
+
+  // Rules 2–3: name links among documents without metadata.
+  const links = nameLinks(documents.length, days, names, metadataKey, ignored, windowDays, minSharedUndated);
+  const spanOf = new Map<number, [number, number] | null>();
+  const span = (root: number): [number, number] | null => {
+    if (spanOf.has(root)) return spanOf.get(root)!;
+    const day = days[root];
+    return day === null ? null : [day, day];
+  };
+  for (const link of links) {
+    const rootI = sets.find(link.i);
+    const rootJ = sets.find(link.j);
+    if (rootI === rootJ) continue;
+    const merged = mergeSpans(span(rootI), span(rootJ));
+    if (merged && merged[1] - merged[0] > maxSpanDays) continue;
+    spanOf.set(sets.union(rootI, rootJ), merged);
+  }
+
+  // Chronological, undated events last; ties in input order of their first member (groups are ascending).
+  return sets
+    .groups()
+    .map((group) => ({ group, firstDay: Math.min(...group.map((index) => days[index] ?? Infinity)) }))
+    .sort((x, y) => (x.firstDay !== y.firstDay ? (x.firstDay < y.firstDay ? -1 : 1) : x.group[0] - y.group[0]))
+    .map(({ group }) => describeEvent(group, documents, days, names, metadataKey, options.nameLabels, labelNames));
+}
+
+function mergeSpans(a: [number, number] | null, b: [number, number] | null): [number, number] | null {
+  if (!a) return b;
+  if (!b) return a;
+  return [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
+}
+
+/** Candidate links between name-linked documents, strongest first. Uses an inverted index over names. */
+function nameLinks(
+  count: number,
+  days: readonly (number | null)[],
+  names: readonly string[][],
+  metadataKey: readonly (string | null)[],
+  ignored: ReadonlySet<string>,
+  windowDays: number,
+  minSharedUndated: number,
+): Link[] {
+  const postings = new Map<string, number[]>();
+  let linkable = 0;
+  for (let index = 0; index < count; index++) {
+    if (metadataKey[index] !== null) continue;
+    linkable++;
+    for (const name of names[index]) {
+      if (ignored.has(name)) continue;
+      let list = postings.get(name);
+      if (!list) postings.set(name, (list = []));
+      list.push(index);
+    }
+  }
+
+  const weight = new Map<string, number>();
+  for (const [name, list] of postings) weight.set(name, Math.log(1 + linkable / list.length));
+
+  // pair key i * count + j (i < j) → names shared
+  const shared = new Map<number, string[]>();
+  const addShared = (x: number, y: number, name: string) => {
+    const [i, j] = x < y ? [x, y] : [y, x];
+    const key = i * count + j;
+    const list = shared.get(key);
+    if (list) list.push(name);
+    else shared.set(key, [name]);
+  };
+  for (const [name, list] of postings) {
+    const dated = list.filter((i) => days[i] !== null).sort((x, y) => days[x]! - days[y]! || x - y);
+    const undated = list.filter((i) => days[i] === null);
+    // Dated pairs only within the window: a sliding scan over the postings sorted by day.
+    for (let p = 0; p < dated.length; p++) {
+      for (let q = p + 1; q < dated.length && days[dated[q]]! - days[dated[p]]! <= windowDays; q++) {
+        addShared(dated[p], dated[q], name);
+      }
+    }
+    // Pairs with an undated document have no time constraint (they need more shared names instead).
+    for (let u = 0; u < undated.length; u++) {
+      for (const other of dated) addShared(undated[u], other, name);
+      for (let v = u + 1; v < undated.length; v++) addShared(undated[u], undated[v], name);
+    }
+  }
+
+  const links: Link[] = [];
+  for (const [key, sharedNames] of shared) {
+    const i = Math.floor(key / count);
+    const j = key % count;
+    const bothDated = days[i] !== null && days[j] !== null;
+    if (!bothDated && sharedNames.length < minSharedUndated) continue;
+    const strength = sharedNames.reduce((sum, name) => sum + weight.get(name)!, 0);
+    links.push({ i, j, strength, gap: bothDated ? Math.abs(days[i]! - days[j]!) : Infinity });
+  }
+  return links.sort((x, y) => y.strength - x.strength || x.gap - y.gap || x.i - y.i || x.j - y.j);
+}
+
+function describeEvent(
+  group: number[],
+  documents: readonly EventInput[],
+  days: readonly (number | null)[],
+  names: readonly string[][],
+  metadataKey: readonly (string | null)[],
+  nameLabels: ReadonlyMap<string, string> | undefined,
+  labelNames: number,
+): FramingEvent {
+  const key = metadataKey[group[0]];
+  const basis: EventBasis = key !== null ? 'metadata' : group.length > 1 ? 'places' : 'single';
+
+  const documentsNaming = new Map<string, number>();
+  for (const index of group) for (const name of names[index]) documentsNaming.set(name, (documentsNaming.get(name) ?? 0) + 1);
+  const ranked = [...documentsNaming].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  // In a multi-document event the label should say what the documents share, not what one of them adds.
+  const sharedOnly = group.length > 1 ? ranked.filter(([, n]) => n > 1) : ranked;
+  const topNames = (sharedOnly.length > 0 ? sharedOnly : ranked).slice(0, labelNames).map(([name]) => name);
+
+  const memberIds = group.map((index) => documents[index].id);
+  const id = 'ev-' + hash53Hex(key !== null ? `metadata\u0000${key}` : `members\u0000${[...memberIds].sort().join('\u0000')}`);
+  const label =
+    key ?? (topNames.length > 0 ? topNames.map((name) => nameLabels?.get(name) ?? name).join(' · ') : memberIds[0]);
+
+  const dated = group.map((index) => days[index]).filter((day): day is number => day !== null);
+  const dateRange: [string, string] | null =
+    dated.length > 0 ? [isoDay(Math.min(...dated)), isoDay(Math.max(...dated))] : null;
+
+  return {
+    id,
+    label,
+    names: topNames,
+    documents: memberIds,
+    outlets: [...new Set(group.map((index) => documents[index].outlet))].sort(),
+    dateRange,
+    basis,
+  };
+}

@@ -1,0 +1,188 @@
+import { runInNewContext } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DocAnalysis, Document, Hit, Lexicon } from '../../src/types.js';
+import { analyzeDocument } from '../../src/analysis/analyze.js';
+import { compileLexicon, type CompiledLexicon } from '../../src/lexicon/compile.js';
+import { loadLexicons } from '../../src/lexicon/load.js';
+import { readCorpus } from '../../src/corpus/read.js';
+import { defaultLexiconPath } from '../../src/paths.js';
+import { buildReport, documentHits, MAX_LISTED_PAIRS, ReportBuilder, type Report, type ReportOptions } from '../../src/report/build.js';
+import type { DuplicatePolicy } from '../../src/stats/duplicates.js';
+import { seededRandom } from '../../src/stats/rng.js';
+import { buildReport as referenceReport, type Report as ReferenceReport } from '../helpers/reference/build.js';
+
+let compiled: CompiledLexicon;
+let documents: Document[];
+let analyses: DocAnalysis[];
+
+// A wire copy of the first seed printed later by another outlet, so duplicate exclusion is exercised on real text
+// (and the words of the copy must leave that outlet's keyness counts).
+function withCopy(docs: Document[]): Document[] {
+  const source = docs[0];
+  const other = docs.find((d) => d.outlet !== source.outlet)!;
+  const copy: Document = {
+    ...source, id: 'copy-of-first', outlet: other.outlet, date: '2099-01-01',
+    text: `From the agencies. ${source.text}`, source: { file: 'generated/copy.md' },
+  };
+  return [...docs.slice(0, 3), copy, ...docs.slice(3)];
+}
+
+beforeAll(async () => {
+  compiled = compileLexicon(loadLexicons([defaultLexiconPath()]));
+  const { documents: read } = await readCorpus(['corpus/seeds', 'tests/fixtures/articles']);
+  documents = withCopy(read);
+  analyses = documents.map((d) => analyzeDocument(d, compiled));
+}, 60_000);
+
+/** The reference report with the fields this version adds, as they must read. */
+function expected(reference: ReferenceReport, detected: boolean): Report {
+  const { pairs, clusters, excluded, policy } = reference.duplicates;
+  return {
+    ...reference,
+    duplicates: detected
+      ? { policy, detected, pairCount: pairs.length, pairs, clusters, excluded }
+      : { policy, detected, pairCount: 0, pairs: [], clusters: [], excluded: [] },
+  } as Report;
+}
+
+describe('streaming report builder equals the previous buildReport', () => {
+  const policies: DuplicatePolicy[] = ['first-outlet-only', 'exclude-copies', 'keep-all'];
+  for (const duplicatePolicy of policies) {
+    it(`on the seeds and fixture articles, policy ${duplicatePolicy}`, () => {
+      const input = { documents, analyses, skipped: [{ file: 'x.csv', line: 2, reason: 'broken' }], lexicon: compiled.lexicon };
+      const outlets = [...new Set(documents.map((d) => d.outlet))];
+      const options: ReportOptions = { resamples: 300, duplicatePolicy, pair: [outlets[0], documents[3].outlet] };
+      const reference = referenceReport(input, options);
+      const report = buildReport(input, options);
+      if (duplicatePolicy !== 'keep-all') expect(reference.duplicates.excluded.length).toBeGreaterThan(0);
+      expect(report).toEqual(expected(reference, duplicatePolicy !== 'keep-all'));
+      // Byte for byte, except the added duplicate fields: key order is part of the JSON a user diffs.
+      expect(JSON.stringify(report)).toBe(JSON.stringify(expected(reference, duplicatePolicy !== 'keep-all')));
+    }, 60_000);
+  }
+
+  it('with all voices in the headline and without hits', () => {
+    const input = { documents, analyses, skipped: [], lexicon: compiled.lexicon };
+    const options: ReportOptions = { resamples: 200, voices: ['author', 'quoted', 'attributed'], omitHits: true };
+    expect(buildReport(input, options)).toEqual(expected(referenceReport(input, options), true));
+  }, 60_000);
+});
+
+describe('merging builders', () => {
+  const build = (from: number, to: number, textOf?: (id: string) => string | undefined) => {
+    const b = new ReportBuilder({ lexicon: compiled.lexicon, resamples: 200, textOf });
+    for (let k = from; k < to; k++) b.add(analyses[k], documents[k]);
+    return b;
+  };
+  const textOf = (id: string) => documents.find((d) => d.id === id)?.text;
+
+  it('merge(state A, state B) equals one builder over A ∪ B', () => {
+    const whole = build(0, documents.length, textOf).finish();
+    const cut = 17;
+    // Through JSON, as a shard file or a store would carry it.
+    const a = ReportBuilder.fromState(JSON.parse(JSON.stringify(build(0, cut, textOf).toState())), textOf);
+    const b = ReportBuilder.fromState(JSON.parse(JSON.stringify(build(cut, documents.length, textOf).toState())), textOf);
+    const merged = a.merge(b).finish();
+    expect(merged).toEqual(whole);
+    expect(merged.duplicates.excluded).toEqual(['copy-of-first']);
+  }, 60_000);
+
+  it('finds a copy across shards; the merged builder needs the texts to take it out of the word counts', () => {
+    const whole = build(0, documents.length, textOf).finish();
+    // Shards built where no text lookup exists (workers), merged where one does (a store).
+    const shard = (from: number, to: number, lookup?: typeof textOf) =>
+      ReportBuilder.fromState(JSON.parse(JSON.stringify(build(from, to).toState())), lookup);
+    expect(shard(0, 2, textOf).merge(shard(2, documents.length)).finish()).toEqual(whole);
+    const blind = shard(0, 2).merge(shard(2, documents.length));
+    expect(() => blind.finish()).toThrow(/excluded copy copy-of-first .* textOf lookup/);
+  }, 60_000);
+
+  it('refuses to merge builders with different settings, or the same document twice', () => {
+    const a = new ReportBuilder({ lexicon: compiled.lexicon, resamples: 200 });
+    expect(() => a.merge(new ReportBuilder({ lexicon: compiled.lexicon, resamples: 100 }))).toThrow(/different settings/);
+    expect(() => build(0, 3).merge(build(2, 4))).toThrow(/duplicate document id across merged parts/);
+    expect(() => ReportBuilder.fromState({ version: 9 } as never)).toThrow(/unknown version 9/);
+  });
+
+  it('says when an excluded copy cannot leave the word counts', () => {
+    // The copy comes first here but is dated later: the earlier-added document is the one excluded.
+    const b = new ReportBuilder({ lexicon: compiled.lexicon, resamples: 20 });
+    const sameOutlet = documents.findIndex((d) => d.outlet === documents[3].outlet && d.id !== 'copy-of-first');
+    for (const k of [3, 0, sameOutlet]) b.add(analyses[k], documents[k]);
+    expect(() => b.finish()).toThrow(/excluded copy .* text is not at hand; give the report builder a textOf lookup/);
+  });
+});
+
+describe('bounded memory', () => {
+  const lexicon: Lexicon = {
+    sources: [{ name: 't', version: '1', sha256: 'a'.repeat(64), file: 't.yml' }],
+    referents: [{ id: 'israel', label: 'Israel' }, { id: 'us-forces', label: 'US forces' }],
+    variants: [],
+    entries: [],
+  };
+  const hit = (k: number, referent: string): Hit => ({
+    label: `label-${k % 7}`, referent, category: 'actor-label', weight: (k % 5) - 2, start: k, end: k + 5, text: 'xxxxx',
+    sentence: 0, voice: k % 3 === 0 ? 'quoted' : 'author', distanced: false, negated: false, resolution: 'fixed',
+  });
+  const words = Array.from({ length: 5000 }, (_, i) => `word${i.toString(36)}`);
+  const random = seededRandom(7);
+  const textOf = () => Array.from({ length: 400 }, () => words[Math.floor(random() * words.length)]).join(' ');
+
+  it('keeps a few KB per document at most, not its text or hits (20,000 documents of 400 words, 20 hits)', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const builder = new ReportBuilder({ lexicon, resamples: 20 });
+    const feed = (from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const hits = Array.from({ length: 20 }, (_, k) => hit(i + k, k % 2 ? 'israel' : 'us-forces'));
+        const analysis: DocAnalysis = {
+          id: `d${i}`, outlet: `o${i % 5}`, date: '2024-01-01', words: 800, tokens: 800, sentences: [], voiceSpans: [],
+          hits, names: [], devices: [], warnings: [],
+        };
+        builder.add(analysis, { text: textOf() });
+      }
+    };
+    feed(0, 2000);
+    gc();
+    const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    const before = used();
+    feed(2000, 20_000);
+    gc();
+    const perDocument = (used() - before) / 18_000;
+    // Each text is ~4.5 KB of characters and each analysis ~5 KB of hits: holding either would show.
+    expect(perDocument).toBeLessThan(3500);
+    const report = builder.finish();
+    expect(report.corpus.documents).toBe(20_000);
+    expect(report.documents[0].hits).toBeUndefined();
+  }, 120_000);
+});
+
+describe('duplicates in the report', () => {
+  it('caps the listed pairs and gives their total', () => {
+    const lexicon: Lexicon = { sources: [], referents: [], variants: [], entries: [] };
+    const text = Array.from({ length: 60 }, (_, k) => `w${k}`).join(' ');
+    const docs = Array.from({ length: 50 }, (_, i) => ({ id: `c${i}`, outlet: `o${i}`, text }));
+    const b = new ReportBuilder({ lexicon, resamples: 10, textOf: (id) => (id.startsWith('c') ? text : undefined) });
+    for (const d of docs) {
+      b.add({ id: d.id, outlet: d.outlet, words: 60, tokens: 60, sentences: [], voiceSpans: [], hits: [], names: [], devices: [], warnings: [] }, d);
+    }
+    const r = b.finish();
+    expect(r.duplicates.pairCount).toBe((50 * 49) / 2);
+    expect(r.duplicates.pairs).toHaveLength(Math.min(MAX_LISTED_PAIRS, 1225));
+    expect(r.duplicates.clusters).toHaveLength(1);
+  });
+
+  it('does not run under keep-all unless asked, and says so', () => {
+    const b = new ReportBuilder({ lexicon: compiled.lexicon, duplicatePolicy: 'keep-all', resamples: 10 });
+    for (const k of [0, 3]) b.add(analyses[k], documents[k]);
+    expect(b.finish().duplicates).toMatchObject({ detected: false, pairCount: 0, pairs: [] });
+    const asked = new ReportBuilder({ lexicon: compiled.lexicon, duplicatePolicy: 'keep-all', detectDuplicates: true, resamples: 10 });
+    for (const k of [0, 3]) asked.add(analyses[k], documents[k]);
+    expect(asked.finish().duplicates).toMatchObject({ detected: true, pairCount: 1, excluded: [] });
+  });
+
+  it('documentHits gives the hit lists the report writes', () => {
+    expect(documentHits(analyses[0]).hits).toEqual(analyses[0].hits);
+  });
+});
