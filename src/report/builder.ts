@@ -21,12 +21,16 @@ import { applyDuplicatePolicy, NearDuplicateIndex, type DuplicatePolicy, type Ne
 import { groupEvents } from '../stats/events.js';
 import { stanceDifference } from '../stats/difference.js';
 import { adjustPValues } from '../stats/multiple-comparisons.js';
+import { buildContrasts } from '../stats/contrasts.js';
+import { buildTimeline } from '../stats/timeline.js';
+import { groupingFromMetadata, type Groupings } from '../stats/groupings.js';
+import type { DocumentSummary, ReferentMentions } from '../stats/document-summary.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type {
   OutletSummary, ReferentSummary, Report, ReportDocument, ReportOptions, StanceTest, VoiceSummary,
 } from './build.js';
 
-export const REPORT_SCHEMA = 'framelens.report/2';
+export const REPORT_SCHEMA = 'framelens.report/3';
 /** Pairwise stance tests grow with the square of the outlets; beyond this many they are left out (and said so). */
 export const MAX_TESTED_OUTLETS = 20;
 /** The report lists at most this many near-duplicate pairs (their number grows with the square of a cluster). */
@@ -68,7 +72,7 @@ export interface FinishOptions {
   /** Documents skipped while reading, listed in the report. */
   skipped?: readonly SkippedDocument[];
   /** Called when a stage of the report starts (for a progress line: the report stage is long on big corpora). */
-  onStage?: (stage: 'duplicates' | 'counts' | 'bootstrap' | 'keyness' | 'stance tests' | 'events' | 'documents') => void;
+  onStage?: (stage: 'duplicates' | 'counts' | 'bootstrap' | 'keyness' | 'stance tests' | 'contrasts' | 'timeline' | 'events' | 'documents') => void;
 }
 
 /** One document as the builder keeps it. */
@@ -144,13 +148,14 @@ export class ReportBuilder {
   }
 
   /** Adds one analyzed document (its text: for keyness words and near-duplicates; it is not kept). */
-  add(analysis: DocAnalysis, document: { text: string; source?: SourceRef }): void {
+  add(analysis: DocAnalysis, document: { text: string; source?: SourceRef; meta?: Record<string, unknown> }): void {
     if (this.ids.has(analysis.id)) throw new RangeError(`duplicate document id: ${analysis.id}`);
     this.ids.add(analysis.id);
     const a = analysis;
     const meta: ReportDocument = { id: a.id, outlet: a.outlet, title: a.title, date: a.date, url: a.url, event: a.event, words: a.words };
     const src = sourceText(document.source);
     if (src) meta.source = src;
+    if (document.meta && Object.keys(document.meta).length > 0) meta.meta = { ...document.meta };
     if (a.warnings.length) meta.warnings = [...a.warnings];
 
     const counts = emptyOutlet(a.outlet);
@@ -343,6 +348,20 @@ export class ReportBuilder {
       }
     }
 
+    stage('contrasts');
+    const counted = [...countedByOutlet.values()].flat();
+    const summaries = counted.map((r) => this.documentSummary(r));
+    const groupings = this.groupings(counted);
+    const contrastResult = buildContrasts(summaries, {
+      referents: referentIds, groupings, outletPairs: this.options.contrasts ?? 'auto', beforeAfter: this.options.beforeAfter,
+      resamples, permutations: this.options.permutations, seed,
+    });
+
+    stage('timeline');
+    const timeline = this.options.timeline
+      ? buildTimeline(summaries, { by: this.options.timeline, referents: referentIds, groupings, resamples, seed })
+      : null;
+
     stage('events');
     const events = groupEvents(this.records.map((r) => ({ id: r.meta.id, outlet: r.meta.outlet, date: r.meta.date, event: r.meta.event, names: r.names })));
 
@@ -383,6 +402,10 @@ export class ReportBuilder {
       },
       divergence,
       stanceTests,
+      groups: contrastResult.groups,
+      contrasts: contrastResult.contrasts,
+      contrastPlan: contrastResult.plan,
+      timeline,
       events,
       duplicates: {
         policy: duplicatePolicy,
@@ -394,6 +417,29 @@ export class ReportBuilder {
       },
       documents,
     };
+  }
+
+  /** The document as the group, contrast and timeline statistics take it: headline voices, per referent. */
+  private documentSummary(r: DocumentRecord): DocumentSummary {
+    const counts = JSON.parse(r.counts) as OutletCounts;
+    const referents: Record<string, ReferentMentions> = {};
+    for (const [id, ref] of Object.entries(counts.referents)) {
+      const v = combineVoices(ref, this.voices);
+      if (v.mentions > 0) referents[id] = { score: v.score, mentions: v.mentions, labels: v.labels };
+    }
+    const out: DocumentSummary = { id: r.meta.id, outlet: r.meta.outlet, referents };
+    if (r.meta.date) out.date = r.meta.date;
+    return out;
+  }
+
+  /** The groupings given in the options, plus the one a `group` metadata field defines (unless one is named so). */
+  private groupings(records: readonly DocumentRecord[]): Groupings {
+    const out: Groupings = new Map(Object.entries(this.options.groups ?? {}).map(([g, m]) => [g, new Map(Object.entries(m))]));
+    if (!out.has('group')) {
+      const fromMeta = groupingFromMetadata(records.map((r) => ({ outlet: r.meta.outlet, meta: r.meta.meta, source: r.meta.source ? { file: r.meta.source } : undefined })));
+      if (fromMeta) out.set('group', fromMeta);
+    }
+    return out;
   }
 
   private referentOf(id: string): number {
