@@ -10,7 +10,8 @@ import { toHtmlReport } from '../report/html.js';
 import type { DuplicatePolicy } from '../stats/duplicates.js';
 import { createProgress } from './progress.js';
 import { CORPUS_OPTIONS, intOption, loadCompiled, loadCorpus, parse, UsageError } from './common.js';
-import { HELP } from './main.js';
+import { ANALYZE_HELP } from './analyze-help.js';
+import { RESEARCH_OPTIONS, researchReportOptions } from './research-options.js';
 
 const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 const POLICIES: DuplicatePolicy[] = ['first-outlet-only', 'exclude-copies', 'keep-all'];
@@ -39,9 +40,10 @@ export async function runAnalyze(args: string[]): Promise<number> {
     'omit-hits': { type: 'boolean' },
     progress: { type: 'boolean' },
     workers: { type: 'string', short: 'j' },
+    ...RESEARCH_OPTIONS,
   });
   if (values.help) {
-    process.stdout.write(HELP);
+    process.stdout.write(ANALYZE_HELP);
     return 0;
   }
   const format = (values.format ?? 'table') as (typeof FORMATS)[number];
@@ -59,6 +61,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
   const resamples = intOption(values.resamples, 'resamples', 1);
   const seed = intOption(values.seed, 'seed', 0);
   const voices = parseVoices(values.voices);
+  const research = researchReportOptions(values);
 
   const compiled = loadCompiled(values.lexicon);
   const corpus = await loadCorpus(positionals, values);
@@ -80,7 +83,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
   }
   const report = buildReport(
     { documents: corpus.documents, analyses: run.analyses, skipped: corpus.skipped, lexicon: compiled.lexicon },
-    { voices, resamples, seed, duplicatePolicy: policy, pair, omitHits: values['omit-hits'] },
+    { voices, resamples, seed, duplicatePolicy: policy, pair, omitHits: values['omit-hits'], ...research },
   );
   process.stderr.write(`analyzed ${run.analyzed} documents${run.cached ? `, ${run.cached} from cache` : ''} in ${secs.toFixed(2)} s${run.workers > 1 ? ` on ${run.workers} worker threads` : ''}; ${corpus.skipped.length} skipped\n`);
   const warned = run.analyses.filter((a) => a.warnings.length);

@@ -10,6 +10,12 @@ import { runLexicon } from './lexicon.js';
 import { runCount } from './count.js';
 import { runValidate } from './validate.js';
 import { UsageError } from './common.js';
+import { ANALYZE_HELP } from './analyze-help.js';
+import { SERVE_HELP } from './serve-help.js';
+import { KWIC_HELP } from './kwic-help.js';
+import { LEXICON_HELP } from './lexicon.js';
+import { COUNT_HELP } from './count.js';
+import { VALIDATE_HELP } from './validate.js';
 import { FramelensError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -25,25 +31,14 @@ Usage:
   framelens validate sample <paths...>     a stratified sample of hits to code by hand (CSV)
   framelens validate score <coded.csv...>  precision per label and voice, agreement between coders
 
-Common options:
-  --lexicon FILE         lexicon to use (repeatable); default lexicons/conflict.yml
-  --outlet-from RULE     field:<name> | folder | filename: where the outlet name comes from
-  --default-outlet NAME  outlet for documents that name none
-  --max-doc-bytes N      skip documents larger than N bytes (default 5 MB)
-
-analyze options:
-  --format F             table (default) | json | csv | md | html
-  --out PATH             write to PATH (for csv: a folder of tidy tables) instead of stdout
-  --voices V             voices for headline scores: author (default) | all | author,attributed …
-  --duplicates P         first-outlet-only (default) | exclude-copies | keep-all
-  --pair A,B             also compute keyness for outlet A against outlet B
-  --resamples N          bootstrap resamples (default 2000); --seed N (default 42)
-  --cache DIR            incremental re-runs: reuse analyses of unchanged documents from DIR
-  --omit-hits            leave per-hit detail out of json (large corpora)
-  -j, --workers N        worker threads for large corpora (default: one per core, up to 8)
-  --progress             show the progress bar even when stderr is not a terminal
+Run "framelens <command> --help" (or "framelens help <command>") for a command's options.
   -h, --help             this help; --version the version
 `;
+
+/** Each command's own help, for "framelens help <command>" (the command prints the same text for --help). */
+const COMMAND_HELP: Record<string, string> = {
+  analyze: ANALYZE_HELP, serve: SERVE_HELP, kwic: KWIC_HELP, lexicon: LEXICON_HELP, count: COUNT_HELP, validate: VALIDATE_HELP,
+};
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -67,10 +62,20 @@ export async function main(argv: string[]): Promise<number> {
       case '-v':
         process.stdout.write(`${TOOL_VERSION}\n`);
         return 0;
+      case 'help': {
+        const topic = rest[0];
+        if (topic === undefined) {
+          process.stdout.write(HELP);
+          return 0;
+        }
+        const text = COMMAND_HELP[topic];
+        if (!text) throw new UsageError(`no help for "${topic}": commands are ${Object.keys(COMMAND_HELP).join(', ')}`);
+        process.stdout.write(text);
+        return 0;
+      }
       case undefined:
       case '-h':
       case '--help':
-      case 'help':
         process.stdout.write(HELP);
         return command === undefined ? 2 : 0;
       default:

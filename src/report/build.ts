@@ -40,6 +40,8 @@ export interface ReportOptions {
   timeline?: TimeBin;
   /** An ISO day: contrasts of the documents dated before it against those dated on or after it. */
   beforeAfter?: string;
+  /** Words left out of the keyness word counts (lowercase); none by default. */
+  stopwords?: string[];
 }
 
 export interface VoiceSummary {
@@ -85,6 +87,8 @@ export interface ReportDocument extends Pick<DocAnalysis, 'id' | 'outlet' | 'tit
   source?: string;
   /** Every other metadata field the input had (front matter, JSONL keys, CSV columns), as read. */
   meta?: Record<string, unknown>;
+  /** Per referent the document mentions: adopted mentions in the headline voices and their stance (Σ weight/2 ÷ mentions). */
+  stance?: Record<string, { mentions: number; stance: number }>;
   /** Set when the duplicate policy keeps this document's hits out of its outlet's counts. */
   excluded?: string;
   warnings?: string[];

@@ -25,6 +25,7 @@ import { buildContrasts } from '../stats/contrasts.js';
 import { buildTimeline } from '../stats/timeline.js';
 import { groupingFromMetadata, type Groupings } from '../stats/groupings.js';
 import type { DocumentSummary, ReferentMentions } from '../stats/document-summary.js';
+import { dictionaryWords } from '../text/words.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type {
   OutletSummary, ReferentSummary, Report, ReportDocument, ReportOptions, StanceTest, VoiceSummary,
@@ -41,11 +42,14 @@ const BUILDER_STATE_VERSION = 1;
 const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;
 const per1k = (count: number, words: number): number => (words > 0 ? round((count * 1000) / words, 3) : 0);
 
-/** Word-level term counts for keyness; content words only, lowercased. */
-export function termCounts(text: string): Map<string, number> {
+/**
+ * Word-level term counts for keyness, lowercased: words as dictionary tools split them (src/text/words.ts), so
+ * "U.S." and "Iran-backed" stay one term; words made only of digits are left out, and so are the stop words given.
+ */
+export function termCounts(text: string, stopwords?: ReadonlySet<string>): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const m of text.toLowerCase().matchAll(/\p{L}[\p{L}'’-]*/gu)) {
-    const w = m[0].replace(/’/g, "'");
+  for (const w of dictionaryWords(text).words) {
+    if (!/\p{L}/u.test(w) || stopwords?.has(w)) continue;
     counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   return counts;
@@ -115,6 +119,7 @@ function sourceText(src: SourceRef | undefined): string | undefined {
 export class ReportBuilder {
   readonly options: Readonly<Omit<ReportBuilderOptions, 'textOf'>>;
   private readonly voices: Voice[];
+  private readonly stopwords: ReadonlySet<string> | undefined;
   private readonly textOf?: (id: string) => string | undefined;
   private readonly records: DocumentRecord[] = [];
   private readonly ids = new Set<string>();
@@ -134,6 +139,7 @@ export class ReportBuilder {
     const { textOf, ...rest } = options;
     this.options = { ...rest, lexicon: { sources: options.lexicon.sources, referents: options.lexicon.referents } };
     this.voices = options.voices ?? ['author'];
+    this.stopwords = options.stopwords?.length ? new Set(options.stopwords) : undefined;
     this.textOf = textOf;
     const policy = options.duplicatePolicy ?? 'first-outlet-only';
     applyDuplicatePolicy([], policy); // rejects an unknown policy now, not after the corpus
@@ -170,7 +176,7 @@ export class ReportBuilder {
     const names = a.names.filter((n) => n.type === 'place' || n.type === 'incident').map((n) => n.name);
     this.records.push({ meta, counts: JSON.stringify(counts), stance, names });
 
-    const words = termCounts(document.text);
+    const words = termCounts(document.text, this.stopwords);
     const outletTerms = this.termsOf(a.outlet);
     for (const [t, n] of words) {
       outletTerms.counts.set(t, (outletTerms.counts.get(t) ?? 0) + n);
@@ -367,7 +373,11 @@ export class ReportBuilder {
 
     stage('documents');
     const documents: ReportDocument[] = this.records.map((r) => {
-      const d: ReportDocument = { ...r.meta };
+      const own = Object.entries(this.documentSummary(r).referents);
+      const { warnings: w, ...metaHead } = r.meta;
+      const d: ReportDocument = { ...metaHead };
+      if (own.length) d.stance = Object.fromEntries(own.map(([ref, m]) => [ref, { mentions: m.mentions, stance: round(m.score / m.mentions) }]));
+      if (w) d.warnings = w;
       if (excluded.has(d.id)) {
         // Same key order as before: `excluded` sits before `warnings`.
         const { warnings, ...head } = d;
@@ -473,7 +483,7 @@ export class ReportBuilder {
         if (text === undefined) {
           throw new RangeError(`cannot take the excluded copy ${r.meta.id} out of the keyness word counts: its text is not at hand; give the report builder a textOf lookup`);
         }
-        words = termCounts(text);
+        words = termCounts(text, this.stopwords);
       }
       for (const [t, n] of words) {
         const left = (counts.get(t) ?? 0) - n;

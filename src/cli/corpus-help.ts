@@ -1,0 +1,8 @@
+/** The corpus and lexicon options every command that reads articles takes (CORPUS_OPTIONS in common.ts). */
+export const CORPUS_HELP = `corpus options:
+  --lexicon FILE         lexicon to use (repeatable); default lexicons/conflict.yml
+  --outlet-from RULE     field:<name> | folder | filename: where the outlet name comes from
+  --default-outlet NAME  outlet for documents that name none
+  --max-doc-bytes N      skip documents larger than N bytes (default 5 MB)
+  -h, --help             this help
+`;
