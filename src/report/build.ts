@@ -85,6 +85,8 @@ export type ReportHit = Hit;
 
 export interface ReportDocument extends Pick<DocAnalysis, 'id' | 'outlet' | 'title' | 'date' | 'url' | 'event' | 'words'> {
   source?: string;
+  /** Language from the metadata, when the input gave one. */
+  language?: string;
   /** Every other metadata field the input had (front matter, JSONL keys, CSV columns), as read. */
   meta?: Record<string, unknown>;
   /** Per referent the document mentions: adopted mentions in the headline voices and their stance (Σ weight/2 ÷ mentions). */
@@ -167,7 +169,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
   const builder = new ReportBuilder({ ...settings, lexicon: input.lexicon, textOf: (id) => byId.get(id)?.text });
   for (const a of input.analyses) {
     const doc = byId.get(a.id);
-    builder.add(a, { text: doc?.text ?? '', source: doc?.source, meta: doc?.meta });
+    builder.add(a, { text: doc?.text ?? '', source: doc?.source, language: doc?.language, meta: doc?.meta });
   }
   const report = builder.finish({ skipped: input.skipped });
   if (!omitHits) report.documents.forEach((d, k) => Object.assign(d, documentHits(input.analyses[k])));

@@ -154,13 +154,14 @@ export class ReportBuilder {
   }
 
   /** Adds one analyzed document (its text: for keyness words and near-duplicates; it is not kept). */
-  add(analysis: DocAnalysis, document: { text: string; source?: SourceRef; meta?: Record<string, unknown> }): void {
+  add(analysis: DocAnalysis, document: { text: string; source?: SourceRef; language?: string; meta?: Record<string, unknown> }): void {
     if (this.ids.has(analysis.id)) throw new RangeError(`duplicate document id: ${analysis.id}`);
     this.ids.add(analysis.id);
     const a = analysis;
     const meta: ReportDocument = { id: a.id, outlet: a.outlet, title: a.title, date: a.date, url: a.url, event: a.event, words: a.words };
     const src = sourceText(document.source);
     if (src) meta.source = src;
+    if (document.language) meta.language = document.language;
     if (document.meta && Object.keys(document.meta).length > 0) meta.meta = { ...document.meta };
     if (a.warnings.length) meta.warnings = [...a.warnings];
 

@@ -113,13 +113,13 @@ export function documentsTable(report: Report): string {
   const metaColumns: string[] = [];
   const seen = new Set<string>();
   for (const d of report.documents) for (const k of Object.keys(d.meta ?? {})) if (!seen.has(k)) { seen.add(k); metaColumns.push(k); }
-  const fixed = ['document', 'outlet', 'title', 'date', 'url', 'event', 'source', 'words', 'excluded'];
+  const fixed = ['document', 'outlet', 'title', 'date', 'url', 'event', 'language', 'source', 'words', 'excluded'];
   // A metadata key that repeats a fixed column name gets a prefix rather than two columns of one name.
   const metaHeader = metaColumns.map((k) => (fixed.includes(k) ? `meta_${k}` : k));
   const referents = report.referents.map((r) => r.id);
   const metaCell = (v: unknown): Cell => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : (v as Cell));
   const rows: Cell[][] = report.documents.map((d) => [
-    d.id, d.outlet, d.title, d.date, d.url, d.event, d.source, d.words, d.excluded ?? '',
+    d.id, d.outlet, d.title, d.date, d.url, d.event, d.language, d.source, d.words, d.excluded ?? '',
     ...metaColumns.map((k) => metaCell(d.meta?.[k])),
     ...referents.flatMap((r) => [d.stance?.[r]?.mentions ?? 0, d.stance?.[r]?.stance ?? null]),
   ]);

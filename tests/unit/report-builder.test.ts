@@ -37,7 +37,7 @@ beforeAll(async () => {
 
 /**
  * The reference report with the fields this version adds, as they must read. The sections of schema 3 (groups,
- * contrasts, timeline; documents' metadata and stance; word keyness) have no reference: they are taken from `actual` here and tested in
+ * contrasts, timeline; documents' language, metadata and stance; word keyness) have no reference: they are taken from `actual` here and tested in
  * stats-contrasts.test.ts and report-research.test.ts.
  */
 function expected(reference: ReferenceReport, detected: boolean, actual: Report): Report {
@@ -45,8 +45,11 @@ function expected(reference: ReferenceReport, detected: boolean, actual: Report)
   const { events, duplicates: _d, documents: _docs, ...head } = reference;
   const documents = reference.documents.map((d, k) => {
     const { id, outlet, title, date, url, event, words, source, ...tail } = d;
-    const { meta, stance } = actual.documents[k];
-    return { id, outlet, title, date, url, event, words, ...(source !== undefined ? { source } : {}), ...(meta ? { meta } : {}), ...(stance ? { stance } : {}), ...tail };
+    const { language, meta, stance } = actual.documents[k];
+    return {
+      id, outlet, title, date, url, event, words, ...(source !== undefined ? { source } : {}), ...(language ? { language } : {}),
+      ...(meta ? { meta } : {}), ...(stance ? { stance } : {}), ...tail,
+    };
   });
   return {
     ...head,
