@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import type { ReportOptions } from '../report/build.js';
 import { parseGroupings } from '../stats/groupings.js';
+import { parseEventOverrides } from '../stats/event-members.js';
 import { dayNumber } from '../stats/dates.js';
 import { loadStopwords } from '../text/stopwords.js';
 import { InputError } from '../errors.js';
@@ -18,6 +19,7 @@ export const RESEARCH_OPTIONS = {
   by: { type: 'string' },
   'before-after': { type: 'string' },
   stopwords: { type: 'string' },
+  events: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 export const RESEARCH_HELP = `research options (groups, contrasts, time):
@@ -29,6 +31,8 @@ export const RESEARCH_HELP = `research options (groups, contrasts, time):
   --by week|month        stance and label shares per outlet and group per week or month (timeline)
   --before-after DATE    contrast documents dated before DATE (YYYY-MM-DD) with those from DATE on
   --stopwords S          words left out of keyness: none (default) | en | FILE (one word per line)
+  --events FILE          name, merge and split events: YAML "events: [{ name, documents: [ids] }]"; later runs
+                         that give the same file keep those events whatever else links the documents
 `;
 
 export interface ResearchValues {
@@ -38,6 +42,7 @@ export interface ResearchValues {
   by?: string;
   'before-after'?: string;
   stopwords?: string;
+  events?: string;
 }
 
 /** "A vs B; C vs D" → pairs; all, none and auto as keywords. */
@@ -88,6 +93,15 @@ export function researchReportOptions(values: ResearchValues): Partial<ReportOpt
   if (values.stopwords !== undefined) {
     const spec = values.stopwords.trim();
     if (spec !== 'none') out.stopwords = [...loadStopwords(spec)].sort();
+  }
+  if (values.events !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(values.events, 'utf8');
+    } catch (err) {
+      throw new InputError(`cannot read the events file ${values.events}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, values.events);
+    }
+    out.events = parseEventOverrides(text, values.events);
   }
   return out;
 }

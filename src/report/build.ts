@@ -10,6 +10,7 @@ import type { FramingEvent } from '../stats/events.js';
 import type { LexiconSource } from '../types.js';
 import type { Contrast, ContrastPlan, GroupingSummary } from '../stats/contrasts.js';
 import type { Timeline, TimeBin } from '../stats/timeline.js';
+import type { EventMember, EventOverride } from '../stats/event-members.js';
 import { documentHits, REPORT_SCHEMA, ReportBuilder } from './builder.js';
 
 export { documentHits, MAX_LISTED_PAIRS, MAX_TESTED_OUTLETS, REPORT_SCHEMA, ReportBuilder, termCounts } from './builder.js';
@@ -42,6 +43,14 @@ export interface ReportOptions {
   beforeAfter?: string;
   /** Words left out of the keyness word counts (lowercase); none by default. */
   stopwords?: string[];
+  /** Events named, merged and split by the user (--events FILE): their members are fixed, whatever else links them. */
+  events?: EventOverride[];
+}
+
+/** An event as reported: members say on what basis each document joined, and where its day came from. */
+export interface ReportEvent extends Omit<FramingEvent, 'basis'> {
+  basis: FramingEvent['basis'] | 'user';
+  members: EventMember[];
 }
 
 export interface VoiceSummary {
@@ -128,7 +137,7 @@ export interface Report {
   contrastPlan: ContrastPlan;
   /** Stance and label shares per outlet and group per week or month; null unless asked for (--by). */
   timeline: Timeline | null;
-  events: FramingEvent[];
+  events: ReportEvent[];
   duplicates: {
     policy: DuplicatePolicy;
     /** Whether near-duplicate detection ran (not under 'keep-all' unless asked for). */

@@ -26,9 +26,14 @@ import { buildTimeline } from '../stats/timeline.js';
 import { groupingFromMetadata, type Groupings } from '../stats/groupings.js';
 import type { DocumentSummary, ReferentMentions } from '../stats/document-summary.js';
 import { dictionaryWords } from '../text/words.js';
+import { casualtyKeys, eventDateFromText, OPENING_CHARS, type EventDate } from '../text/event-date.js';
+import { openingTerms, similarityLinks } from '../stats/event-similarity.js';
+import { DEFAULT_WINDOW_DAYS } from '../stats/events.js';
+import { dayNumber } from '../stats/dates.js';
+import { eventMembers, USER_EVENT_PREFIX, type EventOverride } from '../stats/event-members.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type {
-  OutletSummary, ReferentSummary, Report, ReportDocument, ReportOptions, StanceTest, VoiceSummary,
+  OutletSummary, ReferentSummary, Report, ReportDocument, ReportEvent, ReportOptions, StanceTest, VoiceSummary,
 } from './build.js';
 
 export const REPORT_SCHEMA = 'framelens.report/3';
@@ -86,8 +91,15 @@ interface DocumentRecord {
   counts: string;
   /** (referent index × 3 + voice index, score, mentions) triples for the referents the document scores. */
   stance: number[];
-  /** Place and incident names (for events). */
+  /** Place and incident names, and casualty keys from the text (for events). */
   names: string[];
+  /** The story's day when the text says which (dateline, weekday, full date); absent: the metadata date, if any. */
+  eventDate?: EventDate;
+  /**
+   * Content-word counts of the opening (text similarity for events), as one "word:count word:count" string: a
+   * string costs a fraction of the memory of as many small arrays (the builder keeps one per document).
+   */
+  opening?: string;
 }
 
 /** The serialisable state of a ReportBuilder: plain JSON, for a shard file or a store. */
@@ -114,6 +126,14 @@ export function documentHits(a: Pick<DocAnalysis, 'hits' | 'names' | 'devices'>)
 function sourceText(src: SourceRef | undefined): string | undefined {
   if (!src) return undefined;
   return src.line ? `${src.file}:${src.line}` : src.file;
+}
+
+function parseOpening(opening: string | undefined): Array<[string, number]> {
+  if (!opening) return [];
+  return opening.split(' ').map((pair) => {
+    const k = pair.lastIndexOf(':');
+    return [pair.slice(0, k), Number(pair.slice(k + 1))];
+  });
 }
 
 export class ReportBuilder {
@@ -174,8 +194,13 @@ export class ReportBuilder {
         if (r.voices[v].mentions > 0) stance.push(k * 3 + vi, r.voices[v].score, r.voices[v].mentions);
       });
     }
-    const names = a.names.filter((n) => n.type === 'place' || n.type === 'incident').map((n) => n.name);
-    this.records.push({ meta, counts: JSON.stringify(counts), stance, names });
+    const names = [...a.names.filter((n) => n.type === 'place' || n.type === 'incident').map((n) => n.name), ...casualtyKeys(document.text)];
+    this.records.push({
+      meta, counts: JSON.stringify(counts), stance, names,
+      opening: openingTerms(document.text, OPENING_CHARS * 2).map(([t, n]) => `${t}:${n}`).join(' '),
+    });
+    const eventDate = eventDateFromText(document.text, a.date);
+    if (eventDate && eventDate.from !== 'metadata') this.records[this.records.length - 1].eventDate = eventDate;
 
     const words = termCounts(document.text, this.stopwords);
     const outletTerms = this.termsOf(a.outlet);
@@ -370,7 +395,35 @@ export class ReportBuilder {
       : null;
 
     stage('events');
-    const events = groupEvents(this.records.map((r) => ({ id: r.meta.id, outlet: r.meta.outlet, date: r.meta.date, event: r.meta.event, names: r.names })));
+    const userEvents = new Map<string, EventOverride>();
+    for (const e of this.options.events ?? []) for (const id of e.documents) userEvents.set(id, e);
+    const eventInputs = this.records.map((r) => ({
+      id: r.meta.id, outlet: r.meta.outlet,
+      // The story's day from the text when the metadata has none (or a dateline / "on Sunday" says which day it was).
+      date: r.eventDate?.day ?? r.meta.date,
+      event: userEvents.has(r.meta.id) ? `${USER_EVENT_PREFIX}${userEvents.get(r.meta.id)!.name}` : r.meta.event,
+      names: r.names,
+    }));
+    const similar = similarityLinks(eventInputs.map((e, k) => ({
+      terms: parseOpening(this.records[k].opening), day: dayNumber(e.date), fixed: Boolean(e.event?.trim()),
+    })), { windowDays: DEFAULT_WINDOW_DAYS });
+    // Casualty keys read as "3 killed" in event labels.
+    const nameLabels = new Map(eventInputs.flatMap((e) => e.names.filter((n) => n.startsWith('killed:')).map((n) => [n, `${n.slice(7)} killed`] as [string, string])));
+    const grouped = groupEvents(eventInputs, { extraLinks: similar, nameLabels });
+    const similarTo = new Map<string, Array<{ id: string; cosine: number }>>();
+    for (const l of similar) {
+      const [a, b] = [this.records[l.i].meta.id, this.records[l.j].meta.id];
+      (similarTo.get(a) ?? similarTo.set(a, []).get(a)!).push({ id: b, cosine: l.strength });
+      (similarTo.get(b) ?? similarTo.set(b, []).get(b)!).push({ id: a, cosine: l.strength });
+    }
+    const members = eventMembers(grouped, new Map(this.records.map((r) => [r.meta.id, {
+      event: r.meta.event, names: r.names, similar: similarTo.get(r.meta.id),
+      date: r.eventDate ?? (dayNumber(r.meta.date) === null ? null : { day: r.meta.date!.slice(0, 10), from: 'metadata' as const }),
+    }])), userEvents);
+    const events: ReportEvent[] = grouped.map((e) => {
+      const user = e.basis === 'metadata' && e.label.startsWith(USER_EVENT_PREFIX);
+      return { ...e, ...(user ? { label: e.label.slice(USER_EVENT_PREFIX.length), basis: 'user' as const } : {}), members: members.get(e.id) ?? [] };
+    });
 
     stage('documents');
     const documents: ReportDocument[] = this.records.map((r) => {

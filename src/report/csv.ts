@@ -101,8 +101,14 @@ export function stanceTestsTable(report: Report): string {
 
 export function eventsTable(report: Report): string {
   const rows: Cell[][] = [];
-  for (const e of report.events) for (const id of e.documents) rows.push([e.id, e.label, e.basis, e.dateRange?.[0], e.dateRange?.[1], id]);
-  return toCsv(['event', 'label', 'basis', 'first_day', 'last_day', 'document'], rows);
+  for (const e of report.events) {
+    const member = new Map((e.members ?? []).map((m) => [m.id, m]));
+    for (const id of e.documents) {
+      const m = member.get(id);
+      rows.push([e.id, e.label, e.basis, e.dateRange?.[0], e.dateRange?.[1], id, m?.basis, m?.because, m?.date?.day, m?.date?.from, m?.date?.evidence]);
+    }
+  }
+  return toCsv(['event', 'label', 'basis', 'first_day', 'last_day', 'document', 'joined_by', 'because', 'day', 'day_from', 'day_evidence'], rows);
 }
 
 /**
