@@ -57,6 +57,22 @@ describe('analyze with groups, contrasts and time bins', () => {
     for (const col of ['referent', 'category', 'weight', 'voice']) expect(hits.split(',')).toContain(col);
   }, 60_000);
 
+  it('keeps the events of an events file, and refuses a broken one naming file:line', async () => {
+    const dir = tmp();
+    const file = join(dir, 'events.yml');
+    writeFileSync(file, 'events:\n  - name: Hot winter threats\n    documents: ["000_73b0047ece879f3f", "001_e5027b69a25009b3"]\n');
+    const run = await runCli(['analyze', 'corpus/seeds', '--format', 'json', '--resamples', '20', '--events', file]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as Report;
+    const e = report.events.find((x) => x.label === 'Hot winter threats')!;
+    expect(e).toMatchObject({ basis: 'user', documents: ['000_73b0047ece879f3f', '001_e5027b69a25009b3'] });
+    expect(e.members[0].because).toMatch(/events\.yml:2/);
+    writeFileSync(file, 'events:\n  - name: A\n    documents: [x]\n  - name: B\n    documents: [x]\n');
+    const bad = await runCli(['analyze', 'corpus/seeds', '--events', file]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/events\.yml:5: document "x" is already in an event/);
+  }, 60_000);
+
   it('refuses bad research options with exit 2 and a message that says what to do', async () => {
     const dir = tmp();
     const bad = join(dir, 'groups.csv');
