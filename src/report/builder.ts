@@ -576,8 +576,9 @@ export class ReportBuilder {
     return {
       mentions: v.mentions,
       stance: stance === null ? null : round(stance),
-      // One document cannot show how much stance varies between documents: a zero-width interval would look certain.
-      ci95: est.ci95 && est.documents >= 2 ? [round(est.ci95[0]), round(est.ci95[1])] : null,
+      // One or two documents cannot show how much stance varies between documents: a zero-width [1.00, 1.00] from
+      // them would read as certainty. Below SMALL_SAMPLE_DOCUMENTS there is a stance, not an interval.
+      ci95: est.ci95 && est.documents >= SMALL_SAMPLE_DOCUMENTS ? [round(est.ci95[0]), round(est.ci95[1])] : null,
       labels: labelShares(v.labels, v.mentions),
       documents: est.documents,
       smallSample: est.smallSample,

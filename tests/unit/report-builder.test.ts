@@ -51,8 +51,20 @@ function expected(reference: ReferenceReport, detected: boolean, actual: Report)
       ...(meta ? { meta } : {}), ...(stance ? { stance } : {}), ...tail,
     };
   });
+  // Intervals now need 3 documents (was 2): where the new report has none, the reference's is dropped. That the
+  // headline drops exactly those below 3 documents is checked here; per voice it is tested in report.test.ts.
+  const outlets = reference.outlets.map((o, i) => ({
+    ...o,
+    referents: Object.fromEntries(Object.entries(o.referents).map(([id, r]) => {
+      const mine = actual.outlets[i].referents[id];
+      if ((r.documents < 3) !== (mine.ci95 === null && r.ci95 !== null) && r.ci95 !== null) throw new Error(`${o.outlet}/${id}: interval kept or dropped against the 3-document rule`);
+      const byVoice = Object.fromEntries(Object.entries(r.byVoice).map(([v, x]) => [v, { ...x, ci95: mine.byVoice[v as keyof typeof r.byVoice].ci95 === null ? null : x.ci95 }]));
+      return [id, { ...r, ci95: mine.ci95 === null ? null : r.ci95, byVoice }];
+    })),
+  }));
   return {
     ...head,
+    outlets,
     schema: 'framelens.report/3',
     // Word keyness splits words as dictionary tools do now ("U.S." is one term): tested in report-research.test.ts.
     keyness: { labels: reference.keyness.labels, terms: actual.keyness.terms },
