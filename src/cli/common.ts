@@ -6,6 +6,7 @@ import { loadLexicons } from '../lexicon/load.js';
 import { compileLexicon, type CompiledLexicon } from '../lexicon/compile.js';
 import { readCorpus } from '../corpus/read.js';
 import { defaultLexiconPath } from '../paths.js';
+import { splitLexiconPaths } from './lexicon-files.js';
 
 /** A command line that cannot be run as given: the message says what to change. */
 export class UsageError extends FramelensError {
@@ -39,8 +40,10 @@ export function intOption(value: string | undefined, name: string, min: number):
   return n;
 }
 
-export function loadCompiled(lexicons: string[] | undefined): CompiledLexicon {
-  return compileLexicon(loadLexicons(lexicons?.length ? lexicons : [defaultLexiconPath()]));
+export function loadCompiled(paths: string[] | undefined): CompiledLexicon {
+  // Category dictionaries given with --lexicon are counted as their own layer (research-options.ts), not compiled.
+  const { lexicons } = splitLexiconPaths(paths);
+  return compileLexicon(loadLexicons(lexicons.length ? lexicons : [defaultLexiconPath()]));
 }
 
 export interface CorpusValues {

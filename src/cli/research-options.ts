@@ -11,6 +11,8 @@ import { dayNumber } from '../stats/dates.js';
 import { loadStopwords } from '../text/stopwords.js';
 import { InputError } from '../errors.js';
 import { intOption, UsageError } from './common.js';
+import { splitLexiconPaths } from './lexicon-files.js';
+import { loadCategoryDictionary } from '../dictionary/index.js';
 
 export const RESEARCH_OPTIONS = {
   groups: { type: 'string' },
@@ -43,6 +45,7 @@ export interface ResearchValues {
   'before-after'?: string;
   stopwords?: string;
   events?: string;
+  lexicon?: string[];
 }
 
 /** "A vs B; C vs D" → pairs; all, none and auto as keywords. */
@@ -93,6 +96,12 @@ export function researchReportOptions(values: ResearchValues): Partial<ReportOpt
   if (values.stopwords !== undefined) {
     const spec = values.stopwords.trim();
     if (spec !== 'none') out.stopwords = [...loadStopwords(spec)].sort();
+  }
+  const { dictionaries } = splitLexiconPaths(values.lexicon);
+  if (dictionaries.length) {
+    // Read now, so a broken dictionary stops the run before the analysis, with the file and line.
+    for (const f of dictionaries) loadCategoryDictionary(f);
+    out.dictionaries = dictionaries;
   }
   if (values.events !== undefined) {
     let text: string;

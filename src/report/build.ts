@@ -11,6 +11,7 @@ import type { LexiconSource } from '../types.js';
 import type { Contrast, ContrastPlan, GroupingSummary } from '../stats/contrasts.js';
 import type { Timeline, TimeBin } from '../stats/timeline.js';
 import type { EventMember, EventOverride } from '../stats/event-members.js';
+import type { DictionarySummary } from './categories.js';
 import { documentHits, REPORT_SCHEMA, ReportBuilder } from './builder.js';
 
 export { documentHits, MAX_LISTED_PAIRS, MAX_TESTED_OUTLETS, REPORT_SCHEMA, ReportBuilder, termCounts } from './builder.js';
@@ -45,6 +46,8 @@ export interface ReportOptions {
   stopwords?: string[];
   /** Events named, merged and split by the user (--events FILE): their members are fixed, whatever else links them. */
   events?: EventOverride[];
+  /** Category dictionaries (LIWC .dic/.dicx, WordStat .cat, Lexicoder .lc3, quanteda .yml) counted as a separate layer. */
+  dictionaries?: string[];
 }
 
 /** An event as reported: members say on what basis each document joined, and where its day came from. */
@@ -98,6 +101,8 @@ export interface ReportDocument extends Pick<DocAnalysis, 'id' | 'outlet' | 'tit
   language?: string;
   /** Every other metadata field the input had (front matter, JSONL keys, CSV columns), as read. */
   meta?: Record<string, unknown>;
+  /** Per category dictionary (in `dictionaries` order): { words, counts: { <category>: count } }. */
+  categories?: Array<{ words: number; counts: Record<string, number> }>;
   /** Per referent the document mentions: adopted mentions in the headline voices and their stance (Σ weight/2 ÷ mentions). */
   stance?: Record<string, { mentions: number; stance: number }>;
   /** Set when the duplicate policy keeps this document's hits out of its outlet's counts. */
@@ -137,6 +142,8 @@ export interface Report {
   contrastPlan: ContrastPlan;
   /** Stance and label shares per outlet and group per week or month; null unless asked for (--by). */
   timeline: Timeline | null;
+  /** Category dictionaries counted next to the framing lexicon (--lexicon FILE.dic …): per outlet and group. */
+  dictionaries: DictionarySummary[];
   events: ReportEvent[];
   duplicates: {
     policy: DuplicatePolicy;

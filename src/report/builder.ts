@@ -31,6 +31,7 @@ import { openingTerms, similarityLinks } from '../stats/event-similarity.js';
 import { DEFAULT_WINDOW_DAYS } from '../stats/events.js';
 import { dayNumber } from '../stats/dates.js';
 import { eventMembers, USER_EVENT_PREFIX, type EventOverride } from '../stats/event-members.js';
+import { CategoryLayer } from './categories.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type {
   OutletSummary, ReferentSummary, Report, ReportDocument, ReportEvent, ReportOptions, StanceTest, VoiceSummary,
@@ -100,6 +101,8 @@ interface DocumentRecord {
    * string costs a fraction of the memory of as many small arrays (the builder keeps one per document).
    */
   opening?: string;
+  /** Category dictionary counts ([words, ...per category] per dictionary), when dictionaries are counted. */
+  categories?: number[][];
 }
 
 /** The serialisable state of a ReportBuilder: plain JSON, for a shard file or a store. */
@@ -140,6 +143,7 @@ export class ReportBuilder {
   readonly options: Readonly<Omit<ReportBuilderOptions, 'textOf'>>;
   private readonly voices: Voice[];
   private readonly stopwords: ReadonlySet<string> | undefined;
+  private readonly categoryLayer: CategoryLayer | undefined;
   private readonly textOf?: (id: string) => string | undefined;
   private readonly records: DocumentRecord[] = [];
   private readonly ids = new Set<string>();
@@ -160,6 +164,7 @@ export class ReportBuilder {
     this.options = { ...rest, lexicon: { sources: options.lexicon.sources, referents: options.lexicon.referents } };
     this.voices = options.voices ?? ['author'];
     this.stopwords = options.stopwords?.length ? new Set(options.stopwords) : undefined;
+    this.categoryLayer = options.dictionaries?.length ? new CategoryLayer(options.dictionaries) : undefined;
     this.textOf = textOf;
     const policy = options.duplicatePolicy ?? 'first-outlet-only';
     applyDuplicatePolicy([], policy); // rejects an unknown policy now, not after the corpus
@@ -199,6 +204,7 @@ export class ReportBuilder {
       meta, counts: JSON.stringify(counts), stance, names,
       opening: openingTerms(document.text, OPENING_CHARS * 2).map(([t, n]) => `${t}:${n}`).join(' '),
     });
+    if (this.categoryLayer) this.records[this.records.length - 1].categories = this.categoryLayer.count(document.text);
     const eventDate = eventDateFromText(document.text, a.date);
     if (eventDate && eventDate.from !== 'metadata') this.records[this.records.length - 1].eventDate = eventDate;
 
@@ -430,6 +436,10 @@ export class ReportBuilder {
       const own = Object.entries(this.documentSummary(r).referents);
       const { warnings: w, ...metaHead } = r.meta;
       const d: ReportDocument = { ...metaHead };
+      if (r.categories && this.categoryLayer) {
+        const dicts = this.categoryLayer.categoryNames;
+        d.categories = r.categories.map((row, k) => ({ words: row[0], counts: Object.fromEntries(dicts[k].map((cat, i) => [cat, row[i + 1]])) }));
+      }
       if (own.length) d.stance = Object.fromEntries(own.map(([ref, m]) => [ref, { mentions: m.mentions, stance: round(m.score / m.mentions) }]));
       if (w) d.warnings = w;
       if (excluded.has(d.id)) {
@@ -470,6 +480,9 @@ export class ReportBuilder {
       contrasts: contrastResult.contrasts,
       contrastPlan: contrastResult.plan,
       timeline,
+      dictionaries: this.categoryLayer
+        ? this.categoryLayer.summarize(counted.map((r) => ({ outlet: r.meta.outlet, counts: r.categories })), groupings)
+        : [],
       events,
       duplicates: {
         policy: duplicatePolicy,

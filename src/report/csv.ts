@@ -175,6 +175,25 @@ export function timelineTable(report: Report): string {
   return toCsv(['by', 'kind', 'grouping', 'series', 'bin', 'documents', 'referent', 'referent_documents', 'mentions', 'stance', 'ci95_low', 'ci95_high', 'label', 'label_count', 'label_share'], rows);
 }
 
+/**
+ * Category dictionaries: one row per document × dictionary × category, zeros included (as `framelens count` writes
+ * it), with the per-1,000-word rate; empty (header only) when no dictionary was given.
+ */
+export function categoriesTable(report: Report): string {
+  const rows: Cell[][] = [];
+  for (const d of report.documents) {
+    (d.categories ?? []).forEach((c, k) => {
+      const dict = report.dictionaries[k];
+      const name = dict?.file.replace(/^.*[\\/]/, '') ?? String(k);
+      for (const cat of dict?.categories ?? Object.keys(c.counts)) {
+        const n = c.counts[cat] ?? 0;
+        rows.push([name, d.id, d.outlet, d.date, cat, n, c.words, c.words ? Math.round((1e7 * n) / c.words) / 1e4 : 0, d.excluded ? true : false]);
+      }
+    });
+  }
+  return toCsv(['dictionary', 'document', 'outlet', 'date', 'category', 'count', 'words', 'per_1000', 'excluded'], rows);
+}
+
 export function skippedTable(report: Report): string {
   return toCsv(['file', 'line', 'id', 'reason'], report.corpus.skipped.map((s) => [s.file, s.line, s.id, s.reason]));
 }
@@ -194,6 +213,7 @@ export function csvTables(report: Report): Record<string, string> {
     'contrasts.csv': contrastsTable(report),
     'groups.csv': groupsTable(report),
     'timeline.csv': timelineTable(report),
+    'categories.csv': categoriesTable(report),
     'skipped.csv': skippedTable(report),
   };
 }

@@ -66,3 +66,21 @@ export function timelineMarkdown(report: Report): string[] {
   out.push('');
   return out;
 }
+
+/** Category dictionaries: rate per 1,000 words per outlet and group (the figures a LIWC user compares). */
+export function dictionariesMarkdown(report: Report): string[] {
+  const out: string[] = [];
+  for (const d of report.dictionaries) {
+    const name = d.file.replace(/^.*[\\/]/, '');
+    out.push(`## Category dictionary ${mdCell(name)} (${d.format}, ${d.semantics} counting)`, '');
+    out.push(`Per 1,000 words; counted on the dictionary's own tokens, separately from the framing lexicon.`, '');
+    const cats = d.categories;
+    out.push(`| outlet or group | documents | words | ${cats.map(mdCell).join(' | ')} |`, `|---|---:|---:|${cats.map(() => '---:').join('|')}|`);
+    const row = (label: string, t: { documents: number; words: number; categories: Record<string, { per1000: number }> }) =>
+      out.push(`| ${mdCell(label)} | ${t.documents} | ${t.words} | ${cats.map((c) => fmt(t.categories[c]?.per1000)).join(' | ')} |`);
+    for (const [o, t] of Object.entries(d.outlets)) row(o, t);
+    for (const [g, groups] of Object.entries(d.groups)) for (const [name2, t] of Object.entries(groups)) row(`${g}: ${name2}`, t);
+    out.push('');
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 /** A Markdown report to hand on: the same figures as the JSON report, as readable tables. */
 import type { Report, ReferentSummary } from './build.js';
-import { contrastsMarkdown, groupsMarkdown, timelineMarkdown } from './markdown-research.js';
+import { contrastsMarkdown, dictionariesMarkdown, groupsMarkdown, timelineMarkdown } from './markdown-research.js';
 
 const fmt = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined ? '–' : x.toFixed(digits));
 
@@ -70,7 +70,7 @@ export function toMarkdown(report: Report): string {
     }
   }
 
-  out.push(...groupsMarkdown(report), ...contrastsMarkdown(report), ...timelineMarkdown(report));
+  out.push(...groupsMarkdown(report), ...contrastsMarkdown(report), ...timelineMarkdown(report), ...dictionariesMarkdown(report));
 
   if (report.events.length) {
     out.push('## Events', '', '| event | basis | dates | outlets | documents |', '|---|---|---|---|---:|');

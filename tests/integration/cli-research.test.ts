@@ -145,3 +145,43 @@ describe('help and kwic', () => {
     expect(rows[1]).toMatch(/,occupation-forces,us-forces,-\d,(author|quoted|attributed)$/);
   }, 60_000);
 });
+
+describe('category dictionaries next to the framing lexicon', () => {
+  it('counts a LIWC .dic and a quanteda .yml given with --lexicon as their own layer, per document, outlet and group', async () => {
+    const dir = tmp();
+    const groups = join(dir, 'groups.csv');
+    writeFileSync(groups, 'outlet,kind\nPress TV,state\nISWNews,state\nAFP,wire\n');
+    const run = await runCli(['analyze', 'corpus/seeds', '--format', 'json', '--resamples', '20', '--groups', groups,
+      '--lexicon', 'lexicons/conflict.yml', '--lexicon', 'tests/fixtures/dictionaries/framing.dic', '--lexicon', 'tests/fixtures/dictionaries/framing.yml']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as Report;
+    // The framing layer is untouched: its lexicon is the only one compiled.
+    expect(report.lexicons.map((l) => l.name)).toEqual(['conflict']);
+    expect(report.outlets.find((o) => o.outlet === 'Press TV')!.referents['us-forces'].mentions).toBeGreaterThan(0);
+    expect(report.dictionaries.map((d) => [d.format, d.semantics])).toEqual([['dic', 'liwc'], ['yml', 'quanteda']]);
+    const liwc = report.dictionaries[0];
+    expect(liwc.categories).toEqual(['conflict', 'humanitarian', 'legal process']);
+    // "occupation" is counted as conflict although the framing lexicon also matched "occupation forces": separate layers.
+    const press = liwc.outlets['Press TV'];
+    expect(press.categories.conflict.count).toBeGreaterThan(0);
+    expect(press.categories.conflict.per1000).toBeCloseTo((1000 * press.categories.conflict.count) / press.words, 3);
+    const state = liwc.groups.kind.state;
+    expect(state.documents).toBe(2);
+    expect(state.categories.conflict.count).toBe(press.categories.conflict.count + liwc.outlets.ISWNews.categories.conflict.count);
+    const doc = report.documents.find((d) => d.outlet === 'Press TV')!;
+    expect(doc.categories![0].counts.conflict).toBe(press.categories.conflict.count);
+  }, 60_000);
+
+  it('writes categories.csv and refuses a broken dictionary before analysing', async () => {
+    const out = join(tmp(), 'tables');
+    const run = await runCli(['analyze', 'corpus/seeds', '--format', 'csv', '--out', out, '--resamples', '20', '--lexicon', 'tests/fixtures/dictionaries/framing.dic']);
+    expect(run.code).toBe(0);
+    const rows = readFileSync(join(out, 'categories.csv'), 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('dictionary,document,outlet,date,category,count,words,per_1000,excluded');
+    expect(rows).toHaveLength(1 + 5 * 3);
+    const bad = await runCli(['analyze', 'corpus/seeds', '--lexicon', 'tests/fixtures/dictionaries/unknown-category.dic']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown-category\.dic/);
+    expect(bad.stderr).not.toMatch(/analyzed/);
+  }, 60_000);
+});
