@@ -170,6 +170,8 @@ describe('category dictionaries next to the framing lexicon', () => {
     expect(state.categories.conflict.count).toBe(press.categories.conflict.count + liwc.outlets.ISWNews.categories.conflict.count);
     const doc = report.documents.find((d) => d.outlet === 'Press TV')!;
     expect(doc.categories![0].counts.conflict).toBe(press.categories.conflict.count);
+    const html = await runCli(['analyze', 'corpus/seeds', '--format', 'html', '--resamples', '20', '--lexicon', 'tests/fixtures/dictionaries/framing.dic']);
+    expect(html.stdout).toContain('framing.dic (dic, counted as liwc counts): per 1,000 words');
   }, 60_000);
 
   it('writes categories.csv and refuses a broken dictionary before analysing', async () => {

@@ -82,3 +82,30 @@ export function TimelineTable({ report }: { report: Report }) {
     </div>
   );
 }
+
+/** Category dictionaries: rate per 1,000 words per outlet and group (counted apart from the framing lexicon). */
+export function DictionariesTables({ report }: { report: Report }) {
+  return (
+    <>
+      {report.dictionaries.map((d) => {
+        const rows = [
+          ...Object.entries(d.outlets).map(([name, t]) => ({ name, t })),
+          ...Object.entries(d.groups).flatMap(([g, groups]) => Object.entries(groups).map(([name, t]) => ({ name: `${g}: ${name}`, t }))),
+        ];
+        return (
+          <div class="table-scroll">
+            <table class="data">
+              <caption>{d.file.replace(/^.*[\\/]/, '')} ({d.format}, counted as {d.semantics} counts): per 1,000 words</caption>
+              <thead><tr><th scope="col">Outlet or group</th><th scope="col" class="num">Documents</th><th scope="col" class="num">Words</th>{d.categories.map((c) => <th scope="col" class="num">{c}</th>)}</tr></thead>
+              <tbody>
+                {rows.map(({ name, t }) => (
+                  <tr><th scope="row">{name}</th><td class="num">{t.documents}</td><td class="num">{t.words}</td>{d.categories.map((c) => <td class="num">{fmtNumber(t.categories[c]?.per1000)}</td>)}</tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        );
+      })}
+    </>
+  );
+}

@@ -7,7 +7,7 @@ import type { Report } from '../build.js';
 import {
   CorpusSummary, DivergenceTable, DocumentsTable, DuplicatesTable, EventsTable, KeynessTables, LabelShareTable, OutletsTable, SkippedTable, StanceTable,
 } from './report-tables.js';
-import { ContrastsTable, GroupsTables, TimelineTable } from './contrasts.js';
+import { ContrastsTable, DictionariesTables, GroupsTables, TimelineTable } from './contrasts.js';
 
 export function ReportFile({ report, css }: { report: Report; css: string }) {
   const referents = report.referents.filter((r) => report.outlets.some((o) => (o.referents[r.id]?.mentions ?? 0) > 0));
@@ -46,6 +46,7 @@ export function ReportFile({ report, css }: { report: Report; css: string }) {
             <h2>Is the difference real?</h2>
             <ContrastsTable report={report} />
             {report.timeline ? <><h2>Over time</h2><TimelineTable report={report} /></> : ''}
+            {report.dictionaries.length ? <><h2>Category dictionaries</h2><DictionariesTables report={report} /></> : ''}
 
             {referents.map((r) => (
               <section>
