@@ -72,6 +72,7 @@ function expected(reference: ReferenceReport, detected: boolean, actual: Report)
     contrasts: actual.contrasts,
     contrastPlan: actual.contrastPlan,
     timeline: actual.timeline,
+    dictionaries: actual.dictionaries,
     // Events now take the story's day from the text, casualty figures and similar openings: tested in
     // events-research.test.ts and measured by bench/events-devset.ts.
     events: actual.events,
