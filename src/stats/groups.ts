@@ -26,6 +26,12 @@ export type OutletDocuments = readonly DocumentStanceCounts[];
 export const MIN_INTERVAL_DOCUMENTS = 3;
 /** Fewer outlets per group than this make the between-outlet variation invisible: no test, no group interval. */
 export const MIN_GROUP_OUTLETS = 2;
+/**
+ * Below this many outlets a bootstrap over outlets understates the spread (it can only redraw the few there are:
+ * with 4 outlets an interval can exclude 0 while the exact permutation p is 0.3). Intervals are still given, with a note.
+ */
+export const FEW_OUTLETS = 5;
+export const FEW_OUTLETS_NOTE = `fewer than ${FEW_OUTLETS} outlets on a side: a bootstrap over so few outlets understates the uncertainty; read the permutation p-value`;
 
 export function mentioned(docs: readonly DocumentStanceCounts[]): DocumentStanceCounts[] {
   return docs.filter((d) => d.mentions > 0);
@@ -111,6 +117,7 @@ export function estimateGroup(outlets: readonly OutletDocuments[], options: { re
   if (kept.length < MIN_GROUP_OUTLETS) {
     return { ...base, ci95, intervalNote: 'one outlet: the interval shows variation between its documents only, not between outlets of the group' };
   }
+  if (kept.length < FEW_OUTLETS) return { ...base, ci95, intervalNote: `fewer than ${FEW_OUTLETS} outlets: a bootstrap over so few outlets understates the uncertainty` };
   return { ...base, ci95 };
 }
 
@@ -248,6 +255,7 @@ export function compareGroups(
     diffs.sort();
     ci95 = [quantileSorted(diffs, 0.025), quantileSorted(diffs, 0.975)];
     if (ka.length < MIN_GROUP_OUTLETS || kb.length < MIN_GROUP_OUTLETS) intervalNote = 'a group with one outlet: the interval ignores variation between outlets';
+    else if (ka.length < FEW_OUTLETS || kb.length < FEW_OUTLETS) intervalNote = FEW_OUTLETS_NOTE;
   }
   if (ka.length < MIN_GROUP_OUTLETS || kb.length < MIN_GROUP_OUTLETS) {
     return {

@@ -94,6 +94,7 @@ describe('group A against group B', () => {
     expect(c.untestedReason).toMatch(/only 6 ways/);
     expect(c.difference!).toBeGreaterThan(1.5);
     expect(c.ci95).not.toBeNull();
+    expect(c.intervalNote).toMatch(/fewer than 5 outlets on a side/);
   });
 
   it('finds a planted difference between groups of outlets', () => {
@@ -101,6 +102,7 @@ describe('group A against group B', () => {
     const a = Array.from({ length: 6 }, () => outlet(0.5, 8, random));
     const b = Array.from({ length: 6 }, () => outlet(-0.2, 8, random));
     const c = compareGroups(a, b, { resamples: 500, permutations: 2000, seed: 1 });
+    expect(c.intervalNote).toBeUndefined();
     expect(c.test!.p).toBeLessThan(0.01);
     expect(c.ci95![0]).toBeGreaterThan(0.3);
     expect(c.ci95![1]).toBeLessThan(1.1);
