@@ -106,8 +106,8 @@ const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
 };
 // "three U.S. troops were killed", "3 US soldiers killed", "killed three American service members"
-const KILLED_AFTER = /\b(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[A-Z][\w.]*\s+){0,2}(?:troops|soldiers|service\s?members|servicemembers|service\s?men|people|civilians|personnel|sailors|marines|fighters|members)\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?killed\b/gi;
-const KILLED_BEFORE = /\bkill(?:ed|ing)\s+(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[A-Z][\w.]*\s+){0,2}(?:troops|soldiers|service\s?members|servicemembers|service\s?men|people|civilians|personnel|sailors|marines|fighters|members)\b/gi;
+const KILLED_AFTER = /\b(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[A-Z][\w.]*\s+){0,2}(?:troops|soldiers|service\s?members|servicemembers|service\s?men|service\s?persons|servicepersons|people|civilians|personnel|sailors|marines|fighters|members|Americans)\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?killed\b/gi;
+const KILLED_BEFORE = /\bkill(?:ed|ing)\s+(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[A-Z][\w.]*\s+){0,2}(?:troops|soldiers|service\s?members|servicemembers|service\s?men|service\s?persons|servicepersons|people|civilians|personnel|sailors|marines|fighters|members|Americans)\b/gi;
 
 /**
  * Casualty figures stated in the opening, as keys ("killed:3"): reports of one incident repeat its toll, and a toll

@@ -36,6 +36,7 @@ describe('the story\'s day from the text', () => {
   it('finds casualty figures in words and digits', () => {
     expect(casualtyKeys('Three US troops were killed and 34 wounded. A drone killed 3 American soldiers.')).toEqual(['killed:3']);
     expect(casualtyKeys('The strikes killed 16 people, including civilians.')).toEqual(['killed:16']);
+    expect(casualtyKeys('Biden said jihadists had killed three American servicepersons.')).toEqual(['killed:3']);
     expect(casualtyKeys('No one was hurt.')).toEqual([]);
   });
 });
