@@ -40,12 +40,16 @@ function analyzerCodeHash(): string {
   if (codeHash) return codeHash;
   const h = createHash('sha256');
   const here = dirname(fileURLToPath(import.meta.url));
+  // Rule families live in subfolders (analysis/voice/): walk each folder recursively, in a stable order.
+  const walk = (folder: string, prefix: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.isDirectory()) walk(join(folder, entry.name), `${prefix}${entry.name}/`);
+      else if (/\.(js|ts)$/.test(entry.name)) h.update(`${prefix}${entry.name}`).update(readFileSync(join(folder, entry.name)));
+    }
+  };
   for (const dir of ['analysis', 'nlp', 'lexicon']) {
     const folder = join(here, dir);
-    if (!existsSync(folder)) continue;
-    for (const name of readdirSync(folder).sort()) {
-      if (/\.(js|ts)$/.test(name)) h.update(name).update(readFileSync(join(folder, name)));
-    }
+    if (existsSync(folder)) walk(folder, `${dir}/`);
   }
   codeHash = h.digest('hex');
   return codeHash;

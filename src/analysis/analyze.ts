@@ -11,6 +11,9 @@ import { tokenize, type Units } from '../nlp/nlp.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { findMatches, type Match } from './match.js';
 import { findVoiceSpans, quoteSpans, voiceAt } from './voice.js';
+import { datelineSpans as datelineSpansOf } from './voice/dateline.js';
+import { quotedFragment } from './voice/fragment.js';
+import { defaultVoiceRules, type VoiceRules } from '../lexicon/voice-rules.js';
 
 /** How many units may stand between a distancing or negation cue and the label it applies to. */
 const CUE_REACH = 3;
@@ -45,8 +48,8 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
   const matches = findMatches(text, units, compiled);
   // Reported speech is looked for only in sentences that hold a match: the voices of all hits are the same as from a
   // full reading, at a fraction of the cost (kwic.ts reads a whole document when it needs other words' voices).
-  const quotes = quoteSpans(text);
-  const voiceSpans: VoiceSpan[] = findVoiceSpans(text, tok.sentences, matches, quotes);
+  const quotes = quoteSpans(text, compiled.voice);
+  const voiceSpans: VoiceSpan[] = findVoiceSpans(text, tok.sentences, matches, quotes, compiled.voice);
   // Only short quotations can be scare quotes; keeping just those makes the per-hit check cheap.
   const shortQuotes = quotes.filter((q) => q.words <= SCARE_QUOTE_MAX_WORDS);
   const warnings: string[] = [];
@@ -56,7 +59,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
     warnings.push(`${tok.runsCut} run(s) of more than 100 characters without spaces were split before tokenizing (offsets unchanged)`);
   }
 
-  const datelines = datelineSpans(text);
+  const datelines = datelineSpans(text, compiled.voice);
   const inDateline = (m: Match): boolean => datelines.some((d) => m.start >= d.start && m.end <= d.end);
   const voiceOf = (m: Match): Voice => voiceAt(voiceSpans, m.start, m.end);
   const sentenceOf = (m: Match): number => units.sentence[m.startUnit];
@@ -102,7 +105,8 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       // A short quotation inside reported speech is a partial quote of that speech, not the outlet's scare quote.
       const outside = voiceAt(voiceSpans, Math.max(0, q.start - 1), q.start);
       if (outside !== 'author') continue;
-      if (/[:,]\s*$/.test(text.slice(Math.max(0, q.start - 3), q.start)) && /\b(said|says|stated|added|wrote|told)\b[^.]{0,20}$/i.test(text.slice(Math.max(0, q.start - 40), q.start))) continue;
+      // Q-FRAGMENT: 'Kataib Hezbollah called the troops "occupiers"' quotes the speaker, whose name stands before it.
+      if (quotedFragment(text, q.start, compiled.voice)) continue;
       return true;
     }
     return false;
@@ -186,18 +190,12 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
 }
 
 /**
- * Datelines: an upper-case place at the start of a paragraph, optionally a date and an agency in parentheses, then a
- * dash ("BAGHDAD (Reuters) -", "JERUSALEM, Jan 5 (AFP) —", "TEHRAN, Apr. 14 -"). Returns the span of the place.
+ * Datelines, by rule D-DATELINE (src/analysis/voice/dateline.ts), the one rule the voice reading uses too: "BAGHDAD
+ * (Reuters) -", "Tehran (IRNA) -", "JERUSALEM, Jan 5 (AFP) —" at the start of a line. Returns the span before the
+ * dash (place, date, agency).
  */
-const DATELINE = /(^|\n)[ \t]*([A-Z][A-Z'’.\- ]{1,40}[A-Z.])(?:,[^\n,—–]{0,40}?)?(?:\s*\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s/g;
-export function datelineSpans(text: string): Span[] {
-  const spans: Span[] = [];
-  for (const m of text.matchAll(DATELINE)) {
-    const place = m[2];
-    const start = (m.index ?? 0) + m[0].indexOf(place);
-    spans.push({ start, end: start + place.length });
-  }
-  return spans;
+export function datelineSpans(text: string, rules: VoiceRules = defaultVoiceRules()): Span[] {
+  return datelineSpansOf(text, rules.windows.datelineChars);
 }
 
 /** A warning when the document says it is in a language none of the lexicons is written for. */

@@ -34,7 +34,9 @@
  *   dash after . or , reopens it ("… he said. — They will pay."). See dashQuotations.
  */
 import type { Span } from '../types.js';
-import { containsReportingCue, isWordChar } from './attribution.js';
+import { defaultVoiceRules, type VoiceRules } from '../lexicon/voice-rules.js';
+import { containsReportingCue } from './voice/tags.js';
+import { isWordChar } from './voice/words.js';
 
 export interface QuoteSpan extends Span {
   /** The opening mark; null when the opening mark was lost (a stray closer ending a reported paragraph). */
@@ -136,11 +138,15 @@ export function paragraphSpans(text: string): Paragraph[] {
   return out;
 }
 
-/** A single line break between a line ending at prevEnd and one starting at nextStart is soft (hard-wrapped text). */
+/**
+ * A single line break between a line ending at prevEnd and one starting at nextStart is soft (hard-wrapped text): the
+ * next line goes on in lowercase, or opens with a comma or semicolon ("… from Iraq\n, the group said.").
+ */
 function isSoftBreak(text: string, prevEnd: number, nextStart: number): boolean {
   const last = text.charCodeAt(prevEnd - 1);
   const lastOk = isWordChar(last) || last === 0x2c || last === 0x2d;
-  return lastOk && isLowerLetter(text.charCodeAt(nextStart));
+  const next = text.charCodeAt(nextStart);
+  return lastOk && (isLowerLetter(next) || next === 0x2c || next === 0x3b);
 }
 
 interface OpenMark {
@@ -166,8 +172,11 @@ function countWords(text: string, start: number, end: number): number {
   return words;
 }
 
-/** All quotations of a text, sorted by start (outer before inner at the same start). */
-export function quoteSpans(text: string): QuoteSpan[] {
+/**
+ * All quotations of a text, sorted by start (outer before inner at the same start). `rules` gives the tag verbs that
+ * count as evidence of reported material when an opening mark was lost.
+ */
+export function quoteSpans(text: string, rules: VoiceRules = defaultVoiceRules()): QuoteSpan[] {
   const paragraphs = paragraphSpans(text);
   const out: QuoteSpan[] = [];
   let carried: OpenMark | null = null;
@@ -217,7 +226,7 @@ export function quoteSpans(text: string): QuoteSpan[] {
       const tail = para.trimEnd - pos - 1;
       if (tail > 2) return;
       for (let t = pos + 1; t < para.trimEnd; t++) if (!'.,;!?)'.includes(text[t])) return;
-      if (!nextOpensDouble && !containsReportingCue(text, para.trimStart, pos)) return;
+      if (!nextOpensDouble && !containsReportingCue(text, para.trimStart, pos, rules)) return;
       // A quotation closed here that began in an earlier paragraph bounds the recovered one.
       let start = para.trimStart;
       for (let q = firstOut; q < out.length; q++) if (out[q].start < para.trimStart) start = Math.max(start, out[q].end);

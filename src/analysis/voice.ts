@@ -13,85 +13,55 @@
  * All offsets are character offsets into the unaltered text; everything is linear in the text length apart from a
  * sort of the (few) spans.
  */
-import type { Span, Voice, VoiceSpan } from '../types.js';
-import { attributionSpans } from './attribution.js';
+import type { Span, VoiceSpan } from '../types.js';
+import { defaultVoiceRules, type VoiceRules } from '../lexicon/voice-rules.js';
+import { attributionSpans } from './voice/unit.js';
+import { combineVoices, mergeSpans, type RuleSpan } from './voice/spans.js';
 import { paragraphSpans, quoteSpans, type Paragraph, type QuoteSpan } from './quotes.js';
 
 export { quoteSpans, paragraphSpans, type QuoteSpan, type Paragraph } from './quotes.js';
 export { attributionSpans } from './attribution.js';
+export { voiceAt, mergeSpans, insideAny, type RuleSpan } from './voice/spans.js';
 
 /**
  * Voice spans of a text: sorted, non-overlapping `quoted` and `attributed` spans (everything else is author voice).
  * `sentences` are the NLP's sentence spans in order; when empty, a rough splitter stands in. With `wanted` (sorted
  * spans, e.g. the lexicon matches), reported speech is looked for only in the sentences that hold one of them — the
- * same result there, at a fraction of the cost; quotations are always found everywhere.
+ * same result there, at a fraction of the cost; quotations are always found everywhere. `rules` is the voice
+ * vocabulary (compiled.voice; lexicons/voice.yml by default).
  */
-export function findVoiceSpans(text: string, sentences: Span[], wanted?: Span[], quotes: QuoteSpan[] = quoteSpans(text)): VoiceSpan[] {
-  const quoted: Span[] = [];
-  for (const q of quotes) {
-    if (q.depth !== 0) continue;
-    const last = quoted[quoted.length - 1];
-    if (last && q.start <= last.end) last.end = Math.max(last.end, q.end);
-    else quoted.push({ start: q.start, end: q.end });
-  }
+export function findVoiceSpans(
+  text: string, sentences: Span[], wanted?: Span[], quotes?: QuoteSpan[], rules: VoiceRules = defaultVoiceRules(),
+): VoiceSpan[] {
+  return readVoices(text, sentences, wanted, quotes, rules);
+}
+
+/**
+ * A full reading that also says which rule made each reported or colon-quoted span (rule ids of docs/voice.md):
+ * for explanations and the data-driven voice tests.
+ */
+export function explainVoices(text: string, sentences: Span[], rules: VoiceRules = defaultVoiceRules()): { spans: VoiceSpan[]; rules: RuleSpan[] } {
+  const trace: RuleSpan[] = [];
+  const spans = readVoices(text, sentences, undefined, undefined, rules, trace);
+  return { spans, rules: trace };
+}
+
+function readVoices(
+  text: string, sentences: Span[], wanted: Span[] | undefined, quotes: QuoteSpan[] | undefined, rules: VoiceRules, trace?: RuleSpan[],
+): VoiceSpan[] {
+  const quoted = mergeSpans((quotes ?? quoteSpans(text, rules)).filter((q) => q.depth === 0));
   const paragraphs = paragraphSpans(text);
-  const units = sentenceUnits(text, sentences.length > 0 ? sentences : roughSentences(text), paragraphs);
+  const units = sentenceUnits(text, sentences.length > 0 ? sentences : roughSentences(text), paragraphs, rules);
   const colonQuoted: Span[] = [];
-  const attributed = attributionSpans(text, units, quoted, colonQuoted, wanted);
-  return combine(colonQuoted.length ? mergeSpans(quoted, colonQuoted) : quoted, attributed);
-}
-
-/** Union of two sorted span lists, sorted, overlapping and touching spans merged. */
-function mergeSpans(a: Span[], b: Span[]): Span[] {
-  const all = [...a, ...b].sort((x, y) => x.start - y.start);
-  const out: Span[] = [];
-  for (const s of all) {
-    const last = out[out.length - 1];
-    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
-    else out.push({ start: s.start, end: s.end });
-  }
-  return out;
-}
-
-/** Quoted spans plus the parts of attributed spans outside them, in order, touching same-voice spans merged. */
-function combine(quoted: Span[], attributed: Span[]): VoiceSpan[] {
-  const out: VoiceSpan[] = [];
-  const push = (start: number, end: number, voice: VoiceSpan['voice']): void => {
-    if (end <= start) return;
-    const last = out[out.length - 1];
-    if (last && last.voice === voice && last.end >= start) last.end = Math.max(last.end, end);
-    else out.push({ start, end, voice });
-  };
-  let q = 0;
-  for (const a of attributed) {
-    let cursor = a.start;
-    // Emit the quotations that start before this attributed span ends, cutting the attributed span around them.
-    while (q < quoted.length && quoted[q].start < a.end) {
-      const s = quoted[q];
-      if (s.end <= cursor) {
-        push(s.start, s.end, 'quoted');
-        q++;
-        continue;
-      }
-      push(cursor, Math.min(s.start, a.end), 'attributed');
-      push(s.start, s.end, 'quoted');
-      cursor = Math.max(cursor, s.end);
-      q++;
-    }
-    push(cursor, a.end, 'attributed');
-  }
-  while (q < quoted.length) {
-    push(quoted[q].start, quoted[q].end, 'quoted');
-    q++;
-  }
-  return out;
+  const attributed = attributionSpans(text, units, quoted, colonQuoted, wanted, rules, trace);
+  return combineVoices(colonQuoted.length ? mergeSpans(quoted, colonQuoted) : quoted, attributed);
 }
 
 /**
  * Sentence units for attribution: the sentences clamped to the text, made non-overlapping and in order, with
  * uncovered stretches added as units, then cut at paragraph breaks.
  */
-export function sentenceUnits(text: string, sentences: Span[], paragraphs: Paragraph[]): Span[] {
+export function sentenceUnits(text: string, sentences: Span[], paragraphs: Paragraph[], rules: VoiceRules = defaultVoiceRules()): Span[] {
   const n = text.length;
   const cover: Span[] = [];
   let pos = 0;
@@ -105,7 +75,8 @@ export function sentenceUnits(text: string, sentences: Span[], paragraphs: Parag
   }
   if (pos < n) cover.push({ start: pos, end: n });
 
-  mergeAfterTitles(text, cover);
+  mergeAfterTitles(text, cover, rules.words.titles);
+  mergeBrokenSentences(text, cover);
   const units: Span[] = [];
   let p = 0;
   for (const c of cover) {
@@ -119,26 +90,48 @@ export function sentenceUnits(text: string, sentences: Span[], paragraphs: Parag
   return units;
 }
 
-/** Titles that stand before a name and never end a sentence: "Rear Adm. Daniel Hagari", "Sen. Lindsey Graham". */
-const TITLES = new Set(['adm', 'gen', 'sen', 'col', 'lt', 'maj', 'capt', 'cpt', 'rep', 'gov', 'dr', 'mr', 'mrs', 'ms',
-  'prof', 'sgt', 'cpl', 'pvt', 'brig', 'cmdr', 'cdr', 'rev', 'hon', 'pres', 'amb', 'supt', 'insp', 'gens']);
-
 /**
- * Joins a sentence that ends in a title abbreviation to the next one (in place): a splitter that cuts
- * "military spokesman Rear Adm. | Daniel Hagari said." would cut a speech tag off its claim.
+ * U-TITLE: joins a sentence that ends in a title abbreviation (voice rules, `titles`) to the next one (in place): a
+ * splitter that cuts "military spokesman Rear Adm. | Daniel Hagari said." would cut a speech tag off its claim.
  */
-function mergeAfterTitles(text: string, cover: Span[]): void {
+function mergeAfterTitles(text: string, cover: Span[], titles: ReadonlySet<string>): void {
   let w = 0;
   for (let r = 0; r < cover.length; r++) {
     const c = cover[r];
     const last = w > 0 ? cover[w - 1] : undefined;
-    if (last && endsWithTitle(text, last) && !/[\n\r]/.test(text.slice(last.end, c.start))) last.end = c.end;
+    if (last && endsWithTitle(text, last, titles) && !/[\n\r]/.test(text.slice(last.end, c.start))) last.end = c.end;
     else cover[w++] = c;
   }
   cover.length = w;
 }
 
-function endsWithTitle(text: string, s: Span): boolean {
+/**
+ * U-BREAK: joins a sentence that a line break cut in the middle to the rest (in place): the first part ends without
+ * final punctuation and the next goes on in lowercase or with a comma ("The forces will be expelled\n, the group
+ * said."), so the speech tag stays with its claim. Real paragraph breaks cut the units again afterwards.
+ */
+function mergeBrokenSentences(text: string, cover: Span[]): void {
+  let w = 0;
+  for (let r = 0; r < cover.length; r++) {
+    const c = cover[r];
+    const last = w > 0 ? cover[w - 1] : undefined;
+    if (last && brokenAt(text, last, c)) last.end = c.end;
+    else cover[w++] = c;
+  }
+  cover.length = w;
+}
+
+function brokenAt(text: string, a: Span, b: Span): boolean {
+  let e = a.end;
+  while (e > a.start && /\s/.test(text[e - 1])) e--;
+  if (e === a.start || /[.!?:;"'\u201D\u2019\u00BB)\]\u2026]/.test(text[e - 1])) return false;
+  let s = b.start;
+  while (s < b.end && /\s/.test(text[s])) s++;
+  if (!/[\n\r]/.test(text.slice(e, s))) return false;
+  return /[\p{Ll},;]/u.test(text[s] ?? '');
+}
+
+function endsWithTitle(text: string, s: Span, titles: ReadonlySet<string>): boolean {
   let e = s.end;
   while (e > s.start && /\s/.test(text[e - 1])) e--;
   if (text[e - 1] !== '.') return false;
@@ -146,7 +139,7 @@ function endsWithTitle(text: string, s: Span): boolean {
   while (b > s.start && /[A-Za-z]/.test(text[b - 1])) b--;
   if (e - 1 - b > 5 || b === e - 1) return false;
   if (b > s.start && /[A-Za-z0-9.]/.test(text[b - 1])) return false;
-  return TITLES.has(text.slice(b, e - 1).toLowerCase());
+  return titles.has(text.slice(b, e - 1).toLowerCase());
 }
 
 /**
@@ -184,35 +177,4 @@ export function roughSentences(text: string): Span[] {
   }
   flush(n);
   return out;
-}
-
-/**
- * The voice of text[start, end): the voice that covers most of its characters (ties go to quoted, then attributed).
- * An empty range takes the voice at `start`. Binary search, then a walk over the few spans it touches.
- */
-export function voiceAt(spans: VoiceSpan[], start: number, end: number): Voice {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (spans[mid].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  if (end <= start) {
-    const s = spans[lo];
-    return s && s.start <= start && start < s.end ? s.voice : 'author';
-  }
-  let quoted = 0;
-  let attributed = 0;
-  for (let k = lo; k < spans.length && spans[k].start < end; k++) {
-    const s = spans[k];
-    const overlap = Math.min(end, s.end) - Math.max(start, s.start);
-    if (overlap <= 0) continue;
-    if (s.voice === 'quoted') quoted += overlap;
-    else attributed += overlap;
-  }
-  const author = end - start - quoted - attributed;
-  if (quoted >= attributed && quoted >= author && quoted > 0) return 'quoted';
-  if (attributed >= author && attributed > 0) return 'attributed';
-  return 'author';
 }

@@ -63,7 +63,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
   const voices = parseVoices(values.voices);
   const research = researchReportOptions(values);
 
-  const compiled = loadCompiled(values.lexicon);
+  const compiled = loadCompiled(values.lexicon, values['voice-rules']);
   const corpus = await loadCorpus(positionals, values);
   checkDestinations(format, values.out, values.cache);
   if (corpus.documents.length === 0) {

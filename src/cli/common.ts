@@ -4,6 +4,7 @@ import type { Document, SkippedDocument } from '../types.js';
 import { FramelensError } from '../errors.js';
 import { loadLexicons } from '../lexicon/load.js';
 import { compileLexicon, type CompiledLexicon } from '../lexicon/compile.js';
+import { loadVoiceRules } from '../lexicon/voice-rules.js';
 import { readCorpus } from '../corpus/read.js';
 import { defaultLexiconPath } from '../paths.js';
 import { splitLexiconPaths } from './lexicon-files.js';
@@ -19,6 +20,7 @@ export class UsageError extends FramelensError {
 
 export const CORPUS_OPTIONS = {
   lexicon: { type: 'string', multiple: true },
+  'voice-rules': { type: 'string' },
   'outlet-from': { type: 'string' },
   'default-outlet': { type: 'string' },
   'max-doc-bytes': { type: 'string' },
@@ -40,10 +42,11 @@ export function intOption(value: string | undefined, name: string, min: number):
   return n;
 }
 
-export function loadCompiled(paths: string[] | undefined): CompiledLexicon {
+export function loadCompiled(paths: string[] | undefined, voiceRules?: string): CompiledLexicon {
   // Category dictionaries given with --lexicon are counted as their own layer (research-options.ts), not compiled.
   const { lexicons } = splitLexiconPaths(paths);
-  return compileLexicon(loadLexicons(lexicons.length ? lexicons : [defaultLexiconPath()]));
+  const lexicon = loadLexicons(lexicons.length ? lexicons : [defaultLexiconPath()]);
+  return voiceRules ? compileLexicon(lexicon, loadVoiceRules(voiceRules)) : compileLexicon(lexicon);
 }
 
 export interface CorpusValues {

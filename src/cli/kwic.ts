@@ -29,7 +29,7 @@ export async function runKwic(args: string[]): Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be tsv or csv, got "${values.format}"`);
   const [term, ...paths] = positionals;
   if (!term) throw new UsageError('kwic needs a term (a label id such as "occupiers", or a word) and one or more paths');
-  const compiled = loadCompiled(values.lexicon);
+  const compiled = loadCompiled(values.lexicon, values['voice-rules']);
   const corpus = await loadCorpus(paths, values);
   const width = intOption(values.width, 'width', 1) ?? 60;
   const csvRow = (cells: Array<string | number | undefined | null>) => `${cells.map(csvCell).join(',')}\n`;

@@ -27,7 +27,7 @@ export async function runServe(args: string[]): Promise<number> {
     process.stderr.write(`warning: serving on ${host}, not only this machine: anyone who can reach it can read the corpus and paste texts\n`);
   }
 
-  const compiled = loadCompiled(values.lexicon);
+  const compiled = loadCompiled(values.lexicon, values['voice-rules']);
   const corpus = await loadCorpus(paths, values);
   if (corpus.documents.length === 0) throw new UsageError(`no readable documents in ${paths.join(', ')}`);
   for (const s of corpus.skipped) process.stderr.write(`skipped ${s.file}${s.line ? `:${s.line}` : ''}: ${s.reason}\n`);

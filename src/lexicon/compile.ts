@@ -6,6 +6,7 @@ import type { Lexicon, LexiconEntry, PatternSpec, Referent } from '../types.js';
 import { foldKey, tokenize } from '../nlp/nlp.js';
 import { LexiconError, type LexiconProblem } from './errors.js';
 import { inflections } from './inflect.js';
+import { defaultVoiceRules, type VoiceRules } from './voice-rules.js';
 
 export interface PatternUnit {
   /** Folded, variant-canonical key (or prefix, for wildcards). */
@@ -53,6 +54,8 @@ export interface CompiledLexicon {
    * needs one lookup per token; forms not in it are their own key and inflect nothing.
    */
   keysOf: Map<string, { key: string; bases?: string[] }>;
+  /** The voice vocabulary and windows (lexicons/voice.yml by default); its source is listed in lexicon.sources. */
+  voice: VoiceRules;
 }
 
 const newNode = (): TrieNode => ({ next: new Map(), prefixes: [], prefixIndex: new Map(), terminals: [] });
@@ -117,7 +120,7 @@ function buildKeysOf(variantOf: Map<string, string>, baseOf: Map<string, string[
   return keysOf;
 }
 
-export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+export function compileLexicon(lexicon: Lexicon, voice: VoiceRules = defaultVoiceRules()): CompiledLexicon {
   const variantOf = new Map<string, string>();
   for (const group of lexicon.variants) {
     const folded = group.map(foldKey);
@@ -151,7 +154,8 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   }
   if (problems.length) throw new LexiconError(problems);
   return {
-    lexicon,
+    // The voice rules' source rides along with the lexicons', so reports and the cache key name and hash it too.
+    lexicon: { ...lexicon, sources: [...lexicon.sources, voice.source] },
     root,
     variantOf,
     entries: new Map(lexicon.entries.map((e) => [e.id, e])),
@@ -159,5 +163,6 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     patternCount,
     baseOf,
     keysOf: buildKeysOf(variantOf, baseOf),
+    voice,
   };
 }

@@ -25,7 +25,7 @@ export async function analyzeInWorkers(
   documents: Document[], compiled: CompiledLexicon, workers: number, onBatch?: (done: number) => void,
 ): Promise<DocAnalysis[]> {
   // The lexicon object holds only data (Maps, arrays, plain objects), so it clones into each worker as it is.
-  const transferable = { lexicon: compiled.lexicon, root: compiled.root, variantOf: compiled.variantOf, entries: compiled.entries, referents: compiled.referents, patternCount: compiled.patternCount, baseOf: compiled.baseOf, keysOf: compiled.keysOf };
+  const transferable = { lexicon: compiled.lexicon, root: compiled.root, variantOf: compiled.variantOf, entries: compiled.entries, referents: compiled.referents, patternCount: compiled.patternCount, baseOf: compiled.baseOf, keysOf: compiled.keysOf, voice: compiled.voice };
   const results: DocAnalysis[] = new Array(documents.length);
   const batches: number[] = [];
   for (let i = 0; i < documents.length; i += BATCH) batches.push(i);

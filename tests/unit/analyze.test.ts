@@ -126,7 +126,7 @@ describe('analyzeDocument: devices', () => {
   it('does not count the place of a dateline as a label', async () => {
     const { datelineSpans } = await import('../../src/analysis/analyze.js');
     const text = 'ISRAEL, Jan 5 (Reuters) - Israel struck again.\nJERUSALEM (AFP) — The Tel Aviv regime said so.';
-    expect(datelineSpans(text).map((d) => text.slice(d.start, d.end))).toEqual(['ISRAEL', 'JERUSALEM']);
+    expect(datelineSpans(text).map((d) => text.slice(d.start, d.end))).toEqual(['ISRAEL, Jan 5 (Reuters)', 'JERUSALEM (AFP)']);
     expect(hitsOf(text).map((h) => h.text)).toEqual(['Israel', 'Tel Aviv regime']);
     expect(datelineSpans('US forces - and others - left.')).toEqual([]);
   });

@@ -1,0 +1,116 @@
+/**
+ * Backward cues (docs/voice.md, family B): a trailing or parenthetical speech tag (T-TRAIL, T-INVERT) or source
+ * ("…, according to X." B-ACCORDING) attributes what stands before it, and after a parenthetical one what follows, with
+ * the scope rules S-FIGURE ("…, killing about 1,200 people, according to Israeli tallies": a source of figures backs
+ * the figure only) and S-AFTER (what follows a tag is the outlet's continuation when it is a relative clause on the
+ * source, an appositive on an inverted tag's speaker, or a participle / time adjunct: "…, officials said, marking …").
+ */
+import { DETERMINERS, RELATIVE } from './grammar.js';
+import { insideAny } from './spans.js';
+import { isSpeechTag } from './tags.js';
+import type { Reading } from './words.js';
+
+export interface BackwardResult {
+  /** words[from, before) are attributed by a backward cue; before = 0 when there is none. */
+  from: number;
+  before: number;
+  /** The rule of the backward cue found (B-ACCORDING, T-TRAIL, T-INVERT). */
+  rule: string;
+}
+
+/**
+ * Reads the comma segments of words[0, limit) for backward cues. `mark(a, b)` attributes words[a, b) (clipped by the
+ * caller); `colonTag` says the part ends "…, the group said:" (it introduces what follows, nothing before it).
+ */
+export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark: (a: number, b: number, rule: string) => void): BackwardResult {
+  const { words } = r;
+  const v = r.rules.words;
+  const n = words.length;
+  let segStart = 0;
+  let prevSegStart = 0;
+  let before = 0;
+  let from = 0;
+  let rule = '';
+  let firstFigure = -1;
+  for (let i = 1; i <= limit; i++) {
+    if (i < limit && !words[i].commaBefore) continue;
+    // The comma segment words[segStart, i); the first segment cannot be a trailing tag or source.
+    if (segStart > 0 && !insideAny(r.quoted, words[segStart].start)) {
+      const according = words[segStart].lower === 'according' && words[segStart + 1]?.lower === 'to';
+      const tag = according ? null : isSpeechTag(r, segStart, i);
+      if (tag && i === n && colonTag) {
+        // "In a statement, the group said:" introduces what follows; nothing before it is reported.
+      } else if (according || tag) {
+        before = segStart;
+        rule = tag ?? 'B-ACCORDING';
+        // S-FIGURE
+        const figureOnly = according && prevSegStart > 0 && words[prevSegStart].lower.endsWith('ing')
+          && words[prevSegStart].lower.length > 4 && figureSource(r, segStart + 2, i);
+        // The first figure of the part is found once: a part with many sources stays linear.
+        if (according && firstFigure < 0) firstFigure = figureStart(r, n);
+        from = figureOnly ? prevSegStart : according && firstFigure < segStart ? firstFigure : 0;
+        // S-AFTER: what follows a parenthetical source or tag is the claim too, unless it is a relative clause on the
+        // source, an appositive on an inverted tag's speaker ("…, said Yahya Saree, a spokesman for the Houthis.") or
+        // after a source ("…, according to the ministry, a formula never applied to …"), or an adjunct.
+        const appositive = (according || (tag && v.tag.has(words[segStart].lower))) && i < limit
+          && DETERMINERS.has(words[i].lower);
+        const adjunct = i < limit && (v.afterTagAdjuncts.has(words[i].lower)
+          || (words[i].lower.endsWith('ing') && words[i].lower.length > 4 && !v.reporting.has(words[i].lower)));
+        if (i < limit && !RELATIVE.has(words[i].lower) && !appositive && !adjunct) {
+          mark(i, limit, rule);
+          // A source in the middle vouches for the predicate after it, not for how the outlet named the subject
+          // before it: "The attacks by pro-Iranian paramilitaries are due, according to the group, to US support".
+          if (according && !figureOnly) from = before;
+        }
+        if (appositive || adjunct) break;
+      }
+    }
+    prevSegStart = segStart;
+    segStart = i;
+  }
+  return { from, before, rule };
+}
+
+/**
+ * S-FIGURE: a source vouches for the figure, not for how the outlet names the actors before it: "Israel's offensive
+ * in Gaza has since killed more than 26,000 Palestinians, according to the Health Ministry" attributes the figure
+ * phrase on ("more than 26,000 Palestinians"). Returns the first word of the first figure phrase in words[0, to), or
+ * `to` when there is none (0 when it opens the sentence).
+ */
+function figureStart(r: Reading, to: number): number {
+  const { words } = r;
+  const v = r.rules.words;
+  const figure = (k: number): boolean => {
+    const w = words[k].lower;
+    if (v.numberWords.has(w)) return isDigitWord(words[k + 1]?.lower ?? '') && !isDate(r, k + 1);
+    return isDigitWord(w) && !isDate(r, k);
+  };
+  let k = 0;
+  while (k < to && !figure(k)) k++;
+  if (k >= to) return to;
+  // Back over the figure's modifiers: "more than", "at least", "about", "nearly" …
+  while (k > 0 && !words[k].commaBefore && FIGURE_MODIFIERS.has(words[k - 1].lower)) k--;
+  return k;
+}
+const FIGURE_MODIFIERS = new Set(['more', 'than', 'at', 'least', 'most', 'about', 'nearly', 'almost', 'around', 'some',
+  'over', 'roughly', 'up', 'to', 'under', 'fewer', 'less', 'approximately', 'estimated', 'an']);
+
+/** A number that is part of a date: "Oct. 7", "7 October", "2024". */
+function isDate(r: Reading, k: number): boolean {
+  const w = r.words[k].lower;
+  if (/^(19|20)\d\d$/.test(w)) return true;
+  return MONTHS.has(r.words[k - 1]?.lower ?? '') || MONTHS.has(r.words[k + 1]?.lower ?? '');
+}
+const MONTHS = new Set(['jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul',
+  'july', 'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december']);
+
+function isDigitWord(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+/** Whether words[from, to) name a source of figures: "according to Israeli tallies". */
+function figureSource(r: Reading, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (r.rules.words.figureNouns.has(r.words[k].lower)) return true;
+  return false;
+}

@@ -1,0 +1,40 @@
+/**
+ * Forward cues: a word that opens reported material after it ("said that …", "according to X, …", "accused X of …").
+ * This file dispatches to the rule families; docs/voice.md specifies each rule id.
+ */
+import type { Reading } from './words.js';
+import { framingCue } from './framing.js';
+import { intentCue } from './intent.js';
+import { reportingCue } from './that-clause.js';
+
+export interface ForwardCue {
+  /** First word index of the cue (the verb, "according", …). */
+  cue: number;
+  /** First word index of the reported clause; words.length when the clause is empty. */
+  clause: number;
+  /** One past the last word of the clause; the end of the unit part when absent. */
+  end?: number;
+  /** The clause is a colon-introduced quotation without marks ("The group said: We will …"). */
+  quoted?: boolean;
+  /** The rule that found it (docs/voice.md). */
+  rule: string;
+}
+
+/** The forward cue starting at word i, if any: the first rule family that claims the word decides. */
+export function forwardCueAt(r: Reading, i: number): ForwardCue | null {
+  const { words } = r;
+  const w = words[i].lower;
+  if (!r.rules.forwardCues.has(w)) return null;
+  if (w === 'according' && words[i + 1]?.lower === 'to') {
+    // A-FRONT. Only the sentence-initial form is forward; "X, according to Y" is a backward cue (B-ACCORDING).
+    if (i > 1 || (i === 1 && !r.rules.words.adjuncts.has(words[0].lower) && words[0].lower !== 'but')) return null;
+    for (let j = i + 2; j < words.length; j++) if (words[j].commaBefore) return { cue: i, clause: j, rule: 'A-FRONT' };
+    return null;
+  }
+  // A family that claims the word without finding its frame (null: "described" with no "as") ends the search.
+  const framing = framingCue(r, i);
+  if (framing !== undefined) return framing;
+  const intent = intentCue(r, i);
+  if (intent !== undefined) return intent;
+  return reportingCue(r, i);
+}

@@ -1,0 +1,112 @@
+/**
+ * Naming and judging verbs (docs/voice.md, family F): "described X as Y" (F-AS), "condemned X" (F-CONDEMN),
+ * "called X Y" (F-CALL), "blamed X for Y" / "demanded X" (F-BLAME), "accused X of Y" (F-ACCUSE), "is considered Y by
+ * Z" (F-PASSIVE), "insisted on X", "warned of X" (F-INSIST).
+ *
+ * Convention O-OBJECT: the object of these verbs is the speaker's naming, so it is attributed with the
+ * characterisation; a pronoun object names nothing and stays author, and so does an appositive the outlet sets off by
+ * commas to gloss the object ("accused Kataeb Hezbollah, another pro-Iranian group, of …").
+ */
+import type { ForwardCue } from './forward.js';
+import { BE_FORMS, DETERMINERS, OBJECT_PRONOUNS } from './grammar.js';
+import { insideAny } from './spans.js';
+import { segmentEnd, type Reading } from './words.js';
+
+/**
+ * The framing cue at word i: a cue, null when the word is a framing verb without its frame (no cue at all), or
+ * undefined when the word is none of this family's.
+ */
+export function framingCue(r: Reading, i: number): ForwardCue | null | undefined {
+  const { words } = r;
+  const v = r.rules.words;
+  const win = r.rules.windows;
+  const n = words.length;
+  const w = words[i].lower;
+  if (i + 2 < n && !words[i + 1].commaBefore && v.prepositional.has(`${w} ${words[i + 1].lower}`)) return { cue: i, clause: i + 2, rule: 'F-INSIST' };
+  if (v.accuse.has(w)) {
+    for (let j = i + 1; j < n && j <= i + win.accuse; j++) {
+      if (words[j].lower !== 'of' || j + 1 >= n) continue;
+      let glossed = false;
+      for (let k = i + 1; k <= j; k++) if (words[k].commaBefore) glossed = true;
+      const object = !glossed && i + 1 < j && !OBJECT_PRONOUNS.has(words[i + 1].lower);
+      return { cue: i, clause: object ? i + 1 : j + 1, rule: 'F-ACCUSE' };
+    }
+    return null;
+  }
+  const prev = words[i - 1]?.lower;
+  // F-PASSIVE: passive framing needs its agent: "is considered a terrorist organization by the United States" (the
+  // agent's framing, up to "by"); without one ("are seen as a response") it is the outlet's own hedge.
+  if (prev !== undefined && BE_FORMS.has(prev) && (v.passiveFraming.has(w) || v.call.has(w))) {
+    return passiveFrame(r, i, words[i + 1]?.lower === 'as' ? i + 2 : i + 1);
+  }
+  if (v.asVerbs.has(w)) {
+    // A participle right before "as" is a reduced passive ("the injuries classified as 'non-serious' by the
+    // Pentagon"): like F-PASSIVE, it is the agent's framing only when the agent is named.
+    if (words[i + 1]?.lower === 'as' && w.endsWith('ed')) return passiveFrame(r, i, i + 2);
+    for (let j = i + 1; j < n && j <= i + win.as; j++) {
+      // ", as the death toll rose": "as" after a comma opens a clause of the outlet's, not the characterisation.
+      if (words[j].commaBefore) break;
+      if (words[j].lower === 'as' && j + 1 < n) {
+        const object = i + 1 < j && !OBJECT_PRONOUNS.has(words[i + 1].lower) && !words[i + 1].commaBefore;
+        return { cue: i, clause: object ? i + 1 : j + 1, rule: 'F-AS' };
+      }
+    }
+    if (v.condemn.has(w) && i + 1 < n && !words[i + 1].commaBefore && !OBJECT_PRONOUNS.has(words[i + 1].lower)) {
+      return { cue: i, clause: i + 1, end: boundedEnd(r, i + 1, win.clause), rule: 'F-CONDEMN' };
+    }
+    // "branded the troops 'occupiers'": a naming verb without "as" names like "called" (F-CALL).
+    if (!v.call.has(w)) return null;
+  } else if (v.condemn.has(w) && i + 1 < n && !words[i + 1].commaBefore && !OBJECT_PRONOUNS.has(words[i + 1].lower)) {
+    return { cue: i, clause: i + 1, end: boundedEnd(r, i + 1, win.clause), rule: 'F-CONDEMN' };
+  }
+  const next = words[i + 1];
+  if (v.call.has(w) && next?.lower !== 'on' && next?.lower !== 'upon') {
+    // "To call it 'resistance' is to say …": a sentence-initial infinitive is hypothetical, not a report.
+    const hypothetical = prev === 'to' && i === 1;
+    // "the label has stuck", "the “Islamic Resistance in Iraq” brand declared": after a determiner or right after a
+    // quotation the word is a noun.
+    const noun = prev !== undefined && (DETERMINERS.has(prev) || words[i].markBefore);
+    if (!next || next.commaBefore || v.callParticles.has(next.lower) || hypothetical || noun) return null;
+    return { cue: i, clause: i + 1, end: boundedEnd(r, i + 1, win.call), rule: 'F-CALL' };
+  }
+  if ((v.blame.has(w) || v.demand.has(w)) && next && !next.commaBefore && !OBJECT_PRONOUNS.has(next.lower)) {
+    if (v.demand.has(w) && next.lower === 'that') return { cue: i, clause: i + 2, rule: 'F-BLAME' };
+    return { cue: i, clause: i + 1, end: boundedEnd(r, i + 1, win.clause), rule: 'F-BLAME' };
+  }
+  return undefined;
+}
+
+/** F-PASSIVE: the frame words[start, by) when "by" and its agent follow within the window, else no cue. */
+function passiveFrame(r: Reading, i: number, start: number): ForwardCue | null {
+  const { words } = r;
+  for (let j = start + 1; j < words.length && j <= start + r.rules.windows.passiveBy; j++) {
+    if (words[j].commaBefore) break;
+    if (words[j].lower === 'by') return start < j ? { cue: i, clause: start, end: j, rule: 'F-PASSIVE' } : null;
+  }
+  return null;
+}
+
+/**
+ * End of a bounded clause that starts at word `from`: the comma segment, at most `max` words, cut before a
+ * coordinated verb phrase ("called it 'a massacre' and said …": at "and" or "but" outside quotations) or another
+ * reporting verb.
+ */
+export function boundedEnd(r: Reading, from: number, max: number): number {
+  const { words } = r;
+  const v = r.rules.words;
+  const end = Math.min(segmentEnd(words, from), from + max);
+  for (let k = from + 1; k < end; k++) {
+    const lk = words[k].lower;
+    if (insideAny(r.quoted, words[k].start)) continue;
+    if (v.reporting.has(lk) || v.accuse.has(lk)) return k;
+    if ((lk === 'and' || lk === 'but') && k + 1 < words.length && verbLike(r, words[k + 1].lower)) return k;
+  }
+  return end;
+}
+
+/** A word that starts a coordinated verb phrase: "… and said", "… and accusing", "… and vowed". */
+function verbLike(r: Reading, w: string): boolean {
+  const v = r.rules.words;
+  return v.reporting.has(w) || v.accuse.has(w) || v.call.has(w) || v.blame.has(w) || v.asVerbs.has(w) || v.directive.has(w)
+    || (w.length > 4 && (w.endsWith('ed') || w.endsWith('ing')));
+}

@@ -1,0 +1,36 @@
+/**
+ * Closed-class words of English grammar that the voice rules test: articles, pronouns, auxiliaries, relative words.
+ * They describe the language, not a reporting style, so they stay in code; the vocabulary a linguist extends
+ * (reporting verbs, tags, nouns, kickers, windows) is in lexicons/voice.yml.
+ */
+
+/** Words that open a clause after a zero-"that" say-verb: "said the latest attacks were …" (V-ZERO). */
+export const CLAUSE_OPENERS = new Set([
+  'the', 'a', 'an', 'this', 'these', 'those', 'it', 'its', 'they', 'their', 'them', 'he', 'his', 'she', 'her', 'we',
+  'our', 'you', 'your', 'i', 'my', 'there', 'all', 'some', 'no', 'none', 'any', 'every', 'each', 'both', 'most',
+  'many', 'several', 'such', 'if', 'whether', 'was', 'were', 'is', 'are', 'had', 'has', 'have', 'would', 'will',
+  'could', 'can', 'should', 'might', 'may', 'must', 'did', 'does', 'not', 'only', 'more', 'fewer', 'at', 'us', 'washington',
+]);
+/** Subject pronouns that open a clause after an adjunct: "said on Friday it had struck …" (V-ZERO). */
+export const PRONOUN_OPENERS = new Set(['it', 'its', 'they', 'their', 'he', 'his', 'she', 'her', 'we', 'our', 'i', 'there']);
+export const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+export const BE_FORMS = new Set(['be', 'been', 'being', 'is', 'was', 'are', 'were', "it's"]);
+export const SAY_FORMS = new Set(['say', 'says', 'said', 'saying']);
+/** Words that open a relative or subordinate clause: a comma segment starting with one is not a speech tag. */
+export const NOT_TAG_START = new Set(['which', 'who', 'whom', 'whose', 'that', 'and', 'but', 'or', 'while', 'when', 'where',
+  'if', 'because', 'although', 'though', 'since', 'after', 'before', 'until', 'so', 'whereas', 'unless', 'whether',
+  'what', 'how', 'why', 'not', 'nor', 'yet', 'then', 'to', 'for', 'with', 'without', 'by']);
+/** Relative words: "according to the official, who spoke …" — the relative clause is about the source, not the claim. */
+export const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'that', 'where', 'when']);
+/** Object pronouns: "describing it as …" names nothing, so only the characterisation is the speaker's. */
+export const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'this', 'that', 'these', 'those', 'what', 'which',
+  'itself', 'themselves', 'himself', 'herself', 'us', 'me', 'you', 'whom', 'who']);
+export const PERSPECTIVE_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us']);
+export const AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'had', 'has', 'have', 'would', 'will', 'could', 'can',
+  'should', 'might', 'may', 'must', 'did', 'does', 'do', 'be', 'been']);
+export const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'one', 'another']);
+/** Words in -s or -ed that are not finite verbs: a named subject followed by one is no clause (V-ZERO). */
+export const NOT_FINITE = new Set(['this', 'thus', 'these', 'those', 'unless', 'across', 'plus', 'news', 'whereas',
+  'towards', 'afterwards', 'besides', 'perhaps', 'various', 'numerous', 'serious', 'previous', 'always', 'sometimes',
+  'needed', 'indeed', 'based', 'led', 'backed', 'linked', 'allied', 'aligned', 'armed', 'sponsored', 'funded',
+  'affiliated', 'supported']);

@@ -1,0 +1,55 @@
+/**
+ * Announced intent and demands (docs/voice.md): "urged Biden to hit Iran", "called on the nation to boycott …",
+ * "implores Washington to …" (F-DIRECT: the infinitive is the speaker's demand); "vowed to …", "claiming to act …"
+ * (F-VOW: the infinitive, up to where the outlet's account of the occasion starts: "… after a strike killed …").
+ */
+import type { ForwardCue } from './forward.js';
+import { AUXILIARIES, WEEKDAYS } from './grammar.js';
+import { insideAny } from './spans.js';
+import type { Reading } from './words.js';
+
+/** The intent cue at word i; null when the word is a directive without its infinitive; undefined when not ours. */
+export function intentCue(r: Reading, i: number): ForwardCue | null | undefined {
+  const { words } = r;
+  const v = r.rules.words;
+  const win = r.rules.windows;
+  const n = words.length;
+  const w = words[i].lower;
+  const callOn = v.call.has(w) && (words[i + 1]?.lower === 'on' || words[i + 1]?.lower === 'upon');
+  if (v.directive.has(w) || callOn) {
+    for (let j = i + (callOn ? 2 : 1); j < n && j <= i + win.directive; j++) {
+      if (words[j].commaBefore && words[j].lower !== 'to') break;
+      if (words[j].lower === 'to') return j > i + 1 && j + 1 < n ? { cue: i, clause: j + 1, end: occasion(r, j + 2), rule: 'F-DIRECT' } : null;
+      if (v.reporting.has(words[j].lower) || AUXILIARIES.has(words[j].lower)) break;
+    }
+    return null;
+  }
+  if (!v.vow.has(w)) return undefined;
+  for (let j = i + 1; j < n && j <= i + win.vow + 1; j++) {
+    if (words[j].commaBefore || words[j].markBefore) break;
+    const lj = words[j].lower;
+    if (lj === 'to') {
+      if (j + 1 >= n) break;
+      return { cue: i, clause: j + 1, end: occasion(r, j + 2), rule: 'F-VOW' };
+    }
+    if (!v.adjuncts.has(lj) && !WEEKDAYS.has(lj) && lj !== 'not' && lj !== 'never') break;
+  }
+  // Not an infinitive: a vow verb may still report a clause ("vowed that …"), read by the reporting rules.
+  return undefined;
+}
+
+/**
+ * Where an infinitive clause ends: at a word that opens the outlet's account of the occasion ("… to exercise
+ * restraint after U.S. military launching air strikes"), else with the part (undefined).
+ */
+function occasion(r: Reading, from: number): number | undefined {
+  for (let k = from; k < r.words.length; k++) {
+    const w = r.words[k];
+    if (insideAny(r.quoted, w.start)) continue;
+    // ", which Tehran presented as …": a relative clause after the infinitive is about the occasion, not the demand.
+    if (r.rules.words.vowClauseEnd.has(w.lower) || (w.commaBefore && RELATIVE_OPENERS.has(w.lower))) return k;
+  }
+  return undefined;
+}
+
+const RELATIVE_OPENERS = new Set(['which', 'who', 'whose', 'whom']);

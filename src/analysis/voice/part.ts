@@ -1,0 +1,169 @@
+/**
+ * Attribution of one part of a sentence unit (a sentence, or a stretch between semicolons): the forward cue, the
+ * backward cues before it, and the scope rules that cut what they mark (docs/voice.md: S-DESPITE, S-SOURCE,
+ * C-INTRO, P-PERSPECTIVE). Word indices are part-relative.
+ */
+import { backwardCues } from './backward.js';
+import { forwardCueAt, type ForwardCue } from './forward.js';
+import { DETERMINERS, RELATIVE } from './grammar.js';
+import { perspectiveClause } from './perspective.js';
+import { insideAny, type RuleSpan } from './spans.js';
+import { inSpeechTag } from './tags.js';
+import { capitalised, segmentEnd, type Reading } from './words.js';
+
+/** Relative words that open a non-restrictive clause after a comma. */
+const NON_RESTRICTIVE = new Set(['which', 'who', 'whose', 'whom']);
+
+/** What one part left open for what follows. */
+export interface PartResult {
+  /** Some cue was found in the part. */
+  cue: boolean;
+  /** Reported speech runs to the end of the part (a forward clause), so a cue-less next part continues it. */
+  open: boolean;
+  /**
+   * The part ends with a colon that introduces what follows (C-INTRO): after a speech verb ('tag': the next paragraph),
+   * or after a document label ('document': the document's paragraphs, until the outlet's narration resumes).
+   */
+  introduces: false | 'tag' | 'document';
+}
+
+/** Attributes one part: pushes attributed ranges onto out and unmarked colon quotations onto quotedOut. */
+export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quotedOut: RuleSpan[]): PartResult {
+  const { words, text } = r;
+  const v = r.rules.words;
+  const n = words.length;
+  const result: PartResult = { cue: false, open: false, introduces: false };
+  if (n === 0) return result;
+  const tail = text.slice(words[n - 1].end, partEnd).trim();
+  const endsWithColon = tail.startsWith(':') && tail.length <= 2;
+  if (endsWithColon) {
+    result.introduces = introducesNext(r);
+    result.cue = result.introduces !== false;
+  }
+  if (n < 2) return result;
+  const label = documentLabel(r);
+  if (label > 0) {
+    // C-COLON: "Statement translation: We will …" — the document's words, printed without marks.
+    quotedOut.push({ start: words[label].start, end: words[n - 1].end, rule: 'C-COLON' });
+    result.cue = true;
+    return result;
+  }
+  const mark = (a: number, b: number, rule: string): void => {
+    if (a >= b) return;
+    // A quotation right after the cue ("describing the base as 'an occupation base'") sits inside the reported
+    // speech: the span starts right after the previous word so the mark is covered.
+    const start = words[a].markBefore && a > 0 ? words[a - 1].end : words[a].start;
+    out.push({ start: Math.min(start, words[a].start), end: words[b - 1].end, rule });
+  };
+  // S-DESPITE: a trailing comma segment opened by "despite" or "even as/though/while/if" after reported material is
+  // the outlet's own context ("…, warning that a hot winter awaits them, despite the truce.").
+  // A trailing relative clause is not cut: it glosses for the outlet as often as it goes on with the speaker's
+  // words ("… the people of Gaza, who face a genocide carried out by a genocidal entity").
+  let trailingDespite = n;
+  let last = 0;
+  for (let k = 1; k < n; k++) if (words[k].commaBefore) last = k;
+  if (last > 0 && !insideAny(r.quoted, words[last].start)) {
+    const w = words[last].lower;
+    if (w === 'despite' || (w === 'where' && capitalised(text, words[last - 1])) || (w === 'even' && ['as', 'though', 'while', 'if'].includes(words[last + 1]?.lower ?? ''))) trailingDespite = last;
+  }
+  const clip = (b: number): number => Math.min(b, trailingDespite);
+
+  // Forward cues: the first one outside quotations wins; its clause runs to the end of the part. A verb in a comma
+  // segment that is a speech tag ("…, the official said, were …") is not one. A cue with a bounded clause ("what Iran
+  // calls its 'axis of resistance'", "blamed X for Y") lets the search go on after its clause.
+  const bounded: ForwardCue[] = [];
+  let forward: ForwardCue | null = null;
+  let segHead = 0;
+  for (let i = 0; i < n && !forward; i++) {
+    if (words[i].commaBefore) segHead = i;
+    if (insideAny(r.quoted, words[i].start)) continue;
+    const cue = forwardCueAt(r, i);
+    if (!cue || (segHead > 0 && v.tag.has(words[i].lower) && inSpeechTag(r, segHead))) continue;
+    // S-RELATIVE: a cue inside a relative clause ("The groups, which analysts say are fronts for …, operate …")
+    // reports only to the end of that clause.
+    if (cue.end === undefined && segHead > 0 && NON_RESTRICTIVE.has(words[segHead].lower)) cue.end = segmentEnd(words, segHead);
+    if (cue.end === undefined) forward = cue;
+    else {
+      bounded.push(cue);
+      i = Math.max(i, cue.end - 1);
+    }
+  }
+  if (!forward && bounded.length) forward = bounded.shift() as ForwardCue;
+
+  // Backward cues are looked for only before the forward cue.
+  const limit = Math.min(forward ? forward.cue : n, bounded.length ? bounded[0].cue : n);
+  for (const b of bounded) {
+    result.cue = true;
+    mark(b.clause, clip(b.end as number), b.rule);
+  }
+  const backward = backwardCues(r, limit, endsWithColon, (a, b, rule) => mark(a, clip(b), rule));
+  mark(backward.from, backward.before, backward.rule);
+  if (backward.before > 0) result.cue = true;
+  if (forward) {
+    result.cue = true;
+    // S-SOURCE: a trailing "…, according to X" inside the clause names the source: that phrase stays author voice.
+    let end = forward.end ?? n;
+    for (let j = forward.clause + 1; j < end; j++) {
+      if (words[j].commaBefore && words[j].lower === 'according' && words[j + 1]?.lower === 'to') {
+        let k = j + 2;
+        while (k < n && !words[k].commaBefore) k++;
+        if (k < end && !RELATIVE.has(words[k].lower) && !DETERMINERS.has(words[k].lower)) mark(k, clip(end), 'B-ACCORDING');
+        end = j;
+        break;
+      }
+    }
+    if (forward.quoted && forward.clause < end) {
+      quotedOut.push({ start: words[forward.clause].start, end: words[end - 1].end, rule: forward.rule });
+    } else {
+      if (forward.end === undefined && end === n && trailingDespite === n) result.open = true;
+      mark(forward.clause, clip(end), forward.rule);
+    }
+  } else if (backward.before === 0) {
+    const p = perspectiveClause(r);
+    if (p > 0) {
+      result.cue = true;
+      result.open = trailingDespite === n;
+      mark(p, clip(n), 'P-PERSPECTIVE');
+    }
+  }
+  return result;
+}
+
+/** A document label before a colon has at most this many words: "Full text of the statement:". */
+const DOCUMENT_LABEL_MAX = 4;
+
+/**
+ * C-COLON for documents: the part opens with a short label ending in a document noun, then a colon and a capital
+ * ("Statement translation: We will …", "Text of the communique: The occupiers …"). Returns the first quoted word, or -1.
+ */
+function documentLabel(r: Reading): number {
+  const { words, text } = r;
+  for (let k = 1; k < words.length && k <= DOCUMENT_LABEL_MAX; k++) {
+    const w = words[k];
+    if (w.markBefore || (w.commaBefore && !w.colonBefore)) return -1;
+    if (!w.colonBefore) continue;
+    const after = text.charCodeAt(w.start);
+    return r.rules.words.documentLabels.has(words[k - 1].lower) && after >= 65 && after <= 90 ? k : -1;
+  }
+  return -1;
+}
+
+/**
+ * C-INTRO: a part that ends with a colon after a speech verb ("The group said in a statement:"), a document's reading
+ * ("The statement read:") or a document noun ("Statement translation:", "Full text of the statement:") introduces
+ * the next paragraph as an unmarked quotation.
+ */
+function introducesNext(r: Reading): false | 'tag' | 'document' {
+  const { words } = r;
+  const v = r.rules.words;
+  const n = words.length;
+  if (v.documentLabels.has(words[n - 1].lower) && n <= DOCUMENT_LABEL_MAX + 2) return 'document';
+  for (let k = n - 1; k >= 0 && k >= n - r.rules.windows.tagAdjunct - 2; k--) {
+    const lk = words[k].lower;
+    const isRead = lk === 'read' || lk === 'reads';
+    if (words[k].commaBefore && k < n - 1 && !v.tag.has(lk)) return false;
+    if (isRead) return v.documentNouns.has(words[k - 1]?.lower ?? '') ? 'tag' : false;
+    if (v.tag.has(lk)) return 'tag';
+  }
+  return false;
+}

@@ -1,0 +1,50 @@
+/**
+ * Whole-sentence perspective (docs/voice.md): a headline that gives a speaker's words after a colon (H-SPEAKER), and
+ * a sentence-initial adjunct that says whose view follows (P-PERSPECTIVE).
+ */
+import { CLAUSE_OPENERS, PERSPECTIVE_PRONOUNS } from './grammar.js';
+import { capitalised, type Reading } from './words.js';
+
+/**
+ * H-SPEAKER: "Sanaa: The American and British enemy is the aggressor", "Hezbollah chief: Israel will pay". The unit
+ * is a whole line without final punctuation; at most `headline_speaker` capitalised words stand before the colon, and
+ * the first is not a kicker ("Analysis:"). Returns the index of the first word after the colon, or -1.
+ */
+export function headlineSpeaker(r: Reading, end: number): number {
+  const { words, text } = r;
+  if (words.length < 3) return -1;
+  const last = text[end - 1];
+  if ('.!?"\u201D\u2019\'\u00BB)'.includes(last)) return -1;
+  if (end < text.length && text[end] !== '\n' && text[end] !== '\r') return -1;
+  for (let k = 1; k < words.length && k <= r.rules.windows.headlineSpeaker; k++) {
+    if (words[k].colonBefore) {
+      if (r.rules.words.kickers.has(words[0].lower)) return -1;
+      for (let m = 0; m < k; m++) if (!capitalised(text, words[m]) && words[m].lower !== 'of' && words[m].lower !== 'al') return -1;
+      return k < words.length - 1 ? k : -1;
+    }
+    if (words[k].commaBefore || words[k].markBefore) return -1;
+  }
+  return -1;
+}
+
+/**
+ * P-PERSPECTIVE: "In Tehran's state media, …", "In Israeli newspapers they are …", "To them the groups are …": a
+ * sentence-initial perspective adjunct; returns the first word of the clause it governs, or -1.
+ */
+export function perspectiveClause(r: Reading): number {
+  const { words, text } = r;
+  const first = words[0]?.lower;
+  if (first === 'to' && words.length > 2 && PERSPECTIVE_PRONOUNS.has(words[1].lower)) {
+    const c = words[2];
+    return c.commaBefore || CLAUSE_OPENERS.has(c.lower) || capitalised(text, c) ? 2 : -1;
+  }
+  if (first !== 'in') return -1;
+  for (let k = 1; k < words.length && k <= r.rules.windows.perspective; k++) {
+    if (words[k].commaBefore || words[k].markBefore) return -1;
+    if (!r.rules.words.perspectiveNouns.has(words[k].lower)) continue;
+    const c = words[k + 1];
+    if (!c) return -1;
+    return c.commaBefore || CLAUSE_OPENERS.has(c.lower) ? k + 1 : -1;
+  }
+  return -1;
+}

@@ -1,0 +1,79 @@
+/**
+ * Speech tags (docs/voice.md, family T): a comma segment that is a short subject and a tag verb, trailing or
+ * parenthetical ("…, a US military official said.", "…, he added.", "…, the official said, were …") (T-TRAIL), or
+ * inverted ("…, said the spokesman.") (T-INVERT). "told" skips its object ("…, a commander told Reuters."), "read"
+ * needs a document noun ("…, the statement read.").
+ */
+import type { VoiceRules } from '../../lexicon/voice-rules.js';
+import { AUXILIARIES, BE_FORMS, DETERMINERS, NOT_TAG_START, WEEKDAYS } from './grammar.js';
+import { capitalised, scanWords, type Reading } from './words.js';
+
+/** Skips the object of "told" in a tag ("told Reuters", "told state television"); returns the first word after it. */
+function skipToldObject(r: Reading, from: number, b: number): number {
+  const { words, text } = r;
+  const v = r.rules.words;
+  let k = from;
+  while (k < b && k < from + r.rules.windows.object + 1 && !v.adjuncts.has(words[k].lower)
+    && (v.toldObjects.has(words[k].lower) || capitalised(text, words[k]))) k++;
+  return k;
+}
+
+/**
+ * Whether the comma segment words[a, b) is a speech tag ("he added", "a US military official said on Monday", "said
+ * the official"): its rule id, or null.
+ */
+export function isSpeechTag(r: Reading, a: number, b: number): 'T-TRAIL' | 'T-INVERT' | null {
+  const { words, text } = r;
+  const v = r.rules.words;
+  const win = r.rules.windows;
+  if (b - a < 1 || NOT_TAG_START.has(words[a].lower)) return null;
+  const isRead = (w: string): boolean => w === 'read' || w === 'reads';
+  // T-INVERT: "said the spokesman", "added Singh": a determiner or a capitalised name after the verb.
+  if (v.tag.has(words[a].lower) && !v.objectVerbs.has(words[a].lower)) {
+    if (b - a < 2 || b - a - 1 > win.tagSubject) return null;
+    for (let k = a + 1; k < b; k++) {
+      const lk = words[k].lower;
+      if (v.reporting.has(lk) || lk === 'that' || AUXILIARIES.has(lk)) return null; // a clause, not a subject
+    }
+    const subj = words[a + 1];
+    if (isRead(words[a].lower) && !v.documentNouns.has(words[b - 1].lower)) return null;
+    return DETERMINERS.has(subj.lower) || capitalised(text, subj) ? 'T-INVERT' : null;
+  }
+  // T-TRAIL: subject, verb, then at most a short adjunct.
+  for (let t = a + 1; t < b && t - a <= win.tagSubject; t++) {
+    const lt = words[t].lower;
+    if (!v.tag.has(lt)) continue;
+    if (BE_FORMS.has(words[t - 1].lower)) return null;
+    if (isRead(lt) && !v.documentNouns.has(words[t - 1].lower)) return null;
+    let k = t + 1;
+    if (v.objectVerbs.has(lt)) k = skipToldObject(r, k, b);
+    const after = b - k;
+    if (after === 0) return 'T-TRAIL';
+    if (after > win.tagAdjunct || !(v.adjuncts.has(words[k].lower) || WEEKDAYS.has(words[k].lower))) return null;
+    for (let m = k; m < b; m++) if (words[m].lower === 'that' || v.reporting.has(words[m].lower)) return null;
+    return 'T-TRAIL';
+  }
+  return null;
+}
+
+/** Whether the comma segment starting at word a (ending at the next comma or the unit end) is a speech tag. */
+export function inSpeechTag(r: Reading, a: number): boolean {
+  const { words } = r;
+  const max = a + r.rules.windows.tagSubject + r.rules.windows.tagAdjunct + 2;
+  let b = a + 1;
+  while (b < words.length && b <= max && !words[b].commaBefore) b++;
+  return b <= max && isSpeechTag(r, a, b) !== null;
+}
+
+/**
+ * Whether text[start, end) contains a reporting cue word (a tag verb form, "according to", a document noun).
+ * Used as evidence that a paragraph is reported speech (quotes.ts, lost opening marks).
+ */
+export function containsReportingCue(text: string, start: number, end: number, rules: VoiceRules): boolean {
+  const words = scanWords(text, start, end);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i].lower;
+    if (rules.words.tag.has(w) || w === 'statement' || (w === 'according' && words[i + 1]?.lower === 'to')) return true;
+  }
+  return false;
+}

@@ -1,0 +1,141 @@
+/**
+ * Reporting verbs with a content clause (docs/voice.md, family V): "said that …" (V-THAT), "said the attacks
+ * were …" (V-ZERO), "the statement read …" (V-READ), "The group said: We will …" (C-COLON). A reporting verb after a
+ * form of "be" is the outlet's own discourse ("it should be noted that") unless it is a reporting passive ("it was
+ * reported that") (V-PASSIVE); "is to say that", "fair to say" are the outlet's too (V-DISCOURSE).
+ */
+import type { ForwardCue } from './forward.js';
+import { AUXILIARIES, BE_FORMS, CLAUSE_OPENERS, NOT_FINITE, PRONOUN_OPENERS, SAY_FORMS, WEEKDAYS } from './grammar.js';
+import { capitalised, isDigit, type Reading, type Word } from './words.js';
+
+/** The reporting cue at word i, if any. */
+export function reportingCue(r: Reading, i: number): ForwardCue | null {
+  const { words, text } = r;
+  const v = r.rules.words;
+  const win = r.rules.windows;
+  const n = words.length;
+  const w = words[i].lower;
+  const prev = words[i - 1]?.lower;
+  // V-READ: "the statement read", "The message reads: …": a document's wording.
+  if ((w === 'read' || w === 'reads') && prev !== undefined && v.documentNouns.has(prev)) {
+    if (i + 1 >= n) return null;
+    const next = words[i + 1];
+    return { cue: i, clause: i + 1, quoted: next.colonBefore && !next.markBefore && capitalised(text, next), rule: 'V-READ' };
+  }
+  if (!v.reporting.has(w) || isDiscoursePassive(r, i) || isDiscourseInfinitive(r, i)) return null;
+  // V-THAT: "that" within the window; "that" directly followed by the end is a pronoun ("said that."). What stands
+  // between must be an adjunct ("said during a briefing on Tuesday that", "said, however, that") or a short object of
+  // tell/warn ("told reporters that"); otherwise "that" is likely a relative pronoun on an object ("claimed the attack
+  // that killed …").
+  const next = words[i + 1];
+  const between = next === undefined ? 0
+    : next.lower === 'that' ? 1
+      : v.adjuncts.has(next.lower) || next.commaBefore ? win.that + 1
+        : v.objectVerbs.has(w) ? win.objectThat + 1 : 1;
+  for (let j = i + 1; j < n && j <= i + between; j++) {
+    const lj = words[j].lower;
+    if (lj === 'that') {
+      const after = words[j + 1];
+      // "emphasized that, despite the truce, the attacks …": a comma after "that" opens an adjunct inside the clause;
+      // "said that, and left" ends the clause at once, so a comma needs a clause of some length after it.
+      if (after && (!after.commaBefore || j + 4 < n)) return { cue: i, clause: j + 1, rule: 'V-THAT' };
+      return null;
+    }
+    if (j > i + 1 && (v.reporting.has(lj) || words[j].markBefore)) break; // another verb, or a quotation: not ours
+  }
+  if (v.objectVerbs.has(w)) return objectThenClause(r, i);
+  if (!v.zeroThat.has(w)) return null;
+  // V-ZERO: skip a short adjunct ("in a statement," / "on Friday it …"), then a clause opener must follow.
+  let j = i + 1;
+  const atLeast = words[j]?.lower === 'at' && (words[j + 1]?.lower === 'least' || words[j + 1]?.lower === 'most');
+  if (j < n && !atLeast && (v.adjuncts.has(words[j].lower) || WEEKDAYS.has(words[j].lower))) {
+    let k = j + 1;
+    while (k < n && k <= j + 5 && !words[k].commaBefore && !words[k].markBefore && !PRONOUN_OPENERS.has(words[k].lower)) k++;
+    if (k < n && (words[k].commaBefore || words[k].markBefore || PRONOUN_OPENERS.has(words[k].lower))) j = k;
+    else return null;
+  }
+  if (j >= n) return null;
+  const c = words[j];
+  // C-COLON: "The group said: We will …" — a colon and a capital: a quotation whose marks were left out.
+  if (c.colonBefore && !c.markBefore && capitalised(text, c)) return { cue: i, clause: j, quoted: true, rule: 'C-COLON' };
+  // "he'd", "they're": a contracted pronoun opens the clause like the pronoun.
+  const opener = c.lower.includes("'") ? c.lower.slice(0, c.lower.indexOf("'")) : c.lower;
+  if (c.markBefore || c.commaBefore || CLAUSE_OPENERS.has(opener) || v.numberWords.has(c.lower) || isDigit(c.lower.charCodeAt(0))
+    || namedSubjectClause(r, j)) {
+    return { cue: i, clause: j, rule: 'V-ZERO' };
+  }
+  return null;
+}
+
+/**
+ * V-ZERO after the object of tell/warn/threaten: "told Reuters the attacks would go on", "threatened Iran's leaders
+ * the U.S. would retaliate". The object is short (names, `told_objects`, a possessive and its noun); a clause opener
+ * must follow it.
+ */
+function objectThenClause(r: Reading, i: number): ForwardCue | null {
+  const { words, text } = r;
+  const v = r.rules.words;
+  const n = words.length;
+  let k = i + 1;
+  while (k < n && k <= i + r.rules.windows.objectThat && !words[k].commaBefore && !words[k].markBefore) {
+    const lk = words[k].lower;
+    if (capitalised(text, words[k]) || (v.toldObjects.has(lk) && !CLAUSE_OPENERS.has(lk))) k++;
+    else if (k > i + 1 && words[k - 1].lower.endsWith("'s") && !CLAUSE_OPENERS.has(lk)) k++; // "Iran's leaders"
+    else break;
+  }
+  if (k === i + 1 || k >= n || words[k].commaBefore || words[k].markBefore) return null;
+  const c = words[k];
+  return CLAUSE_OPENERS.has(c.lower) || PRONOUN_OPENERS.has(c.lower) || namedSubjectClause(r, k) ? { cue: i, clause: k, rule: 'V-ZERO' } : null;
+}
+
+/** V-PASSIVE: is the reporting verb at i a passive of the outlet's own discourse ("it should be added that")? */
+function isDiscoursePassive(r: Reading, i: number): boolean {
+  const w = r.words[i].lower;
+  if (r.rules.words.passiveReporting.has(w)) return false;
+  const prev = r.words[i - 1]?.lower;
+  return prev !== undefined && BE_FORMS.has(prev);
+}
+
+/** V-DISCOURSE: "is to say that", "fair to say", "that is to say": the outlet's own discourse, not a report. */
+function isDiscourseInfinitive(r: Reading, i: number): boolean {
+  const { words } = r;
+  if (!SAY_FORMS.has(words[i].lower) || words[i - 1]?.lower !== 'to') return false;
+  const before = words[i - 2]?.lower;
+  return before !== undefined && (BE_FORMS.has(before) || r.rules.words.discourseAdjectives.has(before));
+}
+
+/**
+ * A clause with a named subject after a zero-"that" say-verb: "said Israel would not allow …", "says Hamas uses …".
+ * Up to four capitalised words (with "of", "the", "al" inside), then a lowercase word that looks finite: an auxiliary
+ * or a verb form in -s / -ed.
+ */
+function namedSubjectClause(r: Reading, j: number): boolean {
+  const { words, text } = r;
+  if (!capitalised(text, words[j])) return false;
+  let k = j + 1;
+  while (k < words.length && k <= j + 4 && !words[k].commaBefore && !words[k].markBefore
+    && (capitalised(text, words[k]) || words[k].lower === 'of' || words[k].lower === 'al')) k++;
+  // "said Israeli Air Forces (IAF) fighter jets attacked …": a bracketed acronym and up to two lowercase nouns may
+  // stand between the name and its verb.
+  const acronym = k < words.length && words[k].markBefore && isAcronym(text, words[k]);
+  if (acronym) k++;
+  let nouns = 0;
+  while (k < words.length && nouns < 2 && k > j + 1 && !words[k].commaBefore && (!words[k].markBefore || (acronym && nouns === 0))
+    && !capitalised(text, words[k]) && !AUXILIARIES.has(words[k].lower) && !finiteLooking(words[k].lower)) {
+    k++;
+    nouns++;
+  }
+  const v = words[k];
+  if (!v || v.commaBefore || (v.markBefore && nouns === 0 && !acronym) || capitalised(text, v)) return false;
+  return AUXILIARIES.has(v.lower) || finiteLooking(v.lower);
+}
+
+/** A lowercase word that looks like a finite verb: a form in -ed or -s that is not a known non-verb. */
+function finiteLooking(w: string): boolean {
+  return w.length >= 4 && !NOT_FINITE.has(w) && (w.endsWith('ed') || (w.endsWith('s') && !w.endsWith('ss')));
+}
+
+function isAcronym(text: string, w: Word): boolean {
+  const s = text.slice(w.start, w.end);
+  return s.length >= 2 && s.length <= 6 && s === s.toUpperCase() && text[w.end] === ')';
+}

@@ -1,0 +1,126 @@
+/**
+ * Reported speech over a text, unit by unit (docs/voice.md, family U): each sentence unit has its dateline cut off
+ * (D-DATELINE), is read whole as a headline speaker (H-SPEAKER) or split at semicolons outside quotations into parts
+ * (U-SEMI); a paragraph after a unit that introduces it ("The statement read:") is quoted (C-INTRO). The only state
+ * carried from unit to unit is that introduction, so the cost is linear in the text.
+ */
+import type { Span } from '../../types.js';
+import type { VoiceRules } from '../../lexicon/voice-rules.js';
+import { datelineEnd } from './dateline.js';
+import { attributePart, type PartResult } from './part.js';
+import { headlineSpeaker } from './perspective.js';
+import { insideAny, mergeSpans, type RuleSpan } from './spans.js';
+import { scanWords, type Reading } from './words.js';
+
+/** Opening marks and dashes: a paragraph that opens with one is quoted by its own marks already. */
+const OPENS_QUOTED = '"\u201C\u201E\u00AB\u2018\'\u2014\u2015';
+
+/**
+ * Attributed (reported-speech) spans of a text. `units` are sentence spans already cut at paragraph breaks, in order;
+ * `quoted` are the top-level quotations, sorted (cues inside them are ignored). Returns sorted, merged spans that may
+ * overlap quotations (the caller gives quoted voice precedence). Colon-introduced quotations without marks are pushed
+ * onto `quotedOut`. With `wanted` (sorted spans), only units that hold one are read, with the same result there.
+ */
+export function attributionSpans(
+  text: string, units: Span[], quoted: Span[], quotedOut: Span[], wanted: Span[] | undefined, rules: VoiceRules,
+  trace?: RuleSpan[],
+): Span[] {
+  const raw: RuleSpan[] = [];
+  const colon: RuleSpan[] = [];
+  let introduces: PartResult['introduces'] = false; // the previous unit ended "… said:" or "Full statement:"
+  let introduced = false; // this paragraph is the one introduced
+  let documentOpen = false; // a document introduced by its label goes on paragraph after paragraph
+  let w = 0;
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u];
+    if (wanted) {
+      // A unit that ends with a colon is read anyway (it may introduce the next paragraph), and so is every unit while
+      // an introduction is pending: wanted units get exactly the spans a full reading gives them.
+      while (w < wanted.length && wanted[w].end <= unit.start) w++;
+      const holdsWanted = w < wanted.length && wanted[w].start < unit.end;
+      if (!holdsWanted && !introduces && !introduced && !documentOpen && !endsWithColonAt(text, unit.end)) continue;
+    }
+    const newParagraph = u > 0 && hasLineBreak(text, units[u - 1].end, unit.start);
+    if (newParagraph) {
+      introduced = false;
+      // The document ends where the outlet speaks about it again ("…, the statement added.", "according to …").
+      if (documentOpen && narrates(text, unit.start, paragraphEnd(text, unit.end), rules)) documentOpen = false;
+      if (documentOpen) introduced = true;
+    }
+    if (introduces && newParagraph && !OPENS_QUOTED.includes(text[unit.start])) {
+      introduced = true;
+      documentOpen = introduces === 'document';
+    }
+    introduces = false;
+    if (introduced) {
+      colon.push({ start: unit.start, end: unit.end, rule: 'C-INTRO' });
+      continue;
+    }
+    introduces = attributeUnit(text, unit.start, unit.end, quoted, rules, raw, colon).introduces;
+  }
+  for (const c of colon) quotedOut.push({ start: c.start, end: c.end });
+  quotedOut.sort((a, b) => a.start - b.start);
+  if (trace) trace.push(...raw, ...colon);
+  return mergeSpans(raw);
+}
+
+/** The unit's text ends with a colon (allowing a closing space or mark), as a speech tag that introduces. */
+function endsWithColonAt(text: string, end: number): boolean {
+  for (let i = end - 1; i >= 0 && i >= end - 3; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a) return true;
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x22 && c !== 0x201d) return false;
+  }
+  return false;
+}
+
+/** Whether text[start, end) has a word that shows the outlet speaking about the document again (`narration_cues`). */
+function narrates(text: string, start: number, end: number, rules: VoiceRules): boolean {
+  for (const w of scanWords(text, start, end)) if (rules.words.narrationCues.has(w.lower)) return true;
+  return false;
+}
+
+/** End of the line that `from` is on (the paragraph's end for unwrapped text). */
+function paragraphEnd(text: string, from: number): number {
+  const e = text.indexOf('\n', from);
+  return e < 0 ? text.length : e;
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0x0a || text.charCodeAt(i) === 0x0d) return true;
+  return false;
+}
+
+/**
+ * One sentence unit. U-SEMI: a part without a cue of its own continues a forward clause left open by the part before
+ * ("He said the attacks would go on; the occupiers must leave.").
+ */
+function attributeUnit(text: string, start: number, end: number, quoted: Span[], rules: VoiceRules, out: RuleSpan[], quotedOut: RuleSpan[]): PartResult {
+  const from = datelineEnd(text, start, end, rules.windows.datelineChars);
+  const words = scanWords(text, from, end);
+  const headline = headlineSpeaker({ text, words, quoted, rules }, end);
+  if (headline > 0) {
+    out.push({ start: words[headline].start, end: words[words.length - 1].end, rule: 'H-SPEAKER' });
+    return { cue: true, open: false, introduces: false };
+  }
+  let open = false;
+  let last: PartResult = { cue: false, open: false, introduces: false };
+  let p = 0;
+  while (p < words.length) {
+    let q = p + 1;
+    while (q < words.length && !(words[q].semiBefore && !insideAny(quoted, words[q].start))) q++;
+    const part: Reading = { text, words: words.slice(p, q), quoted, rules };
+    const partEnd = q < words.length ? words[q].start : end;
+    const sub: RuleSpan[] = [];
+    last = attributePart(part, partEnd, sub, quotedOut);
+    if (open && !last.cue) {
+      out.push({ start: part.words[0].start, end: part.words[part.words.length - 1].end, rule: 'U-SEMI' });
+      last.open = true;
+    } else {
+      for (const s of sub) out.push(s);
+    }
+    open = last.open;
+    p = q;
+  }
+  return last;
+}

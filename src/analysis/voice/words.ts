@@ -1,0 +1,115 @@
+/**
+ * The words the voice rules read: a linear character scan of a sentence unit (no regexes over the text, no
+ * backtracking), each word with the punctuation that stands before it. Rules look words up in the voice vocabulary
+ * (lexicons/voice.yml, see docs/voice.md) by their lowercase form.
+ */
+import type { Span } from '../../types.js';
+import type { VoiceRules } from '../../lexicon/voice-rules.js';
+
+/** Letters and digits (any script). ASCII fast path; the Unicode test only for non-ASCII characters. */
+export function isWordChar(code: number): boolean {
+  if (code < 128) {
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  }
+  return WORD_CHAR.test(String.fromCharCode(code));
+}
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+export function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Apostrophes and hyphens that join word characters into one word (Kata'ib, Gaza's, al-Shuhada, anti-terror). */
+function isJoiner(code: number): boolean {
+  return code === 0x27 || code === 0x2019 || code === 0x2d || code === 0x2010 || code === 0x2011;
+}
+
+export interface Word {
+  /** Lowercase form, with curly apostrophes folded to straight ones. */
+  lower: string;
+  start: number;
+  end: number;
+  /** The characters between the previous word (or the unit start) and this word contain a comma/semicolon/colon. */
+  commaBefore: boolean;
+  /** A quotation mark or bracket stands between the previous word and this one. */
+  markBefore: boolean;
+  /** The characters between the previous word and this one contain a semicolon. */
+  semiBefore: boolean;
+  /** The characters between the previous word and this one contain a colon. */
+  colonBefore: boolean;
+}
+
+/** What every rule reads: the text, the words of one sentence part, the quotations, the vocabulary. */
+export interface Reading {
+  text: string;
+  /** Words of the part being read; rule indices are into this array. */
+  words: Word[];
+  /** Top-level quotations, sorted: cues inside them are ignored. */
+  quoted: Span[];
+  rules: VoiceRules;
+}
+
+/** Words of text[start, end) in one linear pass. */
+export function scanWords(text: string, start: number, end: number): Word[] {
+  const words: Word[] = [];
+  let i = start;
+  let comma = false;
+  let mark = false;
+  let semi = false;
+  let colon = false;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (!isWordChar(c)) {
+      if (c === 0x2c || c === 0x3b || c === 0x3a) {
+        comma = true;
+        if (c === 0x3b) semi = true;
+        else if (c === 0x3a) colon = true;
+      } else if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d && c !== 0x2e) mark = true;
+      i++;
+      continue;
+    }
+    const ws = i;
+    let curly = false;
+    i++;
+    while (i < end) {
+      const d = text.charCodeAt(i);
+      if (isWordChar(d)) i++;
+      else if (isJoiner(d) && i + 1 < end && isWordChar(text.charCodeAt(i + 1))) {
+        if (d === 0x2019) curly = true;
+        i += 2;
+      } else if ((d === 0x2c || d === 0x2e) && isDigit(text.charCodeAt(i - 1)) && i + 1 < end && isDigit(text.charCodeAt(i + 1))) {
+        i += 2; // 1,200 and 2.5 are one word: the comma is no clause boundary
+      } else break;
+    }
+    const lower = text.slice(ws, i).toLowerCase();
+    words.push({
+      lower: curly ? lower.replace(/\u2019/g, "'") : lower,
+      start: ws,
+      end: i,
+      commaBefore: comma,
+      markBefore: mark,
+      semiBefore: semi,
+      colonBefore: colon,
+    });
+    comma = false;
+    mark = false;
+    semi = false;
+    colon = false;
+  }
+  return words;
+}
+
+function isUpper(code: number): boolean {
+  if (code < 128) return code >= 65 && code <= 90;
+  const ch = String.fromCharCode(code);
+  return ch !== ch.toLowerCase();
+}
+
+export const capitalised = (text: string, w: Word): boolean => isUpper(text.charCodeAt(w.start));
+
+/** End of the comma segment that starts at or contains word i. */
+export function segmentEnd(words: Word[], i: number): number {
+  let j = i + 1;
+  while (j < words.length && !words[j].commaBefore) j++;
+  return j;
+}

@@ -1,0 +1,263 @@
+/**
+ * Loads and validates the voice vocabulary (YAML, format "framelens.voice/1", default lexicons/voice.yml, specified in
+ * docs/voice.md): the reporting verbs, speech-tag verbs, document nouns, kickers, titles and numeric windows that the
+ * voice rules (src/analysis/voice/) and the context rules read. Verbs and nouns are written once in their base form
+ * and inflected by the lexicon's own inflection code, so the rules never disagree about which forms a verb has.
+ * Validation collects every problem with file, line and column, like the lexicon loader.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMap, LineCounter, parseDocument, type Document as YamlDocument } from 'yaml';
+import type { LexiconSource } from '../types.js';
+import { packageRoot } from '../paths.js';
+import { LexiconError, type LexiconProblem } from './errors.js';
+import { inflections } from './inflect.js';
+
+export const VOICE_FORMAT = 'framelens.voice/1';
+
+/**
+ * How the words of a list are expanded: `verbs` get every inflected form, `finite` the forms without -ing, `nouns`
+ * their plurals, `words` nothing; `phrases` are "verb preposition" pairs whose verb gets every form ("warned of").
+ */
+type ListKind = 'verbs' | 'finite' | 'nouns' | 'words' | 'phrases';
+
+/** The lists of the file: YAML key, name in VoiceWords, expansion. docs/voice.md says which rule reads which. */
+const LISTS = [
+  ['reporting_verbs', 'reporting', 'verbs'],
+  ['zero_that_verbs', 'zeroThat', 'verbs'],
+  ['tag_verbs', 'tag', 'finite'],
+  ['noun_forms', 'nounForms', 'words'],
+  ['document_nouns', 'documentNouns', 'nouns'],
+  ['document_labels', 'documentLabels', 'nouns'],
+  ['narration_cues', 'narrationCues', 'words'],
+  ['passive_reporting', 'passiveReporting', 'verbs'],
+  ['object_verbs', 'objectVerbs', 'verbs'],
+  ['as_verbs', 'asVerbs', 'verbs'],
+  ['condemn_verbs', 'condemn', 'verbs'],
+  ['call_verbs', 'call', 'verbs'],
+  ['call_particles', 'callParticles', 'words'],
+  ['blame_verbs', 'blame', 'verbs'],
+  ['demand_verbs', 'demand', 'verbs'],
+  ['accuse_verbs', 'accuse', 'verbs'],
+  ['prepositional_verbs', 'prepositional', 'phrases'],
+  ['directive_verbs', 'directive', 'verbs'],
+  ['vow_verbs', 'vow', 'verbs'],
+  ['passive_framing', 'passiveFraming', 'verbs'],
+  ['adjuncts', 'adjuncts', 'words'],
+  ['told_objects', 'toldObjects', 'words'],
+  ['after_tag_adjuncts', 'afterTagAdjuncts', 'words'],
+  ['vow_clause_end', 'vowClauseEnd', 'words'],
+  ['discourse_adjectives', 'discourseAdjectives', 'words'],
+  ['number_words', 'numberWords', 'words'],
+  ['figure_nouns', 'figureNouns', 'nouns'],
+  ['perspective_nouns', 'perspectiveNouns', 'nouns'],
+  ['kickers', 'kickers', 'words'],
+  ['titles', 'titles', 'words'],
+] as const;
+
+export type VoiceListName = (typeof LISTS)[number][1];
+/** Every word form of every list, lowercase. */
+export type VoiceWords = { readonly [K in VoiceListName]: ReadonlySet<string> };
+
+const WINDOWS = [
+  ['that', 'that'], ['object_that', 'objectThat'], ['object', 'object'], ['as', 'as'], ['accuse', 'accuse'],
+  ['vow', 'vow'], ['directive', 'directive'], ['call', 'call'], ['clause', 'clause'], ['passive_by', 'passiveBy'],
+  ['perspective', 'perspective'], ['tag_subject', 'tagSubject'], ['tag_adjunct', 'tagAdjunct'],
+  ['headline_speaker', 'headlineSpeaker'], ['dateline_chars', 'datelineChars'], ['fragment', 'fragment'],
+] as const;
+export type VoiceWindows = { readonly [K in (typeof WINDOWS)[number][1]]: number };
+
+const CONTEXT = [
+  ['cue_reach', 'cueReach'], ['antecedent_sentences', 'antecedentSentences'], ['salience_factor', 'salienceFactor'],
+  ['scare_quote_max_words', 'scareQuoteMaxWords'], ['look_back_mentions', 'lookBackMentions'], ['apposition_words', 'appositionWords'],
+] as const;
+/** Windows of the context rules (analyze.ts): distancing and negation reach, antecedents, scare quotes. */
+export type ContextWindows = { readonly [K in (typeof CONTEXT)[number][1]]: number };
+
+export interface VoiceRules {
+  /** Name, version and sha256 of the file: reports and the cache key carry it like a lexicon's. */
+  source: LexiconSource;
+  words: VoiceWords;
+  /**
+   * Every word that can start a forward cue (the verb lists of the forward rules, "according", "read"): most words
+   * of a text are in none, and one lookup here lets the rules skip them.
+   */
+  forwardCues: ReadonlySet<string>;
+  windows: VoiceWindows;
+  context: ContextWindows;
+}
+
+const TOP_KEYS = new Set(['format', 'name', 'version', 'language', 'description', 'windows', 'context', ...LISTS.map((l) => l[0])]);
+/** A list item: one lowercase word (letters, digits, apostrophe, hyphen; accented letters allowed). */
+const WORD_RE = /^[\p{Ll}\p{N}][\p{Ll}\p{N}'’-]*$/u;
+/** An item of a phrase list: a verb and a preposition. */
+const PHRASE_RE = /^[a-z]+ [a-z]+$/;
+
+type Path = Array<string | number>;
+
+function position(doc: YamlDocument, lines: LineCounter, path: Path): { line?: number; column?: number } {
+  for (let k = path.length; k >= 0; k--) {
+    const node = k === 0 ? doc.contents : doc.getIn(path.slice(0, k), true);
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    if (range) {
+      const { line, col } = lines.linePos(range[0]);
+      return { line, column: col };
+    }
+  }
+  return {};
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** The forms a list word stands for, by the list's kind. */
+function expand(word: string, kind: ListKind): string[] {
+  if (kind === 'words') return [word];
+  if (kind === 'phrases') {
+    const [verb, preposition] = word.split(' ');
+    return [verb, ...inflections(verb)].map((form) => `${form} ${preposition}`);
+  }
+  const forms = inflections(word);
+  if (kind === 'verbs') return [word, ...forms];
+  if (kind === 'finite') return [word, ...forms.filter((f) => !f.endsWith('ing'))];
+  return [word, ...forms.filter((f) => f.endsWith('s'))];
+}
+
+/** Parses voice rules from text. Throws LexiconError listing every problem with file:line:column. */
+export function parseVoiceRules(text: string, file = '<voice rules>', sha256 = createHash('sha256').update(text).digest('hex')): VoiceRules {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const problems: LexiconProblem[] = [];
+  const error = (path: Path, message: string): void => {
+    problems.push({ file, ...position(doc, lines, path), message });
+  };
+  if (doc.errors.length) {
+    for (const e of doc.errors) {
+      const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
+      problems.push({ file, line: pos.line, column: pos.col, message: `YAML syntax: ${e.message.split('\n')[0]}` });
+    }
+    throw new LexiconError(problems);
+  }
+  if (!isMap(doc.contents)) {
+    throw new LexiconError([{ file, line: 1, column: 1, message: `voice rules must be a YAML mapping with "format: ${VOICE_FORMAT}", the word lists, "windows" and "context"` }]);
+  }
+  const data = doc.toJS() as Record<string, unknown>;
+  for (const key of Object.keys(data)) {
+    if (!TOP_KEYS.has(key)) error([key], `unknown field "${key}" in the voice rules; allowed: ${[...TOP_KEYS].join(', ')}`);
+  }
+  if (data.format !== VOICE_FORMAT) {
+    error(data.format === undefined ? [] : ['format'], `"format" must be "${VOICE_FORMAT}", found ${describe(data.format)}`);
+  }
+  const str = (key: string): string => {
+    const value = data[key];
+    if (typeof value === 'string' && value.trim()) return value.trim();
+    if (typeof value === 'number') return String(value);
+    error(value === undefined ? [] : [key], `missing or empty "${key}": give a string`);
+    return '';
+  };
+  const name = str('name');
+  const version = str('version');
+
+  const words = {} as Record<VoiceListName, Set<string>>;
+  for (const [key, listName, kind] of LISTS) {
+    const set = new Set<string>();
+    words[listName] = set;
+    const value = data[key];
+    if (!Array.isArray(value)) {
+      error(value === undefined ? [] : [key], `"${key}" must be a list of lowercase words, found ${describe(value)}`);
+      continue;
+    }
+    const seen = new Set<string>();
+    value.forEach((item, i) => {
+      if (kind === 'phrases' ? typeof item !== 'string' || !PHRASE_RE.test(item) : typeof item !== 'string' || !WORD_RE.test(item)) {
+        const what = kind === 'phrases' ? 'a lowercase verb and a preposition ("warn of")' : 'one lowercase word';
+        error([key, i], `item ${i + 1} of "${key}" must be ${what}, found ${describe(item)}`);
+        return;
+      }
+      if (seen.has(item)) error([key, i], `"${item}" is listed twice in "${key}"`);
+      seen.add(item);
+      for (const form of expand(item.replace(/’/g, "'"), kind)) set.add(form);
+    });
+  }
+
+  /** A section of positive numbers; every key of `spec` is required, keys in `fractional` may be non-integers. */
+  const numbers = (section: string, spec: readonly (readonly [string, string])[], fractional: ReadonlySet<string>): Record<string, number> => {
+    const out: Record<string, number> = {};
+    const value = data[section];
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      error(value === undefined ? [] : [section], `"${section}" must be a mapping of ${spec.map((s) => s[0]).join(', ')}`);
+      return out;
+    }
+    const obj = value as Record<string, unknown>;
+    const known = new Set(spec.map((s) => s[0] as string));
+    for (const key of Object.keys(obj)) {
+      if (!known.has(key)) error([section, key], `unknown window "${key}" in "${section}"; allowed: ${[...known].join(', ')}`);
+    }
+    for (const [key, prop] of spec) {
+      const n = obj[key];
+      const whole = !fractional.has(key);
+      if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0 || (whole && !Number.isInteger(n))) {
+        error(n === undefined ? [section] : [section, key],
+          `"${section}.${key}" must be a positive ${whole ? 'whole number' : 'number'}, found ${describe(n)}`);
+        continue;
+      }
+      out[prop] = n;
+    }
+    return out;
+  };
+  const windows = numbers('windows', WINDOWS, new Set()) as VoiceWindows;
+  const context = numbers('context', CONTEXT, new Set(['salience_factor'])) as ContextWindows;
+  // Noun forms leave every verb list: "state" reports nothing in "the Jewish state is …".
+  for (const [, listName, kind] of LISTS) {
+    if (kind === 'verbs' || kind === 'finite') for (const form of words.nounForms) words[listName].delete(form);
+  }
+  if (problems.length) throw new LexiconError(problems);
+  const description = typeof data.description === 'string' ? data.description.trim() : undefined;
+  const forwardCues = new Set(['according', 'read', 'reads']);
+  for (const phrase of words.prepositional) forwardCues.add(phrase.slice(0, phrase.indexOf(' ')));
+  for (const list of [words.reporting, words.zeroThat, words.accuse, words.passiveFraming, words.call, words.asVerbs,
+    words.condemn, words.blame, words.demand, words.directive, words.vow]) for (const w of list) forwardCues.add(w);
+  return {
+    source: { name, version, sha256, file, description },
+    words,
+    forwardCues,
+    windows,
+    context,
+  };
+}
+
+/** Loads voice rules from a file. Throws LexiconError naming the file (and line, for content problems). */
+export function loadVoiceRules(file: string): VoiceRules {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : String((err as Error).message);
+    throw new LexiconError([{ file, message: `cannot read voice rules: ${why}; check the --voice-rules path` }]);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new LexiconError([{ file, message: 'not valid UTF-8: save the voice rules as UTF-8 text' }]);
+  }
+  return parseVoiceRules(text.replace(/^\uFEFF/, ''), file, createHash('sha256').update(bytes).digest('hex'));
+}
+
+/** The voice rules shipped with framelens (lexicons/voice.yml). */
+export function defaultVoiceRulesPath(): string {
+  return join(packageRoot(), 'lexicons', 'voice.yml');
+}
+
+let defaults: VoiceRules | undefined;
+/** The default voice rules, read once per process. */
+export function defaultVoiceRules(): VoiceRules {
+  defaults ??= loadVoiceRules(defaultVoiceRulesPath());
+  return defaults;
+}
