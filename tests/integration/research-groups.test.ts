@@ -45,9 +45,9 @@ describe('group contrasts on a multi-outlet corpus', () => {
 
   it('finds a difference planted in the texts of one group, and none for a referent left alone', () => {
     const groupA = split(7);
-    // Every article of group A gains one paragraph in its own voice that calls the armed groups by legitimizing labels.
+    // Every article of group A gains two paragraphs in its own voice that calls the armed groups by legitimizing labels.
     const planted = documents.map((d) => (groupA.has(d.outlet)
-      ? { ...d, text: `${d.text}\n\nThe anti-terror fighters of the Iraqi resistance, the shrine defenders, held their ground.\n` }
+      ? { ...d, text: `${d.text}\n\nThe anti-terror fighters of the Iraqi resistance, the shrine defenders, held their ground.\n\nThe Iraqi resistance and its anti-terror fighters, shrine defenders all, pressed on.\n` }
       : d));
     const plantedAnalyses = planted.map((d) => analyzeDocument(d, compiled));
     const groups = { plant: Object.fromEntries(outlets.map((o) => [o, groupA.has(o) ? 'A' : 'B'])) };
