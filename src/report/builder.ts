@@ -97,7 +97,7 @@ interface DocumentRecord {
   /** The story's day when the text says which (dateline, weekday, full date); absent: the metadata date, if any. */
   eventDate?: EventDate;
   /**
-   * Content-word counts of the opening (text similarity for events), as one "word:count word:count" string: a
+   * Content-word counts of the opening (text similarity for events), as one "word word:2 …" string (":1" left out): a
    * string costs a fraction of the memory of as many small arrays (the builder keeps one per document).
    */
   opening?: string;
@@ -135,7 +135,7 @@ function parseOpening(opening: string | undefined): Array<[string, number]> {
   if (!opening) return [];
   return opening.split(' ').map((pair) => {
     const k = pair.lastIndexOf(':');
-    return [pair.slice(0, k), Number(pair.slice(k + 1))];
+    return k < 0 ? [pair, 1] : [pair.slice(0, k), Number(pair.slice(k + 1))];
   });
 }
 
@@ -202,7 +202,7 @@ export class ReportBuilder {
     const names = [...a.names.filter((n) => n.type === 'place' || n.type === 'incident').map((n) => n.name), ...casualtyKeys(document.text)];
     this.records.push({
       meta, counts: JSON.stringify(counts), stance, names,
-      opening: openingTerms(document.text, OPENING_CHARS * 2).map(([t, n]) => `${t}:${n}`).join(' '),
+      opening: openingTerms(document.text, OPENING_CHARS * 2).map(([t, n]) => (n > 1 ? `${t}:${n}` : t)).join(' '),
     });
     if (this.categoryLayer) this.records[this.records.length - 1].categories = this.categoryLayer.count(document.text);
     const eventDate = eventDateFromText(document.text, a.date);

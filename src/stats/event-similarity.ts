@@ -32,7 +32,7 @@ export const DEFAULT_MIN_COSINE = 0.3;
 export const DEFAULT_MIN_COSINE_UNDATED = 0.4;
 export const DEFAULT_MAX_DOCUMENT_FREQUENCY = 64;
 /** Openings longer than this many distinct content words keep only their most frequent ones (memory per document). */
-export const MAX_OPENING_TERMS = 40;
+export const MAX_OPENING_TERMS = 24;
 
 /** The opening's content-word counts, as the report builder keeps them per document. */
 export function openingTerms(text: string, openingChars: number): Array<[string, number]> {
