@@ -1,5 +1,5 @@
 /** Keyword in context: occurrences of a label id or a word/phrase, with the sentence around it and its voice. */
-import type { DocAnalysis, Document, Voice } from '../types.js';
+import type { DocAnalysis, Document, Voice, VoiceSpan } from '../types.js';
 import { findVoiceSpans, voiceAt } from './voice.js';
 
 export interface KwicLine {
@@ -17,7 +17,63 @@ export interface KwicLine {
   weight?: number;
 }
 
+/** One occurrence before its context and voice are read. */
+export interface KwicSpan {
+  start: number;
+  end: number;
+  label?: string;
+  referent?: string | null;
+  weight?: number;
+}
+
+/** A word or phrase to find, split into the letter/digit runs it must contain (the last one a prefix with `*`). */
+export interface WordPattern {
+  regex: RegExp;
+  /** Lowercased runs of letters and digits of the pattern, in order. */
+  tokens: string[];
+  /** The last token is a prefix (the pattern ended in `*` right after a letter or digit). */
+  prefixLast: boolean;
+}
+
+/** Shortest stem before a `*`: "a*" would list most of a corpus and tell the reader nothing. */
+export const MIN_WILDCARD_STEM = 2;
+
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Lowercased runs of letters and digits: the unit the term index and word patterns agree on. */
+export function wordTokens(text: string): string[] {
+  // Lowercasing the text once is cheaper than per token; runs of letters stay runs of letters.
+  return text.toLowerCase().match(WORD_RUN) ?? [];
+}
+
+/**
+ * Why a term cannot be searched, or undefined when it can. A bare `*`, an empty term or one made of wildcards and
+ * punctuation would match empty strings at every position of every document.
+ */
+export function termProblem(term: string): string | undefined {
+  const trimmed = term.trim();
+  if (!trimmed) return 'give a term: a label id from the lexicon (e.g. "occupiers") or a word';
+  if (!/[\p{L}\p{N}]/u.test(trimmed)) {
+    return `"${trimmed}" has no letter or digit: give a word, a phrase or a stem with a trailing * (e.g. militia*)`;
+  }
+  const stem = /^(.*?)\*+$/su.exec(trimmed)?.[1];
+  if (stem !== undefined && stem.replace(/[^\p{L}\p{N}]/gu, '').length < MIN_WILDCARD_STEM) {
+    return `give at least ${MIN_WILDCARD_STEM} letters before the * (e.g. militia*): "${trimmed}" would match almost every word`;
+  }
+  return undefined;
+}
+
+/** The word pattern of a term (callers check termProblem first; a term with a problem gets none). */
+export function wordPattern(term: string): WordPattern | undefined {
+  if (termProblem(term) !== undefined) return undefined;
+  const trimmed = term.trim();
+  const wildcard = /\*+$/.test(trimmed);
+  const stem = trimmed.replace(/\*+$/, '');
+  const body = stem.split(/\s+/).filter(Boolean).map(escapeRegExp).join('[\\s\\-–]+');
+  const regex = new RegExp(`(?<![\\p{L}\\p{N}])${body}${wildcard ? '[\\p{L}\\p{N}]*' : ''}(?![\\p{L}\\p{N}])`, 'giu');
+  return { regex, tokens: wordTokens(stem), prefixLast: wildcard && /[\p{L}\p{N}]$/u.test(stem) };
+}
 
 function sentenceAround(analysis: DocAnalysis, start: number, end: number): { start: number; end: number } {
   for (const s of analysis.sentences) if (s.start <= start && s.end >= end) return s;
@@ -30,44 +86,58 @@ function clip(text: string, width: number, fromLeft: boolean): string {
   return fromLeft ? `…${flat.slice(flat.length - width)}` : `${flat.slice(0, width)}…`;
 }
 
+/** The hits of one label in a document. */
+export function labelSpans(analysis: DocAnalysis, label: string): KwicSpan[] {
+  return analysis.hits.filter((h) => h.label === label).map((h) => ({ start: h.start, end: h.end, label: h.label, referent: h.referent, weight: h.weight }));
+}
+
+/** Occurrences of a word pattern in a document, with the lexicon hit each falls inside, if any. */
+export function wordSpans(doc: Document, analysis: DocAnalysis, pattern: WordPattern): KwicSpan[] {
+  const spans: KwicSpan[] = [];
+  pattern.regex.lastIndex = 0;
+  for (const m of doc.text.matchAll(pattern.regex)) {
+    if (m[0] === '') continue;
+    const start = m.index ?? 0;
+    const hit = analysis.hits.find((h) => h.start <= start && h.end >= start + m[0].length);
+    spans.push({ start, end: start + m[0].length, label: hit?.label, referent: hit?.referent, weight: hit?.weight });
+  }
+  return spans;
+}
+
+/** Reported speech of a whole document: the analysis holds it only for sentences with lexicon matches. */
+export function documentVoiceSpans(doc: Document, analysis: DocAnalysis): VoiceSpan[] {
+  return findVoiceSpans(doc.text, analysis.sentences);
+}
+
+export function kwicLine(doc: Document, analysis: DocAnalysis, span: KwicSpan, voiceSpans: VoiceSpan[], width = 60): KwicLine {
+  const text = doc.text;
+  const sent = sentenceAround(analysis, span.start, span.end);
+  return {
+    documentId: doc.id,
+    outlet: doc.outlet,
+    start: span.start,
+    end: span.end,
+    left: clip(text.slice(sent.start, span.start), width, true),
+    match: text.slice(span.start, span.end),
+    right: clip(text.slice(span.end, sent.end), width, false),
+    voice: voiceAt(voiceSpans, span.start, span.end),
+    label: span.label,
+    referent: span.referent,
+    weight: span.weight,
+  };
+}
+
 /**
  * `term` is a label id of the lexicon (all its hits), or else a word or phrase matched case-insensitively at word
- * boundaries (a trailing * matches any ending).
+ * boundaries (a trailing * matches any ending). A term with a problem (see termProblem) finds nothing.
  */
 export function keywordInContext(doc: Document, analysis: DocAnalysis, term: string, width = 60): KwicLine[] {
-  const text = doc.text;
-  const spans: Array<{ start: number; end: number; label?: string; referent?: string | null; weight?: number }> = [];
-  const byLabel = analysis.hits.filter((h) => h.label === term);
-  if (byLabel.length) {
-    for (const h of byLabel) spans.push({ start: h.start, end: h.end, label: h.label, referent: h.referent, weight: h.weight });
-  } else {
-    const trimmed = term.trim();
-    if (!trimmed) return [];
-    const wildcard = trimmed.endsWith('*');
-    const body = trimmed.replace(/\*$/, '').split(/\s+/).map(escapeRegExp).join('[\\s\\-–]+');
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${body}${wildcard ? '[\\p{L}\\p{N}]*' : ''}(?![\\p{L}\\p{N}])`, 'giu');
-    for (const m of text.matchAll(re)) {
-      const start = m.index ?? 0;
-      const hit = analysis.hits.find((h) => h.start <= start && h.end >= start + m[0].length);
-      spans.push({ start, end: start + m[0].length, label: hit?.label, referent: hit?.referent, weight: hit?.weight });
-    }
-  }
-  // The analysis holds reported speech only for sentences with lexicon matches; plain words need a full reading.
-  const voiceSpans = byLabel.length ? analysis.voiceSpans : findVoiceSpans(text, analysis.sentences);
-  return spans.map((s) => {
-    const sent = sentenceAround(analysis, s.start, s.end);
-    return {
-      documentId: doc.id,
-      outlet: doc.outlet,
-      start: s.start,
-      end: s.end,
-      left: clip(text.slice(sent.start, s.start), width, true),
-      match: text.slice(s.start, s.end),
-      right: clip(text.slice(s.end, sent.end), width, false),
-      voice: voiceAt(voiceSpans, s.start, s.end),
-      label: s.label,
-      referent: s.referent,
-      weight: s.weight,
-    };
-  });
+  const byLabel = labelSpans(analysis, term);
+  if (byLabel.length) return byLabel.map((s) => kwicLine(doc, analysis, s, analysis.voiceSpans, width));
+  const pattern = wordPattern(term);
+  if (!pattern) return [];
+  const spans = wordSpans(doc, analysis, pattern);
+  if (!spans.length) return [];
+  const voiceSpans = documentVoiceSpans(doc, analysis);
+  return spans.map((s) => kwicLine(doc, analysis, s, voiceSpans, width));
 }

@@ -14,10 +14,14 @@ analyze options:
   --duplicates P         first-outlet-only (default) | exclude-copies | keep-all
   --pair A,B             also compute keyness for outlet A against outlet B
   --resamples N          bootstrap resamples (default 2000); --seed N (default 42)
-  --cache DIR            incremental re-runs: reuse analyses of unchanged documents from DIR
+  --db FILE              store documents, analyses, hits and aggregates in FILE (SQLite); re-runs analyze
+                         only new or changed documents, and an interrupted run resumes where it stopped
+  --cache DIR            the same, with the store kept as DIR/framelens.db
+  --shard I/N            analyze only shard I of N (0 <= I < N), chosen by document id; combine with merge
   --omit-hits            leave per-hit detail out of json (large corpora)
   -j, --workers N        worker threads for large corpora (default: one per core, up to 8)
   --progress             show the progress bar even when stderr is not a terminal
+  -q, --quiet            no progress and no summary on stderr (errors still go there)
 
 ${RESEARCH_HELP}
 ${CORPUS_HELP}`;

@@ -1,19 +1,29 @@
-import { accessSync, constants as fsConstants, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import type { Voice } from '../types.js';
-import { analyzeCorpusParallel } from '../pipeline.js';
-import { buildReport, type Report } from '../report/build.js';
+import { accessSync, constants as fsConstants, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import type { Document, SkippedDocument, Voice } from '../types.js';
+import { FramelensError } from '../errors.js';
+import { runPipeline, TextLookup, type Shard } from '../pipeline.js';
+import { documentHits, type Report, type ReportOptions } from '../report/build.js';
+import { writeHitsCsv, writeReportJson, type DocumentHitLists } from '../report/stream-json.js';
+import { streamSink, writeAtomic, writeAtomicSync } from '../report/write-atomic.js';
+import { readCorpusStream } from '../corpus/read.js';
+import { EXTENSION_KINDS } from '../corpus/formats.js';
+import { Store } from '../store/index.js';
+import { createReportSink, type ReportSink } from './report-sink.js';
 import { csvTables, labelsTable } from '../report/csv.js';
 import { toMarkdown } from '../report/markdown.js';
 import { toTable } from '../report/table.js';
 import { toHtmlReport } from '../report/html.js';
 import type { DuplicatePolicy } from '../stats/duplicates.js';
 import { createProgress } from './progress.js';
-import { CORPUS_OPTIONS, intOption, loadCompiled, loadCorpus, parse, UsageError } from './common.js';
+import { CORPUS_OPTIONS, intOption, loadCompiled, parse, UsageError } from './common.js';
 import { ANALYZE_HELP } from './analyze-help.js';
 import { RESEARCH_OPTIONS, researchReportOptions } from './research-options.js';
 
-const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
+/** The report builder's stages, in order (FinishOptions.onStage): the report stage's progress counts them. */
+export const REPORT_STAGES = ['duplicates', 'counts', 'bootstrap', 'keyness', 'stance tests', 'contrasts', 'timeline', 'events', 'documents'];
+export const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 const POLICIES: DuplicatePolicy[] = ['first-outlet-only', 'exclude-copies', 'keep-all'];
 const VOICE_NAMES: Voice[] = ['author', 'quoted', 'attributed'];
 
@@ -37,6 +47,9 @@ export async function runAnalyze(args: string[]): Promise<number> {
     resamples: { type: 'string' },
     seed: { type: 'string' },
     cache: { type: 'string' },
+    db: { type: 'string' },
+    shard: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
     'omit-hits': { type: 'boolean' },
     progress: { type: 'boolean' },
     workers: { type: 'string', short: 'j' },
@@ -57,40 +70,153 @@ export async function runAnalyze(args: string[]): Promise<number> {
     pair = [parts[0], parts[1]];
   }
   if (pair && pair[0] === pair[1]) throw new UsageError(`--pair needs two different outlets, got "${pair[0]}" twice`);
-  if (values['omit-hits'] && format === 'csv') process.stderr.write('note: --omit-hits leaves hits.csv with its header only\n');
+  if (values['omit-hits'] && format === 'csv' && !values.quiet) process.stderr.write('note: --omit-hits leaves hits.csv with its header only\n');
   const resamples = intOption(values.resamples, 'resamples', 1);
   const seed = intOption(values.seed, 'seed', 0);
   const voices = parseVoices(values.voices);
   const research = researchReportOptions(values);
 
+  const shard = parseShard(values.shard);
+  if (values.db !== undefined && values.cache !== undefined) throw new UsageError('--db and --cache both name a store; give one (--cache DIR is --db DIR/framelens.db)');
+  const quiet = Boolean(values.quiet);
+  const progress = createProgress(quiet ? 'quiet' : values.progress ? 'bar' : 'auto');
+  const say = (line: string) => {
+    if (!quiet) process.stderr.write(`${line}\n`);
+  };
+
   const compiled = loadCompiled(values.lexicon, values['voice-rules']);
-  const corpus = await loadCorpus(positionals, values);
   checkDestinations(format, values.out, values.cache);
-  if (corpus.documents.length === 0) {
-    for (const s of corpus.skipped) process.stderr.write(`skipped ${s.file}${s.line ? `:${s.line}` : ''}: ${s.reason}\n`);
-    throw new UsageError(`no readable documents in ${positionals.join(', ')}`);
+  const dbFile = values.db ?? (values.cache !== undefined ? join(values.cache, 'framelens.db') : undefined);
+  if (values.cache !== undefined && readdirSync(values.cache).some((n) => /^analyses-[0-9a-f]+\.jsonl$/.test(n))) {
+    say(`note: ${values.cache} holds analyses-*.jsonl files from an older framelens; the cache is now ${dbFile} and those files can be deleted`);
   }
-  const progress = createProgress('analyzing', process.stderr, Boolean(values.progress));
-  const t0 = performance.now();
-  const run = await analyzeCorpusParallel(corpus.documents, compiled, {
-    cacheDir: values.cache, workers: intOption(values.workers, 'workers', 1), onProgress: (d, t) => progress.update(d, t),
-  });
-  const secs = (performance.now() - t0) / 1000;
-  progress.done();
-  if (pair) {
-    const outlets = new Set(corpus.documents.map((d) => d.outlet));
-    for (const o of pair) if (!outlets.has(o)) throw new UsageError(`--pair: no outlet "${o}" in the corpus (outlets: ${[...outlets].join(', ')})`);
+  if (dbFile !== undefined) checkStorePath(dbFile, values.db !== undefined ? '--db' : '--cache');
+
+  if (positionals.length === 0) throw new UsageError('give one or more files or folders of articles');
+  const readOptions = {
+    outletFrom: values['outlet-from'],
+    defaultOutlet: values['default-outlet'],
+    maxDocBytes: intOption(values['max-doc-bytes'], 'max-doc-bytes', 1),
+  };
+  // Skips are listed as readCorpus lists them: file problems, then id clashes, then exact duplicates.
+  const skippedBy: Record<'file' | 'id' | 'duplicate', SkippedDocument[]> = { file: [], id: [], duplicate: [] };
+  const outlets = new Set<string>();
+  const inputBytes = inputSize(positionals);
+  let textBytes = 0;
+  let documentsRead = 0;
+  async function* documents(): AsyncGenerator<Document> {
+    for await (const item of readCorpusStream(positionals, readOptions)) {
+      if (item.type === 'document') {
+        documentsRead++;
+        textBytes += item.document.text.length;
+        outlets.add(item.document.outlet);
+        yield item.document;
+      } else if (item.type === 'skipped') skippedBy[item.stage].push(item.skipped);
+    }
   }
-  const report = buildReport(
-    { documents: corpus.documents, analyses: run.analyses, skipped: corpus.skipped, lexicon: compiled.lexicon },
-    { voices, resamples, seed, duplicatePolicy: policy, pair, omitHits: values['omit-hits'], ...research },
-  );
-  process.stderr.write(`analyzed ${run.analyzed} documents${run.cached ? `, ${run.cached} from cache` : ''} in ${secs.toFixed(2)} s${run.workers > 1 ? ` on ${run.workers} worker threads` : ''}; ${corpus.skipped.length} skipped\n`);
-  const warned = run.analyses.filter((a) => a.warnings.length);
-  for (const a of warned.slice(0, 5)) process.stderr.write(`warning ${a.id}: ${a.warnings.join('; ')}\n`);
-  if (warned.length > 5) process.stderr.write(`… ${warned.length - 5} more documents with warnings (see "warnings" in the JSON report)\n`);
-  writeOutput(report, format, values.out);
+  /** Documents in the whole corpus, estimated from the input's size and the documents read so far (for the ETA). */
+  const estimatedTotal = (read: number) => (textBytes > 0 && inputBytes > 0 ? Math.max(read, Math.round((read * inputBytes) / textBytes)) : undefined);
+
+  // Without --db the run still spills to a store, a temporary one: per-document results leave memory as they are
+  // produced, and the report builder checks near-duplicates against the stored texts.
+  const spill = dbFile === undefined ? mkdtempSync(join(tmpdir(), 'framelens-run-')) : undefined;
+  const store = Store.open(dbFile ?? join(spill as string, 'spill.db'));
+  try {
+    const reportOptions: ReportOptions = { voices, resamples, seed, duplicatePolicy: policy, pair, omitHits: values['omit-hits'], ...research };
+    const texts = new TextLookup(store);
+    const sink = createReportSink(compiled.lexicon, reportOptions, (id) => texts.get(id));
+    progress.stage(shard && shard.count > 1 ? `reading and analyzing shard ${shard.index}/${shard.count}` : 'reading and analyzing');
+    const t0 = performance.now();
+    const run = await runPipeline(documents(), compiled, {
+      store,
+      shard,
+      texts,
+      workers: intOption(values.workers, 'workers', 1),
+      onDocument: (doc, analysis) => sink.add(doc, analysis),
+      onProgress: (p) => progress.update(p.read, estimatedTotal(p.read), p.reused ? `${p.reused} reused` : undefined),
+    });
+    const secs = (performance.now() - t0) / 1000;
+    progress.done();
+    const skipped = [...skippedBy.file, ...skippedBy.id, ...skippedBy.duplicate];
+    if (documentsRead === 0) {
+      for (const s of skipped) process.stderr.write(`skipped ${s.file}${s.line ? `:${s.line}` : ''}: ${s.reason}\n`);
+      throw new UsageError(`no readable documents in ${positionals.join(', ')}`);
+    }
+    if (pair) {
+      for (const o of pair) if (!outlets.has(o)) throw new UsageError(`--pair: no outlet "${o}" in the corpus (outlets: ${[...outlets].join(', ')})`);
+    }
+    // An empty shard is not an error: a batch engine runs every index, and merge takes empty parts as they are.
+    if (run.done === 0) say(`note: shard ${shard?.index}/${shard?.count} holds none of the ${documentsRead} documents`);
+    progress.stage('report', REPORT_STAGES.length);
+    const report = sink.finish(skipped, (stage) => progress.update(REPORT_STAGES.indexOf(stage), REPORT_STAGES.length, stage));
+    progress.done();
+    if (dbFile !== undefined && run.run !== undefined) {
+      const removed = store.finishRun(run.run, storedAggregates(report, reportOptions, skipped, sink)).removed;
+      if (removed) say(`removed ${removed} documents no longer in the corpus${shard && shard.count > 1 ? ' or shard' : ''} from ${dbFile}`);
+    }
+    say(`analyzed ${run.analyzed} documents${run.reused ? `, ${run.reused} from ${values.db !== undefined ? 'the store' : 'cache'}` : ''} in ${secs.toFixed(2)} s${run.workers > 1 ? ` on ${run.workers} worker threads` : ''}; ${skipped.length} skipped${run.otherShards ? `; ${run.otherShards} in other shards` : ''}`);
+    const warned = report.documents.filter((d) => d.warnings?.length);
+    for (const d of warned.slice(0, 5)) say(`warning ${d.id}: ${(d.warnings ?? []).join('; ')}`);
+    if (warned.length > 5) say(`… ${warned.length - 5} more documents with warnings (see "warnings" in the JSON report)`);
+    progress.stage('writing', report.documents.length);
+    await writeOutput(report, format, values.out, values['omit-hits'] ? undefined : store, say, (n) => progress.update(n, report.documents.length));
+    progress.done();
+  } finally {
+    store.close();
+    if (spill) rmSync(spill, { recursive: true, force: true });
+  }
   return 0;
+}
+
+/** Bytes of the input files (the reader's extensions, hidden entries and node_modules left out), for the ETA. */
+function inputSize(paths: string[]): number {
+  let total = 0;
+  const visit = (p: string, top: boolean) => {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      return;
+    }
+    if (st.isFile()) {
+      if (top || extname(p).toLowerCase() in EXTENSION_KINDS) total += st.size;
+    } else if (st.isDirectory()) {
+      for (const name of readdirSync(p)) if (!name.startsWith('.') && name !== 'node_modules') visit(join(p, name), false);
+    }
+  };
+  for (const p of paths) visit(p, true);
+  return total;
+}
+
+/** `--shard I/N`: 0 ≤ I < N, the 0-based index a batch engine hands each task. */
+export function parseShard(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index >= count) throw new UsageError(`--shard takes I/N with 0 <= I < N (e.g. --shard 0/4 … --shard 3/4), got "${value}"`);
+  return { index, count };
+}
+
+/** What a finished run leaves in the store beside the documents: enough to rebuild or serve the report. */
+export function storedAggregates(report: Report, options: ReportOptions, skipped: SkippedDocument[], sink: ReportSink): Record<string, string> {
+  return {
+    'report-options': JSON.stringify(options),
+    skipped: JSON.stringify(skipped),
+    report: JSON.stringify(withoutHits(report)),
+    ...sink.state(),
+  };
+}
+
+/** The report as the store keeps it: per-document detail lives in the documents and hits tables. */
+export function withoutHits(report: Report): Report {
+  return { ...report, documents: report.documents.map(({ hits: _h, names: _n, devices: _d, ...rest }) => rest) };
+}
+
+function checkStorePath(file: string, flag: string): void {
+  if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`${flag} ${file} is a folder; give a file name`);
+  const parent = dirname(resolve(file));
+  if (!existsSync(parent) || !statSync(parent).isDirectory()) throw new UsageError(`${flag} ${file}: the folder ${parent} does not exist; create it or choose another path`);
 }
 
 function describeFsError(err: unknown): string {
@@ -137,15 +263,39 @@ export function checkDestinations(format: (typeof FORMATS)[number], out: string 
   }
 }
 
-function writeOutput(report: Report, format: (typeof FORMATS)[number], out: string | undefined): void {
+export async function writeOutput(
+  report: Report, format: (typeof FORMATS)[number], out: string | undefined, hitsFrom: Store | undefined,
+  say: (line: string) => void, onDocument?: (n: number) => void,
+): Promise<void> {
   try {
-    writeOutputUnchecked(report, format, out);
+    await writeOutputUnchecked(report, format, out, hitsFrom, say, onDocument);
   } catch (err) {
+    if (out === undefined || err instanceof FramelensError) throw err;
     throw new UsageError(`cannot write ${out}: ${describeFsError(err)}`);
   }
 }
 
-function writeOutputUnchecked(report: Report, format: (typeof FORMATS)[number], out: string | undefined): void {
+/** Each document's hit lists from the store, in report order, one document in memory at a time. */
+function* storedHits(report: Report, store: Store, onDocument?: (n: number) => void): Generator<DocumentHitLists> {
+  let n = 0;
+  for (const d of report.documents) {
+    const stored = store.getDocument(d.id);
+    if (!stored) throw new Error(`document ${d.id} is in the report but not in the store`);
+    yield { id: d.id, ...documentHits(stored.analysis) };
+    onDocument?.(++n);
+  }
+}
+
+/**
+ * Reports are written whole or not at all (a temporary file beside the target, then a rename: a kill mid-write
+ * leaves the previous report intact), and JSON and hits.csv as a stream joined with the stored hits, so no
+ * report is ever one string too long to build.
+ */
+async function writeOutputUnchecked(
+  report: Report, format: (typeof FORMATS)[number], out: string | undefined, hitsFrom: Store | undefined,
+  say: (line: string) => void, onDocument?: (n: number) => void,
+): Promise<void> {
+  const hits = hitsFrom ? () => storedHits(report, hitsFrom, onDocument) : undefined;
   if (format === 'csv') {
     if (!out) {
       process.stdout.write(labelsTable(report));
@@ -153,16 +303,29 @@ function writeOutputUnchecked(report: Report, format: (typeof FORMATS)[number], 
     }
     mkdirSync(out, { recursive: true });
     const tables = csvTables(report);
-    for (const [name, content] of Object.entries(tables)) writeFileSync(join(out, name), content);
-    process.stderr.write(`wrote ${Object.keys(tables).length} tables to ${out}\n`);
+    for (const [name, content] of Object.entries(tables)) {
+      if (name === 'hits.csv' && hits) await writeAtomic(join(out, name), (sink) => writeHitsCsv(sink, report, hits()));
+      else writeAtomicSync(join(out, name), content);
+    }
+    say(`wrote ${Object.keys(tables).length} tables to ${out}`);
     return;
   }
-  const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
-    : format === 'md' ? toMarkdown(report)
-      : format === 'html' ? toHtmlReport(report)
-        : toTable(report);
+  if (format === 'json') {
+    if (out) await writeAtomic(out, (sink) => writeReportJson(sink, report, hits?.()));
+    else {
+      try {
+        await writeReportJson(streamSink(process.stdout), report, hits?.());
+      } catch (err) {
+        // A reader that stops early ("| head") is not a failure of the analysis.
+        if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+      }
+    }
+    if (out) say(`wrote ${out}`);
+    return;
+  }
+  const text = format === 'md' ? toMarkdown(report) : format === 'html' ? toHtmlReport(report) : toTable(report);
   if (out) {
-    writeFileSync(out, text);
-    process.stderr.write(`wrote ${out}\n`);
+    writeAtomicSync(out, text);
+    say(`wrote ${out}`);
   } else process.stdout.write(text);
 }

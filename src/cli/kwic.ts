@@ -1,7 +1,7 @@
 /** framelens kwic: every occurrence of a label (by id) or a word, with its sentence context, referent, weight and voice. */
 import { writeFileSync } from 'node:fs';
 import { analyzeDocument } from '../analysis/analyze.js';
-import { keywordInContext, type KwicLine } from '../analysis/kwic.js';
+import { keywordInContext, termProblem, type KwicLine } from '../analysis/kwic.js';
 import { csvCell } from '../report/csv.js';
 import { CORPUS_OPTIONS, intOption, loadCompiled, loadCorpus, parse, UsageError } from './common.js';
 import { KWIC_HELP } from './kwic-help.js';
@@ -28,7 +28,10 @@ export async function runKwic(args: string[]): Promise<number> {
   const format = (values.format ?? 'tsv') as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be tsv or csv, got "${values.format}"`);
   const [term, ...paths] = positionals;
-  if (!term) throw new UsageError('kwic needs a term (a label id such as "occupiers", or a word) and one or more paths');
+  if (term === undefined) throw new UsageError('kwic needs a term (a label id such as "occupiers", or a word) and one or more paths');
+  // Refused before the corpus is read: a bare * would print an empty match at every position of every document.
+  const problem = termProblem(term);
+  if (problem) throw new UsageError(`kwic: ${problem}`);
   const compiled = loadCompiled(values.lexicon, values['voice-rules']);
   const corpus = await loadCorpus(paths, values);
   const width = intOption(values.width, 'width', 1) ?? 60;

@@ -24,6 +24,8 @@ export const HELP = `framelens ${TOOL_VERSION}: how news outlets frame the same 
 Usage:
   framelens analyze <paths...> [options]   score outlets (table, json, csv, md, html)
   framelens serve [paths...] [options]     web UI on http://127.0.0.1:8377
+  framelens serve --db FILE [options]      web UI over a store built by analyze --db (starts in seconds)
+  framelens merge --db OUT <parts...>      combine shard stores (analyze --shard I/N --db PART) into one
   framelens kwic <term> <paths...>         keyword in context for a label id or a word
   framelens lexicon check <files...>       validate lexicons; print counts
   framelens lexicon import <file>          convert a LIWC .dic, WordStat .cat, Lexicoder .lc3 or quanteda YAML
@@ -49,6 +51,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'serve': {
         const { runServe } = await import('./serve.js');
         return await runServe(rest);
+      }
+      case 'merge': {
+        const { runMerge } = await import('./merge.js');
+        return await runMerge(rest);
       }
       case 'kwic':
         return await runKwic(rest);

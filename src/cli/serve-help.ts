@@ -5,8 +5,10 @@ export const SERVE_HELP = `framelens serve: the web UI over a corpus (default: t
 
 Usage:
   framelens serve [paths...] [options]
+  framelens serve --db FILE [options]
 
 serve options:
+  --db FILE              serve a store written by analyze --db instead of reading and analyzing paths (starts in seconds)
   -p, --port N           port (default 8377; 0 picks a free one)
   --host ADDR            interface to listen on (default 127.0.0.1: this machine only)
 

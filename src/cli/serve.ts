@@ -2,10 +2,14 @@
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../server/app.js';
+import { createApp, warmUp } from '../server/app.js';
 import { allowedHosts } from '../server/middleware/host.js';
-import { createState } from '../server/state.js';
-import { analyzeCorpusParallel } from '../pipeline.js';
+import { createState, type AppState } from '../server/state.js';
+import { createStoreState, indexStore } from '../server/store-state.js';
+import { textAnalyzer } from '../server/analyzer.js';
+import { Store } from '../store/index.js';
+import type { CompiledLexicon } from '../lexicon/compile.js';
+import { analyzeCorpusParallel, cacheKey } from '../pipeline.js';
 import { packageRoot } from '../paths.js';
 import { CORPUS_OPTIONS, intOption, loadCompiled, loadCorpus, parse, UsageError } from './common.js';
 import { SERVE_HELP } from './serve-help.js';
@@ -14,7 +18,7 @@ export const DEFAULT_PORT = 8377;
 export const DEFAULT_HOST = '127.0.0.1';
 
 export async function runServe(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { ...CORPUS_OPTIONS, port: { type: 'string', short: 'p' }, host: { type: 'string' } });
+  const { values, positionals } = parse(args, { ...CORPUS_OPTIONS, port: { type: 'string', short: 'p' }, host: { type: 'string' }, db: { type: 'string' } });
   if (values.help) {
     process.stdout.write(SERVE_HELP);
     return 0;
@@ -27,15 +31,32 @@ export async function runServe(args: string[]): Promise<number> {
     process.stderr.write(`warning: serving on ${host}, not only this machine: anyone who can reach it can read the corpus and paste texts\n`);
   }
 
+  if (values.db !== undefined && positionals.length) {
+    throw new UsageError(`give either paths to read or --db FILE to serve a store, not both (got ${positionals.join(', ')} and --db ${values.db})`);
+  }
+
   const compiled = loadCompiled(values.lexicon, values['voice-rules']);
-  const corpus = await loadCorpus(paths, values);
-  if (corpus.documents.length === 0) throw new UsageError(`no readable documents in ${paths.join(', ')}`);
-  for (const s of corpus.skipped) process.stderr.write(`skipped ${s.file}${s.line ? `:${s.line}` : ''}: ${s.reason}\n`);
-  // Large corpora use worker threads when available; small ones run on the main thread.
-  const { analyses } = await analyzeCorpusParallel(corpus.documents, compiled);
-  const state = createState({ compiled, documents: corpus.documents, skipped: corpus.skipped, analyses });
+  const store = values.db !== undefined ? Store.open(values.db, { readonly: true }) : undefined;
+  let state: AppState;
+  try {
+    state = store ? storeState(store, compiled) : await corpusState(paths, compiled, values);
+  } catch (err) {
+    store?.close();
+    throw err;
+  }
   const anyInterface = host === '0.0.0.0' || host === '::' || host === '[::]';
-  const app = createApp(state, { allowedHosts: anyInterface ? null : allowedHosts(host) });
+  const analyzer = textAnalyzer(compiled);
+  const app = createApp(state, { allowedHosts: anyInterface ? null : allowedHosts(host), analyzer });
+  await warmUp(app);
+  if (store) {
+    // The server already answers; the term index fills in behind it.
+    const t0 = performance.now();
+    void indexStore(state).then(async () => {
+      process.stderr.write(`term index ready: ${state.ids.length.toLocaleString('en-US')} documents read in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+      // The counts changed the pages (label counts, Lexicon): render the first ones again before anyone asks.
+      await warmUp(app);
+    }, (err: Error) => process.stderr.write(`reading the store for the term index failed: ${err.message}\n`));
+  }
 
   return new Promise<number>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host, overrideGlobalObjects: false }, (info: AddressInfo) => {
@@ -48,11 +69,32 @@ export async function runServe(args: string[]): Promise<number> {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      server.close(() => resolve(0));
+      server.close(() => {
+        store?.close();
+        void analyzer.close?.().finally(() => resolve(0));
+      });
       // Keep-alive connections from a browser would hold close() open; they carry no state worth waiting for.
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+}
+
+async function corpusState(paths: string[], compiled: CompiledLexicon, values: Parameters<typeof loadCorpus>[1]): Promise<AppState> {
+  const corpus = await loadCorpus(paths, values);
+  if (corpus.documents.length === 0) throw new UsageError(`no readable documents in ${paths.join(', ')}`);
+  for (const s of corpus.skipped) process.stderr.write(`skipped ${s.file}${s.line ? `:${s.line}` : ''}: ${s.reason}\n`);
+  // Large corpora use worker threads when available; small ones run on the main thread.
+  const { analyses } = await analyzeCorpusParallel(corpus.documents, compiled);
+  return createState({ compiled, documents: corpus.documents, skipped: corpus.skipped, analyses });
+}
+
+function storeState(store: Store, compiled: CompiledLexicon): AppState {
+  const info = store.info();
+  if (!info.complete) process.stderr.write(`warning: the last analyze run on ${info.file} did not finish; serving the report of the last finished run\n`);
+  if (info.analysisKey !== null && info.analysisKey !== cacheKey(compiled)) {
+    process.stderr.write(`warning: ${info.file} was analyzed with another lexicon or framelens version; pages show its stored analyses, the Lexicon page shows the lexicon loaded now\n`);
+  }
+  return createStoreState(store, compiled);
 }

@@ -107,59 +107,97 @@ function describeJsonValue(v: unknown): string {
   return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
+/** Byte offset of the first NUL byte, or -1. */
+function firstNul(bytes: Uint8Array): number {
+  return bytes.indexOf(0);
+}
+
+function nulReason(line: number, byteOffset: number): string {
+  return `NUL byte at line ${line} (byte offset ${byteOffset}): this record holds binary data, or the file is UTF-16; save the file as UTF-8 text without NUL bytes`;
+}
+
+/**
+ * One line of a .jsonl file (without its line break): a candidate, a skip entry, or nothing for a blank line.
+ * `byteOffset` is where the line starts in the file, for messages.
+ */
+export function readJsonlLine(out: FileReadResult, lineBytes: Uint8Array, line: number, byteOffset: number, fc: FileContext): void {
+  if (lineBytes.length > 0 && lineBytes[lineBytes.length - 1] === 0x0d) lineBytes = lineBytes.subarray(0, lineBytes.length - 1);
+  // A NUL byte costs its own record only, and the message names its line (not the whole file from line 1).
+  const nul = firstNul(lineBytes);
+  if (nul >= 0) {
+    out.skipped.push({ file: fc.file, line, reason: nulReason(line, byteOffset + nul) });
+    return;
+  }
+  let text: string;
+  try {
+    text = jsonlDecoder.decode(lineBytes);
+  } catch {
+    const bad = firstInvalidUtf8(lineBytes);
+    out.skipped.push({ file: fc.file, line, reason: invalidUtf8Reason(line, byteOffset + Math.max(bad, 0)) });
+    return;
+  }
+  if (text.trim() === '') return; // blank lines separate nothing and hold nothing
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    out.skipped.push({
+      file: fc.file,
+      line,
+      reason: `line is not valid JSON (${msg}): each line of a .jsonl file must be one complete JSON object; escape line breaks inside strings as \\n`,
+    });
+    return;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    out.skipped.push({
+      file: fc.file,
+      line,
+      reason: `line is ${describeJsonValue(value)}, not a JSON object: write one object per line, e.g. {"outlet": "...", "text": "..."}`,
+    });
+    return;
+  }
+  addMapped(out, { values: value as Record<string, unknown> }, {
+    file: fc.file,
+    line,
+    derivedId: `${fc.idBase}:${line}`,
+    outletFrom: fc.outletFrom,
+    defaultOutlet: fc.defaultOutlet,
+    outletHint: outletHint('jsonl'),
+    textHint: `add a non-empty text field (${TEXT_FIELDS}) to this object`,
+  });
+}
+
+const jsonlDecoder = new TextDecoder('utf-8', { fatal: true });
+
 export function readJsonlFile(bytes: Uint8Array, fc: FileContext): FileReadResult {
   const out = newResult();
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   let start = 0;
   let line = 0;
   while (start < bytes.length) {
     line++;
     let end = bytes.indexOf(0x0a, start);
     if (end === -1) end = bytes.length;
-    const lineStart = start;
+    readJsonlLine(out, bytes.subarray(start, end), line, start, fc);
     start = end + 1;
-    let lineBytes = bytes.subarray(lineStart, end);
-    if (lineBytes.length > 0 && lineBytes[lineBytes.length - 1] === 0x0d) lineBytes = lineBytes.subarray(0, lineBytes.length - 1);
-    let text: string;
-    try {
-      text = decoder.decode(lineBytes);
-    } catch {
-      const bad = firstInvalidUtf8(lineBytes);
-      out.skipped.push({ file: fc.file, line, reason: invalidUtf8Reason(line, lineStart + Math.max(bad, 0)) });
-      continue;
-    }
-    if (text.trim() === '') continue; // blank lines separate nothing and hold nothing
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (err) {
-      const msg = err instanceof Error ? err.message : String(err);
-      out.skipped.push({
-        file: fc.file,
-        line,
-        reason: `line is not valid JSON (${msg}): each line of a .jsonl file must be one complete JSON object; escape line breaks inside strings as \\n`,
-      });
-      continue;
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      out.skipped.push({
-        file: fc.file,
-        line,
-        reason: `line is ${describeJsonValue(value)}, not a JSON object: write one object per line, e.g. {"outlet": "...", "text": "..."}`,
-      });
-      continue;
-    }
-    addMapped(out, { values: value as Record<string, unknown> }, {
-      file: fc.file,
-      line,
-      derivedId: `${fc.idBase}:${line}`,
-      outletFrom: fc.outletFrom,
-      defaultOutlet: fc.defaultOutlet,
-      outletHint: outletHint('jsonl'),
-      textHint: `add a non-empty text field (${TEXT_FIELDS}) to this object`,
-    });
   }
   return out;
+}
+
+/** First NUL byte of each line that holds one: line → byte offset. */
+function nulLines(bytes: Uint8Array): Map<number, number> {
+  const found = new Map<number, number>();
+  let at = bytes.indexOf(0);
+  if (at < 0) return found;
+  let line = 1;
+  let counted = 0;
+  while (at >= 0) {
+    for (let i = counted; i < at; i++) if (bytes[i] === 0x0a) line++;
+    counted = at;
+    if (!found.has(line)) found.set(line, at);
+    at = bytes.indexOf(0, at + 1);
+  }
+  return found;
 }
 
 /** Lines on which a byte sequence is not valid UTF-8. */
@@ -184,14 +222,18 @@ export function readCsvFile(bytes: Uint8Array, fc: FileContext): FileReadResult 
   const out = newResult();
   // Bad bytes cost only the rows they sit in: decode leniently, then skip the rows whose lines hold bad bytes.
   const badLines = invalidUtf8Lines(bytes);
+  const nuls = nulLines(bytes);
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const { records, errors } = parseCsv(text, { header: true });
   for (const e of errors) out.skipped.push({ file: fc.file, line: e.line, reason: `broken CSV row: ${e.reason}` });
-  const badIn = (from: number, to: number): [number, number] | undefined => {
-    if (badLines.size === 0) return undefined;
+  // The reason a record's lines cannot be trusted (a NUL byte or invalid UTF-8), naming the line; undefined if none.
+  const badIn = (from: number, to: number): string | undefined => {
+    if (badLines.size === 0 && nuls.size === 0) return undefined;
     for (let l = from; l <= to; l++) {
+      const nul = nuls.get(l);
+      if (nul !== undefined) return nulReason(l, nul);
       const offset = badLines.get(l);
-      if (offset !== undefined) return [l, offset];
+      if (offset !== undefined) return invalidUtf8Reason(l, offset);
     }
     return undefined;
   };
@@ -203,7 +245,7 @@ export function readCsvFile(bytes: Uint8Array, fc: FileContext): FileReadResult 
   }
   const headerBad = badIn(header.line, header.endLine);
   if (headerBad) {
-    out.skipped.push({ file: fc.file, line: headerBad[0], reason: `header row: ${invalidUtf8Reason(headerBad[0], headerBad[1])}` });
+    out.skipped.push({ file: fc.file, line: header.line, reason: `header row: ${headerBad}` });
     return out;
   }
   const columns = header.fields.map((name) => name.trim());
@@ -228,7 +270,7 @@ export function readCsvFile(bytes: Uint8Array, fc: FileContext): FileReadResult 
   for (const rec of records.slice(1)) {
     const bad = badIn(rec.line, rec.endLine);
     if (bad) {
-      out.skipped.push({ file: fc.file, line: rec.line, reason: `broken CSV row: ${invalidUtf8Reason(bad[0], bad[1])}` });
+      out.skipped.push({ file: fc.file, line: rec.line, reason: `broken CSV row: ${bad}` });
       continue;
     }
     const values: Record<string, unknown> = {};

@@ -1,4 +1,4 @@
-export { readCorpus, DEFAULT_MAX_DOC_BYTES, type ReadOptions, type ReadResult, type CorpusWarning } from './read.js';
+export { readCorpus, readCorpusStream, DEFAULT_MAX_DOC_BYTES, type CorpusItem, type ReadOptions, type ReadResult, type CorpusWarning } from './read.js';
 export { InputError } from '../errors.js';
 export { dedupeExact, normalizeForDedupe, dedupeKey } from './dedupe.js';
 export { contentHash, textHash } from './hash.js';

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Document, SkippedDocument } from '../types.js';
 import { looksBinary } from './decode.js';
-import { dedupeExact } from './dedupe.js';
+import { dedupeKey } from './dedupe.js';
 import { InputError } from '../errors.js';
 import { parseOutletFrom, type OutletFrom } from './fields.js';
 import {
@@ -15,6 +15,7 @@ import {
   readCsvFile,
   readJsonFile,
   readJsonlFile,
+  readJsonlLine,
   readTextFile,
   type Candidate,
   type FileContext,
@@ -198,7 +199,8 @@ async function readOne(f: FoundFile, kind: FormatKind, fc: FileContext, maxDocBy
     if (topLevel.has(f.abs)) throw new InputError(describeFsError(err, f.file), f.file, { cause: err });
     return skip(`${describeFsError(err, f.file)}: fix the permissions or remove it`);
   }
-  if (looksBinary(bytes)) {
+  // Records of .jsonl and .csv files check their own bytes: a NUL byte costs its record only, at its own line.
+  if ((kind === 'text' || kind === 'json') && looksBinary(bytes)) {
     return skip('binary file (NUL bytes in the first 8 KB): framelens reads UTF-8 text; convert it to .txt (UTF-16 text must be saved as UTF-8) or remove it', 1);
   }
   switch (kind) {
@@ -213,6 +215,178 @@ async function readOne(f: FoundFile, kind: FormatKind, fc: FileContext, maxDocBy
   }
 }
 
+/** One item of the corpus stream: a document, a skip entry (with the stage that decided it), or a warning. */
+export type CorpusItem =
+  | { type: 'document'; document: Document }
+  | { type: 'skipped'; skipped: SkippedDocument; stage: 'file' | 'id' | 'duplicate' }
+  | { type: 'warning'; warning: CorpusWarning };
+
+/** A .jsonl line longer than this cannot hold an acceptable text: it is skipped without being held whole. */
+function maxJsonlLineBytes(maxDocBytes: number): number {
+  return maxDocBytes * 2 + FRONT_MATTER_ALLOWANCE;
+}
+
+/**
+ * The lines of a file, read in chunks: memory holds one line, never the file. A line over `maxLineBytes` is
+ * reported as `tooLong` (its length) and not kept.
+ */
+async function* fileLines(abs: string, maxLineBytes: number): AsyncGenerator<{ bytes: Uint8Array; line: number; offset: number; tooLong?: number }> {
+  const handle = await fs.open(abs, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(1 << 16);
+    let parts: Buffer[] = [];
+    let partLength = 0;
+    let overflow = 0;
+    let line = 1;
+    let lineOffset = 0;
+    let position = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+      if (bytesRead === 0) break;
+      let from = 0;
+      while (from < bytesRead) {
+        const nl = chunk.indexOf(0x0a, from);
+        const end = nl === -1 || nl >= bytesRead ? bytesRead : nl;
+        const piece = chunk.subarray(from, end);
+        if (overflow > 0 || partLength + piece.length > maxLineBytes) {
+          overflow += partLength + piece.length;
+          parts = [];
+          partLength = 0;
+        } else {
+          parts.push(Buffer.from(piece));
+          partLength += piece.length;
+        }
+        if (end === bytesRead) break;
+        const bytes = parts.length === 1 ? parts[0] : Buffer.concat(parts, partLength);
+        yield overflow > 0 ? { bytes: new Uint8Array(0), line, offset: lineOffset, tooLong: overflow } : { bytes, line, offset: lineOffset };
+        parts = [];
+        partLength = 0;
+        overflow = 0;
+        line++;
+        lineOffset = position + end + 1;
+        from = end + 1;
+      }
+      position += bytesRead;
+    }
+    if (overflow > 0) yield { bytes: new Uint8Array(0), line, offset: lineOffset, tooLong: overflow };
+    else if (partLength > 0) yield { bytes: parts.length === 1 ? parts[0] : Buffer.concat(parts, partLength), line, offset: lineOffset };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads documents from files and folders (recursively) as a stream: files are read one at a time, .jsonl files
+ * line by line, and documents are yielded as they are read, so memory holds one file (one line of a .jsonl) and a
+ * few bytes per document seen (its id and a hash of its text, for unique ids and exact duplicates). Same rules,
+ * skips and messages as `readCorpus`, which collects this stream. (.csv and .json files are parsed whole: a record
+ * of those formats can only be told apart by parsing from the start.)
+ */
+export async function* readCorpusStream(paths: string[], options: ReadOptions = {}): AsyncGenerator<CorpusItem> {
+  if (paths.length === 0) throw new InputError('no input paths given: name one or more files or folders');
+  const outletFrom = resolveOutletFrom(options.outletFrom);
+  const maxDocBytes = options.maxDocBytes ?? DEFAULT_MAX_DOC_BYTES;
+  if (!Number.isFinite(maxDocBytes) || maxDocBytes <= 0) {
+    throw new InputError(`invalid maximum document size ${maxDocBytes}: give a positive number of bytes`);
+  }
+  const dedupe = options.dedupe !== false;
+
+  const { found, skipped } = await collectFiles(paths);
+  for (const s of skipped) yield { type: 'skipped', skipped: s, stage: 'file' };
+  const topLevel = new Set(paths);
+  const ids = new Map<string, string>();
+  const texts = new Map<string, { id: string; at: string }>();
+
+  function* accept(c: Candidate): Generator<CorpusItem> {
+    const bytes = Buffer.byteLength(c.doc.text, 'utf8');
+    if (bytes > maxDocBytes) {
+      yield {
+        type: 'skipped',
+        stage: 'file',
+        skipped: {
+          file: c.doc.source.file,
+          ...(c.doc.source.line === undefined ? {} : { line: c.doc.source.line }),
+          id: c.doc.id,
+          reason: `document too large: the text is ${formatBytes(bytes)}, over the ${formatBytes(maxDocBytes)} per-document limit: raise it with --max-doc-bytes <bytes> (option maxDocBytes) or split the document`,
+        },
+      };
+      return;
+    }
+    const idSkip = assignUniqueId(c, ids);
+    if (idSkip) {
+      yield { type: 'skipped', stage: 'id', skipped: idSkip };
+      return;
+    }
+    if (dedupe) {
+      const key = dedupeKey(c.doc);
+      const first = texts.get(key);
+      if (first) {
+        const doc = c.doc;
+        yield {
+          type: 'skipped',
+          stage: 'duplicate',
+          skipped: {
+            file: doc.source.file,
+            ...(doc.source.line === undefined ? {} : { line: doc.source.line }),
+            id: doc.id,
+            reason: `exact duplicate of ${first.id} (${first.at}): same outlet "${doc.outlet}" and the same text up to whitespace; remove one copy, or pass dedupe: false to keep both`,
+          },
+        };
+        return;
+      }
+      texts.set(key, { id: c.doc.id, at: where(c.doc) });
+    }
+    yield { type: 'document', document: c.doc };
+  }
+
+  for (const f of found) {
+    const ext = path.extname(f.rel).toLowerCase();
+    const kind = EXTENSION_KINDS[ext];
+    if (kind === undefined) {
+      yield {
+        type: 'skipped',
+        stage: 'file',
+        skipped: {
+          file: f.file,
+          reason: `unsupported file type ${ext === '' ? '(no extension)' : `"${ext}"`}: framelens reads ${Object.keys(EXTENSION_KINDS).join(', ')}; convert the file or move it out of the corpus folder`,
+        },
+      };
+      continue;
+    }
+    const idBase = f.rel.slice(0, f.rel.length - ext.length);
+    const fc: FileContext = { file: f.file, idBase, outletFrom, defaultOutlet: options.defaultOutlet };
+    if (kind === 'jsonl') {
+      let lines: AsyncGenerator<{ bytes: Uint8Array; line: number; offset: number; tooLong?: number }>;
+      try {
+        await fs.access(f.abs, fs.constants?.R_OK ?? 4);
+        lines = fileLines(f.abs, maxJsonlLineBytes(maxDocBytes));
+      } catch (err) {
+        if (topLevel.has(f.abs)) throw new InputError(describeFsError(err, f.file), f.file, { cause: err });
+        yield { type: 'skipped', stage: 'file', skipped: { file: f.file, reason: `${describeFsError(err, f.file)}: fix the permissions or remove it` } };
+        continue;
+      }
+      for await (const l of lines) {
+        const out: FileReadResult = { candidates: [], skipped: [], warnings: [] };
+        if (l.tooLong !== undefined) {
+          out.skipped.push({
+            file: f.file,
+            line: l.line,
+            reason: `document too large: the line is ${formatBytes(l.tooLong)}, over the ${formatBytes(maxDocBytes)} per-document limit: raise it with --max-doc-bytes <bytes> (option maxDocBytes) or split the document`,
+          });
+        } else readJsonlLine(out, l.bytes, l.line, l.offset, fc);
+        for (const s of out.skipped) yield { type: 'skipped', stage: 'file', skipped: s };
+        for (const w of out.warnings) yield { type: 'warning', warning: w };
+        for (const c of out.candidates) yield* accept(c);
+      }
+      continue;
+    }
+    const result = await readOne(f, kind, fc, maxDocBytes, topLevel);
+    for (const s of result.skipped) yield { type: 'skipped', stage: 'file', skipped: s };
+    for (const w of result.warnings) yield { type: 'warning', warning: w };
+    for (const c of result.candidates) yield* accept(c);
+  }
+}
+
 /**
  * Reads documents from files and folders (recursively). Supported: .txt/.md/.markdown (optional YAML front
  * matter), .jsonl/.ndjson, .csv with a header, .json (an array of objects).
@@ -220,80 +394,42 @@ async function readOne(f: FoundFile, kind: FormatKind, fc: FileContext, maxDocBy
  * Ids: the metadata's id field, else the path relative to the input root without extension (plus `:<line>` for
  * JSONL/CSV records, `:<n>` for the n-th element of a JSON array). A derived id that is taken gets a suffix `~2`,
  * `~3`…; an explicit id that is taken skips the later document.
+ *
+ * Everything in memory at once; large corpora use `readCorpusStream`.
  */
 export async function readCorpus(paths: string[], options: ReadOptions = {}): Promise<ReadResult> {
-  if (paths.length === 0) throw new InputError('no input paths given: name one or more files or folders');
-  const outletFrom = resolveOutletFrom(options.outletFrom);
-  const maxDocBytes = options.maxDocBytes ?? DEFAULT_MAX_DOC_BYTES;
-  if (!Number.isFinite(maxDocBytes) || maxDocBytes <= 0) {
-    throw new InputError(`invalid maximum document size ${maxDocBytes}: give a positive number of bytes`);
-  }
-
-  const { found, skipped } = await collectFiles(paths);
+  const documents: Document[] = [];
   const warnings: CorpusWarning[] = [];
-  const candidates: Candidate[] = [];
-  const topLevel = new Set(paths);
-
-  for (const f of found) {
-    const ext = path.extname(f.rel).toLowerCase();
-    const kind = EXTENSION_KINDS[ext];
-    if (kind === undefined) {
-      skipped.push({
-        file: f.file,
-        reason: `unsupported file type ${ext === '' ? '(no extension)' : `"${ext}"`}: framelens reads ${Object.keys(EXTENSION_KINDS).join(', ')}; convert the file or move it out of the corpus folder`,
-      });
-      continue;
-    }
-    const idBase = f.rel.slice(0, f.rel.length - ext.length);
-    const result = await readOne(f, kind, { file: f.file, idBase, outletFrom, defaultOutlet: options.defaultOutlet }, maxDocBytes, topLevel);
-    skipped.push(...result.skipped);
-    warnings.push(...result.warnings);
-    for (const c of result.candidates) {
-      const bytes = Buffer.byteLength(c.doc.text, 'utf8');
-      if (bytes > maxDocBytes) {
-        skipped.push({
-          file: c.doc.source.file,
-          ...(c.doc.source.line === undefined ? {} : { line: c.doc.source.line }),
-          id: c.doc.id,
-          reason: `document too large: the text is ${formatBytes(bytes)}, over the ${formatBytes(maxDocBytes)} per-document limit: raise it with --max-doc-bytes <bytes> (option maxDocBytes) or split the document`,
-        });
-        continue;
-      }
-      candidates.push(c);
-    }
+  // Skips are listed as before the stream existed: file problems, then id clashes, then exact duplicates.
+  const skippedBy: Record<'file' | 'id' | 'duplicate', SkippedDocument[]> = { file: [], id: [], duplicate: [] };
+  for await (const item of readCorpusStream(paths, options)) {
+    if (item.type === 'document') documents.push(item.document);
+    else if (item.type === 'warning') warnings.push(item.warning);
+    else skippedBy[item.stage].push(item.skipped);
   }
-
-  const documents = assignUniqueIds(candidates, skipped);
-  if (options.dedupe === false) return { documents, skipped, warnings };
-  const deduped = dedupeExact(documents);
-  return { documents: deduped.documents, skipped: [...skipped, ...deduped.skipped], warnings };
+  return { documents, skipped: [...skippedBy.file, ...skippedBy.id, ...skippedBy.duplicate], warnings };
 }
 
 function where(doc: Document): string {
   return doc.source.line === undefined ? doc.source.file : `${doc.source.file}:${doc.source.line}`;
 }
 
-function assignUniqueIds(candidates: Candidate[], skipped: SkippedDocument[]): Document[] {
-  const taken = new Map<string, Document>();
-  const documents: Document[] = [];
-  for (const { doc, idWasDerived } of candidates) {
-    const first = taken.get(doc.id);
-    if (first !== undefined) {
-      if (!idWasDerived) {
-        skipped.push({
-          file: doc.source.file,
-          ...(doc.source.line === undefined ? {} : { line: doc.source.line }),
-          id: doc.id,
-          reason: `duplicate id "${doc.id}" (first used at ${where(first)}): ids must be unique; change one, or remove the id field to derive ids from file paths`,
-        });
-        continue;
-      }
-      let n = 2;
-      while (taken.has(`${doc.id}~${n}`)) n++;
-      doc.id = `${doc.id}~${n}`;
+/** Gives a candidate an id no earlier document has; returns the skip entry when its explicit id is taken. */
+function assignUniqueId({ doc, idWasDerived }: Candidate, taken: Map<string, string>): SkippedDocument | undefined {
+  const first = taken.get(doc.id);
+  if (first !== undefined) {
+    if (!idWasDerived) {
+      return {
+        file: doc.source.file,
+        ...(doc.source.line === undefined ? {} : { line: doc.source.line }),
+        id: doc.id,
+        reason: `duplicate id "${doc.id}" (first used at ${first}): ids must be unique; change one, or remove the id field to derive ids from file paths`,
+      };
     }
-    taken.set(doc.id, doc);
-    documents.push(doc);
+    let n = 2;
+    while (taken.has(`${doc.id}~${n}`)) n++;
+    doc.id = `${doc.id}~${n}`;
   }
-  return documents;
+  taken.set(doc.id, where(doc));
+  return undefined;
 }

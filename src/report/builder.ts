@@ -13,13 +13,13 @@
  * at the end over the documents that count, so statistics come from merged counts, never from averaged parts.
  */
 import type { DocAnalysis, Lexicon, SkippedDocument, SourceRef, Voice } from '../types.js';
-import { addDocument, combineVoices, emptyOutlet, mergeCounts, stanceOf, VOICES, type OutletCounts, type ReferentCounts } from '../stats/aggregate.js';
-import { bootstrapStance, DEFAULT_RESAMPLES, DEFAULT_SEED, SMALL_SAMPLE_DOCUMENTS, SMALL_SAMPLE_MENTIONS, type DocumentStanceCounts } from '../stats/bootstrap.js';
+import { addDocument, combineVoices, emptyOutlet, mergeCounts, packCounts, stanceOf, unpackCounts, VOICES, type OutletCounts, type ReferentCounts } from '../stats/aggregate.js';
+import { bootstrapStanceColumns, DEFAULT_RESAMPLES, DEFAULT_SEED, SMALL_SAMPLE_DOCUMENTS, SMALL_SAMPLE_MENTIONS, type DocumentStanceCounts, type StanceEstimate } from '../stats/bootstrap.js';
 import { keynessEachAgainstRest, keynessPair, type OutletTermCounts } from '../stats/keyness.js';
 import { divergenceMatrix } from '../stats/divergence.js';
 import { applyDuplicatePolicy, NearDuplicateIndex, type DuplicatePolicy, type NearDuplicateState } from '../stats/duplicates.js';
 import { groupEvents } from '../stats/events.js';
-import { stanceDifference } from '../stats/difference.js';
+import { stanceDifferenceColumns, type PooledColumn } from '../stats/difference.js';
 import { adjustPValues } from '../stats/multiple-comparisons.js';
 import { buildContrasts } from '../stats/contrasts.js';
 import { buildTimeline } from '../stats/timeline.js';
@@ -88,7 +88,7 @@ export interface FinishOptions {
 /** One document as the builder keeps it. */
 interface DocumentRecord {
   meta: ReportDocument;
-  /** JSON of this document's OutletCounts. */
+  /** This document's OutletCounts, packed (packCounts). */
   counts: string;
   /** (referent index × 3 + voice index, score, mentions) triples for the referents the document scores. */
   stance: number[];
@@ -201,7 +201,7 @@ export class ReportBuilder {
     }
     const names = [...a.names.filter((n) => n.type === 'place' || n.type === 'incident').map((n) => n.name), ...casualtyKeys(document.text)];
     this.records.push({
-      meta, counts: JSON.stringify(counts), stance, names,
+      meta, counts: packCounts(counts), stance, names,
       opening: openingTerms(document.text, OPENING_CHARS * 2).map(([t, n]) => (n > 1 ? `${t}:${n}` : t)).join(' '),
     });
     if (this.categoryLayer) this.records[this.records.length - 1].categories = this.categoryLayer.count(document.text);
@@ -313,7 +313,7 @@ export class ReportBuilder {
         byOutlet.set(r.meta.outlet, (c = emptyOutlet(r.meta.outlet)));
         countedByOutlet.set(r.meta.outlet, []);
       }
-      mergeCounts(c, JSON.parse(r.counts) as OutletCounts);
+      mergeCounts(c, unpackCounts(r.counts, r.meta.outlet));
       countedByOutlet.get(r.meta.outlet)!.push(r);
     }
     for (const r of this.records) if (!byOutlet.has(r.meta.outlet)) byOutlet.set(r.meta.outlet, emptyOutlet(r.meta.outlet));
@@ -331,7 +331,7 @@ export class ReportBuilder {
       let words = 0;
       for (const r of docs) {
         words += r.meta.words;
-        const counts = JSON.parse(r.counts) as OutletCounts;
+        const counts = unpackCounts(r.counts, r.meta.outlet);
         // Adopted label hits in the headline voices, in hit order: the same keys as counting the hits directly.
         for (const ref of Object.values(counts.referents)) {
           for (const v of voices) for (const [label, n] of Object.entries(ref.voices[v].labels)) labels.set(label, (labels.get(label) ?? 0) + n);
@@ -367,23 +367,30 @@ export class ReportBuilder {
     const stanceTests: Report['stanceTests'] = {};
     const testable = [...countedByOutlet.keys()];
     if (testable.length <= MAX_TESTED_OUTLETS) {
-      for (const ref of referentIds) {
-        const perOutlet = new Map(testable.map((o) => [o, this.perDocument(countedByOutlet.get(o)!, ref, voices)]));
+      // Per outlet and referent, the documents that mention it (headline voices); the rest add nothing.
+      const sparse = new Map(testable.map((o) => [o, referentIds.map((ref) => sparseColumn(this.perDocument(countedByOutlet.get(o)!, ref, voices)))]));
+      const byPair: Array<{ a: string; b: string; results: ReturnType<typeof stanceDifferenceColumns> }> = [];
+      for (let i = 0; i < testable.length; i++) {
+        for (let j = i + 1; j < testable.length; j++) {
+          const aCount = countedByOutlet.get(testable[i])!.length;
+          const columns = referentIds.map((_, k) => pooled(sparse.get(testable[i])![k], sparse.get(testable[j])![k], aCount));
+          byPair.push({ a: testable[i], b: testable[j], results: stanceDifferenceColumns(aCount, countedByOutlet.get(testable[j])!.length, columns, { permutations: PERMUTATIONS, seed }) });
+        }
+      }
+      referentIds.forEach((ref, k) => {
         const rows: StanceTest[] = [];
-        for (let i = 0; i < testable.length; i++) {
-          for (let j = i + 1; j < testable.length; j++) {
-            const t = stanceDifference(perOutlet.get(testable[i])!, perOutlet.get(testable[j])!, { permutations: PERMUTATIONS, seed });
-            if (t.difference === null || t.p === null) continue;
-            rows.push({ a: testable[i], b: testable[j], difference: round(t.difference), p: round(t.p), pAdjusted: 0, significant: false, permutations: t.permutations });
-          }
+        for (const { a, b, results } of byPair) {
+          const t = results[k];
+          if (t.difference === null || t.p === null) continue;
+          rows.push({ a, b, difference: round(t.difference), p: round(t.p), pAdjusted: 0, significant: false, permutations: t.permutations });
         }
         const adjusted = adjustPValues(rows.map((r) => r.p), 'bh');
-        rows.forEach((r, k) => {
-          r.pAdjusted = round(adjusted[k]);
-          r.significant = adjusted[k] < 0.05;
+        rows.forEach((r, x) => {
+          r.pAdjusted = round(adjusted[x]);
+          r.significant = adjusted[x] < 0.05;
         });
         if (rows.length) stanceTests[ref] = rows;
-      }
+      });
     }
 
     stage('contrasts');
@@ -498,7 +505,7 @@ export class ReportBuilder {
 
   /** The document as the group, contrast and timeline statistics take it: headline voices, per referent. */
   private documentSummary(r: DocumentRecord): DocumentSummary {
-    const counts = JSON.parse(r.counts) as OutletCounts;
+    const counts = unpackCounts(r.counts, r.meta.outlet);
     const referents: Record<string, ReferentMentions> = {};
     for (const [id, ref] of Object.entries(counts.referents)) {
       const v = combineVoices(ref, this.voices);
@@ -580,11 +587,42 @@ export class ReportBuilder {
     });
   }
 
-  private summarizeVoice(
-    r: ReferentCounts, voices: Voice[], docs: readonly DocumentRecord[], referent: string, resamples: number, seed: number,
-  ): VoiceSummary & { documents: number; smallSample: boolean } {
+  /**
+   * Bootstrap estimates for every referent of an outlet, for each single voice and (when it is several voices) the
+   * headline set: one pass of resampling for all of them (bootstrapStanceColumns), the same results as one
+   * bootstrap per referent and voice.
+   */
+  private estimates(docs: readonly DocumentRecord[], referents: readonly string[], sets: readonly Voice[][], resamples: number, seed: number): Map<string, StanceEstimate> {
+    const wanted = new Map<number, number>(); // referent index → position in `referents`
+    referents.forEach((id, k) => wanted.set(this.referentOf(id), k));
+    const setsOfVoice = VOICES.map((v) => sets.flatMap((set, k) => (set.includes(v) ? [k] : [])));
+    const columns = referents.flatMap(() => sets.map(() => ({ index: [] as number[], sumOfScores: [] as number[], mentions: [] as number[] })));
+    docs.forEach((r, position) => {
+      for (let x = 0; x < r.stance.length; x += 3) {
+        const k = wanted.get(Math.floor(r.stance[x] / 3));
+        if (k === undefined) continue;
+        for (const set of setsOfVoice[r.stance[x] % 3]) {
+          const col = columns[k * sets.length + set];
+          const last = col.index.length - 1;
+          if (last >= 0 && col.index[last] === position) {
+            col.sumOfScores[last] += r.stance[x + 1];
+            col.mentions[last] += r.stance[x + 2];
+          } else {
+            col.index.push(position);
+            col.sumOfScores.push(r.stance[x + 1]);
+            col.mentions.push(r.stance[x + 2]);
+          }
+        }
+      }
+    });
+    const results = bootstrapStanceColumns(docs.length, columns, { resamples, seed });
+    const out = new Map<string, StanceEstimate>();
+    referents.forEach((id, k) => sets.forEach((set, j) => out.set(`${id}\u0000${set.join('+')}`, results[k * sets.length + j])));
+    return out;
+  }
+
+  private summarizeVoice(r: ReferentCounts, voices: Voice[], est: StanceEstimate): VoiceSummary & { documents: number; smallSample: boolean } {
     const v = combineVoices(r, voices);
-    const est = bootstrapStance(this.perDocument(docs, referent, voices), { resamples, seed });
     const stance = stanceOf(v);
     return {
       mentions: v.mentions,
@@ -612,13 +650,15 @@ export class ReportBuilder {
     const referents: Record<string, ReferentSummary> = {};
     let adoptedAll = 0;
     let adoptedQuoted = 0;
-    const ids = [...new Set([...referentIds, ...Object.keys(c.referents)])];
+    const ids = [...new Set([...referentIds, ...Object.keys(c.referents)])].filter((id) => c.referents[id]);
+    // The usual headline is one voice (the author's): its summary is reused instead of bootstrapping it twice.
+    const sets: Voice[][] = [...VOICES.map((v) => [v]), ...(voices.length === 1 ? [] : [voices])];
+    const estimates = this.estimates(docs, ids, sets, resamples, seed);
+    const estimateOf = (id: string, set: Voice[]) => estimates.get(`${id}\u0000${set.join('+')}`)!;
     for (const id of ids) {
       const r = c.referents[id];
-      if (!r) continue;
-      const perVoice = new Map(VOICES.map((v) => [v, this.summarizeVoice(r, [v], docs, id, resamples, seed)]));
-      // The usual headline is one voice (the author's): reuse its summary instead of bootstrapping it twice.
-      const headline = voices.length === 1 ? perVoice.get(voices[0])! : this.summarizeVoice(r, voices, docs, id, resamples, seed);
+      const perVoice = new Map(VOICES.map((v) => [v, this.summarizeVoice(r, [v], estimateOf(id, [v]))]));
+      const headline = voices.length === 1 ? perVoice.get(voices[0])! : this.summarizeVoice(r, voices, estimateOf(id, voices));
       const byVoice = Object.fromEntries([...perVoice].map(([v, s]) => [v, { mentions: s.mentions, stance: s.stance, ci95: s.ci95, labels: s.labels }])) as Record<Voice, VoiceSummary>;
       const all = VOICES.reduce((s, v) => s + r.voices[v].mentions, 0);
       const nonAuthor = r.voices.quoted.mentions + r.voices.attributed.mentions;
@@ -645,6 +685,27 @@ export class ReportBuilder {
       referents,
     };
   }
+}
+
+/** The documents of a dense per-document list that carry something, as a sparse column. */
+function sparseColumn(perDocument: readonly DocumentStanceCounts[]): PooledColumn & { index: number[]; sumOfScores: number[]; mentions: number[] } {
+  const column = { index: [] as number[], sumOfScores: [] as number[], mentions: [] as number[] };
+  perDocument.forEach((d, k) => {
+    if (d.mentions === 0 && d.sumOfScores === 0) return;
+    column.index.push(k);
+    column.sumOfScores.push(d.sumOfScores);
+    column.mentions.push(d.mentions);
+  });
+  return column;
+}
+
+/** Two outlets' sparse columns over their pooled documents (a's first, then b's shifted by a's count). */
+function pooled(a: ReturnType<typeof sparseColumn>, b: ReturnType<typeof sparseColumn>, aCount: number): PooledColumn {
+  return {
+    index: [...a.index, ...b.index.map((k) => k + aCount)],
+    sumOfScores: [...a.sumOfScores, ...b.sumOfScores],
+    mentions: [...a.mentions, ...b.mentions],
+  };
 }
 
 function labelShares(labels: Record<string, number>, mentions: number): Record<string, { count: number; share: number }> {

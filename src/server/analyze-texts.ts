@@ -1,8 +1,8 @@
 /** Analyzes pasted texts into a Compare model; adds them to the session corpus only when asked. */
-import { analyzeDocument } from '../analysis/analyze.js';
 import { buildCompare, type CompareModel } from './compare.js';
 import { pastedDocuments, type PastedText } from './pasted.js';
-import { addDocuments, type AppState } from './state.js';
+import { addDocuments, checkSessionRoom, lookup, type AppState } from './state.js';
+import type { Analyzer } from './analyzer.js';
 import { withoutBidiControls } from '../corpus/fields.js';
 import { badRequest } from './http-error.js';
 
@@ -13,12 +13,18 @@ export interface AnalyzeResult {
   addRequested: boolean;
 }
 
-export function analyzeTexts(state: AppState, texts: PastedText[], addToCorpus: boolean): AnalyzeResult {
+export async function analyzeTexts(state: AppState, analyzer: Analyzer, texts: PastedText[], addToCorpus: boolean): Promise<AnalyzeResult> {
   if (addToCorpus && texts.some((t) => t.text.trim() !== '' && !withoutBidiControls(t.outlet ?? '').trim())) {
     throw badRequest('give each text an outlet name before adding it to the corpus');
   }
   const documents = pastedDocuments(texts);
-  const analyses = documents.map((d) => state.analysisById.get(d.id) ?? analyzeDocument(d, state.compiled));
+  // Refused before analyzing: no point reading texts the session may not keep.
+  if (addToCorpus) checkSessionRoom(state, documents);
+  const known = new Map(documents.map((d) => [d.id, lookup(state, d.id)?.analysis]));
+  const fresh = documents.filter((d) => !known.get(d.id));
+  const analyzed = fresh.length ? await analyzer(fresh) : [];
+  const byId = new Map(fresh.map((d, i) => [d.id, analyzed[i]]));
+  const analyses = documents.map((d) => known.get(d.id) ?? byId.get(d.id) as NonNullable<ReturnType<typeof byId.get>>);
   const model = buildCompare('pasted', documents.map((document, i) => ({
     key: `doc:${document.id}`,
     heading: document.outlet,

@@ -5,7 +5,8 @@
  */
 import type { DocAnalysis, Document, Voice } from '../types.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
-import { documentScores } from '../stats/aggregate.js';
+import { isAdopted } from '../stats/aggregate.js';
+import { pageInfo, type PageInfo } from './paging.js';
 
 export interface CompareDoc {
   document: Document;
@@ -17,8 +18,16 @@ export interface CompareDoc {
 export interface CompareColumn {
   key: string;
   heading: string;
+  /** The documents, when the column holds them all (pasted texts, chosen documents, an event). */
   docs: CompareDoc[];
+  /** A column too long to hold (an outlet's documents): ids in order, each read when its page is shown. */
+  lazy?: { ids: string[]; load: (id: string) => CompareDoc };
 }
+
+export const columnSize = (c: CompareColumn): number => c.lazy?.ids.length ?? c.docs.length;
+export const columnIds = (c: CompareColumn): string[] => c.lazy?.ids ?? c.docs.map((d) => d.document.id);
+const columnSlice = (c: CompareColumn, from: number, to: number): CompareDoc[] =>
+  c.lazy ? c.lazy.ids.slice(from, to).map(c.lazy.load) : c.docs.slice(from, to);
 
 export interface LabelCount {
   label: string;
@@ -53,43 +62,93 @@ export interface CompareModel {
   referents: ReferentRow[];
 }
 
-function cellFor(docs: CompareDoc[], referent: string): ReferentCell {
-  const labels = new Map<string, LabelCount>();
-  let hits = 0;
-  let score = 0;
-  let ownMentions = 0;
-  for (const { analysis } of docs) {
-    for (const h of analysis.hits) {
-      if (h.referent !== referent) continue;
-      hits++;
-      const l = labels.get(h.label) ?? { label: h.label, weight: h.weight, count: 0, byVoice: { author: 0, quoted: 0, attributed: 0 }, distanced: 0, negated: 0 };
-      l.count++;
-      l.byVoice[h.voice]++;
-      if (h.distanced) l.distanced++;
-      if (h.negated) l.negated++;
-      labels.set(h.label, l);
+interface CellSums {
+  hits: number;
+  ownMentions: number;
+  score: number;
+  labels: Map<string, LabelCount>;
+}
+
+/**
+ * Sums of every referent's cell over some documents, in one pass over their hits. Sums add up, so an outlet's
+ * totals are computed once and any selection of outlets reads them.
+ */
+export type ReferentTotals = Map<string, CellSums>;
+
+export function referentTotals(analyses: Iterable<DocAnalysis>): ReferentTotals {
+  const totals: ReferentTotals = new Map();
+  for (const analysis of analyses) addToTotals(totals, analysis);
+  return totals;
+}
+
+/** Adds one document's hits to running sums. */
+export function addToTotals(totals: ReferentTotals, analysis: DocAnalysis): void {
+  for (const h of analysis.hits) {
+    if (!h.referent) continue;
+    let t = totals.get(h.referent);
+    if (!t) {
+      t = { hits: 0, ownMentions: 0, score: 0, labels: new Map() };
+      totals.set(h.referent, t);
     }
-    const s = documentScores(analysis, referent, ['author']);
-    score += s.score;
-    ownMentions += s.mentions;
+    t.hits++;
+    let l = t.labels.get(h.label);
+    if (!l) {
+      l = { label: h.label, weight: h.weight, count: 0, byVoice: { author: 0, quoted: 0, attributed: 0 }, distanced: 0, negated: 0 };
+      t.labels.set(h.label, l);
+    }
+    l.count++;
+    l.byVoice[h.voice]++;
+    if (h.distanced) l.distanced++;
+    if (h.negated) l.negated++;
+    // The report's stance: own (author) voice, adopted mentions only.
+    if (h.voice === 'author' && isAdopted(h)) {
+      t.score += h.weight / 2;
+      t.ownMentions++;
+    }
   }
+}
+
+function cellOf(totals: ReferentTotals, referent: string): ReferentCell {
+  const t = totals.get(referent);
+  if (!t) return { hits: 0, ownMentions: 0, ownStance: null, labels: [] };
   return {
-    hits,
-    ownMentions,
-    ownStance: ownMentions > 0 ? score / ownMentions : null,
-    labels: [...labels.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
+    hits: t.hits,
+    ownMentions: t.ownMentions,
+    ownStance: t.ownMentions > 0 ? t.score / t.ownMentions : null,
+    labels: [...t.labels.values()].map((l) => ({ ...l, byVoice: { ...l.byVoice } })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
   };
 }
 
-export function buildCompare(mode: CompareMode, columns: CompareColumn[], compiled: CompiledLexicon): CompareModel {
+/** `totals`, when given, are each column's precomputed sums (e.g. an outlet's), in column order. */
+export function buildCompare(mode: CompareMode, columns: CompareColumn[], compiled: CompiledLexicon, totals?: ReferentTotals[]): CompareModel {
+  const sums = totals ?? columns.map((c) => referentTotals(c.docs.map((d) => d.analysis)));
   const used = new Set<string>();
-  for (const c of columns) for (const d of c.docs) for (const h of d.analysis.hits) if (h.referent) used.add(h.referent);
+  for (const t of sums) for (const [referent, sum] of t) if (sum.hits) used.add(referent);
   // Lexicon order first (stable, meaningful), then any referent the lexicon does not list.
   const order = [...compiled.lexicon.referents.map((r) => r.id).filter((id) => used.has(id)), ...[...used].filter((id) => !compiled.referents.has(id)).sort()];
   const referents = order.map((id) => ({
     referent: id,
     name: compiled.referents.get(id)?.label ?? id,
-    cells: columns.map((c) => cellFor(c.docs, id)),
+    cells: sums.map((t) => cellOf(t, id)),
   }));
   return { mode, columns, referents };
+}
+
+/** Documents shown per column and page: an outlet column can hold thousands; its table above counts them all. */
+export const COMPARE_DOCS_PER_PAGE = 10;
+
+export interface PagedColumn extends CompareColumn {
+  /** Documents in the whole column (`docs` holds one page of them). */
+  total: number;
+}
+
+/** Page `page` of every column's documents; the paging counts the longest column. */
+export function compareDocsPage(model: CompareModel, page: number): { columns: PagedColumn[]; paging: PageInfo } {
+  const longest = Math.max(0, ...model.columns.map(columnSize));
+  const paging = pageInfo(longest, page, COMPARE_DOCS_PER_PAGE);
+  const from = (page - 1) * COMPARE_DOCS_PER_PAGE;
+  return {
+    columns: model.columns.map((c) => ({ ...c, docs: columnSlice(c, from, from + COMPARE_DOCS_PER_PAGE), total: columnSize(c) })),
+    paging,
+  };
 }

@@ -1,7 +1,8 @@
 /** CSV for the server's own tables (Compare, Term, Lexicon, one document's hits); the report's tables come from src/report/csv.ts. */
 import type { Context } from 'hono';
-import { toCsv } from '../report/csv.js';
-import type { CompareModel } from './compare.js';
+import { hitsTable, toCsv } from '../report/csv.js';
+import { lookup, type AppState } from './state.js';
+import { columnIds, type CompareModel } from './compare.js';
 import type { TermResult } from './term.js';
 import type { LexiconView } from './lexicon-view.js';
 import type { DocAnalysis } from '../types.js';
@@ -12,7 +13,7 @@ export function compareCsv(model: CompareModel): string {
     model.columns.forEach((col, i) => {
       const cell = r.cells[i];
       for (const l of cell.labels) {
-        rows.push([r.referent, i + 1, col.heading, col.docs.map((d) => d.document.id).join(' '), l.label, l.weight, l.count,
+        rows.push([r.referent, i + 1, col.heading, columnIds(col).join(' '), l.label, l.weight, l.count,
           l.byVoice.author, l.byVoice.quoted, l.byVoice.attributed, l.distanced, l.negated, cell.ownMentions, cell.ownStance]);
       }
     });
@@ -38,7 +39,33 @@ export function docHitsCsv(analysis: DocAnalysis): string {
     analysis.hits.map((h) => [analysis.id, analysis.outlet, h.label, h.referent, h.category, h.weight, h.voice, h.distanced, h.negated, h.start, h.end, h.text, h.sentence]));
 }
 
-export function csvResponse(c: Context, csv: string, filename: string): Response {
+/** Documents per chunk of the streamed hits table. */
+const HITS_CHUNK_DOCUMENTS = 200;
+
+/**
+ * The report's hits table (same columns as `analyze --format csv`), written a few hundred documents at a time from
+ * the analyses: the server's report keeps no copy of the hits, and the whole table need never be one string.
+ */
+export function hitsCsv(state: AppState): ReadableStream<Uint8Array> {
+  const documents = state.report.documents;
+  const encoder = new TextEncoder();
+  let next = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (next >= documents.length && next > 0) {
+        controller.close();
+        return;
+      }
+      const batch = documents.slice(next, next + HITS_CHUNK_DOCUMENTS).map((d) => ({ ...d, hits: d.hits ?? lookup(state, d.id)?.analysis.hits ?? [] }));
+      const csv = hitsTable({ ...state.report, documents: batch });
+      controller.enqueue(encoder.encode(next === 0 ? csv : csv.slice(csv.indexOf('\n') + 1)));
+      next += HITS_CHUNK_DOCUMENTS;
+      if (documents.length === 0) controller.close();
+    },
+  });
+}
+
+export function csvResponse(c: Context, csv: string | ReadableStream<Uint8Array>, filename: string): Response {
   const safe = filename.replace(/[^A-Za-z0-9._-]+/g, '_');
   return c.body(csv, 200, {
     'Content-Type': 'text/csv; charset=utf-8',

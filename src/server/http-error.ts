@@ -1,6 +1,6 @@
-/** An error with an HTTP status and a message meant for the user (400 bad input, 404 unknown id, 413 too large). */
+/** An error with an HTTP status and a message meant for the user (400 bad input, 404 unknown id, 413 too large, 503 busy). */
 export class HttpError extends Error {
-  constructor(readonly status: 400 | 403 | 404 | 413, message: string) {
+  constructor(readonly status: 400 | 403 | 404 | 413 | 503, message: string) {
     super(message);
     this.name = 'HttpError';
   }

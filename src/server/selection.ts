@@ -2,7 +2,7 @@
  * Turns a Compare selection (`outlets=A&outlets=B`, `docs=id&docs=id`, or `event=ID`) into columns of documents.
  * Bad input is a 400 with a message; names and ids that do not exist are a 404.
  */
-import type { AppState } from './state.js';
+import { cached, lookup, type AppState } from './state.js';
 import { buildCompare, type CompareColumn, type CompareDoc, type CompareModel } from './compare.js';
 import { badRequest, notFound } from './http-error.js';
 
@@ -38,18 +38,22 @@ export function parseSelection(query: (name: string) => string[]): Selection | n
 }
 
 function compareDoc(state: AppState, id: string): CompareDoc {
-  const document = state.docById.get(id);
-  const analysis = state.analysisById.get(id);
-  if (!document || !analysis) throw notFound(`no document with id "${id}"`);
-  const excluded = state.excluded.get(id);
-  return { document, analysis, excluded };
+  const record = lookup(state, id);
+  if (!record) throw notFound(`no document with id "${id}"`);
+  return { ...record, excluded: state.excluded.get(id) };
 }
 
 const byDateThenId = (a: CompareDoc, b: CompareDoc): number =>
   (a.document.date ?? '9999').localeCompare(b.document.date ?? '9999') || a.document.id.localeCompare(b.document.id);
 
 function outletColumn(state: AppState, outlet: string, ids?: Set<string>): CompareColumn {
-  const docs = state.documents.filter((d) => d.outlet === outlet && (!ids || ids.has(d.id))).map((d) => compareDoc(state, d.id));
+  if (!ids) {
+    // Ordered from the report's document list: nothing is read until a page of the column is shown.
+    const ordered = cached(state, `outlet-column\0${outlet}`, () => state.report.documents.filter((d) => d.outlet === outlet)
+      .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id)).map((d) => d.id));
+    return { key: `outlet:${outlet}`, heading: outlet, docs: [], lazy: { ids: ordered, load: (id) => compareDoc(state, id) } };
+  }
+  const docs = [...ids].map((id) => compareDoc(state, id)).filter((d) => d.document.outlet === outlet);
   return { key: `outlet:${outlet}`, heading: outlet, docs: docs.sort(byDateThenId) };
 }
 
@@ -63,7 +67,7 @@ export function resolveSelection(state: AppState, sel: Selection): ResolvedSelec
   const notes: string[] = [];
   if (sel.outlets.length) {
     for (const o of sel.outlets) if (!state.outlets.includes(o)) throw notFound(`no outlet named "${o}"`);
-    return { model: buildCompare('outlets', sel.outlets.map((o) => outletColumn(state, o)), state.compiled), notes };
+    return { model: buildCompare('outlets', sel.outlets.map((o) => outletColumn(state, o)), state.compiled, sel.outlets.map((o) => state.outletSums.get(o) ?? new Map())), notes };
   }
   if (sel.docs.length) {
     const columns = sel.docs.map((id) => {

@@ -1,16 +1,57 @@
 /**
  * What the server knows: the corpus, its analyses, the report built from them and the compiled lexicon, plus the
- * lookup tables the pages need. Everything is computed once at start (and again only when a user adds texts to
- * the corpus), so that a request only reads.
+ * lookup tables and the term index the pages read. Everything is computed once at start; a text a user adds is
+ * folded into the tables and the index one document at a time. Pages read; caches keyed by `version` keep the
+ * results of queries until the corpus changes.
  */
-import type { DocAnalysis, Document, SkippedDocument } from '../types.js';
+import type { DocAnalysis, Document, SkippedDocument, VoiceSpan } from '../types.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { analyzeCorpus } from '../pipeline.js';
-import { buildReport, type Report, type ReportOptions } from '../report/build.js';
+import { ReportBuilder, type Report, type ReportOptions } from '../report/build.js';
+import { documentVoiceSpans } from '../analysis/kwic.js';
+import type { Store } from '../store/index.js';
+import { LruCache } from './lru.js';
+import { TermIndex } from './term-index.js';
+import { HttpError } from './http-error.js';
+import { Worker } from 'node:worker_threads';
+import { workersAvailable } from '../worker/pool.js';
+import { addToTotals, type ReferentTotals } from './compare.js';
 
 export interface LabelUse {
   total: number;
   byOutlet: Map<string, number>;
+}
+
+/** How much one server session may add to the in-memory corpus from the Analyze page or /api/analyze. */
+export interface SessionLimits {
+  documents: number;
+  bytes: number;
+}
+
+export const DEFAULT_SESSION_LIMITS: SessionLimits = { documents: 200, bytes: 8 * 1024 * 1024 };
+/** Cached query results (rendered pages, compare models, term pages) kept at most. */
+export const RESULT_CACHE_ENTRIES = 200;
+/** Characters of cached pages and JSON kept at most (about 128 MB as UTF-16). */
+export const RESULT_CACHE_CHARS = 64 * 1024 * 1024;
+/** Documents whose full voice reading (for word searches) is kept. */
+export const VOICE_CACHE_DOCUMENTS = 5000;
+/** Documents read from a store kept in memory (the pages of a few visitors). */
+export const RECORD_CACHE_DOCUMENTS = 500;
+
+/**
+ * Size of a cached result in characters: strings (pages, JSON) by length; posting lists (a term's documents and
+ * counts, up to the whole corpus each) at 16 bytes per document.
+ */
+function weighResult(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (value instanceof Uint8Array) return value.byteLength / 2;
+  const docs = (value as { docs?: unknown } | null)?.docs;
+  return Array.isArray(docs) ? docs.length * 8 : 0;
+}
+
+export interface DocRecord {
+  document: Document;
+  analysis: DocAnalysis;
 }
 
 export interface AppState {
@@ -22,6 +63,8 @@ export interface AppState {
   reportOptions: ReportOptions;
   docById: Map<string, Document>;
   analysisById: Map<string, DocAnalysis>;
+  /** Place of each document in `documents` (and in the term index's postings). */
+  docIndex: Map<string, number>;
   /** Outlet names, sorted. */
   outlets: string[];
   /** Hits per label id (all voices, distanced and negated included): the lexicon page's corpus counts. */
@@ -30,6 +73,35 @@ export interface AppState {
   excluded: Map<string, string>;
   /** Ids of documents a user added in this server session (kept in memory only). */
   sessionAdded: Set<string>;
+  /** UTF-8 bytes of text added in this session. */
+  sessionBytes: number;
+  sessionLimits: SessionLimits;
+  /** Bumped whenever the corpus changes; cached results carry the version they were computed for. */
+  version: number;
+  cache: LruCache<string, unknown>;
+  termIndex: TermIndex;
+  /** Reported speech of whole documents, read on first need by word searches and kept. */
+  voices: LruCache<string, VoiceSpan[]>;
+  /** Document ids by corpus position (the positions the term index's postings name). */
+  ids: string[];
+  /** Label hits per document, by corpus position. */
+  hitCounts: number[];
+  /** Outlet of each document, by corpus position. */
+  outletAt: string[];
+  /** Compare sums per outlet, kept up to date document by document. */
+  outletSums: Map<string, ReferentTotals>;
+  /** Sums behind the report, one document at a time: adding a text adds to them (in-memory corpora only). */
+  builder?: ReportBuilder;
+  /** A report being computed off the main thread after texts were added; the previous report serves meanwhile. */
+  refreshing?: Promise<void>;
+  /** Texts added since the report in `report` was computed. */
+  reportBehind: number;
+  /** When serving a store (`serve --db`): documents are read from it on demand; `documents`/`analyses` stay empty. */
+  store?: Store;
+  /** Documents read from the store, most recently used kept. */
+  records: LruCache<string, DocRecord>;
+  /** While the term index and counts of a store are being read: documents read so far of all. */
+  indexing: { read: number; total: number } | null;
 }
 
 export interface StateInput {
@@ -39,59 +111,226 @@ export interface StateInput {
   /** Analyses when already computed; otherwise the documents are analyzed here. */
   analyses?: DocAnalysis[];
   reportOptions?: ReportOptions;
+  sessionLimits?: Partial<SessionLimits>;
 }
 
 export function createState(input: StateInput): AppState {
   const analyses = input.analyses ?? analyzeCorpus(input.documents, input.compiled).analyses;
-  const state: AppState = {
+  const state = blankState(input);
+  const { omitHits: _omit, ...settings } = state.reportOptions;
+  const builder = new ReportBuilder({ ...settings, lexicon: input.compiled.lexicon, textOf: (id) => state.docById.get(id)?.text });
+  state.builder = builder;
+  input.documents.forEach((doc, i) => {
+    if (state.docById.has(doc.id)) return;
+    index(state, doc, analyses[i]);
+    builder.add(analyses[i], { text: doc.text, source: doc.source });
+  });
+  state.outlets.sort((a, b) => a.localeCompare(b));
+  refreshReport(state);
+  return state;
+}
+
+/** A state with no documents yet (the report is set by the caller). */
+export function blankState(input: Omit<StateInput, 'documents' | 'analyses'>): AppState {
+  return {
     compiled: input.compiled,
-    documents: [...input.documents],
-    analyses: [...analyses],
+    documents: [],
+    analyses: [],
     skipped: input.skipped ?? [],
-    reportOptions: input.reportOptions ?? {},
+    // Hits stay in the analyses; a copy of every hit in the report would double the server's memory.
+    reportOptions: { omitHits: true, ...input.reportOptions },
     report: undefined as unknown as Report,
     docById: new Map(),
     analysisById: new Map(),
+    docIndex: new Map(),
     outlets: [],
     labelUse: new Map(),
     excluded: new Map(),
     sessionAdded: new Set(),
+    sessionBytes: 0,
+    sessionLimits: { ...DEFAULT_SESSION_LIMITS, ...input.sessionLimits },
+    version: 0,
+    cache: new LruCache(RESULT_CACHE_ENTRIES, RESULT_CACHE_CHARS, weighResult),
+    termIndex: new TermIndex(),
+    voices: new LruCache(VOICE_CACHE_DOCUMENTS),
+    ids: [],
+    hitCounts: [],
+    outletAt: [],
+    outletSums: new Map(),
+    records: new LruCache(RECORD_CACHE_DOCUMENTS),
+    indexing: null,
+    reportBehind: 0,
   };
-  reindex(state);
-  return state;
 }
 
-/** Adds analyzed documents to the in-memory corpus (ids already present are ignored) and rebuilds the report. */
+/** Folds one analyzed document into the lookup tables and the term index. */
+function index(state: AppState, doc: Document, analysis: DocAnalysis): void {
+  if (!state.store) {
+    state.documents.push(doc);
+    state.analyses.push(analysis);
+    state.docById.set(doc.id, doc);
+    state.analysisById.set(doc.id, analysis);
+  }
+  countDocument(state, doc, analysis);
+}
+
+/** The counts and index entries of one document (in memory or read from a store). */
+export function countDocument(state: AppState, doc: Document, analysis: DocAnalysis): void {
+  const i = state.ids.length;
+  state.ids.push(doc.id);
+  state.hitCounts.push(analysis.hits.length);
+  state.outletAt.push(doc.outlet);
+  state.docIndex.set(doc.id, i);
+  let sums = state.outletSums.get(doc.outlet);
+  if (!sums) {
+    sums = new Map();
+    state.outletSums.set(doc.outlet, sums);
+    if (!state.outlets.includes(doc.outlet)) state.outlets.push(doc.outlet);
+  }
+  addToTotals(sums, analysis);
+  for (const h of analysis.hits) {
+    let use = state.labelUse.get(h.label);
+    if (!use) {
+      use = { total: 0, byOutlet: new Map() };
+      state.labelUse.set(h.label, use);
+    }
+    use.total++;
+    use.byOutlet.set(analysis.outlet, (use.byOutlet.get(analysis.outlet) ?? 0) + 1);
+  }
+  state.termIndex.add(i, doc, analysis);
+}
+
+/** The report from the builder's sums: statistics are computed from counts, no text is read again. */
+function refreshReport(state: AppState): void {
+  if (!state.builder) return;
+  applyReport(state, state.builder.finish({ skipped: state.skipped }));
+}
+
+const REPORT_WORKER_URL = new URL('./report-worker.js', import.meta.url);
+
+/**
+ * After texts are added: the statistics of a large corpus take seconds, so they are computed on a worker thread from
+ * the builder's state while the previous report keeps serving; one more round follows if texts arrive meanwhile.
+ * Without compiled workers (running from sources) the report is computed at once.
+ */
+function scheduleReportRefresh(state: AppState): void {
+  const builder = state.builder;
+  if (!builder) return;
+  if (!workersAvailable()) {
+    refreshReport(state);
+    state.reportBehind = 0;
+    return;
+  }
+  if (state.refreshing) return;
+  const behind = state.reportBehind;
+  const snapshot = builder.toState();
+  state.refreshing = new Promise<Report>((resolve, reject) => {
+    const worker = new Worker(REPORT_WORKER_URL, { workerData: { state: snapshot, skipped: state.skipped } });
+    worker.once('message', (msg: { report?: Report; error?: string }) => (msg.report ? resolve(msg.report) : reject(new Error(msg.error))));
+    worker.once('error', reject);
+  }).then((report) => applyReport(state, report), () => refreshReport(state)).then(() => {
+    state.reportBehind -= behind;
+    state.version++;
+    state.cache.clear();
+    state.refreshing = undefined;
+    if (state.reportBehind > 0) scheduleReportRefresh(state);
+  });
+}
+
+function applyReport(state: AppState, report: Report): void {
+  state.report = report;
+  state.excluded = new Map(state.report.documents.filter((d) => d.excluded).map((d) => [d.id, d.excluded as string]));
+}
+
+const fmtMb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/**
+ * Refuses, with a message saying what is left, documents that would take this session past its limits. Called
+ * before the analysis (so nothing is analyzed in vain) and again when adding (another request may have added since).
+ */
+export function checkSessionRoom(state: AppState, documents: Document[]): void {
+  if (state.store) {
+    throw new HttpError(400, `This server reads the store ${state.store.info().file} and adds nothing to it. Compare the texts without adding them, `
+      + `or put them in the corpus files and run "framelens analyze --db" again.`);
+  }
+  const fresh = documents.filter((d) => !state.docById.has(d.id));
+  const { documents: maxDocs, bytes: maxBytes } = state.sessionLimits;
+  const docs = state.sessionAdded.size + fresh.length;
+  const bytes = state.sessionBytes + fresh.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
+  if (docs > maxDocs) {
+    throw new HttpError(400, `This session has added ${state.sessionAdded.size} of at most ${maxDocs} texts to the corpus; `
+      + `${fresh.length} more would pass the limit. Compare them without adding, or put them in the corpus files and restart framelens serve.`);
+  }
+  if (bytes > maxBytes) {
+    throw new HttpError(400, `This session has added ${fmtMb(state.sessionBytes)} of text, at most ${fmtMb(maxBytes)} may be added; `
+      + `these texts (${fmtMb(bytes - state.sessionBytes)}) would pass the limit. Compare them without adding, or put them in the corpus files and restart framelens serve.`);
+  }
+}
+
+/** Adds analyzed documents to the in-memory corpus (ids already present are ignored); returns the ids added. */
 export function addDocuments(state: AppState, documents: Document[], analyses: DocAnalysis[]): string[] {
+  checkSessionRoom(state, documents);
   const added: string[] = [];
   documents.forEach((doc, i) => {
     if (state.docById.has(doc.id)) return;
-    state.documents.push(doc);
-    state.analyses.push(analyses[i]);
+    index(state, doc, analyses[i]);
+    state.builder?.add(analyses[i], { text: doc.text, source: doc.source });
     state.sessionAdded.add(doc.id);
+    state.sessionBytes += Buffer.byteLength(doc.text);
     added.push(doc.id);
   });
-  if (added.length) reindex(state);
+  if (added.length) {
+    state.outlets.sort((a, b) => a.localeCompare(b));
+    state.reportBehind += added.length;
+    state.version++;
+    state.cache.clear();
+    scheduleReportRefresh(state);
+  }
   return added;
 }
 
-function reindex(state: AppState): void {
-  state.docById = new Map(state.documents.map((d) => [d.id, d]));
-  state.analysisById = new Map(state.analyses.map((a) => [a.id, a]));
-  state.outlets = [...new Set(state.documents.map((d) => d.outlet))].sort((a, b) => a.localeCompare(b));
-  const labelUse = new Map<string, LabelUse>();
-  for (const a of state.analyses) {
-    for (const h of a.hits) {
-      const use = labelUse.get(h.label) ?? { total: 0, byOutlet: new Map<string, number>() };
-      use.total++;
-      use.byOutlet.set(a.outlet, (use.byOutlet.get(a.outlet) ?? 0) + 1);
-      labelUse.set(h.label, use);
-    }
+/** Number of documents in the corpus (in memory or in the store). */
+export function documentCount(state: AppState): number {
+  return state.store ? state.report.documents.length : state.documents.length;
+}
+
+/** A document and its analysis by id, from memory or from the store. */
+export function lookup(state: AppState, id: string): DocRecord | undefined {
+  if (!state.store) {
+    const document = state.docById.get(id);
+    const analysis = state.analysisById.get(id);
+    return document && analysis ? { document, analysis } : undefined;
   }
-  state.labelUse = labelUse;
-  state.report = buildReport(
-    { documents: state.documents, analyses: state.analyses, skipped: state.skipped, lexicon: state.compiled.lexicon },
-    state.reportOptions,
-  );
-  state.excluded = new Map(state.report.documents.filter((d) => d.excluded).map((d) => [d.id, d.excluded as string]));
+  const store = state.store;
+  const hit = state.records.get(id);
+  if (hit) return hit;
+  const stored = store.getDocument(id);
+  if (!stored) return undefined;
+  const record = { document: stored.document, analysis: stored.analysis };
+  state.records.set(id, record);
+  return record;
+}
+
+/** A document and its analysis by corpus position (the term index's postings). */
+export function recordAt(state: AppState, i: number): DocRecord {
+  if (!state.store) return { document: state.documents[i], analysis: state.analyses[i] };
+  const record = lookup(state, state.ids[i]);
+  if (!record) throw new HttpError(404, `document "${state.ids[i]}" is no longer in the store; restart framelens serve to read it again`);
+  return record;
+}
+
+/** Label hits of a document, by id, without reading it. */
+export function hitCountOf(state: AppState, id: string): number | undefined {
+  const i = state.docIndex.get(id);
+  return i === undefined ? undefined : state.hitCounts[i];
+}
+
+/** The reported speech of a whole document (word searches need it; the analysis holds it only near matches). */
+export function voiceSpansOf(state: AppState, doc: Document, analysis: DocAnalysis): VoiceSpan[] {
+  return state.voices.getOrSet(doc.id, () => documentVoiceSpans(doc, analysis));
+}
+
+/** A result computed once per corpus version and selection, then read from the bounded cache. */
+export function cached<T>(state: AppState, key: string, make: () => T): T {
+  return state.cache.getOrSet(`${state.version}\0${key}`, make) as T;
 }

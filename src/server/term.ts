@@ -1,39 +1,148 @@
-/** Keyword in context across the corpus, for a label id or a word: the Term page and /api/term. */
-import type { LexiconEntry } from '../types.js';
-import { keywordInContext, type KwicLine } from '../analysis/kwic.js';
-import type { AppState } from './state.js';
+/**
+ * Keyword in context across the corpus, for a label id or a word: the Term page and /api/term. Reads the term index
+ * (postings) rather than every text, builds context lines for one page only, and reads the voices of a document
+ * once (kept in the state) rather than on every request.
+ */
+import type { DocAnalysis, Document, LexiconEntry } from '../types.js';
+import { kwicLine, labelSpans, termProblem, wordPattern, wordSpans, type KwicLine, type KwicSpan, type WordPattern } from '../analysis/kwic.js';
+import { cached, recordAt, voiceSpansOf, type AppState } from './state.js';
+import { HttpError } from './http-error.js';
+import { intersect, type Posting } from './term-index.js';
+import { pageInfo, PAGE_SIZE, type PageInfo } from './paging.js';
 import { badRequest } from './http-error.js';
 
 export const MAX_TERM_CHARS = 200;
+/** Lines in one CSV download of a term; the page and the JSON API paginate instead. */
+export const TERM_EXPORT_LINES = 10_000;
 
 export interface TermResult {
   term: string;
   /** The lexicon entry when the term is a label id. */
   entry?: LexiconEntry;
+  /** All occurrences in the corpus; `lines` holds one page of them. */
+  total: number;
+  /** False while a phrase's candidates are still unread: `total` is then a lower bound. */
+  totalExact: boolean;
+  /** Documents holding every word of a phrase not yet read for it (0 when the total is exact). */
+  unread: number;
+  paging: PageInfo;
   lines: KwicLine[];
   byOutlet: Array<{ outlet: string; count: number }>;
 }
 
 export function validateTerm(raw: string | undefined): string {
   const term = (raw ?? '').trim();
-  if (!term) throw badRequest('give a term: a label id from the lexicon (e.g. "occupiers") or a word');
   if (term.length > MAX_TERM_CHARS) throw badRequest(`the term is longer than ${MAX_TERM_CHARS} characters`);
+  const problem = termProblem(term);
+  if (problem) throw badRequest(problem);
   return term;
 }
 
-export function termResults(state: AppState, term: string): TermResult {
-  const lines: KwicLine[] = [];
-  for (const doc of state.documents) {
-    const analysis = state.analysisById.get(doc.id);
-    if (analysis) lines.push(...keywordInContext(doc, analysis, term));
+/** Occurrences per document, in corpus order, and how to list them in one document. */
+interface Occurrences {
+  docs: number[];
+  counts: number[];
+  spans: (doc: Document, analysis: DocAnalysis) => KwicSpan[];
+  /** Label hits carry their voice in the analysis; words need the document's full voice reading. */
+  label: boolean;
+  /**
+   * For phrases: documents holding all of the phrase's words that have not been read yet (the index knows the
+   * words, not their order). Read as pages need them, so a common phrase costs a page, not a corpus; until none
+   * remain the total is a lower bound.
+   */
+  pending?: { candidates: number[]; next: number };
+}
+
+/** Extra time a phrase query may spend reading candidates beyond its page, to firm up the total. */
+export const READ_AHEAD_MS = 30;
+
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+
+function occurrences(state: AppState, term: string): Occurrences {
+  const byLabel = state.termIndex.label(term);
+  if (byLabel) return { ...byLabel, spans: (_d, a) => labelSpans(a, term), label: true };
+  const pattern = wordPattern(term) as WordPattern;
+  const spans = (d: Document, a: DocAnalysis) => wordSpans(d, a, pattern);
+  const stem = term.replace(/\*+$/, '');
+  // One run of letters and digits: the index counts exactly what the pattern matches, no text needs reading.
+  if (/^[\p{L}\p{N}]+$/u.test(stem)) {
+    const token = pattern.tokens[0];
+    const posting = pattern.prefixLast ? state.termIndex.prefix(token) : state.termIndex.word(token) ?? { docs: [], counts: [] };
+    return { ...posting, spans, label: false };
   }
-  const counts = new Map<string, number>();
-  for (const l of lines) counts.set(l.outlet, (counts.get(l.outlet) ?? 0) + 1);
+  // A phrase (or a stem with punctuation): only documents holding all of its words are read.
+  const postings = pattern.tokens.map((t, k): Posting => (k === pattern.tokens.length - 1 && pattern.prefixLast
+    ? state.termIndex.prefix(t) : state.termIndex.word(t) ?? { docs: [], counts: [] }));
+  return { docs: [], counts: [], spans, label: false, pending: { candidates: intersect(postings), next: 0 } };
+}
+
+/** Reads pending candidates until `needed` occurrences are known (or none remain), then for a little longer. */
+function readCandidates(state: AppState, occ: Occurrences, needed: number, readAheadMs: number): void {
+  const pending = occ.pending;
+  if (!pending) return;
+  let known = sum(occ.counts);
+  let deadline = Infinity;
+  while (pending.next < pending.candidates.length) {
+    if (known >= needed) {
+      if (readAheadMs <= 0) break;
+      if (deadline === Infinity) deadline = performance.now() + readAheadMs;
+      else if (performance.now() > deadline) break;
+    }
+    const i = pending.candidates[pending.next++];
+    const { document, analysis } = recordAt(state, i);
+    const n = occ.spans(document, analysis).length;
+    if (n) {
+      occ.docs.push(i);
+      occ.counts.push(n);
+      known += n;
+    }
+  }
+  if (pending.next >= pending.candidates.length) occ.pending = undefined;
+}
+
+/** One page of occurrences of `term` (already validated), with corpus totals. */
+export function termResults(state: AppState, term: string, page = 1, pageSize = PAGE_SIZE, readAheadMs = READ_AHEAD_MS): TermResult {
+  if (state.indexing) {
+    const { read, total } = state.indexing;
+    throw new HttpError(503, `The term index is still being built (${read.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} documents read); try again in a minute.`);
+  }
+  let fresh = false;
+  const occ = cached(state, `term-occurrences\0${term}`, () => {
+    fresh = true;
+    return occurrences(state, term);
+  });
+  // Reading ahead firms up the total once; later requests read only what their page needs.
+  readCandidates(state, occ, page * pageSize, fresh ? readAheadMs : 0);
+  const total = sum(occ.counts);
+  const known = pageInfo(total, page, pageSize);
+  // Unread candidates may hold more: there is a next page until they are read.
+  const paging = occ.pending ? { ...known, exact: false, pages: Math.max(known.pages, page + 1) } : known;
+  const from = (page - 1) * pageSize;
+  const to = from + pageSize;
+  const lines: KwicLine[] = [];
+  const perOutlet = new Map<string, number>();
+  let seen = 0;
+  occ.docs.forEach((i, k) => {
+    const n = occ.counts[k];
+    const outlet = state.outletAt[i];
+    perOutlet.set(outlet, (perOutlet.get(outlet) ?? 0) + n);
+    if (seen + n > from && seen < to) {
+      const { document: doc, analysis } = recordAt(state, i);
+      const voices = occ.label ? analysis.voiceSpans : voiceSpansOf(state, doc, analysis);
+      const spans = occ.spans(doc, analysis).slice(Math.max(0, from - seen), to - seen);
+      for (const s of spans) lines.push(kwicLine(doc, analysis, s, voices));
+    }
+    seen += n;
+  });
   const entry = state.compiled.entries.get(term);
   return {
     term,
     entry: entry?.kind === 'label' ? entry : undefined,
+    total,
+    totalExact: !occ.pending,
+    unread: occ.pending ? occ.pending.candidates.length - occ.pending.next : 0,
+    paging,
     lines,
-    byOutlet: state.outlets.map((outlet) => ({ outlet, count: counts.get(outlet) ?? 0 })),
+    byOutlet: state.outlets.map((outlet) => ({ outlet, count: perOutlet.get(outlet) ?? 0 })),
   };
 }

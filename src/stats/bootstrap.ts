@@ -109,3 +109,86 @@ export function bootstrapStance(
   }
   return { stance, ci95, documents, mentions: totalMentions, smallSample, resamples: kept, skippedResamples: skipped };
 }
+
+/**
+ * One outlet's documents carrying several (score, mentions) columns — one per referent and voice set — given
+ * sparsely: the documents where a column is not zero.
+ */
+export interface SparseColumn {
+  /** Ascending document positions in 0..documents−1 where the column is not zero. */
+  index: ArrayLike<number>;
+  sumOfScores: ArrayLike<number>;
+  mentions: ArrayLike<number>;
+}
+
+/**
+ * `bootstrapStance` for many columns over the same documents at once, with the same results: every call with the
+ * same seed and document count draws the same resamples, so they are drawn once here and each column is summed
+ * only over its non-zero documents (how often each was drawn × its value). On a corpus of n documents and c
+ * columns this is R·(n + Σ non-zero) work instead of R·n·c.
+ */
+export function bootstrapStanceColumns(documents: number, columns: readonly SparseColumn[], options: BootstrapOptions = {}): StanceEstimate[] {
+  const resampleCount = options.resamples ?? DEFAULT_RESAMPLES;
+  const seed = options.seed ?? DEFAULT_SEED;
+  if (!Number.isInteger(resampleCount) || resampleCount < 1) {
+    throw new RangeError(`resamples must be a positive integer, got ${resampleCount}`);
+  }
+  const results: Array<StanceEstimate | null> = [];
+  const live: number[] = [];
+  for (const [c, col] of columns.entries()) {
+    let totalScore = 0;
+    let totalMentions = 0;
+    let docs = 0;
+    for (let k = 0; k < col.index.length; k++) {
+      const s = col.sumOfScores[k];
+      const m = col.mentions[k];
+      if (!Number.isFinite(s)) throw new RangeError(`sumOfScores must be finite, got ${s}`);
+      if (!Number.isInteger(m) || m < 0) throw new RangeError(`mentions must be a non-negative integer, got ${m}`);
+      totalScore += s;
+      totalMentions += m;
+      if (m > 0) docs++;
+    }
+    const smallSample = docs < SMALL_SAMPLE_DOCUMENTS || totalMentions < SMALL_SAMPLE_MENTIONS;
+    const stance = stanceIndex(totalScore, totalMentions);
+    if (stance === null) {
+      results.push({ stance: null, ci95: null, documents: docs, mentions: 0, smallSample, resamples: 0, skippedResamples: 0 });
+    } else {
+      results.push({ stance, ci95: null, documents: docs, mentions: totalMentions, smallSample, resamples: 0, skippedResamples: 0 });
+      live.push(c);
+    }
+  }
+  if (live.length === 0) return results as StanceEstimate[];
+
+  const random = seededRandom(seed);
+  const drawn = new Int32Array(documents);
+  const stances = live.map(() => new Float64Array(resampleCount));
+  const kept = new Int32Array(live.length);
+  const skipped = new Int32Array(live.length);
+  for (let r = 0; r < resampleCount; r++) {
+    for (let k = 0; k < documents; k++) drawn[randomIndex(random, documents)]++;
+    for (let l = 0; l < live.length; l++) {
+      const col = columns[live[l]];
+      let score = 0;
+      let mentions = 0;
+      for (let k = 0; k < col.index.length; k++) {
+        const times = drawn[col.index[k]];
+        if (times === 0) continue;
+        score += times * col.sumOfScores[k];
+        mentions += times * col.mentions[k];
+      }
+      if (mentions === 0) skipped[l]++;
+      else stances[l][kept[l]++] = score / mentions;
+    }
+    drawn.fill(0);
+  }
+  live.forEach((c, l) => {
+    const estimate = results[c]!;
+    if (kept[l] > 0) {
+      const sorted = stances[l].subarray(0, kept[l]).sort();
+      estimate.ci95 = [quantileSorted(sorted, 0.025), quantileSorted(sorted, 0.975)];
+    }
+    estimate.resamples = kept[l];
+    estimate.skippedResamples = skipped[l];
+  });
+  return results as StanceEstimate[];
+}

@@ -56,3 +56,75 @@ export function stanceDifference(
   }
   return { difference: sa - sb, p: valid > 0 ? (extreme + 1) / (valid + 1) : null, permutations: valid };
 }
+
+/** One column over the pooled documents of two outlets (a's first, then b's), given where it is not zero. */
+export interface PooledColumn {
+  /** Ascending positions in 0..a+b−1 where the column is not zero. */
+  index: ArrayLike<number>;
+  sumOfScores: ArrayLike<number>;
+  mentions: ArrayLike<number>;
+}
+
+/**
+ * `stanceDifference` for many columns (referents) of the same two outlets at once, with the same results: the
+ * shuffles depend only on the seed and the document counts, so they are made once and each column is summed over
+ * its non-zero documents only. R·(n + Σ non-zero) work instead of R·n per column.
+ */
+export function stanceDifferenceColumns(
+  aCount: number, bCount: number, columns: readonly PooledColumn[], options: { permutations?: number; seed?: number } = {},
+): StanceDifference[] {
+  const permutations = options.permutations ?? 2000;
+  const n = aCount + bCount;
+  const sums = (col: PooledColumn, inA: (position: number) => boolean) => {
+    let sa = 0, ma = 0, sb = 0, mb = 0;
+    for (let k = 0; k < col.index.length; k++) {
+      if (inA(col.index[k])) {
+        sa += col.sumOfScores[k];
+        ma += col.mentions[k];
+      } else {
+        sb += col.sumOfScores[k];
+        mb += col.mentions[k];
+      }
+    }
+    return { pa: ma > 0 ? sa / ma : null, pb: mb > 0 ? sb / mb : null };
+  };
+  const results: StanceDifference[] = [];
+  const live: number[] = [];
+  const observed: number[] = [];
+  columns.forEach((col, c) => {
+    const { pa, pb } = sums(col, (position) => position < aCount);
+    if (pa === null || pb === null) results.push({ difference: null, p: null, permutations: 0 });
+    else {
+      results.push({ difference: pa - pb, p: null, permutations: 0 });
+      live.push(c);
+      observed.push(Math.abs(pa - pb));
+    }
+  });
+  if (live.length === 0) return results;
+  const random = seededRandom(options.seed ?? 42);
+  const idx = Int32Array.from({ length: n }, (_, k) => k);
+  const inGroupA = new Uint8Array(n);
+  const extreme = new Int32Array(live.length);
+  const valid = new Int32Array(live.length);
+  const inA = (position: number) => inGroupA[position] === 1;
+  for (let r = 0; r < permutations; r++) {
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      const t = idx[i];
+      idx[i] = idx[j];
+      idx[j] = t;
+    }
+    for (let k = 0; k < n; k++) inGroupA[idx[k]] = k < aCount ? 1 : 0;
+    live.forEach((c, l) => {
+      const { pa, pb } = sums(columns[c], inA);
+      if (pa === null || pb === null) return;
+      valid[l]++;
+      if (Math.abs(pa - pb) >= observed[l] - 1e-12) extreme[l]++;
+    });
+  }
+  live.forEach((c, l) => {
+    results[c].p = valid[l] > 0 ? (extreme[l] + 1) / (valid[l] + 1) : null;
+    results[c].permutations = valid[l];
+  });
+  return results;
+}

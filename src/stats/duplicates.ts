@@ -12,13 +12,12 @@
  * wire copy (drop the last paragraphs, add a local intro): a copy with 60% of the original has Jaccard 0.6 but
  * containment ~1. Jaccard is reported beside it so users can be stricter.
  *
- * Efficiency: an inverted index from shingle hash to documents; a pair is only examined when it shares a
- * shingle, so unrelated documents cost nothing (no all-pairs loop). Shingles found in more than `maxPostings`
- * documents (boilerplate: "follow us on twitter for", agency bylines) do not generate candidates — they would
- * make the work quadratic — but they are still counted exactly in the overlap of candidate pairs. A candidate is
- * first measured on a fixed one-in-eight sample of the shingles (chosen by hash value, so copies sample alike); only
- * pairs whose estimate reaches 60% of the threshold are counted exactly, so the many pairs that share a phrase cost
- * little.
+ * Efficiency: documents are added one at a time to an index of small per-document sketches (NearDuplicateIndex);
+ * a new document is compared only with earlier documents that share a kept shingle, so unrelated documents cost
+ * nothing (no all-pairs loop) and no full shingle set is held. Kept shingles held by more than `maxPostings`
+ * documents (boilerplate: "follow us on twitter for", agency bylines) do not generate candidates — they would make
+ * the work quadratic — but they are still counted exactly in the overlap of candidate pairs. A candidate is first
+ * judged on the sketches; only plausible pairs are counted exactly, on their texts.
  * Consequence: a text copied by more than `maxPostings` documents is not detected; raise it for such corpora.
  */
 import { hash53 } from './hash.js';
@@ -117,12 +116,27 @@ export function findNearDuplicates(documents: readonly DuplicateInput[], options
   return index.result();
 }
 
-/** One in SAMPLE_RATE shingles (chosen by hash value) is kept and indexed for a document of ordinary length. */
-const SAMPLE_RATE = 8;
+/**
+ * A document of ordinary length keeps the winnowed shingles: in every run of WINNOW_WINDOW consecutive shingles,
+ * the one with the smallest hash (ties: the rightmost). Any passage two documents share that spans a full window
+ * therefore shares a kept shingle — a guarantee a random sample cannot give for short copied passages — and the
+ * choice depends only on the passage, so copies keep the same shingles there. About 2/(window + 1) of the shingles.
+ */
+export const WINNOW_WINDOW = 12;
 /** Shorter documents are kept whole (every shingle indexed): their sample would be too small to judge by. */
-export const KEEP_WHOLE_BELOW = 64;
+export const KEEP_WHOLE_BELOW = 128;
 /** A candidate is examined further when its estimated overlap reaches this share of the threshold. */
 const ESTIMATE_MARGIN = 0.6;
+/** How many verified texts keep their shingle set (least recently used first out): a few MB at most. */
+const RECENT_SHINGLE_SETS = 256;
+/** Below this many shingles, passage edges make the estimate rough: a wider margin. */
+const SHORT_DOCUMENT = 128;
+const SHORT_MARGIN = 0.4;
+
+function marginFor(smaller: number): number {
+  return smaller < SHORT_DOCUMENT ? SHORT_MARGIN : ESTIMATE_MARGIN;
+}
+
 /** Keys of the index: the low 30 bits of a shingle hash, small integers that a Map holds without boxing. */
 const KEY_SPACE = 2 ** 30;
 
@@ -133,7 +147,7 @@ interface DocumentSketch {
   date?: string;
   /** Distinct shingles of the whole text. */
   size: number;
-  /** Sorted keys: every shingle when whole, else the one-in-SAMPLE_RATE sample. */
+  /** Sorted keys: every shingle when whole, else the winnowed shingles (see WINNOW_WINDOW). */
   keys: Int32Array;
   whole: boolean;
 }
@@ -154,19 +168,21 @@ export interface NearDuplicateState {
 
 /**
  * Incremental near-duplicate detection: documents are added one at a time and each is compared only with the
- * earlier documents that share an indexed shingle. Per document the index keeps a sketch (its shingle count and a
- * one-in-eight sample of its shingle hashes, chosen by hash value so that copies sample alike; a short document is
- * kept whole), so memory grows with the corpus by a few hundred bytes per document, never by its text.
+ * earlier documents that share a kept shingle. Per document the index keeps a sketch — its shingle count and the
+ * keys of its winnowed shingles (about 15% of them; a short document is kept whole) — in typed arrays, so memory
+ * grows by a few hundred bytes per document, never by its text.
  *
- * Candidates are estimated on the sketches: the sample of a copy holds ~containment × its sample of the original.
- * A plausible candidate is then counted exactly from the two texts when `textOf` can give the earlier text (a
- * store, or the corpus in memory); otherwise the decision rests on the estimate (exact when the smaller document
- * was kept whole), and `estimated` in the pair says so.
+ * A candidate's overlap is first estimated on the sketches (the share of the earlier document's kept shingles found
+ * in the new text, times its size). A plausible candidate is then counted exactly from the two texts when `textOf`
+ * can give the earlier text (a store, or the corpus in memory); otherwise the decision rests on the estimate (exact
+ * when the earlier document was kept whole), and `estimated` in the pair says so.
  *
- * Known limit: a short document (kept whole) that copies part of a much longer EARLIER document is found only
- * when the shared part holds a sampled shingle; a shared part of n shingles is missed with probability (7/8)^n
- * (about 1 in 4 for the shortest eligible copy of 10 shingles, below 1 in 1,000 from 52 shingles). The reverse
- * order (long after short) is always found.
+ * Guarantee: a shared passage of at least WINNOW_WINDOW consecutive shingles (16 words) always makes the pair a
+ * candidate, whatever the order of the documents, and a document shorter than KEEP_WHOLE_BELOW shingles is kept
+ * whole, so its overlap with any later text is counted exactly. The estimate must reach ESTIMATE_MARGIN (0.6) of the
+ * threshold before a pair is counted exactly — SHORT_MARGIN (0.4) when the smaller document is short — so a pair
+ * whose estimate falls below while its true containment reaches 0.8 is missed: on generated corpora, 1 pair in
+ * 2,784 (tests/unit/scale-equality.test.ts); the old all-pairs index found it.
  */
 export class NearDuplicateIndex {
   readonly options: Required<DuplicateOptions>;
@@ -278,8 +294,11 @@ export class NearDuplicateIndex {
     const found: DuplicatePair[] = [];
     if (sketch.size >= this.options.minShingles) {
       const probe = shingles ? keysOf(shingles) : sketch.keys;
-      for (const other of this.candidates(probe, searchBelow)) {
-        const pair = this.judge(other, sketch, probe, shingles);
+      const { candidates, skippedKeys } = this.candidates(probe, searchBelow);
+      for (const other of candidates) {
+        const keysFound = this.found[other];
+        this.found[other] = 0;
+        const pair = this.judge(other, keysFound, skippedKeys, sketch, probe, shingles);
         if (!pair) continue;
         this.pairs.push(pair);
         this.pairIndices.push([other, position]);
@@ -288,20 +307,6 @@ export class NearDuplicateIndex {
       this.index(sketch, position);
     }
     return found;
-  }
-
-  /** Earlier documents sharing at least one indexed key with the probe, ascending; boilerplate keys skipped. */
-  private candidates(probe: Int32Array, below: number): number[] {
-    const hits = new Set<number>();
-    const visit = (index: number) => {
-      if (index < below) hits.add(index);
-    };
-    for (const key of probe) {
-      // A key held by very many documents is boilerplate: it generates no candidates (it is still counted below).
-      if (this.postings.count(key, this.options.maxPostings + 1) > this.options.maxPostings) continue;
-      this.postings.forEach(key, visit);
-    }
-    return [...hits].sort((x, y) => x - y);
   }
 
   private store(sketch: DocumentSketch): void {
@@ -321,28 +326,83 @@ export class NearDuplicateIndex {
     return this.keyPool.subarray(s.start, s.start + s.count);
   }
 
-  private judge(earlier: number, sketch: DocumentSketch, probe: Int32Array, shingles: Set<number> | undefined): DuplicatePair | null {
+  /** Shingle sets of recently verified earlier documents: a text shared by many candidates is shingled once. */
+  private readonly recent = new Map<string, Set<number>>();
+
+  private shinglesOf(id: string, text: string): Set<number> {
+    let set = this.recent.get(id);
+    if (set) {
+      this.recent.delete(id);
+    } else {
+      set = shingleHashes(text, this.options.shingleSize);
+      if (this.recent.size >= RECENT_SHINGLE_SETS) this.recent.delete(this.recent.keys().next().value!);
+    }
+    this.recent.set(id, set);
+    return set;
+  }
+
+  /** Per earlier document: probe keys found in its sketch during one `candidates` call (reset by the caller). */
+  private found = new Int32Array(1024);
+
+  /**
+   * Earlier documents sharing at least one kept key with the probe, ascending, with the number of shared keys in
+   * `found` (a typed counter per document: a candidate costs one increment, however many there are). Boilerplate
+   * keys generate no candidates; their number is returned so the count can be bounded.
+   */
+  private candidates(probe: Int32Array, below: number): { candidates: number[]; skippedKeys: number } {
+    if (this.found.length < this.sketches.length) {
+      const bigger = new Int32Array(Math.max(this.found.length * 2, this.sketches.length));
+      bigger.set(this.found);
+      this.found = bigger;
+    }
+    const found = this.found;
+    const candidates: number[] = [];
+    const visit = (index: number) => {
+      if (index >= below) return;
+      if (found[index]++ === 0) candidates.push(index);
+    };
+    let skippedKeys = 0;
+    for (const key of probe) {
+      // A key held by very many documents is boilerplate: it generates no candidates (it is still counted below).
+      if (this.postings.count(key, this.options.maxPostings + 1) > this.options.maxPostings) {
+        skippedKeys++;
+        continue;
+      }
+      this.postings.forEach(key, visit);
+    }
+    return { candidates: candidates.sort((x, y) => x - y), skippedKeys };
+  }
+
+  private judge(
+    earlier: number, foundKeys: number, skippedKeys: number, sketch: DocumentSketch, probe: Int32Array, shingles: Set<number> | undefined,
+  ): DuplicatePair | null {
     const a = this.sketches[earlier];
-    const aKeys = this.keysAt(earlier);
     const { threshold } = this.options;
     const smaller = Math.min(a.size, sketch.size);
-    // Estimate the overlap from the sketches: keys of `a` found in the probe. When `a` is whole and the probe is the
-    // full set, that is the exact overlap; when `a` is sampled it is the sampled part of the overlap.
-    const inA = countShared(aKeys, probe);
+    // A quick bound first: keys found, plus every boilerplate key the probe skipped, cannot be fewer than in common.
+    const bound = foundKeys + Math.min(skippedKeys, a.count);
+    const boundEstimate = a.whole ? bound : a.count === 0 ? 0 : (bound / a.count) * a.size;
     const probeIsFull = shingles !== undefined || sketch.whole;
+    const judgedOnBound = a.whole ? probeIsFull : true;
+    if (judgedOnBound && boundEstimate < marginFor(smaller) * threshold * smaller) return null;
+    const aKeys = this.keysAt(earlier);
+    // Estimate the overlap from the sketches: keys of `a` found in the probe. When `a` is whole and the probe is the
+    // full set, that is the exact overlap; when `a` is winnowed, the share of its kept shingles found scales its size.
+    const inA = skippedKeys === 0 ? foundKeys : countShared(aKeys, probe);
     let estimate: number;
     if (a.whole && probeIsFull) estimate = inA;
-    else if (!a.whole) estimate = inA * SAMPLE_RATE;
-    else estimate = countShared(aKeys, sketch.keys) * SAMPLE_RATE; // a whole, probe sampled
-    const noisy = !(a.whole && probeIsFull) && smaller < KEEP_WHOLE_BELOW * 2;
-    if (!noisy && estimate < ESTIMATE_MARGIN * threshold * smaller) return null;
+    else if (!a.whole) estimate = aKeys.length === 0 ? 0 : (inA / aKeys.length) * a.size;
+    else estimate = sketch.keys.length === 0 ? 0 : (countShared(aKeys, sketch.keys) / sketch.keys.length) * sketch.size; // a whole, probe winnowed
+    // Winnowed keys of a shared passage are the same in both texts, so the estimate is close; the margin leaves room
+    // for passage edges, which weigh more in a short document.
+    if (estimate < marginFor(smaller) * threshold * smaller) return null;
 
     let shared: number;
     let estimated = false;
     const text = shingles ? this.textOf?.(a.id) : undefined;
     if (text !== undefined && shingles) {
       shared = 0;
-      for (const hash of shingleHashes(text, this.options.shingleSize)) if (shingles.has(hash)) shared++;
+      for (const hash of this.shinglesOf(a.id, text)) if (shingles.has(hash)) shared++;
     } else if (a.whole && probeIsFull) {
       shared = estimate;
     } else {
@@ -390,12 +450,24 @@ function sketchOf(doc: DuplicateInput, shingles: Set<number>): DocumentSketch {
   let keys: Int32Array;
   if (whole) keys = keysOf(shingles);
   else {
-    const sampled: number[] = [];
-    // The rule depends only on the shingle, so two copies sample the same shingles.
-    for (const hash of shingles) if (hash % SAMPLE_RATE === 0) sampled.push(keyOf(hash));
-    keys = uniqueSorted(Int32Array.from(sampled));
+    keys = uniqueSorted(winnow([...shingles], WINNOW_WINDOW));
   }
   return { id: doc.id, outlet: doc.outlet, date: doc.date, size: shingles.size, keys, whole };
+}
+
+/** Keys of the winnowed shingles of a sequence of shingle hashes (see WINNOW_WINDOW). */
+function winnow(hashes: readonly number[], window: number): Int32Array {
+  const kept: number[] = [];
+  let last = -1;
+  for (let start = 0; start + window <= hashes.length; start++) {
+    let best = start;
+    for (let k = start + 1; k < start + window; k++) if (hashes[k] <= hashes[best]) best = k;
+    if (best !== last) {
+      kept.push(keyOf(hashes[best]));
+      last = best;
+    }
+  }
+  return Int32Array.from(kept);
 }
 
 /** |a ∩ b| of two sorted key arrays (one merge pass). */

@@ -10,8 +10,8 @@
  *      - both dated:           |day difference| ≤ windowDays (default 3) and ≥ 1 shared name;
  *      - at least one undated: ≥ 2 shared names (one shared place without a date is too weak a tie).
  *    Documents with a metadata event never link by names, so an event key cannot be bridged into another event.
- *    A name that more than maxPartners (default 64) later documents share within the window is generic there
- *    ("Baghdad" on a busy week) and links no pair by itself; this keeps the work linear in the corpus.
+ *    A name that more than maxPartners (default 128) other documents share within a document's window is generic
+ *    there ("Baghdad" on a busy week) and links no pair by itself; this keeps the work linear in the corpus.
  * 3. Links are merged with union-find, strongest first, and a merge is refused when the merged group would span
  *    more than maxSpanDays (default 7) between its first and last dated document. Without that cap, daily
  *    stories that all mention "Baghdad" would chain into one event lasting months. "Strongest" = the sum over the
@@ -67,8 +67,9 @@ export interface EventOptions {
   /** How many names make the label (default 3). */
   labelNames?: number;
   /**
-   * A name shared by more than this many later documents within the window (or, for an undated document, by
-   * more than this many documents at all) is generic there and links no pair by itself (default 64).
+   * A name shared by more than this many other documents within a document's window (either side; for an
+   * undated document, by more than this many documents at all) is generic there and links no pair by itself
+   * (default 128).
    */
   maxPartners?: number;
   /**
@@ -82,7 +83,7 @@ export const DEFAULT_WINDOW_DAYS = 3;
 export const DEFAULT_MAX_SPAN_DAYS = 7;
 export const DEFAULT_MIN_SHARED_UNDATED = 2;
 export const DEFAULT_LABEL_NAMES = 3;
-export const DEFAULT_MAX_PARTNERS = 64;
+export const DEFAULT_MAX_PARTNERS = 128;
 
 interface Link {
   i: number;
@@ -163,9 +164,9 @@ function mergeSpans(a: [number, number] | null, b: [number, number] | null): [nu
  * they are collected as numbers in a typed array, sorted and de-duplicated, so there is no Map entry per pair
  * (V8 caps a Map near 16.7M entries, reached at ~30k documents that all name one city).
  *
- * A name stops generating pairs where it is generic: a document with more than `maxPartners` later documents
- * naming it inside the window (or an undated document whose name more than `maxPartners` others share) gets no
- * link from that name alone. The name still adds to the strength of pairs linked by other names (every shared
+ * A name stops generating pairs where it is generic: a document with more than `maxPartners` other documents
+ * naming it inside its window (either side; for an undated document: more than `maxPartners` others at all) gets
+ * no link from that name alone. The name still adds to the strength of pairs linked by other names (every shared
  * name counts, as the strength rule says). This keeps the pair count linear in the corpus: at most
  * documents × names × maxPartners.
  */
@@ -215,10 +216,13 @@ function nameLinks(
     const undated = list.filter((i) => days[i] === null);
     // Dated pairs only within the window: a sliding scan over the postings sorted by day.
     let end = 0;
+    let begin = 0;
     for (let p = 0; p < dated.length; p++) {
       if (end < p + 1) end = p + 1;
       while (end < dated.length && days[dated[end]]! - days[dated[p]]! <= windowDays) end++;
-      if (end - p - 1 > maxPartners) continue;
+      while (days[dated[p]]! - days[dated[begin]]! > windowDays) begin++;
+      // Documents naming it within the window on either side: too many, and the name says nothing about an event.
+      if (end - begin - 1 > maxPartners) continue;
       for (let q = p + 1; q < end; q++) addPair(dated[p], dated[q]);
     }
     // Pairs with an undated document have no time constraint (they need more shared names instead).

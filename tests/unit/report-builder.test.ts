@@ -10,6 +10,9 @@ import { defaultLexiconPath } from '../../src/paths.js';
 import { buildReport, documentHits, MAX_LISTED_PAIRS, ReportBuilder, type Report, type ReportOptions } from '../../src/report/build.js';
 import type { DuplicatePolicy } from '../../src/stats/duplicates.js';
 import { seededRandom } from '../../src/stats/rng.js';
+import { toMarkdown } from '../../src/report/markdown.js';
+import { toHtmlReport } from '../../src/report/html.js';
+import { countByOutlet, packCounts, unpackCounts } from '../../src/stats/aggregate.js';
 import { buildReport as referenceReport, type Report as ReferenceReport } from '../helpers/reference/build.js';
 
 let compiled: CompiledLexicon;
@@ -152,6 +155,21 @@ describe('merging builders', () => {
   });
 });
 
+describe('packed per-document counts', () => {
+  it('unpack(pack(counts)) gives the counts back, key order included, in a third of the JSON or less', () => {
+    let packed = 0;
+    let json = 0;
+    for (const a of analyses) {
+      const counts = countByOutlet([a]).get(a.outlet)!;
+      const text = packCounts(counts);
+      expect(JSON.stringify(unpackCounts(text, a.outlet))).toBe(JSON.stringify(counts));
+      packed += text.length;
+      json += JSON.stringify(counts).length;
+    }
+    expect(packed / json).toBeLessThan(0.4);
+  });
+});
+
 describe('bounded memory', () => {
   const lexicon: Lexicon = {
     sources: [{ name: 't', version: '1', sha256: 'a'.repeat(64), file: 't.yml' }],
@@ -188,8 +206,9 @@ describe('bounded memory', () => {
     feed(2000, 20_000);
     gc();
     const perDocument = (used() - before) / 18_000;
-    // Each text is ~4.5 KB of characters and each analysis ~5 KB of hits: holding either would show.
-    expect(perDocument).toBeLessThan(3500);
+    // About 2.5 KB are kept (the packed counts, the near-duplicate sketch with typed-array slack, the metadata).
+    // Each text is ~2.4 KB (one byte per character) and each analysis ~5 KB of hits: holding either would show.
+    expect(perDocument).toBeLessThan(4500);
     const report = builder.finish();
     expect(report.corpus.documents).toBe(20_000);
     expect(report.documents[0].hits).toBeUndefined();
@@ -209,12 +228,16 @@ describe('duplicates in the report', () => {
     expect(r.duplicates.pairCount).toBe((50 * 49) / 2);
     expect(r.duplicates.pairs).toHaveLength(Math.min(MAX_LISTED_PAIRS, 1225));
     expect(r.duplicates.clusters).toHaveLength(1);
+    expect(toMarkdown(r)).toContain(`1225 pairs in 1 clusters; the first ${MAX_LISTED_PAIRS} are listed.`);
+    expect(toHtmlReport(r)).toContain(`1225 pairs in 1 clusters, the first ${MAX_LISTED_PAIRS} listed`);
   });
 
   it('does not run under keep-all unless asked, and says so', () => {
     const b = new ReportBuilder({ lexicon: compiled.lexicon, duplicatePolicy: 'keep-all', resamples: 10 });
     for (const k of [0, 3]) b.add(analyses[k], documents[k]);
-    expect(b.finish().duplicates).toMatchObject({ detected: false, pairCount: 0, pairs: [] });
+    const notLooked = b.finish();
+    expect(notLooked.duplicates).toMatchObject({ detected: false, pairCount: 0, pairs: [] });
+    expect(toHtmlReport(notLooked)).toContain('Near-duplicates were not looked for (policy: keep-all)');
     const asked = new ReportBuilder({ lexicon: compiled.lexicon, duplicatePolicy: 'keep-all', detectDuplicates: true, resamples: 10 });
     for (const k of [0, 3]) asked.add(analyses[k], documents[k]);
     expect(asked.finish().duplicates).toMatchObject({ detected: true, pairCount: 1, excluded: [] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapStance, stanceIndex, type DocumentStanceCounts } from '../../src/stats/bootstrap.js';
+import { bootstrapStance, bootstrapStanceColumns, stanceIndex, type DocumentStanceCounts } from '../../src/stats/bootstrap.js';
 import { quantileSorted } from '../../src/stats/quantile.js';
 import { randomIndex, seededRandom } from '../../src/stats/rng.js';
 
@@ -150,5 +150,33 @@ describe('bootstrapStance', () => {
     expect(() => bootstrapStance([{ sumOfScores: 1, mentions: -1 }])).toThrow(RangeError);
     expect(() => bootstrapStance([{ sumOfScores: NaN, mentions: 1 }])).toThrow(RangeError);
     expect(() => bootstrapStance(documents, { resamples: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('bootstrapStanceColumns', () => {
+  it('gives what bootstrapStance gives for each column, with one pass of resampling', () => {
+    const random = seededRandom(3);
+    const n = 60;
+    const dense = Array.from({ length: 5 }, (_, c) => Array.from({ length: n }, () => {
+      const mentions = random() < (c === 4 ? 0 : 0.3) ? 1 + Math.floor(random() * 4) : 0;
+      let sumOfScores = 0;
+      for (let m = 0; m < mentions; m++) sumOfScores += (Math.floor(random() * 5) - 2) / 2;
+      return { sumOfScores, mentions };
+    }));
+    const sparse = dense.map((col) => {
+      const index: number[] = [];
+      const sumOfScores: number[] = [];
+      const mentions: number[] = [];
+      col.forEach((d, k) => {
+        if (d.mentions === 0 && d.sumOfScores === 0) return;
+        index.push(k);
+        sumOfScores.push(d.sumOfScores);
+        mentions.push(d.mentions);
+      });
+      return { index, sumOfScores, mentions };
+    });
+    const together = bootstrapStanceColumns(n, sparse, { resamples: 500, seed: 9 });
+    dense.forEach((col, c) => expect(together[c]).toEqual(bootstrapStance(col, { resamples: 500, seed: 9 })));
+    expect(together[4].stance).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stanceDifference } from '../../src/stats/difference.js';
+import { stanceDifference, stanceDifferenceColumns } from '../../src/stats/difference.js';
+import { seededRandom } from '../../src/stats/rng.js';
 
 const docs = (scores: Array<[number, number]>) => scores.map(([sumOfScores, mentions]) => ({ sumOfScores, mentions }));
 
@@ -33,5 +34,33 @@ describe('stance difference permutation test', () => {
 
   it('is untestable without mentions on both sides', () => {
     expect(stanceDifference(docs([[1, 1]]), docs([[0, 0]]))).toEqual({ difference: null, p: null, permutations: 0 });
+  });
+});
+
+describe('stanceDifferenceColumns', () => {
+  it('gives what stanceDifference gives for each column, sharing the shuffles', () => {
+    const random = seededRandom(12);
+    const make = (n: number, rate: number) => Array.from({ length: n }, () => {
+      const mentions = random() < rate ? 1 + Math.floor(random() * 3) : 0;
+      let sumOfScores = 0;
+      for (let m = 0; m < mentions; m++) sumOfScores += (Math.floor(random() * 5) - 2) / 2;
+      return { sumOfScores, mentions };
+    });
+    const pairs = [[make(30, 0.4), make(45, 0.3)], [make(30, 0.1), make(45, 0.6)], [make(30, 0), make(45, 0.5)]];
+    const columns = pairs.map(([a, b]) => {
+      const index: number[] = [];
+      const sumOfScores: number[] = [];
+      const mentions: number[] = [];
+      [...a, ...b].forEach((d, k) => {
+        if (d.mentions === 0) return;
+        index.push(k);
+        sumOfScores.push(d.sumOfScores);
+        mentions.push(d.mentions);
+      });
+      return { index, sumOfScores, mentions };
+    });
+    const together = stanceDifferenceColumns(30, 45, columns, { permutations: 300, seed: 5 });
+    pairs.forEach(([a, b], c) => expect(together[c]).toEqual(stanceDifference(a, b, { permutations: 300, seed: 5 })));
+    expect(together[2].p).toBeNull();
   });
 });

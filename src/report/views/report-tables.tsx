@@ -202,14 +202,15 @@ export function KeynessTables({ report }: TableProps) {
   );
 }
 
-export function EventsTable({ report, links }: TableProps) {
-  if (report.events.length === 0) return <p>No events found.</p>;
+/** `events` is a page of the report's events (all of them by default). */
+export function EventsTable({ report, links, events = report.events }: TableProps & { events?: Report['events'] }) {
+  if (events.length === 0) return <p>No events found.</p>;
   return (
     <table class="data">
       <caption>Events: documents about the same event (by metadata, shared places and dates)</caption>
       <thead><tr><th scope="col">Event</th><th scope="col">Dates</th><th scope="col">Outlets</th><th scope="col" class="num">Documents</th><th scope="col">Grouped by</th></tr></thead>
       <tbody>
-        {report.events.map((e) => (
+        {events.map((e) => (
           <tr>
             <th scope="row">{links ? <a href={`/compare?${new URLSearchParams([['event', e.id]]).toString()}`}>{e.label}</a> : e.label}</th>
             <td>{e.dateRange ? (e.dateRange[0] === e.dateRange[1] ? e.dateRange[0] : `${e.dateRange[0]} – ${e.dateRange[1]}`) : 'undated'}</td>
@@ -223,19 +224,20 @@ export function EventsTable({ report, links }: TableProps) {
   );
 }
 
-export function DocumentsTable({ report, links }: TableProps) {
+/** `documents` is a page of the report's documents; `hitCount` gives label hits when the report omits them. */
+export function DocumentsTable({ report, links, documents = report.documents, hitCount }: TableProps & { documents?: Report['documents']; hitCount?: (id: string) => number | undefined }) {
   return (
     <table class="data">
       <caption>Documents</caption>
       <thead><tr><th scope="col">Title</th><th scope="col">Outlet</th><th scope="col">Date</th><th scope="col" class="num">Words</th><th scope="col" class="num">Label hits</th><th scope="col">Note</th></tr></thead>
       <tbody>
-        {report.documents.map((d) => (
+        {documents.map((d) => (
           <tr>
             <th scope="row">{links ? <a href={`/doc/${encodeURIComponent(d.id)}`}>{d.title ?? d.id}</a> : d.title ?? d.id}</th>
             <td>{d.outlet}</td>
             <td>{d.date ?? ''}</td>
             <td class="num">{fmtInt(d.words)}</td>
-            <td class="num">{d.hits ? d.hits.length : '–'}</td>
+            <td class="num">{d.hits ? d.hits.length : hitCount?.(d.id) ?? '–'}</td>
             <td>{[d.excluded ?? '', ...(d.warnings ?? [])].filter(Boolean).join('; ')}</td>
           </tr>
         ))}
@@ -244,29 +246,38 @@ export function DocumentsTable({ report, links }: TableProps) {
   );
 }
 
-export function DuplicatesTable({ report }: TableProps) {
-  if (report.duplicates.pairs.length === 0) return <p>No near-duplicate documents (policy: {report.duplicates.policy}).</p>;
+/** `pairs` is a page of the near-duplicate pairs (all the report lists, by default). */
+export function DuplicatesTable({ report, links, pairs = report.duplicates.pairs }: TableProps & { pairs?: Report['duplicates']['pairs'] }) {
+  const d = report.duplicates;
+  const doc = (id: string) => (links ? <a href={`/doc/${encodeURIComponent(id)}`}>{id}</a> : id);
+  // Reports before `detected` existed always looked for duplicates.
+  if (d.detected === false) return <p>Near-duplicates were not looked for (policy: {d.policy}).</p>;
+  if (d.pairs.length === 0) return <p>No near-duplicate documents (policy: {d.policy}).</p>;
+  // A cluster of n copies makes n(n−1)/2 pairs: the report lists a capped number and says how many there are.
+  const total = d.pairCount ?? d.pairs.length;
+  const shown = total > d.pairs.length ? `; ${total} pairs in ${d.clusters.length} clusters, the first ${d.pairs.length} listed` : '';
   return (
     <table class="data">
-      <caption>Near-duplicates (policy: {report.duplicates.policy}); excluded copies do not count toward their outlet</caption>
+      <caption>Near-duplicates (policy: {d.policy}){shown}; excluded copies do not count toward their outlet</caption>
       <thead><tr><th scope="col">Document</th><th scope="col">Outlet</th><th scope="col">Copy</th><th scope="col">Outlet</th><th scope="col" class="num">Containment</th><th scope="col" class="num">Jaccard</th></tr></thead>
       <tbody>
-        {report.duplicates.pairs.map((p) => (
-          <tr><td>{p.a}</td><td>{p.outletA}</td><td>{p.b}</td><td>{p.outletB}</td><td class="num">{fmtNumber(p.containment)}</td><td class="num">{fmtNumber(p.jaccard)}</td></tr>
+        {pairs.map((p) => (
+          <tr><td>{doc(p.a)}</td><td>{p.outletA}</td><td>{doc(p.b)}</td><td>{p.outletB}</td><td class="num">{fmtNumber(p.containment)}</td><td class="num">{fmtNumber(p.jaccard)}</td></tr>
         ))}
       </tbody>
     </table>
   );
 }
 
-export function SkippedTable({ report }: TableProps) {
-  if (report.corpus.skipped.length === 0) return <p>No documents were skipped.</p>;
+/** `skipped` is the part of the report's skipped inputs to list (all of them by default). */
+export function SkippedTable({ report, skipped = report.corpus.skipped }: TableProps & { skipped?: Report['corpus']['skipped'] }) {
+  if (skipped.length === 0) return <p>No documents were skipped.</p>;
   return (
     <table class="data">
       <caption>Skipped inputs and why</caption>
       <thead><tr><th scope="col">File</th><th scope="col">Line</th><th scope="col">Id</th><th scope="col">Reason</th></tr></thead>
       <tbody>
-        {report.corpus.skipped.map((s) => <tr><td>{s.file}</td><td>{s.line ?? ''}</td><td>{s.id ?? ''}</td><td>{s.reason}</td></tr>)}
+        {skipped.map((s) => <tr><td>{s.file}</td><td>{s.line ?? ''}</td><td>{s.id ?? ''}</td><td>{s.reason}</td></tr>)}
       </tbody>
     </table>
   );

@@ -1,23 +1,30 @@
-/** The JSON API behind every page, with CSV for every table (`?format=csv`). */
-import { Hono } from 'hono';
-import type { AppState } from '../state.js';
+/** The JSON API behind every page, with CSV for every table (`?format=csv`). Long lists come a page at a time. */
+import { Hono, type Context } from 'hono';
+import { cached, hitCountOf, lookup, type AppState } from '../state.js';
 import { csvTables, outletsTable } from '../../report/csv.js';
-import { parseSelection, resolveSelection } from '../selection.js';
-import type { CompareModel } from '../compare.js';
-import { termResults, validateTerm } from '../term.js';
+import { parseSelection, resolveSelection, type Selection } from '../selection.js';
+import { compareDocsPage, type CompareModel } from '../compare.js';
+import { termResults, TERM_EXPORT_LINES, validateTerm } from '../term.js';
 import { lexiconView } from '../lexicon-view.js';
-import { compareCsv, csvResponse, docHitsCsv, lexiconCsv, termCsv } from '../csv.js';
+import { compareCsv, csvResponse, docHitsCsv, hitsCsv, lexiconCsv, termCsv } from '../csv.js';
 import { analyzeTexts } from '../analyze-texts.js';
+import type { Analyzer } from '../analyzer.js';
 import { parseAnalyzeJson } from '../pasted.js';
 import { badRequest, notFound } from '../http-error.js';
 import { uploadLimit } from '../middleware/limits.js';
+import { documentsPage, eventsPage, hitsPage, pairsPage, parseFilter } from '../lists.js';
+import { PAGE_SIZE, parsePage } from '../paging.js';
+import type { Report } from '../../report/build.js';
 import { wantsCsv } from './format.js';
 
-function compareJson(model: CompareModel) {
+function compareJson(model: CompareModel, page = 1) {
+  const { columns, paging } = compareDocsPage(model, page);
   return {
     mode: model.mode,
-    columns: model.columns.map((c) => ({
+    paging,
+    columns: columns.map((c) => ({
       heading: c.heading,
+      documentCount: c.total,
       documents: c.docs.map(({ document: d, analysis: a, excluded }) => ({
         id: d.id, outlet: d.outlet, title: d.title, date: d.date, url: d.url, words: a.words, excluded,
         text: d.text, hits: a.hits, names: a.names, devices: a.devices, voiceSpans: a.voiceSpans, warnings: a.warnings,
@@ -27,13 +34,48 @@ function compareJson(model: CompareModel) {
   };
 }
 
-export function apiRoutes(state: AppState, bodyLimitBytes?: number): Hono {
+/** The compare model of a selection, computed once per corpus version. */
+export function cachedSelection(state: AppState, selection: Selection) {
+  return cached(state, `compare\0${JSON.stringify(selection)}`, () => resolveSelection(state, selection));
+}
+
+const page = (c: Context): number => parsePage(c.req.query('page'));
+
+/**
+ * The report with its three long lists (documents, events, near-duplicate pairs) cut to their first page: with
+ * 100,000 documents the lists are nearly all of it. `lists` says how many there are and where the rest is.
+ */
+export function reportSummary(report: Report) {
+  const list = (total: number, path: string) => ({ total, listed: Math.min(total, PAGE_SIZE), next: total > PAGE_SIZE ? `${path}?page=2` : null });
+  return {
+    ...report,
+    documents: report.documents.slice(0, PAGE_SIZE),
+    events: report.events.slice(0, PAGE_SIZE),
+    duplicates: { ...report.duplicates, pairs: report.duplicates.pairs.slice(0, PAGE_SIZE) },
+    lists: {
+      documents: list(report.documents.length, '/api/documents'),
+      events: list(report.events.length, '/api/events'),
+      pairs: list(report.duplicates.pairs.length, '/api/duplicates'),
+      all: '/api/report?lists=all',
+    },
+  };
+}
+
+export function apiRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?: number): Hono {
   const api = new Hono();
 
   api.get('/report', (c) => {
-    if (!wantsCsv(c)) return c.json(state.report);
+    if (!wantsCsv(c)) {
+      const lists = c.req.query('lists');
+      if (lists !== undefined && lists !== 'all') throw badRequest('lists must be "all" (every document, event and pair in one answer) or left out (their first pages)');
+      // Serialized once per corpus version: the report is the largest answer the server gives.
+      const json = cached(state, `report-json\0${lists ?? ''}`, () => new TextEncoder().encode(JSON.stringify(lists === 'all' ? state.report : reportSummary(state.report))));
+      return c.body(json as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    }
     const table = c.req.query('table') ?? 'labels';
-    const tables = csvTables(state.report);
+    // Hits live in the analyses, not in the server's report: streamed from there.
+    if (table === 'hits') return csvResponse(c, hitsCsv(state), 'framelens-hits.csv');
+    const tables = cached(state, 'report-csv', () => csvTables(state.report));
     const csv = Object.hasOwn(tables, `${table}.csv`) ? tables[`${table}.csv`] : undefined;
     if (csv === undefined) throw badRequest(`table must be one of ${Object.keys(tables).map((t) => t.replace(/\.csv$/, '')).join(', ')}`);
     return csvResponse(c, csv, `framelens-${table}.csv`);
@@ -47,33 +89,51 @@ export function apiRoutes(state: AppState, bodyLimitBytes?: number): Hono {
     })));
   });
 
+  api.get('/documents', (c) => {
+    const filter = parseFilter(state, (n) => c.req.query(n), ['outlet']);
+    const { documents, paging } = documentsPage(state, filter, page(c));
+    return c.json({ paging, documents: documents.map((d) => ({ ...d, hits: hitCountOf(state, d.id) ?? 0 })) });
+  });
+
+  api.get('/hits', (c) => {
+    const filter = parseFilter(state, (n) => c.req.query(n), ['outlet', 'label']);
+    return c.json(hitsPage(state, filter, page(c)));
+  });
+
+  api.get('/duplicates', (c) => {
+    const d = state.report.duplicates;
+    return c.json({ policy: d.policy, groups: d.clusters.length, excluded: d.excluded.length, ...pairsPage(state, page(c)) });
+  });
+
+  api.get('/events', (c) => c.json(eventsPage(state, page(c))));
+
   api.get('/compare', (c) => {
     const csv = wantsCsv(c);
     const selection = parseSelection((name) => c.req.queries(name) ?? []);
     if (!selection) throw badRequest('choose 2 to 4 outlets (outlets=A&outlets=B), documents (docs=ID&docs=ID) or one event (event=ID)');
-    const { model, notes } = resolveSelection(state, selection);
+    const { model, notes } = cachedSelection(state, selection);
     if (csv) return csvResponse(c, compareCsv(model), 'framelens-compare.csv');
-    return c.json({ ...compareJson(model), notes });
+    return c.json({ ...compareJson(model, page(c)), notes });
   });
 
   api.get('/term', (c) => {
     const csv = wantsCsv(c);
-    const result = termResults(state, validateTerm(c.req.query('q')));
-    if (csv) return csvResponse(c, termCsv(result), `framelens-term-${result.term}.csv`);
-    return c.json(result);
+    const term = validateTerm(c.req.query('q'));
+    if (csv) return csvResponse(c, termCsv(termResults(state, term, 1, TERM_EXPORT_LINES)), `framelens-term-${term}.csv`);
+    return c.json(termResults(state, term, page(c)));
   });
 
   api.get('/lexicon', (c) => {
-    const view = lexiconView(state);
+    const view = cached(state, 'lexicon-view', () => lexiconView(state));
     if (wantsCsv(c)) return csvResponse(c, lexiconCsv(view), 'framelens-lexicon.csv');
     return c.json(view);
   });
 
   api.get('/doc/:id', (c) => {
     const id = c.req.param('id');
-    const document = state.docById.get(id);
-    const analysis = state.analysisById.get(id);
-    if (!document || !analysis) throw notFound(`no document with id "${id}"`);
+    const record = lookup(state, id);
+    if (!record) throw notFound(`no document with id "${id}"`);
+    const { document, analysis } = record;
     if (wantsCsv(c)) return csvResponse(c, docHitsCsv(analysis), `framelens-hits-${id}.csv`);
     const excluded = state.excluded.get(id);
     return c.json({ document, analysis, excluded, sessionOnly: state.sessionAdded.has(id) });
@@ -90,7 +150,7 @@ export function apiRoutes(state: AppState, bodyLimitBytes?: number): Hono {
       throw badRequest('the body is not valid JSON');
     }
     const { texts, addToCorpus } = parseAnalyzeJson(body);
-    const result = analyzeTexts(state, texts, addToCorpus);
+    const result = await analyzeTexts(state, analyzer, texts, addToCorpus);
     return c.json({ ...compareJson(result.model), added: result.added, stored: addToCorpus });
   });
 

@@ -1,14 +1,19 @@
 /** Server-rendered pages: each reads fully without client script. */
 import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
-import type { AppState } from '../state.js';
+import { cached, lookup, type AppState } from '../state.js';
+import type { Analyzer } from '../analyzer.js';
 import { badRequest, HttpError } from '../http-error.js';
-import { parseSelection, resolveSelection, type Selection } from '../selection.js';
+import { parseSelection, type Selection } from '../selection.js';
 import { termResults, validateTerm } from '../term.js';
 import { lexiconView } from '../lexicon-view.js';
 import { analyzeTexts } from '../analyze-texts.js';
 import { MAX_TEXTS, readUpload, type PastedText } from '../pasted.js';
 import { uploadLimit } from '../middleware/limits.js';
+import { parsePage } from '../paging.js';
+import { documentsPage, eventsPage, pairsPage, parseFilter } from '../lists.js';
+import { cachedSelection } from './api.js';
+import { DocumentsPage, DuplicatesPage, EventsPage } from '../views/lists-page.js';
 import { OverviewPage } from '../views/overview-page.js';
 import { ComparePage } from '../views/compare-page.js';
 import { TermPage } from '../views/term-page.js';
@@ -56,32 +61,79 @@ async function readAnalyzeForm(c: Context): Promise<{ texts: PastedText[]; add: 
   return { texts, add: field('addToCorpus') === 'yes' };
 }
 
-export function pageRoutes(state: AppState, bodyLimitBytes?: number): Hono {
+/**
+ * A page rendered once per corpus version (and key) and kept as UTF-8 bytes in the bounded cache: a cached Compare
+ * page of four columns is close to a megabyte, and encoding it again for every request cost more than reading it.
+ */
+async function renderCached(c: Context, state: AppState, key: string, render: () => unknown): Promise<Response> {
+  const cacheKey = `${state.version}\0page\0${key}`;
+  let bytes = state.cache.get(cacheKey);
+  if (!(bytes instanceof Uint8Array)) {
+    const version = state.version;
+    const html = String(await (render() as { toString(): string | Promise<string> }).toString());
+    bytes = new TextEncoder().encode(html);
+    if (version === state.version) state.cache.set(cacheKey, bytes);
+  }
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
+}
+
+export function pageRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?: number): Hono {
   const pages = new Hono();
 
-  pages.get('/', (c) => c.html(<OverviewPage state={state} />));
+  pages.get('/', async (c) => renderCached(c, state, 'overview', () => <OverviewPage state={state} />));
+
+  pages.get('/documents', async (c) => {
+    const filter = parseFilter(state, (n) => c.req.query(n), ['outlet']);
+    const page = parsePage(c.req.query('page'));
+    const { documents, paging } = documentsPage(state, filter, page);
+    return renderCached(c, state, `documents\0${filter.outlet ?? ''}\0${page}`, () => <DocumentsPage state={state} documents={documents} paging={paging} filter={filter} />);
+  });
+
+  pages.get('/duplicates', async (c) => {
+    const page = parsePage(c.req.query('page'));
+    const { pairs, paging } = pairsPage(state, page);
+    return renderCached(c, state, `duplicates\0${page}`, () => <DuplicatesPage state={state} pairs={pairs} paging={paging} />);
+  });
+
+  pages.get('/events', async (c) => {
+    const page = parsePage(c.req.query('page'));
+    const { events, paging } = eventsPage(state, page);
+    return renderCached(c, state, `events\0${page}`, () => <EventsPage state={state} events={events} paging={paging} />);
+  });
 
   pages.get('/compare', (c) => {
     let selection: Selection | null = null;
-    return withFormError(c, () => {
+    return withFormError(c, async () => {
       selection = parseSelection((name) => c.req.queries(name) ?? []);
-      if (!selection) return c.html(<ComparePage state={state} selection={null} />);
-      const { model, notes } = resolveSelection(state, selection);
-      const query = new URL(c.req.url).search.replace(/^\?/, '');
-      return c.html(<ComparePage state={state} selection={selection} model={model} notes={notes} query={query} />);
+      const page = parsePage(c.req.query('page'));
+      if (!selection) return renderCached(c, state, 'compare-form', () => <ComparePage state={state} selection={null} />);
+      const chosen = selection;
+      const { model, notes } = cachedSelection(state, chosen);
+      const params = new URLSearchParams(new URL(c.req.url).search);
+      params.delete('page');
+      const query = params.toString();
+      return renderCached(c, state, `compare\0${JSON.stringify(chosen)}\0${page}`, () => <ComparePage state={state} selection={chosen} model={model} notes={notes} query={query} page={page} />);
     }, (err) => c.html(<ComparePage state={state} selection={selection} error={err.message} />, err.status as 400 | 404));
   });
 
   pages.get('/term', (c) => {
     const q = c.req.query('q');
     if (q === undefined || q.trim() === '') return c.html(<TermPage state={state} />);
-    return withFormError(c, () => {
-      const result = termResults(state, validateTerm(q));
-      return c.html(<TermPage state={state} result={result} q={result.term} />);
+    return withFormError(c, async () => {
+      const term = validateTerm(q);
+      const page = parsePage(c.req.query('page'));
+      const key = `${state.version}\0page\0term\0${term}\0${page}`;
+      const hit = state.cache.get(key);
+      if (hit instanceof Uint8Array) return c.body(hit as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
+      const result = termResults(state, term, page);
+      const html = String(await (<TermPage state={state} result={result} q={result.term} />).toString());
+      // A phrase still being read shows a lower bound ("at least"), which stays true when later pages raise it.
+      state.cache.set(key, new TextEncoder().encode(html));
+      return c.html(html);
     }, (err) => c.html(<TermPage state={state} q={q.slice(0, 200)} error={err.message} />, err.status as 400 | 404));
   });
 
-  pages.get('/lexicon', (c) => c.html(<LexiconPage view={lexiconView(state)} outlets={state.outlets} />));
+  pages.get('/lexicon', async (c) => renderCached(c, state, 'lexicon', () => <LexiconPage view={cached(state, 'lexicon-view', () => lexiconView(state))} outlets={state.outlets} />));
 
   pages.get('/analyze', (c) => c.html(<AnalyzePage compiled={state.compiled} />));
 
@@ -89,16 +141,16 @@ export function pageRoutes(state: AppState, bodyLimitBytes?: number): Hono {
     let form: { texts: PastedText[]; add: boolean } = { texts: [], add: false };
     return withFormError(c, async () => {
       form = await readAnalyzeForm(c);
-      const result = analyzeTexts(state, form.texts, form.add);
+      const result = await analyzeTexts(state, analyzer, form.texts, form.add);
       return c.html(<AnalyzePage compiled={state.compiled} result={result} values={form.texts} addChecked={false} />);
     }, (err) => c.html(<AnalyzePage compiled={state.compiled} values={form.texts} addChecked={form.add} error={err.message} />, err.status as 400 | 404));
   });
 
   pages.get('/doc/:id', (c) => {
     const id = c.req.param('id');
-    const document = state.docById.get(id);
-    const analysis = state.analysisById.get(id);
-    if (!document || !analysis) throw new HttpError(404, `No document with id "${id}".`);
+    const record = lookup(state, id);
+    if (!record) throw new HttpError(404, `No document with id "${id}".`);
+    const { document, analysis } = record;
     const excluded = state.excluded.get(id);
     return c.html(<DocPage document={document} analysis={analysis} compiled={state.compiled} excluded={excluded} sessionOnly={state.sessionAdded.has(id)} />);
   });

@@ -5,9 +5,22 @@ import { MAX_COLUMNS } from '../selection.js';
 import type { CompareModel } from '../compare.js';
 import { Layout } from './layout.js';
 import { CompareView } from './compare-view.js';
+import { Pager } from './pager.js';
+import { compareDocsPage } from '../compare.js';
 
-function Choice(props: { name: string; index: number; options: Array<{ value: string; text: string }>; selected?: string; label: string }) {
+/** Beyond this many choices a drop-down becomes a text field: a select of 10,000 documents is a megabyte of page. */
+export const MAX_SELECT_OPTIONS = 300;
+
+function Choice(props: { name: string; index: number; options: Array<{ value: string; text: string }>; selected?: string; label: string; total?: number }) {
   const id = `${props.name}-${props.index}`;
+  if ((props.total ?? props.options.length) > MAX_SELECT_OPTIONS) {
+    return (
+      <div class="field">
+        <label for={id}>{props.label}</label>
+        <input id={id} name={props.name} type="text" value={props.selected ?? ''} maxlength={300} placeholder="id" />
+      </div>
+    );
+  }
   return (
     <div class="field">
       <label for={id}>{props.label}</label>
@@ -21,8 +34,10 @@ function Choice(props: { name: string; index: number; options: Array<{ value: st
 
 export function CompareForms({ state, selection }: { state: AppState; selection: Selection | null }) {
   const outletOptions = state.outlets.map((o) => ({ value: o, text: o }));
-  const docOptions = state.documents.map((d) => ({ value: d.id, text: `${d.outlet}: ${d.title ?? d.id}${d.date ? ` (${d.date})` : ''}` }));
-  const eventOptions = state.report.events.map((e) => ({ value: e.id, text: `${e.label} (${e.outlets.length} outlet${e.outlets.length === 1 ? '' : 's'}, ${e.documents.length} doc${e.documents.length === 1 ? '' : 's'})` }));
+  // Large corpora get text fields (ids are listed on the Documents and Events pages): options are only built when shown.
+  const count = state.report.documents.length;
+  const docOptions = count > MAX_SELECT_OPTIONS ? [] : state.report.documents.map((d) => ({ value: d.id, text: `${d.outlet}: ${d.title ?? d.id}${d.date ? ` (${d.date})` : ''}` }));
+  const eventOptions = state.report.events.length > MAX_SELECT_OPTIONS ? [] : state.report.events.map((e) => ({ value: e.id, text: `${e.label} (${e.outlets.length} outlet${e.outlets.length === 1 ? '' : 's'}, ${e.documents.length} doc${e.documents.length === 1 ? '' : 's'})` }));
   const slots = Array.from({ length: MAX_COLUMNS }, (_, i) => i);
   return (
     <div class="compare-forms no-print">
@@ -36,15 +51,17 @@ export function CompareForms({ state, selection }: { state: AppState; selection:
       <form method="get" action="/compare" class="choose">
         <fieldset>
           <legend>Documents side by side</legend>
-          {slots.map((i) => <Choice name="docs" index={i} label={`Document ${i + 1}${i < 2 ? '' : ' (optional)'}`} options={docOptions} selected={selection?.docs[i]} />)}
+          {slots.map((i) => <Choice name="docs" index={i} label={`Document ${i + 1}${i < 2 ? '' : ' (optional)'}`} options={docOptions} total={count} selected={selection?.docs[i]} />)}
+          {count > MAX_SELECT_OPTIONS ? <p class="hint">Document ids are listed on the <a href="/documents">Documents</a> page.</p> : ''}
           <button type="submit">Compare documents</button>
         </fieldset>
       </form>
-      {eventOptions.length ? (
+      {state.report.events.length ? (
         <form method="get" action="/compare" class="choose">
           <fieldset>
             <legend>One event, every outlet</legend>
-            <Choice name="event" index={0} label="Event" options={eventOptions} selected={selection?.event} />
+            <Choice name="event" index={0} label="Event" options={eventOptions} total={state.report.events.length} selected={selection?.event} />
+            {state.report.events.length > MAX_SELECT_OPTIONS ? <p class="hint">Event ids are listed on the <a href="/events">Events</a> page.</p> : ''}
             <button type="submit">Compare coverage</button>
           </fieldset>
         </form>
@@ -53,7 +70,10 @@ export function CompareForms({ state, selection }: { state: AppState; selection:
   );
 }
 
-export function ComparePage(props: { state: AppState; selection: Selection | null; model?: CompareModel; notes?: string[]; query?: string; error?: string }) {
+export function ComparePage(props: { state: AppState; selection: Selection | null; model?: CompareModel; notes?: string[]; query?: string; error?: string; page?: number }) {
+  const page = props.page ?? 1;
+  const params = [...new URLSearchParams(props.query ?? '')] as Array<[string, string]>;
+  const paging = props.model ? compareDocsPage(props.model, page).paging : undefined;
   const { model } = props;
   const headings = model?.columns.map((c) => c.heading) ?? [];
   return (
@@ -74,7 +94,9 @@ export function ComparePage(props: { state: AppState; selection: Selection | nul
             <a class="csv-link" href={`/api/compare?${props.query ?? ''}&format=csv`} download>Download this table (CSV)</a>{' '}
             <a class="csv-link" href={`/api/compare?${props.query ?? ''}`}>JSON</a>
           </p>
-          <CompareView model={model} compiled={props.state.compiled} />
+          {paging && paging.pages > 1 ? <Pager info={paging} path="/compare" params={params} what="Documents per column" /> : ''}
+          <CompareView model={model} compiled={props.state.compiled} page={page} />
+          {paging && paging.pages > 1 ? <Pager info={paging} path="/compare" params={params} what="Documents per column" /> : ''}
         </>
       ) : ''}
     </Layout>

@@ -1,6 +1,6 @@
 /** The Compare view: the "same referent, different label" table and the columns of marked texts. */
 import type { CompiledLexicon } from '../../lexicon/compile.js';
-import type { CompareModel, ReferentCell } from '../compare.js';
+import { compareDocsPage, type CompareModel, type ReferentCell } from '../compare.js';
 import { fmtSigned, stanceClass, VOICE_MARKS } from '../../report/format.js';
 import { HighlightedText, Legend } from './marks.js';
 
@@ -67,14 +67,20 @@ export function ReferentLabelTable({ model }: { model: CompareModel }) {
   );
 }
 
-export function CompareColumns({ model, compiled, links = true }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean }) {
+/** The columns of marked texts, one page of documents each (`page` counts from 1). */
+export function CompareColumns({ model, compiled, links = true, page = 1 }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean; page?: number }) {
   const n = Math.min(4, Math.max(1, model.columns.length));
+  const { columns, paging } = compareDocsPage(model, page);
+  const first = (page - 1) * paging.pageSize;
   return (
     <div class={`columns cols-${n}`}>
-      {model.columns.map((col, ci) => (
+      {columns.map((col, ci) => (
         <section class="column" aria-labelledby={`col-${ci}`}>
           <h2 id={`col-${ci}`} class="column-heading">{col.heading}{model.mode !== 'outlets' ? <span class="col-index"> ({ci + 1})</span> : ''}</h2>
-          {col.docs.length === 0 ? <p>No documents.</p> : ''}
+          {col.total === 0 ? <p>No documents.</p> : ''}
+          {col.total > paging.pageSize
+            ? <p class="note">Documents {col.docs.length ? `${first + 1}–${first + col.docs.length}` : 'none on this page'} of {col.total.toLocaleString('en-US')}; the table above counts them all.</p>
+            : ''}
           {col.docs.map((d, di) => (
             <article class="doc" aria-labelledby={`col-${ci}-doc-${di}`}>
               <h3 id={`col-${ci}-doc-${di}`} class={!links && !d.document.title ? 'visually-hidden' : undefined}>
@@ -97,13 +103,13 @@ export function CompareColumns({ model, compiled, links = true }: { model: Compa
 }
 
 /** Legend, table, columns and the focus panel the client script fills (hidden without script). */
-export function CompareView({ model, compiled, links = true }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean }) {
+export function CompareView({ model, compiled, links = true, page = 1 }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean; page?: number }) {
   return (
     <div class="compare">
       <Legend />
       <ReferentLabelTable model={model} />
       <aside id="mark-panel" class="mark-panel" aria-live="polite" aria-label="Selected mark" hidden></aside>
-      <CompareColumns model={model} compiled={compiled} links={links} />
+      <CompareColumns model={model} compiled={compiled} links={links} page={page} />
     </div>
   );
 }

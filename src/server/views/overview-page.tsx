@@ -2,6 +2,7 @@
 import type { AppState } from '../state.js';
 import { overviewData } from '../overview-data.js';
 import { Layout } from './layout.js';
+import { hitCountOf } from './lists-page.js';
 import {
   CorpusSummary, DivergenceTable, DocumentsTable, DuplicatesTable, EventsTable, KeynessTables, LabelShareTable, OutletsTable, SkippedTable, StanceTable, StanceTestsTable,
 } from '../../report/views/report-tables.js';
@@ -10,12 +11,22 @@ function CsvLink({ table, children }: { table: string; children: string }) {
   return <a class="csv-link" href={`/api/report?format=csv&table=${table}`} download>{children}</a>;
 }
 
+/** Rows of each long list shown on the Overview; the rest is one link away, a page at a time. */
+export const OVERVIEW_ROWS = { events: 10, documents: 20, pairs: 10, skipped: 20 };
+
+function AllLink({ href, shown, total, what }: { href: string; shown: number; total: number; what: string }) {
+  if (total <= shown) return <></>;
+  return <p class="more"><a href={href}>All {total.toLocaleString('en-US')} {what}</a> ({(total - shown).toLocaleString('en-US')} more than shown here)</p>;
+}
+
 export function OverviewPage({ state }: { state: AppState }) {
   const { report } = state;
   const data = overviewData(report, state.compiled);
   const low = report.outlets.filter((o) => o.evidence === 'low').map((o) => o.outlet);
   const smallCells = report.outlets.reduce((n, o) => n + Object.values(o.referents).filter((r) => r.mentions > 0 && r.smallSample).length, 0);
   const divergent = data.referents.filter((r) => report.divergence[r.id]);
+  // The report lists at most a thousand pairs; pairCount counts them all.
+  const pairCount = report.duplicates.pairCount ?? report.duplicates.pairs.length;
   return (
     <Layout title="Overview" nav="overview" data={{ 'overview-data': data }} scripts={[{ src: '/assets/chart.umd.js' }, { src: '/assets/overview.js', module: true }]}>
       <h1>Corpus overview</h1>
@@ -28,6 +39,7 @@ export function OverviewPage({ state }: { state: AppState }) {
           Intervals are wide: read these as descriptions of these texts, not of the outlets in general.
         </div>
       ) : ''}
+      {state.reportBehind ? <p class="note">The statistics below are being recomputed to include {state.reportBehind} text(s) just added; reload in a moment.</p> : ''}
       {state.sessionAdded.size ? <p class="note">{state.sessionAdded.size} text(s) added in this session are included (kept in memory only).</p> : ''}
 
       <section aria-labelledby="stance-title">
@@ -85,13 +97,15 @@ export function OverviewPage({ state }: { state: AppState }) {
 
       <section aria-labelledby="events-title">
         <h2 id="events-title">Events</h2>
-        <EventsTable report={report} links />
+        <EventsTable report={report} links events={report.events.slice(0, OVERVIEW_ROWS.events)} />
+        <AllLink href="/events" shown={OVERVIEW_ROWS.events} total={report.events.length} what="events" />
         <p><CsvLink table="events">Download event table (CSV)</CsvLink></p>
       </section>
 
       <section aria-labelledby="docs-title">
         <h2 id="docs-title">Documents</h2>
-        <DocumentsTable report={report} links />
+        <DocumentsTable report={report} links documents={report.documents.slice(0, OVERVIEW_ROWS.documents)} hitCount={hitCountOf(state)} />
+        <AllLink href="/documents" shown={OVERVIEW_ROWS.documents} total={report.documents.length} what="documents" />
         <p><CsvLink table="hits">Download every hit with offsets (CSV)</CsvLink></p>
       </section>
 
@@ -103,8 +117,16 @@ export function OverviewPage({ state }: { state: AppState }) {
 
       <section aria-labelledby="dup-title">
         <h2 id="dup-title">Duplicates and skipped inputs</h2>
-        <DuplicatesTable report={report} />
-        <SkippedTable report={report} />
+        <p>
+          {pairCount.toLocaleString('en-US')} near-duplicate pair{pairCount === 1 ? '' : 's'} in{' '}
+          {report.duplicates.clusters.length.toLocaleString('en-US')} group{report.duplicates.clusters.length === 1 ? '' : 's'};{' '}
+          {report.duplicates.excluded.length.toLocaleString('en-US')} cop{report.duplicates.excluded.length === 1 ? 'y' : 'ies'} excluded (policy {report.duplicates.policy}).
+        </p>
+        <DuplicatesTable report={report} links pairs={report.duplicates.pairs.slice(0, OVERVIEW_ROWS.pairs)} />
+        <AllLink href="/duplicates" shown={OVERVIEW_ROWS.pairs} total={pairCount} what="near-duplicate pairs" />
+        <SkippedTable report={report} skipped={report.corpus.skipped.slice(0, OVERVIEW_ROWS.skipped)} />
+        {report.corpus.skipped.length > OVERVIEW_ROWS.skipped
+          ? <p class="more">{(report.corpus.skipped.length - OVERVIEW_ROWS.skipped).toLocaleString('en-US')} more skipped inputs are in the CSV below.</p> : ''}
         <p><CsvLink table="skipped">Download skipped inputs (CSV)</CsvLink></p>
       </section>
     </Layout>

@@ -1,8 +1,9 @@
 /** Term in context: every occurrence of a label id or a word, with its sentence, voice and a link to the document. */
 import type { AppState } from '../state.js';
-import type { TermResult } from '../term.js';
+import { TERM_EXPORT_LINES, type TermResult } from '../term.js';
 import { fmtSigned, stanceClass, VOICE_NAMES } from '../../report/format.js';
 import { Layout } from './layout.js';
+import { Pager } from './pager.js';
 
 export function TermPage({ state, result, q, error }: { state: AppState; result?: TermResult; q?: string; error?: string }) {
   const labelIds = [...state.labelUse.entries()].sort((a, b) => b[1].total - a[1].total).slice(0, 30).map(([id]) => id);
@@ -27,10 +28,13 @@ export function TermPage({ state, result, q, error }: { state: AppState; result?
             </p>
           ) : ''}
           <p>
-            {result.lines.length} occurrence{result.lines.length === 1 ? '' : 's'}:{' '}
+            {result.totalExact ? '' : 'At least '}{result.total.toLocaleString('en-US')} occurrence{result.total === 1 ? '' : 's'}
+            {result.totalExact ? '' : ` (${result.unread.toLocaleString('en-US')} more documents hold all its words and are read as you page on)`}:{' '}
             {result.byOutlet.map((o, i) => <>{i ? ', ' : ''}{o.outlet} {o.count}</>)}.{' '}
             <a class="csv-link no-print" href={`/api/term?${new URLSearchParams([['q', result.term], ['format', 'csv']]).toString()}`} download>CSV</a>
+            {result.total > TERM_EXPORT_LINES ? ` (the first ${TERM_EXPORT_LINES.toLocaleString('en-US')})` : ''}
           </p>
+          <Pager info={result.paging} path="/term" params={[['q', result.term]]} what="Occurrences" />
           {result.lines.length ? (
             <table class="data kwic">
               <caption>“{result.term}” in context</caption>
@@ -49,6 +53,7 @@ export function TermPage({ state, result, q, error }: { state: AppState; result?
               </tbody>
             </table>
           ) : <p>No occurrences in this corpus.</p>}
+          {result.paging.pages > 1 ? <Pager info={result.paging} path="/term" params={[['q', result.term]]} what="Occurrences" /> : ''}
         </>
       ) : ''}
     </Layout>

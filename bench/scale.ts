@@ -1,0 +1,96 @@
+/**
+ * npm run bench, scale section: `framelens analyze --db` end to end (reading, analysis, store, report) on generated
+ * corpora of real recombined paragraphs, against bare wink-nlp readDoc on the same texts in the same run.
+ *
+ * Sizes by environment, so CI-sized runs stay short:
+ *   BENCH_SCALE_DOCS     comma-separated corpus sizes (default 10000; the issue's figures: 10000,100000)
+ *   BENCH_SCALE_J1_MAX   largest size also run on one worker for the ratios (default 10000)
+ *   BENCH_WINK_DOCS      texts given to bare wink-nlp per size (default: all, up to 10000; its rate is per byte)
+ * Prints per size: documents/s, `ratio per-worker/wink`, `ratio 2-workers/1-worker`, `peak rss MB` and the time.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { packageRoot } from '../src/paths.js';
+import { generateArticles, realParagraphs, writeArticlesJsonl } from './articles.js';
+
+const root = packageRoot();
+const cli = join(root, 'dist', 'src', 'cli', 'main.js');
+const sizes = (process.env.BENCH_SCALE_DOCS ?? '10000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const j1Max = Number(process.env.BENCH_SCALE_J1_MAX ?? 10000);
+const winkMax = Number(process.env.BENCH_WINK_DOCS ?? 10000);
+
+interface RunFigures {
+  seconds: number;
+  peakRssMb: number;
+  code: number | null;
+}
+
+/** Peak RSS of a child from /proc (VmHWM: the high-water mark of the whole process, worker threads included). */
+function readHwmKb(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function runAnalyze(corpus: string, db: string, workers: number): Promise<RunFigures> {
+  for (const s of ['', '-wal', '-shm']) rmSync(`${db}${s}`, { force: true });
+  const out = `${db}.report.json`;
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [cli, 'analyze', corpus, '--db', db, '-j', String(workers), '--format', 'json', '--omit-hits', '--out', out, '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    let hwm = 0;
+    const poll = setInterval(() => { hwm = Math.max(hwm, readHwmKb(child.pid ?? 0)); }, 100);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      resolve({ seconds: (performance.now() - t0) / 1000, peakRssMb: hwm / 1024, code });
+    });
+  });
+}
+
+function winkRate(paragraphs: string[], count: number): { bytesPerSecond: number; documents: number } {
+  const nlp = winkNLP(model);
+  let bytes = 0;
+  let secs = 0;
+  let n = 0;
+  for (const a of generateArticles(paragraphs, Math.min(count, winkMax))) {
+    const t0 = performance.now();
+    nlp.readDoc(a.text);
+    secs += (performance.now() - t0) / 1000;
+    bytes += Buffer.byteLength(a.text);
+    n++;
+  }
+  return { bytesPerSecond: bytes / secs, documents: n };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'framelens-scale-'));
+const paragraphs = realParagraphs(root);
+try {
+  for (const n of sizes) {
+    const corpus = join(dir, `articles-${n}.jsonl`);
+    const { fileBytes, textBytes } = writeArticlesJsonl(corpus, root, n);
+    console.log(`scale: ${n} generated articles, ${(textBytes / 1024 / 1024).toFixed(1)} MB of text (${(textBytes / n / 1024).toFixed(1)} KB each), ${(fileBytes / 1024 / 1024).toFixed(1)} MB JSONL`);
+    const wink = winkRate(paragraphs, n);
+    console.log(`  wink-nlp readDoc on ${wink.documents} of the texts: ${(wink.bytesPerSecond / 1024 / 1024).toFixed(2)} MB/s`);
+    const two = await runAnalyze(corpus, join(dir, `two-${n}.db`), 2);
+    console.log(`  analyze --db -j 2: ${two.seconds.toFixed(1)} s, ${(n / two.seconds).toFixed(0)} documents/s, peak rss MB: ${two.peakRssMb.toFixed(0)}${two.code ? ` (exit ${two.code})` : ''}`);
+    if (n <= j1Max) {
+      const one = await runAnalyze(corpus, join(dir, `one-${n}.db`), 1);
+      console.log(`  analyze --db -j 1: ${one.seconds.toFixed(1)} s, ${(n / one.seconds).toFixed(0)} documents/s, peak rss MB: ${one.peakRssMb.toFixed(0)}${one.code ? ` (exit ${one.code})` : ''}`);
+      console.log(`  ratio per-worker/wink (${n}): ${(textBytes / one.seconds / wink.bytesPerSecond).toFixed(3)}`);
+      console.log(`  ratio 2-workers/1-worker (${n}): ${(one.seconds / two.seconds).toFixed(3)}`);
+    }
+    console.log(`  peak rss MB (${n}): ${two.peakRssMb.toFixed(0)}`);
+    console.log(`  time for ${n} articles on 2 workers: ${two.seconds.toFixed(1)} s`);
+    rmSync(corpus, { force: true });
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

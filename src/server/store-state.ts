@@ -1,0 +1,66 @@
+/**
+ * Serving a store built by `framelens analyze --db`: the report comes from the store's saved aggregate (no analysis,
+ * no rebuilding), documents are read on demand, and the term index and the per-outlet counts are read from the
+ * store's documents in the background, a slice at a time, while the server already answers.
+ */
+import type { CompiledLexicon } from '../lexicon/compile.js';
+import type { Report, ReportOptions } from '../report/build.js';
+import { StoreError, type Store } from '../store/index.js';
+import { blankState, countDocument, type AppState, type SessionLimits } from './state.js';
+
+/** Work done between two yields to waiting requests while the store is indexed. */
+const SLICE_MS = 20;
+
+export function createStoreState(store: Store, compiled: CompiledLexicon, options: { sessionLimits?: Partial<SessionLimits> } = {}): AppState {
+  const { file } = store.info();
+  const reportJson = store.getAggregate('report');
+  if (reportJson === undefined) {
+    throw new StoreError(`${file}: holds no finished report; run "framelens analyze --db ${file} <corpus>" to the end, then serve it`, file);
+  }
+  let report: Report;
+  let reportOptions: ReportOptions = {};
+  try {
+    report = JSON.parse(reportJson) as Report;
+    const saved = store.getAggregate('report-options');
+    if (saved !== undefined) reportOptions = JSON.parse(saved) as ReportOptions;
+  } catch {
+    throw new StoreError(`${file}: its saved report is damaged; run "framelens analyze --db ${file} <corpus>" again`, file);
+  }
+  const state = blankState({ compiled, skipped: report.corpus.skipped, reportOptions: { ...reportOptions, omitHits: true }, sessionLimits: options.sessionLimits });
+  state.store = store;
+  state.report = report;
+  state.outlets = report.outlets.map((o) => o.outlet).sort((a, b) => a.localeCompare(b));
+  state.excluded = new Map(report.documents.filter((d) => d.excluded).map((d) => [d.id, d.excluded as string]));
+  state.indexing = { read: 0, total: report.documents.length };
+  return state;
+}
+
+/**
+ * Reads every stored document once for the term index, label counts and per-outlet sums, yielding to requests every
+ * few milliseconds. Pages that need the index say it is being built until this resolves.
+ */
+export async function indexStore(state: AppState, onProgress?: (read: number, total: number) => void): Promise<void> {
+  const store = state.store;
+  if (!store || !state.indexing) return;
+  const progress = state.indexing;
+  const documents = store.documents();
+  for (;;) {
+    const started = performance.now();
+    while (performance.now() - started < SLICE_MS) {
+      const next = documents.next();
+      if (next.done) {
+        state.outlets.sort((a, b) => a.localeCompare(b));
+        state.indexing = null;
+        // Pages rendered while indexing showed partial counts.
+        state.version++;
+        state.cache.clear();
+        onProgress?.(progress.read, progress.total);
+        return;
+      }
+      countDocument(state, next.value.document, next.value.analysis);
+      progress.read++;
+    }
+    onProgress?.(progress.read, progress.total);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}

@@ -1,0 +1,509 @@
+/**
+ * The embedded store (`--db FILE`): one SQLite file holding the documents of a corpus with their content hashes,
+ * each document's analysis keyed by the analysis key (tool version, analyzer code, lexicon and voice-rule hashes),
+ * the hits in an indexed table, and named aggregates (the report builder's state, the finished report).
+ *
+ * SQLite in WAL mode: readers (the server) see the last committed state while `analyze` writes, and a process
+ * killed at any moment leaves every committed batch intact and nothing half-written. See docs/scale.md for why
+ * SQLite and not DuckDB.
+ */
+import { existsSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { DocAnalysis, Document, Hit } from '../types.js';
+import { TOOL_VERSION } from '../version.js';
+import { StoreError } from './errors.js';
+
+export const STORE_SCHEMA = 'framelens.store/1';
+
+/** A document row as listed: metadata without text or analysis. */
+export interface StoredDocumentInfo {
+  id: string;
+  /** Position in the corpus of the last run (read order); lists and reports follow it. */
+  ord: number;
+  outlet: string;
+  title?: string;
+  date?: string;
+  url?: string;
+  event?: string;
+  language?: string;
+  /** "file" or "file:line". */
+  source?: string;
+  hash: string;
+  words: number;
+  hits: number;
+}
+
+export interface StoredDocument {
+  document: Document;
+  analysis: DocAnalysis;
+  analysisKey: string;
+}
+
+/** A hit with the id of the document it is in. */
+export interface StoredHit extends Hit {
+  doc: string;
+}
+
+export interface StoreInfo {
+  file: string;
+  schema: string;
+  /** Tool version that last wrote the store. */
+  tool: string;
+  /** Analysis key of the last run (see `cacheKey`). */
+  analysisKey: string | null;
+  /** Number of the last run started on the store; `complete` says whether it finished. */
+  run: number;
+  complete: boolean;
+  /** "I/N" when the store holds one shard of a corpus. */
+  shard: string | null;
+  documents: number;
+}
+
+/** What `analyze` writes for one document: its fresh analysis (JSON as produced), or only its new place in the corpus. */
+export type StoreWrite =
+  | { kind: 'analyzed'; ord: number; document: Document; hash: string; analysisJson: string; analysis: DocAnalysis }
+  | { kind: 'kept'; ord: number; id: string };
+
+export interface OpenOptions {
+  /** Open for reading only (the server; several readers may run while one process writes). */
+  readonly?: boolean;
+}
+
+const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS documents (
+  rowid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  ord INTEGER NOT NULL,
+  run INTEGER NOT NULL,
+  outlet TEXT NOT NULL,
+  title TEXT, date TEXT, url TEXT, event TEXT, language TEXT,
+  source_file TEXT, source_line INTEGER,
+  meta TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  words INTEGER NOT NULL,
+  hit_count INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  analysis_key TEXT NOT NULL,
+  analysis TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_ord ON documents (ord);
+CREATE INDEX IF NOT EXISTS documents_outlet ON documents (outlet, ord);
+CREATE TABLE IF NOT EXISTS hits (
+  doc INTEGER NOT NULL REFERENCES documents (rowid) ON DELETE CASCADE,
+  label TEXT NOT NULL,
+  referent TEXT,
+  category TEXT NOT NULL,
+  weight REAL NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  lower_text TEXT NOT NULL,
+  sentence INTEGER NOT NULL,
+  voice TEXT NOT NULL,
+  distanced INTEGER NOT NULL,
+  negated INTEGER NOT NULL,
+  resolution TEXT,
+  cues TEXT
+);
+CREATE INDEX IF NOT EXISTS hits_doc ON hits (doc);
+CREATE TABLE IF NOT EXISTS aggregates (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+`;
+
+/**
+ * The search indexes over hits. A first run into an empty store builds them once at the end (sorting millions of
+ * rows once is several times cheaper than keeping three indexes up to date row by row); later runs keep them.
+ */
+const SEARCH_INDEXES_SQL = `
+CREATE INDEX IF NOT EXISTS hits_label ON hits (label, doc);
+CREATE INDEX IF NOT EXISTS hits_referent ON hits (referent, doc);
+CREATE INDEX IF NOT EXISTS hits_text ON hits (lower_text, doc);
+`;
+
+interface DocumentRow {
+  rowid: number;
+  id: string;
+  ord: number;
+  outlet: string;
+  title: string | null;
+  date: string | null;
+  url: string | null;
+  event: string | null;
+  language: string | null;
+  source_file: string | null;
+  source_line: number | null;
+  meta: string;
+  hash: string;
+  words: number;
+  hit_count: number;
+  text: string;
+  analysis_key: string;
+  analysis: string;
+}
+
+interface HitRow {
+  id: string;
+  label: string;
+  referent: string | null;
+  category: string;
+  weight: number;
+  start: number;
+  end: number;
+  text: string;
+  sentence: number;
+  voice: Hit['voice'];
+  distanced: number;
+  negated: number;
+  resolution: Hit['resolution'] | null;
+  cues: string | null;
+}
+
+const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+
+function sqliteMessage(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  if (e.code === 'SQLITE_NOTADB') return 'it is not a framelens store (not an SQLite database)';
+  if (e.code === 'SQLITE_CORRUPT') return 'the database file is damaged';
+  if (e.code === 'SQLITE_CANTOPEN') return 'it cannot be opened (missing folder or no permission)';
+  if (e.code === 'SQLITE_BUSY') return 'another process holds a write lock on it; wait for it to finish';
+  if (e.code === 'SQLITE_READONLY') return 'it is read-only here';
+  return e.message ?? String(err);
+}
+
+export class Store {
+  readonly file: string;
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private constructor(file: string, db: Database.Database) {
+    this.file = file;
+    this.db = db;
+  }
+
+  /**
+   * Opens (or, unless readonly, creates) a store. A file that is not a framelens store, a store of a newer schema
+   * or a damaged one is refused with a StoreError naming the file and what to do.
+   */
+  static open(file: string, options: OpenOptions = {}): Store {
+    if (options.readonly && !existsSync(file)) throw new StoreError(`${file}: no such store; run "framelens analyze --db ${file} <corpus>" first`, file);
+    if (existsSync(file) && statSync(file).isDirectory()) throw new StoreError(`${file}: is a folder; --db takes a file name`, file);
+    let db: Database.Database;
+    try {
+      db = new Database(file, { readonly: Boolean(options.readonly), fileMustExist: Boolean(options.readonly) });
+    } catch (err) {
+      throw new StoreError(`${file}: cannot open the store: ${sqliteMessage(err)}`, file, { cause: err });
+    }
+    const store = new Store(file, db);
+    try {
+      store.init(Boolean(options.readonly));
+    } catch (err) {
+      db.close();
+      if (err instanceof StoreError) throw err;
+      throw new StoreError(`${file}: ${sqliteMessage(err)}; delete it (analyses are rebuilt from the corpus) or choose another --db path`, file, { cause: err });
+    }
+    return store;
+  }
+
+  private init(readonly: boolean): void {
+    // WAL lets readers go on while a writer commits; NORMAL sync in WAL mode still never corrupts the file on a
+    // process kill (only an OS crash may lose the last transactions, which are then simply analyzed again).
+    if (!readonly) {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      // Checkpoint every ~40 MB of log instead of every 4 MB: fewer pages written twice during a long run.
+      this.db.pragma('wal_autocheckpoint = 10000');
+    }
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    const tables = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>;
+    const names = new Set(tables.map((t) => t.name));
+    if (names.size > 0 && !names.has('meta')) {
+      throw new StoreError(`${this.file}: an SQLite database, but not a framelens store (no meta table); choose another --db path`, this.file);
+    }
+    if (names.has('meta')) {
+      const schema = this.getMeta('schema');
+      if (schema !== STORE_SCHEMA) {
+        throw new StoreError(`${this.file}: store schema "${schema ?? 'none'}" is not ${STORE_SCHEMA}; delete the file (it is rebuilt from the corpus) or use the framelens version that wrote it`, this.file);
+      }
+      if (!readonly) this.db.exec(SCHEMA_SQL);
+      return;
+    }
+    if (readonly) throw new StoreError(`${this.file}: an empty database, not a framelens store; run "framelens analyze --db ${this.file} <corpus>" first`, this.file);
+    this.db.exec(SCHEMA_SQL);
+    this.db.exec(SEARCH_INDEXES_SQL);
+    const put = this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    this.db.transaction(() => {
+      put.run('schema', STORE_SCHEMA);
+      put.run('tool', TOOL_VERSION);
+      put.run('run', '0');
+      put.run('complete', '1');
+    })();
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  close(): void {
+    this.statements.clear();
+    if (this.db.open) this.db.close();
+  }
+
+  getMeta(key: string): string | undefined {
+    const row = this.stmt('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.stmt('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value);
+  }
+
+  info(): StoreInfo {
+    const documents = (this.stmt('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+    return {
+      file: this.file,
+      schema: this.getMeta('schema') ?? STORE_SCHEMA,
+      tool: this.getMeta('tool') ?? TOOL_VERSION,
+      analysisKey: this.getMeta('analysis_key') ?? null,
+      run: Number(this.getMeta('run') ?? 0),
+      complete: this.getMeta('complete') === '1',
+      shard: this.getMeta('shard') ?? null,
+      documents,
+    };
+  }
+
+  // ------------------------------------------------------------------------------------------------------------
+  // Writing (analyze, merge, the server's paste form)
+
+  /** Starts a run: later `finishRun` removes the documents this run did not see. Returns the run number. */
+  beginRun(analysisKey: string, shard: string | null): number {
+    const run = Number(this.getMeta('run') ?? 0) + 1;
+    const empty = this.countDocuments() === 0;
+    this.db.transaction(() => {
+      if (empty) for (const name of ['hits_label', 'hits_referent', 'hits_text']) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
+      this.setMeta('run', String(run));
+      this.setMeta('complete', '0');
+      this.setMeta('analysis_key', analysisKey);
+      this.setMeta('tool', TOOL_VERSION);
+      if (shard) this.setMeta('shard', shard);
+      else this.stmt("DELETE FROM meta WHERE key = 'shard'").run();
+    })();
+    return run;
+  }
+
+  /**
+   * The stored analysis of a document when it can be reused: same content hash and same analysis key. Returns the
+   * analysis JSON as stored (callers parse it only when they need it).
+   */
+  reusable(id: string, hash: string, analysisKey: string): string | undefined {
+    const row = this.stmt('SELECT hash, analysis_key, analysis FROM documents WHERE id = ?').get(id) as
+      Pick<DocumentRow, 'hash' | 'analysis_key' | 'analysis'> | undefined;
+    if (!row || row.hash !== hash || row.analysis_key !== analysisKey) return undefined;
+    return row.analysis;
+  }
+
+  /**
+   * Writes a batch in one transaction: fresh analyses replace the document's row and hits; kept documents get their
+   * new place and run number. A kill before the commit leaves none of the batch; after it, all of it.
+   */
+  writeBatch(run: number, analysisKey: string, writes: StoreWrite[], aggregates?: Record<string, string>): void {
+    if (writes.length === 0 && !aggregates) return;
+    this.db.transaction(() => {
+      for (const w of writes) {
+        if (w.kind === 'kept') this.stmt('UPDATE documents SET ord = ?, run = ? WHERE id = ?').run(w.ord, run, w.id);
+        else this.putDocument(run, w.ord, w.document, w.hash, analysisKey, w.analysisJson, w.analysis);
+      }
+      if (aggregates) for (const [name, value] of Object.entries(aggregates)) this.putAggregate(name, value);
+    })();
+  }
+
+  private putDocument(run: number, ord: number, doc: Document, hash: string, analysisKey: string, analysisJson: string, analysis: DocAnalysis): void {
+    const old = this.stmt('SELECT rowid FROM documents WHERE id = ?').get(doc.id) as { rowid: number } | undefined;
+    if (old) this.stmt('DELETE FROM hits WHERE doc = ?').run(old.rowid);
+    const params = [
+      ord, run, doc.outlet, doc.title ?? null, doc.date ?? null, doc.url ?? null, doc.event ?? null, doc.language ?? null,
+      doc.source.file, doc.source.line ?? null, JSON.stringify(doc.meta ?? {}), hash, analysis.words, analysis.hits.length,
+      doc.text, analysisKey, analysisJson,
+    ];
+    let rowid: number;
+    if (old) {
+      this.stmt(`UPDATE documents SET ord = ?, run = ?, outlet = ?, title = ?, date = ?, url = ?, event = ?, language = ?,
+        source_file = ?, source_line = ?, meta = ?, hash = ?, words = ?, hit_count = ?, text = ?, analysis_key = ?, analysis = ?
+        WHERE rowid = ?`).run(...params, old.rowid);
+      rowid = old.rowid;
+    } else {
+      const res = this.stmt(`INSERT INTO documents (id, ord, run, outlet, title, date, url, event, language, source_file,
+        source_line, meta, hash, words, hit_count, text, analysis_key, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(doc.id, ...params);
+      rowid = Number(res.lastInsertRowid);
+    }
+    const ins = this.stmt(`INSERT INTO hits (doc, label, referent, category, weight, start, end, text, lower_text, sentence,
+      voice, distanced, negated, resolution, cues) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const h of analysis.hits) {
+      ins.run(rowid, h.label, h.referent, h.category, h.weight, h.start, h.end, h.text, h.text.toLowerCase(), h.sentence,
+        h.voice, h.distanced ? 1 : 0, h.negated ? 1 : 0, h.resolution ?? null, h.cues?.length ? JSON.stringify(h.cues) : null);
+    }
+  }
+
+  /**
+   * Adds or replaces one document with its analysis, in its own transaction (the server's paste form). It goes to
+   * the end of the corpus order and belongs to the current run.
+   */
+  addDocument(doc: Document, analysis: DocAnalysis, analysisKey: string, hash: string): void {
+    const run = Number(this.getMeta('run') ?? 0);
+    const next = (this.stmt('SELECT coalesce(max(ord), -1) + 1 AS n FROM documents').get() as { n: number }).n;
+    const existing = this.stmt('SELECT ord FROM documents WHERE id = ?').get(doc.id) as { ord: number } | undefined;
+    this.db.transaction(() => {
+      this.putDocument(run, existing?.ord ?? next, doc, hash, analysisKey, JSON.stringify(analysis), analysis);
+    })();
+  }
+
+  /**
+   * Ends a run that saw the whole corpus: documents it did not see (removed from the corpus, or outside this
+   * shard) are deleted, the aggregates are saved and the run is marked complete, all in one transaction.
+   */
+  finishRun(run: number, aggregates: Record<string, string>): { removed: number } {
+    let removed = 0;
+    this.db.transaction(() => {
+      removed = this.stmt('DELETE FROM documents WHERE run <> ?').run(run).changes;
+      this.db.exec(SEARCH_INDEXES_SQL);
+      for (const [name, value] of Object.entries(aggregates)) this.putAggregate(name, value);
+      this.setMeta('complete', '1');
+    })();
+    return { removed };
+  }
+
+  putAggregate(name: string, value: string): void {
+    this.stmt('INSERT OR REPLACE INTO aggregates (name, value) VALUES (?, ?)').run(name, value);
+  }
+
+  /** A named aggregate as stored (JSON text), e.g. "report-state" or "report". */
+  getAggregate(name: string): string | undefined {
+    const row = this.stmt('SELECT value FROM aggregates WHERE name = ?').get(name) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  aggregateNames(): string[] {
+    return (this.stmt('SELECT name FROM aggregates ORDER BY name').all() as Array<{ name: string }>).map((r) => r.name);
+  }
+
+  // ------------------------------------------------------------------------------------------------------------
+  // Reading (the server, merge, re-building a report)
+
+  countDocuments(filter: { outlet?: string } = {}): number {
+    const row = filter.outlet === undefined
+      ? this.stmt('SELECT count(*) AS n FROM documents').get()
+      : this.stmt('SELECT count(*) AS n FROM documents WHERE outlet = ?').get(filter.outlet);
+    return (row as { n: number }).n;
+  }
+
+  /** Outlets with their document counts, by name. */
+  outlets(): Array<{ outlet: string; documents: number }> {
+    return this.stmt('SELECT outlet, count(*) AS documents FROM documents GROUP BY outlet ORDER BY outlet').all() as Array<{ outlet: string; documents: number }>;
+  }
+
+  /** One page of documents in corpus order (optionally of one outlet). */
+  listDocuments(page: { offset?: number; limit?: number; outlet?: string } = {}): StoredDocumentInfo[] {
+    const limit = Math.max(0, Math.min(page.limit ?? 50, 1000));
+    const offset = Math.max(0, page.offset ?? 0);
+    const cols = 'id, ord, outlet, title, date, url, event, language, source_file, source_line, hash, words, hit_count';
+    const rows = (page.outlet === undefined
+      ? this.stmt(`SELECT ${cols} FROM documents ORDER BY ord LIMIT ? OFFSET ?`).all(limit, offset)
+      : this.stmt(`SELECT ${cols} FROM documents WHERE outlet = ? ORDER BY ord LIMIT ? OFFSET ?`).all(page.outlet, limit, offset)) as DocumentRow[];
+    return rows.map((r) => ({
+      id: r.id, ord: r.ord, outlet: r.outlet, title: opt(r.title), date: opt(r.date), url: opt(r.url), event: opt(r.event),
+      language: opt(r.language), source: r.source_file === null ? undefined : r.source_line === null ? r.source_file : `${r.source_file}:${r.source_line}`,
+      hash: r.hash, words: r.words, hits: r.hit_count,
+    }));
+  }
+
+  private toStored(r: DocumentRow): StoredDocument {
+    const document: Document = {
+      id: r.id, outlet: r.outlet, text: r.text, title: opt(r.title), date: opt(r.date), url: opt(r.url), event: opt(r.event),
+      language: opt(r.language), source: { file: r.source_file ?? '', line: opt(r.source_line) }, meta: this.parseJson(r.meta, r.id, 'meta') as Record<string, unknown>,
+    };
+    for (const k of ['title', 'date', 'url', 'event', 'language'] as const) if (document[k] === undefined) delete document[k];
+    if (document.source.line === undefined) delete document.source.line;
+    return { document, analysis: this.parseJson(r.analysis, r.id, 'analysis') as DocAnalysis, analysisKey: r.analysis_key };
+  }
+
+  private parseJson(text: string, id: string, column: string): unknown {
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new StoreError(`${this.file}: document "${id}" has a damaged ${column} record; delete the store (it is rebuilt from the corpus) or re-run analyze on it`, this.file);
+    }
+  }
+
+  /** A document with its text and full analysis, or undefined. */
+  getDocument(id: string): StoredDocument | undefined {
+    const row = this.stmt('SELECT rowid, * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+    return row ? this.toStored(row) : undefined;
+  }
+
+  /** Every document in corpus order, one at a time (memory stays flat whatever the corpus size). */
+  *documents(): Generator<StoredDocument> {
+    // A keyset cursor re-queried in pages, so no statement stays open across the caller's own writes.
+    let ord = -Infinity;
+    let rowid = 0;
+    const page = this.db.prepare('SELECT rowid, * FROM documents WHERE (ord, rowid) > (?, ?) ORDER BY ord, rowid LIMIT 256');
+    for (;;) {
+      const rows = page.all(ord === -Infinity ? Number.MIN_SAFE_INTEGER : ord, rowid) as DocumentRow[];
+      if (rows.length === 0) return;
+      for (const r of rows) yield this.toStored(r);
+      ord = rows[rows.length - 1].ord;
+      rowid = rows[rows.length - 1].rowid;
+    }
+  }
+
+  private toHit(r: HitRow): StoredHit {
+    const hit: StoredHit = {
+      doc: r.id, label: r.label, referent: r.referent, category: r.category, weight: r.weight, start: r.start, end: r.end,
+      text: r.text, sentence: r.sentence, voice: r.voice, distanced: r.distanced === 1, negated: r.negated === 1,
+    };
+    if (r.resolution !== null) hit.resolution = r.resolution;
+    if (r.cues !== null) hit.cues = JSON.parse(r.cues) as string[];
+    return hit;
+  }
+
+  /** A document's text, or undefined (the report builder's `textOf` for near-duplicate checks). */
+  textOf(id: string): string | undefined {
+    const row = this.stmt('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined;
+    return row?.text;
+  }
+
+  /** A document's hits in text order. */
+  hitsOf(id: string): StoredHit[] {
+    const rows = this.stmt(`SELECT d.id, h.* FROM hits h JOIN documents d ON d.rowid = h.doc WHERE d.id = ? ORDER BY h.start`).all(id) as HitRow[];
+    return rows.map((r) => this.toHit(r));
+  }
+
+  /**
+   * Hits by label id, referent, or exact hit text (case-insensitive), through the indexes; at most `limit` (capped
+   * at 1000) in corpus order, from `offset`. At least one of label, referent, text is required.
+   */
+  findHits(query: { label?: string; referent?: string; text?: string; voice?: Hit['voice']; limit?: number; offset?: number }): StoredHit[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (query.label !== undefined) { where.push('h.label = ?'); args.push(query.label); }
+    if (query.referent !== undefined) { where.push('h.referent = ?'); args.push(query.referent); }
+    if (query.text !== undefined) { where.push('h.lower_text = ?'); args.push(query.text.toLowerCase()); }
+    if (where.length === 0) throw new StoreError('findHits needs a label, a referent or a text', this.file);
+    if (query.voice !== undefined) { where.push('h.voice = ?'); args.push(query.voice); }
+    const limit = Math.max(0, Math.min(query.limit ?? 100, 1000));
+    const offset = Math.max(0, query.offset ?? 0);
+    const rows = this.stmt(`SELECT d.id, h.* FROM hits h JOIN documents d ON d.rowid = h.doc WHERE ${where.join(' AND ')}
+      ORDER BY d.ord, h.start LIMIT ? OFFSET ?`).all(...args, limit, offset) as HitRow[];
+    return rows.map((r) => this.toHit(r));
+  }
+
+  /** Runs `fn` in one transaction (for callers that add documents and update aggregates together). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+}

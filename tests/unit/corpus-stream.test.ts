@@ -1,0 +1,81 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCorpus, readCorpusStream, type CorpusItem } from '../../src/corpus/read.js';
+
+const tempDir = () => mkdtempSync(path.join(tmpdir(), 'framelens-stream-'));
+const record = (id: string, text = `Text of ${id} with a few words.`) => JSON.stringify({ id, outlet: 'AFP', text });
+
+async function collect(paths: string[], options = {}): Promise<CorpusItem[]> {
+  const items: CorpusItem[] = [];
+  for await (const item of readCorpusStream(paths, options)) items.push(item);
+  return items;
+}
+
+describe('NUL bytes cost only their own record', () => {
+  it('in a .jsonl file: the record on that line is skipped, naming that line', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'feed.jsonl');
+    const bad = Buffer.from(record('c'));
+    bad[12] = 0;
+    writeFileSync(file, Buffer.concat([Buffer.from(`${record('a')}\n${record('b')}\n`), bad, Buffer.from(`\n${record('d')}\n`)]));
+    const { documents, skipped } = await readCorpus([dir]);
+    expect(documents.map((d) => d.id)).toEqual(['a', 'b', 'd']);
+    const offset = Buffer.byteLength(`${record('a')}\n${record('b')}\n`) + 12;
+    expect(skipped).toEqual([{ file, line: 3, reason: expect.stringMatching(new RegExp(`^NUL byte at line 3 \\(byte offset ${offset}\\).*UTF-8`)) }]);
+  });
+
+  it('in a .csv file: the row holding it is skipped, naming its line', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'feed.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from('id,outlet,text\na,AFP,First text here.\nb,AFP,Sec'), Buffer.from([0]), Buffer.from('ond.\nc,AFP,Third text.\n')]));
+    const { documents, skipped } = await readCorpus([dir]);
+    expect(documents.map((d) => d.id)).toEqual(['a', 'c']);
+    expect(skipped).toEqual([{ file, line: 3, reason: expect.stringMatching(/^broken CSV row: NUL byte at line 3 \(byte offset 47\)/) }]);
+  });
+
+  it('a UTF-16 .jsonl file is skipped record by record with advice, not read as text', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'utf16.jsonl'), Buffer.from(`${record('a')}\n${record('b')}\n`, 'utf16le'));
+    const { documents, skipped } = await readCorpus([dir]);
+    expect(documents).toEqual([]);
+    // Each LF byte is followed by the NUL half of its UTF-16 unit, so every line holds a NUL, even the last stub.
+    expect(skipped.map((s) => s.line)).toEqual([1, 2, 3]);
+    for (const s of skipped) expect(s.reason).toMatch(/NUL byte .* UTF-16/);
+  });
+});
+
+describe('readCorpusStream', () => {
+  it('yields what readCorpus returns, item by item, on the test corpora', async () => {
+    const paths = ['tests/fixtures/corpus/records', 'tests/fixtures/corpus/front-matter', 'corpus/seeds'];
+    const whole = await readCorpus(paths);
+    const items = await collect(paths);
+    expect(items.filter((i) => i.type === 'document').map((i) => i.type === 'document' && i.document)).toEqual(whole.documents);
+    expect(items.filter((i) => i.type === 'skipped').length).toBe(whole.skipped.length);
+    expect(whole.documents.length).toBeGreaterThan(5);
+  });
+
+  it('reads .jsonl lines across read chunks, and skips a line too long to hold without holding it', async () => {
+    const dir = tempDir();
+    const long = 'word '.repeat(30_000); // 150 KB: spans several 64 KB chunks
+    const huge = 'x'.repeat(1024 * 1024 + 5000);
+    writeFileSync(path.join(dir, 'big.jsonl'), `${record('a', long)}\n${record('huge', huge)}\n${record('b')}`);
+    const items = await collect([dir], { maxDocBytes: 1000 });
+    expect(items.map((i) => (i.type === 'document' ? i.document.id : i.type === 'skipped' ? `skip:${i.skipped.line}` : 'warning')))
+      .toEqual(['skip:1', 'skip:2', 'b']);
+    const [first, second] = items as Array<Extract<CorpusItem, { type: 'skipped' }>>;
+    expect(first.skipped.reason).toMatch(/^document too large: the text is 146\.5 KiB/);
+    expect(second.skipped.reason).toMatch(/^document too large: the line is 1\.0 MiB/);
+    const roomy = await collect([dir], { maxDocBytes: 200_000 });
+    const doc = roomy.find((i) => i.type === 'document' && i.document.id === 'a');
+    expect(doc?.type === 'document' && doc.document.text).toBe(long);
+  });
+
+  it('gives unique ids and skips exact duplicates as it goes', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.jsonl'), `${record('x')}\n${record('x', 'Another text entirely here.')}\n${JSON.stringify({ outlet: 'AFP', text: 'Text of x with a few words.' })}\n`);
+    const items = await collect([dir]);
+    expect(items.map((i) => i.type === 'skipped' ? `${i.stage}:${i.skipped.line}` : i.type === 'document' ? i.document.id : '')).toEqual(['x', 'id:2', 'duplicate:3']);
+  });
+});

@@ -1,0 +1,123 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { analyzeDocument } from '../../src/analysis/analyze.js';
+import { loadCompiled } from '../../src/cli/common.js';
+import { contentHash } from '../../src/corpus/hash.js';
+import { Store, StoreError, type StoreWrite } from '../../src/store/index.js';
+import type { Document } from '../../src/types.js';
+
+const compiled = loadCompiled(undefined);
+const doc = (id: string, text: string, outlet = 'Wire A'): Document => ({ id, outlet, text, date: '2024-01-02', source: { file: `${id}.md`, line: 3 }, meta: { note: 'x' } });
+const texts = [
+  'The so-called resistance fighters attacked a base. US forces said the militias were Iran-backed.',
+  'Occupation forces raided a village, the ministry claimed. Hezbollah denied it.',
+  'Terrorists fired rockets at Israel, officials said.',
+];
+
+const open: Store[] = [];
+afterEach(() => {
+  for (const s of open.splice(0)) s.close();
+});
+function tmpStore(): { file: string; store: Store } {
+  const file = join(mkdtempSync(join(tmpdir(), 'fl-store-')), 'corpus.db');
+  const store = Store.open(file);
+  open.push(store);
+  return { file, store };
+}
+function analyzed(d: Document, ord: number): StoreWrite {
+  const analysis = analyzeDocument(d, compiled);
+  return { kind: 'analyzed', ord, document: d, hash: contentHash(d), analysisJson: JSON.stringify(analysis), analysis };
+}
+
+describe('Store', () => {
+  it('keeps documents, analyses and indexed hits, and gives them back exactly', () => {
+    const { store } = tmpStore();
+    const docs = texts.map((t, i) => doc(`d${i}`, t, i === 1 ? 'State TV' : 'Wire A'));
+    const run = store.beginRun('key1', null);
+    store.writeBatch(run, 'key1', docs.map((d, i) => analyzed(d, i)));
+    store.finishRun(run, { 'report-state': '{"n":3}' });
+
+    const back = store.getDocument('d1');
+    expect(back?.document).toEqual(docs[1]);
+    expect(back?.analysis).toEqual(analyzeDocument(docs[1], compiled));
+    expect(store.textOf('d2')).toBe(texts[2]);
+    expect(store.textOf('nope')).toBeUndefined();
+    expect(store.hitsOf('d0').map((h) => h.text)).toEqual(analyzeDocument(docs[0], compiled).hits.map((h) => h.text));
+    expect(store.listDocuments({ limit: 2 }).map((d) => d.id)).toEqual(['d0', 'd1']);
+    expect(store.listDocuments({ offset: 2 }).map((d) => [d.id, d.source])).toEqual([['d2', 'd2.md:3']]);
+    expect(store.listDocuments({ outlet: 'State TV' }).map((d) => d.id)).toEqual(['d1']);
+    expect(store.outlets()).toEqual([{ outlet: 'State TV', documents: 1 }, { outlet: 'Wire A', documents: 2 }]);
+    const terror = store.findHits({ text: 'TERRORISTS' });
+    expect(terror.map((h) => [h.doc, h.text])).toEqual([['d2', 'Terrorists']]);
+    expect(store.getAggregate('report-state')).toBe('{"n":3}');
+    expect(store.info()).toMatchObject({ documents: 3, analysisKey: 'key1', run: 1, complete: true, shard: null });
+    expect([...store.documents()].map((s) => s.document.id)).toEqual(['d0', 'd1', 'd2']);
+  });
+
+  it('reuses an analysis only for the same content hash and analysis key', () => {
+    const { store } = tmpStore();
+    const d = doc('a', texts[0]);
+    const run = store.beginRun('key1', null);
+    store.writeBatch(run, 'key1', [analyzed(d, 0)]);
+    expect(store.reusable('a', contentHash(d), 'key1')).toBeTypeOf('string');
+    expect(store.reusable('a', contentHash(d), 'key2')).toBeUndefined();
+    expect(store.reusable('a', contentHash({ ...d, text: `${d.text} More.` }), 'key1')).toBeUndefined();
+  });
+
+  it('replaces a changed document without duplicating its hits, and a finished run drops unseen documents', () => {
+    const { store } = tmpStore();
+    const run1 = store.beginRun('k', null);
+    store.writeBatch(run1, 'k', [analyzed(doc('a', texts[2]), 0), analyzed(doc('b', texts[1]), 1)]);
+    store.finishRun(run1, {});
+    const run2 = store.beginRun('k', null);
+    store.writeBatch(run2, 'k', [analyzed(doc('a', texts[2]), 0)]);
+    store.writeBatch(run2, 'k', [analyzed(doc('a', texts[2]), 0)]);
+    expect(store.hitsOf('a').length).toBe(analyzeDocument(doc('a', texts[2]), compiled).hits.length);
+    expect(store.findHits({ label: 'terrorists' }).map((h) => h.doc)).toEqual(['a']);
+    expect(store.info().complete).toBe(false);
+    expect(store.finishRun(run2, {}).removed).toBe(1);
+    expect(store.listDocuments().map((d) => d.id)).toEqual(['a']);
+  });
+
+  it('lets a reader open the store while a writer holds it open', () => {
+    const { file, store } = tmpStore();
+    const run = store.beginRun('k', null);
+    store.writeBatch(run, 'k', [analyzed(doc('a', texts[0]), 0)]);
+    const reader = Store.open(file, { readonly: true });
+    open.push(reader);
+    expect(reader.countDocuments()).toBe(1);
+    store.writeBatch(run, 'k', [analyzed(doc('b', texts[1]), 1)]);
+    expect(reader.countDocuments()).toBe(2);
+  });
+
+  it('refuses files that are not framelens stores with a message naming the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fl-store-bad-'));
+    const text = join(dir, 'notes.db');
+    writeFileSync(text, 'these are my notes, not a database at all '.repeat(200));
+    expect(() => Store.open(text)).toThrow(StoreError);
+    expect(() => Store.open(text)).toThrow(`${text}: it is not a framelens store (not an SQLite database); delete it`);
+    const other = join(dir, 'other.db');
+    const db = new Database(other);
+    db.exec('CREATE TABLE t (x)');
+    db.close();
+    expect(() => Store.open(other)).toThrow(/an SQLite database, but not a framelens store/);
+    expect(() => Store.open(join(dir, 'missing.db'), { readonly: true })).toThrow(/no such store/);
+    expect(() => Store.open(dir)).toThrow(/is a folder/);
+  });
+
+  it('names the document whose stored analysis is damaged', () => {
+    const { file, store } = tmpStore();
+    const run = store.beginRun('k', null);
+    store.writeBatch(run, 'k', [analyzed(doc('a', texts[0]), 0)]);
+    store.close();
+    const db = new Database(file);
+    db.prepare("UPDATE documents SET analysis = '{\"id\": ' WHERE id = 'a'").run();
+    db.close();
+    const again = Store.open(file);
+    open.push(again);
+    expect(() => again.getDocument('a')).toThrow(`${file}: document "a" has a damaged analysis record`);
+  });
+});
