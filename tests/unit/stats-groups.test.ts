@@ -77,6 +77,21 @@ describe('permutation test', () => {
   });
 });
 
+describe('sequential stopping', () => {
+  it('stops a Monte-Carlo test early when the difference is plainly chance, and never for a small p', () => {
+    const values = Array.from({ length: 40 }, (_, i) => i % 2);
+    const stat = (inA: Uint8Array) => {
+      let a = 0;
+      let b = 0;
+      values.forEach((v, i) => (inA[i] ? (a += v) : (b += v)));
+      return a / 20 - b / 20;
+    };
+    const r = permutationTest(40, 20, stat, { permutations: 5000, seed: 2 })!;
+    expect(r.permutations).toBeLessThan(200);
+    expect(r.p).toBeGreaterThan(0.2);
+  });
+});
+
 describe('group A against group B', () => {
   it('refuses to test one outlet against others and says so', () => {
     const random = seededRandom(1);
