@@ -78,6 +78,11 @@ export interface LabelEntry extends EntryBase {
   referent?: string;
   /** For context-dependent labels ("the regime"): the referents it may resolve to, nearest explicit mention wins. */
   resolve?: string[];
+  /**
+   * Agentless wording ("were killed", "died"): counts only when no agent is named in its clause ("were killed in a
+   * US drone strike" names one). See lexicons/README.md, "How framelens decides who a label names".
+   */
+  agentless?: boolean;
   weight: number;
   category: LabelCategory;
 }
@@ -88,6 +93,11 @@ export interface NameEntry extends EntryBase {
   type: NameType;
   /** The referent the name denotes, if any; used as an antecedent for context-dependent labels. */
   referent?: string;
+  /**
+   * For an actor the lexicon does not track (no `referent`: the Islamic State, Syria's government): the context
+   * labels that may mean it. A mention of it is then a competing antecedent that leaves those labels unresolved.
+   */
+  antecedentOf?: string[];
 }
 
 /** A framing device: distancing, hedge, booster, attribution verb or negation cue. */
@@ -119,6 +129,18 @@ export interface Lexicon {
   /** Groups of spellings that are equivalent in every pattern (lowercase, single tokens). */
   variants: string[][];
   entries: LexiconEntry[];
+  /** Named word classes that patterns refer to as {name} (lexicons/README.md "Pattern language"). */
+  classes?: WordClass[];
+}
+
+/** A named word class: phrases any of which may stand where a pattern writes {name}. */
+export interface WordClass {
+  name: string;
+  members: PatternSpec[];
+  note?: string;
+  lexicon: string;
+  file?: string;
+  line?: number;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -207,4 +229,9 @@ export interface DocAnalysis {
   devices: DeviceHit[];
   /** Warnings raised while analyzing (e.g. a long run without spaces that was guarded). */
   warnings: string[];
+  /**
+   * Blocks (lines or runs of lines: a headline, caption, paragraph) repeated verbatim later in the document, whose
+   * later copies were not analyzed again. Absent when none.
+   */
+  collapsedBlocks?: number;
 }

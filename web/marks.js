@@ -38,9 +38,9 @@ function show(mark) {
   mark.classList.add('is-selected');
   const d = mark.dataset;
   const heading = document.createElement('h2');
-  heading.textContent = `“${mark.textContent}”`;
+  heading.textContent = `“${d.text ?? mark.textContent}”`;
   const list = document.createElement('dl');
-  row(list, 'Label', d.label);
+  row(list, 'Label', d.name ?? d.label);
   row(list, 'Names', d.referent);
   row(list, 'Weight', d.weight);
   row(list, 'Voice', d.voice);
@@ -81,3 +81,22 @@ if (panel) {
     }
   });
 }
+
+// One tab stop per text: Tab reaches a text's first mark, the arrow keys (and Home/End) move between its marks.
+document.addEventListener('keydown', (event) => {
+  const mark = event.target instanceof Element ? event.target.closest('mark.hit[tabindex]') : null;
+  if (!mark) return;
+  const keys = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -Infinity, End: Infinity };
+  const step = keys[event.key];
+  if (step === undefined) return;
+  const text = mark.closest('.doc-text');
+  if (!text) return;
+  const marks = [...text.querySelectorAll('mark.hit[tabindex]')];
+  const at = marks.indexOf(mark);
+  const next = marks[Math.max(0, Math.min(marks.length - 1, step === -Infinity ? 0 : step === Infinity ? marks.length - 1 : at + step))];
+  if (!next || next === mark) return;
+  event.preventDefault();
+  mark.tabIndex = -1;
+  next.tabIndex = 0;
+  next.focus();
+});

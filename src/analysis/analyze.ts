@@ -3,6 +3,7 @@
  *
  * Steps: tokenize (guarded) → match the compiled lexicon → assign voice → apply devices (distancing, negation,
  * scare quotes) → resolve context labels ("the regime") → attach attribution verbs and hedges to referents.
+ * Every step visits the matches in text order with moving pointers: the cost is linear in the document's length.
  */
 import type {
   DeviceEntry, DeviceHit, DocAnalysis, Document, Hit, LabelEntry, NameEntry, NameHit, Span, Voice, VoiceSpan,
@@ -11,47 +12,34 @@ import { tokenize, type Units } from '../nlp/nlp.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { findMatches, type Match } from './match.js';
 import { findVoiceSpans, quoteSpans, voiceAt } from './voice.js';
+import { headlineEnd, resolveContextLabels, type ContextLabel, type Mention } from './resolve.js';
+import { repeatedBlocks } from './repeats.js';
+import { namesAgent } from './agency.js';
 import { datelineSpans as datelineSpansOf } from './voice/dateline.js';
 import { quotedFragment } from './voice/fragment.js';
 import { defaultVoiceRules, type VoiceRules } from '../lexicon/voice-rules.js';
 
-/** How many units may stand between a distancing or negation cue and the label it applies to. */
-const CUE_REACH = 3;
-/** A context label ("the regime") looks back this many sentences for its antecedent. */
-const ANTECEDENT_SENTENCES = 3;
-/** A farther referent wins over the nearest only when it is this many times as salient in reach. */
-const SALIENCE_FACTOR = 2;
 /** Words that may stand between a distancing or negation cue and the label it governs. */
 const FILLER_WORDS = new Set([
   'a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'that', 'those', 'such',
   'be', 'being', 'been', 'is', 'are', 'was', 'were', 'merely', 'simply', 'just', 'really', 'actually', 'truly',
   'any', 'more', 'longer', 'so',
 ]);
-/** A quotation of at most this many words around a label or name, not speech, is a scare quote. */
-const SCARE_QUOTE_MAX_WORDS = 4;
-
-interface Mention {
-  referent: string;
-  start: number;
-  startUnit: number;
-  /** One past the mention's last unit. */
-  endUnit: number;
-  sentence: number;
-  /** Folded head word (last unit) of the mention, to block "the Syrian regime … the regime" from resolving. */
-  head: string;
-}
 
 export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAnalysis {
   const text = doc.text;
   const tok = tokenize(text);
   const units = tok.units;
-  const matches = findMatches(text, units, compiled);
+  // A headline, caption or paragraph printed twice is read once: matches in later verbatim copies are dropped.
+  const repeats = repeatedBlocks(text);
+  const matches = dropInside(findMatches(text, units, compiled), repeats.spans);
   // Reported speech is looked for only in sentences that hold a match: the voices of all hits are the same as from a
   // full reading, at a fraction of the cost (kwic.ts reads a whole document when it needs other words' voices).
   const quotes = quoteSpans(text, compiled.voice);
   const voiceSpans: VoiceSpan[] = findVoiceSpans(text, tok.sentences, matches, quotes, compiled.voice);
   // Only short quotations can be scare quotes; keeping just those makes the per-hit check cheap.
-  const shortQuotes = quotes.filter((q) => q.words <= SCARE_QUOTE_MAX_WORDS);
+  const { cueReach, scareQuoteMaxWords } = compiled.voice.context;
+  const shortQuotes = quotes.filter((q) => q.words <= scareQuoteMaxWords);
   const warnings: string[] = [];
   const mismatch = languageMismatch(doc.language, compiled);
   if (mismatch) warnings.push(mismatch);
@@ -60,7 +48,13 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
   }
 
   const datelines = datelineSpans(text, compiled.voice);
-  const inDateline = (m: Match): boolean => datelines.some((d) => m.start >= d.start && m.end <= d.end);
+  // Matches come in text order, so one pointer walks the datelines (and, below, the short quotations) once.
+  let datelineAt = 0;
+  const inDateline = (m: Match): boolean => {
+    while (datelineAt < datelines.length && datelines[datelineAt].end < m.end) datelineAt++;
+    const d = datelines[datelineAt];
+    return d !== undefined && m.start >= d.start && m.end <= d.end;
+  };
   const voiceOf = (m: Match): Voice => voiceAt(voiceSpans, m.start, m.end);
   const sentenceOf = (m: Match): number => units.sentence[m.startUnit];
 
@@ -74,14 +68,14 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
   }
 
   /**
-   * A cue that ends at most CUE_REACH units before the match, in the same sentence, with no punctuation between,
-   * and with only filler words between cue and label: articles and possessives, forms of "be", a few adverbs, and
-   * (for distancing) capitalised modifiers ("so-called Iraqi Companions of the Cave"). So "are not terrorists" and
+   * A cue that ends at most `cueReach` units (lexicons/voice.yml) before the match, in the same sentence, with no
+   * punctuation between, and with only filler words between cue and label: articles and possessives, forms of "be", a
+   * few adverbs, and (for distancing) capitalised modifiers ("so-called Iraqi Companions of the Cave"). So "are not terrorists" and
    * "no longer an occupation" are negated, but "will not extend to Iraqi resistance groups" is not.
    */
   const cueBefore = (cues: Map<number, Match>, m: Match, allowCapitalised: boolean): Match | undefined => {
     if (cues.size === 0) return undefined;
-    for (let gap = 0; gap <= CUE_REACH; gap++) {
+    for (let gap = 0; gap <= cueReach; gap++) {
       const endUnit = m.startUnit - gap;
       if (endUnit <= 0) break;
       const cue = cues.get(endUnit);
@@ -96,12 +90,18 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
   };
 
   /** The quotation a match sits in, if that quotation is a scare quote rather than speech. */
+  let quoteAt = 0;
   const scareQuote = (m: Match): boolean => {
-    for (const q of shortQuotes) {
-      if (q.inner.start > m.start) break;
-      if (q.inner.end < m.end) continue;
+    // A phrase with marks inside ('the US "occupation"') is judged by its quoted part (match.ts sets it).
+    const mStart = m.quoted?.start ?? m.start;
+    const mEnd = m.quoted?.end ?? m.end;
+    while (quoteAt < shortQuotes.length && shortQuotes[quoteAt].inner.end < m.start) quoteAt++;
+    for (let k = quoteAt; k < shortQuotes.length; k++) {
+      const q = shortQuotes[k];
+      if (q.inner.start > mStart) break;
+      if (q.inner.end < mEnd) continue;
       const innerText = text.slice(q.inner.start, q.inner.end).replace(/[\s.,;:!?]+$/, '').trim();
-      if ((m.end - m.start) < innerText.length * 0.6) continue;
+      if ((mEnd - mStart) < innerText.length * 0.6) continue;
       // A short quotation inside reported speech is a partial quote of that speech, not the outlet's scare quote.
       const outside = voiceAt(voiceSpans, Math.max(0, q.start - 1), q.start);
       if (outside !== 'author') continue;
@@ -116,7 +116,15 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
   const hits: Hit[] = [];
   const devices: DeviceHit[] = [];
   const mentions: Mention[] = [];
-  const contextLabels: Array<{ hit: Hit; match: Match }> = [];
+  const antecedentSets = antecedentSetsOf(compiled);
+  const contextLabels: ContextLabel[] = [];
+  const agentless: Array<{ hit: Hit; match: Match }> = [];
+  // Units covered by an actor (a name or a label with a referent): the agents that make "were killed" not agentless.
+  const actorUnit = new Uint8Array(units.count);
+  const mention = (m: Match, referent: string | null, sentence: number, antecedentOf?: ReadonlySet<string>): void => {
+    mentions.push({ referent, antecedentOf, start: m.start, end: m.end, startUnit: m.startUnit, endUnit: m.endUnit, sentence, head: units.normal[m.endUnit - 1] });
+    actorUnit.fill(1, m.startUnit, m.endUnit);
+  };
 
   for (const m of matches) {
     const surface = text.slice(m.start, m.end);
@@ -127,7 +135,6 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
     if (distancing) cues.push(distancing.entry.id);
     const scare = m.entry.kind !== 'device' && scareQuote(m);
     if (scare) cues.push('scare-quotes');
-    const head = units.normal[m.endUnit - 1];
 
     if (m.entry.kind === 'name') {
       const entry = m.entry as NameEntry;
@@ -135,7 +142,10 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
         name: entry.id, type: entry.type, referent: entry.referent ?? null, start: m.start, end: m.end, text: surface,
         sentence, voice: scare ? 'author' : voice, distanced: cues.length > 0, cues: cues.length ? cues : undefined,
       });
-      if (entry.referent) mentions.push({ referent: entry.referent, start: m.start, startUnit: m.startUnit, endUnit: m.endUnit, sentence, head });
+      // Every actor is an antecedent: the five tracked referents, and the actors the lexicon names without tracking
+      // (the Islamic State, Al Mayadeen), which stop a context label from jumping past them to a tracked one.
+      if (entry.referent) mention(m, entry.referent, sentence);
+      else if (entry.type === 'actor') mention(m, null, sentence, antecedentSets.get(entry.id));
     } else if (m.entry.kind === 'label') {
       // "TEHRAN, Jan 5 (Reuters) -" says where the story was filed, not who acted: not a label of Iran.
       if (inDateline(m)) continue;
@@ -158,8 +168,9 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       };
       if (cues.length) hit.cues = cues;
       hits.push(hit);
-      if (entry.referent) mentions.push({ referent: entry.referent, start: m.start, startUnit: m.startUnit, endUnit: m.endUnit, sentence, head });
+      if (entry.referent) mention(m, entry.referent, sentence);
       else if (entry.resolve) contextLabels.push({ hit, match: m });
+      if (entry.agentless) agentless.push({ hit, match: m });
     } else {
       const entry = m.entry as DeviceEntry;
       const hit: DeviceHit = { device: entry.id, type: entry.type, start: m.start, end: m.end, text: surface, sentence, voice };
@@ -168,8 +179,9 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
     }
   }
 
-  resolveContextLabels(text, contextLabels, mentions, units, compiled);
-  attachDevicesToReferents(devices, hits, names);
+  resolveContextLabels(text, contextLabels, mentions, units, compiled, headlineEnd(text));
+  const scored = agentless.length ? dropAgented(hits, agentless, text, units, actorUnit) : hits;
+  attachDevicesToReferents(devices, scored, names);
 
   return {
     id: doc.id,
@@ -182,11 +194,41 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
     tokens: tok.tokens,
     sentences: tok.sentences,
     voiceSpans,
-    hits,
+    hits: scored,
     names,
     devices,
     warnings,
+    ...(repeats.collapsed ? { collapsedBlocks: repeats.collapsed } : {}),
   };
+}
+
+/** Untracked actors' `antecedent-of` lists as sets, computed once per compiled lexicon. */
+const antecedentCache = new WeakMap<CompiledLexicon, Map<string, ReadonlySet<string>>>();
+function antecedentSetsOf(compiled: CompiledLexicon): Map<string, ReadonlySet<string>> {
+  let sets = antecedentCache.get(compiled);
+  if (!sets) {
+    sets = new Map();
+    for (const e of compiled.entries.values()) if (e.kind === 'name' && e.antecedentOf) sets.set(e.id, new Set(e.antecedentOf));
+    antecedentCache.set(compiled, sets);
+  }
+  return sets;
+}
+
+/** Matches (in text order) outside the given spans (in text order). */
+function dropInside(matches: Match[], spans: Span[]): Match[] {
+  if (spans.length === 0) return matches;
+  let k = 0;
+  return matches.filter((m) => {
+    while (k < spans.length && spans[k].end <= m.start) k++;
+    return !(k < spans.length && spans[k].start <= m.start);
+  });
+}
+
+/** Agentless wording is not scored where its clause names the agent ("were killed in a US drone strike"). */
+function dropAgented(hits: Hit[], agentless: Array<{ hit: Hit; match: Match }>, text: string, units: Units, actorUnit: Uint8Array): Hit[] {
+  const agented = new Set<Hit>();
+  for (const { hit, match } of agentless) if (namesAgent(text, units, match.endUnit, actorUnit)) agented.add(hit);
+  return agented.size ? hits.filter((h) => !agented.has(h)) : hits;
 }
 
 /**
@@ -207,108 +249,6 @@ function languageMismatch(language: string | undefined, compiled: CompiledLexico
   return `document language "${language}" is not the lexicon language (${[...new Set(lexiconLanguages)].join(', ')}): most labels will be missed; translate the text or load a lexicon for that language`;
 }
 
-/**
- * A context label glued to a name or label takes that referent, before ("Kataib Hezbollah fighters") or after
- * ("Iran-backed Hezbollah"), if it is one the label may name, and is otherwise unresolved. Else it takes the referent
- * of the nearest explicit mention before it (same or previous three sentences) when that referent is one it may name
- * — unless another referent it may name is at least twice as salient in that reach (mentions weighted 1/(1 + how
- * many sentences back)): a story about the Iraqi groups that names "Palestinian resistance fighters" once just
- * before "the resistance actions" still means the Iraqi groups.
- * It stays unresolved when:
- * - a nearer mention has the same head word but another referent ("the Syrian regime … the regime");
- * - it is specified in place: preceded by a capitalised modifier that the lexicon does not know ("the Assad
- *   regime"), or followed by an of-phrase that names no candidate referent ("the regime of the river"); an
- *   of-phrase that does name one resolves it ("an umbrella group of anti-terror fighters");
- * - nothing fitting is in reach (in the first two sentences — a headline or a lead — the next sentence counts as in
- *   reach too, since headlines often name the actor after the label).
- */
-function resolveContextLabels(
-  text: string,
-  contextLabels: Array<{ hit: Hit; match: Match }>, mentions: Mention[], units: Units, compiled: CompiledLexicon,
-): void {
-  if (contextLabels.length === 0) return;
-  mentions.sort((a, b) => a.start - b.start);
-  for (const { hit, match } of contextLabels) {
-    const entry = compiled.entries.get(hit.label) as LabelEntry;
-    const candidates = new Set(entry.resolve ?? []);
-    const head = units.normal[match.endUnit - 1];
-    const next = match.endUnit < units.count && !units.barrierAfter[match.endUnit - 1] ? units.normal[match.endUnit] : '';
-    const prevUnit = match.startUnit - 1;
-    const prevGlued = prevUnit >= 0 && !units.barrierAfter[prevUnit];
-    // A name or label right before it says whose the label is ("Kataib Hezbollah fighters"); a label right before a
-    // name qualifies that name ("Iran-backed Hezbollah").
-    const glued = (x: Mention, before: boolean) => before
-      ? x.endUnit === match.startUnit && prevGlued
-      : x.startUnit === match.endUnit && match.endUnit > 0 && !units.barrierAfter[match.endUnit - 1];
-    const adjacent = mentions.find((x) => glued(x, true)) ?? mentions.find((x) => glued(x, false));
-    if (adjacent) {
-      if (candidates.has(adjacent.referent)) resolveTo(hit, adjacent.referent, mentions, match, head);
-      continue;
-    }
-    const capitalisedModifier = prevGlued && /^\p{Lu}/u.test(text.slice(units.start[prevUnit], units.end[prevUnit])) &&
-      units.normal[prevUnit] !== 'the';
-    if (capitalisedModifier) continue;
-    let lookBack = true;
-    if (next === 'of') {
-      // "an umbrella group of anti-terror fighters" names its referent in the of-phrase; "the regime of the river"
-      // names nobody; "fighters of these two organizations" points back like a pronoun.
-      const inPhrase = mentions.find((x) => x.startUnit > match.endUnit && x.startUnit <= match.endUnit + 3 && x.sentence === hit.sentence);
-      if (inPhrase && candidates.has(inPhrase.referent)) {
-        resolveTo(hit, inPhrase.referent, mentions, match, head);
-        continue;
-      }
-      const determiner = match.endUnit + 1 < units.count ? units.normal[match.endUnit + 1] : '';
-      lookBack = !inPhrase && POINTING_DETERMINERS.has(determiner);
-    }
-    if (!lookBack) continue;
-    let blocked = false;
-    const salience = new Map<string, number>();
-    let nearest: string | null = null;
-    for (let k = mentions.length - 1; k >= 0; k--) {
-      const mention = mentions[k];
-      if (mention.start >= hit.start) continue;
-      if (mention.sentence < hit.sentence - ANTECEDENT_SENTENCES) break;
-      if (candidates.has(mention.referent)) {
-        nearest ??= mention.referent;
-        salience.set(mention.referent, (salience.get(mention.referent) ?? 0) + 1 / (1 + hit.sentence - mention.sentence));
-        continue;
-      }
-      if (mention.head === head) {
-        blocked = nearest === null;
-        break;
-      }
-    }
-    if (nearest !== null) {
-      let best = nearest;
-      const nearestScore = salience.get(nearest) ?? 0;
-      for (const [referent, score] of salience) if (score >= SALIENCE_FACTOR * nearestScore && score > (salience.get(best) ?? 0)) best = referent;
-      resolveTo(hit, best, mentions, match, head);
-    }
-    // A headline or lead names its actor after the label as often as before it ("Resistance groups vow response.
-    // Kataib Hezbollah said …"): in the first two sentences, look ahead into the next sentence.
-    if (hit.referent === null && !blocked && hit.sentence <= 1) {
-      const ahead = mentions.find((x) => x.start > hit.end && x.sentence <= hit.sentence + 1 && candidates.has(x.referent));
-      if (ahead) resolveTo(hit, ahead.referent, mentions, match, head);
-    }
-  }
-}
-
-/** Words after "of" that point back to something named before ("fighters of these organizations"). */
-const POINTING_DETERMINERS = new Set(['these', 'those', 'this', 'that', 'its', 'their', 'his', 'her', 'such', 'both']);
-
-/**
- * Sets a context label's referent and makes it an antecedent in its own right, so a chain of context labels
- * ("the occupation army … the enemy … the occupation") stays resolved beyond the reach of the first explicit name.
- */
-function resolveTo(hit: Hit, referent: string, mentions: Mention[], match: Match, head: string): void {
-  hit.referent = referent;
-  hit.resolution = 'context';
-  const mention: Mention = { referent, start: hit.start, startUnit: match.startUnit, endUnit: match.endUnit, sentence: hit.sentence, head };
-  let k = mentions.length;
-  while (k > 0 && mentions[k - 1].start > hit.start) k--;
-  mentions.splice(k, 0, mention);
-}
-
 /** Attribution verbs, hedges and boosters are attached to the nearest referent named before them in the sentence. */
 function attachDevicesToReferents(devices: DeviceHit[], hits: Hit[], names: NameHit[]): void {
   if (devices.length === 0) return;
@@ -316,13 +256,12 @@ function attachDevicesToReferents(devices: DeviceHit[], hits: Hit[], names: Name
     ...hits.filter((h) => h.referent && h.category === 'actor-label').map((h) => ({ referent: h.referent as string, start: h.start, sentence: h.sentence })),
     ...names.filter((n) => n.referent).map((n) => ({ referent: n.referent as string, start: n.start, sentence: n.sentence })),
   ].sort((a, b) => a.start - b.start);
+  // Devices are in text order: one pointer walks the anchors, and the last anchor before a device is the nearest.
+  let k = 0;
   for (const d of devices) {
     if (d.type === 'negation' || d.type === 'distancing') continue;
-    let found: string | null = null;
-    for (const a of anchors) {
-      if (a.start >= d.start) break;
-      if (a.sentence === d.sentence) found = a.referent;
-    }
-    d.referent = found;
+    while (k < anchors.length && anchors[k].start < d.start) k++;
+    const last = k > 0 ? anchors[k - 1] : undefined;
+    d.referent = last && last.sentence === d.sentence ? last.referent : null;
   }
 }

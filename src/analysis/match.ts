@@ -1,12 +1,17 @@
 /**
  * Finds lexicon entries in a tokenized text. All candidate matches are collected first, then chosen greedily:
- * names before everything else, then the longest, then the leftmost; a unit already taken cannot be taken again.
- * That is the quanteda "Czech Republic" vs "Czech*" rule: overlapping entries never count twice.
+ * names before everything else, then the longest, then a plain pattern before a class pattern, then the leftmost; a
+ * unit already taken cannot be taken again. That is the quanteda "Czech Republic" vs "Czech*" rule: overlapping
+ * entries never count twice, and a composed phrase ("a pro-Iran militia") is one mention. The one exception: a
+ * label whose pattern has a class may contain a whole name, which stays a name ("faction supported by the IRGC").
+ *
+ * Cost: each unit starts at most one walk through the trie, and a walk is bounded by the longest pattern (class
+ * slots repeat at most MAX_CLASS_REPEAT times), so matching is linear in the text.
  */
 import type { LexiconEntry, PatternSpec } from '../types.js';
 import type { Units } from '../nlp/nlp.js';
 import { foldKey } from '../nlp/nlp.js';
-import type { CompiledLexicon, Terminal, TrieNode } from '../lexicon/compile.js';
+import type { ClassEdge, CompiledLexicon, Terminal, TrieNode } from '../lexicon/compile.js';
 
 export interface Match {
   entry: LexiconEntry;
@@ -16,17 +21,31 @@ export interface Match {
   endUnit: number;
   start: number;
   end: number;
+  /**
+   * The part of the match that stands in quotation marks when the marks are inside it or around only part of it
+   * ("the two “resistance” leaders", the US "occupation"): units [startUnit, endUnit) and text offsets. Absent when
+   * no mark stands inside the match (marks around the whole match are the quotation's business, see voice.ts).
+   */
+  quoted?: { startUnit: number; endUnit: number; start: number; end: number };
 }
 
-interface Candidate {
+export interface Candidate {
   terminal: Terminal;
   startUnit: number;
   endUnit: number;
 }
 
+/** Quotation marks a phrase may run through; anything else between two units ends a match. */
+const QUOTE_MARKS = new Set(['"', '“', '”', '„', '‟', '«', '»', "'", '‘', '’', '‹', '›']);
+const OPENING = new Set(['“', '„', '‟', '«', '‘', '‹']);
+const CLOSING = new Set(['”', '»', '’', '›']);
+const OPENING_ANY = new Set([...OPENING, '"']);
+const CLOSING_ANY = new Set([...CLOSING, '"']);
+
 function caseMatches(text: string, units: Units, c: Candidate): boolean {
   const t = c.terminal;
-  if (!t.pattern.caseSensitive) return true;
+  // Composed patterns have slots of varying length: their literal words cannot be lined up with the text one to one.
+  if (!t.pattern.caseSensitive || t.composed) return true;
   for (let k = 0; k < t.units.length; k++) {
     const u = c.startUnit + k;
     const surface = text.slice(units.start[u], units.end[u]).replace(/[’‘`´ʼ]/g, "'");
@@ -36,71 +55,218 @@ function caseMatches(text: string, units: Units, c: Candidate): boolean {
   return true;
 }
 
-export function findMatches(text: string, units: Units, compiled: CompiledLexicon): Match[] {
+/** The quote marks in the gap between two units of one sentence, or null when anything else stands there. */
+function quoteGap(text: string, from: number, to: number): string | null {
+  // Most gaps are ", " or ". ": the first character settles it.
+  const first = text[from];
+  if (first !== ' ' && !QUOTE_MARKS.has(first)) return null;
+  let marks = '';
+  for (let k = from; k < to; k++) {
+    const ch = text[k];
+    if (ch === ' ' || ch === '\t' || ch === '\u00a0') continue;
+    if (!QUOTE_MARKS.has(ch)) return null;
+    marks += ch;
+  }
+  return marks || null;
+}
+
+/** Every way the lexicon's patterns can match the text, before overlaps are settled. */
+export function collectCandidates(text: string, units: Units, compiled: CompiledLexicon): Candidate[] {
   const { root } = compiled;
   const n = units.count;
   // Keys per unit: the variant-canonical normal form, and the pattern words it is an inflection of, if any.
   const { keysOf } = compiled;
   const keyNormal: string[] = new Array(n);
   const keyBases: Array<string[] | undefined> = new Array(n);
+  // 1 when unit i can begin a match through its key or a pattern word it inflects (computed by the compiler).
+  const canStart = new Uint8Array(n);
+  const startKeys = root.startKeys;
   for (let i = 0; i < n; i++) {
     const known = keysOf.get(units.normal[i]);
     keyNormal[i] = known ? known.key : units.normal[i];
     keyBases[i] = known?.bases;
+    canStart[i] = (known ? known.starts !== false : !startKeys || startKeys.has(units.normal[i])) ? 1 : 0;
   }
   const folded = units.normal;
+  const barrier = units.barrierAfter;
+  /** Whether a phrase may run on from unit i to i + 1: no barrier, or only quotation marks in the same sentence. */
+  const crossesQuotes = (i: number): boolean =>
+    i + 1 < n && units.sentence[i] === units.sentence[i + 1] && quoteGap(text, units.end[i], units.start[i + 1]) !== null;
 
   const candidates: Candidate[] = [];
-  const walk = (node: TrieNode, start: number, i: number): void => {
+  let start = 0;
+  // walk and member step through the trie the same way; they are written out twice, without a shared callback,
+  // because this is the innermost loop of the analysis and a closure per step costs a measurable share of it.
+  const walk = (node: TrieNode, i: number): void => {
     if (node.terminals.length) {
       for (const terminal of node.terminals) candidates.push({ terminal, startUnit: start, endUnit: i });
     }
-    if (i >= n || (i > start && units.barrierAfter[i - 1])) return;
+    if (node.classEdges.length) enterEdges(node, i);
+    if (i >= n || (i > start && barrier[i - 1] !== 0 && !crossesQuotes(i - 1))) return;
     const next = node.next.get(keyNormal[i]);
-    if (next) walk(next, start, i + 1);
+    if (next) walk(next, i + 1);
     const bases = keyBases[i];
     if (bases) {
       for (const base of bases) {
         const viaBase = node.next.get(base);
-        if (viaBase) walk(viaBase, start, i + 1);
+        if (viaBase) walk(viaBase, i + 1);
       }
     }
     if (node.prefixes.length) {
       const word = folded[i];
       const bucket = node.prefixIndex.get(word.slice(0, 3));
-      if (bucket) for (const p of bucket) if (word.startsWith(p.prefix)) walk(p.node, start, i + 1);
+      if (bucket) for (const p of bucket) if (word.startsWith(p.prefix)) walk(p.node, i + 1);
     }
   };
+  /** Enters the class edges of `node` that unit i can go on through (one lookup for most of them). */
+  const enterEdges = (node: TrieNode, i: number): void => {
+    const always = node.edgesAlways;
+    if (always) for (const edge of always) slot(edge, i, 0);
+    const byKey = node.edgesByKey;
+    if (!byKey || i >= n) return;
+    const viaNormal = byKey.get(keyNormal[i]);
+    if (viaNormal) for (const edge of viaNormal) slot(edge, i, 0);
+    const bases = keyBases[i];
+    if (bases) {
+      for (const base of bases) {
+        const viaBase = byKey.get(base);
+        // An edge already entered through the unit's own form is not entered again.
+        if (viaBase) for (const edge of viaBase) if (!viaNormal?.includes(edge)) slot(edge, i, 0);
+      }
+    }
+  };
+  /** Takes `reps` phrases of the edge's class so far, ending before unit i; tries more, and moves on once enough. */
+  const slot = (edge: ClassEdge, i: number, reps: number): void => {
+    if (reps >= edge.min) walk(edge.node, i);
+    if (reps < edge.max) member(edge, edge.members, i, i, reps);
+  };
+  const member = (edge: ClassEdge, node: TrieNode, from: number, i: number, reps: number): void => {
+    if (node.memberEnd && i > from) slot(edge, i, reps + 1);
+    if (i >= n || (i > start && barrier[i - 1] !== 0 && !crossesQuotes(i - 1))) return;
+    const next = node.next.get(keyNormal[i]);
+    if (next) member(edge, next, from, i + 1, reps);
+    const bases = keyBases[i];
+    if (bases) {
+      for (const base of bases) {
+        const viaBase = node.next.get(base);
+        if (viaBase) member(edge, viaBase, from, i + 1, reps);
+      }
+    }
+    if (node.prefixes.length) {
+      const word = folded[i];
+      const bucket = node.prefixIndex.get(word.slice(0, 3));
+      if (bucket) for (const p of bucket) if (word.startsWith(p.prefix)) member(edge, p.node, from, i + 1, reps);
+    }
+  };
+  const startBuckets = root.startBuckets;
   for (let i = 0; i < n; i++) {
     // Fast reject: most units start no pattern at all.
-    const starts = root.next.has(keyNormal[i]) || keyBases[i] !== undefined ||
-      (root.prefixes.length > 0 && root.prefixIndex.has(folded[i].slice(0, 3)));
-    if (starts) walk(root, i, i);
+    const starts = canStart[i] === 1 || (startBuckets !== undefined && startBuckets.size > 0 && startBuckets.has(folded[i].slice(0, 3)));
+    if (starts) {
+      start = i;
+      walk(root, i);
+    }
   }
+  return candidates;
+}
+
+export function findMatches(text: string, units: Units, compiled: CompiledLexicon): Match[] {
+  const n = units.count;
+  const barrier = units.barrierAfter;
+  const candidates = collectCandidates(text, units, compiled);
   if (candidates.length === 0) return [];
 
   candidates.sort((a, b) =>
     b.terminal.priority - a.terminal.priority ||
     (b.endUnit - b.startUnit) - (a.endUnit - a.startUnit) ||
+    // At equal length the plain pattern is the more specific one ("Iranian armed forces" over a class pattern).
+    Number(a.terminal.composed) - Number(b.terminal.composed) ||
     a.startUnit - b.startUnit);
+  // 0 free, 1 taken by a label or device, 2 taken by a name. nameEnd: one past the last unit of the name there.
   const taken = new Uint8Array(n);
+  // Only needed once a name is chosen: most documents with few names never allocate them.
+  let nameStart: Int32Array | undefined;
+  let nameEnd: Int32Array | undefined;
   const chosen: Match[] = [];
   for (const c of candidates) {
     let free = true;
-    for (let u = c.startUnit; u < c.endUnit && free; u++) if (taken[u]) free = false;
-    if (!free || !caseMatches(text, units, c)) continue;
-    for (let u = c.startUnit; u < c.endUnit; u++) taken[u] = 1;
-    chosen.push({
+    let freeUnits = 0;
+    for (let u = c.startUnit; u < c.endUnit && free; u++) {
+      if (!taken[u]) {
+        freeUnits++;
+        continue;
+      }
+      // A composed label may hold a whole name ("faction supported by the IRGC"): the name stays a name hit.
+      if (taken[u] === 2 && c.terminal.composed && c.terminal.entry.kind === 'label' &&
+        nameStart![u] >= c.startUnit && nameEnd![u] <= c.endUnit) continue;
+      free = false;
+    }
+    if (!free || freeUnits === 0 || !caseMatches(text, units, c)) continue;
+    const isName = c.terminal.entry.kind === 'name';
+    for (let u = c.startUnit; u < c.endUnit; u++) {
+      if (taken[u]) continue;
+      taken[u] = isName ? 2 : 1;
+      if (isName) {
+        nameStart ??= new Int32Array(n);
+        nameEnd ??= new Int32Array(n);
+        nameStart[u] = c.startUnit;
+        nameEnd[u] = c.endUnit;
+      }
+    }
+    const match: Match = {
       entry: c.terminal.entry,
       pattern: c.terminal.pattern,
       startUnit: c.startUnit,
       endUnit: c.endUnit,
       start: units.start[c.startUnit],
       end: units.end[c.endUnit - 1],
-    });
+    };
+    // Only a match that ran through a barrier can hold quotation marks.
+    const quoted = c.endUnit - c.startUnit > 1 ? quotedPart(text, units, c.startUnit, c.endUnit, barrier) : undefined;
+    if (quoted) {
+      match.quoted = quoted;
+      // The mark that opens or closes the quoted part at the match's edge belongs to the phrase: 'US "occupation"'.
+      if (quoted.startUnit === c.startUnit && OPENING_ANY.has(text[match.start - 1] ?? '')) match.start -= 1;
+      if (quoted.endUnit === c.endUnit && CLOSING_ANY.has(text[match.end] ?? '')) match.end += 1;
+    }
+    chosen.push(match);
   }
-  chosen.sort((a, b) => a.start - b.start);
+  chosen.sort((a, b) => a.start - b.start || b.end - a.end);
   return chosen;
+}
+
+/**
+ * Which units of a match stand in quotation marks, when a mark stands inside the match. The marks in each gap between
+ * units open or close a quotation (curly marks say which; a straight mark toggles); a quotation still open at the
+ * match's end, or closed inside it without an opening inside, extends to the match's edge.
+ */
+function quotedPart(text: string, units: Units, from: number, to: number, barrier: Uint8Array): Match['quoted'] | undefined {
+  let inside = false;
+  for (let u = from; u < to - 1 && !inside; u++) if (barrier[u]) inside = true;
+  if (!inside) return undefined;
+  let open = -1;
+  let qStart = -1;
+  let qEnd = -1;
+  for (let u = from; u < to - 1; u++) {
+    if (!barrier[u]) continue;
+    const marks = quoteGap(text, units.end[u], units.start[u + 1]) ?? '';
+    for (const ch of marks) {
+      const opening = OPENING.has(ch) || (!CLOSING.has(ch) && open < 0);
+      if (opening && open < 0) open = u + 1;
+      else if (!opening || open >= 0) {
+        // Closing: the quotation ran from `open` (or from the match's start) to unit u.
+        qStart = qStart < 0 ? (open >= 0 ? open : from) : Math.min(qStart, open >= 0 ? open : from);
+        qEnd = Math.max(qEnd, u + 1);
+        open = -1;
+      }
+    }
+  }
+  if (open >= 0) {
+    qStart = qStart < 0 ? open : Math.min(qStart, open);
+    qEnd = to;
+  }
+  if (qStart < 0 || qEnd <= qStart) return undefined;
+  return { startUnit: qStart, endUnit: qEnd, start: units.start[qStart], end: units.end[qEnd - 1] };
 }
 
 /** Re-exported for callers that need the same folding as the matcher (e.g. term search in the UI). */

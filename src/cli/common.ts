@@ -4,6 +4,7 @@ import type { Document, SkippedDocument } from '../types.js';
 import { FramelensError } from '../errors.js';
 import { loadLexicons } from '../lexicon/load.js';
 import { compileLexicon, type CompiledLexicon } from '../lexicon/compile.js';
+import { formatProblem } from '../lexicon/errors.js';
 import { loadVoiceRules } from '../lexicon/voice-rules.js';
 import { readCorpus } from '../corpus/read.js';
 import { defaultLexiconPath } from '../paths.js';
@@ -46,7 +47,10 @@ export function loadCompiled(paths: string[] | undefined, voiceRules?: string): 
   // Category dictionaries given with --lexicon are counted as their own layer (research-options.ts), not compiled.
   const { lexicons } = splitLexiconPaths(paths);
   const lexicon = loadLexicons(lexicons.length ? lexicons : [defaultLexiconPath()]);
-  return voiceRules ? compileLexicon(lexicon, loadVoiceRules(voiceRules)) : compileLexicon(lexicon);
+  const compiled = voiceRules ? compileLexicon(lexicon, loadVoiceRules(voiceRules)) : compileLexicon(lexicon);
+  // Analysis goes on (the first label listed wins, as documented), but the user is told; `lexicon check` refuses it.
+  for (const c of compiled.conflicts) process.stderr.write(`framelens: warning: ${formatProblem(c)}\n`);
+  return compiled;
 }
 
 export interface CorpusValues {

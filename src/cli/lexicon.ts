@@ -2,6 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { loadLexicons } from '../lexicon/load.js';
 import { compileLexicon } from '../lexicon/compile.js';
+import { LexiconError } from '../lexicon/errors.js';
+import { patternClashes } from '../analysis/clashes.js';
 import { importDictionaryFile } from '../lexicon/import/index.js';
 import { parse, UsageError } from './common.js';
 import { runSuggest } from './suggest.js';
@@ -32,10 +34,13 @@ export async function runLexicon(args: string[]): Promise<number> {
   if (sub === 'check') {
     if (!positionals.length) throw new UsageError('lexicon check needs one or more lexicon files');
     const compiled = compileLexicon(loadLexicons(positionals));
+    // One spelling in two labels: the matcher would silently count the first, so check refuses the lexicon.
+    const clashes = [...compiled.conflicts, ...patternClashes(compiled)];
+    if (clashes.length) throw new LexiconError(clashes);
     const lex = compiled.lexicon;
     const count = (kind: string) => lex.entries.filter((e) => e.kind === kind).length;
     for (const s of lex.sources) process.stdout.write(`${s.file}: ${s.name} ${s.version} sha256 ${s.sha256}\n`);
-    process.stdout.write(`ok: ${lex.referents.length} referents, ${count('label')} labels, ${count('name')} names, ${count('device')} devices, ${compiled.patternCount} patterns, ${lex.variants.length} variant groups\n`);
+    process.stdout.write(`ok: ${lex.referents.length} referents, ${count('label')} labels, ${count('name')} names, ${count('device')} devices, ${compiled.patternCount} patterns, ${lex.classes?.length ?? 0} word classes, ${lex.variants.length} variant groups\n`);
     return 0;
   }
   if (sub === 'import') {

@@ -34,6 +34,7 @@ export async function runMerge(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     db: { type: 'string' },
     lexicon: { type: 'string', multiple: true },
+    'voice-rules': { type: 'string' },
     format: { type: 'string', short: 'f' },
     out: { type: 'string', short: 'o' },
     force: { type: 'boolean' },
@@ -59,7 +60,7 @@ export async function runMerge(args: string[]): Promise<number> {
   const quiet = Boolean(values.quiet);
   const progress = createProgress(quiet ? 'quiet' : values.progress ? 'bar' : 'auto');
 
-  const compiled = loadCompiled(values.lexicon);
+  const compiled = loadCompiled(values.lexicon, values['voice-rules']);
   const key = cacheKey(compiled);
   // Every part must have been analyzed with the same report settings: statistics are computed once, with those.
   const options = readAggregate<ReportOptions>(positionals[0], 'report-options');

@@ -6,6 +6,7 @@ import type { Lexicon, LexiconEntry, PatternSpec, Referent } from '../types.js';
 import { foldKey, tokenize } from '../nlp/nlp.js';
 import { LexiconError, type LexiconProblem } from './errors.js';
 import { inflections } from './inflect.js';
+import { expandPieces, parsePattern } from './pattern.js';
 import { defaultVoiceRules, type VoiceRules } from './voice-rules.js';
 
 export interface PatternUnit {
@@ -22,6 +23,27 @@ export interface Terminal {
   units: PatternUnit[];
   /** Names outrank everything else; see lexicons/README.md "Matching order". */
   priority: number;
+  /** The pattern has a class slot ({patron}): its length varies, and it may contain a whole name. */
+  composed: boolean;
+}
+
+/** A class slot in the trie: min..max phrases of a class, then on to `node`. */
+export interface ClassEdge {
+  /** name:min-max; slots with the same key share one edge. */
+  key: string;
+  name: string;
+  min: number;
+  max: number;
+  /** The class's own trie; nodes where a member ends have `memberEnd`. */
+  members: TrieNode;
+  node: TrieNode;
+  /**
+   * The keys (and three-letter wildcard buckets) that can begin what follows through this edge, and whether a match
+   * can end without taking any unit through it: the matcher enters the edge only when the next unit can go on.
+   */
+  firstKeys?: Set<string>;
+  firstBuckets?: Set<string>;
+  endsEmpty?: boolean;
 }
 
 export interface TrieNode {
@@ -34,6 +56,22 @@ export interface TrieNode {
    */
   prefixIndex: Map<string, Array<{ prefix: string; node: TrieNode }>>;
   terminals: Terminal[];
+  classEdges: ClassEdge[];
+  /** In a class trie: a member phrase ends here. */
+  memberEnd: boolean;
+  /**
+   * The class edges indexed by the keys that can go on through them (see ClassEdge.firstKeys), so the matcher finds
+   * the edges a unit can enter with one lookup; `edgesAlways` are the edges that must be tried anyway (a wildcard
+   * can begin them, or a match can end without passing through them).
+   */
+  edgesByKey?: Map<string, ClassEdge[]>;
+  edgesAlways?: ClassEdge[];
+  /**
+   * Only on the root: every key (and three-letter wildcard bucket) that can begin a match, class members and
+   * optional class slots included, so the matcher rejects most units with one lookup.
+   */
+  startKeys?: Set<string>;
+  startBuckets?: Set<string>;
 }
 
 export interface CompiledLexicon {
@@ -53,12 +91,24 @@ export interface CompiledLexicon {
    * Every folded form the lexicon knows (variant spellings and inflected forms) → its trie key(s), so the matcher
    * needs one lookup per token; forms not in it are their own key and inflect nothing.
    */
-  keysOf: Map<string, { key: string; bases?: string[] }>;
+  keysOf: Map<string, { key: string; bases?: string[]; starts?: boolean }>;
+  /**
+   * One spelling claimed by two entries of the same kind (two labels, often with different weights): the one listed
+   * first wins in the matcher. An error in `framelens lexicon check`, a warning when analyzing.
+   */
+  conflicts: LexiconProblem[];
   /** The voice vocabulary and windows (lexicons/voice.yml by default); its source is listed in lexicon.sources. */
   voice: VoiceRules;
 }
 
-const newNode = (): TrieNode => ({ next: new Map(), prefixes: [], prefixIndex: new Map(), terminals: [] });
+// Every node gets every field, set or not, so that all nodes share one object shape: the matcher reads them in its
+// innermost loop, where one shape keeps V8's property access fast.
+const newNode = (): TrieNode => ({
+  next: new Map(), prefixes: [], prefixIndex: new Map(), terminals: [], classEdges: [], memberEnd: false,
+  edgesByKey: undefined, edgesAlways: undefined, startKeys: undefined, startBuckets: undefined,
+});
+
+type Step = PatternUnit | { slot: ClassEdge['key']; name: string; min: number; max: number };
 
 export function canonical(variantOf: Map<string, string>, key: string): string {
   return variantOf.get(key) ?? key;
@@ -87,10 +137,21 @@ export function patternUnits(source: string, variantOf: Map<string, string>): Pa
   return units;
 }
 
-function insert(root: TrieNode, terminal: Terminal): void {
+/** Walks (and grows) the trie along a sequence of units and class slots; returns the node where it ends. */
+function insertPath(root: TrieNode, steps: Step[], classTries: Map<string, TrieNode>): TrieNode {
   let node = root;
-  for (const unit of terminal.units) {
-    if (unit.prefix) {
+  for (const unit of steps) {
+    if ('slot' in unit) {
+      let edge = node.classEdges.find((e) => e.key === unit.slot);
+      if (!edge) {
+        edge = {
+          key: unit.slot, name: unit.name, min: unit.min, max: unit.max, members: classTries.get(unit.name)!, node: newNode(),
+          firstKeys: undefined, firstBuckets: undefined, endsEmpty: undefined,
+        };
+        node.classEdges.push(edge);
+      }
+      node = edge.node;
+    } else if (unit.prefix) {
       let child = node.prefixes.find((p) => p.prefix === unit.key);
       if (!child) {
         child = { prefix: unit.key, node: newNode() };
@@ -110,7 +171,52 @@ function insert(root: TrieNode, terminal: Terminal): void {
       node = next;
     }
   }
-  node.terminals.push(terminal);
+  return node;
+}
+
+/** Whether a match can end at `node` or past it without taking another unit (through optional class slots). */
+function endsEmpty(node: TrieNode, seen: Set<TrieNode>): boolean {
+  if (node.terminals.length) return true;
+  if (seen.has(node)) return false;
+  seen.add(node);
+  return node.classEdges.some((e) => e.min === 0 && endsEmpty(e.node, seen));
+}
+
+/** Gives every class edge its first keys (see ClassEdge), for the pattern trie and not inside class tries. */
+function annotateEdges(node: TrieNode, seen: Set<TrieNode>): void {
+  if (seen.has(node)) return;
+  seen.add(node);
+  for (const edge of node.classEdges) {
+    edge.firstKeys = new Set();
+    edge.firstBuckets = new Set();
+    collectStarts(edge.members, edge.firstKeys, edge.firstBuckets, new Set());
+    if (edge.min === 0) collectStarts(edge.node, edge.firstKeys, edge.firstBuckets, new Set());
+    edge.endsEmpty = edge.min === 0 && endsEmpty(edge.node, new Set());
+    if (edge.endsEmpty || edge.firstBuckets.size > 0) (node.edgesAlways ??= []).push(edge);
+    else {
+      node.edgesByKey ??= new Map();
+      for (const key of edge.firstKeys) {
+        const list = node.edgesByKey.get(key);
+        if (list) list.push(edge);
+        else node.edgesByKey.set(key, [edge]);
+      }
+    }
+    annotateEdges(edge.node, seen);
+  }
+  for (const child of node.next.values()) annotateEdges(child, seen);
+  for (const p of node.prefixes) annotateEdges(p.node, seen);
+}
+
+/** The keys and wildcard buckets that can begin a match from `node` (through optional class slots too). */
+function collectStarts(node: TrieNode, keys: Set<string>, buckets: Set<string>, seen: Set<TrieNode>): void {
+  if (seen.has(node)) return;
+  seen.add(node);
+  for (const k of node.next.keys()) keys.add(k);
+  for (const b of node.prefixIndex.keys()) buckets.add(b);
+  for (const edge of node.classEdges) {
+    collectStarts(edge.members, keys, buckets, seen);
+    if (edge.min === 0) collectStarts(edge.node, keys, buckets, seen);
+  }
 }
 
 function buildKeysOf(variantOf: Map<string, string>, baseOf: Map<string, string[]>): CompiledLexicon['keysOf'] {
@@ -129,6 +235,7 @@ export function compileLexicon(lexicon: Lexicon, voice: VoiceRules = defaultVoic
   }
   const root = newNode();
   const problems: LexiconProblem[] = [];
+  const conflicts: LexiconProblem[] = [];
   let patternCount = 0;
   const baseOf = new Map<string, string[]>();
   const addForms = (unit: PatternUnit) => {
@@ -140,19 +247,80 @@ export function compileLexicon(lexicon: Lexicon, voice: VoiceRules = defaultVoic
       else if (!bases.includes(unit.key)) bases.push(unit.key);
     }
   };
-  for (const entry of lexicon.entries) {
-    for (const pattern of entry.patterns) {
-      const units = patternUnits(pattern.source, variantOf);
-      if (typeof units === 'string') {
-        problems.push({ file: pattern.file ?? entry.file ?? entry.lexicon, line: pattern.line, column: 1, message: `pattern "${pattern.source}" of "${entry.id}": ${units}` });
+  /** Every spelling of a pattern as units and class slots, or a problem description. */
+  const spellings = (source: string, allowClasses: boolean): Step[][] | string => {
+    const parsed = parsePattern(source, allowClasses);
+    if (typeof parsed === 'string') return parsed;
+    const out: Step[][] = [];
+    for (const seq of expandPieces(parsed.pieces)) {
+      const steps: Step[] = [];
+      for (const part of seq) {
+        if ('name' in part) {
+          steps.push({ slot: `${part.name}:${part.min}-${part.max}`, name: part.name, min: part.min, max: part.max });
+          continue;
+        }
+        const units = patternUnits(part.text, variantOf);
+        if (typeof units === 'string') return units;
+        steps.push(...units);
+      }
+      out.push(steps);
+    }
+    return out;
+  };
+
+  const classTries = new Map<string, TrieNode>();
+  for (const cls of lexicon.classes ?? []) {
+    const members = newNode();
+    classTries.set(cls.name, members);
+    for (const member of cls.members) {
+      const all = spellings(member.source, false);
+      if (typeof all === 'string') {
+        problems.push({ file: member.file ?? cls.file ?? cls.lexicon, line: member.line, column: 1, message: `member "${member.source}" of class "${cls.name}": ${all}` });
         continue;
       }
-      insert(root, { entry, pattern, units, priority: entry.kind === 'name' ? 1 : 0 });
-      units.forEach(addForms);
+      for (const steps of all) {
+        insertPath(members, steps, classTries).memberEnd = true;
+        for (const st of steps) if (!('slot' in st)) addForms(st);
+      }
+    }
+  }
+
+  for (const entry of lexicon.entries) {
+    for (const pattern of entry.patterns) {
+      const all = spellings(pattern.source, true);
+      if (typeof all === 'string') {
+        problems.push({ file: pattern.file ?? entry.file ?? entry.lexicon, line: pattern.line, column: 1, message: `pattern "${pattern.source}" of "${entry.id}": ${all}` });
+        continue;
+      }
+      const missing = all.flat().find((st) => 'slot' in st && !classTries.has(st.name));
+      if (missing && 'slot' in missing) {
+        problems.push({ file: pattern.file ?? entry.file ?? entry.lexicon, line: pattern.line, column: 1, message: `pattern "${pattern.source}" of "${entry.id}" uses the class {${missing.name}}, which is not declared under "classes"` });
+        continue;
+      }
+      const composed = all.some((steps) => steps.some((st) => 'slot' in st));
+      for (const steps of all) {
+        const units = steps.filter((st): st is PatternUnit => !('slot' in st));
+        const node = insertPath(root, steps, classTries);
+        const clash = node.terminals.find((t) => t.entry.kind === entry.kind && t.entry.id !== entry.id);
+        if (clash) conflicts.push(conflictProblem(clash, entry, pattern));
+        if (node.terminals.some((t) => t.entry === entry)) continue;
+        node.terminals.push({ entry, pattern, units, priority: entry.kind === 'name' ? 1 : 0, composed });
+        units.forEach(addForms);
+      }
       patternCount++;
     }
   }
   if (problems.length) throw new LexiconError(problems);
+  root.startKeys = new Set();
+  root.startBuckets = new Set();
+  collectStarts(root, root.startKeys, root.startBuckets, new Set());
+  annotateEdges(root, new Set());
+  const keysOf = buildKeysOf(variantOf, baseOf);
+  // Whether a known form can begin a match, through its own key or a pattern word it inflects: the matcher's first
+  // test for every unit of every text.
+  for (const known of keysOf.values()) {
+    known.starts = root.startKeys.has(known.key) || (known.bases?.some((b) => root.startKeys!.has(b)) ?? false);
+  }
   return {
     // The voice rules' source rides along with the lexicons', so reports and the cache key name and hash it too.
     lexicon: { ...lexicon, sources: [...lexicon.sources, voice.source] },
@@ -162,7 +330,24 @@ export function compileLexicon(lexicon: Lexicon, voice: VoiceRules = defaultVoic
     referents: new Map(lexicon.referents.map((r) => [r.id, r])),
     patternCount,
     baseOf,
-    keysOf: buildKeysOf(variantOf, baseOf),
+    keysOf,
+    conflicts,
     voice,
+  };
+}
+
+function describeEntry(e: LexiconEntry): string {
+  const weight = e.kind === 'label' ? ` (weight ${e.weight})` : '';
+  return `${e.kind} "${e.id}"${weight}`;
+}
+
+function conflictProblem(first: Terminal, entry: LexiconEntry, pattern: PatternSpec): LexiconProblem {
+  const firstAt = `${first.pattern.file ?? first.entry.lexicon}:${first.pattern.line ?? '?'}`;
+  return {
+    file: pattern.file ?? entry.file ?? entry.lexicon,
+    line: pattern.line,
+    column: 1,
+    message: `pattern "${pattern.source}" of ${describeEntry(entry)} is also claimed by ${describeEntry(first.entry)} ` +
+      `("${first.pattern.source}", ${firstAt}); the first one listed wins, so remove it from one of them`,
   };
 }

@@ -137,6 +137,12 @@ const NO_EXPANSION = new Set([
   'can', 'could', 'would', 'should', 'will', 'shall', 'one', "'s", 'self', 'news', 'bus', 'gas', 'yes',
 ]);
 
+/**
+ * Nouns of the lexicons whose verb forms are other words in the news: "US base" must not match "US-based", "US
+ * force" not "the US forced", "proxy group" not "grouped". They take plural forms only.
+ */
+const NOUN_ONLY = new Set(['base', 'force', 'post', 'station', 'camp', 'group', 'front', 'troop', 'site', 'man', 'outpost', 'garrison']);
+
 const VOWEL = /[aeiou]/;
 
 function isConsonant(ch: string | undefined): boolean {
@@ -178,7 +184,9 @@ function regularForms(w: string): string[] {
  */
 export function inflections(word: string): string[] {
   if (word.length < 3 || NO_EXPANSION.has(word) || !/^[a-z]+$/.test(word)) return [];
-  const forms = new Set<string>(regularForms(word));
+  const regular = regularForms(word);
+  // regularForms lists the plural forms first: -s/-es/-ies, then -ves; verb forms follow.
+  const forms = new Set<string>(NOUN_ONLY.has(word) ? regular.filter((f) => !/(ed|ing)$/.test(f)) : regular);
   for (const f of IRREGULAR_VERBS[word] ?? []) forms.add(f);
   for (const f of IRREGULAR_NOUNS[word] ?? []) forms.add(f);
   forms.delete(word);

@@ -8,14 +8,16 @@ import { readFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document as YamlDocument } from 'yaml';
 import type {
   DeviceEntry, DeviceType, LabelEntry, Lexicon, LexiconEntry, LexiconSource, NameEntry, NameType, PatternSpec, Referent,
+  WordClass,
 } from '../types.js';
 import { LexiconError, type LexiconProblem } from './errors.js';
-import { checkPatternSyntax } from './pattern.js';
+import { CLASS_NAME_RE, checkPatternSyntax, parsePattern } from './pattern.js';
 
-const TOP_KEYS = new Set(['lexicon', 'version', 'description', 'language', 'referents', 'variants', 'names', 'labels', 'devices', 'format']);
+const TOP_KEYS = new Set(['lexicon', 'version', 'description', 'language', 'referents', 'variants', 'names', 'labels', 'devices', 'format', 'classes']);
+const CLASS_KEYS = new Set(['members', 'note']);
 const REFERENT_KEYS = new Set(['id', 'label', 'description']);
-const LABEL_KEYS = new Set(['id', 'referent', 'resolve', 'category', 'weight', 'patterns', 'case', 'rationale', 'sources', 'note']);
-const NAME_KEYS = new Set(['id', 'type', 'referent', 'patterns', 'case', 'note', 'rationale', 'sources']);
+const LABEL_KEYS = new Set(['id', 'referent', 'resolve', 'category', 'weight', 'patterns', 'case', 'rationale', 'sources', 'note', 'agentless']);
+const NAME_KEYS = new Set(['id', 'type', 'referent', 'patterns', 'case', 'note', 'rationale', 'sources', 'antecedent-of']);
 const DEVICE_KEYS = new Set(['id', 'type', 'weight', 'patterns', 'case', 'rationale', 'sources', 'note']);
 const DEVICE_TYPES: DeviceType[] = ['distancing', 'hedge', 'booster', 'attribution', 'negation'];
 const NAME_TYPES: NameType[] = ['actor', 'place', 'incident', 'operation'];
@@ -25,6 +27,8 @@ type Path = Array<string | number>;
 
 class Validator {
   readonly problems: LexiconProblem[] = [];
+  /** Class references made by patterns, checked once every file's classes are known. */
+  readonly classUses: Array<{ name: string; source: string; path: Path }> = [];
   constructor(readonly file: string, readonly doc: YamlDocument, readonly lines: LineCounter) {}
 
   private position(path: Path): { line?: number; column?: number } {
@@ -104,9 +108,13 @@ function readPatterns(v: Validator, obj: Record<string, unknown>, path: Path, ca
   }
   const specs: PatternSpec[] = [];
   list.forEach((source, i) => {
-    const problem = checkPatternSyntax(source);
-    if (problem) v.error([...path, 'patterns', i], `pattern "${source}": ${problem}`);
-    else specs.push({ source, caseSensitive, file: v.file, line: v.line([...path, 'patterns', i]) });
+    const parsed = parsePattern(source);
+    if (typeof parsed === 'string') {
+      v.error([...path, 'patterns', i], `pattern "${source}": ${parsed}`);
+      return;
+    }
+    for (const name of parsed.classes) v.classUses.push({ name, source, path: [...path, 'patterns', i] });
+    specs.push({ source, caseSensitive, file: v.file, line: v.line([...path, 'patterns', i]) });
   });
   return specs;
 }
@@ -156,14 +164,25 @@ interface ParsedFile {
   problems: LexiconProblem[];
   /** Referent ids used by entries, with where, checked once all files are merged. */
   referentUses: Array<{ id: string; path: Path; validator: Validator }>;
+  /** Label ids named by `antecedent-of`, checked once all files are merged (they must be context labels). */
+  contextLabelUses: Array<{ id: string; path: Path; validator: Validator }>;
+  classes: WordClass[];
+  validator?: Validator;
 }
 
 function parseLexiconText(text: string, file: string, sha256: string): ParsedFile {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  let doc: YamlDocument;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  } catch (err) {
+    // The parser reports syntax problems in doc.errors; anything it throws instead is still the file's fault.
+    throw new LexiconError([{ file, line: 1, column: 1, message: `YAML could not be read: ${(err as Error).message.split('\n')[0]}` }]);
+  }
   const v = new Validator(file, doc, lines);
   const empty = (): ParsedFile => ({
     source: { name: '', version: '', sha256, file }, referents: [], variants: [], entries: [], problems: v.problems, referentUses: [],
+    contextLabelUses: [], classes: [],
   });
   if (doc.errors.length) {
     for (const e of doc.errors) {
@@ -176,7 +195,21 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
     v.error([], 'a lexicon must be a YAML mapping with "lexicon", "version", "referents" and "labels"');
     return empty();
   }
-  const data = doc.toJS() as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    // toJS refuses documents whose aliases expand past a limit (an "alias bomb") by throwing a ReferenceError.
+    data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  } catch (err) {
+    const message = (err as Error).message.split('\n')[0];
+    const alias = /alias/i.test(message);
+    v.problems.push({
+      file, line: firstAliasLine(text) ?? 1, column: 1,
+      message: alias
+        ? `YAML aliases expand too far (${message}); write the repeated part out instead of using *aliases`
+        : `YAML could not be read: ${message}`,
+    });
+    return empty();
+  }
   unknownKeys(v, data, TOP_KEYS, [], 'the lexicon');
   const name = readString(v, data, 'lexicon', [], true) ?? '';
   if (name && !/^[A-Za-z0-9_-]+$/.test(name)) v.error(['lexicon'], `"lexicon" name "${name}" may only contain letters, digits, - and _`);
@@ -215,8 +248,11 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
     variants.push(group);
   });
 
+  const classes = readClasses(v, data, name);
+
   const entries: LexiconEntry[] = [];
   const referentUses: ParsedFile['referentUses'] = [];
+  const contextLabelUses: ParsedFile['contextLabelUses'] = [];
   const base = (obj: Record<string, unknown>, path: Path, id: string) => ({
     id,
     lexicon: name,
@@ -242,8 +278,14 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
     if (!NAME_TYPES.includes(type)) v.error([...path, 'type'], `name type must be one of ${NAME_TYPES.join(', ')}, found ${describe(obj.type)}`);
     const referent = readString(v, obj, 'referent', path, false);
     if (referent) referentUses.push({ id: referent, path: [...path, 'referent'], validator: v });
+    const antecedentOf = readStringList(v, obj, 'antecedent-of', path);
+    if (antecedentOf && referent) {
+      v.error([...path, 'antecedent-of'], '"antecedent-of" is for actors the lexicon does not track (no "referent"): a tracked name is already an antecedent of every context label that may take its referent');
+    }
+    antecedentOf?.forEach((l, k) => contextLabelUses.push({ id: l, path: [...path, 'antecedent-of', k], validator: v }));
     if (!id) return;
     const entry: NameEntry = { kind: 'name', type, referent, ...base(obj, path, id) };
+    if (antecedentOf) entry.antecedentOf = antecedentOf;
     entries.push(entry);
   });
 
@@ -265,6 +307,10 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
     if (shared && !shared.rationale) v.error(path, `label "${id}" needs a "rationale": one line that says why the term frames`);
     if (!id || !shared || category === undefined || weight === undefined) return;
     const entry: LabelEntry = { kind: 'label', referent, resolve, weight, category, ...shared };
+    if (obj.agentless !== undefined) {
+      if (typeof obj.agentless !== 'boolean') v.error([...path, 'agentless'], `"agentless" must be true or false, found ${describe(obj.agentless)}`);
+      else if (obj.agentless) entry.agentless = true;
+    }
     entries.push(entry);
   });
 
@@ -291,7 +337,63 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
     } else seenIds.set(e.id, e.line ?? 0);
   });
 
-  return { source: { name, version, sha256, file, description, language }, referents, variants, entries, problems: v.problems, referentUses };
+  return {
+    source: { name, version, sha256, file, description, language }, referents, variants, entries, problems: v.problems, referentUses,
+    contextLabelUses, classes, validator: v,
+  };
+}
+
+/** The line of the first YAML alias (`*name`), where an alias bomb is best pointed at. */
+function firstAliasLine(text: string): number | undefined {
+  const lines = text.split('\n');
+  const k = lines.findIndex((l) => /(^|[\s[{,:-])\*[A-Za-z0-9_-]/.test(l.replace(/#.*$/, '')));
+  return k >= 0 ? k + 1 : undefined;
+}
+
+function readClasses(v: Validator, data: Record<string, unknown>, lexicon: string): WordClass[] {
+  const value = data.classes;
+  if (value === undefined || value === null) return [];
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    v.error(['classes'], `"classes" must be a mapping from class name to a list of phrases, found ${describe(value)}`);
+    return [];
+  }
+  const out: WordClass[] = [];
+  for (const [name, body] of Object.entries(value as Record<string, unknown>)) {
+    const path: Path = ['classes', name];
+    if (!CLASS_NAME_RE.test(name)) {
+      v.error(path, `class name "${name}" must be lowercase letters, digits and - (starting with a letter)`);
+      continue;
+    }
+    let holder: Record<string, unknown>;
+    let listPath: Path;
+    let note: string | undefined;
+    if (Array.isArray(body) || typeof body === 'string') {
+      holder = { members: body };
+      listPath = path;
+    } else if (body && typeof body === 'object') {
+      holder = body as Record<string, unknown>;
+      unknownKeys(v, holder, CLASS_KEYS, path, 'a class');
+      note = readString(v, holder, 'note', path, false);
+      listPath = [...path, 'members'];
+    } else {
+      v.error(path, `class "${name}" must be a list of phrases (or a mapping with "members" and "note"), found ${describe(body)}`);
+      continue;
+    }
+    const list = readStringList(v, holder, 'members', path) ?? [];
+    if (list.length === 0) {
+      v.error(path, `class "${name}" has no members: give a list of one or more phrases`);
+      continue;
+    }
+    const members: PatternSpec[] = [];
+    list.forEach((source, i) => {
+      const problem = checkPatternSyntax(source, 'class-member');
+      const at: Path = listPath === path ? [...path, i] : [...listPath, i];
+      if (problem) v.error(at, `member "${source}" of class "${name}": ${problem}`);
+      else members.push({ source, caseSensitive: false, file: v.file, line: v.line(at) });
+    });
+    out.push({ name, members, note, lexicon, file: v.file, line: v.line(path) });
+  }
+  return out;
 }
 
 /** Parses one lexicon from text (for uploads and tests). Throws LexiconError listing every problem. */
@@ -334,6 +436,30 @@ function merge(parsed: ParsedFile[]): Lexicon {
       }
     }
   }
+  const contextLabels = new Set(parsed.flatMap((p) => p.entries).filter((e) => e.kind === 'label' && e.resolve).map((e) => e.id));
+  for (const p of parsed) {
+    for (const use of p.contextLabelUses) {
+      if (!contextLabels.has(use.id)) {
+        use.validator.error(use.path, `"${use.id}" is not a context label; "antecedent-of" lists ids of labels that have "resolve" (${[...contextLabels].slice(0, 8).join(', ') || 'none'}${contextLabels.size > 8 ? ', …' : ''})`);
+      }
+    }
+  }
+  const classes = new Map<string, WordClass>();
+  for (const p of parsed) {
+    for (const c of p.classes) {
+      const first = classes.get(c.name);
+      if (first) {
+        p.problems.push({ file: p.source.file, line: c.line, column: 1, message: `class "${c.name}" is already declared in ${first.file}:${first.line}; class names must be unique across lexicons` });
+      } else classes.set(c.name, c);
+    }
+  }
+  for (const p of parsed) {
+    for (const use of p.validator?.classUses ?? []) {
+      if (!classes.has(use.name)) {
+        p.validator!.error(use.path, `pattern "${use.source}" uses the class {${use.name}}, which is not declared; add it under "classes" (declared: ${[...classes.keys()].join(', ') || 'none'})`);
+      }
+    }
+  }
   const seen = new Map<string, string>();
   for (const p of parsed) {
     for (const e of p.entries) {
@@ -351,5 +477,6 @@ function merge(parsed: ParsedFile[]): Lexicon {
     referents: [...referents.values()],
     variants: parsed.flatMap((p) => p.variants),
     entries: parsed.flatMap((p) => p.entries),
+    classes: [...classes.values()],
   };
 }

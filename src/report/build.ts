@@ -108,6 +108,8 @@ export interface ReportDocument extends Pick<DocAnalysis, 'id' | 'outlet' | 'tit
   /** Set when the duplicate policy keeps this document's hits out of its outlet's counts. */
   excluded?: string;
   warnings?: string[];
+  /** Repeated blocks (headline, caption, paragraph printed twice) read once; absent when none. */
+  collapsedBlocks?: number;
   hits?: ReportHit[];
   names?: Array<Pick<NameHit, 'name' | 'referent' | 'start' | 'end' | 'text' | 'voice' | 'distanced'>>;
   devices?: Array<Pick<DeviceHit, 'device' | 'type' | 'weight' | 'start' | 'end' | 'text' | 'voice' | 'referent'>>;
@@ -125,7 +127,11 @@ export interface Report {
     minFrequency: number;
   };
   referents: Array<{ id: string; label: string }>;
-  corpus: { documents: number; words: number; outlets: number; skipped: SkippedDocument[]; excluded: number };
+  corpus: {
+    documents: number; words: number; outlets: number; skipped: SkippedDocument[]; excluded: number;
+    /** Repeated blocks collapsed in all documents (see DocAnalysis.collapsedBlocks); absent when none. */
+    collapsedBlocks?: number;
+  };
   outlets: OutletSummary[];
   keyness: {
     labels: { eachAgainstRest: Record<string, KeynessRow[]>; pair?: { target: string; reference: string; rows: KeynessRow[] } };

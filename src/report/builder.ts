@@ -189,6 +189,7 @@ export class ReportBuilder {
     if (document.language) meta.language = document.language;
     if (document.meta && Object.keys(document.meta).length > 0) meta.meta = { ...document.meta };
     if (a.warnings.length) meta.warnings = [...a.warnings];
+    if (a.collapsedBlocks) meta.collapsedBlocks = a.collapsedBlocks;
 
     const counts = emptyOutlet(a.outlet);
     addDocument(counts, a);
@@ -475,6 +476,7 @@ export class ReportBuilder {
         outlets: outlets.length,
         skipped: [...this.skipped, ...(options.skipped ?? [])],
         excluded: excluded.size,
+        ...collapsedTotal(this.records.map((r) => r.meta)),
       },
       outlets,
       keyness: {
@@ -720,4 +722,10 @@ function sumValues(rec: Record<string, number>): number {
   let s = 0;
   for (const v of Object.values(rec)) s += v;
   return s;
+}
+
+/** The corpus total of repeated blocks read once, as an optional field (reports without any stay as they were). */
+function collapsedTotal(documents: ReportDocument[]): { collapsedBlocks?: number } {
+  const total = documents.reduce((sum, d) => sum + (d.collapsedBlocks ?? 0), 0);
+  return total ? { collapsedBlocks: total } : {};
 }

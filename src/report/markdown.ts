@@ -26,6 +26,10 @@ export function toMarkdown(report: Report): string {
   const c = report.corpus;
   out.push('# framelens report', '');
   out.push(`${c.documents} documents, ${c.words} words, ${c.outlets} outlets; ${c.skipped.length} skipped; ${c.excluded} excluded as near-duplicates (policy ${report.duplicates.policy}).`);
+  if (c.collapsedBlocks) {
+    const docs = report.documents.filter((d) => d.collapsedBlocks).length;
+    out.push(`${c.collapsedBlocks} repeated block(s) (a headline, caption or paragraph printed twice in one document) counted once${docs ? `, in ${docs} document(s)` : ''}.`);
+  }
   out.push(`Lexicons: ${report.lexicons.map((l) => `${l.name} ${l.version} (sha256 ${l.sha256.slice(0, 12)}…)`).join(', ')}. Tool: ${report.tool.name} ${report.tool.version}. Schema ${report.schema}.`);
   out.push(`Headline figures use the ${report.settings.voices.join(' + ')} voice. Stance: mean of weight/2 over adopted mentions, in [-1, +1]; 95% bootstrap interval over documents (${report.settings.bootstrap.resamples} resamples, seed ${report.settings.bootstrap.seed}). ⚠ marks fewer than ${report.settings.smallSample.documents} documents or ${report.settings.smallSample.mentions} mentions.`, '');
 

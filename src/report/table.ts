@@ -10,6 +10,7 @@ export function toTable(report: Report): string {
   const lines: string[] = [];
   const c = report.corpus;
   lines.push(`framelens ${report.tool.version} · ${c.documents} documents · ${c.words} words · ${c.outlets} outlets · ${c.skipped.length} skipped · ${c.excluded} near-duplicates excluded`);
+  if (c.collapsedBlocks) lines.push(`${c.collapsedBlocks} repeated block(s) (headline, caption or paragraph printed twice in a document) counted once`);
   lines.push(`lexicons: ${report.lexicons.map((l) => `${l.name} ${l.version}`).join(', ')} · headline voice: ${report.settings.voices.join('+')} · ! = small sample`);
   for (const ref of report.referents) {
     const rows = report.outlets.filter((o) => o.referents[ref.id]);

@@ -14,6 +14,8 @@ export interface Selection {
   outlets: string[];
   docs: string[];
   event?: string;
+  /** With an event: which of its outlets to put side by side (2 to 4; default the first four). */
+  eventOutlets?: string[];
 }
 
 /** Reads the selection from query values; returns null when nothing is selected (the form alone is shown). */
@@ -25,6 +27,8 @@ export function parseSelection(query: (name: string) => string[]): Selection | n
   for (const v of [...outlets, ...docs, ...events]) {
     if (v.length > MAX_PARAM_LENGTH) throw badRequest(`a parameter value is longer than ${MAX_PARAM_LENGTH} characters`);
   }
+  const eventOutlets = [...new Set(clean('eo'))];
+  if (eventOutlets.length && !events.length) throw badRequest('eo= chooses outlets of an event: give the event too (event=ID)');
   const kinds = [outlets.length > 0, docs.length > 0, events.length > 0].filter(Boolean).length;
   if (kinds === 0) return null;
   if (kinds > 1) throw badRequest('choose outlets, documents or an event, not a mix of them');
@@ -34,7 +38,10 @@ export function parseSelection(query: (name: string) => string[]): Selection | n
       throw badRequest(`choose ${MIN_COLUMNS} to ${MAX_COLUMNS} different ${what} to compare (got ${list.length})`);
     }
   }
-  return { outlets, docs, event: events[0] };
+  if (eventOutlets.length && (eventOutlets.length < MIN_COLUMNS || eventOutlets.length > MAX_COLUMNS)) {
+    throw badRequest(`choose ${MIN_COLUMNS} to ${MAX_COLUMNS} of the event's outlets (got ${eventOutlets.length})`);
+  }
+  return eventOutlets.length ? { outlets, docs, event: events[0], eventOutlets } : { outlets, docs, event: events[0] };
 }
 
 function compareDoc(state: AppState, id: string): CompareDoc {
@@ -80,10 +87,13 @@ export function resolveSelection(state: AppState, sel: Selection): ResolvedSelec
   if (!event) throw notFound(`no event with id "${sel.event}"`);
   const ids = new Set(event.documents);
   let columns: CompareColumn[];
-  if (event.outlets.length >= MIN_COLUMNS) {
+  if (sel.eventOutlets) {
+    for (const o of sel.eventOutlets) if (!event.outlets.includes(o)) throw notFound(`the event "${event.label}" has no document from "${o}"`);
+    columns = sel.eventOutlets.map((o) => outletColumn(state, o, ids));
+  } else if (event.outlets.length >= MIN_COLUMNS) {
     columns = event.outlets.slice(0, MAX_COLUMNS).map((o) => outletColumn(state, o, ids));
     if (event.outlets.length > MAX_COLUMNS) {
-      notes.push(`This event has ${event.outlets.length} outlets; the first ${MAX_COLUMNS} are shown. Choose outlets or documents to see others.`);
+      notes.push(`This event has ${event.outlets.length} outlets; the first ${MAX_COLUMNS} are shown. Choose which to put side by side below.`);
     }
   } else {
     // One outlet: its documents side by side.

@@ -349,7 +349,7 @@ export class NearDuplicateIndex {
    * `found` (a typed counter per document: a candidate costs one increment, however many there are). Boilerplate
    * keys generate no candidates; their number is returned so the count can be bounded.
    */
-  private candidates(probe: Int32Array, below: number): { candidates: number[]; skippedKeys: number } {
+  private candidates(probe: Int32Array, below: number): { candidates: number[]; skippedKeys: Int32Array } {
     if (this.found.length < this.sketches.length) {
       const bigger = new Int32Array(Math.max(this.found.length * 2, this.sketches.length));
       bigger.set(this.found);
@@ -361,34 +361,39 @@ export class NearDuplicateIndex {
       if (index >= below) return;
       if (found[index]++ === 0) candidates.push(index);
     };
-    let skippedKeys = 0;
+    const skipped: number[] = [];
     for (const key of probe) {
       // A key held by very many documents is boilerplate: it generates no candidates (it is still counted below).
       if (this.postings.count(key, this.options.maxPostings + 1) > this.options.maxPostings) {
-        skippedKeys++;
+        skipped.push(key);
         continue;
       }
       this.postings.forEach(key, visit);
     }
-    return { candidates: candidates.sort((x, y) => x - y), skippedKeys };
+    // The probe is sorted, so the skipped keys are too.
+    return { candidates: candidates.sort((x, y) => x - y), skippedKeys: Int32Array.from(skipped) };
   }
 
   private judge(
-    earlier: number, foundKeys: number, skippedKeys: number, sketch: DocumentSketch, probe: Int32Array, shingles: Set<number> | undefined,
+    earlier: number, foundKeys: number, skippedKeys: Int32Array, sketch: DocumentSketch, probe: Int32Array, shingles: Set<number> | undefined,
   ): DuplicatePair | null {
     const a = this.sketches[earlier];
     const { threshold } = this.options;
     const smaller = Math.min(a.size, sketch.size);
-    // A quick bound first: keys found, plus every boilerplate key the probe skipped, cannot be fewer than in common.
-    const bound = foundKeys + Math.min(skippedKeys, a.count);
-    const boundEstimate = a.whole ? bound : a.count === 0 ? 0 : (bound / a.count) * a.size;
     const probeIsFull = shingles !== undefined || sketch.whole;
-    const judgedOnBound = a.whole ? probeIsFull : true;
-    if (judgedOnBound && boundEstimate < marginFor(smaller) * threshold * smaller) return null;
+    // A quick bound first (most candidates share a phrase or a paragraph, far below the threshold): the keys found,
+    // plus every boilerplate key of the probe, cannot be fewer than the keys in common.
+    if (a.whole ? probeIsFull : true) {
+      const bound = foundKeys + Math.min(skippedKeys.length, a.count);
+      const boundEstimate = a.whole ? bound : a.count === 0 ? 0 : (bound / a.count) * a.size;
+      if (boundEstimate < marginFor(smaller) * threshold * smaller) return null;
+    }
     const aKeys = this.keysAt(earlier);
+    // Keys of `a` in the probe: those found through the postings, plus the boilerplate keys (not looked up there)
+    // that `a` holds, counted by one merge of two short sorted lists.
+    const inA = foundKeys + (skippedKeys.length === 0 ? 0 : countShared(aKeys, skippedKeys));
     // Estimate the overlap from the sketches: keys of `a` found in the probe. When `a` is whole and the probe is the
     // full set, that is the exact overlap; when `a` is winnowed, the share of its kept shingles found scales its size.
-    const inA = skippedKeys === 0 ? foundKeys : countShared(aKeys, probe);
     let estimate: number;
     if (a.whole && probeIsFull) estimate = inA;
     else if (!a.whole) estimate = aKeys.length === 0 ? 0 : (inA / aKeys.length) * a.size;

@@ -115,9 +115,9 @@ CREATE TABLE IF NOT EXISTS aggregates (name TEXT PRIMARY KEY, value TEXT NOT NUL
  * rows once is several times cheaper than keeping three indexes up to date row by row); later runs keep them.
  */
 const SEARCH_INDEXES_SQL = `
-CREATE INDEX IF NOT EXISTS hits_label ON hits (label, doc);
-CREATE INDEX IF NOT EXISTS hits_referent ON hits (referent, doc);
-CREATE INDEX IF NOT EXISTS hits_text ON hits (lower_text, doc);
+CREATE INDEX IF NOT EXISTS hits_label_doc ON hits (label, doc, start);
+CREATE INDEX IF NOT EXISTS hits_referent_doc ON hits (referent, doc, start);
+CREATE INDEX IF NOT EXISTS hits_text_doc ON hits (lower_text, doc, start);
 `;
 
 interface DocumentRow {
@@ -285,7 +285,7 @@ export class Store {
     const run = Number(this.getMeta('run') ?? 0) + 1;
     const empty = this.countDocuments() === 0;
     this.db.transaction(() => {
-      if (empty) for (const name of ['hits_label', 'hits_referent', 'hits_text']) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
+      if (empty) for (const name of ['hits_label_doc', 'hits_referent_doc', 'hits_text_doc']) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
       this.setMeta('run', String(run));
       this.setMeta('complete', '0');
       this.setMeta('analysis_key', analysisKey);
@@ -485,7 +485,8 @@ export class Store {
 
   /**
    * Hits by label id, referent, or exact hit text (case-insensitive), through the indexes; at most `limit` (capped
-   * at 1000) in corpus order, from `offset`. At least one of label, referent, text is required.
+   * at 1000) from `offset`, in the order documents entered the store (corpus order for a store built by one run),
+   * so a page reads a slice of the index instead of sorting every match. At least one of label, referent, text.
    */
   findHits(query: { label?: string; referent?: string; text?: string; voice?: Hit['voice']; limit?: number; offset?: number }): StoredHit[] {
     const where: string[] = [];
@@ -498,7 +499,7 @@ export class Store {
     const limit = Math.max(0, Math.min(query.limit ?? 100, 1000));
     const offset = Math.max(0, query.offset ?? 0);
     const rows = this.stmt(`SELECT d.id, h.* FROM hits h JOIN documents d ON d.rowid = h.doc WHERE ${where.join(' AND ')}
-      ORDER BY d.ord, h.start LIMIT ? OFFSET ?`).all(...args, limit, offset) as HitRow[];
+      ORDER BY h.doc, h.start LIMIT ? OFFSET ?`).all(...args, limit, offset) as HitRow[];
     return rows.map((r) => this.toHit(r));
   }
 

@@ -63,22 +63,6 @@ async function go(page: Page, url: string): Promise<void> {
   expect(res?.status()).toBe(200);
 }
 
-/** Pixels of a canvas that are not fully transparent. */
-function paintedPixels(page: Page, selector: string): Promise<{ painted: number; total: number; dark: number }> {
-  return page.evaluate((sel) => {
-    const canvas = document.querySelector(sel) as HTMLCanvasElement | null;
-    if (!canvas || canvas.width === 0) return { painted: 0, total: 0, dark: 0 };
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    let painted = 0;
-    let dark = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3] > 0) painted++;
-      if (data[i + 3] > 200 && data[i] < 40 && data[i + 1] < 40 && data[i + 2] < 40) dark++;
-    }
-    return { painted, total: data.length / 4, dark };
-  }, selector);
-}
-
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}. Install the Debian package "chromium" or set CHROMIUM_PATH; the e2e tests need a real browser.`);
@@ -110,21 +94,18 @@ afterEach(() => {
 });
 
 describe('web UI in Chromium', () => {
-  it('overview draws the stance chart with interval whiskers and one label-share chart per referent', async () => {
+  it('overview shows the biggest differences and a stance dot plot per outlet, drawn on the server', async () => {
     const { page } = await openPage();
     await go(page, '/');
-    await page.waitForFunction(() => (window as unknown as { Chart?: { getChart: (c: Element) => unknown } }).Chart?.getChart(document.querySelector('#stance-chart')!));
-    const stance = await paintedPixels(page, '#stance-chart');
-    expect(stance.total).toBeGreaterThan(10_000);
-    expect(stance.painted / stance.total).toBeGreaterThan(0.03);
-    expect(stance.dark).toBeGreaterThan(50); // the whiskers are near-black strokes
-    const shareCount = await page.locator('canvas[data-share-index]').count();
-    expect(shareCount).toBe(state.report.referents.filter((r) => state.report.outlets.some((o) => (o.referents[r.id]?.mentions ?? 0) > 0)).length);
-    for (let i = 0; i < shareCount; i++) {
-      const share = await paintedPixels(page, `#share-chart-${i}`);
-      expect(share.painted / share.total).toBeGreaterThan(0.03);
-    }
-    await expect.poll(() => page.locator('.stance-table tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('ol.differences li').count()).toBeGreaterThan(0);
+    const rows = page.locator('#stance-table tbody tr[data-outlet]');
+    expect(await rows.count()).toBeGreaterThan(1);
+    expect(await page.locator('#stance-table svg.interval-dot circle').count()).toBeGreaterThan(1);
+    // Every stance figure links to the hits behind it, and that page lists them.
+    const link = page.locator('#stance-table tbody td.num a').first();
+    await Promise.all([page.waitForURL(/\/hits\?/), link.click()]);
+    expect(await page.locator('table.kwic tbody tr').count()).toBeGreaterThan(0);
+    await go(page, '/');
     await page.screenshot({ path: path.join(SHOTS, 'overview.png'), fullPage: true });
   }, 60_000);
 
@@ -146,10 +127,10 @@ describe('web UI in Chromium', () => {
     await first.focus();
     const panel = page.locator('#mark-panel');
     await expect.poll(() => panel.isVisible()).toBe(true);
-    const label = await first.getAttribute('data-label');
+    const label = await first.getAttribute('data-name');
     expect(await panel.textContent()).toContain(label!);
-    await page.keyboard.press('Tab');
-    const next = await page.evaluate(() => document.activeElement?.getAttribute('data-label'));
+    await page.keyboard.press('ArrowRight');
+    const next = await page.evaluate(() => document.activeElement?.getAttribute('data-name'));
     expect(next).toBeTruthy();
     expect(await panel.textContent()).toContain(next!);
     await page.screenshot({ path: path.join(SHOTS, 'compare.png'), fullPage: false });
@@ -208,8 +189,7 @@ describe('web UI in Chromium', () => {
     expect(await page.locator('.doc-text').textContent()).toContain('<script>alert(1)</script>');
     expect(await page.locator('h1').textContent()).toBe(doc.title);
     await go(page, '/');
-    expect(await page.locator('.stance-table thead').textContent()).toContain(EVIL_OUTLET);
-    await page.waitForFunction(() => (window as unknown as { Chart?: { getChart: (c: Element) => unknown } }).Chart?.getChart(document.querySelector('#stance-chart')!));
+    expect(await page.locator('main').textContent()).toContain(EVIL_OUTLET);
     await go(page, `/compare?${new URLSearchParams([['outlets', EVIL_OUTLET], ['outlets', 'AFP']])}`);
     expect(await page.locator('section.column h2').first().textContent()).toBe(EVIL_OUTLET);
     expect(watch.dialogs).toEqual([]);

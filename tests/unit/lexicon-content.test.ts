@@ -136,7 +136,7 @@ describe('default lexicon conflict.yml', () => {
 
   it('validates and compiles', () => {
     expect(lex.sources[0].name).toBe('conflict');
-    expect(lex.sources[0].version).toBe('1.2.0');
+    expect(lex.sources[0].version).toBe('1.3.0');
     expect(() => compileLexicon(lex)).not.toThrow();
   });
 
@@ -190,7 +190,8 @@ describe('default lexicon conflict.yml', () => {
     // word-list's package "exports" hides words.txt from require.resolve, so it is read from node_modules directly.
     const wordsFile = fileURLToPath(new URL('../../node_modules/word-list/words.txt', import.meta.url));
     const words = readFileSync(wordsFile, 'utf8').split('\n').map((w) => w.trim()).filter(Boolean);
-    const wildcards = lex.entries.flatMap((e) => e.patterns.flatMap((p) => p.source.split(/\s+/))).filter((w) => w.endsWith('*'));
+    const sources = [...lex.entries.flatMap((e) => e.patterns), ...(lex.classes ?? []).flatMap((c) => c.members)].map((p) => p.source);
+    const wildcards = sources.flatMap((src) => src.split(/\s+/)).filter((w) => w.endsWith('*'));
     expect(wildcards.length).toBeGreaterThan(0);
     for (const wildcard of wildcards) {
       const allow = WILDCARD_ALLOW[wildcard.toLowerCase()];

@@ -120,6 +120,9 @@ describe('inflections', () => {
     expect(inflections('massacre')).toEqual(expect.arrayContaining(['massacres', 'massacred']));
     expect(inflections('child')).toContain('children');
     expect(inflections('us')).toEqual([]);
+    // Nouns whose verb forms are other words: "US-based" is no US base.
+    expect(inflections('base')).toEqual(['bases']);
+    expect(inflections('force')).not.toContain('forced');
     expect(inflections("kata'ib")).toEqual([]);
   });
 

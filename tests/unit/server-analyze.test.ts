@@ -31,9 +31,16 @@ describe('POST /analyze (form)', () => {
     expect(columns).toHaveLength(2);
     expect(columns[0]).toContain('Wire A');
     expect(columns[0]).toMatch(/<mark class="hit wn2 v-author"[^>]*data-label="iran-backed-militia"[^>]*>Iran-backed militias<\/mark>/);
-    expect(columns[1]).toMatch(/<mark class="hit [^"]*"[^>]*data-label="occupation-forces"[^>]*>[^<]*occupation[^<]*<\/mark>/);
+    expect(columns[1]).toMatch(/<mark class="hit [^"]*"[^>]*data-label="occupation-forces"[^>]*>[^<]*occupation[^<]*(<span class="visually-hidden"> \([^)<]+\)<\/span>)?<\/mark>/);
     expect(columns[1]).toContain('<mark class="name"');
     expect(body).toContain('Same referent, different label');
+    // Students read names, not ids: the chips and the glossary say "Iran-backed militia", with the rationale.
+    expect(body).toContain('<span class="chip wn2">Iran-backed militia<span class="chip-weight"> (−2)</span></span>');
+    expect(body).toContain('Glossary of the labels on this page');
+    expect(body).toContain(state.compiled.entries.get('iran-backed-militia')!.rationale!.replace(/"/g, '&quot;'));
+    expect(body).toContain('How to read stance');
+    // A share link that carries the texts.
+    expect(body).toMatch(/href="\/analyze\?share=[A-Za-z0-9_-]+"/);
     expect(state.documents.length).toBe(before);
     // Pasted texts that were not stored get no link to a document page that does not exist.
     expect(body).not.toMatch(/href="\/doc\/pasted-/);

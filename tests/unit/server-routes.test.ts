@@ -37,23 +37,72 @@ describe('pages', () => {
     expect(body).toContain('<main id="main"');
   });
 
-  it('overview shows corpus size, a stance table, divergence heat-map, small-sample warnings and a chart data block', async () => {
+  it('overview shows corpus size, the biggest differences, a stance dot plot table, divergence pairs and a clustered heat map', async () => {
     const { body } = await text('/');
     const report = state.report;
     expect(body).toContain(`<dd>${report.corpus.documents}</dd>`);
-    expect(body).toContain('id="stance-chart"');
-    expect(body).toContain('class="data stance-table"');
-    expect(body).toContain('class="data heatmap"');
-    expect(body).toMatch(/heat-[0-4]/);
-    expect(body).toContain('⚠ small sample');
-    expect(body).toContain('<script type="application/json" id="overview-data">');
-    expect(body).toMatch(/<script defer(="")? src="\/assets\/chart\.umd\.js"><\/script>/);
-    // The stance of one outlet for one referent appears as the table shows it.
+    expect(body.indexOf('The biggest differences')).toBeLessThan(body.indexOf('id="stance-table"'));
+    expect(body).toContain('class="data stance-rows" id="stance-table"');
+    expect(body).toContain('<svg class="interval-dot"');
+    expect(body).toContain('<svg class="heatmap-svg"');
+    expect(body).toMatch(/<path class="heat-[0-4]"/);
+    expect(body).toContain('small sample');
+    // No chart library and no data block: the charts are drawn on the server.
+    expect(body).not.toContain('chart.umd.js');
+    // The stance of the first referent's outlets appears as the table shows it, linked to its hits.
     const afp = report.outlets.find((o) => o.outlet === 'AFP')!;
-    const [ref, summary] = Object.entries(afp.referents).find(([, r]) => r.mentions > 0 && r.stance !== null)!;
-    expect(ref).toBeTruthy();
-    const shown = summary.stance === 0 ? '0.00' : `${summary.stance! > 0 ? '+' : '−'}${Math.abs(summary.stance!).toFixed(2)}`;
-    expect(body).toContain(`<span class="stance-value">${shown}</span>`);
+    const first = body.match(/<a href="\/\?referent=([^"#]+)#stance" aria-current="true">/)![1];
+    const s = afp.referents[first];
+    const shown = s.stance === 0 ? '0.00' : `${s.stance! > 0 ? '+' : '−'}${Math.abs(s.stance!).toFixed(2)}`;
+    expect(body).toContain(`<a href="/hits?outlet=AFP&amp;referent=${first}&amp;adopted=yes">${shown}</a>`);
+  });
+
+  it('overview sorts and filters on the server: ?sort, ?dir, ?outlet, ?min; bad values are a 400 naming the field', async () => {
+    const rows = (b: string) => [...b.matchAll(/<tr[^>]*data-outlet="([^"]*)"/g)].map((m) => m[1]);
+    const byName = rows((await text('/?sort=outlet')).body);
+    expect(byName.length).toBeGreaterThan(2);
+    expect([...byName].sort((a, b) => a.localeCompare(b))).toEqual(byName);
+    const desc = rows((await text('/?sort=outlet&dir=desc')).body);
+    expect(desc).toEqual([...byName].reverse());
+    const filtered = rows((await text('/?outlet=press')).body);
+    expect(filtered).toEqual(['Press TV']);
+    expect(rows((await text('/?min=99')).body)).toEqual([]);
+    const bad = await text('/?sort=colour');
+    expect(bad.res.status).toBe(400);
+    expect(bad.body).toContain('sort must be one of');
+    expect((await text('/?min=-1')).res.status).toBe(400);
+  });
+
+  it('the Term page gives per-outlet counts and rates as a table, zeros only when asked, and filters a label by voice', async () => {
+    const { body } = await text('/term?q=occupation-forces');
+    const table = body.slice(body.indexOf('<table class="data term-outlets">'), body.indexOf('</table>', body.indexOf('term-outlets')));
+    const outlets = [...table.matchAll(/<th scope="row">([^<]*)<\/th>/g)].map((m) => m[1]);
+    const using = [...state.labelUse.get('occupation-forces')!.byOutlet.entries()].filter(([, n]) => n > 0).map(([o]) => o.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
+    expect(new Set(outlets)).toEqual(new Set(using));
+    expect(table).toContain('Per 1,000 words');
+    const all = await text('/term?q=occupation-forces&zeros=yes');
+    const allTable = all.body.slice(all.body.indexOf('term-outlets'), all.body.indexOf('</table>', all.body.indexOf('term-outlets')));
+    expect(allTable.match(/<th scope="row">/g)?.length).toBe(state.outlets.length);
+    // Referent and weight columns in the lines; the readable name of the label.
+    expect(body).toContain('<th scope="col">Referent</th>');
+    expect(body).toContain('<th scope="col" class="num">Weight</th>');
+    const quoted = await text('/term?q=occupation-forces&voice=quoted');
+    const voices = [...quoted.body.matchAll(/<td>(outlet&#39;s own voice|direct quotation|reported speech)<\/td>/g)].map((m) => m[1]);
+    expect(new Set(voices)).toEqual(new Set(voices.length ? ['direct quotation'] : []));
+    expect((await text('/term?q=occupation-forces&voice=loud')).res.status).toBe(400);
+  });
+
+  it('/hits lists the hits behind a number, with context, and filters by voice', async () => {
+    const { res, body } = await text(`/hits?${qs([['outlet', 'Press TV'], ['referent', 'israel']])}`);
+    expect(res.status).toBe(200);
+    const lines = body.match(/<tr><td><a href="\/doc\//g) ?? [];
+    expect(lines.length).toBeGreaterThan(0);
+    const quoted = await text(`/hits?${qs([['outlet', 'Press TV'], ['referent', 'israel'], ['voice', 'author']])}`);
+    expect((quoted.body.match(/<tr><td><a href="\/doc\//g) ?? []).length).toBeLessThanOrEqual(lines.length);
+    expect(quoted.body).not.toMatch(/<td>direct quotation/);
+    expect((await text('/hits')).res.status).toBe(400);
+    expect((await text('/hits?outlet=Nobody')).res.status).toBe(404);
+    expect((await text('/hits?outlet=AFP&voice=loud')).res.status).toBe(400);
   });
 
   it('compare by outlets shows one column per outlet, every column with marks, and the referent table', async () => {
@@ -212,12 +261,11 @@ describe('security', () => {
     expect(body).toContain('javascript:alert(3)');
   });
 
-  it('a hostile outlet name cannot close the chart data block, and reads back exactly', async () => {
+  it('a hostile outlet name stays text on the overview: in cells, attributes, links and the heat map', async () => {
     const { body } = await text('/');
     expect(body).not.toContain('</script><script>alert');
-    const block = body.match(/<script type="application\/json" id="overview-data">([\s\S]*?)<\/script>/)![1];
-    const data = JSON.parse(block) as { outlets: string[] };
-    expect(data.outlets).toContain(EVIL_OUTLET);
+    expect(body).toContain('&lt;/script&gt;&lt;script&gt;alert(&quot;outlet&quot;)&lt;/script&gt;');
+    expect(body).toContain(`outlet=${encodeURIComponent(EVIL_OUTLET).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`);
   });
 
   it('hostile names are escaped on compare, term and lexicon pages and in the API', async () => {

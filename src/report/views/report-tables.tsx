@@ -214,7 +214,7 @@ export function EventsTable({ report, links, events = report.events }: TableProp
           <tr>
             <th scope="row">{links ? <a href={`/compare?${new URLSearchParams([['event', e.id]]).toString()}`}>{e.label}</a> : e.label}</th>
             <td>{e.dateRange ? (e.dateRange[0] === e.dateRange[1] ? e.dateRange[0] : `${e.dateRange[0]} – ${e.dateRange[1]}`) : 'undated'}</td>
-            <td>{e.outlets.join(', ')}</td>
+            <td>{e.outlets.length > 6 ? `${e.outlets.slice(0, 6).join(', ')} and ${e.outlets.length - 6} more` : e.outlets.join(', ')}</td>
             <td class="num">{e.documents.length}</td>
             <td>{e.basis}</td>
           </tr>

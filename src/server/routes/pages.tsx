@@ -10,16 +10,28 @@ import { lexiconView } from '../lexicon-view.js';
 import { analyzeTexts } from '../analyze-texts.js';
 import { MAX_TEXTS, readUpload, type PastedText } from '../pasted.js';
 import { uploadLimit } from '../middleware/limits.js';
-import { parsePage } from '../paging.js';
-import { documentsPage, eventsPage, pairsPage, parseFilter } from '../lists.js';
+import { pageOf, parsePage } from '../paging.js';
+import { pairsPage, parseFilter } from '../lists.js';
+import { listDocuments, parseDocQuery } from '../doc-list.js';
 import { cachedSelection } from './api.js';
 import { DocumentsPage, DuplicatesPage, EventsPage } from '../views/lists-page.js';
 import { OverviewPage } from '../views/overview-page.js';
 import { ComparePage } from '../views/compare-page.js';
-import { TermPage } from '../views/term-page.js';
+import { TermPage, type TermOptions } from '../views/term-page.js';
 import { LexiconPage } from '../views/lexicon-page.js';
 import { AnalyzePage } from '../views/analyze-page.js';
 import { DocPage } from '../views/doc-page.js';
+import { HitsPage } from '../views/hits-page.js';
+import { HandoutFile } from '../views/handout-file.js';
+import { decodeShare, encodeShare } from '../share.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { webRoot } from '../../paths.js';
+
+let css: string | undefined;
+const handoutCss = (): string => (css ??= readFileSync(join(webRoot(), 'style.css'), 'utf8'));
+import { parseOverviewQuery, queryParams } from '../overview-model.js';
+import { hitLines, parseHitsFilter } from '../hits-list.js';
 
 /** Runs `fn`; a 400/404 HttpError re-renders the page's form with the message instead of a bare error page. */
 async function withFormError(c: Context, fn: () => Response | Promise<Response>, onError: (err: HttpError) => Response | Promise<Response>) {
@@ -80,13 +92,24 @@ async function renderCached(c: Context, state: AppState, key: string, render: ()
 export function pageRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?: number): Hono {
   const pages = new Hono();
 
-  pages.get('/', async (c) => renderCached(c, state, 'overview', () => <OverviewPage state={state} />));
+  pages.get('/', async (c) => {
+    const q = parseOverviewQuery((n) => c.req.query(n));
+    return renderCached(c, state, `overview\0${JSON.stringify(queryParams(q))}`, () => <OverviewPage state={state} q={q} />);
+  });
+
+  pages.get('/hits', async (c) => {
+    const filter = parseHitsFilter(state, (n) => c.req.query(n));
+    const page = parsePage(c.req.query('page'));
+    const { lines, paging } = hitLines(state, filter, page);
+    return renderCached(c, state, `hits\0${JSON.stringify(filter)}\0${page}`, () => <HitsPage state={state} filter={filter} lines={lines} paging={paging} />);
+  });
 
   pages.get('/documents', async (c) => {
     const filter = parseFilter(state, (n) => c.req.query(n), ['outlet']);
     const page = parsePage(c.req.query('page'));
-    const { documents, paging } = documentsPage(state, filter, page);
-    return renderCached(c, state, `documents\0${filter.outlet ?? ''}\0${page}`, () => <DocumentsPage state={state} documents={documents} paging={paging} filter={filter} />);
+    const query = parseDocQuery((n) => c.req.query(n), filter.outlet);
+    const { items: documents, info: paging } = pageOf(listDocuments(state, query), page);
+    return renderCached(c, state, `documents\0${JSON.stringify(query)}\0${page}`, () => <DocumentsPage state={state} documents={documents} paging={paging} query={query} />);
   });
 
   pages.get('/duplicates', async (c) => {
@@ -97,8 +120,10 @@ export function pageRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?:
 
   pages.get('/events', async (c) => {
     const page = parsePage(c.req.query('page'));
-    const { events, paging } = eventsPage(state, page);
-    return renderCached(c, state, `events\0${page}`, () => <EventsPage state={state} events={events} paging={paging} />);
+    const single = c.req.query('single') === 'yes';
+    const list = single ? state.report.events : cached(state, 'events-multi', () => state.report.events.filter((e) => e.outlets.length > 1));
+    const { items: events, info: paging } = pageOf(list, page);
+    return renderCached(c, state, `events\0${single}\0${page}`, () => <EventsPage state={state} events={events} paging={paging} single={single} />);
   });
 
   pages.get('/compare', (c) => {
@@ -118,15 +143,23 @@ export function pageRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?:
 
   pages.get('/term', (c) => {
     const q = c.req.query('q');
+    const options: TermOptions = { zeros: c.req.query('zeros') === 'yes' };
     if (q === undefined || q.trim() === '') return c.html(<TermPage state={state} />);
     return withFormError(c, async () => {
       const term = validateTerm(q);
       const page = parsePage(c.req.query('page'));
-      const key = `${state.version}\0page\0term\0${term}\0${page}`;
+      const voice = c.req.query('voice');
+      if (voice) {
+        if (voice !== 'author' && voice !== 'quoted' && voice !== 'attributed') throw badRequest(`voice must be author, quoted or attributed, got "${voice.slice(0, 40)}"`);
+        options.voice = voice;
+      }
+      const key = `${state.version}\0page\0term\0${term}\0${page}\0${options.voice ?? ''}\0${options.zeros}`;
       const hit = state.cache.get(key);
       if (hit instanceof Uint8Array) return c.body(hit as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
-      const result = termResults(state, term, page);
-      const html = String(await (<TermPage state={state} result={result} q={result.term} />).toString());
+      const isLabel = state.compiled.entries.get(term)?.kind === 'label';
+      const voiceLines = options.voice && isLabel ? hitLines(state, { label: term, voice: options.voice }, page) : undefined;
+      const result = termResults(state, term, voiceLines ? 1 : page);
+      const html = String(await (<TermPage state={state} result={result} q={result.term} options={options} voiceLines={voiceLines} />).toString());
       // A phrase still being read shows a lower bound ("at least"), which stays true when later pages raise it.
       state.cache.set(key, new TextEncoder().encode(html));
       return c.html(html);
@@ -135,14 +168,32 @@ export function pageRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?:
 
   pages.get('/lexicon', async (c) => renderCached(c, state, 'lexicon', () => <LexiconPage view={cached(state, 'lexicon-view', () => lexiconView(state))} outlets={state.outlets} />));
 
-  pages.get('/analyze', (c) => c.html(<AnalyzePage compiled={state.compiled} />));
+  pages.get('/analyze', async (c) => {
+    const share = c.req.query('share');
+    if (share === undefined || share === '') return c.html(<AnalyzePage compiled={state.compiled} />);
+    return withFormError(c, async () => {
+      const texts = decodeShare(share);
+      const result = await analyzeTexts(state, analyzer, texts, false);
+      return c.html(<AnalyzePage compiled={state.compiled} result={result} values={texts} share={share} />);
+    }, (err) => c.html(<AnalyzePage compiled={state.compiled} error={err.message} />, err.status as 400 | 404));
+  });
+
+  pages.get('/analyze/download', async (c) => {
+    const texts = decodeShare(c.req.query('share') ?? '');
+    const result = await analyzeTexts(state, analyzer, texts, false);
+    const html = String(await (<HandoutFile model={result.model} compiled={state.compiled} css={handoutCss()} />).toString());
+    return c.body(html, 200, {
+      'Content-Type': 'text/html; charset=UTF-8',
+      'Content-Disposition': 'attachment; filename="framelens-compare.html"',
+    });
+  });
 
   pages.post('/analyze', csrf(), uploadLimit(bodyLimitBytes), async (c) => {
     let form: { texts: PastedText[]; add: boolean } = { texts: [], add: false };
     return withFormError(c, async () => {
       form = await readAnalyzeForm(c);
       const result = await analyzeTexts(state, analyzer, form.texts, form.add);
-      return c.html(<AnalyzePage compiled={state.compiled} result={result} values={form.texts} addChecked={false} />);
+      return c.html(<AnalyzePage compiled={state.compiled} result={result} values={form.texts} addChecked={false} share={encodeShare(form.texts)} />);
     }, (err) => c.html(<AnalyzePage compiled={state.compiled} values={form.texts} addChecked={form.add} error={err.message} />, err.status as 400 | 404));
   });
 

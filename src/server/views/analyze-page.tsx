@@ -5,6 +5,7 @@ import type { PastedText } from '../pasted.js';
 import { MAX_TEXTS } from '../pasted.js';
 import { Layout } from './layout.js';
 import { CompareView } from './compare-view.js';
+import { MAX_SHARE_CHARS } from '../share.js';
 
 export const BODY_LIMIT_MB = 2;
 
@@ -49,7 +50,26 @@ export function AnalyzeForm({ values, addChecked }: { values?: PastedText[]; add
   );
 }
 
-export function AnalyzePage(props: { compiled: CompiledLexicon; result?: AnalyzeResult; values?: PastedText[]; addChecked?: boolean; error?: string }) {
+function ShareBox({ share }: { share: string | null }) {
+  if (share === null) {
+    return <p class="note no-print">These texts are too long to share as a link (the link may hold at most {MAX_SHARE_CHARS.toLocaleString('en-US')} characters once compressed, about 15,000 characters of text). Save the page instead.</p>;
+  }
+  const link = `/analyze?${new URLSearchParams([['share', share]]).toString()}`;
+  return (
+    <section class="share-box no-print" aria-labelledby="share-title">
+      <h2 id="share-title">Share or keep this comparison</h2>
+      <p>
+        The texts travel inside the link, compressed; nothing is stored on the server. Anyone who opens the link on this
+        server sees this comparison. <a href={link}>Link to this comparison</a> ({link.length.toLocaleString('en-US')} characters; at most {MAX_SHARE_CHARS.toLocaleString('en-US')} after "share=").{' '}
+        <a href={`/analyze/download?${new URLSearchParams([['share', share]]).toString()}`} download>Download as one HTML file</a> (works offline, prints as a handout).
+      </p>
+      <label for="share-link">Link (copy it)</label>
+      <input id="share-link" type="text" readonly value={link} />
+    </section>
+  );
+}
+
+export function AnalyzePage(props: { compiled: CompiledLexicon; result?: AnalyzeResult; values?: PastedText[]; addChecked?: boolean; error?: string; share?: string | null }) {
   const { result } = props;
   return (
     <Layout title="Analyze your text" nav="analyze" scripts={[{ src: '/assets/marks.js', module: true }]}>
@@ -64,6 +84,7 @@ export function AnalyzePage(props: { compiled: CompiledLexicon; result?: Analyze
                 ? 'These texts were already in the corpus for this session.'
                 : 'Not stored: these texts were analyzed for this page only.'}
           </p>
+          {props.share !== undefined && !result.addRequested ? <ShareBox share={props.share} /> : ''}
           <CompareView model={result.model} compiled={props.compiled} links={result.addRequested} />
           <h2 class="no-print">Analyze other texts</h2>
         </>

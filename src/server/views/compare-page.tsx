@@ -1,7 +1,7 @@
 /** Compare: choose outlets, documents or an event; see the texts side by side with every framing term marked. */
 import type { AppState } from '../state.js';
 import type { Selection } from '../selection.js';
-import { MAX_COLUMNS } from '../selection.js';
+import { MAX_COLUMNS, MIN_COLUMNS } from '../selection.js';
 import type { CompareModel } from '../compare.js';
 import { Layout } from './layout.js';
 import { CompareView } from './compare-view.js';
@@ -37,7 +37,11 @@ export function CompareForms({ state, selection }: { state: AppState; selection:
   // Large corpora get text fields (ids are listed on the Documents and Events pages): options are only built when shown.
   const count = state.report.documents.length;
   const docOptions = count > MAX_SELECT_OPTIONS ? [] : state.report.documents.map((d) => ({ value: d.id, text: `${d.outlet}: ${d.title ?? d.id}${d.date ? ` (${d.date})` : ''}` }));
-  const eventOptions = state.report.events.length > MAX_SELECT_OPTIONS ? [] : state.report.events.map((e) => ({ value: e.id, text: `${e.label} (${e.outlets.length} outlet${e.outlets.length === 1 ? '' : 's'}, ${e.documents.length} doc${e.documents.length === 1 ? '' : 's'})` }));
+  // Single-outlet events compare one outlet with itself: left out of the picker (the Events page lists them all).
+  const multi = state.report.events.filter((e) => e.outlets.length > 1 || e.id === selection?.event);
+  const eventOptions = multi.length > MAX_SELECT_OPTIONS ? [] : [...multi]
+    .sort((a, b) => (b.dateRange?.[0] ?? '').localeCompare(a.dateRange?.[0] ?? '') || b.outlets.length - a.outlets.length)
+    .map((e) => ({ value: e.id, text: `${e.dateRange ? (e.dateRange[0] === e.dateRange[1] ? e.dateRange[0] : `${e.dateRange[0]} – ${e.dateRange[1]}`) : 'undated'}: ${e.label} (${e.outlets.length} outlet${e.outlets.length === 1 ? '' : 's'}, ${e.documents.length} doc${e.documents.length === 1 ? '' : 's'})` }));
   const slots = Array.from({ length: MAX_COLUMNS }, (_, i) => i);
   return (
     <div class="compare-forms no-print">
@@ -60,13 +64,38 @@ export function CompareForms({ state, selection }: { state: AppState; selection:
         <form method="get" action="/compare" class="choose">
           <fieldset>
             <legend>One event, every outlet</legend>
-            <Choice name="event" index={0} label="Event" options={eventOptions} total={state.report.events.length} selected={selection?.event} />
-            {state.report.events.length > MAX_SELECT_OPTIONS ? <p class="hint">Event ids are listed on the <a href="/events">Events</a> page.</p> : ''}
+            <Choice name="event" index={0} label="Event (date, outlets, documents)" options={eventOptions} total={multi.length} selected={selection?.event} />
+            <p class="hint">{multi.length > MAX_SELECT_OPTIONS ? 'Event ids are listed on the ' : 'Events covered by one outlet only are left out here; all are on the '}<a href="/events">Events</a> page.</p>
             <button type="submit">Compare coverage</button>
           </fieldset>
         </form>
       ) : ''}
     </div>
+  );
+}
+
+/** For an event with more outlets than columns: tick which of its outlets to put side by side. */
+function EventOutletPicker({ state, selection }: { state: AppState; selection: Selection }) {
+  const event = state.report.events.find((e) => e.id === selection.event);
+  if (!event || event.outlets.length <= MAX_COLUMNS) return null;
+  const chosen = new Set(selection.eventOutlets ?? event.outlets.slice(0, MAX_COLUMNS));
+  const docsOf = (o: string) => event.documents.filter((id) => state.report.documents.find((d) => d.id === id)?.outlet === o).length;
+  return (
+    <form method="get" action="/compare" class="choose event-outlets no-print">
+      <input type="hidden" name="event" value={event.id} />
+      <fieldset>
+        <legend>Outlets of this event side by side (choose {MIN_COLUMNS} to {MAX_COLUMNS} of {event.outlets.length})</legend>
+        <ul class="check-list">
+          {event.outlets.map((o, i) => (
+            <li>
+              <input type="checkbox" id={`eo-${i}`} name="eo" value={o} checked={chosen.has(o)} />{' '}
+              <label for={`eo-${i}`}>{o} <span class="small">({docsOf(o)} doc{docsOf(o) === 1 ? '' : 's'})</span></label>
+            </li>
+          ))}
+        </ul>
+        <button type="submit">Show these outlets</button>
+      </fieldset>
+    </form>
   );
 }
 
@@ -88,6 +117,7 @@ export function ComparePage(props: { state: AppState; selection: Selection | nul
         </details>
       ) : <CompareForms state={props.state} selection={props.selection} />}
       {(props.notes ?? []).map((n) => <p class="note">{n}</p>)}
+      {model?.mode === 'event' && props.selection?.event ? <EventOutletPicker state={props.state} selection={props.selection} /> : ''}
       {model ? (
         <>
           <p class="no-print downloads">

@@ -1,10 +1,11 @@
 /** The Compare view: the "same referent, different label" table and the columns of marked texts. */
 import type { CompiledLexicon } from '../../lexicon/compile.js';
 import { compareDocsPage, type CompareModel, type ReferentCell } from '../compare.js';
-import { fmtSigned, stanceClass, VOICE_MARKS } from '../../report/format.js';
+import { fmtSigned, stanceClass, stanceWord, VOICE_MARKS } from '../../report/format.js';
+import { labelName } from '../../report/views/names.js';
 import { HighlightedText, Legend } from './marks.js';
 
-function Cell({ cell }: { cell: ReferentCell }) {
+function Cell({ cell, compiled }: { cell: ReferentCell; compiled: CompiledLexicon }) {
   if (cell.hits === 0) return <td class="empty">not named</td>;
   return (
     <td>
@@ -18,7 +19,7 @@ function Cell({ cell }: { cell: ReferentCell }) {
           ].filter(Boolean).join(', ');
           return (
             <li>
-              <span class={`chip ${stanceClass(l.weight)}`} title={`weight ${fmtSigned(l.weight, 1)}`}>{l.label}</span>
+              <span class={`chip ${stanceClass(l.weight)}`}>{labelName(l.label, compiled)}<span class="chip-weight"> ({fmtSigned(l.weight, 0)})</span></span>
               {' '}<span class="count">×{l.count}</span>
               {other ? <span class="voice-split"> ({other})</span> : ''}
             </li>
@@ -34,7 +35,7 @@ function Cell({ cell }: { cell: ReferentCell }) {
   );
 }
 
-export function ReferentLabelTable({ model }: { model: CompareModel }) {
+export function ReferentLabelTable({ model, compiled }: { model: CompareModel; compiled: CompiledLexicon }) {
   return (
     <section class="referent-table" aria-labelledby="referent-table-title">
       <h2 id="referent-table-title">Same referent, different label</h2>
@@ -42,9 +43,9 @@ export function ReferentLabelTable({ model }: { model: CompareModel }) {
         <div class="table-scroll">
           <table class="data compare-table">
             <caption>
-              Labels each {model.mode === 'outlets' ? 'outlet' : 'text'} used for each referent, ×count; in brackets the
-              hits inside quotations (Q), reported speech (R), distanced (≠) or negated (¬). Stance counts only the
-              outlet's own, adopted words.
+              Labels each {model.mode === 'outlets' ? 'outlet' : 'text'} used for each referent, with the label's weight and ×count; in
+              brackets the hits inside quotations (Q), reported speech (R), distanced (≠) or negated (¬). Stance counts only
+              the outlet's own, adopted words.
             </caption>
             <thead>
               <tr>
@@ -56,7 +57,7 @@ export function ReferentLabelTable({ model }: { model: CompareModel }) {
               {model.referents.map((r) => (
                 <tr>
                   <th scope="row">{r.name}</th>
-                  {r.cells.map((cell) => <Cell cell={cell} />)}
+                  {r.cells.map((cell) => <Cell cell={cell} compiled={compiled} />)}
                 </tr>
               ))}
             </tbody>
@@ -106,10 +107,53 @@ export function CompareColumns({ model, compiled, links = true, page = 1 }: { mo
 export function CompareView({ model, compiled, links = true, page = 1 }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean; page?: number }) {
   return (
     <div class="compare">
-      <Legend />
-      <ReferentLabelTable model={model} />
+      <div class="handout-top">
+        <Legend />
+        <StanceBox />
+      </div>
+      <ReferentLabelTable model={model} compiled={compiled} />
       <aside id="mark-panel" class="mark-panel" aria-live="polite" aria-label="Selected mark" hidden></aside>
       <CompareColumns model={model} compiled={compiled} links={links} page={page} />
+      <Glossary model={model} compiled={compiled} page={page} />
     </div>
+  );
+}
+
+/** "How to read stance": what the number is and is not, in four sentences (printed with the handout). */
+export function StanceBox() {
+  return (
+    <section class="stance-box" aria-labelledby="stance-box-title">
+      <h2 id="stance-box-title">How to read stance</h2>
+      <p>
+        Every label in the lexicon has a weight from −2 (strongly delegitimizing) to +2 (strongly legitimizing). A text's
+        stance toward a referent is the average weight of the labels it uses in its own voice, scaled to −1 … +1.
+        Words inside quotations, reported speech, "so-called" or negations are marked but not counted. Stance describes
+        the words chosen, not whether the text is true; with few mentions it can swing a lot.
+      </p>
+    </section>
+  );
+}
+
+/** Every label that appears on the page: its readable name, weight, referent and the lexicon's rationale. */
+export function Glossary({ model, compiled, page = 1 }: { model: CompareModel; compiled: CompiledLexicon; page?: number }) {
+  const ids = new Set<string>();
+  for (const r of model.referents) for (const c of r.cells) for (const l of c.labels) ids.add(l.label);
+  for (const col of compareDocsPage(model, page).columns) for (const d of col.docs) for (const h of d.analysis.hits) ids.add(h.label);
+  const entries = [...ids].map((id) => ({ id, entry: compiled.entries.get(id) }))
+    .map(({ id, entry }) => ({ id, name: labelName(id, compiled), weight: entry?.kind === 'label' ? entry.weight : 0, referent: entry?.kind === 'label' && entry.referent ? compiled.referents.get(entry.referent)?.label ?? entry.referent : 'from context', rationale: entry?.rationale }))
+    .sort((a, b) => a.weight - b.weight || a.name.localeCompare(b.name));
+  if (entries.length === 0) return null;
+  return (
+    <section class="glossary" aria-labelledby="glossary-title">
+      <h2 id="glossary-title">Glossary of the labels on this page</h2>
+      <dl>
+        {entries.map((e) => (
+          <div class="glossary-entry">
+            <dt><span class={`chip ${stanceClass(e.weight)}`}>{e.name}</span> <span class="small">{fmtSigned(e.weight, 0)} {stanceWord(e.weight)}, names {e.referent}</span></dt>
+            <dd>{e.rationale ?? 'The lexicon gives no rationale for this label.'}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }

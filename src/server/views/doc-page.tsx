@@ -34,6 +34,7 @@ export function DocPage(props: { document: Document; analysis: DocAnalysis; comp
       <section aria-labelledby="hits-title">
         <h2 id="hits-title">All label hits</h2>
         {analysis.hits.length === 0 ? <p>No label from the lexicon occurs in this text.</p> : (
+          <div class="table-scroll">
           <table class="data">
             <caption>Every hit with its offsets into the text</caption>
             <thead><tr><th scope="col">Text</th><th scope="col">Label</th><th scope="col">Referent</th><th scope="col" class="num">Weight</th><th scope="col">Voice</th><th scope="col">Distanced / negated</th><th scope="col" class="num">Offsets</th></tr></thead>
@@ -51,6 +52,7 @@ export function DocPage(props: { document: Document; analysis: DocAnalysis; comp
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
     </Layout>

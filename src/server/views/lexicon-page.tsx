@@ -7,6 +7,7 @@ import { Layout } from './layout.js';
 function LabelTable({ labels, caption, outlets }: { labels: LabelView[]; caption: string; outlets: string[] }) {
   if (labels.length === 0) return <p>No labels.</p>;
   return (
+    <div class="table-scroll">
     <table class="data lexicon-table">
       <caption>{caption}</caption>
       <thead>
@@ -31,6 +32,7 @@ function LabelTable({ labels, caption, outlets }: { labels: LabelView[]; caption
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 
@@ -95,6 +97,7 @@ export function LexiconPage({ view, outlets }: { view: LexiconView; outlets: str
         <h2 id="devices-title">Devices</h2>
         <p class="explain">Words that change how a label counts: distancing (“so-called”) and negation take a label out of the stance; attribution verbs and hedges mark whose claim it is.</p>
         {Object.entries(view.devices).map(([type, entries]) => (
+          <div class="table-scroll">
           <table class="data">
             <caption>{type}</caption>
             <thead><tr><th scope="col">Device</th><th scope="col">Patterns</th><th scope="col">Rationale</th></tr></thead>
@@ -102,6 +105,7 @@ export function LexiconPage({ view, outlets }: { view: LexiconView; outlets: str
               {entries.map((e) => <tr><th scope="row"><code>{e.id}</code>{e.weight !== undefined ? ` (${fmtSigned(e.weight, 0)})` : ''}</th><td class="patterns">{e.patterns.map((p) => p.source).join(' · ')}</td><td>{e.rationale ?? ''}</td></tr>)}
             </tbody>
           </table>
+          </div>
         ))}
       </section>
     </Layout>

@@ -7,6 +7,7 @@
 import type { DocAnalysis, Hit, NameHit, DeviceHit } from '../../types.js';
 import type { CompiledLexicon } from '../../lexicon/compile.js';
 import { markSpans, segmentText } from '../segments.js';
+import { labelName } from '../../report/views/names.js';
 import { DISTANCED_MARK, fmtSigned, NEGATED_MARK, stanceClass, stanceWord, VOICE_MARKS, VOICE_NAMES } from '../../report/format.js';
 
 export function hitMarker(hit: Pick<Hit, 'voice' | 'distanced' | 'negated'>): string {
@@ -20,6 +21,7 @@ export function hitDetails(hit: Hit, compiled: CompiledLexicon) {
     .filter(Boolean).join('; ');
   return {
     label: hit.label,
+    name: labelName(hit.label, compiled),
     referent,
     weight: `${fmtSigned(hit.weight, 1)} (${stanceWord(hit.weight)})`,
     voice: VOICE_NAMES[hit.voice],
@@ -31,7 +33,7 @@ export function hitDetails(hit: Hit, compiled: CompiledLexicon) {
 
 function hitTitle(d: ReturnType<typeof hitDetails>): string {
   return [
-    `${d.label} → ${d.referent}`,
+    `${d.name} → ${d.referent}`,
     `weight ${d.weight}`,
     `voice: ${d.voice}`,
     d.state,
@@ -40,26 +42,36 @@ function hitTitle(d: ReturnType<typeof hitDetails>): string {
   ].filter(Boolean).join('\n');
 }
 
-function LabelMark(props: { hit: Hit; text: string; compiled: CompiledLexicon; id: string }) {
+/** The marker in words, for screen readers (the visible letter is decoration to them). */
+export function hitMarkerWords(hit: Pick<Hit, 'voice' | 'distanced' | 'negated'>): string {
+  return [hit.voice === 'quoted' ? 'quoted' : hit.voice === 'attributed' ? 'reported speech' : '', hit.distanced ? 'distanced' : '', hit.negated ? 'negated' : '']
+    .filter(Boolean).join(', ');
+}
+
+function LabelMark(props: { hit: Hit; text: string; compiled: CompiledLexicon; id: string; first: boolean }) {
   const { hit } = props;
   const d = hitDetails(hit, props.compiled);
   const cls = ['hit', stanceClass(hit.weight), `v-${hit.voice}`, hit.distanced ? 'distanced' : '', hit.negated ? 'negated' : ''].filter(Boolean).join(' ');
   const marker = hitMarker(hit);
+  const words = hitMarkerWords(hit);
+  // One tab stop per text (the first mark); the arrow keys move between its marks (/assets/marks.js).
   return (
     <mark
       class={cls}
       id={props.id}
-      tabindex={0}
+      tabindex={props.first ? 0 : -1}
       title={hitTitle(d)}
       data-mark={marker || undefined}
       data-label={d.label}
+      data-name={d.name}
       data-referent={d.referent}
       data-weight={d.weight}
       data-voice={d.voice}
       data-state={d.state || undefined}
       data-cues={d.cues || undefined}
       data-rationale={d.rationale || undefined}
-    >{props.text}</mark>
+      data-text={props.text}
+    >{props.text}{words ? <span class="visually-hidden"> ({words})</span> : ''}</mark>
   );
 }
 
@@ -85,11 +97,16 @@ export interface HighlightedTextProps {
 
 export function HighlightedText(props: HighlightedTextProps) {
   const segments = segmentText(props.text, markSpans(props.analysis));
+  let first = true;
   return (
     <div class="doc-text">
       {segments.map((s) => {
         if (s.kind === 'text') return s.text;
-        if (s.kind === 'label') return <LabelMark hit={s.hit} text={s.text} compiled={props.compiled} id={`${props.idPrefix}-${s.start}`} />;
+        if (s.kind === 'label') {
+          const mark = <LabelMark hit={s.hit} text={s.text} compiled={props.compiled} id={`${props.idPrefix}-${s.start}`} first={first} />;
+          first = false;
+          return mark;
+        }
         if (s.kind === 'name') return <NameMark name={s.name} text={s.text} compiled={props.compiled} />;
         return <CueMark device={s.device} text={s.text} />;
       })}
@@ -118,7 +135,7 @@ export function Legend() {
         <li><mark class="name">outlined</mark> a proper name (never scored)</li>
         <li><span class="cue">dotted grey</span> a cue word: attribution verb, hedge, distancing or negation</li>
       </ul>
-      <p class="legend-help no-print">Hover over a mark, or move to it with the Tab key, to see its label, referent, weight, voice and the lexicon's rationale.</p>
+      <p class="legend-help no-print">Hover over a mark, or Tab to a text's first mark and move with the arrow keys, to see its label, referent, weight, voice and the lexicon's rationale.</p>
     </section>
   );
 }

@@ -1,133 +1,368 @@
-/** Overview: the corpus at a glance. Charts are drawn by /assets/overview.js from the data block; the tables below carry the same numbers. */
+/**
+ * Overview: the corpus at a glance, built to stay readable at fifty outlets and more. The biggest differences come
+ * first; then one referent at a time, an interval dot plot that is also a sortable, filterable table (server-side
+ * through query parameters, live with /assets/overview.js); the most divergent pairs and a clustered heat map; and
+ * short lists that link to their full pages. Every number links to the hits or documents behind it.
+ */
 import type { AppState } from '../state.js';
-import { overviewData } from '../overview-data.js';
-import { Layout } from './layout.js';
-import { hitCountOf } from './lists-page.js';
+import { fmtInt, fmtNumber, fmtSigned } from '../../report/format.js';
+import { labelName } from '../../report/views/names.js';
+import { CorpusSummary, SkippedTable } from '../../report/views/report-tables.js';
+import { HeatmapSvg, IntervalAxis, IntervalDot, TimeSparkline } from '../../report/views/plots.js';
 import {
-  CorpusSummary, DivergenceTable, DocumentsTable, DuplicatesTable, EventsTable, KeynessTables, LabelShareTable, OutletsTable, SkippedTable, StanceTable, StanceTestsTable,
-} from '../../report/views/report-tables.js';
+  allStanceRows, biggestDifferences, reportTimeline, timeRows, clusteredHeatmap, keynessSummary, namedReferents, outletGroups, queryParams, selectStanceRows, STANCE_ROWS,
+  topPairs, type OverviewQuery, type StanceRow, type StanceSort,
+} from '../overview-model.js';
+import { pageOf } from '../paging.js';
+import { Layout } from './layout.js';
+import { Pager } from './pager.js';
+import { hitsHref } from './hits-page.js';
+
+/** Rows of the short lists on the Overview; each links to its full, paged list. */
+export const OVERVIEW_ROWS = { events: 8, documents: 8, pairs: 10, keyness: 10, skipped: 20 };
+
+const href = (params: Array<[string, string]>, anchor = ''): string => {
+  const q = new URLSearchParams(params).toString();
+  return `/${q ? `?${q}` : ''}${anchor}`;
+};
+
+const compareHref = (outlets: string[]): string => `/compare?${new URLSearchParams(outlets.map((o) => ['outlets', o])).toString()}`;
 
 function CsvLink({ table, children }: { table: string; children: string }) {
   return <a class="csv-link" href={`/api/report?format=csv&table=${table}`} download>{children}</a>;
 }
 
-/** Rows of each long list shown on the Overview; the rest is one link away, a page at a time. */
-export const OVERVIEW_ROWS = { events: 10, documents: 20, pairs: 10, skipped: 20 };
-
-function AllLink({ href, shown, total, what }: { href: string; shown: number; total: number; what: string }) {
-  if (total <= shown) return <></>;
-  return <p class="more"><a href={href}>All {total.toLocaleString('en-US')} {what}</a> ({(total - shown).toLocaleString('en-US')} more than shown here)</p>;
+function Differences({ state }: { state: AppState }) {
+  const diffs = biggestDifferences(state.report);
+  if (diffs.length === 0) return <p>No referent is named in their own voice by two or more outlets yet.</p>;
+  const labels = (r: StanceRow) => r.topLabels.map((l) => labelName(l.id, state.compiled)).map((n) => `“${n}”`).join(', ');
+  return (
+    <ol class="differences">
+      {diffs.map((d) => (
+        <li>
+          <strong><a href={href([['referent', d.referent.id]], '#stance')}>{d.referent.label}</a></strong>: a gap of {fmtNumber(d.gap)}{' '}
+          between <span class="end">{d.low.outlet} (<a href={hitsHref({ outlet: d.low.outlet, referent: d.referent.id, adopted: true })} aria-label={`${fmtSigned(d.low.stance)}: the hits of ${d.low.outlet} for ${d.referent.label}`}>{fmtSigned(d.low.stance)}</a>{labels(d.low) ? `, mostly ${labels(d.low)}` : ''})</span>{' '}
+          and <span class="end">{d.high.outlet} (<a href={hitsHref({ outlet: d.high.outlet, referent: d.referent.id, adopted: true })} aria-label={`${fmtSigned(d.high.stance)}: the hits of ${d.high.outlet} for ${d.referent.label}`}>{fmtSigned(d.high.stance)}</a>{labels(d.high) ? `, mostly ${labels(d.high)}` : ''})</span>.{' '}
+          <a href={compareHref([d.low.outlet, d.high.outlet])}>Compare their texts</a>
+          {d.smallSample ? <> <span class="flag-small">⚠ small samples</span></> : ''}
+        </li>
+      ))}
+    </ol>
+  );
 }
 
-export function OverviewPage({ state }: { state: AppState }) {
-  const { report } = state;
-  const data = overviewData(report, state.compiled);
-  const low = report.outlets.filter((o) => o.evidence === 'low').map((o) => o.outlet);
-  const smallCells = report.outlets.reduce((n, o) => n + Object.values(o.referents).filter((r) => r.mentions > 0 && r.smallSample).length, 0);
-  const divergent = data.referents.filter((r) => report.divergence[r.id]);
-  // The report lists at most a thousand pairs; pairCount counts them all.
-  const pairCount = report.duplicates.pairCount ?? report.duplicates.pairs.length;
+const SORT_NAMES: Record<StanceSort, string> = { stance: 'stance', outlet: 'outlet', group: 'group', documents: 'documents', mentions: 'mentions', width: 'interval width' };
+
+function SortHeader({ q, sort, children, num }: { q: OverviewQuery; sort: StanceSort; children: string; num?: boolean }) {
+  const active = q.sort === sort;
+  const next = active ? (q.dir === 'asc' ? 'desc' : 'asc') : sort === 'documents' || sort === 'mentions' ? 'desc' : 'asc';
   return (
-    <Layout title="Overview" nav="overview" data={{ 'overview-data': data }} scripts={[{ src: '/assets/chart.umd.js' }, { src: '/assets/overview.js', module: true }]}>
+    <th scope="col" class={num ? 'num' : undefined} aria-sort={active ? (q.dir === 'asc' ? 'ascending' : 'descending') : undefined} data-sort={sort}>
+      <a href={href(queryParams(q, { sort, dir: next, page: 1 }), '#stance')}>{children}{active ? (q.dir === 'asc' ? ' ▲' : ' ▼') : ''}</a>
+    </th>
+  );
+}
+
+function StanceFilter({ state, q, referent, groups }: { state: AppState; q: OverviewQuery; referent: string; groups: string[] }) {
+  const referents = namedReferents(state.report);
+  return (
+    <form method="get" action="/#stance" class="filters no-print" id="stance-filter">
+      <div class="field">
+        <label for="f-referent">Referent</label>
+        <select id="f-referent" name="referent">
+          {referents.map((r) => <option value={r.id} selected={r.id === referent}>{r.label} ({fmtInt(r.mentions)})</option>)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="f-outlet">Outlet name contains</label>
+        <input id="f-outlet" name="outlet" type="search" value={q.outlet ?? ''} maxlength={300} autocomplete="off" />
+      </div>
+      {groups.length ? (
+        <div class="field">
+          <label for="f-group">Group</label>
+          <select id="f-group" name="group">
+            <option value="">all groups</option>
+            {groups.map((g) => <option value={g} selected={g === q.group}>{g}</option>)}
+          </select>
+        </div>
+      ) : ''}
+      <div class="field">
+        <label for="f-min">At least … documents</label>
+        <input id="f-min" name="min" type="number" min={0} step={1} value={String(q.minDocs)} />
+      </div>
+      <div class="field">
+        <label for="f-sort">Sort by</label>
+        <select id="f-sort" name="sort">
+          {(Object.keys(SORT_NAMES) as StanceSort[]).filter((s) => s !== 'group' || groups.length).map((s) => <option value={s} selected={s === q.sort}>{SORT_NAMES[s]}</option>)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="f-dir">Order</label>
+        <select id="f-dir" name="dir">
+          <option value="asc" selected={q.dir === 'asc'}>ascending</option>
+          <option value="desc" selected={q.dir === 'desc'}>descending</option>
+        </select>
+      </div>
+      <button type="submit">Apply</button>
+    </form>
+  );
+}
+
+function StanceSection({ state, q }: { state: AppState; q: OverviewQuery }) {
+  const { report } = state;
+  const referents = namedReferents(report);
+  if (referents.length === 0) return <p>No referent of the lexicon is named in this corpus.</p>;
+  const referent = referents.find((r) => r.id === q.referent) ?? referents[0];
+  const groupMap = outletGroups(report);
+  const groups = [...new Set(groupMap.values())].sort();
+  const all = allStanceRows(report, referent.id);
+  const rows = selectStanceRows(all, q);
+  const page = Math.min(q.page, Math.max(1, Math.ceil(rows.length / STANCE_ROWS)));
+  const { items, info } = pageOf(rows, page, STANCE_ROWS);
+  const grouped = groups.length > 0 && q.sort === 'group';
+  let lastGroup: string | undefined | null = null;
+  const cols = groups.length ? 7 : 6;
+  return (
+    <>
+      <nav class="referent-tabs no-print" aria-label="Referents">
+        <ul>
+          {referents.map((r) => <li><a href={href(queryParams(q, { referent: r.id, page: 1 }), '#stance')} aria-current={r.id === referent.id ? 'true' : undefined}>{r.label}</a></li>)}
+        </ul>
+      </nav>
+      <StanceFilter state={state} q={q} referent={referent.id} groups={groups} />
+      <p class="explain">
+        {referent.label}: each row is an outlet; the dot is its own-voice stance (−1 delegitimizing … +1 legitimizing), the line its
+        95% interval. Hollow dots and ⚠ mark small samples. {rows.length === all.length ? `${fmtInt(all.length)} outlets name ${referent.label}.` : `${fmtInt(rows.length)} of ${fmtInt(all.length)} outlets match the filter.`}
+      </p>
+      {info.pages > 1 ? <Pager info={info} path="/" params={queryParams(q)} what="Outlets" /> : ''}
+      <div class="table-scroll">
+        <table class="data stance-rows" id="stance-table" data-complete={info.pages === 1 ? 'true' : undefined}>
+          <caption>Stance toward {referent.label} per outlet; the numbers link to the hits behind them</caption>
+          <thead>
+            <tr>
+              <SortHeader q={q} sort="outlet">Outlet</SortHeader>
+              {groups.length ? <SortHeader q={q} sort="group">Group</SortHeader> : ''}
+              <SortHeader q={q} sort="stance" num>Stance</SortHeader>
+              <th scope="col" class="plot-col"><span class="visually-hidden">Interval plot</span><IntervalAxis /></th>
+              <SortHeader q={q} sort="width">95% interval</SortHeader>
+              <SortHeader q={q} sort="mentions" num>Mentions</SortHeader>
+              <SortHeader q={q} sort="documents" num>Docs</SortHeader>
+            </tr>
+          </thead>
+          <tbody>
+            {items.length === 0 ? <tr><td colspan={cols}>No outlet matches the filter.</td></tr> : ''}
+            {items.map((r) => {
+              const header = grouped && r.group !== lastGroup ? <tr class="group-row"><th scope="rowgroup" colspan={cols}>{r.group ?? 'no group'}</th></tr> : '';
+              lastGroup = r.group;
+              const hits = hitsHref({ outlet: r.outlet, referent: referent.id, adopted: true });
+              return (
+                <>
+                  {header}
+                  <tr class={r.smallSample ? 'small-sample' : undefined} data-outlet={r.outlet} data-stance={String(r.stance ?? '')} data-mentions={String(r.mentions)} data-documents={String(r.documents)} data-width={String(r.ci95 ? r.ci95[1] - r.ci95[0] : '')} data-group={r.group ?? ''}>
+                    <th scope="row">{r.outlet}{r.smallSample ? <> <span class="flag-small" title="fewer documents or mentions than the small-sample threshold">⚠<span class="visually-hidden"> small sample</span></span></> : ''}</th>
+                    {groups.length ? <td>{r.group ?? '—'}</td> : ''}
+                    <td class="num">{r.stance === null ? <span title="only quoted, reported or distanced mentions">–</span> : <a href={hits}>{fmtSigned(r.stance)}</a>}</td>
+                    <td class="plot-col"><IntervalDot stance={r.stance} ci95={r.ci95} smallSample={r.smallSample} /></td>
+                    <td class="ci">{r.ci95 ? `${fmtSigned(r.ci95[0])} … ${fmtSigned(r.ci95[1])}` : '–'}</td>
+                    <td class="num"><a href={hitsHref({ outlet: r.outlet, referent: referent.id })}>{fmtInt(r.mentions)}</a></td>
+                    <td class="num"><a href={`/documents?${new URLSearchParams([['outlet', r.outlet]]).toString()}`}>{fmtInt(r.documents)}</a></td>
+                  </tr>
+                </>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {info.pages > 1 ? <Pager info={info} path="/" params={queryParams(q)} what="Outlets" /> : ''}
+      <TimeSection state={state} referent={referent} />
+      <Divergence state={state} referent={referent} />
+    </>
+  );
+}
+
+/** Stance over time per group (or per outlet), when the report has a timeline; the table carries the numbers. */
+function TimeSection({ state, referent }: { state: AppState; referent: { id: string; label: string } }) {
+  const timeline = reportTimeline(state.report);
+  if (!timeline || timeline.bins.length < 2) return null;
+  const rows = timeRows(timeline, referent.id);
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="time-title">
+      <h2 id="time-title">{referent.label} over time</h2>
+      <p class="explain">Own-voice stance per {timeline.by} ({timeline.bins[0]} to {timeline.bins[timeline.bins.length - 1]}){rows[0].kind === 'group' ? ', per outlet group' : `, for the ${rows.length} outlets that name it most`}; line up = more legitimizing. {timeline.undated ? `${fmtInt(timeline.undated)} undated documents are in no ${timeline.by}.` : ''}</p>
+      <div class="table-scroll">
+        <table class="data time-table">
+          <caption>Stance toward {referent.label} per {timeline.by}; empty where a series does not name it; n = mentions</caption>
+          <thead><tr><th scope="col">{rows[0].kind === 'group' ? 'Group' : 'Outlet'}</th><th scope="col"><span class="visually-hidden">Trend</span></th>{timeline.bins.map((b) => <th scope="col" class="num">{b}</th>)}</tr></thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr>
+                <th scope="row">{r.name}</th>
+                <td><TimeSparkline points={r.points} /></td>
+                {r.points.map((p) => <td class="num">{p ? <>{fmtSigned(p.stance)}<span class="n"> n={p.mentions}</span></> : ''}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Divergence({ state, referent }: { state: AppState; referent: { id: string; label: string } }) {
+  const pairs = topPairs(state.report, referent.id, OVERVIEW_ROWS.pairs);
+  const heat = clusteredHeatmap(state.report, referent.id);
+  return (
+    <section aria-labelledby="divergence-title">
+      <h2 id="divergence-title">Who labels {referent.label} most differently</h2>
+      {pairs.length === 0 ? <p>Divergence needs two outlets that both name {referent.label}.</p> : (
+        <div class="divergence">
+          <div class="table-scroll">
+            <table class="data">
+              <caption>The {pairs.length} most different pairs: Jensen–Shannon divergence of label choice (0 = same labels in the same shares, 1 = none in common)</caption>
+              <thead><tr><th scope="col">Outlets</th><th scope="col" class="num">Divergence</th></tr></thead>
+              <tbody>
+                {pairs.map((p) => (
+                  <tr>
+                    <th scope="row">{p.a} · {p.b}</th>
+                    <td class="num"><a href={compareHref([p.a, p.b])} aria-label={`${fmtNumber(p.value)}: compare ${p.a} and ${p.b}`}>{fmtNumber(p.value)}</a></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {heat ? (
+            <figure class="heatmap-figure">
+              <div class="table-scroll" tabindex={0} role="region" aria-label={`Heat map for ${referent.label} (scrolls sideways on narrow screens)`}>
+                <HeatmapSvg outlets={heat.outlets} values={heat.values} label={`Heat map of label-choice divergence between ${heat.outlets.length} outlets for ${referent.label}, similar outlets next to each other; the table beside it lists the most different pairs.`} />
+              </div>
+              <figcaption>
+                Every pair, similar outlets clustered together; darker = more different (hover for values).
+                {heat.omitted ? ` The ${fmtInt(heat.omitted)} outlets with fewest mentions are left out.` : ''}{' '}
+                <CsvLink table="divergence">All values (CSV)</CsvLink>
+              </figcaption>
+            </figure>
+          ) : ''}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Keyness({ state, q }: { state: AppState; q: OverviewQuery }) {
+  const rows = keynessSummary(state.report, state.compiled);
+  if (rows.length === 0) return <p>No outlet uses a label significantly more than the others.</p>;
+  const shown = q.allKeyness ? rows : rows.slice(0, OVERVIEW_ROWS.keyness);
+  return (
+    <>
+      <div class="table-scroll">
+        <table class="data">
+          <caption>Labels an outlet uses significantly more than the rest (log-likelihood, adjusted p &lt; 0.05); count links to the hits</caption>
+          <thead><tr><th scope="col">Outlet</th><th scope="col">Labels typical of it</th></tr></thead>
+          <tbody>
+            {shown.map((k) => (
+              <tr>
+                <th scope="row">{k.outlet}</th>
+                <td>{k.labels.map((l, i) => <>{i ? '; ' : ''}{l.name} <a href={hitsHref({ outlet: k.outlet, label: l.id })} aria-label={`${l.here} hits of ${l.name} in ${k.outlet}`}>×{l.here}</a></>)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length > shown.length ? <p class="more"><a href={href(queryParams(q, { allKeyness: true }), '#keyness-title')}>Show all {fmtInt(rows.length)} outlets</a></p> : ''}
+    </>
+  );
+}
+
+function Lists({ state }: { state: AppState }) {
+  const { report } = state;
+  const multi = report.events.filter((e) => e.outlets.length > 1);
+  const events = [...multi].sort((a, b) => b.outlets.length - a.outlets.length || b.documents.length - a.documents.length).slice(0, OVERVIEW_ROWS.events);
+  const d = report.duplicates;
+  return (
+    <>
+      <section aria-labelledby="events-title">
+        <h2 id="events-title">Events covered by several outlets</h2>
+        {events.length === 0 ? <p>No event is covered by two or more outlets.</p> : (
+          <ul class="event-list">
+            {events.map((e) => (
+              <li>
+                <a href={`/compare?${new URLSearchParams([['event', e.id]]).toString()}`}>{e.label}</a>{' '}
+                <span class="small">{e.dateRange ? (e.dateRange[0] === e.dateRange[1] ? e.dateRange[0] : `${e.dateRange[0]} – ${e.dateRange[1]}`) : 'undated'} · {e.outlets.length} outlets · {e.documents.length} documents</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p class="more"><a href="/events">All {fmtInt(report.events.length)} events</a> ({fmtInt(multi.length)} with several outlets)</p>
+      </section>
+      <section aria-labelledby="docs-title">
+        <h2 id="docs-title">Documents and duplicates</h2>
+        <p>
+          <a href="/documents">{fmtInt(report.documents.length)} documents</a> (sortable, searchable);{' '}
+          <a href="/duplicates">{fmtInt(d.pairCount ?? d.pairs.length)} near-duplicate pairs</a>, {fmtInt(d.excluded.length)} copies excluded (policy {d.policy});{' '}
+          {fmtInt(report.corpus.skipped.length)} inputs skipped.
+        </p>
+        {report.corpus.skipped.length ? (
+          <details>
+            <summary>Skipped inputs and why</summary>
+            <div class="table-scroll"><SkippedTable report={report} skipped={report.corpus.skipped.slice(0, OVERVIEW_ROWS.skipped)} /></div>
+            {report.corpus.skipped.length > OVERVIEW_ROWS.skipped
+              ? <p class="more">{fmtInt(report.corpus.skipped.length - OVERVIEW_ROWS.skipped)} more skipped inputs are in the CSV below.</p> : ''}
+          </details>
+        ) : ''}
+      </section>
+    </>
+  );
+}
+
+export function OverviewPage({ state, q }: { state: AppState; q: OverviewQuery }) {
+  const { report } = state;
+  const low = report.outlets.filter((o) => o.evidence === 'low').length;
+  return (
+    <Layout title="Overview" nav="overview" scripts={[{ src: '/assets/overview.js', module: true }]}>
       <h1>Corpus overview</h1>
       <CorpusSummary report={report} />
-      {low.length || smallCells ? (
-        <div class="warning" role="note">
-          <strong>Small samples.</strong>{' '}
-          {low.length ? `${low.join(', ')} ${low.length === 1 ? 'has' : 'have'} fewer than ${report.settings.smallSample.documents} documents. ` : ''}
-          {smallCells ? `${smallCells} outlet × referent figure${smallCells === 1 ? ' rests' : 's rest'} on fewer than ${report.settings.smallSample.documents} documents or ${report.settings.smallSample.mentions} mentions (marked ⚠). ` : ''}
-          Intervals are wide: read these as descriptions of these texts, not of the outlets in general.
-        </div>
+      {low ? (
+        <p class="warning">
+          <strong>Small samples.</strong> {fmtInt(low)} of {fmtInt(report.outlets.length)} outlets have fewer than {report.settings.smallSample.documents} documents;
+          their rows are marked ⚠ and their intervals are wide. Read them as descriptions of these texts, not of the outlets in general.
+        </p>
       ) : ''}
       {state.reportBehind ? <p class="note">The statistics below are being recomputed to include {state.reportBehind} text(s) just added; reload in a moment.</p> : ''}
       {state.sessionAdded.size ? <p class="note">{state.sessionAdded.size} text(s) added in this session are included (kept in memory only).</p> : ''}
 
-      <section aria-labelledby="stance-title">
-        <h2 id="stance-title">Stance per referent</h2>
-        <p class="explain">
-          How each outlet, in its own voice, names each referent: below 0 its labels delegitimize, above 0 they legitimize.
-          Whiskers show the 95% interval.
-        </p>
-        <figure class="chart chart-wide">
-          <canvas id="stance-chart" role="img" aria-label="Bar chart of stance per referent and outlet with 95% intervals; the same numbers are in the table below."></canvas>
-        </figure>
-        <StanceTable report={report} />
-        <p><CsvLink table="referents">Download stance table (CSV)</CsvLink></p>
+      <section aria-labelledby="diff-title">
+        <h2 id="diff-title">The biggest differences</h2>
+        <p class="explain">Per referent, the two outlets furthest apart in how they name it in their own voice, and the labels behind each end.</p>
+        <Differences state={state} />
       </section>
 
-      <section aria-labelledby="shares-title">
-        <h2 id="shares-title">Which labels each outlet chose</h2>
-        <p class="explain">For each referent, the share of each label among the outlet's own-voice mentions. Blue labels legitimize, orange and red delegitimize, grey are neutral.</p>
-        <div class="chart-grid">
-          {data.shares.map((s, i) => (
-            <figure class="chart">
-              <figcaption>{data.referents[i].label}</figcaption>
-              <canvas id={`share-chart-${i}`} data-share-index={String(i)} role="img" aria-label={`Stacked bars: label shares for ${data.referents[i].label} by outlet; numbers in the table below.`}></canvas>
-            </figure>
-          ))}
-        </div>
-        <details>
-          <summary>Label counts and shares as tables</summary>
-          {data.referents.map((r) => <LabelShareTable report={report} referent={r.id} />)}
-        </details>
-        <p><CsvLink table="labels">Download label table (CSV)</CsvLink></p>
-      </section>
-
-      <section aria-labelledby="tests-title">
-        <h2 id="tests-title">Is the difference real?</h2>
-        <StanceTestsTable report={report} />
-        <p><CsvLink table="stance-tests">Download stance tests (CSV)</CsvLink></p>
-      </section>
-
-      <section aria-labelledby="divergence-title">
-        <h2 id="divergence-title">How differently outlets label the same referent</h2>
-        {divergent.length === 0 ? <p>Divergence needs two outlets that both name a referent.</p> : (
-          <div class="heatmap-grid">
-            {divergent.map((r) => <DivergenceTable report={report} referent={r.id} />)}
-          </div>
-        )}
-        <p><CsvLink table="divergence">Download divergence table (CSV)</CsvLink></p>
-      </section>
-
-      <section aria-labelledby="outlets-title">
-        <h2 id="outlets-title">Outlets</h2>
-        <OutletsTable report={report} />
-        <p><CsvLink table="outlets">Download outlet table (CSV)</CsvLink></p>
-      </section>
-
-      <section aria-labelledby="events-title">
-        <h2 id="events-title">Events</h2>
-        <EventsTable report={report} links events={report.events.slice(0, OVERVIEW_ROWS.events)} />
-        <AllLink href="/events" shown={OVERVIEW_ROWS.events} total={report.events.length} what="events" />
-        <p><CsvLink table="events">Download event table (CSV)</CsvLink></p>
-      </section>
-
-      <section aria-labelledby="docs-title">
-        <h2 id="docs-title">Documents</h2>
-        <DocumentsTable report={report} links documents={report.documents.slice(0, OVERVIEW_ROWS.documents)} hitCount={hitCountOf(state)} />
-        <AllLink href="/documents" shown={OVERVIEW_ROWS.documents} total={report.documents.length} what="documents" />
-        <p><CsvLink table="hits">Download every hit with offsets (CSV)</CsvLink></p>
+      <section aria-labelledby="stance-title" id="stance">
+        <h2 id="stance-title">Stance per outlet</h2>
+        <StanceSection state={state} q={q} />
       </section>
 
       <section aria-labelledby="keyness-title">
         <h2 id="keyness-title">Labels typical of each outlet</h2>
-        <KeynessTables report={report} />
-        <p><CsvLink table="keyness">Download keyness table (CSV)</CsvLink></p>
+        <Keyness state={state} q={q} />
       </section>
 
-      <section aria-labelledby="dup-title">
-        <h2 id="dup-title">Duplicates and skipped inputs</h2>
-        <p>
-          {pairCount.toLocaleString('en-US')} near-duplicate pair{pairCount === 1 ? '' : 's'} in{' '}
-          {report.duplicates.clusters.length.toLocaleString('en-US')} group{report.duplicates.clusters.length === 1 ? '' : 's'};{' '}
-          {report.duplicates.excluded.length.toLocaleString('en-US')} cop{report.duplicates.excluded.length === 1 ? 'y' : 'ies'} excluded (policy {report.duplicates.policy}).
-        </p>
-        <DuplicatesTable report={report} links pairs={report.duplicates.pairs.slice(0, OVERVIEW_ROWS.pairs)} />
-        <AllLink href="/duplicates" shown={OVERVIEW_ROWS.pairs} total={pairCount} what="near-duplicate pairs" />
-        <SkippedTable report={report} skipped={report.corpus.skipped.slice(0, OVERVIEW_ROWS.skipped)} />
-        {report.corpus.skipped.length > OVERVIEW_ROWS.skipped
-          ? <p class="more">{(report.corpus.skipped.length - OVERVIEW_ROWS.skipped).toLocaleString('en-US')} more skipped inputs are in the CSV below.</p> : ''}
-        <p><CsvLink table="skipped">Download skipped inputs (CSV)</CsvLink></p>
+      <Lists state={state} />
+
+      <section aria-labelledby="downloads-title" class="no-print">
+        <h2 id="downloads-title">Downloads</h2>
+        <ul class="downloads-list">
+          <li><CsvLink table="referents">Stance (CSV)</CsvLink></li>
+          <li><CsvLink table="labels">Label counts and shares (CSV)</CsvLink></li>
+          <li><CsvLink table="stance-tests">Stance tests (CSV)</CsvLink></li>
+          <li><CsvLink table="divergence">Divergence (CSV)</CsvLink></li>
+          <li><CsvLink table="outlets">Outlets (CSV)</CsvLink></li>
+          <li><CsvLink table="keyness">Keyness (CSV)</CsvLink></li>
+          <li><CsvLink table="events">Events (CSV)</CsvLink></li>
+          <li><CsvLink table="hits">Every hit with offsets (CSV)</CsvLink></li>
+          <li><CsvLink table="skipped">Skipped inputs (CSV)</CsvLink></li>
+          <li><a href="/api/report">The whole report (JSON)</a></li>
+        </ul>
       </section>
     </Layout>
   );

@@ -1,0 +1,280 @@
+/**
+ * Context-label resolution: who "the regime", "the militants" or "the resistance" names in this sentence.
+ *
+ * The rules, in the order they are tried, are written for students in lexicons/README.md ("How framelens decides who a
+ * label names"); their numeric windows are in lexicons/voice.yml (`context:`): antecedent_sentences, salience_factor,
+ * look_back_mentions (a cap, so that one sentence of a million words cannot make resolution quadratic) and
+ * apposition_words. Every step looks at a bounded window around the label, and mentions are visited in document order
+ * with a moving pointer, so resolution costs time linear in the document (a 5 MB text resolves in well under a
+ * second).
+ */
+import type { Hit, LabelEntry } from '../types.js';
+import type { Units } from '../nlp/nlp.js';
+import type { CompiledLexicon } from '../lexicon/compile.js';
+import type { Match } from './match.js';
+import type { ContextWindows } from '../lexicon/voice-rules.js';
+
+/** Something a context label may point back (or ahead) to: a name or a label with a fixed or resolved referent. */
+export interface Mention {
+  /** The tracked referent; null for an actor the lexicon names but does not track (the Islamic State, Al Mayadeen). */
+  referent: string | null;
+  /** For an untracked actor: the context labels that may mean it (`antecedent-of` in the lexicon). */
+  antecedentOf?: ReadonlySet<string>;
+  start: number;
+  end: number;
+  startUnit: number;
+  /** One past the mention's last unit. */
+  endUnit: number;
+  sentence: number;
+  /** Folded head word (last unit) of the mention, to block "the Syrian regime … the regime" from resolving. */
+  head: string;
+}
+
+export interface ContextLabel {
+  hit: Hit;
+  match: Match;
+}
+
+/** Words after "of" that point back to something named before ("fighters of these organizations"). */
+const POINTING_DETERMINERS = new Set(['these', 'those', 'this', 'that', 'its', 'their', 'his', 'her', 'such', 'both']);
+/** Nouns of attack that a modifier label may describe instead of an actor ("Iran-backed attacks"). */
+const EVENT_NOUNS = new Set([
+  'attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'shelling', 'bombing', 'bombings',
+  'bombardment', 'assault', 'assaults', 'offensive', 'operation', 'operations', 'ambush', 'aggression', 'incursion', 'escalation',
+]);
+/** Words after an attack noun that make it the noun a modifier label describes ("Iran-backed attacks on US troops"). */
+const ATTACK_OBJECT = new Set(['on', 'against', 'targeting', 'at', 'in', 'by', 'from', 'that', 'which']);
+/** Words before an untracked actor that make it a campaign's target rather than a topic ("coalition against ISIS"). */
+const OPPOSING = new Set(['against', 'anti', 'counter', 'combat', 'combating', 'combatting', 'fight', 'fighting', 'defeat', 'defeating', 'countering']);
+/** Words that may stand between a label and the name its noun phrase ends in ("Iran-backed Lebanese militia Hezbollah"). */
+const PHRASE_NOUNS = new Set([
+  'militia', 'militias', 'group', 'groups', 'movement', 'faction', 'factions', 'party', 'organization', 'organisation',
+  'force', 'forces', 'outlet', 'channel', 'tv', 'network', 'broadcaster', 'station', 'newspaper', 'agency', 'armed',
+  'shiite', 'paramilitary', 'political', 'leader', 'chief', 'commander', 'spokesman',
+]);
+/** Words that may open an apposition's noun phrase ("Kataib Hezbollah, an Iran-backed militia"). */
+const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'one', 'another', 'which', 'who', 'itself', 'both', 'all', 'its', 'their']);
+/** Words that may continue an apposition's noun phrase after the label ("a militia that …", "a group based in …"). */
+const APPOSITION_CONTINUATIONS = new Set(['that', 'which', 'who', 'based', 'in', 'of', 'with', 'from', 'operating', 'active', 'allied', 'aligned', 'backed', 'loyal']);
+/** Words that make "X, the militants said" speech rather than an apposition of X. */
+const SPEECH_AFTER = new Set(['said', 'say', 'says', 'told', 'added', 'claimed', 'stated', 'wrote', 'reported', 'announced', 'noted', 'insisted', 'warned']);
+/**
+ * Two-word phrases that give a label its proper name ahead ("a group calling itself the Islamic Resistance in Iraq",
+ * "militias known as the Popular Mobilization Forces"). Single words are in NAMING_WORDS.
+ */
+const NAMING_PAIRS = new Set(['calling itself', 'calling themselves', 'calls itself', 'call themselves', 'known as', 'named as', 'referred to']);
+const NAMING_WORDS = new Set(['called', 'dubbed', 'named', 'styled', 'self-styled']);
+
+/**
+ * Resolves each context label to a referent (hit.referent, resolution 'context') or leaves it 'unresolved'.
+ * `contextLabels` and `mentions` must be in document order. `headlineEnd` is the character offset where the
+ * headline (a first line without sentence punctuation) ends, or 0 when the text has none.
+ */
+export function resolveContextLabels(
+  text: string, contextLabels: ContextLabel[], mentions: Mention[], units: Units, compiled: CompiledLexicon, headlineEnd = 0,
+): void {
+  if (contextLabels.length === 0) return;
+  const rules = compiled.voice.context;
+  /** Mentions before the current label, explicit ones and labels resolved so far, in document order. */
+  const seen: Mention[] = [];
+  let next = 0;
+  const headlineSentences = headlineEnd > 0 ? sentenceAt(units, text, headlineEnd) : -1;
+
+  for (const { hit, match } of contextLabels) {
+    while (next < mentions.length && mentions[next].start < hit.start) seen.push(mentions[next++]);
+    const entry = compiled.entries.get(hit.label) as LabelEntry;
+    const candidates = new Set(entry.resolve ?? []);
+    /** 'yes' for a mention of a referent the label may take, 'other' for an untracked actor it may mean, else 'no'. */
+    const fit = (x: Mention): 'yes' | 'other' | 'no' =>
+      x.referent !== null ? (candidates.has(x.referent) ? 'yes' : 'no') : (x.antecedentOf?.has(hit.label) ? 'other' : 'no');
+    const settle = (x: Mention): void => {
+      if (x.referent !== null && candidates.has(x.referent)) resolveTo(hit, x.referent, seen, match, units);
+    };
+
+    // 1. Glued to a name or label: "Kataib Hezbollah fighters", "Iran-backed Hezbollah", "ISIS fighters" (untracked:
+    // stays unresolved), "Iran-aligned Al Mayadeen TV" (a broadcaster: unresolved).
+    const prevUnit = match.startUnit - 1;
+    const prevGlued = prevUnit >= 0 && !units.barrierAfter[prevUnit];
+    const before = seen.length ? seen[seen.length - 1] : undefined;
+    const after = next < mentions.length ? mentions[next] : undefined;
+    const adjacent = (before && prevGlued && before.endUnit === match.startUnit ? before : undefined) ??
+      (after && nameInPhrase(text, units, match, after, rules.appositionWords) ? after : undefined);
+    if (adjacent) {
+      settle(adjacent);
+      continue;
+    }
+    // A modifier of an attack is not a label of an actor: "Iran-backed attacks on US troops".
+    const e = match.endUnit;
+    if (e + 1 < units.count && !units.barrierAfter[e - 1] && EVENT_NOUNS.has(units.normal[e]) &&
+        (units.barrierAfter[e] || ATTACK_OBJECT.has(units.normal[e + 1]))) continue;
+    // 2. Apposition and naming: the label describes the name beside it.
+    const apposed = appositionOf(text, units, match, before, after, mentions, next, rules);
+    if (apposed) {
+      settle(apposed);
+      continue;
+    }
+    // 3. Specified in place by a capitalised word the lexicon does not know ("the Assad regime").
+    const capitalisedModifier = prevGlued && /^\p{Lu}/u.test(text.slice(units.start[prevUnit], units.end[prevUnit])) &&
+      units.normal[prevUnit] !== 'the';
+    if (capitalisedModifier) continue;
+    // 4. An of-phrase: "an umbrella group of anti-terror fighters" names its referent; "the regime of the river" names
+    // nobody; "fighters of these two organizations" points back like a pronoun.
+    const head = units.normal[match.endUnit - 1];
+    const nextWord = match.endUnit < units.count && !units.barrierAfter[match.endUnit - 1] ? units.normal[match.endUnit] : '';
+    if (nextWord === 'of') {
+      let inPhrase: Mention | undefined;
+      for (let k = next; k < mentions.length && mentions[k].startUnit <= match.endUnit + 3; k++) {
+        if (mentions[k].startUnit > match.endUnit && mentions[k].sentence === hit.sentence) { inPhrase = mentions[k]; break; }
+      }
+      if (inPhrase && fit(inPhrase) !== 'no') {
+        settle(inPhrase);
+        continue;
+      }
+      const determiner = match.endUnit + 1 < units.count ? units.normal[match.endUnit + 1] : '';
+      if (inPhrase || !POINTING_DETERMINERS.has(determiner)) continue;
+    }
+    // 5. Look back: the nearest mention the label may mean, unless another fitting referent is far more salient.
+    let blocked = false;
+    const salience = new Map<string, number>();
+    let nearest: string | null = null;
+    for (let k = seen.length - 1, visited = 0; k >= 0 && visited < rules.lookBackMentions; k--, visited++) {
+      const mention = seen[k];
+      if (mention.sentence < hit.sentence - rules.antecedentSentences) break;
+      const f = fit(mention);
+      if (f === 'yes') {
+        nearest ??= mention.referent;
+        const r = mention.referent as string;
+        salience.set(r, (salience.get(r) ?? 0) + 1 / (1 + hit.sentence - mention.sentence));
+        continue;
+      }
+      // An actor the lexicon does not track, named nearer than any fitting referent, is what the label means
+      // ("the Islamic State … the terror organization"): leave the label unresolved rather than jump past it.
+      // Not when the actor is what others fight ("the coalition against ISIS", "anti-ISIS operations"): that names
+      // a campaign's target, which a later label rarely picks up.
+      if (f === 'other' && nearest === null && !OPPOSING.has(units.normal[mention.startUnit - 1] ?? '')) {
+        blocked = true;
+        break;
+      }
+      if (mention.head === head) {
+        blocked = nearest === null;
+        break;
+      }
+    }
+    if (nearest !== null) {
+      let best = nearest;
+      const nearestScore = salience.get(nearest) ?? 0;
+      for (const [referent, score] of salience) {
+        if (score >= rules.salienceFactor * nearestScore && score > (salience.get(best) ?? 0)) best = referent;
+      }
+      resolveTo(hit, best, seen, match, units);
+      continue;
+    }
+    // 6. A headline names its actor in the lead, and a lead often names it right after the label ("Resistance
+    // groups vow response. Kataib Hezbollah said …"): look ahead to the lead's first sentence.
+    if (blocked) continue;
+    const inHeadline = hit.start < headlineEnd;
+    if (!inHeadline && hit.sentence > 1) continue;
+    const lastSentence = inHeadline ? headlineSentences + 1 : hit.sentence + 1;
+    for (let k = next; k < mentions.length && k < next + rules.lookBackMentions && mentions[k].sentence <= lastSentence; k++) {
+      const f = fit(mentions[k]);
+      if (f === 'no') continue;
+      settle(mentions[k]);
+      break;
+    }
+  }
+}
+
+/**
+ * Whether the noun phrase that starts with the label ends in the name `after`: right after it ("Iran-backed
+ * Hezbollah") or after a few capitalised words or group nouns ("the Iranian-backed Lebanese militia Hezbollah",
+ * "Lebanon's Iran-aligned Al Mayadeen TV"), with no punctuation between.
+ */
+function nameInPhrase(text: string, units: Units, match: Match, after: Mention, reach: number): boolean {
+  if (after.startUnit < match.endUnit || after.startUnit > match.endUnit + reach) return false;
+  for (let u = match.endUnit - 1; u < after.startUnit; u++) {
+    if (units.barrierAfter[u]) return false;
+    if (u >= match.endUnit && !PHRASE_NOUNS.has(units.normal[u]) && !/^\p{Lu}/u.test(text.slice(units.start[u], units.end[u]))) return false;
+  }
+  return true;
+}
+
+/**
+ * The name a label stands in apposition to, if any:
+ * - after the name's comma: "Kataib Hezbollah, an Iran-backed militia" (a few words may open the phrase);
+ * - before a name set off by commas: "an Iran-backed militia, Kataib Hezbollah, said" (not "the militants, Hezbollah
+ *   said", where the name is the speaker);
+ * - before a naming phrase: "a group calling itself the Islamic Resistance in Iraq", "militias known as the PMF".
+ */
+function appositionOf(
+  text: string, units: Units, match: Match, before: Mention | undefined, after: Mention | undefined,
+  mentions: Mention[], next: number, rules: ContextWindows,
+): Mention | undefined {
+  const reach = rules.appositionWords;
+  const sentence = units.sentence[match.startUnit];
+  if (before && before.sentence === sentence && before.endUnit <= match.startUnit && match.startUnit - before.endUnit <= reach + 1 &&
+      units.barrierAfter[before.endUnit - 1] && text.slice(before.end, units.start[before.endUnit]).trim() === ',') {
+    let plain = APPOSITION_OPENERS.has(units.normal[before.endUnit]) || before.endUnit === match.startUnit;
+    for (let u = before.endUnit; u < match.startUnit && plain; u++) if (units.barrierAfter[u]) plain = false;
+    // The phrase must close as an apposition does ("…, an Iran-backed militia, said"; "…, a pro-Iranian channel.");
+    // "attacked US forces, the militants said" is speech, not an apposition.
+    const e = match.endUnit - 1;
+    const closes = units.barrierAfter[e] || (e + 1 < units.count && (APPOSITION_CONTINUATIONS.has(units.normal[e + 1]) ||
+      (units.barrierAfter[e + 1] && !SPEECH_AFTER.has(units.normal[e + 1]))));
+    if (plain && closes) return before;
+  }
+  if (after && after.sentence === sentence && after.startUnit <= match.endUnit + 1 && units.barrierAfter[match.endUnit - 1]) {
+    const between = text.slice(match.end, after.start);
+    if (/^\s*,\s*(?:the\s+)?$/i.test(between) && /^\s*(?:[,;:()—–]|\.(?:\s|$)|$)/.test(text.slice(after.end, after.end + 3))) return after;
+  }
+  // "calling itself", "known as": the phrase starts within `reach` units after the label, in the same sentence.
+  for (let u = match.endUnit; u < match.endUnit + reach && u + 1 < units.count && units.sentence[u] === sentence; u++) {
+    const pair = units.normal[u] + ' ' + units.normal[u + 1];
+    const nameStart = NAMING_PAIRS.has(pair) ? u + 2 : NAMING_WORDS.has(units.normal[u]) ? u + 1 : -1;
+    if (nameStart < 0) continue;
+    const first = units.normal[nameStart] === 'the' ? nameStart + 1 : nameStart;
+    for (let k = next; k < mentions.length && mentions[k].startUnit <= first; k++) {
+      if (mentions[k].startUnit === nameStart || mentions[k].startUnit === first) return mentions[k];
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The sentence index of the unit that starts at or after `offset` (the first sentence after a headline). */
+function sentenceAt(units: Units, text: string, offset: number): number {
+  let lo = 0;
+  let hi = units.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (units.start[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  void text;
+  return lo < units.count ? units.sentence[lo] : units.count ? units.sentence[units.count - 1] : 0;
+}
+
+/**
+ * Sets a context label's referent and makes it an antecedent in its own right, so a chain of context labels
+ * ("the occupation army … the enemy … the occupation") stays resolved beyond the reach of the first explicit name.
+ */
+function resolveTo(hit: Hit, referent: string, seen: Mention[], match: Match, units: Units): void {
+  hit.referent = referent;
+  hit.resolution = 'context';
+  seen.push({
+    referent, start: hit.start, end: hit.end, startUnit: match.startUnit, endUnit: match.endUnit, sentence: hit.sentence,
+    head: units.normal[match.endUnit - 1],
+  });
+}
+
+/**
+ * The end of the headline: a first line (before the first line break) that reads as a title, without a full stop,
+ * question mark or colon at its end, and short. 0 when the text opens with running prose.
+ */
+export function headlineEnd(text: string): number {
+  const lead = text.match(/^\s*/)?.[0].length ?? 0;
+  const eol = text.indexOf('\n', lead);
+  if (eol < 0) return 0;
+  const line = text.slice(lead, eol).trim();
+  if (line.length === 0 || line.length > 200 || /[.:;]["”’']?$/.test(line)) return 0;
+  return eol;
+}

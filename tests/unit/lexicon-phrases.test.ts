@@ -1,0 +1,104 @@
+/**
+ * Real phrasing from 2023-2024 coverage, read with the default lexicon: each composed phrase is one mention with the
+ * weight the README's rule gives it (lexicons/README.md "One phrase, one mention, one weight"), and descriptors stay
+ * neutral ("Descriptors vs labels").
+ */
+import { describe, expect, it } from 'vitest';
+import { loadLexicons } from '../../src/lexicon/load.js';
+import { compileLexicon } from '../../src/lexicon/compile.js';
+import { tokenize } from '../../src/nlp/nlp.js';
+import { findMatches } from '../../src/analysis/match.js';
+import { analyzeDocument } from '../../src/analysis/analyze.js';
+import type { LabelEntry } from '../../src/types.js';
+
+const compiled = compileLexicon(loadLexicons(['lexicons/conflict.yml']));
+
+function labelsIn(text: string) {
+  const tok = tokenize(text);
+  return findMatches(text, tok.units, compiled)
+    .filter((m) => m.entry.kind === 'label')
+    .map((m) => ({ text: text.slice(m.start, m.end), id: m.entry.id, weight: (m.entry as LabelEntry).weight }));
+}
+
+describe('composed phrases in the default lexicon', () => {
+  const one: Array<[string, string, string, number]> = [
+    // [sentence, the phrase, entry, weight]
+    ['Iran-backed militias have attacked US forces more than 150 times.', 'Iran-backed militias', 'iran-backed-militia', -2],
+    ['Iranian-backed Iraqi militant groups claimed the strike.', 'Iranian-backed Iraqi militant groups', 'iran-backed-militia', -2],
+    ['Washington blamed Iran-backed allied militias.', 'Iran-backed allied militias', 'iran-backed-militia', -2],
+    ['The drone was launched by a pro-Iran militia, officials said.', 'pro-Iran militia', 'iran-backed-militia', -2],
+    ['A coalition of pro-Iran former paramilitaries now sits in parliament.', 'pro-Iran former paramilitaries', 'iran-backed-militia', -2],
+    ['The base has been attacked by militias backed by Iran.', 'militias backed by Iran', 'iran-backed-militia', -2],
+    ['Kataib Hezbollah is a faction supported by the IRGC.', 'faction supported by the IRGC', 'pro-iranian-groups', -1],
+    ['Groups loyal to Tehran fired rockets.', 'Groups loyal to Tehran', 'pro-iranian-groups', -1],
+    ['It said armed groups aligned with Iran were behind it.', 'armed groups aligned with Iran', 'pro-iranian-groups', -1],
+    ['an armed Shia faction with allegiance to Iran, has heightened its targeting', 'armed Shia faction with allegiance to Iran', 'pro-iranian-groups', -1],
+    ["Hezbollah, Iran's biggest proxy, has held back.", "Iran's biggest proxy", 'proxies', -2],
+    ['It condemned the Israeli military aggression on Gaza.', 'Israeli military aggression', 'israeli-aggression', -2],
+    ['Dozens of armed Shiite factions operate in Iraq.', 'armed Shiite factions', 'iraqi-armed-factions', 0],
+    ['armed Shia groups have stepped up attacks', 'armed Shia groups', 'iraqi-armed-factions', 0],
+    ['Shiite militias control the border crossing.', 'Shiite militias', 'militia', -1],
+    ['Hezbollah forces in Lebanon launched several volleys.', 'Hezbollah forces', 'named-group-members', 0],
+    ['the IDF said it killed a Hezbollah terrorist in the strike', 'Hezbollah terrorist', 'named-group-terrorists', -2],
+    ['the resistance fighters also targeted a US base', 'the resistance fighters', 'resistance-generic', 2],
+    ['drones targeted United States military bases in Syria', 'United States military bases', 'us-bases', 0],
+    ['U.S. and international forces in Syria were attacked', 'U.S. and international forces', 'us-forces', 0],
+    ['as its main proxy force, the Lebanese Hezbollah, held back', 'proxy force', 'proxies', -2],
+  ];
+  for (const [sentence, phrase, id, weight] of one) {
+    it(`"${phrase}" is one mention: ${id} (${weight})`, () => {
+      const hits = labelsIn(sentence).filter((h) => sentence.indexOf(h.text) < sentence.indexOf(phrase) + phrase.length &&
+        sentence.indexOf(h.text) + h.text.length > sentence.indexOf(phrase));
+      expect(hits).toEqual([{ text: phrase, id, weight }]);
+    });
+  }
+
+  it('gives the same weight in either word order', () => {
+    const before = labelsIn('Iran-backed militias');
+    const after = labelsIn('militias backed by Iran');
+    expect(before.map((h) => h.weight)).toEqual(after.map((h) => h.weight));
+    expect(labelsIn('Iran-aligned groups')[0].weight).toBe(labelsIn('groups aligned with Iran')[0].weight);
+  });
+
+  it('keeps a name before a non-restrictive relative a name, and reads the relative as the patron label', () => {
+    const text = 'The Houthis, who are also backed by Iran, have attacked ships.';
+    const a = analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled);
+    expect(a.names.map((n) => [n.text, n.referent])).toEqual([['Houthis', 'armed-groups']]);
+    const patron = a.hits.find((h) => h.label === 'pro-iranian');
+    expect(patron?.text).toBe('who are also backed by Iran');
+    expect(patron?.referent).toBe('armed-groups');
+    expect(patron?.weight).toBe(-1);
+  });
+
+  it('does not read "US-based" as a US base', () => {
+    expect(labelsIn('the US-based Council on Foreign Relations said')).toEqual([]);
+  });
+
+  it('does not read Iran’s own armed forces or a place near Iran as a patron phrase', () => {
+    expect(labelsIn('Iranian armed forces fired missiles.')).toEqual([{ text: 'Iranian armed forces', id: 'iran', weight: 0 }]);
+    expect(labelsIn('US forces close to Iran were put on alert.').map((h) => h.id)).toEqual(['us-forces', 'iran']);
+  });
+});
+
+describe('quotation marks inside a phrase, in the analyzer', () => {
+  it('reads the outlet’s own quote marks around part of a label as scare quotes', () => {
+    for (const [text, label] of [
+      // No speaker before the marks (after "Moscow criticised …" they would quote Moscow: voice.ts Q-FRAGMENT).
+      ['Convoys of the US "occupation" crossed into Syria on Sunday.', 'US "occupation"'],
+      ['The two “resistance” leaders met in Beirut on Sunday.', '“resistance” leaders'],
+    ]) {
+      const a = analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled);
+      const hit = a.hits.find((h) => h.text === label);
+      expect(hit, text).toBeDefined();
+      expect(hit!.distanced).toBe(true);
+      expect(hit!.cues).toContain('scare-quotes');
+    }
+  });
+
+  it('does not call a quoted fragment of a speaker’s words a scare quote', () => {
+    const text = 'The minister said: "We will end the US occupation" of the country.';
+    const a = analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled);
+    const hit = a.hits.find((h) => h.label === 'us-occupation-forces');
+    expect(hit?.distanced).toBe(false);
+  });
+});
