@@ -18,10 +18,11 @@ import { toHtmlReport } from '../report/html.js';
 import type { DuplicatePolicy } from '../stats/duplicates.js';
 import { createProgress } from './progress.js';
 import { CORPUS_OPTIONS, intOption, loadCompiled, parse, UsageError } from './common.js';
-import { HELP } from './main.js';
+import { ANALYZE_HELP } from './analyze-help.js';
+import { RESEARCH_OPTIONS, researchReportOptions } from './research-options.js';
 
 /** The report builder's stages, in order (FinishOptions.onStage): the report stage's progress counts them. */
-export const REPORT_STAGES = ['duplicates', 'counts', 'bootstrap', 'keyness', 'stance tests', 'events', 'documents'];
+export const REPORT_STAGES = ['duplicates', 'counts', 'bootstrap', 'keyness', 'stance tests', 'contrasts', 'timeline', 'events', 'documents'];
 export const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 const POLICIES: DuplicatePolicy[] = ['first-outlet-only', 'exclude-copies', 'keep-all'];
 const VOICE_NAMES: Voice[] = ['author', 'quoted', 'attributed'];
@@ -52,9 +53,10 @@ export async function runAnalyze(args: string[]): Promise<number> {
     'omit-hits': { type: 'boolean' },
     progress: { type: 'boolean' },
     workers: { type: 'string', short: 'j' },
+    ...RESEARCH_OPTIONS,
   });
   if (values.help) {
-    process.stdout.write(HELP);
+    process.stdout.write(ANALYZE_HELP);
     return 0;
   }
   const format = (values.format ?? 'table') as (typeof FORMATS)[number];
@@ -72,6 +74,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
   const resamples = intOption(values.resamples, 'resamples', 1);
   const seed = intOption(values.seed, 'seed', 0);
   const voices = parseVoices(values.voices);
+  const research = researchReportOptions(values);
 
   const shard = parseShard(values.shard);
   if (values.db !== undefined && values.cache !== undefined) throw new UsageError('--db and --cache both name a store; give one (--cache DIR is --db DIR/framelens.db)');
@@ -119,7 +122,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
   const spill = dbFile === undefined ? mkdtempSync(join(tmpdir(), 'framelens-run-')) : undefined;
   const store = Store.open(dbFile ?? join(spill as string, 'spill.db'));
   try {
-    const reportOptions: ReportOptions = { voices, resamples, seed, duplicatePolicy: policy, pair, omitHits: values['omit-hits'] };
+    const reportOptions: ReportOptions = { voices, resamples, seed, duplicatePolicy: policy, pair, omitHits: values['omit-hits'], ...research };
     const texts = new TextLookup(store);
     const sink = createReportSink(compiled.lexicon, reportOptions, (id) => texts.get(id));
     progress.stage(shard && shard.count > 1 ? `reading and analyzing shard ${shard.index}/${shard.count}` : 'reading and analyzing');

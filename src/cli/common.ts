@@ -8,6 +8,7 @@ import { formatProblem } from '../lexicon/errors.js';
 import { loadVoiceRules } from '../lexicon/voice-rules.js';
 import { readCorpus } from '../corpus/read.js';
 import { defaultLexiconPath } from '../paths.js';
+import { splitLexiconPaths } from './lexicon-files.js';
 
 /** A command line that cannot be run as given: the message says what to change. */
 export class UsageError extends FramelensError {
@@ -42,8 +43,10 @@ export function intOption(value: string | undefined, name: string, min: number):
   return n;
 }
 
-export function loadCompiled(lexicons: string[] | undefined, voiceRules?: string): CompiledLexicon {
-  const lexicon = loadLexicons(lexicons?.length ? lexicons : [defaultLexiconPath()]);
+export function loadCompiled(paths: string[] | undefined, voiceRules?: string): CompiledLexicon {
+  // Category dictionaries given with --lexicon are counted as their own layer (research-options.ts), not compiled.
+  const { lexicons } = splitLexiconPaths(paths);
+  const lexicon = loadLexicons(lexicons.length ? lexicons : [defaultLexiconPath()]);
   const compiled = voiceRules ? compileLexicon(lexicon, loadVoiceRules(voiceRules)) : compileLexicon(lexicon);
   // Analysis goes on (the first label listed wins, as documented), but the user is told; `lexicon check` refuses it.
   for (const c of compiled.conflicts) process.stderr.write(`framelens: warning: ${formatProblem(c)}\n`);

@@ -8,10 +8,29 @@ import { importDictionaryFile } from '../lexicon/import/index.js';
 import { parse, UsageError } from './common.js';
 import { runSuggest } from './suggest.js';
 
+export const LEXICON_HELP = `framelens lexicon: check, import and extend lexicons
+
+Usage:
+  framelens lexicon check <files...>                 validate lexicons (errors name file:line); print counts
+  framelens lexicon import <file> [--out FILE]       convert a LIWC .dic, WordStat .cat, Lexicoder .lc3 or quanteda
+                                                     YAML dictionary into a framelens lexicon
+      --name NAME        lexicon name (default: from the file name)
+      --referent ID      referent the imported categories name
+  framelens lexicon suggest <paths...>               terms the lexicon does not cover (framelens lexicon suggest --help)
+`;
+
 export async function runLexicon(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === undefined || sub === '-h' || sub === '--help') {
+    process.stdout.write(LEXICON_HELP);
+    return sub === undefined ? 2 : 0;
+  }
   if (sub === 'suggest') return runSuggest(rest);
-  const { values, positionals } = parse(rest, { out: { type: 'string', short: 'o' }, name: { type: 'string' }, referent: { type: 'string' } });
+  const { values, positionals } = parse(rest, { out: { type: 'string', short: 'o' }, name: { type: 'string' }, referent: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  if (values.help) {
+    process.stdout.write(LEXICON_HELP);
+    return 0;
+  }
   if (sub === 'check') {
     if (!positionals.length) throw new UsageError('lexicon check needs one or more lexicon files');
     const compiled = compileLexicon(loadLexicons(positionals));

@@ -10,6 +10,12 @@ import { runLexicon } from './lexicon.js';
 import { runCount } from './count.js';
 import { runValidate } from './validate.js';
 import { UsageError } from './common.js';
+import { ANALYZE_HELP } from './analyze-help.js';
+import { SERVE_HELP } from './serve-help.js';
+import { KWIC_HELP } from './kwic-help.js';
+import { LEXICON_HELP } from './lexicon.js';
+import { COUNT_HELP } from './count.js';
+import { VALIDATE_HELP } from './validate.js';
 import { FramelensError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -27,34 +33,14 @@ Usage:
   framelens validate sample <paths...>     a stratified sample of hits to code by hand (CSV)
   framelens validate score <coded.csv...>  precision per label and voice, agreement between coders
 
-Common options:
-  --lexicon FILE         lexicon to use (repeatable); default lexicons/conflict.yml
-  --voice-rules FILE     voice vocabulary and windows; default lexicons/voice.yml (docs/voice.md)
-  --outlet-from RULE     field:<name> | folder | filename: where the outlet name comes from
-  --default-outlet NAME  outlet for documents that name none
-  --max-doc-bytes N      skip documents larger than N bytes (default 5 MB)
-
-analyze options:
-  --format F             table (default) | json | csv | md | html
-  --out PATH             write to PATH (for csv: a folder of tidy tables) instead of stdout
-  --voices V             voices for headline scores: author (default) | all | author,attributed …
-  --duplicates P         first-outlet-only (default) | exclude-copies | keep-all
-  --pair A,B             also compute keyness for outlet A against outlet B
-  --resamples N          bootstrap resamples (default 2000); --seed N (default 42)
-  --db FILE              store documents, analyses, hits and aggregates in FILE (SQLite); re-runs analyze
-                         only new or changed documents, and an interrupted run resumes where it stopped
-  --cache DIR            the same, with the store kept as DIR/framelens.db
-  --shard I/N            analyze only shard I of N (0 <= I < N), chosen by document id; combine with merge
-  --omit-hits            leave per-hit detail out of json (large corpora)
-  -j, --workers N        worker threads for large corpora (default: one per core, up to 8)
-  --progress             show the progress bar even when stderr is not a terminal
-  -q, --quiet            no progress and no summary on stderr (errors still go there)
+Run "framelens <command> --help" (or "framelens help <command>") for a command's options.
   -h, --help             this help; --version the version
-
-serve options:
-  --db FILE              serve a store written by analyze --db instead of reading and analyzing paths
-  -p, --port N           port (default 8377; 0 picks a free one); --host ADDR (default 127.0.0.1)
 `;
+
+/** Each command's own help, for "framelens help <command>" (the command prints the same text for --help). */
+const COMMAND_HELP: Record<string, string> = {
+  analyze: ANALYZE_HELP, serve: SERVE_HELP, kwic: KWIC_HELP, lexicon: LEXICON_HELP, count: COUNT_HELP, validate: VALIDATE_HELP,
+};
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -82,10 +68,20 @@ export async function main(argv: string[]): Promise<number> {
       case '-v':
         process.stdout.write(`${TOOL_VERSION}\n`);
         return 0;
+      case 'help': {
+        const topic = rest[0];
+        if (topic === undefined) {
+          process.stdout.write(HELP);
+          return 0;
+        }
+        const text = COMMAND_HELP[topic];
+        if (!text) throw new UsageError(`no help for "${topic}": commands are ${Object.keys(COMMAND_HELP).join(', ')}`);
+        process.stdout.write(text);
+        return 0;
+      }
       case undefined:
       case '-h':
       case '--help':
-      case 'help':
         process.stdout.write(HELP);
         return command === undefined ? 2 : 0;
       default:

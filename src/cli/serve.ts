@@ -12,7 +12,7 @@ import type { CompiledLexicon } from '../lexicon/compile.js';
 import { analyzeCorpusParallel, cacheKey } from '../pipeline.js';
 import { packageRoot } from '../paths.js';
 import { CORPUS_OPTIONS, intOption, loadCompiled, loadCorpus, parse, UsageError } from './common.js';
-import { HELP } from './main.js';
+import { SERVE_HELP } from './serve-help.js';
 
 export const DEFAULT_PORT = 8377;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -20,7 +20,7 @@ export const DEFAULT_HOST = '127.0.0.1';
 export async function runServe(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { ...CORPUS_OPTIONS, port: { type: 'string', short: 'p' }, host: { type: 'string' }, db: { type: 'string' } });
   if (values.help) {
-    process.stdout.write(HELP);
+    process.stdout.write(SERVE_HELP);
     return 0;
   }
   const port = intOption(values.port, 'port', 0) ?? DEFAULT_PORT;

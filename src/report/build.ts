@@ -1,5 +1,5 @@
 /**
- * Builds the versioned JSON report (schema "framelens.report/2", documented in docs/report-schema.md) from
+ * Builds the versioned JSON report (schema "framelens.report/3", documented in docs/report-schema.md) from
  * analyzed documents. Every number here is derived from hit counts, and every hit keeps its offsets, so any figure
  * can be traced to `text.slice(start, end)` of a document.
  */
@@ -8,6 +8,10 @@ import type { KeynessRow } from '../stats/keyness.js';
 import type { DuplicateCluster, DuplicatePair, DuplicatePolicy } from '../stats/duplicates.js';
 import type { FramingEvent } from '../stats/events.js';
 import type { LexiconSource } from '../types.js';
+import type { Contrast, ContrastPlan, GroupingSummary } from '../stats/contrasts.js';
+import type { Timeline, TimeBin } from '../stats/timeline.js';
+import type { EventMember, EventOverride } from '../stats/event-members.js';
+import type { DictionarySummary } from './categories.js';
 import { documentHits, REPORT_SCHEMA, ReportBuilder } from './builder.js';
 
 export { documentHits, MAX_LISTED_PAIRS, MAX_TESTED_OUTLETS, REPORT_SCHEMA, ReportBuilder, termCounts } from './builder.js';
@@ -25,6 +29,31 @@ export interface ReportOptions {
   pair?: [string, string];
   /** Leave hits out of `documents` (large corpora: keep the report small). */
   omitHits?: boolean;
+  /**
+   * Outlet groupings, grouping → outlet → group (from --groups FILE). A `group` metadata field on the documents adds
+   * a grouping named "group" unless this names one so.
+   */
+  groups?: Record<string, Record<string, string>>;
+  /** Outlet pairs to test: 'auto' (default: all pairs up to 20 outlets), 'all', 'none', or the pairs to test. */
+  contrasts?: 'auto' | 'all' | 'none' | Array<[string, string]>;
+  /** Permutations per contrast (default 1000; fewer deals than this are enumerated exactly). */
+  permutations?: number;
+  /** Stance and label shares per week or month (the `timeline` section). */
+  timeline?: TimeBin;
+  /** An ISO day: contrasts of the documents dated before it against those dated on or after it. */
+  beforeAfter?: string;
+  /** Words left out of the keyness word counts (lowercase); none by default. */
+  stopwords?: string[];
+  /** Events named, merged and split by the user (--events FILE): their members are fixed, whatever else links them. */
+  events?: EventOverride[];
+  /** Category dictionaries (LIWC .dic/.dicx, WordStat .cat, Lexicoder .lc3, quanteda .yml) counted as a separate layer. */
+  dictionaries?: string[];
+}
+
+/** An event as reported: members say on what basis each document joined, and where its day came from. */
+export interface ReportEvent extends Omit<FramingEvent, 'basis'> {
+  basis: FramingEvent['basis'] | 'user';
+  members: EventMember[];
 }
 
 export interface VoiceSummary {
@@ -68,6 +97,14 @@ export type ReportHit = Hit;
 
 export interface ReportDocument extends Pick<DocAnalysis, 'id' | 'outlet' | 'title' | 'date' | 'url' | 'event' | 'words'> {
   source?: string;
+  /** Language from the metadata, when the input gave one. */
+  language?: string;
+  /** Every other metadata field the input had (front matter, JSONL keys, CSV columns), as read. */
+  meta?: Record<string, unknown>;
+  /** Per category dictionary (in `dictionaries` order): { words, counts: { <category>: count } }. */
+  categories?: Array<{ words: number; counts: Record<string, number> }>;
+  /** Per referent the document mentions: adopted mentions in the headline voices and their stance (Σ weight/2 ÷ mentions). */
+  stance?: Record<string, { mentions: number; stance: number }>;
   /** Set when the duplicate policy keeps this document's hits out of its outlet's counts. */
   excluded?: string;
   warnings?: string[];
@@ -103,7 +140,17 @@ export interface Report {
   divergence: Record<string, { outlets: string[]; matrix: Array<Array<number | null>> }>;
   /** Per referent, every pair of outlets: difference in headline stance, permutation p-value, BH-adjusted. */
   stanceTests: Record<string, StanceTest[]>;
-  events: FramingEvent[];
+  /** Per grouping, per group: outlets, documents, stance per referent (outlets as the unit) and label shares. */
+  groups: GroupingSummary[];
+  /** Every contrast considered: outlets, groups, before/after; tested or not, and why. */
+  contrasts: Contrast[];
+  /** What was tested, what was not and why; the permutations, correction and level used. */
+  contrastPlan: ContrastPlan;
+  /** Stance and label shares per outlet and group per week or month; null unless asked for (--by). */
+  timeline: Timeline | null;
+  /** Category dictionaries counted next to the framing lexicon (--lexicon FILE.dic …): per outlet and group. */
+  dictionaries: DictionarySummary[];
+  events: ReportEvent[];
   duplicates: {
     policy: DuplicatePolicy;
     /** Whether near-duplicate detection ran (not under 'keep-all' unless asked for). */
@@ -144,7 +191,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
   const builder = new ReportBuilder({ ...settings, lexicon: input.lexicon, textOf: (id) => byId.get(id)?.text });
   for (const a of input.analyses) {
     const doc = byId.get(a.id);
-    builder.add(a, { text: doc?.text ?? '', source: doc?.source });
+    builder.add(a, { text: doc?.text ?? '', source: doc?.source, language: doc?.language, meta: doc?.meta });
   }
   const report = builder.finish({ skipped: input.skipped });
   if (!omitHits) report.documents.forEach((d, k) => Object.assign(d, documentHits(input.analyses[k])));

@@ -21,12 +21,23 @@ import { applyDuplicatePolicy, NearDuplicateIndex, type DuplicatePolicy, type Ne
 import { groupEvents } from '../stats/events.js';
 import { stanceDifferenceColumns, type PooledColumn } from '../stats/difference.js';
 import { adjustPValues } from '../stats/multiple-comparisons.js';
+import { buildContrasts } from '../stats/contrasts.js';
+import { buildTimeline } from '../stats/timeline.js';
+import { groupingFromMetadata, type Groupings } from '../stats/groupings.js';
+import type { DocumentSummary, ReferentMentions } from '../stats/document-summary.js';
+import { dictionaryWords } from '../text/words.js';
+import { casualtyKeys, eventDateFromText, OPENING_CHARS, type EventDate } from '../text/event-date.js';
+import { openingTerms, similarityLinks } from '../stats/event-similarity.js';
+import { DEFAULT_WINDOW_DAYS } from '../stats/events.js';
+import { dayNumber } from '../stats/dates.js';
+import { eventMembers, USER_EVENT_PREFIX, type EventOverride } from '../stats/event-members.js';
+import { CategoryLayer } from './categories.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type {
-  OutletSummary, ReferentSummary, Report, ReportDocument, ReportOptions, StanceTest, VoiceSummary,
+  OutletSummary, ReferentSummary, Report, ReportDocument, ReportEvent, ReportOptions, StanceTest, VoiceSummary,
 } from './build.js';
 
-export const REPORT_SCHEMA = 'framelens.report/2';
+export const REPORT_SCHEMA = 'framelens.report/3';
 /** Pairwise stance tests grow with the square of the outlets; beyond this many they are left out (and said so). */
 export const MAX_TESTED_OUTLETS = 20;
 /** The report lists at most this many near-duplicate pairs (their number grows with the square of a cluster). */
@@ -37,11 +48,14 @@ const BUILDER_STATE_VERSION = 1;
 const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;
 const per1k = (count: number, words: number): number => (words > 0 ? round((count * 1000) / words, 3) : 0);
 
-/** Word-level term counts for keyness; content words only, lowercased. */
-export function termCounts(text: string): Map<string, number> {
+/**
+ * Word-level term counts for keyness, lowercased: words as dictionary tools split them (src/text/words.ts), so
+ * "U.S." and "Iran-backed" stay one term; words made only of digits are left out, and so are the stop words given.
+ */
+export function termCounts(text: string, stopwords?: ReadonlySet<string>): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const m of text.toLowerCase().matchAll(/\p{L}[\p{L}'’-]*/gu)) {
-    const w = m[0].replace(/’/g, "'");
+  for (const w of dictionaryWords(text).words) {
+    if (!/\p{L}/u.test(w) || stopwords?.has(w)) continue;
     counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   return counts;
@@ -68,7 +82,7 @@ export interface FinishOptions {
   /** Documents skipped while reading, listed in the report. */
   skipped?: readonly SkippedDocument[];
   /** Called when a stage of the report starts (for a progress line: the report stage is long on big corpora). */
-  onStage?: (stage: 'duplicates' | 'counts' | 'bootstrap' | 'keyness' | 'stance tests' | 'events' | 'documents') => void;
+  onStage?: (stage: 'duplicates' | 'counts' | 'bootstrap' | 'keyness' | 'stance tests' | 'contrasts' | 'timeline' | 'events' | 'documents') => void;
 }
 
 /** One document as the builder keeps it. */
@@ -78,8 +92,17 @@ interface DocumentRecord {
   counts: string;
   /** (referent index × 3 + voice index, score, mentions) triples for the referents the document scores. */
   stance: number[];
-  /** Place and incident names (for events). */
+  /** Place and incident names, and casualty keys from the text (for events). */
   names: string[];
+  /** The story's day when the text says which (dateline, weekday, full date); absent: the metadata date, if any. */
+  eventDate?: EventDate;
+  /**
+   * Content-word counts of the opening (text similarity for events), as one "word word:2 …" string (":1" left out): a
+   * string costs a fraction of the memory of as many small arrays (the builder keeps one per document).
+   */
+  opening?: string;
+  /** Category dictionary counts ([words, ...per category] per dictionary), when dictionaries are counted. */
+  categories?: number[][];
 }
 
 /** The serialisable state of a ReportBuilder: plain JSON, for a shard file or a store. */
@@ -108,9 +131,19 @@ function sourceText(src: SourceRef | undefined): string | undefined {
   return src.line ? `${src.file}:${src.line}` : src.file;
 }
 
+function parseOpening(opening: string | undefined): Array<[string, number]> {
+  if (!opening) return [];
+  return opening.split(' ').map((pair) => {
+    const k = pair.lastIndexOf(':');
+    return k < 0 ? [pair, 1] : [pair.slice(0, k), Number(pair.slice(k + 1))];
+  });
+}
+
 export class ReportBuilder {
   readonly options: Readonly<Omit<ReportBuilderOptions, 'textOf'>>;
   private readonly voices: Voice[];
+  private readonly stopwords: ReadonlySet<string> | undefined;
+  private readonly categoryLayer: CategoryLayer | undefined;
   private readonly textOf?: (id: string) => string | undefined;
   private readonly records: DocumentRecord[] = [];
   private readonly ids = new Set<string>();
@@ -130,6 +163,8 @@ export class ReportBuilder {
     const { textOf, ...rest } = options;
     this.options = { ...rest, lexicon: { sources: options.lexicon.sources, referents: options.lexicon.referents } };
     this.voices = options.voices ?? ['author'];
+    this.stopwords = options.stopwords?.length ? new Set(options.stopwords) : undefined;
+    this.categoryLayer = options.dictionaries?.length ? new CategoryLayer(options.dictionaries) : undefined;
     this.textOf = textOf;
     const policy = options.duplicatePolicy ?? 'first-outlet-only';
     applyDuplicatePolicy([], policy); // rejects an unknown policy now, not after the corpus
@@ -144,13 +179,15 @@ export class ReportBuilder {
   }
 
   /** Adds one analyzed document (its text: for keyness words and near-duplicates; it is not kept). */
-  add(analysis: DocAnalysis, document: { text: string; source?: SourceRef }): void {
+  add(analysis: DocAnalysis, document: { text: string; source?: SourceRef; language?: string; meta?: Record<string, unknown> }): void {
     if (this.ids.has(analysis.id)) throw new RangeError(`duplicate document id: ${analysis.id}`);
     this.ids.add(analysis.id);
     const a = analysis;
     const meta: ReportDocument = { id: a.id, outlet: a.outlet, title: a.title, date: a.date, url: a.url, event: a.event, words: a.words };
     const src = sourceText(document.source);
     if (src) meta.source = src;
+    if (document.language) meta.language = document.language;
+    if (document.meta && Object.keys(document.meta).length > 0) meta.meta = { ...document.meta };
     if (a.warnings.length) meta.warnings = [...a.warnings];
     if (a.collapsedBlocks) meta.collapsedBlocks = a.collapsedBlocks;
 
@@ -163,10 +200,16 @@ export class ReportBuilder {
         if (r.voices[v].mentions > 0) stance.push(k * 3 + vi, r.voices[v].score, r.voices[v].mentions);
       });
     }
-    const names = a.names.filter((n) => n.type === 'place' || n.type === 'incident').map((n) => n.name);
-    this.records.push({ meta, counts: packCounts(counts), stance, names });
+    const names = [...a.names.filter((n) => n.type === 'place' || n.type === 'incident').map((n) => n.name), ...casualtyKeys(document.text)];
+    this.records.push({
+      meta, counts: packCounts(counts), stance, names,
+      opening: openingTerms(document.text, OPENING_CHARS * 2).map(([t, n]) => (n > 1 ? `${t}:${n}` : t)).join(' '),
+    });
+    if (this.categoryLayer) this.records[this.records.length - 1].categories = this.categoryLayer.count(document.text);
+    const eventDate = eventDateFromText(document.text, a.date);
+    if (eventDate && eventDate.from !== 'metadata') this.records[this.records.length - 1].eventDate = eventDate;
 
-    const words = termCounts(document.text);
+    const words = termCounts(document.text, this.stopwords);
     const outletTerms = this.termsOf(a.outlet);
     for (const [t, n] of words) {
       outletTerms.counts.set(t, (outletTerms.counts.get(t) ?? 0) + n);
@@ -351,12 +394,62 @@ export class ReportBuilder {
       });
     }
 
+    stage('contrasts');
+    const counted = [...countedByOutlet.values()].flat();
+    const summaries = counted.map((r) => this.documentSummary(r));
+    const groupings = this.groupings(counted);
+    const contrastResult = buildContrasts(summaries, {
+      referents: referentIds, groupings, outletPairs: this.options.contrasts ?? 'auto', beforeAfter: this.options.beforeAfter,
+      resamples, permutations: this.options.permutations, seed,
+    });
+
+    stage('timeline');
+    const timeline = this.options.timeline
+      ? buildTimeline(summaries, { by: this.options.timeline, referents: referentIds, groupings, resamples, seed })
+      : null;
+
     stage('events');
-    const events = groupEvents(this.records.map((r) => ({ id: r.meta.id, outlet: r.meta.outlet, date: r.meta.date, event: r.meta.event, names: r.names })));
+    const userEvents = new Map<string, EventOverride>();
+    for (const e of this.options.events ?? []) for (const id of e.documents) userEvents.set(id, e);
+    const eventInputs = this.records.map((r) => ({
+      id: r.meta.id, outlet: r.meta.outlet,
+      // The story's day from the text when the metadata has none (or a dateline / "on Sunday" says which day it was).
+      date: r.eventDate?.day ?? r.meta.date,
+      event: userEvents.has(r.meta.id) ? `${USER_EVENT_PREFIX}${userEvents.get(r.meta.id)!.name}` : r.meta.event,
+      names: r.names,
+    }));
+    const similar = similarityLinks(eventInputs.map((e, k) => ({
+      terms: parseOpening(this.records[k].opening), day: dayNumber(e.date), fixed: Boolean(e.event?.trim()),
+    })), { windowDays: DEFAULT_WINDOW_DAYS });
+    // Casualty keys read as "3 killed" in event labels.
+    const nameLabels = new Map(eventInputs.flatMap((e) => e.names.filter((n) => n.startsWith('killed:')).map((n) => [n, `${n.slice(7)} killed`] as [string, string])));
+    const grouped = groupEvents(eventInputs, { extraLinks: similar, nameLabels });
+    const similarTo = new Map<string, Array<{ id: string; cosine: number }>>();
+    for (const l of similar) {
+      const [a, b] = [this.records[l.i].meta.id, this.records[l.j].meta.id];
+      (similarTo.get(a) ?? similarTo.set(a, []).get(a)!).push({ id: b, cosine: l.strength });
+      (similarTo.get(b) ?? similarTo.set(b, []).get(b)!).push({ id: a, cosine: l.strength });
+    }
+    const members = eventMembers(grouped, new Map(this.records.map((r) => [r.meta.id, {
+      event: r.meta.event, names: r.names, similar: similarTo.get(r.meta.id),
+      date: r.eventDate ?? (dayNumber(r.meta.date) === null ? null : { day: r.meta.date!.slice(0, 10), from: 'metadata' as const }),
+    }])), userEvents);
+    const events: ReportEvent[] = grouped.map((e) => {
+      const user = e.basis === 'metadata' && e.label.startsWith(USER_EVENT_PREFIX);
+      return { ...e, ...(user ? { label: e.label.slice(USER_EVENT_PREFIX.length), basis: 'user' as const } : {}), members: members.get(e.id) ?? [] };
+    });
 
     stage('documents');
     const documents: ReportDocument[] = this.records.map((r) => {
-      const d: ReportDocument = { ...r.meta };
+      const own = Object.entries(this.documentSummary(r).referents);
+      const { warnings: w, ...metaHead } = r.meta;
+      const d: ReportDocument = { ...metaHead };
+      if (r.categories && this.categoryLayer) {
+        const dicts = this.categoryLayer.categoryNames;
+        d.categories = r.categories.map((row, k) => ({ words: row[0], counts: Object.fromEntries(dicts[k].map((cat, i) => [cat, row[i + 1]])) }));
+      }
+      if (own.length) d.stance = Object.fromEntries(own.map(([ref, m]) => [ref, { mentions: m.mentions, stance: round(m.score / m.mentions) }]));
+      if (w) d.warnings = w;
       if (excluded.has(d.id)) {
         // Same key order as before: `excluded` sits before `warnings`.
         const { warnings, ...head } = d;
@@ -392,6 +485,13 @@ export class ReportBuilder {
       },
       divergence,
       stanceTests,
+      groups: contrastResult.groups,
+      contrasts: contrastResult.contrasts,
+      contrastPlan: contrastResult.plan,
+      timeline,
+      dictionaries: this.categoryLayer
+        ? this.categoryLayer.summarize(counted.map((r) => ({ outlet: r.meta.outlet, counts: r.categories })), groupings)
+        : [],
       events,
       duplicates: {
         policy: duplicatePolicy,
@@ -403,6 +503,29 @@ export class ReportBuilder {
       },
       documents,
     };
+  }
+
+  /** The document as the group, contrast and timeline statistics take it: headline voices, per referent. */
+  private documentSummary(r: DocumentRecord): DocumentSummary {
+    const counts = unpackCounts(r.counts, r.meta.outlet);
+    const referents: Record<string, ReferentMentions> = {};
+    for (const [id, ref] of Object.entries(counts.referents)) {
+      const v = combineVoices(ref, this.voices);
+      if (v.mentions > 0) referents[id] = { score: v.score, mentions: v.mentions, labels: v.labels };
+    }
+    const out: DocumentSummary = { id: r.meta.id, outlet: r.meta.outlet, referents };
+    if (r.meta.date) out.date = r.meta.date;
+    return out;
+  }
+
+  /** The groupings given in the options, plus the one a `group` metadata field defines (unless one is named so). */
+  private groupings(records: readonly DocumentRecord[]): Groupings {
+    const out: Groupings = new Map(Object.entries(this.options.groups ?? {}).map(([g, m]) => [g, new Map(Object.entries(m))]));
+    if (!out.has('group')) {
+      const fromMeta = groupingFromMetadata(records.map((r) => ({ outlet: r.meta.outlet, meta: r.meta.meta, source: r.meta.source ? { file: r.meta.source } : undefined })));
+      if (fromMeta) out.set('group', fromMeta);
+    }
+    return out;
   }
 
   private referentOf(id: string): number {
@@ -436,7 +559,7 @@ export class ReportBuilder {
         if (text === undefined) {
           throw new RangeError(`cannot take the excluded copy ${r.meta.id} out of the keyness word counts: its text is not at hand; give the report builder a textOf lookup`);
         }
-        words = termCounts(text);
+        words = termCounts(text, this.stopwords);
       }
       for (const [t, n] of words) {
         const left = (counts.get(t) ?? 0) - n;
@@ -506,8 +629,9 @@ export class ReportBuilder {
     return {
       mentions: v.mentions,
       stance: stance === null ? null : round(stance),
-      // One document cannot show how much stance varies between documents: a zero-width interval would look certain.
-      ci95: est.ci95 && est.documents >= 2 ? [round(est.ci95[0]), round(est.ci95[1])] : null,
+      // One or two documents cannot show how much stance varies between documents: a zero-width [1.00, 1.00] from
+      // them would read as certainty. Below SMALL_SAMPLE_DOCUMENTS there is a stance, not an interval.
+      ci95: est.ci95 && est.documents >= SMALL_SAMPLE_DOCUMENTS ? [round(est.ci95[0]), round(est.ci95[1])] : null,
       labels: labelShares(v.labels, v.mentions),
       documents: est.documents,
       smallSample: est.smallSample,

@@ -101,8 +101,97 @@ export function stanceTestsTable(report: Report): string {
 
 export function eventsTable(report: Report): string {
   const rows: Cell[][] = [];
-  for (const e of report.events) for (const id of e.documents) rows.push([e.id, e.label, e.basis, e.dateRange?.[0], e.dateRange?.[1], id]);
-  return toCsv(['event', 'label', 'basis', 'first_day', 'last_day', 'document'], rows);
+  for (const e of report.events) {
+    const member = new Map((e.members ?? []).map((m) => [m.id, m]));
+    for (const id of e.documents) {
+      const m = member.get(id);
+      rows.push([e.id, e.label, e.basis, e.dateRange?.[0], e.dateRange?.[1], id, m?.basis, m?.because, m?.date?.day, m?.date?.from, m?.date?.evidence]);
+    }
+  }
+  return toCsv(['event', 'label', 'basis', 'first_day', 'last_day', 'document', 'joined_by', 'because', 'day', 'day_from', 'day_evidence'], rows);
+}
+
+/**
+ * One row per document, like quanteda's docvars: the reader's fields, every metadata column the input had (in order
+ * of first appearance; objects as JSON), word count, and per referent the headline-voice mentions and stance.
+ */
+export function documentsTable(report: Report): string {
+  const metaColumns: string[] = [];
+  const seen = new Set<string>();
+  for (const d of report.documents) for (const k of Object.keys(d.meta ?? {})) if (!seen.has(k)) { seen.add(k); metaColumns.push(k); }
+  const fixed = ['document', 'outlet', 'title', 'date', 'url', 'event', 'language', 'source', 'words', 'excluded'];
+  // A metadata key that repeats a fixed column name gets a prefix rather than two columns of one name.
+  const metaHeader = metaColumns.map((k) => (fixed.includes(k) ? `meta_${k}` : k));
+  const referents = report.referents.map((r) => r.id);
+  const metaCell = (v: unknown): Cell => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : (v as Cell));
+  const rows: Cell[][] = report.documents.map((d) => [
+    d.id, d.outlet, d.title, d.date, d.url, d.event, d.language, d.source, d.words, d.excluded ?? '',
+    ...metaColumns.map((k) => metaCell(d.meta?.[k])),
+    ...referents.flatMap((r) => [d.stance?.[r]?.mentions ?? 0, d.stance?.[r]?.stance ?? null]),
+  ]);
+  return toCsv([...fixed, ...metaHeader, ...referents.flatMap((r) => [`${r}_mentions`, `${r}_stance`])], rows);
+}
+
+/** Every contrast: its two sides, referent, effect with interval, raw and adjusted p, or why it was not tested. */
+export function contrastsTable(report: Report): string {
+  const rows: Cell[][] = report.contrasts.map((c) => [
+    c.kind, c.referent, c.a.grouping ?? '', c.a.name, c.b.name, c.a.outlets.length, c.b.outlets.length, c.a.documents, c.b.documents, c.unit,
+    c.effect.value, c.effect.ci95?.[0], c.effect.ci95?.[1], c.effect.note, c.tested, c.reason, c.p, c.pAdjusted, c.significant, c.method, c.permutations,
+  ]);
+  for (const s of report.contrastPlan.skipped) rows.push(['not attempted', '', '', s.what, '', '', '', '', '', '', null, null, null, '', false, `${s.count} contrasts: ${s.reason}`, null, null, null, '', null]);
+  return toCsv(['kind', 'referent', 'grouping', 'a', 'b', 'a_outlets', 'b_outlets', 'a_documents', 'b_documents', 'unit',
+    'effect', 'ci95_low', 'ci95_high', 'effect_note', 'tested', 'reason', 'p', 'p_adjusted', 'significant', 'method', 'permutations'], rows);
+}
+
+/** grouping × group × referent: stance (outlets as the unit) with interval, and label shares (one row per label). */
+export function groupsTable(report: Report): string {
+  const rows: Cell[][] = [];
+  for (const g of report.groups) {
+    for (const grp of g.groups) {
+      for (const [ref, r] of Object.entries(grp.referents)) {
+        const labels = Object.entries(r.labels);
+        const base = [g.grouping, grp.name, grp.outlets.join('; '), grp.documents, ref, r.outlets, r.documents, r.mentions, r.stance, r.ci95?.[0], r.ci95?.[1], r.pooledStance];
+        if (labels.length === 0) rows.push([...base, '', null, null]);
+        for (const [label, l] of labels) rows.push([...base, label, l.count, l.share]);
+      }
+    }
+  }
+  return toCsv(['grouping', 'group', 'outlets', 'documents', 'referent', 'referent_outlets', 'referent_documents', 'mentions', 'stance', 'ci95_low', 'ci95_high', 'pooled_stance', 'label', 'label_count', 'label_share'], rows);
+}
+
+/** series × bin × referent (one row per label): the timeline in long form; empty when --by was not given. */
+export function timelineTable(report: Report): string {
+  const rows: Cell[][] = [];
+  for (const s of report.timeline?.series ?? []) {
+    for (const c of s.cells) {
+      for (const [ref, r] of Object.entries(c.referents)) {
+        const base = [report.timeline!.by, s.kind, s.grouping ?? '', s.name, c.bin, c.documents, ref, r.documents, r.mentions, r.stance, r.ci95?.[0], r.ci95?.[1]];
+        const labels = Object.entries(r.labels);
+        if (labels.length === 0) rows.push([...base, '', null, null]);
+        for (const [label, l] of labels) rows.push([...base, label, l.count, l.share]);
+      }
+    }
+  }
+  return toCsv(['by', 'kind', 'grouping', 'series', 'bin', 'documents', 'referent', 'referent_documents', 'mentions', 'stance', 'ci95_low', 'ci95_high', 'label', 'label_count', 'label_share'], rows);
+}
+
+/**
+ * Category dictionaries: one row per document × dictionary × category, zeros included (as `framelens count` writes
+ * it), with the per-1,000-word rate; empty (header only) when no dictionary was given.
+ */
+export function categoriesTable(report: Report): string {
+  const rows: Cell[][] = [];
+  for (const d of report.documents) {
+    (d.categories ?? []).forEach((c, k) => {
+      const dict = report.dictionaries[k];
+      const name = dict?.file.replace(/^.*[\\/]/, '') ?? String(k);
+      for (const cat of dict?.categories ?? Object.keys(c.counts)) {
+        const n = c.counts[cat] ?? 0;
+        rows.push([name, d.id, d.outlet, d.date, cat, n, c.words, c.words ? Math.round((1e7 * n) / c.words) / 1e4 : 0, d.excluded ? true : false]);
+      }
+    });
+  }
+  return toCsv(['dictionary', 'document', 'outlet', 'date', 'category', 'count', 'words', 'per_1000', 'excluded'], rows);
 }
 
 export function skippedTable(report: Report): string {
@@ -120,6 +209,11 @@ export function csvTables(report: Report): Record<string, string> {
     'divergence.csv': divergenceTable(report),
     'stance-tests.csv': stanceTestsTable(report),
     'events.csv': eventsTable(report),
+    'documents.csv': documentsTable(report),
+    'contrasts.csv': contrastsTable(report),
+    'groups.csv': groupsTable(report),
+    'timeline.csv': timelineTable(report),
+    'categories.csv': categoriesTable(report),
     'skipped.csv': skippedTable(report),
   };
 }

@@ -1,5 +1,6 @@
 /** A Markdown report to hand on: the same figures as the JSON report, as readable tables. */
 import type { Report, ReferentSummary } from './build.js';
+import { contrastsMarkdown, dictionariesMarkdown, groupsMarkdown, timelineMarkdown } from './markdown-research.js';
 
 const fmt = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined ? '–' : x.toFixed(digits));
 
@@ -73,13 +74,7 @@ export function toMarkdown(report: Report): string {
     }
   }
 
-  const tests = Object.entries(report.stanceTests).flatMap(([ref, rows]) => rows.map((r) => ({ ref, ...r })));
-  if (tests.length) {
-    out.push('## Is the difference real? (stance, permutation test over documents)', '',
-      '| referent | outlet A | outlet B | stance A − B | p | p (BH) |', '|---|---|---|---:|---:|---:|');
-    for (const t of tests) out.push(`| ${mdCell(t.ref)} | ${mdCell(t.a)} | ${mdCell(t.b)} | ${fmt(t.difference)} | ${fmt(t.p, 3)} | ${fmt(t.pAdjusted, 3)}${t.significant ? ' *' : ''} |`);
-    out.push('');
-  }
+  out.push(...groupsMarkdown(report), ...contrastsMarkdown(report), ...timelineMarkdown(report), ...dictionariesMarkdown(report));
 
   if (report.events.length) {
     out.push('## Events', '', '| event | basis | dates | outlets | documents |', '|---|---|---|---|---:|');

@@ -72,6 +72,11 @@ export interface EventOptions {
    * (default 128).
    */
   maxPartners?: number;
+  /**
+   * Links found on other evidence (text similarity, src/stats/event-similarity.ts), as input indices. They are
+   * tried after the name links, under the same span cap; documents with a metadata event are never linked by them.
+   */
+  extraLinks?: ReadonlyArray<{ i: number; j: number; strength: number }>;
 }
 
 export const DEFAULT_WINDOW_DAYS = 3;
@@ -123,7 +128,8 @@ export function groupEvents(documents: readonly EventInput[], options: EventOpti
     const day = days[root];
     return day === null ? null : [day, day];
   };
-  for (const link of links) {
+  const extra = (options.extraLinks ?? []).filter((l) => metadataKey[l.i] === null && metadataKey[l.j] === null);
+  for (const link of [...links, ...extra]) {
     const rootI = sets.find(link.i);
     const rootJ = sets.find(link.j);
     if (rootI === rootJ) continue;

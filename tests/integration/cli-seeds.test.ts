@@ -29,7 +29,7 @@ describe('framelens analyze on the bundled seed corpus', () => {
   });
 
   it('writes the versioned report contract', () => {
-    expect(report.schema).toBe('framelens.report/2');
+    expect(report.schema).toBe('framelens.report/3');
     expect(report.tool).toEqual({ name: 'framelens', version: expect.any(String) });
     expect(report.lexicons[0]).toMatchObject({ name: 'conflict', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(report.corpus).toMatchObject({ documents: 5, skipped: [] });

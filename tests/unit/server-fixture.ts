@@ -43,22 +43,24 @@ export function lexicon(): CompiledLexicon {
 }
 
 /**
- * Each seed cut into two documents at its middle paragraph break: two documents per outlet, so that stance
- * intervals exist (one document gives none). Texts are exact slices of the seeds.
+ * Each seed cut into three documents at the paragraph breaks nearest its thirds: three documents per outlet, so that
+ * stance intervals exist (fewer than three documents give none). Texts are exact slices of the seeds.
  */
-export function halves(doc: Document): Document[] {
+export function thirds(doc: Document): Document[] {
   const breaks = [...doc.text.matchAll(/\n+/g)].map((m) => (m.index ?? 0) + m[0].length);
-  const cut = breaks.reduce((best, b) => (Math.abs(b - doc.text.length / 2) < Math.abs(best - doc.text.length / 2) ? b : best), breaks[0] ?? 0);
+  const nearest = (at: number) => breaks.reduce((best, b) => (Math.abs(b - at) < Math.abs(best - at) ? b : best), breaks[0] ?? 0);
+  const [c1, c2] = [nearest(doc.text.length / 3), nearest((2 * doc.text.length) / 3)];
   return [
-    { ...doc, id: `${doc.id}-a`, text: doc.text.slice(0, cut) },
-    { ...doc, id: `${doc.id}-b`, text: doc.text.slice(cut) },
+    { ...doc, id: `${doc.id}-a`, text: doc.text.slice(0, c1) },
+    { ...doc, id: `${doc.id}-b`, text: doc.text.slice(c1, c2) },
+    { ...doc, id: `${doc.id}-c`, text: doc.text.slice(c2) },
   ];
 }
 
 /** A fresh state (tests that add documents must not share one). Small bootstrap: the numbers are not under test. */
 export async function freshState(options: { evil?: boolean; split?: boolean } = {}): Promise<AppState> {
   const seeds = await seedDocuments();
-  const documents = options.split ? seeds.flatMap(halves) : [...seeds];
+  const documents = options.split ? seeds.flatMap(thirds) : [...seeds];
   if (options.evil !== false) documents.push(evilDocument());
   return createState({ compiled: lexicon(), documents, reportOptions: { resamples: 200 } });
 }

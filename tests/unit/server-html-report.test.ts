@@ -15,7 +15,7 @@ describe('toHtmlReport', () => {
     expect(html).not.toContain(EVIL_OUTLET);
     expect(html).toContain('&lt;b onmouseover=alert(2)&gt;Bold title&lt;/b&gt;');
     for (const caption of ['Stance per referent and outlet', 'labels by outlet', 'divergence of label choice', 'Outlets: documents, words',
-      'labels used more than by the other outlets', 'Events:', 'Documents', 'Difference in own-voice stance between two outlets']) {
+      'labels used more than by the other outlets', 'Events:', 'Documents', 'correction over what was tested. Outlet pairs permute documents']) {
       expect(html).toContain(caption);
     }
     expect(html).toContain('No near-duplicate documents');

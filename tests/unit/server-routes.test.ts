@@ -320,7 +320,7 @@ describe('security', () => {
 describe('JSON API and CSV', () => {
   it('report, outlets, lexicon, doc', async () => {
     const report = (await (await get('/api/report')).json()) as { schema: string; corpus: { documents: number } };
-    expect(report.schema).toBe('framelens.report/2');
+    expect(report.schema).toBe('framelens.report/3');
     expect(report.corpus.documents).toBe(state.documents.length);
     const outlets = (await (await get('/api/outlets')).json()) as Array<{ outlet: string; evidence: string }>;
     expect(outlets.map((o) => o.outlet).sort()).toEqual([...state.outlets].sort());

@@ -5,8 +5,9 @@
 import { raw } from 'hono/html';
 import type { Report } from '../build.js';
 import {
-  CorpusSummary, DivergenceTable, DocumentsTable, DuplicatesTable, EventsTable, KeynessTables, LabelShareTable, OutletsTable, SkippedTable, StanceTable, StanceTestsTable,
+  CorpusSummary, DivergenceTable, DocumentsTable, DuplicatesTable, EventsTable, KeynessTables, LabelShareTable, OutletsTable, SkippedTable, StanceTable,
 } from './report-tables.js';
+import { ContrastsTable, DictionariesTables, GroupsTables, TimelineTable } from './contrasts.js';
 
 export function ReportFile({ report, css }: { report: Report; css: string }) {
   const referents = report.referents.filter((r) => report.outlets.some((o) => (o.referents[r.id]?.mentions ?? 0) > 0));
@@ -41,8 +42,11 @@ export function ReportFile({ report, css }: { report: Report; css: string }) {
 
             <h2>Stance per referent</h2>
             <StanceTable report={report} />
+            {report.groups.length ? <><h2>Groups of outlets</h2><GroupsTables report={report} /></> : ''}
             <h2>Is the difference real?</h2>
-            <StanceTestsTable report={report} />
+            <ContrastsTable report={report} />
+            {report.timeline ? <><h2>Over time</h2><TimelineTable report={report} /></> : ''}
+            {report.dictionaries.length ? <><h2>Category dictionaries</h2><DictionariesTables report={report} /></> : ''}
 
             {referents.map((r) => (
               <section>

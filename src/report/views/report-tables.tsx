@@ -146,7 +146,11 @@ export function DivergenceTable({ report, referent }: TableProps & { referent: s
 /** Per referent, every pair of outlets: is the difference in stance more than chance? (permutation test) */
 export function StanceTestsTable({ report }: TableProps) {
   const rows = Object.entries(report.stanceTests).flatMap(([ref, tests]) => tests.map((t) => ({ ref, ...t })));
-  if (rows.length === 0) return <p>Stance tests need two outlets that both name a referent in their own voice.</p>;
+  if (rows.length === 0) {
+    // Say the actual reason (too many outlets for all pairs, or no pair with mentions on both sides), never a guess.
+    const skipped = report.contrastPlan?.skipped.find((s) => s.what === 'outlet pairs');
+    return <p>{skipped ? `Outlet pairs were not tested: ${skipped.reason}.` : 'Stance tests need two outlets that both name a referent in their own voice.'}</p>;
+  }
   return (
     <div class="table-scroll">
     <table class="data">

@@ -1,0 +1,68 @@
+/**
+ * Same-event grouping measured on the real articles of the development split: pairwise precision and recall of
+ * framelens events against tests/fixtures/events/dev-events.yml, once as before this work (metadata dates and
+ * lexicon place/incident names only) and once as the report groups them now (the story's day from the text,
+ * casualty figures). Prints both, with the pairs missed and the pairs made wrongly.
+ *
+ *   npm run build && FRAMELENS_DEVSET_DIR=/work/devset-texts node dist/bench/events-devset.js
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadLexicons } from '../src/lexicon/load.js';
+import { compileLexicon } from '../src/lexicon/compile.js';
+import { defaultLexiconPath, packageRoot } from '../src/paths.js';
+import { analyzeDocument } from '../src/analysis/analyze.js';
+import { buildReport } from '../src/report/build.js';
+import { groupEvents } from '../src/stats/events.js';
+import { parseEventOverrides } from '../src/stats/event-members.js';
+import type { Document } from '../src/types.js';
+import { findTexts, loadDevset } from './devset.js';
+import { pairwiseScore, type PairScore } from './event-score.js';
+
+function show(name: string, s: PairScore): void {
+  const f = (x: number | null) => (x === null ? '–' : x.toFixed(3));
+  console.log(`${name}: precision ${f(s.precision)} (${s.correctPairs}/${s.predictedPairs} pairs), recall ${f(s.recall)} (${s.correctPairs}/${s.goldPairs})`);
+  for (const m of s.missed) console.log(`  missed  ${m}`);
+  for (const w of s.wrong) console.log(`  wrong   ${w}`);
+}
+
+export async function main(): Promise<void> {
+  const root = packageRoot();
+  const dir = join(root, 'tests', 'fixtures', 'devset');
+  const devset = loadDevset(dir);
+  const { present } = findTexts(devset, process.env.FRAMELENS_DEVSET_DIR || join(dir, 'local'));
+  const dev = present.filter((t) => t.article.split === 'dev');
+  const labelsFile = join(root, 'tests', 'fixtures', 'events', 'dev-events.yml');
+  const gold = parseEventOverrides(readFileSync(labelsFile, 'utf8'), labelsFile).map((e) => e.documents);
+  const compiled = compileLexicon(loadLexicons([defaultLexiconPath()]));
+  const documents: Document[] = dev.map((t) => ({
+    id: t.article.id, outlet: t.article.outlet, text: t.text, title: t.article.title, date: t.article.date, url: t.article.url,
+    source: { file: t.path }, meta: { outlet_kind: t.article.outletKind },
+  }));
+  const analyses = documents.map((d) => analyzeDocument(d, compiled));
+  const ids = documents.map((d) => d.id);
+  console.log(`${documents.length} dev articles (${documents.filter((d) => !d.date).length} without a date field); ${gold.length} labelled multi-article events`);
+
+  const before = groupEvents(analyses.map((a) => ({
+    id: a.id, outlet: a.outlet, date: a.date, event: a.event, names: a.names.filter((n) => n.type === 'place' || n.type === 'incident').map((n) => n.name),
+  })));
+  show('before (metadata dates, lexicon names)', pairwiseScore(before.map((e) => e.documents), gold, ids));
+  console.log(`  ${before.length} events, ${before.filter((e) => e.documents.length === 1).length} of one document`);
+
+  const report = buildReport({ documents, analyses, skipped: [], lexicon: compiled.lexicon }, { resamples: 10, omitHits: true, duplicatePolicy: 'keep-all' });
+  show('now (day from the text, casualty figures)', pairwiseScore(report.events.map((e) => e.documents), gold, ids));
+  console.log(`  ${report.events.length} events, ${report.events.filter((e) => e.documents.length === 1).length} of one document`);
+  const fromText = report.events.flatMap((e) => e.members).filter((m) => m.date && m.date.from !== 'metadata');
+  console.log(`  days read from the text: ${fromText.length} (${fromText.map((m) => `${m.id} ${m.date!.day} by ${m.date!.from} "${m.date!.evidence}"`).join('; ')})`);
+  for (const e of report.events.filter((x) => x.documents.length > 1)) {
+    console.log(`  event ${e.label}: ${e.members.map((m) => `${m.id} [${m.basis}: ${m.because}]`).join('; ')}`);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,15 @@
+/** framelens serve --help: kept beside the command (and not in main.ts, which imports the command). */
+import { CORPUS_HELP } from './corpus-help.js';
+
+export const SERVE_HELP = `framelens serve: the web UI over a corpus (default: the bundled seed articles)
+
+Usage:
+  framelens serve [paths...] [options]
+  framelens serve --db FILE [options]
+
+serve options:
+  --db FILE              serve a store written by analyze --db instead of reading and analyzing paths (starts in seconds)
+  -p, --port N           port (default 8377; 0 picks a free one)
+  --host ADDR            interface to listen on (default 127.0.0.1: this machine only)
+
+${CORPUS_HELP}`;

@@ -1,0 +1,304 @@
+/**
+ * Stance of a group of outlets, and the group-against-group test, with the OUTLET as the unit.
+ *
+ * Why outlets and not documents: the articles of one outlet share an editor, a style guide and a house vocabulary,
+ * so twenty articles from one state agency are not twenty independent observations about "state media". Pooling
+ * documents across outlets would let one prolific outlet stand for its whole group and make any two groups look
+ * significantly different. So:
+ *
+ * - a group's stance is the mean of its outlets' stances (each outlet's own ratio-of-sums over its documents);
+ * - its interval comes from a two-stage (nested) bootstrap: draw outlets with replacement, then draw documents with
+ *   replacement within each drawn outlet, recompute every outlet's stance and average them;
+ * - A vs B is a permutation test that deals the outlets (not the documents) out to the two groups again; when the
+ *   number of possible deals is small it enumerates them all (exact), else it samples them (Monte Carlo, +1 rule).
+ *
+ * Only documents that mention the referent enter here: a document without a mention adds nothing to the ratio of
+ * sums, and an outlet without any mention has no stance to average.
+ */
+import type { DocumentStanceCounts } from './bootstrap.js';
+import { randomIndex, seededRandom } from './rng.js';
+import { quantileSorted } from './quantile.js';
+
+/** Documents of one outlet (those that mention the referent; zero-mention documents are dropped). */
+export type OutletDocuments = readonly DocumentStanceCounts[];
+
+/** Fewer documents than this give no interval: a zero-width [1, 1] from one or two articles reads as certainty. */
+export const MIN_INTERVAL_DOCUMENTS = 3;
+/** Fewer outlets per group than this make the between-outlet variation invisible: no test, no group interval. */
+export const MIN_GROUP_OUTLETS = 2;
+/**
+ * Below this many outlets a bootstrap over outlets understates the spread (it can only redraw the few there are:
+ * with 4 outlets an interval can exclude 0 while the exact permutation p is 0.3). Intervals are still given, with a note.
+ */
+export const FEW_OUTLETS = 5;
+export const FEW_OUTLETS_NOTE = `fewer than ${FEW_OUTLETS} outlets on a side: a bootstrap over so few outlets understates the uncertainty; read the permutation p-value`;
+
+export function mentioned(docs: readonly DocumentStanceCounts[]): DocumentStanceCounts[] {
+  return docs.filter((d) => d.mentions > 0);
+}
+
+export function outletStance(docs: readonly DocumentStanceCounts[]): number | null {
+  let s = 0;
+  let m = 0;
+  for (const d of docs) {
+    s += d.sumOfScores;
+    m += d.mentions;
+  }
+  return m > 0 ? s / m : null;
+}
+
+/** Mean of the outlets' stances (outlets without a mention are left out); null when no outlet mentions. */
+export function groupStance(outlets: readonly OutletDocuments[]): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const o of outlets) {
+    const s = outletStance(o);
+    if (s === null) continue;
+    sum += s;
+    n++;
+  }
+  return n > 0 ? sum / n : null;
+}
+
+export interface GroupEstimate {
+  stance: number | null;
+  /** Null when fewer than MIN_INTERVAL_DOCUMENTS documents mention the referent (see `intervalNote`). */
+  ci95: [number, number] | null;
+  /** Why there is no interval, when there is none although there is a stance. */
+  intervalNote?: string;
+  outlets: number;
+  documents: number;
+  mentions: number;
+}
+
+/** One replicate of the nested bootstrap: mean over drawn outlets of their resampled stances. */
+function nestedReplicate(outlets: readonly DocumentStanceCounts[][], random: () => number): number {
+  const k = outlets.length;
+  let total = 0;
+  for (let i = 0; i < k; i++) {
+    const docs = outlets[randomIndex(random, k)];
+    let s = 0;
+    let m = 0;
+    for (let j = 0; j < docs.length; j++) {
+      const d = docs[randomIndex(random, docs.length)];
+      s += d.sumOfScores;
+      m += d.mentions;
+    }
+    // Every kept document has at least one mention, so m > 0.
+    total += s / m;
+  }
+  return total / k;
+}
+
+/** Replicates of the nested bootstrap (sorted ascending), or null when no outlet mentions the referent. */
+export function nestedBootstrapReplicates(
+  outlets: readonly OutletDocuments[], options: { resamples: number; seed: number },
+): Float64Array | null {
+  const kept = outlets.map(mentioned).filter((o) => o.length > 0);
+  if (kept.length === 0) return null;
+  const random = seededRandom(options.seed);
+  const out = new Float64Array(options.resamples);
+  for (let r = 0; r < options.resamples; r++) out[r] = nestedReplicate(kept, random);
+  return out.sort();
+}
+
+export function estimateGroup(outlets: readonly OutletDocuments[], options: { resamples: number; seed: number }): GroupEstimate {
+  const kept = outlets.map(mentioned).filter((o) => o.length > 0);
+  const documents = kept.reduce((s, o) => s + o.length, 0);
+  const mentions = kept.reduce((s, o) => s + o.reduce((t, d) => t + d.mentions, 0), 0);
+  const stance = groupStance(kept);
+  const base = { stance, outlets: kept.length, documents, mentions };
+  if (stance === null) return { ...base, ci95: null };
+  if (documents < MIN_INTERVAL_DOCUMENTS) {
+    return { ...base, ci95: null, intervalNote: `only ${documents} document${documents === 1 ? '' : 's'} mention it: no interval from fewer than ${MIN_INTERVAL_DOCUMENTS}` };
+  }
+  const reps = nestedBootstrapReplicates(kept, options)!;
+  const ci95: [number, number] = [quantileSorted(reps, 0.025), quantileSorted(reps, 0.975)];
+  if (kept.length < MIN_GROUP_OUTLETS) {
+    return { ...base, ci95, intervalNote: 'one outlet: the interval shows variation between its documents only, not between outlets of the group' };
+  }
+  if (kept.length < FEW_OUTLETS) return { ...base, ci95, intervalNote: `fewer than ${FEW_OUTLETS} outlets: a bootstrap over so few outlets understates the uncertainty` };
+  return { ...base, ci95 };
+}
+
+/** Deals at least as extreme after which a Monte-Carlo permutation test stops (its p is then ≥ 20 / permutations). */
+export const SEQUENTIAL_EXTREMES = 20;
+
+/** Number of ways to choose k of n, as a float (exact below 2^53, which is all that matters for a threshold). */
+export function binomial(n: number, k: number): number {
+  if (k < 0 || k > n) return 0;
+  k = Math.min(k, n - k);
+  let c = 1;
+  for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
+  return Math.round(c);
+}
+
+export interface PermutationResult {
+  /** Observed statistic (A − B). */
+  difference: number;
+  p: number;
+  /** 'exact' when every deal was enumerated, else 'monte-carlo'. */
+  method: 'exact' | 'monte-carlo';
+  /** Deals evaluated (all of them when exact). */
+  permutations: number;
+  /** The smallest p-value any outcome could have had with this many units (exact), or 1/(permutations + 1). */
+  smallestPossibleP: number;
+}
+
+/**
+ * Two-sided permutation test of a difference between two sets of units, for any statistic of a split. Exact when
+ * the number of distinct splits is at most `permutations`, Monte Carlo otherwise. Units are indices 0..n-1; the
+ * statistic receives a membership mask (1 = side A) and returns A − B (or null when undefined for that split,
+ * such a split is not counted).
+ */
+export function permutationTest(
+  n: number, sizeA: number, statistic: (inA: Uint8Array) => number | null,
+  options: { permutations: number; seed: number },
+): PermutationResult | null {
+  const inA = new Uint8Array(n);
+  for (let i = 0; i < sizeA; i++) inA[i] = 1;
+  const observed = statistic(inA);
+  if (observed === null) return null;
+  const threshold = Math.abs(observed) - 1e-12;
+  const splits = binomial(n, sizeA);
+  let extreme = 0;
+  let valid = 0;
+  if (splits <= options.permutations) {
+    // Enumerate every k-subset in lexicographic order (the observed split is among them).
+    const idx = Array.from({ length: sizeA }, (_, i) => i);
+    for (;;) {
+      inA.fill(0);
+      for (const i of idx) inA[i] = 1;
+      const s = statistic(inA);
+      if (s !== null) {
+        valid++;
+        if (Math.abs(s) >= threshold) extreme++;
+      }
+      let i = sizeA - 1;
+      while (i >= 0 && idx[i] === n - sizeA + i) i--;
+      if (i < 0) break;
+      idx[i]++;
+      for (let j = i + 1; j < sizeA; j++) idx[j] = idx[j - 1] + 1;
+    }
+    return { difference: observed, p: valid > 0 ? extreme / valid : 1, method: 'exact', permutations: valid, smallestPossibleP: smallestExactP(n, sizeA) };
+  }
+  const random = seededRandom(options.seed);
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  // Sequential stopping (Besag & Clifford 1991): once SEQUENTIAL_EXTREMES deals were at least as extreme, p is
+  // clearly large and is estimated as extremes / deals; a small p still gets every permutation. On big corpora this
+  // saves nearly all the deals of the many contrasts that show no difference.
+  for (let r = 0; r < options.permutations; r++) {
+    if (extreme >= SEQUENTIAL_EXTREMES) {
+      return {
+        difference: observed, p: extreme / valid, method: 'monte-carlo', permutations: valid,
+        smallestPossibleP: Math.max(1 / (options.permutations + 1), smallestExactP(n, sizeA)),
+      };
+    }
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      const t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    inA.fill(0);
+    for (let i = 0; i < sizeA; i++) inA[order[i]] = 1;
+    const s = statistic(inA);
+    if (s === null) continue;
+    valid++;
+    if (Math.abs(s) >= threshold) extreme++;
+  }
+  return {
+    difference: observed, p: (extreme + 1) / (valid + 1), method: 'monte-carlo', permutations: valid,
+    smallestPossibleP: Math.max(1 / (valid + 1), smallestExactP(n, sizeA)),
+  };
+}
+
+/** With equal sides a split and its mirror image give the same |difference|, so at least two deals are extreme. */
+export function smallestExactP(n: number, sizeA: number): number {
+  const splits = binomial(n, sizeA);
+  if (splits === 0) return 1;
+  return Math.min(1, (sizeA * 2 === n ? 2 : 1) / splits);
+}
+
+export interface GroupComparison {
+  difference: number | null;
+  /** Interval of A − B from independent nested bootstraps of the two groups; null under the rules of estimateGroup. */
+  ci95: [number, number] | null;
+  intervalNote?: string;
+  test: PermutationResult | null;
+  /** Why no test was run (or why its p-value cannot be read), when so. */
+  untestedReason?: string;
+  outlets: [number, number];
+  documents: [number, number];
+}
+
+/**
+ * Group A against group B for one referent: the difference of group stances (mean of outlet stances), its interval,
+ * and the permutation test over outlets. `alpha` only decides when a test is pointless: if no deal of this many
+ * outlets could give a p-value below alpha, the test is reported as not possible.
+ */
+export function compareGroups(
+  a: readonly OutletDocuments[], b: readonly OutletDocuments[],
+  options: { resamples: number; permutations: number; seed: number; alpha?: number },
+): GroupComparison {
+  const alpha = options.alpha ?? 0.05;
+  const ka = a.map(mentioned).filter((o) => o.length > 0);
+  const kb = b.map(mentioned).filter((o) => o.length > 0);
+  const docsA = ka.reduce((s, o) => s + o.length, 0);
+  const docsB = kb.reduce((s, o) => s + o.length, 0);
+  const sa = groupStance(ka);
+  const sb = groupStance(kb);
+  const base = { outlets: [ka.length, kb.length] as [number, number], documents: [docsA, docsB] as [number, number] };
+  if (sa === null || sb === null) {
+    return { ...base, difference: null, ci95: null, test: null, untestedReason: `${sa === null ? 'the first' : 'the second'} group never mentions it` };
+  }
+  const difference = sa - sb;
+  let ci95: [number, number] | null = null;
+  let intervalNote: string | undefined;
+  if (docsA < MIN_INTERVAL_DOCUMENTS || docsB < MIN_INTERVAL_DOCUMENTS) {
+    intervalNote = `a side with fewer than ${MIN_INTERVAL_DOCUMENTS} documents that mention it: no interval`;
+  } else {
+    const ra = nestedBootstrapReplicates(ka, { resamples: options.resamples, seed: options.seed })!;
+    const rb = nestedBootstrapReplicates(kb, { resamples: options.resamples, seed: options.seed + 1 })!;
+    // Replicates were sorted; pair them in a fixed shuffled order so the two bootstraps stay independent.
+    const random = seededRandom(options.seed + 2);
+    const diffs = new Float64Array(options.resamples);
+    for (let r = 0; r < options.resamples; r++) diffs[r] = ra[r] - rb[randomIndex(random, rb.length)];
+    diffs.sort();
+    ci95 = [quantileSorted(diffs, 0.025), quantileSorted(diffs, 0.975)];
+    if (ka.length < MIN_GROUP_OUTLETS || kb.length < MIN_GROUP_OUTLETS) intervalNote = 'a group with one outlet: the interval ignores variation between outlets';
+    else if (ka.length < FEW_OUTLETS || kb.length < FEW_OUTLETS) intervalNote = FEW_OUTLETS_NOTE;
+  }
+  if (ka.length < MIN_GROUP_OUTLETS || kb.length < MIN_GROUP_OUTLETS) {
+    return {
+      ...base, difference, ci95, intervalNote, test: null,
+      untestedReason: `needs at least ${MIN_GROUP_OUTLETS} outlets that mention it on each side (has ${ka.length} and ${kb.length}): the outlet is the unit, and one outlet cannot show how outlets vary`,
+    };
+  }
+  const smallest = smallestExactP(ka.length + kb.length, ka.length);
+  if (smallest > alpha) {
+    return {
+      ...base, difference, ci95, intervalNote, test: null,
+      untestedReason: `${ka.length} and ${kb.length} outlets can be dealt out in only ${binomial(ka.length + kb.length, ka.length)} ways: no p-value could fall below ${alpha} (smallest possible ${round4(smallest)})`,
+    };
+  }
+  const stances = [...ka, ...kb].map((o) => outletStance(o)!);
+  const n = stances.length;
+  const test = permutationTest(n, ka.length, (inA) => {
+    let s1 = 0;
+    let s2 = 0;
+    let n1 = 0;
+    for (let i = 0; i < n; i++) {
+      if (inA[i]) {
+        s1 += stances[i];
+        n1++;
+      } else s2 += stances[i];
+    }
+    return s1 / n1 - s2 / (n - n1);
+  }, { permutations: options.permutations, seed: options.seed });
+  return { ...base, difference, ci95, intervalNote, test };
+}
+
+function round4(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import {
+  binomial, compareGroups, estimateGroup, groupStance, permutationTest, smallestExactP,
+} from '../../src/stats/groups.js';
+import { compareDocuments } from '../../src/stats/contrasts.js';
+import { bootstrapStance } from '../../src/stats/bootstrap.js';
+import { seededRandom } from '../../src/stats/rng.js';
+
+const doc = (sumOfScores: number, mentions = 1) => ({ sumOfScores, mentions });
+
+/** An outlet of `n` documents whose stances scatter around `centre`. */
+function outlet(centre: number, n: number, random: () => number, spread = 0.3) {
+  return Array.from({ length: n }, () => {
+    const m = 1 + Math.floor(random() * 4);
+    const s = Math.max(-1, Math.min(1, centre + (random() - 0.5) * 2 * spread));
+    return doc(s * m, m);
+  });
+}
+
+describe('group stance (outlet as the unit)', () => {
+  it('is the mean of outlet stances, so a prolific outlet does not stand for its group', () => {
+    const big = Array.from({ length: 50 }, () => doc(1));
+    const small = [doc(-1), doc(-1), doc(-1)];
+    expect(groupStance([big, small])).toBe(0);
+    // Outlets without a mention have no stance and are left out of the mean.
+    expect(groupStance([big, [doc(0, 0)]])).toBe(1);
+    expect(groupStance([[doc(0, 0)]])).toBeNull();
+  });
+
+  it('gives no interval from fewer than 3 documents, and says why', () => {
+    const est = estimateGroup([[doc(1)], [doc(1)]], { resamples: 200, seed: 1 });
+    expect(est.stance).toBe(1);
+    expect(est.ci95).toBeNull();
+    expect(est.intervalNote).toMatch(/only 2 documents/);
+    expect(estimateGroup([[doc(1), doc(0.5), doc(1)]], { resamples: 200, seed: 1 }).ci95).not.toBeNull();
+  });
+
+  it('nested bootstrap is wider than a pooled document bootstrap when outlets differ', () => {
+    const random = seededRandom(5);
+    const outlets = [outlet(0.8, 15, random, 0.1), outlet(-0.6, 15, random, 0.1), outlet(0.1, 15, random, 0.1)];
+    const nested = estimateGroup(outlets, { resamples: 1000, seed: 2 }).ci95!;
+    const pooled = bootstrapStance(outlets.flat(), { resamples: 1000, seed: 2 }).ci95!;
+    expect(nested[1] - nested[0]).toBeGreaterThan(3 * (pooled[1] - pooled[0]));
+  });
+});
+
+describe('permutation test', () => {
+  it('enumerates every split when there are few, with the hand-computed p', () => {
+    const values = [1, 2, 3, 10, 11, 12];
+    const stat = (inA: Uint8Array) => {
+      let a = 0;
+      let b = 0;
+      values.forEach((v, i) => (inA[i] ? (a += v) : (b += v)));
+      return a / 3 - b / 3;
+    };
+    const r = permutationTest(6, 3, stat, { permutations: 1000, seed: 1 })!;
+    expect(r.method).toBe('exact');
+    expect(r.permutations).toBe(20);
+    // Only the observed split and its mirror image are as extreme: 2 of 20.
+    expect(r.p).toBeCloseTo(0.1, 10);
+    expect(r.smallestPossibleP).toBeCloseTo(0.1, 10);
+    expect(binomial(6, 3)).toBe(20);
+    expect(smallestExactP(7, 3)).toBeCloseTo(1 / 35, 10);
+  });
+
+  it('samples deals when there are many, never giving p = 0', () => {
+    const values = Array.from({ length: 40 }, (_, i) => (i < 20 ? 5 : 0));
+    const stat = (inA: Uint8Array) => {
+      let a = 0;
+      let b = 0;
+      values.forEach((v, i) => (inA[i] ? (a += v) : (b += v)));
+      return a / 20 - b / 20;
+    };
+    const r = permutationTest(40, 20, stat, { permutations: 500, seed: 3 })!;
+    expect(r.method).toBe('monte-carlo');
+    expect(r.p).toBeCloseTo(1 / 501, 10);
+  });
+});
+
+describe('sequential stopping', () => {
+  it('stops a Monte-Carlo test early when the difference is plainly chance, and never for a small p', () => {
+    const values = Array.from({ length: 40 }, (_, i) => i % 2);
+    const stat = (inA: Uint8Array) => {
+      let a = 0;
+      let b = 0;
+      values.forEach((v, i) => (inA[i] ? (a += v) : (b += v)));
+      return a / 20 - b / 20;
+    };
+    const r = permutationTest(40, 20, stat, { permutations: 5000, seed: 2 })!;
+    expect(r.permutations).toBeLessThan(200);
+    expect(r.p).toBeGreaterThan(0.2);
+  });
+});
+
+describe('group A against group B', () => {
+  it('refuses to test one outlet against others and says so', () => {
+    const random = seededRandom(1);
+    const c = compareGroups([outlet(0.5, 10, random)], [outlet(0, 10, random), outlet(0, 10, random)], { resamples: 200, permutations: 500, seed: 1 });
+    expect(c.test).toBeNull();
+    expect(c.untestedReason).toMatch(/at least 2 outlets/);
+    expect(c.difference).not.toBeNull();
+  });
+
+  it('says when too few outlets can never reach the significance level', () => {
+    const random = seededRandom(1);
+    const c = compareGroups([outlet(0.9, 5, random), outlet(0.9, 5, random)], [outlet(-0.9, 5, random), outlet(-0.9, 5, random)],
+      { resamples: 200, permutations: 500, seed: 1 });
+    expect(c.test).toBeNull();
+    expect(c.untestedReason).toMatch(/only 6 ways/);
+    expect(c.difference!).toBeGreaterThan(1.5);
+    expect(c.ci95).not.toBeNull();
+    expect(c.intervalNote).toMatch(/fewer than 5 outlets on a side/);
+  });
+
+  it('finds a planted difference between groups of outlets', () => {
+    const random = seededRandom(11);
+    const a = Array.from({ length: 6 }, () => outlet(0.5, 8, random));
+    const b = Array.from({ length: 6 }, () => outlet(-0.2, 8, random));
+    const c = compareGroups(a, b, { resamples: 500, permutations: 2000, seed: 1 });
+    expect(c.intervalNote).toBeUndefined();
+    expect(c.test!.p).toBeLessThan(0.01);
+    expect(c.ci95![0]).toBeGreaterThan(0.3);
+    expect(c.ci95![1]).toBeLessThan(1.1);
+  });
+
+  it('keeps the false-positive rate at the level over 200 nulls where outlets differ but groups do not', () => {
+    // Outlets have their own house stance (a real between-outlet spread) and many documents each: exactly the case
+    // where a document-level test would call nearly every random split of outlets "significant".
+    let rejections = 0;
+    let documentLevel = 0;
+    const nulls = 200;
+    for (let k = 0; k < nulls; k++) {
+      const random = seededRandom(1000 + k);
+      const outlets = Array.from({ length: 12 }, () => outlet((random() - 0.5) * 1.2, 10, random, 0.2));
+      const c = compareGroups(outlets.slice(0, 6), outlets.slice(6), { resamples: 20, permutations: 1000, seed: k });
+      expect(c.test!.method).toBe('exact');
+      if (c.test!.p < 0.05) rejections++;
+      const d = compareDocuments(outlets.slice(0, 6).flat(), outlets.slice(6).flat(), { resamples: 20, permutations: 200, seed: k, alpha: 0.05 }, ['a', 'b']);
+      if (d.p! < 0.05) documentLevel++;
+    }
+    expect(rejections / nulls).toBeLessThanOrEqual(0.075);
+    // The same data with documents as the unit: most random splits of outlets would look "significant".
+    expect(documentLevel / nulls).toBeGreaterThan(0.3);
+  });
+});
