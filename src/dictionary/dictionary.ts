@@ -3,10 +3,9 @@
  * their own semantics — a separate layer from the framing lexicon: category counts never take tokens away from
  * framing labels, and the framing lexicon never changes a category count.
  */
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
-import { decodeDictionary, DictionaryImportError, parseDictionary, type DictionaryFormat, type ParsedDictionary } from '../lexicon/import/index.js';
+import { decodeDictionary, DictionaryImportError, parseDictionary, readDictionaryBytes, type DictionaryFormat, type ParsedDictionary } from '../lexicon/import/index.js';
 import { parseDicx } from './dicx.js';
 import { normalizeWord } from '../text/words.js';
 
@@ -90,14 +89,7 @@ export function buildCategoryDictionary(parsed: ParsedDictionary, file: string, 
 
 /** Reads a category dictionary in any supported format (from the extension, else the content). */
 export function loadCategoryDictionary(file: string, options: { semantics?: CountingSemantics; format?: CategoryFormat } = {}): CategoryDictionary {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : (err as Error).message;
-    throw new DictionaryImportError(file, [{ message: `cannot read the dictionary: ${why}` }]);
-  }
+  const bytes = readDictionaryBytes(file);
   const text = decodeDictionary(bytes, file);
   const format = options.format ?? categoryFormatOf(file, text);
   const parsed = format === 'dicx' ? parseDicx(text, file) : parseDictionary(text, format, file);

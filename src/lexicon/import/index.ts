@@ -227,18 +227,21 @@ export function importDictionaryText(text: string, format: DictionaryFormat, opt
   return convertDictionary(text, format, file ?? `dictionary.${format}`, rest).yaml;
 }
 
-/** Reads a dictionary file and returns the conversion with what was skipped. */
-export function importDictionaryFile(file: string, options: ImportOptions = {}): ImportResult {
-  const format = options.format ?? formatOf(file);
-  let bytes: Buffer;
+/** A dictionary file's bytes, or a DictionaryImportError that says why it cannot be read. */
+export function readDictionaryBytes(file: string): Buffer {
   try {
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : (err as Error).message;
     throw new DictionaryImportError(file, [{ message: `cannot read the dictionary: ${why}` }]);
   }
-  return convertDictionary(decodeDictionary(bytes, file), format, file, options);
+}
+
+/** Reads a dictionary file and returns the conversion with what was skipped. */
+export function importDictionaryFile(file: string, options: ImportOptions = {}): ImportResult {
+  const format = options.format ?? formatOf(file);
+  return convertDictionary(decodeDictionary(readDictionaryBytes(file), file), format, file, options);
 }
 
 /** Reads a dictionary file and returns the YAML text of a framelens lexicon (used by `framelens lexicon import`). */
