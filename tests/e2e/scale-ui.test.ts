@@ -4,26 +4,24 @@
  * serious or critical violation; pages render fast on the server; a handout of two 150-word texts prints to one
  * page; share links round-trip. Screenshots of every page at both widths go to test-output/screenshots/scale/.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { startBrowserRig, type BrowserRig } from '../helpers/browser.js';
 import type { Hono } from 'hono';
 import { createApp } from '../../src/server/app.js';
 import { createState, type AppState } from '../../src/server/state.js';
 import { lexicon, repo } from '../unit/server-fixture.js';
 import { corpus50, OUTLET_COUNT } from './corpus50.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(repo, 'test-output', 'screenshots', 'scale');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let state: AppState;
 let app: Hono;
-let server: ServerType;
+let rig: BrowserRig | undefined;
 let base: string;
 let browser: Browser;
 
@@ -45,23 +43,16 @@ async function axeProblems(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}. Install the Debian package "chromium" or set CHROMIUM_PATH.`);
   mkdirSync(SHOTS, { recursive: true });
   state = createState({ compiled: lexicon(), documents: corpus50(), reportOptions: { resamples: 200 } });
   app = createApp(state);
-  const port = await new Promise<number>((resolve) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', overrideGlobalObjects: false }, (info: AddressInfo) => resolve(info.port));
-  });
-  base = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
-  });
+  rig = await startBrowserRig(app);
+  base = rig.base;
+  browser = rig.browser;
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await rig?.close();
 });
 
 function pages(): Array<[string, string]> {

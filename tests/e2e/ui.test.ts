@@ -3,22 +3,20 @@
  * focus, print layout, and not one console error, page error, CSP violation, dialog or off-site request.
  * Screenshots go to test-output/screenshots/ for a human to look at.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { startBrowserRig, type BrowserRig } from '../helpers/browser.js';
 import { createApp } from '../../src/server/app.js';
 import { addDocuments, type AppState } from '../../src/server/state.js';
 import { analyzeDocument } from '../../src/analysis/analyze.js';
 import { EVIL_OUTLET, evilDocument, freshState, repo } from '../unit/server-fixture.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(repo, 'test-output', 'screenshots');
 
 let state: AppState;
-let server: ServerType;
+let rig: BrowserRig | undefined;
 let base: string;
 let browser: Browser;
 
@@ -64,25 +62,16 @@ async function go(page: Page, url: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}. Install the Debian package "chromium" or set CHROMIUM_PATH; the e2e tests need a real browser.`);
-  }
   mkdirSync(SHOTS, { recursive: true });
   state = await freshState({ evil: false, split: true });
   const app = createApp(state);
-  const port = await new Promise<number>((resolve) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', overrideGlobalObjects: false }, (info: AddressInfo) => resolve(info.port));
-  });
-  base = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
-  });
+  rig = await startBrowserRig(app);
+  base = rig.base;
+  browser = rig.browser;
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await rig?.close();
 });
 
 afterEach(() => {

@@ -5,7 +5,7 @@ import type { PageInfo } from '../paging.js';
 import type { DocQuery, DocSort } from '../doc-list.js';
 import { fmtInt } from '../../report/format.js';
 import { Layout } from './layout.js';
-import { Pager } from './pager.js';
+import { OrderField, Pager } from './pager.js';
 import { DuplicatesTable, EventsTable } from '../../report/views/report-tables.js';
 
 export const hitCountOf = (state: AppState) => (id: string): number | undefined => hitCount(state, id);
@@ -54,13 +54,7 @@ export function DocumentsPage({ state, documents, paging, query }: { state: AppS
             {(['corpus', 'outlet', 'date', 'title'] as const).map((s) => <option value={s} selected={s === query.sort}>{s === 'corpus' ? 'corpus order' : s}</option>)}
           </select>
         </div>
-        <div class="field">
-          <label for="doc-dir">Order</label>
-          <select id="doc-dir" name="dir">
-            <option value="asc" selected={query.dir === 'asc'}>ascending</option>
-            <option value="desc" selected={query.dir === 'desc'}>descending</option>
-          </select>
-        </div>
+        <OrderField id="doc-dir" dir={query.dir} />
         <button type="submit">Show</button>
       </form>
       <Pager info={paging} path="/documents" params={params} what="Documents" />

@@ -15,7 +15,7 @@ import {
 } from '../overview-model.js';
 import { pageOf } from '../paging.js';
 import { Layout } from './layout.js';
-import { Pager } from './pager.js';
+import { OrderField, Pager } from './pager.js';
 import { hitsHref } from './hits-page.js';
 
 /** Rows of the short lists on the Overview; each links to its full, paged list. */
@@ -96,13 +96,7 @@ function StanceFilter({ state, q, referent, groups }: { state: AppState; q: Over
           {(Object.keys(SORT_NAMES) as StanceSort[]).filter((s) => s !== 'group' || groups.length).map((s) => <option value={s} selected={s === q.sort}>{SORT_NAMES[s]}</option>)}
         </select>
       </div>
-      <div class="field">
-        <label for="f-dir">Order</label>
-        <select id="f-dir" name="dir">
-          <option value="asc" selected={q.dir === 'asc'}>ascending</option>
-          <option value="desc" selected={q.dir === 'desc'}>descending</option>
-        </select>
-      </div>
+      <OrderField id="f-dir" dir={q.dir} />
       <button type="submit">Apply</button>
     </form>
   );

@@ -26,3 +26,16 @@ export function Pager({ info, path, params = [], what }: { info: PageInfo; path:
     </nav>
   );
 }
+
+/** The ascending/descending field of a list's sort form (no-script sorting through query parameters). */
+export function OrderField({ id, dir }: { id: string; dir: 'asc' | 'desc' }) {
+  return (
+    <div class="field">
+      <label for={id}>Order</label>
+      <select id={id} name="dir">
+        <option value="asc" selected={dir === 'asc'}>ascending</option>
+        <option value="desc" selected={dir === 'desc'}>descending</option>
+      </select>
+    </div>
+  );
+}
