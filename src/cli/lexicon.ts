@@ -7,6 +7,7 @@ import { patternClashes } from '../analysis/clashes.js';
 import { importDictionaryFile } from '../lexicon/import/index.js';
 import { parse, UsageError } from './common.js';
 import { runSuggest } from './suggest.js';
+import { runExport } from './lexicon-export.js';
 
 export const LEXICON_HELP = `framelens lexicon: check, import and extend lexicons
 
@@ -17,6 +18,8 @@ Usage:
       --name NAME        lexicon name (default: from the file name)
       --referent ID      referent the imported categories name
   framelens lexicon suggest <paths...>               terms the lexicon does not cover (framelens lexicon suggest --help)
+  framelens lexicon export --format quanteda|liwc    the framing lexicon as a quanteda YAML or LIWC .dic dictionary
+                                                     (framelens lexicon export --help)
 `;
 
 export async function runLexicon(args: string[]): Promise<number> {
@@ -26,6 +29,7 @@ export async function runLexicon(args: string[]): Promise<number> {
     return sub === undefined ? 2 : 0;
   }
   if (sub === 'suggest') return runSuggest(rest);
+  if (sub === 'export') return runExport(rest);
   const { values, positionals } = parse(rest, { out: { type: 'string', short: 'o' }, name: { type: 'string' }, referent: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     process.stdout.write(LEXICON_HELP);
@@ -56,5 +60,5 @@ export async function runLexicon(args: string[]): Promise<number> {
     } else process.stdout.write(yamlText);
     return 0;
   }
-  throw new UsageError('lexicon takes "check <files...>", "import <file> [--out FILE]" or "suggest <paths...>"');
+  throw new UsageError('lexicon takes "check <files...>", "import <file> [--out FILE]", "suggest <paths...>" or "export --format quanteda|liwc"');
 }

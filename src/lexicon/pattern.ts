@@ -19,9 +19,14 @@ export const MAX_CLASS_REPEAT = 3;
 export const MAX_EXPANSIONS = 64;
 export const CLASS_NAME_RE = /^[a-z][a-z0-9-]*$/;
 
+/**
+ * `glue` is set on a piece written against the one before it, without a space ("{patron}-backed", "{patron}'s"): the
+ * characters between them ("-" or ""). The matcher ignores it (a hyphen is punctuation to the tokenizer); the
+ * lexicon export needs it to write "iran-backed" as the one word dictionary tools see.
+ */
 export type PatternPiece =
-  | { kind: 'words'; alternatives: string[]; optional: boolean }
-  | { kind: 'class'; name: string; min: number; max: number };
+  | { kind: 'words'; alternatives: string[]; optional: boolean; glue?: string }
+  | { kind: 'class'; name: string; min: number; max: number; glue?: string };
 
 /** One parsed pattern: a sequence of pieces. Text pieces hold the words as written (tokenized by the compiler). */
 export interface ParsedPattern {
@@ -133,18 +138,22 @@ export function parsePattern(source: string, allowClasses = true): ParsedPattern
         last = m.index + m[0].length;
       }
       if (last < item.text.length) parts.push({ text: item.text.slice(last) });
+      // Pieces of this item after its first are glued to the one before; a hyphen between them is the glue.
+      let glue: string | undefined;
       for (const part of parts) {
         if ('ref' in part) {
           if (!allowClasses) return `class members cannot refer to classes ("{${part.ref}}")`;
           const ref = parseClassRef(part.ref);
           if (typeof ref === 'string') return ref;
-          pieces.push({ kind: 'class', ...ref });
+          pieces.push(glue === undefined ? { kind: 'class', ...ref } : { kind: 'class', ...ref, glue });
+          glue = '';
           if (!classes.includes(ref.name)) classes.push(ref.name);
           continue;
         }
         if (/[{}]/.test(part.text)) return `"${item.text}" has an unmatched "{" or "}"`;
         // Glue between a class and a word ("-" in "{patron}-backed") is punctuation the tokenizer drops.
         const text = part.text.replace(/^[-‐‑–]+|[-‐‑–]+$/g, '');
+        if (glue !== undefined && text !== part.text && /^[-‐‑–]/.test(part.text)) glue = '-';
         if (!text) continue;
         const alternatives = text.split('|');
         if (alternatives.some((a) => !a)) return `"${item.text}" has an empty alternative around "|"`;
@@ -152,7 +161,8 @@ export function parsePattern(source: string, allowClasses = true): ParsedPattern
           const problem = checkWord(alt);
           if (problem) return problem;
         }
-        pieces.push({ kind: 'words', alternatives, optional: false });
+        pieces.push(glue === undefined ? { kind: 'words', alternatives, optional: false } : { kind: 'words', alternatives, optional: false, glue });
+        glue = /[-‐‑–]$/.test(part.text) ? '-' : '';
         expansions *= alternatives.length;
       }
     }

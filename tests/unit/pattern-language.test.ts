@@ -65,7 +65,7 @@ describe('pattern syntax', () => {
     expect(p.classes).toEqual(['patron', 'descriptor', 'noun']);
     expect(p.pieces).toEqual([
       { kind: 'class', name: 'patron', min: 1, max: 1 },
-      { kind: 'words', alternatives: ['backed'], optional: false },
+      { kind: 'words', alternatives: ['backed'], optional: false, glue: '-' },
       { kind: 'words', alternatives: ['also'], optional: true },
       { kind: 'words', alternatives: ['is', 'are'], optional: false },
       { kind: 'class', name: 'descriptor', min: 0, max: 2 },
