@@ -176,3 +176,24 @@ describe('round trip on the committed corpus: export, count, compare with analyz
     expect(agree / hits).toBeLessThan(0.9);
   });
 });
+
+describe('framelens lexicon export (command)', () => {
+  it('writes the format its --out names, adds the corpus phrases, and refuses an unknown format', async () => {
+    const { runLexicon } = await import('../../src/cli/lexicon.js');
+    const { UsageError } = await import('../../src/cli/common.js');
+    const out = join(tmp, 'cli.dic');
+    const stderr = process.stderr.write;
+    process.stderr.write = (() => true) as typeof process.stderr.write;
+    try {
+      expect(await runLexicon(['export', '--out', out, '--corpus', 'corpus/seeds', '--max-phrases', '50'])).toBe(0);
+    } finally {
+      process.stderr.write = stderr;
+    }
+    const counter = new CategoryCounter(loadCategoryDictionary(out));
+    expect(counter.dictionary.format).toBe('dic');
+    // "anti-terror fighters" is in the seeds (Press TV): written from the corpus even under a cap of 50.
+    expect(counter.dictionary.entries.some((e) => e.source === 'anti-terror fighters')).toBe(true);
+    await expect(runLexicon(['export', '--format', 'wordstat'])).rejects.toThrow(UsageError);
+    await expect(runLexicon(['export'])).rejects.toThrow(/--format quanteda or --format liwc/);
+  });
+});
