@@ -1,5 +1,6 @@
 /** framelens serve --help: kept beside the command (and not in main.ts, which imports the command). */
 import { CORPUS_HELP } from './corpus-help.js';
+import { RESEARCH_HELP } from './research-options.js';
 
 export const SERVE_HELP = `framelens serve: the web UI over a corpus (default: the bundled seed articles)
 
@@ -11,5 +12,8 @@ serve options:
   --db FILE              serve a store written by analyze --db instead of reading and analyzing paths (starts in seconds)
   -p, --port N           port (default 8377; 0 picks a free one)
   --host ADDR            interface to listen on (default 127.0.0.1: this machine only)
+  --lexicon FILE.dic     a category dictionary (.dic, .dicx, .cat, .lc3, quanteda .yml) next to the framing lexicon:
+                         its rates per outlet and group are on the Categories page (/categories)
 
+${RESEARCH_HELP}
 ${CORPUS_HELP}`;

@@ -6,6 +6,7 @@ import { parseSelection, resolveSelection, type Selection } from '../selection.j
 import { compareDocsPage, type CompareModel } from '../compare.js';
 import { termResults, TERM_EXPORT_LINES, validateTerm } from '../term.js';
 import { lexiconView } from '../lexicon-view.js';
+import { categoriesCsv, dictionaryViews } from '../categories.js';
 import { compareCsv, csvResponse, docHitsCsv, hitsCsv, lexiconCsv, termCsv } from '../csv.js';
 import { analyzeTexts } from '../analyze-texts.js';
 import type { Analyzer } from '../analyzer.js';
@@ -79,6 +80,12 @@ export function apiRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?: 
     const csv = Object.hasOwn(tables, `${table}.csv`) ? tables[`${table}.csv`] : undefined;
     if (csv === undefined) throw badRequest(`table must be one of ${Object.keys(tables).map((t) => t.replace(/\.csv$/, '')).join(', ')}`);
     return csvResponse(c, csv, `framelens-${table}.csv`);
+  });
+
+  api.get('/categories', (c) => {
+    const views = cached(state, 'categories', () => dictionaryViews(state.report));
+    if (wantsCsv(c)) return csvResponse(c, categoriesCsv(views), 'framelens-categories.csv');
+    return c.json(state.report.dictionaries ?? []);
   });
 
   api.get('/outlets', (c) => {

@@ -22,6 +22,7 @@ import { LexiconPage } from '../views/lexicon-page.js';
 import { AnalyzePage } from '../views/analyze-page.js';
 import { DocPage } from '../views/doc-page.js';
 import { HitsPage } from '../views/hits-page.js';
+import { CategoriesPage } from '../views/categories-page.js';
 import { HandoutFile } from '../views/handout-file.js';
 import { decodeShare, encodeShare } from '../share.js';
 import { readFileSync } from 'node:fs';
@@ -165,6 +166,8 @@ export function pageRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?:
       return c.html(html);
     }, (err) => c.html(<TermPage state={state} q={q.slice(0, 200)} error={err.message} />, err.status as 400 | 404));
   });
+
+  pages.get('/categories', async (c) => renderCached(c, state, 'categories', () => <CategoriesPage state={state} />));
 
   pages.get('/lexicon', async (c) => renderCached(c, state, 'lexicon', () => <LexiconPage view={cached(state, 'lexicon-view', () => lexiconView(state))} outlets={state.outlets} />));
 

@@ -316,6 +316,7 @@ export function OverviewPage({ state, q }: { state: AppState; q: OverviewQuery }
     <Layout title="Overview" nav="overview" scripts={[{ src: '/assets/overview.js', module: true }]}>
       <h1>Corpus overview</h1>
       <CorpusSummary report={report} />
+      {report.dictionaries?.length ? <p class="note">Category dictionaries are counted too: <a href="/categories">their rates per 1,000 words per outlet and group</a>.</p> : ''}
       {low ? (
         <p class="warning">
           <strong>Small samples.</strong> {fmtInt(low)} of {fmtInt(report.outlets.length)} outlets have fewer than {report.settings.smallSample.documents} documents;
