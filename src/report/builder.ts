@@ -19,9 +19,7 @@ import { keynessEachAgainstRest, keynessPair, type OutletTermCounts } from '../s
 import { divergenceMatrix } from '../stats/divergence.js';
 import { applyDuplicatePolicy, NearDuplicateIndex, type DuplicatePolicy, type NearDuplicateState } from '../stats/duplicates.js';
 import { groupEvents } from '../stats/events.js';
-import { stanceDifferenceColumns, type PooledColumn } from '../stats/difference.js';
-import { adjustPValues } from '../stats/multiple-comparisons.js';
-import { buildContrasts } from '../stats/contrasts.js';
+import { buildContrasts, MAX_AUTO_PAIR_OUTLETS } from '../stats/contrasts.js';
 import { buildTimeline } from '../stats/timeline.js';
 import { groupingFromMetadata, type Groupings } from '../stats/groupings.js';
 import type { DocumentSummary, ReferentMentions } from '../stats/document-summary.js';
@@ -32,17 +30,20 @@ import { DEFAULT_WINDOW_DAYS } from '../stats/events.js';
 import { dayNumber } from '../stats/dates.js';
 import { eventMembers, USER_EVENT_PREFIX, type EventOverride } from '../stats/event-members.js';
 import { CategoryLayer } from './categories.js';
+import { stanceTestsFromContrasts } from './stance-tests.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type {
-  OutletSummary, ReferentSummary, Report, ReportDocument, ReportEvent, ReportOptions, StanceTest, VoiceSummary,
+  OutletSummary, ReferentSummary, Report, ReportDocument, ReportEvent, ReportOptions, VoiceSummary,
 } from './build.js';
 
 export const REPORT_SCHEMA = 'framelens.report/3';
-/** Pairwise stance tests grow with the square of the outlets; beyond this many they are left out (and said so). */
-export const MAX_TESTED_OUTLETS = 20;
+/**
+ * Outlets up to which every pair is tested by default (`--contrasts auto`); beyond, contrastPlan.skipped says so and
+ * what to do. The same number as the contrasts' own limit, named here for the library's users of schema 2.
+ */
+export const MAX_TESTED_OUTLETS = MAX_AUTO_PAIR_OUTLETS;
 /** The report lists at most this many near-duplicate pairs (their number grows with the square of a cluster). */
 export const MAX_LISTED_PAIRS = 1000;
-const PERMUTATIONS = 1000;
 const BUILDER_STATE_VERSION = 1;
 
 const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -364,36 +365,6 @@ export class ReportBuilder {
       }
     }
 
-    stage('stance tests');
-    const stanceTests: Report['stanceTests'] = {};
-    const testable = [...countedByOutlet.keys()];
-    if (testable.length <= MAX_TESTED_OUTLETS) {
-      // Per outlet and referent, the documents that mention it (headline voices); the rest add nothing.
-      const sparse = new Map(testable.map((o) => [o, referentIds.map((ref) => sparseColumn(this.perDocument(countedByOutlet.get(o)!, ref, voices)))]));
-      const byPair: Array<{ a: string; b: string; results: ReturnType<typeof stanceDifferenceColumns> }> = [];
-      for (let i = 0; i < testable.length; i++) {
-        for (let j = i + 1; j < testable.length; j++) {
-          const aCount = countedByOutlet.get(testable[i])!.length;
-          const columns = referentIds.map((_, k) => pooled(sparse.get(testable[i])![k], sparse.get(testable[j])![k], aCount));
-          byPair.push({ a: testable[i], b: testable[j], results: stanceDifferenceColumns(aCount, countedByOutlet.get(testable[j])!.length, columns, { permutations: PERMUTATIONS, seed }) });
-        }
-      }
-      referentIds.forEach((ref, k) => {
-        const rows: StanceTest[] = [];
-        for (const { a, b, results } of byPair) {
-          const t = results[k];
-          if (t.difference === null || t.p === null) continue;
-          rows.push({ a, b, difference: round(t.difference), p: round(t.p), pAdjusted: 0, significant: false, permutations: t.permutations });
-        }
-        const adjusted = adjustPValues(rows.map((r) => r.p), 'bh');
-        rows.forEach((r, x) => {
-          r.pAdjusted = round(adjusted[x]);
-          r.significant = adjusted[x] < 0.05;
-        });
-        if (rows.length) stanceTests[ref] = rows;
-      });
-    }
-
     stage('contrasts');
     const counted = [...countedByOutlet.values()].flat();
     const summaries = counted.map((r) => this.documentSummary(r));
@@ -402,6 +373,8 @@ export class ReportBuilder {
       referents: referentIds, groupings, outletPairs: this.options.contrasts ?? 'auto', beforeAfter: this.options.beforeAfter,
       resamples, permutations: this.options.permutations, seed,
     });
+    // The schema-2 section, now the tested outlet-pair contrasts in its shape (report/stance-tests.ts).
+    const stanceTests = stanceTestsFromContrasts(contrastResult.contrasts);
 
     stage('timeline');
     const timeline = this.options.timeline
@@ -687,27 +660,6 @@ export class ReportBuilder {
       referents,
     };
   }
-}
-
-/** The documents of a dense per-document list that carry something, as a sparse column. */
-function sparseColumn(perDocument: readonly DocumentStanceCounts[]): PooledColumn & { index: number[]; sumOfScores: number[]; mentions: number[] } {
-  const column = { index: [] as number[], sumOfScores: [] as number[], mentions: [] as number[] };
-  perDocument.forEach((d, k) => {
-    if (d.mentions === 0 && d.sumOfScores === 0) return;
-    column.index.push(k);
-    column.sumOfScores.push(d.sumOfScores);
-    column.mentions.push(d.mentions);
-  });
-  return column;
-}
-
-/** Two outlets' sparse columns over their pooled documents (a's first, then b's shifted by a's count). */
-function pooled(a: ReturnType<typeof sparseColumn>, b: ReturnType<typeof sparseColumn>, aCount: number): PooledColumn {
-  return {
-    index: [...a.index, ...b.index.map((k) => k + aCount)],
-    sumOfScores: [...a.sumOfScores, ...b.sumOfScores],
-    mentions: [...a.mentions, ...b.mentions],
-  };
 }
 
 function labelShares(labels: Record<string, number>, mentions: number): Record<string, { count: number; share: number }> {

@@ -71,6 +71,8 @@ function expected(reference: ReferenceReport, detected: boolean, actual: Report)
     schema: 'framelens.report/3',
     // Word keyness splits words as dictionary tools do now ("U.S." is one term): tested in report-research.test.ts.
     keyness: { labels: reference.keyness.labels, terms: actual.keyness.terms },
+    // stanceTests are the tested outlet-pair contrasts in the schema-2 shape now: tested in report.test.ts.
+    stanceTests: actual.stanceTests,
     groups: actual.groups,
     contrasts: actual.contrasts,
     contrastPlan: actual.contrastPlan,

@@ -143,35 +143,6 @@ export function DivergenceTable({ report, referent }: TableProps & { referent: s
   );
 }
 
-/** Per referent, every pair of outlets: is the difference in stance more than chance? (permutation test) */
-export function StanceTestsTable({ report }: TableProps) {
-  const rows = Object.entries(report.stanceTests).flatMap(([ref, tests]) => tests.map((t) => ({ ref, ...t })));
-  if (rows.length === 0) {
-    // Say the actual reason (too many outlets for all pairs, or no pair with mentions on both sides), never a guess.
-    const skipped = report.contrastPlan?.skipped.find((s) => s.what === 'outlet pairs');
-    return <p>{skipped ? `Outlet pairs were not tested: ${skipped.reason}.` : 'Stance tests need two outlets that both name a referent in their own voice.'}</p>;
-  }
-  return (
-    <div class="table-scroll">
-    <table class="data">
-      <caption>Difference in own-voice stance between two outlets; p from a permutation test over documents (1000 deals, seeded), Benjamini–Hochberg adjusted per referent. With one document per outlet no difference can be significant.</caption>
-      <thead><tr><th scope="col">Referent</th><th scope="col">Outlet A</th><th scope="col">Outlet B</th><th scope="col" class="num">Stance A − B</th><th scope="col" class="num">p</th><th scope="col" class="num">p (adj.)</th><th scope="col">Significant</th></tr></thead>
-      <tbody>
-        {rows.map((t) => (
-          <tr>
-            <th scope="row">{referentName(report, t.ref)}</th>
-            <td>{t.a}</td><td>{t.b}</td>
-            <td class="num">{fmtSigned(t.difference)}</td>
-            <td class="num">{fmtNumber(t.p, 3)}</td>
-            <td class="num">{fmtNumber(t.pAdjusted, 3)}</td>
-            <td>{t.significant ? 'yes' : 'no'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-    </div>
-  );
-}
 
 export function KeynessTables({ report }: TableProps) {
   const groups = Object.entries(report.keyness.labels.eachAgainstRest);
