@@ -4,7 +4,7 @@
  * lexicon place/incident names only) and once as the report groups them now (the story's day from the text,
  * casualty figures). Prints both, with the pairs missed and the pairs made wrongly.
  *
- *   npm run build && FRAMELENS_DEVSET_DIR=/work/devset-texts node dist/bench/events-devset.js
+ *   FRAMELENS_DEVSET_DIR=/path/to/texts npm run eval:events
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,14 +27,29 @@ function show(name: string, s: PairScore): void {
   for (const w of s.wrong) console.log(`  wrong   ${w}`);
 }
 
-export async function main(): Promise<void> {
+export interface EventsMeasurement {
+  /** Dev-split articles whose texts were found, and those that were not (their pairs are left out of the scores). */
+  present: number;
+  missing: string[];
+  before: PairScore;
+  now: PairScore;
+}
+
+export async function main(textsDir = process.env.FRAMELENS_DEVSET_DIR): Promise<EventsMeasurement> {
   const root = packageRoot();
   const dir = join(root, 'tests', 'fixtures', 'devset');
   const devset = loadDevset(dir);
-  const { present } = findTexts(devset, process.env.FRAMELENS_DEVSET_DIR || join(dir, 'local'));
+  const { present, missing } = findTexts(devset, textsDir || join(dir, 'local'));
   const dev = present.filter((t) => t.article.split === 'dev');
+  const missingDev = missing.filter((a) => a.split === 'dev').map((a) => a.id);
   const labelsFile = join(root, 'tests', 'fixtures', 'events', 'dev-events.yml');
   const gold = parseEventOverrides(readFileSync(labelsFile, 'utf8'), labelsFile).map((e) => e.documents);
+  // A label naming an article the dev split does not have (a typo, or a test article) would silently score nothing.
+  const unknown = gold.flat().filter((id) => devset.articles.get(id)?.split !== 'dev');
+  if (unknown.length) throw new Error(`${labelsFile}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not article(s) of the dev split in ${dir}`);
+  if (missingDev.length) {
+    console.log(`${missingDev.length} of ${dev.length + missingDev.length} dev texts are missing (not licensed for the repository): put them in ${join(dir, 'local')} or $FRAMELENS_DEVSET_DIR; the figures below count only pairs of the texts present`);
+  }
   const compiled = compileLexicon(loadLexicons([defaultLexiconPath()]));
   const documents: Document[] = dev.map((t) => ({
     id: t.article.id, outlet: t.article.outlet, text: t.text, title: t.article.title, date: t.article.date, url: t.article.url,
@@ -47,17 +62,20 @@ export async function main(): Promise<void> {
   const before = groupEvents(analyses.map((a) => ({
     id: a.id, outlet: a.outlet, date: a.date, event: a.event, names: a.names.filter((n) => n.type === 'place' || n.type === 'incident').map((n) => n.name),
   })));
-  show('before (metadata dates, lexicon names)', pairwiseScore(before.map((e) => e.documents), gold, ids));
+  const beforeScore = pairwiseScore(before.map((e) => e.documents), gold, ids);
+  show('before (metadata dates, lexicon names)', beforeScore);
   console.log(`  ${before.length} events, ${before.filter((e) => e.documents.length === 1).length} of one document`);
 
   const report = buildReport({ documents, analyses, skipped: [], lexicon: compiled.lexicon }, { resamples: 10, omitHits: true, duplicatePolicy: 'keep-all' });
-  show('now (day from the text, casualty figures)', pairwiseScore(report.events.map((e) => e.documents), gold, ids));
+  const now = pairwiseScore(report.events.map((e) => e.documents), gold, ids);
+  show('now (day from the text, casualty figures)', now);
   console.log(`  ${report.events.length} events, ${report.events.filter((e) => e.documents.length === 1).length} of one document`);
   const fromText = report.events.flatMap((e) => e.members).filter((m) => m.date && m.date.from !== 'metadata');
   console.log(`  days read from the text: ${fromText.length} (${fromText.map((m) => `${m.id} ${m.date!.day} by ${m.date!.from} "${m.date!.evidence}"`).join('; ')})`);
   for (const e of report.events.filter((x) => x.documents.length > 1)) {
     console.log(`  event ${e.label}: ${e.members.map((m) => `${m.id} [${m.basis}: ${m.because}]`).join('; ')}`);
   }
+  return { present: documents.length, missing: missingDev, before: beforeScore, now };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
