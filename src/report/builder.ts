@@ -19,6 +19,7 @@ import { keynessEachAgainstRest, keynessPair, type OutletTermCounts } from '../s
 import { divergenceMatrix } from '../stats/divergence.js';
 import { applyDuplicatePolicy, NearDuplicateIndex, type DuplicatePolicy, type NearDuplicateState } from '../stats/duplicates.js';
 import { groupEvents } from '../stats/events.js';
+import { LARGE_SAMPLE_DOCUMENTS } from '../stats/large-sample.js';
 import { buildContrasts, MAX_AUTO_PAIR_OUTLETS } from '../stats/contrasts.js';
 import { buildTimeline } from '../stats/timeline.js';
 import { groupingFromMetadata, type Groupings } from '../stats/groupings.js';
@@ -47,6 +48,7 @@ export const MAX_LISTED_PAIRS = 1000;
 const BUILDER_STATE_VERSION = 1;
 
 const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;
+/** p-values keep two significant digits below 0.0001 (a normal approximation can give 3e-9; that is not 0). */
 const per1k = (count: number, words: number): number => (words > 0 ? round((count * 1000) / words, 3) : 0);
 
 /**
@@ -438,6 +440,7 @@ export class ReportBuilder {
       settings: {
         voices,
         bootstrap: { resamples, seed },
+        largeSample: { documents: LARGE_SAMPLE_DOCUMENTS },
         duplicatePolicy,
         smallSample: { documents: SMALL_SAMPLE_DOCUMENTS, mentions: SMALL_SAMPLE_MENTIONS },
         minFrequency,
@@ -596,7 +599,7 @@ export class ReportBuilder {
     return out;
   }
 
-  private summarizeVoice(r: ReferentCounts, voices: Voice[], est: StanceEstimate): VoiceSummary & { documents: number; smallSample: boolean } {
+  private summarizeVoice(r: ReferentCounts, voices: Voice[], est: StanceEstimate): VoiceSummary & { documents: number; smallSample: boolean; interval?: 'normal' } {
     const v = combineVoices(r, voices);
     const stance = stanceOf(v);
     return {
@@ -608,6 +611,7 @@ export class ReportBuilder {
       labels: labelShares(v.labels, v.mentions),
       documents: est.documents,
       smallSample: est.smallSample,
+      ...(est.interval ? { interval: est.interval } : {}),
     };
   }
 

@@ -15,6 +15,7 @@ export function stanceTestsFromContrasts(contrasts: readonly Contrast[]): Record
     (out[c.referent] ??= []).push({
       a: c.a.name, b: c.b.name, difference: c.effect.value, p: c.p,
       pAdjusted: c.pAdjusted ?? c.p, significant: c.significant ?? false, permutations: c.permutations ?? 0,
+      ...(c.method === 'normal' ? { method: 'normal' as const } : {}),
     });
   }
   return out;
