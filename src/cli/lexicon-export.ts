@@ -46,7 +46,7 @@ export async function runExport(args: string[]): Promise<number> {
       : `--format must be quanteda or liwc, got "${values.format}"`);
   }
   const compiled = loadCompiled(values.lexicon);
-  let attested: Map<string, string[]> | undefined;
+  let attested: Map<string, Set<string>> | undefined;
   if (values.corpus?.length) {
     attested = new Map();
     const corpus = await loadCorpus(values.corpus, values);

@@ -307,7 +307,7 @@ function countSpellings(shapes: Shape[]): number {
  * on "Israel" in "Israel's" becomes "israel's" and one on "escalation" in "de-escalation" becomes "de-escalation" (a
  * dictionary tool keeps such words whole). Linear in the text.
  */
-export function attestedPhrases(text: string, hits: ReadonlyArray<{ label: string; start: number; end: number }>, into: Map<string, string[]>): void {
+export function attestedPhrases(text: string, hits: ReadonlyArray<{ label: string; start: number; end: number }>, into: Map<string, Set<string>>): void {
   if (hits.length === 0) return;
   const { words, start, end } = dictionaryWords(text);
   for (const hit of hits) {
@@ -322,9 +322,10 @@ export function attestedPhrases(text: string, hits: ReadonlyArray<{ label: strin
     const covered: string[] = [];
     for (let k = lo; k < words.length && start[k] < hit.end; k++) covered.push(words[k]);
     if (covered.length === 0) continue;
-    const list = into.get(hit.label);
-    if (list) list.push(covered.join(' '));
-    else into.set(hit.label, [covered.join(' ')]);
+    // A set per label: a corpus repeats its phrases, and memory should grow with the distinct ones only.
+    const set = into.get(hit.label);
+    if (set) set.add(covered.join(' '));
+    else into.set(hit.label, new Set([covered.join(' ')]));
   }
 }
 

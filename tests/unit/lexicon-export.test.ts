@@ -120,7 +120,7 @@ describe('round trip on the committed corpus: export, count, compare with analyz
   const compiled = compileLexicon(loadLexicons(['lexicons/conflict.yml']));
   const { documents } = await readCorpus(['corpus/seeds', 'tests/fixtures/articles', 'tests/fixtures/devset/open']);
   const analyses: DocAnalysis[] = documents.map((d: Document) => analyzeDocument(d, compiled));
-  const attested = new Map<string, string[]>();
+  const attested = new Map<string, Set<string>>();
   documents.forEach((d, i) => attestedPhrases(d.text, analyses[i].hits, attested));
   const agentless = new Set(compiled.lexicon.entries.filter((e) => e.kind === 'label' && e.agentless).map((e) => e.id));
 
