@@ -10,7 +10,8 @@ Usage:
   framelens count --dictionary FILE <paths...> [--format long|wide|json] [--out FILE]
 
   --dictionary FILE   LIWC .dic or .dicx, WordStat .cat, Lexicoder .lc3 or quanteda .yml (repeatable)
-  --semantics S       liwc | quanteda: how matches count (default: liwc for .dic/.dicx, quanteda for the others)
+  --semantics S       liwc | quanteda | quanteda-dictionary (nested_scope = "dictionary"): how matches count
+                      (default: liwc for .dic/.dicx, quanteda for the others)
   --format F          long (default: one row per document × category: count, per-1,000-word rate, percent)
                       wide (one row per document, one column per category, like LIWC's output)
                       json
@@ -47,7 +48,9 @@ export async function runCount(args: string[]): Promise<number> {
   const rate = (values.rate ?? 'per1000') as (typeof RATES)[number];
   if (!RATES.includes(rate)) throw new UsageError(`--rate must be ${RATES.join(', ')}; got "${values.rate}"`);
   const semantics = values.semantics as CountingSemantics | undefined;
-  if (semantics !== undefined && semantics !== 'liwc' && semantics !== 'quanteda') throw new UsageError(`--semantics must be liwc or quanteda; got "${semantics}"`);
+  if (semantics !== undefined && semantics !== 'liwc' && semantics !== 'quanteda' && semantics !== 'quanteda-dictionary') {
+    throw new UsageError(`--semantics must be liwc, quanteda or quanteda-dictionary; got "${semantics}"`);
+  }
 
   const counters = files.map((f) => new CategoryCounter(loadCategoryDictionary(f, { semantics })));
   const corpus = await loadCorpus(positionals, values);

@@ -52,6 +52,8 @@ export class CategoryCounter {
   private readonly prefixes = new Map<string, Compiled[]>();
   private readonly globs: Compiled[] = [];
   private readonly prefixLengths: number[];
+  /** Distinct entry lengths in words (quanteda looks spans up from the longest). */
+  private readonly lengths = new Set<number>();
   /** word form → entries whose first part matches it. */
   private cache = new Map<string, Compiled[]>();
 
@@ -59,6 +61,7 @@ export class CategoryCounter {
     const lengths = new Set<number>();
     for (const entry of dictionary.entries) {
       const compiled: Compiled = { entry, parts: entry.parts.map(compilePart) };
+      this.lengths.add(compiled.parts.length);
       const first = compiled.parts[0];
       if (first.kind === 'exact') push(this.exact, first.word, compiled);
       else if (first.kind === 'prefix') {
@@ -93,7 +96,9 @@ export class CategoryCounter {
 
   count(text: string): CategoryCounts {
     const { words } = dictionaryWords(text);
-    return this.dictionary.semantics === 'liwc' ? this.countLiwc(words) : this.countQuanteda(words);
+    const semantics = this.dictionary.semantics;
+    if (semantics === 'liwc') return this.countLiwc(words);
+    return this.countQuanteda(words, semantics === 'quanteda-dictionary' ? 'dictionary' : 'key');
   }
 
   private countLiwc(words: string[]): CategoryCounts {
@@ -122,38 +127,50 @@ export class CategoryCounter {
     return { words: words.length, matchedWords, counts };
   }
 
-  private countQuanteda(words: string[]): CategoryCounts {
+  /**
+   * quanteda's tokens_lookup(): spans from the longest entry length down to one word, each left to right. Per
+   * category, a match counts unless a word of it was already taken by a match of that category (so a shorter or later
+   * match overlapping one of its own category, nested or not, is not counted; two entries matching one span count
+   * once). With nested_scope "dictionary" a match is also dropped when every word of it was already taken by matches
+   * of any category.
+   */
+  private countQuanteda(words: string[], scope: 'key' | 'dictionary'): CategoryCounts {
     const nCats = this.dictionary.categories.length;
     const counts = new Array<number>(nCats).fill(0);
-    // Matches that end past the current word, per category: [start, end] of the longest one seen so far, to tell a
-    // nested match from a new one. Per category, matches arrive in start order; for one start, longest first.
-    const reach = new Int32Array(nCats).fill(-1);
-    const reachStart = new Int32Array(nCats).fill(-1);
-    let matchedWords = 0;
-    let coveredUntil = 0;
-    for (let i = 0; i < words.length; i++) {
-      const spans = new Map<number, number>(); // category → longest end of a match starting here
-      for (const c of this.startingWith(words[i])) {
-        if (!this.matchesAt(c, words, i)) continue;
-        const end = i + c.parts.length;
-        for (const cat of c.entry.categories) if ((spans.get(cat) ?? 0) < end) spans.set(cat, end);
-      }
-      for (const [cat, end] of spans) {
-        // Nested: inside a longer match of the same category that started earlier (a shorter match at this same
-        // start is already folded into `end`, the longest).
-        if (reach[cat] >= end && reachStart[cat] < i) continue;
-        counts[cat]++;
-        if (end > reach[cat]) {
-          reach[cat] = end;
-          reachStart[cat] = i;
+    const n = words.length;
+    // Words taken per category, allocated for the categories that match at all; and by any category.
+    const taken: Array<Uint8Array | undefined> = new Array(nCats);
+    const takenAny = new Uint8Array(n);
+    const spans = [...this.lengths].sort((x, y) => y - x);
+    const cats = new Set<number>();
+    for (const span of spans) {
+      for (let i = 0; i + span <= n; i++) {
+        if (scope === 'dictionary') {
+          let all = true;
+          for (let k = i; k < i + span && all; k++) all = takenAny[k] === 1;
+          if (all) continue;
         }
-        if (end > coveredUntil) {
-          matchedWords += end - Math.max(i, coveredUntil);
-          coveredUntil = end;
+        cats.clear();
+        for (const c of this.startingWith(words[i])) {
+          if (c.parts.length !== span || !this.matchesAt(c, words, i)) continue;
+          for (const cat of c.entry.categories) cats.add(cat);
         }
+        let matched = false;
+        for (const cat of cats) {
+          const own = (taken[cat] ??= new Uint8Array(n));
+          let free = true;
+          for (let k = i; k < i + span && free; k++) free = own[k] === 0;
+          if (!free) continue;
+          own.fill(1, i, i + span);
+          counts[cat]++;
+          matched = true;
+        }
+        if (matched) takenAny.fill(1, i, i + span);
       }
     }
-    return { words: words.length, matchedWords, counts };
+    let matchedWords = 0;
+    for (let k = 0; k < n; k++) matchedWords += takenAny[k];
+    return { words: n, matchedWords, counts };
   }
 }
 

@@ -16,11 +16,13 @@ export type CategoryFormat = DictionaryFormat | 'dicx';
  * - `liwc`: each word (or multi-word phrase) is looked up once; an exact entry wins over wildcard entries, a longer
  *   wildcard stem over a shorter one, a multi-word phrase over its words; the word then counts once in every
  *   category of that one entry.
- * - `quanteda`: `tokens_lookup()` / `dfm_lookup()` with glob patterns, case-insensitive, nested_scope "key": for each
- *   category separately, every pattern match counts, except a match nested inside a longer match of the same category
- *   (and one span matched by two patterns of a category counts once).
+ * - `quanteda`: `tokens_lookup()` / `dfm_lookup()` with glob patterns, case-insensitive, nested_scope "key": longer
+ *   spans first, then left to right; for each category separately a match counts unless one of its words was already
+ *   taken by a match of that category (one span matched by two patterns of a category counts once).
+ * - `quanteda-dictionary`: the same with nested_scope "dictionary": a match whose words were all taken already, by
+ *   any category, does not count either.
  */
-export type CountingSemantics = 'liwc' | 'quanteda';
+export type CountingSemantics = 'liwc' | 'quanteda' | 'quanteda-dictionary';
 
 export interface DictionaryEntry {
   /** The entry as written. */

@@ -4,8 +4,10 @@
  * expression), on the fixtures of every format and on random texts built from the dictionaries' own words.
  */
 import { describe, expect, it } from 'vitest';
-import { CategoryCounter, dictionaryWords, loadCategoryDictionary, type CategoryDictionary } from '../../src/dictionary/index.js';
-import { DictionaryImportError } from '../../src/lexicon/import/index.js';
+import { buildCategoryDictionary, CategoryCounter, dictionaryWords, loadCategoryDictionary, type CategoryDictionary } from '../../src/dictionary/index.js';
+import { DictionaryImportError, parseDictionary } from '../../src/lexicon/import/index.js';
+
+const buildYml = (text: string) => buildCategoryDictionary(parseDictionary(text, 'yml', 't.yml'), 't.yml', 'yml', '0'.repeat(64));
 
 const FIX = 'tests/fixtures/dictionaries';
 
@@ -23,16 +25,35 @@ function allMatches(d: CategoryDictionary, words: string[]) {
   return out;
 }
 
-function naiveQuanteda(d: CategoryDictionary, text: string): number[] {
+/**
+ * quanteda's tokens_lookup() as its source describes it: spans from the longest entry length down, left to right;
+ * per category a match counts unless one of its words is already taken by that category; with nested_scope
+ * "dictionary", a match whose words are all taken by any category is skipped too.
+ */
+function naiveQuanteda(d: CategoryDictionary, text: string, scope: 'key' | 'dictionary' = 'key'): number[] {
   const { words } = dictionaryWords(text);
-  const matches = allMatches(d, words);
-  return d.categories.map((_, cat) => {
-    const spans = new Set<string>();
-    for (const m of matches) if (d.entries[m.entry].categories.includes(cat)) spans.add(`${m.start}:${m.start + m.len}`);
-    const list = [...spans].map((s) => s.split(':').map(Number));
-    // A span inside a longer span of the same category does not count.
-    return list.filter(([a, b]) => !list.some(([c, e]) => c <= a && b <= e && e - c > b - a)).length;
-  });
+  const matches = allMatches(d, words).sort((x, y) => y.len - x.len || x.start - y.start);
+  const taken = d.categories.map(() => new Set<number>());
+  const any = new Set<number>();
+  const counts = d.categories.map(() => 0);
+  for (let k = 0; k < matches.length;) {
+    // All matches of one span (start, length) together: they are one lookup in quanteda.
+    const { start, len } = matches[k];
+    const same = [];
+    while (k < matches.length && matches[k].start === start && matches[k].len === len) same.push(matches[k++]);
+    const span = Array.from({ length: len }, (_, j) => start + j);
+    if (scope === 'dictionary' && span.every((w) => any.has(w))) continue;
+    const cats = new Set(same.flatMap((m) => d.entries[m.entry].categories));
+    let matched = false;
+    for (const cat of cats) {
+      if (span.some((w) => taken[cat].has(w))) continue;
+      span.forEach((w) => taken[cat].add(w));
+      counts[cat]++;
+      matched = true;
+    }
+    if (matched) span.forEach((w) => any.add(w));
+  }
+  return counts;
 }
 
 function naiveLiwc(d: CategoryDictionary, text: string): number[] {
@@ -120,14 +141,30 @@ describe('category dictionaries: counting', () => {
     expect(c.counts[d.categories.indexOf('conflict')]).toBe(2);
   });
 
+  it('drops a match overlapping a longer or earlier one of its own category, as tokens_lookup does (quanteda)', () => {
+    const d = buildYml('k:\n  - a b\n  - b c\n  - b c d\nm:\n  - b c\n  - c\n');
+    const key = (text: string, semantics: 'quanteda' | 'quanteda-dictionary' = 'quanteda') => {
+      const c = new CategoryCounter({ ...d, semantics }).count(text).counts;
+      return Object.fromEntries(d.categories.map((cat, i) => [cat, c[i]]));
+    };
+    // "a b" and "b c" share "b": the leftmost of one length wins within k; m's "c" lies inside its own "b c".
+    expect(key('a b c')).toEqual({ k: 1, m: 1 });
+    // "b c d" is looked up before "a b", which then overlaps it.
+    expect(key('a b c d')).toEqual({ k: 1, m: 1 });
+    // nested_scope = "dictionary": m's "b c" lies inside k's "b c d", taken already.
+    expect(key('a b c d', 'quanteda-dictionary')).toEqual({ k: 1, m: 0 });
+    // ... but a match only partly covered by another category's still counts.
+    expect(key('a b c', 'quanteda-dictionary')).toEqual({ k: 1, m: 1 });
+  });
+
   for (const file of FILES) {
-    for (const semantics of ['liwc', 'quanteda'] as const) {
+    for (const semantics of ['liwc', 'quanteda', 'quanteda-dictionary'] as const) {
       it(`${file} with ${semantics} semantics equals the naive counter`, () => {
         const d = loadCategoryDictionary(`${FIX}/${file}`, { semantics });
         const counter = new CategoryCounter(d);
         for (let seed = 1; seed <= 15; seed++) {
           const text = randomText(d, seed, 300);
-          const expected = semantics === 'liwc' ? naiveLiwc(d, text) : naiveQuanteda(d, text);
+          const expected = semantics === 'liwc' ? naiveLiwc(d, text) : naiveQuanteda(d, text, semantics === 'quanteda' ? 'key' : 'dictionary');
           expect(counter.count(text).counts).toEqual(expected);
         }
       });

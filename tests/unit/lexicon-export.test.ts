@@ -1,8 +1,8 @@
 /**
  * `framelens lexicon export`: the framing lexicon spelled out as a quanteda YAML / LIWC .dic dictionary. Checked by
- * the round trip the issue asks for: the exported file, counted by `framelens count` (LIWC semantics: one match per
- * word, longest first, like quanteda's nested_scope = "dictionary"), finds what analyze's label hits found on the
- * committed corpus texts, except where docs/dictionaries.md says a dictionary tool cannot follow.
+ * the round trip the issue asks for: the exported file, counted by `framelens count` with its home tool's semantics
+ * (LIWC; quanteda with nested_scope = "dictionary"), finds what analyze's label hits found on the committed corpus
+ * texts, except where docs/dictionaries.md says a dictionary tool cannot follow.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../src/analysis/analyze.js';
 import { readCorpus } from '../../src/corpus/index.js';
-import { CategoryCounter, loadCategoryDictionary } from '../../src/dictionary/index.js';
+import { CategoryCounter, dictionaryWords, loadCategoryDictionary } from '../../src/dictionary/index.js';
 import { compileLexicon } from '../../src/lexicon/compile.js';
 import { attestedPhrases, exportLexicon, formatLiwc, formatQuanteda, NAMES_CATEGORY, type LexiconExport } from '../../src/lexicon/export.js';
 import { loadLexicons, parseLexicon } from '../../src/lexicon/load.js';
@@ -44,11 +44,14 @@ labels:
 
 const tmp = mkdtempSync(join(tmpdir(), 'framelens-export-'));
 
+/**
+ * Each file counted as its home tool would count it with the options the export recommends: the .dic the LIWC way
+ * (one match per word, the longest first), the YAML as tokens_lookup(nested_scope = "dictionary").
+ */
 function reload(exp: LexiconExport, format: 'liwc' | 'quanteda', name: string) {
   const file = join(tmp, `${name}.${format === 'liwc' ? 'dic' : 'yml'}`);
   writeFileSync(file, format === 'liwc' ? formatLiwc(exp) : formatQuanteda(exp, ['test export']));
-  // Both files are counted the LIWC way: one match per word, the longest first, as analyze matches.
-  return new CategoryCounter(loadCategoryDictionary(file, { semantics: 'liwc' }));
+  return new CategoryCounter(loadCategoryDictionary(file, { semantics: format === 'liwc' ? 'liwc' : 'quanteda-dictionary' }));
 }
 
 function counts(counter: CategoryCounter, text: string): Map<string, number> {
@@ -127,7 +130,7 @@ describe('round trip on the committed corpus: export, count, compare with analyz
   function compare(counter: CategoryCounter) {
     let hits = 0;
     let agree = 0;
-    const differences: string[] = [];
+    const differences: Array<{ doc: number; label: string; analyze: number; dictionary: number }> = [];
     documents.forEach((d, i) => {
       const found = counts(counter, d.text);
       const expected = new Map<string, number>();
@@ -137,7 +140,7 @@ describe('round trip on the committed corpus: export, count, compare with analyz
         const e = expected.get(label) ?? 0;
         hits += e;
         if (e === n) agree += e;
-        else differences.push(`${d.id} ${label}: analyze ${e}, dictionary ${n}`);
+        else differences.push({ doc: i, label, analyze: e, dictionary: n });
       }
     });
     return { hits, agree, differences };
@@ -148,26 +151,76 @@ describe('round trip on the committed corpus: export, count, compare with analyz
     for (const format of ['liwc', 'quanteda'] as const) {
       const { hits, agree, differences } = compare(reload(exp, format, `rt-${format}`));
       expect(hits).toBeGreaterThan(500);
-      // Measured: 826 of 839 hits; 28 (document, label) pairs differ.
+      // Measured: 826 (LIWC) and 834 (quanteda) of 839 hits; 28 and 25 (document, label) pairs differ.
       expect(agree / hits).toBeGreaterThan(0.97);
       // The exceptions docs/dictionaries.md lists: a case-sensitive name ("Islamic Resistance" is a name, "the
       // Islamic resistance" a label; a dictionary tool folds case), agentless labels (analyze drops them when the
-      // clause names an agent), and overlapping matches (analyze lets names win and then the longest; a dictionary
-      // tool takes the leftmost). Each differing pair must be one of these.
+      // clause names an agent), and overlapping matches (analyze lets names win, then the longest, and no word counts
+      // twice; the dictionary tools decide differently). Each differing pair must be one of these, checked on the
+      // text: an overlap means a phrase of the label and a span analyze gave to something else share words.
       for (const diff of differences) {
-        const [, label] = /^\S+ (\S+):/.exec(diff)!;
-        const overlap = /^\S+ \S+: analyze (\d+), dictionary (\d+)$/.exec(diff)!;
-        const small = Math.abs(Number(overlap[1]) - Number(overlap[2])) <= 1;
-        expect(label === 'islamic-resistance-generic' || agentless.has(label) || small, diff).toBe(true);
+        const why = diff.label === 'islamic-resistance-generic' ? 'case' : agentless.has(diff.label) ? 'agentless' : overlapExplains(exp, diff) ? 'overlap' : null;
+        expect(why, `${documents[diff.doc].id} ${diff.label}: analyze ${diff.analyze}, dictionary ${diff.dictionary}`).not.toBeNull();
       }
     }
   });
 
+  /** Word spans where a category's phrases match (`*` a suffix wildcard), by category; phrases indexed by first word. */
+  const indexes = new WeakMap<LexiconExport, { exact: Map<string, Array<{ cat: string; parts: string[] }>>; wild: Array<{ cat: string; parts: string[] }> }>();
+  function phraseSpans(exp: LexiconExport, words: string[]): Array<{ cat: string; start: number; end: number }> {
+    let index = indexes.get(exp);
+    if (!index) {
+      index = { exact: new Map(), wild: [] };
+      for (const c of exp.categories) {
+        for (const p of c.phrases) {
+          const entry = { cat: c.name, parts: p.split(' ') };
+          if (entry.parts[0].endsWith('*')) index.wild.push(entry);
+          else (index.exact.get(entry.parts[0]) ?? index.exact.set(entry.parts[0], []).get(entry.parts[0])!).push(entry);
+        }
+      }
+      indexes.set(exp, index);
+    }
+    const out: Array<{ cat: string; start: number; end: number }> = [];
+    words.forEach((word, i) => {
+      for (const { cat, parts } of [...(index.exact.get(word) ?? []), ...index.wild]) {
+        if (i + parts.length > words.length) continue;
+        if (parts.every((w, k) => (w.endsWith('*') ? words[i + k].startsWith(w.slice(0, -1)) : words[i + k] === w))) out.push({ cat, start: i, end: i + parts.length });
+      }
+    });
+    return out;
+  }
+
+  function overlapExplains(exp: LexiconExport, diff: { doc: number; label: string; analyze: number; dictionary: number }): boolean {
+    const text = documents[diff.doc].text;
+    const { words, start, end } = dictionaryWords(text);
+    const toWords = (a: number, b: number): [number, number] => {
+      let i = 0;
+      while (i < words.length && end[i] <= a) i++;
+      let j = i;
+      while (j < words.length && start[j] < b) j++;
+      return [i, j];
+    };
+    const overlaps = (x: [number, number], y: [number, number]) => x[0] < y[1] && y[0] < x[1];
+    const same = (x: [number, number], y: [number, number]) => x[0] === y[0] && x[1] === y[1];
+    const analysis = analyses[diff.doc];
+    const mine = analysis.hits.filter((h) => h.label === diff.label).map((h) => toWords(h.start, h.end));
+    const others = [...analysis.hits.filter((h) => h.label !== diff.label), ...analysis.names].map((h) => toWords(h.start, h.end));
+    const spans = phraseSpans(exp, words);
+    if (diff.dictionary > diff.analyze) {
+      // The dictionary found the label where analyze gave the words to another label or a name.
+      return spans.some((m) => m.cat === diff.label && !mine.some((h) => same(h, [m.start, m.end])) && others.some((o) => overlaps(o, [m.start, m.end])));
+    }
+    // The dictionary gave words of an analyze hit of the label to another category.
+    return mine.some((h) => spans.some((m) => m.cat !== diff.label && overlaps(h, [m.start, m.end]) && !same(h, [m.start, m.end])));
+  }
+
   it('without a corpus, the capped export still finds nearly every hit', () => {
-    const { hits, agree } = compare(reload(exportLexicon(compiled.lexicon), 'liwc', 'rt-plain'));
-    // Measured: 799 of 839. What is missed: spellings past the cap, compounds dictionary tools keep whole
-    // ("de-escalation"), and the exceptions above.
-    expect(agree / hits).toBeGreaterThan(0.93);
+    for (const format of ['liwc', 'quanteda'] as const) {
+      const { hits, agree } = compare(reload(exportLexicon(compiled.lexicon), format, `rt-plain-${format}`));
+      // Measured: 801 (LIWC) and 809 (quanteda) of 839. What is missed: spellings past the cap, compounds
+      // dictionary tools keep whole ("de-escalation"), and the exceptions above.
+      expect(agree / hits).toBeGreaterThan(0.93);
+    }
   });
 
   it('without the spelling out, the round trip fails: the bare patterns miss composed and inflected phrases', () => {
