@@ -15,7 +15,7 @@ import { randomIndex, seededRandom } from './rng.js';
 import { quantileSorted } from './quantile.js';
 import { differenceInterval, LARGE_SAMPLE_DOCUMENTS, permutationNormalP, ratioSums } from './large-sample.js';
 import {
-  binomial, compareGroups, estimateGroup, MIN_GROUP_OUTLETS, MIN_INTERVAL_DOCUMENTS, mentioned, outletStance, permutationTest,
+  binomial, compareGroups, estimateGroup, FEW_OUTLETS, MIN_GROUP_OUTLETS, MIN_INTERVAL_DOCUMENTS, mentioned, outletStance, permutationTest, tIntervalOverOutlets,
   smallestExactP, type GroupEstimate,
 } from './groups.js';
 import { labelShares, stanceCounts, type DocumentSummary } from './document-summary.js';
@@ -254,6 +254,13 @@ export function compareGroupPeriods(
     reps.sort();
     ci95 = [quantileSorted(reps, 0.025), quantileSorted(reps, 0.975)];
     if (k < MIN_GROUP_OUTLETS) intervalNote = 'one outlet: the interval shows variation between its documents only';
+    else {
+      // As for group stance (groups.ts): a bootstrap over few outlets is too narrow, so the t interval over the
+      // outlets' changes widens it where it is wider.
+      const t = tIntervalOverOutlets(changes);
+      ci95 = [Math.max(-2, Math.min(ci95[0], t[0])), Math.min(2, Math.max(ci95[1], t[1]))];
+      if (k < FEW_OUTLETS) intervalNote = `only ${k} outlets: t interval over their changes (${k - 1} df), wide because so few outlets say little about a group`;
+    }
   }
   // Two-sided sign-flip test: the mirror image of every flip pattern is as extreme, so the smallest p is 2 / 2^k.
   const smallest = Math.min(1, 2 / 2 ** k);

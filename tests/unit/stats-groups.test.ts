@@ -214,3 +214,19 @@ describe('group intervals from fewer than 5 outlets', () => {
     expect(compareGroups(b.slice(0, 5), b.slice(3), { resamples: 100, permutations: 100, seed: 1 }).intervalNote).toBeUndefined();
   });
 });
+
+describe('a group before and after a date, with few outlets', () => {
+  it('widens the interval of the mean change to the t interval over the outlets\' changes, and says so', async () => {
+    const { compareGroupPeriods } = await import('../../src/stats/contrasts.js');
+    const random = seededRandom(21);
+    // Three outlets whose changes differ a lot (+0.8, +0.1, −0.3): the bootstrap over three would be narrow.
+    const outlets = [[0, 0.8], [0, 0.1], [0.3, 0]].map(([b, a]) => ({ before: outlet(b, 6, random, 0.05), after: outlet(a, 6, random, 0.05) }));
+    const c = compareGroupPeriods(outlets, { resamples: 300, permutations: 500, seed: 1, alpha: 0.05 });
+    const changes = outlets.map((o) => groupStance([o.after])! - groupStance([o.before])!);
+    const t = tIntervalOverOutlets(changes);
+    expect(c.ci95![0]).toBeLessThanOrEqual(Math.max(-2, t[0]) + 1e-9);
+    expect(c.ci95![1]).toBeGreaterThanOrEqual(Math.min(2, t[1]) - 1e-9);
+    expect(c.ci95![1] - c.ci95![0]).toBeGreaterThan(1.5);
+    expect(c.intervalNote).toMatch(/only 3 outlets: t interval over their changes \(2 df\)/);
+  });
+});
