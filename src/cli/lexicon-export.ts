@@ -8,7 +8,7 @@ import { CORPUS_OPTIONS, intOption, loadCompiled, loadCorpus, parse, UsageError 
 export const EXPORT_HELP = `framelens lexicon export: the framing lexicon as a dictionary for quanteda or LIWC
 
 Usage:
-  framelens lexicon export --format quanteda|liwc [--lexicon FILE] [--out FILE] [--corpus PATH...]
+  framelens lexicon export --format quanteda|liwc [--lexicon FILE] [--out FILE] [--corpus PATH]...
 
   --format F         quanteda (YAML for dictionary(file = …)) or liwc (.dic); default from --out (.yml / .dic)
   --max-phrases N    spelled-out phrases per label at most (default ${DEFAULT_MAX_PHRASES}); the cheapest come first

@@ -73,6 +73,10 @@ labels:
 `, 'flat.yml'));
     const { app: a } = await app(true, flat);
     expect(await (await get(a, '/categories')).text()).toContain('Every label of the framing lexicon weighs 0');
+    // The Overview says why its stance is flat and points to the rates, with or without a dictionary loaded.
+    expect(await (await get(a, '/')).text()).toMatch(/Every label of this lexicon weighs 0<\/strong>, so every stance below is 0\. Compare <a href="\/categories">/);
+    const { app: bare } = await app(false, flat);
+    expect(await (await get(bare, '/')).text()).toContain('give the dictionary itself as a category dictionary');
   });
 });
 

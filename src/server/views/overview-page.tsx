@@ -309,6 +309,26 @@ function Lists({ state }: { state: AppState }) {
   );
 }
 
+/**
+ * Points to the category rates when a dictionary is counted; when every framing label weighs 0 (a dictionary imported
+ * as a lexicon), says why stance is flat and where the figures to compare are.
+ */
+function CategoryNote({ state }: { state: AppState }) {
+  const labels = state.compiled.lexicon.entries.filter((e) => e.kind === 'label');
+  const flat = labels.length > 0 && labels.every((l) => l.kind === 'label' && l.weight === 0);
+  const counted = (state.report.dictionaries?.length ?? 0) > 0;
+  if (!flat && !counted) return null;
+  if (!flat) return <p class="note">Category dictionaries are counted too: <a href="/categories">their rates per 1,000 words per outlet and group</a>.</p>;
+  return (
+    <p class="note">
+      <strong>Every label of this lexicon weighs 0</strong>, so every stance below is 0.{' '}
+      {counted
+        ? <>Compare <a href="/categories">the category rates per 1,000 words per outlet and group</a> instead.</>
+        : <>To compare outlets by a dictionary's categories, give the dictionary itself as a category dictionary (<code>framelens serve my-articles/ --lexicon my.dic</code>); its rates then appear on <a href="/categories">Categories</a>.</>}
+    </p>
+  );
+}
+
 export function OverviewPage({ state, q }: { state: AppState; q: OverviewQuery }) {
   const { report } = state;
   const low = report.outlets.filter((o) => o.evidence === 'low').length;
@@ -316,7 +336,7 @@ export function OverviewPage({ state, q }: { state: AppState; q: OverviewQuery }
     <Layout title="Overview" nav="overview" scripts={[{ src: '/assets/overview.js', module: true }]}>
       <h1>Corpus overview</h1>
       <CorpusSummary report={report} />
-      {report.dictionaries?.length ? <p class="note">Category dictionaries are counted too: <a href="/categories">their rates per 1,000 words per outlet and group</a>.</p> : ''}
+      <CategoryNote state={state} />
       {low ? (
         <p class="warning">
           <strong>Small samples.</strong> {fmtInt(low)} of {fmtInt(report.outlets.length)} outlets have fewer than {report.settings.smallSample.documents} documents;
