@@ -11,7 +11,8 @@ import { Layout } from './layout.js';
 
 function RateTable({ caption, rows, view, first }: { caption: string; rows: CategoryRow[]; view: DictionaryView; first: string }) {
   return (
-    <div class="table-scroll">
+    // A wide table scrolls in its own box: focusable and named, so keyboard users can scroll it too.
+    <div class="table-scroll" tabindex={0} role="region" aria-label={caption}>
       <table class="data category-rates">
         <caption>{caption}</caption>
         <thead>
