@@ -58,7 +58,8 @@ export async function runExport(args: string[]): Promise<number> {
     names: !values['no-names'],
     attested,
   });
-  const lex = compiled.lexicon.sources.filter((s) => s.file.endsWith('.yml') || s.file.endsWith('.yaml'));
+  // The voice rules ride along in the sources (compile.ts); they are not part of what is exported.
+  const lex = compiled.lexicon.sources.filter((s) => s !== compiled.voice.source);
   const header = [
     `framelens lexicon export of ${lex.map((s) => `${s.name} ${s.version} (sha256 ${s.sha256.slice(0, 12)})`).join(', ')}`,
     'One category per label; a word in two categories counts in both. Count with',

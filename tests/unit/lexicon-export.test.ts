@@ -4,7 +4,7 @@
  * (LIWC; quanteda with nested_scope = "dictionary"), finds what analyze's label hits found on the committed corpus
  * texts, except where docs/dictionaries.md says a dictionary tool cannot follow.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -239,6 +239,7 @@ describe('framelens lexicon export (command)', () => {
     process.stderr.write = (() => true) as typeof process.stderr.write;
     try {
       expect(await runLexicon(['export', '--out', out, '--corpus', 'corpus/seeds', '--max-phrases', '50'])).toBe(0);
+      expect(await runLexicon(['export', '--out', join(tmp, 'cli.yml'), '--max-phrases', '50'])).toBe(0);
     } finally {
       process.stderr.write = stderr;
     }
@@ -246,6 +247,10 @@ describe('framelens lexicon export (command)', () => {
     expect(counter.dictionary.format).toBe('dic');
     // "anti-terror fighters" is in the seeds (Press TV): written from the corpus even under a cap of 50.
     expect(counter.dictionary.entries.some((e) => e.source === 'anti-terror fighters')).toBe(true);
+    // The YAML names the lexicon it came from (not the voice rules that ride along with it) and what the cap left out.
+    const yml = readFileSync(join(tmp, 'cli.yml'), 'utf8');
+    expect(yml.split('\n')[0]).toMatch(/^# framelens lexicon export of conflict \d+\.\d+\.\d+ \(sha256 [0-9a-f]{12}\)$/);
+    expect(yml).toMatch(/^# iran-backed-militia: referent armed-groups, weight -2; the \d+ cheapest of \d+ spellings/m);
     await expect(runLexicon(['export', '--format', 'wordstat'])).rejects.toThrow(UsageError);
     await expect(runLexicon(['export'])).rejects.toThrow(/--format quanteda or --format liwc/);
   });
