@@ -14,7 +14,7 @@ import type { Hono } from 'hono';
 import { createApp } from '../../src/server/app.js';
 import { createState, type AppState } from '../../src/server/state.js';
 import { lexicon, repo } from '../unit/server-fixture.js';
-import { corpus50, OUTLET_COUNT } from './corpus50.js';
+import { corpus50, OUTLET_COUNT } from '../../bench/corpus50.js';
 
 const SHOTS = path.join(repo, 'test-output', 'screenshots', 'scale');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
