@@ -10,7 +10,7 @@ import { labelName } from '../../report/views/names.js';
 import { CorpusSummary, SkippedTable } from '../../report/views/report-tables.js';
 import { HeatmapSvg, IntervalAxis, IntervalDot, TimeSparkline } from '../../report/views/plots.js';
 import {
-  allStanceRows, biggestDifferences, reportTimeline, timeRows, clusteredHeatmap, keynessSummary, namedReferents, outletGroups, queryParams, selectStanceRows, STANCE_ROWS,
+  allStanceRows, biggestDifferences, reportTimeline, timeChartData, timeRows, clusteredHeatmap, keynessSummary, namedReferents, outletGroups, queryParams, selectStanceRows, STANCE_ROWS,
   topPairs, type OverviewQuery, type StanceRow, type StanceSort,
 } from '../overview-model.js';
 import { pageOf } from '../paging.js';
@@ -184,7 +184,14 @@ function TimeSection({ state, referent }: { state: AppState; referent: { id: str
     <section aria-labelledby="time-title">
       <h2 id="time-title">{referent.label} over time</h2>
       <p class="explain">Own-voice stance per {timeline.by} ({timeline.bins[0]} to {timeline.bins[timeline.bins.length - 1]}){rows[0].kind === 'group' ? ', per outlet group' : `, for the ${rows.length} outlets that name it most`}; line up = more legitimizing. {timeline.undated ? `${fmtInt(timeline.undated)} undated documents are in no ${timeline.by}.` : ''}</p>
-      <div class="table-scroll">
+      {/* Drawn by /assets/time-chart.js with chart.js when script runs; without script it stays hidden and the table below carries everything. */}
+      <figure class="time-chart-figure no-print" id="time-chart-figure" hidden>
+        <div class="time-chart-box">
+          <canvas id="time-chart" role="img" aria-label={`Line chart of stance toward ${referent.label} per ${timeline.by} for ${rows.length} ${rows[0].kind === 'group' ? 'outlet groups' : 'outlets'}, with 95% intervals; the table below lists every value.`}></canvas>
+        </div>
+        <figcaption>Dots are the stance per {timeline.by}, bars their 95% intervals where there are enough documents; choose a name in the legend to hide or show its line. The table below has every value.</figcaption>
+      </figure>
+      <div class="table-scroll" tabindex={0} role="region" aria-label={`Stance toward ${referent.label} per ${timeline.by} (the table scrolls sideways when it is wider than the screen)`}>
         <table class="data time-table">
           <caption>Stance toward {referent.label} per {timeline.by}; empty where a series does not name it; n = mentions</caption>
           <thead><tr><th scope="col">{rows[0].kind === 'group' ? 'Group' : 'Outlet'}</th><th scope="col"><span class="visually-hidden">Trend</span></th>{timeline.bins.map((b) => <th scope="col" class="num">{b}</th>)}</tr></thead>
@@ -309,11 +316,22 @@ function Lists({ state }: { state: AppState }) {
   );
 }
 
+/** The referent the stance section shows (the query's, else the most mentioned). */
+function shownReferent(state: AppState, q: OverviewQuery): { id: string; label: string } | undefined {
+  const referents = namedReferents(state.report);
+  return referents.find((r) => r.id === q.referent) ?? referents[0];
+}
+
 export function OverviewPage({ state, q }: { state: AppState; q: OverviewQuery }) {
   const { report } = state;
   const low = report.outlets.filter((o) => o.evidence === 'low').length;
+  const timeline = reportTimeline(report);
+  const referent = shownReferent(state, q);
+  const chart = timeline && referent ? timeChartData(timeline, referent) : null;
+  // chart.js (200 KB) is loaded only when there is a time chart to draw, from this server like every script.
+  const scripts = [{ src: '/assets/overview.js', module: true }, ...(chart ? [{ src: '/assets/chart.umd.js' }, { src: '/assets/time-chart.js' }] : [])];
   return (
-    <Layout title="Overview" nav="overview" scripts={[{ src: '/assets/overview.js', module: true }]}>
+    <Layout title="Overview" nav="overview" scripts={scripts} data={chart ? { 'time-data': chart } : undefined}>
       <h1>Corpus overview</h1>
       <CorpusSummary report={report} />
       {low ? (
