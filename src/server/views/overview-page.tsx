@@ -306,7 +306,7 @@ function Lists({ state }: { state: AppState }) {
         {report.corpus.skipped.length ? (
           <details>
             <summary>Skipped inputs and why</summary>
-            <div class="table-scroll"><SkippedTable report={report} skipped={report.corpus.skipped.slice(0, OVERVIEW_ROWS.skipped)} /></div>
+            <SkippedTable report={report} skipped={report.corpus.skipped.slice(0, OVERVIEW_ROWS.skipped)} />
             {report.corpus.skipped.length > OVERVIEW_ROWS.skipped
               ? <p class="more">{fmtInt(report.corpus.skipped.length - OVERVIEW_ROWS.skipped)} more skipped inputs are in the CSV below.</p> : ''}
           </details>
