@@ -4,7 +4,8 @@
  * through query parameters, live with /assets/overview.js); the most divergent pairs and a clustered heat map; and
  * short lists that link to their full pages. Every number links to the hits or documents behind it.
  */
-import type { AppState } from '../state.js';
+import { raw } from 'hono/html';
+import { cached, type AppState } from '../state.js';
 import { fmtInt, fmtNumber, fmtSigned } from '../../report/format.js';
 import { labelName } from '../../report/views/names.js';
 import { CorpusSummary, SkippedTable } from '../../report/views/report-tables.js';
@@ -25,6 +26,21 @@ const href = (params: Array<[string, string]>, anchor = ''): string => {
   const q = new URLSearchParams(params).toString();
   return `/${q ? `?${q}` : ''}${anchor}`;
 };
+
+/**
+ * A part of the page that does not depend on the filter, sort or page of the stance table, rendered once per corpus
+ * version (and key) and kept as HTML: changing the table's filter re-renders the table alone, not the clustered heat
+ * map, the biggest differences or the lists around it.
+ */
+function CachedPart({ state, id, render }: { state: AppState; id: string; render: () => unknown }) {
+  const html = cached(state, `overview-fragment\0${id}`, () => {
+    const out = (render() as { toString(): string | Promise<string> }).toString();
+    // Every part is synchronous; a promise here would be a component that awaits, which these never do.
+    if (typeof out !== 'string') throw new Error(`the Overview part "${id}" rendered asynchronously`);
+    return out;
+  });
+  return raw(html);
+}
 
 const compareHref = (outlets: string[]): string => `/compare?${new URLSearchParams(outlets.map((o) => ['outlets', o])).toString()}`;
 
@@ -168,8 +184,8 @@ function StanceSection({ state, q }: { state: AppState; q: OverviewQuery }) {
         </table>
       </div>
       {info.pages > 1 ? <Pager info={info} path="/" params={queryParams(q)} what="Outlets" /> : ''}
-      <TimeSection state={state} referent={referent} />
-      <Divergence state={state} referent={referent} />
+      <CachedPart state={state} id={`time\0${referent.id}`} render={() => <TimeSection state={state} referent={referent} />} />
+      <CachedPart state={state} id={`divergence\0${referent.id}`} render={() => <Divergence state={state} referent={referent} />} />
     </>
   );
 }
@@ -346,7 +362,7 @@ export function OverviewPage({ state, q }: { state: AppState; q: OverviewQuery }
       <section aria-labelledby="diff-title">
         <h2 id="diff-title">The biggest differences</h2>
         <p class="explain">Per referent, the two outlets furthest apart in how they name it in their own voice, and the labels behind each end.</p>
-        <Differences state={state} />
+        <CachedPart state={state} id="differences" render={() => <Differences state={state} />} />
       </section>
 
       <section aria-labelledby="stance-title" id="stance">
@@ -359,7 +375,7 @@ export function OverviewPage({ state, q }: { state: AppState; q: OverviewQuery }
         <Keyness state={state} q={q} />
       </section>
 
-      <Lists state={state} />
+      <CachedPart state={state} id="lists" render={() => <Lists state={state} />} />
 
       <section aria-labelledby="downloads-title" class="no-print">
         <h2 id="downloads-title">Downloads</h2>
