@@ -15,5 +15,5 @@ serve options:
   --lexicon FILE.dic     a category dictionary (.dic, .dicx, .cat, .lc3, quanteda .yml) next to the framing lexicon:
                          its rates per outlet and group are on the Categories page (/categories)
 
-${RESEARCH_HELP}
-${CORPUS_HELP}`;
+${CORPUS_HELP}
+${RESEARCH_HELP.replace('research options (groups, contrasts, time):', 'research options (groups, contrasts, time), when serving paths; a store keeps those of analyze --db:')}`;

@@ -37,20 +37,21 @@ export async function runServe(args: string[]): Promise<number> {
     throw new UsageError(`give either paths to read or --db FILE to serve a store, not both (got ${positionals.join(', ')} and --db ${values.db})`);
   }
 
-  // Groups, time bins and category dictionaries shape the report built here; a store brings the report analyze built.
-  const reportOptions = researchReportOptions(values);
-  if (values.db !== undefined && Object.keys(reportOptions).length) {
-    const flags: Record<string, string> = {
-      groups: '--groups', contrasts: '--contrasts', permutations: '--permutations', timeline: '--by', beforeAfter: '--before-after',
-      stopwords: '--stopwords', events: '--events', dictionaries: '--lexicon with a category dictionary',
-    };
-    throw new UsageError(`--db serves the report "framelens analyze --db" stored; give ${Object.keys(reportOptions).map((k) => flags[k] ?? k).join(', ')} to that analyze run instead`);
+  const researchGiven = (Object.keys(RESEARCH_OPTIONS) as Array<keyof typeof RESEARCH_OPTIONS>).filter((k) => values[k] !== undefined);
+  if (values.db !== undefined && researchGiven.length) {
+    throw new UsageError(`--${researchGiven[0]} changes the report, and a store serves the report analyze --db wrote: give it to analyze --db instead, or serve the corpus files`);
+  }
+  // Read before the corpus is analyzed, so a broken groups file stops the start at once, naming its line.
+  const research = researchReportOptions(values);
+  // A category dictionary is counted into the report too, so the same holds for it.
+  if (values.db !== undefined && research.dictionaries?.length) {
+    throw new UsageError(`--lexicon ${research.dictionaries[0]} is a category dictionary, counted into the report, and a store serves the report analyze --db wrote: give it to analyze --db instead, or serve the corpus files`);
   }
   const compiled = loadCompiled(values.lexicon, values['voice-rules']);
   const store = values.db !== undefined ? Store.open(values.db, { readonly: true }) : undefined;
   let state: AppState;
   try {
-    state = store ? storeState(store, compiled) : await corpusState(paths, compiled, values, reportOptions);
+    state = store ? storeState(store, compiled) : await corpusState(paths, compiled, values, research);
   } catch (err) {
     store?.close();
     throw err;

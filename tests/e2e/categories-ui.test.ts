@@ -11,7 +11,7 @@ import { startBrowserRig, type BrowserRig } from '../helpers/browser.js';
 import { createApp } from '../../src/server/app.js';
 import { createState } from '../../src/server/state.js';
 import { lexicon, repo } from '../unit/server-fixture.js';
-import { corpus50 } from './corpus50.js';
+import { corpus50 } from '../../bench/corpus50.js';
 
 const SHOTS = path.join(repo, 'test-output', 'screenshots', 'scale');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

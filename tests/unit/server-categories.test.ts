@@ -83,6 +83,7 @@ labels:
 describe('framelens serve with research options', () => {
   it('refuses report options with --db, whose report was built by analyze', async () => {
     const { runServe } = await import('../../src/cli/serve.js');
-    await expect(runServe(['--db', 'no-such.db', '--by', 'month', '--lexicon', DIC])).rejects.toThrow(/give --by, --lexicon with a category dictionary to that analyze run instead/);
+    await expect(runServe(['--db', 'no-such.db', '--by', 'month', '--lexicon', DIC])).rejects.toThrow(/--by changes the report/);
+    await expect(runServe(['--db', 'no-such.db', '--lexicon', DIC])).rejects.toThrow(/framing\.dic is a category dictionary, counted into the report, and a store serves the report analyze --db wrote/);
   });
 });

@@ -8,11 +8,11 @@ import type { AppState } from '../state.js';
 import { dictionaryViews, type CategoryRow, type DictionaryView } from '../categories.js';
 import { fmtInt, fmtNumber } from '../../report/format.js';
 import { Layout } from './layout.js';
+import { ScrollBox } from '../../report/views/report-tables.js';
 
 function RateTable({ caption, rows, view, first }: { caption: string; rows: CategoryRow[]; view: DictionaryView; first: string }) {
   return (
-    // A wide table scrolls in its own box: focusable and named, so keyboard users can scroll it too.
-    <div class="table-scroll" tabindex={0} role="region" aria-label={caption}>
+    <ScrollBox label={caption}>
       <table class="data category-rates">
         <caption>{caption}</caption>
         <thead>
@@ -36,7 +36,7 @@ function RateTable({ caption, rows, view, first }: { caption: string; rows: Cate
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
