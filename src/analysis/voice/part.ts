@@ -90,8 +90,9 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
   }
   if (!forward && bounded.length) forward = bounded.shift() as ForwardCue;
 
-  // Backward cues are looked for only before the forward cue.
-  const limit = Math.min(forward ? forward.cue : n, bounded.length ? bounded[0].cue : n);
+  // Backward cues are looked for only before the forward cue (a claim's object does not stop them: F-CLAIM).
+  let limit = forward && !forward.keepsBackward ? forward.cue : n;
+  for (const b of bounded) if (!b.keepsBackward) limit = Math.min(limit, b.cue);
   for (const b of bounded) {
     result.cue = true;
     mark(b.clause, clip(b.end as number), b.rule);

@@ -30,7 +30,7 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   const next = words[i + 1];
   const between = next === undefined ? 0
     : next.lower === 'that' ? 1
-      : v.adjuncts.has(next.lower) || next.commaBefore ? win.that + 1
+      : v.adjuncts.has(next.lower) || WEEKDAYS.has(next.lower) || next.commaBefore ? win.that + 1
         : v.objectVerbs.has(w) ? win.objectThat + 1 : 1;
   for (let j = i + 1; j < n && j <= i + between; j++) {
     const lj = words[j].lower;
@@ -48,7 +48,9 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   // V-ZERO: skip a short adjunct ("in a statement," / "on Friday it …"), then a clause opener must follow.
   let j = i + 1;
   const atLeast = words[j]?.lower === 'at' && (words[j + 1]?.lower === 'least' || words[j + 1]?.lower === 'most');
-  if (j < n && !atLeast && (v.adjuncts.has(words[j].lower) || WEEKDAYS.has(words[j].lower))) {
+  // "said Sunday the attacks …": a bare weekday before a clause opener.
+  if (j + 1 < n && WEEKDAYS.has(words[j].lower) && !words[j + 1].commaBefore && opensClause(r, j + 1)) j++;
+  else if (j < n && !atLeast && (v.adjuncts.has(words[j].lower) || WEEKDAYS.has(words[j].lower))) {
     let k = j + 1;
     while (k < n && k <= j + 5 && !words[k].commaBefore && !words[k].markBefore && !PRONOUN_OPENERS.has(words[k].lower)) k++;
     if (k < n && (words[k].commaBefore || words[k].markBefore || PRONOUN_OPENERS.has(words[k].lower))) j = k;
@@ -58,13 +60,16 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   const c = words[j];
   // C-COLON: "The group said: We will …" — a colon and a capital: a quotation whose marks were left out.
   if (c.colonBefore && !c.markBefore && capitalised(text, c)) return { cue: i, clause: j, quoted: true, rule: 'C-COLON' };
+  if (c.markBefore || c.commaBefore || opensClause(r, j)) return { cue: i, clause: j, rule: 'V-ZERO' };
+  return null;
+}
+
+/** A word that opens a clause after a zero-"that" verb: an opener, a number, a named subject with its verb. */
+function opensClause(r: Reading, j: number): boolean {
+  const c = r.words[j];
   // "he'd", "they're": a contracted pronoun opens the clause like the pronoun.
   const opener = c.lower.includes("'") ? c.lower.slice(0, c.lower.indexOf("'")) : c.lower;
-  if (c.markBefore || c.commaBefore || CLAUSE_OPENERS.has(opener) || v.numberWords.has(c.lower) || isDigit(c.lower.charCodeAt(0))
-    || namedSubjectClause(r, j)) {
-    return { cue: i, clause: j, rule: 'V-ZERO' };
-  }
-  return null;
+  return CLAUSE_OPENERS.has(opener) || r.rules.words.numberWords.has(c.lower) || isDigit(c.lower.charCodeAt(0)) || namedSubjectClause(r, j);
 }
 
 /**
