@@ -52,6 +52,14 @@ describe('untracked actors are antecedents', () => {
     expect(result.names.map((n) => n.name)).toContain('kurdish-security-services');
   });
 
+  it('a nationality before a group noun says where the group is from, not who it is ("The Lebanese terrorist organization")', () => {
+    const text = 'Hezbollah fired rockets at northern Israel. The Lebanese terrorist organization has killed about 40 Israelis.';
+    expect(hit(text, 'terrorist organization')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // A capitalised word the lexicon does not list as a descriptor still specifies in place ("the Assad regime").
+    expect(hit('Hezbollah fired rockets at northern Israel. The Assad terrorist organization struck.', 'terrorist organization'))
+      .toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+
   it('the PKK named nearer than Hezbollah is what "the militants" means', () => {
     expect(hit('Hezbollah fired rockets. Turkey says the PKK is behind the bombing. The militants denied it.', 'militants'))
       .toMatchObject({ referent: null, resolution: 'unresolved' });
