@@ -232,7 +232,83 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
     chosen.push(match);
   }
   chosen.sort((a, b) => a.start - b.start || b.end - a.end);
-  return chosen;
+  return joinCoordinated(text, units, compiled, chosen);
+}
+
+/** Words that coordinate two modifiers of one noun ("Iran-backed and Iraqi government-funded militias"). */
+const COORDINATORS = new Set(['and', 'or']);
+/** A hyphen or dash joining the parts of a compound word, and nothing else. */
+const HYPHENS = /^[-\u2010\u2011\u2012\u2013\uFE63\uFF0D]$/;
+/** Words that open a new noun phrase: a conjunct that starts with one is no modifier. */
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'your', 'my', 'these', 'those', 'this',
+  'that', 'some', 'other', 'another', 'all', 'both', 'many', 'several']);
+/** Units at most between a modifier label and the label of its noun: the conjunction and the other modifier. */
+const MAX_CONJUNCT = 4;
+
+/**
+ * Coordinated modifiers make one mention: "Iran-backed and Iraqi government-funded militias" is one phrase about one
+ * group, not "Iran-backed" plus "militias". A label that ends in a compound modifier, followed by "and"/"or", at
+ * most three more words and another label ("Iran-backed and Iraqi militias": the other modifier may be part of the
+ * second label), with no punctuation, is joined when the two labels read without the other conjunct
+ * ("Iran-backed militias") match one pattern whole: the joined mention takes that pattern's entry and spans the
+ * whole phrase. The other conjunct may hold a name ("Iraqi government"), which stays a name. Each label is looked
+ * at once and the phrase read is at most the two labels long, so this stays linear in the text.
+ */
+function joinCoordinated(text: string, units: Units, compiled: CompiledLexicon, chosen: Match[]): Match[] {
+  let out: Match[] | undefined;
+  for (let i = 0; i < chosen.length; i++) {
+    const a = chosen[i];
+    if (a.entry.kind !== 'label' || a.quoted) {
+      out?.push(a);
+      continue;
+    }
+    let j = i + 1;
+    while (j < chosen.length && chosen[j].entry.kind === 'name' && chosen[j].startUnit < a.endUnit + MAX_CONJUNCT) j++;
+    const b = chosen[j];
+    const joined = b && b.entry.kind === 'label' && !b.quoted ? coordinated(text, units, compiled, a, b) : undefined;
+    if (!joined) {
+      out?.push(a);
+      continue;
+    }
+    out ??= chosen.slice(0, i);
+    out.push(joined);
+    // Names inside the other conjunct stay; the second label is replaced by the joined mention.
+    for (let k = i + 1; k < j; k++) out.push(chosen[k]);
+    i = j;
+  }
+  return out ?? chosen;
+}
+
+function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
+  const gap = b.startUnit - a.endUnit;
+  if (gap < 1 || gap > MAX_CONJUNCT || !COORDINATORS.has(units.normal[a.endUnit])) return undefined;
+  // The first label must be a compound modifier ("Iran-backed", "pro-Iranian"), not a noun phrase ("Iran and its
+  // proxies"), and the other conjunct a modifier, not a new noun phrase with its own determiner.
+  const last = a.endUnit - 1;
+  if (last === a.startUnit || !HYPHENS.test(text.slice(units.end[last - 1], units.start[last]))) return undefined;
+  for (let u = a.endUnit + 1; u <= b.startUnit; u++) if (DETERMINERS.has(units.normal[u])) return undefined;
+  for (let u = a.startUnit; u < b.endUnit - 1; u++) if (units.barrierAfter[u]) return undefined;
+  // The two labels read as one phrase: a small copy of their units, in order, without the other conjunct.
+  const picked: number[] = [];
+  for (let u = a.startUnit; u < a.endUnit; u++) picked.push(u);
+  for (let u = b.startUnit; u < b.endUnit; u++) picked.push(u);
+  const m = picked.length;
+  const sub: Units = {
+    count: m,
+    start: Int32Array.from(picked, (u) => units.start[u]),
+    end: Int32Array.from(picked, (u) => units.end[u]),
+    normal: picked.map((u) => units.normal[u]),
+    barrierAfter: new Uint8Array(m),
+    sentence: new Int32Array(m),
+  };
+  let best: Candidate | undefined;
+  for (const c of collectCandidates(text, sub, compiled)) {
+    if (c.startUnit !== 0 || c.endUnit !== m || c.terminal.entry.kind !== 'label' || !caseMatches(text, sub, c)) continue;
+    if (!best || c.terminal.priority > best.terminal.priority
+      || (c.terminal.priority === best.terminal.priority && Number(c.terminal.composed) < Number(best.terminal.composed))) best = c;
+  }
+  if (!best) return undefined;
+  return { entry: best.terminal.entry, pattern: best.terminal.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
 }
 
 /**

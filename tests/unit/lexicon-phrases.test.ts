@@ -44,6 +44,10 @@ describe('composed phrases in the default lexicon', () => {
     ['drones targeted United States military bases in Syria', 'United States military bases', 'us-bases', 0],
     ['U.S. and international forces in Syria were attacked', 'U.S. and international forces', 'us-forces', 0],
     ['as its main proxy force, the Lebanese Hezbollah, held back', 'proxy force', 'proxies', -2],
+    // Coordinated modifiers of one noun: one mention, with the entry of the phrase read without the other conjunct.
+    ['front organisations for Iran-backed and Iraqi government-funded militias Asaib Ahl Al Haq',
+      'Iran-backed and Iraqi government-funded militias', 'iran-backed-militia', -2],
+    ['attacks by Iran-backed and Iraqi militias continued', 'Iran-backed and Iraqi militias', 'iran-backed-militia', -2],
   ];
   for (const [sentence, phrase, id, weight] of one) {
     it(`"${phrase}" is one mention: ${id} (${weight})`, () => {
@@ -68,6 +72,13 @@ describe('composed phrases in the default lexicon', () => {
     expect(patron?.text).toBe('who are also backed by Iran');
     expect(patron?.referent).toBe('armed-groups');
     expect(patron?.weight).toBe(-1);
+  });
+
+  it('joins only a compound modifier to a coordinated noun, never two noun phrases', () => {
+    expect(labelsIn('Iran and its proxies').map((h) => h.text)).toEqual(['Iran', 'proxies']);
+    expect(labelsIn('Iran and Iraqi proxies').map((h) => h.text)).toEqual(['Iran', 'proxies']);
+    expect(labelsIn('Israeli forces and Hamas militants clashed.').map((h) => h.text)).toEqual(['Israeli forces', 'Hamas militants']);
+    expect(labelsIn('Iran-backed, Iraqi militias').map((h) => h.text)).toEqual(['Iran-backed', 'Iraqi militias']);
   });
 
   it('does not read "US-based" as a US base', () => {
