@@ -44,6 +44,10 @@ describe('composed phrases in the default lexicon', () => {
     ['drones targeted United States military bases in Syria', 'United States military bases', 'us-bases', 0],
     ['U.S. and international forces in Syria were attacked', 'U.S. and international forces', 'us-forces', 0],
     ['as its main proxy force, the Lebanese Hezbollah, held back', 'proxy force', 'proxies', -2],
+    // Baselines written the way real copy writes them (lexicon 1.3.1).
+    ['the launchers were struck by an IAF aircraft', 'IAF', 'israeli-military', 0],
+    ['jihadists had killed three American servicepersons', 'American servicepersons', 'us-forces', 0],
+    ['which has targeted forces of the United States since mid-October', 'forces of the United States', 'us-forces', 0],
     // Coordinated modifiers of one noun: one mention, with the entry of the phrase read without the other conjunct.
     ['front organisations for Iran-backed and Iraqi government-funded militias Asaib Ahl Al Haq',
       'Iran-backed and Iraqi government-funded militias', 'iran-backed-militia', -2],
