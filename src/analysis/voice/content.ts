@@ -20,6 +20,9 @@ export function contentCue(r: Reading, i: number): ForwardCue | null {
   // "was announced", "the reported attack", "Iran's declared aim": a passive or a participle used as an adjective
   // has no speaker of its own in the clause.
   if (prev !== undefined && !words[i].commaBefore && (BE_FORMS.has(prev) || DETERMINERS.has(prev) || prev.endsWith("'s"))) return null;
+  // "an umbrella group … that has claimed more than 165 attacks": a relative clause describes its noun for the
+  // outlet; it is not the report of a claim.
+  if (inRelativeClause(words, i)) return null;
   // "did not claim responsibility", "never confirmed": a claim not made reports nothing.
   if (prev !== undefined && (NEGATIONS.has(prev) || prev.endsWith("n't"))) return null;
   // "an announcement confirming the deaths of …": a participle right after a noun is the outlet's summary of a
@@ -64,4 +67,14 @@ function isHeadline(r: Reading): boolean {
   let k = words[words.length - 1].end;
   while (k < text.length && (text.charCodeAt(k) === 0x20 || CLOSERS.includes(text[k]))) k++;
   return k >= text.length || text.charCodeAt(k) === 0x0a || text.charCodeAt(k) === 0x0d;
+}
+
+const RELATIVES = new Set(['that', 'which', 'who', 'whose']);
+const RELATIVE_AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'also', 'since', 'already', 'repeatedly', 'reportedly', 'now']);
+
+/** The verb at i opens a relative clause: "that claimed", "which has claimed", "who had already announced". */
+function inRelativeClause(words: Reading['words'], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && i - k <= 3 && RELATIVE_AUXILIARIES.has(words[k].lower)) k--;
+  return k >= 0 && RELATIVES.has(words[k].lower);
 }
