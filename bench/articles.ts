@@ -17,10 +17,33 @@ export function realParagraphs(root: string): string[] {
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
       const parsed = splitFrontMatter(readFileSync(join(dir, f), 'utf8'));
       const body = 'body' in parsed ? parsed.body : '';
-      for (const p of body.split(/\n\s*\n/)) if (p.trim().length > 60) paragraphs.push(p.trim().replace(/\s+/g, ' '));
+      for (const p of body.split(/\n\s*\n/)) if (p.trim().length > 60) paragraphs.push(...paragraphSized(p.trim().replace(/\s+/g, ' ')));
     }
   }
   return paragraphs;
+}
+
+/** Longest paragraph kept whole: a few sources print a whole article without blank lines. */
+const MAX_PARAGRAPH = 800;
+
+/**
+ * A block longer than MAX_PARAGRAPH split at sentence ends into paragraph-sized pieces. Kept whole, one such block
+ * fills a generated article by itself, which every later article drawing the same block then contains: hundreds
+ * of near-duplicate pairs that a real corpus does not have.
+ */
+function paragraphSized(block: string): string[] {
+  if (block.length <= MAX_PARAGRAPH) return [block];
+  const pieces: string[] = [];
+  let current = '';
+  for (const sentence of block.split(/(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[A-Z])/)) {
+    if (current && current.length + sentence.length + 1 > MAX_PARAGRAPH / 2) {
+      pieces.push(current);
+      current = '';
+    }
+    current = current ? `${current} ${sentence}` : sentence;
+  }
+  if (current) pieces.push(current);
+  return pieces;
 }
 
 export interface GeneratedArticle {
@@ -31,17 +54,31 @@ export interface GeneratedArticle {
   text: string;
 }
 
+/** Share of generated articles that reprint a recent one (trimmed, sometimes with a new first paragraph), as wire copy is. */
+const COPY_SHARE = 0.04;
+/** How far back a reprint may reach: recent articles only, so generation stays in flat memory. */
+const RECENT_ARTICLES = 200;
+
 /** The `i`-th article of the generated corpus for `seed` (independent of how many are generated). */
 export function* generateArticles(paragraphs: string[], count: number, seed = 11, targetBytes = 2200): Generator<GeneratedArticle> {
   const random = seededRandom(seed);
+  const recent: string[][] = [];
   for (let i = 0; i < count; i++) {
-    const parts: string[] = [];
-    let bytes = 0;
-    while (bytes < targetBytes) {
-      const p = paragraphs[Math.floor(random() * paragraphs.length)];
-      parts.push(p);
-      bytes += p.length + 2;
+    let parts: string[] = [];
+    if (recent.length > 10 && random() < COPY_SHARE) {
+      const source = recent[Math.floor(random() * recent.length)];
+      parts = source.slice(0, Math.max(1, Math.ceil(source.length * (0.7 + random() * 0.3))));
+      if (random() < 0.5) parts.unshift(paragraphs[Math.floor(random() * paragraphs.length)]);
+    } else {
+      let bytes = 0;
+      while (bytes < targetBytes) {
+        const p = paragraphs[Math.floor(random() * paragraphs.length)];
+        parts.push(p);
+        bytes += p.length + 2;
+      }
     }
+    recent.push(parts);
+    if (recent.length > RECENT_ARTICLES) recent.shift();
     const day = 1 + Math.floor(random() * 360);
     const date = new Date(Date.UTC(2024, 0, day)).toISOString().slice(0, 10);
     yield { id: `art-${i}`, outlet: OUTLETS[i % OUTLETS.length], date, title: parts[0].slice(0, 60), text: parts.join('\n\n') };

@@ -151,7 +151,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     const report = sink.finish(skipped, (stage) => progress.update(REPORT_STAGES.indexOf(stage), REPORT_STAGES.length, stage));
     progress.done();
     if (dbFile !== undefined && run.run !== undefined) {
-      const removed = store.finishRun(run.run, storedAggregates(report, reportOptions, skipped, sink)).removed;
+      const removed = store.finishRun(run.run, storedAggregates(report, reportOptions, skipped)).removed;
       if (removed) say(`removed ${removed} documents no longer in the corpus${shard && shard.count > 1 ? ' or shard' : ''} from ${dbFile}`);
     }
     say(`analyzed ${run.analyzed} documents${run.reused ? `, ${run.reused} from ${values.db !== undefined ? 'the store' : 'cache'}` : ''} in ${secs.toFixed(2)} s${run.workers > 1 ? ` on ${run.workers} worker threads` : ''}; ${skipped.length} skipped${run.otherShards ? `; ${run.otherShards} in other shards` : ''}`);
@@ -199,12 +199,11 @@ export function parseShard(value: string | undefined): Shard | undefined {
 }
 
 /** What a finished run leaves in the store beside the documents: enough to rebuild or serve the report. */
-export function storedAggregates(report: Report, options: ReportOptions, skipped: SkippedDocument[], sink: ReportSink): Record<string, string> {
+export function storedAggregates(report: Report, options: ReportOptions, skipped: SkippedDocument[]): Record<string, string> {
   return {
     'report-options': JSON.stringify(options),
     skipped: JSON.stringify(skipped),
     report: JSON.stringify(withoutHits(report)),
-    ...sink.state(),
   };
 }
 

@@ -5,14 +5,9 @@
 import type { DocAnalysis, Document, Lexicon, SkippedDocument } from '../types.js';
 import { ReportBuilder, type FinishOptions, type Report, type ReportOptions } from '../report/build.js';
 
-/** Largest corpus whose report builder state is kept in the store (about 4 KB per document serialised). */
-export const MAX_STATE_DOCUMENTS = 20_000;
-
 export interface ReportSink {
   add(document: Document, analysis: DocAnalysis): void;
   finish(skipped: SkippedDocument[], onStage?: FinishOptions['onStage']): Report;
-  /** Aggregates to keep in the store beside the report (name → JSON): the builder's state. */
-  state(): Record<string, string>;
 }
 
 export function createReportSink(lexicon: Lexicon, options: ReportOptions, textOf?: (id: string) => string | undefined): ReportSink {
@@ -21,8 +16,5 @@ export function createReportSink(lexicon: Lexicon, options: ReportOptions, textO
   return {
     add: (document, analysis) => builder.add(analysis, document),
     finish: (skipped, onStage) => builder.finish({ skipped, onStage }),
-    // The state is a few KB per document and serialises as one string: past this many documents that string alone
-    // would break the memory bound, so large stores go without it (rebuild it from store.documents() instead).
-    state: (): Record<string, string> => (builder.size <= MAX_STATE_DOCUMENTS ? { 'report-state': JSON.stringify(builder.toState()) } : {}),
   };
 }

@@ -67,6 +67,8 @@ export interface ReferentSummary extends VoiceSummary {
   /** Documents of the outlet that mention the referent (headline voices). */
   documents: number;
   smallSample: boolean;
+  /** 'normal': the interval is the delta-method one (settings.largeSample); absent: a percentile bootstrap. */
+  interval?: 'normal';
   /** Per voice: the outlet's own narration, direct quotation, reported speech. */
   byVoice: Record<Voice, VoiceSummary>;
   /** Distanced (so-called, scare quotes) and negated hits: rejected, not adopted; counted here, not in stance. */
@@ -122,6 +124,12 @@ export interface Report {
   settings: {
     voices: Voice[];
     bootstrap: { resamples: number; seed: number };
+    /**
+     * From this many documents that mention a referent on a side, intervals and outlet tests use the closed forms of
+     * src/stats/large-sample.ts (delta-method interval, normal approximation of the permutation test) instead of
+     * redrawing documents; estimates and tests computed so say `interval: 'normal'` / `method: 'normal'`.
+     */
+    largeSample: { documents: number };
     duplicatePolicy: DuplicatePolicy;
     smallSample: { documents: number; mentions: number };
     minFrequency: number;
@@ -172,6 +180,8 @@ export interface StanceTest {
   pAdjusted: number;
   significant: boolean;
   permutations: number;
+  /** 'normal' when both outlets had 1,000 or more mentioning documents: the normal approximation of the test. */
+  method?: 'normal';
 }
 
 export interface ReportInput {

@@ -20,6 +20,7 @@ import { divergenceMatrix } from '../stats/divergence.js';
 import { applyDuplicatePolicy, NearDuplicateIndex, type DuplicatePolicy, type NearDuplicateState } from '../stats/duplicates.js';
 import { groupEvents } from '../stats/events.js';
 import { stanceDifferenceColumns, type PooledColumn } from '../stats/difference.js';
+import { LARGE_SAMPLE_DOCUMENTS } from '../stats/large-sample.js';
 import { adjustPValues } from '../stats/multiple-comparisons.js';
 import { buildContrasts } from '../stats/contrasts.js';
 import { buildTimeline } from '../stats/timeline.js';
@@ -46,6 +47,8 @@ const PERMUTATIONS = 1000;
 const BUILDER_STATE_VERSION = 1;
 
 const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;
+/** p-values keep two significant digits below 0.0001 (a normal approximation can give 3e-9; that is not 0). */
+const roundP = (p: number): number => (p > 0 && p < 1e-4 ? Number(p.toPrecision(2)) : round(p));
 const per1k = (count: number, words: number): number => (words > 0 ? round((count * 1000) / words, 3) : 0);
 
 /**
@@ -383,11 +386,11 @@ export class ReportBuilder {
         for (const { a, b, results } of byPair) {
           const t = results[k];
           if (t.difference === null || t.p === null) continue;
-          rows.push({ a, b, difference: round(t.difference), p: round(t.p), pAdjusted: 0, significant: false, permutations: t.permutations });
+          rows.push({ a, b, difference: round(t.difference), p: roundP(t.p), pAdjusted: 0, significant: false, permutations: t.permutations, ...(t.method ? { method: t.method } : {}) });
         }
         const adjusted = adjustPValues(rows.map((r) => r.p), 'bh');
         rows.forEach((r, x) => {
-          r.pAdjusted = round(adjusted[x]);
+          r.pAdjusted = roundP(adjusted[x]);
           r.significant = adjusted[x] < 0.05;
         });
         if (rows.length) stanceTests[ref] = rows;
@@ -465,6 +468,7 @@ export class ReportBuilder {
       settings: {
         voices,
         bootstrap: { resamples, seed },
+        largeSample: { documents: LARGE_SAMPLE_DOCUMENTS },
         duplicatePolicy,
         smallSample: { documents: SMALL_SAMPLE_DOCUMENTS, mentions: SMALL_SAMPLE_MENTIONS },
         minFrequency,
@@ -623,7 +627,7 @@ export class ReportBuilder {
     return out;
   }
 
-  private summarizeVoice(r: ReferentCounts, voices: Voice[], est: StanceEstimate): VoiceSummary & { documents: number; smallSample: boolean } {
+  private summarizeVoice(r: ReferentCounts, voices: Voice[], est: StanceEstimate): VoiceSummary & { documents: number; smallSample: boolean; interval?: 'normal' } {
     const v = combineVoices(r, voices);
     const stance = stanceOf(v);
     return {
@@ -635,6 +639,7 @@ export class ReportBuilder {
       labels: labelShares(v.labels, v.mentions),
       documents: est.documents,
       smallSample: est.smallSample,
+      ...(est.interval ? { interval: est.interval } : {}),
     };
   }
 

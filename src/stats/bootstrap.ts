@@ -12,6 +12,7 @@
  */
 import { randomIndex, seededRandom } from './rng.js';
 import { quantileSorted } from './quantile.js';
+import { LARGE_SAMPLE_DOCUMENTS, ratioInterval, ratioSums } from './large-sample.js';
 
 /** What one document contributes for one outlet × referent. */
 export interface DocumentStanceCounts {
@@ -43,6 +44,11 @@ export interface StanceEstimate {
   resamples: number;
   /** Resamples that drew only zero-mention documents: no stance is defined for them, so they are skipped. */
   skippedResamples: number;
+  /**
+   * 'normal' when LARGE_SAMPLE_DOCUMENTS or more documents mention it: the interval is the delta-method one
+   * (src/stats/large-sample.ts), which the bootstrap approximates by redrawing; absent: a percentile bootstrap.
+   */
+  interval?: 'normal';
 }
 
 export const DEFAULT_RESAMPLES = 2000;
@@ -86,6 +92,10 @@ export function bootstrapStance(
   }
 
   const n = perDocument.length;
+  if (documents >= LARGE_SAMPLE_DOCUMENTS) {
+    const sums = ratioSums(perDocument.map((d) => d.sumOfScores), perDocument.map((d) => d.mentions));
+    return { stance, ci95: ratioInterval(sums, n), documents, mentions: totalMentions, smallSample, resamples: 0, skippedResamples: 0, interval: 'normal' };
+  }
   const random = seededRandom(seed);
   const stances = new Float64Array(resampleCount);
   let kept = 0;
@@ -152,6 +162,9 @@ export function bootstrapStanceColumns(documents: number, columns: readonly Spar
     const stance = stanceIndex(totalScore, totalMentions);
     if (stance === null) {
       results.push({ stance: null, ci95: null, documents: docs, mentions: 0, smallSample, resamples: 0, skippedResamples: 0 });
+    } else if (docs >= LARGE_SAMPLE_DOCUMENTS) {
+      const ci95 = ratioInterval(ratioSums(col.sumOfScores, col.mentions, 0, col.index.length), documents);
+      results.push({ stance, ci95, documents: docs, mentions: totalMentions, smallSample, resamples: 0, skippedResamples: 0, interval: 'normal' });
     } else {
       results.push({ stance, ci95: null, documents: docs, mentions: totalMentions, smallSample, resamples: 0, skippedResamples: 0 });
       live.push(c);

@@ -13,6 +13,7 @@ import { adjustPValues, type Correction } from './multiple-comparisons.js';
 import { dayNumber } from './dates.js';
 import { randomIndex, seededRandom } from './rng.js';
 import { quantileSorted } from './quantile.js';
+import { differenceInterval, LARGE_SAMPLE_DOCUMENTS, permutationNormalP, ratioSums } from './large-sample.js';
 import {
   binomial, compareGroups, estimateGroup, MIN_GROUP_OUTLETS, MIN_INTERVAL_DOCUMENTS, mentioned, outletStance, permutationTest,
   smallestExactP, type GroupEstimate,
@@ -62,7 +63,8 @@ export interface Contrast {
   p: number | null;
   pAdjusted: number | null;
   significant: boolean | null;
-  method?: 'exact' | 'monte-carlo';
+  /** 'normal': both sides had LARGE_SAMPLE_DOCUMENTS or more documents (src/stats/large-sample.ts). */
+  method?: 'exact' | 'monte-carlo' | 'normal';
   permutations?: number;
 }
 
@@ -109,6 +111,8 @@ export interface ContrastResult {
 }
 
 const round = (x: number | null, digits = 4): number | null => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+/** p-values keep two significant digits below 0.0001 (a normal approximation can give 3e-9; that is not 0). */
+const roundP = (p: number | null): number | null => (p !== null && p > 0 && p < 1e-4 ? Number(p.toPrecision(2)) : round(p));
 const roundPair = (x: [number, number] | null): [number, number] | null => (x ? [round(x[0])!, round(x[1])!] : null);
 
 function byOutlet(docs: readonly DocumentSummary[]): Map<string, DocumentSummary[]> {
@@ -129,7 +133,7 @@ export interface DocumentComparison {
   ci95: [number, number] | null;
   intervalNote?: string;
   p: number | null;
-  method?: 'exact' | 'monte-carlo';
+  method?: 'exact' | 'monte-carlo' | 'normal';
   permutations?: number;
   untestedReason?: string;
 }
@@ -151,6 +155,15 @@ export function compareDocuments(
     return { difference: null, ci95: null, p: null, untestedReason: `no mention in ${missing}` };
   }
   const difference = sa - sb;
+  if (da.length >= LARGE_SAMPLE_DOCUMENTS && db.length >= LARGE_SAMPLE_DOCUMENTS) {
+    // Redrawing thousands of documents per side adds nothing the closed forms do not give (large-sample.ts).
+    const sumsA = ratioSums(da.map((d) => d.sumOfScores), da.map((d) => d.mentions));
+    const sumsB = ratioSums(db.map((d) => d.sumOfScores), db.map((d) => d.mentions));
+    return {
+      difference, ci95: differenceInterval(sumsA, da.length, sumsB, db.length),
+      p: permutationNormalP(sumsA, da.length, sumsB, db.length), method: 'normal',
+    };
+  }
   let ci95: [number, number] | null = null;
   let intervalNote: string | undefined;
   if (da.length < MIN_INTERVAL_DOCUMENTS || db.length < MIN_INTERVAL_DOCUMENTS) {
@@ -348,8 +361,8 @@ export function buildContrasts(docs: readonly DocumentSummary[], options: Contra
     effect: { measure: 'stance difference (a − b)', value: round(c.difference), ci95: roundPair(c.ci95), ...(c.intervalNote ? { note: c.intervalNote } : {}) },
     tested: c.p !== null,
     ...(c.p === null ? { reason: c.untestedReason ?? 'not testable' } : {}),
-    p: round(c.p),
-    ...(c.method ? { method: c.method, permutations: c.permutations } : {}),
+    p: roundP(c.p),
+    ...(c.method ? { method: c.method, ...(c.permutations !== undefined ? { permutations: c.permutations } : {}) } : {}),
   });
 
   // Outlet pairs.
@@ -482,7 +495,7 @@ export function buildContrasts(docs: readonly DocumentSummary[], options: Contra
   const tested = contrasts.filter((c) => c.tested);
   const adjusted = adjustPValues(tested.map((c) => c.p!), correction);
   tested.forEach((c, i) => {
-    c.pAdjusted = round(adjusted[i]);
+    c.pAdjusted = roundP(adjusted[i]);
     c.significant = adjusted[i] < alpha;
   });
 

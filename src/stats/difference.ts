@@ -6,6 +6,7 @@
  */
 import type { DocumentStanceCounts } from './bootstrap.js';
 import { seededRandom } from './rng.js';
+import { addTo, LARGE_SAMPLE_DOCUMENTS, permutationNormalP, type RatioSums } from './large-sample.js';
 
 export interface StanceDifference {
   /** stance(a) − stance(b); null when either outlet has no mention. */
@@ -13,6 +14,8 @@ export interface StanceDifference {
   /** Two-sided permutation p-value, with the +1 correction so it is never 0; null when untestable. */
   p: number | null;
   permutations: number;
+  /** 'normal' when both sides had LARGE_SAMPLE_DOCUMENTS or more mentioning documents (src/stats/large-sample.ts). */
+  method?: 'normal';
 }
 
 function ratio(docs: readonly DocumentStanceCounts[], idx: ArrayLike<number>, from: number, to: number): number | null {
@@ -93,8 +96,26 @@ export function stanceDifferenceColumns(
   const observed: number[] = [];
   columns.forEach((col, c) => {
     const { pa, pb } = sums(col, (position) => position < aCount);
-    if (pa === null || pb === null) results.push({ difference: null, p: null, permutations: 0 });
-    else {
+    if (pa === null || pb === null) {
+      results.push({ difference: null, p: null, permutations: 0 });
+      return;
+    }
+    // Both sides large: the normal approximation of the same permutation distribution, in one pass.
+    const sideA: RatioSums = { sumOfScores: 0, mentions: 0, ss: 0, mm: 0, sm: 0 };
+    const sideB: RatioSums = { sumOfScores: 0, mentions: 0, ss: 0, mm: 0, sm: 0 };
+    let docsA = 0;
+    let docsB = 0;
+    for (let k = 0; k < col.index.length; k++) {
+      const inA = col.index[k] < aCount;
+      addTo(inA ? sideA : sideB, col.sumOfScores[k], col.mentions[k]);
+      if (col.mentions[k] > 0) {
+        if (inA) docsA++;
+        else docsB++;
+      }
+    }
+    if (docsA >= LARGE_SAMPLE_DOCUMENTS && docsB >= LARGE_SAMPLE_DOCUMENTS) {
+      results.push({ difference: pa - pb, p: permutationNormalP(sideA, aCount, sideB, bCount), permutations: 0, method: 'normal' });
+    } else {
       results.push({ difference: pa - pb, p: null, permutations: 0 });
       live.push(c);
       observed.push(Math.abs(pa - pb));

@@ -20,7 +20,6 @@
  * judged on the sketches; only plausible pairs are counted exactly, on their texts.
  * Consequence: a text copied by more than `maxPostings` documents is not detected; raise it for such corpora.
  */
-import { hash53 } from './hash.js';
 import { timestampOf } from './dates.js';
 import { UnionFind } from './union-find.js';
 import { KeyPostings } from './postings.js';
@@ -65,8 +64,9 @@ export interface DuplicateOptions {
   /** Minimum containment for a near-duplicate (default 0.8). */
   threshold?: number;
   /**
-   * Documents with fewer shingles than this are not compared (default 10, i.e. about 14 words): for a one-line
-   * text, containment 1 only means a phrase was quoted, not that an article was copied.
+   * Documents with fewer shingles than this are not compared (default 12, i.e. about 16 words): for a one-line
+   * text, containment 1 only means a phrase was quoted, not that an article was copied. The default is the winnowing
+   * window (WINNOW_WINDOW), so a document it admits that an earlier one contains whole is always a candidate.
    */
   minShingles?: number;
   /** Shingles in more documents than this do not generate candidate pairs (default 500). */
@@ -80,7 +80,7 @@ export interface DuplicateResult {
 
 export const DEFAULT_SHINGLE_SIZE = 5;
 export const DEFAULT_DUPLICATE_THRESHOLD = 0.8;
-export const DEFAULT_MIN_SHINGLES = 10;
+export const DEFAULT_MIN_SHINGLES = 12;
 export const DEFAULT_MAX_POSTINGS = 500;
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -90,17 +90,79 @@ export function wordTokens(text: string): string[] {
   return text.toLowerCase().match(WORD) ?? [];
 }
 
+/**
+ * Shingle hashes in text order (repeats included): each word is hashed once, then each window of `size` word
+ * hashes is mixed into one 53-bit value, so a shingle costs a few multiplications instead of joining and hashing a
+ * string. A text shorter than `size` words yields one shingle of all its words.
+ */
+export function shingleSequence(text: string, size = DEFAULT_SHINGLE_SIZE): Float64Array {
+  const words = wordTokens(text);
+  const n = words.length;
+  if (n === 0) return new Float64Array(0);
+  const lane1 = new Int32Array(n);
+  const lane2 = new Int32Array(n);
+  for (let w = 0; w < n; w++) {
+    const word = words[w];
+    let h1 = 0x811c9dc5; // FNV-1a offset basis
+    let h2 = 0x9e3779b9;
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(i);
+      h1 = Math.imul(h1 ^ code, 0x01000193);
+      h2 = Math.imul(h2 ^ code, 0x5bd1e995);
+    }
+    lane1[w] = h1;
+    lane2[w] = h2;
+  }
+  const width = Math.min(size, n);
+  const out = new Float64Array(n - width + 1);
+  for (let start = 0; start < out.length; start++) {
+    let h1 = 0x2545f491;
+    let h2 = 0x68e31da4;
+    for (let k = start; k < start + width; k++) {
+      // Multiply after each word: the mix depends on word order, not only on the words.
+      h1 = Math.imul(h1 ^ lane1[k], 0x01000193) + 0x7f4a7c15;
+      h2 = Math.imul(h2 ^ lane2[k], 0x5bd1e995) + 0x165667b1;
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 0x85ebca6b);
+    h1 ^= h1 >>> 13;
+    h2 = Math.imul(h2 ^ (h2 >>> 15), 0xc2b2ae35);
+    h2 ^= h2 >>> 16;
+    out[start] = (h2 & 0x1fffff) * 0x100000000 + (h1 >>> 0);
+  }
+  return out;
+}
+
+/** The distinct shingle hashes of a text, ascending (the exact overlap of two texts is one merge of two of these). */
+export function shingleSet(text: string, size = DEFAULT_SHINGLE_SIZE): Float64Array {
+  return distinctSorted(shingleSequence(text, size));
+}
+
 /** Hashes of the distinct `size`-word shingles; a text shorter than `size` words yields one shingle of all its words. */
 export function shingleHashes(text: string, size = DEFAULT_SHINGLE_SIZE): Set<number> {
-  const words = wordTokens(text);
-  const hashes = new Set<number>();
-  if (words.length === 0) return hashes;
-  if (words.length <= size) {
-    hashes.add(hash53(words.join(' ')));
-    return hashes;
+  return new Set(shingleSequence(text, size));
+}
+
+function distinctSorted(values: Float64Array): Float64Array {
+  const sorted = Float64Array.from(values).sort();
+  let n = 0;
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[n++] = sorted[k];
+  return sorted.subarray(0, n);
+}
+
+/** |a ∩ b| of two ascending arrays of distinct values (one merge pass). */
+function countSharedSorted(a: Float64Array, b: Float64Array): number {
+  let shared = 0;
+  for (let x = 0, y = 0; x < a.length && y < b.length;) {
+    const u = a[x];
+    const v = b[y];
+    if (u === v) {
+      shared++;
+      x++;
+      y++;
+    } else if (u < v) x++;
+    else y++;
   }
-  for (let i = 0; i + size <= words.length; i++) hashes.add(hash53(words.slice(i, i + size).join(' ')));
-  return hashes;
+  return shared;
 }
 
 /** All documents at once: the incremental index fed in input order, every candidate verified on its text. */
@@ -127,8 +189,11 @@ export const WINNOW_WINDOW = 12;
 export const KEEP_WHOLE_BELOW = 128;
 /** A candidate is examined further when its estimated overlap reaches this share of the threshold. */
 const ESTIMATE_MARGIN = 0.6;
-/** How many verified texts keep their shingle set (least recently used first out): a few MB at most. */
-const RECENT_SHINGLE_SETS = 256;
+/**
+ * How many shingles the verified texts' sets may hold in all (least recently used first out): 16 MB. A text that
+ * many later documents copy (a wire story) is then shingled once, not once per copy.
+ */
+const RECENT_SHINGLES = 2_000_000;
 /** Below this many shingles, passage edges make the estimate rough: a wider margin. */
 const SHORT_DOCUMENT = 128;
 const SHORT_MARGIN = 0.4;
@@ -170,10 +235,12 @@ export interface NearDuplicateState {
  * Incremental near-duplicate detection: documents are added one at a time and each is compared only with the
  * earlier documents that share a kept shingle. Per document the index keeps a sketch — its shingle count and the
  * keys of its winnowed shingles (about 15% of them; a short document is kept whole) — in typed arrays, so memory
- * grows by a few hundred bytes per document, never by its text.
+ * grows by a few hundred bytes per document, never by its text. A new document is looked up by its own kept keys,
+ * and a key held by more than `maxPostings` documents is not looked up at all, so one document costs at most
+ * (kept keys × maxPostings) steps, however large the corpus.
  *
- * A candidate's overlap is first estimated on the sketches (the share of the earlier document's kept shingles found
- * in the new text, times its size). A plausible candidate is then counted exactly from the two texts when `textOf`
+ * A candidate's overlap is first estimated on the sketches (kept keys in common, times the shingles a kept key
+ * stands for). A plausible candidate is then counted exactly from the two texts when `textOf`
  * can give the earlier text (a store, or the corpus in memory); otherwise the decision rests on the estimate (exact
  * when the earlier document was kept whole), and `estimated` in the pair says so.
  *
@@ -181,8 +248,8 @@ export interface NearDuplicateState {
  * candidate, whatever the order of the documents, and a document shorter than KEEP_WHOLE_BELOW shingles is kept
  * whole, so its overlap with any later text is counted exactly. The estimate must reach ESTIMATE_MARGIN (0.6) of the
  * threshold before a pair is counted exactly — SHORT_MARGIN (0.4) when the smaller document is short — so a pair
- * whose estimate falls below while its true containment reaches 0.8 is missed: on generated corpora, 1 pair in
- * 2,784 (tests/unit/scale-equality.test.ts); the old all-pairs index found it.
+ * whose estimate falls below while its true containment reaches 0.8 can be missed: on the generated corpora of
+ * tests/unit/scale-equality.test.ts, none of 5,131 pairs the old all-pairs index found is (the test allows 1 in 1,000).
  */
 export class NearDuplicateIndex {
   readonly options: Required<DuplicateOptions>;
@@ -194,6 +261,11 @@ export class NearDuplicateIndex {
   private readonly postings = new KeyPostings();
   private readonly pairs: DuplicatePair[] = [];
   private readonly pairIndices: [number, number][] = [];
+  /** Per document, for the quick bound without touching its sketch object: shingle count and kept keys. */
+  private sizes = new Int32Array(1024);
+  private counts = new Int32Array(1024);
+  /** Shingles per kept key of a winnowed sketch; 0 for a whole one. */
+  private scales = new Float64Array(1024);
 
   constructor(options: DuplicateOptions = {}, private readonly textOf?: (id: string) => string | undefined) {
     this.options = {
@@ -214,9 +286,9 @@ export class NearDuplicateIndex {
   /** Adds one document; returns the near-duplicate pairs it forms with earlier documents. */
   add(doc: DuplicateInput): DuplicatePair[] {
     if (this.indexOf.has(doc.id)) throw new RangeError(`duplicate document id: ${doc.id}`);
-    const shingles = shingleHashes(doc.text, this.options.shingleSize);
-    const sketch = sketchOf(doc, shingles);
-    return this.insert(sketch, shingles);
+    const sequence = shingleSequence(doc.text, this.options.shingleSize);
+    const shingles = distinctSorted(sequence);
+    return this.insert(sketchOf(doc, sequence, shingles), shingles);
   }
 
   /** Pairs found so far, ordered by the first-seen member, then the second. */
@@ -240,7 +312,7 @@ export class NearDuplicateIndex {
       const sketch: DocumentSketch = { ...rest, keys: other.keyPool.slice(start, start + count) };
       if (this.indexOf.has(sketch.id)) throw new RangeError(`duplicate document id: ${sketch.id}`);
       const text = this.textOf?.(sketch.id);
-      const shingles = text === undefined ? undefined : shingleHashes(text, this.options.shingleSize);
+      const shingles = text === undefined ? undefined : shingleSet(text, this.options.shingleSize);
       // Pairs inside `other` were already decided there; only earlier shards are searched here.
       this.insert(sketch, shingles, offset);
     }
@@ -285,20 +357,29 @@ export class NearDuplicateIndex {
 
   /**
    * Compares a new sketch with the documents before `searchBelow` (all earlier ones by default), records its
-   * pairs, then indexes it. `shingles` (the full set) is absent when only the sketch is known (merged states).
+   * pairs, then indexes it. `shingles` (the full set, ascending) is absent when only the sketch is known (merged
+   * states). Candidates are looked up with the sketch's own keys: winnowed keys of a passage two texts share are the
+   * same in both, so a shared passage of a full window is found with a sixth of the lookups of the full set.
    */
-  private insert(sketch: DocumentSketch, shingles: Set<number> | undefined, searchBelow = this.sketches.length): DuplicatePair[] {
+  private insert(sketch: DocumentSketch, shingles: Float64Array | undefined, searchBelow = this.sketches.length): DuplicatePair[] {
     const position = this.sketches.length;
     this.indexOf.set(sketch.id, position);
     this.store(sketch);
     const found: DuplicatePair[] = [];
     if (sketch.size >= this.options.minShingles) {
-      const probe = shingles ? keysOf(shingles) : sketch.keys;
-      const { candidates, skippedKeys } = this.candidates(probe, searchBelow);
+      const { candidates, skippedKeys } = this.candidates(sketch.keys, searchBelow);
+      const { threshold } = this.options;
       for (const other of candidates) {
         const keysFound = this.found[other];
         this.found[other] = 0;
-        const pair = this.judge(other, keysFound, skippedKeys, sketch, probe, shingles);
+        // A quick bound first, on typed arrays (most candidates share a phrase or a paragraph, far below the
+        // threshold): the keys found, plus every boilerplate key of the probe, cannot be fewer than the keys in common.
+        const size = this.sizes[other];
+        const count = this.counts[other];
+        const smaller = Math.min(size, sketch.size);
+        const scale = this.scales[other] > 0 ? this.scales[other] : sketch.whole ? 1 : sketch.size / sketch.keys.length;
+        if ((keysFound + Math.min(skippedKeys.length, count)) * scale < marginFor(smaller) * threshold * smaller) continue;
+        const pair = this.judge(other, keysFound, skippedKeys, sketch, shingles);
         if (!pair) continue;
         this.pairs.push(pair);
         this.pairIndices.push([other, position]);
@@ -317,6 +398,17 @@ export class NearDuplicateIndex {
     }
     this.keyPool.set(sketch.keys, this.pooled);
     const { keys, ...rest } = sketch;
+    const position = this.sketches.length;
+    if (position === this.sizes.length) {
+      this.sizes = growInt32(this.sizes);
+      this.counts = growInt32(this.counts);
+      const scales = new Float64Array(this.sizes.length);
+      scales.set(this.scales);
+      this.scales = scales;
+    }
+    this.sizes[position] = sketch.size;
+    this.counts[position] = keys.length;
+    this.scales[position] = sketch.whole ? 0 : sketch.size / keys.length;
     this.sketches.push({ ...rest, start: this.pooled, count: keys.length });
     this.pooled += keys.length;
   }
@@ -327,15 +419,22 @@ export class NearDuplicateIndex {
   }
 
   /** Shingle sets of recently verified earlier documents: a text shared by many candidates is shingled once. */
-  private readonly recent = new Map<string, Set<number>>();
+  private readonly recent = new Map<string, Float64Array>();
 
-  private shinglesOf(id: string, text: string): Set<number> {
+  private recentShingles = 0;
+
+  private shinglesOf(id: string, text: string): Float64Array {
     let set = this.recent.get(id);
     if (set) {
       this.recent.delete(id);
     } else {
-      set = shingleHashes(text, this.options.shingleSize);
-      if (this.recent.size >= RECENT_SHINGLE_SETS) this.recent.delete(this.recent.keys().next().value!);
+      set = shingleSet(text, this.options.shingleSize);
+      this.recentShingles += set.length;
+      for (const [oldest, old] of this.recent) {
+        if (this.recentShingles <= RECENT_SHINGLES) break;
+        this.recent.delete(oldest);
+        this.recentShingles -= old.length;
+      }
     }
     this.recent.set(id, set);
     return set;
@@ -364,7 +463,7 @@ export class NearDuplicateIndex {
     const skipped: number[] = [];
     for (const key of probe) {
       // A key held by very many documents is boilerplate: it generates no candidates (it is still counted below).
-      if (this.postings.count(key, this.options.maxPostings + 1) > this.options.maxPostings) {
+      if (this.postings.count(key) > this.options.maxPostings) {
         skipped.push(key);
         continue;
       }
@@ -374,42 +473,29 @@ export class NearDuplicateIndex {
     return { candidates: candidates.sort((x, y) => x - y), skippedKeys: Int32Array.from(skipped) };
   }
 
-  private judge(
-    earlier: number, foundKeys: number, skippedKeys: Int32Array, sketch: DocumentSketch, probe: Int32Array, shingles: Set<number> | undefined,
-  ): DuplicatePair | null {
+  private judge(earlier: number, foundKeys: number, skippedKeys: Int32Array, sketch: DocumentSketch, shingles: Float64Array | undefined): DuplicatePair | null {
     const a = this.sketches[earlier];
     const { threshold } = this.options;
     const smaller = Math.min(a.size, sketch.size);
-    const probeIsFull = shingles !== undefined || sketch.whole;
-    // A quick bound first (most candidates share a phrase or a paragraph, far below the threshold): the keys found,
-    // plus every boilerplate key of the probe, cannot be fewer than the keys in common.
-    if (a.whole ? probeIsFull : true) {
-      const bound = foundKeys + Math.min(skippedKeys.length, a.count);
-      const boundEstimate = a.whole ? bound : a.count === 0 ? 0 : (bound / a.count) * a.size;
-      if (boundEstimate < marginFor(smaller) * threshold * smaller) return null;
-    }
-    const aKeys = this.keysAt(earlier);
-    // Keys of `a` in the probe: those found through the postings, plus the boilerplate keys (not looked up there)
-    // that `a` holds, counted by one merge of two short sorted lists.
-    const inA = foundKeys + (skippedKeys.length === 0 ? 0 : countShared(aKeys, skippedKeys));
-    // Estimate the overlap from the sketches: keys of `a` found in the probe. When `a` is whole and the probe is the
-    // full set, that is the exact overlap; when `a` is winnowed, the share of its kept shingles found scales its size.
-    let estimate: number;
-    if (a.whole && probeIsFull) estimate = inA;
-    else if (!a.whole) estimate = aKeys.length === 0 ? 0 : (inA / aKeys.length) * a.size;
-    else estimate = sketch.keys.length === 0 ? 0 : (countShared(aKeys, sketch.keys) / sketch.keys.length) * sketch.size; // a whole, probe winnowed
+    const needed = marginFor(smaller) * threshold * smaller;
+    // Shared keys → shared shingles: a winnowed side keeps about one key in `size / count` of its shingles, so each
+    // key found stands for that many (when both are winnowed, the keys of a shared passage are the same in both);
+    // two whole sides share exactly the keys found.
+    const scale = !a.whole ? a.size / a.count : sketch.whole ? 1 : sketch.size / sketch.keys.length;
+    // Boilerplate keys (not looked up in the postings) that `a` holds, counted by one merge of two short sorted lists.
+    const inA = foundKeys + (skippedKeys.length === 0 ? 0 : countShared(this.keysAt(earlier), skippedKeys));
+    const estimate = inA * scale;
     // Winnowed keys of a shared passage are the same in both texts, so the estimate is close; the margin leaves room
     // for passage edges, which weigh more in a short document.
-    if (estimate < marginFor(smaller) * threshold * smaller) return null;
+    if (estimate < needed) return null;
 
     let shared: number;
     let estimated = false;
     const text = shingles ? this.textOf?.(a.id) : undefined;
     if (text !== undefined && shingles) {
-      shared = 0;
-      for (const hash of this.shinglesOf(a.id, text)) if (shingles.has(hash)) shared++;
-    } else if (a.whole && probeIsFull) {
-      shared = estimate;
+      shared = countSharedSorted(this.shinglesOf(a.id, text), shingles);
+    } else if (a.whole && sketch.whole) {
+      shared = inA;
     } else {
       shared = Math.min(estimate, smaller);
       estimated = true;
@@ -436,10 +522,9 @@ function keyOf(hash: number): number {
 }
 
 /** Sorted distinct keys of a full shingle set. */
-function keysOf(shingles: Set<number>): Int32Array {
-  const keys = new Int32Array(shingles.size);
-  let k = 0;
-  for (const hash of shingles) keys[k++] = keyOf(hash);
+function keysOf(shingles: Float64Array): Int32Array {
+  const keys = new Int32Array(shingles.length);
+  for (let k = 0; k < shingles.length; k++) keys[k] = keyOf(shingles[k]);
   return uniqueSorted(keys);
 }
 
@@ -450,18 +535,14 @@ function uniqueSorted(keys: Int32Array): Int32Array {
   return keys.slice(0, n);
 }
 
-function sketchOf(doc: DuplicateInput, shingles: Set<number>): DocumentSketch {
-  const whole = shingles.size < KEEP_WHOLE_BELOW;
-  let keys: Int32Array;
-  if (whole) keys = keysOf(shingles);
-  else {
-    keys = uniqueSorted(winnow([...shingles], WINNOW_WINDOW));
-  }
-  return { id: doc.id, outlet: doc.outlet, date: doc.date, size: shingles.size, keys, whole };
+function sketchOf(doc: DuplicateInput, sequence: Float64Array, shingles: Float64Array): DocumentSketch {
+  const whole = shingles.length < KEEP_WHOLE_BELOW;
+  const keys = whole ? keysOf(shingles) : uniqueSorted(winnow(sequence, WINNOW_WINDOW));
+  return { id: doc.id, outlet: doc.outlet, date: doc.date, size: shingles.length, keys, whole };
 }
 
 /** Keys of the winnowed shingles of a sequence of shingle hashes (see WINNOW_WINDOW). */
-function winnow(hashes: readonly number[], window: number): Int32Array {
+function winnow(hashes: Float64Array, window: number): Int32Array {
   const kept: number[] = [];
   let last = -1;
   for (let start = 0; start + window <= hashes.length; start++) {
@@ -473,6 +554,12 @@ function winnow(hashes: readonly number[], window: number): Int32Array {
     }
   }
   return Int32Array.from(kept);
+}
+
+function growInt32(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 /** |a ∩ b| of two sorted key arrays (one merge pass). */

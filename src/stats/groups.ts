@@ -18,6 +18,7 @@
 import type { DocumentStanceCounts } from './bootstrap.js';
 import { randomIndex, seededRandom } from './rng.js';
 import { quantileSorted } from './quantile.js';
+import { LARGE_SAMPLE_DOCUMENTS, normalDraw, ratioSums, ratioVariance } from './large-sample.js';
 
 /** Documents of one outlet (those that mention the referent; zero-mention documents are dropped). */
 export type OutletDocuments = readonly DocumentStanceCounts[];
@@ -71,12 +72,31 @@ export interface GroupEstimate {
   mentions: number;
 }
 
+/** An outlet as the nested bootstrap draws it: its documents, or for a large outlet its stance and spread. */
+interface DrawableOutlet {
+  docs: readonly DocumentStanceCounts[];
+  /** Set for an outlet with LARGE_SAMPLE_DOCUMENTS or more documents: redrawn from the normal, not document by document. */
+  normal?: { stance: number; sd: number };
+}
+
+function drawable(docs: readonly DocumentStanceCounts[]): DrawableOutlet {
+  if (docs.length < LARGE_SAMPLE_DOCUMENTS) return { docs };
+  const sums = ratioSums(docs.map((d) => d.sumOfScores), docs.map((d) => d.mentions));
+  return { docs, normal: { stance: sums.sumOfScores / sums.mentions, sd: Math.sqrt(ratioVariance(sums, docs.length) ?? 0) } };
+}
+
 /** One replicate of the nested bootstrap: mean over drawn outlets of their resampled stances. */
-function nestedReplicate(outlets: readonly DocumentStanceCounts[][], random: () => number): number {
+function nestedReplicate(outlets: readonly DrawableOutlet[], random: () => number): number {
   const k = outlets.length;
   let total = 0;
   for (let i = 0; i < k; i++) {
-    const docs = outlets[randomIndex(random, k)];
+    const outlet = outlets[randomIndex(random, k)];
+    if (outlet.normal) {
+      // The within-outlet redraw of thousands of documents, in closed form (large-sample.ts).
+      total += outlet.normal.stance + outlet.normal.sd * normalDraw(random);
+      continue;
+    }
+    const docs = outlet.docs;
     let s = 0;
     let m = 0;
     for (let j = 0; j < docs.length; j++) {
@@ -94,7 +114,7 @@ function nestedReplicate(outlets: readonly DocumentStanceCounts[][], random: () 
 export function nestedBootstrapReplicates(
   outlets: readonly OutletDocuments[], options: { resamples: number; seed: number },
 ): Float64Array | null {
-  const kept = outlets.map(mentioned).filter((o) => o.length > 0);
+  const kept = outlets.map(mentioned).filter((o) => o.length > 0).map(drawable);
   if (kept.length === 0) return null;
   const random = seededRandom(options.seed);
   const out = new Float64Array(options.resamples);

@@ -8,6 +8,8 @@ export class KeyPostings {
   private keys = new Int32Array(1024).fill(-1);
   /** ≥ 0: first node of the key's list; < 0: the only document, as −(document + 1). */
   private heads = new Int32Array(1024);
+  /** Documents per key: `count` answers at once, however long the list (a probe asks it for every key). */
+  private sizes = new Int32Array(1024);
   private used = 0;
   private nodeDocument = new Int32Array(1024);
   private nodeNext = new Int32Array(1024);
@@ -20,22 +22,20 @@ export class KeyPostings {
     if (this.keys[slot] === -1) {
       this.keys[slot] = key;
       this.heads[slot] = -(document + 1);
+      this.sizes[slot] = 1;
       this.used++;
       return;
     }
+    this.sizes[slot]++;
     let head = this.heads[slot];
     if (head < 0) head = this.node(-head - 1, -1);
     this.heads[slot] = this.node(document, head);
   }
 
-  /** How many documents hold `key`, counting no further than `limit`. */
-  count(key: number, limit = Infinity): number {
+  /** How many documents hold `key`. */
+  count(key: number): number {
     const slot = this.slotOf(key);
-    if (this.keys[slot] === -1) return 0;
-    if (this.heads[slot] < 0) return 1;
-    let n = 0;
-    for (let node = this.heads[slot]; node !== -1 && n < limit; node = this.nodeNext[node]) n++;
-    return n;
+    return this.keys[slot] === -1 ? 0 : this.sizes[slot];
   }
 
   /** Calls `visit` with every document holding `key`, newest first. */
@@ -69,14 +69,16 @@ export class KeyPostings {
   }
 
   private growTable(): void {
-    const { keys, heads } = this;
+    const { keys, heads, sizes } = this;
     this.keys = new Int32Array(keys.length * 2).fill(-1);
     this.heads = new Int32Array(keys.length * 2);
+    this.sizes = new Int32Array(keys.length * 2);
     for (let old = 0; old < keys.length; old++) {
       if (keys[old] === -1) continue;
       const slot = this.slotOf(keys[old]);
       this.keys[slot] = keys[old];
       this.heads[slot] = heads[old];
+      this.sizes[slot] = sizes[old];
     }
   }
 }

@@ -65,8 +65,12 @@ function expected(reference: ReferenceReport, detected: boolean, actual: Report)
       return [id, { ...r, ci95: mine.ci95 === null ? null : r.ci95, byVoice }];
     })),
   }));
+  // The large-sample switch (src/stats/large-sample.ts) is new in settings; these corpora are far below it.
+  const { bootstrap, ...restSettings } = head.settings;
+  const settings = { voices: restSettings.voices, bootstrap, largeSample: actual.settings.largeSample, ...restSettings };
   return {
     ...head,
+    settings,
     outlets,
     schema: 'framelens.report/3',
     // Word keyness splits words as dictionary tools do now ("U.S." is one term): tested in report-research.test.ts.
