@@ -22,6 +22,7 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
     const next = words[i + 1];
     return { cue: i, clause: i + 1, quoted: next.colonBefore && !next.markBefore && capitalised(text, next), rule: 'V-READ' };
   }
+  if (v.speechNouns.has(w)) return nounClause(r, i);
   if (!v.reporting.has(w) || isDiscoursePassive(r, i) || isDiscourseInfinitive(r, i)) return null;
   // V-THAT: "that" within the window; "that" directly followed by the end is a pronoun ("said that."). What stands
   // between must be an adjunct ("said during a briefing on Tuesday that", "said, however, that") or a short object of
@@ -143,4 +144,38 @@ function finiteLooking(w: string): boolean {
 function isAcronym(text: string, w: Word): boolean {
   const s = text.slice(w.start, w.end);
   return s.length >= 2 && s.length <= 6 && s === s.toUpperCase() && text[w.end] === ')';
+}
+
+/** Words that may stand between a speech noun and its "that": the speaker and the date ("by President Joe Biden on Sunday"). */
+const NOUN_CLAUSE_LINKS = new Set(['by', 'from', 'of', 'on', 'in', 'at', 'the', 'a', 'an', 'earlier', 'last', 'late']);
+/** Words between a speech noun and its "that" at most. */
+const NOUN_CLAUSE_WINDOW = 8;
+
+/**
+ * V-NOUN: a noun of speech with its own "that" clause: "an announcement by President Joe Biden on Sunday that
+ * jihadists had killed …". Between the noun and "that" only the speaker (capitalised words after by/from/of) and the
+ * date may stand; after "that" a clause must open (a subject, not a verb: "the allegation that surfaced" is a
+ * relative clause).
+ */
+function nounClause(r: Reading, i: number): ForwardCue | null {
+  const { words, text } = r;
+  const n = words.length;
+  for (let j = i + 1; j < n && j <= i + NOUN_CLAUSE_WINDOW; j++) {
+    const w = words[j];
+    if (w.commaBefore || w.markBefore) return null;
+    if (w.lower === 'that') {
+      const c = words[j + 1];
+      if (!c || c.commaBefore || AUXILIARIES.has(c.lower) || (finiteLooking(c.lower) && !capitalised(text, c) && !subjectBeforeVerb(r, j + 1))) return null;
+      if (capitalised(text, c) || opensClause(r, j + 1) || subjectBeforeVerb(r, j + 1)) return { cue: i, clause: j + 1, rule: 'V-NOUN' };
+      return null;
+    }
+    if (!NOUN_CLAUSE_LINKS.has(w.lower) && !WEEKDAYS.has(w.lower) && !capitalised(text, w) && !isDigit(w.lower.charCodeAt(0))) return null;
+  }
+  return null;
+}
+
+/** A lowercase noun followed by its verb: "jihadists had killed", "militants attacked". */
+function subjectBeforeVerb(r: Reading, k: number): boolean {
+  const next = r.words[k + 1];
+  return next !== undefined && !next.commaBefore && (AUXILIARIES.has(next.lower) || (next.lower.length > 4 && next.lower.endsWith('ed')));
 }
