@@ -8,7 +8,7 @@
  * Cost: each unit starts at most one walk through the trie, and a walk is bounded by the longest pattern (class
  * slots repeat at most MAX_CLASS_REPEAT times), so matching is linear in the text.
  */
-import type { LexiconEntry, PatternSpec } from '../types.js';
+import type { LabelEntry, LexiconEntry, PatternSpec } from '../types.js';
 import type { Units } from '../nlp/nlp.js';
 import { foldKey } from '../nlp/nlp.js';
 import type { ClassEdge, CompiledLexicon, Terminal, TrieNode } from '../lexicon/compile.js';
@@ -265,7 +265,8 @@ function joinCoordinated(text: string, units: Units, compiled: CompiledLexicon, 
     let j = i + 1;
     while (j < chosen.length && chosen[j].entry.kind === 'name' && chosen[j].startUnit < a.endUnit + MAX_CONJUNCT) j++;
     const b = chosen[j];
-    const joined = b && b.entry.kind === 'label' && !b.quoted ? coordinated(text, units, compiled, a, b) : undefined;
+    const joined = b && b.entry.kind === 'label' && !b.quoted
+      ? (ledBy(text, units, a, b) ?? coordinated(text, units, compiled, a, b)) : undefined;
     if (!joined) {
       out?.push(a);
       continue;
@@ -277,6 +278,20 @@ function joinCoordinated(text: string, units: Units, compiled: CompiledLexicon, 
     i = j;
   }
   return out ?? chosen;
+}
+
+/**
+ * "Hamas-led Palestinian militant groups": a label of a referent glued by "-led" to a label of the same referent is one
+ * mention, the second label's (the leader named inside the phrase adds no frame of its own). Another referent
+ * ("US-led Iraqi forces") keeps both mentions.
+ */
+function ledBy(text: string, units: Units, a: Match, b: Match): Match | undefined {
+  const led = a.endUnit;
+  if (b.startUnit !== led + 1 || units.normal[led] !== 'led' || units.barrierAfter[led - 1] || units.barrierAfter[led]) return undefined;
+  if (!HYPHENS.test(text.slice(units.end[led - 1], units.start[led]))) return undefined;
+  const ra = (a.entry as LabelEntry).referent;
+  if (!ra || ra !== (b.entry as LabelEntry).referent) return undefined;
+  return { entry: b.entry, pattern: b.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
 }
 
 function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {

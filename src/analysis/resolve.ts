@@ -123,6 +123,16 @@ export function resolveContextLabels(
     // 4. An of-phrase: "an umbrella group of anti-terror fighters" names its referent; "the regime of the river" names
     // nobody; "fighters of these two organizations" points back like a pronoun.
     const nextWord = match.endUnit < units.count && !units.barrierAfter[match.endUnit - 1] ? units.normal[match.endUnit] : '';
+    // "militants from Hamas", "fighters from Kataib Hezbollah": a from-phrase that names a referent the label may take
+    // decides; one that names a place or nobody leaves the look-back to decide ("militants from Gaza").
+    if (nextWord === 'from') {
+      const k = next;
+      const m = k < mentions.length ? mentions[k] : undefined;
+      if (m && m.sentence === hit.sentence && m.startUnit === match.endUnit + 1 && fit(m) === 'yes') {
+        settle(m);
+        continue;
+      }
+    }
     if (nextWord === 'of') {
       let inPhrase: Mention | undefined;
       for (let k = next; k < mentions.length && mentions[k].startUnit <= match.endUnit + 3; k++) {

@@ -52,6 +52,8 @@ describe('composed phrases in the default lexicon', () => {
     ['front organisations for Iran-backed and Iraqi government-funded militias Asaib Ahl Al Haq',
       'Iran-backed and Iraqi government-funded militias', 'iran-backed-militia', -2],
     ['attacks by Iran-backed and Iraqi militias continued', 'Iran-backed and Iraqi militias', 'iran-backed-militia', -2],
+    // "X-led" with a label of the same referent: one mention, the second label's.
+    ['Armed conflict between Israel and Hamas-led Palestinian militant groups has been on', 'Hamas-led Palestinian militant groups', 'hamas-militants', -1],
   ];
   for (const [sentence, phrase, id, weight] of one) {
     it(`"${phrase}" is one mention: ${id} (${weight})`, () => {

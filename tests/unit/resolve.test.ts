@@ -60,6 +60,13 @@ describe('untracked actors are antecedents', () => {
       .toMatchObject({ referent: null, resolution: 'unresolved' });
   });
 
+  it('a from-phrase that names a referent decides ("militants from Hamas"); a place leaves the look-back to decide', () => {
+    const text = 'Kataib Hezbollah fired rockets at the base. More than 1,200 people were killed by militants from Hamas and other groups.';
+    expect(hit(text, 'militants')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+    const place = 'Hamas fired rockets. Militants from Gaza fired again.';
+    expect(hit(place, 'Militants')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+
   it('the PKK named nearer than Hezbollah is what "the militants" means', () => {
     expect(hit('Hezbollah fired rockets. Turkey says the PKK is behind the bombing. The militants denied it.', 'militants'))
       .toMatchObject({ referent: null, resolution: 'unresolved' });

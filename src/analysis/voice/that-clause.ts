@@ -70,7 +70,8 @@ function opensClause(r: Reading, j: number): boolean {
   const c = r.words[j];
   // "he'd", "they're": a contracted pronoun opens the clause like the pronoun.
   const opener = c.lower.includes("'") ? c.lower.slice(0, c.lower.indexOf("'")) : c.lower;
-  return CLAUSE_OPENERS.has(opener) || r.rules.words.numberWords.has(c.lower) || isDigit(c.lower.charCodeAt(0)) || namedSubjectClause(r, j);
+  return CLAUSE_OPENERS.has(opener) || r.rules.words.numberWords.has(c.lower) || isDigit(c.lower.charCodeAt(0)) || namedSubjectClause(r, j)
+    || subjectBeforeVerb(r, j);
 }
 
 /**
@@ -174,8 +175,14 @@ function nounClause(r: Reading, i: number): ForwardCue | null {
   return null;
 }
 
-/** A lowercase noun followed by its verb: "jihadists had killed", "militants attacked". */
+/**
+ * A bare lowercase plural noun followed by its verb opens a clause: "jihadists had killed", "said forces continued …",
+ * "said militants attacked". Not a verb form itself ("said attacked") and not a word the rules know as a particle.
+ */
 function subjectBeforeVerb(r: Reading, k: number): boolean {
+  const w = r.words[k];
   const next = r.words[k + 1];
-  return next !== undefined && !next.commaBefore && (AUXILIARIES.has(next.lower) || (next.lower.length > 4 && next.lower.endsWith('ed')));
+  if (!w || !next || next.commaBefore || next.markBefore || capitalised(r.text, w)) return false;
+  if (w.lower.length < 4 || !w.lower.endsWith('s') || w.lower.endsWith('ss') || NOT_FINITE.has(w.lower) || r.rules.words.adjuncts.has(w.lower)) return false;
+  return AUXILIARIES.has(next.lower) || (next.lower.length > 4 && next.lower.endsWith('ed') && !NOT_FINITE.has(next.lower));
 }
