@@ -87,6 +87,10 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('Iran-backed, Iraqi militias').map((h) => h.text)).toEqual(['Iran-backed', 'Iraqi militias']);
   });
 
+  it('keeps a spokesperson named by affiliation a name ("Israel Defense Forces spokesperson Daniel Hagari")', () => {
+    expect(labelsIn('Over 200 missiles were fired, Israel Defense Forces spokesperson Daniel Hagari reported.')).toEqual([]);
+  });
+
   it('does not read "US-based" as a US base', () => {
     expect(labelsIn('the US-based Council on Foreign Relations said')).toEqual([]);
   });
