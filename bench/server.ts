@@ -4,6 +4,9 @@
  * tests/fixtures/articles. Prints, per page, the first (cold) request and the median and p99 of the rest, plus the
  * machine's load. Target: p99 < 100 ms. Build and run: `npx tsc -p tsconfig.json && node dist/bench/server.js`.
  *
+ * First, the UI section (bench/ui-pages.ts): server time of every page on the 52-outlet, 520-document corpus of the
+ * UI-at-scale tests, first request, cold and warm (median and p99); BENCH_UI=0 leaves it out.
+ *
  * BENCH_SERVER_MODE=store (default) writes the corpus as JSONL, runs `framelens analyze --db` on it in a child
  * process and serves the store as `serve --db` does; BENCH_SERVER_MODE=memory analyzes in this process as
  * `serve <paths>` does.
@@ -33,6 +36,7 @@ import { createApp, warmUp } from '../src/server/app.js';
 import { generateArticles, realParagraphs, writeArticlesJsonl } from './articles.js';
 import { packageRoot } from '../src/paths.js';
 import type { Document } from '../src/types.js';
+import { benchUiPages } from './ui-pages.js';
 
 const DOCS = Number(process.env.BENCH_SERVER_DOCS ?? 10_000);
 const REQUESTS = Number(process.env.BENCH_SERVER_REQUESTS ?? 200);
@@ -44,6 +48,7 @@ if (MODE !== 'store' && MODE !== 'memory') throw new Error(`BENCH_SERVER_MODE mu
 const percentile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+if (process.env.BENCH_UI !== '0') await benchUiPages();
 console.log(`server bench (${MODE}): ${DOCS} documents, ${CLIENTS} clients, ${REQUESTS} requests per page; ${cpus().length} cores, load average ${load()}`);
 
 const compiled = compileLexicon(loadLexicons([defaultLexiconPath()]));

@@ -1,5 +1,6 @@
 /** framelens serve --help: kept beside the command (and not in main.ts, which imports the command). */
 import { CORPUS_HELP } from './corpus-help.js';
+import { RESEARCH_HELP } from './research-options.js';
 
 export const SERVE_HELP = `framelens serve: the web UI over a corpus (default: the bundled seed articles)
 
@@ -12,4 +13,5 @@ serve options:
   -p, --port N           port (default 8377; 0 picks a free one)
   --host ADDR            interface to listen on (default 127.0.0.1: this machine only)
 
-${CORPUS_HELP}`;
+${CORPUS_HELP}
+${RESEARCH_HELP.replace('research options (groups, contrasts, time):', 'research options (groups, contrasts, time), when serving paths; a store keeps those of analyze --db:')}`;

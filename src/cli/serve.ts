@@ -13,12 +13,14 @@ import { analyzeCorpusParallel, cacheKey } from '../pipeline.js';
 import { packageRoot } from '../paths.js';
 import { CORPUS_OPTIONS, intOption, loadCompiled, loadCorpus, parse, UsageError } from './common.js';
 import { SERVE_HELP } from './serve-help.js';
+import { RESEARCH_OPTIONS, researchReportOptions } from './research-options.js';
+import type { ReportOptions } from '../report/build.js';
 
 export const DEFAULT_PORT = 8377;
 export const DEFAULT_HOST = '127.0.0.1';
 
 export async function runServe(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { ...CORPUS_OPTIONS, port: { type: 'string', short: 'p' }, host: { type: 'string' }, db: { type: 'string' } });
+  const { values, positionals } = parse(args, { ...CORPUS_OPTIONS, ...RESEARCH_OPTIONS, port: { type: 'string', short: 'p' }, host: { type: 'string' }, db: { type: 'string' } });
   if (values.help) {
     process.stdout.write(SERVE_HELP);
     return 0;
@@ -35,11 +37,17 @@ export async function runServe(args: string[]): Promise<number> {
     throw new UsageError(`give either paths to read or --db FILE to serve a store, not both (got ${positionals.join(', ')} and --db ${values.db})`);
   }
 
+  const researchGiven = (Object.keys(RESEARCH_OPTIONS) as Array<keyof typeof RESEARCH_OPTIONS>).filter((k) => values[k] !== undefined);
+  if (values.db !== undefined && researchGiven.length) {
+    throw new UsageError(`--${researchGiven[0]} changes the report, and a store serves the report analyze --db wrote: give it to analyze --db instead, or serve the corpus files`);
+  }
+  // Read before the corpus is analyzed, so a broken groups file stops the start at once, naming its line.
+  const research = researchReportOptions(values);
   const compiled = loadCompiled(values.lexicon, values['voice-rules']);
   const store = values.db !== undefined ? Store.open(values.db, { readonly: true }) : undefined;
   let state: AppState;
   try {
-    state = store ? storeState(store, compiled) : await corpusState(paths, compiled, values);
+    state = store ? storeState(store, compiled) : await corpusState(paths, compiled, values, research);
   } catch (err) {
     store?.close();
     throw err;
@@ -81,13 +89,13 @@ export async function runServe(args: string[]): Promise<number> {
   });
 }
 
-async function corpusState(paths: string[], compiled: CompiledLexicon, values: Parameters<typeof loadCorpus>[1]): Promise<AppState> {
+async function corpusState(paths: string[], compiled: CompiledLexicon, values: Parameters<typeof loadCorpus>[1], reportOptions: Partial<ReportOptions>): Promise<AppState> {
   const corpus = await loadCorpus(paths, values);
   if (corpus.documents.length === 0) throw new UsageError(`no readable documents in ${paths.join(', ')}`);
   for (const s of corpus.skipped) process.stderr.write(`skipped ${s.file}${s.line ? `:${s.line}` : ''}: ${s.reason}\n`);
   // Large corpora use worker threads when available; small ones run on the main thread.
   const { analyses } = await analyzeCorpusParallel(corpus.documents, compiled);
-  return createState({ compiled, documents: corpus.documents, skipped: corpus.skipped, analyses });
+  return createState({ compiled, documents: corpus.documents, skipped: corpus.skipped, analyses, reportOptions });
 }
 
 function storeState(store: Store, compiled: CompiledLexicon): AppState {

@@ -1,6 +1,7 @@
 /**
  * A self-contained static HTML report for `framelens analyze --format html`: inline CSS, no script, nothing loaded
- * from anywhere, every corpus value escaped. The tables are the web UI's own components (src/server/views).
+ * from anywhere, every corpus value escaped. The tables are shared with the web UI (src/report/views), each in its
+ * own scroll box so that the page never scrolls sideways on a phone.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -29,6 +29,7 @@ export const ASSETS: ReadonlyMap<string, Asset> = new Map<string, Asset>([
   ['style.css', { file: () => join(webRoot(), 'style.css'), type: 'text/css; charset=utf-8' }],
   ['overview.js', { file: () => join(webRoot(), 'overview.js'), type: JS }],
   ['marks.js', { file: () => join(webRoot(), 'marks.js'), type: JS }],
+  ['time-chart.js', { file: () => join(webRoot(), 'time-chart.js'), type: JS }],
   ['favicon.svg', { file: () => join(webRoot(), 'favicon.svg'), type: 'image/svg+xml' }],
   ['chart.umd.js', { file: chartJsFile, type: JS }],
 ]);

@@ -46,6 +46,11 @@ export interface ReferentCell {
   /** Mean of weight / 2 over own-voice adopted hits, in [-1, 1] like the report's stance; null without any. */
   ownStance: number | null;
   labels: LabelCount[];
+  /**
+   * A group column's stance from the report: outlets as the unit (each outlet's stance counts once, however much it
+   * wrote), with the nested bootstrap interval. `ownStance` beside it pools the group's mentions.
+   */
+  group?: { stance: number | null; ci95: [number, number] | null; outlets: number };
 }
 
 export interface ReferentRow {
@@ -54,7 +59,7 @@ export interface ReferentRow {
   cells: ReferentCell[];
 }
 
-export type CompareMode = 'outlets' | 'docs' | 'event' | 'pasted';
+export type CompareMode = 'outlets' | 'groups' | 'docs' | 'event' | 'pasted';
 
 export interface CompareModel {
   mode: CompareMode;
@@ -106,6 +111,32 @@ export function addToTotals(totals: ReferentTotals, analysis: DocAnalysis): void
       t.ownMentions++;
     }
   }
+}
+
+/** The sums of several outlets (a group's): counts add, so nothing is read again. */
+export function mergeTotals(parts: ReferentTotals[]): ReferentTotals {
+  const out: ReferentTotals = new Map();
+  for (const part of parts) {
+    for (const [referent, t] of part) {
+      let m = out.get(referent);
+      if (!m) out.set(referent, (m = { hits: 0, ownMentions: 0, score: 0, labels: new Map() }));
+      m.hits += t.hits;
+      m.ownMentions += t.ownMentions;
+      m.score += t.score;
+      for (const [id, l] of t.labels) {
+        const into = m.labels.get(id);
+        if (!into) {
+          m.labels.set(id, { ...l, byVoice: { ...l.byVoice } });
+          continue;
+        }
+        into.count += l.count;
+        into.distanced += l.distanced;
+        into.negated += l.negated;
+        for (const v of Object.keys(l.byVoice) as Voice[]) into.byVoice[v] += l.byVoice[v];
+      }
+    }
+  }
+  return out;
 }
 
 function cellOf(totals: ReferentTotals, referent: string): ReferentCell {

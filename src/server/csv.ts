@@ -7,19 +7,23 @@ import type { TermResult } from './term.js';
 import type { LexiconView } from './lexicon-view.js';
 import type { DocAnalysis } from '../types.js';
 
+/** Groups side by side add the report's group stance (outlets as the unit) and its interval to every row. */
 export function compareCsv(model: CompareModel): string {
+  const groups = model.mode === 'groups';
   const rows: Array<Array<string | number | null | undefined>> = [];
   for (const r of model.referents) {
     model.columns.forEach((col, i) => {
       const cell = r.cells[i];
       for (const l of cell.labels) {
-        rows.push([r.referent, i + 1, col.heading, columnIds(col).join(' '), l.label, l.weight, l.count,
-          l.byVoice.author, l.byVoice.quoted, l.byVoice.attributed, l.distanced, l.negated, cell.ownMentions, cell.ownStance]);
+        const row: Array<string | number | null | undefined> = [r.referent, i + 1, col.heading, columnIds(col).join(' '), l.label, l.weight, l.count,
+          l.byVoice.author, l.byVoice.quoted, l.byVoice.attributed, l.distanced, l.negated, cell.ownMentions, cell.ownStance];
+        if (groups) row.push(cell.group?.stance, cell.group?.ci95?.[0], cell.group?.ci95?.[1], cell.group?.outlets);
+        rows.push(row);
       }
     });
   }
   return toCsv(['referent', 'column', 'heading', 'documents', 'label', 'weight', 'count', 'author', 'quoted', 'attributed', 'distanced', 'negated',
-    'own_mentions', 'own_stance'], rows);
+    'own_mentions', 'own_stance', ...(groups ? ['group_stance', 'group_ci_low', 'group_ci_high', 'group_outlets'] : [])], rows);
 }
 
 export function termCsv(result: TermResult): string {

@@ -278,7 +278,7 @@ export interface TimelineView {
   by: string;
   bins: string[];
   undated: number;
-  series: Array<{ kind: 'outlet' | 'group'; name: string; cells: Array<{ bin: string; referents: Record<string, { documents: number; mentions: number; stance: number | null }> }> }>;
+  series: Array<{ kind: 'outlet' | 'group'; name: string; cells: Array<{ bin: string; referents: Record<string, { documents: number; mentions: number; stance: number | null; ci95?: [number, number] | null }> }> }>;
 }
 
 export function reportTimeline(report: Report): TimelineView | null {
@@ -292,9 +292,23 @@ export const TIME_SERIES = 8;
 export interface TimeRow {
   name: string;
   kind: 'outlet' | 'group';
-  /** Per bin of the timeline: stance and mentions, null where the series has no mention. */
-  points: Array<{ stance: number | null; mentions: number } | null>;
+  /** Per bin of the timeline: stance, its 95% interval (null with too few documents) and mentions; null where the series has no mention. */
+  points: Array<{ stance: number | null; ci95: [number, number] | null; mentions: number } | null>;
   mentions: number;
+}
+
+/** What the interactive time chart draws (web/time-chart.js), read from a JSON data block: the same rows as the table. */
+export interface TimeChartData {
+  referent: string;
+  by: string;
+  bins: string[];
+  series: Array<{ name: string; points: TimeRow['points'] }>;
+}
+
+export function timeChartData(timeline: TimelineView, referent: { id: string; label: string }): TimeChartData | null {
+  const rows = timeRows(timeline, referent.id);
+  if (timeline.bins.length < 2 || rows.length === 0) return null;
+  return { referent: referent.label, by: timeline.by, bins: timeline.bins, series: rows.map((r) => ({ name: r.name, points: r.points })) };
 }
 
 export function timeRows(timeline: TimelineView, referent: string): TimeRow[] {
@@ -304,7 +318,7 @@ export function timeRows(timeline: TimelineView, referent: string): TimeRow[] {
     const byBin = new Map(s.cells.map((c) => [c.bin, c.referents[referent]]));
     const points = timeline.bins.map((b) => {
       const r = byBin.get(b);
-      return r && r.mentions > 0 ? { stance: r.stance, mentions: r.mentions } : null;
+      return r && r.mentions > 0 ? { stance: r.stance, ci95: r.ci95 ?? null, mentions: r.mentions } : null;
     });
     return { name: s.name, kind: s.kind, points, mentions: points.reduce((n, p) => n + (p?.mentions ?? 0), 0) };
   }).filter((r) => r.mentions > 0);

@@ -1,9 +1,11 @@
 /**
- * Turns a Compare selection (`outlets=A&outlets=B`, `docs=id&docs=id`, or `event=ID`) into columns of documents.
+ * Turns a Compare selection (`outlets=A&outlets=B`, `groups=G&groups=H` with an optional `grouping=`, `docs=id&docs=id`,
+ * or `event=ID`) into columns of documents.
  * Bad input is a 400 with a message; names and ids that do not exist are a 404.
  */
 import { cached, lookup, type AppState } from './state.js';
-import { buildCompare, type CompareColumn, type CompareDoc, type CompareModel } from './compare.js';
+import { buildCompare, mergeTotals, type CompareColumn, type CompareDoc, type CompareModel } from './compare.js';
+import type { GroupingSummary } from '../stats/contrasts.js';
 import { badRequest, notFound } from './http-error.js';
 
 export const MIN_COLUMNS = 2;
@@ -12,6 +14,10 @@ const MAX_PARAM_LENGTH = 300;
 
 export interface Selection {
   outlets: string[];
+  /** Groups of one outlet grouping, each a column of all its outlets' documents. */
+  groups?: string[];
+  /** The grouping `groups` belong to (default: the report's first). */
+  grouping?: string;
   docs: string[];
   event?: string;
   /** With an event: which of its outlets to put side by side (2 to 4; default the first four). */
@@ -24,16 +30,19 @@ export function parseSelection(query: (name: string) => string[]): Selection | n
   const outlets = [...new Set(clean('outlets'))];
   const docs = [...new Set(clean('docs'))];
   const events = [...new Set(clean('event'))];
-  for (const v of [...outlets, ...docs, ...events]) {
+  const groups = [...new Set(clean('groups'))];
+  const grouping = clean('grouping')[0];
+  for (const v of [...outlets, ...docs, ...events, ...groups, grouping ?? '']) {
     if (v.length > MAX_PARAM_LENGTH) throw badRequest(`a parameter value is longer than ${MAX_PARAM_LENGTH} characters`);
   }
   const eventOutlets = [...new Set(clean('eo'))];
   if (eventOutlets.length && !events.length) throw badRequest('eo= chooses outlets of an event: give the event too (event=ID)');
-  const kinds = [outlets.length > 0, docs.length > 0, events.length > 0].filter(Boolean).length;
+  if (grouping !== undefined && !groups.length) throw badRequest('grouping= names the grouping of groups= : give two to four groups too');
+  const kinds = [outlets.length > 0, docs.length > 0, events.length > 0, groups.length > 0].filter(Boolean).length;
   if (kinds === 0) return null;
-  if (kinds > 1) throw badRequest('choose outlets, documents or an event, not a mix of them');
+  if (kinds > 1) throw badRequest('choose outlets, groups, documents or an event, not a mix of them');
   if (events.length > 1) throw badRequest('choose one event at a time');
-  for (const [what, list] of [['outlets', outlets], ['documents', docs]] as const) {
+  for (const [what, list] of [['outlets', outlets], ['groups', groups], ['documents', docs]] as const) {
     if (list.length && (list.length < MIN_COLUMNS || list.length > MAX_COLUMNS)) {
       throw badRequest(`choose ${MIN_COLUMNS} to ${MAX_COLUMNS} different ${what} to compare (got ${list.length})`);
     }
@@ -41,6 +50,7 @@ export function parseSelection(query: (name: string) => string[]): Selection | n
   if (eventOutlets.length && (eventOutlets.length < MIN_COLUMNS || eventOutlets.length > MAX_COLUMNS)) {
     throw badRequest(`choose ${MIN_COLUMNS} to ${MAX_COLUMNS} of the event's outlets (got ${eventOutlets.length})`);
   }
+  if (groups.length) return grouping === undefined ? { outlets, docs, groups } : { outlets, docs, groups, grouping };
   return eventOutlets.length ? { outlets, docs, event: events[0], eventOutlets } : { outlets, docs, event: events[0] };
 }
 
@@ -64,6 +74,44 @@ function outletColumn(state: AppState, outlet: string, ids?: Set<string>): Compa
   return { key: `outlet:${outlet}`, heading: outlet, docs: docs.sort(byDateThenId) };
 }
 
+/** The report's outlet groupings (schema 3 `groups`; absent from older stored reports). */
+export function reportGroupings(state: AppState): GroupingSummary[] {
+  return (state.report as { groups?: GroupingSummary[] }).groups ?? [];
+}
+
+/** Documents of several outlets in one column, by date: ids only, each read when its page is shown. */
+function groupColumn(state: AppState, grouping: string, name: string, outlets: string[]): CompareColumn {
+  const members = new Set(outlets);
+  const ordered = cached(state, `group-column\0${grouping}\0${name}`, () => state.report.documents.filter((d) => members.has(d.outlet))
+    .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id)).map((d) => d.id));
+  return { key: `group:${grouping}:${name}`, heading: name, docs: [], lazy: { ids: ordered, load: (id) => compareDoc(state, id) } };
+}
+
+function resolveGroups(state: AppState, sel: Selection & { groups: string[] }): ResolvedSelection {
+  const groupings = reportGroupings(state);
+  if (groupings.length === 0) {
+    throw badRequest('this corpus has no outlet groups: start framelens serve with --groups FILE (or give the documents a "group" field) to compare groups');
+  }
+  const grouping = sel.grouping === undefined ? groupings[0] : groupings.find((g) => g.grouping === sel.grouping);
+  if (!grouping) throw notFound(`no grouping named "${sel.grouping}" (this corpus has ${groupings.map((g) => `"${g.grouping}"`).join(', ')})`);
+  const chosen = sel.groups.map((name) => {
+    const group = grouping.groups.find((g) => g.name === name);
+    if (!group) throw notFound(`grouping "${grouping.grouping}" has no group named "${name}" (it has ${grouping.groups.map((g) => `"${g.name}"`).join(', ')})`);
+    return group;
+  });
+  const model = buildCompare('groups', chosen.map((g) => groupColumn(state, grouping.grouping, g.name, g.outlets)), state.compiled,
+    chosen.map((g) => mergeTotals(g.outlets.map((o) => state.outletSums.get(o) ?? new Map()))));
+  for (const row of model.referents) {
+    row.cells.forEach((cell, i) => {
+      const est = chosen[i].referents[row.referent];
+      if (est) cell.group = { stance: est.stance, ci95: est.ci95, outlets: est.outlets };
+    });
+  }
+  const listed = (outlets: string[]) => (outlets.length > 12 ? `${outlets.slice(0, 12).join(', ')} and ${outlets.length - 12} more` : outlets.join(', '));
+  const notes = chosen.map((g) => `${g.name} (grouping "${grouping.grouping}"): ${g.outlets.length} outlet${g.outlets.length === 1 ? '' : 's'}, ${g.documents} document${g.documents === 1 ? '' : 's'}: ${listed(g.outlets)}.`);
+  return { model, notes };
+}
+
 export interface ResolvedSelection {
   model: CompareModel;
   /** Things the reader should know about the selection (e.g. an event with more outlets than columns). */
@@ -72,6 +120,7 @@ export interface ResolvedSelection {
 
 export function resolveSelection(state: AppState, sel: Selection): ResolvedSelection {
   const notes: string[] = [];
+  if (sel.groups?.length) return resolveGroups(state, { ...sel, groups: sel.groups });
   if (sel.outlets.length) {
     for (const o of sel.outlets) if (!state.outlets.includes(o)) throw notFound(`no outlet named "${o}"`);
     return { model: buildCompare('outlets', sel.outlets.map((o) => outletColumn(state, o)), state.compiled, sel.outlets.map((o) => state.outletSums.get(o) ?? new Map())), notes };

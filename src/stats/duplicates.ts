@@ -454,12 +454,7 @@ export class NearDuplicateIndex {
       bigger.set(this.found);
       this.found = bigger;
     }
-    const found = this.found;
     const candidates: number[] = [];
-    const visit = (index: number) => {
-      if (index >= below) return;
-      if (found[index]++ === 0) candidates.push(index);
-    };
     const skipped: number[] = [];
     for (const key of probe) {
       // A key held by very many documents is boilerplate: it generates no candidates (it is still counted below).
@@ -467,7 +462,7 @@ export class NearDuplicateIndex {
         skipped.push(key);
         continue;
       }
-      this.postings.forEach(key, visit);
+      this.postings.tally(key, this.found, below, candidates);
     }
     // The probe is sorted, so the skipped keys are too.
     return { candidates: candidates.sort((x, y) => x - y), skippedKeys: Int32Array.from(skipped) };

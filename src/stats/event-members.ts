@@ -95,6 +95,13 @@ export function eventMembers(
   const out = new Map<string, EventMember[]>();
   for (const e of events) {
     const members: EventMember[] = [];
+    // Per name, how many members hold it (each member once, however often it repeats the name): what a member
+    // shares with the others is then its own names' counts less itself, linear in the event's size.
+    const holders = new Map<string, number>();
+    if (e.documents.length > 1) {
+      for (const other of e.documents) for (const n of new Set(documents.get(other)?.names ?? [])) holders.set(n, (holders.get(n) ?? 0) + 1);
+    }
+    const inEvent = new Set(e.documents);
     for (const id of e.documents) {
       const d = documents.get(id);
       const date = d?.date ?? null;
@@ -111,15 +118,12 @@ export function eventMembers(
         members.push({ id, basis: 'single', because: 'no other document shares a place, incident or casualty figure with it, or reads like it, within the window', date });
         continue;
       }
-      const mine = new Set(d?.names ?? []);
-      const shared = new Map<string, number>();
-      for (const other of e.documents) {
-        if (other === id) continue;
-        // Each other member counts once per name, however often it repeats the name.
-        for (const n of new Set(documents.get(other)?.names ?? [])) if (mine.has(n)) shared.set(n, (shared.get(n) ?? 0) + 1);
+      const shared: Array<[string, number]> = [];
+      for (const n of new Set(d?.names ?? [])) {
+        const others = (holders.get(n) ?? 1) - 1;
+        if (others > 0) shared.push([n, others]);
       }
-      const list = [...shared].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n, k]) => `${n} (with ${k})`);
-      const inEvent = new Set(e.documents);
+      const list = shared.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n, k]) => `${n} (with ${k})`);
       const similar = (d?.similar ?? []).filter((x) => inEvent.has(x.id)).sort((a, b) => b.cosine - a.cosine);
       if (list.length) members.push({ id, basis: 'names', because: `shares ${list.join(', ')}`, date });
       else if (similar.length) {

@@ -50,6 +50,27 @@ export class KeyPostings {
     for (let node = head; node !== -1; node = this.nodeNext[node]) visit(this.nodeDocument[node]);
   }
 
+  /**
+   * For every document below `below` holding `key`: one more in `tally[document]`, and the document appended to
+   * `firstSeen` the first time (the candidate loop of near-duplicates, without a callback per document).
+   */
+  tally(key: number, tally: Int32Array, below: number, firstSeen: number[]): void {
+    const slot = this.slotOf(key);
+    if (this.keys[slot] === -1) return;
+    const head = this.heads[slot];
+    if (head < 0) {
+      const document = -head - 1;
+      if (document < below && tally[document]++ === 0) firstSeen.push(document);
+      return;
+    }
+    const nodeDocument = this.nodeDocument;
+    const nodeNext = this.nodeNext;
+    for (let node = head; node !== -1; node = nodeNext[node]) {
+      const document = nodeDocument[node];
+      if (document < below && tally[document]++ === 0) firstSeen.push(document);
+    }
+  }
+
   private node(document: number, next: number): number {
     if (this.nodes === this.nodeDocument.length) {
       this.nodeDocument = grow(this.nodeDocument);

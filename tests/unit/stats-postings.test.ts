@@ -18,6 +18,16 @@ describe('KeyPostings', () => {
     expect(seen).toHaveLength(1000);
     expect(seen[0]).toBe(2999); // newest first
     expect(new Set(seen.map((d) => d % 3))).toEqual(new Set([2]));
+    // tally: counts per document below a bound, each document listed once however many keys it shares
+    const tally = new Int32Array(3000);
+    const first: number[] = [];
+    postings.tally(7 + 2 * 1_000_003, tally, 1000, first);
+    postings.tally(998, tally, 1000, first);
+    postings.tally(2999, tally, 1000, first); // held only by document 2999, above the bound
+    expect(first).toHaveLength(333);
+    expect(tally[998]).toBe(2);
+    expect(tally[995]).toBe(1);
+    expect(tally[2999]).toBe(0);
   });
 });
 

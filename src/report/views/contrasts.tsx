@@ -4,6 +4,7 @@
  */
 import type { Report } from '../build.js';
 import { fmtNumber, fmtSigned } from '../format.js';
+import { ScrollBox } from './report-tables.js';
 
 const ci = (x: [number, number] | null | undefined): string => (x ? `[${fmtSigned(x[0])}, ${fmtSigned(x[1])}]` : '–');
 
@@ -12,7 +13,7 @@ export function GroupsTables({ report }: { report: Report }) {
   return (
     <>
       {report.groups.map((g) => (
-        <div class="table-scroll">
+        <ScrollBox label={`Grouping ${g.grouping} (table)`}>
           <table class="data">
             <caption>Grouping “{g.grouping}”: group stance is the mean of its outlets' stances; the interval resamples outlets, then documents within them.{g.ungrouped.length ? ` Not grouped: ${g.ungrouped.join(', ')}.` : ''}</caption>
             <thead><tr><th scope="col">Group</th><th scope="col">Outlets</th><th scope="col">Referent</th><th scope="col" class="num">Stance</th><th scope="col">95% interval</th><th scope="col" class="num">Outlets / documents / mentions</th></tr></thead>
@@ -26,7 +27,7 @@ export function GroupsTables({ report }: { report: Report }) {
               )))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       ))}
     </>
   );
@@ -42,7 +43,7 @@ export function ContrastsTable({ report }: { report: Report }) {
       </p>
       {plan.skipped.length ? <ul>{plan.skipped.map((s) => <li>Not attempted: {s.what} ({s.count}): {s.reason}</li>)}</ul> : ''}
       {report.contrasts.length ? (
-        <div class="table-scroll">
+        <ScrollBox label="Contrasts (table)">
           <table class="data">
             <thead><tr><th scope="col">Kind</th><th scope="col">Referent</th><th scope="col">A</th><th scope="col">B</th><th scope="col" class="num">Effect (A − B)</th><th scope="col">95% interval</th><th scope="col" class="num">p</th><th scope="col" class="num">p (adj.)</th><th scope="col">Result</th></tr></thead>
             <tbody>
@@ -56,7 +57,7 @@ export function ContrastsTable({ report }: { report: Report }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       ) : ''}
     </>
   );
@@ -66,7 +67,7 @@ export function TimelineTable({ report }: { report: Report }) {
   const t = report.timeline;
   if (!t) return '';
   return (
-    <div class="table-scroll">
+    <ScrollBox label={`Stance per ${t.by} (table)`}>
       <table class="data">
         <caption>Stance per {t.by} (intervals only from 3 documents up){t.undated ? `; ${t.undated} undated documents are in no ${t.by}` : ''}.</caption>
         <thead><tr><th scope="col">Series</th><th scope="col">{t.by === 'week' ? 'Week of' : 'Month'}</th><th scope="col" class="num">Documents</th><th scope="col">Referent</th><th scope="col" class="num">Stance</th><th scope="col">95% interval</th></tr></thead>
@@ -79,7 +80,7 @@ export function TimelineTable({ report }: { report: Report }) {
           ))))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
@@ -93,7 +94,7 @@ export function DictionariesTables({ report }: { report: Report }) {
           ...Object.entries(d.groups).flatMap(([g, groups]) => Object.entries(groups).map(([name, t]) => ({ name: `${g}: ${name}`, t }))),
         ];
         return (
-          <div class="table-scroll">
+          <ScrollBox label={`${d.file.replace(/^.*[\\/]/, '')} per 1,000 words (table)`}>
             <table class="data">
               <caption>{d.file.replace(/^.*[\\/]/, '')} ({d.format}, counted as {d.semantics} counts): per 1,000 words</caption>
               <thead><tr><th scope="col">Outlet or group</th><th scope="col" class="num">Documents</th><th scope="col" class="num">Words</th>{d.categories.map((c) => <th scope="col" class="num">{c}</th>)}</tr></thead>
@@ -103,7 +104,7 @@ export function DictionariesTables({ report }: { report: Report }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         );
       })}
     </>

@@ -2,6 +2,7 @@
  * Tables of the report, shared by the Overview page and the static HTML report (src/report/html.ts). Every value is
  * a JSX text child or attribute, so hono escapes it. `links` adds links into the running server (off in files).
  */
+import type { Child } from 'hono/jsx';
 import type { Report } from '../build.js';
 import { fmtCi, fmtInt, fmtNumber, fmtPercent, fmtSigned, heatClass, stanceClass } from '../format.js';
 
@@ -11,6 +12,14 @@ interface TableProps {
 }
 
 const referentName = (report: Report, id: string): string => report.referents.find((r) => r.id === id)?.label ?? id;
+
+/**
+ * A table's own horizontal scroll box: a table wider than the screen scrolls here, never the page (400 px phones).
+ * Focusable and named, so that a keyboard can scroll it and a screen reader says what it holds.
+ */
+export function ScrollBox({ label, children }: { label: string; children?: Child }) {
+  return <div class="table-scroll" tabindex={0} role="region" aria-label={label}>{children}</div>;
+}
 
 export function SmallSampleFlag(props: { title?: string }) {
   return <span class="flag-small" title={props.title ?? 'small sample: read with care'}>⚠ small sample</span>;
@@ -32,7 +41,7 @@ export function CorpusSummary({ report }: TableProps) {
 export function OutletsTable({ report }: TableProps) {
   const categories = [...new Set(report.outlets.flatMap((o) => Object.keys(o.categories)))].sort();
   return (
-    <div class="table-scroll">
+    <ScrollBox label="Outlets (table)">
     <table class="data">
       <caption>Outlets: documents, words and labels per 1,000 words (all voices)</caption>
       <thead>
@@ -55,7 +64,7 @@ export function OutletsTable({ report }: TableProps) {
         ))}
       </tbody>
     </table>
-    </div>
+    </ScrollBox>
   );
 }
 
@@ -63,7 +72,7 @@ export function OutletsTable({ report }: TableProps) {
 export function StanceTable({ report }: TableProps) {
   const referents = report.referents.filter((r) => report.outlets.some((o) => o.referents[r.id]));
   return (
-    <div class="table-scroll">
+    <ScrollBox label="Stance per referent and outlet (table)">
     <table class="data stance-table">
       <caption>
         Stance per referent and outlet ({report.settings.voices.join(' + ')} voice): mean label weight scaled to −1 … +1,
@@ -94,7 +103,7 @@ export function StanceTable({ report }: TableProps) {
         ))}
       </tbody>
     </table>
-    </div>
+    </ScrollBox>
   );
 }
 
@@ -103,6 +112,7 @@ export function LabelShareTable({ report, referent }: TableProps & { referent: s
   const labels = [...new Set(report.outlets.flatMap((o) => Object.keys(o.referents[referent]?.labels ?? {})))].sort();
   if (labels.length === 0) return <p>No labels for this referent.</p>;
   return (
+    <ScrollBox label={`${referentName(report, referent)}: labels by outlet (table)`}>
     <table class="data">
       <caption>{referentName(report, referent)}: labels by outlet, count (share of mentions)</caption>
       <thead><tr><th scope="col">Label</th>{report.outlets.map((o) => <th scope="col" class="num">{o.outlet}</th>)}</tr></thead>
@@ -118,6 +128,7 @@ export function LabelShareTable({ report, referent }: TableProps & { referent: s
         ))}
       </tbody>
     </table>
+    </ScrollBox>
   );
 }
 
@@ -126,7 +137,7 @@ export function DivergenceTable({ report, referent }: TableProps & { referent: s
   const m = report.divergence[referent];
   if (!m) return null;
   return (
-    <div class="table-scroll">
+    <ScrollBox label={`${referentName(report, referent)}: divergence between outlets (table)`}>
     <table class="data heatmap">
       <caption>{referentName(report, referent)}: divergence of label choice (Jensen–Shannon, 0 = same labels in the same shares, 1 = no label in common)</caption>
       <thead><tr><th scope="col"><span class="visually-hidden">Outlet</span></th>{m.outlets.map((o) => <th scope="col">{o}</th>)}</tr></thead>
@@ -139,7 +150,7 @@ export function DivergenceTable({ report, referent }: TableProps & { referent: s
         ))}
       </tbody>
     </table>
-    </div>
+    </ScrollBox>
   );
 }
 
@@ -152,7 +163,7 @@ export function StanceTestsTable({ report }: TableProps) {
     return <p>{skipped ? `Outlet pairs were not tested: ${skipped.reason}.` : 'Stance tests need two outlets that both name a referent in their own voice.'}</p>;
   }
   return (
-    <div class="table-scroll">
+    <ScrollBox label="Stance tests (table)">
     <table class="data">
       <caption>Difference in own-voice stance between two outlets; p from a permutation test over documents (1000 deals, seeded), Benjamini–Hochberg adjusted per referent. With one document per outlet no difference can be significant.</caption>
       <thead><tr><th scope="col">Referent</th><th scope="col">Outlet A</th><th scope="col">Outlet B</th><th scope="col" class="num">Stance A − B</th><th scope="col" class="num">p</th><th scope="col" class="num">p (adj.)</th><th scope="col">Significant</th></tr></thead>
@@ -169,7 +180,7 @@ export function StanceTestsTable({ report }: TableProps) {
         ))}
       </tbody>
     </table>
-    </div>
+    </ScrollBox>
   );
 }
 
@@ -181,6 +192,7 @@ export function KeynessTables({ report }: TableProps) {
       {groups.map(([outlet, rows]) => {
         const shown = rows.filter((r) => r.direction === 'over').slice(0, 10);
         return (
+          <ScrollBox label={`${outlet}: labels typical of it (table)`}>
           <table class="data">
             <caption>{outlet}: labels used more than by the other outlets (log-likelihood G², Benjamini–Hochberg adjusted p)</caption>
             <thead><tr><th scope="col">Label</th><th scope="col" class="num">Here</th><th scope="col" class="num">Others</th><th scope="col" class="num">G²</th><th scope="col" class="num">log₂ ratio</th><th scope="col" class="num">p (adj.)</th><th scope="col">Significant</th></tr></thead>
@@ -196,6 +208,7 @@ export function KeynessTables({ report }: TableProps) {
               ))}
             </tbody>
           </table>
+          </ScrollBox>
         );
       })}
     </>
@@ -206,6 +219,7 @@ export function KeynessTables({ report }: TableProps) {
 export function EventsTable({ report, links, events = report.events }: TableProps & { events?: Report['events'] }) {
   if (events.length === 0) return <p>No events found.</p>;
   return (
+    <ScrollBox label="Events (table)">
     <table class="data">
       <caption>Events: documents about the same event (by metadata, shared places and dates)</caption>
       <thead><tr><th scope="col">Event</th><th scope="col">Dates</th><th scope="col">Outlets</th><th scope="col" class="num">Documents</th><th scope="col">Grouped by</th></tr></thead>
@@ -221,12 +235,14 @@ export function EventsTable({ report, links, events = report.events }: TableProp
         ))}
       </tbody>
     </table>
+    </ScrollBox>
   );
 }
 
 /** `documents` is a page of the report's documents; `hitCount` gives label hits when the report omits them. */
 export function DocumentsTable({ report, links, documents = report.documents, hitCount }: TableProps & { documents?: Report['documents']; hitCount?: (id: string) => number | undefined }) {
   return (
+    <ScrollBox label="Documents (table)">
     <table class="data">
       <caption>Documents</caption>
       <thead><tr><th scope="col">Title</th><th scope="col">Outlet</th><th scope="col">Date</th><th scope="col" class="num">Words</th><th scope="col" class="num">Label hits</th><th scope="col">Note</th></tr></thead>
@@ -243,6 +259,7 @@ export function DocumentsTable({ report, links, documents = report.documents, hi
         ))}
       </tbody>
     </table>
+    </ScrollBox>
   );
 }
 
@@ -257,6 +274,7 @@ export function DuplicatesTable({ report, links, pairs = report.duplicates.pairs
   const total = d.pairCount ?? d.pairs.length;
   const shown = total > d.pairs.length ? `; ${total} pairs in ${d.clusters.length} clusters, the first ${d.pairs.length} listed` : '';
   return (
+    <ScrollBox label="Near-duplicate documents (table)">
     <table class="data">
       <caption>Near-duplicates (policy: {d.policy}){shown}; excluded copies do not count toward their outlet</caption>
       <thead><tr><th scope="col">Document</th><th scope="col">Outlet</th><th scope="col">Copy</th><th scope="col">Outlet</th><th scope="col" class="num">Containment</th><th scope="col" class="num">Jaccard</th></tr></thead>
@@ -266,6 +284,7 @@ export function DuplicatesTable({ report, links, pairs = report.duplicates.pairs
         ))}
       </tbody>
     </table>
+    </ScrollBox>
   );
 }
 
@@ -273,6 +292,7 @@ export function DuplicatesTable({ report, links, pairs = report.duplicates.pairs
 export function SkippedTable({ report, skipped = report.corpus.skipped }: TableProps & { skipped?: Report['corpus']['skipped'] }) {
   if (skipped.length === 0) return <p>No documents were skipped.</p>;
   return (
+    <ScrollBox label="Skipped inputs (table)">
     <table class="data">
       <caption>Skipped inputs and why</caption>
       <thead><tr><th scope="col">File</th><th scope="col">Line</th><th scope="col">Id</th><th scope="col">Reason</th></tr></thead>
@@ -280,5 +300,6 @@ export function SkippedTable({ report, skipped = report.corpus.skipped }: TableP
         {skipped.map((s) => <tr><td>{s.file}</td><td>{s.line ?? ''}</td><td>{s.id ?? ''}</td><td>{s.reason}</td></tr>)}
       </tbody>
     </table>
+    </ScrollBox>
   );
 }

@@ -1,7 +1,7 @@
 /** Compare: choose outlets, documents or an event; see the texts side by side with every framing term marked. */
 import type { AppState } from '../state.js';
 import type { Selection } from '../selection.js';
-import { MAX_COLUMNS, MIN_COLUMNS } from '../selection.js';
+import { MAX_COLUMNS, MIN_COLUMNS, reportGroupings } from '../selection.js';
 import type { CompareModel } from '../compare.js';
 import { Layout } from './layout.js';
 import { CompareView } from './compare-view.js';
@@ -60,6 +60,18 @@ export function CompareForms({ state, selection }: { state: AppState; selection:
           <button type="submit">Compare documents</button>
         </fieldset>
       </form>
+      {reportGroupings(state).map((g, k) => (
+        <form method="get" action="/compare" class="choose">
+          <fieldset>
+            <legend>Groups side by side{reportGroupings(state).length > 1 ? ` (${g.grouping})` : ''}</legend>
+            <input type="hidden" name="grouping" value={g.grouping} />
+            {slots.map((i) => <Choice name="groups" index={k * MAX_COLUMNS + i} label={`Group ${i + 1}${i < 2 ? '' : ' (optional)'}`}
+              options={g.groups.map((x) => ({ value: x.name, text: `${x.name} (${x.outlets.length} outlet${x.outlets.length === 1 ? '' : 's'})` }))}
+              selected={selection?.grouping === g.grouping || (selection?.grouping === undefined && k === 0) ? selection?.groups?.[i] : undefined} />)}
+            <button type="submit">Compare groups</button>
+          </fieldset>
+        </form>
+      ))}
       {state.report.events.length ? (
         <form method="get" action="/compare" class="choose">
           <fieldset>
@@ -108,7 +120,7 @@ export function ComparePage(props: { state: AppState; selection: Selection | nul
   return (
     <Layout title={model ? `Compare: ${headings.join(' · ')}` : 'Compare'} nav="compare" scripts={[{ src: '/assets/marks.js', module: true }]}>
       <h1>{model ? `Compare: ${headings.join(' · ')}` : 'Compare outlets, documents or an event'}</h1>
-      {!model ? <p class="explain">Choose two to four outlets or documents, or one event, to see their texts side by side with every framing label marked.</p> : ''}
+      {!model ? <p class="explain">Choose two to four outlets, groups of outlets or documents, or one event, to see their texts side by side with every framing label marked.</p> : ''}
       {props.error ? <p class="error" role="alert">{props.error}</p> : ''}
       {model ? (
         <details class="compare-forms-toggle no-print">

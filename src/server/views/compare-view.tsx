@@ -31,6 +31,13 @@ function Cell({ cell, compiled }: { cell: ReferentCell; compiled: CompiledLexico
           ? 'only in quotes, reported speech or distanced: no own-voice stance'
           : <>own-voice stance {fmtSigned(cell.ownStance)} <span class="n">(n = {cell.ownMentions})</span></>}
       </p>
+      {cell.group && cell.group.stance !== null ? (
+        <p class="cell-stance group-stance">
+          group stance, outlets as the unit: {fmtSigned(cell.group.stance)}
+          {cell.group.ci95 ? ` (95% interval ${fmtSigned(cell.group.ci95[0])} … ${fmtSigned(cell.group.ci95[1])})` : ' (no interval: too few documents)'}
+          <span class="n"> over {cell.group.outlets} outlet{cell.group.outlets === 1 ? '' : 's'}</span>
+        </p>
+      ) : ''}
     </td>
   );
 }
@@ -43,14 +50,14 @@ export function ReferentLabelTable({ model, compiled }: { model: CompareModel; c
         <div class="table-scroll">
           <table class="data compare-table">
             <caption>
-              Labels each {model.mode === 'outlets' ? 'outlet' : 'text'} used for each referent, with the label's weight and ×count; in
+              Labels each {model.mode === 'outlets' ? 'outlet' : model.mode === 'groups' ? 'group of outlets' : 'text'} used for each referent, with the label's weight and ×count; in
               brackets the hits inside quotations (Q), reported speech (R), distanced (≠) or negated (¬). Stance counts only
               the outlet's own, adopted words.
             </caption>
             <thead>
               <tr>
                 <th scope="col">Referent</th>
-                {model.columns.map((c, i) => <th scope="col">{c.heading}{model.mode !== 'outlets' ? <span class="col-index"> ({i + 1})</span> : ''}</th>)}
+                {model.columns.map((c, i) => <th scope="col">{c.heading}{model.mode !== 'outlets' && model.mode !== 'groups' ? <span class="col-index"> ({i + 1})</span> : ''}</th>)}
               </tr>
             </thead>
             <tbody>
@@ -77,7 +84,7 @@ export function CompareColumns({ model, compiled, links = true, page = 1 }: { mo
     <div class={`columns cols-${n}`}>
       {columns.map((col, ci) => (
         <section class="column" aria-labelledby={`col-${ci}`}>
-          <h2 id={`col-${ci}`} class="column-heading">{col.heading}{model.mode !== 'outlets' ? <span class="col-index"> ({ci + 1})</span> : ''}</h2>
+          <h2 id={`col-${ci}`} class="column-heading">{col.heading}{model.mode !== 'outlets' && model.mode !== 'groups' ? <span class="col-index"> ({ci + 1})</span> : ''}</h2>
           {col.total === 0 ? <p>No documents.</p> : ''}
           {col.total > paging.pageSize
             ? <p class="note">Documents {col.docs.length ? `${first + 1}–${first + col.docs.length}` : 'none on this page'} of {col.total.toLocaleString('en-US')}; the table above counts them all.</p>

@@ -109,9 +109,7 @@ export function EventsPage({ state, events, paging, single }: { state: AppState;
         <a href={single ? '/events' : '/events?single=yes'}>{single ? 'Hide single-outlet events' : 'Show them too'}</a>
       </p>
       <Pager info={paging} path="/events" params={params} what="Events" />
-      <div class="table-scroll">
-        <EventsTable report={state.report} links events={events} />
-      </div>
+      <EventsTable report={state.report} links events={events} />
       {paging.pages > 1 ? <Pager info={paging} path="/events" params={params} what="Events" /> : ''}
     </Layout>
   );

@@ -4,13 +4,14 @@
  * through query parameters, live with /assets/overview.js); the most divergent pairs and a clustered heat map; and
  * short lists that link to their full pages. Every number links to the hits or documents behind it.
  */
-import type { AppState } from '../state.js';
+import { raw } from 'hono/html';
+import { cached, type AppState } from '../state.js';
 import { fmtInt, fmtNumber, fmtSigned } from '../../report/format.js';
 import { labelName } from '../../report/views/names.js';
 import { CorpusSummary, SkippedTable } from '../../report/views/report-tables.js';
 import { HeatmapSvg, IntervalAxis, IntervalDot, TimeSparkline } from '../../report/views/plots.js';
 import {
-  allStanceRows, biggestDifferences, reportTimeline, timeRows, clusteredHeatmap, keynessSummary, namedReferents, outletGroups, queryParams, selectStanceRows, STANCE_ROWS,
+  allStanceRows, biggestDifferences, reportTimeline, timeChartData, timeRows, clusteredHeatmap, keynessSummary, namedReferents, outletGroups, queryParams, selectStanceRows, STANCE_ROWS,
   topPairs, type OverviewQuery, type StanceRow, type StanceSort,
 } from '../overview-model.js';
 import { pageOf } from '../paging.js';
@@ -25,6 +26,21 @@ const href = (params: Array<[string, string]>, anchor = ''): string => {
   const q = new URLSearchParams(params).toString();
   return `/${q ? `?${q}` : ''}${anchor}`;
 };
+
+/**
+ * A part of the page that does not depend on the filter, sort or page of the stance table, rendered once per corpus
+ * version (and key) and kept as HTML: changing the table's filter re-renders the table alone, not the clustered heat
+ * map, the biggest differences or the lists around it.
+ */
+function CachedPart({ state, id, render }: { state: AppState; id: string; render: () => unknown }) {
+  const html = cached(state, `overview-fragment\0${id}`, () => {
+    const out = (render() as { toString(): string | Promise<string> }).toString();
+    // Every part is synchronous; a promise here would be a component that awaits, which these never do.
+    if (typeof out !== 'string') throw new Error(`the Overview part "${id}" rendered asynchronously`);
+    return out;
+  });
+  return raw(html);
+}
 
 const compareHref = (outlets: string[]): string => `/compare?${new URLSearchParams(outlets.map((o) => ['outlets', o])).toString()}`;
 
@@ -168,8 +184,8 @@ function StanceSection({ state, q }: { state: AppState; q: OverviewQuery }) {
         </table>
       </div>
       {info.pages > 1 ? <Pager info={info} path="/" params={queryParams(q)} what="Outlets" /> : ''}
-      <TimeSection state={state} referent={referent} />
-      <Divergence state={state} referent={referent} />
+      <CachedPart state={state} id={`time\0${referent.id}`} render={() => <TimeSection state={state} referent={referent} />} />
+      <CachedPart state={state} id={`divergence\0${referent.id}`} render={() => <Divergence state={state} referent={referent} />} />
     </>
   );
 }
@@ -184,7 +200,14 @@ function TimeSection({ state, referent }: { state: AppState; referent: { id: str
     <section aria-labelledby="time-title">
       <h2 id="time-title">{referent.label} over time</h2>
       <p class="explain">Own-voice stance per {timeline.by} ({timeline.bins[0]} to {timeline.bins[timeline.bins.length - 1]}){rows[0].kind === 'group' ? ', per outlet group' : `, for the ${rows.length} outlets that name it most`}; line up = more legitimizing. {timeline.undated ? `${fmtInt(timeline.undated)} undated documents are in no ${timeline.by}.` : ''}</p>
-      <div class="table-scroll">
+      {/* Drawn by /assets/time-chart.js with chart.js when script runs; without script it stays hidden and the table below carries everything. */}
+      <figure class="time-chart-figure no-print" id="time-chart-figure" hidden>
+        <div class="time-chart-box">
+          <canvas id="time-chart" role="img" aria-label={`Line chart of stance toward ${referent.label} per ${timeline.by} for ${rows.length} ${rows[0].kind === 'group' ? 'outlet groups' : 'outlets'}, with 95% intervals; the table below lists every value.`}></canvas>
+        </div>
+        <figcaption>Dots are the stance per {timeline.by}, bars their 95% intervals where there are enough documents; choose a name in the legend to hide or show its line. The table below has every value.</figcaption>
+      </figure>
+      <div class="table-scroll" tabindex={0} role="region" aria-label={`Stance toward ${referent.label} per ${timeline.by} (the table scrolls sideways when it is wider than the screen)`}>
         <table class="data time-table">
           <caption>Stance toward {referent.label} per {timeline.by}; empty where a series does not name it; n = mentions</caption>
           <thead><tr><th scope="col">{rows[0].kind === 'group' ? 'Group' : 'Outlet'}</th><th scope="col"><span class="visually-hidden">Trend</span></th>{timeline.bins.map((b) => <th scope="col" class="num">{b}</th>)}</tr></thead>
@@ -299,7 +322,7 @@ function Lists({ state }: { state: AppState }) {
         {report.corpus.skipped.length ? (
           <details>
             <summary>Skipped inputs and why</summary>
-            <div class="table-scroll"><SkippedTable report={report} skipped={report.corpus.skipped.slice(0, OVERVIEW_ROWS.skipped)} /></div>
+            <SkippedTable report={report} skipped={report.corpus.skipped.slice(0, OVERVIEW_ROWS.skipped)} />
             {report.corpus.skipped.length > OVERVIEW_ROWS.skipped
               ? <p class="more">{fmtInt(report.corpus.skipped.length - OVERVIEW_ROWS.skipped)} more skipped inputs are in the CSV below.</p> : ''}
           </details>
@@ -309,11 +332,22 @@ function Lists({ state }: { state: AppState }) {
   );
 }
 
+/** The referent the stance section shows (the query's, else the most mentioned). */
+function shownReferent(state: AppState, q: OverviewQuery): { id: string; label: string } | undefined {
+  const referents = namedReferents(state.report);
+  return referents.find((r) => r.id === q.referent) ?? referents[0];
+}
+
 export function OverviewPage({ state, q }: { state: AppState; q: OverviewQuery }) {
   const { report } = state;
   const low = report.outlets.filter((o) => o.evidence === 'low').length;
+  const timeline = reportTimeline(report);
+  const referent = shownReferent(state, q);
+  const chart = timeline && referent ? timeChartData(timeline, referent) : null;
+  // chart.js (200 KB) is loaded only when there is a time chart to draw, from this server like every script.
+  const scripts = [{ src: '/assets/overview.js', module: true }, ...(chart ? [{ src: '/assets/chart.umd.js' }, { src: '/assets/time-chart.js' }] : [])];
   return (
-    <Layout title="Overview" nav="overview" scripts={[{ src: '/assets/overview.js', module: true }]}>
+    <Layout title="Overview" nav="overview" scripts={scripts} data={chart ? { 'time-data': chart } : undefined}>
       <h1>Corpus overview</h1>
       <CorpusSummary report={report} />
       {low ? (
@@ -328,7 +362,7 @@ export function OverviewPage({ state, q }: { state: AppState; q: OverviewQuery }
       <section aria-labelledby="diff-title">
         <h2 id="diff-title">The biggest differences</h2>
         <p class="explain">Per referent, the two outlets furthest apart in how they name it in their own voice, and the labels behind each end.</p>
-        <Differences state={state} />
+        <CachedPart state={state} id="differences" render={() => <Differences state={state} />} />
       </section>
 
       <section aria-labelledby="stance-title" id="stance">
@@ -341,7 +375,7 @@ export function OverviewPage({ state, q }: { state: AppState; q: OverviewQuery }
         <Keyness state={state} q={q} />
       </section>
 
-      <Lists state={state} />
+      <CachedPart state={state} id="lists" render={() => <Lists state={state} />} />
 
       <section aria-labelledby="downloads-title" class="no-print">
         <h2 id="downloads-title">Downloads</h2>

@@ -1,15 +1,15 @@
 /**
- * A generated corpus for the UI-at-scale tests: 52 outlets, 520 documents, recombined from the real paragraphs of
+ * A generated corpus for the UI-at-scale tests and the UI section of the server bench: 52 outlets, 520 documents, recombined from the real paragraphs of
  * corpus/seeds, tests/fixtures/articles and tests/fixtures/devset/open. Each outlet draws mostly from its own
  * stretch of the paragraph list, so outlets differ in the labels they use (as real outlets do); a few outlets have
  * only one or two documents (small samples); dates spread over six months.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Document } from '../../src/types.js';
-import { seededRandom } from '../../src/stats/rng.js';
-import { seedParagraphs } from '../../bench/corpus.js';
-import { repo } from '../unit/server-fixture.js';
+import type { Document } from '../src/types.js';
+import { seededRandom } from '../src/stats/rng.js';
+import { packageRoot } from '../src/paths.js';
+import { seedParagraphs } from './corpus.js';
 
 const PLACES = ['Gulf', 'Levant', 'Capital', 'Border', 'Harbour', 'River', 'Valley', 'Desert', 'Coast', 'Northern', 'Southern', 'Eastern', 'Western'];
 const KINDS = ['Herald', 'Times', 'Post', 'Wire'];
@@ -20,15 +20,15 @@ export function outletNames(): string[] {
   return Array.from({ length: OUTLET_COUNT }, (_, i) => `${PLACES[i % PLACES.length]} ${KINDS[Math.floor(i / PLACES.length) % KINDS.length]}`);
 }
 
-export function paragraphs(): string[] {
+export function paragraphs(repo = packageRoot()): string[] {
   const open = path.join(repo, 'tests/fixtures/devset/open');
   const fromOpen = readdirSync(open).filter((f) => f.endsWith('.txt')).sort()
     .flatMap((f) => readFileSync(path.join(open, f), 'utf8').split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 80));
   return [...seedParagraphs(path.join(repo, 'corpus/seeds')), ...seedParagraphs(path.join(repo, 'tests/fixtures/articles')), ...fromOpen];
 }
 
-export function corpus50(total = 520, seed = 5): Document[] {
-  const paras = paragraphs();
+export function corpus50(total = 520, seed = 5, repo = packageRoot()): Document[] {
+  const paras = paragraphs(repo);
   const outlets = outletNames();
   const random = seededRandom(seed);
   // Small samples: the last four outlets get one or two documents; the rest share the remainder.
