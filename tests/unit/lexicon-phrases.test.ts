@@ -48,6 +48,7 @@ describe('composed phrases in the default lexicon', () => {
     ['the launchers were struck by an IAF aircraft', 'IAF', 'israeli-military', 0],
     ['jihadists had killed three American servicepersons', 'American servicepersons', 'us-forces', 0],
     ['which has targeted forces of the United States since mid-October', 'forces of the United States', 'us-forces', 0],
+    ['"The Yemeni navy attacked an American ship near the port," the source said.', 'Yemeni navy', 'yemeni-armed-forces', 1],
     // Coordinated modifiers of one noun: one mention, with the entry of the phrase read without the other conjunct.
     ['front organisations for Iran-backed and Iraqi government-funded militias Asaib Ahl Al Haq',
       'Iran-backed and Iraqi government-funded militias', 'iran-backed-militia', -2],
