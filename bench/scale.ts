@@ -6,10 +6,11 @@
  *   BENCH_SCALE_DOCS     comma-separated corpus sizes (default 10000; the issue's figures: 10000,100000)
  *   BENCH_SCALE_J1_MAX   largest size also run on one worker for the ratios (default 10000)
  *   BENCH_WINK_DOCS      texts given to bare wink-nlp per size (default: all, up to 10000; its rate is per byte)
+ * First, one natural-language document of 5 MB analyzed end to end (the issue's target: under 10 s).
  * Prints per size: documents/s, `ratio per-worker/wink`, `ratio 2-workers/1-worker`, `peak rss MB` and the time.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import winkNLP from 'wink-nlp';
@@ -70,9 +71,37 @@ function winkRate(paragraphs: string[], count: number): { bytesPerSecond: number
   return { bytesPerSecond: bytes / secs, documents: n };
 }
 
+/** One natural-language document of `megabytes` MB (generated articles run together), analyzed end to end. */
+async function singleDocument(megabytes: number): Promise<RunFigures & { bytes: number }> {
+  const file = join(dir, `single-${megabytes}mb.txt`);
+  const parts: string[] = [];
+  let bytes = 0;
+  // As close to the size as whole articles allow without passing it (5 MB is also the default per-document limit).
+  for (const a of generateArticles(paragraphs, Number.MAX_SAFE_INTEGER, 23)) {
+    const next = Buffer.byteLength(a.text) + 2;
+    if (bytes + next > megabytes * 1024 * 1024) break;
+    parts.push(a.text);
+    bytes += next;
+  }
+  writeFileSync(file, parts.join('\n\n'));
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [cli, 'analyze', file, '--default-outlet', 'One Outlet', '--format', 'json', '--omit-hits', '--out', `${file}.json`, '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    let hwm = 0;
+    const poll = setInterval(() => { hwm = Math.max(hwm, readHwmKb(child.pid ?? 0)); }, 100);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      resolve({ seconds: (performance.now() - t0) / 1000, peakRssMb: hwm / 1024, code, bytes });
+    });
+  });
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'framelens-scale-'));
 const paragraphs = realParagraphs(root);
 try {
+  const single = await singleDocument(5);
+  console.log(`scale: one document of ${(single.bytes / 1024 / 1024).toFixed(1)} MB, analyze end to end: ${single.seconds.toFixed(1)} s, peak rss MB: ${single.peakRssMb.toFixed(0)}${single.code ? ` (exit ${single.code})` : ''}`);
   for (const n of sizes) {
     const corpus = join(dir, `articles-${n}.jsonl`);
     const { fileBytes, textBytes } = writeArticlesJsonl(corpus, root, n);

@@ -28,7 +28,7 @@ import { groupingFromMetadata, type Groupings } from '../stats/groupings.js';
 import type { DocumentSummary, ReferentMentions } from '../stats/document-summary.js';
 import { dictionaryWords } from '../text/words.js';
 import { casualtyKeys, eventDateFromText, OPENING_CHARS, type EventDate } from '../text/event-date.js';
-import { openingTerms, similarityLinks } from '../stats/event-similarity.js';
+import { openingTerms, similarityLinksOf } from '../stats/event-similarity.js';
 import { DEFAULT_WINDOW_DAYS } from '../stats/events.js';
 import { dayNumber } from '../stats/dates.js';
 import { eventMembers, USER_EVENT_PREFIX, type EventOverride } from '../stats/event-members.js';
@@ -421,9 +421,10 @@ export class ReportBuilder {
       event: userEvents.has(r.meta.id) ? `${USER_EVENT_PREFIX}${userEvents.get(r.meta.id)!.name}` : r.meta.event,
       names: r.names,
     }));
-    const similar = similarityLinks(eventInputs.map((e, k) => ({
-      terms: parseOpening(this.records[k].opening), day: dayNumber(e.date), fixed: Boolean(e.event?.trim()),
-    })), { windowDays: DEFAULT_WINDOW_DAYS });
+    // Openings are parsed one at a time as the similarity index takes them in, never all at once.
+    const similar = similarityLinksOf(eventInputs.length, (k) => ({
+      terms: parseOpening(this.records[k].opening), day: dayNumber(eventInputs[k].date), fixed: Boolean(eventInputs[k].event?.trim()),
+    }), { windowDays: DEFAULT_WINDOW_DAYS });
     // Casualty keys read as "3 killed" in event labels.
     const nameLabels = new Map(eventInputs.flatMap((e) => e.names.filter((n) => n.startsWith('killed:')).map((n) => [n, `${n.slice(7)} killed`] as [string, string])));
     const grouped = groupEvents(eventInputs, { extraLinks: similar, nameLabels });

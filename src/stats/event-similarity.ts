@@ -48,53 +48,115 @@ export function similarityLinks(
   docs: readonly SimilarityInput[],
   options: { windowDays: number; minCosine?: number; minCosineUndated?: number; maxDocumentFrequency?: number },
 ): SimilarityLink[] {
+  return similarityLinksOf(docs.length, (k) => docs[k], options);
+}
+
+/**
+ * `similarityLinks` over documents handed over one at a time (`input(k)` is read once, in order, and not kept), so
+ * a caller can parse each opening on demand. Memory: a few typed arrays with one entry per (document, word) of the
+ * openings, not a map per document.
+ */
+export function similarityLinksOf(
+  n: number, input: (k: number) => SimilarityInput,
+  options: { windowDays: number; minCosine?: number; minCosineUndated?: number; maxDocumentFrequency?: number },
+): SimilarityLink[] {
   const minCosine = options.minCosine ?? DEFAULT_MIN_COSINE;
   const minUndated = options.minCosineUndated ?? DEFAULT_MIN_COSINE_UNDATED;
   const maxDf = options.maxDocumentFrequency ?? DEFAULT_MAX_DOCUMENT_FREQUENCY;
-  const n = docs.length;
-  const df = new Map<string, number>();
-  for (const d of docs) for (const [t] of d.terms) df.set(t, (df.get(t) ?? 0) + 1);
-  // tf·idf vectors, normalised to unit length.
-  const vectors = docs.map((d) => {
-    const v = new Map<string, number>();
-    let norm = 0;
+  // Words as small integers, each document's (word, tf) pairs in one pooled list in their given order.
+  const wordId = new Map<string, number>();
+  const df: number[] = [];
+  const start = new Int32Array(n + 1);
+  let words = new Int32Array(1024);
+  let weights = new Float64Array(1024);
+  const day: Array<number | null> = new Array(n);
+  const fixed = new Uint8Array(n);
+  let used = 0;
+  for (let k = 0; k < n; k++) {
+    const d = input(k);
+    day[k] = d.day;
+    fixed[k] = d.fixed ? 1 : 0;
+    start[k] = used;
     for (const [t, tf] of d.terms) {
-      const w = tf * Math.log(n / df.get(t)!);
-      if (w <= 0) continue;
-      v.set(t, w);
+      let id = wordId.get(t);
+      if (id === undefined) {
+        id = df.length;
+        wordId.set(t, id);
+        df.push(0);
+      }
+      df[id]++;
+      if (used === words.length) {
+        const w2 = new Int32Array(used * 2);
+        w2.set(words);
+        words = w2;
+        const f2 = new Float64Array(used * 2);
+        f2.set(weights);
+        weights = f2;
+      }
+      words[used] = id;
+      weights[used++] = tf;
+    }
+  }
+  start[n] = used;
+  // tf·idf, normalised to unit length per document; a word every document has weighs 0 and is left out (−1).
+  const live = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    let norm = 0;
+    for (let x = start[k]; x < start[k + 1]; x++) {
+      const w = weights[x] * Math.log(n / df[words[x]]);
+      if (w <= 0) {
+        weights[x] = 0;
+        words[x] = -1 - words[x];
+        continue;
+      }
+      weights[x] = w;
       norm += w * w;
+      live[k]++;
     }
     norm = Math.sqrt(norm);
-    if (norm > 0) for (const [t, w] of v) v.set(t, w / norm);
-    return v;
-  });
-  const postings = new Map<string, number[]>();
-  docs.forEach((d, i) => {
-    if (d.fixed) return;
-    for (const [t] of d.terms) {
-      if (df.get(t)! > maxDf || df.get(t)! < 2) continue;
-      let list = postings.get(t);
-      if (!list) postings.set(t, (list = []));
-      list.push(i);
-    }
-  });
-  const seen = new Set<number>();
+    if (norm > 0) for (let x = start[k]; x < start[k + 1]; x++) weights[x] /= norm;
+  }
+  // Postings of the words that propose pairs (shared by 2..maxDf documents), in document order.
+  const proposes = (id: number) => id >= 0 && df[id] >= 2 && df[id] <= maxDf;
+  const listStart = new Int32Array(df.length + 1);
+  for (let k = 0; k < n; k++) {
+    if (fixed[k]) continue;
+    for (let x = start[k]; x < start[k + 1]; x++) if (proposes(words[x])) listStart[words[x] + 1]++;
+  }
+  for (let id = 0; id < df.length; id++) listStart[id + 1] += listStart[id];
+  const fill = listStart.slice(0, df.length);
+  const listed = new Int32Array(listStart[df.length]);
+  for (let k = 0; k < n; k++) {
+    if (fixed[k]) continue;
+    for (let x = start[k]; x < start[k + 1]; x++) if (proposes(words[x])) listed[fill[words[x]]++] = k;
+  }
+  // Per document i, every later document j that shares a proposing word, once; the cosine sums over i's words in
+  // their own order (the same sum, to the last bit, whichever of the two has fewer words).
+  const scratch = new Float64Array(df.length);
+  const seenBy = new Int32Array(n).fill(-1);
   const links: SimilarityLink[] = [];
-  for (const list of postings.values()) {
-    for (let a = 0; a < list.length; a++) {
-      for (let b = a + 1; b < list.length; b++) {
-        const i = list[a];
-        const j = list[b];
-        const key = i * n + j;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const di = docs[i].day;
-        const dj = docs[j].day;
+  const cosine = (i: number, j: number): number => {
+    const [small, large] = live[i] <= live[j] ? [i, j] : [j, i];
+    for (let x = start[large]; x < start[large + 1]; x++) if (words[x] >= 0) scratch[words[x]] = weights[x];
+    let cos = 0;
+    for (let x = start[small]; x < start[small + 1]; x++) if (words[x] >= 0) cos += weights[x] * scratch[words[x]];
+    for (let x = start[large]; x < start[large + 1]; x++) if (words[x] >= 0) scratch[words[x]] = 0;
+    return cos;
+  };
+  for (let i = 0; i < n; i++) {
+    if (fixed[i]) continue;
+    for (let x = start[i]; x < start[i + 1]; x++) {
+      const id = words[x];
+      if (!proposes(id)) continue;
+      for (let p = listStart[id]; p < listStart[id + 1]; p++) {
+        const j = listed[p];
+        if (j <= i || seenBy[j] === i) continue;
+        seenBy[j] = i;
+        const di = day[i];
+        const dj = day[j];
         const dated = di !== null && dj !== null;
         if (dated && Math.abs(di - dj) > options.windowDays) continue;
-        const [small, large] = vectors[i].size <= vectors[j].size ? [vectors[i], vectors[j]] : [vectors[j], vectors[i]];
-        let cos = 0;
-        for (const [t, w] of small) cos += w * (large.get(t) ?? 0);
+        const cos = cosine(i, j);
         if (cos >= (dated ? minCosine : minUndated)) links.push({ i, j, strength: cos });
       }
     }

@@ -11,6 +11,8 @@ import { dayNumber, isoDay } from '../../src/stats/dates.js';
 import { seededRandom } from '../../src/stats/rng.js';
 import { findNearDuplicates as referenceDuplicates } from '../helpers/reference/duplicates.js';
 import { groupEvents as referenceEvents } from '../helpers/reference/events.js';
+import { similarityLinks as referenceSimilarity } from '../helpers/reference/event-similarity.js';
+import { similarityLinks } from '../../src/stats/event-similarity.js';
 
 const paragraphs = [...seedParagraphs('corpus/seeds'), ...seedParagraphs('tests/fixtures/articles')];
 
@@ -100,4 +102,29 @@ describe('events on generated corpora', () => {
     expect(events.every((e) => e.documents.length <= 3)).toBe(true);
     expect(events.filter((e) => e.documents.length === 3).length).toBeGreaterThan(13_000);
   }, 60_000);
+});
+
+describe('opening similarity on generated openings', () => {
+  it('links the same pairs with the same strengths as the map-per-document version, to the last bit', () => {
+    const random = seededRandom(5);
+    const vocabulary = Array.from({ length: 400 }, (_, k) => `word${k}`);
+    const docs = Array.from({ length: 3000 }, () => {
+      const terms = new Map<string, number>();
+      const count = Math.floor(random() * 24);
+      for (let k = 0; k < count; k++) {
+        // Skewed draws: a few words are common, most are rare, as in real openings.
+        const w = vocabulary[Math.floor(vocabulary.length * random() ** 3)];
+        terms.set(w, (terms.get(w) ?? 0) + 1);
+      }
+      return {
+        terms: [...terms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+        day: random() < 0.8 ? 19700 + Math.floor(random() * 40) : null,
+        fixed: random() < 0.05,
+      };
+    });
+    const now = similarityLinks(docs, { windowDays: 3 });
+    const before = referenceSimilarity(docs, { windowDays: 3 });
+    expect(before.length).toBeGreaterThan(100);
+    expect(now).toEqual(before);
+  });
 });
