@@ -8,7 +8,7 @@
  * Cost: each unit starts at most one walk through the trie, and a walk is bounded by the longest pattern (class
  * slots repeat at most MAX_CLASS_REPEAT times), so matching is linear in the text.
  */
-import type { LexiconEntry, PatternSpec } from '../types.js';
+import type { LabelEntry, LexiconEntry, PatternSpec } from '../types.js';
 import type { Units } from '../nlp/nlp.js';
 import { foldKey } from '../nlp/nlp.js';
 import type { ClassEdge, CompiledLexicon, Terminal, TrieNode } from '../lexicon/compile.js';
@@ -232,7 +232,98 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
     chosen.push(match);
   }
   chosen.sort((a, b) => a.start - b.start || b.end - a.end);
-  return chosen;
+  return joinCoordinated(text, units, compiled, chosen);
+}
+
+/** Words that coordinate two modifiers of one noun ("Iran-backed and Iraqi government-funded militias"). */
+const COORDINATORS = new Set(['and', 'or']);
+/** A hyphen or dash joining the parts of a compound word, and nothing else. */
+const HYPHENS = /^[-\u2010\u2011\u2012\u2013\uFE63\uFF0D]$/;
+/** Words that open a new noun phrase: a conjunct that starts with one is no modifier. */
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'your', 'my', 'these', 'those', 'this',
+  'that', 'some', 'other', 'another', 'all', 'both', 'many', 'several']);
+/** Units at most between a modifier label and the label of its noun: the conjunction and the other modifier. */
+const MAX_CONJUNCT = 4;
+
+/**
+ * Coordinated modifiers make one mention: "Iran-backed and Iraqi government-funded militias" is one phrase about one
+ * group, not "Iran-backed" plus "militias". A label that ends in a compound modifier, followed by "and"/"or", at
+ * most three more words and another label ("Iran-backed and Iraqi militias": the other modifier may be part of the
+ * second label), with no punctuation, is joined when the two labels read without the other conjunct
+ * ("Iran-backed militias") match one pattern whole: the joined mention takes that pattern's entry and spans the
+ * whole phrase. The other conjunct may hold a name ("Iraqi government"), which stays a name. Each label is looked
+ * at once and the phrase read is at most the two labels long, so this stays linear in the text.
+ */
+function joinCoordinated(text: string, units: Units, compiled: CompiledLexicon, chosen: Match[]): Match[] {
+  let out: Match[] | undefined;
+  for (let i = 0; i < chosen.length; i++) {
+    const a = chosen[i];
+    if (a.entry.kind !== 'label' || a.quoted) {
+      out?.push(a);
+      continue;
+    }
+    let j = i + 1;
+    while (j < chosen.length && chosen[j].entry.kind === 'name' && chosen[j].startUnit < a.endUnit + MAX_CONJUNCT) j++;
+    const b = chosen[j];
+    const joined = b && b.entry.kind === 'label' && !b.quoted
+      ? (ledBy(text, units, a, b) ?? coordinated(text, units, compiled, a, b)) : undefined;
+    if (!joined) {
+      out?.push(a);
+      continue;
+    }
+    out ??= chosen.slice(0, i);
+    out.push(joined);
+    // Names inside the other conjunct stay; the second label is replaced by the joined mention.
+    for (let k = i + 1; k < j; k++) out.push(chosen[k]);
+    i = j;
+  }
+  return out ?? chosen;
+}
+
+/**
+ * "Hamas-led Palestinian militant groups": a label of a referent glued by "-led" to a label of the same referent is one
+ * mention, the second label's (the leader named inside the phrase adds no frame of its own). Another referent
+ * ("US-led Iraqi forces") keeps both mentions.
+ */
+function ledBy(text: string, units: Units, a: Match, b: Match): Match | undefined {
+  const led = a.endUnit;
+  if (b.startUnit !== led + 1 || units.normal[led] !== 'led' || units.barrierAfter[led - 1] || units.barrierAfter[led]) return undefined;
+  if (!HYPHENS.test(text.slice(units.end[led - 1], units.start[led]))) return undefined;
+  const ra = (a.entry as LabelEntry).referent;
+  if (!ra || ra !== (b.entry as LabelEntry).referent) return undefined;
+  return { entry: b.entry, pattern: b.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
+}
+
+function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
+  const gap = b.startUnit - a.endUnit;
+  if (gap < 1 || gap > MAX_CONJUNCT || !COORDINATORS.has(units.normal[a.endUnit])) return undefined;
+  // The first label must be a compound modifier ("Iran-backed", "pro-Iranian"), not a noun phrase ("Iran and its
+  // proxies"), and the other conjunct a modifier, not a new noun phrase with its own determiner.
+  const last = a.endUnit - 1;
+  if (last === a.startUnit || !HYPHENS.test(text.slice(units.end[last - 1], units.start[last]))) return undefined;
+  for (let u = a.endUnit + 1; u <= b.startUnit; u++) if (DETERMINERS.has(units.normal[u])) return undefined;
+  for (let u = a.startUnit; u < b.endUnit - 1; u++) if (units.barrierAfter[u]) return undefined;
+  // The two labels read as one phrase: a small copy of their units, in order, without the other conjunct.
+  const picked: number[] = [];
+  for (let u = a.startUnit; u < a.endUnit; u++) picked.push(u);
+  for (let u = b.startUnit; u < b.endUnit; u++) picked.push(u);
+  const m = picked.length;
+  const sub: Units = {
+    count: m,
+    start: Int32Array.from(picked, (u) => units.start[u]),
+    end: Int32Array.from(picked, (u) => units.end[u]),
+    normal: picked.map((u) => units.normal[u]),
+    barrierAfter: new Uint8Array(m),
+    sentence: new Int32Array(m),
+  };
+  let best: Candidate | undefined;
+  for (const c of collectCandidates(text, sub, compiled)) {
+    if (c.startUnit !== 0 || c.endUnit !== m || c.terminal.entry.kind !== 'label' || !caseMatches(text, sub, c)) continue;
+    if (!best || c.terminal.priority > best.terminal.priority
+      || (c.terminal.priority === best.terminal.priority && Number(c.terminal.composed) < Number(best.terminal.composed))) best = c;
+  }
+  if (!best) return undefined;
+  return { entry: best.terminal.entry, pattern: best.terminal.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
 }
 
 /**

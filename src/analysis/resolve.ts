@@ -10,7 +10,7 @@
  */
 import type { Hit, LabelEntry } from '../types.js';
 import type { Units } from '../nlp/nlp.js';
-import type { CompiledLexicon } from '../lexicon/compile.js';
+import { canonical, type CompiledLexicon } from '../lexicon/compile.js';
 import type { Match } from './match.js';
 import type { ContextWindows } from '../lexicon/voice-rules.js';
 
@@ -113,14 +113,26 @@ export function resolveContextLabels(
       settle(apposed);
       continue;
     }
-    // 3. Specified in place by a capitalised word the lexicon does not know ("the Assad regime").
+    // 3. Specified in place by a capitalised word the lexicon does not know ("the Assad regime"). A nationality the
+    // lexicon lists as a descriptor before a group noun only says where the group is from ("The Lebanese terrorist
+    // organization"): it names nobody, and the label looks back like any other.
+    const head = units.normal[match.endUnit - 1];
     const capitalisedModifier = prevGlued && /^\p{Lu}/u.test(text.slice(units.start[prevUnit], units.end[prevUnit])) &&
-      units.normal[prevUnit] !== 'the';
+      units.normal[prevUnit] !== 'the' && !originOfGroup(compiled, units.normal[prevUnit], head);
     if (capitalisedModifier) continue;
     // 4. An of-phrase: "an umbrella group of anti-terror fighters" names its referent; "the regime of the river" names
     // nobody; "fighters of these two organizations" points back like a pronoun.
-    const head = units.normal[match.endUnit - 1];
     const nextWord = match.endUnit < units.count && !units.barrierAfter[match.endUnit - 1] ? units.normal[match.endUnit] : '';
+    // "militants from Hamas", "fighters from Kataib Hezbollah": a from-phrase that names a referent the label may take
+    // decides; one that names a place or nobody leaves the look-back to decide ("militants from Gaza").
+    if (nextWord === 'from') {
+      const k = next;
+      const m = k < mentions.length ? mentions[k] : undefined;
+      if (m && m.sentence === hit.sentence && m.startUnit === match.endUnit + 1 && fit(m) === 'yes') {
+        settle(m);
+        continue;
+      }
+    }
     if (nextWord === 'of') {
       let inPhrase: Mention | undefined;
       for (let k = next; k < mentions.length && mentions[k].startUnit <= match.endUnit + 3; k++) {
@@ -182,6 +194,41 @@ export function resolveContextLabels(
       break;
     }
   }
+}
+
+/** The lexicon's classes of group nouns: a nationality before one of their nouns is where the group is from. */
+const GROUP_NOUN_CLASSES = ['group-noun', 'irregular-noun', 'terror-noun', 'proxy-noun'];
+/** The class of descriptive words (nationalities, sects) that name nobody. */
+const DESCRIPTOR_CLASS = 'descriptor';
+
+interface OriginWords { descriptors: Set<string>; groupHeads: Set<string> }
+const originCache = new WeakMap<CompiledLexicon, OriginWords>();
+
+/**
+ * Whether `modifier` is a one-word member of the lexicon's `descriptor` class and `head` the last word of a member of
+ * a group-noun class (in any inflection): "Lebanese … organization", "Yemeni … militia". A lexicon without these
+ * classes keeps every capitalised modifier as a specifier.
+ */
+function originOfGroup(compiled: CompiledLexicon, modifier: string, head: string): boolean {
+  let words = originCache.get(compiled);
+  if (!words) {
+    words = { descriptors: new Set(), groupHeads: new Set() };
+    for (const cls of compiled.lexicon.classes ?? []) {
+      const isDescriptor = cls.name === DESCRIPTOR_CLASS;
+      if (!isDescriptor && !GROUP_NOUN_CLASSES.includes(cls.name)) continue;
+      for (const m of cls.members) {
+        const parts = m.source.trim().split(/\s+/);
+        if (isDescriptor) {
+          if (parts.length === 1 && !/[|()*{]/.test(parts[0])) words.descriptors.add(parts[0].toLowerCase());
+        } else words.groupHeads.add(canonical(compiled.variantOf, parts[parts.length - 1].toLowerCase()));
+      }
+    }
+    originCache.set(compiled, words);
+  }
+  if (!words.descriptors.has(modifier)) return false;
+  const h = canonical(compiled.variantOf, head);
+  if (words.groupHeads.has(h)) return true;
+  return (compiled.baseOf.get(head) ?? []).some((b) => words.groupHeads.has(b));
 }
 
 /**

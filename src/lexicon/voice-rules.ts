@@ -29,6 +29,7 @@ const LISTS = [
   ['tag_verbs', 'tag', 'finite'],
   ['noun_forms', 'nounForms', 'words'],
   ['document_nouns', 'documentNouns', 'nouns'],
+  ['speech_nouns', 'speechNouns', 'nouns'],
   ['document_labels', 'documentLabels', 'nouns'],
   ['narration_cues', 'narrationCues', 'words'],
   ['passive_reporting', 'passiveReporting', 'verbs'],
@@ -43,6 +44,8 @@ const LISTS = [
   ['prepositional_verbs', 'prepositional', 'phrases'],
   ['directive_verbs', 'directive', 'verbs'],
   ['vow_verbs', 'vow', 'verbs'],
+  ['content_verbs', 'content', 'verbs'],
+  ['not_content_objects', 'notContentObjects', 'words'],
   ['passive_framing', 'passiveFraming', 'verbs'],
   ['adjuncts', 'adjuncts', 'words'],
   ['told_objects', 'toldObjects', 'words'],
@@ -221,7 +224,7 @@ export function parseVoiceRules(text: string, file = '<voice rules>', sha256 = c
   const forwardCues = new Set(['according', 'read', 'reads']);
   for (const phrase of words.prepositional) forwardCues.add(phrase.slice(0, phrase.indexOf(' ')));
   for (const list of [words.reporting, words.zeroThat, words.accuse, words.passiveFraming, words.call, words.asVerbs,
-    words.condemn, words.blame, words.demand, words.directive, words.vow]) for (const w of list) forwardCues.add(w);
+    words.condemn, words.blame, words.demand, words.directive, words.vow, words.content, words.speechNouns]) for (const w of list) forwardCues.add(w);
   return {
     source: { name, version, sha256, file, description },
     words,

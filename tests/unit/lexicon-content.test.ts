@@ -47,6 +47,7 @@ const SINGLE_WORD_LABELS: Record<string, string> = {
   // actor labels
   israel: 'the state; no common unrelated sense',
   idf: 'acronym of the Israeli army',
+  iaf: 'acronym of the Israeli Air Force, used beside IDF ("an IAF airstrike"); also the Indian Air Force, rare in Middle East coverage',
   iof: 'acronym "Israeli occupation forces"; not an English word',
   iran: 'the state',
   tehran: 'the capital as metonym for the government',
@@ -136,7 +137,7 @@ describe('default lexicon conflict.yml', () => {
 
   it('validates and compiles', () => {
     expect(lex.sources[0].name).toBe('conflict');
-    expect(lex.sources[0].version).toBe('1.3.0');
+    expect(lex.sources[0].version).toBe('1.3.1');
     expect(() => compileLexicon(lex)).not.toThrow();
   });
 

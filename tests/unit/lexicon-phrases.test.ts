@@ -44,6 +44,17 @@ describe('composed phrases in the default lexicon', () => {
     ['drones targeted United States military bases in Syria', 'United States military bases', 'us-bases', 0],
     ['U.S. and international forces in Syria were attacked', 'U.S. and international forces', 'us-forces', 0],
     ['as its main proxy force, the Lebanese Hezbollah, held back', 'proxy force', 'proxies', -2],
+    // Baselines written the way real copy writes them (lexicon 1.3.1).
+    ['the launchers were struck by an IAF aircraft', 'IAF', 'israeli-military', 0],
+    ['jihadists had killed three American servicepersons', 'American servicepersons', 'us-forces', 0],
+    ['which has targeted forces of the United States since mid-October', 'forces of the United States', 'us-forces', 0],
+    ['"The Yemeni navy attacked an American ship near the port," the source said.', 'Yemeni navy', 'yemeni-armed-forces', 1],
+    // Coordinated modifiers of one noun: one mention, with the entry of the phrase read without the other conjunct.
+    ['front organisations for Iran-backed and Iraqi government-funded militias Asaib Ahl Al Haq',
+      'Iran-backed and Iraqi government-funded militias', 'iran-backed-militia', -2],
+    ['attacks by Iran-backed and Iraqi militias continued', 'Iran-backed and Iraqi militias', 'iran-backed-militia', -2],
+    // "X-led" with a label of the same referent: one mention, the second label's.
+    ['Armed conflict between Israel and Hamas-led Palestinian militant groups has been on', 'Hamas-led Palestinian militant groups', 'hamas-militants', -1],
   ];
   for (const [sentence, phrase, id, weight] of one) {
     it(`"${phrase}" is one mention: ${id} (${weight})`, () => {
@@ -68,6 +79,17 @@ describe('composed phrases in the default lexicon', () => {
     expect(patron?.text).toBe('who are also backed by Iran');
     expect(patron?.referent).toBe('armed-groups');
     expect(patron?.weight).toBe(-1);
+  });
+
+  it('joins only a compound modifier to a coordinated noun, never two noun phrases', () => {
+    expect(labelsIn('Iran and its proxies').map((h) => h.text)).toEqual(['Iran', 'proxies']);
+    expect(labelsIn('Iran and Iraqi proxies').map((h) => h.text)).toEqual(['Iran', 'proxies']);
+    expect(labelsIn('Israeli forces and Hamas militants clashed.').map((h) => h.text)).toEqual(['Israeli forces', 'Hamas militants']);
+    expect(labelsIn('Iran-backed, Iraqi militias').map((h) => h.text)).toEqual(['Iran-backed', 'Iraqi militias']);
+  });
+
+  it('keeps a spokesperson named by affiliation a name ("Israel Defense Forces spokesperson Daniel Hagari")', () => {
+    expect(labelsIn('Over 200 missiles were fired, Israel Defense Forces spokesperson Daniel Hagari reported.')).toEqual([]);
   });
 
   it('does not read "US-based" as a US base', () => {

@@ -52,6 +52,21 @@ describe('untracked actors are antecedents', () => {
     expect(result.names.map((n) => n.name)).toContain('kurdish-security-services');
   });
 
+  it('a nationality before a group noun says where the group is from, not who it is ("The Lebanese terrorist organization")', () => {
+    const text = 'Hezbollah fired rockets at northern Israel. The Lebanese terrorist organization has killed about 40 Israelis.';
+    expect(hit(text, 'terrorist organization')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // A capitalised word the lexicon does not list as a descriptor still specifies in place ("the Assad regime").
+    expect(hit('Hezbollah fired rockets at northern Israel. The Assad terrorist organization struck.', 'terrorist organization'))
+      .toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+
+  it('a from-phrase that names a referent decides ("militants from Hamas"); a place leaves the look-back to decide', () => {
+    const text = 'Kataib Hezbollah fired rockets at the base. More than 1,200 people were killed by militants from Hamas and other groups.';
+    expect(hit(text, 'militants')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+    const place = 'Hamas fired rockets. Militants from Gaza fired again.';
+    expect(hit(place, 'Militants')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+
   it('the PKK named nearer than Hezbollah is what "the militants" means', () => {
     expect(hit('Hezbollah fired rockets. Turkey says the PKK is behind the bombing. The militants denied it.', 'militants'))
       .toMatchObject({ referent: null, resolution: 'unresolved' });

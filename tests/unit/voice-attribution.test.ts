@@ -52,9 +52,11 @@ describe('attribution: forward cues with a content clause', () => {
       .toEqual(['the latest attacks were retaliation']);
     expect(attributed('In a statement, the group said it had struck the occupiers.')).toEqual(['it had struck the occupiers']);
     expect(attributed('It hit facilities it says were linked to Iran.')).toEqual(['were linked to Iran']);
-    // Verbs with an object noun phrase are not reported speech.
-    expect(attributed('The Islamic Resistance claimed responsibility for the attack that killed three.')).toEqual([]);
+    // A claim made as a noun phrase is the speaker's account (F-CLAIM), the frame "claimed responsibility for" is
+    // not; an announcement of an act is not a claim.
+    expect(attributed('The Islamic Resistance claimed responsibility for the attack that killed three.')).toEqual(['the attack that killed three']);
     expect(attributed('Sudani announced the formation of a joint committee.')).toEqual([]);
+    expect(attributed('The Islamic Resistance did not claim responsibility for the attack on US forces.')).toEqual([]);
     expect(attributed('He said nothing.')).toEqual([]);
   });
 
@@ -109,7 +111,8 @@ describe('attribution: backward cues', () => {
   it('does not take a relative clause or an object clause for a speech tag', () => {
     expect(attributed('The group, which said nothing, attacked the base.')).toEqual([]);
     expect(attributed('The militias hit the base, and the Pentagon said nothing.')).toEqual([]);
-    expect(attributed('The militias hit the base, the group claimed responsibility for it.')).toEqual([]);
+    // Not a tag: only the claim's object is the group's (F-CLAIM), not what the outlet wrote before it.
+    expect(attributed('The militias hit the base, the group claimed responsibility for it.')).toEqual(['it']);
   });
 
   it('handles "according to" before, after and in the middle of the claim', () => {

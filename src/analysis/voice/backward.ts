@@ -36,7 +36,9 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
     if (i < limit && !words[i].commaBefore) continue;
     // The comma segment words[segStart, i); the first segment cannot be a trailing tag or source.
     if (segStart > 0 && !insideAny(r.quoted, words[segStart].start)) {
-      const according = words[segStart].lower === 'according' && words[segStart + 1]?.lower === 'to';
+      // "…, according to X" and "…, as reported by X" name a source the same way.
+      const according = (words[segStart].lower === 'according' && words[segStart + 1]?.lower === 'to')
+        || (words[segStart].lower === 'as' && SOURCE_PARTICIPLES.has(words[segStart + 1]?.lower ?? '') && words[segStart + 2]?.lower === 'by');
       const tag = according ? null : isSpeechTag(r, segStart, i);
       if (tag && i === n && colonTag) {
         // "In a statement, the group said:" introduces what follows; nothing before it is reported.
@@ -70,6 +72,12 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
   }
   return { from, before, rule };
 }
+
+/**
+ * "…, as reported by the ministry", "…, as stated by officials": a trailing source of the wording, like "according
+ * to". Not "as confirmed by": a confirmation vouches for the event, not for how the outlet tells it.
+ */
+const SOURCE_PARTICIPLES = new Set(['reported', 'stated', 'claimed']);
 
 /**
  * S-FIGURE: a source vouches for the figure, not for how the outlet names the actors before it: "Israel's offensive

@@ -5,6 +5,7 @@
 import type { Reading } from './words.js';
 import { framingCue } from './framing.js';
 import { intentCue } from './intent.js';
+import { contentCue } from './content.js';
 import { reportingCue } from './that-clause.js';
 
 export interface ForwardCue {
@@ -16,6 +17,11 @@ export interface ForwardCue {
   end?: number;
   /** The clause is a colon-introduced quotation without marks ("The group said: We will …"). */
   quoted?: boolean;
+  /**
+   * A trailing speech tag after the clause still attributes the whole part ("The forces confirm their efforts to …,
+   * Saree confirmed."): the cue is part of what the tag reports, not a speaker of its own (F-CLAIM).
+   */
+  keepsBackward?: boolean;
   /** The rule that found it (docs/voice.md). */
   rule: string;
 }
@@ -36,5 +42,5 @@ export function forwardCueAt(r: Reading, i: number): ForwardCue | null {
   if (framing !== undefined) return framing;
   const intent = intentCue(r, i);
   if (intent !== undefined) return intent;
-  return reportingCue(r, i);
+  return reportingCue(r, i) ?? contentCue(r, i);
 }

@@ -90,8 +90,9 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
   }
   if (!forward && bounded.length) forward = bounded.shift() as ForwardCue;
 
-  // Backward cues are looked for only before the forward cue.
-  const limit = Math.min(forward ? forward.cue : n, bounded.length ? bounded[0].cue : n);
+  // Backward cues are looked for only before the forward cue (a claim's object does not stop them: F-CLAIM).
+  let limit = forward && !forward.keepsBackward ? forward.cue : n;
+  for (const b of bounded) if (!b.keepsBackward) limit = Math.min(limit, b.cue);
   for (const b of bounded) {
     result.cue = true;
     mark(b.clause, clip(b.end as number), b.rule);
@@ -116,7 +117,7 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
       quotedOut.push({ start: words[forward.clause].start, end: words[end - 1].end, rule: forward.rule });
     } else {
       if (forward.end === undefined && end === n && trailingDespite === n) result.open = true;
-      mark(forward.clause, clip(end), forward.rule);
+      markWithoutGlosses(r, forward.clause, clip(end), forward.rule, mark);
     }
   } else if (backward.before === 0) {
     const p = perspectiveClause(r);
@@ -166,4 +167,26 @@ function introducesNext(r: Reading): false | 'tag' | 'document' {
     if (v.tag.has(lk)) return 'tag';
   }
   return false;
+}
+
+/**
+ * S-GLOSS: inside reported speech, an appositive the outlet sets off by commas ("they heard explosions inside the
+ * Conoco gas field, a US occupation base north of Deir Ezzor, which …") glosses a name or place for its readers: it
+ * stays the outlet's. The appositive opens with "a" or "an" after a comma and closes with another comma inside the
+ * clause; the rest of the clause is marked as before.
+ */
+function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, mark: (a: number, b: number, rule: string) => void): void {
+  const { words } = r;
+  let start = from;
+  for (let k = from + 1; k < to; k++) {
+    const w = words[k];
+    if (!w.commaBefore || w.semiBefore || w.colonBefore || (w.lower !== 'a' && w.lower !== 'an')) continue;
+    if (insideAny(r.quoted, w.start)) continue;
+    const close = segmentEnd(words, k);
+    if (close >= to) break; // an appositive that ends the clause may be the speaker's: left as it is
+    mark(start, k, rule);
+    start = close;
+    k = close - 1;
+  }
+  mark(start, to, rule);
 }

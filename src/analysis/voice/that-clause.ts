@@ -22,6 +22,7 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
     const next = words[i + 1];
     return { cue: i, clause: i + 1, quoted: next.colonBefore && !next.markBefore && capitalised(text, next), rule: 'V-READ' };
   }
+  if (v.speechNouns.has(w)) return nounClause(r, i);
   if (!v.reporting.has(w) || isDiscoursePassive(r, i) || isDiscourseInfinitive(r, i)) return null;
   // V-THAT: "that" within the window; "that" directly followed by the end is a pronoun ("said that."). What stands
   // between must be an adjunct ("said during a briefing on Tuesday that", "said, however, that") or a short object of
@@ -30,7 +31,7 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   const next = words[i + 1];
   const between = next === undefined ? 0
     : next.lower === 'that' ? 1
-      : v.adjuncts.has(next.lower) || next.commaBefore ? win.that + 1
+      : v.adjuncts.has(next.lower) || WEEKDAYS.has(next.lower) || next.commaBefore ? win.that + 1
         : v.objectVerbs.has(w) ? win.objectThat + 1 : 1;
   for (let j = i + 1; j < n && j <= i + between; j++) {
     const lj = words[j].lower;
@@ -48,7 +49,9 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   // V-ZERO: skip a short adjunct ("in a statement," / "on Friday it …"), then a clause opener must follow.
   let j = i + 1;
   const atLeast = words[j]?.lower === 'at' && (words[j + 1]?.lower === 'least' || words[j + 1]?.lower === 'most');
-  if (j < n && !atLeast && (v.adjuncts.has(words[j].lower) || WEEKDAYS.has(words[j].lower))) {
+  // "said Sunday the attacks …": a bare weekday before a clause opener.
+  if (j + 1 < n && WEEKDAYS.has(words[j].lower) && !words[j + 1].commaBefore && opensClause(r, j + 1)) j++;
+  else if (j < n && !atLeast && (v.adjuncts.has(words[j].lower) || WEEKDAYS.has(words[j].lower))) {
     let k = j + 1;
     while (k < n && k <= j + 5 && !words[k].commaBefore && !words[k].markBefore && !PRONOUN_OPENERS.has(words[k].lower)) k++;
     if (k < n && (words[k].commaBefore || words[k].markBefore || PRONOUN_OPENERS.has(words[k].lower))) j = k;
@@ -58,13 +61,17 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   const c = words[j];
   // C-COLON: "The group said: We will …" — a colon and a capital: a quotation whose marks were left out.
   if (c.colonBefore && !c.markBefore && capitalised(text, c)) return { cue: i, clause: j, quoted: true, rule: 'C-COLON' };
+  if (c.markBefore || c.commaBefore || opensClause(r, j)) return { cue: i, clause: j, rule: 'V-ZERO' };
+  return null;
+}
+
+/** A word that opens a clause after a zero-"that" verb: an opener, a number, a named subject with its verb. */
+function opensClause(r: Reading, j: number): boolean {
+  const c = r.words[j];
   // "he'd", "they're": a contracted pronoun opens the clause like the pronoun.
   const opener = c.lower.includes("'") ? c.lower.slice(0, c.lower.indexOf("'")) : c.lower;
-  if (c.markBefore || c.commaBefore || CLAUSE_OPENERS.has(opener) || v.numberWords.has(c.lower) || isDigit(c.lower.charCodeAt(0))
-    || namedSubjectClause(r, j)) {
-    return { cue: i, clause: j, rule: 'V-ZERO' };
-  }
-  return null;
+  return CLAUSE_OPENERS.has(opener) || r.rules.words.numberWords.has(c.lower) || isDigit(c.lower.charCodeAt(0)) || namedSubjectClause(r, j)
+    || subjectBeforeVerb(r, j);
 }
 
 /**
@@ -138,4 +145,44 @@ function finiteLooking(w: string): boolean {
 function isAcronym(text: string, w: Word): boolean {
   const s = text.slice(w.start, w.end);
   return s.length >= 2 && s.length <= 6 && s === s.toUpperCase() && text[w.end] === ')';
+}
+
+/** Words that may stand between a speech noun and its "that": the speaker and the date ("by President Joe Biden on Sunday"). */
+const NOUN_CLAUSE_LINKS = new Set(['by', 'from', 'of', 'on', 'in', 'at', 'the', 'a', 'an', 'earlier', 'last', 'late']);
+/** Words between a speech noun and its "that" at most. */
+const NOUN_CLAUSE_WINDOW = 8;
+
+/**
+ * V-NOUN: a noun of speech with its own "that" clause: "an announcement by President Joe Biden on Sunday that
+ * jihadists had killed …". Between the noun and "that" only the speaker (capitalised words after by/from/of) and the
+ * date may stand; after "that" a clause must open (a subject, not a verb: "the allegation that surfaced" is a
+ * relative clause).
+ */
+function nounClause(r: Reading, i: number): ForwardCue | null {
+  const { words, text } = r;
+  const n = words.length;
+  for (let j = i + 1; j < n && j <= i + NOUN_CLAUSE_WINDOW; j++) {
+    const w = words[j];
+    if (w.commaBefore || w.markBefore) return null;
+    if (w.lower === 'that') {
+      const c = words[j + 1];
+      if (!c || c.commaBefore || AUXILIARIES.has(c.lower) || (finiteLooking(c.lower) && !capitalised(text, c) && !subjectBeforeVerb(r, j + 1))) return null;
+      if (capitalised(text, c) || opensClause(r, j + 1) || subjectBeforeVerb(r, j + 1)) return { cue: i, clause: j + 1, rule: 'V-NOUN' };
+      return null;
+    }
+    if (!NOUN_CLAUSE_LINKS.has(w.lower) && !WEEKDAYS.has(w.lower) && !capitalised(text, w) && !isDigit(w.lower.charCodeAt(0))) return null;
+  }
+  return null;
+}
+
+/**
+ * A bare lowercase plural noun followed by its verb opens a clause: "jihadists had killed", "said forces continued …",
+ * "said militants attacked". Not a verb form itself ("said attacked") and not a word the rules know as a particle.
+ */
+function subjectBeforeVerb(r: Reading, k: number): boolean {
+  const w = r.words[k];
+  const next = r.words[k + 1];
+  if (!w || !next || next.commaBefore || next.markBefore || capitalised(r.text, w)) return false;
+  if (w.lower.length < 4 || !w.lower.endsWith('s') || w.lower.endsWith('ss') || NOT_FINITE.has(w.lower) || r.rules.words.adjuncts.has(w.lower)) return false;
+  return AUXILIARIES.has(next.lower) || (next.lower.length > 4 && next.lower.endsWith('ed') && !NOT_FINITE.has(next.lower));
 }

@@ -1,0 +1,80 @@
+/**
+ * Claims made as a noun phrase (docs/voice.md, rule F-CLAIM): "claimed responsibility for the attack on US
+ * occupation bases", "announced a suspension of military operations against US troops", "affirmed its solidarity
+ * with the Palestinian Resistance". What the speaker claims, announces or affirms is the speaker's account, so the
+ * object is attributed like a that-clause, bounded like the object of a condemning verb. Read only when the verb has
+ * no clause of its own (V-THAT, V-ZERO win).
+ */
+import type { ForwardCue } from './forward.js';
+import { boundedEnd } from './framing.js';
+import { BE_FORMS, DETERMINERS, NOT_TAG_START, OBJECT_PRONOUNS, WEEKDAYS } from './grammar.js';
+import type { Reading } from './words.js';
+
+/** The content cue at word i, or null. */
+export function contentCue(r: Reading, i: number): ForwardCue | null {
+  const { words } = r;
+  const v = r.rules.words;
+  const w = words[i].lower;
+  if (!v.content.has(w)) return null;
+  const prev = words[i - 1]?.lower;
+  // "was announced", "the reported attack", "Iran's declared aim": a passive or a participle used as an adjective
+  // has no speaker of its own in the clause.
+  if (prev !== undefined && !words[i].commaBefore && (BE_FORMS.has(prev) || DETERMINERS.has(prev) || prev.endsWith("'s"))) return null;
+  // "an umbrella group … that has claimed more than 165 attacks": a relative clause describes its noun for the
+  // outlet; it is not the report of a claim.
+  if (inRelativeClause(words, i)) return null;
+  // "did not claim responsibility", "never confirmed": a claim not made reports nothing.
+  if (prev !== undefined && (NEGATIONS.has(prev) || prev.endsWith("n't"))) return null;
+  // "an announcement confirming the deaths of …": a participle right after a noun is the outlet's summary of a
+  // document, not a speaker's claim (after a comma, "…, emphasizing their commitment to …", it is the speaker's).
+  if (w.endsWith('ing') && i > 0 && !words[i].commaBefore) return null;
+  // A headline ("Iraqi Group Claims Drone Attack On US Base") is the outlet's summary of the claim.
+  if (isHeadline(r)) return null;
+  let j = i + 1;
+  if (j < words.length && WEEKDAYS.has(words[j].lower) && !words[j].commaBefore) j++; // "confirmed Sunday the deaths …"
+  const obj = words[j];
+  if (obj === undefined || obj.commaBefore) return null;
+  const o = obj.lower;
+  // Not an object: a preposition, conjunction or adverb ("reported on", "confirmed as", "reported yesterday"), a
+  // pronoun that names nothing ("denied it"), an infinitive. A gerund ("reported hearing explosions") tells what the
+  // speaker did, not what they claim about others.
+  if (v.adjuncts.has(o) || NOT_TAG_START.has(o) || OBJECT_PRONOUNS.has(o) || o === 'as' || o === 'of' || o === 'about'
+    || o.endsWith('ly') || o.endsWith('ing')) return null;
+  // "the strike claimed the lives of …": the object noun makes it another verb.
+  const head = DETERMINERS.has(o) ? words[j + 1]?.lower : o;
+  if (head !== undefined && v.notContentObjects.has(head)) return null;
+  // "claimed responsibility for …", "claimed credit for …": the frame is the verb's; the claim is what follows "for".
+  if (words[j + 1]?.lower === 'for' && !words[j + 1].commaBefore && j + 2 < words.length) j += 2;
+  return { cue: i, clause: j, end: boundedEnd(r, j, r.rules.windows.clause), keepsBackward: true, rule: 'F-CLAIM' };
+}
+
+const NEGATIONS = new Set(['not', 'never', 'neither', 'nor', 'no']);
+const CLOSERS = '"\'\u201D\u2019)]\t';
+
+/**
+ * Whether the part is a headline: a line of its own that ends without final punctuation (the first line of a text,
+ * a subhead).
+ */
+function isHeadline(r: Reading): boolean {
+  const { text, words } = r;
+  for (let k = words[0].start - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a) break;
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  // The part ends at its unit's end, and units end at line breaks: only the characters right after the last word
+  // are read (a closing mark or bracket, spaces), so the test costs the same on any length of line.
+  let k = words[words.length - 1].end;
+  while (k < text.length && (text.charCodeAt(k) === 0x20 || CLOSERS.includes(text[k]))) k++;
+  return k >= text.length || text.charCodeAt(k) === 0x0a || text.charCodeAt(k) === 0x0d;
+}
+
+const RELATIVES = new Set(['that', 'which', 'who', 'whose']);
+const RELATIVE_AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'also', 'since', 'already', 'repeatedly', 'reportedly', 'now']);
+
+/** The verb at i opens a relative clause: "that claimed", "which has claimed", "who had already announced". */
+function inRelativeClause(words: Reading['words'], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && i - k <= 3 && RELATIVE_AUXILIARIES.has(words[k].lower)) k--;
+  return k >= 0 && RELATIVES.has(words[k].lower);
+}
