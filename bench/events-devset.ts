@@ -7,7 +7,7 @@
  *   FRAMELENS_DEVSET_DIR=/path/to/texts npm run eval:events
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadLexicons } from '../src/lexicon/load.js';
 import { compileLexicon } from '../src/lexicon/compile.js';
@@ -27,6 +27,9 @@ function show(name: string, s: PairScore): void {
   for (const w of s.wrong) console.log(`  wrong   ${w}`);
 }
 
+/** The source lists whose dev articles tests/fixtures/events/dev-events.yml was written from. */
+export const EVENTS_READ_FROM = ['sources-a.yml', 'sources-b.yml'];
+
 export interface EventsMeasurement {
   /** Dev-split articles whose texts were found, and those that were not (their pairs are left out of the scores). */
   present: number;
@@ -40,8 +43,13 @@ export async function main(textsDir = process.env.FRAMELENS_DEVSET_DIR): Promise
   const dir = join(root, 'tests', 'fixtures', 'devset');
   const devset = loadDevset(dir);
   const { present, missing } = findTexts(devset, textsDir || join(dir, 'local'));
-  const dev = present.filter((t) => t.article.split === 'dev');
-  const missingDev = missing.filter((a) => a.split === 'dev').map((a) => a.id);
+  // Only the dev articles whose events were read (tests/fixtures/events/dev-events.yml says which lists); articles
+  // added to the dev split later are left out, and named, until someone reads them for events too.
+  const read = (a: { where: string; split: string }) => a.split === 'dev' && EVENTS_READ_FROM.some((f) => basename(a.where.replace(/:\d+(:\d+)?$/, '')) === f);
+  const unread = [...devset.articles.values()].filter((a) => a.split === 'dev' && !read(a)).map((a) => a.id);
+  if (unread.length) console.log(`${unread.length} dev articles not read for events yet are left out: ${unread.join(', ')}`);
+  const dev = present.filter((t) => read(t.article));
+  const missingDev = missing.filter((a) => read(a)).map((a) => a.id);
   const labelsFile = join(root, 'tests', 'fixtures', 'events', 'dev-events.yml');
   const gold = parseEventOverrides(readFileSync(labelsFile, 'utf8'), labelsFile).map((e) => e.documents);
   // A label naming an article the dev split does not have (a typo, or a test article) would silently score nothing.

@@ -13,6 +13,7 @@ import { UsageError } from './common.js';
 import { ANALYZE_HELP } from './analyze-help.js';
 import { SERVE_HELP } from './serve-help.js';
 import { KWIC_HELP } from './kwic-help.js';
+import { MERGE_HELP } from './merge-help.js';
 import { LEXICON_HELP } from './lexicon.js';
 import { COUNT_HELP } from './count.js';
 import { VALIDATE_HELP } from './validate.js';
@@ -39,7 +40,7 @@ Run "framelens <command> --help" (or "framelens help <command>") for a command's
 
 /** Each command's own help, for "framelens help <command>" (the command prints the same text for --help). */
 const COMMAND_HELP: Record<string, string> = {
-  analyze: ANALYZE_HELP, serve: SERVE_HELP, kwic: KWIC_HELP, lexicon: LEXICON_HELP, count: COUNT_HELP, validate: VALIDATE_HELP,
+  analyze: ANALYZE_HELP, serve: SERVE_HELP, merge: MERGE_HELP, kwic: KWIC_HELP, lexicon: LEXICON_HELP, count: COUNT_HELP, validate: VALIDATE_HELP,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -13,7 +13,7 @@ import { createProgress } from './progress.js';
 import { createReportSink } from './report-sink.js';
 import { checkDestinations, FORMATS, REPORT_STAGES, storedAggregates, writeOutput } from './analyze.js';
 import { loadCompiled, parse, UsageError } from './common.js';
-import { HELP } from './main.js';
+import { MERGE_HELP } from './merge-help.js';
 
 function readAggregate<T>(file: string, name: string): T {
   const s = Store.open(file, { readonly: true });
@@ -43,7 +43,7 @@ export async function runMerge(args: string[]): Promise<number> {
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
-    process.stdout.write(HELP);
+    process.stdout.write(MERGE_HELP);
     return 0;
   }
   if (!values.db) throw new UsageError('merge needs --db OUT.db: the store to create from the parts');

@@ -116,7 +116,7 @@ describe('help and kwic', () => {
   it('has --help on every subcommand, each with its own text', async () => {
     const seen = new Set<string>();
     for (const args of [['analyze', '--help'], ['serve', '--help'], ['kwic', '--help'], ['lexicon', '--help'], ['lexicon', 'check', '--help'],
-      ['lexicon', 'suggest', '--help'], ['count', '--help'], ['validate', '--help'], ['help', 'analyze']]) {
+      ['lexicon', 'suggest', '--help'], ['count', '--help'], ['validate', '--help'], ['merge', '--help'], ['help', 'analyze']]) {
       const r = await runCli(args);
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.stdout.length).toBeGreaterThan(100);
@@ -124,6 +124,8 @@ describe('help and kwic', () => {
     }
     expect((await runCli(['analyze', '--help'])).stdout).toMatch(/--groups FILE[\s\S]*--by week\|month[\s\S]*--stopwords/);
     expect((await runCli(['help', 'analyze'])).stdout).toBe((await runCli(['analyze', '--help'])).stdout);
+    expect((await runCli(['help', 'merge'])).stdout).toBe((await runCli(['merge', '--help'])).stdout);
+    expect((await runCli(['merge', '--help'])).stdout).toMatch(/^framelens merge: [\s\S]*--shard I\/N/);
     expect(seen.size).toBeGreaterThanOrEqual(7);
     expect((await runCli(['help', 'nothing'])).code).toBe(2);
   });

@@ -85,3 +85,14 @@ describe('dependency rules', () => {
     expect(violations()).toEqual([]);
   });
 });
+
+describe('the command line entry point', () => {
+  it('is imported by no command: each command carries its own help, so there is no cycle through main.ts', () => {
+    const cli = join(SRC, 'cli');
+    const offenders = sourceFiles(cli)
+      .filter((file) => !file.endsWith(`${sep}main.ts`))
+      .filter((file) => importsOf(readFileSync(file, 'utf8')).some((spec) => /(^|\/)main\.js$/.test(spec)))
+      .map((file) => relative(SRC, file));
+    expect(offenders).toEqual([]);
+  });
+});
