@@ -22,7 +22,7 @@ import { ANALYZE_HELP } from './analyze-help.js';
 import { RESEARCH_OPTIONS, researchReportOptions } from './research-options.js';
 
 /** The report builder's stages, in order (FinishOptions.onStage): the report stage's progress counts them. */
-export const REPORT_STAGES = ['duplicates', 'counts', 'bootstrap', 'keyness', 'stance tests', 'contrasts', 'timeline', 'events', 'documents'];
+export const REPORT_STAGES = ['duplicates', 'counts', 'bootstrap', 'keyness', 'contrasts', 'timeline', 'events', 'documents'];
 export const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 const POLICIES: DuplicatePolicy[] = ['first-outlet-only', 'exclude-copies', 'keep-all'];
 const VOICE_NAMES: Voice[] = ['author', 'quoted', 'attributed'];

@@ -85,7 +85,7 @@ export interface FinishOptions {
   /** Documents skipped while reading, listed in the report. */
   skipped?: readonly SkippedDocument[];
   /** Called when a stage of the report starts (for a progress line: the report stage is long on big corpora). */
-  onStage?: (stage: 'duplicates' | 'counts' | 'bootstrap' | 'keyness' | 'stance tests' | 'contrasts' | 'timeline' | 'events' | 'documents') => void;
+  onStage?: (stage: 'duplicates' | 'counts' | 'bootstrap' | 'keyness' | 'contrasts' | 'timeline' | 'events' | 'documents') => void;
 }
 
 /** One document as the builder keeps it. */

@@ -253,3 +253,14 @@ describe('duplicates in the report', () => {
     expect(documentHits(analyses[0]).hits).toEqual(analyses[0].hits);
   });
 });
+
+describe('report stages', () => {
+  it('announces exactly the stages the progress line counts, in order', async () => {
+    const { REPORT_STAGES } = await import('../../src/cli/analyze.js');
+    const builder = new ReportBuilder({ lexicon: compiled.lexicon, resamples: 10 });
+    documents.slice(0, 4).forEach((d, k) => builder.add(analyses[k], d));
+    const seen: string[] = [];
+    builder.finish({ onStage: (s) => seen.push(s) });
+    expect(seen).toEqual(REPORT_STAGES);
+  });
+});

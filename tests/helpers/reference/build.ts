@@ -12,7 +12,7 @@ import { keynessEachAgainstRest, keynessPair, type KeynessRow, type OutletTermCo
 import { divergenceMatrix } from '../../../src/stats/divergence.js';
 import { applyDuplicatePolicy, findNearDuplicates, type DuplicateCluster, type DuplicatePair, type DuplicatePolicy } from './duplicates.js';
 import { groupEvents, type FramingEvent } from './events.js';
-import { stanceDifference } from '../../../src/stats/difference.js';
+import { stanceDifference } from './difference.js';
 import { adjustPValues } from '../../../src/stats/multiple-comparisons.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../../src/version.js';
 
