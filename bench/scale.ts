@@ -40,12 +40,11 @@ function readHwmKb(pid: number): number {
   }
 }
 
-function runAnalyze(corpus: string, db: string, workers: number): Promise<RunFigures> {
-  for (const s of ['', '-wal', '-shm']) rmSync(`${db}${s}`, { force: true });
-  const out = `${db}.report.json`;
+/** Runs the framelens CLI with `args` as a child process: its wall time, peak RSS and exit code. */
+function timeCli(args: string[]): Promise<RunFigures> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [cli, 'analyze', corpus, '--db', db, '-j', String(workers), '--format', 'json', '--omit-hits', '--out', out, '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
     let hwm = 0;
     const poll = setInterval(() => { hwm = Math.max(hwm, readHwmKb(child.pid ?? 0)); }, 100);
     child.on('error', reject);
@@ -54,6 +53,11 @@ function runAnalyze(corpus: string, db: string, workers: number): Promise<RunFig
       resolve({ seconds: (performance.now() - t0) / 1000, peakRssMb: hwm / 1024, code });
     });
   });
+}
+
+function runAnalyze(corpus: string, db: string, workers: number): Promise<RunFigures> {
+  for (const s of ['', '-wal', '-shm']) rmSync(`${db}${s}`, { force: true });
+  return timeCli(['analyze', corpus, '--db', db, '-j', String(workers), '--format', 'json', '--omit-hits', '--out', `${db}.report.json`, '--quiet']);
 }
 
 function winkRate(paragraphs: string[], count: number): { bytesPerSecond: number; documents: number } {
@@ -84,17 +88,8 @@ async function singleDocument(megabytes: number): Promise<RunFigures & { bytes: 
     bytes += next;
   }
   writeFileSync(file, parts.join('\n\n'));
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, [cli, 'analyze', file, '--default-outlet', 'One Outlet', '--format', 'json', '--omit-hits', '--out', `${file}.json`, '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    let hwm = 0;
-    const poll = setInterval(() => { hwm = Math.max(hwm, readHwmKb(child.pid ?? 0)); }, 100);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearInterval(poll);
-      resolve({ seconds: (performance.now() - t0) / 1000, peakRssMb: hwm / 1024, code, bytes });
-    });
-  });
+  const figures = await timeCli(['analyze', file, '--default-outlet', 'One Outlet', '--format', 'json', '--omit-hits', '--out', `${file}.json`, '--quiet']);
+  return { ...figures, bytes };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'framelens-scale-'));

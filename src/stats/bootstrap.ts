@@ -12,7 +12,7 @@
  */
 import { randomIndex, seededRandom } from './rng.js';
 import { quantileSorted } from './quantile.js';
-import { LARGE_SAMPLE_DOCUMENTS, ratioInterval, ratioSums } from './large-sample.js';
+import { LARGE_SAMPLE_DOCUMENTS, ratioInterval, ratioSums, ratioSumsOf } from './large-sample.js';
 
 /** What one document contributes for one outlet × referent. */
 export interface DocumentStanceCounts {
@@ -93,7 +93,7 @@ export function bootstrapStance(
 
   const n = perDocument.length;
   if (documents >= LARGE_SAMPLE_DOCUMENTS) {
-    const sums = ratioSums(perDocument.map((d) => d.sumOfScores), perDocument.map((d) => d.mentions));
+    const sums = ratioSumsOf(perDocument);
     return { stance, ci95: ratioInterval(sums, n), documents, mentions: totalMentions, smallSample, resamples: 0, skippedResamples: 0, interval: 'normal' };
   }
   const random = seededRandom(seed);

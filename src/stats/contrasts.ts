@@ -13,7 +13,7 @@ import { adjustPValues, type Correction } from './multiple-comparisons.js';
 import { dayNumber } from './dates.js';
 import { randomIndex, seededRandom } from './rng.js';
 import { quantileSorted } from './quantile.js';
-import { differenceInterval, LARGE_SAMPLE_DOCUMENTS, permutationNormalP, ratioSums } from './large-sample.js';
+import { differenceInterval, LARGE_SAMPLE_DOCUMENTS, permutationNormalP, ratioSumsOf } from './large-sample.js';
 import {
   binomial, compareGroups, estimateGroup, FEW_OUTLETS, MIN_GROUP_OUTLETS, MIN_INTERVAL_DOCUMENTS, mentioned, outletStance, permutationTest, tIntervalOverOutlets,
   smallestExactP, type GroupEstimate,
@@ -157,8 +157,8 @@ export function compareDocuments(
   const difference = sa - sb;
   if (da.length >= LARGE_SAMPLE_DOCUMENTS && db.length >= LARGE_SAMPLE_DOCUMENTS) {
     // Redrawing thousands of documents per side adds nothing the closed forms do not give (large-sample.ts).
-    const sumsA = ratioSums(da.map((d) => d.sumOfScores), da.map((d) => d.mentions));
-    const sumsB = ratioSums(db.map((d) => d.sumOfScores), db.map((d) => d.mentions));
+    const sumsA = ratioSumsOf(da);
+    const sumsB = ratioSumsOf(db);
     return {
       difference, ci95: differenceInterval(sumsA, da.length, sumsB, db.length),
       p: permutationNormalP(sumsA, da.length, sumsB, db.length), method: 'normal',

@@ -22,7 +22,7 @@
  */
 import { timestampOf } from './dates.js';
 import { UnionFind } from './union-find.js';
-import { KeyPostings } from './postings.js';
+import { growInt32, KeyPostings } from './postings.js';
 
 export interface DuplicateInput {
   id: string;
@@ -149,21 +149,6 @@ function distinctSorted(values: Float64Array): Float64Array {
   return sorted.subarray(0, n);
 }
 
-/** |a ∩ b| of two ascending arrays of distinct values (one merge pass). */
-function countSharedSorted(a: Float64Array, b: Float64Array): number {
-  let shared = 0;
-  for (let x = 0, y = 0; x < a.length && y < b.length;) {
-    const u = a[x];
-    const v = b[y];
-    if (u === v) {
-      shared++;
-      x++;
-      y++;
-    } else if (u < v) x++;
-    else y++;
-  }
-  return shared;
-}
 
 /** All documents at once: the incremental index fed in input order, every candidate verified on its text. */
 export function findNearDuplicates(documents: readonly DuplicateInput[], options: DuplicateOptions = {}): DuplicateResult {
@@ -488,7 +473,7 @@ export class NearDuplicateIndex {
     let estimated = false;
     const text = shingles ? this.textOf?.(a.id) : undefined;
     if (text !== undefined && shingles) {
-      shared = countSharedSorted(this.shinglesOf(a.id, text), shingles);
+      shared = countShared(this.shinglesOf(a.id, text), shingles);
     } else if (a.whole && sketch.whole) {
       shared = inA;
     } else {
@@ -551,21 +536,17 @@ function winnow(hashes: Float64Array, window: number): Int32Array {
   return Int32Array.from(kept);
 }
 
-function growInt32(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
-}
-
-/** |a ∩ b| of two sorted key arrays (one merge pass). */
-function countShared(a: Int32Array, b: Int32Array): number {
+/** |a ∩ b| of two ascending arrays of distinct values (one merge pass): kept keys, or full shingle sets. */
+function countShared(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let shared = 0;
   for (let x = 0, y = 0; x < a.length && y < b.length;) {
-    if (a[x] === b[y]) {
+    const u = a[x];
+    const v = b[y];
+    if (u === v) {
       shared++;
       x++;
       y++;
-    } else if (a[x] < b[y]) x++;
+    } else if (u < v) x++;
     else y++;
   }
   return shared;

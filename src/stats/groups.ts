@@ -18,7 +18,7 @@
 import type { DocumentStanceCounts } from './bootstrap.js';
 import { randomIndex, seededRandom } from './rng.js';
 import { quantileSorted } from './quantile.js';
-import { LARGE_SAMPLE_DOCUMENTS, normalDraw, ratioSums, ratioVariance } from './large-sample.js';
+import { LARGE_SAMPLE_DOCUMENTS, normalDraw, ratioSumsOf, ratioVariance } from './large-sample.js';
 
 /** Documents of one outlet (those that mention the referent; zero-mention documents are dropped). */
 export type OutletDocuments = readonly DocumentStanceCounts[];
@@ -127,7 +127,7 @@ interface DrawableOutlet {
 
 function drawable(docs: readonly DocumentStanceCounts[]): DrawableOutlet {
   if (docs.length < LARGE_SAMPLE_DOCUMENTS) return { docs };
-  const sums = ratioSums(docs.map((d) => d.sumOfScores), docs.map((d) => d.mentions));
+  const sums = ratioSumsOf(docs);
   return { docs, normal: { stance: sums.sumOfScores / sums.mentions, sd: Math.sqrt(ratioVariance(sums, docs.length) ?? 0) } };
 }
 

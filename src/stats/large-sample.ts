@@ -38,7 +38,14 @@ export function ratioSums(sumOfScores: ArrayLike<number>, mentions: ArrayLike<nu
   return out;
 }
 
-export function addTo(sums: RatioSums, s: number, m: number): void {
+/** The sums over a list of documents' (score, mentions). */
+export function ratioSumsOf(docs: ReadonlyArray<{ sumOfScores: number; mentions: number }>): RatioSums {
+  const out: RatioSums = { sumOfScores: 0, mentions: 0, ss: 0, mm: 0, sm: 0 };
+  for (const d of docs) addTo(out, d.sumOfScores, d.mentions);
+  return out;
+}
+
+function addTo(sums: RatioSums, s: number, m: number): void {
   sums.sumOfScores += s;
   sums.mentions += m;
   sums.ss += s * s;
@@ -46,7 +53,7 @@ export function addTo(sums: RatioSums, s: number, m: number): void {
   sums.sm += s * m;
 }
 
-export function combine(a: RatioSums, b: RatioSums): RatioSums {
+function combine(a: RatioSums, b: RatioSums): RatioSums {
   return { sumOfScores: a.sumOfScores + b.sumOfScores, mentions: a.mentions + b.mentions, ss: a.ss + b.ss, mm: a.mm + b.mm, sm: a.sm + b.sm };
 }
 

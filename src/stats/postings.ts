@@ -73,8 +73,8 @@ export class KeyPostings {
 
   private node(document: number, next: number): number {
     if (this.nodes === this.nodeDocument.length) {
-      this.nodeDocument = grow(this.nodeDocument);
-      this.nodeNext = grow(this.nodeNext);
+      this.nodeDocument = growInt32(this.nodeDocument);
+      this.nodeNext = growInt32(this.nodeNext);
     }
     this.nodeDocument[this.nodes] = document;
     this.nodeNext[this.nodes] = next;
@@ -104,7 +104,8 @@ export class KeyPostings {
   }
 }
 
-function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+/** The array at twice its length, contents kept (typed arrays cannot grow in place). */
+export function growInt32(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(array.length * 2);
   bigger.set(array);
   return bigger;

@@ -7,7 +7,7 @@ import { bootstrapStance, bootstrapStanceColumns, type DocumentStanceCounts } fr
 import { stanceDifference } from '../helpers/reference/difference.js';
 import { compareDocuments } from '../../src/stats/contrasts.js';
 import { estimateGroup } from '../../src/stats/groups.js';
-import { erfc, LARGE_SAMPLE_DOCUMENTS, permutationNormalP, ratioInterval, ratioSums, twoSidedNormalP } from '../../src/stats/large-sample.js';
+import { erfc, LARGE_SAMPLE_DOCUMENTS, permutationNormalP, ratioInterval, ratioSumsOf, twoSidedNormalP } from '../../src/stats/large-sample.js';
 import { seededRandom } from '../../src/stats/rng.js';
 
 /** Documents with 1–6 mentions, each mention scoring −1, −0.5, 0, 0.5 or 1 with a lean of `lean`. */
@@ -21,7 +21,7 @@ function documents(n: number, lean: number, seed: number): DocumentStanceCounts[
   });
 }
 
-const sumsOf = (docs: DocumentStanceCounts[]) => ratioSums(docs.map((d) => d.sumOfScores), docs.map((d) => d.mentions));
+const sumsOf = (docs: DocumentStanceCounts[]) => ratioSumsOf(docs);
 
 describe('large-sample interval', () => {
   it('matches the percentile bootstrap just below the switch', () => {
