@@ -4,6 +4,7 @@
  */
 import { raw } from 'hono/html';
 import type { Report } from '../build.js';
+import { InlineStyle } from './inline-style.js';
 import {
   CorpusSummary, DivergenceTable, DocumentsTable, DuplicatesTable, EventsTable, KeynessTables, LabelShareTable, OutletsTable, SkippedTable, StanceTable,
 } from './report-tables.js';
@@ -21,8 +22,7 @@ export function ReportFile({ report, css }: { report: Report; css: string }) {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="generator" content={`${report.tool.name} ${report.tool.version}`} />
           <title>framelens report</title>
-          {/* The stylesheet is our own file (web/style.css), not corpus text; a "</style" inside it is impossible by construction and stripped anyway. */}
-          <style>{raw(css.replace(/<\/style/gi, ''))}</style>
+          <InlineStyle css={css} />
         </head>
         <body>
           <main id="main">

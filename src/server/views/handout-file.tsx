@@ -6,6 +6,7 @@ import { raw } from 'hono/html';
 import type { CompiledLexicon } from '../../lexicon/compile.js';
 import type { CompareModel } from '../compare.js';
 import { CompareView } from './compare-view.js';
+import { InlineStyle } from '../../report/views/inline-style.js';
 
 export function HandoutFile({ model, compiled, css }: { model: CompareModel; compiled: CompiledLexicon; css: string }) {
   const headings = model.columns.map((c) => c.heading).join(' · ');
@@ -17,8 +18,7 @@ export function HandoutFile({ model, compiled, css }: { model: CompareModel; com
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`Compare: ${headings} · framelens`}</title>
-          {/* Our own stylesheet (web/style.css), not user text; a closing style tag cannot occur in it and is stripped anyway. */}
-          <style>{raw(css.replace(/<\/style/gi, ''))}</style>
+          <InlineStyle css={css} />
         </head>
         <body>
           <main id="main">
