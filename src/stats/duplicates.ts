@@ -322,6 +322,9 @@ export class NearDuplicateIndex {
    */
   addSketch(doc: Omit<DuplicateInput, 'text'>, sketch: NearDuplicateSketch): DuplicatePair[] {
     if (this.indexOf.has(doc.id)) throw new RangeError(`duplicate document id: ${doc.id}`);
+    if (!(sketch?.shingles instanceof Float64Array) || !(sketch.keys instanceof Int32Array)) {
+      throw new TypeError(`near-duplicate sketch of ${doc.id}: expected { shingleSize, shingles: Float64Array, keys: Int32Array } from nearDuplicateSketch (typed arrays survive postMessage, not JSON)`);
+    }
     if (sketch.shingleSize !== this.options.shingleSize) {
       throw new RangeError(`near-duplicate sketch of ${doc.id}: made with ${sketch.shingleSize}-word shingles, the index uses ${this.options.shingleSize}`);
     }

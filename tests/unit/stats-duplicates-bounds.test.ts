@@ -125,4 +125,11 @@ describe('nearDuplicateSketch and addSketch', () => {
     expect(() => index.addSketch({ id: 'x9', outlet: 'o' }, nearDuplicateSketch(docs[0].text))).toThrow(/x9.*5-word.*uses 4/);
     expect(index.addSketch({ id: 'x9', outlet: 'o' }, nearDuplicateSketch(docs[0].text, 4))).toEqual([]);
   });
+
+  it('refuses a sketch that lost its typed arrays (sent as JSON), naming the document', () => {
+    const index = new NearDuplicateIndex();
+    const flattened = JSON.parse(JSON.stringify(nearDuplicateSketch(docs[0].text)));
+    expect(() => index.addSketch({ id: 'j1', outlet: 'o' }, flattened)).toThrow(/j1.*typed arrays/);
+    expect(index.size).toBe(0);
+  });
 });
