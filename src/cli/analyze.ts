@@ -136,7 +136,9 @@ export async function runAnalyze(args: string[]): Promise<number> {
       shard,
       texts,
       workers: intOption(values.workers, 'workers', 1),
-      onDocument: (doc, analysis) => sink.add(doc, analysis),
+      // The workers read each text for the report too, so the main thread only merges what they found.
+      features: { stopwords: reportOptions.stopwords },
+      onDocument: (doc, analysis, features) => sink.add(doc, analysis, features),
       onProgress: (p) => progress.update(p.read, estimatedTotal(p.read), p.reused ? `${p.reused} reused` : undefined),
     });
     const secs = (performance.now() - t0) / 1000;
