@@ -137,7 +137,7 @@ describe('default lexicon conflict.yml', () => {
 
   it('validates and compiles', () => {
     expect(lex.sources[0].name).toBe('conflict');
-    expect(lex.sources[0].version).toBe('1.3.1');
+    expect(lex.sources[0].version).toBe('1.3.2');
     expect(() => compileLexicon(lex)).not.toThrow();
   });
 
