@@ -75,6 +75,7 @@ export function resolveContextLabels(
 ): void {
   if (contextLabels.length === 0) return;
   const rules = compiled.voice.context;
+  const speech = speechVerbsOf(compiled);
   /** Mentions before the current label, explicit ones and labels resolved so far, in document order. */
   const seen: Mention[] = [];
   let next = 0;
@@ -152,6 +153,12 @@ export function resolveContextLabels(
     for (let k = seen.length - 1, visited = 0; k >= 0 && visited < rules.lookBackMentions; k--, visited++) {
       const mention = seen[k];
       if (mention.sentence < hit.sentence - rules.antecedentSentences) break;
+      // The speaker's side is not what the speaker disparages: in reported speech, a mention standing before the speech
+      // verb of the label's own sentence names the speaker ("Iran's ambassador … said the regime had …"), and a
+      // negative label there means the speaker's adversary. A neutral or positive one may well be the speaker's own
+      // ("the Islamic Resistance in Iraq said its mujahideen …").
+      if (hit.weight < 0 && hit.voice !== 'author' && mention.sentence === hit.sentence &&
+          speechVerbBetween(units, mention.endUnit, match.startUnit, speech)) continue;
       const f = fit(mention);
       if (f === 'yes') {
         nearest ??= mention.referent;
@@ -194,6 +201,36 @@ export function resolveContextLabels(
       break;
     }
   }
+}
+
+/**
+ * How far (in units) after a mention its speech verb may stand for the mention to be the speaker (the rest of the
+ * speaker's noun phrase: "Iran's Ambassador to Damascus Hossein Akbari confirmed …"). A verb further on belongs to
+ * another clause ("the US forces will pay … and that its fighters would continue …").
+ */
+const SPEAKER_REACH = 8;
+
+const speechCache = new WeakMap<CompiledLexicon, ReadonlySet<string>>();
+
+/** The voice vocabulary's verbs that introduce speech (reporting, zero-that and tag verbs, every form). */
+function speechVerbsOf(compiled: CompiledLexicon): ReadonlySet<string> {
+  let set = speechCache.get(compiled);
+  if (!set) {
+    const w = compiled.voice.words;
+    set = new Set([...w.reporting, ...w.zeroThat, ...w.tag]);
+    speechCache.set(compiled, set);
+  }
+  return set;
+}
+
+/**
+ * Whether a speech verb stands within SPEAKER_REACH units after a mention that ends at `from`, before the label at
+ * `to`: the mention is then the speaker. Bounded, so the check costs a constant per mention visited.
+ */
+function speechVerbBetween(units: Units, from: number, to: number, speech: ReadonlySet<string>): boolean {
+  const end = Math.min(to, from + SPEAKER_REACH);
+  for (let u = from; u < end; u++) if (speech.has(units.normal[u])) return true;
+  return false;
 }
 
 /** The lexicon's classes of group nouns: a nationality before one of their nouns is where the group is from. */

@@ -24,6 +24,23 @@ const hit = (text: string, surface: string): Hit => {
   return found;
 };
 
+describe('the speaker of reported speech', () => {
+  it('is not what the speaker calls "the regime": the label looks past the speaker to the adversary', () => {
+    // Orinoco Tribune (Press TV text), 1 April 2024.
+    const text = 'Israel has targeted the Iranian consulate in the Syrian capital. Iran’s Ambassador to Damascus Hossein ' +
+      'Akbari confirmed the reports of the attack and said the regime had targeted the consular building with six missiles.';
+    expect(hit(text, 'the regime')).toMatchObject({ referent: 'israel', resolution: 'context' });
+    // In the outlet's own voice the nearest mention still decides.
+    const own = 'Israel has targeted the Iranian consulate in the Syrian capital. Iran’s ambassador met reporters. The regime has vowed revenge.';
+    expect(hit(own, 'The regime')).toMatchObject({ referent: 'iran', resolution: 'context' });
+  });
+
+  it('may be what the speaker calls by a neutral or positive label ("its mujahideen")', () => {
+    const text = 'US forces struck a base near Qaim. The Islamic Resistance in Iraq said its mujahideen had targeted the Victory base.';
+    expect(hit(text, 'mujahideen')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+});
+
 describe('untracked actors are antecedents', () => {
   it('"the terror organization" after the Islamic State is not the Iraqi armed groups', () => {
     const text = 'Kataib Hezbollah claimed the attack on the base. Islamic State cells remain active in the desert. ' +
