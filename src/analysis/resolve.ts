@@ -146,6 +146,16 @@ export function resolveContextLabels(
       const determiner = match.endUnit + 1 < units.count ? units.normal[match.endUnit + 1] : '';
       if (inPhrase || !POINTING_DETERMINERS.has(determiner)) continue;
     }
+    // 4b. A theatre: "the enemy in the Gaza Strip", "the occupation forces in Iraq" — a place where only one of the
+    // referents the label may take acts decides (the lexicon's `theatres`).
+    // It decides unless an untracked actor named nearer blocks the label ("ISIS … the militants in Syria").
+    const acting = theatreAfter(units, match.endUnit, compiled);
+    let byTheatre: string | null = null;
+    if (acting) {
+      let count = 0;
+      for (const r of candidates) if (acting.has(r)) { byTheatre = r; count++; }
+      if (count !== 1) byTheatre = null;
+    }
     // 5. Look back: the nearest mention the label may mean, unless another fitting referent is far more salient.
     let blocked = false;
     const salience = new Map<string, number>();
@@ -178,6 +188,10 @@ export function resolveContextLabels(
         blocked = nearest === null;
         break;
       }
+    }
+    if (byTheatre !== null && !blocked) {
+      resolveTo(hit, byTheatre, seen, match, units);
+      continue;
     }
     if (nearest !== null) {
       let best = nearest;
@@ -231,6 +245,54 @@ function speechVerbBetween(units: Units, from: number, to: number, speech: Reado
   const end = Math.min(to, from + SPEAKER_REACH);
   for (let u = from; u < end; u++) if (speech.has(units.normal[u])) return true;
   return false;
+}
+
+/** Prepositions that put a label in a place: "the enemy in Gaza", "forces inside Syria", "militias across Iraq". */
+const PLACE_PREPOSITIONS = new Set(['in', 'inside', 'across', 'throughout']);
+
+interface TheatreIndex { byFirst: Map<string, Array<{ words: string[]; actors: ReadonlySet<string> }>> }
+const theatreCache = new WeakMap<CompiledLexicon, TheatreIndex>();
+
+function theatreIndex(compiled: CompiledLexicon): TheatreIndex {
+  let index = theatreCache.get(compiled);
+  if (!index) {
+    index = { byFirst: new Map() };
+    for (const t of compiled.lexicon.theatres ?? []) {
+      const actors = new Set(t.actors);
+      for (const place of t.places) {
+        const words = place.toLowerCase().replace(/[’‘]/g, "'").split(/\s+/).filter(Boolean);
+        if (words[0] === 'the' && words.length > 1) words.shift();
+        const list = index.byFirst.get(words[0]) ?? [];
+        list.push({ words, actors });
+        index.byFirst.set(words[0], list);
+      }
+    }
+    // Longest place first, so "Gaza Strip" is tried before "Gaza".
+    for (const list of index.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+    theatreCache.set(compiled, index);
+  }
+  return index;
+}
+
+/**
+ * The actors of the place named right after a label ("in (the) <place>", same sentence, no punctuation between), or
+ * undefined. Looks at a few units only: a constant per label.
+ */
+function theatreAfter(units: Units, end: number, compiled: CompiledLexicon): ReadonlySet<string> | undefined {
+  if (end >= units.count || units.barrierAfter[end - 1] || !PLACE_PREPOSITIONS.has(units.normal[end])) return undefined;
+  let u = end + 1;
+  if (u < units.count && !units.barrierAfter[end] && units.normal[u] === 'the') u++;
+  if (u >= units.count || units.barrierAfter[u - 1]) return undefined;
+  const list = theatreIndex(compiled).byFirst.get(units.normal[u]);
+  if (!list) return undefined;
+  for (const { words, actors } of list) {
+    let ok = u + words.length <= units.count;
+    for (let k = 0; ok && k < words.length; k++) {
+      if (units.normal[u + k] !== words[k] || (k < words.length - 1 && units.barrierAfter[u + k])) ok = false;
+    }
+    if (ok) return actors;
+  }
+  return undefined;
 }
 
 /** The lexicon's classes of group nouns: a nationality before one of their nouns is where the group is from. */
