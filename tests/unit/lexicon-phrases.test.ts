@@ -69,6 +69,9 @@ describe('composed phrases in the default lexicon', () => {
     ['the Israeli forces use disproportionate firepower on the besieged Palestinian territory', 'besieged Palestinian territory', 'people-of-gaza', 1],
     ['US and UK forces launched airstrikes against the Houthi groups in retaliation', 'Houthi groups', 'houthi-fighters', 0],
     ["facilities used by Iran's Revolutionary Guard Corps and its affiliated groups", 'affiliated groups', 'affiliated-groups', -1],
+    // A bracketed acronym inside a phrase is transparent (match.ts): one mention.
+    ['CENTCOM stated "U.S. Central Command (CENTCOM) forces conducted a precision airstrike"', 'U.S. Central Command (CENTCOM) forces', 'us-forces', 0],
+    ['an announcement by President Joe Biden that jihadists had killed three American servicepersons', 'jihadists', 'jihadists', -2],
   ];
   for (const [sentence, phrase, id, weight] of one) {
     it(`"${phrase}" is one mention: ${id} (${weight})`, () => {

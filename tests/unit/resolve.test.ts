@@ -55,6 +55,13 @@ describe('theatres: a place after the label', () => {
       .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
   });
 
+  it('keeps "jihadists" after the Islamic State unresolved, and after an Iraqi group takes the group', () => {
+    expect(hit('Kataib Hezbollah fired drones at the base. The Islamic State claimed a bombing in Kirkuk. The jihadists fled.', 'jihadists'))
+      .toMatchObject({ referent: null, resolution: 'unresolved' });
+    expect(hit('Kataib Hezbollah fired drones at the base. Biden said jihadists had killed three soldiers.', 'jihadists'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+
   it('leaves the label to the untracked actor named nearer ("ISIS … the militants in Syria")', () => {
     expect(hit('ISIS cells attacked a checkpoint near Deir ez-Zor. The militants in Syria fled.', 'militants'))
       .toMatchObject({ referent: null, resolution: 'unresolved' });
