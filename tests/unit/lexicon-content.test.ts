@@ -69,6 +69,7 @@ const SINGLE_WORD_LABELS: Record<string, string> = {
   fighters: 'plural only, so "fighter jets" does not match; "fighters" for jets is rare in prose',
   gunmen: 'armed men',
   combatants: 'armed men',
+  jihadists: 'plural only; in this domain fighters called holy warriors (context label, the Islamic State blocks it)',
   militiamen: 'members of a militia',
   occupiers: 'the occupying forces; in this domain never the occupiers of a building',
   invaders: 'the invading forces',
