@@ -120,6 +120,12 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('Israel said the army would respond').map((h) => h.id)).toEqual(['israel']);
   });
 
+  it('reads a border named by both states as a place, and a war named by both parties as two mentions', () => {
+    expect(labelsIn('fighters killed in clashes on the Gaza-Israel border and along the Israel-Lebanon border').map((h) => h.id))
+      .not.toContain('israel');
+    expect(labelsIn('since the start of the Israel-Hamas war').map((h) => h.id)).toEqual(['israel', 'hamas', 'war-baseline']);
+  });
+
   it('pins aggression on Iran as it does on Israel and the US', () => {
     expect(labelsIn('the US has taken a sit-back approach to Iran’s aggression')).toEqual([{ text: 'Iran’s aggression', id: 'iranian-aggression', weight: -2 }]);
   });
