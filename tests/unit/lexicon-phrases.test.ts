@@ -63,6 +63,7 @@ describe('composed phrases in the default lexicon', () => {
     ['troops were killed during a drone attack on a US post in Jordan', 'US post', 'us-bases', 0],
     ['the 26th strike on US army positions in Erbil province', 'US army positions', 'us-bases', 0],
     ['the airport had served as a base for the Global Coalition against ISIS', 'Global Coalition', 'coalition', 0],
+    ['troops of the US-led military coalition fighting ISIS', 'US-led military coalition', 'coalition', 0],
     ['On Saturday morning, the Palestinian group Hamas launched a major assault.', 'Palestinian group', 'hamas', 0],
     ['Israel invaded southern Lebanon to beat back Palestinian guerrillas', 'Palestinian guerrillas', 'hamas-militants', -1],
     ['discontent between Lebanese Christians and Palestinian refugees', 'Palestinian refugees', 'palestinians', 0],
