@@ -32,8 +32,14 @@ export function toWorkDocument(d: Document): WorkDocument {
   return rest;
 }
 
+/** A batch's answer: one analysis JSON per document, and its report features JSON when the pool computes them. */
+export interface BatchResult {
+  analyses: string[];
+  features?: string[];
+}
+
 interface Pending {
-  resolve: (json: string[]) => void;
+  resolve: (result: BatchResult) => void;
   reject: (err: Error) => void;
   first: string;
   documents: WorkDocument[];
@@ -55,22 +61,27 @@ export class WorkerPool {
   private readonly running = new Map<Worker, Pending>();
   /** Workers that ran out of memory and were replaced: their exit is expected. */
   private readonly retired = new Set<Worker>();
-  private readonly data: { compiled: CompiledLexicon };
+  private readonly data: { compiled: CompiledLexicon; features?: PoolFeatures };
   private failure: Error | undefined;
   private closed = false;
+  private readonly limits: ResourceLimits;
 
-  /** `limits`: heap limits of the pool's workers (default WORKER_LIMITS). */
-  constructor(compiled: CompiledLexicon, size: number, private readonly limits: ResourceLimits = WORKER_LIMITS) {
+  /**
+   * `limits`: heap limits of the pool's workers (default WORKER_LIMITS). `features`: also compute each document's
+   * report features (src/report/features.ts) with these stop words.
+   */
+  constructor(compiled: CompiledLexicon, size: number, options: { limits?: ResourceLimits; features?: PoolFeatures } = {}) {
     this.size = Math.max(1, size);
+    this.limits = options.limits ?? WORKER_LIMITS;
     // The compiled lexicon holds only data (Maps, arrays, plain objects), so it clones into each worker as it is.
-    this.data = { compiled };
+    this.data = options.features ? { compiled, features: options.features } : { compiled };
     this.workers = Array.from({ length: this.size }, () => this.spawn());
     this.idle = [...this.workers];
   }
 
   private spawn(): Worker {
     const w = new Worker(WORKER_URL, { workerData: this.data, resourceLimits: this.limits });
-    w.on('message', (msg: { analyses?: string[]; error?: string }) => {
+    w.on('message', (msg: WorkerAnswer) => {
       const p = this.running.get(w);
       this.running.delete(w);
       if (p) settle(p, msg);
@@ -100,7 +111,7 @@ export class WorkerPool {
   /** A batch too large for a pool worker's heap, on a worker of its own with V8's default limits, then gone. */
   private retryUnlimited(p: Pending): void {
     const w = new Worker(WORKER_URL, { workerData: this.data });
-    w.once('message', (msg: { analyses?: string[]; error?: string }) => {
+    w.once('message', (msg: WorkerAnswer) => {
       settle(p, msg);
       void w.terminate();
     });
@@ -125,9 +136,9 @@ export class WorkerPool {
   }
 
   /** Analyzes a batch on the next free worker; resolves to one analysis JSON string per document, in order. */
-  analyze(documents: WorkDocument[]): Promise<string[]> {
+  analyze(documents: WorkDocument[]): Promise<BatchResult> {
     if (this.failure) return Promise.reject(this.failure);
-    return new Promise<string[]>((resolve, reject) => {
+    return new Promise<BatchResult>((resolve, reject) => {
       this.queue.push({ documents, pending: { resolve, reject, first: documents[0]?.id ?? '', documents } });
       this.dispatch();
     });
@@ -139,7 +150,18 @@ export class WorkerPool {
   }
 }
 
-function settle(p: Pending, msg: { analyses?: string[]; error?: string }): void {
-  if (msg.analyses) p.resolve(msg.analyses);
+/** Stop words for the report features the workers compute (the report's `stopwords` option). */
+export interface PoolFeatures {
+  stopwords?: string[];
+}
+
+interface WorkerAnswer {
+  analyses?: string[];
+  features?: string[];
+  error?: string;
+}
+
+function settle(p: Pending, msg: WorkerAnswer): void {
+  if (msg.analyses) p.resolve({ analyses: msg.analyses, features: msg.features });
   else p.reject(new Error(`a worker failed on the batch starting with document "${p.first}": ${msg.error}`));
 }
