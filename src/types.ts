@@ -131,6 +131,23 @@ export interface Lexicon {
   entries: LexiconEntry[];
   /** Named word classes that patterns refer to as {name} (lexicons/README.md "Pattern language"). */
   classes?: WordClass[];
+  /** Places and the referents that act there (lexicons/README.md "How framelens decides who a label names"). */
+  theatres?: Theatre[];
+}
+
+/**
+ * A place where only some referents act: a context label followed by "in <place>" ("the enemy in the Gaza Strip",
+ * "the occupation forces in Iraq") can only mean one of them.
+ */
+export interface Theatre {
+  /** Place names as written (case-insensitive, "the" before them optional in the text). */
+  places: string[];
+  /** Referent ids of the actors of this place. */
+  actors: string[];
+  note?: string;
+  lexicon: string;
+  file?: string;
+  line?: number;
 }
 
 /** A named word class: phrases any of which may stand where a pattern writes {name}. */

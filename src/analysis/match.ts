@@ -70,6 +70,8 @@ function quoteGap(text: string, from: number, to: number): string | null {
   return marks || null;
 }
 
+const ACRONYM = /^[A-Z]{2,8}$/;
+
 /** Every way the lexicon's patterns can match the text, before overlaps are settled. */
 export function collectCandidates(text: string, units: Units, compiled: CompiledLexicon): Candidate[] {
   const { root } = compiled;
@@ -93,6 +95,17 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
   const crossesQuotes = (i: number): boolean =>
     i + 1 < n && units.sentence[i] === units.sentence[i + 1] && quoteGap(text, units.end[i], units.start[i + 1]) !== null;
 
+  /**
+   * The unit after "(ACRONYM)" when units b and b + 1 are separated by an opening bracket, unit b + 1 is an acronym
+   * (2 to 8 capitals) and a closing bracket follows it, all in one sentence; -1 otherwise.
+   */
+  const acronymSkip = (b: number): number => {
+    const a = b + 1;
+    if (a + 1 >= n || units.sentence[b] !== units.sentence[a + 1]) return -1;
+    if (text.slice(units.end[b], units.start[a]).trim() !== '(' || text.slice(units.end[a], units.start[a + 1]).trim() !== ')') return -1;
+    return ACRONYM.test(text.slice(units.start[a], units.end[a])) ? a + 1 : -1;
+  };
+
   const candidates: Candidate[] = [];
   let start = 0;
   // walk and member step through the trie the same way; they are written out twice, without a shared callback,
@@ -102,7 +115,14 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
       for (const terminal of node.terminals) candidates.push({ terminal, startUnit: start, endUnit: i });
     }
     if (node.classEdges.length) enterEdges(node, i);
-    if (i >= n || (i > start && barrier[i - 1] !== 0 && !crossesQuotes(i - 1))) return;
+    if (i >= n) return;
+    if (i > start && barrier[i - 1] !== 0 && !crossesQuotes(i - 1)) {
+      // A bracketed acronym inside a phrase is transparent: "US Central Command (CENTCOM) forces" is
+      // "US Central Command forces". Only the pattern's next word may follow it.
+      const after = acronymSkip(i - 1);
+      if (after < 0) return;
+      i = after;
+    }
     const next = node.next.get(keyNormal[i]);
     if (next) walk(next, i + 1);
     const bases = keyBases[i];

@@ -75,6 +75,7 @@ export function resolveContextLabels(
 ): void {
   if (contextLabels.length === 0) return;
   const rules = compiled.voice.context;
+  const speech = speechVerbsOf(compiled);
   /** Mentions before the current label, explicit ones and labels resolved so far, in document order. */
   const seen: Mention[] = [];
   let next = 0;
@@ -145,6 +146,16 @@ export function resolveContextLabels(
       const determiner = match.endUnit + 1 < units.count ? units.normal[match.endUnit + 1] : '';
       if (inPhrase || !POINTING_DETERMINERS.has(determiner)) continue;
     }
+    // 4b. A theatre: "the enemy in the Gaza Strip", "the occupation forces in Iraq" — a place where only one of the
+    // referents the label may take acts decides (the lexicon's `theatres`).
+    // It decides unless an untracked actor named nearer blocks the label ("ISIS … the militants in Syria").
+    const acting = theatreAfter(units, match.endUnit, compiled);
+    let byTheatre: string | null = null;
+    if (acting) {
+      let count = 0;
+      for (const r of candidates) if (acting.has(r)) { byTheatre = r; count++; }
+      if (count !== 1) byTheatre = null;
+    }
     // 5. Look back: the nearest mention the label may mean, unless another fitting referent is far more salient.
     let blocked = false;
     const salience = new Map<string, number>();
@@ -152,6 +163,12 @@ export function resolveContextLabels(
     for (let k = seen.length - 1, visited = 0; k >= 0 && visited < rules.lookBackMentions; k--, visited++) {
       const mention = seen[k];
       if (mention.sentence < hit.sentence - rules.antecedentSentences) break;
+      // The speaker's side is not what the speaker disparages: in reported speech, a mention standing before the speech
+      // verb of the label's own sentence names the speaker ("Iran's ambassador … said the regime had …"), and a
+      // negative label there means the speaker's adversary. A neutral or positive one may well be the speaker's own
+      // ("the Islamic Resistance in Iraq said its mujahideen …").
+      if (hit.weight < 0 && hit.voice !== 'author' && mention.sentence === hit.sentence &&
+          speechVerbBetween(units, mention.endUnit, match.startUnit, speech)) continue;
       const f = fit(mention);
       if (f === 'yes') {
         nearest ??= mention.referent;
@@ -171,6 +188,10 @@ export function resolveContextLabels(
         blocked = nearest === null;
         break;
       }
+    }
+    if (byTheatre !== null && !blocked) {
+      resolveTo(hit, byTheatre, seen, match, units);
+      continue;
     }
     if (nearest !== null) {
       let best = nearest;
@@ -194,6 +215,84 @@ export function resolveContextLabels(
       break;
     }
   }
+}
+
+/**
+ * How far (in units) after a mention its speech verb may stand for the mention to be the speaker (the rest of the
+ * speaker's noun phrase: "Iran's Ambassador to Damascus Hossein Akbari confirmed …"). A verb further on belongs to
+ * another clause ("the US forces will pay … and that its fighters would continue …").
+ */
+const SPEAKER_REACH = 8;
+
+const speechCache = new WeakMap<CompiledLexicon, ReadonlySet<string>>();
+
+/** The voice vocabulary's verbs that introduce speech (reporting, zero-that and tag verbs, every form). */
+function speechVerbsOf(compiled: CompiledLexicon): ReadonlySet<string> {
+  let set = speechCache.get(compiled);
+  if (!set) {
+    const w = compiled.voice.words;
+    set = new Set([...w.reporting, ...w.zeroThat, ...w.tag]);
+    speechCache.set(compiled, set);
+  }
+  return set;
+}
+
+/**
+ * Whether a speech verb stands within SPEAKER_REACH units after a mention that ends at `from`, before the label at
+ * `to`: the mention is then the speaker. Bounded, so the check costs a constant per mention visited.
+ */
+function speechVerbBetween(units: Units, from: number, to: number, speech: ReadonlySet<string>): boolean {
+  const end = Math.min(to, from + SPEAKER_REACH);
+  for (let u = from; u < end; u++) if (speech.has(units.normal[u])) return true;
+  return false;
+}
+
+/** Prepositions that put a label in a place: "the enemy in Gaza", "forces inside Syria", "militias across Iraq". */
+const PLACE_PREPOSITIONS = new Set(['in', 'inside', 'across', 'throughout']);
+
+interface TheatreIndex { byFirst: Map<string, Array<{ words: string[]; actors: ReadonlySet<string> }>> }
+const theatreCache = new WeakMap<CompiledLexicon, TheatreIndex>();
+
+function theatreIndex(compiled: CompiledLexicon): TheatreIndex {
+  let index = theatreCache.get(compiled);
+  if (!index) {
+    index = { byFirst: new Map() };
+    for (const t of compiled.lexicon.theatres ?? []) {
+      const actors = new Set(t.actors);
+      for (const place of t.places) {
+        const words = place.toLowerCase().replace(/[’‘]/g, "'").split(/\s+/).filter(Boolean);
+        if (words[0] === 'the' && words.length > 1) words.shift();
+        const list = index.byFirst.get(words[0]) ?? [];
+        list.push({ words, actors });
+        index.byFirst.set(words[0], list);
+      }
+    }
+    // Longest place first, so "Gaza Strip" is tried before "Gaza".
+    for (const list of index.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+    theatreCache.set(compiled, index);
+  }
+  return index;
+}
+
+/**
+ * The actors of the place named right after a label ("in (the) <place>", same sentence, no punctuation between), or
+ * undefined. Looks at a few units only: a constant per label.
+ */
+function theatreAfter(units: Units, end: number, compiled: CompiledLexicon): ReadonlySet<string> | undefined {
+  if (end >= units.count || units.barrierAfter[end - 1] || !PLACE_PREPOSITIONS.has(units.normal[end])) return undefined;
+  let u = end + 1;
+  if (u < units.count && !units.barrierAfter[end] && units.normal[u] === 'the') u++;
+  if (u >= units.count || units.barrierAfter[u - 1]) return undefined;
+  const list = theatreIndex(compiled).byFirst.get(units.normal[u]);
+  if (!list) return undefined;
+  for (const { words, actors } of list) {
+    let ok = u + words.length <= units.count;
+    for (let k = 0; ok && k < words.length; k++) {
+      if (units.normal[u + k] !== words[k] || (k < words.length - 1 && units.barrierAfter[u + k])) ok = false;
+    }
+    if (ok) return actors;
+  }
+  return undefined;
 }
 
 /** The lexicon's classes of group nouns: a nationality before one of their nouns is where the group is from. */

@@ -8,12 +8,13 @@ import { readFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document as YamlDocument } from 'yaml';
 import type {
   DeviceEntry, DeviceType, LabelEntry, Lexicon, LexiconEntry, LexiconSource, NameEntry, NameType, PatternSpec, Referent,
-  WordClass,
+  Theatre, WordClass,
 } from '../types.js';
 import { LexiconError, type LexiconProblem } from './errors.js';
 import { CLASS_NAME_RE, checkPatternSyntax, parsePattern } from './pattern.js';
 
-const TOP_KEYS = new Set(['lexicon', 'version', 'description', 'language', 'referents', 'variants', 'names', 'labels', 'devices', 'format', 'classes']);
+const TOP_KEYS = new Set(['lexicon', 'version', 'description', 'language', 'referents', 'variants', 'names', 'labels', 'devices', 'format', 'classes', 'theatres']);
+const THEATRE_KEYS = new Set(['places', 'actors', 'note']);
 const CLASS_KEYS = new Set(['members', 'note']);
 const REFERENT_KEYS = new Set(['id', 'label', 'description']);
 const LABEL_KEYS = new Set(['id', 'referent', 'resolve', 'category', 'weight', 'patterns', 'case', 'rationale', 'sources', 'note', 'agentless']);
@@ -167,6 +168,7 @@ interface ParsedFile {
   /** Label ids named by `antecedent-of`, checked once all files are merged (they must be context labels). */
   contextLabelUses: Array<{ id: string; path: Path; validator: Validator }>;
   classes: WordClass[];
+  theatres: Theatre[];
   validator?: Validator;
 }
 
@@ -182,7 +184,7 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
   const v = new Validator(file, doc, lines);
   const empty = (): ParsedFile => ({
     source: { name: '', version: '', sha256, file }, referents: [], variants: [], entries: [], problems: v.problems, referentUses: [],
-    contextLabelUses: [], classes: [],
+    contextLabelUses: [], classes: [], theatres: [],
   });
   if (doc.errors.length) {
     for (const e of doc.errors) {
@@ -249,6 +251,7 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
   });
 
   const classes = readClasses(v, data, name);
+  const theatres: Theatre[] = [];
 
   const entries: LexiconEntry[] = [];
   const referentUses: ParsedFile['referentUses'] = [];
@@ -330,6 +333,20 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
     entries.push(entry);
   });
 
+  asList(v, data, 'theatres').forEach((item, i) => {
+    const path: Path = ['theatres', i];
+    const obj = asObject(v, item, path, 'theatre');
+    if (!obj) return;
+    unknownKeys(v, obj, THEATRE_KEYS, path, 'a theatre');
+    const places = readStringList(v, obj, 'places', path);
+    const actors = readStringList(v, obj, 'actors', path);
+    if (!places?.length) v.error([...path, 'places'], 'a theatre needs "places": a list of place names, e.g. [Gaza, Gaza Strip]');
+    if (!actors?.length) v.error([...path, 'actors'], 'a theatre needs "actors": the referent ids of who acts there, e.g. [israel, palestinians]');
+    actors?.forEach((r, k) => referentUses.push({ id: r, path: [...path, 'actors', k], validator: v }));
+    if (!places?.length || !actors?.length) return;
+    theatres.push({ places, actors, note: readString(v, obj, 'note', path, false), lexicon: name, file, line: v.line(path) });
+  });
+
   const seenIds = new Map<string, number>();
   entries.forEach((e) => {
     if (seenIds.has(e.id)) {
@@ -339,7 +356,7 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
 
   return {
     source: { name, version, sha256, file, description, language }, referents, variants, entries, problems: v.problems, referentUses,
-    contextLabelUses, classes, validator: v,
+    contextLabelUses, classes, theatres, validator: v,
   };
 }
 
@@ -478,5 +495,6 @@ function merge(parsed: ParsedFile[]): Lexicon {
     variants: parsed.flatMap((p) => p.variants),
     entries: parsed.flatMap((p) => p.entries),
     classes: [...classes.values()],
+    theatres: parsed.flatMap((p) => p.theatres),
   };
 }

@@ -69,6 +69,7 @@ const SINGLE_WORD_LABELS: Record<string, string> = {
   fighters: 'plural only, so "fighter jets" does not match; "fighters" for jets is rare in prose',
   gunmen: 'armed men',
   combatants: 'armed men',
+  jihadists: 'plural only; in this domain fighters called holy warriors (context label, the Islamic State blocks it)',
   militiamen: 'members of a militia',
   occupiers: 'the occupying forces; in this domain never the occupiers of a building',
   invaders: 'the invading forces',
@@ -137,7 +138,7 @@ describe('default lexicon conflict.yml', () => {
 
   it('validates and compiles', () => {
     expect(lex.sources[0].name).toBe('conflict');
-    expect(lex.sources[0].version).toBe('1.3.1');
+    expect(lex.sources[0].version).toBe('1.3.2');
     expect(() => compileLexicon(lex)).not.toThrow();
   });
 

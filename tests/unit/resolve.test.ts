@@ -24,6 +24,68 @@ const hit = (text: string, surface: string): Hit => {
   return found;
 };
 
+describe('the speaker of reported speech', () => {
+  it('is not what the speaker calls "the regime": the label looks past the speaker to the adversary', () => {
+    // Orinoco Tribune (Press TV text), 1 April 2024.
+    const text = 'Israel has targeted the Iranian consulate in the Syrian capital. Iran’s Ambassador to Damascus Hossein ' +
+      'Akbari confirmed the reports of the attack and said the regime had targeted the consular building with six missiles.';
+    expect(hit(text, 'the regime')).toMatchObject({ referent: 'israel', resolution: 'context' });
+    // In the outlet's own voice the nearest mention still decides.
+    const own = 'Israel has targeted the Iranian consulate in the Syrian capital. Iran’s ambassador met reporters. The regime has vowed revenge.';
+    expect(hit(own, 'The regime')).toMatchObject({ referent: 'iran', resolution: 'context' });
+  });
+
+  it('may be what the speaker calls by a neutral or positive label ("its mujahideen")', () => {
+    const text = 'US forces struck a base near Qaim. The Islamic Resistance in Iraq said its mujahideen had targeted the Victory base.';
+    expect(hit(text, 'mujahideen')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+});
+
+describe('theatres: a place after the label', () => {
+  it('"the crimes of the enemy in the Gaza Strip" is Israel even with US forces named nearer', () => {
+    // Uzbekistan News Gazette (Azerbaijan State News Agency), November 2023.
+    const text = 'The organization called the attack on the American base a response to "the crimes of the enemy in the Gaza Strip."';
+    expect(hit(text, 'the enemy')).toMatchObject({ referent: 'israel', resolution: 'context' });
+  });
+
+  it('"militants in Gaza" are Palestinian after an Iraqi group, and "militants in Iraq" are not', () => {
+    expect(hit('Kataib Hezbollah fired rockets at the base. The militants in Gaza still hold hostages.', 'militants'))
+      .toMatchObject({ referent: 'palestinians', resolution: 'context' });
+    expect(hit('Hamas fired rockets at Sderot. The militants in Iraq fired drones at the base.', 'militants'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+
+  it('keeps "jihadists" after the Islamic State unresolved, and after an Iraqi group takes the group', () => {
+    expect(hit('Kataib Hezbollah fired drones at the base. The Islamic State claimed a bombing in Kirkuk. The jihadists fled.', 'jihadists'))
+      .toMatchObject({ referent: null, resolution: 'unresolved' });
+    expect(hit('Kataib Hezbollah fired drones at the base. Biden said jihadists had killed three soldiers.', 'jihadists'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+
+  it('leaves the label to the untracked actor named nearer ("ISIS … the militants in Syria")', () => {
+    expect(hit('ISIS cells attacked a checkpoint near Deir ez-Zor. The militants in Syria fled.', 'militants'))
+      .toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+
+  it('reads theatres from any lexicon and checks their referents', () => {
+    const yaml = (actors: string) => `lexicon: t
+version: 1
+referents:
+  - { id: a, label: A }
+  - { id: b, label: B }
+theatres:
+  - { places: [Ruritania, the Old Town], actors: [${actors}] }
+labels:
+  - { id: the-foe, resolve: [a, b], category: actor-label, weight: -1, patterns: [the foe], rationale: r }
+  - { id: a-name, referent: a, category: actor-label, weight: 0, patterns: [Alpha], rationale: r }
+`;
+    const compiled = compileYaml(yaml('b'));
+    const found = analyzeDocument(doc('Alpha met the press. The foe in the Old Town struck.'), compiled).hits.find((h) => h.label === 'the-foe');
+    expect(found).toMatchObject({ referent: 'b', resolution: 'context' });
+    expect(() => compileYaml(yaml('c'))).toThrow(/test\.yml:7:.*unknown referent "c"/);
+  });
+});
+
 describe('untracked actors are antecedents', () => {
   it('"the terror organization" after the Islamic State is not the Iraqi armed groups', () => {
     const text = 'Kataib Hezbollah claimed the attack on the base. Islamic State cells remain active in the desert. ' +

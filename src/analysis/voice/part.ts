@@ -8,7 +8,7 @@ import { forwardCueAt, type ForwardCue } from './forward.js';
 import { DETERMINERS, RELATIVE } from './grammar.js';
 import { perspectiveClause } from './perspective.js';
 import { insideAny, type RuleSpan } from './spans.js';
-import { inSpeechTag } from './tags.js';
+import { inSpeechTag, isSpeechTag } from './tags.js';
 import { capitalised, segmentEnd, type Reading } from './words.js';
 
 /** Relative words that open a non-restrictive clause after a comma. */
@@ -67,6 +67,11 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
     if (w === 'despite' || (w === 'where' && capitalised(text, words[last - 1])) || (w === 'even' && ['as', 'though', 'while', 'if'].includes(words[last + 1]?.lower ?? ''))) trailingDespite = last;
   }
   const clip = (b: number): number => Math.min(b, trailingDespite);
+  // T-TRAIL over a whole sentence: a speech tag that ends the part ("…, the brigadier general stressed.") reports
+  // everything before it, a forward cue inside included ("The Yemeni Armed Forces affirm that their operations will
+  // escalate, …, the brigadier general stressed": the subject of "affirm" is the general's words too).
+  const trailingTag = last > 0 && trailingDespite === n && !insideAny(r.quoted, words[last].start) &&
+    isSpeechTag(r, last, n) === 'T-TRAIL' ? last : n;
 
   // Forward cues: the first one outside quotations wins; its clause runs to the end of the part. A verb in a comma
   // segment that is a speech tag ("…, the official said, were …") is not one. A cue with a bounded clause ("what Iran
@@ -95,7 +100,7 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
   for (const b of bounded) if (!b.keepsBackward) limit = Math.min(limit, b.cue);
   for (const b of bounded) {
     result.cue = true;
-    mark(b.clause, clip(b.end as number), b.rule);
+    mark(b.clause, clip(colonContinues(r, b) ? n : b.end as number), b.rule);
   }
   const backward = backwardCues(r, limit, endsWithColon, (a, b, rule) => mark(a, clip(b), rule));
   mark(backward.from, backward.before, backward.rule);
@@ -103,7 +108,13 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
   if (forward) {
     result.cue = true;
     // S-SOURCE: a trailing "…, according to X" inside the clause names the source: that phrase stays author voice.
-    let end = forward.end ?? n;
+    let end = forward.end === undefined || colonContinues(r, forward) ? n : forward.end;
+    // Only a statement's own present tense ("The Armed Forces affirm that …, the general stressed") is inside the
+    // tag's report; a narrated past ("Saree said …, he added") keeps its speaker the outlet's.
+    if (trailingTag < n && trailingTag > forward.cue && !forward.keepsBackward && !pastTense(words[forward.cue].lower)) {
+      mark(0, trailingTag, 'T-TRAIL');
+      end = Math.min(end, trailingTag);
+    }
     for (let j = forward.clause + 1; j < end; j++) {
       if (words[j].commaBefore && words[j].lower === 'according' && words[j + 1]?.lower === 'to') {
         let k = j + 2;
@@ -129,6 +140,25 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
   }
   return result;
 }
+
+/** Rules of judging verbs whose object a colon may continue with the speaker's reasons. */
+const JUDGING_RULES = new Set(['F-BLAME', 'F-CONDEMN', 'F-ACCUSE']);
+
+/**
+ * A judgement that ends at a colon goes on with the speaker's reasons ("He blamed the United States for Israel's
+ * activities: America's support for Israel's occupation has enabled the regime …"): the rest of the part is the
+ * speaker's too (F-BLAME, F-CONDEMN, F-ACCUSE).
+ */
+function colonContinues(r: Reading, cue: ForwardCue): boolean {
+  const e = cue.end;
+  if (e === undefined || e >= r.words.length || !JUDGING_RULES.has(cue.rule)) return false;
+  const w = r.words[e];
+  return w.colonBefore && !w.semiBefore && !insideAny(r.quoted, w.start);
+}
+
+/** Irregular past forms of speech verbs; regular ones end in -ed. */
+const IRREGULAR_PAST = new Set(['said', 'told', 'wrote', 'thought', 'swore', 'spoke', 'held', 'meant', 'felt', 'knew', 'saw']);
+const pastTense = (w: string): boolean => w.endsWith('ed') || IRREGULAR_PAST.has(w);
 
 /** A document label before a colon has at most this many words: "Full text of the statement:". */
 const DOCUMENT_LABEL_MAX = 4;

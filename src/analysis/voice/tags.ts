@@ -5,7 +5,8 @@
  * needs a document noun ("…, the statement read.").
  */
 import type { VoiceRules } from '../../lexicon/voice-rules.js';
-import { AUXILIARIES, BE_FORMS, DETERMINERS, NOT_TAG_START, WEEKDAYS } from './grammar.js';
+import { AUXILIARIES, BE_FORMS, DETERMINERS, NOT_FINITE, NOT_TAG_START, RELATIVE, WEEKDAYS } from './grammar.js';
+import { insideAny } from './spans.js';
 import { capitalised, scanWords, type Reading } from './words.js';
 
 /** Skips the object of "told" in a tag ("told Reuters", "told state television"); returns the first word after it. */
@@ -37,7 +38,8 @@ export function isSpeechTag(r: Reading, a: number, b: number): 'T-TRAIL' | 'T-IN
     }
     const subj = words[a + 1];
     if (isRead(words[a].lower) && !v.documentNouns.has(words[b - 1].lower)) return null;
-    return DETERMINERS.has(subj.lower) || capitalised(text, subj) ? 'T-INVERT' : null;
+    if (!DETERMINERS.has(subj.lower) && !capitalised(text, subj)) return null;
+    return onlySubjectBefore(r, a) ? null : 'T-INVERT';
   }
   // T-TRAIL: subject, verb, then at most a short adjunct.
   for (let t = a + 1; t < b && t - a <= win.tagSubject; t++) {
@@ -54,6 +56,33 @@ export function isSpeechTag(r: Reading, a: number, b: number): 'T-TRAIL' | 'T-IN
     return 'T-TRAIL';
   }
   return null;
+}
+
+/**
+ * T-INVERT needs a clause before it. When all that stands before the verb is a short noun phrase and appositives on
+ * it ("The Yemeni channel Al-Masirah, affiliated with the Houthi rebel group, reported a strike …"), the verb is the
+ * sentence's main verb and what follows is its object, not a speaker: no tag. The first segment is a noun phrase when
+ * it has no auxiliary, no speech verb and no finite-looking word in -ed; each later segment must open an appositive
+ * (a participle, a relative word or an article).
+ */
+export function onlySubjectBefore(r: Reading, tagStart: number): boolean {
+  const { words } = r;
+  const v = r.rules.words;
+  let k = 0;
+  for (; k < tagStart && (k === 0 || !words[k].commaBefore); k++) {
+    const lk = words[k].lower;
+    // A quotation before the verb is what the tag reports ("\"Fire awaits the occupiers,\" says Iraqi militia").
+    if (insideAny(r.quoted, words[k].start)) return false;
+    if (k >= r.rules.windows.tagSubject || AUXILIARIES.has(lk) || v.reporting.has(lk) || v.tag.has(lk)) return false;
+    if (lk.endsWith('ed') && !NOT_FINITE.has(lk)) return false;
+  }
+  while (k < tagStart) {
+    const lk = words[k].lower;
+    if (!(NOT_FINITE.has(lk) || lk.endsWith('ed') || lk.endsWith('ing') || RELATIVE.has(lk) || lk === 'a' || lk === 'an' || lk === 'the')) return false;
+    k++;
+    while (k < tagStart && !words[k].commaBefore) k++;
+  }
+  return true;
 }
 
 /** Whether the comma segment starting at word a (ending at the next comma or the unit end) is a speech tag. */

@@ -103,10 +103,14 @@ function isDiscoursePassive(r: Reading, i: number): boolean {
   return prev !== undefined && BE_FORMS.has(prev);
 }
 
-/** V-DISCOURSE: "is to say that", "fair to say", "that is to say": the outlet's own discourse, not a report. */
+/**
+ * V-DISCOURSE: "is to say that", "fair to say", "that is to say", "it is important to note that": an infinitive of a
+ * reporting verb after "be" or a discourse adjective has no speaker but the outlet: its own discourse, not a report.
+ */
 function isDiscourseInfinitive(r: Reading, i: number): boolean {
   const { words } = r;
-  if (!SAY_FORMS.has(words[i].lower) || words[i - 1]?.lower !== 'to') return false;
+  const w = words[i].lower;
+  if ((!SAY_FORMS.has(w) && !r.rules.words.reporting.has(w)) || words[i - 1]?.lower !== 'to') return false;
   const before = words[i - 2]?.lower;
   return before !== undefined && (BE_FORMS.has(before) || r.rules.words.discourseAdjectives.has(before));
 }

@@ -10,7 +10,7 @@ import { datelineEnd } from './dateline.js';
 import { attributePart, type PartResult } from './part.js';
 import { headlineSpeaker } from './perspective.js';
 import { insideAny, mergeSpans, type RuleSpan } from './spans.js';
-import { scanWords, type Reading } from './words.js';
+import { capitalised, scanWords, type Reading, type Word } from './words.js';
 
 /** Opening marks and dashes: a paragraph that opens with one is quoted by its own marks already. */
 const OPENS_QUOTED = '"\u201C\u201E\u00AB\u2018\'\u2014\u2015';
@@ -91,6 +91,32 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Words that may open the subject of a coordinated clause: "…, and the militia pledged …", "…, but Israel denied …". */
+const SUBJECT_OPENERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'it', 'they', 'he', 'she', 'we', 'this', 'these']);
+
+/**
+ * U-AND: ", and" or ", but" followed by a new subject and its own speech verb within `tag_subject` words starts a
+ * new speech act ("The statements stressed that the attacks were carried out in solidarity, and the militia pledged
+ * to …"; "…, but the US military did not report any incident"): the forward clause before ends at the comma, and
+ * the new part is read with its own cue. The subject is the outlet's naming of the next speaker.
+ */
+function coordinatedSpeech(text: string, words: Word[], q: number, rules: VoiceRules): boolean {
+  const w = words[q];
+  if (!w.commaBefore || w.semiBefore || (w.lower !== 'and' && w.lower !== 'but')) return false;
+  const first = words[q + 1];
+  if (!first || first.commaBefore || first.markBefore) return false;
+  // A subject opens the clause: a determiner or pronoun, or a capitalised name ("…, but Israel denied …").
+  if (!SUBJECT_OPENERS.has(first.lower) && !capitalised(text, first)) return false;
+  const v = rules.words;
+  const max = Math.min(words.length, q + 2 + rules.windows.tagSubject);
+  for (let k = q + 2; k < max; k++) {
+    if (words[k].commaBefore || words[k].markBefore) return false;
+    const lk = words[k].lower;
+    if (v.reporting.has(lk) || v.vow.has(lk) || v.content.has(lk) || v.tag.has(lk)) return true;
+  }
+  return false;
+}
+
 /**
  * One sentence unit. U-SEMI: a part without a cue of its own continues a forward clause left open by the part before
  * ("He said the attacks would go on; the occupiers must leave.").
@@ -108,7 +134,7 @@ function attributeUnit(text: string, start: number, end: number, quoted: Span[],
   let p = 0;
   while (p < words.length) {
     let q = p + 1;
-    while (q < words.length && !(words[q].semiBefore && !insideAny(quoted, words[q].start))) q++;
+    while (q < words.length && !((words[q].semiBefore || coordinatedSpeech(text, words, q, rules)) && !insideAny(quoted, words[q].start))) q++;
     const part: Reading = { text, words: words.slice(p, q), quoted, rules };
     const partEnd = q < words.length ? words[q].start : end;
     const sub: RuleSpan[] = [];
@@ -119,7 +145,9 @@ function attributeUnit(text: string, start: number, end: number, quoted: Span[],
     } else {
       for (const s of sub) out.push(s);
     }
-    open = last.open;
+    // A part that a coordinated speech act opens (U-AND) is a new speaker's, even when its verb is negated ("…, but
+    // the US military did not report any incident"): it never continues the clause before it.
+    open = last.open && (q >= words.length || words[q].semiBefore);
     p = q;
   }
   return last;
