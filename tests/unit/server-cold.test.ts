@@ -1,0 +1,155 @@
+/**
+ * Cold requests (a selection or a term nobody asked before) answered from what was read ahead: documents' voices read
+ * behind the server, phrase candidates read within a time budget per request and the rest between requests, marked
+ * texts built as strings, and the code of every page run once before visitors come.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Document } from '../../src/types.js';
+import { Store } from '../../src/store/index.js';
+import { createApp, warmPathsOf } from '../../src/server/app.js';
+import { createState, documentCount, recordAt, type AppState } from '../../src/server/state.js';
+import { createStoreState, indexStore, readVoicesBehind } from '../../src/server/store-state.js';
+import { phrasesBeingRead, termResults } from '../../src/server/term.js';
+import { packVoices, unpackVoices, wholeDocumentVoices } from '../../src/server/voice-table.js';
+import { textAnalyzer } from '../../src/server/analyzer.js';
+import { escapeHtml, highlightedHtml } from '../../src/server/views/marks.js';
+import { generateCorpus } from '../../bench/corpus.js';
+import { runCli } from '../helpers/cli.js';
+import { freshState, lexicon, seedsDir } from './server-fixture.js';
+import { ReferenceHighlightedText } from './reference-marks.js';
+
+const until = async (done: () => boolean) => {
+  while (!done()) await new Promise((resolve) => setTimeout(resolve, 5));
+};
+
+let big: AppState;
+beforeAll(() => {
+  const docs: Document[] = generateCorpus(seedsDir, 300 * 1024);
+  big = createState({ compiled: lexicon(), documents: docs, reportOptions: { resamples: 20 } });
+});
+
+describe('marked texts built as one string', () => {
+  it('equal what the JSX components rendered, byte for byte, on every document (markup in the text included)', async () => {
+    const evil = await freshState({ evil: true });
+    const docs = [...evil.documents.map((d, i) => ({ d, a: evil.analyses[i] })), ...big.documents.slice(0, 40).map((d, i) => ({ d, a: big.analyses[i] }))];
+    expect(docs.some(({ d }) => d.text.includes('<script>'))).toBe(true);
+    let marks = 0;
+    for (const [i, { d, a }] of docs.entries()) {
+      const props = { text: d.text, analysis: a, compiled: lexicon(), idPrefix: `c${i % 4}d${i}` };
+      const html = highlightedHtml(props);
+      expect(html).toBe(String(await (ReferenceHighlightedText(props) as { toString(): string | Promise<string> }).toString()));
+      marks += a.hits.length;
+    }
+    expect(marks).toBeGreaterThan(100);
+  });
+
+  it('escapes the five characters JSX escapes, and nothing else', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&amp; – ≠</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp; – ≠&lt;/a&gt;');
+    expect(escapeHtml('plain')).toBe('plain');
+  });
+});
+
+describe('a phrase reads its candidates within a time budget per request, the rest between requests', () => {
+  const full = () => termResults(big, 'us forces', 1, 1_000_000, { budgetMs: Infinity, background: false });
+
+  it('with no time left a request reads no candidate, says the total is a lower bound, and the background makes it exact', async () => {
+    const s = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
+    const expected = full();
+    expect(expected.total).toBeGreaterThan(10);
+    const first = termResults(s, 'us forces', 1, 50, { budgetMs: 0 });
+    expect(first.lines).toEqual([]);
+    expect(first.totalExact).toBe(false);
+    expect(first.unread).toBeGreaterThan(0);
+    expect(phrasesBeingRead(s)).toBe(1);
+    // Nobody asks again: the reading goes on between requests (setImmediate slices) until every candidate is read.
+    await until(() => phrasesBeingRead(s) === 0);
+    const later = termResults(s, 'us forces', 1, 50, { budgetMs: 0 });
+    expect(later.totalExact).toBe(true);
+    expect(later.total).toBe(expected.total);
+    expect(later.lines).toEqual(expected.lines.slice(0, 50));
+    expect(later.byOutlet).toEqual(expected.byOutlet);
+  });
+
+  it('a corpus change drops a reading under way (its cached result is gone)', async () => {
+    const s = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
+    termResults(s, 'the regime', 1, 50, { budgetMs: 0 });
+    expect(phrasesBeingRead(s)).toBe(1);
+    s.version++;
+    await until(() => phrasesBeingRead(s) === 0);
+    // The old version's result was left as it was: nothing read it after the change.
+    s.version--;
+    expect(termResults(s, 'the regime', 1, 50, { budgetMs: 0, background: false }).totalExact).toBe(false);
+  });
+
+  it('the Term page of a phrase is rendered again while its total is a lower bound, and kept once exact', async () => {
+    const s = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
+    const app = createApp(s, { analyzer: textAnalyzer(s.compiled, { offThread: false }) });
+    termResults(s, 'us forces', 1, 50, { budgetMs: 0, background: false });
+    const pageKeys = () => [...(s.cache as unknown as { entries: Map<string, unknown> }).entries.keys()].filter((k) => k.includes('\0page\0term\0us forces'));
+    // The cached reading is still inexact; the page's own budget may finish it or not, and is cached only if it did.
+    const res = await app.request('/term?q=us+forces');
+    const body = await res.text();
+    expect(pageKeys().length).toBe(body.includes('At least') ? 0 : 1);
+    await until(() => phrasesBeingRead(s) === 0);
+    const exact = await (await app.request('/term?q=us+forces')).text();
+    expect(exact).not.toContain('At least');
+    expect(pageKeys()).toHaveLength(1);
+  });
+});
+
+describe('serving a store: voices read behind the server, code run before visitors', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fl-serve-cold-'));
+  const file = join(dir, 'seeds.db');
+  let store: Store;
+  beforeAll(async () => {
+    const out = await runCli(['analyze', seedsDir, '--db', file, '--format', 'json', '--out', join(dir, 'report.json'), '--resamples', '50']);
+    expect(out.code, out.stderr).toBe(0);
+    store = Store.open(file, { readonly: true });
+  }, 60_000);
+  afterAll(() => store?.close());
+
+  it('packs spans and unpacks them unchanged', () => {
+    const spans = [{ start: 3, end: 40, voice: 'quoted' as const }, { start: 50, end: 51, voice: 'attributed' as const }];
+    expect(unpackVoices(packVoices(spans))).toEqual(spans);
+    expect(unpackVoices(packVoices([]))).toEqual([]);
+  });
+
+  it('the background reading holds every document\'s voices as a word search computes them, and term pages read it instead', async () => {
+    const state = createStoreState(store, lexicon());
+    await indexStore(state);
+    const onDemand = ['said', 'militia*', 'us forces'].map((t) => termResults(state, t, 1, 1000, { budgetMs: Infinity }));
+    expect(state.voices.size).toBeGreaterThan(0);
+    const reading = readVoicesBehind(state, { worker: false });
+    expect(readVoicesBehind(state)).toBe(reading);
+    await reading?.done;
+    expect(reading?.read).toBe(documentCount(state));
+    expect(state.voiceTable.size).toBe(documentCount(state));
+    for (let i = 0; i < documentCount(state); i++) {
+      const { document, analysis } = recordAt(state, i);
+      expect(state.voiceTable.get(document.id)).toEqual(wholeDocumentVoices(document, analysis, state.compiled.voice));
+    }
+    state.cache.clear();
+    state.voices.clear();
+    const fromTable = ['said', 'militia*', 'us forces'].map((t) => termResults(state, t, 1, 1000, { budgetMs: Infinity }));
+    expect(fromTable).toEqual(onDemand);
+    expect(fromTable.some((r) => r.lines.some((l) => l.voice !== 'author'))).toBe(true);
+    // Nothing was computed on demand this time.
+    expect(state.voices.size).toBe(0);
+  });
+
+  it('the warm-up runs Term (label, word, stem, phrase), Compare and a document page, all answering 200; none while indexing', async () => {
+    const state = createStoreState(store, lexicon());
+    expect(warmPathsOf(state)).toEqual([]);
+    await indexStore(state);
+    const paths = warmPathsOf(state);
+    expect(paths.some((p) => p.startsWith('/term?q=') && p.includes('*'))).toBe(true);
+    expect(paths.some((p) => /^\/term\?q=\p{L}+(\+|%20)\p{L}+$/u.test(p))).toBe(true);
+    expect(paths.some((p) => p.startsWith('/compare?outlets='))).toBe(true);
+    expect(paths.some((p) => p.startsWith('/doc/'))).toBe(true);
+    const app = createApp(state, { analyzer: textAnalyzer(state.compiled, { offThread: false }) });
+    for (const p of paths) expect((await app.request(p)).status, p).toBe(200);
+  });
+});
