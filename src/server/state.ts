@@ -29,8 +29,8 @@ export interface SessionLimits {
 }
 
 export const DEFAULT_SESSION_LIMITS: SessionLimits = { documents: 200, bytes: 8 * 1024 * 1024 };
-/** Cached query results (rendered pages, compare models, term pages) kept at most. */
-export const RESULT_CACHE_ENTRIES = 200;
+/** Cached query results (rendered pages, compare models and columns, term pages) kept at most; RESULT_CACHE_CHARS bounds their size. */
+export const RESULT_CACHE_ENTRIES = 1000;
 /** Characters of cached pages and JSON kept at most (about 128 MB as UTF-16). */
 export const RESULT_CACHE_CHARS = 64 * 1024 * 1024;
 /** Documents whose full voice reading (for word searches) is kept. */

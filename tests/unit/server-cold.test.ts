@@ -46,6 +46,19 @@ describe('marked texts built as one string', () => {
     expect(marks).toBeGreaterThan(100);
   });
 
+  it('a mark\'s details are remembered per lexicon: another rationale for the same label shows', () => {
+    const doc = big.documents.find((d, i) => big.analyses[i].hits.length > 0) as Document;
+    const analysis = big.analyses[big.documents.indexOf(doc)];
+    const label = analysis.hits[0].label;
+    const base = lexicon();
+    const entry = base.entries.get(label);
+    if (!entry) throw new Error(`no entry for ${label}`);
+    const other = { ...base, entries: new Map(base.entries).set(label, { ...entry, rationale: 'A <different> rationale.' }) } as typeof base;
+    const props = { text: doc.text, analysis, idPrefix: 'c0d0' };
+    expect(highlightedHtml({ ...props, compiled: base })).not.toContain('A &lt;different&gt; rationale.');
+    expect(highlightedHtml({ ...props, compiled: other })).toContain('data-rationale="A &lt;different&gt; rationale."');
+  });
+
   it('escapes the five characters JSX escapes, and nothing else', () => {
     expect(escapeHtml(`<a href="x" title='y'>&amp; – ≠</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp; – ≠&lt;/a&gt;');
     expect(escapeHtml('plain')).toBe('plain');
@@ -151,5 +164,43 @@ describe('serving a store: voices read behind the server, code run before visito
     expect(paths.some((p) => p.startsWith('/doc/'))).toBe(true);
     const app = createApp(state, { analyzer: textAnalyzer(state.compiled, { offThread: false }) });
     for (const p of paths) expect((await app.request(p)).status, p).toBe(200);
+  });
+});
+
+describe('Compare columns shared between selections', () => {
+  const columnKeys = (s: AppState) => [...(s.cache as unknown as { entries: Map<string, unknown> }).entries.keys()].filter((k) => k.includes('\0compare-column\0'));
+
+  it('an outlet\'s column is rendered once for every selection that shows it in the same place, and the page is the same as rendered whole', async () => {
+    const s = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
+    const app = createApp(s, { analyzer: textAnalyzer(s.compiled, { offThread: false }) });
+    const [a, b, c] = s.outlets;
+    const q = (...outlets: string[]) => `/compare?${new URLSearchParams(outlets.map((o) => ['outlets', o]))}`;
+    const ab = await (await app.request(q(a, b))).text();
+    expect(columnKeys(s)).toHaveLength(2);
+    await app.request(q(a, c));
+    // a stayed first: its column was reused, only c's was rendered.
+    expect(columnKeys(s)).toHaveLength(3);
+    await app.request(q(c, a));
+    expect(columnKeys(s)).toHaveLength(5);
+    // The same page rendered with no column kept at all.
+    const { CompareView } = await import('../../src/server/views/compare-view.js');
+    const { cachedSelection } = await import('../../src/server/routes/api.js');
+    const { model } = cachedSelection(s, { outlets: [a, b], docs: [] });
+    const whole = String(await (CompareView({ model, compiled: s.compiled }) as { toString(): string | Promise<string> }).toString());
+    expect(whole.length).toBeGreaterThan(1000);
+    expect(ab).toContain(whole);
+  });
+
+  it('outlet columns come from one pass over the report, ordered as before (date, then id)', async () => {
+    const { outletOrders } = await import('../../src/server/selection.js');
+    const orders = outletOrders(big);
+    for (const outlet of big.outlets) {
+      const expected = big.report.documents.filter((d) => d.outlet === outlet)
+        .sort((x, y) => (x.date ?? '9999').localeCompare(y.date ?? '9999') || x.id.localeCompare(y.id)).map((d) => d.id);
+      expect(orders.get(outlet)).toEqual(expected);
+    }
+    expect(outletOrders(big)).toBe(orders);
+    big.version++;
+    expect(outletOrders(big)).not.toBe(orders);
   });
 });

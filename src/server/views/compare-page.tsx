@@ -1,5 +1,5 @@
 /** Compare: choose outlets, documents or an event; see the texts side by side with every framing term marked. */
-import type { AppState } from '../state.js';
+import { cached, type AppState } from '../state.js';
 import type { Selection } from '../selection.js';
 import { MAX_COLUMNS, MIN_COLUMNS, reportGroupings } from '../selection.js';
 import type { CompareModel } from '../compare.js';
@@ -137,7 +137,7 @@ export function ComparePage(props: { state: AppState; selection: Selection | nul
             <a class="csv-link" href={`/api/compare?${props.query ?? ''}`}>JSON</a>
           </p>
           {paging && paging.pages > 1 ? <Pager info={paging} path="/compare" params={params} what="Documents per column" /> : ''}
-          <CompareView model={model} compiled={props.state.compiled} page={page} />
+          <CompareView model={model} compiled={props.state.compiled} page={page} columnCache={(key, render) => cached(props.state, `compare-column\0${key}`, render)} />
           {paging && paging.pages > 1 ? <Pager info={paging} path="/compare" params={params} what="Documents per column" /> : ''}
         </>
       ) : ''}

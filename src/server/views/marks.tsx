@@ -73,44 +73,44 @@ export function escapeHtml(s: string): string {
   return out + s.slice(last);
 }
 
-/**
- * Attribute values repeat from mark to mark (a label's title and rationale, its referent's name), so each is escaped
- * once; the lexicon bounds how many there are, and the memo is emptied if a strange corpus makes it grow anyway.
- */
-const escapedValues = new Map<string, string>();
-const MAX_ESCAPED_VALUES = 20_000;
-
-function escapeValue(s: string): string {
-  let e = escapedValues.get(s);
-  if (e === undefined) {
-    if (escapedValues.size >= MAX_ESCAPED_VALUES) escapedValues.clear();
-    escapedValues.set(s, (e = escapeHtml(s)));
-  }
-  return e;
-}
-
-/** Attributes whose values differ from mark to mark: not worth remembering. */
-const UNIQUE_VALUES = new Set(['id', 'data-text']);
-
 /** ` name="value"` for each attribute with a value, in order (undefined ones are left out, as JSX does). */
 function attributes(attrs: Array<[string, string | number | undefined]>): string {
   let out = '';
-  for (const [name, value] of attrs) {
-    if (value !== undefined) out += ` ${name}="${UNIQUE_VALUES.has(name) ? escapeHtml(String(value)) : escapeValue(String(value))}"`;
-  }
+  for (const [name, value] of attrs) if (value !== undefined) out += ` ${name}="${escapeHtml(String(value))}"`;
   return out;
 }
 
+/**
+ * A mark's details (title and data attributes) depend only on its label, referent, weight, voice, state and cues,
+ * which repeat from mark to mark: each combination is built and escaped once per lexicon. The lexicon bounds how
+ * many there are; the memo is emptied if a strange corpus makes it grow anyway.
+ */
+const detailMemo = new WeakMap<CompiledLexicon, Map<string, string>>();
+const MAX_DETAILS = 20_000;
+
+function markDetails(hit: Hit, compiled: CompiledLexicon): string {
+  let memo = detailMemo.get(compiled);
+  if (!memo) detailMemo.set(compiled, (memo = new Map()));
+  const key = `${hit.label}\0${hit.referent ?? ''}\0${hit.weight}\0${hit.voice}\0${hit.distanced ? 1 : 0}${hit.negated ? 1 : 0}\0${hit.cues?.join('\0') ?? ''}`;
+  let html = memo.get(key);
+  if (html === undefined) {
+    const d = hitDetails(hit, compiled);
+    html = attributes([
+      ['title', hitTitle(d)], ['data-mark', hitMarker(hit) || undefined], ['data-label', d.label], ['data-name', d.name], ['data-referent', d.referent],
+      ['data-weight', d.weight], ['data-voice', d.voice], ['data-state', d.state || undefined], ['data-cues', d.cues || undefined], ['data-rationale', d.rationale || undefined],
+    ]);
+    if (memo.size >= MAX_DETAILS) memo.clear();
+    memo.set(key, html);
+  }
+  return html;
+}
+
 function labelMark(hit: Hit, text: string, compiled: CompiledLexicon, id: string, first: boolean): string {
-  const d = hitDetails(hit, compiled);
   const cls = ['hit', stanceClass(hit.weight), `v-${hit.voice}`, hit.distanced ? 'distanced' : '', hit.negated ? 'negated' : ''].filter(Boolean).join(' ');
   const words = hitMarkerWords(hit);
   // One tab stop per text (the first mark); the arrow keys move between its marks (/assets/marks.js).
-  return `<mark${attributes([
-    ['class', cls], ['id', id], ['tabindex', first ? 0 : -1], ['title', hitTitle(d)], ['data-mark', hitMarker(hit) || undefined],
-    ['data-label', d.label], ['data-name', d.name], ['data-referent', d.referent], ['data-weight', d.weight], ['data-voice', d.voice],
-    ['data-state', d.state || undefined], ['data-cues', d.cues || undefined], ['data-rationale', d.rationale || undefined], ['data-text', text],
-  ])}>${escapeHtml(text)}${words ? `<span class="visually-hidden"> (${escapeHtml(words)})</span>` : ''}</mark>`;
+  return `<mark${attributes([['class', cls], ['id', id], ['tabindex', first ? 0 : -1]])}${markDetails(hit, compiled)}${attributes([['data-text', text]])}>`
+    + `${escapeHtml(text)}${words ? `<span class="visually-hidden"> (${escapeHtml(words)})</span>` : ''}</mark>`;
 }
 
 function nameMark(name: NameHit, text: string, compiled: CompiledLexicon): string {
