@@ -15,6 +15,7 @@ import { createStoreState, indexStore, readVoicesBehind } from '../../src/server
 import { phrasesBeingRead, termResults } from '../../src/server/term.js';
 import { packVoices, unpackVoices, wholeDocumentVoices } from '../../src/server/voice-table.js';
 import { textAnalyzer } from '../../src/server/analyzer.js';
+import { intersect, TermIndex } from '../../src/server/term-index.js';
 import { escapeHtml, highlightedHtml } from '../../src/server/views/marks.js';
 import { generateCorpus } from '../../bench/corpus.js';
 import { runCli } from '../helpers/cli.js';
@@ -202,5 +203,33 @@ describe('Compare columns shared between selections', () => {
     expect(outletOrders(big)).toBe(orders);
     big.version++;
     expect(outletOrders(big)).not.toBe(orders);
+  });
+});
+
+describe('term index merges without per-document maps', () => {
+  it('a stem sums the counts of every word it starts, per document, documents ascending', () => {
+    const index = new TermIndex();
+    const texts = ['the thin theme', 'nothing here', 'Then THE them', 'other words', 'th th'];
+    texts.forEach((text, i) => index.add(i, { text }, { hits: [] }));
+    expect(index.prefix('the')).toEqual({ docs: [0, 2], counts: [2, 3] });
+    expect(index.prefix('th')).toEqual({ docs: [0, 2, 4], counts: [3, 3, 2] });
+    expect(index.prefix('nothing')).toEqual({ docs: [1], counts: [1] });
+    expect(index.prefix('zz')).toEqual({ docs: [], counts: [] });
+  });
+
+  it('intersect keeps the documents every posting holds, whatever their lengths', () => {
+    const p = (docs: number[]) => ({ docs, counts: docs.map(() => 1) });
+    expect(intersect([p([1, 3, 5, 7, 9]), p([0, 3, 4, 9, 12]), p([3, 9])])).toEqual([3, 9]);
+    expect(intersect([p([2, 4]), p([1, 3])])).toEqual([]);
+    expect(intersect([p([5])])).toEqual([5]);
+    expect(intersect([])).toEqual([]);
+    // Against sets, on random postings.
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 20; round++) {
+      const lists = [0, 1, 2].map(() => [...new Set(Array.from({ length: 1 + Math.floor(rand() * 60) }, () => Math.floor(rand() * 100)))].sort((a, b) => a - b));
+      const expected = lists[0].filter((d) => lists.every((l) => l.includes(d)));
+      expect(intersect(lists.map(p))).toEqual(expected);
+    }
   });
 });
