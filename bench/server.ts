@@ -121,7 +121,8 @@ const outlets = state.outlets;
 const [a, b, c, d] = outlets;
 const words = ['militia*', 'drone*', 'occupation', 'resistance', 'us forces', 'Iran-backed', 'the regime', 'strike*', 'hostages', 'Syria'];
 const labelsByUse = [...state.labelUse.entries()].sort((x, y) => y[1].total - x[1].total).map(([id]) => id);
-const terms = [...new Set([...words, ...labelsByUse.slice(0, 5), ...corpusTerms(REQUESTS), ...labelsByUse.slice(5)])].slice(0, Math.max(REQUESTS, 15));
+const ALONE = 30;
+const terms = [...new Set([...words, ...labelsByUse.slice(0, 5), ...corpusTerms(REQUESTS + ALONE), ...labelsByUse.slice(5)])].slice(0, Math.max(REQUESTS + ALONE, 15));
 
 function corpusTerms(n: number): string[] {
   const out: string[] = [];
@@ -220,6 +221,32 @@ async function loadPhase(label: string, jobs: Array<{ name: string; path: string
   for (const r of results) seen.add(r.path);
   return { worst, worstNew };
 }
+
+/**
+ * The server's own cost of a cold request, without queueing or the load of the machine: ALONE requests per page
+ * (ones the passes below do not ask), one at a time in this process, in CPU time (this thread and V8's helpers).
+ */
+async function alone(): Promise<void> {
+  state.cache.clear();
+  state.records.clear();
+  const parts: string[] = [];
+  for (const p of pages) {
+    const cpu = process.cpuUsage();
+    const wall: number[] = [];
+    for (let k = REQUESTS; k < REQUESTS + ALONE; k++) {
+      const s = performance.now();
+      const res = await app.request(p.path(k), { headers: { Host: 'localhost' } });
+      await res.arrayBuffer();
+      wall.push(performance.now() - s);
+    }
+    const used = process.cpuUsage(cpu);
+    wall.sort((x, y) => x - y);
+    parts.push(`${p.name} ${((used.user + used.system) / 1000 / ALONE).toFixed(1)} ms CPU (wall median ${percentile(wall, 0.5).toFixed(1)}, max ${wall[wall.length - 1].toFixed(1)})`);
+  }
+  console.log(`cold requests alone, ${ALONE} per page, mean CPU per request: ${parts.join('; ')}; load average ${load()}`);
+}
+await alone();
+while (phrasesBeingRead(state) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
 
 // A server just started: nothing asked is cached (the warm-up ran the code, its results are dropped).
 state.cache.clear();

@@ -63,8 +63,11 @@ export async function runServe(args: string[]): Promise<number> {
   if (store) {
     // The server already answers; the term index and the documents' voices fill in behind it.
     const t0 = performance.now();
-    void readVoicesBehind(state)?.done.then(() => process.stderr.write(`voices read: ${state.voiceTable.size.toLocaleString('en-US')} documents in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`),
-      (err: Error) => process.stderr.write(`reading the documents' voices failed (word searches read them as needed): ${err.message}\n`));
+    const voices = readVoicesBehind(state);
+    void voices?.done.then(
+      () => voices.read === voices.total && process.stderr.write(`voices read: ${voices.read.toLocaleString('en-US')} documents in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`),
+      (err: Error) => process.stderr.write(`reading the documents' voices failed (word searches read them as needed): ${err.message}\n`),
+    );
     void indexStore(state).then(async () => {
       process.stderr.write(`term index ready: ${state.ids.length.toLocaleString('en-US')} documents read in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
       // The counts changed the pages (label counts, Lexicon): render the first ones again before anyone asks.
@@ -83,6 +86,7 @@ export async function runServe(args: string[]): Promise<number> {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      state.voiceReading?.stop();
       server.close(() => {
         store?.close();
         void analyzer.close?.().finally(() => resolve(0));

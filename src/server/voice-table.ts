@@ -90,6 +90,8 @@ export interface VoiceReading {
   thread: 'worker' | 'main';
   /** Resolves when every document is read (or rejects; word searches then read voices on demand, as before). */
   done: Promise<void>;
+  /** Stops the reading (the server is closing): `done` resolves with what was read. */
+  stop: () => void;
 }
 
 /**
@@ -98,7 +100,7 @@ export interface VoiceReading {
  */
 export function readStoreVoices(store: Store, table: VoiceTable, rules: VoiceRules, total: number, options: { worker?: boolean } = {}): VoiceReading {
   const useWorker = (options.worker ?? true) && workersAvailable();
-  const reading: VoiceReading = { read: 0, total, thread: useWorker ? 'worker' : 'main', done: Promise.resolve() };
+  const reading: VoiceReading = { read: 0, total, thread: useWorker ? 'worker' : 'main', done: Promise.resolve(), stop: () => {} };
   reading.done = useWorker ? onWorker(store, table, rules, reading) : inSlices(store, table, rules, reading);
   return reading;
 }
@@ -108,6 +110,11 @@ function onWorker(store: Store, table: VoiceTable, rules: VoiceRules, reading: V
     const worker = new Worker(WORKER_URL, { workerData: { file: store.info().file, rules, batch: VOICE_BATCH } });
     // The reading is a convenience: it must never keep a finished server process alive.
     worker.unref();
+    let stopped = false;
+    reading.stop = () => {
+      stopped = true;
+      void worker.terminate();
+    };
     worker.on('message', (msg: { batch?: VoiceBatch; done?: boolean; error?: string }) => {
       if (msg.batch) {
         table.addBatch(msg.batch);
@@ -116,13 +123,17 @@ function onWorker(store: Store, table: VoiceTable, rules: VoiceRules, reading: V
       else if (msg.done) resolve();
     });
     worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the voice reader stopped with code ${code}`))));
+    worker.once('exit', (code) => (code === 0 || stopped ? resolve() : reject(new Error(`the voice reader stopped with code ${code}`))));
   });
 }
 
 async function inSlices(store: Store, table: VoiceTable, rules: VoiceRules, reading: VoiceReading): Promise<void> {
+  let stopped = false;
+  reading.stop = () => {
+    stopped = true;
+  };
   const documents = store.documents();
-  for (;;) {
+  while (!stopped) {
     const started = performance.now();
     while (performance.now() - started < SLICE_MS) {
       const next = documents.next();

@@ -33,6 +33,14 @@ describe('serve --db reads every document\'s voices on a worker thread', () => {
         spans += onWorker.voiceTable.get(d.id).length;
       }
       expect(spans).toBeGreaterThan(0);
+      // Stopped (the server closing) before it has read anything: done resolves, nothing more arrives.
+      const stopped = createStoreState(store, loadCompiled(undefined));
+      const halted = readVoicesBehind(stopped);
+      halted.stop();
+      await halted.done;
+      expect(halted.read).toBeLessThan(halted.total);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(stopped.voiceTable.size).toBe(halted.read);
     } finally {
       store.close();
     }
