@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import type { Document, SkippedDocument, Voice } from '../types.js';
 import { FramelensError } from '../errors.js';
 import { runPipeline, TextLookup, type Shard } from '../pipeline.js';
-import { documentHits, type Report, type ReportOptions } from '../report/build.js';
+import { documentHits, type Report, type ReportDocument, type ReportOptions } from '../report/build.js';
+import type { StreamedReport } from '../report/builder.js';
 import { writeHitsCsv, writeReportJson, type DocumentHitLists } from '../report/stream-json.js';
-import { streamSink, writeAtomic, writeAtomicSync } from '../report/write-atomic.js';
+import { streamSink, writeAtomic, writeAtomicSync, type TextSink } from '../report/write-atomic.js';
 import { readCorpusStream } from '../corpus/read.js';
 import { EXTENSION_KINDS } from '../corpus/formats.js';
 import { Store } from '../store/index.js';
-import { createReportSink, type ReportSink } from './report-sink.js';
+import { createReportSink } from './report-sink.js';
 import { csvTables, labelsTable } from '../report/csv.js';
 import { toMarkdown } from '../report/markdown.js';
 import { toTable } from '../report/table.js';
@@ -22,7 +23,8 @@ import { ANALYZE_HELP } from './analyze-help.js';
 import { RESEARCH_OPTIONS, researchReportOptions } from './research-options.js';
 
 /** The report builder's stages, in order (FinishOptions.onStage): the report stage's progress counts them. */
-export const REPORT_STAGES = ['duplicates', 'counts', 'bootstrap', 'keyness', 'contrasts', 'timeline', 'events', 'documents'];
+/** The stages ReportBuilder.finishStreaming announces (the progress line counts them). */
+export const REPORT_STAGES = ['duplicates', 'counts', 'bootstrap', 'keyness', 'contrasts', 'timeline', 'events'];
 export const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 const POLICIES: DuplicatePolicy[] = ['first-outlet-only', 'exclude-copies', 'keep-all'];
 const VOICE_NAMES: Voice[] = ['author', 'quoted', 'attributed'];
@@ -121,10 +123,12 @@ export async function runAnalyze(args: string[]): Promise<number> {
   // produced, and the report builder checks near-duplicates against the stored texts.
   const spill = dbFile === undefined ? mkdtempSync(join(tmpdir(), 'framelens-run-')) : undefined;
   const store = Store.open(dbFile ?? join(spill as string, 'spill.db'));
+  const reportOptions: ReportOptions = { voices, resamples, seed, duplicatePolicy: policy, pair, omitHits: values['omit-hits'], ...research };
+  const texts = new TextLookup(store);
+  let disposeSink = () => {};
   try {
-    const reportOptions: ReportOptions = { voices, resamples, seed, duplicatePolicy: policy, pair, omitHits: values['omit-hits'], ...research };
-    const texts = new TextLookup(store);
     const sink = createReportSink(compiled.lexicon, reportOptions, (id) => texts.get(id));
+    disposeSink = () => sink.dispose();
     progress.stage(shard && shard.count > 1 ? `reading and analyzing shard ${shard.index}/${shard.count}` : 'reading and analyzing');
     const t0 = performance.now();
     const run = await runPipeline(documents(), compiled, {
@@ -148,24 +152,34 @@ export async function runAnalyze(args: string[]): Promise<number> {
     // An empty shard is not an error: a batch engine runs every index, and merge takes empty parts as they are.
     if (run.done === 0) say(`note: shard ${shard?.index}/${shard?.count} holds none of the ${documentsRead} documents`);
     progress.stage('report', REPORT_STAGES.length);
-    const report = sink.finish(skipped, (stage) => progress.update(REPORT_STAGES.indexOf(stage), REPORT_STAGES.length, stage));
+    const finished = sink.finish(skipped, (stage) => progress.update(REPORT_STAGES.indexOf(stage), REPORT_STAGES.length, stage));
     progress.done();
+    const { report } = finished;
     if (dbFile !== undefined && run.run !== undefined) {
-      const removed = store.finishRun(run.run, storedAggregates(report, reportOptions, skipped)).removed;
+      const removed = store.finishRun(run.run, storedAggregates(report, reportOptions, skipped), finished.documents()).removed;
       if (removed) say(`removed ${removed} documents no longer in the corpus${shard && shard.count > 1 ? ' or shard' : ''} from ${dbFile}`);
     }
     say(`analyzed ${run.analyzed} documents${run.reused ? `, ${run.reused} from ${values.db !== undefined ? 'the store' : 'cache'}` : ''} in ${secs.toFixed(2)} s${run.workers > 1 ? ` on ${run.workers} worker threads` : ''}; ${skipped.length} skipped${run.otherShards ? `; ${run.otherShards} in other shards` : ''}`);
-    const warned = report.documents.filter((d) => d.warnings?.length);
-    for (const d of warned.slice(0, 5)) say(`warning ${d.id}: ${(d.warnings ?? []).join('; ')}`);
-    if (warned.length > 5) say(`… ${warned.length - 5} more documents with warnings (see "warnings" in the JSON report)`);
-    progress.stage('writing', report.documents.length);
-    await writeOutput(report, format, values.out, values['omit-hits'] ? undefined : store, say, (n) => progress.update(n, report.documents.length));
+    sayWarnings(finished.documents(), say);
+    progress.stage('writing', report.corpus.documents);
+    await writeOutput(finished, format, values.out, values['omit-hits'] ? undefined : store, say, (n) => progress.update(n, report.corpus.documents));
     progress.done();
   } finally {
+    disposeSink();
     store.close();
     if (spill) rmSync(spill, { recursive: true, force: true });
   }
   return 0;
+}
+
+/** The first documents with warnings, and how many more there are. */
+function sayWarnings(documents: Iterable<ReportDocument>, say: (line: string) => void): void {
+  let warned = 0;
+  for (const d of documents) {
+    if (!d.warnings?.length) continue;
+    if (++warned <= 5) say(`warning ${d.id}: ${d.warnings.join('; ')}`);
+  }
+  if (warned > 5) say(`… ${warned - 5} more documents with warnings (see "warnings" in the JSON report)`);
 }
 
 /** Bytes of the input files (the reader's extensions, hidden entries and node_modules left out), for the ETA. */
@@ -263,11 +277,11 @@ export function checkDestinations(format: (typeof FORMATS)[number], out: string 
 }
 
 export async function writeOutput(
-  report: Report, format: (typeof FORMATS)[number], out: string | undefined, hitsFrom: Store | undefined,
+  finished: StreamedReport, format: (typeof FORMATS)[number], out: string | undefined, hitsFrom: Store | undefined,
   say: (line: string) => void, onDocument?: (n: number) => void,
 ): Promise<void> {
   try {
-    await writeOutputUnchecked(report, format, out, hitsFrom, say, onDocument);
+    await writeOutputUnchecked(finished, format, out, hitsFrom, say, onDocument);
   } catch (err) {
     if (out === undefined || err instanceof FramelensError) throw err;
     throw new UsageError(`cannot write ${out}: ${describeFsError(err)}`);
@@ -275,9 +289,9 @@ export async function writeOutput(
 }
 
 /** Each document's hit lists from the store, in report order, one document in memory at a time. */
-function* storedHits(report: Report, store: Store, onDocument?: (n: number) => void): Generator<DocumentHitLists> {
+function* storedHits(documents: Iterable<ReportDocument>, store: Store, onDocument?: (n: number) => void): Generator<DocumentHitLists> {
   let n = 0;
-  for (const d of report.documents) {
+  for (const d of documents) {
     const stored = store.getDocument(d.id);
     if (!stored) throw new Error(`document ${d.id} is in the report but not in the store`);
     yield { id: d.id, ...documentHits(stored.analysis) };
@@ -291,10 +305,27 @@ function* storedHits(report: Report, store: Store, onDocument?: (n: number) => v
  * report is ever one string too long to build.
  */
 async function writeOutputUnchecked(
-  report: Report, format: (typeof FORMATS)[number], out: string | undefined, hitsFrom: Store | undefined,
+  finished: StreamedReport, format: (typeof FORMATS)[number], out: string | undefined, hitsFrom: Store | undefined,
   say: (line: string) => void, onDocument?: (n: number) => void,
 ): Promise<void> {
-  const hits = hitsFrom ? () => storedHits(report, hitsFrom, onDocument) : undefined;
+  const hits = hitsFrom ? () => storedHits(finished.documents(), hitsFrom, onDocument) : undefined;
+  if (format === 'json') {
+    // Streamed: the documents are walked from the report builder's records as they are written.
+    const write = (sink: TextSink) => writeReportJson(sink, finished.report, hits?.(), finished.documents());
+    if (out) await writeAtomic(out, write);
+    else {
+      try {
+        await write(streamSink(process.stdout));
+      } catch (err) {
+        // A reader that stops early ("| head") is not a failure of the analysis.
+        if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+      }
+    }
+    if (out) say(`wrote ${out}`);
+    return;
+  }
+  // The other formats are read by people and take the report whole.
+  const report: Report = { ...finished.report, documents: [...finished.documents()] };
   if (format === 'csv') {
     if (!out) {
       process.stdout.write(labelsTable(report));
@@ -307,19 +338,6 @@ async function writeOutputUnchecked(
       else writeAtomicSync(join(out, name), content);
     }
     say(`wrote ${Object.keys(tables).length} tables to ${out}`);
-    return;
-  }
-  if (format === 'json') {
-    if (out) await writeAtomic(out, (sink) => writeReportJson(sink, report, hits?.()));
-    else {
-      try {
-        await writeReportJson(streamSink(process.stdout), report, hits?.());
-      } catch (err) {
-        // A reader that stops early ("| head") is not a failure of the analysis.
-        if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
-      }
-    }
-    if (out) say(`wrote ${out}`);
     return;
   }
   const text = format === 'md' ? toMarkdown(report) : format === 'html' ? toHtmlReport(report) : toTable(report);

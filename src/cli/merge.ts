@@ -83,8 +83,10 @@ export async function runMerge(args: string[]): Promise<number> {
   }
   progress.done();
   const store = Store.open(values.db);
+  let disposeSink = () => {};
   try {
     const sink = createReportSink(compiled.lexicon, options, (id) => store.textOf(id));
+    disposeSink = () => sink.dispose();
     progress.stage('reading the merged store', merged.documents);
     let n = 0;
     for (const { document, analysis } of store.documents()) {
@@ -93,19 +95,21 @@ export async function runMerge(args: string[]): Promise<number> {
     }
     progress.done();
     progress.stage('report', REPORT_STAGES.length);
-    const report = sink.finish(skipped, (stage) => progress.update(REPORT_STAGES.indexOf(stage), REPORT_STAGES.length, stage));
+    const finished = sink.finish(skipped, (stage) => progress.update(REPORT_STAGES.indexOf(stage), REPORT_STAGES.length, stage));
     progress.done();
     const run = store.info().run;
-    store.finishRun(run, storedAggregates(report, options, skipped));
+    store.finishRun(run, storedAggregates(finished.report, options, skipped), finished.documents());
     if (!quiet) {
       process.stderr.write(`merged ${positionals.length} stores into ${values.db}: ${merged.documents} documents${merged.duplicates ? ` (${merged.duplicates} found in more than one part, kept once)` : ''}\n`);
     }
-    progress.stage('writing', report.documents.length);
-    await writeOutput(report, format, values.out, options.omitHits ? undefined : store, (line) => {
+    const total = finished.report.corpus.documents;
+    progress.stage('writing', total);
+    await writeOutput(finished, format, values.out, options.omitHits ? undefined : store, (line) => {
       if (!quiet) process.stderr.write(`${line}\n`);
-    }, (n) => progress.update(n, report.documents.length));
+    }, (n) => progress.update(n, total));
     progress.done();
   } finally {
+    disposeSink();
     store.close();
   }
   return 0;

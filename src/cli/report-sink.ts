@@ -3,18 +3,27 @@
  * keeps a small fixed record per document, never hits or texts. Hits are streamed from the store when written.
  */
 import type { DocAnalysis, Document, Lexicon, SkippedDocument } from '../types.js';
-import { ReportBuilder, type FinishOptions, type Report, type ReportOptions } from '../report/build.js';
+import { ReportBuilder, type FinishOptions, type ReportOptions } from '../report/build.js';
+import type { StreamedReport } from '../report/builder.js';
 
 export interface ReportSink {
   add(document: Document, analysis: DocAnalysis): void;
-  finish(skipped: SkippedDocument[], onStage?: FinishOptions['onStage']): Report;
+  /** The report with its documents as a walk over the builder's records (valid until `dispose`). */
+  finish(skipped: SkippedDocument[], onStage?: FinishOptions['onStage']): StreamedReport;
+  /** Deletes the builder's temporary record file. */
+  dispose(): void;
 }
 
+/**
+ * The builder keeps the bulky part of its per-document records in a temporary file (batch runs can be of any
+ * size); call `dispose` when the report is written.
+ */
 export function createReportSink(lexicon: Lexicon, options: ReportOptions, textOf?: (id: string) => string | undefined): ReportSink {
   const { omitHits: _omit, ...builderOptions } = options;
-  const builder = new ReportBuilder({ ...builderOptions, lexicon, textOf });
+  const builder = new ReportBuilder({ ...builderOptions, lexicon, textOf, records: 'file' });
   return {
     add: (document, analysis) => builder.add(analysis, document),
-    finish: (skipped, onStage) => builder.finish({ skipped, onStage }),
+    finish: (skipped, onStage) => builder.finishStreaming({ skipped, onStage }),
+    dispose: () => builder.dispose(),
   };
 }

@@ -33,6 +33,7 @@ import { eventMembers, USER_EVENT_PREFIX, type EventOverride } from '../stats/ev
 import { CategoryLayer } from './categories.js';
 import { stanceTestsFromContrasts } from './stance-tests.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { FileSpill, MemorySpill, type RecordSpill } from './record-spill.js';
 import type {
   OutletSummary, ReferentSummary, Report, ReportDocument, ReportEvent, ReportOptions, VoiceSummary,
 } from './build.js';
@@ -78,6 +79,19 @@ export interface ReportBuilderOptions extends Omit<ReportOptions, 'omitHits'> {
    * their sketches (pairs marked `estimated`) and excluded copies' words must have been seen as copies when added.
    */
   textOf?: (id: string) => string | undefined;
+  /**
+   * Where the bulky part of each document's record waits for `finish`: 'memory' (default), or 'file', a temporary
+   * file (batch runs: memory then holds only what the statistics resample). Call `dispose` when done with a 'file'
+   * builder.
+   */
+  records?: 'memory' | 'file';
+}
+
+/** A finished report whose `documents` list is left empty and walked instead (ReportBuilder.finishStreaming). */
+export interface StreamedReport {
+  report: Report;
+  /** The report's documents in order; each call walks them anew. */
+  documents: () => Iterable<ReportDocument>;
 }
 
 /** What `finish` needs beyond the builder's options. */
@@ -88,7 +102,37 @@ export interface FinishOptions {
   onStage?: (stage: 'duplicates' | 'counts' | 'bootstrap' | 'keyness' | 'contrasts' | 'timeline' | 'events' | 'documents') => void;
 }
 
-/** One document as the builder keeps it. */
+/**
+ * What the builder keeps in memory per document: what the bootstrap and the tests resample (stance), and what
+ * event grouping links (names, dates). Everything else of a record is in its body, in the record spill.
+ */
+interface DocumentCore {
+  id: string;
+  outlet: string;
+  words: number;
+  date?: string;
+  event?: string;
+  stance: number[];
+  names: string[];
+  eventDate?: EventDate;
+}
+
+/** The rest of a document's record, read back from the spill by `finish`. */
+interface DocumentBody {
+  meta: ReportDocument;
+  counts: string;
+  opening?: string;
+  categories?: number[][];
+}
+
+/** What the metadata grouping reads of a document. */
+interface GroupMeta {
+  outlet: string;
+  meta?: Record<string, unknown>;
+  source?: { file: string };
+}
+
+/** One document as the builder's state holds it (core and body together). */
 interface DocumentRecord {
   meta: ReportDocument;
   /** This document's OutletCounts, packed (packCounts). */
@@ -148,7 +192,8 @@ export class ReportBuilder {
   private readonly stopwords: ReadonlySet<string> | undefined;
   private readonly categoryLayer: CategoryLayer | undefined;
   private readonly textOf?: (id: string) => string | undefined;
-  private readonly records: DocumentRecord[] = [];
+  private readonly cores: DocumentCore[] = [];
+  private readonly bodies: RecordSpill<DocumentBody>;
   private readonly ids = new Set<string>();
   private readonly referentIndex = new Map<string, number>();
   private readonly referentIds: string[] = [];
@@ -163,12 +208,13 @@ export class ReportBuilder {
   private duplicates: NearDuplicateIndex | null;
 
   constructor(options: ReportBuilderOptions) {
-    const { textOf, ...rest } = options;
+    const { textOf, records: _records, ...rest } = options;
     this.options = { ...rest, lexicon: { sources: options.lexicon.sources, referents: options.lexicon.referents } };
     this.voices = options.voices ?? ['author'];
     this.stopwords = options.stopwords?.length ? new Set(options.stopwords) : undefined;
     this.categoryLayer = options.dictionaries?.length ? new CategoryLayer(options.dictionaries) : undefined;
     this.textOf = textOf;
+    this.bodies = options.records === 'file' ? new FileSpill<DocumentBody>() : new MemorySpill<DocumentBody>();
     const policy = options.duplicatePolicy ?? 'first-outlet-only';
     applyDuplicatePolicy([], policy); // rejects an unknown policy now, not after the corpus
     const detect = options.detectDuplicates ?? policy !== 'keep-all';
@@ -178,7 +224,37 @@ export class ReportBuilder {
 
   /** Documents added so far. */
   get size(): number {
-    return this.records.length;
+    return this.cores.length;
+  }
+
+  /** Deletes the record spill's file (a 'file' builder); the builder is unusable afterwards. */
+  dispose(): void {
+    this.bodies.dispose();
+  }
+
+  private push(r: DocumentRecord): void {
+    const core: DocumentCore = { id: r.meta.id, outlet: r.meta.outlet, words: r.meta.words, stance: r.stance, names: r.names };
+    if (r.meta.date !== undefined) core.date = r.meta.date;
+    if (r.meta.event !== undefined) core.event = r.meta.event;
+    if (r.eventDate) core.eventDate = r.eventDate;
+    this.cores.push(core);
+    const body: DocumentBody = { meta: r.meta, counts: r.counts };
+    if (r.opening !== undefined) body.opening = r.opening;
+    if (r.categories) body.categories = r.categories;
+    this.bodies.push(body);
+  }
+
+  /** Every record, core and body together, in the order added. */
+  private *records(): Generator<DocumentRecord> {
+    let k = 0;
+    for (const body of this.bodies.records()) {
+      const core = this.cores[k++];
+      const r: DocumentRecord = { meta: body.meta, counts: body.counts, stance: core.stance, names: core.names };
+      if (body.opening !== undefined) r.opening = body.opening;
+      if (body.categories) r.categories = body.categories;
+      if (core.eventDate) r.eventDate = core.eventDate;
+      yield r;
+    }
   }
 
   /** Adds one analyzed document (its text: for keyness words and near-duplicates; it is not kept). */
@@ -204,13 +280,14 @@ export class ReportBuilder {
       });
     }
     const names = [...a.names.filter((n) => n.type === 'place' || n.type === 'incident').map((n) => n.name), ...casualtyKeys(document.text)];
-    this.records.push({
+    const record: DocumentRecord = {
       meta, counts: packCounts(counts), stance, names,
       opening: openingTerms(document.text, OPENING_CHARS * 2).map(([t, n]) => (n > 1 ? `${t}:${n}` : t)).join(' '),
-    });
-    if (this.categoryLayer) this.records[this.records.length - 1].categories = this.categoryLayer.count(document.text);
+    };
+    if (this.categoryLayer) record.categories = this.categoryLayer.count(document.text);
     const eventDate = eventDateFromText(document.text, a.date);
-    if (eventDate && eventDate.from !== 'metadata') this.records[this.records.length - 1].eventDate = eventDate;
+    if (eventDate && eventDate.from !== 'metadata') record.eventDate = eventDate;
+    this.push(record);
 
     const words = termCounts(document.text, this.stopwords);
     const outletTerms = this.termsOf(a.outlet);
@@ -234,18 +311,18 @@ export class ReportBuilder {
     const mine = JSON.stringify({ ...this.options, lexicon: this.options.lexicon.sources.map((s) => s.sha256) });
     const theirs = JSON.stringify({ ...other.options, lexicon: other.options.lexicon.sources.map((s) => s.sha256) });
     if (mine !== theirs) throw new RangeError(`cannot merge reports built with different settings or lexicons: ${mine} vs ${theirs}`);
-    for (const r of other.records) {
-      if (this.ids.has(r.meta.id)) throw new RangeError(`duplicate document id across merged parts: ${r.meta.id}`);
+    for (const c of other.cores) {
+      if (this.ids.has(c.id)) throw new RangeError(`duplicate document id across merged parts: ${c.id}`);
     }
     const remap = other.referentIds.map((id) => this.referentOf(id));
-    for (const r of other.records) {
+    for (const r of other.records()) {
       this.ids.add(r.meta.id);
       const stance = [...r.stance];
       for (let k = 0; k < stance.length; k += 3) {
         const ref = Math.floor(stance[k] / 3);
         stance[k] = remap[ref] * 3 + (stance[k] % 3);
       }
-      this.records.push({ ...r, stance });
+      this.push({ ...r, stance });
     }
     for (const [outlet, t] of other.terms) {
       const into = this.termsOf(outlet);
@@ -264,7 +341,7 @@ export class ReportBuilder {
       version: BUILDER_STATE_VERSION,
       options: this.options,
       referentIndex: [...this.referentIds],
-      documents: this.records,
+      documents: [...this.records()],
       terms: [...this.terms].map(([outlet, t]) => [outlet, t.total, [...t.counts]]),
       copyTerms: [...this.copyTerms].map(([id, words]) => [id, JSON.parse(words) as Array<[string, number]>]),
       skipped: this.skipped,
@@ -281,7 +358,7 @@ export class ReportBuilder {
     for (const r of state.documents) {
       if (builder.ids.has(r.meta.id)) throw new RangeError(`report builder state: duplicate document id ${r.meta.id}`);
       builder.ids.add(r.meta.id);
-      builder.records.push(r);
+      builder.push(r);
     }
     for (const [outlet, total, counts] of state.terms) builder.terms.set(outlet, { total, counts: new Map(counts) });
     for (const [id, words] of state.copyTerms) builder.copyTerms.set(id, JSON.stringify(words));
@@ -292,6 +369,18 @@ export class ReportBuilder {
 
   /** The report, without hits in `documents` (stream them with writeReportJson). The builder stays usable. */
   finish(options: FinishOptions = {}): Report {
+    const { report, documents } = this.finishStreaming(options);
+    options.onStage?.('documents');
+    report.documents = [...documents()];
+    return report;
+  }
+
+  /**
+   * The report with an empty `documents` list, and the documents as a walk over the record spill: a writer
+   * streams them (and the store keeps them in chunks) instead of holding a list as long as the corpus. The walk
+   * may be repeated; it reads the builder's records, so it is valid until the builder is disposed or added to.
+   */
+  finishStreaming(options: FinishOptions = {}): StreamedReport {
     const stage = options.onStage ?? (() => {});
     const voices = this.voices;
     const resamples = this.options.resamples ?? DEFAULT_RESAMPLES;
@@ -306,21 +395,40 @@ export class ReportBuilder {
     for (const c of dup.clusters) for (const m of c.members) if (excluded.has(m.id)) originalOf.set(m.id, c.original);
 
     stage('counts');
-    // Outlets in order of their first counted document; outlets whose every document is a copy follow, with zero
-    // counts, so nothing vanishes from view.
+    // One walk over the records: outlet counts, the headline-voice label counts (keyness), each counted document's
+    // summary (contrasts, timeline), its metadata groups and category counts. Per outlet, in document order; the
+    // outlets in order of their first counted document, and outlets whose every document is a copy follow, with
+    // zero counts, so nothing vanishes from view.
     const byOutlet = new Map<string, OutletCounts>();
-    const countedByOutlet = new Map<string, DocumentRecord[]>();
-    for (const r of this.records) {
-      if (excluded.has(r.meta.id)) continue;
-      let c = byOutlet.get(r.meta.outlet);
-      if (!c) {
-        byOutlet.set(r.meta.outlet, (c = emptyOutlet(r.meta.outlet)));
-        countedByOutlet.set(r.meta.outlet, []);
+    const countedByOutlet = new Map<string, DocumentCore[]>();
+    const perOutlet = new Map<string, { labels: Map<string, number>; words: number; summaries: DocumentSummary[]; groupMeta: GroupMeta[]; categories: Array<number[][] | undefined> }>();
+    let collapsedBlocks = 0;
+    let k = 0;
+    for (const body of this.bodies.records()) {
+      const core = this.cores[k++];
+      collapsedBlocks += body.meta.collapsedBlocks ?? 0;
+      if (excluded.has(core.id)) continue;
+      let c = byOutlet.get(core.outlet);
+      let o = perOutlet.get(core.outlet);
+      if (!c || !o) {
+        byOutlet.set(core.outlet, (c = emptyOutlet(core.outlet)));
+        countedByOutlet.set(core.outlet, []);
+        perOutlet.set(core.outlet, (o = { labels: new Map(), words: 0, summaries: [], groupMeta: [], categories: [] }));
       }
-      mergeCounts(c, unpackCounts(r.counts, r.meta.outlet));
-      countedByOutlet.get(r.meta.outlet)!.push(r);
+      countedByOutlet.get(core.outlet)!.push(core);
+      const counts = unpackCounts(body.counts, core.outlet);
+      // Read before merging: the outlet's counts may take this document's records in.
+      o.summaries.push(this.documentSummary(body.meta, counts));
+      o.words += body.meta.words;
+      // Adopted label hits in the headline voices, in hit order: the same keys as counting the hits directly.
+      for (const ref of Object.values(counts.referents)) {
+        for (const v of voices) for (const [label, n] of Object.entries(ref.voices[v].labels)) o.labels.set(label, (o.labels.get(label) ?? 0) + n);
+      }
+      o.groupMeta.push({ outlet: core.outlet, meta: body.meta.meta, source: body.meta.source ? { file: body.meta.source } : undefined });
+      if (this.categoryLayer) o.categories.push(body.categories);
+      mergeCounts(c, counts);
     }
-    for (const r of this.records) if (!byOutlet.has(r.meta.outlet)) byOutlet.set(r.meta.outlet, emptyOutlet(r.meta.outlet));
+    for (const core of this.cores) if (!byOutlet.has(core.outlet)) byOutlet.set(core.outlet, emptyOutlet(core.outlet));
 
     stage('bootstrap');
     const referentIds = this.options.lexicon.referents.map((r) => r.id);
@@ -330,18 +438,8 @@ export class ReportBuilder {
     stage('keyness');
     const labelCounts = new Map<string, OutletTermCounts>();
     const wordCounts = new Map<string, OutletTermCounts>();
-    for (const [outlet, docs] of countedByOutlet) {
-      const labels = new Map<string, number>();
-      let words = 0;
-      for (const r of docs) {
-        words += r.meta.words;
-        const counts = unpackCounts(r.counts, r.meta.outlet);
-        // Adopted label hits in the headline voices, in hit order: the same keys as counting the hits directly.
-        for (const ref of Object.values(counts.referents)) {
-          for (const v of voices) for (const [label, n] of Object.entries(ref.voices[v].labels)) labels.set(label, (labels.get(label) ?? 0) + n);
-        }
-      }
-      labelCounts.set(outlet, { counts: labels, total: words });
+    for (const [outlet, o] of perOutlet) {
+      labelCounts.set(outlet, { counts: o.labels, total: o.words });
       wordCounts.set(outlet, this.countedTerms(outlet, excluded));
     }
     const keynessOpts = { minFrequency };
@@ -368,9 +466,8 @@ export class ReportBuilder {
     }
 
     stage('contrasts');
-    const counted = [...countedByOutlet.values()].flat();
-    const summaries = counted.map((r) => this.documentSummary(r));
-    const groupings = this.groupings(counted);
+    const summaries = [...perOutlet.values()].flatMap((o) => o.summaries);
+    const groupings = this.groupings([...perOutlet.values()].flatMap((o) => o.groupMeta));
     const contrastResult = buildContrasts(summaries, {
       referents: referentIds, groupings, outletPairs: this.options.contrasts ?? 'auto', beforeAfter: this.options.beforeAfter,
       resamples, permutations: this.options.permutations, seed,
@@ -386,55 +483,42 @@ export class ReportBuilder {
     stage('events');
     const userEvents = new Map<string, EventOverride>();
     for (const e of this.options.events ?? []) for (const id of e.documents) userEvents.set(id, e);
-    const eventInputs = this.records.map((r) => ({
-      id: r.meta.id, outlet: r.meta.outlet,
+    const eventInputs = this.cores.map((r) => ({
+      id: r.id, outlet: r.outlet,
       // The story's day from the text when the metadata has none (or a dateline / "on Sunday" says which day it was).
-      date: r.eventDate?.day ?? r.meta.date,
-      event: userEvents.has(r.meta.id) ? `${USER_EVENT_PREFIX}${userEvents.get(r.meta.id)!.name}` : r.meta.event,
+      date: r.eventDate?.day ?? r.date,
+      event: userEvents.has(r.id) ? `${USER_EVENT_PREFIX}${userEvents.get(r.id)!.name}` : r.event,
       names: r.names,
     }));
-    // Openings are parsed one at a time as the similarity index takes them in, never all at once.
-    const similar = similarityLinksOf(eventInputs.length, (k) => ({
-      terms: parseOpening(this.records[k].opening), day: dayNumber(eventInputs[k].date), fixed: Boolean(eventInputs[k].event?.trim()),
-    }), { windowDays: DEFAULT_WINDOW_DAYS });
+    // Openings are read from the spill and parsed one at a time as the similarity index takes them in, in order.
+    const openings = this.bodies.records()[Symbol.iterator]();
+    const similar = similarityLinksOf(eventInputs.length, (i) => {
+      const body = openings.next();
+      if (body.done) throw new Error(`report builder: the record spill ended before document ${i + 1} of ${eventInputs.length}`);
+      return { terms: parseOpening(body.value.opening), day: dayNumber(eventInputs[i].date), fixed: Boolean(eventInputs[i].event?.trim()) };
+    }, { windowDays: DEFAULT_WINDOW_DAYS });
+    openings.return?.();
     // Casualty keys read as "3 killed" in event labels.
     const nameLabels = new Map(eventInputs.flatMap((e) => e.names.filter((n) => n.startsWith('killed:')).map((n) => [n, `${n.slice(7)} killed`] as [string, string])));
     const grouped = groupEvents(eventInputs, { extraLinks: similar, nameLabels });
     const similarTo = new Map<string, Array<{ id: string; cosine: number }>>();
     for (const l of similar) {
-      const [a, b] = [this.records[l.i].meta.id, this.records[l.j].meta.id];
+      const [a, b] = [this.cores[l.i].id, this.cores[l.j].id];
       (similarTo.get(a) ?? similarTo.set(a, []).get(a)!).push({ id: b, cosine: l.strength });
       (similarTo.get(b) ?? similarTo.set(b, []).get(b)!).push({ id: a, cosine: l.strength });
     }
-    const members = eventMembers(grouped, new Map(this.records.map((r) => [r.meta.id, {
-      event: r.meta.event, names: r.names, similar: similarTo.get(r.meta.id),
-      date: r.eventDate ?? (dayNumber(r.meta.date) === null ? null : { day: r.meta.date!.slice(0, 10), from: 'metadata' as const }),
+    const members = eventMembers(grouped, new Map(this.cores.map((r) => [r.id, {
+      event: r.event, names: r.names, similar: similarTo.get(r.id),
+      date: r.eventDate ?? (dayNumber(r.date) === null ? null : { day: r.date!.slice(0, 10), from: 'metadata' as const }),
     }])), userEvents);
     const events: ReportEvent[] = grouped.map((e) => {
       const user = e.basis === 'metadata' && e.label.startsWith(USER_EVENT_PREFIX);
       return { ...e, ...(user ? { label: e.label.slice(USER_EVENT_PREFIX.length), basis: 'user' as const } : {}), members: members.get(e.id) ?? [] };
     });
 
-    stage('documents');
-    const documents: ReportDocument[] = this.records.map((r) => {
-      const own = Object.entries(this.documentSummary(r).referents);
-      const { warnings: w, ...metaHead } = r.meta;
-      const d: ReportDocument = { ...metaHead };
-      if (r.categories && this.categoryLayer) {
-        const dicts = this.categoryLayer.categoryNames;
-        d.categories = r.categories.map((row, k) => ({ words: row[0], counts: Object.fromEntries(dicts[k].map((cat, i) => [cat, row[i + 1]])) }));
-      }
-      if (own.length) d.stance = Object.fromEntries(own.map(([ref, m]) => [ref, { mentions: m.mentions, stance: round(m.score / m.mentions) }]));
-      if (w) d.warnings = w;
-      if (excluded.has(d.id)) {
-        // Same key order as before: `excluded` sits before `warnings`.
-        const { warnings, ...head } = d;
-        return { ...head, excluded: `near-duplicate of ${originalOf.get(d.id)} (policy ${duplicatePolicy})`, ...(warnings ? { warnings } : {}) };
-      }
-      return d;
-    });
+    const documents = () => this.reportDocuments(excluded, originalOf, duplicatePolicy);
 
-    return {
+    const report: Report = {
       schema: REPORT_SCHEMA,
       tool: { name: TOOL_NAME, version: TOOL_VERSION },
       lexicons: this.options.lexicon.sources.map((s) => ({ name: s.name, version: s.version, sha256: s.sha256 })),
@@ -448,12 +532,12 @@ export class ReportBuilder {
       },
       referents: this.options.lexicon.referents.map((r) => ({ id: r.id, label: r.label })),
       corpus: {
-        documents: this.records.length,
-        words: this.records.reduce((s, r) => s + r.meta.words, 0),
+        documents: this.cores.length,
+        words: this.cores.reduce((s, r) => s + r.words, 0),
         outlets: outlets.length,
         skipped: [...this.skipped, ...(options.skipped ?? [])],
         excluded: excluded.size,
-        ...collapsedTotal(this.records.map((r) => r.meta)),
+        ...(collapsedBlocks ? { collapsedBlocks } : {}),
       },
       outlets,
       keyness: {
@@ -467,7 +551,7 @@ export class ReportBuilder {
       contrastPlan: contrastResult.plan,
       timeline,
       dictionaries: this.categoryLayer
-        ? this.categoryLayer.summarize(counted.map((r) => ({ outlet: r.meta.outlet, counts: r.categories })), groupings)
+        ? this.categoryLayer.summarize([...perOutlet].flatMap(([outlet, o]) => o.categories.map((counts) => ({ outlet, counts }))), groupings)
         : [],
       events,
       duplicates: {
@@ -478,28 +562,48 @@ export class ReportBuilder {
         clusters: dup.clusters,
         excluded: [...excluded],
       },
-      documents,
+      documents: [],
     };
+    return { report, documents };
+  }
+
+  /** The report's `documents`, one at a time from the record spill, in the order added. */
+  private *reportDocuments(excluded: ReadonlySet<string>, originalOf: ReadonlyMap<string, string>, duplicatePolicy: DuplicatePolicy): Generator<ReportDocument> {
+    for (const r of this.bodies.records()) {
+      const own = Object.entries(this.documentSummary(r.meta, unpackCounts(r.counts, r.meta.outlet)).referents);
+      const { warnings: w, ...metaHead } = r.meta;
+      const d: ReportDocument = { ...metaHead };
+      if (r.categories && this.categoryLayer) {
+        const dicts = this.categoryLayer.categoryNames;
+        d.categories = r.categories.map((row, k) => ({ words: row[0], counts: Object.fromEntries(dicts[k].map((cat, i) => [cat, row[i + 1]])) }));
+      }
+      if (own.length) d.stance = Object.fromEntries(own.map(([ref, m]) => [ref, { mentions: m.mentions, stance: round(m.score / m.mentions) }]));
+      if (w) d.warnings = w;
+      if (excluded.has(d.id)) {
+        // Same key order as before: `excluded` sits before `warnings`.
+        const { warnings, ...head } = d;
+        yield { ...head, excluded: `near-duplicate of ${originalOf.get(d.id)} (policy ${duplicatePolicy})`, ...(warnings ? { warnings } : {}) };
+      } else yield d;
+    }
   }
 
   /** The document as the group, contrast and timeline statistics take it: headline voices, per referent. */
-  private documentSummary(r: DocumentRecord): DocumentSummary {
-    const counts = unpackCounts(r.counts, r.meta.outlet);
+  private documentSummary(meta: ReportDocument, counts: OutletCounts): DocumentSummary {
     const referents: Record<string, ReferentMentions> = {};
     for (const [id, ref] of Object.entries(counts.referents)) {
       const v = combineVoices(ref, this.voices);
       if (v.mentions > 0) referents[id] = { score: v.score, mentions: v.mentions, labels: v.labels };
     }
-    const out: DocumentSummary = { id: r.meta.id, outlet: r.meta.outlet, referents };
-    if (r.meta.date) out.date = r.meta.date;
+    const out: DocumentSummary = { id: meta.id, outlet: meta.outlet, referents };
+    if (meta.date) out.date = meta.date;
     return out;
   }
 
   /** The groupings given in the options, plus the one a `group` metadata field defines (unless one is named so). */
-  private groupings(records: readonly DocumentRecord[]): Groupings {
+  private groupings(documents: readonly GroupMeta[]): Groupings {
     const out: Groupings = new Map(Object.entries(this.options.groups ?? {}).map(([g, m]) => [g, new Map(Object.entries(m))]));
     if (!out.has('group')) {
-      const fromMeta = groupingFromMetadata(records.map((r) => ({ outlet: r.meta.outlet, meta: r.meta.meta, source: r.meta.source ? { file: r.meta.source } : undefined })));
+      const fromMeta = groupingFromMetadata(documents);
       if (fromMeta) out.set('group', fromMeta);
     }
     return out;
@@ -524,17 +628,17 @@ export class ReportBuilder {
   /** The outlet's word counts without its excluded copies. */
   private countedTerms(outlet: string, excluded: ReadonlySet<string>): OutletTermCounts {
     const all = this.terms.get(outlet) ?? { total: 0, counts: new Map<string, number>() };
-    const gone = this.records.filter((r) => r.meta.outlet === outlet && excluded.has(r.meta.id));
+    const gone = this.cores.filter((r) => r.outlet === outlet && excluded.has(r.id));
     if (gone.length === 0) return { counts: all.counts, total: all.total };
     const counts = new Map(all.counts);
     let total = all.total;
     for (const r of gone) {
-      const kept = this.copyTerms.get(r.meta.id);
+      const kept = this.copyTerms.get(r.id);
       let words = kept === undefined ? undefined : new Map(JSON.parse(kept) as Array<[string, number]>);
       if (!words) {
-        const text = this.textOf?.(r.meta.id);
+        const text = this.textOf?.(r.id);
         if (text === undefined) {
-          throw new RangeError(`cannot take the excluded copy ${r.meta.id} out of the keyness word counts: its text is not at hand; give the report builder a textOf lookup`);
+          throw new RangeError(`cannot take the excluded copy ${r.id} out of the keyness word counts: its text is not at hand; give the report builder a textOf lookup`);
         }
         words = termCounts(text, this.stopwords);
       }
@@ -548,30 +652,12 @@ export class ReportBuilder {
     return { counts, total };
   }
 
-  /** Per counted document of an outlet: (score, mentions) for one referent in the given voices, in document order. */
-  private perDocument(docs: readonly DocumentRecord[], referent: string, voices: readonly Voice[]): DocumentStanceCounts[] {
-    const k = this.referentIndex.get(referent);
-    const wanted = new Set(voices.map((v) => k! * 3 + VOICES.indexOf(v)));
-    return docs.map((r) => {
-      let sumOfScores = 0;
-      let mentions = 0;
-      if (k !== undefined) {
-        for (let x = 0; x < r.stance.length; x += 3) {
-          if (!wanted.has(r.stance[x])) continue;
-          sumOfScores += r.stance[x + 1];
-          mentions += r.stance[x + 2];
-        }
-      }
-      return { sumOfScores, mentions };
-    });
-  }
-
   /**
    * Bootstrap estimates for every referent of an outlet, for each single voice and (when it is several voices) the
    * headline set: one pass of resampling for all of them (bootstrapStanceColumns), the same results as one
    * bootstrap per referent and voice.
    */
-  private estimates(docs: readonly DocumentRecord[], referents: readonly string[], sets: readonly Voice[][], resamples: number, seed: number): Map<string, StanceEstimate> {
+  private estimates(docs: readonly DocumentCore[], referents: readonly string[], sets: readonly Voice[][], resamples: number, seed: number): Map<string, StanceEstimate> {
     const wanted = new Map<number, number>(); // referent index → position in `referents`
     referents.forEach((id, k) => wanted.set(this.referentOf(id), k));
     const setsOfVoice = VOICES.map((v) => sets.flatMap((set, k) => (set.includes(v) ? [k] : [])));
@@ -617,7 +703,7 @@ export class ReportBuilder {
   }
 
   private summarizeOutlet(
-    c: OutletCounts, docs: readonly DocumentRecord[], referentIds: string[], voices: Voice[], resamples: number, seed: number,
+    c: OutletCounts, docs: readonly DocumentCore[], referentIds: string[], voices: Voice[], resamples: number, seed: number,
   ): OutletSummary {
     const categories: OutletSummary['categories'] = {};
     for (const [k, v] of Object.entries(c.categories)) {
@@ -681,8 +767,4 @@ function sumValues(rec: Record<string, number>): number {
   return s;
 }
 
-/** The corpus total of repeated blocks read once, as an optional field (reports without any stay as they were). */
-function collapsedTotal(documents: ReportDocument[]): { collapsedBlocks?: number } {
-  const total = documents.reduce((sum, d) => sum + (d.collapsedBlocks ?? 0), 0);
-  return total ? { collapsedBlocks: total } : {};
-}
+

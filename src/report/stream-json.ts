@@ -19,10 +19,11 @@ export type HitSource = Iterable<DocumentHitLists> | AsyncIterable<DocumentHitLi
 const INDENT = '    ';
 
 /**
- * Writes the report as indented JSON. `hits` (optional) yields each document's hit lists in the order of
- * `report.documents`; without it the documents are written as they are in the report.
+ * Writes the report as indented JSON. `hits` (optional) yields each document's hit lists in the order of the
+ * documents; without it the documents are written as they are. `documents` (default `report.documents`): the
+ * documents as a walk (ReportBuilder.finishStreaming), so that no list as long as the corpus is held.
  */
-export async function writeReportJson(sink: TextSink, report: Report, hits?: HitSource): Promise<void> {
+export async function writeReportJson(sink: TextSink, report: Report, hits?: HitSource, documents: Iterable<ReportDocument> = report.documents): Promise<void> {
   const head = JSON.stringify({ ...report, documents: [] }, null, 2);
   // `documents` is the report's last field: everything before it is written at once.
   const tail = '"documents": []\n}';
@@ -31,7 +32,7 @@ export async function writeReportJson(sink: TextSink, report: Report, hits?: Hit
   await sink.write('"documents": [');
   const lists = hits ? iterate(hits) : undefined;
   let first = true;
-  for (const doc of report.documents) {
+  for (const doc of documents) {
     let full: ReportDocument = doc;
     if (lists) {
       const next = await lists.next();
@@ -47,10 +48,10 @@ export async function writeReportJson(sink: TextSink, report: Report, hits?: Hit
 }
 
 /** Writes hits.csv: one row per hit, documents in report order, hits from `hits` (same contract as above). */
-export async function writeHitsCsv(sink: TextSink, report: Report, hits: HitSource): Promise<void> {
+export async function writeHitsCsv(sink: TextSink, report: Report, hits: HitSource, documents: Iterable<ReportDocument> = report.documents): Promise<void> {
   await sink.write(`${HITS_HEADER.map(csvCell).join(',')}\n`);
   const lists = iterate(hits);
-  for (const doc of report.documents) {
+  for (const doc of documents) {
     const next = await lists.next();
     if (next.done) throw new Error(`hits CSV: the hits ran out before document ${doc.id}`);
     if (next.value.id !== doc.id) throw new Error(`hits CSV: hits for ${next.value.id} came where ${doc.id} was expected; give them in the order of report.documents`);

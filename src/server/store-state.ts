@@ -22,6 +22,12 @@ export function createStoreState(store: Store, compiled: CompiledLexicon, option
   let reportOptions: ReportOptions = {};
   try {
     report = JSON.parse(reportJson) as Report;
+    // Stores written by analyze keep the documents list in chunks beside the report (see Store.finishRun).
+    const chunks = store.reportDocumentChunks();
+    if (chunks) {
+      report.documents = [];
+      for (const chunk of chunks) for (const d of JSON.parse(chunk) as Report['documents']) report.documents.push(d);
+    }
     const saved = store.getAggregate('report-options');
     if (saved !== undefined) reportOptions = JSON.parse(saved) as ReportOptions;
   } catch {

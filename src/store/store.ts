@@ -14,6 +14,9 @@ import { TOOL_VERSION } from '../version.js';
 import { StoreError } from './errors.js';
 
 export const STORE_SCHEMA = 'framelens.store/1';
+/** Aggregates named so hold the saved report's documents, REPORT_DOCUMENTS_CHUNK to a row (see finishRun). */
+export const REPORT_DOCUMENTS_PREFIX = 'report-documents/';
+export const REPORT_DOCUMENTS_CHUNK = 2000;
 
 /** A document row as listed: metadata without text or analysis. */
 export interface StoredDocumentInfo {
@@ -367,15 +370,49 @@ export class Store {
    * Ends a run that saw the whole corpus: documents it did not see (removed from the corpus, or outside this
    * shard) are deleted, the aggregates are saved and the run is marked complete, all in one transaction.
    */
-  finishRun(run: number, aggregates: Record<string, string>): { removed: number } {
+  finishRun(run: number, aggregates: Record<string, string>, reportDocuments?: Iterable<unknown>): { removed: number } {
     let removed = 0;
     this.db.transaction(() => {
       removed = this.stmt('DELETE FROM documents WHERE run <> ?').run(run).changes;
       this.db.exec(SEARCH_INDEXES_SQL);
       for (const [name, value] of Object.entries(aggregates)) this.putAggregate(name, value);
+      this.stmt(`DELETE FROM aggregates WHERE name LIKE '${REPORT_DOCUMENTS_PREFIX}%'`).run();
+      if (reportDocuments) this.putReportDocuments(reportDocuments);
       this.setMeta('complete', '1');
     })();
     return { removed };
+  }
+
+  /**
+   * The report's `documents` list in chunks of REPORT_DOCUMENTS_CHUNK, written from a walk (one chunk in memory at a
+   * time): at 100k documents one JSON string of the list is ~66 MB, and past ~800k it would exceed V8's longest
+   * string. The saved report then holds an empty list, and `reportDocuments` reads the chunks back.
+   */
+  private putReportDocuments(documents: Iterable<unknown>): void {
+    let chunk: string[] = [];
+    let n = 0;
+    const flush = () => {
+      this.putAggregate(`${REPORT_DOCUMENTS_PREFIX}${String(n++).padStart(6, '0')}`, `[${chunk.join(',')}]`);
+      chunk = [];
+    };
+    for (const d of documents) {
+      chunk.push(JSON.stringify(d));
+      if (chunk.length >= REPORT_DOCUMENTS_CHUNK) flush();
+    }
+    if (chunk.length || n === 0) flush();
+  }
+
+  /**
+   * The saved report's documents, chunk by chunk, in report order; undefined when the report was saved whole (its
+   * own `documents` list is the one).
+   */
+  reportDocumentChunks(): Iterable<string> | undefined {
+    const names = this.stmt(`SELECT name FROM aggregates WHERE name LIKE '${REPORT_DOCUMENTS_PREFIX}%' ORDER BY name`).all() as Array<{ name: string }>;
+    if (names.length === 0) return undefined;
+    const get = (name: string) => (this.stmt('SELECT value FROM aggregates WHERE name = ?').get(name) as { value: string }).value;
+    return (function* () {
+      for (const { name } of names) yield get(name);
+    })();
   }
 
   putAggregate(name: string, value: string): void {

@@ -40,7 +40,13 @@ describe('serving a store', () => {
     const body = await res.text();
     expect(body).toContain('<h1>Corpus overview');
     const report = (await (await app.request('/api/report?lists=all')).json()) as Report;
-    expect(report).toEqual(JSON.parse(store.getAggregate('report') as string));
+    // analyze saves the report's documents in chunks beside it (Store.finishRun); the served report joins them.
+    const saved = JSON.parse(store.getAggregate('report') as string) as Report;
+    expect(saved.documents).toEqual([]);
+    const chunks = [...(store.reportDocumentChunks() ?? [])];
+    expect(chunks).toHaveLength(1);
+    expect(report).toEqual({ ...saved, documents: JSON.parse(chunks[0]) });
+    expect(report.documents).toHaveLength(5);
     expect(report.outlets.map((o) => o.outlet)).toEqual(memory.report.outlets.map((o) => o.outlet));
   });
 

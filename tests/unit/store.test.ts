@@ -7,6 +7,7 @@ import { analyzeDocument } from '../../src/analysis/analyze.js';
 import { loadCompiled } from '../../src/cli/common.js';
 import { contentHash } from '../../src/corpus/hash.js';
 import { Store, StoreError, type StoreWrite } from '../../src/store/index.js';
+import { REPORT_DOCUMENTS_CHUNK } from '../../src/store/store.js';
 import type { Document } from '../../src/types.js';
 
 const compiled = loadCompiled(undefined);
@@ -119,5 +120,28 @@ describe('Store', () => {
     const again = Store.open(file);
     open.push(again);
     expect(() => again.getDocument('a')).toThrow(`${file}: document "a" has a damaged analysis record`);
+  });
+});
+
+describe('the saved report documents', () => {
+  it('are kept in chunks in report order, and a later run replaces every chunk of the earlier one', () => {
+    const { store } = tmpStore();
+    const rows = (n: number, tag: string) => Array.from({ length: n }, (_, k) => ({ id: `${tag}${k}`, outlet: 'o', words: k }));
+    let run = store.beginRun('key1', null);
+    store.finishRun(run, { report: '{}' }, rows(REPORT_DOCUMENTS_CHUNK * 2 + 1, 'a'));
+    const first = [...(store.reportDocumentChunks() ?? [])];
+    expect(first).toHaveLength(3);
+    expect(first.flatMap((c) => JSON.parse(c) as unknown[])).toEqual(rows(REPORT_DOCUMENTS_CHUNK * 2 + 1, 'a'));
+    run = store.beginRun('key1', null);
+    store.finishRun(run, { report: '{}' }, rows(3, 'b'));
+    expect([...(store.reportDocumentChunks() ?? [])].map((c) => JSON.parse(c) as unknown[])).toEqual([rows(3, 'b')]);
+    // An empty corpus leaves one empty chunk (the documents are in chunks, and there are none); a report saved
+    // whole (no documents given) leaves none, so its own list is the one.
+    run = store.beginRun('key1', null);
+    store.finishRun(run, { report: '{}' }, []);
+    expect([...(store.reportDocumentChunks() ?? [])]).toEqual(['[]']);
+    run = store.beginRun('key1', null);
+    store.finishRun(run, { report: '{}' });
+    expect(store.reportDocumentChunks()).toBeUndefined();
   });
 });
