@@ -82,6 +82,16 @@ export function ReferentLabelTable({ model, compiled }: { model: CompareModel; c
  */
 export type ColumnCache = (key: string, render: () => string) => string;
 
+/**
+ * A column rendered in the first place, moved to place `ci`: its element ids (`col-0`, `col-0-doc-N`, marks'
+ * `c0dN-…`) name its place. Text and attribute values never hold a raw `"`, so ` id="` and ` aria-labelledby="`
+ * occur only as the attributes themselves.
+ */
+export function atPosition(html: string, ci: number): string {
+  if (ci === 0) return html;
+  return html.replace(/ (id|aria-labelledby)="(col-|c)0(?=[-"d])/g, (_m, attr: string, stem: string) => ` ${attr}="${stem}${ci}`);
+}
+
 /** The columns of marked texts, one page of documents each (`page` counts from 1). */
 export function CompareColumns({ model, compiled, links = true, page = 1, columnCache }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean; page?: number; columnCache?: ColumnCache }) {
   const n = Math.min(4, Math.max(1, model.columns.length));
@@ -116,14 +126,15 @@ export function CompareColumns({ model, compiled, links = true, page = 1, column
       {columns.map((col, ci) => {
         // Only columns read from the corpus by key (an outlet's, a group's) are kept: their documents are fixed per
         // corpus version. The page count matters too (the note says "of N" only when there is more than a page).
+        // Kept as rendered in the first place and moved to this one: a column reads the same wherever it stands.
         if (!columnCache || !col.lazy) return section(col, ci);
-        const key = `${col.key}\0${page}\0${ci}\0${links}\0${model.mode}\0${paging.pageSize}`;
-        return raw(columnCache(key, () => {
-          const html: unknown = section(col, ci).toString();
+        const key = `${col.key}\0${page}\0${links}\0${model.mode}\0${paging.pageSize}`;
+        return raw(atPosition(columnCache(key, () => {
+          const html: unknown = section(col, 0).toString();
           // Every part of a column renders synchronously; a promise here would be a component turned async.
           if (typeof html !== 'string' && !(html instanceof String)) throw new Error('a Compare column did not render synchronously');
           return String(html);
-        }));
+        }), ci));
       })}
     </div>
   );
