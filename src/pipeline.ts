@@ -17,7 +17,8 @@ import { analyzeDocument } from './analysis/analyze.js';
 import { contentHash } from './corpus/hash.js';
 import { TOOL_VERSION } from './version.js';
 import type { Store, StoreWrite } from './store/store.js';
-import { defaultWorkerCount, toWorkDocument, WorkerPool, workersAvailable, type WorkDocument } from './worker/pool.js';
+import { defaultWorkerCount, toWorkDocument, WorkerPool, workersAvailable, type PoolFeatures, type WorkDocument } from './worker/pool.js';
+import type { DocumentFeatures } from './report/features.js';
 
 /** Below this many documents to analyze, starting workers costs more than it saves. */
 const MIN_PARALLEL_DOCUMENTS = 64;
@@ -118,8 +119,13 @@ export interface PipelineOptions {
   shard?: Shard;
   /** Kept in step with the store's commits; give the same one to the report builder's `textOf`. */
   texts?: TextLookup;
-  /** Receives every document of the shard with its analysis, in corpus order. */
-  onDocument?: (document: Document, analysis: DocAnalysis) => void;
+  /**
+   * Receives every document of the shard with its analysis, in corpus order; with `features`, also the document's
+   * report features when a worker computed them (absent for documents analyzed on this thread or reused).
+   */
+  onDocument?: (document: Document, analysis: DocAnalysis, features?: DocumentFeatures) => void;
+  /** Have the workers also compute each document's report features (src/report/features.ts) with these stop words. */
+  features?: PoolFeatures;
   onProgress?: (progress: PipelineProgress) => void;
 }
 
@@ -141,6 +147,8 @@ interface Entry {
   json?: string;
   /** Analysis object when analyzed on this thread. */
   analysis?: DocAnalysis;
+  /** Report features JSON, when a worker computed them. */
+  features?: string;
   reused: boolean;
   ready?: Promise<void>;
 }
@@ -184,7 +192,7 @@ export async function runPipeline(
     if (e.reused) progress.reused++;
     else progress.analyzed++;
     progress.done++;
-    options.onDocument?.(e.doc, analysis);
+    options.onDocument?.(e.doc, analysis, e.features === undefined ? undefined : (JSON.parse(e.features) as DocumentFeatures));
     // Committed after the sink has seen the document, so the sink can look up every earlier text meanwhile.
     commit(false);
     options.onProgress?.({ ...progress });
@@ -198,14 +206,15 @@ export async function runPipeline(
     if (!batch.length || !pool) return;
     const entries = batch;
     batch = [];
-    const promise = pool.analyze(entries.map((e) => toWorkDocument(e.doc) as WorkDocument)).then((json) => {
-      json.forEach((j, k) => { entries[k].json = j; });
+    const promise = pool.analyze(entries.map((e) => toWorkDocument(e.doc) as WorkDocument)).then((result) => {
+      result.analyses.forEach((j, k) => { entries[k].json = j; });
+      result.features?.forEach((f, k) => { entries[k].features = f; });
     });
     for (const e of entries) e.ready = promise;
   };
 
   const startPool = () => {
-    pool = new WorkerPool(compiled, wanted);
+    pool = new WorkerPool(compiled, wanted, { features: options.features });
     for (const u of undecided ?? []) {
       batch.push(u);
       if (batch.length >= WORKER_BATCH) submit();

@@ -18,7 +18,7 @@ import { toTable } from '../report/table.js';
 import { toHtmlReport } from '../report/html.js';
 import type { DuplicatePolicy } from '../stats/duplicates.js';
 import { createProgress } from './progress.js';
-import { CORPUS_OPTIONS, intOption, loadCompiled, parse, UsageError } from './common.js';
+import { boundHeapGrowth, CORPUS_OPTIONS, intOption, loadCompiled, parse, UsageError } from './common.js';
 import { ANALYZE_HELP } from './analyze-help.js';
 import { RESEARCH_OPTIONS, researchReportOptions } from './research-options.js';
 
@@ -39,6 +39,7 @@ export function parseVoices(value: string | undefined): Voice[] | undefined {
 }
 
 export async function runAnalyze(args: string[]): Promise<number> {
+  boundHeapGrowth();
   const { values, positionals } = parse(args, {
     ...CORPUS_OPTIONS,
     format: { type: 'string', short: 'f' },
@@ -136,7 +137,9 @@ export async function runAnalyze(args: string[]): Promise<number> {
       shard,
       texts,
       workers: intOption(values.workers, 'workers', 1),
-      onDocument: (doc, analysis) => sink.add(doc, analysis),
+      // The workers read each text for the report too, so the main thread only merges what they found.
+      features: { stopwords: reportOptions.stopwords },
+      onDocument: (doc, analysis, features) => sink.add(doc, analysis, features),
       onProgress: (p) => progress.update(p.read, estimatedTotal(p.read), p.reused ? `${p.reused} reused` : undefined),
     });
     const secs = (performance.now() - t0) / 1000;

@@ -12,7 +12,7 @@ import { mergeStores } from '../store/merge.js';
 import { createProgress } from './progress.js';
 import { createReportSink } from './report-sink.js';
 import { checkDestinations, FORMATS, REPORT_STAGES, storedAggregates, writeOutput } from './analyze.js';
-import { loadCompiled, parse, UsageError } from './common.js';
+import { boundHeapGrowth, loadCompiled, parse, UsageError } from './common.js';
 import { MERGE_HELP } from './merge-help.js';
 
 function readAggregate<T>(file: string, name: string): T {
@@ -31,6 +31,7 @@ function readAggregate<T>(file: string, name: string): T {
 }
 
 export async function runMerge(args: string[]): Promise<number> {
+  boundHeapGrowth();
   const { values, positionals } = parse(args, {
     db: { type: 'string' },
     lexicon: { type: 'string', multiple: true },

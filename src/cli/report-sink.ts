@@ -5,9 +5,10 @@
 import type { DocAnalysis, Document, Lexicon, SkippedDocument } from '../types.js';
 import { ReportBuilder, type FinishOptions, type ReportOptions } from '../report/build.js';
 import type { StreamedReport } from '../report/builder.js';
+import type { DocumentFeatures } from '../report/features.js';
 
 export interface ReportSink {
-  add(document: Document, analysis: DocAnalysis): void;
+  add(document: Document, analysis: DocAnalysis, features?: DocumentFeatures): void;
   /** The report with its documents as a walk over the builder's records (valid until `dispose`). */
   finish(skipped: SkippedDocument[], onStage?: FinishOptions['onStage']): StreamedReport;
   /** Deletes the builder's temporary record file. */
@@ -22,7 +23,7 @@ export function createReportSink(lexicon: Lexicon, options: ReportOptions, textO
   const { omitHits: _omit, ...builderOptions } = options;
   const builder = new ReportBuilder({ ...builderOptions, lexicon, textOf, records: 'file' });
   return {
-    add: (document, analysis) => builder.add(analysis, document),
+    add: (document, analysis, features) => builder.add(analysis, document, features),
     finish: (skipped, onStage) => builder.finishStreaming({ skipped, onStage }),
     dispose: () => builder.dispose(),
   };

@@ -24,9 +24,9 @@ import { buildContrasts, MAX_AUTO_PAIR_OUTLETS } from '../stats/contrasts.js';
 import { buildTimeline } from '../stats/timeline.js';
 import { groupingFromMetadata, type Groupings } from '../stats/groupings.js';
 import type { DocumentSummary, ReferentMentions } from '../stats/document-summary.js';
-import { dictionaryWords } from '../text/words.js';
-import { casualtyKeys, eventDateFromText, OPENING_CHARS, type EventDate } from '../text/event-date.js';
-import { openingTerms, similarityLinksOf } from '../stats/event-similarity.js';
+import type { EventDate } from '../text/event-date.js';
+import { similarityLinksOf } from '../stats/event-similarity.js';
+import { documentFeatures, termCounts, type DocumentFeatures } from './features.js';
 import { DEFAULT_WINDOW_DAYS } from '../stats/events.js';
 import { dayNumber } from '../stats/dates.js';
 import { eventMembers, USER_EVENT_PREFIX, type EventOverride } from '../stats/event-members.js';
@@ -52,18 +52,7 @@ const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 
 /** p-values keep two significant digits below 0.0001 (a normal approximation can give 3e-9; that is not 0). */
 const per1k = (count: number, words: number): number => (words > 0 ? round((count * 1000) / words, 3) : 0);
 
-/**
- * Word-level term counts for keyness, lowercased: words as dictionary tools split them (src/text/words.ts), so
- * "U.S." and "Iran-backed" stay one term; words made only of digits are left out, and so are the stop words given.
- */
-export function termCounts(text: string, stopwords?: ReadonlySet<string>): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const w of dictionaryWords(text).words) {
-    if (!/\p{L}/u.test(w) || stopwords?.has(w)) continue;
-    counts.set(w, (counts.get(w) ?? 0) + 1);
-  }
-  return counts;
-}
+export { termCounts } from './features.js';
 
 export interface ReportBuilderOptions extends Omit<ReportOptions, 'omitHits'> {
   /** The lexicon's sources and referents (the report names them); entries are not needed. */
@@ -257,8 +246,11 @@ export class ReportBuilder {
     }
   }
 
-  /** Adds one analyzed document (its text: for keyness words and near-duplicates; it is not kept). */
-  add(analysis: DocAnalysis, document: { text: string; source?: SourceRef; language?: string; meta?: Record<string, unknown> }): void {
+  /**
+   * Adds one analyzed document (its text: for keyness words and near-duplicates; it is not kept). `features`: what
+   * documentFeatures gives for the text, when it was computed elsewhere (an analysis worker); computed here if absent.
+   */
+  add(analysis: DocAnalysis, document: { text: string; source?: SourceRef; language?: string; meta?: Record<string, unknown> }, features?: DocumentFeatures): void {
     if (this.ids.has(analysis.id)) throw new RangeError(`duplicate document id: ${analysis.id}`);
     this.ids.add(analysis.id);
     const a = analysis;
@@ -279,17 +271,14 @@ export class ReportBuilder {
         if (r.voices[v].mentions > 0) stance.push(k * 3 + vi, r.voices[v].score, r.voices[v].mentions);
       });
     }
-    const names = [...a.names.filter((n) => n.type === 'place' || n.type === 'incident').map((n) => n.name), ...casualtyKeys(document.text)];
-    const record: DocumentRecord = {
-      meta, counts: packCounts(counts), stance, names,
-      opening: openingTerms(document.text, OPENING_CHARS * 2).map(([t, n]) => (n > 1 ? `${t}:${n}` : t)).join(' '),
-    };
+    const f = features ?? documentFeatures(document.text, a.date, this.stopwords);
+    const names = [...a.names.filter((n) => n.type === 'place' || n.type === 'incident').map((n) => n.name), ...f.casualties];
+    const record: DocumentRecord = { meta, counts: packCounts(counts), stance, names, opening: f.opening };
     if (this.categoryLayer) record.categories = this.categoryLayer.count(document.text);
-    const eventDate = eventDateFromText(document.text, a.date);
-    if (eventDate && eventDate.from !== 'metadata') record.eventDate = eventDate;
+    if (f.eventDate) record.eventDate = f.eventDate;
     this.push(record);
 
-    const words = termCounts(document.text, this.stopwords);
+    const words = f.terms;
     const outletTerms = this.termsOf(a.outlet);
     for (const [t, n] of words) {
       outletTerms.counts.set(t, (outletTerms.counts.get(t) ?? 0) + n);

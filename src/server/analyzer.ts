@@ -37,8 +37,8 @@ export function textAnalyzer(compiled: CompiledLexicon, options: AnalyzerOptions
     if (offThread) {
       const current = (pool ??= new WorkerPool(compiled, 1));
       try {
-        const json = await current.analyze(documents.map(toWorkDocument));
-        return json.map((text) => JSON.parse(text) as DocAnalysis);
+        const { analyses } = await current.analyze(documents.map(toWorkDocument));
+        return analyses.map((text) => JSON.parse(text) as DocAnalysis);
       } catch (err) {
         // A failed pool stays failed: the next submission gets a fresh thread.
         if (pool === current) pool = undefined;

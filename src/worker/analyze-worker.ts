@@ -1,18 +1,29 @@
 /**
  * Worker thread for batch analysis: receives the compiled lexicon once (structured clone keeps its Maps), then
  * batches of documents, and answers each batch with the analyses as JSON text, in order (see pool.ts for why text).
+ * When asked (`features` in the worker data), it also answers each document's report features (documentFeatures),
+ * so that the main thread feeding the report builder does not read the text again.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Document } from '../types.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { analyzeDocument } from '../analysis/analyze.js';
+import { documentFeatures } from '../report/features.js';
 
-const compiled = (workerData as { compiled: CompiledLexicon }).compiled;
+const data = workerData as { compiled: CompiledLexicon; features?: { stopwords?: string[] } };
+const compiled = data.compiled;
+const stopwords = data.features?.stopwords?.length ? new Set(data.features.stopwords) : undefined;
 
 parentPort?.on('message', (msg: { documents: Array<Omit<Document, 'meta'>> }) => {
   try {
-    const analyses = msg.documents.map((d) => JSON.stringify(analyzeDocument({ ...d, meta: {} }, compiled)));
-    parentPort?.postMessage({ analyses });
+    const analyses: string[] = [];
+    const features: string[] | undefined = data.features ? [] : undefined;
+    for (const d of msg.documents) {
+      const analysis = analyzeDocument({ ...d, meta: {} }, compiled);
+      analyses.push(JSON.stringify(analysis));
+      features?.push(JSON.stringify(documentFeatures(d.text, analysis.date, stopwords)));
+    }
+    parentPort?.postMessage({ analyses, features });
   } catch (err) {
     parentPort?.postMessage({ error: (err as Error).stack ?? String(err) });
   }

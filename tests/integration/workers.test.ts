@@ -22,4 +22,52 @@ describe('parallel analysis on worker threads', () => {
     expect(JSON.stringify(parallel.analyses)).toBe(JSON.stringify(sequential.analyses));
     expect(seen.at(-1)).toBe(docs.length);
   });
+
+  it('report features computed by the workers equal those the report builder computes from the text', async () => {
+    const pipeline = await import(dist.href);
+    const { generateCorpus } = await import(new URL('../../dist/bench/corpus.js', import.meta.url).href);
+    const { loadLexicons } = await import(new URL('../../dist/src/lexicon/load.js', import.meta.url).href);
+    const { compileLexicon } = await import(new URL('../../dist/src/lexicon/compile.js', import.meta.url).href);
+    const { defaultLexiconPath } = await import(new URL('../../dist/src/paths.js', import.meta.url).href);
+    const { documentFeatures } = await import(new URL('../../dist/src/report/features.js', import.meta.url).href);
+    const docs = generateCorpus('corpus/seeds', 300 * 1024); // enough documents for the pool to start
+    const compiled = compileLexicon(loadLexicons([defaultLexiconPath()]));
+    const stopwords = ['the', 'and', 'of'];
+    let withFeatures = 0;
+    await pipeline.runPipeline(docs, compiled, {
+      workers: 2,
+      features: { stopwords },
+      onDocument: (doc: { text: string }, analysis: { date?: string }, features: unknown) => {
+        if (features === undefined) return;
+        withFeatures++;
+        expect(features).toEqual(JSON.parse(JSON.stringify(documentFeatures(doc.text, analysis.date, new Set(stopwords)))));
+      },
+    });
+    expect(withFeatures).toBe(docs.length);
+  });
+});
+
+describe('worker heap limits', () => {
+  it('a batch that runs a pool worker out of memory is analyzed again on a worker without limits, with the same result', async () => {
+    const { WorkerPool } = await import(new URL('../../dist/src/worker/pool.js', import.meta.url).href);
+    const { analyzeDocument } = await import(new URL('../../dist/src/analysis/analyze.js', import.meta.url).href);
+    const { loadLexicons } = await import(new URL('../../dist/src/lexicon/load.js', import.meta.url).href);
+    const { compileLexicon } = await import(new URL('../../dist/src/lexicon/compile.js', import.meta.url).href);
+    const { defaultLexiconPath } = await import(new URL('../../dist/src/paths.js', import.meta.url).href);
+    const compiled = compileLexicon(loadLexicons([defaultLexiconPath()]));
+    const sentence = 'Iran-backed militias attacked US forces near the base, the Pentagon said, and the occupiers answered with air strikes. ';
+    const big = { id: 'big', outlet: 'o', text: sentence.repeat(8000) }; // ~1 MB: far more than 48 MB of heap allows
+    const small = { id: 'small', outlet: 'o', text: sentence };
+    // A limit this small is for the test: the default (WORKER_LIMITS) takes 5 MB documents.
+    const pool = new WorkerPool(compiled, 1, { limits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4 } });
+    try {
+      const { analyses: [bigJson] } = await pool.analyze([big]);
+      expect(bigJson).toBe(JSON.stringify(analyzeDocument({ ...big, meta: {} }, compiled)));
+      // The pool goes on with a fresh limited worker.
+      const { analyses: [smallJson] } = await pool.analyze([small]);
+      expect(smallJson).toBe(JSON.stringify(analyzeDocument({ ...small, meta: {} }, compiled)));
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
 });
