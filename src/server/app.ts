@@ -10,6 +10,7 @@ import { onError, onNotFound } from './middleware/errors.js';
 import { serveAsset } from './assets.js';
 import { apiRoutes } from './routes/api.js';
 import { pageRoutes } from './routes/pages.js';
+import { prerenderOutletColumns } from './views/compare-page.js';
 import { textAnalyzer, type Analyzer } from './analyzer.js';
 
 export interface AppOptions {
@@ -58,7 +59,11 @@ export function warmPathsOf(state: AppState): string[] {
   return paths;
 }
 
-/** Renders the first pages (and, given the state, runs the selection and term pages once; see warmPathsOf). */
+/**
+ * Renders the first pages; given the state, also runs the selection and term pages once (see warmPathsOf) and, once
+ * the store is indexed, renders the first page of each outlet's Compare column (prerenderOutletColumns).
+ */
 export async function warmUp(app: Hono, state?: AppState): Promise<void> {
   for (const path of [...WARM_PATHS, ...(state ? warmPathsOf(state) : [])]) await (await app.request(path, { headers: { Host: 'localhost' } })).arrayBuffer();
+  if (state && !state.indexing) await prerenderOutletColumns(state);
 }

@@ -196,6 +196,25 @@ describe('Compare columns shared between selections', () => {
     }
   });
 
+  it('at start the first page of every outlet\'s column is rendered, and a first Compare of any of them renders no column', async () => {
+    const s = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
+    const app = createApp(s, { analyzer: textAnalyzer(s.compiled, { offThread: false }) });
+    const { prerenderOutletColumns, PRERENDERED_OUTLETS } = await import('../../src/server/views/compare-page.js');
+    const expected = Math.min(PRERENDERED_OUTLETS, s.outlets.length);
+    expect(await prerenderOutletColumns(s)).toBe(expected);
+    expect(columnKeys(s)).toHaveLength(expected);
+    const [a, b, c] = s.outlets;
+    const body = await (await app.request(`/compare?${new URLSearchParams([['outlets', c], ['outlets', a], ['outlets', b]])}`)).text();
+    expect(columnKeys(s)).toHaveLength(expected);
+    const { CompareView } = await import('../../src/server/views/compare-view.js');
+    const { cachedSelection } = await import('../../src/server/routes/api.js');
+    const { model } = cachedSelection(s, { outlets: [c, a, b], docs: [] });
+    expect(body).toContain(String(await (CompareView({ model, compiled: s.compiled }) as { toString(): string | Promise<string> }).toString()));
+    // Page 2 is not rendered ahead.
+    await app.request(`/compare?${new URLSearchParams([['outlets', c], ['outlets', a], ['page', '2']])}`);
+    expect(columnKeys(s)).toHaveLength(expected + 2);
+  });
+
   it('moving a column to another place renames its ids and nothing else', async () => {
     const { atPosition } = await import('../../src/server/views/compare-view.js');
     const html = '<section class="column" aria-labelledby="col-0"><h2 id="col-0">X</h2><article aria-labelledby="col-0-doc-10"><h3 id="col-0-doc-10">'
