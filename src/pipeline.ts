@@ -19,6 +19,7 @@ import { TOOL_VERSION } from './version.js';
 import type { Store, StoreWrite } from './store/store.js';
 import { defaultWorkerCount, toWorkDocument, WorkerPool, workersAvailable, type PoolFeatures, type WorkDocument } from './worker/pool.js';
 import type { DocumentFeatures } from './report/features.js';
+import type { NearDuplicateSketch } from './stats/duplicates.js';
 
 /** Below this many documents to analyze, starting workers costs more than it saves. */
 const MIN_PARALLEL_DOCUMENTS = 64;
@@ -149,6 +150,7 @@ interface Entry {
   analysis?: DocAnalysis;
   /** Report features JSON, when a worker computed them. */
   features?: string;
+  sketch?: NearDuplicateSketch;
   reused: boolean;
   ready?: Promise<void>;
 }
@@ -192,7 +194,12 @@ export async function runPipeline(
     if (e.reused) progress.reused++;
     else progress.analyzed++;
     progress.done++;
-    options.onDocument?.(e.doc, analysis, e.features === undefined ? undefined : (JSON.parse(e.features) as DocumentFeatures));
+    let features: DocumentFeatures | undefined;
+    if (e.features !== undefined) {
+      features = JSON.parse(e.features) as DocumentFeatures;
+      if (e.sketch) features.sketch = e.sketch;
+    }
+    options.onDocument?.(e.doc, analysis, features);
     // Committed after the sink has seen the document, so the sink can look up every earlier text meanwhile.
     commit(false);
     options.onProgress?.({ ...progress });
@@ -209,6 +216,7 @@ export async function runPipeline(
     const promise = pool.analyze(entries.map((e) => toWorkDocument(e.doc) as WorkDocument)).then((result) => {
       result.analyses.forEach((j, k) => { entries[k].json = j; });
       result.features?.forEach((f, k) => { entries[k].features = f; });
+      result.sketches?.forEach((s, k) => { entries[k].sketch = s; });
     });
     for (const e of entries) e.ready = promise;
   };

@@ -138,7 +138,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
       texts,
       workers: intOption(values.workers, 'workers', 1),
       // The workers read each text for the report too, so the main thread only merges what they found.
-      features: { stopwords: reportOptions.stopwords },
+      features: { stopwords: reportOptions.stopwords, sketches: policy !== 'keep-all' },
       onDocument: (doc, analysis, features) => sink.add(doc, analysis, features),
       onProgress: (p) => progress.update(p.read, estimatedTotal(p.read), p.reused ? `${p.reused} reused` : undefined),
     });

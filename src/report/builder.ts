@@ -285,7 +285,9 @@ export class ReportBuilder {
       outletTerms.total += n;
     }
     if (this.duplicates) {
-      const pairs = this.duplicates.add({ id: a.id, outlet: a.outlet, text: document.text, date: a.date });
+      const pairs = f.sketch
+        ? this.duplicates.addSketch({ id: a.id, outlet: a.outlet, date: a.date }, f.sketch)
+        : this.duplicates.add({ id: a.id, outlet: a.outlet, text: document.text, date: a.date });
       if (pairs.length > 0 && !this.textOf) this.copyTerms.set(a.id, JSON.stringify([...words]));
     }
   }

@@ -7,6 +7,7 @@
 import { dictionaryWords } from '../text/words.js';
 import { casualtyKeys, eventDateFromText, OPENING_CHARS, type EventDate } from '../text/event-date.js';
 import { openingTerms } from '../stats/event-similarity.js';
+import type { NearDuplicateSketch } from '../stats/duplicates.js';
 
 export interface DocumentFeatures {
   /** Keyness word counts (termCounts), in first-seen order. */
@@ -17,6 +18,11 @@ export interface DocumentFeatures {
   casualties: string[];
   /** The story's day when the text says which; absent when only the metadata date is known. */
   eventDate?: EventDate;
+  /**
+   * The near-duplicate sketch of the text (nearDuplicateSketch), when it was made elsewhere. Typed arrays: it travels
+   * between threads beside the JSON of the other features, never in it.
+   */
+  sketch?: NearDuplicateSketch;
 }
 
 /**

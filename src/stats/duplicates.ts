@@ -22,7 +22,7 @@
  */
 import { timestampOf } from './dates.js';
 import { UnionFind } from './union-find.js';
-import { growInt32, KeyPostings } from './postings.js';
+import { DocumentList, growInt32, KeyPostings } from './postings.js';
 
 export interface DuplicateInput {
   id: string;
@@ -146,7 +146,29 @@ function distinctSorted(values: Float64Array): Float64Array {
   const sorted = Float64Array.from(values).sort();
   let n = 0;
   for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[n++] = sorted[k];
-  return sorted.subarray(0, n);
+  return n === sorted.length ? sorted : sorted.slice(0, n);
+}
+
+/**
+ * Everything NearDuplicateIndex needs from a text, computed without the index: the text work (tokens, hashes,
+ * winnowing) can run in a worker thread, and both arrays are transferable (each owns its whole buffer), so the
+ * index's thread only looks up keys. About 8 bytes per distinct shingle (3 KB for 400 words).
+ */
+export interface NearDuplicateSketch {
+  /** Words per shingle the sketch was made with; the index refuses a sketch of another size. */
+  shingleSize: number;
+  /** Distinct shingle hashes of the text, ascending (the exact overlap with another text is one merge). */
+  shingles: Float64Array<ArrayBuffer>;
+  /** Kept keys, ascending: every shingle's key for a short text (fewer than KEEP_WHOLE_BELOW shingles), else the winnowed ones. */
+  keys: Int32Array<ArrayBuffer>;
+}
+
+/** The sketch of one text for `NearDuplicateIndex.addSketch` (pure: same text and size, same sketch). */
+export function nearDuplicateSketch(text: string, shingleSize = DEFAULT_SHINGLE_SIZE): NearDuplicateSketch {
+  const sequence = shingleSequence(text, shingleSize);
+  const shingles = distinctSorted(sequence) as Float64Array<ArrayBuffer>;
+  const keys = shingles.length < KEEP_WHOLE_BELOW ? keysOf(shingles) : uniqueSorted(winnow(sequence, WINNOW_WINDOW));
+  return { shingleSize, shingles, keys };
 }
 
 
@@ -186,6 +208,10 @@ const SHORT_MARGIN = 0.4;
 function marginFor(smaller: number): number {
   return smaller < SHORT_DOCUMENT ? SHORT_MARGIN : ESTIMATE_MARGIN;
 }
+
+/** Bits of the probe's boilerplate-key filter (a power of two; 2 KB). */
+const SKIP_BITS = 1 << 14;
+const SKIP_MASK = SKIP_BITS - 1;
 
 /** Keys of the index: the low 30 bits of a shingle hash, small integers that a Map holds without boxing. */
 const KEY_SPACE = 2 ** 30;
@@ -229,6 +255,14 @@ export interface NearDuplicateState {
  * can give the earlier text (a store, or the corpus in memory); otherwise the decision rests on the estimate (exact
  * when the earlier document was kept whole), and `estimated` in the pair says so.
  *
+ * Where most text recurs (a corpus recombined from a few hundred paragraphs, each in hundreds of documents), almost
+ * every candidate shares a paragraph or two and nothing more, and counting its boilerplate keys was most of the
+ * work. So the estimate is bounded before it is made, with the same arithmetic as the decision, so that only pairs
+ * the estimate would reject are dropped: the keys found, plus no more boilerplate keys than the candidate holds
+ * (`heavy`, kept up to date as keys cross `maxPostings`), then plus the candidate's keys that hit a bit filter of
+ * the probe's boilerplate keys (an overcount by collisions only). The survivors' boilerplate keys are counted exactly.
+ * Text work and index work are apart (`nearDuplicateSketch`, `addSketch`), so the first can run in a worker.
+ *
  * Guarantee: a shared passage of at least WINNOW_WINDOW consecutive shingles (16 words) always makes the pair a
  * candidate, whatever the order of the documents, and a document shorter than KEEP_WHOLE_BELOW shingles is kept
  * whole, so its overlap with any later text is counted exactly. The estimate must reach ESTIMATE_MARGIN (0.6) of the
@@ -243,14 +277,21 @@ export class NearDuplicateIndex {
   private keyPool = new Int32Array(4096);
   private pooled = 0;
   private readonly indexOf = new Map<string, number>();
-  private readonly postings = new KeyPostings();
+  private readonly postings: KeyPostings;
   private readonly pairs: DuplicatePair[] = [];
   private readonly pairIndices: [number, number][] = [];
   /** Per document, for the quick bound without touching its sketch object: shingle count and kept keys. */
   private sizes = new Int32Array(1024);
   private counts = new Int32Array(1024);
+  /** Where each document's keys start in the key pool. */
+  private starts = new Int32Array(1024);
   /** Shingles per kept key of a winnowed sketch; 0 for a whole one. */
   private scales = new Float64Array(1024);
+  /**
+   * Per document: how many of its kept keys are boilerplate now (held by more than `maxPostings` documents). A probe
+   * cannot share more boilerplate keys with it than that, which rejects most candidates without reading their keys.
+   */
+  private heavy = new Int32Array(1024);
 
   constructor(options: DuplicateOptions = {}, private readonly textOf?: (id: string) => string | undefined) {
     this.options = {
@@ -262,6 +303,8 @@ export class NearDuplicateIndex {
     const { shingleSize, threshold } = this.options;
     if (!Number.isInteger(shingleSize) || shingleSize < 1) throw new RangeError(`shingleSize must be a positive integer`);
     if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`threshold must be in (0, 1], got ${threshold}`);
+    // Lists of boilerplate keys are never read, so they stop growing one past the limit.
+    this.postings = new KeyPostings(this.options.maxPostings + 1);
   }
 
   get size(): number {
@@ -270,10 +313,24 @@ export class NearDuplicateIndex {
 
   /** Adds one document; returns the near-duplicate pairs it forms with earlier documents. */
   add(doc: DuplicateInput): DuplicatePair[] {
+    return this.addSketch(doc, nearDuplicateSketch(doc.text, this.options.shingleSize));
+  }
+
+  /**
+   * Adds one document by its sketch (`nearDuplicateSketch` of its text, made anywhere, e.g. in a worker); the same
+   * pairs as `add` with the text. Earlier texts are still read through `textOf` to verify plausible pairs exactly.
+   */
+  addSketch(doc: Omit<DuplicateInput, 'text'>, sketch: NearDuplicateSketch): DuplicatePair[] {
     if (this.indexOf.has(doc.id)) throw new RangeError(`duplicate document id: ${doc.id}`);
-    const sequence = shingleSequence(doc.text, this.options.shingleSize);
-    const shingles = distinctSorted(sequence);
-    return this.insert(sketchOf(doc, sequence, shingles), shingles);
+    if (!(sketch?.shingles instanceof Float64Array) || !(sketch.keys instanceof Int32Array)) {
+      throw new TypeError(`near-duplicate sketch of ${doc.id}: expected { shingleSize, shingles: Float64Array, keys: Int32Array } from nearDuplicateSketch (typed arrays survive postMessage, not JSON)`);
+    }
+    if (sketch.shingleSize !== this.options.shingleSize) {
+      throw new RangeError(`near-duplicate sketch of ${doc.id}: made with ${sketch.shingleSize}-word shingles, the index uses ${this.options.shingleSize}`);
+    }
+    const { shingles, keys } = sketch;
+    const whole = shingles.length < KEEP_WHOLE_BELOW;
+    return this.insert({ id: doc.id, outlet: doc.outlet, date: doc.date, size: shingles.length, keys, whole }, shingles);
   }
 
   /** Pairs found so far, ordered by the first-seen member, then the second. */
@@ -329,9 +386,10 @@ export class NearDuplicateIndex {
       const keys = new Int32Array(bytes.byteLength / 4);
       new Uint8Array(keys.buffer).set(bytes);
       const sketch: DocumentSketch = { id: d.id, outlet: d.outlet, date: d.date, size: d.size, whole: d.whole, keys };
-      index.indexOf.set(sketch.id, index.sketches.length);
-      index.index(sketch, index.sketches.length);
+      const position = index.sketches.length;
+      index.indexOf.set(sketch.id, position);
       index.store(sketch);
+      index.index(sketch, position);
     }
     state.pairs.forEach((p, k) => {
       index.pairs.push({ ...p });
@@ -352,19 +410,34 @@ export class NearDuplicateIndex {
     this.store(sketch);
     const found: DuplicatePair[] = [];
     if (sketch.size >= this.options.minShingles) {
-      const { candidates, skippedKeys } = this.candidates(sketch.keys, searchBelow);
+      const skipped = this.candidates(sketch.keys, searchBelow);
       const { threshold } = this.options;
-      for (const other of candidates) {
+      const probeScale = sketch.whole ? 1 : sketch.size / sketch.keys.length;
+      const list = this.candidateList;
+      const plausible = this.plausible;
+      plausible.clear();
+      for (let c = 0; c < list.length; c++) {
+        const other = list.items[c];
+        const keysFound = this.found[other];
+        // A quick bound first, on typed arrays (most candidates share a phrase or a paragraph, far below the
+        // threshold): the keys found, plus as many boilerplate keys as both the probe and `other` hold (and `other`
+        // has keys left for), cannot be fewer than the keys in common. Same arithmetic as `judge`, so whatever it
+        // rejects `judge` would reject too.
+        const size = this.sizes[other];
+        const smaller = Math.min(size, sketch.size);
+        const scale = this.scales[other] > 0 ? this.scales[other] : probeScale;
+        const needed = marginFor(smaller) * threshold * smaller;
+        const most = keysFound + Math.min(skipped, this.heavy[other], this.counts[other] - keysFound);
+        // Then, when boilerplate could decide, a closer bound on it from the skip bits.
+        if (most * scale < needed || (most > keysFound && (keysFound + this.skippedBound(other)) * scale < needed)) this.found[other] = 0;
+        else plausible.push(other);
+      }
+      // In document order, as pairs are recorded.
+      const order = plausible.items.subarray(0, plausible.length).sort();
+      for (const other of order) {
         const keysFound = this.found[other];
         this.found[other] = 0;
-        // A quick bound first, on typed arrays (most candidates share a phrase or a paragraph, far below the
-        // threshold): the keys found, plus every boilerplate key of the probe, cannot be fewer than the keys in common.
-        const size = this.sizes[other];
-        const count = this.counts[other];
-        const smaller = Math.min(size, sketch.size);
-        const scale = this.scales[other] > 0 ? this.scales[other] : sketch.whole ? 1 : sketch.size / sketch.keys.length;
-        if ((keysFound + Math.min(skippedKeys.length, count)) * scale < marginFor(smaller) * threshold * smaller) continue;
-        const pair = this.judge(other, keysFound, skippedKeys, sketch, shingles);
+        const pair = this.judge(other, keysFound, skipped, sketch, shingles);
         if (!pair) continue;
         this.pairs.push(pair);
         this.pairIndices.push([other, position]);
@@ -387,20 +460,18 @@ export class NearDuplicateIndex {
     if (position === this.sizes.length) {
       this.sizes = growInt32(this.sizes);
       this.counts = growInt32(this.counts);
+      this.starts = growInt32(this.starts);
+      this.heavy = growInt32(this.heavy);
       const scales = new Float64Array(this.sizes.length);
       scales.set(this.scales);
       this.scales = scales;
     }
     this.sizes[position] = sketch.size;
     this.counts[position] = keys.length;
+    this.starts[position] = this.pooled;
     this.scales[position] = sketch.whole ? 0 : sketch.size / keys.length;
     this.sketches.push({ ...rest, start: this.pooled, count: keys.length });
     this.pooled += keys.length;
-  }
-
-  private keysAt(index: number): Int32Array {
-    const s = this.sketches[index];
-    return this.keyPool.subarray(s.start, s.start + s.count);
   }
 
   /** Shingle sets of recently verified earlier documents: a text shared by many candidates is shingled once. */
@@ -427,33 +498,62 @@ export class NearDuplicateIndex {
 
   /** Per earlier document: probe keys found in its sketch during one `candidates` call (reset by the caller). */
   private found = new Int32Array(1024);
+  /** Earlier documents sharing a looked-up key with the probe, in the order first met (filled by `candidates`). */
+  private readonly candidateList = new DocumentList();
+  /** Candidates that pass the quick bound (see `insert`). */
+  private readonly plausible = new DocumentList();
+  /** The probe's boilerplate keys, ascending (the probe is sorted). */
+  private readonly skippedKeys = new DocumentList();
+  /**
+   * The probe's boilerplate keys as bits (key modulo 2^14): counting the kept keys of a candidate whose bit is set
+   * takes a few operations per key and no branch, and can only overcount (two keys on one bit), so it is an upper
+   * bound on the boilerplate keys they share — nearly exact with a few dozen bits set of 16,384.
+   */
+  private readonly skipBits = new Int32Array(SKIP_BITS / 32);
 
   /**
-   * Earlier documents sharing at least one kept key with the probe, ascending, with the number of shared keys in
-   * `found` (a typed counter per document: a candidate costs one increment, however many there are). Boilerplate
-   * keys generate no candidates; their number is returned so the count can be bounded.
+   * Fills `candidateList` with the earlier documents sharing at least one kept key with the probe, with the number of
+   * shared keys in `found` (a typed counter per document: a candidate costs one increment, however many there are).
+   * Boilerplate keys generate no candidates; they go to `skippedKeys` and `skipBits` so they can be counted later,
+   * and their number is returned.
    */
-  private candidates(probe: Int32Array, below: number): { candidates: number[]; skippedKeys: Int32Array } {
+  private candidates(probe: Int32Array, below: number): number {
     if (this.found.length < this.sketches.length) {
       const bigger = new Int32Array(Math.max(this.found.length * 2, this.sketches.length));
       bigger.set(this.found);
       this.found = bigger;
     }
-    const candidates: number[] = [];
-    const skipped: number[] = [];
+    this.candidateList.clear();
+    const skipped = this.skippedKeys;
+    for (let k = 0; k < skipped.length; k++) this.skipBits[(skipped.items[k] & SKIP_MASK) >>> 5] = 0;
+    skipped.clear();
+    const limit = this.options.maxPostings;
     for (const key of probe) {
-      // A key held by very many documents is boilerplate: it generates no candidates (it is still counted below).
-      if (this.postings.count(key) > this.options.maxPostings) {
+      // A key held by very many documents is boilerplate: it generates no candidates (it is still counted in judge).
+      if (this.postings.count(key) > limit) {
         skipped.push(key);
+        this.skipBits[(key & SKIP_MASK) >>> 5] |= 1 << (key & 31);
         continue;
       }
-      this.postings.tally(key, this.found, below, candidates);
+      this.postings.tally(key, this.found, below, this.candidateList);
     }
-    // The probe is sorted, so the skipped keys are too.
-    return { candidates: candidates.sort((x, y) => x - y), skippedKeys: Int32Array.from(skipped) };
+    return skipped.length;
   }
 
-  private judge(earlier: number, foundKeys: number, skippedKeys: Int32Array, sketch: DocumentSketch, shingles: Float64Array | undefined): DuplicatePair | null {
+  /** At least the number of an earlier document's kept keys that are boilerplate keys of the probe (see skipBits). */
+  private skippedBound(earlier: number): number {
+    const bits = this.skipBits;
+    const pool = this.keyPool;
+    const end = this.starts[earlier] + this.counts[earlier];
+    let most = 0;
+    for (let k = this.starts[earlier]; k < end; k++) {
+      const key = pool[k];
+      most += (bits[(key & SKIP_MASK) >>> 5] >>> (key & 31)) & 1;
+    }
+    return most;
+  }
+
+  private judge(earlier: number, foundKeys: number, skipped: number, sketch: DocumentSketch, shingles: Float64Array | undefined): DuplicatePair | null {
     const a = this.sketches[earlier];
     const { threshold } = this.options;
     const smaller = Math.min(a.size, sketch.size);
@@ -463,7 +563,7 @@ export class NearDuplicateIndex {
     // two whole sides share exactly the keys found.
     const scale = !a.whole ? a.size / a.count : sketch.whole ? 1 : sketch.size / sketch.keys.length;
     // Boilerplate keys (not looked up in the postings) that `a` holds, counted by one merge of two short sorted lists.
-    const inA = foundKeys + (skippedKeys.length === 0 ? 0 : countShared(this.keysAt(earlier), skippedKeys));
+    const inA = foundKeys + (skipped === 0 ? 0 : countShared(this.keyPool.subarray(this.starts[earlier], this.starts[earlier] + this.counts[earlier]), this.skippedKeys.items.subarray(0, skipped)));
     const estimate = inA * scale;
     // Winnowed keys of a shared passage are the same in both texts, so the estimate is close; the margin leaves room
     // for passage edges, which weigh more in a short document.
@@ -493,7 +593,14 @@ export class NearDuplicateIndex {
 
   private index(sketch: DocumentSketch, position: number): void {
     if (sketch.size < this.options.minShingles) return;
-    for (const key of sketch.keys) this.postings.add(key, position);
+    const boilerplate = this.options.maxPostings + 1;
+    for (const key of sketch.keys) {
+      this.postings.add(key, position);
+      const holders = this.postings.count(key);
+      // The key just became boilerplate: every holder (all listed, the list stops here) has one more such key.
+      if (holders === boilerplate) this.postings.forEach(key, (d) => this.heavy[d]++);
+      else if (holders > boilerplate) this.heavy[position]++;
+    }
   }
 }
 
@@ -502,23 +609,17 @@ function keyOf(hash: number): number {
 }
 
 /** Sorted distinct keys of a full shingle set. */
-function keysOf(shingles: Float64Array): Int32Array {
+function keysOf(shingles: Float64Array): Int32Array<ArrayBuffer> {
   const keys = new Int32Array(shingles.length);
   for (let k = 0; k < shingles.length; k++) keys[k] = keyOf(shingles[k]);
   return uniqueSorted(keys);
 }
 
-function uniqueSorted(keys: Int32Array): Int32Array {
+function uniqueSorted(keys: Int32Array): Int32Array<ArrayBuffer> {
   keys.sort();
   let n = 0;
   for (let k = 0; k < keys.length; k++) if (k === 0 || keys[k] !== keys[k - 1]) keys[n++] = keys[k];
   return keys.slice(0, n);
-}
-
-function sketchOf(doc: DuplicateInput, sequence: Float64Array, shingles: Float64Array): DocumentSketch {
-  const whole = shingles.length < KEEP_WHOLE_BELOW;
-  const keys = whole ? keysOf(shingles) : uniqueSorted(winnow(sequence, WINNOW_WINDOW));
-  return { id: doc.id, outlet: doc.outlet, date: doc.date, size: shingles.length, keys, whole };
 }
 
 /** Keys of the winnowed shingles of a sequence of shingle hashes (see WINNOW_WINDOW). */

@@ -85,11 +85,17 @@ export const DEFAULT_MIN_SHARED_UNDATED = 2;
 export const DEFAULT_LABEL_NAMES = 3;
 export const DEFAULT_MAX_PARTNERS = 128;
 
-interface Link {
-  i: number;
-  j: number;
-  strength: number;
-  gap: number;
+/**
+ * Candidate name links as columns (input indices, strength, day gap) and `order`, the positions strongest first: a
+ * typed array per column costs 28 bytes a link, where an object per link cost ~80 and held the largest transient
+ * memory of a report at 100k documents.
+ */
+interface LinkTable {
+  i: Int32Array;
+  j: Int32Array;
+  strength: Float64Array;
+  gap: Float64Array;
+  order: Uint32Array;
 }
 
 export function groupEvents(documents: readonly EventInput[], options: EventOptions = {}): FramingEvent[] {
@@ -128,15 +134,16 @@ export function groupEvents(documents: readonly EventInput[], options: EventOpti
     const day = days[root];
     return day === null ? null : [day, day];
   };
-  const extra = (options.extraLinks ?? []).filter((l) => metadataKey[l.i] === null && metadataKey[l.j] === null);
-  for (const link of [...links, ...extra]) {
-    const rootI = sets.find(link.i);
-    const rootJ = sets.find(link.j);
-    if (rootI === rootJ) continue;
+  const tryLink = (i: number, j: number) => {
+    const rootI = sets.find(i);
+    const rootJ = sets.find(j);
+    if (rootI === rootJ) return;
     const merged = mergeSpans(span(rootI), span(rootJ));
-    if (merged && merged[1] - merged[0] > maxSpanDays) continue;
+    if (merged && merged[1] - merged[0] > maxSpanDays) return;
     spanOf.set(sets.union(rootI, rootJ), merged);
-  }
+  };
+  for (const k of links.order) tryLink(links.i[k], links.j[k]);
+  for (const l of options.extraLinks ?? []) if (metadataKey[l.i] === null && metadataKey[l.j] === null) tryLink(l.i, l.j);
 
   // Chronological, undated events last; ties in input order of their first member (groups are ascending).
   return sets
@@ -179,7 +186,7 @@ function nameLinks(
   windowDays: number,
   minSharedUndated: number,
   maxPartners: number,
-): Link[] {
+): LinkTable {
   const postings = new Map<string, number[]>();
   let linkable = 0;
   for (let index = 0; index < count; index++) {
@@ -234,8 +241,11 @@ function nameLinks(
     }
   }
   const sorted = keys.subarray(0, length).sort();
+  let distinct = 0;
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
 
-  const links: Link[] = [];
+  const table = { i: new Int32Array(distinct), j: new Int32Array(distinct), strength: new Float64Array(distinct), gap: new Float64Array(distinct) };
+  let n = 0;
   const shared: string[] = [];
   for (let k = 0; k < sorted.length; k++) {
     if (k > 0 && sorted[k] === sorted[k - 1]) continue;
@@ -258,9 +268,23 @@ function nameLinks(
     shared.sort((x, y) => rank.get(x)! - rank.get(y)!);
     let strength = 0;
     for (const name of shared) strength += weight.get(name)!;
-    links.push({ i, j, strength, gap: bothDated ? Math.abs(days[i]! - days[j]!) : Infinity });
+    table.i[n] = i;
+    table.j[n] = j;
+    table.strength[n] = strength;
+    table.gap[n] = bothDated ? Math.abs(days[i]! - days[j]!) : Infinity;
+    n++;
   }
-  return links.sort((x, y) => y.strength - x.strength || x.gap - y.gap || x.i - y.i || x.j - y.j);
+  const { i, j, strength, gap } = table;
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) order[k] = k;
+  // Strongest first; ties: closer in time, then input order (NaN-free: Infinity - Infinity never compared, see gap).
+  order.sort((x, y) => strength[y] - strength[x] || compareGaps(gap[x], gap[y]) || i[x] - i[y] || j[x] - j[y]);
+  return { ...table, order };
+}
+
+/** Ascending day gaps, undated (Infinity) last; two undated gaps tie (Infinity - Infinity would be NaN). */
+function compareGaps(a: number, b: number): number {
+  return a === b ? 0 : a - b;
 }
 
 function describeEvent(

@@ -9,8 +9,9 @@ import type { Document } from '../types.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { analyzeDocument } from '../analysis/analyze.js';
 import { documentFeatures } from '../report/features.js';
+import { nearDuplicateSketch, type NearDuplicateSketch } from '../stats/duplicates.js';
 
-const data = workerData as { compiled: CompiledLexicon; features?: { stopwords?: string[] } };
+const data = workerData as { compiled: CompiledLexicon; features?: { stopwords?: string[]; sketches?: boolean } };
 const compiled = data.compiled;
 const stopwords = data.features?.stopwords?.length ? new Set(data.features.stopwords) : undefined;
 
@@ -18,12 +19,16 @@ parentPort?.on('message', (msg: { documents: Array<Omit<Document, 'meta'>> }) =>
   try {
     const analyses: string[] = [];
     const features: string[] | undefined = data.features ? [] : undefined;
+    const sketches: NearDuplicateSketch[] | undefined = data.features?.sketches ? [] : undefined;
     for (const d of msg.documents) {
       const analysis = analyzeDocument({ ...d, meta: {} }, compiled);
       analyses.push(JSON.stringify(analysis));
       features?.push(JSON.stringify(documentFeatures(d.text, analysis.date, stopwords)));
+      sketches?.push(nearDuplicateSketch(d.text));
     }
-    parentPort?.postMessage({ analyses, features });
+    // The sketches' buffers move to the main thread instead of being copied.
+    const transfer = sketches?.flatMap((s) => [s.shingles.buffer, s.keys.buffer]) ?? [];
+    parentPort?.postMessage({ analyses, features, sketches }, transfer);
   } catch (err) {
     parentPort?.postMessage({ error: (err as Error).stack ?? String(err) });
   }

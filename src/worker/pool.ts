@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Document } from '../types.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
+import type { NearDuplicateSketch } from '../stats/duplicates.js';
 
 const WORKER_URL = new URL('./analyze-worker.js', import.meta.url);
 
@@ -36,6 +37,8 @@ export function toWorkDocument(d: Document): WorkDocument {
 export interface BatchResult {
   analyses: string[];
   features?: string[];
+  /** Near-duplicate sketches, when the pool makes them (`features.sketches`). */
+  sketches?: NearDuplicateSketch[];
 }
 
 interface Pending {
@@ -150,18 +153,22 @@ export class WorkerPool {
   }
 }
 
-/** Stop words for the report features the workers compute (the report's `stopwords` option). */
+/** What the workers compute for the report besides the analyses. */
 export interface PoolFeatures {
+  /** The report's `stopwords` option (keyness words leave them out). */
   stopwords?: string[];
+  /** Near-duplicate sketches too (when the report checks near-duplicates). */
+  sketches?: boolean;
 }
 
 interface WorkerAnswer {
   analyses?: string[];
   features?: string[];
+  sketches?: NearDuplicateSketch[];
   error?: string;
 }
 
 function settle(p: Pending, msg: WorkerAnswer): void {
-  if (msg.analyses) p.resolve({ analyses: msg.analyses, features: msg.features });
+  if (msg.analyses) p.resolve({ analyses: msg.analyses, features: msg.features, sketches: msg.sketches });
   else p.reject(new Error(`a worker failed on the batch starting with document "${p.first}": ${msg.error}`));
 }

@@ -30,17 +30,21 @@ describe('parallel analysis on worker threads', () => {
     const { compileLexicon } = await import(new URL('../../dist/src/lexicon/compile.js', import.meta.url).href);
     const { defaultLexiconPath } = await import(new URL('../../dist/src/paths.js', import.meta.url).href);
     const { documentFeatures } = await import(new URL('../../dist/src/report/features.js', import.meta.url).href);
+    const { nearDuplicateSketch } = await import(new URL('../../dist/src/stats/duplicates.js', import.meta.url).href);
     const docs = generateCorpus('corpus/seeds', 300 * 1024); // enough documents for the pool to start
     const compiled = compileLexicon(loadLexicons([defaultLexiconPath()]));
     const stopwords = ['the', 'and', 'of'];
     let withFeatures = 0;
     await pipeline.runPipeline(docs, compiled, {
       workers: 2,
-      features: { stopwords },
-      onDocument: (doc: { text: string }, analysis: { date?: string }, features: unknown) => {
+      features: { stopwords, sketches: true },
+      onDocument: (doc: { text: string }, analysis: { date?: string }, features: { sketch?: unknown } | undefined) => {
         if (features === undefined) return;
         withFeatures++;
-        expect(features).toEqual(JSON.parse(JSON.stringify(documentFeatures(doc.text, analysis.date, new Set(stopwords)))));
+        const { sketch, ...rest } = features;
+        expect(rest).toEqual(JSON.parse(JSON.stringify(documentFeatures(doc.text, analysis.date, new Set(stopwords)))));
+        // The sketch arrives as typed arrays (moved, not copied as JSON), equal to one made here.
+        expect(sketch).toEqual(nearDuplicateSketch(doc.text));
       },
     });
     expect(withFeatures).toBe(docs.length);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyPostings } from '../../src/stats/postings.js';
+import { DocumentList, KeyPostings } from '../../src/stats/postings.js';
 import { shingleSequence, shingleSet } from '../../src/stats/duplicates.js';
 
 describe('KeyPostings', () => {
@@ -15,19 +15,46 @@ describe('KeyPostings', () => {
     expect(postings.count(123_456_789)).toBe(0);
     const seen: number[] = [];
     postings.forEach(7 + 2 * 1_000_003, (d) => seen.push(d));
-    expect(seen).toHaveLength(1000);
-    expect(seen[0]).toBe(2999); // newest first
-    expect(new Set(seen.map((d) => d % 3))).toEqual(new Set([2]));
+    expect(seen).toEqual(Array.from({ length: 1000 }, (_, k) => 2 + 3 * k)); // in the order added
     // tally: counts per document below a bound, each document listed once however many keys it shares
     const tally = new Int32Array(3000);
-    const first: number[] = [];
+    const first = new DocumentList();
     postings.tally(7 + 2 * 1_000_003, tally, 1000, first);
     postings.tally(998, tally, 1000, first);
     postings.tally(2999, tally, 1000, first); // held only by document 2999, above the bound
-    expect(first).toHaveLength(333);
+    expect(first.length).toBe(333);
+    expect([...first.items.subarray(0, first.length)]).toEqual(Array.from({ length: 333 }, (_, k) => 2 + 3 * k));
     expect(tally[998]).toBe(2);
     expect(tally[995]).toBe(1);
     expect(tally[2999]).toBe(0);
+  });
+});
+
+describe('KeyPostings list limit and pool', () => {
+  it('counts every holder but lists only the first `listLimit`', () => {
+    const postings = new KeyPostings(5);
+    for (let doc = 0; doc < 12; doc++) postings.add(42, doc);
+    expect(postings.count(42)).toBe(12);
+    const seen: number[] = [];
+    postings.forEach(42, (d) => seen.push(d));
+    expect(seen).toEqual([0, 1, 2, 3, 4]);
+    const tally = new Int32Array(12);
+    const first = new DocumentList();
+    postings.tally(42, tally, 12, first);
+    expect([...tally]).toEqual([1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('reuses the segments that lists outgrow, and keeps every list intact through the moves', () => {
+    const postings = new KeyPostings();
+    // Keys grow one after another, as in a corpus where documents keep arriving: each freed segment is taken by the
+    // next key reaching that size, so the pool stays near the live capacity (1000 keys × 64) instead of twice it.
+    for (let key = 0; key < 1000; key++) for (let doc = 0; doc < 40; doc++) postings.add(key, key * 100 + doc);
+    expect(postings.pooledEntries).toBeLessThan(1000 * 64 + 4 + 8 + 16 + 32 + 1);
+    for (const key of [0, 1, 500, 999]) {
+      const seen: number[] = [];
+      postings.forEach(key, (d) => seen.push(d));
+      expect(seen).toEqual(Array.from({ length: 40 }, (_, doc) => key * 100 + doc));
+    }
   });
 });
 

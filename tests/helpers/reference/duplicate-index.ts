@@ -1,0 +1,618 @@
+/**
+ * The incremental near-duplicate index as it was before its postings moved to contiguous segments and its candidates
+ * got the boilerplate bounds (kept to check that the faster index reports exactly the same pairs; see
+ * tests/unit/stats-duplicates-bounds.test.ts). Unchanged apart from its imports.
+ */
+/**
+ * Near-duplicate documents across outlets: wire copies, syndicated articles, press releases printed as news.
+ * A copy is not the outlet's own framing — counting it twice would make two outlets look alike because they
+ * printed the same agency text — so duplicates are found here and a policy decides whose hits count.
+ *
+ * Method: word shingling. Each document becomes the set of hashes of its overlapping 5-word windows over
+ * lowercased letter/digit tokens (punctuation, quotes and case are ignored, so re-typeset copies still match).
+ * Two documents are compared by
+ *   - Jaccard     |A∩B| / |A∪B|           (how much of the two texts is common)
+ *   - containment |A∩B| / min(|A|, |B|)   (how much of the shorter text appears in the longer one)
+ * Decision: a pair is a near-duplicate when containment ≥ 0.8. Containment, not Jaccard, because outlets trim
+ * wire copy (drop the last paragraphs, add a local intro): a copy with 60% of the original has Jaccard 0.6 but
+ * containment ~1. Jaccard is reported beside it so users can be stricter.
+ *
+ * Efficiency: documents are added one at a time to an index of small per-document sketches (NearDuplicateIndex);
+ * a new document is compared only with earlier documents that share a kept shingle, so unrelated documents cost
+ * nothing (no all-pairs loop) and no full shingle set is held. Kept shingles held by more than `maxPostings`
+ * documents (boilerplate: "follow us on twitter for", agency bylines) do not generate candidates — they would make
+ * the work quadratic — but they are still counted exactly in the overlap of candidate pairs. A candidate is first
+ * judged on the sketches; only plausible pairs are counted exactly, on their texts.
+ * Consequence: a text copied by more than `maxPostings` documents is not detected; raise it for such corpora.
+ */
+import { timestampOf } from '../../../src/stats/dates.js';
+import { UnionFind } from '../../../src/stats/union-find.js';
+import { growInt32, KeyPostings } from './duplicate-postings.js';
+
+export interface DuplicateInput {
+  id: string;
+  outlet: string;
+  text: string;
+  date?: string;
+}
+
+export interface DuplicatePair {
+  /** The document seen first in the input. */
+  a: string;
+  b: string;
+  outletA: string;
+  outletB: string;
+  jaccard: number;
+  containment: number;
+  /** Set when the overlap was estimated from the sketches because the earlier text was not at hand. */
+  estimated?: boolean;
+}
+
+export interface DuplicateMember {
+  id: string;
+  outlet: string;
+}
+
+export interface DuplicateCluster {
+  /** Id of the chosen original: earliest date, then first seen in the input (undated documents count as latest). */
+  original: string;
+  originalOutlet: string;
+  /** All members including the original, in input order. */
+  members: DuplicateMember[];
+  /** Distinct outlets of the members, sorted. */
+  outlets: string[];
+}
+
+export interface DuplicateOptions {
+  /** Words per shingle (default 5): long enough that shared shingles mean shared text, not shared phrases. */
+  shingleSize?: number;
+  /** Minimum containment for a near-duplicate (default 0.8). */
+  threshold?: number;
+  /**
+   * Documents with fewer shingles than this are not compared (default 12, i.e. about 16 words): for a one-line
+   * text, containment 1 only means a phrase was quoted, not that an article was copied. The default is the winnowing
+   * window (WINNOW_WINDOW), so a document it admits that an earlier one contains whole is always a candidate.
+   */
+  minShingles?: number;
+  /** Shingles in more documents than this do not generate candidate pairs (default 500). */
+  maxPostings?: number;
+}
+
+export interface DuplicateResult {
+  pairs: DuplicatePair[];
+  clusters: DuplicateCluster[];
+}
+
+export const DEFAULT_SHINGLE_SIZE = 5;
+export const DEFAULT_DUPLICATE_THRESHOLD = 0.8;
+export const DEFAULT_MIN_SHINGLES = 12;
+export const DEFAULT_MAX_POSTINGS = 500;
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Lowercased word tokens: runs of letters and digits. Apostrophes and hyphens split words, the same in every copy. */
+export function wordTokens(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+/**
+ * Shingle hashes in text order (repeats included): each word is hashed once, then each window of `size` word
+ * hashes is mixed into one 53-bit value, so a shingle costs a few multiplications instead of joining and hashing a
+ * string. A text shorter than `size` words yields one shingle of all its words.
+ */
+export function shingleSequence(text: string, size = DEFAULT_SHINGLE_SIZE): Float64Array {
+  const words = wordTokens(text);
+  const n = words.length;
+  if (n === 0) return new Float64Array(0);
+  const lane1 = new Int32Array(n);
+  const lane2 = new Int32Array(n);
+  for (let w = 0; w < n; w++) {
+    const word = words[w];
+    let h1 = 0x811c9dc5; // FNV-1a offset basis
+    let h2 = 0x9e3779b9;
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(i);
+      h1 = Math.imul(h1 ^ code, 0x01000193);
+      h2 = Math.imul(h2 ^ code, 0x5bd1e995);
+    }
+    lane1[w] = h1;
+    lane2[w] = h2;
+  }
+  const width = Math.min(size, n);
+  const out = new Float64Array(n - width + 1);
+  for (let start = 0; start < out.length; start++) {
+    let h1 = 0x2545f491;
+    let h2 = 0x68e31da4;
+    for (let k = start; k < start + width; k++) {
+      // Multiply after each word: the mix depends on word order, not only on the words.
+      h1 = Math.imul(h1 ^ lane1[k], 0x01000193) + 0x7f4a7c15;
+      h2 = Math.imul(h2 ^ lane2[k], 0x5bd1e995) + 0x165667b1;
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 0x85ebca6b);
+    h1 ^= h1 >>> 13;
+    h2 = Math.imul(h2 ^ (h2 >>> 15), 0xc2b2ae35);
+    h2 ^= h2 >>> 16;
+    out[start] = (h2 & 0x1fffff) * 0x100000000 + (h1 >>> 0);
+  }
+  return out;
+}
+
+/** The distinct shingle hashes of a text, ascending (the exact overlap of two texts is one merge of two of these). */
+export function shingleSet(text: string, size = DEFAULT_SHINGLE_SIZE): Float64Array {
+  return distinctSorted(shingleSequence(text, size));
+}
+
+/** Hashes of the distinct `size`-word shingles; a text shorter than `size` words yields one shingle of all its words. */
+export function shingleHashes(text: string, size = DEFAULT_SHINGLE_SIZE): Set<number> {
+  return new Set(shingleSequence(text, size));
+}
+
+function distinctSorted(values: Float64Array): Float64Array {
+  const sorted = Float64Array.from(values).sort();
+  let n = 0;
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[n++] = sorted[k];
+  return sorted.subarray(0, n);
+}
+
+
+/** All documents at once: the incremental index fed in input order, every candidate verified on its text. */
+export function findNearDuplicates(documents: readonly DuplicateInput[], options: DuplicateOptions = {}): DuplicateResult {
+  const seen = new Set<string>();
+  for (const doc of documents) {
+    if (seen.has(doc.id)) throw new RangeError(`duplicate document id: ${doc.id}`);
+    seen.add(doc.id);
+  }
+  const textById = new Map(documents.map((d) => [d.id, d.text]));
+  const index = new NearDuplicateIndex(options, (id) => textById.get(id));
+  for (const doc of documents) index.add(doc);
+  return index.result();
+}
+
+/**
+ * A document of ordinary length keeps the winnowed shingles: in every run of WINNOW_WINDOW consecutive shingles,
+ * the one with the smallest hash (ties: the rightmost). Any passage two documents share that spans a full window
+ * therefore shares a kept shingle — a guarantee a random sample cannot give for short copied passages — and the
+ * choice depends only on the passage, so copies keep the same shingles there. About 2/(window + 1) of the shingles.
+ */
+export const WINNOW_WINDOW = 12;
+/** Shorter documents are kept whole (every shingle indexed): their sample would be too small to judge by. */
+export const KEEP_WHOLE_BELOW = 128;
+/** A candidate is examined further when its estimated overlap reaches this share of the threshold. */
+const ESTIMATE_MARGIN = 0.6;
+/**
+ * How many shingles the verified texts' sets may hold in all (least recently used first out): 16 MB. A text that
+ * many later documents copy (a wire story) is then shingled once, not once per copy.
+ */
+const RECENT_SHINGLES = 2_000_000;
+/** Below this many shingles, passage edges make the estimate rough: a wider margin. */
+const SHORT_DOCUMENT = 128;
+const SHORT_MARGIN = 0.4;
+
+function marginFor(smaller: number): number {
+  return smaller < SHORT_DOCUMENT ? SHORT_MARGIN : ESTIMATE_MARGIN;
+}
+
+/** Keys of the index: the low 30 bits of a shingle hash, small integers that a Map holds without boxing. */
+const KEY_SPACE = 2 ** 30;
+
+/** What the index keeps of one document: a few hundred bytes, whatever the corpus size. */
+interface DocumentSketch {
+  id: string;
+  outlet: string;
+  date?: string;
+  /** Distinct shingles of the whole text. */
+  size: number;
+  /** Sorted keys: every shingle when whole, else the winnowed shingles (see WINNOW_WINDOW). */
+  keys: Int32Array;
+  whole: boolean;
+}
+
+interface StoredSketch extends Omit<DocumentSketch, 'keys'> {
+  start: number;
+  count: number;
+}
+
+/** The serialisable state of a NearDuplicateIndex (`toState` / `fromState`), plain JSON. */
+export interface NearDuplicateState {
+  version: 1;
+  options: Required<DuplicateOptions>;
+  documents: Array<{ id: string; outlet: string; date?: string; size: number; whole: boolean; keys: string }>;
+  pairs: DuplicatePair[];
+  pairIndices: [number, number][];
+}
+
+/**
+ * Incremental near-duplicate detection: documents are added one at a time and each is compared only with the
+ * earlier documents that share a kept shingle. Per document the index keeps a sketch — its shingle count and the
+ * keys of its winnowed shingles (about 15% of them; a short document is kept whole) — in typed arrays, so memory
+ * grows by a few hundred bytes per document, never by its text. A new document is looked up by its own kept keys,
+ * and a key held by more than `maxPostings` documents is not looked up at all, so one document costs at most
+ * (kept keys × maxPostings) steps, however large the corpus.
+ *
+ * A candidate's overlap is first estimated on the sketches (kept keys in common, times the shingles a kept key
+ * stands for). A plausible candidate is then counted exactly from the two texts when `textOf`
+ * can give the earlier text (a store, or the corpus in memory); otherwise the decision rests on the estimate (exact
+ * when the earlier document was kept whole), and `estimated` in the pair says so.
+ *
+ * Guarantee: a shared passage of at least WINNOW_WINDOW consecutive shingles (16 words) always makes the pair a
+ * candidate, whatever the order of the documents, and a document shorter than KEEP_WHOLE_BELOW shingles is kept
+ * whole, so its overlap with any later text is counted exactly. The estimate must reach ESTIMATE_MARGIN (0.6) of the
+ * threshold before a pair is counted exactly — SHORT_MARGIN (0.4) when the smaller document is short — so a pair
+ * whose estimate falls below while its true containment reaches 0.8 can be missed: on the generated corpora of
+ * tests/unit/scale-equality.test.ts, none of 5,131 pairs the old all-pairs index found is (the test allows 1 in 1,000).
+ */
+export class NearDuplicateIndex {
+  readonly options: Required<DuplicateOptions>;
+  /** What is kept of each document; its keys live in one shared pool (a typed array per document costs ~200 bytes). */
+  private readonly sketches: StoredSketch[] = [];
+  private keyPool = new Int32Array(4096);
+  private pooled = 0;
+  private readonly indexOf = new Map<string, number>();
+  private readonly postings = new KeyPostings();
+  private readonly pairs: DuplicatePair[] = [];
+  private readonly pairIndices: [number, number][] = [];
+  /** Per document, for the quick bound without touching its sketch object: shingle count and kept keys. */
+  private sizes = new Int32Array(1024);
+  private counts = new Int32Array(1024);
+  /** Shingles per kept key of a winnowed sketch; 0 for a whole one. */
+  private scales = new Float64Array(1024);
+
+  constructor(options: DuplicateOptions = {}, private readonly textOf?: (id: string) => string | undefined) {
+    this.options = {
+      shingleSize: options.shingleSize ?? DEFAULT_SHINGLE_SIZE,
+      threshold: options.threshold ?? DEFAULT_DUPLICATE_THRESHOLD,
+      minShingles: options.minShingles ?? DEFAULT_MIN_SHINGLES,
+      maxPostings: options.maxPostings ?? DEFAULT_MAX_POSTINGS,
+    };
+    const { shingleSize, threshold } = this.options;
+    if (!Number.isInteger(shingleSize) || shingleSize < 1) throw new RangeError(`shingleSize must be a positive integer`);
+    if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`threshold must be in (0, 1], got ${threshold}`);
+  }
+
+  get size(): number {
+    return this.sketches.length;
+  }
+
+  /** Adds one document; returns the near-duplicate pairs it forms with earlier documents. */
+  add(doc: DuplicateInput): DuplicatePair[] {
+    if (this.indexOf.has(doc.id)) throw new RangeError(`duplicate document id: ${doc.id}`);
+    const sequence = shingleSequence(doc.text, this.options.shingleSize);
+    const shingles = distinctSorted(sequence);
+    return this.insert(sketchOf(doc, sequence, shingles), shingles);
+  }
+
+  /** Pairs found so far, ordered by the first-seen member, then the second. */
+  result(): DuplicateResult {
+    const order = this.pairIndices.map((_, k) => k).sort((x, y) =>
+      this.pairIndices[x][0] - this.pairIndices[y][0] || this.pairIndices[x][1] - this.pairIndices[y][1]);
+    return {
+      pairs: order.map((k) => this.pairs[k]),
+      clusters: clustersOf(this.sketches, this.pairIndices),
+    };
+  }
+
+  /**
+   * Adds every document of `other` after this index's own, as if they had been added here in that order (a
+   * shard's documents after the previous shards'). Pairs inside `other` are kept; pairs across are found anew.
+   */
+  merge(other: NearDuplicateIndex): this {
+    const offset = this.sketches.length;
+    for (let k = 0; k < other.sketches.length; k++) {
+      const { start, count, ...rest } = other.sketches[k];
+      const sketch: DocumentSketch = { ...rest, keys: other.keyPool.slice(start, start + count) };
+      if (this.indexOf.has(sketch.id)) throw new RangeError(`duplicate document id: ${sketch.id}`);
+      const text = this.textOf?.(sketch.id);
+      const shingles = text === undefined ? undefined : shingleSet(text, this.options.shingleSize);
+      // Pairs inside `other` were already decided there; only earlier shards are searched here.
+      this.insert(sketch, shingles, offset);
+    }
+    other.pairIndices.forEach(([i, j], k) => {
+      this.pairs.push(other.pairs[k]);
+      this.pairIndices.push([i + offset, j + offset]);
+    });
+    return this;
+  }
+
+  toState(): NearDuplicateState {
+    return {
+      version: 1,
+      options: { ...this.options },
+      documents: this.sketches.map((s) => ({
+        id: s.id, outlet: s.outlet, date: s.date, size: s.size, whole: s.whole,
+        keys: Buffer.from(this.keyPool.buffer, s.start * 4, s.count * 4).toString('base64'),
+      })),
+      pairs: this.pairs.map((p) => ({ ...p })),
+      pairIndices: this.pairIndices.map(([i, j]) => [i, j]),
+    };
+  }
+
+  static fromState(state: NearDuplicateState, textOf?: (id: string) => string | undefined): NearDuplicateIndex {
+    if (state?.version !== 1) throw new RangeError(`near-duplicate state: unknown version ${String(state?.version)}`);
+    const index = new NearDuplicateIndex(state.options, textOf);
+    for (const d of state.documents) {
+      const bytes = Buffer.from(d.keys, 'base64');
+      const keys = new Int32Array(bytes.byteLength / 4);
+      new Uint8Array(keys.buffer).set(bytes);
+      const sketch: DocumentSketch = { id: d.id, outlet: d.outlet, date: d.date, size: d.size, whole: d.whole, keys };
+      index.indexOf.set(sketch.id, index.sketches.length);
+      index.index(sketch, index.sketches.length);
+      index.store(sketch);
+    }
+    state.pairs.forEach((p, k) => {
+      index.pairs.push({ ...p });
+      index.pairIndices.push([state.pairIndices[k][0], state.pairIndices[k][1]]);
+    });
+    return index;
+  }
+
+  /**
+   * Compares a new sketch with the documents before `searchBelow` (all earlier ones by default), records its
+   * pairs, then indexes it. `shingles` (the full set, ascending) is absent when only the sketch is known (merged
+   * states). Candidates are looked up with the sketch's own keys: winnowed keys of a passage two texts share are the
+   * same in both, so a shared passage of a full window is found with a sixth of the lookups of the full set.
+   */
+  private insert(sketch: DocumentSketch, shingles: Float64Array | undefined, searchBelow = this.sketches.length): DuplicatePair[] {
+    const position = this.sketches.length;
+    this.indexOf.set(sketch.id, position);
+    this.store(sketch);
+    const found: DuplicatePair[] = [];
+    if (sketch.size >= this.options.minShingles) {
+      const { candidates, skippedKeys } = this.candidates(sketch.keys, searchBelow);
+      const { threshold } = this.options;
+      for (const other of candidates) {
+        const keysFound = this.found[other];
+        this.found[other] = 0;
+        // A quick bound first, on typed arrays (most candidates share a phrase or a paragraph, far below the
+        // threshold): the keys found, plus every boilerplate key of the probe, cannot be fewer than the keys in common.
+        const size = this.sizes[other];
+        const count = this.counts[other];
+        const smaller = Math.min(size, sketch.size);
+        const scale = this.scales[other] > 0 ? this.scales[other] : sketch.whole ? 1 : sketch.size / sketch.keys.length;
+        if ((keysFound + Math.min(skippedKeys.length, count)) * scale < marginFor(smaller) * threshold * smaller) continue;
+        const pair = this.judge(other, keysFound, skippedKeys, sketch, shingles);
+        if (!pair) continue;
+        this.pairs.push(pair);
+        this.pairIndices.push([other, position]);
+        found.push(pair);
+      }
+      this.index(sketch, position);
+    }
+    return found;
+  }
+
+  private store(sketch: DocumentSketch): void {
+    if (this.pooled + sketch.keys.length > this.keyPool.length) {
+      const bigger = new Int32Array(Math.max(this.keyPool.length * 2, this.pooled + sketch.keys.length));
+      bigger.set(this.keyPool.subarray(0, this.pooled));
+      this.keyPool = bigger;
+    }
+    this.keyPool.set(sketch.keys, this.pooled);
+    const { keys, ...rest } = sketch;
+    const position = this.sketches.length;
+    if (position === this.sizes.length) {
+      this.sizes = growInt32(this.sizes);
+      this.counts = growInt32(this.counts);
+      const scales = new Float64Array(this.sizes.length);
+      scales.set(this.scales);
+      this.scales = scales;
+    }
+    this.sizes[position] = sketch.size;
+    this.counts[position] = keys.length;
+    this.scales[position] = sketch.whole ? 0 : sketch.size / keys.length;
+    this.sketches.push({ ...rest, start: this.pooled, count: keys.length });
+    this.pooled += keys.length;
+  }
+
+  private keysAt(index: number): Int32Array {
+    const s = this.sketches[index];
+    return this.keyPool.subarray(s.start, s.start + s.count);
+  }
+
+  /** Shingle sets of recently verified earlier documents: a text shared by many candidates is shingled once. */
+  private readonly recent = new Map<string, Float64Array>();
+
+  private recentShingles = 0;
+
+  private shinglesOf(id: string, text: string): Float64Array {
+    let set = this.recent.get(id);
+    if (set) {
+      this.recent.delete(id);
+    } else {
+      set = shingleSet(text, this.options.shingleSize);
+      this.recentShingles += set.length;
+      for (const [oldest, old] of this.recent) {
+        if (this.recentShingles <= RECENT_SHINGLES) break;
+        this.recent.delete(oldest);
+        this.recentShingles -= old.length;
+      }
+    }
+    this.recent.set(id, set);
+    return set;
+  }
+
+  /** Per earlier document: probe keys found in its sketch during one `candidates` call (reset by the caller). */
+  private found = new Int32Array(1024);
+
+  /**
+   * Earlier documents sharing at least one kept key with the probe, ascending, with the number of shared keys in
+   * `found` (a typed counter per document: a candidate costs one increment, however many there are). Boilerplate
+   * keys generate no candidates; their number is returned so the count can be bounded.
+   */
+  private candidates(probe: Int32Array, below: number): { candidates: number[]; skippedKeys: Int32Array } {
+    if (this.found.length < this.sketches.length) {
+      const bigger = new Int32Array(Math.max(this.found.length * 2, this.sketches.length));
+      bigger.set(this.found);
+      this.found = bigger;
+    }
+    const candidates: number[] = [];
+    const skipped: number[] = [];
+    for (const key of probe) {
+      // A key held by very many documents is boilerplate: it generates no candidates (it is still counted below).
+      if (this.postings.count(key) > this.options.maxPostings) {
+        skipped.push(key);
+        continue;
+      }
+      this.postings.tally(key, this.found, below, candidates);
+    }
+    // The probe is sorted, so the skipped keys are too.
+    return { candidates: candidates.sort((x, y) => x - y), skippedKeys: Int32Array.from(skipped) };
+  }
+
+  private judge(earlier: number, foundKeys: number, skippedKeys: Int32Array, sketch: DocumentSketch, shingles: Float64Array | undefined): DuplicatePair | null {
+    const a = this.sketches[earlier];
+    const { threshold } = this.options;
+    const smaller = Math.min(a.size, sketch.size);
+    const needed = marginFor(smaller) * threshold * smaller;
+    // Shared keys → shared shingles: a winnowed side keeps about one key in `size / count` of its shingles, so each
+    // key found stands for that many (when both are winnowed, the keys of a shared passage are the same in both);
+    // two whole sides share exactly the keys found.
+    const scale = !a.whole ? a.size / a.count : sketch.whole ? 1 : sketch.size / sketch.keys.length;
+    // Boilerplate keys (not looked up in the postings) that `a` holds, counted by one merge of two short sorted lists.
+    const inA = foundKeys + (skippedKeys.length === 0 ? 0 : countShared(this.keysAt(earlier), skippedKeys));
+    const estimate = inA * scale;
+    // Winnowed keys of a shared passage are the same in both texts, so the estimate is close; the margin leaves room
+    // for passage edges, which weigh more in a short document.
+    if (estimate < needed) return null;
+
+    let shared: number;
+    let estimated = false;
+    const text = shingles ? this.textOf?.(a.id) : undefined;
+    if (text !== undefined && shingles) {
+      shared = countShared(this.shinglesOf(a.id, text), shingles);
+    } else if (a.whole && sketch.whole) {
+      shared = inA;
+    } else {
+      shared = Math.min(estimate, smaller);
+      estimated = true;
+    }
+    const containment = shared / smaller;
+    if (containment < threshold) return null;
+    const pair: DuplicatePair = {
+      a: a.id, b: sketch.id, outletA: a.outlet, outletB: sketch.outlet,
+      jaccard: shared / (a.size + sketch.size - shared),
+      containment,
+    };
+    if (estimated) pair.estimated = true;
+    return pair;
+  }
+
+  private index(sketch: DocumentSketch, position: number): void {
+    if (sketch.size < this.options.minShingles) return;
+    for (const key of sketch.keys) this.postings.add(key, position);
+  }
+}
+
+function keyOf(hash: number): number {
+  return hash % KEY_SPACE;
+}
+
+/** Sorted distinct keys of a full shingle set. */
+function keysOf(shingles: Float64Array): Int32Array {
+  const keys = new Int32Array(shingles.length);
+  for (let k = 0; k < shingles.length; k++) keys[k] = keyOf(shingles[k]);
+  return uniqueSorted(keys);
+}
+
+function uniqueSorted(keys: Int32Array): Int32Array {
+  keys.sort();
+  let n = 0;
+  for (let k = 0; k < keys.length; k++) if (k === 0 || keys[k] !== keys[k - 1]) keys[n++] = keys[k];
+  return keys.slice(0, n);
+}
+
+function sketchOf(doc: DuplicateInput, sequence: Float64Array, shingles: Float64Array): DocumentSketch {
+  const whole = shingles.length < KEEP_WHOLE_BELOW;
+  const keys = whole ? keysOf(shingles) : uniqueSorted(winnow(sequence, WINNOW_WINDOW));
+  return { id: doc.id, outlet: doc.outlet, date: doc.date, size: shingles.length, keys, whole };
+}
+
+/** Keys of the winnowed shingles of a sequence of shingle hashes (see WINNOW_WINDOW). */
+function winnow(hashes: Float64Array, window: number): Int32Array {
+  const kept: number[] = [];
+  let last = -1;
+  for (let start = 0; start + window <= hashes.length; start++) {
+    let best = start;
+    for (let k = start + 1; k < start + window; k++) if (hashes[k] <= hashes[best]) best = k;
+    if (best !== last) {
+      kept.push(keyOf(hashes[best]));
+      last = best;
+    }
+  }
+  return Int32Array.from(kept);
+}
+
+/** |a ∩ b| of two ascending arrays of distinct values (one merge pass): kept keys, or full shingle sets. */
+function countShared(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let shared = 0;
+  for (let x = 0, y = 0; x < a.length && y < b.length;) {
+    const u = a[x];
+    const v = b[y];
+    if (u === v) {
+      shared++;
+      x++;
+      y++;
+    } else if (u < v) x++;
+    else y++;
+  }
+  return shared;
+}
+
+/** Connected components of the duplicate graph (a copy of a copy is in the original's cluster). */
+function clustersOf(documents: readonly DuplicateMember[] & readonly { date?: string }[], pairIndices: readonly [number, number][]): DuplicateCluster[] {
+  const sets = new UnionFind(documents.length);
+  for (const [i, j] of pairIndices) sets.union(i, j);
+  const clusters: DuplicateCluster[] = [];
+  for (const group of sets.groups()) {
+    if (group.length < 2) continue;
+    const originalIndex = earliest(documents, group);
+    const members = group.map((index) => ({ id: documents[index].id, outlet: documents[index].outlet }));
+    clusters.push({
+      original: documents[originalIndex].id,
+      originalOutlet: documents[originalIndex].outlet,
+      members,
+      outlets: [...new Set(members.map((m) => m.outlet))].sort(),
+    });
+  }
+  return clusters;
+}
+
+/** Earliest dated member; among equal or missing dates, the first in input order (group is ascending). */
+function earliest(documents: readonly { date?: string }[], group: readonly number[]): number {
+  let best = group[0];
+  let bestTime = timestampOf(documents[best].date) ?? Infinity;
+  for (const index of group.slice(1)) {
+    const time = timestampOf(documents[index].date) ?? Infinity;
+    if (time < bestTime) {
+      best = index;
+      bestTime = time;
+    }
+  }
+  return best;
+}
+
+/**
+ * How duplicates affect an outlet's framing counts:
+ *  - 'keep-all': every document counts for its outlet (reprinting a text is also an editorial choice).
+ *  - 'first-outlet-only': in each cluster only the original's outlet keeps its documents; members from other
+ *    outlets are copies of another outlet's (or agency's) text and are excluded.
+ *  - 'exclude-copies': only the original itself counts; every other member is excluded, including the original
+ *    outlet's own reprints, so each text counts exactly once in the corpus.
+ */
+export type DuplicatePolicy = 'keep-all' | 'first-outlet-only' | 'exclude-copies';
+
+/** Ids of the documents whose hits should NOT count toward their outlet's own framing under `policy`. */
+export function applyDuplicatePolicy(clusters: readonly DuplicateCluster[], policy: DuplicatePolicy): Set<string> {
+  const excluded = new Set<string>();
+  if (policy === 'keep-all') return excluded;
+  if (policy !== 'first-outlet-only' && policy !== 'exclude-copies') {
+    throw new RangeError(`unknown duplicate policy: ${String(policy)}`);
+  }
+  for (const cluster of clusters) {
+    for (const member of cluster.members) {
+      if (member.id === cluster.original) continue;
+      if (policy === 'first-outlet-only' && member.outlet === cluster.originalOutlet) continue;
+      excluded.add(member.id);
+    }
+  }
+  return excluded;
+}
