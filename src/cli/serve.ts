@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp, warmUp } from '../server/app.js';
 import { allowedHosts } from '../server/middleware/host.js';
 import { createState, type AppState } from '../server/state.js';
-import { createStoreState, indexStore } from '../server/store-state.js';
+import { createStoreState, indexStore, readVoicesBehind } from '../server/store-state.js';
 import { textAnalyzer } from '../server/analyzer.js';
 import { Store } from '../store/index.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
@@ -59,14 +59,19 @@ export async function runServe(args: string[]): Promise<number> {
   const anyInterface = host === '0.0.0.0' || host === '::' || host === '[::]';
   const analyzer = textAnalyzer(compiled);
   const app = createApp(state, { allowedHosts: anyInterface ? null : allowedHosts(host), analyzer });
-  await warmUp(app);
+  await warmUp(app, state);
   if (store) {
-    // The server already answers; the term index fills in behind it.
+    // The server already answers; the term index and the documents' voices fill in behind it.
     const t0 = performance.now();
+    const voices = readVoicesBehind(state);
+    void voices?.done.then(
+      () => voices.read === voices.total && process.stderr.write(`voices read: ${voices.read.toLocaleString('en-US')} documents in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`),
+      (err: Error) => process.stderr.write(`reading the documents' voices failed (word searches read them as needed): ${err.message}\n`),
+    );
     void indexStore(state).then(async () => {
       process.stderr.write(`term index ready: ${state.ids.length.toLocaleString('en-US')} documents read in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
       // The counts changed the pages (label counts, Lexicon): render the first ones again before anyone asks.
-      await warmUp(app);
+      await warmUp(app, state);
     }, (err: Error) => process.stderr.write(`reading the store for the term index failed: ${err.message}\n`));
   }
 
@@ -81,6 +86,7 @@ export async function runServe(args: string[]): Promise<number> {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      state.voiceReading?.stop();
       server.close(() => {
         store?.close();
         void analyzer.close?.().finally(() => resolve(0));

@@ -63,11 +63,31 @@ function compareDoc(state: AppState, id: string): CompareDoc {
 const byDateThenId = (a: CompareDoc, b: CompareDoc): number =>
   (a.document.date ?? '9999').localeCompare(b.document.date ?? '9999') || a.document.id.localeCompare(b.document.id);
 
+const orders = new WeakMap<AppState, { version: number; byOutlet: Map<string, string[]> }>();
+
+/**
+ * Every outlet's document ids by date, from one pass over the report's document list (not one pass per outlet asked
+ * for: with 100,000 documents each pass was a cold Compare page's biggest cost), kept until the corpus changes
+ * (outside the result cache, whose churn must not throw it away).
+ */
+export function outletOrders(state: AppState): Map<string, string[]> {
+  const kept = orders.get(state);
+  if (kept?.version === state.version) return kept.byOutlet;
+  const sorted = [...state.report.documents].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id));
+  const byOutlet = new Map<string, string[]>();
+  for (const d of sorted) {
+    let ids = byOutlet.get(d.outlet);
+    if (!ids) byOutlet.set(d.outlet, (ids = []));
+    ids.push(d.id);
+  }
+  orders.set(state, { version: state.version, byOutlet });
+  return byOutlet;
+}
+
 function outletColumn(state: AppState, outlet: string, ids?: Set<string>): CompareColumn {
   if (!ids) {
     // Ordered from the report's document list: nothing is read until a page of the column is shown.
-    const ordered = cached(state, `outlet-column\0${outlet}`, () => state.report.documents.filter((d) => d.outlet === outlet)
-      .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id)).map((d) => d.id));
+    const ordered = outletOrders(state).get(outlet) ?? [];
     return { key: `outlet:${outlet}`, heading: outlet, docs: [], lazy: { ids: ordered, load: (id) => compareDoc(state, id) } };
   }
   const docs = [...ids].map((id) => compareDoc(state, id)).filter((d) => d.document.outlet === outlet);

@@ -8,7 +8,6 @@ import type { DocAnalysis, Document, SkippedDocument, VoiceSpan } from '../types
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { analyzeCorpus } from '../pipeline.js';
 import { ReportBuilder, type Report, type ReportOptions } from '../report/build.js';
-import { documentVoiceSpans } from '../analysis/kwic.js';
 import type { Store } from '../store/index.js';
 import { LruCache } from './lru.js';
 import { TermIndex } from './term-index.js';
@@ -16,6 +15,7 @@ import { HttpError } from './http-error.js';
 import { Worker } from 'node:worker_threads';
 import { workersAvailable } from '../worker/pool.js';
 import { addToTotals, type ReferentTotals } from './compare.js';
+import { VoiceTable, wholeDocumentVoices, type VoiceReading } from './voice-table.js';
 
 export interface LabelUse {
   total: number;
@@ -29,8 +29,8 @@ export interface SessionLimits {
 }
 
 export const DEFAULT_SESSION_LIMITS: SessionLimits = { documents: 200, bytes: 8 * 1024 * 1024 };
-/** Cached query results (rendered pages, compare models, term pages) kept at most. */
-export const RESULT_CACHE_ENTRIES = 200;
+/** Cached query results (rendered pages, compare models and columns, term pages) kept at most; RESULT_CACHE_CHARS bounds their size. */
+export const RESULT_CACHE_ENTRIES = 1000;
 /** Characters of cached pages and JSON kept at most (about 128 MB as UTF-16). */
 export const RESULT_CACHE_CHARS = 64 * 1024 * 1024;
 /** Documents whose full voice reading (for word searches) is kept. */
@@ -82,6 +82,10 @@ export interface AppState {
   termIndex: TermIndex;
   /** Reported speech of whole documents, read on first need by word searches and kept. */
   voices: LruCache<string, VoiceSpan[]>;
+  /** Reported speech of every stored document, read in the background after `serve --db` opens (voice-table.ts). */
+  voiceTable: VoiceTable;
+  /** That background reading, while and after it runs. */
+  voiceReading?: VoiceReading;
   /** Document ids by corpus position (the positions the term index's postings name). */
   ids: string[];
   /** Label hits per document, by corpus position. */
@@ -153,6 +157,7 @@ export function blankState(input: Omit<StateInput, 'documents' | 'analyses'>): A
     cache: new LruCache(RESULT_CACHE_ENTRIES, RESULT_CACHE_CHARS, weighResult),
     termIndex: new TermIndex(),
     voices: new LruCache(VOICE_CACHE_DOCUMENTS),
+    voiceTable: new VoiceTable(),
     ids: [],
     hitCounts: [],
     outletAt: [],
@@ -325,9 +330,21 @@ export function hitCountOf(state: AppState, id: string): number | undefined {
   return i === undefined ? undefined : state.hitCounts[i];
 }
 
-/** The reported speech of a whole document (word searches need it; the analysis holds it only near matches). */
+/**
+ * The reported speech of a whole document (word searches need it; the analysis holds it only near matches): read in
+ * the background for a store, else on first need and kept.
+ */
 export function voiceSpansOf(state: AppState, doc: Document, analysis: DocAnalysis): VoiceSpan[] {
-  return state.voices.getOrSet(doc.id, () => documentVoiceSpans(doc, analysis));
+  return state.voiceTable.get(doc.id) ?? state.voices.getOrSet(doc.id, () => wholeDocumentVoices(doc, analysis, state.compiled.voice));
+}
+
+/** The text of the document at a corpus position, without parsing its analysis (phrase searches count in texts). */
+export function textAt(state: AppState, i: number): string {
+  if (!state.store) return state.documents[i].text;
+  const id = state.ids[i];
+  const text = state.records.get(id)?.document.text ?? state.store.getText(id);
+  if (text === undefined) throw new HttpError(404, `document "${id}" is no longer in the store; restart framelens serve to read it again`);
+  return text;
 }
 
 /** A result computed once per corpus version and selection, then read from the bounded cache. */

@@ -6,7 +6,8 @@
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import type { Report, ReportOptions } from '../report/build.js';
 import { StoreError, type Store } from '../store/index.js';
-import { blankState, countDocument, type AppState, type SessionLimits } from './state.js';
+import { blankState, countDocument, documentCount, type AppState, type SessionLimits } from './state.js';
+import { readStoreVoices, type VoiceReading } from './voice-table.js';
 
 /** Work done between two yields to waiting requests while the store is indexed. */
 const SLICE_MS = 20;
@@ -69,4 +70,15 @@ export async function indexStore(state: AppState, onProgress?: (read: number, to
     onProgress?.(progress.read, progress.total);
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+/**
+ * Starts reading the whole-document voices of every stored document, off the main thread when a compiled worker
+ * exists (see voice-table.ts). Word searches read a document's voices on demand until its reading has arrived.
+ * Started once per state; later calls return the same reading.
+ */
+export function readVoicesBehind(state: AppState, options: { worker?: boolean } = {}): VoiceReading | undefined {
+  if (!state.store) return undefined;
+  state.voiceReading ??= readStoreVoices(state.store, state.voiceTable, state.compiled.voice, documentCount(state), options);
+  return state.voiceReading;
 }

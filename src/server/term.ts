@@ -5,7 +5,7 @@
  */
 import type { DocAnalysis, Document, LexiconEntry } from '../types.js';
 import { kwicLine, labelSpans, termProblem, wordPattern, wordSpans, type KwicLine, type KwicSpan, type WordPattern } from '../analysis/kwic.js';
-import { cached, recordAt, voiceSpansOf, type AppState } from './state.js';
+import { cached, recordAt, textAt, voiceSpansOf, type AppState } from './state.js';
 import { HttpError } from './http-error.js';
 import { intersect, type Posting } from './term-index.js';
 import { pageInfo, PAGE_SIZE, type PageInfo } from './paging.js';
@@ -47,14 +47,26 @@ interface Occurrences {
   label: boolean;
   /**
    * For phrases: documents holding all of the phrase's words that have not been read yet (the index knows the
-   * words, not their order). Read as pages need them, so a common phrase costs a page, not a corpus; until none
-   * remain the total is a lower bound.
+   * words, not their order), and how to count the phrase in a text. Read as pages need them (within a time budget
+   * per request) and behind the requests, so a common phrase costs a page, not a corpus; until none remain the
+   * total is a lower bound.
    */
-  pending?: { candidates: number[]; next: number };
+  pending?: { candidates: number[]; next: number; count: (text: string) => number };
 }
 
-/** Extra time a phrase query may spend reading candidates beyond its page, to firm up the total. */
-export const READ_AHEAD_MS = 30;
+/** Time one request may spend reading a phrase's candidates for its page; what it could not read is read later. */
+export const PAGE_READ_MS = 20;
+/** Work done between two yields to waiting requests while phrases are read in the background. */
+export const BACKGROUND_SLICE_MS = 5;
+/** Phrases waiting to be read in the background at most; a newer one pushes out the oldest. */
+export const BACKGROUND_PHRASES = 32;
+
+export interface TermLimits {
+  /** Milliseconds this request may spend reading a phrase's candidates (default PAGE_READ_MS). */
+  budgetMs?: number;
+  /** Read the candidates left over in the background, a slice at a time (default true). */
+  background?: boolean;
+}
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
@@ -73,24 +85,24 @@ function occurrences(state: AppState, term: string): Occurrences {
   // A phrase (or a stem with punctuation): only documents holding all of its words are read.
   const postings = pattern.tokens.map((t, k): Posting => (k === pattern.tokens.length - 1 && pattern.prefixLast
     ? state.termIndex.prefix(t) : state.termIndex.word(t) ?? { docs: [], counts: [] }));
-  return { docs: [], counts: [], spans, label: false, pending: { candidates: intersect(postings), next: 0 } };
+  // What wordSpans finds, counted in the text alone: the analysis (ten times the text) need not be parsed.
+  const count = (text: string): number => {
+    let n = 0;
+    pattern.regex.lastIndex = 0;
+    for (const m of text.matchAll(pattern.regex)) if (m[0] !== '') n++;
+    return n;
+  };
+  return { docs: [], counts: [], spans, label: false, pending: { candidates: intersect(postings), next: 0, count } };
 }
 
-/** Reads pending candidates until `needed` occurrences are known (or none remain), then for a little longer. */
-function readCandidates(state: AppState, occ: Occurrences, needed: number, readAheadMs: number): void {
+/** Reads pending candidates until `needed` occurrences are known, none remain, or the clock passes `deadline`. */
+function readCandidates(state: AppState, occ: Occurrences, needed: number, deadline: number): void {
   const pending = occ.pending;
   if (!pending) return;
   let known = sum(occ.counts);
-  let deadline = Infinity;
-  while (pending.next < pending.candidates.length) {
-    if (known >= needed) {
-      if (readAheadMs <= 0) break;
-      if (deadline === Infinity) deadline = performance.now() + readAheadMs;
-      else if (performance.now() > deadline) break;
-    }
+  while (pending.next < pending.candidates.length && known < needed && performance.now() < deadline) {
     const i = pending.candidates[pending.next++];
-    const { document, analysis } = recordAt(state, i);
-    const n = occ.spans(document, analysis).length;
+    const n = pending.count(textAt(state, i));
     if (n) {
       occ.docs.push(i);
       occ.counts.push(n);
@@ -100,19 +112,60 @@ function readCandidates(state: AppState, occ: Occurrences, needed: number, readA
   if (pending.next >= pending.candidates.length) occ.pending = undefined;
 }
 
+interface BackgroundReader {
+  queue: Array<{ occ: Occurrences; version: number }>;
+  running: boolean;
+}
+
+const readers = new WeakMap<AppState, BackgroundReader>();
+
+/** Queues a phrase whose candidates are not all read, to be read between requests until its total is exact. */
+function readLater(state: AppState, occ: Occurrences): void {
+  let reader = readers.get(state);
+  if (!reader) readers.set(state, (reader = { queue: [], running: false }));
+  if (reader.queue.some((e) => e.occ === occ)) return;
+  if (reader.queue.length >= BACKGROUND_PHRASES) reader.queue.shift();
+  reader.queue.push({ occ, version: state.version });
+  if (!reader.running) {
+    reader.running = true;
+    setImmediate(() => readSlice(state, reader));
+  }
+}
+
+function readSlice(state: AppState, reader: BackgroundReader): void {
+  const deadline = performance.now() + BACKGROUND_SLICE_MS;
+  while (reader.queue.length && performance.now() < deadline) {
+    const { occ, version } = reader.queue[0];
+    // A corpus change made this reading useless (its cached result is gone).
+    if (version !== state.version || !occ.pending) {
+      reader.queue.shift();
+      continue;
+    }
+    try {
+      readCandidates(state, occ, Infinity, deadline);
+    } catch {
+      // A document gone from the store: the total stays a lower bound, as the page says.
+      reader.queue.shift();
+    }
+  }
+  if (reader.queue.length) setImmediate(() => readSlice(state, reader));
+  else reader.running = false;
+}
+
+/** Phrases still being read in the background for this state (tests and the bench wait for none). */
+export function phrasesBeingRead(state: AppState): number {
+  return readers.get(state)?.queue.length ?? 0;
+}
+
 /** One page of occurrences of `term` (already validated), with corpus totals. */
-export function termResults(state: AppState, term: string, page = 1, pageSize = PAGE_SIZE, readAheadMs = READ_AHEAD_MS): TermResult {
+export function termResults(state: AppState, term: string, page = 1, pageSize = PAGE_SIZE, limits: TermLimits = {}): TermResult {
   if (state.indexing) {
     const { read, total } = state.indexing;
     throw new HttpError(503, `The term index is still being built (${read.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} documents read); try again in a minute.`);
   }
-  let fresh = false;
-  const occ = cached(state, `term-occurrences\0${term}`, () => {
-    fresh = true;
-    return occurrences(state, term);
-  });
-  // Reading ahead firms up the total once; later requests read only what their page needs.
-  readCandidates(state, occ, page * pageSize, fresh ? readAheadMs : 0);
+  const occ = cached(state, `term-occurrences\0${term}`, () => occurrences(state, term));
+  readCandidates(state, occ, page * pageSize, performance.now() + (limits.budgetMs ?? PAGE_READ_MS));
+  if (occ.pending && (limits.background ?? true)) readLater(state, occ);
   const total = sum(occ.counts);
   const known = pageInfo(total, page, pageSize);
   // Unread candidates may hold more: there is a next page until they are read.

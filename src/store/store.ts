@@ -498,6 +498,11 @@ export class Store {
     return row ? this.toStored(row) : undefined;
   }
 
+  /** A document's text alone (no analysis parsed), or undefined. */
+  getText(id: string): string | undefined {
+    return (this.stmt('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined)?.text;
+  }
+
   /** Every document in corpus order, one at a time (memory stays flat whatever the corpus size). */
   *documents(): Generator<StoredDocument> {
     // A keyset cursor re-queried in pages, so no statement stays open across the caller's own writes.

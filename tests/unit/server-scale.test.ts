@@ -87,7 +87,7 @@ describe('term search reads the index and pages its results', () => {
   const scanned = (term: string) => state.documents.flatMap((d, i) => keywordInContext(d, state.analyses[i], term));
 
   it.each(['drone*', 'militias', 'us forces', 'Iran-backed', 'the regime', 'al-*', 'Syria'])('"%s": the index gives exactly what a full scan gives', (term) => {
-    const all = termResults(state, term, 1, 1_000_000);
+    const all = termResults(state, term, 1, 1_000_000, { budgetMs: Infinity });
     const expected = scanned(term);
     expect(all.total).toBe(expected.length);
     expect(all.lines).toEqual(expected);
@@ -95,23 +95,23 @@ describe('term search reads the index and pages its results', () => {
 
   it('a phrase reads the documents holding its words only as far as the page needs', () => {
     const s = createState({ compiled: lexicon(), documents: state.documents, analyses: state.analyses, reportOptions: { resamples: 20 } });
-    const full = termResults(state, 'us forces', 1, 1_000_000).lines;
+    const full = termResults(state, 'us forces', 1, 1_000_000, { budgetMs: Infinity }).lines;
     expect(full.length).toBeGreaterThan(10);
-    const first = termResults(s, 'us forces', 1, 5, 0);
+    const first = termResults(s, 'us forces', 1, 5, { budgetMs: Infinity, background: false });
     expect(first.lines).toEqual(full.slice(0, 5));
     expect(first.totalExact).toBe(false);
     expect(first.unread).toBeGreaterThan(0);
     expect(first.paging.pages).toBe(2);
     expect(first.total).toBeLessThan(full.length);
-    expect(termResults(s, 'us forces', 2, 5, 0).lines).toEqual(full.slice(5, 10));
-    const all = termResults(s, 'us forces', 1, 1_000_000, 0);
+    expect(termResults(s, 'us forces', 2, 5, { budgetMs: Infinity, background: false }).lines).toEqual(full.slice(5, 10));
+    const all = termResults(s, 'us forces', 1, 1_000_000, { budgetMs: Infinity, background: false });
     expect(all.totalExact).toBe(true);
     expect(all.total).toBe(full.length);
   });
 
   it('the Term page says "at least" while a phrase is still being read', async () => {
     const s = createState({ compiled: lexicon(), documents: state.documents, analyses: state.analyses, reportOptions: { resamples: 20 } });
-    const result = termResults(s, 'us forces', 1, 5, 0);
+    const result = termResults(s, 'us forces', 1, 5, { budgetMs: Infinity, background: false });
     const { TermPage } = await import('../../src/server/views/term-page.js');
     const html = String(await (TermPage({ state: s, result, q: 'us forces' }) as { toString(): string | Promise<string> }).toString());
     expect(html).toMatch(/At least \d+ occurrences\s*\(\d+ more documents hold all its words/);
@@ -122,14 +122,14 @@ describe('term search reads the index and pages its results', () => {
 
   it('a label id lists the hits of that label, counted per outlet', () => {
     const [label, use] = [...state.labelUse.entries()].sort((a, b) => b[1].total - a[1].total)[0];
-    const result = termResults(state, label, 1, 1_000_000);
+    const result = termResults(state, label, 1, 1_000_000, { budgetMs: Infinity });
     expect(result.total).toBe(use.total);
     expect(result.lines.every((l) => l.label === label)).toBe(true);
     expect(Object.fromEntries(result.byOutlet.filter((o) => o.count).map((o) => [o.outlet, o.count]))).toEqual(Object.fromEntries(use.byOutlet));
   });
 
   it('caps a page at 50 lines, says how many more there are, and page 2 continues where page 1 stopped', async () => {
-    const full = termResults(state, 'the', 1, 1_000_000);
+    const full = termResults(state, 'the', 1, 1_000_000, { budgetMs: Infinity });
     expect(full.total).toBeGreaterThan(120);
     const one = await json('/api/term?q=the');
     const two = await json('/api/term?q=the&page=2');

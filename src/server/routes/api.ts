@@ -126,7 +126,7 @@ export function apiRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?: 
   api.get('/term', (c) => {
     const csv = wantsCsv(c);
     const term = validateTerm(c.req.query('q'));
-    if (csv) return csvResponse(c, termCsv(termResults(state, term, 1, TERM_EXPORT_LINES)), `framelens-term-${term}.csv`);
+    if (csv) return csvResponse(c, termCsv(termResults(state, term, 1, TERM_EXPORT_LINES, { budgetMs: Infinity })), `framelens-term-${term}.csv`);
     return c.json(termResults(state, term, page(c)));
   });
 

@@ -161,8 +161,9 @@ export function pageRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?:
       const voiceLines = options.voice && isLabel ? hitLines(state, { label: term, voice: options.voice }, page) : undefined;
       const result = termResults(state, term, voiceLines ? 1 : page);
       const html = String(await (<TermPage state={state} result={result} q={result.term} options={options} voiceLines={voiceLines} />).toString());
-      // A phrase still being read shows a lower bound ("at least"), which stays true when later pages raise it.
-      state.cache.set(key, new TextEncoder().encode(html));
+      // A phrase still being read shows a lower bound ("at least"): rendered again until the background reading
+      // makes it exact, so the next visitor sees the exact total.
+      if (result.totalExact) state.cache.set(key, new TextEncoder().encode(html));
       return c.html(html);
     }, (err) => c.html(<TermPage state={state} q={q.slice(0, 200)} error={err.message} />, err.status as 400 | 404));
   });

@@ -1,10 +1,10 @@
 /** Compare: choose outlets, documents or an event; see the texts side by side with every framing term marked. */
-import type { AppState } from '../state.js';
+import { cached, type AppState } from '../state.js';
 import type { Selection } from '../selection.js';
-import { MAX_COLUMNS, MIN_COLUMNS, reportGroupings } from '../selection.js';
+import { MAX_COLUMNS, MIN_COLUMNS, reportGroupings, resolveSelection } from '../selection.js';
 import type { CompareModel } from '../compare.js';
 import { Layout } from './layout.js';
-import { CompareView } from './compare-view.js';
+import { CompareColumns, CompareView, type ColumnCache } from './compare-view.js';
 import { Pager } from './pager.js';
 import { compareDocsPage } from '../compare.js';
 
@@ -111,6 +111,35 @@ function EventOutletPicker({ state, selection }: { state: AppState; selection: S
   );
 }
 
+/** Compare columns kept in the state's result cache, per corpus version. */
+export function columnCacheOf(state: AppState): ColumnCache {
+  return (key, render) => cached(state, `compare-column\0${key}`, render);
+}
+
+/** Outlets whose first page of documents is rendered at start, the outlets with most documents first. */
+export const PRERENDERED_OUTLETS = 64;
+
+/**
+ * Renders the first page of the column of each of the PRERENDERED_OUTLETS largest outlets into the result cache,
+ * yielding to requests between outlets: the first page of any pair or four of them is then a table and stitched
+ * columns. Stops early if the corpus changes meanwhile.
+ */
+export async function prerenderOutletColumns(state: AppState): Promise<number> {
+  const version = state.version;
+  const sizes = new Map(state.report.outlets.map((o) => [o.outlet, o.documents]));
+  const outlets = [...state.outlets].sort((a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0) || a.localeCompare(b)).slice(0, PRERENDERED_OUTLETS);
+  let done = 0;
+  for (const outlet of outlets) {
+    if (state.version !== version) break;
+    const { model } = resolveSelection(state, { outlets: [outlet], docs: [] });
+    // The column is kept by the cache as it renders; the string itself is not needed here.
+    String(CompareColumns({ model, compiled: state.compiled, page: 1, columnCache: columnCacheOf(state) }));
+    done++;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return done;
+}
+
 export function ComparePage(props: { state: AppState; selection: Selection | null; model?: CompareModel; notes?: string[]; query?: string; error?: string; page?: number }) {
   const page = props.page ?? 1;
   const params = [...new URLSearchParams(props.query ?? '')] as Array<[string, string]>;
@@ -137,7 +166,7 @@ export function ComparePage(props: { state: AppState; selection: Selection | nul
             <a class="csv-link" href={`/api/compare?${props.query ?? ''}`}>JSON</a>
           </p>
           {paging && paging.pages > 1 ? <Pager info={paging} path="/compare" params={params} what="Documents per column" /> : ''}
-          <CompareView model={model} compiled={props.state.compiled} page={page} />
+          <CompareView model={model} compiled={props.state.compiled} page={page} columnCache={columnCacheOf(props.state)} />
           {paging && paging.pages > 1 ? <Pager info={paging} path="/compare" params={params} what="Documents per column" /> : ''}
         </>
       ) : ''}

@@ -1,6 +1,7 @@
 /** The Compare view: the "same referent, different label" table and the columns of marked texts. */
 import type { CompiledLexicon } from '../../lexicon/compile.js';
-import { compareDocsPage, type CompareModel, type ReferentCell } from '../compare.js';
+import { raw } from 'hono/html';
+import { compareDocsPage, type CompareModel, type PagedColumn, type ReferentCell } from '../compare.js';
 import { fmtSigned, stanceClass, stanceWord, VOICE_MARKS } from '../../report/format.js';
 import { labelName } from '../../report/views/names.js';
 import { HighlightedText, Legend } from './marks.js';
@@ -75,43 +76,72 @@ export function ReferentLabelTable({ model, compiled }: { model: CompareModel; c
   );
 }
 
+/**
+ * Keeps a rendered column by key (see CompareColumns): a column of an outlet's or a group's documents is the same
+ * page of the same documents whichever outlets stand beside it.
+ */
+export type ColumnCache = (key: string, render: () => string) => string;
+
+/**
+ * A column rendered in the first place, moved to place `ci`: its element ids (`col-0`, `col-0-doc-N`, marks'
+ * `c0dN-…`) name its place. Text and attribute values never hold a raw `"`, so ` id="` and ` aria-labelledby="`
+ * occur only as the attributes themselves.
+ */
+export function atPosition(html: string, ci: number): string {
+  if (ci === 0) return html;
+  return html.replace(/ (id|aria-labelledby)="(col-|c)0(?=[-"d])/g, (_m, attr: string, stem: string) => ` ${attr}="${stem}${ci}`);
+}
+
 /** The columns of marked texts, one page of documents each (`page` counts from 1). */
-export function CompareColumns({ model, compiled, links = true, page = 1 }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean; page?: number }) {
+export function CompareColumns({ model, compiled, links = true, page = 1, columnCache }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean; page?: number; columnCache?: ColumnCache }) {
   const n = Math.min(4, Math.max(1, model.columns.length));
   const { columns, paging } = compareDocsPage(model, page);
   const first = (page - 1) * paging.pageSize;
+  const section = (col: PagedColumn, ci: number) => (
+    <section class="column" aria-labelledby={`col-${ci}`}>
+      <h2 id={`col-${ci}`} class="column-heading">{col.heading}{model.mode !== 'outlets' && model.mode !== 'groups' ? <span class="col-index"> ({ci + 1})</span> : ''}</h2>
+      {col.total === 0 ? <p>No documents.</p> : ''}
+      {col.total > paging.pageSize
+        ? <p class="note">Documents {col.docs.length ? `${first + 1}–${first + col.docs.length}` : 'none on this page'} of {col.total.toLocaleString('en-US')}; the table above counts them all.</p>
+        : ''}
+      {col.docs.map((d, di) => (
+        <article class="doc" aria-labelledby={`col-${ci}-doc-${di}`}>
+          <h3 id={`col-${ci}-doc-${di}`} class={!links && !d.document.title ? 'visually-hidden' : undefined}>
+            {links
+              ? <a href={`/doc/${encodeURIComponent(d.document.id)}`}>{d.document.title ?? d.document.id}</a>
+              : d.document.title ?? `Text by ${d.document.outlet}`}
+          </h3>
+          <p class="doc-meta">
+            {[d.document.date, `${d.analysis.words.toLocaleString('en-US')} words`, `${d.analysis.hits.length} label hits`].filter(Boolean).join(' · ')}
+          </p>
+          {d.excluded ? <p class="note">Not counted in the outlet's figures: {d.excluded}.</p> : ''}
+          {d.analysis.warnings.map((w) => <p class="note">{w}</p>)}
+          <HighlightedText text={d.document.text} analysis={d.analysis} compiled={compiled} idPrefix={`c${ci}d${di}`} />
+        </article>
+      ))}
+    </section>
+  );
   return (
     <div class={`columns cols-${n}`}>
-      {columns.map((col, ci) => (
-        <section class="column" aria-labelledby={`col-${ci}`}>
-          <h2 id={`col-${ci}`} class="column-heading">{col.heading}{model.mode !== 'outlets' && model.mode !== 'groups' ? <span class="col-index"> ({ci + 1})</span> : ''}</h2>
-          {col.total === 0 ? <p>No documents.</p> : ''}
-          {col.total > paging.pageSize
-            ? <p class="note">Documents {col.docs.length ? `${first + 1}–${first + col.docs.length}` : 'none on this page'} of {col.total.toLocaleString('en-US')}; the table above counts them all.</p>
-            : ''}
-          {col.docs.map((d, di) => (
-            <article class="doc" aria-labelledby={`col-${ci}-doc-${di}`}>
-              <h3 id={`col-${ci}-doc-${di}`} class={!links && !d.document.title ? 'visually-hidden' : undefined}>
-                {links
-                  ? <a href={`/doc/${encodeURIComponent(d.document.id)}`}>{d.document.title ?? d.document.id}</a>
-                  : d.document.title ?? `Text by ${d.document.outlet}`}
-              </h3>
-              <p class="doc-meta">
-                {[d.document.date, `${d.analysis.words.toLocaleString('en-US')} words`, `${d.analysis.hits.length} label hits`].filter(Boolean).join(' · ')}
-              </p>
-              {d.excluded ? <p class="note">Not counted in the outlet's figures: {d.excluded}.</p> : ''}
-              {d.analysis.warnings.map((w) => <p class="note">{w}</p>)}
-              <HighlightedText text={d.document.text} analysis={d.analysis} compiled={compiled} idPrefix={`c${ci}d${di}`} />
-            </article>
-          ))}
-        </section>
-      ))}
+      {columns.map((col, ci) => {
+        // Only columns read from the corpus by key (an outlet's, a group's) are kept: their documents are fixed per
+        // corpus version. The page count matters too (the note says "of N" only when there is more than a page).
+        // Kept as rendered in the first place and moved to this one: a column reads the same wherever it stands.
+        if (!columnCache || !col.lazy) return section(col, ci);
+        const key = `${col.key}\0${page}\0${links}\0${model.mode}\0${paging.pageSize}`;
+        return raw(atPosition(columnCache(key, () => {
+          const html: unknown = section(col, 0).toString();
+          // Every part of a column renders synchronously; a promise here would be a component turned async.
+          if (typeof html !== 'string' && !(html instanceof String)) throw new Error('a Compare column did not render synchronously');
+          return String(html);
+        }), ci));
+      })}
     </div>
   );
 }
 
 /** Legend, table, columns and the focus panel the client script fills (hidden without script). */
-export function CompareView({ model, compiled, links = true, page = 1 }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean; page?: number }) {
+export function CompareView({ model, compiled, links = true, page = 1, columnCache }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean; page?: number; columnCache?: ColumnCache }) {
   return (
     <div class="compare">
       <div class="handout-top">
@@ -120,7 +150,7 @@ export function CompareView({ model, compiled, links = true, page = 1 }: { model
       </div>
       <ReferentLabelTable model={model} compiled={compiled} />
       <aside id="mark-panel" class="mark-panel" aria-live="polite" aria-label="Selected mark" hidden></aside>
-      <CompareColumns model={model} compiled={compiled} links={links} page={page} />
+      <CompareColumns model={model} compiled={compiled} links={links} page={page} columnCache={columnCache} />
       <Glossary model={model} compiled={compiled} page={page} />
     </div>
   );

@@ -6,6 +6,7 @@
  */
 import type { DocAnalysis, Hit, NameHit, DeviceHit } from '../../types.js';
 import type { CompiledLexicon } from '../../lexicon/compile.js';
+import { raw } from 'hono/html';
 import { markSpans, segmentText } from '../segments.js';
 import { labelName } from '../../report/views/names.js';
 import { DISTANCED_MARK, fmtSigned, NEGATED_MARK, stanceClass, stanceWord, VOICE_MARKS, VOICE_NAMES } from '../../report/format.js';
@@ -31,7 +32,7 @@ export function hitDetails(hit: Hit, compiled: CompiledLexicon) {
   };
 }
 
-function hitTitle(d: ReturnType<typeof hitDetails>): string {
+export function hitTitle(d: ReturnType<typeof hitDetails>): string {
   return [
     `${d.name} → ${d.referent}`,
     `weight ${d.weight}`,
@@ -48,43 +49,79 @@ export function hitMarkerWords(hit: Pick<Hit, 'voice' | 'distanced' | 'negated'>
     .filter(Boolean).join(', ');
 }
 
-function LabelMark(props: { hit: Hit; text: string; compiled: CompiledLexicon; id: string; first: boolean }) {
-  const { hit } = props;
-  const d = hitDetails(hit, props.compiled);
+const NEEDS_ESCAPE = /[&<>"']/;
+
+/** What JSX does to text and attribute values: & < > " ' as entities. */
+export function escapeHtml(s: string): string {
+  let i = s.search(NEEDS_ESCAPE);
+  if (i === -1) return s;
+  let out = '';
+  let last = 0;
+  for (; i < s.length; i++) {
+    let entity: string;
+    switch (s.charCodeAt(i)) {
+      case 38: entity = '&amp;'; break;
+      case 60: entity = '&lt;'; break;
+      case 62: entity = '&gt;'; break;
+      case 34: entity = '&quot;'; break;
+      case 39: entity = '&#39;'; break;
+      default: continue;
+    }
+    out += s.slice(last, i) + entity;
+    last = i + 1;
+  }
+  return out + s.slice(last);
+}
+
+/** ` name="value"` for each attribute with a value, in order (undefined ones are left out, as JSX does). */
+function attributes(attrs: Array<[string, string | number | undefined]>): string {
+  let out = '';
+  for (const [name, value] of attrs) if (value !== undefined) out += ` ${name}="${escapeHtml(String(value))}"`;
+  return out;
+}
+
+/**
+ * A mark's details (title and data attributes) depend only on its label, referent, weight, voice, state and cues,
+ * which repeat from mark to mark: each combination is built and escaped once per lexicon. The lexicon bounds how
+ * many there are; the memo is emptied if a strange corpus makes it grow anyway.
+ */
+const detailMemo = new WeakMap<CompiledLexicon, Map<string, string>>();
+const MAX_DETAILS = 20_000;
+
+function markDetails(hit: Hit, compiled: CompiledLexicon): string {
+  let memo = detailMemo.get(compiled);
+  if (!memo) detailMemo.set(compiled, (memo = new Map()));
+  const key = `${hit.label}\0${hit.referent ?? ''}\0${hit.weight}\0${hit.voice}\0${hit.distanced ? 1 : 0}${hit.negated ? 1 : 0}\0${hit.cues?.join('\0') ?? ''}`;
+  let html = memo.get(key);
+  if (html === undefined) {
+    const d = hitDetails(hit, compiled);
+    html = attributes([
+      ['title', hitTitle(d)], ['data-mark', hitMarker(hit) || undefined], ['data-label', d.label], ['data-name', d.name], ['data-referent', d.referent],
+      ['data-weight', d.weight], ['data-voice', d.voice], ['data-state', d.state || undefined], ['data-cues', d.cues || undefined], ['data-rationale', d.rationale || undefined],
+    ]);
+    if (memo.size >= MAX_DETAILS) memo.clear();
+    memo.set(key, html);
+  }
+  return html;
+}
+
+function labelMark(hit: Hit, text: string, compiled: CompiledLexicon, id: string, first: boolean): string {
   const cls = ['hit', stanceClass(hit.weight), `v-${hit.voice}`, hit.distanced ? 'distanced' : '', hit.negated ? 'negated' : ''].filter(Boolean).join(' ');
-  const marker = hitMarker(hit);
   const words = hitMarkerWords(hit);
   // One tab stop per text (the first mark); the arrow keys move between its marks (/assets/marks.js).
-  return (
-    <mark
-      class={cls}
-      id={props.id}
-      tabindex={props.first ? 0 : -1}
-      title={hitTitle(d)}
-      data-mark={marker || undefined}
-      data-label={d.label}
-      data-name={d.name}
-      data-referent={d.referent}
-      data-weight={d.weight}
-      data-voice={d.voice}
-      data-state={d.state || undefined}
-      data-cues={d.cues || undefined}
-      data-rationale={d.rationale || undefined}
-      data-text={props.text}
-    >{props.text}{words ? <span class="visually-hidden"> ({words})</span> : ''}</mark>
-  );
+  return `<mark${attributes([['class', cls], ['id', id], ['tabindex', first ? 0 : -1]])}${markDetails(hit, compiled)}${attributes([['data-text', text]])}>`
+    + `${escapeHtml(text)}${words ? `<span class="visually-hidden"> (${escapeHtml(words)})</span>` : ''}</mark>`;
 }
 
-function NameMark(props: { name: NameHit; text: string; compiled: CompiledLexicon }) {
-  const { name } = props;
-  const referent = name.referent ? props.compiled.referents.get(name.referent)?.label ?? name.referent : '';
+function nameMark(name: NameHit, text: string, compiled: CompiledLexicon): string {
+  const referent = name.referent ? compiled.referents.get(name.referent)?.label ?? name.referent : '';
   const title = [`name: ${name.name}${referent ? ` (${referent})` : ''}`, 'a proper name: shown, never scored', name.distanced ? 'distanced by the outlet' : '']
     .filter(Boolean).join('\n');
-  return <mark class="name" title={title}>{props.text}</mark>;
+  return `<mark${attributes([['class', 'name'], ['title', title]])}>${escapeHtml(text)}</mark>`;
 }
 
-function CueMark(props: { device: DeviceHit; text: string }) {
-  return <span class={`cue cue-${props.device.type}`} title={`${props.device.type} cue: ${props.device.device}`}>{props.text}</span>;
+function cueMark(device: DeviceHit, text: string): string {
+  return `<span${attributes([['class', `cue cue-${device.type}`], ['title', `${device.type} cue: ${device.device}`]])}>${escapeHtml(text)}</span>`;
 }
 
 export interface HighlightedTextProps {
@@ -95,23 +132,28 @@ export interface HighlightedTextProps {
   idPrefix: string;
 }
 
-export function HighlightedText(props: HighlightedTextProps) {
-  const segments = segmentText(props.text, markSpans(props.analysis));
+/**
+ * The marked text as HTML, built as one string: a Compare page holds forty such texts with hundreds of marks, and
+ * building them as JSX elements took two thirds of the page's time (element objects, then escaping piece by
+ * piece). Every piece of text and every attribute value is escaped here exactly as JSX escapes it.
+ */
+export function highlightedHtml(props: HighlightedTextProps): string {
+  const parts: string[] = ['<div class="doc-text">'];
   let first = true;
-  return (
-    <div class="doc-text">
-      {segments.map((s) => {
-        if (s.kind === 'text') return s.text;
-        if (s.kind === 'label') {
-          const mark = <LabelMark hit={s.hit} text={s.text} compiled={props.compiled} id={`${props.idPrefix}-${s.start}`} first={first} />;
-          first = false;
-          return mark;
-        }
-        if (s.kind === 'name') return <NameMark name={s.name} text={s.text} compiled={props.compiled} />;
-        return <CueMark device={s.device} text={s.text} />;
-      })}
-    </div>
-  );
+  for (const s of segmentText(props.text, markSpans(props.analysis))) {
+    if (s.kind === 'text') parts.push(escapeHtml(s.text));
+    else if (s.kind === 'label') {
+      parts.push(labelMark(s.hit, s.text, props.compiled, `${props.idPrefix}-${s.start}`, first));
+      first = false;
+    } else if (s.kind === 'name') parts.push(nameMark(s.name, s.text, props.compiled));
+    else parts.push(cueMark(s.device, s.text));
+  }
+  parts.push('</div>');
+  return parts.join('');
+}
+
+export function HighlightedText(props: HighlightedTextProps) {
+  return raw(highlightedHtml(props));
 }
 
 /** The key to the marks; printed with the handout. */

@@ -1,0 +1,267 @@
+/**
+ * Cold requests (a selection or a term nobody asked before) answered from what was read ahead: documents' voices read
+ * behind the server, phrase candidates read within a time budget per request and the rest between requests, marked
+ * texts built as strings, and the code of every page run once before visitors come.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Document } from '../../src/types.js';
+import { Store } from '../../src/store/index.js';
+import { createApp, warmPathsOf } from '../../src/server/app.js';
+import { createState, documentCount, recordAt, type AppState } from '../../src/server/state.js';
+import { createStoreState, indexStore, readVoicesBehind } from '../../src/server/store-state.js';
+import { phrasesBeingRead, termResults } from '../../src/server/term.js';
+import { packVoices, unpackVoices, wholeDocumentVoices } from '../../src/server/voice-table.js';
+import { textAnalyzer } from '../../src/server/analyzer.js';
+import { intersect, TermIndex } from '../../src/server/term-index.js';
+import { escapeHtml, highlightedHtml } from '../../src/server/views/marks.js';
+import { generateCorpus } from '../../bench/corpus.js';
+import { runCli } from '../helpers/cli.js';
+import { freshState, lexicon, seedsDir } from './server-fixture.js';
+import { ReferenceHighlightedText } from './reference-marks.js';
+
+const until = async (done: () => boolean) => {
+  while (!done()) await new Promise((resolve) => setTimeout(resolve, 5));
+};
+
+let big: AppState;
+beforeAll(() => {
+  const docs: Document[] = generateCorpus(seedsDir, 300 * 1024);
+  big = createState({ compiled: lexicon(), documents: docs, reportOptions: { resamples: 20 } });
+});
+
+describe('marked texts built as one string', () => {
+  it('equal what the JSX components rendered, byte for byte, on every document (markup in the text included)', async () => {
+    const evil = await freshState({ evil: true });
+    const docs = [...evil.documents.map((d, i) => ({ d, a: evil.analyses[i] })), ...big.documents.slice(0, 40).map((d, i) => ({ d, a: big.analyses[i] }))];
+    expect(docs.some(({ d }) => d.text.includes('<script>'))).toBe(true);
+    let marks = 0;
+    for (const [i, { d, a }] of docs.entries()) {
+      const props = { text: d.text, analysis: a, compiled: lexicon(), idPrefix: `c${i % 4}d${i}` };
+      const html = highlightedHtml(props);
+      expect(html).toBe(String(await (ReferenceHighlightedText(props) as { toString(): string | Promise<string> }).toString()));
+      marks += a.hits.length;
+    }
+    expect(marks).toBeGreaterThan(100);
+  });
+
+  it('a mark\'s details are remembered per lexicon: another rationale for the same label shows', () => {
+    const doc = big.documents.find((d, i) => big.analyses[i].hits.length > 0) as Document;
+    const analysis = big.analyses[big.documents.indexOf(doc)];
+    const label = analysis.hits[0].label;
+    const base = lexicon();
+    const entry = base.entries.get(label);
+    if (!entry) throw new Error(`no entry for ${label}`);
+    const other = { ...base, entries: new Map(base.entries).set(label, { ...entry, rationale: 'A <different> rationale.' }) } as typeof base;
+    const props = { text: doc.text, analysis, idPrefix: 'c0d0' };
+    expect(highlightedHtml({ ...props, compiled: base })).not.toContain('A &lt;different&gt; rationale.');
+    expect(highlightedHtml({ ...props, compiled: other })).toContain('data-rationale="A &lt;different&gt; rationale."');
+  });
+
+  it('escapes the five characters JSX escapes, and nothing else', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&amp; – ≠</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp; – ≠&lt;/a&gt;');
+    expect(escapeHtml('plain')).toBe('plain');
+  });
+});
+
+describe('a phrase reads its candidates within a time budget per request, the rest between requests', () => {
+  const full = () => termResults(big, 'us forces', 1, 1_000_000, { budgetMs: Infinity, background: false });
+
+  it('with no time left a request reads no candidate, says the total is a lower bound, and the background makes it exact', async () => {
+    const s = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
+    const expected = full();
+    expect(expected.total).toBeGreaterThan(10);
+    const first = termResults(s, 'us forces', 1, 50, { budgetMs: 0 });
+    expect(first.lines).toEqual([]);
+    expect(first.totalExact).toBe(false);
+    expect(first.unread).toBeGreaterThan(0);
+    expect(phrasesBeingRead(s)).toBe(1);
+    // Nobody asks again: the reading goes on between requests (setImmediate slices) until every candidate is read.
+    await until(() => phrasesBeingRead(s) === 0);
+    const later = termResults(s, 'us forces', 1, 50, { budgetMs: 0 });
+    expect(later.totalExact).toBe(true);
+    expect(later.total).toBe(expected.total);
+    expect(later.lines).toEqual(expected.lines.slice(0, 50));
+    expect(later.byOutlet).toEqual(expected.byOutlet);
+  });
+
+  it('a corpus change drops a reading under way (its cached result is gone)', async () => {
+    const s = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
+    termResults(s, 'the regime', 1, 50, { budgetMs: 0 });
+    expect(phrasesBeingRead(s)).toBe(1);
+    s.version++;
+    await until(() => phrasesBeingRead(s) === 0);
+    // The old version's result was left as it was: nothing read it after the change.
+    s.version--;
+    expect(termResults(s, 'the regime', 1, 50, { budgetMs: 0, background: false }).totalExact).toBe(false);
+  });
+
+  it('the Term page of a phrase is rendered again while its total is a lower bound, and kept once exact', async () => {
+    const s = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
+    const app = createApp(s, { analyzer: textAnalyzer(s.compiled, { offThread: false }) });
+    termResults(s, 'us forces', 1, 50, { budgetMs: 0, background: false });
+    const pageKeys = () => [...(s.cache as unknown as { entries: Map<string, unknown> }).entries.keys()].filter((k) => k.includes('\0page\0term\0us forces'));
+    // The cached reading is still inexact; the page's own budget may finish it or not, and is cached only if it did.
+    const res = await app.request('/term?q=us+forces');
+    const body = await res.text();
+    expect(pageKeys().length).toBe(body.includes('At least') ? 0 : 1);
+    await until(() => phrasesBeingRead(s) === 0);
+    const exact = await (await app.request('/term?q=us+forces')).text();
+    expect(exact).not.toContain('At least');
+    expect(pageKeys()).toHaveLength(1);
+  });
+});
+
+describe('serving a store: voices read behind the server, code run before visitors', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fl-serve-cold-'));
+  const file = join(dir, 'seeds.db');
+  let store: Store;
+  beforeAll(async () => {
+    const out = await runCli(['analyze', seedsDir, '--db', file, '--format', 'json', '--out', join(dir, 'report.json'), '--resamples', '50']);
+    expect(out.code, out.stderr).toBe(0);
+    store = Store.open(file, { readonly: true });
+  }, 60_000);
+  afterAll(() => store?.close());
+
+  it('packs spans and unpacks them unchanged', () => {
+    const spans = [{ start: 3, end: 40, voice: 'quoted' as const }, { start: 50, end: 51, voice: 'attributed' as const }];
+    expect(unpackVoices(packVoices(spans))).toEqual(spans);
+    expect(unpackVoices(packVoices([]))).toEqual([]);
+  });
+
+  it('the background reading holds every document\'s voices as a word search computes them, and term pages read it instead', async () => {
+    const state = createStoreState(store, lexicon());
+    await indexStore(state);
+    const onDemand = ['said', 'militia*', 'us forces'].map((t) => termResults(state, t, 1, 1000, { budgetMs: Infinity }));
+    expect(state.voices.size).toBeGreaterThan(0);
+    const reading = readVoicesBehind(state, { worker: false });
+    expect(readVoicesBehind(state)).toBe(reading);
+    await reading?.done;
+    expect(reading?.read).toBe(documentCount(state));
+    expect(state.voiceTable.size).toBe(documentCount(state));
+    for (let i = 0; i < documentCount(state); i++) {
+      const { document, analysis } = recordAt(state, i);
+      expect(state.voiceTable.get(document.id)).toEqual(wholeDocumentVoices(document, analysis, state.compiled.voice));
+    }
+    state.cache.clear();
+    state.voices.clear();
+    const fromTable = ['said', 'militia*', 'us forces'].map((t) => termResults(state, t, 1, 1000, { budgetMs: Infinity }));
+    expect(fromTable).toEqual(onDemand);
+    expect(fromTable.some((r) => r.lines.some((l) => l.voice !== 'author'))).toBe(true);
+    // Nothing was computed on demand this time.
+    expect(state.voices.size).toBe(0);
+  });
+
+  it('the warm-up runs Term (label, word, stem, phrase), Compare and a document page, all answering 200; none while indexing', async () => {
+    const state = createStoreState(store, lexicon());
+    expect(warmPathsOf(state)).toEqual([]);
+    await indexStore(state);
+    const paths = warmPathsOf(state);
+    expect(paths.some((p) => p.startsWith('/term?q=') && p.includes('*'))).toBe(true);
+    expect(paths.some((p) => /^\/term\?q=\p{L}+(\+|%20)\p{L}+$/u.test(p))).toBe(true);
+    expect(paths.some((p) => p.startsWith('/compare?outlets='))).toBe(true);
+    expect(paths.some((p) => p.startsWith('/doc/'))).toBe(true);
+    const app = createApp(state, { analyzer: textAnalyzer(state.compiled, { offThread: false }) });
+    for (const p of paths) expect((await app.request(p)).status, p).toBe(200);
+  });
+});
+
+describe('Compare columns shared between selections', () => {
+  const columnKeys = (s: AppState) => [...(s.cache as unknown as { entries: Map<string, unknown> }).entries.keys()].filter((k) => k.includes('\0compare-column\0'));
+
+  it('an outlet\'s column is rendered once for every selection that shows it, wherever it stands, and pages equal their whole rendering', async () => {
+    const s = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
+    const app = createApp(s, { analyzer: textAnalyzer(s.compiled, { offThread: false }) });
+    const [a, b, c, d] = s.outlets;
+    const q = (...outlets: string[]) => `/compare?${new URLSearchParams(outlets.map((o) => ['outlets', o]))}`;
+    const bodies = new Map<string, string>();
+    const ask = async (...outlets: string[]) => bodies.set(outlets.join(','), await (await app.request(q(...outlets))).text());
+    await ask(a, b);
+    expect(columnKeys(s)).toHaveLength(2);
+    await ask(a, c);
+    expect(columnKeys(s)).toHaveLength(3);
+    // a and c change places, and a fourth outlet joins: only d's column is new.
+    await ask(c, d, b, a);
+    expect(columnKeys(s)).toHaveLength(4);
+    // Every page equals the same page rendered with no column kept (ids naming each column's place included).
+    const { CompareView } = await import('../../src/server/views/compare-view.js');
+    const { cachedSelection } = await import('../../src/server/routes/api.js');
+    for (const outlets of [[a, b], [a, c], [c, d, b, a]]) {
+      const { model } = cachedSelection(s, { outlets, docs: [] });
+      const whole = String(await (CompareView({ model, compiled: s.compiled }) as { toString(): string | Promise<string> }).toString());
+      expect(whole).toContain(`id="c${outlets.length - 1}d0-`);
+      expect(bodies.get(outlets.join(','))).toContain(whole);
+    }
+  });
+
+  it('at start the first page of every outlet\'s column is rendered, and a first Compare of any of them renders no column', async () => {
+    const s = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
+    const app = createApp(s, { analyzer: textAnalyzer(s.compiled, { offThread: false }) });
+    const { prerenderOutletColumns, PRERENDERED_OUTLETS } = await import('../../src/server/views/compare-page.js');
+    const expected = Math.min(PRERENDERED_OUTLETS, s.outlets.length);
+    expect(await prerenderOutletColumns(s)).toBe(expected);
+    expect(columnKeys(s)).toHaveLength(expected);
+    const [a, b, c] = s.outlets;
+    const body = await (await app.request(`/compare?${new URLSearchParams([['outlets', c], ['outlets', a], ['outlets', b]])}`)).text();
+    expect(columnKeys(s)).toHaveLength(expected);
+    const { CompareView } = await import('../../src/server/views/compare-view.js');
+    const { cachedSelection } = await import('../../src/server/routes/api.js');
+    const { model } = cachedSelection(s, { outlets: [c, a, b], docs: [] });
+    expect(body).toContain(String(await (CompareView({ model, compiled: s.compiled }) as { toString(): string | Promise<string> }).toString()));
+    // Page 2 is not rendered ahead.
+    await app.request(`/compare?${new URLSearchParams([['outlets', c], ['outlets', a], ['page', '2']])}`);
+    expect(columnKeys(s)).toHaveLength(expected + 2);
+  });
+
+  it('moving a column to another place renames its ids and nothing else', async () => {
+    const { atPosition } = await import('../../src/server/views/compare-view.js');
+    const html = '<section class="column" aria-labelledby="col-0"><h2 id="col-0">X</h2><article aria-labelledby="col-0-doc-10"><h3 id="col-0-doc-10">'
+      + 'id=&quot;col-0&quot; c0d1</h3><div class="doc-text"><mark class="hit" id="c0d10-5" data-text="c0d1">c0d1</mark></div></article></section>';
+    expect(atPosition(html, 0)).toBe(html);
+    expect(atPosition(html, 2)).toBe('<section class="column" aria-labelledby="col-2"><h2 id="col-2">X</h2><article aria-labelledby="col-2-doc-10"><h3 id="col-2-doc-10">'
+      + 'id=&quot;col-0&quot; c0d1</h3><div class="doc-text"><mark class="hit" id="c2d10-5" data-text="c0d1">c0d1</mark></div></article></section>');
+  });
+
+  it('outlet columns come from one pass over the report, ordered as before (date, then id)', async () => {
+    const { outletOrders } = await import('../../src/server/selection.js');
+    const orders = outletOrders(big);
+    for (const outlet of big.outlets) {
+      const expected = big.report.documents.filter((d) => d.outlet === outlet)
+        .sort((x, y) => (x.date ?? '9999').localeCompare(y.date ?? '9999') || x.id.localeCompare(y.id)).map((d) => d.id);
+      expect(orders.get(outlet)).toEqual(expected);
+    }
+    expect(outletOrders(big)).toBe(orders);
+    big.version++;
+    expect(outletOrders(big)).not.toBe(orders);
+  });
+});
+
+describe('term index merges without per-document maps', () => {
+  it('a stem sums the counts of every word it starts, per document, documents ascending', () => {
+    const index = new TermIndex();
+    const texts = ['the thin theme', 'nothing here', 'Then THE them', 'other words', 'th th'];
+    texts.forEach((text, i) => index.add(i, { text }, { hits: [] }));
+    expect(index.prefix('the')).toEqual({ docs: [0, 2], counts: [2, 3] });
+    expect(index.prefix('th')).toEqual({ docs: [0, 2, 4], counts: [3, 3, 2] });
+    expect(index.prefix('nothing')).toEqual({ docs: [1], counts: [1] });
+    expect(index.prefix('zz')).toEqual({ docs: [], counts: [] });
+  });
+
+  it('intersect keeps the documents every posting holds, whatever their lengths', () => {
+    const p = (docs: number[]) => ({ docs, counts: docs.map(() => 1) });
+    expect(intersect([p([1, 3, 5, 7, 9]), p([0, 3, 4, 9, 12]), p([3, 9])])).toEqual([3, 9]);
+    expect(intersect([p([2, 4]), p([1, 3])])).toEqual([]);
+    expect(intersect([p([5])])).toEqual([5]);
+    expect(intersect([])).toEqual([]);
+    // Against sets, on random postings.
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 20; round++) {
+      const lists = [0, 1, 2].map(() => [...new Set(Array.from({ length: 1 + Math.floor(rand() * 60) }, () => Math.floor(rand() * 100)))].sort((a, b) => a - b));
+      const expected = lists[0].filter((d) => lists.every((l) => l.includes(d)));
+      expect(intersect(lists.map(p))).toEqual(expected);
+    }
+  });
+});
