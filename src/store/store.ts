@@ -163,13 +163,6 @@ interface HitRow {
 
 const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
 
-const HIT_COLUMNS = 15;
-const HIT_ROWS_PER_INSERT = 32;
-const insertHitsSql = (rows: number): string => `INSERT INTO hits (doc, label, referent, category, weight, start, end, text,
-  lower_text, sentence, voice, distanced, negated, resolution, cues) VALUES ${Array.from({ length: rows }, () => `(${Array.from({ length: HIT_COLUMNS }, () => '?').join(', ')})`).join(', ')}`;
-const INSERT_ONE_HIT = insertHitsSql(1);
-const INSERT_MANY_HITS = insertHitsSql(HIT_ROWS_PER_INSERT);
-
 function sqliteMessage(err: unknown): string {
   const e = err as { code?: string; message?: string };
   if (e.code === 'SQLITE_NOTADB') return 'it is not a framelens store (not an SQLite database)';
@@ -352,19 +345,11 @@ export class Store {
         .run(doc.id, ...params);
       rowid = Number(res.lastInsertRowid);
     }
-    // Hit rows go in HIT_ROWS_PER_INSERT at a time: one statement per row cost more in calls than in SQLite's work.
-    const hits = analysis.hits;
-    const full = hits.length - (hits.length % HIT_ROWS_PER_INSERT);
-    const values: unknown[] = [];
-    for (let k = 0; k < hits.length; k++) {
-      const h = hits[k];
-      values.push(rowid, h.label, h.referent, h.category, h.weight, h.start, h.end, h.text, h.text.toLowerCase(), h.sentence,
+    const ins = this.stmt(`INSERT INTO hits (doc, label, referent, category, weight, start, end, text, lower_text, sentence,
+      voice, distanced, negated, resolution, cues) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const h of analysis.hits) {
+      ins.run(rowid, h.label, h.referent, h.category, h.weight, h.start, h.end, h.text, h.text.toLowerCase(), h.sentence,
         h.voice, h.distanced ? 1 : 0, h.negated ? 1 : 0, h.resolution ?? null, h.cues?.length ? JSON.stringify(h.cues) : null);
-      const rows = k < full ? HIT_ROWS_PER_INSERT : 1;
-      if (values.length === rows * HIT_COLUMNS) {
-        this.stmt(rows === 1 ? INSERT_ONE_HIT : INSERT_MANY_HITS).run(values);
-        values.length = 0;
-      }
     }
   }
 
