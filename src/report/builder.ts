@@ -470,6 +470,13 @@ export class ReportBuilder {
     const timeline = this.options.timeline
       ? buildTimeline(summaries, { by: this.options.timeline, referents: referentIds, groupings, resamples, seed })
       : null;
+    const dictionaries = this.categoryLayer
+      ? this.categoryLayer.summarize([...perOutlet].flatMap(([outlet, o]) => o.categories.map((counts) => ({ outlet, counts }))), groupings)
+      : [];
+    // The per-document summaries are done with: released before the events stage builds its own per-document
+    // structures, so the two never take memory at once (at 100k documents each is on the order of 100 MB).
+    summaries.length = 0;
+    perOutlet.clear();
 
     stage('events');
     const userEvents = new Map<string, EventOverride>();
@@ -541,9 +548,7 @@ export class ReportBuilder {
       contrasts: contrastResult.contrasts,
       contrastPlan: contrastResult.plan,
       timeline,
-      dictionaries: this.categoryLayer
-        ? this.categoryLayer.summarize([...perOutlet].flatMap(([outlet, o]) => o.categories.map((counts) => ({ outlet, counts }))), groupings)
-        : [],
+      dictionaries,
       events,
       duplicates: {
         policy: duplicatePolicy,
