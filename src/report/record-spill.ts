@@ -60,6 +60,14 @@ export class FileSpill<T> implements RecordSpill<T> {
     this.dir = mkdtempSync(join(parent, 'framelens-records-'));
     this.path = join(this.dir, 'records.jsonl');
     this.fd = openSync(this.path, 'w+');
+    // Removed at once and used through the open descriptor, so that a run killed at any moment (kill -9 included)
+    // leaves no file behind: the system frees it when the process ends. Where an open file cannot be removed
+    // (Windows), `dispose` removes it.
+    try {
+      rmSync(this.dir, { recursive: true });
+    } catch {
+      // left for dispose
+    }
   }
 
   get length(): number {
