@@ -220,13 +220,9 @@ export function storedAggregates(report: Report, options: ReportOptions, skipped
   return {
     'report-options': JSON.stringify(options),
     skipped: JSON.stringify(skipped),
-    report: JSON.stringify(withoutHits(report)),
+    // The streamed report: its documents go to the store in chunks (Store.finishRun), never with hits.
+    report: JSON.stringify(report),
   };
-}
-
-/** The report as the store keeps it: per-document detail lives in the documents and hits tables. */
-export function withoutHits(report: Report): Report {
-  return { ...report, documents: report.documents.map(({ hits: _h, names: _n, devices: _d, ...rest }) => rest) };
 }
 
 function checkStorePath(file: string, flag: string): void {

@@ -44,7 +44,6 @@ export interface BatchResult {
 interface Pending {
   resolve: (result: BatchResult) => void;
   reject: (err: Error) => void;
-  first: string;
   documents: WorkDocument[];
 }
 
@@ -62,7 +61,7 @@ export class WorkerPool {
   readonly size: number;
   private readonly workers: Worker[];
   private readonly idle: Worker[];
-  private readonly queue: Array<{ documents: WorkDocument[]; pending: Pending }> = [];
+  private readonly queue: Pending[] = [];
   private readonly running = new Map<Worker, Pending>();
   /** Workers that ran out of memory and were replaced: their exit is expected. */
   private readonly retired = new Set<Worker>();
@@ -120,7 +119,7 @@ export class WorkerPool {
       settle(p, msg);
       void w.terminate();
     });
-    w.once('error', (err) => p.reject(new Error(`a worker failed on the batch starting with document "${p.first}": ${err.message}`)));
+    w.once('error', (err) => p.reject(batchError(p, err.message)));
     w.postMessage({ documents: p.documents });
   }
 
@@ -128,14 +127,14 @@ export class WorkerPool {
     this.failure ??= err;
     for (const p of this.running.values()) p.reject(err);
     this.running.clear();
-    for (const q of this.queue.splice(0)) q.pending.reject(err);
+    for (const q of this.queue.splice(0)) q.reject(err);
   }
 
   private dispatch(): void {
     while (this.idle.length && this.queue.length) {
       const w = this.idle.pop() as Worker;
-      const job = this.queue.shift() as { documents: WorkDocument[]; pending: Pending };
-      this.running.set(w, job.pending);
+      const job = this.queue.shift() as Pending;
+      this.running.set(w, job);
       w.postMessage({ documents: job.documents });
     }
   }
@@ -144,7 +143,7 @@ export class WorkerPool {
   analyze(documents: WorkDocument[]): Promise<BatchResult> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<BatchResult>((resolve, reject) => {
-      this.queue.push({ documents, pending: { resolve, reject, first: documents[0]?.id ?? '', documents } });
+      this.queue.push({ resolve, reject, documents });
       this.dispatch();
     });
   }
@@ -172,5 +171,9 @@ interface WorkerAnswer {
 
 function settle(p: Pending, msg: WorkerAnswer): void {
   if (msg.analyses) p.resolve({ analyses: msg.analyses, features: msg.features, sketches: msg.sketches });
-  else p.reject(new Error(`a worker failed on the batch starting with document "${p.first}": ${msg.error}`));
+  else p.reject(batchError(p, String(msg.error)));
+}
+
+function batchError(p: Pending, reason: string): Error {
+  return new Error(`a worker failed on the batch starting with document "${p.documents[0]?.id ?? ''}": ${reason}`);
 }
