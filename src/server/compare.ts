@@ -173,13 +173,19 @@ export interface PagedColumn extends CompareColumn {
   total: number;
 }
 
+/** The paging of a page of every column's documents (it counts the longest column), without reading any. */
+export function comparePaging(model: CompareModel, page: number): PageInfo {
+  return pageInfo(Math.max(0, ...model.columns.map(columnSize)), page, COMPARE_DOCS_PER_PAGE);
+}
+
+/** Page `page` of one column's documents, read when the column is lazy. */
+export function pagedColumn(column: CompareColumn, page: number): PagedColumn {
+  const from = (page - 1) * COMPARE_DOCS_PER_PAGE;
+  return { ...column, docs: columnSlice(column, from, from + COMPARE_DOCS_PER_PAGE), total: columnSize(column) };
+}
+
 /** Page `page` of every column's documents; the paging counts the longest column. */
 export function compareDocsPage(model: CompareModel, page: number): { columns: PagedColumn[]; paging: PageInfo } {
-  const longest = Math.max(0, ...model.columns.map(columnSize));
-  const paging = pageInfo(longest, page, COMPARE_DOCS_PER_PAGE);
-  const from = (page - 1) * COMPARE_DOCS_PER_PAGE;
-  return {
-    columns: model.columns.map((c) => ({ ...c, docs: columnSlice(c, from, from + COMPARE_DOCS_PER_PAGE), total: columnSize(c) })),
-    paging,
-  };
+  const paging = comparePaging(model, page);
+  return { columns: model.columns.map((c) => pagedColumn(c, page)), paging };
 }

@@ -39,12 +39,16 @@ export const VOICE_CACHE_DOCUMENTS = 5000;
 export const RECORD_CACHE_DOCUMENTS = 500;
 
 /**
- * Size of a cached result in characters: strings (pages, JSON) by length; posting lists (a term's documents and
+ * Size of a cached result in characters: strings (pages, JSON) by length, UTF-8 bytes by half their length, results
+ * that carry a `chars` size by it; posting lists (a term's documents and
  * counts, up to the whole corpus each) at 16 bytes per document.
  */
 function weighResult(value: unknown): number {
   if (typeof value === 'string') return value.length;
   if (value instanceof Uint8Array) return value.byteLength / 2;
+  // Results that tell their own size (rendered Compare columns and pages).
+  const chars = (value as { chars?: unknown } | null)?.chars;
+  if (typeof chars === 'number') return chars;
   const docs = (value as { docs?: unknown } | null)?.docs;
   return Array.isArray(docs) ? docs.length * 8 : 0;
 }

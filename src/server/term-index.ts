@@ -1,14 +1,15 @@
 /**
  * The Term view's index, built once per document as documents arrive: which documents contain each word (lowercased
- * run of letters and digits) and how often, and which documents hold hits of each label. A query reads postings
- * instead of running a regular expression over every text; only candidate documents are scanned for phrases.
+ * run of letters and digits), how often and at which word positions, and which documents hold hits of each label. A
+ * query reads postings instead of running a regular expression over every text: a phrase of plain words is counted
+ * from the positions (words side by side, with only spaces, hyphens or dashes between them), so no text is read for
+ * it; only phrases with punctuation or a trailing * read their candidate documents.
  *
- * Postings are kept as variable-length integers in byte arrays (document gaps and counts take one or two bytes
- * each): 100,000 articles hold some 25 million word postings, which as JavaScript number arrays would take
+ * Postings are kept as variable-length integers in byte arrays (document gaps, counts and position gaps take one or
+ * two bytes each): 100,000 articles hold some 25 million word postings, which as JavaScript number arrays would take
  * several hundred megabytes.
  */
 import type { DocAnalysis, Document } from '../types.js';
-import { wordTokens } from '../analysis/kwic.js';
 
 /** Documents (by their index in the corpus, ascending) and the number of occurrences in each. */
 export interface Posting {
@@ -16,16 +17,30 @@ export interface Posting {
   counts: number[];
 }
 
-/** A growing list of (document, count) pairs, gap-encoded. */
+/**
+ * Positions are stored per occurrence as (gap from the previous occurrence in the document) * 2 + 1 when the word is
+ * joined to the word before it by what a phrase pattern's space matches (whitespace, hyphens, en dashes: see
+ * wordPattern), else * 2.
+ */
+const JOINED = 1;
+
+/** A growing list of (document, count, positions) entries, gap-encoded. */
 class PackedPosting {
   private bytes = new Uint8Array(4);
   private length = 0;
   private last = -1;
 
-  push(doc: number, count: number): void {
+  /** `positions` holds the word's occurrences in the document, each position * 2 + JOINED-or-0, ascending. */
+  push(doc: number, positions: number[]): void {
     if (doc <= this.last) throw new RangeError(`documents must be added in ascending order (${doc} after ${this.last})`);
     this.write(doc - this.last);
-    this.write(count);
+    this.write(positions.length);
+    let previous = -1;
+    for (const p of positions) {
+      const at = Math.floor(p / 2);
+      this.write((at - previous) * 2 + (p % 2));
+      previous = at;
+    }
     this.last = doc;
   }
 
@@ -42,49 +57,98 @@ class PackedPosting {
     this.bytes[this.length++] = n;
   }
 
-  /** Adds each document's count into `perDoc` (indexed by document), without building the lists. */
-  addInto(perDoc: Uint32Array): void {
+  /** Walks the entries: each document, its count and the byte offset of its positions; positions are skipped. */
+  private walk(visit: (doc: number, count: number, at: number) => void): void {
     const bytes = this.bytes;
     let doc = -1;
     let i = 0;
     while (i < this.length) {
-      for (let k = 0; k < 2; k++) {
-        let n = 0;
-        let shift = 0;
-        for (;;) {
-          const b = bytes[i++];
-          n += (b & 0x7f) * 2 ** shift;
-          if (b < 0x80) break;
-          shift += 7;
-        }
-        if (k === 0) doc += n;
-        else perDoc[doc] += n;
+      let n = 0;
+      let shift = 0;
+      for (;;) {
+        const b = bytes[i++];
+        n += (b & 0x7f) * 2 ** shift;
+        if (b < 0x80) break;
+        shift += 7;
       }
+      doc += n;
+      let count = 0;
+      shift = 0;
+      for (;;) {
+        const b = bytes[i++];
+        count += (b & 0x7f) * 2 ** shift;
+        if (b < 0x80) break;
+        shift += 7;
+      }
+      visit(doc, count, i);
+      // Each position ends at a byte below 0x80.
+      for (let k = 0; k < count; i++) if (bytes[i] < 0x80) k++;
     }
+  }
+
+  /** Adds each document's count into `perDoc` (indexed by document), without building the lists. */
+  addInto(perDoc: Uint32Array): void {
+    this.walk((doc, count) => {
+      perDoc[doc] += count;
+    });
   }
 
   read(): Posting {
     const docs: number[] = [];
     const counts: number[] = [];
-    let doc = -1;
-    let i = 0;
-    const next = (): number => {
+    this.walk((doc, count) => {
+      docs.push(doc);
+      counts.push(count);
+    });
+    return { docs, counts };
+  }
+
+  /** Documents with the byte offset of their positions (for phrase queries). */
+  entries(): { docs: number[]; counts: number[]; at: number[] } {
+    const docs: number[] = [];
+    const counts: number[] = [];
+    const at: number[] = [];
+    this.walk((doc, count, offset) => {
+      docs.push(doc);
+      counts.push(count);
+      at.push(offset);
+    });
+    return { docs, counts, at };
+  }
+
+  /** The `count` positions stored from byte `offset`, decoded into `out` as position * 2 + JOINED-or-0. */
+  positions(offset: number, count: number, out: number[]): void {
+    const bytes = this.bytes;
+    out.length = 0;
+    let i = offset;
+    let at = -1;
+    for (let k = 0; k < count; k++) {
       let n = 0;
       let shift = 0;
       for (;;) {
-        const b = this.bytes[i++];
+        const b = bytes[i++];
         n += (b & 0x7f) * 2 ** shift;
-        if (b < 0x80) return n;
+        if (b < 0x80) break;
         shift += 7;
       }
-    };
-    while (i < this.length) {
-      doc += next();
-      docs.push(doc);
-      counts.push(next());
+      at += Math.floor(n / 2);
+      out.push(at * 2 + (n % 2));
     }
-    return { docs, counts };
   }
+}
+
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+
+/** Whether the characters between two words are all whitespace (as RegExp \s), hyphens or en dashes. */
+function joins(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x2d || c === 0x2013 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+      || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) continue;
+    return false;
+  }
+  return true;
 }
 
 export class TermIndex {
@@ -102,16 +166,29 @@ export class TermIndex {
 
   /** Documents must be added in corpus order (their indexes ascending), which keeps every posting list sorted. */
   add(docIndex: number, doc: Pick<Document, 'text'>, analysis: Pick<DocAnalysis, 'hits'>): void {
-    const counts = new Map<string, number>();
-    for (const t of wordTokens(doc.text)) counts.set(t, (counts.get(t) ?? 0) + 1);
-    for (const [t, n] of counts) {
+    // The same runs wordTokens gives (the unit word patterns agree on), with where each one sits.
+    const lower = doc.text.toLowerCase();
+    const positions = new Map<string, number[]>();
+    let k = 0;
+    let previousEnd = -1;
+    WORD_RUN.lastIndex = 0;
+    for (let m = WORD_RUN.exec(lower); m !== null; m = WORD_RUN.exec(lower)) {
+      const t = m[0];
+      const code = k * 2 + (previousEnd >= 0 && joins(lower, previousEnd, m.index) ? JOINED : 0);
+      const list = positions.get(t);
+      if (list) list.push(code);
+      else positions.set(t, [code]);
+      previousEnd = m.index + t.length;
+      k++;
+    }
+    for (const [t, list] of positions) {
       let p = this.words.get(t);
       if (!p) {
         p = new PackedPosting();
         this.words.set(t, p);
         this.sortedWords = null;
       }
-      p.push(docIndex, n);
+      p.push(docIndex, list);
     }
     const labelCounts = new Map<string, number>();
     for (const h of analysis.hits) labelCounts.set(h.label, (labelCounts.get(h.label) ?? 0) + 1);
@@ -121,10 +198,64 @@ export class TermIndex {
         p = new PackedPosting();
         this.labels.set(label, p);
       }
-      p.push(docIndex, n);
+      // Label postings need no positions: the analysis holds the hits.
+      p.push(docIndex, new Array<number>(n).fill(0));
     }
     this.documents++;
     this.documentSpan = Math.max(this.documentSpan, docIndex + 1);
+  }
+
+  /**
+   * Occurrences of `tokens` (two or more words) standing side by side, each joined to the one before by whitespace,
+   * hyphens or en dashes only: what the phrase pattern of those words (see wordPattern) matches, counted without
+   * overlaps as a regular expression finds them, and without reading any text.
+   */
+  phrase(tokens: string[]): Posting {
+    const lists = tokens.map((t) => this.words.get(t));
+    if (lists.some((p) => p === undefined)) return { docs: [], counts: [] };
+    const postings = lists as PackedPosting[];
+    const entries = postings.map((p) => p.entries());
+    const common = intersect(entries);
+    const where = entries.map(() => 0);
+    const positions = tokens.map((): number[] => []);
+    const docs: number[] = [];
+    const counts: number[] = [];
+    const n = tokens.length;
+    for (const d of common) {
+      for (let k = 0; k < n; k++) {
+        const e = entries[k];
+        let i = where[k];
+        while (e.docs[i] !== d) i++;
+        where[k] = i;
+        postings[k].positions(e.at[i], e.counts[i], positions[k]);
+      }
+      // The first word's positions drive; each later word must sit right after, joined to it.
+      const cursor = new Array<number>(n).fill(0);
+      let found = 0;
+      let free = 0;
+      for (const code of positions[0]) {
+        const start = Math.floor(code / 2);
+        if (start < free) continue;
+        let ok = true;
+        for (let k = 1; k < n && ok; k++) {
+          const list = positions[k];
+          let i = cursor[k];
+          const want = start + k;
+          while (i < list.length && Math.floor(list[i] / 2) < want) i++;
+          cursor[k] = i;
+          ok = i < list.length && list[i] === want * 2 + JOINED;
+        }
+        if (ok) {
+          found++;
+          free = start + n;
+        }
+      }
+      if (found) {
+        docs.push(d);
+        counts.push(found);
+      }
+    }
+    return { docs, counts };
   }
 
   label(label: string): Posting | undefined {

@@ -82,7 +82,13 @@ function occurrences(state: AppState, term: string): Occurrences {
     const posting = pattern.prefixLast ? state.termIndex.prefix(token) : state.termIndex.word(token) ?? { docs: [], counts: [] };
     return { ...posting, spans, label: false };
   }
-  // A phrase (or a stem with punctuation): only documents holding all of its words are read.
+  // Plain words with spaces between (each one run when lowercased): counted from the words' positions, no text
+  // needs reading.
+  const parts = stem.split(/\s+/).filter(Boolean);
+  if (stem === term && parts.length === pattern.tokens.length && parts.every((part) => /^[\p{L}\p{N}]+$/u.test(part))) {
+    return { ...state.termIndex.phrase(pattern.tokens), spans, label: false };
+  }
+  // A phrase with punctuation or a trailing *: only documents holding all of its words are read.
   const postings = pattern.tokens.map((t, k): Posting => (k === pattern.tokens.length - 1 && pattern.prefixLast
     ? state.termIndex.prefix(t) : state.termIndex.word(t) ?? { docs: [], counts: [] }));
   // What wordSpans finds, counted in the text alone: the analysis (ten times the text) need not be parsed.

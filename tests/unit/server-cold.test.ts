@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Document } from '../../src/types.js';
 import { Store } from '../../src/store/index.js';
 import { createApp, warmPathsOf } from '../../src/server/app.js';
@@ -66,21 +66,21 @@ describe('marked texts built as one string', () => {
   });
 });
 
-describe('a phrase reads its candidates within a time budget per request, the rest between requests', () => {
-  const full = () => termResults(big, 'us forces', 1, 1_000_000, { budgetMs: Infinity, background: false });
+describe('a phrase with a trailing * reads its candidates within a time budget per request, the rest between requests', () => {
+  const full = () => termResults(big, 'us forc*', 1, 1_000_000, { budgetMs: Infinity, background: false });
 
   it('with no time left a request reads no candidate, says the total is a lower bound, and the background makes it exact', async () => {
     const s = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
     const expected = full();
     expect(expected.total).toBeGreaterThan(10);
-    const first = termResults(s, 'us forces', 1, 50, { budgetMs: 0 });
+    const first = termResults(s, 'us forc*', 1, 50, { budgetMs: 0 });
     expect(first.lines).toEqual([]);
     expect(first.totalExact).toBe(false);
     expect(first.unread).toBeGreaterThan(0);
     expect(phrasesBeingRead(s)).toBe(1);
     // Nobody asks again: the reading goes on between requests (setImmediate slices) until every candidate is read.
     await until(() => phrasesBeingRead(s) === 0);
-    const later = termResults(s, 'us forces', 1, 50, { budgetMs: 0 });
+    const later = termResults(s, 'us forc*', 1, 50, { budgetMs: 0 });
     expect(later.totalExact).toBe(true);
     expect(later.total).toBe(expected.total);
     expect(later.lines).toEqual(expected.lines.slice(0, 50));
@@ -89,28 +89,72 @@ describe('a phrase reads its candidates within a time budget per request, the re
 
   it('a corpus change drops a reading under way (its cached result is gone)', async () => {
     const s = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
-    termResults(s, 'the regime', 1, 50, { budgetMs: 0 });
+    termResults(s, 'the regi*', 1, 50, { budgetMs: 0 });
     expect(phrasesBeingRead(s)).toBe(1);
     s.version++;
     await until(() => phrasesBeingRead(s) === 0);
     // The old version's result was left as it was: nothing read it after the change.
     s.version--;
-    expect(termResults(s, 'the regime', 1, 50, { budgetMs: 0, background: false }).totalExact).toBe(false);
+    expect(termResults(s, 'the regi*', 1, 50, { budgetMs: 0, background: false }).totalExact).toBe(false);
   });
 
   it('the Term page of a phrase is rendered again while its total is a lower bound, and kept once exact', async () => {
     const s = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
     const app = createApp(s, { analyzer: textAnalyzer(s.compiled, { offThread: false }) });
-    termResults(s, 'us forces', 1, 50, { budgetMs: 0, background: false });
-    const pageKeys = () => [...(s.cache as unknown as { entries: Map<string, unknown> }).entries.keys()].filter((k) => k.includes('\0page\0term\0us forces'));
+    termResults(s, 'us forc*', 1, 50, { budgetMs: 0, background: false });
+    const pageKeys = () => [...(s.cache as unknown as { entries: Map<string, unknown> }).entries.keys()].filter((k) => k.includes('\0page\0term\0us forc*'));
     // The cached reading is still inexact; the page's own budget may finish it or not, and is cached only if it did.
-    const res = await app.request('/term?q=us+forces');
+    const res = await app.request('/term?q=us+forc*');
     const body = await res.text();
     expect(pageKeys().length).toBe(body.includes('At least') ? 0 : 1);
     await until(() => phrasesBeingRead(s) === 0);
-    const exact = await (await app.request('/term?q=us+forces')).text();
+    const exact = await (await app.request('/term?q=us+forc*')).text();
     expect(exact).not.toContain('At least');
     expect(pageKeys()).toHaveLength(1);
+  });
+});
+
+describe('a phrase of plain words is counted from word positions, reading no text', () => {
+  it('is exact at once, with no time to read anything, and equals what reading every candidate gives', () => {
+    const s = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
+    for (const phrase of ['us forces', 'the regime', 'said that']) {
+      // The same words with a trailing * take the reading path; without it, the positions answer.
+      const read = termResults(big, phrase, 1, 1_000_000, { budgetMs: Infinity, background: false });
+      const counted = termResults(s, phrase, 1, 50, { budgetMs: 0, background: false });
+      expect(read.total).toBeGreaterThan(5);
+      expect(counted.totalExact).toBe(true);
+      expect(counted.unread).toBe(0);
+      expect(counted.total).toBe(read.total);
+      expect(counted.byOutlet).toEqual(read.byOutlet);
+      expect(counted.lines).toEqual(read.lines.slice(0, 50));
+    }
+    expect(phrasesBeingRead(s)).toBe(0);
+  });
+
+  it('counts what the phrase pattern matches: words joined by spaces, hyphens or en dashes, without overlaps', () => {
+    const texts = [
+      'US forces, us-forces; us – forces. US—forces us\u00a0forces us,forces us\n\tforces',
+      'the the the the regime the-the',
+      'Forces us forces us forces',
+      'usforces us forcesx xus forces',
+    ];
+    const index = new TermIndex();
+    texts.forEach((text, i) => index.add(i, { text }, { hits: [] }));
+    const regexCount = (phrase: string, text: string) => [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${phrase.split(' ').join('[\\s\\-–]+')}(?![\\p{L}\\p{N}])`, 'giu'))].length;
+    for (const phrase of ['us forces', 'the the', 'the the regime', 'forces us forces', 'us forces us']) {
+      const expected = { docs: [] as number[], counts: [] as number[] };
+      texts.forEach((text, i) => {
+        const n = regexCount(phrase, text);
+        if (n) {
+          expected.docs.push(i);
+          expected.counts.push(n);
+        }
+      });
+      expect(index.phrase(phrase.split(' ')), phrase).toEqual(expected);
+    }
+    // Spot checks of the rule itself: a comma or an em dash breaks a phrase; "the the the the" holds two "the the".
+    expect(index.phrase(['us', 'forces'])).toEqual({ docs: [0, 2], counts: [5, 2] });
+    expect(index.phrase(['the', 'the'])).toEqual({ docs: [1], counts: [3] });
   });
 });
 
@@ -213,6 +257,33 @@ describe('Compare columns shared between selections', () => {
     // Page 2 is not rendered ahead.
     await app.request(`/compare?${new URLSearchParams([['outlets', c], ['outlets', a], ['page', '2']])}`);
     expect(columnKeys(s)).toHaveLength(expected + 2);
+  });
+
+  it('a Compare page whose columns are kept reads no document, and equals its whole rendering when a column had to be rendered again', async () => {
+    const s = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
+    const app = createApp(s, { analyzer: textAnalyzer(s.compiled, { offThread: false }) });
+    const { prerenderOutletColumns } = await import('../../src/server/views/compare-page.js');
+    await prerenderOutletColumns(s);
+    const [a, b, c] = s.outlets;
+    const path = `/compare?${new URLSearchParams([['outlets', b], ['outlets', c], ['outlets', a]])}`;
+    const reads = vi.spyOn(s.docById, 'get');
+    const first = await (await app.request(path)).text();
+    // The glossary takes the labels kept with each column; the paging counts ids: no document is read.
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+    const { CompareView } = await import('../../src/server/views/compare-view.js');
+    const { cachedSelection } = await import('../../src/server/routes/api.js');
+    const { model } = cachedSelection(s, { outlets: [b, c, a], docs: [] });
+    const whole = String(await (CompareView({ model, compiled: s.compiled }) as { toString(): string | Promise<string> }).toString());
+    expect(first).toContain(whole);
+    // The page is kept without its columns; one column leaves the cache: the page is rendered again, and equal.
+    const entries = (s.cache as unknown as { entries: Map<string, unknown> }).entries;
+    expect([...entries.keys()].some((k) => k.includes('\0page\0compare\0'))).toBe(true);
+    expect(await (await app.request(path)).text()).toBe(first);
+    const column = [...entries.keys()].find((k) => k.includes('\0compare-column\0') && k.includes(c)) as string;
+    entries.delete(column);
+    expect(await (await app.request(path)).text()).toBe(first);
+    expect([...entries.keys()].filter((k) => k.includes('\0compare-column\0') && k.includes(c))).toHaveLength(1);
   });
 
   it('moving a column to another place renames its ids and nothing else', async () => {

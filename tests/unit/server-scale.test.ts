@@ -86,34 +86,34 @@ describe('term search reads the index and pages its results', () => {
   /** What scanning every document gives (the behaviour before the index), for words and phrases. */
   const scanned = (term: string) => state.documents.flatMap((d, i) => keywordInContext(d, state.analyses[i], term));
 
-  it.each(['drone*', 'militias', 'us forces', 'Iran-backed', 'the regime', 'al-*', 'Syria'])('"%s": the index gives exactly what a full scan gives', (term) => {
+  it.each(['drone*', 'militias', 'us forces', 'Iran-backed', 'the regime', 'al-*', 'Syria', 'us forc*', 'said that', 'of the', 'in the city', 'the the', 'US Forces'])('"%s": the index gives exactly what a full scan gives', (term) => {
     const all = termResults(state, term, 1, 1_000_000, { budgetMs: Infinity });
     const expected = scanned(term);
     expect(all.total).toBe(expected.length);
     expect(all.lines).toEqual(expected);
   });
 
-  it('a phrase reads the documents holding its words only as far as the page needs', () => {
+  it('a phrase with a trailing * reads the documents holding its words only as far as the page needs', () => {
     const s = createState({ compiled: lexicon(), documents: state.documents, analyses: state.analyses, reportOptions: { resamples: 20 } });
-    const full = termResults(state, 'us forces', 1, 1_000_000, { budgetMs: Infinity }).lines;
+    const full = termResults(state, 'us forc*', 1, 1_000_000, { budgetMs: Infinity }).lines;
     expect(full.length).toBeGreaterThan(10);
-    const first = termResults(s, 'us forces', 1, 5, { budgetMs: Infinity, background: false });
+    const first = termResults(s, 'us forc*', 1, 5, { budgetMs: Infinity, background: false });
     expect(first.lines).toEqual(full.slice(0, 5));
     expect(first.totalExact).toBe(false);
     expect(first.unread).toBeGreaterThan(0);
     expect(first.paging.pages).toBe(2);
     expect(first.total).toBeLessThan(full.length);
-    expect(termResults(s, 'us forces', 2, 5, { budgetMs: Infinity, background: false }).lines).toEqual(full.slice(5, 10));
-    const all = termResults(s, 'us forces', 1, 1_000_000, { budgetMs: Infinity, background: false });
+    expect(termResults(s, 'us forc*', 2, 5, { budgetMs: Infinity, background: false }).lines).toEqual(full.slice(5, 10));
+    const all = termResults(s, 'us forc*', 1, 1_000_000, { budgetMs: Infinity, background: false });
     expect(all.totalExact).toBe(true);
     expect(all.total).toBe(full.length);
   });
 
-  it('the Term page says "at least" while a phrase is still being read', async () => {
+  it('the Term page says "at least" while a phrase with a trailing * is still being read', async () => {
     const s = createState({ compiled: lexicon(), documents: state.documents, analyses: state.analyses, reportOptions: { resamples: 20 } });
-    const result = termResults(s, 'us forces', 1, 5, { budgetMs: Infinity, background: false });
+    const result = termResults(s, 'us forc*', 1, 5, { budgetMs: Infinity, background: false });
     const { TermPage } = await import('../../src/server/views/term-page.js');
-    const html = String(await (TermPage({ state: s, result, q: 'us forces' }) as { toString(): string | Promise<string> }).toString());
+    const html = String(await (TermPage({ state: s, result, q: 'us forc*' }) as { toString(): string | Promise<string> }).toString());
     expect(html).toMatch(/At least \d+ occurrences\s*\(\d+ more documents hold all its words/);
     expect(html).toMatch(/of at least \d+/);
     expect(html).toContain('rel="next">next</a>');

@@ -16,7 +16,8 @@ import { listDocuments, parseDocQuery } from '../doc-list.js';
 import { cachedSelection } from './api.js';
 import { DocumentsPage, DuplicatesPage, EventsPage } from '../views/lists-page.js';
 import { OverviewPage } from '../views/overview-page.js';
-import { ComparePage } from '../views/compare-page.js';
+import { ComparePage, keptColumn } from '../views/compare-page.js';
+import { assemblePage, ColumnSlots, splitPage, type ComposedPage, type RenderedColumn } from '../views/compare-view.js';
 import { TermPage, type TermOptions } from '../views/term-page.js';
 import { LexiconPage } from '../views/lexicon-page.js';
 import { AnalyzePage } from '../views/analyze-page.js';
@@ -90,6 +91,27 @@ async function renderCached(c: Context, state: AppState, key: string, render: ()
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
 }
 
+/**
+ * A Compare page: its HTML around the columns rendered once per corpus version (and key) and kept, the columns
+ * taken from the cache under their own keys and copied in (see splitPage). When a column has left the cache since,
+ * the page is rendered again, which renders that column again.
+ */
+async function renderComposed(c: Context, state: AppState, key: string, render: (slots: ColumnSlots) => unknown): Promise<Response> {
+  const cacheKey = `${state.version}\0page\0${key}`;
+  const headers = { 'Content-Type': 'text/html; charset=UTF-8' };
+  const kept = state.cache.get(cacheKey) as ComposedPage | undefined;
+  if (kept?.shell) {
+    const columns = kept.columns.map((k) => keptColumn(state, k.key));
+    if (columns.every((col) => col !== undefined)) return c.body(assemblePage(kept, columns as RenderedColumn[]) as Uint8Array<ArrayBuffer>, 200, headers);
+  }
+  const version = state.version;
+  const slots = new ColumnSlots();
+  const html = String(await (render(slots) as { toString(): string | Promise<string> }).toString());
+  const { page, columns } = splitPage(html, slots);
+  if (version === state.version) state.cache.set(cacheKey, page);
+  return c.body(assemblePage(page, columns) as Uint8Array<ArrayBuffer>, 200, headers);
+}
+
 export function pageRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?: number): Hono {
   const pages = new Hono();
 
@@ -138,7 +160,7 @@ export function pageRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?:
       const params = new URLSearchParams(new URL(c.req.url).search);
       params.delete('page');
       const query = params.toString();
-      return renderCached(c, state, `compare\0${JSON.stringify(chosen)}\0${page}`, () => <ComparePage state={state} selection={chosen} model={model} notes={notes} query={query} page={page} />);
+      return renderComposed(c, state, `compare\0${JSON.stringify(chosen)}\0${page}`, (slots) => <ComparePage state={state} selection={chosen} model={model} notes={notes} query={query} page={page} slots={slots} />);
     }, (err) => c.html(<ComparePage state={state} selection={selection} error={err.message} />, err.status as 400 | 404));
   });
 

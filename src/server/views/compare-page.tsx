@@ -4,9 +4,9 @@ import type { Selection } from '../selection.js';
 import { MAX_COLUMNS, MIN_COLUMNS, reportGroupings, resolveSelection } from '../selection.js';
 import type { CompareModel } from '../compare.js';
 import { Layout } from './layout.js';
-import { CompareColumns, CompareView, type ColumnCache } from './compare-view.js';
+import { compareColumns, CompareView, ColumnSlots, type ColumnCache, type RenderedColumn } from './compare-view.js';
 import { Pager } from './pager.js';
-import { compareDocsPage } from '../compare.js';
+import { comparePaging } from '../compare.js';
 
 /** Beyond this many choices a drop-down becomes a text field: a select of 10,000 documents is a megabyte of page. */
 export const MAX_SELECT_OPTIONS = 300;
@@ -113,7 +113,15 @@ function EventOutletPicker({ state, selection }: { state: AppState; selection: S
 
 /** Compare columns kept in the state's result cache, per corpus version. */
 export function columnCacheOf(state: AppState): ColumnCache {
-  return (key, render) => cached(state, `compare-column\0${key}`, render);
+  return (key, render) => cached(state, columnCacheKey(key), render);
+}
+
+/** The key of a rendered column in the result cache (without the corpus version `cached` puts before it). */
+export const columnCacheKey = (key: string): string => `compare-column\0${key}`;
+
+/** A column kept in the result cache for the current corpus version, if it still is. */
+export function keptColumn(state: AppState, key: string): RenderedColumn | undefined {
+  return state.cache.get(`${state.version}\0${columnCacheKey(key)}`) as RenderedColumn | undefined;
 }
 
 /** Outlets whose first page of documents is rendered at start, the outlets with most documents first. */
@@ -132,18 +140,22 @@ export async function prerenderOutletColumns(state: AppState): Promise<number> {
   for (const outlet of outlets) {
     if (state.version !== version) break;
     const { model } = resolveSelection(state, { outlets: [outlet], docs: [] });
-    // The column is kept by the cache as it renders; the string itself is not needed here.
-    String(CompareColumns({ model, compiled: state.compiled, page: 1, columnCache: columnCacheOf(state) }));
+    // The column is kept by the cache as it renders; the page around it is not needed here.
+    compareColumns({ model, compiled: state.compiled, page: 1, reuse: { cache: columnCacheOf(state), slots: new ColumnSlots() } });
     done++;
     await new Promise((resolve) => setImmediate(resolve));
   }
   return done;
 }
 
-export function ComparePage(props: { state: AppState; selection: Selection | null; model?: CompareModel; notes?: string[]; query?: string; error?: string; page?: number }) {
+/**
+ * `slots`, when given, receives the cached columns the page shows, which stand in its HTML as markers for
+ * composePage; without it the columns are rendered in place.
+ */
+export function ComparePage(props: { state: AppState; selection: Selection | null; model?: CompareModel; notes?: string[]; query?: string; error?: string; page?: number; slots?: ColumnSlots }) {
   const page = props.page ?? 1;
   const params = [...new URLSearchParams(props.query ?? '')] as Array<[string, string]>;
-  const paging = props.model ? compareDocsPage(props.model, page).paging : undefined;
+  const paging = props.model ? comparePaging(props.model, page) : undefined;
   const { model } = props;
   const headings = model?.columns.map((c) => c.heading) ?? [];
   return (
@@ -166,7 +178,7 @@ export function ComparePage(props: { state: AppState; selection: Selection | nul
             <a class="csv-link" href={`/api/compare?${props.query ?? ''}`}>JSON</a>
           </p>
           {paging && paging.pages > 1 ? <Pager info={paging} path="/compare" params={params} what="Documents per column" /> : ''}
-          <CompareView model={model} compiled={props.state.compiled} page={page} columnCache={columnCacheOf(props.state)} />
+          <CompareView model={model} compiled={props.state.compiled} page={page} reuse={props.slots ? { cache: columnCacheOf(props.state), slots: props.slots } : undefined} />
           {paging && paging.pages > 1 ? <Pager info={paging} path="/compare" params={params} what="Documents per column" /> : ''}
         </>
       ) : ''}

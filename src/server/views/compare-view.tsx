@@ -1,7 +1,7 @@
 /** The Compare view: the "same referent, different label" table and the columns of marked texts. */
 import type { CompiledLexicon } from '../../lexicon/compile.js';
 import { raw } from 'hono/html';
-import { compareDocsPage, type CompareModel, type PagedColumn, type ReferentCell } from '../compare.js';
+import { compareDocsPage, comparePaging, pagedColumn, type CompareModel, type PagedColumn, type ReferentCell } from '../compare.js';
 import { fmtSigned, stanceClass, stanceWord, VOICE_MARKS } from '../../report/format.js';
 import { labelName } from '../../report/views/names.js';
 import { HighlightedText, Legend } from './marks.js';
@@ -77,10 +77,37 @@ export function ReferentLabelTable({ model, compiled }: { model: CompareModel; c
 }
 
 /**
- * Keeps a rendered column by key (see CompareColumns): a column of an outlet's or a group's documents is the same
+ * A column rendered once, at the first place, as UTF-8: a column of an outlet's or a group's documents is the same
  * page of the same documents whichever outlets stand beside it.
  */
-export type ColumnCache = (key: string, render: () => string) => string;
+export interface RenderedColumn {
+  bytes: Uint8Array;
+  /** Byte offsets of the digit naming the column's place in its element ids (see atPosition). */
+  places: Uint32Array;
+  /** Label ids of the hits on this page of the column, in order of first appearance (for the glossary). */
+  labels: string[];
+  /** Size for the result cache, in characters. */
+  chars: number;
+}
+
+/** Keeps a rendered column by key (see CompareColumns). */
+export type ColumnCache = (key: string, render: () => RenderedColumn) => RenderedColumn;
+
+/** The columns a page takes from the cache, in the order their markers stand in the page (see composePage). */
+export class ColumnSlots {
+  readonly columns: Array<{ key: string; column: RenderedColumn; place: number }> = [];
+
+  /**
+   * A marker for a column in the page's HTML. It starts with a raw "<" followed by a control character, which no
+   * escaped text and no element of ours contains, so nothing on the page can pass for one.
+   */
+  mark(key: string, column: RenderedColumn, place: number): string {
+    this.columns.push({ key, column, place });
+    return `<\u0001${this.columns.length - 1}\u0001>`;
+  }
+}
+
+const MARKER = /<\u0001(\d+)\u0001>/g;
 
 /**
  * A column rendered in the first place, moved to place `ci`: its element ids (`col-0`, `col-0-doc-N`, marks'
@@ -89,13 +116,94 @@ export type ColumnCache = (key: string, render: () => string) => string;
  */
 export function atPosition(html: string, ci: number): string {
   if (ci === 0) return html;
-  return html.replace(/ (id|aria-labelledby)="(col-|c)0(?=[-"d])/g, (_m, attr: string, stem: string) => ` ${attr}="${stem}${ci}`);
+  return html.replace(PLACE, (_m, attr: string, stem: string) => ` ${attr}="${stem}${ci}`);
 }
 
-/** The columns of marked texts, one page of documents each (`page` counts from 1). */
-export function CompareColumns({ model, compiled, links = true, page = 1, columnCache }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean; page?: number; columnCache?: ColumnCache }) {
+const PLACE = / (id|aria-labelledby)="(col-|c)0(?=[-"d])/g;
+
+const encoder = new TextEncoder();
+
+/** A column's HTML at the first place as UTF-8, with the byte offset of every place digit atPosition would change. */
+export function renderedColumn(html: string, labels: string[]): RenderedColumn {
+  const places: number[] = [];
+  let bytes = 0;
+  let from = 0;
+  for (const m of html.matchAll(PLACE)) {
+    // The digit is the match's last character; everything before it up to here is counted in UTF-8 bytes.
+    const digit = (m.index ?? 0) + m[0].length - 1;
+    bytes += Buffer.byteLength(html.slice(from, digit));
+    places.push(bytes);
+    from = digit;
+  }
+  const encoded = encoder.encode(html);
+  return { bytes: encoded, places: Uint32Array.from(places), labels, chars: encoded.byteLength / 2 + places.length * 2 + labels.length * 8 };
+}
+
+/**
+ * A Compare page cut at its column markers: the HTML around the columns as UTF-8, and which column goes where. The
+ * page is assembled by copying (assemblePage): a page of four columns is close to a megabyte, nearly all of it
+ * columns that are encoded once and shared by every selection that shows them.
+ */
+export interface ComposedPage {
+  /** One more piece than columns: the HTML before the first column, between columns, after the last. */
+  shell: Uint8Array[];
+  columns: Array<{ key: string; place: number }>;
+  /** Size for the result cache, in characters (the shell only: the columns are kept under their own keys). */
+  chars: number;
+}
+
+export function splitPage(html: string, slots: ColumnSlots): { page: ComposedPage; columns: RenderedColumn[] } {
+  const shell: Uint8Array[] = [];
+  const placed: Array<{ key: string; place: number }> = [];
+  const columns: RenderedColumn[] = [];
+  let from = 0;
+  for (const m of html.matchAll(MARKER)) {
+    shell.push(encoder.encode(html.slice(from, m.index)));
+    const slot = slots.columns[Number(m[1])];
+    placed.push({ key: slot.key, place: slot.place });
+    columns.push(slot.column);
+    from = (m.index ?? 0) + m[0].length;
+  }
+  shell.push(encoder.encode(html.slice(from)));
+  const chars = shell.reduce((n, piece) => n + piece.byteLength / 2, 0) + placed.length * 32;
+  return { page: { shell, columns: placed, chars }, columns };
+}
+
+/** The page as one UTF-8 array: shell and columns copied in turn, each column's place digits set. */
+export function assemblePage(page: ComposedPage, columns: RenderedColumn[]): Uint8Array {
+  let size = 0;
+  for (const piece of page.shell) size += piece.byteLength;
+  for (const column of columns) size += column.bytes.byteLength;
+  const out = new Uint8Array(size);
+  let at = 0;
+  page.shell.forEach((piece, k) => {
+    out.set(piece, at);
+    at += piece.byteLength;
+    if (k === columns.length) return;
+    const column = columns[k];
+    out.set(column.bytes, at);
+    const place = page.columns[k].place;
+    if (place > 9) throw new RangeError(`a Compare page has at most 4 columns, not ${place + 1}`);
+    if (place !== 0) for (const p of column.places) out[at + p] = 0x30 + place;
+    at += column.bytes.byteLength;
+  });
+  return out;
+}
+
+/** Cached columns and where they go, for a page composed by composePage. */
+export interface ColumnReuse {
+  cache: ColumnCache;
+  slots: ColumnSlots;
+}
+
+/**
+ * The columns of marked texts, one page of documents each (`page` counts from 1), and the label ids of their hits in
+ * order (the glossary's). Columns read from the corpus by key (an outlet's, a group's) come from `reuse` when given:
+ * rendered once, their documents read only then, and marked in the HTML for composePage.
+ */
+export function compareColumns({ model, compiled, links = true, page = 1, reuse }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean; page?: number; reuse?: ColumnReuse }) {
   const n = Math.min(4, Math.max(1, model.columns.length));
-  const { columns, paging } = compareDocsPage(model, page);
+  const paging = comparePaging(model, page);
   const first = (page - 1) * paging.pageSize;
   const section = (col: PagedColumn, ci: number) => (
     <section class="column" aria-labelledby={`col-${ci}`}>
@@ -121,27 +229,37 @@ export function CompareColumns({ model, compiled, links = true, page = 1, column
       ))}
     </section>
   );
-  return (
-    <div class={`columns cols-${n}`}>
-      {columns.map((col, ci) => {
-        // Only columns read from the corpus by key (an outlet's, a group's) are kept: their documents are fixed per
-        // corpus version. The page count matters too (the note says "of N" only when there is more than a page).
-        // Kept as rendered in the first place and moved to this one: a column reads the same wherever it stands.
-        if (!columnCache || !col.lazy) return section(col, ci);
-        const key = `${col.key}\0${page}\0${links}\0${model.mode}\0${paging.pageSize}`;
-        return raw(atPosition(columnCache(key, () => {
-          const html: unknown = section(col, 0).toString();
-          // Every part of a column renders synchronously; a promise here would be a component turned async.
-          if (typeof html !== 'string' && !(html instanceof String)) throw new Error('a Compare column did not render synchronously');
-          return String(html);
-        }), ci));
-      })}
-    </div>
-  );
+  const labelsOf = (col: PagedColumn): string[] => [...new Set(col.docs.flatMap((d) => d.analysis.hits.map((h) => h.label)))];
+  const labels: string[] = [];
+  const parts = model.columns.map((column, ci) => {
+    // Only columns read from the corpus by key are kept: their documents are fixed per corpus version. The page
+    // count matters too (the note says "of N" only when there is more than a page).
+    if (!reuse || !column.lazy) {
+      const col = pagedColumn(column, page);
+      labels.push(...labelsOf(col));
+      return section(col, ci);
+    }
+    const key = `${column.key}\0${page}\0${links}\0${model.mode}\0${paging.pageSize}`;
+    const rendered = reuse.cache(key, () => {
+      const col = pagedColumn(column, page);
+      const html: unknown = section(col, 0).toString();
+      // Every part of a column renders synchronously; a promise here would be a component turned async.
+      if (typeof html !== 'string' && !(html instanceof String)) throw new Error('a Compare column did not render synchronously');
+      return renderedColumn(String(html), labelsOf(col));
+    });
+    labels.push(...rendered.labels);
+    return raw(reuse.slots.mark(key, rendered, ci));
+  });
+  return { node: <div class={`columns cols-${n}`}>{parts}</div>, labels };
+}
+
+export function CompareColumns(props: { model: CompareModel; compiled: CompiledLexicon; links?: boolean; page?: number; reuse?: ColumnReuse }) {
+  return compareColumns(props).node;
 }
 
 /** Legend, table, columns and the focus panel the client script fills (hidden without script). */
-export function CompareView({ model, compiled, links = true, page = 1, columnCache }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean; page?: number; columnCache?: ColumnCache }) {
+export function CompareView({ model, compiled, links = true, page = 1, reuse }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean; page?: number; reuse?: ColumnReuse }) {
+  const columns = compareColumns({ model, compiled, links, page, reuse });
   return (
     <div class="compare">
       <div class="handout-top">
@@ -150,8 +268,8 @@ export function CompareView({ model, compiled, links = true, page = 1, columnCac
       </div>
       <ReferentLabelTable model={model} compiled={compiled} />
       <aside id="mark-panel" class="mark-panel" aria-live="polite" aria-label="Selected mark" hidden></aside>
-      <CompareColumns model={model} compiled={compiled} links={links} page={page} columnCache={columnCache} />
-      <Glossary model={model} compiled={compiled} page={page} />
+      {columns.node}
+      <Glossary model={model} compiled={compiled} pageLabels={columns.labels} />
     </div>
   );
 }
@@ -172,10 +290,11 @@ export function StanceBox() {
 }
 
 /** Every label that appears on the page: its readable name, weight, referent and the lexicon's rationale. */
-export function Glossary({ model, compiled, page = 1 }: { model: CompareModel; compiled: CompiledLexicon; page?: number }) {
+export function Glossary({ model, compiled, page = 1, pageLabels }: { model: CompareModel; compiled: CompiledLexicon; page?: number; pageLabels?: string[] }) {
   const ids = new Set<string>();
   for (const r of model.referents) for (const c of r.cells) for (const l of c.labels) ids.add(l.label);
-  for (const col of compareDocsPage(model, page).columns) for (const d of col.docs) for (const h of d.analysis.hits) ids.add(h.label);
+  if (pageLabels) for (const id of pageLabels) ids.add(id);
+  else for (const col of compareDocsPage(model, page).columns) for (const d of col.docs) for (const h of d.analysis.hits) ids.add(h.label);
   const entries = [...ids].map((id) => ({ id, entry: compiled.entries.get(id) }))
     .map(({ id, entry }) => ({ id, name: labelName(id, compiled), weight: entry?.kind === 'label' ? entry.weight : 0, referent: entry?.kind === 'label' && entry.referent ? compiled.referents.get(entry.referent)?.label ?? entry.referent : 'from context', rationale: entry?.rationale }))
     .sort((a, b) => a.weight - b.weight || a.name.localeCompare(b.name));
