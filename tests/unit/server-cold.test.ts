@@ -286,6 +286,34 @@ describe('Compare columns shared between selections', () => {
     expect([...entries.keys()].filter((k) => k.includes('\0compare-column\0') && k.includes(c))).toHaveLength(1);
   });
 
+  it('the glossary lists labels by weight, then name as localeCompare orders them, each entry rendered once per lexicon', async () => {
+    const { Glossary } = await import('../../src/server/views/compare-view.js');
+    const { labelName } = await import('../../src/report/views/names.js');
+    const compiled = lexicon();
+    const ids = [...compiled.entries.keys()].filter((id) => compiled.entries.get(id)?.kind === 'label').reverse();
+    const model = { mode: 'docs' as const, columns: [], referents: [] };
+    const html = String(await (Glossary({ model, compiled, pageLabels: [...ids, 'not-a-label'] }) as { toString(): string | Promise<string> }).toString());
+    const weight = (id: string) => { const e = compiled.entries.get(id); return e?.kind === 'label' ? e.weight : 0; };
+    const expected = [...ids, 'not-a-label'].sort((a, b) => weight(a) - weight(b) || labelName(a, compiled).localeCompare(labelName(b, compiled)));
+    const shown = [...html.matchAll(/<span class="chip [^"]*">([^<]*)<\/span>/g)].map((m) => m[1]);
+    expect(shown).toEqual(expected.map((id) => escapeHtml(labelName(id, compiled))));
+    expect(html).toContain('The lexicon gives no rationale for this label.');
+  });
+
+  it('the event picker is kept per chosen event: a Compare of outlets after one of an event selects none', async () => {
+    const s = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
+    const app = createApp(s, { analyzer: textAnalyzer(s.compiled, { offThread: false }) });
+    const event = s.report.events.find((e) => e.outlets.length > 1);
+    if (!event) throw new Error('the corpus has no event of two outlets');
+    const picker = (body: string) => body.slice(body.indexOf('<select id="event-0"'), body.indexOf('</select>', body.indexOf('<select id="event-0"')));
+    const withEvent = await (await app.request(`/compare?event=${encodeURIComponent(event.id)}`)).text();
+    expect(picker(withEvent)).toContain(`<option value="${escapeHtml(event.id)}" selected="">`);
+    const [a, b] = s.outlets;
+    const withOutlets = await (await app.request(`/compare?${new URLSearchParams([['outlets', a], ['outlets', b]])}`)).text();
+    expect(picker(withOutlets)).not.toContain('selected');
+    expect(picker(withOutlets).length).toBeGreaterThan(100);
+  });
+
   it('moving a column to another place renames its ids and nothing else', async () => {
     const { atPosition } = await import('../../src/server/views/compare-view.js');
     const html = '<section class="column" aria-labelledby="col-0"><h2 id="col-0">X</h2><article aria-labelledby="col-0-doc-10"><h3 id="col-0-doc-10">'

@@ -1,10 +1,11 @@
 /** Compare: choose outlets, documents or an event; see the texts side by side with every framing term marked. */
+import { raw } from 'hono/html';
 import { cached, type AppState } from '../state.js';
 import type { Selection } from '../selection.js';
 import { MAX_COLUMNS, MIN_COLUMNS, reportGroupings, resolveSelection } from '../selection.js';
 import type { CompareModel } from '../compare.js';
 import { Layout } from './layout.js';
-import { compareColumns, CompareView, ColumnSlots, type ColumnCache, type RenderedColumn } from './compare-view.js';
+import { compareColumns, CompareView, ColumnSlots, renderNow, type ColumnCache, type RenderedColumn } from './compare-view.js';
 import { Pager } from './pager.js';
 import { comparePaging } from '../compare.js';
 
@@ -32,16 +33,33 @@ function Choice(props: { name: string; index: number; options: Array<{ value: st
   );
 }
 
-export function CompareForms({ state, selection }: { state: AppState; selection: Selection | null }) {
-  const outletOptions = state.outlets.map((o) => ({ value: o, text: o }));
-  // Large corpora get text fields (ids are listed on the Documents and Events pages): options are only built when shown.
-  const count = state.report.documents.length;
-  const docOptions = count > MAX_SELECT_OPTIONS ? [] : state.report.documents.map((d) => ({ value: d.id, text: `${d.outlet}: ${d.title ?? d.id}${d.date ? ` (${d.date})` : ''}` }));
+/**
+ * The event picker: the same for every selection but one of an event, so it is kept per corpus version and chosen
+ * event (a corpus has hundreds of events).
+ */
+function EventForm({ state, selection }: { state: AppState; selection: Selection | null }) {
   // Single-outlet events compare one outlet with itself: left out of the picker (the Events page lists them all).
   const multi = state.report.events.filter((e) => e.outlets.length > 1 || e.id === selection?.event);
   const eventOptions = multi.length > MAX_SELECT_OPTIONS ? [] : [...multi]
     .sort((a, b) => (b.dateRange?.[0] ?? '').localeCompare(a.dateRange?.[0] ?? '') || b.outlets.length - a.outlets.length)
     .map((e) => ({ value: e.id, text: `${e.dateRange ? (e.dateRange[0] === e.dateRange[1] ? e.dateRange[0] : `${e.dateRange[0]} – ${e.dateRange[1]}`) : 'undated'}: ${e.label} (${e.outlets.length} outlet${e.outlets.length === 1 ? '' : 's'}, ${e.documents.length} doc${e.documents.length === 1 ? '' : 's'})` }));
+  return (
+    <form method="get" action="/compare" class="choose">
+      <fieldset>
+        <legend>One event, every outlet</legend>
+        <Choice name="event" index={0} label="Event (date, outlets, documents)" options={eventOptions} total={multi.length} selected={selection?.event} />
+        <p class="hint">{multi.length > MAX_SELECT_OPTIONS ? 'Event ids are listed on the ' : 'Events covered by one outlet only are left out here; all are on the '}<a href="/events">Events</a> page.</p>
+        <button type="submit">Compare coverage</button>
+      </fieldset>
+    </form>
+  );
+}
+
+export function CompareForms({ state, selection }: { state: AppState; selection: Selection | null }) {
+  const outletOptions = state.outlets.map((o) => ({ value: o, text: o }));
+  // Large corpora get text fields (ids are listed on the Documents and Events pages): options are only built when shown.
+  const count = state.report.documents.length;
+  const docOptions = count > MAX_SELECT_OPTIONS ? [] : state.report.documents.map((d) => ({ value: d.id, text: `${d.outlet}: ${d.title ?? d.id}${d.date ? ` (${d.date})` : ''}` }));
   const slots = Array.from({ length: MAX_COLUMNS }, (_, i) => i);
   return (
     <div class="compare-forms no-print">
@@ -72,16 +90,7 @@ export function CompareForms({ state, selection }: { state: AppState; selection:
           </fieldset>
         </form>
       ))}
-      {state.report.events.length ? (
-        <form method="get" action="/compare" class="choose">
-          <fieldset>
-            <legend>One event, every outlet</legend>
-            <Choice name="event" index={0} label="Event (date, outlets, documents)" options={eventOptions} total={multi.length} selected={selection?.event} />
-            <p class="hint">{multi.length > MAX_SELECT_OPTIONS ? 'Event ids are listed on the ' : 'Events covered by one outlet only are left out here; all are on the '}<a href="/events">Events</a> page.</p>
-            <button type="submit">Compare coverage</button>
-          </fieldset>
-        </form>
-      ) : ''}
+      {state.report.events.length ? raw(cached(state, `compare-event-form\0${selection?.event ?? ''}`, () => renderNow(<EventForm state={state} selection={selection} />))) : ''}
     </div>
   );
 }
@@ -150,7 +159,7 @@ export async function prerenderOutletColumns(state: AppState): Promise<number> {
 
 /**
  * `slots`, when given, receives the cached columns the page shows, which stand in its HTML as markers for
- * composePage; without it the columns are rendered in place.
+ * splitPage; without it the columns are rendered in place.
  */
 export function ComparePage(props: { state: AppState; selection: Selection | null; model?: CompareModel; notes?: string[]; query?: string; error?: string; page?: number; slots?: ColumnSlots }) {
   const page = props.page ?? 1;
@@ -178,7 +187,7 @@ export function ComparePage(props: { state: AppState; selection: Selection | nul
             <a class="csv-link" href={`/api/compare?${props.query ?? ''}`}>JSON</a>
           </p>
           {paging && paging.pages > 1 ? <Pager info={paging} path="/compare" params={params} what="Documents per column" /> : ''}
-          <CompareView model={model} compiled={props.state.compiled} page={page} reuse={props.slots ? { cache: columnCacheOf(props.state), slots: props.slots } : undefined} />
+          <CompareView model={model} compiled={props.state.compiled} page={page} reuse={props.slots ? { cache: columnCacheOf(props.state), slots: props.slots, cells: (key, render) => cached(props.state, `compare-cell\0${key}`, render) } : undefined} />
           {paging && paging.pages > 1 ? <Pager info={paging} path="/compare" params={params} what="Documents per column" /> : ''}
         </>
       ) : ''}

@@ -43,7 +43,27 @@ function Cell({ cell, compiled }: { cell: ReferentCell; compiled: CompiledLexico
   );
 }
 
-export function ReferentLabelTable({ model, compiled }: { model: CompareModel; compiled: CompiledLexicon }) {
+/** Keeps a rendered piece of HTML by key (the result cache, per corpus version). */
+export type HtmlCache = (key: string, render: () => string) => string;
+
+/** A component's HTML as a string; every part of the Compare view renders synchronously. */
+export function renderNow(node: unknown): string {
+  const html: unknown = (node as { toString(): unknown }).toString();
+  // A promise here would be a component turned async.
+  if (typeof html !== 'string' && !(html instanceof String)) throw new Error('a Compare component did not render synchronously');
+  return String(html);
+}
+
+/**
+ * `cells`, when given, keeps the cells of columns read from the corpus by key (an outlet's, a group's): a cell is the
+ * same in every selection that shows that column.
+ */
+export function ReferentLabelTable({ model, compiled, cells }: { model: CompareModel; compiled: CompiledLexicon; cells?: HtmlCache }) {
+  const cell = (c: ReferentCell, i: number, referent: string) => {
+    const column = model.columns[i];
+    if (!cells || !column?.lazy) return <Cell cell={c} compiled={compiled} />;
+    return raw(cells(`${model.mode}\0${column.key}\0${referent}`, () => renderNow(<Cell cell={c} compiled={compiled} />)));
+  };
   return (
     <section class="referent-table" aria-labelledby="referent-table-title">
       <h2 id="referent-table-title">Same referent, different label</h2>
@@ -65,7 +85,7 @@ export function ReferentLabelTable({ model, compiled }: { model: CompareModel; c
               {model.referents.map((r) => (
                 <tr>
                   <th scope="row">{r.name}</th>
-                  {r.cells.map((cell) => <Cell cell={cell} compiled={compiled} />)}
+                  {r.cells.map((c, i) => cell(c, i, r.referent))}
                 </tr>
               ))}
             </tbody>
@@ -93,7 +113,7 @@ export interface RenderedColumn {
 /** Keeps a rendered column by key (see CompareColumns). */
 export type ColumnCache = (key: string, render: () => RenderedColumn) => RenderedColumn;
 
-/** The columns a page takes from the cache, in the order their markers stand in the page (see composePage). */
+/** The columns a page takes from the cache, in the order their markers stand in the page (see splitPage). */
 export class ColumnSlots {
   readonly columns: Array<{ key: string; column: RenderedColumn; place: number }> = [];
 
@@ -190,16 +210,17 @@ export function assemblePage(page: ComposedPage, columns: RenderedColumn[]): Uin
   return out;
 }
 
-/** Cached columns and where they go, for a page composed by composePage. */
+/** Cached columns and where they go, for a page composed by assemblePage; cached table cells. */
 export interface ColumnReuse {
   cache: ColumnCache;
   slots: ColumnSlots;
+  cells?: HtmlCache;
 }
 
 /**
  * The columns of marked texts, one page of documents each (`page` counts from 1), and the label ids of their hits in
  * order (the glossary's). Columns read from the corpus by key (an outlet's, a group's) come from `reuse` when given:
- * rendered once, their documents read only then, and marked in the HTML for composePage.
+ * rendered once, their documents read only then, and marked in the HTML for splitPage.
  */
 export function compareColumns({ model, compiled, links = true, page = 1, reuse }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean; page?: number; reuse?: ColumnReuse }) {
   const n = Math.min(4, Math.max(1, model.columns.length));
@@ -242,10 +263,7 @@ export function compareColumns({ model, compiled, links = true, page = 1, reuse 
     const key = `${column.key}\0${page}\0${links}\0${model.mode}\0${paging.pageSize}`;
     const rendered = reuse.cache(key, () => {
       const col = pagedColumn(column, page);
-      const html: unknown = section(col, 0).toString();
-      // Every part of a column renders synchronously; a promise here would be a component turned async.
-      if (typeof html !== 'string' && !(html instanceof String)) throw new Error('a Compare column did not render synchronously');
-      return renderedColumn(String(html), labelsOf(col));
+      return renderedColumn(renderNow(section(col, 0)), labelsOf(col));
     });
     labels.push(...rendered.labels);
     return raw(reuse.slots.mark(key, rendered, ci));
@@ -266,7 +284,7 @@ export function CompareView({ model, compiled, links = true, page = 1, reuse }: 
         <Legend />
         <StanceBox />
       </div>
-      <ReferentLabelTable model={model} compiled={compiled} />
+      <ReferentLabelTable model={model} compiled={compiled} cells={reuse?.cells} />
       <aside id="mark-panel" class="mark-panel" aria-live="polite" aria-label="Selected mark" hidden></aside>
       {columns.node}
       <Glossary model={model} compiled={compiled} pageLabels={columns.labels} />
@@ -289,27 +307,76 @@ export function StanceBox() {
   );
 }
 
-/** Every label that appears on the page: its readable name, weight, referent and the lexicon's rationale. */
+interface GlossaryEntry {
+  weight: number;
+  name: string;
+  /** The entry as HTML. */
+  html: string;
+}
+
+/**
+ * Glossary entries per lexicon, each rendered once, and the order of the lexicon's label names (localeCompare, ties
+ * sharing a rank): a Compare page lists a hundred labels, and comparing their names with localeCompare on every page
+ * cost more than the rest of the glossary.
+ */
+const glossaries = new WeakMap<CompiledLexicon, { entries: Map<string, GlossaryEntry>; nameRank: Map<string, number> }>();
+/** Entries kept at most per lexicon (ids that are not in the lexicon could otherwise grow the memo). */
+const MAX_GLOSSARY_ENTRIES = 20_000;
+
+function glossaryOf(compiled: CompiledLexicon) {
+  let g = glossaries.get(compiled);
+  if (!g) {
+    const names = [...new Set([...compiled.entries.keys()].map((id) => labelName(id, compiled)))].sort((a, b) => a.localeCompare(b));
+    const nameRank = new Map<string, number>();
+    let rank = 0;
+    names.forEach((name, i) => {
+      if (i > 0 && names[i - 1].localeCompare(name) !== 0) rank++;
+      nameRank.set(name, rank);
+    });
+    glossaries.set(compiled, (g = { entries: new Map(), nameRank }));
+  }
+  return g;
+}
+
+function glossaryEntry(id: string, compiled: CompiledLexicon): GlossaryEntry {
+  const g = glossaryOf(compiled);
+  let e = g.entries.get(id);
+  if (!e) {
+    const entry = compiled.entries.get(id);
+    const name = labelName(id, compiled);
+    const weight = entry?.kind === 'label' ? entry.weight : 0;
+    const referent = entry?.kind === 'label' && entry.referent ? compiled.referents.get(entry.referent)?.label ?? entry.referent : 'from context';
+    const html = renderNow(
+      <div class="glossary-entry">
+        <dt><span class={`chip ${stanceClass(weight)}`}>{name}</span> <span class="small">{fmtSigned(weight, 0)} {stanceWord(weight)}, names {referent}</span></dt>
+        <dd>{entry?.rationale ?? 'The lexicon gives no rationale for this label.'}</dd>
+      </div>,
+    );
+    if (g.entries.size >= MAX_GLOSSARY_ENTRIES) g.entries.clear();
+    g.entries.set(id, (e = { weight, name, html }));
+  }
+  return e;
+}
+
+/**
+ * Every label that appears on the page: its readable name, weight, referent and the lexicon's rationale.
+ * `pageLabels`, when given, are the label ids of the hits in the page's columns (else they are read from them).
+ */
 export function Glossary({ model, compiled, page = 1, pageLabels }: { model: CompareModel; compiled: CompiledLexicon; page?: number; pageLabels?: string[] }) {
   const ids = new Set<string>();
   for (const r of model.referents) for (const c of r.cells) for (const l of c.labels) ids.add(l.label);
   if (pageLabels) for (const id of pageLabels) ids.add(id);
   else for (const col of compareDocsPage(model, page).columns) for (const d of col.docs) for (const h of d.analysis.hits) ids.add(h.label);
-  const entries = [...ids].map((id) => ({ id, entry: compiled.entries.get(id) }))
-    .map(({ id, entry }) => ({ id, name: labelName(id, compiled), weight: entry?.kind === 'label' ? entry.weight : 0, referent: entry?.kind === 'label' && entry.referent ? compiled.referents.get(entry.referent)?.label ?? entry.referent : 'from context', rationale: entry?.rationale }))
-    .sort((a, b) => a.weight - b.weight || a.name.localeCompare(b.name));
+  const entries = [...ids].map((id) => glossaryEntry(id, compiled));
+  const { nameRank } = glossaryOf(compiled);
+  // By weight, then name; names outside the lexicon's (ids it does not know) are compared as they are.
+  if (entries.every((e) => nameRank.has(e.name))) entries.sort((a, b) => a.weight - b.weight || (nameRank.get(a.name) as number) - (nameRank.get(b.name) as number));
+  else entries.sort((a, b) => a.weight - b.weight || a.name.localeCompare(b.name));
   if (entries.length === 0) return null;
   return (
     <section class="glossary" aria-labelledby="glossary-title">
       <h2 id="glossary-title">Glossary of the labels on this page</h2>
-      <dl>
-        {entries.map((e) => (
-          <div class="glossary-entry">
-            <dt><span class={`chip ${stanceClass(e.weight)}`}>{e.name}</span> <span class="small">{fmtSigned(e.weight, 0)} {stanceWord(e.weight)}, names {e.referent}</span></dt>
-            <dd>{e.rationale ?? 'The lexicon gives no rationale for this label.'}</dd>
-          </div>
-        ))}
-      </dl>
+      <dl>{raw(entries.map((e) => e.html).join(''))}</dl>
     </section>
   );
 }
