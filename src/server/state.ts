@@ -96,6 +96,10 @@ export interface AppState {
   hitCounts: number[];
   /** Outlet of each document, by corpus position. */
   outletAt: string[];
+  /** Outlets numbered in the order they first occur (outletNumberAt's numbers). */
+  outletNames: string[];
+  /** Number of each document's outlet (in outletNames), by corpus position: term counts per outlet add in an array. */
+  outletNumberAt: number[];
   /** Compare sums per outlet, kept up to date document by document. */
   outletSums: Map<string, ReferentTotals>;
   /** Sums behind the report, one document at a time: adding a text adds to them (in-memory corpora only). */
@@ -165,6 +169,8 @@ export function blankState(input: Omit<StateInput, 'documents' | 'analyses'>): A
     ids: [],
     hitCounts: [],
     outletAt: [],
+    outletNames: [],
+    outletNumberAt: [],
     outletSums: new Map(),
     records: new LruCache(RECORD_CACHE_DOCUMENTS),
     indexing: null,
@@ -183,12 +189,27 @@ function index(state: AppState, doc: Document, analysis: DocAnalysis): void {
   countDocument(state, doc, analysis);
 }
 
+const numbers = new WeakMap<AppState, Map<string, number>>();
+
+/** Each outlet's number in `outletNames`. */
+function outletNumbers(state: AppState): Map<string, number> {
+  let map = numbers.get(state);
+  if (!map) numbers.set(state, (map = new Map(state.outletNames.map((o, n) => [o, n]))));
+  return map;
+}
+
 /** The counts and index entries of one document (in memory or read from a store). */
 export function countDocument(state: AppState, doc: Document, analysis: DocAnalysis): void {
   const i = state.ids.length;
   state.ids.push(doc.id);
   state.hitCounts.push(analysis.hits.length);
   state.outletAt.push(doc.outlet);
+  let number = outletNumbers(state).get(doc.outlet);
+  if (number === undefined) {
+    number = state.outletNames.push(doc.outlet) - 1;
+    outletNumbers(state).set(doc.outlet, number);
+  }
+  state.outletNumberAt.push(number);
   state.docIndex.set(doc.id, i);
   let sums = state.outletSums.get(doc.outlet);
   if (!sums) {

@@ -131,8 +131,8 @@ class PackedPosting {
         if (b < 0x80) break;
         shift += 7;
       }
-      at += Math.floor(n / 2);
-      out.push(at * 2 + (n % 2));
+      at += n >>> 1;
+      out.push(at * 2 + (n & 1));
     }
   }
 }
@@ -211,38 +211,62 @@ export class TermIndex {
    * overlaps as a regular expression finds them, and without reading any text.
    */
   phrase(tokens: string[]): Posting {
-    const lists = tokens.map((t) => this.words.get(t));
-    if (lists.some((p) => p === undefined)) return { docs: [], counts: [] };
-    const postings = lists as PackedPosting[];
-    const entries = postings.map((p) => p.entries());
-    const common = intersect(entries);
-    const where = entries.map(() => 0);
-    const positions = tokens.map((): number[] => []);
+    const reader = this.phraseReader(tokens);
     const docs: number[] = [];
     const counts: number[] = [];
+    reader.candidates.forEach((d, k) => {
+      const n = reader.countAt(k);
+      if (n) {
+        docs.push(d);
+        counts.push(n);
+      }
+    });
+    return { docs, counts };
+  }
+
+  /**
+   * The documents holding every word of a phrase (ascending), and the phrase's count in the k-th of them (see
+   * phrase). Counting goes a document at a time, in order, so a caller can spread it over time: the candidates of a
+   * phrase of common words are most of a large corpus.
+   */
+  phraseReader(tokens: string[]): { candidates: number[]; countAt: (k: number) => number } {
+    const lists = tokens.map((t) => this.words.get(t));
+    if (lists.some((p) => p === undefined)) return { candidates: [], countAt: () => 0 };
+    const postings = lists as PackedPosting[];
+    const entries = postings.map((p) => p.entries());
+    const candidates = intersect(entries);
+    const where = entries.map(() => 0);
+    const positions = tokens.map((): number[] => []);
+    const cursor = tokens.map(() => 0);
     const n = tokens.length;
-    for (const d of common) {
-      for (let k = 0; k < n; k++) {
-        const e = entries[k];
-        let i = where[k];
+    let last = -1;
+    const countAt = (k: number): number => {
+      // Entries are found by walking forward: counts are asked for in order.
+      if (k <= last) throw new RangeError(`phrase counts are read in order (${k} after ${last})`);
+      last = k;
+      const d = candidates[k];
+      for (let t = 0; t < n; t++) {
+        const e = entries[t];
+        let i = where[t];
         while (e.docs[i] !== d) i++;
-        where[k] = i;
-        postings[k].positions(e.at[i], e.counts[i], positions[k]);
+        where[t] = i;
+        postings[t].positions(e.at[i], e.counts[i], positions[t]);
+        cursor[t] = 0;
       }
       // The first word's positions drive; each later word must sit right after, joined to it.
-      const cursor = new Array<number>(n).fill(0);
       let found = 0;
       let free = 0;
+      // Positions stay far below 2^30 (a 5 MB text has about a million words): halving by shifting is exact.
       for (const code of positions[0]) {
-        const start = Math.floor(code / 2);
+        const start = code >>> 1;
         if (start < free) continue;
         let ok = true;
-        for (let k = 1; k < n && ok; k++) {
-          const list = positions[k];
-          let i = cursor[k];
-          const want = start + k;
-          while (i < list.length && Math.floor(list[i] / 2) < want) i++;
-          cursor[k] = i;
+        for (let t = 1; t < n && ok; t++) {
+          const list = positions[t];
+          let i = cursor[t];
+          const want = start + t;
+          while (i < list.length && list[i] >>> 1 < want) i++;
+          cursor[t] = i;
           ok = i < list.length && list[i] === want * 2 + JOINED;
         }
         if (ok) {
@@ -250,12 +274,9 @@ export class TermIndex {
           free = start + n;
         }
       }
-      if (found) {
-        docs.push(d);
-        counts.push(found);
-      }
-    }
-    return { docs, counts };
+      return found;
+    };
+    return { candidates, countAt };
   }
 
   label(label: string): Posting | undefined {

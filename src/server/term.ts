@@ -46,12 +46,22 @@ interface Occurrences {
   /** Label hits carry their voice in the analysis; words need the document's full voice reading. */
   label: boolean;
   /**
-   * For phrases: documents holding all of the phrase's words that have not been read yet (the index knows the
-   * words, not their order), and how to count the phrase in a text. Read as pages need them (within a time budget
-   * per request) and behind the requests, so a common phrase costs a page, not a corpus; until none remain the
-   * total is a lower bound.
+   * For phrases: documents holding all of the phrase's words that have not been counted yet, and how to count the
+   * phrase in one (from the words' positions for plain words, else in its text). Counted within a time budget per
+   * request and behind the requests, so a common phrase costs a page, not a corpus; until none remain the total is
+   * a lower bound.
    */
-  pending?: { candidates: number[]; next: number; count: (text: string) => number };
+  pending?: {
+    candidates: number[];
+    next: number;
+    /** Occurrences in the candidate at corpus position `i`, the `k`-th candidate. */
+    count: (i: number, k: number) => number;
+    /**
+     * Counting a candidate costs a few microseconds (from word positions, not from its text): read them all within
+     * the time budget rather than stopping once the page is full, so the total is exact at once where time allows.
+     */
+    cheap?: boolean;
+  };
 }
 
 /** Time one request may spend reading a phrase's candidates for its page; what it could not read is read later. */
@@ -86,16 +96,17 @@ function occurrences(state: AppState, term: string): Occurrences {
   // needs reading.
   const parts = stem.split(/\s+/).filter(Boolean);
   if (stem === term && parts.length === pattern.tokens.length && parts.every((part) => /^[\p{L}\p{N}]+$/u.test(part))) {
-    return { ...state.termIndex.phrase(pattern.tokens), spans, label: false };
+    const reader = state.termIndex.phraseReader(pattern.tokens);
+    return { docs: [], counts: [], spans, label: false, pending: { candidates: reader.candidates, next: 0, count: (_i, k) => reader.countAt(k), cheap: true } };
   }
   // A phrase with punctuation or a trailing *: only documents holding all of its words are read.
   const postings = pattern.tokens.map((t, k): Posting => (k === pattern.tokens.length - 1 && pattern.prefixLast
     ? state.termIndex.prefix(t) : state.termIndex.word(t) ?? { docs: [], counts: [] }));
   // What wordSpans finds, counted in the text alone: the analysis (ten times the text) need not be parsed.
-  const count = (text: string): number => {
+  const count = (i: number): number => {
     let n = 0;
     pattern.regex.lastIndex = 0;
-    for (const m of text.matchAll(pattern.regex)) if (m[0] !== '') n++;
+    for (const m of textAt(state, i).matchAll(pattern.regex)) if (m[0] !== '') n++;
     return n;
   };
   return { docs: [], counts: [], spans, label: false, pending: { candidates: intersect(postings), next: 0, count } };
@@ -106,9 +117,13 @@ function readCandidates(state: AppState, occ: Occurrences, needed: number, deadl
   const pending = occ.pending;
   if (!pending) return;
   let known = sum(occ.counts);
-  while (pending.next < pending.candidates.length && known < needed && performance.now() < deadline) {
-    const i = pending.candidates[pending.next++];
-    const n = pending.count(textAt(state, i));
+  const enough = pending.cheap ? Infinity : needed;
+  // Cheap counts look at the clock every few candidates: reading it cost as much as counting one.
+  const every = pending.cheap ? 16 : 1;
+  while (pending.next < pending.candidates.length && known < enough && (pending.next % every !== 0 || performance.now() < deadline)) {
+    const k = pending.next++;
+    const i = pending.candidates[k];
+    const n = pending.count(i, k);
     if (n) {
       occ.docs.push(i);
       occ.counts.push(n);
@@ -179,20 +194,22 @@ export function termResults(state: AppState, term: string, page = 1, pageSize = 
   const from = (page - 1) * pageSize;
   const to = from + pageSize;
   const lines: KwicLine[] = [];
-  const perOutlet = new Map<string, number>();
   let seen = 0;
-  occ.docs.forEach((i, k) => {
+  for (let k = 0; k < occ.docs.length && seen < to; k++) {
+    const i = occ.docs[k];
     const n = occ.counts[k];
-    const outlet = state.outletAt[i];
-    perOutlet.set(outlet, (perOutlet.get(outlet) ?? 0) + n);
-    if (seen + n > from && seen < to) {
+    if (seen + n > from) {
       const { document: doc, analysis } = recordAt(state, i);
       const voices = occ.label ? analysis.voiceSpans : voiceSpansOf(state, doc, analysis);
       const spans = occ.spans(doc, analysis).slice(Math.max(0, from - seen), to - seen);
       for (const s of spans) lines.push(kwicLine(doc, analysis, s, voices));
     }
     seen += n;
-  });
+  }
+  // Summed by outlet number (a term can occur in every document of the corpus).
+  const byNumber = new Array<number>(state.outletNames.length).fill(0);
+  for (let k = 0; k < occ.docs.length; k++) byNumber[state.outletNumberAt[occ.docs[k]]] += occ.counts[k];
+  const perOutlet = new Map(state.outletNames.map((outlet, n) => [outlet, byNumber[n]]));
   const entry = state.compiled.entries.get(term);
   return {
     term,

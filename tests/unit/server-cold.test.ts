@@ -115,12 +115,11 @@ describe('a phrase with a trailing * reads its candidates within a time budget p
 });
 
 describe('a phrase of plain words is counted from word positions, reading no text', () => {
-  it('is exact at once, with no time to read anything, and equals what reading every candidate gives', () => {
+  it('counts every candidate within the time budget, not only a page\'s worth, and equals reading every text', () => {
     const s = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
     for (const phrase of ['us forces', 'the regime', 'said that']) {
-      // The same words with a trailing * take the reading path; without it, the positions answer.
       const read = termResults(big, phrase, 1, 1_000_000, { budgetMs: Infinity, background: false });
-      const counted = termResults(s, phrase, 1, 50, { budgetMs: 0, background: false });
+      const counted = termResults(s, phrase, 1, 50, { budgetMs: Infinity, background: false });
       expect(read.total).toBeGreaterThan(5);
       expect(counted.totalExact).toBe(true);
       expect(counted.unread).toBe(0);
@@ -129,6 +128,19 @@ describe('a phrase of plain words is counted from word positions, reading no tex
       expect(counted.lines).toEqual(read.lines.slice(0, 50));
     }
     expect(phrasesBeingRead(s)).toBe(0);
+  });
+
+  it('with no time left counts nothing in the request and finishes between requests', async () => {
+    const s = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
+    const expected = termResults(big, 'us forces', 1, 50, { budgetMs: Infinity, background: false });
+    const first = termResults(s, 'us forces', 1, 50, { budgetMs: 0 });
+    expect(first.totalExact).toBe(false);
+    expect(phrasesBeingRead(s)).toBe(1);
+    await until(() => phrasesBeingRead(s) === 0);
+    const later = termResults(s, 'us forces', 1, 50, { budgetMs: 0 });
+    expect(later.totalExact).toBe(true);
+    expect(later.total).toBe(expected.total);
+    expect(later.lines).toEqual(expected.lines);
   });
 
   it('counts what the phrase pattern matches: words joined by spaces, hyphens or en dashes, without overlaps', () => {
@@ -196,6 +208,19 @@ describe('serving a store: voices read behind the server, code run before visito
     expect(fromTable.some((r) => r.lines.some((l) => l.voice !== 'author'))).toBe(true);
     // Nothing was computed on demand this time.
     expect(state.voices.size).toBe(0);
+  });
+
+  it('a phrase of plain words reads no stored text; one with punctuation reads its candidates', async () => {
+    const state = createStoreState(store, lexicon());
+    await indexStore(state);
+    const texts = vi.spyOn(store, 'getText');
+    const plain = termResults(state, 'the regime', 1, 50, { budgetMs: Infinity, background: false });
+    expect(plain.total).toBeGreaterThan(0);
+    expect(plain.totalExact).toBe(true);
+    expect(texts).not.toHaveBeenCalled();
+    termResults(state, 'Iran-backed', 1, 1000, { budgetMs: Infinity, background: false });
+    expect(texts).toHaveBeenCalled();
+    texts.mockRestore();
   });
 
   it('the warm-up runs Term (label, word, stem, phrase), Compare and a document page, all answering 200; none while indexing', async () => {
