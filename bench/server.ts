@@ -4,8 +4,8 @@
  * tests/fixtures/articles. Two passes of the same requests, per page: the first (cold) meets every selection, page,
  * term and sort for the first time on a server just started (nothing cached but what serve renders at start for
  * everyone: the first page of each outlet's Compare column; the warm-up ran the code), as visitors clicking new selections and terms do; the second (warm) asks them all again. Each prints the
- * median and p99 per page, the p99 of the requests asked for the first time, the serving thread's busy time per
- * request and the machine's load. Target: p99 < 100 ms. Build and run: `npx tsc -p tsconfig.json && node dist/bench/server.js`.
+ * median and p99 per page, the p99 of the requests asked for the first time, the serving thread's busy time and CPU
+ * time per request (CPU time is what to compare on a machine other work shares) and the machine's load. Target: p99 < 100 ms. Build and run: `npx tsc -p tsconfig.json && node dist/bench/server.js`.
  *
  * First, the UI section (bench/ui-pages.ts): server time of every page on the 52-outlet, 520-document corpus of the
  * UI-at-scale tests, first request, cold and warm (median and p99); BENCH_UI=0 leaves it out.
@@ -15,10 +15,11 @@
  * `serve <paths>` does.
  *
  * Env: BENCH_SERVER_DB=FILE serves an existing store (kept; nothing is analyzed), BENCH_SERVER_DOCS (documents), BENCH_SERVER_REQUESTS (per page, default 200), BENCH_SERVER_CLIENTS
- * (default 10), BENCH_SERVER_SECONDS (time cap for the load phase, default 120).
+ * (default 10), BENCH_SERVER_SECONDS (time cap for the load phase, default 120), BENCH_SERVER_SLOWEST=N (print the N
+ * slowest requests of each pass, with their place in the pass).
  */
 import { join } from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
@@ -49,6 +50,7 @@ const REQUESTS = Number(process.env.BENCH_SERVER_REQUESTS ?? 200);
 const CLIENTS = Number(process.env.BENCH_SERVER_CLIENTS ?? 10);
 const SECONDS = Number(process.env.BENCH_SERVER_SECONDS ?? 120);
 const MODE = process.env.BENCH_SERVER_MODE ?? 'store';
+const SLOWEST = Number(process.env.BENCH_SERVER_SLOWEST ?? 0);
 if (MODE !== 'store' && MODE !== 'memory') throw new Error(`BENCH_SERVER_MODE must be store or memory, got ${MODE}`);
 
 const percentile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
@@ -188,6 +190,21 @@ Promise.all(Array.from({ length: clients }, async () => {
 
 type Timing = { name: string; path: string; index: number; ms: number };
 
+/**
+ * CPU time of this (the serving) thread in ms, from Linux's per-thread accounting (10 ms ticks), or undefined
+ * elsewhere. Unlike the busy time it does not grow while other processes hold the cores: on a machine shared with
+ * other work it is the figure to compare between runs.
+ */
+function threadCpuMs(): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime, the 14th and 15th fields of the whole line, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 /** CLIENTS concurrent clients run the jobs; prints per page the median and p99 (and of first-time requests). */
 async function loadPhase(label: string, jobs: Array<{ name: string; path: string }>, seen: Set<string>): Promise<{ worst: number; worstNew: number }> {
   const firstJob = new Map<string, number>();
@@ -195,6 +212,7 @@ async function loadPhase(label: string, jobs: Array<{ name: string; path: string
   const loadBefore = load();
   const started = performance.now();
   const elu = performance.eventLoopUtilization();
+  const cpu0 = threadCpuMs();
   // The clients run on their own thread, as a browser would on its own process: this thread only serves.
   const results = await new Promise<Timing[]>((resolve, reject) => {
     const worker = new Worker(CLIENT_CODE, { eval: true, workerData: { base, jobs, clients: CLIENTS, seconds: SECONDS } });
@@ -204,8 +222,10 @@ async function loadPhase(label: string, jobs: Array<{ name: string; path: string
   const elapsed = (performance.now() - started) / 1000;
   // Time the serving thread was busy, whatever else the machine ran: the cost of a request without the queueing.
   const busy = performance.eventLoopUtilization(elu);
+  const cpu1 = threadCpuMs();
+  const cpu = cpu0 !== undefined && cpu1 !== undefined ? `, CPU ${((cpu1 - cpu0) / results.length).toFixed(2)} ms per request` : '';
   console.log(`${label}: ${results.length} requests in ${elapsed.toFixed(1)} s (${(results.length / elapsed).toFixed(0)}/s); server thread busy ${(busy.active / results.length).toFixed(2)} ms per request `
-    + `(${(busy.utilization * 100).toFixed(0)}% of the time); load average before ${loadBefore}, after ${load()}`);
+    + `(${(busy.utilization * 100).toFixed(0)}% of the time)${cpu}; load average before ${loadBefore}, after ${load()}`);
   let worst = 0;
   let worstNew = 0;
   for (const p of pages) {
@@ -218,6 +238,10 @@ async function loadPhase(label: string, jobs: Array<{ name: string; path: string
     if (fresh.length) worstNew = Math.max(worstNew, percentile(fresh, 0.99));
     console.log(`  ${p.name}: median ${percentile(sorted, 0.5).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms over ${sorted.length} requests`
       + (fresh.length ? `; asked for the first time: ${fresh.length}, median ${percentile(fresh, 0.5).toFixed(1)} ms, p99 ${percentile(fresh, 0.99).toFixed(1)} ms, max ${fresh[fresh.length - 1].toFixed(1)} ms` : ''));
+  }
+  if (SLOWEST > 0) {
+    const slow = [...results].sort((x, y) => y.ms - x.ms).slice(0, SLOWEST);
+    console.log(`  slowest: ${slow.map((r) => `${r.ms.toFixed(0)} ms #${r.index} ${decodeURIComponent(r.path)}`).join('; ')}`);
   }
   for (const r of results) seen.add(r.path);
   return { worst, worstNew };
