@@ -138,6 +138,7 @@ export function createState(input: StateInput): AppState {
     builder.add(analyses[i], { text: doc.text, source: doc.source });
   });
   state.outlets.sort((a, b) => a.localeCompare(b));
+  state.termIndex.trim();
   refreshReport(state);
   return state;
 }

@@ -61,6 +61,7 @@ export async function indexStore(state: AppState, onProgress?: (read: number, to
     while (performance.now() - started < SLICE_MS) {
       const next = documents.next();
       if (next.done) {
+        state.termIndex.trim();
         state.outlets.sort((a, b) => a.localeCompare(b));
         state.indexing = null;
         // Pages rendered while indexing showed partial counts.

@@ -373,6 +373,22 @@ describe('term index merges without per-document maps', () => {
     expect(index.prefix('zz')).toEqual({ docs: [], counts: [] });
   });
 
+  it('trimming the postings\' spare room changes no answer, and documents added after it are indexed', () => {
+    const texts = ['the thin theme', 'us forces said', 'Then THE them us-forces', 'other words', 'th th us forces'];
+    const whole = new TermIndex();
+    texts.forEach((text, i) => whole.add(i, { text }, { hits: [] }));
+    const trimmed = new TermIndex();
+    texts.slice(0, 3).forEach((text, i) => trimmed.add(i, { text }, { hits: [] }));
+    trimmed.trim();
+    texts.slice(3).forEach((text, i) => trimmed.add(i + 3, { text }, { hits: [] }));
+    trimmed.trim();
+    for (const index of [whole, trimmed]) {
+      expect(index.prefix('th')).toEqual({ docs: [0, 2, 4], counts: [3, 3, 2] });
+      expect(index.word('forces')).toEqual({ docs: [1, 2, 4], counts: [1, 1, 1] });
+      expect(index.phrase(['us', 'forces'])).toEqual({ docs: [1, 2, 4], counts: [1, 1, 1] });
+    }
+  });
+
   it('intersect keeps the documents every posting holds, whatever their lengths', () => {
     const p = (docs: number[]) => ({ docs, counts: docs.map(() => 1) });
     expect(intersect([p([1, 3, 5, 7, 9]), p([0, 3, 4, 9, 12]), p([3, 9])])).toEqual([3, 9]);
