@@ -57,8 +57,8 @@ interface Occurrences {
     /** Occurrences in the candidate at corpus position `i`, the `k`-th candidate. */
     count: (i: number, k: number) => number;
     /**
-     * Counting a candidate costs a few microseconds (from word positions, not from its text): read them all within
-     * the time budget rather than stopping once the page is full, so the total is exact at once where time allows.
+     * Counting a candidate costs about a microsecond (from word positions, not from its text): a request goes on
+     * counting for a little while after its page is full (TermLimits.countMs), which makes most totals exact at once.
      */
     cheap?: boolean;
   };
@@ -71,9 +71,17 @@ export const BACKGROUND_SLICE_MS = 5;
 /** Phrases waiting to be read in the background at most; a newer one pushes out the oldest. */
 export const BACKGROUND_PHRASES = 32;
 
+/**
+ * Time a request may go on counting a phrase from word positions once its page is full: the rest is counted between
+ * requests, in slices, so that one phrase of common words does not hold up the requests waiting behind it.
+ */
+export const PAGE_COUNT_MS = 3;
+
 export interface TermLimits {
   /** Milliseconds this request may spend reading a phrase's candidates (default PAGE_READ_MS). */
   budgetMs?: number;
+  /** Milliseconds, within the budget, it may go on counting from word positions after its page is full (default PAGE_COUNT_MS). */
+  countMs?: number;
   /** Read the candidates left over in the background, a slice at a time (default true). */
   background?: boolean;
 }
@@ -112,15 +120,22 @@ function occurrences(state: AppState, term: string): Occurrences {
   return { docs: [], counts: [], spans, label: false, pending: { candidates: intersect(postings), next: 0, count } };
 }
 
-/** Reads pending candidates until `needed` occurrences are known, none remain, or the clock passes `deadline`. */
-function readCandidates(state: AppState, occ: Occurrences, needed: number, deadline: number): void {
+/**
+ * Reads pending candidates until `needed` occurrences are known (counts from word positions go on until
+ * `countDeadline`), none remain, or the clock passes `deadline`.
+ */
+function readCandidates(state: AppState, occ: Occurrences, needed: number, deadline: number, countDeadline = -Infinity): void {
   const pending = occ.pending;
   if (!pending) return;
   let known = sum(occ.counts);
-  const enough = pending.cheap ? Infinity : needed;
   // Cheap counts look at the clock every few candidates: reading it cost as much as counting one.
   const every = pending.cheap ? 16 : 1;
-  while (pending.next < pending.candidates.length && known < enough && (pending.next % every !== 0 || performance.now() < deadline)) {
+  const more = (): boolean => {
+    if (pending.next % every !== 0) return true;
+    const now = performance.now();
+    return now < deadline && (known < needed || (pending.cheap === true && now < countDeadline));
+  };
+  while (pending.next < pending.candidates.length && (known < needed || pending.cheap) && more()) {
     const k = pending.next++;
     const i = pending.candidates[k];
     const n = pending.count(i, k);
@@ -185,7 +200,8 @@ export function termResults(state: AppState, term: string, page = 1, pageSize = 
     throw new HttpError(503, `The term index is still being built (${read.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} documents read); try again in a minute.`);
   }
   const occ = cached(state, `term-occurrences\0${term}`, () => occurrences(state, term));
-  readCandidates(state, occ, page * pageSize, performance.now() + (limits.budgetMs ?? PAGE_READ_MS));
+  const now = performance.now();
+  readCandidates(state, occ, page * pageSize, now + (limits.budgetMs ?? PAGE_READ_MS), now + (limits.countMs ?? PAGE_COUNT_MS));
   if (occ.pending && (limits.background ?? true)) readLater(state, occ);
   const total = sum(occ.counts);
   const known = pageInfo(total, page, pageSize);

@@ -115,11 +115,14 @@ describe('a phrase with a trailing * reads its candidates within a time budget p
 });
 
 describe('a phrase of plain words is counted from word positions, reading no text', () => {
-  it('counts every candidate within the time budget, not only a page\'s worth, and equals reading every text', () => {
+  it('goes on counting after the page is full while countMs allows, and equals reading every text', () => {
     const s = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
+    const pageOnly = termResults(s, 'us forces', 1, 5, { budgetMs: Infinity, countMs: 0, background: false });
+    expect(pageOnly.lines).toHaveLength(5);
+    expect(pageOnly.totalExact).toBe(false);
     for (const phrase of ['us forces', 'the regime', 'said that']) {
       const read = termResults(big, phrase, 1, 1_000_000, { budgetMs: Infinity, background: false });
-      const counted = termResults(s, phrase, 1, 50, { budgetMs: Infinity, background: false });
+      const counted = termResults(s, phrase, 1, 50, { budgetMs: Infinity, countMs: Infinity, background: false });
       expect(read.total).toBeGreaterThan(5);
       expect(counted.totalExact).toBe(true);
       expect(counted.unread).toBe(0);
