@@ -144,7 +144,12 @@ export interface DocumentComparison {
  */
 export function compareDocuments(
   a: readonly DocumentStanceCounts[], b: readonly DocumentStanceCounts[],
-  options: { resamples: number; permutations: number; seed: number; alpha: number }, names: [string, string],
+  options: {
+    resamples: number; permutations: number; seed: number; alpha: number;
+    /** Replicates drawn by earlier comparisons, by side name: give one map per set of sides whose names are unique. */
+    replicates?: Map<string, Float64Array>;
+  },
+  names: [string, string],
 ): DocumentComparison {
   const da = mentioned(a);
   const db = mentioned(b);
@@ -169,8 +174,8 @@ export function compareDocuments(
   if (da.length < MIN_INTERVAL_DOCUMENTS || db.length < MIN_INTERVAL_DOCUMENTS) {
     intervalNote = `${da.length} and ${db.length} documents mention it: no interval from fewer than ${MIN_INTERVAL_DOCUMENTS} on a side`;
   } else {
-    const ba = bootstrapReplicates(da, options.resamples, options.seed);
-    const bb = bootstrapReplicates(db, options.resamples, options.seed + 1);
+    const ba = replicatesOf(options.replicates, names[0], da, options.resamples, options.seed);
+    const bb = replicatesOf(options.replicates, names[1], db, options.resamples, options.seed + 1);
     const diffs = ba.map((x, i) => x - bb[i]).sort();
     ci95 = [quantileSorted(diffs, 0.025), quantileSorted(diffs, 0.975)];
   }
@@ -201,6 +206,19 @@ export function compareDocuments(
     return s1 / m1 - s2 / m2;
   }, { permutations: options.permutations, seed: options.seed });
   return { difference, ci95, intervalNote, p: test?.p ?? null, method: test?.method, permutations: test?.permutations };
+}
+
+/**
+ * Bootstrap replicates of one side, from `cache` when the same side (by name) was drawn with the same seed before:
+ * every pair of outlets redrew both sides, so with k outlets each outlet was bootstrapped k − 1 times to the same
+ * result (its side of a pair takes the seed, or the seed + 1), 90% of the outlet-pair work at ten outlets.
+ */
+function replicatesOf(cache: Map<string, Float64Array> | undefined, name: string, docs: readonly DocumentStanceCounts[], resamples: number, seed: number): Float64Array {
+  if (!cache) return bootstrapReplicates(docs, resamples, seed);
+  const key = `${name}\u0000${resamples}\u0000${seed}`;
+  let out = cache.get(key);
+  if (!out) cache.set(key, (out = bootstrapReplicates(docs, resamples, seed)));
+  return out;
 }
 
 function bootstrapReplicates(docs: readonly DocumentStanceCounts[], resamples: number, seed: number): Float64Array {
@@ -403,8 +421,9 @@ export function buildContrasts(docs: readonly DocumentSummary[], options: Contra
   }
   for (const ref of options.referents) {
     const counts = new Map(outlets.map((o) => [o, countsOf(perOutlet.get(o)!, ref)]));
+    const replicates = new Map<string, Float64Array>();
     for (const [a, b] of pairs) {
-      const c = compareDocuments(counts.get(a)!, counts.get(b)!, testOptions, [a, b]);
+      const c = compareDocuments(counts.get(a)!, counts.get(b)!, { ...testOptions, replicates }, [a, b]);
       contrasts.push({
         kind: 'outlets', referent: ref, unit: 'document',
         a: { kind: 'outlet', name: a, outlets: [a], documents: counts.get(a)!.length },

@@ -230,3 +230,21 @@ describe('a group before and after a date, with few outlets', () => {
     expect(c.intervalNote).toMatch(/only 3 outlets: t interval over their changes \(2 df\)/);
   });
 });
+
+describe('outlet pairs share their sides\' bootstrap replicates', () => {
+  it('gives the same comparison with a replicates map as without, drawing each side once per seed', () => {
+    const random = seededRandom(11);
+    const sides = { a: outlet(0.4, 30, random), b: outlet(-0.2, 25, random), c: outlet(0.1, 40, random) };
+    const options = { resamples: 200, permutations: 200, seed: 5, alpha: 0.05 };
+    const replicates = new Map<string, Float64Array>();
+    const pairs: Array<[keyof typeof sides, keyof typeof sides]> = [['a', 'b'], ['a', 'c'], ['b', 'c']];
+    for (const [x, y] of pairs) {
+      const alone = compareDocuments(sides[x], sides[y], options, [x, y]);
+      const shared = compareDocuments(sides[x], sides[y], { ...options, replicates }, [x, y]);
+      expect(shared).toEqual(alone);
+      expect(shared.ci95).not.toBeNull();
+    }
+    // a and b as first sides (seed 5), b and c as second sides (seed 6): four draws for three pairs, not six.
+    expect([...replicates.keys()].map((k) => k.split('\u0000')).map(([name, , seed]) => `${name}/${seed}`).sort()).toEqual(['a/5', 'b/5', 'b/6', 'c/6']);
+  });
+});
