@@ -314,25 +314,6 @@ describe('Compare columns shared between selections', () => {
     expect([...entries.keys()].filter((k) => k.includes('\0compare-column\0') && k.includes(c))).toHaveLength(1);
   });
 
-  it('a Compare page renders the columns it does not keep yet one per turn of the event loop, before the page', async () => {
-    const s = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
-    const app = createApp(s, { analyzer: textAnalyzer(s.compiled, { offThread: false }) });
-    const [a, b, c] = s.outlets;
-    const path = `/compare?${new URLSearchParams([['outlets', a], ['outlets', b], ['outlets', c]])}`;
-    const { renderColumnsAhead } = await import('../../src/server/views/compare-page.js');
-    const { cachedSelection } = await import('../../src/server/routes/api.js');
-    const { model } = cachedSelection(s, { outlets: [a, b, c], docs: [] });
-    const turns = vi.spyOn(globalThis, 'setImmediate');
-    expect(await renderColumnsAhead(s, model, 1)).toBe(3);
-    expect(turns).toHaveBeenCalledTimes(3);
-    // Kept now: nothing is rendered ahead again, and the page is the same as when rendered whole.
-    expect(await renderColumnsAhead(s, model, 1)).toBe(0);
-    turns.mockRestore();
-    const body = await (await app.request(path)).text();
-    const { CompareView } = await import('../../src/server/views/compare-view.js');
-    expect(body).toContain(String(await (CompareView({ model, compiled: s.compiled }) as { toString(): string | Promise<string> }).toString()));
-  });
-
   it('the glossary lists labels by weight, then name as localeCompare orders them, each entry rendered once per lexicon', async () => {
     const { Glossary } = await import('../../src/server/views/compare-view.js');
     const { labelName } = await import('../../src/report/views/names.js');

@@ -16,7 +16,7 @@ import { listDocuments, parseDocQuery } from '../doc-list.js';
 import { cachedSelection } from './api.js';
 import { DocumentsPage, DuplicatesPage, EventsPage } from '../views/lists-page.js';
 import { OverviewPage } from '../views/overview-page.js';
-import { ComparePage, keptColumn, renderColumnsAhead } from '../views/compare-page.js';
+import { ComparePage, keptColumn } from '../views/compare-page.js';
 import { assemblePage, ColumnSlots, splitPage, type ComposedPage, type RenderedColumn } from '../views/compare-view.js';
 import { TermPage, type TermOptions } from '../views/term-page.js';
 import { LexiconPage } from '../views/lexicon-page.js';
@@ -157,7 +157,6 @@ export function pageRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?:
       if (!selection) return renderCached(c, state, 'compare-form', () => <ComparePage state={state} selection={null} />);
       const chosen = selection;
       const { model, notes } = cachedSelection(state, chosen);
-      await renderColumnsAhead(state, model, page);
       const params = new URLSearchParams(new URL(c.req.url).search);
       params.delete('page');
       const query = params.toString();

@@ -5,7 +5,7 @@ import type { Selection } from '../selection.js';
 import { MAX_COLUMNS, MIN_COLUMNS, reportGroupings, resolveSelection } from '../selection.js';
 import type { CompareModel } from '../compare.js';
 import { Layout } from './layout.js';
-import { compareColumns, CompareView, ColumnSlots, keptColumns, renderNow, type ColumnCache, type RenderedColumn } from './compare-view.js';
+import { compareColumns, CompareView, ColumnSlots, renderNow, type ColumnCache, type RenderedColumn } from './compare-view.js';
 import { Pager } from './pager.js';
 import { comparePaging } from '../compare.js';
 
@@ -131,24 +131,6 @@ export const columnCacheKey = (key: string): string => `compare-column\0${key}`;
 /** A column kept in the result cache for the current corpus version, if it still is. */
 export function keptColumn(state: AppState, key: string): RenderedColumn | undefined {
   return state.cache.get(`${state.version}\0${columnCacheKey(key)}`) as RenderedColumn | undefined;
-}
-
-/**
- * Renders the columns of a Compare page that are not kept yet, one per turn of the event loop: a page of four
- * outlets nobody asked for before renders forty marked texts (~15 ms), which the requests waiting behind it need
- * not wait for all at once. The page itself then finds them kept.
- */
-export async function renderColumnsAhead(state: AppState, model: CompareModel, page: number): Promise<number> {
-  const version = state.version;
-  let rendered = 0;
-  for (const column of keptColumns(model, state.compiled, page)) {
-    if (state.version !== version) break;
-    if (keptColumn(state, column.key)) continue;
-    columnCacheOf(state)(column.key, column.render);
-    rendered++;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return rendered;
 }
 
 /** Outlets whose first page of documents is rendered at start, the outlets with most documents first. */

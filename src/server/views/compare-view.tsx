@@ -2,7 +2,6 @@
 import type { CompiledLexicon } from '../../lexicon/compile.js';
 import { raw } from 'hono/html';
 import { compareDocsPage, comparePaging, pagedColumn, type CompareModel, type PagedColumn, type ReferentCell } from '../compare.js';
-import type { PageInfo } from '../paging.js';
 import { fmtSigned, stanceClass, stanceWord, VOICE_MARKS } from '../../report/format.js';
 import { labelName } from '../../report/views/names.js';
 import { HighlightedText, Legend } from './marks.js';
@@ -218,10 +217,16 @@ export interface ColumnReuse {
   cells?: HtmlCache;
 }
 
-/** One column's section: its heading, its note on paging and its page of marked documents, at place `ci`. */
-function ColumnSection({ model, compiled, links, paging, col, ci }: { model: CompareModel; compiled: CompiledLexicon; links: boolean; paging: PageInfo; col: PagedColumn; ci: number }) {
-  const first = (paging.page - 1) * paging.pageSize;
-  return (
+/**
+ * The columns of marked texts, one page of documents each (`page` counts from 1), and the label ids of their hits in
+ * order (the glossary's). Columns read from the corpus by key (an outlet's, a group's) come from `reuse` when given:
+ * rendered once, their documents read only then, and marked in the HTML for splitPage.
+ */
+export function compareColumns({ model, compiled, links = true, page = 1, reuse }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean; page?: number; reuse?: ColumnReuse }) {
+  const n = Math.min(4, Math.max(1, model.columns.length));
+  const paging = comparePaging(model, page);
+  const first = (page - 1) * paging.pageSize;
+  const section = (col: PagedColumn, ci: number) => (
     <section class="column" aria-labelledby={`col-${ci}`}>
       <h2 id={`col-${ci}`} class="column-heading">{col.heading}{model.mode !== 'outlets' && model.mode !== 'groups' ? <span class="col-index"> ({ci + 1})</span> : ''}</h2>
       {col.total === 0 ? <p>No documents.</p> : ''}
@@ -245,47 +250,23 @@ function ColumnSection({ model, compiled, links, paging, col, ci }: { model: Com
       ))}
     </section>
   );
-}
-
-const labelsOf = (col: PagedColumn): string[] => [...new Set(col.docs.flatMap((d) => d.analysis.hits.map((h) => h.label)))];
-
-/**
- * The columns a page keeps (read from the corpus by key: an outlet's, a group's; their documents are fixed per corpus
- * version), each with its cache key and how to render it. The page count is in the key too (the note says "of N"
- * only when there is more than a page).
- */
-export function keptColumns(model: CompareModel, compiled: CompiledLexicon, page: number, links = true): Array<{ ci: number; key: string; render: () => RenderedColumn }> {
-  const paging = comparePaging(model, page);
-  return model.columns.flatMap((column, ci) => (column.lazy ? [{
-    ci,
-    key: `${column.key}\0${page}\0${links}\0${model.mode}\0${paging.pageSize}`,
-    render: () => {
-      const col = pagedColumn(column, page);
-      return renderedColumn(renderNow(<ColumnSection model={model} compiled={compiled} links={links} paging={paging} col={col} ci={0} />), labelsOf(col));
-    },
-  }] : []));
-}
-
-/**
- * The columns of marked texts, one page of documents each (`page` counts from 1), and the label ids of their hits in
- * order (the glossary's). Columns read from the corpus by key come from `reuse` when given (see keptColumns):
- * rendered once, their documents read only then, and marked in the HTML for splitPage.
- */
-export function compareColumns({ model, compiled, links = true, page = 1, reuse }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean; page?: number; reuse?: ColumnReuse }) {
-  const n = Math.min(4, Math.max(1, model.columns.length));
-  const paging = comparePaging(model, page);
-  const kept = new Map(reuse ? keptColumns(model, compiled, page, links).map((k) => [k.ci, k]) : []);
+  const labelsOf = (col: PagedColumn): string[] => [...new Set(col.docs.flatMap((d) => d.analysis.hits.map((h) => h.label)))];
   const labels: string[] = [];
   const parts = model.columns.map((column, ci) => {
-    const keep = reuse && kept.get(ci);
-    if (!keep) {
+    // Only columns read from the corpus by key are kept: their documents are fixed per corpus version. The page
+    // count matters too (the note says "of N" only when there is more than a page).
+    if (!reuse || !column.lazy) {
       const col = pagedColumn(column, page);
       labels.push(...labelsOf(col));
-      return <ColumnSection model={model} compiled={compiled} links={links} paging={paging} col={col} ci={ci} />;
+      return section(col, ci);
     }
-    const rendered = reuse.cache(keep.key, keep.render);
+    const key = `${column.key}\0${page}\0${links}\0${model.mode}\0${paging.pageSize}`;
+    const rendered = reuse.cache(key, () => {
+      const col = pagedColumn(column, page);
+      return renderedColumn(renderNow(section(col, 0)), labelsOf(col));
+    });
     labels.push(...rendered.labels);
-    return raw(reuse.slots.mark(keep.key, rendered, ci));
+    return raw(reuse.slots.mark(key, rendered, ci));
   });
   return { node: <div class={`columns cols-${n}`}>{parts}</div>, labels };
 }
