@@ -127,6 +127,14 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('since the start of the Israel-Hamas war').map((h) => h.id)).toEqual(['israel', 'hamas', 'war-baseline']);
   });
 
+  it('reads a possessive before an emotive event word as that event, before a neutral one as a mention (gold README)', () => {
+    // Intensifiers between the possessive and the event noun do not break the event phrase, quote marks neither.
+    expect(labelsIn('They condemned Israel’s bloody aggression on the town.')).toEqual([{ text: 'Israel’s bloody aggression', id: 'israeli-aggression', weight: -2 }]);
+    expect(labelsIn('US support for “Israel’s” deadly aggression went on.').map((h) => h.id)).toEqual(['israeli-aggression']);
+    // A neutral event noun leaves the name an ordinary mention of the state.
+    expect(labelsIn('It came after Israel’s attacks on villages.').map((h) => h.id)).toEqual(['israel']);
+  });
+
   it('pins aggression on Iran as it does on Israel and the US', () => {
     expect(labelsIn('the US has taken a sit-back approach to Iran’s aggression')).toEqual([{ text: 'Iran’s aggression', id: 'iranian-aggression', weight: -2 }]);
   });
