@@ -83,6 +83,11 @@ export interface LabelEntry extends EntryBase {
    * US drone strike" names one). See lexicons/README.md, "How framelens decides who a label names".
    */
   agentless?: boolean;
+  /**
+   * The pattern's last word is a noun here only: "terrorist" counts in "killed a terrorist in Lebanon" but not in "a
+   * terrorist cell" (an adjective). See lexicons/README.md, "Descriptors vs labels".
+   */
+  noun?: boolean;
   weight: number;
   category: LabelCategory;
 }

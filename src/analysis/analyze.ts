@@ -15,6 +15,7 @@ import { findVoiceSpans, quoteSpans, voiceAt } from './voice.js';
 import { headlineEnd, resolveContextLabels, type ContextLabel, type Mention } from './resolve.js';
 import { repeatedBlocks } from './repeats.js';
 import { namesAgent } from './agency.js';
+import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
 import { datelineSpans as datelineSpansOf } from './voice/dateline.js';
 import { quotedFragment } from './voice/fragment.js';
 import { defaultVoiceRules, type VoiceRules } from '../lexicon/voice-rules.js';
@@ -150,6 +151,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       // "TEHRAN, Jan 5 (Reuters) -" says where the story was filed, not who acted: not a label of Iran.
       if (inDateline(m)) continue;
       const entry = m.entry as LabelEntry;
+      if (entry.noun && m.endUnit - m.startUnit === 1 && !usedAsNoun(units, m.endUnit)) continue;
       const negation = cueBefore(negationEnds, m, false);
       if (negation) cues.push(negation.entry.id);
       const hit: Hit = {
@@ -222,6 +224,22 @@ function dropInside(matches: Match[], spans: Span[]): Match[] {
     while (k < spans.length && spans[k].end <= m.start) k++;
     return !(k < spans.length && spans[k].start <= m.start);
   });
+}
+
+/**
+ * A word that is a noun and an adjective ("terrorist", "militant") is a noun when it is plural (English adjectives
+ * take no -s) or where its phrase ends at it: punctuation, the end of the text, a function word or a possessive
+ * follows ("killed a terrorist in Lebanon", "the terrorist who", "the terrorist's car"). Any other word after it is
+ * the noun it modifies ("a terrorist cell", "terrorist financing"), and so is a word after "and"/"or" ("extremist and
+ * terrorist groups"): those are adjectives.
+ */
+function usedAsNoun(units: Units, endUnit: number): boolean {
+  const word = units.normal[endUnit - 1];
+  if (word.endsWith('s') && !word.endsWith("'s")) return true;
+  if (endUnit >= units.count || units.barrierAfter[endUnit - 1]) return true;
+  const next = units.normal[endUnit];
+  if (next === 'and' || next === 'or') return false;
+  return next === "'s" || next === "'" || ENGLISH_STOPWORDS.has(next);
 }
 
 /** Agentless wording is not scored where its clause names the agent ("were killed in a US drone strike"). */

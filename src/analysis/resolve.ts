@@ -13,6 +13,7 @@ import type { Units } from '../nlp/nlp.js';
 import { canonical, type CompiledLexicon } from '../lexicon/compile.js';
 import type { Match } from './match.js';
 import type { ContextWindows } from '../lexicon/voice-rules.js';
+import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
 
 /** Something a context label may point back (or ahead) to: a name or a label with a fixed or resolved referent. */
 export interface Mention {
@@ -114,12 +115,13 @@ export function resolveContextLabels(
       settle(apposed);
       continue;
     }
-    // 3. Specified in place by a capitalised word the lexicon does not know ("the Assad regime"). A nationality the
+    // 3. Specified in place by a capitalised word the lexicon does not know ("the Assad regime"); a function word that
+    // opens a sentence ("A militant was killed", "These fighters") is capitalised, not specific. A nationality the
     // lexicon lists as a descriptor before a group noun only says where the group is from ("The Lebanese terrorist
     // organization"): it names nobody, and the label looks back like any other.
     const head = units.normal[match.endUnit - 1];
     const capitalisedModifier = prevGlued && /^\p{Lu}/u.test(text.slice(units.start[prevUnit], units.end[prevUnit])) &&
-      units.normal[prevUnit] !== 'the' && !originOfGroup(compiled, units.normal[prevUnit], head);
+      !ENGLISH_STOPWORDS.has(units.normal[prevUnit]) && !originOfGroup(compiled, units.normal[prevUnit], head);
     if (capitalisedModifier) continue;
     // 4. An of-phrase: "an umbrella group of anti-terror fighters" names its referent; "the regime of the river" names
     // nobody; "fighters of these two organizations" points back like a pronoun.

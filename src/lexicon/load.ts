@@ -17,7 +17,7 @@ const TOP_KEYS = new Set(['lexicon', 'version', 'description', 'language', 'refe
 const THEATRE_KEYS = new Set(['places', 'actors', 'note']);
 const CLASS_KEYS = new Set(['members', 'note']);
 const REFERENT_KEYS = new Set(['id', 'label', 'description']);
-const LABEL_KEYS = new Set(['id', 'referent', 'resolve', 'category', 'weight', 'patterns', 'case', 'rationale', 'sources', 'note', 'agentless']);
+const LABEL_KEYS = new Set(['id', 'referent', 'resolve', 'category', 'weight', 'patterns', 'case', 'rationale', 'sources', 'note', 'agentless', 'noun']);
 const NAME_KEYS = new Set(['id', 'type', 'referent', 'patterns', 'case', 'note', 'rationale', 'sources', 'antecedent-of']);
 const DEVICE_KEYS = new Set(['id', 'type', 'weight', 'patterns', 'case', 'rationale', 'sources', 'note']);
 const DEVICE_TYPES: DeviceType[] = ['distancing', 'hedge', 'booster', 'attribution', 'negation'];
@@ -313,6 +313,10 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
     if (obj.agentless !== undefined) {
       if (typeof obj.agentless !== 'boolean') v.error([...path, 'agentless'], `"agentless" must be true or false, found ${describe(obj.agentless)}`);
       else if (obj.agentless) entry.agentless = true;
+    }
+    if (obj.noun !== undefined) {
+      if (typeof obj.noun !== 'boolean') v.error([...path, 'noun'], `"noun" must be true or false, found ${describe(obj.noun)}`);
+      else if (obj.noun) entry.noun = true;
     }
     entries.push(entry);
   });

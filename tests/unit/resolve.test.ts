@@ -219,6 +219,40 @@ describe('agentless wording counts only without an agent in its clause', () => {
   });
 });
 
+describe('a word that is a noun and an adjective counts as a noun only (noun: true)', () => {
+  const labelsOf = (text: string) => analyze(text).hits.filter((h) => h.category === 'actor-label').map((h) => [h.text, h.referent]);
+  it('reads the singular as a label where its phrase ends at it', () => {
+    expect(labelsOf('Hezbollah fired rockets at the north. The army said it killed a terrorist in the south.'))
+      .toEqual([['terrorist', 'armed-groups']]);
+    expect(labelsOf('Hezbollah fired rockets at the north. The terrorist who fired them fled.')).toEqual([['terrorist', 'armed-groups']]);
+    // A plural is always a noun: "militants fired" stays a label though a verb follows.
+    expect(labelsOf('Hezbollah fired rockets at the north. Militants fired more rockets.')).toEqual([['Militants', 'armed-groups']]);
+  });
+
+  it('leaves the adjective alone: "a terrorist cell", "militant activity", "extremist and terrorist groups"', () => {
+    expect(labelsOf('Hezbollah fired rockets. Troops raided a terrorist cell and seized terrorist financing records.')).toEqual([]);
+    expect(labelsOf('Hezbollah fired rockets. Militant activity fell in the south.')).toEqual([]);
+    expect(labelsOf('Hezbollah fired rockets. Extremist and terrorist groups were named.').map((l) => l[0])).toEqual(['terrorist groups']);
+  });
+
+  it('is validated on load', () => {
+    const base = 'lexicon: t\nversion: 1.0.0\nreferents:\n  - { id: a, label: A }\nlabels:\n  - id: x\n    referent: a\n    category: actor-label\n    weight: -1\n    rationale: r\n    patterns: [x]\n';
+    expect(() => compileYaml(`${base}    noun: yes please\n`)).toThrow(/"noun" must be true or false/);
+  });
+});
+
+describe('a function word that opens a sentence does not specify a label', () => {
+  it('resolves "A militant was killed" and "These fighters" as it resolves "the militant"', () => {
+    expect(hit('Hezbollah fired rockets at the north. A militant was killed in the strike.', 'militant'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    expect(hit('Kataib Hezbollah claimed the attack. These fighters have struck the base before.', 'fighters'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // A capitalised name still specifies: "Sinjar fighters" are not the group named before.
+    expect(hit('Kataib Hezbollah claimed the attack. Sinjar fighters have struck the base before.', 'fighters'))
+      .toMatchObject({ resolution: 'unresolved' });
+  });
+});
+
 describe('repeated blocks count once', () => {
   it('drops the hits of a paragraph or caption printed twice, and says how many blocks were collapsed', () => {
     const caption = 'Iran-backed militias fired rockets at the base (Photo: AFP)';
