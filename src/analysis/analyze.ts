@@ -11,7 +11,7 @@ import type {
 import { tokenize, type Units } from '../nlp/nlp.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { findMatches, type Match } from './match.js';
-import { findVoiceSpans, quoteSpans, voiceAt } from './voice.js';
+import { findVoiceSpans, quoteSpans, selfNamesOf, voiceAt } from './voice.js';
 import { headlineEnd, resolveContextLabels, type ContextLabel, type Mention } from './resolve.js';
 import { repeatedBlocks } from './repeats.js';
 import { namesAgent } from './agency.js';
@@ -37,7 +37,8 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
   // Reported speech is looked for only in sentences that hold a match: the voices of all hits are the same as from a
   // full reading, at a fraction of the cost (kwic.ts reads a whole document when it needs other words' voices).
   const quotes = quoteSpans(text, compiled.voice);
-  const voiceSpans: VoiceSpan[] = findVoiceSpans(text, tok.sentences, matches, quotes, compiled.voice);
+  const datelines = datelineSpans(text, compiled.voice);
+  const voiceSpans: VoiceSpan[] = findVoiceSpans(text, tok.sentences, matches, quotes, compiled.voice, selfNamesOf(doc.outlet, text, datelines));
   // Only short quotations can be scare quotes; keeping just those makes the per-hit check cheap.
   const { cueReach, scareQuoteMaxWords } = compiled.voice.context;
   const shortQuotes = quotes.filter((q) => q.words <= scareQuoteMaxWords);
@@ -48,7 +49,6 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
     warnings.push(`${tok.runsCut} run(s) of more than 100 characters without spaces were split before tokenizing (offsets unchanged)`);
   }
 
-  const datelines = datelineSpans(text, compiled.voice);
   // Matches come in text order, so one pointer walks the datelines (and, below, the short quotations) once.
   let datelineAt = 0;
   const inDateline = (m: Match): boolean => {

@@ -16,12 +16,14 @@
 import type { Span, VoiceSpan } from '../types.js';
 import { defaultVoiceRules, type VoiceRules } from '../lexicon/voice-rules.js';
 import { attributionSpans } from './voice/unit.js';
+import type { SelfName } from './voice/self.js';
 import { combineVoices, mergeSpans, type RuleSpan } from './voice/spans.js';
 import { paragraphSpans, quoteSpans, type Paragraph, type QuoteSpan } from './quotes.js';
 
 export { quoteSpans, paragraphSpans, type QuoteSpan, type Paragraph } from './quotes.js';
 export { attributionSpans } from './attribution.js';
 export { voiceAt, mergeSpans, insideAny, type RuleSpan } from './voice/spans.js';
+export { selfNamesOf, type SelfName } from './voice/self.js';
 
 /**
  * Voice spans of a text: sorted, non-overlapping `quoted` and `attributed` spans (everything else is author voice).
@@ -32,28 +34,32 @@ export { voiceAt, mergeSpans, insideAny, type RuleSpan } from './voice/spans.js'
  */
 export function findVoiceSpans(
   text: string, sentences: Span[], wanted?: Span[], quotes?: QuoteSpan[], rules: VoiceRules = defaultVoiceRules(),
+  self?: readonly SelfName[],
 ): VoiceSpan[] {
-  return readVoices(text, sentences, wanted, quotes, rules);
+  return readVoices(text, sentences, wanted, quotes, rules, undefined, self);
 }
 
 /**
  * A full reading that also says which rule made each reported or colon-quoted span (rule ids of docs/voice.md):
  * for explanations and the data-driven voice tests.
  */
-export function explainVoices(text: string, sentences: Span[], rules: VoiceRules = defaultVoiceRules()): { spans: VoiceSpan[]; rules: RuleSpan[] } {
+export function explainVoices(
+  text: string, sentences: Span[], rules: VoiceRules = defaultVoiceRules(), self?: readonly SelfName[],
+): { spans: VoiceSpan[]; rules: RuleSpan[] } {
   const trace: RuleSpan[] = [];
-  const spans = readVoices(text, sentences, undefined, undefined, rules, trace);
+  const spans = readVoices(text, sentences, undefined, undefined, rules, trace, self);
   return { spans, rules: trace };
 }
 
 function readVoices(
   text: string, sentences: Span[], wanted: Span[] | undefined, quotes: QuoteSpan[] | undefined, rules: VoiceRules, trace?: RuleSpan[],
+  self?: readonly SelfName[],
 ): VoiceSpan[] {
   const quoted = mergeSpans((quotes ?? quoteSpans(text, rules)).filter((q) => q.depth === 0));
   const paragraphs = paragraphSpans(text);
   const units = sentenceUnits(text, sentences.length > 0 ? sentences : roughSentences(text), paragraphs, rules);
   const colonQuoted: Span[] = [];
-  const attributed = attributionSpans(text, units, quoted, colonQuoted, wanted, rules, trace);
+  const attributed = attributionSpans(text, units, quoted, colonQuoted, wanted, rules, trace, self);
   return combineVoices(colonQuoted.length ? mergeSpans(quoted, colonQuoted) : quoted, attributed);
 }
 

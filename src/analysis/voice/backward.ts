@@ -9,6 +9,7 @@ import { DETERMINERS, RELATIVE } from './grammar.js';
 import { insideAny } from './spans.js';
 import { isSpeechTag } from './tags.js';
 import type { Reading } from './words.js';
+import { namesSelf } from './self.js';
 
 export interface BackwardResult {
   /** words[from, before) are attributed by a backward cue; before = 0 when there is none. */
@@ -40,7 +41,10 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
       const according = (words[segStart].lower === 'according' && words[segStart + 1]?.lower === 'to')
         || (words[segStart].lower === 'as' && SOURCE_PARTICIPLES.has(words[segStart + 1]?.lower ?? '') && words[segStart + 2]?.lower === 'by');
       const tag = according ? null : isSpeechTag(r, segStart, i);
-      if (tag && i === n && colonTag) {
+      // S-SELF: "…, Tasnim reported." and "…, according to the IWN." in that outlet's own article are its narration.
+      if ((according || tag) && namesSelf(r, segStart, i, v.tag)) {
+        // not a cue
+      } else if (tag && i === n && colonTag) {
         // "In a statement, the group said:" introduces what follows; nothing before it is reported.
       } else if (according || tag) {
         before = segStart;
