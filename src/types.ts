@@ -88,6 +88,11 @@ export interface LabelEntry extends EntryBase {
    * terrorist cell" (an adjective). See lexicons/README.md, "Descriptors vs labels".
    */
   noun?: boolean;
+  /**
+   * A first-person label ("our troops"): in the outlet's narration the outlet's side, in speech the speaker's side,
+   * found from the speaker named in the sentence or just before it.
+   */
+  firstPerson?: boolean;
   weight: number;
   category: LabelCategory;
 }
@@ -103,6 +108,11 @@ export interface NameEntry extends EntryBase {
    * labels that may mean it. A mention of it is then a competing antecedent that leaves those labels unresolved.
    */
   antecedentOf?: string[];
+  /**
+   * For an untracked speaker (a defence secretary, the White House): the referent whose side it speaks for. A
+   * first-person label in its words ("our troops") names that side.
+   */
+  side?: string;
 }
 
 /** A framing device: distancing, hedge, booster, attribution verb or negation cue. */

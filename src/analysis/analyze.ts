@@ -122,8 +122,8 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
   const agentless: Array<{ hit: Hit; match: Match }> = [];
   // Units covered by an actor (a name or a label with a referent): the agents that make "were killed" not agentless.
   const actorUnit = new Uint8Array(units.count);
-  const mention = (m: Match, referent: string | null, sentence: number, antecedentOf?: ReadonlySet<string>): void => {
-    mentions.push({ referent, antecedentOf, start: m.start, end: m.end, startUnit: m.startUnit, endUnit: m.endUnit, sentence, head: units.normal[m.endUnit - 1] });
+  const mention = (m: Match, referent: string | null, sentence: number, antecedentOf?: ReadonlySet<string>, side?: string): void => {
+    mentions.push({ referent, antecedentOf, side, start: m.start, end: m.end, startUnit: m.startUnit, endUnit: m.endUnit, sentence, head: units.normal[m.endUnit - 1] });
     actorUnit.fill(1, m.startUnit, m.endUnit);
   };
 
@@ -146,7 +146,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       // Every actor is an antecedent: the five tracked referents, and the actors the lexicon names without tracking
       // (the Islamic State, Al Mayadeen), which stop a context label from jumping past them to a tracked one.
       if (entry.referent) mention(m, entry.referent, sentence);
-      else if (entry.type === 'actor') mention(m, null, sentence, antecedentSets.get(entry.id));
+      else if (entry.type === 'actor') mention(m, null, sentence, antecedentSets.get(entry.id), entry.side);
     } else if (m.entry.kind === 'label') {
       // "TEHRAN, Jan 5 (Reuters) -" says where the story was filed, not who acted: not a label of Iran.
       if (inDateline(m)) continue;

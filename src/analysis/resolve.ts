@@ -21,6 +21,8 @@ export interface Mention {
   referent: string | null;
   /** For an untracked actor: the context labels that may mean it (`antecedent-of` in the lexicon). */
   antecedentOf?: ReadonlySet<string>;
+  /** For an untracked speaker: the referent whose side it speaks for (`side` in the lexicon). */
+  side?: string;
   start: number;
   end: number;
   startUnit: number;
@@ -92,6 +94,14 @@ export function resolveContextLabels(
     const settle = (x: Mention): void => {
       if (x.referent !== null && candidates.has(x.referent)) resolveTo(hit, x.referent, seen, match, units);
     };
+
+    // 0. A first-person label in speech ("attacks on our troops", said by a defence secretary) names the speaker's
+    // side, not the outlet's and not whoever was named last.
+    if (entry.firstPerson && hit.voice !== 'author') {
+      const side = speakerSide(hit, candidates, seen, mentions, next, rules);
+      if (side !== null) resolveTo(hit, side, seen, match, units);
+      continue;
+    }
 
     // 1. Glued to a name or label: "Kataib Hezbollah fighters", "Iran-backed Hezbollah", "ISIS fighters" (untracked:
     // stays unresolved), "Iran-aligned Al Mayadeen TV" (a broadcaster: unresolved).
@@ -217,6 +227,29 @@ export function resolveContextLabels(
       break;
     }
   }
+}
+
+/**
+ * The side a first-person label in speech names: a speaker with a side (`side` in the lexicon: "Defense Secretary
+ * Lloyd Austin said", "a White House spokesman said") in the label's own sentence, where speech tags stand; else the
+ * nearest speaker with a side or mention of a side the label may name, looking back `speaker_sentences` sentences
+ * (the tag of a quotation's first paragraph covers the paragraphs that go on with it). Bounded by look_back_mentions
+ * each way.
+ */
+function speakerSide(
+  hit: Hit, candidates: ReadonlySet<string>, seen: Mention[], mentions: Mention[], next: number, rules: ContextWindows,
+): string | null {
+  for (let k = next; k < mentions.length && k < next + rules.lookBackMentions && mentions[k].sentence === hit.sentence; k++) {
+    const s = mentions[k].side;
+    if (s !== undefined && candidates.has(s)) return s;
+  }
+  for (let k = seen.length - 1, visited = 0; k >= 0 && visited < rules.lookBackMentions; k--, visited++) {
+    const m = seen[k];
+    if (m.sentence < hit.sentence - rules.speakerSentences) break;
+    if (m.side !== undefined && candidates.has(m.side)) return m.side;
+    if (m.referent !== null && candidates.has(m.referent)) return m.referent;
+  }
+  return null;
 }
 
 /**

@@ -241,6 +241,32 @@ describe('a word that is a noun and an adjective counts as a noun only (noun: tr
   });
 });
 
+describe('a first-person label in speech names the speaker’s side (first-person: true)', () => {
+  it('takes the side of the speaker tagged in its sentence, not the actor named last', () => {
+    const text = 'Israeli forces struck targets in Gaza on Monday. “Attacks on our troops will not go unanswered,” a White House spokesman said.';
+    expect(hit(text, 'our troops')).toMatchObject({ referent: 'us-forces', resolution: 'context' });
+  });
+
+  it('takes the side of the speaker of the paragraph before, when the quotation goes on without a tag', () => {
+    const text = 'Israeli forces struck targets in Gaza on Monday. Drones were launched at a base in Syria. The base was hit twice.\n\n' +
+      '“We are worried about escalation,” Defense Secretary Lloyd Austin said on Sunday.\n\n' +
+      '“What we are seeing is the prospect of attacks on our troops throughout the region.”';
+    expect(hit(text, 'our troops')).toMatchObject({ referent: 'us-forces', resolution: 'context' });
+  });
+
+  it('in the outlet’s narration still takes the nearest side named', () => {
+    expect(hit('Israeli forces struck Gaza on Monday. Our troops deserve better than this.', 'Our troops'))
+      .toMatchObject({ referent: 'israel', voice: 'author' });
+  });
+
+  it('is validated on load: a side must be a referent, and a first-person label needs resolve', () => {
+    const head = 'lexicon: t\nversion: 1.0.0\nreferents:\n  - { id: a, label: A }\n';
+    expect(() => compileYaml(`${head}names:\n  - { id: s, side: b, patterns: [Speaker] }\n`)).toThrow(/b/);
+    expect(() => compileYaml(`${head}labels:\n  - { id: x, referent: a, first-person: true, category: actor-label, weight: 1, rationale: r, patterns: [our x] }\n`))
+      .toThrow(/first-person label takes its referent from the speaker/);
+  });
+});
+
 describe('a function word that opens a sentence does not specify a label', () => {
   it('resolves "A militant was killed" and "These fighters" as it resolves "the militant"', () => {
     expect(hit('Hezbollah fired rockets at the north. A militant was killed in the strike.', 'militant'))
