@@ -98,7 +98,7 @@ export function resolveContextLabels(
     // 0. A first-person label in speech ("attacks on our troops", said by a defence secretary) names the speaker's
     // side, not the outlet's and not whoever was named last.
     if (entry.firstPerson && hit.voice !== 'author') {
-      const side = speakerSide(hit, candidates, seen, mentions, next, rules);
+      const side = speakerSide(hit, candidates, seen, mentions, next, units, speech, rules);
       if (side !== null) resolveTo(hit, side, seen, match, units);
       continue;
     }
@@ -232,12 +232,15 @@ export function resolveContextLabels(
 /**
  * The side a first-person label in speech names: a speaker with a side (`side` in the lexicon: "Defense Secretary
  * Lloyd Austin said", "a White House spokesman said") in the label's own sentence, where speech tags stand; else the
- * nearest speaker with a side or mention of a side the label may name, looking back `speaker_sentences` sentences
- * (the tag of a quotation's first paragraph covers the paragraphs that go on with it). Bounded by look_back_mentions
- * each way.
+ * nearest speaker looking back `speaker_sentences` sentences (the tag of a quotation's first paragraph covers the
+ * paragraphs that go on with it): a name with a side, or a tracked actor a speech verb follows ("the IDF said"). A
+ * speaking actor of another side ("Hezbollah said") leaves the label unresolved, and so does a story that names the
+ * side but no speaker of it: "our forces" in a Houthi spokesman's words are not the US forces named before. Bounded
+ * by look_back_mentions each way.
  */
 function speakerSide(
-  hit: Hit, candidates: ReadonlySet<string>, seen: Mention[], mentions: Mention[], next: number, rules: ContextWindows,
+  hit: Hit, candidates: ReadonlySet<string>, seen: Mention[], mentions: Mention[], next: number, units: Units,
+  speech: ReadonlySet<string>, rules: ContextWindows,
 ): string | null {
   for (let k = next; k < mentions.length && k < next + rules.lookBackMentions && mentions[k].sentence === hit.sentence; k++) {
     const s = mentions[k].side;
@@ -247,7 +250,9 @@ function speakerSide(
     const m = seen[k];
     if (m.sentence < hit.sentence - rules.speakerSentences) break;
     if (m.side !== undefined && candidates.has(m.side)) return m.side;
-    if (m.referent !== null && candidates.has(m.referent)) return m.referent;
+    if (m.referent === null || m.side !== undefined) continue;
+    // A tracked actor that speaks ("the IDF said", "Hezbollah said") is the speaker: its side, or none of the label's.
+    if (speechVerbBetween(units, m.endUnit, units.count, speech)) return candidates.has(m.referent) ? m.referent : null;
   }
   return null;
 }

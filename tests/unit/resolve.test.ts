@@ -254,6 +254,15 @@ describe('a first-person label in speech names the speaker’s side (first-perso
     expect(hit(text, 'our troops')).toMatchObject({ referent: 'us-forces', resolution: 'context' });
   });
 
+  it('leaves it unresolved when the speaker is of another side, or when no speaker of a side is named', () => {
+    expect(hit('US forces struck Sanaa. Hezbollah said: “Our forces will answer the aggression.”', 'Our forces'))
+      .toMatchObject({ referent: null, resolution: 'unresolved' });
+    expect(hit('US forces struck Sanaa on Monday. “Our forces will answer,” the spokesman Yahya Saree said.', 'Our forces'))
+      .toMatchObject({ referent: null, resolution: 'unresolved' });
+    expect(hit('US forces were attacked again. “Our forces will be protected,” the Pentagon said.', 'Our forces'))
+      .toMatchObject({ referent: 'us-forces', resolution: 'context' });
+  });
+
   it('in the outlet’s narration still takes the nearest side named', () => {
     expect(hit('Israeli forces struck Gaza on Monday. Our troops deserve better than this.', 'Our troops'))
       .toMatchObject({ referent: 'israel', voice: 'author' });
