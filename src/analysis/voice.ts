@@ -97,15 +97,18 @@ export function sentenceUnits(text: string, sentences: Span[], paragraphs: Parag
 }
 
 /**
- * U-TITLE: joins a sentence that ends in a title abbreviation (voice rules, `titles`) to the next one (in place): a
- * splitter that cuts "military spokesman Rear Adm. | Daniel Hagari said." would cut a speech tag off its claim.
+ * U-TITLE: joins a sentence that ends in a title abbreviation (voice rules, `titles`), or in a month abbreviation
+ * before a day ("since Oct. | 8, Hezbollah had fired …, the IDF said"), to the next one (in place): a splitter that
+ * cuts "military spokesman Rear Adm. | Daniel Hagari said." would cut a speech tag off its claim.
  */
 function mergeAfterTitles(text: string, cover: Span[], titles: ReadonlySet<string>): void {
   let w = 0;
   for (let r = 0; r < cover.length; r++) {
     const c = cover[r];
     const last = w > 0 ? cover[w - 1] : undefined;
-    if (last && endsWithTitle(text, last, titles) && !/[\n\r]/.test(text.slice(last.end, c.start))) last.end = c.end;
+    const joined = last && !/[\n\r]/.test(text.slice(last.end, c.start)) &&
+      (endsWithTitle(text, last, titles) || (endsWithMonth(text, last) && startsWithDigit(text, c)));
+    if (last && joined) last.end = c.end;
     else cover[w++] = c;
   }
   cover.length = w;
@@ -135,6 +138,20 @@ function brokenAt(text: string, a: Span, b: Span): boolean {
   while (s < b.end && /\s/.test(text[s])) s++;
   if (!/[\n\r]/.test(text.slice(e, s))) return false;
   return /[\p{Ll},;]/u.test(text[s] ?? '');
+}
+
+/** Month abbreviations a splitter takes for a sentence end before the day ("Oct. 8"). */
+const MONTH_ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+function endsWithMonth(text: string, s: Span): boolean {
+  return endsWithTitle(text, s, MONTH_ABBREVIATIONS);
+}
+
+function startsWithDigit(text: string, s: Span): boolean {
+  let i = s.start;
+  while (i < s.end && /\s/.test(text[i])) i++;
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
 }
 
 function endsWithTitle(text: string, s: Span, titles: ReadonlySet<string>): boolean {

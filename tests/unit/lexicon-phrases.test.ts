@@ -73,6 +73,9 @@ describe('composed phrases in the default lexicon', () => {
     // A bracketed acronym inside a phrase is transparent (match.ts): one mention.
     ['CENTCOM stated "U.S. Central Command (CENTCOM) forces conducted a precision airstrike"', 'U.S. Central Command (CENTCOM) forces', 'us-forces', 0],
     ['an announcement by President Joe Biden that jihadists had killed three American servicepersons', 'jihadists', 'jihadists', -2],
+    // A patron that created the group is a patron link like "backed by" (lexicon 1.3.3).
+    ['one of the more dangerous militias created by Iran, was killed', 'militias created by Iran', 'iran-backed-militia', -2],
+    ['The group, which was founded by the IRGC, denied it.', 'which was founded by the IRGC', 'pro-iranian', -1],
   ];
   for (const [sentence, phrase, id, weight] of one) {
     it(`"${phrase}" is one mention: ${id} (${weight})`, () => {
@@ -133,6 +136,15 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('US support for “Israel’s” deadly aggression went on.').map((h) => h.id)).toEqual(['israeli-aggression']);
     // A neutral event noun leaves the name an ordinary mention of the state.
     expect(labelsIn('It came after Israel’s attacks on villages.').map((h) => h.id)).toEqual(['israel']);
+  });
+
+  it('reads "US military strikes on …" as an event, as "Israeli military action", and the verb as the force', () => {
+    expect(labelsIn('It condemned the US military strikes on areas in Iraq.').map((h) => [h.text, h.id]))
+      .toEqual([['US military strikes on', 'us-military-action']]);
+    expect(labelsIn('He condemned the United States’ military attacks on Syria.').map((h) => h.id)).toEqual(['us-military-action']);
+    expect(labelsIn('The US military strikes Houthi targets again.').map((h) => h.id)).toEqual(['us-forces']);
+    expect(labelsIn('The U.S. military attacked two sites on Wednesday.').map((h) => h.id)).toEqual(['us-forces']);
+    expect(labelsIn('Israeli military raids on the camp went on.').map((h) => h.id)).toEqual(['israel-war-on-gaza']);
   });
 
   it('pins aggression on Iran as it does on Israel and the US', () => {

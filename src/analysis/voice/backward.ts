@@ -95,7 +95,7 @@ function figureStart(r: Reading, to: number): number {
   const figure = (k: number): boolean => {
     const w = words[k].lower;
     if (v.numberWords.has(w)) return isDigitWord(words[k + 1]?.lower ?? '') && !isDate(r, k + 1);
-    return isDigitWord(w) && !isDate(r, k);
+    return isDigitWord(w) && !isDate(r, k) && !isClockTime(r, k);
   };
   let k = 0;
   while (k < to && !figure(k)) k++;
@@ -106,6 +106,14 @@ function figureStart(r: Reading, to: number): number {
 }
 const FIGURE_MODIFIERS = new Set(['more', 'than', 'at', 'least', 'most', 'about', 'nearly', 'almost', 'around', 'some',
   'over', 'roughly', 'up', 'to', 'under', 'fewer', 'less', 'approximately', 'estimated', 'an']);
+
+/** A clock time is no figure: "at 21:30 local time", "at 9:15". */
+function isClockTime(r: Reading, k: number): boolean {
+  const next = r.words[k + 1];
+  const prev = r.words[k];
+  return (next !== undefined && next.colonBefore && isDigitWord(next.lower) && r.text.charCodeAt(next.start - 1) === 0x3a)
+    || (prev.colonBefore && k > 0 && isDigitWord(r.words[k - 1].lower) && r.text.charCodeAt(prev.start - 1) === 0x3a);
+}
 
 /** A number that is part of a date: "Oct. 7", "7 October", "2024". */
 function isDate(r: Reading, k: number): boolean {

@@ -202,6 +202,9 @@ function introducesNext(r: Reading): false | 'tag' | 'document' {
   return false;
 }
 
+/** Nouns of time that make "a day after …", "a week before …" an adjunct of the claim rather than a gloss. */
+const TIME_NOUNS = new Set(['day', 'week', 'month', 'year', 'decade', 'few', 'couple', 'fortnight', 'night', 'morning', 'hour']);
+
 /**
  * S-GLOSS: inside reported speech, an appositive the outlet sets off by commas ("they heard explosions inside the
  * Conoco gas field, a US occupation base north of Deir Ezzor, which …") glosses a name or place for its readers: it
@@ -215,6 +218,8 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
     const w = words[k];
     if (!w.commaBefore || w.semiBefore || w.colonBefore || (w.lower !== 'a' && w.lower !== 'an')) continue;
     if (insideAny(r.quoted, w.start)) continue;
+    // "since Oct. 8, a day after Hamas's attack, …": a time adjunct is part of the claim, not a gloss.
+    if (TIME_NOUNS.has(words[k + 1]?.lower ?? '')) continue;
     const close = segmentEnd(words, k);
     if (close >= to) break; // an appositive that ends the clause may be the speaker's: left as it is
     mark(start, k, rule);
