@@ -172,6 +172,9 @@ export function resolveContextLabels(
     let blocked = false;
     const salience = new Map<string, number>();
     let nearest: string | null = null;
+    // A fitting mention that repeats the label's head noun ("the Islamic Resistance in Iraq … the resistance") is
+    // what a definite noun phrase takes up, even past a nearer mention of another fitting referent.
+    let sameHead: string | null = null;
     for (let k = seen.length - 1, visited = 0; k >= 0 && visited < rules.lookBackMentions; k--, visited++) {
       const mention = seen[k];
       if (mention.sentence < hit.sentence - rules.antecedentSentences) break;
@@ -183,6 +186,7 @@ export function resolveContextLabels(
           speechVerbBetween(units, mention.endUnit, match.startUnit, speech)) continue;
       const f = fit(mention);
       if (f === 'yes') {
+        if (sameHead === null && containsUnit(units, mention, head)) sameHead = mention.referent;
         nearest ??= mention.referent;
         const r = mention.referent as string;
         salience.set(r, (salience.get(r) ?? 0) + 1 / (1 + hit.sentence - mention.sentence));
@@ -206,7 +210,7 @@ export function resolveContextLabels(
       continue;
     }
     if (nearest !== null) {
-      let best = nearest;
+      let best = sameHead ?? nearest;
       const nearestScore = salience.get(nearest) ?? 0;
       for (const [referent, score] of salience) {
         if (score >= rules.salienceFactor * nearestScore && score > (salience.get(best) ?? 0)) best = referent;
@@ -255,6 +259,12 @@ function speakerSide(
     if (speechVerbBetween(units, m.endUnit, units.count, speech)) return candidates.has(m.referent) ? m.referent : null;
   }
   return null;
+}
+
+/** Whether a mention's words include the (folded) word `head`. Mentions are short, so this is bounded. */
+function containsUnit(units: Units, m: Mention, head: string): boolean {
+  for (let u = m.startUnit; u < m.endUnit; u++) if (units.normal[u] === head) return true;
+  return false;
 }
 
 /**

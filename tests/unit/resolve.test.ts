@@ -241,6 +241,18 @@ describe('a word that is a noun and an adjective counts as a noun only (noun: tr
   });
 });
 
+describe('a definite label takes up the mention that repeats its head noun', () => {
+  it('prefers "the Islamic Resistance in Iraq" to nearer Palestinians for "The resistance"', () => {
+    const text = 'The Islamic Resistance in Iraq said it had struck the base. Israel has killed thousands of Palestinians in Gaza. ' +
+      'The resistance has also targeted other US bases in Iraq.';
+    expect(hit(text, 'The resistance')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // Without a mention that repeats the head, the nearest fitting one still wins.
+    const plain = 'Kataib Hezbollah said it had struck the base. Israel has killed thousands of Palestinians in Gaza. ' +
+      'The resistance has also vowed to fight on.';
+    expect(hit(plain, 'The resistance')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+});
+
 describe('a first-person label in speech names the speaker’s side (first-person: true)', () => {
   it('takes the side of the speaker tagged in its sentence, not the actor named last', () => {
     const text = 'Israeli forces struck targets in Gaza on Monday. “Attacks on our troops will not go unanswered,” a White House spokesman said.';
