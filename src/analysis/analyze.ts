@@ -20,6 +20,9 @@ import { datelineSpans as datelineSpansOf } from './voice/dateline.js';
 import { quotedFragment } from './voice/fragment.js';
 import { defaultVoiceRules, type VoiceRules } from '../lexicon/voice-rules.js';
 
+/** Nouns after a label that make it a source's affiliation, not a label ("Israel's military spokesman"). */
+const SPOKESPEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'spokespersons', 'spokesmen', 'spokeswomen']);
+
 /** Words that may stand between a distancing or negation cue and the label it governs. */
 const FILLER_WORDS = new Set([
   'a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'that', 'those', 'such',
@@ -150,8 +153,14 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
     } else if (m.entry.kind === 'label') {
       // "TEHRAN, Jan 5 (Reuters) -" says where the story was filed, not who acted: not a label of Iran.
       if (inDateline(m)) continue;
+      // "(Tenzing Sherpa/U.S. Army)", "(Photo: IDF)": a picture's credit names who took it, not an actor in the story.
+      if (inCredit(text, m.start)) continue;
       const entry = m.entry as LabelEntry;
       if (entry.noun && m.endUnit - m.startUnit === 1 && !usedAsNoun(units, m.endUnit)) continue;
+      // "Israel's military spokesman", "the Houthi movement's spokesperson": a source named by affiliation, as the
+      // names "IDF spokesman" and "US military official" are; who a spokesman works for is not a framing choice.
+      if (entry.category === 'actor-label' && m.endUnit < units.count && !units.barrierAfter[m.endUnit - 1] &&
+          SPOKESPEOPLE.has(units.normal[m.endUnit])) continue;
       const negation = cueBefore(negationEnds, m, false);
       if (negation) cues.push(negation.entry.id);
       const hit: Hit = {
@@ -214,6 +223,31 @@ function antecedentSetsOf(compiled: CompiledLexicon): Map<string, ReadonlySet<st
     antecedentCache.set(compiled, sets);
   }
   return sets;
+}
+
+/** How far back from a label the opening bracket of a credit line may stand. */
+const CREDIT_REACH = 60;
+const CREDIT_WORDS = /^\(\s*(photo|photos|image|picture|credit|courtesy|file photo|video)\b/i;
+
+/**
+ * A label inside a bracketed picture credit: the bracket opens at most CREDIT_REACH characters before it on the same
+ * line and is not closed before it, and the label follows a slash ("(Tenzing Sherpa/U.S. Army)") or the bracket
+ * opens with a credit word ("(Photo: IDF)"). Bounded: at most CREDIT_REACH characters are read per label.
+ */
+function inCredit(text: string, start: number): boolean {
+  let open = -1;
+  for (let i = start - 1; i >= 0 && i >= start - CREDIT_REACH; i--) {
+    const c = text[i];
+    if (c === ')' || c === '\n') return false;
+    if (c === '(') {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  let k = start - 1;
+  while (k > open && text[k] === ' ') k--;
+  return text[k] === '/' || CREDIT_WORDS.test(text.slice(open, start));
 }
 
 /** Matches (in text order) outside the given spans (in text order). */

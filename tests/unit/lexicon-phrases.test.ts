@@ -113,6 +113,22 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('Over 200 missiles were fired, Israel Defense Forces spokesperson Daniel Hagari reported.')).toEqual([]);
   });
 
+  it('does not count a label glued to "spokesman" in the analyzer: a source named by affiliation', () => {
+    const labels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+      .filter((h) => h.category === 'actor-label').map((h) => h.text);
+    expect(labels('In a statement, Israel’s military spokesman confirmed that Iran launched drones.')).toEqual(['Iran']);
+    expect(labels('The Israeli army’s spokesman said the US military had helped.')).toEqual(['US military']);
+    expect(labels('Israel’s military said the drones were downed.')).toEqual(['Israel’s military']);
+  });
+
+  it('does not count a label in a picture credit, and counts one in an ordinary bracket', () => {
+    const labels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+      .filter((h) => h.category === 'actor-label').map((h) => h.text);
+    expect(labels('A soldier at the garrison in August. (Jane Roe/U.S. Army)')).toEqual([]);
+    expect(labels('Smoke rises over the city (Photo: IDF)')).toEqual([]);
+    expect(labels('The attack (on US forces) failed.')).toEqual(['US forces']);
+  });
+
   it('reads a fixed event name and an adjectival "military action" as events, not as the state or its force', () => {
     // Gold a19/a27: "Israel's war on Gaza" is an event word; "Israeli military action" is not "the Israeli military".
     const war = labelsIn('The groups oppose Israel’s war in Gaza, which has killed thousands.');
