@@ -34,17 +34,34 @@ const EDITION_WORDS = new Set(['english', 'online', 'com', 'net', 'org', 'websit
  * ("Daily Post (Nigeria)") is a place, not a name, unless it is an acronym.
  */
 export function selfNamesOf(outlet: string | undefined, text: string, datelines: Span[]): SelfName[] {
+  const fromOutlet = outlet ? outletNames(outlet) : [];
   const raw: string[] = [];
-  if (outlet) {
-    const inner = [...outlet.matchAll(/\(([^)]*)\)/g)].map((m) => m[1].trim());
-    const main = outlet.replace(/\([^)]*\)/g, ' ').trim();
-    if (main) raw.push(main);
-    for (const i of inner) if (/\s/.test(i) || isAcronym(i)) raw.push(i);
-  }
   for (const d of datelines) {
+    if (text.charCodeAt(d.end - 1) !== 0x29) continue;
     const m = /\(([^)]{2,40})\)\s*$/.exec(text.slice(d.start, d.end));
     if (m) raw.push(m[1].trim());
   }
+  return raw.length === 0 ? fromOutlet : [...fromOutlet, ...namesOf(raw).filter((n) => !fromOutlet.some((o) => o.squashed === n.squashed))];
+}
+
+/** An outlet's names from its metadata, computed once per outlet (documents of one outlet share them). */
+const outletCache = new Map<string, SelfName[]>();
+function outletNames(outlet: string): SelfName[] {
+  let names = outletCache.get(outlet);
+  if (names) return names;
+  const raw: string[] = [];
+  const inner = [...outlet.matchAll(/\(([^)]*)\)/g)].map((m) => m[1].trim());
+  const main = outlet.replace(/\([^)]*\)/g, ' ').trim();
+  if (main) raw.push(main);
+  for (const i of inner) if (/\s/.test(i) || isAcronym(i)) raw.push(i);
+  names = namesOf(raw);
+  // Bounded: a corpus of many outlets keeps the most recent ones.
+  if (outletCache.size >= 1024) outletCache.clear();
+  outletCache.set(outlet, names);
+  return names;
+}
+
+function namesOf(raw: string[]): SelfName[] {
   const out: SelfName[] = [];
   const seen = new Set<string>();
   const add = (words: string[]): void => {
@@ -78,7 +95,16 @@ function isAcronym(s: string): boolean {
  */
 export function namesSelf(r: Reading, from: number, to: number, skip?: ReadonlySet<string>): boolean {
   const self = r.self;
-  if (!self || self.length === 0 || to - from > 12) return false;
+  if (!self || self.length === 0 || to - from > 12 || to <= from) return false;
+  // Most speakers are not the outlet: a cheap first test on the squashed letters of the first name's first word.
+  let hasStart = false;
+  for (let k = from; k < to && !hasStart; k++) {
+    const w = r.words[k].lower;
+    const key = /[^a-z0-9]/.test(w) ? (w.endsWith("'s") ? w.slice(0, -2) : w).replace(/[^\p{L}\p{N}]/gu, '') : w;
+    if (key.length === 0 || SELF_FILLERS.has(key)) continue;
+    for (const s of self) if (s.squashed.startsWith(key)) { hasStart = true; break; }
+  }
+  if (!hasStart) return false;
   const kept: string[] = [];
   for (let k = from; k < to; k++) {
     const w = r.words[k].lower;
