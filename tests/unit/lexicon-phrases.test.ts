@@ -76,6 +76,8 @@ describe('composed phrases in the default lexicon', () => {
     // A patron that created the group is a patron link like "backed by" (lexicon 1.3.3).
     ['one of the more dangerous militias created by Iran, was killed', 'militias created by Iran', 'iran-backed-militia', -2],
     ['The group, which was founded by the IRGC, denied it.', 'which was founded by the IRGC', 'pro-iranian', -1],
+    ['groups seeking to oust US and other foreign forces from the country', 'US and other foreign forces', 'us-forces', 0],
+    ['the attack took place at a small U.S. logistics hub near the border', 'U.S. logistics hub', 'us-bases', 0],
   ];
   for (const [sentence, phrase, id, weight] of one) {
     it(`"${phrase}" is one mention: ${id} (${weight})`, () => {
