@@ -92,18 +92,25 @@ export interface FinishOptions {
 }
 
 /**
- * What the builder keeps in memory per document: what the bootstrap and the tests resample (stance), and what
- * event grouping links (names, dates). Everything else of a record is in its body, in the record spill.
+ * What the builder keeps in memory per document: what event grouping links (names, dates) and where its stance
+ * triples sit in the builder's stance pool (what the bootstrap and the tests resample). Everything else of a record is
+ * in its body, in the record spill. A class with every field set in the constructor: all cores share one shape, with
+ * the fields inside the object (optional fields added later give each core a property array, ~40 B more).
  */
-interface DocumentCore {
-  id: string;
-  outlet: string;
-  words: number;
-  date?: string;
-  event?: string;
-  stance: number[];
-  names: string[];
-  eventDate?: EventDate;
+class DocumentCore {
+  constructor(
+    readonly id: string,
+    readonly outlet: string,
+    readonly words: number,
+    readonly date: string | undefined,
+    readonly event: string | undefined,
+    readonly names: string[],
+    readonly eventDate: EventDate | undefined,
+    /** Where this document's (referent index × 3 + voice index, score, mentions) triples start in the stance pool. */
+    readonly stanceStart: number,
+    /** How many numbers (three per triple). */
+    readonly stanceLength: number,
+  ) {}
 }
 
 /** The rest of a document's record, read back from the spill by `finish`. */
@@ -182,6 +189,12 @@ export class ReportBuilder {
   private readonly categoryLayer: CategoryLayer | undefined;
   private readonly textOf?: (id: string) => string | undefined;
   private readonly cores: DocumentCore[] = [];
+  /**
+   * Every document's stance triples, one after the other (a number array per document cost ~400 bytes at 30k
+   * documents, most of it spare capacity; here they take 8 bytes a number).
+   */
+  private stancePool = new Float64Array(4096);
+  private stancePooled = 0;
   private readonly bodies: RecordSpill<DocumentBody>;
   private readonly ids = new Set<string>();
   private readonly referentIndex = new Map<string, number>();
@@ -222,15 +235,23 @@ export class ReportBuilder {
   }
 
   private push(r: DocumentRecord): void {
-    const core: DocumentCore = { id: r.meta.id, outlet: r.meta.outlet, words: r.meta.words, stance: r.stance, names: r.names };
-    if (r.meta.date !== undefined) core.date = r.meta.date;
-    if (r.meta.event !== undefined) core.event = r.meta.event;
-    if (r.eventDate) core.eventDate = r.eventDate;
-    this.cores.push(core);
+    if (this.stancePooled + r.stance.length > this.stancePool.length) {
+      const bigger = new Float64Array(Math.max(this.stancePool.length * 2, this.stancePooled + r.stance.length));
+      bigger.set(this.stancePool.subarray(0, this.stancePooled));
+      this.stancePool = bigger;
+    }
+    this.stancePool.set(r.stance, this.stancePooled);
+    this.cores.push(new DocumentCore(r.meta.id, r.meta.outlet, r.meta.words, r.meta.date, r.meta.event, r.names, r.eventDate, this.stancePooled, r.stance.length));
+    this.stancePooled += r.stance.length;
     const body: DocumentBody = { meta: r.meta, counts: r.counts };
     if (r.opening !== undefined) body.opening = r.opening;
     if (r.categories) body.categories = r.categories;
     this.bodies.push(body);
+  }
+
+  /** A document's stance triples as a plain array (for records; the bootstrap reads the pool directly). */
+  private stanceOf(core: DocumentCore): number[] {
+    return Array.from(this.stancePool.subarray(core.stanceStart, core.stanceStart + core.stanceLength));
   }
 
   /** Every record, core and body together, in the order added. */
@@ -238,7 +259,7 @@ export class ReportBuilder {
     let k = 0;
     for (const body of this.bodies.records()) {
       const core = this.cores[k++];
-      const r: DocumentRecord = { meta: body.meta, counts: body.counts, stance: core.stance, names: core.names };
+      const r: DocumentRecord = { meta: body.meta, counts: body.counts, stance: this.stanceOf(core), names: core.names };
       if (body.opening !== undefined) r.opening = body.opening;
       if (body.categories) r.categories = body.categories;
       if (core.eventDate) r.eventDate = core.eventDate;
@@ -658,20 +679,21 @@ export class ReportBuilder {
     referents.forEach((id, k) => wanted.set(this.referentOf(id), k));
     const setsOfVoice = VOICES.map((v) => sets.flatMap((set, k) => (set.includes(v) ? [k] : [])));
     const columns = referents.flatMap(() => sets.map(() => ({ index: [] as number[], sumOfScores: [] as number[], mentions: [] as number[] })));
+    const pool = this.stancePool;
     docs.forEach((r, position) => {
-      for (let x = 0; x < r.stance.length; x += 3) {
-        const k = wanted.get(Math.floor(r.stance[x] / 3));
+      for (let x = r.stanceStart, end = r.stanceStart + r.stanceLength; x < end; x += 3) {
+        const k = wanted.get(Math.floor(pool[x] / 3));
         if (k === undefined) continue;
-        for (const set of setsOfVoice[r.stance[x] % 3]) {
+        for (const set of setsOfVoice[pool[x] % 3]) {
           const col = columns[k * sets.length + set];
           const last = col.index.length - 1;
           if (last >= 0 && col.index[last] === position) {
-            col.sumOfScores[last] += r.stance[x + 1];
-            col.mentions[last] += r.stance[x + 2];
+            col.sumOfScores[last] += pool[x + 1];
+            col.mentions[last] += pool[x + 2];
           } else {
             col.index.push(position);
-            col.sumOfScores.push(r.stance[x + 1]);
-            col.mentions.push(r.stance[x + 2]);
+            col.sumOfScores.push(pool[x + 1]);
+            col.mentions.push(pool[x + 2]);
           }
         }
       }
