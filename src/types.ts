@@ -93,6 +93,12 @@ export interface LabelEntry extends EntryBase {
    * found from the speaker named in the sentence or just before it.
    */
   firstPerson?: boolean;
+  /**
+   * A place named for its government ("Tel Aviv"): counts only where the place speaks or acts as a government does,
+   * right before a speech or judging verb ("Tel Aviv terms the attack …") or as the object of a directive ("ordered
+   * Tel Aviv to …"); elsewhere it is the city.
+   */
+  metonym?: boolean;
   weight: number;
   category: LabelCategory;
 }

@@ -157,6 +157,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       if (inCredit(text, m.start)) continue;
       const entry = m.entry as LabelEntry;
       if (entry.noun && m.endUnit - m.startUnit === 1 && !usedAsNoun(units, m.endUnit)) continue;
+      if (entry.metonym && !actsAsGovernment(units, m, compiled.voice)) continue;
       // "Israel's military spokesman", "the Houthi movement's spokesperson": a source named by affiliation, as the
       // names "IDF spokesman" and "US military official" are; who a spokesman works for is not a framing choice.
       if (entry.category === 'actor-label' && m.endUnit < units.count && !units.barrierAfter[m.endUnit - 1] &&
@@ -223,6 +224,26 @@ function antecedentSetsOf(compiled: CompiledLexicon): Map<string, ReadonlySet<st
     antecedentCache.set(compiled, sets);
   }
   return sets;
+}
+
+/**
+ * A place named for its government acts as one: a speech or judging verb follows it ("Tel Aviv terms the attack …",
+ * "Tel Aviv warned …"), or a directive or object verb stands right before it ("ordered Tel Aviv to stop", "warned Tel
+ * Aviv"). Every verb form comes from the voice vocabulary (lexicons/voice.yml).
+ */
+function actsAsGovernment(units: Units, m: Match, rules: VoiceRules): boolean {
+  const w = rules.words;
+  if (m.endUnit < units.count && !units.barrierAfter[m.endUnit - 1]) {
+    const next = units.normal[m.endUnit];
+    if (w.reporting.has(next) || w.tag.has(next) || w.call.has(next) || w.condemn.has(next) || w.blame.has(next) ||
+        w.accuse.has(next) || w.vow.has(next) || w.content.has(next) || w.passiveFraming.has(next) || w.directive.has(next)) return true;
+  }
+  const before = m.startUnit - 1;
+  if (before >= 0 && !units.barrierAfter[before]) {
+    const prev = units.normal[before];
+    if (w.directive.has(prev) || w.objectVerbs.has(prev) || w.condemn.has(prev) || w.blame.has(prev) || w.accuse.has(prev)) return true;
+  }
+  return false;
 }
 
 /** How far back from a label the opening bracket of a credit line may stand. */

@@ -17,7 +17,7 @@ const TOP_KEYS = new Set(['lexicon', 'version', 'description', 'language', 'refe
 const THEATRE_KEYS = new Set(['places', 'actors', 'note']);
 const CLASS_KEYS = new Set(['members', 'note']);
 const REFERENT_KEYS = new Set(['id', 'label', 'description']);
-const LABEL_KEYS = new Set(['id', 'referent', 'resolve', 'category', 'weight', 'patterns', 'case', 'rationale', 'sources', 'note', 'agentless', 'noun', 'first-person']);
+const LABEL_KEYS = new Set(['id', 'referent', 'resolve', 'category', 'weight', 'patterns', 'case', 'rationale', 'sources', 'note', 'agentless', 'noun', 'first-person', 'metonym']);
 const NAME_KEYS = new Set(['id', 'type', 'referent', 'patterns', 'case', 'note', 'rationale', 'sources', 'antecedent-of', 'side']);
 const DEVICE_KEYS = new Set(['id', 'type', 'weight', 'patterns', 'case', 'rationale', 'sources', 'note']);
 const DEVICE_TYPES: DeviceType[] = ['distancing', 'hedge', 'booster', 'attribution', 'negation'];
@@ -321,6 +321,10 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
     if (obj.noun !== undefined) {
       if (typeof obj.noun !== 'boolean') v.error([...path, 'noun'], `"noun" must be true or false, found ${describe(obj.noun)}`);
       else if (obj.noun) entry.noun = true;
+    }
+    if (obj.metonym !== undefined) {
+      if (typeof obj.metonym !== 'boolean') v.error([...path, 'metonym'], `"metonym" must be true or false, found ${describe(obj.metonym)}`);
+      else if (obj.metonym) entry.metonym = true;
     }
     if (obj['first-person'] !== undefined) {
       if (typeof obj['first-person'] !== 'boolean') v.error([...path, 'first-person'], `"first-person" must be true or false, found ${describe(obj['first-person'])}`);

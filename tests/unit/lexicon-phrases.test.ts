@@ -123,6 +123,15 @@ describe('composed phrases in the default lexicon', () => {
     expect(labels('Israel’s military said the drones were downed.')).toEqual(['Israel’s military']);
   });
 
+  it('counts a city named for its government only where it speaks or is told to act (metonym: true)', () => {
+    const labels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+      .filter((h) => h.category === 'actor-label').map((h) => [h.text, h.referent]);
+    expect(labels('Tel Aviv terms the attack a severe escalation.')).toEqual([['Tel Aviv', 'israel']]);
+    expect(labels('The council ordered Tel Aviv to stop the raids.')).toEqual([['Tel Aviv', 'israel']]);
+    expect(labels('Sirens sounded in Tel Aviv on Sunday.')).toEqual([]);
+    expect(labels('Tel Aviv residents fled to shelters.')).toEqual([]);
+  });
+
   it('does not count a label in a picture credit, and counts one in an ordinary bracket', () => {
     const labels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
       .filter((h) => h.category === 'actor-label').map((h) => h.text);
