@@ -173,7 +173,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
         end: m.end,
         text: surface,
         sentence,
-        voice: scare ? 'author' : voice,
+        voice: scare || ownSideParaphrase(units, m, entry, voice, mentions[mentions.length - 1], compiled.voice) ? 'author' : voice,
         distanced: Boolean(distancing) || scare,
         negated: Boolean(negation),
         resolution: entry.resolve ? 'unresolved' : 'fixed',
@@ -242,6 +242,30 @@ function actsAsGovernment(units: Units, m: Match, rules: VoiceRules): boolean {
   if (before >= 0 && !units.barrierAfter[before]) {
     const prev = units.normal[before];
     if (w.directive.has(prev) || w.objectVerbs.has(prev) || w.condemn.has(prev) || w.blame.has(prev) || w.accuse.has(prev)) return true;
+  }
+  return false;
+}
+
+/** How far after the actor before a possessive its speech verb may stand for the actor to be the speaker. */
+const OWN_SPEAKER_REACH = 8;
+
+/**
+ * O-OWN: a speaker does not call its own side by a negative label. In reported speech (not a quotation), a negative
+ * label after a possessive whose owner is the speaker ("Iran threatens that its proxy forces will expand the
+ * conflict": the actor named last before it, in the sentence, with a speech verb right after it) is the outlet's
+ * paraphrase, so its voice is the outlet's. "… if Iran continued allowing its proxy groups …", said by US officials,
+ * keeps its voice: Iran is not the speaker there.
+ */
+function ownSideParaphrase(units: Units, m: Match, entry: LabelEntry, voice: Voice, owner: Mention | undefined, rules: VoiceRules): boolean {
+  if (voice !== 'attributed' || entry.weight >= 0 || entry.category !== 'actor-label' || !owner) return false;
+  const before = m.startUnit - 1;
+  if (before < 0 || units.barrierAfter[before] || (units.normal[before] !== 'its' && units.normal[before] !== 'their')) return false;
+  if (owner.sentence !== units.sentence[m.startUnit]) return false;
+  const w = rules.words;
+  const end = Math.min(before, owner.endUnit + OWN_SPEAKER_REACH);
+  for (let u = owner.endUnit; u < end; u++) {
+    const x = units.normal[u];
+    if (w.reporting.has(x) || w.zeroThat.has(x)) return true;
   }
   return false;
 }
