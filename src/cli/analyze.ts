@@ -159,7 +159,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     progress.done();
     const { report } = finished;
     if (dbFile !== undefined && run.run !== undefined) {
-      const removed = store.finishRun(run.run, storedAggregates(report, reportOptions, skipped), finished.documents()).removed;
+      const removed = store.finishRun(run.run, storedAggregates(report, reportOptions, skipped), finished.documents(), report.events).removed;
       if (removed) say(`removed ${removed} documents no longer in the corpus${shard && shard.count > 1 ? ' or shard' : ''} from ${dbFile}`);
     }
     say(`analyzed ${run.analyzed} documents${run.reused ? `, ${run.reused} from ${values.db !== undefined ? 'the store' : 'cache'}` : ''} in ${secs.toFixed(2)} s${run.workers > 1 ? ` on ${run.workers} worker threads` : ''}; ${skipped.length} skipped${run.otherShards ? `; ${run.otherShards} in other shards` : ''}`);
@@ -220,8 +220,8 @@ export function storedAggregates(report: Report, options: ReportOptions, skipped
   return {
     'report-options': JSON.stringify(options),
     skipped: JSON.stringify(skipped),
-    // The streamed report: its documents go to the store in chunks (Store.finishRun), never with hits.
-    report: JSON.stringify(report),
+    // The streamed report: its documents and events go to the store in chunks (Store.finishRun), never with hits.
+    report: JSON.stringify({ ...report, events: [] }),
   };
 }
 

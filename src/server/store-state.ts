@@ -28,6 +28,11 @@ export function createStoreState(store: Store, compiled: CompiledLexicon, option
       report.documents = [];
       for (const chunk of chunks) for (const d of JSON.parse(chunk) as Report['documents']) report.documents.push(d);
     }
+    const eventChunks = store.reportEventChunks();
+    if (eventChunks) {
+      report.events = [];
+      for (const chunk of eventChunks) for (const e of JSON.parse(chunk) as Report['events']) report.events.push(e);
+    }
     const saved = store.getAggregate('report-options');
     if (saved !== undefined) reportOptions = JSON.parse(saved) as ReportOptions;
   } catch {

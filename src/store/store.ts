@@ -17,6 +17,11 @@ export const STORE_SCHEMA = 'framelens.store/1';
 /** Aggregates named so hold the saved report's documents, REPORT_DOCUMENTS_CHUNK to a row (see finishRun). */
 export const REPORT_DOCUMENTS_PREFIX = 'report-documents/';
 export const REPORT_DOCUMENTS_CHUNK = 2000;
+/**
+ * Aggregates named so hold the saved report's events, REPORT_DOCUMENTS_CHUNK to a row: every document is in one event
+ * (most in one of their own), so the list grows with the corpus (32 MB of JSON at 100k documents).
+ */
+export const REPORT_EVENTS_PREFIX = 'report-events/';
 
 /** A document row as listed: metadata without text or analysis. */
 export interface StoredDocumentInfo {
@@ -370,32 +375,35 @@ export class Store {
    * Ends a run that saw the whole corpus: documents it did not see (removed from the corpus, or outside this
    * shard) are deleted, the aggregates are saved and the run is marked complete, all in one transaction.
    */
-  finishRun(run: number, aggregates: Record<string, string>, reportDocuments?: Iterable<unknown>): { removed: number } {
+  finishRun(run: number, aggregates: Record<string, string>, reportDocuments?: Iterable<unknown>, reportEvents?: Iterable<unknown>): { removed: number } {
     let removed = 0;
     this.db.transaction(() => {
       removed = this.stmt('DELETE FROM documents WHERE run <> ?').run(run).changes;
       this.db.exec(SEARCH_INDEXES_SQL);
       for (const [name, value] of Object.entries(aggregates)) this.putAggregate(name, value);
       this.stmt(`DELETE FROM aggregates WHERE name LIKE '${REPORT_DOCUMENTS_PREFIX}%'`).run();
-      if (reportDocuments) this.putReportDocuments(reportDocuments);
+      this.stmt(`DELETE FROM aggregates WHERE name LIKE '${REPORT_EVENTS_PREFIX}%'`).run();
+      if (reportDocuments) this.putChunks(REPORT_DOCUMENTS_PREFIX, reportDocuments);
+      if (reportEvents) this.putChunks(REPORT_EVENTS_PREFIX, reportEvents);
       this.setMeta('complete', '1');
     })();
     return { removed };
   }
 
   /**
-   * The report's `documents` list in chunks of REPORT_DOCUMENTS_CHUNK, written from a walk (one chunk in memory at a
-   * time): at 100k documents one JSON string of the list is ~66 MB, and past ~800k it would exceed V8's longest
-   * string. The saved report then holds an empty list, and `reportDocuments` reads the chunks back.
+   * A list of the report (its `documents`, its `events`) in chunks of REPORT_DOCUMENTS_CHUNK, written from a walk (one
+   * chunk in memory at a time): at 100k documents one JSON string of the documents is ~66 MB, and past ~800k it would
+   * exceed V8's longest string. The saved report then holds an empty list, and `reportDocumentChunks` /
+   * `reportEventChunks` read the chunks back.
    */
-  private putReportDocuments(documents: Iterable<unknown>): void {
+  private putChunks(prefix: string, items: Iterable<unknown>): void {
     let chunk: string[] = [];
     let n = 0;
     const flush = () => {
-      this.putAggregate(`${REPORT_DOCUMENTS_PREFIX}${String(n++).padStart(6, '0')}`, `[${chunk.join(',')}]`);
+      this.putAggregate(`${prefix}${String(n++).padStart(6, '0')}`, `[${chunk.join(',')}]`);
       chunk = [];
     };
-    for (const d of documents) {
+    for (const d of items) {
       chunk.push(JSON.stringify(d));
       if (chunk.length >= REPORT_DOCUMENTS_CHUNK) flush();
     }
@@ -407,7 +415,16 @@ export class Store {
    * own `documents` list is the one).
    */
   reportDocumentChunks(): Iterable<string> | undefined {
-    const names = this.stmt(`SELECT name FROM aggregates WHERE name LIKE '${REPORT_DOCUMENTS_PREFIX}%' ORDER BY name`).all() as Array<{ name: string }>;
+    return this.chunks(REPORT_DOCUMENTS_PREFIX);
+  }
+
+  /** The saved report's events, chunk by chunk, in report order; undefined when the report holds them itself. */
+  reportEventChunks(): Iterable<string> | undefined {
+    return this.chunks(REPORT_EVENTS_PREFIX);
+  }
+
+  private chunks(prefix: string): Iterable<string> | undefined {
+    const names = this.stmt(`SELECT name FROM aggregates WHERE name LIKE '${prefix}%' ORDER BY name`).all() as Array<{ name: string }>;
     if (names.length === 0) return undefined;
     const get = (name: string) => (this.stmt('SELECT value FROM aggregates WHERE name = ?').get(name) as { value: string }).value;
     return (function* () {

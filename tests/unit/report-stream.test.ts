@@ -51,6 +51,23 @@ describe('streamed JSON report', () => {
     expect(JSON.parse(none.text())).toEqual(empty);
   });
 
+  it('writes the fields before the documents one by one, list elements one at a time, with JSON.stringify\'s bytes', async () => {
+    const lean = buildReport(input, { resamples: 20, omitHits: true });
+    // Lists of objects, of lists, empty lists, null, an undefined field (left out) and undefined in a list (null).
+    const { documents: docs, ...rest } = lean;
+    const odd = {
+      ...rest,
+      events: [...lean.events, { id: 'x', nested: [[1, 2], []], text: 'two\nlines "quoted"' }],
+      timeline: null, dictionaries: [], extra: undefined, list: [undefined, 'a'], documents: docs,
+    } as unknown as typeof lean;
+    const chunks: string[] = [];
+    await writeReportJson({ write: async (c) => { chunks.push(c); } }, odd);
+    expect(chunks.join('')).toBe(`${JSON.stringify(odd, null, 2)}\n`);
+    // One write per event, not one string of the whole list.
+    expect(chunks.length).toBeGreaterThan(odd.events.length);
+    await expect(writeReportJson(stringSink(), { ...odd, documents: undefined, after: 1 } as unknown as typeof lean)).rejects.toThrow('"documents" must be the last field');
+  });
+
   it('refuses hits out of order or missing, naming the document', async () => {
     const lean = buildReport(input, { resamples: 20, omitHits: true });
     const reversed = [...analyses].reverse().map((a) => ({ id: a.id, ...documentHits(a) }));

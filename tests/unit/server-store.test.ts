@@ -40,12 +40,19 @@ describe('serving a store', () => {
     const body = await res.text();
     expect(body).toContain('<h1>Corpus overview');
     const report = (await (await app.request('/api/report?lists=all')).json()) as Report;
-    // analyze saves the report's documents in chunks beside it (Store.finishRun); the served report joins them.
+    // analyze saves the report's documents and events in chunks beside it (Store.finishRun); the served report
+    // joins them.
     const saved = JSON.parse(store.getAggregate('report') as string) as Report;
     expect(saved.documents).toEqual([]);
+    expect(saved.events).toEqual([]);
     const chunks = [...(store.reportDocumentChunks() ?? [])];
     expect(chunks).toHaveLength(1);
-    expect(report).toEqual({ ...saved, documents: JSON.parse(chunks[0]) });
+    const eventChunks = [...(store.reportEventChunks() ?? [])];
+    expect(eventChunks).toHaveLength(1);
+    const events = JSON.parse(eventChunks[0]) as Report['events'];
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.map((e) => e.id)).toEqual(memory.report.events.map((e) => e.id));
+    expect(report).toEqual({ ...saved, documents: JSON.parse(chunks[0]), events });
     expect(report.documents).toHaveLength(5);
     expect(report.outlets.map((o) => o.outlet)).toEqual(memory.report.outlets.map((o) => o.outlet));
   });

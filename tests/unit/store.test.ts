@@ -144,4 +144,19 @@ describe('the saved report documents', () => {
     store.finishRun(run, { report: '{}' });
     expect(store.reportDocumentChunks()).toBeUndefined();
   });
+
+  it('events are kept in chunks of their own, apart from the documents, and replaced by the next run', () => {
+    const { store } = tmpStore();
+    const rows = (n: number, tag: string) => Array.from({ length: n }, (_, k) => ({ id: `${tag}${k}`, documents: [`d${k}`] }));
+    let run = store.beginRun('key1', null);
+    store.finishRun(run, { report: '{}' }, rows(2, 'doc'), rows(REPORT_DOCUMENTS_CHUNK + 1, 'ev'));
+    const events = [...(store.reportEventChunks() ?? [])];
+    expect(events).toHaveLength(2);
+    expect(events.flatMap((c) => JSON.parse(c) as unknown[])).toEqual(rows(REPORT_DOCUMENTS_CHUNK + 1, 'ev'));
+    expect([...(store.reportDocumentChunks() ?? [])].map((c) => JSON.parse(c) as unknown[])).toEqual([rows(2, 'doc')]);
+    // A run that saves its events whole (none given here) leaves no chunks of the earlier run behind.
+    run = store.beginRun('key1', null);
+    store.finishRun(run, { report: '{}' }, rows(1, 'doc'));
+    expect(store.reportEventChunks()).toBeUndefined();
+  });
 });
