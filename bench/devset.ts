@@ -27,6 +27,8 @@ export interface DevsetArticle {
   sha256: string;
   chars: number;
   split: Split;
+  /** The batch it was collected in: the name of its sources file without "sources-" and ".yml" ("a" … "e"). */
+  batch: string;
   /** file:line of the entry, for messages. */
   where: string;
 }
@@ -108,6 +110,7 @@ export function loadDevset(dir: string): Devset {
   const files = readdirSync(dir).filter((f) => f.endsWith('.yml')).sort();
   const articles = new Map<string, DevsetArticle>();
   for (const name of files.filter((f) => f.startsWith('sources-'))) {
+    const batch = name.slice('sources-'.length, -'.yml'.length);
     const y = readYaml(join(dir, name), problems);
     if (!y) continue;
     listOf(y, 'articles', problems).forEach((raw, i) => {
@@ -134,7 +137,7 @@ export function loadDevset(dir: string): Devset {
       const date = raw.date instanceof Date ? raw.date.toISOString().slice(0, 10) : str('date');
       const article: DevsetArticle = {
         id, outlet: need('outlet'), outletKind: kind, url: need('url'), title: need('title'), date,
-        committed: raw.committed === true, sha256: sha, chars: typeof chars === 'number' ? chars : 0, split: split as Split, where: at,
+        committed: raw.committed === true, sha256: sha, chars: typeof chars === 'number' ? chars : 0, split: split as Split, batch, where: at,
       };
       if (id && !articles.has(id)) articles.set(id, article);
     });

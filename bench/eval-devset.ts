@@ -2,6 +2,7 @@
  * npm run eval:devset [-- --split dev|test] [--brief] [--lexicon file.yml ...]
  *
  * Without --split both splits are measured but only the dev split's errors are listed (the test split is held out).
+ * Rows per split: all, per outlet kind, per batch (the sources-X.yml the articles are listed in).
  *
  * Measures the analyzer on the development/test set of real articles (tests/fixtures/devset): label precision and
  * recall, sign-strict precision, context-resolved precision, voice agreement, split mentions, per split and per
@@ -117,6 +118,11 @@ export async function evalDevset(args: string[], io: EvalDevsetIo = {}): Promise
     for (const kind of kinds) {
       const part = docs.filter((d) => d.article.outletKind === kind);
       console.log(row(split, kind, part.length, score(part), voiceScore(part)));
+    }
+    // Per batch: a batch scored before any fix was made on it is the fair measure of text nobody tuned to.
+    for (const batch of [...new Set(docs.map((d) => d.article.batch))].sort()) {
+      const part = docs.filter((d) => d.article.batch === batch);
+      console.log(row(split, `batch ${batch}`, part.length, score(part), voiceScore(part)));
     }
   }
   for (const [split, { s, v }] of bySplit) {

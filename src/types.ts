@@ -83,6 +83,22 @@ export interface LabelEntry extends EntryBase {
    * US drone strike" names one). See lexicons/README.md, "How framelens decides who a label names".
    */
   agentless?: boolean;
+  /**
+   * The pattern's last word is a noun here only: "terrorist" counts in "killed a terrorist in Lebanon" but not in "a
+   * terrorist cell" (an adjective). See lexicons/README.md, "Descriptors vs labels".
+   */
+  noun?: boolean;
+  /**
+   * A first-person label ("our troops"): in the outlet's narration the outlet's side, in speech the speaker's side,
+   * found from the speaker named in the sentence or just before it.
+   */
+  firstPerson?: boolean;
+  /**
+   * A place named for its government ("Tel Aviv"): counts only where the place speaks or acts as a government does,
+   * right before a speech or judging verb ("Tel Aviv terms the attack …") or as the object of a directive ("ordered
+   * Tel Aviv to …"); elsewhere it is the city.
+   */
+  metonym?: boolean;
   weight: number;
   category: LabelCategory;
 }
@@ -98,6 +114,11 @@ export interface NameEntry extends EntryBase {
    * labels that may mean it. A mention of it is then a competing antecedent that leaves those labels unresolved.
    */
   antecedentOf?: string[];
+  /**
+   * For an untracked speaker (a defence secretary, the White House): the referent whose side it speaks for. A
+   * first-person label in its words ("our troops") names that side.
+   */
+  side?: string;
 }
 
 /** A framing device: distancing, hedge, booster, attribution verb or negation cue. */

@@ -11,13 +11,17 @@ import type {
 import { tokenize, type Units } from '../nlp/nlp.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { findMatches, type Match } from './match.js';
-import { findVoiceSpans, quoteSpans, voiceAt } from './voice.js';
+import { findVoiceSpans, quoteSpans, selfNamesOf, voiceAt } from './voice.js';
 import { headlineEnd, resolveContextLabels, type ContextLabel, type Mention } from './resolve.js';
 import { repeatedBlocks } from './repeats.js';
 import { namesAgent } from './agency.js';
+import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
 import { datelineSpans as datelineSpansOf } from './voice/dateline.js';
 import { quotedFragment } from './voice/fragment.js';
 import { defaultVoiceRules, type VoiceRules } from '../lexicon/voice-rules.js';
+
+/** Nouns after a label that make it a source's affiliation, not a label ("Israel's military spokesman"). */
+const SPOKESPEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'spokespersons', 'spokesmen', 'spokeswomen']);
 
 /** Words that may stand between a distancing or negation cue and the label it governs. */
 const FILLER_WORDS = new Set([
@@ -36,7 +40,8 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
   // Reported speech is looked for only in sentences that hold a match: the voices of all hits are the same as from a
   // full reading, at a fraction of the cost (kwic.ts reads a whole document when it needs other words' voices).
   const quotes = quoteSpans(text, compiled.voice);
-  const voiceSpans: VoiceSpan[] = findVoiceSpans(text, tok.sentences, matches, quotes, compiled.voice);
+  const datelines = datelineSpans(text, compiled.voice);
+  const voiceSpans: VoiceSpan[] = findVoiceSpans(text, tok.sentences, matches, quotes, compiled.voice, selfNamesOf(doc.outlet, text, datelines));
   // Only short quotations can be scare quotes; keeping just those makes the per-hit check cheap.
   const { cueReach, scareQuoteMaxWords } = compiled.voice.context;
   const shortQuotes = quotes.filter((q) => q.words <= scareQuoteMaxWords);
@@ -47,7 +52,6 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
     warnings.push(`${tok.runsCut} run(s) of more than 100 characters without spaces were split before tokenizing (offsets unchanged)`);
   }
 
-  const datelines = datelineSpans(text, compiled.voice);
   // Matches come in text order, so one pointer walks the datelines (and, below, the short quotations) once.
   let datelineAt = 0;
   const inDateline = (m: Match): boolean => {
@@ -121,8 +125,8 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
   const agentless: Array<{ hit: Hit; match: Match }> = [];
   // Units covered by an actor (a name or a label with a referent): the agents that make "were killed" not agentless.
   const actorUnit = new Uint8Array(units.count);
-  const mention = (m: Match, referent: string | null, sentence: number, antecedentOf?: ReadonlySet<string>): void => {
-    mentions.push({ referent, antecedentOf, start: m.start, end: m.end, startUnit: m.startUnit, endUnit: m.endUnit, sentence, head: units.normal[m.endUnit - 1] });
+  const mention = (m: Match, referent: string | null, sentence: number, antecedentOf?: ReadonlySet<string>, side?: string): void => {
+    mentions.push({ referent, antecedentOf, side, start: m.start, end: m.end, startUnit: m.startUnit, endUnit: m.endUnit, sentence, head: units.normal[m.endUnit - 1] });
     actorUnit.fill(1, m.startUnit, m.endUnit);
   };
 
@@ -145,11 +149,19 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       // Every actor is an antecedent: the five tracked referents, and the actors the lexicon names without tracking
       // (the Islamic State, Al Mayadeen), which stop a context label from jumping past them to a tracked one.
       if (entry.referent) mention(m, entry.referent, sentence);
-      else if (entry.type === 'actor') mention(m, null, sentence, antecedentSets.get(entry.id));
+      else if (entry.type === 'actor') mention(m, null, sentence, antecedentSets.get(entry.id), entry.side);
     } else if (m.entry.kind === 'label') {
       // "TEHRAN, Jan 5 (Reuters) -" says where the story was filed, not who acted: not a label of Iran.
       if (inDateline(m)) continue;
+      // "(Tenzing Sherpa/U.S. Army)", "(Photo: IDF)": a picture's credit names who took it, not an actor in the story.
+      if (inCredit(text, m.start)) continue;
       const entry = m.entry as LabelEntry;
+      if (entry.noun && m.endUnit - m.startUnit === 1 && !usedAsNoun(units, m.endUnit)) continue;
+      if (entry.metonym && !actsAsGovernment(units, m, compiled.voice)) continue;
+      // "Israel's military spokesman", "the Houthi movement's spokesperson": a source named by affiliation, as the
+      // names "IDF spokesman" and "US military official" are; who a spokesman works for is not a framing choice.
+      if (entry.category === 'actor-label' && m.endUnit < units.count && !units.barrierAfter[m.endUnit - 1] &&
+          SPOKESPEOPLE.has(units.normal[m.endUnit])) continue;
       const negation = cueBefore(negationEnds, m, false);
       if (negation) cues.push(negation.entry.id);
       const hit: Hit = {
@@ -161,7 +173,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
         end: m.end,
         text: surface,
         sentence,
-        voice: scare ? 'author' : voice,
+        voice: scare || ownSideParaphrase(units, m, entry, voice, mentions[mentions.length - 1], compiled.voice) ? 'author' : voice,
         distanced: Boolean(distancing) || scare,
         negated: Boolean(negation),
         resolution: entry.resolve ? 'unresolved' : 'fixed',
@@ -214,6 +226,75 @@ function antecedentSetsOf(compiled: CompiledLexicon): Map<string, ReadonlySet<st
   return sets;
 }
 
+/**
+ * A place named for its government acts as one: a speech or judging verb follows it ("Tel Aviv terms the attack …",
+ * "Tel Aviv warned …"), or a directive or object verb stands right before it ("ordered Tel Aviv to stop", "warned Tel
+ * Aviv"). Every verb form comes from the voice vocabulary (lexicons/voice.yml).
+ */
+function actsAsGovernment(units: Units, m: Match, rules: VoiceRules): boolean {
+  const w = rules.words;
+  if (m.endUnit < units.count && !units.barrierAfter[m.endUnit - 1]) {
+    const next = units.normal[m.endUnit];
+    if (w.reporting.has(next) || w.tag.has(next) || w.call.has(next) || w.condemn.has(next) || w.blame.has(next) ||
+        w.accuse.has(next) || w.vow.has(next) || w.content.has(next) || w.passiveFraming.has(next) || w.directive.has(next)) return true;
+  }
+  const before = m.startUnit - 1;
+  if (before >= 0 && !units.barrierAfter[before]) {
+    const prev = units.normal[before];
+    if (w.directive.has(prev) || w.objectVerbs.has(prev) || w.condemn.has(prev) || w.blame.has(prev) || w.accuse.has(prev)) return true;
+  }
+  return false;
+}
+
+/** How far after the actor before a possessive its speech verb may stand for the actor to be the speaker. */
+const OWN_SPEAKER_REACH = 8;
+
+/**
+ * O-OWN: a speaker does not call its own side by a negative label. In reported speech (not a quotation), a negative
+ * label after a possessive whose owner is the speaker ("Iran threatens that its proxy forces will expand the
+ * conflict": the actor named last before it, in the sentence, with a speech verb right after it) is the outlet's
+ * paraphrase, so its voice is the outlet's. "… if Iran continued allowing its proxy groups …", said by US officials,
+ * keeps its voice: Iran is not the speaker there.
+ */
+function ownSideParaphrase(units: Units, m: Match, entry: LabelEntry, voice: Voice, owner: Mention | undefined, rules: VoiceRules): boolean {
+  if (voice !== 'attributed' || entry.weight >= 0 || entry.category !== 'actor-label' || !owner) return false;
+  const before = m.startUnit - 1;
+  if (before < 0 || units.barrierAfter[before] || (units.normal[before] !== 'its' && units.normal[before] !== 'their')) return false;
+  if (owner.sentence !== units.sentence[m.startUnit]) return false;
+  const w = rules.words;
+  const end = Math.min(before, owner.endUnit + OWN_SPEAKER_REACH);
+  for (let u = owner.endUnit; u < end; u++) {
+    const x = units.normal[u];
+    if (w.reporting.has(x) || w.zeroThat.has(x)) return true;
+  }
+  return false;
+}
+
+/** How far back from a label the opening bracket of a credit line may stand. */
+const CREDIT_REACH = 60;
+const CREDIT_WORDS = /^\(\s*(photo|photos|image|picture|credit|courtesy|file photo|video)\b/i;
+
+/**
+ * A label inside a bracketed picture credit: the bracket opens at most CREDIT_REACH characters before it on the same
+ * line and is not closed before it, and the label follows a slash ("(Tenzing Sherpa/U.S. Army)") or the bracket
+ * opens with a credit word ("(Photo: IDF)"). Bounded: at most CREDIT_REACH characters are read per label.
+ */
+function inCredit(text: string, start: number): boolean {
+  let open = -1;
+  for (let i = start - 1; i >= 0 && i >= start - CREDIT_REACH; i--) {
+    const c = text[i];
+    if (c === ')' || c === '\n') return false;
+    if (c === '(') {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  let k = start - 1;
+  while (k > open && text[k] === ' ') k--;
+  return text[k] === '/' || CREDIT_WORDS.test(text.slice(open, start));
+}
+
 /** Matches (in text order) outside the given spans (in text order). */
 function dropInside(matches: Match[], spans: Span[]): Match[] {
   if (spans.length === 0) return matches;
@@ -222,6 +303,22 @@ function dropInside(matches: Match[], spans: Span[]): Match[] {
     while (k < spans.length && spans[k].end <= m.start) k++;
     return !(k < spans.length && spans[k].start <= m.start);
   });
+}
+
+/**
+ * A word that is a noun and an adjective ("terrorist", "militant") is a noun when it is plural (English adjectives
+ * take no -s) or where its phrase ends at it: punctuation, the end of the text, a function word or a possessive
+ * follows ("killed a terrorist in Lebanon", "the terrorist who", "the terrorist's car"). Any other word after it is
+ * the noun it modifies ("a terrorist cell", "terrorist financing"), and so is a word after "and"/"or" ("extremist and
+ * terrorist groups"): those are adjectives.
+ */
+function usedAsNoun(units: Units, endUnit: number): boolean {
+  const word = units.normal[endUnit - 1];
+  if (word.endsWith('s') && !word.endsWith("'s")) return true;
+  if (endUnit >= units.count || units.barrierAfter[endUnit - 1]) return true;
+  const next = units.normal[endUnit];
+  if (next === 'and' || next === 'or') return false;
+  return next === "'s" || next === "'" || ENGLISH_STOPWORDS.has(next);
 }
 
 /** Agentless wording is not scored where its clause names the agent ("were killed in a US drone strike"). */

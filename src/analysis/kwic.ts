@@ -1,6 +1,7 @@
 /** Keyword in context: occurrences of a label id or a word/phrase, with the sentence around it and its voice. */
 import type { DocAnalysis, Document, Voice, VoiceSpan } from '../types.js';
-import { findVoiceSpans, voiceAt } from './voice.js';
+import { findVoiceSpans, selfNamesOf, voiceAt } from './voice.js';
+import { datelineSpans } from './analyze.js';
 
 export interface KwicLine {
   documentId: string;
@@ -106,7 +107,9 @@ export function wordSpans(doc: Document, analysis: DocAnalysis, pattern: WordPat
 
 /** Reported speech of a whole document: the analysis holds it only for sentences with lexicon matches. */
 export function documentVoiceSpans(doc: Document, analysis: DocAnalysis): VoiceSpan[] {
-  return findVoiceSpans(doc.text, analysis.sentences);
+  // The outlet citing itself is its own voice here too (S-SELF), as in the analysis.
+  const self = selfNamesOf(doc.outlet, doc.text, datelineSpans(doc.text));
+  return findVoiceSpans(doc.text, analysis.sentences, undefined, undefined, undefined, self);
 }
 
 export function kwicLine(doc: Document, analysis: DocAnalysis, span: KwicSpan, voiceSpans: VoiceSpan[], width = 60): KwicLine {

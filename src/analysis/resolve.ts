@@ -13,6 +13,7 @@ import type { Units } from '../nlp/nlp.js';
 import { canonical, type CompiledLexicon } from '../lexicon/compile.js';
 import type { Match } from './match.js';
 import type { ContextWindows } from '../lexicon/voice-rules.js';
+import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
 
 /** Something a context label may point back (or ahead) to: a name or a label with a fixed or resolved referent. */
 export interface Mention {
@@ -20,6 +21,8 @@ export interface Mention {
   referent: string | null;
   /** For an untracked actor: the context labels that may mean it (`antecedent-of` in the lexicon). */
   antecedentOf?: ReadonlySet<string>;
+  /** For an untracked speaker: the referent whose side it speaks for (`side` in the lexicon). */
+  side?: string;
   start: number;
   end: number;
   startUnit: number;
@@ -92,6 +95,14 @@ export function resolveContextLabels(
       if (x.referent !== null && candidates.has(x.referent)) resolveTo(hit, x.referent, seen, match, units);
     };
 
+    // 0. A first-person label in speech ("attacks on our troops", said by a defence secretary) names the speaker's
+    // side, not the outlet's and not whoever was named last.
+    if (entry.firstPerson && hit.voice !== 'author') {
+      const side = speakerSide(hit, candidates, seen, mentions, next, units, speech, rules);
+      if (side !== null) resolveTo(hit, side, seen, match, units);
+      continue;
+    }
+
     // 1. Glued to a name or label: "Kataib Hezbollah fighters", "Iran-backed Hezbollah", "ISIS fighters" (untracked:
     // stays unresolved), "Iran-aligned Al Mayadeen TV" (a broadcaster: unresolved).
     const prevUnit = match.startUnit - 1;
@@ -114,12 +125,13 @@ export function resolveContextLabels(
       settle(apposed);
       continue;
     }
-    // 3. Specified in place by a capitalised word the lexicon does not know ("the Assad regime"). A nationality the
+    // 3. Specified in place by a capitalised word the lexicon does not know ("the Assad regime"); a function word that
+    // opens a sentence ("A militant was killed", "These fighters") is capitalised, not specific. A nationality the
     // lexicon lists as a descriptor before a group noun only says where the group is from ("The Lebanese terrorist
     // organization"): it names nobody, and the label looks back like any other.
     const head = units.normal[match.endUnit - 1];
     const capitalisedModifier = prevGlued && /^\p{Lu}/u.test(text.slice(units.start[prevUnit], units.end[prevUnit])) &&
-      units.normal[prevUnit] !== 'the' && !originOfGroup(compiled, units.normal[prevUnit], head);
+      !ENGLISH_STOPWORDS.has(units.normal[prevUnit]) && !originOfGroup(compiled, units.normal[prevUnit], head);
     if (capitalisedModifier) continue;
     // 4. An of-phrase: "an umbrella group of anti-terror fighters" names its referent; "the regime of the river" names
     // nobody; "fighters of these two organizations" points back like a pronoun.
@@ -160,6 +172,9 @@ export function resolveContextLabels(
     let blocked = false;
     const salience = new Map<string, number>();
     let nearest: string | null = null;
+    // A fitting mention that repeats the label's head noun ("the Islamic Resistance in Iraq … the resistance") is
+    // what a definite noun phrase takes up, even past a nearer mention of another fitting referent.
+    let sameHead: string | null = null;
     for (let k = seen.length - 1, visited = 0; k >= 0 && visited < rules.lookBackMentions; k--, visited++) {
       const mention = seen[k];
       if (mention.sentence < hit.sentence - rules.antecedentSentences) break;
@@ -171,6 +186,7 @@ export function resolveContextLabels(
           speechVerbBetween(units, mention.endUnit, match.startUnit, speech)) continue;
       const f = fit(mention);
       if (f === 'yes') {
+        if (sameHead === null && containsUnit(units, mention, head)) sameHead = mention.referent;
         nearest ??= mention.referent;
         const r = mention.referent as string;
         salience.set(r, (salience.get(r) ?? 0) + 1 / (1 + hit.sentence - mention.sentence));
@@ -194,7 +210,7 @@ export function resolveContextLabels(
       continue;
     }
     if (nearest !== null) {
-      let best = nearest;
+      let best = sameHead ?? nearest;
       const nearestScore = salience.get(nearest) ?? 0;
       for (const [referent, score] of salience) {
         if (score >= rules.salienceFactor * nearestScore && score > (salience.get(best) ?? 0)) best = referent;
@@ -215,6 +231,40 @@ export function resolveContextLabels(
       break;
     }
   }
+}
+
+/**
+ * The side a first-person label in speech names: a speaker with a side (`side` in the lexicon: "Defense Secretary
+ * Lloyd Austin said", "a White House spokesman said") in the label's own sentence, where speech tags stand; else the
+ * nearest speaker looking back `speaker_sentences` sentences (the tag of a quotation's first paragraph covers the
+ * paragraphs that go on with it): a name with a side, or a tracked actor a speech verb follows ("the IDF said"). A
+ * speaking actor of another side ("Hezbollah said") leaves the label unresolved, and so does a story that names the
+ * side but no speaker of it: "our forces" in a Houthi spokesman's words are not the US forces named before. Bounded
+ * by look_back_mentions each way.
+ */
+function speakerSide(
+  hit: Hit, candidates: ReadonlySet<string>, seen: Mention[], mentions: Mention[], next: number, units: Units,
+  speech: ReadonlySet<string>, rules: ContextWindows,
+): string | null {
+  for (let k = next; k < mentions.length && k < next + rules.lookBackMentions && mentions[k].sentence === hit.sentence; k++) {
+    const s = mentions[k].side;
+    if (s !== undefined && candidates.has(s)) return s;
+  }
+  for (let k = seen.length - 1, visited = 0; k >= 0 && visited < rules.lookBackMentions; k--, visited++) {
+    const m = seen[k];
+    if (m.sentence < hit.sentence - rules.speakerSentences) break;
+    if (m.side !== undefined && candidates.has(m.side)) return m.side;
+    if (m.referent === null || m.side !== undefined) continue;
+    // A tracked actor that speaks ("the IDF said", "Hezbollah said") is the speaker: its side, or none of the label's.
+    if (speechVerbBetween(units, m.endUnit, units.count, speech)) return candidates.has(m.referent) ? m.referent : null;
+  }
+  return null;
+}
+
+/** Whether a mention's words include the (folded) word `head`. Mentions are short, so this is bounded. */
+function containsUnit(units: Units, m: Mention, head: string): boolean {
+  for (let u = m.startUnit; u < m.endUnit; u++) if (units.normal[u] === head) return true;
+  return false;
 }
 
 /**

@@ -16,12 +16,14 @@
 import type { Span, VoiceSpan } from '../types.js';
 import { defaultVoiceRules, type VoiceRules } from '../lexicon/voice-rules.js';
 import { attributionSpans } from './voice/unit.js';
+import type { SelfName } from './voice/self.js';
 import { combineVoices, mergeSpans, type RuleSpan } from './voice/spans.js';
 import { paragraphSpans, quoteSpans, type Paragraph, type QuoteSpan } from './quotes.js';
 
 export { quoteSpans, paragraphSpans, type QuoteSpan, type Paragraph } from './quotes.js';
 export { attributionSpans } from './attribution.js';
 export { voiceAt, mergeSpans, insideAny, type RuleSpan } from './voice/spans.js';
+export { selfNamesOf, type SelfName } from './voice/self.js';
 
 /**
  * Voice spans of a text: sorted, non-overlapping `quoted` and `attributed` spans (everything else is author voice).
@@ -32,28 +34,32 @@ export { voiceAt, mergeSpans, insideAny, type RuleSpan } from './voice/spans.js'
  */
 export function findVoiceSpans(
   text: string, sentences: Span[], wanted?: Span[], quotes?: QuoteSpan[], rules: VoiceRules = defaultVoiceRules(),
+  self?: readonly SelfName[],
 ): VoiceSpan[] {
-  return readVoices(text, sentences, wanted, quotes, rules);
+  return readVoices(text, sentences, wanted, quotes, rules, undefined, self);
 }
 
 /**
  * A full reading that also says which rule made each reported or colon-quoted span (rule ids of docs/voice.md):
  * for explanations and the data-driven voice tests.
  */
-export function explainVoices(text: string, sentences: Span[], rules: VoiceRules = defaultVoiceRules()): { spans: VoiceSpan[]; rules: RuleSpan[] } {
+export function explainVoices(
+  text: string, sentences: Span[], rules: VoiceRules = defaultVoiceRules(), self?: readonly SelfName[],
+): { spans: VoiceSpan[]; rules: RuleSpan[] } {
   const trace: RuleSpan[] = [];
-  const spans = readVoices(text, sentences, undefined, undefined, rules, trace);
+  const spans = readVoices(text, sentences, undefined, undefined, rules, trace, self);
   return { spans, rules: trace };
 }
 
 function readVoices(
   text: string, sentences: Span[], wanted: Span[] | undefined, quotes: QuoteSpan[] | undefined, rules: VoiceRules, trace?: RuleSpan[],
+  self?: readonly SelfName[],
 ): VoiceSpan[] {
   const quoted = mergeSpans((quotes ?? quoteSpans(text, rules)).filter((q) => q.depth === 0));
   const paragraphs = paragraphSpans(text);
   const units = sentenceUnits(text, sentences.length > 0 ? sentences : roughSentences(text), paragraphs, rules);
   const colonQuoted: Span[] = [];
-  const attributed = attributionSpans(text, units, quoted, colonQuoted, wanted, rules, trace);
+  const attributed = attributionSpans(text, units, quoted, colonQuoted, wanted, rules, trace, self);
   return combineVoices(colonQuoted.length ? mergeSpans(quoted, colonQuoted) : quoted, attributed);
 }
 
@@ -91,15 +97,18 @@ export function sentenceUnits(text: string, sentences: Span[], paragraphs: Parag
 }
 
 /**
- * U-TITLE: joins a sentence that ends in a title abbreviation (voice rules, `titles`) to the next one (in place): a
- * splitter that cuts "military spokesman Rear Adm. | Daniel Hagari said." would cut a speech tag off its claim.
+ * U-TITLE: joins a sentence that ends in a title abbreviation (voice rules, `titles`), or in a month abbreviation
+ * before a day ("since Oct. | 8, Hezbollah had fired …, the IDF said"), to the next one (in place): a splitter that
+ * cuts "military spokesman Rear Adm. | Daniel Hagari said." would cut a speech tag off its claim.
  */
 function mergeAfterTitles(text: string, cover: Span[], titles: ReadonlySet<string>): void {
   let w = 0;
   for (let r = 0; r < cover.length; r++) {
     const c = cover[r];
     const last = w > 0 ? cover[w - 1] : undefined;
-    if (last && endsWithTitle(text, last, titles) && !/[\n\r]/.test(text.slice(last.end, c.start))) last.end = c.end;
+    const joined = last && !/[\n\r]/.test(text.slice(last.end, c.start)) &&
+      (endsWithTitle(text, last, titles) || (endsWithMonth(text, last) && startsWithDigit(text, c)));
+    if (last && joined) last.end = c.end;
     else cover[w++] = c;
   }
   cover.length = w;
@@ -129,6 +138,20 @@ function brokenAt(text: string, a: Span, b: Span): boolean {
   while (s < b.end && /\s/.test(text[s])) s++;
   if (!/[\n\r]/.test(text.slice(e, s))) return false;
   return /[\p{Ll},;]/u.test(text[s] ?? '');
+}
+
+/** Month abbreviations a splitter takes for a sentence end before the day ("Oct. 8"). */
+const MONTH_ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+function endsWithMonth(text: string, s: Span): boolean {
+  return endsWithTitle(text, s, MONTH_ABBREVIATIONS);
+}
+
+function startsWithDigit(text: string, s: Span): boolean {
+  let i = s.start;
+  while (i < s.end && /\s/.test(text[i])) i++;
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
 }
 
 function endsWithTitle(text: string, s: Span, titles: ReadonlySet<string>): boolean {

@@ -17,8 +17,8 @@ const TOP_KEYS = new Set(['lexicon', 'version', 'description', 'language', 'refe
 const THEATRE_KEYS = new Set(['places', 'actors', 'note']);
 const CLASS_KEYS = new Set(['members', 'note']);
 const REFERENT_KEYS = new Set(['id', 'label', 'description']);
-const LABEL_KEYS = new Set(['id', 'referent', 'resolve', 'category', 'weight', 'patterns', 'case', 'rationale', 'sources', 'note', 'agentless']);
-const NAME_KEYS = new Set(['id', 'type', 'referent', 'patterns', 'case', 'note', 'rationale', 'sources', 'antecedent-of']);
+const LABEL_KEYS = new Set(['id', 'referent', 'resolve', 'category', 'weight', 'patterns', 'case', 'rationale', 'sources', 'note', 'agentless', 'noun', 'first-person', 'metonym']);
+const NAME_KEYS = new Set(['id', 'type', 'referent', 'patterns', 'case', 'note', 'rationale', 'sources', 'antecedent-of', 'side']);
 const DEVICE_KEYS = new Set(['id', 'type', 'weight', 'patterns', 'case', 'rationale', 'sources', 'note']);
 const DEVICE_TYPES: DeviceType[] = ['distancing', 'hedge', 'booster', 'attribution', 'negation'];
 const NAME_TYPES: NameType[] = ['actor', 'place', 'incident', 'operation'];
@@ -281,6 +281,9 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
     if (!NAME_TYPES.includes(type)) v.error([...path, 'type'], `name type must be one of ${NAME_TYPES.join(', ')}, found ${describe(obj.type)}`);
     const referent = readString(v, obj, 'referent', path, false);
     if (referent) referentUses.push({ id: referent, path: [...path, 'referent'], validator: v });
+    const side = readString(v, obj, 'side', path, false);
+    if (side) referentUses.push({ id: side, path: [...path, 'side'], validator: v });
+    if (side && referent) v.error([...path, 'side'], '"side" is for speakers the lexicon does not track (no "referent"): a tracked name already speaks for its referent');
     const antecedentOf = readStringList(v, obj, 'antecedent-of', path);
     if (antecedentOf && referent) {
       v.error([...path, 'antecedent-of'], '"antecedent-of" is for actors the lexicon does not track (no "referent"): a tracked name is already an antecedent of every context label that may take its referent');
@@ -289,6 +292,7 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
     if (!id) return;
     const entry: NameEntry = { kind: 'name', type, referent, ...base(obj, path, id) };
     if (antecedentOf) entry.antecedentOf = antecedentOf;
+    if (side) entry.side = side;
     entries.push(entry);
   });
 
@@ -313,6 +317,21 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
     if (obj.agentless !== undefined) {
       if (typeof obj.agentless !== 'boolean') v.error([...path, 'agentless'], `"agentless" must be true or false, found ${describe(obj.agentless)}`);
       else if (obj.agentless) entry.agentless = true;
+    }
+    if (obj.noun !== undefined) {
+      if (typeof obj.noun !== 'boolean') v.error([...path, 'noun'], `"noun" must be true or false, found ${describe(obj.noun)}`);
+      else if (obj.noun) entry.noun = true;
+    }
+    if (obj.metonym !== undefined) {
+      if (typeof obj.metonym !== 'boolean') v.error([...path, 'metonym'], `"metonym" must be true or false, found ${describe(obj.metonym)}`);
+      else if (obj.metonym) entry.metonym = true;
+    }
+    if (obj['first-person'] !== undefined) {
+      if (typeof obj['first-person'] !== 'boolean') v.error([...path, 'first-person'], `"first-person" must be true or false, found ${describe(obj['first-person'])}`);
+      else if (obj['first-person']) {
+        if (!resolve) v.error([...path, 'first-person'], 'a first-person label takes its referent from the speaker: give it "resolve" with the sides it may name, not "referent"');
+        entry.firstPerson = true;
+      }
     }
     entries.push(entry);
   });

@@ -74,6 +74,7 @@ export type VoiceWindows = { readonly [K in (typeof WINDOWS)[number][1]]: number
 const CONTEXT = [
   ['cue_reach', 'cueReach'], ['antecedent_sentences', 'antecedentSentences'], ['salience_factor', 'salienceFactor'],
   ['scare_quote_max_words', 'scareQuoteMaxWords'], ['look_back_mentions', 'lookBackMentions'], ['apposition_words', 'appositionWords'],
+  ['speaker_sentences', 'speakerSentences'],
 ] as const;
 /** Windows of the context rules (analyze.ts): distancing and negation reach, antecedents, scare quotes. */
 export type ContextWindows = { readonly [K in (typeof CONTEXT)[number][1]]: number };

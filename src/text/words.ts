@@ -17,6 +17,16 @@ export interface Words {
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const JOINERS = new Set(["'", '’', '‘', 'ʼ', '-', '‐', '‑', '.']);
 
+/**
+ * WORD_CHAR for the UTF-16 unit at `i`: ASCII letters and digits by their code (most of an English text), anything
+ * else by the regular expression on that one unit, as before (a unit of a surrogate pair is never a word character).
+ */
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return WORD_CHAR.test(text[i]);
+}
+
 export function dictionaryWords(text: string): Words {
   const words: string[] = [];
   const start: number[] = [];
@@ -24,22 +34,29 @@ export function dictionaryWords(text: string): Words {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!WORD_CHAR.test(text[i])) {
+    if (!isWordChar(text, i)) {
       i++;
       continue;
     }
     const from = i;
+    // Whether the word has a character outside ASCII: only then can normalizeWord have more to do than lowercase.
+    let wide = text.charCodeAt(i) >= 128;
     i++;
     for (;;) {
-      while (i < n && WORD_CHAR.test(text[i])) i++;
+      while (i < n && isWordChar(text, i)) {
+        if (text.charCodeAt(i) >= 128) wide = true;
+        i++;
+      }
       // A joiner counts only with a word character on both sides: "U.S." ends at "S", "rebels'" at "s".
-      if (i + 1 < n && JOINERS.has(text[i]) && WORD_CHAR.test(text[i + 1])) {
+      if (i + 1 < n && JOINERS.has(text[i]) && isWordChar(text, i + 1)) {
+        if (text.charCodeAt(i) >= 128 || text.charCodeAt(i + 1) >= 128) wide = true;
         i += 2;
         continue;
       }
       break;
     }
-    words.push(normalizeWord(text.slice(from, i)));
+    const word = text.slice(from, i);
+    words.push(wide ? normalizeWord(word) : word.toLowerCase());
     start.push(from);
     end.push(i);
   }

@@ -136,6 +136,12 @@ describe('npm run eval:devset', () => {
     expect(out).toContain(`  ${missingId}`);
     expect(out).toMatch(/^dev +all +\d+ /m);
     expect(out).toMatch(/^test +all +\d+ /m);
+    // A row per batch of the open texts (the batch is the sources file's letter), documents counted per batch.
+    for (const split of ['dev', 'test'] as const) {
+      const perBatch = new Map<string, number>();
+      for (const t of findTexts(devset).present) if (t.article.split === split) perBatch.set(t.article.batch, (perBatch.get(t.article.batch) ?? 0) + 1);
+      for (const [batch, n] of perBatch) expect(out).toMatch(new RegExp(`^${split} +batch ${batch} +${n} `, 'm'));
+    }
   });
 
   it('lists the dev errors with their sentence, and the test errors only when asked for', async () => {

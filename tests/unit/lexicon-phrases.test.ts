@@ -73,6 +73,11 @@ describe('composed phrases in the default lexicon', () => {
     // A bracketed acronym inside a phrase is transparent (match.ts): one mention.
     ['CENTCOM stated "U.S. Central Command (CENTCOM) forces conducted a precision airstrike"', 'U.S. Central Command (CENTCOM) forces', 'us-forces', 0],
     ['an announcement by President Joe Biden that jihadists had killed three American servicepersons', 'jihadists', 'jihadists', -2],
+    // A patron that created the group is a patron link like "backed by" (lexicon 1.3.3).
+    ['one of the more dangerous militias created by Iran, was killed', 'militias created by Iran', 'iran-backed-militia', -2],
+    ['The group, which was founded by the IRGC, denied it.', 'which was founded by the IRGC', 'pro-iranian', -1],
+    ['groups seeking to oust US and other foreign forces from the country', 'US and other foreign forces', 'us-forces', 0],
+    ['the attack took place at a small U.S. logistics hub near the border', 'U.S. logistics hub', 'us-bases', 0],
   ];
   for (const [sentence, phrase, id, weight] of one) {
     it(`"${phrase}" is one mention: ${id} (${weight})`, () => {
@@ -110,6 +115,31 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('Over 200 missiles were fired, Israel Defense Forces spokesperson Daniel Hagari reported.')).toEqual([]);
   });
 
+  it('does not count a label glued to "spokesman" in the analyzer: a source named by affiliation', () => {
+    const labels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+      .filter((h) => h.category === 'actor-label').map((h) => h.text);
+    expect(labels('In a statement, Israel’s military spokesman confirmed that Iran launched drones.')).toEqual(['Iran']);
+    expect(labels('The Israeli army’s spokesman said the US military had helped.')).toEqual(['US military']);
+    expect(labels('Israel’s military said the drones were downed.')).toEqual(['Israel’s military']);
+  });
+
+  it('counts a city named for its government only where it speaks or is told to act (metonym: true)', () => {
+    const labels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+      .filter((h) => h.category === 'actor-label').map((h) => [h.text, h.referent]);
+    expect(labels('Tel Aviv terms the attack a severe escalation.')).toEqual([['Tel Aviv', 'israel']]);
+    expect(labels('The council ordered Tel Aviv to stop the raids.')).toEqual([['Tel Aviv', 'israel']]);
+    expect(labels('Sirens sounded in Tel Aviv on Sunday.')).toEqual([]);
+    expect(labels('Tel Aviv residents fled to shelters.')).toEqual([]);
+  });
+
+  it('does not count a label in a picture credit, and counts one in an ordinary bracket', () => {
+    const labels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+      .filter((h) => h.category === 'actor-label').map((h) => h.text);
+    expect(labels('A soldier at the garrison in August. (Jane Roe/U.S. Army)')).toEqual([]);
+    expect(labels('Smoke rises over the city (Photo: IDF)')).toEqual([]);
+    expect(labels('The attack (on US forces) failed.')).toEqual(['US forces']);
+  });
+
   it('reads a fixed event name and an adjectival "military action" as events, not as the state or its force', () => {
     // Gold a19/a27: "Israel's war on Gaza" is an event word; "Israeli military action" is not "the Israeli military".
     const war = labelsIn('The groups oppose Israel’s war in Gaza, which has killed thousands.');
@@ -125,6 +155,23 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('fighters killed in clashes on the Gaza-Israel border and along the Israel-Lebanon border').map((h) => h.id))
       .not.toContain('israel');
     expect(labelsIn('since the start of the Israel-Hamas war').map((h) => h.id)).toEqual(['israel', 'hamas', 'war-baseline']);
+  });
+
+  it('reads a possessive before an emotive event word as that event, before a neutral one as a mention (gold README)', () => {
+    // Intensifiers between the possessive and the event noun do not break the event phrase, quote marks neither.
+    expect(labelsIn('They condemned Israel’s bloody aggression on the town.')).toEqual([{ text: 'Israel’s bloody aggression', id: 'israeli-aggression', weight: -2 }]);
+    expect(labelsIn('US support for “Israel’s” deadly aggression went on.').map((h) => h.id)).toEqual(['israeli-aggression']);
+    // A neutral event noun leaves the name an ordinary mention of the state.
+    expect(labelsIn('It came after Israel’s attacks on villages.').map((h) => h.id)).toEqual(['israel']);
+  });
+
+  it('reads "US military strikes on …" as an event, as "Israeli military action", and the verb as the force', () => {
+    expect(labelsIn('It condemned the US military strikes on areas in Iraq.').map((h) => [h.text, h.id]))
+      .toEqual([['US military strikes on', 'us-military-action']]);
+    expect(labelsIn('He condemned the United States’ military attacks on Syria.').map((h) => h.id)).toEqual(['us-military-action']);
+    expect(labelsIn('The US military strikes Houthi targets again.').map((h) => h.id)).toEqual(['us-forces']);
+    expect(labelsIn('The U.S. military attacked two sites on Wednesday.').map((h) => h.id)).toEqual(['us-forces']);
+    expect(labelsIn('Israeli military raids on the camp went on.').map((h) => h.id)).toEqual(['israel-war-on-gaza']);
   });
 
   it('pins aggression on Iran as it does on Israel and the US', () => {

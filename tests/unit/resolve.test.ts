@@ -219,6 +219,87 @@ describe('agentless wording counts only without an agent in its clause', () => {
   });
 });
 
+describe('a word that is a noun and an adjective counts as a noun only (noun: true)', () => {
+  const labelsOf = (text: string) => analyze(text).hits.filter((h) => h.category === 'actor-label').map((h) => [h.text, h.referent]);
+  it('reads the singular as a label where its phrase ends at it', () => {
+    expect(labelsOf('Hezbollah fired rockets at the north. The army said it killed a terrorist in the south.'))
+      .toEqual([['terrorist', 'armed-groups']]);
+    expect(labelsOf('Hezbollah fired rockets at the north. The terrorist who fired them fled.')).toEqual([['terrorist', 'armed-groups']]);
+    // A plural is always a noun: "militants fired" stays a label though a verb follows.
+    expect(labelsOf('Hezbollah fired rockets at the north. Militants fired more rockets.')).toEqual([['Militants', 'armed-groups']]);
+  });
+
+  it('leaves the adjective alone: "a terrorist cell", "militant activity", "extremist and terrorist groups"', () => {
+    expect(labelsOf('Hezbollah fired rockets. Troops raided a terrorist cell and seized terrorist financing records.')).toEqual([]);
+    expect(labelsOf('Hezbollah fired rockets. Militant activity fell in the south.')).toEqual([]);
+    expect(labelsOf('Hezbollah fired rockets. Extremist and terrorist groups were named.').map((l) => l[0])).toEqual(['terrorist groups']);
+  });
+
+  it('is validated on load', () => {
+    const base = 'lexicon: t\nversion: 1.0.0\nreferents:\n  - { id: a, label: A }\nlabels:\n  - id: x\n    referent: a\n    category: actor-label\n    weight: -1\n    rationale: r\n    patterns: [x]\n';
+    expect(() => compileYaml(`${base}    noun: yes please\n`)).toThrow(/"noun" must be true or false/);
+  });
+});
+
+describe('a definite label takes up the mention that repeats its head noun', () => {
+  it('prefers "the Islamic Resistance in Iraq" to nearer Palestinians for "The resistance"', () => {
+    const text = 'The Islamic Resistance in Iraq said it had struck the base. Israel has killed thousands of Palestinians in Gaza. ' +
+      'The resistance has also targeted other US bases in Iraq.';
+    expect(hit(text, 'The resistance')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // Without a mention that repeats the head, the nearest fitting one still wins.
+    const plain = 'Kataib Hezbollah said it had struck the base. Israel has killed thousands of Palestinians in Gaza. ' +
+      'The resistance has also vowed to fight on.';
+    expect(hit(plain, 'The resistance')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+});
+
+describe('a first-person label in speech names the speaker’s side (first-person: true)', () => {
+  it('takes the side of the speaker tagged in its sentence, not the actor named last', () => {
+    const text = 'Israeli forces struck targets in Gaza on Monday. “Attacks on our troops will not go unanswered,” a White House spokesman said.';
+    expect(hit(text, 'our troops')).toMatchObject({ referent: 'us-forces', resolution: 'context' });
+  });
+
+  it('takes the side of the speaker of the paragraph before, when the quotation goes on without a tag', () => {
+    const text = 'Israeli forces struck targets in Gaza on Monday. Drones were launched at a base in Syria. The base was hit twice.\n\n' +
+      '“We are worried about escalation,” Defense Secretary Lloyd Austin said on Sunday.\n\n' +
+      '“What we are seeing is the prospect of attacks on our troops throughout the region.”';
+    expect(hit(text, 'our troops')).toMatchObject({ referent: 'us-forces', resolution: 'context' });
+  });
+
+  it('leaves it unresolved when the speaker is of another side, or when no speaker of a side is named', () => {
+    expect(hit('US forces struck Sanaa. Hezbollah said: “Our forces will answer the aggression.”', 'Our forces'))
+      .toMatchObject({ referent: null, resolution: 'unresolved' });
+    expect(hit('US forces struck Sanaa on Monday. “Our forces will answer,” the spokesman Yahya Saree said.', 'Our forces'))
+      .toMatchObject({ referent: null, resolution: 'unresolved' });
+    expect(hit('US forces were attacked again. “Our forces will be protected,” the Pentagon said.', 'Our forces'))
+      .toMatchObject({ referent: 'us-forces', resolution: 'context' });
+  });
+
+  it('in the outlet’s narration still takes the nearest side named', () => {
+    expect(hit('Israeli forces struck Gaza on Monday. Our troops deserve better than this.', 'Our troops'))
+      .toMatchObject({ referent: 'israel', voice: 'author' });
+  });
+
+  it('is validated on load: a side must be a referent, and a first-person label needs resolve', () => {
+    const head = 'lexicon: t\nversion: 1.0.0\nreferents:\n  - { id: a, label: A }\n';
+    expect(() => compileYaml(`${head}names:\n  - { id: s, side: b, patterns: [Speaker] }\n`)).toThrow(/b/);
+    expect(() => compileYaml(`${head}labels:\n  - { id: x, referent: a, first-person: true, category: actor-label, weight: 1, rationale: r, patterns: [our x] }\n`))
+      .toThrow(/first-person label takes its referent from the speaker/);
+  });
+});
+
+describe('a function word that opens a sentence does not specify a label', () => {
+  it('resolves "A militant was killed" and "These fighters" as it resolves "the militant"', () => {
+    expect(hit('Hezbollah fired rockets at the north. A militant was killed in the strike.', 'militant'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    expect(hit('Kataib Hezbollah claimed the attack. These fighters have struck the base before.', 'fighters'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // A capitalised name still specifies: "Sinjar fighters" are not the group named before.
+    expect(hit('Kataib Hezbollah claimed the attack. Sinjar fighters have struck the base before.', 'fighters'))
+      .toMatchObject({ resolution: 'unresolved' });
+  });
+});
+
 describe('repeated blocks count once', () => {
   it('drops the hits of a paragraph or caption printed twice, and says how many blocks were collapsed', () => {
     const caption = 'Iran-backed militias fired rockets at the base (Photo: AFP)';

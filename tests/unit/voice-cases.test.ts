@@ -7,20 +7,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isMap, isSeq, LineCounter, parseDocument, type YAMLMap } from 'yaml';
-import { explainVoices, voiceAt } from '../../src/analysis/voice.js';
-import { analyzeDocument } from '../../src/analysis/analyze.js';
+import { explainVoices, selfNamesOf, voiceAt } from '../../src/analysis/voice.js';
+import { analyzeDocument, datelineSpans } from '../../src/analysis/analyze.js';
 import { tokenize } from '../../src/nlp/nlp.js';
 import { loadCompiled } from '../../src/cli/common.js';
 import type { Voice } from '../../src/types.js';
 
 const DIR = 'tests/fixtures/voice';
-const CASE_KEYS = new Set(['why', 'text', 'expect', 'level']);
+const CASE_KEYS = new Set(['why', 'text', 'expect', 'level', 'outlet']);
 const CHECK_KEYS = new Set(['look', 'voice', 'rule', 'occurrence']);
 const VOICES = new Set(['author', 'quoted', 'attributed']);
 const ruleIds = new Set([...readFileSync('docs/voice.md', 'utf8').matchAll(/`([A-Z]-[A-Z-]+)`/g)].map((m) => m[1]));
 
 interface Check { look: string; voice: Voice; rule?: string; occurrence: number; line: number }
-interface Case { file: string; line: number; why: string; text: string; level: 'span' | 'hit'; checks: Check[] }
+interface Case { file: string; line: number; why: string; text: string; level: 'span' | 'hit'; outlet: string; checks: Check[] }
 
 /** Reads one fixture file; every problem is reported as file:line with what to fix. */
 function readCases(file: string): { cases: Case[]; problems: string[] } {
@@ -47,6 +47,7 @@ function readCases(file: string): { cases: Case[]; problems: string[] } {
     if (typeof c.text !== 'string' || !c.text) problems.push(`${where}: "text" must be the sentence(s) to read`);
     if (typeof c.why !== 'string' || !c.why) problems.push(`${where}: "why" must say what the case shows`);
     if (c.level !== undefined && c.level !== 'span' && c.level !== 'hit') problems.push(`${where}: "level" is span (default) or hit`);
+    if (c.outlet !== undefined && (typeof c.outlet !== 'string' || !c.outlet)) problems.push(`${where}: "outlet" must be the outlet's name as its metadata gives it`);
     const checksNode = (node as YAMLMap).get('expect', true);
     if (!isSeq(checksNode) || checksNode.items.length === 0) {
       problems.push(`${where}: "expect" must list one or more { look, voice } checks`);
@@ -68,7 +69,7 @@ function readCases(file: string): { cases: Case[]; problems: string[] } {
       if (k.rule !== undefined && !ruleIds.has(String(k.rule))) problems.push(`${at}: rule "${k.rule}" is not a rule id of docs/voice.md`);
       checks.push({ look: String(k.look), voice: k.voice as Voice, rule: k.rule === undefined ? undefined : String(k.rule), occurrence, line: lineOf(item) });
     }
-    cases.push({ file, line, why: String(c.why), text: String(c.text), level: c.level === 'hit' ? 'hit' : 'span', checks });
+    cases.push({ file, line, why: String(c.why), text: String(c.text), level: c.level === 'hit' ? 'hit' : 'span', outlet: typeof c.outlet === 'string' && c.outlet ? c.outlet : 'case', checks });
   }
   return { cases, problems };
 }
@@ -98,7 +99,7 @@ describe('voice cases (tests/fixtures/voice)', () => {
       `${file}:5: "nowhere" (occurrence 1) is not in the text`,
       `${file}:5: "voice" must be author, quoted or attributed, found "loud"`,
       `${file}:5: rule "X-NONE" is not a rule id of docs/voice.md`,
-      `${file}:6: unknown field "colour"; allowed: why, text, expect, level`,
+      `${file}:6: unknown field "colour"; allowed: why, text, expect, level, outlet`,
       `${file}:6: "why" must say what the case shows`,
       `${file}:6: "expect" must list one or more { look, voice } checks`,
     ]);
@@ -111,8 +112,9 @@ describe('voice cases (tests/fixtures/voice)', () => {
       for (const c of cases) {
         it(`${c.why} (line ${c.line})`, () => {
           const tok = tokenize(c.text);
-          const reading = explainVoices(c.text, tok.sentences, compiled.voice);
-          const hits = c.level === 'hit' ? analyzeDocument({ id: 'case', outlet: 'case', text: c.text, source: { file }, meta: {} }, compiled).hits : [];
+          const self = selfNamesOf(c.outlet, c.text, datelineSpans(c.text, compiled.voice));
+          const reading = explainVoices(c.text, tok.sentences, compiled.voice, self);
+          const hits = c.level === 'hit' ? analyzeDocument({ id: 'case', outlet: c.outlet, text: c.text, source: { file }, meta: {} }, compiled).hits : [];
           for (const check of c.checks) {
             const start = nthIndex(c.text, check.look, check.occurrence);
             const end = start + check.look.length;

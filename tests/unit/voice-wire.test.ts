@@ -38,6 +38,18 @@ describe('sentence units', () => {
     const at = text.indexOf('southern Israel');
     expect(voiceAt(findVoiceSpans(text, sentences), at, at + 15)).toBe('attributed');
   });
+
+  it('joins a sentence cut after a month abbreviation before the day ("since Oct. | 8, …") (U-TITLE)', () => {
+    const text = 'The army said that since Oct. 8 the militants had fired rockets at Israel.';
+    const cut = text.indexOf('8 the');
+    const sentences = [{ start: 0, end: cut - 1 }, { start: cut, end: text.length }];
+    const at = text.indexOf('the militants');
+    expect(voiceAt(findVoiceSpans(text, sentences), at, at + 13)).toBe('attributed');
+    // A month at a real sentence end before a capital is not joined.
+    const two = 'The army struck in Oct. The militants fired back.';
+    const split = [{ start: 0, end: two.indexOf('The mil') - 1 }, { start: two.indexOf('The mil'), end: two.length }];
+    expect(voiceAt(findVoiceSpans(two, split), two.indexOf('The mil'), two.length)).toBe('author');
+  });
 });
 
 describe('quotations after a cue', () => {

@@ -9,6 +9,7 @@ import { DETERMINERS, RELATIVE } from './grammar.js';
 import { insideAny } from './spans.js';
 import { isSpeechTag } from './tags.js';
 import type { Reading } from './words.js';
+import { namesSelf } from './self.js';
 
 export interface BackwardResult {
   /** words[from, before) are attributed by a backward cue; before = 0 when there is none. */
@@ -40,7 +41,10 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
       const according = (words[segStart].lower === 'according' && words[segStart + 1]?.lower === 'to')
         || (words[segStart].lower === 'as' && SOURCE_PARTICIPLES.has(words[segStart + 1]?.lower ?? '') && words[segStart + 2]?.lower === 'by');
       const tag = according ? null : isSpeechTag(r, segStart, i);
-      if (tag && i === n && colonTag) {
+      // S-SELF: "…, Tasnim reported." and "…, according to the IWN." in that outlet's own article are its narration.
+      if ((according || tag) && namesSelf(r, segStart, i, v.tag)) {
+        // not a cue
+      } else if (tag && i === n && colonTag) {
         // "In a statement, the group said:" introduces what follows; nothing before it is reported.
       } else if (according || tag) {
         before = segStart;
@@ -91,7 +95,7 @@ function figureStart(r: Reading, to: number): number {
   const figure = (k: number): boolean => {
     const w = words[k].lower;
     if (v.numberWords.has(w)) return isDigitWord(words[k + 1]?.lower ?? '') && !isDate(r, k + 1);
-    return isDigitWord(w) && !isDate(r, k);
+    return isDigitWord(w) && !isDate(r, k) && !isClockTime(r, k);
   };
   let k = 0;
   while (k < to && !figure(k)) k++;
@@ -102,6 +106,14 @@ function figureStart(r: Reading, to: number): number {
 }
 const FIGURE_MODIFIERS = new Set(['more', 'than', 'at', 'least', 'most', 'about', 'nearly', 'almost', 'around', 'some',
   'over', 'roughly', 'up', 'to', 'under', 'fewer', 'less', 'approximately', 'estimated', 'an']);
+
+/** A clock time is no figure: "at 21:30 local time", "at 9:15". */
+function isClockTime(r: Reading, k: number): boolean {
+  const next = r.words[k + 1];
+  const prev = r.words[k];
+  return (next !== undefined && next.colonBefore && isDigitWord(next.lower) && r.text.charCodeAt(next.start - 1) === 0x3a)
+    || (prev.colonBefore && k > 0 && isDigitWord(r.words[k - 1].lower) && r.text.charCodeAt(prev.start - 1) === 0x3a);
+}
 
 /** A number that is part of a date: "Oct. 7", "7 October", "2024". */
 function isDate(r: Reading, k: number): boolean {

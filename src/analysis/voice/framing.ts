@@ -23,6 +23,15 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
   const n = words.length;
   const w = words[i].lower;
   if (i + 2 < n && !words[i + 1].commaBefore && v.prepositional.has(`${w} ${words[i + 1].lower}`)) return { cue: i, clause: i + 2, rule: 'F-INSIST' };
+  // F-INSIST with a short object between the verb and its preposition: "warned Iran against attacking Israel",
+  // "warned Washington of a harsh response". The object is the speaker's naming, as with "accused X of" (O-OBJECT).
+  if (v.objectVerbs.has(w) && i + 3 < n) {
+    for (let k = i + 2; k < n - 1 && k <= i + 1 + win.object; k++) {
+      if (words[k].commaBefore || words[k].markBefore || v.reporting.has(words[k].lower) || words[k].lower === 'that') break;
+      if (!v.prepositional.has(`${w} ${words[k].lower}`)) continue;
+      return { cue: i, clause: OBJECT_PRONOUNS.has(words[i + 1].lower) ? k + 1 : i + 1, rule: 'F-INSIST' };
+    }
+  }
   if (v.accuse.has(w)) {
     for (let j = i + 1; j < n && j <= i + win.accuse; j++) {
       if (words[j].lower !== 'of' || j + 1 >= n) continue;

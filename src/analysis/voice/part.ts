@@ -10,6 +10,7 @@ import { perspectiveClause } from './perspective.js';
 import { insideAny, type RuleSpan } from './spans.js';
 import { inSpeechTag, isSpeechTag } from './tags.js';
 import { capitalised, segmentEnd, type Reading } from './words.js';
+import { namesSelf } from './self.js';
 
 /** Relative words that open a non-restrictive clause after a comma. */
 const NON_RESTRICTIVE = new Set(['which', 'who', 'whose', 'whom']);
@@ -71,7 +72,7 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
   // everything before it, a forward cue inside included ("The Yemeni Armed Forces affirm that their operations will
   // escalate, …, the brigadier general stressed": the subject of "affirm" is the general's words too).
   const trailingTag = last > 0 && trailingDespite === n && !insideAny(r.quoted, words[last].start) &&
-    isSpeechTag(r, last, n) === 'T-TRAIL' ? last : n;
+    isSpeechTag(r, last, n) === 'T-TRAIL' && !namesSelf(r, last, n, v.tag) ? last : n;
 
   // Forward cues: the first one outside quotations wins; its clause runs to the end of the part. A verb in a comma
   // segment that is a speech tag ("…, the official said, were …") is not one. A cue with a bounded clause ("what Iran
@@ -84,6 +85,8 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
     if (insideAny(r.quoted, words[i].start)) continue;
     const cue = forwardCueAt(r, i);
     if (!cue || (segHead > 0 && v.tag.has(words[i].lower) && inSpeechTag(r, segHead))) continue;
+    // S-SELF: "DAILY POST reports that …", "According to analysis made by the IWN, …" in that outlet's own article.
+    if (cue.rule === 'A-FRONT' ? namesSelf(r, cue.cue, cue.clause) : namesSelf(r, segHead, cue.cue)) continue;
     // S-RELATIVE: a cue inside a relative clause ("The groups, which analysts say are fronts for …, operate …")
     // reports only to the end of that clause.
     if (cue.end === undefined && segHead > 0 && NON_RESTRICTIVE.has(words[segHead].lower)) cue.end = segmentEnd(words, segHead);
@@ -199,6 +202,9 @@ function introducesNext(r: Reading): false | 'tag' | 'document' {
   return false;
 }
 
+/** Nouns of time that make "a day after …", "a week before …" an adjunct of the claim rather than a gloss. */
+const TIME_NOUNS = new Set(['day', 'week', 'month', 'year', 'decade', 'few', 'couple', 'fortnight', 'night', 'morning', 'hour']);
+
 /**
  * S-GLOSS: inside reported speech, an appositive the outlet sets off by commas ("they heard explosions inside the
  * Conoco gas field, a US occupation base north of Deir Ezzor, which …") glosses a name or place for its readers: it
@@ -212,6 +218,8 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
     const w = words[k];
     if (!w.commaBefore || w.semiBefore || w.colonBefore || (w.lower !== 'a' && w.lower !== 'an')) continue;
     if (insideAny(r.quoted, w.start)) continue;
+    // "since Oct. 8, a day after Hamas's attack, …": a time adjunct is part of the claim, not a gloss.
+    if (TIME_NOUNS.has(words[k + 1]?.lower ?? '')) continue;
     const close = segmentEnd(words, k);
     if (close >= to) break; // an appositive that ends the clause may be the speaker's: left as it is
     mark(start, k, rule);

@@ -11,6 +11,7 @@ import { attributePart, type PartResult } from './part.js';
 import { headlineSpeaker } from './perspective.js';
 import { insideAny, mergeSpans, type RuleSpan } from './spans.js';
 import { capitalised, scanWords, type Reading, type Word } from './words.js';
+import type { SelfName } from './self.js';
 
 /** Opening marks and dashes: a paragraph that opens with one is quoted by its own marks already. */
 const OPENS_QUOTED = '"\u201C\u201E\u00AB\u2018\'\u2014\u2015';
@@ -23,7 +24,7 @@ const OPENS_QUOTED = '"\u201C\u201E\u00AB\u2018\'\u2014\u2015';
  */
 export function attributionSpans(
   text: string, units: Span[], quoted: Span[], quotedOut: Span[], wanted: Span[] | undefined, rules: VoiceRules,
-  trace?: RuleSpan[],
+  trace?: RuleSpan[], self?: readonly SelfName[],
 ): Span[] {
   const raw: RuleSpan[] = [];
   const colon: RuleSpan[] = [];
@@ -56,7 +57,7 @@ export function attributionSpans(
       colon.push({ start: unit.start, end: unit.end, rule: 'C-INTRO' });
       continue;
     }
-    introduces = attributeUnit(text, unit.start, unit.end, quoted, rules, raw, colon).introduces;
+    introduces = attributeUnit(text, unit.start, unit.end, quoted, rules, raw, colon, self).introduces;
   }
   for (const c of colon) quotedOut.push({ start: c.start, end: c.end });
   quotedOut.sort((a, b) => a.start - b.start);
@@ -121,7 +122,10 @@ function coordinatedSpeech(text: string, words: Word[], q: number, rules: VoiceR
  * One sentence unit. U-SEMI: a part without a cue of its own continues a forward clause left open by the part before
  * ("He said the attacks would go on; the occupiers must leave.").
  */
-function attributeUnit(text: string, start: number, end: number, quoted: Span[], rules: VoiceRules, out: RuleSpan[], quotedOut: RuleSpan[]): PartResult {
+function attributeUnit(
+  text: string, start: number, end: number, quoted: Span[], rules: VoiceRules, out: RuleSpan[], quotedOut: RuleSpan[],
+  self: readonly SelfName[] | undefined,
+): PartResult {
   const from = datelineEnd(text, start, end, rules.windows.datelineChars);
   const words = scanWords(text, from, end);
   const headline = headlineSpeaker({ text, words, quoted, rules }, end);
@@ -135,7 +139,7 @@ function attributeUnit(text: string, start: number, end: number, quoted: Span[],
   while (p < words.length) {
     let q = p + 1;
     while (q < words.length && !((words[q].semiBefore || coordinatedSpeech(text, words, q, rules)) && !insideAny(quoted, words[q].start))) q++;
-    const part: Reading = { text, words: words.slice(p, q), quoted, rules };
+    const part: Reading = { text, words: words.slice(p, q), quoted, rules, self };
     const partEnd = q < words.length ? words[q].start : end;
     const sub: RuleSpan[] = [];
     last = attributePart(part, partEnd, sub, quotedOut);

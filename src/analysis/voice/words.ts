@@ -5,6 +5,7 @@
  */
 import type { Span } from '../../types.js';
 import type { VoiceRules } from '../../lexicon/voice-rules.js';
+import type { SelfName } from './self.js';
 
 /** Letters and digits (any script). ASCII fast path; the Unicode test only for non-ASCII characters. */
 export function isWordChar(code: number): boolean {
@@ -47,6 +48,8 @@ export interface Reading {
   /** Top-level quotations, sorted: cues inside them are ignored. */
   quoted: Span[];
   rules: VoiceRules;
+  /** The outlet's names for itself (S-SELF, self.ts): a cue whose speaker is the outlet is its own narration. */
+  self?: readonly SelfName[];
 }
 
 /** Words of text[start, end) in one linear pass. */

@@ -1,0 +1,119 @@
+/**
+ * Rule S-SELF (docs/voice.md): an outlet that cites itself speaks in its own voice. "DAILY POST reports that …",
+ * "According to analysis made by the IWN, …", "…, Tasnim reported." inside that outlet's own article are the
+ * outlet's narration, not reported speech: the cue is not an attribution.
+ *
+ * The outlet's names come from the document's outlet (its metadata, "Daily Post (Nigeria)", "IWN (Islamic World
+ * News)") and from the agency of a dateline in the text ("TEHRAN (Tasnim) –"): a dateline names the outlet that
+ * filed the story, so a republished wire copy cites its wire as itself too.
+ */
+import type { Span } from '../../types.js';
+import { scanWords, type Reading } from './words.js';
+
+/** One way the outlet names itself: its words (as scanWords folds them) and the same letters without spaces. */
+export interface SelfName {
+  words: string[];
+  squashed: string;
+}
+
+/**
+ * Words that may stand around the outlet's name in a self-citation without making someone else the speaker: "the
+ * IWN", "analysis made by the IWN", "Al Mayadeen's correspondent", "a report by Tasnim", "as Tasnim said".
+ */
+const SELF_FILLERS = new Set([
+  'the', 'a', 'an', 'its', 'our', "'s", 'by', 'of', 'to', 'as', 'according', 'made', 'carried', 'out', 'analysis',
+  'report', 'reports', 'reporting', 'reported', 'correspondent', 'correspondents', 'reporter', 'reporters', 'data',
+  'count', 'tally', 'sources', 'own', 'previously', 'earlier', 'also', 'exclusively', 'has', 'had', 'have', 'in', 'on',
+]);
+
+/** Words at the end of an outlet's name that it often drops when it names itself ("Al Mayadeen English" → "Al Mayadeen"). */
+const EDITION_WORDS = new Set(['english', 'online', 'com', 'net', 'org', 'website', 'edition', 'tv', 'news', 'agency']);
+
+/**
+ * The outlet's self-names from its metadata name and the dateline agencies of the text. A one-word name in brackets
+ * ("Daily Post (Nigeria)") is a place, not a name, unless it is an acronym.
+ */
+export function selfNamesOf(outlet: string | undefined, text: string, datelines: Span[]): SelfName[] {
+  const fromOutlet = outlet ? outletNames(outlet) : [];
+  const raw: string[] = [];
+  for (const d of datelines) {
+    if (text.charCodeAt(d.end - 1) !== 0x29) continue;
+    const m = /\(([^)]{2,40})\)\s*$/.exec(text.slice(d.start, d.end));
+    if (m) raw.push(m[1].trim());
+  }
+  return raw.length === 0 ? fromOutlet : [...fromOutlet, ...namesOf(raw).filter((n) => !fromOutlet.some((o) => o.squashed === n.squashed))];
+}
+
+/** An outlet's names from its metadata, computed once per outlet (documents of one outlet share them). */
+const outletCache = new Map<string, SelfName[]>();
+function outletNames(outlet: string): SelfName[] {
+  let names = outletCache.get(outlet);
+  if (names) return names;
+  const raw: string[] = [];
+  const inner = [...outlet.matchAll(/\(([^)]*)\)/g)].map((m) => m[1].trim());
+  const main = outlet.replace(/\([^)]*\)/g, ' ').trim();
+  if (main) raw.push(main);
+  for (const i of inner) if (/\s/.test(i) || isAcronym(i)) raw.push(i);
+  names = namesOf(raw);
+  // Bounded: a corpus of many outlets keeps the most recent ones.
+  if (outletCache.size >= 1024) outletCache.clear();
+  outletCache.set(outlet, names);
+  return names;
+}
+
+function namesOf(raw: string[]): SelfName[] {
+  const out: SelfName[] = [];
+  const seen = new Set<string>();
+  const add = (words: string[]): void => {
+    while (words.length > 1 && words[0] === 'the') words = words.slice(1);
+    const squashed = words.join('').replace(/[^\p{L}\p{N}]/gu, '');
+    if (squashed.length < 2 || seen.has(words.join(' '))) return;
+    seen.add(words.join(' '));
+    out.push({ words, squashed });
+  };
+  for (const r of raw) {
+    const words = scanWords(r, 0, r.length).map((w) => w.lower);
+    if (words.length === 0) continue;
+    add(words);
+    // "NNN-NINA": each agency of a joint credit names the outlet.
+    if (words.length === 1 && words[0].includes('-')) for (const part of words[0].split('-')) if (part.length >= 3) add([part]);
+    let k = words.length;
+    while (k > 1 && EDITION_WORDS.has(words[k - 1])) k--;
+    if (k < words.length) add(words.slice(0, k));
+  }
+  return out;
+}
+
+function isAcronym(s: string): boolean {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters.length <= 8 && letters === letters.toUpperCase();
+}
+
+/**
+ * Whether words[from, to) name only the outlet itself (its name, with the fillers of a self-citation around it):
+ * then the speech cue those words go with is the outlet's own narration. Bounded by the window's length.
+ */
+export function namesSelf(r: Reading, from: number, to: number, skip?: ReadonlySet<string>): boolean {
+  const self = r.self;
+  if (!self || self.length === 0 || to - from > 12 || to <= from) return false;
+  // Most speakers are not the outlet: a cheap first test on the squashed letters of the first name's first word.
+  let hasStart = false;
+  for (let k = from; k < to && !hasStart; k++) {
+    const w = r.words[k].lower;
+    const key = /[^a-z0-9]/.test(w) ? (w.endsWith("'s") ? w.slice(0, -2) : w).replace(/[^\p{L}\p{N}]/gu, '') : w;
+    if (key.length === 0 || SELF_FILLERS.has(key)) continue;
+    for (const s of self) if (s.squashed.startsWith(key)) { hasStart = true; break; }
+  }
+  if (!hasStart) return false;
+  const kept: string[] = [];
+  for (let k = from; k < to; k++) {
+    const w = r.words[k].lower;
+    if (skip?.has(w)) continue;
+    // "Al Mayadeen's" → "al mayadeen" and the possessive.
+    if (w.endsWith("'s") && w.length > 2) kept.push(w.slice(0, -2));
+    else if (!SELF_FILLERS.has(w)) kept.push(w);
+  }
+  if (kept.length === 0) return false;
+  const squashed = kept.join('').replace(/[^\p{L}\p{N}]/gu, '');
+  return self.some((s) => s.squashed === squashed);
+}
