@@ -10,7 +10,8 @@
 import { Worker } from 'node:worker_threads';
 import type { DocAnalysis, Document, VoiceSpan } from '../types.js';
 import type { VoiceRules } from '../lexicon/voice-rules.js';
-import { findVoiceSpans } from '../analysis/voice.js';
+import { findVoiceSpans, selfNamesOf } from '../analysis/voice.js';
+import { datelineSpans } from '../analysis/analyze.js';
 import { workersAvailable } from '../worker/pool.js';
 import type { Store } from '../store/index.js';
 
@@ -33,9 +34,12 @@ export function unpackVoices(packed: Int32Array): VoiceSpan[] {
   return spans;
 }
 
-/** The whole-document reading a word search needs, with the rules the corpus was analyzed with. */
-export function wholeDocumentVoices(doc: Pick<Document, 'text'>, analysis: Pick<DocAnalysis, 'sentences'>, rules: VoiceRules): VoiceSpan[] {
-  return findVoiceSpans(doc.text, analysis.sentences, undefined, undefined, rules);
+/**
+ * The whole-document reading a word search needs, with the rules the corpus was analyzed with; the outlet citing
+ * itself is its own voice here too (S-SELF), as in the analysis.
+ */
+export function wholeDocumentVoices(doc: Pick<Document, 'text' | 'outlet'>, analysis: Pick<DocAnalysis, 'sentences'>, rules: VoiceRules): VoiceSpan[] {
+  return findVoiceSpans(doc.text, analysis.sentences, undefined, undefined, rules, selfNamesOf(doc.outlet, doc.text, datelineSpans(doc.text)));
 }
 
 /** Packed readings of several documents in one message: ids, span offsets (in integers) and one array of spans. */

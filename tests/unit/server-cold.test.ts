@@ -408,3 +408,20 @@ describe('term index merges without per-document maps', () => {
     }
   });
 });
+
+describe('whole-document voices for word search', () => {
+  it('read an outlet citing itself as its own voice, as the analysis does (S-SELF)', () => {
+    const text = 'NORTHERN LEDGER reports that the militias have fired rockets at the base again, the third attack this week.';
+    const stateOf = (outlet: string) => createState({ compiled: lexicon(), documents: [{ id: 'd', outlet, text, source: { file: 'd.txt' }, meta: {} }], reportOptions: { resamples: 20 } });
+    const own = stateOf('Northern Ledger (Ghana)');
+    const other = stateOf('Southern Post');
+    const at = text.indexOf('the militias have fired');
+    const voiceAt = (s: AppState) => {
+      const { document, analysis } = recordAt(s, 0);
+      const spans = wholeDocumentVoices(document, analysis, s.compiled.voice);
+      return spans.find((v) => v.start <= at && v.end > at)?.voice ?? 'author';
+    };
+    expect(voiceAt(own)).toBe('author');
+    expect(voiceAt(other)).toBe('attributed');
+  });
+});
