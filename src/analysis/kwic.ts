@@ -1,5 +1,6 @@
 /** Keyword in context: occurrences of a label id or a word/phrase, with the sentence around it and its voice. */
 import type { DocAnalysis, Document, Voice, VoiceSpan } from '../types.js';
+import type { VoiceRules } from '../lexicon/voice-rules.js';
 import { findVoiceSpans, selfNamesOf, voiceAt } from './voice.js';
 import { datelineSpans } from './analyze.js';
 
@@ -105,11 +106,14 @@ export function wordSpans(doc: Document, analysis: DocAnalysis, pattern: WordPat
   return spans;
 }
 
-/** Reported speech of a whole document: the analysis holds it only for sentences with lexicon matches. */
-export function documentVoiceSpans(doc: Document, analysis: DocAnalysis): VoiceSpan[] {
+/**
+ * Reported speech of a whole document: the analysis holds it only for sentences with lexicon matches. `rules`: the
+ * voice rules the corpus was analyzed with (default: the bundled ones).
+ */
+export function documentVoiceSpans(doc: Pick<Document, 'text' | 'outlet'>, analysis: Pick<DocAnalysis, 'sentences'>, rules?: VoiceRules): VoiceSpan[] {
   // The outlet citing itself is its own voice here too (S-SELF), as in the analysis.
   const self = selfNamesOf(doc.outlet, doc.text, datelineSpans(doc.text));
-  return findVoiceSpans(doc.text, analysis.sentences, undefined, undefined, undefined, self);
+  return findVoiceSpans(doc.text, analysis.sentences, undefined, undefined, rules, self);
 }
 
 export function kwicLine(doc: Document, analysis: DocAnalysis, span: KwicSpan, voiceSpans: VoiceSpan[], width = 60): KwicLine {

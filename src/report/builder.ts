@@ -34,6 +34,7 @@ import { CategoryLayer } from './categories.js';
 import { stanceTestsFromContrasts } from './stance-tests.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { FileSpill, MemorySpill, type RecordSpill } from './record-spill.js';
+import { withRoom } from '../stats/postings.js';
 import type {
   OutletSummary, ReferentSummary, Report, ReportDocument, ReportEvent, ReportOptions, VoiceSummary,
 } from './build.js';
@@ -235,11 +236,7 @@ export class ReportBuilder {
   }
 
   private push(r: DocumentRecord): void {
-    if (this.stancePooled + r.stance.length > this.stancePool.length) {
-      const bigger = new Float64Array(Math.max(this.stancePool.length * 2, this.stancePooled + r.stance.length));
-      bigger.set(this.stancePool.subarray(0, this.stancePooled));
-      this.stancePool = bigger;
-    }
+    this.stancePool = withRoom(this.stancePool, this.stancePooled, r.stance.length);
     this.stancePool.set(r.stance, this.stancePooled);
     this.cores.push(new DocumentCore(r.meta.id, r.meta.outlet, r.meta.words, r.meta.date, r.meta.event, r.names, r.eventDate, this.stancePooled, r.stance.length));
     this.stancePooled += r.stance.length;

@@ -10,8 +10,7 @@
 import { Worker } from 'node:worker_threads';
 import type { DocAnalysis, Document, VoiceSpan } from '../types.js';
 import type { VoiceRules } from '../lexicon/voice-rules.js';
-import { findVoiceSpans, selfNamesOf } from '../analysis/voice.js';
-import { datelineSpans } from '../analysis/analyze.js';
+import { documentVoiceSpans } from '../analysis/kwic.js';
 import { workersAvailable } from '../worker/pool.js';
 import type { Store } from '../store/index.js';
 
@@ -39,7 +38,7 @@ export function unpackVoices(packed: Int32Array): VoiceSpan[] {
  * itself is its own voice here too (S-SELF), as in the analysis.
  */
 export function wholeDocumentVoices(doc: Pick<Document, 'text' | 'outlet'>, analysis: Pick<DocAnalysis, 'sentences'>, rules: VoiceRules): VoiceSpan[] {
-  return findVoiceSpans(doc.text, analysis.sentences, undefined, undefined, rules, selfNamesOf(doc.outlet, doc.text, datelineSpans(doc.text)));
+  return documentVoiceSpans(doc, analysis, rules);
 }
 
 /** Packed readings of several documents in one message: ids, span offsets (in integers) and one array of spans. */

@@ -22,7 +22,7 @@
  */
 import { timestampOf } from './dates.js';
 import { UnionFind } from './union-find.js';
-import { DocumentList, growInt32, KeyPostings } from './postings.js';
+import { DocumentList, growInt32, KeyPostings, withRoom } from './postings.js';
 
 export interface DuplicateInput {
   id: string;
@@ -449,11 +449,7 @@ export class NearDuplicateIndex {
   }
 
   private store(sketch: DocumentSketch): void {
-    if (this.pooled + sketch.keys.length > this.keyPool.length) {
-      const bigger = new Int32Array(Math.max(this.keyPool.length * 2, this.pooled + sketch.keys.length));
-      bigger.set(this.keyPool.subarray(0, this.pooled));
-      this.keyPool = bigger;
-    }
+    this.keyPool = withRoom(this.keyPool, this.pooled, sketch.keys.length);
     this.keyPool.set(sketch.keys, this.pooled);
     const keys = sketch.keys;
     const position = this.sketches.length;

@@ -177,3 +177,14 @@ export function growInt32(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffe
   bigger.set(array);
   return bigger;
 }
+
+/**
+ * `array` when `used + more` entries fit in it, else a copy of its first `used` entries with room for at least that
+ * many (doubling, so appending n entries one record at a time copies O(n) in all).
+ */
+export function withRoom<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(array: T, used: number, more: number): T {
+  if (used + more <= array.length) return array;
+  const bigger = new (array.constructor as new (length: number) => T)(Math.max(array.length * 2, used + more));
+  bigger.set(array.subarray(0, used));
+  return bigger;
+}

@@ -18,11 +18,10 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const JOINERS = new Set(["'", '’', '‘', 'ʼ', '-', '‐', '‑', '.']);
 
 /**
- * WORD_CHAR for the UTF-16 unit at `i`: ASCII letters and digits by their code (most of an English text), anything
+ * WORD_CHAR for the UTF-16 unit `c` at `i`: ASCII letters and digits by their code (most of an English text), anything
  * else by the regular expression on that one unit, as before (a unit of a surrogate pair is never a word character).
  */
-function isWordChar(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
+function isWordCode(c: number, text: string, i: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   return WORD_CHAR.test(text[i]);
 }
@@ -34,24 +33,30 @@ export function dictionaryWords(text: string): Words {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!isWordChar(text, i)) {
+    const first = text.charCodeAt(i);
+    if (!isWordCode(first, text, i)) {
       i++;
       continue;
     }
     const from = i;
     // Whether the word has a character outside ASCII: only then can normalizeWord have more to do than lowercase.
-    let wide = text.charCodeAt(i) >= 128;
+    let wide = first >= 128;
     i++;
     for (;;) {
-      while (i < n && isWordChar(text, i)) {
-        if (text.charCodeAt(i) >= 128) wide = true;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (!isWordCode(c, text, i)) break;
+        if (c >= 128) wide = true;
         i++;
       }
       // A joiner counts only with a word character on both sides: "U.S." ends at "S", "rebels'" at "s".
-      if (i + 1 < n && JOINERS.has(text[i]) && isWordChar(text, i + 1)) {
-        if (text.charCodeAt(i) >= 128 || text.charCodeAt(i + 1) >= 128) wide = true;
-        i += 2;
-        continue;
+      if (i + 1 < n && JOINERS.has(text[i])) {
+        const next = text.charCodeAt(i + 1);
+        if (isWordCode(next, text, i + 1)) {
+          if (text.charCodeAt(i) >= 128 || next >= 128) wide = true;
+          i += 2;
+          continue;
+        }
       }
       break;
     }
