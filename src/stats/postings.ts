@@ -79,24 +79,38 @@ export class ChunkedPool<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayB
   }
 }
 
+/** Sub-tables of a KeyPostings table, chosen by a key's low bits; each grows on its own. */
+const PART_BITS = 8;
+const PARTS = 1 << PART_BITS;
+const PART_MASK = PARTS - 1;
+const EMPTY = -1;
+
 /**
- * A compact inverted index from small non-negative integer keys to the documents holding them, in typed arrays, and
- * no object per key for the garbage collector to trace. A key held by one document (most keys) stores it in its
- * slot; a longer list lives in one contiguous segment of a shared pool, so reading a list is a sequential scan (a
- * chained list, one node per entry, costs a cache miss per entry: on corpora where paragraphs recur in hundreds of
- * documents that was most of the near-duplicate index's time). A full segment moves to one twice its size and the
- * freed one is reused by the next list of that size, so the pool holds at most four entries per listed one (about
- * 2.6 on the 10k generated corpus: 4 bytes each, where a chained node costs 8).
+ * A compact inverted index from small non-negative integer keys (below 2^31) to the documents holding them, in typed
+ * arrays, with no object per key for the garbage collector to trace.
+ *
+ * The key table takes 8 bytes a slot (the key, and either its one document or the number of its list), because on
+ * text that seldom repeats nearly every key has one document: 100k articles of such text hold ~3M distinct keys. It is
+ * split by the key's low bits into 256 open-addressing sub-tables that each double on their own, so growing never
+ * allocates more than 1/256 of the table at once (one table doubling held its old and new arrays together: 96 MB at
+ * that size). A key held by two or more documents gets a list number; its documents live in one contiguous segment
+ * of a shared chunked pool, so reading a list is a sequential scan (a chained list, one node per entry, costs a cache
+ * miss per entry: on corpora where paragraphs recur in hundreds of documents that was most of the near-duplicate
+ * index's time). A full segment moves to one twice its size and the freed one is reused by the next list of that
+ * size, so the pool holds at most four entries per listed one (about 2.6 on the 10k generated corpus).
  */
 export class KeyPostings {
-  private keys = new Int32Array(1024).fill(-1);
-  /** When the key has one document: −(document + 1); else the offset of its segment in `pool`. */
-  private heads = new Int32Array(1024);
-  /** Documents per key (listed or not): `count` answers at once, however long the list. */
-  private sizes = new Int32Array(1024);
-  /** Entries the key's segment can hold (a power of two ≥ 4); 0 while the key has one document. */
-  private capacities = new Int32Array(1024);
-  private used = 0;
+  private readonly keys: Int32Array<ArrayBuffer>[] = [];
+  /** When the key has one document: −(document + 1); else the number of its list (below). */
+  private readonly heads: Int32Array<ArrayBuffer>[] = [];
+  private readonly used = new Int32Array(PARTS);
+  /** log2 of each sub-table's slot count. */
+  private readonly bits = new Int32Array(PARTS);
+  /** Per list: where its segment starts in `pool`, documents holding the key (listed or not), segment capacity. */
+  private segments = new Int32Array(256);
+  private sizes = new Int32Array(256);
+  private capacities = new Int32Array(256);
+  private lists = 0;
   private readonly pool = new ChunkedPool((n) => new Int32Array(n));
   /** Per size class (log2 of the capacity): the first freed segment, chained through its first entry; −1 if none. */
   private readonly free = new Int32Array(32).fill(-1);
@@ -106,63 +120,92 @@ export class KeyPostings {
    * of a key held by more than `listLimit` documents (the near-duplicate index skips them as boilerplate) saves the
    * memory and the appends.
    */
-  constructor(private readonly listLimit = Infinity) {}
+  constructor(private readonly listLimit = Infinity) {
+    for (let p = 0; p < PARTS; p++) {
+      this.keys.push(new Int32Array(8).fill(EMPTY));
+      this.heads.push(new Int32Array(8));
+      this.bits[p] = 3;
+    }
+  }
 
   /** Records that `document` holds `key` (key ≥ 0, document ≥ 0). */
   add(key: number, document: number): void {
-    if ((this.used + 1) * 4 > this.keys.length * 3) this.growTable();
-    const slot = this.slotOf(key);
-    if (this.keys[slot] === -1) {
-      this.keys[slot] = key;
-      this.heads[slot] = -(document + 1);
-      this.sizes[slot] = 1;
-      this.used++;
+    const part = key & PART_MASK;
+    if ((this.used[part] + 1) * 4 > this.keys[part].length * 3) this.growPart(part);
+    const keys = this.keys[part];
+    const heads = this.heads[part];
+    const slot = this.slotOf(part, key);
+    if (keys[slot] === EMPTY) {
+      keys[slot] = key;
+      heads[slot] = -(document + 1);
+      this.used[part]++;
       return;
     }
-    const listed = Math.min(this.sizes[slot], this.listLimit);
-    this.sizes[slot]++;
-    if (listed >= this.listLimit) return;
-    if (listed === 1) {
+    const head = heads[slot];
+    if (head < 0) {
+      // The second document: the key gets a list.
+      const list = this.newList();
+      this.sizes[list] = 2;
+      heads[slot] = list;
+      if (this.listLimit < 2) {
+        // Only the first document is listed: it stays where a segment would start, as a singleton slot keeps it.
+        this.segments[list] = head;
+        this.capacities[list] = 0;
+        return;
+      }
       const segment = this.allocate(4);
       const chunk = this.pool.chunkAt(segment);
-      chunk[segment & CHUNK_OFFSET] = -this.heads[slot] - 1;
+      chunk[segment & CHUNK_OFFSET] = -head - 1;
       chunk[(segment & CHUNK_OFFSET) + 1] = document;
-      this.heads[slot] = segment;
-      this.capacities[slot] = 4;
+      this.segments[list] = segment;
+      this.capacities[list] = 4;
       return;
     }
-    let segment = this.heads[slot];
-    const capacity = this.capacities[slot];
+    const list = head;
+    const listed = Math.min(this.sizes[list], this.listLimit);
+    this.sizes[list]++;
+    if (listed >= this.listLimit) return;
+    let segment = this.segments[list];
+    const capacity = this.capacities[list];
     if (listed === capacity) {
       const moved = this.allocate(capacity * 2);
       this.pool.chunkAt(moved).set(this.pool.view(segment, listed), moved & CHUNK_OFFSET);
       this.release(segment, capacity);
       segment = moved;
-      this.heads[slot] = moved;
-      this.capacities[slot] = capacity * 2;
+      this.segments[list] = moved;
+      this.capacities[list] = capacity * 2;
     }
     this.pool.chunkAt(segment)[(segment & CHUNK_OFFSET) + listed] = document;
   }
 
   /** How many documents hold `key`. */
   count(key: number): number {
-    const slot = this.slotOf(key);
-    return this.keys[slot] === -1 ? 0 : this.sizes[slot];
+    const part = key & PART_MASK;
+    const slot = this.slotOf(part, key);
+    if (this.keys[part][slot] === EMPTY) return 0;
+    const head = this.heads[part][slot];
+    return head < 0 ? 1 : this.sizes[head];
   }
 
   /** Calls `visit` with every listed document holding `key`, in the order they were added. */
   forEach(key: number, visit: (document: number) => void): void {
-    const slot = this.slotOf(key);
-    if (this.keys[slot] === -1) return;
-    const head = this.heads[slot];
+    const part = key & PART_MASK;
+    const slot = this.slotOf(part, key);
+    if (this.keys[part][slot] === EMPTY) return;
+    const head = this.heads[part][slot];
     if (head < 0) {
       visit(-head - 1);
       return;
     }
-    const chunk = this.pool.chunkAt(head);
-    const start = head & CHUNK_OFFSET;
-    const end = start + Math.min(this.sizes[slot], this.listLimit);
-    for (let k = start; k < end; k++) visit(chunk[k]);
+    const segment = this.segments[head];
+    if (this.capacities[head] === 0) {
+      visit(-segment - 1);
+      return;
+    }
+    const n = Math.min(this.sizes[head], this.listLimit);
+    const chunk = this.pool.chunkAt(segment);
+    const start = segment & CHUNK_OFFSET;
+    for (let k = start; k < start + n; k++) visit(chunk[k]);
   }
 
   /**
@@ -170,18 +213,25 @@ export class KeyPostings {
    * to `firstSeen` the first time (the candidate loop of near-duplicates, without a callback per document).
    */
   tally(key: number, tally: Int32Array, below: number, firstSeen: DocumentList): void {
-    const slot = this.slotOf(key);
-    if (this.keys[slot] === -1) return;
-    const head = this.heads[slot];
+    const part = key & PART_MASK;
+    const slot = this.slotOf(part, key);
+    if (this.keys[part][slot] === EMPTY) return;
+    const head = this.heads[part][slot];
     if (head < 0) {
       const document = -head - 1;
       if (document < below && tally[document]++ === 0) firstSeen.push(document);
       return;
     }
-    const pool = this.pool.chunkAt(head);
-    const start = head & CHUNK_OFFSET;
-    const end = start + Math.min(this.sizes[slot], this.listLimit);
-    for (let k = start; k < end; k++) {
+    const segment = this.segments[head];
+    if (this.capacities[head] === 0) {
+      const document = -segment - 1;
+      if (document < below && tally[document]++ === 0) firstSeen.push(document);
+      return;
+    }
+    const n = Math.min(this.sizes[head], this.listLimit);
+    const pool = this.pool.chunkAt(segment);
+    const start = segment & CHUNK_OFFSET;
+    for (let k = start; k < start + n; k++) {
       const document = pool[k];
       if (document < below && tally[document]++ === 0) firstSeen.push(document);
     }
@@ -190,6 +240,22 @@ export class KeyPostings {
   /** Entries the pool has room for, listed or free (for memory tests). */
   get pooledEntries(): number {
     return this.pool.entries;
+  }
+
+  /** Slots of the key table (for memory tests). */
+  get tableSlots(): number {
+    let n = 0;
+    for (const k of this.keys) n += k.length;
+    return n;
+  }
+
+  private newList(): number {
+    if (this.lists === this.sizes.length) {
+      this.segments = growInt32(this.segments);
+      this.sizes = growInt32(this.sizes);
+      this.capacities = growInt32(this.capacities);
+    }
+    return this.lists++;
   }
 
   private allocate(capacity: number): number {
@@ -208,27 +274,31 @@ export class KeyPostings {
     this.free[size] = segment;
   }
 
-  /** Linear probing over a power-of-two table; the multiply spreads keys that differ only in high bits. */
-  private slotOf(key: number): number {
-    const mask = this.keys.length - 1;
-    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
-    while (this.keys[slot] !== -1 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+  /**
+   * Linear probing in the key's sub-table. Keys of one sub-table share their low bits, so the slot comes from the
+   * high bits of a multiplicative hash of the whole key.
+   */
+  private slotOf(part: number, key: number): number {
+    const keys = this.keys[part];
+    const mask = keys.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - this.bits[part]);
+    while (keys[slot] !== EMPTY && keys[slot] !== key) slot = (slot + 1) & mask;
     return slot;
   }
 
-  private growTable(): void {
-    const { keys, heads, sizes, capacities } = this;
-    this.keys = new Int32Array(keys.length * 2).fill(-1);
-    this.heads = new Int32Array(keys.length * 2);
-    this.sizes = new Int32Array(keys.length * 2);
-    this.capacities = new Int32Array(keys.length * 2);
+  private growPart(part: number): void {
+    const keys = this.keys[part];
+    const heads = this.heads[part];
+    this.bits[part]++;
+    this.keys[part] = new Int32Array(keys.length * 2).fill(EMPTY);
+    this.heads[part] = new Int32Array(keys.length * 2);
+    const newKeys = this.keys[part];
+    const newHeads = this.heads[part];
     for (let old = 0; old < keys.length; old++) {
-      if (keys[old] === -1) continue;
-      const slot = this.slotOf(keys[old]);
-      this.keys[slot] = keys[old];
-      this.heads[slot] = heads[old];
-      this.sizes[slot] = sizes[old];
-      this.capacities[slot] = capacities[old];
+      if (keys[old] === EMPTY) continue;
+      const slot = this.slotOf(part, keys[old]);
+      newKeys[slot] = keys[old];
+      newHeads[slot] = heads[old];
     }
   }
 }

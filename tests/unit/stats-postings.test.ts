@@ -44,6 +44,42 @@ describe('KeyPostings list limit and pool', () => {
     expect([...tally]).toEqual([1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]);
   });
 
+  it('with a limit of one, keeps listing the first holder', () => {
+    const postings = new KeyPostings(1);
+    for (let doc = 3; doc < 9; doc++) postings.add(77, doc);
+    expect(postings.count(77)).toBe(6);
+    const seen: number[] = [];
+    postings.forEach(77, (d) => seen.push(d));
+    expect(seen).toEqual([3]);
+    const tally = new Int32Array(10);
+    const first = new DocumentList();
+    postings.tally(77, tally, 10, first);
+    expect([...first.items.subarray(0, first.length)]).toEqual([3]);
+  });
+
+  it('keeps a key held by one document in 8 bytes a slot, with every sub-table at least a 0.375 load', () => {
+    const postings = new KeyPostings(501);
+    // Text that seldom repeats: 300k distinct keys, one document each, as 100k articles of fresh text give ~3M.
+    let x = 12345;
+    const keys: number[] = [];
+    for (let k = 0; k < 300_000; k++) {
+      x = (Math.imul(x, 1103515245) + 12345) & 0x3fffffff;
+      keys.push(x);
+      postings.add(x, k);
+    }
+    // 4 bytes of key and 4 of head a slot, and a sub-table doubles only past a 0.75 load: at most 8 / 0.375 ≈ 21 bytes
+    // a key (a table with counts and capacities in every slot takes 16 bytes a slot, up to 43 a key).
+    expect(postings.tableSlots * 8).toBeLessThanOrEqual(Math.ceil((300_000 * 8) / 0.375));
+    expect(postings.pooledEntries).toBe(0);
+    for (const k of [0, 1, 150_000, 299_999]) {
+      expect(postings.count(keys[k])).toBe(1);
+      const seen: number[] = [];
+      postings.forEach(keys[k], (d) => seen.push(d));
+      expect(seen).toEqual([k]);
+    }
+    expect(postings.count(0x3fffffff + 1)).toBe(0);
+  });
+
   it('reuses the segments that lists outgrow, and keeps every list intact through the moves', () => {
     const postings = new KeyPostings();
     // Keys grow one after another, as in a corpus where documents keep arriving: each freed segment is taken by the
