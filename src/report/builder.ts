@@ -34,7 +34,7 @@ import { CategoryLayer } from './categories.js';
 import { stanceTestsFromContrasts } from './stance-tests.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { FileSpill, MemorySpill, type RecordSpill } from './record-spill.js';
-import { CHUNK_OFFSET, ChunkedPool } from '../stats/postings.js';
+import { CHUNK_OFFSET, ChunkedPool, Interner } from '../stats/postings.js';
 import type {
   OutletSummary, ReferentSummary, Report, ReportDocument, ReportEvent, ReportOptions, VoiceSummary,
 } from './build.js';
@@ -231,14 +231,7 @@ export class ReportBuilder {
    * One string per distinct outlet, date and name, shared by the documents that have it: each document's copy came
    * from its own parsed analysis, and at 100k documents the copies were megabytes of the builder's memory.
    */
-  private readonly strings = new Map<string, string>();
-
-  private shared(value: string): string {
-    const known = this.strings.get(value);
-    if (known !== undefined) return known;
-    this.strings.set(value, value);
-    return value;
-  }
+  private readonly strings = new Interner();
 
   /** Event dates are read-only once made: documents dated by the same words share one. */
   private readonly eventDates = new Map<string, EventDate>();
@@ -264,9 +257,9 @@ export class ReportBuilder {
 
   private push(r: DocumentRecord): void {
     const stanceStart = this.stancePool.append(r.stance);
-    const names = r.names.length ? r.names.map((n) => this.shared(n)) : EMPTY_NAMES;
-    const date = r.meta.date === undefined ? undefined : this.shared(r.meta.date);
-    this.cores.push(new DocumentCore(r.meta.id, this.shared(r.meta.outlet), r.meta.words, date, r.meta.event, names, this.sharedEventDate(r.eventDate), stanceStart, r.stance.length));
+    const names = r.names.length ? r.names.map((n) => this.strings.get(n)) : EMPTY_NAMES;
+    const date = r.meta.date === undefined ? undefined : this.strings.get(r.meta.date);
+    this.cores.push(new DocumentCore(r.meta.id, this.strings.get(r.meta.outlet), r.meta.words, date, r.meta.event, names, this.sharedEventDate(r.eventDate), stanceStart, r.stance.length));
     const body: DocumentBody = { meta: r.meta, counts: r.counts };
     if (r.opening !== undefined) body.opening = r.opening;
     if (r.categories) body.categories = r.categories;

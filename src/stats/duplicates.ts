@@ -22,7 +22,7 @@
  */
 import { timestampOf } from './dates.js';
 import { UnionFind } from './union-find.js';
-import { CHUNK_OFFSET, ChunkedPool, DocumentList, growInt32, KeyPostings } from './postings.js';
+import { CHUNK_OFFSET, ChunkedPool, DocumentList, growInt32, Interner, KeyPostings } from './postings.js';
 
 export interface DuplicateInput {
   id: string;
@@ -275,7 +275,7 @@ export class NearDuplicateIndex {
   private readonly outlets: string[] = [];
   private readonly dates: Array<string | undefined> = [];
   /** One string per distinct outlet and date, shared by every document that has it. */
-  private readonly names = new Map<string, string>();
+  private readonly names = new Interner();
   private readonly keyPool = new ChunkedPool((n) => new Int32Array(n));
   /** Ids added, to refuse a second document with one (null when the caller guarantees distinct ids). */
   private readonly seen: Set<string> | null;
@@ -472,8 +472,8 @@ export class NearDuplicateIndex {
     this.starts[position] = start;
     this.scales[position] = sketch.whole ? 0 : sketch.size / keys.length;
     this.ids.push(sketch.id);
-    this.outlets.push(this.shared(sketch.outlet));
-    this.dates.push(sketch.date === undefined ? undefined : this.shared(sketch.date));
+    this.outlets.push(this.names.get(sketch.outlet));
+    this.dates.push(sketch.date === undefined ? undefined : this.names.get(sketch.date));
   }
 
   /** The sketch of the document at `position`, as it was added (keys copied out of the pool). */
@@ -482,13 +482,6 @@ export class NearDuplicateIndex {
       id: this.ids[position], outlet: this.outlets[position], date: this.dates[position], size: this.sizes[position],
       whole: this.scales[position] === 0, keys: this.keyPool.view(this.starts[position], this.counts[position]).slice(),
     };
-  }
-
-  private shared(name: string): string {
-    const known = this.names.get(name);
-    if (known !== undefined) return known;
-    this.names.set(name, name);
-    return name;
   }
 
   /** Shingle sets of recently verified earlier documents: a text shared by many candidates is shingled once. */

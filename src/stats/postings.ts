@@ -324,3 +324,18 @@ export function growInt32(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffe
   bigger.set(array);
   return bigger;
 }
+
+/**
+ * One string per distinct value: documents parsed one at a time each bring their own copy of a repeated outlet,
+ * date or place name, and an index that keeps one value per document keeps every copy unless they are shared.
+ */
+export class Interner {
+  private readonly known = new Map<string, string>();
+
+  get(value: string): string {
+    const known = this.known.get(value);
+    if (known !== undefined) return known;
+    this.known.set(value, value);
+    return value;
+  }
+}
