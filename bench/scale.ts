@@ -27,7 +27,22 @@ const winkMax = Number(process.env.BENCH_WINK_DOCS ?? 10000);
 interface RunFigures {
   seconds: number;
   peakRssMb: number;
+  /** CPU seconds of the child (user + system, all threads), as last sampled before it exited. */
+  cpuSeconds: number;
   code: number | null;
+}
+
+const CLOCK_TICKS = 100;
+
+/** User + system CPU seconds of a running child, all threads, from /proc/PID/stat (fields 14 and 15, in ticks). */
+function readCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
 }
 
 /** Peak RSS of a child from /proc (VmHWM: the high-water mark of the whole process, worker threads included). */
@@ -46,11 +61,15 @@ function timeCli(args: string[]): Promise<RunFigures> {
     const t0 = performance.now();
     const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
     let hwm = 0;
-    const poll = setInterval(() => { hwm = Math.max(hwm, readHwmKb(child.pid ?? 0)); }, 100);
+    let cpu = 0;
+    const poll = setInterval(() => {
+      hwm = Math.max(hwm, readHwmKb(child.pid ?? 0));
+      cpu = Math.max(cpu, readCpuSeconds(child.pid ?? 0));
+    }, 100);
     child.on('error', reject);
     child.on('exit', (code) => {
       clearInterval(poll);
-      resolve({ seconds: (performance.now() - t0) / 1000, peakRssMb: hwm / 1024, code });
+      resolve({ seconds: (performance.now() - t0) / 1000, peakRssMb: hwm / 1024, cpuSeconds: cpu, code });
     });
   });
 }
@@ -104,10 +123,10 @@ try {
     const wink = winkRate(paragraphs, n);
     console.log(`  wink-nlp readDoc on ${wink.documents} of the texts: ${(wink.bytesPerSecond / 1024 / 1024).toFixed(2)} MB/s`);
     const two = await runAnalyze(corpus, join(dir, `two-${n}.db`), 2);
-    console.log(`  analyze --db -j 2: ${two.seconds.toFixed(1)} s, ${(n / two.seconds).toFixed(0)} documents/s, peak rss MB: ${two.peakRssMb.toFixed(0)}${two.code ? ` (exit ${two.code})` : ''}`);
+    console.log(`  analyze --db -j 2: ${two.seconds.toFixed(1)} s, ${(n / two.seconds).toFixed(0)} documents/s, peak rss MB: ${two.peakRssMb.toFixed(0)}, CPU ${two.cpuSeconds.toFixed(1)} s (${(two.cpuSeconds / two.seconds).toFixed(2)} cores busy)${two.code ? ` (exit ${two.code})` : ''}`);
     if (n <= j1Max) {
       const one = await runAnalyze(corpus, join(dir, `one-${n}.db`), 1);
-      console.log(`  analyze --db -j 1: ${one.seconds.toFixed(1)} s, ${(n / one.seconds).toFixed(0)} documents/s, peak rss MB: ${one.peakRssMb.toFixed(0)}${one.code ? ` (exit ${one.code})` : ''}`);
+      console.log(`  analyze --db -j 1: ${one.seconds.toFixed(1)} s, ${(n / one.seconds).toFixed(0)} documents/s, peak rss MB: ${one.peakRssMb.toFixed(0)}, CPU ${one.cpuSeconds.toFixed(1)} s${one.code ? ` (exit ${one.code})` : ''}`);
       console.log(`  ratio per-worker/wink (${n}): ${(textBytes / one.seconds / wink.bytesPerSecond).toFixed(3)}`);
       console.log(`  ratio 2-workers/1-worker (${n}): ${(one.seconds / two.seconds).toFixed(3)}`);
     }
