@@ -8,7 +8,7 @@
 import type { ForwardCue } from './forward.js';
 import { boundedEnd } from './framing.js';
 import { BE_FORMS, DETERMINERS, NOT_TAG_START, OBJECT_PRONOUNS, WEEKDAYS } from './grammar.js';
-import type { Reading } from './words.js';
+import { isHeadline, type Reading } from './words.js';
 
 /** The content cue at word i, or null. */
 export function contentCue(r: Reading, i: number): ForwardCue | null {
@@ -64,26 +64,6 @@ function negativeSubject(words: Reading['words'], i: number): boolean {
   if (NOBODY.has(words[k].lower)) return true;
   return words[k - 1]?.lower === 'no' && !words[k].commaBefore;
 }
-const CLOSERS = '"\'\u201D\u2019)]\t';
-
-/**
- * Whether the part is a headline: a line of its own that ends without final punctuation (the first line of a text,
- * a subhead).
- */
-function isHeadline(r: Reading): boolean {
-  const { text, words } = r;
-  for (let k = words[0].start - 1; k >= 0; k--) {
-    const c = text.charCodeAt(k);
-    if (c === 0x0a) break;
-    if (c !== 0x20 && c !== 0x09) return false;
-  }
-  // The part ends at its unit's end, and units end at line breaks: only the characters right after the last word
-  // are read (a closing mark or bracket, spaces), so the test costs the same on any length of line.
-  let k = words[words.length - 1].end;
-  while (k < text.length && (text.charCodeAt(k) === 0x20 || CLOSERS.includes(text[k]))) k++;
-  return k >= text.length || text.charCodeAt(k) === 0x0a || text.charCodeAt(k) === 0x0d;
-}
-
 const RELATIVES = new Set(['that', 'which', 'who', 'whose']);
 const RELATIVE_AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'also', 'since', 'already', 'repeatedly', 'reportedly', 'now']);
 

@@ -116,3 +116,38 @@ export function segmentEnd(words: Word[], i: number): number {
   while (j < words.length && !words[j].commaBefore) j++;
   return j;
 }
+
+const CLOSERS = '"\'\u201D\u2019)]\t';
+
+/**
+ * Whether the part is a headline: a line of its own that ends without final punctuation (the first line of a text,
+ * a subhead).
+ */
+export function isHeadline(r: Reading): boolean {
+  const { text, words } = r;
+  for (let k = words[0].start - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a) break;
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  // The part ends at its unit's end, and units end at line breaks: only the characters right after the last word
+  // are read (a closing mark or bracket, spaces), so the test costs the same on any length of line.
+  let k = words[words.length - 1].end;
+  while (k < text.length && (text.charCodeAt(k) === 0x20 || CLOSERS.includes(text[k]))) k++;
+  return k >= text.length || text.charCodeAt(k) === 0x0a || text.charCodeAt(k) === 0x0d;
+}
+
+/**
+ * A headline in title case ("Hezbollah Says Zionist Enemy Will Pay"): a line of its own whose words of four letters
+ * or more are nearly all capitalised, so capitals say nothing about where a clause starts.
+ */
+export function isTitleCaseHeadline(r: Reading): boolean {
+  let long = 0;
+  let upper = 0;
+  for (const w of r.words) {
+    if (w.end - w.start < 4) continue;
+    long++;
+    if (capitalised(r.text, w)) upper++;
+  }
+  return long >= 3 && upper * 5 >= long * 4 && isHeadline(r);
+}
