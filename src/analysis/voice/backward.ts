@@ -33,8 +33,9 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
   let from = 0;
   let rule = '';
   let firstFigure = -1;
+  const bare = bareAccording(r, limit);
   for (let i = 1; i <= limit; i++) {
-    if (i < limit && !words[i].commaBefore) continue;
+    if (i < limit && !words[i].commaBefore && i !== bare) continue;
     // The comma segment words[segStart, i); the first segment cannot be a trailing tag or source.
     if (segStart > 0 && !insideAny(r.quoted, words[segStart].start)) {
       // "…, according to X" and "…, as reported by X" name a source the same way.
@@ -75,6 +76,40 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
     segStart = i;
   }
   return { from, before, rule };
+}
+
+/** Heads of an "according to" phrase that are no source: "according to plan", "according to the agreement". */
+const NOT_SOURCES = new Set(['plan', 'plans', 'schedule', 'law', 'laws', 'rule', 'rules', 'agreement', 'agreements',
+  'deal', 'terms', 'custom', 'tradition', 'principle', 'principles', 'constitution', 'protocol', 'procedure', 'procedures',
+  'standard', 'standards', 'script', 'need', 'needs', 'circumstances', 'priority', 'size', 'type', 'age', 'category']);
+/** Words of the source phrase of a bare "according to X" at most. */
+const BARE_SOURCE_WORDS = 6;
+
+/**
+ * B-ACCORDING without its comma, as many outlets print it: "The occupation forces withdrew from the base according
+ * to the group." The source phrase ends the part (at most six words, opening with a determiner, a
+ * possessive or a capitalised name, not a plan or a rule); returns the index of "according", read as if a comma
+ * stood before it, or -1.
+ */
+function bareAccording(r: Reading, limit: number): number {
+  const { words, text } = r;
+  for (let k = 2; k + 2 < limit; k++) {
+    const w = words[k];
+    if (w.lower !== 'according' || w.commaBefore || words[k + 1].lower !== 'to' || insideAny(r.quoted, w.start)) continue;
+    let e = k + 2;
+    while (e < limit && !words[e].commaBefore) e++;
+    // The source ends the part: "identified as al-Saadi according to Reuters sources, was responsible for …" goes on.
+    if (e < words.length || e - (k + 2) > BARE_SOURCE_WORDS) return -1;
+    const first = words[k + 2];
+    const opens = DETERMINERS.has(first.lower) || first.lower.endsWith("'s") || isUpperStart(text.charCodeAt(first.start));
+    for (let m = k + 2; m < e; m++) if (NOT_SOURCES.has(words[m].lower)) return -1;
+    return opens ? k : -1;
+  }
+  return -1;
+}
+
+function isUpperStart(code: number): boolean {
+  return code >= 65 && code <= 90;
 }
 
 /**
