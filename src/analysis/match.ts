@@ -286,7 +286,7 @@ function joinCoordinated(text: string, units: Units, compiled: CompiledLexicon, 
     while (j < chosen.length && chosen[j].entry.kind === 'name' && chosen[j].startUnit < a.endUnit + MAX_CONJUNCT) j++;
     const b = chosen[j];
     const joined = b && b.entry.kind === 'label' && !b.quoted
-      ? (ledBy(text, units, a, b) ?? coordinated(text, units, compiled, a, b)) : undefined;
+      ? (ledBy(text, units, a, b) ?? ofPhrase(units, a, b) ?? coordinated(text, units, compiled, a, b)) : undefined;
     if (!joined) {
       out?.push(a);
       continue;
@@ -312,6 +312,34 @@ function ledBy(text: string, units: Units, a: Match, b: Match): Match | undefine
   const ra = (a.entry as LabelEntry).referent;
   if (!ra || ra !== (b.entry as LabelEntry).referent) return undefined;
   return { entry: b.entry, pattern: b.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
+}
+
+/** Referents a label may name: its own, or those its context may give it. */
+function referentsOf(e: LabelEntry): readonly string[] {
+  return e.referent ? [e.referent] : e.resolve ?? [];
+}
+
+/**
+ * "an umbrella group of anti-terror fighters", "a coalition of Iran-backed militias", "forces of the Zionist
+ * occupation": two labels joined by "of" (and an optional article) that can name the same referent are one mention
+ * when one of them is neutral (weight 0): the composed phrase takes the other's entry, so its weight is the sum of its
+ * parts (lexicons/README.md, "One phrase, one mention, one weight"). Two framing labels keep their two mentions.
+ */
+function ofPhrase(units: Units, a: Match, b: Match): Match | undefined {
+  const of = a.endUnit;
+  if (units.normal[of] !== 'of' || units.barrierAfter[of - 1] || units.barrierAfter[of]) return undefined;
+  const article = units.normal[of + 1] === 'the' || units.normal[of + 1] === 'a' || units.normal[of + 1] === 'an';
+  if (b.startUnit !== of + 1 && !(article && b.startUnit === of + 2 && !units.barrierAfter[of + 1])) return undefined;
+  const ea = a.entry as LabelEntry;
+  const eb = b.entry as LabelEntry;
+  if (ea.category !== 'actor-label' || eb.category !== 'actor-label') return undefined;
+  const rb = referentsOf(eb);
+  if (!referentsOf(ea).some((r) => rb.includes(r))) return undefined;
+  const entry = ea.weight === 0 ? eb : eb.weight === 0 ? ea : undefined;
+  // A context label ("the occupation") taking in a label of a fixed referent would let context re-decide who is named.
+  if (!entry || (!entry.referent && (entry === eb ? ea : eb).referent)) return undefined;
+  const pattern = entry === eb ? b.pattern : a.pattern;
+  return { entry, pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
 }
 
 function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {

@@ -55,6 +55,10 @@ describe('composed phrases in the default lexicon', () => {
     ['attacks by Iran-backed and Iraqi militias continued', 'Iran-backed and Iraqi militias', 'iran-backed-militia', -2],
     // "X-led" with a label of the same referent: one mention, the second label's.
     ['Armed conflict between Israel and Hamas-led Palestinian militant groups has been on', 'Hamas-led Palestinian militant groups', 'hamas-militants', -1],
+    // "N of M": two labels of one referent joined by "of", one of them neutral: one mention, the framing part's entry.
+    ['The Islamic Resistance in Iraq, an umbrella group of anti-terror fighters, struck.', 'umbrella group of anti-terror fighters', 'anti-terror-fighters', 2],
+    ['an umbrella group of Iran-backed militias claimed it', 'umbrella group of Iran-backed militias', 'iran-backed-militia', -2],
+    ['US troops of the international coalition left the base', 'US troops of the international coalition', 'coalition', 0],
     // Labels missed on the dev split of the real-article set (lexicon 1.3.2).
     ['Lebanese group Hezbollah exchanged cross-border attacks with the Israeli army', 'Lebanese group', 'lebanese-group', 0],
     ['A US-run airbase has again been attacked by anti-US groups in retaliation', 'anti-US groups', 'anti-us-groups', 0],
@@ -102,6 +106,11 @@ describe('composed phrases in the default lexicon', () => {
     expect(patron?.text).toBe('who are also backed by Iran');
     expect(patron?.referent).toBe('armed-groups');
     expect(patron?.weight).toBe(-1);
+  });
+
+  it('keeps two framing labels joined by "of", or two referents, as two mentions', () => {
+    expect(labelsIn('the militias of the resistance').map((h) => h.text)).toEqual(['the militias', 'the resistance']);
+    expect(labelsIn('the fighters of the Zionist army').map((h) => h.text)).toEqual(['fighters', 'Zionist army']);
   });
 
   it('joins only a compound modifier to a coordinated noun, never two noun phrases', () => {
