@@ -286,7 +286,7 @@ function joinCoordinated(text: string, units: Units, compiled: CompiledLexicon, 
     while (j < chosen.length && chosen[j].entry.kind === 'name' && chosen[j].startUnit < a.endUnit + MAX_CONJUNCT) j++;
     const b = chosen[j];
     const joined = b && b.entry.kind === 'label' && !b.quoted
-      ? (ledBy(text, units, a, b) ?? ofPhrase(units, a, b) ?? coordinated(text, units, compiled, a, b)) : undefined;
+      ? (ledBy(text, units, a, b) ?? ofPhrase(units, a, b) ?? gluedModifier(text, units, a, b) ?? coordinated(text, units, compiled, a, b)) : undefined;
     if (!joined) {
       out?.push(a);
       continue;
@@ -340,6 +340,27 @@ function ofPhrase(units: Units, a: Match, b: Match): Match | undefined {
   if (!entry || (!entry.referent && (entry === eb ? ea : eb).referent)) return undefined;
   const pattern = entry === eb ? b.pattern : a.pattern;
   return { entry, pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
+}
+
+/**
+ * "Iran-sponsored terror proxies": a label that is a compound modifier ("Iran-sponsored", "pro-Iran") right before a
+ * label that can name the same referent is one phrase. Its weight is the sum of the two, kept within −2 … +2; the
+ * mention takes the entry that has that weight (the head noun's first). When neither has it, the lexicon needs a
+ * composed entry for the combination, and the two mentions stay as they are.
+ */
+function gluedModifier(text: string, units: Units, a: Match, b: Match): Match | undefined {
+  if (b.startUnit !== a.endUnit || units.barrierAfter[a.endUnit - 1] || a.endUnit - a.startUnit < 2) return undefined;
+  const last = a.endUnit - 1;
+  if (!HYPHENS.test(text.slice(units.end[last - 1], units.start[last]))) return undefined;
+  const ea = a.entry as LabelEntry;
+  const eb = b.entry as LabelEntry;
+  if (ea.category !== 'actor-label' || eb.category !== 'actor-label') return undefined;
+  const rb = referentsOf(eb);
+  if (!referentsOf(ea).some((r) => rb.includes(r))) return undefined;
+  const sum = Math.max(-2, Math.min(2, ea.weight + eb.weight));
+  const entry = eb.weight === sum ? eb : ea.weight === sum ? ea : undefined;
+  if (!entry || (!entry.referent && (entry === eb ? ea : eb).referent)) return undefined;
+  return { entry, pattern: entry === eb ? b.pattern : a.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
 }
 
 function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
