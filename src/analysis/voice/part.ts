@@ -210,7 +210,8 @@ function introducesNext(r: Reading): false | 'tag' | 'document' {
     const isRead = lk === 'read' || lk === 'reads';
     if (words[k].commaBefore && k < n - 1 && !v.tag.has(lk)) return false;
     if (isRead) return v.documentNouns.has(words[k - 1]?.lower ?? '') || (words[k - 1]?.lower === 'it' && k === n - 1) ? 'tag' : false;
-    if (v.tag.has(lk)) return 'tag';
+    // "…, saying:" and "…, adding:" introduce what follows as "said:" does.
+    if (v.tag.has(lk) || (k === n - 1 && lk.endsWith('ing') && v.reporting.has(lk))) return 'tag';
   }
   return false;
 }

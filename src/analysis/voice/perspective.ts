@@ -19,7 +19,8 @@ export function headlineSpeaker(r: Reading, end: number): number {
   for (let k = 1; k < words.length && k <= r.rules.windows.headlineSpeaker; k++) {
     if (words[k].colonBefore) {
       if (r.rules.words.kickers.has(words[0].lower)) return -1;
-      for (let m = 0; m < k; m++) if (!capitalised(text, words[m]) && words[m].lower !== 'of' && words[m].lower !== 'al') return -1;
+      // "Nasrallah to Israel: …" addresses someone; the speaker is still the capitalised words before "to".
+      for (let m = 0; m < k; m++) if (!capitalised(text, words[m]) && words[m].lower !== 'of' && words[m].lower !== 'al' && (words[m].lower !== 'to' || m === 0)) return -1;
       return k < words.length - 1 ? k : -1;
     }
     if (words[k].commaBefore || words[k].markBefore) return -1;

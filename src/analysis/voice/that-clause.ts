@@ -149,8 +149,11 @@ function objectThenClause(r: Reading, i: number): ForwardCue | null {
     else if (k > i + 1 && words[k - 1].lower.endsWith("'s") && !CLAUSE_OPENERS.has(lk)) k++; // "Iran's leaders"
     else break;
   }
-  if (k === i + 1 || k >= n || words[k].commaBefore || words[k].markBefore) return null;
+  if (k === i + 1 || k >= n) return null;
   const c = words[k];
+  // C-COLON: "told Al Mayadeen: The occupation forces will pay." — the object, a colon, a capital.
+  if (c.colonBefore && !c.semiBefore && !c.markBefore && capitalised(text, c)) return { cue: i, clause: k, quoted: true, rule: 'C-COLON' };
+  if (c.commaBefore || c.markBefore) return null;
   return CLAUSE_OPENERS.has(c.lower) || PRONOUN_OPENERS.has(c.lower) || namedSubjectClause(r, k) ? { cue: i, clause: k, rule: 'V-ZERO' } : null;
 }
 
