@@ -196,9 +196,10 @@ function documentLabel(r: Reading): number {
 }
 
 /**
- * C-INTRO: a part that ends with a colon after a speech verb ("The group said in a statement:"), a document's reading
- * ("The statement read:") or a document noun ("Statement translation:", "Full text of the statement:") introduces
- * the next paragraph as an unmarked quotation.
+ * C-INTRO: a part that ends with a colon after a speech verb ("The group said in a statement:") introduces the next
+ * paragraph as an unmarked quotation; a document's reading ("The statement read:", "The statement said:") or a
+ * document noun ("Statement translation:", "Full text of the statement:") introduces the document, paragraph after
+ * paragraph.
  */
 function introducesNext(r: Reading): false | 'tag' | 'document' {
   const { words } = r;
@@ -209,7 +210,10 @@ function introducesNext(r: Reading): false | 'tag' | 'document' {
     const lk = words[k].lower;
     const isRead = lk === 'read' || lk === 'reads';
     if (words[k].commaBefore && k < n - 1 && !v.tag.has(lk)) return false;
-    if (isRead) return v.documentNouns.has(words[k - 1]?.lower ?? '') || (words[k - 1]?.lower === 'it' && k === n - 1) ? 'tag' : false;
+    // A document that speaks ("The statement read:", "The communique said:", "It read:") goes on paragraph after
+    // paragraph, like one introduced by its label.
+    if (isRead) return v.documentNouns.has(words[k - 1]?.lower ?? '') || (words[k - 1]?.lower === 'it' && k === n - 1) ? 'document' : false;
+    if (v.tag.has(lk) && v.documentLabels.has(words[k - 1]?.lower ?? '')) return 'document';
     // "…, saying:" and "…, adding:" introduce what follows as "said:" does.
     if (v.tag.has(lk) || (k === n - 1 && lk.endsWith('ing') && v.reporting.has(lk))) return 'tag';
   }
