@@ -286,7 +286,8 @@ function joinCoordinated(text: string, units: Units, compiled: CompiledLexicon, 
     while (j < chosen.length && chosen[j].entry.kind === 'name' && chosen[j].startUnit < a.endUnit + MAX_CONJUNCT) j++;
     const b = chosen[j];
     const joined = b && b.entry.kind === 'label' && !b.quoted
-      ? (ledBy(text, units, a, b) ?? ofPhrase(units, a, b) ?? gluedModifier(text, units, a, b) ?? coordinated(text, units, compiled, a, b)) : undefined;
+      ? (ledBy(text, units, a, b) ?? ofPhrase(units, a, b) ?? gluedModifier(text, units, a, b) ?? bracketedAcronym(text, a, b)
+        ?? coordinated(text, units, compiled, a, b)) : undefined;
     if (!joined) {
       out?.push(a);
       continue;
@@ -320,14 +321,14 @@ function referentsOf(e: LabelEntry): readonly string[] {
 }
 
 /**
- * "an umbrella group of anti-terror fighters", "a coalition of Iran-backed militias", "forces of the Zionist
- * occupation": two labels joined by "of" (and an optional article) that can name the same referent are one mention
+ * "an umbrella group of anti-terror fighters", "an umbrella organization for Iran-backed Shiite militias", "US troops
+ * of the international coalition": two labels joined by "of" or "for" (and an optional article) that can name the same referent are one mention
  * when one of them is neutral (weight 0): the composed phrase takes the other's entry, so its weight is the sum of its
  * parts (lexicons/README.md, "One phrase, one mention, one weight"). Two framing labels keep their two mentions.
  */
 function ofPhrase(units: Units, a: Match, b: Match): Match | undefined {
   const of = a.endUnit;
-  if (units.normal[of] !== 'of' || units.barrierAfter[of - 1] || units.barrierAfter[of]) return undefined;
+  if ((units.normal[of] !== 'of' && units.normal[of] !== 'for') || units.barrierAfter[of - 1] || units.barrierAfter[of]) return undefined;
   const article = units.normal[of + 1] === 'the' || units.normal[of + 1] === 'a' || units.normal[of + 1] === 'an';
   if (b.startUnit !== of + 1 && !(article && b.startUnit === of + 2 && !units.barrierAfter[of + 1])) return undefined;
   const ea = a.entry as LabelEntry;
@@ -361,6 +362,19 @@ function gluedModifier(text: string, units: Units, a: Match, b: Match): Match | 
   const entry = eb.weight === sum ? eb : ea.weight === sum ? ea : undefined;
   if (!entry || (!entry.referent && (entry === eb ? ea : eb).referent)) return undefined;
   return { entry, pattern: entry === eb ? b.pattern : a.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
+}
+
+/**
+ * "Israeli Defense Forces (IDF)", "Israeli Occupation Forces (IOF)": a label spelled out and its acronym in brackets
+ * right after it, of the same referent, are one mention: the outlet names the force once and says how it will
+ * abbreviate it. The mention takes the spelled-out label's entry and ends after the closing bracket.
+ */
+function bracketedAcronym(text: string, a: Match, b: Match): Match | undefined {
+  if (text.slice(a.end, b.start).trim() !== '(' || text[b.end] !== ')' || !ACRONYM.test(text.slice(b.start, b.end))) return undefined;
+  const ea = a.entry as LabelEntry;
+  const eb = b.entry as LabelEntry;
+  if (!ea.referent || ea.referent !== eb.referent || ea.category !== eb.category) return undefined;
+  return { entry: a.entry, pattern: a.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end + 1 };
 }
 
 function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {

@@ -59,6 +59,10 @@ describe('composed phrases in the default lexicon', () => {
     ['The Islamic Resistance in Iraq, an umbrella group of anti-terror fighters, struck.', 'umbrella group of anti-terror fighters', 'anti-terror-fighters', 2],
     ['an umbrella group of Iran-backed militias claimed it', 'umbrella group of Iran-backed militias', 'iran-backed-militia', -2],
     ['US troops of the international coalition left the base', 'US troops of the international coalition', 'coalition', 0],
+    ['The Islamic Resistance in Iraq, an umbrella organization for Iran-backed Shiite militias, claimed it', 'umbrella organization for Iran-backed Shiite militias', 'iran-backed-militia', -2],
+    // A force spelled out and its acronym in brackets: one mention, the spelled-out entry, the bracket included.
+    ['According to the Israeli Defense Forces (IDF), the barrage came', 'Israeli Defense Forces (IDF)', 'israeli-military', 0],
+    ['The Israeli Occupation Forces (IOF) raided Jenin', 'Israeli Occupation Forces (IOF)', 'israeli-occupation-forces', -2],
     // A compound modifier label glued to a label of the same referent: one mention with the entry that has the sum.
     ['Iran-sponsored terror proxies struck the base', 'Iran-sponsored terror proxies', 'proxies', -2],
     // Labels missed on the dev split of the real-article set (lexicon 1.3.2).
@@ -114,6 +118,11 @@ describe('composed phrases in the default lexicon', () => {
     // −1 + 2 = +1: no entry of the two has that weight; the lexicon would need a composed entry.
     expect(labelsIn('the pro-Iran resistance fighters').map((h) => h.text)).toEqual(['pro-Iran', 'resistance fighters']);
     expect(labelsIn('Israeli-occupied Iranian proxies').map((h) => h.text)).toEqual(['Israeli-occupied', 'Iranian proxies']);
+  });
+
+  it('keeps an acronym apart when it is no bracketed abbreviation of the phrase before it', () => {
+    expect(labelsIn('The Israeli Defense Forces said the IDF had struck.').map((h) => h.text)).toEqual(['Israeli Defense Forces', 'IDF']);
+    expect(labelsIn('The Israeli Defense Forces, IDF, struck.').map((h) => h.text)).toEqual(['Israeli Defense Forces', 'IDF']);
   });
 
   it('keeps two framing labels joined by "of", or two referents, as two mentions', () => {
