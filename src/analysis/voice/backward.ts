@@ -51,8 +51,10 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
         before = segStart;
         rule = tag ?? 'B-ACCORDING';
         // S-FIGURE
+        // The participle segment is the figure's when the source is one of figures ("according to Israeli tallies")
+        // or the segment counts ("…, damaging a hospital and injuring at least six people, according to local media").
         const figureOnly = according && prevSegStart > 0 && words[prevSegStart].lower.endsWith('ing')
-          && words[prevSegStart].lower.length > 4 && figureSource(r, segStart + 2, i);
+          && words[prevSegStart].lower.length > 4 && (figureSource(r, segStart + 2, i) || countsIn(r, prevSegStart, segStart));
         // The first figure of the part is found once: a part with many sources stays linear.
         if (according && firstFigure < 0) firstFigure = figureStart(r, n);
         from = figureOnly ? prevSegStart : according && firstFigure < segStart ? firstFigure : 0;
@@ -61,8 +63,11 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
         // after a source ("…, according to the ministry, a formula never applied to …"), or an adjunct.
         const appositive = (according || (tag && v.tag.has(words[segStart].lower))) && i < limit
           && DETERMINERS.has(words[i].lower);
+        // "…, but it is not clear …": a new clause of the outlet's, so the source was a trailing one for the clause
+        // before it.
         const adjunct = i < limit && (v.afterTagAdjuncts.has(words[i].lower)
-          || (words[i].lower.endsWith('ing') && words[i].lower.length > 4 && !v.reporting.has(words[i].lower)));
+          || (words[i].lower.endsWith('ing') && words[i].lower.length > 4 && !v.reporting.has(words[i].lower))
+          || CLAUSE_COORDINATORS.has(words[i].lower));
         if (i < limit && !RELATIVE.has(words[i].lower) && !appositive && !adjunct) {
           mark(i, limit, rule);
           // A source in the middle vouches for the predicate after it, not for how the outlet named the subject
@@ -78,6 +83,8 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
   return { from, before, rule };
 }
 
+/** Words that open a coordinated clause of the outlet's after a source or tag: "…, according to X, but it is …". */
+const CLAUSE_COORDINATORS = new Set(['but', 'and', 'yet', 'although', 'though', 'whereas']);
 /** Heads of an "according to" phrase that are no source: "according to plan", "according to the agreement". */
 const NOT_SOURCES = new Set(['plan', 'plans', 'schedule', 'law', 'laws', 'rule', 'rules', 'agreement', 'agreements',
   'deal', 'terms', 'custom', 'tradition', 'principle', 'principles', 'constitution', 'protocol', 'procedure', 'procedures',
@@ -139,6 +146,10 @@ function figureStart(r: Reading, to: number): number {
   while (k > 0 && !words[k].commaBefore && FIGURE_MODIFIERS.has(words[k - 1].lower)) k--;
   return k;
 }
+/** Spelled-out cardinals that count ("injuring at least six people"); not "one" ("one of the …"). */
+const CARDINALS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty',
+  'dozens', 'hundreds', 'thousands', 'scores', 'millions', 'dozen', 'hundred', 'thousand']);
 const FIGURE_MODIFIERS = new Set(['more', 'than', 'at', 'least', 'most', 'about', 'nearly', 'almost', 'around', 'some',
   'over', 'roughly', 'up', 'to', 'under', 'fewer', 'less', 'approximately', 'estimated', 'an']);
 
@@ -162,6 +173,15 @@ const MONTHS = new Set(['jan', 'january', 'feb', 'february', 'mar', 'march', 'ap
 function isDigitWord(w: string): boolean {
   const c = w.charCodeAt(0);
   return c >= 48 && c <= 57;
+}
+
+/** Whether words[from, to) hold a count: digits or a spelled-out cardinal ("at least six people"). */
+function countsIn(r: Reading, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const w = r.words[k].lower;
+    if (CARDINALS.has(w) || (isDigitWord(w) && !isDate(r, k) && !isClockTime(r, k))) return true;
+  }
+  return false;
 }
 
 /** Whether words[from, to) name a source of figures: "according to Israeli tallies". */
