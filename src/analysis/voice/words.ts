@@ -85,6 +85,8 @@ export function scanWords(text: string, start: number, end: number): Word[] {
       } else break;
     }
     const lower = text.slice(ws, i).toLowerCase();
+    // "October 7, 2023": the comma of a date is no clause boundary.
+    if (comma && !semi && !colon && !mark && isYear(lower) && datedDay(words)) comma = false;
     words.push({
       lower: curly ? lower.replace(/\u2019/g, "'") : lower,
       start: ws,
@@ -100,6 +102,22 @@ export function scanWords(text: string, start: number, end: number): Word[] {
     colon = false;
   }
   return words;
+}
+
+const MONTH_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
+  'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+/** A year, alone or opening a compound ("2023", "2023-present"). */
+function isYear(w: string): boolean {
+  return (w.length === 4 || w[4] === '-') && (w.startsWith('19') || w.startsWith('20')) && isDigit(w.charCodeAt(2)) && isDigit(w.charCodeAt(3));
+}
+
+/** The last two words are a month and a day ("October 7"): a comma and a year after them belong to the date. */
+function datedDay(words: Word[]): boolean {
+  const day = words[words.length - 1];
+  const month = words[words.length - 2];
+  return day !== undefined && month !== undefined && day.lower.length <= 2 && isDigit(day.lower.charCodeAt(0))
+    && !day.commaBefore && MONTH_NAMES.has(month.lower);
 }
 
 function isUpper(code: number): boolean {
