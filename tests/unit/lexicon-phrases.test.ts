@@ -63,6 +63,10 @@ describe('composed phrases in the default lexicon', () => {
     // A force spelled out and its acronym in brackets: one mention, the spelled-out entry, the bracket included.
     ['According to the Israeli Defense Forces (IDF), the barrage came', 'Israeli Defense Forces (IDF)', 'israeli-military', 0],
     ['The Israeli Occupation Forces (IOF) raided Jenin', 'Israeli Occupation Forces (IOF)', 'israeli-occupation-forces', -2],
+    // Praise and plight adjectives (lexicon 1.3.4): +1 on a neutral noun.
+    ['We advise the brave fighters of the Hezbollah Brigades to adopt passive defense', 'brave fighters', 'praised-fighters', 1],
+    ['the heroic mujahideen struck the enemy', 'heroic mujahideen', 'praised-fighters', 1],
+    ['resolved to support our oppressed people in Gaza with its own will', 'our oppressed people in Gaza', 'people-of-gaza', 1],
     // A compound modifier label glued to a label of the same referent: one mention with the entry that has the sum.
     ['Iran-sponsored terror proxies struck the base', 'Iran-sponsored terror proxies', 'proxies', -2],
     // Labels missed on the dev split of the real-article set (lexicon 1.3.2).
