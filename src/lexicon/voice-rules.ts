@@ -47,6 +47,7 @@ const LISTS = [
   ['vow_verbs', 'vow', 'verbs'],
   ['content_verbs', 'content', 'verbs'],
   ['not_content_objects', 'notContentObjects', 'words'],
+  ['claim_participles', 'claimParticiples', 'verbs'],
   ['passive_framing', 'passiveFraming', 'verbs'],
   ['adjuncts', 'adjuncts', 'words'],
   ['told_objects', 'toldObjects', 'words'],

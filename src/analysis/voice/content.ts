@@ -47,7 +47,14 @@ export function contentCue(r: Reading, i: number): ForwardCue | null {
   if (head !== undefined && v.notContentObjects.has(head)) return null;
   // "claimed responsibility for …", "claimed credit for …": the frame is the verb's; the claim is what follows "for".
   if (words[j + 1]?.lower === 'for' && !words[j + 1].commaBefore && j + 2 < words.length) j += 2;
-  return { cue: i, clause: j, end: boundedEnd(r, j, r.rules.windows.clause), keepsBackward: true, rule: 'F-CLAIM' };
+  let end = boundedEnd(r, j, r.rules.windows.clause);
+  // "declared new strikes on American occupation forces, targeting two US bases in eastern Syria": a participle of
+  // the act (`claim_participles`) after the object goes on with what is claimed.
+  const w2 = words[end];
+  if (w2 && w2.commaBefore && !w2.semiBefore && !w2.colonBefore && w2.lower.endsWith('ing') && v.claimParticiples.has(w2.lower)) {
+    end = boundedEnd(r, end, r.rules.windows.clause);
+  }
+  return { cue: i, clause: j, end, keepsBackward: true, rule: 'F-CLAIM' };
 }
 
 const NEGATIONS = new Set(['not', 'never', 'neither', 'nor', 'no']);
