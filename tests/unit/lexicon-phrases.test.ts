@@ -124,6 +124,15 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('Israeli-occupied Iranian proxies').map((h) => h.text)).toEqual(['Israeli-occupied', 'Iranian proxies']);
   });
 
+  it('does not count a patron modifier before a noun of an act ("Iran-Backed Drone Attack"): no group is named', () => {
+    const labels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+      .filter((h) => h.category === 'actor-label').map((h) => h.text);
+    expect(labels('Iran-Backed Drone Attack in Jordan Kills Three U.S. Troops')).toEqual(['U.S. Troops']);
+    expect(labels('Pro-Iran strikes hit the base.')).toEqual([]);
+    expect(labels('Hamas struck. Iran-backed Islamists from Iraq launched a drone.')).toEqual(['Hamas', 'Iran-backed']);
+    expect(labels('Iran-backed militias struck.')).toEqual(['Iran-backed militias']);
+  });
+
   it('keeps an acronym apart when it is no bracketed abbreviation of the phrase before it', () => {
     expect(labelsIn('The Israeli Defense Forces said the IDF had struck.').map((h) => h.text)).toEqual(['Israeli Defense Forces', 'IDF']);
     expect(labelsIn('The Israeli Defense Forces, IDF, struck.').map((h) => h.text)).toEqual(['Israeli Defense Forces', 'IDF']);
