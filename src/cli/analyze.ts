@@ -11,6 +11,7 @@ import { streamSink, writeAtomic, writeAtomicSync, type TextSink } from '../repo
 import { readCorpusStream } from '../corpus/read.js';
 import { EXTENSION_KINDS } from '../corpus/formats.js';
 import { Store } from '../store/index.js';
+import { defaultWorkerCount, workersAvailable } from '../worker/pool.js';
 import { createReportSink } from './report-sink.js';
 import { csvTables, labelsTable } from '../report/csv.js';
 import { toMarkdown } from '../report/markdown.js';
@@ -18,7 +19,7 @@ import { toTable } from '../report/table.js';
 import { toHtmlReport } from '../report/html.js';
 import type { DuplicatePolicy } from '../stats/duplicates.js';
 import { createProgress } from './progress.js';
-import { boundHeapGrowth, CORPUS_OPTIONS, intOption, loadCompiled, parse, UsageError } from './common.js';
+import { boundHeapGrowth, CORPUS_OPTIONS, intOption, loadCompiledFor, parse, UsageError } from './common.js';
 import { ANALYZE_HELP } from './analyze-help.js';
 import { RESEARCH_OPTIONS, researchReportOptions } from './research-options.js';
 
@@ -87,7 +88,10 @@ export async function runAnalyze(args: string[]): Promise<number> {
     if (!quiet) process.stderr.write(`${line}\n`);
   };
 
-  const compiled = loadCompiled(values.lexicon, values['voice-rules']);
+  const workers = intOption(values.workers, 'workers', 1) ?? defaultWorkerCount();
+  // With workers, they analyze and the lexicon is compiled off this thread too: the main thread never loads the
+  // wink-nlp model (~55 MB) unless the corpus turns out too small for the pool and is analyzed here.
+  const compiled = await loadCompiledFor(values.lexicon, values['voice-rules'], workers >= 2 && workersAvailable());
   checkDestinations(format, values.out, values.cache);
   const dbFile = values.db ?? (values.cache !== undefined ? join(values.cache, 'framelens.db') : undefined);
   if (values.cache !== undefined && readdirSync(values.cache).some((n) => /^analyses-[0-9a-f]+\.jsonl$/.test(n))) {
@@ -136,7 +140,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
       store,
       shard,
       texts,
-      workers: intOption(values.workers, 'workers', 1),
+      workers,
       // The workers read each text for the report too, so the main thread only merges what they found.
       features: { stopwords: reportOptions.stopwords, sketches: policy !== 'keep-all' },
       onDocument: (doc, analysis, features) => sink.add(doc, analysis, features),

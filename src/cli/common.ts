@@ -10,6 +10,7 @@ import { loadVoiceRules } from '../lexicon/voice-rules.js';
 import { readCorpus } from '../corpus/read.js';
 import { defaultLexiconPath } from '../paths.js';
 import { splitLexiconPaths } from './lexicon-files.js';
+import { compileOffThread } from '../worker/compile.js';
 
 /** A command line that cannot be run as given: the message says what to change. */
 export class UsageError extends FramelensError {
@@ -59,10 +60,29 @@ export function intOption(value: string | undefined, name: string, min: number):
 }
 
 export function loadCompiled(paths: string[] | undefined, voiceRules?: string): CompiledLexicon {
+  const { lexicon, voice } = loadSources(paths, voiceRules);
+  return warnConflicts(voice ? compileLexicon(lexicon, voice) : compileLexicon(lexicon));
+}
+
+/**
+ * As loadCompiled; with `offThread`, the compiling happens on a thread of its own (src/worker/compile.ts), so that a
+ * run whose workers do the analysis never loads the wink-nlp model on the main thread. Loading and validating the
+ * YAML stays here: its errors are the same either way.
+ */
+export async function loadCompiledFor(paths: string[] | undefined, voiceRules: string | undefined, offThread: boolean): Promise<CompiledLexicon> {
+  if (!offThread) return loadCompiled(paths, voiceRules);
+  const { lexicon, voice } = loadSources(paths, voiceRules);
+  return warnConflicts(await compileOffThread(lexicon, voice));
+}
+
+function loadSources(paths: string[] | undefined, voiceRules?: string) {
   // Category dictionaries given with --lexicon are counted as their own layer (research-options.ts), not compiled.
   const { lexicons } = splitLexiconPaths(paths);
   const lexicon = loadLexicons(lexicons.length ? lexicons : [defaultLexiconPath()]);
-  const compiled = voiceRules ? compileLexicon(lexicon, loadVoiceRules(voiceRules)) : compileLexicon(lexicon);
+  return { lexicon, voice: voiceRules ? loadVoiceRules(voiceRules) : undefined };
+}
+
+function warnConflicts(compiled: CompiledLexicon): CompiledLexicon {
   // Analysis goes on (the first label listed wins, as documented), but the user is told; `lexicon check` refuses it.
   for (const c of compiled.conflicts) process.stderr.write(`framelens: warning: ${formatProblem(c)}\n`);
   return compiled;

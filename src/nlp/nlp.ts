@@ -2,8 +2,8 @@
  * The one place that talks to wink-nlp. It turns a text into a flat token table with exact character offsets,
  * sentence spans, and the "units" the matcher works on.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLP from 'wink-nlp';
 import type { Span } from '../types.js';
 import { guardLongRuns } from './guard.js';
 
@@ -15,10 +15,23 @@ const PIPELINE = ['sbd'];
 
 type WinkNLP = ReturnType<typeof winkNLP>;
 let instance: WinkNLP | null = null;
+const require = createRequire(import.meta.url);
 
+/**
+ * wink-nlp with its model, loaded on first use rather than on import: the model costs a thread ~55 MB, and a batch
+ * run whose workers analyze (and compile the lexicon, src/worker/compile.ts) never needs it on the main thread.
+ */
 export function getNlp(): WinkNLP {
-  instance ??= winkNLP(model, PIPELINE as Parameters<typeof winkNLP>[1]);
+  if (!instance) {
+    const create = require('wink-nlp') as typeof winkNLP;
+    instance = create(require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0], PIPELINE as Parameters<typeof winkNLP>[1]);
+  }
   return instance;
+}
+
+/** Whether this thread has loaded the wink-nlp model (tests check that batch runs keep it off the main thread). */
+export function nlpLoaded(): boolean {
+  return instance !== null;
 }
 
 /** A token as the matcher sees it. Hyphenated tokens ("anti-terror") become several units. */

@@ -34,7 +34,7 @@ import { CategoryLayer } from './categories.js';
 import { stanceTestsFromContrasts } from './stance-tests.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { FileSpill, MemorySpill, type RecordSpill } from './record-spill.js';
-import { withRoom } from '../stats/postings.js';
+import { CHUNK_OFFSET, ChunkedPool } from '../stats/postings.js';
 import type {
   OutletSummary, ReferentSummary, Report, ReportDocument, ReportEvent, ReportOptions, VoiceSummary,
 } from './build.js';
@@ -113,6 +113,8 @@ class DocumentCore {
     readonly stanceLength: number,
   ) {}
 }
+
+const EMPTY_NAMES: string[] = [];
 
 /** The rest of a document's record, read back from the spill by `finish`. */
 interface DocumentBody {
@@ -194,8 +196,7 @@ export class ReportBuilder {
    * Every document's stance triples, one after the other (a number array per document cost ~400 bytes at 30k
    * documents, most of it spare capacity; here they take 8 bytes a number).
    */
-  private stancePool = new Float64Array(4096);
-  private stancePooled = 0;
+  private readonly stancePool = new ChunkedPool((n) => new Float64Array(n));
   private readonly bodies: RecordSpill<DocumentBody>;
   private readonly ids = new Set<string>();
   private readonly referentIndex = new Map<string, number>();
@@ -225,6 +226,19 @@ export class ReportBuilder {
     for (const r of options.lexicon.referents) this.referentOf(r.id);
   }
 
+  /**
+   * One string per distinct outlet, date and name, shared by the documents that have it: each document's copy came
+   * from its own parsed analysis, and at 100k documents the copies were megabytes of the builder's memory.
+   */
+  private readonly strings = new Map<string, string>();
+
+  private shared(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
+  }
+
   /** Documents added so far. */
   get size(): number {
     return this.cores.length;
@@ -236,10 +250,10 @@ export class ReportBuilder {
   }
 
   private push(r: DocumentRecord): void {
-    this.stancePool = withRoom(this.stancePool, this.stancePooled, r.stance.length);
-    this.stancePool.set(r.stance, this.stancePooled);
-    this.cores.push(new DocumentCore(r.meta.id, r.meta.outlet, r.meta.words, r.meta.date, r.meta.event, r.names, r.eventDate, this.stancePooled, r.stance.length));
-    this.stancePooled += r.stance.length;
+    const stanceStart = this.stancePool.append(r.stance);
+    const names = r.names.length ? r.names.map((n) => this.shared(n)) : EMPTY_NAMES;
+    const date = r.meta.date === undefined ? undefined : this.shared(r.meta.date);
+    this.cores.push(new DocumentCore(r.meta.id, this.shared(r.meta.outlet), r.meta.words, date, r.meta.event, names, r.eventDate, stanceStart, r.stance.length));
     const body: DocumentBody = { meta: r.meta, counts: r.counts };
     if (r.opening !== undefined) body.opening = r.opening;
     if (r.categories) body.categories = r.categories;
@@ -248,7 +262,7 @@ export class ReportBuilder {
 
   /** A document's stance triples as a plain array (for records; the bootstrap reads the pool directly). */
   private stanceOf(core: DocumentCore): number[] {
-    return Array.from(this.stancePool.subarray(core.stanceStart, core.stanceStart + core.stanceLength));
+    return Array.from(this.stancePool.view(core.stanceStart, core.stanceLength));
   }
 
   /** Every record, core and body together, in the order added. */
@@ -676,9 +690,9 @@ export class ReportBuilder {
     referents.forEach((id, k) => wanted.set(this.referentOf(id), k));
     const setsOfVoice = VOICES.map((v) => sets.flatMap((set, k) => (set.includes(v) ? [k] : [])));
     const columns = referents.flatMap(() => sets.map(() => ({ index: [] as number[], sumOfScores: [] as number[], mentions: [] as number[] })));
-    const pool = this.stancePool;
     docs.forEach((r, position) => {
-      for (let x = r.stanceStart, end = r.stanceStart + r.stanceLength; x < end; x += 3) {
+      const pool = this.stancePool.chunkAt(r.stanceStart);
+      for (let x = r.stanceStart & CHUNK_OFFSET, end = x + r.stanceLength; x < end; x += 3) {
         const k = wanted.get(Math.floor(pool[x] / 3));
         if (k === undefined) continue;
         for (const set of setsOfVoice[pool[x] % 3]) {

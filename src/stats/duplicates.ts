@@ -22,7 +22,7 @@
  */
 import { timestampOf } from './dates.js';
 import { UnionFind } from './union-find.js';
-import { DocumentList, growInt32, KeyPostings, withRoom } from './postings.js';
+import { CHUNK_OFFSET, ChunkedPool, DocumentList, growInt32, KeyPostings } from './postings.js';
 
 export interface DuplicateInput {
   id: string;
@@ -228,11 +228,6 @@ interface DocumentSketch {
   whole: boolean;
 }
 
-interface StoredSketch extends Omit<DocumentSketch, 'keys'> {
-  start: number;
-  count: number;
-}
-
 /** The serialisable state of a NearDuplicateIndex (`toState` / `fromState`), plain JSON. */
 export interface NearDuplicateState {
   version: 1;
@@ -272,10 +267,16 @@ export interface NearDuplicateState {
  */
 export class NearDuplicateIndex {
   readonly options: Required<DuplicateOptions>;
-  /** What is kept of each document; its keys live in one shared pool (a typed array per document costs ~200 bytes). */
-  private readonly sketches: StoredSketch[] = [];
-  private keyPool = new Int32Array(4096);
-  private pooled = 0;
+  /**
+   * What is kept of each document, by position, in columns: an object per document cost ~95 bytes. Its keys live in
+   * one shared pool (a typed array per document costs ~200 bytes); sizes, counts and where the keys start are below.
+   */
+  private readonly ids: string[] = [];
+  private readonly outlets: string[] = [];
+  private readonly dates: Array<string | undefined> = [];
+  /** One string per distinct outlet and date, shared by every document that has it. */
+  private readonly names = new Map<string, string>();
+  private readonly keyPool = new ChunkedPool((n) => new Int32Array(n));
   private readonly indexOf = new Map<string, number>();
   private readonly postings: KeyPostings;
   private readonly pairs: DuplicatePair[] = [];
@@ -308,7 +309,7 @@ export class NearDuplicateIndex {
   }
 
   get size(): number {
-    return this.sketches.length;
+    return this.ids.length;
   }
 
   /** Adds one document; returns the near-duplicate pairs it forms with earlier documents. */
@@ -339,7 +340,7 @@ export class NearDuplicateIndex {
       this.pairIndices[x][0] - this.pairIndices[y][0] || this.pairIndices[x][1] - this.pairIndices[y][1]);
     return {
       pairs: order.map((k) => this.pairs[k]),
-      clusters: clustersOf(this.sketches, this.pairIndices),
+      clusters: clustersOf(this.ids, this.outlets, this.dates, this.pairIndices),
     };
   }
 
@@ -348,10 +349,9 @@ export class NearDuplicateIndex {
    * shard's documents after the previous shards'). Pairs inside `other` are kept; pairs across are found anew.
    */
   merge(other: NearDuplicateIndex): this {
-    const offset = this.sketches.length;
-    for (let k = 0; k < other.sketches.length; k++) {
-      const { start, count, ...rest } = other.sketches[k];
-      const sketch: DocumentSketch = { ...rest, keys: other.keyPool.slice(start, start + count) };
+    const offset = this.ids.length;
+    for (let k = 0; k < other.ids.length; k++) {
+      const sketch = other.sketchAt(k);
       if (this.indexOf.has(sketch.id)) throw new RangeError(`duplicate document id: ${sketch.id}`);
       const text = this.textOf?.(sketch.id);
       const shingles = text === undefined ? undefined : shingleSet(text, this.options.shingleSize);
@@ -369,9 +369,9 @@ export class NearDuplicateIndex {
     return {
       version: 1,
       options: { ...this.options },
-      documents: this.sketches.map((s) => ({
-        id: s.id, outlet: s.outlet, date: s.date, size: s.size, whole: s.whole,
-        keys: Buffer.from(this.keyPool.buffer, s.start * 4, s.count * 4).toString('base64'),
+      documents: this.ids.map((id, k) => ({
+        id, outlet: this.outlets[k], date: this.dates[k], size: this.sizes[k], whole: this.scales[k] === 0,
+        keys: keysBase64(this.keyPool.view(this.starts[k], this.counts[k])),
       })),
       pairs: this.pairs.map((p) => ({ ...p })),
       pairIndices: this.pairIndices.map(([i, j]) => [i, j]),
@@ -386,7 +386,7 @@ export class NearDuplicateIndex {
       const keys = new Int32Array(bytes.byteLength / 4);
       new Uint8Array(keys.buffer).set(bytes);
       const sketch: DocumentSketch = { id: d.id, outlet: d.outlet, date: d.date, size: d.size, whole: d.whole, keys };
-      const position = index.sketches.length;
+      const position = index.ids.length;
       index.indexOf.set(sketch.id, position);
       index.store(sketch);
       index.index(sketch, position);
@@ -404,8 +404,8 @@ export class NearDuplicateIndex {
    * states). Candidates are looked up with the sketch's own keys: winnowed keys of a passage two texts share are the
    * same in both, so a shared passage of a full window is found with a sixth of the lookups of the full set.
    */
-  private insert(sketch: DocumentSketch, shingles: Float64Array | undefined, searchBelow = this.sketches.length): DuplicatePair[] {
-    const position = this.sketches.length;
+  private insert(sketch: DocumentSketch, shingles: Float64Array | undefined, searchBelow = this.ids.length): DuplicatePair[] {
+    const position = this.ids.length;
     this.indexOf.set(sketch.id, position);
     this.store(sketch);
     const found: DuplicatePair[] = [];
@@ -449,10 +449,9 @@ export class NearDuplicateIndex {
   }
 
   private store(sketch: DocumentSketch): void {
-    this.keyPool = withRoom(this.keyPool, this.pooled, sketch.keys.length);
-    this.keyPool.set(sketch.keys, this.pooled);
+    const start = this.keyPool.append(sketch.keys);
     const keys = sketch.keys;
-    const position = this.sketches.length;
+    const position = this.ids.length;
     if (position === this.sizes.length) {
       this.sizes = growInt32(this.sizes);
       this.counts = growInt32(this.counts);
@@ -464,11 +463,26 @@ export class NearDuplicateIndex {
     }
     this.sizes[position] = sketch.size;
     this.counts[position] = keys.length;
-    this.starts[position] = this.pooled;
+    this.starts[position] = start;
     this.scales[position] = sketch.whole ? 0 : sketch.size / keys.length;
-    // Written out field by field: a spread copy gave every stored sketch its own hidden class (~280 B each).
-    this.sketches.push({ id: sketch.id, outlet: sketch.outlet, date: sketch.date, size: sketch.size, whole: sketch.whole, start: this.pooled, count: keys.length });
-    this.pooled += keys.length;
+    this.ids.push(sketch.id);
+    this.outlets.push(this.shared(sketch.outlet));
+    this.dates.push(sketch.date === undefined ? undefined : this.shared(sketch.date));
+  }
+
+  /** The sketch of the document at `position`, as it was added (keys copied out of the pool). */
+  private sketchAt(position: number): DocumentSketch {
+    return {
+      id: this.ids[position], outlet: this.outlets[position], date: this.dates[position], size: this.sizes[position],
+      whole: this.scales[position] === 0, keys: this.keyPool.view(this.starts[position], this.counts[position]).slice(),
+    };
+  }
+
+  private shared(name: string): string {
+    const known = this.names.get(name);
+    if (known !== undefined) return known;
+    this.names.set(name, name);
+    return name;
   }
 
   /** Shingle sets of recently verified earlier documents: a text shared by many candidates is shingled once. */
@@ -515,8 +529,8 @@ export class NearDuplicateIndex {
    * and their number is returned.
    */
   private candidates(probe: Int32Array, below: number): number {
-    if (this.found.length < this.sketches.length) {
-      const bigger = new Int32Array(Math.max(this.found.length * 2, this.sketches.length));
+    if (this.found.length < this.ids.length) {
+      const bigger = new Int32Array(Math.max(this.found.length * 2, this.ids.length));
       bigger.set(this.found);
       this.found = bigger;
     }
@@ -540,10 +554,11 @@ export class NearDuplicateIndex {
   /** At least the number of an earlier document's kept keys that are boilerplate keys of the probe (see skipBits). */
   private skippedBound(earlier: number): number {
     const bits = this.skipBits;
-    const pool = this.keyPool;
-    const end = this.starts[earlier] + this.counts[earlier];
+    const pool = this.keyPool.chunkAt(this.starts[earlier]);
+    const start = this.starts[earlier] & CHUNK_OFFSET;
+    const end = start + this.counts[earlier];
     let most = 0;
-    for (let k = this.starts[earlier]; k < end; k++) {
+    for (let k = start; k < end; k++) {
       const key = pool[k];
       most += (bits[(key & SKIP_MASK) >>> 5] >>> (key & 31)) & 1;
     }
@@ -551,16 +566,17 @@ export class NearDuplicateIndex {
   }
 
   private judge(earlier: number, foundKeys: number, skipped: number, sketch: DocumentSketch, shingles: Float64Array | undefined): DuplicatePair | null {
-    const a = this.sketches[earlier];
+    const size = this.sizes[earlier];
     const { threshold } = this.options;
-    const smaller = Math.min(a.size, sketch.size);
+    const smaller = Math.min(size, sketch.size);
     const needed = marginFor(smaller) * threshold * smaller;
     // Shared keys → shared shingles: a winnowed side keeps about one key in `size / count` of its shingles, so each
     // key found stands for that many (when both are winnowed, the keys of a shared passage are the same in both);
     // two whole sides share exactly the keys found.
-    const scale = !a.whole ? a.size / a.count : sketch.whole ? 1 : sketch.size / sketch.keys.length;
+    const whole = this.scales[earlier] === 0;
+    const scale = !whole ? this.scales[earlier] : sketch.whole ? 1 : sketch.size / sketch.keys.length;
     // Boilerplate keys (not looked up in the postings) that `a` holds, counted by one merge of two short sorted lists.
-    const inA = foundKeys + (skipped === 0 ? 0 : countShared(this.keyPool.subarray(this.starts[earlier], this.starts[earlier] + this.counts[earlier]), this.skippedKeys.items.subarray(0, skipped)));
+    const inA = foundKeys + (skipped === 0 ? 0 : countShared(this.keyPool.view(this.starts[earlier], this.counts[earlier]), this.skippedKeys.items.subarray(0, skipped)));
     const estimate = inA * scale;
     // Winnowed keys of a shared passage are the same in both texts, so the estimate is close; the margin leaves room
     // for passage edges, which weigh more in a short document.
@@ -568,10 +584,11 @@ export class NearDuplicateIndex {
 
     let shared: number;
     let estimated = false;
-    const text = shingles ? this.textOf?.(a.id) : undefined;
+    const id = this.ids[earlier];
+    const text = shingles ? this.textOf?.(id) : undefined;
     if (text !== undefined && shingles) {
-      shared = countShared(this.shinglesOf(a.id, text), shingles);
-    } else if (a.whole && sketch.whole) {
+      shared = countShared(this.shinglesOf(id, text), shingles);
+    } else if (whole && sketch.whole) {
       shared = inA;
     } else {
       shared = Math.min(estimate, smaller);
@@ -580,8 +597,8 @@ export class NearDuplicateIndex {
     const containment = shared / smaller;
     if (containment < threshold) return null;
     const pair: DuplicatePair = {
-      a: a.id, b: sketch.id, outletA: a.outlet, outletB: sketch.outlet,
-      jaccard: shared / (a.size + sketch.size - shared),
+      a: id, b: sketch.id, outletA: this.outlets[earlier], outletB: sketch.outlet,
+      jaccard: shared / (size + sketch.size - shared),
       containment,
     };
     if (estimated) pair.estimated = true;
@@ -603,6 +620,10 @@ export class NearDuplicateIndex {
 
 function keyOf(hash: number): number {
   return hash % KEY_SPACE;
+}
+
+function keysBase64(keys: Int32Array): string {
+  return Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength).toString('base64');
 }
 
 /** Sorted distinct keys of a full shingle set. */
@@ -651,17 +672,17 @@ function countShared(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** Connected components of the duplicate graph (a copy of a copy is in the original's cluster). */
-function clustersOf(documents: readonly DuplicateMember[] & readonly { date?: string }[], pairIndices: readonly [number, number][]): DuplicateCluster[] {
-  const sets = new UnionFind(documents.length);
+function clustersOf(ids: readonly string[], outlets: readonly string[], dates: ReadonlyArray<string | undefined>, pairIndices: readonly [number, number][]): DuplicateCluster[] {
+  const sets = new UnionFind(ids.length);
   for (const [i, j] of pairIndices) sets.union(i, j);
   const clusters: DuplicateCluster[] = [];
   for (const group of sets.groups()) {
     if (group.length < 2) continue;
-    const originalIndex = earliest(documents, group);
-    const members = group.map((index) => ({ id: documents[index].id, outlet: documents[index].outlet }));
+    const originalIndex = earliest(dates, group);
+    const members = group.map((index) => ({ id: ids[index], outlet: outlets[index] }));
     clusters.push({
-      original: documents[originalIndex].id,
-      originalOutlet: documents[originalIndex].outlet,
+      original: ids[originalIndex],
+      originalOutlet: outlets[originalIndex],
       members,
       outlets: [...new Set(members.map((m) => m.outlet))].sort(),
     });
@@ -670,11 +691,11 @@ function clustersOf(documents: readonly DuplicateMember[] & readonly { date?: st
 }
 
 /** Earliest dated member; among equal or missing dates, the first in input order (group is ascending). */
-function earliest(documents: readonly { date?: string }[], group: readonly number[]): number {
+function earliest(dates: ReadonlyArray<string | undefined>, group: readonly number[]): number {
   let best = group[0];
-  let bestTime = timestampOf(documents[best].date) ?? Infinity;
+  let bestTime = timestampOf(dates[best]) ?? Infinity;
   for (const index of group.slice(1)) {
-    const time = timestampOf(documents[index].date) ?? Infinity;
+    const time = timestampOf(dates[index]) ?? Infinity;
     if (time < bestTime) {
       best = index;
       bestTime = time;

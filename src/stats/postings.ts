@@ -1,3 +1,84 @@
+/** Entries per chunk of a ChunkedPool, as a power of two: 1 MB of Int32, 2 MB of Float64. */
+export const CHUNK_BITS = 18;
+const CHUNK = 1 << CHUNK_BITS;
+/** `address & CHUNK_OFFSET` is a record's offset inside its chunk (`ChunkedPool.chunkAt(address)`). */
+export const CHUNK_OFFSET = CHUNK - 1;
+const FIRST_CHUNK = 1024;
+
+/**
+ * An append-only typed-array pool in chunks of 2^CHUNK_BITS entries, for records that each need a contiguous run of
+ * entries (a document's near-duplicate keys, its stance triples, a postings segment). A record is addressed by one
+ * number, its chunk and offset (`chunk << CHUNK_BITS | offset`). Only the last chunk grows, by copying, and only up
+ * to full size; then a new one starts. So the pool never holds more than one chunk of unused room and never copies
+ * what it already holds: a pool that doubles holds up to as much unused room as data, and while growing both copies
+ * at once, which at 100k documents was tens of MB of a run's peak memory. A record longer than a chunk gets a chunk of
+ * its own. Views (`view`, `chunkAt`) of the last chunk go stale when a later `reserve` grows it: take them after.
+ */
+export class ChunkedPool<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>> {
+  private readonly chunks: T[] = [];
+  /** Entries used in the last chunk. */
+  private used = CHUNK;
+  private reserved = 0;
+
+  constructor(private readonly make: (length: number) => T) {}
+
+  /** Room for `count` contiguous entries (zeroed, unless reused by the caller); returns their address. */
+  reserve(count: number): number {
+    let c = this.chunks.length - 1;
+    this.reserved += count;
+    // A full last chunk starts a new one even for an empty record, so that every address names an existing chunk.
+    if (this.used + count > CHUNK || this.used === CHUNK) {
+      c++;
+      if (count > CHUNK) {
+        this.chunks.push(this.make(count));
+        this.used = CHUNK;
+        return c * CHUNK;
+      }
+      this.chunks.push(this.make(Math.min(CHUNK, Math.max(FIRST_CHUNK, count))));
+      this.used = 0;
+    }
+    const chunk = this.chunks[c];
+    if (this.used + count > chunk.length) {
+      const bigger = this.make(Math.min(CHUNK, Math.max(chunk.length * 2, this.used + count)));
+      bigger.set(chunk.subarray(0, this.used));
+      this.chunks[c] = bigger;
+    }
+    const at = c * CHUNK + this.used;
+    this.used += count;
+    return at;
+  }
+
+  /** Appends `values` as one record; returns its address. */
+  append(values: ArrayLike<number>): number {
+    const at = this.reserve(values.length);
+    this.chunkAt(at).set(values, at & CHUNK_OFFSET);
+    return at;
+  }
+
+  /** The `count` entries of the record at `at` (a view, not a copy). */
+  view(at: number, count: number): T {
+    const offset = at & CHUNK_OFFSET;
+    return this.chunkAt(at).subarray(offset, offset + count) as T;
+  }
+
+  /** The chunk holding address `at`; the record starts at `at & CHUNK_OFFSET` in it. */
+  chunkAt(at: number): T {
+    return this.chunks[Math.floor(at / CHUNK)];
+  }
+
+  /** Entries handed out by `reserve` so far. */
+  get entries(): number {
+    return this.reserved;
+  }
+
+  /** Entries allocated, used or not (for memory tests). */
+  get capacity(): number {
+    let n = 0;
+    for (const c of this.chunks) n += c.length;
+    return n;
+  }
+}
+
 /**
  * A compact inverted index from small non-negative integer keys to the documents holding them, in typed arrays, and
  * no object per key for the garbage collector to trace. A key held by one document (most keys) stores it in its
@@ -16,8 +97,7 @@ export class KeyPostings {
   /** Entries the key's segment can hold (a power of two ≥ 4); 0 while the key has one document. */
   private capacities = new Int32Array(1024);
   private used = 0;
-  private pool = new Int32Array(4096);
-  private pooled = 0;
+  private readonly pool = new ChunkedPool((n) => new Int32Array(n));
   /** Per size class (log2 of the capacity): the first freed segment, chained through its first entry; −1 if none. */
   private readonly free = new Int32Array(32).fill(-1);
 
@@ -44,8 +124,9 @@ export class KeyPostings {
     if (listed >= this.listLimit) return;
     if (listed === 1) {
       const segment = this.allocate(4);
-      this.pool[segment] = -this.heads[slot] - 1;
-      this.pool[segment + 1] = document;
+      const chunk = this.pool.chunkAt(segment);
+      chunk[segment & CHUNK_OFFSET] = -this.heads[slot] - 1;
+      chunk[(segment & CHUNK_OFFSET) + 1] = document;
       this.heads[slot] = segment;
       this.capacities[slot] = 4;
       return;
@@ -54,13 +135,13 @@ export class KeyPostings {
     const capacity = this.capacities[slot];
     if (listed === capacity) {
       const moved = this.allocate(capacity * 2);
-      this.pool.copyWithin(moved, segment, segment + listed);
+      this.pool.chunkAt(moved).set(this.pool.view(segment, listed), moved & CHUNK_OFFSET);
       this.release(segment, capacity);
       segment = moved;
       this.heads[slot] = moved;
       this.capacities[slot] = capacity * 2;
     }
-    this.pool[segment + listed] = document;
+    this.pool.chunkAt(segment)[(segment & CHUNK_OFFSET) + listed] = document;
   }
 
   /** How many documents hold `key`. */
@@ -78,8 +159,10 @@ export class KeyPostings {
       visit(-head - 1);
       return;
     }
-    const end = head + Math.min(this.sizes[slot], this.listLimit);
-    for (let k = head; k < end; k++) visit(this.pool[k]);
+    const chunk = this.pool.chunkAt(head);
+    const start = head & CHUNK_OFFSET;
+    const end = start + Math.min(this.sizes[slot], this.listLimit);
+    for (let k = start; k < end; k++) visit(chunk[k]);
   }
 
   /**
@@ -95,9 +178,10 @@ export class KeyPostings {
       if (document < below && tally[document]++ === 0) firstSeen.push(document);
       return;
     }
-    const pool = this.pool;
-    const end = head + Math.min(this.sizes[slot], this.listLimit);
-    for (let k = head; k < end; k++) {
+    const pool = this.pool.chunkAt(head);
+    const start = head & CHUNK_OFFSET;
+    const end = start + Math.min(this.sizes[slot], this.listLimit);
+    for (let k = start; k < end; k++) {
       const document = pool[k];
       if (document < below && tally[document]++ === 0) firstSeen.push(document);
     }
@@ -105,29 +189,22 @@ export class KeyPostings {
 
   /** Entries the pool has room for, listed or free (for memory tests). */
   get pooledEntries(): number {
-    return this.pooled;
+    return this.pool.entries;
   }
 
   private allocate(capacity: number): number {
     const size = 31 - Math.clz32(capacity);
     const reused = this.free[size];
     if (reused !== -1) {
-      this.free[size] = this.pool[reused];
+      this.free[size] = this.pool.chunkAt(reused)[reused & CHUNK_OFFSET];
       return reused;
     }
-    if (this.pooled + capacity > this.pool.length) {
-      const bigger = new Int32Array(Math.max(this.pool.length * 2, this.pooled + capacity));
-      bigger.set(this.pool.subarray(0, this.pooled));
-      this.pool = bigger;
-    }
-    const segment = this.pooled;
-    this.pooled += capacity;
-    return segment;
+    return this.pool.reserve(capacity);
   }
 
   private release(segment: number, capacity: number): void {
     const size = 31 - Math.clz32(capacity);
-    this.pool[segment] = this.free[size];
+    this.pool.chunkAt(segment)[segment & CHUNK_OFFSET] = this.free[size];
     this.free[size] = segment;
   }
 
@@ -175,16 +252,5 @@ export class DocumentList {
 export function growInt32(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(array.length * 2);
   bigger.set(array);
-  return bigger;
-}
-
-/**
- * `array` when `used + more` entries fit in it, else a copy of its first `used` entries with room for at least that
- * many (doubling, so appending n entries one record at a time copies O(n) in all).
- */
-export function withRoom<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(array: T, used: number, more: number): T {
-  if (used + more <= array.length) return array;
-  const bigger = new (array.constructor as new (length: number) => T)(Math.max(array.length * 2, used + more));
-  bigger.set(array.subarray(0, used));
   return bigger;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DocumentList, KeyPostings } from '../../src/stats/postings.js';
+import { CHUNK_BITS, CHUNK_OFFSET, ChunkedPool, DocumentList, KeyPostings } from '../../src/stats/postings.js';
 import { shingleSequence, shingleSet } from '../../src/stats/duplicates.js';
 
 describe('KeyPostings', () => {
@@ -55,6 +55,45 @@ describe('KeyPostings list limit and pool', () => {
       postings.forEach(key, (d) => seen.push(d));
       expect(seen).toEqual(Array.from({ length: 40 }, (_, doc) => key * 100 + doc));
     }
+  });
+});
+
+describe('ChunkedPool', () => {
+  const chunk = 2 ** CHUNK_BITS;
+
+  it('keeps every record intact and contiguous across chunks, with records larger than a chunk and empty ones', () => {
+    const pool = new ChunkedPool((n) => new Int32Array(n));
+    const records: Array<{ at: number; values: number[] }> = [];
+    let next = 1;
+    // Lengths chosen to cross chunk boundaries at awkward places; one record is longer than a whole chunk.
+    for (const length of [3, 0, 1000, chunk - 500, 700, 0, chunk + 17, 5, chunk, 2, 0]) {
+      const values = Array.from({ length }, () => next++);
+      records.push({ at: pool.append(values), values });
+    }
+    for (const { at, values } of records) {
+      const view = pool.view(at, values.length);
+      expect(view.length).toBe(values.length);
+      if (values.length) {
+        expect(view[0]).toBe(values[0]);
+        expect(view[view.length - 1]).toBe(values.at(-1));
+        // Addressed the other way too: the chunk and the offset inside it.
+        expect(pool.chunkAt(at)[(at & CHUNK_OFFSET) + values.length - 1]).toBe(values.at(-1));
+      }
+      expect(Array.from(view).every((v, k) => v === values[k])).toBe(true);
+    }
+    expect(pool.entries).toBe(records.reduce((n, r) => n + r.values.length, 0));
+  });
+
+  it('never holds more than about one chunk of unused room (a doubling array holds up to as much as its data)', () => {
+    const pool = new ChunkedPool((n) => new Float64Array(n));
+    const record = new Float64Array(30).fill(1.5);
+    for (let k = 0; k < 40_000; k++) {
+      pool.append(record);
+      // The last chunk grows to full size; every earlier chunk is full but for less than one record.
+      expect(pool.capacity - pool.entries).toBeLessThan(chunk + 30 * Math.ceil(pool.entries / chunk));
+    }
+    expect(pool.entries).toBe(40_000 * 30);
+    expect(pool.capacity).toBeLessThan(40_000 * 30 + chunk + 30 * 5);
   });
 });
 
