@@ -98,7 +98,8 @@ function namesAThing(r: Reading, i: number): boolean {
   const prev = words[i - 1];
   if (!prev || words[i].commaBefore || !words[i].lower.endsWith('ed') || isUpperAt(text, prev.start)) return false;
   let k = i + 1;
-  while (k < words.length && !words[k].commaBefore && (isUpperAt(text, words[k].start) || isDigitAt(text, words[k].start))) k++;
+  const max = i + 1 + r.rules.windows.call;
+  while (k < words.length && k < max && !words[k].commaBefore && (isUpperAt(text, words[k].start) || isDigitAt(text, words[k].start))) k++;
   return k > i + 1 && (k === words.length || words[k].commaBefore || AFTER_NAME.has(words[k].lower));
 }
 const isUpperAt = (text: string, at: number): boolean => { const c = text.charCodeAt(at); return c >= 65 && c <= 90; };

@@ -160,6 +160,16 @@ export function isHeadline(r: Reading): boolean {
  * or more are nearly all capitalised, so capitals say nothing about where a clause starts.
  */
 export function isTitleCaseHeadline(r: Reading): boolean {
+  // Read once per part: a long line without final punctuation may hold many reporting verbs.
+  const known = titleCaseParts.get(r.words);
+  if (known !== undefined) return known;
+  const result = isHeadline(r) && mostlyCapitalised(r);
+  titleCaseParts.set(r.words, result);
+  return result;
+}
+const titleCaseParts = new WeakMap<Word[], boolean>();
+
+function mostlyCapitalised(r: Reading): boolean {
   let long = 0;
   let upper = 0;
   for (const w of r.words) {
@@ -167,5 +177,5 @@ export function isTitleCaseHeadline(r: Reading): boolean {
     long++;
     if (capitalised(r.text, w)) upper++;
   }
-  return long >= 3 && upper * 5 >= long * 4 && isHeadline(r);
+  return long >= 3 && upper * 5 >= long * 4;
 }
