@@ -63,6 +63,10 @@ describe('composed phrases in the default lexicon', () => {
     // A force spelled out and its acronym in brackets: one mention, the spelled-out entry, the bracket included.
     ['According to the Israeli Defense Forces (IDF), the barrage came', 'Israeli Defense Forces (IDF)', 'israeli-military', 0],
     ['The Israeli Occupation Forces (IOF) raided Jenin', 'Israeli Occupation Forces (IOF)', 'israeli-occupation-forces', -2],
+    // A patron phrase around a collective noun (lexicon 1.3.4): patron + the member noun's class, one mention.
+    ['the Iran-backed umbrella group of militias struck', 'Iran-backed umbrella group of militias', 'iran-backed-militia', -2],
+    ['an Iran-backed network of Iraqi militias struck', 'Iran-backed network of Iraqi militias', 'iran-backed-militia', -2],
+    ['a pro-Iran coalition of armed factions struck', 'pro-Iran coalition of armed factions', 'pro-iranian-groups', -1],
     // Praise and plight adjectives (lexicon 1.3.4): +1 on a neutral noun.
     ['We advise the brave fighters of the Hezbollah Brigades to adopt passive defense', 'brave fighters', 'praised-fighters', 1],
     ['the heroic mujahideen struck the enemy', 'heroic mujahideen', 'praised-fighters', 1],
