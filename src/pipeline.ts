@@ -115,7 +115,7 @@ export class TextLookup {
 export interface PipelineOptions {
   /** Store to reuse analyses from and write them to; `beginRun` is called here, `finishRun` by the caller. */
   store?: Store | null;
-  /** Worker threads; 1 (or a corpus too small to be worth it) analyzes on the main thread. Default: one per core. */
+  /** Worker threads; 1 (or a corpus too small to be worth it) analyzes on the main thread. Default: one per core, up to two (defaultWorkerCount). */
   workers?: number;
   shard?: Shard;
   /** Kept in step with the store's commits; give the same one to the report builder's `textOf`. */

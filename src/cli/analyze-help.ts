@@ -19,7 +19,8 @@ analyze options:
   --cache DIR            the same, with the store kept as DIR/framelens.db
   --shard I/N            analyze only shard I of N (0 <= I < N), chosen by document id; combine with merge
   --omit-hits            leave per-hit detail out of json (large corpora)
-  -j, --workers N        worker threads for large corpora (default: one per core, up to 8)
+  -j, --workers N        worker threads for large corpora (default: one per core, up to 2: each
+                         costs ~60 MB of memory; more are faster on a machine with more cores)
   --progress             show the progress bar even when stderr is not a terminal
   -q, --quiet            no progress and no summary on stderr (errors still go there)
 

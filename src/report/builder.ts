@@ -222,7 +222,8 @@ export class ReportBuilder {
     const policy = options.duplicatePolicy ?? 'first-outlet-only';
     applyDuplicatePolicy([], policy); // rejects an unknown policy now, not after the corpus
     const detect = options.detectDuplicates ?? policy !== 'keep-all';
-    this.duplicates = detect ? new NearDuplicateIndex({}, textOf) : null;
+    // The builder refuses repeated ids itself (`add`, `merge`), so the index need not keep a set of them.
+    this.duplicates = detect ? new NearDuplicateIndex({}, textOf, false) : null;
     for (const r of options.lexicon.referents) this.referentOf(r.id);
   }
 
@@ -239,6 +240,18 @@ export class ReportBuilder {
     return value;
   }
 
+  /** Event dates are read-only once made: documents dated by the same words share one. */
+  private readonly eventDates = new Map<string, EventDate>();
+
+  private sharedEventDate(d: EventDate | undefined): EventDate | undefined {
+    if (!d) return undefined;
+    const key = `${d.day}\u0000${d.from}\u0000${d.evidence ?? ''}`;
+    const known = this.eventDates.get(key);
+    if (known) return known;
+    this.eventDates.set(key, d);
+    return d;
+  }
+
   /** Documents added so far. */
   get size(): number {
     return this.cores.length;
@@ -253,7 +266,7 @@ export class ReportBuilder {
     const stanceStart = this.stancePool.append(r.stance);
     const names = r.names.length ? r.names.map((n) => this.shared(n)) : EMPTY_NAMES;
     const date = r.meta.date === undefined ? undefined : this.shared(r.meta.date);
-    this.cores.push(new DocumentCore(r.meta.id, this.shared(r.meta.outlet), r.meta.words, date, r.meta.event, names, r.eventDate, stanceStart, r.stance.length));
+    this.cores.push(new DocumentCore(r.meta.id, this.shared(r.meta.outlet), r.meta.words, date, r.meta.event, names, this.sharedEventDate(r.eventDate), stanceStart, r.stance.length));
     const body: DocumentBody = { meta: r.meta, counts: r.counts };
     if (r.opening !== undefined) body.opening = r.opening;
     if (r.categories) body.categories = r.categories;
@@ -386,7 +399,7 @@ export class ReportBuilder {
     for (const [outlet, total, counts] of state.terms) builder.terms.set(outlet, { total, counts: new Map(counts) });
     for (const [id, words] of state.copyTerms) builder.copyTerms.set(id, JSON.stringify(words));
     builder.skipped.push(...state.skipped);
-    builder.duplicates = state.duplicates ? NearDuplicateIndex.fromState(state.duplicates, textOf) : null;
+    builder.duplicates = state.duplicates ? NearDuplicateIndex.fromState(state.duplicates, textOf, false) : null;
     return builder;
   }
 

@@ -200,7 +200,7 @@ const ESTIMATE_MARGIN = 0.6;
  * How many shingles the verified texts' sets may hold in all (least recently used first out): 16 MB. A text that
  * many later documents copy (a wire story) is then shingled once, not once per copy.
  */
-const RECENT_SHINGLES = 2_000_000;
+const RECENT_SHINGLES = 1_000_000;
 /** Below this many shingles, passage edges make the estimate rough: a wider margin. */
 const SHORT_DOCUMENT = 128;
 const SHORT_MARGIN = 0.4;
@@ -277,7 +277,8 @@ export class NearDuplicateIndex {
   /** One string per distinct outlet and date, shared by every document that has it. */
   private readonly names = new Map<string, string>();
   private readonly keyPool = new ChunkedPool((n) => new Int32Array(n));
-  private readonly indexOf = new Map<string, number>();
+  /** Ids added, to refuse a second document with one (null when the caller guarantees distinct ids). */
+  private readonly seen: Set<string> | null;
   private readonly postings: KeyPostings;
   private readonly pairs: DuplicatePair[] = [];
   private readonly pairIndices: [number, number][] = [];
@@ -294,7 +295,12 @@ export class NearDuplicateIndex {
    */
   private heavy = new Int32Array(1024);
 
-  constructor(options: DuplicateOptions = {}, private readonly textOf?: (id: string) => string | undefined) {
+  /**
+   * `checkIds`: refuse a second document with an id already added. A caller that already refuses them (the report
+   * builder) passes false and saves a set of every id (~4 MB at 100k documents).
+   */
+  constructor(options: DuplicateOptions = {}, private readonly textOf?: (id: string) => string | undefined, checkIds = true) {
+    this.seen = checkIds ? new Set() : null;
     this.options = {
       shingleSize: options.shingleSize ?? DEFAULT_SHINGLE_SIZE,
       threshold: options.threshold ?? DEFAULT_DUPLICATE_THRESHOLD,
@@ -322,7 +328,7 @@ export class NearDuplicateIndex {
    * pairs as `add` with the text. Earlier texts are still read through `textOf` to verify plausible pairs exactly.
    */
   addSketch(doc: Omit<DuplicateInput, 'text'>, sketch: NearDuplicateSketch): DuplicatePair[] {
-    if (this.indexOf.has(doc.id)) throw new RangeError(`duplicate document id: ${doc.id}`);
+    if (this.seen?.has(doc.id)) throw new RangeError(`duplicate document id: ${doc.id}`);
     if (!(sketch?.shingles instanceof Float64Array) || !(sketch.keys instanceof Int32Array)) {
       throw new TypeError(`near-duplicate sketch of ${doc.id}: expected { shingleSize, shingles: Float64Array, keys: Int32Array } from nearDuplicateSketch (typed arrays survive postMessage, not JSON)`);
     }
@@ -352,7 +358,7 @@ export class NearDuplicateIndex {
     const offset = this.ids.length;
     for (let k = 0; k < other.ids.length; k++) {
       const sketch = other.sketchAt(k);
-      if (this.indexOf.has(sketch.id)) throw new RangeError(`duplicate document id: ${sketch.id}`);
+      if (this.seen?.has(sketch.id)) throw new RangeError(`duplicate document id: ${sketch.id}`);
       const text = this.textOf?.(sketch.id);
       const shingles = text === undefined ? undefined : shingleSet(text, this.options.shingleSize);
       // Pairs inside `other` were already decided there; only earlier shards are searched here.
@@ -378,16 +384,16 @@ export class NearDuplicateIndex {
     };
   }
 
-  static fromState(state: NearDuplicateState, textOf?: (id: string) => string | undefined): NearDuplicateIndex {
+  static fromState(state: NearDuplicateState, textOf?: (id: string) => string | undefined, checkIds = true): NearDuplicateIndex {
     if (state?.version !== 1) throw new RangeError(`near-duplicate state: unknown version ${String(state?.version)}`);
-    const index = new NearDuplicateIndex(state.options, textOf);
+    const index = new NearDuplicateIndex(state.options, textOf, checkIds);
     for (const d of state.documents) {
       const bytes = Buffer.from(d.keys, 'base64');
       const keys = new Int32Array(bytes.byteLength / 4);
       new Uint8Array(keys.buffer).set(bytes);
       const sketch: DocumentSketch = { id: d.id, outlet: d.outlet, date: d.date, size: d.size, whole: d.whole, keys };
       const position = index.ids.length;
-      index.indexOf.set(sketch.id, position);
+      index.seen?.add(sketch.id);
       index.store(sketch);
       index.index(sketch, position);
     }
@@ -406,7 +412,7 @@ export class NearDuplicateIndex {
    */
   private insert(sketch: DocumentSketch, shingles: Float64Array | undefined, searchBelow = this.ids.length): DuplicatePair[] {
     const position = this.ids.length;
-    this.indexOf.set(sketch.id, position);
+    this.seen?.add(sketch.id);
     this.store(sketch);
     const found: DuplicatePair[] = [];
     if (sketch.size >= this.options.minShingles) {

@@ -21,8 +21,16 @@ export function workersAvailable(): boolean {
   return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_URL));
 }
 
+/**
+ * Worker threads when `-j` is not given: one per core, but at most DEFAULT_MAX_WORKERS. Each worker holds its own copy of
+ * the wink-nlp model and the compiled lexicon (~55–65 MB before any document), and the default run must stay under
+ * 500 MB of peak memory on any machine and corpus size (100k articles with two workers peak at ~485 MB). More
+ * workers are faster on a machine with more cores: `-j N` asks for them, at that cost per worker.
+ */
+export const DEFAULT_MAX_WORKERS = 2;
+
 export function defaultWorkerCount(): number {
-  return Math.max(1, Math.min(8, availableParallelism()));
+  return Math.max(1, Math.min(DEFAULT_MAX_WORKERS, availableParallelism()));
 }
 
 /** What a worker needs of a document: `meta` may be large and is never read by the analyzer. */

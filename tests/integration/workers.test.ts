@@ -5,6 +5,13 @@ import { describe, expect, it } from 'vitest';
 const dist = new URL('../../dist/src/pipeline.js', import.meta.url);
 
 describe('parallel analysis on worker threads', () => {
+  it('defaults to one worker per core but at most two, so that the default run stays within its memory budget', async () => {
+    const { availableParallelism } = await import('node:os');
+    const { defaultWorkerCount, DEFAULT_MAX_WORKERS } = await import(new URL('../../dist/src/worker/pool.js', import.meta.url).href);
+    expect(DEFAULT_MAX_WORKERS).toBe(2);
+    expect(defaultWorkerCount()).toBe(Math.max(1, Math.min(2, availableParallelism())));
+  });
+
   it('gives exactly the main-thread result, in input order', async () => {
     expect(existsSync(dist), 'dist/ is missing: run `npm run build` first').toBe(true);
     const pipeline = await import(dist.href);
