@@ -158,6 +158,9 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       const entry = m.entry as LabelEntry;
       if (entry.noun && m.endUnit - m.startUnit === 1 && !usedAsNoun(units, m.endUnit)) continue;
       if (entry.metonym && !actsAsGovernment(units, m, compiled.voice)) continue;
+      // "Iran-Backed Drone Attack", "pro-Iran attacks": a compound modifier before a noun of the lexicon's `act-noun`
+      // class describes the act, not a group: no actor is named.
+      if (modifiesAct(text, units, m, compiled)) continue;
       // "Israel's military spokesman", "the Houthi movement's spokesperson": a source named by affiliation, as the
       // names "IDF spokesman" and "US military official" are; who a spokesman works for is not a framing choice.
       if (entry.category === 'actor-label' && m.endUnit < units.count && !units.barrierAfter[m.endUnit - 1] &&
@@ -312,6 +315,34 @@ function dropInside(matches: Match[], spans: Span[]): Match[] {
  * the noun it modifies ("a terrorist cell", "terrorist financing"), and so is a word after "and"/"or" ("extremist and
  * terrorist groups"): those are adjectives.
  */
+/** The lexicon's class of nouns of acts and weapons that a patron modifier may describe ("Iran-backed attacks"). */
+const ACT_NOUN_CLASS = 'act-noun';
+const actNounCache = new WeakMap<CompiledLexicon, Set<string>>();
+
+/**
+ * Whether the label ends in a compound modifier ("Iran-backed", "pro-Iran": its last word glued by a hyphen) and the
+ * word right after it is a one-word member of the `act-noun` class, in any inflection. A lexicon without the class
+ * keeps every such label.
+ */
+function modifiesAct(text: string, units: Units, m: Match, compiled: CompiledLexicon): boolean {
+  const last = m.endUnit - 1;
+  if (last <= m.startUnit || m.endUnit >= units.count || units.barrierAfter[last]) return false;
+  const glue = text.slice(units.end[last - 1], units.start[last]);
+  if (glue !== '-' && glue !== '\u2010' && glue !== '\u2011') return false;
+  let nouns = actNounCache.get(compiled);
+  if (!nouns) {
+    nouns = new Set();
+    for (const cls of compiled.lexicon.classes ?? []) {
+      if (cls.name !== ACT_NOUN_CLASS) continue;
+      for (const member of cls.members) if (/^[a-z]+$/.test(member.source.trim())) nouns.add(member.source.trim());
+    }
+    actNounCache.set(compiled, nouns);
+  }
+  if (nouns.size === 0) return false;
+  const next = units.normal[m.endUnit];
+  return nouns.has(next) || (compiled.baseOf.get(next) ?? []).some((b) => nouns!.has(b));
+}
+
 function usedAsNoun(units: Units, endUnit: number): boolean {
   const word = units.normal[endUnit - 1];
   if (word.endsWith('s') && !word.endsWith("'s")) return true;

@@ -286,7 +286,8 @@ function joinCoordinated(text: string, units: Units, compiled: CompiledLexicon, 
     while (j < chosen.length && chosen[j].entry.kind === 'name' && chosen[j].startUnit < a.endUnit + MAX_CONJUNCT) j++;
     const b = chosen[j];
     const joined = b && b.entry.kind === 'label' && !b.quoted
-      ? (ledBy(text, units, a, b) ?? coordinated(text, units, compiled, a, b)) : undefined;
+      ? (ledBy(text, units, a, b) ?? ofPhrase(units, a, b) ?? gluedModifier(text, units, a, b) ?? bracketedAcronym(text, a, b)
+        ?? coordinated(text, units, compiled, a, b)) : undefined;
     if (!joined) {
       out?.push(a);
       continue;
@@ -312,6 +313,68 @@ function ledBy(text: string, units: Units, a: Match, b: Match): Match | undefine
   const ra = (a.entry as LabelEntry).referent;
   if (!ra || ra !== (b.entry as LabelEntry).referent) return undefined;
   return { entry: b.entry, pattern: b.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
+}
+
+/** Referents a label may name: its own, or those its context may give it. */
+function referentsOf(e: LabelEntry): readonly string[] {
+  return e.referent ? [e.referent] : e.resolve ?? [];
+}
+
+/**
+ * "an umbrella group of anti-terror fighters", "an umbrella organization for Iran-backed Shiite militias", "US troops
+ * of the international coalition": two labels joined by "of" or "for" (and an optional article) that can name the same referent are one mention
+ * when one of them is neutral (weight 0): the composed phrase takes the other's entry, so its weight is the sum of its
+ * parts (lexicons/README.md, "One phrase, one mention, one weight"). Two framing labels keep their two mentions.
+ */
+function ofPhrase(units: Units, a: Match, b: Match): Match | undefined {
+  const of = a.endUnit;
+  if ((units.normal[of] !== 'of' && units.normal[of] !== 'for') || units.barrierAfter[of - 1] || units.barrierAfter[of]) return undefined;
+  const article = units.normal[of + 1] === 'the' || units.normal[of + 1] === 'a' || units.normal[of + 1] === 'an';
+  if (b.startUnit !== of + 1 && !(article && b.startUnit === of + 2 && !units.barrierAfter[of + 1])) return undefined;
+  const ea = a.entry as LabelEntry;
+  const eb = b.entry as LabelEntry;
+  if (ea.category !== 'actor-label' || eb.category !== 'actor-label') return undefined;
+  const rb = referentsOf(eb);
+  if (!referentsOf(ea).some((r) => rb.includes(r))) return undefined;
+  const entry = ea.weight === 0 ? eb : eb.weight === 0 ? ea : undefined;
+  // A context label ("the occupation") taking in a label of a fixed referent would let context re-decide who is named.
+  if (!entry || (!entry.referent && (entry === eb ? ea : eb).referent)) return undefined;
+  const pattern = entry === eb ? b.pattern : a.pattern;
+  return { entry, pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
+}
+
+/**
+ * "Iran-sponsored terror proxies": a label that is a compound modifier ("Iran-sponsored", "pro-Iran") right before a
+ * label that can name the same referent is one phrase. Its weight is the sum of the two, kept within −2 … +2; the
+ * mention takes the entry that has that weight (the head noun's first). When neither has it, the lexicon needs a
+ * composed entry for the combination, and the two mentions stay as they are.
+ */
+function gluedModifier(text: string, units: Units, a: Match, b: Match): Match | undefined {
+  if (b.startUnit !== a.endUnit || units.barrierAfter[a.endUnit - 1] || a.endUnit - a.startUnit < 2) return undefined;
+  const last = a.endUnit - 1;
+  if (!HYPHENS.test(text.slice(units.end[last - 1], units.start[last]))) return undefined;
+  const ea = a.entry as LabelEntry;
+  const eb = b.entry as LabelEntry;
+  if (ea.category !== 'actor-label' || eb.category !== 'actor-label') return undefined;
+  const rb = referentsOf(eb);
+  if (!referentsOf(ea).some((r) => rb.includes(r))) return undefined;
+  const sum = Math.max(-2, Math.min(2, ea.weight + eb.weight));
+  const entry = eb.weight === sum ? eb : ea.weight === sum ? ea : undefined;
+  if (!entry || (!entry.referent && (entry === eb ? ea : eb).referent)) return undefined;
+  return { entry, pattern: entry === eb ? b.pattern : a.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
+}
+
+/**
+ * "Israeli Defense Forces (IDF)", "Israeli Occupation Forces (IOF)": a label spelled out and its acronym in brackets
+ * right after it, of the same referent, are one mention: the outlet names the force once and says how it will
+ * abbreviate it. The mention takes the spelled-out label's entry and ends after the closing bracket.
+ */
+function bracketedAcronym(text: string, a: Match, b: Match): Match | undefined {
+  if (text.slice(a.end, b.start).trim() !== '(' || text[b.end] !== ')' || !ACRONYM.test(text.slice(b.start, b.end))) return undefined;
+  const ea = a.entry as LabelEntry;
+  const eb = b.entry as LabelEntry;
+  if (!ea.referent || ea.referent !== eb.referent || ea.category !== eb.category) return undefined;
+  return { entry: a.entry, pattern: a.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end + 1 };
 }
 
 function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {

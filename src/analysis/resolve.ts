@@ -293,7 +293,12 @@ function speechVerbsOf(compiled: CompiledLexicon): ReadonlySet<string> {
  */
 function speechVerbBetween(units: Units, from: number, to: number, speech: ReadonlySet<string>): boolean {
   const end = Math.min(to, from + SPEAKER_REACH);
-  for (let u = from; u < end; u++) if (speech.has(units.normal[u])) return true;
+  for (let u = from; u < end; u++) {
+    const w = units.normal[u];
+    // "The IDF said its jets struck Hezbollah targets, adding that the terrorist organization …": a participle after
+    // a comma goes on with the speaker named before; the mention before it is no new speaker.
+    if (speech.has(w) && !(w.endsWith('ing') && u > 0 && units.barrierAfter[u - 1])) return true;
+  }
   return false;
 }
 

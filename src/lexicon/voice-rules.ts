@@ -25,6 +25,7 @@ type ListKind = 'verbs' | 'finite' | 'nouns' | 'words' | 'phrases';
 /** The lists of the file: YAML key, name in VoiceWords, expansion. docs/voice.md says which rule reads which. */
 const LISTS = [
   ['reporting_verbs', 'reporting', 'verbs'],
+  ['reporting_phrases', 'reportingPhrases', 'phrases'],
   ['zero_that_verbs', 'zeroThat', 'verbs'],
   ['tag_verbs', 'tag', 'finite'],
   ['noun_forms', 'nounForms', 'words'],
@@ -46,6 +47,7 @@ const LISTS = [
   ['vow_verbs', 'vow', 'verbs'],
   ['content_verbs', 'content', 'verbs'],
   ['not_content_objects', 'notContentObjects', 'words'],
+  ['claim_participles', 'claimParticiples', 'verbs'],
   ['passive_framing', 'passiveFraming', 'verbs'],
   ['adjuncts', 'adjuncts', 'words'],
   ['told_objects', 'toldObjects', 'words'],
@@ -179,7 +181,7 @@ export function parseVoiceRules(text: string, file = '<voice rules>', sha256 = c
     const seen = new Set<string>();
     value.forEach((item, i) => {
       if (kind === 'phrases' ? typeof item !== 'string' || !PHRASE_RE.test(item) : typeof item !== 'string' || !WORD_RE.test(item)) {
-        const what = kind === 'phrases' ? 'a lowercase verb and a preposition ("warn of")' : 'one lowercase word';
+        const what = kind === 'phrases' ? 'a lowercase verb and one more word ("warn of", "point out")' : 'one lowercase word';
         error([key, i], `item ${i + 1} of "${key}" must be ${what}, found ${describe(item)}`);
         return;
       }
@@ -223,7 +225,7 @@ export function parseVoiceRules(text: string, file = '<voice rules>', sha256 = c
   if (problems.length) throw new LexiconError(problems);
   const description = typeof data.description === 'string' ? data.description.trim() : undefined;
   const forwardCues = new Set(['according', 'read', 'reads']);
-  for (const phrase of words.prepositional) forwardCues.add(phrase.slice(0, phrase.indexOf(' ')));
+  for (const list of [words.prepositional, words.reportingPhrases]) for (const phrase of list) forwardCues.add(phrase.slice(0, phrase.indexOf(' ')));
   for (const list of [words.reporting, words.zeroThat, words.accuse, words.passiveFraming, words.call, words.asVerbs,
     words.condemn, words.blame, words.demand, words.directive, words.vow, words.content, words.speechNouns]) for (const w of list) forwardCues.add(w);
   return {

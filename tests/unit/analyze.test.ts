@@ -60,7 +60,7 @@ describe('analyzeDocument: context labels', () => {
   });
 
   it('resolves through an of-phrase that names the referent, and through a name', () => {
-    expect(hitsOf('It is an umbrella group of anti-terror fighters.')[0]).toMatchObject({ label: 'umbrella', referent: 'armed-groups' });
+    expect(hitsOf('It is an umbrella group of Kataib Hezbollah and Nujaba.')[0]).toMatchObject({ label: 'umbrella', referent: 'armed-groups' });
     expect(hitsOf('The Islamic Resistance in Iraq, an umbrella group, struck.')[0]).toMatchObject({ label: 'umbrella', referent: 'armed-groups' });
   });
 });

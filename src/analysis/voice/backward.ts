@@ -33,8 +33,9 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
   let from = 0;
   let rule = '';
   let firstFigure = -1;
+  const bare = bareAccording(r, limit);
   for (let i = 1; i <= limit; i++) {
-    if (i < limit && !words[i].commaBefore) continue;
+    if (i < limit && !words[i].commaBefore && i !== bare) continue;
     // The comma segment words[segStart, i); the first segment cannot be a trailing tag or source.
     if (segStart > 0 && !insideAny(r.quoted, words[segStart].start)) {
       // "…, according to X" and "…, as reported by X" name a source the same way.
@@ -50,8 +51,10 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
         before = segStart;
         rule = tag ?? 'B-ACCORDING';
         // S-FIGURE
+        // The participle segment is the figure's when the source is one of figures ("according to Israeli tallies")
+        // or the segment counts ("…, damaging a hospital and injuring at least six people, according to local media").
         const figureOnly = according && prevSegStart > 0 && words[prevSegStart].lower.endsWith('ing')
-          && words[prevSegStart].lower.length > 4 && figureSource(r, segStart + 2, i);
+          && words[prevSegStart].lower.length > 4 && (figureSource(r, segStart + 2, i) || countsIn(r, prevSegStart, segStart));
         // The first figure of the part is found once: a part with many sources stays linear.
         if (according && firstFigure < 0) firstFigure = figureStart(r, n);
         from = figureOnly ? prevSegStart : according && firstFigure < segStart ? firstFigure : 0;
@@ -60,8 +63,11 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
         // after a source ("…, according to the ministry, a formula never applied to …"), or an adjunct.
         const appositive = (according || (tag && v.tag.has(words[segStart].lower))) && i < limit
           && DETERMINERS.has(words[i].lower);
+        // "…, but it is not clear …": a new clause of the outlet's, so the source was a trailing one for the clause
+        // before it.
         const adjunct = i < limit && (v.afterTagAdjuncts.has(words[i].lower)
-          || (words[i].lower.endsWith('ing') && words[i].lower.length > 4 && !v.reporting.has(words[i].lower)));
+          || (words[i].lower.endsWith('ing') && words[i].lower.length > 4 && !v.reporting.has(words[i].lower))
+          || CLAUSE_COORDINATORS.has(words[i].lower));
         if (i < limit && !RELATIVE.has(words[i].lower) && !appositive && !adjunct) {
           mark(i, limit, rule);
           // A source in the middle vouches for the predicate after it, not for how the outlet named the subject
@@ -75,6 +81,42 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
     segStart = i;
   }
   return { from, before, rule };
+}
+
+/** Words that open a coordinated clause of the outlet's after a source or tag: "…, according to X, but it is …". */
+const CLAUSE_COORDINATORS = new Set(['but', 'and', 'yet', 'although', 'though', 'whereas']);
+/** Heads of an "according to" phrase that are no source: "according to plan", "according to the agreement". */
+const NOT_SOURCES = new Set(['plan', 'plans', 'schedule', 'law', 'laws', 'rule', 'rules', 'agreement', 'agreements',
+  'deal', 'terms', 'custom', 'tradition', 'principle', 'principles', 'constitution', 'protocol', 'procedure', 'procedures',
+  'standard', 'standards', 'script', 'need', 'needs', 'circumstances', 'priority', 'size', 'type', 'age', 'category']);
+/** Words of the source phrase of a bare "according to X" at most. */
+const BARE_SOURCE_WORDS = 6;
+
+/**
+ * B-ACCORDING without its comma, as many outlets print it: "The occupation forces withdrew from the base according
+ * to the group." The source phrase ends the part (at most six words, opening with a determiner, a
+ * possessive or a capitalised name, not a plan or a rule); returns the index of "according", read as if a comma
+ * stood before it, or -1.
+ */
+function bareAccording(r: Reading, limit: number): number {
+  const { words, text } = r;
+  for (let k = 2; k + 2 < limit; k++) {
+    const w = words[k];
+    if (w.lower !== 'according' || w.commaBefore || words[k + 1].lower !== 'to' || insideAny(r.quoted, w.start)) continue;
+    let e = k + 2;
+    while (e < limit && !words[e].commaBefore) e++;
+    // The source ends the part: "identified as al-Saadi according to Reuters sources, was responsible for …" goes on.
+    if (e < words.length || e - (k + 2) > BARE_SOURCE_WORDS) return -1;
+    const first = words[k + 2];
+    const opens = DETERMINERS.has(first.lower) || first.lower.endsWith("'s") || isUpperStart(text.charCodeAt(first.start));
+    for (let m = k + 2; m < e; m++) if (NOT_SOURCES.has(words[m].lower)) return -1;
+    return opens ? k : -1;
+  }
+  return -1;
+}
+
+function isUpperStart(code: number): boolean {
+  return code >= 65 && code <= 90;
 }
 
 /**
@@ -104,6 +146,10 @@ function figureStart(r: Reading, to: number): number {
   while (k > 0 && !words[k].commaBefore && FIGURE_MODIFIERS.has(words[k - 1].lower)) k--;
   return k;
 }
+/** Spelled-out cardinals that count ("injuring at least six people"); not "one" ("one of the …"). */
+const CARDINALS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty',
+  'dozens', 'hundreds', 'thousands', 'scores', 'millions', 'dozen', 'hundred', 'thousand']);
 const FIGURE_MODIFIERS = new Set(['more', 'than', 'at', 'least', 'most', 'about', 'nearly', 'almost', 'around', 'some',
   'over', 'roughly', 'up', 'to', 'under', 'fewer', 'less', 'approximately', 'estimated', 'an']);
 
@@ -127,6 +173,15 @@ const MONTHS = new Set(['jan', 'january', 'feb', 'february', 'mar', 'march', 'ap
 function isDigitWord(w: string): boolean {
   const c = w.charCodeAt(0);
   return c >= 48 && c <= 57;
+}
+
+/** Whether words[from, to) hold a count: digits or a spelled-out cardinal ("at least six people"). */
+function countsIn(r: Reading, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const w = r.words[k].lower;
+    if (CARDINALS.has(w) || (isDigitWord(w) && !isDate(r, k) && !isClockTime(r, k))) return true;
+  }
+  return false;
 }
 
 /** Whether words[from, to) name a source of figures: "according to Israeli tallies". */

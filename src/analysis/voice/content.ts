@@ -8,7 +8,7 @@
 import type { ForwardCue } from './forward.js';
 import { boundedEnd } from './framing.js';
 import { BE_FORMS, DETERMINERS, NOT_TAG_START, OBJECT_PRONOUNS, WEEKDAYS } from './grammar.js';
-import type { Reading } from './words.js';
+import { isHeadline, type Reading } from './words.js';
 
 /** The content cue at word i, or null. */
 export function contentCue(r: Reading, i: number): ForwardCue | null {
@@ -47,7 +47,14 @@ export function contentCue(r: Reading, i: number): ForwardCue | null {
   if (head !== undefined && v.notContentObjects.has(head)) return null;
   // "claimed responsibility for …", "claimed credit for …": the frame is the verb's; the claim is what follows "for".
   if (words[j + 1]?.lower === 'for' && !words[j + 1].commaBefore && j + 2 < words.length) j += 2;
-  return { cue: i, clause: j, end: boundedEnd(r, j, r.rules.windows.clause), keepsBackward: true, rule: 'F-CLAIM' };
+  let end = boundedEnd(r, j, r.rules.windows.clause);
+  // "declared new strikes on American occupation forces, targeting two US bases in eastern Syria": a participle of
+  // the act (`claim_participles`) after the object goes on with what is claimed.
+  const w2 = words[end];
+  if (w2 && w2.commaBefore && !w2.semiBefore && !w2.colonBefore && w2.lower.endsWith('ing') && v.claimParticiples.has(w2.lower)) {
+    end = boundedEnd(r, end, r.rules.windows.clause);
+  }
+  return { cue: i, clause: j, end, keepsBackward: true, rule: 'F-CLAIM' };
 }
 
 const NEGATIONS = new Set(['not', 'never', 'neither', 'nor', 'no']);
@@ -64,26 +71,6 @@ function negativeSubject(words: Reading['words'], i: number): boolean {
   if (NOBODY.has(words[k].lower)) return true;
   return words[k - 1]?.lower === 'no' && !words[k].commaBefore;
 }
-const CLOSERS = '"\'\u201D\u2019)]\t';
-
-/**
- * Whether the part is a headline: a line of its own that ends without final punctuation (the first line of a text,
- * a subhead).
- */
-function isHeadline(r: Reading): boolean {
-  const { text, words } = r;
-  for (let k = words[0].start - 1; k >= 0; k--) {
-    const c = text.charCodeAt(k);
-    if (c === 0x0a) break;
-    if (c !== 0x20 && c !== 0x09) return false;
-  }
-  // The part ends at its unit's end, and units end at line breaks: only the characters right after the last word
-  // are read (a closing mark or bracket, spaces), so the test costs the same on any length of line.
-  let k = words[words.length - 1].end;
-  while (k < text.length && (text.charCodeAt(k) === 0x20 || CLOSERS.includes(text[k]))) k++;
-  return k >= text.length || text.charCodeAt(k) === 0x0a || text.charCodeAt(k) === 0x0d;
-}
-
 const RELATIVES = new Set(['that', 'which', 'who', 'whose']);
 const RELATIVE_AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'also', 'since', 'already', 'repeatedly', 'reportedly', 'now']);
 

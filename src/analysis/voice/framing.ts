@@ -75,7 +75,7 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
     // "the label has stuck", "the “Islamic Resistance in Iraq” brand declared": after a determiner or right after a
     // quotation the word is a noun.
     const noun = prev !== undefined && (DETERMINERS.has(prev) || words[i].markBefore);
-    if (!next || next.commaBefore || v.callParticles.has(next.lower) || hypothetical || noun) return null;
+    if (!next || next.commaBefore || v.callParticles.has(next.lower) || hypothetical || noun || namesAThing(r, i)) return null;
     return { cue: i, clause: i + 1, end: boundedEnd(r, i + 1, win.call), rule: 'F-CALL' };
   }
   if ((v.blame.has(w) || v.demand.has(w)) && next && !next.commaBefore && !OBJECT_PRONOUNS.has(next.lower)) {
@@ -84,6 +84,26 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
   }
   return undefined;
 }
+
+/** Words after a name that show the name was the whole complement: "a hub called Tower 22 that serves …". */
+const AFTER_NAME = new Set(['that', 'which', 'who', 'where', 'in', 'on', 'at', 'near', 'outside', 'inside', 'of', 'and', 'by', 'with', 'for', 'from']);
+
+/**
+ * "a small U.S. logistics hub called Tower 22 that serves …", "an operation named True Promise": a naming
+ * participle right after a lowercase noun, with only a name after it (capitalised words or numbers, then the end, a
+ * comma, a relative word or a preposition), names a thing for the outlet's readers; no speaker names anyone.
+ */
+function namesAThing(r: Reading, i: number): boolean {
+  const { words, text } = r;
+  const prev = words[i - 1];
+  if (!prev || words[i].commaBefore || !words[i].lower.endsWith('ed') || isUpperAt(text, prev.start)) return false;
+  let k = i + 1;
+  const max = i + 1 + r.rules.windows.call;
+  while (k < words.length && k < max && !words[k].commaBefore && (isUpperAt(text, words[k].start) || isDigitAt(text, words[k].start))) k++;
+  return k > i + 1 && (k === words.length || words[k].commaBefore || AFTER_NAME.has(words[k].lower));
+}
+const isUpperAt = (text: string, at: number): boolean => { const c = text.charCodeAt(at); return c >= 65 && c <= 90; };
+const isDigitAt = (text: string, at: number): boolean => { const c = text.charCodeAt(at); return c >= 48 && c <= 57; };
 
 /** F-PASSIVE: the frame words[start, by) when "by" and its agent follow within the window, else no cue. */
 function passiveFrame(r: Reading, i: number, start: number): ForwardCue | null {

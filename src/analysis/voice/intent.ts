@@ -4,7 +4,7 @@
  * (F-VOW: the infinitive, up to where the outlet's account of the occasion starts: "… after a strike killed …").
  */
 import type { ForwardCue } from './forward.js';
-import { AUXILIARIES, WEEKDAYS } from './grammar.js';
+import { AUXILIARIES, OBJECT_PRONOUNS, WEEKDAYS } from './grammar.js';
 import { insideAny } from './spans.js';
 import type { Reading } from './words.js';
 
@@ -19,7 +19,12 @@ export function intentCue(r: Reading, i: number): ForwardCue | null | undefined 
   if (v.directive.has(w) || callOn) {
     for (let j = i + (callOn ? 2 : 1); j < n && j <= i + win.directive; j++) {
       if (words[j].commaBefore && words[j].lower !== 'to') break;
-      if (words[j].lower === 'to') return j > i + 1 && j + 1 < n ? { cue: i, clause: j + 1, end: occasion(r, j + 2), rule: 'F-DIRECT' } : null;
+      // The addressee is the speaker's naming too ("urged Israel not to retaliate", O-OBJECT), unless a pronoun.
+      if (words[j].lower === 'to') {
+        if (j <= i + 1 || j + 1 >= n) return null;
+        const from = callOn || OBJECT_PRONOUNS.has(words[i + 1].lower) ? j + 1 : i + 1;
+        return { cue: i, clause: from, end: occasion(r, j + 2), rule: 'F-DIRECT' };
+      }
       if (v.reporting.has(words[j].lower) || AUXILIARIES.has(words[j].lower)) break;
     }
     return null;

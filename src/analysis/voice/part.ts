@@ -26,6 +26,11 @@ export interface PartResult {
    * or after a document label ('document': the document's paragraphs, until the outlet's narration resumes).
    */
   introduces: false | 'tag' | 'document';
+  /**
+   * A quotation without marks introduced by a colon ("The group said: We will …", C-COLON) runs to the end of the
+   * part: the next sentences of the paragraph go on with it (C-PARA).
+   */
+  colonOpen?: boolean;
 }
 
 /** Attributes one part: pushes attributed ranges onto out and unmarked colon quotations onto quotedOut. */
@@ -47,6 +52,7 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
     // C-COLON: "Statement translation: We will …" — the document's words, printed without marks.
     quotedOut.push({ start: words[label].start, end: words[n - 1].end, rule: 'C-COLON' });
     result.cue = true;
+    result.colonOpen = true;
     return result;
   }
   const mark = (a: number, b: number, rule: string): void => {
@@ -129,6 +135,7 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
     }
     if (forward.quoted && forward.clause < end) {
       quotedOut.push({ start: words[forward.clause].start, end: words[end - 1].end, rule: forward.rule });
+      if (end === n && trailingDespite === n) result.colonOpen = true;
     } else {
       if (forward.end === undefined && end === n && trailingDespite === n) result.open = true;
       markWithoutGlosses(r, forward.clause, clip(end), forward.rule, mark);
@@ -140,6 +147,12 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
       result.open = trailingDespite === n;
       mark(p, clip(n), 'P-PERSPECTIVE');
     }
+  }
+  // The outlet's trailing context may name a speaker of its own ("…, in Iraq, where the government has complained
+  // about being caught between US forces and Iran-backed militias"): it is read as a part of its own. It is the
+  // last comma segment, so it holds no such segment again.
+  if (trailingDespite < n && n - trailingDespite >= 3) {
+    if (attributePart({ ...r, words: words.slice(trailingDespite) }, partEnd, out, quotedOut).cue) result.cue = true;
   }
   return result;
 }
@@ -183,9 +196,10 @@ function documentLabel(r: Reading): number {
 }
 
 /**
- * C-INTRO: a part that ends with a colon after a speech verb ("The group said in a statement:"), a document's reading
- * ("The statement read:") or a document noun ("Statement translation:", "Full text of the statement:") introduces
- * the next paragraph as an unmarked quotation.
+ * C-INTRO: a part that ends with a colon after a speech verb ("The group said in a statement:") introduces the next
+ * paragraph as an unmarked quotation; a document's reading ("The statement read:", "The statement said:") or a
+ * document noun ("Statement translation:", "Full text of the statement:") introduces the document, paragraph after
+ * paragraph.
  */
 function introducesNext(r: Reading): false | 'tag' | 'document' {
   const { words } = r;
@@ -196,8 +210,12 @@ function introducesNext(r: Reading): false | 'tag' | 'document' {
     const lk = words[k].lower;
     const isRead = lk === 'read' || lk === 'reads';
     if (words[k].commaBefore && k < n - 1 && !v.tag.has(lk)) return false;
-    if (isRead) return v.documentNouns.has(words[k - 1]?.lower ?? '') ? 'tag' : false;
-    if (v.tag.has(lk)) return 'tag';
+    // A document that speaks ("The statement read:", "The communique said:", "It read:") goes on paragraph after
+    // paragraph, like one introduced by its label.
+    if (isRead) return v.documentNouns.has(words[k - 1]?.lower ?? '') || (words[k - 1]?.lower === 'it' && k === n - 1) ? 'document' : false;
+    if (v.tag.has(lk) && v.documentLabels.has(words[k - 1]?.lower ?? '')) return 'document';
+    // "…, saying:" and "…, adding:" introduce what follows as "said:" does.
+    if (v.tag.has(lk) || (k === n - 1 && lk.endsWith('ing') && v.reporting.has(lk))) return 'tag';
   }
   return false;
 }

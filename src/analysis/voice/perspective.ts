@@ -19,12 +19,45 @@ export function headlineSpeaker(r: Reading, end: number): number {
   for (let k = 1; k < words.length && k <= r.rules.windows.headlineSpeaker; k++) {
     if (words[k].colonBefore) {
       if (r.rules.words.kickers.has(words[0].lower)) return -1;
-      for (let m = 0; m < k; m++) if (!capitalised(text, words[m]) && words[m].lower !== 'of' && words[m].lower !== 'al') return -1;
+      // "Nasrallah to Israel: …" addresses someone; the speaker is still the capitalised words before "to".
+      for (let m = 0; m < k; m++) if (!capitalised(text, words[m]) && words[m].lower !== 'of' && words[m].lower !== 'al' && (words[m].lower !== 'to' || m === 0)) return -1;
       return k < words.length - 1 ? k : -1;
     }
     if (words[k].commaBefore || words[k].markBefore) return -1;
   }
   return -1;
+}
+
+/** Kickers that name a source when they end a headline ("…: Sources", "…: Report"). */
+const SOURCE_KICKERS = new Set(['source', 'sources', 'report', 'reports']);
+
+/**
+ * H-SOURCE: the speaker after the colon, as Indian, Pakistani and Gulf outlets write headlines ("Zionist enemy to see
+ * blows until Palestine's liberation: Iraqi Resistance", "US occupation must end: Nujaba"). The unit is a whole line
+ * without final punctuation; after its last colon stand at most `headline_speaker` capitalised words (with "of",
+ * "al"), not a kicker ("…: Live"), and at least three words before it. Returns the index of the first word after
+ * the colon (what stands before it is attributed), or -1.
+ */
+export function headlineSource(r: Reading, end: number): number {
+  const { words, text } = r;
+  const n = words.length;
+  if (n < 4 || !endsLine(text, end)) return -1;
+  for (let k = n - 1; k >= 3 && k >= n - r.rules.windows.headlineSpeaker; k--) {
+    const w = words[k];
+    if (w.markBefore || (w.commaBefore && !w.colonBefore)) return -1;
+    if (!capitalised(text, w) && w.lower !== 'of' && w.lower !== 'al') return -1;
+    if (!w.colonBefore) continue;
+    if (!capitalised(text, w) || w.semiBefore) return -1;
+    for (let m = k; m < n; m++) if (r.rules.words.kickers.has(words[m].lower) && !SOURCE_KICKERS.has(words[m].lower)) return -1;
+    return k;
+  }
+  return -1;
+}
+
+/** A unit that is a whole line without final punctuation: a headline or subhead. */
+function endsLine(text: string, end: number): boolean {
+  if ('.!?"\u201D\u2019\'\u00BB)'.includes(text[end - 1])) return false;
+  return end >= text.length || text[end] === '\n' || text[end] === '\r';
 }
 
 /**

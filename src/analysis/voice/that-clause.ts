@@ -6,7 +6,7 @@
  */
 import type { ForwardCue } from './forward.js';
 import { AUXILIARIES, BE_FORMS, CLAUSE_OPENERS, NOT_FINITE, PRONOUN_OPENERS, SAY_FORMS, WEEKDAYS } from './grammar.js';
-import { capitalised, isDigit, type Reading, type Word } from './words.js';
+import { capitalised, isDigit, isTitleCaseHeadline, type Reading, type Word } from './words.js';
 
 /** The reporting cue at word i, if any. */
 export function reportingCue(r: Reading, i: number): ForwardCue | null {
@@ -17,12 +17,16 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   const w = words[i].lower;
   const prev = words[i - 1]?.lower;
   // V-READ: "the statement read", "The message reads: …": a document's wording.
-  if ((w === 'read' || w === 'reads') && prev !== undefined && v.documentNouns.has(prev)) {
+  if ((w === 'read' || w === 'reads') && prev !== undefined) {
     if (i + 1 >= n) return null;
     const next = words[i + 1];
-    return { cue: i, clause: i + 1, quoted: next.colonBefore && !next.markBefore && capitalised(text, next), rule: 'V-READ' };
+    const colonQuote = next.colonBefore && !next.markBefore && capitalised(text, next);
+    // "It read: The occupiers …": a pronoun before "read" and a colon stands for the document just named.
+    if (v.documentNouns.has(prev) || (prev === 'it' && colonQuote)) return { cue: i, clause: i + 1, quoted: colonQuote, rule: 'V-READ' };
   }
   if (v.speechNouns.has(w)) return nounClause(r, i);
+  const phrase = phraseEnd(r, i);
+  if (phrase > 0) return thatAfter(r, i, phrase);
   if (!v.reporting.has(w) || isDiscoursePassive(r, i) || isDiscourseInfinitive(r, i)) return null;
   // V-THAT: "that" within the window; "that" directly followed by the end is a pronoun ("said that."). What stands
   // between must be an adjunct ("said during a briefing on Tuesday that", "said, however, that") or a short object of
@@ -44,6 +48,8 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
     }
     if (j > i + 1 && (v.reporting.has(lj) || words[j].markBefore)) break; // another verb, or a quotation: not ours
   }
+  const headline = titleCaseClause(r, i);
+  if (headline) return headline;
   if (v.objectVerbs.has(w)) return objectThenClause(r, i);
   if (!v.zeroThat.has(w)) return null;
   // V-ZERO: skip a short adjunct ("in a statement," / "on Friday it …"), then a clause opener must follow.
@@ -62,6 +68,59 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   // C-COLON: "The group said: We will …" — a colon and a capital: a quotation whose marks were left out.
   if (c.colonBefore && !c.markBefore && capitalised(text, c)) return { cue: i, clause: j, quoted: true, rule: 'C-COLON' };
   if (c.markBefore || c.commaBefore || opensClause(r, j)) return { cue: i, clause: j, rule: 'V-ZERO' };
+  return null;
+}
+
+/** Words that may stand inside a reporting phrase: "made it clear that", "expressed its hope that". */
+const PHRASE_INSERTS = new Set(['it', 'its', 'their', 'his', 'her', 'our']);
+
+/**
+ * A reporting phrase of two words (`reporting_phrases`: "point out", "make clear", "express hope") starting at word
+ * i, with a pronoun or possessive allowed inside ("made it clear", "expressed its hope"): the index of its last word,
+ * or -1. The phrase then reports like a reporting verb (V-THAT).
+ */
+function phraseEnd(r: Reading, i: number): number {
+  const { words } = r;
+  const phrases = r.rules.words.reportingPhrases;
+  for (let k = i + 1; k < words.length && k <= i + 2; k++) {
+    if (words[k].commaBefore || words[k].markBefore) return -1;
+    if (phrases.has(`${words[i].lower} ${words[k].lower}`)) return k;
+    if (!PHRASE_INSERTS.has(words[k].lower)) return -1;
+  }
+  return -1;
+}
+
+/** V-THAT after a reporting phrase ending at word p: "that" right after it, or after adjuncts within the window. */
+function thatAfter(r: Reading, i: number, p: number): ForwardCue | null {
+  const { words } = r;
+  const v = r.rules.words;
+  for (let j = p + 1; j < words.length && j <= p + r.rules.windows.that; j++) {
+    if (words[j].lower === 'that') return j + 1 < words.length ? { cue: i, clause: j + 1, rule: 'V-THAT' } : null;
+    if (!v.adjuncts.has(words[j].lower) && !WEEKDAYS.has(words[j].lower) && !words[j].commaBefore) return null;
+  }
+  return null;
+}
+
+/**
+ * V-HEADLINE: a title-case headline drops "that" after any reporting verb ("Hezbollah Says Zionist Enemy Will Pay",
+ * "Iran Warns US Occupation Must End"), and its capitals hide where a clause starts: a capitalised word right after
+ * the verb opens the clause after "say", or after another verb when a finite verb follows in the headline (an
+ * auxiliary or a form in -ed). Without one the verb has a noun-phrase object ("Iraqi Group Claims Drone Attack On US Base": the outlet's summary, O-CLAIM).
+ */
+function titleCaseClause(r: Reading, i: number): ForwardCue | null {
+  const { words, text } = r;
+  const next = words[i + 1];
+  if (!next || next.commaBefore || next.markBefore || !capitalised(text, next) || !isTitleCaseHeadline(r)) return null;
+  // "US Says Iran-Backed Groups Behind Attacks": "say" takes no noun-phrase object, so what follows is the claim even
+  // when the headline leaves out its verb.
+  if (SAY_FORMS.has(words[i].lower)) return { cue: i, clause: i + 1, rule: 'V-HEADLINE' };
+  for (let k = i + 2; k < words.length; k++) {
+    if (words[k].commaBefore || words[k].markBefore) break;
+    const lk = words[k].lower;
+    if (AUXILIARIES.has(lk) || (lk.endsWith('ed') && !lk.includes('-') && !NOT_FINITE.has(lk) && !r.rules.words.reporting.has(lk))) {
+      return { cue: i, clause: i + 1, rule: 'V-HEADLINE' };
+    }
+  }
   return null;
 }
 
@@ -90,10 +149,38 @@ function objectThenClause(r: Reading, i: number): ForwardCue | null {
     else if (k > i + 1 && words[k - 1].lower.endsWith("'s") && !CLAUSE_OPENERS.has(lk)) k++; // "Iran's leaders"
     else break;
   }
-  if (k === i + 1 || k >= n || words[k].commaBefore || words[k].markBefore) return null;
+  // "Analysts have warned the coalition's strikes might lead to escalation": no short object, but a clause whose
+  // verb (an auxiliary) follows within the window; an object, if the clause opens with one, is the speaker's naming.
+  if (k === i + 1) return auxiliaryAhead(r, i + 1) ? { cue: i, clause: i + 1, rule: 'V-ZERO' } : null;
+  if (k >= n) return null;
   const c = words[k];
+  // C-COLON: "told Al Mayadeen: The occupation forces will pay." — the object, a colon, a capital.
+  if (c.colonBefore && !c.semiBefore && !c.markBefore && capitalised(text, c)) return { cue: i, clause: k, quoted: true, rule: 'C-COLON' };
+  if (c.commaBefore || c.markBefore) return null;
   return CLAUSE_OPENERS.has(c.lower) || PRONOUN_OPENERS.has(c.lower) || namedSubjectClause(r, k) ? { cue: i, clause: k, rule: 'V-ZERO' } : null;
 }
+
+/** Words that make the words after an object verb a phrase of their own, not a clause: "warned Iran against …". */
+const NOT_CLAUSE = new Set(['to', 'of', 'against', 'about', 'that', 'for', 'on', 'over']);
+
+/**
+ * A clause opens at j after an object verb: it starts with an article, pronoun or possessive and an auxiliary follows
+ * within `object_that` words, with no comma, quotation, preposition of the verb or second article between.
+ */
+function auxiliaryAhead(r: Reading, j: number): boolean {
+  const { words } = r;
+  const first = words[j];
+  if (!first || first.commaBefore || first.markBefore || !CLAUSE_OPENERS.has(first.lower) || AUXILIARIES.has(first.lower)) return false;
+  for (let k = j + 1; k < words.length && k <= j + r.rules.windows.objectThat; k++) {
+    // A second article means an object and then a clause ("told the prime minister the forces had left"): where
+    // the clause starts is not known, so none is marked.
+    if (words[k].commaBefore || words[k].markBefore || NOT_CLAUSE.has(words[k].lower) || DETERMINER_OPENERS.has(words[k].lower)) return false;
+    if (AUXILIARIES.has(words[k].lower)) return k > j + 1 || !DETERMINER_OPENERS.has(first.lower);
+  }
+  return false;
+}
+/** Openers that need a noun before the verb: "the", "a" … ("warned the was" is no clause). */
+const DETERMINER_OPENERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'my']);
 
 /** V-PASSIVE: is the reporting verb at i a passive of the outlet's own discourse ("it should be added that")? */
 function isDiscoursePassive(r: Reading, i: number): boolean {
@@ -131,7 +218,7 @@ function namedSubjectClause(r: Reading, j: number): boolean {
   const acronym = k < words.length && words[k].markBefore && isAcronym(text, words[k]);
   if (acronym) k++;
   let nouns = 0;
-  while (k < words.length && nouns < 2 && k > j + 1 && !words[k].commaBefore && (!words[k].markBefore || (acronym && nouns === 0))
+  while (k < words.length && nouns < 2 && !words[k].commaBefore && (!words[k].markBefore || (acronym && nouns === 0))
     && !capitalised(text, words[k]) && !AUXILIARIES.has(words[k].lower) && !finiteLooking(words[k].lower)) {
     k++;
     nouns++;

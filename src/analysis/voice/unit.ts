@@ -8,7 +8,7 @@ import type { Span } from '../../types.js';
 import type { VoiceRules } from '../../lexicon/voice-rules.js';
 import { datelineEnd } from './dateline.js';
 import { attributePart, type PartResult } from './part.js';
-import { headlineSpeaker } from './perspective.js';
+import { headlineSource, headlineSpeaker } from './perspective.js';
 import { insideAny, mergeSpans, type RuleSpan } from './spans.js';
 import { capitalised, scanWords, type Reading, type Word } from './words.js';
 import type { SelfName } from './self.js';
@@ -31,6 +31,8 @@ export function attributionSpans(
   let introduces: PartResult['introduces'] = false; // the previous unit ended "… said:" or "Full statement:"
   let introduced = false; // this paragraph is the one introduced
   let documentOpen = false; // a document introduced by its label goes on paragraph after paragraph
+  let colonOpen = false; // the previous unit ended inside a quotation without marks opened by a colon (C-PARA)
+  let nextColon = text.indexOf(':'); // the first colon at or after the unit being read (-1: none left)
   let w = 0;
   for (let u = 0; u < units.length; u++) {
     const unit = units[u];
@@ -39,9 +41,19 @@ export function attributionSpans(
       // an introduction is pending: wanted units get exactly the spans a full reading gives them.
       while (w < wanted.length && wanted[w].end <= unit.start) w++;
       const holdsWanted = w < wanted.length && wanted[w].start < unit.end;
-      if (!holdsWanted && !introduces && !introduced && !documentOpen && !endsWithColonAt(text, unit.end)) continue;
+      // A unit with a colon may open a quotation that the next sentences continue (C-COLON, C-PARA): read it too.
+      while (nextColon >= 0 && nextColon < unit.start) nextColon = text.indexOf(':', nextColon + 1);
+      const holdsColon = nextColon >= 0 && nextColon < unit.end;
+      if (!holdsWanted && !introduces && !introduced && !documentOpen && !colonOpen && !holdsColon && !endsWithColonAt(text, unit.end)) continue;
     }
     const newParagraph = u > 0 && hasLineBreak(text, units[u - 1].end, unit.start);
+    // C-PARA: "The group said: We will strike. The occupiers will pay." — the paragraph goes on with the statement
+    // printed without marks, sentence after sentence, until one opens with its own mark or the outlet narrates again.
+    if (colonOpen && !newParagraph && !OPENS_QUOTED.includes(text[unit.start]) && !narrates(text, unit.start, unit.end, rules, true)) {
+      colon.push({ start: unit.start, end: unit.end, rule: 'C-PARA' });
+      continue;
+    }
+    colonOpen = false;
     if (newParagraph) {
       introduced = false;
       // The document ends where the outlet speaks about it again ("…, the statement added.", "according to …").
@@ -57,7 +69,9 @@ export function attributionSpans(
       colon.push({ start: unit.start, end: unit.end, rule: 'C-INTRO' });
       continue;
     }
-    introduces = attributeUnit(text, unit.start, unit.end, quoted, rules, raw, colon, self).introduces;
+    const result = attributeUnit(text, unit.start, unit.end, quoted, rules, raw, colon, self);
+    introduces = result.introduces;
+    colonOpen = result.colonOpen === true;
   }
   for (const c of colon) quotedOut.push({ start: c.start, end: c.end });
   quotedOut.sort((a, b) => a.start - b.start);
@@ -75,9 +89,16 @@ function endsWithColonAt(text: string, end: number): boolean {
   return false;
 }
 
-/** Whether text[start, end) has a word that shows the outlet speaking about the document again (`narration_cues`). */
-function narrates(text: string, start: number, end: number, rules: VoiceRules): boolean {
-  for (const w of scanWords(text, start, end)) if (rules.words.narrationCues.has(w.lower)) return true;
+/**
+ * Whether text[start, end) has a word that shows the outlet speaking about the document again (`narration_cues`);
+ * with `pastSpeech`, also a speech verb in the past tense ("The Pentagon denied the claim.": a new speaker, told by
+ * the outlet).
+ */
+function narrates(text: string, start: number, end: number, rules: VoiceRules, pastSpeech = false): boolean {
+  for (const w of scanWords(text, start, end)) {
+    if (rules.words.narrationCues.has(w.lower)) return true;
+    if (pastSpeech && (w.lower.endsWith('ed') || w.lower === 'told') && (rules.words.tag.has(w.lower) || rules.words.reporting.has(w.lower))) return true;
+  }
   return false;
 }
 
@@ -131,6 +152,11 @@ function attributeUnit(
   const headline = headlineSpeaker({ text, words, quoted, rules }, end);
   if (headline > 0) {
     out.push({ start: words[headline].start, end: words[words.length - 1].end, rule: 'H-SPEAKER' });
+    return { cue: true, open: false, introduces: false };
+  }
+  const source = headlineSource({ text, words, quoted, rules }, end);
+  if (source > 0) {
+    out.push({ start: words[0].start, end: words[source - 1].end, rule: 'H-SOURCE' });
     return { cue: true, open: false, introduces: false };
   }
   let open = false;

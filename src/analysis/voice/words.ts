@@ -85,6 +85,8 @@ export function scanWords(text: string, start: number, end: number): Word[] {
       } else break;
     }
     const lower = text.slice(ws, i).toLowerCase();
+    // "October 7, 2023": the comma of a date is no clause boundary.
+    if (comma && !semi && !colon && !mark && isYear(lower) && datedDay(words)) comma = false;
     words.push({
       lower: curly ? lower.replace(/\u2019/g, "'") : lower,
       start: ws,
@@ -102,6 +104,22 @@ export function scanWords(text: string, start: number, end: number): Word[] {
   return words;
 }
 
+const MONTH_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
+  'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+/** A year, alone or opening a compound ("2023", "2023-present"). */
+function isYear(w: string): boolean {
+  return (w.length === 4 || w[4] === '-') && (w.startsWith('19') || w.startsWith('20')) && isDigit(w.charCodeAt(2)) && isDigit(w.charCodeAt(3));
+}
+
+/** The last two words are a month and a day ("October 7"): a comma and a year after them belong to the date. */
+function datedDay(words: Word[]): boolean {
+  const day = words[words.length - 1];
+  const month = words[words.length - 2];
+  return day !== undefined && month !== undefined && day.lower.length <= 2 && isDigit(day.lower.charCodeAt(0))
+    && !day.commaBefore && MONTH_NAMES.has(month.lower);
+}
+
 function isUpper(code: number): boolean {
   if (code < 128) return code >= 65 && code <= 90;
   const ch = String.fromCharCode(code);
@@ -115,4 +133,49 @@ export function segmentEnd(words: Word[], i: number): number {
   let j = i + 1;
   while (j < words.length && !words[j].commaBefore) j++;
   return j;
+}
+
+const CLOSERS = '"\'\u201D\u2019)]\t';
+
+/**
+ * Whether the part is a headline: a line of its own that ends without final punctuation (the first line of a text,
+ * a subhead).
+ */
+export function isHeadline(r: Reading): boolean {
+  const { text, words } = r;
+  for (let k = words[0].start - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a) break;
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  // The part ends at its unit's end, and units end at line breaks: only the characters right after the last word
+  // are read (a closing mark or bracket, spaces), so the test costs the same on any length of line.
+  let k = words[words.length - 1].end;
+  while (k < text.length && (text.charCodeAt(k) === 0x20 || CLOSERS.includes(text[k]))) k++;
+  return k >= text.length || text.charCodeAt(k) === 0x0a || text.charCodeAt(k) === 0x0d;
+}
+
+/**
+ * A headline in title case ("Hezbollah Says Zionist Enemy Will Pay"): a line of its own whose words of four letters
+ * or more are nearly all capitalised, so capitals say nothing about where a clause starts.
+ */
+export function isTitleCaseHeadline(r: Reading): boolean {
+  // Read once per part: a long line without final punctuation may hold many reporting verbs.
+  const known = titleCaseParts.get(r.words);
+  if (known !== undefined) return known;
+  const result = isHeadline(r) && mostlyCapitalised(r);
+  titleCaseParts.set(r.words, result);
+  return result;
+}
+const titleCaseParts = new WeakMap<Word[], boolean>();
+
+function mostlyCapitalised(r: Reading): boolean {
+  let long = 0;
+  let upper = 0;
+  for (const w of r.words) {
+    if (w.end - w.start < 4) continue;
+    long++;
+    if (capitalised(r.text, w)) upper++;
+  }
+  return long >= 3 && upper * 5 >= long * 4;
 }
