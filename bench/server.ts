@@ -44,6 +44,7 @@ import { generateArticles, realParagraphs, writeArticlesJsonl } from './articles
 import { packageRoot } from '../src/paths.js';
 import type { Document } from '../src/types.js';
 import { benchUiPages } from './ui-pages.js';
+import { boundHeapGrowth } from '../src/cli/common.js';
 
 const DOCS = Number(process.env.BENCH_SERVER_DOCS ?? 10_000);
 const REQUESTS = Number(process.env.BENCH_SERVER_REQUESTS ?? 200);
@@ -59,6 +60,8 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 if (process.env.BENCH_UI !== '0') await benchUiPages();
 console.log(`server bench (${MODE}): ${DOCS} documents, ${CLIENTS} clients, ${REQUESTS} requests per page; ${cpus().length} cores, load average ${load()}`);
 
+// As `framelens serve` does, so that the latencies include the collections that bound its memory.
+boundHeapGrowth();
 const compiled = compileLexicon(loadLexicons([defaultLexiconPath()]));
 const root = packageRoot();
 const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
