@@ -137,7 +137,8 @@ export function resolveContextLabels(
     // nobody; "fighters of these two organizations" points back like a pronoun.
     const nextWord = match.endUnit < units.count && !units.barrierAfter[match.endUnit - 1] ? units.normal[match.endUnit] : '';
     // "militants from Hamas", "fighters from Kataib Hezbollah": a from-phrase that names a referent the label may take
-    // decides; one that names a place or nobody leaves the look-back to decide ("militants from Gaza").
+    // decides; one that names a theatre is read as "in" is (4b: "Iran-backed Islamists from Iraq"); any other place or
+    // nobody leaves the look-back to decide.
     if (nextWord === 'from') {
       const k = next;
       const m = k < mentions.length ? mentions[k] : undefined;
@@ -161,7 +162,11 @@ export function resolveContextLabels(
     // 4b. A theatre: "the enemy in the Gaza Strip", "the occupation forces in Iraq" — a place where only one of the
     // referents the label may take acts decides (the lexicon's `theatres`).
     // It decides unless an untracked actor named nearer blocks the label ("ISIS … the militants in Syria").
-    const acting = theatreAfter(units, match.endUnit, compiled);
+    // A compound modifier ("Iran-backed", "pro-Iran") has its place after the noun it modifies: "Iran-backed
+    // Islamists from Iraq".
+    const modifierNoun = /[-‐‑]\p{L}+$/u.test(hit.text) && match.endUnit < units.count && !units.barrierAfter[match.endUnit - 1];
+    const acting = theatreAfter(units, match.endUnit, compiled) ??
+      (modifierNoun ? theatreAfter(units, match.endUnit + 1, compiled) : undefined);
     let byTheatre: string | null = null;
     if (acting) {
       let count = 0;
@@ -302,8 +307,11 @@ function speechVerbBetween(units: Units, from: number, to: number, speech: Reado
   return false;
 }
 
-/** Prepositions that put a label in a place: "the enemy in Gaza", "forces inside Syria", "militias across Iraq". */
-const PLACE_PREPOSITIONS = new Set(['in', 'inside', 'across', 'throughout']);
+/**
+ * Prepositions that put a label in a place: "the enemy in Gaza", "forces inside Syria", "militias across Iraq", and
+ * where it comes from: "Iran-backed Islamists from Iraq" are of the Iraqi theatre as "militants in Iraq" are.
+ */
+const PLACE_PREPOSITIONS = new Set(['in', 'inside', 'across', 'throughout', 'from']);
 
 interface TheatreIndex { byFirst: Map<string, Array<{ words: string[]; actors: ReadonlySet<string> }>> }
 const theatreCache = new WeakMap<CompiledLexicon, TheatreIndex>();

@@ -134,6 +134,17 @@ describe('untracked actors are antecedents', () => {
     expect(hit(place, 'Militants')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
   });
 
+  it('a from-phrase that names a theatre is read as "in" is: "militants from Iraq" after Hamas are the Iraqi groups', () => {
+    expect(hit('Hamas fired rockets at Sderot. Militants from Iraq launched a drone at the base.', 'Militants'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // A compound modifier has its place after the noun it modifies.
+    expect(hit('Hamas fired rockets at Sderot. Iran-backed Islamists from Iraq launched a drone at the base.', 'Iran-backed'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // A place that is no theatre still leaves it to the look-back.
+    expect(hit('Hamas fired rockets at Sderot. Militants from Jordan launched a drone at the base.', 'Militants'))
+      .toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+
   it('the PKK named nearer than Hezbollah is what "the militants" means', () => {
     expect(hit('Hezbollah fired rockets. Turkey says the PKK is behind the bombing. The militants denied it.', 'militants'))
       .toMatchObject({ referent: null, resolution: 'unresolved' });
