@@ -98,7 +98,7 @@ export function resolveContextLabels(
     // 0. A first-person label in speech ("attacks on our troops", said by a defence secretary) names the speaker's
     // side, not the outlet's and not whoever was named last.
     if (entry.firstPerson && hit.voice !== 'author') {
-      const side = speakerSide(hit, candidates, seen, mentions, next, units, speech, rules);
+      const side = speakerSide(text, hit, match, candidates, seen, mentions, next, units, speech, rules);
       if (side !== null) resolveTo(hit, side, seen, match, units);
       continue;
     }
@@ -248,13 +248,15 @@ export function resolveContextLabels(
  * by look_back_mentions each way.
  */
 function speakerSide(
-  hit: Hit, candidates: ReadonlySet<string>, seen: Mention[], mentions: Mention[], next: number, units: Units,
-  speech: ReadonlySet<string>, rules: ContextWindows,
+  text: string, hit: Hit, match: Match, candidates: ReadonlySet<string>, seen: Mention[], mentions: Mention[], next: number,
+  units: Units, speech: ReadonlySet<string>, rules: ContextWindows,
 ): string | null {
   for (let k = next; k < mentions.length && k < next + rules.lookBackMentions && mentions[k].sentence === hit.sentence; k++) {
     const s = mentions[k].side;
     if (s !== undefined && candidates.has(s)) return s;
   }
+  const introduced = introducedSide(text, match, seen, units, speech);
+  if (introduced !== undefined) return introduced !== null && candidates.has(introduced) ? introduced : null;
   for (let k = seen.length - 1, visited = 0; k >= 0 && visited < rules.lookBackMentions; k--, visited++) {
     const m = seen[k];
     if (m.sentence < hit.sentence - rules.speakerSentences) break;
@@ -264,6 +266,45 @@ function speakerSide(
     if (speechVerbBetween(units, m.endUnit, units.count, speech)) return candidates.has(m.referent) ? m.referent : null;
   }
   return null;
+}
+
+/** Units around a label searched for its speech tag ("…,” Ryder said"), and back for where the speaker was introduced. */
+const TAG_REACH = 40;
+const INTRODUCTION_REACH = 600;
+
+/**
+ * The side of a speaker tagged by surname in the label's own sentence ("…ensure our forces are protected,” Ryder said"),
+ * taken from where the story introduced that person ("Air Force Brig. Gen. Pat Ryder, the top Pentagon spokesman"): a
+ * name with a side or a tracked actor within SPEAKER_REACH units of the earlier occurrence, in its sentence. undefined
+ * when there is no such tag or introduction; null when the introduction names an actor without a side. Bounded by
+ * TAG_REACH and INTRODUCTION_REACH units: a constant per label.
+ */
+function introducedSide(text: string, match: Match, seen: Mention[], units: Units, speech: ReadonlySet<string>): string | null | undefined {
+  const sentence = units.sentence[match.startUnit];
+  const capitalised = (u: number): boolean => u >= 0 && u < units.count && units.sentence[u] === sentence &&
+    !ENGLISH_STOPWORDS.has(units.normal[u]) && /^\p{Lu}\p{Ll}/u.test(text.slice(units.start[u], units.end[u]));
+  let surname = -1;
+  const from = Math.max(0, match.startUnit - TAG_REACH);
+  const to = Math.min(units.count, match.endUnit + TAG_REACH);
+  for (let u = from; u < to && surname < 0; u++) {
+    if (units.sentence[u] !== sentence || !speech.has(units.normal[u])) continue;
+    if (capitalised(u - 1)) surname = u - 1;
+    else if (capitalised(u + 1)) surname = u + 1;
+  }
+  if (surname < 0) return undefined;
+  const word = units.normal[surname];
+  for (let k = surname - 1; k >= Math.max(0, surname - INTRODUCTION_REACH); k--) {
+    if (units.normal[k] !== word || units.sentence[k] === sentence) continue;
+    // The mentions of that sentence near the earlier occurrence; `seen` is in document order.
+    for (let i = seen.length - 1; i >= 0 && seen[i].sentence >= units.sentence[k]; i--) {
+      const m = seen[i];
+      if (m.sentence !== units.sentence[k] || Math.abs(m.startUnit - k) > SPEAKER_REACH) continue;
+      if (m.side !== undefined) return m.side;
+      if (m.referent !== null) return m.referent;
+    }
+    return undefined;
+  }
+  return undefined;
 }
 
 /** Whether a mention's words include the (folded) word `head`. Mentions are short, so this is bounded. */

@@ -292,6 +292,18 @@ describe('a first-person label in speech names the speaker’s side (first-perso
       .toMatchObject({ referent: 'us-forces', resolution: 'context' });
   });
 
+  it('takes the side of a speaker tagged by surname from where the story introduced the speaker', () => {
+    const filler = 'The drones were shot down. No one was hurt. The base is in the desert. Two more attacks followed. ' +
+      'Officials met on Sunday. ';
+    const text = 'Two drones were downed, according to Brig. Gen. Pat Ryder, the top Pentagon spokesman. ' + filler +
+      '“We will do everything to ensure our forces are protected,” Ryder said.';
+    expect(hit(text, 'our forces')).toMatchObject({ referent: 'us-forces', resolution: 'context' });
+    // Introduced as a speaker of another side: not the US forces, though they were named nearer.
+    const other = 'Hezbollah official Ali Fayyad spoke on Monday. ' + filler + 'US forces were attacked. ' +
+      '“We will protect our forces,” Fayyad said.';
+    expect(hit(other, 'our forces')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+
   it('in the outlet’s narration still takes the nearest side named', () => {
     expect(hit('Israeli forces struck Gaza on Monday. Our troops deserve better than this.', 'Our troops'))
       .toMatchObject({ referent: 'israel', voice: 'author' });
