@@ -38,6 +38,8 @@ export interface ContextLabel {
   match: Match;
 }
 
+/** Determiners that make a label a definite noun phrase, which takes up what the story is about. */
+const DEFINITE = new Set(['the', 'this', 'these', 'those']);
 /** Words after "of" that point back to something named before ("fighters of these organizations"). */
 const POINTING_DETERMINERS = new Set(['these', 'those', 'this', 'that', 'its', 'their', 'his', 'her', 'such', 'both']);
 /** Nouns of attack that a modifier label may describe instead of an actor ("Iran-backed attacks"). */
@@ -180,9 +182,21 @@ export function resolveContextLabels(
     // A fitting mention that repeats the label's head noun ("the Islamic Resistance in Iraq … the resistance") is
     // what a definite noun phrase takes up, even past a nearer mention of another fitting referent.
     let sameHead: string | null = null;
+    // Beyond the window a definite label ("the militant groups") still takes up an earlier fitting mention with its
+    // head noun ("terrorist groups", a dozen sentences back) when nothing nearer fits or blocks: the topic goes on.
+    const definite = DEFINITE.has(units.normal[match.startUnit]) || (prevGlued && DEFINITE.has(units.normal[prevUnit]));
     for (let k = seen.length - 1, visited = 0; k >= 0 && visited < rules.lookBackMentions; k--, visited++) {
       const mention = seen[k];
-      if (mention.sentence < hit.sentence - rules.antecedentSentences) break;
+      if (mention.sentence < hit.sentence - rules.antecedentSentences) {
+        if (!definite || nearest !== null) break;
+        if (fit(mention) === 'yes' && containsUnit(units, mention, head)) {
+          nearest = sameHead = mention.referent;
+          salience.set(nearest as string, 1);
+          break;
+        }
+        if (fit(mention) === 'other' || mention.head === head) break;
+        continue;
+      }
       // The speaker's side is not what the speaker disparages: in reported speech, a mention standing before the speech
       // verb of the label's own sentence names the speaker ("Iran's ambassador … said the regime had …"), and a
       // negative label there means the speaker's adversary. A neutral or positive one may well be the speaker's own

@@ -145,6 +145,18 @@ describe('untracked actors are antecedents', () => {
       .toMatchObject({ referent: 'palestinians', resolution: 'context' });
   });
 
+  it('a definite label takes up a fitting mention with its head noun beyond the window, when nothing nearer fits', () => {
+    const filler = 'The drones were shot down. No one was hurt. The base is in the desert. Officials met on Sunday. ';
+    const text = 'Iran-backed militant groups fired drones at the base. ' + filler + 'Biden vowed to strike the militant groups.';
+    expect(hit(text, 'militant groups')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // An indefinite label introduces someone new.
+    const indefinite = 'Iran-backed militant groups fired drones at the base. ' + filler + 'Biden vowed to strike militant groups.';
+    expect(hit(indefinite, 'militant groups')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    // Hamas named within the window still decides, as before.
+    const near = 'Iran-backed militant groups fired drones at the base. ' + filler + 'Hamas fired rockets. The militant groups vowed more.';
+    expect(hit(near, 'militant groups')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+
   it('the PKK named nearer than Hezbollah is what "the militants" means', () => {
     expect(hit('Hezbollah fired rockets. Turkey says the PKK is behind the bombing. The militants denied it.', 'militants'))
       .toMatchObject({ referent: null, resolution: 'unresolved' });
