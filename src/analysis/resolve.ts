@@ -241,14 +241,22 @@ export function resolveContextLabels(
     // groups vow response. Kataib Hezbollah said …"): look ahead to the lead's first sentence.
     if (blocked) continue;
     const inHeadline = hit.start < headlineEnd;
-    if (!inHeadline && hit.sentence > 1) continue;
-    const lastSentence = inHeadline ? headlineSentences + 1 : hit.sentence + 1;
-    for (let k = next; k < mentions.length && k < next + rules.lookBackMentions && mentions[k].sentence <= lastSentence; k++) {
-      const f = fit(mentions[k]);
-      if (f === 'no') continue;
-      settle(mentions[k]);
-      break;
+    if (inHeadline || hit.sentence <= 1) {
+      const lastSentence = inHeadline ? headlineSentences + 1 : hit.sentence + 1;
+      let decided = false;
+      for (let k = next; k < mentions.length && k < next + rules.lookBackMentions && mentions[k].sentence <= lastSentence; k++) {
+        const f = fit(mentions[k]);
+        if (f === 'no') continue;
+        settle(mentions[k]);
+        decided = true;
+        break;
+      }
+      if (decided) continue;
     }
+    // With nothing before it, a label is taken up by a fitting mention just ahead that repeats its head noun
+    // ("…operations against the occupation forces,” … attacks against the US occupation forces").
+    const ahead = sameHeadAhead(units, mentions, next, hit.sentence + rules.antecedentSentences, head, fit, rules.lookBackMentions);
+    if (ahead) settle(ahead);
   }
 }
 
@@ -317,6 +325,22 @@ function introducedSide(text: string, match: Match, seen: Mention[], units: Unit
       if (m.referent !== null) return m.referent;
     }
     return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The first mention ahead (up to sentence `last`) that the label may mean and that repeats its head noun, unless an
+ * untracked actor it may mean or a mention of another referent with that head comes first. At most `cap` mentions.
+ */
+function sameHeadAhead(
+  units: Units, mentions: Mention[], next: number, last: number, head: string,
+  fit: (x: Mention) => 'yes' | 'other' | 'no', cap: number,
+): Mention | undefined {
+  for (let k = next; k < mentions.length && k < next + cap && mentions[k].sentence <= last; k++) {
+    const f = fit(mentions[k]);
+    if (f === 'other') return undefined;
+    if (containsUnit(units, mentions[k], head)) return f === 'yes' ? mentions[k] : undefined;
   }
   return undefined;
 }

@@ -157,6 +157,16 @@ describe('untracked actors are antecedents', () => {
     expect(hit(near, 'militant groups')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
   });
 
+  it('with nothing before it, a label takes a fitting mention just ahead that repeats its head noun', () => {
+    const open = 'The statement came on Tuesday. It was read on television. ';
+    const text = open + '“We suspend operations against the occupation forces,” the spokesman said. ' +
+      'The group has attacked US occupation forces since October.';
+    expect(hit(text, 'the occupation')).toMatchObject({ referent: 'us-forces', resolution: 'context' });
+    // Another head noun ahead is no antecedent of it.
+    const other = open + '“We suspend operations against the occupation forces,” the spokesman said. The group has attacked US troops.';
+    expect(hit(other, 'the occupation')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+
   it('the PKK named nearer than Hezbollah is what "the militants" means', () => {
     expect(hit('Hezbollah fired rockets. Turkey says the PKK is behind the bombing. The militants denied it.', 'militants'))
       .toMatchObject({ referent: null, resolution: 'unresolved' });
