@@ -184,6 +184,9 @@ export function resolveContextLabels(
     let sameHead: string | null = null;
     // Beyond the window a definite label ("the militant groups") still takes up an earlier fitting mention with its
     // head noun ("terrorist groups", a dozen sentences back) when nothing nearer fits or blocks: the topic goes on.
+    // A speaker tagged by surname ("…,” Amir-Abdollahian said) speaks for the side the story introduced him with
+    // ("Iran's Foreign Minister Hossein Amir-Abdollahian"); a negative label in his words is not that side.
+    const speakerOwn = hit.weight < 0 && hit.voice !== 'author' ? introducedSide(text, match, seen, units, speech) : undefined;
     const definite = DEFINITE.has(units.normal[match.startUnit]) || (prevGlued && DEFINITE.has(units.normal[prevUnit]));
     for (let k = seen.length - 1, visited = 0; k >= 0 && visited < rules.lookBackMentions; k--, visited++) {
       const mention = seen[k];
@@ -203,6 +206,7 @@ export function resolveContextLabels(
       // ("the Islamic Resistance in Iraq said its mujahideen …").
       if (hit.weight < 0 && hit.voice !== 'author' && mention.sentence === hit.sentence &&
           speechVerbBetween(units, mention.endUnit, match.startUnit, speech)) continue;
+      if (speakerOwn && (mention.referent ?? mention.side) === speakerOwn) continue;
       const f = fit(mention);
       if (f === 'yes') {
         if (sameHead === null && containsUnit(units, mention, head)) sameHead = mention.referent;
@@ -310,23 +314,29 @@ function introducedSide(text: string, match: Match, seen: Mention[], units: Unit
   const to = Math.min(units.count, match.endUnit + TAG_REACH);
   for (let u = from; u < to && surname < 0; u++) {
     if (units.sentence[u] !== sentence || !speech.has(units.normal[u])) continue;
-    if (capitalised(u - 1)) surname = u - 1;
-    else if (capitalised(u + 1)) surname = u + 1;
+    if (capitalised(u - 1) && !units.barrierAfter[u - 1]) surname = u - 1;
+    else if (capitalised(u + 1) && !units.barrierAfter[u]) surname = u + 1;
   }
   if (surname < 0) return undefined;
   const word = units.normal[surname];
-  for (let k = surname - 1; k >= Math.max(0, surname - INTRODUCTION_REACH); k--) {
-    if (units.normal[k] !== word || units.sentence[k] === sentence) continue;
-    // The mentions of that sentence near the earlier occurrence; `seen` is in document order.
-    for (let i = seen.length - 1; i >= 0 && seen[i].sentence >= units.sentence[k]; i--) {
-      const m = seen[i];
-      if (m.sentence !== units.sentence[k] || Math.abs(m.startUnit - k) > SPEAKER_REACH) continue;
-      if (m.side !== undefined) return m.side;
-      if (m.referent !== null) return m.referent;
-    }
-    return undefined;
+  // The introduction is the first time the story names the person, after a given name or a title ("Pat Ryder",
+  // "Gen. Ryder"; not "Syria, Iraq"); later tags ("…,” Netanyahu said) sit beside what the person said, not beside
+  // whom the person speaks for.
+  let first = -1;
+  for (let k = surname - 1; k >= Math.max(1, surname - INTRODUCTION_REACH); k--) {
+    if (units.normal[k] === word && units.sentence[k] !== sentence && !units.barrierAfter[k - 1] &&
+        /^\p{Lu}/u.test(text.slice(units.start[k - 1], units.end[k - 1]))) first = k;
   }
-  return undefined;
+  if (first < 0) return undefined;
+  // The mention of that sentence nearest the introduction, within SPEAKER_REACH; `seen` is in document order.
+  let best: Mention | undefined;
+  for (let i = seen.length - 1; i >= 0 && seen[i].sentence >= units.sentence[first]; i--) {
+    const m = seen[i];
+    if (m.sentence !== units.sentence[first] || (m.side === undefined && m.referent === null)) continue;
+    const distance = m.startUnit > first ? m.startUnit - first : first - m.endUnit;
+    if (distance <= SPEAKER_REACH && (!best || distance < (best.startUnit > first ? best.startUnit - first : first - best.endUnit))) best = m;
+  }
+  return best ? best.side ?? best.referent : undefined;
 }
 
 /**

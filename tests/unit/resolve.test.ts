@@ -40,6 +40,20 @@ describe('the speaker of reported speech', () => {
     expect(hit(text, 'terrorist organization')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
   });
 
+  it('tagged by surname in a later sentence, is the side the story introduced the speaker with', () => {
+    const text = 'Israel struck the consulate in Damascus. Iran’s Foreign Minister Hossein Amir-Abdollahian spoke on Tuesday. ' +
+      '“The regime will pay for this crime,” Amir-Abdollahian said.';
+    expect(hit(text, 'The regime')).toMatchObject({ referent: 'israel', resolution: 'context' });
+    // A later tag is no introduction: the first naming of the person decides.
+    const later = 'Iran fired missiles at Israel. Israeli Prime Minister Benjamin Netanyahu met his cabinet. ' +
+      '“The regime in Tehran will pay,” Netanyahu said. “The regime will regret this,” Netanyahu said.';
+    expect(analyze(later).hits.filter((h) => h.text === 'The regime').map((h) => h.referent)).toEqual(['iran']);
+    // A place before a speech verb is no surname ("…, part of the Islamic Resistance in Iraq, affirmed").
+    const place = 'Resistance Strikes US Bases in Syria, Iraq\n\nThe US forces were hit. The Brigades, part of the Islamic ' +
+      'Resistance in Iraq, affirmed its commitment to strikes against the enemy.';
+    expect(hit(place, 'the enemy')).toMatchObject({ referent: 'us-forces', resolution: 'context' });
+  });
+
   it('may be what the speaker calls by a neutral or positive label ("its mujahideen")', () => {
     const text = 'US forces struck a base near Qaim. The Islamic Resistance in Iraq said its mujahideen had targeted the Victory base.';
     expect(hit(text, 'mujahideen')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
