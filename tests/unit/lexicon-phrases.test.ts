@@ -257,3 +257,12 @@ describe('quotation marks inside a phrase, in the analyzer', () => {
     expect(hit?.distanced).toBe(false);
   });
 });
+
+describe('bare force nouns are no labels (gold README: generic anaphora; gold a17 "about 2,500 troops")', () => {
+  it('counts "US service members" but not bare "service members", "troops" or "servicemen"', () => {
+    const text = 'Three US service members died. Dozens of service members were injured, and other servicemen and ' +
+      'troops were evacuated; one service member is in critical condition.';
+    const actors = labelsIn(text).filter((l) => (compiled.entries.get(l.id) as LabelEntry).category === 'actor-label');
+    expect(actors.map((l) => l.text)).toEqual(['US service members']);
+  });
+});
