@@ -35,7 +35,8 @@ export const CORPUS_OPTIONS = {
  * itself V8 grows it by up to 4×: a batch run's main thread, whose live data is a few hundred MB at 100k documents,
  * swelled to over a GB of mostly garbage. 50 (1.5×) measured on 10k generated articles with two workers: peak RSS
  * 442 → 360 MB for about 10% more CPU spent collecting. V8 reads the flag at every collection, so setting it at
- * run time works; it is process-wide (the analysis workers get it too).
+ * run time works; it is process-wide (the analysis workers get it too). `serve` sets it too: its term index is built
+ * the same way, by reading every stored document once.
  */
 export const BATCH_HEAP_GROWING_PERCENT = 50;
 

@@ -107,14 +107,36 @@ class DocumentCore {
     readonly event: string | undefined,
     readonly names: string[],
     readonly eventDate: EventDate | undefined,
-    /** Where this document's (referent index × 3 + voice index, score, mentions) triples start in the stance pool. */
+    /** Where this document's stance triples start in the stance pool (two numbers each: see packStance). */
     readonly stanceStart: number,
-    /** How many numbers (three per triple). */
+    /** How many numbers (two per triple). */
     readonly stanceLength: number,
   ) {}
 }
 
 const EMPTY_NAMES: string[] = [];
+
+/**
+ * Stance triples (referent index × 3 + voice index, score, mentions) are pooled as two numbers each: the code and the
+ * mentions, both whole, share one (mentions × STANCE_CODES + code, exact below 2^53), and the score keeps its own.
+ */
+const STANCE_CODES = 2 ** 20;
+
+function packStance(pool: ChunkedPool<Float64Array<ArrayBuffer>>, triples: readonly number[]): number {
+  const at = pool.reserve((triples.length / 3) * 2);
+  const chunk = pool.chunkAt(at);
+  let y = at & CHUNK_OFFSET;
+  for (let x = 0; x < triples.length; x += 3) {
+    const code = triples[x];
+    const mentions = triples[x + 2];
+    if (!(code >= 0 && code < STANCE_CODES && Number.isInteger(mentions) && mentions >= 0 && mentions < 2 ** 32)) {
+      throw new RangeError(`stance triple out of range: referent code ${code}, ${mentions} mentions`);
+    }
+    chunk[y++] = mentions * STANCE_CODES + code;
+    chunk[y++] = triples[x + 1];
+  }
+  return at;
+}
 
 /** The rest of a document's record, read back from the spill by `finish`. */
 interface DocumentBody {
@@ -193,8 +215,9 @@ export class ReportBuilder {
   private readonly textOf?: (id: string) => string | undefined;
   private readonly cores: DocumentCore[] = [];
   /**
-   * Every document's stance triples, one after the other (a number array per document cost ~400 bytes at 30k
-   * documents, most of it spare capacity; here they take 8 bytes a number).
+   * Every document's stance triples, one after the other, each as two numbers: mentions × STANCE_CODES + code, then
+   * the score (see packStance). A number array per document cost ~400 bytes at 30k documents, most of it spare
+   * capacity; here a triple takes 16 bytes.
    */
   private readonly stancePool = new ChunkedPool((n) => new Float64Array(n));
   private readonly bodies: RecordSpill<DocumentBody>;
@@ -256,10 +279,10 @@ export class ReportBuilder {
   }
 
   private push(r: DocumentRecord): void {
-    const stanceStart = this.stancePool.append(r.stance);
+    const stanceStart = packStance(this.stancePool, r.stance);
     const names = r.names.length ? r.names.map((n) => this.strings.get(n)) : EMPTY_NAMES;
     const date = r.meta.date === undefined ? undefined : this.strings.get(r.meta.date);
-    this.cores.push(new DocumentCore(r.meta.id, this.strings.get(r.meta.outlet), r.meta.words, date, r.meta.event, names, this.sharedEventDate(r.eventDate), stanceStart, r.stance.length));
+    this.cores.push(new DocumentCore(r.meta.id, this.strings.get(r.meta.outlet), r.meta.words, date, r.meta.event, names, this.sharedEventDate(r.eventDate), stanceStart, (r.stance.length / 3) * 2));
     const body: DocumentBody = { meta: r.meta, counts: r.counts };
     if (r.opening !== undefined) body.opening = r.opening;
     if (r.categories) body.categories = r.categories;
@@ -268,7 +291,13 @@ export class ReportBuilder {
 
   /** A document's stance triples as a plain array (for records; the bootstrap reads the pool directly). */
   private stanceOf(core: DocumentCore): number[] {
-    return Array.from(this.stancePool.view(core.stanceStart, core.stanceLength));
+    const packed = this.stancePool.view(core.stanceStart, core.stanceLength);
+    const triples: number[] = [];
+    for (let x = 0; x < packed.length; x += 2) {
+      const code = packed[x] % STANCE_CODES;
+      triples.push(code, packed[x + 1], (packed[x] - code) / STANCE_CODES);
+    }
+    return triples;
   }
 
   /** Every record, core and body together, in the order added. */
@@ -698,19 +727,21 @@ export class ReportBuilder {
     const columns = referents.flatMap(() => sets.map(() => ({ index: [] as number[], sumOfScores: [] as number[], mentions: [] as number[] })));
     docs.forEach((r, position) => {
       const pool = this.stancePool.chunkAt(r.stanceStart);
-      for (let x = r.stanceStart & CHUNK_OFFSET, end = x + r.stanceLength; x < end; x += 3) {
-        const k = wanted.get(Math.floor(pool[x] / 3));
+      for (let x = r.stanceStart & CHUNK_OFFSET, end = x + r.stanceLength; x < end; x += 2) {
+        const code = pool[x] % STANCE_CODES;
+        const k = wanted.get(Math.floor(code / 3));
         if (k === undefined) continue;
-        for (const set of setsOfVoice[pool[x] % 3]) {
+        const mentions = (pool[x] - code) / STANCE_CODES;
+        for (const set of setsOfVoice[code % 3]) {
           const col = columns[k * sets.length + set];
           const last = col.index.length - 1;
           if (last >= 0 && col.index[last] === position) {
             col.sumOfScores[last] += pool[x + 1];
-            col.mentions[last] += pool[x + 2];
+            col.mentions[last] += mentions;
           } else {
             col.index.push(position);
             col.sumOfScores.push(pool[x + 1]);
-            col.mentions.push(pool[x + 2]);
+            col.mentions.push(mentions);
           }
         }
       }
