@@ -310,13 +310,16 @@ function introducedSide(text: string, match: Match, seen: Mention[], units: Unit
   const capitalised = (u: number): boolean => u >= 0 && u < units.count && units.sentence[u] === sentence &&
     !ENGLISH_STOPWORDS.has(units.normal[u]) && /^\p{Lu}\p{Ll}/u.test(text.slice(units.start[u], units.end[u]));
   let surname = -1;
+  let pronoun = false;
   const from = Math.max(0, match.startUnit - TAG_REACH);
   const to = Math.min(units.count, match.endUnit + TAG_REACH);
-  for (let u = from; u < to && surname < 0; u++) {
+  for (let u = from; u < to && surname < 0 && !pronoun; u++) {
     if (units.sentence[u] !== sentence || !speech.has(units.normal[u])) continue;
     if (capitalised(u - 1) && !units.barrierAfter[u - 1]) surname = u - 1;
     else if (capitalised(u + 1) && !units.barrierAfter[u]) surname = u + 1;
+    else if (u > 0 && PERSONAL.has(units.normal[u - 1]) && !units.barrierAfter[u - 1]) pronoun = true;
   }
+  if (pronoun) return lastIntroduced(text, sentence, seen, units);
   if (surname < 0) return undefined;
   const word = units.normal[surname];
   // The introduction is the first time the story names the person, after a given name or a title ("Pat Ryder",
@@ -351,6 +354,33 @@ function sameHeadAhead(
     const f = fit(mentions[k]);
     if (f === 'other') return undefined;
     if (containsUnit(units, mentions[k], head)) return f === 'yes' ? mentions[k] : undefined;
+  }
+  return undefined;
+}
+
+/** Pronouns of a speech tag that stand for the person the story named last ("…,” he said). */
+const PERSONAL = new Set(['he', 'she']);
+/** Sentences back that a pronoun tag's person may have been named in. */
+const PRONOUN_SENTENCES = 2;
+
+/**
+ * The side of the person a pronoun tag stands for: the last actor, in the PRONOUN_SENTENCES sentences before, that a
+ * person's name follows within SPEAKER_REACH units without punctuation between ("Iran's Supreme Leader Ali Khamenei
+ * spoke on Wednesday. “…,” he said"). The name is two capitalised words that are no mention themselves. undefined
+ * when no such introduction is near. Bounded by the mentions of those sentences and SPEAKER_REACH units each.
+ */
+function lastIntroduced(text: string, sentence: number, seen: Mention[], units: Units): string | null | undefined {
+  const upper = (u: number): boolean => !ENGLISH_STOPWORDS.has(units.normal[u]) && /^\p{Lu}\p{Ll}/u.test(text.slice(units.start[u], units.end[u]));
+  for (let i = seen.length - 1; i >= 0; i--) {
+    const m = seen[i];
+    if (m.sentence >= sentence) continue;
+    if (m.sentence < sentence - PRONOUN_SENTENCES) break;
+    if (m.side === undefined && m.referent === null) continue;
+    const nextMention = i + 1 < seen.length ? seen[i + 1].startUnit : units.count;
+    for (let u = m.endUnit; u + 1 < units.count && u + 1 < m.endUnit + SPEAKER_REACH && u + 1 < nextMention; u++) {
+      if (units.barrierAfter[u - 1] || units.sentence[u + 1] !== m.sentence) break;
+      if (upper(u) && upper(u + 1) && !units.barrierAfter[u]) return m.side ?? m.referent;
+    }
   }
   return undefined;
 }

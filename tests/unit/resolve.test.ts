@@ -54,6 +54,17 @@ describe('the speaker of reported speech', () => {
     expect(hit(place, 'the enemy')).toMatchObject({ referent: 'us-forces', resolution: 'context' });
   });
 
+  it('tagged by "he said", is the person the story named last, with the actor before the name', () => {
+    const text = 'Israel struck the consulate in Damascus. Iran’s Supreme Leader Ali Khamenei spoke on Wednesday. ' +
+      '“The regime will be punished,” he said.';
+    expect(hit(text, 'The regime')).toMatchObject({ referent: 'israel', resolution: 'context' });
+    const other = 'Iran fired missiles at Israel. Israel’s Prime Minister Benjamin Netanyahu met his cabinet. “The regime will pay,” he said.';
+    expect(hit(other, 'The regime')).toMatchObject({ referent: 'iran', resolution: 'context' });
+    // No person named: the nearest mention decides as before.
+    expect(hit('Israel struck the consulate. Iran vowed revenge. “The regime will pay,” he said.', 'The regime'))
+      .toMatchObject({ referent: 'iran', resolution: 'context' });
+  });
+
   it('may be what the speaker calls by a neutral or positive label ("its mujahideen")', () => {
     const text = 'US forces struck a base near Qaim. The Islamic Resistance in Iraq said its mujahideen had targeted the Victory base.';
     expect(hit(text, 'mujahideen')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
