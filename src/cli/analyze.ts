@@ -89,9 +89,11 @@ export async function runAnalyze(args: string[]): Promise<number> {
   };
 
   const workers = intOption(values.workers, 'workers', 1) ?? defaultWorkerCount();
+  const inputBytes = inputSize(positionals);
   // With workers, they analyze and the lexicon is compiled off this thread too: the main thread never loads the
-  // wink-nlp model (~55 MB) unless the corpus turns out too small for the pool and is analyzed here.
-  const compiled = await loadCompiledFor(values.lexicon, values['voice-rules'], workers >= 2 && workersAvailable());
+  // wink-nlp model (~55 MB) unless the corpus turns out too small for the pool and is analyzed here. A small input
+  // is analyzed here anyway (the pool starts at 64 documents), and compiling elsewhere would load the model twice.
+  const compiled = await loadCompiledFor(values.lexicon, values['voice-rules'], workers >= 2 && workersAvailable() && inputBytes >= OFF_THREAD_COMPILE_BYTES);
   checkDestinations(format, values.out, values.cache);
   const dbFile = values.db ?? (values.cache !== undefined ? join(values.cache, 'framelens.db') : undefined);
   if (values.cache !== undefined && readdirSync(values.cache).some((n) => /^analyses-[0-9a-f]+\.jsonl$/.test(n))) {
@@ -108,7 +110,6 @@ export async function runAnalyze(args: string[]): Promise<number> {
   // Skips are listed as readCorpus lists them: file problems, then id clashes, then exact duplicates.
   const skippedBy: Record<'file' | 'id' | 'duplicate', SkippedDocument[]> = { file: [], id: [], duplicate: [] };
   const outlets = new Set<string>();
-  const inputBytes = inputSize(positionals);
   let textBytes = 0;
   let documentsRead = 0;
   async function* documents(): AsyncGenerator<Document> {
@@ -190,6 +191,9 @@ function sayWarnings(documents: Iterable<ReportDocument>, say: (line: string) =>
 }
 
 /** Bytes of the input files (the reader's extensions, hidden entries and node_modules left out), for the ETA. */
+/** Input size from which `analyze` with workers compiles the lexicon off the main thread (~100 articles). */
+const OFF_THREAD_COMPILE_BYTES = 256 * 1024;
+
 function inputSize(paths: string[]): number {
   let total = 0;
   const visit = (p: string, top: boolean) => {

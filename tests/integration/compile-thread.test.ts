@@ -51,16 +51,19 @@ describe('compiling the lexicon off the main thread', () => {
     expect(String((there as unknown as Error).message)).toMatch(/bad\.yml:10:.*punctuation/);
   });
 
-  it('keeps the wink-nlp model off the main thread of `analyze -j 2`, and the report equals the -j 1 one', () => {
-    const corpus = join(dir, 'corpus.jsonl');
-    const lines: string[] = [];
-    // Enough documents for the pool to start (the pipeline analyzes fewer than 64 on the main thread).
-    for (let i = 0; i < 90; i++) {
-      lines.push(JSON.stringify({ id: `d${i}`, outlet: `Outlet ${i % 3}`, date: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`,
-        text: `Iran-backed militias attacked US forces near base ${i}. The Zionist regime and the resistance were named in report ${i}.` }));
-    }
-    writeFileSync(corpus, `${lines.join('\n')}\n`);
-    const run = (workers: number) => {
+  it('keeps the wink-nlp model off the main thread of `analyze -j 2` on a large input, and the report equals the -j 1 one', () => {
+    const write = (name: string, paragraphs: number) => {
+      const file = join(dir, name);
+      const lines: string[] = [];
+      // Enough documents for the pool to start (the pipeline analyzes fewer than 64 on the main thread).
+      for (let i = 0; i < 90; i++) {
+        const paragraph = `Iran-backed militias attacked US forces near base ${i}. The Zionist regime and the resistance were named in report ${i}. `;
+        lines.push(JSON.stringify({ id: `d${i}`, outlet: `Outlet ${i % 3}`, date: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`, text: paragraph.repeat(paragraphs) }));
+      }
+      writeFileSync(file, `${lines.join('\n')}\n`);
+      return file;
+    };
+    const run = (corpus: string, workers: number) => {
       const report = join(dir, `model-${workers}.txt`);
       const out = join(dir, `report-${workers}.json`);
       const r = spawnSync(process.execPath, ['-r', join(root, 'tests/fixtures/preload/report-model-loaded.cjs'),
@@ -72,11 +75,15 @@ describe('compiling the lexicon off the main thread', () => {
       delete json.run;
       return { model: readFileSync(report, 'utf8'), report: json };
     };
-    const two = run(2);
-    const one = run(1);
+    // ~300 KB: above the size from which the lexicon is compiled off the main thread.
+    const large = write('large.jsonl', 25);
+    const two = run(large, 2);
+    const one = run(large, 1);
     expect(two.model).toBe('not loaded');
     // The check itself can fail: a run that analyzes on the main thread has the model there.
     expect(one.model).toBe('loaded');
     expect(two.report).toEqual(one.report);
+    // A small input is analyzed on the main thread anyway, so the lexicon is compiled there (one model, not two).
+    expect(run(write('small.jsonl', 1), 2).model).toBe('loaded');
   });
 });
