@@ -38,6 +38,8 @@ export interface ContextLabel {
   match: Match;
 }
 
+/** Determiners that make a label a definite noun phrase, which takes up what the story is about. */
+const DEFINITE = new Set(['the', 'this', 'these', 'those']);
 /** Words after "of" that point back to something named before ("fighters of these organizations"). */
 const POINTING_DETERMINERS = new Set(['these', 'those', 'this', 'that', 'its', 'their', 'his', 'her', 'such', 'both']);
 /** Nouns of attack that a modifier label may describe instead of an actor ("Iran-backed attacks"). */
@@ -98,7 +100,7 @@ export function resolveContextLabels(
     // 0. A first-person label in speech ("attacks on our troops", said by a defence secretary) names the speaker's
     // side, not the outlet's and not whoever was named last.
     if (entry.firstPerson && hit.voice !== 'author') {
-      const side = speakerSide(hit, candidates, seen, mentions, next, units, speech, rules);
+      const side = speakerSide(text, hit, match, candidates, seen, mentions, next, units, speech, rules);
       if (side !== null) resolveTo(hit, side, seen, match, units);
       continue;
     }
@@ -137,7 +139,8 @@ export function resolveContextLabels(
     // nobody; "fighters of these two organizations" points back like a pronoun.
     const nextWord = match.endUnit < units.count && !units.barrierAfter[match.endUnit - 1] ? units.normal[match.endUnit] : '';
     // "militants from Hamas", "fighters from Kataib Hezbollah": a from-phrase that names a referent the label may take
-    // decides; one that names a place or nobody leaves the look-back to decide ("militants from Gaza").
+    // decides; one that names a theatre is read as "in" is (4b: "Iran-backed Islamists from Iraq"); any other place or
+    // nobody leaves the look-back to decide.
     if (nextWord === 'from') {
       const k = next;
       const m = k < mentions.length ? mentions[k] : undefined;
@@ -161,7 +164,11 @@ export function resolveContextLabels(
     // 4b. A theatre: "the enemy in the Gaza Strip", "the occupation forces in Iraq" — a place where only one of the
     // referents the label may take acts decides (the lexicon's `theatres`).
     // It decides unless an untracked actor named nearer blocks the label ("ISIS … the militants in Syria").
-    const acting = theatreAfter(units, match.endUnit, compiled);
+    // A compound modifier ("Iran-backed", "pro-Iran") has its place after the noun it modifies: "Iran-backed
+    // Islamists from Iraq".
+    const modifierNoun = /[-‐‑]\p{L}+$/u.test(hit.text) && match.endUnit < units.count && !units.barrierAfter[match.endUnit - 1];
+    const acting = theatreAfter(units, match.endUnit, compiled) ??
+      (modifierNoun ? theatreAfter(units, match.endUnit + 1, compiled) : undefined);
     let byTheatre: string | null = null;
     if (acting) {
       let count = 0;
@@ -175,15 +182,31 @@ export function resolveContextLabels(
     // A fitting mention that repeats the label's head noun ("the Islamic Resistance in Iraq … the resistance") is
     // what a definite noun phrase takes up, even past a nearer mention of another fitting referent.
     let sameHead: string | null = null;
+    // Beyond the window a definite label ("the militant groups") still takes up an earlier fitting mention with its
+    // head noun ("terrorist groups", a dozen sentences back) when nothing nearer fits or blocks: the topic goes on.
+    // A speaker tagged by surname ("…,” Amir-Abdollahian said) speaks for the side the story introduced him with
+    // ("Iran's Foreign Minister Hossein Amir-Abdollahian"); a negative label in his words is not that side.
+    const speakerOwn = hit.weight < 0 && hit.voice !== 'author' ? introducedSide(text, match, seen, units, speech) : undefined;
+    const definite = DEFINITE.has(units.normal[match.startUnit]) || (prevGlued && DEFINITE.has(units.normal[prevUnit]));
     for (let k = seen.length - 1, visited = 0; k >= 0 && visited < rules.lookBackMentions; k--, visited++) {
       const mention = seen[k];
-      if (mention.sentence < hit.sentence - rules.antecedentSentences) break;
+      if (mention.sentence < hit.sentence - rules.antecedentSentences) {
+        if (!definite || nearest !== null) break;
+        if (fit(mention) === 'yes' && containsUnit(units, mention, head)) {
+          nearest = sameHead = mention.referent;
+          salience.set(nearest as string, 1);
+          break;
+        }
+        if (fit(mention) === 'other' || mention.head === head) break;
+        continue;
+      }
       // The speaker's side is not what the speaker disparages: in reported speech, a mention standing before the speech
       // verb of the label's own sentence names the speaker ("Iran's ambassador … said the regime had …"), and a
       // negative label there means the speaker's adversary. A neutral or positive one may well be the speaker's own
       // ("the Islamic Resistance in Iraq said its mujahideen …").
       if (hit.weight < 0 && hit.voice !== 'author' && mention.sentence === hit.sentence &&
           speechVerbBetween(units, mention.endUnit, match.startUnit, speech)) continue;
+      if (speakerOwn && (mention.referent ?? mention.side) === speakerOwn) continue;
       const f = fit(mention);
       if (f === 'yes') {
         if (sameHead === null && containsUnit(units, mention, head)) sameHead = mention.referent;
@@ -222,14 +245,22 @@ export function resolveContextLabels(
     // groups vow response. Kataib Hezbollah said …"): look ahead to the lead's first sentence.
     if (blocked) continue;
     const inHeadline = hit.start < headlineEnd;
-    if (!inHeadline && hit.sentence > 1) continue;
-    const lastSentence = inHeadline ? headlineSentences + 1 : hit.sentence + 1;
-    for (let k = next; k < mentions.length && k < next + rules.lookBackMentions && mentions[k].sentence <= lastSentence; k++) {
-      const f = fit(mentions[k]);
-      if (f === 'no') continue;
-      settle(mentions[k]);
-      break;
+    if (inHeadline || hit.sentence <= 1) {
+      const lastSentence = inHeadline ? headlineSentences + 1 : hit.sentence + 1;
+      let decided = false;
+      for (let k = next; k < mentions.length && k < next + rules.lookBackMentions && mentions[k].sentence <= lastSentence; k++) {
+        const f = fit(mentions[k]);
+        if (f === 'no') continue;
+        settle(mentions[k]);
+        decided = true;
+        break;
+      }
+      if (decided) continue;
     }
+    // With nothing before it, a label is taken up by a fitting mention just ahead that repeats its head noun
+    // ("…operations against the occupation forces,” … attacks against the US occupation forces").
+    const ahead = sameHeadAhead(units, mentions, next, hit.sentence + rules.antecedentSentences, head, fit, rules.lookBackMentions);
+    if (ahead) settle(ahead);
   }
 }
 
@@ -243,13 +274,15 @@ export function resolveContextLabels(
  * by look_back_mentions each way.
  */
 function speakerSide(
-  hit: Hit, candidates: ReadonlySet<string>, seen: Mention[], mentions: Mention[], next: number, units: Units,
-  speech: ReadonlySet<string>, rules: ContextWindows,
+  text: string, hit: Hit, match: Match, candidates: ReadonlySet<string>, seen: Mention[], mentions: Mention[], next: number,
+  units: Units, speech: ReadonlySet<string>, rules: ContextWindows,
 ): string | null {
   for (let k = next; k < mentions.length && k < next + rules.lookBackMentions && mentions[k].sentence === hit.sentence; k++) {
     const s = mentions[k].side;
     if (s !== undefined && candidates.has(s)) return s;
   }
+  const introduced = introducedSide(text, match, seen, units, speech);
+  if (introduced !== undefined) return introduced !== null && candidates.has(introduced) ? introduced : null;
   for (let k = seen.length - 1, visited = 0; k >= 0 && visited < rules.lookBackMentions; k--, visited++) {
     const m = seen[k];
     if (m.sentence < hit.sentence - rules.speakerSentences) break;
@@ -259,6 +292,97 @@ function speakerSide(
     if (speechVerbBetween(units, m.endUnit, units.count, speech)) return candidates.has(m.referent) ? m.referent : null;
   }
   return null;
+}
+
+/** Units around a label searched for its speech tag ("…,” Ryder said"), and back for where the speaker was introduced. */
+const TAG_REACH = 40;
+const INTRODUCTION_REACH = 600;
+
+/**
+ * The side of a speaker tagged by surname in the label's own sentence ("…ensure our forces are protected,” Ryder said"),
+ * taken from where the story introduced that person ("Air Force Brig. Gen. Pat Ryder, the top Pentagon spokesman"): a
+ * name with a side or a tracked actor within SPEAKER_REACH units of the earlier occurrence, in its sentence. undefined
+ * when there is no such tag or introduction; null when the introduction names an actor without a side. Bounded by
+ * TAG_REACH and INTRODUCTION_REACH units: a constant per label.
+ */
+function introducedSide(text: string, match: Match, seen: Mention[], units: Units, speech: ReadonlySet<string>): string | null | undefined {
+  const sentence = units.sentence[match.startUnit];
+  const capitalised = (u: number): boolean => u >= 0 && u < units.count && units.sentence[u] === sentence &&
+    !ENGLISH_STOPWORDS.has(units.normal[u]) && /^\p{Lu}\p{Ll}/u.test(text.slice(units.start[u], units.end[u]));
+  let surname = -1;
+  let pronoun = false;
+  const from = Math.max(0, match.startUnit - TAG_REACH);
+  const to = Math.min(units.count, match.endUnit + TAG_REACH);
+  for (let u = from; u < to && surname < 0 && !pronoun; u++) {
+    if (units.sentence[u] !== sentence || !speech.has(units.normal[u])) continue;
+    if (capitalised(u - 1) && !units.barrierAfter[u - 1]) surname = u - 1;
+    else if (capitalised(u + 1) && !units.barrierAfter[u]) surname = u + 1;
+    else if (u > 0 && PERSONAL.has(units.normal[u - 1]) && !units.barrierAfter[u - 1]) pronoun = true;
+  }
+  if (pronoun) return lastIntroduced(text, sentence, seen, units);
+  if (surname < 0) return undefined;
+  const word = units.normal[surname];
+  // The introduction is the first time the story names the person, after a given name or a title ("Pat Ryder",
+  // "Gen. Ryder"; not "Syria, Iraq"); later tags ("…,” Netanyahu said) sit beside what the person said, not beside
+  // whom the person speaks for.
+  let first = -1;
+  for (let k = surname - 1; k >= Math.max(1, surname - INTRODUCTION_REACH); k--) {
+    if (units.normal[k] === word && units.sentence[k] !== sentence && !units.barrierAfter[k - 1] &&
+        /^\p{Lu}/u.test(text.slice(units.start[k - 1], units.end[k - 1]))) first = k;
+  }
+  if (first < 0) return undefined;
+  // The mention of that sentence nearest the introduction, within SPEAKER_REACH; `seen` is in document order.
+  let best: Mention | undefined;
+  for (let i = seen.length - 1; i >= 0 && seen[i].sentence >= units.sentence[first]; i--) {
+    const m = seen[i];
+    if (m.sentence !== units.sentence[first] || (m.side === undefined && m.referent === null)) continue;
+    const distance = m.startUnit > first ? m.startUnit - first : first - m.endUnit;
+    if (distance <= SPEAKER_REACH && (!best || distance < (best.startUnit > first ? best.startUnit - first : first - best.endUnit))) best = m;
+  }
+  return best ? best.side ?? best.referent : undefined;
+}
+
+/**
+ * The first mention ahead (up to sentence `last`) that the label may mean and that repeats its head noun, unless an
+ * untracked actor it may mean or a mention of another referent with that head comes first. At most `cap` mentions.
+ */
+function sameHeadAhead(
+  units: Units, mentions: Mention[], next: number, last: number, head: string,
+  fit: (x: Mention) => 'yes' | 'other' | 'no', cap: number,
+): Mention | undefined {
+  for (let k = next; k < mentions.length && k < next + cap && mentions[k].sentence <= last; k++) {
+    const f = fit(mentions[k]);
+    if (f === 'other') return undefined;
+    if (containsUnit(units, mentions[k], head)) return f === 'yes' ? mentions[k] : undefined;
+  }
+  return undefined;
+}
+
+/** Pronouns of a speech tag that stand for the person the story named last ("…,” he said). */
+const PERSONAL = new Set(['he', 'she']);
+/** Sentences back that a pronoun tag's person may have been named in. */
+const PRONOUN_SENTENCES = 2;
+
+/**
+ * The side of the person a pronoun tag stands for: the last actor, in the PRONOUN_SENTENCES sentences before, that a
+ * person's name follows within SPEAKER_REACH units without punctuation between ("Iran's Supreme Leader Ali Khamenei
+ * spoke on Wednesday. “…,” he said"). The name is two capitalised words that are no mention themselves. undefined
+ * when no such introduction is near. Bounded by the mentions of those sentences and SPEAKER_REACH units each.
+ */
+function lastIntroduced(text: string, sentence: number, seen: Mention[], units: Units): string | null | undefined {
+  const upper = (u: number): boolean => !ENGLISH_STOPWORDS.has(units.normal[u]) && /^\p{Lu}\p{Ll}/u.test(text.slice(units.start[u], units.end[u]));
+  for (let i = seen.length - 1; i >= 0; i--) {
+    const m = seen[i];
+    if (m.sentence >= sentence) continue;
+    if (m.sentence < sentence - PRONOUN_SENTENCES) break;
+    if (m.side === undefined && m.referent === null) continue;
+    const nextMention = i + 1 < seen.length ? seen[i + 1].startUnit : units.count;
+    for (let u = m.endUnit; u + 1 < units.count && u + 1 < m.endUnit + SPEAKER_REACH && u + 1 < nextMention; u++) {
+      if (units.barrierAfter[u - 1] || units.sentence[u + 1] !== m.sentence) break;
+      if (upper(u) && upper(u + 1) && !units.barrierAfter[u]) return m.side ?? m.referent;
+    }
+  }
+  return undefined;
 }
 
 /** Whether a mention's words include the (folded) word `head`. Mentions are short, so this is bounded. */
@@ -302,8 +426,11 @@ function speechVerbBetween(units: Units, from: number, to: number, speech: Reado
   return false;
 }
 
-/** Prepositions that put a label in a place: "the enemy in Gaza", "forces inside Syria", "militias across Iraq". */
-const PLACE_PREPOSITIONS = new Set(['in', 'inside', 'across', 'throughout']);
+/**
+ * Prepositions that put a label in a place: "the enemy in Gaza", "forces inside Syria", "militias across Iraq", and
+ * where it comes from: "Iran-backed Islamists from Iraq" are of the Iraqi theatre as "militants in Iraq" are.
+ */
+const PLACE_PREPOSITIONS = new Set(['in', 'inside', 'across', 'throughout', 'from']);
 
 interface TheatreIndex { byFirst: Map<string, Array<{ words: string[]; actors: ReadonlySet<string> }>> }
 const theatreCache = new WeakMap<CompiledLexicon, TheatreIndex>();

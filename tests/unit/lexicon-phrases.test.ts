@@ -257,3 +257,18 @@ describe('quotation marks inside a phrase, in the analyzer', () => {
     expect(hit?.distanced).toBe(false);
   });
 });
+
+describe('bare force nouns are no labels (gold README: generic anaphora; gold a17 "about 2,500 troops")', () => {
+  it('counts a US service named between the nationality and the noun, and "United States-led"', () => {
+    const text = 'American army troops were killed. The United States-led coalition struck back.';
+    expect(labelsIn(text).filter((l) => l.id === 'us-forces' || l.id === 'coalition').map((l) => l.text))
+      .toEqual(['American army troops', 'United States-led coalition']);
+  });
+
+  it('counts "US service members" but not bare "service members", "troops" or "servicemen"', () => {
+    const text = 'Three US service members died. Dozens of service members were injured, and other servicemen and ' +
+      'troops were evacuated; one service member is in critical condition.';
+    const actors = labelsIn(text).filter((l) => (compiled.entries.get(l.id) as LabelEntry).category === 'actor-label');
+    expect(actors.map((l) => l.text)).toEqual(['US service members']);
+  });
+});

@@ -40,6 +40,31 @@ describe('the speaker of reported speech', () => {
     expect(hit(text, 'terrorist organization')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
   });
 
+  it('tagged by surname in a later sentence, is the side the story introduced the speaker with', () => {
+    const text = 'Israel struck the consulate in Damascus. Iran’s Foreign Minister Hossein Amir-Abdollahian spoke on Tuesday. ' +
+      '“The regime will pay for this crime,” Amir-Abdollahian said.';
+    expect(hit(text, 'The regime')).toMatchObject({ referent: 'israel', resolution: 'context' });
+    // A later tag is no introduction: the first naming of the person decides.
+    const later = 'Iran fired missiles at Israel. Israeli Prime Minister Benjamin Netanyahu met his cabinet. ' +
+      '“The regime in Tehran will pay,” Netanyahu said. “The regime will regret this,” Netanyahu said.';
+    expect(analyze(later).hits.filter((h) => h.text === 'The regime').map((h) => h.referent)).toEqual(['iran']);
+    // A place before a speech verb is no surname ("…, part of the Islamic Resistance in Iraq, affirmed").
+    const place = 'Resistance Strikes US Bases in Syria, Iraq\n\nThe US forces were hit. The Brigades, part of the Islamic ' +
+      'Resistance in Iraq, affirmed its commitment to strikes against the enemy.';
+    expect(hit(place, 'the enemy')).toMatchObject({ referent: 'us-forces', resolution: 'context' });
+  });
+
+  it('tagged by "he said", is the person the story named last, with the actor before the name', () => {
+    const text = 'Israel struck the consulate in Damascus. Iran’s Supreme Leader Ali Khamenei spoke on Wednesday. ' +
+      '“The regime will be punished,” he said.';
+    expect(hit(text, 'The regime')).toMatchObject({ referent: 'israel', resolution: 'context' });
+    const other = 'Iran fired missiles at Israel. Israel’s Prime Minister Benjamin Netanyahu met his cabinet. “The regime will pay,” he said.';
+    expect(hit(other, 'The regime')).toMatchObject({ referent: 'iran', resolution: 'context' });
+    // No person named: the nearest mention decides as before.
+    expect(hit('Israel struck the consulate. Iran vowed revenge. “The regime will pay,” he said.', 'The regime'))
+      .toMatchObject({ referent: 'iran', resolution: 'context' });
+  });
+
   it('may be what the speaker calls by a neutral or positive label ("its mujahideen")', () => {
     const text = 'US forces struck a base near Qaim. The Islamic Resistance in Iraq said its mujahideen had targeted the Victory base.';
     expect(hit(text, 'mujahideen')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
@@ -132,6 +157,39 @@ describe('untracked actors are antecedents', () => {
     expect(hit(text, 'militants')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
     const place = 'Hamas fired rockets. Militants from Gaza fired again.';
     expect(hit(place, 'Militants')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+
+  it('a from-phrase that names a theatre is read as "in" is: "militants from Iraq" after Hamas are the Iraqi groups', () => {
+    expect(hit('Hamas fired rockets at Sderot. Militants from Iraq launched a drone at the base.', 'Militants'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // A compound modifier has its place after the noun it modifies.
+    expect(hit('Hamas fired rockets at Sderot. Iran-backed Islamists from Iraq launched a drone at the base.', 'Iran-backed'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // A place that is no theatre still leaves it to the look-back.
+    expect(hit('Hamas fired rockets at Sderot. Militants from Jordan launched a drone at the base.', 'Militants'))
+      .toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+
+  it('a definite label takes up a fitting mention with its head noun beyond the window, when nothing nearer fits', () => {
+    const filler = 'The drones were shot down. No one was hurt. The base is in the desert. Officials met on Sunday. ';
+    const text = 'Iran-backed militant groups fired drones at the base. ' + filler + 'Biden vowed to strike the militant groups.';
+    expect(hit(text, 'militant groups')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // An indefinite label introduces someone new.
+    const indefinite = 'Iran-backed militant groups fired drones at the base. ' + filler + 'Biden vowed to strike militant groups.';
+    expect(hit(indefinite, 'militant groups')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    // Hamas named within the window still decides, as before.
+    const near = 'Iran-backed militant groups fired drones at the base. ' + filler + 'Hamas fired rockets. The militant groups vowed more.';
+    expect(hit(near, 'militant groups')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+
+  it('with nothing before it, a label takes a fitting mention just ahead that repeats its head noun', () => {
+    const open = 'The statement came on Tuesday. It was read on television. ';
+    const text = open + '“We suspend operations against the occupation forces,” the spokesman said. ' +
+      'The group has attacked US occupation forces since October.';
+    expect(hit(text, 'the occupation')).toMatchObject({ referent: 'us-forces', resolution: 'context' });
+    // Another head noun ahead is no antecedent of it.
+    const other = open + '“We suspend operations against the occupation forces,” the spokesman said. The group has attacked US troops.';
+    expect(hit(other, 'the occupation')).toMatchObject({ referent: null, resolution: 'unresolved' });
   });
 
   it('the PKK named nearer than Hezbollah is what "the militants" means', () => {
@@ -279,6 +337,18 @@ describe('a first-person label in speech names the speaker’s side (first-perso
       .toMatchObject({ referent: null, resolution: 'unresolved' });
     expect(hit('US forces were attacked again. “Our forces will be protected,” the Pentagon said.', 'Our forces'))
       .toMatchObject({ referent: 'us-forces', resolution: 'context' });
+  });
+
+  it('takes the side of a speaker tagged by surname from where the story introduced the speaker', () => {
+    const filler = 'The drones were shot down. No one was hurt. The base is in the desert. Two more attacks followed. ' +
+      'Officials met on Sunday. ';
+    const text = 'Two drones were downed, according to Brig. Gen. Pat Ryder, the top Pentagon spokesman. ' + filler +
+      '“We will do everything to ensure our forces are protected,” Ryder said.';
+    expect(hit(text, 'our forces')).toMatchObject({ referent: 'us-forces', resolution: 'context' });
+    // Introduced as a speaker of another side: not the US forces, though they were named nearer.
+    const other = 'Hezbollah official Ali Fayyad spoke on Monday. ' + filler + 'US forces were attacked. ' +
+      '“We will protect our forces,” Fayyad said.';
+    expect(hit(other, 'our forces')).toMatchObject({ referent: null, resolution: 'unresolved' });
   });
 
   it('in the outlet’s narration still takes the nearest side named', () => {

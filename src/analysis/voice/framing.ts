@@ -46,6 +46,13 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
   // F-PASSIVE: passive framing needs its agent: "is considered a terrorist organization by the United States" (the
   // agent's framing, up to "by"); without one ("are seen as a response") it is the outlet's own hedge.
   if (prev !== undefined && BE_FORMS.has(prev) && (v.passiveFraming.has(w) || v.call.has(w))) {
+    // The agent may come first: "was described by the US as an assault on a small US base".
+    if (words[i + 1]?.lower === 'by') {
+      for (let j = i + 3; j < n && j <= i + 2 + win.passiveBy; j++) {
+        if (words[j].commaBefore) break;
+        if (words[j].lower === 'as' && j + 1 < n) return { cue: i, clause: j + 1, end: boundedEnd(r, j + 1, win.clause), rule: 'F-PASSIVE' };
+      }
+    }
     return passiveFrame(r, i, words[i + 1]?.lower === 'as' ? i + 2 : i + 1);
   }
   if (v.asVerbs.has(w)) {

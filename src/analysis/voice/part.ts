@@ -123,6 +123,11 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
     if (trailingTag < n && trailingTag > forward.cue && !forward.keepsBackward && !pastTense(words[forward.cue].lower)) {
       mark(0, trailingTag, 'T-TRAIL');
       end = Math.min(end, trailingTag);
+    } else if (trailingTag < n && trailingTag > forward.clause && !forward.keepsBackward && !forward.quoted) {
+      // After a narrated past the cue's subject stays the outlet's, but the tag reports its whole clause, glosses
+      // included ("… that the US struck a leader of Al-Nujaba, an Iraqi faction allied with Iran, Al-Ghad reported").
+      mark(forward.clause, clip(trailingTag), 'T-TRAIL');
+      end = Math.min(end, trailingTag);
     }
     for (let j = forward.clause + 1; j < end; j++) {
       if (words[j].commaBefore && words[j].lower === 'according' && words[j + 1]?.lower === 'to') {
