@@ -23,6 +23,7 @@ import { defaultVoiceRules, type VoiceRules } from '../lexicon/voice-rules.js';
 /** Nouns after a label that make it a source's affiliation, not a label ("Israel's military spokesman"). */
 const SPOKESPEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'spokespersons', 'spokesmen', 'spokeswomen']);
 
+
 /** Words that may stand between a distancing or negation cue and the label it governs. */
 const FILLER_WORDS = new Set([
   'a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'that', 'those', 'such',
@@ -276,23 +277,36 @@ function ownSideParaphrase(units: Units, m: Match, entry: LabelEntry, voice: Voi
 /** How far back from a label the opening bracket of a credit line may stand. */
 const CREDIT_REACH = 60;
 const CREDIT_WORDS = /^\(\s*(photo|photos|image|picture|credit|courtesy|file photo|video)\b/i;
+/**
+ * A credit without brackets: a credit word and a colon open the line or follow a sentence end, and no sentence ends
+ * before the label ("B1 B Lancer bomber. Credit: U.S. Air Force photo by …"). Not "Photo:" alone: that opens
+ * captions too, whose words are the story's.
+ */
+const CREDIT_TAIL = /(?:^|[.!?]\s+)(?:(?:photo|image|picture|video)\s+)?(?:credit|credits|courtesy)\s*:[^.!?]*$/i;
+const CREDIT_INSIDE = /[.!?]\s+(?:(?:photo|image|picture|video)\s+)?(?:credit|credits|courtesy)\s*:[^.!?]*$/i;
 
 /**
  * A label inside a bracketed picture credit: the bracket opens at most CREDIT_REACH characters before it on the same
  * line and is not closed before it, and the label follows a slash ("(Tenzing Sherpa/U.S. Army)") or the bracket
- * opens with a credit word ("(Photo: IDF)"). Bounded: at most CREDIT_REACH characters are read per label.
+ * opens with a credit word ("(Photo: IDF)"); or a label after an unbracketed credit word at most CREDIT_REACH
+ * characters before it ("… bomber. Credit: U.S. Air Force photo by …"). Bounded: at most CREDIT_REACH characters are read per label.
  */
 function inCredit(text: string, start: number): boolean {
   let open = -1;
   for (let i = start - 1; i >= 0 && i >= start - CREDIT_REACH; i--) {
     const c = text[i];
-    if (c === ')' || c === '\n') return false;
+    if (c === '\n') return CREDIT_TAIL.test(text.slice(i + 1, start));
+    if (c === ')') return false;
     if (c === '(') {
       open = i;
       break;
     }
   }
-  if (open < 0) return false;
+  if (open < 0) {
+    // No bracket and no line start within reach: only a credit after a sentence end counts, unless the text begins.
+    const from = Math.max(0, start - CREDIT_REACH);
+    return (from === 0 ? CREDIT_TAIL : CREDIT_INSIDE).test(text.slice(from, start));
+  }
   let k = start - 1;
   while (k > open && text[k] === ' ') k--;
   return text[k] === '/' || CREDIT_WORDS.test(text.slice(open, start));

@@ -181,6 +181,12 @@ describe('composed phrases in the default lexicon', () => {
     expect(labels('A soldier at the garrison in August. (Jane Roe/U.S. Army)')).toEqual([]);
     expect(labels('Smoke rises over the city (Photo: IDF)')).toEqual([]);
     expect(labels('The attack (on US forces) failed.')).toEqual(['US forces']);
+    // A credit line without brackets; a caption line that opens with "Photo:" is the story's own words.
+    expect(labels('The base was hit twice.\nCredit: U.S. Air Force photo by Staff Sgt. Jane Roe')).toEqual([]);
+    expect(labels('Photo credit: IDF')).toEqual([]);
+    expect(labels('A B-1B Lancer bomber. Credit: U.S. Air Force photo by Staff Sgt. Jane Roe')).toEqual([]);
+    expect(labels('The credit: US forces paid for the repairs.')).toEqual(['US forces']);
+    expect(labels('The base was hit twice.\nPhoto: US forces patrol near the base.')).toEqual(['US forces']);
   });
 
   it('reads a fixed event name and an adjectival "military action" as events, not as the state or its force', () => {
@@ -189,6 +195,12 @@ describe('composed phrases in the default lexicon', () => {
     expect(war).toEqual([{ text: 'Israel’s war in Gaza', id: 'israel-war-on-gaza', weight: 0 }]);
     const action = labelsIn('which has gone on alongside the Israeli military action in Gaza');
     expect(action).toEqual([{ text: 'Israeli military action', id: 'israel-war-on-gaza', weight: 0 }]);
+    // A descriptive epithet before "war" leaves it the war's name; an intensifier makes it an aggression.
+    const israel = (text: string) => labelsIn(text).filter((h) => h.text.startsWith('Israel'));
+    expect(israel('the escalation came six months into Israel’s devastating war on the Gaza Strip')).toEqual([
+      { text: 'Israel’s devastating war on the Gaza Strip', id: 'israel-war-on-gaza', weight: 0 }]);
+    expect(israel('support for Israel’s defensive war in Gaza').map((h) => h.id)).toEqual(['israel-war-on-gaza']);
+    expect(israel('They condemned Israel’s brutal war on Gaza.').map((h) => h.id)).toEqual(['israeli-aggression']);
     // An ordinary possessive stays a mention of the state (seed 002 "Israel’s military campaign").
     expect(labelsIn('since Israel’s campaign against Hamas').map((h) => h.id)).toEqual(['israel', 'hamas']);
     expect(labelsIn('Israel said the army would respond').map((h) => h.id)).toEqual(['israel']);
