@@ -175,6 +175,20 @@ describe('composed phrases in the default lexicon', () => {
     expect(labels('Tel Aviv residents fled to shelters.')).toEqual([]);
   });
 
+  it('keeps officials named collectively as a source ("Israeli authorities said") a name with the state\'s side', () => {
+    const names = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled);
+    const r = names('Missiles were fired at Israel, Israeli authorities said, and Iranian authorities confirmed it.');
+    expect(r.hits.filter((h) => h.category === 'actor-label').map((h) => h.text)).toEqual(['Israel']);
+    expect(r.names.map((n) => n.name)).toEqual(['israeli-authorities', 'iranian-authorities']);
+    // The government itself stays the state's baseline.
+    expect(labelsIn('The Israeli government approved the plan.').map((h) => h.id)).toEqual(['israeli-military']);
+  });
+
+  it('reads the wires\' name of an occupied place as a place, and "Israeli-occupied territories" as the label', () => {
+    expect(labelsIn('Settlers moved in the Israeli-occupied West Bank and the Israeli-occupied Golan Heights.')).toEqual([]);
+    expect(labelsIn('Settlers moved into Israeli-occupied territories.').map((h) => h.id)).toEqual(['israeli-occupation']);
+  });
+
   it('does not count a label in a picture credit, and counts one in an ordinary bracket', () => {
     const labels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
       .filter((h) => h.category === 'actor-label').map((h) => h.text);
