@@ -20,8 +20,15 @@ import { datelineSpans as datelineSpansOf } from './voice/dateline.js';
 import { quotedFragment } from './voice/fragment.js';
 import { defaultVoiceRules, type VoiceRules } from '../lexicon/voice-rules.js';
 
-/** Nouns after a label that make it a source's affiliation, not a label ("Israel's military spokesman"). */
-const SPOKESPEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'spokespersons', 'spokesmen', 'spokeswomen']);
+/**
+ * Nouns after a label that make it a source's affiliation, not a label ("Israel's military spokesman", "an Israeli
+ * military source said"), as the names "IDF spokesman" and "US military official" are. Not "official": gold a27
+ * counts "Hamas" in "Hamas official Basem Naim" as the baseline, as a11 does in "Hamas leaders".
+ */
+const SPOKESPEOPLE = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'spokespersons', 'spokesmen', 'spokeswomen',
+  'source', 'sources',
+]);
 
 
 /** Words that may stand between a distancing or negation cue and the label it governs. */

@@ -164,6 +164,13 @@ describe('composed phrases in the default lexicon', () => {
     expect(labels('In a statement, Israel’s military spokesman confirmed that Iran launched drones.')).toEqual(['Iran']);
     expect(labels('The Israeli army’s spokesman said the US military had helped.')).toEqual(['US military']);
     expect(labels('Israel’s military said the drones were downed.')).toEqual(['Israel’s military']);
+    // An anonymous source named by affiliation is not a label either; "official" after a bare name stays counted
+    // (gold a27 "Hamas official Basem Naim").
+    expect(labels('An Israeli military source said the strike hit a commander.')).toEqual([]);
+    expect(labels('Israeli army sources said Iran was behind it.')).toEqual(['Iran']);
+    expect(labels('A senior Hamas official said talks had stalled.')).toEqual(['Hamas']);
+    // A broadcaster's name is not the force: "Israeli Army Radio" reported it.
+    expect(labels('Israeli army radio reported that the IDF struck.')).toEqual(['IDF']);
   });
 
   it('counts a city named for its government only where it speaks or is told to act (metonym: true)', () => {
