@@ -196,6 +196,18 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('Settlers moved into Israeli-occupied territories.').map((h) => h.id)).toEqual(['israeli-occupation']);
   });
 
+  it('reads a coalition of parties in government as a name that blocks "the coalition" (political-coalitions)', () => {
+    const labels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+      .filter((h) => h.category === 'actor-label').map((h) => [h.text, h.referent]);
+    expect(labels('US forces were attacked in Syria. The coalition government in Baghdad demanded a withdrawal.'))
+      .toEqual([['US forces', 'us-forces']]);
+    expect(labels('US forces were attacked in Syria. Iraq’s ruling coalition met on Sunday. The coalition said the strikes were a violation.'))
+      .toEqual([['US forces', 'us-forces'], ['The coalition', null]]);
+    // The US-led coalition is still found after US forces.
+    expect(labels('US forces were attacked in Syria. The coalition said the strikes would go on.'))
+      .toEqual([['US forces', 'us-forces'], ['The coalition', 'us-forces']]);
+  });
+
   it('does not count a label in a picture credit, and counts one in an ordinary bracket', () => {
     const labels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
       .filter((h) => h.category === 'actor-label').map((h) => h.text);
