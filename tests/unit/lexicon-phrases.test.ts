@@ -208,6 +208,16 @@ describe('composed phrases in the default lexicon', () => {
       .toEqual([['US forces', 'us-forces'], ['The coalition', 'us-forces']]);
   });
 
+  it('reads "the regime in <capital>" of an untracked state as that government, not a tracked referent', () => {
+    const labels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+      .filter((h) => h.category === 'actor-label').map((h) => [h.text, h.referent]);
+    expect(labels('Israel struck targets near Damascus. The Assad government said the regime in Damascus would respond.'))
+      .toEqual([['Israel', 'israel']]);
+    expect(labels('Iran fired missiles at Israel. Critics said the regime in Riyadh stayed silent.'))
+      .toEqual([['Iran', 'iran'], ['Israel', 'israel']]);
+    expect(labels('Israel struck Iran. The regime in Tehran will respond.').map(([t]) => t)).toEqual(['Israel', 'Iran', 'regime in Tehran']);
+  });
+
   it('does not count a label in a picture credit, and counts one in an ordinary bracket', () => {
     const labels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
       .filter((h) => h.category === 'actor-label').map((h) => h.text);
