@@ -28,6 +28,15 @@ describe('datelines (D-DATELINE)', () => {
     expect(datelineSpans('Intro line.\n  BAGHDAD (Reuters) - Rockets hit.').length).toBe(1);
     expect(datelineSpans('US forces - and others - left.\nIran – a state – said so.')).toEqual([]);
   });
+
+  it('reads an agency acronym between two dashes after the place as a dateline ("Tehran – IRNA –")', () => {
+    for (const text of ['Tehran – IRNA – Iran said it would respond.', 'Beirut - NNA - Iran said it would respond.']) {
+      expect(text.slice(datelineEnd(text, 0, text.length)), text).toBe('Iran said it would respond.');
+      expect(datelineSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([text.slice(0, text.lastIndexOf(' ', text.indexOf('Iran') - 2))]);
+    }
+    // A word that is not an agency acronym between the dashes is an aside, not a dateline.
+    expect(datelineSpans('Tehran – in turn – said it would respond.')).toEqual([]);
+  });
 });
 
 describe('sentence units', () => {

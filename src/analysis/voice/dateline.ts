@@ -1,6 +1,6 @@
 /**
  * Rule D-DATELINE, the one dateline rule (docs/voice.md): "BAGHDAD (Reuters) - …", "JERUSALEM, Jan 5 (AFP) — …",
- * "Tehran (IRNA) - …", "TEHRAN, IRNA - …", "ERBIL, Kurdistan Region - …". A dateline says where a story was filed:
+ * "Tehran (IRNA) - …", "TEHRAN, IRNA - …", "Tehran – IRNA – …", "ERBIL, Kurdistan Region - …". A dateline says where a story was filed:
  * its words are the outlet's, never a label of the place's government, and the sentence after it is read from the
  * dash on. Both the voice rules and the label matcher (analyze.ts) use this rule.
  */
@@ -46,7 +46,21 @@ function datelineDash(text: string, start: number, end: number, maxChars: number
   // An agency in brackets, or an acronym after a comma: "Tehran (IRNA)", "Tehran, IRNA".
   const last = tokens[tokens.length - 1];
   const agency = prefix.endsWith(')') || (tokens.length > 1 && /,\s*\S+$/.test(prefix) && last.length <= 6 && allCaps(last, 2));
-  return placeInCapitals || agency ? dash : -1;
+  if (placeInCapitals || agency) return dash;
+  // "Tehran – IRNA – …", "Beirut - NNA - …": an agency acronym between two dashes after a one-word place.
+  if (tokens.length !== 1) return -1;
+  let second = -1;
+  for (let i = dash + 2; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return -1;
+    if (DASHES.has(c) || (c === 0x2d && text.charCodeAt(i - 1) === 0x20 && text.charCodeAt(i + 1) === 0x20)) {
+      second = i;
+      break;
+    }
+  }
+  if (second < 0) return -1;
+  const between = text.slice(dash + 1, second).trim();
+  return /^\S{2,6}$/.test(between) && allCaps(between, 2) ? second : -1;
 }
 
 /**
