@@ -166,6 +166,9 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       const entry = m.entry as LabelEntry;
       if (entry.noun && m.endUnit - m.startUnit === 1 && !usedAsNoun(units, m.endUnit)) continue;
       if (entry.metonym && !actsAsGovernment(units, m, compiled.voice)) continue;
+      // "pro-Israel groups", "anti-Iran protests": a stance word built on the name, not the state or group acting.
+      // Composed labels that begin with the prefix ("pro-Iran militias", "anti-US groups") are matched whole first.
+      if (entry.category === 'actor-label' && stancePrefixed(text, units, m)) continue;
       // "Iran-Backed Drone Attack", "pro-Iran attacks": a compound modifier before a noun of the lexicon's `act-noun`
       // class describes the act, not a group: no actor is named.
       if (modifiesAct(text, units, m, compiled)) continue;
@@ -255,6 +258,16 @@ function actsAsGovernment(units: Units, m: Match, rules: VoiceRules): boolean {
     if (w.directive.has(prev) || w.objectVerbs.has(prev) || w.condemn.has(prev) || w.blame.has(prev) || w.accuse.has(prev)) return true;
   }
   return false;
+}
+
+/** "pro-" or "anti-" glued by a hyphen right before the match. */
+function stancePrefixed(text: string, units: Units, m: Match): boolean {
+  const before = m.startUnit - 1;
+  if (before < 0 || units.barrierAfter[before]) return false;
+  const word = units.normal[before];
+  if (word !== 'pro' && word !== 'anti') return false;
+  const between = text.slice(units.end[before], m.start);
+  return /^[-\u2010\u2011]$/.test(between);
 }
 
 /** How far after the actor before a possessive its speech verb may stand for the actor to be the speaker. */

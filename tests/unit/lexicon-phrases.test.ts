@@ -218,6 +218,19 @@ describe('composed phrases in the default lexicon', () => {
     expect(labels('Israel struck Iran. The regime in Tehran will respond.').map(([t]) => t)).toEqual(['Israel', 'Iran', 'regime in Tehran']);
   });
 
+  it('does not count a name inside a stance word ("pro-Israel groups", "anti-Iran protests")', () => {
+    const labels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+      .filter((h) => h.category === 'actor-label').map((h) => h.text);
+    expect(labels('Pro-Israel groups rallied in Washington.')).toEqual([]);
+    expect(labels('Anti-Iran protests spread, and Iran responded.')).toEqual(['Iran']);
+    // A composed label that begins with the prefix is one label.
+    expect(labels('Pro-Iran militias and anti-US groups attacked the base.')).toEqual(['Pro-Iran militias', 'anti-US groups']);
+  });
+
+  it('reads the Iraqi factions\' coordination committee as a name, not the label "Iraqi Resistance"', () => {
+    expect(labelsIn('The Iraqi Resistance Coordination Committee said the attacks would stop.')).toEqual([]);
+  });
+
   it('does not count a label in a picture credit, and counts one in an ordinary bracket', () => {
     const labels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
       .filter((h) => h.category === 'actor-label').map((h) => h.text);
