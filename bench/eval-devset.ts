@@ -18,7 +18,7 @@ import { loadLexicons } from '../src/lexicon/load.js';
 import { compileLexicon } from '../src/lexicon/compile.js';
 import { defaultLexiconPath, packageRoot } from '../src/paths.js';
 import { DevsetError, SPLITS, analyzeTexts, findTexts, loadDevset, type EvaluatedText, type Split } from './devset.js';
-import { confusionTable, describeFalsePositive, describeMiss, overlaps, score, sentenceAround, voiceScore, type Score, type VoiceScore } from './gold-score.js';
+import { confusionTable, describeFalsePositive, describeMiss, score, trapHits, sentenceAround, voiceScore, type Score, type VoiceScore } from './gold-score.js';
 
 interface Options {
   splits: Split[];
@@ -76,8 +76,7 @@ function listings(split: Split, docs: EvaluatedText[], s: Score, v: VoiceScore):
   section('right referent, other sign', s.signDiffers.map((d) => `${d.id} "${d.hit.text}" weight ${d.hit.weight}, gold ${d.gold.sign}\n      ${ctx(d.id, d.hit)}`));
   section('voice disagreements', v.disagreements.map((d) => `${d.id} "${d.hit.text}": gold ${d.gold.voice}, tool ${d.hit.voice}\n      ${ctx(d.id, d.hit)}`));
   // Traps taken include hits left without a referent, which the false-positive list does not show.
-  const trapsTaken = docs.flatMap((d) => d.hits
-    .filter((h) => h.category === 'actor-label' && (d.notLabels ?? []).some((t) => overlaps(h, t)))
+  const trapsTaken = docs.flatMap((d) => trapHits(d)
     .map((h) => `${d.id} "${h.text}" → ${h.referent ?? 'no referent'} (${h.label}, ${h.resolution ?? 'fixed'})\n      ${ctx(d.id, h)}`));
   section('traps taken', trapsTaken);
   section('split mentions', s.splitMentions.map((m) => `${m.id} "${m.gold.text}" read as ${m.hits.map((h) => `"${h.text}"`).join(' + ')}\n      ${ctx(m.id, m.gold)}`));

@@ -108,6 +108,16 @@ const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
 
 const isEvaluated = (h: Hit): boolean => h.category === 'actor-label' && h.referent !== null;
 
+/**
+ * The actor-label hits on a document's annotated traps, with or without a referent: an unresolved one is not a false
+ * positive (it is never scored) but a reader still sees a label there.
+ */
+export function trapHits(doc: ScoredDocument): Hit[] {
+  const traps = doc.notLabels ?? [];
+  if (!traps.length) return [];
+  return doc.hits.filter((h) => h.category === 'actor-label' && traps.some((t) => overlaps(h, t)));
+}
+
 export function score(docs: ScoredDocument[]): Score {
   const s: Score = {
     hits: 0, gold: 0, truePositives: 0, found: 0, precision: 0, recall: 0, strictPrecision: 0, strictRecall: 0,
@@ -120,7 +130,7 @@ export function score(docs: ScoredDocument[]): Score {
     const evaluated = labels.filter(isEvaluated);
     const traps = doc.notLabels ?? [];
     s.traps += traps.length;
-    s.trapHits += labels.filter((h) => traps.some((t) => overlaps(h, t))).length;
+    s.trapHits += trapHits(doc).length;
     s.hits += evaluated.length;
     s.gold += doc.gold.length;
     for (const h of evaluated) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { score, sentenceAround, voiceScore, type GoldSpan, type ScoredDocument } from '../../bench/gold-score.js';
+import { score, sentenceAround, trapHits, voiceScore, type GoldSpan, type ScoredDocument } from '../../bench/gold-score.js';
 import type { Hit } from '../../src/types.js';
 
 const text = 'Iran-backed militias attacked US forces. The regime said the enemy drone came from Iraq.';
@@ -59,6 +59,15 @@ describe('scoring hits against hand annotation', () => {
     ]);
     expect(s.splitMentions.map((m) => [m.gold.text, m.hits.length])).toEqual([['Iran-backed militias', 2]]);
     expect([s.trapHits, s.traps]).toEqual([1, 1]);
+  });
+
+  it('lists the traps taken, an unresolved label on a trap included (it is no false positive)', () => {
+    const unresolved = hit('the enemy', null, -2, 'author', { resolution: 'unresolved' });
+    const d = { ...doc, hits: [...doc.hits.filter((h) => h.text !== 'the enemy'), unresolved] };
+    expect(trapHits(d)).toEqual([unresolved]);
+    expect(score([d]).falsePositives.some((f) => f.trap)).toBe(false);
+    expect(score([d]).trapHits).toBe(1);
+    expect(trapHits({ ...d, notLabels: undefined })).toEqual([]);
   });
 
   it('the strict figure needs the gold sign', () => {
