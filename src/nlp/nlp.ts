@@ -29,10 +29,6 @@ export function getNlp(): WinkNLP {
   return instance;
 }
 
-/** Whether this thread has loaded the wink-nlp model (tests check that batch runs keep it off the main thread). */
-export function nlpLoaded(): boolean {
-  return instance !== null;
-}
 
 /** A token as the matcher sees it. Hyphenated tokens ("anti-terror") become several units. */
 export interface Units {

@@ -104,8 +104,6 @@ export class KeyPostings {
   /** When the key has one document: −(document + 1); else the number of its list (below). */
   private readonly heads: Int32Array<ArrayBuffer>[] = [];
   private readonly used = new Int32Array(PARTS);
-  /** log2 of each sub-table's slot count. */
-  private readonly bits = new Int32Array(PARTS);
   /** Per list: where its segment starts in `pool`, documents holding the key (listed or not), segment capacity. */
   private segments = new Int32Array(256);
   private sizes = new Int32Array(256);
@@ -124,7 +122,6 @@ export class KeyPostings {
     for (let p = 0; p < PARTS; p++) {
       this.keys.push(new Int32Array(8).fill(EMPTY));
       this.heads.push(new Int32Array(8));
-      this.bits[p] = 3;
     }
   }
 
@@ -281,7 +278,8 @@ export class KeyPostings {
   private slotOf(part: number, key: number): number {
     const keys = this.keys[part];
     const mask = keys.length - 1;
-    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - this.bits[part]);
+    // The slot count is a power of two: its log2 is 31 minus its leading zeros.
+    let slot = Math.imul(key, 0x9e3779b1) >>> (1 + Math.clz32(keys.length));
     while (keys[slot] !== EMPTY && keys[slot] !== key) slot = (slot + 1) & mask;
     return slot;
   }
@@ -289,7 +287,6 @@ export class KeyPostings {
   private growPart(part: number): void {
     const keys = this.keys[part];
     const heads = this.heads[part];
-    this.bits[part]++;
     this.keys[part] = new Int32Array(keys.length * 2).fill(EMPTY);
     this.heads[part] = new Int32Array(keys.length * 2);
     const newKeys = this.keys[part];
