@@ -286,8 +286,10 @@ function joinCoordinated(text: string, units: Units, compiled: CompiledLexicon, 
     while (j < chosen.length && chosen[j].entry.kind === 'name' && chosen[j].startUnit < a.endUnit + MAX_CONJUNCT) j++;
     const b = chosen[j];
     const joined = b && b.entry.kind === 'label' && !b.quoted
-      ? (ledBy(text, units, a, b) ?? ofPhrase(units, a, b) ?? gluedModifier(text, units, a, b) ?? bracketedAcronym(text, a, b)
-        ?? coordinated(text, units, compiled, a, b)) : undefined;
+      ? (j > i + 1
+        ? nameInside(text, units, compiled, a, chosen.slice(i + 1, j), b) ?? coordinated(text, units, compiled, a, b)
+        : ledBy(text, units, a, b) ?? ofPhrase(units, a, b) ?? gluedModifier(text, units, a, b) ?? headNoun(units, a, b)
+          ?? bracketedGloss(text, a, b) ?? coordinated(text, units, compiled, a, b)) : undefined;
     if (!joined) {
       out?.push(a);
       continue;
@@ -365,28 +367,93 @@ function gluedModifier(text: string, units: Units, a: Match, b: Match): Match | 
 }
 
 /**
- * "Israeli Defense Forces (IDF)", "Israeli Occupation Forces (IOF)": a label spelled out and its acronym in brackets
- * right after it, of the same referent, are one mention: the outlet names the force once and says how it will
- * abbreviate it. The mention takes the spelled-out label's entry and ends after the closing bracket.
+ * "Israeli Defense Forces (IDF)", "the Zionist entity (Israel)": a label of a fixed referent followed by a label of the
+ * same referent alone in brackets is one mention: the outlet names the actor once and glosses or abbreviates it in
+ * brackets. The mention takes the first label's entry (the words the outlet chose, or quoted) and ends after the closing
+ * bracket. A context label before the brackets keeps its two mentions: its referent is not the gloss's to decide.
  */
-function bracketedAcronym(text: string, a: Match, b: Match): Match | undefined {
-  if (text.slice(a.end, b.start).trim() !== '(' || text[b.end] !== ')' || !ACRONYM.test(text.slice(b.start, b.end))) return undefined;
+function bracketedGloss(text: string, a: Match, b: Match): Match | undefined {
+  if (text.slice(a.end, b.start).trim() !== '(' || text.slice(b.end, b.end + 1) !== ')') return undefined;
   const ea = a.entry as LabelEntry;
   const eb = b.entry as LabelEntry;
-  if (!ea.referent || ea.referent !== eb.referent || ea.category !== eb.category) return undefined;
+  if (!ea.referent || ea.category !== eb.category || !referentsOf(eb).includes(ea.referent)) return undefined;
   return { entry: a.entry, pattern: a.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end + 1 };
 }
 
-function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
-  const gap = b.startUnit - a.endUnit;
-  if (gap < 1 || gap > MAX_CONJUNCT || !COORDINATORS.has(units.normal[a.endUnit])) return undefined;
-  // The first label must be a compound modifier ("Iran-backed", "pro-Iranian"), not a noun phrase ("Iran and its
-  // proxies"), and the other conjunct a modifier, not a new noun phrase with its own determiner.
+/** A pattern that is one capitalized word ("Hamas", "Israel", "IDF"): the actor's own name, used as a label. */
+const PROPER_NAME = /^\p{Lu}[\p{L}'’-]*$/u;
+
+/**
+ * "Iranian-backed militia fighters", "Hamas militant fighters": a label right before a label that can name the same
+ * referent, with nothing between them, is one noun phrase when one of the two is neutral (weight 0): the neutral noun
+ * is the head or the modifier of the framing one and adds no frame, so the mention takes the framing label's entry
+ * (the sum of the parts, as "N of M"). Two neutral labels take the one with a fixed referent; two framing labels stay
+ * two mentions (the combination wants a composed entry), as does a context label that would take in a fixed one.
+ * The actor's own name used as a label ("Hamas", "Israel": a pattern of one capitalized word) keeps its own mention
+ * on either side: "the Palestinian militant group Hamas" is a close apposition and "Hamas fighters" a name before a
+ * noun, annotated as two spans by the gold conventions (the label before the name; the name as the baseline).
+ */
+function headNoun(units: Units, a: Match, b: Match): Match | undefined {
+  if (b.startUnit !== a.endUnit || units.barrierAfter[a.endUnit - 1] 
+    || PROPER_NAME.test(a.pattern.source) || PROPER_NAME.test(b.pattern.source)) return undefined;
+  const ea = a.entry as LabelEntry;
+  const eb = b.entry as LabelEntry;
+  if (ea.category !== 'actor-label' || eb.category !== 'actor-label') return undefined;
+  const rb = referentsOf(eb);
+  if (!referentsOf(ea).some((r) => rb.includes(r))) return undefined;
+  let entry: LabelEntry | undefined;
+  if (ea.weight === 0 && eb.weight === 0) entry = eb.referent || !ea.referent ? eb : ea;
+  else entry = ea.weight === 0 ? eb : eb.weight === 0 ? ea : undefined;
+  if (!entry || (!entry.referent && (entry === eb ? ea : eb).referent)) return undefined;
+  return { entry, pattern: entry === eb ? b.pattern : a.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
+}
+
+/** Whether label `a` ends in a compound modifier ("Iran-backed", "pro-Iran"): its last unit is glued by a hyphen. */
+function endsInCompound(text: string, units: Units, a: Match): boolean {
   const last = a.endUnit - 1;
-  if (last === a.startUnit || !HYPHENS.test(text.slice(units.end[last - 1], units.start[last]))) return undefined;
-  for (let u = a.endUnit + 1; u <= b.startUnit; u++) if (DETERMINERS.has(units.normal[u])) return undefined;
-  for (let u = a.startUnit; u < b.endUnit - 1; u++) if (units.barrierAfter[u]) return undefined;
-  // The two labels read as one phrase: a small copy of their units, in order, without the other conjunct.
+  return last > a.startUnit && HYPHENS.test(text.slice(units.end[last - 1], units.start[last]));
+}
+
+/**
+ * "Iran-backed Hezbollah militants", "the Iran-supported Kataib Hezbollah militant group": a compound-modifier label,
+ * a name and a label, side by side with no punctuation, are one noun phrase about the named group, not two mentions.
+ * The name stays a name hit. The phrase is read without the name ("Iran-backed militants"): the entry of a pattern
+ * that matches it whole gives the weight, as for coordinated modifiers; failing that, the mention takes the entry of
+ * the two whose weight is the sum of both (the glued-modifier rule). Either way the entry must be able to name the
+ * name's referent ("Iran-backed Palestinian Islamic Jihad militants" is no armed-groups phrase): otherwise the two
+ * mentions stay.
+ */
+function nameInside(text: string, units: Units, compiled: CompiledLexicon, a: Match, names: Match[], b: Match): Match | undefined {
+  if (!endsInCompound(text, units, a)) return undefined;
+  // The names fill the gap exactly, and no punctuation stands before, between or after them.
+  let at = a.endUnit;
+  for (const nm of names) {
+    if (nm.startUnit !== at || units.barrierAfter[at - 1]) return undefined;
+    at = nm.endUnit;
+  }
+  if (at !== b.startUnit || units.barrierAfter[at - 1]) return undefined;
+  const ea = a.entry as LabelEntry;
+  const eb = b.entry as LabelEntry;
+  if (ea.category !== 'actor-label' || eb.category !== 'actor-label') return undefined;
+  const named = names.map((nm) => (nm.entry.kind === 'name' ? nm.entry.referent : undefined)).filter((r): r is string => !!r);
+  const fits = (e: LabelEntry): boolean => named.every((r) => referentsOf(e).includes(r));
+  const read = readWhole(text, units, compiled, a, b);
+  if (read && fits(read.terminal.entry as LabelEntry)) {
+    return { entry: read.terminal.entry, pattern: read.terminal.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
+  }
+  const rb = referentsOf(eb);
+  if (!referentsOf(ea).some((r) => rb.includes(r))) return undefined;
+  const sum = Math.max(-2, Math.min(2, ea.weight + eb.weight));
+  const entry = eb.weight === sum && fits(eb) ? eb : ea.weight === sum && fits(ea) ? ea : undefined;
+  if (!entry || (!entry.referent && (entry === eb ? ea : eb).referent)) return undefined;
+  return { entry, pattern: entry === eb ? b.pattern : a.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
+}
+
+/**
+ * The label pattern that matches labels a and b read as one phrase, without what stands between them: a small copy
+ * of their units, in order. The highest-priority match wins, a plain pattern before a class pattern.
+ */
+function readWhole(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Candidate | undefined {
   const picked: number[] = [];
   for (let u = a.startUnit; u < a.endUnit; u++) picked.push(u);
   for (let u = b.startUnit; u < b.endUnit; u++) picked.push(u);
@@ -405,6 +472,18 @@ function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: M
     if (!best || c.terminal.priority > best.terminal.priority
       || (c.terminal.priority === best.terminal.priority && Number(c.terminal.composed) < Number(best.terminal.composed))) best = c;
   }
+  return best;
+}
+
+function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
+  const gap = b.startUnit - a.endUnit;
+  if (gap < 1 || gap > MAX_CONJUNCT || !COORDINATORS.has(units.normal[a.endUnit])) return undefined;
+  // The first label must be a compound modifier ("Iran-backed", "pro-Iranian"), not a noun phrase ("Iran and its
+  // proxies"), and the other conjunct a modifier, not a new noun phrase with its own determiner.
+  if (!endsInCompound(text, units, a)) return undefined;
+  for (let u = a.endUnit + 1; u <= b.startUnit; u++) if (DETERMINERS.has(units.normal[u])) return undefined;
+  for (let u = a.startUnit; u < b.endUnit - 1; u++) if (units.barrierAfter[u]) return undefined;
+  const best = readWhole(text, units, compiled, a, b);
   if (!best) return undefined;
   return { entry: best.terminal.entry, pattern: best.terminal.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
 }

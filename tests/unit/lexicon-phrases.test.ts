@@ -96,6 +96,21 @@ describe('composed phrases in the default lexicon', () => {
     ['The group, which was founded by the IRGC, denied it.', 'which was founded by the IRGC', 'pro-iranian', -1],
     ['groups seeking to oust US and other foreign forces from the country', 'US and other foreign forces', 'us-forces', 0],
     ['the attack took place at a small U.S. logistics hub near the border', 'U.S. logistics hub', 'us-bases', 0],
+    // A name between a compound modifier and its noun (match.ts nameInside): one mention, read without the name.
+    ['Rocket fire by Iran-backed Hezbollah militants has become near-daily', 'Iran-backed Hezbollah militants', 'iran-backed-militia', -2],
+    ['a member of the Iran-supported Kataib Hezbollah militant group was killed', 'Iran-supported Kataib Hezbollah militant group', 'iran-backed-militia', -2],
+    ['Iranian-backed Hezbollah fighters crossed the border', 'Iranian-backed Hezbollah fighters', 'pro-iranian-groups', -1],
+    // A neutral noun right after a framing label (match.ts headNoun): one mention, the framing label's entry.
+    ['air strikes against Iranian-backed militia fighters in Iraq', 'Iranian-backed militia fighters', 'iran-backed-militia', -2],
+    ['Hamas militant fighters crossed the fence', 'Hamas militant fighters', 'hamas-militants', -1],
+    // "Shiite Muslim" is a sect descriptor (lexicon 1.3.7).
+    ['strikes target Iranian-backed Shiite Muslim militia group', 'Iranian-backed Shiite Muslim militia group', 'iran-backed-militia', -2],
+    // A gloss of the same referent in brackets (match.ts bracketedGloss): one mention, the outer label's entry.
+    ['the massacres committed by the Zionist entity (Israel) against our people', 'Zionist entity (Israel)', 'zionist-regime', -2],
+    // The patron as the subject of an active relative (lexicon 1.3.7): "the militias it backs" is patron + militia.
+    ['targets linked to the IRGC and the militias it backs, officials said', 'the militias it backs', 'iran-backed-militia', -2],
+    ["facilities of Iran's Revolutionary Guards and the militias they support", 'the militias they support', 'iran-backed-militia', -2],
+    ['attacks by the militias Iran funds in Syria', 'militias Iran funds', 'iran-backed-militia', -2],
   ];
   for (const [sentence, phrase, id, weight] of one) {
     it(`"${phrase}" is one mention: ${id} (${weight})`, () => {
@@ -152,6 +167,34 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('Iran and Iraqi proxies').map((h) => h.text)).toEqual(['Iran', 'proxies']);
     expect(labelsIn('Israeli forces and Hamas militants clashed.').map((h) => h.text)).toEqual(['Israeli forces', 'Hamas militants']);
     expect(labelsIn('Iran-backed, Iraqi militias').map((h) => h.text)).toEqual(['Iran-backed', 'Iraqi militias']);
+  });
+
+  it('keeps the two mentions around a name when the phrase cannot name the named group, or punctuation parts them', () => {
+    // "Iran-backed militants" is an armed-groups entry; Palestinian Islamic Jihad is Palestinian.
+    expect(labelsIn('the Iran-backed Palestinian Islamic Jihad militants fired').map((h) => h.text)).toEqual(['Iran-backed', 'militants']);
+    expect(labelsIn('Iran-backed Hezbollah, militants said, fired').map((h) => h.text)).toEqual(['Iran-backed', 'militants']);
+    expect(labelsIn('Iran-backed Hezbollah and militants fired').map((h) => h.text)).toEqual(['Iran-backed', 'militants']);
+  });
+
+  it('keeps a label before the actor\'s own name two mentions (close apposition, as the gold annotates it)', () => {
+    expect(labelsIn('the Palestinian militant group Hamas attacked').map((h) => h.text)).toEqual(['Palestinian militant group', 'Hamas']);
+  });
+
+  it('keeps a bracketed label of another referent, or after a context label, as its own mention', () => {
+    expect(labelsIn('US forces (Israel) struck').map((h) => h.text)).toEqual(['US forces', 'Israel']);
+  });
+
+  it('reads no patron phrase into a participle after the noun, nor into a noun other than the irregular ones', () => {
+    expect(labelsIn('the militants armed with rockets fired').map((h) => h.text)).toEqual(['militants']);
+    expect(labelsIn('the rebels it backs').map((h) => h.text)).toEqual(['the rebels']);
+  });
+
+  it('counts "paramilitary" as a noun only (an adjective before "arm" names no group)', () => {
+    const labels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+      .filter((h) => h.category === 'actor-label').map((h) => h.text);
+    expect(labels('They targeted the Quds Force, the foreign espionage and paramilitary arm of the IRGC.')).toEqual([]);
+    expect(labels('The paramilitaries fired rockets.')).toEqual(['paramilitaries']);
+    expect(labels('A paramilitary was killed.')).toEqual(['paramilitary']);
   });
 
   it('keeps a spokesperson named by affiliation a name ("Israel Defense Forces spokesperson Daniel Hagari")', () => {
