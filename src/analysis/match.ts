@@ -190,17 +190,24 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
   return candidates;
 }
 
+/** Articles a pattern may begin with ("the occupation", "the militias"). */
+const ARTICLES = new Set(['the', 'a', 'an']);
+
 export function findMatches(text: string, units: Units, compiled: CompiledLexicon): Match[] {
   const n = units.count;
   const barrier = units.barrierAfter;
   const candidates = collectCandidates(text, units, compiled);
   if (candidates.length === 0) return [];
 
+  const articled = (c: Candidate): number => (ARTICLES.has(units.normal[c.startUnit]) ? 1 : 0);
   candidates.sort((a, b) =>
     b.terminal.priority - a.terminal.priority ||
     (b.endUnit - b.startUnit) - (a.endUnit - a.startUnit) ||
     // At equal length the plain pattern is the more specific one ("Iranian armed forces" over a class pattern).
     Number(a.terminal.composed) - Number(b.terminal.composed) ||
+    // Then the one that spends no unit on an article: in "the occupation forces' attacks", "occupation forces" is
+    // the phrase and "the occupation" would cut off its head noun.
+    articled(a) - articled(b) ||
     a.startUnit - b.startUnit);
   // 0 free, 1 taken by a label or device, 2 taken by a name. nameEnd: one past the last unit of the name there.
   const taken = new Uint8Array(n);

@@ -111,6 +111,13 @@ describe('composed phrases in the default lexicon', () => {
     ['targets linked to the IRGC and the militias it backs, officials said', 'the militias it backs', 'iran-backed-militia', -2],
     ["facilities of Iran's Revolutionary Guards and the militias they support", 'the militias they support', 'iran-backed-militia', -2],
     ['attacks by the militias Iran funds in Syria', 'militias Iran funds', 'iran-backed-militia', -2],
+    // At equal length the candidate that spends no unit on an article wins (match.ts): the head noun stays inside.
+    ["to protest against the occupation forces' attacks in Gaza", 'occupation forces', 'occupation-forces', -2],
+    // Labels of partisan and Western outlets read in the session-6 audit (lexicon 1.3.7).
+    ['an Israeli special forces unit raided a home', 'Israeli special forces', 'israeli-military', 0],
+    ["Gaza's Heroic Resistance Terrorizes the Zionists", "Gaza's Heroic Resistance", 'palestinian-resistance', 2],
+    ['the valiant resistance struck back', 'the valiant resistance', 'resistance-generic', 2],
+    ['Take immediate steps to curb the crimes of the Nazi occupation regime', 'Nazi occupation regime', 'nazi-occupation', -2],
   ];
   for (const [sentence, phrase, id, weight] of one) {
     it(`"${phrase}" is one mention: ${id} (${weight})`, () => {
@@ -195,6 +202,23 @@ describe('composed phrases in the default lexicon', () => {
     expect(labels('They targeted the Quds Force, the foreign espionage and paramilitary arm of the IRGC.')).toEqual([]);
     expect(labels('The paramilitaries fired rockets.')).toEqual(['paramilitaries']);
     expect(labels('A paramilitary was killed.')).toEqual(['paramilitary']);
+  });
+
+  it('resolves "the Nazi occupation" only to Israel, and only when Israel is in the text', () => {
+    const hit = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits.find((h) => h.label === 'nazi-occupation');
+    expect(hit('The Zionists struck again. The nazi occupation has failed to achieve its goals.')?.referent).toBe('israel');
+    expect(hit('Paris was liberated from the Nazi occupation in 1944.')?.referent ?? null).toBeNull();
+  });
+
+  it('names the West Bank battalions, so a context label beside one takes their side', () => {
+    const a = analyzeDocument({ id: 'd', outlet: 'o', text: "The Lions' Den Resistance group stated that it fought." } as never, compiled);
+    expect(a.names.map((n) => [n.text, n.referent])).toEqual([["Lions' Den", 'palestinians']]);
+    expect(a.hits.find((h) => h.label === 'resistance-generic')?.referent).toBe('palestinians');
+  });
+
+  it('reads a West Bank city as a theatre of Israel and the Palestinian groups', () => {
+    const a = analyzeDocument({ id: 'd', outlet: 'o', text: 'Gunmen fired. The militants in Nablus fired at the troops.' } as never, compiled);
+    expect(a.hits.find((h) => h.label === 'militants')?.referent).toBe('palestinians');
   });
 
   it('keeps a spokesperson named by affiliation a name ("Israel Defense Forces spokesperson Daniel Hagari")', () => {
