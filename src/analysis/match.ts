@@ -329,17 +329,30 @@ function referentsOf(e: LabelEntry): readonly string[] {
   return e.referent ? [e.referent] : e.resolve ?? [];
 }
 
+/** Words of an article or a quantity between "of" and the member label ("a number of", "dozens of", "several"). */
+const QUANTITY = new Set(['the', 'a', 'an', 'number', 'host', 'handful', 'dozen', 'dozens', 'scores', 'hundreds', 'several',
+  'many', 'various', 'numerous', 'some', 'multiple', 'different', 'other', 'of', 'more', 'than', 'over', 'about', 'around',
+  'at', 'least', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty']);
+/** Units at most between "of" and the member label ("more than a dozen of"). */
+const MAX_QUANTITY = 5;
+
 /**
  * "an umbrella group of anti-terror fighters", "an umbrella organization for Iran-backed Shiite militias", "US troops
- * of the international coalition": two labels joined by "of" or "for" (and an optional article) that can name the same referent are one mention
+ * of the international coalition", "an umbrella group for a number of Iran-backed militias": two labels joined by "of" or
+ * "for" (and an optional article or quantity) that can name the same referent are one mention
  * when one of them is neutral (weight 0): the composed phrase takes the other's entry, so its weight is the sum of its
  * parts (lexicons/README.md, "One phrase, one mention, one weight"). Two framing labels keep their two mentions.
  */
 function ofPhrase(units: Units, a: Match, b: Match): Match | undefined {
   const of = a.endUnit;
   if ((units.normal[of] !== 'of' && units.normal[of] !== 'for') || units.barrierAfter[of - 1] || units.barrierAfter[of]) return undefined;
-  const article = units.normal[of + 1] === 'the' || units.normal[of + 1] === 'a' || units.normal[of + 1] === 'an';
-  if (b.startUnit !== of + 1 && !(article && b.startUnit === of + 2 && !units.barrierAfter[of + 1])) return undefined;
+  // Between "of" and the second label only an article or a quantity may stand ("the", "a number of", "several",
+  // "dozens of", "10"): they count the members, they do not name anything.
+  const gap = b.startUnit - of - 1;
+  if (gap < 0 || gap > MAX_QUANTITY) return undefined;
+  for (let u = of + 1; u < b.startUnit; u++) {
+    if (units.barrierAfter[u] || !(QUANTITY.has(units.normal[u]) || /^\d+$/.test(units.normal[u]))) return undefined;
+  }
   const ea = a.entry as LabelEntry;
   const eb = b.entry as LabelEntry;
   if (ea.category !== 'actor-label' || eb.category !== 'actor-label') return undefined;

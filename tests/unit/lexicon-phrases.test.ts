@@ -58,6 +58,9 @@ describe('composed phrases in the default lexicon', () => {
     // "N of M": two labels of one referent joined by "of", one of them neutral: one mention, the framing part's entry.
     ['The Islamic Resistance in Iraq, an umbrella group of anti-terror fighters, struck.', 'umbrella group of anti-terror fighters', 'anti-terror-fighters', 2],
     ['an umbrella group of Iran-backed militias claimed it', 'umbrella group of Iran-backed militias', 'iran-backed-militia', -2],
+    // A quantity between "of"/"for" and the member label changes nothing (match.ts ofPhrase).
+    ['the PMF, an umbrella group for a number of Iran-backed militias in Iraq, said', 'umbrella group for a number of Iran-backed militias', 'iran-backed-militia', -2],
+    ['an umbrella group of 10 Iran-backed militias struck', 'umbrella group of 10 Iran-backed militias', 'iran-backed-militia', -2],
     ['US troops of the international coalition left the base', 'US troops of the international coalition', 'coalition', 0],
     ['The Islamic Resistance in Iraq, an umbrella organization for Iran-backed Shiite militias, claimed it', 'umbrella organization for Iran-backed Shiite militias', 'iran-backed-militia', -2],
     // A force spelled out and its acronym in brackets: one mention, the spelled-out entry, the bracket included.
@@ -162,6 +165,10 @@ describe('composed phrases in the default lexicon', () => {
   it('keeps an acronym apart when it is no bracketed abbreviation of the phrase before it', () => {
     expect(labelsIn('The Israeli Defense Forces said the IDF had struck.').map((h) => h.text)).toEqual(['Israeli Defense Forces', 'IDF']);
     expect(labelsIn('The Israeli Defense Forces, IDF, struck.').map((h) => h.text)).toEqual(['Israeli Defense Forces', 'IDF']);
+  });
+
+  it('joins an "of" phrase only through an article or a quantity', () => {
+    expect(labelsIn('an umbrella group of Shiite and Iran-backed militias').map((h) => h.text)).toEqual(['umbrella group', 'Iran-backed militias']);
   });
 
   it('keeps two framing labels joined by "of", or two referents, as two mentions', () => {
