@@ -27,6 +27,11 @@ export interface Match {
    * no mark stands inside the match (marks around the whole match are the quotation's business, see voice.ts).
    */
   quoted?: { startUnit: number; endUnit: number; start: number; end: number };
+  /**
+   * The referent the words of a joined mention fix although its entry is a context label: "the entity [‘Israel’]"
+   * keeps the entry of "the entity" and is Israel by its own gloss. Absent for every other match.
+   */
+  referent?: string;
 }
 
 export interface Candidate {
@@ -386,18 +391,34 @@ function gluedModifier(text: string, units: Units, a: Match, b: Match): Match | 
   return { entry, pattern: entry === eb ? b.pattern : a.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
 }
 
+/** What may stand between a label and the label it glosses: an opening bracket and quotation marks. */
+const GLOSS_OPEN = /^[\s"“‘'«]*[([][\s"“‘'«]*$/;
 /**
- * "Israeli Defense Forces (IDF)", "the Zionist entity (Israel)": a label of a fixed referent followed by a label of the
- * same referent alone in brackets is one mention: the outlet names the actor once and glosses or abbreviates it in
- * brackets. The mention takes the first label's entry (the words the outlet chose, or quoted) and ends after the closing
- * bracket. A context label before the brackets keeps its two mentions: its referent is not the gloss's to decide.
+ * What may close the gloss: quotation marks, an editor's initials after a dash ("(Israel – PC)"), the bracket that
+ * matches the opening one.
+ */
+const GLOSS_CLOSE = /^[\s"”’'»]*(?:[-–—]\s*[A-Za-z.]{1,6}\s*)?[)\]]/;
+
+/**
+ * "Israeli Defense Forces (IDF)", "the Zionist entity (Israel)", "the entity [‘Israel’]": a label followed by a label
+ * of the same referent alone in brackets (round or square, quotation marks and an editor's initials allowed) is one
+ * mention: the outlet names the actor once and glosses or abbreviates it. The mention takes the first label's entry
+ * (the words the outlet chose, or quoted) and ends after the closing bracket. A context label glossed by a label of a
+ * fixed referent it may take is that referent ("the entity [‘Israel’]" is Israel, whatever was named before).
  */
 function bracketedGloss(text: string, a: Match, b: Match): Match | undefined {
-  if (text.slice(a.end, b.start).trim() !== '(' || text.slice(b.end, b.end + 1) !== ')') return undefined;
+  const open = text.slice(a.end, b.start);
+  if (open.length > 6 || !GLOSS_OPEN.test(open)) return undefined;
+  const close = GLOSS_CLOSE.exec(text.slice(b.end, b.end + 16));
+  if (!close || (open.includes('(') ? close[0].slice(-1) !== ')' : close[0].slice(-1) !== ']')) return undefined;
   const ea = a.entry as LabelEntry;
   const eb = b.entry as LabelEntry;
-  if (!ea.referent || ea.category !== eb.category || !referentsOf(eb).includes(ea.referent)) return undefined;
-  return { entry: a.entry, pattern: a.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end + 1 };
+  if (ea.category !== eb.category) return undefined;
+  const joined: Match = { entry: a.entry, pattern: a.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end + close[0].length };
+  if (ea.referent) return referentsOf(eb).includes(ea.referent) ? joined : undefined;
+  if (!eb.referent || !(ea.resolve ?? []).includes(eb.referent)) return undefined;
+  joined.referent = eb.referent;
+  return joined;
 }
 
 /** A pattern that is one capitalized word ("Hamas", "Israel", "IDF"): the actor's own name, used as a label. */

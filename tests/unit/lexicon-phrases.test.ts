@@ -110,6 +110,9 @@ describe('composed phrases in the default lexicon', () => {
     ['strikes target Iranian-backed Shiite Muslim militia group', 'Iranian-backed Shiite Muslim militia group', 'iran-backed-militia', -2],
     // A gloss of the same referent in brackets (match.ts bracketedGloss): one mention, the outer label's entry.
     ['the massacres committed by the Zionist entity (Israel) against our people', 'Zionist entity (Israel)', 'zionist-regime', -2],
+    ['a ship that was providing support to the Zionist entity (Israel – PC).', 'Zionist entity (Israel – PC)', 'zionist-regime', -2],
+    ['the support provided by Washington to the entity [‘Israel’] politically', 'the entity [‘Israel’]', 'the-entity', -2],
+    ['the “treacherous attack” by what he described as “US enemy forces.”', 'US enemy forces', 'american-enemy', -2],
     // The patron as the subject of an active relative (lexicon 1.3.7): "the militias it backs" is patron + militia.
     ['targets linked to the IRGC and the militias it backs, officials said', 'the militias it backs', 'iran-backed-militia', -2],
     ["facilities of Iran's Revolutionary Guards and the militias they support", 'the militias they support', 'iran-backed-militia', -2],
@@ -194,8 +197,17 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('the Palestinian militant group Hamas attacked').map((h) => h.text)).toEqual(['Palestinian militant group', 'Hamas']);
   });
 
-  it('keeps a bracketed label of another referent, or after a context label, as its own mention', () => {
+  it('keeps a bracketed label of another referent as its own mention', () => {
     expect(labelsIn('US forces (Israel) struck').map((h) => h.text)).toEqual(['US forces', 'Israel']);
+    expect(labelsIn('the entity [Hamas] said').map((h) => h.text)).toEqual(['the entity', 'Hamas']);
+    expect(labelsIn('the Zionist entity (Israel] attacked').map((h) => h.text)).toEqual(['Zionist entity', 'Israel']);
+  });
+
+  it('fixes a context label by its bracketed gloss, whatever was named before it', () => {
+    const a = analyzeDocument({ id: 'd', outlet: 'o', text: 'Hamas spoke. Washington supports the entity [‘Israel’] politically.' } as never, compiled);
+    const hit = a.hits.find((h) => h.label === 'the-entity');
+    expect(hit).toMatchObject({ text: 'the entity [‘Israel’]', referent: 'israel', resolution: 'fixed' });
+    expect(a.hits.filter((h) => h.label === 'israel')).toEqual([]);
   });
 
   it('reads no patron phrase into a participle after the noun, nor into a noun other than the irregular ones', () => {
