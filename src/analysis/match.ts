@@ -461,8 +461,8 @@ function endsInCompound(text: string, units: Units, a: Match): boolean {
  * The name stays a name hit. The phrase is read without the name ("Iran-backed militants"): the entry of a pattern
  * that matches it whole gives the weight, as for coordinated modifiers; failing that, the mention takes the entry of
  * the two whose weight is the sum of both (the glued-modifier rule). Either way the entry must be able to name the
- * name's referent ("Iran-backed Palestinian Islamic Jihad militants" is no armed-groups phrase): otherwise the two
- * mentions stay.
+ * name's referent ("Iran-backed Palestinian Islamic Jihad militants" is no armed-groups phrase), and a name of an
+ * actor the lexicon does not track keeps the two mentions apart.
  */
 function nameInside(text: string, units: Units, compiled: CompiledLexicon, a: Match, names: Match[], b: Match): Match | undefined {
   if (!endsInCompound(text, units, a)) return undefined;
@@ -476,7 +476,14 @@ function nameInside(text: string, units: Units, compiled: CompiledLexicon, a: Ma
   const ea = a.entry as LabelEntry;
   const eb = b.entry as LabelEntry;
   if (ea.category !== 'actor-label' || eb.category !== 'actor-label') return undefined;
-  const named = names.map((nm) => (nm.entry.kind === 'name' ? nm.entry.referent : undefined)).filter((r): r is string => !!r);
+  // Every name must be of a tracked referent: an untracked actor inside ("… Islamic State militants") is not the
+  // modifier's group, and the context labels around it are left to resolution.
+  const named: string[] = [];
+  for (const nm of names) {
+    const r = nm.entry.kind === 'name' ? nm.entry.referent : undefined;
+    if (!r) return undefined;
+    named.push(r);
+  }
   const fits = (e: LabelEntry): boolean => named.every((r) => referentsOf(e).includes(r));
   const read = readWhole(text, units, compiled, a, b);
   if (read && fits(read.terminal.entry as LabelEntry)) {

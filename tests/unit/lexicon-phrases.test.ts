@@ -191,6 +191,8 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('the Iran-backed Palestinian Islamic Jihad militants fired').map((h) => h.text)).toEqual(['Iran-backed', 'militants']);
     expect(labelsIn('Iran-backed Hezbollah, militants said, fired').map((h) => h.text)).toEqual(['Iran-backed', 'militants']);
     expect(labelsIn('Iran-backed Hezbollah and militants fired').map((h) => h.text)).toEqual(['Iran-backed', 'militants']);
+    // A name of an actor the lexicon does not track is not the modifier's group.
+    expect(labelsIn('Iran-backed Islamic State militants attacked').map((h) => h.text)).toEqual(['Iran-backed', 'militants']);
   });
 
   it('keeps a label before the actor\'s own name two mentions (close apposition, as the gold annotates it)', () => {
