@@ -271,6 +271,8 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
 const COORDINATORS = new Set(['and', 'or']);
 /** A hyphen or dash joining the parts of a compound word, and nothing else. */
 const HYPHENS = /^[-\u2010\u2011\u2012\u2013\uFE63\uFF0D]$/;
+/** The gap before the second half of a suspended compound: a space and a hyphen ("and -funded"). */
+const SUSPENDED = /^\s+[-\u2010\u2011]$/;
 /** Words that open a new noun phrase: a conjunct that starts with one is no modifier. */
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'your', 'my', 'these', 'those', 'this',
   'that', 'some', 'other', 'another', 'all', 'both', 'many', 'several']);
@@ -530,7 +532,10 @@ function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: M
   // proxies"), and the other conjunct a modifier, not a new noun phrase with its own determiner.
   if (!endsInCompound(text, units, a)) return undefined;
   for (let u = a.endUnit + 1; u <= b.startUnit; u++) if (DETERMINERS.has(units.normal[u])) return undefined;
-  for (let u = a.startUnit; u < b.endUnit - 1; u++) if (units.barrierAfter[u]) return undefined;
+  for (let u = a.startUnit; u < b.endUnit - 1; u++) {
+    // A suspended hyphen after the conjunction ("Iran-backed and -funded militias") is part of the other modifier.
+    if (units.barrierAfter[u] && !(u === a.endUnit && SUSPENDED.test(text.slice(units.end[u], units.start[u + 1])))) return undefined;
+  }
   const best = readWhole(text, units, compiled, a, b);
   if (!best) return undefined;
   return { entry: best.terminal.entry, pattern: best.terminal.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };

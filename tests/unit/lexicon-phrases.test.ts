@@ -117,6 +117,10 @@ describe('composed phrases in the default lexicon', () => {
     ['targets linked to the IRGC and the militias it backs, officials said', 'the militias it backs', 'iran-backed-militia', -2],
     ["facilities of Iran's Revolutionary Guards and the militias they support", 'the militias they support', 'iran-backed-militia', -2],
     ['attacks by the militias Iran funds in Syria', 'militias Iran funds', 'iran-backed-militia', -2],
+    // Coordinated patron links (class link-first) and a suspended hyphen (match.ts coordinated): one mention.
+    ['The base was hit by militias backed and armed by Iran.', 'militias backed and armed by Iran', 'iran-backed-militia', -2],
+    ['Groups loyal to and funded by Tehran fired rockets.', 'Groups loyal to and funded by Tehran', 'pro-iranian-groups', -1],
+    ['Iran-backed and -funded militias attacked the base', 'Iran-backed and -funded militias', 'iran-backed-militia', -2],
     // At equal length the candidate that spends no unit on an article wins (match.ts): the head noun stays inside.
     ["to protest against the occupation forces' attacks in Gaza", 'occupation forces', 'occupation-forces', -2],
     // Labels of partisan and Western outlets read in the session-6 audit (lexicon 1.3.7).
@@ -177,6 +181,11 @@ describe('composed phrases in the default lexicon', () => {
   it('keeps two framing labels joined by "of", or two referents, as two mentions', () => {
     expect(labelsIn('the militias of the resistance').map((h) => h.text)).toEqual(['the militias', 'the resistance']);
     expect(labelsIn('the fighters of the Zionist army').map((h) => h.text)).toEqual(['fighters', 'Zionist army']);
+  });
+
+  it('reads a coordinated participle as a patron link only before "by <patron>"', () => {
+    expect(labelsIn('militants armed and ready to fight Iran').map((h) => h.text)).toEqual(['militants', 'Iran']);
+    expect(labelsIn('Iran-backed and - as officials said - militias').map((h) => h.text)).toEqual(['Iran-backed', 'militias']);
   });
 
   it('joins only a compound modifier to a coordinated noun, never two noun phrases', () => {
