@@ -103,6 +103,9 @@ describe('composed phrases in the default lexicon', () => {
     ['Rocket fire by Iran-backed Hezbollah militants has become near-daily', 'Iran-backed Hezbollah militants', 'iran-backed-militia', -2],
     ['a member of the Iran-supported Kataib Hezbollah militant group was killed', 'Iran-supported Kataib Hezbollah militant group', 'iran-backed-militia', -2],
     ['Iranian-backed Hezbollah fighters crossed the border', 'Iranian-backed Hezbollah fighters', 'pro-iranian-groups', -1],
+    // Read without the name, "Iran-backed fighters" is an armed-groups entry; the sum rule takes the patron's context
+    // entry instead, which may name a Palestinian group.
+    ['the Iran-backed Palestinian Islamic Jihad fighters fired', 'Iran-backed Palestinian Islamic Jihad fighters', 'pro-iranian', -1],
     // A neutral noun right after a framing label (match.ts headNoun): one mention, the framing label's entry.
     ['air strikes against Iranian-backed militia fighters in Iraq', 'Iranian-backed militia fighters', 'iran-backed-militia', -2],
     ['Hamas militant fighters crossed the fence', 'Hamas militant fighters', 'hamas-militants', -1],
@@ -117,6 +120,9 @@ describe('composed phrases in the default lexicon', () => {
     ['targets linked to the IRGC and the militias it backs, officials said', 'the militias it backs', 'iran-backed-militia', -2],
     ["facilities of Iran's Revolutionary Guards and the militias they support", 'the militias they support', 'iran-backed-militia', -2],
     ['attacks by the militias Iran funds in Syria', 'militias Iran funds', 'iran-backed-militia', -2],
+    // Patron + a Palestinian group's name + an irregular noun: the Palestinian composed entry (lexicon 1.3.7).
+    ['Rockets were fired by Iran-backed Hamas militants', 'Iran-backed Hamas militants', 'iran-backed-palestinian-militants', -2],
+    ['the Iran-backed Palestinian Islamic Jihad militants fired', 'Iran-backed Palestinian Islamic Jihad militants', 'iran-backed-palestinian-militants', -2],
     // Coordinated patron links (class link-first) and a suspended hyphen (match.ts coordinated): one mention.
     ['The base was hit by militias backed and armed by Iran.', 'militias backed and armed by Iran', 'iran-backed-militia', -2],
     ['Groups loyal to and funded by Tehran fired rockets.', 'Groups loyal to and funded by Tehran', 'pro-iranian-groups', -1],
@@ -195,9 +201,7 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('Iran-backed, Iraqi militias').map((h) => h.text)).toEqual(['Iran-backed', 'Iraqi militias']);
   });
 
-  it('keeps the two mentions around a name when the phrase cannot name the named group, or punctuation parts them', () => {
-    // "Iran-backed militants" is an armed-groups entry; Palestinian Islamic Jihad is Palestinian.
-    expect(labelsIn('the Iran-backed Palestinian Islamic Jihad militants fired').map((h) => h.text)).toEqual(['Iran-backed', 'militants']);
+  it('keeps the two mentions around a name when punctuation or a conjunction parts them, or the name is untracked', () => {
     expect(labelsIn('Iran-backed Hezbollah, militants said, fired').map((h) => h.text)).toEqual(['Iran-backed', 'militants']);
     expect(labelsIn('Iran-backed Hezbollah and militants fired').map((h) => h.text)).toEqual(['Iran-backed', 'militants']);
     // A name of an actor the lexicon does not track is not the modifier's group.
