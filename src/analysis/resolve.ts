@@ -135,6 +135,14 @@ export function resolveContextLabels(
     const capitalisedModifier = prevGlued && /^\p{Lu}/u.test(text.slice(units.start[prevUnit], units.end[prevUnit])) &&
       !ENGLISH_STOPWORDS.has(units.normal[prevUnit]) && !originOfGroup(compiled, units.normal[prevUnit], head);
     if (capitalisedModifier) continue;
+    // 3b. Part of a proper name: a capitalised label that capitalised words go on ("the Resistance News Network
+    // Telegram channel") names that outlet or body, not a referent; a name the lexicon knows was read by rule 1. Not in
+    // a headline, where title case capitalises every word.
+    const lastUnit = match.endUnit - 1;
+    if (match.endUnit < units.count && !units.barrierAfter[lastUnit] && units.sentence[match.endUnit] === hit.sentence &&
+        /^\p{Lu}/u.test(text.slice(units.start[lastUnit], units.end[lastUnit])) &&
+        /^\p{Lu}/u.test(text.slice(units.start[match.endUnit], units.end[match.endUnit])) &&
+        !ENGLISH_STOPWORDS.has(units.normal[match.endUnit]) && hit.start >= headlineEnd) continue;
     // 4. An of-phrase: "an umbrella group of anti-terror fighters" names its referent; "the regime of the river" names
     // nobody; "fighters of these two organizations" points back like a pronoun.
     const nextWord = match.endUnit < units.count && !units.barrierAfter[match.endUnit - 1] ? units.normal[match.endUnit] : '';

@@ -522,3 +522,15 @@ describe('a speaker\'s enemy between two adversaries is left unresolved (context
     expect(hit(text, 'the enemies').resolution).toBe('context');
   });
 });
+
+describe('a capitalised label that capitalised words go on is part of a proper name', () => {
+  it('names an outlet or body, not a referent ("the Resistance News Network Telegram channel")', () => {
+    const text = 'Hamas fighters clashed with Israeli troops in Gaza. The summary is taken from the Resistance News Network Telegram channel.';
+    expect(hit(text, 'the Resistance')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+
+  it('still resolves a capitalised label before a lowercase noun ("the Resistance fighters")', () => {
+    const text = 'Hamas fighters clashed with Israeli troops in Gaza. The Resistance fighters withdrew at dawn.';
+    expect(hit(text, 'The Resistance fighters')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+});
