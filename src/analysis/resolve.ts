@@ -269,6 +269,18 @@ export function resolveContextLabels(
     // 6. A headline names its actor in the lead, and a lead often names it right after the label ("Resistance
     // groups vow response. Kataib Hezbollah said …"): look ahead to the lead's first sentence.
     if (blocked) continue;
+    // 5b. With nothing before it, a place further on in the label's clause says who acts there: "occupation forces
+    // stormed several cities in the West Bank" (the theatre's one actor the label may take, as in rule 5).
+    const clausePlace = theatreInClause(units, match.endUnit, compiled, rules.appositionWords + CLAUSE_PLACE_EXTRA);
+    if (clausePlace) {
+      let only: string | null = null;
+      let count = 0;
+      for (const r of candidates) if (clausePlace.has(r)) { only = r; count++; }
+      if (count === 1 && only !== null) {
+        resolveTo(hit, only, seen, match, units);
+        continue;
+      }
+    }
     const inHeadline = hit.start < headlineEnd;
     if (inHeadline || hit.sentence <= 1) {
       const lastSentence = inHeadline ? headlineSentences + 1 : hit.sentence + 1;
@@ -583,6 +595,21 @@ function theatreAfter(units: Units, end: number, compiled: CompiledLexicon): Rea
       if (units.normal[u + k] !== words[k] || (k < words.length - 1 && units.barrierAfter[u + k])) ok = false;
     }
     if (ok) return actors;
+  }
+  return undefined;
+}
+
+/** Words a clause may run past the apposition window before its place ("stormed several cities in the West Bank"). */
+const CLAUSE_PLACE_EXTRA = 3;
+
+/**
+ * The actors of the first theatre place after a place preposition within `reach` units after a label, in its clause
+ * (no punctuation between): "occupation forces stormed several cities in the West Bank". A constant per label.
+ */
+function theatreInClause(units: Units, end: number, compiled: CompiledLexicon, reach: number): ReadonlySet<string> | undefined {
+  for (let u = end; u < units.count && u < end + reach; u++) {
+    if (units.barrierAfter[u - 1]) return undefined;
+    if (PLACE_PREPOSITIONS.has(units.normal[u])) return theatreAfter(units, u, compiled);
   }
   return undefined;
 }

@@ -534,3 +534,15 @@ describe('a capitalised label that capitalised words go on is part of a proper n
     expect(hit(text, 'The Resistance fighters')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
   });
 });
+
+describe('a place further on in the label\'s clause, with nothing before it', () => {
+  it('says who acts there ("occupation forces stormed several cities in the West Bank")', () => {
+    const text = 'Early on Monday morning, occupation forces stormed several cities in the West Bank, including Jenin.';
+    expect(hit(text, 'occupation forces')).toMatchObject({ referent: 'israel', resolution: 'context' });
+  });
+
+  it('does not reach past punctuation ("occupation forces withdrew, and protests spread in the West Bank")', () => {
+    const text = 'Early on Monday morning, occupation forces withdrew, and protests spread in the West Bank.';
+    expect(hit(text, 'occupation forces')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+});
