@@ -40,6 +40,8 @@ const LISTS = [
   ['call_verbs', 'call', 'verbs'],
   ['call_particles', 'callParticles', 'words'],
   ['blame_verbs', 'blame', 'verbs'],
+  ['responsibility_verbs', 'responsibilityVerbs', 'verbs'],
+  ['responsibility_words', 'responsibilityWords', 'words'],
   ['demand_verbs', 'demand', 'verbs'],
   ['accuse_verbs', 'accuse', 'verbs'],
   ['prepositional_verbs', 'prepositional', 'phrases'],
@@ -229,7 +231,7 @@ export function parseVoiceRules(text: string, file = '<voice rules>', sha256 = c
   const forwardCues = new Set(['according', 'read', 'reads']);
   for (const list of [words.prepositional, words.reportingPhrases]) for (const phrase of list) forwardCues.add(phrase.slice(0, phrase.indexOf(' ')));
   for (const list of [words.reporting, words.zeroThat, words.accuse, words.passiveFraming, words.call, words.asVerbs,
-    words.condemn, words.blame, words.demand, words.directive, words.vow, words.content, words.speechNouns]) for (const w of list) forwardCues.add(w);
+    words.condemn, words.blame, words.responsibilityVerbs, words.demand, words.directive, words.vow, words.content, words.speechNouns]) for (const w of list) forwardCues.add(w);
   return {
     source: { name, version, sha256, file, description },
     words,
