@@ -273,22 +273,32 @@ function stancePrefixed(text: string, units: Units, m: Match): boolean {
 
 /** How far after the actor before a possessive its speech verb may stand for the actor to be the speaker. */
 const OWN_SPEAKER_REACH = 8;
+/** How far after the speaker its speech verb may stand when only the referent ties a label to it: two auxiliaries or adverbs. */
+const SUBJECT_REACH = 3;
 
 /**
  * O-OWN: a speaker does not call its own side by a negative label. In reported speech (not a quotation), a negative
  * label after a possessive whose owner is the speaker ("Iran threatens that its proxy forces will expand the
  * conflict": the actor named last before it, in the sentence, with a speech verb right after it) is the outlet's
  * paraphrase, so its voice is the outlet's. "… if Iran continued allowing its proxy groups …", said by US officials,
- * keeps its voice: Iran is not the speaker there.
+ * keeps its voice: Iran is not the speaker there. A label of the speaker's own referent needs no possessive when the
+ * speaker is the verb's subject (SUBJECT_REACH): "The IOF has admitted that soldiers from the occupying regime's …".
  */
 function ownSideParaphrase(units: Units, m: Match, entry: LabelEntry, voice: Voice, owner: Mention | undefined, rules: VoiceRules): boolean {
   if (voice !== 'attributed' || entry.weight >= 0 || entry.category !== 'actor-label' || !owner) return false;
   const before = m.startUnit - 1;
-  if (before < 0 || units.barrierAfter[before] || (units.normal[before] !== 'its' && units.normal[before] !== 'their')) return false;
+  // The speaker's own referent under a negative label needs no possessive: "The IOF has admitted that soldiers from
+  // the occupying regime's brigade …", "The Houthis claimed a joint operation with an Iranian-backed Iraqi militia".
+  const referent = entry.referent ?? m.referent;
+  const sameSide = referent !== undefined && referent !== null && (owner.referent ?? owner.side) === referent;
+  if (before < 0 || (!sameSide && (units.barrierAfter[before] || (units.normal[before] !== 'its' && units.normal[before] !== 'their')))) return false;
   if (owner.sentence !== units.sentence[m.startUnit]) return false;
   const w = rules.words;
-  const end = Math.min(before, owner.endUnit + OWN_SPEAKER_REACH);
+  // Without the possessive to tie the label to the speaker, the speaker must be the subject of the verb: only an
+  // auxiliary or an adverb between ("The Houthi rebels have also claimed …").
+  const end = Math.min(m.startUnit, owner.endUnit + (sameSide && units.normal[before] !== 'its' && units.normal[before] !== 'their' ? SUBJECT_REACH : OWN_SPEAKER_REACH));
   for (let u = owner.endUnit; u < end; u++) {
+    if (sameSide && units.barrierAfter[u - 1]) break;
     const x = units.normal[u];
     if (w.reporting.has(x) || w.zeroThat.has(x)) return true;
   }

@@ -8,7 +8,7 @@
  * commas to gloss the object ("accused Kataeb Hezbollah, another pro-Iranian group, of …").
  */
 import type { ForwardCue } from './forward.js';
-import { BE_FORMS, DETERMINERS, OBJECT_PRONOUNS } from './grammar.js';
+import { BE_FORMS, DETERMINERS, OBJECT_PRONOUNS, RELATIVE } from './grammar.js';
 import { insideAny } from './spans.js';
 import { segmentEnd, type Reading } from './words.js';
 
@@ -95,11 +95,36 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
     return undefined;
   }
   if ((v.blame.has(w) || v.demand.has(w)) && next && !next.commaBefore && !pronounAt(r, i + 1)) {
+    // "an airstrike attributed to Israel", "an attack in Tehran, blamed on Israel": a participle with its preposition
+    // and no object is a passive, and like F-PASSIVE it is someone's naming only when its agent is named ("was
+    // attributed to Israel by Iran"); without one nobody else chose the words.
+    // Not after a relative word with a subject of its own: "which the administration attributed to the umbrella group".
+    if (v.blame.has(w) && w.endsWith('ed') && PASSIVE_BLAME_PREPOSITIONS.has(next.lower) && !activeAfterRelative(r, i)) return passiveFrame(r, i, i + 1);
     if (v.demand.has(w) && next.lower === 'that') return { cue: i, clause: i + 2, rule: 'F-BLAME' };
     return { cue: i, clause: i + 1, end: boundedEnd(r, i + 1, win.clause), rule: 'F-BLAME' };
   }
   return undefined;
 }
+
+/** Words a relative clause's subject may take before its verb: "which the Biden administration attributed to …". */
+const RELATIVE_SUBJECT_REACH = 4;
+
+/**
+ * Whether the verb at word i has a subject of its own after a relative word ("which the administration attributed
+ * to …"): a relative word at most RELATIVE_SUBJECT_REACH words back, with no comma and no form of "be" between.
+ */
+function activeAfterRelative(r: Reading, i: number): boolean {
+  const { words } = r;
+  if (i > 0 && BE_FORMS.has(words[i - 1].lower)) return false;
+  for (let k = i - 1; k >= 0 && k >= i - RELATIVE_SUBJECT_REACH; k--) {
+    if (words[k + 1].commaBefore) return false;
+    if (RELATIVE.has(words[k].lower)) return k < i - 1;
+  }
+  return false;
+}
+
+/** Prepositions that a blame verb's passive participle takes before the one blamed: "blamed on", "attributed to". */
+const PASSIVE_BLAME_PREPOSITIONS = new Set(['on', 'to']);
 
 /** Pronouns that are also determiners: "blamed this group", "condemned these attacks" name what the noun names. */
 const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those', 'which', 'what']);
