@@ -587,6 +587,20 @@ function theatreAfter(units: Units, end: number, compiled: CompiledLexicon): Rea
   let u = end + 1;
   if (u < units.count && !units.barrierAfter[end] && units.normal[u] === 'the') u++;
   if (u >= units.count || units.barrierAfter[u - 1]) return undefined;
+  const found = theatreAt(units, u, compiled);
+  // "in the northern Gaza Strip", "in eastern Iraq": a compass word only says where in the place.
+  if (found === undefined && COMPASS.has(units.normal[u]) && u + 1 < units.count && !units.barrierAfter[u]) return theatreAt(units, u + 1, compiled);
+  return found;
+}
+
+/** Words of direction that may stand before a place without changing whose theatre it is. */
+const COMPASS = new Set([
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest',
+  'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'far',
+]);
+
+/** The actors of the theatre place that starts at unit u (longest place first), or undefined. A constant per call. */
+function theatreAt(units: Units, u: number, compiled: CompiledLexicon): ReadonlySet<string> | undefined {
   const list = theatreIndex(compiled).byFirst.get(units.normal[u]);
   if (!list) return undefined;
   for (const { words, actors } of list) {

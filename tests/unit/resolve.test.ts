@@ -93,6 +93,13 @@ describe('theatres: a place after the label', () => {
       .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
   });
 
+  it('reads a place after a compass word ("in the northern Gaza Strip", "in eastern Iraq")', () => {
+    const text = 'Kataib Hezbollah fired drones at the base. A soldier was killed in combat with resistance fighters in the northern Gaza Strip.';
+    expect(hit(text, 'resistance fighters')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+    expect(hit('Hamas fired rockets at Sderot. The militants in eastern Iraq fired drones at the base.', 'militants'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+
   it('leaves the label to the untracked actor named nearer ("ISIS … the militants in Syria")', () => {
     expect(hit('ISIS cells attacked a checkpoint near Deir ez-Zor. The militants in Syria fled.', 'militants'))
       .toMatchObject({ referent: null, resolution: 'unresolved' });
