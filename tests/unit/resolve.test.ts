@@ -347,6 +347,14 @@ describe('a first-person label in speech names the speaker’s side (first-perso
       .toMatchObject({ referent: 'us-forces', resolution: 'context' });
   });
 
+  it('takes the side of the US president named as the speaker (the lexicon\'s us-president name has side: us-forces)', () => {
+    const text = 'Israeli forces struck Gaza on Monday. US President Joe Biden said in a statement: “Today, America’s heart is ' +
+      'heavy. Last night, three US service members were killed during a drone attack on our forces stationed in Jordan.”';
+    expect(hit(text, 'our forces')).toMatchObject({ referent: 'us-forces', resolution: 'context' });
+    expect(hit('Israeli forces struck Gaza on Monday. President Biden on X: "A drone attack on our forces killed three."', 'our forces'))
+      .toMatchObject({ referent: 'us-forces', resolution: 'context' });
+  });
+
   it('takes the side of a speaker tagged by surname from where the story introduced the speaker', () => {
     const filler = 'The drones were shot down. No one was hurt. The base is in the desert. Two more attacks followed. ' +
       'Officials met on Sunday. ';
