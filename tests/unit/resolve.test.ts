@@ -517,6 +517,12 @@ describe('a speaker named for the first time in the tag', () => {
       'Kataib Hezbollah spokesman Jaafar Husseini said.';
     expect(hit(text, 'terrorists')).toMatchObject({ referent: null, resolution: 'unresolved' });
   });
+
+  it('knows the Badr Organization by its short name ("…,” Badr spokesman Kareem Nuri said)', () => {
+    const text = 'Kataib Hezbollah repeated threats to attack US forces. “US presence will be a magnet for terrorists,” ' +
+      'Badr spokesman Kareem Nuri said.';
+    expect(hit(text, 'terrorists')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
 });
 
 describe('a speaker\'s enemy between two adversaries is left unresolved (context.compete_ratio)', () => {
