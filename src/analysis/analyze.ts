@@ -206,8 +206,9 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
     }
   }
 
-  resolveContextLabels(text, contextLabels, mentions, units, compiled, headlineEnd(text));
-  const scored = agentless.length ? dropAgented(hits, agentless, text, units, actorUnit) : hits;
+  const notLabels = resolveContextLabels(text, contextLabels, mentions, units, compiled, headlineEnd(text));
+  const labels = notLabels.size ? hits.filter((h) => !notLabels.has(h)) : hits;
+  const scored = agentless.length ? dropAgented(labels, agentless, text, units, actorUnit) : labels;
   attachDevicesToReferents(devices, scored, names);
 
   return {

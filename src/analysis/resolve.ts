@@ -73,12 +73,15 @@ const NAMING_WORDS = new Set(['called', 'dubbed', 'named', 'styled', 'self-style
 /**
  * Resolves each context label to a referent (hit.referent, resolution 'context') or leaves it 'unresolved'.
  * `contextLabels` and `mentions` must be in document order. `headlineEnd` is the character offset where the
- * headline (a first line without sentence punctuation) ends, or 0 when the text has none.
+ * headline (a first line without sentence punctuation) ends, or 0 when the text has none. Returns the hits that are
+ * no label at all: words whose of-phrase owner is a tracked referent the label may not take ("fighters of the Zionist
+ * regime" are the regime's warplanes or troops, not irregular fighters); the caller drops them.
  */
 export function resolveContextLabels(
   text: string, contextLabels: ContextLabel[], mentions: Mention[], units: Units, compiled: CompiledLexicon, headlineEnd = 0,
-): void {
-  if (contextLabels.length === 0) return;
+): ReadonlySet<Hit> {
+  const notLabels = new Set<Hit>();
+  if (contextLabels.length === 0) return notLabels;
   const rules = compiled.voice.context;
   const speech = speechVerbsOf(compiled);
   /** Mentions before the current label, explicit ones and labels resolved so far, in document order. */
@@ -167,6 +170,13 @@ export function resolveContextLabels(
       }
       if (inPhrase && fit(inPhrase) !== 'no') {
         settle(inPhrase);
+        continue;
+      }
+      // "fighters of the Zionist regime", "fighters of the US Air Force": owned by a tracked referent the label may
+      // not take, the words name that actor's own men or machines, which this label does not describe.
+      const ownerAt = units.normal[match.endUnit + 1] === 'the' ? match.endUnit + 2 : match.endUnit + 1;
+      if (inPhrase && inPhrase.referent !== null && inPhrase.startUnit === ownerAt && !units.barrierAfter[match.endUnit]) {
+        notLabels.add(hit);
         continue;
       }
       const determiner = match.endUnit + 1 < units.count ? units.normal[match.endUnit + 1] : '';
@@ -300,6 +310,7 @@ export function resolveContextLabels(
     const ahead = sameHeadAhead(units, mentions, next, hit.sentence + rules.antecedentSentences, head, fit, rules.lookBackMentions);
     if (ahead) settle(ahead);
   }
+  return notLabels;
 }
 
 /**

@@ -510,6 +510,16 @@ describe('a definite label takes up the last noun with its head', () => {
   });
 });
 
+describe('an of-phrase owner the label may not take', () => {
+  it('makes "fighters of the Zionist regime" no label at all (warplanes); an untracked owner keeps the hit', () => {
+    const text = 'Hamas fired rockets at Sderot. The commander was killed in an attack by fighters of the Zionist regime on the consulate.';
+    expect(analyze(text).hits.filter((h) => h.text === 'fighters')).toEqual([]);
+    expect(hit(text, 'Zionist regime')).toMatchObject({ referent: 'israel' });
+    expect(hit('Hamas fired rockets at Sderot. Fighters of the Islamic State attacked a checkpoint.', 'Fighters'))
+      .toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+});
+
 describe('a speaker named for the first time in the tag', () => {
   it('is not what the speaker disparages ("…,” Kataib Hezbollah spokesman Jaafar Husseini said)', () => {
     const text = 'Two groups demand a US withdrawal. The Badr Organization said US troops would cause instability. ' +
