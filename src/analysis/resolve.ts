@@ -96,6 +96,9 @@ export function resolveContextLabels(
     /** 'yes' for a mention of a referent the label may take, 'other' for an untracked actor it may mean, else 'no'. */
     const fit = (x: Mention): 'yes' | 'other' | 'no' =>
       x.referent !== null ? (candidates.has(x.referent) ? 'yes' : 'no') : (x.antecedentOf?.has(hit.label) ? 'other' : 'no');
+    // Glued or apposed to an actor the lexicon names but does not track ("Islamic State militants", "the terrorist
+    // organization “ISIS”", "Iran-aligned Al Mayadeen TV"), the words describe that actor: no label of a referent.
+    const untracked = (x: Mention): boolean => x.referent === null && x.side === undefined;
     const settle = (x: Mention): void => {
       if (x.referent !== null && candidates.has(x.referent)) resolveTo(hit, x.referent, seen, match, units);
     };
@@ -118,6 +121,7 @@ export function resolveContextLabels(
       (after && nameInPhrase(text, units, match, after, rules.appositionWords) ? after : undefined);
     if (adjacent) {
       settle(adjacent);
+      if (untracked(adjacent)) notLabels.add(hit);
       continue;
     }
     // A modifier of an attack is not a label of an actor: "Iran-backed attacks on US troops".
@@ -128,6 +132,7 @@ export function resolveContextLabels(
     const apposed = appositionOf(text, units, match, before, after, mentions, next, rules);
     if (apposed) {
       settle(apposed);
+      if (untracked(apposed)) notLabels.add(hit);
       continue;
     }
     // 3. Specified in place by a capitalised word the lexicon does not know ("the Assad regime"); a function word that
