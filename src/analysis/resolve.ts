@@ -679,6 +679,9 @@ function originOfGroup(compiled: CompiledLexicon, modifier: string, head: string
   return (compiled.baseOf.get(head) ?? []).some((b) => words.groupHeads.has(b));
 }
 
+/** Only an opening quotation mark (and spaces) between a label and the name right after it. */
+const OPENING_QUOTE = /^\s*["“‘«]\s*$/;
+
 /**
  * Whether the noun phrase that starts with the label ends in the name `after`: right after it ("Iran-backed
  * Hezbollah") or after a few capitalised words or group nouns ("the Iranian-backed Lebanese militia Hezbollah",
@@ -687,7 +690,8 @@ function originOfGroup(compiled: CompiledLexicon, modifier: string, head: string
 function nameInPhrase(text: string, units: Units, match: Match, after: Mention, reach: number): boolean {
   if (after.startUnit < match.endUnit || after.startUnit > match.endUnit + reach) return false;
   for (let u = match.endUnit - 1; u < after.startUnit; u++) {
-    if (units.barrierAfter[u]) return false;
+    // A name in quotation marks right after the label is its name: "the terrorist organization “ISIS”".
+    if (units.barrierAfter[u] && !(u === match.endUnit - 1 && u + 1 === after.startUnit && OPENING_QUOTE.test(text.slice(units.end[u], units.start[u + 1])))) return false;
     if (u >= match.endUnit && !PHRASE_NOUNS.has(units.normal[u]) && !/^\p{Lu}/u.test(text.slice(units.start[u], units.end[u]))) return false;
   }
   return true;

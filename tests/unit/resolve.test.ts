@@ -154,6 +154,13 @@ describe('untracked actors are antecedents', () => {
       .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
   });
 
+  it('a name in quotation marks right after the label is its name ("the terrorist organization “ISIS”")', () => {
+    const text = 'Kataib Hezbollah fired drones at the base. The coalition was formed to combat the terrorist organization “ISIS” in 2014.';
+    expect(noHit(text, 'terrorist organization')).toBe(true);
+    const tracked = 'Hamas fighters clashed with troops in Gaza. The drone was launched by the armed group “Kataib Hezbollah” on Sunday.';
+    expect(hit(tracked, 'armed group')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+
   it('a label glued to an untracked actor describes that actor ("Islamic State militants"): no hit', () => {
     const text = 'Hamas fighters clashed with troops in Gaza. About 900 US troops are in Syria to prevent a resurgence of Islamic State militants.';
     expect(noHit(text, 'militants')).toBe(true);
