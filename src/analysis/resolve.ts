@@ -343,7 +343,8 @@ function speakerSide(
     if (m.side !== undefined && candidates.has(m.side)) return m.side;
     if (m.referent === null || m.side !== undefined) continue;
     // A tracked actor that speaks ("the IDF said", "Hezbollah said") is the speaker: its side, or none of the label's.
-    if (speechVerbBetween(units, m.endUnit, units.count, speech)) return candidates.has(m.referent) ? m.referent : null;
+    // Not across punctuation: in "attacks on US troops, Israeli general Yaron Finkelman said" the general speaks.
+    if (speechVerbBetween(units, m.endUnit, units.count, speech, true)) return candidates.has(m.referent) ? m.referent : null;
   }
   return null;
 }
@@ -394,10 +395,21 @@ function introducedSide(
   for (let i = seen.length - 1; i >= 0 && seen[i].sentence >= units.sentence[first]; i--) {
     const m = seen[i];
     if (m.sentence !== units.sentence[first] || (m.side === undefined && m.referent === null)) continue;
+    // An actor before the name says whom the person speaks for only inside the name's noun phrase ("Iran's Foreign
+    // Minister Hossein Amir-Abdollahian"); one before a comma ("attacks on US troops, Israeli general Yaron
+    // Finkelman said") ends another phrase. After the name, an apposition is set off by a comma ("Pat Ryder, the
+    // top Pentagon spokesman").
+    if (m.endUnit <= first && punctuatedBetween(units, m.endUnit - 1, first - 1)) continue;
     const distance = m.startUnit > first ? m.startUnit - first : first - m.endUnit;
     if (distance <= SPEAKER_REACH && (!best || distance < (best.startUnit > first ? best.startUnit - first : first - best.endUnit))) best = m;
   }
   return best ? best.side ?? best.referent : undefined;
+}
+
+/** Whether punctuation stands after any unit from `from` up to (not including) `to`. At most SPEAKER_REACH units. */
+function punctuatedBetween(units: Units, from: number, to: number): boolean {
+  for (let u = from; u < to; u++) if (units.barrierAfter[u]) return true;
+  return false;
 }
 
 /**
@@ -551,11 +563,12 @@ function speechVerbsOf(compiled: CompiledLexicon): ReadonlySet<string> {
 
 /**
  * Whether a speech verb stands within SPEAKER_REACH units after a mention that ends at `from`, before the label at
- * `to`: the mention is then the speaker. Bounded, so the check costs a constant per mention visited.
+ * `to`: the mention is then the speaker. `unbroken`: with no punctuation between. Bounded, so the check costs a constant per mention visited.
  */
-function speechVerbBetween(units: Units, from: number, to: number, speech: ReadonlySet<string>): boolean {
+function speechVerbBetween(units: Units, from: number, to: number, speech: ReadonlySet<string>, unbroken = false): boolean {
   const end = Math.min(to, from + SPEAKER_REACH);
   for (let u = from; u < end; u++) {
+    if (unbroken && units.barrierAfter[u - 1]) return false;
     const w = units.normal[u];
     // "The IDF said its jets struck Hezbollah targets, adding that the terrorist organization …": a participle after
     // a comma goes on with the speaker named before; the mention before it is no new speaker.

@@ -367,6 +367,16 @@ describe('a first-person label in speech names the speaker’s side (first-perso
       .toMatchObject({ referent: 'us-forces', resolution: 'context' });
   });
 
+  it('does not take the side of an actor that a comma separates from the speaker ("US troops, Israeli general … said")', () => {
+    // Introduced after a comma: the US troops before it are no affiliation of the general.
+    const introduced = 'Drones hit a base housing US troops, Israeli general Yaron Finkelman said on Monday. ' +
+      '“Our troops are ready in the south,” Finkelman said.';
+    expect(hit(introduced, 'Our troops')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    // The tag of the sentence before: "US troops, … said" does not make the US troops the speaker.
+    const before = 'Drones hit a base housing US troops, an Israeli general said on Monday. “Our troops are ready in the south.”';
+    expect(hit(before, 'Our troops')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+
   it('takes the side of the US president named as the speaker (the lexicon\'s us-president name has side: us-forces)', () => {
     const text = 'Israeli forces struck Gaza on Monday. US President Joe Biden said in a statement: “Today, America’s heart is ' +
       'heavy. Last night, three US service members were killed during a drone attack on our forces stationed in Jordan.”';
