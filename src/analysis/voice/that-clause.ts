@@ -77,6 +77,9 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   // C-COLON: "The group said: We will …" — a colon and a capital: a quotation whose marks were left out.
   if (c.colonBefore && !c.markBefore && capitalised(text, c)) return { cue: i, clause: j, quoted: true, rule: 'C-COLON' };
   if (c.markBefore || c.commaBefore || opensClause(r, j)) return { cue: i, clause: j, rule: 'V-ZERO' };
+  // "The launches, which the army said came from Iran, …": in a relative clause with its own subject before the verb,
+  // the relative word is the reported clause's subject, so the finite verb right after opens that clause.
+  if (j === i + 1 && relativeWithSubject(r, i) && (finiteLooking(c.lower) || IRREGULAR_PAST.has(c.lower))) return { cue: i, clause: j, rule: 'V-ZERO' };
   return null;
 }
 
@@ -245,6 +248,26 @@ function namedSubjectClause(r: Reading, j: number): boolean {
 }
 
 /** A lowercase word that looks like a finite verb: a form in -ed or -s that is not a known non-verb. */
+/** Past forms without -ed that a reported relative clause opens with ("which he said came from Iran"). */
+const IRREGULAR_PAST = new Set(['came', 'hit', 'struck', 'shot', 'fought', 'began', 'led', 'left', 'made', 'took', 'sent', 'held',
+  'brought', 'went', 'fell', 'set', 'kept', 'ran', 'won', 'lost', 'flew', 'drove', 'threw', 'stood', 'knew']);
+/** Words a relative clause's subject may take between the relative word and the say-verb ("which the Israeli army said"). */
+const RELATIVE_SUBJECT_WORDS = 4;
+
+/**
+ * Whether the say-verb at word i stands in a relative clause with a subject of its own: a relative word (which, that,
+ * who, whom) one to RELATIVE_SUBJECT_WORDS words before the subject, no comma or quotation between.
+ */
+function relativeWithSubject(r: Reading, i: number): boolean {
+  const { words } = r;
+  for (let k = i - 1; k >= 0 && k >= i - 1 - RELATIVE_SUBJECT_WORDS; k--) {
+    if (words[k + 1].commaBefore || words[k + 1].markBefore) return false;
+    const w = words[k].lower;
+    if (w === 'which' || w === 'that' || w === 'who' || w === 'whom') return k < i - 1;
+  }
+  return false;
+}
+
 function finiteLooking(w: string): boolean {
   return w.length >= 4 && !NOT_FINITE.has(w) && (w.endsWith('ed') || (w.endsWith('s') && !w.endsWith('ss')));
 }
