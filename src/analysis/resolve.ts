@@ -335,18 +335,53 @@ function speakerSide(
     const s = mentions[k].side;
     if (s !== undefined && candidates.has(s)) return s;
   }
+  // The tag after a quotation that goes on past the label's sentence: "“Our troops have been attacked … The mullahs
+  // understand only strength,” a senior Republican senator said."
+  const close = closingQuote(text, hit.end);
+  if (close >= 0) {
+    for (let k = next; k < mentions.length && k < next + rules.lookBackMentions && mentions[k].start <= close + TAG_CHARS; k++) {
+      const m = mentions[k];
+      if (m.start < close || text.slice(close, m.start).includes('\n')) continue;
+      if (m.side !== undefined) return candidates.has(m.side) ? m.side : null;
+    }
+  }
   const introduced = introducedSide(text, match, seen, units, speech, mentions, next);
   if (introduced !== undefined) return introduced !== null && candidates.has(introduced) ? introduced : null;
   for (let k = seen.length - 1, visited = 0; k >= 0 && visited < rules.lookBackMentions; k--, visited++) {
     const m = seen[k];
     if (m.sentence < hit.sentence - rules.speakerSentences) break;
-    if (m.side !== undefined && candidates.has(m.side)) return m.side;
-    if (m.referent === null || m.side !== undefined) continue;
+    // A name with a side is the speaker only where it speaks ("Defense Secretary Lloyd Austin said", "President Biden
+    // on X:"); named as a topic ("The Pentagon sent more jets", "Biden urged Israel …") it says nothing of whose
+    // troops the quotation's "our troops" are.
+    if (m.side !== undefined) {
+      if (speechVerbBetween(units, m.endUnit, units.count, speech) || colonAfter(text, units, m)) return candidates.has(m.side) ? m.side : null;
+      continue;
+    }
+    if (m.referent === null) continue;
     // A tracked actor that speaks ("the IDF said", "Hezbollah said") is the speaker: its side, or none of the label's.
     // Not across punctuation: in "attacks on US troops, Israeli general Yaron Finkelman said" the general speaks.
     if (speechVerbBetween(units, m.endUnit, units.count, speech, true)) return candidates.has(m.referent) ? m.referent : null;
   }
   return null;
+}
+
+/** Characters a quotation's tag may take after its closing mark before the speaker's name ("…,” a senior Republican senator"). */
+const TAG_CHARS = 40;
+/** Characters after a label searched for the closing mark of its quotation (a few sentences of one paragraph). */
+const QUOTE_REACH = 400;
+
+/**
+ * The offset of the closing quotation mark after a label in a quotation: the first ” or " within QUOTE_REACH
+ * characters, in the same paragraph, that no opening mark precedes; -1 when there is none. A constant per label.
+ */
+function closingQuote(text: string, from: number): number {
+  const end = Math.min(text.length, from + QUOTE_REACH);
+  for (let i = from; i < end; i++) {
+    const c = text[i];
+    if (c === '\n' || c === '“') return -1;
+    if (c === '”' || c === '"') return i;
+  }
+  return -1;
 }
 
 /** Units around a label searched for its speech tag ("…,” Ryder said"), and back for where the speaker was introduced. */
@@ -404,6 +439,14 @@ function introducedSide(
     if (distance <= SPEAKER_REACH && (!best || distance < (best.startUnit > first ? best.startUnit - first : first - best.endUnit))) best = m;
   }
   return best ? best.side ?? best.referent : undefined;
+}
+
+/** Whether a colon follows a mention within SPEAKER_REACH units of its sentence ("President Biden on X: …"). */
+function colonAfter(text: string, units: Units, m: Mention): boolean {
+  for (let u = m.endUnit - 1; u < units.count - 1 && u < m.endUnit + SPEAKER_REACH && units.sentence[u + 1] === m.sentence; u++) {
+    if (units.barrierAfter[u] && text.slice(units.end[u], units.start[u + 1]).includes(':')) return true;
+  }
+  return false;
 }
 
 /** Whether punctuation stands after any unit from `from` up to (not including) `to`. At most SPEAKER_REACH units. */
@@ -569,6 +612,7 @@ function speechVerbBetween(units: Units, from: number, to: number, speech: Reado
   const end = Math.min(to, from + SPEAKER_REACH);
   for (let u = from; u < end; u++) {
     if (unbroken && units.barrierAfter[u - 1]) return false;
+    if (u > 0 && units.sentence[u] !== units.sentence[u - 1]) return false;
     const w = units.normal[u];
     // "The IDF said its jets struck Hezbollah targets, adding that the terrorist organization …": a participle after
     // a comma goes on with the speaker named before; the mention before it is no new speaker.

@@ -377,6 +377,21 @@ describe('a first-person label in speech names the speaker’s side (first-perso
     expect(hit(before, 'Our troops')).toMatchObject({ referent: null, resolution: 'unresolved' });
   });
 
+  it('takes a side only from a name that speaks, not from one named as a topic ("The Pentagon sent more jets")', () => {
+    expect(hit('The Pentagon sent more jets. Herzi Halevi, the military chief, said: “Our troops are ready to enter Rafah.”', 'Our troops'))
+      .toMatchObject({ referent: null, resolution: 'unresolved' });
+    expect(hit('Biden urged Israel to show restraint. Herzi Halevi, the military chief, said: “Our troops are ready.”', 'Our troops'))
+      .toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+
+  it('takes the side of the tag after a quotation that goes on past the label\'s sentence (us-lawmakers)', () => {
+    const text = 'Iran-backed militias struck Tower 22. "Our troops have been attacked more than 160 times. The mullahs ' +
+      'understand only strength," a senior Republican senator said on Monday.';
+    expect(hit(text, 'Our troops')).toMatchObject({ referent: 'us-forces', resolution: 'context' });
+    const houthi = 'US forces struck Sanaa. “Our forces will answer. The aggression will fail,” the Houthi spokesman Yahya Saree said.';
+    expect(hit(houthi, 'Our forces')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+
   it('takes the side of the US president named as the speaker (the lexicon\'s us-president name has side: us-forces)', () => {
     const text = 'Israeli forces struck Gaza on Monday. US President Joe Biden said in a statement: “Today, America’s heart is ' +
       'heavy. Last night, three US service members were killed during a drone attack on our forces stationed in Jordan.”';
