@@ -392,6 +392,13 @@ describe('a first-person label in speech names the speaker’s side (first-perso
     expect(hit(houthi, 'Our forces')).toMatchObject({ referent: null, resolution: 'unresolved' });
   });
 
+  it('takes the side of a military spokesperson named as the speaker (military-spokespeople split by side)', () => {
+    expect(hit('Hamas fired rockets. IDF spokesman Daniel Hagari said: “Our troops are operating in Khan Younis.”', 'Our troops'))
+      .toMatchObject({ referent: 'israel', resolution: 'context' });
+    expect(hit('Israeli jets struck Gaza. A US military spokesman said: “Our forces shot down two drones.”', 'Our forces'))
+      .toMatchObject({ referent: 'us-forces', resolution: 'context' });
+  });
+
   it('takes the side of the US president named as the speaker (the lexicon\'s us-president name has side: us-forces)', () => {
     const text = 'Israeli forces struck Gaza on Monday. US President Joe Biden said in a statement: “Today, America’s heart is ' +
       'heavy. Last night, three US service members were killed during a drone attack on our forces stationed in Jordan.”';
