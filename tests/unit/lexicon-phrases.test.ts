@@ -441,3 +441,62 @@ describe('bare force nouns are no labels (gold README: generic anaphora; gold a1
     expect(actors.map((l) => l.text)).toEqual(['US service members']);
   });
 });
+
+describe('a neutral name that only says whose something is (lexicon 1.3.8)', () => {
+  const actorLabels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+    .filter((h) => h.category === 'actor-label');
+
+  it('does not count a name before an official’s title, after it or its possessive (gold README)', () => {
+    expect(actorLabels('The envoy met Israel’s spy chief in Cairo.').map((h) => h.text)).toEqual([]);
+    expect(actorLabels('“We will respond,” said John Roe, Iran’s Minister of Defense.').map((h) => h.text)).toEqual([]);
+    expect(actorLabels('Israeli Army Chief of General Staff John Roe toured the border.').map((h) => h.text)).toEqual([]);
+    expect(actorLabels('Iran’s ambassador to Iraq said Iran would respond.').map((h) => h.text)).toEqual(['Iran']);
+    // "official" and "leader" stay counted (gold a27 "Hamas official", a11 "Hamas leaders"); a framing label keeps
+    // its frame before a title (gold a02 "Islamic Iran's foreign minister").
+    expect(actorLabels('Hamas official John Roe said the talks failed.').map((h) => h.text)).toEqual(['Hamas']);
+    expect(actorLabels('Islamic Iran’s foreign minister spoke.').map((h) => h.label)).toEqual(['islamic-iran']);
+  });
+
+  it('lets the official speak for the side the title names', () => {
+    const hits = actorLabels('Israeli Army Chief of General Staff John Roe spoke on Monday. “Our troops are surrounding the city,” he said.');
+    expect(hits.map((h) => [h.text, h.referent])).toEqual([['Our troops', 'israel']]);
+  });
+
+  it('does not count a name before a topic or a place named after it', () => {
+    expect(actorLabels('Critics faulted the White House’s Iran policy.').map((h) => h.text)).toEqual([]);
+    expect(actorLabels('The army said it had cleared Hamas strongholds in the north.').map((h) => h.text)).toEqual([]);
+    expect(actorLabels('Hamas fighters fired rockets.').map((h) => h.text)).toEqual(['Hamas fighters']);
+  });
+
+  it('does not count a name glued into a compound modifier of a ship or weapon, and counts it after a preposition', () => {
+    expect(actorLabels('Boats attacked Israel-linked vessels and an Israel-affiliated container ship.').map((h) => h.text)).toEqual([]);
+    expect(actorLabels('Kyiv says the Iran-made drones hit the grid.').map((h) => h.text)).toEqual([]);
+    expect(actorLabels('Boats attack ships linked to Israel.').map((h) => h.text)).toEqual(['Israel']);
+    // A patron label with the same participle is matched whole first.
+    expect(actorLabels('Iran-linked militias fired rockets.').map((h) => h.label)).toEqual(['iran-backed-militia']);
+  });
+});
+
+describe('labels added from batches h and i (lexicon 1.3.8)', () => {
+  it('reads an Israeli broadcaster named with the state as a name', () => {
+    expect(labelsIn('Israel Channel 12 reported that sirens sounded.')).toEqual([]);
+    expect(labelsIn('Israel Radio said the sirens sounded.')).toEqual([]);
+  });
+
+  it('reads Israel’s units, bases and services as its forces, as the US ones are', () => {
+    expect(labelsIn('He was shot by Israeli naval forces off the coast.').map((h) => h.id)).toEqual(['israeli-military']);
+    expect(labelsIn('The drones caused minor damage to an Israeli base.').map((h) => h.text)).toEqual(['Israeli base']);
+    expect(labelsIn('An Israeli unit was the target of the attack.').map((h) => h.text)).toEqual(['Israeli unit']);
+  });
+
+  it('reads "the Houthi group" as a neutral label, and the war’s name and aggression with more epithets', () => {
+    expect(labelsIn('Yemenis loyal to the Houthi group marched.')).toEqual([{ text: 'Houthi group', id: 'houthi-fighters', weight: 0 }]);
+    expect(labelsIn('It points to Iran’s escalating aggression in the region.').map((h) => h.id)).toEqual(['iranian-aggression']);
+    expect(labelsIn('They say the attacks answer Israel’s war with Gaza.').map((h) => h.id)).toEqual(['israel-war-on-gaza']);
+  });
+
+  it('reads plight and praise adjectives before "Palestinian people" as the sympathetic frame', () => {
+    expect(labelsIn('in solidarity with the steadfast and heroic Palestinian people').map((h) => [h.id, h.weight]))
+      .toEqual([['people-of-gaza', 1]]);
+  });
+});
