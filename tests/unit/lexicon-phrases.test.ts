@@ -495,6 +495,10 @@ describe('labels added from batches h and i (lexicon 1.3.8)', () => {
     expect(labelsIn('They say the attacks answer Israel’s war with Gaza.').map((h) => h.id)).toEqual(['israel-war-on-gaza']);
   });
 
+  it('reads the state’s name before "regime" as the regime label, as "Israeli regime"', () => {
+    expect(labelsIn('the Israel regime’s aggression on the consulate').map((h) => [h.text, h.id])).toContainEqual(['Israel regime', 'israeli-regime']);
+  });
+
   it('reads plight and praise adjectives before "Palestinian people" as the sympathetic frame', () => {
     expect(labelsIn('in solidarity with the steadfast and heroic Palestinian people').map((h) => [h.id, h.weight]))
       .toEqual([['people-of-gaza', 1]]);
