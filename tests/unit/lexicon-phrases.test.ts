@@ -491,6 +491,7 @@ describe('labels added from batches h and i (lexicon 1.3.8)', () => {
 
   it('reads "the Houthi group" as a neutral label, and the war’s name and aggression with more epithets', () => {
     expect(labelsIn('Yemenis loyal to the Houthi group marched.')).toEqual([{ text: 'Houthi group', id: 'houthi-fighters', weight: 0 }]);
+    expect(labelsIn('other groups linked to this Palestinian movement')).toEqual([{ text: 'Palestinian movement', id: 'hamas', weight: 0 }]);
     expect(labelsIn('It points to Iran’s escalating aggression in the region.').map((h) => h.id)).toEqual(['iranian-aggression']);
     expect(labelsIn('They say the attacks answer Israel’s war with Gaza.').map((h) => h.id)).toEqual(['israel-war-on-gaza']);
   });
