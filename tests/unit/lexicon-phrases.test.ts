@@ -496,6 +496,10 @@ describe('labels added from batches h and i (lexicon 1.3.8)', () => {
     expect(labelsIn('They say the attacks answer Israel’s war with Gaza.').map((h) => h.id)).toEqual(['israel-war-on-gaza']);
   });
 
+  it('reads a single US service member as the force, as the plural', () => {
+    expect(labelsIn('The attack left one U.S. service member in critical condition.').map((h) => h.text)).toEqual(['U.S. service member']);
+  });
+
   it('knows a part of Gaza or Iraq named by its direction as the theatre', () => {
     const hits = analyzeDocument({ id: 'd', outlet: 'o', text: 'A radio station said a soldier was killed in combat with resistance fighters in the northern Gaza Strip.' } as never, compiled).hits;
     expect(hits.filter((h) => h.label === 'resistance-generic').map((h) => h.referent)).toEqual(['palestinians']);
