@@ -496,6 +496,17 @@ describe('labels added from batches h and i (lexicon 1.3.8)', () => {
     expect(labelsIn('They say the attacks answer Israel’s war with Gaza.').map((h) => h.id)).toEqual(['israel-war-on-gaza']);
   });
 
+  it('gives the US president a side, so that "our forces" in his words are US forces', () => {
+    const hits = analyzeDocument({ id: 'd', outlet: 'o', text: 'A drone struck a base in Jordan. “We will hold accountable those who attacked our forces,” President Joe Biden said.' } as never, compiled).hits;
+    expect(hits.filter((h) => h.text === 'our forces').map((h) => h.referent)).toEqual(['us-forces']);
+  });
+
+  it('names the Badr Organization by its spokesman, so that his enemy is not Badr (auditctx hand-off)', () => {
+    const text = 'Iraqi factions want US troops gone. “U.S. presence will be a magnet for terrorists,” Badr spokesman Kareem Nuri said.';
+    const hits = analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits;
+    expect(hits.filter((h) => h.text === 'terrorists').map((h) => h.referent)).toEqual([null]);
+  });
+
   it('reads a single US service member as the force, as the plural', () => {
     expect(labelsIn('The attack left one U.S. service member in critical condition.').map((h) => h.text)).toEqual(['U.S. service member']);
   });
