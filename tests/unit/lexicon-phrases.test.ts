@@ -472,6 +472,8 @@ describe('a neutral name that only says whose something is (lexicon 1.3.8)', () 
     expect(actorLabels('Boats attacked Israel-linked vessels and an Israel-affiliated container ship.').map((h) => h.text)).toEqual([]);
     expect(actorLabels('Kyiv says the Iran-made drones hit the grid.').map((h) => h.text)).toEqual([]);
     expect(actorLabels('Boats attack ships linked to Israel.').map((h) => h.text)).toEqual(['Israel']);
+    // A patron modifier before a ship or a firm describes the thing too (class act-noun).
+    expect(actorLabels('The navy seized an Iran-linked tanker and sanctioned Iran-backed shipping firms.').map((h) => h.text)).toEqual([]);
     // A patron label with the same participle is matched whole first.
     expect(actorLabels('Iran-linked militias fired rockets.').map((h) => h.label)).toEqual(['iran-backed-militia']);
   });
