@@ -205,7 +205,9 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('Iran-backed Hezbollah, militants said, fired').map((h) => h.text)).toEqual(['Iran-backed', 'militants']);
     expect(labelsIn('Iran-backed Hezbollah and militants fired').map((h) => h.text)).toEqual(['Iran-backed', 'militants']);
     // A name of an actor the lexicon does not track is not the modifier's group.
-    expect(labelsIn('Iran-backed Islamic State militants attacked').map((h) => h.text)).toEqual(['Iran-backed', 'militants']);
+    expect(labelsIn('Iran-backed PKK militants attacked').map((h) => h.text)).toEqual(['Iran-backed', 'militants']);
+    // "Islamic State militants" is the untracked actor's name with its apposition (lexicon 1.3.8): no label in it.
+    expect(labelsIn('Iran-backed Islamic State militants attacked').map((h) => h.text)).toEqual(['Iran-backed']);
   });
 
   it('keeps a label before the actor\'s own name two mentions (close apposition, as the gold annotates it)', () => {
@@ -507,6 +509,12 @@ describe('labels added from batches h and i (lexicon 1.3.8)', () => {
     const text = 'Iraqi factions want US troops gone. “U.S. presence will be a magnet for terrorists,” Badr spokesman Kareem Nuri said.';
     const hits = analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits;
     expect(hits.filter((h) => h.text === 'terrorists').map((h) => h.referent)).toEqual([null]);
+  });
+
+  it('reads the Islamic State with its fighters’ noun as the untracked actor’s name, not as a label', () => {
+    expect(labelsIn('About 900 troops are in Syria to prevent a resurgence of Islamic State militants.')).toEqual([]);
+    expect(labelsIn('a mission focused on opposing the Islamic State terrorist group')).toEqual([]);
+    expect(labelsIn('ISIS fighters and IS militants fled.')).toEqual([]);
   });
 
   it('reads a single US service member as the force, as the plural', () => {
