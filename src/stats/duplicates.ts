@@ -66,7 +66,8 @@ export interface DuplicateOptions {
   /**
    * Documents with fewer shingles than this are not compared (default 12, i.e. about 16 words): for a one-line
    * text, containment 1 only means a phrase was quoted, not that an article was copied. The default is the winnowing
-   * window (WINNOW_WINDOW), so a document it admits that an earlier one contains whole is always a candidate.
+   * window (WINNOW_WINDOW), so a document it admits that an earlier one contains whole is always a candidate (while
+   * the index is within its memory budget; past it, with the probability given under "Sampling" in NearDuplicateIndex).
    */
   minShingles?: number;
   /** Shingles in more documents than this do not generate candidate pairs (default 500). */
@@ -273,9 +274,10 @@ export interface NearDuplicateState {
  * the probe's boilerplate keys (an overcount by collisions only). The survivors' boilerplate keys are counted exactly.
  * Text work and index work are apart (`nearDuplicateSketch`, `addSketch`), so the first can run in a worker.
  *
- * Guarantee: a shared passage of at least WINNOW_WINDOW consecutive shingles (16 words) always makes the pair a
- * candidate, whatever the order of the documents, and a document shorter than KEEP_WHOLE_BELOW shingles is kept
- * whole, so its overlap with any later text is counted exactly. The estimate must reach ESTIMATE_MARGIN (0.6) of the
+ * Guarantee (within the memory budget; see Sampling below for past it): a shared passage of at least WINNOW_WINDOW
+ * consecutive shingles (16 words) always makes the pair a candidate, whatever the order of the documents, and a
+ * document shorter than KEEP_WHOLE_BELOW shingles is kept whole, so its overlap with any later text is counted
+ * exactly. The estimate must reach ESTIMATE_MARGIN (0.6) of the
  * threshold before a pair is counted exactly — SHORT_MARGIN (0.4) when the smaller document is short — so a pair
  * whose estimate falls below while its true containment reaches 0.8 can be missed: on the generated corpora of
  * tests/unit/scale-equality.test.ts, none of 5,131 pairs the old all-pairs index found is (the test allows 1 in 1,000).
