@@ -107,26 +107,14 @@ export function wordTokens(text: string): string[] {
 /**
  * Shingle hashes in text order (repeats included): each word is hashed once, then each window of `size` word
  * hashes is mixed into one 53-bit value, so a shingle costs a few multiplications instead of joining and hashing a
- * string. A text shorter than `size` words yields one shingle of all its words.
+ * string. A text shorter than `size` words yields one shingle of all its words. The words are those of `wordTokens`,
+ * hashed where they stand in the lowercased text: making a string of every word was most of the sketch's garbage.
  */
 export function shingleSequence(text: string, size = DEFAULT_SHINGLE_SIZE): Float64Array {
-  const words = wordTokens(text);
-  const n = words.length;
+  const n = hashWords(text.toLowerCase());
   if (n === 0) return new Float64Array(0);
-  const lane1 = new Int32Array(n);
-  const lane2 = new Int32Array(n);
-  for (let w = 0; w < n; w++) {
-    const word = words[w];
-    let h1 = 0x811c9dc5; // FNV-1a offset basis
-    let h2 = 0x9e3779b9;
-    for (let i = 0; i < word.length; i++) {
-      const code = word.charCodeAt(i);
-      h1 = Math.imul(h1 ^ code, 0x01000193);
-      h2 = Math.imul(h2 ^ code, 0x5bd1e995);
-    }
-    lane1[w] = h1;
-    lane2[w] = h2;
-  }
+  const lane1 = wordLane1;
+  const lane2 = wordLane2;
   const width = Math.min(size, n);
   const out = new Float64Array(n - width + 1);
   for (let start = 0; start < out.length; start++) {
@@ -144,6 +132,78 @@ export function shingleSequence(text: string, size = DEFAULT_SHINGLE_SIZE): Floa
     out[start] = (h2 & 0x1fffff) * 0x100000000 + (h1 >>> 0);
   }
   return out;
+}
+
+/** The two hash lanes of each word of the last text given to hashWords (scratch, reused from text to text). */
+let wordLane1 = new Int32Array(1024);
+let wordLane2 = new Int32Array(1024);
+/**
+ * Per UTF-16 code unit below 0x10000: 1 when it is a letter or digit on its own (WORD's class), 2 when not, 0 not yet
+ * looked up. Lone surrogates are not (as in WORD); a surrogate pair is looked up as its code point.
+ */
+const WORD_UNIT = new Uint8Array(0x10000);
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+
+function isWordUnit(code: number): boolean {
+  let known = WORD_UNIT[code];
+  if (known === 0) WORD_UNIT[code] = known = WORD_CHARACTER.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
+}
+
+/**
+ * Hashes the words of a lowercased text (the runs of letters and digits WORD finds, code point by code point) into
+ * wordLane1/wordLane2 with the two per-word hashes (FNV-1a and a multiplicative one over the word's UTF-16 code
+ * units); returns how many words there are.
+ */
+function hashWords(lower: string): number {
+  let n = 0;
+  let inWord = false;
+  let h1 = 0;
+  let h2 = 0;
+  const length = lower.length;
+  for (let i = 0; i < length; i++) {
+    const code = lower.charCodeAt(i);
+    let word: boolean;
+    let pair = false;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < length && (lower.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      pair = true;
+      word = WORD_CHARACTER.test(lower.slice(i, i + 2));
+    } else word = isWordUnit(code);
+    if (!word) {
+      if (inWord) {
+        if (n === wordLane1.length) {
+          wordLane1 = growInt32(wordLane1);
+          wordLane2 = growInt32(wordLane2);
+        }
+        wordLane1[n] = h1;
+        wordLane2[n++] = h2;
+        inWord = false;
+      }
+      if (pair) i++;
+      continue;
+    }
+    if (!inWord) {
+      h1 = 0x811c9dc5; // FNV-1a offset basis
+      h2 = 0x9e3779b9;
+      inWord = true;
+    }
+    h1 = Math.imul(h1 ^ code, 0x01000193);
+    h2 = Math.imul(h2 ^ code, 0x5bd1e995);
+    if (pair) {
+      const low = lower.charCodeAt(++i);
+      h1 = Math.imul(h1 ^ low, 0x01000193);
+      h2 = Math.imul(h2 ^ low, 0x5bd1e995);
+    }
+  }
+  if (inWord) {
+    if (n === wordLane1.length) {
+      wordLane1 = growInt32(wordLane1);
+      wordLane2 = growInt32(wordLane2);
+    }
+    wordLane1[n] = h1;
+    wordLane2[n++] = h2;
+  }
+  return n;
 }
 
 /** The distinct shingle hashes of a text, ascending (the exact overlap of two texts is one merge of two of these). */
