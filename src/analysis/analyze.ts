@@ -180,7 +180,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       if (negation) cues.push(negation.entry.id);
       const hit: Hit = {
         label: entry.id,
-        referent: entry.referent ?? null,
+        referent: entry.referent ?? m.referent ?? null,
         category: entry.category,
         weight: entry.weight,
         start: m.start,
@@ -190,11 +190,12 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
         voice: scare || ownSideParaphrase(units, m, entry, voice, mentions[mentions.length - 1], compiled.voice) ? 'author' : voice,
         distanced: Boolean(distancing) || scare,
         negated: Boolean(negation),
-        resolution: entry.resolve ? 'unresolved' : 'fixed',
+        // A context label glossed in place ("the entity [‘Israel’]", match.ts) is fixed by its own words.
+        resolution: entry.resolve && !m.referent ? 'unresolved' : 'fixed',
       };
       if (cues.length) hit.cues = cues;
       hits.push(hit);
-      if (entry.referent) mention(m, entry.referent, sentence);
+      if (entry.referent ?? m.referent) mention(m, (entry.referent ?? m.referent)!, sentence);
       else if (entry.resolve) contextLabels.push({ hit, match: m });
       if (entry.agentless) agentless.push({ hit, match: m });
     } else {

@@ -27,6 +27,11 @@ export interface Match {
    * no mark stands inside the match (marks around the whole match are the quotation's business, see voice.ts).
    */
   quoted?: { startUnit: number; endUnit: number; start: number; end: number };
+  /**
+   * The referent the words of a joined mention fix although its entry is a context label: "the entity [‘Israel’]"
+   * keeps the entry of "the entity" and is Israel by its own gloss. Absent for every other match.
+   */
+  referent?: string;
 }
 
 export interface Candidate {
@@ -190,17 +195,24 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
   return candidates;
 }
 
+/** Articles a pattern may begin with ("the occupation", "the militias"). */
+const ARTICLES = new Set(['the', 'a', 'an']);
+
 export function findMatches(text: string, units: Units, compiled: CompiledLexicon): Match[] {
   const n = units.count;
   const barrier = units.barrierAfter;
   const candidates = collectCandidates(text, units, compiled);
   if (candidates.length === 0) return [];
 
+  const articled = (c: Candidate): number => (ARTICLES.has(units.normal[c.startUnit]) ? 1 : 0);
   candidates.sort((a, b) =>
     b.terminal.priority - a.terminal.priority ||
     (b.endUnit - b.startUnit) - (a.endUnit - a.startUnit) ||
     // At equal length the plain pattern is the more specific one ("Iranian armed forces" over a class pattern).
     Number(a.terminal.composed) - Number(b.terminal.composed) ||
+    // Then the one that spends no unit on an article: in "the occupation forces' attacks", "occupation forces" is
+    // the phrase and "the occupation" would cut off its head noun.
+    articled(a) - articled(b) ||
     a.startUnit - b.startUnit);
   // 0 free, 1 taken by a label or device, 2 taken by a name. nameEnd: one past the last unit of the name there.
   const taken = new Uint8Array(n);
@@ -259,6 +271,8 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
 const COORDINATORS = new Set(['and', 'or']);
 /** A hyphen or dash joining the parts of a compound word, and nothing else. */
 const HYPHENS = /^[-\u2010\u2011\u2012\u2013\uFE63\uFF0D]$/;
+/** The gap before the second half of a suspended compound: a space and a hyphen ("and -funded"). */
+const SUSPENDED = /^\s+[-\u2010\u2011]$/;
 /** Words that open a new noun phrase: a conjunct that starts with one is no modifier. */
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'your', 'my', 'these', 'those', 'this',
   'that', 'some', 'other', 'another', 'all', 'both', 'many', 'several']);
@@ -286,8 +300,10 @@ function joinCoordinated(text: string, units: Units, compiled: CompiledLexicon, 
     while (j < chosen.length && chosen[j].entry.kind === 'name' && chosen[j].startUnit < a.endUnit + MAX_CONJUNCT) j++;
     const b = chosen[j];
     const joined = b && b.entry.kind === 'label' && !b.quoted
-      ? (ledBy(text, units, a, b) ?? ofPhrase(units, a, b) ?? gluedModifier(text, units, a, b) ?? bracketedAcronym(text, a, b)
-        ?? coordinated(text, units, compiled, a, b)) : undefined;
+      ? (j > i + 1
+        ? nameInside(text, units, compiled, a, chosen.slice(i + 1, j), b) ?? coordinated(text, units, compiled, a, b)
+        : ledBy(text, units, a, b) ?? ofPhrase(units, a, b) ?? gluedModifier(text, units, a, b) ?? headNoun(units, a, b)
+          ?? bracketedGloss(text, a, b) ?? coordinated(text, units, compiled, a, b)) : undefined;
     if (!joined) {
       out?.push(a);
       continue;
@@ -320,17 +336,30 @@ function referentsOf(e: LabelEntry): readonly string[] {
   return e.referent ? [e.referent] : e.resolve ?? [];
 }
 
+/** Words of an article or a quantity between "of" and the member label ("a number of", "dozens of", "several"). */
+const QUANTITY = new Set(['the', 'a', 'an', 'number', 'host', 'handful', 'dozen', 'dozens', 'scores', 'hundreds', 'several',
+  'many', 'various', 'numerous', 'some', 'multiple', 'different', 'other', 'of', 'more', 'than', 'over', 'about', 'around',
+  'at', 'least', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty']);
+/** Units at most between "of" and the member label ("more than a dozen of"). */
+const MAX_QUANTITY = 5;
+
 /**
  * "an umbrella group of anti-terror fighters", "an umbrella organization for Iran-backed Shiite militias", "US troops
- * of the international coalition": two labels joined by "of" or "for" (and an optional article) that can name the same referent are one mention
+ * of the international coalition", "an umbrella group for a number of Iran-backed militias": two labels joined by "of" or
+ * "for" (and an optional article or quantity) that can name the same referent are one mention
  * when one of them is neutral (weight 0): the composed phrase takes the other's entry, so its weight is the sum of its
  * parts (lexicons/README.md, "One phrase, one mention, one weight"). Two framing labels keep their two mentions.
  */
 function ofPhrase(units: Units, a: Match, b: Match): Match | undefined {
   const of = a.endUnit;
   if ((units.normal[of] !== 'of' && units.normal[of] !== 'for') || units.barrierAfter[of - 1] || units.barrierAfter[of]) return undefined;
-  const article = units.normal[of + 1] === 'the' || units.normal[of + 1] === 'a' || units.normal[of + 1] === 'an';
-  if (b.startUnit !== of + 1 && !(article && b.startUnit === of + 2 && !units.barrierAfter[of + 1])) return undefined;
+  // Between "of" and the second label only an article or a quantity may stand ("the", "a number of", "several",
+  // "dozens of", "10"): they count the members, they do not name anything.
+  const gap = b.startUnit - of - 1;
+  if (gap < 0 || gap > MAX_QUANTITY) return undefined;
+  for (let u = of + 1; u < b.startUnit; u++) {
+    if (units.barrierAfter[u] || !(QUANTITY.has(units.normal[u]) || /^\d+$/.test(units.normal[u]))) return undefined;
+  }
   const ea = a.entry as LabelEntry;
   const eb = b.entry as LabelEntry;
   if (ea.category !== 'actor-label' || eb.category !== 'actor-label') return undefined;
@@ -364,29 +393,117 @@ function gluedModifier(text: string, units: Units, a: Match, b: Match): Match | 
   return { entry, pattern: entry === eb ? b.pattern : a.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
 }
 
+/** What may stand between a label and the label it glosses: an opening bracket and quotation marks. */
+const GLOSS_OPEN = /^[\s"“‘'«]*[([][\s"“‘'«]*$/;
 /**
- * "Israeli Defense Forces (IDF)", "Israeli Occupation Forces (IOF)": a label spelled out and its acronym in brackets
- * right after it, of the same referent, are one mention: the outlet names the force once and says how it will
- * abbreviate it. The mention takes the spelled-out label's entry and ends after the closing bracket.
+ * What may close the gloss: quotation marks, an editor's initials after a dash ("(Israel – PC)"), the bracket that
+ * matches the opening one.
  */
-function bracketedAcronym(text: string, a: Match, b: Match): Match | undefined {
-  if (text.slice(a.end, b.start).trim() !== '(' || text[b.end] !== ')' || !ACRONYM.test(text.slice(b.start, b.end))) return undefined;
+const GLOSS_CLOSE = /^[\s"”’'»]*(?:[-–—]\s*[A-Za-z.]{1,6}\s*)?[)\]]/;
+
+/**
+ * "Israeli Defense Forces (IDF)", "the Zionist entity (Israel)", "the entity [‘Israel’]": a label followed by a label
+ * of the same referent alone in brackets (round or square, quotation marks and an editor's initials allowed) is one
+ * mention: the outlet names the actor once and glosses or abbreviates it. The mention takes the first label's entry
+ * (the words the outlet chose, or quoted) and ends after the closing bracket. A context label glossed by a label of a
+ * fixed referent it may take is that referent ("the entity [‘Israel’]" is Israel, whatever was named before).
+ */
+function bracketedGloss(text: string, a: Match, b: Match): Match | undefined {
+  const open = text.slice(a.end, b.start);
+  if (open.length > 6 || !GLOSS_OPEN.test(open)) return undefined;
+  const close = GLOSS_CLOSE.exec(text.slice(b.end, b.end + 16));
+  if (!close || (open.includes('(') ? close[0].slice(-1) !== ')' : close[0].slice(-1) !== ']')) return undefined;
   const ea = a.entry as LabelEntry;
   const eb = b.entry as LabelEntry;
-  if (!ea.referent || ea.referent !== eb.referent || ea.category !== eb.category) return undefined;
-  return { entry: a.entry, pattern: a.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end + 1 };
+  if (ea.category !== eb.category) return undefined;
+  const joined: Match = { entry: a.entry, pattern: a.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end + close[0].length };
+  if (ea.referent) return referentsOf(eb).includes(ea.referent) ? joined : undefined;
+  if (!eb.referent || !(ea.resolve ?? []).includes(eb.referent)) return undefined;
+  joined.referent = eb.referent;
+  return joined;
 }
 
-function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
-  const gap = b.startUnit - a.endUnit;
-  if (gap < 1 || gap > MAX_CONJUNCT || !COORDINATORS.has(units.normal[a.endUnit])) return undefined;
-  // The first label must be a compound modifier ("Iran-backed", "pro-Iranian"), not a noun phrase ("Iran and its
-  // proxies"), and the other conjunct a modifier, not a new noun phrase with its own determiner.
+/** A pattern that is one capitalized word ("Hamas", "Israel", "IDF"): the actor's own name, used as a label. */
+const PROPER_NAME = /^\p{Lu}[\p{L}'’-]*$/u;
+
+/**
+ * "Iranian-backed militia fighters", "Hamas militant fighters": a label right before a label that can name the same
+ * referent, with nothing between them, is one noun phrase when one of the two is neutral (weight 0): the neutral noun
+ * is the head or the modifier of the framing one and adds no frame, so the mention takes the framing label's entry
+ * (the sum of the parts, as "N of M"). Two neutral labels take the one with a fixed referent; two framing labels stay
+ * two mentions (the combination wants a composed entry), as does a context label that would take in a fixed one.
+ * The actor's own name used as a label ("Hamas", "Israel": a pattern of one capitalized word) keeps its own mention
+ * on either side: "the Palestinian militant group Hamas" is a close apposition and "Hamas fighters" a name before a
+ * noun, annotated as two spans by the gold conventions (the label before the name; the name as the baseline).
+ */
+function headNoun(units: Units, a: Match, b: Match): Match | undefined {
+  if (b.startUnit !== a.endUnit || units.barrierAfter[a.endUnit - 1] 
+    || PROPER_NAME.test(a.pattern.source) || PROPER_NAME.test(b.pattern.source)) return undefined;
+  const ea = a.entry as LabelEntry;
+  const eb = b.entry as LabelEntry;
+  if (ea.category !== 'actor-label' || eb.category !== 'actor-label') return undefined;
+  const rb = referentsOf(eb);
+  if (!referentsOf(ea).some((r) => rb.includes(r))) return undefined;
+  let entry: LabelEntry | undefined;
+  if (ea.weight === 0 && eb.weight === 0) entry = eb.referent || !ea.referent ? eb : ea;
+  else entry = ea.weight === 0 ? eb : eb.weight === 0 ? ea : undefined;
+  if (!entry || (!entry.referent && (entry === eb ? ea : eb).referent)) return undefined;
+  return { entry, pattern: entry === eb ? b.pattern : a.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
+}
+
+/** Whether label `a` ends in a compound modifier ("Iran-backed", "pro-Iran"): its last unit is glued by a hyphen. */
+function endsInCompound(text: string, units: Units, a: Match): boolean {
   const last = a.endUnit - 1;
-  if (last === a.startUnit || !HYPHENS.test(text.slice(units.end[last - 1], units.start[last]))) return undefined;
-  for (let u = a.endUnit + 1; u <= b.startUnit; u++) if (DETERMINERS.has(units.normal[u])) return undefined;
-  for (let u = a.startUnit; u < b.endUnit - 1; u++) if (units.barrierAfter[u]) return undefined;
-  // The two labels read as one phrase: a small copy of their units, in order, without the other conjunct.
+  return last > a.startUnit && HYPHENS.test(text.slice(units.end[last - 1], units.start[last]));
+}
+
+/**
+ * "Iran-backed Hezbollah militants", "the Iran-supported Kataib Hezbollah militant group": a compound-modifier label,
+ * a name and a label, side by side with no punctuation, are one noun phrase about the named group, not two mentions.
+ * The name stays a name hit. The phrase is read without the name ("Iran-backed militants"): the entry of a pattern
+ * that matches it whole gives the weight, as for coordinated modifiers; failing that, the mention takes the entry of
+ * the two whose weight is the sum of both (the glued-modifier rule). Either way the entry must be able to name the
+ * name's referent ("Iran-backed Palestinian Islamic Jihad militants" is no armed-groups phrase), and a name of an
+ * actor the lexicon does not track keeps the two mentions apart.
+ */
+function nameInside(text: string, units: Units, compiled: CompiledLexicon, a: Match, names: Match[], b: Match): Match | undefined {
+  if (!endsInCompound(text, units, a)) return undefined;
+  // The names fill the gap exactly, and no punctuation stands before, between or after them.
+  let at = a.endUnit;
+  for (const nm of names) {
+    if (nm.startUnit !== at || units.barrierAfter[at - 1]) return undefined;
+    at = nm.endUnit;
+  }
+  if (at !== b.startUnit || units.barrierAfter[at - 1]) return undefined;
+  const ea = a.entry as LabelEntry;
+  const eb = b.entry as LabelEntry;
+  if (ea.category !== 'actor-label' || eb.category !== 'actor-label') return undefined;
+  // Every name must be of a tracked referent: an untracked actor inside ("… Islamic State militants") is not the
+  // modifier's group, and the context labels around it are left to resolution.
+  const named: string[] = [];
+  for (const nm of names) {
+    const r = nm.entry.kind === 'name' ? nm.entry.referent : undefined;
+    if (!r) return undefined;
+    named.push(r);
+  }
+  const fits = (e: LabelEntry): boolean => named.every((r) => referentsOf(e).includes(r));
+  const read = readWhole(text, units, compiled, a, b);
+  if (read && fits(read.terminal.entry as LabelEntry)) {
+    return { entry: read.terminal.entry, pattern: read.terminal.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
+  }
+  const rb = referentsOf(eb);
+  if (!referentsOf(ea).some((r) => rb.includes(r))) return undefined;
+  const sum = Math.max(-2, Math.min(2, ea.weight + eb.weight));
+  const entry = eb.weight === sum && fits(eb) ? eb : ea.weight === sum && fits(ea) ? ea : undefined;
+  if (!entry || (!entry.referent && (entry === eb ? ea : eb).referent)) return undefined;
+  return { entry, pattern: entry === eb ? b.pattern : a.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
+}
+
+/**
+ * The label pattern that matches labels a and b read as one phrase, without what stands between them: a small copy
+ * of their units, in order. The highest-priority match wins, a plain pattern before a class pattern.
+ */
+function readWhole(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Candidate | undefined {
   const picked: number[] = [];
   for (let u = a.startUnit; u < a.endUnit; u++) picked.push(u);
   for (let u = b.startUnit; u < b.endUnit; u++) picked.push(u);
@@ -405,6 +522,21 @@ function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: M
     if (!best || c.terminal.priority > best.terminal.priority
       || (c.terminal.priority === best.terminal.priority && Number(c.terminal.composed) < Number(best.terminal.composed))) best = c;
   }
+  return best;
+}
+
+function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
+  const gap = b.startUnit - a.endUnit;
+  if (gap < 1 || gap > MAX_CONJUNCT || !COORDINATORS.has(units.normal[a.endUnit])) return undefined;
+  // The first label must be a compound modifier ("Iran-backed", "pro-Iranian"), not a noun phrase ("Iran and its
+  // proxies"), and the other conjunct a modifier, not a new noun phrase with its own determiner.
+  if (!endsInCompound(text, units, a)) return undefined;
+  for (let u = a.endUnit + 1; u <= b.startUnit; u++) if (DETERMINERS.has(units.normal[u])) return undefined;
+  for (let u = a.startUnit; u < b.endUnit - 1; u++) {
+    // A suspended hyphen after the conjunction ("Iran-backed and -funded militias") is part of the other modifier.
+    if (units.barrierAfter[u] && !(u === a.endUnit && SUSPENDED.test(text.slice(units.end[u], units.start[u + 1])))) return undefined;
+  }
+  const best = readWhole(text, units, compiled, a, b);
   if (!best) return undefined;
   return { entry: best.terminal.entry, pattern: best.terminal.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
 }

@@ -135,18 +135,29 @@ export function resolveContextLabels(
     const capitalisedModifier = prevGlued && /^\p{Lu}/u.test(text.slice(units.start[prevUnit], units.end[prevUnit])) &&
       !ENGLISH_STOPWORDS.has(units.normal[prevUnit]) && !originOfGroup(compiled, units.normal[prevUnit], head);
     if (capitalisedModifier) continue;
+    // 3b. Part of a proper name: a capitalised label that capitalised words go on ("the Resistance News Network
+    // Telegram channel") names that outlet or body, not a referent; a name the lexicon knows was read by rule 1. Not in
+    // a headline, where title case capitalises every word.
+    const lastUnit = match.endUnit - 1;
+    if (match.endUnit < units.count && !units.barrierAfter[lastUnit] && units.sentence[match.endUnit] === hit.sentence &&
+        /^\p{Lu}/u.test(text.slice(units.start[lastUnit], units.end[lastUnit])) &&
+        /^\p{Lu}/u.test(text.slice(units.start[match.endUnit], units.end[match.endUnit])) &&
+        !ENGLISH_STOPWORDS.has(units.normal[match.endUnit]) && hit.start >= headlineEnd) continue;
     // 4. An of-phrase: "an umbrella group of anti-terror fighters" names its referent; "the regime of the river" names
     // nobody; "fighters of these two organizations" points back like a pronoun.
     const nextWord = match.endUnit < units.count && !units.barrierAfter[match.endUnit - 1] ? units.normal[match.endUnit] : '';
     // "militants from Hamas", "fighters from Kataib Hezbollah": a from-phrase that names a referent the label may take
     // decides; one that names a theatre is read as "in" is (4b: "Iran-backed Islamists from Iraq"); any other place or
     // nobody leaves the look-back to decide.
+    // The name may end the from-phrase's noun phrase ("terrorists from the radical Islamic movement Hezbollah"); an
+    // untracked actor there keeps the label off any referent ("militants from the Islamic State group").
     if (nextWord === 'from') {
-      const k = next;
-      const m = k < mentions.length ? mentions[k] : undefined;
-      if (m && m.sentence === hit.sentence && m.startUnit === match.endUnit + 1 && fit(m) === 'yes') {
-        settle(m);
-        continue;
+      const m = next < mentions.length ? mentions[next] : undefined;
+      if (m && m.sentence === hit.sentence && m.startUnit > match.endUnit &&
+          m.startUnit <= match.endUnit + 2 + rules.appositionWords && nounPhraseBetween(text, units, match.endUnit, m.startUnit)) {
+        const f = fit(m);
+        if (f === 'yes') settle(m);
+        if (f !== 'no') continue;
       }
     }
     if (nextWord === 'of') {
@@ -175,6 +186,16 @@ export function resolveContextLabels(
       for (const r of candidates) if (acting.has(r)) { byTheatre = r; count++; }
       if (count !== 1) byTheatre = null;
     }
+    // 4c. A definite label takes up the last noun with its head: when that noun is no mention but describes one
+    // ("the Islamic Resistance in Iraq, a coalition of Iran-backed militias … The coalition"), the actor it describes is
+    // meant, or, if the label may not take it, nobody the label may take.
+    const head0 = units.normal[match.endUnit - 1];
+    const definiteLabel = DEFINITE.has(units.normal[match.startUnit]) || (prevGlued && DEFINITE.has(units.normal[prevUnit]));
+    const owner = definiteLabel ? headOwner(units, text, match, head0, seen, hit.sentence - rules.antecedentSentences, rules.appositionWords) : undefined;
+    if (owner) {
+      if (fit(owner) === 'yes') settle(owner);
+      continue;
+    }
     // 5. Look back: the nearest mention the label may mean, unless another fitting referent is far more salient.
     let blocked = false;
     const salience = new Map<string, number>();
@@ -186,7 +207,7 @@ export function resolveContextLabels(
     // head noun ("terrorist groups", a dozen sentences back) when nothing nearer fits or blocks: the topic goes on.
     // A speaker tagged by surname ("…,” Amir-Abdollahian said) speaks for the side the story introduced him with
     // ("Iran's Foreign Minister Hossein Amir-Abdollahian"); a negative label in his words is not that side.
-    const speakerOwn = hit.weight < 0 && hit.voice !== 'author' ? introducedSide(text, match, seen, units, speech) : undefined;
+    const speakerOwn = hit.weight < 0 && hit.voice !== 'author' ? introducedSide(text, match, seen, units, speech, mentions, next) : undefined;
     const definite = DEFINITE.has(units.normal[match.startUnit]) || (prevGlued && DEFINITE.has(units.normal[prevUnit]));
     for (let k = seen.length - 1, visited = 0; k >= 0 && visited < rules.lookBackMentions; k--, visited++) {
       const mention = seen[k];
@@ -238,19 +259,36 @@ export function resolveContextLabels(
       for (const [referent, score] of salience) {
         if (score >= rules.salienceFactor * nearestScore && score > (salience.get(best) ?? 0)) best = referent;
       }
+      // A speaker's enemy is whoever the speaker fights: when the label is negative, in a quotation or reported
+      // speech, and another referent it may take is nearly as salient in the window ("the strongholds of the enemies"
+      // after both US bases and "the Zionist entity"), the speaker's words do not say which is meant: unresolved.
+      if (sameHead === null && hit.weight < 0 && hit.voice !== 'author' && rivalled(salience, best, rules.competeRatio)) continue;
       resolveTo(hit, best, seen, match, units);
       continue;
     }
     // 6. A headline names its actor in the lead, and a lead often names it right after the label ("Resistance
     // groups vow response. Kataib Hezbollah said …"): look ahead to the lead's first sentence.
     if (blocked) continue;
+    // 5b. With nothing before it, a place further on in the label's clause says who acts there: "occupation forces
+    // stormed several cities in the West Bank" (the theatre's one actor the label may take, as in rule 5).
+    const clausePlace = theatreInClause(units, match.endUnit, compiled, rules.appositionWords + CLAUSE_PLACE_EXTRA);
+    if (clausePlace) {
+      let only: string | null = null;
+      let count = 0;
+      for (const r of candidates) if (clausePlace.has(r)) { only = r; count++; }
+      if (count === 1 && only !== null) {
+        resolveTo(hit, only, seen, match, units);
+        continue;
+      }
+    }
     const inHeadline = hit.start < headlineEnd;
     if (inHeadline || hit.sentence <= 1) {
       const lastSentence = inHeadline ? headlineSentences + 1 : hit.sentence + 1;
       let decided = false;
       for (let k = next; k < mentions.length && k < next + rules.lookBackMentions && mentions[k].sentence <= lastSentence; k++) {
         const f = fit(mentions[k]);
-        if (f === 'no') continue;
+        // The speaker named in the tag ("…,” Kataib Hezbollah spokesman … said) is not what the speaker disparages.
+        if (f === 'no' || (speakerOwn && (mentions[k].referent ?? mentions[k].side) === speakerOwn)) continue;
         settle(mentions[k]);
         decided = true;
         break;
@@ -281,7 +319,7 @@ function speakerSide(
     const s = mentions[k].side;
     if (s !== undefined && candidates.has(s)) return s;
   }
-  const introduced = introducedSide(text, match, seen, units, speech);
+  const introduced = introducedSide(text, match, seen, units, speech, mentions, next);
   if (introduced !== undefined) return introduced !== null && candidates.has(introduced) ? introduced : null;
   for (let k = seen.length - 1, visited = 0; k >= 0 && visited < rules.lookBackMentions; k--, visited++) {
     const m = seen[k];
@@ -305,7 +343,9 @@ const INTRODUCTION_REACH = 600;
  * when there is no such tag or introduction; null when the introduction names an actor without a side. Bounded by
  * TAG_REACH and INTRODUCTION_REACH units: a constant per label.
  */
-function introducedSide(text: string, match: Match, seen: Mention[], units: Units, speech: ReadonlySet<string>): string | null | undefined {
+function introducedSide(
+  text: string, match: Match, seen: Mention[], units: Units, speech: ReadonlySet<string>, mentions: Mention[], next: number,
+): string | null | undefined {
   const sentence = units.sentence[match.startUnit];
   const capitalised = (u: number): boolean => u >= 0 && u < units.count && units.sentence[u] === sentence &&
     !ENGLISH_STOPWORDS.has(units.normal[u]) && /^\p{Lu}\p{Ll}/u.test(text.slice(units.start[u], units.end[u]));
@@ -330,7 +370,9 @@ function introducedSide(text: string, match: Match, seen: Mention[], units: Unit
     if (units.normal[k] === word && units.sentence[k] !== sentence && !units.barrierAfter[k - 1] &&
         /^\p{Lu}/u.test(text.slice(units.start[k - 1], units.end[k - 1]))) first = k;
   }
-  if (first < 0) return undefined;
+  // Named for the first time in the tag itself ("…,” Badr spokesman Kareem Nuri said): the actor right before the
+  // name in the tag is the one the speaker speaks for.
+  if (first < 0) return surname > match.endUnit ? tagActor(units, mentions, next, surname) : undefined;
   // The mention of that sentence nearest the introduction, within SPEAKER_REACH; `seen` is in document order.
   let best: Mention | undefined;
   for (let i = seen.length - 1; i >= 0 && seen[i].sentence >= units.sentence[first]; i--) {
@@ -358,6 +400,21 @@ function sameHeadAhead(
   return undefined;
 }
 
+/**
+ * The side of the actor named in a speech tag after the label, right before the speaker's name ("Badr spokesman
+ * Kareem Nuri said": within SPEAKER_REACH units before the surname, same sentence): its side or referent, or undefined.
+ * Visits the mentions between the label and the surname only.
+ */
+function tagActor(units: Units, mentions: Mention[], next: number, surname: number): string | null | undefined {
+  let found: Mention | undefined;
+  for (let k = next; k < mentions.length && mentions[k].startUnit < surname; k++) {
+    const m = mentions[k];
+    if (m.endUnit <= surname && surname - m.endUnit <= SPEAKER_REACH && m.sentence === units.sentence[surname] &&
+        (m.side !== undefined || m.referent !== null)) found = m;
+  }
+  return found ? found.side ?? found.referent : undefined;
+}
+
 /** Pronouns of a speech tag that stand for the person the story named last ("…,” he said). */
 const PERSONAL = new Set(['he', 'she']);
 /** Sentences back that a pronoun tag's person may have been named in. */
@@ -383,6 +440,71 @@ function lastIntroduced(text: string, sentence: number, seen: Mention[], units: 
     }
   }
   return undefined;
+}
+
+/** Units a definite label looks back for the last noun with its head (a constant per label). */
+const HEAD_REACH = 120;
+
+/**
+ * The mention that the last earlier occurrence of a definite label's head noun describes, when that occurrence is no
+ * mention itself: "a coalition of Iran-backed militias" (the mention after "of", within two words) or the apposition
+ * "Kataib Hezbollah, a militia backed by Iran" (the mention before the comma, within `reach` words). undefined when
+ * the head does not occur in the window (sentences from `floor`, HEAD_REACH units), occurs inside a mention (the
+ * look-back reads those), or describes no mention. Bounded by HEAD_REACH units and the mentions among them.
+ */
+function headOwner(
+  units: Units, text: string, match: Match, head: string, seen: Mention[], floor: number, reach: number,
+): Mention | undefined {
+  const plural = head.endsWith('s') ? head.slice(0, -1) : head + 's';
+  let u = match.startUnit - 1;
+  for (; u >= 0 && u >= match.startUnit - HEAD_REACH && units.sentence[u] >= floor; u--) {
+    if (units.normal[u] === head || units.normal[u] === plural) break;
+  }
+  if (u < 0 || u < match.startUnit - HEAD_REACH || units.sentence[u] < floor) return undefined;
+  let k = seen.length - 1;
+  while (k >= 0 && seen[k].startUnit > u + 4) k--;
+  // Inside a mention: the ordinary look-back decides.
+  for (let i = k; i >= 0 && seen[i].endUnit > u - HEAD_REACH; i--) if (seen[i].startUnit <= u && u < seen[i].endUnit) return undefined;
+  if (units.normal[u + 1] === 'of' && !units.barrierAfter[u]) {
+    for (let i = k; i >= 0 && seen[i].startUnit > u + 1; i--) {
+      if (seen[i].startUnit > u + 4) continue;
+      let open = true;
+      for (let v = u + 1; v < seen[i].startUnit; v++) if (units.barrierAfter[v]) open = false;
+      if (open) return seen[i];
+    }
+  }
+  for (let i = k; i >= 0; i--) {
+    const m = seen[i];
+    if (m.endUnit > u) continue;
+    if (m.sentence !== units.sentence[u] || u - m.endUnit > reach) break;
+    if (text.slice(m.end, units.start[m.endUnit]).trim() !== ',') break;
+    for (let v = m.endUnit; v < u; v++) if (units.barrierAfter[v]) return undefined;
+    return m;
+  }
+  return undefined;
+}
+
+/** Whether a referent other than `best` has at least `ratio` times the salience of `best`. */
+function rivalled(salience: ReadonlyMap<string, number>, best: string, ratio: number): boolean {
+  const bestScore = salience.get(best) ?? 0;
+  for (const [referent, score] of salience) if (referent !== best && score >= ratio * bestScore) return true;
+  return false;
+}
+
+/**
+ * Whether the units from `from` (the preposition) up to `to` (a name) read as the start of one noun phrase: no
+ * punctuation, and every word between an article, a capitalised word, a group noun or another word that is neither a
+ * function word nor a past form ("the radical Islamic movement"; not "the area killed"). At most a few units.
+ */
+function nounPhraseBetween(text: string, units: Units, from: number, to: number): boolean {
+  for (let u = from; u < to; u++) {
+    if (units.barrierAfter[u]) return false;
+    if (u === from) continue;
+    const w = units.normal[u];
+    if (w === 'the' || w === 'a' || w === 'an' || PHRASE_NOUNS.has(w) || /^\p{Lu}/u.test(text.slice(units.start[u], units.end[u]))) continue;
+    if (ENGLISH_STOPWORDS.has(w) || w.endsWith('ed')) return false;
+  }
+  return true;
 }
 
 /** Whether a mention's words include the (folded) word `head`. Mentions are short, so this is bounded. */
@@ -473,6 +595,21 @@ function theatreAfter(units: Units, end: number, compiled: CompiledLexicon): Rea
       if (units.normal[u + k] !== words[k] || (k < words.length - 1 && units.barrierAfter[u + k])) ok = false;
     }
     if (ok) return actors;
+  }
+  return undefined;
+}
+
+/** Words a clause may run past the apposition window before its place ("stormed several cities in the West Bank"). */
+const CLAUSE_PLACE_EXTRA = 3;
+
+/**
+ * The actors of the first theatre place after a place preposition within `reach` units after a label, in its clause
+ * (no punctuation between): "occupation forces stormed several cities in the West Bank". A constant per label.
+ */
+function theatreInClause(units: Units, end: number, compiled: CompiledLexicon, reach: number): ReadonlySet<string> | undefined {
+  for (let u = end; u < units.count && u < end + reach; u++) {
+    if (units.barrierAfter[u - 1]) return undefined;
+    if (PLACE_PREPOSITIONS.has(units.normal[u])) return theatreAfter(units, u, compiled);
   }
   return undefined;
 }

@@ -40,6 +40,8 @@ const LISTS = [
   ['call_verbs', 'call', 'verbs'],
   ['call_particles', 'callParticles', 'words'],
   ['blame_verbs', 'blame', 'verbs'],
+  ['responsibility_verbs', 'responsibilityVerbs', 'verbs'],
+  ['responsibility_words', 'responsibilityWords', 'words'],
   ['demand_verbs', 'demand', 'verbs'],
   ['accuse_verbs', 'accuse', 'verbs'],
   ['prepositional_verbs', 'prepositional', 'phrases'],
@@ -58,6 +60,7 @@ const LISTS = [
   ['figure_nouns', 'figureNouns', 'nouns'],
   ['perspective_nouns', 'perspectiveNouns', 'nouns'],
   ['kickers', 'kickers', 'words'],
+  ['speaker_nouns', 'speakerNouns', 'nouns'],
   ['titles', 'titles', 'words'],
 ] as const;
 
@@ -70,13 +73,14 @@ const WINDOWS = [
   ['vow', 'vow'], ['directive', 'directive'], ['call', 'call'], ['clause', 'clause'], ['passive_by', 'passiveBy'],
   ['perspective', 'perspective'], ['tag_subject', 'tagSubject'], ['tag_adjunct', 'tagAdjunct'],
   ['headline_speaker', 'headlineSpeaker'], ['dateline_chars', 'datelineChars'], ['fragment', 'fragment'],
+  ['parenthetical', 'parenthetical'],
 ] as const;
 export type VoiceWindows = { readonly [K in (typeof WINDOWS)[number][1]]: number };
 
 const CONTEXT = [
   ['cue_reach', 'cueReach'], ['antecedent_sentences', 'antecedentSentences'], ['salience_factor', 'salienceFactor'],
   ['scare_quote_max_words', 'scareQuoteMaxWords'], ['look_back_mentions', 'lookBackMentions'], ['apposition_words', 'appositionWords'],
-  ['speaker_sentences', 'speakerSentences'],
+  ['speaker_sentences', 'speakerSentences'], ['compete_ratio', 'competeRatio'],
 ] as const;
 /** Windows of the context rules (analyze.ts): distancing and negation reach, antecedents, scare quotes. */
 export type ContextWindows = { readonly [K in (typeof CONTEXT)[number][1]]: number };
@@ -217,7 +221,7 @@ export function parseVoiceRules(text: string, file = '<voice rules>', sha256 = c
     return out;
   };
   const windows = numbers('windows', WINDOWS, new Set()) as VoiceWindows;
-  const context = numbers('context', CONTEXT, new Set(['salience_factor'])) as ContextWindows;
+  const context = numbers('context', CONTEXT, new Set(['salience_factor', 'compete_ratio'])) as ContextWindows;
   // Noun forms leave every verb list: "state" reports nothing in "the Jewish state is …".
   for (const [, listName, kind] of LISTS) {
     if (kind === 'verbs' || kind === 'finite') for (const form of words.nounForms) words[listName].delete(form);
@@ -227,7 +231,7 @@ export function parseVoiceRules(text: string, file = '<voice rules>', sha256 = c
   const forwardCues = new Set(['according', 'read', 'reads']);
   for (const list of [words.prepositional, words.reportingPhrases]) for (const phrase of list) forwardCues.add(phrase.slice(0, phrase.indexOf(' ')));
   for (const list of [words.reporting, words.zeroThat, words.accuse, words.passiveFraming, words.call, words.asVerbs,
-    words.condemn, words.blame, words.demand, words.directive, words.vow, words.content, words.speechNouns]) for (const w of list) forwardCues.add(w);
+    words.condemn, words.blame, words.responsibilityVerbs, words.demand, words.directive, words.vow, words.content, words.speechNouns]) for (const w of list) forwardCues.add(w);
   return {
     source: { name, version, sha256, file, description },
     words,

@@ -139,3 +139,34 @@ labels:
     expect(findMatches(text, tok.units, lex).map((m) => text.slice(m.start, m.end))).toEqual(['Palestinian', 'fighters']);
   });
 });
+
+describe('a name inside a modifier phrase (match.ts nameInside)', () => {
+  const lex = compileYaml(`lexicon: t
+version: 1
+referents:
+  - { id: groups, label: Groups }
+  - { id: state, label: A state }
+names:
+  - { id: zed, referent: groups, patterns: [Zed Brigades] }
+  - { id: acme, referent: state, patterns: [Acme Guard] }
+  - { id: untracked, type: actor, patterns: [Other Front] }
+labels:
+  - { id: patron, resolve: [groups], category: actor-label, weight: -1, patterns: [X-backed], rationale: r }
+  - { id: militants, resolve: [groups], category: actor-label, weight: -1, patterns: [militants], rationale: r }
+  - { id: patron-militants, referent: groups, category: actor-label, weight: -2, patterns: [X-backed militants], rationale: r }
+`);
+  const labels = (text: string) => {
+    const tok = tokenize(text);
+    return findMatches(text, tok.units, lex).filter((m) => m.entry.kind === 'label').map((m) => `${m.entry.id}:${text.slice(m.start, m.end)}`);
+  };
+
+  it('joins modifier, name and noun when the phrase read without the name can name the named group', () => {
+    expect(labels('X-backed Zed Brigades militants fired.')).toEqual(['patron-militants:X-backed Zed Brigades militants']);
+  });
+
+  it('keeps two mentions when the name is of another referent, untracked, or set off by punctuation', () => {
+    expect(labels('X-backed Acme Guard militants fired.')).toEqual(['patron:X-backed', 'militants:militants']);
+    expect(labels('X-backed Other Front militants fired.')).toEqual(['patron:X-backed', 'militants:militants']);
+    expect(labels('X-backed Zed Brigades, militants said.')).toEqual(['patron:X-backed', 'militants:militants']);
+  });
+});

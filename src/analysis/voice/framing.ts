@@ -29,7 +29,7 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
     for (let k = i + 2; k < n - 1 && k <= i + 1 + win.object; k++) {
       if (words[k].commaBefore || words[k].markBefore || v.reporting.has(words[k].lower) || words[k].lower === 'that') break;
       if (!v.prepositional.has(`${w} ${words[k].lower}`)) continue;
-      return { cue: i, clause: OBJECT_PRONOUNS.has(words[i + 1].lower) ? k + 1 : i + 1, rule: 'F-INSIST' };
+      return { cue: i, clause: pronounAt(r, i + 1) ? k + 1 : i + 1, rule: 'F-INSIST' };
     }
   }
   if (v.accuse.has(w)) {
@@ -37,7 +37,7 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
       if (words[j].lower !== 'of' || j + 1 >= n) continue;
       let glossed = false;
       for (let k = i + 1; k <= j; k++) if (words[k].commaBefore) glossed = true;
-      const object = !glossed && i + 1 < j && !OBJECT_PRONOUNS.has(words[i + 1].lower);
+      const object = !glossed && i + 1 < j && !pronounAt(r, i + 1);
       return { cue: i, clause: object ? i + 1 : j + 1, rule: 'F-ACCUSE' };
     }
     return null;
@@ -63,16 +63,16 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
       // ", as the death toll rose": "as" after a comma opens a clause of the outlet's, not the characterisation.
       if (words[j].commaBefore) break;
       if (words[j].lower === 'as' && j + 1 < n) {
-        const object = i + 1 < j && !OBJECT_PRONOUNS.has(words[i + 1].lower) && !words[i + 1].commaBefore;
+        const object = i + 1 < j && !pronounAt(r, i + 1) && !words[i + 1].commaBefore;
         return { cue: i, clause: object ? i + 1 : j + 1, rule: 'F-AS' };
       }
     }
-    if (v.condemn.has(w) && i + 1 < n && !words[i + 1].commaBefore && !OBJECT_PRONOUNS.has(words[i + 1].lower)) {
+    if (v.condemn.has(w) && i + 1 < n && !words[i + 1].commaBefore && !pronounAt(r, i + 1)) {
       return { cue: i, clause: i + 1, end: boundedEnd(r, i + 1, win.clause), rule: 'F-CONDEMN' };
     }
     // "branded the troops 'occupiers'": a naming verb without "as" names like "called" (F-CALL).
     if (!v.call.has(w)) return null;
-  } else if (v.condemn.has(w) && i + 1 < n && !words[i + 1].commaBefore && !OBJECT_PRONOUNS.has(words[i + 1].lower)) {
+  } else if (v.condemn.has(w) && i + 1 < n && !words[i + 1].commaBefore && !pronounAt(r, i + 1)) {
     return { cue: i, clause: i + 1, end: boundedEnd(r, i + 1, win.clause), rule: 'F-CONDEMN' };
   }
   const next = words[i + 1];
@@ -85,12 +85,39 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
     if (!next || next.commaBefore || v.callParticles.has(next.lower) || hypothetical || noun || namesAThing(r, i)) return null;
     return { cue: i, clause: i + 1, end: boundedEnd(r, i + 1, win.call), rule: 'F-CALL' };
   }
-  if ((v.blame.has(w) || v.demand.has(w)) && next && !next.commaBefore && !OBJECT_PRONOUNS.has(next.lower)) {
+  // "holds this Iranian-aligned group responsible for an attack", "held the coalition accountable": blame with a
+  // verb of holding and a word of responsibility after its object, no punctuation between (F-BLAME, O-OBJECT).
+  if (v.responsibilityVerbs.has(w) && next && !next.commaBefore && !pronounAt(r, i + 1)) {
+    for (let j = i + 2; j < n && j <= i + win.accuse; j++) {
+      if (words[j].commaBefore || words[j].markBefore) break;
+      if (v.responsibilityWords.has(words[j].lower)) return { cue: i, clause: i + 1, end: boundedEnd(r, i + 1, win.clause), rule: 'F-BLAME' };
+    }
+    return undefined;
+  }
+  if ((v.blame.has(w) || v.demand.has(w)) && next && !next.commaBefore && !pronounAt(r, i + 1)) {
     if (v.demand.has(w) && next.lower === 'that') return { cue: i, clause: i + 2, rule: 'F-BLAME' };
     return { cue: i, clause: i + 1, end: boundedEnd(r, i + 1, win.clause), rule: 'F-BLAME' };
   }
   return undefined;
 }
+
+/** Pronouns that are also determiners: "blamed this group", "condemned these attacks" name what the noun names. */
+const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those', 'which', 'what']);
+
+/**
+ * Whether the object at word k is a pronoun, which names nothing (O-OBJECT): "blamed them", "described it as". A
+ * demonstrative is a pronoun only when no noun follows it in the phrase ("blamed this for …"; not "blamed this
+ * Iranian-aligned group for …").
+ */
+function pronounAt(r: Reading, k: number): boolean {
+  const w = r.words[k];
+  if (!w || !OBJECT_PRONOUNS.has(w.lower)) return false;
+  if (!DEMONSTRATIVES.has(w.lower)) return true;
+  const after = r.words[k + 1];
+  return !after || after.commaBefore || after.markBefore || NOT_NOUN_AFTER.has(after.lower) || r.rules.words.responsibilityWords.has(after.lower);
+}
+/** Words after a demonstrative that show it stood alone: "blamed this on", "described that as". */
+const NOT_NOUN_AFTER = new Set(['as', 'for', 'on', 'of', 'to', 'with', 'in', 'by', 'and', 'or', 'is', 'was', 'will', 'would']);
 
 /** Words after a name that show the name was the whole complement: "a hub called Tower 22 that serves …". */
 const AFTER_NAME = new Set(['that', 'which', 'who', 'where', 'in', 'on', 'at', 'near', 'outside', 'inside', 'of', 'and', 'by', 'with', 'for', 'from']);

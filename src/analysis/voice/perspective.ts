@@ -7,8 +7,8 @@ import { capitalised, type Reading } from './words.js';
 
 /**
  * H-SPEAKER: "Sanaa: The American and British enemy is the aggressor", "Hezbollah chief: Israel will pay". The unit
- * is a whole line without final punctuation; at most `headline_speaker` capitalised words stand before the colon, and
- * the first is not a kicker ("Analysis:"). Returns the index of the first word after the colon, or -1.
+ * is a whole line without final punctuation; at most `headline_speaker` words stand before the colon, capitalised or
+ * role nouns after a capitalised first word (`speaker_nouns`), and the first is not a kicker ("Analysis:"). Returns the index of the first word after the colon, or -1.
  */
 export function headlineSpeaker(r: Reading, end: number): number {
   const { words, text } = r;
@@ -19,8 +19,13 @@ export function headlineSpeaker(r: Reading, end: number): number {
   for (let k = 1; k < words.length && k <= r.rules.windows.headlineSpeaker; k++) {
     if (words[k].colonBefore) {
       if (r.rules.words.kickers.has(words[0].lower)) return -1;
-      // "Nasrallah to Israel: …" addresses someone; the speaker is still the capitalised words before "to".
-      for (let m = 0; m < k; m++) if (!capitalised(text, words[m]) && words[m].lower !== 'of' && words[m].lower !== 'al' && (words[m].lower !== 'to' || m === 0)) return -1;
+      // "Nasrallah to Israel: …" addresses someone; the speaker is still the capitalised words before "to". A role
+      // noun may follow the name in lowercase: "Hezbollah leader: …", "Iran's foreign minister: …" (`speaker_nouns`).
+      for (let m = 0; m < k; m++) {
+        const w = words[m];
+        if (capitalised(text, w) || w.lower === 'of' || w.lower === 'al') continue;
+        if (m === 0 || (w.lower !== 'to' && !r.rules.words.speakerNouns.has(w.lower))) return -1;
+      }
       return k < words.length - 1 ? k : -1;
     }
     if (words[k].commaBefore || words[k].markBefore) return -1;

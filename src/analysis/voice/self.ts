@@ -75,8 +75,9 @@ function namesOf(raw: string[]): SelfName[] {
     const words = scanWords(r, 0, r.length).map((w) => w.lower);
     if (words.length === 0) continue;
     add(words);
-    // "NNN-NINA": each agency of a joint credit names the outlet.
-    if (words.length === 1 && words[0].includes('-')) for (const part of words[0].split('-')) if (part.length >= 3) add([part]);
+    // "NNN-NINA": each agency of a joint credit names the outlet. Only a credit in capitals: a lowercase hyphenated
+    // name is a file or site name ("islamicinvitation-2022-hezbollah-ariel"), whose parts name others.
+    if (words.length === 1 && words[0].includes('-') && r === r.toUpperCase()) for (const part of words[0].split('-')) if (part.length >= 3) add([part]);
     let k = words.length;
     while (k > 1 && EDITION_WORDS.has(words[k - 1])) k--;
     if (k < words.length) add(words.slice(0, k));

@@ -6,7 +6,7 @@
  */
 import type { ForwardCue } from './forward.js';
 import { AUXILIARIES, BE_FORMS, CLAUSE_OPENERS, NOT_FINITE, PRONOUN_OPENERS, SAY_FORMS, WEEKDAYS } from './grammar.js';
-import { capitalised, isDigit, isTitleCaseHeadline, type Reading, type Word } from './words.js';
+import { afterParenthetical, capitalised, isDigit, isTitleCaseHeadline, type Reading, type Word } from './words.js';
 
 /** The reporting cue at word i, if any. */
 export function reportingCue(r: Reading, i: number): ForwardCue | null {
@@ -59,8 +59,17 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   if (j + 1 < n && WEEKDAYS.has(words[j].lower) && !words[j + 1].commaBefore && opensClause(r, j + 1)) j++;
   else if (j < n && !atLeast && (v.adjuncts.has(words[j].lower) || WEEKDAYS.has(words[j].lower))) {
     let k = j + 1;
-    while (k < n && k <= j + 5 && !words[k].commaBefore && !words[k].markBefore && !PRONOUN_OPENERS.has(words[k].lower)) k++;
-    if (k < n && (words[k].commaBefore || words[k].markBefore || PRONOUN_OPENERS.has(words[k].lower))) j = k;
+    let opened = -1;
+    while (k < n && k <= j + 5 && !words[k].commaBefore && !words[k].markBefore && !PRONOUN_OPENERS.has(words[k].lower)) {
+      // "said on Monday US forces had begun …": a day ends the adjunct when a clause opens right after it.
+      if (WEEKDAYS.has(words[k].lower) && k + 1 < n && !words[k + 1].commaBefore && !words[k + 1].markBefore && opensClause(r, k + 1)) {
+        opened = k + 1;
+        break;
+      }
+      k++;
+    }
+    if (opened > 0) j = opened;
+    else if (k < n && (words[k].commaBefore || words[k].markBefore || PRONOUN_OPENERS.has(words[k].lower))) j = k;
     else return null;
   }
   if (j >= n) return null;
@@ -213,6 +222,13 @@ function namedSubjectClause(r: Reading, j: number): boolean {
   let k = j + 1;
   while (k < words.length && k <= j + 4 && !words[k].commaBefore && !words[k].markBefore
     && (capitalised(text, words[k]) || words[k].lower === 'of' || words[k].lower === 'al')) k++;
+  // "said Kataeb Hezbollah – which is separate from the Lebanese Hezbollah – was behind …": a parenthetical between
+  // dashes after the name is passed over; the verb follows the closing dash.
+  const resumed = k > j && k < words.length ? afterParenthetical(text, words, k, r.rules.windows.parenthetical) : -1;
+  if (resumed > 0) {
+    const v = words[resumed];
+    return !capitalised(text, v) && (AUXILIARIES.has(v.lower) || finiteLooking(v.lower));
+  }
   // "said Israeli Air Forces (IAF) fighter jets attacked …": a bracketed acronym and up to two lowercase nouns may
   // stand between the name and its verb.
   const acronym = k < words.length && words[k].markBefore && isAcronym(text, words[k]);

@@ -128,6 +128,31 @@ function isUpper(code: number): boolean {
 
 export const capitalised = (text: string, w: Word): boolean => isUpper(text.charCodeAt(w.start));
 
+/** Whether a dash (en or em dash, or a hyphen standing alone between spaces) stands between word k-1 and word k. */
+export function dashBefore(text: string, words: Word[], k: number): boolean {
+  if (k <= 0 || k >= words.length) return false;
+  for (let c = words[k - 1].end; c < words[k].start; c++) {
+    const code = text.charCodeAt(c);
+    if (code === 0x2013 || code === 0x2014) return true;
+    if (code === 0x2d && text.charCodeAt(c - 1) === 0x20 && text.charCodeAt(c + 1) === 0x20) return true;
+  }
+  return false;
+}
+
+/**
+ * The word after the closing dash of a parenthetical that opens with a dash before word k ("Kataeb Hezbollah –
+ * which is separate from the Lebanese Hezbollah – was behind …"): the index of "was", or -1 when no second dash
+ * follows within `reach` words, or a quotation mark or a full stop comes first. Bounded by `reach`.
+ */
+export function afterParenthetical(text: string, words: Word[], k: number, reach: number): number {
+  if (!dashBefore(text, words, k)) return -1;
+  for (let m = k + 1; m < words.length && m <= k + reach; m++) {
+    if (dashBefore(text, words, m)) return m;
+    if (words[m].markBefore) return -1;
+  }
+  return -1;
+}
+
 /** End of the comma segment that starts at or contains word i. */
 export function segmentEnd(words: Word[], i: number): number {
   let j = i + 1;
