@@ -131,12 +131,19 @@ export function shingleSequence(text: string, size = DEFAULT_SHINGLE_SIZE): Floa
     h2 ^= h2 >>> 16;
     out[start] = (h2 & 0x1fffff) * 0x100000000 + (h1 >>> 0);
   }
+  // A very long text must not leave its scratch behind for the rest of the run.
+  if (wordLane1.length > SCRATCH_KEPT) {
+    wordLane1 = new Int32Array(1024);
+    wordLane2 = new Int32Array(1024);
+  }
   return out;
 }
 
 /** The two hash lanes of each word of the last text given to hashWords (scratch, reused from text to text). */
 let wordLane1 = new Int32Array(1024);
 let wordLane2 = new Int32Array(1024);
+/** Scratch lanes longer than this many words (512 KB both) are let go after use. */
+const SCRATCH_KEPT = 1 << 16;
 /**
  * Per UTF-16 code unit below 0x10000: 1 when it is a letter or digit on its own (WORD's class), 2 when not, 0 not yet
  * looked up. Lone surrogates are not (as in WORD); a surrogate pair is looked up as its code point.
@@ -171,12 +178,7 @@ function hashWords(lower: string): number {
     } else word = isWordUnit(code);
     if (!word) {
       if (inWord) {
-        if (n === wordLane1.length) {
-          wordLane1 = growInt32(wordLane1);
-          wordLane2 = growInt32(wordLane2);
-        }
-        wordLane1[n] = h1;
-        wordLane2[n++] = h2;
+        keepWord(n++, h1, h2);
         inWord = false;
       }
       if (pair) i++;
@@ -195,15 +197,17 @@ function hashWords(lower: string): number {
       h2 = Math.imul(h2 ^ low, 0x5bd1e995);
     }
   }
-  if (inWord) {
-    if (n === wordLane1.length) {
-      wordLane1 = growInt32(wordLane1);
-      wordLane2 = growInt32(wordLane2);
-    }
-    wordLane1[n] = h1;
-    wordLane2[n++] = h2;
-  }
+  if (inWord) keepWord(n++, h1, h2);
   return n;
+}
+
+function keepWord(at: number, h1: number, h2: number): void {
+  if (at === wordLane1.length) {
+    wordLane1 = growInt32(wordLane1);
+    wordLane2 = growInt32(wordLane2);
+  }
+  wordLane1[at] = h1;
+  wordLane2[at] = h2;
 }
 
 /** The distinct shingle hashes of a text, ascending (the exact overlap of two texts is one merge of two of these). */
