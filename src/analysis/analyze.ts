@@ -176,6 +176,16 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       // names "IDF spokesman" and "US military official" are; who a spokesman works for is not a framing choice.
       if (entry.category === 'actor-label' && m.endUnit < units.count && !units.barrierAfter[m.endUnit - 1] &&
           SPOKESPEOPLE.has(units.normal[m.endUnit])) continue;
+      // "Iran's Minister of Defense", "Israeli Army Chief of General Staff", "Iran policy", "Hamas strongholds",
+      // "Israel-linked vessels": the name says whose official, topic, place or ship it is; no actor is named.
+      const affiliation = entry.category === 'actor-label' ? affiliationOnly(text, units, m, entry, compiled) : null;
+      if (affiliation) {
+        // An official's title still names the side the official speaks for, as a name with a referent does: it
+        // stays an antecedent and a speaker ("our troops" in the words of "Israeli Army Chief of General Staff Herzi
+        // Halevi" are Israel's; "the regime" in Iran's ambassador's words is not Iran), but it is not scored.
+        if (affiliation === 'title' && entry.referent) mention(m, entry.referent, sentence);
+        continue;
+      }
       const negation = cueBefore(negationEnds, m, false);
       if (negation) cues.push(negation.entry.id);
       const hit: Hit = {
@@ -363,7 +373,7 @@ function dropInside(matches: Match[], spans: Span[]): Match[] {
  */
 /** The lexicon's class of nouns of acts and weapons that a patron modifier may describe ("Iran-backed attacks"). */
 const ACT_NOUN_CLASS = 'act-noun';
-const actNounCache = new WeakMap<CompiledLexicon, Set<string>>();
+const wordClassCache = new WeakMap<CompiledLexicon, Map<string, Set<string>>>();
 
 /**
  * Whether the label ends in a compound modifier ("Iran-backed", "pro-Iran": its last word glued by a hyphen) and the
@@ -374,19 +384,65 @@ function modifiesAct(text: string, units: Units, m: Match, compiled: CompiledLex
   const last = m.endUnit - 1;
   if (last <= m.startUnit || m.endUnit >= units.count || units.barrierAfter[last]) return false;
   const glue = text.slice(units.end[last - 1], units.start[last]);
-  if (glue !== '-' && glue !== '\u2010' && glue !== '\u2011') return false;
-  let nouns = actNounCache.get(compiled);
-  if (!nouns) {
-    nouns = new Set();
+  if (!isHyphen(glue)) return false;
+  return inWordClass(compiled, ACT_NOUN_CLASS, units.normal[m.endUnit]);
+}
+
+const isHyphen = (glue: string): boolean => glue === '-' || glue === '\u2010' || glue === '\u2011';
+
+/**
+ * Whether a word, in any inflection, is a one-word member of a class of the lexicon that the analyzer reads
+ * (`act-noun`, `title-noun`, `topic-noun`, `tie-participle`). A lexicon without the class has no such word.
+ */
+function inWordClass(compiled: CompiledLexicon, className: string, word: string): boolean {
+  let classes = wordClassCache.get(compiled);
+  if (!classes) {
+    classes = new Map();
     for (const cls of compiled.lexicon.classes ?? []) {
-      if (cls.name !== ACT_NOUN_CLASS) continue;
-      for (const member of cls.members) if (/^[a-z]+$/.test(member.source.trim())) nouns.add(member.source.trim());
+      const words = new Set<string>();
+      for (const member of cls.members) if (/^[a-z]+$/.test(member.source.trim())) words.add(member.source.trim());
+      classes.set(cls.name, words);
     }
-    actNounCache.set(compiled, nouns);
+    wordClassCache.set(compiled, classes);
   }
-  if (nouns.size === 0) return false;
-  const next = units.normal[m.endUnit];
-  return nouns.has(next) || (compiled.baseOf.get(next) ?? []).some((b) => nouns!.has(b));
+  const words = classes.get(className);
+  if (!words || words.size === 0) return false;
+  return words.has(word) || (compiled.baseOf.get(word) ?? []).some((b) => words.has(b));
+}
+
+/** The lexicon's classes of words after a name that make it an affiliation, not an actor (see affiliationOnly). */
+const TITLE_NOUN_CLASS = 'title-noun';
+const TOPIC_NOUN_CLASS = 'topic-noun';
+const TIE_CLASS = 'tie-participle';
+/** How many words may stand between a possessive and an official's title ("Iran's top nuclear envoy"). */
+const TITLE_MODIFIERS = 2;
+
+/**
+ * A neutral name used only to say whose something is (gold README: officials named by affiliation are not
+ * annotated; the devset's traps): an official's title right after it or after its possessive and at most
+ * TITLE_MODIFIERS words ("Israeli Army Chief of General Staff", "Iran's Minister of Defense", "Israel's Mossad
+ * chief"), a topic or a place named after it ("Iran policy", "Hamas strongholds"), or a participle glued by a hyphen
+ * that makes it a compound modifier of something else ("Israel-linked vessels", "an Israel-affiliated container
+ * ship"). Only weight-0 labels: a framing label keeps its frame wherever it stands ("Islamic Iran's foreign
+ * minister", gold a02). Not "official" or "leader": gold a27 and a11 count "Hamas" in "Hamas official", "Hamas
+ * leaders". Reads at most TITLE_MODIFIERS + 2 words after the match.
+ */
+function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry, compiled: CompiledLexicon): 'title' | 'thing' | null {
+  if (entry.weight !== 0) return null;
+  const next = m.endUnit;
+  if (next >= units.count || units.barrierAfter[next - 1]) return null;
+  const glue = text.slice(units.end[next - 1], units.start[next]);
+  const word = units.normal[next];
+  if (isHyphen(glue)) return inWordClass(compiled, TIE_CLASS, word) ? 'thing' : null;
+  if (word === "'s" || word === "'") {
+    for (let u = next + 1; u < units.count && u <= next + 1 + TITLE_MODIFIERS; u++) {
+      if (inWordClass(compiled, TITLE_NOUN_CLASS, units.normal[u])) return 'title';
+      if (units.barrierAfter[u]) break;
+    }
+    return null;
+  }
+  if (inWordClass(compiled, TITLE_NOUN_CLASS, word)) return 'title';
+  return inWordClass(compiled, TOPIC_NOUN_CLASS, word) ? 'thing' : null;
 }
 
 function usedAsNoun(units: Units, endUnit: number): boolean {

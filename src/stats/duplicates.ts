@@ -66,11 +66,17 @@ export interface DuplicateOptions {
   /**
    * Documents with fewer shingles than this are not compared (default 12, i.e. about 16 words): for a one-line
    * text, containment 1 only means a phrase was quoted, not that an article was copied. The default is the winnowing
-   * window (WINNOW_WINDOW), so a document it admits that an earlier one contains whole is always a candidate.
+   * window (WINNOW_WINDOW), so a document it admits that an earlier one contains whole is always a candidate (while
+   * the index is within its memory budget; past it, with the probability given under "Sampling" in NearDuplicateIndex).
    */
   minShingles?: number;
   /** Shingles in more documents than this do not generate candidate pairs (default 500). */
   maxPostings?: number;
+  /**
+   * Bytes the index's keys, key table and list pool may hold (default NEAR_DUPLICATE_BUDGET, 16 MB). Reaching it
+   * halves the share of keys kept (see NearDuplicateIndex: sampling) instead of growing.
+   */
+  memoryBudget?: number;
 }
 
 export interface DuplicateResult {
@@ -82,6 +88,14 @@ export const DEFAULT_SHINGLE_SIZE = 5;
 export const DEFAULT_DUPLICATE_THRESHOLD = 0.8;
 export const DEFAULT_MIN_SHINGLES = 12;
 export const DEFAULT_MAX_POSTINGS = 500;
+/**
+ * The near-duplicate index's memory budget in bytes: its kept keys (4 B each), its key table (8 B a slot) and its
+ * list pool. 16 MB holds every winnowed key of about 25,000 articles of text that seldom repeats (~660 B each) and of
+ * about 50,000 of the bench's generated corpus, where paragraphs recur and recurring keys share one slot (~320 B
+ * each); past it the index samples keys (NearDuplicateIndex). Raising it keeps more keys at the cost of the process's
+ * peak memory, which must stay under 500 MB at any size (at 24 MB the fresh-text 100k run peaked at 502 MB).
+ */
+export const NEAR_DUPLICATE_BUDGET = 16 * 2 ** 20;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -93,26 +107,14 @@ export function wordTokens(text: string): string[] {
 /**
  * Shingle hashes in text order (repeats included): each word is hashed once, then each window of `size` word
  * hashes is mixed into one 53-bit value, so a shingle costs a few multiplications instead of joining and hashing a
- * string. A text shorter than `size` words yields one shingle of all its words.
+ * string. A text shorter than `size` words yields one shingle of all its words. The words are those of `wordTokens`,
+ * hashed where they stand in the lowercased text: making a string of every word was most of the sketch's garbage.
  */
 export function shingleSequence(text: string, size = DEFAULT_SHINGLE_SIZE): Float64Array {
-  const words = wordTokens(text);
-  const n = words.length;
+  const n = hashWords(text.toLowerCase());
   if (n === 0) return new Float64Array(0);
-  const lane1 = new Int32Array(n);
-  const lane2 = new Int32Array(n);
-  for (let w = 0; w < n; w++) {
-    const word = words[w];
-    let h1 = 0x811c9dc5; // FNV-1a offset basis
-    let h2 = 0x9e3779b9;
-    for (let i = 0; i < word.length; i++) {
-      const code = word.charCodeAt(i);
-      h1 = Math.imul(h1 ^ code, 0x01000193);
-      h2 = Math.imul(h2 ^ code, 0x5bd1e995);
-    }
-    lane1[w] = h1;
-    lane2[w] = h2;
-  }
+  const lane1 = wordLane1;
+  const lane2 = wordLane2;
   const width = Math.min(size, n);
   const out = new Float64Array(n - width + 1);
   for (let start = 0; start < out.length; start++) {
@@ -129,7 +131,83 @@ export function shingleSequence(text: string, size = DEFAULT_SHINGLE_SIZE): Floa
     h2 ^= h2 >>> 16;
     out[start] = (h2 & 0x1fffff) * 0x100000000 + (h1 >>> 0);
   }
+  // A very long text must not leave its scratch behind for the rest of the run.
+  if (wordLane1.length > SCRATCH_KEPT) {
+    wordLane1 = new Int32Array(1024);
+    wordLane2 = new Int32Array(1024);
+  }
   return out;
+}
+
+/** The two hash lanes of each word of the last text given to hashWords (scratch, reused from text to text). */
+let wordLane1 = new Int32Array(1024);
+let wordLane2 = new Int32Array(1024);
+/** Scratch lanes longer than this many words (512 KB both) are let go after use. */
+const SCRATCH_KEPT = 1 << 16;
+/**
+ * Per UTF-16 code unit below 0x10000: 1 when it is a letter or digit on its own (WORD's class), 2 when not, 0 not yet
+ * looked up. Lone surrogates are not (as in WORD); a surrogate pair is looked up as its code point.
+ */
+const WORD_UNIT = new Uint8Array(0x10000);
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+
+function isWordUnit(code: number): boolean {
+  let known = WORD_UNIT[code];
+  if (known === 0) WORD_UNIT[code] = known = WORD_CHARACTER.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
+}
+
+/**
+ * Hashes the words of a lowercased text (the runs of letters and digits WORD finds, code point by code point) into
+ * wordLane1/wordLane2 with the two per-word hashes (FNV-1a and a multiplicative one over the word's UTF-16 code
+ * units); returns how many words there are.
+ */
+function hashWords(lower: string): number {
+  let n = 0;
+  let inWord = false;
+  let h1 = 0;
+  let h2 = 0;
+  const length = lower.length;
+  for (let i = 0; i < length; i++) {
+    const code = lower.charCodeAt(i);
+    let word: boolean;
+    let pair = false;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < length && (lower.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      pair = true;
+      word = WORD_CHARACTER.test(lower.slice(i, i + 2));
+    } else word = isWordUnit(code);
+    if (!word) {
+      if (inWord) {
+        keepWord(n++, h1, h2);
+        inWord = false;
+      }
+      if (pair) i++;
+      continue;
+    }
+    if (!inWord) {
+      h1 = 0x811c9dc5; // FNV-1a offset basis
+      h2 = 0x9e3779b9;
+      inWord = true;
+    }
+    h1 = Math.imul(h1 ^ code, 0x01000193);
+    h2 = Math.imul(h2 ^ code, 0x5bd1e995);
+    if (pair) {
+      const low = lower.charCodeAt(++i);
+      h1 = Math.imul(h1 ^ low, 0x01000193);
+      h2 = Math.imul(h2 ^ low, 0x5bd1e995);
+    }
+  }
+  if (inWord) keepWord(n++, h1, h2);
+  return n;
+}
+
+function keepWord(at: number, h1: number, h2: number): void {
+  if (at === wordLane1.length) {
+    wordLane1 = growInt32(wordLane1);
+    wordLane2 = growInt32(wordLane2);
+  }
+  wordLane1[at] = h1;
+  wordLane2[at] = h2;
 }
 
 /** The distinct shingle hashes of a text, ascending (the exact overlap of two texts is one merge of two of these). */
@@ -235,6 +313,8 @@ export interface NearDuplicateState {
   documents: Array<{ id: string; outlet: string; date?: string; size: number; whole: boolean; keys: string }>;
   pairs: DuplicatePair[];
   pairIndices: [number, number][];
+  /** Keys kept are those below this (see NearDuplicateIndex: sampling); absent means all (2^30). */
+  sampleBelow?: number;
 }
 
 /**
@@ -258,12 +338,38 @@ export interface NearDuplicateState {
  * the probe's boilerplate keys (an overcount by collisions only). The survivors' boilerplate keys are counted exactly.
  * Text work and index work are apart (`nearDuplicateSketch`, `addSketch`), so the first can run in a worker.
  *
- * Guarantee: a shared passage of at least WINNOW_WINDOW consecutive shingles (16 words) always makes the pair a
- * candidate, whatever the order of the documents, and a document shorter than KEEP_WHOLE_BELOW shingles is kept
- * whole, so its overlap with any later text is counted exactly. The estimate must reach ESTIMATE_MARGIN (0.6) of the
+ * Guarantee (within the memory budget; see Sampling below for past it): a shared passage of at least WINNOW_WINDOW
+ * consecutive shingles (16 words) always makes the pair a candidate, whatever the order of the documents, and a
+ * document shorter than KEEP_WHOLE_BELOW shingles is kept whole, so its overlap with any later text is counted
+ * exactly. The estimate must reach ESTIMATE_MARGIN (0.6) of the
  * threshold before a pair is counted exactly — SHORT_MARGIN (0.4) when the smaller document is short — so a pair
  * whose estimate falls below while its true containment reaches 0.8 can be missed: on the generated corpora of
  * tests/unit/scale-equality.test.ts, none of 5,131 pairs the old all-pairs index found is (the test allows 1 in 1,000).
+ *
+ * Sampling: memory bounded whatever the text. On text that seldom repeats nearly every kept key is new, so the keys
+ * and the key table grow with the corpus (~600 bytes per article; 100k articles passed 60 MB). The index therefore
+ * has a budget (`memoryBudget`, NEAR_DUPLICATE_BUDGET) for its keys, key table and list pool. It keeps only keys
+ * below `sampleBelow`, which starts at 2^30 (every key). When the budget is passed, `sampleBelow` is halved and every
+ * key at or above it is dropped — from every stored document and from the table, which is rebuilt to fit — and this
+ * repeats until the index is within budget again; later documents keep only keys below it. Keys are the low 30 bits
+ * of a shingle hash, independent of the high bits by which winnowing chose them, so after k halvings each winnowed
+ * key is kept with probability p = 2^-k, and the rule depends on the key alone: a shared passage's key is kept in
+ * both documents or in neither. Everything else (estimate, margins, exact counting on the texts) is unchanged, with
+ * the estimate scaled by the kept keys (a document's shingles per kept key), and no document is kept whole any more.
+ * Each halving costs one pass over what the index holds, so over a run it costs at most about twice the insertions.
+ *
+ * Guarantee once sampling started (p < 1): a passage of n ≥ 12 shingles (n + 4 words) that two documents share holds
+ * the winnowed shingles of ⌊n/12⌋ disjoint windows in both; when these are distinct shingles, the pair is a candidate
+ * with probability at least 1 − (1 − p)^⌊n/12⌋ (hash keys taken as independent and uniform): at p = 1/2, 50% for 16
+ * words, 97% for 64 words (5 windows), 99.9% for 124 words; at p = 1/4, 94% for 124 words and 99.9% for 292 (24
+ * windows). A trimmed copy sharing one passage of 320 shingles with its original (26 windows) is then a candidate
+ * with probability ≥ 0.9994 at p = 1/4 and ≥ 0.97 at p = 1/8; a copy with scattered edits shares shorter passages
+ * and counts the windows of each. Being a candidate is not the decision: the estimate, now made from fewer keys, must
+ * still reach the margin before the texts are counted exactly, and that is a matter of sampling noise, not of a
+ * bound (tests/unit/stats-duplicates-budget.test.ts finds every planted copy at p ≤ 1/4). Certainty (the guarantee
+ * above) holds while p = 1, i.e. for every corpus whose keys fit in the budget from start to end: its results are the
+ * same as without a budget. The per-document columns (id, outlet, date, ~32 bytes of numbers) are outside the budget
+ * and grow by document, not by text.
  */
 export class NearDuplicateIndex {
   readonly options: Required<DuplicateOptions>;
@@ -294,6 +400,8 @@ export class NearDuplicateIndex {
    * cannot share more boilerplate keys with it than that, which rejects most candidates without reading their keys.
    */
   private heavy = new Int32Array(1024);
+  /** Keys at or above this are not kept (2^30: all; halved each time the budget is passed). */
+  private sampleBelow = KEY_SPACE;
 
   /**
    * `checkIds`: refuse a second document with an id already added. A caller that already refuses them (the report
@@ -306,8 +414,10 @@ export class NearDuplicateIndex {
       threshold: options.threshold ?? DEFAULT_DUPLICATE_THRESHOLD,
       minShingles: options.minShingles ?? DEFAULT_MIN_SHINGLES,
       maxPostings: options.maxPostings ?? DEFAULT_MAX_POSTINGS,
+      memoryBudget: options.memoryBudget ?? NEAR_DUPLICATE_BUDGET,
     };
-    const { shingleSize, threshold } = this.options;
+    const { shingleSize, threshold, memoryBudget } = this.options;
+    if (!(memoryBudget > 0)) throw new RangeError(`memoryBudget must be a positive number of bytes, got ${memoryBudget}`);
     if (!Number.isInteger(shingleSize) || shingleSize < 1) throw new RangeError(`shingleSize must be a positive integer`);
     if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`threshold must be in (0, 1], got ${threshold}`);
     // Lists of boilerplate keys are never read, so they stop growing one past the limit.
@@ -316,6 +426,23 @@ export class NearDuplicateIndex {
 
   get size(): number {
     return this.ids.length;
+  }
+
+  /** Bytes held by the budgeted arrays: kept keys, key table, list pool (see `memoryBudget`). */
+  get budgetedBytes(): number {
+    return this.keyPool.capacity * 4 + this.postings.bytes;
+  }
+
+  /** Share of winnowed keys kept: 1 until the budget was first reached, then 1/2, 1/4, … */
+  get sampleRate(): number {
+    return this.sampleBelow / KEY_SPACE;
+  }
+
+  /** Keys held for all documents (what `budgetedBytes` spends 4 bytes on each). */
+  get keptKeys(): number {
+    let n = 0;
+    for (let d = 0; d < this.ids.length; d++) n += this.counts[d];
+    return n;
   }
 
   /** Adds one document; returns the near-duplicate pairs it forms with earlier documents. */
@@ -355,6 +482,8 @@ export class NearDuplicateIndex {
    * shard's documents after the previous shards'). Pairs inside `other` are kept; pairs across are found anew.
    */
   merge(other: NearDuplicateIndex): this {
+    // One sampling rule for all: the lower rate of the two (other's keys are already sampled at its own).
+    while (this.sampleBelow > other.sampleBelow) this.halve();
     const offset = this.ids.length;
     for (let k = 0; k < other.ids.length; k++) {
       const sketch = other.sketchAt(k);
@@ -381,21 +510,29 @@ export class NearDuplicateIndex {
       })),
       pairs: this.pairs.map((p) => ({ ...p })),
       pairIndices: this.pairIndices.map(([i, j]) => [i, j]),
+      ...(this.sampleBelow < KEY_SPACE ? { sampleBelow: this.sampleBelow } : {}),
     };
   }
 
   static fromState(state: NearDuplicateState, textOf?: (id: string) => string | undefined, checkIds = true): NearDuplicateIndex {
     if (state?.version !== 1) throw new RangeError(`near-duplicate state: unknown version ${String(state?.version)}`);
     const index = new NearDuplicateIndex(state.options, textOf, checkIds);
+    const below = state.sampleBelow ?? KEY_SPACE;
+    if (!(Number.isInteger(below) && below >= 1 && below <= KEY_SPACE && (below & (below - 1)) === 0)) {
+      throw new RangeError(`near-duplicate state: sampleBelow must be a power of two up to 2^30, got ${String(state.sampleBelow)}`);
+    }
+    index.sampleBelow = below;
     for (const d of state.documents) {
       const bytes = Buffer.from(d.keys, 'base64');
       const keys = new Int32Array(bytes.byteLength / 4);
       new Uint8Array(keys.buffer).set(bytes);
-      const sketch: DocumentSketch = { id: d.id, outlet: d.outlet, date: d.date, size: d.size, whole: d.whole, keys };
+      // Sampled again when this index's budget is smaller than the one that made the state.
+      const sketch = index.sampled({ id: d.id, outlet: d.outlet, date: d.date, size: d.size, whole: d.whole, keys });
       const position = index.ids.length;
       index.seen?.add(sketch.id);
       index.store(sketch);
       index.index(sketch, position);
+      index.keepWithinBudget();
     }
     state.pairs.forEach((p, k) => {
       index.pairs.push({ ...p });
@@ -410,7 +547,8 @@ export class NearDuplicateIndex {
    * states). Candidates are looked up with the sketch's own keys: winnowed keys of a passage two texts share are the
    * same in both, so a shared passage of a full window is found with a sixth of the lookups of the full set.
    */
-  private insert(sketch: DocumentSketch, shingles: Float64Array | undefined, searchBelow = this.ids.length): DuplicatePair[] {
+  private insert(full: DocumentSketch, shingles: Float64Array | undefined, searchBelow = this.ids.length): DuplicatePair[] {
+    const sketch = this.sampled(full);
     const position = this.ids.length;
     this.seen?.add(sketch.id);
     this.store(sketch);
@@ -418,7 +556,7 @@ export class NearDuplicateIndex {
     if (sketch.size >= this.options.minShingles) {
       const skipped = this.candidates(sketch.keys, searchBelow);
       const { threshold } = this.options;
-      const probeScale = sketch.whole ? 1 : sketch.size / sketch.keys.length;
+      const probeScale = sketch.whole ? 1 : sketch.size / Math.max(sketch.keys.length, 1);
       const list = this.candidateList;
       const plausible = this.plausible;
       plausible.clear();
@@ -451,7 +589,47 @@ export class NearDuplicateIndex {
       }
       this.index(sketch, position);
     }
+    this.keepWithinBudget();
     return found;
+  }
+
+  /** The sketch under the current sampling rule: its keys below `sampleBelow` (a prefix: keys are ascending). */
+  private sampled(sketch: DocumentSketch): DocumentSketch {
+    if (this.sampleBelow === KEY_SPACE) return sketch;
+    const kept = countBelow(sketch.keys, this.sampleBelow);
+    return { ...sketch, keys: kept === sketch.keys.length ? sketch.keys : sketch.keys.subarray(0, kept), whole: false };
+  }
+
+  /** Halves the sampling rate until the budgeted arrays fit in `memoryBudget` again (see the class comment). */
+  private keepWithinBudget(): void {
+    while (this.budgetedBytes > this.options.memoryBudget && this.sampleBelow > 1) this.halve();
+  }
+
+  /**
+   * Drops every kept key at or above half the current `sampleBelow`, from the documents' keys (packed anew) and the
+   * postings (rebuilt to fit); the scales follow the new key counts and the boilerplate counts are taken again.
+   */
+  private halve(): void {
+    const below = this.sampleBelow / 2;
+    this.sampleBelow = below;
+    const n = this.ids.length;
+    for (let d = 0; d < n; d++) {
+      const kept = countBelow(this.keyPool.view(this.starts[d], this.counts[d]), below);
+      this.counts[d] = kept;
+      // No document is whole once sampled: a key found stands for size / kept shingles.
+      this.scales[d] = this.sizes[d] / Math.max(kept, 1);
+    }
+    this.keyPool.shrinkRecords(this.starts, this.counts, n);
+    this.postings.retain((key) => key < below);
+    const boilerplate = this.options.maxPostings;
+    for (let d = 0; d < n; d++) {
+      let heavy = 0;
+      if (this.sizes[d] >= this.options.minShingles) {
+        const keys = this.keyPool.view(this.starts[d], this.counts[d]);
+        for (let k = 0; k < keys.length; k++) if (this.postings.count(keys[k]) > boilerplate) heavy++;
+      }
+      this.heavy[d] = heavy;
+    }
   }
 
   private store(sketch: DocumentSketch): void {
@@ -470,7 +648,7 @@ export class NearDuplicateIndex {
     this.sizes[position] = sketch.size;
     this.counts[position] = keys.length;
     this.starts[position] = start;
-    this.scales[position] = sketch.whole ? 0 : sketch.size / keys.length;
+    this.scales[position] = sketch.whole ? 0 : sketch.size / Math.max(keys.length, 1);
     this.ids.push(sketch.id);
     this.outlets.push(this.names.get(sketch.outlet));
     this.dates.push(sketch.date === undefined ? undefined : this.names.get(sketch.date));
@@ -573,7 +751,7 @@ export class NearDuplicateIndex {
     // key found stands for that many (when both are winnowed, the keys of a shared passage are the same in both);
     // two whole sides share exactly the keys found.
     const whole = this.scales[earlier] === 0;
-    const scale = !whole ? this.scales[earlier] : sketch.whole ? 1 : sketch.size / sketch.keys.length;
+    const scale = !whole ? this.scales[earlier] : sketch.whole ? 1 : sketch.size / Math.max(sketch.keys.length, 1);
     // Boilerplate keys (not looked up in the postings) that `a` holds, counted by one merge of two short sorted lists.
     const inA = foundKeys + (skipped === 0 ? 0 : countShared(this.keyPool.view(this.starts[earlier], this.counts[earlier]), this.skippedKeys.items.subarray(0, skipped)));
     const estimate = inA * scale;
@@ -615,6 +793,18 @@ export class NearDuplicateIndex {
       else if (holders > boilerplate) this.heavy[position]++;
     }
   }
+}
+
+/** How many of the ascending `keys` are below `limit` (binary search). */
+function countBelow(keys: ArrayLike<number>, limit: number): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function keyOf(hash: number): number {

@@ -19,6 +19,8 @@ export class ChunkedPool<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayB
   /** Entries used in the last chunk. */
   private used = CHUNK;
   private reserved = 0;
+  /** Entries allocated in all chunks (kept as a running sum: budgets read it after every document). */
+  private allocated = 0;
 
   constructor(private readonly make: (length: number) => T) {}
 
@@ -31,16 +33,20 @@ export class ChunkedPool<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayB
       c++;
       if (count > CHUNK) {
         this.chunks.push(this.make(count));
+        this.allocated += count;
         this.used = CHUNK;
         return c * CHUNK;
       }
-      this.chunks.push(this.make(Math.min(CHUNK, Math.max(FIRST_CHUNK, count))));
+      const first = Math.min(CHUNK, Math.max(FIRST_CHUNK, count));
+      this.chunks.push(this.make(first));
+      this.allocated += first;
       this.used = 0;
     }
     const chunk = this.chunks[c];
     if (this.used + count > chunk.length) {
       const bigger = this.make(Math.min(CHUNK, Math.max(chunk.length * 2, this.used + count)));
       bigger.set(chunk.subarray(0, this.used));
+      this.allocated += bigger.length - chunk.length;
       this.chunks[c] = bigger;
     }
     const at = c * CHUNK + this.used;
@@ -71,11 +77,31 @@ export class ChunkedPool<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayB
     return this.reserved;
   }
 
-  /** Entries allocated, used or not (for memory tests). */
+  /** Entries allocated, used or not (memory budgets and tests). */
   get capacity(): number {
-    let n = 0;
-    for (const c of this.chunks) n += c.length;
-    return n;
+    return this.allocated;
+  }
+
+  /**
+   * Keeps the first `kept[r]` entries of each of the first `n` records, whose addresses `starts` holds in ascending
+   * order (as `append` handed them out), and packs them into new chunks; `starts` is updated in place. Each old chunk
+   * is let go as soon as the records in it have moved, so while packing the pool holds at most one chunk more than
+   * before: a pool that is thinned because it reached a memory budget must not double first.
+   */
+  shrinkRecords(starts: Int32Array, kept: Int32Array, n: number): void {
+    const old: Array<T | undefined> = this.chunks.splice(0);
+    this.used = CHUNK;
+    this.reserved = 0;
+    this.allocated = 0;
+    let released = 0;
+    for (let r = 0; r < n; r++) {
+      const at = starts[r];
+      const c = Math.floor(at / CHUNK);
+      while (released < c) old[released++] = undefined;
+      const offset = at & CHUNK_OFFSET;
+      const values = (old[c] as T).subarray(offset, offset + kept[r]);
+      starts[r] = this.append(values);
+    }
   }
 }
 
@@ -109,7 +135,9 @@ export class KeyPostings {
   private sizes = new Int32Array(256);
   private capacities = new Int32Array(256);
   private lists = 0;
-  private readonly pool = new ChunkedPool((n) => new Int32Array(n));
+  private pool = new ChunkedPool((n) => new Int32Array(n));
+  /** Slots of all sub-tables (a running sum, read by memory budgets after every document). */
+  private slots = 8 * PARTS;
   /** Per size class (log2 of the capacity): the first freed segment, chained through its first entry; −1 if none. */
   private readonly free = new Int32Array(32).fill(-1);
 
@@ -239,11 +267,70 @@ export class KeyPostings {
     return this.pool.entries;
   }
 
-  /** Slots of the key table (for memory tests). */
+  /** Slots of the key table (memory budgets and tests). */
   get tableSlots(): number {
-    let n = 0;
-    for (const k of this.keys) n += k.length;
-    return n;
+    return this.slots;
+  }
+
+  /** Bytes of the typed arrays it holds: the key table, the list pool and the per-list columns. */
+  get bytes(): number {
+    return this.slots * 8 + this.pool.capacity * 4 + this.segments.length * 12;
+  }
+
+  /**
+   * Forgets every key for which `keep` is false, with its list, and rebuilds the table and the pool to fit what is
+   * left: a memory budget is met by dropping keys, and the arrays must shrink with them. Kept keys keep their exact
+   * counts and their lists in order. While it runs, the new table and pool exist beside the old pool (each old
+   * sub-table is dropped as soon as it is rebuilt), so the transient cost is the kept share of the lists.
+   */
+  retain(keep: (key: number) => boolean): void {
+    const oldPool = this.pool;
+    const oldSegments = this.segments;
+    const oldSizes = this.sizes;
+    const oldCapacities = this.capacities;
+    this.pool = new ChunkedPool((n) => new Int32Array(n));
+    this.free.fill(-1);
+    this.segments = new Int32Array(256);
+    this.sizes = new Int32Array(256);
+    this.capacities = new Int32Array(256);
+    this.lists = 0;
+    for (let part = 0; part < PARTS; part++) {
+      const keys = this.keys[part];
+      const heads = this.heads[part];
+      let kept = 0;
+      for (let slot = 0; slot < keys.length; slot++) if (keys[slot] !== EMPTY && keep(keys[slot])) kept++;
+      // Room for one more key before the next growth, as `add` requires.
+      let length = 8;
+      while ((kept + 1) * 4 > length * 3) length *= 2;
+      this.keys[part] = new Int32Array(length).fill(EMPTY);
+      this.heads[part] = new Int32Array(length);
+      this.slots += length - keys.length;
+      this.used[part] = kept;
+      const newKeys = this.keys[part];
+      const newHeads = this.heads[part];
+      for (let old = 0; old < keys.length; old++) {
+        const key = keys[old];
+        if (key === EMPTY || !keep(key)) continue;
+        let head = heads[old];
+        if (head >= 0) {
+          const list = this.newList();
+          const capacity = oldCapacities[head];
+          this.sizes[list] = oldSizes[head];
+          this.capacities[list] = capacity;
+          if (capacity === 0) this.segments[list] = oldSegments[head];
+          else {
+            const segment = this.pool.reserve(capacity);
+            const listed = Math.min(oldSizes[head], this.listLimit);
+            this.pool.chunkAt(segment).set(oldPool.view(oldSegments[head], listed), segment & CHUNK_OFFSET);
+            this.segments[list] = segment;
+          }
+          head = list;
+        }
+        const slot = this.slotOf(part, key);
+        newKeys[slot] = key;
+        newHeads[slot] = head;
+      }
+    }
   }
 
   private newList(): number {
@@ -289,6 +376,7 @@ export class KeyPostings {
     const heads = this.heads[part];
     this.keys[part] = new Int32Array(keys.length * 2).fill(EMPTY);
     this.heads[part] = new Int32Array(keys.length * 2);
+    this.slots += keys.length;
     const newKeys = this.keys[part];
     const newHeads = this.heads[part];
     for (let old = 0; old < keys.length; old++) {

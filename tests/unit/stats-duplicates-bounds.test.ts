@@ -15,7 +15,8 @@ import {
   type DuplicateOptions,
 } from '../../src/stats/duplicates.js';
 import { seededRandom } from '../../src/stats/rng.js';
-import { NearDuplicateIndex as PreviousIndex } from '../helpers/reference/duplicate-index.js';
+import { NearDuplicateIndex as PreviousIndex, shingleSequence as previousShingles } from '../helpers/reference/duplicate-index.js';
+import { shingleSequence } from '../../src/stats/duplicates.js';
 
 const paragraphs = seedParagraphs('corpus/seeds');
 
@@ -131,5 +132,36 @@ describe('nearDuplicateSketch and addSketch', () => {
     const flattened = JSON.parse(JSON.stringify(nearDuplicateSketch(docs[0].text)));
     expect(() => index.addSketch({ id: 'j1', outlet: 'o' }, flattened)).toThrow(/j1.*typed arrays/);
     expect(index.size).toBe(0);
+  });
+});
+
+describe('shingle hashing without word strings', () => {
+  it('gives exactly the hashes of hashing each word string, whatever the script, case or code units', () => {
+    const texts = [
+      ...boilerplateCorpus(40, 3, 40).map((d) => d.text),
+      '',
+      '   — “” … ',
+      'one',
+      'Two words',
+      'Ünïcödé Wörds, ÇA VA? Straße STRASSE ǅungla ǈ ǋ',
+      'İstanbul İİ ΣΊΣΥΦΟΣ ΟΔΟΣ σοφός',
+      'القوات الإسرائيلية قصفت ٣ مواقع في غزة ١٢٣',
+      'מלחמה בעזה 2024, ५ हिंदी शब्द ४२',
+      '中文 新闻 报道 日本語のニュース 한국어 뉴스',
+      'math 𝐀𝐁𝐂 bold 𝟏𝟐 astral 𠀀𠀁 emoji 😀😀 word😀word',
+      'lone \ud800 high, lone \udc00 low, pair \ud835\udc00 end\ud800',
+      'mixed123numbers 4th 1,000 3.14 U.S. Iran-backed don’t l’État',
+      'Ⅻ roman Ⅰ ⅱ ⓐⒶ ½ ² x²',
+      'a\u0301 e\u0300 combining marks split n\u0303',
+    ];
+    for (const text of texts) {
+      for (const size of [1, 3, 5]) {
+        expect([...shingleSequence(text, size)], `${text.slice(0, 30)} (size ${size})`).toEqual([...previousShingles(text, size)]);
+      }
+    }
+    // A long text grows the scratch lanes; a short one after it must not read what the long one left.
+    const long = Array.from({ length: 70_000 }, (_, k) => `w${k % 977}`).join(' ');
+    expect([...shingleSequence(long)]).toEqual([...previousShingles(long)]);
+    expect([...shingleSequence('alpha beta')]).toEqual([...previousShingles('alpha beta')]);
   });
 });
