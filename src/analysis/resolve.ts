@@ -277,7 +277,10 @@ export function resolveContextLabels(
       // A speaker's enemy is whoever the speaker fights: when the label is negative, in a quotation or reported
       // speech, and another referent it may take is nearly as salient in the window ("the strongholds of the enemies"
       // after both US bases and "the Zionist entity"), the speaker's words do not say which is meant: unresolved.
-      if (sameHead === null && hit.weight < 0 && hit.voice !== 'author' && rivalled(salience, best, rules.competeRatio)) continue;
+      // Off when compete_ratio is 0, the default: on the gold standard it left four right referents open (a seed's
+      // "the enemy", gold a08, a28 and one more) for one wrong one avoided on the audit sets (lexicons/README.md).
+      if (rules.competeRatio > 0 && sameHead === null && hit.weight < 0 && hit.voice !== 'author' &&
+          rivalled(salience, best, rules.competeRatio)) continue;
       resolveTo(hit, best, seen, match, units);
       continue;
     }

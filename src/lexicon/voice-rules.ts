@@ -196,7 +196,9 @@ export function parseVoiceRules(text: string, file = '<voice rules>', sha256 = c
   }
 
   /** A section of positive numbers; every key of `spec` is required, keys in `fractional` may be non-integers. */
-  const numbers = (section: string, spec: readonly (readonly [string, string])[], fractional: ReadonlySet<string>): Record<string, number> => {
+  const numbers = (
+    section: string, spec: readonly (readonly [string, string])[], fractional: ReadonlySet<string>, zeroMeansOff: ReadonlySet<string> = new Set(),
+  ): Record<string, number> => {
     const out: Record<string, number> = {};
     const value = data[section];
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
@@ -211,9 +213,10 @@ export function parseVoiceRules(text: string, file = '<voice rules>', sha256 = c
     for (const [key, prop] of spec) {
       const n = obj[key];
       const whole = !fractional.has(key);
-      if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0 || (whole && !Number.isInteger(n))) {
+      const off = zeroMeansOff.has(key);
+      if (typeof n !== 'number' || !Number.isFinite(n) || n < 0 || (n === 0 && !off) || (whole && !Number.isInteger(n))) {
         error(n === undefined ? [section] : [section, key],
-          `"${section}.${key}" must be a positive ${whole ? 'whole number' : 'number'}, found ${describe(n)}`);
+          `"${section}.${key}" must be a ${off ? 'number ≥ 0 (0: off)' : `positive ${whole ? 'whole number' : 'number'}`}, found ${describe(n)}`);
         continue;
       }
       out[prop] = n;
@@ -221,7 +224,7 @@ export function parseVoiceRules(text: string, file = '<voice rules>', sha256 = c
     return out;
   };
   const windows = numbers('windows', WINDOWS, new Set()) as VoiceWindows;
-  const context = numbers('context', CONTEXT, new Set(['salience_factor', 'compete_ratio'])) as ContextWindows;
+  const context = numbers('context', CONTEXT, new Set(['salience_factor', 'compete_ratio']), new Set(['compete_ratio'])) as ContextWindows;
   // Noun forms leave every verb list: "state" reports nothing in "the Jewish state is …".
   for (const [, listName, kind] of LISTS) {
     if (kind === 'verbs' || kind === 'finite') for (const form of words.nounForms) words[listName].delete(form);

@@ -3,8 +3,9 @@
  * weight the README's rule gives it (lexicons/README.md "One phrase, one mention, one weight"), and descriptors stay
  * neutral ("Descriptors vs labels").
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadLexicons } from '../../src/lexicon/load.js';
+import { loadLexicons, parseLexicon } from '../../src/lexicon/load.js';
 import { compileLexicon } from '../../src/lexicon/compile.js';
 import { tokenize } from '../../src/nlp/nlp.js';
 import { findMatches } from '../../src/analysis/match.js';
@@ -12,6 +13,8 @@ import { analyzeDocument } from '../../src/analysis/analyze.js';
 import type { LabelEntry } from '../../src/types.js';
 
 const compiled = compileLexicon(loadLexicons(['lexicons/conflict.yml']));
+/** A tie-participle class as a lexicon may declare it (the default lexicon does not: see lexicons/README.md). */
+const TIE_CLASS = '  tie-participle: [linked, affiliated, associated, owned, flagged, operated, made, built]\n';
 
 function labelsIn(text: string) {
   const tok = tokenize(text);
@@ -238,6 +241,9 @@ describe('composed phrases in the default lexicon', () => {
     expect(labels('They targeted the Quds Force, the foreign espionage and paramilitary arm of the IRGC.')).toEqual([]);
     expect(labels('The paramilitaries fired rockets.')).toEqual(['paramilitaries']);
     expect(labels('A paramilitary was killed.')).toEqual(['paramilitary']);
+    // Before a group noun it is a label again (gold a08: "one of the most powerful paramilitary factions").
+    expect(labels('Kataib Hezbollah is one of the most powerful paramilitary factions in the country.')).toEqual(['paramilitary factions']);
+    expect(labels('Two paramilitary movements clashed.')).toEqual(['paramilitary movements']);
   });
 
   it('resolves "the Nazi occupation" only to Israel, and only when Israel is in the text', () => {
@@ -470,10 +476,15 @@ describe('a neutral name that only says whose something is (lexicon 1.3.8)', () 
     expect(actorLabels('Hamas fighters fired rockets.').map((h) => h.text)).toEqual(['Hamas fighters']);
   });
 
-  it('does not count a name glued into a compound modifier of a ship or weapon, and counts it after a preposition', () => {
-    expect(actorLabels('Boats attacked Israel-linked vessels and an Israel-affiliated container ship.').map((h) => h.text)).toEqual([]);
-    expect(actorLabels('Kyiv says the Iran-made drones hit the grid.').map((h) => h.text)).toEqual([]);
-    expect(actorLabels('Boats attack ships linked to Israel.').map((h) => h.text)).toEqual(['Israel']);
+  it('counts a name glued into a compound modifier of a ship in the default lexicon (gold a21), and not with a tie-participle class', () => {
+    // The default lexicon declares no tie-participle class: gold a21 counts "Israel-linked vessels" as a mention of
+    // Israel while devset batches b and h do not (lexicons/README.md). A lexicon that declares the class gets the rule.
+    expect(actorLabels('Boats attacked Israel-linked vessels.').map((h) => h.text)).toEqual(['Israel']);
+    const withTies = compileLexicon(parseLexicon(readFileSync('lexicons/conflict.yml', 'utf8').replace('\nclasses:\n', `\nclasses:\n${TIE_CLASS}`), 'conflict.yml'));
+    const tieLabels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, withTies).hits.filter((h) => h.category === 'actor-label').map((h) => h.text);
+    expect(tieLabels('Boats attacked Israel-linked vessels and an Israel-affiliated container ship.')).toEqual([]);
+    expect(tieLabels('Kyiv says the Iran-made drones hit the grid.')).toEqual([]);
+    expect(tieLabels('Boats attack ships linked to Israel.')).toEqual(['Israel']);
     // A patron modifier before a ship or a firm describes the thing too (class act-noun).
     expect(actorLabels('The navy seized an Iran-linked tanker and sanctioned Iran-backed shipping firms.').map((h) => h.text)).toEqual([]);
     // A patron label with the same participle is matched whole first.

@@ -16,6 +16,8 @@ import type { Document, Hit } from '../../src/types.js';
 import { compileYaml } from '../helpers/lexicon.js';
 
 const lexicon = compileLexicon(loadLexicons(['lexicons/conflict.yml']));
+/** The default lexicon with the speaker's-enemy abstention switched on at 0.5 (it is off by default). */
+const competing = { ...lexicon, voice: { ...lexicon.voice, context: { ...lexicon.voice.context, competeRatio: 0.5 } } };
 const doc = (text: string): Document => ({ id: 'd', outlet: 'o', text, source: { file: 't' }, meta: {} });
 const analyze = (text: string) => analyzeDocument(doc(text), lexicon);
 /** Whether no label hit covers `surface` (a word that names an untracked actor, or no actor, is no hit). */
@@ -23,8 +25,8 @@ const noHit = (text: string, surface: string): boolean => {
   const at = text.indexOf(surface);
   return !analyze(text).hits.some((h) => h.start < at + surface.length && h.end > at);
 };
-const hit = (text: string, surface: string): Hit => {
-  const found = analyze(text).hits.find((h) => h.text === surface);
+const hit = (text: string, surface: string, compiled = lexicon): Hit => {
+  const found = analyzeDocument(doc(text), compiled).hits.find((h) => h.text === surface);
   if (!found) throw new Error(`no hit "${surface}" in: ${text}`);
   return found;
 };
@@ -65,10 +67,12 @@ describe('the speaker of reported speech', () => {
     expect(hit(text, 'The regime')).toMatchObject({ referent: 'israel', resolution: 'context' });
     const other = 'Iran fired missiles at Israel. Israel’s Prime Minister Benjamin Netanyahu met his cabinet. “The regime will pay,” he said.';
     expect(hit(other, 'The regime')).toMatchObject({ referent: 'iran', resolution: 'context' });
-    // No person named, and both states in the window: whose enemy "the regime" is, the words do not say
-    // (context.compete_ratio): unresolved rather than the nearest.
-    expect(hit('Israel struck the consulate. Iran vowed revenge. “The regime will pay,” he said.', 'The regime'))
+    // No person named, and both states in the window: whose enemy "the regime" is, the words do not say. With
+    // context.compete_ratio set, unresolved; by default (0) the nearest decides.
+    expect(hit('Israel struck the consulate. Iran vowed revenge. “The regime will pay,” he said.', 'The regime', competing))
       .toMatchObject({ referent: null, resolution: 'unresolved' });
+    expect(hit('Israel struck the consulate. Iran vowed revenge. “The regime will pay,” he said.', 'The regime'))
+      .toMatchObject({ referent: 'iran', resolution: 'context' });
   });
 
   it('may be what the speaker calls by a neutral or positive label ("its mujahideen")', () => {
@@ -587,22 +591,24 @@ describe('a speaker named for the first time in the tag', () => {
   });
 });
 
-describe('a speaker\'s enemy between two adversaries is left unresolved (context.compete_ratio)', () => {
+describe('a speaker\'s enemy between two adversaries is left unresolved (context.compete_ratio, off by default)', () => {
   it('leaves a negative label in speech unresolved when two referents it may take are nearly as salient', () => {
     const text = 'The group attacked two US bases in Syria and a naval facility in occupied Palestine after the massacres ' +
       'of the Zionist entity. The group added that it will continue its attacks on the “strongholds of the enemies.”';
-    expect(hit(text, 'the enemies')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    expect(hit(text, 'the enemies', competing)).toMatchObject({ referent: null, resolution: 'unresolved' });
+    // The default lexicons/voice.yml has the rule off (compete_ratio 0): the look-back decides.
+    expect(hit(text, 'the enemies').resolution).toBe('context');
   });
 
   it('resolves it when only one of them is named', () => {
     const text = 'The group attacked two US bases in Syria. The group added that it will continue its attacks on the “strongholds of the enemies.”';
-    expect(hit(text, 'the enemies')).toMatchObject({ referent: 'us-forces', resolution: 'context' });
+    expect(hit(text, 'the enemies', competing)).toMatchObject({ referent: 'us-forces', resolution: 'context' });
   });
 
   it('resolves the same label in the outlet\'s own voice to the nearest', () => {
     const text = 'The group attacked two US bases in Syria and a naval facility in occupied Palestine after the massacres ' +
       'of the Zionist entity. The group will continue its attacks on the strongholds of the enemies.';
-    expect(hit(text, 'the enemies').resolution).toBe('context');
+    expect(hit(text, 'the enemies', competing).resolution).toBe('context');
   });
 });
 

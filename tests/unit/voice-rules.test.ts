@@ -41,7 +41,7 @@ describe('voice rules: the shipped file', () => {
   it('exposes the windows of the voice and context rules, typed', () => {
     const { windows, context } = defaultVoiceRules();
     expect(windows.that).toBeGreaterThan(0);
-    expect(context).toEqual({ cueReach: 3, antecedentSentences: 3, salienceFactor: 2, scareQuoteMaxWords: 4, lookBackMentions: 64, appositionWords: 3, speakerSentences: 4, competeRatio: 0.5 });
+    expect(context).toEqual({ cueReach: 3, antecedentSentences: 3, salienceFactor: 2, scareQuoteMaxWords: 4, lookBackMentions: 64, appositionWords: 3, speakerSentences: 4, competeRatio: 0 });
   });
 });
 
@@ -59,6 +59,13 @@ describe('voice rules: validation names file and line', () => {
     expect(message).toContain('"adm" is listed twice in "titles"');
     expect(message).toContain(`v.yml:${lineOf('that: -1')}:`);
     expect(message).toContain('"windows.that" must be a positive whole number, found number -1');
+  });
+
+  it('takes compete_ratio 0 as off and refuses a negative one', () => {
+    expect(parseVoiceRules(shipped.replace(/^ {2}compete_ratio: [^ ]+/m, '  compete_ratio: 0.5'), 'v.yml').context.competeRatio).toBe(0.5);
+    expect(problemsOf(shipped.replace(/^ {2}compete_ratio: [^ ]+/m, '  compete_ratio: -1'))).toContain('"context.compete_ratio" must be a number ≥ 0 (0: off), found number -1');
+    // Any other window stays positive.
+    expect(problemsOf(shipped.replace(/^ {2}salience_factor: [^ ]+/m, '  salience_factor: 0'))).toContain('"context.salience_factor" must be a positive number, found number 0');
   });
 
   it('reports a missing list, a missing window and a wrong format', () => {
