@@ -201,6 +201,17 @@ export function resolveContextLabels(
       for (const r of candidates) if (acting.has(r)) { byTheatre = r; count++; }
       if (count !== 1) byTheatre = null;
     }
+    // 4b'. A possessive determiner names the owner: "the steadfast Palestinian people in Gaza and their valiant and
+    // honourable resistance" is the people's resistance, not the Islamic Resistance named earlier with the same head.
+    // Only for a neutral or positive label (a force of the owner's own); "Israel and its enemies" names the owner's
+    // adversaries, so a negative label goes on to the look-back.
+    if (hit.weight >= 0) {
+      const possessor = possessiveOwner(units, match, seen, hit.sentence);
+      if (possessor && fit(possessor) === 'yes') {
+        settle(possessor);
+        continue;
+      }
+    }
     // 4c. A definite label takes up the last noun with its head: when that noun is no mention but describes one
     // ("the Islamic Resistance in Iraq, a coalition of Iran-backed militias … The coalition"), the actor it describes is
     // meant, or, if the label may not take it, nobody the label may take.
@@ -512,6 +523,32 @@ function lastIntroduced(text: string, sentence: number, seen: Mention[], units: 
       if (units.barrierAfter[u - 1] || units.sentence[u + 1] !== m.sentence) break;
       if (upper(u) && upper(u + 1) && !units.barrierAfter[u]) return m.side ?? m.referent;
     }
+  }
+  return undefined;
+}
+
+/** Possessive determiners that name a label's owner ("their resistance", "its fighters"). */
+const POSSESSIVES = new Set(['their', 'its']);
+/** Words at most between the possessive and the label ("their valiant and honourable resistance"). */
+const POSSESSIVE_REACH = 4;
+
+/**
+ * The mention that owns a label through a possessive determiner: "their" or "its" at most POSSESSIVE_REACH words
+ * before the label, with only modifiers and "and" between (no barrier, no function word), and the nearest mention of
+ * the same sentence before that determiner. undefined when there is no such determiner or mention. Visits a constant
+ * number of units and the mentions of one sentence from the end of `seen`.
+ */
+function possessiveOwner(units: Units, match: Match, seen: Mention[], sentence: number): Mention | undefined {
+  let at = -1;
+  for (let u = match.startUnit - 1, steps = 0; u >= 0 && steps <= POSSESSIVE_REACH && units.sentence[u] === sentence; u--, steps++) {
+    if (units.barrierAfter[u]) return undefined;
+    const w = units.normal[u];
+    if (POSSESSIVES.has(w)) { at = u; break; }
+    if (w !== 'and' && ENGLISH_STOPWORDS.has(w)) return undefined;
+  }
+  if (at < 0) return undefined;
+  for (let k = seen.length - 1; k >= 0 && seen[k].sentence === sentence; k--) {
+    if (seen[k].endUnit <= at) return seen[k];
   }
   return undefined;
 }

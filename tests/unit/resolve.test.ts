@@ -635,3 +635,22 @@ describe('a place further on in the label\'s clause, with nothing before it', ()
     expect(hit(text, 'occupation forces')).toMatchObject({ referent: null, resolution: 'unresolved' });
   });
 });
+
+describe('a possessive determiner names the owner of a neutral or positive context label', () => {
+  it('gives "their … resistance" to the owner named before "their", over an earlier name with the same head', () => {
+    const text = 'The Islamic Resistance struck a radar site in support of the steadfast Palestinian people in Gaza and ' +
+      'their valiant and honourable resistance.';
+    expect(hit(text, 'honourable resistance')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+
+  it('leaves a negative label to the look-back: "its enemies" are not the owner', () => {
+    const text = 'US forces left the base. Israel and its enemies traded fire, the occupiers said.';
+    const found = analyze(text).hits.filter((h) => h.text === 'enemies');
+    for (const h of found) expect(h.referent).not.toBe('israel');
+  });
+
+  it('does not reach past a function word', () => {
+    const across = 'The Islamic Resistance struck. The Palestinian people, their leaders said, back the heroic resistance.';
+    expect(hit(across, 'the heroic resistance').referent).toBe('armed-groups');
+  });
+});
