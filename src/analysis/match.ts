@@ -328,12 +328,34 @@ function ledBy(text: string, units: Units, a: Match, b: Match): Match | undefine
   if (!HYPHENS.test(text.slice(units.end[led - 1], units.start[led]))) return undefined;
   const ra = (a.entry as LabelEntry).referent;
   if (!ra || ra !== (b.entry as LabelEntry).referent) return undefined;
-  return { entry: b.entry, pattern: b.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
+  return spanning(a, b, b.entry, b.pattern);
 }
 
 /** Referents a label may name: its own, or those its context may give it. */
 function referentsOf(e: LabelEntry): readonly string[] {
   return e.referent ? [e.referent] : e.resolve ?? [];
+}
+
+/** Whether two labels can name the same referent. */
+function shareReferent(ea: LabelEntry, eb: LabelEntry): boolean {
+  const rb = referentsOf(eb);
+  return referentsOf(ea).some((r) => rb.includes(r));
+}
+
+/** One mention from the start of `a` to the end of `b`, under the given entry and pattern. */
+function spanning(a: Match, b: Match, entry: LexiconEntry, pattern: PatternSpec): Match {
+  return { entry, pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
+}
+
+/**
+ * Labels a and b joined into one mention under `entry`, the entry of one of the two (with that label's pattern); none
+ * when there is no entry, or when it is a context label that would take in a label of a fixed referent (context would
+ * re-decide who is named: "the occupation" never swallows "Israeli forces").
+ */
+function joinUnder(a: Match, b: Match, entry: LabelEntry | undefined): Match | undefined {
+  const other = (entry === b.entry ? a.entry : b.entry) as LabelEntry;
+  if (!entry || (!entry.referent && other.referent)) return undefined;
+  return spanning(a, b, entry, entry === b.entry ? b.pattern : a.pattern);
 }
 
 /** Words of an article or a quantity between "of" and the member label ("a number of", "dozens of", "several"). */
@@ -362,14 +384,8 @@ function ofPhrase(units: Units, a: Match, b: Match): Match | undefined {
   }
   const ea = a.entry as LabelEntry;
   const eb = b.entry as LabelEntry;
-  if (ea.category !== 'actor-label' || eb.category !== 'actor-label') return undefined;
-  const rb = referentsOf(eb);
-  if (!referentsOf(ea).some((r) => rb.includes(r))) return undefined;
-  const entry = ea.weight === 0 ? eb : eb.weight === 0 ? ea : undefined;
-  // A context label ("the occupation") taking in a label of a fixed referent would let context re-decide who is named.
-  if (!entry || (!entry.referent && (entry === eb ? ea : eb).referent)) return undefined;
-  const pattern = entry === eb ? b.pattern : a.pattern;
-  return { entry, pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
+  if (ea.category !== 'actor-label' || eb.category !== 'actor-label' || !shareReferent(ea, eb)) return undefined;
+  return joinUnder(a, b, ea.weight === 0 ? eb : eb.weight === 0 ? ea : undefined);
 }
 
 /**
@@ -379,18 +395,12 @@ function ofPhrase(units: Units, a: Match, b: Match): Match | undefined {
  * composed entry for the combination, and the two mentions stay as they are.
  */
 function gluedModifier(text: string, units: Units, a: Match, b: Match): Match | undefined {
-  if (b.startUnit !== a.endUnit || units.barrierAfter[a.endUnit - 1] || a.endUnit - a.startUnit < 2) return undefined;
-  const last = a.endUnit - 1;
-  if (!HYPHENS.test(text.slice(units.end[last - 1], units.start[last]))) return undefined;
+  if (b.startUnit !== a.endUnit || units.barrierAfter[a.endUnit - 1] || !endsInCompound(text, units, a)) return undefined;
   const ea = a.entry as LabelEntry;
   const eb = b.entry as LabelEntry;
-  if (ea.category !== 'actor-label' || eb.category !== 'actor-label') return undefined;
-  const rb = referentsOf(eb);
-  if (!referentsOf(ea).some((r) => rb.includes(r))) return undefined;
+  if (ea.category !== 'actor-label' || eb.category !== 'actor-label' || !shareReferent(ea, eb)) return undefined;
   const sum = Math.max(-2, Math.min(2, ea.weight + eb.weight));
-  const entry = eb.weight === sum ? eb : ea.weight === sum ? ea : undefined;
-  if (!entry || (!entry.referent && (entry === eb ? ea : eb).referent)) return undefined;
-  return { entry, pattern: entry === eb ? b.pattern : a.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
+  return joinUnder(a, b, eb.weight === sum ? eb : ea.weight === sum ? ea : undefined);
 }
 
 /** What may stand between a label and the label it glosses: an opening bracket and quotation marks. */
@@ -416,7 +426,7 @@ function bracketedGloss(text: string, a: Match, b: Match): Match | undefined {
   const ea = a.entry as LabelEntry;
   const eb = b.entry as LabelEntry;
   if (ea.category !== eb.category) return undefined;
-  const joined: Match = { entry: a.entry, pattern: a.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end + close[0].length };
+  const joined: Match = { ...spanning(a, b, a.entry, a.pattern), end: b.end + close[0].length };
   if (ea.referent) return referentsOf(eb).includes(ea.referent) ? joined : undefined;
   if (!eb.referent || !(ea.resolve ?? []).includes(eb.referent)) return undefined;
   joined.referent = eb.referent;
@@ -441,14 +451,9 @@ function headNoun(units: Units, a: Match, b: Match): Match | undefined {
     || PROPER_NAME.test(a.pattern.source) || PROPER_NAME.test(b.pattern.source)) return undefined;
   const ea = a.entry as LabelEntry;
   const eb = b.entry as LabelEntry;
-  if (ea.category !== 'actor-label' || eb.category !== 'actor-label') return undefined;
-  const rb = referentsOf(eb);
-  if (!referentsOf(ea).some((r) => rb.includes(r))) return undefined;
-  let entry: LabelEntry | undefined;
-  if (ea.weight === 0 && eb.weight === 0) entry = eb.referent || !ea.referent ? eb : ea;
-  else entry = ea.weight === 0 ? eb : eb.weight === 0 ? ea : undefined;
-  if (!entry || (!entry.referent && (entry === eb ? ea : eb).referent)) return undefined;
-  return { entry, pattern: entry === eb ? b.pattern : a.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
+  if (ea.category !== 'actor-label' || eb.category !== 'actor-label' || !shareReferent(ea, eb)) return undefined;
+  if (ea.weight === 0 && eb.weight === 0) return joinUnder(a, b, eb.referent || !ea.referent ? eb : ea);
+  return joinUnder(a, b, ea.weight === 0 ? eb : eb.weight === 0 ? ea : undefined);
 }
 
 /** Whether label `a` ends in a compound modifier ("Iran-backed", "pro-Iran"): its last unit is glued by a hyphen. */
@@ -488,15 +493,10 @@ function nameInside(text: string, units: Units, compiled: CompiledLexicon, a: Ma
   }
   const fits = (e: LabelEntry): boolean => named.every((r) => referentsOf(e).includes(r));
   const read = readWhole(text, units, compiled, a, b);
-  if (read && fits(read.terminal.entry as LabelEntry)) {
-    return { entry: read.terminal.entry, pattern: read.terminal.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
-  }
-  const rb = referentsOf(eb);
-  if (!referentsOf(ea).some((r) => rb.includes(r))) return undefined;
+  if (read && fits(read.terminal.entry as LabelEntry)) return spanning(a, b, read.terminal.entry, read.terminal.pattern);
+  if (!shareReferent(ea, eb)) return undefined;
   const sum = Math.max(-2, Math.min(2, ea.weight + eb.weight));
-  const entry = eb.weight === sum && fits(eb) ? eb : ea.weight === sum && fits(ea) ? ea : undefined;
-  if (!entry || (!entry.referent && (entry === eb ? ea : eb).referent)) return undefined;
-  return { entry, pattern: entry === eb ? b.pattern : a.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
+  return joinUnder(a, b, eb.weight === sum && fits(eb) ? eb : ea.weight === sum && fits(ea) ? ea : undefined);
 }
 
 /**
@@ -538,7 +538,7 @@ function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: M
   }
   const best = readWhole(text, units, compiled, a, b);
   if (!best) return undefined;
-  return { entry: best.terminal.entry, pattern: best.terminal.pattern, startUnit: a.startUnit, endUnit: b.endUnit, start: a.start, end: b.end };
+  return spanning(a, b, best.terminal.entry, best.terminal.pattern);
 }
 
 /**

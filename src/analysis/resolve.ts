@@ -195,12 +195,7 @@ export function resolveContextLabels(
     const modifierNoun = /[-‐‑]\p{L}+$/u.test(hit.text) && match.endUnit < units.count && !units.barrierAfter[match.endUnit - 1];
     const acting = theatreAfter(units, match.endUnit, compiled) ??
       (modifierNoun ? theatreAfter(units, match.endUnit + 1, compiled) : undefined);
-    let byTheatre: string | null = null;
-    if (acting) {
-      let count = 0;
-      for (const r of candidates) if (acting.has(r)) { byTheatre = r; count++; }
-      if (count !== 1) byTheatre = null;
-    }
+    const byTheatre = acting ? onlyActor(candidates, acting) : null;
     // 4b'. A possessive determiner names the owner: "the steadfast Palestinian people in Gaza and their valiant and
     // honourable resistance" is the people's resistance, not the Islamic Resistance named earlier with the same head.
     // Only for a neutral or positive label (a force of the owner's own); "Israel and its enemies" names the owner's
@@ -215,9 +210,8 @@ export function resolveContextLabels(
     // 4c. A definite label takes up the last noun with its head: when that noun is no mention but describes one
     // ("the Islamic Resistance in Iraq, a coalition of Iran-backed militias … The coalition"), the actor it describes is
     // meant, or, if the label may not take it, nobody the label may take.
-    const head0 = units.normal[match.endUnit - 1];
-    const definiteLabel = DEFINITE.has(units.normal[match.startUnit]) || (prevGlued && DEFINITE.has(units.normal[prevUnit]));
-    const owner = definiteLabel ? headOwner(units, text, match, head0, seen, hit.sentence - rules.antecedentSentences, rules.appositionWords) : undefined;
+    const definite = DEFINITE.has(units.normal[match.startUnit]) || (prevGlued && DEFINITE.has(units.normal[prevUnit]));
+    const owner = definite ? headOwner(units, text, match, head, seen, hit.sentence - rules.antecedentSentences, rules.appositionWords) : undefined;
     if (owner) {
       if (fit(owner) === 'yes') settle(owner);
       continue;
@@ -234,7 +228,6 @@ export function resolveContextLabels(
     // A speaker tagged by surname ("…,” Amir-Abdollahian said) speaks for the side the story introduced him with
     // ("Iran's Foreign Minister Hossein Amir-Abdollahian"); a negative label in his words is not that side.
     const speakerOwn = hit.weight < 0 && hit.voice !== 'author' ? introducedSide(text, match, seen, units, speech, mentions, next) : undefined;
-    const definite = DEFINITE.has(units.normal[match.startUnit]) || (prevGlued && DEFINITE.has(units.normal[prevUnit]));
     for (let k = seen.length - 1, visited = 0; k >= 0 && visited < rules.lookBackMentions; k--, visited++) {
       const mention = seen[k];
       if (mention.sentence < hit.sentence - rules.antecedentSentences) {
@@ -301,14 +294,10 @@ export function resolveContextLabels(
     // 5b. With nothing before it, a place further on in the label's clause says who acts there: "occupation forces
     // stormed several cities in the West Bank" (the theatre's one actor the label may take, as in rule 5).
     const clausePlace = theatreInClause(units, match.endUnit, compiled, rules.appositionWords + CLAUSE_PLACE_EXTRA);
-    if (clausePlace) {
-      let only: string | null = null;
-      let count = 0;
-      for (const r of candidates) if (clausePlace.has(r)) { only = r; count++; }
-      if (count === 1 && only !== null) {
-        resolveTo(hit, only, seen, match, units);
-        continue;
-      }
+    const byClausePlace = clausePlace ? onlyActor(candidates, clausePlace) : null;
+    if (byClausePlace !== null) {
+      resolveTo(hit, byClausePlace, seen, match, units);
+      continue;
     }
     const inHeadline = hit.start < headlineEnd;
     if (inHeadline || hit.sentence <= 1) {
@@ -463,7 +452,7 @@ function colonAfter(text: string, units: Units, m: Mention): boolean {
   return false;
 }
 
-/** Whether punctuation stands after any unit from `from` up to (not including) `to`. At most SPEAKER_REACH units. */
+/** Whether punctuation stands after any unit from `from` up to (not including) `to`. Callers keep the span short. */
 function punctuatedBetween(units: Units, from: number, to: number): boolean {
   for (let u = from; u < to; u++) if (units.barrierAfter[u]) return true;
   return false;
@@ -578,10 +567,7 @@ function headOwner(
   for (let i = k; i >= 0 && seen[i].endUnit > u - HEAD_REACH; i--) if (seen[i].startUnit <= u && u < seen[i].endUnit) return undefined;
   if (units.normal[u + 1] === 'of' && !units.barrierAfter[u]) {
     for (let i = k; i >= 0 && seen[i].startUnit > u + 1; i--) {
-      if (seen[i].startUnit > u + 4) continue;
-      let open = true;
-      for (let v = u + 1; v < seen[i].startUnit; v++) if (units.barrierAfter[v]) open = false;
-      if (open) return seen[i];
+      if (seen[i].startUnit <= u + 4 && !punctuatedBetween(units, u + 1, seen[i].startUnit)) return seen[i];
     }
   }
   for (let i = k; i >= 0; i--) {
@@ -589,10 +575,20 @@ function headOwner(
     if (m.endUnit > u) continue;
     if (m.sentence !== units.sentence[u] || u - m.endUnit > reach) break;
     if (text.slice(m.end, units.start[m.endUnit]).trim() !== ',') break;
-    for (let v = m.endUnit; v < u; v++) if (units.barrierAfter[v]) return undefined;
-    return m;
+    return punctuatedBetween(units, m.endUnit, u) ? undefined : m;
   }
   return undefined;
+}
+
+/** The one referent among `candidates` that acts in the places found, or null when none or several do. */
+function onlyActor(candidates: ReadonlySet<string>, acting: ReadonlySet<string>): string | null {
+  let only: string | null = null;
+  for (const r of candidates) {
+    if (!acting.has(r)) continue;
+    if (only !== null) return null;
+    only = r;
+  }
+  return only;
 }
 
 /** Whether a referent other than `best` has at least `ratio` times the salience of `best`. */
