@@ -160,10 +160,14 @@ export async function runAnalyze(args: string[]): Promise<number> {
     }
     // An empty shard is not an error: a batch engine runs every index, and merge takes empty parts as they are.
     if (run.done === 0) say(`note: shard ${shard?.index}/${shard?.count} holds none of the ${documentsRead} documents`);
+    // A first run into a store sorts its hits into the search indexes on another thread while this one computes
+    // the report (finishRun would otherwise do it after the report, on this thread).
+    const indexing = dbFile !== undefined && run.run !== undefined ? store.buildSearchIndexesOffThread() : undefined;
     progress.stage('report', REPORT_STAGES.length);
     const finished = sink.finish(skipped, (stage) => progress.update(REPORT_STAGES.indexOf(stage), REPORT_STAGES.length, stage));
     progress.done();
     const { report } = finished;
+    await indexing;
     if (dbFile !== undefined && run.run !== undefined) {
       const removed = store.finishRun(run.run, storedAggregates(report, reportOptions, skipped), finished.documents(), report.events).removed;
       if (removed) say(`removed ${removed} documents no longer in the corpus${shard && shard.count > 1 ? ' or shard' : ''} from ${dbFile}`);

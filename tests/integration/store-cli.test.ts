@@ -162,3 +162,34 @@ describe('analyze --db', () => {
     expect(c.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('search indexes built off the main thread', () => {
+  it('a first run sorts its hits into the indexes on another thread before finishRun, which then finds them', async () => {
+    const { Store } = await import(join(root, 'dist', 'src', 'store', 'index.js'));
+    const file = join(mkdtempSync(join(tmpdir(), 'fl-index-')), 'x.db');
+    copyFileSync(join(dir, 'reference.db'), file);
+    const indexes = () => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'hits\\_%\\_doc' ESCAPE '\\' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
+      } finally {
+        db.close();
+      }
+    };
+    expect(indexes()).toEqual(['hits_label_doc', 'hits_referent_doc', 'hits_text_doc']);
+    const db = new Database(file);
+    for (const name of ['hits_label_doc', 'hits_referent_doc', 'hits_text_doc']) db.exec(`DROP INDEX ${name}`);
+    db.close();
+    const store = Store.open(file);
+    try {
+      expect(indexes()).toEqual([]);
+      const running = store.buildSearchIndexesOffThread();
+      expect(await running).toBe(true);
+      expect(indexes()).toEqual(['hits_label_doc', 'hits_referent_doc', 'hits_text_doc']);
+      expect(await store.buildSearchIndexesOffThread()).toBe(false); // nothing left to build
+      expect(store.findHits({ label: 'terrorists', limit: 5 }).length).toBeGreaterThan(0);
+    } finally {
+      store.close();
+    }
+  }, 60_000);
+});

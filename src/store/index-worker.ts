@@ -1,0 +1,20 @@
+/**
+ * Builds the store's search indexes over hits on a thread of its own (Store.buildSearchIndexesOffThread), on its
+ * own connection, while the main thread computes the report.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+
+const { file, sql } = workerData as { file: string; sql: string };
+try {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.exec(sql);
+  } finally {
+    db.close();
+  }
+  parentPort?.postMessage({ ok: true });
+} catch (err) {
+  parentPort?.postMessage({ ok: false, error: (err as Error).message });
+}
