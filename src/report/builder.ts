@@ -636,8 +636,9 @@ export class ReportBuilder {
 
   /** The report's `documents`, one at a time from the record spill, in the order added. */
   private *reportDocuments(excluded: ReadonlySet<string>, originalOf: ReadonlyMap<string, string>, duplicatePolicy: DuplicatePolicy): Generator<ReportDocument> {
+    let k = 0;
     for (const r of this.bodies.records()) {
-      const own = Object.entries(this.documentSummary(r.meta, unpackCounts(r.counts, r.meta.outlet)).referents);
+      const own = Object.entries(this.headlineStance(this.cores[k++]));
       const { warnings: w, ...metaHead } = r.meta;
       const d: ReportDocument = { ...metaHead };
       if (r.categories && this.categoryLayer) {
@@ -652,6 +653,39 @@ export class ReportBuilder {
         yield { ...head, excluded: `near-duplicate of ${originalOf.get(d.id)} (policy ${duplicatePolicy})`, ...(warnings ? { warnings } : {}) };
       } else yield d;
     }
+  }
+
+  /**
+   * A document's (score, mentions) in the headline voices per referent that has headline mentions, from the stance
+   * pool: what documentSummary gives without its labels, with the same sums in the same order (voices in
+   * `this.voices` order, absent ones adding 0), and without reading its packed counts back. A document's triples
+   * come grouped by referent, in the order of its counts' referents.
+   */
+  private headlineStance(core: DocumentCore): Record<string, { score: number; mentions: number }> {
+    const out: Record<string, { score: number; mentions: number }> = {};
+    const pool = this.stancePool.chunkAt(core.stanceStart);
+    const scores = [0, 0, 0];
+    const mentions = [0, 0, 0];
+    const end = (core.stanceStart & CHUNK_OFFSET) + core.stanceLength;
+    let x = core.stanceStart & CHUNK_OFFSET;
+    while (x < end) {
+      const ref = Math.floor((pool[x] % STANCE_CODES) / 3);
+      scores.fill(0);
+      mentions.fill(0);
+      for (; x < end && Math.floor((pool[x] % STANCE_CODES) / 3) === ref; x += 2) {
+        const code = pool[x] % STANCE_CODES;
+        mentions[code % 3] = (pool[x] - code) / STANCE_CODES;
+        scores[code % 3] = pool[x + 1];
+      }
+      const v = { score: 0, mentions: 0 };
+      for (const voice of this.voices) {
+        const vi = VOICES.indexOf(voice);
+        v.mentions += mentions[vi];
+        v.score += scores[vi];
+      }
+      if (v.mentions > 0) out[this.referentIds[ref]] = v;
+    }
+    return out;
   }
 
   /** The document as the group, contrast and timeline statistics take it: headline voices, per referent. */
