@@ -35,6 +35,7 @@ const STORE_BATCH = 256;
 const STORE_BATCH_MS = 1000;
 /** Batches handed to the store's writer thread and not yet committed, at most: bounds the texts held meanwhile. */
 const WRITER_BATCHES = 3;
+const WRITER_MIN_BATCH = 64;
 
 /**
  * The analyzer's own code, hashed: a stored analysis written by other analyzer code (an upgrade, a local edit) must
@@ -225,7 +226,10 @@ export async function runPipeline(
   const commit = (force: boolean) => {
     if (!store || run === undefined) return;
     if (!force && writes.length < STORE_BATCH && Date.now() - lastCommit < STORE_BATCH_MS) return;
-    if (writes.length && useWriter && !pool && !undecided) {
+    // Started by the first batch of WRITER_MIN_BATCH documents or more: a small corpus, or a few large documents
+    // (a batch crosses threads as a copy of its texts and analysis JSON), never start it. Once started, every
+    // batch goes through it, so that two connections never write at once.
+    if (writes.length && useWriter && !pool && !undecided && (writer || writes.length >= WRITER_MIN_BATCH)) {
       writer ??= new StoreWriter(store.file);
       const texts = options.texts;
       const sealed = texts?.seal();
