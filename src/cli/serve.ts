@@ -92,6 +92,7 @@ export async function runServe(args: string[]): Promise<number> {
       state.voiceReading?.stop();
       server.close(() => {
         store?.close();
+        state.scratch?.close();
         void analyzer.close?.().finally(() => resolve(0));
       });
       // Keep-alive connections from a browser would hold close() open; they carry no state worth waiting for.

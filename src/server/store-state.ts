@@ -7,12 +7,14 @@ import type { CompiledLexicon } from '../lexicon/compile.js';
 import type { Report, ReportOptions } from '../report/build.js';
 import { StoreError, type Store } from '../store/index.js';
 import { blankState, countDocument, documentCount, type AppState, type SessionLimits } from './state.js';
-import { readStoreVoices, type VoiceReading } from './voice-table.js';
+import { readStoreVoices, VoiceTable, type VoiceReading } from './voice-table.js';
+import { ScratchFile } from './spill.js';
+import { TermIndex } from './term-index.js';
 
 /** Work done between two yields to waiting requests while the store is indexed. */
 const SLICE_MS = 20;
 
-export function createStoreState(store: Store, compiled: CompiledLexicon, options: { sessionLimits?: Partial<SessionLimits> } = {}): AppState {
+export function createStoreState(store: Store, compiled: CompiledLexicon, options: { sessionLimits?: Partial<SessionLimits>; segmentBytes?: number } = {}): AppState {
   const { file } = store.info();
   const reportJson = store.getAggregate('report');
   if (reportJson === undefined) {
@@ -40,6 +42,11 @@ export function createStoreState(store: Store, compiled: CompiledLexicon, option
   }
   const state = blankState({ compiled, skipped: report.corpus.skipped, reportOptions: { ...reportOptions, omitHits: true }, sessionLimits: options.sessionLimits });
   state.store = store;
+  // What the index and the voices hold per document goes to disk; memory keeps a segment being read.
+  const scratch = new ScratchFile();
+  state.scratch = scratch;
+  state.termIndex = new TermIndex({ spill: scratch, segmentBytes: options.segmentBytes });
+  state.voiceTable = new VoiceTable(scratch);
   state.report = report;
   state.outlets = report.outlets.map((o) => o.outlet).sort((a, b) => a.localeCompare(b));
   state.excluded = new Map(report.documents.filter((d) => d.excluded).map((d) => [d.id, d.excluded as string]));
