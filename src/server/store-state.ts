@@ -10,6 +10,7 @@ import { blankState, countDocument, documentCount, type AppState, type SessionLi
 import { readStoreVoices, VoiceTable, type VoiceReading } from './voice-table.js';
 import { ScratchFile } from './spill.js';
 import { TermIndex } from './term-index.js';
+import { storedEvents as readStoredEvents, type EventList } from './events.js';
 
 /** Work done between two yields to waiting requests while the store is indexed. */
 const SLICE_MS = 20;
@@ -22,6 +23,7 @@ export function createStoreState(store: Store, compiled: CompiledLexicon, option
   }
   let report: Report;
   let reportOptions: ReportOptions = {};
+  let storedEvents: EventList | undefined;
   try {
     report = JSON.parse(reportJson) as Report;
     // Stores written by analyze keep the documents list in chunks beside the report (see Store.finishRun).
@@ -30,11 +32,8 @@ export function createStoreState(store: Store, compiled: CompiledLexicon, option
       report.documents = [];
       for (const chunk of chunks) for (const d of JSON.parse(chunk) as Report['documents']) report.documents.push(d);
     }
-    const eventChunks = store.reportEventChunks();
-    if (eventChunks) {
-      report.events = [];
-      for (const chunk of eventChunks) for (const e of JSON.parse(chunk) as Report['events']) report.events.push(e);
-    }
+    storedEvents = readStoredEvents(store);
+    if (storedEvents) report.events = [];
     const saved = store.getAggregate('report-options');
     if (saved !== undefined) reportOptions = JSON.parse(saved) as ReportOptions;
   } catch {
@@ -42,6 +41,7 @@ export function createStoreState(store: Store, compiled: CompiledLexicon, option
   }
   const state = blankState({ compiled, skipped: report.corpus.skipped, reportOptions: { ...reportOptions, omitHits: true }, sessionLimits: options.sessionLimits });
   state.store = store;
+  state.storedEvents = storedEvents;
   // What the index and the voices hold per document goes to disk; memory keeps a segment being read.
   const scratch = new ScratchFile();
   state.scratch = scratch;

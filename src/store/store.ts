@@ -423,6 +423,11 @@ export class Store {
     return this.chunks(REPORT_EVENTS_PREFIX);
   }
 
+  /** The n-th chunk (from 0) of the saved report's events, or undefined (the server reads the events of a page). */
+  reportEventChunk(n: number): string | undefined {
+    return this.getAggregate(`${REPORT_EVENTS_PREFIX}${String(n).padStart(6, '0')}`);
+  }
+
   private chunks(prefix: string): Iterable<string> | undefined {
     const names = this.stmt(`SELECT name FROM aggregates WHERE name LIKE '${prefix}%' ORDER BY name`).all() as Array<{ name: string }>;
     if (names.length === 0) return undefined;

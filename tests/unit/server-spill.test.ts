@@ -12,6 +12,12 @@ import { termResults } from '../../src/server/term.js';
 import { Store } from '../../src/store/index.js';
 import { generateCorpus } from '../../bench/corpus.js';
 import { runCli } from '../helpers/cli.js';
+import { readFileSync } from 'node:fs';
+import { createApp } from '../../src/server/app.js';
+import { textAnalyzer } from '../../src/server/analyzer.js';
+import { eventsOf, storedEvents } from '../../src/server/events.js';
+import { eventsTable } from '../../src/report/csv.js';
+import type { Report } from '../../src/report/build.js';
 import { lexicon, seedsDir } from './server-fixture.js';
 
 describe('a term index that spills its word postings a segment at a time', () => {
@@ -105,4 +111,84 @@ describe('serve --db keeps the index and the voices on disk, not per document in
     state.scratch?.close();
     whole.scratch?.close();
   }, 120_000);
+
+  it('keeps only the multi-outlet events whole; pages, ids, the full report and the events CSV read the rest from the store', async () => {
+    const full = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report;
+    expect(full.events.length).toBeGreaterThan(5);
+    const state = createStoreState(store, lexicon());
+    expect(state.storedEvents).toBeDefined();
+    // Nothing of the events is held in the report itself.
+    expect(state.report.events).toEqual([]);
+    const events = eventsOf(state);
+    expect(events.count).toBe(full.events.length);
+    expect(events.multi).toEqual(full.events.filter((e) => e.outlets.length > 1));
+    expect(events.multi.length).toBeLessThan(full.events.length);
+    for (const e of full.events) expect(events.byId(e.id)).toEqual(e);
+    expect(events.byId('no-such-event')).toBeUndefined();
+    for (const [from, to] of [[0, 7], [5, 33], [full.events.length - 3, full.events.length + 10]]) expect(events.slice(from, to)).toEqual(full.events.slice(from, to));
+
+    const app = createApp(state, { analyzer: textAnalyzer(state.compiled, { offThread: false }) });
+    const all = (await (await app.request('/api/report?lists=all')).json()) as Report;
+    expect(all.events).toEqual(full.events);
+    expect(all.documents).toEqual(full.documents);
+    expect(Object.keys(all)).toEqual(Object.keys(full));
+    const summary = (await (await app.request('/api/report')).json()) as Report & { lists: { events: { total: number } } };
+    expect(summary.lists.events.total).toBe(full.events.length);
+    expect(summary.events).toEqual(full.events.slice(0, 50));
+    const csv = await (await app.request('/api/report?format=csv&table=events')).text();
+    expect(csv).toBe(eventsTable(full));
+    const single = full.events.find((e) => e.outlets.length === 1);
+    const api = (await (await app.request('/api/events?page=1')).json()) as { events: Report['events']; paging: { total: number } };
+    expect(api.paging.total).toBe(full.events.length);
+    expect(api.events).toEqual(full.events.slice(0, 50));
+    const page = await (await app.request('/events?single=yes')).text();
+    expect(page).toContain(full.events[0].label.split(' ')[0]);
+    if (single) expect((await app.request(`/compare?event=${encodeURIComponent(single.id)}`)).status).toBe(200);
+    state.scratch?.close();
+  }, 60_000);
+});
+
+describe('events read from a store\'s chunks', () => {
+  const event = (n: number, outlets: number): Report['events'][number] => ({
+    id: `ev-${n}`, label: `event ${n}`, names: [`place-${n}`], documents: [`d${n}a`, `d${n}b`], outlets: Array.from({ length: outlets }, (_, k) => `Outlet ${k}`),
+    dateRange: ['2024-01-01', '2024-01-02'], basis: 'place', members: [],
+  } as unknown as Report['events'][number]);
+  const events = Array.from({ length: 23 }, (_, n) => event(n, n % 4 === 0 ? 2 : 1));
+  const chunked = [events.slice(0, 5), events.slice(5, 10), events.slice(10, 15), events.slice(15, 20), events.slice(20)];
+  let reads = 0;
+  const fake = {
+    info: () => ({ file: 'fake.db' }) as ReturnType<Store['info']>,
+    reportEventChunks: () => chunked.map((c) => JSON.stringify(c)),
+    reportEventChunk: (n: number) => {
+      reads++;
+      return n < chunked.length ? JSON.stringify(chunked[n]) : undefined;
+    },
+  };
+
+  it('slices across chunks, finds any id, and keeps the multi-outlet ones whole', () => {
+    const list = storedEvents(fake);
+    expect(list?.count).toBe(23);
+    expect(list?.multi).toEqual(events.filter((e) => e.outlets.length > 1));
+    for (let from = 0; from <= 25; from += 3) for (const size of [1, 4, 7, 50]) expect(list?.slice(from, from + size), `${from}+${size}`).toEqual(events.slice(from, from + size));
+    for (const e of events) expect(list?.byId(e.id)).toEqual(e);
+    expect([...(list?.chunks() ?? [])].flat()).toEqual(events);
+  });
+
+  it('reads a chunk again only when another was read since', () => {
+    const list = storedEvents(fake);
+    reads = 0;
+    list?.slice(11, 14);
+    list?.slice(10, 12);
+    list?.byId('ev-13');
+    expect(reads).toBe(1);
+  });
+
+  it('names the store and the chunk when a chunk is damaged or missing', () => {
+    const broken = { ...fake, reportEventChunk: (n: number) => (n === 2 ? '[{"id":' : n === 3 ? undefined : JSON.stringify(chunked[n])) };
+    const list = storedEvents(broken);
+    expect(() => list?.slice(10, 11)).toThrow(/fake\.db: chunk 2 of its saved events is damaged; run "framelens analyze --db fake\.db/);
+    expect(() => list?.slice(15, 16)).toThrow(/fake\.db: chunk 3 of its saved events is missing/);
+    expect(() => storedEvents({ ...fake, reportEventChunks: () => ['nonsense'] })).toThrow(/chunk 0 of its saved events is damaged/);
+    expect(storedEvents({ ...fake, reportEventChunks: () => undefined })).toBeUndefined();
+  });
 });
