@@ -6,6 +6,7 @@ import { createApp, warmUp } from '../server/app.js';
 import { allowedHosts } from '../server/middleware/host.js';
 import { createState, type AppState } from '../server/state.js';
 import { createStoreState, indexStore, readVoicesBehind } from '../server/store-state.js';
+import { SERVE_STORE_CACHE_KIB } from '../server/voice-table.js';
 import { textAnalyzer } from '../server/analyzer.js';
 import { Store } from '../store/index.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
@@ -51,7 +52,7 @@ export async function runServe(args: string[]): Promise<number> {
   // times what it keeps (serve on a 100k store: 900 MB of RSS after indexing for 151 MB of live heap; 568 bounded).
   boundHeapGrowth();
   const compiled = loadCompiled(values.lexicon, values['voice-rules']);
-  const store = values.db !== undefined ? Store.open(values.db, { readonly: true }) : undefined;
+  const store = values.db !== undefined ? Store.open(values.db, { readonly: true, cacheKiB: SERVE_STORE_CACHE_KIB }) : undefined;
   let state: AppState;
   try {
     state = store ? storeState(store, compiled) : await corpusState(paths, compiled, values, research);

@@ -34,6 +34,7 @@ export class ScratchFile implements PostingSpill, VoiceSpill {
     this.db.exec(`
       CREATE TABLE words (word TEXT NOT NULL, segment INTEGER NOT NULL, last INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (word, segment)) WITHOUT ROWID;
       CREATE TABLE voices (id TEXT PRIMARY KEY NOT NULL, spans BLOB NOT NULL) WITHOUT ROWID;
+      CREATE TABLE stances (id TEXT PRIMARY KEY NOT NULL, stance TEXT NOT NULL) WITHOUT ROWID;
     `);
   }
 
@@ -86,6 +87,18 @@ export class ScratchFile implements PostingSpill, VoiceSpill {
 
   voiceCount(): number {
     return (this.stmt('SELECT count(*) AS n FROM voices').get() as { n: number }).n;
+  }
+
+  /** Report documents' stances, as JSON, by document id. */
+  putStances(ids: readonly string[], stances: readonly string[]): void {
+    const insert = this.stmt('INSERT OR REPLACE INTO stances (id, stance) VALUES (?, ?)');
+    this.db.transaction(() => {
+      ids.forEach((id, k) => insert.run(id, stances[k]));
+    })();
+  }
+
+  stance(id: string): string | undefined {
+    return (this.stmt('SELECT stance FROM stances WHERE id = ?').get(id) as { stance: string } | undefined)?.stance;
   }
 
   close(): void {

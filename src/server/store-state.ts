@@ -24,26 +24,32 @@ export function createStoreState(store: Store, compiled: CompiledLexicon, option
   let report: Report;
   let reportOptions: ReportOptions = {};
   let storedEvents: EventList | undefined;
+  // What the index, the voices and the documents' stances hold per document goes to disk (spill.ts).
+  const scratch = new ScratchFile();
   try {
     report = JSON.parse(reportJson) as Report;
     // Stores written by analyze keep the documents list in chunks beside the report (see Store.finishRun).
     const chunks = store.reportDocumentChunks();
     if (chunks) {
       report.documents = [];
-      for (const chunk of chunks) for (const d of JSON.parse(chunk) as Report['documents']) report.documents.push(d);
+      for (const chunk of chunks) {
+        const documents = JSON.parse(chunk) as Report['documents'];
+        moveStances(documents, scratch);
+        for (const d of documents) report.documents.push(d);
+      }
     }
     storedEvents = readStoredEvents(store);
     if (storedEvents) report.events = [];
     const saved = store.getAggregate('report-options');
     if (saved !== undefined) reportOptions = JSON.parse(saved) as ReportOptions;
-  } catch {
+  } catch (err) {
+    scratch.close();
+    if (err instanceof StoreError) throw err;
     throw new StoreError(`${file}: its saved report is damaged; run "framelens analyze --db ${file} <corpus>" again`, file);
   }
   const state = blankState({ compiled, skipped: report.corpus.skipped, reportOptions: { ...reportOptions, omitHits: true }, sessionLimits: options.sessionLimits });
   state.store = store;
   state.storedEvents = storedEvents;
-  // What the index and the voices hold per document goes to disk; memory keeps a segment being read.
-  const scratch = new ScratchFile();
   state.scratch = scratch;
   state.termIndex = new TermIndex({ spill: scratch, segmentBytes: options.segmentBytes });
   state.voiceTable = new VoiceTable(scratch);
@@ -52,6 +58,33 @@ export function createStoreState(store: Store, compiled: CompiledLexicon, option
   state.excluded = new Map(report.documents.filter((d) => d.excluded).map((d) => [d.id, d.excluded as string]));
   state.indexing = { read: 0, total: report.documents.length };
   return state;
+}
+
+/**
+ * Each document's stance per referent (half of what a report document holds: ~25 MB at 100k) is read by the exports
+ * only, so it waits in the scratch file; the property stays, undefined, so that withStances puts it back in its place.
+ */
+function moveStances(documents: Report['documents'], scratch: ScratchFile): void {
+  const ids: string[] = [];
+  const stances: string[] = [];
+  for (const d of documents) {
+    if (d.stance === undefined) continue;
+    ids.push(d.id);
+    stances.push(JSON.stringify(d.stance));
+    (d as { stance?: unknown }).stance = undefined;
+  }
+  scratch.putStances(ids, stances);
+}
+
+/** Report documents as the report holds them, stances included (read back from the scratch file of a store). */
+export function withStances(state: AppState, documents: readonly Report['documents'][number][]): Report['documents'] {
+  const scratch = state.scratch;
+  if (!scratch) return documents as Report['documents'];
+  return documents.map((d) => {
+    if (d.stance !== undefined || !Object.hasOwn(d, 'stance')) return d;
+    const stance = scratch.stance(d.id);
+    return stance === undefined ? d : { ...d, stance: JSON.parse(stance) as Report['documents'][number]['stance'] };
+  });
 }
 
 /**

@@ -86,6 +86,9 @@ export class VoiceTable {
   }
 }
 
+/** Page cache of each connection serve opens to a store, in KiB: reads go by id, or once in order. */
+export const SERVE_STORE_CACHE_KIB = 4096;
+
 /** Documents read per message from the worker, and per slice on the main thread. */
 export const VOICE_BATCH = 200;
 /** Main-thread work between two yields to waiting requests when no worker is available. */

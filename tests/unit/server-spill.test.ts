@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Document } from '../../src/types.js';
 import { TermIndex } from '../../src/server/term-index.js';
 import { ScratchFile } from '../../src/server/spill.js';
-import { VoiceTable } from '../../src/server/voice-table.js';
+import { SERVE_STORE_CACHE_KIB, VoiceTable } from '../../src/server/voice-table.js';
 import { createStoreState, indexStore, readVoicesBehind } from '../../src/server/store-state.js';
 import { documentCount, recordAt } from '../../src/server/state.js';
 import { termResults } from '../../src/server/term.js';
@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { createApp } from '../../src/server/app.js';
 import { textAnalyzer } from '../../src/server/analyzer.js';
 import { eventsOf, storedEvents } from '../../src/server/events.js';
-import { eventsTable } from '../../src/report/csv.js';
+import { documentsTable, eventsTable } from '../../src/report/csv.js';
 import type { Report } from '../../src/report/build.js';
 import { lexicon, seedsDir } from './server-fixture.js';
 
@@ -112,6 +112,13 @@ describe('serve --db keeps the index and the voices on disk, not per document in
     whole.scratch?.close();
   }, 120_000);
 
+  it('serve opens the store with a small page cache', () => {
+    const small = Store.open(file, { readonly: true, cacheKiB: SERVE_STORE_CACHE_KIB });
+    expect(small.pageCacheKiB()).toBe(SERVE_STORE_CACHE_KIB);
+    expect(store.pageCacheKiB()).toBeGreaterThan(SERVE_STORE_CACHE_KIB);
+    small.close();
+  });
+
   it('keeps only the multi-outlet events whole; pages, ids, the full report and the events CSV read the rest from the store', async () => {
     const full = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report;
     expect(full.events.length).toBeGreaterThan(5);
@@ -137,6 +144,14 @@ describe('serve --db keeps the index and the voices on disk, not per document in
     expect(summary.events).toEqual(full.events.slice(0, 50));
     const csv = await (await app.request('/api/report?format=csv&table=events')).text();
     expect(csv).toBe(eventsTable(full));
+    // The documents' stances wait in the scratch file and come back, in their place, in every export.
+    expect(full.documents.filter((d) => d.stance && Object.keys(d.stance).length).length).toBeGreaterThan(50);
+    expect(state.report.documents.every((d) => d.stance === undefined)).toBe(true);
+    expect(await (await app.request('/api/report?format=csv&table=documents')).text()).toBe(documentsTable(full));
+    expect(JSON.stringify(all.documents.slice(0, 5))).toBe(JSON.stringify(full.documents.slice(0, 5)));
+    expect(summary.documents).toEqual(full.documents.slice(0, 50));
+    const docsApi = (await (await app.request('/api/documents?page=2')).json()) as { documents: Report['documents'] };
+    expect(docsApi.documents.map(({ hits: _h, ...d }) => d)).toEqual(full.documents.slice(50, 100));
     const single = full.events.find((e) => e.outlets.length === 1);
     const api = (await (await app.request('/api/events?page=1')).json()) as { events: Report['events']; paging: { total: number } };
     expect(api.paging.total).toBe(full.events.length);

@@ -1,14 +1,15 @@
 /** The JSON API behind every page, with CSV for every table (`?format=csv`). Long lists come a page at a time. */
 import { Hono, type Context } from 'hono';
 import { cached, hitCountOf, lookup, type AppState } from '../state.js';
-import { csvTables, outletsTable } from '../../report/csv.js';
+import { csvTables, documentsTable, outletsTable } from '../../report/csv.js';
+import { withStances } from '../store-state.js';
 import { parseSelection, resolveSelection, type Selection } from '../selection.js';
 import { compareDocsPage, type CompareModel } from '../compare.js';
 import { termResults, TERM_EXPORT_LINES, validateTerm } from '../term.js';
 import { lexiconView } from '../lexicon-view.js';
 import { categoriesCsv, dictionaryViews } from '../categories.js';
 import { compareCsv, csvResponse, docHitsCsv, eventsCsv, hitsCsv, lexiconCsv, termCsv } from '../csv.js';
-import { eventsOf, type EventList } from '../events.js';
+import { eventsOf } from '../events.js';
 import { randomUUID } from 'node:crypto';
 import { analyzeTexts } from '../analyze-texts.js';
 import type { Analyzer } from '../analyzer.js';
@@ -48,11 +49,13 @@ const page = (c: Context): number => parsePage(c.req.query('page'));
  * The report with its three long lists (documents, events, near-duplicate pairs) cut to their first page: with
  * 100,000 documents the lists are nearly all of it. `lists` says how many there are and where the rest is.
  */
-export function reportSummary(report: Report, events: EventList) {
+export function reportSummary(state: AppState) {
+  const { report } = state;
+  const events = eventsOf(state);
   const list = (total: number, path: string) => ({ total, listed: Math.min(total, PAGE_SIZE), next: total > PAGE_SIZE ? `${path}?page=2` : null });
   return {
     ...report,
-    documents: report.documents.slice(0, PAGE_SIZE),
+    documents: withStances(state, report.documents.slice(0, PAGE_SIZE)),
     events: events.slice(0, PAGE_SIZE),
     duplicates: { ...report.duplicates, pairs: report.duplicates.pairs.slice(0, PAGE_SIZE) },
     lists: {
@@ -81,7 +84,7 @@ function reportJsonStream(state: AppState): ReadableStream<Uint8Array> {
     {
       at: head.indexOf(token.documents), length: token.documents.length,
       items: function* () {
-        for (let k = 0; k < report.documents.length; k += STREAM_DOCUMENTS) yield JSON.stringify(report.documents.slice(k, k + STREAM_DOCUMENTS)).slice(1, -1);
+        for (let k = 0; k < report.documents.length; k += STREAM_DOCUMENTS) yield JSON.stringify(withStances(state, report.documents.slice(k, k + STREAM_DOCUMENTS))).slice(1, -1);
       },
     },
     {
@@ -123,14 +126,16 @@ export function apiRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?: 
       const lists = c.req.query('lists');
       if (lists !== undefined && lists !== 'all') throw badRequest('lists must be "all" (every document, event and pair in one answer) or left out (their first pages)');
       // A store's report in full is written as it is sent: at 100,000 documents it is some 150 MB of JSON.
-      if (lists === 'all' && state.storedEvents) return c.body(reportJsonStream(state), 200, { 'Content-Type': 'application/json; charset=utf-8' });
+      if (lists === 'all' && state.store) return c.body(reportJsonStream(state), 200, { 'Content-Type': 'application/json; charset=utf-8' });
       // Serialized once per corpus version: the report is the largest answer the server gives.
-      const json = cached(state, `report-json\0${lists ?? ''}`, () => new TextEncoder().encode(JSON.stringify(lists === 'all' ? state.report : reportSummary(state.report, eventsOf(state)))));
+      const json = cached(state, `report-json\0${lists ?? ''}`, () => new TextEncoder().encode(JSON.stringify(lists === 'all' ? state.report : reportSummary(state))));
       return c.body(json as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json; charset=utf-8' });
     }
     const table = c.req.query('table') ?? 'labels';
     // Hits live in the analyses, not in the server's report: streamed from there.
     if (table === 'hits') return csvResponse(c, hitsCsv(state), 'framelens-hits.csv');
+    // A store's documents wait for their stances in the scratch file: the table is made when asked for, not kept.
+    if (table === 'documents' && state.scratch) return csvResponse(c, documentsTable({ ...state.report, documents: withStances(state, state.report.documents) }), 'framelens-documents.csv');
     if (table === 'events' && state.storedEvents) return csvResponse(c, eventsCsv(eventsOf(state)), 'framelens-events.csv');
     const tables = cached(state, 'report-csv', () => csvTables(state.report));
     const csv = Object.hasOwn(tables, `${table}.csv`) ? tables[`${table}.csv`] : undefined;
@@ -155,7 +160,7 @@ export function apiRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?: 
   api.get('/documents', (c) => {
     const filter = parseFilter(state, (n) => c.req.query(n), ['outlet']);
     const { documents, paging } = documentsPage(state, filter, page(c));
-    return c.json({ paging, documents: documents.map((d) => ({ ...d, hits: hitCountOf(state, d.id) ?? 0 })) });
+    return c.json({ paging, documents: withStances(state, documents).map((d) => ({ ...d, hits: hitCountOf(state, d.id) ?? 0 })) });
   });
 
   api.get('/hits', (c) => {
