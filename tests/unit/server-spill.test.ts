@@ -17,6 +17,7 @@ import { createApp } from '../../src/server/app.js';
 import { textAnalyzer } from '../../src/server/analyzer.js';
 import { eventsOf, storedEvents } from '../../src/server/events.js';
 import { documentsTable, eventsTable } from '../../src/report/csv.js';
+import { documentsCsv, eventsCsv } from '../../src/server/csv.js';
 import type { Report } from '../../src/report/build.js';
 import { lexicon, seedsDir } from './server-fixture.js';
 
@@ -148,6 +149,9 @@ describe('serve --db keeps the index and the voices on disk, not per document in
     expect(full.documents.filter((d) => d.stance && Object.keys(d.stance).length).length).toBeGreaterThan(50);
     expect(state.report.documents.every((d) => d.stance === undefined)).toBe(true);
     expect(await (await app.request('/api/report?format=csv&table=documents')).text()).toBe(documentsTable(full));
+    // Written a slice at a time: pieces of 7 documents join into the same table.
+    expect(await new Response(documentsCsv(state, 7)).text()).toBe(documentsTable(full));
+    expect(await new Response(eventsCsv(eventsOf(state))).text()).toBe(eventsTable(full));
     expect(JSON.stringify(all.documents.slice(0, 5))).toBe(JSON.stringify(full.documents.slice(0, 5)));
     expect(summary.documents).toEqual(full.documents.slice(0, 50));
     const docsApi = (await (await app.request('/api/documents?page=2')).json()) as { documents: Report['documents'] };

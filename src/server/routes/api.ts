@@ -1,14 +1,14 @@
 /** The JSON API behind every page, with CSV for every table (`?format=csv`). Long lists come a page at a time. */
 import { Hono, type Context } from 'hono';
 import { cached, hitCountOf, lookup, type AppState } from '../state.js';
-import { csvTables, documentsTable, outletsTable } from '../../report/csv.js';
+import { csvTables, outletsTable } from '../../report/csv.js';
 import { withStances } from '../store-state.js';
 import { parseSelection, resolveSelection, type Selection } from '../selection.js';
 import { compareDocsPage, type CompareModel } from '../compare.js';
 import { termResults, TERM_EXPORT_LINES, validateTerm } from '../term.js';
 import { lexiconView } from '../lexicon-view.js';
 import { categoriesCsv, dictionaryViews } from '../categories.js';
-import { compareCsv, csvResponse, docHitsCsv, eventsCsv, hitsCsv, lexiconCsv, termCsv } from '../csv.js';
+import { compareCsv, csvResponse, docHitsCsv, documentsCsv, eventsCsv, hitsCsv, lexiconCsv, termCsv } from '../csv.js';
 import { eventsOf } from '../events.js';
 import { randomUUID } from 'node:crypto';
 import { analyzeTexts } from '../analyze-texts.js';
@@ -135,7 +135,7 @@ export function apiRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?: 
     // Hits live in the analyses, not in the server's report: streamed from there.
     if (table === 'hits') return csvResponse(c, hitsCsv(state), 'framelens-hits.csv');
     // A store's documents wait for their stances in the scratch file: the table is made when asked for, not kept.
-    if (table === 'documents' && state.scratch) return csvResponse(c, documentsTable({ ...state.report, documents: withStances(state, state.report.documents) }), 'framelens-documents.csv');
+    if (table === 'documents' && state.scratch) return csvResponse(c, documentsCsv(state), 'framelens-documents.csv');
     if (table === 'events' && state.storedEvents) return csvResponse(c, eventsCsv(eventsOf(state)), 'framelens-events.csv');
     const tables = cached(state, 'report-csv', () => csvTables(state.report));
     const csv = Object.hasOwn(tables, `${table}.csv`) ? tables[`${table}.csv`] : undefined;
