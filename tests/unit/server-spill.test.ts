@@ -163,6 +163,15 @@ describe('serve --db keeps the index and the voices on disk, not per document in
     const page = await (await app.request('/events?single=yes')).text();
     expect(page).toContain(full.events[0].label.split(' ')[0]);
     if (single) expect((await app.request(`/compare?event=${encodeURIComponent(single.id)}`)).status).toBe(200);
+    // The Overview, the Events page and the Compare picker count and list from the held multi-outlet events.
+    const multi = full.events.filter((e) => e.outlets.length > 1);
+    expect(multi.length).toBeGreaterThan(0);
+    const overview = await (await app.request('/')).text();
+    expect(overview).toContain(`All ${full.events.length} events</a> (${multi.length} with several outlets)`);
+    const eventsPage = await (await app.request('/events')).text();
+    expect(eventsPage).toContain(`${full.events.length - multi.length} single-outlet event`);
+    const compare = await (await app.request(`/compare?event=${encodeURIComponent(multi[0].id)}`)).text();
+    expect(compare).toContain(multi[0].id);
     state.scratch?.close();
   }, 60_000);
 });
