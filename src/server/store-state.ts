@@ -91,12 +91,14 @@ export function withStances(state: AppState, documents: readonly Report['documen
  * Reads every stored document once for the term index, label counts and per-outlet sums, yielding to requests every
  * few milliseconds. Pages that need the index say it is being built until this resolves.
  */
-export async function indexStore(state: AppState, onProgress?: (read: number, total: number) => void): Promise<void> {
+export async function indexStore(state: AppState, onProgress?: (read: number, total: number) => void, signal?: AbortSignal): Promise<void> {
   const store = state.store;
   if (!store || !state.indexing) return;
   const progress = state.indexing;
   const documents = store.documents();
   for (;;) {
+    // A server that could not start (its port taken) must not read a large store to the end before it exits.
+    if (signal?.aborted) return;
     const started = performance.now();
     while (performance.now() - started < SLICE_MS) {
       const next = documents.next();

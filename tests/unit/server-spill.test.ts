@@ -113,6 +113,16 @@ describe('serve --db keeps the index and the voices on disk, not per document in
     whole.scratch?.close();
   }, 120_000);
 
+  it('stops reading the store when told to (a server whose port was taken exits at once)', async () => {
+    const state = createStoreState(store, lexicon());
+    const stop = new AbortController();
+    stop.abort();
+    await indexStore(state, undefined, stop.signal);
+    expect(state.indexing).toEqual({ read: 0, total: documentCount(state) });
+    expect(state.ids.length).toBe(0);
+    state.scratch?.close();
+  });
+
   it('serve opens the store with a small page cache', () => {
     const small = Store.open(file, { readonly: true, cacheKiB: SERVE_STORE_CACHE_KIB });
     expect(small.pageCacheKiB()).toBe(SERVE_STORE_CACHE_KIB);
