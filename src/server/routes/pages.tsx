@@ -1,8 +1,8 @@
 /** Server-rendered pages: each reads fully without client script. */
-import { eventsOf } from '../events.js';
 import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
 import { cached, lookup, type AppState } from '../state.js';
+import { eventsOf } from '../events.js';
 import type { Analyzer } from '../analyzer.js';
 import { badRequest, HttpError } from '../http-error.js';
 import { parseSelection, type Selection } from '../selection.js';

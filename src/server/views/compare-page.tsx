@@ -1,7 +1,7 @@
 /** Compare: choose outlets, documents or an event; see the texts side by side with every framing term marked. */
-import { eventsOf } from '../events.js';
 import { raw } from 'hono/html';
 import { cached, type AppState } from '../state.js';
+import { eventsOf } from '../events.js';
 import type { Selection } from '../selection.js';
 import { MAX_COLUMNS, MIN_COLUMNS, reportGroupings, resolveSelection } from '../selection.js';
 import type { CompareModel } from '../compare.js';
@@ -42,7 +42,7 @@ function EventForm({ state, selection }: { state: AppState; selection: Selection
   // Single-outlet events compare one outlet with itself: left out of the picker (the Events page lists them all).
   const all = eventsOf(state);
   const chosen = selection?.event === undefined ? undefined : all.byId(selection.event);
-  // The chosen event stays in the list even when single-outlet; report order, as before.
+  // The chosen event stays in the list even when single-outlet (the options are sorted by date below).
   const multi = chosen && !all.multi.includes(chosen) ? [...all.multi, chosen] : all.multi;
   const eventOptions = multi.length > MAX_SELECT_OPTIONS ? [] : [...multi]
     .sort((a, b) => (b.dateRange?.[0] ?? '').localeCompare(a.dateRange?.[0] ?? '') || b.outlets.length - a.outlets.length)

@@ -1,7 +1,7 @@
 /** Pages for the corpus's long lists, 50 rows at a time: documents, near-duplicate pairs, events. */
-import { eventsOf } from '../events.js';
 import type { Report } from '../../report/build.js';
 import { hitCountOf as hitCount, type AppState } from '../state.js';
+import { eventsOf } from '../events.js';
 import type { PageInfo } from '../paging.js';
 import type { DocQuery, DocSort } from '../doc-list.js';
 import { fmtInt } from '../../report/format.js';

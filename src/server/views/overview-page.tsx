@@ -4,9 +4,9 @@
  * through query parameters, live with /assets/overview.js); the most divergent pairs and a clustered heat map; and
  * short lists that link to their full pages. Every number links to the hits or documents behind it.
  */
-import { eventsOf } from '../events.js';
 import { raw } from 'hono/html';
 import { cached, type AppState } from '../state.js';
+import { eventsOf } from '../events.js';
 import { fmtInt, fmtNumber, fmtSigned } from '../../report/format.js';
 import { labelName } from '../../report/views/names.js';
 import { CorpusSummary, SkippedTable } from '../../report/views/report-tables.js';
