@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { createApp } from '../../src/server/app.js';
 import { textAnalyzer } from '../../src/server/analyzer.js';
 import { eventsOf, storedEvents } from '../../src/server/events.js';
-import { documentsTable, eventsTable } from '../../src/report/csv.js';
+import { csvTables, documentsTable, eventsTable } from '../../src/report/csv.js';
 import { documentsCsv, eventsCsv } from '../../src/server/csv.js';
 import type { Report } from '../../src/report/build.js';
 import { lexicon, seedsDir } from './server-fixture.js';
@@ -159,6 +159,12 @@ describe('serve --db keeps the index and the voices on disk, not per document in
     expect(full.documents.filter((d) => d.stance && Object.keys(d.stance).length).length).toBeGreaterThan(50);
     expect(state.report.documents.every((d) => d.stance === undefined)).toBe(true);
     expect(await (await app.request('/api/report?format=csv&table=documents')).text()).toBe(documentsTable(full));
+    // The other tables are the report's own; the store's leaves out the three it streams.
+    for (const t of ['labels', 'outlets', 'keyness', 'categories', 'skipped', 'contrasts']) {
+      expect(await (await app.request(`/api/report?format=csv&table=${t}`)).text(), t).toBe(csvTables(full)[`${t}.csv`]);
+    }
+    const kept = state.cache.get(`${state.version}\0report-csv`) as Record<string, string>;
+    expect(kept['documents.csv'].split('\n').length).toBeLessThan(3);
     // Written a slice at a time: pieces of 7 documents join into the same table.
     expect(await new Response(documentsCsv(state, 7)).text()).toBe(documentsTable(full));
     expect(await new Response(eventsCsv(eventsOf(state))).text()).toBe(eventsTable(full));

@@ -1,7 +1,7 @@
 /** The JSON API behind every page, with CSV for every table (`?format=csv`). Long lists come a page at a time. */
 import { Hono, type Context } from 'hono';
 import { cached, hitCountOf, lookup, type AppState } from '../state.js';
-import { csvTables, outletsTable } from '../../report/csv.js';
+import { categoriesTable, csvTables, outletsTable } from '../../report/csv.js';
 import { withStances } from '../store-state.js';
 import { parseSelection, resolveSelection, type Selection } from '../selection.js';
 import { compareDocsPage, type CompareModel } from '../compare.js';
@@ -65,6 +65,18 @@ export function reportSummary(state: AppState) {
       all: '/api/report?lists=all',
     },
   };
+}
+
+/**
+ * The report's CSV tables, kept together in the result cache. For a store the documents, events and hits tables are
+ * streamed instead (above), so they are left out here: at 100k the documents table alone was 16 MB of text, built
+ * and cached for any table asked for.
+ */
+function reportTables(state: AppState): Record<string, string> {
+  if (!state.store) return csvTables(state.report);
+  const tables = csvTables({ ...state.report, documents: [], events: [] });
+  tables['categories.csv'] = categoriesTable(state.report);
+  return tables;
 }
 
 /** Documents per piece of the streamed report. */
@@ -136,8 +148,8 @@ export function apiRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?: 
     if (table === 'hits') return csvResponse(c, hitsCsv(state), 'framelens-hits.csv');
     // A store's documents wait for their stances in the scratch file: the table is made when asked for, not kept.
     if (table === 'documents' && state.scratch) return csvResponse(c, documentsCsv(state), 'framelens-documents.csv');
-    if (table === 'events' && state.storedEvents) return csvResponse(c, eventsCsv(eventsOf(state)), 'framelens-events.csv');
-    const tables = cached(state, 'report-csv', () => csvTables(state.report));
+    if (table === 'events' && state.store) return csvResponse(c, eventsCsv(eventsOf(state)), 'framelens-events.csv');
+    const tables = cached(state, 'report-csv', () => reportTables(state));
     const csv = Object.hasOwn(tables, `${table}.csv`) ? tables[`${table}.csv`] : undefined;
     if (csv === undefined) throw badRequest(`table must be one of ${Object.keys(tables).map((t) => t.replace(/\.csv$/, '')).join(', ')}`);
     return csvResponse(c, csv, `framelens-${table}.csv`);
