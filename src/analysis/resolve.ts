@@ -47,6 +47,17 @@ const EVENT_NOUNS = new Set([
   'attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'shelling', 'bombing', 'bombings',
   'bombardment', 'assault', 'assaults', 'offensive', 'operation', 'operations', 'ambush', 'aggression', 'incursion', 'escalation',
 ]);
+/**
+ * Words right before a label that make its men a government's or its armed opponents' ("regime fighters",
+ * "pro-government militants", "opposition fighters", "loyalist gunmen"). A tracked referent's own forces are named
+ * by its name or a fixed label, so these words mean an untracked side (Syria's civil war above all).
+ */
+const SIDE_WORDS = new Set([
+  'regime', 'pro-regime', 'regime-backed', 'government', 'pro-government', 'government-backed', 'anti-government',
+  'anti-regime', 'opposition', 'loyalist', 'pro-assad', 'anti-assad',
+]);
+/** Words right before a label that say the actor is not known ("unknown gunmen", "unidentified militants"). */
+const UNKNOWN_WORDS = new Set(['unknown', 'unidentified']);
 /** Words after an attack noun that make it the noun a modifier label describes ("Iran-backed attacks on US troops"). */
 const ATTACK_OBJECT = new Set(['on', 'against', 'targeting', 'at', 'in', 'by', 'from', 'that', 'which']);
 /** Words before an untracked actor that make it a campaign's target rather than a topic ("coalition against ISIS"). */
@@ -59,8 +70,14 @@ const PHRASE_NOUNS = new Set([
 ]);
 /** Words that may open an apposition's noun phrase ("Kataib Hezbollah, an Iran-backed militia"). */
 const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'one', 'another', 'which', 'who', 'itself', 'both', 'all', 'its', 'their']);
-/** Words that may continue an apposition's noun phrase after the label ("a militia that …", "a group based in …"). */
-const APPOSITION_CONTINUATIONS = new Set(['that', 'which', 'who', 'based', 'in', 'of', 'with', 'from', 'operating', 'active', 'allied', 'aligned', 'backed', 'loyal']);
+/**
+ * Words that may continue an apposition's noun phrase after the label ("a militia that …", "a group based in …",
+ * "Hamas, the Islamic militant group ruling Gaza, …").
+ */
+const APPOSITION_CONTINUATIONS = new Set([
+  'that', 'which', 'who', 'based', 'in', 'of', 'with', 'from', 'operating', 'active', 'allied', 'aligned', 'backed', 'loyal',
+  'ruling', 'governing', 'controlling', 'running', 'led', 'headed',
+]);
 /** Words that make "X, the militants said" speech rather than an apposition of X. */
 const SPEECH_AFTER = new Set(['said', 'say', 'says', 'told', 'added', 'claimed', 'stated', 'wrote', 'reported', 'announced', 'noted', 'insisted', 'warned']);
 /**
@@ -124,6 +141,16 @@ export function resolveContextLabels(
       if (untracked(adjacent)) notLabels.add(hit);
       continue;
     }
+    // 1b. Glued to a word that puts the men on a government's side or its armed opponents' ("regime fighters",
+    // "pro-government fighters", "opposition fighters"): the sides of a civil war, which no referent is (a
+    // referent's own forces are named by its name, "Israeli forces", not by these words). The words are no label.
+    if (prevGlued && SIDE_WORDS.has(units.normal[prevUnit])) {
+      notLabels.add(hit);
+      continue;
+    }
+    // 1c. Said to be unknown ("unknown gunmen", "unidentified militants"): the text itself says it does not know who,
+    // so whoever was named before is no antecedent.
+    if (prevGlued && UNKNOWN_WORDS.has(units.normal[prevUnit])) continue;
     // A modifier of an attack is not a label of an actor: "Iran-backed attacks on US troops".
     const e = match.endUnit;
     if (e + 1 < units.count && !units.barrierAfter[e - 1] && EVENT_NOUNS.has(units.normal[e]) &&
