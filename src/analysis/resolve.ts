@@ -137,7 +137,9 @@ export function resolveContextLabels(
     const adjacent = (before && prevGlued && before.endUnit === match.startUnit ? before : undefined) ??
       (after && nameInPhrase(text, units, match, after, rules.appositionWords) ? after : undefined);
     if (adjacent) {
-      settle(adjacent);
+      // "Hezbollah and Hamas fighters": glued to the last of a list that names two referents the label may take, the
+      // label names them together, which is no one referent (the gold README's "two referents").
+      if (!(adjacent === before && plural(units.normal[match.endUnit - 1]) && listMixes(text, seen, seen.length - 1, fit))) settle(adjacent);
       if (untracked(adjacent)) notLabels.add(hit);
       continue;
     }
@@ -247,6 +249,8 @@ export function resolveContextLabels(
     let blocked = false;
     const salience = new Map<string, number>();
     let nearest: string | null = null;
+    /** Where the nearest fitting mention stands in `seen`. */
+    let nearestAt = -1;
     // A fitting mention that repeats the label's head noun ("the Islamic Resistance in Iraq … the resistance") is
     // what a definite noun phrase takes up, even past a nearer mention of another fitting referent.
     let sameHead: string | null = null;
@@ -277,7 +281,10 @@ export function resolveContextLabels(
       const f = fit(mention);
       if (f === 'yes') {
         if (sameHead === null && containsUnit(units, mention, head)) sameHead = mention.referent;
-        nearest ??= mention.referent;
+        if (nearest === null) {
+          nearest = mention.referent;
+          nearestAt = k;
+        }
         const r = mention.referent as string;
         salience.set(r, (salience.get(r) ?? 0) + 1 / (1 + hit.sentence - mention.sentence));
         continue;
@@ -300,6 +307,10 @@ export function resolveContextLabels(
       continue;
     }
     if (nearest !== null) {
+      // "Hezbollah, Hamas, and Houthis — the three militant groups", "designated Hamas, the Houthis and Hezbollah as
+      // terrorist organizations": a plural label that takes up a list naming two referents it may take names them
+      // together, which is no one referent (the gold README's "two referents"): unresolved.
+      if (sameHead === null && plural(head) && listMixes(text, seen, nearestAt, fit)) continue;
       let best = sameHead ?? nearest;
       const nearestScore = salience.get(nearest) ?? 0;
       for (const [referent, score] of salience) {
@@ -616,6 +627,36 @@ function onlyActor(candidates: ReadonlySet<string>, acting: ReadonlySet<string>)
     only = r;
   }
   return only;
+}
+
+/** What may stand between the members of a list of names: "Hezbollah, Hamas, and the Houthis", "Hamas or Hezbollah". */
+const LIST_SEPARATOR = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?$/i;
+/** Members of a list looked at, each way from the mention a label takes up (a constant per label). */
+const LIST_REACH = 6;
+
+/** Whether a folded head noun is a plural ("groups", "militias", "fighters"; not "the resistance", "the enemy"). */
+function plural(head: string): boolean {
+  return /[^s]s$/.test(head);
+}
+
+/**
+ * Whether the mention at `at` in `seen` stands in a list of mentions of one sentence (only commas, "and", "or" and
+ * "the" between them) that names two referents the label may take ('yes' by `fit`). Looks at LIST_REACH members each
+ * way at most.
+ */
+function listMixes(text: string, seen: Mention[], at: number, fit: (x: Mention) => 'yes' | 'other' | 'no'): boolean {
+  if (at < 0) return false;
+  const referents = new Set<string>();
+  if (fit(seen[at]) === 'yes') referents.add(seen[at].referent as string);
+  const joined = (a: Mention, b: Mention): boolean =>
+    a.sentence === b.sentence && a.end <= b.start && LIST_SEPARATOR.test(text.slice(a.end, b.start));
+  for (let i = at; i > 0 && i > at - LIST_REACH && joined(seen[i - 1], seen[i]); i--) {
+    if (fit(seen[i - 1]) === 'yes') referents.add(seen[i - 1].referent as string);
+  }
+  for (let i = at; i + 1 < seen.length && i < at + LIST_REACH && joined(seen[i], seen[i + 1]); i++) {
+    if (fit(seen[i + 1]) === 'yes') referents.add(seen[i + 1].referent as string);
+  }
+  return referents.size > 1;
 }
 
 /** Whether a referent other than `best` has at least `ratio` times the salience of `best`. */

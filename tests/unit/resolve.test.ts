@@ -698,3 +698,26 @@ describe('southern Lebanon as a theatre', () => {
       .toMatchObject({ referent: 'israel', resolution: 'context' });
   });
 });
+
+describe('a plural label that takes up a list naming two referents', () => {
+  it('names them together, which is no one referent: unresolved', () => {
+    const text = 'Washington has designated Hamas, the Houthis and Hezbollah as terrorist organizations.';
+    expect(hit(text, 'terrorist organizations')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    const next = 'Hezbollah, Hamas and the Houthis are backed by Tehran. The three militant groups share an enemy.';
+    expect(hit(next, 'militant groups')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+
+  it('still resolves a list of one referent, and a singular label after a mixed list', () => {
+    const same = 'Kataib Hezbollah and the Houthis are backed by Tehran. The militant groups vowed revenge.';
+    expect(hit(same, 'militant groups')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    const singular = 'Israel fought Hamas and Hezbollah. The militant group fired rockets on Sunday.';
+    expect(hit(singular, 'militant group')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+
+  it('is not read from a label glued to the list\'s last name ("Hamas and Hezbollah fighters")', () => {
+    expect(hit('Israel said Hamas and Hezbollah fighters were killed.', 'fighters'))
+      .toMatchObject({ referent: null, resolution: 'unresolved' });
+    expect(hit('Israel said Hezbollah fighters were killed.', 'fighters'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+});
