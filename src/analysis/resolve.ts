@@ -58,6 +58,16 @@ const SIDE_WORDS = new Set([
 ]);
 /** Words right before a label that say the actor is not known ("unknown gunmen", "unidentified militants"). */
 const UNKNOWN_WORDS = new Set(['unknown', 'unidentified']);
+/**
+ * Nouns of places and things that a modifier label may describe instead of an actor ("Iran-linked sites in Syria",
+ * "Iran-backed targets in Iraq"): the dev set annotates them as traps, like equipment named after a side.
+ */
+const THING_NOUNS = new Set([
+  'site', 'sites', 'target', 'targets', 'position', 'positions', 'facility', 'facilities', 'location', 'locations',
+  'infrastructure', 'base', 'bases', 'depot', 'depots', 'warehouse', 'warehouses', 'installation', 'installations',
+  'compound', 'compounds', 'camp', 'camps', 'headquarters', 'ship', 'ships', 'vessel', 'vessels', 'boat', 'boats',
+  'weapon', 'weapons', 'drone', 'drones', 'missile', 'missiles', 'rocket', 'rockets', 'asset', 'assets',
+]);
 /** Words after an attack noun that make it the noun a modifier label describes ("Iran-backed attacks on US troops"). */
 const ATTACK_OBJECT = new Set(['on', 'against', 'targeting', 'at', 'in', 'by', 'from', 'that', 'which']);
 /** Words before an untracked actor that make it a campaign's target rather than a topic ("coalition against ISIS"). */
@@ -153,9 +163,10 @@ export function resolveContextLabels(
     // 1c. Said to be unknown ("unknown gunmen", "unidentified militants"): the text itself says it does not know who,
     // so whoever was named before is no antecedent.
     if (prevGlued && UNKNOWN_WORDS.has(units.normal[prevUnit])) continue;
-    // A modifier of an attack is not a label of an actor: "Iran-backed attacks on US troops".
+    // A modifier of an attack, a place or a thing is not a label of an actor: "Iran-backed attacks on US troops",
+    // "strikes on Iran-linked sites in Syria".
     const e = match.endUnit;
-    if (e + 1 < units.count && !units.barrierAfter[e - 1] && EVENT_NOUNS.has(units.normal[e]) &&
+    if (e + 1 < units.count && !units.barrierAfter[e - 1] && (EVENT_NOUNS.has(units.normal[e]) || THING_NOUNS.has(units.normal[e])) &&
         (units.barrierAfter[e] || ATTACK_OBJECT.has(units.normal[e + 1]))) continue;
     // 2. Apposition and naming: the label describes the name beside it.
     const apposed = appositionOf(text, units, match, before, after, mentions, next, rules);

@@ -721,3 +721,12 @@ describe('a plural label that takes up a list naming two referents', () => {
       .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
   });
 });
+
+describe('a modifier label before a noun of a place or thing', () => {
+  it('describes the place, not an actor ("strikes on Iran-linked sites in Syria")', () => {
+    expect(hit('Hezbollah vowed revenge. U.S. jets struck Iran-linked sites in Syria on Friday.', 'Iran-linked'))
+      .toMatchObject({ referent: null, resolution: 'unresolved' });
+    expect(hit('Hezbollah vowed revenge. U.S. jets struck Iran-linked militias in Syria on Friday.', 'Iran-linked militias'))
+      .toMatchObject({ referent: 'armed-groups' });
+  });
+});
