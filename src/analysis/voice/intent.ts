@@ -15,7 +15,10 @@ export function intentCue(r: Reading, i: number): ForwardCue | null | undefined 
   const win = r.rules.windows;
   const n = words.length;
   const w = words[i].lower;
-  const callOn = v.call.has(w) && (words[i + 1]?.lower === 'on' || words[i + 1]?.lower === 'upon');
+  const next = words[i + 1]?.lower;
+  // "called on the nation to …", "appealed to all Indonesians to …", "pleaded with the world to …": the addressee
+  // follows a particle, and the demand is the infinitive after it.
+  const callOn = (v.call.has(w) && (next === 'on' || next === 'upon')) || (v.appeal.has(w) && (next === 'to' || next === 'with'));
   if (v.directive.has(w) || callOn) {
     for (let j = i + (callOn ? 2 : 1); j < n && j <= i + win.directive; j++) {
       if (words[j].commaBefore && words[j].lower !== 'to') break;
