@@ -403,7 +403,6 @@ function inWordClass(compiled: CompiledLexicon, className: string, word: string)
 /** The lexicon's classes of words after a name that make it an affiliation, not an actor (see affiliationOnly). */
 const TITLE_NOUN_CLASS = 'title-noun';
 const MILITARY_THING_CLASS = 'military-thing-noun';
-const MEDIA_NOUN_CLASS = 'media-noun';
 const TOPIC_NOUN_CLASS = 'topic-noun';
 const TIE_CLASS = 'tie-participle';
 /** How many words may stand between a possessive and an official's title ("Iran's top nuclear envoy"). */
@@ -433,9 +432,7 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
   }
   if (word === "'s" || word === "'") {
     for (let u = next + 1; u < units.count && u <= next + 1 + TITLE_MODIFIERS; u++) {
-      if (inWordClass(compiled, TITLE_NOUN_CLASS, units.normal[u]) || SPOKESPEOPLE.has(units.normal[u])) return 'title';
-      // "Iran's state media", "Iran's Tasnim news agency": an outlet named by the state it belongs to is a source.
-      if (classWords(compiled, MEDIA_NOUN_CLASS).has(units.normal[u])) return 'thing';
+      if (inWordClass(compiled, TITLE_NOUN_CLASS, units.normal[u])) return 'title';
       if (units.barrierAfter[u]) break;
     }
     return null;
