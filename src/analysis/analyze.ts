@@ -381,12 +381,23 @@ const wordClassCache = new WeakMap<CompiledLexicon, Map<string, Set<string>>>();
  * keeps every such label.
  */
 function modifiesAct(text: string, units: Units, m: Match, compiled: CompiledLexicon): boolean {
-  const last = m.endUnit - 1;
+  let last = m.endUnit - 1;
   if (last <= m.startUnit || m.endUnit >= units.count || units.barrierAfter[last]) return false;
+  // Descriptors after the compound belong to the modifier too ("Iranian-backed Houthi ships"): step back over them.
+  const descriptors = classWords(compiled, DESCRIPTOR_CLASS);
+  while (last > m.startUnit + 1 && descriptors.has(units.normal[last]) && !isHyphen(text.slice(units.end[last - 1], units.start[last]))) last--;
   const glue = text.slice(units.end[last - 1], units.start[last]);
   if (!isHyphen(glue)) return false;
-  return inWordClass(compiled, ACT_NOUN_CLASS, units.normal[m.endUnit]);
+  const next = units.normal[m.endUnit];
+  if (inWordClass(compiled, ACT_NOUN_CLASS, next)) return true;
+  // One size or speed adjective may stand before the noun ("Iranian-backed Houthi small boats").
+  return SIZE_ADJECTIVES.has(next) && m.endUnit + 1 < units.count && !units.barrierAfter[m.endUnit]
+    && inWordClass(compiled, ACT_NOUN_CLASS, units.normal[m.endUnit + 1]);
 }
+
+const DESCRIPTOR_CLASS = 'descriptor';
+const BASE_NOUN_CLASS = 'base-noun';
+const SIZE_ADJECTIVES = new Set(['small', 'large', 'big', 'fast', 'light', 'heavy', 'new', 'unmanned']);
 
 const isHyphen = (glue: string): boolean => glue === '-' || glue === '\u2010' || glue === '\u2011';
 
@@ -421,7 +432,12 @@ const TITLE_MODIFIERS = 2;
 function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry, compiled: CompiledLexicon): 'title' | 'thing' | null {
   if (entry.weight !== 0) return null;
   const next = m.endUnit;
-  if (next >= units.count || units.barrierAfter[next - 1]) return null;
+  if (next >= units.count) return null;
+  // "Israel Defense Forces (IDF) Chief of the General Staff": the title after the force's bracketed acronym.
+  if (units.barrierAfter[next - 1]) {
+    const bracketed = m.end > units.end[next - 1] && /^\s+$/.test(text.slice(m.end, units.start[next]));
+    return bracketed && inWordClass(compiled, TITLE_NOUN_CLASS, units.normal[next]) ? 'title' : null;
+  }
   const glue = text.slice(units.end[next - 1], units.start[next]);
   const word = units.normal[next];
   if (isHyphen(glue)) return inWordClass(compiled, TIE_CLASS, word) ? 'thing' : null;
@@ -452,7 +468,9 @@ const OBJECT_STARTS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', '
  */
 function nounAfterMilitary(text: string, units: Units, u: number, compiled: CompiledLexicon): string | null {
   const word = units.normal[u];
-  const inClass = (w: string): boolean => classWords(compiled, MILITARY_THING_CLASS).has(w) || classWords(compiled, ACT_NOUN_CLASS).has(w);
+  // An installation is the force's place, counted as the force (`us-bases`), even where it is an act-noun.
+  const inClass = (w: string): boolean => classWords(compiled, MILITARY_THING_CLASS).has(w) ||
+    (classWords(compiled, ACT_NOUN_CLASS).has(w) && !classWords(compiled, BASE_NOUN_CLASS).has(w));
   if (inClass(word)) return word;
   const singular = word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.endsWith('s') ? word.slice(0, -1) : null;
   if (!singular || !(inClass(singular) || (word.endsWith('es') && inClass(word.slice(0, -2))))) return null;
@@ -470,7 +488,7 @@ function classWords(compiled: CompiledLexicon, className: string): ReadonlySet<s
     classes = new Map();
     for (const cls of compiled.lexicon.classes ?? []) {
       const words = new Set<string>();
-      for (const member of cls.members) if (/^[a-z]+$/.test(member.source.trim())) words.add(member.source.trim());
+      for (const member of cls.members) if (/^[a-z]+$/i.test(member.source.trim())) words.add(member.source.trim().toLowerCase());
       classes.set(cls.name, words);
     }
     wordClassCache.set(compiled, classes);

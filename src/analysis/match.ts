@@ -304,7 +304,8 @@ function joinCoordinated(text: string, units: Units, compiled: CompiledLexicon, 
       ? (j > i + 1
         ? nameInside(text, units, compiled, a, chosen.slice(i + 1, j), b) ?? coordinated(text, units, compiled, a, b)
         : ledBy(text, units, a, b) ?? ofPhrase(units, a, b) ?? gluedModifier(text, units, a, b) ?? headNoun(units, a, b)
-          ?? bracketedGloss(text, a, b) ?? coordinated(text, units, compiled, a, b)) : undefined;
+          ?? bracketedGloss(text, a, b) ?? coordinated(text, units, compiled, a, b)
+          ?? commaPatron(text, units, compiled, a, b)) : undefined;
     if (!joined) {
       out?.push(a);
       continue;
@@ -501,12 +502,12 @@ function nameInside(text: string, units: Units, compiled: CompiledLexicon, a: Ma
 }
 
 /**
- * The label pattern that matches labels a and b read as one phrase, without what stands between them: a small copy
- * of their units, in order. The highest-priority match wins, a plain pattern before a class pattern.
+ * The label pattern that matches labels a and b read as one phrase, without what stands between them (or with it,
+ * punctuation left out, when `withGap`): a small copy of their units, in order. The highest-priority match wins, a plain pattern before a class pattern.
  */
-function readWhole(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Candidate | undefined {
+function readWhole(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match, withGap = false): Candidate | undefined {
   const picked: number[] = [];
-  for (let u = a.startUnit; u < a.endUnit; u++) picked.push(u);
+  for (let u = a.startUnit; u < (withGap ? b.startUnit : a.endUnit); u++) picked.push(u);
   for (let u = b.startUnit; u < b.endUnit; u++) picked.push(u);
   const m = picked.length;
   const sub: Units = {
@@ -517,9 +518,12 @@ function readWhole(text: string, units: Units, compiled: CompiledLexicon, a: Mat
     barrierAfter: new Uint8Array(m),
     sentence: new Int32Array(m),
   };
+  // With the gap, the pattern may leave out the label's first words ("Houthi rebels, supported by Iran" is read by
+  // "rebels supported by Iran"), as long as it takes in the label's last word.
+  const firstAllowed = withGap ? a.endUnit - a.startUnit - 1 : 0;
   let best: Candidate | undefined;
   for (const c of collectCandidates(text, sub, compiled)) {
-    if (c.startUnit !== 0 || c.endUnit !== m || c.terminal.entry.kind !== 'label' || !caseMatches(text, sub, c)) continue;
+    if (c.startUnit > firstAllowed || c.endUnit !== m || c.terminal.entry.kind !== 'label' || !caseMatches(text, sub, c)) continue;
     if (!best || c.terminal.priority > best.terminal.priority
       || (c.terminal.priority === best.terminal.priority && Number(c.terminal.composed) < Number(best.terminal.composed))) best = c;
   }
@@ -540,6 +544,34 @@ function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: M
   const best = readWhole(text, units, compiled, a, b);
   if (!best) return undefined;
   return spanning(a, b, best.terminal.entry, best.terminal.pattern);
+}
+
+/** Words at most of the patron link after the comma ("which are" is a relative, read by its own patterns). */
+const MAX_LINK = 4;
+
+/**
+ * "The Houthi rebels, supported by Iran, …", "militias, backed by Tehran,": a label, a comma, a patron link and the
+ * patron is one patron phrase, as the same words without the comma are ("rebels supported by Iran", −2): the
+ * participle says who backs the group just named; it is no second statement with an actor of its own (devset README:
+ * a patron phrase after the noun is one span). Joined only when the label and the link read without the comma
+ * match one actor-label pattern whole that can name the label's referent, so "the militias, backed by Iran" and
+ * "Israel, backed by the US" are read by the patterns the lexicon already has. The patron stays inside the mention,
+ * not a mention of Iran of its own.
+ */
+function commaPatron(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
+  const gap = b.startUnit - a.endUnit;
+  if (gap < 1 || gap > MAX_LINK || !units.barrierAfter[a.endUnit - 1]) return undefined;
+  if (!/^\s*,\s*$/.test(text.slice(a.end, units.start[a.endUnit]))) return undefined;
+  for (let u = a.endUnit; u < b.startUnit; u++) if (units.barrierAfter[u]) return undefined;
+  const ea = a.entry as LabelEntry;
+  if (ea.category !== 'actor-label' || (b.entry as LabelEntry).category !== 'actor-label') return undefined;
+  const read = readWhole(text, units, compiled, a, b, true);
+  if (!read) return undefined;
+  const er = read.terminal.entry as LabelEntry;
+  if (er.category !== 'actor-label' || !referentsOf(er).some((r) => referentsOf(ea).includes(r))) return undefined;
+  // A context reading never takes in a label of a fixed referent (as joinUnder).
+  if (!er.referent && ea.referent) return undefined;
+  return spanning(a, b, er, read.terminal.pattern);
 }
 
 /** Units of modifier words at most (names aside) between two labels of one noun phrase. */

@@ -244,6 +244,17 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('Zionist occupation Hamas militants').map((h) => h.text)).toEqual(['Zionist occupation', 'Hamas militants']);
   });
 
+  it('reads a label, a comma and a patron link as one patron phrase (match.ts commaPatron)', () => {
+    expect(labelsIn('The Houthi rebels, supported by Iran, were trying to board a ship.'))
+      .toEqual([{ text: 'Houthi rebels, supported by Iran', id: 'iran-backed-militia', weight: -2 }]);
+    expect(labelsIn('The rebels, also funded by Iran, attacked.').map((h) => [h.text, h.id]))
+      .toEqual([['The rebels, also funded by Iran', 'iran-backed-militia']]);
+    // No patron pattern reads it, or the reading names another referent: two mentions.
+    expect(labelsIn('US forces, backed by Israel, struck.').map((h) => h.text)).toEqual(['US forces', 'Israel']);
+    expect(labelsIn('Hamas militants, armed by Iran, attacked.').map((h) => h.text)).toEqual(['Hamas militants', 'Iran']);
+    expect(labelsIn('the rebels, said Iran').map((h) => h.text)).toEqual(['the rebels', 'Iran']);
+  });
+
   it('keeps a label before the actor\'s own name two mentions (close apposition, as the gold annotates it)', () => {
     expect(labelsIn('the Palestinian militant group Hamas attacked').map((h) => h.text)).toEqual(['Palestinian militant group', 'Hamas']);
   });
@@ -515,6 +526,28 @@ describe('a neutral name that only says whose something is (lexicon 1.3.8)', () 
     expect(texts('The Israeli military targets the camp.')).toEqual(['Israeli military']);
     expect(texts('Drones hit two Israeli military positions.')).toEqual(['Israeli military']);
     expect(texts('They watch Iran’s military activities in Syria.')).toEqual(['Iran’s military']);
+  });
+
+  it('does not count a patron modifier with descriptors before ships, boats or sites, nor a name before its tunnels', () => {
+    const texts = (text: string) => actorLabels(text).map((h) => h.text);
+    expect(texts('The navy destroyed three Iranian-backed Houthi ships after they attacked.')).toEqual([]);
+    expect(texts('It was attacked by four Iranian-backed Houthi small boats.')).toEqual([]);
+    expect(texts('The US strikes Iran-linked sites in Syria.')).toEqual([]);
+    expect(texts('Israel vowed to dismantle Hamas tunnels.')).toEqual(['Israel']);
+    expect(texts('Iranian-backed Houthi rebels attacked the ship.')).toEqual(['Iranian-backed Houthi rebels']);
+    expect(texts('Crowds gathered around an Israeli military truck.')).toEqual([]);
+  });
+
+  it('does not count a force named with its bracketed acronym before an official\'s title', () => {
+    const texts = (text: string) => actorLabels(text).map((h) => h.text);
+    expect(texts('On Monday, Israel Defense Forces (IDF) Chief of the General Staff Herzi Halevi spoke.')).toEqual([]);
+    expect(texts('On Monday, Israel Defense Forces (IDF) troops entered the town.')).toEqual(['Israel Defense Forces (IDF)']);
+  });
+
+  it('reads Israel\'s security agencies as names, not as the state (batch k trap)', () => {
+    const a = analyzeDocument({ id: 'd', outlet: 'o', text: 'According to figures released by the Israel Security Agency (Shin Bet), 40 rockets were fired daily.' } as never, compiled);
+    expect(a.hits.filter((h) => h.category === 'actor-label')).toEqual([]);
+    expect(a.names.map((n) => n.name)).toContain('israeli-intelligence-services');
   });
 
   it('reads Israeli military officials quoted as sources as a name with Israel\'s side (lexicon 1.3.9)', () => {
