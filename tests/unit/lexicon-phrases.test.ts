@@ -132,6 +132,8 @@ describe('composed phrases in the default lexicon', () => {
     ['Iran-backed and -funded militias attacked the base', 'Iran-backed and -funded militias', 'iran-backed-militia', -2],
     // At equal length the candidate that spends no unit on an article wins (match.ts): the head noun stays inside.
     ["to protest against the occupation forces' attacks in Gaza", 'occupation forces', 'occupation-forces', -2],
+    // "Hamas-ruled" qualifies like "Hamas-run" (batch k dev, lexicon 1.3.9).
+    ['The Health Ministry in Hamas-ruled Gaza released a list.', 'Hamas-ruled', 'hamas-run', -1],
     // Labels of partisan and Western outlets read in the session-6 audit (lexicon 1.3.7).
     ['an Israeli special forces unit raided a home', 'Israeli special forces', 'israeli-military', 0],
     ["Gaza's Heroic Resistance Terrorizes the Zionists", "Gaza's Heroic Resistance", 'palestinian-resistance', 2],
