@@ -488,7 +488,8 @@ function classWords(compiled: CompiledLexicon, className: string): ReadonlySet<s
     classes = new Map();
     for (const cls of compiled.lexicon.classes ?? []) {
       const words = new Set<string>();
-      for (const member of cls.members) if (/^[a-z]+$/i.test(member.source.trim())) words.add(member.source.trim().toLowerCase());
+      // A trailing full stop is kept: the tokenizer keeps it on abbreviated ranks ("Gen.", "Lt.").
+      for (const member of cls.members) if (/^[a-z]+\.?$/i.test(member.source.trim())) words.add(member.source.trim().toLowerCase());
       classes.set(cls.name, words);
     }
     wordClassCache.set(compiled, classes);

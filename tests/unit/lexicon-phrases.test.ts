@@ -540,6 +540,17 @@ describe('a neutral name that only says whose something is (lexicon 1.3.8)', () 
     expect(texts('Crowds gathered around an Israeli military truck.')).toEqual([]);
   });
 
+  it('does not count a force before a secretary\'s title or a military rank (officials named by affiliation)', () => {
+    const texts = (text: string) => actorLabels(text).map((h) => h.text);
+    expect(texts('US Army Secretary Christine Wormuth said the drills would go on.')).toEqual([]);
+    expect(texts('IDF Maj. Gen. Ori Gordin said the troops were ready.')).toEqual([]);
+    expect(texts('Israeli army Lt. Col. Peter Lerner said so.')).toEqual([]);
+    expect(texts('US Navy Vice Adm. Brad Cooper told reporters.')).toEqual([]);
+    // A commander keeps the name before it counted (gold a23 "Iran's Quds Force commander"), as an official does.
+    expect(texts('US forces commander John Roe said so.')).toEqual(['US forces']);
+    expect(texts('Hamas official Basem Naim said so.')).toEqual(['Hamas']);
+  });
+
   it('does not count a force named with its bracketed acronym before an official\'s title', () => {
     const texts = (text: string) => actorLabels(text).map((h) => h.text);
     expect(texts('On Monday, Israel Defense Forces (IDF) Chief of the General Staff Herzi Halevi spoke.')).toEqual([]);
