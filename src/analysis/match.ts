@@ -688,7 +688,12 @@ function joinNounPhrase(text: string, units: Units, compiled: CompiledLexicon, c
     const list = kept();
     const a = last >= 0 ? list[last] : undefined;
     let joined: Match | undefined;
-    if (a && !PROPER_NAME.test(a.pattern.source) && !PROPER_NAME.test(b.pattern.source)
+    // The second label is the phrase's head, not a compound modifier ("Iran-backed"); and a compound modifier before
+    // a label that begins with one of its own ("Iran-backed … Iran-backed militias") starts a second phrase. So a run
+    // of modifiers never chains into one mention.
+    if (a && !PROPER_NAME.test(a.pattern.source) && !PROPER_NAME.test(b.pattern.source) && !endsInCompound(text, units, b)
+      && !(endsInCompound(text, units, a) && b.endUnit - b.startUnit > 1
+        && HYPHENS.test(text.slice(units.end[b.startUnit], units.start[b.startUnit + 1])))
       && units.sentence[a.startUnit] === units.sentence[b.startUnit] && b.startUnit >= a.endUnit
       && shareReferent(a.entry as LabelEntry, b.entry as LabelEntry)) {
       const names = (out ? list.slice(last + 1) : chosen.slice(last + 1, i));
