@@ -41,7 +41,10 @@ export function isSpeechTag(r: Reading, a: number, b: number): 'T-TRAIL' | 'T-IN
     if (!DETERMINERS.has(subj.lower) && !capitalised(text, subj)) return null;
     return onlySubjectBefore(r, a) ? null : 'T-INVERT';
   }
-  // T-TRAIL: subject, verb, then at most a short adjunct.
+  // T-TRAIL: subject, verb, then at most a short adjunct. A sentence-final segment after nothing but a fronted
+  // adverbial clause is the sentence's main clause, not a tag: "After Israel intercepted …, the rebels announced
+  // further actions." has no statement before the verb to report.
+  if (b >= words.length && a > 0 && FRONTED_CLAUSE.has(words[0].lower) && !words.slice(1, a).some((w) => w.commaBefore)) return null;
   for (let t = a + 1; t < b && t - a <= win.tagSubject; t++) {
     const lt = words[t].lower;
     if (!v.tag.has(lt)) continue;
@@ -57,6 +60,9 @@ export function isSpeechTag(r: Reading, a: number, b: number): 'T-TRAIL' | 'T-IN
   }
   return null;
 }
+
+/** Subordinators that open a fronted adverbial clause. */
+const FRONTED_CLAUSE = new Set(['after', 'when', 'as', 'since', 'while', 'before', 'once', 'although', 'though', 'because', 'until']);
 
 /**
  * T-INVERT needs a clause before it. When all that stands before the verb is a short noun phrase and appositives on
