@@ -15,17 +15,17 @@ export function intentCue(r: Reading, i: number): ForwardCue | null | undefined 
   const win = r.rules.windows;
   const n = words.length;
   const w = words[i].lower;
-  const callOn = v.call.has(w) && (words[i + 1]?.lower === 'on' || words[i + 1]?.lower === 'upon');
-  // "appealed to all Indonesians to show …": the verb's own preposition introduces the addressee, like "called on";
-  // the infinitive's "to" comes after it (`directive_phrases`).
-  const viaPreposition = callOn || (i + 1 < n && v.directivePhrases.has(`${w} ${words[i + 1].lower}`));
-  if (v.directive.has(w) || viaPreposition) {
-    for (let j = i + (viaPreposition ? 2 : 1); j < n && j <= i + win.directive; j++) {
+  const next = words[i + 1]?.lower;
+  // "called on the nation to …", "appealed to all Indonesians to …", "pleaded with the world to …": the addressee
+  // follows a particle, and the demand is the infinitive after it.
+  const callOn = (v.call.has(w) && (next === 'on' || next === 'upon')) || (v.appeal.has(w) && (next === 'to' || next === 'with'));
+  if (v.directive.has(w) || callOn) {
+    for (let j = i + (callOn ? 2 : 1); j < n && j <= i + win.directive; j++) {
       if (words[j].commaBefore && words[j].lower !== 'to') break;
       // The addressee is the speaker's naming too ("urged Israel not to retaliate", O-OBJECT), unless a pronoun.
       if (words[j].lower === 'to') {
         if (j <= i + 1 || j + 1 >= n) return null;
-        const from = viaPreposition || OBJECT_PRONOUNS.has(words[i + 1].lower) ? j + 1 : i + 1;
+        const from = callOn || OBJECT_PRONOUNS.has(words[i + 1].lower) ? j + 1 : i + 1;
         return { cue: i, clause: from, end: occasion(r, j + 2), rule: 'F-DIRECT' };
       }
       if (v.reporting.has(words[j].lower) || AUXILIARIES.has(words[j].lower)) break;

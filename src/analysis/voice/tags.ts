@@ -50,7 +50,9 @@ export function isSpeechTag(r: Reading, a: number, b: number): 'T-TRAIL' | 'T-IN
   for (let t = a + 1; t < b && t - a <= win.tagSubject; t++) {
     const lt = words[t].lower;
     if (!v.tag.has(lt)) continue;
-    if (BE_FORMS.has(words[t - 1].lower)) return null;
+    // "…, No Injuries Reported", "…, clashes reported": a noun of what happens is the subject of an agentless
+    // passive, like "were reported", not a speaker.
+    if (BE_FORMS.has(words[t - 1].lower) || v.happeningNouns.has(words[t - 1].lower)) return null;
     if (isRead(lt) && !v.documentNouns.has(words[t - 1].lower)) return null;
     let k = t + 1;
     if (v.objectVerbs.has(lt)) k = skipToldObject(r, k, b);
