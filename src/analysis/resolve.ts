@@ -47,6 +47,27 @@ const EVENT_NOUNS = new Set([
   'attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'shelling', 'bombing', 'bombings',
   'bombardment', 'assault', 'assaults', 'offensive', 'operation', 'operations', 'ambush', 'aggression', 'incursion', 'escalation',
 ]);
+/**
+ * Words right before a label that make its men a government's or its armed opponents' ("regime fighters",
+ * "pro-government militants", "opposition fighters", "loyalist gunmen"). A tracked referent's own forces are named
+ * by its name or a fixed label, so these words mean an untracked side (Syria's civil war above all).
+ */
+const SIDE_WORDS = new Set([
+  'regime', 'pro-regime', 'regime-backed', 'government', 'pro-government', 'government-backed', 'anti-government',
+  'anti-regime', 'opposition', 'loyalist', 'pro-assad', 'anti-assad',
+]);
+/** Words right before a label that say the actor is not known ("unknown gunmen", "unidentified militants"). */
+const UNKNOWN_WORDS = new Set(['unknown', 'unidentified']);
+/**
+ * Nouns of places and things that a modifier label may describe instead of an actor ("Iran-linked sites in Syria",
+ * "Iran-backed targets in Iraq"): the dev set annotates them as traps, like equipment named after a side.
+ */
+const THING_NOUNS = new Set([
+  'site', 'sites', 'target', 'targets', 'position', 'positions', 'facility', 'facilities', 'location', 'locations',
+  'infrastructure', 'base', 'bases', 'depot', 'depots', 'warehouse', 'warehouses', 'installation', 'installations',
+  'compound', 'compounds', 'camp', 'camps', 'headquarters', 'ship', 'ships', 'vessel', 'vessels', 'boat', 'boats',
+  'weapon', 'weapons', 'drone', 'drones', 'missile', 'missiles', 'rocket', 'rockets', 'asset', 'assets',
+]);
 /** Words after an attack noun that make it the noun a modifier label describes ("Iran-backed attacks on US troops"). */
 const ATTACK_OBJECT = new Set(['on', 'against', 'targeting', 'at', 'in', 'by', 'from', 'that', 'which']);
 /** Words before an untracked actor that make it a campaign's target rather than a topic ("coalition against ISIS"). */
@@ -59,8 +80,14 @@ const PHRASE_NOUNS = new Set([
 ]);
 /** Words that may open an apposition's noun phrase ("Kataib Hezbollah, an Iran-backed militia"). */
 const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'one', 'another', 'which', 'who', 'itself', 'both', 'all', 'its', 'their']);
-/** Words that may continue an apposition's noun phrase after the label ("a militia that …", "a group based in …"). */
-const APPOSITION_CONTINUATIONS = new Set(['that', 'which', 'who', 'based', 'in', 'of', 'with', 'from', 'operating', 'active', 'allied', 'aligned', 'backed', 'loyal']);
+/**
+ * Words that may continue an apposition's noun phrase after the label ("a militia that …", "a group based in …",
+ * "Hamas, the Islamic militant group ruling Gaza, …").
+ */
+const APPOSITION_CONTINUATIONS = new Set([
+  'that', 'which', 'who', 'based', 'in', 'of', 'with', 'from', 'operating', 'active', 'allied', 'aligned', 'backed', 'loyal',
+  'ruling', 'governing', 'controlling', 'running', 'led', 'headed',
+]);
 /** Words that make "X, the militants said" speech rather than an apposition of X. */
 const SPEECH_AFTER = new Set(['said', 'say', 'says', 'told', 'added', 'claimed', 'stated', 'wrote', 'reported', 'announced', 'noted', 'insisted', 'warned']);
 /**
@@ -120,13 +147,26 @@ export function resolveContextLabels(
     const adjacent = (before && prevGlued && before.endUnit === match.startUnit ? before : undefined) ??
       (after && nameInPhrase(text, units, match, after, rules.appositionWords) ? after : undefined);
     if (adjacent) {
-      settle(adjacent);
+      // "Hezbollah and Hamas fighters": glued to the last of a list that names two referents the label may take, the
+      // label names them together, which is no one referent (the gold README's "two referents").
+      if (!(adjacent === before && plural(units.normal[match.endUnit - 1]) && listMixes(text, seen, seen.length - 1, fit))) settle(adjacent);
       if (untracked(adjacent)) notLabels.add(hit);
       continue;
     }
-    // A modifier of an attack is not a label of an actor: "Iran-backed attacks on US troops".
+    // 1b. Glued to a word that puts the men on a government's side or its armed opponents' ("regime fighters",
+    // "pro-government fighters", "opposition fighters"): the sides of a civil war, which no referent is (a
+    // referent's own forces are named by its name, "Israeli forces", not by these words). The words are no label.
+    if (prevGlued && SIDE_WORDS.has(units.normal[prevUnit])) {
+      notLabels.add(hit);
+      continue;
+    }
+    // 1c. Said to be unknown ("unknown gunmen", "unidentified militants"): the text itself says it does not know who,
+    // so whoever was named before is no antecedent.
+    if (prevGlued && UNKNOWN_WORDS.has(units.normal[prevUnit])) continue;
+    // A modifier of an attack, a place or a thing is not a label of an actor: "Iran-backed attacks on US troops",
+    // "strikes on Iran-linked sites in Syria".
     const e = match.endUnit;
-    if (e + 1 < units.count && !units.barrierAfter[e - 1] && EVENT_NOUNS.has(units.normal[e]) &&
+    if (e + 1 < units.count && !units.barrierAfter[e - 1] && (EVENT_NOUNS.has(units.normal[e]) || THING_NOUNS.has(units.normal[e])) &&
         (units.barrierAfter[e] || ATTACK_OBJECT.has(units.normal[e + 1]))) continue;
     // 2. Apposition and naming: the label describes the name beside it.
     const apposed = appositionOf(text, units, match, before, after, mentions, next, rules);
@@ -220,6 +260,8 @@ export function resolveContextLabels(
     let blocked = false;
     const salience = new Map<string, number>();
     let nearest: string | null = null;
+    /** Where the nearest fitting mention stands in `seen`. */
+    let nearestAt = -1;
     // A fitting mention that repeats the label's head noun ("the Islamic Resistance in Iraq … the resistance") is
     // what a definite noun phrase takes up, even past a nearer mention of another fitting referent.
     let sameHead: string | null = null;
@@ -250,7 +292,10 @@ export function resolveContextLabels(
       const f = fit(mention);
       if (f === 'yes') {
         if (sameHead === null && containsUnit(units, mention, head)) sameHead = mention.referent;
-        nearest ??= mention.referent;
+        if (nearest === null) {
+          nearest = mention.referent;
+          nearestAt = k;
+        }
         const r = mention.referent as string;
         salience.set(r, (salience.get(r) ?? 0) + 1 / (1 + hit.sentence - mention.sentence));
         continue;
@@ -273,6 +318,10 @@ export function resolveContextLabels(
       continue;
     }
     if (nearest !== null) {
+      // "Hezbollah, Hamas, and Houthis — the three militant groups", "designated Hamas, the Houthis and Hezbollah as
+      // terrorist organizations": a plural label that takes up a list naming two referents it may take names them
+      // together, which is no one referent (the gold README's "two referents"): unresolved.
+      if (sameHead === null && plural(head) && listMixes(text, seen, nearestAt, fit)) continue;
       let best = sameHead ?? nearest;
       const nearestScore = salience.get(nearest) ?? 0;
       for (const [referent, score] of salience) {
@@ -589,6 +638,36 @@ function onlyActor(candidates: ReadonlySet<string>, acting: ReadonlySet<string>)
     only = r;
   }
   return only;
+}
+
+/** What may stand between the members of a list of names: "Hezbollah, Hamas, and the Houthis", "Hamas or Hezbollah". */
+const LIST_SEPARATOR = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?$/i;
+/** Members of a list looked at, each way from the mention a label takes up (a constant per label). */
+const LIST_REACH = 6;
+
+/** Whether a folded head noun is a plural ("groups", "militias", "fighters"; not "the resistance", "the enemy"). */
+function plural(head: string): boolean {
+  return /[^s]s$/.test(head);
+}
+
+/**
+ * Whether the mention at `at` in `seen` stands in a list of mentions of one sentence (only commas, "and", "or" and
+ * "the" between them) that names two referents the label may take ('yes' by `fit`). Looks at LIST_REACH members each
+ * way at most.
+ */
+function listMixes(text: string, seen: Mention[], at: number, fit: (x: Mention) => 'yes' | 'other' | 'no'): boolean {
+  if (at < 0) return false;
+  const referents = new Set<string>();
+  if (fit(seen[at]) === 'yes') referents.add(seen[at].referent as string);
+  const joined = (a: Mention, b: Mention): boolean =>
+    a.sentence === b.sentence && a.end <= b.start && LIST_SEPARATOR.test(text.slice(a.end, b.start));
+  for (let i = at; i > 0 && i > at - LIST_REACH && joined(seen[i - 1], seen[i]); i--) {
+    if (fit(seen[i - 1]) === 'yes') referents.add(seen[i - 1].referent as string);
+  }
+  for (let i = at; i + 1 < seen.length && i < at + LIST_REACH && joined(seen[i], seen[i + 1]); i++) {
+    if (fit(seen[i + 1]) === 'yes') referents.add(seen[i + 1].referent as string);
+  }
+  return referents.size > 1;
 }
 
 /** Whether a referent other than `best` has at least `ratio` times the salience of `best`. */

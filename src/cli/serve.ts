@@ -6,6 +6,7 @@ import { createApp, warmUp } from '../server/app.js';
 import { allowedHosts } from '../server/middleware/host.js';
 import { createState, type AppState } from '../server/state.js';
 import { createStoreState, indexStore, readVoicesBehind } from '../server/store-state.js';
+import { SERVE_STORE_CACHE_KIB } from '../server/voice-table.js';
 import { textAnalyzer } from '../server/analyzer.js';
 import { Store } from '../store/index.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
@@ -51,7 +52,7 @@ export async function runServe(args: string[]): Promise<number> {
   // times what it keeps (serve on a 100k store: 900 MB of RSS after indexing for 151 MB of live heap; 568 bounded).
   boundHeapGrowth();
   const compiled = loadCompiled(values.lexicon, values['voice-rules']);
-  const store = values.db !== undefined ? Store.open(values.db, { readonly: true }) : undefined;
+  const store = values.db !== undefined ? Store.open(values.db, { readonly: true, cacheKiB: SERVE_STORE_CACHE_KIB }) : undefined;
   let state: AppState;
   try {
     state = store ? storeState(store, compiled) : await corpusState(paths, compiled, values, research);
@@ -63,6 +64,7 @@ export async function runServe(args: string[]): Promise<number> {
   const analyzer = textAnalyzer(compiled);
   const app = createApp(state, { allowedHosts: anyInterface ? null : allowedHosts(host), analyzer });
   await warmUp(app, state);
+  const reading = new AbortController();
   if (store) {
     // The server already answers; the term index and the documents' voices fill in behind it.
     const t0 = performance.now();
@@ -71,7 +73,8 @@ export async function runServe(args: string[]): Promise<number> {
       () => voices.read === voices.total && process.stderr.write(`voices read: ${voices.read.toLocaleString('en-US')} documents in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`),
       (err: Error) => process.stderr.write(`reading the documents' voices failed (word searches read them as needed): ${err.message}\n`),
     );
-    void indexStore(state).then(async () => {
+    void indexStore(state, undefined, reading.signal).then(async () => {
+      if (reading.signal.aborted) return;
       process.stderr.write(`term index ready: ${state.ids.length.toLocaleString('en-US')} documents read in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
       // The counts changed the pages (label counts, Lexicon): render the first ones again before anyone asks.
       await warmUp(app, state);
@@ -84,14 +87,22 @@ export async function runServe(args: string[]): Promise<number> {
       process.stdout.write(`listening on http://${shown}:${info.port}\n`);
     });
     server.once('error', (err: NodeJS.ErrnoException) => {
+      reading.abort();
+      state.voiceReading?.stop();
+      // Nothing may keep the process alive: the store's reading stops at its next slice, which checks the signal first.
+      store?.close();
+      state.scratch?.close();
+      void analyzer.close?.();
       reject(err.code === 'EADDRINUSE' ? new UsageError(`port ${port} on ${host} is in use; choose another with --port (0 picks a free one)`) : err);
     });
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      reading.abort();
       state.voiceReading?.stop();
       server.close(() => {
         store?.close();
+        state.scratch?.close();
         void analyzer.close?.().finally(() => resolve(0));
       });
       // Keep-alive connections from a browser would hold close() open; they carry no state worth waiting for.

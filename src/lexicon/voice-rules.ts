@@ -46,6 +46,8 @@ const LISTS = [
   ['accuse_verbs', 'accuse', 'verbs'],
   ['prepositional_verbs', 'prepositional', 'phrases'],
   ['directive_verbs', 'directive', 'verbs'],
+  ['appeal_verbs', 'appeal', 'verbs'],
+  ['happening_nouns', 'happeningNouns', 'nouns'],
   ['vow_verbs', 'vow', 'verbs'],
   ['content_verbs', 'content', 'verbs'],
   ['not_content_objects', 'notContentObjects', 'words'],
@@ -234,7 +236,7 @@ export function parseVoiceRules(text: string, file = '<voice rules>', sha256 = c
   const forwardCues = new Set(['according', 'read', 'reads']);
   for (const list of [words.prepositional, words.reportingPhrases]) for (const phrase of list) forwardCues.add(phrase.slice(0, phrase.indexOf(' ')));
   for (const list of [words.reporting, words.zeroThat, words.accuse, words.passiveFraming, words.call, words.asVerbs,
-    words.condemn, words.blame, words.responsibilityVerbs, words.demand, words.directive, words.vow, words.content, words.speechNouns]) for (const w of list) forwardCues.add(w);
+    words.condemn, words.blame, words.responsibilityVerbs, words.demand, words.directive, words.appeal, words.vow, words.content, words.speechNouns]) for (const w of list) forwardCues.add(w);
   return {
     source: { name, version, sha256, file, description },
     words,

@@ -111,14 +111,19 @@ export function eventsTable(report: Report): string {
   return toCsv(['event', 'label', 'basis', 'first_day', 'last_day', 'document', 'joined_by', 'because', 'day', 'day_from', 'day_evidence'], rows);
 }
 
+/** Metadata keys of the documents, in order of first appearance (the documents table's columns after the fixed ones). */
+export function documentMetaColumns(documents: Report['documents']): string[] {
+  const metaColumns: string[] = [];
+  const seen = new Set<string>();
+  for (const d of documents) for (const k of Object.keys(d.meta ?? {})) if (!seen.has(k)) { seen.add(k); metaColumns.push(k); }
+  return metaColumns;
+}
+
 /**
  * One row per document, like quanteda's docvars: the reader's fields, every metadata column the input had (in order
  * of first appearance; objects as JSON), word count, and per referent the headline-voice mentions and stance.
  */
-export function documentsTable(report: Report): string {
-  const metaColumns: string[] = [];
-  const seen = new Set<string>();
-  for (const d of report.documents) for (const k of Object.keys(d.meta ?? {})) if (!seen.has(k)) { seen.add(k); metaColumns.push(k); }
+export function documentsTable(report: Report, metaColumns = documentMetaColumns(report.documents)): string {
   const fixed = ['document', 'outlet', 'title', 'date', 'url', 'event', 'language', 'source', 'words', 'excluded'];
   // A metadata key that repeats a fixed column name gets a prefix rather than two columns of one name.
   const metaHeader = metaColumns.map((k) => (fixed.includes(k) ? `meta_${k}` : k));

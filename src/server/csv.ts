@@ -1,6 +1,9 @@
 /** CSV for the server's own tables (Compare, Term, Lexicon, one document's hits); the report's tables come from src/report/csv.ts. */
 import type { Context } from 'hono';
-import { hitsTable, toCsv } from '../report/csv.js';
+import { documentMetaColumns, documentsTable, eventsTable, hitsTable, toCsv } from '../report/csv.js';
+import { withStances } from './store-state.js';
+import type { Report } from '../report/build.js';
+import type { EventList } from './events.js';
 import { lookup, type AppState } from './state.js';
 import { columnIds, type CompareModel } from './compare.js';
 import type { TermResult } from './term.js';
@@ -65,6 +68,49 @@ export function hitsCsv(state: AppState): ReadableStream<Uint8Array> {
       controller.enqueue(encoder.encode(next === 0 ? csv : csv.slice(csv.indexOf('\n') + 1)));
       next += HITS_CHUNK_DOCUMENTS;
       if (documents.length === 0) controller.close();
+    },
+  });
+}
+
+/** Documents per piece of the streamed documents table. */
+const DOCUMENTS_CHUNK = 500;
+
+/**
+ * The documents table of a store, a slice of documents at a time with their stances read back from the scratch file
+ * (the whole table at 100k is ~16 MB of text, and the documents with stances ~25 MB of objects besides). The metadata
+ * columns are those of every document, found first.
+ */
+export function documentsCsv(state: AppState, chunk = DOCUMENTS_CHUNK): ReadableStream<Uint8Array> {
+  const documents = state.report.documents;
+  const metaColumns = documentMetaColumns(documents);
+  const encoder = new TextEncoder();
+  let next = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const csv = documentsTable({ ...state.report, documents: withStances(state, documents.slice(next, next + chunk)) }, metaColumns);
+      controller.enqueue(encoder.encode(next === 0 ? csv : csv.slice(csv.indexOf('\n') + 1)));
+      next += chunk;
+      if (next >= documents.length) controller.close();
+    },
+  });
+}
+
+/** The events table (one row per event and document), written a chunk of events at a time. */
+export function eventsCsv(events: EventList): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const chunks = events.chunks()[Symbol.iterator]();
+  let first = true;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = chunks.next();
+      if (next.done && !first) {
+        controller.close();
+        return;
+      }
+      const csv = eventsTable({ events: next.done ? [] : next.value } as Report);
+      controller.enqueue(encoder.encode(first ? csv : csv.slice(csv.indexOf('\n') + 1)));
+      first = false;
+      if (next.done) controller.close();
     },
   });
 }

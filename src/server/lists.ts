@@ -6,6 +6,7 @@
 import type { Hit } from '../types.js';
 import type { Report } from '../report/build.js';
 import { cached, recordAt, type AppState } from './state.js';
+import { eventsOf } from './events.js';
 import { pageInfo, pageOf, PAGE_SIZE, type PageInfo } from './paging.js';
 import { badRequest, notFound } from './http-error.js';
 
@@ -40,8 +41,10 @@ export function pairsPage(state: AppState, page: number): { pairs: Report['dupli
 }
 
 export function eventsPage(state: AppState, page: number): { events: Report['events']; paging: PageInfo } {
-  const { items, info } = pageOf(state.report.events, page);
-  return { events: items, paging: info };
+  const all = eventsOf(state);
+  const paging = pageInfo(all.count, page);
+  const from = (page - 1) * paging.pageSize;
+  return { events: all.slice(from, from + paging.pageSize), paging };
 }
 
 export type HitRow = Hit & { document: string; outlet: string };

@@ -4,6 +4,7 @@
  * Bad input is a 400 with a message; names and ids that do not exist are a 404.
  */
 import { cached, lookup, type AppState } from './state.js';
+import { eventsOf } from './events.js';
 import { buildCompare, mergeTotals, type CompareColumn, type CompareDoc, type CompareModel } from './compare.js';
 import type { GroupingSummary } from '../stats/contrasts.js';
 import { badRequest, notFound } from './http-error.js';
@@ -152,7 +153,7 @@ export function resolveSelection(state: AppState, sel: Selection): ResolvedSelec
     });
     return { model: buildCompare('docs', columns, state.compiled), notes };
   }
-  const event = state.report.events.find((e) => e.id === sel.event);
+  const event = sel.event === undefined ? undefined : eventsOf(state).byId(sel.event);
   if (!event) throw notFound(`no event with id "${sel.event}"`);
   const ids = new Set(event.documents);
   let columns: CompareColumn[];

@@ -16,6 +16,8 @@ import { Worker } from 'node:worker_threads';
 import { workersAvailable } from '../worker/pool.js';
 import { addToTotals, type ReferentTotals } from './compare.js';
 import { VoiceTable, wholeDocumentVoices, type VoiceReading } from './voice-table.js';
+import type { ScratchFile } from './spill.js';
+import type { EventList } from './events.js';
 
 export interface LabelUse {
   total: number;
@@ -114,6 +116,10 @@ export interface AppState {
   records: LruCache<string, DocRecord>;
   /** While the term index and counts of a store are being read: documents read so far of all. */
   indexing: { read: number; total: number } | null;
+  /** When serving a store that saved its events in chunks: they are read from it (events.ts); `report.events` is empty. */
+  storedEvents?: EventList;
+  /** When serving a store: the scratch database holding the term index's postings and the voices (spill.ts). */
+  scratch?: ScratchFile;
 }
 
 export interface StateInput {

@@ -7,12 +7,15 @@ import type { CompiledLexicon } from '../lexicon/compile.js';
 import type { Report, ReportOptions } from '../report/build.js';
 import { StoreError, type Store } from '../store/index.js';
 import { blankState, countDocument, documentCount, type AppState, type SessionLimits } from './state.js';
-import { readStoreVoices, type VoiceReading } from './voice-table.js';
+import { readStoreVoices, VoiceTable, type VoiceReading } from './voice-table.js';
+import { ScratchFile } from './spill.js';
+import { TermIndex } from './term-index.js';
+import { storedEvents as readStoredEvents, type EventList } from './events.js';
 
 /** Work done between two yields to waiting requests while the store is indexed. */
 const SLICE_MS = 20;
 
-export function createStoreState(store: Store, compiled: CompiledLexicon, options: { sessionLimits?: Partial<SessionLimits> } = {}): AppState {
+export function createStoreState(store: Store, compiled: CompiledLexicon, options: { sessionLimits?: Partial<SessionLimits>; segmentBytes?: number } = {}): AppState {
   const { file } = store.info();
   const reportJson = store.getAggregate('report');
   if (reportJson === undefined) {
@@ -20,26 +23,36 @@ export function createStoreState(store: Store, compiled: CompiledLexicon, option
   }
   let report: Report;
   let reportOptions: ReportOptions = {};
+  let storedEvents: EventList | undefined;
+  // What the index, the voices and the documents' stances hold per document goes to disk (spill.ts).
+  const scratch = new ScratchFile();
   try {
     report = JSON.parse(reportJson) as Report;
     // Stores written by analyze keep the documents list in chunks beside the report (see Store.finishRun).
     const chunks = store.reportDocumentChunks();
     if (chunks) {
       report.documents = [];
-      for (const chunk of chunks) for (const d of JSON.parse(chunk) as Report['documents']) report.documents.push(d);
+      for (const chunk of chunks) {
+        const documents = JSON.parse(chunk) as Report['documents'];
+        moveStances(documents, scratch);
+        for (const d of documents) report.documents.push(d);
+      }
     }
-    const eventChunks = store.reportEventChunks();
-    if (eventChunks) {
-      report.events = [];
-      for (const chunk of eventChunks) for (const e of JSON.parse(chunk) as Report['events']) report.events.push(e);
-    }
+    storedEvents = readStoredEvents(store);
+    if (storedEvents) report.events = [];
     const saved = store.getAggregate('report-options');
     if (saved !== undefined) reportOptions = JSON.parse(saved) as ReportOptions;
-  } catch {
+  } catch (err) {
+    scratch.close();
+    if (err instanceof StoreError) throw err;
     throw new StoreError(`${file}: its saved report is damaged; run "framelens analyze --db ${file} <corpus>" again`, file);
   }
   const state = blankState({ compiled, skipped: report.corpus.skipped, reportOptions: { ...reportOptions, omitHits: true }, sessionLimits: options.sessionLimits });
   state.store = store;
+  state.storedEvents = storedEvents;
+  state.scratch = scratch;
+  state.termIndex = new TermIndex({ spill: scratch, segmentBytes: options.segmentBytes });
+  state.voiceTable = new VoiceTable(scratch);
   state.report = report;
   state.outlets = report.outlets.map((o) => o.outlet).sort((a, b) => a.localeCompare(b));
   state.excluded = new Map(report.documents.filter((d) => d.excluded).map((d) => [d.id, d.excluded as string]));
@@ -48,15 +61,44 @@ export function createStoreState(store: Store, compiled: CompiledLexicon, option
 }
 
 /**
+ * Each document's stance per referent (half of what a report document holds: ~25 MB at 100k) is read by the exports
+ * only, so it waits in the scratch file; the property stays, undefined, so that withStances puts it back in its place.
+ */
+function moveStances(documents: Report['documents'], scratch: ScratchFile): void {
+  const ids: string[] = [];
+  const stances: string[] = [];
+  for (const d of documents) {
+    if (d.stance === undefined) continue;
+    ids.push(d.id);
+    stances.push(JSON.stringify(d.stance));
+    (d as { stance?: unknown }).stance = undefined;
+  }
+  scratch.putStances(ids, stances);
+}
+
+/** Report documents as the report holds them, stances included (read back from the scratch file of a store). */
+export function withStances(state: AppState, documents: readonly Report['documents'][number][]): Report['documents'] {
+  const scratch = state.scratch;
+  if (!scratch) return documents as Report['documents'];
+  return documents.map((d) => {
+    if (d.stance !== undefined || !Object.hasOwn(d, 'stance')) return d;
+    const stance = scratch.stance(d.id);
+    return stance === undefined ? d : { ...d, stance: JSON.parse(stance) as Report['documents'][number]['stance'] };
+  });
+}
+
+/**
  * Reads every stored document once for the term index, label counts and per-outlet sums, yielding to requests every
  * few milliseconds. Pages that need the index say it is being built until this resolves.
  */
-export async function indexStore(state: AppState, onProgress?: (read: number, total: number) => void): Promise<void> {
+export async function indexStore(state: AppState, onProgress?: (read: number, total: number) => void, signal?: AbortSignal): Promise<void> {
   const store = state.store;
   if (!store || !state.indexing) return;
   const progress = state.indexing;
   const documents = store.documents();
   for (;;) {
+    // A server that could not start (its port taken) must not read a large store to the end before it exits.
+    if (signal?.aborted) return;
     const started = performance.now();
     while (performance.now() - started < SLICE_MS) {
       const next = documents.next();

@@ -26,9 +26,57 @@ const JOINED = 1;
 
 /** A growing list of (document, count, positions) entries, gap-encoded. */
 class PackedPosting {
-  private bytes = new Uint8Array(4);
+  private bytes: Uint8Array = new Uint8Array(4);
   private length = 0;
   private last = -1;
+
+  /** A posting from the bytes of a spilled segment (its first document gap counts from -1, as a new posting's does). */
+  static of(bytes: Uint8Array, last: number): PackedPosting {
+    const p = new PackedPosting();
+    p.bytes = bytes;
+    p.length = bytes.length;
+    p.last = last;
+    return p;
+  }
+
+  /**
+   * One posting from segments in ascending document order: every segment's first document gap counts from -1, so it
+   * is rewritten to count from the previous segment's last document; the rest of each segment is copied as it is.
+   */
+  static concat(parts: SpilledPosting[]): PackedPosting {
+    if (parts.length === 1) return PackedPosting.of(parts[0].data, parts[0].last);
+    const joined = new PackedPosting();
+    joined.bytes = new Uint8Array(parts.reduce((n, part) => n + part.data.length, 0) + 5 * parts.length);
+    for (const { data, last } of parts) {
+      let i = 0;
+      let first = 0;
+      let shift = 0;
+      for (;;) {
+        const b = data[i++];
+        first += (b & 0x7f) * 2 ** shift;
+        if (b < 0x80) break;
+        shift += 7;
+      }
+      // `first` is the segment's first document + 1 (its gap from -1).
+      const doc = first - 1;
+      if (doc <= joined.last) throw new RangeError(`spilled segments must be in ascending document order (${doc} after ${joined.last})`);
+      joined.write(doc - joined.last);
+      joined.bytes.set(data.subarray(i), joined.length);
+      joined.length += data.length - i;
+      joined.last = last;
+    }
+    return joined;
+  }
+
+  /** Bytes written so far. */
+  get size(): number {
+    return this.length;
+  }
+
+  /** The encoded entries and the last document, as a spill stores them. */
+  spilled(): SpilledPosting {
+    return { data: this.bytes.subarray(0, this.length), last: this.last };
+  }
 
   /** `positions` holds the word's occurrences in the document, each position * 2 + JOINED-or-0, ascending. */
   push(doc: number, positions: number[]): void {
@@ -142,6 +190,31 @@ class PackedPosting {
   }
 }
 
+/** A word's entries for one segment of documents, as written to (and read back from) a PostingSpill. */
+export interface SpilledPosting {
+  data: Uint8Array;
+  /** The segment's last document. */
+  last: number;
+}
+
+/**
+ * Where a TermIndex puts the word postings of documents already read, a segment at a time, so that memory holds only
+ * the segment being read (serve --db: a 100k store's postings are ~110 MB; see spill.ts).
+ */
+export interface PostingSpill {
+  /** Writes one segment: each word with its posting over the segment's documents (segments in ascending order). */
+  putSegment(segment: number, words: Iterable<[string, SpilledPosting]>): void;
+  /** A word's postings, one per segment holding it, in segment order. */
+  word(word: string): SpilledPosting[];
+  /** Every (word, segment) posting of the words starting with `prefix`. */
+  wordsFrom(prefix: string): Iterable<SpilledPosting>;
+  /** Distinct words spilled. */
+  wordCount(): number;
+}
+
+/** Bytes of word postings a spilling index keeps in memory before it writes them out as a segment. */
+export const SEGMENT_BYTES = 8 * 1024 * 1024;
+
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
 
 /** Whether the characters between two words are all whitespace (as RegExp \s), hyphens or en dashes. */
@@ -158,6 +231,11 @@ function joins(text: string, from: number, to: number): boolean {
 
 export class TermIndex {
   private readonly words = new Map<string, PackedPosting>();
+  private readonly spill: PostingSpill | undefined;
+  private readonly segmentBytes: number;
+  /** Bytes of the word postings held in `words` (the segment being read when spilling). */
+  private heldBytes = 0;
+  private segments = 0;
   private readonly labels = new Map<string, PackedPosting>();
   /** The word list sorted, for prefix queries; rebuilt lazily after documents are added. */
   private sortedWords: string[] | null = null;
@@ -165,8 +243,49 @@ export class TermIndex {
   /** One more than the highest document index added. */
   private documentSpan = 0;
 
+  /**
+   * With a spill, word postings go out a segment (`segmentBytes` of them) at a time and are read back per query;
+   * without, they all stay in memory (in-memory corpora, which grow as texts are added).
+   */
+  constructor(options: { spill?: PostingSpill; segmentBytes?: number } = {}) {
+    this.spill = options.spill;
+    this.segmentBytes = options.segmentBytes ?? SEGMENT_BYTES;
+  }
+
   get size(): { documents: number; words: number } {
-    return { documents: this.documents, words: this.words.size };
+    return { documents: this.documents, words: this.words.size + (this.spill?.wordCount() ?? 0) };
+  }
+
+  /** Bytes of word postings held in memory now (with a spill, at most about one segment's). */
+  get memoryBytes(): number {
+    return this.heldBytes;
+  }
+
+  /** Segments written to the spill so far. */
+  get spilledSegments(): number {
+    return this.segments;
+  }
+
+  /** Writes the postings held to the spill as one segment and lets them go. */
+  private flush(): void {
+    if (!this.spill || this.words.size === 0) return;
+    const words = this.words;
+    this.spill.putSegment(this.segments++, (function* () {
+      for (const [word, p] of words) yield [word, p.spilled()] as [string, SpilledPosting];
+    })());
+    this.words.clear();
+    this.sortedWords = null;
+    this.heldBytes = 0;
+  }
+
+  /** A word's whole posting: its spilled segments, then what memory holds. */
+  private posting(word: string): PackedPosting | undefined {
+    const held = this.words.get(word);
+    if (!this.spill) return held;
+    const parts = this.spill.word(word);
+    if (parts.length === 0) return held;
+    if (held) parts.push(held.spilled());
+    return PackedPosting.concat(parts);
   }
 
   /** Documents must be added in corpus order (their indexes ascending), which keeps every posting list sorted. */
@@ -193,7 +312,9 @@ export class TermIndex {
         this.words.set(t, p);
         this.sortedWords = null;
       }
+      const before = p.size;
       p.push(docIndex, list);
+      this.heldBytes += p.size - before;
     }
     const labelCounts = new Map<string, number>();
     for (const h of analysis.hits) labelCounts.set(h.label, (labelCounts.get(h.label) ?? 0) + 1);
@@ -208,6 +329,7 @@ export class TermIndex {
     }
     this.documents++;
     this.documentSpan = Math.max(this.documentSpan, docIndex + 1);
+    if (this.spill && this.heldBytes >= this.segmentBytes) this.flush();
   }
 
   /**
@@ -235,7 +357,7 @@ export class TermIndex {
    * phrase of common words are most of a large corpus.
    */
   phraseReader(tokens: string[]): { candidates: number[]; countAt: (k: number) => number } {
-    const lists = tokens.map((t) => this.words.get(t));
+    const lists = tokens.map((t) => this.posting(t));
     if (lists.some((p) => p === undefined)) return { candidates: [], countAt: () => 0 };
     const postings = lists as PackedPosting[];
     const entries = postings.map((p) => p.entries());
@@ -286,9 +408,11 @@ export class TermIndex {
 
   /**
    * Gives back the room postings keep for growth (with positions, 10,000 articles hold ~30 MB of postings, up to half
-   * of it spare room). Call once a corpus has been read; a posting that grows again takes room again.
+   * of it spare room). Call once a corpus has been read; a posting that grows again takes room again. With a spill,
+   * the last segment is written out instead.
    */
   trim(): void {
+    this.flush();
     for (const p of this.words.values()) p.trim();
     for (const p of this.labels.values()) p.trim();
   }
@@ -298,7 +422,7 @@ export class TermIndex {
   }
 
   word(token: string): Posting | undefined {
-    return this.words.get(token)?.read();
+    return this.posting(token)?.read();
   }
 
   /** Postings of every word starting with `prefix`, merged (documents ascending, counts summed). */
@@ -313,6 +437,8 @@ export class TermIndex {
     }
     const words: PackedPosting[] = [];
     for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) words.push(this.words.get(sorted[i]) as PackedPosting);
+    // Each spilled segment's posting counts its documents from -1, so it adds into the sums as it is.
+    if (this.spill) for (const part of this.spill.wordsFrom(prefix)) words.push(PackedPosting.of(part.data, part.last));
     if (words.length === 0) return { docs: [], counts: [] };
     if (words.length === 1) return words[0].read();
     // Counts summed in an array indexed by document: a common stem ("th*") merges millions of postings, which a

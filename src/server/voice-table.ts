@@ -13,6 +13,7 @@ import type { VoiceRules } from '../lexicon/voice-rules.js';
 import { documentVoiceSpans } from '../analysis/kwic.js';
 import { workersAvailable } from '../worker/pool.js';
 import type { Store } from '../store/index.js';
+import type { VoiceSpill } from './spill.js';
 
 const VOICES = ['quoted', 'attributed'] as const;
 
@@ -58,26 +59,35 @@ export function packBatch(ids: string[], readings: Int32Array[]): VoiceBatch {
   return { ids, offsets, spans };
 }
 
+/** The readings by document id: in memory, or in a scratch database when one is given (serve --db; see spill.ts). */
 export class VoiceTable {
   private readonly byId = new Map<string, Int32Array>();
 
+  constructor(private readonly spill?: VoiceSpill) {}
+
   get size(): number {
-    return this.byId.size;
+    return this.spill ? this.spill.voiceCount() : this.byId.size;
   }
 
   get(id: string): VoiceSpan[] | undefined {
-    const packed = this.byId.get(id);
+    const packed = this.spill ? this.spill.voices(id) : this.byId.get(id);
     return packed && unpackVoices(packed);
   }
 
   set(id: string, spans: readonly VoiceSpan[]): void {
-    this.byId.set(id, packVoices(spans));
+    if (this.spill) this.spill.putVoices([id], [packVoices(spans)]);
+    else this.byId.set(id, packVoices(spans));
   }
 
   addBatch(batch: VoiceBatch): void {
-    batch.ids.forEach((id, k) => this.byId.set(id, batch.spans.slice(batch.offsets[k], batch.offsets[k + 1])));
+    const readings = batch.ids.map((_, k) => batch.spans.subarray(batch.offsets[k], batch.offsets[k + 1]));
+    if (this.spill) this.spill.putVoices(batch.ids, readings);
+    else batch.ids.forEach((id, k) => this.byId.set(id, readings[k].slice()));
   }
 }
+
+/** Page cache of each connection serve opens to a store, in KiB: reads go by id, or once in order. */
+export const SERVE_STORE_CACHE_KIB = 4096;
 
 /** Documents read per message from the worker, and per slice on the main thread. */
 export const VOICE_BATCH = 200;

@@ -5,12 +5,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Store } from '../store/index.js';
 import type { VoiceRules } from '../lexicon/voice-rules.js';
-import { packBatch, packVoices, wholeDocumentVoices } from './voice-table.js';
+import { packBatch, packVoices, SERVE_STORE_CACHE_KIB, wholeDocumentVoices } from './voice-table.js';
 
 const { file, rules, batch } = workerData as { file: string; rules: VoiceRules; batch: number };
 let store: Store | undefined;
 try {
-  store = Store.open(file, { readonly: true });
+  store = Store.open(file, { readonly: true, cacheKiB: SERVE_STORE_CACHE_KIB });
   let ids: string[] = [];
   let readings: Int32Array[] = [];
   const flush = () => {

@@ -654,3 +654,79 @@ describe('a possessive determiner names the owner of a neutral or positive conte
     expect(hit(across, 'the heroic resistance').referent).toBe('armed-groups');
   });
 });
+
+describe('the sides of a civil war the lexicon does not track (issue 8, session 7 audit)', () => {
+  it('makes a label glued to a government\'s or opposition\'s side word no label ("regime fighters")', () => {
+    const text = 'Hezbollah fighters crossed into Syria last year. Rebels killed twelve regime fighters near Hama on Friday, ' +
+      'and pro-government fighters shelled the town while opposition fighters withdrew.';
+    expect(noHit(text, 'regime fighters')).toBe(true);
+    expect(noHit(text, 'pro-government fighters')).toBe(true);
+    expect(noHit(text, 'opposition fighters')).toBe(true);
+    // The same label without the side word still takes the group named before.
+    expect(hit('Hezbollah sent men into Syria. On Friday twelve fighters were killed near Hama.', 'fighters'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+
+  it('leaves a label the text calls unknown unresolved ("unknown gunmen")', () => {
+    const text = 'Hezbollah fighters patrol the south. On Sunday, unknown gunmen attacked an army truck near the border.';
+    expect(hit(text, 'gunmen')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+
+  it('knows Syria\'s armed opposition as an untracked actor that blocks the look-back', () => {
+    const text = 'Hezbollah backs the government in Damascus. The Free Syrian Army attacked a checkpoint near Idlib, ' +
+      'and the rebels held the town for a day.';
+    expect(hit(text, 'the rebels')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    const hts = 'Hezbollah backs the government in Damascus. It is unclear whether HTS or other rebel forces carried out the attack.';
+    expect(hit(hts, 'rebel forces')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+});
+
+describe('an apposition that goes on with a participle', () => {
+  it('describes the name before its comma ("Hamas, the Islamic militant group ruling Gaza, …")', () => {
+    const text = 'Israel struck Gaza again. Hamas, the Islamic militant group ruling Gaza, appears to have stayed out of the fighting.';
+    expect(hit(text, 'militant group')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+});
+
+describe('southern Lebanon as a theatre', () => {
+  it('does not decide an armed group or a Palestinian faction: both fire from Lebanon', () => {
+    const text = 'IDF kills terrorists infiltrating from Lebanon\n\nIsraeli forces killed several terrorists attempting to enter ' +
+      'Israel from Lebanon on Monday.';
+    expect(hit(text, 'terrorists')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    // Israel is still the one enemy there.
+    expect(hit('Shelling hit two villages on Monday. The enemy in southern Lebanon fired phosphorus shells.', 'The enemy'))
+      .toMatchObject({ referent: 'israel', resolution: 'context' });
+  });
+});
+
+describe('a plural label that takes up a list naming two referents', () => {
+  it('names them together, which is no one referent: unresolved', () => {
+    const text = 'Washington has designated Hamas, the Houthis and Hezbollah as terrorist organizations.';
+    expect(hit(text, 'terrorist organizations')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    const next = 'Hezbollah, Hamas and the Houthis are backed by Tehran. The three militant groups share an enemy.';
+    expect(hit(next, 'militant groups')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+
+  it('still resolves a list of one referent, and a singular label after a mixed list', () => {
+    const same = 'Kataib Hezbollah and the Houthis are backed by Tehran. The militant groups vowed revenge.';
+    expect(hit(same, 'militant groups')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    const singular = 'Israel fought Hamas and Hezbollah. The militant group fired rockets on Sunday.';
+    expect(hit(singular, 'militant group')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+
+  it('is not read from a label glued to the list\'s last name ("Hamas and Hezbollah fighters")', () => {
+    expect(hit('Israel said Hamas and Hezbollah fighters were killed.', 'fighters'))
+      .toMatchObject({ referent: null, resolution: 'unresolved' });
+    expect(hit('Israel said Hezbollah fighters were killed.', 'fighters'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+});
+
+describe('a modifier label before a noun of a place or thing', () => {
+  it('describes the place, not an actor ("strikes on Iran-linked sites in Syria")', () => {
+    expect(hit('Hezbollah vowed revenge. U.S. jets struck Iran-linked sites in Syria on Friday.', 'Iran-linked'))
+      .toMatchObject({ referent: null, resolution: 'unresolved' });
+    expect(hit('Hezbollah vowed revenge. U.S. jets struck Iran-linked militias in Syria on Friday.', 'Iran-linked militias'))
+      .toMatchObject({ referent: 'armed-groups' });
+  });
+});

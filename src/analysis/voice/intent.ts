@@ -15,7 +15,10 @@ export function intentCue(r: Reading, i: number): ForwardCue | null | undefined 
   const win = r.rules.windows;
   const n = words.length;
   const w = words[i].lower;
-  const callOn = v.call.has(w) && (words[i + 1]?.lower === 'on' || words[i + 1]?.lower === 'upon');
+  const next = words[i + 1]?.lower;
+  // "called on the nation to …", "appealed to all Indonesians to …", "pleaded with the world to …": the addressee
+  // follows a particle, and the demand is the infinitive after it.
+  const callOn = (v.call.has(w) && (next === 'on' || next === 'upon')) || (v.appeal.has(w) && (next === 'to' || next === 'with'));
   if (v.directive.has(w) || callOn) {
     for (let j = i + (callOn ? 2 : 1); j < n && j <= i + win.directive; j++) {
       if (words[j].commaBefore && words[j].lower !== 'to') break;
@@ -47,7 +50,7 @@ export function intentCue(r: Reading, i: number): ForwardCue | null | undefined 
  * Where an infinitive clause ends: at a word that opens the outlet's account of the occasion ("… to exercise
  * restraint after U.S. military launching air strikes"), else with the part (undefined).
  */
-function occasion(r: Reading, from: number): number | undefined {
+export function occasion(r: Reading, from: number): number | undefined {
   for (let k = from; k < r.words.length; k++) {
     const w = r.words[k];
     if (insideAny(r.quoted, w.start)) continue;

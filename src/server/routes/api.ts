@@ -1,13 +1,16 @@
 /** The JSON API behind every page, with CSV for every table (`?format=csv`). Long lists come a page at a time. */
 import { Hono, type Context } from 'hono';
 import { cached, hitCountOf, lookup, type AppState } from '../state.js';
-import { csvTables, outletsTable } from '../../report/csv.js';
+import { categoriesTable, csvTables, outletsTable } from '../../report/csv.js';
+import { withStances } from '../store-state.js';
 import { parseSelection, resolveSelection, type Selection } from '../selection.js';
 import { compareDocsPage, type CompareModel } from '../compare.js';
 import { termResults, TERM_EXPORT_LINES, validateTerm } from '../term.js';
 import { lexiconView } from '../lexicon-view.js';
 import { categoriesCsv, dictionaryViews } from '../categories.js';
-import { compareCsv, csvResponse, docHitsCsv, hitsCsv, lexiconCsv, termCsv } from '../csv.js';
+import { compareCsv, csvResponse, docHitsCsv, documentsCsv, eventsCsv, hitsCsv, lexiconCsv, termCsv } from '../csv.js';
+import { eventsOf } from '../events.js';
+import { randomUUID } from 'node:crypto';
 import { analyzeTexts } from '../analyze-texts.js';
 import type { Analyzer } from '../analyzer.js';
 import { parseAnalyzeJson } from '../pasted.js';
@@ -46,20 +49,85 @@ const page = (c: Context): number => parsePage(c.req.query('page'));
  * The report with its three long lists (documents, events, near-duplicate pairs) cut to their first page: with
  * 100,000 documents the lists are nearly all of it. `lists` says how many there are and where the rest is.
  */
-export function reportSummary(report: Report) {
+export function reportSummary(state: AppState) {
+  const { report } = state;
+  const events = eventsOf(state);
   const list = (total: number, path: string) => ({ total, listed: Math.min(total, PAGE_SIZE), next: total > PAGE_SIZE ? `${path}?page=2` : null });
   return {
     ...report,
-    documents: report.documents.slice(0, PAGE_SIZE),
-    events: report.events.slice(0, PAGE_SIZE),
+    documents: withStances(state, report.documents.slice(0, PAGE_SIZE)),
+    events: events.slice(0, PAGE_SIZE),
     duplicates: { ...report.duplicates, pairs: report.duplicates.pairs.slice(0, PAGE_SIZE) },
     lists: {
       documents: list(report.documents.length, '/api/documents'),
-      events: list(report.events.length, '/api/events'),
+      events: list(events.count, '/api/events'),
       pairs: list(report.duplicates.pairs.length, '/api/duplicates'),
       all: '/api/report?lists=all',
     },
   };
+}
+
+/**
+ * The report's CSV tables, kept together in the result cache. For a store the documents, events and hits tables are
+ * streamed instead (above), so they are left out here: at 100k the documents table alone was 16 MB of text, built
+ * and cached for any table asked for.
+ */
+function reportTables(state: AppState): Record<string, string> {
+  if (!state.store) return csvTables(state.report);
+  const tables = csvTables({ ...state.report, documents: [], events: [] });
+  tables['categories.csv'] = categoriesTable(state.report);
+  return tables;
+}
+
+/** Documents per piece of the streamed report. */
+const STREAM_DOCUMENTS = 500;
+
+/**
+ * The whole report as JSON, the same text JSON.stringify gives, written a slice of its documents and a chunk of its
+ * events at a time: the lists stand in the report as unique markers, replaced by their items as the answer is sent.
+ */
+function reportJsonStream(state: AppState): ReadableStream<Uint8Array> {
+  const report = state.report;
+  // A NUL and a random id: no string of the report stringifies to the same text.
+  const marker = { documents: `\u0000${randomUUID()}`, events: `\u0000${randomUUID()}` };
+  const head = JSON.stringify({ ...report, documents: marker.documents, events: marker.events });
+  const token = { documents: JSON.stringify(marker.documents), events: JSON.stringify(marker.events) };
+  const lists: Array<{ at: number; length: number; items: () => Iterable<string> }> = [
+    {
+      at: head.indexOf(token.documents), length: token.documents.length,
+      items: function* () {
+        for (let k = 0; k < report.documents.length; k += STREAM_DOCUMENTS) yield JSON.stringify(withStances(state, report.documents.slice(k, k + STREAM_DOCUMENTS))).slice(1, -1);
+      },
+    },
+    {
+      at: head.indexOf(token.events), length: token.events.length,
+      items: function* () {
+        for (const chunk of eventsOf(state).chunks()) if (chunk.length) yield JSON.stringify(chunk).slice(1, -1);
+      },
+    },
+  ].sort((a, b) => a.at - b.at);
+  const pieces = (function* () {
+    let from = 0;
+    for (const list of lists) {
+      yield head.slice(from, list.at) + '[';
+      let first = true;
+      for (const items of list.items()) {
+        yield first ? items : `,${items}`;
+        first = false;
+      }
+      yield ']';
+      from = list.at + list.length;
+    }
+    yield head.slice(from);
+  })();
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = pieces.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+  });
 }
 
 export function apiRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?: number): Hono {
@@ -69,14 +137,19 @@ export function apiRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?: 
     if (!wantsCsv(c)) {
       const lists = c.req.query('lists');
       if (lists !== undefined && lists !== 'all') throw badRequest('lists must be "all" (every document, event and pair in one answer) or left out (their first pages)');
+      // A store's report in full is written as it is sent: at 100,000 documents it is some 150 MB of JSON.
+      if (lists === 'all' && state.store) return c.body(reportJsonStream(state), 200, { 'Content-Type': 'application/json; charset=utf-8' });
       // Serialized once per corpus version: the report is the largest answer the server gives.
-      const json = cached(state, `report-json\0${lists ?? ''}`, () => new TextEncoder().encode(JSON.stringify(lists === 'all' ? state.report : reportSummary(state.report))));
+      const json = cached(state, `report-json\0${lists ?? ''}`, () => new TextEncoder().encode(JSON.stringify(lists === 'all' ? state.report : reportSummary(state))));
       return c.body(json as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json; charset=utf-8' });
     }
     const table = c.req.query('table') ?? 'labels';
     // Hits live in the analyses, not in the server's report: streamed from there.
     if (table === 'hits') return csvResponse(c, hitsCsv(state), 'framelens-hits.csv');
-    const tables = cached(state, 'report-csv', () => csvTables(state.report));
+    // A store's documents wait for their stances in the scratch file: the table is made when asked for, not kept.
+    if (table === 'documents' && state.scratch) return csvResponse(c, documentsCsv(state), 'framelens-documents.csv');
+    if (table === 'events' && state.store) return csvResponse(c, eventsCsv(eventsOf(state)), 'framelens-events.csv');
+    const tables = cached(state, 'report-csv', () => reportTables(state));
     const csv = Object.hasOwn(tables, `${table}.csv`) ? tables[`${table}.csv`] : undefined;
     if (csv === undefined) throw badRequest(`table must be one of ${Object.keys(tables).map((t) => t.replace(/\.csv$/, '')).join(', ')}`);
     return csvResponse(c, csv, `framelens-${table}.csv`);
@@ -99,7 +172,7 @@ export function apiRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?: 
   api.get('/documents', (c) => {
     const filter = parseFilter(state, (n) => c.req.query(n), ['outlet']);
     const { documents, paging } = documentsPage(state, filter, page(c));
-    return c.json({ paging, documents: documents.map((d) => ({ ...d, hits: hitCountOf(state, d.id) ?? 0 })) });
+    return c.json({ paging, documents: withStances(state, documents).map((d) => ({ ...d, hits: hitCountOf(state, d.id) ?? 0 })) });
   });
 
   api.get('/hits', (c) => {

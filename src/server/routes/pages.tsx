@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
 import { cached, lookup, type AppState } from '../state.js';
+import { eventsOf } from '../events.js';
 import type { Analyzer } from '../analyzer.js';
 import { badRequest, HttpError } from '../http-error.js';
 import { parseSelection, type Selection } from '../selection.js';
@@ -11,7 +12,7 @@ import { analyzeTexts } from '../analyze-texts.js';
 import { MAX_TEXTS, readUpload, type PastedText } from '../pasted.js';
 import { uploadLimit } from '../middleware/limits.js';
 import { pageOf, parsePage } from '../paging.js';
-import { pairsPage, parseFilter } from '../lists.js';
+import { eventsPage, pairsPage, parseFilter } from '../lists.js';
 import { listDocuments, parseDocQuery } from '../doc-list.js';
 import { cachedSelection } from './api.js';
 import { DocumentsPage, DuplicatesPage, EventsPage } from '../views/lists-page.js';
@@ -144,8 +145,8 @@ export function pageRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?:
   pages.get('/events', async (c) => {
     const page = parsePage(c.req.query('page'));
     const single = c.req.query('single') === 'yes';
-    const list = single ? state.report.events : cached(state, 'events-multi', () => state.report.events.filter((e) => e.outlets.length > 1));
-    const { items: events, info: paging } = pageOf(list, page);
+    const all = eventsOf(state);
+    const { events, paging } = single ? eventsPage(state, page) : (({ items, info }) => ({ events: items, paging: info }))(pageOf(all.multi, page));
     return renderCached(c, state, `events\0${single}\0${page}`, () => <EventsPage state={state} events={events} paging={paging} single={single} />);
   });
 

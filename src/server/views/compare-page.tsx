@@ -1,6 +1,7 @@
 /** Compare: choose outlets, documents or an event; see the texts side by side with every framing term marked. */
 import { raw } from 'hono/html';
 import { cached, type AppState } from '../state.js';
+import { eventsOf } from '../events.js';
 import type { Selection } from '../selection.js';
 import { MAX_COLUMNS, MIN_COLUMNS, reportGroupings, resolveSelection } from '../selection.js';
 import type { CompareModel } from '../compare.js';
@@ -39,7 +40,10 @@ function Choice(props: { name: string; index: number; options: Array<{ value: st
  */
 function EventForm({ state, selection }: { state: AppState; selection: Selection | null }) {
   // Single-outlet events compare one outlet with itself: left out of the picker (the Events page lists them all).
-  const multi = state.report.events.filter((e) => e.outlets.length > 1 || e.id === selection?.event);
+  const all = eventsOf(state);
+  const chosen = selection?.event === undefined ? undefined : all.byId(selection.event);
+  // The chosen event stays in the list even when single-outlet (the options are sorted by date below).
+  const multi = chosen && !all.multi.includes(chosen) ? [...all.multi, chosen] : all.multi;
   const eventOptions = multi.length > MAX_SELECT_OPTIONS ? [] : [...multi]
     .sort((a, b) => (b.dateRange?.[0] ?? '').localeCompare(a.dateRange?.[0] ?? '') || b.outlets.length - a.outlets.length)
     .map((e) => ({ value: e.id, text: `${e.dateRange ? (e.dateRange[0] === e.dateRange[1] ? e.dateRange[0] : `${e.dateRange[0]} – ${e.dateRange[1]}`) : 'undated'}: ${e.label} (${e.outlets.length} outlet${e.outlets.length === 1 ? '' : 's'}, ${e.documents.length} doc${e.documents.length === 1 ? '' : 's'})` }));
@@ -90,14 +94,14 @@ export function CompareForms({ state, selection }: { state: AppState; selection:
           </fieldset>
         </form>
       ))}
-      {state.report.events.length ? raw(cached(state, `compare-event-form\0${selection?.event ?? ''}`, () => renderNow(<EventForm state={state} selection={selection} />))) : ''}
+      {eventsOf(state).count ? raw(cached(state, `compare-event-form\0${selection?.event ?? ''}`, () => renderNow(<EventForm state={state} selection={selection} />))) : ''}
     </div>
   );
 }
 
 /** For an event with more outlets than columns: tick which of its outlets to put side by side. */
 function EventOutletPicker({ state, selection }: { state: AppState; selection: Selection }) {
-  const event = state.report.events.find((e) => e.id === selection.event);
+  const event = selection.event === undefined ? undefined : eventsOf(state).byId(selection.event);
   if (!event || event.outlets.length <= MAX_COLUMNS) return null;
   const chosen = new Set(selection.eventOutlets ?? event.outlets.slice(0, MAX_COLUMNS));
   const docsOf = (o: string) => event.documents.filter((id) => state.report.documents.find((d) => d.id === id)?.outlet === o).length;

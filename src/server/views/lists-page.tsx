@@ -1,6 +1,7 @@
 /** Pages for the corpus's long lists, 50 rows at a time: documents, near-duplicate pairs, events. */
 import type { Report } from '../../report/build.js';
 import { hitCountOf as hitCount, type AppState } from '../state.js';
+import { eventsOf } from '../events.js';
 import type { PageInfo } from '../paging.js';
 import type { DocQuery, DocSort } from '../doc-list.js';
 import { fmtInt } from '../../report/format.js';
@@ -100,7 +101,8 @@ export function DuplicatesPage({ state, pairs, paging }: { state: AppState; pair
 
 export function EventsPage({ state, events, paging, single }: { state: AppState; events: Report['events']; paging: PageInfo; single: boolean }) {
   const params: Array<[string, string]> = single ? [['single', 'yes']] : [];
-  const hidden = state.report.events.filter((e) => e.outlets.length < 2).length;
+  const all = eventsOf(state);
+  const hidden = all.count - all.multi.length;
   return (
     <Layout title="Events" nav="overview">
       <h1>Events</h1>

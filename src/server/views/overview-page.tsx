@@ -6,6 +6,7 @@
  */
 import { raw } from 'hono/html';
 import { cached, type AppState } from '../state.js';
+import { eventsOf } from '../events.js';
 import { fmtInt, fmtNumber, fmtSigned } from '../../report/format.js';
 import { labelName } from '../../report/views/names.js';
 import { CorpusSummary, SkippedTable } from '../../report/views/report-tables.js';
@@ -293,7 +294,8 @@ function Keyness({ state, q }: { state: AppState; q: OverviewQuery }) {
 
 function Lists({ state }: { state: AppState }) {
   const { report } = state;
-  const multi = report.events.filter((e) => e.outlets.length > 1);
+  const all = eventsOf(state);
+  const multi = all.multi;
   const events = [...multi].sort((a, b) => b.outlets.length - a.outlets.length || b.documents.length - a.documents.length).slice(0, OVERVIEW_ROWS.events);
   const d = report.duplicates;
   return (
@@ -310,7 +312,7 @@ function Lists({ state }: { state: AppState }) {
             ))}
           </ul>
         )}
-        <p class="more"><a href="/events">All {fmtInt(report.events.length)} events</a> ({fmtInt(multi.length)} with several outlets)</p>
+        <p class="more"><a href="/events">All {fmtInt(all.count)} events</a> ({fmtInt(multi.length)} with several outlets)</p>
       </section>
       <section aria-labelledby="docs-title">
         <h2 id="docs-title">Documents and duplicates</h2>
