@@ -381,12 +381,23 @@ const wordClassCache = new WeakMap<CompiledLexicon, Map<string, Set<string>>>();
  * keeps every such label.
  */
 function modifiesAct(text: string, units: Units, m: Match, compiled: CompiledLexicon): boolean {
-  const last = m.endUnit - 1;
+  let last = m.endUnit - 1;
   if (last <= m.startUnit || m.endUnit >= units.count || units.barrierAfter[last]) return false;
+  // Descriptors after the compound belong to the modifier too ("Iranian-backed Houthi ships"): step back over them.
+  const descriptors = classWords(compiled, DESCRIPTOR_CLASS);
+  while (last > m.startUnit + 1 && descriptors.has(units.normal[last]) && !isHyphen(text.slice(units.end[last - 1], units.start[last]))) last--;
   const glue = text.slice(units.end[last - 1], units.start[last]);
   if (!isHyphen(glue)) return false;
-  return inWordClass(compiled, ACT_NOUN_CLASS, units.normal[m.endUnit]);
+  const next = units.normal[m.endUnit];
+  if (inWordClass(compiled, ACT_NOUN_CLASS, next)) return true;
+  // One size or speed adjective may stand before the noun ("Iranian-backed Houthi small boats").
+  return SIZE_ADJECTIVES.has(next) && m.endUnit + 1 < units.count && !units.barrierAfter[m.endUnit]
+    && inWordClass(compiled, ACT_NOUN_CLASS, units.normal[m.endUnit + 1]);
 }
+
+const DESCRIPTOR_CLASS = 'descriptor';
+const BASE_NOUN_CLASS = 'base-noun';
+const SIZE_ADJECTIVES = new Set(['small', 'large', 'big', 'fast', 'light', 'heavy', 'new', 'unmanned']);
 
 const isHyphen = (glue: string): boolean => glue === '-' || glue === '\u2010' || glue === '\u2011';
 
@@ -395,23 +406,14 @@ const isHyphen = (glue: string): boolean => glue === '-' || glue === '\u2010' ||
  * (`act-noun`, `title-noun`, `topic-noun`, `tie-participle`). A lexicon without the class has no such word.
  */
 function inWordClass(compiled: CompiledLexicon, className: string, word: string): boolean {
-  let classes = wordClassCache.get(compiled);
-  if (!classes) {
-    classes = new Map();
-    for (const cls of compiled.lexicon.classes ?? []) {
-      const words = new Set<string>();
-      for (const member of cls.members) if (/^[a-z]+$/.test(member.source.trim())) words.add(member.source.trim());
-      classes.set(cls.name, words);
-    }
-    wordClassCache.set(compiled, classes);
-  }
-  const words = classes.get(className);
-  if (!words || words.size === 0) return false;
+  const words = classWords(compiled, className);
+  if (words.size === 0) return false;
   return words.has(word) || (compiled.baseOf.get(word) ?? []).some((b) => words.has(b));
 }
 
 /** The lexicon's classes of words after a name that make it an affiliation, not an actor (see affiliationOnly). */
 const TITLE_NOUN_CLASS = 'title-noun';
+const MILITARY_THING_CLASS = 'military-thing-noun';
 const TOPIC_NOUN_CLASS = 'topic-noun';
 const TIE_CLASS = 'tie-participle';
 /** How many words may stand between a possessive and an official's title ("Iran's top nuclear envoy"). */
@@ -430,10 +432,20 @@ const TITLE_MODIFIERS = 2;
 function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry, compiled: CompiledLexicon): 'title' | 'thing' | null {
   if (entry.weight !== 0) return null;
   const next = m.endUnit;
-  if (next >= units.count || units.barrierAfter[next - 1]) return null;
+  if (next >= units.count) return null;
+  // "Israel Defense Forces (IDF) Chief of the General Staff": the title after the force's bracketed acronym.
+  if (units.barrierAfter[next - 1]) {
+    const bracketed = m.end > units.end[next - 1] && /^\s+$/.test(text.slice(m.end, units.start[next]));
+    return bracketed && inWordClass(compiled, TITLE_NOUN_CLASS, units.normal[next]) ? 'title' : null;
+  }
   const glue = text.slice(units.end[next - 1], units.start[next]);
   const word = units.normal[next];
   if (isHyphen(glue)) return inWordClass(compiled, TIE_CLASS, word) ? 'thing' : null;
+  if (units.normal[next - 1] === 'military' && !possessiveInside(units, m)) {
+    const noun = nounAfterMilitary(text, units, next, compiled);
+    if (noun === 'official') return 'title';
+    if (noun) return 'thing';
+  }
   if (word === "'s" || word === "'") {
     for (let u = next + 1; u < units.count && u <= next + 1 + TITLE_MODIFIERS; u++) {
       if (inWordClass(compiled, TITLE_NOUN_CLASS, units.normal[u])) return 'title';
@@ -443,6 +455,53 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
   }
   if (inWordClass(compiled, TITLE_NOUN_CLASS, word)) return 'title';
   return inWordClass(compiled, TOPIC_NOUN_CLASS, word) ? 'thing' : null;
+}
+
+/** Words after which an -s form is a verb with its object ("the Israeli military raids the camp"), not a plural. */
+const OBJECT_STARTS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'these', 'those', 'them', 'him', 'it',
+  'back', 'some', 'several', 'two', 'three', 'dozens', 'more']);
+
+/**
+ * The noun of the lexicon's `military-thing-noun` or `act-noun` class that stands at unit `u` right after "military",
+ * by its singular or its plural, or null. Inflected verbs never count ("the U.S. military attacked"), and an -s form
+ * followed by an object (an article, a pronoun, a capitalised name: "Israeli military raids Jenin") is the verb.
+ */
+function nounAfterMilitary(text: string, units: Units, u: number, compiled: CompiledLexicon): string | null {
+  const word = units.normal[u];
+  // An installation is the force's place, counted as the force (`us-bases`), even where it is an act-noun.
+  const inClass = (w: string): boolean => classWords(compiled, MILITARY_THING_CLASS).has(w) ||
+    (classWords(compiled, ACT_NOUN_CLASS).has(w) && !classWords(compiled, BASE_NOUN_CLASS).has(w));
+  if (inClass(word)) return word;
+  const singular = word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.endsWith('s') ? word.slice(0, -1) : null;
+  if (!singular || !(inClass(singular) || (word.endsWith('es') && inClass(word.slice(0, -2))))) return null;
+  if (u + 1 < units.count && !units.barrierAfter[u]) {
+    const after = units.normal[u + 1];
+    if (OBJECT_STARTS.has(after) || /^\p{Lu}/u.test(text.slice(units.start[u + 1], units.end[u + 1]))) return null;
+  }
+  return inClass(singular) ? singular : word.slice(0, -2);
+}
+
+/** The one-word members of a word class of the lexicon, as written (empty when the lexicon has no such class). */
+function classWords(compiled: CompiledLexicon, className: string): ReadonlySet<string> {
+  let classes = wordClassCache.get(compiled);
+  if (!classes) {
+    classes = new Map();
+    for (const cls of compiled.lexicon.classes ?? []) {
+      const words = new Set<string>();
+      // A trailing full stop is kept: the tokenizer keeps it on abbreviated ranks ("Gen.", "Lt.").
+      for (const member of cls.members) if (/^[a-z]+\.?$/i.test(member.source.trim())) words.add(member.source.trim().toLowerCase());
+      classes.set(cls.name, words);
+    }
+    wordClassCache.set(compiled, classes);
+  }
+  return classes.get(className) ?? EMPTY_WORDS;
+}
+const EMPTY_WORDS: ReadonlySet<string> = new Set();
+
+/** Whether a possessive stands inside the match ("Iran's military"): the name before it is a mention of its own. */
+function possessiveInside(units: Units, m: Match): boolean {
+  for (let u = m.startUnit + 1; u < m.endUnit; u++) if (units.normal[u] === "'s" || units.normal[u] === "'") return true;
+  return false;
 }
 
 function usedAsNoun(units: Units, endUnit: number): boolean {

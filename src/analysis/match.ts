@@ -12,6 +12,7 @@ import type { LabelEntry, LexiconEntry, PatternSpec } from '../types.js';
 import type { Units } from '../nlp/nlp.js';
 import { foldKey } from '../nlp/nlp.js';
 import type { ClassEdge, CompiledLexicon, Terminal, TrieNode } from '../lexicon/compile.js';
+import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
 
 export interface Match {
   entry: LexiconEntry;
@@ -264,7 +265,7 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
     chosen.push(match);
   }
   chosen.sort((a, b) => a.start - b.start || b.end - a.end);
-  return joinCoordinated(text, units, compiled, chosen);
+  return joinNounPhrase(text, units, compiled, joinCoordinated(text, units, compiled, chosen));
 }
 
 /** Words that coordinate two modifiers of one noun ("Iran-backed and Iraqi government-funded militias"). */
@@ -303,7 +304,8 @@ function joinCoordinated(text: string, units: Units, compiled: CompiledLexicon, 
       ? (j > i + 1
         ? nameInside(text, units, compiled, a, chosen.slice(i + 1, j), b) ?? coordinated(text, units, compiled, a, b)
         : ledBy(text, units, a, b) ?? ofPhrase(units, a, b) ?? gluedModifier(text, units, a, b) ?? headNoun(units, a, b)
-          ?? bracketedGloss(text, a, b) ?? coordinated(text, units, compiled, a, b)) : undefined;
+          ?? bracketedGloss(text, a, b) ?? coordinated(text, units, compiled, a, b)
+          ?? commaPatron(text, units, compiled, a, b)) : undefined;
     if (!joined) {
       out?.push(a);
       continue;
@@ -500,12 +502,12 @@ function nameInside(text: string, units: Units, compiled: CompiledLexicon, a: Ma
 }
 
 /**
- * The label pattern that matches labels a and b read as one phrase, without what stands between them: a small copy
- * of their units, in order. The highest-priority match wins, a plain pattern before a class pattern.
+ * The label pattern that matches labels a and b read as one phrase, without what stands between them (or with it,
+ * punctuation left out, when `withGap`): a small copy of their units, in order. The highest-priority match wins, a plain pattern before a class pattern.
  */
-function readWhole(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Candidate | undefined {
+function readWhole(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match, withGap = false): Candidate | undefined {
   const picked: number[] = [];
-  for (let u = a.startUnit; u < a.endUnit; u++) picked.push(u);
+  for (let u = a.startUnit; u < (withGap ? b.startUnit : a.endUnit); u++) picked.push(u);
   for (let u = b.startUnit; u < b.endUnit; u++) picked.push(u);
   const m = picked.length;
   const sub: Units = {
@@ -516,9 +518,12 @@ function readWhole(text: string, units: Units, compiled: CompiledLexicon, a: Mat
     barrierAfter: new Uint8Array(m),
     sentence: new Int32Array(m),
   };
+  // With the gap, the pattern may leave out the label's first words ("Houthi rebels, supported by Iran" is read by
+  // "rebels supported by Iran"), as long as it takes in the label's last word.
+  const firstAllowed = withGap ? a.endUnit - a.startUnit - 1 : 0;
   let best: Candidate | undefined;
   for (const c of collectCandidates(text, sub, compiled)) {
-    if (c.startUnit !== 0 || c.endUnit !== m || c.terminal.entry.kind !== 'label' || !caseMatches(text, sub, c)) continue;
+    if (c.startUnit > firstAllowed || c.endUnit !== m || c.terminal.entry.kind !== 'label' || !caseMatches(text, sub, c)) continue;
     if (!best || c.terminal.priority > best.terminal.priority
       || (c.terminal.priority === best.terminal.priority && Number(c.terminal.composed) < Number(best.terminal.composed))) best = c;
   }
@@ -539,6 +544,178 @@ function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: M
   const best = readWhole(text, units, compiled, a, b);
   if (!best) return undefined;
   return spanning(a, b, best.terminal.entry, best.terminal.pattern);
+}
+
+/** Words at most of the patron link after the comma ("which are" is a relative, read by its own patterns). */
+const MAX_LINK = 4;
+
+/**
+ * "The Houthi rebels, supported by Iran, …", "militias, backed by Tehran,": a label, a comma, a patron link and the
+ * patron is one patron phrase, as the same words without the comma are ("rebels supported by Iran", −2): the
+ * participle says who backs the group just named; it is no second statement with an actor of its own (devset README:
+ * a patron phrase after the noun is one span). Joined only when the label and the link read without the comma
+ * match one actor-label pattern whole that can name the label's referent, so "the militias, backed by Iran" and
+ * "Israel, backed by the US" are read by the patterns the lexicon already has. The patron stays inside the mention,
+ * not a mention of Iran of its own.
+ */
+function commaPatron(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
+  const gap = b.startUnit - a.endUnit;
+  if (gap < 1 || gap > MAX_LINK || !units.barrierAfter[a.endUnit - 1]) return undefined;
+  if (!/^\s*,\s*$/.test(text.slice(a.end, units.start[a.endUnit]))) return undefined;
+  for (let u = a.endUnit; u < b.startUnit; u++) if (units.barrierAfter[u]) return undefined;
+  const ea = a.entry as LabelEntry;
+  if (ea.category !== 'actor-label' || (b.entry as LabelEntry).category !== 'actor-label') return undefined;
+  const read = readWhole(text, units, compiled, a, b, true);
+  if (!read) return undefined;
+  const er = read.terminal.entry as LabelEntry;
+  if (er.category !== 'actor-label' || !referentsOf(er).some((r) => referentsOf(ea).includes(r))) return undefined;
+  // A context reading never takes in a label of a fixed referent (as joinUnder).
+  if (!er.referent && ea.referent) return undefined;
+  return spanning(a, b, er, read.terminal.pattern);
+}
+
+/** Units of modifier words at most (names aside) between two labels of one noun phrase. */
+const MAX_MODIFIERS = 3;
+/** Lowercase words whose ending marks an adjective of ideology, origin or kind ("jihadist", "Islamic", "notorious"). */
+const ADJECTIVE_ENDING = /(?:ist|ic|ical|ous|ian|ese)$/;
+const UPPER_START = /^\p{Lu}/u;
+const descriptorCache = new WeakMap<CompiledLexicon, ReadonlySet<string>>();
+
+/** Every word of the lexicon's `descriptor` class ("Shiite Muslim" gives "shiite" and "muslim"); empty without it. */
+function descriptorWords(compiled: CompiledLexicon): ReadonlySet<string> {
+  let words = descriptorCache.get(compiled);
+  if (!words) {
+    const set = new Set<string>();
+    for (const cls of compiled.lexicon.classes ?? []) {
+      if (cls.name !== 'descriptor') continue;
+      for (const m of cls.members) for (const w of m.source.toLowerCase().split(/[\s-]+/)) if (w) set.add(w);
+    }
+    words = set;
+    descriptorCache.set(compiled, words);
+  }
+  return words;
+}
+
+/**
+ * Whether units [from, to) between two labels hold nothing but modifier words of one noun phrase: the possessive of
+ * the first label, words of the names given (which fill their own units), hyphenated compounds ("so-called",
+ * "Tehran-allied"), descriptors of the lexicon, capitalised words (nationalities, sects, ideologies: "Yemeni",
+ * "Islamist"; mid-sentence, so never the sentence's first word) and lowercase adjectives of ideology or origin by
+ * their ending ("jihadist"). A function word (article, preposition, pronoun, conjunction, auxiliary) or any other word,
+ * such as a verb, ends the phrase, and so does punctuation. At most MAX_MODIFIERS such words.
+ */
+function modifiersOnly(text: string, units: Units, compiled: CompiledLexicon, from: number, to: number, names: Match[]): boolean {
+  if (units.barrierAfter[from - 1] || (to > from && units.barrierAfter[to - 1])) return false;
+  const descriptors = descriptorWords(compiled);
+  let words = 0;
+  let k = 0;
+  for (let u = from; u < to; u++) {
+    while (k < names.length && names[k].endUnit <= u) k++;
+    if (k < names.length && names[k].startUnit <= u) {
+      if (units.barrierAfter[u] && u + 1 < to) return false;
+      continue;
+    }
+    if (units.barrierAfter[u] && u + 1 < to) return false;
+    const w = units.normal[u];
+    if (w === "'s" || w === "'") {
+      if (u !== from) return false;
+      continue;
+    }
+    if (++words > MAX_MODIFIERS) return false;
+    const glued = HYPHENS.test(text.slice(units.end[u - 1], units.start[u])) ||
+      (u + 1 < units.count && HYPHENS.test(text.slice(units.end[u], units.start[u + 1])));
+    if (glued || descriptors.has(w)) continue;
+    if (ENGLISH_STOPWORDS.has(w)) return false;
+    if (UPPER_START.test(text.slice(units.start[u], units.end[u])) || ADJECTIVE_ENDING.test(w)) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * The one entry a noun phrase of two labels takes, by the rule of lexicons/README.md ("One phrase, one mention, one
+ * weight"): the pattern that matches the two labels read as one phrase, if there is one; else the label whose weight
+ * is the sum of both (kept within −2 … +2: "Hezbollah terrorist militants" is one mention at −2), the head noun (the
+ * second) first; else the label of the sum's sign nearest to it ("the pro-Iran resistance fighters", −1 + 2: the
+ * +2 of "resistance fighters", as no entry has +1). None when no label has the sum's sign (two frames that cancel out).
+ */
+function phraseEntry(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
+  const ea = a.entry as LabelEntry;
+  const eb = b.entry as LabelEntry;
+  const read = readWhole(text, units, compiled, a, b);
+  if (read && (read.terminal.entry as LabelEntry).category === 'actor-label') {
+    const er = read.terminal.entry as LabelEntry;
+    if (referentsOf(er).some((r) => referentsOf(ea).includes(r) && referentsOf(eb).includes(r))
+      && (er.referent || !(ea.referent || eb.referent))) return spanning(a, b, er, read.terminal.pattern);
+  }
+  const sum = Math.max(-2, Math.min(2, ea.weight + eb.weight));
+  // The head noun first at equal distance from the sum (the sort is stable).
+  const order = [eb, ea].filter((e) => Math.sign(e.weight) === Math.sign(sum))
+    .sort((x, y) => Math.abs(x.weight - sum) - Math.abs(y.weight - sum));
+  for (const e of order) {
+    const other = (e === eb ? ea : eb);
+    // A context label framing a label of a fixed referent it may take ("terrorist militia") keeps its weight and is
+    // that referent by the words of the phrase, as a bracketed gloss fixes one.
+    if (!e.referent && other.referent) {
+      if (!(e.resolve ?? []).includes(other.referent)) continue;
+      return { ...spanning(a, b, e, e === eb ? b.pattern : a.pattern), referent: other.referent };
+    }
+    return spanning(a, b, e, e === eb ? b.pattern : a.pattern);
+  }
+  return undefined;
+}
+
+/**
+ * The last guarantee of "one phrase, one mention", after every particular join above: two actor labels that can name
+ * the same referent and stand in one noun phrase, with nothing between them but modifier words and names (see
+ * modifiersOnly: "Iranian-backed Shia Islamist militias", "Hezbollah terrorist militants", "the Zionist regime's
+ * occupation forces"), are one mention under phraseEntry's entry. Every name inside must be of a referent that entry
+ * may name (an untracked actor or another referent's name between them makes two phrases). The actor's own name used
+ * as a label ("Hamas", "Israel") keeps its own mention on either side, as in headNoun. Quoted labels are left alone.
+ * One pass over the matches, each looked at once: linear in the text.
+ */
+function joinNounPhrase(text: string, units: Units, compiled: CompiledLexicon, chosen: Match[]): Match[] {
+  let out: Match[] | undefined;
+  let last = -1; // index in `out ?? chosen` of the last actor label kept, or -1
+  const kept = (): Match[] => out ?? chosen;
+  for (let i = 0; i < chosen.length; i++) {
+    const b = chosen[i];
+    const isLabel = b.entry.kind === 'label' && (b.entry as LabelEntry).category === 'actor-label' && !b.quoted;
+    if (!isLabel) {
+      out?.push(b);
+      continue;
+    }
+    const list = kept();
+    const a = last >= 0 ? list[last] : undefined;
+    let joined: Match | undefined;
+    // The second label is the phrase's head, not a compound modifier ("Iran-backed"); and a compound modifier before
+    // a label that begins with one of its own ("Iran-backed … Iran-backed militias") starts a second phrase. So a run
+    // of modifiers never chains into one mention.
+    if (a && !PROPER_NAME.test(a.pattern.source) && !PROPER_NAME.test(b.pattern.source) && !endsInCompound(text, units, b)
+      && !(endsInCompound(text, units, a) && b.endUnit - b.startUnit > 1
+        && HYPHENS.test(text.slice(units.end[b.startUnit], units.start[b.startUnit + 1])))
+      && units.sentence[a.startUnit] === units.sentence[b.startUnit] && b.startUnit >= a.endUnit
+      && shareReferent(a.entry as LabelEntry, b.entry as LabelEntry)) {
+      const names = (out ? list.slice(last + 1) : chosen.slice(last + 1, i));
+      if (names.every((n) => n.entry.kind === 'name') && modifiersOnly(text, units, compiled, a.endUnit, b.startUnit, names)) {
+        joined = phraseEntry(text, units, compiled, a, b);
+        if (joined && !names.every((n) => n.entry.kind === 'name' && n.entry.referent
+          && referentsOf(joined!.entry as LabelEntry).includes(n.entry.referent))) joined = undefined;
+        if (joined && a.referent) joined.referent ??= a.referent;
+      }
+    }
+    if (!joined) {
+      if (out) {
+        out.push(b);
+        last = out.length - 1;
+      } else last = i;
+      continue;
+    }
+    // The joined mention replaces the first label in place; the names between stay, and the second label goes.
+    out ??= chosen.slice(0, i);
+    out[last] = joined;
+  }
+  return out ?? chosen;
 }
 
 /**

@@ -2,7 +2,7 @@
  * Forward cues: a word that opens reported material after it ("said that …", "according to X, …", "accused X of …").
  * This file dispatches to the rule families; docs/voice.md specifies each rule id.
  */
-import type { Reading } from './words.js';
+import { capitalised, type Reading } from './words.js';
 import { framingCue } from './framing.js';
 import { intentCue } from './intent.js';
 import { contentCue } from './content.js';
@@ -26,6 +26,9 @@ export interface ForwardCue {
   rule: string;
 }
 
+/** Words after which a capitalised word still belongs to the source: "according to the Health Ministry". */
+const NOT_SOURCE_END = new Set(['the', 'a', 'an', 'of', 'to', 'and', 'al', 'its', 'his', 'her', 'their']);
+
 /** The forward cue starting at word i, if any: the first rule family that claims the word decides. */
 export function forwardCueAt(r: Reading, i: number): ForwardCue | null {
   const { words } = r;
@@ -35,6 +38,14 @@ export function forwardCueAt(r: Reading, i: number): ForwardCue | null {
     // A-FRONT. Only the sentence-initial form is forward; "X, according to Y" is a backward cue (B-ACCORDING).
     if (i > 1 || (i === 1 && !r.rules.words.adjuncts.has(words[0].lower) && words[0].lower !== 'but')) return null;
     for (let j = i + 2; j < words.length; j++) if (words[j].commaBefore) return { cue: i, clause: j, rule: 'A-FRONT' };
+    // Without the comma ("According to the proposal Egypt will mediate …") the clause opens at the first capitalised
+    // word after a short lowercase source phrase.
+    for (let j = i + 3; j < words.length && j <= i + 5; j++) {
+      if (words[j].markBefore) return null;
+      if (capitalised(r.text, words[j]) && !capitalised(r.text, words[j - 1]) && !NOT_SOURCE_END.has(words[j - 1].lower)) {
+        return { cue: i, clause: j, rule: 'A-FRONT' };
+      }
+    }
     return null;
   }
   // A family that claims the word without finding its frame (null: "described" with no "as") ends the search.

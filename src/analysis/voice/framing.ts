@@ -8,6 +8,7 @@
  * commas to gloss the object ("accused Kataeb Hezbollah, another pro-Iranian group, of …").
  */
 import type { ForwardCue } from './forward.js';
+import { occasion } from './intent.js';
 import { BE_FORMS, DETERMINERS, OBJECT_PRONOUNS, RELATIVE } from './grammar.js';
 import { insideAny } from './spans.js';
 import { segmentEnd, type Reading } from './words.js';
@@ -22,7 +23,11 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
   const win = r.rules.windows;
   const n = words.length;
   const w = words[i].lower;
-  if (i + 2 < n && !words[i + 1].commaBefore && v.prepositional.has(`${w} ${words[i + 1].lower}`)) return { cue: i, clause: i + 2, rule: 'F-INSIST' };
+  // The complement ends where the outlet's account of the occasion starts: "calls for restraint after U.S. military
+  // striking targets" (`vow_clause_end`, as F-VOW and F-DIRECT).
+  if (i + 2 < n && !words[i + 1].commaBefore && v.prepositional.has(`${w} ${words[i + 1].lower}`)) {
+    return { cue: i, clause: i + 2, end: occasion(r, i + 3), rule: 'F-INSIST' };
+  }
   // F-INSIST with a short object between the verb and its preposition: "warned Iran against attacking Israel",
   // "warned Washington of a harsh response". The object is the speaker's naming, as with "accused X of" (O-OBJECT).
   if (v.objectVerbs.has(w) && i + 3 < n) {
@@ -43,6 +48,12 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
     return null;
   }
   const prev = words[i - 1]?.lower;
+  // "Hamas, considered a terrorist group by Israel, seized …": a participle of framing that opens an appositive is a
+  // reduced passive; with its agent it is the agent's framing, as after "is" (F-PASSIVE).
+  if (words[i].commaBefore && w.endsWith('ed') && v.passiveFraming.has(w)) {
+    const reduced = passiveFrame(r, i, i + 1);
+    if (reduced) return reduced;
+  }
   // F-PASSIVE: passive framing needs its agent: "is considered a terrorist organization by the United States" (the
   // agent's framing, up to "by"); without one ("are seen as a response") it is the outlet's own hedge.
   if (prev !== undefined && BE_FORMS.has(prev) && (v.passiveFraming.has(w) || v.call.has(w))) {

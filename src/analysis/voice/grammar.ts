@@ -8,7 +8,7 @@
 export const CLAUSE_OPENERS = new Set([
   'the', 'a', 'an', 'this', 'these', 'those', 'it', 'its', 'they', 'their', 'them', 'he', 'his', 'she', 'her', 'we',
   'our', 'you', 'your', 'i', 'my', 'there', 'all', 'some', 'no', 'none', 'any', 'every', 'each', 'both', 'most',
-  'many', 'several', 'such', 'if', 'whether', 'was', 'were', 'is', 'are', 'had', 'has', 'have', 'would', 'will',
+  'many', 'several', 'another', 'such', 'if', 'whether', 'was', 'were', 'is', 'are', 'had', 'has', 'have', 'would', 'will',
   'could', 'can', 'should', 'might', 'may', 'must', 'did', 'does', 'not', 'only', 'more', 'fewer', 'at', 'us', 'washington',
 ]);
 /** Subject pronouns that open a clause after an adjunct: "said on Friday it had struck …" (V-ZERO). */
@@ -19,7 +19,9 @@ export const SAY_FORMS = new Set(['say', 'says', 'said', 'saying']);
 /** Words that open a relative or subordinate clause: a comma segment starting with one is not a speech tag. */
 export const NOT_TAG_START = new Set(['which', 'who', 'whom', 'whose', 'that', 'and', 'but', 'or', 'while', 'when', 'where',
   'if', 'because', 'although', 'though', 'since', 'after', 'before', 'until', 'so', 'whereas', 'unless', 'whether',
-  'what', 'how', 'why', 'not', 'nor', 'yet', 'then', 'to', 'for', 'with', 'without', 'by']);
+  'what', 'how', 'why', 'not', 'nor', 'yet', 'then', 'to', 'for', 'with', 'without', 'by',
+  // "…, No Injuries Reported", "…, none reported": a negative subject names no speaker.
+  'no', 'none', 'nobody']);
 /** Relative words: "according to the official, who spoke …" — the relative clause is about the source, not the claim. */
 export const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'that', 'where', 'when']);
 /** Object pronouns: "describing it as …" names nothing, so only the characterisation is the speaker's. */

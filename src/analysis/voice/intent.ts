@@ -50,7 +50,7 @@ export function intentCue(r: Reading, i: number): ForwardCue | null | undefined 
  * Where an infinitive clause ends: at a word that opens the outlet's account of the occasion ("… to exercise
  * restraint after U.S. military launching air strikes"), else with the part (undefined).
  */
-function occasion(r: Reading, from: number): number | undefined {
+export function occasion(r: Reading, from: number): number | undefined {
   for (let k = from; k < r.words.length; k++) {
     const w = r.words[k];
     if (insideAny(r.quoted, w.start)) continue;

@@ -211,6 +211,14 @@ function introducesNext(r: Reading): false | 'tag' | 'document' {
   const v = r.rules.words;
   const n = words.length;
   if (v.documentLabels.has(words[n - 1].lower) && n <= DOCUMENT_LABEL_MAX + 2) return 'document';
+  // "Al-Qassam described the action thus:", "The spokesman put it as follows:": a word of manner after a verb of
+  // speech or characterisation stands for the words the next paragraph reproduces.
+  const manner = words[n - 1].lower === 'thus' ? n - 1 : words[n - 1].lower === 'follows' && words[n - 2]?.lower === 'as' ? n - 2 : -1;
+  for (let k = manner - 1; manner > 0 && k >= 0 && k >= manner - r.rules.windows.tagAdjunct - 1; k--) {
+    const lk = words[k].lower;
+    if (v.tag.has(lk) || v.reporting.has(lk) || v.asVerbs.has(lk)) return 'tag';
+    if (words[k + 1].commaBefore) break;
+  }
   for (let k = n - 1; k >= 0 && k >= n - r.rules.windows.tagAdjunct - 2; k--) {
     const lk = words[k].lower;
     const isRead = lk === 'read' || lk === 'reads';
@@ -239,7 +247,10 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
   let start = from;
   for (let k = from + 1; k < to; k++) {
     const w = words[k];
-    if (!w.commaBefore || w.semiBefore || w.colonBefore || (w.lower !== 'a' && w.lower !== 'an')) continue;
+    // "said Hamas, the Islamist militant group which controls Gaza, fired …": a "the" appositive right after the
+    // name that opens the clause glosses it like "a"/"an" does.
+    const theGloss = w.lower === 'the' && k - from <= 4 && words.slice(from, k).every((x) => capitalised(r.text, x));
+    if (!w.commaBefore || w.semiBefore || w.colonBefore || (w.lower !== 'a' && w.lower !== 'an' && !theGloss)) continue;
     if (insideAny(r.quoted, w.start)) continue;
     // "since Oct. 8, a day after Hamas's attack, …": a time adjunct is part of the claim, not a gloss.
     if (TIME_NOUNS.has(words[k + 1]?.lower ?? '')) continue;

@@ -3,6 +3,7 @@
  * a sentence-initial adjunct that says whose view follows (P-PERSPECTIVE).
  */
 import { CLAUSE_OPENERS, PERSPECTIVE_PRONOUNS } from './grammar.js';
+import { insideAny } from './spans.js';
 import { capitalised, type Reading } from './words.js';
 
 /**
@@ -23,6 +24,8 @@ export function headlineSpeaker(r: Reading, end: number): number {
       // noun may follow the name in lowercase: "Hezbollah leader: …", "Iran's foreign minister: …" (`speaker_nouns`).
       for (let m = 0; m < k; m++) {
         const w = words[m];
+        // "“Target”: Houthi rebels want to …": a word in quotation marks is the outlet's cited catchword, no speaker.
+        if (insideAny(r.quoted, w.start)) return -1;
         if (capitalised(text, w) || w.lower === 'of' || w.lower === 'al') continue;
         if (m === 0 || (w.lower !== 'to' && !r.rules.words.speakerNouns.has(w.lower))) return -1;
       }

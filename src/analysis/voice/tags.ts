@@ -7,7 +7,7 @@
 import type { VoiceRules } from '../../lexicon/voice-rules.js';
 import { AUXILIARIES, BE_FORMS, DETERMINERS, NOT_FINITE, NOT_TAG_START, RELATIVE, WEEKDAYS } from './grammar.js';
 import { insideAny } from './spans.js';
-import { capitalised, scanWords, type Reading } from './words.js';
+import { capitalised, isTitleCaseHeadline, scanWords, type Reading } from './words.js';
 
 /** Skips the object of "told" in a tag ("told Reuters", "told state television"); returns the first word after it. */
 function skipToldObject(r: Reading, from: number, b: number): number {
@@ -39,9 +39,14 @@ export function isSpeechTag(r: Reading, a: number, b: number): 'T-TRAIL' | 'T-IN
     const subj = words[a + 1];
     if (isRead(words[a].lower) && !v.documentNouns.has(words[b - 1].lower)) return null;
     if (!DETERMINERS.has(subj.lower) && !capitalised(text, subj)) return null;
-    return onlySubjectBefore(r, a) ? null : 'T-INVERT';
+    // A title-case headline hides its verbs in capitals ("Trump to Grant Israel West Bank and Gaza, Says Houthi"):
+    // its ", Says X" is a tag whatever stands before it.
+    return onlySubjectBefore(r, a) && !isTitleCaseHeadline(r) ? null : 'T-INVERT';
   }
-  // T-TRAIL: subject, verb, then at most a short adjunct.
+  // T-TRAIL: subject, verb, then at most a short adjunct. A sentence-final segment after nothing but a fronted
+  // adverbial clause is the sentence's main clause, not a tag: "After Israel intercepted …, the rebels announced
+  // further actions." has no statement before the verb to report.
+  if (b >= words.length && a > 0 && FRONTED_CLAUSE.has(words[0].lower) && !words.slice(1, a).some((w) => w.commaBefore)) return null;
   for (let t = a + 1; t < b && t - a <= win.tagSubject; t++) {
     const lt = words[t].lower;
     if (!v.tag.has(lt)) continue;
@@ -59,6 +64,9 @@ export function isSpeechTag(r: Reading, a: number, b: number): 'T-TRAIL' | 'T-IN
   }
   return null;
 }
+
+/** Subordinators that open a fronted adverbial clause. */
+const FRONTED_CLAUSE = new Set(['after', 'when', 'as', 'since', 'while', 'before', 'once', 'although', 'though', 'because', 'until']);
 
 /**
  * T-INVERT needs a clause before it. When all that stands before the verb is a short noun phrase and appositives on

@@ -60,7 +60,7 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   else if (j < n && !atLeast && (v.adjuncts.has(words[j].lower) || WEEKDAYS.has(words[j].lower))) {
     let k = j + 1;
     let opened = -1;
-    while (k < n && k <= j + 5 && !words[k].commaBefore && !words[k].markBefore && !PRONOUN_OPENERS.has(words[k].lower)) {
+    while (k < n && k <= j + win.that && !words[k].commaBefore && !words[k].markBefore && !PRONOUN_OPENERS.has(words[k].lower)) {
       // "said on Monday US forces had begun …": a day ends the adjunct when a clause opens right after it.
       if (WEEKDAYS.has(words[k].lower) && k + 1 < n && !words[k + 1].commaBefore && !words[k + 1].markBefore && opensClause(r, k + 1)) {
         opened = k + 1;
@@ -68,8 +68,10 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
       }
       k++;
     }
+    // Only a day followed by a clause may end an adjunct longer than six words ("said in an exclusive statement to
+    // PIC on Friday the movement will …"); a comma or quotation that far away ends something else.
     if (opened > 0) j = opened;
-    else if (k < n && (words[k].commaBefore || words[k].markBefore || PRONOUN_OPENERS.has(words[k].lower))) j = k;
+    else if (k < n && k <= j + 6 && (words[k].commaBefore || words[k].markBefore || PRONOUN_OPENERS.has(words[k].lower))) j = k;
     else return null;
   }
   if (j >= n) return null;
@@ -227,10 +229,11 @@ function namedSubjectClause(r: Reading, j: number): boolean {
     && (capitalised(text, words[k]) || words[k].lower === 'of' || words[k].lower === 'al')) k++;
   // "said Kataeb Hezbollah – which is separate from the Lebanese Hezbollah – was behind …": a parenthetical between
   // dashes after the name is passed over; the verb follows the closing dash.
-  const resumed = k > j && k < words.length ? afterParenthetical(text, words, k, r.rules.windows.parenthetical) : -1;
+  const resumed = k > j && k < words.length
+    ? Math.max(afterParenthetical(text, words, k, r.rules.windows.parenthetical), afterAppositive(r, k)) : -1;
   if (resumed > 0) {
     const v = words[resumed];
-    return !capitalised(text, v) && (AUXILIARIES.has(v.lower) || finiteLooking(v.lower));
+    return !capitalised(text, v) && (AUXILIARIES.has(v.lower) || finiteLooking(v.lower) || IRREGULAR_PAST.has(v.lower));
   }
   // "said Israeli Air Forces (IAF) fighter jets attacked …": a bracketed acronym and up to two lowercase nouns may
   // stand between the name and its verb.
@@ -238,14 +241,32 @@ function namedSubjectClause(r: Reading, j: number): boolean {
   if (acronym) k++;
   let nouns = 0;
   while (k < words.length && nouns < 2 && !words[k].commaBefore && (!words[k].markBefore || (acronym && nouns === 0))
-    && !capitalised(text, words[k]) && !AUXILIARIES.has(words[k].lower) && !finiteLooking(words[k].lower)) {
+    && !capitalised(text, words[k]) && !AUXILIARIES.has(words[k].lower) && !finiteLooking(words[k].lower)
+    && !(nouns > 0 && IRREGULAR_PAST.has(words[k].lower))) {
     k++;
     nouns++;
   }
   const v = words[k];
   if (!v || v.commaBefore || (v.markBefore && nouns === 0 && !acronym) || capitalised(text, v)) return false;
-  return AUXILIARIES.has(v.lower) || finiteLooking(v.lower);
+  // "said Israeli aircraft struck …": a past form without -ed after the subject's noun is its verb too.
+  return AUXILIARIES.has(v.lower) || finiteLooking(v.lower) || (nouns > 0 && IRREGULAR_PAST.has(v.lower));
 }
+
+/**
+ * "said Hamas, the Islamist militant group which controls Gaza, fired the rocket": an appositive set off by commas
+ * after the named subject, opening with an article, of at most `windows.parenthetical` words. The index of the first
+ * word after its closing comma, or -1.
+ */
+function afterAppositive(r: Reading, k: number): number {
+  const { words } = r;
+  if (!words[k].commaBefore || words[k].markBefore || !APPOSITIVE_OPENERS.has(words[k].lower)) return -1;
+  for (let m = k + 1; m < words.length && m <= k + r.rules.windows.parenthetical; m++) {
+    if (words[m].markBefore || words[m].colonBefore) return -1;
+    if (words[m].commaBefore) return m;
+  }
+  return -1;
+}
+const APPOSITIVE_OPENERS = new Set(['the', 'a', 'an']);
 
 /** A lowercase word that looks like a finite verb: a form in -ed or -s that is not a known non-verb. */
 /** Past forms without -ed that a reported relative clause opens with ("which he said came from Iran"). */
