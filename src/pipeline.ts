@@ -17,8 +17,6 @@ import { analyzeDocument } from './analysis/analyze.js';
 import { contentHash } from './corpus/hash.js';
 import { TOOL_VERSION } from './version.js';
 import type { Store, StoreWrite } from './store/store.js';
-import { StoreWriter } from './store/writer.js';
-import { storeHitRow } from './store/rows.js';
 import { defaultWorkerCount, toWorkDocument, WorkerPool, workersAvailable, type PoolFeatures, type WorkDocument, type WorkerDigest } from './worker/pool.js';
 import type { DocumentFeatures } from './report/features.js';
 import type { AnalysisDigest } from './report/digest.js';
@@ -33,9 +31,6 @@ const BATCHES_PER_WORKER = 4;
 /** Documents per store transaction, and the longest a finished analysis waits before it is committed. */
 const STORE_BATCH = 256;
 const STORE_BATCH_MS = 1000;
-/** Batches handed to the store's writer thread and not yet committed, at most: bounds the texts held meanwhile. */
-const WRITER_BATCHES = 3;
-const WRITER_MIN_BATCH = 64;
 
 /**
  * The analyzer's own code, hashed: a stored analysis written by other analyzer code (an upgrade, a local edit) must
@@ -99,21 +94,12 @@ export interface PipelineProgress {
  * from the batch not yet committed to it (so the answer never depends on when a transaction happened to commit).
  */
 export class TextLookup {
-  private pending = new Map<string, string>();
-  /** Batches handed to the store's writer thread and not yet committed, by number. */
-  private readonly sealed = new Map<number, Map<string, string>>();
-  private sealedCount = 0;
+  private readonly pending = new Map<string, string>();
 
   constructor(private readonly store: Store | null) {}
 
   get(id: string): string | undefined {
-    const held = this.pending.get(id);
-    if (held !== undefined) return held;
-    for (const batch of this.sealed.values()) {
-      const text = batch.get(id);
-      if (text !== undefined) return text;
-    }
-    return this.store?.textOf(id);
+    return this.pending.get(id) ?? this.store?.textOf(id);
   }
 
   /** @internal the pipeline's bookkeeping */
@@ -124,19 +110,6 @@ export class TextLookup {
   /** @internal */
   committed(): void {
     this.pending.clear();
-  }
-
-  /** @internal the texts held so far go to the writer thread as one batch; they stay at hand until `released`. */
-  seal(): number {
-    const n = this.sealedCount++;
-    if (this.pending.size) this.sealed.set(n, this.pending);
-    this.pending = new Map();
-    return n;
-  }
-
-  /** @internal the batch is committed: the store answers for its texts now. */
-  released(batch: number): void {
-    this.sealed.delete(batch);
   }
 }
 
@@ -163,11 +136,6 @@ export interface PipelineOptions {
   /** Have the workers also compute each document's report features (src/report/features.ts) with these stop words. */
   features?: PoolFeatures;
   onProgress?: (progress: PipelineProgress) => void;
-  /**
-   * Without analysis workers, commit the store's batches on a writer thread (default: yes, when the compiled
-   * writer is at hand). false: on this thread.
-   */
-  writerThread?: boolean;
 }
 
 export interface PipelineResult extends PipelineProgress {
@@ -217,38 +185,13 @@ export async function runPipeline(
   // Documents that need analysis before the pool is worth starting: analyzed inline if the corpus ends first.
   let undecided: Entry[] | null = parallel ? [] : null;
 
-  // Without analysis workers this thread analyzes, so the store's writes go to a thread of their own (started
-  // with the first batch, so that small runs never start it).
-  let writer: StoreWriter | undefined;
-  const writing: Array<Promise<void>> = [];
-  const useWriter = Boolean(store) && options.writerThread !== false && StoreWriter.available();
-
   const commit = (force: boolean) => {
     if (!store || run === undefined) return;
     if (!force && writes.length < STORE_BATCH && Date.now() - lastCommit < STORE_BATCH_MS) return;
-    // Started by the first batch of WRITER_MIN_BATCH documents or more: a small corpus, or a few large documents
-    // (a batch crosses threads as a copy of its texts and analysis JSON), never start it. Once started, every
-    // batch goes through it, so that two connections never write at once.
-    if (writes.length && useWriter && !pool && !undecided && (writer || writes.length >= WRITER_MIN_BATCH)) {
-      writer ??= new StoreWriter(store.file);
-      const texts = options.texts;
-      const sealed = texts?.seal();
-      // The writer keeps its first error (thrown at the next wait); this promise only frees the batch's texts.
-      writing.push(writer.write(run, analysisKey, writes).then(() => { if (sealed !== undefined) texts?.released(sealed); }, () => {}));
-    } else {
-      store.writeBatch(run, analysisKey, writes);
-      options.texts?.committed();
-    }
+    store.writeBatch(run, analysisKey, writes);
+    options.texts?.committed();
     writes = [];
     lastCommit = Date.now();
-  };
-
-  /** Waits while the writer thread has WRITER_BATCHES batches (or, with `all`, any) not yet committed. */
-  const awaitWriter = async (all: boolean) => {
-    while (writing.length > (all ? 0 : WRITER_BATCHES - 1)) {
-      await writing.shift();
-      if (writer?.error) throw writer.error;
-    }
   };
 
   const emitDigest = (e: Entry, onDigest: NonNullable<PipelineOptions['onDigest']>) => {
@@ -273,10 +216,7 @@ export async function runPipeline(
     const analysis = e.analysis ?? (JSON.parse(e.json as string) as DocAnalysis);
     if (store) {
       writes.push(e.reused ? { kind: 'kept', ord: e.ord, id: e.doc.id }
-        : { kind: 'analyzed', ord: e.ord, document: e.doc, hash: e.hash, analysisJson: e.json ?? JSON.stringify(analysis),
-          // Rows, not the analysis: a batch may cross to the writer thread, and a structured clone of every
-          // analysis (names, devices, sentences) would cost more than the rows.
-          analysis: { words: analysis.words, hitRows: analysis.hits.map(storeHitRow) } });
+        : { kind: 'analyzed', ord: e.ord, document: e.doc, hash: e.hash, analysisJson: e.json ?? JSON.stringify(analysis), analysis });
       if (!e.reused) options.texts?.hold(e.doc.id, e.doc.text);
     }
     if (e.reused) progress.reused++;
@@ -351,7 +291,6 @@ export async function runPipeline(
         } else analyzeInline(e);
       }
       drain();
-      if (writing.length >= WRITER_BATCHES) await awaitWriter(false);
       // Backpressure: the reader waits while the window is full, so memory stays bounded when reading is faster
       // than analysis.
       const limit = pool ? pool.size * BATCHES_PER_WORKER * WORKER_BATCH : MIN_PARALLEL_DOCUMENTS * 2;
@@ -374,15 +313,8 @@ export async function runPipeline(
       drain();
     }
     commit(true);
-    await awaitWriter(true);
-    // Every batch is committed: the caller may write again (finishRun) on its own connection.
-    const w = writer;
-    writer = undefined;
-    await w?.close();
   } finally {
     await pool?.close();
-    // Only after a failure: the thread stops without waiting for what it still holds (uncommitted, as after a kill).
-    await writer?.terminate();
   }
   return { ...progress, workers: pool ? pool.size : 1, otherShards, run, analysisKey };
 }

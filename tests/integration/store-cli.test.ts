@@ -66,7 +66,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('analyze --db', () => {
-  // -j 1 commits on the store's writer thread (StoreWriter), -j 2 on the main thread beside the analysis workers.
+  // -j 1 analyzes and commits on the main thread, -j 2 commits there beside the analysis workers.
   it.each(['2', '1'])('loses nothing and duplicates nothing when killed with SIGKILL at random moments, then resumed (-j %s)', async (workers) => {
     const db = join(dir, `killed-${workers}.db`);
     const total = reference.store.documents.length;
@@ -193,70 +193,4 @@ describe('search indexes built off the main thread', () => {
       store.close();
     }
   }, 60_000);
-});
-
-describe('the store writer thread', () => {
-  it('commits batches in order as Store.writeBatch does, and a failed batch is an error naming the store', async () => {
-    const { Store } = await import(join(root, 'dist', 'src', 'store', 'index.js'));
-    const { StoreWriter } = await import(join(root, 'dist', 'src', 'store', 'writer.js'));
-    const { storeHitRow } = await import(join(root, 'dist', 'src', 'store', 'rows.js'));
-    const { contentHash } = await import(join(root, 'dist', 'src', 'corpus', 'hash.js'));
-    const { analyzeDocument } = await import(join(root, 'dist', 'src', 'analysis', 'analyze.js'));
-    const { loadCompiled } = await import(join(root, 'dist', 'src', 'cli', 'common.js'));
-    const compiled = loadCompiled(undefined);
-    const lines = readFileSync(corpus, 'utf8').trimEnd().split('\n').slice(0, 40).map((l) => JSON.parse(l));
-    const docs = lines.map((l, i) => ({ id: String(l.id ?? `d${i}`), outlet: String(l.outlet ?? 'o'), text: String(l.text), source: { file: 'c.jsonl', line: i + 1 }, meta: {} }));
-    const writes = docs.map((d, ord) => {
-      const a = analyzeDocument(d, compiled);
-      return { kind: 'analyzed', ord, document: d, hash: contentHash(d), analysisJson: JSON.stringify(a), analysis: { words: a.words, hitRows: a.hits.map(storeHitRow) } };
-    });
-    const folder = mkdtempSync(join(tmpdir(), 'fl-writer-'));
-    const viaThread = Store.open(join(folder, 'thread.db'));
-    const direct = Store.open(join(folder, 'direct.db'));
-    try {
-      const run = viaThread.beginRun('k', null);
-      direct.writeBatch(direct.beginRun('k', null), 'k', writes);
-      const writer = new StoreWriter(viaThread.file);
-      await Promise.all([writer.write(run, 'k', writes.slice(0, 25)), writer.write(run, 'k', writes.slice(25))]);
-      await writer.close();
-      const rows = (file: string) => {
-        const db = new Database(file, { readonly: true });
-        try {
-          return JSON.stringify([db.prepare('SELECT * FROM documents ORDER BY rowid').all(), db.prepare('SELECT rowid, * FROM hits ORDER BY rowid').all()]);
-        } finally {
-          db.close();
-        }
-      };
-      expect(viaThread.countDocuments()).toBe(docs.length);
-      expect(rows(viaThread.file)).toBe(rows(direct.file));
-
-      const failing = new StoreWriter(viaThread.file);
-      const bad = [{ ...writes[0], document: { ...docs[0], id: 'broken', text: null } }];
-      await expect(failing.write(run, 'k', bad)).rejects.toThrow(`${viaThread.file}: writing to the store failed`);
-      await expect(failing.write(run, 'k', writes.slice(0, 1))).rejects.toThrow(/writing to the store failed/);
-      await expect(failing.close()).rejects.toThrow(/writing to the store failed/);
-      expect(viaThread.getText('broken')).toBeUndefined();
-    } finally {
-      viaThread.close();
-      direct.close();
-    }
-  }, 60_000);
-
-  it('TextLookup keeps the texts of a batch handed to the writer until it is committed', async () => {
-    const { TextLookup } = await import(join(root, 'dist', 'src', 'pipeline.js'));
-    const stored = new Map([['old', 'stored text']]);
-    const texts = new TextLookup({ textOf: (id: string) => stored.get(id) });
-    texts.hold('a', 'text a');
-    const first = texts.seal();
-    texts.hold('b', 'text b');
-    const second = texts.seal();
-    texts.hold('c', 'text c');
-    expect([texts.get('a'), texts.get('b'), texts.get('c'), texts.get('old'), texts.get('none')]).toEqual(['text a', 'text b', 'text c', 'stored text', undefined]);
-    texts.released(first);
-    expect(texts.get('a')).toBeUndefined(); // now the store's to answer (this one never got it)
-    expect(texts.get('b')).toBe('text b');
-    texts.released(second);
-    expect(texts.get('b')).toBeUndefined();
-    expect(texts.get('c')).toBe('text c');
-  });
 });
