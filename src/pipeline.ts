@@ -17,9 +17,8 @@ import { analyzeDocument } from './analysis/analyze.js';
 import { contentHash } from './corpus/hash.js';
 import { TOOL_VERSION } from './version.js';
 import type { Store, StoreWrite } from './store/store.js';
-import { defaultWorkerCount, toWorkDocument, WorkerPool, workersAvailable, type PoolFeatures, type WorkDocument, type WorkerDigest } from './worker/pool.js';
+import { defaultWorkerCount, toWorkDocument, WorkerPool, workersAvailable, type PoolFeatures, type WorkDocument } from './worker/pool.js';
 import type { DocumentFeatures } from './report/features.js';
-import type { AnalysisDigest } from './report/digest.js';
 import type { NearDuplicateSketch } from './stats/duplicates.js';
 
 /** Below this many documents to analyze, starting workers costs more than it saves. */
@@ -126,13 +125,6 @@ export interface PipelineOptions {
    * report features when a worker computed them (absent for documents analyzed on this thread or reused).
    */
   onDocument?: (document: Document, analysis: DocAnalysis, features?: DocumentFeatures) => void;
-  /**
-   * With `features`: receives, instead of `onDocument`, the documents a worker analyzed, with the analysis' digest
-   * (src/report/digest.ts) and the report features, so that this thread never parses their analysis JSON (the store
-   * takes the JSON as it is and the hits as the worker's rows). Documents analyzed here or reused still go to
-   * `onDocument`.
-   */
-  onDigest?: (document: Document, digest: AnalysisDigest, features: DocumentFeatures) => void;
   /** Have the workers also compute each document's report features (src/report/features.ts) with these stop words. */
   features?: PoolFeatures;
   onProgress?: (progress: PipelineProgress) => void;
@@ -158,8 +150,6 @@ interface Entry {
   analysis?: DocAnalysis;
   /** Report features JSON, when a worker computed them. */
   features?: string;
-  /** WorkerDigest JSON, when a worker made it (features included). */
-  digest?: string;
   sketch?: NearDuplicateSketch;
   reused: boolean;
   ready?: Promise<void>;
@@ -194,25 +184,7 @@ export async function runPipeline(
     lastCommit = Date.now();
   };
 
-  const emitDigest = (e: Entry, onDigest: NonNullable<PipelineOptions['onDigest']>) => {
-    const { digest, features, hits } = JSON.parse(e.digest as string) as WorkerDigest;
-    if (e.sketch) features.sketch = e.sketch;
-    if (store) {
-      writes.push({ kind: 'analyzed', ord: e.ord, document: e.doc, hash: e.hash, analysisJson: e.json as string, analysis: { words: digest.words, hitRows: hits } });
-      options.texts?.hold(e.doc.id, e.doc.text);
-    }
-    progress.analyzed++;
-    progress.done++;
-    onDigest(e.doc, digest, features);
-    commit(false);
-    options.onProgress?.({ ...progress });
-  };
-
   const emit = (e: Entry) => {
-    if (e.digest !== undefined && options.onDigest) {
-      emitDigest(e, options.onDigest);
-      return;
-    }
     const analysis = e.analysis ?? (JSON.parse(e.json as string) as DocAnalysis);
     if (store) {
       writes.push(e.reused ? { kind: 'kept', ord: e.ord, id: e.doc.id }
@@ -244,15 +216,13 @@ export async function runPipeline(
     const promise = pool.analyze(entries.map((e) => toWorkDocument(e.doc) as WorkDocument)).then((result) => {
       result.analyses.forEach((j, k) => { entries[k].json = j; });
       result.features?.forEach((f, k) => { entries[k].features = f; });
-      result.digests?.forEach((d, k) => { entries[k].digest = d; });
       result.sketches?.forEach((s, k) => { entries[k].sketch = s; });
     });
     for (const e of entries) e.ready = promise;
   };
 
   const startPool = () => {
-    const features = options.features && options.onDigest ? { ...options.features, digests: true } : options.features;
-    pool = new WorkerPool(compiled, wanted, { features });
+    pool = new WorkerPool(compiled, wanted, { features: options.features });
     for (const u of undecided ?? []) {
       batch.push(u);
       if (batch.length >= WORKER_BATCH) submit();

@@ -145,7 +145,6 @@ export async function runAnalyze(args: string[]): Promise<number> {
       // The workers read each text for the report too, so the main thread only merges what they found.
       features: { stopwords: reportOptions.stopwords, sketches: policy !== 'keep-all' },
       onDocument: (doc, analysis, features) => sink.add(doc, analysis, features),
-      onDigest: (doc, digest, features) => sink.addDigest(doc, digest, features),
       onProgress: (p) => progress.update(p.read, estimatedTotal(p.read), p.reused ? `${p.reused} reused` : undefined),
     });
     const secs = (performance.now() - t0) / 1000;

@@ -6,12 +6,9 @@ import type { DocAnalysis, Document, Lexicon, SkippedDocument } from '../types.j
 import { ReportBuilder, type FinishOptions, type ReportOptions } from '../report/build.js';
 import type { StreamedReport } from '../report/builder.js';
 import type { DocumentFeatures } from '../report/features.js';
-import type { AnalysisDigest } from '../report/digest.js';
 
 export interface ReportSink {
   add(document: Document, analysis: DocAnalysis, features?: DocumentFeatures): void;
-  /** The same from the analysis' digest, made by an analysis worker. */
-  addDigest(document: Document, digest: AnalysisDigest, features: DocumentFeatures): void;
   /** The report with its documents as a walk over the builder's records (valid until `dispose`). */
   finish(skipped: SkippedDocument[], onStage?: FinishOptions['onStage']): StreamedReport;
   /** Deletes the builder's temporary record file. */
@@ -27,7 +24,6 @@ export function createReportSink(lexicon: Lexicon, options: ReportOptions, textO
   const builder = new ReportBuilder({ ...builderOptions, lexicon, textOf, records: 'file' });
   return {
     add: (document, analysis, features) => builder.add(analysis, document, features),
-    addDigest: (document, digest, features) => builder.addDigest(digest, document, features),
     finish: (skipped, onStage) => builder.finishStreaming({ skipped, onStage }),
     dispose: () => builder.dispose(),
   };

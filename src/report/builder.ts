@@ -13,7 +13,7 @@
  * at the end over the documents that count, so statistics come from merged counts, never from averaged parts.
  */
 import type { DocAnalysis, Lexicon, SkippedDocument, SourceRef, Voice } from '../types.js';
-import { combineVoices, emptyOutlet, mergeCounts, stanceOf, unpackCounts, VOICES, type OutletCounts, type ReferentCounts } from '../stats/aggregate.js';
+import { addDocument, combineVoices, emptyOutlet, mergeCounts, packCounts, stanceOf, unpackCounts, VOICES, type OutletCounts, type ReferentCounts } from '../stats/aggregate.js';
 import { bootstrapStanceColumns, DEFAULT_RESAMPLES, DEFAULT_SEED, SMALL_SAMPLE_DOCUMENTS, SMALL_SAMPLE_MENTIONS, type DocumentStanceCounts, type StanceEstimate } from '../stats/bootstrap.js';
 import { keynessEachAgainstRest, keynessPair, type OutletTermCounts } from '../stats/keyness.js';
 import { divergenceMatrix } from '../stats/divergence.js';
@@ -27,7 +27,6 @@ import type { DocumentSummary, ReferentMentions } from '../stats/document-summar
 import type { EventDate } from '../text/event-date.js';
 import { similarityLinksOf } from '../stats/event-similarity.js';
 import { documentFeatures, termCounts, type DocumentFeatures } from './features.js';
-import { analysisDigest, type AnalysisDigest } from './digest.js';
 import { DEFAULT_WINDOW_DAYS } from '../stats/events.js';
 import { dayNumber } from '../stats/dates.js';
 import { eventMembers, USER_EVENT_PREFIX, type EventOverride } from '../stats/event-members.js';
@@ -320,31 +319,28 @@ export class ReportBuilder {
    */
   add(analysis: DocAnalysis, document: { text: string; source?: SourceRef; language?: string; meta?: Record<string, unknown> }, features?: DocumentFeatures): void {
     if (this.ids.has(analysis.id)) throw new RangeError(`duplicate document id: ${analysis.id}`);
-    this.addDigest(analysisDigest(analysis), document, features);
-  }
-
-  /**
-   * Like `add`, from the analysis' digest (analysisDigest) made elsewhere, e.g. by the analysis worker beside the
-   * analysis: the same result as `add` with the analysis itself.
-   */
-  addDigest(digest: AnalysisDigest, document: { text: string; source?: SourceRef; language?: string; meta?: Record<string, unknown> }, features?: DocumentFeatures): void {
-    const a = digest;
-    if (this.ids.has(a.id)) throw new RangeError(`duplicate document id: ${a.id}`);
-    this.ids.add(a.id);
+    this.ids.add(analysis.id);
+    const a = analysis;
     const meta: ReportDocument = { id: a.id, outlet: a.outlet, title: a.title, date: a.date, url: a.url, event: a.event, words: a.words };
     const src = sourceText(document.source);
     if (src) meta.source = src;
     if (document.language) meta.language = document.language;
     if (document.meta && Object.keys(document.meta).length > 0) meta.meta = { ...document.meta };
-    if (a.warnings?.length) meta.warnings = [...a.warnings];
+    if (a.warnings.length) meta.warnings = [...a.warnings];
     if (a.collapsedBlocks) meta.collapsedBlocks = a.collapsedBlocks;
 
-    const refs = a.referents.map((id) => this.referentOf(id));
+    const counts = emptyOutlet(a.outlet);
+    addDocument(counts, a);
     const stance: number[] = [];
-    for (let x = 0; x < a.stance.length; x += 4) stance.push(refs[a.stance[x]] * 3 + a.stance[x + 1], a.stance[x + 2], a.stance[x + 3]);
+    for (const [ref, r] of Object.entries(counts.referents)) {
+      const k = this.referentOf(ref);
+      VOICES.forEach((v, vi) => {
+        if (r.voices[v].mentions > 0) stance.push(k * 3 + vi, r.voices[v].score, r.voices[v].mentions);
+      });
+    }
     const f = features ?? documentFeatures(document.text, a.date, this.stopwords);
-    const names = f.casualties.length ? [...a.names, ...f.casualties] : a.names;
-    const record: DocumentRecord = { meta, counts: a.counts, stance, names, opening: f.opening };
+    const names = [...a.names.filter((n) => n.type === 'place' || n.type === 'incident').map((n) => n.name), ...f.casualties];
+    const record: DocumentRecord = { meta, counts: packCounts(counts), stance, names, opening: f.opening };
     if (this.categoryLayer) record.categories = this.categoryLayer.count(document.text);
     if (f.eventDate) record.eventDate = f.eventDate;
     this.push(record);

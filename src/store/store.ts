@@ -14,7 +14,6 @@ import Database from 'better-sqlite3';
 import type { DocAnalysis, Document, Hit } from '../types.js';
 import { TOOL_VERSION } from '../version.js';
 import { StoreError } from './errors.js';
-import { storeHitRow, type StoreHitRow } from './rows.js';
 
 export const STORE_SCHEMA = 'framelens.store/1';
 /** Aggregates named so hold the saved report's documents, REPORT_DOCUMENTS_CHUNK to a row (see finishRun). */
@@ -70,15 +69,9 @@ export interface StoreInfo {
   documents: number;
 }
 
-/**
- * What the store reads of an analysis besides its JSON: the analysis itself, or (from an analysis worker, so that
- * the main thread need not parse the JSON) its word count and its hits already as rows (storeHitRow).
- */
-export type AnalysisRows = Pick<DocAnalysis, 'words' | 'hits'> | { words: number; hitRows: readonly StoreHitRow[] };
-
 /** What `analyze` writes for one document: its fresh analysis (JSON as produced), or only its new place in the corpus. */
 export type StoreWrite =
-  | { kind: 'analyzed'; ord: number; document: Document; hash: string; analysisJson: string; analysis: AnalysisRows }
+  | { kind: 'analyzed'; ord: number; document: Document; hash: string; analysisJson: string; analysis: DocAnalysis }
   | { kind: 'kept'; ord: number; id: string };
 
 export interface OpenOptions {
@@ -348,14 +341,12 @@ export class Store {
     })();
   }
 
-  private putDocument(run: number, ord: number, doc: Document, hash: string, analysisKey: string, analysisJson: string, analysis: AnalysisRows): void {
-    const rows = 'hitRows' in analysis ? analysis.hitRows : undefined;
-    const hits = 'hits' in analysis ? analysis.hits : undefined;
+  private putDocument(run: number, ord: number, doc: Document, hash: string, analysisKey: string, analysisJson: string, analysis: DocAnalysis): void {
     const old = this.stmt('SELECT rowid FROM documents WHERE id = ?').get(doc.id) as { rowid: number } | undefined;
     if (old) this.stmt('DELETE FROM hits WHERE doc = ?').run(old.rowid);
     const params = [
       ord, run, doc.outlet, doc.title ?? null, doc.date ?? null, doc.url ?? null, doc.event ?? null, doc.language ?? null,
-      doc.source.file, doc.source.line ?? null, JSON.stringify(doc.meta ?? {}), hash, analysis.words, rows ? rows.length : (hits as Hit[]).length,
+      doc.source.file, doc.source.line ?? null, JSON.stringify(doc.meta ?? {}), hash, analysis.words, analysis.hits.length,
       doc.text, analysisKey, analysisJson,
     ];
     let rowid: number;
@@ -372,8 +363,10 @@ export class Store {
     }
     const ins = this.stmt(`INSERT INTO hits (doc, label, referent, category, weight, start, end, text, lower_text, sentence,
       voice, distanced, negated, resolution, cues) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    if (rows) for (const r of rows) ins.run(rowid, ...r);
-    else for (const h of hits as Hit[]) ins.run(rowid, ...storeHitRow(h));
+    for (const h of analysis.hits) {
+      ins.run(rowid, h.label, h.referent, h.category, h.weight, h.start, h.end, h.text, h.text.toLowerCase(), h.sentence,
+        h.voice, h.distanced ? 1 : 0, h.negated ? 1 : 0, h.resolution ?? null, h.cues?.length ? JSON.stringify(h.cues) : null);
+    }
   }
 
   /**

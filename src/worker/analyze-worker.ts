@@ -2,45 +2,33 @@
  * Worker thread for batch analysis: receives the compiled lexicon once (structured clone keeps its Maps), then
  * batches of documents, and answers each batch with the analyses as JSON text, in order (see pool.ts for why text).
  * When asked (`features` in the worker data), it also answers each document's report features (documentFeatures),
- * so that the main thread feeding the report builder does not read the text again; with `features.digests`, each
- * document's features travel in its digest instead (WorkerDigest: what the builder and the store's hit rows need),
- * so that the main thread does not parse the analysis JSON either.
+ * so that the main thread feeding the report builder does not read the text again.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Document } from '../types.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { analyzeDocument } from '../analysis/analyze.js';
 import { documentFeatures } from '../report/features.js';
-import { analysisDigest } from '../report/digest.js';
-import { storeHitRow } from '../store/rows.js';
 import { nearDuplicateSketch, type NearDuplicateSketch } from '../stats/duplicates.js';
-import type { PoolFeatures, WorkerDigest } from './pool.js';
 
-const data = workerData as { compiled: CompiledLexicon; features?: PoolFeatures };
+const data = workerData as { compiled: CompiledLexicon; features?: { stopwords?: string[]; sketches?: boolean } };
 const compiled = data.compiled;
 const stopwords = data.features?.stopwords?.length ? new Set(data.features.stopwords) : undefined;
 
 parentPort?.on('message', (msg: { documents: Array<Omit<Document, 'meta'>> }) => {
   try {
     const analyses: string[] = [];
-    const digests: string[] | undefined = data.features?.digests ? [] : undefined;
-    const features: string[] | undefined = data.features && !digests ? [] : undefined;
+    const features: string[] | undefined = data.features ? [] : undefined;
     const sketches: NearDuplicateSketch[] | undefined = data.features?.sketches ? [] : undefined;
     for (const d of msg.documents) {
       const analysis = analyzeDocument({ ...d, meta: {} }, compiled);
       analyses.push(JSON.stringify(analysis));
-      if (data.features) {
-        const f = documentFeatures(d.text, analysis.date, stopwords);
-        if (digests) {
-          const digest: WorkerDigest = { digest: analysisDigest(analysis), features: f, hits: analysis.hits.map(storeHitRow) };
-          digests.push(JSON.stringify(digest));
-        } else features?.push(JSON.stringify(f));
-      }
+      features?.push(JSON.stringify(documentFeatures(d.text, analysis.date, stopwords)));
       sketches?.push(nearDuplicateSketch(d.text));
     }
     // The sketches' buffers move to the main thread instead of being copied.
     const transfer = sketches?.flatMap((s) => [s.shingles.buffer, s.keys.buffer]) ?? [];
-    parentPort?.postMessage({ analyses, features, digests, sketches }, transfer);
+    parentPort?.postMessage({ analyses, features, sketches }, transfer);
   } catch (err) {
     parentPort?.postMessage({ error: (err as Error).stack ?? String(err) });
   }

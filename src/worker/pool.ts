@@ -14,9 +14,6 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Document } from '../types.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import type { NearDuplicateSketch } from '../stats/duplicates.js';
-import type { DocumentFeatures } from '../report/features.js';
-import type { AnalysisDigest } from '../report/digest.js';
-import type { StoreHitRow } from '../store/rows.js';
 
 const WORKER_URL = new URL('./analyze-worker.js', import.meta.url);
 
@@ -44,14 +41,10 @@ export function toWorkDocument(d: Document): WorkDocument {
   return rest;
 }
 
-/**
- * A batch's answer: one analysis JSON per document, and its report features JSON when the pool computes them
- * (`features`), or its WorkerDigest JSON, features included (`features.digests`).
- */
+/** A batch's answer: one analysis JSON per document, and its report features JSON when the pool computes them. */
 export interface BatchResult {
   analyses: string[];
   features?: string[];
-  digests?: string[];
   /** Near-duplicate sketches, when the pool makes them (`features.sketches`). */
   sketches?: NearDuplicateSketch[];
 }
@@ -175,31 +168,17 @@ export interface PoolFeatures {
   stopwords?: string[];
   /** Near-duplicate sketches too (when the report checks near-duplicates). */
   sketches?: boolean;
-  /** Each document's WorkerDigest instead of its features alone. */
-  digests?: boolean;
-}
-
-/**
- * What a batch run's main thread needs of an analysis besides its JSON (which the store keeps as it is): the report
- * builder's digest, the report features and the store's hit rows. Smaller than the analysis (no names, devices,
- * sentences or voice spans; hits as arrays), so parsing it costs the main thread a fraction of parsing the analysis.
- */
-export interface WorkerDigest {
-  digest: AnalysisDigest;
-  features: DocumentFeatures;
-  hits: StoreHitRow[];
 }
 
 interface WorkerAnswer {
   analyses?: string[];
   features?: string[];
-  digests?: string[];
   sketches?: NearDuplicateSketch[];
   error?: string;
 }
 
 function settle(p: Pending, msg: WorkerAnswer): void {
-  if (msg.analyses) p.resolve({ analyses: msg.analyses, features: msg.features, digests: msg.digests, sketches: msg.sketches });
+  if (msg.analyses) p.resolve({ analyses: msg.analyses, features: msg.features, sketches: msg.sketches });
   else p.reject(batchError(p, String(msg.error)));
 }
 

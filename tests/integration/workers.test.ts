@@ -58,36 +58,6 @@ describe('parallel analysis on worker threads', () => {
   });
 });
 
-describe('digests from the workers', () => {
-  it('with onDigest, worker-analyzed documents arrive as the digest and features the main thread would make, never as parsed analyses', async () => {
-    const pipeline = await import(dist.href);
-    const { generateCorpus } = await import(new URL('../../dist/bench/corpus.js', import.meta.url).href);
-    const { loadLexicons } = await import(new URL('../../dist/src/lexicon/load.js', import.meta.url).href);
-    const { compileLexicon } = await import(new URL('../../dist/src/lexicon/compile.js', import.meta.url).href);
-    const { defaultLexiconPath } = await import(new URL('../../dist/src/paths.js', import.meta.url).href);
-    const { documentFeatures } = await import(new URL('../../dist/src/report/features.js', import.meta.url).href);
-    const { analysisDigest } = await import(new URL('../../dist/src/report/digest.js', import.meta.url).href);
-    const { analyzeDocument } = await import(new URL('../../dist/src/analysis/analyze.js', import.meta.url).href);
-    const docs = generateCorpus('corpus/seeds', 300 * 1024);
-    const compiled = compileLexicon(loadLexicons([defaultLexiconPath()]));
-    const order: string[] = [];
-    let parsed = 0;
-    await pipeline.runPipeline(docs, compiled, {
-      workers: 2,
-      features: { sketches: false },
-      onDocument: () => { parsed++; },
-      onDigest: (doc: { id: string; text: string; meta: object }, digest: unknown, features: { sketch?: unknown }) => {
-        order.push(doc.id);
-        const analysis = analyzeDocument(doc, compiled);
-        expect(digest).toEqual(JSON.parse(JSON.stringify(analysisDigest(analysis))));
-        expect(features).toEqual(JSON.parse(JSON.stringify(documentFeatures(doc.text, analysis.date))));
-      },
-    });
-    expect(parsed).toBe(0);
-    expect(order).toEqual(docs.map((d: { id: string }) => d.id));
-  }, 120_000);
-});
-
 describe('worker heap limits', () => {
   it('a batch that runs a pool worker out of memory is analyzed again on a worker without limits, with the same result', async () => {
     const { WorkerPool } = await import(new URL('../../dist/src/worker/pool.js', import.meta.url).href);

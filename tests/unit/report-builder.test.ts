@@ -13,8 +13,6 @@ import { seededRandom } from '../../src/stats/rng.js';
 import { toMarkdown } from '../../src/report/markdown.js';
 import { toHtmlReport } from '../../src/report/html.js';
 import { countByOutlet, packCounts, unpackCounts } from '../../src/stats/aggregate.js';
-import { analysisDigest, type AnalysisDigest } from '../../src/report/digest.js';
-import { documentFeatures, type DocumentFeatures } from '../../src/report/features.js';
 import { buildReport as referenceReport, type Report as ReferenceReport } from '../helpers/reference/build.js';
 
 let compiled: CompiledLexicon;
@@ -186,26 +184,6 @@ describe('records kept in a file', () => {
       onFile.dispose();
     }
     expect(() => onFile.finish()).toThrow(/used after dispose/);
-  }, 60_000);
-});
-
-describe('digests made elsewhere', () => {
-  it('addDigest with the digest of each analysis, after a JSON round trip (as a worker sends it), gives the report of add', () => {
-    const textOf = (id: string) => documents.find((d) => d.id === id)?.text;
-    const viaAnalyses = new ReportBuilder({ lexicon: compiled.lexicon, resamples: 200, textOf, voices: ['author', 'quoted'] });
-    const viaDigests = new ReportBuilder({ lexicon: compiled.lexicon, resamples: 200, textOf, voices: ['author', 'quoted'] });
-    documents.forEach((d, k) => {
-      viaAnalyses.add(analyses[k], d);
-      const digest = JSON.parse(JSON.stringify(analysisDigest(analyses[k]))) as AnalysisDigest;
-      // The digest carries what the builder reads of the analysis, not its hits.
-      expect(JSON.stringify(digest)).not.toContain('"hits"');
-      viaDigests.addDigest(digest, d, k % 2 ? JSON.parse(JSON.stringify(documentFeatures(d.text, analyses[k].date))) as DocumentFeatures : undefined);
-    });
-    const a = viaAnalyses.finish();
-    expect(a.outlets.some((o) => Object.keys(o.referents).length > 0)).toBe(true);
-    expect(JSON.stringify(viaDigests.finish())).toBe(JSON.stringify(a));
-    expect(JSON.stringify(viaDigests.toState())).toBe(JSON.stringify(viaAnalyses.toState()));
-    expect(() => viaDigests.addDigest(analysisDigest(analyses[0]), documents[0])).toThrow(/duplicate document id/);
   }, 60_000);
 });
 

@@ -8,7 +8,6 @@ import { loadCompiled } from '../../src/cli/common.js';
 import { contentHash } from '../../src/corpus/hash.js';
 import { Store, StoreError, type StoreWrite } from '../../src/store/index.js';
 import { REPORT_DOCUMENTS_CHUNK } from '../../src/store/store.js';
-import { storeHitRow, type StoreHitRow } from '../../src/store/rows.js';
 import type { Document } from '../../src/types.js';
 
 const compiled = loadCompiled(undefined);
@@ -57,34 +56,6 @@ describe('Store', () => {
     expect(store.getAggregate('report-state')).toBe('{"n":3}');
     expect(store.info()).toMatchObject({ documents: 3, analysisKey: 'key1', run: 1, complete: true, shard: null });
     expect([...store.documents()].map((s) => s.document.id)).toEqual(['d0', 'd1', 'd2']);
-  });
-
-  it('stores hits given as rows (from an analysis worker) exactly as hits given with the analysis', () => {
-    const docs = texts.map((t, i) => doc(`d${i}`, t));
-    const rowsOf = (d: Document, ord: number): StoreWrite => {
-      const analysis = analyzeDocument(d, compiled);
-      // As the worker sends them: JSON text, parsed on the main thread.
-      const hitRows = JSON.parse(JSON.stringify(analysis.hits.map(storeHitRow))) as StoreHitRow[];
-      return { kind: 'analyzed', ord, document: d, hash: contentHash(d), analysisJson: JSON.stringify(analysis), analysis: { words: analysis.words, hitRows } };
-    };
-    const dump = (file: string) => {
-      const db = new Database(file, { readonly: true });
-      try {
-        return JSON.stringify([db.prepare('SELECT * FROM documents ORDER BY rowid').all(),
-          db.prepare('SELECT rowid, *, typeof(weight) AS w, typeof(cues) AS c FROM hits ORDER BY rowid').all()]);
-      } finally {
-        db.close();
-      }
-    };
-    const a = tmpStore();
-    const b = tmpStore();
-    const runA = a.store.beginRun('k', null);
-    a.store.writeBatch(runA, 'k', docs.map((d, i) => analyzed(d, i)));
-    const runB = b.store.beginRun('k', null);
-    b.store.writeBatch(runB, 'k', docs.map((d, i) => rowsOf(d, i)));
-    expect(a.store.hitsOf('d0').length).toBeGreaterThan(1);
-    expect(b.store.hitsOf('d0').some((h) => h.cues?.length)).toBe(true);
-    expect(dump(b.file)).toBe(dump(a.file));
   });
 
   it('reuses an analysis only for the same content hash and analysis key', () => {
