@@ -695,6 +695,7 @@ function joinNounPhrase(text: string, units: Units, compiled: CompiledLexicon, c
       && !(endsInCompound(text, units, a) && b.endUnit - b.startUnit > 1
         && HYPHENS.test(text.slice(units.end[b.startUnit], units.start[b.startUnit + 1])))
       && units.sentence[a.startUnit] === units.sentence[b.startUnit] && b.startUnit >= a.endUnit
+      && !afterNamingVerb(units, compiled, a)
       && shareReferent(a.entry as LabelEntry, b.entry as LabelEntry)) {
       const names = (out ? list.slice(last + 1) : chosen.slice(last + 1, i));
       if (names.every((n) => n.entry.kind === 'name') && modifiersOnly(text, units, compiled, a.endUnit, b.startUnit, names)) {
@@ -716,6 +717,17 @@ function joinNounPhrase(text: string, units: Units, compiled: CompiledLexicon, c
     out[last] = joined;
   }
   return out ?? chosen;
+}
+
+/**
+ * "call Hamas fighters militants", "dubbed the group terrorists": after a naming verb (the voice vocabulary's
+ * `call_verbs`, inflected) the first label is the verb's object and the second its complement, two mentions and not one
+ * phrase. A determiner may stand between the verb and the object.
+ */
+function afterNamingVerb(units: Units, compiled: CompiledLexicon, a: Match): boolean {
+  let u = a.startUnit - 1;
+  if (u >= 0 && !units.barrierAfter[u] && DETERMINERS.has(units.normal[u])) u--;
+  return u >= 0 && !units.barrierAfter[u] && compiled.voice.words.call.has(units.normal[u]);
 }
 
 /**

@@ -244,6 +244,9 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('the Iran-backed militias there militants').map((h) => h.text)).toEqual(['Iran-backed militias', 'militants']);
     // The name of another referent inside makes two phrases.
     expect(labelsIn('Zionist occupation Hamas militants').map((h) => h.text)).toEqual(['Zionist occupation', 'Hamas militants']);
+    // After a naming verb the two are its object and its complement (gold a10: "call Hamas fighters militants").
+    expect(labelsIn('The guide tells reporters to call Hezbollah terrorists militants.').map((h) => h.text)).toEqual(['Hezbollah terrorists', 'militants']);
+    expect(labelsIn('Officials dubbed the Iran-backed militias terrorists.').map((h) => h.text)).toEqual(['Iran-backed militias', 'terrorists']);
   });
 
   it('reads a label, a comma and a patron link as one patron phrase (match.ts commaPatron)', () => {
