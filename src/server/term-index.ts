@@ -24,6 +24,23 @@ export interface Posting {
  */
 const JOINED = 1;
 
+/** Where the last readVarint stopped: the offset of the byte after the number it read. */
+let varintEnd = 0;
+
+/** The base-128 number (7 bits a byte, least significant first, high bit set on all but the last) at `bytes[i]`. */
+function readVarint(bytes: Uint8Array, i: number): number {
+  let n = 0;
+  let shift = 0;
+  for (;;) {
+    const b = bytes[i++];
+    n += (b & 0x7f) * 2 ** shift;
+    if (b < 0x80) break;
+    shift += 7;
+  }
+  varintEnd = i;
+  return n;
+}
+
 /** A growing list of (document, count, positions) entries, gap-encoded. */
 class PackedPosting {
   private bytes: Uint8Array = new Uint8Array(4);
@@ -48,17 +65,9 @@ class PackedPosting {
     const joined = new PackedPosting();
     joined.bytes = new Uint8Array(parts.reduce((n, part) => n + part.data.length, 0) + 5 * parts.length);
     for (const { data, last } of parts) {
-      let i = 0;
-      let first = 0;
-      let shift = 0;
-      for (;;) {
-        const b = data[i++];
-        first += (b & 0x7f) * 2 ** shift;
-        if (b < 0x80) break;
-        shift += 7;
-      }
-      // `first` is the segment's first document + 1 (its gap from -1).
-      const doc = first - 1;
+      // The first number is the segment's first document + 1 (its gap from -1).
+      const doc = readVarint(data, 0) - 1;
+      const i = varintEnd;
       if (doc <= joined.last) throw new RangeError(`spilled segments must be in ascending document order (${doc} after ${joined.last})`);
       joined.write(doc - joined.last);
       joined.bytes.set(data.subarray(i), joined.length);
@@ -116,23 +125,9 @@ class PackedPosting {
     let doc = -1;
     let i = 0;
     while (i < this.length) {
-      let n = 0;
-      let shift = 0;
-      for (;;) {
-        const b = bytes[i++];
-        n += (b & 0x7f) * 2 ** shift;
-        if (b < 0x80) break;
-        shift += 7;
-      }
-      doc += n;
-      let count = 0;
-      shift = 0;
-      for (;;) {
-        const b = bytes[i++];
-        count += (b & 0x7f) * 2 ** shift;
-        if (b < 0x80) break;
-        shift += 7;
-      }
+      doc += readVarint(bytes, i);
+      const count = readVarint(bytes, varintEnd);
+      i = varintEnd;
       visit(doc, count, i);
       // Each position ends at a byte below 0x80.
       for (let k = 0; k < count; i++) if (bytes[i] < 0x80) k++;
@@ -176,14 +171,8 @@ class PackedPosting {
     let i = offset;
     let at = -1;
     for (let k = 0; k < count; k++) {
-      let n = 0;
-      let shift = 0;
-      for (;;) {
-        const b = bytes[i++];
-        n += (b & 0x7f) * 2 ** shift;
-        if (b < 0x80) break;
-        shift += 7;
-      }
+      const n = readVarint(bytes, i);
+      i = varintEnd;
       at += n >>> 1;
       out.push(at * 2 + (n & 1));
     }
