@@ -15,6 +15,7 @@ import { findVoiceSpans, quoteSpans, selfNamesOf, voiceAt } from './voice.js';
 import { headlineEnd, resolveContextLabels, type ContextLabel, type Mention } from './resolve.js';
 import { repeatedBlocks } from './repeats.js';
 import { namesAgent } from './agency.js';
+import { classWords } from './class-words.js';
 import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
 import { datelineSpans as datelineSpansOf } from './voice/dateline.js';
 import { quotedFragment } from './voice/fragment.js';
@@ -373,7 +374,6 @@ function dropInside(matches: Match[], spans: Span[]): Match[] {
  */
 /** The lexicon's class of nouns of acts and weapons that a patron modifier may describe ("Iran-backed attacks"). */
 const ACT_NOUN_CLASS = 'act-noun';
-const wordClassCache = new WeakMap<CompiledLexicon, Map<string, Set<string>>>();
 
 /**
  * Whether the label ends in a compound modifier ("Iran-backed", "pro-Iran": its last word glued by a hyphen) and the
@@ -481,22 +481,6 @@ function nounAfterMilitary(text: string, units: Units, u: number, compiled: Comp
   return inClass(singular) ? singular : word.slice(0, -2);
 }
 
-/** The one-word members of a word class of the lexicon, as written (empty when the lexicon has no such class). */
-function classWords(compiled: CompiledLexicon, className: string): ReadonlySet<string> {
-  let classes = wordClassCache.get(compiled);
-  if (!classes) {
-    classes = new Map();
-    for (const cls of compiled.lexicon.classes ?? []) {
-      const words = new Set<string>();
-      // A trailing full stop is kept: the tokenizer keeps it on abbreviated ranks ("Gen.", "Lt.").
-      for (const member of cls.members) if (/^[a-z]+\.?$/i.test(member.source.trim())) words.add(member.source.trim().toLowerCase());
-      classes.set(cls.name, words);
-    }
-    wordClassCache.set(compiled, classes);
-  }
-  return classes.get(className) ?? EMPTY_WORDS;
-}
-const EMPTY_WORDS: ReadonlySet<string> = new Set();
 
 /** Whether a possessive stands inside the match ("Iran's military"): the name before it is a mention of its own. */
 function possessiveInside(units: Units, m: Match): boolean {

@@ -13,6 +13,7 @@ import type { Units } from '../nlp/nlp.js';
 import { foldKey } from '../nlp/nlp.js';
 import type { ClassEdge, CompiledLexicon, Terminal, TrieNode } from '../lexicon/compile.js';
 import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
+import { classMemberWords } from './class-words.js';
 
 export interface Match {
   entry: LexiconEntry;
@@ -579,22 +580,6 @@ const MAX_MODIFIERS = 3;
 /** Lowercase words whose ending marks an adjective of ideology, origin or kind ("jihadist", "Islamic", "notorious"). */
 const ADJECTIVE_ENDING = /(?:ist|ic|ical|ous|ian|ese)$/;
 const UPPER_START = /^\p{Lu}/u;
-const descriptorCache = new WeakMap<CompiledLexicon, ReadonlySet<string>>();
-
-/** Every word of the lexicon's `descriptor` class ("Shiite Muslim" gives "shiite" and "muslim"); empty without it. */
-function descriptorWords(compiled: CompiledLexicon): ReadonlySet<string> {
-  let words = descriptorCache.get(compiled);
-  if (!words) {
-    const set = new Set<string>();
-    for (const cls of compiled.lexicon.classes ?? []) {
-      if (cls.name !== 'descriptor') continue;
-      for (const m of cls.members) for (const w of m.source.toLowerCase().split(/[\s-]+/)) if (w) set.add(w);
-    }
-    words = set;
-    descriptorCache.set(compiled, words);
-  }
-  return words;
-}
 
 /**
  * Whether units [from, to) between two labels hold nothing but modifier words of one noun phrase: the possessive of
@@ -606,7 +591,7 @@ function descriptorWords(compiled: CompiledLexicon): ReadonlySet<string> {
  */
 function modifiersOnly(text: string, units: Units, compiled: CompiledLexicon, from: number, to: number, names: Match[]): boolean {
   if (units.barrierAfter[from - 1] || (to > from && units.barrierAfter[to - 1])) return false;
-  const descriptors = descriptorWords(compiled);
+  const descriptors = classMemberWords(compiled, 'descriptor');
   let words = 0;
   let k = 0;
   for (let u = from; u < to; u++) {

@@ -1,0 +1,51 @@
+/**
+ * Plain word sets of the lexicon's word classes, for rules that look one word up rather than match a pattern (the
+ * compiled tries serve patterns). Computed once per compiled lexicon and class.
+ */
+import type { CompiledLexicon } from '../lexicon/compile.js';
+
+interface ClassWordSets {
+  /** The one-word members, as written, lowercased. */
+  single: Map<string, ReadonlySet<string>>;
+  /** Every word of every member ("Shiite Muslim" gives "shiite" and "muslim"; "hard-line" "hard" and "line"). */
+  every: Map<string, ReadonlySet<string>>;
+}
+
+const cache = new WeakMap<CompiledLexicon, ClassWordSets>();
+const EMPTY: ReadonlySet<string> = new Set();
+
+function setsOf(compiled: CompiledLexicon): ClassWordSets {
+  let sets = cache.get(compiled);
+  if (!sets) cache.set(compiled, (sets = { single: new Map(), every: new Map() }));
+  return sets;
+}
+
+function membersOf(compiled: CompiledLexicon, className: string): string[] | undefined {
+  const cls = (compiled.lexicon.classes ?? []).find((c) => c.name === className);
+  return cls?.members.map((m) => m.source);
+}
+
+/** The one-word members of a class, as written (empty when the lexicon has no such class). */
+export function classWords(compiled: CompiledLexicon, className: string): ReadonlySet<string> {
+  const sets = setsOf(compiled).single;
+  let words = sets.get(className);
+  if (!words) {
+    const set = new Set<string>();
+    // A trailing full stop is kept: the tokenizer keeps it on abbreviated ranks ("Gen.", "Lt.").
+    for (const source of membersOf(compiled, className) ?? []) if (/^[a-z]+\.?$/i.test(source.trim())) set.add(source.trim().toLowerCase());
+    sets.set(className, (words = set.size ? set : EMPTY));
+  }
+  return words;
+}
+
+/** Every word of every member of a class, split at spaces and hyphens (empty when the lexicon has no such class). */
+export function classMemberWords(compiled: CompiledLexicon, className: string): ReadonlySet<string> {
+  const sets = setsOf(compiled).every;
+  let words = sets.get(className);
+  if (!words) {
+    const set = new Set<string>();
+    for (const source of membersOf(compiled, className) ?? []) for (const w of source.toLowerCase().split(/[\s-]+/)) if (w) set.add(w);
+    sets.set(className, (words = set.size ? set : EMPTY));
+  }
+  return words;
+}
