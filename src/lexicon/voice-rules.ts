@@ -75,7 +75,7 @@ const WINDOWS = [
   ['vow', 'vow'], ['directive', 'directive'], ['call', 'call'], ['clause', 'clause'], ['passive_by', 'passiveBy'],
   ['perspective', 'perspective'], ['tag_subject', 'tagSubject'], ['tag_adjunct', 'tagAdjunct'],
   ['headline_speaker', 'headlineSpeaker'], ['dateline_chars', 'datelineChars'], ['fragment', 'fragment'],
-  ['parenthetical', 'parenthetical'],
+  ['parenthetical', 'parenthetical'], ['adjunct', 'adjunct'],
 ] as const;
 export type VoiceWindows = { readonly [K in (typeof WINDOWS)[number][1]]: number };
 

@@ -68,10 +68,10 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
       }
       k++;
     }
-    // Only a day followed by a clause may end an adjunct longer than six words ("said in an exclusive statement to
-    // PIC on Friday the movement will …"); a comma or quotation that far away ends something else.
+    // Only a day followed by a clause may end an adjunct longer than `windows.adjunct` words ("said in an exclusive
+    // statement to PIC on Friday the movement will …"); a comma or quotation that far away ends something else.
     if (opened > 0) j = opened;
-    else if (k < n && k <= j + 6 && (words[k].commaBefore || words[k].markBefore || PRONOUN_OPENERS.has(words[k].lower))) j = k;
+    else if (k < n && k <= j + win.adjunct && (words[k].commaBefore || words[k].markBefore || PRONOUN_OPENERS.has(words[k].lower))) j = k;
     else return null;
   }
   if (j >= n) return null;
