@@ -14,6 +14,7 @@ import { canonical, type CompiledLexicon } from '../lexicon/compile.js';
 import type { Match } from './match.js';
 import type { ContextWindows } from '../lexicon/voice-rules.js';
 import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
+import { classWords } from './class-words.js';
 
 /** Something a context label may point back (or ahead) to: a name or a label with a fixed or resolved referent. */
 export interface Mention {
@@ -42,11 +43,6 @@ export interface ContextLabel {
 const DEFINITE = new Set(['the', 'this', 'these', 'those']);
 /** Words after "of" that point back to something named before ("fighters of these organizations"). */
 const POINTING_DETERMINERS = new Set(['these', 'those', 'this', 'that', 'its', 'their', 'his', 'her', 'such', 'both']);
-/** Nouns of attack that a modifier label may describe instead of an actor ("Iran-backed attacks"). */
-const EVENT_NOUNS = new Set([
-  'attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'shelling', 'bombing', 'bombings',
-  'bombardment', 'assault', 'assaults', 'offensive', 'operation', 'operations', 'ambush', 'aggression', 'incursion', 'escalation',
-]);
 /**
  * Words right before a label that make its men a government's or its armed opponents' ("regime fighters",
  * "pro-government militants", "opposition fighters", "loyalist gunmen"). A tracked referent's own forces are named
@@ -59,15 +55,12 @@ const SIDE_WORDS = new Set([
 /** Words right before a label that say the actor is not known ("unknown gunmen", "unidentified militants"). */
 const UNKNOWN_WORDS = new Set(['unknown', 'unidentified']);
 /**
- * Nouns of places and things that a modifier label may describe instead of an actor ("Iran-linked sites in Syria",
- * "Iran-backed targets in Iraq"): the dev set annotates them as traps, like equipment named after a side.
+ * The lexicon's word classes of nouns that a modifier label may describe instead of an actor: attacks ("Iran-backed
+ * attacks") and places and things ("Iran-linked sites in Syria"). A lexicon without them leaves every such label to
+ * the look-back.
  */
-const THING_NOUNS = new Set([
-  'site', 'sites', 'target', 'targets', 'position', 'positions', 'facility', 'facilities', 'location', 'locations',
-  'infrastructure', 'base', 'bases', 'depot', 'depots', 'warehouse', 'warehouses', 'installation', 'installations',
-  'compound', 'compounds', 'camp', 'camps', 'headquarters', 'ship', 'ships', 'vessel', 'vessels', 'boat', 'boats',
-  'weapon', 'weapons', 'drone', 'drones', 'missile', 'missiles', 'rocket', 'rockets', 'asset', 'assets',
-]);
+const EVENT_NOUN_CLASS = 'event-noun';
+const THING_NOUN_CLASS = 'thing-noun';
 /** Words after an attack noun that make it the noun a modifier label describes ("Iran-backed attacks on US troops"). */
 const ATTACK_OBJECT = new Set(['on', 'against', 'targeting', 'at', 'in', 'by', 'from', 'that', 'which']);
 /** Words before an untracked actor that make it a campaign's target rather than a topic ("coalition against ISIS"). */
@@ -111,6 +104,8 @@ export function resolveContextLabels(
   if (contextLabels.length === 0) return notLabels;
   const rules = compiled.voice.context;
   const speech = speechVerbsOf(compiled);
+  const eventNouns = classWords(compiled, EVENT_NOUN_CLASS);
+  const thingNouns = classWords(compiled, THING_NOUN_CLASS);
   /** Mentions before the current label, explicit ones and labels resolved so far, in document order. */
   const seen: Mention[] = [];
   let next = 0;
@@ -166,7 +161,7 @@ export function resolveContextLabels(
     // A modifier of an attack, a place or a thing is not a label of an actor: "Iran-backed attacks on US troops",
     // "strikes on Iran-linked sites in Syria".
     const e = match.endUnit;
-    if (e + 1 < units.count && !units.barrierAfter[e - 1] && (EVENT_NOUNS.has(units.normal[e]) || THING_NOUNS.has(units.normal[e])) &&
+    if (e + 1 < units.count && !units.barrierAfter[e - 1] && (eventNouns.has(units.normal[e]) || thingNouns.has(units.normal[e])) &&
         (units.barrierAfter[e] || ATTACK_OBJECT.has(units.normal[e + 1]))) continue;
     // 2. Apposition and naming: the label describes the name beside it.
     const apposed = appositionOf(text, units, match, before, after, mentions, next, rules);

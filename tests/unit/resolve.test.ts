@@ -730,3 +730,19 @@ describe('a modifier label before a noun of a place or thing', () => {
       .toMatchObject({ referent: 'armed-groups' });
   });
 });
+
+describe('the nouns a modifier label may describe are word classes of the lexicon', () => {
+  it('reads event-noun and thing-noun from the lexicon, not from the code', () => {
+    const text = 'Hezbollah vowed revenge. U.S. jets struck Iran-linked sites in Syria on Friday.';
+    const emptied = (name: string) => ({
+      ...lexicon,
+      lexicon: { ...lexicon.lexicon, classes: (lexicon.lexicon.classes ?? []).filter((c) => c.name !== name) },
+    });
+    expect(hit(text, 'Iran-linked')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    // Without the class the look-back decides: Hezbollah, named one sentence before.
+    expect(hit(text, 'Iran-linked', emptied('thing-noun'))).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    const attack = 'Hezbollah vowed revenge. The Iran-backed airstrikes on Erbil went on.';
+    expect(hit(attack, 'Iran-backed')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    expect(hit(attack, 'Iran-backed', emptied('event-noun'))).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+});
