@@ -102,6 +102,13 @@ export function resolveContextLabels(
 ): ReadonlySet<Hit> {
   const notLabels = new Set<Hit>();
   if (contextLabels.length === 0) return notLabels;
+  // A nationality glued before a name that none of its theatre's actors is makes another body of that name: the
+  // "Palestinian Islamic Resistance" is not the Iraqi or Lebanese Islamic Resistance, so it is no antecedent at all.
+  mentions = mentions.filter((m) => {
+    if (m.referent === null) return true;
+    const people = demonymBefore(text, units, m.startUnit, compiled);
+    return people === undefined || people.has(m.referent);
+  });
   const rules = compiled.voice.context;
   const speech = speechVerbsOf(compiled);
   const eventNouns = classWords(compiled, EVENT_NOUN_CLASS);
@@ -228,7 +235,10 @@ export function resolveContextLabels(
     // A compound modifier ("Iran-backed", "pro-Iran") has its place after the noun it modifies: "Iran-backed
     // Islamists from Iraq".
     const modifierNoun = /[-‐‑]\p{L}+$/u.test(hit.text) && match.endUnit < units.count && !units.barrierAfter[match.endUnit - 1];
-    const acting = theatreAfter(units, match.endUnit, compiled) ??
+    // A nationality glued before the label says where the men are from, as "from <place>" does: "attacks by Yemeni
+    // militants" are of Yemen's theatre, whoever with the same head noun was named last ("Palestinian militants").
+    // Rule 3 has let only a descriptor before a group noun come this far.
+    const acting = demonymBefore(text, units, match.startUnit, compiled) ?? theatreAfter(units, match.endUnit, compiled) ??
       (modifierNoun ? theatreAfter(units, match.endUnit + 1, compiled) : undefined);
     const byTheatre = acting ? onlyActor(candidates, acting) : null;
     // 4b'. A possessive determiner names the owner: "the steadfast Palestinian people in Gaza and their valiant and
@@ -737,15 +747,20 @@ function speechVerbBetween(units: Units, from: number, to: number, speech: Reado
  */
 const PLACE_PREPOSITIONS = new Set(['in', 'inside', 'across', 'throughout', 'from']);
 
-interface TheatreIndex { byFirst: Map<string, Array<{ words: string[]; actors: ReadonlySet<string> }>> }
+interface TheatreIndex {
+  byFirst: Map<string, Array<{ words: string[]; actors: ReadonlySet<string> }>>;
+  /** Folded demonym ("yemeni") to the actors of its theatre. */
+  byDemonym: Map<string, ReadonlySet<string>>;
+}
 const theatreCache = new WeakMap<CompiledLexicon, TheatreIndex>();
 
 function theatreIndex(compiled: CompiledLexicon): TheatreIndex {
   let index = theatreCache.get(compiled);
   if (!index) {
-    index = { byFirst: new Map() };
+    index = { byFirst: new Map(), byDemonym: new Map() };
     for (const t of compiled.lexicon.theatres ?? []) {
       const actors = new Set(t.actors);
+      for (const d of t.demonyms ?? []) index.byDemonym.set(d.toLowerCase(), actors);
       for (const place of t.places) {
         const words = place.toLowerCase().replace(/[’‘]/g, "'").split(/\s+/).filter(Boolean);
         if (words[0] === 'the' && words.length > 1) words.shift();
@@ -794,6 +809,17 @@ function theatreAt(units: Units, u: number, compiled: CompiledLexicon): Readonly
     if (ok) return actors;
   }
   return undefined;
+}
+
+/**
+ * The actors of the theatre whose demonym is the unit right before `start`, glued to it ("Yemeni militants"), or
+ * undefined. Not the end of a compound ("pro-Iranian Hezbollah", "Saudi-Yemeni border"): that word is no nationality.
+ */
+function demonymBefore(text: string, units: Units, start: number, compiled: CompiledLexicon): ReadonlySet<string> | undefined {
+  if (start <= 0 || units.barrierAfter[start - 1]) return undefined;
+  const at = units.start[start - 1];
+  if (at > 0 && /[-‐‑–]/u.test(text[at - 1])) return undefined;
+  return theatreIndex(compiled).byDemonym.get(units.normal[start - 1]);
 }
 
 /** Words a clause may run past the apposition window before its place ("stormed several cities in the West Bank"). */

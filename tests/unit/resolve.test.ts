@@ -133,6 +133,59 @@ labels:
   });
 });
 
+describe('a nationality glued before a label or a name (a theatre\'s `demonyms`)', () => {
+  it('"Yemeni militants" after "Palestinian militants" are of Yemen\'s theatre, not the same-head mention before', () => {
+    const text = 'Western allies back Israel in its war with Palestinian militants in Gaza. Officials said most attacks by ' +
+      'Yemeni militants miss their targets.';
+    expect(hit(text, 'militants')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // Without the nationality the same-head mention still decides.
+    const bare = 'Western allies back Israel in its war with Palestinian militants in Gaza. Officials said most attacks by ' +
+      'the militants miss their targets.';
+    expect(hit(bare, 'militants')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+
+  it('a nationality of a theatre with several fitting actors leaves the label to the look-back', () => {
+    // Lebanon's actors include both the armed groups and the Palestinians: "Lebanese" decides nothing.
+    const text = 'Hamas fired rockets from Gaza on Monday. The Lebanese militants said they would join.';
+    expect(hit(text, 'militants')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+
+  it('"the Palestinian Islamic Resistance" is no mention of the Iraqi or Lebanese Islamic Resistance', () => {
+    const text = 'The commander met leaders of the Palestinian resistance movement. “The response of the Palestinian ' +
+      'Islamic Resistance shows that the resistance can take power,” he said.';
+    expect(hit(text, 'the resistance')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+    // A nationality of the name's own theatre keeps it ("the Lebanese Islamic Resistance" is Hezbollah's wing).
+    const own = 'Hamas leaders met in Doha. “The Lebanese Islamic Resistance shows that the resistance can fight,” he said.';
+    expect(hit(own, 'the resistance')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+
+  it('does not read the end of a compound as a nationality ("pro-Iranian Hezbollah")', () => {
+    const text = 'Two men were wounded, but sources did not say whether they belonged to the pro-Iranian Hezbollah movement.';
+    expect(hit(text, 'pro-Iranian')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+
+  it('reads demonyms from any lexicon and refuses one of several words, naming the file and line', () => {
+    const yaml = (demonyms: string) => `lexicon: t
+version: 1
+referents:
+  - { id: a, label: A }
+  - { id: b, label: B }
+classes:
+  descriptor: { members: [Ruritanian] }
+  group-noun: { members: [band] }
+theatres:
+  - { places: [Ruritania], actors: [b], demonyms: [${demonyms}] }
+labels:
+  - { id: the-band, resolve: [a, b], category: actor-label, weight: -1, patterns: [band], rationale: r }
+  - { id: a-name, referent: a, category: actor-label, weight: 0, patterns: [Alpha], rationale: r }
+`;
+    const found = analyzeDocument(doc('Alpha met the press. A Ruritanian band struck.'), compileYaml(yaml('Ruritanian')))
+      .hits.find((h) => h.label === 'the-band');
+    expect(found).toMatchObject({ referent: 'b', resolution: 'context' });
+    expect(() => compileYaml(yaml('Old Ruritanian'))).toThrow(/test\.yml:10:.*a demonym is one word/);
+  });
+});
+
 describe('untracked actors are antecedents', () => {
   it('"the terror organization" after the Islamic State is not the Iraqi armed groups', () => {
     const text = 'Kataib Hezbollah claimed the attack on the base. Islamic State cells remain active in the desert. ' +
