@@ -327,7 +327,11 @@ export function resolveContextLabels(
       // terrorist organizations": a plural label that takes up a list naming two referents it may take names them
       // together, which is no one referent (the gold README's "two referents"): unresolved.
       if (sameHead === null && plural(head) && listMixes(text, seen, nearestAt, fit)) continue;
-      let best = sameHead ?? nearest;
+      // An actor named in the label's own sentence is what an epithet of a group noun there takes up ("the war against
+      // Hamas triggered by the militant group's rampage"), even when an earlier mention repeats the head noun. Not a
+      // topic noun: "the resistance" goes on taking up the mention that repeats it.
+      const nearInSentence = nearestAt >= 0 && seen[nearestAt].sentence === hit.sentence && groupHead(compiled, head);
+      let best = (nearInSentence ? null : sameHead) ?? nearest;
       const nearestScore = salience.get(nearest) ?? 0;
       for (const [referent, score] of salience) {
         if (score >= rules.salienceFactor * nearestScore && score > (salience.get(best) ?? 0)) best = referent;
@@ -851,6 +855,13 @@ const originCache = new WeakMap<CompiledLexicon, OriginWords>();
  * classes keeps every capitalised modifier as a specifier.
  */
 function originOfGroup(compiled: CompiledLexicon, modifier: string, head: string): boolean {
+  const words = originWords(compiled);
+  if (!words.descriptors.has(modifier)) return false;
+  return groupHead(compiled, head);
+}
+
+/** The descriptor words and group-noun heads of the lexicon's classes, built once per compiled lexicon. */
+function originWords(compiled: CompiledLexicon): OriginWords {
   let words = originCache.get(compiled);
   if (!words) {
     words = { descriptors: new Set(), groupHeads: new Set() };
@@ -866,7 +877,12 @@ function originOfGroup(compiled: CompiledLexicon, modifier: string, head: string
     }
     originCache.set(compiled, words);
   }
-  if (!words.descriptors.has(modifier)) return false;
+  return words;
+}
+
+/** Whether `head` is the last word of a member of a group-noun class, in any inflection ("group", "militants"). */
+function groupHead(compiled: CompiledLexicon, head: string): boolean {
+  const words = originWords(compiled);
   const h = canonical(compiled.variantOf, head);
   if (words.groupHeads.has(h)) return true;
   return (compiled.baseOf.get(head) ?? []).some((b) => words.groupHeads.has(b));
