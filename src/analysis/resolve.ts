@@ -117,6 +117,9 @@ export function resolveContextLabels(
   const seen: Mention[] = [];
   let next = 0;
   const headlineSentences = headlineEnd > 0 ? sentenceAt(units, text, headlineEnd) : -1;
+  /** Theatre places in document order (rule 5c), and the first one not before the current label. */
+  const places = theatrePlaces(text, units, compiled, rules.sceneActors);
+  let nextPlace = 0;
 
   for (const { hit, match } of contextLabels) {
     while (next < mentions.length && mentions[next].start < hit.start) seen.push(mentions[next++]);
@@ -374,7 +377,16 @@ export function resolveContextLabels(
     // With nothing before it, a label is taken up by a fitting mention just ahead that repeats its head noun
     // ("…operations against the occupation forces,” … attacks against the US occupation forces").
     const ahead = sameHeadAhead(units, mentions, next, hit.sentence + rules.antecedentSentences, head, fit, rules.lookBackMentions);
-    if (ahead) settle(ahead);
+    if (ahead) {
+      settle(ahead);
+      continue;
+    }
+    // 5c. With no actor before it or ahead, the places the window has named set the scene: "In Rafah, troops used a
+    // drone to strike an armed terrorist" is a Palestinian gunman. Only when every theatre place of the label's
+    // sentence and the window's sentences before it leaves the same one referent the label may take.
+    while (nextPlace < places.length && places[nextPlace].unit < match.startUnit) nextPlace++;
+    const scene = sceneActor(places, nextPlace, hit.sentence - rules.antecedentSentences, candidates);
+    if (scene !== null) resolveTo(hit, scene, seen, match, units);
   }
   return notLabels;
 }
@@ -803,6 +815,11 @@ const COMPASS = new Set([
 
 /** The actors of the theatre place that starts at unit u (longest place first), or undefined. A constant per call. */
 function theatreAt(units: Units, u: number, compiled: CompiledLexicon): ReadonlySet<string> | undefined {
+  return placeAt(units, u, compiled)?.actors;
+}
+
+/** The theatre place that starts at unit u (longest first): its actors and its number of units. */
+function placeAt(units: Units, u: number, compiled: CompiledLexicon): { actors: ReadonlySet<string>; length: number } | undefined {
   const list = theatreIndex(compiled).byFirst.get(units.normal[u]);
   if (!list) return undefined;
   for (const { words, actors } of list) {
@@ -810,7 +827,7 @@ function theatreAt(units: Units, u: number, compiled: CompiledLexicon): Readonly
     for (let k = 0; ok && k < words.length; k++) {
       if (units.normal[u + k] !== words[k] || (k < words.length - 1 && units.barrierAfter[u + k])) ok = false;
     }
-    if (ok) return actors;
+    if (ok) return { actors, length: words.length };
   }
   return undefined;
 }
@@ -824,6 +841,53 @@ function demonymBefore(text: string, units: Units, start: number, compiled: Comp
   const at = units.start[start - 1];
   if (at > 0 && /[-‐‑–]/u.test(text[at - 1])) return undefined;
   return theatreIndex(compiled).byDemonym.get(units.normal[start - 1]);
+}
+
+interface PlaceAt { unit: number; sentence: number; actors: ReadonlySet<string> }
+
+/**
+ * Every theatre place of the text where at most `maxActors` referents act, in order; not a part of a compound ("the Israel-Gaza war", "Iran-backed"), which
+ * names no scene. One look-up per unit: linear in the text.
+ */
+function theatrePlaces(text: string, units: Units, compiled: CompiledLexicon, maxActors: number): PlaceAt[] {
+  const out: PlaceAt[] = [];
+  if (maxActors === 0 || !(compiled.lexicon.theatres ?? []).length) return out;
+  for (let u = 0; u < units.count; u++) {
+    const place = placeAt(units, u, compiled);
+    if (!place) continue;
+    // Where three referents fight (Syria, Yemen, southern Lebanon), sides the lexicon does not track fight too (Syria's
+    // and Yemen's civil wars): the place alone does not say whose men "the militants" are.
+    if (place.actors.size > maxActors) {
+      u += place.length - 1;
+      continue;
+    }
+    const at = units.start[u];
+    const after = units.end[u + place.length - 1];
+    if ((at > 0 && HYPHENS.test(text[at - 1])) || (after < text.length && HYPHENS.test(text[after]))) continue;
+    out.push({ unit: u, sentence: units.sentence[u], actors: place.actors });
+    u += place.length - 1;
+  }
+  return out;
+}
+
+const HYPHENS = /[-‐‑–]/u;
+
+/**
+ * The one referent the label may take that the theatre places before it (back to sentence `from`) leave, or null:
+ * null too when the places' actors together leave two ("Gaza … Syria" for "the enemy").
+ */
+function sceneActor(places: PlaceAt[], before: number, from: number, candidates: ReadonlySet<string>): string | null {
+  let found: string | null = null;
+  let any = false;
+  for (let k = before - 1; k >= 0 && places[k].sentence >= from; k--) {
+    any = true;
+    for (const r of places[k].actors) {
+      if (!candidates.has(r)) continue;
+      if (found !== null && found !== r) return null;
+      found = r;
+    }
+  }
+  return any ? found : null;
 }
 
 /** Words a clause may run past the apposition window before its place ("stormed several cities in the West Bank"). */

@@ -186,6 +186,33 @@ labels:
   });
 });
 
+describe('the scene: theatre places named before a label with no antecedent (rule 5c, context.scene_actors)', () => {
+  it('"In Rafah, troops used a drone to strike an armed terrorist" names a Palestinian gunman', () => {
+    const text = 'The army said its engineers had finished the work. In Rafah, troops used a drone to strike an armed terrorist.';
+    expect(hit(text, 'terrorist')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+    // A place of the sentences before counts too, within antecedent_sentences.
+    const before = 'The raid took place in the southern Gaza Strip overnight. The soldiers met a group of militants at a shaft.';
+    expect(hit(before, 'militants')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+
+  it('leaves the label unresolved where the places leave two referents, or where three referents fight', () => {
+    // Gaza leaves the Palestinians, Iraq the armed groups: no one scene.
+    const two = 'Drones were launched in Iraq. Tanks moved in Gaza. The militants fired back.';
+    expect(hit(two, 'militants')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    // Syria's own civil war is fought by sides the lexicon does not track: the place sets no scene.
+    const syria = 'Thousands of fighters crossed from Turkey into Syria. The militants attacked the city.';
+    expect(hit(syria, 'militants')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+
+  it('does not read a place inside a compound ("the Israel-Gaza war") and is off with scene_actors 0', () => {
+    const compound = 'Attacks have risen since the Israel-Gaza war began. Militants fired rockets at the base.';
+    expect(hit(compound, 'Militants')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    const off = { ...lexicon, voice: { ...lexicon.voice, context: { ...lexicon.voice.context, sceneActors: 0 } } };
+    const text = 'The army said its engineers had finished the work. In Rafah, troops used a drone to strike an armed terrorist.';
+    expect(hit(text, 'terrorist', off)).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+});
+
 describe('untracked actors are antecedents', () => {
   it('"the terror organization" after the Islamic State is not the Iraqi armed groups', () => {
     const text = 'Kataib Hezbollah claimed the attack on the base. Islamic State cells remain active in the desert. ' +
