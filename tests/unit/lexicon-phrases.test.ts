@@ -649,3 +649,41 @@ describe('labels added from batches h and i (lexicon 1.3.8)', () => {
       .toEqual([['people-of-gaza', 1]]);
   });
 });
+
+describe('media and press offices named by a side (class outlet-noun, lexicon 1.3.11)', () => {
+  const texts = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+    .filter((h) => h.category === 'actor-label').map((h) => h.text);
+
+  it('does not count a name right before a medium, or after one proper name or press word', () => {
+    expect(texts('The figure was contested by Israel media and Hamas.')).toEqual(['Hamas']);
+    expect(texts('The IDF press service announced the strikes.')).toEqual([]);
+    expect(texts('It was posted on the Hamas Telegram channel.')).toEqual([]);
+    expect(texts('Iran state television showed the launch.')).toEqual([]);
+  });
+
+  it('still counts the side acting, and the state before its possessive (gold a27 "Israel\'s Ynet news website", a18)', () => {
+    expect(texts('Israeli troops press deeper into Gaza.')).toEqual(['Israeli troops']);
+    expect(texts('An IDF statement said the strike hit a launcher.')).toEqual(['IDF']);
+    expect(texts('Iran’s network of militias grew.')).toEqual(['Iran', 'militias']);
+    expect(texts('According to Iran’s Tasnim news agency, five people died.')).toEqual(['Iran']);
+    expect(texts('Iran’s Foreign Ministry spokesman Nasser Kanaani denounced the raids.')).toEqual(['Iran']);
+  });
+});
+
+describe('one name written out with its bracketed acronym is one mention', () => {
+  it('joins a name the lexicon lacks whole from the label before it to the acronym’s bracket', () => {
+    const hits = labelsIn('The drone was taken down by the Israel Air Force (IAF) on Tuesday.');
+    expect(hits).toEqual([{ text: 'Israel Air Force (IAF)', id: 'israel', weight: 0 }]);
+    // Two referents stay two mentions; so do words that are not a name's.
+    expect(labelsIn('Hamas Naval Force (IDF) units').map((h) => h.text)).toEqual(['Hamas', 'IDF']);
+    expect(labelsIn('Israel said that the army (IDF) would go in.').map((h) => h.text)).toEqual(['Israel', 'IDF']);
+  });
+});
+
+describe('a side word with a neutral noun or a sect inside the phrase (dev-k misses, lexicon 1.3.11)', () => {
+  it('reads "the Houthi movement" as a neutral label and "the Shiite rebels" as "the rebels"', () => {
+    expect(labelsIn('The Houthi movement espouses a hard-line ideology.')).toEqual([{ text: 'Houthi movement', id: 'houthi-fighters', weight: 0 }]);
+    expect(labelsIn('Saudi jets bombed the Shiite rebels in Saada.')).toEqual([{ text: 'the Shiite rebels', id: 'rebels', weight: -1 }]);
+    expect(labelsIn('Saudi jets bombed the Shia rebels in Saada.').map((h) => h.id)).toEqual(['rebels']);
+  });
+});
