@@ -661,6 +661,11 @@ describe('media and press offices named by a side (class outlet-noun, lexicon 1.
     expect(texts('Iran state television showed the launch.')).toEqual([]);
   });
 
+  it('does not count a name before a store or launcher named after it (class topic-noun)', () => {
+    expect(texts('Warplanes struck a Hamas munitions warehouse in Gaza.')).toEqual([]);
+    expect(texts('The IDF hit Hamas weapons depots overnight.')).toEqual(['IDF']);
+  });
+
   it('still counts the side acting, and the state before its possessive (gold a27 "Israel\'s Ynet news website", a18)', () => {
     expect(texts('Israeli troops press deeper into Gaza.')).toEqual(['Israeli troops']);
     expect(texts('An IDF statement said the strike hit a launcher.')).toEqual(['IDF']);
