@@ -685,6 +685,13 @@ describe('one name written out with its bracketed acronym is one mention', () =>
   });
 });
 
+describe('the patron\'s possessive with descriptors before terror proxies is one mention (gold a26 "Iran\'s proxies")', () => {
+  it('reads "Iran\'s regional terrorist proxies" whole, not "Iran" and "terrorist proxies"', () => {
+    expect(labelsIn('Israel entered a new stage against Iran\'s regional terrorist proxies, he said.').map((h) => [h.text, h.id]))
+      .toEqual([['Israel', 'israel'], ["Iran's regional terrorist proxies", 'iran-backed-terror-groups']]);
+  });
+});
+
 describe('a side word with a neutral noun or a sect inside the phrase (dev-k misses, lexicon 1.3.11)', () => {
   it('reads "the Houthi movement" as a neutral label and "the Shiite rebels" as "the rebels"', () => {
     expect(labelsIn('The Houthi movement espouses a hard-line ideology.')).toEqual([{ text: 'Houthi movement', id: 'houthi-fighters', weight: 0 }]);
