@@ -456,6 +456,9 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
     return null;
   }
   if (inWordClass(compiled, TITLE_NOUN_CLASS, word)) return 'title';
+  // "Israel Prime Minister's office", "Iran Foreign Minister": one capitalised word of the title before its noun.
+  if (next + 1 < units.count && !units.barrierAfter[next] && /^\p{Lu}/u.test(text.slice(units.start[next], units.end[next])) &&
+      !ENGLISH_STOPWORDS.has(word) && inWordClass(compiled, TITLE_NOUN_CLASS, units.normal[next + 1])) return 'title';
   if (outletAfter(text, units, next, compiled)) return 'title';
   return inWordClass(compiled, TOPIC_NOUN_CLASS, word) ? 'thing' : null;
 }

@@ -661,6 +661,14 @@ describe('media and press offices named by a side (class outlet-noun, lexicon 1.
     expect(texts('Iran state television showed the launch.')).toEqual([]);
   });
 
+  it('does not count a name before a title of two words, nor a minister whose first name is the state\'s', () => {
+    expect(texts('It was in a statement released by Israel Prime Minister\'s office.')).toEqual([]);
+    expect(texts('Iran Foreign Minister John Roe spoke.')).toEqual([]);
+    expect(texts('Defense Minister Israel Katz directed the army to strike.')).toEqual([]);
+    // A lowercase word between is no title's: "Israel struck", "Hamas political chief" keeps its own reading.
+    expect(texts('Israel struck general targets in Gaza.')).toEqual(['Israel']);
+  });
+
   it('does not count a name before a store or launcher named after it (class topic-noun)', () => {
     expect(texts('Warplanes struck a Hamas munitions warehouse in Gaza.')).toEqual([]);
     expect(texts('The IDF hit Hamas weapons depots overnight.')).toEqual(['IDF']);
