@@ -63,6 +63,15 @@ const EVENT_NOUN_CLASS = 'event-noun';
 const THING_NOUN_CLASS = 'thing-noun';
 /** Words after an attack noun that make it the noun a modifier label describes ("Iran-backed attacks on US troops"). */
 const ATTACK_OBJECT = new Set(['on', 'against', 'targeting', 'at', 'in', 'by', 'from', 'that', 'which']);
+/**
+ * Words after a noun of a thing that make it the head of its phrase ("pro-Iran targets since May", "Iran-linked
+ * sites were hit"), on top of ATTACK_OBJECT: prepositions, conjunctions and auxiliaries, never a determiner or a
+ * pronoun (after which "targets" is a verb with its object).
+ */
+const THING_HEAD_FOLLOWERS = new Set([
+  'since', 'across', 'near', 'inside', 'along', 'around', 'throughout', 'within', 'under', 'as', 'and', 'or', 'of', 'with',
+  'for', 'after', 'before', 'during', 'including', 'were', 'was', 'are', 'is', 'have', 'has', 'had', 'used', 'belonging',
+]);
 /** Words before an untracked actor that make it a campaign's target rather than a topic ("coalition against ISIS"). */
 const OPPOSING = new Set(['against', 'anti', 'counter', 'combat', 'combating', 'combatting', 'fight', 'fighting', 'defeat', 'defeating', 'countering']);
 /** Words that may stand between a label and the name its noun phrase ends in ("Iran-backed Lebanese militia Hezbollah"). */
@@ -155,7 +164,10 @@ export function resolveContextLabels(
       // "Hezbollah and Hamas fighters": glued to the last of a list that names two referents the label may take, the
       // label names them together, which is no one referent (the gold README's "two referents").
       if (!(adjacent === before && plural(units.normal[match.endUnit - 1]) && listMixes(text, seen, seen.length - 1, fit))) settle(adjacent);
-      if (untracked(adjacent)) notLabels.add(hit);
+      // Glued after a tracked referent the label may not take ("IDF fighters", "Zionist regime fighters"), the word
+      // is that referent's own men or machines: one mention, the referent's, and no label (as an of-phrase naming
+      // such a referent is, rule 4).
+      if (untracked(adjacent) || (adjacent === before && adjacent.referent !== null && !candidates.has(adjacent.referent))) notLabels.add(hit);
       continue;
     }
     // 1b. Glued to a word that puts the men on a government's side or its armed opponents' ("regime fighters",
@@ -169,10 +181,14 @@ export function resolveContextLabels(
     // so whoever was named before is no antecedent.
     if (prevGlued && UNKNOWN_WORDS.has(units.normal[prevUnit])) continue;
     // A modifier of an attack, a place or a thing is not a label of an actor: "Iran-backed attacks on US troops",
-    // "strikes on Iran-linked sites in Syria".
+    // "strikes on Iran-linked sites in Syria", "raids on pro-Iran targets since May". The noun is the phrase's head
+    // where punctuation, a preposition, a conjunction or an auxiliary follows it; another word may be the head
+    // ("Iran-backed drone units"). Only a thing's noun: "militants strike again" is a verb. A possessive label owns
+    // the noun instead ("the coalition's targets were …").
     const e = match.endUnit;
     if (e + 1 < units.count && !units.barrierAfter[e - 1] && (eventNouns.has(units.normal[e]) || thingNouns.has(units.normal[e])) &&
-        (units.barrierAfter[e] || ATTACK_OBJECT.has(units.normal[e + 1]))) continue;
+        (units.barrierAfter[e] || ATTACK_OBJECT.has(units.normal[e + 1]) ||
+          (thingNouns.has(units.normal[e]) && THING_HEAD_FOLLOWERS.has(units.normal[e + 1]) && !possessive(units.normal[e - 1])))) continue;
     // 2. Apposition and naming: the label describes the name beside it.
     const apposed = appositionOf(text, units, match, before, after, mentions, next, rules);
     if (apposed) {
@@ -1049,4 +1065,9 @@ export function headlineEnd(text: string): number {
   const line = text.slice(lead, eol).trim();
   if (line.length === 0 || line.length > 200 || /[.:;]["”’']?$/.test(line)) return 0;
   return eol;
+}
+
+/** Whether a unit is a possessive ending ("'s", or the apostrophe after a plural). */
+function possessive(word: string): boolean {
+  return word === "'s" || word === "'";
 }

@@ -837,3 +837,25 @@ describe('the nouns a modifier label may describe are word classes of the lexico
     expect(hit(attack, 'Iran-backed', emptied('event-noun'))).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
   });
 });
+
+describe('a context label glued after a referent it may not take is that referent’s own men or machines', () => {
+  it('keeps one mention of the referent and no label ("IDF fighters", "Zionist regime fighters")', () => {
+    const idf = analyze('“This morning, IDF fighters struck terrorist targets in the area of Yaroun,” the message said.').hits
+      .filter((h) => h.category === 'actor-label');
+    expect(idf.map((h) => [h.text, h.referent])).toEqual([['IDF', 'israel']]);
+    const jets = analyze('He was killed in an attack by Zionist regime fighters on the consulate.').hits
+      .filter((h) => h.category === 'actor-label');
+    expect(jets.map((h) => h.text)).toEqual(['Zionist regime']);
+    // A referent the label may take is still read from the name before it.
+    expect(hit('Overnight, Hezbollah fighters fired rockets.', 'fighters')).toMatchObject({ referent: 'armed-groups' });
+  });
+});
+
+describe('a modifier label before the noun of a thing that heads its phrase', () => {
+  it('describes the thing where a function word follows it ("pro-Iran targets since May"), not a possessive’s noun', () => {
+    expect(hit('Hezbollah vowed revenge. The second raid on pro-Iran targets since May hit Syria.', 'pro-Iran'))
+      .toMatchObject({ referent: null, resolution: 'unresolved' });
+    expect(hit('A US-led coalition struck the Houthis. Analysts said the coalition’s targets were chosen with care.', 'the coalition’s'))
+      .toMatchObject({ resolution: 'context' });
+  });
+});
