@@ -35,6 +35,8 @@ describe('composed phrases in the default lexicon', () => {
     ['Kataib Hezbollah is a faction supported by the IRGC.', 'faction supported by the IRGC', 'pro-iranian-groups', -1],
     ['Groups loyal to Tehran fired rockets.', 'Groups loyal to Tehran', 'pro-iranian-groups', -1],
     ['On April 22, militia groups associated with Iran made two attempts.', 'militia groups associated with Iran', 'iran-backed-militia', -2],
+    ['Warplanes of the U.S.-British coalition launched raids on Sanaa.', 'U.S.-British coalition', 'coalition', 0],
+    ['The Houthi navy, missile units and drones attacked the ship.', 'Houthi navy', 'houthi-fighters', 0],
     ['It said armed groups aligned with Iran were behind it.', 'armed groups aligned with Iran', 'pro-iranian-groups', -1],
     ['an armed Shia faction with allegiance to Iran, has heightened its targeting', 'armed Shia faction with allegiance to Iran', 'pro-iranian-groups', -1],
     ["Hezbollah, Iran's biggest proxy, has held back.", "Iran's biggest proxy", 'proxies', -2],
