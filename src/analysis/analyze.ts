@@ -12,7 +12,7 @@ import { tokenize, type Units } from '../nlp/nlp.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { findMatches, type Match } from './match.js';
 import { findVoiceSpans, quoteSpans, selfNamesOf, voiceAt } from './voice.js';
-import { headlineEnd, resolveContextLabels, type ContextLabel, type Mention } from './resolve.js';
+import { headlineEnd, resolveContextLabels, SIDE_WORDS, type ContextLabel, type Mention } from './resolve.js';
 import { repeatedBlocks } from './repeats.js';
 import { namesAgent } from './agency.js';
 import { classWords } from './class-words.js';
@@ -167,6 +167,11 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       const entry = m.entry as LabelEntry;
       if (entry.noun && m.endUnit - m.startUnit === 1 && !usedAsNoun(units, m.endUnit)) continue;
       if (entry.metonym && !actsAsGovernment(units, m, compiled.voice)) continue;
+      // "regime militias", "pro-government militias": a bare group noun glued after a civil war's
+      // side word names that side's men (Syria's above all), no referent the lexicon tracks, as resolve.ts reads a
+      // context label there (its rule 1b). A composed label is matched whole first ("Iraqi government-funded militias").
+      if (entry.category === 'actor-label' && entry.referent && m.endUnit - m.startUnit === 1 && m.startUnit > 0 &&
+          !units.barrierAfter[m.startUnit - 1] && SIDE_WORDS.has(units.normal[m.startUnit - 1])) continue;
       // "pro-Israel groups", "anti-Iran protests": a stance word built on the name, not the state or group acting.
       // Composed labels that begin with the prefix ("pro-Iran militias", "anti-US groups") are matched whole first.
       if (entry.category === 'actor-label' && stancePrefixed(text, units, m)) continue;

@@ -48,7 +48,7 @@ const POINTING_DETERMINERS = new Set(['these', 'those', 'this', 'that', 'its', '
  * "pro-government militants", "opposition fighters", "loyalist gunmen"). A tracked referent's own forces are named
  * by its name or a fixed label, so these words mean an untracked side (Syria's civil war above all).
  */
-const SIDE_WORDS = new Set([
+export const SIDE_WORDS: ReadonlySet<string> = new Set([
   'regime', 'pro-regime', 'regime-backed', 'government', 'pro-government', 'government-backed', 'anti-government',
   'anti-regime', 'opposition', 'loyalist', 'pro-assad', 'anti-assad',
 ]);

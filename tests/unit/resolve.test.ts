@@ -859,3 +859,14 @@ describe('a modifier label before the noun of a thing that heads its phrase', ()
       .toMatchObject({ resolution: 'context' });
   });
 });
+
+describe('a bare group noun glued after a civil war’s side word names that side’s men (ctx8 hand-off)', () => {
+  it('counts no fixed label in "regime militias", "pro-government militias"', () => {
+    const labels = (text: string) => analyze(text).hits.filter((h) => h.category === 'actor-label').map((h) => h.text);
+    expect(labels('Regime militias shelled the town of Idlib.')).toEqual([]);
+    expect(labels('Pro-government militias and loyalist militias attacked the village.')).toEqual([]);
+    // Without the side word the noun is the lexicon's label, and a composed label is matched whole.
+    expect(labels('Militias shelled the town.')).toEqual(['Militias']);
+    expect(labels('Iranian-backed militias attacked.')).toEqual(['Iranian-backed militias']);
+  });
+});
