@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Document, SkippedDocument } from '../types.js';
 import { looksBinary } from './decode.js';
-import { dedupeKey } from './dedupe.js';
+import { dedupeDigest } from './dedupe.js';
 import { InputError } from '../errors.js';
 import { parseOutletFrom, type OutletFrom } from './fields.js';
 import {
@@ -294,8 +294,9 @@ export async function* readCorpusStream(paths: string[], options: ReadOptions = 
   const { found, skipped } = await collectFiles(paths);
   for (const s of skipped) yield { type: 'skipped', skipped: s, stage: 'file' };
   const topLevel = new Set(paths);
-  const ids = new Map<string, string>();
-  const texts = new Map<string, { id: string; at: string }>();
+  const seen = new SeenDocuments();
+  const ids = new Map<string, number>();
+  const texts = new Map<string, number>();
 
   function* accept(c: Candidate): Generator<CorpusItem> {
     const bytes = Buffer.byteLength(c.doc.text, 'utf8');
@@ -312,15 +313,15 @@ export async function* readCorpusStream(paths: string[], options: ReadOptions = 
       };
       return;
     }
-    const idSkip = assignUniqueId(c, ids);
+    const idSkip = assignUniqueId(c, ids, seen);
     if (idSkip) {
       yield { type: 'skipped', stage: 'id', skipped: idSkip };
       return;
     }
     if (dedupe) {
-      const key = dedupeKey(c.doc);
+      const key = seen.textKey(c.doc);
       const first = texts.get(key);
-      if (first) {
+      if (first !== undefined) {
         const doc = c.doc;
         yield {
           type: 'skipped',
@@ -329,12 +330,12 @@ export async function* readCorpusStream(paths: string[], options: ReadOptions = 
             file: doc.source.file,
             ...(doc.source.line === undefined ? {} : { line: doc.source.line }),
             id: doc.id,
-            reason: `exact duplicate of ${first.id} (${first.at}): same outlet "${doc.outlet}" and the same text up to whitespace; remove one copy, or pass dedupe: false to keep both`,
+            reason: `exact duplicate of ${seen.id(first)} (${seen.where(first)}): same outlet "${doc.outlet}" and the same text up to whitespace; remove one copy, or pass dedupe: false to keep both`,
           },
         };
         return;
       }
-      texts.set(key, { id: c.doc.id, at: where(c.doc) });
+      texts.set(key, ids.get(c.doc.id)!);
     }
     yield { type: 'document', document: c.doc };
   }
@@ -410,12 +411,70 @@ export async function readCorpus(paths: string[], options: ReadOptions = {}): Pr
   return { documents, skipped: [...skippedBy.file, ...skippedBy.id, ...skippedBy.duplicate], warnings };
 }
 
-function where(doc: Document): string {
-  return doc.source.line === undefined ? doc.source.file : `${doc.source.file}:${doc.source.line}`;
+/**
+ * What the stream keeps of every accepted document, for the messages that name the first of two documents sharing an
+ * id or a text: a number per document in the two maps (see readCorpusStream) and its file and line here. A
+ * "file:line" string, an object and a hex key per document cost ~400 bytes each, held for the whole run: at 100k
+ * documents ~40 MB of a batch run's peak.
+ */
+class SeenDocuments {
+  private readonly files: string[] = [];
+  private readonly fileNumbers = new Map<string, number>();
+  private readonly outletNumbers = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private fileOf = new Int32Array(1024);
+  /** The 1-based line, or 0 when the source has none. */
+  private lineOf = new Float64Array(1024);
+
+  /** Records an accepted document under the next number and returns it. */
+  add(doc: Document): number {
+    const n = this.ids.length;
+    if (n === this.fileOf.length) {
+      const files = new Int32Array(n * 2);
+      files.set(this.fileOf);
+      this.fileOf = files;
+      const lines = new Float64Array(n * 2);
+      lines.set(this.lineOf);
+      this.lineOf = lines;
+    }
+    let file = this.fileNumbers.get(doc.source.file);
+    if (file === undefined) {
+      file = this.files.length;
+      this.files.push(doc.source.file);
+      this.fileNumbers.set(doc.source.file, file);
+    }
+    this.fileOf[n] = file;
+    this.lineOf[n] = doc.source.line ?? 0;
+    this.ids.push(doc.id);
+    return n;
+  }
+
+  id(n: number): string {
+    return this.ids[n];
+  }
+
+  where(n: number): string {
+    const file = this.files[this.fileOf[n]];
+    return this.lineOf[n] ? `${file}:${this.lineOf[n]}` : file;
+  }
+
+  /**
+   * dedupeKey's identity in 36 bytes: the outlet (trimmed) as a number, then the raw sha256 of the normalized text,
+   * as one flat string (a concatenation would keep its parts as well).
+   */
+  textKey(doc: Pick<Document, 'outlet' | 'text'>): string {
+    const outlet = doc.outlet.trim();
+    let k = this.outletNumbers.get(outlet);
+    if (k === undefined) this.outletNumbers.set(outlet, (k = this.outletNumbers.size));
+    const key = Buffer.allocUnsafe(36);
+    key.writeUInt32BE(k, 0);
+    dedupeDigest(doc.text).copy(key, 4);
+    return key.toString('latin1');
+  }
 }
 
 /** Gives a candidate an id no earlier document has; returns the skip entry when its explicit id is taken. */
-function assignUniqueId({ doc, idWasDerived }: Candidate, taken: Map<string, string>): SkippedDocument | undefined {
+function assignUniqueId({ doc, idWasDerived }: Candidate, taken: Map<string, number>, seen: SeenDocuments): SkippedDocument | undefined {
   const first = taken.get(doc.id);
   if (first !== undefined) {
     if (!idWasDerived) {
@@ -423,13 +482,13 @@ function assignUniqueId({ doc, idWasDerived }: Candidate, taken: Map<string, str
         file: doc.source.file,
         ...(doc.source.line === undefined ? {} : { line: doc.source.line }),
         id: doc.id,
-        reason: `duplicate id "${doc.id}" (first used at ${first}): ids must be unique; change one, or remove the id field to derive ids from file paths`,
+        reason: `duplicate id "${doc.id}" (first used at ${seen.where(first)}): ids must be unique; change one, or remove the id field to derive ids from file paths`,
       };
     }
     let n = 2;
     while (taken.has(`${doc.id}~${n}`)) n++;
     doc.id = `${doc.id}~${n}`;
   }
-  taken.set(doc.id, where(doc));
+  taken.set(doc.id, seen.add(doc));
   return undefined;
 }
