@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Document, SkippedDocument } from '../types.js';
 import { looksBinary } from './decode.js';
 import { dedupeDigest } from './dedupe.js';
+import { PositionTable, StringPositions } from '../text/position-table.js';
 import { InputError } from '../errors.js';
 import { parseOutletFrom, type OutletFrom } from './fields.js';
 import {
@@ -295,8 +296,6 @@ export async function* readCorpusStream(paths: string[], options: ReadOptions = 
   for (const s of skipped) yield { type: 'skipped', skipped: s, stage: 'file' };
   const topLevel = new Set(paths);
   const seen = new SeenDocuments();
-  const ids = new Map<string, number>();
-  const texts = new Map<string, number>();
 
   function* accept(c: Candidate): Generator<CorpusItem> {
     const bytes = Buffer.byteLength(c.doc.text, 'utf8');
@@ -313,15 +312,14 @@ export async function* readCorpusStream(paths: string[], options: ReadOptions = 
       };
       return;
     }
-    const idSkip = assignUniqueId(c, ids, seen);
+    const idSkip = assignUniqueId(c, seen);
     if (idSkip) {
       yield { type: 'skipped', stage: 'id', skipped: idSkip };
       return;
     }
     if (dedupe) {
-      const key = seen.textKey(c.doc);
-      const first = texts.get(key);
-      if (first !== undefined) {
+      const first = seen.firstWithText(c.doc);
+      if (first >= 0) {
         const doc = c.doc;
         yield {
           type: 'skipped',
@@ -335,7 +333,6 @@ export async function* readCorpusStream(paths: string[], options: ReadOptions = 
         };
         return;
       }
-      texts.set(key, ids.get(c.doc.id)!);
     }
     yield { type: 'document', document: c.doc };
   }
@@ -412,31 +409,34 @@ export async function readCorpus(paths: string[], options: ReadOptions = {}): Pr
 }
 
 /**
- * What the stream keeps of every accepted document, for the messages that name the first of two documents sharing an
- * id or a text: a number per document in the two maps (see readCorpusStream) and its file and line here. A
- * "file:line" string, an object and a hex key per document cost ~400 bytes each, held for the whole run: at 100k
- * documents ~40 MB of a batch run's peak.
+ * What the stream keeps of every document it accepts, for unique ids, exact duplicates and the messages that name the
+ * first of two documents: its id, its file and line in typed columns, and its text key (dedupeKey's identity in 36
+ * bytes: the outlet as a number, the raw sha256 of the normalized text), found again through position tables. Maps
+ * of strings, a "file:line" string, an object and a hex key per document cost ~440 bytes each, held for the whole
+ * run: at 100k documents ~40 MB of a batch run's peak; this is ~100.
  */
 class SeenDocuments {
   private readonly files: string[] = [];
   private readonly fileNumbers = new Map<string, number>();
   private readonly outletNumbers = new Map<string, number>();
   private readonly ids: string[] = [];
-  private fileOf = new Int32Array(1024);
+  private readonly idPositions = new StringPositions(this.ids);
+  private readonly textPositions = new PositionTable();
+  private capacity = 1024;
+  private fileOf = new Int32Array(this.capacity);
   /** The 1-based line, or 0 when the source has none. */
-  private lineOf = new Float64Array(1024);
+  private lineOf = new Float64Array(this.capacity);
+  private textKeys = new Uint8Array(this.capacity * TEXT_KEY_BYTES);
+
+  /** The number of the accepted document with this id, or −1. */
+  findId(id: string): number {
+    return this.idPositions.find(id);
+  }
 
   /** Records an accepted document under the next number and returns it. */
   add(doc: Document): number {
     const n = this.ids.length;
-    if (n === this.fileOf.length) {
-      const files = new Int32Array(n * 2);
-      files.set(this.fileOf);
-      this.fileOf = files;
-      const lines = new Float64Array(n * 2);
-      lines.set(this.lineOf);
-      this.lineOf = lines;
-    }
+    if (n === this.capacity) this.grow();
     let file = this.fileNumbers.get(doc.source.file);
     if (file === undefined) {
       file = this.files.length;
@@ -446,6 +446,7 @@ class SeenDocuments {
     this.fileOf[n] = file;
     this.lineOf[n] = doc.source.line ?? 0;
     this.ids.push(doc.id);
+    this.idPositions.index(n);
     return n;
   }
 
@@ -459,24 +460,49 @@ class SeenDocuments {
   }
 
   /**
-   * dedupeKey's identity in 36 bytes: the outlet (trimmed) as a number, then the raw sha256 of the normalized text,
-   * as one flat string (a concatenation would keep its parts as well).
+   * The number of an earlier document with the same outlet (trimmed) and text up to whitespace (dedupeKey), or −1,
+   * and then this one (the last added) is the first with its text.
    */
-  textKey(doc: Pick<Document, 'outlet' | 'text'>): string {
+  firstWithText(doc: Pick<Document, 'outlet' | 'text'>): number {
+    const n = this.ids.length - 1;
     const outlet = doc.outlet.trim();
     let k = this.outletNumbers.get(outlet);
     if (k === undefined) this.outletNumbers.set(outlet, (k = this.outletNumbers.size));
-    const key = Buffer.allocUnsafe(36);
-    key.writeUInt32BE(k, 0);
-    dedupeDigest(doc.text).copy(key, 4);
-    return key.toString('latin1');
+    const at = n * TEXT_KEY_BYTES;
+    const view = Buffer.from(this.textKeys.buffer, this.textKeys.byteOffset, this.textKeys.byteLength);
+    view.writeUInt32BE(k, at);
+    dedupeDigest(doc.text).copy(view, at + 4);
+    const hash = view.readInt32BE(at + 4);
+    const keys = this.textKeys;
+    const first = this.textPositions.find(hash, (p) => {
+      for (let b = 0, x = p * TEXT_KEY_BYTES; b < TEXT_KEY_BYTES; b++) if (keys[x + b] !== keys[at + b]) return false;
+      return true;
+    });
+    if (first < 0) this.textPositions.add(hash, n);
+    return first;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const files = new Int32Array(this.capacity);
+    files.set(this.fileOf);
+    this.fileOf = files;
+    const lines = new Float64Array(this.capacity);
+    lines.set(this.lineOf);
+    this.lineOf = lines;
+    const keys = new Uint8Array(this.capacity * TEXT_KEY_BYTES);
+    keys.set(this.textKeys);
+    this.textKeys = keys;
   }
 }
 
+/** A text key: the outlet's number (4 bytes) and the sha256 of the normalized text (32). */
+const TEXT_KEY_BYTES = 36;
+
 /** Gives a candidate an id no earlier document has; returns the skip entry when its explicit id is taken. */
-function assignUniqueId({ doc, idWasDerived }: Candidate, taken: Map<string, number>, seen: SeenDocuments): SkippedDocument | undefined {
-  const first = taken.get(doc.id);
-  if (first !== undefined) {
+function assignUniqueId({ doc, idWasDerived }: Candidate, seen: SeenDocuments): SkippedDocument | undefined {
+  const first = seen.findId(doc.id);
+  if (first >= 0) {
     if (!idWasDerived) {
       return {
         file: doc.source.file,
@@ -486,9 +512,9 @@ function assignUniqueId({ doc, idWasDerived }: Candidate, taken: Map<string, num
       };
     }
     let n = 2;
-    while (taken.has(`${doc.id}~${n}`)) n++;
+    while (seen.findId(`${doc.id}~${n}`) >= 0) n++;
     doc.id = `${doc.id}~${n}`;
   }
-  taken.set(doc.id, seen.add(doc));
+  seen.add(doc);
   return undefined;
 }

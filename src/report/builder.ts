@@ -204,7 +204,6 @@ export class ReportBuilder {
    */
   private readonly stancePool = new ChunkedPool((n) => new Float64Array(n));
   private readonly bodies: RecordSpill<DocumentBody>;
-  private readonly ids = new Set<string>();
   private readonly referentIndex = new Map<string, number>();
   private readonly referentIds: string[] = [];
   /** Per outlet, every document's words (excluded copies are taken out at the end). */
@@ -284,8 +283,7 @@ export class ReportBuilder {
    * documentFeatures gives for the text, when it was computed elsewhere (an analysis worker); computed here if absent.
    */
   add(analysis: DocAnalysis, document: { text: string; source?: SourceRef; language?: string; meta?: Record<string, unknown> }, features?: DocumentFeatures): void {
-    if (this.ids.has(analysis.id)) throw new RangeError(`duplicate document id: ${analysis.id}`);
-    this.ids.add(analysis.id);
+    if (this.cores.has(analysis.id)) throw new RangeError(`duplicate document id: ${analysis.id}`);
     const a = analysis;
     const meta: ReportDocument = { id: a.id, outlet: a.outlet, title: a.title, date: a.date, url: a.url, event: a.event, words: a.words };
     const src = sourceText(document.source);
@@ -336,11 +334,10 @@ export class ReportBuilder {
     const theirs = JSON.stringify({ ...other.options, lexicon: other.options.lexicon.sources.map((s) => s.sha256) });
     if (mine !== theirs) throw new RangeError(`cannot merge reports built with different settings or lexicons: ${mine} vs ${theirs}`);
     for (let k = 0; k < other.cores.length; k++) {
-      if (this.ids.has(other.cores.id(k))) throw new RangeError(`duplicate document id across merged parts: ${other.cores.id(k)}`);
+      if (this.cores.has(other.cores.id(k))) throw new RangeError(`duplicate document id across merged parts: ${other.cores.id(k)}`);
     }
     const remap = other.referentIds.map((id) => this.referentOf(id));
     for (const r of other.records()) {
-      this.ids.add(r.meta.id);
       const stance = [...r.stance];
       for (let k = 0; k < stance.length; k += 3) {
         const ref = Math.floor(stance[k] / 3);
@@ -380,8 +377,7 @@ export class ReportBuilder {
     const builder = new ReportBuilder({ ...state.options, textOf });
     for (const id of state.referentIndex) builder.referentOf(id);
     for (const r of state.documents) {
-      if (builder.ids.has(r.meta.id)) throw new RangeError(`report builder state: duplicate document id ${r.meta.id}`);
-      builder.ids.add(r.meta.id);
+      if (builder.cores.has(r.meta.id)) throw new RangeError(`report builder state: duplicate document id ${r.meta.id}`);
       builder.push(r);
     }
     for (const [outlet, total, counts] of state.terms) builder.terms.set(outlet, { total, counts: new Map(counts) });

@@ -2,11 +2,12 @@
  * The report builder's in-memory part of each document (what the statistics resample and events link) as columns:
  * typed arrays of numbers, one string table for outlets, dates, events and names, and one array of ids. An object
  * per document with a names array of its own cost ~170 bytes (Node's V8 has no pointer compression: every field
- * is 8 bytes, every array has a header); here a document costs ~52 bytes plus 4 per name, so the builder's share of
+ * is 8 bytes, every array has a header); here a document costs ~52 bytes plus 4 per name and at most 16 for the table of its id, so the builder's share of
  * a run grows as little as it can while every document's id is still needed at the end (duplicate policy, events).
  */
 import type { EventDate } from '../text/event-date.js';
 import { CHUNK_OFFSET, ChunkedPool } from '../stats/postings.js';
+import { StringPositions } from '../text/position-table.js';
 
 /** One document's core as the builder's stages read it (made on demand from the columns; not kept). */
 export interface DocumentCore {
@@ -28,6 +29,8 @@ const EMPTY_NAMES: string[] = [];
 
 export class CoreColumns {
   private readonly ids: string[] = [];
+  /** Which ids are taken (the builder refuses a repeated one): a table of positions in `ids`, not a Set of strings. */
+  private readonly idPositions = new StringPositions(this.ids);
   /** Outlets, dates, events and names: one string per distinct value, shared by every document that has it. */
   private readonly strings: string[] = [];
   private readonly stringNumbers = new Map<string, number>();
@@ -61,6 +64,7 @@ export class CoreColumns {
     const k = this.ids.length;
     if (k === this.capacity) this.grow();
     this.ids.push(core.id);
+    this.idPositions.index(k);
     this.outlets[k] = this.number(core.outlet);
     this.dates[k] = core.date === undefined ? NONE : this.number(core.date);
     this.events[k] = core.event === undefined ? NONE : this.number(core.event);
@@ -78,6 +82,10 @@ export class CoreColumns {
     }
     this.stanceStarts[k] = core.stanceStart;
     this.stanceLengths[k] = core.stanceLength;
+  }
+
+  has(id: string): boolean {
+    return this.idPositions.find(id) >= 0;
   }
 
   id(k: number): string {
