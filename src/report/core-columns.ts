@@ -26,6 +26,26 @@ export interface DocumentCore {
 
 const NONE = -1;
 const EMPTY_NAMES: string[] = [];
+/**
+ * Documents per block of columns, as a power of two. Blocks are added, never copied: columns that double would hold
+ * up to as much unused room as data and, while growing, both copies.
+ */
+const BLOCK_BITS = 12;
+const BLOCK = 1 << BLOCK_BITS;
+const IN_BLOCK = BLOCK - 1;
+
+/** The columns of BLOCK documents. */
+class Block {
+  readonly outlets = new Int32Array(BLOCK);
+  readonly dates = new Int32Array(BLOCK);
+  readonly events = new Int32Array(BLOCK);
+  readonly eventDates = new Int32Array(BLOCK);
+  readonly nameCounts = new Int32Array(BLOCK);
+  readonly stanceLengths = new Int32Array(BLOCK);
+  readonly words = new Float64Array(BLOCK);
+  readonly nameStarts = new Float64Array(BLOCK);
+  readonly stanceStarts = new Float64Array(BLOCK);
+}
 
 export class CoreColumns {
   private readonly ids: string[] = [];
@@ -39,16 +59,7 @@ export class CoreColumns {
   private readonly eventDateNumbers = new Map<string, number>();
   /** Every document's names as string numbers, one run per document. */
   private readonly namePool = new ChunkedPool((n) => new Int32Array(n));
-  private capacity = 1024;
-  private outlets = new Int32Array(this.capacity);
-  private dates = new Int32Array(this.capacity);
-  private events = new Int32Array(this.capacity);
-  private eventDateOf = new Int32Array(this.capacity);
-  private nameCounts = new Int32Array(this.capacity);
-  private words = new Float64Array(this.capacity);
-  private nameStarts = new Float64Array(this.capacity);
-  private stanceStarts = new Float64Array(this.capacity);
-  private stanceLengths = new Int32Array(this.capacity);
+  private readonly blocks: Block[] = [];
   /** The sum of `words` (the report's corpus size). */
   private totalWords = 0;
 
@@ -62,26 +73,28 @@ export class CoreColumns {
 
   push(core: DocumentCore): void {
     const k = this.ids.length;
-    if (k === this.capacity) this.grow();
+    if ((k & IN_BLOCK) === 0) this.blocks.push(new Block());
+    const b = this.blocks[k >> BLOCK_BITS];
+    const x = k & IN_BLOCK;
     this.ids.push(core.id);
     this.idPositions.index(k);
-    this.outlets[k] = this.number(core.outlet);
-    this.dates[k] = core.date === undefined ? NONE : this.number(core.date);
-    this.events[k] = core.event === undefined ? NONE : this.number(core.event);
-    this.eventDateOf[k] = core.eventDate === undefined ? NONE : this.eventDateNumber(core.eventDate);
-    this.words[k] = core.words;
+    b.outlets[x] = this.number(core.outlet);
+    b.dates[x] = core.date === undefined ? NONE : this.number(core.date);
+    b.events[x] = core.event === undefined ? NONE : this.number(core.event);
+    b.eventDates[x] = core.eventDate === undefined ? NONE : this.eventDateNumber(core.eventDate);
+    b.words[x] = core.words;
     this.totalWords += core.words;
     const names = core.names;
-    this.nameCounts[k] = names.length;
+    b.nameCounts[x] = names.length;
     if (names.length > 0) {
       const at = this.namePool.reserve(names.length);
       const chunk = this.namePool.chunkAt(at);
       let y = at & CHUNK_OFFSET;
       for (const name of names) chunk[y++] = this.number(name);
-      this.nameStarts[k] = at;
+      b.nameStarts[x] = at;
     }
-    this.stanceStarts[k] = core.stanceStart;
-    this.stanceLengths[k] = core.stanceLength;
+    b.stanceStarts[x] = core.stanceStart;
+    b.stanceLengths[x] = core.stanceLength;
   }
 
   has(id: string): boolean {
@@ -93,21 +106,22 @@ export class CoreColumns {
   }
 
   outlet(k: number): string {
-    return this.strings[this.outlets[k]];
+    return this.strings[this.blocks[k >> BLOCK_BITS].outlets[k & IN_BLOCK]];
   }
 
   stanceStart(k: number): number {
-    return this.stanceStarts[k];
+    return this.blocks[k >> BLOCK_BITS].stanceStarts[k & IN_BLOCK];
   }
 
   stanceLength(k: number): number {
-    return this.stanceLengths[k];
+    return this.blocks[k >> BLOCK_BITS].stanceLengths[k & IN_BLOCK];
   }
 
   names(k: number): string[] {
-    const count = this.nameCounts[k];
+    const b = this.blocks[k >> BLOCK_BITS];
+    const count = b.nameCounts[k & IN_BLOCK];
     if (count === 0) return EMPTY_NAMES;
-    const at = this.nameStarts[k];
+    const at = b.nameStarts[k & IN_BLOCK];
     const chunk = this.namePool.chunkAt(at);
     const names: string[] = new Array(count);
     for (let x = 0, y = at & CHUNK_OFFSET; x < count; x++, y++) names[x] = this.strings[chunk[y]];
@@ -116,16 +130,18 @@ export class CoreColumns {
 
   /** Document k's core as an object (a fresh one on every call). */
   get(k: number): DocumentCore {
+    const b = this.blocks[k >> BLOCK_BITS];
+    const x = k & IN_BLOCK;
     return {
       id: this.ids[k],
-      outlet: this.strings[this.outlets[k]],
-      words: this.words[k],
-      date: this.dates[k] === NONE ? undefined : this.strings[this.dates[k]],
-      event: this.events[k] === NONE ? undefined : this.strings[this.events[k]],
+      outlet: this.strings[b.outlets[x]],
+      words: b.words[x],
+      date: b.dates[x] === NONE ? undefined : this.strings[b.dates[x]],
+      event: b.events[x] === NONE ? undefined : this.strings[b.events[x]],
       names: this.names(k),
-      eventDate: this.eventDateOf[k] === NONE ? undefined : this.eventDates[this.eventDateOf[k]],
-      stanceStart: this.stanceStarts[k],
-      stanceLength: this.stanceLengths[k],
+      eventDate: b.eventDates[x] === NONE ? undefined : this.eventDates[b.eventDates[x]],
+      stanceStart: b.stanceStarts[x],
+      stanceLength: b.stanceLengths[x],
     };
   }
 
@@ -152,29 +168,5 @@ export class CoreColumns {
       this.eventDateNumbers.set(key, n);
     }
     return n;
-  }
-
-  private grow(): void {
-    const size = this.capacity * 2;
-    const int32 = (a: Int32Array<ArrayBuffer>) => {
-      const b = new Int32Array(size);
-      b.set(a);
-      return b;
-    };
-    const float64 = (a: Float64Array<ArrayBuffer>) => {
-      const b = new Float64Array(size);
-      b.set(a);
-      return b;
-    };
-    this.outlets = int32(this.outlets);
-    this.dates = int32(this.dates);
-    this.events = int32(this.events);
-    this.eventDateOf = int32(this.eventDateOf);
-    this.nameCounts = int32(this.nameCounts);
-    this.stanceLengths = int32(this.stanceLengths);
-    this.words = float64(this.words);
-    this.nameStarts = float64(this.nameStarts);
-    this.stanceStarts = float64(this.stanceStarts);
-    this.capacity = size;
   }
 }
