@@ -439,13 +439,18 @@ export class ReportBuilder {
       countedByOutlet.get(outlet)!.push(position);
       const counts = unpackCounts(body.counts, outlet);
       // Read before merging: the outlet's counts may take this document's records in.
-      o.summaries.push(this.documentSummary(body.meta, counts));
+      o.summaries.push(this.documentSummary(position, counts));
       o.words += body.meta.words;
       // Adopted label hits in the headline voices, in hit order: the same keys as counting the hits directly.
       for (const ref of Object.values(counts.referents)) {
         for (const v of voices) for (const [label, n] of Object.entries(ref.voices[v].labels)) o.labels.set(label, (o.labels.get(label) ?? 0) + n);
       }
-      o.groupMeta.push({ outlet, meta: body.meta.meta, source: body.meta.source ? { file: body.meta.source } : undefined });
+      // Only documents that carry a group can define one (groupingFromMetadata skips the others): the rest cost
+      // nothing here.
+      const group = body.meta.meta?.group;
+      if (group !== undefined && group !== null && group !== '') {
+        o.groupMeta.push({ outlet, meta: body.meta.meta, source: body.meta.source ? { file: body.meta.source } : undefined });
+      }
       if (this.categoryLayer) o.categories.push(body.categories);
       mergeCounts(c, counts);
     }
@@ -654,14 +659,16 @@ export class ReportBuilder {
   }
 
   /** The document as the group, contrast and timeline statistics take it: headline voices, per referent. */
-  private documentSummary(meta: ReportDocument, counts: OutletCounts): DocumentSummary {
+  private documentSummary(position: number, counts: OutletCounts): DocumentSummary {
     const referents: Record<string, ReferentMentions> = {};
     for (const [id, ref] of Object.entries(counts.referents)) {
       const v = combineVoices(ref, this.voices);
       if (v.mentions > 0) referents[id] = { score: v.score, mentions: v.mentions, labels: v.labels };
     }
-    const out: DocumentSummary = { id: meta.id, outlet: meta.outlet, referents };
-    if (meta.date) out.date = meta.date;
+    // The core's id, outlet and date: strings already held (the record's own were parsed afresh from the spill).
+    const out: DocumentSummary = { id: this.cores.id(position), outlet: this.cores.outlet(position), referents };
+    const date = this.cores.date(position);
+    if (date) out.date = date;
     return out;
   }
 

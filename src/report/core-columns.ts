@@ -109,6 +109,11 @@ export class CoreColumns {
     return this.strings[this.blocks[k >> BLOCK_BITS].outlets[k & IN_BLOCK]];
   }
 
+  date(k: number): string | undefined {
+    const d = this.blocks[k >> BLOCK_BITS].dates[k & IN_BLOCK];
+    return d === NONE ? undefined : this.strings[d];
+  }
+
   stanceStart(k: number): number {
     return this.blocks[k >> BLOCK_BITS].stanceStarts[k & IN_BLOCK];
   }
