@@ -519,15 +519,17 @@ export class ReportBuilder {
     stage('events');
     const userEvents = new Map<string, EventOverride>();
     for (const e of this.options.events ?? []) for (const id of e.documents) userEvents.set(id, e);
-    // The cores as objects for this stage only (the events stage links every document at once).
-    const cores = [...this.cores];
-    const eventInputs = cores.map((r) => ({
-      id: r.id, outlet: r.outlet,
-      // The story's day from the text when the metadata has none (or a dateline / "on Sunday" says which day it was).
-      date: r.eventDate?.day ?? r.date,
-      event: userEvents.has(r.id) ? `${USER_EVENT_PREFIX}${userEvents.get(r.id)!.name}` : r.event,
-      names: r.names,
-    }));
+    // What grouping links, for every document at once (the columns hold it as numbers).
+    const eventInputs = Array.from({ length: this.cores.length }, (_, k) => {
+      const r = this.cores.get(k);
+      return {
+        id: r.id, outlet: r.outlet,
+        // The story's day from the text when the metadata has none (or a dateline / "on Sunday" says which day it was).
+        date: r.eventDate?.day ?? r.date,
+        event: userEvents.has(r.id) ? `${USER_EVENT_PREFIX}${userEvents.get(r.id)!.name}` : r.event,
+        names: r.names,
+      };
+    });
     // Openings are read from the spill and parsed one at a time as the similarity index takes them in, in order.
     const openings = this.bodies.records()[Symbol.iterator]();
     const similar = similarityLinksOf(eventInputs.length, (i) => {
@@ -545,10 +547,18 @@ export class ReportBuilder {
       (similarTo.get(a) ?? similarTo.set(a, []).get(a)!).push({ id: b, cosine: l.strength });
       (similarTo.get(b) ?? similarTo.set(b, []).get(b)!).push({ id: a, cosine: l.strength });
     }
-    const members = eventMembers(grouped, new Map(cores.map((r) => [r.id, {
-      event: r.event, names: r.names, similar: similarTo.get(r.id),
-      date: r.eventDate ?? (dayNumber(r.date) === null ? null : { day: r.date!.slice(0, 10), from: 'metadata' as const }),
-    }])), userEvents);
+    // Each member's evidence is made when asked for (members of events only), not kept in a map of every document.
+    const members = eventMembers(grouped, {
+      get: (id: string) => {
+        const k = this.cores.position(id);
+        if (k < 0) return undefined;
+        const r = this.cores.get(k);
+        return {
+          event: r.event, names: eventInputs[k].names, similar: similarTo.get(r.id),
+          date: r.eventDate ?? (dayNumber(r.date) === null ? null : { day: r.date!.slice(0, 10), from: 'metadata' as const }),
+        };
+      },
+    }, userEvents);
     const events: ReportEvent[] = grouped.map((e) => {
       const user = e.basis === 'metadata' && e.label.startsWith(USER_EVENT_PREFIX);
       return { ...e, ...(user ? { label: e.label.slice(USER_EVENT_PREFIX.length), basis: 'user' as const } : {}), members: members.get(e.id) ?? [] };

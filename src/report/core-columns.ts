@@ -101,6 +101,11 @@ export class CoreColumns {
     return this.idPositions.find(id) >= 0;
   }
 
+  /** The position of the document with this id, or −1. */
+  position(id: string): number {
+    return this.idPositions.find(id);
+  }
+
   id(k: number): string {
     return this.ids[k];
   }
