@@ -423,6 +423,8 @@ export class ReportBuilder {
     const countedByOutlet = new Map<string, number[]>();
     const perOutlet = new Map<string, { labels: Map<string, number>; words: number; summaries: DocumentSummary[]; groupMeta: GroupMeta[]; categories: Array<number[][] | undefined> }>();
     let collapsedBlocks = 0;
+    // Summaries share equal (score, mentions, labels) records: few distinct ones recur across most documents.
+    const mentionsSeen = new Map<string, ReferentMentions>();
     let k = 0;
     for (const body of this.bodies.records()) {
       const position = k++;
@@ -439,7 +441,7 @@ export class ReportBuilder {
       countedByOutlet.get(outlet)!.push(position);
       const counts = unpackCounts(body.counts, outlet);
       // Read before merging: the outlet's counts may take this document's records in.
-      o.summaries.push(this.documentSummary(position, counts));
+      o.summaries.push(this.documentSummary(position, counts, mentionsSeen));
       o.words += body.meta.words;
       // Adopted label hits in the headline voices, in hit order: the same keys as counting the hits directly.
       for (const ref of Object.values(counts.referents)) {
@@ -669,11 +671,18 @@ export class ReportBuilder {
   }
 
   /** The document as the group, contrast and timeline statistics take it: headline voices, per referent. */
-  private documentSummary(position: number, counts: OutletCounts): DocumentSummary {
+  private documentSummary(position: number, counts: OutletCounts, seen: Map<string, ReferentMentions>): DocumentSummary {
     const referents: Record<string, ReferentMentions> = {};
     for (const [id, ref] of Object.entries(counts.referents)) {
       const v = combineVoices(ref, this.voices);
-      if (v.mentions > 0) referents[id] = { score: v.score, mentions: v.mentions, labels: v.labels };
+      if (v.mentions === 0) continue;
+      // The statistics only read summaries, so documents with equal counts can share one record (labels in the
+      // same order, so that every reader sees the same object it would have had).
+      let key = `${v.score} ${v.mentions}`;
+      for (const label in v.labels) key += ` ${label} ${v.labels[label]}`;
+      let shared = seen.get(key);
+      if (!shared) seen.set(key, (shared = { score: v.score, mentions: v.mentions, labels: v.labels }));
+      referents[id] = shared;
     }
     // The core's id, outlet and date: strings already held (the record's own were parsed afresh from the spill).
     const out: DocumentSummary = { id: this.cores.id(position), outlet: this.cores.outlet(position), referents };
