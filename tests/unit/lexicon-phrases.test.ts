@@ -704,8 +704,11 @@ describe('the patron\'s possessive with descriptors before terror proxies is one
 });
 
 describe('a side word with a neutral noun or a sect inside the phrase (dev-k misses, lexicon 1.3.11)', () => {
-  it('reads "the Houthi movement" as a neutral label and "the Shiite rebels" as "the rebels"', () => {
-    expect(labelsIn('The Houthi movement espouses a hard-line ideology.')).toEqual([{ text: 'Houthi movement', id: 'houthi-fighters', weight: 0 }]);
+  it('reads "the Houthi movement" (lower-case m; the capital is the name) as a neutral label and "the Shiite rebels" as "the rebels"', () => {
+    expect(labelsIn('The Houthi movement espouses a hard-line ideology.')).toEqual([{ text: 'Houthi movement', id: 'houthi-movement', weight: 0 }]);
+    // With a capital M it is the group's proper name, and names are not labels (dev-m: "Yemen's Houthi Movement").
+    expect(labelsIn("Yemen's Houthi Movement declared on 15 January that it would widen its targets.")).toEqual([]);
+    expect(labelsIn('Ansar Allah, also known as the Houthi Movement, has attacked ships.')).toEqual([]);
     expect(labelsIn('Saudi jets bombed the Shiite rebels in Saada.')).toEqual([{ text: 'the Shiite rebels', id: 'rebels', weight: -1 }]);
     expect(labelsIn('Saudi jets bombed the Shia rebels in Saada.').map((h) => h.id)).toEqual(['rebels']);
   });

@@ -323,6 +323,11 @@ describe('"enemy" before a noun is the speaker\'s side', () => {
     expect(hit('US forces at Tower 22 were hit. The enemy was not identified.', 'The enemy')).toMatchObject({ label: 'the-enemy', referent: 'us-forces' });
   });
 
+  it('does not score "the enemy" before a unit or a munition ("the enemy battalion", "the enemy shells"; ctx8 hand-off)', () => {
+    expect(analyze('Hamas fired. The IDF deepened the damage to the enemy battalion.').hits.filter((h) => h.label === 'the-enemy')).toEqual([]);
+    expect(analyze('Hamas fired. The enemy shells hit the building.').hits.filter((h) => h.label === 'the-enemy')).toEqual([]);
+  });
+
   it('keeps "enemy forces" a label', () => {
     expect(hit('Israel struck Gaza. Enemy forces withdrew.', 'Enemy forces')).toMatchObject({ referent: 'israel' });
   });
