@@ -423,6 +423,9 @@ const TOPIC_NOUN_CLASS = 'topic-noun';
 const TIE_CLASS = 'tie-participle';
 const OUTLET_NOUN_CLASS = 'outlet-noun';
 const OUTLET_MODIFIER_CLASS = 'outlet-modifier';
+const PERSON_TITLE_CLASS = 'person-title-noun';
+/** How many capitalised words of a title may stand between the name and its noun ("IDF Southern Command chief"). */
+const TITLE_CAPITALISED_WORDS = 2;
 /** How many words may stand between a possessive and an official's title ("Iran's top nuclear envoy"). */
 const TITLE_MODIFIERS = 2;
 
@@ -438,6 +441,7 @@ const TITLE_MODIFIERS = 2;
  */
 function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry, compiled: CompiledLexicon): 'title' | 'thing' | null {
   if (entry.weight !== 0) return null;
+  if (titleOfBefore(units, m, compiled)) return 'title';
   const next = m.endUnit;
   if (next >= units.count) return null;
   // "Israel Defense Forces (IDF) Chief of the General Staff": the title after the force's bracketed acronym.
@@ -461,11 +465,31 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
     return null;
   }
   if (inWordClass(compiled, TITLE_NOUN_CLASS, word)) return 'title';
-  // "Israel Prime Minister's office", "Iran Foreign Minister": one capitalised word of the title before its noun.
-  if (next + 1 < units.count && !units.barrierAfter[next] && /^\p{Lu}/u.test(text.slice(units.start[next], units.end[next])) &&
-      !ENGLISH_STOPWORDS.has(word) && inWordClass(compiled, TITLE_NOUN_CLASS, units.normal[next + 1])) return 'title';
+  const capitalised = (u: number): boolean => /^\p{Lu}/u.test(text.slice(units.start[u], units.end[u])) &&
+    !ENGLISH_STOPWORDS.has(units.normal[u]);
+  // "Hamas leader Ismail Haniyeh": a person's title only when the person's name follows; "Hamas leaders" is the
+  // leadership acting (gold a11).
+  if (classWords(compiled, PERSON_TITLE_CLASS).has(word) && next + 1 < units.count && !units.barrierAfter[next] &&
+      capitalised(next + 1)) return 'title';
+  // "Israel Prime Minister's office", "IDF Southern Command chief": capitalised words of the title before its noun.
+  for (let u = next; u < next + TITLE_CAPITALISED_WORDS && u + 1 < units.count; u++) {
+    if (units.barrierAfter[u] || !capitalised(u)) break;
+    if (inWordClass(compiled, TITLE_NOUN_CLASS, units.normal[u + 1])) return 'title';
+  }
   if (outletAfter(text, units, next, compiled)) return 'title';
   return inWordClass(compiled, TOPIC_NOUN_CLASS, word) ? 'thing' : null;
+}
+
+/**
+ * Whether the name is the "of" phrase of an official's singular title ("the leader of Hamas", "the chief of the
+ * IDF"): the official named by affiliation, as "Hamas leader Ismail Haniyeh" is. Reads at most three words back.
+ */
+function titleOfBefore(units: Units, m: Match, compiled: CompiledLexicon): boolean {
+  let u = m.startUnit - 1;
+  if (u >= 0 && units.normal[u] === 'the' && !units.barrierAfter[u]) u--;
+  if (u < 1 || units.normal[u] !== 'of' || units.barrierAfter[u] || units.barrierAfter[u - 1]) return false;
+  const title = units.normal[u - 1];
+  return classWords(compiled, PERSON_TITLE_CLASS).has(title) || classWords(compiled, TITLE_NOUN_CLASS).has(title);
 }
 
 /**

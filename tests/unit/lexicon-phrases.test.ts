@@ -556,6 +556,19 @@ describe('a neutral name that only says whose something is (lexicon 1.3.8)', () 
     expect(texts('Hamas official Basem Naim said so.')).toEqual(['Hamas']);
   });
 
+  it('does not count a name in an official\'s title: a leader or head with the person\'s name, a title of the name (lexicon 1.3.14)', () => {
+    const texts = (text: string) => actorLabels(text).map((h) => h.text);
+    expect(texts('Hamas leader John Roe met the envoy in Doha.')).toEqual([]);
+    expect(texts('Talks with Hamas head Roe stalled on Monday.')).toEqual([]);
+    expect(texts('The leader of Hamas rejected the offer.')).toEqual([]);
+    expect(texts('She met the chief of the IDF on Monday.')).toEqual([]);
+    expect(texts('IDF Northern Front chief John Roe said the drills would go on.')).toEqual([]);
+    // The leadership acting and a name after a plural stay counted (gold a11 "Hamas leaders").
+    expect(texts('Hamas leaders rejected the offer.')).toEqual(['Hamas']);
+    expect(texts('The leaders of Hamas rejected the offer.')).toEqual(['Hamas']);
+    expect(texts('The Hamas leader said so.')).toEqual(['Hamas']);
+  });
+
   it('does not count a force named with its bracketed acronym before an official\'s title', () => {
     const texts = (text: string) => actorLabels(text).map((h) => h.text);
     expect(texts('On Monday, Israel Defense Forces (IDF) Chief of the General Staff Herzi Halevi spoke.')).toEqual([]);
