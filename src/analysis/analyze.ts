@@ -424,6 +424,7 @@ const TIE_CLASS = 'tie-participle';
 const OUTLET_NOUN_CLASS = 'outlet-noun';
 const OUTLET_MODIFIER_CLASS = 'outlet-modifier';
 const PERSON_TITLE_CLASS = 'person-title-noun';
+const OF_TITLE_CLASS = 'of-title-noun';
 /** How many capitalised words of a title may stand between the name and its noun ("IDF Southern Command chief"). */
 const TITLE_CAPITALISED_WORDS = 2;
 /** How many words may stand between a possessive and an official's title ("Iran's top nuclear envoy"). */
@@ -467,8 +468,7 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
   if (inWordClass(compiled, TITLE_NOUN_CLASS, word)) return 'title';
   const capitalised = (u: number): boolean => /^\p{Lu}/u.test(text.slice(units.start[u], units.end[u])) &&
     !ENGLISH_STOPWORDS.has(units.normal[u]);
-  // "Hamas leader Ismail Haniyeh": a person's title only when the person's name follows; "Hamas leaders" is the
-  // leadership acting (gold a11).
+  // "Hamas head Sinwar": a person's title only when the person's name follows ("Israeli forces head north" is a verb).
   if (classWords(compiled, PERSON_TITLE_CLASS).has(word) && next + 1 < units.count && !units.barrierAfter[next] &&
       capitalised(next + 1)) return 'title';
   // "Israel Prime Minister's office", "IDF Southern Command chief": capitalised words of the title before its noun.
@@ -482,14 +482,15 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
 
 /**
  * Whether the name is the "of" phrase of an official's singular title ("the leader of Hamas", "the chief of the
- * IDF"): the official named by affiliation, as "Hamas leader Ismail Haniyeh" is. Reads at most three words back.
+ * IDF"): the official named by affiliation. Reads at most three words back.
  */
 function titleOfBefore(units: Units, m: Match, compiled: CompiledLexicon): boolean {
   let u = m.startUnit - 1;
   if (u >= 0 && units.normal[u] === 'the' && !units.barrierAfter[u]) u--;
   if (u < 1 || units.normal[u] !== 'of' || units.barrierAfter[u] || units.barrierAfter[u - 1]) return false;
   const title = units.normal[u - 1];
-  return classWords(compiled, PERSON_TITLE_CLASS).has(title) || classWords(compiled, TITLE_NOUN_CLASS).has(title);
+  return classWords(compiled, PERSON_TITLE_CLASS).has(title) || classWords(compiled, TITLE_NOUN_CLASS).has(title) ||
+    classWords(compiled, OF_TITLE_CLASS).has(title);
 }
 
 /**

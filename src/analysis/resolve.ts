@@ -54,6 +54,25 @@ export const SIDE_WORDS: ReadonlySet<string> = new Set([
 ]);
 /** Words right before a label that say the actor is not known ("unknown gunmen", "unidentified militants"). */
 const UNKNOWN_WORDS = new Set(['unknown', 'unidentified']);
+/** Number words that make a count ("some 500 fighters", "two thousand gunmen"); digits are read by their shape. */
+const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'hundreds', 'thousand', 'thousands', 'million']);
+const isNumeral = (word: string): boolean => /^\d[\d,.]*$/.test(word) || NUMBER_WORDS.has(word);
+/**
+ * Words that make a count a toll of the dead or wounded ("the deaths of five fighters", "killing four fighters"):
+ * the dev annotations count those men as the group's (dev-a), unlike a force's size ("comprise of 2,500 fighters").
+ */
+const CASUALTY_WORDS = new Set(['killed', 'killing', 'kills', 'dead', 'death', 'deaths', 'died', 'die', 'wounded', 'wounding',
+  'injured', 'injuring', 'martyred', 'martyrdom', 'slain', 'lost', 'casualties', 'captured', 'arrested', 'detained']);
+/** How many words either side of a count are read for a casualty word. */
+const CASUALTY_REACH = 12;
+
+/** Whether a casualty word stands in the label's sentence within CASUALTY_REACH words of it. */
+function casualtyNear(units: Units, match: Match, sentence: number): boolean {
+  const from = Math.max(0, match.startUnit - CASUALTY_REACH), to = Math.min(units.count, match.endUnit + CASUALTY_REACH);
+  for (let u = from; u < to; u++) if (units.sentence[u] === sentence && CASUALTY_WORDS.has(units.normal[u])) return true;
+  return false;
+}
 /**
  * The lexicon's word classes of nouns that a modifier label may describe instead of an actor: attacks ("Iran-backed
  * attacks") and places and things ("Iran-linked sites in Syria"). A lexicon without them leaves every such label to
@@ -174,6 +193,17 @@ export function resolveContextLabels(
     // "pro-government fighters", "opposition fighters"): the sides of a civil war, which no referent is (a
     // referent's own forces are named by its name, "Israeli forces", not by these words). The words are no label.
     if (prevGlued && SIDE_WORDS.has(units.normal[prevUnit])) {
+      notLabels.add(hit);
+      continue;
+    }
+    // 1b'. A count of a bare neutral noun ("comprise of 2,500 fighters", "with over 500,000 fighters") sizes a force
+    // without saying whose (a toll of the dead is the group's, dev-a): the gold README does not annotate bare counts ("about 2,500 troops", a17), and the
+    // look-back would hand it to whoever was named last. A framing word keeps its frame ("three terrorists").
+    // A from- or of-phrase after the count still says whose ("4 fighters from Al-Nujaba", rule 4).
+    const ownerAfter = match.endUnit < units.count && !units.barrierAfter[match.endUnit - 1] &&
+      (units.normal[match.endUnit] === 'from' || units.normal[match.endUnit] === 'of');
+    if (prevGlued && entry.weight === 0 && match.endUnit - match.startUnit === 1 && isNumeral(units.normal[prevUnit]) && !ownerAfter &&
+        !casualtyNear(units, match, hit.sentence)) {
       notLabels.add(hit);
       continue;
     }

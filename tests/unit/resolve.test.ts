@@ -768,6 +768,18 @@ describe('the sides of a civil war the lexicon does not track (issue 8, session 
     expect(hit(text, 'gunmen')).toMatchObject({ referent: null, resolution: 'unresolved' });
   });
 
+  it('does not count a bare neutral noun after a count that sizes a force (gold README: bare counts; lexicon 1.3.14)', () => {
+    expect(noHit('Hezbollah runs an elite unit. It is said to comprise 2,500 fighters.', 'fighters')).toBe(true);
+    expect(noHit('Hamas fired rockets. Ansar Allah, with over 500,000 fighters, vowed to join.', 'fighters')).toBe(true);
+    expect(noHit('Hamas fired rockets. The movement has three thousand gunmen in the city.', 'gunmen')).toBe(true);
+    // A toll of the dead, an owner after the count and a framing word keep the label.
+    expect(hit('Hezbollah mourned. The deaths of five fighters were announced.', 'fighters'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    expect(hit('Clashes went on. Some 300 fighters from Hezbollah crossed the border.', 'fighters'))
+      .toMatchObject({ referent: 'armed-groups' });
+    expect(hit('Hamas fired rockets. Then 300 terrorists crossed the fence.', 'terrorists')).toBeDefined();
+  });
+
   it('knows Syria\'s armed opposition as an untracked actor that blocks the look-back', () => {
     const text = 'Hezbollah backs the government in Damascus. The Free Syrian Army attacked a checkpoint near Idlib, ' +
       'and the rebels held the town for a day.';
