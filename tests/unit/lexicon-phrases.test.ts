@@ -727,3 +727,19 @@ describe('a side word with a neutral noun or a sect inside the phrase (dev-k mis
     expect(labelsIn('Saudi jets bombed the Shia rebels in Saada.').map((h) => h.id)).toEqual(['rebels']);
   });
 });
+
+describe('"Islamist" before a group noun (dev-m misses, lexicon 1.3.14)', () => {
+  const actorLabels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+    .filter((h) => h.category === 'actor-label');
+
+  it('reads it as a label (-1), with a sect inside, resolved by the name beside it or the look-back', () => {
+    expect(labelsIn('The Islamist organisation has grown.')).toEqual([{ text: 'Islamist organisation', id: 'islamist-groups', weight: -1 }]);
+    expect(labelsIn('They met the Islamist Shiite movement in Sanaa.').map((h) => h.id)).toEqual(['islamist-groups']);
+    const apposed = actorLabels('The strike was blamed on the Palestinian Islamist group, Hamas.');
+    expect(apposed.find((h) => h.label === 'islamist-groups')).toMatchObject({ referent: 'palestinians', weight: -1 });
+    const back = actorLabels('Hezbollah fired rockets at the border. The Islamist group said more would follow.');
+    expect(back.find((h) => h.label === 'islamist-groups')).toMatchObject({ referent: 'armed-groups' });
+    // The adjective alone names no group.
+    expect(labelsIn('Islamist politics shaped the vote.')).toEqual([]);
+  });
+});
