@@ -156,7 +156,9 @@ function pronounAt(r: Reading, k: number): boolean {
 const NOT_NOUN_AFTER = new Set(['as', 'for', 'on', 'of', 'to', 'with', 'in', 'by', 'and', 'or', 'is', 'was', 'will', 'would']);
 
 /** Words after a name that show the name was the whole complement: "a hub called Tower 22 that serves …". */
-const AFTER_NAME = new Set(['that', 'which', 'who', 'where', 'in', 'on', 'at', 'near', 'outside', 'inside', 'of', 'and', 'by', 'with', 'for', 'from']);
+const AFTER_NAME = new Set(['that', 'which', 'who', 'where', 'in', 'on', 'at', 'near', 'outside', 'inside', 'of', 'and', 'by', 'with', 'for', 'from',
+  // "a nation called Palestine amidst hollow agreements" (dev-m): any preposition ends the name as "in" does.
+  'amid', 'amidst', 'during', 'under', 'against', 'across', 'after', 'before', 'since', 'into', 'through', 'throughout']);
 
 /**
  * "a small U.S. logistics hub called Tower 22 that serves …", "an operation named True Promise": a naming
