@@ -89,13 +89,19 @@ const CLAUSE_COORDINATORS = new Set(['but', 'and', 'yet', 'although', 'though', 
 const NOT_SOURCES = new Set(['plan', 'plans', 'schedule', 'law', 'laws', 'rule', 'rules', 'agreement', 'agreements',
   'deal', 'terms', 'custom', 'tradition', 'principle', 'principles', 'constitution', 'protocol', 'procedure', 'procedures',
   'standard', 'standards', 'script', 'need', 'needs', 'circumstances', 'priority', 'size', 'type', 'age', 'category']);
+/**
+ * Plural nouns of sources that open a bare "according to" phrase without a determiner ("according to announcements
+ * from the party", "according to officials"): a source all the same, unlike "according to plan".
+ */
+const SOURCE_PLURALS = new Set(['announcements', 'statements', 'reports', 'sources', 'officials', 'witnesses', 'residents',
+  'figures', 'estimates', 'tallies', 'medics', 'activists', 'analysts', 'observers', 'spokesmen']);
 /** Words of the source phrase of a bare "according to X" at most. */
 const BARE_SOURCE_WORDS = 6;
 
 /**
  * B-ACCORDING without its comma, as many outlets print it: "The occupation forces withdrew from the base according
  * to the group." The source phrase ends the part (at most six words, opening with a determiner, a
- * possessive or a capitalised name, not a plan or a rule); returns the index of "according", read as if a comma
+ * possessive, a capitalised name or a plural source noun, not a plan or a rule); returns the index of "according", read as if a comma
  * stood before it, or -1.
  */
 function bareAccording(r: Reading, limit: number): number {
@@ -108,7 +114,8 @@ function bareAccording(r: Reading, limit: number): number {
     // The source ends the part: "identified as al-Saadi according to Reuters sources, was responsible for …" goes on.
     if (e < words.length || e - (k + 2) > BARE_SOURCE_WORDS) return -1;
     const first = words[k + 2];
-    const opens = DETERMINERS.has(first.lower) || first.lower.endsWith("'s") || isUpperStart(text.charCodeAt(first.start));
+    const opens = DETERMINERS.has(first.lower) || first.lower.endsWith("'s") || isUpperStart(text.charCodeAt(first.start)) ||
+      SOURCE_PLURALS.has(first.lower);
     for (let m = k + 2; m < e; m++) if (NOT_SOURCES.has(words[m].lower)) return -1;
     return opens ? k : -1;
   }
