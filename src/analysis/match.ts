@@ -79,6 +79,38 @@ function quoteGap(text: string, from: number, to: number): string | null {
 
 const ACRONYM = /^[A-Z]{2,8}$/;
 
+/**
+ * For each UTF-16 code, 1 when some wildcard bucket of the lexicon (root or deeper, class tries included) begins with
+ * it; the extra last slot stands for an empty bucket key (only an empty unit could find it). A unit whose first
+ * character is not marked cannot find a bucket, so the matcher skips the three-letter slice and its lookup, which it
+ * would otherwise do for about half of all units.
+ */
+const bucketFirstCache = new WeakMap<TrieNode, Uint8Array>();
+function bucketFirstCodes(root: TrieNode): Uint8Array {
+  let codes = bucketFirstCache.get(root);
+  if (codes) return codes;
+  const marked = new Uint8Array(0x10001);
+  const seen = new Set<TrieNode>();
+  const visit = (node: TrieNode): void => {
+    if (seen.has(node)) return;
+    seen.add(node);
+    for (const key of node.prefixIndex.keys()) {
+      marked[key.length === 0 ? 0x10000 : key.charCodeAt(0)] = 1;
+    }
+    for (const child of node.next.values()) visit(child);
+    for (const p of node.prefixes) visit(p.node);
+    for (const edge of node.classEdges) {
+      visit(edge.node);
+      visit(edge.members);
+    }
+  };
+  visit(root);
+  for (const key of root.startBuckets ?? []) marked[key.length === 0 ? 0x10000 : key.charCodeAt(0)] = 1;
+  codes = marked;
+  bucketFirstCache.set(root, codes);
+  return codes;
+}
+
 /** Every way the lexicon's patterns can match the text, before overlaps are settled. */
 export function collectCandidates(text: string, units: Units, compiled: CompiledLexicon): Candidate[] {
   const { root } = compiled;
@@ -89,12 +121,17 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
   const keyBases: Array<string[] | undefined> = new Array(n);
   // 1 when unit i can begin a match through its key or a pattern word it inflects (computed by the compiler).
   const canStart = new Uint8Array(n);
+  // 1 when the unit's first character begins some wildcard bucket (see bucketFirstCodes).
+  const mayBucket = new Uint8Array(n);
+  const bucketFirst = bucketFirstCodes(root);
   const startKeys = root.startKeys;
   for (let i = 0; i < n; i++) {
-    const known = keysOf.get(units.normal[i]);
-    keyNormal[i] = known ? known.key : units.normal[i];
+    const normal = units.normal[i];
+    const known = keysOf.get(normal);
+    keyNormal[i] = known ? known.key : normal;
     keyBases[i] = known?.bases;
-    canStart[i] = (known ? known.starts !== false : !startKeys || startKeys.has(units.normal[i])) ? 1 : 0;
+    canStart[i] = (known ? known.starts !== false : !startKeys || startKeys.has(normal)) ? 1 : 0;
+    mayBucket[i] = bucketFirst[normal.length === 0 ? 0x10000 : normal.charCodeAt(0)];
   }
   const folded = units.normal;
   const barrier = units.barrierAfter;
@@ -139,7 +176,7 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
         if (viaBase) walk(viaBase, i + 1);
       }
     }
-    if (node.prefixes.length) {
+    if (node.prefixes.length && mayBucket[i] === 1) {
       const word = folded[i];
       const bucket = node.prefixIndex.get(word.slice(0, 3));
       if (bucket) for (const p of bucket) if (word.startsWith(p.prefix)) walk(p.node, i + 1);
@@ -179,7 +216,7 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
         if (viaBase) member(edge, viaBase, from, i + 1, reps);
       }
     }
-    if (node.prefixes.length) {
+    if (node.prefixes.length && mayBucket[i] === 1) {
       const word = folded[i];
       const bucket = node.prefixIndex.get(word.slice(0, 3));
       if (bucket) for (const p of bucket) if (word.startsWith(p.prefix)) member(edge, p.node, from, i + 1, reps);
@@ -188,7 +225,8 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
   const startBuckets = root.startBuckets;
   for (let i = 0; i < n; i++) {
     // Fast reject: most units start no pattern at all.
-    const starts = canStart[i] === 1 || (startBuckets !== undefined && startBuckets.size > 0 && startBuckets.has(folded[i].slice(0, 3)));
+    const starts = canStart[i] === 1 ||
+      (mayBucket[i] === 1 && startBuckets !== undefined && startBuckets.size > 0 && startBuckets.has(folded[i].slice(0, 3)));
     if (starts) {
       start = i;
       walk(root, i);
