@@ -8,6 +8,7 @@ import { guardLongRuns } from '../../src/nlp/guard.js';
 import { tokenize } from '../../src/nlp/nlp.js';
 import { collectCandidates, findMatches } from '../../src/analysis/match.js';
 import { repeatedBlocks } from '../../src/analysis/repeats.js';
+import { hasLetter } from '../../src/text/words.js';
 import type { CompiledLexicon } from '../../src/lexicon/compile.js';
 import { compileYaml } from '../helpers/lexicon.js';
 
@@ -128,5 +129,15 @@ describe('matcher shortcuts', () => {
     const plain = collectCandidates(text, tok.units, withoutStartKeys(lexicon)).map(key);
     expect(fast.length).toBeGreaterThan(8);
     expect(fast).toEqual(plain);
+  });
+});
+
+describe('hasLetter', () => {
+  it('answers as the Unicode letter property does, for ASCII, digits, marks and other scripts', () => {
+    const words = ['iran', 'U.S', '2024', '1,200', "12'", '-', '', 'x1', '1x', 'é', '1é', '١٢٣', '٣x', 'ʼ', '1ʼ', 'ирак',
+      '42ирак', '\u0301', '7\u0301', 'ß', '²', '½', 'ª', '中国', '😀', '1😀a'];
+    expect(words.map(hasLetter)).toEqual(words.map((w) => /\p{L}/u.test(w)));
+    expect(hasLetter('2024')).toBe(false);
+    expect(hasLetter('ирак')).toBe(true);
   });
 });
