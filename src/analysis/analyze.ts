@@ -12,7 +12,7 @@ import { tokenize, type Units } from '../nlp/nlp.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { findMatches, type Match } from './match.js';
 import { findVoiceSpans, quoteSpans, selfNamesOf, voiceAt } from './voice.js';
-import { headlineEnd, resolveContextLabels, type ContextLabel, type Mention } from './resolve.js';
+import { headlineEnd, resolveContextLabels, SIDE_WORDS, type ContextLabel, type Mention } from './resolve.js';
 import { repeatedBlocks } from './repeats.js';
 import { namesAgent } from './agency.js';
 import { classWords } from './class-words.js';
@@ -167,6 +167,11 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       const entry = m.entry as LabelEntry;
       if (entry.noun && m.endUnit - m.startUnit === 1 && !usedAsNoun(units, m.endUnit)) continue;
       if (entry.metonym && !actsAsGovernment(units, m, compiled.voice)) continue;
+      // "regime militias", "pro-government militias": a bare group noun glued after a civil war's
+      // side word names that side's men (Syria's above all), no referent the lexicon tracks, as resolve.ts reads a
+      // context label there (its rule 1b). A composed label is matched whole first ("Iraqi government-funded militias").
+      if (entry.category === 'actor-label' && entry.referent && m.endUnit - m.startUnit === 1 && m.startUnit > 0 &&
+          !units.barrierAfter[m.startUnit - 1] && SIDE_WORDS.has(units.normal[m.startUnit - 1])) continue;
       // "pro-Israel groups", "anti-Iran protests": a stance word built on the name, not the state or group acting.
       // Composed labels that begin with the prefix ("pro-Iran militias", "anti-US groups") are matched whole first.
       if (entry.category === 'actor-label' && stancePrefixed(text, units, m)) continue;
@@ -416,6 +421,8 @@ const TITLE_NOUN_CLASS = 'title-noun';
 const MILITARY_THING_CLASS = 'military-thing-noun';
 const TOPIC_NOUN_CLASS = 'topic-noun';
 const TIE_CLASS = 'tie-participle';
+const OUTLET_NOUN_CLASS = 'outlet-noun';
+const OUTLET_MODIFIER_CLASS = 'outlet-modifier';
 /** How many words may stand between a possessive and an official's title ("Iran's top nuclear envoy"). */
 const TITLE_MODIFIERS = 2;
 
@@ -454,7 +461,28 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
     return null;
   }
   if (inWordClass(compiled, TITLE_NOUN_CLASS, word)) return 'title';
+  // "Israel Prime Minister's office", "Iran Foreign Minister": one capitalised word of the title before its noun.
+  if (next + 1 < units.count && !units.barrierAfter[next] && /^\p{Lu}/u.test(text.slice(units.start[next], units.end[next])) &&
+      !ENGLISH_STOPWORDS.has(word) && inWordClass(compiled, TITLE_NOUN_CLASS, units.normal[next + 1])) return 'title';
+  if (outletAfter(text, units, next, compiled)) return 'title';
   return inWordClass(compiled, TOPIC_NOUN_CLASS, word) ? 'thing' : null;
+}
+
+/**
+ * Whether the words from unit `u` on name a medium by the name before them: a noun of the `outlet-noun` class right
+ * there ("Israel media", "Hamas TV"), or after one proper name or `outlet-modifier` word ("Hamas Al-Aqsa TV", "the
+ * IDF press service", "Iran state television"). Exact members only, no inflection: an -s form is often a verb. Not
+ * after the name's possessive: the gold articles count the state in "Israel's Ynet news website" (a27) and
+ * "Tehran's state media" (a10), though the dev set's batch f does not ("Iran’s state media").
+ */
+function outletAfter(text: string, units: Units, u: number, compiled: CompiledLexicon): boolean {
+  const nouns = classWords(compiled, OUTLET_NOUN_CLASS);
+  if (nouns.size === 0) return false;
+  if (nouns.has(units.normal[u])) return true;
+  if (u + 1 >= units.count || units.barrierAfter[u] || !nouns.has(units.normal[u + 1])) return false;
+  const gap = text.slice(units.start[u], units.end[u]);
+  return classWords(compiled, OUTLET_MODIFIER_CLASS).has(units.normal[u]) ||
+    (/^\p{Lu}/u.test(gap) && !ENGLISH_STOPWORDS.has(units.normal[u]));
 }
 
 /** Words after which an -s form is a verb with its object ("the Israeli military raids the camp"), not a plural. */

@@ -509,7 +509,7 @@ const GLOSS_CLOSE = /^[\s"”’'»]*(?:[-–—]\s*[A-Za-z.]{1,6}\s*)?[)\]]/;
  */
 function bracketedGloss(text: string, a: Match, b: Match): Match | undefined {
   const open = text.slice(a.end, b.start);
-  if (open.length > 6 || !GLOSS_OPEN.test(open)) return undefined;
+  if (open.length > 6 || !GLOSS_OPEN.test(open)) return acronymAfterName(text, a, b);
   const close = GLOSS_CLOSE.exec(text.slice(b.end, b.end + 16));
   if (!close || (open.includes('(') ? close[0].slice(-1) !== ')' : close[0].slice(-1) !== ']')) return undefined;
   const ea = a.entry as LabelEntry;
@@ -520,6 +520,25 @@ function bracketedGloss(text: string, a: Match, b: Match): Match | undefined {
   if (!eb.referent || !(ea.resolve ?? []).includes(eb.referent)) return undefined;
   joined.referent = eb.referent;
   return joined;
+}
+
+/** Capitalised words that go on a name up to the bracket of its acronym ("Israel| Air Force (|IAF)"). */
+const NAME_TO_ACRONYM = /^(?:\s+\p{Lu}[\p{L}'’-]*){1,3}\s*\(\s*$/u;
+
+/**
+ * "the Israel Air Force (IAF)", "Iran Revolutionary Guard Corps (IRGC)": a label followed by at most three capitalised
+ * words and, in round brackets, a label of the same fixed referent is one name, written out and abbreviated, which the
+ * lexicon lacks whole; one mention under the first label's entry, up to the closing bracket. Context labels are left
+ * alone: the capitalised words may name someone else.
+ */
+function acronymAfterName(text: string, a: Match, b: Match): Match | undefined {
+  const ea = a.entry as LabelEntry;
+  const eb = b.entry as LabelEntry;
+  if (ea.category !== 'actor-label' || eb.category !== 'actor-label' || !ea.referent || ea.referent !== eb.referent) return undefined;
+  const open = text.slice(a.end, b.start);
+  if (open.length > 48 || !NAME_TO_ACRONYM.test(open)) return undefined;
+  const close = /^\s*\)/.exec(text.slice(b.end, b.end + 4));
+  return close ? { ...spanning(a, b, a.entry, a.pattern), end: b.end + close[0].length } : undefined;
 }
 
 /** A pattern that is one capitalized word ("Hamas", "Israel", "IDF"): the actor's own name, used as a label. */

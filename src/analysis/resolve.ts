@@ -14,6 +14,7 @@ import { canonical, type CompiledLexicon } from '../lexicon/compile.js';
 import type { Match } from './match.js';
 import type { ContextWindows } from '../lexicon/voice-rules.js';
 import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
+import { classWords } from './class-words.js';
 
 /** Something a context label may point back (or ahead) to: a name or a label with a fixed or resolved referent. */
 export interface Mention {
@@ -42,34 +43,35 @@ export interface ContextLabel {
 const DEFINITE = new Set(['the', 'this', 'these', 'those']);
 /** Words after "of" that point back to something named before ("fighters of these organizations"). */
 const POINTING_DETERMINERS = new Set(['these', 'those', 'this', 'that', 'its', 'their', 'his', 'her', 'such', 'both']);
-/** Nouns of attack that a modifier label may describe instead of an actor ("Iran-backed attacks"). */
-const EVENT_NOUNS = new Set([
-  'attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'shelling', 'bombing', 'bombings',
-  'bombardment', 'assault', 'assaults', 'offensive', 'operation', 'operations', 'ambush', 'aggression', 'incursion', 'escalation',
-]);
 /**
  * Words right before a label that make its men a government's or its armed opponents' ("regime fighters",
  * "pro-government militants", "opposition fighters", "loyalist gunmen"). A tracked referent's own forces are named
  * by its name or a fixed label, so these words mean an untracked side (Syria's civil war above all).
  */
-const SIDE_WORDS = new Set([
+export const SIDE_WORDS: ReadonlySet<string> = new Set([
   'regime', 'pro-regime', 'regime-backed', 'government', 'pro-government', 'government-backed', 'anti-government',
   'anti-regime', 'opposition', 'loyalist', 'pro-assad', 'anti-assad',
 ]);
 /** Words right before a label that say the actor is not known ("unknown gunmen", "unidentified militants"). */
 const UNKNOWN_WORDS = new Set(['unknown', 'unidentified']);
 /**
- * Nouns of places and things that a modifier label may describe instead of an actor ("Iran-linked sites in Syria",
- * "Iran-backed targets in Iraq"): the dev set annotates them as traps, like equipment named after a side.
+ * The lexicon's word classes of nouns that a modifier label may describe instead of an actor: attacks ("Iran-backed
+ * attacks") and places and things ("Iran-linked sites in Syria"). A lexicon without them leaves every such label to
+ * the look-back.
  */
-const THING_NOUNS = new Set([
-  'site', 'sites', 'target', 'targets', 'position', 'positions', 'facility', 'facilities', 'location', 'locations',
-  'infrastructure', 'base', 'bases', 'depot', 'depots', 'warehouse', 'warehouses', 'installation', 'installations',
-  'compound', 'compounds', 'camp', 'camps', 'headquarters', 'ship', 'ships', 'vessel', 'vessels', 'boat', 'boats',
-  'weapon', 'weapons', 'drone', 'drones', 'missile', 'missiles', 'rocket', 'rockets', 'asset', 'assets',
-]);
+const EVENT_NOUN_CLASS = 'event-noun';
+const THING_NOUN_CLASS = 'thing-noun';
 /** Words after an attack noun that make it the noun a modifier label describes ("Iran-backed attacks on US troops"). */
 const ATTACK_OBJECT = new Set(['on', 'against', 'targeting', 'at', 'in', 'by', 'from', 'that', 'which']);
+/**
+ * Words after a noun of a thing that make it the head of its phrase ("pro-Iran targets since May", "Iran-linked
+ * sites were hit"), on top of ATTACK_OBJECT: prepositions, conjunctions and auxiliaries, never a determiner or a
+ * pronoun (after which "targets" is a verb with its object).
+ */
+const THING_HEAD_FOLLOWERS = new Set([
+  'since', 'across', 'near', 'inside', 'along', 'around', 'throughout', 'within', 'under', 'as', 'and', 'or', 'of', 'with',
+  'for', 'after', 'before', 'during', 'including', 'were', 'was', 'are', 'is', 'have', 'has', 'had', 'used', 'belonging',
+]);
 /** Words before an untracked actor that make it a campaign's target rather than a topic ("coalition against ISIS"). */
 const OPPOSING = new Set(['against', 'anti', 'counter', 'combat', 'combating', 'combatting', 'fight', 'fighting', 'defeat', 'defeating', 'countering']);
 /** Words that may stand between a label and the name its noun phrase ends in ("Iran-backed Lebanese militia Hezbollah"). */
@@ -111,6 +113,8 @@ export function resolveContextLabels(
   if (contextLabels.length === 0) return notLabels;
   const rules = compiled.voice.context;
   const speech = speechVerbsOf(compiled);
+  const eventNouns = classWords(compiled, EVENT_NOUN_CLASS);
+  const thingNouns = classWords(compiled, THING_NOUN_CLASS);
   /** Mentions before the current label, explicit ones and labels resolved so far, in document order. */
   const seen: Mention[] = [];
   let next = 0;
@@ -150,7 +154,10 @@ export function resolveContextLabels(
       // "Hezbollah and Hamas fighters": glued to the last of a list that names two referents the label may take, the
       // label names them together, which is no one referent (the gold README's "two referents").
       if (!(adjacent === before && plural(units.normal[match.endUnit - 1]) && listMixes(text, seen, seen.length - 1, fit))) settle(adjacent);
-      if (untracked(adjacent)) notLabels.add(hit);
+      // Glued after a tracked referent the label may not take ("IDF fighters", "Zionist regime fighters"), the word
+      // is that referent's own men or machines: one mention, the referent's, and no label (as an of-phrase naming
+      // such a referent is, rule 4).
+      if (untracked(adjacent) || (adjacent === before && adjacent.referent !== null && !candidates.has(adjacent.referent))) notLabels.add(hit);
       continue;
     }
     // 1b. Glued to a word that puts the men on a government's side or its armed opponents' ("regime fighters",
@@ -164,10 +171,14 @@ export function resolveContextLabels(
     // so whoever was named before is no antecedent.
     if (prevGlued && UNKNOWN_WORDS.has(units.normal[prevUnit])) continue;
     // A modifier of an attack, a place or a thing is not a label of an actor: "Iran-backed attacks on US troops",
-    // "strikes on Iran-linked sites in Syria".
+    // "strikes on Iran-linked sites in Syria", "raids on pro-Iran targets since May". The noun is the phrase's head
+    // where punctuation, a preposition, a conjunction or an auxiliary follows it; another word may be the head
+    // ("Iran-backed drone units"). Only a thing's noun: "militants strike again" is a verb. A possessive label owns
+    // the noun instead ("the coalition's targets were …").
     const e = match.endUnit;
-    if (e + 1 < units.count && !units.barrierAfter[e - 1] && (EVENT_NOUNS.has(units.normal[e]) || THING_NOUNS.has(units.normal[e])) &&
-        (units.barrierAfter[e] || ATTACK_OBJECT.has(units.normal[e + 1]))) continue;
+    if (e + 1 < units.count && !units.barrierAfter[e - 1] && (eventNouns.has(units.normal[e]) || thingNouns.has(units.normal[e])) &&
+        (units.barrierAfter[e] || ATTACK_OBJECT.has(units.normal[e + 1]) ||
+          (thingNouns.has(units.normal[e]) && THING_HEAD_FOLLOWERS.has(units.normal[e + 1]) && !possessive(units.normal[e - 1])))) continue;
     // 2. Apposition and naming: the label describes the name beside it.
     const apposed = appositionOf(text, units, match, before, after, mentions, next, rules);
     if (apposed) {
@@ -948,4 +959,9 @@ export function headlineEnd(text: string): number {
   const line = text.slice(lead, eol).trim();
   if (line.length === 0 || line.length > 200 || /[.:;]["”’']?$/.test(line)) return 0;
   return eol;
+}
+
+/** Whether a unit is a possessive ending ("'s", or the apostrophe after a plural). */
+function possessive(word: string): boolean {
+  return word === "'s" || word === "'";
 }

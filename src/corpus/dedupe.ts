@@ -4,6 +4,7 @@
  * a different question and are not handled here.
  */
 import type { Document, SkippedDocument } from '../types.js';
+import { createHash } from 'node:crypto';
 import { textHash } from './hash.js';
 
 /** Text as compared for exact duplicates: Unicode NFC, whitespace runs collapsed to one space, ends trimmed. */
@@ -13,6 +14,11 @@ export function normalizeForDedupe(text: string): string {
 
 export function dedupeKey(doc: Pick<Document, 'outlet' | 'text'>): string {
   return `${doc.outlet.trim()}\u0000${textHash(normalizeForDedupe(doc.text))}`;
+}
+
+/** The text half of dedupeKey as 32 raw bytes (the same sha256, not spelled in hex): for keys held per document. */
+export function dedupeDigest(text: string): Buffer {
+  return createHash('sha256').update(normalizeForDedupe(text), 'utf8').digest();
 }
 
 /** Keeps the first of each (outlet, normalised text) group, in input order; reports the others. */

@@ -16,6 +16,16 @@ import { CLASS_NAME_RE, checkPatternSyntax, parsePattern } from './pattern.js';
 const TOP_KEYS = new Set(['lexicon', 'version', 'description', 'language', 'referents', 'variants', 'names', 'labels', 'devices', 'format', 'classes', 'theatres']);
 const THEATRE_KEYS = new Set(['places', 'actors', 'note']);
 const CLASS_KEYS = new Set(['members', 'note']);
+/**
+ * Classes the analyzer reads word by word rather than through a pattern (src/analysis/analyze.ts, resolve.ts): a
+ * member of several words, an alternation or a wildcard there would never match, so each member must be one word
+ * (a final full stop allowed, as the tokenizer keeps it on "Gen.").
+ */
+export const WORD_LIST_CLASSES: ReadonlySet<string> = new Set([
+  'act-noun', 'title-noun', 'topic-noun', 'military-thing-noun', 'tie-participle', 'event-noun', 'thing-noun',
+  'outlet-noun', 'outlet-modifier',
+]);
+const ONE_WORD_RE = /^[a-z]+\.?$/i;
 const REFERENT_KEYS = new Set(['id', 'label', 'description']);
 const LABEL_KEYS = new Set(['id', 'referent', 'resolve', 'category', 'weight', 'patterns', 'case', 'rationale', 'sources', 'note', 'agentless', 'noun', 'first-person', 'metonym']);
 const NAME_KEYS = new Set(['id', 'type', 'referent', 'patterns', 'case', 'note', 'rationale', 'sources', 'antecedent-of', 'side']);
@@ -425,7 +435,9 @@ function readClasses(v: Validator, data: Record<string, unknown>, lexicon: strin
       const problem = checkPatternSyntax(source, 'class-member');
       const at: Path = listPath === path ? [...path, i] : [...listPath, i];
       if (problem) v.error(at, `member "${source}" of class "${name}": ${problem}`);
-      else members.push({ source, caseSensitive: false, file: v.file, line: v.line(at) });
+      else if (WORD_LIST_CLASSES.has(name) && !ONE_WORD_RE.test(source.trim())) {
+        v.error(at, `member "${source}" of class "${name}": the analyzer reads this class word by word, so each member must be one word of letters (a final full stop allowed, as in "Gen."); list each inflection and each word as its own member`);
+      } else members.push({ source, caseSensitive: false, file: v.file, line: v.line(at) });
     });
     out.push({ name, members, note, lexicon, file: v.file, line: v.line(path) });
   }

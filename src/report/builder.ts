@@ -34,7 +34,8 @@ import { CategoryLayer } from './categories.js';
 import { stanceTestsFromContrasts } from './stance-tests.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { FileSpill, MemorySpill, type RecordSpill } from './record-spill.js';
-import { CHUNK_OFFSET, ChunkedPool, Interner } from '../stats/postings.js';
+import { CoreColumns } from './core-columns.js';
+import { CHUNK_OFFSET, ChunkedPool } from '../stats/postings.js';
 import type {
   OutletSummary, ReferentSummary, Report, ReportDocument, ReportEvent, ReportOptions, VoiceSummary,
 } from './build.js';
@@ -92,29 +93,6 @@ export interface FinishOptions {
   onStage?: (stage: 'duplicates' | 'counts' | 'bootstrap' | 'keyness' | 'contrasts' | 'timeline' | 'events' | 'documents') => void;
 }
 
-/**
- * What the builder keeps in memory per document: what event grouping links (names, dates) and where its stance
- * triples sit in the builder's stance pool (what the bootstrap and the tests resample). Everything else of a record is
- * in its body, in the record spill. A class with every field set in the constructor: all cores share one shape, with
- * the fields inside the object (optional fields added later give each core a property array, ~40 B more).
- */
-class DocumentCore {
-  constructor(
-    readonly id: string,
-    readonly outlet: string,
-    readonly words: number,
-    readonly date: string | undefined,
-    readonly event: string | undefined,
-    readonly names: string[],
-    readonly eventDate: EventDate | undefined,
-    /** Where this document's stance triples start in the stance pool (two numbers each: see packStance). */
-    readonly stanceStart: number,
-    /** How many numbers (two per triple). */
-    readonly stanceLength: number,
-  ) {}
-}
-
-const EMPTY_NAMES: string[] = [];
 
 /**
  * Stance triples (referent index × 3 + voice index, score, mentions) are pooled as two numbers each: the code and the
@@ -213,7 +191,12 @@ export class ReportBuilder {
   private readonly stopwords: ReadonlySet<string> | undefined;
   private readonly categoryLayer: CategoryLayer | undefined;
   private readonly textOf?: (id: string) => string | undefined;
-  private readonly cores: DocumentCore[] = [];
+  /**
+   * What memory keeps per document: what event grouping links (names, dates) and where its stance triples sit in
+   * the stance pool (what the bootstrap and the tests resample). Everything else of a record is in its body, in the
+   * record spill.
+   */
+  private readonly cores = new CoreColumns();
   /**
    * Every document's stance triples, one after the other, each as two numbers: mentions × STANCE_CODES + code, then
    * the score (see packStance). A number array per document cost ~400 bytes at 30k documents, most of it spare
@@ -221,7 +204,6 @@ export class ReportBuilder {
    */
   private readonly stancePool = new ChunkedPool((n) => new Float64Array(n));
   private readonly bodies: RecordSpill<DocumentBody>;
-  private readonly ids = new Set<string>();
   private readonly referentIndex = new Map<string, number>();
   private readonly referentIds: string[] = [];
   /** Per outlet, every document's words (excluded copies are taken out at the end). */
@@ -250,24 +232,6 @@ export class ReportBuilder {
     for (const r of options.lexicon.referents) this.referentOf(r.id);
   }
 
-  /**
-   * One string per distinct outlet, date and name, shared by the documents that have it: each document's copy came
-   * from its own parsed analysis, and at 100k documents the copies were megabytes of the builder's memory.
-   */
-  private readonly strings = new Interner();
-
-  /** Event dates are read-only once made: documents dated by the same words share one. */
-  private readonly eventDates = new Map<string, EventDate>();
-
-  private sharedEventDate(d: EventDate | undefined): EventDate | undefined {
-    if (!d) return undefined;
-    const key = `${d.day}\u0000${d.from}\u0000${d.evidence ?? ''}`;
-    const known = this.eventDates.get(key);
-    if (known) return known;
-    this.eventDates.set(key, d);
-    return d;
-  }
-
   /** Documents added so far. */
   get size(): number {
     return this.cores.length;
@@ -280,9 +244,10 @@ export class ReportBuilder {
 
   private push(r: DocumentRecord): void {
     const stanceStart = packStance(this.stancePool, r.stance);
-    const names = r.names.length ? r.names.map((n) => this.strings.get(n)) : EMPTY_NAMES;
-    const date = r.meta.date === undefined ? undefined : this.strings.get(r.meta.date);
-    this.cores.push(new DocumentCore(r.meta.id, this.strings.get(r.meta.outlet), r.meta.words, date, r.meta.event, names, this.sharedEventDate(r.eventDate), stanceStart, (r.stance.length / 3) * 2));
+    this.cores.push({
+      id: r.meta.id, outlet: r.meta.outlet, words: r.meta.words, date: r.meta.date, event: r.meta.event, names: r.names,
+      eventDate: r.eventDate, stanceStart, stanceLength: (r.stance.length / 3) * 2,
+    });
     const body: DocumentBody = { meta: r.meta, counts: r.counts };
     if (r.opening !== undefined) body.opening = r.opening;
     if (r.categories) body.categories = r.categories;
@@ -290,8 +255,8 @@ export class ReportBuilder {
   }
 
   /** A document's stance triples as a plain array (for records; the bootstrap reads the pool directly). */
-  private stanceOf(core: DocumentCore): number[] {
-    const packed = this.stancePool.view(core.stanceStart, core.stanceLength);
+  private stanceOf(k: number): number[] {
+    const packed = this.stancePool.view(this.cores.stanceStart(k), this.cores.stanceLength(k));
     const triples: number[] = [];
     for (let x = 0; x < packed.length; x += 2) {
       const code = packed[x] % STANCE_CODES;
@@ -304,8 +269,8 @@ export class ReportBuilder {
   private *records(): Generator<DocumentRecord> {
     let k = 0;
     for (const body of this.bodies.records()) {
-      const core = this.cores[k++];
-      const r: DocumentRecord = { meta: body.meta, counts: body.counts, stance: this.stanceOf(core), names: core.names };
+      const core = this.cores.get(k);
+      const r: DocumentRecord = { meta: body.meta, counts: body.counts, stance: this.stanceOf(k++), names: core.names };
       if (body.opening !== undefined) r.opening = body.opening;
       if (body.categories) r.categories = body.categories;
       if (core.eventDate) r.eventDate = core.eventDate;
@@ -318,8 +283,7 @@ export class ReportBuilder {
    * documentFeatures gives for the text, when it was computed elsewhere (an analysis worker); computed here if absent.
    */
   add(analysis: DocAnalysis, document: { text: string; source?: SourceRef; language?: string; meta?: Record<string, unknown> }, features?: DocumentFeatures): void {
-    if (this.ids.has(analysis.id)) throw new RangeError(`duplicate document id: ${analysis.id}`);
-    this.ids.add(analysis.id);
+    if (this.cores.has(analysis.id)) throw new RangeError(`duplicate document id: ${analysis.id}`);
     const a = analysis;
     const meta: ReportDocument = { id: a.id, outlet: a.outlet, title: a.title, date: a.date, url: a.url, event: a.event, words: a.words };
     const src = sourceText(document.source);
@@ -369,12 +333,11 @@ export class ReportBuilder {
     const mine = JSON.stringify({ ...this.options, lexicon: this.options.lexicon.sources.map((s) => s.sha256) });
     const theirs = JSON.stringify({ ...other.options, lexicon: other.options.lexicon.sources.map((s) => s.sha256) });
     if (mine !== theirs) throw new RangeError(`cannot merge reports built with different settings or lexicons: ${mine} vs ${theirs}`);
-    for (const c of other.cores) {
-      if (this.ids.has(c.id)) throw new RangeError(`duplicate document id across merged parts: ${c.id}`);
+    for (let k = 0; k < other.cores.length; k++) {
+      if (this.cores.has(other.cores.id(k))) throw new RangeError(`duplicate document id across merged parts: ${other.cores.id(k)}`);
     }
     const remap = other.referentIds.map((id) => this.referentOf(id));
     for (const r of other.records()) {
-      this.ids.add(r.meta.id);
       const stance = [...r.stance];
       for (let k = 0; k < stance.length; k += 3) {
         const ref = Math.floor(stance[k] / 3);
@@ -414,8 +377,7 @@ export class ReportBuilder {
     const builder = new ReportBuilder({ ...state.options, textOf });
     for (const id of state.referentIndex) builder.referentOf(id);
     for (const r of state.documents) {
-      if (builder.ids.has(r.meta.id)) throw new RangeError(`report builder state: duplicate document id ${r.meta.id}`);
-      builder.ids.add(r.meta.id);
+      if (builder.cores.has(r.meta.id)) throw new RangeError(`report builder state: duplicate document id ${r.meta.id}`);
       builder.push(r);
     }
     for (const [outlet, total, counts] of state.terms) builder.terms.set(outlet, { total, counts: new Map(counts) });
@@ -458,35 +420,46 @@ export class ReportBuilder {
     // outlets in order of their first counted document, and outlets whose every document is a copy follow, with
     // zero counts, so nothing vanishes from view.
     const byOutlet = new Map<string, OutletCounts>();
-    const countedByOutlet = new Map<string, DocumentCore[]>();
+    const countedByOutlet = new Map<string, number[]>();
     const perOutlet = new Map<string, { labels: Map<string, number>; words: number; summaries: DocumentSummary[]; groupMeta: GroupMeta[]; categories: Array<number[][] | undefined> }>();
     let collapsedBlocks = 0;
+    // Summaries share equal (score, mentions, labels) records: few distinct ones recur across most documents.
+    const mentionsSeen = new Map<string, ReferentMentions>();
     let k = 0;
     for (const body of this.bodies.records()) {
-      const core = this.cores[k++];
+      const position = k++;
+      const outlet = this.cores.outlet(position);
       collapsedBlocks += body.meta.collapsedBlocks ?? 0;
-      if (excluded.has(core.id)) continue;
-      let c = byOutlet.get(core.outlet);
-      let o = perOutlet.get(core.outlet);
+      if (excluded.has(this.cores.id(position))) continue;
+      let c = byOutlet.get(outlet);
+      let o = perOutlet.get(outlet);
       if (!c || !o) {
-        byOutlet.set(core.outlet, (c = emptyOutlet(core.outlet)));
-        countedByOutlet.set(core.outlet, []);
-        perOutlet.set(core.outlet, (o = { labels: new Map(), words: 0, summaries: [], groupMeta: [], categories: [] }));
+        byOutlet.set(outlet, (c = emptyOutlet(outlet)));
+        countedByOutlet.set(outlet, []);
+        perOutlet.set(outlet, (o = { labels: new Map(), words: 0, summaries: [], groupMeta: [], categories: [] }));
       }
-      countedByOutlet.get(core.outlet)!.push(core);
-      const counts = unpackCounts(body.counts, core.outlet);
+      countedByOutlet.get(outlet)!.push(position);
+      const counts = unpackCounts(body.counts, outlet);
       // Read before merging: the outlet's counts may take this document's records in.
-      o.summaries.push(this.documentSummary(body.meta, counts));
+      o.summaries.push(this.documentSummary(position, counts, mentionsSeen));
       o.words += body.meta.words;
       // Adopted label hits in the headline voices, in hit order: the same keys as counting the hits directly.
       for (const ref of Object.values(counts.referents)) {
         for (const v of voices) for (const [label, n] of Object.entries(ref.voices[v].labels)) o.labels.set(label, (o.labels.get(label) ?? 0) + n);
       }
-      o.groupMeta.push({ outlet: core.outlet, meta: body.meta.meta, source: body.meta.source ? { file: body.meta.source } : undefined });
+      // Only documents that carry a group can define one (groupingFromMetadata skips the others): the rest cost
+      // nothing here.
+      const group = body.meta.meta?.group;
+      if (group !== undefined && group !== null && group !== '') {
+        o.groupMeta.push({ outlet, meta: body.meta.meta, source: body.meta.source ? { file: body.meta.source } : undefined });
+      }
       if (this.categoryLayer) o.categories.push(body.categories);
       mergeCounts(c, counts);
     }
-    for (const core of this.cores) if (!byOutlet.has(core.outlet)) byOutlet.set(core.outlet, emptyOutlet(core.outlet));
+    for (let x = 0; x < this.cores.length; x++) {
+      const outlet = this.cores.outlet(x);
+      if (!byOutlet.has(outlet)) byOutlet.set(outlet, emptyOutlet(outlet));
+    }
 
     stage('bootstrap');
     const referentIds = this.options.lexicon.referents.map((r) => r.id);
@@ -548,13 +521,17 @@ export class ReportBuilder {
     stage('events');
     const userEvents = new Map<string, EventOverride>();
     for (const e of this.options.events ?? []) for (const id of e.documents) userEvents.set(id, e);
-    const eventInputs = this.cores.map((r) => ({
-      id: r.id, outlet: r.outlet,
-      // The story's day from the text when the metadata has none (or a dateline / "on Sunday" says which day it was).
-      date: r.eventDate?.day ?? r.date,
-      event: userEvents.has(r.id) ? `${USER_EVENT_PREFIX}${userEvents.get(r.id)!.name}` : r.event,
-      names: r.names,
-    }));
+    // What grouping links, for every document at once (the columns hold it as numbers).
+    const eventInputs = Array.from({ length: this.cores.length }, (_, k) => {
+      const r = this.cores.get(k);
+      return {
+        id: r.id, outlet: r.outlet,
+        // The story's day from the text when the metadata has none (or a dateline / "on Sunday" says which day it was).
+        date: r.eventDate?.day ?? r.date,
+        event: userEvents.has(r.id) ? `${USER_EVENT_PREFIX}${userEvents.get(r.id)!.name}` : r.event,
+        names: r.names,
+      };
+    });
     // Openings are read from the spill and parsed one at a time as the similarity index takes them in, in order.
     const openings = this.bodies.records()[Symbol.iterator]();
     const similar = similarityLinksOf(eventInputs.length, (i) => {
@@ -568,14 +545,22 @@ export class ReportBuilder {
     const grouped = groupEvents(eventInputs, { extraLinks: similar, nameLabels });
     const similarTo = new Map<string, Array<{ id: string; cosine: number }>>();
     for (const l of similar) {
-      const [a, b] = [this.cores[l.i].id, this.cores[l.j].id];
+      const [a, b] = [this.cores.id(l.i), this.cores.id(l.j)];
       (similarTo.get(a) ?? similarTo.set(a, []).get(a)!).push({ id: b, cosine: l.strength });
       (similarTo.get(b) ?? similarTo.set(b, []).get(b)!).push({ id: a, cosine: l.strength });
     }
-    const members = eventMembers(grouped, new Map(this.cores.map((r) => [r.id, {
-      event: r.event, names: r.names, similar: similarTo.get(r.id),
-      date: r.eventDate ?? (dayNumber(r.date) === null ? null : { day: r.date!.slice(0, 10), from: 'metadata' as const }),
-    }])), userEvents);
+    // Each member's evidence is made when asked for (members of events only), not kept in a map of every document.
+    const members = eventMembers(grouped, {
+      get: (id: string) => {
+        const k = this.cores.position(id);
+        if (k < 0) return undefined;
+        const r = this.cores.get(k);
+        return {
+          event: r.event, names: eventInputs[k].names, similar: similarTo.get(r.id),
+          date: r.eventDate ?? (dayNumber(r.date) === null ? null : { day: r.date!.slice(0, 10), from: 'metadata' as const }),
+        };
+      },
+    }, userEvents);
     const events: ReportEvent[] = grouped.map((e) => {
       const user = e.basis === 'metadata' && e.label.startsWith(USER_EVENT_PREFIX);
       return { ...e, ...(user ? { label: e.label.slice(USER_EVENT_PREFIX.length), basis: 'user' as const } : {}), members: members.get(e.id) ?? [] };
@@ -598,7 +583,7 @@ export class ReportBuilder {
       referents: this.options.lexicon.referents.map((r) => ({ id: r.id, label: r.label })),
       corpus: {
         documents: this.cores.length,
-        words: this.cores.reduce((s, r) => s + r.words, 0),
+        words: this.cores.wordCount,
         outlets: outlets.length,
         skipped: [...this.skipped, ...(options.skipped ?? [])],
         excluded: excluded.size,
@@ -634,7 +619,7 @@ export class ReportBuilder {
   private *reportDocuments(excluded: ReadonlySet<string>, originalOf: ReadonlyMap<string, string>, duplicatePolicy: DuplicatePolicy): Generator<ReportDocument> {
     let k = 0;
     for (const r of this.bodies.records()) {
-      const own = Object.entries(this.headlineStance(this.cores[k++]));
+      const own = Object.entries(this.headlineStance(k++));
       const { warnings: w, ...metaHead } = r.meta;
       const d: ReportDocument = { ...metaHead };
       if (r.categories && this.categoryLayer) {
@@ -657,13 +642,14 @@ export class ReportBuilder {
    * `this.voices` order, absent ones adding 0), and without reading its packed counts back. A document's triples
    * come grouped by referent, in the order of its counts' referents.
    */
-  private headlineStance(core: DocumentCore): Record<string, { score: number; mentions: number }> {
+  private headlineStance(k: number): Record<string, { score: number; mentions: number }> {
     const out: Record<string, { score: number; mentions: number }> = {};
-    const pool = this.stancePool.chunkAt(core.stanceStart);
+    const start = this.cores.stanceStart(k);
+    const pool = this.stancePool.chunkAt(start);
     const scores = [0, 0, 0];
     const mentions = [0, 0, 0];
-    const end = (core.stanceStart & CHUNK_OFFSET) + core.stanceLength;
-    let x = core.stanceStart & CHUNK_OFFSET;
+    const end = (start & CHUNK_OFFSET) + this.cores.stanceLength(k);
+    let x = start & CHUNK_OFFSET;
     while (x < end) {
       const ref = Math.floor((pool[x] % STANCE_CODES) / 3);
       scores.fill(0);
@@ -685,14 +671,23 @@ export class ReportBuilder {
   }
 
   /** The document as the group, contrast and timeline statistics take it: headline voices, per referent. */
-  private documentSummary(meta: ReportDocument, counts: OutletCounts): DocumentSummary {
+  private documentSummary(position: number, counts: OutletCounts, seen: Map<string, ReferentMentions>): DocumentSummary {
     const referents: Record<string, ReferentMentions> = {};
     for (const [id, ref] of Object.entries(counts.referents)) {
       const v = combineVoices(ref, this.voices);
-      if (v.mentions > 0) referents[id] = { score: v.score, mentions: v.mentions, labels: v.labels };
+      if (v.mentions === 0) continue;
+      // The statistics only read summaries, so documents with equal counts can share one record (labels in the
+      // same order, so that every reader sees the same object it would have had).
+      let key = `${v.score} ${v.mentions}`;
+      for (const label in v.labels) key += ` ${label} ${v.labels[label]}`;
+      let shared = seen.get(key);
+      if (!shared) seen.set(key, (shared = { score: v.score, mentions: v.mentions, labels: v.labels }));
+      referents[id] = shared;
     }
-    const out: DocumentSummary = { id: meta.id, outlet: meta.outlet, referents };
-    if (meta.date) out.date = meta.date;
+    // The core's id, outlet and date: strings already held (the record's own were parsed afresh from the spill).
+    const out: DocumentSummary = { id: this.cores.id(position), outlet: this.cores.outlet(position), referents };
+    const date = this.cores.date(position);
+    if (date) out.date = date;
     return out;
   }
 
@@ -725,17 +720,20 @@ export class ReportBuilder {
   /** The outlet's word counts without its excluded copies. */
   private countedTerms(outlet: string, excluded: ReadonlySet<string>): OutletTermCounts {
     const all = this.terms.get(outlet) ?? { total: 0, counts: new Map<string, number>() };
-    const gone = this.cores.filter((r) => r.outlet === outlet && excluded.has(r.id));
+    const gone: string[] = [];
+    for (let k = 0; k < this.cores.length; k++) {
+      if (excluded.has(this.cores.id(k)) && this.cores.outlet(k) === outlet) gone.push(this.cores.id(k));
+    }
     if (gone.length === 0) return { counts: all.counts, total: all.total };
     const counts = new Map(all.counts);
     let total = all.total;
-    for (const r of gone) {
-      const kept = this.copyTerms.get(r.id);
+    for (const id of gone) {
+      const kept = this.copyTerms.get(id);
       let words = kept === undefined ? undefined : new Map(JSON.parse(kept) as Array<[string, number]>);
       if (!words) {
-        const text = this.textOf?.(r.id);
+        const text = this.textOf?.(id);
         if (text === undefined) {
-          throw new RangeError(`cannot take the excluded copy ${r.id} out of the keyness word counts: its text is not at hand; give the report builder a textOf lookup`);
+          throw new RangeError(`cannot take the excluded copy ${id} out of the keyness word counts: its text is not at hand; give the report builder a textOf lookup`);
         }
         words = termCounts(text, this.stopwords);
       }
@@ -754,14 +752,15 @@ export class ReportBuilder {
    * headline set: one pass of resampling for all of them (bootstrapStanceColumns), the same results as one
    * bootstrap per referent and voice.
    */
-  private estimates(docs: readonly DocumentCore[], referents: readonly string[], sets: readonly Voice[][], resamples: number, seed: number): Map<string, StanceEstimate> {
+  private estimates(docs: readonly number[], referents: readonly string[], sets: readonly Voice[][], resamples: number, seed: number): Map<string, StanceEstimate> {
     const wanted = new Map<number, number>(); // referent index → position in `referents`
     referents.forEach((id, k) => wanted.set(this.referentOf(id), k));
     const setsOfVoice = VOICES.map((v) => sets.flatMap((set, k) => (set.includes(v) ? [k] : [])));
     const columns = referents.flatMap(() => sets.map(() => ({ index: [] as number[], sumOfScores: [] as number[], mentions: [] as number[] })));
-    docs.forEach((r, position) => {
-      const pool = this.stancePool.chunkAt(r.stanceStart);
-      for (let x = r.stanceStart & CHUNK_OFFSET, end = x + r.stanceLength; x < end; x += 2) {
+    docs.forEach((doc, position) => {
+      const start = this.cores.stanceStart(doc);
+      const pool = this.stancePool.chunkAt(start);
+      for (let x = start & CHUNK_OFFSET, end = x + this.cores.stanceLength(doc); x < end; x += 2) {
         const code = pool[x] % STANCE_CODES;
         const k = wanted.get(Math.floor(code / 3));
         if (k === undefined) continue;
@@ -803,7 +802,7 @@ export class ReportBuilder {
   }
 
   private summarizeOutlet(
-    c: OutletCounts, docs: readonly DocumentCore[], referentIds: string[], voices: Voice[], resamples: number, seed: number,
+    c: OutletCounts, docs: readonly number[], referentIds: string[], voices: Voice[], resamples: number, seed: number,
   ): OutletSummary {
     const categories: OutletSummary['categories'] = {};
     for (const [k, v] of Object.entries(c.categories)) {

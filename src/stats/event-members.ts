@@ -89,7 +89,7 @@ export function parseEventOverrides(text: string, file: string): EventOverride[]
  */
 export function eventMembers(
   events: readonly FramingEvent[],
-  documents: ReadonlyMap<string, { event?: string; names: readonly string[]; date: EventDate | null; similar?: ReadonlyArray<{ id: string; cosine: number }> }>,
+  documents: Pick<ReadonlyMap<string, { event?: string; names: readonly string[]; date: EventDate | null; similar?: ReadonlyArray<{ id: string; cosine: number }> }>, 'get'>,
   userEvents: ReadonlyMap<string, EventOverride>,
 ): Map<string, EventMember[]> {
   const out = new Map<string, EventMember[]>();

@@ -1,6 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { readCorpus, readCorpusStream, type CorpusItem } from '../../src/corpus/read.js';
 
@@ -77,5 +79,75 @@ describe('readCorpusStream', () => {
     writeFileSync(path.join(dir, 'a.jsonl'), `${record('x')}\n${record('x', 'Another text entirely here.')}\n${JSON.stringify({ outlet: 'AFP', text: 'Text of x with a few words.' })}\n`);
     const items = await collect([dir]);
     expect(items.map((i) => i.type === 'skipped' ? `${i.stage}:${i.skipped.line}` : i.type === 'document' ? i.document.id : '')).toEqual(['x', 'id:2', 'duplicate:3']);
+  });
+
+  it('finds every repeated id and text among thousands, naming the first document of each', async () => {
+    // Past the tables' first growth (1,024 entries): every 7th record repeats an earlier text under a new id, every
+    // 11th an earlier explicit id; every 13th has no id (derived from file and line). Expected skips from plain maps.
+    const dir = tempDir();
+    const file = path.join(dir, 'feed.jsonl');
+    const lines: string[] = [];
+    const byId = new Map<string, number>();
+    const byText = new Map<string, { id: string; line: number }>();
+    const expected: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const line = i + 1;
+      let id: string | undefined = `n${i}`;
+      let text = `Report number ${i} about the ceasefire talks.`;
+      if (i % 7 === 6) text = `Report number ${i - 3} about the ceasefire talks.`;
+      if (i % 11 === 10) id = `n${i - 5}`;
+      if (i % 13 === 12) id = undefined;
+      lines.push(JSON.stringify(id === undefined ? { outlet: 'AFP', text } : { id, outlet: 'AFP', text }));
+      const finalId = id ?? `feed:${line}`;
+      if (id !== undefined && byId.has(id)) {
+        expected.push(`id:${line}:duplicate id "${id}" (first used at ${file}:${byId.get(id)})`);
+        continue;
+      }
+      byId.set(finalId, line);
+      const first = byText.get(text);
+      if (first) {
+        expected.push(`duplicate:${line}:exact duplicate of ${first.id} (${file}:${first.line})`);
+        continue;
+      }
+      byText.set(text, { id: finalId, line });
+      expected.push(finalId);
+    }
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const got = (await collect([dir])).map((i) => {
+      if (i.type === 'document') return i.document.id;
+      if (i.type === 'skipped') return `${i.stage}:${i.skipped.line}:${i.skipped.reason.replace(/\): .*$/, ')')}`;
+      return i.type;
+    });
+    expect(got.filter((g) => g.startsWith('duplicate:')).length).toBeGreaterThan(300);
+    expect(got.filter((g) => g.startsWith('id:')).length).toBeGreaterThan(200);
+    expect(got).toEqual(expected);
+  });
+
+  it('keeps ~100 bytes per document seen, not a string and an object per document', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const dir = tempDir();
+    const count = 8000;
+    const lines = Array.from({ length: count }, (_, i) => JSON.stringify({ id: `article-${i}`, outlet: `outlet ${i % 5}`, text: `Text ${i}: ${'word '.repeat(40)}` }));
+    writeFileSync(path.join(dir, 'feed.jsonl'), `${lines.join('\n')}\n`);
+    const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    let n = 0;
+    let before = 0;
+    let after = 0;
+    for await (const item of readCorpusStream([dir])) {
+      if (item.type !== 'document') continue;
+      n++;
+      if (n === 1000) {
+        gc();
+        before = used();
+      } else if (n === count) {
+        gc();
+        after = used();
+      }
+    }
+    expect(n).toBe(count);
+    // ~130 B measured (the id, its place in two tables, file, line, the 36-byte text key, growth room); with a
+    // Map of ids to "file:line" strings and one of hex keys to objects, ~440 B.
+    expect((after - before) / (count - 1000)).toBeLessThan(250);
   });
 });

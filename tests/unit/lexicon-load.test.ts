@@ -94,3 +94,21 @@ describe('lexicon loader', () => {
     expect(() => loadLexicons([a, b])).toThrow(/already defined in .*a\.yml/);
   });
 });
+
+describe('word classes the analyzer reads word by word', () => {
+  it('names the line of a member of several words, an alternation or a wildcard in such a class', () => {
+    const text = `${valid}classes:
+  thing-noun:
+    members: [site, fuel depot, "base|bases"]
+  event-noun: [raid, "strike*"]
+  group-noun: [armed group]
+`;
+    const messages = problemsOf(text).problems.map((p) => `${p.line}:${p.message}`);
+    expect(messages).toContainEqual(expect.stringMatching(/^\d+:member "fuel depot" of class "thing-noun": the analyzer reads this class word by word/));
+    expect(messages).toContainEqual(expect.stringMatching(/member "base\|bases" of class "thing-noun"/));
+    expect(messages).toContainEqual(expect.stringMatching(/member "strike\*" of class "event-noun"/));
+    // A class that patterns use may hold phrases.
+    expect(messages.some((m) => m.includes('group-noun'))).toBe(false);
+    expect(messages).toHaveLength(3);
+  });
+});

@@ -34,6 +34,9 @@ describe('composed phrases in the default lexicon', () => {
     ['The base has been attacked by militias backed by Iran.', 'militias backed by Iran', 'iran-backed-militia', -2],
     ['Kataib Hezbollah is a faction supported by the IRGC.', 'faction supported by the IRGC', 'pro-iranian-groups', -1],
     ['Groups loyal to Tehran fired rockets.', 'Groups loyal to Tehran', 'pro-iranian-groups', -1],
+    ['On April 22, militia groups associated with Iran made two attempts.', 'militia groups associated with Iran', 'iran-backed-militia', -2],
+    ['Warplanes of the U.S.-British coalition launched raids on Sanaa.', 'U.S.-British coalition', 'coalition', 0],
+    ['The Houthi navy, missile units and drones attacked the ship.', 'Houthi navy', 'houthi-fighters', 0],
     ['It said armed groups aligned with Iran were behind it.', 'armed groups aligned with Iran', 'pro-iranian-groups', -1],
     ['an armed Shia faction with allegiance to Iran, has heightened its targeting', 'armed Shia faction with allegiance to Iran', 'pro-iranian-groups', -1],
     ["Hezbollah, Iran's biggest proxy, has held back.", "Iran's biggest proxy", 'proxies', -2],
@@ -647,5 +650,66 @@ describe('labels added from batches h and i (lexicon 1.3.8)', () => {
   it('reads plight and praise adjectives before "Palestinian people" as the sympathetic frame', () => {
     expect(labelsIn('in solidarity with the steadfast and heroic Palestinian people').map((h) => [h.id, h.weight]))
       .toEqual([['people-of-gaza', 1]]);
+  });
+});
+
+describe('media and press offices named by a side (class outlet-noun, lexicon 1.3.11)', () => {
+  const texts = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+    .filter((h) => h.category === 'actor-label').map((h) => h.text);
+
+  it('does not count a name right before a medium, or after one proper name or press word', () => {
+    expect(texts('The figure was contested by Israel media and Hamas.')).toEqual(['Hamas']);
+    expect(texts('The IDF press service announced the strikes.')).toEqual([]);
+    expect(texts('It was posted on the Hamas Telegram channel.')).toEqual([]);
+    expect(texts('Iran state television showed the launch.')).toEqual([]);
+  });
+
+  it('does not count a name before a title of two words, nor a minister whose first name is the state\'s', () => {
+    expect(texts('It was in a statement released by Israel Prime Minister\'s office.')).toEqual([]);
+    expect(texts('Iran Foreign Minister John Roe spoke.')).toEqual([]);
+    expect(texts('Defense Minister Israel Katz directed the army to strike.')).toEqual([]);
+    // A lowercase word between is no title's: "Israel struck", "Hamas political chief" keeps its own reading.
+    expect(texts('Israel struck general targets in Gaza.')).toEqual(['Israel']);
+  });
+
+  it('does not count a name before a store or launcher named after it (class topic-noun)', () => {
+    expect(texts('Warplanes struck a Hamas munitions warehouse in Gaza.')).toEqual([]);
+    expect(texts('The IDF hit Hamas weapons depots overnight.')).toEqual(['IDF']);
+  });
+
+  it('still counts the side acting, and the state before its possessive (gold a27 "Israel\'s Ynet news website", a18)', () => {
+    expect(texts('Israeli troops press deeper into Gaza.')).toEqual(['Israeli troops']);
+    expect(texts('An IDF statement said the strike hit a launcher.')).toEqual(['IDF']);
+    expect(texts('Iran’s network of militias grew.')).toEqual(['Iran', 'militias']);
+    expect(texts('According to Iran’s Tasnim news agency, five people died.')).toEqual(['Iran']);
+    expect(texts('Iran’s Foreign Ministry spokesman Nasser Kanaani denounced the raids.')).toEqual(['Iran']);
+  });
+});
+
+describe('one name written out with its bracketed acronym is one mention', () => {
+  it('joins a name the lexicon lacks whole from the label before it to the acronym’s bracket', () => {
+    const hits = labelsIn('The drone was taken down by the Israel Air Force (IAF) on Tuesday.');
+    expect(hits).toEqual([{ text: 'Israel Air Force (IAF)', id: 'israel', weight: 0 }]);
+    // Two referents stay two mentions; so do words that are not a name's.
+    expect(labelsIn('Hamas Naval Force (IDF) units').map((h) => h.text)).toEqual(['Hamas', 'IDF']);
+    expect(labelsIn('Israel said that the army (IDF) would go in.').map((h) => h.text)).toEqual(['Israel', 'IDF']);
+  });
+});
+
+describe('the patron\'s possessive with descriptors before terror proxies is one mention (gold a26 "Iran\'s proxies")', () => {
+  it('reads "Iran\'s regional terrorist proxies" whole, not "Iran" and "terrorist proxies"', () => {
+    expect(labelsIn('Israel entered a new stage against Iran\'s regional terrorist proxies, he said.').map((h) => [h.text, h.id]))
+      .toEqual([['Israel', 'israel'], ["Iran's regional terrorist proxies", 'iran-backed-terror-groups']]);
+  });
+});
+
+describe('a side word with a neutral noun or a sect inside the phrase (dev-k misses, lexicon 1.3.11)', () => {
+  it('reads "the Houthi movement" (lower-case m; the capital is the name) as a neutral label and "the Shiite rebels" as "the rebels"', () => {
+    expect(labelsIn('The Houthi movement espouses a hard-line ideology.')).toEqual([{ text: 'Houthi movement', id: 'houthi-movement', weight: 0 }]);
+    // With a capital M it is the group's proper name, and names are not labels (dev-m: "Yemen's Houthi Movement").
+    expect(labelsIn("Yemen's Houthi Movement declared on 15 January that it would widen its targets.")).toEqual([]);
+    expect(labelsIn('Ansar Allah, also known as the Houthi Movement, has attacked ships.')).toEqual([]);
+    expect(labelsIn('Saudi jets bombed the Shiite rebels in Saada.')).toEqual([{ text: 'the Shiite rebels', id: 'rebels', weight: -1 }]);
+    expect(labelsIn('Saudi jets bombed the Shia rebels in Saada.').map((h) => h.id)).toEqual(['rebels']);
   });
 });

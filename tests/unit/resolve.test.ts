@@ -243,6 +243,11 @@ describe('"enemy" before a noun is the speaker\'s side', () => {
     expect(hit('US forces at Tower 22 were hit. The enemy was not identified.', 'The enemy')).toMatchObject({ label: 'the-enemy', referent: 'us-forces' });
   });
 
+  it('does not score "the enemy" before a unit or a munition ("the enemy battalion", "the enemy shells"; ctx8 hand-off)', () => {
+    expect(analyze('Hamas fired. The IDF deepened the damage to the enemy battalion.').hits.filter((h) => h.label === 'the-enemy')).toEqual([]);
+    expect(analyze('Hamas fired. The enemy shells hit the building.').hits.filter((h) => h.label === 'the-enemy')).toEqual([]);
+  });
+
   it('keeps "enemy forces" a label', () => {
     expect(hit('Israel struck Gaza. Enemy forces withdrew.', 'Enemy forces')).toMatchObject({ referent: 'israel' });
   });
@@ -728,5 +733,54 @@ describe('a modifier label before a noun of a place or thing', () => {
       .toMatchObject({ referent: null, resolution: 'unresolved' });
     expect(hit('Hezbollah vowed revenge. U.S. jets struck Iran-linked militias in Syria on Friday.', 'Iran-linked militias'))
       .toMatchObject({ referent: 'armed-groups' });
+  });
+});
+
+describe('the nouns a modifier label may describe are word classes of the lexicon', () => {
+  it('reads event-noun and thing-noun from the lexicon, not from the code', () => {
+    const text = 'Hezbollah vowed revenge. U.S. jets struck Iran-linked sites in Syria on Friday.';
+    const emptied = (name: string) => ({
+      ...lexicon,
+      lexicon: { ...lexicon.lexicon, classes: (lexicon.lexicon.classes ?? []).filter((c) => c.name !== name) },
+    });
+    expect(hit(text, 'Iran-linked')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    // Without the class the look-back decides: Hezbollah, named one sentence before.
+    expect(hit(text, 'Iran-linked', emptied('thing-noun'))).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    const attack = 'Hezbollah vowed revenge. The Iran-backed airstrikes on Erbil went on.';
+    expect(hit(attack, 'Iran-backed')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    expect(hit(attack, 'Iran-backed', emptied('event-noun'))).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+});
+
+describe('a context label glued after a referent it may not take is that referent’s own men or machines', () => {
+  it('keeps one mention of the referent and no label ("IDF fighters", "Zionist regime fighters")', () => {
+    const idf = analyze('“This morning, IDF fighters struck terrorist targets in the area of Yaroun,” the message said.').hits
+      .filter((h) => h.category === 'actor-label');
+    expect(idf.map((h) => [h.text, h.referent])).toEqual([['IDF', 'israel']]);
+    const jets = analyze('He was killed in an attack by Zionist regime fighters on the consulate.').hits
+      .filter((h) => h.category === 'actor-label');
+    expect(jets.map((h) => h.text)).toEqual(['Zionist regime']);
+    // A referent the label may take is still read from the name before it.
+    expect(hit('Overnight, Hezbollah fighters fired rockets.', 'fighters')).toMatchObject({ referent: 'armed-groups' });
+  });
+});
+
+describe('a modifier label before the noun of a thing that heads its phrase', () => {
+  it('describes the thing where a function word follows it ("pro-Iran targets since May"), not a possessive’s noun', () => {
+    expect(hit('Hezbollah vowed revenge. The second raid on pro-Iran targets since May hit Syria.', 'pro-Iran'))
+      .toMatchObject({ referent: null, resolution: 'unresolved' });
+    expect(hit('A US-led coalition struck the Houthis. Analysts said the coalition’s targets were chosen with care.', 'the coalition’s'))
+      .toMatchObject({ resolution: 'context' });
+  });
+});
+
+describe('a bare group noun glued after a civil war’s side word names that side’s men (ctx8 hand-off)', () => {
+  it('counts no fixed label in "regime militias", "pro-government militias"', () => {
+    const labels = (text: string) => analyze(text).hits.filter((h) => h.category === 'actor-label').map((h) => h.text);
+    expect(labels('Regime militias shelled the town of Idlib.')).toEqual([]);
+    expect(labels('Pro-government militias and loyalist militias attacked the village.')).toEqual([]);
+    // Without the side word the noun is the lexicon's label, and a composed label is matched whole.
+    expect(labels('Militias shelled the town.')).toEqual(['Militias']);
+    expect(labels('Iranian-backed militias attacked.')).toEqual(['Iranian-backed militias']);
   });
 });
