@@ -165,6 +165,12 @@ export interface Theatre {
   places: string[];
   /** Referent ids of the actors of this place. */
   actors: string[];
+  /**
+   * One-word nationality adjectives of the place ("Yemeni"): a group noun right after one is read as "from <place>"
+   * ("Yemeni militants"), and a name right after one that none of the actors is ("Palestinian Islamic Resistance") is
+   * not that name's actor. Left out where the people's own armed groups are no actor (Syria's civil war).
+   */
+  demonyms?: string[];
   note?: string;
   lexicon: string;
   file?: string;

@@ -79,6 +79,75 @@ function quoteGap(text: string, from: number, to: number): string | null {
 
 const ACRONYM = /^[A-Z]{2,8}$/;
 
+/**
+ * For each UTF-16 code, 1 when some wildcard bucket of the lexicon (root or deeper, class tries included) begins with
+ * it; the extra last slot stands for an empty bucket key (only an empty unit could find it). A unit whose first
+ * character is not marked cannot find a bucket, so the matcher skips the three-letter slice and its lookup, which it
+ * would otherwise do for about half of all units.
+ */
+const bucketFirstCache = new WeakMap<TrieNode, Uint8Array>();
+function bucketFirstCodes(root: TrieNode): Uint8Array {
+  let codes = bucketFirstCache.get(root);
+  if (codes) return codes;
+  const marked = new Uint8Array(0x10001);
+  const seen = new Set<TrieNode>();
+  const visit = (node: TrieNode): void => {
+    if (seen.has(node)) return;
+    seen.add(node);
+    for (const key of node.prefixIndex.keys()) {
+      marked[key.length === 0 ? 0x10000 : key.charCodeAt(0)] = 1;
+    }
+    for (const child of node.next.values()) visit(child);
+    for (const p of node.prefixes) visit(p.node);
+    for (const edge of node.classEdges) {
+      visit(edge.node);
+      visit(edge.members);
+    }
+  };
+  visit(root);
+  for (const key of root.startBuckets ?? []) marked[key.length === 0 ? 0x10000 : key.charCodeAt(0)] = 1;
+  codes = marked;
+  bucketFirstCache.set(root, codes);
+  return codes;
+}
+
+/**
+ * What the matcher needs to know of a unit's folded form, looked up once per unit: its trie key (variant-canonical),
+ * the pattern words it inflects, whether it can begin a match, and the root's child and class edges for its key, so
+ * that a walk from the root (one for about every second unit) makes no lookup of its own.
+ */
+interface UnitKey {
+  key: string;
+  bases: string[] | undefined;
+  starts: boolean;
+  rootNext: TrieNode | undefined;
+  rootEdges: ClassEdge[] | undefined;
+}
+
+/**
+ * The UnitKey of every form that has one to tell: each form of keysOf, every start key, every key of the root's
+ * children and class edges. A form outside the table is its own key, inflects nothing, cannot begin a match (the
+ * table holds every start key) and has no child or edge at the root. Built once per compiled lexicon.
+ */
+const unitKeyCache = new WeakMap<CompiledLexicon['keysOf'], { root: TrieNode; table: Map<string, UnitKey> }>();
+function unitKeyTable(compiled: CompiledLexicon, startKeys: Set<string>): Map<string, UnitKey> {
+  const { root, keysOf } = compiled;
+  const cached = unitKeyCache.get(keysOf);
+  if (cached && cached.root === root) return cached.table;
+  const table = new Map<string, UnitKey>();
+  const atRoot = (key: string, bases: string[] | undefined, starts: boolean): UnitKey =>
+    ({ key, bases, starts, rootNext: root.next.get(key), rootEdges: root.edgesByKey?.get(key) });
+  for (const [form, known] of keysOf) table.set(form, atRoot(known.key, known.bases, known.starts !== false));
+  const plain = (form: string): void => {
+    if (!table.has(form)) table.set(form, atRoot(form, undefined, startKeys.has(form)));
+  };
+  for (const form of startKeys) plain(form);
+  for (const form of root.next.keys()) plain(form);
+  for (const form of root.edgesByKey?.keys() ?? []) plain(form);
+  unitKeyCache.set(keysOf, { root, table });
+  return table;
+}
+
 /** Every way the lexicon's patterns can match the text, before overlaps are settled. */
 export function collectCandidates(text: string, units: Units, compiled: CompiledLexicon): Candidate[] {
   const { root } = compiled;
@@ -89,12 +158,28 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
   const keyBases: Array<string[] | undefined> = new Array(n);
   // 1 when unit i can begin a match through its key or a pattern word it inflects (computed by the compiler).
   const canStart = new Uint8Array(n);
+  // 1 when the unit's first character begins some wildcard bucket (see bucketFirstCodes).
+  const mayBucket = new Uint8Array(n);
+  const bucketFirst = bucketFirstCodes(root);
   const startKeys = root.startKeys;
+  // Every compiled lexicon has start keys; a trie without them (every unit may start) goes without the table.
+  const table = startKeys ? unitKeyTable(compiled, startKeys) : undefined;
+  const unitKey: Array<UnitKey | undefined> = new Array(n);
   for (let i = 0; i < n; i++) {
-    const known = keysOf.get(units.normal[i]);
-    keyNormal[i] = known ? known.key : units.normal[i];
+    const normal = units.normal[i];
+    mayBucket[i] = bucketFirst[normal.length === 0 ? 0x10000 : normal.charCodeAt(0)];
+    if (table) {
+      const entry = table.get(normal);
+      unitKey[i] = entry;
+      keyNormal[i] = entry ? entry.key : normal;
+      keyBases[i] = entry?.bases;
+      canStart[i] = entry?.starts ? 1 : 0;
+      continue;
+    }
+    const known = keysOf.get(normal);
+    keyNormal[i] = known ? known.key : normal;
     keyBases[i] = known?.bases;
-    canStart[i] = (known ? known.starts !== false : !startKeys || startKeys.has(units.normal[i])) ? 1 : 0;
+    canStart[i] = (known ? known.starts !== false : true) ? 1 : 0;
   }
   const folded = units.normal;
   const barrier = units.barrierAfter;
@@ -130,7 +215,7 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
       if (after < 0) return;
       i = after;
     }
-    const next = node.next.get(keyNormal[i]);
+    const next = node === root && table ? unitKey[i]?.rootNext : node.next.get(keyNormal[i]);
     if (next) walk(next, i + 1);
     const bases = keyBases[i];
     if (bases) {
@@ -139,7 +224,7 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
         if (viaBase) walk(viaBase, i + 1);
       }
     }
-    if (node.prefixes.length) {
+    if (node.prefixes.length && mayBucket[i] === 1) {
       const word = folded[i];
       const bucket = node.prefixIndex.get(word.slice(0, 3));
       if (bucket) for (const p of bucket) if (word.startsWith(p.prefix)) walk(p.node, i + 1);
@@ -151,7 +236,7 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
     if (always) for (const edge of always) slot(edge, i, 0);
     const byKey = node.edgesByKey;
     if (!byKey || i >= n) return;
-    const viaNormal = byKey.get(keyNormal[i]);
+    const viaNormal = node === root && table ? unitKey[i]?.rootEdges : byKey.get(keyNormal[i]);
     if (viaNormal) for (const edge of viaNormal) slot(edge, i, 0);
     const bases = keyBases[i];
     if (bases) {
@@ -179,7 +264,7 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
         if (viaBase) member(edge, viaBase, from, i + 1, reps);
       }
     }
-    if (node.prefixes.length) {
+    if (node.prefixes.length && mayBucket[i] === 1) {
       const word = folded[i];
       const bucket = node.prefixIndex.get(word.slice(0, 3));
       if (bucket) for (const p of bucket) if (word.startsWith(p.prefix)) member(edge, p.node, from, i + 1, reps);
@@ -188,7 +273,8 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
   const startBuckets = root.startBuckets;
   for (let i = 0; i < n; i++) {
     // Fast reject: most units start no pattern at all.
-    const starts = canStart[i] === 1 || (startBuckets !== undefined && startBuckets.size > 0 && startBuckets.has(folded[i].slice(0, 3)));
+    const starts = canStart[i] === 1 ||
+      (mayBucket[i] === 1 && startBuckets !== undefined && startBuckets.size > 0 && startBuckets.has(folded[i].slice(0, 3)));
     if (starts) {
       start = i;
       walk(root, i);

@@ -7,6 +7,8 @@ import type { Span } from '../types.js';
 
 /** Lines shorter than this (after trimming) are never collapsed: "Share", "Photo", "—" repeat without saying anything. */
 const MIN_BLOCK_CHARS = 20;
+/** Whitespace that collapsing to single spaces would change: any space other than U+0020, or two in a row. */
+const UNEVEN_SPACE = /[^\S ]| {2}/;
 
 export interface RepeatedBlocks {
   /** Spans of later copies, in text order, to leave out of the analysis. */
@@ -29,7 +31,8 @@ export function repeatedBlocks(text: string): RepeatedBlocks {
 
   const endParagraph = (): void => {
     if (lines.length === 0) return;
-    const key = lines.map((l) => l.key).join(' ');
+    // One line (most paragraphs) is its own key: the same string object, so both sets hash it once.
+    const key = lines.length === 1 ? lines[0].key : lines.map((l) => l.key).join(' ');
     if (lines.length > 1 && key.length >= MIN_BLOCK_CHARS && seenParagraphs.has(key)) {
       spans.push({ start: lines[0].start, end: lines[lines.length - 1].end });
       collapsed++;
@@ -58,7 +61,9 @@ export function repeatedBlocks(text: string): RepeatedBlocks {
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const key = text.slice(lineStart, lineEnd).trim().replace(/\s+/g, ' ');
+    const trimmed = text.slice(lineStart, lineEnd).trim();
+    // Most lines have only single spaces inside: then the collapsing replace would copy them unchanged.
+    const key = UNEVEN_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
     if (key.length === 0) endParagraph();
     else lines.push({ start: lineStart, end: lineEnd, key });
     lineStart = lineEnd + 1;

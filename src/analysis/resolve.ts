@@ -111,6 +111,13 @@ export function resolveContextLabels(
 ): ReadonlySet<Hit> {
   const notLabels = new Set<Hit>();
   if (contextLabels.length === 0) return notLabels;
+  // A nationality glued before a name that none of its theatre's actors is makes another body of that name: the
+  // "Palestinian Islamic Resistance" is not the Iraqi or Lebanese Islamic Resistance, so it is no antecedent at all.
+  mentions = mentions.filter((m) => {
+    if (m.referent === null) return true;
+    const people = demonymBefore(text, units, m.startUnit, compiled);
+    return people === undefined || people.has(m.referent);
+  });
   const rules = compiled.voice.context;
   const speech = speechVerbsOf(compiled);
   const eventNouns = classWords(compiled, EVENT_NOUN_CLASS);
@@ -119,6 +126,9 @@ export function resolveContextLabels(
   const seen: Mention[] = [];
   let next = 0;
   const headlineSentences = headlineEnd > 0 ? sentenceAt(units, text, headlineEnd) : -1;
+  /** Theatre places in document order (rule 5c), and the first one not before the current label. */
+  const places = theatrePlaces(text, units, compiled, rules.sceneActors);
+  let nextPlace = 0;
 
   for (const { hit, match } of contextLabels) {
     while (next < mentions.length && mentions[next].start < hit.start) seen.push(mentions[next++]);
@@ -244,7 +254,10 @@ export function resolveContextLabels(
     // A compound modifier ("Iran-backed", "pro-Iran") has its place after the noun it modifies: "Iran-backed
     // Islamists from Iraq".
     const modifierNoun = /[-‐‑]\p{L}+$/u.test(hit.text) && match.endUnit < units.count && !units.barrierAfter[match.endUnit - 1];
-    const acting = theatreAfter(units, match.endUnit, compiled) ??
+    // A nationality glued before the label says where the men are from, as "from <place>" does: "attacks by Yemeni
+    // militants" are of Yemen's theatre, whoever with the same head noun was named last ("Palestinian militants").
+    // Rule 3 has let only a descriptor before a group noun come this far.
+    const acting = demonymBefore(text, units, match.startUnit, compiled) ?? theatreAfter(units, match.endUnit, compiled) ??
       (modifierNoun ? theatreAfter(units, match.endUnit + 1, compiled) : undefined);
     const byTheatre = acting ? onlyActor(candidates, acting) : null;
     // 4b'. A possessive determiner names the owner: "the steadfast Palestinian people in Gaza and their valiant and
@@ -333,7 +346,11 @@ export function resolveContextLabels(
       // terrorist organizations": a plural label that takes up a list naming two referents it may take names them
       // together, which is no one referent (the gold README's "two referents"): unresolved.
       if (sameHead === null && plural(head) && listMixes(text, seen, nearestAt, fit)) continue;
-      let best = sameHead ?? nearest;
+      // An actor named in the label's own sentence is what an epithet of a group noun there takes up ("the war against
+      // Hamas triggered by the militant group's rampage"), even when an earlier mention repeats the head noun. Not a
+      // topic noun: "the resistance" goes on taking up the mention that repeats it.
+      const nearInSentence = nearestAt >= 0 && seen[nearestAt].sentence === hit.sentence && groupHead(compiled, head);
+      let best = (nearInSentence ? null : sameHead) ?? nearest;
       const nearestScore = salience.get(nearest) ?? 0;
       for (const [referent, score] of salience) {
         if (score >= rules.salienceFactor * nearestScore && score > (salience.get(best) ?? 0)) best = referent;
@@ -376,7 +393,16 @@ export function resolveContextLabels(
     // With nothing before it, a label is taken up by a fitting mention just ahead that repeats its head noun
     // ("…operations against the occupation forces,” … attacks against the US occupation forces").
     const ahead = sameHeadAhead(units, mentions, next, hit.sentence + rules.antecedentSentences, head, fit, rules.lookBackMentions);
-    if (ahead) settle(ahead);
+    if (ahead) {
+      settle(ahead);
+      continue;
+    }
+    // 5c. With no actor before it or ahead, the places the window has named set the scene: "In Rafah, troops used a
+    // drone to strike an armed terrorist" is a Palestinian gunman. Only when every theatre place of the label's
+    // sentence and the window's sentences before it leaves the same one referent the label may take.
+    while (nextPlace < places.length && places[nextPlace].unit < match.startUnit) nextPlace++;
+    const scene = sceneActor(places, nextPlace, hit.sentence - rules.antecedentSentences, candidates);
+    if (scene !== null) resolveTo(hit, scene, seen, match, units);
   }
   return notLabels;
 }
@@ -753,15 +779,20 @@ function speechVerbBetween(units: Units, from: number, to: number, speech: Reado
  */
 const PLACE_PREPOSITIONS = new Set(['in', 'inside', 'across', 'throughout', 'from']);
 
-interface TheatreIndex { byFirst: Map<string, Array<{ words: string[]; actors: ReadonlySet<string> }>> }
+interface TheatreIndex {
+  byFirst: Map<string, Array<{ words: string[]; actors: ReadonlySet<string> }>>;
+  /** Folded demonym ("yemeni") to the actors of its theatre. */
+  byDemonym: Map<string, ReadonlySet<string>>;
+}
 const theatreCache = new WeakMap<CompiledLexicon, TheatreIndex>();
 
 function theatreIndex(compiled: CompiledLexicon): TheatreIndex {
   let index = theatreCache.get(compiled);
   if (!index) {
-    index = { byFirst: new Map() };
+    index = { byFirst: new Map(), byDemonym: new Map() };
     for (const t of compiled.lexicon.theatres ?? []) {
       const actors = new Set(t.actors);
+      for (const d of t.demonyms ?? []) index.byDemonym.set(d.toLowerCase(), actors);
       for (const place of t.places) {
         const words = place.toLowerCase().replace(/[’‘]/g, "'").split(/\s+/).filter(Boolean);
         if (words[0] === 'the' && words.length > 1) words.shift();
@@ -800,6 +831,11 @@ const COMPASS = new Set([
 
 /** The actors of the theatre place that starts at unit u (longest place first), or undefined. A constant per call. */
 function theatreAt(units: Units, u: number, compiled: CompiledLexicon): ReadonlySet<string> | undefined {
+  return placeAt(units, u, compiled)?.actors;
+}
+
+/** The theatre place that starts at unit u (longest first): its actors and its number of units. */
+function placeAt(units: Units, u: number, compiled: CompiledLexicon): { actors: ReadonlySet<string>; length: number } | undefined {
   const list = theatreIndex(compiled).byFirst.get(units.normal[u]);
   if (!list) return undefined;
   for (const { words, actors } of list) {
@@ -807,9 +843,67 @@ function theatreAt(units: Units, u: number, compiled: CompiledLexicon): Readonly
     for (let k = 0; ok && k < words.length; k++) {
       if (units.normal[u + k] !== words[k] || (k < words.length - 1 && units.barrierAfter[u + k])) ok = false;
     }
-    if (ok) return actors;
+    if (ok) return { actors, length: words.length };
   }
   return undefined;
+}
+
+/**
+ * The actors of the theatre whose demonym is the unit right before `start`, glued to it ("Yemeni militants"), or
+ * undefined. Not the end of a compound ("pro-Iranian Hezbollah", "Saudi-Yemeni border"): that word is no nationality.
+ */
+function demonymBefore(text: string, units: Units, start: number, compiled: CompiledLexicon): ReadonlySet<string> | undefined {
+  if (start <= 0 || units.barrierAfter[start - 1]) return undefined;
+  const at = units.start[start - 1];
+  if (at > 0 && /[-‐‑–]/u.test(text[at - 1])) return undefined;
+  return theatreIndex(compiled).byDemonym.get(units.normal[start - 1]);
+}
+
+interface PlaceAt { unit: number; sentence: number; actors: ReadonlySet<string> }
+
+/**
+ * Every theatre place of the text where at most `maxActors` referents act, in order; not a part of a compound ("the Israel-Gaza war", "Iran-backed"), which
+ * names no scene. One look-up per unit: linear in the text.
+ */
+function theatrePlaces(text: string, units: Units, compiled: CompiledLexicon, maxActors: number): PlaceAt[] {
+  const out: PlaceAt[] = [];
+  if (maxActors === 0 || !(compiled.lexicon.theatres ?? []).length) return out;
+  for (let u = 0; u < units.count; u++) {
+    const place = placeAt(units, u, compiled);
+    if (!place) continue;
+    // Where three referents fight (Syria, Yemen, southern Lebanon), sides the lexicon does not track fight too (Syria's
+    // and Yemen's civil wars): the place alone does not say whose men "the militants" are.
+    if (place.actors.size > maxActors) {
+      u += place.length - 1;
+      continue;
+    }
+    const at = units.start[u];
+    const after = units.end[u + place.length - 1];
+    if ((at > 0 && HYPHENS.test(text[at - 1])) || (after < text.length && HYPHENS.test(text[after]))) continue;
+    out.push({ unit: u, sentence: units.sentence[u], actors: place.actors });
+    u += place.length - 1;
+  }
+  return out;
+}
+
+const HYPHENS = /[-‐‑–]/u;
+
+/**
+ * The one referent the label may take that the theatre places before it (back to sentence `from`) leave, or null:
+ * null too when the places' actors together leave two ("Gaza … Syria" for "the enemy").
+ */
+function sceneActor(places: PlaceAt[], before: number, from: number, candidates: ReadonlySet<string>): string | null {
+  let found: string | null = null;
+  let any = false;
+  for (let k = before - 1; k >= 0 && places[k].sentence >= from; k--) {
+    any = true;
+    for (const r of places[k].actors) {
+      if (!candidates.has(r)) continue;
+      if (found !== null && found !== r) return null;
+      found = r;
+    }
+  }
+  return any ? found : null;
 }
 
 /** Words a clause may run past the apposition window before its place ("stormed several cities in the West Bank"). */
@@ -841,6 +935,13 @@ const originCache = new WeakMap<CompiledLexicon, OriginWords>();
  * classes keeps every capitalised modifier as a specifier.
  */
 function originOfGroup(compiled: CompiledLexicon, modifier: string, head: string): boolean {
+  const words = originWords(compiled);
+  if (!words.descriptors.has(modifier)) return false;
+  return groupHead(compiled, head);
+}
+
+/** The descriptor words and group-noun heads of the lexicon's classes, built once per compiled lexicon. */
+function originWords(compiled: CompiledLexicon): OriginWords {
   let words = originCache.get(compiled);
   if (!words) {
     words = { descriptors: new Set(), groupHeads: new Set() };
@@ -856,7 +957,12 @@ function originOfGroup(compiled: CompiledLexicon, modifier: string, head: string
     }
     originCache.set(compiled, words);
   }
-  if (!words.descriptors.has(modifier)) return false;
+  return words;
+}
+
+/** Whether `head` is the last word of a member of a group-noun class, in any inflection ("group", "militants"). */
+function groupHead(compiled: CompiledLexicon, head: string): boolean {
+  const words = originWords(compiled);
   const h = canonical(compiled.variantOf, head);
   if (words.groupHeads.has(h)) return true;
   return (compiled.baseOf.get(head) ?? []).some((b) => words.groupHeads.has(b));

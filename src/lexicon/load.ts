@@ -14,7 +14,7 @@ import { LexiconError, type LexiconProblem } from './errors.js';
 import { CLASS_NAME_RE, checkPatternSyntax, parsePattern } from './pattern.js';
 
 const TOP_KEYS = new Set(['lexicon', 'version', 'description', 'language', 'referents', 'variants', 'names', 'labels', 'devices', 'format', 'classes', 'theatres']);
-const THEATRE_KEYS = new Set(['places', 'actors', 'note']);
+const THEATRE_KEYS = new Set(['places', 'actors', 'demonyms', 'note']);
 const CLASS_KEYS = new Set(['members', 'note']);
 /**
  * Classes the analyzer reads word by word rather than through a pattern (src/analysis/analyze.ts, resolve.ts): a
@@ -372,8 +372,15 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
     if (!places?.length) v.error([...path, 'places'], 'a theatre needs "places": a list of place names, e.g. [Gaza, Gaza Strip]');
     if (!actors?.length) v.error([...path, 'actors'], 'a theatre needs "actors": the referent ids of who acts there, e.g. [israel, palestinians]');
     actors?.forEach((r, k) => referentUses.push({ id: r, path: [...path, 'actors', k], validator: v }));
+    const demonyms = readStringList(v, obj, 'demonyms', path);
+    // The resolver reads a demonym as the one word right before a label or name, so a phrase could never match.
+    demonyms?.forEach((d, k) => {
+      if (/\s/.test(d)) v.error([...path, 'demonyms', k], `"${d}": a demonym is one word ("Yemeni"); write a phrase as a place under "places" instead`);
+    });
     if (!places?.length || !actors?.length) return;
-    theatres.push({ places, actors, note: readString(v, obj, 'note', path, false), lexicon: name, file, line: v.line(path) });
+    theatres.push({
+      places, actors, ...(demonyms?.length ? { demonyms } : {}), note: readString(v, obj, 'note', path, false), lexicon: name, file, line: v.line(path),
+    });
   });
 
   const seenIds = new Map<string, number>();

@@ -82,7 +82,7 @@ export type VoiceWindows = { readonly [K in (typeof WINDOWS)[number][1]]: number
 const CONTEXT = [
   ['cue_reach', 'cueReach'], ['antecedent_sentences', 'antecedentSentences'], ['salience_factor', 'salienceFactor'],
   ['scare_quote_max_words', 'scareQuoteMaxWords'], ['look_back_mentions', 'lookBackMentions'], ['apposition_words', 'appositionWords'],
-  ['speaker_sentences', 'speakerSentences'], ['compete_ratio', 'competeRatio'],
+  ['speaker_sentences', 'speakerSentences'], ['compete_ratio', 'competeRatio'], ['scene_actors', 'sceneActors'],
 ] as const;
 /** Windows of the context rules (analyze.ts): distancing and negation reach, antecedents, scare quotes. */
 export type ContextWindows = { readonly [K in (typeof CONTEXT)[number][1]]: number };
@@ -226,7 +226,7 @@ export function parseVoiceRules(text: string, file = '<voice rules>', sha256 = c
     return out;
   };
   const windows = numbers('windows', WINDOWS, new Set()) as VoiceWindows;
-  const context = numbers('context', CONTEXT, new Set(['salience_factor', 'compete_ratio']), new Set(['compete_ratio'])) as ContextWindows;
+  const context = numbers('context', CONTEXT, new Set(['salience_factor', 'compete_ratio']), new Set(['compete_ratio', 'scene_actors'])) as ContextWindows;
   // Noun forms leave every verb list: "state" reports nothing in "the Jewish state is …".
   for (const [, listName, kind] of LISTS) {
     if (kind === 'verbs' || kind === 'finite') for (const form of words.nounForms) words[listName].delete(form);

@@ -43,9 +43,23 @@ function isSpaceCode(code: number): boolean {
   );
 }
 
+/**
+ * True when no stretch between two plain spaces is longer than `maxRun`. Every separator hasLongRun knows includes
+ * the plain space, so its runs are never longer than these stretches: true here means no long run. indexOf finds
+ * the spaces far faster than a loop over every character, and prose has a space every few characters.
+ */
+function spacedWithin(text: string, maxRun: number): boolean {
+  let previous = -1;
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) {
+    if (at - previous - 1 > maxRun) return false;
+    previous = at;
+  }
+  return text.length - previous - 1 <= maxRun;
+}
+
 export function guardLongRuns(text: string, maxRun = DEFAULT_MAX_RUN): GuardResult {
-  // Almost every text has no long run: one tight pass settles it.
-  if (!hasLongRun(text, maxRun)) return { text, runsCut: 0, runs: [] };
+  // Almost every text has no long run: the space stretches settle it, else one tight pass over the characters.
+  if (spacedWithin(text, maxRun) || !hasLongRun(text, maxRun)) return { text, runsCut: 0, runs: [] };
   let runStart = -1;
   let cuts: number[] | null = null;
   let runsCut = 0;

@@ -53,7 +53,21 @@ export interface Tokenized {
 }
 
 const CONNECTORS = new Set(['-', '‐', '‑', '–', '‒', '﹣', '－']);
-const SPLIT_INSIDE = /[-‐‑–‒﹣－]/;
+/** The hyphens and dashes that split a token into units: - ‐ ‑ ‒ – ﹣ － (U+2010–U+2013 is a range). */
+function isSplitCode(c: number): boolean {
+  return c === 0x2d || (c >= 0x2010 && c <= 0x2013) || c === 0xfe63 || c === 0xff0d;
+}
+
+function splitsInside(value: string): boolean {
+  for (let k = 0; k < value.length; k++) if (isSplitCode(value.charCodeAt(k))) return true;
+  return false;
+}
+
+function grown<T extends Int32Array | Uint8Array>(array: T, capacity: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(capacity);
+  bigger.set(array);
+  return bigger;
+}
 const APOSTROPHES = /[’‘`´ʼ′]/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -109,11 +123,29 @@ export function tokenize(text: string): Tokenized {
     if (a < n) sentences.push({ start: tokStart[a], end: tokEnd[Math.min(b, n - 1)] });
   });
 
-  const uStart: number[] = [];
-  const uEnd: number[] = [];
+  // The unit table is written straight into typed arrays (a unit per token, more where a hyphen splits one), grown
+  // only for text with many hyphenated words: no per-unit boxing in number arrays and no copy at the end but one.
+  let capacity = n + 16;
+  let uStart = new Int32Array(capacity);
+  let uEnd = new Int32Array(capacity);
+  let uBarrier = new Uint8Array(capacity);
+  let uSentence = new Int32Array(capacity);
   const uNormal: string[] = [];
-  const uBarrier: number[] = [];
-  const uSentence: number[] = [];
+  let count = 0;
+  const push = (start: number, end: number, key: string, sentence: number): void => {
+    if (count === capacity) {
+      capacity *= 2;
+      uStart = grown(uStart, capacity);
+      uEnd = grown(uEnd, capacity);
+      uBarrier = grown(uBarrier, capacity);
+      uSentence = grown(uSentence, capacity);
+    }
+    uStart[count] = start;
+    uEnd[count] = end;
+    uSentence[count] = sentence;
+    uNormal.push(key);
+    count++;
+  };
   // A run that the guard cut (a long URL, base64 data) counts as one word, not as one per 100-character piece.
   const runs = guarded.runs;
   let runIndex = 0;
@@ -124,14 +156,10 @@ export function tokenize(text: string): Tokenized {
   let words = guarded.runsCut;
   let pendingBarrier = false;
 
-  const markBarrier = () => {
-    if (uBarrier.length) uBarrier[uBarrier.length - 1] = 1;
-  };
-
   for (let i = 0; i < n; i++) {
     const type = types[i];
     const value = values[i];
-    if (i > 0 && tokSentence[i] !== tokSentence[i - 1]) markBarrier();
+    if (i > 0 && tokSentence[i] !== tokSentence[i - 1] && count > 0) uBarrier[count - 1] = 1;
     if (type === 'punctuation' || type === 'tabCRLF' || type === 'symbol' || type === 'emoji' || type === 'emoticon') {
       // A hyphen or en dash glued to words on both sides joins them ("Iran-backed"); anything else separates.
       const glued = CONNECTORS.has(value) && spaces[i] === '' && i + 1 < n && spaces[i + 1] === '' &&
@@ -140,48 +168,38 @@ export function tokenize(text: string): Tokenized {
       continue;
     }
     if (pendingBarrier) {
-      markBarrier();
+      if (count > 0) uBarrier[count - 1] = 1;
       pendingBarrier = false;
     }
-    if (spaces[i].includes('\n')) markBarrier();
+    const space = spaces[i];
+    if (space.length > 0 && space !== ' ' && space.includes('\n') && count > 0) uBarrier[count - 1] = 1;
     const start = tokStart[i];
     if (type === 'word' && !insideCutRun(start)) words++;
     const sentence = tokSentence[i];
-    if (SPLIT_INSIDE.test(value) && value.length > 1) {
+    if (value.length > 1 && splitsInside(value)) {
       // "anti-terror" is one wink token; the matcher sees "anti" + "terror" so that patterns may write it either way.
       let partStart = 0;
       for (let k = 0; k <= value.length; k++) {
-        if (k === value.length || SPLIT_INSIDE.test(value[k])) {
-          if (k > partStart) {
-            const key = foldKey(value.slice(partStart, k));
-            uStart.push(start + partStart);
-            uEnd.push(start + k);
-            uNormal.push(key);
-            uBarrier.push(0);
-            uSentence.push(sentence);
-          }
+        if (k === value.length || isSplitCode(value.charCodeAt(k))) {
+          if (k > partStart) push(start + partStart, start + k, foldKey(value.slice(partStart, k)), sentence);
           partStart = k + 1;
         }
       }
       continue;
     }
-    uStart.push(start);
-    uEnd.push(tokEnd[i]);
-    uNormal.push(foldKey(value));
-    uBarrier.push(0);
-    uSentence.push(sentence);
+    push(start, tokEnd[i], foldKey(value), sentence);
   }
-  if (uBarrier.length) uBarrier[uBarrier.length - 1] = 1;
+  if (count > 0) uBarrier[count - 1] = 1;
 
   return {
     sentences,
     units: {
-      count: uStart.length,
-      start: Int32Array.from(uStart),
-      end: Int32Array.from(uEnd),
+      count,
+      start: uStart.slice(0, count),
+      end: uEnd.slice(0, count),
       normal: uNormal,
-      barrierAfter: Uint8Array.from(uBarrier),
-      sentence: Int32Array.from(uSentence),
+      barrierAfter: uBarrier.slice(0, count),
+      sentence: uSentence.slice(0, count),
     },
     words,
     tokens: n,

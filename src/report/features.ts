@@ -4,7 +4,7 @@
  * workers compute them beside the analysis and the main thread, which feeds the builder, only merges them: on a
  * batch run this is about a quarter of the main thread's work per document.
  */
-import { dictionaryWords } from '../text/words.js';
+import { dictionaryWords, hasLetter } from '../text/words.js';
 import { casualtyKeys, eventDateFromText, OPENING_CHARS, type EventDate } from '../text/event-date.js';
 import { openingTerms } from '../stats/event-similarity.js';
 import type { NearDuplicateSketch } from '../stats/duplicates.js';
@@ -32,7 +32,7 @@ export interface DocumentFeatures {
 export function termCounts(text: string, stopwords?: ReadonlySet<string>): Map<string, number> {
   const counts = new Map<string, number>();
   for (const w of dictionaryWords(text).words) {
-    if (!/\p{L}/u.test(w) || stopwords?.has(w)) continue;
+    if (!hasLetter(w) || stopwords?.has(w)) continue;
     counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   return counts;

@@ -9,7 +9,7 @@
  * index over words that at most `maxDocumentFrequency` documents share, so the cost stays linear in the corpus:
  * a word every article uses ("said", "attack") proposes no pair, it only adds to the cosine of proposed ones.
  */
-import { dictionaryWords } from '../text/words.js';
+import { dictionaryWords, hasLetter } from '../text/words.js';
 import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
 
 export interface SimilarityInput {
@@ -38,7 +38,7 @@ export const MAX_OPENING_TERMS = 24;
 export function openingTerms(text: string, openingChars: number): Array<[string, number]> {
   const counts = new Map<string, number>();
   for (const w of dictionaryWords(text.slice(0, openingChars)).words) {
-    if (w.length < 3 || !/\p{L}/u.test(w) || ENGLISH_STOPWORDS.has(w)) continue;
+    if (w.length < 3 || !hasLetter(w) || ENGLISH_STOPWORDS.has(w)) continue;
     counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_OPENING_TERMS);

@@ -72,3 +72,19 @@ export function dictionaryWords(text: string): Words {
 export function normalizeWord(s: string): string {
   return s.toLowerCase().replace(/[’‘ʼ]/g, "'").replace(/[‐‑]/g, '-');
 }
+
+const LETTER = /\p{L}/u;
+
+/**
+ * Whether the word has a letter (\p{L}), as the keyness and opening counts ask of every word: ASCII letters by their
+ * code, which settles nearly every English word at its first character; a word that reaches a non-ASCII character
+ * before any ASCII letter is tested whole by the Unicode property.
+ */
+export function hasLetter(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128) return LETTER.test(w);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
+  }
+  return false;
+}

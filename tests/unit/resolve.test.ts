@@ -133,6 +133,86 @@ labels:
   });
 });
 
+describe('a nationality glued before a label or a name (a theatre\'s `demonyms`)', () => {
+  it('"Yemeni militants" after "Palestinian militants" are of Yemen\'s theatre, not the same-head mention before', () => {
+    const text = 'Western allies back Israel in its war with Palestinian militants in Gaza. Officials said most attacks by ' +
+      'Yemeni militants miss their targets.';
+    expect(hit(text, 'militants')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // Without the nationality the same-head mention still decides.
+    const bare = 'Western allies back Israel in its war with Palestinian militants in Gaza. Officials said most attacks by ' +
+      'the militants miss their targets.';
+    expect(hit(bare, 'militants')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+
+  it('a nationality of a theatre with several fitting actors leaves the label to the look-back', () => {
+    // Lebanon's actors include both the armed groups and the Palestinians: "Lebanese" decides nothing.
+    const text = 'Hamas fired rockets from Gaza on Monday. The Lebanese militants said they would join.';
+    expect(hit(text, 'militants')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+
+  it('"the Palestinian Islamic Resistance" is no mention of the Iraqi or Lebanese Islamic Resistance', () => {
+    const text = 'The commander met leaders of the Palestinian resistance movement. “The response of the Palestinian ' +
+      'Islamic Resistance shows that the resistance can take power,” he said.';
+    expect(hit(text, 'the resistance')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+    // A nationality of the name's own theatre keeps it ("the Lebanese Islamic Resistance" is Hezbollah's wing).
+    const own = 'Hamas leaders met in Doha. “The Lebanese Islamic Resistance shows that the resistance can fight,” he said.';
+    expect(hit(own, 'the resistance')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+
+  it('does not read the end of a compound as a nationality ("pro-Iranian Hezbollah")', () => {
+    const text = 'Two men were wounded, but sources did not say whether they belonged to the pro-Iranian Hezbollah movement.';
+    expect(hit(text, 'pro-Iranian')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+
+  it('reads demonyms from any lexicon and refuses one of several words, naming the file and line', () => {
+    const yaml = (demonyms: string) => `lexicon: t
+version: 1
+referents:
+  - { id: a, label: A }
+  - { id: b, label: B }
+classes:
+  descriptor: { members: [Ruritanian] }
+  group-noun: { members: [band] }
+theatres:
+  - { places: [Ruritania], actors: [b], demonyms: [${demonyms}] }
+labels:
+  - { id: the-band, resolve: [a, b], category: actor-label, weight: -1, patterns: [band], rationale: r }
+  - { id: a-name, referent: a, category: actor-label, weight: 0, patterns: [Alpha], rationale: r }
+`;
+    const found = analyzeDocument(doc('Alpha met the press. A Ruritanian band struck.'), compileYaml(yaml('Ruritanian')))
+      .hits.find((h) => h.label === 'the-band');
+    expect(found).toMatchObject({ referent: 'b', resolution: 'context' });
+    expect(() => compileYaml(yaml('Old Ruritanian'))).toThrow(/test\.yml:10:.*a demonym is one word/);
+  });
+});
+
+describe('the scene: theatre places named before a label with no antecedent (rule 5c, context.scene_actors)', () => {
+  it('"In Rafah, troops used a drone to strike an armed terrorist" names a Palestinian gunman', () => {
+    const text = 'The army said its engineers had finished the work. In Rafah, troops used a drone to strike an armed terrorist.';
+    expect(hit(text, 'terrorist')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+    // A place of the sentences before counts too, within antecedent_sentences.
+    const before = 'The raid took place in the southern Gaza Strip overnight. The soldiers met a group of militants at a shaft.';
+    expect(hit(before, 'militants')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+
+  it('leaves the label unresolved where the places leave two referents, or where three referents fight', () => {
+    // Gaza leaves the Palestinians, Iraq the armed groups: no one scene.
+    const two = 'Drones were launched in Iraq. Tanks moved in Gaza. The militants fired back.';
+    expect(hit(two, 'militants')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    // Syria's own civil war is fought by sides the lexicon does not track: the place sets no scene.
+    const syria = 'Thousands of fighters crossed from Turkey into Syria. The militants attacked the city.';
+    expect(hit(syria, 'militants')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+
+  it('does not read a place inside a compound ("the Israel-Gaza war") and is off with scene_actors 0', () => {
+    const compound = 'Attacks have risen since the Israel-Gaza war began. Militants fired rockets at the base.';
+    expect(hit(compound, 'Militants')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    const off = { ...lexicon, voice: { ...lexicon.voice, context: { ...lexicon.voice.context, sceneActors: 0 } } };
+    const text = 'The army said its engineers had finished the work. In Rafah, troops used a drone to strike an armed terrorist.';
+    expect(hit(text, 'terrorist', off)).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+});
+
 describe('untracked actors are antecedents', () => {
   it('"the terror organization" after the Islamic State is not the Iraqi armed groups', () => {
     const text = 'Kataib Hezbollah claimed the attack on the base. Islamic State cells remain active in the desert. ' +
@@ -351,6 +431,17 @@ describe('a definite label takes up the mention that repeats its head noun', () 
     const plain = 'Kataib Hezbollah said it had struck the base. Israel has killed thousands of Palestinians in Gaza. ' +
       'The resistance has also vowed to fight on.';
     expect(hit(plain, 'The resistance')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+
+  it('does not pass over a name in its own sentence: "the war on Hamas, triggered by the militant group\'s raid"', () => {
+    const text = 'Fighters of the Lebanese militant group Hezbollah trained near the border. Israel fights a war against ' +
+      'Hamas triggered by the militant group\'s raid on October 7.';
+    const found = analyze(text).hits.filter((h) => h.text === 'militant group').map((h) => h.referent);
+    expect(found).toEqual(['armed-groups', 'palestinians']);
+    // The same words a sentence later still take up the mention with the head noun.
+    const later = 'Fighters of the Lebanese militant group Hezbollah trained near the border. Israel fights a war against ' +
+      'Hamas in Gaza. The militant group fired rockets at Metula.';
+    expect(analyze(later).hits.filter((h) => h.text === 'militant group').map((h) => h.referent)).toEqual(['armed-groups', 'armed-groups']);
   });
 });
 

@@ -127,6 +127,17 @@ describe('attribution: backward cues', () => {
     expect(attributed(text)).toEqual(['its struggle will not stop']);
     expect(voiceOf(text, 'according to the statement')).toBe('author');
   });
+
+  it('lets a trailing source report the part past a cue inside a non-restrictive relative clause', () => {
+    // The relative clause closes; the main clause goes on to the source that ends the part.
+    const text = 'The president, who urged Tehran on Friday not to attack Israel, is ready to stand with Israel ' +
+      'against Iran, according to the White House.';
+    expect(voiceOf(text, 'against Iran')).toBe('attributed');
+    expect(voiceOf(text, 'according to the White House')).toBe('author');
+    // Without a source at the end, only the relative clause's own report is attributed.
+    const plain = 'The president, who urged Tehran on Friday not to attack Israel, is ready to stand with Israel against Iran.';
+    expect(voiceOf(plain, 'against Iran')).toBe('author');
+  });
 });
 
 describe('voice spans: shape and robustness', () => {

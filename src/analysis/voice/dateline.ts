@@ -6,7 +6,10 @@
  */
 import type { Span } from '../../types.js';
 
-const DASHES = new Set([0x2014, 0x2013, 0x2015]);
+/** En dash, em dash and horizontal bar (U+2013–U+2015): a range test, since every character of a line start passes it. */
+function isDash(c: number): boolean {
+  return c >= 0x2013 && c <= 0x2015;
+}
 
 /**
  * Where a dateline that starts at `start` ends: the offset after its dash (and the spaces after it), or `start` when
@@ -28,7 +31,7 @@ function datelineDash(text: string, start: number, end: number, maxChars: number
   for (let i = start + 2; i < limit; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x0a || c === 0x0d) return -1;
-    if (DASHES.has(c) || (c === 0x2d && text.charCodeAt(i - 1) === 0x20 && (text.charCodeAt(i + 1) === 0x20 || text.charCodeAt(i + 1) === 0x2d))) {
+    if (isDash(c) || (c === 0x2d && text.charCodeAt(i - 1) === 0x20 && (text.charCodeAt(i + 1) === 0x20 || text.charCodeAt(i + 1) === 0x2d))) {
       dash = i;
       break;
     }
@@ -53,7 +56,7 @@ function datelineDash(text: string, start: number, end: number, maxChars: number
   for (let i = dash + 2; i < limit; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x0a || c === 0x0d) return -1;
-    if (DASHES.has(c) || (c === 0x2d && text.charCodeAt(i - 1) === 0x20 && text.charCodeAt(i + 1) === 0x20)) {
+    if (isDash(c) || (c === 0x2d && text.charCodeAt(i - 1) === 0x20 && text.charCodeAt(i + 1) === 0x20)) {
       second = i;
       break;
     }

@@ -95,7 +95,12 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
     if (cue.rule === 'A-FRONT' ? namesSelf(r, cue.cue, cue.clause) : namesSelf(r, segHead, cue.cue)) continue;
     // S-RELATIVE: a cue inside a relative clause ("The groups, which analysts say are fronts for …, operate …")
     // reports only to the end of that clause.
-    if (cue.end === undefined && segHead > 0 && NON_RESTRICTIVE.has(words[segHead].lower)) cue.end = segmentEnd(words, segHead);
+    // The main clause goes on after it, so a source or tag that ends the part still reports the part, relative clause
+    // included ("Biden, who urged Iran not to attack, has committed to stand with Israel, according to the White House").
+    if (segHead > 0 && NON_RESTRICTIVE.has(words[segHead].lower)) {
+      if (cue.end === undefined) cue.end = segmentEnd(words, segHead);
+      cue.keepsBackward = true;
+    }
     if (cue.end === undefined) forward = cue;
     else {
       bounded.push(cue);

@@ -1,0 +1,143 @@
+/**
+ * The analysis' shortcuts (docs/scale.md, session 8) must give exactly what the plain way gives: the long-run
+ * guard's space-stretch pre-check, the unit table written into typed arrays, the repeated-block keys, the matcher's
+ * per-lexicon unit table and its wildcard-bucket filter.
+ */
+import { describe, expect, it } from 'vitest';
+import { guardLongRuns } from '../../src/nlp/guard.js';
+import { tokenize } from '../../src/nlp/nlp.js';
+import { collectCandidates, findMatches } from '../../src/analysis/match.js';
+import { repeatedBlocks } from '../../src/analysis/repeats.js';
+import { hasLetter } from '../../src/text/words.js';
+import type { CompiledLexicon } from '../../src/lexicon/compile.js';
+import { compileYaml } from '../helpers/lexicon.js';
+
+describe('long-run guard pre-check', () => {
+  it('finds a run of 101 at the very start and end of the text, and not one of 100', () => {
+    expect(guardLongRuns(`${'x'.repeat(101)} b`).runsCut).toBe(1);
+    expect(guardLongRuns(`${'x'.repeat(100)} b`).runsCut).toBe(0);
+    expect(guardLongRuns(`a ${'x'.repeat(101)}`).runsCut).toBe(1);
+    expect(guardLongRuns(`a ${'x'.repeat(100)}`).runsCut).toBe(0);
+    expect(guardLongRuns('x'.repeat(101)).runsCut).toBe(1);
+    expect(guardLongRuns('x'.repeat(100)).runsCut).toBe(0);
+  });
+
+  it('leaves long stretches without plain spaces alone when other separators break them', () => {
+    // No plain space at all: the pre-check cannot settle it and the character pass must find no run.
+    const lines = Array.from({ length: 40 }, (_, i) => `word${i}`).join('\n');
+    expect(guardLongRuns(lines)).toEqual({ text: lines, runsCut: 0, runs: [] });
+    const mixed = `a ${'x'.repeat(60)}\u00a0${'y'.repeat(60)}\t${'z'.repeat(60)} b`;
+    expect(guardLongRuns(mixed)).toEqual({ text: mixed, runsCut: 0, runs: [] });
+    // The same stretch with a real run inside it is cut.
+    const hidden = `a ${'x'.repeat(30)}\u00a0${'y'.repeat(120)} b`;
+    expect(guardLongRuns(hidden).runsCut).toBe(1);
+  });
+});
+
+describe('unit table', () => {
+  it('splits hyphenated tokens at exact offsets, past the first allocation of the table', () => {
+    // wink keeps "anti-terror" and "pro–Iran" whole: 41 tokens, 80 units, more than the table first holds.
+    const words = Array.from({ length: 40 }, (_, i) => (i % 2 ? 'anti-terror' : 'pro\u2013Iran'));
+    const text = `${words.join(' ')}.`;
+    const tok = tokenize(text);
+    const u = tok.units;
+    expect(tok.tokens).toBe(41);
+    expect(u.count).toBe(80);
+    for (const column of [u.start, u.end, u.sentence, u.barrierAfter, u.normal]) expect(column.length).toBe(80);
+    const surfaces = Array.from({ length: u.count }, (_, k) => text.slice(u.start[k], u.end[k]));
+    expect(surfaces).toEqual(words.flatMap((w) => w.split(/[-\u2013]/)));
+    expect(u.normal.slice(0, 4)).toEqual(['pro', 'iran', 'anti', 'terror']);
+    // Only the last unit has a barrier after it: the hyphens are glued, the spaces are no barrier.
+    expect(Array.from(u.barrierAfter).indexOf(1)).toBe(79);
+    expect(tok.words).toBe(40);
+  });
+
+  it('marks barriers at punctuation, line breaks and sentence ends', () => {
+    const text = 'Iran-backed groups, he said.\nThe militia left. Then';
+    const u = tokenize(text).units;
+    const after = (word: string) => u.barrierAfter[u.normal.indexOf(word)];
+    expect(u.normal).toEqual(['iran', 'backed', 'groups', 'he', 'said', 'the', 'militia', 'left', 'then']);
+    expect([after('iran'), after('groups'), after('he'), after('said'), after('militia'), after('left'), after('then')])
+      .toEqual([0, 1, 0, 1, 0, 1, 1]);
+    expect(Array.from(u.sentence)).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 2]);
+  });
+});
+
+describe('repeated blocks', () => {
+  it('collapses copies whatever their inner spacing, and single-line paragraphs by their own key', () => {
+    const line = 'US forces were attacked near Erbil on Friday, officials said.';
+    const spaced = line.replace(/ /g, '  ').replace('Erbil', 'Erbil\u00a0');
+    const text = `${line}\n\n${spaced}\n\n${line}\nA second line that is long enough.\n\nA second line that is long enough.`;
+    const r = repeatedBlocks(text);
+    const copies = r.spans.map((s) => text.slice(s.start, s.end));
+    expect(copies).toEqual([spaced, line, 'A second line that is long enough.']);
+    expect(r.collapsed).toBe(3);
+  });
+});
+
+const lexicon = compileYaml(`lexicon: t
+version: 1
+referents:
+  - { id: armed-groups, label: Armed groups }
+  - { id: iraq, label: Iraq }
+variants:
+  - [us, u.s.]
+classes:
+  patron: [Iran, Tehran, "Ирак*"]
+  tie: [backed, aligned]
+  group-noun: [group, "milit*"]
+names:
+  - { id: baghdad, referent: iraq, patterns: [Bagdad] }
+labels:
+  - { id: patron-groups, referent: armed-groups, category: actor-label, weight: -1, patterns: ["{patron}-{tie} {group-noun}"], rationale: a test label }
+  - { id: iraq, referent: iraq, category: actor-label, weight: 0, patterns: ["Иракск*", "the Ирак* regime"], rationale: a test label }
+  - { id: us-militias, referent: armed-groups, category: actor-label, weight: -1, patterns: ["US-backed milit*", "the US occupation"], rationale: a test label }
+  - { id: fighters, referent: armed-groups, category: actor-label, weight: 0, patterns: [fighter], rationale: a test label }
+`);
+
+/** The same lexicon with the root's start keys taken away: every unit then starts a walk the plain way. */
+function withoutStartKeys(compiled: CompiledLexicon): CompiledLexicon {
+  return { ...compiled, root: { ...compiled.root, startKeys: undefined } };
+}
+
+describe('matcher shortcuts', () => {
+  const text = 'Иракские силы and Tehran-aligned militias met U.S.-backed militiamen. The Ирака regime, the US ' +
+    'occupation and Iran-backed groups; fighters, Fighters and Bagdad. Ирака aligned militias.';
+
+  it('finds wildcards that begin with a non-ASCII letter (Cyrillic: folding keeps it) at the root, inside a phrase and inside a class', () => {
+    const tok = tokenize(text);
+    const found = findMatches(text, tok.units, lexicon).map((m) => [m.entry.id, text.slice(m.start, m.end)]);
+    expect(found).toEqual([
+      ['iraq', 'Иракские'],
+      ['patron-groups', 'Tehran-aligned militias'],
+      ['us-militias', 'U.S.-backed militiamen'],
+      ['iraq', 'The Ирака regime'],
+      ['us-militias', 'the US occupation'],
+      ['patron-groups', 'Iran-backed groups'],
+      ['fighters', 'fighters'],
+      ['fighters', 'Fighters'],
+      ['baghdad', 'Bagdad'],
+      ['patron-groups', 'Ирака aligned militias'],
+    ]);
+  });
+
+  it('collects the same candidates through the unit table as through a plain walk from every unit', () => {
+    const tok = tokenize(text);
+    const key = (c: { terminal: { entry: { id: string } }; startUnit: number; endUnit: number }) =>
+      `${c.terminal.entry.id}@${c.startUnit}-${c.endUnit}`;
+    const fast = collectCandidates(text, tok.units, lexicon).map(key);
+    const plain = collectCandidates(text, tok.units, withoutStartKeys(lexicon)).map(key);
+    expect(fast.length).toBeGreaterThan(8);
+    expect(fast).toEqual(plain);
+  });
+});
+
+describe('hasLetter', () => {
+  it('answers as the Unicode letter property does, for ASCII, digits, marks and other scripts', () => {
+    const words = ['iran', 'U.S', '2024', '1,200', "12'", '-', '', 'x1', '1x', 'é', '1é', '١٢٣', '٣x', 'ʼ', '1ʼ', 'ирак',
+      '42ирак', '\u0301', '7\u0301', 'ß', '²', '½', 'ª', '中国', '😀', '1😀a'];
+    expect(words.map(hasLetter)).toEqual(words.map((w) => /\p{L}/u.test(w)));
+    expect(hasLetter('2024')).toBe(false);
+    expect(hasLetter('ирак')).toBe(true);
+  });
+});
