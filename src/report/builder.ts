@@ -18,7 +18,7 @@ import { bootstrapStanceColumns, DEFAULT_RESAMPLES, DEFAULT_SEED, SMALL_SAMPLE_D
 import { keynessEachAgainstRest, keynessPair, type OutletTermCounts } from '../stats/keyness.js';
 import { divergenceMatrix } from '../stats/divergence.js';
 import { applyDuplicatePolicy, NearDuplicateIndex, type DuplicatePolicy, type NearDuplicateState } from '../stats/duplicates.js';
-import { groupEvents } from '../stats/events.js';
+import { groupEvents, type FramingEvent } from '../stats/events.js';
 import { LARGE_SAMPLE_DOCUMENTS } from '../stats/large-sample.js';
 import { buildContrasts, MAX_AUTO_PAIR_OUTLETS } from '../stats/contrasts.js';
 import { buildTimeline } from '../stats/timeline.js';
@@ -29,7 +29,7 @@ import { similarityLinksOf } from '../stats/event-similarity.js';
 import { documentFeatures, termCounts, type DocumentFeatures } from './features.js';
 import { DEFAULT_WINDOW_DAYS } from '../stats/events.js';
 import { dayNumber } from '../stats/dates.js';
-import { eventMembers, USER_EVENT_PREFIX, type EventOverride } from '../stats/event-members.js';
+import { eventMembers, USER_EVENT_PREFIX, type EventMember, type EventOverride } from '../stats/event-members.js';
 import { CategoryLayer } from './categories.js';
 import { stanceTestsFromContrasts } from './stance-tests.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -76,6 +76,45 @@ export interface ReportBuilderOptions extends Omit<ReportOptions, 'omitHits'> {
    * builder.
    */
   records?: 'memory' | 'file';
+}
+
+const MEMBERS_OF = Symbol('members of');
+
+/**
+ * A report event whose members' evidence is made each time it is read (`members`, JSON.stringify through `toJSON`)
+ * from the builder's columns, not kept: the finished events list then holds the events alone. Valid as long as the
+ * report's document walk is (until the builder is disposed or added to). `plainEvent` gives the object with the
+ * evidence in it, for a structured clone (postMessage keeps own fields only).
+ */
+class LazyEvent implements ReportEvent {
+  declare id: string;
+  declare label: string;
+  declare names: string[];
+  declare documents: string[];
+  declare outlets: string[];
+  declare dateRange: [string, string] | null;
+  declare basis: ReportEvent['basis'];
+  declare [MEMBERS_OF]: (e: FramingEvent) => EventMember[];
+
+  constructor(event: Omit<ReportEvent, 'members'>, membersOf: (e: FramingEvent) => EventMember[]) {
+    // Own fields in the event's key order, so that JSON (and the store's chunks) keep main's bytes; the maker of the
+    // evidence is no enumerable field (left out of spreads, key lists and comparisons).
+    Object.assign(this, event);
+    Object.defineProperty(this, MEMBERS_OF, { value: membersOf });
+  }
+
+  get members(): EventMember[] {
+    return this[MEMBERS_OF](this as unknown as FramingEvent);
+  }
+
+  toJSON(): ReportEvent {
+    return { ...this, members: this.members };
+  }
+}
+
+/** The event as a plain object, its members' evidence included (a LazyEvent's made now). */
+export function plainEvent(e: ReportEvent): ReportEvent {
+  return e instanceof LazyEvent ? e.toJSON() : e;
 }
 
 /** A finished report whose `documents` list is left empty and walked instead (ReportBuilder.finishStreaming). */
@@ -392,6 +431,8 @@ export class ReportBuilder {
     const { report, documents } = this.finishStreaming(options);
     options.onStage?.('documents');
     report.documents = [...documents()];
+    // A whole report is held (and may be posted to another thread): its events carry their evidence as fields.
+    report.events = report.events.map(plainEvent);
     return report;
   }
 
@@ -543,28 +584,44 @@ export class ReportBuilder {
     // Casualty keys read as "3 killed" in event labels.
     const nameLabels = new Map(eventInputs.flatMap((e) => e.names.filter((n) => n.startsWith('killed:')).map((n) => [n, `${n.slice(7)} killed`] as [string, string])));
     const grouped = groupEvents(eventInputs, { extraLinks: similar, nameLabels });
-    const similarTo = new Map<string, Array<{ id: string; cosine: number }>>();
+    // Each document's similar-text links, in link order, as offsets into two typed arrays (kept while the events
+    // are: a map of id strings and an object per link was ~200 B per linked document).
+    const linkStart = new Uint32Array(this.cores.length + 1);
+    for (const l of similar) linkStart[l.i + 1]++, linkStart[l.j + 1]++;
+    for (let k = 0; k < this.cores.length; k++) linkStart[k + 1] += linkStart[k];
+    const linkOther = new Uint32Array(similar.length * 2);
+    const linkCosine = new Float64Array(similar.length * 2);
+    const filled = linkStart.slice(0, this.cores.length);
     for (const l of similar) {
-      const [a, b] = [this.cores.id(l.i), this.cores.id(l.j)];
-      (similarTo.get(a) ?? similarTo.set(a, []).get(a)!).push({ id: b, cosine: l.strength });
-      (similarTo.get(b) ?? similarTo.set(b, []).get(b)!).push({ id: a, cosine: l.strength });
+      linkOther[filled[l.i]] = l.j, linkCosine[filled[l.i]++] = l.strength;
+      linkOther[filled[l.j]] = l.i, linkCosine[filled[l.j]++] = l.strength;
     }
-    // Each member's evidence is made when asked for (members of events only), not kept in a map of every document.
-    const members = eventMembers(grouped, {
+    const similarTo = (k: number) => {
+      if (linkStart[k] === linkStart[k + 1]) return undefined;
+      const out: Array<{ id: string; cosine: number }> = [];
+      for (let x = linkStart[k]; x < linkStart[k + 1]; x++) out.push({ id: this.cores.id(linkOther[x]), cosine: linkCosine[x] });
+      return out;
+    };
+    // Each member's evidence is made when an event is read (written to JSON, a CSV row, a store chunk) and dropped
+    // after: held for every event at once it was ~1 KB per document at 200k, the report stage's largest holder.
+    const evidence = {
       get: (id: string) => {
         const k = this.cores.position(id);
         if (k < 0) return undefined;
         const r = this.cores.get(k);
         return {
-          event: r.event, names: eventInputs[k].names, similar: similarTo.get(r.id),
+          event: r.event, names: r.names, similar: similarTo(k),
           date: r.eventDate ?? (dayNumber(r.date) === null ? null : { day: r.date!.slice(0, 10), from: 'metadata' as const }),
         };
       },
-    }, userEvents);
+    };
+    eventInputs.length = 0;
+    const membersOf = (e: FramingEvent) => eventMembers([e], evidence, userEvents).get(e.id) ?? [];
     const events: ReportEvent[] = grouped.map((e) => {
       const user = e.basis === 'metadata' && e.label.startsWith(USER_EVENT_PREFIX);
-      return { ...e, ...(user ? { label: e.label.slice(USER_EVENT_PREFIX.length), basis: 'user' as const } : {}), members: members.get(e.id) ?? [] };
+      return new LazyEvent(user ? { ...e, label: e.label.slice(USER_EVENT_PREFIX.length), basis: 'user' as const } : e, membersOf);
     });
+    grouped.length = 0;
 
     const documents = () => this.reportDocuments(excluded, originalOf, duplicatePolicy);
 
