@@ -54,23 +54,14 @@ export const SIDE_WORDS: ReadonlySet<string> = new Set([
 ]);
 /** Words right before a label that say the actor is not known ("unknown gunmen", "unidentified militants"). */
 const UNKNOWN_WORDS = new Set(['unknown', 'unidentified']);
-/** Number words that make a count ("some 500 fighters", "two thousand gunmen"); digits are read by their shape. */
-const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
-  'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'hundreds', 'thousand', 'thousands', 'million']);
-const isNumeral = (word: string): boolean => /^\d[\d,.]*$/.test(word) || NUMBER_WORDS.has(word);
-/**
- * Words that make a count a toll of the dead or wounded ("the deaths of five fighters", "killing four fighters"):
- * the dev annotations count those men as the group's (dev-a), unlike a force's size ("comprise of 2,500 fighters").
- */
-const CASUALTY_WORDS = new Set(['killed', 'killing', 'kills', 'dead', 'death', 'deaths', 'died', 'die', 'wounded', 'wounding',
-  'injured', 'injuring', 'martyred', 'martyrdom', 'slain', 'lost', 'casualties', 'captured', 'arrested', 'detained']);
-/** How many words either side of a count are read for a casualty word. */
-const CASUALTY_REACH = 12;
+const NUMBER_WORD_CLASS = 'number-word';
+const CASUALTY_WORD_CLASS = 'casualty-word';
+const isNumeral = (word: string, numberWords: ReadonlySet<string>): boolean => /^\d[\d,.]*$/.test(word) || numberWords.has(word);
 
-/** Whether a casualty word stands in the label's sentence within CASUALTY_REACH words of it. */
-function casualtyNear(units: Units, match: Match, sentence: number): boolean {
-  const from = Math.max(0, match.startUnit - CASUALTY_REACH), to = Math.min(units.count, match.endUnit + CASUALTY_REACH);
-  for (let u = from; u < to; u++) if (units.sentence[u] === sentence && CASUALTY_WORDS.has(units.normal[u])) return true;
+/** Whether a casualty word stands in the label's sentence within `reach` words of it. */
+function casualtyNear(units: Units, match: Match, sentence: number, casualtyWords: ReadonlySet<string>, reach: number): boolean {
+  const from = Math.max(0, match.startUnit - reach), to = Math.min(units.count, match.endUnit + reach);
+  for (let u = from; u < to; u++) if (units.sentence[u] === sentence && casualtyWords.has(units.normal[u])) return true;
   return false;
 }
 /**
@@ -141,6 +132,8 @@ export function resolveContextLabels(
   const speech = speechVerbsOf(compiled);
   const eventNouns = classWords(compiled, EVENT_NOUN_CLASS);
   const thingNouns = classWords(compiled, THING_NOUN_CLASS);
+  const numberWords = classWords(compiled, NUMBER_WORD_CLASS);
+  const casualtyWords = classWords(compiled, CASUALTY_WORD_CLASS);
   /** Mentions before the current label, explicit ones and labels resolved so far, in document order. */
   const seen: Mention[] = [];
   let next = 0;
@@ -202,8 +195,8 @@ export function resolveContextLabels(
     // A from- or of-phrase after the count still says whose ("4 fighters from Al-Nujaba", rule 4).
     const ownerAfter = match.endUnit < units.count && !units.barrierAfter[match.endUnit - 1] &&
       (units.normal[match.endUnit] === 'from' || units.normal[match.endUnit] === 'of');
-    if (prevGlued && entry.weight === 0 && match.endUnit - match.startUnit === 1 && isNumeral(units.normal[prevUnit]) && !ownerAfter &&
-        !casualtyNear(units, match, hit.sentence)) {
+    if (prevGlued && entry.weight === 0 && match.endUnit - match.startUnit === 1 && isNumeral(units.normal[prevUnit], numberWords) && !ownerAfter &&
+        !casualtyNear(units, match, hit.sentence, casualtyWords, rules.casualtyReach)) {
       notLabels.add(hit);
       continue;
     }

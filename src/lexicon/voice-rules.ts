@@ -83,6 +83,7 @@ const CONTEXT = [
   ['cue_reach', 'cueReach'], ['antecedent_sentences', 'antecedentSentences'], ['salience_factor', 'salienceFactor'],
   ['scare_quote_max_words', 'scareQuoteMaxWords'], ['look_back_mentions', 'lookBackMentions'], ['apposition_words', 'appositionWords'],
   ['speaker_sentences', 'speakerSentences'], ['compete_ratio', 'competeRatio'], ['scene_actors', 'sceneActors'],
+  ['casualty_reach', 'casualtyReach'],
 ] as const;
 /** Windows of the context rules (analyze.ts): distancing and negation reach, antecedents, scare quotes. */
 export type ContextWindows = { readonly [K in (typeof CONTEXT)[number][1]]: number };

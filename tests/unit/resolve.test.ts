@@ -780,6 +780,20 @@ describe('the sides of a civil war the lexicon does not track (issue 8, session 
     expect(hit('Hamas fired rockets. Then 300 terrorists crossed the fence.', 'terrorists')).toBeDefined();
   });
 
+  it('reads its number and casualty words from the lexicon\'s classes and its reach from context.casualty_reach', () => {
+    // "deaths" stands two words before "fighters": within the shipped reach of 12, beyond a reach of 1.
+    const toll = 'Hezbollah mourned. The deaths of five fighters were announced.';
+    expect(hit(toll, 'fighters')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    const narrow = { ...lexicon, voice: { ...lexicon.voice, context: { ...lexicon.voice.context, casualtyReach: 1 } } };
+    expect(analyzeDocument(doc(toll), narrow).hits.some((h) => h.text === 'fighters')).toBe(false);
+    // A lexicon whose number-word class lacks "five" reads "Five fighters" as no count at all.
+    const classes = (lexicon.lexicon.classes ?? []).map((c) =>
+      c.name === 'number-word' ? { ...c, members: c.members.filter((m) => m.source !== 'five') } : c);
+    const noFive = { ...lexicon, lexicon: { ...lexicon.lexicon, classes } };
+    expect(analyzeDocument(doc('Hezbollah runs an elite unit. Five fighters guard it.'), noFive).hits.some((h) => h.text === 'fighters')).toBe(true);
+    expect(noHit('Hezbollah runs an elite unit. Five fighters guard it.', 'fighters')).toBe(true);
+  });
+
   it('knows Syria\'s armed opposition as an untracked actor that blocks the look-back', () => {
     const text = 'Hezbollah backs the government in Damascus. The Free Syrian Army attacked a checkpoint near Idlib, ' +
       'and the rebels held the town for a day.';
