@@ -466,14 +466,12 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
     return null;
   }
   if (inWordClass(compiled, TITLE_NOUN_CLASS, word)) return 'title';
-  const capitalised = (u: number): boolean => /^\p{Lu}/u.test(text.slice(units.start[u], units.end[u])) &&
-    !ENGLISH_STOPWORDS.has(units.normal[u]);
   // "Hamas head Sinwar": a person's title only when the person's name follows ("Israeli forces head north" is a verb).
   if (classWords(compiled, PERSON_TITLE_CLASS).has(word) && next + 1 < units.count && !units.barrierAfter[next] &&
-      capitalised(next + 1)) return 'title';
+      properWordAt(text, units, next + 1)) return 'title';
   // "Israel Prime Minister's office", "IDF Southern Command chief": capitalised words of the title before its noun.
   for (let u = next; u < next + TITLE_CAPITALISED_WORDS && u + 1 < units.count; u++) {
-    if (units.barrierAfter[u] || !capitalised(u)) break;
+    if (units.barrierAfter[u] || !properWordAt(text, units, u)) break;
     if (inWordClass(compiled, TITLE_NOUN_CLASS, units.normal[u + 1])) return 'title';
   }
   if (outletAfter(text, units, next, compiled)) return 'title';
@@ -505,9 +503,12 @@ function outletAfter(text: string, units: Units, u: number, compiled: CompiledLe
   if (nouns.size === 0) return false;
   if (nouns.has(units.normal[u])) return true;
   if (u + 1 >= units.count || units.barrierAfter[u] || !nouns.has(units.normal[u + 1])) return false;
-  const gap = text.slice(units.start[u], units.end[u]);
-  return classWords(compiled, OUTLET_MODIFIER_CLASS).has(units.normal[u]) ||
-    (/^\p{Lu}/u.test(gap) && !ENGLISH_STOPWORDS.has(units.normal[u]));
+  return classWords(compiled, OUTLET_MODIFIER_CLASS).has(units.normal[u]) || properWordAt(text, units, u);
+}
+
+/** Whether unit `u` is written with a capital and is no stopword: a word of a proper name or of a title. */
+function properWordAt(text: string, units: Units, u: number): boolean {
+  return /^\p{Lu}/u.test(text.slice(units.start[u], units.end[u])) && !ENGLISH_STOPWORDS.has(units.normal[u]);
 }
 
 /** Words after which an -s form is a verb with its object ("the Israeli military raids the camp"), not a plural. */

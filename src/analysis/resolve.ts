@@ -857,6 +857,9 @@ function theatreAt(units: Units, u: number, compiled: CompiledLexicon): Readonly
   return placeAt(units, u, compiled)?.actors;
 }
 
+/** The hyphens and dash that glue a place or a nationality into a compound ("Israel-Gaza", "pro-Iranian"). */
+const HYPHENS = /[-‐‑–]/u;
+
 /** The theatre place that starts at unit u (longest first): its actors and its number of units. */
 function placeAt(units: Units, u: number, compiled: CompiledLexicon): { actors: ReadonlySet<string>; length: number } | undefined {
   const list = theatreIndex(compiled).byFirst.get(units.normal[u]);
@@ -878,7 +881,7 @@ function placeAt(units: Units, u: number, compiled: CompiledLexicon): { actors: 
 function demonymBefore(text: string, units: Units, start: number, compiled: CompiledLexicon): ReadonlySet<string> | undefined {
   if (start <= 0 || units.barrierAfter[start - 1]) return undefined;
   const at = units.start[start - 1];
-  if (at > 0 && /[-‐‑–]/u.test(text[at - 1])) return undefined;
+  if (at > 0 && HYPHENS.test(text[at - 1])) return undefined;
   return theatreIndex(compiled).byDemonym.get(units.normal[start - 1]);
 }
 
@@ -909,7 +912,6 @@ function theatrePlaces(text: string, units: Units, compiled: CompiledLexicon, ma
   return out;
 }
 
-const HYPHENS = /[-‐‑–]/u;
 
 /**
  * The one referent the label may take that the theatre places before it (back to sentence `from`) leave, or null:
