@@ -9,6 +9,7 @@ import type { Document, SkippedDocument } from '../types.js';
 import { looksBinary } from './decode.js';
 import { dedupeDigest } from './dedupe.js';
 import { PositionTable, StringPositions } from '../text/position-table.js';
+import { grownTo } from '../text/typed-arrays.js';
 import { InputError } from '../errors.js';
 import { parseOutletFrom, type OutletFrom } from './fields.js';
 import {
@@ -484,15 +485,9 @@ class SeenDocuments {
 
   private grow(): void {
     this.capacity *= 2;
-    const files = new Int32Array(this.capacity);
-    files.set(this.fileOf);
-    this.fileOf = files;
-    const lines = new Float64Array(this.capacity);
-    lines.set(this.lineOf);
-    this.lineOf = lines;
-    const keys = new Uint8Array(this.capacity * TEXT_KEY_BYTES);
-    keys.set(this.textKeys);
-    this.textKeys = keys;
+    this.fileOf = grownTo(this.fileOf, this.capacity);
+    this.lineOf = grownTo(this.lineOf, this.capacity);
+    this.textKeys = grownTo(this.textKeys, this.capacity * TEXT_KEY_BYTES);
   }
 }
 

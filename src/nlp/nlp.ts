@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type winkNLP from 'wink-nlp';
 import type { Span } from '../types.js';
 import { guardLongRuns } from './guard.js';
+import { grownTo } from '../text/typed-arrays.js';
 
 /**
  * Only what the matcher needs: tokens and sentence boundaries. No part-of-speech tagging: it is the most expensive
@@ -63,11 +64,6 @@ function splitsInside(value: string): boolean {
   return false;
 }
 
-function grown<T extends Int32Array | Uint8Array>(array: T, capacity: number): T {
-  const bigger = new (array.constructor as new (length: number) => T)(capacity);
-  bigger.set(array);
-  return bigger;
-}
 const APOSTROPHES = /[’‘`´ʼ′]/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -135,10 +131,10 @@ export function tokenize(text: string): Tokenized {
   const push = (start: number, end: number, key: string, sentence: number): void => {
     if (count === capacity) {
       capacity *= 2;
-      uStart = grown(uStart, capacity);
-      uEnd = grown(uEnd, capacity);
-      uBarrier = grown(uBarrier, capacity);
-      uSentence = grown(uSentence, capacity);
+      uStart = grownTo(uStart, capacity);
+      uEnd = grownTo(uEnd, capacity);
+      uBarrier = grownTo(uBarrier, capacity);
+      uSentence = grownTo(uSentence, capacity);
     }
     uStart[count] = start;
     uEnd[count] = end;
