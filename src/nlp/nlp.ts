@@ -76,6 +76,13 @@ export function foldKey(word: string): string {
   return w;
 }
 
+/**
+ * Marks wink-nlp types as "unk" although they are punctuation: the Unicode hyphens U+2010-U+2012 and the small and
+ * full-width hyphen-minus ("Iran‐backed" as copied from word processors and PDFs), bullets and other marks. They glue
+ * or separate words as the ASCII ones do, and are never a word of their own.
+ */
+const PUNCTUATION_ONLY = /^[\p{P}\p{S}]+$/u;
+
 const WORD_LIKE = new Set(['word', 'number', 'shortForm', 'hashtag', 'mention', 'ordinal', 'currency', 'time']);
 
 /**
@@ -156,7 +163,8 @@ export function tokenize(text: string): Tokenized {
     const type = types[i];
     const value = values[i];
     if (i > 0 && tokSentence[i] !== tokSentence[i - 1] && count > 0) uBarrier[count - 1] = 1;
-    if (type === 'punctuation' || type === 'tabCRLF' || type === 'symbol' || type === 'emoji' || type === 'emoticon') {
+    if (type === 'punctuation' || type === 'tabCRLF' || type === 'symbol' || type === 'emoji' || type === 'emoticon' ||
+      (type === 'unk' && PUNCTUATION_ONLY.test(value))) {
       // A hyphen or en dash glued to words on both sides joins them ("Iran-backed"); anything else separates.
       const glued = CONNECTORS.has(value) && spaces[i] === '' && i + 1 < n && spaces[i + 1] === '' &&
         i > 0 && WORD_LIKE.has(types[i - 1]) && WORD_LIKE.has(types[i + 1]);
