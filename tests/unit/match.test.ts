@@ -71,6 +71,14 @@ describe('matcher', () => {
     expect(units.barrierAfter[1]).toBe(1);
   });
 
+  it('reads a word broken by a soft hyphen or a joiner as one word, and a zero-width space as a space', () => {
+    expect(run('Iran-backed mili\u00adtias fired.')).toEqual([{ id: 'iran-backed', text: 'Iran-backed mili\u00adtias' }]);
+    expect(run('Iran-backed mili\u2060tias fired.')).toEqual([{ id: 'iran-backed', text: 'Iran-backed mili\u2060tias' }]);
+    const units = tokenize('US\u200bforces and mili\u00adtias.').units;
+    expect(units.normal).toEqual(['us', 'forces', 'and', 'militias']);
+    expect([units.start[3], units.end[3]]).toEqual([14, 23]);
+  });
+
   it('matches inflections through lemmas, also capitalised at a sentence start', () => {
     expect(run('Militias fired rockets.')).toEqual([{ id: 'militia', text: 'Militias' }]);
     expect(run('The militias fired.')).toEqual([{ id: 'militia', text: 'militias' }]);
