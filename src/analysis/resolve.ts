@@ -56,6 +56,7 @@ const OPPOSING_WORD_CLASS = 'opposing-word';
 const PHRASE_NOUN_CLASS = 'phrase-noun';
 const NAMING_WORD_CLASS = 'naming-word';
 const COMPASS_WORD_CLASS = 'compass-word';
+const ENEMY_NOUN_CLASS = 'enemy-noun';
 
 /** The word sets the resolution rules read, from the lexicon's classes and the voice vocabulary, made once per lexicon. */
 interface ResolveWords {
@@ -65,6 +66,8 @@ interface ResolveWords {
   phraseNouns: ReadonlySet<string>;
   naming: ReadonlySet<string>;
   namingPhrases: ReadonlySet<string>;
+  /** Head nouns of hostility ("enemy", "foes"): their of-phrase names whom the men oppose, not who they are. */
+  enemyNouns: ReadonlySet<string>;
   /** Verbs that introduce speech (voice vocabulary): "X, the militants said" is speech, not an apposition. */
   speech: ReadonlySet<string>;
 }
@@ -79,6 +82,7 @@ function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
       phraseNouns: classWords(compiled, PHRASE_NOUN_CLASS),
       naming: classWords(compiled, NAMING_WORD_CLASS),
       namingPhrases: classPhrases(compiled, NAMING_WORD_CLASS),
+      enemyNouns: classWords(compiled, ENEMY_NOUN_CLASS),
       speech: speechVerbsOf(compiled),
     };
     resolveWordsCache.set(compiled, words);
@@ -275,6 +279,9 @@ export function resolveContextLabels(
       for (let k = next; k < mentions.length && mentions[k].startUnit <= match.endUnit + 3; k++) {
         if (mentions[k].startUnit > match.endUnit && mentions[k].sentence === hit.sentence) { inPhrase = mentions[k]; break; }
       }
+      // "the enemies of Israel", "a foe of the US": a hostile head's of-phrase names whom the men oppose, so the
+      // named referent is the one the label does not mean; which other actor it is, the phrase does not say.
+      if (inPhrase && fit(inPhrase) === 'yes' && words.enemyNouns.has(head)) continue;
       if (inPhrase && fit(inPhrase) !== 'no') {
         settle(inPhrase);
         continue;
@@ -818,7 +825,7 @@ function speechVerbBetween(units: Units, from: number, to: number, speech: Reado
  * Prepositions that put a label in a place: "the enemy in Gaza", "forces inside Syria", "militias across Iraq", and
  * where it comes from: "Iran-backed Islamists from Iraq" are of the Iraqi theatre as "militants in Iraq" are.
  */
-const PLACE_PREPOSITIONS = new Set(['in', 'inside', 'across', 'throughout', 'from']);
+const PLACE_PREPOSITIONS = new Set(['in', 'inside', 'within', 'across', 'throughout', 'from']);
 
 interface TheatreIndex {
   byFirst: Map<string, Array<{ words: string[]; actors: ReadonlySet<string> }>>;

@@ -95,6 +95,11 @@ describe('theatres: a place after the label', () => {
       .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
   });
 
+  it('"militants within Iraq" are of the Iraqi theatre, as "militants in Iraq" are', () => {
+    const text = 'Hamas fired rockets at Israel on Monday. Officials said militants within Iraq also launched drones at the base.';
+    expect(hit(text, 'militants')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+
   it('keeps "jihadists" after the Islamic State unresolved, and after an Iraqi group takes the group', () => {
     expect(hit('Kataib Hezbollah fired drones at the base. The Islamic State claimed a bombing in Kirkuk. The jihadists fled.', 'jihadists'))
       .toMatchObject({ referent: null, resolution: 'unresolved' });
@@ -938,6 +943,12 @@ describe('the resolution and analysis rules read their words from the lexicon\'s
     const text = 'Hezbollah fighters crossed the border. The fight against ISIS went on, and militants fled.';
     expect(hit(text, 'militants')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
     expect(hit(text, 'militants', without('opposing-word'))).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+
+  it('enemy-noun: "the enemies of Israel" are not Israel', () => {
+    const text = 'Israel struck Gaza. The Houthis are among the enemies of Israel, the minister said.';
+    expect(hit(text, 'the enemies')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    expect(hit(text, 'the enemies', without('enemy-noun'))).toMatchObject({ referent: 'israel' });
   });
 
   it('phrase-noun: "Iran-aligned broadcaster Al Mayadeen" describes the name its phrase ends in', () => {
