@@ -41,6 +41,7 @@ export interface ContextLabel {
 
 /** Determiners that make a label a definite noun phrase, which takes up what the story is about. */
 const DEFINITE = new Set(['the', 'this', 'these', 'those']);
+const DEMONSTRATIVES = new Set(['this', 'these']);
 /** Words after "of" that point back to something named before ("fighters of these organizations"). */
 const POINTING_DETERMINERS = new Set(['these', 'those', 'this', 'that', 'its', 'their', 'his', 'her', 'such', 'both']);
 /**
@@ -328,6 +329,12 @@ export function resolveContextLabels(
       if (fit(owner) === 'yes') settle(owner);
       continue;
     }
+    // 4d. A demonstrative points at what was just named: "… forming the Axis of Resistance. This coalition has …" is
+    // the Axis, and when the label may not take that actor, no earlier one is meant either, unless one the label may
+    // take was named with its head noun just before ("the Zionist regime against the Palestinian people … this regime").
+    const demonstrative = DEMONSTRATIVES.has(units.normal[match.startUnit]) || (prevGlued && DEMONSTRATIVES.has(units.normal[prevUnit]));
+    if (demonstrative && before && before.referent !== null && before.sentence >= hit.sentence - 1 && fit(before) === 'no' &&
+        !seen.some((m) => m.sentence >= hit.sentence - 1 && m.head === head && fit(m) === 'yes')) continue;
     // 5. Look back: the nearest mention the label may mean, unless another fitting referent is far more salient.
     let blocked = false;
     const salience = new Map<string, number>();

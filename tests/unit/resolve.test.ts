@@ -95,6 +95,15 @@ describe('theatres: a place after the label', () => {
       .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
   });
 
+  it('"This coalition" right after the Axis of Resistance is not the US-led coalition named before', () => {
+    const text = 'US forces struck targets in Iraq. Iran arms groups in Iraq, Lebanon and Yemen, which call themselves the ' +
+      'Axis of Resistance. This coalition has fired at Israel.';
+    expect(hit(text, 'This coalition')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    // A fitting mention with the label's head just before still decides over the nearer actor.
+    const regime = 'The Zionist regime\'s crimes against the Palestinian people in Gaza have diminished this regime in the world\'s eyes.';
+    expect(hit(regime, 'this regime')).toMatchObject({ referent: 'israel', resolution: 'context' });
+  });
+
   it('"militants within Iraq" are of the Iraqi theatre, as "militants in Iraq" are', () => {
     const text = 'Hamas fired rockets at Israel on Monday. Officials said militants within Iraq also launched drones at the base.';
     expect(hit(text, 'militants')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
