@@ -59,11 +59,12 @@ interface Pending {
  * Heap limits of a pool worker. Left to itself, V8 lets each worker's heap grow to several times what it holds
  * (measured: two workers and the main thread at ~460 MB after 10k articles, ~350 MB with these limits). 256 MB of old
  * generation is room for documents up to ~5 MB (a 5 MB document needs between 128 and 256); a batch that still runs
- * out is analyzed again on a worker of its own without limits (see `retryUnlimited`). The young generation's 8 MB
- * is memory over speed: whole `analyze -j 2` runs on 10k articles, alternated, took 5–10% longer than without that
- * limit (16.4–17.5 s vs 14.7–16.2 s) for 40–60 MB less peak RSS.
+ * out is analyzed again on a worker of its own without limits (see `retryUnlimited`). The young generation is
+ * where an analysis' short-lived objects die: at 8 MB each worker spent ~12% of its time collecting garbage (three
+ * times the main thread's share at -j 1), and 16 MB took 5.6% off the CPU of a whole `analyze -j 2` run on 10k
+ * articles for ~20 MB more peak RSS (32 MB: 5.8% for ~50 MB; no limit: 40–60 MB more; docs/scale.md, session 9).
  */
-export const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 } as const;
+export const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 } as const;
 
 export class WorkerPool {
   readonly size: number;
