@@ -164,6 +164,8 @@ export async function runPipeline(
   const shard = options.shard;
   const analysisKey = cacheKey(compiled);
   const run = store ? store.beginRun(analysisKey, shard && shard.count > 1 ? `${shard.index}/${shard.count}` : null) : undefined;
+  // A first run into a store has nothing to reuse: no lookup per document.
+  const fresh = store?.runBeganEmpty ?? false;
 
   const progress: PipelineProgress = { read: 0, done: 0, analyzed: 0, reused: 0 };
   let otherShards = 0;
@@ -245,7 +247,7 @@ export async function runPipeline(
         continue;
       }
       const e: Entry = { doc, ord, hash: store ? contentHash(doc) : '', reused: false };
-      const stored = store ? store.reusable(doc.id, e.hash, analysisKey) : undefined;
+      const stored = store && !fresh ? store.reusable(doc.id, e.hash, analysisKey) : undefined;
       if (stored !== undefined) {
         e.json = stored;
         e.reused = true;

@@ -9,6 +9,7 @@ import { contentHash } from '../../src/corpus/hash.js';
 import { Store, StoreError, type StoreWrite } from '../../src/store/index.js';
 import { REPORT_DOCUMENTS_CHUNK } from '../../src/store/store.js';
 import type { Document } from '../../src/types.js';
+import { runPipeline } from '../../src/pipeline.js';
 
 const compiled = loadCompiled(undefined);
 const doc = (id: string, text: string, outlet = 'Wire A'): Document => ({ id, outlet, text, date: '2024-01-02', source: { file: `${id}.md`, line: 3 }, meta: { note: 'x' } });
@@ -34,6 +35,51 @@ function analyzed(d: Document, ord: number): StoreWrite {
 }
 
 describe('Store', () => {
+  it('the pipeline asks an empty store for nothing to reuse, and a filled one for every document', async () => {
+    const { store } = tmpStore();
+    let asked = 0;
+    const reusable = store.reusable.bind(store);
+    store.reusable = (...args: Parameters<Store['reusable']>) => {
+      asked++;
+      return reusable(...args);
+    };
+    const docs = texts.map((t, i) => doc(`p${i}`, t));
+    const first = await runPipeline(docs, compiled, { store, workers: 1 });
+    store.finishRun(first.run as number, {});
+    expect([asked, first.analyzed]).toEqual([0, 3]);
+    const second = await runPipeline(docs, compiled, { store, workers: 1 });
+    expect([asked, second.reused]).toEqual([3, 3]);
+  });
+
+  it('a run begun on an empty store inserts without looking up by id; a later run looks up, and an id written twice is replaced', () => {
+    const { store } = tmpStore();
+    const asked: string[] = [];
+    const s = store as unknown as { stmt(sql: string): unknown };
+    const stmt = s.stmt.bind(store);
+    s.stmt = (sql: string) => {
+      asked.push(sql.replace(/\s+/g, ' '));
+      return stmt(sql);
+    };
+    const byId = () => asked.filter((q) => /^SELECT .* FROM documents WHERE id = \?$/.test(q)).length;
+    const a = doc('a', texts[0]);
+    let run = store.beginRun('k', null);
+    expect(store.runBeganEmpty).toBe(true);
+    store.writeBatch(run, 'k', [analyzed(a, 0), analyzed(doc('b', texts[1]), 1)]);
+    expect(byId()).toBe(0);
+    // The same id again in the fresh run: replaced in place, hits not doubled.
+    store.writeBatch(run, 'k', [analyzed(doc('a', texts[2]), 0)]);
+    expect(byId()).toBe(1);
+    store.finishRun(run, {});
+    expect(store.countDocuments()).toBe(2);
+    expect(store.getDocument('a')?.document.text).toBe(texts[2]);
+    expect(store.hitsOf('a').map((h) => h.text)).toEqual(analyzeDocument(doc('a', texts[2]), compiled).hits.map((h) => h.text));
+    asked.length = 0;
+    run = store.beginRun('k', null);
+    expect(store.runBeganEmpty).toBe(false);
+    store.writeBatch(run, 'k', [analyzed(doc('c', texts[0]), 2)]);
+    expect(byId()).toBe(1);
+  });
+
   it('keeps documents, analyses and indexed hits, and gives them back exactly', () => {
     const { store } = tmpStore();
     const docs = texts.map((t, i) => doc(`d${i}`, t, i === 1 ? 'State TV' : 'Wire A'));
