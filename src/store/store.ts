@@ -15,7 +15,27 @@ import type { DocAnalysis, Document, Hit } from '../types.js';
 import { TOOL_VERSION } from '../version.js';
 import { StoreError } from './errors.js';
 
-export const STORE_SCHEMA = 'framelens.store/1';
+/**
+ * The store's schema. Version 2 keeps each hit once, as a row of `hits`: the analysis JSON holds an empty hits list
+ * (version 1 kept the hits there too, ~58% of each analysis' JSON). Opening a version-1 store to write converts it in
+ * place; a version-1 store opened to read is read as it is.
+ */
+export const STORE_SCHEMA = 'framelens.store/2';
+const STORE_SCHEMA_V1 = 'framelens.store/1';
+
+/**
+ * A document's analysis as the store keeps it: JSON with an empty hits list, the hits being its rows (the list stays,
+ * empty, so the keys keep their order when the hits are put back).
+ */
+export function storedAnalysisJson(analysis: DocAnalysis): string {
+  const hits = analysis.hits;
+  analysis.hits = [];
+  try {
+    return JSON.stringify(analysis);
+  } finally {
+    analysis.hits = hits;
+  }
+}
 /** Aggregates named so hold the saved report's documents, REPORT_DOCUMENTS_CHUNK to a row (see finishRun). */
 export const REPORT_DOCUMENTS_PREFIX = 'report-documents/';
 export const REPORT_DOCUMENTS_CHUNK = 2000;
@@ -69,7 +89,10 @@ export interface StoreInfo {
   documents: number;
 }
 
-/** What `analyze` writes for one document: its fresh analysis (JSON as produced), or only its new place in the corpus. */
+/**
+ * What `analyze` writes for one document: its fresh analysis (`analysisJson`: as `storedAnalysisJson` gives it, the
+ * hits come from `analysis`), or only its new place in the corpus.
+ */
 export type StoreWrite =
   | { kind: 'analyzed'; ord: number; document: Document; hash: string; analysisJson: string; analysis: DocAnalysis }
   | { kind: 'kept'; ord: number; id: string };
@@ -198,6 +221,8 @@ export class Store {
    * and re-run begins on a store that is no longer empty.
    */
   private freshRun = false;
+  /** A version-1 store opened to read: each analysis JSON still holds its hits. */
+  private hitsInAnalysis = false;
 
   /** Whether the run under way began on an empty store (nothing in it can be reused). */
   get runBeganEmpty(): boolean {
@@ -252,7 +277,9 @@ export class Store {
     }
     if (names.has('meta')) {
       const schema = this.getMeta('schema');
-      if (schema !== STORE_SCHEMA) {
+      if (schema === STORE_SCHEMA_V1 && readonly) this.hitsInAnalysis = true;
+      else if (schema === STORE_SCHEMA_V1) this.upgradeFromV1();
+      else if (schema !== STORE_SCHEMA) {
         throw new StoreError(`${this.file}: store schema "${schema ?? 'none'}" is not ${STORE_SCHEMA}; delete the file (it is rebuilt from the corpus) or use the framelens version that wrote it`, this.file);
       }
       if (!readonly) this.db.exec(SCHEMA_SQL);
@@ -267,6 +294,25 @@ export class Store {
       put.run('tool', TOOL_VERSION);
       put.run('run', '0');
       put.run('complete', '1');
+    })();
+  }
+
+  /**
+   * Version 1 to 2 in one transaction: each analysis loses the copy of its hits (the rows are the same hits, written
+   * from the same analysis). A kill midway leaves the version-1 store as it was.
+   */
+  private upgradeFromV1(): void {
+    const page = this.db.prepare('SELECT rowid, id, analysis FROM documents WHERE rowid > ? ORDER BY rowid LIMIT 256');
+    const put = this.db.prepare('UPDATE documents SET analysis = ? WHERE rowid = ?');
+    this.db.transaction(() => {
+      let last = 0;
+      for (;;) {
+        const rows = page.all(last) as Array<{ rowid: number; id: string; analysis: string }>;
+        if (rows.length === 0) break;
+        for (const r of rows) put.run(storedAnalysisJson(this.parseJson(r.analysis, r.id, 'analysis') as DocAnalysis), r.rowid);
+        last = rows[rows.length - 1].rowid;
+      }
+      this.setMeta('schema', STORE_SCHEMA);
     })();
   }
 
@@ -327,15 +373,31 @@ export class Store {
     return run;
   }
 
-  /**
-   * The stored analysis of a document when it can be reused: same content hash and same analysis key. Returns the
-   * analysis JSON as stored (callers parse it only when they need it).
-   */
-  reusable(id: string, hash: string, analysisKey: string): string | undefined {
-    const row = this.stmt('SELECT hash, analysis_key, analysis FROM documents WHERE id = ?').get(id) as
-      Pick<DocumentRow, 'hash' | 'analysis_key' | 'analysis'> | undefined;
+  /** The stored analysis of a document, with its hits, when it can be reused: same content hash and same analysis key. */
+  reusable(id: string, hash: string, analysisKey: string): DocAnalysis | undefined {
+    const row = this.stmt('SELECT rowid, hash, analysis_key, analysis FROM documents WHERE id = ?').get(id) as
+      Pick<DocumentRow, 'rowid' | 'hash' | 'analysis_key' | 'analysis'> | undefined;
     if (!row || row.hash !== hash || row.analysis_key !== analysisKey) return undefined;
-    return row.analysis;
+    return this.analysisOf(row.rowid, id, row.analysis);
+  }
+
+  /** A stored analysis with its hits put back from their rows, in the order the analyzer gave them. */
+  private analysisOf(rowid: number, id: string, json: string): DocAnalysis {
+    const analysis = this.parseJson(json, id, 'analysis') as DocAnalysis;
+    if (this.hitsInAnalysis) return analysis;
+    const rows = this.stmt(`SELECT label, referent, category, weight, start, end, text, sentence, voice, distanced, negated,
+      resolution, cues FROM hits WHERE doc = ? ORDER BY rowid`).all(rowid) as Array<Omit<HitRow, 'id'>>;
+    // The keys in the analyzer's order (the JSON report writes them as they come).
+    analysis.hits = rows.map((r) => {
+      const hit: Hit = {
+        label: r.label, referent: r.referent, category: r.category as Hit['category'], weight: r.weight, start: r.start, end: r.end,
+        text: r.text, sentence: r.sentence, voice: r.voice, distanced: r.distanced === 1, negated: r.negated === 1,
+      };
+      if (r.resolution !== null) hit.resolution = r.resolution;
+      if (r.cues !== null) hit.cues = this.parseJson(r.cues, id, 'hit cues') as string[];
+      return hit;
+    });
+    return analysis;
   }
 
   /**
@@ -399,7 +461,7 @@ export class Store {
     const next = (this.stmt('SELECT coalesce(max(ord), -1) + 1 AS n FROM documents').get() as { n: number }).n;
     const existing = this.stmt('SELECT ord FROM documents WHERE id = ?').get(doc.id) as { ord: number } | undefined;
     this.db.transaction(() => {
-      this.putDocument(run, existing?.ord ?? next, doc, hash, analysisKey, JSON.stringify(analysis), analysis);
+      this.putDocument(run, existing?.ord ?? next, doc, hash, analysisKey, storedAnalysisJson(analysis), analysis);
     })();
   }
 
@@ -549,7 +611,7 @@ export class Store {
     };
     for (const k of ['title', 'date', 'url', 'event', 'language'] as const) if (document[k] === undefined) delete document[k];
     if (document.source.line === undefined) delete document.source.line;
-    return { document, analysis: this.parseJson(r.analysis, r.id, 'analysis') as DocAnalysis, analysisKey: r.analysis_key };
+    return { document, analysis: this.analysisOf(r.rowid, r.id, r.analysis), analysisKey: r.analysis_key };
   }
 
   private parseJson(text: string, id: string, column: string): unknown {

@@ -1,8 +1,9 @@
 /**
  * A pool of analysis worker threads. Each worker receives the compiled lexicon once, then batches of documents,
- * and answers each batch with the analyses as JSON text: one string per document is cheap to pass between threads
- * (a structured clone of the analysis objects took 1.8× the heap of main-thread results), is what the store keeps
- * as it is, and parses on the main thread into ordinary compact objects.
+ * and answers each batch with the analyses as JSON text: strings are cheap to pass between threads (a structured
+ * clone of the analysis objects took 1.8× the heap of main-thread results) and parse on the main thread into
+ * ordinary compact objects. Each analysis comes as two strings: the analysis with an empty hits list, which is what
+ * the store keeps as it is (the hits are its rows), and the hits (`joinAnalysis` puts them together).
  *
  * Only available when running compiled JavaScript (the worker is a .js file next to this one); callers fall back
  * to the main thread otherwise.
@@ -11,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import type { Document } from '../types.js';
+import type { DocAnalysis, Document } from '../types.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import type { NearDuplicateSketch } from '../stats/duplicates.js';
 
@@ -41,9 +42,13 @@ export function toWorkDocument(d: Document): WorkDocument {
   return rest;
 }
 
-/** A batch's answer: one analysis JSON per document, and its report features JSON when the pool computes them. */
+/**
+ * A batch's answer: per document the analysis JSON with an empty hits list, the hits' JSON, and the report features
+ * JSON when the pool computes them.
+ */
 export interface BatchResult {
   analyses: string[];
+  hits: string[];
   features?: string[];
   /** Near-duplicate sketches, when the pool makes them (`features.sketches`). */
   sketches?: NearDuplicateSketch[];
@@ -148,7 +153,7 @@ export class WorkerPool {
     }
   }
 
-  /** Analyzes a batch on the next free worker; resolves to one analysis JSON string per document, in order. */
+  /** Analyzes a batch on the next free worker; resolves to each document's analysis and hits JSON, in order. */
   analyze(documents: WorkDocument[]): Promise<BatchResult> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<BatchResult>((resolve, reject) => {
@@ -173,14 +178,23 @@ export interface PoolFeatures {
 
 interface WorkerAnswer {
   analyses?: string[];
+  hits?: string[];
   features?: string[];
   sketches?: NearDuplicateSketch[];
   error?: string;
 }
 
 function settle(p: Pending, msg: WorkerAnswer): void {
-  if (msg.analyses) p.resolve({ analyses: msg.analyses, features: msg.features, sketches: msg.sketches });
+  if (msg.analyses && msg.hits) p.resolve({ analyses: msg.analyses, hits: msg.hits, features: msg.features, sketches: msg.sketches });
   else p.reject(batchError(p, String(msg.error)));
+}
+
+/** A worker's two strings for one document (BatchResult's `analyses[k]` and `hits[k]`) as one analysis. */
+export function joinAnalysis(analysisJson: string, hitsJson: string): DocAnalysis {
+  const analysis = JSON.parse(analysisJson) as DocAnalysis;
+  // Assigned in place of the empty list, so the keys keep the analyzer's order.
+  analysis.hits = JSON.parse(hitsJson) as DocAnalysis['hits'];
+  return analysis;
 }
 
 function batchError(p: Pending, reason: string): Error {
