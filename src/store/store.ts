@@ -158,6 +158,9 @@ CREATE INDEX IF NOT EXISTS hits_referent_doc ON hits (referent, doc, start);
 CREATE INDEX IF NOT EXISTS hits_text_doc ON hits (lower_text, doc, start);
 `;
 
+/** A hit's columns in the order `hitOf` reads them. */
+const HIT_FIELDS = 'label, referent, category, weight, start, end, text, sentence, voice, distanced, negated, resolution, cues';
+
 const SEARCH_INDEX_NAMES = ['hits_label_doc', 'hits_referent_doc', 'hits_text_doc'];
 const INDEX_WORKER_URL = new URL('./index-worker.js', import.meta.url);
 
@@ -381,23 +384,44 @@ export class Store {
     return this.analysisOf(row.rowid, id, row.analysis);
   }
 
-  /** A stored analysis with its hits put back from their rows, in the order the analyzer gave them. */
-  private analysisOf(rowid: number, id: string, json: string): DocAnalysis {
+  /** A stored analysis with its hits put back from their rows (or taken from `hits`, read for a page of documents). */
+  private analysisOf(rowid: number, id: string, json: string, hits?: Map<number, Hit[]>): DocAnalysis {
     const analysis = this.parseJson(json, id, 'analysis') as DocAnalysis;
     if (this.hitsInAnalysis) return analysis;
-    const rows = this.stmt(`SELECT label, referent, category, weight, start, end, text, sentence, voice, distanced, negated,
-      resolution, cues FROM hits WHERE doc = ? ORDER BY rowid`).all(rowid) as Array<Omit<HitRow, 'id'>>;
-    // The keys in the analyzer's order (the JSON report writes them as they come).
-    analysis.hits = rows.map((r) => {
-      const hit: Hit = {
-        label: r.label, referent: r.referent, category: r.category as Hit['category'], weight: r.weight, start: r.start, end: r.end,
-        text: r.text, sentence: r.sentence, voice: r.voice, distanced: r.distanced === 1, negated: r.negated === 1,
-      };
-      if (r.resolution !== null) hit.resolution = r.resolution;
-      if (r.cues !== null) hit.cues = this.parseJson(r.cues, id, 'hit cues') as string[];
-      return hit;
-    });
+    if (hits) analysis.hits = hits.get(rowid) ?? [];
+    else {
+      const rows = this.stmt(`SELECT ${HIT_FIELDS} FROM hits WHERE doc = ? ORDER BY rowid`).raw(true).all(rowid) as unknown[][];
+      analysis.hits = rows.map((r) => this.hitOf(r, id));
+    }
     return analysis;
+  }
+
+  /** The hits of several documents by rowid, each in the analyzer's order: one query for a page of documents. */
+  private hitsOfRows(documents: Array<{ rowid: number; id: string }>): Map<number, Hit[]> {
+    const out = new Map<number, Hit[]>();
+    if (this.hitsInAnalysis || documents.length === 0) return out;
+    const idOf = new Map(documents.map((d) => [d.rowid, d.id]));
+    const rows = this.stmt(`SELECT doc, ${HIT_FIELDS} FROM hits WHERE doc IN (SELECT value FROM json_each(?)) ORDER BY doc, rowid`)
+      .raw(true).all(JSON.stringify([...idOf.keys()])) as unknown[][];
+    for (const r of rows) {
+      const doc = r[0] as number;
+      let list = out.get(doc);
+      if (!list) out.set(doc, (list = []));
+      list.push(this.hitOf(r, idOf.get(doc) as string, 1));
+    }
+    return out;
+  }
+
+  /** A hit from its row (HIT_FIELDS from column `at`), its keys in the analyzer's order: the JSON report writes them as they come. */
+  private hitOf(r: unknown[], id: string, at = 0): Hit {
+    const hit: Hit = {
+      label: r[at] as string, referent: r[at + 1] as string | null, category: r[at + 2] as Hit['category'], weight: r[at + 3] as number,
+      start: r[at + 4] as number, end: r[at + 5] as number, text: r[at + 6] as string, sentence: r[at + 7] as number,
+      voice: r[at + 8] as Hit['voice'], distanced: r[at + 9] === 1, negated: r[at + 10] === 1,
+    };
+    if (r[at + 11] !== null) hit.resolution = r[at + 11] as Hit['resolution'];
+    if (r[at + 12] !== null) hit.cues = this.parseJson(r[at + 12] as string, id, 'hit cues') as string[];
+    return hit;
   }
 
   /**
@@ -604,14 +628,14 @@ export class Store {
     }));
   }
 
-  private toStored(r: DocumentRow): StoredDocument {
+  private toStored(r: DocumentRow, hits?: Map<number, Hit[]>): StoredDocument {
     const document: Document = {
       id: r.id, outlet: r.outlet, text: r.text, title: opt(r.title), date: opt(r.date), url: opt(r.url), event: opt(r.event),
       language: opt(r.language), source: { file: r.source_file ?? '', line: opt(r.source_line) }, meta: this.parseJson(r.meta, r.id, 'meta') as Record<string, unknown>,
     };
     for (const k of ['title', 'date', 'url', 'event', 'language'] as const) if (document[k] === undefined) delete document[k];
     if (document.source.line === undefined) delete document.source.line;
-    return { document, analysis: this.analysisOf(r.rowid, r.id, r.analysis), analysisKey: r.analysis_key };
+    return { document, analysis: this.analysisOf(r.rowid, r.id, r.analysis, hits), analysisKey: r.analysis_key };
   }
 
   private parseJson(text: string, id: string, column: string): unknown {
@@ -642,7 +666,8 @@ export class Store {
     for (;;) {
       const rows = page.all(ord === -Infinity ? Number.MIN_SAFE_INTEGER : ord, rowid) as DocumentRow[];
       if (rows.length === 0) return;
-      for (const r of rows) yield this.toStored(r);
+      const hits = this.hitsOfRows(rows);
+      for (const r of rows) yield this.toStored(r, hits);
       ord = rows[rows.length - 1].ord;
       rowid = rows[rows.length - 1].rowid;
     }
