@@ -604,17 +604,26 @@ export class ReportBuilder {
     const nameLabels = new Map<string, string>();
     for (let k = 0; k < cores.length; k++) for (const n of cores.names(k)) if (n.startsWith('killed:')) nameLabels.set(n, `${n.slice(7)} killed`);
     const grouped = groupEventPositions(source, { extraLinks: similar, nameLabels });
-    // Each document's similar-text links, in link order, as offsets into two typed arrays (kept while the events
-    // are: a map of id strings and an object per link was ~200 B per linked document).
+    // Each document's similar-text links to members of its own event (the only ones its evidence names), in link
+    // order, as offsets into two typed arrays, kept while the events are: a map of id strings and an object per link
+    // was ~200 B per linked document, and the links that end up between events were most of them.
+    const eventOf = new Int32Array(cores.length);
+    for (let e = 0; e < grouped.count; e++) for (let x = grouped.starts[e]; x < grouped.starts[e + 1]; x++) eventOf[grouped.members[x]] = e;
     const linkStart = new Uint32Array(cores.length + 1);
-    for (let l = 0; l < similar.length; l++) linkStart[similar.i[l] + 1]++, linkStart[similar.j[l] + 1]++;
+    let kept = 0;
+    for (let l = 0; l < similar.length; l++) {
+      if (eventOf[similar.i[l]] !== eventOf[similar.j[l]]) continue;
+      linkStart[similar.i[l] + 1]++, linkStart[similar.j[l] + 1]++;
+      kept++;
+    }
     for (let k = 0; k < cores.length; k++) linkStart[k + 1] += linkStart[k];
-    const linkOther = new Uint32Array(similar.length * 2);
-    const linkCosine = new Float64Array(similar.length * 2);
+    const linkOther = new Uint32Array(kept * 2);
+    const linkCosine = new Float64Array(kept * 2);
     const filled = linkStart.slice(0, cores.length);
     for (let l = 0; l < similar.length; l++) {
       const i = similar.i[l];
       const j = similar.j[l];
+      if (eventOf[i] !== eventOf[j]) continue;
       linkOther[filled[i]] = j, linkCosine[filled[i]++] = similar.strength[l];
       linkOther[filled[j]] = i, linkCosine[filled[j]++] = similar.strength[l];
     }
