@@ -296,6 +296,44 @@ describe('bounded memory', () => {
   }, 120_000);
 });
 
+describe('stance triples', () => {
+  it('take one number each when the score is a multiple of a quarter, two otherwise, and read back exactly', () => {
+    const lexicon: Lexicon = {
+      sources: [], referents: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], variants: [], entries: [],
+    };
+    const hitOf = (referent: string, weight: number, voice: Hit['voice']): Hit => ({
+      label: `l${weight}`, referent, category: 'actor-label', weight, start: 0, end: 1, text: 'x', sentence: 0, voice,
+      distanced: false, negated: false, resolution: 'fixed',
+    });
+    const builder = new ReportBuilder({ lexicon, resamples: 10, detectDuplicates: false, voices: ['author', 'quoted'] });
+    const docs: Array<[string, Hit[]]> = [
+      // Whole and half weights: every score a multiple of a half.
+      ['whole', [hitOf('a', -2, 'author'), hitOf('a', 1, 'author'), hitOf('a', -1, 'quoted'), hitOf('b', 2, 'attributed')]],
+      // A weight of 0.3: its score (0.15) is no multiple of a quarter and takes the long form.
+      ['fraction', [hitOf('a', 0.3, 'author'), hitOf('b', -2, 'quoted'), hitOf('b', -2, 'quoted')]],
+      ['many', Array.from({ length: 5000 }, (_, k) => hitOf('a', k % 2 ? -2 : 1, 'author'))],
+    ];
+    for (const [id, hits] of docs) {
+      builder.add({ id, outlet: 'o', words: 10, tokens: 10, sentences: [], voiceSpans: [], hits, names: [], devices: [], warnings: [] }, { text: 'x' });
+    }
+    const stance = builder.toState().documents.map((d) => d.stance);
+    // (referent index × 3 + voice index, score, mentions), voices author, quoted, attributed.
+    expect(stance).toEqual([
+      [0, -0.5, 2, 1, -0.5, 1, 5, 1, 1],
+      [0, 0.15, 1, 4, -2, 2],
+      [0, -1250, 5000],
+    ]);
+    // One number for each of the five short triples, two for the 0.15 one.
+    expect((builder as unknown as { stancePool: { entries: number } }).stancePool.entries).toBe(7);
+    const report = builder.finish();
+    expect(report.documents.map((d) => d.stance)).toEqual([
+      { a: { mentions: 3, stance: -0.3333 } },
+      { a: { mentions: 1, stance: 0.15 }, b: { mentions: 2, stance: -1 } },
+      { a: { mentions: 5000, stance: -0.25 } },
+    ]);
+  });
+});
+
 describe('document ids', () => {
   it('keeps the document\'s own id string, not the copy an analysis from a worker brings (one id held, not two)', () => {
     setFlagsFromString('--expose-gc');
@@ -388,16 +426,20 @@ describe('events of a finished report', () => {
     const builder = new ReportBuilder({ lexicon, resamples: 20, records: 'file', detectDuplicates: false });
     try {
       feed(builder, n);
-      const before = used();
-      const finished = builder.finishStreaming();
-      const perDocument = (used() - before) / n;
-      // Measured: ~75 B (the report, each event's members as positions, the similar-text links as typed arrays, the
-      // record file's read buffer); ~235 B with the described events held as a list (ids, labels, member ids,
+      // The least of three finished reports: what else the test process allocates meanwhile only adds.
+      let perDocument = Infinity;
+      for (let round = 0; round < 3; round++) {
+        const before = used();
+        const finished = builder.finishStreaming();
+        perDocument = Math.min(perDocument, (used() - before) / n);
+        let count = 0;
+        for (const e of finished.events()) count += e.documents.length === 3 ? 1 : 0;
+        expect(count).toBe(n / 3);
+      }
+      // Measured: ~60–75 B (the report, each event's members as positions, the similar-text links as typed arrays,
+      // the record file's read buffer); ~235 B with the described events held as a list (ids, labels, member ids,
       // outlets, day ranges), ~600 B with each member's evidence in them too.
       expect(perDocument).toBeLessThan(140);
-      let count = 0;
-      for (const e of finished.events()) count += e.documents.length === 3 ? 1 : 0;
-      expect(count).toBe(n / 3);
     } finally {
       builder.dispose();
     }
