@@ -441,6 +441,10 @@ const TITLE_MODIFIERS = 2;
  * leaders". Reads at most TITLE_MODIFIERS + 2 words after the match.
  */
 function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry, compiled: CompiledLexicon): 'title' | 'thing' | null {
+  // "the Yemeni army's media said", "the Israeli army's press service": a force's own media office is a source named
+  // by affiliation whatever the force is called (gold a22); a state's media stay the state's ("Tehran's state media",
+  // gold a10), so only a label that ends in a noun of the `force-noun` class.
+  if (forceOutlet(text, units, m, compiled)) return 'title';
   if (entry.weight !== 0) return null;
   if (titleOfBefore(units, m, compiled)) return 'title';
   const next = m.endUnit;
@@ -476,6 +480,17 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
   }
   if (outletAfter(text, units, next, compiled)) return 'title';
   return inWordClass(compiled, TOPIC_NOUN_CLASS, word) ? 'thing' : null;
+}
+
+const FORCE_NOUN_CLASS = 'force-noun';
+
+/** A label ending in a `force-noun` ("army"), its possessive, and a medium after it ("'s media", "'s press service"). */
+function forceOutlet(text: string, units: Units, m: Match, compiled: CompiledLexicon): boolean {
+  const next = m.endUnit;
+  if (next + 1 >= units.count || units.barrierAfter[next - 1] || units.barrierAfter[next]) return false;
+  if (units.normal[next] !== "'s" && units.normal[next] !== "'") return false;
+  if (!classWords(compiled, FORCE_NOUN_CLASS).has(units.normal[next - 1])) return false;
+  return outletAfter(text, units, next + 1, compiled);
 }
 
 /**

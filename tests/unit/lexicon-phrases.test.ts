@@ -743,3 +743,51 @@ describe('"Islamist" before a group noun (dev-m misses, lexicon 1.3.14)', () => 
     expect(labelsIn('Islamist politics shaped the vote.')).toEqual([]);
   });
 });
+
+describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)', () => {
+  const actorLabels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+    .filter((h) => h.category === 'actor-label');
+  const events = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+    .filter((h) => h.category === 'event').map((h) => [h.text, h.referent]);
+
+  it('reads a neutral name before an emotive event noun as the event word naming its agent, not as the name (gold README)', () => {
+    expect(actorLabels('They condemned Israel\'s crimes in the south.').map((h) => h.text)).toEqual([]);
+    expect(events('They condemned Israel\'s crimes in the south.')).toEqual([["Israel's crimes", 'israel']]);
+    expect(actorLabels('Israel’s brutal atrocities go on.').map((h) => h.text)).toEqual([]);
+    expect(actorLabels('the bloody Hamas rampage in the south').map((h) => h.text)).toEqual([]);
+    expect(events('the bloody Hamas rampage in the south')).toEqual([['Hamas rampage', 'palestinians']]);
+    // A plain event noun keeps the name (gold: "Israel's war against Hamas", "Hamas's October 7 assault").
+    expect(actorLabels('Israel\'s war against Hamas goes on.').map((h) => h.text)).toEqual(['Israel', 'Hamas']);
+  });
+
+  it('reads the Zionist singulars and forces, and "terrorist state" as a context label of a state', () => {
+    expect(labelsIn('He vowed to punish the Zionist aggressor.')).toEqual([{ text: 'Zionist aggressor', id: 'zionist-regime', weight: -2 }]);
+    expect(labelsIn('when the Zionist Air Force targeted a car').map((h) => h.id)).toEqual(['zionist-regime']);
+    expect(actorLabels('Israel is a terrorist state, he wrote.').map((h) => [h.text, h.referent, h.weight]))
+      .toEqual([['Israel', 'israel', 0], ['terrorist state', 'israel', -2]]);
+  });
+
+  it('reads "the Yemeni forces/army/military" as the Houthis\' forces named as the state\'s (dev-m, gold a22)', () => {
+    expect(labelsIn('The Yemeni forces said they hit three ships.').map((h) => [h.text, h.id, h.weight]))
+      .toEqual([['Yemeni forces', 'yemeni-armed-forces', 1]]);
+    expect(labelsIn('Since October the Yemeni military has carried out attacks.').map((h) => h.id)).toEqual(['yemeni-armed-forces']);
+    // "military" before an act noun is an adjective, not the force.
+    expect(actorLabels('Yemeni military operations will not cease.')).toEqual([]);
+  });
+
+  it('does not count a force in the possessive before its medium, whatever its weight (gold a22 "the Yemeni army\'s media")', () => {
+    expect(actorLabels('The Yemeni army\'s media said five raids hit the port.')).toEqual([]);
+    expect(actorLabels('The Israeli army\'s press service added that.')).toEqual([]);
+    // A state's media stay the state's (gold a10, a27), and the force before any other noun stays counted.
+    expect(actorLabels('Tehran\'s state media said so.').map((h) => h.text)).toEqual(['Tehran']);
+    expect(actorLabels('The Yemeni army\'s decision stands.').map((h) => h.text)).toEqual(['Yemeni army']);
+  });
+
+  it('joins a framing context label and the of-phrase naming its referent into one mention, not an adversary\'s noun', () => {
+    expect(actorLabels('They defend it from the terrorist state of Israel\'s attacks.').map((h) => [h.text, h.referent, h.weight, h.resolution]))
+      .toEqual([['terrorist state of Israel', 'israel', -2, 'fixed']]);
+    expect(actorLabels('He denounced the criminal regime of Iran.').map((h) => [h.text, h.referent])).toEqual([['criminal regime of Iran', 'iran']]);
+    // "the enemies of Israel" are Israel's adversaries: two mentions, the label left to context.
+    expect(actorLabels('He spoke of the enemies of Israel.').map((h) => h.text)).toEqual(['the enemies', 'Israel']);
+  });
+});
