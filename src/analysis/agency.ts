@@ -5,14 +5,6 @@
  */
 import type { Units } from '../nlp/nlp.js';
 
-/** Nouns of attack that make the capitalised word before them an agent ("an Israeli strike", "a US drone strike"). */
-export const ATTACK_NOUNS: ReadonlySet<string> = new Set([
-  'strike', 'strikes', 'airstrike', 'airstrikes', 'air', 'drone', 'drones', 'attack', 'attacks', 'raid', 'raids', 'fire',
-  'shelling', 'bombing', 'bombings', 'bombardment', 'bombardments', 'missile', 'missiles', 'rocket', 'rockets', 'forces',
-  'troops', 'soldiers', 'army', 'military', 'gunfire', 'sniper', 'snipers', 'assault', 'offensive', 'operation', 'ambush',
-  'warplanes', 'warplane', 'jets', 'tank', 'tanks', 'artillery', 'gunmen', 'militants', 'fighters', 'settlers', 'police',
-  'aggression', 'onslaught', 'bomb', 'bombs', 'shells', 'gunboat', 'occupation', 'invasion', 'incursion', 'blockade',
-]);
 /** Prepositions that introduce the agent or the attack of a passive killing. */
 const AGENT_PREPOSITIONS = new Set(['by', 'in', 'during', 'under', 'from', 'after', 'amid', 'when', 'as']);
 /** Units after the wording searched for its agent: a clause, not a paragraph. */
@@ -22,9 +14,10 @@ const CLAUSE_UNITS = 10;
  * Whether the clause after the wording (which ends before unit `endUnit`) names who killed: "by" followed within a few
  * words by an actor the lexicon knows (`actorUnit`) or a capitalised word ("by Hamas gunmen", "by an Iranian drone"),
  * or another preposition (in, during, when …) followed by such a word standing before an attack noun ("in a US drone
- * strike", "in Israeli shelling"). The clause ends at the first comma, full stop or line break.
+ * strike", "in Israeli shelling"). The clause ends at the first comma, full stop or line break. `agentNouns`: the
+ * lexicon's `agent-noun` class (nouns of attack and of armed men).
  */
-export function namesAgent(text: string, units: Units, endUnit: number, actorUnit: Uint8Array): boolean {
+export function namesAgent(text: string, units: Units, endUnit: number, actorUnit: Uint8Array, agentNouns: ReadonlySet<string>): boolean {
   if (endUnit <= 0 || units.barrierAfter[endUnit - 1]) return false;
   const sentence = units.sentence[endUnit - 1];
   const last = Math.min(units.count, endUnit + CLAUSE_UNITS);
@@ -35,7 +28,7 @@ export function namesAgent(text: string, units: Units, endUnit: number, actorUni
         // "by Hamas", "by Israeli fire"; but "in the besieged enclave" names a place, so after in/during/when the
         // actor must stand before an attack noun ("in a US drone strike", "in Israeli aggression").
         const actor = actorUnit[k] === 1 || /^\p{Lu}/u.test(text.slice(units.start[k], units.end[k]));
-        if (actor && (by || (k + 1 < units.count && ATTACK_NOUNS.has(units.normal[k + 1])))) return true;
+        if (actor && (by || (k + 1 < units.count && agentNouns.has(units.normal[k + 1])))) return true;
         if (units.barrierAfter[k]) break;
       }
     }

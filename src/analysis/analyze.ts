@@ -12,7 +12,7 @@ import { tokenize, type Units } from '../nlp/nlp.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { findMatches, type Match } from './match.js';
 import { findVoiceSpans, quoteSpans, selfNamesOf, voiceAt } from './voice.js';
-import { headlineEnd, resolveContextLabels, SIDE_WORDS, type ContextLabel, type Mention } from './resolve.js';
+import { headlineEnd, resolveContextLabels, sideWordsOf, type ContextLabel, type Mention } from './resolve.js';
 import { repeatedBlocks } from './repeats.js';
 import { namesAgent } from './agency.js';
 import { classWords } from './class-words.js';
@@ -22,14 +22,10 @@ import { quotedFragment } from './voice/fragment.js';
 import { defaultVoiceRules, type VoiceRules } from '../lexicon/voice-rules.js';
 
 /**
- * Nouns after a label that make it a source's affiliation, not a label ("Israel's military spokesman", "an Israeli
- * military source said"), as the names "IDF spokesman" and "US military official" are. Not "official": gold a27
- * counts "Hamas" in "Hamas official Basem Naim" as the baseline, as a11 does in "Hamas leaders".
+ * The lexicon's class of nouns after a label that make it a source's affiliation, not a label ("Israel's military
+ * spokesman", "an Israeli military source said").
  */
-const SPOKESPEOPLE = new Set([
-  'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'spokespersons', 'spokesmen', 'spokeswomen',
-  'source', 'sources',
-]);
+const SPOKESPERSON_CLASS = 'spokesperson-noun';
 
 
 /** Words that may stand between a distancing or negation cue and the label it governs. */
@@ -171,7 +167,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       // side word names that side's men (Syria's above all), no referent the lexicon tracks, as resolve.ts reads a
       // context label there (its rule 1b). A composed label is matched whole first ("Iraqi government-funded militias").
       if (entry.category === 'actor-label' && entry.referent && m.endUnit - m.startUnit === 1 && m.startUnit > 0 &&
-          !units.barrierAfter[m.startUnit - 1] && SIDE_WORDS.has(units.normal[m.startUnit - 1])) continue;
+          !units.barrierAfter[m.startUnit - 1] && sideWordsOf(compiled).has(units.normal[m.startUnit - 1])) continue;
       // "pro-Israel groups", "anti-Iran protests": a stance word built on the name, not the state or group acting.
       // Composed labels that begin with the prefix ("pro-Iran militias", "anti-US groups") are matched whole first.
       if (entry.category === 'actor-label' && stancePrefixed(text, units, m)) continue;
@@ -181,7 +177,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       // "Israel's military spokesman", "the Houthi movement's spokesperson": a source named by affiliation, as the
       // names "IDF spokesman" and "US military official" are; who a spokesman works for is not a framing choice.
       if (entry.category === 'actor-label' && m.endUnit < units.count && !units.barrierAfter[m.endUnit - 1] &&
-          SPOKESPEOPLE.has(units.normal[m.endUnit])) continue;
+          classWords(compiled, SPOKESPERSON_CLASS).has(units.normal[m.endUnit])) continue;
       // "Iran's Minister of Defense", "Israeli Army Chief of General Staff", "Iran policy", "Hamas strongholds",
       // "Israel-linked vessels": the name says whose official, topic, place or ship it is; no actor is named.
       const affiliation = entry.category === 'actor-label' ? affiliationOnly(text, units, m, entry, compiled) : null;
@@ -224,7 +220,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
 
   const notLabels = resolveContextLabels(text, contextLabels, mentions, units, compiled, headlineEnd(text));
   const labels = notLabels.size ? hits.filter((h) => !notLabels.has(h)) : hits;
-  const scored = agentless.length ? dropAgented(labels, agentless, text, units, actorUnit) : labels;
+  const scored = agentless.length ? dropAgented(labels, agentless, text, units, actorUnit, compiled) : labels;
   attachDevicesToReferents(devices, scored, names);
 
   return {
@@ -396,13 +392,15 @@ function modifiesAct(text: string, units: Units, m: Match, compiled: CompiledLex
   const next = units.normal[m.endUnit];
   if (inWordClass(compiled, ACT_NOUN_CLASS, next)) return true;
   // One size or speed adjective may stand before the noun ("Iranian-backed Houthi small boats").
-  return SIZE_ADJECTIVES.has(next) && m.endUnit + 1 < units.count && !units.barrierAfter[m.endUnit]
+  return classWords(compiled, SIZE_ADJECTIVE_CLASS).has(next) && m.endUnit + 1 < units.count && !units.barrierAfter[m.endUnit]
     && inWordClass(compiled, ACT_NOUN_CLASS, units.normal[m.endUnit + 1]);
 }
 
 const DESCRIPTOR_CLASS = 'descriptor';
 const BASE_NOUN_CLASS = 'base-noun';
-const SIZE_ADJECTIVES = new Set(['small', 'large', 'big', 'fast', 'light', 'heavy', 'new', 'unmanned']);
+const SIZE_ADJECTIVE_CLASS = 'size-adjective';
+/** The lexicon's class of attack nouns that name a killing's agent (src/analysis/agency.ts). */
+const AGENT_NOUN_CLASS = 'agent-noun';
 
 const isHyphen = (glue: string): boolean => glue === '-' || glue === '\u2010' || glue === '\u2011';
 
@@ -567,9 +565,9 @@ function usedAsNoun(units: Units, endUnit: number): boolean {
 }
 
 /** Agentless wording is not scored where its clause names the agent ("were killed in a US drone strike"). */
-function dropAgented(hits: Hit[], agentless: Array<{ hit: Hit; match: Match }>, text: string, units: Units, actorUnit: Uint8Array): Hit[] {
+function dropAgented(hits: Hit[], agentless: Array<{ hit: Hit; match: Match }>, text: string, units: Units, actorUnit: Uint8Array, compiled: CompiledLexicon): Hit[] {
   const agented = new Set<Hit>();
-  for (const { hit, match } of agentless) if (namesAgent(text, units, match.endUnit, actorUnit)) agented.add(hit);
+  for (const { hit, match } of agentless) if (namesAgent(text, units, match.endUnit, actorUnit, classWords(compiled, AGENT_NOUN_CLASS))) agented.add(hit);
   return agented.size ? hits.filter((h) => !agented.has(h)) : hits;
 }
 

@@ -49,3 +49,24 @@ export function classMemberWords(compiled: CompiledLexicon, className: string): 
   }
   return words;
 }
+
+const phraseCache = new WeakMap<CompiledLexicon, Map<string, ReadonlySet<string>>>();
+
+/**
+ * The members of a class of two or more words, lowercased, their words joined by one space ("calling itself"), for
+ * rules that look up a run of words (empty when the lexicon has no such class or member).
+ */
+export function classPhrases(compiled: CompiledLexicon, className: string): ReadonlySet<string> {
+  let sets = phraseCache.get(compiled);
+  if (!sets) phraseCache.set(compiled, (sets = new Map()));
+  let phrases = sets.get(className);
+  if (!phrases) {
+    const set = new Set<string>();
+    for (const source of membersOf(compiled, className) ?? []) {
+      const words = source.trim().toLowerCase().split(/\s+/);
+      if (words.length > 1) set.add(words.join(' '));
+    }
+    sets.set(className, (phrases = set.size ? set : EMPTY));
+  }
+  return phrases;
+}

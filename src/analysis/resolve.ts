@@ -14,7 +14,7 @@ import { canonical, type CompiledLexicon } from '../lexicon/compile.js';
 import type { Match } from './match.js';
 import type { ContextWindows } from '../lexicon/voice-rules.js';
 import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
-import { classWords } from './class-words.js';
+import { classPhrases, classWords } from './class-words.js';
 
 /** Something a context label may point back (or ahead) to: a name or a label with a fixed or resolved referent. */
 export interface Mention {
@@ -44,16 +44,49 @@ const DEFINITE = new Set(['the', 'this', 'these', 'those']);
 /** Words after "of" that point back to something named before ("fighters of these organizations"). */
 const POINTING_DETERMINERS = new Set(['these', 'those', 'this', 'that', 'its', 'their', 'his', 'her', 'such', 'both']);
 /**
- * Words right before a label that make its men a government's or its armed opponents' ("regime fighters",
- * "pro-government militants", "opposition fighters", "loyalist gunmen"). A tracked referent's own forces are named
- * by its name or a fixed label, so these words mean an untracked side (Syria's civil war above all).
+ * The lexicon's classes of words the resolution rules look up one word at a time: side words ("regime fighters": an
+ * untracked side's men, rule 1b), words of an unknown actor ("unknown gunmen"), words that make an untracked actor a
+ * campaign's target ("the coalition against ISIS"), nouns between a label and the name its phrase ends in, naming
+ * words and phrases ("calling itself", "known as"), and words of direction before a theatre's place. A lexicon without
+ * one of them has no such word.
  */
-export const SIDE_WORDS: ReadonlySet<string> = new Set([
-  'regime', 'pro-regime', 'regime-backed', 'government', 'pro-government', 'government-backed', 'anti-government',
-  'anti-regime', 'opposition', 'loyalist', 'pro-assad', 'anti-assad',
-]);
-/** Words right before a label that say the actor is not known ("unknown gunmen", "unidentified militants"). */
-const UNKNOWN_WORDS = new Set(['unknown', 'unidentified']);
+const SIDE_WORD_CLASS = 'side-word';
+const UNKNOWN_WORD_CLASS = 'unknown-word';
+const OPPOSING_WORD_CLASS = 'opposing-word';
+const PHRASE_NOUN_CLASS = 'phrase-noun';
+const NAMING_WORD_CLASS = 'naming-word';
+const COMPASS_WORD_CLASS = 'compass-word';
+
+/** The word sets the resolution rules read, from the lexicon's classes and the voice vocabulary, made once per lexicon. */
+interface ResolveWords {
+  side: ReadonlySet<string>;
+  unknown: ReadonlySet<string>;
+  opposing: ReadonlySet<string>;
+  phraseNouns: ReadonlySet<string>;
+  naming: ReadonlySet<string>;
+  namingPhrases: ReadonlySet<string>;
+  /** Verbs that introduce speech (voice vocabulary): "X, the militants said" is speech, not an apposition. */
+  speech: ReadonlySet<string>;
+}
+const resolveWordsCache = new WeakMap<CompiledLexicon, ResolveWords>();
+function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
+  let words = resolveWordsCache.get(compiled);
+  if (!words) {
+    words = {
+      side: classWords(compiled, SIDE_WORD_CLASS),
+      unknown: classWords(compiled, UNKNOWN_WORD_CLASS),
+      opposing: classWords(compiled, OPPOSING_WORD_CLASS),
+      phraseNouns: classWords(compiled, PHRASE_NOUN_CLASS),
+      naming: classWords(compiled, NAMING_WORD_CLASS),
+      namingPhrases: classPhrases(compiled, NAMING_WORD_CLASS),
+      speech: speechVerbsOf(compiled),
+    };
+    resolveWordsCache.set(compiled, words);
+  }
+  return words;
+}
+/** The lexicon's side words (see ResolveWords), for the analyzer's rule on bare group nouns after one. */
+export const sideWordsOf = (compiled: CompiledLexicon): ReadonlySet<string> => resolveWordsOf(compiled).side;
 const NUMBER_WORD_CLASS = 'number-word';
 const CASUALTY_WORD_CLASS = 'casualty-word';
 const isNumeral = (word: string, numberWords: ReadonlySet<string>): boolean => /^\d[\d,.]*$/.test(word) || numberWords.has(word);
@@ -82,14 +115,6 @@ const THING_HEAD_FOLLOWERS = new Set([
   'since', 'across', 'near', 'inside', 'along', 'around', 'throughout', 'within', 'under', 'as', 'and', 'or', 'of', 'with',
   'for', 'after', 'before', 'during', 'including', 'were', 'was', 'are', 'is', 'have', 'has', 'had', 'used', 'belonging',
 ]);
-/** Words before an untracked actor that make it a campaign's target rather than a topic ("coalition against ISIS"). */
-const OPPOSING = new Set(['against', 'anti', 'counter', 'combat', 'combating', 'combatting', 'fight', 'fighting', 'defeat', 'defeating', 'countering']);
-/** Words that may stand between a label and the name its noun phrase ends in ("Iran-backed Lebanese militia Hezbollah"). */
-const PHRASE_NOUNS = new Set([
-  'militia', 'militias', 'group', 'groups', 'movement', 'faction', 'factions', 'party', 'organization', 'organisation',
-  'force', 'forces', 'outlet', 'channel', 'tv', 'network', 'broadcaster', 'station', 'newspaper', 'agency', 'armed',
-  'shiite', 'paramilitary', 'political', 'leader', 'chief', 'commander', 'spokesman',
-]);
 /** Words that may open an apposition's noun phrase ("Kataib Hezbollah, an Iran-backed militia"). */
 const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'one', 'another', 'which', 'who', 'itself', 'both', 'all', 'its', 'their']);
 /**
@@ -100,14 +125,6 @@ const APPOSITION_CONTINUATIONS = new Set([
   'that', 'which', 'who', 'based', 'in', 'of', 'with', 'from', 'operating', 'active', 'allied', 'aligned', 'backed', 'loyal',
   'ruling', 'governing', 'controlling', 'running', 'led', 'headed',
 ]);
-/** Words that make "X, the militants said" speech rather than an apposition of X. */
-const SPEECH_AFTER = new Set(['said', 'say', 'says', 'told', 'added', 'claimed', 'stated', 'wrote', 'reported', 'announced', 'noted', 'insisted', 'warned']);
-/**
- * Two-word phrases that give a label its proper name ahead ("a group calling itself the Islamic Resistance in Iraq",
- * "militias known as the Popular Mobilization Forces"). Single words are in NAMING_WORDS.
- */
-const NAMING_PAIRS = new Set(['calling itself', 'calling themselves', 'calls itself', 'call themselves', 'known as', 'named as', 'referred to']);
-const NAMING_WORDS = new Set(['called', 'dubbed', 'named', 'styled', 'self-styled']);
 
 /**
  * Resolves each context label to a referent (hit.referent, resolution 'context') or leaves it 'unresolved'.
@@ -130,6 +147,7 @@ export function resolveContextLabels(
   });
   const rules = compiled.voice.context;
   const speech = speechVerbsOf(compiled);
+  const words = resolveWordsOf(compiled);
   const eventNouns = classWords(compiled, EVENT_NOUN_CLASS);
   const thingNouns = classWords(compiled, THING_NOUN_CLASS);
   const numberWords = classWords(compiled, NUMBER_WORD_CLASS);
@@ -171,7 +189,7 @@ export function resolveContextLabels(
     const before = seen.length ? seen[seen.length - 1] : undefined;
     const after = next < mentions.length ? mentions[next] : undefined;
     const adjacent = (before && prevGlued && before.endUnit === match.startUnit ? before : undefined) ??
-      (after && nameInPhrase(text, units, match, after, rules.appositionWords) ? after : undefined);
+      (after && nameInPhrase(text, units, match, after, rules.appositionWords, words) ? after : undefined);
     if (adjacent) {
       // "Hezbollah and Hamas fighters": glued to the last of a list that names two referents the label may take, the
       // label names them together, which is no one referent (the gold README's "two referents").
@@ -185,7 +203,7 @@ export function resolveContextLabels(
     // 1b. Glued to a word that puts the men on a government's side or its armed opponents' ("regime fighters",
     // "pro-government fighters", "opposition fighters"): the sides of a civil war, which no referent is (a
     // referent's own forces are named by its name, "Israeli forces", not by these words). The words are no label.
-    if (prevGlued && SIDE_WORDS.has(units.normal[prevUnit])) {
+    if (prevGlued && words.side.has(units.normal[prevUnit])) {
       notLabels.add(hit);
       continue;
     }
@@ -202,7 +220,7 @@ export function resolveContextLabels(
     }
     // 1c. Said to be unknown ("unknown gunmen", "unidentified militants"): the text itself says it does not know who,
     // so whoever was named before is no antecedent.
-    if (prevGlued && UNKNOWN_WORDS.has(units.normal[prevUnit])) continue;
+    if (prevGlued && words.unknown.has(units.normal[prevUnit])) continue;
     // A modifier of an attack, a place or a thing is not a label of an actor: "Iran-backed attacks on US troops",
     // "strikes on Iran-linked sites in Syria", "raids on pro-Iran targets since May". The noun is the phrase's head
     // where punctuation, a preposition, a conjunction or an auxiliary follows it; another word may be the head
@@ -213,7 +231,7 @@ export function resolveContextLabels(
         (units.barrierAfter[e] || ATTACK_OBJECT.has(units.normal[e + 1]) ||
           (thingNouns.has(units.normal[e]) && THING_HEAD_FOLLOWERS.has(units.normal[e + 1]) && !possessive(units.normal[e - 1])))) continue;
     // 2. Apposition and naming: the label describes the name beside it.
-    const apposed = appositionOf(text, units, match, before, after, mentions, next, rules);
+    const apposed = appositionOf(text, units, match, before, after, mentions, next, rules, words);
     if (apposed) {
       settle(apposed);
       if (untracked(apposed)) notLabels.add(hit);
@@ -246,7 +264,7 @@ export function resolveContextLabels(
     if (nextWord === 'from') {
       const m = next < mentions.length ? mentions[next] : undefined;
       if (m && m.sentence === hit.sentence && m.startUnit > match.endUnit &&
-          m.startUnit <= match.endUnit + 2 + rules.appositionWords && nounPhraseBetween(text, units, match.endUnit, m.startUnit)) {
+          m.startUnit <= match.endUnit + 2 + rules.appositionWords && nounPhraseBetween(text, units, match.endUnit, m.startUnit, words)) {
         const f = fit(m);
         if (f === 'yes') settle(m);
         if (f !== 'no') continue;
@@ -351,7 +369,7 @@ export function resolveContextLabels(
       // ("the Islamic State … the terror organization"): leave the label unresolved rather than jump past it.
       // Not when the actor is what others fight ("the coalition against ISIS", "anti-ISIS operations"): that names
       // a campaign's target, which a later label rarely picks up.
-      if (f === 'other' && nearest === null && !OPPOSING.has(units.normal[mention.startUnit - 1] ?? '')) {
+      if (f === 'other' && nearest === null && !words.opposing.has(units.normal[mention.startUnit - 1] ?? '')) {
         blocked = true;
         break;
       }
@@ -742,12 +760,12 @@ function rivalled(salience: ReadonlyMap<string, number>, best: string, ratio: nu
  * punctuation, and every word between an article, a capitalised word, a group noun or another word that is neither a
  * function word nor a past form ("the radical Islamic movement"; not "the area killed"). At most a few units.
  */
-function nounPhraseBetween(text: string, units: Units, from: number, to: number): boolean {
+function nounPhraseBetween(text: string, units: Units, from: number, to: number, words: ResolveWords): boolean {
   for (let u = from; u < to; u++) {
     if (units.barrierAfter[u]) return false;
     if (u === from) continue;
     const w = units.normal[u];
-    if (w === 'the' || w === 'a' || w === 'an' || PHRASE_NOUNS.has(w) || /^\p{Lu}/u.test(text.slice(units.start[u], units.end[u]))) continue;
+    if (w === 'the' || w === 'a' || w === 'an' || words.phraseNouns.has(w) || /^\p{Lu}/u.test(text.slice(units.start[u], units.end[u]))) continue;
     if (ENGLISH_STOPWORDS.has(w) || w.endsWith('ed')) return false;
   }
   return true;
@@ -842,15 +860,10 @@ function theatreAfter(units: Units, end: number, compiled: CompiledLexicon): Rea
   if (u >= units.count || units.barrierAfter[u - 1]) return undefined;
   const found = theatreAt(units, u, compiled);
   // "in the northern Gaza Strip", "in eastern Iraq": a compass word only says where in the place.
-  if (found === undefined && COMPASS.has(units.normal[u]) && u + 1 < units.count && !units.barrierAfter[u]) return theatreAt(units, u + 1, compiled);
+  if (found === undefined && classWords(compiled, COMPASS_WORD_CLASS).has(units.normal[u]) && u + 1 < units.count && !units.barrierAfter[u]) return theatreAt(units, u + 1, compiled);
   return found;
 }
 
-/** Words of direction that may stand before a place without changing whose theatre it is. */
-const COMPASS = new Set([
-  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest',
-  'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'far',
-]);
 
 /** The actors of the theatre place that starts at unit u (longest place first), or undefined. A constant per call. */
 function theatreAt(units: Units, u: number, compiled: CompiledLexicon): ReadonlySet<string> | undefined {
@@ -1001,12 +1014,12 @@ const OPENING_QUOTE = /^\s*["“‘«]\s*$/;
  * Hezbollah") or after a few capitalised words or group nouns ("the Iranian-backed Lebanese militia Hezbollah",
  * "Lebanon's Iran-aligned Al Mayadeen TV"), with no punctuation between.
  */
-function nameInPhrase(text: string, units: Units, match: Match, after: Mention, reach: number): boolean {
+function nameInPhrase(text: string, units: Units, match: Match, after: Mention, reach: number, words: ResolveWords): boolean {
   if (after.startUnit < match.endUnit || after.startUnit > match.endUnit + reach) return false;
   for (let u = match.endUnit - 1; u < after.startUnit; u++) {
     // A name in quotation marks right after the label is its name: "the terrorist organization “ISIS”".
     if (units.barrierAfter[u] && !(u === match.endUnit - 1 && u + 1 === after.startUnit && OPENING_QUOTE.test(text.slice(units.end[u], units.start[u + 1])))) return false;
-    if (u >= match.endUnit && !PHRASE_NOUNS.has(units.normal[u]) && !/^\p{Lu}/u.test(text.slice(units.start[u], units.end[u]))) return false;
+    if (u >= match.endUnit && !words.phraseNouns.has(units.normal[u]) && !/^\p{Lu}/u.test(text.slice(units.start[u], units.end[u]))) return false;
   }
   return true;
 }
@@ -1020,7 +1033,7 @@ function nameInPhrase(text: string, units: Units, match: Match, after: Mention, 
  */
 function appositionOf(
   text: string, units: Units, match: Match, before: Mention | undefined, after: Mention | undefined,
-  mentions: Mention[], next: number, rules: ContextWindows,
+  mentions: Mention[], next: number, rules: ContextWindows, words: ResolveWords,
 ): Mention | undefined {
   const reach = rules.appositionWords;
   const sentence = units.sentence[match.startUnit];
@@ -1032,7 +1045,7 @@ function appositionOf(
     // "attacked US forces, the militants said" is speech, not an apposition.
     const e = match.endUnit - 1;
     const closes = units.barrierAfter[e] || (e + 1 < units.count && (APPOSITION_CONTINUATIONS.has(units.normal[e + 1]) ||
-      (units.barrierAfter[e + 1] && !SPEECH_AFTER.has(units.normal[e + 1]))));
+      (units.barrierAfter[e + 1] && !words.speech.has(units.normal[e + 1]))));
     if (plain && closes) return before;
   }
   if (after && after.sentence === sentence && after.startUnit <= match.endUnit + 1 && units.barrierAfter[match.endUnit - 1]) {
@@ -1042,7 +1055,7 @@ function appositionOf(
   // "calling itself", "known as": the phrase starts within `reach` units after the label, in the same sentence.
   for (let u = match.endUnit; u < match.endUnit + reach && u + 1 < units.count && units.sentence[u] === sentence; u++) {
     const pair = units.normal[u] + ' ' + units.normal[u + 1];
-    const nameStart = NAMING_PAIRS.has(pair) ? u + 2 : NAMING_WORDS.has(units.normal[u]) ? u + 1 : -1;
+    const nameStart = words.namingPhrases.has(pair) ? u + 2 : words.naming.has(units.normal[u]) ? u + 1 : -1;
     if (nameStart < 0) continue;
     const first = units.normal[nameStart] === 'the' ? nameStart + 1 : nameStart;
     for (let k = next; k < mentions.length && mentions[k].startUnit <= first; k++) {

@@ -23,7 +23,9 @@ const CLASS_KEYS = new Set(['members', 'note']);
  */
 export const WORD_LIST_CLASSES: ReadonlySet<string> = new Set([
   'act-noun', 'title-noun', 'topic-noun', 'military-thing-noun', 'tie-participle', 'event-noun', 'thing-noun',
-  'outlet-noun', 'outlet-modifier', 'person-title-noun', 'of-title-noun', 'number-word', 'casualty-word', 'adversary-noun', 'force-noun',
+  'outlet-noun', 'outlet-modifier', 'person-title-noun', 'of-title-noun', 'number-word', 'casualty-word',
+  'side-word', 'unknown-word', 'opposing-word', 'phrase-noun', 'compass-word', 'spokesperson-noun', 'size-adjective',
+  'agent-noun', 'adversary-noun', 'force-noun',
 ]);
 const ONE_WORD_RE = /^[a-z]+\.?$/i;
 const REFERENT_KEYS = new Set(['id', 'label', 'description']);

@@ -71,10 +71,25 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export function foldKey(word: string): string {
   let w = word.toLowerCase();
   if (NON_ASCII.test(w)) {
-    w = w.replace(APOSTROPHES, "'").normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    w = w.replace(APOSTROPHES, "'").replace(INVISIBLE, '').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   }
   return w;
 }
+
+/**
+ * Marks wink-nlp types as "unk" although they are punctuation: the Unicode hyphens U+2010-U+2012 and the small and
+ * full-width hyphen-minus ("Iran‐backed" as copied from word processors and PDFs), bullets and other marks. They glue
+ * or separate words as the ASCII ones do, and are never a word of their own.
+ */
+const PUNCTUATION_ONLY = /^[\p{P}\p{S}]+$/u;
+
+/**
+ * Invisible characters scraped pages carry inside and between words: the soft hyphen, zero-width space, non-joiner
+ * and joiner, word joiner and byte-order mark. wink-nlp makes each a token of its own.
+ */
+const INVISIBLE_ONLY = /^[\u00ad\u200b-\u200d\u2060\ufeff]+$/;
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const ZERO_WIDTH_SPACE = /\u200b/;
 
 const WORD_LIKE = new Set(['word', 'number', 'shortForm', 'hashtag', 'mention', 'ordinal', 'currency', 'time']);
 
@@ -151,12 +166,32 @@ export function tokenize(text: string): Tokenized {
   };
   let words = guarded.runsCut;
   let pendingBarrier = false;
+  /** The unit to continue with the next token: a soft hyphen or joiner was glued between them ("mili\u00adtias"). */
+  let joinTo = -1;
 
   for (let i = 0; i < n; i++) {
     const type = types[i];
     const value = values[i];
     if (i > 0 && tokSentence[i] !== tokSentence[i - 1] && count > 0) uBarrier[count - 1] = 1;
-    if (type === 'punctuation' || type === 'tabCRLF' || type === 'symbol' || type === 'emoji' || type === 'emoticon') {
+    if (type === 'unk' && INVISIBLE_ONLY.test(value)) {
+      // An invisible character is no word: a zero-width space parts words as a space does; a soft hyphen or a joiner
+      // glued between two word tokens makes them one word again.
+      const inside = !ZERO_WIDTH_SPACE.test(value) && count > 0 && !pendingBarrier && spaces[i] === '' && i > 0 &&
+        WORD_LIKE.has(types[i - 1]) && i + 1 < n && spaces[i + 1] === '' && WORD_LIKE.has(types[i + 1]);
+      if (inside) joinTo = count - 1;
+      continue;
+    }
+    if (joinTo >= 0) {
+      const last = joinTo;
+      joinTo = -1;
+      if (last === count - 1 && type !== 'punctuation' && !splitsInside(value)) {
+        uEnd[last] = tokEnd[i];
+        uNormal[last] += foldKey(value);
+        continue;
+      }
+    }
+    if (type === 'punctuation' || type === 'tabCRLF' || type === 'symbol' || type === 'emoji' || type === 'emoticon' ||
+      (type === 'unk' && PUNCTUATION_ONLY.test(value))) {
       // A hyphen or en dash glued to words on both sides joins them ("Iran-backed"); anything else separates.
       const glued = CONNECTORS.has(value) && spaces[i] === '' && i + 1 < n && spaces[i + 1] === '' &&
         i > 0 && WORD_LIKE.has(types[i - 1]) && WORD_LIKE.has(types[i + 1]);

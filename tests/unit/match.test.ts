@@ -61,6 +61,24 @@ describe('matcher', () => {
     expect(run('Iran-backed groups').map((h) => h.id)).toEqual(['iran-backed']);
   });
 
+  it('treats the Unicode hyphens wink-nlp types as unknown (U+2010, U+2011, U+2012, U+FE63, U+FF0D) as hyphens', () => {
+    for (const hyphen of ['\u2010', '\u2011', '\u2012', '\ufe63', '\uff0d']) {
+      expect(run(`Iran${hyphen}backed groups`).map((h) => h.id)).toEqual(['iran-backed']);
+    }
+    // A bullet or other mark wink types as unknown separates words; it is never a word of its own.
+    const units = tokenize('Iran\u2010backed \u2022 militias').units;
+    expect(units.normal).toEqual(['iran', 'backed', 'militias']);
+    expect(units.barrierAfter[1]).toBe(1);
+  });
+
+  it('reads a word broken by a soft hyphen or a joiner as one word, and a zero-width space as a space', () => {
+    expect(run('Iran-backed mili\u00adtias fired.')).toEqual([{ id: 'iran-backed', text: 'Iran-backed mili\u00adtias' }]);
+    expect(run('Iran-backed mili\u2060tias fired.')).toEqual([{ id: 'iran-backed', text: 'Iran-backed mili\u2060tias' }]);
+    const units = tokenize('US\u200bforces and mili\u00adtias.').units;
+    expect(units.normal).toEqual(['us', 'forces', 'and', 'militias']);
+    expect([units.start[3], units.end[3]]).toEqual([14, 23]);
+  });
+
   it('matches inflections through lemmas, also capitalised at a sentence start', () => {
     expect(run('Militias fired rockets.')).toEqual([{ id: 'militia', text: 'Militias' }]);
     expect(run('The militias fired.')).toEqual([{ id: 'militia', text: 'militias' }]);

@@ -901,3 +901,67 @@ describe('a bare group noun glued after a civil war’s side word names that sid
     expect(labels('Iranian-backed militias attacked.')).toEqual(['Iranian-backed militias']);
   });
 });
+
+describe('the resolution and analysis rules read their words from the lexicon\'s classes, not from the code', () => {
+  const without = (name: string) => ({
+    ...lexicon,
+    lexicon: { ...lexicon.lexicon, classes: (lexicon.lexicon.classes ?? []).filter((c) => c.name !== name) },
+  });
+  const labelAt = (text: string, surface: string, compiled = lexicon): Hit | undefined =>
+    analyzeDocument(doc(text), compiled).hits.find((h) => h.text === surface);
+
+  it('side-word: "regime militias" names an untracked side\'s men', () => {
+    const text = 'Hezbollah sent advisers to Syria. Regime militias shelled the town of Saraqeb.';
+    expect(labelAt(text, 'militias')).toBeUndefined();
+    expect(labelAt(text, 'militias', without('side-word'))).toBeDefined();
+  });
+
+  it('unknown-word: "unidentified gunmen" are nobody the story named', () => {
+    const text = 'Hamas fighters left the camp. Later, unidentified gunmen opened fire on a checkpoint.';
+    expect(hit(text, 'gunmen')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    expect(hit(text, 'gunmen', without('unknown-word'))).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+
+  it('naming-word: "a group calling itself …" is tied to the name ahead', () => {
+    const text = 'Hamas praised the attack. A militant group calling itself the Islamic Resistance in Iraq claimed it.';
+    expect(hit(text, 'militant group')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    expect(hit(text, 'militant group', without('naming-word'))).toMatchObject({ referent: 'palestinians' });
+  });
+
+  it('spokesperson-noun: "Hamas sources" is a source\'s affiliation', () => {
+    const text = 'Hamas sources told the paper the talks stalled.';
+    expect(labelAt(text, 'Hamas')).toBeUndefined();
+    expect(labelAt(text, 'Hamas', without('spokesperson-noun'))).toMatchObject({ referent: 'palestinians' });
+  });
+
+  it('opposing-word: an untracked actor after "against" is a campaign\'s target and blocks nothing', () => {
+    const text = 'Hezbollah fighters crossed the border. The fight against ISIS went on, and militants fled.';
+    expect(hit(text, 'militants')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    expect(hit(text, 'militants', without('opposing-word'))).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+
+  it('phrase-noun: "Iran-aligned broadcaster Al Mayadeen" describes the name its phrase ends in', () => {
+    const text = 'Israel struck Gaza. Iran-aligned broadcaster Al Mayadeen reported it.';
+    expect(labelAt(text, 'Iran-aligned')).toBeUndefined();
+    expect(labelAt(text, 'Iran-aligned', without('phrase-noun'))).toBeDefined();
+  });
+
+  it('compass-word: "in northern Syria" is still Syria\'s theatre', () => {
+    const text = 'Hamas fired rockets at Israel. The militants in northern Syria attacked a base.';
+    expect(hit(text, 'militants')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    expect(hit(text, 'militants', without('compass-word'))).toMatchObject({ referent: 'palestinians' });
+  });
+
+  it('size-adjective: "Iranian-backed Houthi small boats" describes the boats', () => {
+    const text = 'US ships searched the Iranian-backed Houthi small boats near Aden.';
+    expect(labelAt(text, 'Iranian-backed Houthi')).toBeUndefined();
+    expect(labelAt(text, 'Iranian-backed Houthi', without('size-adjective'))).toBeDefined();
+  });
+
+  it('agent-noun: "died in Hamas shelling" names the death\'s agent', () => {
+    const text = 'Two men died in Hamas shelling of the town.';
+    const agentless = (compiled = lexicon) => analyzeDocument(doc(text), compiled).hits.some((h) => h.text === 'died');
+    expect(agentless()).toBe(false);
+    expect(agentless(without('agent-noun'))).toBe(true);
+  });
+});
