@@ -14,7 +14,7 @@ import { LexiconError, type LexiconProblem } from './errors.js';
 import { CLASS_NAME_RE, checkPatternSyntax, parsePattern } from './pattern.js';
 
 const TOP_KEYS = new Set(['lexicon', 'version', 'description', 'language', 'referents', 'variants', 'names', 'labels', 'devices', 'format', 'classes', 'theatres']);
-const THEATRE_KEYS = new Set(['places', 'actors', 'demonyms', 'note']);
+const THEATRE_KEYS = new Set(['places', 'actors', 'demonyms', 'note', 'people']);
 const CLASS_KEYS = new Set(['members', 'note']);
 /**
  * Classes the analyzer reads word by word rather than through a pattern (src/analysis/analyze.ts, resolve.ts): a
@@ -379,9 +379,14 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
     demonyms?.forEach((d, k) => {
       if (/\s/.test(d)) v.error([...path, 'demonyms', k], `"${d}": a demonym is one word ("Yemeni"); write a phrase as a place under "places" instead`);
     });
+    const people = readStringList(v, obj, 'people', path);
+    people?.forEach((r, k) => {
+      if (actors && !actors.includes(r)) v.error([...path, 'people', k], `"${r}": the people of a place are among its actors; add it to "actors" or leave it out here`);
+    });
+    if (people?.length && !demonyms?.length) v.error([...path, 'people'], '"people" says whom the demonyms name: it needs "demonyms"');
     if (!places?.length || !actors?.length) return;
     theatres.push({
-      places, actors, ...(demonyms?.length ? { demonyms } : {}), note: readString(v, obj, 'note', path, false), lexicon: name, file, line: v.line(path),
+      places, actors, ...(demonyms?.length ? { demonyms } : {}), ...(people?.length ? { people } : {}), note: readString(v, obj, 'note', path, false), lexicon: name, file, line: v.line(path),
     });
   });
 

@@ -186,6 +186,39 @@ labels:
   });
 });
 
+describe('a nationality says who the men are (a theatre\'s `people`, lexicon 1.3.17)', () => {
+  it('"Gazan terrorists" are the Palestinian groups, though Israel fights in Gaza too (dev jns, audit prec9)', () => {
+    const text = 'Israeli troops killed 10 Gazan terrorists who infiltrated Israel through a tunnel.';
+    expect(hit(text, 'terrorists')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+
+  it('a nationality of no referent the label may take leaves it unresolved ("Israeli terrorists", "Iranian militants")', () => {
+    const text = 'Hamas fighters held the line. The Israeli terrorists stormed the camp at night.';
+    expect(hit(text, 'terrorists').referent).toBeNull();
+    expect(hit('Hamas fired rockets. Later Iranian militants were seen in the south.', 'militants').referent).toBeNull();
+  });
+
+  it('reads `people` from any lexicon and refuses one that is none of the place\'s actors, naming the file and line', () => {
+    const yaml = (people: string) => `lexicon: t
+version: 1
+referents:
+  - { id: a, label: A }
+  - { id: b, label: B }
+classes:
+  group-noun: { members: [band] }
+theatres:
+  - { places: [Ruritania], actors: [a, b], demonyms: [Ruritanian], people: [${people}] }
+labels:
+  - { id: the-band, resolve: [a, b], category: actor-label, weight: -1, patterns: [band], rationale: r }
+  - { id: a-name, referent: a, category: actor-label, weight: 0, patterns: [Alpha], rationale: r }
+`;
+    const found = analyzeDocument(doc('Alpha met the press. A Ruritanian band struck.'), compileYaml(yaml('b')))
+      .hits.find((h) => h.label === 'the-band');
+    expect(found).toMatchObject({ referent: 'b', resolution: 'context' });
+    expect(() => compileYaml(yaml('c'))).toThrow(/test\.yml:9:.*the people of a place are among its actors/);
+  });
+});
+
 describe('the scene: theatre places named before a label with no antecedent (rule 5c, context.scene_actors)', () => {
   it('"In Rafah, troops used a drone to strike an armed terrorist" names a Palestinian gunman', () => {
     const text = 'The army said its engineers had finished the work. In Rafah, troops used a drone to strike an armed terrorist.';
