@@ -783,6 +783,17 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(actorLabels('The Yemeni army\'s decision stands.').map((h) => h.text)).toEqual(['Yemeni army']);
   });
 
+  it('does not count a capital between "in"/"at" and a date: the venue of what happened (devset traps)', () => {
+    expect(actorLabels('Demonstrators gathered at Palestine Square in Tehran on April 14.')).toEqual([]);
+    expect(actorLabels('He addressed a conference in Tehran on Saturday morning.')).toEqual([]);
+    expect(actorLabels('Haniyeh was killed in Tehran last Wednesday.')).toEqual([]);
+    // Without a date the capital stays the state's (gold a01 "a foreign ministry spokesman in Tehran"), and so does a
+    // capital that speaks, or a verb after it ("officials in Tehran may respond").
+    expect(actorLabels('A foreign ministry spokesman in Tehran said no.').map((h) => h.text)).toEqual(['Tehran']);
+    expect(actorLabels('Tehran on Saturday vowed a response.').map((h) => h.text)).toEqual(['Tehran']);
+    expect(actorLabels('Officials in Tehran may respond.').map((h) => h.text)).toEqual(['Tehran']);
+  });
+
   it('joins a framing context label and the of-phrase naming its referent into one mention, not an adversary\'s noun', () => {
     expect(actorLabels('They defend it from the terrorist state of Israel\'s attacks.').map((h) => [h.text, h.referent, h.weight, h.resolution]))
       .toEqual([['terrorist state of Israel', 'israel', -2, 'fixed']]);
