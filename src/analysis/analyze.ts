@@ -496,10 +496,12 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
   // "Hamas head Sinwar": a person's title only when the person's name follows ("Israeli forces head north" is a verb).
   if (classWords(compiled, PERSON_TITLE_CLASS).has(word) && next + 1 < units.count && !units.barrierAfter[next] &&
       properWordAt(text, units, next + 1)) return 'title';
-  // "Israel Prime Minister's office", "IDF Southern Command chief": capitalised words of the title before its noun.
+  // "Israel Prime Minister's office", "IDF Southern Command chief", "Israel Army spokesperson": capitalised words of
+  // the title or the office before its noun.
   for (let u = next; u < next + TITLE_CAPITALISED_WORDS && u + 1 < units.count; u++) {
     if (units.barrierAfter[u] || !properWordAt(text, units, u)) break;
-    if (inWordClass(compiled, TITLE_NOUN_CLASS, units.normal[u + 1])) return 'title';
+    if (inWordClass(compiled, TITLE_NOUN_CLASS, units.normal[u + 1]) ||
+        classWords(compiled, SPOKESPERSON_CLASS).has(units.normal[u + 1])) return 'title';
   }
   if (outletAfter(text, units, next, compiled)) return 'title';
   return inWordClass(compiled, TOPIC_NOUN_CLASS, word) ? 'thing' : null;

@@ -783,6 +783,17 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(actorLabels('The Yemeni army\'s decision stands.').map((h) => h.text)).toEqual(['Yemeni army']);
   });
 
+  it('reads an intensifier between the possessive and the emotive noun as part of the event word (audit prec9b)', () => {
+    expect(actorLabels('He called it a new example of Israel’s unrestrained aggression.')).toEqual([]);
+    expect(events('He called it a new example of Israel’s unrestrained aggression.').map((e) => e[1])).toContain('israel');
+  });
+
+  it('does not count a name before capitalised words of an office and a spokesperson ("Israel Army spokesperson")', () => {
+    expect(actorLabels('Israel Army spokesperson wrote on X that two drones fell.')).toEqual([]);
+    // The force acting stays counted, and so does the name before a capitalised word that is no office's.
+    expect(actorLabels('The Israel Army said two drones fell.').map((h) => h.referent)).toEqual(['israel']);
+  });
+
   it('does not count a capital between "in"/"at" and a date: the venue of what happened (devset traps)', () => {
     expect(actorLabels('Demonstrators gathered at Palestine Square in Tehran on April 14.')).toEqual([]);
     expect(actorLabels('He addressed a conference in Tehran on Saturday morning.')).toEqual([]);
