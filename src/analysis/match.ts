@@ -464,12 +464,16 @@ const MAX_QUANTITY = 5;
 function ofPhrase(units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
   const of = a.endUnit;
   if ((units.normal[of] !== 'of' && units.normal[of] !== 'for') || units.barrierAfter[of - 1] || units.barrierAfter[of]) return undefined;
-  // Between "of" and the second label only an article or a quantity may stand ("the", "a number of", "several",
-  // "dozens of", "10"): they count the members, they do not name anything.
+  // Between "of" and the second label only an article, a quantity or a descriptor may stand ("the", "a number of",
+  // "several", "dozens of", "10", "hardline", "Shiite"): they count or describe the members, they name nobody
+  // ("an umbrella group of hardline Shi'ite armed factions").
   const gap = b.startUnit - of - 1;
   if (gap < 0 || gap > MAX_QUANTITY) return undefined;
+  const descriptors = classMemberWords(compiled, 'descriptor');
+  const sects = classMemberWords(compiled, 'sect');
   for (let u = of + 1; u < b.startUnit; u++) {
-    if (units.barrierAfter[u] || !(QUANTITY.has(units.normal[u]) || /^\d+$/.test(units.normal[u]))) return undefined;
+    const w = units.normal[u];
+    if (units.barrierAfter[u] || !(QUANTITY.has(w) || /^\d+$/.test(w) || descriptors.has(w) || sects.has(w))) return undefined;
   }
   const ea = a.entry as LabelEntry;
   const eb = b.entry as LabelEntry;

@@ -794,6 +794,15 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(actorLabels('The Israel Army said two drones fell.').map((h) => h.referent)).toEqual(['israel']);
   });
 
+  it('reads descriptors between "of" and the member label as one phrase, and the occupation army in the possessive whole', () => {
+    expect(labelsIn('It is an umbrella group of hardline Shi’ite armed factions.').map((h) => h.text))
+      .toEqual(['umbrella group of hardline Shi’ite armed factions']);
+    expect(labelsIn('Israel’s occupation army raided Jenin.')).toEqual([{ text: 'Israel’s occupation army', id: 'israeli-occupation-forces', weight: -2 }]);
+    expect(labelsIn('The occupying Israeli forces stormed the camp.').map((h) => [h.id, h.weight])).toEqual([['israeli-occupation-forces', -2]]);
+    // A word that names someone else between "of" and the label keeps two mentions.
+    expect(labelsIn('an umbrella group of young Shiite militias').length).toBe(2);
+  });
+
   it('does not count a capital between "in"/"at" and a date: the venue of what happened (devset traps)', () => {
     expect(actorLabels('Demonstrators gathered at Palestine Square in Tehran on April 14.')).toEqual([]);
     expect(actorLabels('He addressed a conference in Tehran on Saturday morning.')).toEqual([]);
