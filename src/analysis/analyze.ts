@@ -500,8 +500,11 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
   // the title or the office before its noun.
   for (let u = next; u < next + TITLE_CAPITALISED_WORDS && u + 1 < units.count; u++) {
     if (units.barrierAfter[u] || !properWordAt(text, units, u)) break;
-    if (inWordClass(compiled, TITLE_NOUN_CLASS, units.normal[u + 1]) ||
-        classWords(compiled, SPOKESPERSON_CLASS).has(units.normal[u + 1])) return 'title';
+    const noun = units.normal[u + 1];
+    if (inWordClass(compiled, TITLE_NOUN_CLASS, noun) || classWords(compiled, SPOKESPERSON_CLASS).has(noun)) return 'title';
+    // "Iran Supreme Leader Ali Khamenei": a leader's title written as an office, capitalised; "Hamas leaders" stays.
+    if ((classWords(compiled, OF_TITLE_CLASS).has(noun) || classWords(compiled, PERSON_TITLE_CLASS).has(noun)) &&
+        !units.barrierAfter[u] && properWordAt(text, units, u + 1)) return 'title';
   }
   if (outletAfter(text, units, next, compiled)) return 'title';
   return inWordClass(compiled, TOPIC_NOUN_CLASS, word) ? 'thing' : null;

@@ -792,6 +792,9 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(actorLabels('Israel Army spokesperson wrote on X that two drones fell.')).toEqual([]);
     // The force acting stays counted, and so does the name before a capitalised word that is no office's.
     expect(actorLabels('The Israel Army said two drones fell.').map((h) => h.referent)).toEqual(['israel']);
+    // A leader's title written as an office, capitalised, is a title too; the lower-case noun stays counted (gold a11).
+    expect(actorLabels('Iran Supreme Leader Ayatollah Ali Khamenei spoke.')).toEqual([]);
+    expect(actorLabels('Hamas leaders met in Doha.').map((h) => h.text)).toEqual(['Hamas']);
   });
 
   it('reads descriptors between "of" and the member label as one phrase, and the occupation army in the possessive whole', () => {
