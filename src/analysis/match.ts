@@ -555,8 +555,12 @@ function acronymAfterName(text: string, a: Match, b: Match): Match | undefined {
   return close ? { ...spanning(a, b, a.entry, a.pattern), end: b.end + close[0].length } : undefined;
 }
 
-/** A pattern that is one capitalized word ("Hamas", "Israel", "IDF"): the actor's own name, used as a label. */
-const PROPER_NAME = /^\p{Lu}[\p{L}'’-]*$/u;
+/**
+ * A pattern that is one capitalized word ("Hamas", "Israel", "IDF"): the actor's own name, used as a label. Not a
+ * compound modifier built on the name ("Hamas-affiliated", "Hamas-linked"): its last part is lower-case, and it
+ * describes the noun after it, with which it is one phrase ("Hamas-affiliated militants").
+ */
+const PROPER_NAME = /^\p{Lu}[\p{L}'’]*(?:[-‐‑]\p{Lu}[\p{L}'’]*)*$/u;
 
 /**
  * "Iranian-backed militia fighters", "Hamas militant fighters": a label right before a label that can name the same

@@ -806,6 +806,13 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(labelsIn('an umbrella group of young Shiite militias').length).toBe(2);
   });
 
+  it('reads a compound modifier built on a name and the noun after it as one phrase ("Hamas-affiliated militants")', () => {
+    expect(actorLabels('Israel struck Hamas-affiliated militants overnight.').map((h) => [h.text, h.referent]))
+      .toEqual([['Israel', 'israel'], ['Hamas-affiliated militants', 'palestinians']]);
+    // The name itself keeps its own mention ("Hamas-led terrorists": gold a20 annotates two spans).
+    expect(actorLabels('Israel struck Hamas-led terrorists overnight.').map((h) => h.text)).toEqual(['Israel', 'Hamas', 'terrorists']);
+  });
+
   it('does not count a capital between "in"/"at" and a date: the venue of what happened (devset traps)', () => {
     expect(actorLabels('Demonstrators gathered at Palestine Square in Tehran on April 14.')).toEqual([]);
     expect(actorLabels('He addressed a conference in Tehran on Saturday morning.')).toEqual([]);
