@@ -813,6 +813,14 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(actorLabels('Israel struck Hamas-led terrorists overnight.').map((h) => h.text)).toEqual(['Israel', 'Hamas', 'terrorists']);
   });
 
+  it('reads "terrorist" before a name and its group noun, and a patron\'s terrorist proxy, as one label (word order)', () => {
+    expect(labelsIn('Israel fought the terrorist Hamas organization in Gaza.').map((h) => [h.text, h.id, h.weight]))
+      .toEqual([['Israel', 'israel', 0], ['terrorist Hamas organization', 'hamas-terrorists', -2]]);
+    expect(labelsIn('Israel fought the terrorist Hezbollah organization.').map((h) => h.id)).toEqual(['israel', 'named-group-terrorists']);
+    expect(labelsIn('Israel fought the Iranian-backed terrorist proxy Hezbollah.').map((h) => [h.text, h.id]))
+      .toEqual([['Israel', 'israel'], ['Iranian-backed terrorist proxy', 'iran-backed-terror-groups']]);
+  });
+
   it('does not count a capital between "in"/"at" and a date: the venue of what happened (devset traps)', () => {
     expect(actorLabels('Demonstrators gathered at Palestine Square in Tehran on April 14.')).toEqual([]);
     expect(actorLabels('He addressed a conference in Tehran on Saturday morning.')).toEqual([]);
