@@ -469,12 +469,13 @@ describe('a definite label takes up the mention that repeats its head noun', () 
   it('does not pass over a name in its own sentence: "the war on Hamas, triggered by the militant group\'s raid"', () => {
     const text = 'Fighters of the Lebanese militant group Hezbollah trained near the border. Israel fights a war against ' +
       'Hamas triggered by the militant group\'s raid on October 7.';
-    const found = analyze(text).hits.filter((h) => h.text === 'militant group').map((h) => h.referent);
+    // "Fighters of the Lebanese militant group" is one phrase (a descriptor may stand after "of"; lexicons/README.md).
+    const found = analyze(text).hits.filter((h) => h.text.endsWith('militant group')).map((h) => h.referent);
     expect(found).toEqual(['armed-groups', 'palestinians']);
     // The same words a sentence later still take up the mention with the head noun.
     const later = 'Fighters of the Lebanese militant group Hezbollah trained near the border. Israel fights a war against ' +
       'Hamas in Gaza. The militant group fired rockets at Metula.';
-    expect(analyze(later).hits.filter((h) => h.text === 'militant group').map((h) => h.referent)).toEqual(['armed-groups', 'armed-groups']);
+    expect(analyze(later).hits.filter((h) => h.text.endsWith('militant group')).map((h) => h.referent)).toEqual(['armed-groups', 'armed-groups']);
   });
 });
 
