@@ -821,6 +821,15 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
       .toEqual([['Israel', 'israel'], ['Iranian-backed terrorist proxy', 'iran-backed-terror-groups']]);
   });
 
+  it('reads a condemning epithet before the state\'s name as a label, and more emotive nouns after a possessive (audit prec9c)', () => {
+    expect(labelsIn('Since then the oppressor Israel has continued its airstrikes.').map((h) => [h.text, h.weight]))
+      .toEqual([['oppressor Israel', -2]]);
+    expect(actorLabels('The US leans towards oppressive Israel.').map((h) => [h.referent, h.weight])).toEqual([['israel', -2]]);
+    expect(actorLabels('Israel’s persecution in Gaza continues.')).toEqual([]);
+    expect(actorLabels('He spoke at length about the Hamas’ cruelties.')).toEqual([]);
+    expect(actorLabels('It refused to call the group a terrorist entity.').map((h) => h.label)).toEqual(['terrorists']);
+  });
+
   it('does not count a capital between "in"/"at" and a date: the venue of what happened (devset traps)', () => {
     expect(actorLabels('Demonstrators gathered at Palestine Square in Tehran on April 14.')).toEqual([]);
     expect(actorLabels('He addressed a conference in Tehran on Saturday morning.')).toEqual([]);
