@@ -827,6 +827,9 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(actorLabels('The US leans towards oppressive Israel.').map((h) => [h.referent, h.weight])).toEqual([['israel', -2]]);
     expect(actorLabels('Israel’s persecution in Gaza continues.')).toEqual([]);
     expect(actorLabels('He spoke at length about the Hamas’ cruelties.')).toEqual([]);
+    // "terrorist attack" is the emotive event word (brutal-war): the name before it is its agent (prec8 airandspace).
+    expect(actorLabels('It came after the Hamas terrorist attack on the south.')).toEqual([]);
+    expect(events('It came after the Hamas terrorist attack on the south.')).toContainEqual(['Hamas terrorist attack', 'palestinians']);
     expect(actorLabels('It refused to call the group a terrorist entity.').map((h) => h.label)).toEqual(['terrorists']);
   });
 
