@@ -825,6 +825,7 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(labelsIn('Since then the oppressor Israel has continued its airstrikes.').map((h) => [h.text, h.weight]))
       .toEqual([['oppressor Israel', -2]]);
     expect(actorLabels('The US leans towards oppressive Israel.').map((h) => [h.referent, h.weight])).toEqual([['israel', -2]]);
+    expect(actorLabels('The criminal Israeli army fired on them.').map((h) => [h.text, h.weight])).toEqual([['criminal Israeli army', -2]]);
     expect(actorLabels('Israel’s persecution in Gaza continues.')).toEqual([]);
     expect(actorLabels('He spoke at length about the Hamas’ cruelties.')).toEqual([]);
     // "terrorist attack" is the emotive event word (brutal-war): the name before it is its agent (prec8 airandspace).
