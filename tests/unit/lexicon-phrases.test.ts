@@ -834,6 +834,12 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(actorLabels('It refused to call the group a terrorist entity.').map((h) => h.label)).toEqual(['terrorists']);
   });
 
+  it('reads outlets named after a state as names, matched as written ("Israel Today"; "Israel today" is the state)', () => {
+    expect(actorLabels('Israel Today reported the strike.')).toEqual([]);
+    expect(actorLabels('IranWire reported the strike.')).toEqual([]);
+    expect(actorLabels('Israel today announced new strikes.').map((h) => h.text)).toEqual(['Israel']);
+  });
+
   it('does not count a capital between "in"/"at" and a date: the venue of what happened (devset traps)', () => {
     expect(actorLabels('Demonstrators gathered at Palestine Square in Tehran on April 14.')).toEqual([]);
     expect(actorLabels('He addressed a conference in Tehran on Saturday morning.')).toEqual([]);
