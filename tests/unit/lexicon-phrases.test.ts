@@ -754,8 +754,10 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(actorLabels('They condemned Israel\'s crimes in the south.').map((h) => h.text)).toEqual([]);
     expect(events('They condemned Israel\'s crimes in the south.')).toEqual([["Israel's crimes", 'israel']]);
     expect(actorLabels('Israel’s brutal atrocities go on.').map((h) => h.text)).toEqual([]);
-    expect(actorLabels('the bloody Hamas rampage in the south').map((h) => h.text)).toEqual([]);
-    expect(events('the bloody Hamas rampage in the south')).toEqual([['Hamas rampage', 'palestinians']]);
+    expect(actorLabels('after Hamas’s bloody rampage in the south').map((h) => h.text)).toEqual([]);
+    expect(events('after Hamas’s bloody rampage in the south')).toEqual([['Hamas’s bloody rampage', 'palestinians']]);
+    // The bare name takes no noun that is also a verb: "Hamas rampaged" is Hamas acting (pattern words inflect).
+    expect(actorLabels('Hamas rampaged through the towns.').map((h) => h.text)).toEqual(['Hamas']);
     // A plain event noun keeps the name (gold: "Israel's war against Hamas", "Hamas's October 7 assault").
     expect(actorLabels('Israel\'s war against Hamas goes on.').map((h) => h.text)).toEqual(['Israel', 'Hamas']);
   });
@@ -828,9 +830,12 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(actorLabels('The criminal Israeli army fired on them.').map((h) => [h.text, h.weight])).toEqual([['criminal Israeli army', -2]]);
     expect(actorLabels('Israel’s persecution in Gaza continues.')).toEqual([]);
     expect(actorLabels('He spoke at length about the Hamas’ cruelties.')).toEqual([]);
-    // "terrorist attack" is the emotive event word (brutal-war): the name before it is its agent (prec8 airandspace).
-    expect(actorLabels('It came after the Hamas terrorist attack on the south.')).toEqual([]);
-    expect(events('It came after the Hamas terrorist attack on the south.')).toContainEqual(['Hamas terrorist attack', 'palestinians']);
+    // "terrorist attack" is the emotive event word (brutal-war): after the possessive the name is its agent; the
+    // bare name is left alone, since "Hamas terrorists attacked" would read as that event (pattern words inflect).
+    expect(actorLabels('It came after Hamas’s terrorist attack on the south.')).toEqual([]);
+    expect(actorLabels('Israel said Hamas terrorists attacked the post.').map((h) => h.label)).toEqual(['israel', 'hamas-terrorists']);
+    // A framing adjective before a thing named after the group frames the thing: the name is the baseline.
+    expect(actorLabels('They destroyed Hamas terrorist infrastructure.').map((h) => [h.label, h.weight])).toEqual([['hamas', 0]]);
     expect(actorLabels('It refused to call the group a terrorist entity.').map((h) => h.label)).toEqual(['terrorists']);
   });
 
