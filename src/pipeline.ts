@@ -16,8 +16,8 @@ import type { CompiledLexicon } from './lexicon/compile.js';
 import { analyzeDocument } from './analysis/analyze.js';
 import { contentHash } from './corpus/hash.js';
 import { TOOL_VERSION } from './version.js';
-import type { Store, StoreWrite } from './store/store.js';
-import { defaultWorkerCount, toWorkDocument, WorkerPool, workersAvailable, type PoolFeatures, type WorkDocument } from './worker/pool.js';
+import { storedAnalysisJson, type Store, type StoreWrite } from './store/store.js';
+import { defaultWorkerCount, joinAnalysis, toWorkDocument, WorkerPool, workersAvailable, type PoolFeatures, type WorkDocument } from './worker/pool.js';
 import type { DocumentFeatures } from './report/features.js';
 import type { NearDuplicateSketch } from './stats/duplicates.js';
 
@@ -144,9 +144,10 @@ interface Entry {
   doc: Document;
   ord: number;
   hash: string;
-  /** Analysis JSON, once known (stored, or returned by a worker). */
+  /** Analysis JSON with an empty hits list, and the hits' JSON, once a worker returned them. */
   json?: string;
-  /** Analysis object when analyzed on this thread. */
+  hits?: string;
+  /** Analysis object when analyzed on this thread or reused from the store. */
   analysis?: DocAnalysis;
   /** Report features JSON, when a worker computed them. */
   features?: string;
@@ -164,6 +165,8 @@ export async function runPipeline(
   const shard = options.shard;
   const analysisKey = cacheKey(compiled);
   const run = store ? store.beginRun(analysisKey, shard && shard.count > 1 ? `${shard.index}/${shard.count}` : null) : undefined;
+  // A first run into a store has nothing to reuse: no lookup per document.
+  const fresh = store?.runBeganEmpty ?? false;
 
   const progress: PipelineProgress = { read: 0, done: 0, analyzed: 0, reused: 0 };
   let otherShards = 0;
@@ -185,10 +188,10 @@ export async function runPipeline(
   };
 
   const emit = (e: Entry) => {
-    const analysis = e.analysis ?? (JSON.parse(e.json as string) as DocAnalysis);
+    const analysis = e.analysis ?? joinAnalysis(e.json as string, e.hits as string);
     if (store) {
       writes.push(e.reused ? { kind: 'kept', ord: e.ord, id: e.doc.id }
-        : { kind: 'analyzed', ord: e.ord, document: e.doc, hash: e.hash, analysisJson: e.json ?? JSON.stringify(analysis), analysis });
+        : { kind: 'analyzed', ord: e.ord, document: e.doc, hash: e.hash, analysisJson: e.json ?? storedAnalysisJson(analysis), analysis });
       if (!e.reused) options.texts?.hold(e.doc.id, e.doc.text);
     }
     if (e.reused) progress.reused++;
@@ -214,7 +217,10 @@ export async function runPipeline(
     const entries = batch;
     batch = [];
     const promise = pool.analyze(entries.map((e) => toWorkDocument(e.doc) as WorkDocument)).then((result) => {
-      result.analyses.forEach((j, k) => { entries[k].json = j; });
+      result.analyses.forEach((j, k) => {
+        entries[k].json = j;
+        entries[k].hits = result.hits[k];
+      });
       result.features?.forEach((f, k) => { entries[k].features = f; });
       result.sketches?.forEach((s, k) => { entries[k].sketch = s; });
     });
@@ -245,9 +251,9 @@ export async function runPipeline(
         continue;
       }
       const e: Entry = { doc, ord, hash: store ? contentHash(doc) : '', reused: false };
-      const stored = store ? store.reusable(doc.id, e.hash, analysisKey) : undefined;
+      const stored = store && !fresh ? store.reusable(doc.id, e.hash, analysisKey) : undefined;
       if (stored !== undefined) {
-        e.json = stored;
+        e.analysis = stored;
         e.reused = true;
       }
       window.push(e);

@@ -168,7 +168,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     const { report } = finished;
     await indexing;
     if (dbFile !== undefined && run.run !== undefined) {
-      const removed = store.finishRun(run.run, storedAggregates(report, reportOptions, skipped), finished.documents(), report.events).removed;
+      const removed = store.finishRun(run.run, storedAggregates(report, reportOptions, skipped), finished.documents(), finished.events()).removed;
       if (removed) say(`removed ${removed} documents no longer in the corpus${shard && shard.count > 1 ? ' or shard' : ''} from ${dbFile}`);
     }
     say(`analyzed ${run.analyzed} documents${run.reused ? `, ${run.reused} from ${values.db !== undefined ? 'the store' : 'cache'}` : ''} in ${secs.toFixed(2)} s${run.workers > 1 ? ` on ${run.workers} worker threads` : ''}; ${skipped.length} skipped${run.otherShards ? `; ${run.otherShards} in other shards` : ''}`);
@@ -322,7 +322,7 @@ async function writeOutputUnchecked(
   const hits = hitsFrom ? () => storedHits(finished.documents(), hitsFrom, onDocument) : undefined;
   if (format === 'json') {
     // Streamed: the documents are walked from the report builder's records as they are written.
-    const write = (sink: TextSink) => writeReportJson(sink, finished.report, hits?.(), finished.documents());
+    const write = (sink: TextSink) => writeReportJson(sink, finished.report, hits?.(), finished.documents(), finished.events());
     if (out) await writeAtomic(out, write);
     else {
       try {
@@ -336,7 +336,7 @@ async function writeOutputUnchecked(
     return;
   }
   // The other formats are read by people and take the report whole.
-  const report: Report = { ...finished.report, documents: [...finished.documents()] };
+  const report: Report = { ...finished.report, events: [...finished.events()], documents: [...finished.documents()] };
   if (format === 'csv') {
     if (!out) {
       process.stdout.write(labelsTable(report));

@@ -99,7 +99,7 @@ export async function runMerge(args: string[]): Promise<number> {
     const finished = sink.finish(skipped, (stage) => progress.update(REPORT_STAGES.indexOf(stage), REPORT_STAGES.length, stage));
     progress.done();
     const run = store.info().run;
-    store.finishRun(run, storedAggregates(finished.report, options, skipped), finished.documents(), finished.report.events);
+    store.finishRun(run, storedAggregates(finished.report, options, skipped), finished.documents(), finished.events());
     if (!quiet) {
       process.stderr.write(`merged ${positionals.length} stores into ${values.db}: ${merged.documents} documents${merged.duplicates ? ` (${merged.duplicates} found in more than one part, kept once)` : ''}\n`);
     }

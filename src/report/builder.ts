@@ -18,12 +18,12 @@ import { bootstrapStanceColumns, DEFAULT_RESAMPLES, DEFAULT_SEED, SMALL_SAMPLE_D
 import { keynessEachAgainstRest, keynessPair, type OutletTermCounts } from '../stats/keyness.js';
 import { divergenceMatrix } from '../stats/divergence.js';
 import { applyDuplicatePolicy, NearDuplicateIndex, type DuplicatePolicy, type NearDuplicateState } from '../stats/duplicates.js';
-import { groupEvents, type FramingEvent } from '../stats/events.js';
+import { describeEvent, groupEventPositions, type EventSource, type FramingEvent } from '../stats/events.js';
 import { LARGE_SAMPLE_DOCUMENTS } from '../stats/large-sample.js';
 import { buildContrasts, MAX_AUTO_PAIR_OUTLETS } from '../stats/contrasts.js';
-import { buildTimeline } from '../stats/timeline.js';
+import { binOf, buildTimeline } from '../stats/timeline.js';
 import { groupingFromMetadata, type Groupings } from '../stats/groupings.js';
-import type { DocumentSummary, ReferentMentions } from '../stats/document-summary.js';
+import type { StanceDocuments } from '../stats/document-summary.js';
 import type { EventDate } from '../text/event-date.js';
 import { similarityLinksOf } from '../stats/event-similarity.js';
 import { documentFeatures, termCounts, type DocumentFeatures } from './features.js';
@@ -122,6 +122,11 @@ export interface StreamedReport {
   report: Report;
   /** The report's documents in order; each call walks them anew. */
   documents: () => Iterable<ReportDocument>;
+  /**
+   * The report's events in order (`report.events` is left empty), each made when read; each call walks them anew.
+   * Valid as long as `documents` is.
+   */
+  events: () => Iterable<ReportEvent>;
 }
 
 /** What `finish` needs beyond the builder's options. */
@@ -134,25 +139,73 @@ export interface FinishOptions {
 
 
 /**
- * Stance triples (referent index × 3 + voice index, score, mentions) are pooled as two numbers each: the code and the
- * mentions, both whole, share one (mentions × STANCE_CODES + code, exact below 2^53), and the score keeps its own.
+ * Stance triples (referent index × 3 + voice index, score, mentions) are pooled as one number each when they can be:
+ * the code (below 2^12), the mentions (below 2^20) and four times the score (a whole number when the lexicon's
+ * weights are multiples of a half, as they are; below 2^20 in size) share one whole number below 2^53, stored
+ * negated (−1 − it). Any other triple takes two numbers: mentions × STANCE_CODES + code (0 or more), then the score.
+ * Exact either way; a document's triples take 8 bytes each instead of 16 (~80 B per document, 16 MB at 200k).
  */
 const STANCE_CODES = 2 ** 20;
+const SHORT_CODES = 2 ** 12;
+const SHORT_MENTIONS = 2 ** 20;
+const SHORT_SCORES = 2 ** 21;
+const SCORE_BIAS = 2 ** 20;
 
-function packStance(pool: ChunkedPool<Float64Array<ArrayBuffer>>, triples: readonly number[]): number {
-  const at = pool.reserve((triples.length / 3) * 2);
+/** The four-times score of a triple that packs into one number, or null. */
+function shortScore(code: number, score: number, mentions: number): number | null {
+  const score4 = score * 4;
+  return code < SHORT_CODES && mentions < SHORT_MENTIONS && Number.isInteger(score4) && !Object.is(score4, -0)
+    && score4 >= -SCORE_BIAS && score4 < SCORE_BIAS ? score4 : null;
+}
+
+/** Packs a document's triples into the pool; returns where they start and how many numbers they took. */
+function packStance(pool: ChunkedPool<Float64Array<ArrayBuffer>>, triples: readonly number[]): { at: number; length: number } {
+  let length = 0;
+  for (let x = 0; x < triples.length; x += 3) {
+    const code = triples[x];
+    const mentions = triples[x + 2];
+    if (!(Number.isInteger(code) && code >= 0 && code < STANCE_CODES && Number.isInteger(mentions) && mentions >= 0 && mentions < 2 ** 32)) {
+      throw new RangeError(`stance triple out of range: referent code ${code}, ${mentions} mentions`);
+    }
+    length += shortScore(code, triples[x + 1], mentions) === null ? 2 : 1;
+  }
+  const at = pool.reserve(length);
   const chunk = pool.chunkAt(at);
   let y = at & CHUNK_OFFSET;
   for (let x = 0; x < triples.length; x += 3) {
     const code = triples[x];
     const mentions = triples[x + 2];
-    if (!(code >= 0 && code < STANCE_CODES && Number.isInteger(mentions) && mentions >= 0 && mentions < 2 ** 32)) {
-      throw new RangeError(`stance triple out of range: referent code ${code}, ${mentions} mentions`);
+    const score4 = shortScore(code, triples[x + 1], mentions);
+    if (score4 !== null) chunk[y++] = -1 - ((code * SHORT_MENTIONS + mentions) * SHORT_SCORES + (score4 + SCORE_BIAS));
+    else {
+      chunk[y++] = mentions * STANCE_CODES + code;
+      chunk[y++] = triples[x + 1];
     }
-    chunk[y++] = mentions * STANCE_CODES + code;
-    chunk[y++] = triples[x + 1];
   }
-  return at;
+  return { at, length };
+}
+
+/** The triple `readTriple` read last: code, score, mentions. */
+const triple = new Float64Array(3);
+
+/** Reads the triple at `x` of a pool chunk into `triple`; returns where the next one starts. */
+function readTriple(chunk: Float64Array, x: number): number {
+  const v = chunk[x];
+  if (v >= 0) {
+    const code = v % STANCE_CODES;
+    triple[0] = code;
+    triple[1] = chunk[x + 1];
+    triple[2] = (v - code) / STANCE_CODES;
+    return x + 2;
+  }
+  const packed = -1 - v;
+  const low = packed % SHORT_SCORES;
+  const rest = (packed - low) / SHORT_SCORES;
+  const mentions = rest % SHORT_MENTIONS;
+  triple[0] = (rest - mentions) / SHORT_MENTIONS;
+  triple[1] = (low - SCORE_BIAS) / 4;
+  triple[2] = mentions;
+  return x + 1;
 }
 
 /** The rest of a document's record, read back from the spill by `finish`. */
@@ -237,9 +290,9 @@ export class ReportBuilder {
    */
   private readonly cores = new CoreColumns();
   /**
-   * Every document's stance triples, one after the other, each as two numbers: mentions × STANCE_CODES + code, then
-   * the score (see packStance). A number array per document cost ~400 bytes at 30k documents, most of it spare
-   * capacity; here a triple takes 16 bytes.
+   * Every document's stance triples, one after the other, each as one number or two (see packStance; read them with
+   * readTriple). A number array per document cost ~400 bytes at 30k documents, most of it spare capacity; here a
+   * triple takes 8 bytes (16 when its score is not a multiple of a quarter).
    */
   private readonly stancePool = new ChunkedPool((n) => new Float64Array(n));
   private readonly bodies: RecordSpill<DocumentBody>;
@@ -282,10 +335,10 @@ export class ReportBuilder {
   }
 
   private push(r: DocumentRecord): void {
-    const stanceStart = packStance(this.stancePool, r.stance);
+    const stance = packStance(this.stancePool, r.stance);
     this.cores.push({
       id: r.meta.id, outlet: r.meta.outlet, words: r.meta.words, date: r.meta.date, event: r.meta.event, names: r.names,
-      eventDate: r.eventDate, stanceStart, stanceLength: (r.stance.length / 3) * 2,
+      eventDate: r.eventDate, stanceStart: stance.at, stanceLength: stance.length,
     });
     const body: DocumentBody = { meta: r.meta, counts: r.counts };
     if (r.opening !== undefined) body.opening = r.opening;
@@ -297,9 +350,9 @@ export class ReportBuilder {
   private stanceOf(k: number): number[] {
     const packed = this.stancePool.view(this.cores.stanceStart(k), this.cores.stanceLength(k));
     const triples: number[] = [];
-    for (let x = 0; x < packed.length; x += 2) {
-      const code = packed[x] % STANCE_CODES;
-      triples.push(code, packed[x + 1], (packed[x] - code) / STANCE_CODES);
+    for (let x = 0; x < packed.length;) {
+      x = readTriple(packed, x);
+      triples.push(triple[0], triple[1], triple[2]);
     }
     return triples;
   }
@@ -321,10 +374,13 @@ export class ReportBuilder {
    * Adds one analyzed document (its text: for keyness words and near-duplicates; it is not kept). `features`: what
    * documentFeatures gives for the text, when it was computed elsewhere (an analysis worker); computed here if absent.
    */
-  add(analysis: DocAnalysis, document: { text: string; source?: SourceRef; language?: string; meta?: Record<string, unknown> }, features?: DocumentFeatures): void {
+  add(analysis: DocAnalysis, document: { id?: string; text: string; source?: SourceRef; language?: string; meta?: Record<string, unknown> }, features?: DocumentFeatures): void {
     if (this.cores.has(analysis.id)) throw new RangeError(`duplicate document id: ${analysis.id}`);
     const a = analysis;
-    const meta: ReportDocument = { id: a.id, outlet: a.outlet, title: a.title, date: a.date, url: a.url, event: a.event, words: a.words };
+    // The document's own id string where it is the same id: the corpus reader holds that one for the whole run
+    // anyway, while an analysis from a worker brings a copy (~40 B per document held twice).
+    const id = document.id === a.id ? document.id : a.id;
+    const meta: ReportDocument = { id, outlet: a.outlet, title: a.title, date: a.date, url: a.url, event: a.event, words: a.words };
     const src = sourceText(document.source);
     if (src) meta.source = src;
     if (document.language) meta.language = document.language;
@@ -356,9 +412,9 @@ export class ReportBuilder {
     }
     if (this.duplicates) {
       const pairs = f.sketch
-        ? this.duplicates.addSketch({ id: a.id, outlet: a.outlet, date: a.date }, f.sketch)
-        : this.duplicates.add({ id: a.id, outlet: a.outlet, text: document.text, date: a.date });
-      if (pairs.length > 0 && !this.textOf) this.copyTerms.set(a.id, JSON.stringify([...words]));
+        ? this.duplicates.addSketch({ id, outlet: a.outlet, date: a.date }, f.sketch)
+        : this.duplicates.add({ id, outlet: a.outlet, text: document.text, date: a.date });
+      if (pairs.length > 0 && !this.textOf) this.copyTerms.set(id, JSON.stringify([...words]));
     }
   }
 
@@ -428,11 +484,11 @@ export class ReportBuilder {
 
   /** The report, without hits in `documents` (stream them with writeReportJson). The builder stays usable. */
   finish(options: FinishOptions = {}): Report {
-    const { report, documents } = this.finishStreaming(options);
+    const { report, documents, events } = this.finishStreaming(options);
     options.onStage?.('documents');
     report.documents = [...documents()];
     // A whole report is held (and may be posted to another thread): its events carry their evidence as fields.
-    report.events = report.events.map(plainEvent);
+    report.events = Array.from(events(), plainEvent);
     return report;
   }
 
@@ -456,16 +512,18 @@ export class ReportBuilder {
     for (const c of dup.clusters) for (const m of c.members) if (excluded.has(m.id)) originalOf.set(m.id, c.original);
 
     stage('counts');
-    // One walk over the records: outlet counts, the headline-voice label counts (keyness), each counted document's
-    // summary (contrasts, timeline), its metadata groups and category counts. Per outlet, in document order; the
+    // One walk over the records: outlet counts, the headline-voice label counts (keyness, and per time bin for the
+    // timeline), its metadata groups and category counts. Per outlet, in document order; the
     // outlets in order of their first counted document, and outlets whose every document is a copy follow, with
     // zero counts, so nothing vanishes from view.
     const byOutlet = new Map<string, OutletCounts>();
     const countedByOutlet = new Map<string, number[]>();
-    const perOutlet = new Map<string, { labels: Map<string, number>; words: number; summaries: DocumentSummary[]; groupMeta: GroupMeta[]; categories: Array<number[][] | undefined> }>();
+    const perOutlet = new Map<string, { labels: Map<string, number>; words: number; groupMeta: GroupMeta[]; categories: Array<number[][] | undefined> }>();
     let collapsedBlocks = 0;
-    // Summaries share equal (score, mentions, labels) records: few distinct ones recur across most documents.
-    const mentionsSeen = new Map<string, ReferentMentions>();
+    // The timeline's label counts per outlet, bin and referent (outlet NUL bin NUL referent), summed as documents are
+    // read: what the statistics would otherwise read from a summary kept per document.
+    const timelineBy = this.options.timeline;
+    const binLabels = new Map<string, Record<string, number>>();
     let k = 0;
     for (const body of this.bodies.records()) {
       const position = k++;
@@ -477,12 +535,22 @@ export class ReportBuilder {
       if (!c || !o) {
         byOutlet.set(outlet, (c = emptyOutlet(outlet)));
         countedByOutlet.set(outlet, []);
-        perOutlet.set(outlet, (o = { labels: new Map(), words: 0, summaries: [], groupMeta: [], categories: [] }));
+        perOutlet.set(outlet, (o = { labels: new Map(), words: 0, groupMeta: [], categories: [] }));
       }
       countedByOutlet.get(outlet)!.push(position);
       const counts = unpackCounts(body.counts, outlet);
-      // Read before merging: the outlet's counts may take this document's records in.
-      o.summaries.push(this.documentSummary(position, counts, mentionsSeen));
+      const bin = timelineBy ? binOf(this.cores.date(position), timelineBy) : null;
+      if (bin !== null) {
+        // Read before merging: the outlet's counts may take this document's records in.
+        for (const [id, ref] of Object.entries(counts.referents)) {
+          const v = combineVoices(ref, voices);
+          if (v.mentions === 0) continue;
+          const key = `${outlet}\u0000${bin}\u0000${id}`;
+          let sum = binLabels.get(key);
+          if (!sum) binLabels.set(key, (sum = {}));
+          for (const label in v.labels) sum[label] = (sum[label] ?? 0) + v.labels[label];
+        }
+      }
       o.words += body.meta.words;
       // Adopted label hits in the headline voices, in hit order: the same keys as counting the hits directly.
       for (const ref of Object.values(counts.referents)) {
@@ -538,7 +606,8 @@ export class ReportBuilder {
     }
 
     stage('contrasts');
-    const summaries = [...perOutlet.values()].flatMap((o) => o.summaries);
+    // The counted documents, each outlet's together, as the statistics read them: positions into the columns.
+    const summaries = this.stanceDocuments(countedByOutlet, byOutlet, binLabels);
     const groupings = this.groupings([...perOutlet.values()].flatMap((o) => o.groupMeta));
     const contrastResult = buildContrasts(summaries, {
       referents: referentIds, groupings, outletPairs: this.options.contrasts ?? 'auto', beforeAfter: this.options.beforeAfter,
@@ -554,74 +623,90 @@ export class ReportBuilder {
     const dictionaries = this.categoryLayer
       ? this.categoryLayer.summarize([...perOutlet].flatMap(([outlet, o]) => o.categories.map((counts) => ({ outlet, counts }))), groupings)
       : [];
-    // The per-document summaries are done with: released before the events stage builds its own per-document
-    // structures, so the two never take memory at once (at 100k documents each is on the order of 100 MB).
-    summaries.length = 0;
     perOutlet.clear();
+    binLabels.clear();
 
     stage('events');
     const userEvents = new Map<string, EventOverride>();
     for (const e of this.options.events ?? []) for (const id of e.documents) userEvents.set(id, e);
-    // What grouping links, for every document at once (the columns hold it as numbers).
-    const eventInputs = Array.from({ length: this.cores.length }, (_, k) => {
-      const r = this.cores.get(k);
-      return {
-        id: r.id, outlet: r.outlet,
-        // The story's day from the text when the metadata has none (or a dateline / "on Sunday" says which day it was).
-        date: r.eventDate?.day ?? r.date,
-        event: userEvents.has(r.id) ? `${USER_EVENT_PREFIX}${userEvents.get(r.id)!.name}` : r.event,
-        names: r.names,
-      };
-    });
+    // What grouping links, read from the columns by position as often as it asks: no object per document.
+    const cores = this.cores;
+    const source: EventSource = {
+      length: cores.length,
+      id: (k) => cores.id(k),
+      outlet: (k) => cores.outlet(k),
+      // The story's day from the text when the metadata has none (or a dateline / "on Sunday" says which day it was).
+      date: (k) => cores.eventDate(k)?.day ?? cores.date(k),
+      event: (k) => {
+        const user = userEvents.size > 0 ? userEvents.get(cores.id(k)) : undefined;
+        return user ? `${USER_EVENT_PREFIX}${user.name}` : cores.event(k);
+      },
+      names: (k) => cores.names(k),
+    };
     // Openings are read from the spill and parsed one at a time as the similarity index takes them in, in order.
     const openings = this.bodies.records()[Symbol.iterator]();
-    const similar = similarityLinksOf(eventInputs.length, (i) => {
+    const similar = similarityLinksOf(cores.length, (i) => {
       const body = openings.next();
-      if (body.done) throw new Error(`report builder: the record spill ended before document ${i + 1} of ${eventInputs.length}`);
-      return { terms: parseOpening(body.value.opening), day: dayNumber(eventInputs[i].date), fixed: Boolean(eventInputs[i].event?.trim()) };
+      if (body.done) throw new Error(`report builder: the record spill ended before document ${i + 1} of ${cores.length}`);
+      return { terms: parseOpening(body.value.opening), day: dayNumber(source.date(i)), fixed: Boolean(source.event(i)?.trim()) };
     }, { windowDays: DEFAULT_WINDOW_DAYS });
     openings.return?.();
     // Casualty keys read as "3 killed" in event labels.
-    const nameLabels = new Map(eventInputs.flatMap((e) => e.names.filter((n) => n.startsWith('killed:')).map((n) => [n, `${n.slice(7)} killed`] as [string, string])));
-    const grouped = groupEvents(eventInputs, { extraLinks: similar, nameLabels });
-    // Each document's similar-text links, in link order, as offsets into two typed arrays (kept while the events
-    // are: a map of id strings and an object per link was ~200 B per linked document).
-    const linkStart = new Uint32Array(this.cores.length + 1);
-    for (const l of similar) linkStart[l.i + 1]++, linkStart[l.j + 1]++;
-    for (let k = 0; k < this.cores.length; k++) linkStart[k + 1] += linkStart[k];
-    const linkOther = new Uint32Array(similar.length * 2);
-    const linkCosine = new Float64Array(similar.length * 2);
-    const filled = linkStart.slice(0, this.cores.length);
-    for (const l of similar) {
-      linkOther[filled[l.i]] = l.j, linkCosine[filled[l.i]++] = l.strength;
-      linkOther[filled[l.j]] = l.i, linkCosine[filled[l.j]++] = l.strength;
+    const nameLabels = new Map<string, string>();
+    for (let k = 0; k < cores.length; k++) for (const n of cores.names(k)) if (n.startsWith('killed:')) nameLabels.set(n, `${n.slice(7)} killed`);
+    const grouped = groupEventPositions(source, { extraLinks: similar, nameLabels });
+    // Each document's similar-text links to members of its own event (the only ones its evidence names), in link
+    // order, as offsets into two typed arrays, kept while the events are: a map of id strings and an object per link
+    // was ~200 B per linked document, and the links that end up between events were most of them.
+    const eventOf = new Int32Array(cores.length);
+    for (let e = 0; e < grouped.count; e++) for (let x = grouped.starts[e]; x < grouped.starts[e + 1]; x++) eventOf[grouped.members[x]] = e;
+    const linkStart = new Uint32Array(cores.length + 1);
+    let kept = 0;
+    for (let l = 0; l < similar.length; l++) {
+      if (eventOf[similar.i[l]] !== eventOf[similar.j[l]]) continue;
+      linkStart[similar.i[l] + 1]++, linkStart[similar.j[l] + 1]++;
+      kept++;
+    }
+    for (let k = 0; k < cores.length; k++) linkStart[k + 1] += linkStart[k];
+    const linkOther = new Uint32Array(kept * 2);
+    const linkCosine = new Float64Array(kept * 2);
+    const filled = linkStart.slice(0, cores.length);
+    for (let l = 0; l < similar.length; l++) {
+      const i = similar.i[l];
+      const j = similar.j[l];
+      if (eventOf[i] !== eventOf[j]) continue;
+      linkOther[filled[i]] = j, linkCosine[filled[i]++] = similar.strength[l];
+      linkOther[filled[j]] = i, linkCosine[filled[j]++] = similar.strength[l];
     }
     const similarTo = (k: number) => {
       if (linkStart[k] === linkStart[k + 1]) return undefined;
       const out: Array<{ id: string; cosine: number }> = [];
-      for (let x = linkStart[k]; x < linkStart[k + 1]; x++) out.push({ id: this.cores.id(linkOther[x]), cosine: linkCosine[x] });
+      for (let x = linkStart[k]; x < linkStart[k + 1]; x++) out.push({ id: cores.id(linkOther[x]), cosine: linkCosine[x] });
       return out;
     };
     // Each member's evidence is made when an event is read (written to JSON, a CSV row, a store chunk) and dropped
     // after: held for every event at once it was ~1 KB per document at 200k, the report stage's largest holder.
     const evidence = {
       get: (id: string) => {
-        const k = this.cores.position(id);
+        const k = cores.position(id);
         if (k < 0) return undefined;
-        const r = this.cores.get(k);
+        const r = cores.get(k);
         return {
           event: r.event, names: r.names, similar: similarTo(k),
           date: r.eventDate ?? (dayNumber(r.date) === null ? null : { day: r.date!.slice(0, 10), from: 'metadata' as const }),
         };
       },
     };
-    eventInputs.length = 0;
     const membersOf = (e: FramingEvent) => eventMembers([e], evidence, userEvents).get(e.id) ?? [];
-    const events: ReportEvent[] = grouped.map((e) => {
-      const user = e.basis === 'metadata' && e.label.startsWith(USER_EVENT_PREFIX);
-      return new LazyEvent(user ? { ...e, label: e.label.slice(USER_EVENT_PREFIX.length), basis: 'user' as const } : e, membersOf);
-    });
-    grouped.length = 0;
+    // The events themselves are described when read, too: what stays is each event's members as positions (4 bytes
+    // per document), where the described list was ~345 B per document at 200k.
+    const events = function* (): Generator<ReportEvent> {
+      for (let x = 0; x < grouped.count; x++) {
+        const e = describeEvent(grouped, x, source, { nameLabels });
+        const user = e.basis === 'metadata' && e.label.startsWith(USER_EVENT_PREFIX);
+        yield new LazyEvent(user ? { ...e, label: e.label.slice(USER_EVENT_PREFIX.length), basis: 'user' as const } : e, membersOf);
+      }
+    };
 
     const documents = () => this.reportDocuments(excluded, originalOf, duplicatePolicy);
 
@@ -658,7 +743,7 @@ export class ReportBuilder {
       contrastPlan: contrastResult.plan,
       timeline,
       dictionaries,
-      events,
+      events: [],
       duplicates: {
         policy: duplicatePolicy,
         detected: this.duplicates !== null,
@@ -669,7 +754,7 @@ export class ReportBuilder {
       },
       documents: [],
     };
-    return { report, documents };
+    return { report, documents, events };
   }
 
   /** The report's `documents`, one at a time from the record spill, in the order added. */
@@ -707,14 +792,17 @@ export class ReportBuilder {
     const mentions = [0, 0, 0];
     const end = (start & CHUNK_OFFSET) + this.cores.stanceLength(k);
     let x = start & CHUNK_OFFSET;
+    let next = x < end ? readTriple(pool, x) : end;
     while (x < end) {
-      const ref = Math.floor((pool[x] % STANCE_CODES) / 3);
+      const ref = Math.floor(triple[0] / 3);
       scores.fill(0);
       mentions.fill(0);
-      for (; x < end && Math.floor((pool[x] % STANCE_CODES) / 3) === ref; x += 2) {
-        const code = pool[x] % STANCE_CODES;
-        mentions[code % 3] = (pool[x] - code) / STANCE_CODES;
-        scores[code % 3] = pool[x + 1];
+      // `triple` holds the triple at x; `next` is where the one after it starts.
+      while (x < end && Math.floor(triple[0] / 3) === ref) {
+        mentions[triple[0] % 3] = triple[2];
+        scores[triple[0] % 3] = triple[1];
+        x = next;
+        if (x < end) next = readTriple(pool, x);
       }
       const v = { score: 0, mentions: 0 };
       for (const voice of this.voices) {
@@ -727,25 +815,63 @@ export class ReportBuilder {
     return out;
   }
 
-  /** The document as the group, contrast and timeline statistics take it: headline voices, per referent. */
-  private documentSummary(position: number, counts: OutletCounts, seen: Map<string, ReferentMentions>): DocumentSummary {
-    const referents: Record<string, ReferentMentions> = {};
-    for (const [id, ref] of Object.entries(counts.referents)) {
-      const v = combineVoices(ref, this.voices);
-      if (v.mentions === 0) continue;
-      // The statistics only read summaries, so documents with equal counts can share one record (labels in the
-      // same order, so that every reader sees the same object it would have had).
-      let key = `${v.score} ${v.mentions}`;
-      for (const label in v.labels) key += ` ${label} ${v.labels[label]}`;
-      let shared = seen.get(key);
-      if (!shared) seen.set(key, (shared = { score: v.score, mentions: v.mentions, labels: v.labels }));
-      referents[id] = shared;
-    }
-    // The core's id, outlet and date: strings already held (the record's own were parsed afresh from the spill).
-    const out: DocumentSummary = { id: this.cores.id(position), outlet: this.cores.outlet(position), referents };
-    const date = this.cores.date(position);
-    if (date) out.date = date;
-    return out;
+  /**
+   * The counted documents (`counted`: positions per outlet, in order) as the group, contrast and timeline statistics
+   * read them: a document's headline (score, mentions) per referent from the stance pool when asked, label counts
+   * from the outlets' summed counts (`byOutlet`) and, per time bin, from `binLabels`. What it holds per document is
+   * its position (4 bytes); a summary object per document was ~260 B at 200k documents.
+   */
+  private stanceDocuments(
+    counted: ReadonlyMap<string, readonly number[]>, byOutlet: ReadonlyMap<string, OutletCounts>, binLabels: ReadonlyMap<string, Record<string, number>>,
+  ): StanceDocuments {
+    let length = 0;
+    for (const list of counted.values()) length += list.length;
+    const positions = new Int32Array(length);
+    let x = 0;
+    for (const list of counted.values()) for (const p of list) positions[x++] = p;
+    const voiceIndices = this.voices.map((v) => VOICES.indexOf(v));
+    const scores = new Float64Array(3);
+    const mentions = new Float64Array(3);
+    const outletLabels = new Map<string, Record<string, number> | undefined>();
+    return {
+      length,
+      outlet: (k) => this.cores.outlet(positions[k]),
+      date: (k) => this.cores.date(positions[k]),
+      stance: (k, referent) => {
+        const r = this.referentIndex.get(referent);
+        scores.fill(0);
+        mentions.fill(0);
+        if (r !== undefined) {
+          const p = positions[k];
+          const start = this.cores.stanceStart(p);
+          const pool = this.stancePool.chunkAt(start);
+          for (let y = start & CHUNK_OFFSET, end = y + this.cores.stanceLength(p); y < end;) {
+            y = readTriple(pool, y);
+            const code = triple[0];
+            if (Math.floor(code / 3) !== r) continue;
+            mentions[code % 3] = triple[2];
+            scores[code % 3] = triple[1];
+          }
+        }
+        // The sums combineVoices makes, in the same order (headline voices in order, from 0).
+        let sumOfScores = 0;
+        let count = 0;
+        for (const vi of voiceIndices) {
+          count += mentions[vi];
+          sumOfScores += scores[vi];
+        }
+        return count > 0 ? { sumOfScores, mentions: count } : { sumOfScores: 0, mentions: 0 };
+      },
+      labels: (outlet, referent, bin) => {
+        if (bin !== undefined) return binLabels.get(`${outlet}\u0000${bin}\u0000${referent}`);
+        const key = `${outlet}\u0000${referent}`;
+        if (!outletLabels.has(key)) {
+          const ref = byOutlet.get(outlet)?.referents[referent];
+          outletLabels.set(key, ref ? combineVoices(ref, this.voices).labels : undefined);
+        }
+        return outletLabels.get(key);
+      },
+    };
   }
 
   /** The groupings given in the options, plus the one a `group` metadata field defines (unless one is named so). */
@@ -817,20 +943,22 @@ export class ReportBuilder {
     docs.forEach((doc, position) => {
       const start = this.cores.stanceStart(doc);
       const pool = this.stancePool.chunkAt(start);
-      for (let x = start & CHUNK_OFFSET, end = x + this.cores.stanceLength(doc); x < end; x += 2) {
-        const code = pool[x] % STANCE_CODES;
+      for (let x = start & CHUNK_OFFSET, end = x + this.cores.stanceLength(doc); x < end;) {
+        x = readTriple(pool, x);
+        const code = triple[0];
         const k = wanted.get(Math.floor(code / 3));
         if (k === undefined) continue;
-        const mentions = (pool[x] - code) / STANCE_CODES;
+        const score = triple[1];
+        const mentions = triple[2];
         for (const set of setsOfVoice[code % 3]) {
           const col = columns[k * sets.length + set];
           const last = col.index.length - 1;
           if (last >= 0 && col.index[last] === position) {
-            col.sumOfScores[last] += pool[x + 1];
+            col.sumOfScores[last] += score;
             col.mentions[last] += mentions;
           } else {
             col.index.push(position);
-            col.sumOfScores.push(pool[x + 1]);
+            col.sumOfScores.push(score);
             col.mentions.push(mentions);
           }
         }

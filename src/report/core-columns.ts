@@ -119,6 +119,16 @@ export class CoreColumns {
     return d === NONE ? undefined : this.strings[d];
   }
 
+  event(k: number): string | undefined {
+    const e = this.blocks[k >> BLOCK_BITS].events[k & IN_BLOCK];
+    return e === NONE ? undefined : this.strings[e];
+  }
+
+  eventDate(k: number): EventDate | undefined {
+    const d = this.blocks[k >> BLOCK_BITS].eventDates[k & IN_BLOCK];
+    return d === NONE ? undefined : this.eventDates[d];
+  }
+
   stanceStart(k: number): number {
     return this.blocks[k >> BLOCK_BITS].stanceStarts[k & IN_BLOCK];
   }

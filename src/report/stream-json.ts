@@ -5,7 +5,7 @@
  * memory), so memory holds one document's hits at a time. The bytes equal `JSON.stringify(report, null, 2)` of the
  * report with the hits put in.
  */
-import type { Report, ReportDocument } from './build.js';
+import type { Report, ReportDocument, ReportEvent } from './build.js';
 import { csvCell, HITS_HEADER, hitRow } from './csv.js';
 import type { TextSink } from './write-atomic.js';
 
@@ -23,8 +23,11 @@ const INDENT = '    ';
  * documents; without it the documents are written as they are. `documents` (default `report.documents`): the
  * documents as a walk (ReportBuilder.finishStreaming), so that no list as long as the corpus is held.
  */
-export async function writeReportJson(sink: TextSink, report: Report, hits?: HitSource, documents: Iterable<ReportDocument> = report.documents): Promise<void> {
-  await writeHead(sink, report);
+export async function writeReportJson(
+  sink: TextSink, report: Report, hits?: HitSource, documents: Iterable<ReportDocument> = report.documents,
+  events: Iterable<ReportEvent> = report.events,
+): Promise<void> {
+  await writeHead(sink, report, events);
   await sink.write('"documents": [');
   const lists = hits ? iterate(hits) : undefined;
   let first = true;
@@ -46,24 +49,25 @@ export async function writeReportJson(sink: TextSink, report: Report, hits?: Hit
 /**
  * Everything before the documents, as `JSON.stringify(report, null, 2)` writes it, field by field and the elements of
  * list fields one at a time: the events list alone is ~32 MB of JSON at 100k documents (every document is in an
- * event), and as one string, then its bytes, it raised the run's peak memory by a few hundred MB. Ends after the
- * comma and indent before `"documents"`.
+ * event), and as one string, then its bytes, it raised the run's peak memory by a few hundred MB. The events are
+ * taken from `events` (a walk: ReportBuilder.finishStreaming makes each when read). Ends after the comma and
+ * indent before `"documents"`.
  */
-async function writeHead(sink: TextSink, report: Report): Promise<void> {
+async function writeHead(sink: TextSink, report: Report, events: Iterable<ReportEvent>): Promise<void> {
   const keys = Object.keys(report);
   if (keys[keys.length - 1] !== 'documents') throw new Error('report JSON: "documents" must be the last field of the report');
   const nested = (json: string, indent: string) => json.replace(/\n/g, `\n${indent}`);
   await sink.write('{');
   for (const key of keys.slice(0, -1)) {
-    const value = (report as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(value) && value.length > 0) {
-      await sink.write(`\n  ${JSON.stringify(key)}: [`);
-      for (let i = 0; i < value.length; i++) {
+    const value = key === 'events' ? events : (report as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value) || key === 'events') {
+      let i = 0;
+      for (const item of value as Iterable<unknown>) {
         // In a list, what JSON cannot hold (undefined, a function) is written as null, as JSON.stringify does.
-        const json = JSON.stringify(value[i], null, 2) ?? 'null';
-        await sink.write(`${i === 0 ? '' : ','}\n${INDENT}${nested(json, INDENT)}`);
+        const json = JSON.stringify(item, null, 2) ?? 'null';
+        await sink.write(`${i++ === 0 ? `\n  ${JSON.stringify(key)}: [` : ','}\n${INDENT}${nested(json, INDENT)}`);
       }
-      await sink.write('\n  ],');
+      await sink.write(i === 0 ? `\n  ${JSON.stringify(key)}: [],` : '\n  ],');
       continue;
     }
     const json = JSON.stringify(value, null, 2);

@@ -6,7 +6,7 @@
 import type { DocAnalysis, Document } from '../types.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { analyzeDocument } from '../analysis/analyze.js';
-import { toWorkDocument, WorkerPool, workersAvailable } from '../worker/pool.js';
+import { joinAnalysis, toWorkDocument, WorkerPool, workersAvailable } from '../worker/pool.js';
 import { HttpError } from './http-error.js';
 
 export interface Analyzer {
@@ -37,8 +37,8 @@ export function textAnalyzer(compiled: CompiledLexicon, options: AnalyzerOptions
     if (offThread) {
       const current = (pool ??= new WorkerPool(compiled, 1));
       try {
-        const { analyses } = await current.analyze(documents.map(toWorkDocument));
-        return analyses.map((text) => JSON.parse(text) as DocAnalysis);
+        const { analyses, hits } = await current.analyze(documents.map(toWorkDocument));
+        return analyses.map((text, k) => joinAnalysis(text, hits[k]));
       } catch (err) {
         // A failed pool stays failed: the next submission gets a fresh thread.
         if (pool === current) pool = undefined;

@@ -18,7 +18,7 @@ import {
   binomial, compareGroups, estimateGroup, FEW_OUTLETS, MIN_GROUP_OUTLETS, MIN_INTERVAL_DOCUMENTS, mentioned, outletStance, permutationTest, tIntervalOverOutlets,
   smallestExactP, type GroupEstimate,
 } from './groups.js';
-import { labelShares, stanceCounts, type DocumentSummary } from './document-summary.js';
+import { labelSharesOf, summaryDocuments, type DocumentSummary, type StanceDocuments } from './document-summary.js';
 import type { Groupings } from './groupings.js';
 
 /** Above this many outlets, all pairs are not tested unless asked (`outletPairs: 'all'`). */
@@ -115,18 +115,29 @@ const round = (x: number | null, digits = 4): number | null => (x === null ? nul
 const roundP = (p: number | null): number | null => (p !== null && p > 0 && p < 1e-4 ? Number(p.toPrecision(2)) : round(p));
 const roundPair = (x: [number, number] | null): [number, number] | null => (x ? [round(x[0])!, round(x[1])!] : null);
 
-function byOutlet(docs: readonly DocumentSummary[]): Map<string, DocumentSummary[]> {
-  const out = new Map<string, DocumentSummary[]>();
-  for (const d of docs) {
-    let list = out.get(d.outlet);
-    if (!list) out.set(d.outlet, (list = []));
-    list.push(d);
+/** Each outlet's documents (positions), outlets in order of their first document. */
+function byOutlet(docs: StanceDocuments): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (let k = 0; k < docs.length; k++) {
+    const outlet = docs.outlet(k);
+    let list = out.get(outlet);
+    if (!list) out.set(outlet, (list = []));
+    list.push(k);
   }
   return out;
 }
 
-const countsOf = (docs: readonly DocumentSummary[], referent: string): DocumentStanceCounts[] =>
-  mentioned(docs.map((d) => stanceCounts(d, referent)));
+/** The documents of `positions` that mention the referent, as (Σ score, mentions): made for one referent at a time. */
+export function countsOf(docs: StanceDocuments, positions: readonly number[], referent: string): DocumentStanceCounts[] {
+  const out: DocumentStanceCounts[] = [];
+  for (const k of positions) {
+    const c = docs.stance(k, referent);
+    if (c.mentions > 0) out.push(c);
+  }
+  return out;
+}
+
+const mentionsOf = (counts: readonly DocumentStanceCounts[]): number => counts.reduce((s, d) => s + d.mentions, 0);
 
 export interface DocumentComparison {
   difference: number | null;
@@ -340,8 +351,9 @@ function groupsOf(grouping: Map<string, string>, outlets: readonly string[]): Ma
 }
 
 export function summarizeGroups(
-  docs: readonly DocumentSummary[], groupings: Groupings, referents: readonly string[], options: { resamples: number; seed: number },
+  input: readonly DocumentSummary[] | StanceDocuments, groupings: Groupings, referents: readonly string[], options: { resamples: number; seed: number },
 ): GroupingSummary[] {
+  const docs = Array.isArray(input) ? summaryDocuments(input) : (input as StanceDocuments);
   const perOutlet = byOutlet(docs);
   const outlets = [...perOutlet.keys()];
   const result: GroupingSummary[] = [];
@@ -351,11 +363,12 @@ export function summarizeGroups(
       const memberDocs = members.flatMap((o) => perOutlet.get(o) ?? []);
       const refs: Record<string, GroupReferentSummary> = {};
       for (const ref of referents) {
-        const est = estimateGroup(members.map((o) => countsOf(perOutlet.get(o) ?? [], ref)), options);
+        const est = estimateGroup(members.map((o) => countsOf(docs, perOutlet.get(o) ?? [], ref)), options);
         if (est.stance === null) continue;
-        const pooledStance = outletStance(countsOf(memberDocs, ref));
+        const pooled = countsOf(docs, memberDocs, ref);
+        const labels = labelSharesOf(members.map((o) => docs.labels(o, ref)), mentionsOf(pooled));
         refs[ref] = {
-          ...est, stance: round(est.stance), ci95: roundPair(est.ci95), pooledStance: round(pooledStance), labels: labelShares(memberDocs, ref),
+          ...est, stance: round(est.stance), ci95: roundPair(est.ci95), pooledStance: round(outletStance(pooled)), labels,
         };
       }
       groups.push({ name, outlets: members, documents: memberDocs.length, referents: refs });
@@ -370,7 +383,12 @@ export function summarizeGroups(
   return result;
 }
 
-export function buildContrasts(docs: readonly DocumentSummary[], options: ContrastOptions): ContrastResult {
+/**
+ * Every contrast the options ask for. `input`: the counted documents, as summaries or read by position from columns
+ * (a report builder's: no object per document is held).
+ */
+export function buildContrasts(input: readonly DocumentSummary[] | StanceDocuments, options: ContrastOptions): ContrastResult {
+  const docs = Array.isArray(input) ? summaryDocuments(input) : (input as StanceDocuments);
   const permutations = options.permutations ?? DEFAULT_PERMUTATIONS;
   const alpha = options.alpha ?? 0.05;
   const correction = options.correction ?? 'bh';
@@ -420,7 +438,7 @@ export function buildContrasts(docs: readonly DocumentSummary[], options: Contra
     if (rest > 0) skipped.push({ what: 'outlet pairs not chosen', count: rest * options.referents.length, reason: 'only the pairs named with --contrasts were tested' });
   }
   for (const ref of options.referents) {
-    const counts = new Map(outlets.map((o) => [o, countsOf(perOutlet.get(o)!, ref)]));
+    const counts = new Map(outlets.map((o) => [o, countsOf(docs, perOutlet.get(o)!, ref)]));
     const replicates = new Map<string, Float64Array>();
     for (const [a, b] of pairs) {
       const c = compareDocuments(counts.get(a)!, counts.get(b)!, { ...testOptions, replicates }, [a, b]);
@@ -445,8 +463,8 @@ export function buildContrasts(docs: readonly DocumentSummary[], options: Contra
         for (let j = i + 1; j < groups.length; j++) {
           const [na, oa] = groups[i];
           const [nb, ob] = groups[j];
-          const sideA = oa.map((o) => countsOf(perOutlet.get(o)!, ref));
-          const sideB = ob.map((o) => countsOf(perOutlet.get(o)!, ref));
+          const sideA = oa.map((o) => countsOf(docs, perOutlet.get(o)!, ref));
+          const sideB = ob.map((o) => countsOf(docs, perOutlet.get(o)!, ref));
           const g = compareGroups(sideA, sideB, testOptions);
           contrasts.push({
             kind: 'groups', referent: ref, unit: 'outlet',
@@ -471,17 +489,18 @@ export function buildContrasts(docs: readonly DocumentSummary[], options: Contra
   if (options.beforeAfter !== undefined) {
     const cut = dayNumber(options.beforeAfter);
     if (cut === null) throw new RangeError(`before/after date must be YYYY-MM-DD, got "${options.beforeAfter}"`);
-    const split = (list: readonly DocumentSummary[]) => {
-      const before: DocumentSummary[] = [];
-      const after: DocumentSummary[] = [];
-      for (const d of list) {
-        const day = dayNumber(d.date);
+    const split = (list: readonly number[]) => {
+      const before: number[] = [];
+      const after: number[] = [];
+      for (const k of list) {
+        const day = dayNumber(docs.date(k));
         if (day === null) continue;
-        (day < cut ? before : after).push(d);
+        (day < cut ? before : after).push(k);
       }
       return { before, after };
     };
-    const undated = docs.filter((d) => dayNumber(d.date) === null).length;
+    let undated = 0;
+    for (let k = 0; k < docs.length; k++) if (dayNumber(docs.date(k)) === null) undated++;
     if (undated > 0) skipped.push({ what: 'undated documents in before/after', count: undated, reason: 'a document without a date (metadata or text) cannot be placed before or after the date' });
     const periods = new Map(outlets.map((o) => [o, split(perOutlet.get(o)!)]));
     const beforeName = `before ${options.beforeAfter}`;
@@ -489,8 +508,8 @@ export function buildContrasts(docs: readonly DocumentSummary[], options: Contra
     for (const ref of options.referents) {
       for (const o of outlets) {
         const p = periods.get(o)!;
-        const after = countsOf(p.after, ref);
-        const before = countsOf(p.before, ref);
+        const after = countsOf(docs, p.after, ref);
+        const before = countsOf(docs, p.before, ref);
         if (after.length === 0 && before.length === 0) continue;
         const c = compareDocuments(after, before, testOptions, [`${o} ${afterName}`, `${o} ${beforeName}`]);
         contrasts.push({
@@ -502,7 +521,7 @@ export function buildContrasts(docs: readonly DocumentSummary[], options: Contra
       }
       for (const [grouping, map] of groupings) {
         for (const [name, members] of groupsOf(map, outlets)) {
-          const per = members.map((o) => ({ before: countsOf(periods.get(o)!.before, ref), after: countsOf(periods.get(o)!.after, ref) }));
+          const per = members.map((o) => ({ before: countsOf(docs, periods.get(o)!.before, ref), after: countsOf(docs, periods.get(o)!.after, ref) }));
           if (per.every((x) => x.before.length === 0 && x.after.length === 0)) continue;
           const c = compareGroupPeriods(per, testOptions);
           contrasts.push({

@@ -11,6 +11,8 @@
  */
 import { dictionaryWords, hasLetter } from '../text/words.js';
 import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
+import { CHUNK_OFFSET, ChunkedPool } from './postings.js';
+import { grownTo } from '../text/typed-arrays.js';
 
 export interface SimilarityInput {
   /** [word, count] pairs of the opening. */
@@ -48,36 +50,54 @@ export function similarityLinks(
   docs: readonly SimilarityInput[],
   options: { windowDays: number; minCosine?: number; minCosineUndated?: number; maxDocumentFrequency?: number },
 ): SimilarityLink[] {
-  return similarityLinksOf(docs.length, (k) => docs[k], options);
+  const table = similarityLinksOf(docs.length, (k) => docs[k], options);
+  return Array.from({ length: table.length }, (_, k) => ({ i: table.i[k], j: table.j[k], strength: table.strength[k] }));
+}
+
+/** The links as columns, strongest first (ties: i, then j): 16 bytes a link, where an object per link took ~60. */
+export interface SimilarityLinkTable {
+  readonly length: number;
+  readonly i: Int32Array;
+  readonly j: Int32Array;
+  readonly strength: Float64Array;
 }
 
 /**
  * `similarityLinks` over documents handed over one at a time (`input(k)` is read once, in order, and not kept), so
- * a caller can parse each opening on demand. Memory: a few typed arrays with one entry per (document, word) of the
- * openings, not a map per document.
+ * a caller can parse each opening on demand. Memory: each document's (word, count) pairs in two chunked pools of
+ * whole numbers (8 bytes a pair, no copy as they grow; the tf·idf weights are computed when a pair is compared, from
+ * the counts and a weight per word and a norm per document), not a map per document.
  */
 export function similarityLinksOf(
   n: number, input: (k: number) => SimilarityInput,
   options: { windowDays: number; minCosine?: number; minCosineUndated?: number; maxDocumentFrequency?: number },
-): SimilarityLink[] {
+): SimilarityLinkTable {
   const minCosine = options.minCosine ?? DEFAULT_MIN_COSINE;
   const minUndated = options.minCosineUndated ?? DEFAULT_MIN_COSINE_UNDATED;
   const maxDf = options.maxDocumentFrequency ?? DEFAULT_MAX_DOCUMENT_FREQUENCY;
-  // Words as small integers, each document's (word, tf) pairs in one pooled list in their given order.
+  // Words as small integers, each document's (word, tf) pairs as one run in the pools (the same address in both).
   const wordId = new Map<string, number>();
   const df: number[] = [];
-  const start = new Int32Array(n + 1);
-  let words = new Int32Array(1024);
-  let weights = new Float64Array(1024);
-  const day: Array<number | null> = new Array(n);
+  const wordPool = new ChunkedPool((size) => new Int32Array(size));
+  const tfPool = new ChunkedPool((size) => new Int32Array(size));
+  const at = new Float64Array(n);
+  const length = new Int32Array(n);
+  const day = new Float64Array(n);
   const fixed = new Uint8Array(n);
-  let used = 0;
   for (let k = 0; k < n; k++) {
     const d = input(k);
-    day[k] = d.day;
+    day[k] = d.day === null ? NaN : d.day;
     fixed[k] = d.fixed ? 1 : 0;
-    start[k] = used;
+    const count = d.terms.length;
+    const address = wordPool.reserve(count);
+    tfPool.reserve(count);
+    at[k] = address;
+    length[k] = count;
+    const words = wordPool.chunkAt(address);
+    const tfs = tfPool.chunkAt(address);
+    let x = address & CHUNK_OFFSET;
     for (const [t, tf] of d.terms) {
+      if (!(Number.isInteger(tf) && tf >= 0 && tf < 2 ** 31)) throw new RangeError(`opening word count must be a whole number, got ${tf} for "${t}"`);
       let id = wordId.get(t);
       if (id === undefined) {
         id = df.length;
@@ -85,81 +105,106 @@ export function similarityLinksOf(
         df.push(0);
       }
       df[id]++;
-      if (used === words.length) {
-        const w2 = new Int32Array(used * 2);
-        w2.set(words);
-        words = w2;
-        const f2 = new Float64Array(used * 2);
-        f2.set(weights);
-        weights = f2;
-      }
-      words[used] = id;
-      weights[used++] = tf;
+      words[x] = id;
+      tfs[x++] = tf;
     }
   }
-  start[n] = used;
-  // tf·idf, normalised to unit length per document; a word every document has weighs 0 and is left out (−1).
+  wordId.clear();
+  // tf·idf, normalised to unit length per document: a pair's weight is tf × idf[word] / norm[document], computed
+  // where it is used, the same operations as when it was stored. A word every document has weighs 0 and is left
+  // out (−1 − its id).
+  const idf = new Float64Array(df.length);
+  for (let id = 0; id < df.length; id++) idf[id] = Math.log(n / df[id]);
+  const norm = new Float64Array(n);
   const live = new Int32Array(n);
   for (let k = 0; k < n; k++) {
-    let norm = 0;
-    for (let x = start[k]; x < start[k + 1]; x++) {
-      const w = weights[x] * Math.log(n / df[words[x]]);
+    const words = wordPool.chunkAt(at[k]);
+    const tfs = tfPool.chunkAt(at[k]);
+    let sum = 0;
+    for (let x = at[k] & CHUNK_OFFSET, end = x + length[k]; x < end; x++) {
+      const w = tfs[x] * idf[words[x]];
       if (w <= 0) {
-        weights[x] = 0;
         words[x] = -1 - words[x];
         continue;
       }
-      weights[x] = w;
-      norm += w * w;
+      sum += w * w;
       live[k]++;
     }
-    norm = Math.sqrt(norm);
-    if (norm > 0) for (let x = start[k]; x < start[k + 1]; x++) weights[x] /= norm;
+    norm[k] = Math.sqrt(sum);
   }
+  // Only words with a weight are read, and a document that has one has a norm above 0.
+  const weightOf = (tf: number, id: number, k: number) => (tf * idf[id]) / norm[k];
   // Postings of the words that propose pairs (shared by 2..maxDf documents), in document order.
   const proposes = (id: number) => id >= 0 && df[id] >= 2 && df[id] <= maxDf;
   const listStart = new Int32Array(df.length + 1);
   for (let k = 0; k < n; k++) {
     if (fixed[k]) continue;
-    for (let x = start[k]; x < start[k + 1]; x++) if (proposes(words[x])) listStart[words[x] + 1]++;
+    const words = wordPool.chunkAt(at[k]);
+    for (let x = at[k] & CHUNK_OFFSET, end = x + length[k]; x < end; x++) if (proposes(words[x])) listStart[words[x] + 1]++;
   }
   for (let id = 0; id < df.length; id++) listStart[id + 1] += listStart[id];
   const fill = listStart.slice(0, df.length);
   const listed = new Int32Array(listStart[df.length]);
   for (let k = 0; k < n; k++) {
     if (fixed[k]) continue;
-    for (let x = start[k]; x < start[k + 1]; x++) if (proposes(words[x])) listed[fill[words[x]]++] = k;
+    const words = wordPool.chunkAt(at[k]);
+    for (let x = at[k] & CHUNK_OFFSET, end = x + length[k]; x < end; x++) if (proposes(words[x])) listed[fill[words[x]]++] = k;
   }
   // Per document i, every later document j that shares a proposing word, once; the cosine sums over i's words in
   // their own order (the same sum, to the last bit, whichever of the two has fewer words).
   const scratch = new Float64Array(df.length);
   const seenBy = new Int32Array(n).fill(-1);
-  const links: SimilarityLink[] = [];
+  let linkI = new Int32Array(1024);
+  let linkJ = new Int32Array(1024);
+  let linkStrength = new Float64Array(1024);
+  let links = 0;
   const cosine = (i: number, j: number): number => {
     const [small, large] = live[i] <= live[j] ? [i, j] : [j, i];
-    for (let x = start[large]; x < start[large + 1]; x++) if (words[x] >= 0) scratch[words[x]] = weights[x];
+    const largeWords = wordPool.chunkAt(at[large]);
+    const largeTfs = tfPool.chunkAt(at[large]);
+    const largeFrom = at[large] & CHUNK_OFFSET;
+    for (let x = largeFrom; x < largeFrom + length[large]; x++) if (largeWords[x] >= 0) scratch[largeWords[x]] = weightOf(largeTfs[x], largeWords[x], large);
     let cos = 0;
-    for (let x = start[small]; x < start[small + 1]; x++) if (words[x] >= 0) cos += weights[x] * scratch[words[x]];
-    for (let x = start[large]; x < start[large + 1]; x++) if (words[x] >= 0) scratch[words[x]] = 0;
+    const smallWords = wordPool.chunkAt(at[small]);
+    const smallTfs = tfPool.chunkAt(at[small]);
+    for (let x = at[small] & CHUNK_OFFSET, end = x + length[small]; x < end; x++) {
+      if (smallWords[x] >= 0) cos += weightOf(smallTfs[x], smallWords[x], small) * scratch[smallWords[x]];
+    }
+    for (let x = largeFrom; x < largeFrom + length[large]; x++) if (largeWords[x] >= 0) scratch[largeWords[x]] = 0;
     return cos;
   };
   for (let i = 0; i < n; i++) {
     if (fixed[i]) continue;
-    for (let x = start[i]; x < start[i + 1]; x++) {
+    const words = wordPool.chunkAt(at[i]);
+    for (let x = at[i] & CHUNK_OFFSET, end = x + length[i]; x < end; x++) {
       const id = words[x];
       if (!proposes(id)) continue;
       for (let p = listStart[id]; p < listStart[id + 1]; p++) {
         const j = listed[p];
         if (j <= i || seenBy[j] === i) continue;
         seenBy[j] = i;
-        const di = day[i];
-        const dj = day[j];
-        const dated = di !== null && dj !== null;
-        if (dated && Math.abs(di - dj) > options.windowDays) continue;
+        const dated = !Number.isNaN(day[i]) && !Number.isNaN(day[j]);
+        if (dated && Math.abs(day[i] - day[j]) > options.windowDays) continue;
         const cos = cosine(i, j);
-        if (cos >= (dated ? minCosine : minUndated)) links.push({ i, j, strength: cos });
+        if (cos < (dated ? minCosine : minUndated)) continue;
+        if (links === linkI.length) {
+          linkI = grownTo(linkI, links * 2);
+          linkJ = grownTo(linkJ, links * 2);
+          linkStrength = grownTo(linkStrength, links * 2);
+        }
+        linkI[links] = i;
+        linkJ[links] = j;
+        linkStrength[links++] = cos;
       }
     }
   }
-  return links.sort((x, y) => y.strength - x.strength || x.i - y.i || x.j - y.j);
+  const order = new Uint32Array(links);
+  for (let k = 0; k < links; k++) order[k] = k;
+  order.sort((x, y) => linkStrength[y] - linkStrength[x] || linkI[x] - linkI[y] || linkJ[x] - linkJ[y]);
+  return {
+    length: links,
+    i: Int32Array.from(order, (k) => linkI[k]),
+    j: Int32Array.from(order, (k) => linkJ[k]),
+    strength: Float64Array.from(order, (k) => linkStrength[k]),
+  };
 }

@@ -9,8 +9,9 @@
  */
 import { bootstrapStance } from './bootstrap.js';
 import { dayNumber, isoDay } from './dates.js';
-import { estimateGroup, MIN_INTERVAL_DOCUMENTS, mentioned } from './groups.js';
-import { labelShares, stanceCounts, type DocumentSummary } from './document-summary.js';
+import { estimateGroup, MIN_INTERVAL_DOCUMENTS } from './groups.js';
+import { labelSharesOf, summaryDocuments, type DocumentSummary, type StanceDocuments } from './document-summary.js';
+import { countsOf } from './contrasts.js';
 import type { Groupings } from './groupings.js';
 
 export type TimeBin = 'week' | 'month';
@@ -86,21 +87,27 @@ export function binRange(first: number, last: number, by: TimeBin): string[] {
 
 const round = (x: number | null): number | null => (x === null ? null : Math.round(x * 1e4) / 1e4);
 
+/**
+ * The timeline. `input`: the counted documents, as summaries or read by position from columns (a report builder's,
+ * whose `labels` by bin answer for this `by`).
+ */
 export function buildTimeline(
-  docs: readonly DocumentSummary[], options: { by: TimeBin; referents: readonly string[]; groupings?: Groupings; resamples: number; seed: number },
+  input: readonly DocumentSummary[] | StanceDocuments, options: { by: TimeBin; referents: readonly string[]; groupings?: Groupings; resamples: number; seed: number },
 ): Timeline {
   const { by, referents } = options;
-  const binned = new Map<string, Map<string, DocumentSummary[]>>(); // outlet → bin → docs
+  const docs = Array.isArray(input) ? summaryDocuments(input, (date) => binOf(date, by)) : (input as StanceDocuments);
+  const binned = new Map<string, Map<string, number[]>>(); // outlet → bin → document positions
   const outlets: string[] = [];
   let first = Infinity;
   let last = -Infinity;
   let undated = 0;
-  for (const d of docs) {
-    if (!binned.has(d.outlet)) {
-      binned.set(d.outlet, new Map());
-      outlets.push(d.outlet);
+  for (let k = 0; k < docs.length; k++) {
+    const outlet = docs.outlet(k);
+    if (!binned.has(outlet)) {
+      binned.set(outlet, new Map());
+      outlets.push(outlet);
     }
-    const day = dayNumber(d.date);
+    const day = dayNumber(docs.date(k));
     if (day === null) {
       undated++;
       continue;
@@ -108,23 +115,24 @@ export function buildTimeline(
     first = Math.min(first, day);
     last = Math.max(last, day);
     const bin = binOfDay(day, by);
-    const perBin = binned.get(d.outlet)!;
+    const perBin = binned.get(outlet)!;
     let list = perBin.get(bin);
     if (!list) perBin.set(bin, (list = []));
-    list.push(d);
+    list.push(k);
   }
   const bins = Number.isFinite(first) ? binRange(first, last, by) : [];
+  const mentionsOf = (counts: ReadonlyArray<{ mentions: number }>) => counts.reduce((s, d) => s + d.mentions, 0);
 
-  const outletCell = (bin: string, list: DocumentSummary[]): TimelineCell => {
+  const outletCell = (outlet: string, bin: string, list: number[]): TimelineCell => {
     const refs: Record<string, TimelineReferent> = {};
     for (const ref of referents) {
-      const counts = mentioned(list.map((d) => stanceCounts(d, ref)));
+      const counts = countsOf(docs, list, ref);
       if (counts.length === 0) continue;
       const est = bootstrapStance(counts, { resamples: options.resamples, seed: options.seed });
       refs[ref] = {
         documents: counts.length, mentions: est.mentions, stance: round(est.stance),
         ci95: counts.length >= MIN_INTERVAL_DOCUMENTS && est.ci95 ? [round(est.ci95[0])!, round(est.ci95[1])!] : null,
-        labels: labelShares(list, ref),
+        labels: labelSharesOf([docs.labels(outlet, ref, bin)], mentionsOf(counts)),
       };
     }
     return { bin, documents: list.length, referents: refs };
@@ -133,7 +141,7 @@ export function buildTimeline(
   const series: TimelineSeries[] = [];
   for (const o of outlets) {
     const perBin = binned.get(o)!;
-    series.push({ kind: 'outlet', name: o, outlets: [o], cells: bins.filter((b) => perBin.has(b)).map((b) => outletCell(b, perBin.get(b)!)) });
+    series.push({ kind: 'outlet', name: o, outlets: [o], cells: bins.filter((b) => perBin.has(b)).map((b) => outletCell(o, b, perBin.get(b)!)) });
   }
   for (const [grouping, map] of options.groupings ?? []) {
     const groups = new Map<string, string[]>();
@@ -151,11 +159,12 @@ export function buildTimeline(
         if (all.length === 0) continue;
         const refs: Record<string, TimelineReferent> = {};
         for (const ref of referents) {
-          const est = estimateGroup(perOutlet.map((l) => l.map((d) => stanceCounts(d, ref))), options);
+          const est = estimateGroup(perOutlet.map((l) => countsOf(docs, l, ref)), options);
           if (est.stance === null) continue;
+          const labels = labelSharesOf(members.map((o) => (binned.get(o)!.has(bin) ? docs.labels(o, ref, bin) : undefined)), mentionsOf(countsOf(docs, all, ref)));
           refs[ref] = {
             documents: est.documents, mentions: est.mentions, stance: round(est.stance),
-            ci95: est.ci95 ? [round(est.ci95[0])!, round(est.ci95[1])!] : null, labels: labelShares(all, ref),
+            ci95: est.ci95 ? [round(est.ci95[0])!, round(est.ci95[1])!] : null, labels,
           };
         }
         cells.push({ bin, documents: all.length, referents: refs });

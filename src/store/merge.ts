@@ -4,7 +4,7 @@
  * is kept, so a report rebuilt from the merged store equals the report of a single run.
  */
 import Database from 'better-sqlite3';
-import { Store } from './store.js';
+import { Store, STORE_SCHEMA } from './store.js';
 import { StoreError } from './errors.js';
 
 export interface MergeResult {
@@ -26,6 +26,9 @@ export function mergeStores(outFile: string, inputs: string[], expectedKey: stri
     const s = Store.open(file, { readonly: true });
     try {
       const info = s.info();
+      if (info.schema !== STORE_SCHEMA) {
+        throw new StoreError(`${file}: store schema "${info.schema}" is older than ${STORE_SCHEMA}; run the same analyze command on it once (it upgrades the store in place, analyzing nothing again), then merge`, file);
+      }
       if (!info.complete) throw new StoreError(`${file}: its last analyze run did not finish; run it again (it resumes where it stopped) before merging`, file);
       if (info.analysisKey !== expectedKey) {
         throw new StoreError(`${file}: analyzed under analysis key ${info.analysisKey ?? 'none'}, not ${expectedKey}: the shards must be analyzed with the same framelens version and lexicons as this merge (pass the same --lexicon files)`, file);

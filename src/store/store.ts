@@ -15,7 +15,27 @@ import type { DocAnalysis, Document, Hit } from '../types.js';
 import { TOOL_VERSION } from '../version.js';
 import { StoreError } from './errors.js';
 
-export const STORE_SCHEMA = 'framelens.store/1';
+/**
+ * The store's schema. Version 2 keeps each hit once, as a row of `hits`: the analysis JSON holds an empty hits list
+ * (version 1 kept the hits there too, ~58% of each analysis' JSON). Opening a version-1 store to write converts it in
+ * place; a version-1 store opened to read is read as it is.
+ */
+export const STORE_SCHEMA = 'framelens.store/2';
+const STORE_SCHEMA_V1 = 'framelens.store/1';
+
+/**
+ * A document's analysis as the store keeps it: JSON with an empty hits list, the hits being its rows (the list stays,
+ * empty, so the keys keep their order when the hits are put back).
+ */
+export function storedAnalysisJson(analysis: DocAnalysis): string {
+  const hits = analysis.hits;
+  analysis.hits = [];
+  try {
+    return JSON.stringify(analysis);
+  } finally {
+    analysis.hits = hits;
+  }
+}
 /** Aggregates named so hold the saved report's documents, REPORT_DOCUMENTS_CHUNK to a row (see finishRun). */
 export const REPORT_DOCUMENTS_PREFIX = 'report-documents/';
 export const REPORT_DOCUMENTS_CHUNK = 2000;
@@ -69,7 +89,10 @@ export interface StoreInfo {
   documents: number;
 }
 
-/** What `analyze` writes for one document: its fresh analysis (JSON as produced), or only its new place in the corpus. */
+/**
+ * What `analyze` writes for one document: its fresh analysis (`analysisJson`: as `storedAnalysisJson` gives it, the
+ * hits come from `analysis`), or only its new place in the corpus.
+ */
 export type StoreWrite =
   | { kind: 'analyzed'; ord: number; document: Document; hash: string; analysisJson: string; analysis: DocAnalysis }
   | { kind: 'kept'; ord: number; id: string };
@@ -135,6 +158,9 @@ CREATE INDEX IF NOT EXISTS hits_referent_doc ON hits (referent, doc, start);
 CREATE INDEX IF NOT EXISTS hits_text_doc ON hits (lower_text, doc, start);
 `;
 
+/** A hit's columns in the order `hitOf` reads them. */
+const HIT_FIELDS = 'label, referent, category, weight, start, end, text, sentence, voice, distanced, negated, resolution, cues';
+
 const SEARCH_INDEX_NAMES = ['hits_label_doc', 'hits_referent_doc', 'hits_text_doc'];
 const INDEX_WORKER_URL = new URL('./index-worker.js', import.meta.url);
 
@@ -192,6 +218,19 @@ export class Store {
   readonly file: string;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  /**
+   * The run under way began on an empty store: `writeBatch` inserts before it looks for a row to replace, and the
+   * pipeline asks `reusable` nothing (one query per document instead of three; ~1% of a first run's CPU). A kill
+   * and re-run begins on a store that is no longer empty.
+   */
+  private freshRun = false;
+  /** A version-1 store opened to read: each analysis JSON still holds its hits. */
+  private hitsInAnalysis = false;
+
+  /** Whether the run under way began on an empty store (nothing in it can be reused). */
+  get runBeganEmpty(): boolean {
+    return this.freshRun;
+  }
 
   private constructor(file: string, db: Database.Database) {
     this.file = file;
@@ -241,7 +280,9 @@ export class Store {
     }
     if (names.has('meta')) {
       const schema = this.getMeta('schema');
-      if (schema !== STORE_SCHEMA) {
+      if (schema === STORE_SCHEMA_V1 && readonly) this.hitsInAnalysis = true;
+      else if (schema === STORE_SCHEMA_V1) this.upgradeFromV1();
+      else if (schema !== STORE_SCHEMA) {
         throw new StoreError(`${this.file}: store schema "${schema ?? 'none'}" is not ${STORE_SCHEMA}; delete the file (it is rebuilt from the corpus) or use the framelens version that wrote it`, this.file);
       }
       if (!readonly) this.db.exec(SCHEMA_SQL);
@@ -256,6 +297,25 @@ export class Store {
       put.run('tool', TOOL_VERSION);
       put.run('run', '0');
       put.run('complete', '1');
+    })();
+  }
+
+  /**
+   * Version 1 to 2 in one transaction: each analysis loses the copy of its hits (the rows are the same hits, written
+   * from the same analysis). A kill midway leaves the version-1 store as it was.
+   */
+  private upgradeFromV1(): void {
+    const page = this.db.prepare('SELECT rowid, id, analysis FROM documents WHERE rowid > ? ORDER BY rowid LIMIT 256');
+    const put = this.db.prepare('UPDATE documents SET analysis = ? WHERE rowid = ?');
+    this.db.transaction(() => {
+      let last = 0;
+      for (;;) {
+        const rows = page.all(last) as Array<{ rowid: number; id: string; analysis: string }>;
+        if (rows.length === 0) break;
+        for (const r of rows) put.run(storedAnalysisJson(this.parseJson(r.analysis, r.id, 'analysis') as DocAnalysis), r.rowid);
+        last = rows[rows.length - 1].rowid;
+      }
+      this.setMeta('schema', STORE_SCHEMA);
     })();
   }
 
@@ -303,6 +363,7 @@ export class Store {
   beginRun(analysisKey: string, shard: string | null): number {
     const run = Number(this.getMeta('run') ?? 0) + 1;
     const empty = this.countDocuments() === 0;
+    this.freshRun = empty;
     this.db.transaction(() => {
       if (empty) for (const name of SEARCH_INDEX_NAMES) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
       this.setMeta('run', String(run));
@@ -315,15 +376,52 @@ export class Store {
     return run;
   }
 
-  /**
-   * The stored analysis of a document when it can be reused: same content hash and same analysis key. Returns the
-   * analysis JSON as stored (callers parse it only when they need it).
-   */
-  reusable(id: string, hash: string, analysisKey: string): string | undefined {
-    const row = this.stmt('SELECT hash, analysis_key, analysis FROM documents WHERE id = ?').get(id) as
-      Pick<DocumentRow, 'hash' | 'analysis_key' | 'analysis'> | undefined;
+  /** The stored analysis of a document, with its hits, when it can be reused: same content hash and same analysis key. */
+  reusable(id: string, hash: string, analysisKey: string): DocAnalysis | undefined {
+    const row = this.stmt('SELECT rowid, hash, analysis_key, analysis FROM documents WHERE id = ?').get(id) as
+      Pick<DocumentRow, 'rowid' | 'hash' | 'analysis_key' | 'analysis'> | undefined;
     if (!row || row.hash !== hash || row.analysis_key !== analysisKey) return undefined;
-    return row.analysis;
+    return this.analysisOf(row.rowid, id, row.analysis);
+  }
+
+  /** A stored analysis with its hits put back from their rows (or taken from `hits`, read for a page of documents). */
+  private analysisOf(rowid: number, id: string, json: string, hits?: Map<number, Hit[]>): DocAnalysis {
+    const analysis = this.parseJson(json, id, 'analysis') as DocAnalysis;
+    if (this.hitsInAnalysis) return analysis;
+    if (hits) analysis.hits = hits.get(rowid) ?? [];
+    else {
+      const rows = this.stmt(`SELECT ${HIT_FIELDS} FROM hits WHERE doc = ? ORDER BY rowid`).raw(true).all(rowid) as unknown[][];
+      analysis.hits = rows.map((r) => this.hitOf(r, id));
+    }
+    return analysis;
+  }
+
+  /** The hits of several documents by rowid, each in the analyzer's order: one query for a page of documents. */
+  private hitsOfRows(documents: Array<{ rowid: number; id: string }>): Map<number, Hit[]> {
+    const out = new Map<number, Hit[]>();
+    if (this.hitsInAnalysis || documents.length === 0) return out;
+    const idOf = new Map(documents.map((d) => [d.rowid, d.id]));
+    const rows = this.stmt(`SELECT doc, ${HIT_FIELDS} FROM hits WHERE doc IN (SELECT value FROM json_each(?)) ORDER BY doc, rowid`)
+      .raw(true).all(JSON.stringify([...idOf.keys()])) as unknown[][];
+    for (const r of rows) {
+      const doc = r[0] as number;
+      let list = out.get(doc);
+      if (!list) out.set(doc, (list = []));
+      list.push(this.hitOf(r, idOf.get(doc) as string, 1));
+    }
+    return out;
+  }
+
+  /** A hit from its row (HIT_FIELDS from column `at`), its keys in the analyzer's order: the JSON report writes them as they come. */
+  private hitOf(r: unknown[], id: string, at = 0): Hit {
+    const hit: Hit = {
+      label: r[at] as string, referent: r[at + 1] as string | null, category: r[at + 2] as Hit['category'], weight: r[at + 3] as number,
+      start: r[at + 4] as number, end: r[at + 5] as number, text: r[at + 6] as string, sentence: r[at + 7] as number,
+      voice: r[at + 8] as Hit['voice'], distanced: r[at + 9] === 1, negated: r[at + 10] === 1,
+    };
+    if (r[at + 11] !== null) hit.resolution = r[at + 11] as Hit['resolution'];
+    if (r[at + 12] !== null) hit.cues = this.parseJson(r[at + 12] as string, id, 'hit cues') as string[];
+    return hit;
   }
 
   /**
@@ -335,31 +433,40 @@ export class Store {
     this.db.transaction(() => {
       for (const w of writes) {
         if (w.kind === 'kept') this.stmt('UPDATE documents SET ord = ?, run = ? WHERE id = ?').run(w.ord, run, w.id);
-        else this.putDocument(run, w.ord, w.document, w.hash, analysisKey, w.analysisJson, w.analysis);
+        else this.putDocument(run, w.ord, w.document, w.hash, analysisKey, w.analysisJson, w.analysis, this.freshRun);
       }
       if (aggregates) for (const [name, value] of Object.entries(aggregates)) this.putAggregate(name, value);
     })();
   }
 
-  private putDocument(run: number, ord: number, doc: Document, hash: string, analysisKey: string, analysisJson: string, analysis: DocAnalysis): void {
-    const old = this.stmt('SELECT rowid FROM documents WHERE id = ?').get(doc.id) as { rowid: number } | undefined;
-    if (old) this.stmt('DELETE FROM hits WHERE doc = ?').run(old.rowid);
+  /** `isNew`: the id is most likely not stored (a fresh run): insert first, look up and replace only if it is. */
+  private putDocument(run: number, ord: number, doc: Document, hash: string, analysisKey: string, analysisJson: string, analysis: DocAnalysis, isNew = false): void {
     const params = [
       ord, run, doc.outlet, doc.title ?? null, doc.date ?? null, doc.url ?? null, doc.event ?? null, doc.language ?? null,
       doc.source.file, doc.source.line ?? null, JSON.stringify(doc.meta ?? {}), hash, analysis.words, analysis.hits.length,
       doc.text, analysisKey, analysisJson,
     ];
-    let rowid: number;
-    if (old) {
-      this.stmt(`UPDATE documents SET ord = ?, run = ?, outlet = ?, title = ?, date = ?, url = ?, event = ?, language = ?,
-        source_file = ?, source_line = ?, meta = ?, hash = ?, words = ?, hit_count = ?, text = ?, analysis_key = ?, analysis = ?
-        WHERE rowid = ?`).run(...params, old.rowid);
-      rowid = old.rowid;
-    } else {
-      const res = this.stmt(`INSERT INTO documents (id, ord, run, outlet, title, date, url, event, language, source_file,
+    const insert = () => Number(this.stmt(`INSERT INTO documents (id, ord, run, outlet, title, date, url, event, language, source_file,
         source_line, meta, hash, words, hit_count, text, analysis_key, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(doc.id, ...params);
-      rowid = Number(res.lastInsertRowid);
+      .run(doc.id, ...params).lastInsertRowid);
+    let rowid: number | undefined;
+    if (isNew) {
+      try {
+        rowid = insert();
+      } catch (err) {
+        // Only this statement is undone; the transaction goes on with the replacing path below.
+        if ((err as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw err;
+      }
+    }
+    if (rowid === undefined) {
+      const old = this.stmt('SELECT rowid FROM documents WHERE id = ?').get(doc.id) as { rowid: number } | undefined;
+      if (old) {
+        this.stmt('DELETE FROM hits WHERE doc = ?').run(old.rowid);
+        this.stmt(`UPDATE documents SET ord = ?, run = ?, outlet = ?, title = ?, date = ?, url = ?, event = ?, language = ?,
+          source_file = ?, source_line = ?, meta = ?, hash = ?, words = ?, hit_count = ?, text = ?, analysis_key = ?, analysis = ?
+          WHERE rowid = ?`).run(...params, old.rowid);
+        rowid = old.rowid;
+      } else rowid = insert();
     }
     const ins = this.stmt(`INSERT INTO hits (doc, label, referent, category, weight, start, end, text, lower_text, sentence,
       voice, distanced, negated, resolution, cues) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -378,7 +485,7 @@ export class Store {
     const next = (this.stmt('SELECT coalesce(max(ord), -1) + 1 AS n FROM documents').get() as { n: number }).n;
     const existing = this.stmt('SELECT ord FROM documents WHERE id = ?').get(doc.id) as { ord: number } | undefined;
     this.db.transaction(() => {
-      this.putDocument(run, existing?.ord ?? next, doc, hash, analysisKey, JSON.stringify(analysis), analysis);
+      this.putDocument(run, existing?.ord ?? next, doc, hash, analysisKey, storedAnalysisJson(analysis), analysis);
     })();
   }
 
@@ -410,6 +517,7 @@ export class Store {
    */
   finishRun(run: number, aggregates: Record<string, string>, reportDocuments?: Iterable<unknown>, reportEvents?: Iterable<unknown>): { removed: number } {
     let removed = 0;
+    this.freshRun = false;
     this.db.transaction(() => {
       removed = this.stmt('DELETE FROM documents WHERE run <> ?').run(run).changes;
       this.db.exec(SEARCH_INDEXES_SQL);
@@ -520,14 +628,14 @@ export class Store {
     }));
   }
 
-  private toStored(r: DocumentRow): StoredDocument {
+  private toStored(r: DocumentRow, hits?: Map<number, Hit[]>): StoredDocument {
     const document: Document = {
       id: r.id, outlet: r.outlet, text: r.text, title: opt(r.title), date: opt(r.date), url: opt(r.url), event: opt(r.event),
       language: opt(r.language), source: { file: r.source_file ?? '', line: opt(r.source_line) }, meta: this.parseJson(r.meta, r.id, 'meta') as Record<string, unknown>,
     };
     for (const k of ['title', 'date', 'url', 'event', 'language'] as const) if (document[k] === undefined) delete document[k];
     if (document.source.line === undefined) delete document.source.line;
-    return { document, analysis: this.parseJson(r.analysis, r.id, 'analysis') as DocAnalysis, analysisKey: r.analysis_key };
+    return { document, analysis: this.analysisOf(r.rowid, r.id, r.analysis, hits), analysisKey: r.analysis_key };
   }
 
   private parseJson(text: string, id: string, column: string): unknown {
@@ -558,7 +666,8 @@ export class Store {
     for (;;) {
       const rows = page.all(ord === -Infinity ? Number.MIN_SAFE_INTEGER : ord, rowid) as DocumentRow[];
       if (rows.length === 0) return;
-      for (const r of rows) yield this.toStored(r);
+      const hits = this.hitsOfRows(rows);
+      for (const r of rows) yield this.toStored(r, hits);
       ord = rows[rows.length - 1].ord;
       rowid = rows[rows.length - 1].rowid;
     }

@@ -1,6 +1,7 @@
 /**
  * Worker thread for batch analysis: receives the compiled lexicon once (structured clone keeps its Maps), then
- * batches of documents, and answers each batch with the analyses as JSON text, in order (see pool.ts for why text).
+ * batches of documents, and answers each batch with the analyses as JSON text, in order (see pool.ts for why text):
+ * each analysis with an empty hits list, as the store keeps it, and its hits as a JSON array of their own.
  * When asked (`features` in the worker data), it also answers each document's report features (documentFeatures),
  * so that the main thread feeding the report builder does not read the text again.
  */
@@ -18,17 +19,22 @@ const stopwords = data.features?.stopwords?.length ? new Set(data.features.stopw
 parentPort?.on('message', (msg: { documents: Array<Omit<Document, 'meta'>> }) => {
   try {
     const analyses: string[] = [];
+    const hits: string[] = [];
     const features: string[] | undefined = data.features ? [] : undefined;
     const sketches: NearDuplicateSketch[] | undefined = data.features?.sketches ? [] : undefined;
     for (const d of msg.documents) {
       const analysis = analyzeDocument({ ...d, meta: {} }, compiled);
+      const found = analysis.hits;
+      analysis.hits = [];
       analyses.push(JSON.stringify(analysis));
+      hits.push(JSON.stringify(found));
+      analysis.hits = found;
       features?.push(JSON.stringify(documentFeatures(d.text, analysis.date, stopwords)));
       sketches?.push(nearDuplicateSketch(d.text));
     }
     // The sketches' buffers move to the main thread instead of being copied.
     const transfer = sketches?.flatMap((s) => [s.shingles.buffer, s.keys.buffer]) ?? [];
-    parentPort?.postMessage({ analyses, features, sketches }, transfer);
+    parentPort?.postMessage({ analyses, hits, features, sketches }, transfer);
   } catch (err) {
     parentPort?.postMessage({ error: (err as Error).stack ?? String(err) });
   }

@@ -1,8 +1,9 @@
 /**
  * A pool of analysis worker threads. Each worker receives the compiled lexicon once, then batches of documents,
- * and answers each batch with the analyses as JSON text: one string per document is cheap to pass between threads
- * (a structured clone of the analysis objects took 1.8× the heap of main-thread results), is what the store keeps
- * as it is, and parses on the main thread into ordinary compact objects.
+ * and answers each batch with the analyses as JSON text: strings are cheap to pass between threads (a structured
+ * clone of the analysis objects took 1.8× the heap of main-thread results) and parse on the main thread into
+ * ordinary compact objects. Each analysis comes as two strings: the analysis with an empty hits list, which is what
+ * the store keeps as it is (the hits are its rows), and the hits (`joinAnalysis` puts them together).
  *
  * Only available when running compiled JavaScript (the worker is a .js file next to this one); callers fall back
  * to the main thread otherwise.
@@ -11,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import type { Document } from '../types.js';
+import type { DocAnalysis, Document } from '../types.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import type { NearDuplicateSketch } from '../stats/duplicates.js';
 
@@ -41,9 +42,13 @@ export function toWorkDocument(d: Document): WorkDocument {
   return rest;
 }
 
-/** A batch's answer: one analysis JSON per document, and its report features JSON when the pool computes them. */
+/**
+ * A batch's answer: per document the analysis JSON with an empty hits list, the hits' JSON, and the report features
+ * JSON when the pool computes them.
+ */
 export interface BatchResult {
   analyses: string[];
+  hits: string[];
   features?: string[];
   /** Near-duplicate sketches, when the pool makes them (`features.sketches`). */
   sketches?: NearDuplicateSketch[];
@@ -59,11 +64,12 @@ interface Pending {
  * Heap limits of a pool worker. Left to itself, V8 lets each worker's heap grow to several times what it holds
  * (measured: two workers and the main thread at ~460 MB after 10k articles, ~350 MB with these limits). 256 MB of old
  * generation is room for documents up to ~5 MB (a 5 MB document needs between 128 and 256); a batch that still runs
- * out is analyzed again on a worker of its own without limits (see `retryUnlimited`). The young generation's 8 MB
- * is memory over speed: whole `analyze -j 2` runs on 10k articles, alternated, took 5–10% longer than without that
- * limit (16.4–17.5 s vs 14.7–16.2 s) for 40–60 MB less peak RSS.
+ * out is analyzed again on a worker of its own without limits (see `retryUnlimited`). The young generation is
+ * where an analysis' short-lived objects die: at 8 MB each worker spent ~12% of its time collecting garbage (three
+ * times the main thread's share at -j 1), and 16 MB took 5.6% off the CPU of a whole `analyze -j 2` run on 10k
+ * articles for ~20 MB more peak RSS (32 MB: 5.8% for ~50 MB; no limit: 40–60 MB more; docs/scale.md, session 9).
  */
-export const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 } as const;
+export const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 } as const;
 
 export class WorkerPool {
   readonly size: number;
@@ -147,7 +153,7 @@ export class WorkerPool {
     }
   }
 
-  /** Analyzes a batch on the next free worker; resolves to one analysis JSON string per document, in order. */
+  /** Analyzes a batch on the next free worker; resolves to each document's analysis and hits JSON, in order. */
   analyze(documents: WorkDocument[]): Promise<BatchResult> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<BatchResult>((resolve, reject) => {
@@ -172,14 +178,23 @@ export interface PoolFeatures {
 
 interface WorkerAnswer {
   analyses?: string[];
+  hits?: string[];
   features?: string[];
   sketches?: NearDuplicateSketch[];
   error?: string;
 }
 
 function settle(p: Pending, msg: WorkerAnswer): void {
-  if (msg.analyses) p.resolve({ analyses: msg.analyses, features: msg.features, sketches: msg.sketches });
+  if (msg.analyses && msg.hits) p.resolve({ analyses: msg.analyses, hits: msg.hits, features: msg.features, sketches: msg.sketches });
   else p.reject(batchError(p, String(msg.error)));
+}
+
+/** A worker's two strings for one document (BatchResult's `analyses[k]` and `hits[k]`) as one analysis. */
+export function joinAnalysis(analysisJson: string, hitsJson: string): DocAnalysis {
+  const analysis = JSON.parse(analysisJson) as DocAnalysis;
+  // Assigned in place of the empty list, so the keys keep the analyzer's order.
+  analysis.hits = JSON.parse(hitsJson) as DocAnalysis['hits'];
+  return analysis;
 }
 
 function batchError(p: Pending, reason: string): Error {

@@ -40,6 +40,20 @@ describe('streamed JSON report', () => {
     expect(sink.text()).toBe(`${JSON.stringify(full, null, 2)}\n`);
   });
 
+  it('writes the events from a walk where the report holds none, with the same bytes (and an empty walk as [])', async () => {
+    const lean = buildReport(input, { resamples: 20, omitHits: true });
+    expect(lean.events.length).toBeGreaterThan(0);
+    function* walk() {
+      yield* lean.events;
+    }
+    const sink = stringSink();
+    await writeReportJson(sink, { ...lean, events: [] }, undefined, lean.documents, walk());
+    expect(sink.text()).toBe(`${JSON.stringify(lean, null, 2)}\n`);
+    const none = stringSink();
+    await writeReportJson(none, lean, undefined, lean.documents, [][Symbol.iterator]());
+    expect(none.text()).toBe(`${JSON.stringify({ ...lean, events: [] }, null, 2)}\n`);
+  });
+
   it('writes a report without hits, and one without documents', async () => {
     const lean = buildReport(input, { resamples: 20, omitHits: true });
     const sink = stringSink();

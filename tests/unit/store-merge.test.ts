@@ -7,6 +7,8 @@ import { loadCompiled } from '../../src/cli/common.js';
 import { contentHash } from '../../src/corpus/hash.js';
 import { Store, StoreError } from '../../src/store/index.js';
 import { mergeStores } from '../../src/store/merge.js';
+import { storedAnalysisJson } from '../../src/store/store.js';
+import Database from 'better-sqlite3';
 import type { Document } from '../../src/types.js';
 
 const compiled = loadCompiled(undefined);
@@ -25,7 +27,7 @@ function part(dir: string, name: string, entries: Array<[number, Document]>, opt
   const run = store.beginRun(key, null);
   store.writeBatch(run, key, entries.map(([ord, d]) => {
     const analysis = analyzeDocument(d, compiled);
-    return { kind: 'analyzed' as const, ord, document: d, hash: contentHash(d), analysisJson: JSON.stringify(analysis), analysis };
+    return { kind: 'analyzed' as const, ord, document: d, hash: contentHash(d), analysisJson: storedAnalysisJson(analysis), analysis };
   }));
   if (options.finish !== false) store.finishRun(run, {});
   store.close();
@@ -59,5 +61,11 @@ describe('mergeStores', () => {
     expect(() => mergeStores(join(dir, 'y.db'), [done, otherKey], 'k1')).toThrow(/analyzed under analysis key k2, not k1/);
     const clash = part(dir, 'clash.db', [[0, doc('d0', texts[3])]]);
     expect(() => mergeStores(join(dir, 'z.db'), [done, clash], 'k1')).toThrow(/document "d0" is also in another input with different content/);
+    // A part written by the previous schema (hits inside each analysis) is refused with what to do.
+    const old = part(dir, 'old.db', [[1, doc('d1', texts[1])]]);
+    const db = new Database(old);
+    db.prepare("UPDATE meta SET value = 'framelens.store/1' WHERE key = 'schema'").run();
+    db.close();
+    expect(() => mergeStores(join(dir, 'w.db'), [done, old], 'k1')).toThrow(`${old}: store schema "framelens.store/1" is older than framelens.store/2; run the same analyze command on it once`);
   });
 });

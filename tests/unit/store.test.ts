@@ -7,8 +7,9 @@ import { analyzeDocument } from '../../src/analysis/analyze.js';
 import { loadCompiled } from '../../src/cli/common.js';
 import { contentHash } from '../../src/corpus/hash.js';
 import { Store, StoreError, type StoreWrite } from '../../src/store/index.js';
-import { REPORT_DOCUMENTS_CHUNK } from '../../src/store/store.js';
+import { REPORT_DOCUMENTS_CHUNK, STORE_SCHEMA, storedAnalysisJson } from '../../src/store/store.js';
 import type { Document } from '../../src/types.js';
+import { runPipeline } from '../../src/pipeline.js';
 
 const compiled = loadCompiled(undefined);
 const doc = (id: string, text: string, outlet = 'Wire A'): Document => ({ id, outlet, text, date: '2024-01-02', source: { file: `${id}.md`, line: 3 }, meta: { note: 'x' } });
@@ -30,10 +31,55 @@ function tmpStore(): { file: string; store: Store } {
 }
 function analyzed(d: Document, ord: number): StoreWrite {
   const analysis = analyzeDocument(d, compiled);
-  return { kind: 'analyzed', ord, document: d, hash: contentHash(d), analysisJson: JSON.stringify(analysis), analysis };
+  return { kind: 'analyzed', ord, document: d, hash: contentHash(d), analysisJson: storedAnalysisJson(analysis), analysis };
 }
 
 describe('Store', () => {
+  it('the pipeline asks an empty store for nothing to reuse, and a filled one for every document', async () => {
+    const { store } = tmpStore();
+    let asked = 0;
+    const reusable = store.reusable.bind(store);
+    store.reusable = (...args: Parameters<Store['reusable']>) => {
+      asked++;
+      return reusable(...args);
+    };
+    const docs = texts.map((t, i) => doc(`p${i}`, t));
+    const first = await runPipeline(docs, compiled, { store, workers: 1 });
+    store.finishRun(first.run as number, {});
+    expect([asked, first.analyzed]).toEqual([0, 3]);
+    const second = await runPipeline(docs, compiled, { store, workers: 1 });
+    expect([asked, second.reused]).toEqual([3, 3]);
+  });
+
+  it('a run begun on an empty store inserts without looking up by id; a later run looks up, and an id written twice is replaced', () => {
+    const { store } = tmpStore();
+    const asked: string[] = [];
+    const s = store as unknown as { stmt(sql: string): unknown };
+    const stmt = s.stmt.bind(store);
+    s.stmt = (sql: string) => {
+      asked.push(sql.replace(/\s+/g, ' '));
+      return stmt(sql);
+    };
+    const byId = () => asked.filter((q) => /^SELECT .* FROM documents WHERE id = \?$/.test(q)).length;
+    const a = doc('a', texts[0]);
+    let run = store.beginRun('k', null);
+    expect(store.runBeganEmpty).toBe(true);
+    store.writeBatch(run, 'k', [analyzed(a, 0), analyzed(doc('b', texts[1]), 1)]);
+    expect(byId()).toBe(0);
+    // The same id again in the fresh run: replaced in place, hits not doubled.
+    store.writeBatch(run, 'k', [analyzed(doc('a', texts[2]), 0)]);
+    expect(byId()).toBe(1);
+    store.finishRun(run, {});
+    expect(store.countDocuments()).toBe(2);
+    expect(store.getDocument('a')?.document.text).toBe(texts[2]);
+    expect(store.hitsOf('a').map((h) => h.text)).toEqual(analyzeDocument(doc('a', texts[2]), compiled).hits.map((h) => h.text));
+    asked.length = 0;
+    run = store.beginRun('k', null);
+    expect(store.runBeganEmpty).toBe(false);
+    store.writeBatch(run, 'k', [analyzed(doc('c', texts[0]), 2)]);
+    expect(byId()).toBe(1);
+  });
+
   it('keeps documents, analyses and indexed hits, and gives them back exactly', () => {
     const { store } = tmpStore();
     const docs = texts.map((t, i) => doc(`d${i}`, t, i === 1 ? 'State TV' : 'Wire A'));
@@ -44,6 +90,8 @@ describe('Store', () => {
     const back = store.getDocument('d1');
     expect(back?.document).toEqual(docs[1]);
     expect(back?.analysis).toEqual(analyzeDocument(docs[1], compiled));
+    // Byte for byte, keys in the analyzer's order: the JSON report writes stored hits as they come back.
+    expect(JSON.stringify(back?.analysis)).toBe(JSON.stringify(analyzeDocument(docs[1], compiled)));
     expect(store.textOf('d2')).toBe(texts[2]);
     expect(store.textOf('nope')).toBeUndefined();
     expect(store.hitsOf('d0').map((h) => h.text)).toEqual(analyzeDocument(docs[0], compiled).hits.map((h) => h.text));
@@ -63,7 +111,7 @@ describe('Store', () => {
     const d = doc('a', texts[0]);
     const run = store.beginRun('key1', null);
     store.writeBatch(run, 'key1', [analyzed(d, 0)]);
-    expect(store.reusable('a', contentHash(d), 'key1')).toBeTypeOf('string');
+    expect(store.reusable('a', contentHash(d), 'key1')).toEqual(analyzeDocument(d, compiled));
     expect(store.reusable('a', contentHash(d), 'key2')).toBeUndefined();
     expect(store.reusable('a', contentHash({ ...d, text: `${d.text} More.` }), 'key1')).toBeUndefined();
   });
@@ -81,6 +129,53 @@ describe('Store', () => {
     expect(store.info().complete).toBe(false);
     expect(store.finishRun(run2, {}).removed).toBe(1);
     expect(store.listDocuments().map((d) => d.id)).toEqual(['a']);
+  });
+
+  it('keeps each hit once, as a row: the stored analysis JSON holds an empty hits list', () => {
+    const { file, store } = tmpStore();
+    const d = doc('a', texts[0]);
+    const run = store.beginRun('k', null);
+    store.writeBatch(run, 'k', [analyzed(d, 0)]);
+    store.finishRun(run, {});
+    const raw = new Database(file, { readonly: true });
+    const row = raw.prepare('SELECT analysis FROM documents').get() as { analysis: string };
+    const hitRows = (raw.prepare('SELECT count(*) AS n FROM hits').get() as { n: number }).n;
+    raw.close();
+    const full = analyzeDocument(d, compiled);
+    expect(full.hits.length).toBeGreaterThan(1);
+    expect(JSON.parse(row.analysis)).toEqual({ ...full, hits: [] });
+    expect(hitRows).toBe(full.hits.length);
+    expect(store.info().schema).toBe(STORE_SCHEMA);
+    expect(JSON.stringify(store.reusable('a', contentHash(d), 'k'))).toBe(JSON.stringify(full));
+    expect(JSON.stringify([...store.documents()][0].analysis)).toBe(JSON.stringify(full));
+  });
+
+  it('reads a version-1 store (hits inside each analysis) as it is, and converts it in place when opened to write', () => {
+    const { file, store } = tmpStore();
+    const docs = texts.map((t, i) => doc(`d${i}`, t));
+    const run = store.beginRun('k', null);
+    store.writeBatch(run, 'k', docs.map((d, i) => analyzed(d, i)));
+    store.finishRun(run, { report: '{}' });
+    store.close();
+    // What framelens.store/1 wrote: the whole analysis, hits included, beside the same rows.
+    const db = new Database(file);
+    for (const d of docs) db.prepare('UPDATE documents SET analysis = ? WHERE id = ?').run(JSON.stringify(analyzeDocument(d, compiled)), d.id);
+    db.prepare("UPDATE meta SET value = 'framelens.store/1' WHERE key = 'schema'").run();
+    db.close();
+    const whole = (s: Store) => [...s.documents()].map((x) => JSON.stringify(x.analysis));
+    const expected = docs.map((d) => JSON.stringify(analyzeDocument(d, compiled)));
+    const reader = Store.open(file, { readonly: true });
+    expect(reader.info().schema).toBe('framelens.store/1');
+    expect(whole(reader)).toEqual(expected);
+    reader.close();
+    const writer = Store.open(file);
+    open.push(writer);
+    expect(writer.info().schema).toBe(STORE_SCHEMA);
+    expect(whole(writer)).toEqual(expected);
+    const raw = new Database(file, { readonly: true });
+    const lists = raw.prepare('SELECT analysis FROM documents ORDER BY rowid').all() as Array<{ analysis: string }>;
+    raw.close();
+    expect(lists.map((r) => (JSON.parse(r.analysis) as { hits: unknown[] }).hits)).toEqual([[], [], []]);
   });
 
   it('lets a reader open the store while a writer holds it open', () => {
