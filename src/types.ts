@@ -171,6 +171,11 @@ export interface Theatre {
    * not that name's actor. Left out where the people's own armed groups are no actor (Syria's civil war).
    */
   demonyms?: string[];
+  /**
+   * The referents a demonym names by who the men are, where that is fewer than the actors of the place: "Gazan
+   * terrorists" are Gaza's own armed groups, never the army fighting there. Absent: the demonym stands for the actors.
+   */
+  people?: string[];
   note?: string;
   lexicon: string;
   file?: string;

@@ -163,6 +163,9 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       const entry = m.entry as LabelEntry;
       if (entry.noun && m.endUnit - m.startUnit === 1 && !usedAsNoun(units, m.endUnit)) continue;
       if (entry.metonym && !actsAsGovernment(units, m, compiled.voice)) continue;
+      // "at Palestine Square in Tehran on April 14", "a conference in Tehran on Saturday": a capital between "in"/"at"
+      // and the date of what happened there is where it happened, not the government acting (the devset's traps).
+      if (entry.weight === 0 && venueWithDate(text, units, m, compiled)) continue;
       // "regime militias", "pro-government militias": a bare group noun glued after a civil war's
       // side word names that side's men (Syria's above all), no referent the lexicon tracks, as resolve.ts reads a
       // context label there (its rule 1b). A composed label is matched whole first ("Iraqi government-funded militias").
@@ -272,6 +275,28 @@ function actsAsGovernment(units: Units, m: Match, rules: VoiceRules): boolean {
     if (w.directive.has(prev) || w.objectVerbs.has(prev) || w.condemn.has(prev) || w.blame.has(prev) || w.accuse.has(prev)) return true;
   }
   return false;
+}
+
+const CAPITAL_CLASS = 'capital-name';
+const DATE_WORD_CLASS = 'date-word';
+const DATE_LEADS = new Set(['on', 'last', 'this', 'earlier', 'late', 'early']);
+
+/**
+ * A capital of the lexicon's `capital-name` class right after "in" or "at" and right before a date: a `date-word`
+ * ("Saturday", "yesterday") or a number, or "on", "last", "this", "earlier", "late" or "early" and then one ("on
+ * April 14", "last Sunday"). Reads two words on.
+ */
+function venueWithDate(text: string, units: Units, m: Match, compiled: CompiledLexicon): boolean {
+  const capitals = classWords(compiled, CAPITAL_CLASS);
+  if (capitals.size === 0 || m.endUnit - m.startUnit !== 1 || !capitals.has(units.normal[m.startUnit])) return false;
+  const before = m.startUnit - 1;
+  if (before < 0 || units.barrierAfter[before] || (units.normal[before] !== 'in' && units.normal[before] !== 'at')) return false;
+  const next = m.endUnit;
+  if (next >= units.count || units.barrierAfter[next - 1]) return false;
+  const dates = classWords(compiled, DATE_WORD_CLASS);
+  const isDate = (u: number): boolean => dates.has(units.normal[u]) || /^\d{1,4}$/.test(units.normal[u]);
+  if (isDate(next)) return true;
+  return DATE_LEADS.has(units.normal[next]) && next + 1 < units.count && !units.barrierAfter[next] && isDate(next + 1);
 }
 
 /** "pro-" or "anti-" glued by a hyphen right before the match. */
@@ -439,6 +464,10 @@ const TITLE_MODIFIERS = 2;
  * leaders". Reads at most TITLE_MODIFIERS + 2 words after the match.
  */
 function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry, compiled: CompiledLexicon): 'title' | 'thing' | null {
+  // "the Yemeni army's media said", "the Israeli army's press service": a force's own media office is a source named
+  // by affiliation whatever the force is called (gold a22); a state's media stay the state's ("Tehran's state media",
+  // gold a10), so only a label that ends in a noun of the `force-noun` class.
+  if (forceOutlet(text, units, m, compiled)) return 'title';
   if (entry.weight !== 0) return null;
   if (titleOfBefore(units, m, compiled)) return 'title';
   const next = m.endUnit;
@@ -467,13 +496,29 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
   // "Hamas head Sinwar": a person's title only when the person's name follows ("Israeli forces head north" is a verb).
   if (classWords(compiled, PERSON_TITLE_CLASS).has(word) && next + 1 < units.count && !units.barrierAfter[next] &&
       properWordAt(text, units, next + 1)) return 'title';
-  // "Israel Prime Minister's office", "IDF Southern Command chief": capitalised words of the title before its noun.
+  // "Israel Prime Minister's office", "IDF Southern Command chief", "Israel Army spokesperson": capitalised words of
+  // the title or the office before its noun.
   for (let u = next; u < next + TITLE_CAPITALISED_WORDS && u + 1 < units.count; u++) {
     if (units.barrierAfter[u] || !properWordAt(text, units, u)) break;
-    if (inWordClass(compiled, TITLE_NOUN_CLASS, units.normal[u + 1])) return 'title';
+    const noun = units.normal[u + 1];
+    if (inWordClass(compiled, TITLE_NOUN_CLASS, noun) || classWords(compiled, SPOKESPERSON_CLASS).has(noun)) return 'title';
+    // "Iran Supreme Leader Ali Khamenei": a leader's title written as an office, capitalised; "Hamas leaders" stays.
+    if ((classWords(compiled, OF_TITLE_CLASS).has(noun) || classWords(compiled, PERSON_TITLE_CLASS).has(noun)) &&
+        !units.barrierAfter[u] && properWordAt(text, units, u + 1)) return 'title';
   }
   if (outletAfter(text, units, next, compiled)) return 'title';
   return inWordClass(compiled, TOPIC_NOUN_CLASS, word) ? 'thing' : null;
+}
+
+const FORCE_NOUN_CLASS = 'force-noun';
+
+/** A label ending in a `force-noun` ("army"), its possessive, and a medium after it ("'s media", "'s press service"). */
+function forceOutlet(text: string, units: Units, m: Match, compiled: CompiledLexicon): boolean {
+  const next = m.endUnit;
+  if (next + 1 >= units.count || units.barrierAfter[next - 1] || units.barrierAfter[next]) return false;
+  if (units.normal[next] !== "'s" && units.normal[next] !== "'") return false;
+  if (!classWords(compiled, FORCE_NOUN_CLASS).has(units.normal[next - 1])) return false;
+  return outletAfter(text, units, next + 1, compiled);
 }
 
 /**

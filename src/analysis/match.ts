@@ -13,7 +13,7 @@ import type { Units } from '../nlp/nlp.js';
 import { foldKey } from '../nlp/nlp.js';
 import type { ClassEdge, CompiledLexicon, Terminal, TrieNode } from '../lexicon/compile.js';
 import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
-import { classMemberWords } from './class-words.js';
+import { classMemberWords, classWords } from './class-words.js';
 
 export interface Match {
   entry: LexiconEntry;
@@ -390,7 +390,7 @@ function joinCoordinated(text: string, units: Units, compiled: CompiledLexicon, 
     const joined = b && b.entry.kind === 'label' && !b.quoted
       ? (j > i + 1
         ? nameInside(text, units, compiled, a, chosen.slice(i + 1, j), b) ?? coordinated(text, units, compiled, a, b)
-        : ledBy(text, units, a, b) ?? ofPhrase(units, a, b) ?? gluedModifier(text, units, a, b) ?? headNoun(units, a, b)
+        : ledBy(text, units, a, b) ?? ofPhrase(units, compiled, a, b) ?? gluedModifier(text, units, a, b) ?? headNoun(units, a, b)
           ?? bracketedGloss(text, a, b) ?? coordinated(text, units, compiled, a, b)
           ?? commaPatron(text, units, compiled, a, b)) : undefined;
     if (!joined) {
@@ -461,21 +461,35 @@ const MAX_QUANTITY = 5;
  * when one of them is neutral (weight 0): the composed phrase takes the other's entry, so its weight is the sum of its
  * parts (lexicons/README.md, "One phrase, one mention, one weight"). Two framing labels keep their two mentions.
  */
-function ofPhrase(units: Units, a: Match, b: Match): Match | undefined {
+function ofPhrase(units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
   const of = a.endUnit;
   if ((units.normal[of] !== 'of' && units.normal[of] !== 'for') || units.barrierAfter[of - 1] || units.barrierAfter[of]) return undefined;
-  // Between "of" and the second label only an article or a quantity may stand ("the", "a number of", "several",
-  // "dozens of", "10"): they count the members, they do not name anything.
+  // Between "of" and the second label only an article, a quantity or a descriptor may stand ("the", "a number of",
+  // "several", "dozens of", "10", "hardline", "Shiite"): they count or describe the members, they name nobody
+  // ("an umbrella group of hardline Shi'ite armed factions").
   const gap = b.startUnit - of - 1;
   if (gap < 0 || gap > MAX_QUANTITY) return undefined;
+  const descriptors = classMemberWords(compiled, 'descriptor');
+  const sects = classMemberWords(compiled, 'sect');
   for (let u = of + 1; u < b.startUnit; u++) {
-    if (units.barrierAfter[u] || !(QUANTITY.has(units.normal[u]) || /^\d+$/.test(units.normal[u]))) return undefined;
+    const w = units.normal[u];
+    if (units.barrierAfter[u] || !(QUANTITY.has(w) || /^\d+$/.test(w) || descriptors.has(w) || sects.has(w))) return undefined;
   }
   const ea = a.entry as LabelEntry;
   const eb = b.entry as LabelEntry;
   if (ea.category !== 'actor-label' || eb.category !== 'actor-label' || !shareReferent(ea, eb)) return undefined;
+  // "the terrorist state of Israel", "the criminal regime of Iran": the of-phrase names whom the framing label means,
+  // so the two are one mention of the named referent with the label's frame, as the resolver would read the label.
+  // Not an adversary's noun: "the enemies of Israel" are Israel's adversaries, not Israel.
+  if (!ea.referent && eb.referent && eb.weight === 0 && ea.weight !== 0 && gap === 0
+    && !classWords(compiled, ADVERSARY_CLASS).has(units.normal[a.endUnit - 1])) {
+    return { ...spanning(a, b, ea, a.pattern), referent: eb.referent };
+  }
   return joinUnder(a, b, ea.weight === 0 ? eb : eb.weight === 0 ? ea : undefined);
 }
+
+/** The lexicon's class of nouns for a side's adversaries ("the enemies of Israel"): never joined to the of-phrase. */
+const ADVERSARY_CLASS = 'adversary-noun';
 
 /**
  * "Iran-sponsored terror proxies": a label that is a compound modifier ("Iran-sponsored", "pro-Iran") right before a
@@ -541,8 +555,12 @@ function acronymAfterName(text: string, a: Match, b: Match): Match | undefined {
   return close ? { ...spanning(a, b, a.entry, a.pattern), end: b.end + close[0].length } : undefined;
 }
 
-/** A pattern that is one capitalized word ("Hamas", "Israel", "IDF"): the actor's own name, used as a label. */
-const PROPER_NAME = /^\p{Lu}[\p{L}'’-]*$/u;
+/**
+ * A pattern that is one capitalized word ("Hamas", "Israel", "IDF"): the actor's own name, used as a label. Not a
+ * compound modifier built on the name ("Hamas-affiliated", "Hamas-linked"): its last part is lower-case, and it
+ * describes the noun after it, with which it is one phrase ("Hamas-affiliated militants").
+ */
+const PROPER_NAME = /^\p{Lu}[\p{L}'’]*(?:[-‐‑]\p{Lu}[\p{L}'’]*)*$/u;
 
 /**
  * "Iranian-backed militia fighters", "Hamas militant fighters": a label right before a label that can name the same

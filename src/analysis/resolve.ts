@@ -57,7 +57,7 @@ const OPPOSING_WORD_CLASS = 'opposing-word';
 const PHRASE_NOUN_CLASS = 'phrase-noun';
 const NAMING_WORD_CLASS = 'naming-word';
 const COMPASS_WORD_CLASS = 'compass-word';
-const ENEMY_NOUN_CLASS = 'enemy-noun';
+const ADVERSARY_NOUN_CLASS = 'adversary-noun';
 
 /** The word sets the resolution rules read, from the lexicon's classes and the voice vocabulary, made once per lexicon. */
 interface ResolveWords {
@@ -83,7 +83,7 @@ function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
       phraseNouns: classWords(compiled, PHRASE_NOUN_CLASS),
       naming: classWords(compiled, NAMING_WORD_CLASS),
       namingPhrases: classPhrases(compiled, NAMING_WORD_CLASS),
-      enemyNouns: classWords(compiled, ENEMY_NOUN_CLASS),
+      enemyNouns: classWords(compiled, ADVERSARY_NOUN_CLASS),
       speech: speechVerbsOf(compiled),
     };
     resolveWordsCache.set(compiled, words);
@@ -306,7 +306,12 @@ export function resolveContextLabels(
     // A nationality glued before the label says where the men are from, as "from <place>" does: "attacks by Yemeni
     // militants" are of Yemen's theatre, whoever with the same head noun was named last ("Palestinian militants").
     // Rule 3 has let only a descriptor before a group noun come this far.
-    const acting = demonymBefore(text, units, match.startUnit, compiled) ?? theatreAfter(units, match.endUnit, compiled) ??
+    const people = demonymBefore(text, units, match.startUnit, compiled);
+    // A nationality of none of the referents the label may take ("Israeli terrorists" for a label of the Palestinian
+    // and regional groups, "Iranian militants") names men the label cannot mean: left unresolved, as rule 3 leaves a
+    // capitalised word the lexicon does not know.
+    if (people && !onlyActor(candidates, people) && ![...candidates].some((r) => people.has(r))) continue;
+    const acting = people ?? theatreAfter(units, match.endUnit, compiled) ??
       (modifierNoun ? theatreAfter(units, match.endUnit + 1, compiled) : undefined);
     const byTheatre = acting ? onlyActor(candidates, acting) : null;
     // 4b'. A possessive determiner names the owner: "the steadfast Palestinian people in Gaza and their valiant and
@@ -847,7 +852,9 @@ function theatreIndex(compiled: CompiledLexicon): TheatreIndex {
     index = { byFirst: new Map(), byDemonym: new Map() };
     for (const t of compiled.lexicon.theatres ?? []) {
       const actors = new Set(t.actors);
-      for (const d of t.demonyms ?? []) index.byDemonym.set(d.toLowerCase(), actors);
+      // A nationality says who the men are, not only where they act: the place's own people when the lexicon names them.
+      const people = t.people?.length ? new Set(t.people) : actors;
+      for (const d of t.demonyms ?? []) index.byDemonym.set(d.toLowerCase(), people);
       for (const place of t.places) {
         const words = place.toLowerCase().replace(/[’‘]/g, "'").split(/\s+/).filter(Boolean);
         if (words[0] === 'the' && words.length > 1) words.shift();
@@ -988,7 +995,8 @@ const originCache = new WeakMap<CompiledLexicon, OriginWords>();
  */
 function originOfGroup(compiled: CompiledLexicon, modifier: string, head: string): boolean {
   const words = originWords(compiled);
-  if (!words.descriptors.has(modifier)) return false;
+  // A theatre's demonym is a nationality the lexicon knows as well ("Gazan terrorists"): rule 4b reads it.
+  if (!words.descriptors.has(modifier) && !theatreIndex(compiled).byDemonym.has(modifier)) return false;
   return groupHead(compiled, head);
 }
 

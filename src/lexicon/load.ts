@@ -14,7 +14,7 @@ import { LexiconError, type LexiconProblem } from './errors.js';
 import { CLASS_NAME_RE, checkPatternSyntax, parsePattern } from './pattern.js';
 
 const TOP_KEYS = new Set(['lexicon', 'version', 'description', 'language', 'referents', 'variants', 'names', 'labels', 'devices', 'format', 'classes', 'theatres']);
-const THEATRE_KEYS = new Set(['places', 'actors', 'demonyms', 'note']);
+const THEATRE_KEYS = new Set(['places', 'actors', 'demonyms', 'note', 'people']);
 const CLASS_KEYS = new Set(['members', 'note']);
 /**
  * Classes the analyzer reads word by word rather than through a pattern (src/analysis/analyze.ts, resolve.ts): a
@@ -25,7 +25,7 @@ export const WORD_LIST_CLASSES: ReadonlySet<string> = new Set([
   'act-noun', 'title-noun', 'topic-noun', 'military-thing-noun', 'tie-participle', 'event-noun', 'thing-noun',
   'outlet-noun', 'outlet-modifier', 'person-title-noun', 'of-title-noun', 'number-word', 'casualty-word',
   'side-word', 'unknown-word', 'opposing-word', 'phrase-noun', 'compass-word', 'spokesperson-noun', 'size-adjective',
-  'agent-noun', 'enemy-noun',
+  'agent-noun', 'adversary-noun', 'force-noun', 'capital-name', 'date-word',
 ]);
 const ONE_WORD_RE = /^[a-z]+\.?$/i;
 const REFERENT_KEYS = new Set(['id', 'label', 'description']);
@@ -379,9 +379,14 @@ function parseLexiconText(text: string, file: string, sha256: string): ParsedFil
     demonyms?.forEach((d, k) => {
       if (/\s/.test(d)) v.error([...path, 'demonyms', k], `"${d}": a demonym is one word ("Yemeni"); write a phrase as a place under "places" instead`);
     });
+    const people = readStringList(v, obj, 'people', path);
+    people?.forEach((r, k) => {
+      if (actors && !actors.includes(r)) v.error([...path, 'people', k], `"${r}": the people of a place are among its actors; add it to "actors" or leave it out here`);
+    });
+    if (people?.length && !demonyms?.length) v.error([...path, 'people'], '"people" says whom the demonyms name: it needs "demonyms"');
     if (!places?.length || !actors?.length) return;
     theatres.push({
-      places, actors, ...(demonyms?.length ? { demonyms } : {}), note: readString(v, obj, 'note', path, false), lexicon: name, file, line: v.line(path),
+      places, actors, ...(demonyms?.length ? { demonyms } : {}), ...(people?.length ? { people } : {}), note: readString(v, obj, 'note', path, false), lexicon: name, file, line: v.line(path),
     });
   });
 

@@ -163,7 +163,8 @@ describe('round trip on the committed corpus: export, count, compare with analyz
       // text: an overlap means a phrase of the label and a span analyze gave to something else share words.
       for (const diff of differences) {
         const why = diff.label === 'islamic-resistance-generic' ? 'case' : agentless.has(diff.label) ? 'agentless'
-          : nounOnly.has(diff.label) && diff.dictionary > diff.analyze ? 'noun' : overlapExplains(exp, diff) ? 'overlap' : null;
+          : nounOnly.has(diff.label) && diff.dictionary > diff.analyze ? 'noun' : overlapExplains(exp, diff) ? 'overlap'
+          : affiliationExplains(exp, diff) ? 'affiliation' : null;
         expect(why, `${documents[diff.doc].id} ${diff.label}: analyze ${diff.analyze}, dictionary ${diff.dictionary}`).not.toBeNull();
       }
     }
@@ -216,6 +217,21 @@ describe('round trip on the committed corpus: export, count, compare with analyz
     }
     // The dictionary gave words of an analyze hit of the label to another category.
     return mine.some((h) => spans.some((m) => m.cat !== diff.label && overlaps(h, [m.start, m.end]) && !same(h, [m.start, m.end])));
+  }
+
+  /**
+   * The dictionary counted the label where analyze read a source named by affiliation: the phrase in the possessive
+   * right before a medium (an `outlet-noun`, after at most one word: "the Yemeni army's media said"), which names the
+   * force's media office, not the force acting (lexicons/README.md, `force-noun`).
+   */
+  function affiliationExplains(exp: LexiconExport, diff: { doc: number; label: string; analyze: number; dictionary: number }): boolean {
+    if (diff.dictionary <= diff.analyze) return false;
+    const text = documents[diff.doc].text;
+    const { words } = dictionaryWords(text);
+    const outletNouns = new Set((compiled.lexicon.classes ?? []).find((c) => c.name === 'outlet-noun')?.members.map((m) => m.source.toLowerCase()));
+    // Dictionary words keep the possessive on the word ("army's").
+    return phraseSpans(exp, words).some((m) => m.cat === diff.label && /['’]s?$/u.test(words[m.end - 1]) &&
+      (outletNouns.has(words[m.end] ?? '') || outletNouns.has(words[m.end + 1] ?? '')));
   }
 
   it('without a corpus, the capped export still finds nearly every hit', () => {

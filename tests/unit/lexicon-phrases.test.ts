@@ -743,3 +743,124 @@ describe('"Islamist" before a group noun (dev-m misses, lexicon 1.3.14)', () => 
     expect(labelsIn('Islamist politics shaped the vote.')).toEqual([]);
   });
 });
+
+describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)', () => {
+  const actorLabels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+    .filter((h) => h.category === 'actor-label');
+  const events = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+    .filter((h) => h.category === 'event').map((h) => [h.text, h.referent]);
+
+  it('reads a neutral name before an emotive event noun as the event word naming its agent, not as the name (gold README)', () => {
+    expect(actorLabels('They condemned Israel\'s crimes in the south.').map((h) => h.text)).toEqual([]);
+    expect(events('They condemned Israel\'s crimes in the south.')).toEqual([["Israel's crimes", 'israel']]);
+    expect(actorLabels('Israel’s brutal atrocities go on.').map((h) => h.text)).toEqual([]);
+    expect(actorLabels('after Hamas’s bloody rampage in the south').map((h) => h.text)).toEqual([]);
+    expect(events('after Hamas’s bloody rampage in the south')).toEqual([['Hamas’s bloody rampage', 'palestinians']]);
+    // The bare name takes no noun that is also a verb: "Hamas rampaged" is Hamas acting (pattern words inflect).
+    expect(actorLabels('Hamas rampaged through the towns.').map((h) => h.text)).toEqual(['Hamas']);
+    // A plain event noun keeps the name (gold: "Israel's war against Hamas", "Hamas's October 7 assault").
+    expect(actorLabels('Israel\'s war against Hamas goes on.').map((h) => h.text)).toEqual(['Israel', 'Hamas']);
+  });
+
+  it('reads the Zionist singulars and forces, and "terrorist state" as a context label of a state', () => {
+    expect(labelsIn('He vowed to punish the Zionist aggressor.')).toEqual([{ text: 'Zionist aggressor', id: 'zionist-regime', weight: -2 }]);
+    expect(labelsIn('when the Zionist Air Force targeted a car').map((h) => h.id)).toEqual(['zionist-regime']);
+    expect(actorLabels('Israel is a terrorist state, he wrote.').map((h) => [h.text, h.referent, h.weight]))
+      .toEqual([['Israel', 'israel', 0], ['terrorist state', 'israel', -2]]);
+  });
+
+  it('reads "the Yemeni forces/army/military" as the Houthis\' forces named as the state\'s (dev-m, gold a22)', () => {
+    expect(labelsIn('The Yemeni forces said they hit three ships.').map((h) => [h.text, h.id, h.weight]))
+      .toEqual([['Yemeni forces', 'yemeni-armed-forces', 1]]);
+    expect(labelsIn('Since October the Yemeni military has carried out attacks.').map((h) => h.id)).toEqual(['yemeni-armed-forces']);
+    // "military" before an act noun is an adjective, not the force.
+    expect(actorLabels('Yemeni military operations will not cease.')).toEqual([]);
+  });
+
+  it('does not count a force in the possessive before its medium, whatever its weight (gold a22 "the Yemeni army\'s media")', () => {
+    expect(actorLabels('The Yemeni army\'s media said five raids hit the port.')).toEqual([]);
+    expect(actorLabels('The Israeli army\'s press service added that.')).toEqual([]);
+    // A state's media stay the state's (gold a10, a27), and the force before any other noun stays counted.
+    expect(actorLabels('Tehran\'s state media said so.').map((h) => h.text)).toEqual(['Tehran']);
+    expect(actorLabels('The Yemeni army\'s decision stands.').map((h) => h.text)).toEqual(['Yemeni army']);
+  });
+
+  it('reads an intensifier between the possessive and the emotive noun as part of the event word (audit prec9b)', () => {
+    expect(actorLabels('He called it a new example of Israel’s unrestrained aggression.')).toEqual([]);
+    expect(events('He called it a new example of Israel’s unrestrained aggression.').map((e) => e[1])).toContain('israel');
+  });
+
+  it('does not count a name before capitalised words of an office and a spokesperson ("Israel Army spokesperson")', () => {
+    expect(actorLabels('Israel Army spokesperson wrote on X that two drones fell.')).toEqual([]);
+    // The force acting stays counted, and so does the name before a capitalised word that is no office's.
+    expect(actorLabels('The Israel Army said two drones fell.').map((h) => h.referent)).toEqual(['israel']);
+    // A leader's title written as an office, capitalised, is a title too; the lower-case noun stays counted (gold a11).
+    expect(actorLabels('Iran Supreme Leader Ayatollah Ali Khamenei spoke.')).toEqual([]);
+    expect(actorLabels('Hamas leaders met in Doha.').map((h) => h.text)).toEqual(['Hamas']);
+  });
+
+  it('reads descriptors between "of" and the member label as one phrase, and the occupation army in the possessive whole', () => {
+    expect(labelsIn('It is an umbrella group of hardline Shi’ite armed factions.').map((h) => h.text))
+      .toEqual(['umbrella group of hardline Shi’ite armed factions']);
+    expect(labelsIn('Israel’s occupation army raided Jenin.')).toEqual([{ text: 'Israel’s occupation army', id: 'israeli-occupation-forces', weight: -2 }]);
+    expect(labelsIn('The occupying Israeli forces stormed the camp.').map((h) => [h.id, h.weight])).toEqual([['israeli-occupation-forces', -2]]);
+    // A word that names someone else between "of" and the label keeps two mentions.
+    expect(labelsIn('an umbrella group of young Shiite militias').length).toBe(2);
+  });
+
+  it('reads a compound modifier built on a name and the noun after it as one phrase ("Hamas-affiliated militants")', () => {
+    expect(actorLabels('Israel struck Hamas-affiliated militants overnight.').map((h) => [h.text, h.referent]))
+      .toEqual([['Israel', 'israel'], ['Hamas-affiliated militants', 'palestinians']]);
+    // The name itself keeps its own mention ("Hamas-led terrorists": gold a20 annotates two spans).
+    expect(actorLabels('Israel struck Hamas-led terrorists overnight.').map((h) => h.text)).toEqual(['Israel', 'Hamas', 'terrorists']);
+  });
+
+  it('reads "terrorist" before a name and its group noun, and a patron\'s terrorist proxy, as one label (word order)', () => {
+    expect(labelsIn('Israel fought the terrorist Hamas organization in Gaza.').map((h) => [h.text, h.id, h.weight]))
+      .toEqual([['Israel', 'israel', 0], ['terrorist Hamas organization', 'hamas-terrorists', -2]]);
+    expect(labelsIn('Israel fought the terrorist Hezbollah organization.').map((h) => h.id)).toEqual(['israel', 'named-group-terrorists']);
+    expect(labelsIn('Israel fought the Iranian-backed terrorist proxy Hezbollah.').map((h) => [h.text, h.id]))
+      .toEqual([['Israel', 'israel'], ['Iranian-backed terrorist proxy', 'iran-backed-terror-groups']]);
+  });
+
+  it('reads a condemning epithet before the state\'s name as a label, and more emotive nouns after a possessive (audit prec9c)', () => {
+    expect(labelsIn('Since then the oppressor Israel has continued its airstrikes.').map((h) => [h.text, h.weight]))
+      .toEqual([['oppressor Israel', -2]]);
+    expect(actorLabels('The US leans towards oppressive Israel.').map((h) => [h.referent, h.weight])).toEqual([['israel', -2]]);
+    expect(actorLabels('The criminal Israeli army fired on them.').map((h) => [h.text, h.weight])).toEqual([['criminal Israeli army', -2]]);
+    expect(actorLabels('Israel’s persecution in Gaza continues.')).toEqual([]);
+    expect(actorLabels('He spoke at length about the Hamas’ cruelties.')).toEqual([]);
+    // "terrorist attack" is the emotive event word (brutal-war): after the possessive the name is its agent; the
+    // bare name is left alone, since "Hamas terrorists attacked" would read as that event (pattern words inflect).
+    expect(actorLabels('It came after Hamas’s terrorist attack on the south.')).toEqual([]);
+    expect(actorLabels('Israel said Hamas terrorists attacked the post.').map((h) => h.label)).toEqual(['israel', 'hamas-terrorists']);
+    // A framing adjective before a thing named after the group frames the thing: the name is the baseline.
+    expect(actorLabels('They destroyed Hamas terrorist infrastructure.').map((h) => [h.label, h.weight])).toEqual([['hamas', 0]]);
+    expect(actorLabels('It refused to call the group a terrorist entity.').map((h) => h.label)).toEqual(['terrorists']);
+  });
+
+  it('reads outlets named after a state as names, matched as written ("Israel Today"; "Israel today" is the state)', () => {
+    expect(actorLabels('Israel Today reported the strike.')).toEqual([]);
+    expect(actorLabels('IranWire reported the strike.')).toEqual([]);
+    expect(actorLabels('Israel today announced new strikes.').map((h) => h.text)).toEqual(['Israel']);
+  });
+
+  it('does not count a capital between "in"/"at" and a date: the venue of what happened (devset traps)', () => {
+    expect(actorLabels('Demonstrators gathered at Palestine Square in Tehran on April 14.')).toEqual([]);
+    expect(actorLabels('He addressed a conference in Tehran on Saturday morning.')).toEqual([]);
+    expect(actorLabels('Haniyeh was killed in Tehran last Wednesday.')).toEqual([]);
+    // Without a date the capital stays the state's (gold a01 "a foreign ministry spokesman in Tehran"), and so does a
+    // capital that speaks, or a verb after it ("officials in Tehran may respond").
+    expect(actorLabels('A foreign ministry spokesman in Tehran said no.').map((h) => h.text)).toEqual(['Tehran']);
+    expect(actorLabels('Tehran on Saturday vowed a response.').map((h) => h.text)).toEqual(['Tehran']);
+    expect(actorLabels('Officials in Tehran may respond.').map((h) => h.text)).toEqual(['Tehran']);
+  });
+
+  it('joins a framing context label and the of-phrase naming its referent into one mention, not an adversary\'s noun', () => {
+    expect(actorLabels('They defend it from the terrorist state of Israel\'s attacks.').map((h) => [h.text, h.referent, h.weight, h.resolution]))
+      .toEqual([['terrorist state of Israel', 'israel', -2, 'fixed']]);
+    expect(actorLabels('He denounced the criminal regime of Iran.').map((h) => [h.text, h.referent])).toEqual([['criminal regime of Iran', 'iran']]);
+    // "the enemies of Israel" are Israel's adversaries: two mentions, the label left to context.
+    expect(actorLabels('He spoke of the enemies of Israel.').map((h) => h.text)).toEqual(['the enemies', 'Israel']);
+  });
+});
