@@ -12,7 +12,7 @@ import { tokenize, type Units } from '../nlp/nlp.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { findMatches, type Match } from './match.js';
 import { findVoiceSpans, quoteSpans, selfNamesOf, voiceAt } from './voice.js';
-import { headlineEnd, resolveContextLabels, sideWordsOf, type ContextLabel, type Mention } from './resolve.js';
+import { describesUntracked, headlineEnd, resolveContextLabels, sideWordsOf, type ContextLabel, type Mention } from './resolve.js';
 import { repeatedBlocks } from './repeats.js';
 import { namesAgent } from './agency.js';
 import { classWords } from './class-words.js';
@@ -191,6 +191,9 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
         if (affiliation === 'title' && entry.referent) mention(m, entry.referent, sentence);
         continue;
       }
+      // "the SDF militia", "the SDF, a Kurdish militia,": a fixed label glued or apposed to an actor the lexicon names
+      // but does not track describes that actor, as a context label there does (resolve.ts, rules 1 and 2).
+      if (entry.category === 'actor-label' && entry.referent && describesUntracked(text, units, m, mentions[mentions.length - 1], compiled)) continue;
       const negation = cueBefore(negationEnds, m, false);
       if (negation) cues.push(negation.entry.id);
       const hit: Hit = {

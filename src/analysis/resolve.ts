@@ -120,6 +120,8 @@ const THING_HEAD_FOLLOWERS = new Set([
   'since', 'across', 'near', 'inside', 'along', 'around', 'throughout', 'within', 'under', 'as', 'and', 'or', 'of', 'with',
   'for', 'after', 'before', 'during', 'including', 'were', 'was', 'are', 'is', 'have', 'has', 'had', 'used', 'belonging',
 ]);
+/** The articles, which open a noun phrase. */
+const ARTICLES = new Set(['the', 'a', 'an']);
 /** Words that may open an apposition's noun phrase ("Kataib Hezbollah, an Iran-backed militia"). */
 const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'one', 'another', 'which', 'who', 'itself', 'both', 'all', 'its', 'their']);
 /**
@@ -465,6 +467,27 @@ export function resolveContextLabels(
     if (scene !== null) resolveTo(hit, scene, seen, match, units);
   }
   return notLabels;
+}
+
+/**
+ * Whether a label stands glued after, or in an apposition to, an actor the lexicon names but does not track ("the SDF
+ * militia", "the SDF, a Kurdish militia,"): the words then describe that actor, whatever referent the label has
+ * elsewhere. Rules 1 and 2 read a context label so; analyze.ts reads a fixed one so through this.
+ */
+export function describesUntracked(text: string, units: Units, match: Match, last: Mention | undefined, compiled: CompiledLexicon): boolean {
+  if (!last || last.referent !== null || last.side !== undefined || last.endUnit > match.startUnit) return false;
+  if (units.sentence[last.startUnit] !== units.sentence[match.startUnit]) return false;
+  // Glued by a space only: "the ISIS-Hamas murderers" pairs two names, the label still Hamas's.
+  if (last.endUnit === match.startUnit) return !units.barrierAfter[last.endUnit - 1] && /^\s+$/.test(text.slice(last.end, units.start[match.startUnit]));
+  const reach = compiled.voice.context.appositionWords;
+  if (match.startUnit - last.endUnit > reach + 1 || !units.barrierAfter[last.endUnit - 1] ||
+      text.slice(last.end, units.start[last.endUnit]).trim() !== ',' || !ARTICLES.has(units.normal[last.endUnit])) return false;
+  for (let u = last.endUnit; u < match.startUnit; u++) {
+    if (units.barrierAfter[u]) return false;
+    if (u > last.endUnit && ARTICLES.has(units.normal[u]) && units.normal[u - 1] !== 'of') return false;
+  }
+  const e = match.endUnit - 1;
+  return Boolean(units.barrierAfter[e]) || (e + 1 < units.count && APPOSITION_CONTINUATIONS.has(units.normal[e + 1]));
 }
 
 /**
@@ -1063,6 +1086,12 @@ function appositionOf(
       units.barrierAfter[before.endUnit - 1] && text.slice(before.end, units.start[before.endUnit]).trim() === ',') {
     let plain = APPOSITION_OPENERS.has(units.normal[before.endUnit]) || before.endUnit === match.startUnit;
     for (let u = before.endUnit; u < match.startUnit && plain; u++) if (units.barrierAfter[u]) plain = false;
+    // An apposition is one noun phrase: an article after its first word opens another one ("Led by the Israeli Air
+    // Force, the forces eliminated the terrorists": the terrorists are the object of a clause, not the Air Force), unless
+    // an of-phrase joins it ("Kataib Hezbollah, one of the militias").
+    for (let u = before.endUnit + 1; u < match.startUnit && plain; u++) {
+      if (ARTICLES.has(units.normal[u]) && units.normal[u - 1] !== 'of') plain = false;
+    }
     // The phrase must close as an apposition does ("…, an Iran-backed militia, said"; "…, a pro-Iranian channel.");
     // "attacked US forces, the militants said" is speech, not an apposition.
     const e = match.endUnit - 1;
