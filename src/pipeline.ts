@@ -16,8 +16,9 @@ import type { CompiledLexicon } from './lexicon/compile.js';
 import { analyzeDocument } from './analysis/analyze.js';
 import { contentHash } from './corpus/hash.js';
 import { TOOL_VERSION } from './version.js';
-import { storedAnalysisJson, type Store, type StoreWrite } from './store/store.js';
-import { defaultWorkerCount, joinAnalysis, toWorkDocument, WorkerPool, workersAvailable, type PoolFeatures, type WorkDocument } from './worker/pool.js';
+import type { Store, StoreWrite } from './store/store.js';
+import { joinAnalysis, storedAnalysisJson } from './store/analysis-json.js';
+import { defaultWorkerCount, toWorkDocument, WorkerPool, workersAvailable, type PoolFeatures, type WorkDocument } from './worker/pool.js';
 import type { DocumentFeatures } from './report/features.js';
 import type { NearDuplicateSketch } from './stats/duplicates.js';
 

@@ -600,7 +600,8 @@ function usedAsNoun(units: Units, endUnit: number): boolean {
 /** Agentless wording is not scored where its clause names the agent ("were killed in a US drone strike"). */
 function dropAgented(hits: Hit[], agentless: Array<{ hit: Hit; match: Match }>, text: string, units: Units, actorUnit: Uint8Array, compiled: CompiledLexicon): Hit[] {
   const agented = new Set<Hit>();
-  for (const { hit, match } of agentless) if (namesAgent(text, units, match.endUnit, actorUnit, classWords(compiled, AGENT_NOUN_CLASS))) agented.add(hit);
+  const agentNouns = classWords(compiled, AGENT_NOUN_CLASS);
+  for (const { hit, match } of agentless) if (namesAgent(text, units, match.endUnit, actorUnit, agentNouns)) agented.add(hit);
   return agented.size ? hits.filter((h) => !agented.has(h)) : hits;
 }
 

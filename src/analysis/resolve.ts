@@ -68,7 +68,7 @@ interface ResolveWords {
   naming: ReadonlySet<string>;
   namingPhrases: ReadonlySet<string>;
   /** Head nouns of hostility ("enemy", "foes"): their of-phrase names whom the men oppose, not who they are. */
-  enemyNouns: ReadonlySet<string>;
+  adversaryNouns: ReadonlySet<string>;
   /** Verbs that introduce speech (voice vocabulary): "X, the militants said" is speech, not an apposition. */
   speech: ReadonlySet<string>;
 }
@@ -83,7 +83,7 @@ function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
       phraseNouns: classWords(compiled, PHRASE_NOUN_CLASS),
       naming: classWords(compiled, NAMING_WORD_CLASS),
       namingPhrases: classPhrases(compiled, NAMING_WORD_CLASS),
-      enemyNouns: classWords(compiled, ADVERSARY_NOUN_CLASS),
+      adversaryNouns: classWords(compiled, ADVERSARY_NOUN_CLASS),
       speech: speechVerbsOf(compiled),
     };
     resolveWordsCache.set(compiled, words);
@@ -153,8 +153,8 @@ export function resolveContextLabels(
     return people === undefined || people.has(m.referent);
   });
   const rules = compiled.voice.context;
-  const speech = speechVerbsOf(compiled);
   const words = resolveWordsOf(compiled);
+  const speech = words.speech;
   const eventNouns = classWords(compiled, EVENT_NOUN_CLASS);
   const thingNouns = classWords(compiled, THING_NOUN_CLASS);
   const numberWords = classWords(compiled, NUMBER_WORD_CLASS);
@@ -284,7 +284,7 @@ export function resolveContextLabels(
       }
       // "the enemies of Israel", "a foe of the US": a hostile head's of-phrase names whom the men oppose, so the
       // named referent is the one the label does not mean; which other actor it is, the phrase does not say.
-      if (inPhrase && fit(inPhrase) === 'yes' && words.enemyNouns.has(head)) continue;
+      if (inPhrase && fit(inPhrase) === 'yes' && words.adversaryNouns.has(head)) continue;
       if (inPhrase && fit(inPhrase) !== 'no') {
         settle(inPhrase);
         continue;
@@ -470,6 +470,20 @@ export function resolveContextLabels(
 }
 
 /**
+ * Whether the words of an apposition from its first word up to the label (`from` to `to`, exclusive) are one noun
+ * phrase: no punctuation, and no article after the first word but after "of". Another article opens another phrase
+ * ("Led by the Israeli Air Force, the forces eliminated the terrorists": the terrorists are the object of a clause,
+ * not the Air Force); an of-phrase joins ("Kataib Hezbollah, one of the militias").
+ */
+function onePhrase(units: Units, from: number, to: number): boolean {
+  for (let u = from; u < to; u++) {
+    if (units.barrierAfter[u]) return false;
+    if (u > from && ARTICLES.has(units.normal[u]) && units.normal[u - 1] !== 'of') return false;
+  }
+  return true;
+}
+
+/**
  * Whether a label stands glued after, or in an apposition to, an actor the lexicon names but does not track ("the SDF
  * militia", "the SDF, a Kurdish militia,"): the words then describe that actor, whatever referent the label has
  * elsewhere. Rules 1 and 2 read a context label so; analyze.ts reads a fixed one so through this.
@@ -482,10 +496,7 @@ export function describesUntracked(text: string, units: Units, match: Match, las
   const reach = compiled.voice.context.appositionWords;
   if (match.startUnit - last.endUnit > reach + 1 || !units.barrierAfter[last.endUnit - 1] ||
       text.slice(last.end, units.start[last.endUnit]).trim() !== ',' || !ARTICLES.has(units.normal[last.endUnit])) return false;
-  for (let u = last.endUnit; u < match.startUnit; u++) {
-    if (units.barrierAfter[u]) return false;
-    if (u > last.endUnit && ARTICLES.has(units.normal[u]) && units.normal[u - 1] !== 'of') return false;
-  }
+  if (!onePhrase(units, last.endUnit, match.startUnit)) return false;
   const e = match.endUnit - 1;
   return Boolean(units.barrierAfter[e]) || (e + 1 < units.count && APPOSITION_CONTINUATIONS.has(units.normal[e + 1]));
 }
@@ -1084,14 +1095,8 @@ function appositionOf(
   const sentence = units.sentence[match.startUnit];
   if (before && before.sentence === sentence && before.endUnit <= match.startUnit && match.startUnit - before.endUnit <= reach + 1 &&
       units.barrierAfter[before.endUnit - 1] && text.slice(before.end, units.start[before.endUnit]).trim() === ',') {
-    let plain = APPOSITION_OPENERS.has(units.normal[before.endUnit]) || before.endUnit === match.startUnit;
-    for (let u = before.endUnit; u < match.startUnit && plain; u++) if (units.barrierAfter[u]) plain = false;
-    // An apposition is one noun phrase: an article after its first word opens another one ("Led by the Israeli Air
-    // Force, the forces eliminated the terrorists": the terrorists are the object of a clause, not the Air Force), unless
-    // an of-phrase joins it ("Kataib Hezbollah, one of the militias").
-    for (let u = before.endUnit + 1; u < match.startUnit && plain; u++) {
-      if (ARTICLES.has(units.normal[u]) && units.normal[u - 1] !== 'of') plain = false;
-    }
+    const plain = (APPOSITION_OPENERS.has(units.normal[before.endUnit]) || before.endUnit === match.startUnit) &&
+      onePhrase(units, before.endUnit, match.startUnit);
     // The phrase must close as an apposition does ("…, an Iran-backed militia, said"; "…, a pro-Iranian channel.");
     // "attacked US forces, the militants said" is speech, not an apposition.
     const e = match.endUnit - 1;

@@ -6,7 +6,8 @@
 import type { DocAnalysis, Document } from '../types.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { analyzeDocument } from '../analysis/analyze.js';
-import { joinAnalysis, toWorkDocument, WorkerPool, workersAvailable } from '../worker/pool.js';
+import { toWorkDocument, WorkerPool, workersAvailable } from '../worker/pool.js';
+import { joinAnalysis } from '../store/analysis-json.js';
 import { HttpError } from './http-error.js';
 
 export interface Analyzer {

@@ -14,6 +14,7 @@ import Database from 'better-sqlite3';
 import type { DocAnalysis, Document, Hit } from '../types.js';
 import { TOOL_VERSION } from '../version.js';
 import { StoreError } from './errors.js';
+import { storedAnalysisJson } from './analysis-json.js';
 
 /**
  * The store's schema. Version 2 keeps each hit once, as a row of `hits`: the analysis JSON holds an empty hits list
@@ -23,19 +24,6 @@ import { StoreError } from './errors.js';
 export const STORE_SCHEMA = 'framelens.store/2';
 const STORE_SCHEMA_V1 = 'framelens.store/1';
 
-/**
- * A document's analysis as the store keeps it: JSON with an empty hits list, the hits being its rows (the list stays,
- * empty, so the keys keep their order when the hits are put back).
- */
-export function storedAnalysisJson(analysis: DocAnalysis): string {
-  const hits = analysis.hits;
-  analysis.hits = [];
-  try {
-    return JSON.stringify(analysis);
-  } finally {
-    analysis.hits = hits;
-  }
-}
 /** Aggregates named so hold the saved report's documents, REPORT_DOCUMENTS_CHUNK to a row (see finishRun). */
 export const REPORT_DOCUMENTS_PREFIX = 'report-documents/';
 export const REPORT_DOCUMENTS_CHUNK = 2000;

@@ -10,6 +10,7 @@ import type { Document } from '../types.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { analyzeDocument } from '../analysis/analyze.js';
 import { documentFeatures } from '../report/features.js';
+import { storedAnalysisJson } from '../store/analysis-json.js';
 import { nearDuplicateSketch, type NearDuplicateSketch } from '../stats/duplicates.js';
 
 const data = workerData as { compiled: CompiledLexicon; features?: { stopwords?: string[]; sketches?: boolean } };
@@ -24,11 +25,8 @@ parentPort?.on('message', (msg: { documents: Array<Omit<Document, 'meta'>> }) =>
     const sketches: NearDuplicateSketch[] | undefined = data.features?.sketches ? [] : undefined;
     for (const d of msg.documents) {
       const analysis = analyzeDocument({ ...d, meta: {} }, compiled);
-      const found = analysis.hits;
-      analysis.hits = [];
-      analyses.push(JSON.stringify(analysis));
-      hits.push(JSON.stringify(found));
-      analysis.hits = found;
+      analyses.push(storedAnalysisJson(analysis));
+      hits.push(JSON.stringify(analysis.hits));
       features?.push(JSON.stringify(documentFeatures(d.text, analysis.date, stopwords)));
       sketches?.push(nearDuplicateSketch(d.text));
     }

@@ -3,7 +3,8 @@
  * and answers each batch with the analyses as JSON text: strings are cheap to pass between threads (a structured
  * clone of the analysis objects took 1.8× the heap of main-thread results) and parse on the main thread into
  * ordinary compact objects. Each analysis comes as two strings: the analysis with an empty hits list, which is what
- * the store keeps as it is (the hits are its rows), and the hits (`joinAnalysis` puts them together).
+ * the store keeps as it is (the hits are its rows), and the hits (`joinAnalysis`, src/store/analysis-json.ts, puts
+ * them together).
  *
  * Only available when running compiled JavaScript (the worker is a .js file next to this one); callers fall back
  * to the main thread otherwise.
@@ -12,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import type { DocAnalysis, Document } from '../types.js';
+import type { Document } from '../types.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import type { NearDuplicateSketch } from '../stats/duplicates.js';
 
@@ -189,13 +190,6 @@ function settle(p: Pending, msg: WorkerAnswer): void {
   else p.reject(batchError(p, String(msg.error)));
 }
 
-/** A worker's two strings for one document (BatchResult's `analyses[k]` and `hits[k]`) as one analysis. */
-export function joinAnalysis(analysisJson: string, hitsJson: string): DocAnalysis {
-  const analysis = JSON.parse(analysisJson) as DocAnalysis;
-  // Assigned in place of the empty list, so the keys keep the analyzer's order.
-  analysis.hits = JSON.parse(hitsJson) as DocAnalysis['hits'];
-  return analysis;
-}
 
 function batchError(p: Pending, reason: string): Error {
   return new Error(`a worker failed on the batch starting with document "${p.documents[0]?.id ?? ''}": ${reason}`);

@@ -67,7 +67,8 @@ describe('worker heap limits', () => {
   });
 
   it('a batch that runs a pool worker out of memory is analyzed again on a worker without limits, with the same result', async () => {
-    const { WorkerPool, joinAnalysis } = await import(new URL('../../dist/src/worker/pool.js', import.meta.url).href);
+    const { WorkerPool } = await import(new URL('../../dist/src/worker/pool.js', import.meta.url).href);
+    const { joinAnalysis } = await import(new URL('../../dist/src/store/analysis-json.js', import.meta.url).href);
     const { analyzeDocument } = await import(new URL('../../dist/src/analysis/analyze.js', import.meta.url).href);
     const { loadLexicons } = await import(new URL('../../dist/src/lexicon/load.js', import.meta.url).href);
     const { compileLexicon } = await import(new URL('../../dist/src/lexicon/compile.js', import.meta.url).href);

@@ -7,7 +7,7 @@ import { loadCompiled } from '../../src/cli/common.js';
 import { contentHash } from '../../src/corpus/hash.js';
 import { Store, StoreError } from '../../src/store/index.js';
 import { mergeStores } from '../../src/store/merge.js';
-import { storedAnalysisJson } from '../../src/store/store.js';
+import { storedAnalysisJson } from '../../src/store/analysis-json.js';
 import Database from 'better-sqlite3';
 import type { Document } from '../../src/types.js';
 

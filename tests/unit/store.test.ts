@@ -7,7 +7,8 @@ import { analyzeDocument } from '../../src/analysis/analyze.js';
 import { loadCompiled } from '../../src/cli/common.js';
 import { contentHash } from '../../src/corpus/hash.js';
 import { Store, StoreError, type StoreWrite } from '../../src/store/index.js';
-import { REPORT_DOCUMENTS_CHUNK, STORE_SCHEMA, storedAnalysisJson } from '../../src/store/store.js';
+import { REPORT_DOCUMENTS_CHUNK, STORE_SCHEMA } from '../../src/store/store.js';
+import { storedAnalysisJson } from '../../src/store/analysis-json.js';
 import type { Document } from '../../src/types.js';
 import { runPipeline } from '../../src/pipeline.js';
 
