@@ -37,6 +37,9 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
       return { cue: i, clause: pronounAt(r, i + 1) ? k + 1 : i + 1, rule: 'F-INSIST' };
     }
   }
+  // "has not accused Iran of having a role …", "never condemned the attack": a judgement not made reports nobody's
+  // words, as a claim not made (F-CLAIM); the object is the outlet's naming.
+  if ((v.accuse.has(w) || v.condemn.has(w) || v.blame.has(w)) && negatedAt(r, i)) return null;
   if (v.accuse.has(w)) {
     for (let j = i + 1; j < n && j <= i + win.accuse; j++) {
       if (words[j].lower !== 'of' || j + 1 >= n) continue;
@@ -210,4 +213,12 @@ function verbLike(r: Reading, w: string): boolean {
   const v = r.rules.words;
   return v.reporting.has(w) || v.accuse.has(w) || v.call.has(w) || v.blame.has(w) || v.asVerbs.has(w) || v.directive.has(w)
     || (w.length > 4 && (w.endsWith('ed') || w.endsWith('ing')));
+}
+
+/** Negations before a verb: "not", "never", "n't", with at most one adverb or "yet" between ("has not yet accused"). */
+const NEGATIONS = new Set(['not', 'never', 'neither', 'nor']);
+function negatedAt(r: Reading, i: number): boolean {
+  const neg = (k: number): boolean => k >= 0 && (NEGATIONS.has(r.words[k].lower) || r.words[k].lower.endsWith("n't"));
+  const prev = r.words[i - 1]?.lower;
+  return neg(i - 1) || (prev !== undefined && (prev === 'yet' || prev.endsWith('ly')) && neg(i - 2));
 }
