@@ -11,7 +11,7 @@ import type { ForwardCue } from './forward.js';
 import { occasion } from './intent.js';
 import { BE_FORMS, DETERMINERS, OBJECT_PRONOUNS, RELATIVE } from './grammar.js';
 import { insideAny } from './spans.js';
-import { segmentEnd, type Reading } from './words.js';
+import { negatedAt, segmentEnd, type Reading } from './words.js';
 
 /**
  * The framing cue at word i: a cue, null when the word is a framing verb without its frame (no cue at all), or
@@ -215,10 +215,3 @@ function verbLike(r: Reading, w: string): boolean {
     || (w.length > 4 && (w.endsWith('ed') || w.endsWith('ing')));
 }
 
-/** Negations before a verb: "not", "never", "n't", with at most one adverb or "yet" between ("has not yet accused"). */
-const NEGATIONS = new Set(['not', 'never', 'neither', 'nor']);
-function negatedAt(r: Reading, i: number): boolean {
-  const neg = (k: number): boolean => k >= 0 && (NEGATIONS.has(r.words[k].lower) || r.words[k].lower.endsWith("n't"));
-  const prev = r.words[i - 1]?.lower;
-  return neg(i - 1) || (prev !== undefined && (prev === 'yet' || prev.endsWith('ly')) && neg(i - 2));
-}

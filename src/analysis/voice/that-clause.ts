@@ -6,7 +6,7 @@
  */
 import type { ForwardCue } from './forward.js';
 import { AUXILIARIES, BE_FORMS, CLAUSE_OPENERS, NOT_FINITE, PRONOUN_OPENERS, SAY_FORMS, WEEKDAYS } from './grammar.js';
-import { afterParenthetical, capitalised, isDigit, isTitleCaseHeadline, segmentEnd, type Reading, type Word } from './words.js';
+import { afterParenthetical, capitalised, isDigit, isTitleCaseHeadline, negatedAt, segmentEnd, type Reading, type Word } from './words.js';
 
 /** The reporting cue at word i, if any. */
 export function reportingCue(r: Reading, i: number): ForwardCue | null {
@@ -28,6 +28,8 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   const phrase = phraseEnd(r, i);
   if (phrase > 0) return thatAfter(r, i, phrase);
   if (!v.reporting.has(w) || isDiscoursePassive(r, i) || isDiscourseInfinitive(r, i)) return null;
+  // "He failed to mention that Iran has proclaimed …", "did not say that …": a report not made is nobody's words.
+  if (negatedAt(r, i)) return null;
   // V-THAT: "that" within the window; "that" directly followed by the end is a pronoun ("said that."). What stands
   // between must be an adjunct ("said during a briefing on Tuesday that", "said, however, that") or a short object of
   // tell/warn ("told reporters that"); otherwise "that" is likely a relative pronoun on an object ("claimed the attack
@@ -359,6 +361,23 @@ function nounClause(r: Reading, i: number): ForwardCue | null {
  * "said militants attacked". Not a verb form itself ("said attacked") and not a word the rules know as a particle.
  */
 function subjectBeforeVerb(r: Reading, k: number): boolean {
+  // One plain lowercase adjective may stand before the noun: "said general outlines had been agreed".
+  if (plainAdjective(r, k) && pluralThenVerb(r, k + 1)) return true;
+  return pluralThenVerb(r, k);
+}
+
+/** A lowercase word that can only be a modifier here: no -s, -ly or -ed form, no word the rules know. */
+function plainAdjective(r: Reading, k: number): boolean {
+  const w = r.words[k];
+  if (!w || capitalised(r.text, w) || w.lower.length < 3) return false;
+  const l = w.lower;
+  const v = r.rules.words;
+  return !l.endsWith('s') && !l.endsWith('ly') && !l.endsWith('ed') && !l.endsWith('ing') && !AUXILIARIES.has(l)
+    && !CLAUSE_OPENERS.has(l) && !v.adjuncts.has(l) && !v.reporting.has(l) && !v.tag.has(l) && !WEEKDAYS.has(l)
+    && !r.words[k + 1]?.commaBefore && !r.words[k + 1]?.markBefore;
+}
+
+function pluralThenVerb(r: Reading, k: number): boolean {
   const w = r.words[k];
   const next = r.words[k + 1];
   if (!w || !next || next.commaBefore || next.markBefore || capitalised(r.text, w)) return false;
