@@ -114,6 +114,14 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
     // attributed to Israel by Iran"); without one nobody else chose the words.
     // Not after a relative word with a subject of its own: "which the administration attributed to the umbrella group".
     if (v.blame.has(w) && w.endsWith('ed') && PASSIVE_BLAME_PREPOSITIONS.has(next.lower) && !activeAfterRelative(r, i)) return passiveFrame(r, i, i + 1);
+    // The agent may come first: "attacks on shipping, attributed by the militants to supporting Hamas" — the agent
+    // is the outlet's naming of the speaker; what it blames follows the preposition (F-PASSIVE).
+    if (v.blame.has(w) && w.endsWith('ed') && next.lower === 'by' && !activeAfterRelative(r, i)) {
+      for (let j = i + 3; j < n - 1 && j <= i + 2 + win.passiveBy; j++) {
+        if (words[j].commaBefore || words[j].markBefore) break;
+        if (PASSIVE_BLAME_PREPOSITIONS.has(words[j].lower)) return { cue: i, clause: j + 1, end: boundedEnd(r, j + 1, win.clause), rule: 'F-PASSIVE' };
+      }
+    }
     if (v.demand.has(w) && next.lower === 'that') return { cue: i, clause: i + 2, rule: 'F-BLAME' };
     return { cue: i, clause: i + 1, end: boundedEnd(r, i + 1, win.clause), rule: 'F-BLAME' };
   }
