@@ -32,6 +32,8 @@ export interface Mention {
   sentence: number;
   /** Folded head word (last unit) of the mention, to block "the Syrian regime … the regime" from resolving. */
   head: string;
+  /** A label with a referent, not a name: a nationality before it ("Iranian militias") was read by the lexicon. */
+  label?: boolean;
 }
 
 export interface ContextLabel {
@@ -148,7 +150,7 @@ export function resolveContextLabels(
   // A nationality glued before a name that none of its theatre's actors is makes another body of that name: the
   // "Palestinian Islamic Resistance" is not the Iraqi or Lebanese Islamic Resistance, so it is no antecedent at all.
   mentions = mentions.filter((m) => {
-    if (m.referent === null) return true;
+    if (m.referent === null || m.label) return true;
     const people = demonymBefore(text, units, m.startUnit, compiled);
     return people === undefined || people.has(m.referent);
   });
@@ -269,9 +271,12 @@ export function resolveContextLabels(
     // The name may end the from-phrase's noun phrase ("terrorists from the radical Islamic movement Hezbollah"); an
     // untracked actor there keeps the label off any referent ("militants from the Islamic State group").
     if (nextWord === 'from') {
-      const m = next < mentions.length ? mentions[next] : undefined;
-      if (m && m.sentence === hit.sentence && m.startUnit > match.endUnit &&
-          m.startUnit <= match.endUnit + 2 + rules.appositionWords && nounPhraseBetween(text, units, match.endUnit, m.startUnit, words)) {
+      const first = next < mentions.length ? mentions[next] : undefined;
+      // "fighters from Iran’s “axis of resistance”": a possessive owns the phrase's head, which is the name after it.
+      const m = first && next + 1 < mentions.length && fit(first) === 'no' ?
+        possessedName(text, units, first, mentions[next + 1], rules.appositionWords, words) ?? first : first;
+      if (first && m && first.sentence === hit.sentence && first.startUnit > match.endUnit &&
+          first.startUnit <= match.endUnit + 2 + rules.appositionWords && nounPhraseBetween(text, units, match.endUnit, first.startUnit, words)) {
         const f = fit(m);
         if (f === 'yes') settle(m);
         if (f !== 'no') continue;
@@ -822,6 +827,22 @@ function nounPhraseBetween(text: string, units: Units, from: number, to: number,
     if (ENGLISH_STOPWORDS.has(w) || w.endsWith('ed')) return false;
   }
   return true;
+}
+
+/**
+ * The name a possessive mention owns, when it is the head of the owner's noun phrase: "Iran’s “axis of resistance”",
+ * "Iran's proxy Hezbollah" (the possessive right after `owner`, then at most `reach` capitalised words or phrase nouns,
+ * an opening quotation mark allowed). undefined otherwise.
+ */
+function possessedName(text: string, units: Units, owner: Mention, owned: Mention, reach: number, words: ResolveWords): Mention | undefined {
+  const mark = owner.endUnit;
+  if (mark >= units.count || !possessive(units.normal[mark]) || owned.sentence !== owner.sentence) return undefined;
+  if (owned.startUnit <= mark || owned.startUnit > mark + 1 + reach) return undefined;
+  for (let u = mark; u < owned.startUnit; u++) {
+    if (units.barrierAfter[u] && !(u + 1 === owned.startUnit && OPENING_QUOTE.test(text.slice(units.end[u], units.start[u + 1])))) return undefined;
+    if (u > mark && !words.phraseNouns.has(units.normal[u]) && !/^\p{Lu}/u.test(text.slice(units.start[u], units.end[u]))) return undefined;
+  }
+  return owned;
 }
 
 /** Whether a mention's words include the (folded) word `head`. Mentions are short, so this is bounded. */
