@@ -125,6 +125,11 @@ const THING_HEAD_FOLLOWERS = new Set([
 /** The articles, which open a noun phrase. */
 const ARTICLES = new Set(['the', 'a', 'an']);
 /** Words that may open an apposition's noun phrase ("Kataib Hezbollah, an Iran-backed militia"). */
+/**
+ * What stands between a name and its apposition: a comma, or the bracket that closes the name's abbreviation before it
+ * ("the Rapid Support Forces (RSF), a militia now fighting …").
+ */
+const APPOSITION_COMMA = /^\s*\)?\s*,\s*$/;
 const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'one', 'another', 'which', 'who', 'itself', 'both', 'all', 'its', 'their']);
 /**
  * Words that may continue an apposition's noun phrase after the label ("a militia that …", "a group based in …",
@@ -500,7 +505,7 @@ export function describesUntracked(text: string, units: Units, match: Match, las
   if (last.endUnit === match.startUnit) return !units.barrierAfter[last.endUnit - 1] && /^\s+$/.test(text.slice(last.end, units.start[match.startUnit]));
   const reach = compiled.voice.context.appositionWords;
   if (match.startUnit - last.endUnit > reach + 1 || !units.barrierAfter[last.endUnit - 1] ||
-      text.slice(last.end, units.start[last.endUnit]).trim() !== ',' || !ARTICLES.has(units.normal[last.endUnit])) return false;
+      !APPOSITION_COMMA.test(text.slice(last.end, units.start[last.endUnit])) || !ARTICLES.has(units.normal[last.endUnit])) return false;
   if (!onePhrase(units, last.endUnit, match.startUnit)) return false;
   const e = match.endUnit - 1;
   return Boolean(units.barrierAfter[e]) || (e + 1 < units.count && APPOSITION_CONTINUATIONS.has(units.normal[e + 1]));
@@ -1115,7 +1120,7 @@ function appositionOf(
   const reach = rules.appositionWords;
   const sentence = units.sentence[match.startUnit];
   if (before && before.sentence === sentence && before.endUnit <= match.startUnit && match.startUnit - before.endUnit <= reach + 1 &&
-      units.barrierAfter[before.endUnit - 1] && text.slice(before.end, units.start[before.endUnit]).trim() === ',') {
+      units.barrierAfter[before.endUnit - 1] && APPOSITION_COMMA.test(text.slice(before.end, units.start[before.endUnit]))) {
     const plain = (APPOSITION_OPENERS.has(units.normal[before.endUnit]) || before.endUnit === match.startUnit) &&
       onePhrase(units, before.endUnit, match.startUnit);
     // The phrase must close as an apposition does ("…, an Iran-backed militia, said"; "…, a pro-Iranian channel.");

@@ -1092,3 +1092,10 @@ describe('a fixed label with a nationality before it is an antecedent', () => {
     expect(hit(text, 'fighters').referent).not.toBe('armed-groups');
   });
 });
+
+describe('an apposition after a bracketed abbreviation', () => {
+  it('describes the name the brackets close ("the Rapid Support Forces (RSF), a Sudanese militia,"): no hit', () => {
+    expect(noHit('Egypt backs the army, while the Rapid Support Forces (RSF), a Sudanese militia, hold Khartoum.', 'militia')).toBe(true);
+    expect(noHit('Hamas fired rockets. The Hayat Tahrir al-Sham (HTS), the militant group, took Aleppo.', 'militant group')).toBe(true);
+  });
+});
