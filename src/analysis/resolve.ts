@@ -97,6 +97,20 @@ function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
 export const sideWordsOf = (compiled: CompiledLexicon): ReadonlySet<string> => resolveWordsOf(compiled).side;
 const NUMBER_WORD_CLASS = 'number-word';
 const CASUALTY_WORD_CLASS = 'casualty-word';
+const COPULA_CLASS = 'copula';
+/** Words that join a predicate adjective to the next one ("pro-Iranian and anti-American"). */
+const COORDINATORS = new Set(['and', 'or']);
+const RELATIVES = new Set(['who', 'which']);
+/** Units a relative pronoun may stand before a copula ("which have long been"). */
+const RELATIVE_REACH = 3;
+/** Whether "who" or "which" opens the clause of the copula at `copula`, at most RELATIVE_REACH units before it. */
+function relativeBefore(units: Units, copula: number): boolean {
+  for (let u = copula - 1; u >= 0 && u >= copula - RELATIVE_REACH; u--) {
+    if (RELATIVES.has(units.normal[u])) return true;
+    if (units.barrierAfter[u]) return false;
+  }
+  return false;
+}
 const isNumeral = (word: string, numberWords: ReadonlySet<string>): boolean => /^\d[\d,.]*$/.test(word) || numberWords.has(word);
 
 /** Whether a casualty word stands in the label's sentence within `reach` words of it. */
@@ -167,6 +181,7 @@ export function resolveContextLabels(
   const thingNouns = classWords(compiled, THING_NOUN_CLASS);
   const numberWords = classWords(compiled, NUMBER_WORD_CLASS);
   const casualtyWords = classWords(compiled, CASUALTY_WORD_CLASS);
+  const copulas = classWords(compiled, COPULA_CLASS);
   /** Mentions before the current label, explicit ones and labels resolved so far, in document order. */
   const seen: Mention[] = [];
   let next = 0;
@@ -189,6 +204,16 @@ export function resolveContextLabels(
       if (x.referent !== null && candidates.has(x.referent)) resolveTo(hit, x.referent, seen, match, units);
     };
 
+    // 0'. A compound side adjective after a copula with no noun after it ("The Houthis have been pro-Iranian,
+    // anti-American") predicates a stance of the subject; it names no group, so it is no label. Not in a relative
+    // clause after a name ("the militias, which are Iran-backed,"), which the lexicon reads as the name's label, as it
+    // reads "the Houthis, who are backed by Iran".
+    if (!/\s/u.test(hit.text) && [...hit.text].some(isHyphenChar) && match.startUnit > 0 && !units.barrierAfter[match.startUnit - 1] &&
+        copulas.has(units.normal[match.startUnit - 1]) && !relativeBefore(units, match.startUnit - 1) &&
+        (units.barrierAfter[match.endUnit - 1] || match.endUnit >= units.count || COORDINATORS.has(units.normal[match.endUnit]))) {
+      notLabels.add(hit);
+      continue;
+    }
     // 0. A first-person label in speech ("attacks on our troops", said by a defence secretary) names the speaker's
     // side, not the outlet's and not whoever was named last.
     if (entry.firstPerson && hit.voice !== 'author') {

@@ -1099,3 +1099,15 @@ describe('an apposition after a bracketed abbreviation', () => {
     expect(noHit('Hamas fired rockets. The Hayat Tahrir al-Sham (HTS), the militant group, took Aleppo.', 'militant group')).toBe(true);
   });
 });
+
+describe('a compound side adjective after a copula with no noun after it (class copula)', () => {
+  it('is no label ("The Houthis have been pro-Iranian, anti-American")', () => {
+    const text = 'Hezbollah fighters fired rockets. The Houthis have been pro-Iranian, anti-American and anti-Israeli.';
+    expect(noHit(text, 'pro-Iranian')).toBe(true);
+  });
+
+  it('stays a label before a noun and in a relative clause after a name', () => {
+    expect(hit('Hezbollah fighters fired. The Iran-backed Houthis attacked ships.', 'Iran-backed')).toMatchObject({ referent: 'armed-groups' });
+    expect(hit('Hezbollah fired. The militias, which are Iran-backed, fired rockets.', 'Iran-backed')).toMatchObject({ referent: 'armed-groups' });
+  });
+});
