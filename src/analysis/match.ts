@@ -284,13 +284,29 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
   return candidates;
 }
 
+/**
+ * Whether an event phrase of two or more words matched its last word only through a past form the pattern did not
+ * write ("Hamas massacred 1,200 people" through "Hamas massacre", "terrorists attacked" through "terrorist attack"):
+ * that word is the sentence's verb, so the phrase names no event; the actor before it stays a label and the verb
+ * alone may still be a one-word event. Inflection is global per pattern word, which is why the phrase matched at all.
+ */
+function endsInVerbForm(c: Candidate, units: Units, compiled: CompiledLexicon): boolean {
+  const entry = c.terminal.entry;
+  if (entry.kind !== 'label' || (entry as LabelEntry).category !== 'event' || c.endUnit - c.startUnit < 2) return false;
+  const last = c.terminal.units[c.terminal.units.length - 1];
+  if (!last || last.prefix || last.key.endsWith('ed')) return false;
+  const normal = units.normal[c.endUnit - 1];
+  if (!normal.endsWith('ed') || normal === last.key) return false;
+  return compiled.keysOf.get(normal)?.bases?.includes(last.key) ?? false;
+}
+
 /** Articles a pattern may begin with ("the occupation", "the militias"). */
 const ARTICLES = new Set(['the', 'a', 'an']);
 
 export function findMatches(text: string, units: Units, compiled: CompiledLexicon): Match[] {
   const n = units.count;
   const barrier = units.barrierAfter;
-  const candidates = collectCandidates(text, units, compiled);
+  const candidates = collectCandidates(text, units, compiled).filter((c) => !endsInVerbForm(c, units, compiled));
   if (candidates.length === 0) return [];
 
   const articled = (c: Candidate): number => (ARTICLES.has(units.normal[c.startUnit]) ? 1 : 0);

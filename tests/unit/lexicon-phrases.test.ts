@@ -847,6 +847,29 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(actorLabels('Israel today announced new strikes.').map((h) => h.text)).toEqual(['Israel']);
   });
 
+  it('reads an event phrase whose last word is a past form the pattern did not write as the actor and a verb', () => {
+    const hits = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+      .map((h) => `${h.text}:${h.label}`);
+    // "Hamas massacre" inflects into "Hamas massacred": the verb is no event phrase naming Hamas.
+    expect(hits('Hamas massacred 1,200 people on October 7.')).toEqual(['Hamas:hamas', 'massacred:massacre']);
+    expect(hits('Hezbollah terrorists attacked the base.')).toEqual(['Hezbollah terrorists:named-group-terrorists']);
+    // The nouns stay event phrases, and a one-word event keeps its verb form.
+    expect(hits('The Hamas massacre shocked the world.')).toEqual(['Hamas massacre:hamas-atrocities']);
+    expect(hits('A terrorist attack killed two.')).toContain('terrorist attack:brutal-war');
+    expect(hits('The army massacred civilians.')).toContain('massacred:massacre');
+  });
+
+  it('reads companies named after a state as names, matched as written ("Iran Air" is the airline, not Iran)', () => {
+    expect(actorLabels('The US announced new sanctions on Iran Air, the flag carrier.')).toEqual([]);
+    expect(actorLabels('Iran Air and Iran Air Tours were both designated in 2011.')).toEqual([]);
+    expect(actorLabels('Israel Aerospace Industries built the radar.')).toEqual([]);
+    // The state stays where the next word is no company's: lower case, or the air arm's own proper name.
+    expect(actorLabels('Iran air defences fired at the drones.').map((h) => h.text)).toEqual(['Iran']);
+    expect(actorLabels('Sanctions on Iran hit its airline.').map((h) => h.text)).toEqual(['Iran']);
+    expect(analyzeDocument({ id: 'd', outlet: 'o', text: 'The Iran Air Force flew over the Gulf.' } as never, compiled).names
+      .map((n) => n.name)).toEqual(['iran-air-force']);
+  });
+
   it('does not count a capital between "in"/"at" and a date: the venue of what happened (devset traps)', () => {
     expect(actorLabels('Demonstrators gathered at Palestine Square in Tehran on April 14.')).toEqual([]);
     expect(actorLabels('He addressed a conference in Tehran on Saturday morning.')).toEqual([]);
