@@ -661,19 +661,42 @@ function readPicked(text: string, units: Units, compiled: CompiledLexicon, picke
 }
 
 function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
-  const gap = b.startUnit - a.endUnit;
-  if (gap < 1 || gap > MAX_CONJUNCT || !COORDINATORS.has(units.normal[a.endUnit])) return undefined;
+  if (b.startUnit <= a.endUnit || !COORDINATORS.has(units.normal[a.endUnit])) return undefined;
+  // A parenthetical between commas after the conjunction ("Iran-supported and, in some cases, -directed militias")
+  // is an aside inside the phrase: the other conjunct begins after it.
+  const from = afterParenthetical(text, units, a.endUnit, b.startUnit);
+  const gap = b.startUnit - from + 1;
+  if (gap > MAX_CONJUNCT) return undefined;
   // The first label must be a compound modifier ("Iran-backed", "pro-Iranian"), not a noun phrase ("Iran and its
   // proxies"), and the other conjunct a modifier, not a new noun phrase with its own determiner.
   if (!endsInCompound(text, units, a)) return undefined;
-  for (let u = a.endUnit + 1; u <= b.startUnit; u++) if (DETERMINERS.has(units.normal[u])) return undefined;
+  for (let u = from; u <= b.startUnit; u++) if (DETERMINERS.has(units.normal[u])) return undefined;
   for (let u = a.startUnit; u < b.endUnit - 1; u++) {
+    if (u >= a.endUnit && u < from - 1) continue;
     // A suspended hyphen after the conjunction ("Iran-backed and -funded militias") is part of the other modifier.
-    if (units.barrierAfter[u] && !(u === a.endUnit && SUSPENDED.test(text.slice(units.end[u], units.start[u + 1])))) return undefined;
+    const at = u === a.endUnit || u === from - 1;
+    if (units.barrierAfter[u] && !(at && (SUSPENDED.test(text.slice(units.end[u], units.start[u + 1]))
+      || (from > a.endUnit + 1 && /^\s*,\s*[-\u2010\u2011]?$/.test(text.slice(units.end[u], units.start[u + 1])))))) return undefined;
   }
   const best = readWhole(text, units, compiled, a, b);
   if (!best) return undefined;
   return spanning(a, b, best.terminal.entry, best.terminal.pattern);
+}
+
+/** Words at most of a parenthetical between commas inside a coordinated modifier ("in some cases"). */
+const MAX_ASIDE = 4;
+
+/**
+ * The unit after a parenthetical between commas that follows the conjunction at `conj` ("and, in some cases, -directed":
+ * the unit of "directed"), or conj + 1 when there is none. The aside holds no other punctuation and ends before `limit`.
+ */
+function afterParenthetical(text: string, units: Units, conj: number, limit: number): number {
+  if (!units.barrierAfter[conj] || !/^\s*,\s*$/.test(text.slice(units.end[conj], units.start[conj + 1]))) return conj + 1;
+  for (let u = conj + 1; u < limit && u - conj <= MAX_ASIDE; u++) {
+    if (!units.barrierAfter[u]) continue;
+    return /^\s*,\s*[-\u2010\u2011]?$/.test(text.slice(units.end[u], units.start[u + 1])) ? u + 1 : conj + 1;
+  }
+  return conj + 1;
 }
 
 /** Words at most of the patron link after the comma ("which are" is a relative, read by its own patterns). */

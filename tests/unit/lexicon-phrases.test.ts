@@ -294,6 +294,16 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('Hamas fighters in Gaza backed by Iran fired.').map((h) => h.text)).toEqual(['Hamas fighters', 'Iran']);
   });
 
+  it('reads coordinated modifiers with an aside between commas as one mention (match.ts afterParenthetical)', () => {
+    expect(labelsIn('The IRI is a coalition of Iran-supported and, in some cases, -directed Shiite militias.'))
+      .toEqual([{ text: 'Iran-supported and, in some cases, -directed Shiite militias', id: 'iran-backed-militia', weight: -2 }]);
+    expect(labelsIn('Iran-backed and, at times, Iraqi militias fired.').map((h) => h.text))
+      .toEqual(['Iran-backed and, at times, Iraqi militias']);
+    // The other conjunct opens a noun phrase of its own, or the comma is no aside: two mentions.
+    expect(labelsIn('Iran-backed and, officials said, the militias fired.').map((h) => h.text)).toEqual(['Iran-backed', 'the militias']);
+    expect(labelsIn('Iran-backed, and militias fired.').map((h) => h.text)).toEqual(['Iran-backed', 'militias']);
+  });
+
   it('keeps two noun phrases two mentions across a conjunction (the opposite of a split)', () => {
     expect(labelsIn('Israel and Hamas fought.').map((h) => h.text)).toEqual(['Israel', 'Hamas']);
     expect(labelsIn("Iran's proxies and Israeli forces clashed.").map((h) => h.text)).toEqual(["Iran's proxies", 'Israeli forces']);
