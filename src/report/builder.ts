@@ -321,8 +321,12 @@ export class ReportBuilder {
     applyDuplicatePolicy([], policy); // rejects an unknown policy now, not after the corpus
     const detect = options.detectDuplicates ?? policy !== 'keep-all';
     // The builder refuses repeated ids itself (`add`, `merge`), so the index need not keep a set of them, and it
-    // adds documents in the columns' order, so the index reads their ids from the columns instead of holding its own.
-    this.duplicates = detect ? new NearDuplicateIndex({}, textOf, false, (k) => this.cores.id(k)) : null;
+    // adds documents in the columns' order with the same id, outlet and date, so the index reads those from the
+    // columns instead of holding its own arrays.
+    const cores = this.cores;
+    this.duplicates = detect
+      ? new NearDuplicateIndex({}, textOf, false, { id: (k) => cores.id(k), outlet: (k) => cores.outlet(k), date: (k) => cores.date(k) })
+      : null;
     for (const r of options.lexicon.referents) this.referentOf(r.id);
   }
 

@@ -317,6 +317,13 @@ export interface NearDuplicateState {
   sampleBelow?: number;
 }
 
+/** Where the near-duplicate index reads each document's id, outlet and date by position (its k-th document added). */
+export interface DuplicateColumns {
+  id(k: number): string;
+  outlet(k: number): string;
+  date(k: number): string | undefined;
+}
+
 /**
  * Incremental near-duplicate detection: documents are added one at a time and each is compared only with the
  * earlier documents that share a kept shingle. Per document the index keeps a sketch — its shingle count and the
@@ -380,9 +387,9 @@ export class NearDuplicateIndex {
   private readonly ids: string[] = [];
   /** Documents added. */
   private count = 0;
-  /** Document k's id: from `ids`, or from the caller's own column (see the constructor's `idOf`). */
-  private readonly idOf: (k: number) => string;
-  private readonly ownIds: boolean;
+  /** Document k's id, outlet and date: from the arrays here, or from the caller's own columns (the constructor's `columns`). */
+  private readonly columns: DuplicateColumns;
+  private readonly ownColumns: boolean;
   private readonly outlets: string[] = [];
   private readonly dates: Array<string | undefined> = [];
   /** One string per distinct outlet and date, shared by every document that has it. */
@@ -411,14 +418,14 @@ export class NearDuplicateIndex {
   /**
    * `checkIds`: refuse a second document with an id already added. A caller that already refuses them (the report
    * builder) passes false and saves a set of every id (~4 MB at 100k documents).
-   * `idOf`: the id of the k-th document added, from a caller that keeps every id anyway (the report builder's
-   * columns) and adds documents in the same order; the index then keeps no array of ids (8 bytes a document, and the
-   * id strings themselves, which the caller can then keep out of memory).
+   * `columns`: the id, outlet and date of the k-th document added, from a caller that keeps them anyway (the report
+   * builder's columns) and adds documents in the same order, with the same values; the index then keeps no arrays of
+   * them (8 bytes a document each, and the id strings themselves, which the caller can then keep out of memory).
    */
-  constructor(options: DuplicateOptions = {}, private readonly textOf?: (id: string) => string | undefined, checkIds = true, idOf?: (k: number) => string) {
+  constructor(options: DuplicateOptions = {}, private readonly textOf?: (id: string) => string | undefined, checkIds = true, columns?: DuplicateColumns) {
     this.seen = checkIds ? new Set() : null;
-    this.ownIds = idOf === undefined;
-    this.idOf = idOf ?? ((k) => this.ids[k]);
+    this.ownColumns = columns === undefined;
+    this.columns = columns ?? { id: (k) => this.ids[k], outlet: (k) => this.outlets[k], date: (k) => this.dates[k] };
     this.options = {
       shingleSize: options.shingleSize ?? DEFAULT_SHINGLE_SIZE,
       threshold: options.threshold ?? DEFAULT_DUPLICATE_THRESHOLD,
@@ -483,7 +490,7 @@ export class NearDuplicateIndex {
       this.pairIndices[x][0] - this.pairIndices[y][0] || this.pairIndices[x][1] - this.pairIndices[y][1]);
     return {
       pairs: order.map((k) => this.pairs[k]),
-      clusters: clustersOf(this.count, this.idOf, this.outlets, this.dates, this.pairIndices),
+      clusters: clustersOf(this.count, this.columns, this.pairIndices),
     };
   }
 
@@ -515,7 +522,7 @@ export class NearDuplicateIndex {
       version: 1,
       options: { ...this.options },
       documents: Array.from({ length: this.count }, (_, k) => ({
-        id: this.idOf(k), outlet: this.outlets[k], date: this.dates[k], size: this.sizes[k], whole: this.scales[k] === 0,
+        id: this.columns.id(k), outlet: this.columns.outlet(k), date: this.columns.date(k), size: this.sizes[k], whole: this.scales[k] === 0,
         keys: keysBase64(this.keyPool.view(this.starts[k], this.counts[k])),
       })),
       pairs: this.pairs.map((p) => ({ ...p })),
@@ -659,8 +666,9 @@ export class NearDuplicateIndex {
     this.counts[position] = keys.length;
     this.starts[position] = start;
     this.scales[position] = sketch.whole ? 0 : sketch.size / Math.max(keys.length, 1);
-    if (this.ownIds) this.ids.push(sketch.id);
     this.count++;
+    if (!this.ownColumns) return;
+    this.ids.push(sketch.id);
     this.outlets.push(this.names.get(sketch.outlet));
     this.dates.push(sketch.date === undefined ? undefined : this.names.get(sketch.date));
   }
@@ -668,7 +676,7 @@ export class NearDuplicateIndex {
   /** The sketch of the document at `position`, as it was added (keys copied out of the pool). */
   private sketchAt(position: number): DocumentSketch {
     return {
-      id: this.idOf(position), outlet: this.outlets[position], date: this.dates[position], size: this.sizes[position],
+      id: this.columns.id(position), outlet: this.columns.outlet(position), date: this.columns.date(position), size: this.sizes[position],
       whole: this.scales[position] === 0, keys: this.keyPool.view(this.starts[position], this.counts[position]).slice(),
     };
   }
@@ -772,7 +780,7 @@ export class NearDuplicateIndex {
 
     let shared: number;
     let estimated = false;
-    const id = this.idOf(earlier);
+    const id = this.columns.id(earlier);
     const text = shingles ? this.textOf?.(id) : undefined;
     if (text !== undefined && shingles) {
       shared = countShared(this.shinglesOf(id, text), shingles);
@@ -785,7 +793,7 @@ export class NearDuplicateIndex {
     const containment = shared / smaller;
     if (containment < threshold) return null;
     const pair: DuplicatePair = {
-      a: id, b: sketch.id, outletA: this.outlets[earlier], outletB: sketch.outlet,
+      a: id, b: sketch.id, outletA: this.columns.outlet(earlier), outletB: sketch.outlet,
       jaccard: shared / (size + sketch.size - shared),
       containment,
     };
@@ -872,17 +880,17 @@ function countShared(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** Connected components of the duplicate graph (a copy of a copy is in the original's cluster). */
-function clustersOf(count: number, idOf: (k: number) => string, outlets: readonly string[], dates: ReadonlyArray<string | undefined>, pairIndices: readonly [number, number][]): DuplicateCluster[] {
+function clustersOf(count: number, columns: DuplicateColumns, pairIndices: readonly [number, number][]): DuplicateCluster[] {
   const sets = new UnionFind(count);
   for (const [i, j] of pairIndices) sets.union(i, j);
   const clusters: DuplicateCluster[] = [];
   for (const group of sets.groups()) {
     if (group.length < 2) continue;
-    const originalIndex = earliest(dates, group);
-    const members = group.map((index) => ({ id: idOf(index), outlet: outlets[index] }));
+    const originalIndex = earliest(columns, group);
+    const members = group.map((index) => ({ id: columns.id(index), outlet: columns.outlet(index) }));
     clusters.push({
-      original: idOf(originalIndex),
-      originalOutlet: outlets[originalIndex],
+      original: columns.id(originalIndex),
+      originalOutlet: columns.outlet(originalIndex),
       members,
       outlets: [...new Set(members.map((m) => m.outlet))].sort(),
     });
@@ -891,11 +899,11 @@ function clustersOf(count: number, idOf: (k: number) => string, outlets: readonl
 }
 
 /** Earliest dated member; among equal or missing dates, the first in input order (group is ascending). */
-function earliest(dates: ReadonlyArray<string | undefined>, group: readonly number[]): number {
+function earliest(columns: DuplicateColumns, group: readonly number[]): number {
   let best = group[0];
-  let bestTime = timestampOf(dates[best]) ?? Infinity;
+  let bestTime = timestampOf(columns.date(best)) ?? Infinity;
   for (const index of group.slice(1)) {
-    const time = timestampOf(dates[index]) ?? Infinity;
+    const time = timestampOf(columns.date(index)) ?? Infinity;
     if (time < bestTime) {
       best = index;
       bestTime = time;
