@@ -137,7 +137,7 @@ class Scratch {
     this.db.pragma('synchronous = OFF');
     this.db.pragma(`cache_size = -${CACHE_KIB}`);
     this.db.exec(`
-      CREATE TABLE seen (n INTEGER PRIMARY KEY, id TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL, key BLOB);
+      CREATE TABLE seen (n INTEGER PRIMARY KEY, id BLOB NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL, key BLOB);
       CREATE UNIQUE INDEX seen_id ON seen (id);
       CREATE INDEX seen_key ON seen (key) WHERE key IS NOT NULL;
     `);
@@ -149,12 +149,12 @@ class Scratch {
 
   put(base: number, ids: readonly string[], files: readonly string[], lines: Float64Array, keyOf: (x: number) => Buffer | null): void {
     this.db.transaction(() => {
-      for (let x = 0; x < ids.length; x++) this.insert.run(base + x, ids[x], files[x], lines[x], keyOf(x));
+      for (let x = 0; x < ids.length; x++) this.insert.run(base + x, idBytes(ids[x]), files[x], lines[x], keyOf(x));
     })();
   }
 
   findId(id: string): number {
-    const n = this.byId.get(id) as number | undefined;
+    const n = this.byId.get(idBytes(id)) as number | undefined;
     return n === undefined ? -1 : n;
   }
 
@@ -164,10 +164,19 @@ class Scratch {
   }
 
   row(n: number): { id: string; file: string; line: number } | undefined {
-    return this.byNumber.get(n) as { id: string; file: string; line: number } | undefined;
+    const row = this.byNumber.get(n) as { id: Buffer; file: string; line: number } | undefined;
+    return row && { id: row.id.toString('utf16le'), file: row.file, line: row.line };
   }
 
   close(): void {
     this.db.close();
   }
+}
+
+/**
+ * An id as its UTF-16 code units: SQLite's text is UTF-8, where a lone surrogate (a JSON id may hold one) comes back
+ * as U+FFFD; the code units keep every id exactly.
+ */
+function idBytes(id: string): Buffer {
+  return Buffer.from(id, 'utf16le');
 }

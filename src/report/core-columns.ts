@@ -242,15 +242,17 @@ class IdColumn {
   find(id: string): number {
     const x = this.recentPositions.find(id);
     if (x >= 0) return this.base + x;
-    const k = this.byId?.get(id) as number | undefined;
+    // Ids as their UTF-16 code units: in SQLite's UTF-8 text a lone surrogate (a JSON id may hold one) comes back as
+    // U+FFFD.
+    const k = this.byId?.get(Buffer.from(id, 'utf16le')) as number | undefined;
     return k === undefined ? -1 : k;
   }
 
   at(k: number): string {
     if (k >= this.base) return this.recent[k - this.base];
-    const id = this.byPosition?.get(k) as string | undefined;
+    const id = this.byPosition?.get(k) as Buffer | undefined;
     if (id === undefined) throw new RangeError(`id column: no document at position ${k} of ${this.length}`);
-    return id;
+    return id.toString('utf16le');
   }
 
   close(): void {
@@ -265,7 +267,7 @@ class IdColumn {
       this.db.pragma('journal_mode = OFF');
       this.db.pragma('synchronous = OFF');
       this.db.pragma(`cache_size = -${ID_CACHE_KIB}`);
-      this.db.exec('CREATE TABLE ids (k INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE)');
+      this.db.exec('CREATE TABLE ids (k INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE)');
       this.insert = this.db.prepare('INSERT INTO ids (k, id) VALUES (?, ?)');
       this.byId = this.db.prepare('SELECT k FROM ids WHERE id = ?').pluck();
       this.byPosition = this.db.prepare('SELECT id FROM ids WHERE k = ?').pluck();
@@ -274,7 +276,7 @@ class IdColumn {
     const base = this.base;
     const recent = this.recent;
     this.db.transaction(() => {
-      for (let x = 0; x < recent.length; x++) insert.run(base + x, recent[x]);
+      for (let x = 0; x < recent.length; x++) insert.run(base + x, Buffer.from(recent[x], 'utf16le'));
     })();
     this.base += recent.length;
     this.recent = [];

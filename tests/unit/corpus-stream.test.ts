@@ -162,6 +162,18 @@ describe('readCorpusStream', () => {
     expect((after - before) / (count - 1000)).toBeLessThan(250);
   });
 
+  it('tells apart and names exactly ids that differ only in a lone surrogate once they are in the scratch database', async () => {
+    const dir = tempDir();
+    // JSON escapes give ids no UTF-8 text can hold; each would read back as U+FFFD from SQLite's text.
+    const lines = ['{"id":"a\\ud800","outlet":"o","text":"one"}', '{"id":"b","outlet":"o","text":"two"}', '{"id":"a\\ud801","outlet":"o","text":"three"}', '{"id":"c","outlet":"o","text":"four"}', '{"id":"a\\ud800","outlet":"o","text":"five"}', '{"id":"d","outlet":"o","text":"one"}'];
+    writeFileSync(path.join(dir, 'feed.jsonl'), `${lines.join('\n')}\n`);
+    const items = await collect([dir], { seenBatch: 2 });
+    expect(items.map((i) => (i.type === 'document' ? i.document.id : i.type === 'skipped' ? `${i.stage}:${i.skipped.line}:${i.skipped.reason.replace(/\): .*$/, ')')}` : i.type))).toEqual([
+      'a\ud800', 'b', 'a\ud801', 'c', `id:5:duplicate id "a\ud800" (first used at ${path.join(dir, 'feed.jsonl')}:1)`,
+      `duplicate:6:exact duplicate of a\ud800 (${path.join(dir, 'feed.jsonl')}:1)`,
+    ]);
+  });
+
   it('keeps no per-document state in memory past one batch: earlier documents are looked up in the scratch database', async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;

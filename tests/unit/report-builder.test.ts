@@ -14,7 +14,7 @@ import { toMarkdown } from '../../src/report/markdown.js';
 import { toHtmlReport } from '../../src/report/html.js';
 import { eventsTable } from '../../src/report/csv.js';
 import { plainEvent } from '../../src/report/builder.js';
-import { ID_BATCH } from '../../src/report/core-columns.js';
+import { CoreColumns, ID_BATCH } from '../../src/report/core-columns.js';
 import { countByOutlet, packCounts, unpackCounts } from '../../src/stats/aggregate.js';
 import { buildReport as referenceReport, type Report as ReferenceReport } from '../helpers/reference/build.js';
 
@@ -368,6 +368,19 @@ describe('document ids', () => {
     // Measured: ~150 B per document with copies, ~80 B with the shared ids (a 50-character id is ~72 B of heap).
     expect(copies - shared).toBeGreaterThan(50);
   }, 60_000);
+
+  it('gives back ids from its scratch database exactly, lone surrogates included', () => {
+    const columns = new CoreColumns(2);
+    const ids = ['a\ud800', 'b', 'a\ud801', 'c', 'd'];
+    try {
+      for (const id of ids) columns.push({ id, outlet: 'o', words: 1, date: undefined, event: undefined, names: [], eventDate: undefined, stanceStart: 0, stanceLength: 0 });
+      expect(ids.map((_, k) => columns.id(k))).toEqual(ids);
+      expect(ids.map((id) => columns.position(id))).toEqual([0, 1, 2, 3, 4]);
+      expect(columns.position('a\ufffd')).toBe(-1);
+    } finally {
+      columns.close();
+    }
+  });
 
   it('a batch run\'s builder keeps no id per document past one batch (earlier ids are in a scratch database), nor does its near-duplicate index', () => {
     setFlagsFromString('--expose-gc');
