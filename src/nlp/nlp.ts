@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type winkNLP from 'wink-nlp';
+import type { Tokens } from 'wink-nlp';
 import type { Span } from '../types.js';
 import { guardLongRuns } from './guard.js';
 import { grownTo } from '../text/typed-arrays.js';
@@ -41,6 +42,11 @@ export interface Units {
   /** 1 when a barrier (punctuation, line break, sentence end) stands between this unit and the next. */
   barrierAfter: Uint8Array;
   sentence: Int32Array;
+  /**
+   * The wink lexeme id (its.uniqueId) of the token whose folded value is this unit's `normal`, or -1 for a part of a
+   * hyphenated token or a token joined across a soft hyphen. Optional: units built elsewhere go without.
+   */
+  lexeme?: Int32Array;
 }
 
 export interface Tokenized {
@@ -94,6 +100,38 @@ const ZERO_WIDTH_SPACE = /\u200b/;
 const WORD_LIKE = new Set(['word', 'number', 'shortForm', 'hashtag', 'mention', 'ordinal', 'currency', 'time']);
 
 /**
+ * What a wink lexeme gives the unit table, kept per lexeme id for the life of the thread: wink's ids are stable for
+ * the life of its instance (its vocabulary only grows), and a corpus repeats few distinct words, so a word's value,
+ * type and folded key are computed once per thread rather than once per occurrence, and found by number instead of
+ * by hashing a fresh string. The arrays grow with wink's own vocabulary, which it keeps anyway.
+ */
+const lexValue: Array<string | undefined> = [];
+const lexType: string[] = [];
+const lexKey: string[] = [];
+
+/** Records value, type and folded key of every lexeme in `ids` (the document's tokens) not seen before. */
+function knowLexemes(ids: number[], tokens: Tokens, its: WinkNLP['its']): void {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (id < lexValue.length && lexValue[id] !== undefined) continue;
+    if (id >= lexValue.length) {
+      // Grown in place with explicit holes filled, so the arrays keep fast elements however far apart the ids are.
+      const to = Math.max(id + 1, lexValue.length * 2, 1024);
+      for (let k = lexValue.length; k < to; k++) {
+        lexValue.push(undefined);
+        lexType.push('');
+        lexKey.push('');
+      }
+    }
+    const token = tokens.itemAt(i);
+    const value = token.out(its.value) as string;
+    lexValue[id] = value;
+    lexType[id] = token.out(its.type) as string;
+    lexKey[id] = foldKey(value);
+  }
+}
+
+/**
  * Tokenizes `text` and computes offsets. The text is guarded first; because the guard keeps the length, all
  * offsets refer to the original text.
  */
@@ -103,9 +141,15 @@ export function tokenize(text: string): Tokenized {
   const its = nlp.its;
   const doc = nlp.readDoc(guarded.text);
   const tokens = doc.tokens();
-  const values = tokens.out(its.value) as string[];
+  const ids = tokens.out(its.uniqueId) as unknown as number[];
+  knowLexemes(ids, tokens, its);
   const spaces = tokens.out(its.precedingSpaces) as string[];
-  const types = tokens.out(its.type) as string[];
+  const values: string[] = new Array(ids.length);
+  const types: string[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    values[i] = lexValue[ids[i]] as string;
+    types[i] = lexType[ids[i]];
+  }
   const sentenceTokenSpans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
   const n = values.length;
 
@@ -141,19 +185,22 @@ export function tokenize(text: string): Tokenized {
   let uEnd = new Int32Array(capacity);
   let uBarrier = new Uint8Array(capacity);
   let uSentence = new Int32Array(capacity);
+  let uLexeme = new Int32Array(capacity);
   const uNormal: string[] = [];
   let count = 0;
-  const push = (start: number, end: number, key: string, sentence: number): void => {
+  const push = (start: number, end: number, key: string, sentence: number, lexeme: number): void => {
     if (count === capacity) {
       capacity *= 2;
       uStart = grownTo(uStart, capacity);
       uEnd = grownTo(uEnd, capacity);
       uBarrier = grownTo(uBarrier, capacity);
       uSentence = grownTo(uSentence, capacity);
+      uLexeme = grownTo(uLexeme, capacity);
     }
     uStart[count] = start;
     uEnd[count] = end;
     uSentence[count] = sentence;
+    uLexeme[count] = lexeme;
     uNormal.push(key);
     count++;
   };
@@ -187,6 +234,7 @@ export function tokenize(text: string): Tokenized {
       if (last === count - 1 && type !== 'punctuation' && !splitsInside(value)) {
         uEnd[last] = tokEnd[i];
         uNormal[last] += foldKey(value);
+        uLexeme[last] = -1;
         continue;
       }
     }
@@ -212,13 +260,13 @@ export function tokenize(text: string): Tokenized {
       let partStart = 0;
       for (let k = 0; k <= value.length; k++) {
         if (k === value.length || isSplitCode(value.charCodeAt(k))) {
-          if (k > partStart) push(start + partStart, start + k, foldKey(value.slice(partStart, k)), sentence);
+          if (k > partStart) push(start + partStart, start + k, foldKey(value.slice(partStart, k)), sentence, -1);
           partStart = k + 1;
         }
       }
       continue;
     }
-    push(start, tokEnd[i], foldKey(value), sentence);
+    push(start, tokEnd[i], lexKey[ids[i]], sentence, ids[i]);
   }
   if (count > 0) uBarrier[count - 1] = 1;
 
@@ -231,6 +279,7 @@ export function tokenize(text: string): Tokenized {
       normal: uNormal,
       barrierAfter: uBarrier.slice(0, count),
       sentence: uSentence.slice(0, count),
+      lexeme: uLexeme.slice(0, count),
     },
     words,
     tokens: n,
