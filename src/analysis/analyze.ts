@@ -17,6 +17,7 @@ import { repeatedBlocks } from './repeats.js';
 import { namesAgent } from './agency.js';
 import { classWords } from './class-words.js';
 import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
+import { isHyphenGlue } from '../text/hyphens.js';
 import { datelineSpans as datelineSpansOf } from './voice/dateline.js';
 import { quotedFragment } from './voice/fragment.js';
 import { defaultVoiceRules, type VoiceRules } from '../lexicon/voice-rules.js';
@@ -414,9 +415,9 @@ function modifiesAct(text: string, units: Units, m: Match, compiled: CompiledLex
   if (last <= m.startUnit || m.endUnit >= units.count || units.barrierAfter[last]) return false;
   // Descriptors after the compound belong to the modifier too ("Iranian-backed Houthi ships"): step back over them.
   const descriptors = classWords(compiled, DESCRIPTOR_CLASS);
-  while (last > m.startUnit + 1 && descriptors.has(units.normal[last]) && !isHyphen(text.slice(units.end[last - 1], units.start[last]))) last--;
+  while (last > m.startUnit + 1 && descriptors.has(units.normal[last]) && !isHyphenGlue(text.slice(units.end[last - 1], units.start[last]))) last--;
   const glue = text.slice(units.end[last - 1], units.start[last]);
-  if (!isHyphen(glue)) return false;
+  if (!isHyphenGlue(glue)) return false;
   const next = units.normal[m.endUnit];
   if (inWordClass(compiled, ACT_NOUN_CLASS, next)) return true;
   // One size or speed adjective may stand before the noun ("Iranian-backed Houthi small boats").
@@ -430,7 +431,6 @@ const SIZE_ADJECTIVE_CLASS = 'size-adjective';
 /** The lexicon's class of attack nouns that name a killing's agent (src/analysis/agency.ts). */
 const AGENT_NOUN_CLASS = 'agent-noun';
 
-const isHyphen = (glue: string): boolean => glue === '-' || glue === '\u2010' || glue === '\u2011';
 
 /**
  * Whether a word, in any inflection, is a one-word member of a class of the lexicon that the analyzer reads
@@ -482,7 +482,7 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
   }
   const glue = text.slice(units.end[next - 1], units.start[next]);
   const word = units.normal[next];
-  if (isHyphen(glue)) return inWordClass(compiled, TIE_CLASS, word) ? 'thing' : null;
+  if (isHyphenGlue(glue)) return inWordClass(compiled, TIE_CLASS, word) ? 'thing' : null;
   if (units.normal[next - 1] === 'military' && !possessiveInside(units, m)) {
     const noun = nounAfterMilitary(text, units, next, compiled);
     if (noun === 'official') return 'title';

@@ -13,6 +13,7 @@ import type { Units } from '../nlp/nlp.js';
 import { foldKey } from '../nlp/nlp.js';
 import type { ClassEdge, CompiledLexicon, Terminal, TrieNode } from '../lexicon/compile.js';
 import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
+import { isHyphenGlue } from '../text/hyphens.js';
 import { classMemberWords, classWords } from './class-words.js';
 
 export interface Match {
@@ -386,8 +387,6 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
 
 /** Words that coordinate two modifiers of one noun ("Iran-backed and Iraqi government-funded militias"). */
 const COORDINATORS = new Set(['and', 'or']);
-/** A hyphen or dash joining the parts of a compound word, and nothing else. */
-const HYPHENS = /^[-\u2010\u2011\u2012\u2013\uFE63\uFF0D]$/;
 /** The gap before the second half of a suspended compound: a space and a hyphen ("and -funded"). */
 const SUSPENDED = /^\s+[-\u2010\u2011]$/;
 /** Words that open a new noun phrase: a conjunct that starts with one is no modifier. */
@@ -443,7 +442,7 @@ function joinCoordinated(text: string, units: Units, compiled: CompiledLexicon, 
 function ledBy(text: string, units: Units, a: Match, b: Match): Match | undefined {
   const led = a.endUnit;
   if (b.startUnit !== led + 1 || units.normal[led] !== 'led' || units.barrierAfter[led - 1] || units.barrierAfter[led]) return undefined;
-  if (!HYPHENS.test(text.slice(units.end[led - 1], units.start[led]))) return undefined;
+  if (!isHyphenGlue(text.slice(units.end[led - 1], units.start[led]))) return undefined;
   const ra = (a.entry as LabelEntry).referent;
   if (!ra || ra !== (b.entry as LabelEntry).referent) return undefined;
   return spanning(a, b, b.entry, b.pattern);
@@ -614,7 +613,7 @@ function headNoun(units: Units, a: Match, b: Match): Match | undefined {
 /** Whether label `a` ends in a compound modifier ("Iran-backed", "pro-Iran"): its last unit is glued by a hyphen. */
 function endsInCompound(text: string, units: Units, a: Match): boolean {
   const last = a.endUnit - 1;
-  return last > a.startUnit && HYPHENS.test(text.slice(units.end[last - 1], units.start[last]));
+  return last > a.startUnit && isHyphenGlue(text.slice(units.end[last - 1], units.start[last]));
 }
 
 /**
@@ -759,8 +758,8 @@ function modifiersOnly(text: string, units: Units, compiled: CompiledLexicon, fr
       continue;
     }
     if (++words > MAX_MODIFIERS) return false;
-    const glued = HYPHENS.test(text.slice(units.end[u - 1], units.start[u])) ||
-      (u + 1 < units.count && HYPHENS.test(text.slice(units.end[u], units.start[u + 1])));
+    const glued = isHyphenGlue(text.slice(units.end[u - 1], units.start[u])) ||
+      (u + 1 < units.count && isHyphenGlue(text.slice(units.end[u], units.start[u + 1])));
     if (glued || descriptors.has(w)) continue;
     if (ENGLISH_STOPWORDS.has(w)) return false;
     if (UPPER_START.test(text.slice(units.start[u], units.end[u])) || ADJECTIVE_ENDING.test(w)) continue;
@@ -830,7 +829,7 @@ function joinNounPhrase(text: string, units: Units, compiled: CompiledLexicon, c
     // of modifiers never chains into one mention.
     if (a && !PROPER_NAME.test(a.pattern.source) && !PROPER_NAME.test(b.pattern.source) && !endsInCompound(text, units, b)
       && !(endsInCompound(text, units, a) && b.endUnit - b.startUnit > 1
-        && HYPHENS.test(text.slice(units.end[b.startUnit], units.start[b.startUnit + 1])))
+        && isHyphenGlue(text.slice(units.end[b.startUnit], units.start[b.startUnit + 1])))
       && units.sentence[a.startUnit] === units.sentence[b.startUnit] && b.startUnit >= a.endUnit
       && !afterNamingVerb(units, compiled, a)
       && shareReferent(a.entry as LabelEntry, b.entry as LabelEntry)) {

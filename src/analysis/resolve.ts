@@ -14,6 +14,7 @@ import { canonical, type CompiledLexicon } from '../lexicon/compile.js';
 import type { Match } from './match.js';
 import type { ContextWindows } from '../lexicon/voice-rules.js';
 import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
+import { isHyphenChar } from '../text/hyphens.js';
 import { classPhrases, classWords } from './class-words.js';
 
 /** Something a context label may point back (or ahead) to: a name or a label with a fixed or resolved referent. */
@@ -925,8 +926,6 @@ function theatreAt(units: Units, u: number, compiled: CompiledLexicon): Readonly
   return placeAt(units, u, compiled)?.actors;
 }
 
-/** The hyphens and dash that glue a place or a nationality into a compound ("Israel-Gaza", "pro-Iranian"). */
-const HYPHENS = /[-‐‑–]/u;
 
 /** The theatre place that starts at unit u (longest first): its actors and its number of units. */
 function placeAt(units: Units, u: number, compiled: CompiledLexicon): { actors: ReadonlySet<string>; length: number } | undefined {
@@ -949,7 +948,7 @@ function placeAt(units: Units, u: number, compiled: CompiledLexicon): { actors: 
 function demonymBefore(text: string, units: Units, start: number, compiled: CompiledLexicon): ReadonlySet<string> | undefined {
   if (start <= 0 || units.barrierAfter[start - 1]) return undefined;
   const at = units.start[start - 1];
-  if (at > 0 && HYPHENS.test(text[at - 1])) return undefined;
+  if (at > 0 && isHyphenChar(text[at - 1])) return undefined;
   return theatreIndex(compiled).byDemonym.get(units.normal[start - 1]);
 }
 
@@ -973,7 +972,7 @@ function theatrePlaces(text: string, units: Units, compiled: CompiledLexicon, ma
     }
     const at = units.start[u];
     const after = units.end[u + place.length - 1];
-    if ((at > 0 && HYPHENS.test(text[at - 1])) || (after < text.length && HYPHENS.test(text[after]))) continue;
+    if ((at > 0 && isHyphenChar(text[at - 1])) || (after < text.length && isHyphenChar(text[after]))) continue;
     out.push({ unit: u, sentence: units.sentence[u], actors: place.actors });
     u += place.length - 1;
   }

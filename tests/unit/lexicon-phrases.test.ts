@@ -607,6 +607,8 @@ describe('a neutral name that only says whose something is (lexicon 1.3.8)', () 
     expect(tieLabels('Boats attack ships linked to Israel.')).toEqual(['Israel']);
     // A patron modifier before a ship or a firm describes the thing too (class act-noun).
     expect(actorLabels('The navy seized an Iran-linked tanker and sanctioned Iran-backed shipping firms.').map((h) => h.text)).toEqual([]);
+    // Every hyphen the matcher takes for one (src/text/hyphens.ts) glues the modifier here too: en dash, figure dash.
+    expect(actorLabels('They hit Iranian\u2013backed Houthi drones and Iran\u2012backed boats.').map((h) => h.text)).toEqual([]);
     // A patron label with the same participle is matched whole first.
     expect(actorLabels('Iran-linked militias fired rockets.').map((h) => h.label)).toEqual(['iran-backed-militia']);
   });
