@@ -163,8 +163,9 @@ function lexemeKeys(table: Map<string, UnitKey>): Array<UnitKey | null | undefin
 function entryOfLexeme(byLexeme: Array<UnitKey | null | undefined>, id: number, normal: string,
   table: Map<string, UnitKey>): UnitKey | undefined {
   if (id >= byLexeme.length) {
-    // Filled up to the new length so the array keeps fast elements however far apart the ids are.
-    const to = Math.max(id + 1, byLexeme.length * 2, 1024);
+    // Filled up to the new length so the array keeps fast elements however far apart the ids are; grown by half,
+    // not double, as it lives as long as the lexicon.
+    const to = Math.max(id + 1, Math.ceil(byLexeme.length * 1.5), 1024);
     for (let k = byLexeme.length; k < to; k++) byLexeme.push(undefined);
   }
   let entry = byLexeme[id];

@@ -106,8 +106,33 @@ const WORD_LIKE = new Set(['word', 'number', 'shortForm', 'hashtag', 'mention', 
  * by hashing a fresh string. The arrays grow with wink's own vocabulary, which it keeps anyway.
  */
 const lexValue: Array<string | undefined> = [];
-const lexType: string[] = [];
 const lexKey: string[] = [];
+/** What the unit table asks of a token's type and value, as bits (LEX_*), decided once per lexeme. */
+let lexFlags = new Uint8Array(1024);
+/** An invisible character only (type unk). */
+const LEX_INVISIBLE = 1;
+/** Punctuation, a line break, a symbol, an emoji or emoticon, or an unk token of marks only: no word. */
+const LEX_SEPARATOR = 2;
+/** A word-like type (WORD_LIKE). */
+const LEX_WORD_LIKE = 4;
+/** A token of two or more characters with a hyphen or dash inside, split into units. */
+const LEX_SPLITS = 8;
+/** wink type "word". */
+const LEX_WORD = 16;
+/** wink type "punctuation". */
+const LEX_PUNCTUATION = 32;
+
+function lexemeFlags(type: string, value: string): number {
+  let flags = 0;
+  if (type === 'unk' && INVISIBLE_ONLY.test(value)) flags |= LEX_INVISIBLE;
+  if (type === 'punctuation' || type === 'tabCRLF' || type === 'symbol' || type === 'emoji' || type === 'emoticon' ||
+    (type === 'unk' && PUNCTUATION_ONLY.test(value))) flags |= LEX_SEPARATOR;
+  if (WORD_LIKE.has(type)) flags |= LEX_WORD_LIKE;
+  if (value.length > 1 && splitsInside(value)) flags |= LEX_SPLITS;
+  if (type === 'word') flags |= LEX_WORD;
+  if (type === 'punctuation') flags |= LEX_PUNCTUATION;
+  return flags;
+}
 
 /** Records value, type and folded key of every lexeme in `ids` (the document's tokens) not seen before. */
 function knowLexemes(ids: number[], tokens: Tokens, its: WinkNLP['its']): void {
@@ -115,19 +140,20 @@ function knowLexemes(ids: number[], tokens: Tokens, its: WinkNLP['its']): void {
     const id = ids[i];
     if (id < lexValue.length && lexValue[id] !== undefined) continue;
     if (id >= lexValue.length) {
-      // Grown in place with explicit holes filled, so the arrays keep fast elements however far apart the ids are.
-      const to = Math.max(id + 1, lexValue.length * 2, 1024);
+      // Grown in place with explicit holes filled, so the arrays keep fast elements however far apart the ids are;
+      // by half, not double: they live as long as the thread.
+      const to = Math.max(id + 1, Math.ceil(lexValue.length * 1.5), 1024);
       for (let k = lexValue.length; k < to; k++) {
         lexValue.push(undefined);
-        lexType.push('');
         lexKey.push('');
       }
+      lexFlags = grownTo(lexFlags, to);
     }
     const token = tokens.itemAt(i);
     const value = token.out(its.value) as string;
     lexValue[id] = value;
-    lexType[id] = token.out(its.type) as string;
     lexKey[id] = foldKey(value);
+    lexFlags[id] = lexemeFlags(token.out(its.type) as string, value);
   }
 }
 
@@ -145,10 +171,10 @@ export function tokenize(text: string): Tokenized {
   knowLexemes(ids, tokens, its);
   const spaces = tokens.out(its.precedingSpaces) as string[];
   const values: string[] = new Array(ids.length);
-  const types: string[] = new Array(ids.length);
+  const flags = new Uint8Array(ids.length);
   for (let i = 0; i < ids.length; i++) {
     values[i] = lexValue[ids[i]] as string;
-    types[i] = lexType[ids[i]];
+    flags[i] = lexFlags[ids[i]];
   }
   const sentenceTokenSpans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
   const n = values.length;
@@ -217,32 +243,31 @@ export function tokenize(text: string): Tokenized {
   let joinTo = -1;
 
   for (let i = 0; i < n; i++) {
-    const type = types[i];
     const value = values[i];
+    const f = flags[i];
     if (i > 0 && tokSentence[i] !== tokSentence[i - 1] && count > 0) uBarrier[count - 1] = 1;
-    if (type === 'unk' && INVISIBLE_ONLY.test(value)) {
+    if ((f & LEX_INVISIBLE) !== 0) {
       // An invisible character is no word: a zero-width space parts words as a space does; a soft hyphen or a joiner
       // glued between two word tokens makes them one word again.
       const inside = !ZERO_WIDTH_SPACE.test(value) && count > 0 && !pendingBarrier && spaces[i] === '' && i > 0 &&
-        WORD_LIKE.has(types[i - 1]) && i + 1 < n && spaces[i + 1] === '' && WORD_LIKE.has(types[i + 1]);
+        (flags[i - 1] & LEX_WORD_LIKE) !== 0 && i + 1 < n && spaces[i + 1] === '' && (flags[i + 1] & LEX_WORD_LIKE) !== 0;
       if (inside) joinTo = count - 1;
       continue;
     }
     if (joinTo >= 0) {
       const last = joinTo;
       joinTo = -1;
-      if (last === count - 1 && type !== 'punctuation' && !splitsInside(value)) {
+      if (last === count - 1 && (f & LEX_PUNCTUATION) === 0 && !splitsInside(value)) {
         uEnd[last] = tokEnd[i];
         uNormal[last] += foldKey(value);
         uLexeme[last] = -1;
         continue;
       }
     }
-    if (type === 'punctuation' || type === 'tabCRLF' || type === 'symbol' || type === 'emoji' || type === 'emoticon' ||
-      (type === 'unk' && PUNCTUATION_ONLY.test(value))) {
+    if ((f & LEX_SEPARATOR) !== 0) {
       // A hyphen or en dash glued to words on both sides joins them ("Iran-backed"); anything else separates.
       const glued = CONNECTORS.has(value) && spaces[i] === '' && i + 1 < n && spaces[i + 1] === '' &&
-        i > 0 && WORD_LIKE.has(types[i - 1]) && WORD_LIKE.has(types[i + 1]);
+        i > 0 && (flags[i - 1] & LEX_WORD_LIKE) !== 0 && (flags[i + 1] & LEX_WORD_LIKE) !== 0;
       if (!glued) pendingBarrier = true;
       continue;
     }
@@ -253,9 +278,9 @@ export function tokenize(text: string): Tokenized {
     const space = spaces[i];
     if (space.length > 0 && space !== ' ' && space.includes('\n') && count > 0) uBarrier[count - 1] = 1;
     const start = tokStart[i];
-    if (type === 'word' && !insideCutRun(start)) words++;
+    if ((f & LEX_WORD) !== 0 && !insideCutRun(start)) words++;
     const sentence = tokSentence[i];
-    if (value.length > 1 && splitsInside(value)) {
+    if ((f & LEX_SPLITS) !== 0) {
       // "anti-terror" is one wink token; the matcher sees "anti" + "terror" so that patterns may write it either way.
       let partStart = 0;
       for (let k = 0; k <= value.length; k++) {
