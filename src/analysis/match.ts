@@ -149,6 +149,30 @@ function unitKeyTable(compiled: CompiledLexicon, startKeys: Set<string>): Map<st
   return table;
 }
 
+/**
+ * The table's entry per wink lexeme id (Units.lexeme), null for a form outside it, filled as ids are met: a unit
+ * that is a whole token is looked up by number, and its string is hashed once per thread rather than per
+ * occurrence. Lexeme ids are stable for the thread's one wink instance, which made every unit handed here.
+ */
+const lexemeKeyCache = new WeakMap<Map<string, UnitKey>, Array<UnitKey | null | undefined>>();
+function lexemeKeys(table: Map<string, UnitKey>): Array<UnitKey | null | undefined> {
+  let byLexeme = lexemeKeyCache.get(table);
+  if (!byLexeme) lexemeKeyCache.set(table, (byLexeme = []));
+  return byLexeme;
+}
+function entryOfLexeme(byLexeme: Array<UnitKey | null | undefined>, id: number, normal: string,
+  table: Map<string, UnitKey>): UnitKey | undefined {
+  if (id >= byLexeme.length) {
+    // Filled up to the new length so the array keeps fast elements however far apart the ids are; grown by half,
+    // not double, as it lives as long as the lexicon.
+    const to = Math.max(id + 1, Math.ceil(byLexeme.length * 1.5), 1024);
+    for (let k = byLexeme.length; k < to; k++) byLexeme.push(undefined);
+  }
+  let entry = byLexeme[id];
+  if (entry === undefined) byLexeme[id] = entry = table.get(normal) ?? null;
+  return entry ?? undefined;
+}
+
 /** Every way the lexicon's patterns can match the text, before overlaps are settled. */
 export function collectCandidates(text: string, units: Units, compiled: CompiledLexicon): Candidate[] {
   const { root } = compiled;
@@ -166,11 +190,14 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
   // Every compiled lexicon has start keys; a trie without them (every unit may start) goes without the table.
   const table = startKeys ? unitKeyTable(compiled, startKeys) : undefined;
   const unitKey: Array<UnitKey | undefined> = new Array(n);
+  const lexeme = units.lexeme;
+  const byLexeme = table && lexeme ? lexemeKeys(table) : undefined;
   for (let i = 0; i < n; i++) {
     const normal = units.normal[i];
     mayBucket[i] = bucketFirst[normal.length === 0 ? 0x10000 : normal.charCodeAt(0)];
     if (table) {
-      const entry = table.get(normal);
+      const id = byLexeme ? (lexeme as Int32Array)[i] : -1;
+      const entry = id >= 0 ? entryOfLexeme(byLexeme as Array<UnitKey | null | undefined>, id, normal, table) : table.get(normal);
       unitKey[i] = entry;
       keyNormal[i] = entry ? entry.key : normal;
       keyBases[i] = entry?.bases;
@@ -309,7 +336,10 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
   const candidates = collectCandidates(text, units, compiled).filter((c) => !endsInVerbForm(c, units, compiled));
   if (candidates.length === 0) return [];
 
-  const articled = (c: Candidate): number => (ARTICLES.has(units.normal[c.startUnit]) ? 1 : 0);
+  // Whether each candidate's first unit is an article, looked up once per start rather than once per comparison.
+  const articleAt = new Uint8Array(n);
+  for (const c of candidates) articleAt[c.startUnit] = ARTICLES.has(units.normal[c.startUnit]) ? 1 : 0;
+  const articled = (c: Candidate): number => articleAt[c.startUnit];
   candidates.sort((a, b) =>
     b.terminal.priority - a.terminal.priority ||
     (b.endUnit - b.startUnit) - (a.endUnit - a.startUnit) ||

@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type winkNLP from 'wink-nlp';
+import type { Tokens } from 'wink-nlp';
 import type { Span } from '../types.js';
 import { guardLongRuns } from './guard.js';
 import { grownTo } from '../text/typed-arrays.js';
@@ -41,6 +42,11 @@ export interface Units {
   /** 1 when a barrier (punctuation, line break, sentence end) stands between this unit and the next. */
   barrierAfter: Uint8Array;
   sentence: Int32Array;
+  /**
+   * The wink lexeme id (its.uniqueId) of the token whose folded value is this unit's `normal`, or -1 for a part of a
+   * hyphenated token or a token joined across a soft hyphen. Optional: units built elsewhere go without.
+   */
+  lexeme?: Int32Array;
 }
 
 export interface Tokenized {
@@ -94,6 +100,64 @@ const ZERO_WIDTH_SPACE = /\u200b/;
 const WORD_LIKE = new Set(['word', 'number', 'shortForm', 'hashtag', 'mention', 'ordinal', 'currency', 'time']);
 
 /**
+ * What a wink lexeme gives the unit table, kept per lexeme id for the life of the thread: wink's ids are stable for
+ * the life of its instance (its vocabulary only grows), and a corpus repeats few distinct words, so a word's value,
+ * type and folded key are computed once per thread rather than once per occurrence, and found by number instead of
+ * by hashing a fresh string. The arrays grow with wink's own vocabulary, which it keeps anyway.
+ */
+const lexValue: Array<string | undefined> = [];
+const lexKey: string[] = [];
+/** What the unit table asks of a token's type and value, as bits (LEX_*), decided once per lexeme. */
+let lexFlags = new Uint8Array(1024);
+/** An invisible character only (type unk). */
+const LEX_INVISIBLE = 1;
+/** Punctuation, a line break, a symbol, an emoji or emoticon, or an unk token of marks only: no word. */
+const LEX_SEPARATOR = 2;
+/** A word-like type (WORD_LIKE). */
+const LEX_WORD_LIKE = 4;
+/** A token of two or more characters with a hyphen or dash inside, split into units. */
+const LEX_SPLITS = 8;
+/** wink type "word". */
+const LEX_WORD = 16;
+/** wink type "punctuation". */
+const LEX_PUNCTUATION = 32;
+
+function lexemeFlags(type: string, value: string): number {
+  let flags = 0;
+  if (type === 'unk' && INVISIBLE_ONLY.test(value)) flags |= LEX_INVISIBLE;
+  if (type === 'punctuation' || type === 'tabCRLF' || type === 'symbol' || type === 'emoji' || type === 'emoticon' ||
+    (type === 'unk' && PUNCTUATION_ONLY.test(value))) flags |= LEX_SEPARATOR;
+  if (WORD_LIKE.has(type)) flags |= LEX_WORD_LIKE;
+  if (value.length > 1 && splitsInside(value)) flags |= LEX_SPLITS;
+  if (type === 'word') flags |= LEX_WORD;
+  if (type === 'punctuation') flags |= LEX_PUNCTUATION;
+  return flags;
+}
+
+/** Records value, type and folded key of every lexeme in `ids` (the document's tokens) not seen before. */
+function knowLexemes(ids: number[], tokens: Tokens, its: WinkNLP['its']): void {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (id < lexValue.length && lexValue[id] !== undefined) continue;
+    if (id >= lexValue.length) {
+      // Grown in place with explicit holes filled, so the arrays keep fast elements however far apart the ids are;
+      // by half, not double: they live as long as the thread.
+      const to = Math.max(id + 1, Math.ceil(lexValue.length * 1.5), 1024);
+      for (let k = lexValue.length; k < to; k++) {
+        lexValue.push(undefined);
+        lexKey.push('');
+      }
+      lexFlags = grownTo(lexFlags, to);
+    }
+    const token = tokens.itemAt(i);
+    const value = token.out(its.value) as string;
+    lexValue[id] = value;
+    lexKey[id] = foldKey(value);
+    lexFlags[id] = lexemeFlags(token.out(its.type) as string, value);
+  }
+}
+
+/**
  * Tokenizes `text` and computes offsets. The text is guarded first; because the guard keeps the length, all
  * offsets refer to the original text.
  */
@@ -103,9 +167,15 @@ export function tokenize(text: string): Tokenized {
   const its = nlp.its;
   const doc = nlp.readDoc(guarded.text);
   const tokens = doc.tokens();
-  const values = tokens.out(its.value) as string[];
+  const ids = tokens.out(its.uniqueId) as unknown as number[];
+  knowLexemes(ids, tokens, its);
   const spaces = tokens.out(its.precedingSpaces) as string[];
-  const types = tokens.out(its.type) as string[];
+  const values: string[] = new Array(ids.length);
+  const flags = new Uint8Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    values[i] = lexValue[ids[i]] as string;
+    flags[i] = lexFlags[ids[i]];
+  }
   const sentenceTokenSpans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
   const n = values.length;
 
@@ -141,19 +211,22 @@ export function tokenize(text: string): Tokenized {
   let uEnd = new Int32Array(capacity);
   let uBarrier = new Uint8Array(capacity);
   let uSentence = new Int32Array(capacity);
+  let uLexeme = new Int32Array(capacity);
   const uNormal: string[] = [];
   let count = 0;
-  const push = (start: number, end: number, key: string, sentence: number): void => {
+  const push = (start: number, end: number, key: string, sentence: number, lexeme: number): void => {
     if (count === capacity) {
       capacity *= 2;
       uStart = grownTo(uStart, capacity);
       uEnd = grownTo(uEnd, capacity);
       uBarrier = grownTo(uBarrier, capacity);
       uSentence = grownTo(uSentence, capacity);
+      uLexeme = grownTo(uLexeme, capacity);
     }
     uStart[count] = start;
     uEnd[count] = end;
     uSentence[count] = sentence;
+    uLexeme[count] = lexeme;
     uNormal.push(key);
     count++;
   };
@@ -170,31 +243,31 @@ export function tokenize(text: string): Tokenized {
   let joinTo = -1;
 
   for (let i = 0; i < n; i++) {
-    const type = types[i];
     const value = values[i];
+    const f = flags[i];
     if (i > 0 && tokSentence[i] !== tokSentence[i - 1] && count > 0) uBarrier[count - 1] = 1;
-    if (type === 'unk' && INVISIBLE_ONLY.test(value)) {
+    if ((f & LEX_INVISIBLE) !== 0) {
       // An invisible character is no word: a zero-width space parts words as a space does; a soft hyphen or a joiner
       // glued between two word tokens makes them one word again.
       const inside = !ZERO_WIDTH_SPACE.test(value) && count > 0 && !pendingBarrier && spaces[i] === '' && i > 0 &&
-        WORD_LIKE.has(types[i - 1]) && i + 1 < n && spaces[i + 1] === '' && WORD_LIKE.has(types[i + 1]);
+        (flags[i - 1] & LEX_WORD_LIKE) !== 0 && i + 1 < n && spaces[i + 1] === '' && (flags[i + 1] & LEX_WORD_LIKE) !== 0;
       if (inside) joinTo = count - 1;
       continue;
     }
     if (joinTo >= 0) {
       const last = joinTo;
       joinTo = -1;
-      if (last === count - 1 && type !== 'punctuation' && !splitsInside(value)) {
+      if (last === count - 1 && (f & LEX_PUNCTUATION) === 0 && !splitsInside(value)) {
         uEnd[last] = tokEnd[i];
         uNormal[last] += foldKey(value);
+        uLexeme[last] = -1;
         continue;
       }
     }
-    if (type === 'punctuation' || type === 'tabCRLF' || type === 'symbol' || type === 'emoji' || type === 'emoticon' ||
-      (type === 'unk' && PUNCTUATION_ONLY.test(value))) {
+    if ((f & LEX_SEPARATOR) !== 0) {
       // A hyphen or en dash glued to words on both sides joins them ("Iran-backed"); anything else separates.
       const glued = CONNECTORS.has(value) && spaces[i] === '' && i + 1 < n && spaces[i + 1] === '' &&
-        i > 0 && WORD_LIKE.has(types[i - 1]) && WORD_LIKE.has(types[i + 1]);
+        i > 0 && (flags[i - 1] & LEX_WORD_LIKE) !== 0 && (flags[i + 1] & LEX_WORD_LIKE) !== 0;
       if (!glued) pendingBarrier = true;
       continue;
     }
@@ -205,20 +278,20 @@ export function tokenize(text: string): Tokenized {
     const space = spaces[i];
     if (space.length > 0 && space !== ' ' && space.includes('\n') && count > 0) uBarrier[count - 1] = 1;
     const start = tokStart[i];
-    if (type === 'word' && !insideCutRun(start)) words++;
+    if ((f & LEX_WORD) !== 0 && !insideCutRun(start)) words++;
     const sentence = tokSentence[i];
-    if (value.length > 1 && splitsInside(value)) {
+    if ((f & LEX_SPLITS) !== 0) {
       // "anti-terror" is one wink token; the matcher sees "anti" + "terror" so that patterns may write it either way.
       let partStart = 0;
       for (let k = 0; k <= value.length; k++) {
         if (k === value.length || isSplitCode(value.charCodeAt(k))) {
-          if (k > partStart) push(start + partStart, start + k, foldKey(value.slice(partStart, k)), sentence);
+          if (k > partStart) push(start + partStart, start + k, foldKey(value.slice(partStart, k)), sentence, -1);
           partStart = k + 1;
         }
       }
       continue;
     }
-    push(start, tokEnd[i], foldKey(value), sentence);
+    push(start, tokEnd[i], lexKey[ids[i]], sentence, ids[i]);
   }
   if (count > 0) uBarrier[count - 1] = 1;
 
@@ -231,6 +304,7 @@ export function tokenize(text: string): Tokenized {
       normal: uNormal,
       barrierAfter: uBarrier.slice(0, count),
       sentence: uSentence.slice(0, count),
+      lexeme: uLexeme.slice(0, count),
     },
     words,
     tokens: n,

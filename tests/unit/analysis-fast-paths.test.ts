@@ -130,6 +130,53 @@ describe('matcher shortcuts', () => {
     expect(fast.length).toBeGreaterThan(8);
     expect(fast).toEqual(plain);
   });
+
+  it('looks units up by wink lexeme id with the same result as by their string, on first and repeated meetings', () => {
+    const key = (c: { terminal: { entry: { id: string } }; startUnit: number; endUnit: number }) =>
+      `${c.terminal.entry.id}@${c.startUnit}-${c.endUnit}`;
+    // Twice: the second pass meets every id again and answers from what the first pass stored.
+    for (let pass = 0; pass < 2; pass++) {
+      const tok = tokenize(text);
+      expect(tok.units.lexeme).toBeDefined();
+      const byId = collectCandidates(text, tok.units, lexicon).map(key);
+      const byString = collectCandidates(text, { ...tok.units, lexeme: undefined }, lexicon).map(key);
+      expect(byId.length).toBeGreaterThan(8);
+      expect(byId).toEqual(byString);
+    }
+  });
+});
+
+describe('lexeme ids of units', () => {
+  it('gives a whole-token unit its wink id, one id per distinct token, -1 to hyphen parts and joined tokens', () => {
+    const text = 'Militias and militias met MILITIAS. anti-terror groups; mili\u00adtias.';
+    const { units } = tokenize(text);
+    const lexeme = units.lexeme as Int32Array;
+    const at = (word: string, nth = 0): number => {
+      let seen = 0;
+      for (let u = 0; u < units.count; u++) if (text.slice(units.start[u], units.end[u]) === word && seen++ === nth) return u;
+      throw new Error(`no unit ${word}`);
+    };
+    // Folding makes the three spellings one key, but wink keeps a lexeme per spelling; equal spellings share one.
+    expect(units.normal[at('Militias')]).toBe('militias');
+    expect(units.normal[at('MILITIAS')]).toBe('militias');
+    expect(lexeme[at('Militias')]).toBeGreaterThanOrEqual(0);
+    expect(lexeme[at('Militias')]).not.toBe(lexeme[at('militias')]);
+    expect(tokenize('the militias').units.lexeme?.[1]).toBe(lexeme[at('militias')]);
+    expect(lexeme[at('anti')]).toBe(-1);
+    expect(lexeme[at('terror')]).toBe(-1);
+    expect(units.normal[at('mili\u00adtias')]).toBe('militias');
+    expect(lexeme[at('mili\u00adtias')]).toBe(-1);
+  });
+
+  it('keeps the units of a text the same when its words were met before', () => {
+    const text = 'Ḥamas and Hamas’ fighters, the anti-terror law of Ḥamas.';
+    const first = tokenize(text);
+    tokenize('Ḥamas Hamas’ fighters anti-terror law');
+    const again = tokenize(text);
+    expect(again).toEqual(first);
+    // wink parts "Ḥamas" after its first letter; the folded keys are what the plain fold of each token gives.
+    expect(first.units.normal).toEqual(['h', 'amas', 'and', 'hamas', 'fighters', 'the', 'anti', 'terror', 'law', 'of', 'h', 'amas']);
+  });
 });
 
 describe('hasLetter', () => {
