@@ -290,11 +290,12 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
  * per word, see inflect.ts), so the event pattern "Hamas massacre" would take a name and its verb for one event noun.
  * An event pattern whose last word the text has only in the past form ("-ed"), where the pattern wrote another form,
  * is a verb with its subject: no event label, and the name stays free to be read as the actor it is. The noun phrase
- * ("the Hamas massacre", "Hamas's massacre") and a pattern that writes the "-ed" form itself are untouched.
+ * ("the Hamas massacre", "Hamas's massacre"), a pattern that writes the "-ed" form itself and a one-word event word
+ * ("massacred", "the blockaded enclave": the generic event word, as before) are untouched.
  */
 function eventAsVerb(units: Units, c: Candidate): boolean {
   const t = c.terminal;
-  if (t.entry.kind !== 'label' || (t.entry as LabelEntry).category !== 'event') return false;
+  if (t.entry.kind !== 'label' || (t.entry as LabelEntry).category !== 'event' || c.endUnit - c.startUnit < 2) return false;
   const word = units.normal[c.endUnit - 1];
   if (!word.endsWith('ed')) return false;
   const last = t.units[t.units.length - 1];
@@ -763,6 +764,8 @@ function modifiersOnly(text: string, units: Units, compiled: CompiledLexicon, fr
  * second) first; else the label of the sum's sign nearest to it ("the pro-Iran resistance fighters", −1 + 2: the
  * +2 of "resistance fighters", as no entry has +1). None when no label has the sum's sign (two frames that cancel out).
  */
+const UPPERCASE_START = /^\p{Lu}$/u;
+
 function phraseEntry(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
   const ea = a.entry as LabelEntry;
   const eb = b.entry as LabelEntry;
@@ -771,6 +774,17 @@ function phraseEntry(text: string, units: Units, compiled: CompiledLexicon, a: M
     const er = read.terminal.entry as LabelEntry;
     if (referentsOf(er).some((r) => referentsOf(ea).includes(r) && referentsOf(eb).includes(r))
       && (er.referent || !(ea.referent || eb.referent))) return spanning(a, b, er, read.terminal.pattern);
+  }
+  // "Iranian-backed Hezbollah fighters": the second label holds a group's name before its noun through a class slot
+  // ("{armed-group-name} fighters"), so the whole is read as the modifier and the head noun, the name left inside as
+  // nameInside leaves a separate name: the entry of the head noun's class, not the modifier's.
+  const head = !read && b.endUnit - b.startUnit > 1 && b.pattern.source.startsWith('{') && UPPERCASE_START.test(text[b.start] ?? '')
+    ? readWhole(text, units, compiled, a, { ...b, startUnit: b.endUnit - 1 }) : undefined;
+  if (head && (head.terminal.entry as LabelEntry).category === 'actor-label') {
+    const eh = head.terminal.entry as LabelEntry;
+    if (eb.referent && referentsOf(eh).includes(eb.referent) && referentsOf(ea).includes(eb.referent)) {
+      return eh.referent ? spanning(a, b, eh, head.terminal.pattern) : { ...spanning(a, b, eh, head.terminal.pattern), referent: eb.referent };
+    }
   }
   const sum = Math.max(-2, Math.min(2, ea.weight + eb.weight));
   // The head noun first at equal distance from the sum (the sort is stable).
