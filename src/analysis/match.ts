@@ -15,7 +15,6 @@ import type { ClassEdge, CompiledLexicon, Terminal, TrieNode } from '../lexicon/
 import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
 import { isHyphenGlue } from '../text/hyphens.js';
 import { classMemberWords, classWords } from './class-words.js';
-import { inflections } from '../lexicon/inflect.js';
 
 export interface Match {
   entry: LexiconEntry;
@@ -285,23 +284,6 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
   return candidates;
 }
 
-/**
- * "Hamas massacred 1,200 people", "Hamas slaughtered families": pattern words inflect into verb forms too (one table
- * per word, see inflect.ts), so the event pattern "Hamas massacre" would take a name and its verb for one event noun.
- * An event pattern whose last word the text has only in the past form ("-ed"), where the pattern wrote another form,
- * is a verb with its subject: no event label, and the name stays free to be read as the actor it is. The noun phrase
- * ("the Hamas massacre", "Hamas's massacre"), a pattern that writes the "-ed" form itself and a one-word event word
- * ("massacred", "the blockaded enclave": the generic event word, as before) are untouched.
- */
-function eventAsVerb(units: Units, c: Candidate): boolean {
-  const t = c.terminal;
-  if (t.entry.kind !== 'label' || (t.entry as LabelEntry).category !== 'event' || c.endUnit - c.startUnit < 2) return false;
-  const word = units.normal[c.endUnit - 1];
-  if (!word.endsWith('ed')) return false;
-  const last = t.units[t.units.length - 1];
-  return last !== undefined && !last.prefix && last.key !== word && inflections(last.key).includes(word);
-}
-
 /** Articles a pattern may begin with ("the occupation", "the militias"). */
 const ARTICLES = new Set(['the', 'a', 'an']);
 
@@ -340,7 +322,7 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
         nameStart![u] >= c.startUnit && nameEnd![u] <= c.endUnit) continue;
       free = false;
     }
-    if (!free || freeUnits === 0 || !caseMatches(text, units, c) || eventAsVerb(units, c)) continue;
+    if (!free || freeUnits === 0 || !caseMatches(text, units, c)) continue;
     const isName = c.terminal.entry.kind === 'name';
     for (let u = c.startUnit; u < c.endUnit; u++) {
       if (taken[u]) continue;
