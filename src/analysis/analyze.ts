@@ -132,7 +132,10 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
   // Units covered by an actor (a name or a label with a referent): the agents that make "were killed" not agentless.
   const actorUnit = new Uint8Array(units.count);
   const mention = (m: Match, referent: string | null, sentence: number, antecedentOf?: ReadonlySet<string>, side?: string): void => {
-    mentions.push({ referent, antecedentOf, side, start: m.start, end: m.end, startUnit: m.startUnit, endUnit: m.endUnit, sentence, head: units.normal[m.endUnit - 1] });
+    mentions.push({
+      referent, antecedentOf, side, start: m.start, end: m.end, startUnit: m.startUnit, endUnit: m.endUnit, sentence, head: units.normal[m.endUnit - 1],
+      ...(m.entry.kind === 'label' ? { label: true } : {}),
+    });
     actorUnit.fill(1, m.startUnit, m.endUnit);
   };
 

@@ -284,13 +284,29 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
   return candidates;
 }
 
+/**
+ * Whether an event phrase of two or more words matched its last word only through a past form the pattern did not
+ * write ("Hamas massacred 1,200 people" through "Hamas massacre", "terrorists attacked" through "terrorist attack"):
+ * that word is the sentence's verb, so the phrase names no event; the actor before it stays a label and the verb
+ * alone may still be a one-word event. Inflection is global per pattern word, which is why the phrase matched at all.
+ */
+function endsInVerbForm(c: Candidate, units: Units, compiled: CompiledLexicon): boolean {
+  const entry = c.terminal.entry;
+  if (entry.kind !== 'label' || (entry as LabelEntry).category !== 'event' || c.endUnit - c.startUnit < 2) return false;
+  const last = c.terminal.units[c.terminal.units.length - 1];
+  if (!last || last.prefix || last.key.endsWith('ed')) return false;
+  const normal = units.normal[c.endUnit - 1];
+  if (!normal.endsWith('ed') || normal === last.key) return false;
+  return compiled.keysOf.get(normal)?.bases?.includes(last.key) ?? false;
+}
+
 /** Articles a pattern may begin with ("the occupation", "the militias"). */
 const ARTICLES = new Set(['the', 'a', 'an']);
 
 export function findMatches(text: string, units: Units, compiled: CompiledLexicon): Match[] {
   const n = units.count;
   const barrier = units.barrierAfter;
-  const candidates = collectCandidates(text, units, compiled);
+  const candidates = collectCandidates(text, units, compiled).filter((c) => !endsInVerbForm(c, units, compiled));
   if (candidates.length === 0) return [];
 
   const articled = (c: Candidate): number => (ARTICLES.has(units.normal[c.startUnit]) ? 1 : 0);
@@ -353,7 +369,7 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
     chosen.push(match);
   }
   chosen.sort((a, b) => a.start - b.start || b.end - a.end);
-  return joinNounPhrase(text, units, compiled, joinCoordinated(text, units, compiled, chosen));
+  return joinNounPhrase(text, units, compiled, joinAcross(text, units, compiled, joinCoordinated(text, units, compiled, chosen)));
 }
 
 /** Words that coordinate two modifiers of one noun ("Iran-backed and Iraqi government-funded militias"). */
@@ -632,6 +648,16 @@ function readWhole(text: string, units: Units, compiled: CompiledLexicon, a: Mat
   const picked: number[] = [];
   for (let u = a.startUnit; u < (withGap ? b.startUnit : a.endUnit); u++) picked.push(u);
   for (let u = b.startUnit; u < b.endUnit; u++) picked.push(u);
+  // With the gap, the pattern may leave out the label's first words ("Houthi rebels, supported by Iran" is read by
+  // "rebels supported by Iran"), as long as it takes in the label's last word.
+  return readPicked(text, units, compiled, picked, withGap ? a.endUnit - a.startUnit - 1 : 0);
+}
+
+/**
+ * The label pattern that matches the units picked (in order, as one phrase) whole, starting at most at index
+ * `firstAllowed` of them. The highest-priority match wins, a plain pattern before a class pattern.
+ */
+function readPicked(text: string, units: Units, compiled: CompiledLexicon, picked: number[], firstAllowed: number): Candidate | undefined {
   const m = picked.length;
   const sub: Units = {
     count: m,
@@ -641,9 +667,6 @@ function readWhole(text: string, units: Units, compiled: CompiledLexicon, a: Mat
     barrierAfter: new Uint8Array(m),
     sentence: new Int32Array(m),
   };
-  // With the gap, the pattern may leave out the label's first words ("Houthi rebels, supported by Iran" is read by
-  // "rebels supported by Iran"), as long as it takes in the label's last word.
-  const firstAllowed = withGap ? a.endUnit - a.startUnit - 1 : 0;
   let best: Candidate | undefined;
   for (const c of collectCandidates(text, sub, compiled)) {
     if (c.startUnit > firstAllowed || c.endUnit !== m || c.terminal.entry.kind !== 'label' || !caseMatches(text, sub, c)) continue;
@@ -654,19 +677,42 @@ function readWhole(text: string, units: Units, compiled: CompiledLexicon, a: Mat
 }
 
 function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
-  const gap = b.startUnit - a.endUnit;
-  if (gap < 1 || gap > MAX_CONJUNCT || !COORDINATORS.has(units.normal[a.endUnit])) return undefined;
+  if (b.startUnit <= a.endUnit || !COORDINATORS.has(units.normal[a.endUnit])) return undefined;
+  // A parenthetical between commas after the conjunction ("Iran-supported and, in some cases, -directed militias")
+  // is an aside inside the phrase: the other conjunct begins after it.
+  const from = afterParenthetical(text, units, a.endUnit, b.startUnit);
+  const gap = b.startUnit - from + 1;
+  if (gap > MAX_CONJUNCT) return undefined;
   // The first label must be a compound modifier ("Iran-backed", "pro-Iranian"), not a noun phrase ("Iran and its
   // proxies"), and the other conjunct a modifier, not a new noun phrase with its own determiner.
   if (!endsInCompound(text, units, a)) return undefined;
-  for (let u = a.endUnit + 1; u <= b.startUnit; u++) if (DETERMINERS.has(units.normal[u])) return undefined;
+  for (let u = from; u <= b.startUnit; u++) if (DETERMINERS.has(units.normal[u])) return undefined;
   for (let u = a.startUnit; u < b.endUnit - 1; u++) {
+    if (u >= a.endUnit && u < from - 1) continue;
     // A suspended hyphen after the conjunction ("Iran-backed and -funded militias") is part of the other modifier.
-    if (units.barrierAfter[u] && !(u === a.endUnit && SUSPENDED.test(text.slice(units.end[u], units.start[u + 1])))) return undefined;
+    const at = u === a.endUnit || u === from - 1;
+    if (units.barrierAfter[u] && !(at && (SUSPENDED.test(text.slice(units.end[u], units.start[u + 1]))
+      || (from > a.endUnit + 1 && /^\s*,\s*[-\u2010\u2011]?$/.test(text.slice(units.end[u], units.start[u + 1])))))) return undefined;
   }
   const best = readWhole(text, units, compiled, a, b);
   if (!best) return undefined;
   return spanning(a, b, best.terminal.entry, best.terminal.pattern);
+}
+
+/** Words at most of a parenthetical between commas inside a coordinated modifier ("in some cases"). */
+const MAX_ASIDE = 4;
+
+/**
+ * The unit after a parenthetical between commas that follows the conjunction at `conj` ("and, in some cases, -directed":
+ * the unit of "directed"), or conj + 1 when there is none. The aside holds no other punctuation and ends before `limit`.
+ */
+function afterParenthetical(text: string, units: Units, conj: number, limit: number): number {
+  if (!units.barrierAfter[conj] || !/^\s*,\s*$/.test(text.slice(units.end[conj], units.start[conj + 1]))) return conj + 1;
+  for (let u = conj + 1; u < limit && u - conj <= MAX_ASIDE; u++) {
+    if (!units.barrierAfter[u]) continue;
+    return /^\s*,\s*[-\u2010\u2011]?$/.test(text.slice(units.end[u], units.start[u + 1])) ? u + 1 : conj + 1;
+  }
+  return conj + 1;
 }
 
 /** Words at most of the patron link after the comma ("which are" is a relative, read by its own patterns). */
@@ -835,6 +881,150 @@ function joinNounPhrase(text: string, units: Units, compiled: CompiledLexicon, c
     // The joined mention replaces the first label in place; the names between stay, and the second label goes.
     out ??= chosen.slice(0, i);
     out[last] = joined;
+  }
+  return out ?? chosen;
+}
+
+/** Words of quantity that may stand between a possessive and its noun ("Iran's many proxies", "Iran's own proxies"). */
+const QUANTIFIERS = new Set(['many', 'multiple', 'numerous', 'several', 'various', 'own', 'other', 'few', 'countless',
+  'myriad', 'assorted', 'diverse', 'remaining', 'chief', 'main']);
+/** Words at most between a possessive and its noun. */
+const MAX_POSSESSED = 4;
+
+/**
+ * Whether units [from, to) are premodifiers of the noun a possessive determines ("Iran's [many regional] proxies",
+ * "Iran's [intricate web of] proxies"): after a possessive the noun phrase has begun, so any word but a function word,
+ * an "-ing" form (a verb: "Iran's funding proxies") or another possessive modifies its noun. "of" only after a
+ * collective noun of the lexicon ("web of", "network of": "Iran's use of proxies" is two phrases); "and"/"or" only
+ * between two capitalised or adjective words ("Iraqi and Syrian"; "Iran's allies and proxies" is two nouns).
+ */
+function possessedModifiers(text: string, units: Units, compiled: CompiledLexicon, from: number, to: number): boolean {
+  if (to - from > MAX_POSSESSED) return false;
+  const collective = classMemberWords(compiled, 'collective-noun');
+  const numbers = classMemberWords(compiled, 'number-word');
+  const adjectival = (u: number): boolean => u >= from && u < to && !ENGLISH_STOPWORDS.has(units.normal[u])
+    && (UPPER_START.test(text.slice(units.start[u], units.end[u])) || ADJECTIVE_ENDING.test(units.normal[u]));
+  for (let u = from; u < to; u++) {
+    if (units.barrierAfter[u]) return false;
+    const w = units.normal[u];
+    if (QUANTIFIERS.has(w) || numbers.has(w) || /^\d+$/.test(w)) continue;
+    // A hyphenated compound ("so-called", "Tehran-allied") is one modifier whatever its parts.
+    if (isHyphenGlue(text.slice(units.end[u - 1], units.start[u])) ||
+      (u + 1 < to && isHyphenGlue(text.slice(units.end[u], units.start[u + 1])))) continue;
+    if (w === 'of') {
+      if (!collective.has(units.normal[u - 1])) return false;
+      continue;
+    }
+    if (COORDINATORS.has(w)) {
+      if (!adjectival(u - 1) || !adjectival(u + 1)) return false;
+      continue;
+    }
+    if (ENGLISH_STOPWORDS.has(w) || w === "'s" || w === "'" || /ing$/.test(w)) return false;
+  }
+  return true;
+}
+
+/**
+ * "Iran's many proxies", "Tehran's web of proxies", "Iran's Iraqi and Syrian proxies": a label before a possessive,
+ * words that modify the possessed noun, and the label of that noun are one noun phrase when the possessor, the
+ * possessive and the noun read as one pattern whole ("Iran's proxies", `proxies`, −2): the lexicon's pattern says the
+ * possessive composes with the noun, so words of quantity or description between change nothing (as its
+ * {descriptor} slot does for the words it lists). The joined mention takes that pattern's entry, which must be able to
+ * name the noun's referent.
+ */
+function possessivePhrase(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
+  const pos = a.endUnit;
+  if (pos + 1 > b.startUnit || units.barrierAfter[pos - 1]) return undefined;
+  if (units.normal[pos] !== "'s" && units.normal[pos] !== "'") return undefined;
+  if (!possessedModifiers(text, units, compiled, pos + 1, b.startUnit)) return undefined;
+  const picked: number[] = [];
+  for (let u = a.startUnit; u <= pos; u++) picked.push(u);
+  for (let u = b.startUnit; u < b.endUnit; u++) picked.push(u);
+  const read = readPicked(text, units, compiled, picked, 0);
+  if (!read) return undefined;
+  const er = read.terminal.entry as LabelEntry;
+  const eb = b.entry as LabelEntry;
+  if (er.category !== 'actor-label' || !shareReferent(er, eb) || (eb.referent && !er.referent)) return undefined;
+  return spanning(a, b, er, read.terminal.pattern);
+}
+
+/** A participle that may open a place adjunct after a group's noun ("militias operating in Iraq"). */
+const ADJUNCT_PARTICIPLES = new Set(['operating', 'based', 'active', 'stationed', 'deployed', 'fighting']);
+/** Prepositions that open a place adjunct. */
+const ADJUNCT_PREPOSITIONS = new Set(['in', 'across', 'throughout', 'inside', 'around', 'from']);
+/** Lowercase words a place adjunct may hold besides capitalised names, "the" and "and". */
+const PLACE_WORDS = new Set(['region', 'area', 'areas', 'country', 'countries', 'territory', 'territories', 'border',
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'strip', 'middle']);
+/** Units at most of the place adjunct. */
+const MAX_ADJUNCT = 6;
+
+/**
+ * "Militias in Iraq backed by Iran", "armed groups across the region loyal to Tehran": a place adjunct between a
+ * group's noun and its patron phrase does not make two phrases: the participle still says who backs the group named,
+ * as "militias backed by Iran" does (devset README: a patron phrase after the noun is one span). The adjunct is a
+ * preposition of place (after an optional participle such as "operating") with capitalised names, "the", "and" and
+ * words of place. Joined only when the label and the patron phrase read without the adjunct match one actor-label
+ * pattern whole that can name the label's referent, as commaPatron does with a comma; names inside stay names.
+ */
+function adjunctPatron(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
+  let u = a.endUnit;
+  if (units.barrierAfter[u - 1]) return undefined;
+  if (ADJUNCT_PARTICIPLES.has(units.normal[u])) u++;
+  if (!ADJUNCT_PREPOSITIONS.has(units.normal[u])) return undefined;
+  const ea = a.entry as LabelEntry;
+  const firstAllowed = a.endUnit - a.startUnit - 1;
+  for (let k = u + 1; k < b.startUnit && k - a.endUnit <= MAX_ADJUNCT; k++) {
+    if (units.barrierAfter[k - 1]) return undefined;
+    // Units [u + 1, k) are the adjunct's words so far; k is where the patron link would begin.
+    if (k > u + 1) {
+      const w = units.normal[k - 1];
+      const ok = w === 'the' || w === 'and' || PLACE_WORDS.has(w)
+        || (UPPER_START.test(text.slice(units.start[k - 1], units.end[k - 1])) && !ENGLISH_STOPWORDS.has(w));
+      if (!ok) return undefined;
+    }
+    const picked: number[] = [];
+    for (let v = a.startUnit; v < a.endUnit; v++) picked.push(v);
+    for (let v = k; v < b.endUnit; v++) picked.push(v);
+    let barrier = false;
+    for (let v = k; v < b.endUnit - 1; v++) if (units.barrierAfter[v]) barrier = true;
+    if (barrier) return undefined;
+    const read = readPicked(text, units, compiled, picked, firstAllowed);
+    if (!read) continue;
+    const er = read.terminal.entry as LabelEntry;
+    if (er.category !== 'actor-label' || !referentsOf(er).some((r) => referentsOf(ea).includes(r))) continue;
+    if (!er.referent && ea.referent) continue;
+    return spanning(a, b, er, read.terminal.pattern);
+  }
+  return undefined;
+}
+
+/**
+ * The joins across words that are not modifiers of one head: a possessive's noun (possessivePhrase) and a patron
+ * phrase after a place adjunct (adjunctPatron). Two actor labels with nothing but names between them are looked at;
+ * the joined mention replaces the first, the names stay, the second goes. Each label is looked at once and each join
+ * reads a bounded number of units, so this stays linear in the text.
+ */
+function joinAcross(text: string, units: Units, compiled: CompiledLexicon, chosen: Match[]): Match[] {
+  let out: Match[] | undefined;
+  let last = -1;
+  const isLabel = (m: Match): boolean => m.entry.kind === 'label' && (m.entry as LabelEntry).category === 'actor-label' && !m.quoted;
+  for (let i = 0; i < chosen.length; i++) {
+    const b = chosen[i];
+    const list = out ?? chosen;
+    const a = last >= 0 ? list[last] : undefined;
+    let joined: Match | undefined;
+    if (isLabel(b) && a && b.startUnit >= a.endUnit && units.sentence[a.startUnit] === units.sentence[b.startUnit]
+      && (out ? list.slice(last + 1) : chosen.slice(last + 1, i)).every((n) => n.entry.kind === 'name')) {
+      joined = possessivePhrase(text, units, compiled, a, b) ?? adjunctPatron(text, units, compiled, a, b);
+    }
+    if (joined) {
+      out ??= chosen.slice(0, i);
+      out[last] = joined;
+      continue;
+    }
+    out?.push(b);
+    if (isLabel(b)) last = out ? out.length - 1 : i;
+    else if (b.entry.kind !== 'name') last = -1;
   }
   return out ?? chosen;
 }

@@ -33,6 +33,8 @@ export interface Mention {
   sentence: number;
   /** Folded head word (last unit) of the mention, to block "the Syrian regime … the regime" from resolving. */
   head: string;
+  /** A label with a referent, not a name: a nationality before it ("Iranian militias") was read by the lexicon. */
+  label?: boolean;
 }
 
 export interface ContextLabel {
@@ -95,6 +97,20 @@ function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
 export const sideWordsOf = (compiled: CompiledLexicon): ReadonlySet<string> => resolveWordsOf(compiled).side;
 const NUMBER_WORD_CLASS = 'number-word';
 const CASUALTY_WORD_CLASS = 'casualty-word';
+const COPULA_CLASS = 'copula';
+/** Words that join a predicate adjective to the next one ("pro-Iranian and anti-American"). */
+const COORDINATORS = new Set(['and', 'or']);
+const RELATIVES = new Set(['who', 'which']);
+/** Units a relative pronoun may stand before a copula ("which have long been"). */
+const RELATIVE_REACH = 3;
+/** Whether "who" or "which" opens the clause of the copula at `copula`, at most RELATIVE_REACH units before it. */
+function relativeBefore(units: Units, copula: number): boolean {
+  for (let u = copula - 1; u >= 0 && u >= copula - RELATIVE_REACH; u--) {
+    if (RELATIVES.has(units.normal[u])) return true;
+    if (units.barrierAfter[u]) return false;
+  }
+  return false;
+}
 const isNumeral = (word: string, numberWords: ReadonlySet<string>): boolean => /^\d[\d,.]*$/.test(word) || numberWords.has(word);
 
 /** Whether a casualty word stands in the label's sentence within `reach` words of it. */
@@ -124,6 +140,11 @@ const THING_HEAD_FOLLOWERS = new Set([
 /** The articles, which open a noun phrase. */
 const ARTICLES = new Set(['the', 'a', 'an']);
 /** Words that may open an apposition's noun phrase ("Kataib Hezbollah, an Iran-backed militia"). */
+/**
+ * What stands between a name and its apposition: a comma, or the bracket that closes the name's abbreviation before it
+ * ("the Rapid Support Forces (RSF), a militia now fighting …").
+ */
+const APPOSITION_COMMA = /^\s*\)?\s*,\s*$/;
 const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'one', 'another', 'which', 'who', 'itself', 'both', 'all', 'its', 'their']);
 /**
  * Words that may continue an apposition's noun phrase after the label ("a militia that …", "a group based in …",
@@ -149,7 +170,7 @@ export function resolveContextLabels(
   // A nationality glued before a name that none of its theatre's actors is makes another body of that name: the
   // "Palestinian Islamic Resistance" is not the Iraqi or Lebanese Islamic Resistance, so it is no antecedent at all.
   mentions = mentions.filter((m) => {
-    if (m.referent === null) return true;
+    if (m.referent === null || m.label) return true;
     const people = demonymBefore(text, units, m.startUnit, compiled);
     return people === undefined || people.has(m.referent);
   });
@@ -160,6 +181,7 @@ export function resolveContextLabels(
   const thingNouns = classWords(compiled, THING_NOUN_CLASS);
   const numberWords = classWords(compiled, NUMBER_WORD_CLASS);
   const casualtyWords = classWords(compiled, CASUALTY_WORD_CLASS);
+  const copulas = classWords(compiled, COPULA_CLASS);
   /** Mentions before the current label, explicit ones and labels resolved so far, in document order. */
   const seen: Mention[] = [];
   let next = 0;
@@ -182,6 +204,16 @@ export function resolveContextLabels(
       if (x.referent !== null && candidates.has(x.referent)) resolveTo(hit, x.referent, seen, match, units);
     };
 
+    // 0'. A compound side adjective after a copula with no noun after it ("The Houthis have been pro-Iranian,
+    // anti-American") predicates a stance of the subject; it names no group, so it is no label. Not in a relative
+    // clause after a name ("the militias, which are Iran-backed,"), which the lexicon reads as the name's label, as it
+    // reads "the Houthis, who are backed by Iran".
+    if (!/\s/u.test(hit.text) && [...hit.text].some(isHyphenChar) && match.startUnit > 0 && !units.barrierAfter[match.startUnit - 1] &&
+        copulas.has(units.normal[match.startUnit - 1]) && !relativeBefore(units, match.startUnit - 1) &&
+        (units.barrierAfter[match.endUnit - 1] || match.endUnit >= units.count || COORDINATORS.has(units.normal[match.endUnit]))) {
+      notLabels.add(hit);
+      continue;
+    }
     // 0. A first-person label in speech ("attacks on our troops", said by a defence secretary) names the speaker's
     // side, not the outlet's and not whoever was named last.
     if (entry.firstPerson && hit.voice !== 'author') {
@@ -270,9 +302,12 @@ export function resolveContextLabels(
     // The name may end the from-phrase's noun phrase ("terrorists from the radical Islamic movement Hezbollah"); an
     // untracked actor there keeps the label off any referent ("militants from the Islamic State group").
     if (nextWord === 'from') {
-      const m = next < mentions.length ? mentions[next] : undefined;
-      if (m && m.sentence === hit.sentence && m.startUnit > match.endUnit &&
-          m.startUnit <= match.endUnit + 2 + rules.appositionWords && nounPhraseBetween(text, units, match.endUnit, m.startUnit, words)) {
+      const first = next < mentions.length ? mentions[next] : undefined;
+      // "fighters from Iran’s “axis of resistance”": a possessive owns the phrase's head, which is the name after it.
+      const m = first && next + 1 < mentions.length && fit(first) === 'no' ?
+        possessedName(text, units, first, mentions[next + 1], rules.appositionWords, words) ?? first : first;
+      if (first && m && first.sentence === hit.sentence && first.startUnit > match.endUnit &&
+          first.startUnit <= match.endUnit + 2 + rules.appositionWords && nounPhraseBetween(text, units, match.endUnit, first.startUnit, words)) {
         const f = fit(m);
         if (f === 'yes') settle(m);
         if (f !== 'no') continue;
@@ -496,7 +531,7 @@ export function describesUntracked(text: string, units: Units, match: Match, las
   if (last.endUnit === match.startUnit) return !units.barrierAfter[last.endUnit - 1] && /^\s+$/.test(text.slice(last.end, units.start[match.startUnit]));
   const reach = compiled.voice.context.appositionWords;
   if (match.startUnit - last.endUnit > reach + 1 || !units.barrierAfter[last.endUnit - 1] ||
-      text.slice(last.end, units.start[last.endUnit]).trim() !== ',' || !ARTICLES.has(units.normal[last.endUnit])) return false;
+      !APPOSITION_COMMA.test(text.slice(last.end, units.start[last.endUnit])) || !ARTICLES.has(units.normal[last.endUnit])) return false;
   if (!onePhrase(units, last.endUnit, match.startUnit)) return false;
   const e = match.endUnit - 1;
   return Boolean(units.barrierAfter[e]) || (e + 1 < units.count && APPOSITION_CONTINUATIONS.has(units.normal[e + 1]));
@@ -825,6 +860,22 @@ function nounPhraseBetween(text: string, units: Units, from: number, to: number,
   return true;
 }
 
+/**
+ * The name a possessive mention owns, when it is the head of the owner's noun phrase: "Iran’s “axis of resistance”",
+ * "Iran's proxy Hezbollah" (the possessive right after `owner`, then at most `reach` capitalised words or phrase nouns,
+ * an opening quotation mark allowed). undefined otherwise.
+ */
+function possessedName(text: string, units: Units, owner: Mention, owned: Mention, reach: number, words: ResolveWords): Mention | undefined {
+  const mark = owner.endUnit;
+  if (mark >= units.count || !possessive(units.normal[mark]) || owned.sentence !== owner.sentence) return undefined;
+  if (owned.startUnit <= mark || owned.startUnit > mark + 1 + reach) return undefined;
+  for (let u = mark; u < owned.startUnit; u++) {
+    if (units.barrierAfter[u] && !(u + 1 === owned.startUnit && OPENING_QUOTE.test(text.slice(units.end[u], units.start[u + 1])))) return undefined;
+    if (u > mark && !words.phraseNouns.has(units.normal[u]) && !/^\p{Lu}/u.test(text.slice(units.start[u], units.end[u]))) return undefined;
+  }
+  return owned;
+}
+
 /** Whether a mention's words include the (folded) word `head`. Mentions are short, so this is bounded. */
 function containsUnit(units: Units, m: Mention, head: string): boolean {
   for (let u = m.startUnit; u < m.endUnit; u++) if (units.normal[u] === head) return true;
@@ -1093,7 +1144,7 @@ function appositionOf(
   const reach = rules.appositionWords;
   const sentence = units.sentence[match.startUnit];
   if (before && before.sentence === sentence && before.endUnit <= match.startUnit && match.startUnit - before.endUnit <= reach + 1 &&
-      units.barrierAfter[before.endUnit - 1] && text.slice(before.end, units.start[before.endUnit]).trim() === ',') {
+      units.barrierAfter[before.endUnit - 1] && APPOSITION_COMMA.test(text.slice(before.end, units.start[before.endUnit]))) {
     const plain = (APPOSITION_OPENERS.has(units.normal[before.endUnit]) || before.endUnit === match.startUnit) &&
       onePhrase(units, before.endUnit, match.startUnit);
     // The phrase must close as an apposition does ("…, an Iran-backed militia, said"; "…, a pro-Iranian channel.");

@@ -7,9 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Document, SkippedDocument } from '../types.js';
 import { looksBinary } from './decode.js';
-import { dedupeDigest } from './dedupe.js';
-import { PositionTable, StringPositions } from '../text/position-table.js';
-import { grownTo } from '../text/typed-arrays.js';
+import { SeenDocuments } from './seen.js';
 import { InputError } from '../errors.js';
 import { parseOutletFrom, type OutletFrom } from './fields.js';
 import {
@@ -46,6 +44,11 @@ export interface ReadOptions {
   maxDocBytes?: number;
   /** Skip exact duplicates (same outlet, same normalised text); default true. */
   dedupe?: boolean;
+  /**
+   * Documents whose ids and text keys the stream keeps in memory; earlier ones move to a scratch database in batches
+   * of this size (default SEEN_BATCH, 8,192). Tests set it small to run that path on a few documents.
+   */
+  seenBatch?: number;
 }
 
 export interface CorpusWarning {
@@ -279,8 +282,9 @@ async function* fileLines(abs: string, maxLineBytes: number): AsyncGenerator<{ b
 
 /**
  * Reads documents from files and folders (recursively) as a stream: files are read one at a time, .jsonl files
- * line by line, and documents are yielded as they are read, so memory holds one file (one line of a .jsonl) and a
- * few bytes per document seen (its id and a hash of its text, for unique ids and exact duplicates). Same rules,
+ * line by line, and documents are yielded as they are read, so memory holds one file (one line of a .jsonl) and
+ * the ids and text keys of the latest documents (for unique ids and exact duplicates; earlier ones are looked up in
+ * a scratch database, src/corpus/seen.ts). Same rules,
  * skips and messages as `readCorpus`, which collects this stream. (.csv and .json files are parsed whole: a record
  * of those formats can only be told apart by parsing from the start.)
  */
@@ -296,93 +300,97 @@ export async function* readCorpusStream(paths: string[], options: ReadOptions = 
   const { found, skipped } = await collectFiles(paths);
   for (const s of skipped) yield { type: 'skipped', skipped: s, stage: 'file' };
   const topLevel = new Set(paths);
-  const seen = new SeenDocuments();
+  const seen = new SeenDocuments(options.seenBatch);
+  try {
 
-  function* accept(c: Candidate): Generator<CorpusItem> {
-    const bytes = Buffer.byteLength(c.doc.text, 'utf8');
-    if (bytes > maxDocBytes) {
-      yield {
-        type: 'skipped',
-        stage: 'file',
-        skipped: {
-          file: c.doc.source.file,
-          ...(c.doc.source.line === undefined ? {} : { line: c.doc.source.line }),
-          id: c.doc.id,
-          reason: `document too large: the text is ${formatBytes(bytes)}, over the ${formatBytes(maxDocBytes)} per-document limit: raise it with --max-doc-bytes <bytes> (option maxDocBytes) or split the document`,
-        },
-      };
-      return;
-    }
-    const idSkip = assignUniqueId(c, seen);
-    if (idSkip) {
-      yield { type: 'skipped', stage: 'id', skipped: idSkip };
-      return;
-    }
-    if (dedupe) {
-      const first = seen.firstWithText(c.doc);
-      if (first >= 0) {
-        const doc = c.doc;
+    function* accept(c: Candidate): Generator<CorpusItem> {
+      const bytes = Buffer.byteLength(c.doc.text, 'utf8');
+      if (bytes > maxDocBytes) {
         yield {
           type: 'skipped',
-          stage: 'duplicate',
+          stage: 'file',
           skipped: {
-            file: doc.source.file,
-            ...(doc.source.line === undefined ? {} : { line: doc.source.line }),
-            id: doc.id,
-            reason: `exact duplicate of ${seen.id(first)} (${seen.where(first)}): same outlet "${doc.outlet}" and the same text up to whitespace; remove one copy, or pass dedupe: false to keep both`,
+            file: c.doc.source.file,
+            ...(c.doc.source.line === undefined ? {} : { line: c.doc.source.line }),
+            id: c.doc.id,
+            reason: `document too large: the text is ${formatBytes(bytes)}, over the ${formatBytes(maxDocBytes)} per-document limit: raise it with --max-doc-bytes <bytes> (option maxDocBytes) or split the document`,
           },
         };
         return;
       }
+      const idSkip = assignUniqueId(c, seen);
+      if (idSkip) {
+        yield { type: 'skipped', stage: 'id', skipped: idSkip };
+        return;
+      }
+      if (dedupe) {
+        const first = seen.firstWithText(c.doc);
+        if (first >= 0) {
+          const doc = c.doc;
+          yield {
+            type: 'skipped',
+            stage: 'duplicate',
+            skipped: {
+              file: doc.source.file,
+              ...(doc.source.line === undefined ? {} : { line: doc.source.line }),
+              id: doc.id,
+              reason: `exact duplicate of ${seen.id(first)} (${seen.where(first)}): same outlet "${doc.outlet}" and the same text up to whitespace; remove one copy, or pass dedupe: false to keep both`,
+            },
+          };
+          return;
+        }
+      }
+      yield { type: 'document', document: c.doc };
     }
-    yield { type: 'document', document: c.doc };
-  }
 
-  for (const f of found) {
-    const ext = path.extname(f.rel).toLowerCase();
-    const kind = EXTENSION_KINDS[ext];
-    if (kind === undefined) {
-      yield {
-        type: 'skipped',
-        stage: 'file',
-        skipped: {
-          file: f.file,
-          reason: `unsupported file type ${ext === '' ? '(no extension)' : `"${ext}"`}: framelens reads ${Object.keys(EXTENSION_KINDS).join(', ')}; convert the file or move it out of the corpus folder`,
-        },
-      };
-      continue;
-    }
-    const idBase = f.rel.slice(0, f.rel.length - ext.length);
-    const fc: FileContext = { file: f.file, idBase, outletFrom, defaultOutlet: options.defaultOutlet };
-    if (kind === 'jsonl') {
-      let lines: AsyncGenerator<{ bytes: Uint8Array; line: number; offset: number; tooLong?: number }>;
-      try {
-        await fs.access(f.abs, fs.constants?.R_OK ?? 4);
-        lines = fileLines(f.abs, maxJsonlLineBytes(maxDocBytes));
-      } catch (err) {
-        if (topLevel.has(f.abs)) throw new InputError(describeFsError(err, f.file), f.file, { cause: err });
-        yield { type: 'skipped', stage: 'file', skipped: { file: f.file, reason: `${describeFsError(err, f.file)}: fix the permissions or remove it` } };
+    for (const f of found) {
+      const ext = path.extname(f.rel).toLowerCase();
+      const kind = EXTENSION_KINDS[ext];
+      if (kind === undefined) {
+        yield {
+          type: 'skipped',
+          stage: 'file',
+          skipped: {
+            file: f.file,
+            reason: `unsupported file type ${ext === '' ? '(no extension)' : `"${ext}"`}: framelens reads ${Object.keys(EXTENSION_KINDS).join(', ')}; convert the file or move it out of the corpus folder`,
+          },
+        };
         continue;
       }
-      for await (const l of lines) {
-        const out: FileReadResult = { candidates: [], skipped: [], warnings: [] };
-        if (l.tooLong !== undefined) {
-          out.skipped.push({
-            file: f.file,
-            line: l.line,
-            reason: `document too large: the line is ${formatBytes(l.tooLong)}, over the ${formatBytes(maxDocBytes)} per-document limit: raise it with --max-doc-bytes <bytes> (option maxDocBytes) or split the document`,
-          });
-        } else readJsonlLine(out, l.bytes, l.line, l.offset, fc);
-        for (const s of out.skipped) yield { type: 'skipped', stage: 'file', skipped: s };
-        for (const w of out.warnings) yield { type: 'warning', warning: w };
-        for (const c of out.candidates) yield* accept(c);
+      const idBase = f.rel.slice(0, f.rel.length - ext.length);
+      const fc: FileContext = { file: f.file, idBase, outletFrom, defaultOutlet: options.defaultOutlet };
+      if (kind === 'jsonl') {
+        let lines: AsyncGenerator<{ bytes: Uint8Array; line: number; offset: number; tooLong?: number }>;
+        try {
+          await fs.access(f.abs, fs.constants?.R_OK ?? 4);
+          lines = fileLines(f.abs, maxJsonlLineBytes(maxDocBytes));
+        } catch (err) {
+          if (topLevel.has(f.abs)) throw new InputError(describeFsError(err, f.file), f.file, { cause: err });
+          yield { type: 'skipped', stage: 'file', skipped: { file: f.file, reason: `${describeFsError(err, f.file)}: fix the permissions or remove it` } };
+          continue;
+        }
+        for await (const l of lines) {
+          const out: FileReadResult = { candidates: [], skipped: [], warnings: [] };
+          if (l.tooLong !== undefined) {
+            out.skipped.push({
+              file: f.file,
+              line: l.line,
+              reason: `document too large: the line is ${formatBytes(l.tooLong)}, over the ${formatBytes(maxDocBytes)} per-document limit: raise it with --max-doc-bytes <bytes> (option maxDocBytes) or split the document`,
+            });
+          } else readJsonlLine(out, l.bytes, l.line, l.offset, fc);
+          for (const s of out.skipped) yield { type: 'skipped', stage: 'file', skipped: s };
+          for (const w of out.warnings) yield { type: 'warning', warning: w };
+          for (const c of out.candidates) yield* accept(c);
+        }
+        continue;
       }
-      continue;
+      const result = await readOne(f, kind, fc, maxDocBytes, topLevel);
+      for (const s of result.skipped) yield { type: 'skipped', stage: 'file', skipped: s };
+      for (const w of result.warnings) yield { type: 'warning', warning: w };
+      for (const c of result.candidates) yield* accept(c);
     }
-    const result = await readOne(f, kind, fc, maxDocBytes, topLevel);
-    for (const s of result.skipped) yield { type: 'skipped', stage: 'file', skipped: s };
-    for (const w of result.warnings) yield { type: 'warning', warning: w };
-    for (const c of result.candidates) yield* accept(c);
+  } finally {
+    seen.close();
   }
 }
 
@@ -408,91 +416,6 @@ export async function readCorpus(paths: string[], options: ReadOptions = {}): Pr
   }
   return { documents, skipped: [...skippedBy.file, ...skippedBy.id, ...skippedBy.duplicate], warnings };
 }
-
-/**
- * What the stream keeps of every document it accepts, for unique ids, exact duplicates and the messages that name the
- * first of two documents: its id, its file and line in typed columns, and its text key (dedupeKey's identity in 36
- * bytes: the outlet as a number, the raw sha256 of the normalized text), found again through position tables. Maps
- * of strings, a "file:line" string, an object and a hex key per document cost ~440 bytes each, held for the whole
- * run: at 100k documents ~40 MB of a batch run's peak; this is ~100.
- */
-class SeenDocuments {
-  private readonly files: string[] = [];
-  private readonly fileNumbers = new Map<string, number>();
-  private readonly outletNumbers = new Map<string, number>();
-  private readonly ids: string[] = [];
-  private readonly idPositions = new StringPositions(this.ids);
-  private readonly textPositions = new PositionTable();
-  private capacity = 1024;
-  private fileOf = new Int32Array(this.capacity);
-  /** The 1-based line, or 0 when the source has none. */
-  private lineOf = new Float64Array(this.capacity);
-  private textKeys = new Uint8Array(this.capacity * TEXT_KEY_BYTES);
-
-  /** The number of the accepted document with this id, or −1. */
-  findId(id: string): number {
-    return this.idPositions.find(id);
-  }
-
-  /** Records an accepted document under the next number and returns it. */
-  add(doc: Document): number {
-    const n = this.ids.length;
-    if (n === this.capacity) this.grow();
-    let file = this.fileNumbers.get(doc.source.file);
-    if (file === undefined) {
-      file = this.files.length;
-      this.files.push(doc.source.file);
-      this.fileNumbers.set(doc.source.file, file);
-    }
-    this.fileOf[n] = file;
-    this.lineOf[n] = doc.source.line ?? 0;
-    this.ids.push(doc.id);
-    this.idPositions.index(n);
-    return n;
-  }
-
-  id(n: number): string {
-    return this.ids[n];
-  }
-
-  where(n: number): string {
-    const file = this.files[this.fileOf[n]];
-    return this.lineOf[n] ? `${file}:${this.lineOf[n]}` : file;
-  }
-
-  /**
-   * The number of an earlier document with the same outlet (trimmed) and text up to whitespace (dedupeKey), or −1,
-   * and then this one (the last added) is the first with its text.
-   */
-  firstWithText(doc: Pick<Document, 'outlet' | 'text'>): number {
-    const n = this.ids.length - 1;
-    const outlet = doc.outlet.trim();
-    let k = this.outletNumbers.get(outlet);
-    if (k === undefined) this.outletNumbers.set(outlet, (k = this.outletNumbers.size));
-    const at = n * TEXT_KEY_BYTES;
-    const view = Buffer.from(this.textKeys.buffer, this.textKeys.byteOffset, this.textKeys.byteLength);
-    view.writeUInt32BE(k, at);
-    dedupeDigest(doc.text).copy(view, at + 4);
-    const hash = view.readInt32BE(at + 4);
-    const keys = this.textKeys;
-    const first = this.textPositions.find(hash, (p) => {
-      for (let b = 0, x = p * TEXT_KEY_BYTES; b < TEXT_KEY_BYTES; b++) if (keys[x + b] !== keys[at + b]) return false;
-      return true;
-    });
-    if (first < 0) this.textPositions.add(hash, n);
-    return first;
-  }
-
-  private grow(): void {
-    this.capacity *= 2;
-    this.fileOf = grownTo(this.fileOf, this.capacity);
-    this.lineOf = grownTo(this.lineOf, this.capacity);
-    this.textKeys = grownTo(this.textKeys, this.capacity * TEXT_KEY_BYTES);
-  }
-}
-
-/** A text key: the outlet's number (4 bytes) and the sha256 of the normalized text (32). */
-const TEXT_KEY_BYTES = 36;
 
 /** Gives a candidate an id no earlier document has; returns the skip entry when its explicit id is taken. */
 function assignUniqueId({ doc, idWasDerived }: Candidate, seen: SeenDocuments): SkippedDocument | undefined {

@@ -34,7 +34,7 @@ import { CategoryLayer } from './categories.js';
 import { stanceTestsFromContrasts } from './stance-tests.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { FileSpill, MemorySpill, type RecordSpill } from './record-spill.js';
-import { CoreColumns } from './core-columns.js';
+import { CoreColumns, ID_BATCH } from './core-columns.js';
 import { CHUNK_OFFSET, ChunkedPool } from '../stats/postings.js';
 import type {
   OutletSummary, ReferentSummary, Report, ReportDocument, ReportEvent, ReportOptions, VoiceSummary,
@@ -286,9 +286,9 @@ export class ReportBuilder {
   /**
    * What memory keeps per document: what event grouping links (names, dates) and where its stance triples sit in
    * the stance pool (what the bootstrap and the tests resample). Everything else of a record is in its body, in the
-   * record spill.
+   * record spill. A batch run's builder (records in a file) keeps only the latest ids in memory (see CoreColumns).
    */
-  private readonly cores = new CoreColumns();
+  private readonly cores: CoreColumns;
   /**
    * Every document's stance triples, one after the other, each as one number or two (see packStance; read them with
    * readTriple). A number array per document cost ~400 bytes at 30k documents, most of it spare capacity; here a
@@ -315,12 +315,18 @@ export class ReportBuilder {
     this.stopwords = options.stopwords?.length ? new Set(options.stopwords) : undefined;
     this.categoryLayer = options.dictionaries?.length ? new CategoryLayer(options.dictionaries) : undefined;
     this.textOf = textOf;
+    this.cores = new CoreColumns(options.records === 'file' ? ID_BATCH : Infinity);
     this.bodies = options.records === 'file' ? new FileSpill<DocumentBody>() : new MemorySpill<DocumentBody>();
     const policy = options.duplicatePolicy ?? 'first-outlet-only';
     applyDuplicatePolicy([], policy); // rejects an unknown policy now, not after the corpus
     const detect = options.detectDuplicates ?? policy !== 'keep-all';
-    // The builder refuses repeated ids itself (`add`, `merge`), so the index need not keep a set of them.
-    this.duplicates = detect ? new NearDuplicateIndex({}, textOf, false) : null;
+    // The builder refuses repeated ids itself (`add`, `merge`), so the index need not keep a set of them, and it
+    // adds documents in the columns' order with the same id, outlet and date, so the index reads those from the
+    // columns instead of holding its own arrays.
+    const cores = this.cores;
+    this.duplicates = detect
+      ? new NearDuplicateIndex({}, textOf, false, { id: (k) => cores.id(k), outlet: (k) => cores.outlet(k), date: (k) => cores.date(k) })
+      : null;
     for (const r of options.lexicon.referents) this.referentOf(r.id);
   }
 
@@ -332,6 +338,7 @@ export class ReportBuilder {
   /** Deletes the record spill's file (a 'file' builder); the builder is unusable afterwards. */
   dispose(): void {
     this.bodies.dispose();
+    this.cores.close();
   }
 
   private push(r: DocumentRecord): void {
@@ -529,7 +536,7 @@ export class ReportBuilder {
       const position = k++;
       const outlet = this.cores.outlet(position);
       collapsedBlocks += body.meta.collapsedBlocks ?? 0;
-      if (excluded.has(this.cores.id(position))) continue;
+      if (excluded.size > 0 && excluded.has(body.meta.id)) continue;
       let c = byOutlet.get(outlet);
       let o = perOutlet.get(outlet);
       if (!c || !o) {
@@ -686,25 +693,29 @@ export class ReportBuilder {
     };
     // Each member's evidence is made when an event is read (written to JSON, a CSV row, a store chunk) and dropped
     // after: held for every event at once it was ~1 KB per document at 200k, the report stage's largest holder.
-    const evidence = {
-      get: (id: string) => {
-        const k = cores.position(id);
-        if (k < 0) return undefined;
-        const r = cores.get(k);
-        return {
-          event: r.event, names: r.names, similar: similarTo(k),
-          date: r.eventDate ?? (dayNumber(r.date) === null ? null : { day: r.date!.slice(0, 10), from: 'metadata' as const }),
-        };
-      },
+    // An event's members are found by position: its ids are its positions' ids in the same order (describeEvent),
+    // so no id is looked up by value (a batch run's earlier ids are in a scratch database).
+    const evidenceOf = (x: number, e: FramingEvent) => {
+      const positions = new Map<string, number>();
+      for (let y = grouped.starts[x], m = 0; y < grouped.starts[x + 1]; y++, m++) positions.set(e.documents[m], grouped.members[y]);
+      return { get: (id: string) => evidenceAt(positions.get(id)) };
     };
-    const membersOf = (e: FramingEvent) => eventMembers([e], evidence, userEvents).get(e.id) ?? [];
+    const evidenceAt = (k: number | undefined) => {
+      if (k === undefined) return undefined;
+      const date = cores.date(k);
+      return {
+        event: cores.event(k), names: cores.names(k), similar: similarTo(k),
+        date: cores.eventDate(k) ?? (dayNumber(date) === null ? null : { day: date!.slice(0, 10), from: 'metadata' as const }),
+      };
+    };
+    const membersOf = (x: number) => (e: FramingEvent) => eventMembers([e], evidenceOf(x, e), userEvents).get(e.id) ?? [];
     // The events themselves are described when read, too: what stays is each event's members as positions (4 bytes
     // per document), where the described list was ~345 B per document at 200k.
     const events = function* (): Generator<ReportEvent> {
       for (let x = 0; x < grouped.count; x++) {
         const e = describeEvent(grouped, x, source, { nameLabels });
         const user = e.basis === 'metadata' && e.label.startsWith(USER_EVENT_PREFIX);
-        yield new LazyEvent(user ? { ...e, label: e.label.slice(USER_EVENT_PREFIX.length), basis: 'user' as const } : e, membersOf);
+        yield new LazyEvent(user ? { ...e, label: e.label.slice(USER_EVENT_PREFIX.length), basis: 'user' as const } : e, membersOf(x));
       }
     };
 
@@ -904,8 +915,12 @@ export class ReportBuilder {
   private countedTerms(outlet: string, excluded: ReadonlySet<string>): OutletTermCounts {
     const all = this.terms.get(outlet) ?? { total: 0, counts: new Map<string, number>() };
     const gone: string[] = [];
-    for (let k = 0; k < this.cores.length; k++) {
-      if (excluded.has(this.cores.id(k)) && this.cores.outlet(k) === outlet) gone.push(this.cores.id(k));
+    if (excluded.size > 0) {
+      for (let k = 0; k < this.cores.length; k++) {
+        if (this.cores.outlet(k) !== outlet) continue;
+        const id = this.cores.id(k);
+        if (excluded.has(id)) gone.push(id);
+      }
     }
     if (gone.length === 0) return { counts: all.counts, total: all.total };
     const counts = new Map(all.counts);

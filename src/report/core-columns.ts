@@ -2,9 +2,11 @@
  * The report builder's in-memory part of each document (what the statistics resample and events link) as columns:
  * typed arrays of numbers, one string table for outlets, dates, events and names, and one array of ids. An object
  * per document with a names array of its own cost ~170 bytes (Node's V8 has no pointer compression: every field
- * is 8 bytes, every array has a header); here a document costs ~52 bytes plus 4 per name and at most 16 for the table of its id, so the builder's share of
- * a run grows as little as it can while every document's id is still needed at the end (duplicate policy, events).
+ * is 8 bytes, every array has a header); here a document costs ~52 bytes plus 4 per name. Its id is needed until
+ * the end (duplicate policy, events, the near-duplicate index's pairs), but in a batch run only the latest ids stay
+ * in memory and the earlier ones are read back from a scratch database (IdColumn, below).
  */
+import Database from 'better-sqlite3';
 import type { EventDate } from '../text/event-date.js';
 import { CHUNK_OFFSET, ChunkedPool } from '../stats/postings.js';
 import { StringPositions } from '../text/position-table.js';
@@ -25,6 +27,8 @@ export interface DocumentCore {
 }
 
 const NONE = -1;
+/** Ids a batch run's builder keeps in memory; earlier ones are in the id column's scratch database. */
+export const ID_BATCH = 8192;
 const EMPTY_NAMES: string[] = [];
 /**
  * Documents per block of columns, as a power of two. Blocks are added, never copied: columns that double would hold
@@ -48,9 +52,7 @@ class Block {
 }
 
 export class CoreColumns {
-  private readonly ids: string[] = [];
-  /** Which ids are taken (the builder refuses a repeated one): a table of positions in `ids`, not a Set of strings. */
-  private readonly idPositions = new StringPositions(this.ids);
+  private readonly ids: IdColumn;
   /** Outlets, dates, events and names: one string per distinct value, shared by every document that has it. */
   private readonly strings: string[] = [];
   private readonly stringNumbers = new Map<string, number>();
@@ -62,6 +64,19 @@ export class CoreColumns {
   private readonly blocks: Block[] = [];
   /** The sum of `words` (the report's corpus size). */
   private totalWords = 0;
+
+  /**
+   * `idBatch`: ids kept in memory; earlier ones move, a batch at a time, to a scratch database (a batch run's
+   * builder). Infinity keeps them all (the server's and the library's builder, which are not batch runs).
+   */
+  constructor(idBatch = Infinity) {
+    this.ids = new IdColumn(idBatch);
+  }
+
+  /** Closes the id column's scratch database, if one was opened; the columns are not used after. */
+  close(): void {
+    this.ids.close();
+  }
 
   get length(): number {
     return this.ids.length;
@@ -77,7 +92,6 @@ export class CoreColumns {
     const b = this.blocks[k >> BLOCK_BITS];
     const x = k & IN_BLOCK;
     this.ids.push(core.id);
-    this.idPositions.index(k);
     b.outlets[x] = this.number(core.outlet);
     b.dates[x] = core.date === undefined ? NONE : this.number(core.date);
     b.events[x] = core.event === undefined ? NONE : this.number(core.event);
@@ -98,16 +112,16 @@ export class CoreColumns {
   }
 
   has(id: string): boolean {
-    return this.idPositions.find(id) >= 0;
+    return this.ids.find(id) >= 0;
   }
 
   /** The position of the document with this id, or −1. */
   position(id: string): number {
-    return this.idPositions.find(id);
+    return this.ids.find(id);
   }
 
   id(k: number): string {
-    return this.ids[k];
+    return this.ids.at(k);
   }
 
   outlet(k: number): string {
@@ -153,7 +167,7 @@ export class CoreColumns {
     const b = this.blocks[k >> BLOCK_BITS];
     const x = k & IN_BLOCK;
     return {
-      id: this.ids[k],
+      id: this.ids.at(k),
       outlet: this.strings[b.outlets[x]],
       words: b.words[x],
       date: b.dates[x] === NONE ? undefined : this.strings[b.dates[x]],
@@ -188,5 +202,84 @@ export class CoreColumns {
       this.eventDateNumbers.set(key, n);
     }
     return n;
+  }
+}
+
+/** Page cache of the id column's scratch database, in KiB (SQLite's default here is 16 MB a connection). */
+const ID_CACHE_KIB = 2048;
+
+/**
+ * Every document's id, found by position and by value. Held in memory an id costs its string, a slot and a table
+ * entry (~60 bytes at 200k documents of short ids, more for long ones), for the whole run. With a finite batch only
+ * the latest ids stay in memory; each full batch moves in one transaction to a private scratch database (SQLite's
+ * transient kind: its file is removed as soon as it is opened) whose indexes answer for the earlier ones.
+ */
+class IdColumn {
+  private base = 0;
+  private recent: string[] = [];
+  /** Which recent ids are taken: a table of positions in `recent`, not a Set of strings. */
+  private recentPositions = new StringPositions(this.recent);
+  private db: Database.Database | undefined;
+  private insert: Database.Statement | undefined;
+  private byId: Database.Statement | undefined;
+  private byPosition: Database.Statement | undefined;
+
+  constructor(private readonly batch: number) {
+    if (!(batch > 0)) throw new RangeError(`id column: batch ${batch} must be positive`);
+  }
+
+  get length(): number {
+    return this.base + this.recent.length;
+  }
+
+  push(id: string): void {
+    if (this.recent.length >= this.batch) this.moveBatch();
+    this.recent.push(id);
+    this.recentPositions.index(this.recent.length - 1);
+  }
+
+  /** The position of this id, or −1. */
+  find(id: string): number {
+    const x = this.recentPositions.find(id);
+    if (x >= 0) return this.base + x;
+    // Ids as their UTF-16 code units: in SQLite's UTF-8 text a lone surrogate (a JSON id may hold one) comes back as
+    // U+FFFD.
+    const k = this.byId?.get(Buffer.from(id, 'utf16le')) as number | undefined;
+    return k === undefined ? -1 : k;
+  }
+
+  at(k: number): string {
+    if (k >= this.base) return this.recent[k - this.base];
+    const id = this.byPosition?.get(k) as Buffer | undefined;
+    if (id === undefined) throw new RangeError(`id column: no document at position ${k} of ${this.length}`);
+    return id.toString('utf16le');
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = undefined;
+  }
+
+  private moveBatch(): void {
+    if (!this.db) {
+      this.db = new Database('');
+      // Nothing here outlives the builder: its state is rebuilt from the store, never read back from this file.
+      this.db.pragma('journal_mode = OFF');
+      this.db.pragma('synchronous = OFF');
+      this.db.pragma(`cache_size = -${ID_CACHE_KIB}`);
+      this.db.exec('CREATE TABLE ids (k INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE)');
+      this.insert = this.db.prepare('INSERT INTO ids (k, id) VALUES (?, ?)');
+      this.byId = this.db.prepare('SELECT k FROM ids WHERE id = ?').pluck();
+      this.byPosition = this.db.prepare('SELECT id FROM ids WHERE k = ?').pluck();
+    }
+    const insert = this.insert as Database.Statement;
+    const base = this.base;
+    const recent = this.recent;
+    this.db.transaction(() => {
+      for (let x = 0; x < recent.length; x++) insert.run(base + x, Buffer.from(recent[x], 'utf16le'));
+    })();
+    this.base += recent.length;
+    this.recent = [];
+    this.recentPositions = new StringPositions(this.recent);
   }
 }

@@ -317,6 +317,13 @@ export interface NearDuplicateState {
   sampleBelow?: number;
 }
 
+/** Where the near-duplicate index reads each document's id, outlet and date by position (its k-th document added). */
+export interface DuplicateColumns {
+  id(k: number): string;
+  outlet(k: number): string;
+  date(k: number): string | undefined;
+}
+
 /**
  * Incremental near-duplicate detection: documents are added one at a time and each is compared only with the
  * earlier documents that share a kept shingle. Per document the index keeps a sketch — its shingle count and the
@@ -378,6 +385,11 @@ export class NearDuplicateIndex {
    * one shared pool (a typed array per document costs ~200 bytes); sizes, counts and where the keys start are below.
    */
   private readonly ids: string[] = [];
+  /** Documents added. */
+  private count = 0;
+  /** Document k's id, outlet and date: from the arrays here, or from the caller's own columns (the constructor's `columns`). */
+  private readonly columns: DuplicateColumns;
+  private readonly ownColumns: boolean;
   private readonly outlets: string[] = [];
   private readonly dates: Array<string | undefined> = [];
   /** One string per distinct outlet and date, shared by every document that has it. */
@@ -406,9 +418,14 @@ export class NearDuplicateIndex {
   /**
    * `checkIds`: refuse a second document with an id already added. A caller that already refuses them (the report
    * builder) passes false and saves a set of every id (~4 MB at 100k documents).
+   * `columns`: the id, outlet and date of the k-th document added, from a caller that keeps them anyway (the report
+   * builder's columns) and adds documents in the same order, with the same values; the index then keeps no arrays of
+   * them (8 bytes a document each, and the id strings themselves, which the caller can then keep out of memory).
    */
-  constructor(options: DuplicateOptions = {}, private readonly textOf?: (id: string) => string | undefined, checkIds = true) {
+  constructor(options: DuplicateOptions = {}, private readonly textOf?: (id: string) => string | undefined, checkIds = true, columns?: DuplicateColumns) {
     this.seen = checkIds ? new Set() : null;
+    this.ownColumns = columns === undefined;
+    this.columns = columns ?? { id: (k) => this.ids[k], outlet: (k) => this.outlets[k], date: (k) => this.dates[k] };
     this.options = {
       shingleSize: options.shingleSize ?? DEFAULT_SHINGLE_SIZE,
       threshold: options.threshold ?? DEFAULT_DUPLICATE_THRESHOLD,
@@ -425,7 +442,7 @@ export class NearDuplicateIndex {
   }
 
   get size(): number {
-    return this.ids.length;
+    return this.count;
   }
 
   /** Bytes held by the budgeted arrays: kept keys, key table, list pool (see `memoryBudget`). */
@@ -441,7 +458,7 @@ export class NearDuplicateIndex {
   /** Keys held for all documents (what `budgetedBytes` spends 4 bytes on each). */
   get keptKeys(): number {
     let n = 0;
-    for (let d = 0; d < this.ids.length; d++) n += this.counts[d];
+    for (let d = 0; d < this.count; d++) n += this.counts[d];
     return n;
   }
 
@@ -473,7 +490,7 @@ export class NearDuplicateIndex {
       this.pairIndices[x][0] - this.pairIndices[y][0] || this.pairIndices[x][1] - this.pairIndices[y][1]);
     return {
       pairs: order.map((k) => this.pairs[k]),
-      clusters: clustersOf(this.ids, this.outlets, this.dates, this.pairIndices),
+      clusters: clustersOf(this.count, this.columns, this.pairIndices),
     };
   }
 
@@ -484,8 +501,8 @@ export class NearDuplicateIndex {
   merge(other: NearDuplicateIndex): this {
     // One sampling rule for all: the lower rate of the two (other's keys are already sampled at its own).
     while (this.sampleBelow > other.sampleBelow) this.halve();
-    const offset = this.ids.length;
-    for (let k = 0; k < other.ids.length; k++) {
+    const offset = this.count;
+    for (let k = 0; k < other.count; k++) {
       const sketch = other.sketchAt(k);
       if (this.seen?.has(sketch.id)) throw new RangeError(`duplicate document id: ${sketch.id}`);
       const text = this.textOf?.(sketch.id);
@@ -504,8 +521,8 @@ export class NearDuplicateIndex {
     return {
       version: 1,
       options: { ...this.options },
-      documents: this.ids.map((id, k) => ({
-        id, outlet: this.outlets[k], date: this.dates[k], size: this.sizes[k], whole: this.scales[k] === 0,
+      documents: Array.from({ length: this.count }, (_, k) => ({
+        id: this.columns.id(k), outlet: this.columns.outlet(k), date: this.columns.date(k), size: this.sizes[k], whole: this.scales[k] === 0,
         keys: keysBase64(this.keyPool.view(this.starts[k], this.counts[k])),
       })),
       pairs: this.pairs.map((p) => ({ ...p })),
@@ -547,9 +564,9 @@ export class NearDuplicateIndex {
    * states). Candidates are looked up with the sketch's own keys: winnowed keys of a passage two texts share are the
    * same in both, so a shared passage of a full window is found with a sixth of the lookups of the full set.
    */
-  private insert(full: DocumentSketch, shingles: Float64Array | undefined, searchBelow = this.ids.length): DuplicatePair[] {
+  private insert(full: DocumentSketch, shingles: Float64Array | undefined, searchBelow = this.count): DuplicatePair[] {
     const sketch = this.sampled(full);
-    const position = this.ids.length;
+    const position = this.count;
     this.seen?.add(sketch.id);
     this.store(sketch);
     const found: DuplicatePair[] = [];
@@ -612,7 +629,7 @@ export class NearDuplicateIndex {
   private halve(): void {
     const below = this.sampleBelow / 2;
     this.sampleBelow = below;
-    const n = this.ids.length;
+    const n = this.count;
     for (let d = 0; d < n; d++) {
       const kept = countBelow(this.keyPool.view(this.starts[d], this.counts[d]), below);
       this.counts[d] = kept;
@@ -635,7 +652,7 @@ export class NearDuplicateIndex {
   private store(sketch: DocumentSketch): void {
     const start = this.keyPool.append(sketch.keys);
     const keys = sketch.keys;
-    const position = this.ids.length;
+    const position = this.count;
     if (position === this.sizes.length) {
       this.sizes = growInt32(this.sizes);
       this.counts = growInt32(this.counts);
@@ -649,6 +666,8 @@ export class NearDuplicateIndex {
     this.counts[position] = keys.length;
     this.starts[position] = start;
     this.scales[position] = sketch.whole ? 0 : sketch.size / Math.max(keys.length, 1);
+    this.count++;
+    if (!this.ownColumns) return;
     this.ids.push(sketch.id);
     this.outlets.push(this.names.get(sketch.outlet));
     this.dates.push(sketch.date === undefined ? undefined : this.names.get(sketch.date));
@@ -657,7 +676,7 @@ export class NearDuplicateIndex {
   /** The sketch of the document at `position`, as it was added (keys copied out of the pool). */
   private sketchAt(position: number): DocumentSketch {
     return {
-      id: this.ids[position], outlet: this.outlets[position], date: this.dates[position], size: this.sizes[position],
+      id: this.columns.id(position), outlet: this.columns.outlet(position), date: this.columns.date(position), size: this.sizes[position],
       whole: this.scales[position] === 0, keys: this.keyPool.view(this.starts[position], this.counts[position]).slice(),
     };
   }
@@ -706,8 +725,8 @@ export class NearDuplicateIndex {
    * and their number is returned.
    */
   private candidates(probe: Int32Array, below: number): number {
-    if (this.found.length < this.ids.length) {
-      const bigger = new Int32Array(Math.max(this.found.length * 2, this.ids.length));
+    if (this.found.length < this.count) {
+      const bigger = new Int32Array(Math.max(this.found.length * 2, this.count));
       bigger.set(this.found);
       this.found = bigger;
     }
@@ -761,7 +780,7 @@ export class NearDuplicateIndex {
 
     let shared: number;
     let estimated = false;
-    const id = this.ids[earlier];
+    const id = this.columns.id(earlier);
     const text = shingles ? this.textOf?.(id) : undefined;
     if (text !== undefined && shingles) {
       shared = countShared(this.shinglesOf(id, text), shingles);
@@ -774,7 +793,7 @@ export class NearDuplicateIndex {
     const containment = shared / smaller;
     if (containment < threshold) return null;
     const pair: DuplicatePair = {
-      a: id, b: sketch.id, outletA: this.outlets[earlier], outletB: sketch.outlet,
+      a: id, b: sketch.id, outletA: this.columns.outlet(earlier), outletB: sketch.outlet,
       jaccard: shared / (size + sketch.size - shared),
       containment,
     };
@@ -861,17 +880,17 @@ function countShared(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** Connected components of the duplicate graph (a copy of a copy is in the original's cluster). */
-function clustersOf(ids: readonly string[], outlets: readonly string[], dates: ReadonlyArray<string | undefined>, pairIndices: readonly [number, number][]): DuplicateCluster[] {
-  const sets = new UnionFind(ids.length);
+function clustersOf(count: number, columns: DuplicateColumns, pairIndices: readonly [number, number][]): DuplicateCluster[] {
+  const sets = new UnionFind(count);
   for (const [i, j] of pairIndices) sets.union(i, j);
   const clusters: DuplicateCluster[] = [];
   for (const group of sets.groups()) {
     if (group.length < 2) continue;
-    const originalIndex = earliest(dates, group);
-    const members = group.map((index) => ({ id: ids[index], outlet: outlets[index] }));
+    const originalIndex = earliest(columns, group);
+    const members = group.map((index) => ({ id: columns.id(index), outlet: columns.outlet(index) }));
     clusters.push({
-      original: ids[originalIndex],
-      originalOutlet: outlets[originalIndex],
+      original: columns.id(originalIndex),
+      originalOutlet: columns.outlet(originalIndex),
       members,
       outlets: [...new Set(members.map((m) => m.outlet))].sort(),
     });
@@ -880,11 +899,11 @@ function clustersOf(ids: readonly string[], outlets: readonly string[], dates: R
 }
 
 /** Earliest dated member; among equal or missing dates, the first in input order (group is ascending). */
-function earliest(dates: ReadonlyArray<string | undefined>, group: readonly number[]): number {
+function earliest(columns: DuplicateColumns, group: readonly number[]): number {
   let best = group[0];
-  let bestTime = timestampOf(dates[best]) ?? Infinity;
+  let bestTime = timestampOf(columns.date(best)) ?? Infinity;
   for (const index of group.slice(1)) {
-    const time = timestampOf(dates[index]) ?? Infinity;
+    const time = timestampOf(columns.date(index)) ?? Infinity;
     if (time < bestTime) {
       best = index;
       bestTime = time;

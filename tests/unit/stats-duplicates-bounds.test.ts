@@ -112,6 +112,35 @@ describe('nearDuplicateSketch and addSketch', () => {
     expect(byText.result()).toEqual(findNearDuplicates(docs));
   });
 
+  it('reads ids, outlets and dates from the caller\'s columns when given them: the same pairs, clusters, state and merge', () => {
+    const half = docs.length / 2;
+    // `of`: the caller's columns, which hold (at least) the documents added, in order: after a merge, the merged ones too.
+    const withColumns = (part: typeof docs, of = part) => {
+      const columns = { id: (k: number) => of[k].id, outlet: (k: number) => of[k].outlet, date: (k: number) => of[k].date };
+      const index = new NearDuplicateIndex({}, (id) => texts.get(id), false, columns);
+      for (const d of part) index.add(d);
+      // What the index would hold itself is not there: the caller's columns answer.
+      const held = index as unknown as { ids: unknown[]; outlets: unknown[]; dates: unknown[] };
+      expect([held.ids.length, held.outlets.length, held.dates.length]).toEqual([0, 0, 0]);
+      return index;
+    };
+    const own = new NearDuplicateIndex({}, (id) => texts.get(id));
+    for (const d of docs) own.add(d);
+    const columns = withColumns(docs);
+    expect(columns.result()).toEqual(own.result());
+    expect(columns.result().clusters.length).toBeGreaterThan(0);
+    expect(columns.result().pairs.length).toBeGreaterThan(5);
+    expect(columns.toState()).toEqual(own.toState());
+    const merged = withColumns(docs.slice(0, half), docs).merge(withColumns(docs.slice(half)));
+    const ownMerged = new NearDuplicateIndex({}, (id) => texts.get(id));
+    for (const d of docs.slice(0, half)) ownMerged.add(d);
+    const second = new NearDuplicateIndex({}, (id) => texts.get(id));
+    for (const d of docs.slice(half)) second.add(d);
+    ownMerged.merge(second);
+    expect(merged.toState().documents.map((d) => d.id)).toEqual(docs.map((d) => d.id));
+    expect(merged.result().pairs).toEqual(ownMerged.result().pairs);
+  });
+
   it('is a pure function of the text: distinct sorted shingles and sorted kept keys', () => {
     const text = docs[5].text;
     const sketch = nearDuplicateSketch(text);

@@ -47,6 +47,9 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
         // not a cue
       } else if (tag && i === n && colonTag) {
         // "In a statement, the group said:" introduces what follows; nothing before it is reported.
+      } else if (tag && introducesQuotation(r, segStart, i)) {
+        // T-INTRO: "Speaking at a press conference, Kanaani said, “…”" — the tag introduces the quotation after it;
+        // the fronted participle or prepositional phrase before it is the outlet's narration.
       } else if (according || tag) {
         before = segStart;
         rule = tag ?? 'B-ACCORDING';
@@ -82,6 +85,25 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
   }
   return { from, before, rule };
 }
+
+/**
+ * T-INTRO: the tag words[a, b) is followed by a quotation, and all that stands before it is one fronted comma segment
+ * opened by a participle in -ing or a preposition ("Demonstrating images …, Kanaani noted, “We hope …”",
+ * "Regarding aid to Gaza, the spokesman said, “…”"): an adverbial of the speaker's act, not a claim the tag reports.
+ * A noun phrase before the tag may be the subject of the quoted predicate ("The attacks, he said, “will go on.”"),
+ * so it keeps its reading.
+ */
+function introducesQuotation(r: Reading, a: number, b: number): boolean {
+  const { words } = r;
+  if (b >= words.length || !insideAny(r.quoted, words[b].start) || insideAny(r.quoted, words[a - 1].start)) return false;
+  for (let k = 1; k < a; k++) if (words[k].commaBefore) return false;
+  const first = words[0].lower;
+  return (first.endsWith('ing') && first.length > 4 && !r.rules.words.reporting.has(first)) || FRONTED_PREPOSITIONS.has(first);
+}
+
+/** Prepositions that open a fronted adverbial of a speaker's act: "Regarding …", "In his speech …", "At the meeting …". */
+const FRONTED_PREPOSITIONS = new Set(['regarding', 'concerning', 'about', 'on', 'in', 'at', 'during', 'after', 'before',
+  'following', 'with']);
 
 /** Words that open a coordinated clause of the outlet's after a source or tag: "…, according to X, but it is …". */
 const CLAUSE_COORDINATORS = new Set(['but', 'and', 'yet', 'although', 'though', 'whereas']);

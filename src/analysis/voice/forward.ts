@@ -29,6 +29,28 @@ export interface ForwardCue {
 /** Words after which a capitalised word still belongs to the source: "according to the Health Ministry". */
 const NOT_SOURCE_END = new Set(['the', 'a', 'an', 'of', 'to', 'and', 'al', 'its', 'his', 'her', 'their']);
 
+/**
+ * The source's appositive is the source phrase too: "According to Daniel Hagari, spokesperson for the Israel Defense
+ * Forces (IDF), over 3,400 targets …" — after a name, a comma segment that opens with a role noun (`speaker_nouns`),
+ * bare or after "a"/"an", and closes with a comma glosses the source. "the" is left out: "According to Reuters, the army
+ * chief, who …, will resign" opens the claim with its subject. Returns where the claim starts.
+ */
+const NOT_GLOSS_START = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our']);
+function sourceGlossEnd(r: Reading, j: number): number {
+  const { words } = r;
+  if (!capitalised(r.text, words[j - 1]) || NOT_GLOSS_START.has(words[j].lower)) return j;
+  let k = j;
+  if (words[k].lower === 'a' || words[k].lower === 'an') k++;
+  let role = false;
+  for (let m = k; m < words.length && m <= k + 2 && !(m > j && words[m].commaBefore); m++) {
+    if (capitalised(r.text, words[m])) return j;
+    if (r.rules.words.speakerNouns.has(words[m].lower)) { role = true; break; }
+  }
+  if (!role) return j;
+  for (let m = j + 1; m < words.length; m++) if (words[m].commaBefore) return m;
+  return j;
+}
+
 /** The forward cue starting at word i, if any: the first rule family that claims the word decides. */
 export function forwardCueAt(r: Reading, i: number): ForwardCue | null {
   const { words } = r;
@@ -37,7 +59,7 @@ export function forwardCueAt(r: Reading, i: number): ForwardCue | null {
   if (w === 'according' && words[i + 1]?.lower === 'to') {
     // A-FRONT. Only the sentence-initial form is forward; "X, according to Y" is a backward cue (B-ACCORDING).
     if (i > 1 || (i === 1 && !r.rules.words.adjuncts.has(words[0].lower) && words[0].lower !== 'but')) return null;
-    for (let j = i + 2; j < words.length; j++) if (words[j].commaBefore) return { cue: i, clause: j, rule: 'A-FRONT' };
+    for (let j = i + 2; j < words.length; j++) if (words[j].commaBefore) return { cue: i, clause: sourceGlossEnd(r, j), rule: 'A-FRONT' };
     // Without the comma ("According to the proposal Egypt will mediate …") the clause opens at the first capitalised
     // word after a short lowercase source phrase.
     for (let j = i + 3; j < words.length && j <= i + 5; j++) {

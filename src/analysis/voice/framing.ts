@@ -11,7 +11,7 @@ import type { ForwardCue } from './forward.js';
 import { occasion } from './intent.js';
 import { BE_FORMS, DETERMINERS, OBJECT_PRONOUNS, RELATIVE } from './grammar.js';
 import { insideAny } from './spans.js';
-import { segmentEnd, type Reading } from './words.js';
+import { negatedAt, segmentEnd, type Reading } from './words.js';
 
 /**
  * The framing cue at word i: a cue, null when the word is a framing verb without its frame (no cue at all), or
@@ -37,6 +37,9 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
       return { cue: i, clause: pronounAt(r, i + 1) ? k + 1 : i + 1, rule: 'F-INSIST' };
     }
   }
+  // "has not accused Iran of having a role …", "never condemned the attack": a judgement not made reports nobody's
+  // words, as a claim not made (F-CLAIM); the object is the outlet's naming.
+  if ((v.accuse.has(w) || v.condemn.has(w) || v.blame.has(w)) && negatedAt(r, i)) return null;
   if (v.accuse.has(w)) {
     for (let j = i + 1; j < n && j <= i + win.accuse; j++) {
       if (words[j].lower !== 'of' || j + 1 >= n) continue;
@@ -111,6 +114,14 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
     // attributed to Israel by Iran"); without one nobody else chose the words.
     // Not after a relative word with a subject of its own: "which the administration attributed to the umbrella group".
     if (v.blame.has(w) && w.endsWith('ed') && PASSIVE_BLAME_PREPOSITIONS.has(next.lower) && !activeAfterRelative(r, i)) return passiveFrame(r, i, i + 1);
+    // The agent may come first: "attacks on shipping, attributed by the militants to supporting Hamas" — the agent
+    // is the outlet's naming of the speaker; what it blames follows the preposition (F-PASSIVE).
+    if (v.blame.has(w) && w.endsWith('ed') && next.lower === 'by' && !activeAfterRelative(r, i)) {
+      for (let j = i + 3; j < n - 1 && j <= i + 2 + win.passiveBy; j++) {
+        if (words[j].commaBefore || words[j].markBefore) break;
+        if (PASSIVE_BLAME_PREPOSITIONS.has(words[j].lower)) return { cue: i, clause: j + 1, end: boundedEnd(r, j + 1, win.clause), rule: 'F-PASSIVE' };
+      }
+    }
     if (v.demand.has(w) && next.lower === 'that') return { cue: i, clause: i + 2, rule: 'F-BLAME' };
     return { cue: i, clause: i + 1, end: boundedEnd(r, i + 1, win.clause), rule: 'F-BLAME' };
   }
@@ -211,3 +222,4 @@ function verbLike(r: Reading, w: string): boolean {
   return v.reporting.has(w) || v.accuse.has(w) || v.call.has(w) || v.blame.has(w) || v.asVerbs.has(w) || v.directive.has(w)
     || (w.length > 4 && (w.endsWith('ed') || w.endsWith('ing')));
 }
+

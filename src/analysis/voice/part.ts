@@ -5,7 +5,7 @@
  */
 import { backwardCues } from './backward.js';
 import { forwardCueAt, type ForwardCue } from './forward.js';
-import { DETERMINERS, RELATIVE } from './grammar.js';
+import { AUXILIARIES, DETERMINERS, NOT_FINITE, RELATIVE } from './grammar.js';
 import { perspectiveClause } from './perspective.js';
 import { insideAny, type RuleSpan } from './spans.js';
 import { inSpeechTag, isSpeechTag } from './tags.js';
@@ -55,7 +55,18 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
     result.colonOpen = true;
     return result;
   }
+  const inserts = speakerInserts(r);
   const mark = (a: number, b: number, rule: string): void => {
+    // S-INSERT: "a strike that Israel said wounded five soldiers" — the outlet names a second speaker inside the
+    // reported words; that relative, its speaker and verb stay author voice.
+    for (const [x, y] of inserts) {
+      if (x <= a || x >= b) continue;
+      markRange(a, x, rule);
+      a = y;
+    }
+    markRange(a, b, rule);
+  };
+  const markRange = (a: number, b: number, rule: string): void => {
     if (a >= b) return;
     // A quotation right after the cue ("describing the base as 'an occupation base'") sits inside the reported
     // speech: the span starts right after the previous word so the mark is covered.
@@ -165,6 +176,34 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
     if (attributePart({ ...r, words: words.slice(trailingDespite) }, partEnd, out, quotedOut).cue) result.cue = true;
   }
   return result;
+}
+
+/** Say-verbs of a second speaker named inside reported words ("… that Israel said wounded …"). */
+const INSERT_VERBS = new Set(['said', 'says', 'say', 'claimed', 'claims', 'alleged', 'alleges', 'reported']);
+
+/**
+ * S-INSERT: relatives "that/which X said" whose say-verb is followed at once by the relative clause's own verb (an
+ * auxiliary or a form in -ed): "the Israeli airstrikes that Israel's military said had killed the commanders". The
+ * speaker X (at most `tag_subject` words, no comma) is named by the outlet, not by the speaker of the surrounding
+ * claim. Returns word ranges [relative word, after the say-verb).
+ */
+function speakerInserts(r: Reading): [number, number][] {
+  const { words } = r;
+  const out: [number, number][] = [];
+  for (let k = 1; k + 3 < words.length; k++) {
+    const lk = words[k].lower;
+    if ((lk !== 'that' && lk !== 'which') || insideAny(r.quoted, words[k].start)) continue;
+    for (let m = k + 2; m < words.length - 1 && m - k - 1 <= r.rules.windows.tagSubject; m++) {
+      if (words[m].commaBefore || insideAny(r.quoted, words[m].start)) break;
+      if (!INSERT_VERBS.has(words[m].lower)) continue;
+      const next = words[m + 1];
+      if (next.commaBefore || !(AUXILIARIES.has(next.lower) || (next.lower.endsWith('ed') && !NOT_FINITE.has(next.lower)))) break;
+      out.push([k, m + 1]);
+      k = m;
+      break;
+    }
+  }
+  return out;
 }
 
 /** Rules of judging verbs whose object a colon may continue with the speaker's reasons. */

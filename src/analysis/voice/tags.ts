@@ -46,6 +46,8 @@ export function isSpeechTag(r: Reading, a: number, b: number): 'T-TRAIL' | 'T-IN
   // T-TRAIL: subject, verb, then at most a short adjunct. A sentence-final segment after nothing but a fronted
   // adverbial clause is the sentence's main clause, not a tag: "After Israel intercepted …, the rebels announced
   // further actions." has no statement before the verb to report.
+  // "…, must continue to turn in his grave": a segment opened by an auxiliary has no subject, so it is no tag.
+  if (AUXILIARIES.has(words[a].lower)) return null;
   if (b >= words.length && a > 0 && FRONTED_CLAUSE.has(words[0].lower) && !words.slice(1, a).some((w) => w.commaBefore)) return null;
   for (let t = a + 1; t < b && t - a <= win.tagSubject; t++) {
     const lt = words[t].lower;

@@ -6,7 +6,7 @@
  */
 import type { ForwardCue } from './forward.js';
 import { AUXILIARIES, BE_FORMS, CLAUSE_OPENERS, NOT_FINITE, PRONOUN_OPENERS, SAY_FORMS, WEEKDAYS } from './grammar.js';
-import { afterParenthetical, capitalised, isDigit, isTitleCaseHeadline, type Reading, type Word } from './words.js';
+import { afterParenthetical, capitalised, isDigit, isTitleCaseHeadline, negatedAt, segmentEnd, type Reading, type Word } from './words.js';
 
 /** The reporting cue at word i, if any. */
 export function reportingCue(r: Reading, i: number): ForwardCue | null {
@@ -28,6 +28,8 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   const phrase = phraseEnd(r, i);
   if (phrase > 0) return thatAfter(r, i, phrase);
   if (!v.reporting.has(w) || isDiscoursePassive(r, i) || isDiscourseInfinitive(r, i)) return null;
+  // "He failed to mention that Iran has proclaimed …", "did not say that …": a report not made is nobody's words.
+  if (negatedAt(r, i)) return null;
   // V-THAT: "that" within the window; "that" directly followed by the end is a pronoun ("said that."). What stands
   // between must be an adjunct ("said during a briefing on Tuesday that", "said, however, that") or a short object of
   // tell/warn ("told reporters that"); otherwise "that" is likely a relative pronoun on an object ("claimed the attack
@@ -78,10 +80,15 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   const c = words[j];
   // C-COLON: "The group said: We will …" — a colon and a capital: a quotation whose marks were left out.
   if (c.colonBefore && !c.markBefore && capitalised(text, c)) return { cue: i, clause: j, quoted: true, rule: 'C-COLON' };
-  if (c.markBefore || c.commaBefore || opensClause(r, j)) return { cue: i, clause: j, rule: 'V-ZERO' };
+  // S-EMBED: a say-verb inside a relative clause on a noun of the outlet's sentence ("targeting what they said were
+  // Israeli-linked ships …, to show solidarity …", "attacked vessels they say have Israeli links, in solidarity with
+  // …") reports that clause only: its report ends with the comma segment, and the main clause goes on in the outlet's
+  // voice.
+  const end = j === i + 1 && embeddedRelative(r, i) ? segmentEnd(words, i) : undefined;
+  if (c.markBefore || c.commaBefore || opensClause(r, j)) return { cue: i, clause: j, end, rule: 'V-ZERO' };
   // "The launches, which the army said came from Iran, …": in a relative clause with its own subject before the verb,
   // the relative word is the reported clause's subject, so the finite verb right after opens that clause.
-  if (j === i + 1 && relativeWithSubject(r, i) && (finiteLooking(c.lower) || IRREGULAR_PAST.has(c.lower))) return { cue: i, clause: j, rule: 'V-ZERO' };
+  if (j === i + 1 && relativeWithSubject(r, i) && (finiteLooking(c.lower) || IRREGULAR_PAST.has(c.lower))) return { cue: i, clause: j, end, rule: 'V-ZERO' };
   return null;
 }
 
@@ -289,6 +296,29 @@ function relativeWithSubject(r: Reading, i: number): boolean {
   return false;
 }
 
+/** Subject pronouns of a contact relative clause: "vessels they say have Israeli links". */
+const CONTACT_SUBJECTS = new Set(['it', 'they', 'he', 'she', 'we']);
+
+/**
+ * Whether the say-verb at word i stands in a relative clause on a noun of the sentence: "which/that/who the army
+ * said" (a subject of its own, relativeWithSubject), a free relative "what they said", or a contact relative "ships it
+ * says", "vessels they say" (a subject pronoun right after a lowercase plural noun that is no speech verb).
+ */
+function embeddedRelative(r: Reading, i: number): boolean {
+  const { words } = r;
+  if (relativeWithSubject(r, i)) return true;
+  for (let k = i - 2; k >= 0 && k >= i - 1 - RELATIVE_SUBJECT_WORDS; k--) {
+    if (words[k + 1].commaBefore || words[k + 1].markBefore) break;
+    if (words[k].lower === 'what') return true;
+  }
+  if (i < 2 || !CONTACT_SUBJECTS.has(words[i - 1].lower) || words[i - 1].commaBefore || words[i - 1].markBefore) return false;
+  const noun = words[i - 2];
+  const v = r.rules.words;
+  return !capitalised(r.text, noun) && noun.lower.length >= 4 && noun.lower.endsWith('s') && !noun.lower.endsWith('ss')
+    && !NOT_FINITE.has(noun.lower) && !AUXILIARIES.has(noun.lower) && !v.reporting.has(noun.lower) && !v.tag.has(noun.lower)
+    && !v.content.has(noun.lower) && !v.vow.has(noun.lower);
+}
+
 function finiteLooking(w: string): boolean {
   return w.length >= 4 && !NOT_FINITE.has(w) && (w.endsWith('ed') || (w.endsWith('s') && !w.endsWith('ss')));
 }
@@ -331,6 +361,23 @@ function nounClause(r: Reading, i: number): ForwardCue | null {
  * "said militants attacked". Not a verb form itself ("said attacked") and not a word the rules know as a particle.
  */
 function subjectBeforeVerb(r: Reading, k: number): boolean {
+  // One plain lowercase adjective may stand before the noun: "said general outlines had been agreed".
+  if (plainAdjective(r, k) && pluralThenVerb(r, k + 1)) return true;
+  return pluralThenVerb(r, k);
+}
+
+/** A lowercase word that can only be a modifier here: no -s, -ly or -ed form, no word the rules know. */
+function plainAdjective(r: Reading, k: number): boolean {
+  const w = r.words[k];
+  if (!w || capitalised(r.text, w) || w.lower.length < 3) return false;
+  const l = w.lower;
+  const v = r.rules.words;
+  return !l.endsWith('s') && !l.endsWith('ly') && !l.endsWith('ed') && !l.endsWith('ing') && !AUXILIARIES.has(l)
+    && !CLAUSE_OPENERS.has(l) && !v.adjuncts.has(l) && !v.reporting.has(l) && !v.tag.has(l) && !WEEKDAYS.has(l)
+    && !r.words[k + 1]?.commaBefore && !r.words[k + 1]?.markBefore;
+}
+
+function pluralThenVerb(r: Reading, k: number): boolean {
   const w = r.words[k];
   const next = r.words[k + 1];
   if (!w || !next || next.commaBefore || next.markBefore || capitalised(r.text, w)) return false;

@@ -12,6 +12,7 @@ import { headlineSource, headlineSpeaker } from './perspective.js';
 import { insideAny, mergeSpans, type RuleSpan } from './spans.js';
 import { capitalised, scanWords, type Reading, type Word } from './words.js';
 import type { SelfName } from './self.js';
+import { transcriptTurns } from './turns.js';
 
 /** Opening marks and dashes: a paragraph that opens with one is quoted by its own marks already. */
 const OPENS_QUOTED = '"\u201C\u201E\u00AB\u2018\'\u2014\u2015';
@@ -27,7 +28,8 @@ export function attributionSpans(
   trace?: RuleSpan[], self?: readonly SelfName[],
 ): Span[] {
   const raw: RuleSpan[] = [];
-  const colon: RuleSpan[] = [];
+  // C-TURN: a transcript's turns ("ZUHRI: There is no doubt …") are the speaker's words.
+  const colon: RuleSpan[] = transcriptTurns(text, rules, self).map((t) => ({ ...t, rule: 'C-TURN' }));
   let introduces: PartResult['introduces'] = false; // the previous unit ended "… said:" or "Full statement:"
   let introduced = false; // this paragraph is the one introduced
   let documentOpen = false; // a document introduced by its label goes on paragraph after paragraph

@@ -1,0 +1,119 @@
+/**
+ * Rule C-TURN (docs/voice.md): a transcript prints each speaker's words after a label at the start of a paragraph
+ * ("ZUHRI: There is no doubt …", "General Pat Ryder (00:04):"), without quotation marks. A turn is the speaker's
+ * words, quoted like a colon quotation (C-COLON), with a name where a speech verb would stand.
+ *
+ * A paragraph-opening label is a speaker's only when the text shows it is a transcript: the label carries a time
+ * stamp ("(00:04)"), or the same label opens two paragraphs or more. A one-off "BEIRUT:" or "Sanaa:" is a dateline or a
+ * headline speaker (H-SPEAKER), and a kicker ("UPDATE:") is the outlet's. A label that names the outlet itself
+ * ("WND:" in a WND interview) is the outlet's own question: no turn. One pass over the paragraphs: linear.
+ */
+import type { Span } from '../../types.js';
+import type { VoiceRules } from '../../lexicon/voice-rules.js';
+import { scanWords } from './words.js';
+import type { SelfName } from './self.js';
+
+/** A line that is only a time stamp: the same speaker goes on after it. */
+const STAMP_LINE = /^\(\d{1,2}(?::\d{2}){1,2}\)$/;
+/** A label has at most this many words before its colon: "General Pat Ryder", "Isma'il Haniya". */
+const LABEL_WORDS = 4;
+/**
+ * A label at the start of a paragraph: words without a colon or quotation mark, an optional time stamp ("(00:04)",
+ * "(1:02:15)"), then the colon.
+ */
+const LABEL = /^([^:"“”«»()\n]{1,60}?)\s*(\(\d{1,2}(?::\d{2}){1,2}\))?\s*:/;
+
+interface Label {
+  /** The paragraph's start and end, and where the turn's words start (after the colon). */
+  start: number;
+  end: number;
+  after: number;
+  key: string;
+  stamped: boolean;
+}
+
+/** Quoted spans of transcript turns in text. */
+export function transcriptTurns(text: string, rules: VoiceRules, self?: readonly SelfName[]): Span[] {
+  const paragraphs: Span[] = [];
+  for (let i = 0; i < text.length;) {
+    let e = text.indexOf('\n', i);
+    if (e < 0) e = text.length;
+    if (text.slice(i, e).trim()) paragraphs.push({ start: i, end: e });
+    i = e + 1;
+  }
+  const labels = new Map<number, Label>();
+  const count = new Map<string, number>();
+  for (let p = 0; p < paragraphs.length; p++) {
+    const label = labelOf(text, paragraphs[p], rules, self);
+    if (!label) continue;
+    labels.set(p, label);
+    count.set(label.key, (count.get(label.key) ?? 0) + 1);
+  }
+  const out: Span[] = [];
+  if (labels.size === 0) return out;
+  // The outlet's side of an interview: a label whose turn asks (ends with a question mark) is the interviewer, and a
+  // label naming the outlet's own staff ("NPR's Peter Kenyon" → "KENYON:") is the outlet's correspondent.
+  const asks = new Set<string>();
+  for (const label of labels.values()) if (/\?["”’]?$/.test(text.slice(label.after, label.end).trim())) asks.add(label.key);
+  const staff = staffNames(text, self);
+  for (let p = 0; p < paragraphs.length; p++) {
+    const label = labels.get(p);
+    if (!label || !(label.stamped || (count.get(label.key) ?? 0) >= 2)) continue;
+    if (asks.has(label.key) || label.key.split(' ').every((w) => staff.has(w))) continue;
+    const own = text.slice(label.after, label.end).trim() ? label.after : -1;
+    if (own >= 0) out.push({ start: own, end: label.end });
+    // The turn goes on in the paragraphs after it that have no label of their own and end like running speech (a
+    // heading such as "‘Liberate’ all of Israel?" is the outlet's); a bare label ("General Pat Ryder (00:04):") opens
+    // the paragraph after it. A paragraph of a new time stamp ("(00:51) In terms of …") goes on with the speaker.
+    let q = p + 1;
+    for (; q < paragraphs.length && !labels.has(q); q++) {
+      const para = text.slice(paragraphs[q].start, paragraphs[q].end).trim();
+      if (STAMP_LINE.test(para)) continue;
+      if (!(own < 0 && q === p + 1) && !/[.…]["”’]?$/.test(para)) break;
+      out.push(paragraphs[q]);
+    }
+    p = q - 1;
+  }
+  return out;
+}
+
+/**
+ * Names the text gives as the outlet's own staff: the capitalised words after the outlet's name with "'s" ("NPR's
+ * Peter Kenyon" → peter, kenyon). One pass over the words; only for texts with a speaker label.
+ */
+function staffNames(text: string, self?: readonly SelfName[]): Set<string> {
+  const out = new Set<string>();
+  if (!self?.length) return out;
+  const owners = new Set(self.map((s) => s.squashed + "'s"));
+  const words = scanWords(text, 0, text.length);
+  for (let i = 0; i < words.length; i++) {
+    if (!owners.has(words[i].lower.replace(/’/g, "'"))) continue;
+    for (let k = i + 1; k < words.length && k <= i + LABEL_WORDS; k++) {
+      const c = text.charCodeAt(words[k].start);
+      if (c < 65 || c > 90) break;
+      out.add(words[k].lower);
+    }
+  }
+  return out;
+}
+
+/** The speaker label that opens a paragraph, if any: capitalised words (and a time stamp) before a colon. */
+function labelOf(text: string, para: Span, rules: VoiceRules, self?: readonly SelfName[]): Label | null {
+  const m = LABEL.exec(text.slice(para.start, Math.min(para.end, para.start + 80)));
+  if (!m) return null;
+  const head = m[1].trim();
+  const stamped = m[2] !== undefined;
+  const words = scanWords(head, 0, head.length);
+  if (words.length === 0 || words.length > LABEL_WORDS) return null;
+  for (const w of words) {
+    const c = head.charCodeAt(w.start);
+    if (c < 65 || c > 90) return null;
+  }
+  const key = words.map((w) => w.lower).join(' ');
+  if (rules.words.kickers.has(key)) return null;
+  if (self?.some((s) => s.words.join(' ') === key || s.squashed === key.replace(/ /g, ''))) return null;
+  // The turn's words follow the colon on the same line, or, for a bare label, the next paragraph.
+  let after = para.start + m[0].length;
+  while (after < para.end && /\s/.test(text[after])) after++;
+  return { start: para.start, end: para.end, after, key, stamped };
+}
