@@ -178,6 +178,9 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       // "pro-Israel groups", "anti-Iran protests": a stance word built on the name, not the state or group acting.
       // Composed labels that begin with the prefix ("pro-Iran militias", "anti-US groups") are matched whole first.
       if (entry.category === 'actor-label' && stancePrefixed(text, units, m)) continue;
+      // "militia-linked facilities", "militia-controlled areas": a label ending in a common noun, glued by a hyphen to
+      // the lowercase word after it, is the first half of a compound modifier of something else, no group acting.
+      if (entry.category === 'actor-label' && modifierHalf(text, units, m)) continue;
       // "Iran-Backed Drone Attack", "pro-Iran attacks": a compound modifier before a noun of the lexicon's `act-noun`
       // class describes the act, not a group: no actor is named.
       if (modifiesAct(text, units, m, compiled)) continue;
@@ -315,6 +318,20 @@ function stancePrefixed(text: string, units: Units, m: Match): boolean {
   const between = text.slice(units.end[before], m.start);
   return /^[-\u2010\u2011]$/.test(between);
 }
+
+/**
+ * Whether the match's last word is a lowercase word glued by one hyphen to a lowercase word after it ("militia-linked",
+ * "militia-controlled"): a compound modifier, as `noun: true` reads "a militant cell" for one-word nouns. Names and
+ * proper adjectives are capitalised and keep their own rules ("Israel-linked vessels", see affiliationOnly); a
+ * compound the lexicon knows whole ("Hamas-run", "Iran-backed militias") is matched whole before this is asked.
+ */
+function modifierHalf(text: string, units: Units, m: Match): boolean {
+  const next = m.endUnit;
+  if (next >= units.count || m.end !== units.end[next - 1]) return false;
+  if (!LOWERCASE_START.test(text[units.start[next - 1]] ?? '')) return false;
+  return isHyphenGlue(text.slice(units.end[next - 1], units.start[next])) && LOWERCASE_START.test(text[units.start[next]] ?? '');
+}
+const LOWERCASE_START = /^\p{Ll}$/u;
 
 /** How far after the actor before a possessive its speech verb may stand for the actor to be the speaker. */
 const OWN_SPEAKER_REACH = 8;

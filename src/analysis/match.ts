@@ -822,6 +822,8 @@ function modifiersOnly(text: string, units: Units, compiled: CompiledLexicon, fr
  * second) first; else the label of the sum's sign nearest to it ("the pro-Iran resistance fighters", −1 + 2: the
  * +2 of "resistance fighters", as no entry has +1). None when no label has the sum's sign (two frames that cancel out).
  */
+const UPPERCASE_START = /^\p{Lu}$/u;
+
 function phraseEntry(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
   const ea = a.entry as LabelEntry;
   const eb = b.entry as LabelEntry;
@@ -830,6 +832,17 @@ function phraseEntry(text: string, units: Units, compiled: CompiledLexicon, a: M
     const er = read.terminal.entry as LabelEntry;
     if (referentsOf(er).some((r) => referentsOf(ea).includes(r) && referentsOf(eb).includes(r))
       && (er.referent || !(ea.referent || eb.referent))) return spanning(a, b, er, read.terminal.pattern);
+  }
+  // "Iranian-backed Hezbollah fighters": the second label holds a group's name before its noun through a class slot
+  // ("{armed-group-name} fighters"), so the whole is read as the modifier and the head noun, the name left inside as
+  // nameInside leaves a separate name: the entry of the head noun's class, not the modifier's.
+  const head = !read && b.endUnit - b.startUnit > 1 && b.pattern.source.startsWith('{') && UPPERCASE_START.test(text[b.start] ?? '')
+    ? readWhole(text, units, compiled, a, { ...b, startUnit: b.endUnit - 1 }) : undefined;
+  if (head && (head.terminal.entry as LabelEntry).category === 'actor-label') {
+    const eh = head.terminal.entry as LabelEntry;
+    if (eb.referent && referentsOf(eh).includes(eb.referent) && referentsOf(ea).includes(eb.referent)) {
+      return eh.referent ? spanning(a, b, eh, head.terminal.pattern) : { ...spanning(a, b, eh, head.terminal.pattern), referent: eb.referent };
+    }
   }
   const sum = Math.max(-2, Math.min(2, ea.weight + eb.weight));
   // The head noun first at equal distance from the sum (the sort is stable).

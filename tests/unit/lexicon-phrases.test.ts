@@ -936,4 +936,22 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     // "the enemies of Israel" are Israel's adversaries: two mentions, the label left to context.
     expect(actorLabels('He spoke of the enemies of Israel.').map((h) => h.text)).toEqual(['the enemies', 'Israel']);
   });
+
+  it('reads a common-noun label glued by a hyphen to a lowercase word as half of a compound modifier (dev-o, audit sets)', () => {
+    expect(actorLabels('Jets struck militia-linked facilities in Iraq.')).toEqual([]);
+    expect(actorLabels('Airstrikes hit militia-controlled areas in east Syria.')).toEqual([]);
+    expect(actorLabels('Jets struck the Houthi terrorist-controlled area of Yemen.')).toEqual([]);
+    // The noun itself, a compound the lexicon knows whole, and a name glued to a capitalised word stay mentions.
+    expect(actorLabels('An Iraqi militia claimed the attack.').map((h) => h.text)).toEqual(['Iraqi militia']);
+    expect(actorLabels('The militias fired rockets at the base.').map((h) => h.text)).toEqual(['The militias']);
+    expect(actorLabels('The Hamas-run health ministry said so.').map((h) => [h.text, h.weight])).toEqual([['Hamas-run', -1]]);
+    expect(actorLabels('Iran-backed militias attacked the base.').map((h) => h.text)).toEqual(['Iran-backed militias']);
+    expect(actorLabels('Ceasefire talks in the Israel-Hamas war stalled.').map((h) => h.text)).toEqual(['Israel', 'Hamas']);
+  });
+
+  it('gives a patron modifier before a group name with its noun the entry of the head noun\'s class', () => {
+    // "Iranian-backed Hezbollah forces" takes the entry "Iranian-backed forces" would (lexicons/README.md "One phrase,
+    // one mention, one weight"), as "Iranian-backed Hezbollah fighters" does with the name left between.
+    expect(labelsIn('Iranian-backed Hezbollah forces attacked the base.')).toEqual([{ text: 'Iranian-backed Hezbollah forces', id: 'pro-iranian-groups', weight: -1 }]);
+  });
 });
