@@ -10,7 +10,7 @@
  */
 import type { Span } from '../../types.js';
 import type { VoiceRules } from '../../lexicon/voice-rules.js';
-import { scanWords } from './words.js';
+import { isJoiner, isWordChar, scanWords } from './words.js';
 import type { SelfName } from './self.js';
 
 /** A line that is only a time stamp: the same speaker goes on after it. */
@@ -79,22 +79,56 @@ export function transcriptTurns(text: string, rules: VoiceRules, self?: readonly
 
 /**
  * Names the text gives as the outlet's own staff: the capitalised words after the outlet's name with "'s" ("NPR's
- * Peter Kenyon" → peter, kenyon). One pass over the words; only for texts with a speaker label.
+ * Peter Kenyon" → peter, kenyon). Only for texts with a speaker label. The outlet's names are found by a search of the
+ * text and only the few words after each are read: a word list of the whole text would be a million objects for a
+ * 5 MB document.
  */
 function staffNames(text: string, self?: readonly SelfName[]): Set<string> {
   const out = new Set<string>();
   if (!self?.length) return out;
   const owners = new Set(self.map((s) => s.squashed + "'s"));
-  const words = scanWords(text, 0, text.length);
-  for (let i = 0; i < words.length; i++) {
-    if (!owners.has(words[i].lower.replace(/’/g, "'"))) continue;
-    for (let k = i + 1; k < words.length && k <= i + LABEL_WORDS; k++) {
-      const c = text.charCodeAt(words[k].start);
-      if (c < 65 || c > 90) break;
-      out.add(words[k].lower);
+  for (const owner of owners) {
+    const stem = owner.slice(0, -2).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const find = new RegExp(`${stem}['’]s`, 'giu');
+    for (let m = find.exec(text); m !== null; m = find.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!wordStartsAt(text, start) || wordGoesOn(text, end)) continue;
+      if (m[0].toLowerCase().replace(/’/g, "'") !== owner) continue;
+      for (const word of wordsAfter(text, end, LABEL_WORDS)) {
+        const c = text.charCodeAt(word.start);
+        if (c < 65 || c > 90) break;
+        out.add(word.lower);
+      }
     }
   }
   return out;
+}
+
+/** Whether a word of scanWords begins at `at` (not inside a word joined by an apostrophe or hyphen). */
+function wordStartsAt(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const before = text.charCodeAt(at - 1);
+  if (isWordChar(before)) return false;
+  return !(isJoiner(before) && at >= 2 && isWordChar(text.charCodeAt(at - 2)));
+}
+
+/** Whether the word that reaches `at` goes on past it. */
+function wordGoesOn(text: string, at: number): boolean {
+  if (at >= text.length) return false;
+  const next = text.charCodeAt(at);
+  return isWordChar(next) || (isJoiner(next) && at + 1 < text.length && isWordChar(text.charCodeAt(at + 1)));
+}
+
+/** The first `count` words after `from`, as scanWords reads them, from a window that grows until they are whole. */
+function wordsAfter(text: string, from: number, count: number): ReturnType<typeof scanWords> {
+  for (let reach = 64 * count; ; reach *= 2) {
+    const end = Math.min(text.length, from + reach);
+    const words = scanWords(text, from, end);
+    // A word that touches the window's end may go on past it; whole once the window ends the text or a later word
+    // follows it.
+    if (end === text.length || words.length > count) return words.slice(0, count);
+  }
 }
 
 /** The speaker label that opens a paragraph, if any: capitalised words (and a time stamp) before a colon. */

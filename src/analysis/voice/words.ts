@@ -21,7 +21,7 @@ export function isDigit(code: number): boolean {
 }
 
 /** Apostrophes and hyphens that join word characters into one word (Kata'ib, Gaza's, al-Shuhada, anti-terror). */
-function isJoiner(code: number): boolean {
+export function isJoiner(code: number): boolean {
   return code === 0x27 || code === 0x2019 || code === 0x2d || code === 0x2010 || code === 0x2011;
 }
 
