@@ -451,7 +451,6 @@ const SIZE_ADJECTIVE_CLASS = 'size-adjective';
 /** The lexicon's class of attack nouns that name a killing's agent (src/analysis/agency.ts). */
 const AGENT_NOUN_CLASS = 'agent-noun';
 
-
 /**
  * Whether a word, in any inflection, is a one-word member of a class of the lexicon that the analyzer reads
  * (`act-noun`, `title-noun`, `topic-noun`, `tie-participle`). A lexicon without the class has no such word.

@@ -722,7 +722,7 @@ function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: M
     // A suspended hyphen after the conjunction ("Iran-backed and -funded militias") is part of the other modifier.
     const at = u === a.endUnit || u === from - 1;
     if (units.barrierAfter[u] && !(at && (SUSPENDED.test(text.slice(units.end[u], units.start[u + 1]))
-      || (from > a.endUnit + 1 && /^\s*,\s*[-\u2010\u2011]?$/.test(text.slice(units.end[u], units.start[u + 1])))))) return undefined;
+      || (from > a.endUnit + 1 && ASIDE_END.test(text.slice(units.end[u], units.start[u + 1])))))) return undefined;
   }
   const best = readWhole(text, units, compiled, a, b);
   if (!best) return undefined;
@@ -731,6 +731,8 @@ function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: M
 
 /** Words at most of a parenthetical between commas inside a coordinated modifier ("in some cases"). */
 const MAX_ASIDE = 4;
+/** What closes such a parenthetical: a comma, and the suspended hyphen of the next modifier if it has one (", -directed"). */
+const ASIDE_END = /^\s*,\s*[-\u2010\u2011]?$/;
 
 /**
  * The unit after a parenthetical between commas that follows the conjunction at `conj` ("and, in some cases, -directed":
@@ -740,7 +742,7 @@ function afterParenthetical(text: string, units: Units, conj: number, limit: num
   if (!units.barrierAfter[conj] || !/^\s*,\s*$/.test(text.slice(units.end[conj], units.start[conj + 1]))) return conj + 1;
   for (let u = conj + 1; u < limit && u - conj <= MAX_ASIDE; u++) {
     if (!units.barrierAfter[u]) continue;
-    return /^\s*,\s*[-\u2010\u2011]?$/.test(text.slice(units.end[u], units.start[u + 1])) ? u + 1 : conj + 1;
+    return ASIDE_END.test(text.slice(units.end[u], units.start[u + 1])) ? u + 1 : conj + 1;
   }
   return conj + 1;
 }
@@ -822,8 +824,6 @@ function modifiersOnly(text: string, units: Units, compiled: CompiledLexicon, fr
  * second) first; else the label of the sum's sign nearest to it ("the pro-Iran resistance fighters", −1 + 2: the
  * +2 of "resistance fighters", as no entry has +1). None when no label has the sum's sign (two frames that cancel out).
  */
-const UPPERCASE_START = /^\p{Lu}$/u;
-
 function phraseEntry(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
   const ea = a.entry as LabelEntry;
   const eb = b.entry as LabelEntry;
@@ -836,7 +836,7 @@ function phraseEntry(text: string, units: Units, compiled: CompiledLexicon, a: M
   // "Iranian-backed Hezbollah fighters": the second label holds a group's name before its noun through a class slot
   // ("{armed-group-name} fighters"), so the whole is read as the modifier and the head noun, the name left inside as
   // nameInside leaves a separate name: the entry of the head noun's class, not the modifier's.
-  const head = !read && b.endUnit - b.startUnit > 1 && b.pattern.source.startsWith('{') && UPPERCASE_START.test(text[b.start] ?? '')
+  const head = !read && b.endUnit - b.startUnit > 1 && b.pattern.source.startsWith('{') && UPPER_START.test(text[b.start] ?? '')
     ? readWhole(text, units, compiled, a, { ...b, startUnit: b.endUnit - 1 }) : undefined;
   if (head && (head.terminal.entry as LabelEntry).category === 'actor-label') {
     const eh = head.terminal.entry as LabelEntry;

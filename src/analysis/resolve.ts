@@ -139,12 +139,12 @@ const THING_HEAD_FOLLOWERS = new Set([
 ]);
 /** The articles, which open a noun phrase. */
 const ARTICLES = new Set(['the', 'a', 'an']);
-/** Words that may open an apposition's noun phrase ("Kataib Hezbollah, an Iran-backed militia"). */
 /**
  * What stands between a name and its apposition: a comma, or the bracket that closes the name's abbreviation before it
  * ("the Rapid Support Forces (RSF), a militia now fighting …").
  */
 const APPOSITION_COMMA = /^\s*\)?\s*,\s*$/;
+/** Words that may open an apposition's noun phrase ("Kataib Hezbollah, an Iran-backed militia"). */
 const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'one', 'another', 'which', 'who', 'itself', 'both', 'all', 'its', 'their']);
 /**
  * Words that may continue an apposition's noun phrase after the label ("a militia that …", "a group based in …",
@@ -976,7 +976,6 @@ function theatreAfter(units: Units, end: number, compiled: CompiledLexicon): Rea
 function theatreAt(units: Units, u: number, compiled: CompiledLexicon): ReadonlySet<string> | undefined {
   return placeAt(units, u, compiled)?.actors;
 }
-
 
 /** The theatre place that starts at unit u (longest first): its actors and its number of units. */
 function placeAt(units: Units, u: number, compiled: CompiledLexicon): { actors: ReadonlySet<string>; length: number } | undefined {

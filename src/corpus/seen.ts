@@ -9,15 +9,14 @@
  * database (SQLite's transient kind: its file is removed as soon as it is opened, so nothing is left whatever way
  * the run ends) whose indexes answer the lookups of later documents. A corpus smaller than one batch never opens it.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Document } from '../types.js';
 import { dedupeDigest } from './dedupe.js';
 import { PositionTable, StringPositions } from '../text/position-table.js';
+import { idBytes, idOfBytes, openScratch } from '../text/scratch-db.js';
 
 /** Documents kept in memory before they move to the scratch database (~1 MB of columns and tables). */
 export const SEEN_BATCH = 8192;
-/** Page cache of the scratch database, in KiB (SQLite's default here is 16 MB a connection). */
-const CACHE_KIB = 2048;
 /** A text key: the outlet's number (4 bytes) and the sha256 of the normalized text (32). */
 const TEXT_KEY_BYTES = 36;
 
@@ -131,12 +130,8 @@ class Scratch {
   private readonly byNumber: Database.Statement;
 
   constructor() {
-    this.db = new Database('');
     // Nothing here outlives the run: a run that ends any way reads its corpus again from the start.
-    this.db.pragma('journal_mode = OFF');
-    this.db.pragma('synchronous = OFF');
-    this.db.pragma(`cache_size = -${CACHE_KIB}`);
-    this.db.exec(`
+    this.db = openScratch(`
       CREATE TABLE seen (n INTEGER PRIMARY KEY, id BLOB NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL, key BLOB);
       CREATE UNIQUE INDEX seen_id ON seen (id);
       CREATE INDEX seen_key ON seen (key) WHERE key IS NOT NULL;
@@ -165,18 +160,10 @@ class Scratch {
 
   row(n: number): { id: string; file: string; line: number } | undefined {
     const row = this.byNumber.get(n) as { id: Buffer; file: string; line: number } | undefined;
-    return row && { id: row.id.toString('utf16le'), file: row.file, line: row.line };
+    return row && { id: idOfBytes(row.id), file: row.file, line: row.line };
   }
 
   close(): void {
     this.db.close();
   }
-}
-
-/**
- * An id as its UTF-16 code units: SQLite's text is UTF-8, where a lone surrogate (a JSON id may hold one) comes back
- * as U+FFFD; the code units keep every id exactly.
- */
-function idBytes(id: string): Buffer {
-  return Buffer.from(id, 'utf16le');
 }

@@ -6,10 +6,11 @@
  * the end (duplicate policy, events, the near-duplicate index's pairs), but in a batch run only the latest ids stay
  * in memory and the earlier ones are read back from a scratch database (IdColumn, below).
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { EventDate } from '../text/event-date.js';
 import { CHUNK_OFFSET, ChunkedPool } from '../stats/postings.js';
 import { StringPositions } from '../text/position-table.js';
+import { idBytes, idOfBytes, openScratch } from '../text/scratch-db.js';
 
 /** One document's core as the builder's stages read it (made on demand from the columns; not kept). */
 export interface DocumentCore {
@@ -205,9 +206,6 @@ export class CoreColumns {
   }
 }
 
-/** Page cache of the id column's scratch database, in KiB (SQLite's default here is 16 MB a connection). */
-const ID_CACHE_KIB = 2048;
-
 /**
  * Every document's id, found by position and by value. Held in memory an id costs its string, a slot and a table
  * entry (~60 bytes at 200k documents of short ids, more for long ones), for the whole run. With a finite batch only
@@ -242,9 +240,7 @@ class IdColumn {
   find(id: string): number {
     const x = this.recentPositions.find(id);
     if (x >= 0) return this.base + x;
-    // Ids as their UTF-16 code units: in SQLite's UTF-8 text a lone surrogate (a JSON id may hold one) comes back as
-    // U+FFFD.
-    const k = this.byId?.get(Buffer.from(id, 'utf16le')) as number | undefined;
+    const k = this.byId?.get(idBytes(id)) as number | undefined;
     return k === undefined ? -1 : k;
   }
 
@@ -252,7 +248,7 @@ class IdColumn {
     if (k >= this.base) return this.recent[k - this.base];
     const id = this.byPosition?.get(k) as Buffer | undefined;
     if (id === undefined) throw new RangeError(`id column: no document at position ${k} of ${this.length}`);
-    return id.toString('utf16le');
+    return idOfBytes(id);
   }
 
   close(): void {
@@ -262,12 +258,8 @@ class IdColumn {
 
   private moveBatch(): void {
     if (!this.db) {
-      this.db = new Database('');
       // Nothing here outlives the builder: its state is rebuilt from the store, never read back from this file.
-      this.db.pragma('journal_mode = OFF');
-      this.db.pragma('synchronous = OFF');
-      this.db.pragma(`cache_size = -${ID_CACHE_KIB}`);
-      this.db.exec('CREATE TABLE ids (k INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE)');
+      this.db = openScratch('CREATE TABLE ids (k INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE)');
       this.insert = this.db.prepare('INSERT INTO ids (k, id) VALUES (?, ?)');
       this.byId = this.db.prepare('SELECT k FROM ids WHERE id = ?').pluck();
       this.byPosition = this.db.prepare('SELECT id FROM ids WHERE k = ?').pluck();
@@ -276,7 +268,7 @@ class IdColumn {
     const base = this.base;
     const recent = this.recent;
     this.db.transaction(() => {
-      for (let x = 0; x < recent.length; x++) insert.run(base + x, Buffer.from(recent[x], 'utf16le'));
+      for (let x = 0; x < recent.length; x++) insert.run(base + x, idBytes(recent[x]));
     })();
     this.base += recent.length;
     this.recent = [];

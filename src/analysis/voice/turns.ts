@@ -55,11 +55,14 @@ export function transcriptTurns(text: string, rules: VoiceRules, self?: readonly
   // label naming the outlet's own staff ("NPR's Peter Kenyon" → "KENYON:") is the outlet's correspondent.
   const asks = new Set<string>();
   for (const label of labels.values()) if (/\?["”’]?$/.test(text.slice(label.after, label.end).trim())) asks.add(label.key);
-  const staff = staffNames(text, self);
+  // Looked up only once a label turns out to be a transcript's (most texts with a "BEIRUT:" have none).
+  let staff: Set<string> | undefined;
   for (let p = 0; p < paragraphs.length; p++) {
     const label = labels.get(p);
     if (!label || !(label.stamped || (count.get(label.key) ?? 0) >= 2)) continue;
-    if (asks.has(label.key) || label.key.split(' ').every((w) => staff.has(w))) continue;
+    if (asks.has(label.key)) continue;
+    staff ??= staffNames(text, self);
+    if (label.key.split(' ').every((w) => (staff as Set<string>).has(w))) continue;
     const own = text.slice(label.after, label.end).trim() ? label.after : -1;
     if (own >= 0) out.push({ start: own, end: label.end });
     // The turn goes on in the paragraphs after it that have no label of their own and end like running speech (a
