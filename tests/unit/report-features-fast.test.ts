@@ -1,7 +1,8 @@
 /**
  * The report features' shortcuts (docs/scale.md, session 11) must give exactly what the plain way gives: the opening's
- * words taken from the whole text's one word pass, the opening terms ranked a count at a time, and normalizeWord's
- * skip of its replaces. Each test compares with the plain way written out here, and fails when the shortcut errs.
+ * words taken from the whole text's one word pass, the opening terms ranked a count at a time, normalizeWord's skip
+ * of its replaces, and the reader's exact-duplicate key collapsing whitespace by a scan. Each test compares with the
+ * plain way written out here, and fails when the shortcut errs.
  */
 import { describe, expect, it } from 'vitest';
 import { documentFeatures, termCounts } from '../../src/report/features.js';
@@ -9,6 +10,7 @@ import { MAX_OPENING_TERMS, openingTerms, rankOpeningTerms } from '../../src/sta
 import { OPENING_CHARS } from '../../src/text/event-date.js';
 import { dictionaryWords, hasLetter, normalizeWord } from '../../src/text/words.js';
 import { ENGLISH_STOPWORDS } from '../../src/text/stopwords.js';
+import { collapseWhitespace, normalizeForDedupe } from '../../src/corpus/dedupe.js';
 
 const LIMIT = OPENING_CHARS * 2;
 
@@ -87,5 +89,26 @@ describe('normalizeWord', () => {
     expect(normalizeWord('non‑stop')).toBe('non-stop');
     expect(normalizeWord('ZÜRICH')).toBe('zürich');
     expect(normalizeWord('Straße')).toBe('straße');
+  });
+});
+
+describe('collapseWhitespace (the exact-duplicate key)', () => {
+  it('matches the regular expression\'s replace on every whitespace character and around surrogates', () => {
+    const spaces: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (/\s/u.test(String.fromCharCode(c))) spaces.push(String.fromCharCode(c));
+    expect(spaces.length).toBeGreaterThan(20);
+    const plain = (s: string): string => s.replace(/\s+/gu, ' ');
+    for (const sp of spaces) {
+      for (const s of [`a${sp}b`, `${sp}a b${sp}`, `a ${sp} b`, `a${sp}${sp}b c`, sp, `😀${sp}😀`, `x\ud800${sp}y`]) {
+        expect(collapseWhitespace(s), JSON.stringify(s)).toBe(plain(s));
+      }
+    }
+    for (const s of ['', 'one', 'a b c', 'para one.\n\npara two.', ' lead', 'trail ', 'a\u200bb']) {
+      expect(collapseWhitespace(s)).toBe(plain(s));
+    }
+  });
+
+  it('keeps the key of a document as before', () => {
+    expect(normalizeForDedupe('  Cafe\u0301 \n\n opens\u00a0today. ')).toBe('Café opens today.');
   });
 });
