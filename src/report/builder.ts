@@ -36,6 +36,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { FileSpill, MemorySpill, type RecordSpill } from './record-spill.js';
 import { CoreColumns, ID_BATCH } from './core-columns.js';
 import { CHUNK_OFFSET, ChunkedPool } from '../stats/postings.js';
+import { ScratchFile } from '../text/scratch-file.js';
 import type {
   OutletSummary, ReferentSummary, Report, ReportDocument, ReportEvent, ReportOptions, VoiceSummary,
 } from './build.js';
@@ -292,9 +293,12 @@ export class ReportBuilder {
   /**
    * Every document's stance triples, one after the other, each as one number or two (see packStance; read them with
    * readTriple). A number array per document cost ~400 bytes at 30k documents, most of it spare capacity; here a
-   * triple takes 8 bytes (16 when its score is not a multiple of a quarter).
+   * triple takes 8 bytes (16 when its score is not a multiple of a quarter). A batch run's full chunks go to the
+   * scratch file (the statistics read them back in passes over positions), so memory holds a few chunks at any size.
    */
-  private readonly stancePool = new ChunkedPool((n) => new Float64Array(n));
+  private readonly stancePool: ChunkedPool<Float64Array<ArrayBuffer>>;
+  /** A batch run's file for the columns' full blocks and the pools' full chunks (~0.14 KB per document). */
+  private readonly scratch: ScratchFile | undefined;
   private readonly bodies: RecordSpill<DocumentBody>;
   private readonly referentIndex = new Map<string, number>();
   private readonly referentIds: string[] = [];
@@ -315,7 +319,9 @@ export class ReportBuilder {
     this.stopwords = options.stopwords?.length ? new Set(options.stopwords) : undefined;
     this.categoryLayer = options.dictionaries?.length ? new CategoryLayer(options.dictionaries) : undefined;
     this.textOf = textOf;
-    this.cores = new CoreColumns(options.records === 'file' ? ID_BATCH : Infinity);
+    this.scratch = options.records === 'file' ? new ScratchFile('report builder') : undefined;
+    this.cores = new CoreColumns(options.records === 'file' ? ID_BATCH : Infinity, this.scratch);
+    this.stancePool = new ChunkedPool((n) => new Float64Array(n), this.scratch);
     this.bodies = options.records === 'file' ? new FileSpill<DocumentBody>() : new MemorySpill<DocumentBody>();
     const policy = options.duplicatePolicy ?? 'first-outlet-only';
     applyDuplicatePolicy([], policy); // rejects an unknown policy now, not after the corpus
@@ -339,6 +345,7 @@ export class ReportBuilder {
   dispose(): void {
     this.bodies.dispose();
     this.cores.close();
+    this.scratch?.close();
   }
 
   private push(r: DocumentRecord): void {
