@@ -2,9 +2,11 @@
  * The report builder's in-memory part of each document (what the statistics resample and events link) as columns:
  * typed arrays of numbers, one string table for outlets, dates, events and names, and one array of ids. An object
  * per document with a names array of its own cost ~170 bytes (Node's V8 has no pointer compression: every field
- * is 8 bytes, every array has a header); here a document costs ~52 bytes plus 4 per name. Its id is needed until
- * the end (duplicate policy, events, the near-duplicate index's pairs), but in a batch run only the latest ids stay
- * in memory and the earlier ones are read back from a scratch database (IdColumn, below).
+ * is 8 bytes, every array has a header); here a document costs 48 bytes plus 4 per name. In a batch run even that
+ * does not stay: full blocks of columns and full chunks of names go to a scratch file and are read back when asked
+ * (memory holds a block being filled and a column slice each), and only the latest ids stay in memory, earlier ones
+ * being read back from a scratch database (IdColumn, below). Its id is needed until the end (duplicate policy,
+ * events, the near-duplicate index's pairs).
  */
 import type Database from 'better-sqlite3';
 import type { EventDate } from '../text/event-date.js';
