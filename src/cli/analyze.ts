@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import type { Document, SkippedDocument, Voice } from '../types.js';
 import { FramelensError } from '../errors.js';
 import { runPipeline, TextLookup, type Shard } from '../pipeline.js';
+import { bootstrapOffThread, bootstrapThreadAvailable } from '../worker/bootstrap.js';
 import { documentHits, type Report, type ReportDocument, type ReportOptions } from '../report/build.js';
 import type { StreamedReport } from '../report/builder.js';
 import { writeHitsCsv, writeReportJson, type DocumentHitLists } from '../report/stream-json.js';
@@ -163,7 +164,12 @@ export async function runAnalyze(args: string[]): Promise<number> {
     // the report (finishRun would otherwise do it after the report, on this thread).
     const indexing = dbFile !== undefined && run.run !== undefined ? store.buildSearchIndexesOffThread() : undefined;
     progress.stage('report', REPORT_STAGES.length);
-    const finished = sink.finish(skipped, (stage) => progress.update(REPORT_STAGES.indexOf(stage), REPORT_STAGES.length, stage));
+    const onStage = (stage: (typeof REPORT_STAGES)[number]) => progress.update(REPORT_STAGES.indexOf(stage), REPORT_STAGES.length, stage);
+    // With worker threads (-j 2 or more) the outlets' bootstrap runs on a thread beside the rest of the report stage;
+    // -j 1 keeps the whole run on one thread.
+    const finished = workers >= 2 && bootstrapThreadAvailable()
+      ? await sink.finishAsync(skipped, bootstrapOffThread, onStage)
+      : sink.finish(skipped, onStage);
     progress.done();
     const { report } = finished;
     await indexing;
