@@ -85,7 +85,7 @@ describe('compiling the lexicon off the main thread', () => {
     expect(two.report).toEqual(one.report);
     // A small input is analyzed on the main thread anyway, so the lexicon is compiled there (one model, not two).
     expect(run(write('small.jsonl', 1), 2).model).toBe('loaded');
-  });
+  }, 120_000); // three whole `analyze` runs: on a loaded machine more than the default 30 s
 });
 
 describe('pool workers started while the lexicon compiles', () => {
