@@ -46,6 +46,13 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
   if (endsWithColon) {
     result.introduces = introducesNext(r);
     result.cue = result.introduces !== false;
+    // C-INTRO: "Nasrallah said during his address via video link … at the UNESCO Palace in Beirut:" — the verb's
+    // adjunct is the outlet's narration of the occasion, and the speaker's words follow in the next paragraph.
+    if (result.introduces === false && tagThenAdjunct(r)) {
+      result.introduces = 'tag';
+      result.cue = true;
+      return result;
+    }
   }
   if (n < 2) return result;
   const label = documentLabel(r);
@@ -314,6 +321,27 @@ function runInHead(r: Reading): number {
     if (w.commaBefore) return 0;
   }
   return 0;
+}
+
+/**
+ * C-INTRO: a part ending in a colon whose speech verb is followed by nothing but one adjunct (no comma, quotation or
+ * "that"): "X said during his address … in Beirut:".
+ */
+function tagThenAdjunct(r: Reading): boolean {
+  const { words } = r;
+  const v = r.rules.words;
+  for (let k = 0; k < words.length - 1; k++) {
+    if (words[k].commaBefore && k > 0) return false;
+    if (!v.tag.has(words[k].lower) && !v.reporting.has(words[k].lower)) continue;
+    // "vows to attack … :" is an infinitive, not an adjunct.
+    if (!v.adjuncts.has(words[k + 1].lower) || words[k + 1].lower === 'to' || insideAny(r.quoted, words[k].start)) return false;
+    for (let m = k + 2; m < words.length; m++) {
+      const lm = words[m].lower;
+      if (words[m].commaBefore || words[m].markBefore || lm === 'that') return false;
+    }
+    return true;
+  }
+  return false;
 }
 
 /** Nouns of time that make "a day after …", "a week before …" an adjunct of the claim rather than a gloss. */
