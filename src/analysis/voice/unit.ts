@@ -12,7 +12,7 @@ import { headlineSource, headlineSpeaker } from './perspective.js';
 import { insideAny, mergeSpans, type RuleSpan } from './spans.js';
 import { capitalised, scanWords, type Reading, type Word } from './words.js';
 import type { SelfName } from './self.js';
-import { transcriptTurns } from './turns.js';
+import { interviewAnswers, transcriptTurns } from './turns.js';
 
 /** Opening marks and dashes: a paragraph that opens with one is quoted by its own marks already. */
 const OPENS_QUOTED = '"\u201C\u201E\u00AB\u2018\'\u2014\u2015';
@@ -30,6 +30,8 @@ export function attributionSpans(
   const raw: RuleSpan[] = [];
   // C-TURN: a transcript's turns ("ZUHRI: There is no doubt …") are the speaker's words.
   const colon: RuleSpan[] = transcriptTurns(text, rules, self).map((t) => ({ ...t, rule: 'C-TURN' }));
+  // C-QA: an interview's answers printed without speaker labels are the interviewee's words.
+  for (const a of interviewAnswers(text, rules)) colon.push({ ...a, rule: 'C-QA' });
   let introduces: PartResult['introduces'] = false; // the previous unit ended "… said:" or "Full statement:"
   let introduced = false; // this paragraph is the one introduced
   let documentOpen = false; // a document introduced by its label goes on paragraph after paragraph
