@@ -163,6 +163,8 @@ function labelOf(text: string, para: Span, rules: VoiceRules, self?: readonly Se
 
 /** Paragraphs an interview's opening may take before its first question: the headline, the introduction. */
 const QA_OPENING = 3;
+/** Characters of each opening paragraph read for the interview word. */
+const QA_OPENING_CHARS = 600;
 /** A question paragraph has at most this many characters: longer ones are the outlet's prose. */
 const QA_QUESTION_CHARS = 400;
 
@@ -180,11 +182,14 @@ export function interviewAnswers(text: string, rules: VoiceRules): Span[] {
   const paragraphs = paragraphsOf(text);
   const trimmed = (p: Span): string => text.slice(p.start, p.end).trim();
   let interview = false;
+  // Only the opening's first characters are read: a 5 MB text of one paragraph must not become a word list.
   for (let p = 0; p < paragraphs.length && p < QA_OPENING && !interview; p++) {
-    for (const w of scanWords(text, paragraphs[p].start, paragraphs[p].end)) if (rules.words.interview.has(w.lower)) interview = true;
+    const end = Math.min(paragraphs[p].end, paragraphs[p].start + QA_OPENING_CHARS);
+    for (const w of scanWords(text, paragraphs[p].start, end)) if (rules.words.interview.has(w.lower)) interview = true;
   }
   if (!interview) return out;
   const question = (p: Span): boolean => {
+    if (p.end - p.start > QA_QUESTION_CHARS + 16) return false;
     const t = trimmed(p);
     return t.length <= QA_QUESTION_CHARS && /\?$/.test(t) && !/["“”«»]/.test(t);
   };
