@@ -1111,3 +1111,23 @@ describe('a compound side adjective after a copula with no noun after it (class 
     expect(hit('Hezbollah fired. The militias, which are Iran-backed, fired rockets.', 'Iran-backed')).toMatchObject({ referent: 'armed-groups' });
   });
 });
+
+describe('a label that is the object of a verb of fighting (class opponent)', () => {
+  it('is not the verb’s subject: the militias that defeated "the militant group" are its opponent', () => {
+    const text = 'The Islamic State held a third of Iraq until 2017. Iraqi troops and Iran-backed Shia militias defeated ' +
+      'the militant group in 2017, but its cells still roam the desert.';
+    expect(hit(text, 'militant group')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+  it('is not an ally in the subject’s passive aside either ("…, aided by Iranian-backed militias, drove out rebel forces")', () => {
+    const text = 'The battle lasted a month. Government troops, aided by Iranian-backed militias and Russian jets, drove out ' +
+      'rebel forces from the eastern districts.';
+    expect(hit(text, 'rebel forces')).toMatchObject({ referent: null });
+  });
+  it('still takes up the group when the verb’s subject is someone else or a comma ends a list of predicates', () => {
+    const other = 'Hezbollah fired rockets at the north. Israeli troops then attacked the militants near the border.';
+    expect(hit(other, 'militants')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    const list = 'The soldiers reached tunnels of Hamas, encountered terrorists, killed terrorists and moved on.';
+    const second = analyze(list).hits.filter((h) => h.text === 'terrorists');
+    expect(second.map((h) => h.referent)).toEqual(['palestinians', 'palestinians']);
+  });
+});
