@@ -62,6 +62,7 @@ const NAMING_WORD_CLASS = 'naming-word';
 const COMPASS_WORD_CLASS = 'compass-word';
 const ADVERSARY_NOUN_CLASS = 'adversary-noun';
 const COMBAT_VERB_CLASS = 'combat-verb';
+const BODY_NOUN_CLASS = 'body-noun';
 
 /** The word sets the resolution rules read, from the lexicon's classes and the voice vocabulary, made once per lexicon. */
 interface ResolveWords {
@@ -78,6 +79,8 @@ interface ResolveWords {
   /** Verbs of fighting ("defeated", "drove out"): their subject is the opponent of the label that is their object. */
   combat: ReadonlySet<string>;
   combatPhrases: ReadonlySet<string>;
+  /** Plural nouns of groups as bodies ("groups", "factions", "militias"). */
+  bodyNouns: ReadonlySet<string>;
 }
 const resolveWordsCache = new WeakMap<CompiledLexicon, ResolveWords>();
 function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
@@ -94,6 +97,7 @@ function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
       speech: speechVerbsOf(compiled),
       combat: classWords(compiled, COMBAT_VERB_CLASS),
       combatPhrases: classPhrases(compiled, COMBAT_VERB_CLASS),
+      bodyNouns: classWords(compiled, BODY_NOUN_CLASS),
     };
     resolveWordsCache.set(compiled, words);
   }
@@ -459,6 +463,10 @@ export function resolveContextLabels(
       // terrorist organizations": a plural label that takes up a list naming two referents it may take names them
       // together, which is no one referent (the gold README's "two referents"): unresolved.
       if (sameHead === null && plural(head) && listMixes(text, seen, nearestAt, fit)) continue;
+      // A plural group noun names several groups ("the armed groups facing Israel and the United States"): when the
+      // window names groups of two referents it may take (Hamas, then Hezbollah), which of them it names, or whether
+      // both, the words do not say: unresolved.
+      if (sameHead === null && words.bodyNouns.has(head) && salience.size > 1) continue;
       // An actor named in the label's own sentence is what an epithet of a group noun there takes up ("the war against
       // Hamas triggered by the militant group's rampage"), even when an earlier mention repeats the head noun. Not a
       // topic noun: "the resistance" goes on taking up the mention that repeats it.

@@ -1131,3 +1131,18 @@ describe('a label that is the object of a verb of fighting (class opponent)', ()
     expect(second.map((h) => h.referent)).toEqual(['palestinians', 'palestinians']);
   });
 });
+
+describe('a plural noun of groups as bodies after groups of two referents (class several bodies)', () => {
+  it('is left unresolved: "the armed groups facing Israel" after Hamas and Hezbollah may be either or both', () => {
+    const text = 'Hamas has fought Israel in Gaza for a year. Hezbollah says it attacks Israel in solidarity with Hamas. ' +
+      'Below is a guide to the armed groups facing Israel and the United States.';
+    expect(hit(text, 'armed groups')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+  it('still takes up one referent’s groups, and a plural of men ("the militants") still takes up the nearest', () => {
+    const one = 'Kataib Hezbollah and the Nujaba movement fired drones at US bases. The armed groups said more would follow.';
+    expect(hit(one, 'armed groups')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    const men = 'Hamas has fought Israel in Gaza for a year. Hezbollah says it attacks Israel in solidarity with Hamas. ' +
+      'Israeli jets struck the militants overnight.';
+    expect(hit(men, 'militants').referent).not.toBeNull();
+  });
+});
