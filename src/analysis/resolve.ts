@@ -199,9 +199,17 @@ export function resolveContextLabels(
   /** Theatre places in document order (rule 5c), and the first one not before the current label. */
   const places = theatrePlaces(text, units, compiled, rules.sceneActors);
   let nextPlace = 0;
+  /** Labels that an untracked actor named so far (not as a campaign's target) may mean: the PKK's "terrorists". */
+  const untrackedNamed = new Set<string>();
 
   for (const { hit, match } of contextLabels) {
-    while (next < mentions.length && mentions[next].start < hit.start) seen.push(mentions[next++]);
+    while (next < mentions.length && mentions[next].start < hit.start) {
+      const m = mentions[next++];
+      if (m.referent === null && m.antecedentOf && !words.opposing.has(units.normal[m.startUnit - 1] ?? '')) {
+        for (const label of m.antecedentOf) untrackedNamed.add(label);
+      }
+      seen.push(m);
+    }
     const entry = compiled.entries.get(hit.label) as LabelEntry;
     const candidates = new Set(entry.resolve ?? []);
     /** 'yes' for a mention of a referent the label may take, 'other' for an untracked actor it may mean, else 'no'. */
@@ -523,7 +531,11 @@ export function resolveContextLabels(
     // 5c. With no actor before it or ahead, the places the window has named set the scene: "In Rafah, troops used a
     // drone to strike an armed terrorist" is a Palestinian gunman. Only when every theatre place of the label's
     // sentence and the window's sentences before it leaves the same one referent the label may take.
+    // Not once the text has named an untracked actor the label may mean, however far back: a story about the PKK in
+    // northern Iraq sets its scene in the Iraqi theatre, and "The leftist group … is designated as a terrorist
+    // organization" is still the PKK.
     while (nextPlace < places.length && places[nextPlace].unit < match.startUnit) nextPlace++;
+    if (untrackedNamed.has(hit.label)) continue;
     const scene = sceneActor(places, nextPlace, hit.sentence - rules.antecedentSentences, candidates);
     if (scene !== null) resolveTo(hit, scene, seen, match, units);
   }

@@ -1146,3 +1146,18 @@ describe('a plural noun of groups as bodies after groups of two referents (class
     expect(hit(men, 'militants').referent).not.toBeNull();
   });
 });
+
+describe('the scene of a theatre place (rule 5c) after an untracked actor the label may mean', () => {
+  it('does not decide once the text has named that actor, however far back ("The leftist group … a terrorist organization")', () => {
+    const text = 'The PKK has fought Turkey since 1984. Turkey keeps bases along the border. Its commanders hide in the ' +
+      'mountains. Last week a drone hit a car near Sulaymaniyah in northern Iraq. Three people died. The leftist group ' +
+      'is designated as a terrorist organization by Ankara.';
+    expect(hit(text, 'terrorist organization')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+  it('still decides after an untracked actor named only as a campaign’s target ("the coalition against ISIS")', () => {
+    const text = 'The coalition against ISIS has ended its mission. Its advisers trained troops for years. Some stayed on. ' +
+      'Last week a drone hit a car near Sulaymaniyah in northern Iraq. Three people died. The group is designated as ' +
+      'a terrorist organization by Washington.';
+    expect(hit(text, 'terrorist organization').referent).toBe('armed-groups');
+  });
+});
