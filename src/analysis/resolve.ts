@@ -471,10 +471,11 @@ export function resolveContextLabels(
       // terrorist organizations": a plural label that takes up a list naming two referents it may take names them
       // together, which is no one referent (the gold README's "two referents"): unresolved.
       if (sameHead === null && plural(head) && listMixes(text, seen, nearestAt, fit)) continue;
-      // A plural group noun names several groups ("the armed groups facing Israel and the United States"): when the
-      // window names groups of two referents it may take (Hamas, then Hezbollah), which of them it names, or whether
-      // both, the words do not say: unresolved.
-      if (sameHead === null && words.bodyNouns.has(head) && salience.size > 1) continue;
+      // A plural noun of groups as bodies names several groups ("the armed groups facing Israel and the United
+      // States"): when the window names groups of two referents it may take, neither of them salience_factor times as
+      // salient as the other (Hamas, then Hezbollah), which of them it names, or whether both, the words do not say:
+      // unresolved. One far more present is the story's groups ("the Islamic Resistance in Iraq … resistance groups").
+      if (sameHead === null && words.bodyNouns.has(head) && salience.size > 1 && balanced(salience, rules.salienceFactor)) continue;
       // An actor named in the label's own sentence is what an epithet of a group noun there takes up ("the war against
       // Hamas triggered by the militant group's rampage"), even when an earlier mention repeats the head noun. Not a
       // topic noun: "the resistance" goes on taking up the mention that repeats it.
@@ -594,6 +595,12 @@ function passiveAsideBefore(units: Units, start: number): boolean {
     if (units.barrierAfter[u - 1]) return units.normal[u].endsWith('ed') && units.normal[u + 1] === 'by';
   }
   return false;
+}
+
+/** Whether the two most salient referents are within `factor` of each other: neither dominates the window. */
+function balanced(salience: ReadonlyMap<string, number>, factor: number): boolean {
+  const [first, second] = [...salience.values()].sort((a, b) => b - a);
+  return second * factor > first;
 }
 
 function onePhrase(units: Units, from: number, to: number): boolean {

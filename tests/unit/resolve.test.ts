@@ -1138,6 +1138,12 @@ describe('a plural noun of groups as bodies after groups of two referents (class
       'Below is a guide to the armed groups facing Israel and the United States.';
     expect(hit(text, 'armed groups')).toMatchObject({ referent: null, resolution: 'unresolved' });
   });
+  it('takes up the groups of a referent far more present in the window (seed 003: "the Islamic Resistance in Iraq … resistance groups")', () => {
+    const text = 'The Islamic Resistance in Iraq, an umbrella of Iraqi factions, began attacks days after the battle between ' +
+      'Israel and Palestinian fighters began. The Islamic Resistance in Iraq then widened its attacks. So far, armed ' +
+      'groups have carried out 200 drone operations against US bases.';
+    expect(hit(text, 'armed groups')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
   it('still takes up one referent’s groups, and a plural of men ("the militants") still takes up the nearest', () => {
     const one = 'Kataib Hezbollah and the Nujaba movement fired drones at US bases. The armed groups said more would follow.';
     expect(hit(one, 'armed groups')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
