@@ -291,7 +291,10 @@ export function resolveContextLabels(
     // 2. Apposition and naming: the label describes the name beside it.
     const apposed = appositionOf(text, units, match, before, after, mentions, next, rules, words);
     if (apposed) {
-      settle(apposed);
+      // "Hamas and Hezbollah, both widely considered terrorist organizations": a plural apposition to the last of a
+      // list that names two referents the label may take describes them together, which is no one referent (as a
+      // plural label glued to such a list is, rule 1).
+      if (!(apposed === before && plural(units.normal[match.endUnit - 1]) && listMixes(text, seen, seen.length - 1, fit))) settle(apposed);
       if (untracked(apposed)) notLabels.add(hit);
       continue;
     }

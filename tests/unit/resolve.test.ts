@@ -1167,3 +1167,15 @@ describe('the scene of a theatre place (rule 5c) after an untracked actor the la
     expect(hit(text, 'terrorist organization').referent).toBe('armed-groups');
   });
 });
+
+describe('a plural apposition to a list of two referents (class list apposition)', () => {
+  it('names them together, no one referent: "Hamas and Hezbollah, both widely considered terrorist organizations"', () => {
+    const text = 'The war against Hamas and Hezbollah, both widely considered terrorist organizations, goes on.';
+    expect(hit(text, 'terrorist organizations')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+  it('still describes one name, and a list of one referent’s groups', () => {
+    expect(hit('The war against Hezbollah, a terrorist organization, goes on.', 'terrorist organization').referent).toBe('armed-groups');
+    const one = 'The US struck Kataib Hezbollah and the Houthis, both terrorist organizations, again on Friday.';
+    expect(hit(one, 'terrorist organizations').referent).toBe('armed-groups');
+  });
+});
