@@ -61,6 +61,8 @@ const PHRASE_NOUN_CLASS = 'phrase-noun';
 const NAMING_WORD_CLASS = 'naming-word';
 const COMPASS_WORD_CLASS = 'compass-word';
 const ADVERSARY_NOUN_CLASS = 'adversary-noun';
+const COMBAT_VERB_CLASS = 'combat-verb';
+const BODY_NOUN_CLASS = 'body-noun';
 
 /** The word sets the resolution rules read, from the lexicon's classes and the voice vocabulary, made once per lexicon. */
 interface ResolveWords {
@@ -74,6 +76,11 @@ interface ResolveWords {
   adversaryNouns: ReadonlySet<string>;
   /** Verbs that introduce speech (voice vocabulary): "X, the militants said" is speech, not an apposition. */
   speech: ReadonlySet<string>;
+  /** Verbs of fighting ("defeated", "drove out"): their subject is the opponent of the label that is their object. */
+  combat: ReadonlySet<string>;
+  combatPhrases: ReadonlySet<string>;
+  /** Plural nouns of groups as bodies ("groups", "factions", "militias"). */
+  bodyNouns: ReadonlySet<string>;
 }
 const resolveWordsCache = new WeakMap<CompiledLexicon, ResolveWords>();
 function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
@@ -88,6 +95,9 @@ function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
       namingPhrases: classPhrases(compiled, NAMING_WORD_CLASS),
       adversaryNouns: classWords(compiled, ADVERSARY_NOUN_CLASS),
       speech: speechVerbsOf(compiled),
+      combat: classWords(compiled, COMBAT_VERB_CLASS),
+      combatPhrases: classPhrases(compiled, COMBAT_VERB_CLASS),
+      bodyNouns: classWords(compiled, BODY_NOUN_CLASS),
     };
     resolveWordsCache.set(compiled, words);
   }
@@ -189,9 +199,17 @@ export function resolveContextLabels(
   /** Theatre places in document order (rule 5c), and the first one not before the current label. */
   const places = theatrePlaces(text, units, compiled, rules.sceneActors);
   let nextPlace = 0;
+  /** Labels that an untracked actor named so far (not as a campaign's target) may mean: the PKK's "terrorists". */
+  const untrackedNamed = new Set<string>();
 
   for (const { hit, match } of contextLabels) {
-    while (next < mentions.length && mentions[next].start < hit.start) seen.push(mentions[next++]);
+    while (next < mentions.length && mentions[next].start < hit.start) {
+      const m = mentions[next++];
+      if (m.referent === null && m.antecedentOf && !words.opposing.has(units.normal[m.startUnit - 1] ?? '')) {
+        for (const label of m.antecedentOf) untrackedNamed.add(label);
+      }
+      seen.push(m);
+    }
     const entry = compiled.entries.get(hit.label) as LabelEntry;
     const candidates = new Set(entry.resolve ?? []);
     /** 'yes' for a mention of a referent the label may take, 'other' for an untracked actor it may mean, else 'no'. */
@@ -273,7 +291,10 @@ export function resolveContextLabels(
     // 2. Apposition and naming: the label describes the name beside it.
     const apposed = appositionOf(text, units, match, before, after, mentions, next, rules, words);
     if (apposed) {
-      settle(apposed);
+      // "Hamas and Hezbollah, both widely considered terrorist organizations": a plural apposition to the last of a
+      // list that names two referents the label may take describes them together, which is no one referent (as a
+      // plural label glued to such a list is, rule 1).
+      if (!(apposed === before && plural(units.normal[match.endUnit - 1]) && listMixes(text, seen, seen.length - 1, fit))) settle(apposed);
       if (untracked(apposed)) notLabels.add(hit);
       continue;
     }
@@ -392,6 +413,10 @@ export function resolveContextLabels(
     // A speaker tagged by surname ("…,” Amir-Abdollahian said) speaks for the side the story introduced him with
     // ("Iran's Foreign Minister Hossein Amir-Abdollahian"); a negative label in his words is not that side.
     const speakerOwn = hit.weight < 0 && hit.voice !== 'author' ? introducedSide(text, match, seen, units, speech, mentions, next) : undefined;
+    // The object of a verb of fighting ("Iran-backed Shia militias defeated the militant group") is not the verb's
+    // subject: a fitting mention standing as that subject is the label's opponent, and its referent is not meant.
+    const combatAt = combatVerbBefore(units, match, words);
+    const opposite = new Set<string>();
     for (let k = seen.length - 1, visited = 0; k >= 0 && visited < rules.lookBackMentions; k--, visited++) {
       const mention = seen[k];
       if (mention.sentence < hit.sentence - rules.antecedentSentences) {
@@ -412,6 +437,11 @@ export function resolveContextLabels(
           speechVerbBetween(units, mention.endUnit, match.startUnit, speech)) continue;
       if (speakerOwn && (mention.referent ?? mention.side) === speakerOwn) continue;
       const f = fit(mention);
+      if (f === 'yes' && (opposite.has(mention.referent as string) ||
+          (nearest === null && combatAt >= 0 && subjectOf(units, seen, k, combatAt, speech)))) {
+        opposite.add(mention.referent as string);
+        continue;
+      }
       if (f === 'yes') {
         if (sameHead === null && containsUnit(units, mention, head)) sameHead = mention.referent;
         if (nearest === null) {
@@ -435,7 +465,7 @@ export function resolveContextLabels(
         break;
       }
     }
-    if (byTheatre !== null && !blocked) {
+    if (byTheatre !== null && !blocked && !opposite.has(byTheatre)) {
       resolveTo(hit, byTheatre, seen, match, units);
       continue;
     }
@@ -444,6 +474,11 @@ export function resolveContextLabels(
       // terrorist organizations": a plural label that takes up a list naming two referents it may take names them
       // together, which is no one referent (the gold README's "two referents"): unresolved.
       if (sameHead === null && plural(head) && listMixes(text, seen, nearestAt, fit)) continue;
+      // A plural noun of groups as bodies names several groups ("the armed groups facing Israel and the United
+      // States"): when the window names groups of two referents it may take, neither of them salience_factor times as
+      // salient as the other (Hamas, then Hezbollah), which of them it names, or whether both, the words do not say:
+      // unresolved. One far more present is the story's groups ("the Islamic Resistance in Iraq … resistance groups").
+      if (sameHead === null && words.bodyNouns.has(head) && salience.size > 1 && balanced(salience, rules.salienceFactor)) continue;
       // An actor named in the label's own sentence is what an epithet of a group noun there takes up ("the war against
       // Hamas triggered by the militant group's rampage"), even when an earlier mention repeats the head noun. Not a
       // topic noun: "the resistance" goes on taking up the mention that repeats it.
@@ -465,7 +500,9 @@ export function resolveContextLabels(
     }
     // 6. A headline names its actor in the lead, and a lead often names it right after the label ("Resistance
     // groups vow response. Kataib Hezbollah said …"): look ahead to the lead's first sentence.
-    if (blocked) continue;
+    // Set against a referent by its own clause and with nothing else before it, the label is someone the sentence
+    // does not name (the Islamic State the militias defeated, Syria's rebels the government drove out): unresolved.
+    if (blocked || opposite.size > 0) continue;
     // 5b. With nothing before it, a place further on in the label's clause says who acts there: "occupation forces
     // stormed several cities in the West Bank" (the theatre's one actor the label may take, as in rule 5).
     const clausePlace = theatreInClause(units, match.endUnit, compiled, rules.appositionWords + CLAUSE_PLACE_EXTRA);
@@ -498,7 +535,11 @@ export function resolveContextLabels(
     // 5c. With no actor before it or ahead, the places the window has named set the scene: "In Rafah, troops used a
     // drone to strike an armed terrorist" is a Palestinian gunman. Only when every theatre place of the label's
     // sentence and the window's sentences before it leaves the same one referent the label may take.
+    // Not once the text has named an untracked actor the label may mean, however far back: a story about the PKK in
+    // northern Iraq sets its scene in the Iraqi theatre, and "The leftist group … is designated as a terrorist
+    // organization" is still the PKK.
     while (nextPlace < places.length && places[nextPlace].unit < match.startUnit) nextPlace++;
+    if (untrackedNamed.has(hit.label)) continue;
     const scene = sceneActor(places, nextPlace, hit.sentence - rules.antecedentSentences, candidates);
     if (scene !== null) resolveTo(hit, scene, seen, match, units);
   }
@@ -511,6 +552,60 @@ export function resolveContextLabels(
  * ("Led by the Israeli Air Force, the forces eliminated the terrorists": the terrorists are the object of a clause,
  * not the Air Force); an of-phrase joins ("Kataib Hezbollah, one of the militias").
  */
+/**
+ * Where a verb of fighting whose object the label is begins ("defeated the militant group", "drove out rebel forces",
+ * "attacked these militants"), or -1: the verb stands right before the label, or before one article or pointing
+ * determiner, in the same clause.
+ */
+function combatVerbBefore(units: Units, match: Match, words: ResolveWords): number {
+  let u = match.startUnit - 1;
+  if (u >= 0 && !units.barrierAfter[u] && (ARTICLES.has(units.normal[u]) || POINTING_DETERMINERS.has(units.normal[u]))) u--;
+  if (u < 0 || units.barrierAfter[u]) return -1;
+  if (words.combat.has(units.normal[u])) return u;
+  if (u >= 1 && !units.barrierAfter[u - 1] && words.combatPhrases.has(`${units.normal[u - 1]} ${units.normal[u]}`)) return u - 1;
+  return -1;
+}
+
+/**
+ * How many units may stand between a mention and the verb of fighting for the mention to be the verb's subject: a
+ * coordinated second subject ("militias and Russian airstrikes, drove out"), no more. Further off, a clause of its own
+ * may have come between.
+ */
+const OPPONENT_REACH = 4;
+
+/**
+ * Whether `seen[k]` is the subject of the verb of fighting at `verb`, or an ally inside the subject's aside: in the
+ * verb's sentence, at most OPPONENT_REACH units before it, no other mention, speech verb or relative word between, and
+ * no punctuation but the comma that closes a passive aside ("government forces, aided by Iranian-backed militias,
+ * drove out …"). Any other comma before the verb may end a list of predicates whose subject is someone else
+ * ("… encountered terrorists, killed terrorists").
+ */
+function subjectOf(units: Units, seen: Mention[], k: number, verb: number, speech: ReadonlySet<string>): boolean {
+  const m = seen[k];
+  if (m.endUnit > verb || verb - m.endUnit > OPPONENT_REACH || units.sentence[verb] !== m.sentence) return false;
+  if (k + 1 < seen.length && seen[k + 1].startUnit < verb) return false;
+  for (let u = m.endUnit; u < verb; u++) {
+    const w = units.normal[u];
+    if (speech.has(w) || RELATIVES.has(w) || w === 'that') return false;
+  }
+  for (let u = m.endUnit - 1; u < verb - 1; u++) if (units.barrierAfter[u]) return false;
+  return !units.barrierAfter[verb - 1] || passiveAsideBefore(units, m.startUnit);
+}
+
+/** Whether the comma-opened phrase a mention stands in begins with a passive participle and "by" ("aided by", "backed by"). */
+function passiveAsideBefore(units: Units, start: number): boolean {
+  for (let u = start - 1; u > 0 && u >= start - OPPONENT_REACH && units.sentence[u] === units.sentence[start]; u--) {
+    if (units.barrierAfter[u - 1]) return units.normal[u].endsWith('ed') && units.normal[u + 1] === 'by';
+  }
+  return false;
+}
+
+/** Whether the two most salient referents are within `factor` of each other: neither dominates the window. */
+function balanced(salience: ReadonlyMap<string, number>, factor: number): boolean {
+  const [first, second] = [...salience.values()].sort((a, b) => b - a);
+  return second * factor > first;
+}
+
 function onePhrase(units: Units, from: number, to: number): boolean {
   for (let u = from; u < to; u++) {
     if (units.barrierAfter[u]) return false;

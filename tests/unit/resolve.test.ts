@@ -1111,3 +1111,71 @@ describe('a compound side adjective after a copula with no noun after it (class 
     expect(hit('Hezbollah fired. The militias, which are Iran-backed, fired rockets.', 'Iran-backed')).toMatchObject({ referent: 'armed-groups' });
   });
 });
+
+describe('a label that is the object of a verb of fighting (class opponent)', () => {
+  it('is not the verb’s subject: the militias that defeated "the militant group" are its opponent', () => {
+    const text = 'The Islamic State held a third of Iraq until 2017. Iraqi troops and Iran-backed Shia militias defeated ' +
+      'the militant group in 2017, but its cells still roam the desert.';
+    expect(hit(text, 'militant group')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+  it('is not an ally in the subject’s passive aside either ("…, aided by Iranian-backed militias, drove out rebel forces")', () => {
+    const text = 'The battle lasted a month. Government troops, aided by Iranian-backed militias and Russian jets, drove out ' +
+      'rebel forces from the eastern districts.';
+    expect(hit(text, 'rebel forces')).toMatchObject({ referent: null });
+  });
+  it('still takes up the group when the verb’s subject is someone else or a comma ends a list of predicates', () => {
+    const other = 'Hezbollah fired rockets at the north. Israeli troops then attacked the militants near the border.';
+    expect(hit(other, 'militants')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    const list = 'The soldiers reached tunnels of Hamas, encountered terrorists, killed terrorists and moved on.';
+    const second = analyze(list).hits.filter((h) => h.text === 'terrorists');
+    expect(second.map((h) => h.referent)).toEqual(['palestinians', 'palestinians']);
+  });
+});
+
+describe('a plural noun of groups as bodies after groups of two referents (class several bodies)', () => {
+  it('is left unresolved: "the armed groups facing Israel" after Hamas and Hezbollah may be either or both', () => {
+    const text = 'Hamas has fought Israel in Gaza for a year. Hezbollah says it attacks Israel in solidarity with Hamas. ' +
+      'Below is a guide to the armed groups facing Israel and the United States.';
+    expect(hit(text, 'armed groups')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+  it('takes up the groups of a referent far more present in the window (seed 003: "the Islamic Resistance in Iraq … resistance groups")', () => {
+    const text = 'The Islamic Resistance in Iraq, an umbrella of Iraqi factions, began attacks days after the battle between ' +
+      'Israel and Palestinian fighters began. The Islamic Resistance in Iraq then widened its attacks. So far, armed ' +
+      'groups have carried out 200 drone operations against US bases.';
+    expect(hit(text, 'armed groups')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+  it('still takes up one referent’s groups, and a plural of men ("the militants") still takes up the nearest', () => {
+    const one = 'Kataib Hezbollah and the Nujaba movement fired drones at US bases. The armed groups said more would follow.';
+    expect(hit(one, 'armed groups')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    const men = 'Hamas has fought Israel in Gaza for a year. Hezbollah says it attacks Israel in solidarity with Hamas. ' +
+      'Israeli jets struck the militants overnight.';
+    expect(hit(men, 'militants').referent).not.toBeNull();
+  });
+});
+
+describe('the scene of a theatre place (rule 5c) after an untracked actor the label may mean', () => {
+  it('does not decide once the text has named that actor, however far back ("The leftist group … a terrorist organization")', () => {
+    const text = 'The PKK has fought Turkey since 1984. Turkey keeps bases along the border. Its commanders hide in the ' +
+      'mountains. Last week a drone hit a car near Sulaymaniyah in northern Iraq. Three people died. The leftist group ' +
+      'is designated as a terrorist organization by Ankara.';
+    expect(hit(text, 'terrorist organization')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+  it('still decides after an untracked actor named only as a campaign’s target ("the coalition against ISIS")', () => {
+    const text = 'The coalition against ISIS has ended its mission. Its advisers trained troops for years. Some stayed on. ' +
+      'Last week a drone hit a car near Sulaymaniyah in northern Iraq. Three people died. The group is designated as ' +
+      'a terrorist organization by Washington.';
+    expect(hit(text, 'terrorist organization').referent).toBe('armed-groups');
+  });
+});
+
+describe('a plural apposition to a list of two referents (class list apposition)', () => {
+  it('names them together, no one referent: "Hamas and Hezbollah, both widely considered terrorist organizations"', () => {
+    const text = 'The war against Hamas and Hezbollah, both widely considered terrorist organizations, goes on.';
+    expect(hit(text, 'terrorist organizations')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+  it('still describes one name, and a list of one referent’s groups', () => {
+    expect(hit('The war against Hezbollah, a terrorist organization, goes on.', 'terrorist organization').referent).toBe('armed-groups');
+    const one = 'The US struck Kataib Hezbollah and the Houthis, both terrorist organizations, again on Friday.';
+    expect(hit(one, 'terrorist organizations').referent).toBe('armed-groups');
+  });
+});
