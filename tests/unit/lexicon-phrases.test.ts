@@ -960,6 +960,10 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     // Xinhua's "the Islamic Hamas movement" and the singular "a Hamas fighter" are whole neutral mentions.
     expect(read('Armed wing of the Islamic Hamas movement spoke.')).toEqual([['Islamic Hamas movement', 'palestinians', 0]]);
     expect(read('Three civilians and a Hamas fighter were killed.')).toEqual([['Hamas fighter', 'palestinians', 0]]);
+    // "militant" as the name's adjective is one framing mention; a label before the name stays two mentions.
+    expect(read('It is a war between Israel and the militant Hamas group.')).toEqual([['Israel', 'israel', 0], ['militant Hamas group', 'palestinians', -1]]);
+    expect(read('Attacks by the fundamentalist and militant Hamas went on.')).toEqual([['militant Hamas', 'palestinians', -1]]);
+    expect(read('The Palestinian militant group Hamas fired.')).toEqual([['Palestinian militant group', 'palestinians', -1], ['Hamas', 'palestinians', 0]]);
     // "enemy" before "tunnels" is the speaker's word for the other side's works, no label.
     expect(read('Israel will attack until the enemy tunnels are gone.')).toEqual([['Israel', 'israel', 0]]);
   });
