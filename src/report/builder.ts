@@ -27,6 +27,7 @@ import type { StanceDocuments } from '../stats/document-summary.js';
 import type { EventDate } from '../text/event-date.js';
 import { similarityLinksOf } from '../stats/event-similarity.js';
 import { documentFeatures, termCounts, type DocumentFeatures } from './features.js';
+import { OutletTerms, Vocabulary } from './term-table.js';
 import { DEFAULT_WINDOW_DAYS } from '../stats/events.js';
 import { dayNumber } from '../stats/dates.js';
 import { eventMembers, USER_EVENT_PREFIX, type EventMember, type EventOverride } from '../stats/event-members.js';
@@ -333,7 +334,8 @@ export class ReportBuilder {
   private readonly referentIndex = new Map<string, number>();
   private readonly referentIds: string[] = [];
   /** Per outlet, every document's words (excluded copies are taken out at the end). */
-  private readonly terms = new Map<string, { total: number; counts: Map<string, number> }>();
+  private readonly terms = new Map<string, OutletTerms>();
+  private readonly vocabulary = new Vocabulary();
   /**
    * Word counts (JSON of [term, count] pairs) of documents found to copy an earlier one, kept when no textOf is
    * given so that they can leave the keyness counts. Only copies pay this, a few KB each.
@@ -451,7 +453,7 @@ export class ReportBuilder {
     const words = f.terms;
     const outletTerms = this.termsOf(a.outlet);
     for (const [t, n] of words) {
-      outletTerms.counts.set(t, (outletTerms.counts.get(t) ?? 0) + n);
+      outletTerms.add(t, n);
       outletTerms.total += n;
     }
     if (this.duplicates) {
@@ -487,7 +489,7 @@ export class ReportBuilder {
     for (const [outlet, t] of other.terms) {
       const into = this.termsOf(outlet);
       into.total += t.total;
-      for (const [term, n] of t.counts) into.counts.set(term, (into.counts.get(term) ?? 0) + n);
+      for (const [term, n] of t) into.add(term, n);
     }
     for (const [id, words] of other.copyTerms) this.copyTerms.set(id, words);
     this.skipped.push(...other.skipped);
@@ -502,7 +504,7 @@ export class ReportBuilder {
       options: this.options,
       referentIndex: [...this.referentIds],
       documents: [...this.records()],
-      terms: [...this.terms].map(([outlet, t]) => [outlet, t.total, [...t.counts]]),
+      terms: [...this.terms].map(([outlet, t]) => [outlet, t.total, [...t]]),
       copyTerms: [...this.copyTerms].map(([id, words]) => [id, JSON.parse(words) as Array<[string, number]>]),
       skipped: this.skipped,
       duplicates: this.duplicates ? this.duplicates.toState() : null,
@@ -519,7 +521,11 @@ export class ReportBuilder {
       if (builder.cores.has(r.meta.id)) throw new RangeError(`report builder state: duplicate document id ${r.meta.id}`);
       builder.push(r);
     }
-    for (const [outlet, total, counts] of state.terms) builder.terms.set(outlet, { total, counts: new Map(counts) });
+    for (const [outlet, total, counts] of state.terms) {
+      const t = builder.termsOf(outlet);
+      t.total = total;
+      for (const [term, n] of counts) t.add(term, n);
+    }
     for (const [id, words] of state.copyTerms) builder.copyTerms.set(id, JSON.stringify(words));
     builder.skipped.push(...state.skipped);
     builder.duplicates = state.duplicates ? NearDuplicateIndex.fromState(state.duplicates, textOf, false) : null;
@@ -992,15 +998,16 @@ export class ReportBuilder {
     return k;
   }
 
-  private termsOf(outlet: string): { total: number; counts: Map<string, number> } {
+  private termsOf(outlet: string): OutletTerms {
     let t = this.terms.get(outlet);
-    if (!t) this.terms.set(outlet, (t = { total: 0, counts: new Map() }));
+    if (!t) this.terms.set(outlet, (t = new OutletTerms(this.vocabulary)));
     return t;
   }
 
   /** The outlet's word counts without its excluded copies. */
   private countedTerms(outlet: string, excluded: ReadonlySet<string>): OutletTermCounts {
-    const all = this.terms.get(outlet) ?? { total: 0, counts: new Map<string, number>() };
+    const terms = this.terms.get(outlet);
+    const all = { total: terms?.total ?? 0, counts: terms ?? new Map<string, number>() };
     const gone: string[] = [];
     if (excluded.size > 0) {
       for (let k = 0; k < this.cores.length; k++) {

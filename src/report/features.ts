@@ -6,7 +6,7 @@
  */
 import { dictionaryWords, hasLetter } from '../text/words.js';
 import { casualtyKeys, eventDateFromText, OPENING_CHARS, type EventDate } from '../text/event-date.js';
-import { openingTerms } from '../stats/event-similarity.js';
+import { countOpeningWord, rankOpeningTerms } from '../stats/event-similarity.js';
 import type { NearDuplicateSketch } from '../stats/duplicates.js';
 
 export interface DocumentFeatures {
@@ -38,10 +38,33 @@ export function termCounts(text: string, stopwords?: ReadonlySet<string>): Map<s
   return counts;
 }
 
+/**
+ * The keyness counts and the opening's content words from one pass of dictionaryWords over the whole text: the
+ * opening's words (openingTerms over the first `openingChars`) are the text's words that end within it, and a
+ * word the opening's end cuts through is read again from its cut-off part alone, as the opening's own pass reads it.
+ */
+function countWords(text: string, openingChars: number, stopwords?: ReadonlySet<string>):
+  { terms: Map<string, number>; opening: Map<string, number> } {
+  const terms = new Map<string, number>();
+  const opening = new Map<string, number>();
+  const { words, start, end } = dictionaryWords(text);
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    if (end[k] <= openingChars) countOpeningWord(opening, w);
+    else if (start[k] < openingChars) {
+      for (const cut of dictionaryWords(text.slice(start[k], openingChars)).words) countOpeningWord(opening, cut);
+    }
+    if (!hasLetter(w) || stopwords?.has(w)) continue;
+    terms.set(w, (terms.get(w) ?? 0) + 1);
+  }
+  return { terms, opening };
+}
+
 export function documentFeatures(text: string, date: string | undefined, stopwords?: ReadonlySet<string>): DocumentFeatures {
+  const counted = countWords(text, OPENING_CHARS * 2, stopwords);
   const out: DocumentFeatures = {
-    terms: [...termCounts(text, stopwords)],
-    opening: openingTerms(text, OPENING_CHARS * 2).map(([t, n]) => (n > 1 ? `${t}:${n}` : t)).join(' '),
+    terms: [...counted.terms],
+    opening: rankOpeningTerms(counted.opening).map(([t, n]) => (n > 1 ? `${t}:${n}` : t)).join(' '),
     casualties: casualtyKeys(text),
   };
   const eventDate = eventDateFromText(text, date);

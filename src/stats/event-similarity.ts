@@ -39,12 +39,59 @@ export const MAX_OPENING_TERMS = 24;
 /** The opening's content-word counts, as the report builder keeps them per document. */
 export function openingTerms(text: string, openingChars: number): Array<[string, number]> {
   const counts = new Map<string, number>();
-  for (const w of dictionaryWords(text.slice(0, openingChars)).words) {
-    if (w.length < 3 || !hasLetter(w) || ENGLISH_STOPWORDS.has(w)) continue;
-    counts.set(w, (counts.get(w) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_OPENING_TERMS);
+  for (const w of dictionaryWords(text.slice(0, openingChars)).words) countOpeningWord(counts, w);
+  return rankOpeningTerms(counts);
 }
+
+/** Counts one word of the opening (a dictionaryWords word) when it is a content word. */
+export function countOpeningWord(counts: Map<string, number>, w: string): void {
+  if (w.length < 3 || !hasLetter(w) || ENGLISH_STOPWORDS.has(w)) return;
+  counts.set(w, (counts.get(w) ?? 0) + 1);
+}
+
+/**
+ * The kept opening terms: most frequent first, ties in the default locale's order, at most MAX_OPENING_TERMS. As
+ * one stable sort by (count descending, localeCompare) would order them, but a count at a time and only as far as
+ * the kept terms reach: most of an opening's words occur once, and they are sorted only when fewer than
+ * MAX_OPENING_TERMS words occur more often, then as plain strings where that is the same order.
+ */
+export function rankOpeningTerms(counts: ReadonlyMap<string, number>): Array<[string, number]> {
+  const byCount = new Map<number, string[]>();
+  for (const [w, n] of counts) {
+    const group = byCount.get(n);
+    if (group) group.push(w);
+    else byCount.set(n, [w]);
+  }
+  const out: Array<[string, number]> = [];
+  for (const n of [...byCount.keys()].sort((a, b) => b - a)) {
+    const group = byCount.get(n) as string[];
+    if (group.length > 1) {
+      if (PLAIN_WORDS_IN_CODE_ORDER && group.every(isPlainWord)) group.sort();
+      else group.sort((a, b) => a.localeCompare(b));
+    }
+    for (const w of group) {
+      if (out.length === MAX_OPENING_TERMS) return out;
+      out.push([w, n]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether the default collation orders words of ASCII lowercase letters and digits as their code units do. It does
+ * in English and the root collation; other locales may not (Lithuanian puts "y" after "i", Danish "aa" after "z"),
+ * so there every comparison goes to localeCompare.
+ */
+const PLAIN_WORDS_IN_CODE_ORDER = /^(en|und)(-|$)/.test(new Intl.Collator().resolvedOptions().locale);
+
+function isPlainWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
+}
+
 
 export function similarityLinks(
   docs: readonly SimilarityInput[],

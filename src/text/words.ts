@@ -70,7 +70,15 @@ export function dictionaryWords(text: string): Words {
 
 /** The form a dictionary entry and a text word are compared in. */
 export function normalizeWord(s: string): string {
-  return s.toLowerCase().replace(/[’‘ʼ]/g, "'").replace(/[‐‑]/g, '-');
+  const lower = s.toLowerCase();
+  // Most words that reach here have only a letter outside ASCII: no replace to run (two regex passes per word).
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c === 0x2019 || c === 0x2018 || c === 0x2bc || c === 0x2010 || c === 0x2011) {
+      return lower.replace(/[’‘ʼ]/g, "'").replace(/[‐‑]/g, '-');
+    }
+  }
+  return lower;
 }
 
 const LETTER = /\p{L}/u;
