@@ -525,8 +525,11 @@ function ofPhrase(units: Units, compiled: CompiledLexicon, a: Match, b: Match): 
   if (ea.category !== 'actor-label' || eb.category !== 'actor-label' || !shareReferent(ea, eb)) return undefined;
   // "the terrorist state of Israel", "the criminal regime of Iran": the of-phrase names whom the framing label means,
   // so the two are one mention of the named referent with the label's frame, as the resolver would read the label.
+  // The name may take its article ("militants of the Hamas movement", wires' "militants of the Hamas armed wing"):
+  // an article describes nobody, so it cannot make the members another side's.
   // Not an adversary's noun: "the enemies of Israel" are Israel's adversaries, not Israel.
-  if (!ea.referent && eb.referent && eb.weight === 0 && ea.weight !== 0 && gap === 0
+  const articleOnly = gap === 0 || (gap === 1 && units.normal[of + 1] === 'the');
+  if (!ea.referent && eb.referent && eb.weight === 0 && ea.weight !== 0 && articleOnly
     && !classWords(compiled, ADVERSARY_CLASS).has(units.normal[a.endUnit - 1])) {
     return { ...spanning(a, b, ea, a.pattern), referent: eb.referent };
   }

@@ -785,8 +785,10 @@ describe('"Islamist" before a group noun (dev-m misses, lexicon 1.3.14)', () => 
   it('reads it as a label (-1), with a sect inside, resolved by the name beside it or the look-back', () => {
     expect(labelsIn('The Islamist organisation has grown.')).toEqual([{ text: 'Islamist organisation', id: 'islamist-groups', weight: -1 }]);
     expect(labelsIn('They met the Islamist Shiite movement in Sanaa.').map((h) => h.id)).toEqual(['islamist-groups']);
-    const apposed = actorLabels('The strike was blamed on the Palestinian Islamist group, Hamas.');
+    const apposed = actorLabels('The strike was blamed on the Islamist group, Hamas.');
     expect(apposed.find((h) => h.label === 'islamist-groups')).toMatchObject({ referent: 'palestinians', weight: -1 });
+    // With the demonym the label names its side itself (lexicon 1.3.23, hamas-militants).
+    expect(labelsIn('The strike was blamed on the Palestinian Islamist group, Hamas.')[0]).toEqual({ text: 'Palestinian Islamist group', id: 'hamas-militants', weight: -1 });
     const back = actorLabels('Hezbollah fired rockets at the border. The Islamist group said more would follow.');
     expect(back.find((h) => h.label === 'islamist-groups')).toMatchObject({ referent: 'armed-groups' });
     // The adjective alone names no group.
@@ -935,6 +937,35 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(actorLabels('He denounced the criminal regime of Iran.').map((h) => [h.text, h.referent])).toEqual([['criminal regime of Iran', 'iran']]);
     // "the enemies of Israel" are Israel's adversaries: two mentions, the label left to context.
     expect(actorLabels('He spoke of the enemies of Israel.').map((h) => h.text)).toEqual(['the enemies', 'Israel']);
+    // The name may take its article (wires' "militants of the Hamas armed wing"): one mention, the name's referent.
+    expect(actorLabels('Six militants of the Hamas armed wing were killed.').map((h) => [h.text, h.referent, h.weight]))
+      .toEqual([['militants of the Hamas', 'palestinians', -1]]);
+    expect(actorLabels('They fought the enemies of the Israeli army.').map((h) => h.text)).toEqual(['the enemies', 'Israeli army']);
+    // Any other word between "of" and the name keeps two mentions.
+    expect(actorLabels('Six militants of the new Hamas unit were killed.').map((h) => h.text)).toEqual(['militants', 'Hamas']);
+  });
+
+  it('reads wire and English-edition forms of Israeli and Hamas labels whole (audit prec11)', () => {
+    const read = (s: string) => actorLabels(s).map((h) => [h.text, h.referent, h.weight]);
+    // The state's name as the modifier of a force noun, and the force's name in the singular.
+    expect(read('Clashes between Israel forces and Hamas militants went on.'))
+      .toEqual([['Israel forces', 'israel', 0], ['Hamas militants', 'palestinians', -1]]);
+    expect(read('The IDF (Israel Defense Force) started a counter offensive.')).toEqual([['IDF (Israel Defense Force)', 'israel', 0]]);
+    expect(read('One dead in Israel army raid.')).toEqual([['Israel army', 'israel', 0]]);
+    // ... but their spokesman is a source named by affiliation, as "Israeli army spokesman" is.
+    expect(read('An Israel army spokesman said no.')).toEqual([]);
+    // "the Palestinian Islamist group" is one label with its demonym (dev-m), not the context label inside it.
+    expect(actorLabels('Hamas, the Palestinian Islamist movement that runs Gaza, said so.').map((h) => [h.text, h.referent, h.weight, h.resolution]))
+      .toEqual([['Hamas', 'palestinians', 0, 'fixed'], ['Palestinian Islamist movement', 'palestinians', -1, 'fixed']]);
+    // Xinhua's "the Islamic Hamas movement" and the singular "a Hamas fighter" are whole neutral mentions.
+    expect(read('Armed wing of the Islamic Hamas movement spoke.')).toEqual([['Islamic Hamas movement', 'palestinians', 0]]);
+    expect(read('Three civilians and a Hamas fighter were killed.')).toEqual([['Hamas fighter', 'palestinians', 0]]);
+    // "militant" as the name's adjective is one framing mention; a label before the name stays two mentions.
+    expect(read('It is a war between Israel and the militant Hamas group.')).toEqual([['Israel', 'israel', 0], ['militant Hamas group', 'palestinians', -1]]);
+    expect(read('Attacks by the fundamentalist and militant Hamas went on.')).toEqual([['militant Hamas', 'palestinians', -1]]);
+    expect(read('The Palestinian militant group Hamas fired.')).toEqual([['Palestinian militant group', 'palestinians', -1], ['Hamas', 'palestinians', 0]]);
+    // "enemy" before "tunnels" is the speaker's word for the other side's works, no label.
+    expect(read('Israel will attack until the enemy tunnels are gone.')).toEqual([['Israel', 'israel', 0]]);
   });
 
   it('reads a common-noun label glued by a hyphen to a lowercase word as half of a compound modifier (dev-o, audit sets)', () => {
