@@ -167,9 +167,6 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       const entry = m.entry as LabelEntry;
       if (entry.noun && m.endUnit - m.startUnit === 1 && !usedAsNoun(units, m.endUnit)) continue;
       if (entry.metonym && !actsAsGovernment(units, m, compiled.voice)) continue;
-      // "at Palestine Square in Tehran on April 14", "a conference in Tehran on Saturday": a capital between "in"/"at"
-      // and the date of what happened there is where it happened, not the government acting (the devset's traps).
-      if (entry.weight === 0 && venueWithDate(text, units, m, compiled)) continue;
       // "regime militias", "pro-government militias": a bare group noun glued after a civil war's
       // side word names that side's men (Syria's above all), no referent the lexicon tracks, as resolve.ts reads a
       // context label there (its rule 1b). A composed label is matched whole first ("Iraqi government-funded militias").
@@ -285,28 +282,6 @@ function actsAsGovernment(units: Units, m: Match, rules: VoiceRules): boolean {
     if (w.directive.has(prev) || w.objectVerbs.has(prev) || w.condemn.has(prev) || w.blame.has(prev) || w.accuse.has(prev)) return true;
   }
   return false;
-}
-
-const CAPITAL_CLASS = 'capital-name';
-const DATE_WORD_CLASS = 'date-word';
-const DATE_LEADS = new Set(['on', 'last', 'this', 'earlier', 'late', 'early']);
-
-/**
- * A capital of the lexicon's `capital-name` class right after "in" or "at" and right before a date: a `date-word`
- * ("Saturday", "yesterday") or a number, or "on", "last", "this", "earlier", "late" or "early" and then one ("on
- * April 14", "last Sunday"). Reads two words on.
- */
-function venueWithDate(text: string, units: Units, m: Match, compiled: CompiledLexicon): boolean {
-  const capitals = classWords(compiled, CAPITAL_CLASS);
-  if (capitals.size === 0 || m.endUnit - m.startUnit !== 1 || !capitals.has(units.normal[m.startUnit])) return false;
-  const before = m.startUnit - 1;
-  if (before < 0 || units.barrierAfter[before] || (units.normal[before] !== 'in' && units.normal[before] !== 'at')) return false;
-  const next = m.endUnit;
-  if (next >= units.count || units.barrierAfter[next - 1]) return false;
-  const dates = classWords(compiled, DATE_WORD_CLASS);
-  const isDate = (u: number): boolean => dates.has(units.normal[u]) || /^\d{1,4}$/.test(units.normal[u]);
-  if (isDate(next)) return true;
-  return DATE_LEADS.has(units.normal[next]) && next + 1 < units.count && !units.barrierAfter[next] && isDate(next + 1);
 }
 
 /** "pro-" or "anti-" glued by a hyphen right before the match. */
@@ -482,8 +457,8 @@ const TITLE_MODIFIERS = 2;
  * chief"), a topic or a place named after it ("Iran policy", "Hamas strongholds"), or a participle glued by a hyphen
  * that makes it a compound modifier of something else ("Israel-linked vessels", "an Israel-affiliated container
  * ship"). Only weight-0 labels: a framing label keeps its frame wherever it stands ("Islamic Iran's foreign
- * minister", gold a02). Not "official" or "leader": gold a27 and a11 count "Hamas" in "Hamas official", "Hamas
- * leaders". Reads at most TITLE_MODIFIERS + 2 words after the match.
+ * minister", gold a02). Every office holder counts as a title ("Hamas leader Ismail Haniyeh", "Hamas officials",
+ * gold README C-OFFICE). Reads at most TITLE_MODIFIERS + 2 words after the match.
  */
 function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry, compiled: CompiledLexicon): 'title' | 'thing' | null {
   // "the Yemeni army's media said", "the Israeli army's press service": a force's own media office is a source named
@@ -504,7 +479,8 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
   if (isHyphenGlue(glue)) return inWordClass(compiled, TIE_CLASS, word) ? 'thing' : null;
   if (units.normal[next - 1] === 'military' && !possessiveInside(units, m)) {
     const noun = nounAfterMilitary(text, units, next, compiled);
-    if (noun === 'official') return 'title';
+    // "seven Iranian military advisors": an office holder of the force, named by affiliation (C-OFFICE).
+    if (noun && inWordClass(compiled, TITLE_NOUN_CLASS, noun)) return 'title';
     if (noun) return 'thing';
   }
   if (word === "'s" || word === "'") {
