@@ -438,6 +438,8 @@ function inWordClass(compiled: CompiledLexicon, className: string, word: string)
 
 /** The lexicon's classes of words after a name that make it an affiliation, not an actor (see affiliationOnly). */
 const TITLE_NOUN_CLASS = 'title-noun';
+const ADJECTIVE_TITLE_CLASS = 'adjective-title-noun';
+const TITLE_FOLLOWER_CLASS = 'title-follower';
 const MILITARY_THING_CLASS = 'military-thing-noun';
 const TOPIC_NOUN_CLASS = 'topic-noun';
 const TIE_CLASS = 'tie-participle';
@@ -485,12 +487,12 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
   }
   if (word === "'s" || word === "'") {
     for (let u = next + 1; u < units.count && u <= next + 1 + TITLE_MODIFIERS; u++) {
-      if (inWordClass(compiled, TITLE_NOUN_CLASS, units.normal[u])) return 'title';
+      if (titleAt(text, units, u, compiled)) return 'title';
       if (units.barrierAfter[u]) break;
     }
     return null;
   }
-  if (inWordClass(compiled, TITLE_NOUN_CLASS, word)) return 'title';
+  if (titleAt(text, units, next, compiled)) return 'title';
   // "Hamas head Sinwar": a person's title only when the person's name follows ("Israeli forces head north" is a verb).
   if (classWords(compiled, PERSON_TITLE_CLASS).has(word) && next + 1 < units.count && !units.barrierAfter[next] &&
       properWordAt(text, units, next + 1)) return 'title';
@@ -499,7 +501,7 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
   for (let u = next; u < next + TITLE_CAPITALISED_WORDS && u + 1 < units.count; u++) {
     if (units.barrierAfter[u] || !properWordAt(text, units, u)) break;
     const noun = units.normal[u + 1];
-    if (inWordClass(compiled, TITLE_NOUN_CLASS, noun) || classWords(compiled, SPOKESPERSON_CLASS).has(noun)) return 'title';
+    if (titleAt(text, units, u + 1, compiled) || classWords(compiled, SPOKESPERSON_CLASS).has(noun)) return 'title';
     // "Iran Supreme Leader Ali Khamenei": a leader's title written as an office, capitalised; "Hamas leaders" stays.
     if ((classWords(compiled, OF_TITLE_CLASS).has(noun) || classWords(compiled, PERSON_TITLE_CLASS).has(noun)) &&
         !units.barrierAfter[u] && properWordAt(text, units, u + 1)) return 'title';
@@ -517,6 +519,19 @@ function forceOutlet(text: string, units: Units, m: Match, compiled: CompiledLex
   if (units.normal[next] !== "'s" && units.normal[next] !== "'") return false;
   if (!classWords(compiled, FORCE_NOUN_CLASS).has(units.normal[next - 1])) return false;
   return outletAfter(text, units, next + 1, compiled);
+}
+
+/**
+ * Whether the word at `u` is an official's title. A title that is also an adjective ("Iran's official news agency",
+ * "Israel's official broadcasting authority": `adjective-title-noun`) is one only where the noun phrase ends: before a
+ * barrier, a capitalised name ("Hamas official Basem Naim") or a word of `title-follower` ("a Hamas official said").
+ */
+function titleAt(text: string, units: Units, u: number, compiled: CompiledLexicon): boolean {
+  if (u >= units.count || !inWordClass(compiled, TITLE_NOUN_CLASS, units.normal[u])) return false;
+  if (!classWords(compiled, ADJECTIVE_TITLE_CLASS).has(units.normal[u])) return true;
+  const next = u + 1;
+  if (next >= units.count || units.barrierAfter[u]) return true;
+  return properWordAt(text, units, next) || classWords(compiled, TITLE_FOLLOWER_CLASS).has(units.normal[next]);
 }
 
 /**

@@ -943,6 +943,11 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(texts('Hamas fighters attacked the post.')).toEqual(['Hamas fighters']);
     expect(texts('The Iranian military said the drones were downed.')).toEqual(['Iranian military']);
     expect(texts('Iran’s Foreign Ministry condemned the strike.')).toEqual(['Iran']);
+    // "official" as an adjective is no office holder: the state before its media stays counted (C-MEDIA).
+    expect(texts('Al Jazeera cited Iran’s official news agency IRNA.')).toEqual(['Iran']);
+    expect(texts('Israel’s official broadcasting authority revealed the figures.')).toEqual(['Israel']);
+    expect(texts('A senior Hamas official said the talks had stalled.')).toEqual([]);
+    expect(texts('A Hamas official, speaking on condition of anonymity, denied it.')).toEqual([]);
   });
 
   it('reads "Hamas-led" and the men it leads as one mention signed by the noun (gold README C-LED)', () => {
