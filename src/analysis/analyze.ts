@@ -167,9 +167,6 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       const entry = m.entry as LabelEntry;
       if (entry.noun && m.endUnit - m.startUnit === 1 && !usedAsNoun(units, m.endUnit)) continue;
       if (entry.metonym && !actsAsGovernment(units, m, compiled.voice)) continue;
-      // "at Palestine Square in Tehran on April 14", "a conference in Tehran on Saturday": a capital between "in"/"at"
-      // and the date of what happened there is where it happened, not the government acting (the devset's traps).
-      if (entry.weight === 0 && venueWithDate(text, units, m, compiled)) continue;
       // "regime militias", "pro-government militias": a bare group noun glued after a civil war's
       // side word names that side's men (Syria's above all), no referent the lexicon tracks, as resolve.ts reads a
       // context label there (its rule 1b). A composed label is matched whole first ("Iraqi government-funded militias").
@@ -285,28 +282,6 @@ function actsAsGovernment(units: Units, m: Match, rules: VoiceRules): boolean {
     if (w.directive.has(prev) || w.objectVerbs.has(prev) || w.condemn.has(prev) || w.blame.has(prev) || w.accuse.has(prev)) return true;
   }
   return false;
-}
-
-const CAPITAL_CLASS = 'capital-name';
-const DATE_WORD_CLASS = 'date-word';
-const DATE_LEADS = new Set(['on', 'last', 'this', 'earlier', 'late', 'early']);
-
-/**
- * A capital of the lexicon's `capital-name` class right after "in" or "at" and right before a date: a `date-word`
- * ("Saturday", "yesterday") or a number, or "on", "last", "this", "earlier", "late" or "early" and then one ("on
- * April 14", "last Sunday"). Reads two words on.
- */
-function venueWithDate(text: string, units: Units, m: Match, compiled: CompiledLexicon): boolean {
-  const capitals = classWords(compiled, CAPITAL_CLASS);
-  if (capitals.size === 0 || m.endUnit - m.startUnit !== 1 || !capitals.has(units.normal[m.startUnit])) return false;
-  const before = m.startUnit - 1;
-  if (before < 0 || units.barrierAfter[before] || (units.normal[before] !== 'in' && units.normal[before] !== 'at')) return false;
-  const next = m.endUnit;
-  if (next >= units.count || units.barrierAfter[next - 1]) return false;
-  const dates = classWords(compiled, DATE_WORD_CLASS);
-  const isDate = (u: number): boolean => dates.has(units.normal[u]) || /^\d{1,4}$/.test(units.normal[u]);
-  if (isDate(next)) return true;
-  return DATE_LEADS.has(units.normal[next]) && next + 1 < units.count && !units.barrierAfter[next] && isDate(next + 1);
 }
 
 /** "pro-" or "anti-" glued by a hyphen right before the match. */
@@ -463,6 +438,8 @@ function inWordClass(compiled: CompiledLexicon, className: string, word: string)
 
 /** The lexicon's classes of words after a name that make it an affiliation, not an actor (see affiliationOnly). */
 const TITLE_NOUN_CLASS = 'title-noun';
+const ADJECTIVE_TITLE_CLASS = 'adjective-title-noun';
+const TITLE_FOLLOWER_CLASS = 'title-follower';
 const MILITARY_THING_CLASS = 'military-thing-noun';
 const TOPIC_NOUN_CLASS = 'topic-noun';
 const TIE_CLASS = 'tie-participle';
@@ -482,8 +459,8 @@ const TITLE_MODIFIERS = 2;
  * chief"), a topic or a place named after it ("Iran policy", "Hamas strongholds"), or a participle glued by a hyphen
  * that makes it a compound modifier of something else ("Israel-linked vessels", "an Israel-affiliated container
  * ship"). Only weight-0 labels: a framing label keeps its frame wherever it stands ("Islamic Iran's foreign
- * minister", gold a02). Not "official" or "leader": gold a27 and a11 count "Hamas" in "Hamas official", "Hamas
- * leaders". Reads at most TITLE_MODIFIERS + 2 words after the match.
+ * minister", gold a02). Every office holder counts as a title ("Hamas leader Ismail Haniyeh", "Hamas officials",
+ * gold README C-OFFICE). Reads at most TITLE_MODIFIERS + 2 words after the match.
  */
 function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry, compiled: CompiledLexicon): 'title' | 'thing' | null {
   // "the Yemeni army's media said", "the Israeli army's press service": a force's own media office is a source named
@@ -504,17 +481,18 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
   if (isHyphenGlue(glue)) return inWordClass(compiled, TIE_CLASS, word) ? 'thing' : null;
   if (units.normal[next - 1] === 'military' && !possessiveInside(units, m)) {
     const noun = nounAfterMilitary(text, units, next, compiled);
-    if (noun === 'official') return 'title';
+    // "seven Iranian military advisors": an office holder of the force, named by affiliation (C-OFFICE).
+    if (noun && inWordClass(compiled, TITLE_NOUN_CLASS, noun)) return 'title';
     if (noun) return 'thing';
   }
   if (word === "'s" || word === "'") {
     for (let u = next + 1; u < units.count && u <= next + 1 + TITLE_MODIFIERS; u++) {
-      if (inWordClass(compiled, TITLE_NOUN_CLASS, units.normal[u])) return 'title';
+      if (titleAt(text, units, u, compiled)) return 'title';
       if (units.barrierAfter[u]) break;
     }
     return null;
   }
-  if (inWordClass(compiled, TITLE_NOUN_CLASS, word)) return 'title';
+  if (titleAt(text, units, next, compiled)) return 'title';
   // "Hamas head Sinwar": a person's title only when the person's name follows ("Israeli forces head north" is a verb).
   if (classWords(compiled, PERSON_TITLE_CLASS).has(word) && next + 1 < units.count && !units.barrierAfter[next] &&
       properWordAt(text, units, next + 1)) return 'title';
@@ -523,7 +501,7 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
   for (let u = next; u < next + TITLE_CAPITALISED_WORDS && u + 1 < units.count; u++) {
     if (units.barrierAfter[u] || !properWordAt(text, units, u)) break;
     const noun = units.normal[u + 1];
-    if (inWordClass(compiled, TITLE_NOUN_CLASS, noun) || classWords(compiled, SPOKESPERSON_CLASS).has(noun)) return 'title';
+    if (titleAt(text, units, u + 1, compiled) || classWords(compiled, SPOKESPERSON_CLASS).has(noun)) return 'title';
     // "Iran Supreme Leader Ali Khamenei": a leader's title written as an office, capitalised; "Hamas leaders" stays.
     if ((classWords(compiled, OF_TITLE_CLASS).has(noun) || classWords(compiled, PERSON_TITLE_CLASS).has(noun)) &&
         !units.barrierAfter[u] && properWordAt(text, units, u + 1)) return 'title';
@@ -541,6 +519,19 @@ function forceOutlet(text: string, units: Units, m: Match, compiled: CompiledLex
   if (units.normal[next] !== "'s" && units.normal[next] !== "'") return false;
   if (!classWords(compiled, FORCE_NOUN_CLASS).has(units.normal[next - 1])) return false;
   return outletAfter(text, units, next + 1, compiled);
+}
+
+/**
+ * Whether the word at `u` is an official's title. A title that is also an adjective ("Iran's official news agency",
+ * "Israel's official broadcasting authority": `adjective-title-noun`) is one only where the noun phrase ends: before a
+ * barrier, a capitalised name ("Hamas official Basem Naim") or a word of `title-follower` ("a Hamas official said").
+ */
+function titleAt(text: string, units: Units, u: number, compiled: CompiledLexicon): boolean {
+  if (u >= units.count || !inWordClass(compiled, TITLE_NOUN_CLASS, units.normal[u])) return false;
+  if (!classWords(compiled, ADJECTIVE_TITLE_CLASS).has(units.normal[u])) return true;
+  const next = u + 1;
+  if (next >= units.count || units.barrierAfter[u]) return true;
+  return properWordAt(text, units, next) || classWords(compiled, TITLE_FOLLOWER_CLASS).has(units.normal[next]);
 }
 
 /**
