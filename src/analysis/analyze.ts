@@ -10,9 +10,9 @@ import type {
 } from '../types.js';
 import { tokenize, type Units } from '../nlp/nlp.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
-import { findMatches, type Match } from './match.js';
+import { findMatches, OBJECT_STARTS, type Match } from './match.js';
 import { findVoiceSpans, quoteSpans, selfNamesOf, voiceAt } from './voice.js';
-import { describesUntracked, headlineEnd, resolveContextLabels, sideWordsOf, type ContextLabel, type Mention } from './resolve.js';
+import { describesUntracked, groupHead, headlineEnd, resolveContextLabels, sideWordsOf, type ContextLabel, type Mention } from './resolve.js';
 import { repeatedBlocks } from './repeats.js';
 import { namesAgent } from './agency.js';
 import { classWords } from './class-words.js';
@@ -139,7 +139,8 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
     actorUnit.fill(1, m.startUnit, m.endUnit);
   };
 
-  for (const m of matches) {
+  for (let mi = 0; mi < matches.length; mi++) {
+    const m = matches[mi];
     const surface = text.slice(m.start, m.end);
     const sentence = sentenceOf(m);
     const voice = voiceOf(m);
@@ -203,9 +204,12 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       if (entry.category === 'actor-label' && entry.referent && describesUntracked(text, units, m, mentions[mentions.length - 1], compiled)) continue;
       const negation = cueBefore(negationEnds, m, false);
       if (negation) cues.push(negation.entry.id);
+      // "the Iran-backed group Hamas": the label says what the named group is, so it names the name's referent.
+      const named = entry.category === 'actor-label' && entry.referent ? nameAfterGroupLabel(text, units, m, matches[mi + 1], compiled) : null;
+      const referent = named ?? entry.referent ?? m.referent ?? null;
       const hit: Hit = {
         label: entry.id,
-        referent: entry.referent ?? m.referent ?? null,
+        referent,
         category: entry.category,
         weight: entry.weight,
         start: m.start,
@@ -220,7 +224,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       };
       if (cues.length) hit.cues = cues;
       hits.push(hit);
-      if (entry.referent ?? m.referent) mention(m, (entry.referent ?? m.referent)!, sentence);
+      if (referent) mention(m, referent, sentence);
       else if (entry.resolve) contextLabels.push({ hit, match: m });
       if (entry.agentless) agentless.push({ hit, match: m });
     } else {
@@ -576,9 +580,6 @@ function properWordAt(text: string, units: Units, u: number): boolean {
   return /^\p{Lu}/u.test(text.slice(units.start[u], units.end[u])) && !ENGLISH_STOPWORDS.has(units.normal[u]);
 }
 
-/** Words after which an -s form is a verb with its object ("the Israeli military raids the camp"), not a plural. */
-const OBJECT_STARTS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'these', 'those', 'them', 'him', 'it',
-  'back', 'some', 'several', 'two', 'three', 'dozens', 'more']);
 
 /**
  * The noun of the lexicon's `military-thing-noun` or `act-noun` class that stands at unit `u` right after "military",
@@ -600,6 +601,31 @@ function nounAfterMilitary(text: string, units: Units, u: number, compiled: Comp
   return inClass(singular) ? singular : word.slice(0, -2);
 }
 
+
+/** Words inside a label that open a patron or possessor phrase, after which a group noun is no longer the label's head. */
+const LABEL_LINKS = new Set(["'s", "'", 'by', 'of', 'from', 'with', 'to']);
+
+/**
+ * The referent of a tracked name written right after a fixed label that ends in a singular group noun, when it is
+ * another referent than the label's: "the Iran-backed group Hamas", "the Iran-backed militant group Hamas". The label
+ * before the name describes the named group (the devset's "the Palestinian group Hamas": the label before the name,
+ * annotated with the group's referent), whatever referent its own words suggest. A plural ("Iran-backed groups Hamas
+ * and Hezbollah") names several groups and keeps its own referent; so does a label glued to the name by anything but
+ * spaces.
+ */
+function nameAfterGroupLabel(text: string, units: Units, m: Match, next: Match | undefined, compiled: CompiledLexicon): string | null {
+  if (!next || next.startUnit !== m.endUnit || units.barrierAfter[m.endUnit - 1]) return null;
+  if (!/^\s+$/.test(text.slice(m.end, next.start)) || !/^\p{Lu}/u.test(text.slice(next.start, next.end))) return null;
+  const head = units.normal[m.endUnit - 1];
+  if (head.endsWith('s') || !groupHead(compiled, head)) return null;
+  // "militias backed by Iran's paramilitary Revolutionary Guard": the group noun ends a patron phrase inside the
+  // label and belongs to the name after it, not to the label's own head.
+  for (let u = m.startUnit; u < m.endUnit - 1; u++) if (LABEL_LINKS.has(units.normal[u])) return null;
+  const own = (m.entry as LabelEntry).referent;
+  const theirs = next.entry.kind === 'name' ? (next.entry as NameEntry).referent
+    : next.entry.kind === 'label' && (next.entry as LabelEntry).category === 'actor-label' ? (next.entry as LabelEntry).referent : undefined;
+  return theirs && theirs !== own ? theirs : null;
+}
 
 /** Whether a possessive stands inside the match ("Iran's military"): the name before it is a mention of its own. */
 function possessiveInside(units: Units, m: Match): boolean {
