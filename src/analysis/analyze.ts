@@ -538,13 +538,31 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
 
 const FORCE_NOUN_CLASS = 'force-noun';
 
-/** A label ending in a `force-noun` ("army"), its possessive, and a medium after it ("'s media", "'s press service"). */
+const COMMAND_NOUN_CLASS = 'command-noun';
+/** Words of a command's name before its `command-noun` ("Central Command", "5th Fleet", "U.S. Central Command"). */
+const COMMAND_NAME_WORDS = 2;
+
+/**
+ * A label ending in a `force-noun` ("army"), its possessive, and a medium after it ("'s media", "'s press service")
+ * or a command's name ("'s Central Command", "'s 5th Fleet": capitalised words or an ordinal, then a `command-noun`).
+ */
 function forceOutlet(text: string, units: Units, m: Match, compiled: CompiledLexicon): boolean {
   const next = m.endUnit;
   if (next + 1 >= units.count || units.barrierAfter[next - 1] || units.barrierAfter[next]) return false;
   if (units.normal[next] !== "'s" && units.normal[next] !== "'") return false;
   if (!classWords(compiled, FORCE_NOUN_CLASS).has(units.normal[next - 1])) return false;
-  return outletAfter(text, units, next + 1, compiled);
+  return outletAfter(text, units, next + 1, compiled) || commandAfter(text, units, next + 1, compiled);
+}
+
+/** Whether the words from unit `u` on are a command's name: at most two capitalised words or ordinals, then a `command-noun`. */
+function commandAfter(text: string, units: Units, u: number, compiled: CompiledLexicon): boolean {
+  const nouns = classWords(compiled, COMMAND_NOUN_CLASS);
+  if (nouns.size === 0) return false;
+  for (let k = u; k < units.count && k <= u + COMMAND_NAME_WORDS; k++) {
+    if (k > u && nouns.has(units.normal[k])) return true;
+    if (units.barrierAfter[k] || !(properWordAt(text, units, k) || /^\d+(?:st|nd|rd|th)$/.test(units.normal[k]))) return false;
+  }
+  return false;
 }
 
 /**

@@ -835,6 +835,15 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(actorLabels('The Yemeni army\'s decision stands.').map((h) => h.text)).toEqual(['Yemeni army']);
   });
 
+  it('does not count a force in the possessive before its command\'s name, a source by affiliation (audit prec11b, devset "US Central Command")', () => {
+    expect(actorLabels('The missile was downed, according to the US military\'s Central Command.')).toEqual([]);
+    expect(actorLabels('The U.S. military’s Central Command said the strikes were proportionate.')).toEqual([]);
+    expect(actorLabels('The US Navy\'s 5th Fleet did not immediately respond.')).toEqual([]);
+    // The force before another noun, or a lowercase "command", stays counted.
+    expect(actorLabels('The US military\'s strikes hit Yemen.').map((h) => h.text)).toEqual(['US military']);
+    expect(actorLabels('The US military\'s command of the sea is contested.').map((h) => h.text)).toEqual(['US military']);
+  });
+
   it('reads an intensifier between the possessive and the emotive noun as part of the event word (audit prec9b)', () => {
     expect(actorLabels('He called it a new example of Israel’s unrestrained aggression.')).toEqual([]);
     expect(events('He called it a new example of Israel’s unrestrained aggression.').map((e) => e[1])).toContain('israel');
