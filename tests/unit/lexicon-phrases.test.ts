@@ -978,6 +978,11 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(read('A Hamas terrorist attacks the guards.')).toEqual([['Hamas terrorist', 'palestinians', -2]]);
     expect(read('He met a Hamas terrorist.')).toEqual([['Hamas terrorist', 'palestinians', -2]]);
     expect(read('A Hamas terrorist commander was killed.')).toEqual([['Hamas terrorist', 'palestinians', -2]]);
+    // "proxy" before a war or a strategy is the kind of war: the state in the possessive is the mention.
+    expect(read("Hezbollah is at the forefront of Iran's proxy war with Israel.")).toEqual([['Iran', 'iran', 0], ['Israel', 'israel', 0]]);
+    expect(read("Iran's Proxy Strategy: a briefing")).toEqual([['Iran', 'iran', 0]]);
+    expect(read("Iran's proxy network spans the region.")).toEqual([["Iran's proxy network", 'armed-groups', -2]]);
+    expect(read("Iran's proxy forces attacked.")).toEqual([["Iran's proxy forces", 'armed-groups', -2]]);
   });
 
   it('gives a group label right before a tracked name of another referent the name\'s referent (dev "the Palestinian group Hamas")', () => {
