@@ -128,6 +128,11 @@ export interface PipelineOptions {
   onDocument?: (document: Document, analysis: DocAnalysis, features?: DocumentFeatures) => void;
   /** Have the workers also compute each document's report features (src/report/features.ts) with these stop words. */
   features?: PoolFeatures;
+  /**
+   * A pool started by the caller (its workers loading wink-nlp while the lexicon compiles), made with `features`;
+   * used from the first document whatever `workers` says, and closed when the pipeline ends, as its own pool is.
+   */
+  pool?: WorkerPool;
   onProgress?: (progress: PipelineProgress) => void;
 }
 
@@ -162,7 +167,7 @@ export async function runPipeline(
 ): Promise<PipelineResult> {
   const store = options.store ?? null;
   const wanted = Math.max(1, options.workers ?? defaultWorkerCount());
-  const parallel = wanted >= 2 && workersAvailable();
+  const parallel = options.pool === undefined && wanted >= 2 && workersAvailable();
   const shard = options.shard;
   const analysisKey = cacheKey(compiled);
   const run = store ? store.beginRun(analysisKey, shard && shard.count > 1 ? `${shard.index}/${shard.count}` : null) : undefined;
@@ -171,7 +176,7 @@ export async function runPipeline(
 
   const progress: PipelineProgress = { read: 0, done: 0, analyzed: 0, reused: 0 };
   let otherShards = 0;
-  let pool: WorkerPool | undefined;
+  let pool: WorkerPool | undefined = options.pool;
   let writes: StoreWrite[] = [];
   let lastCommit = Date.now();
   const window: Entry[] = [];

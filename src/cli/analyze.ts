@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import type { Document, SkippedDocument, Voice } from '../types.js';
 import { FramelensError } from '../errors.js';
 import { runPipeline, TextLookup, type Shard } from '../pipeline.js';
+import { bootstrapOffThread, bootstrapThreadAvailable } from '../worker/bootstrap.js';
 import { documentHits, type Report, type ReportDocument, type ReportOptions } from '../report/build.js';
 import type { StreamedReport } from '../report/builder.js';
 import { writeHitsCsv, writeReportJson, type DocumentHitLists } from '../report/stream-json.js';
@@ -11,7 +12,8 @@ import { streamSink, writeAtomic, writeAtomicSync, type TextSink } from '../repo
 import { readCorpusStream } from '../corpus/read.js';
 import { EXTENSION_KINDS } from '../corpus/formats.js';
 import { Store } from '../store/index.js';
-import { defaultWorkerCount, workersAvailable } from '../worker/pool.js';
+import { defaultWorkerCount, WorkerPool, workersAvailable } from '../worker/pool.js';
+import type { CompiledLexicon } from '../lexicon/compile.js';
 import { createReportSink } from './report-sink.js';
 import { csvTables, labelsTable } from '../report/csv.js';
 import { toMarkdown } from '../report/markdown.js';
@@ -93,7 +95,10 @@ export async function runAnalyze(args: string[]): Promise<number> {
   // With workers, they analyze and the lexicon is compiled off this thread too: the main thread never loads the
   // wink-nlp model (~55 MB) unless the corpus turns out too small for the pool and is analyzed here. A small input
   // is analyzed here anyway (the pool starts at 64 documents), and compiling elsewhere would load the model twice.
-  const compiled = await loadCompiledFor(values.lexicon, values['voice-rules'], workers >= 2 && workersAvailable() && inputBytes >= OFF_THREAD_COMPILE_BYTES);
+  const offThread = workers >= 2 && workersAvailable() && inputBytes >= OFF_THREAD_COMPILE_BYTES;
+  const compiling = loadCompiledFor(values.lexicon, values['voice-rules'], offThread);
+  // Awaited below, once the options are checked: a usage error found first must not leave it unhandled.
+  compiling.catch(() => {});
   checkDestinations(format, values.out, values.cache);
   const dbFile = values.db ?? (values.cache !== undefined ? join(values.cache, 'framelens.db') : undefined);
   if (values.cache !== undefined && readdirSync(values.cache).some((n) => /^analyses-[0-9a-f]+\.jsonl$/.test(n))) {
@@ -125,6 +130,19 @@ export async function runAnalyze(args: string[]): Promise<number> {
   /** Documents in the whole corpus, estimated from the input's size and the documents read so far (for the ETA). */
   const estimatedTotal = (read: number) => (textBytes > 0 && inputBytes > 0 ? Math.max(read, Math.round((read * inputBytes) / textBytes)) : undefined);
 
+  // A first run of a large input analyzes on the pool: its workers start now and load wink-nlp while the lexicon
+  // compiles on its own thread, instead of after it (~0.5 s of one idle core). A re-run into an existing store may
+  // reuse every analysis: its pool starts only when a document needs one (runPipeline).
+  const poolFeatures = { stopwords: research.stopwords, sketches: policy !== 'keep-all' };
+  const early = offThread && (dbFile === undefined || !existsSync(dbFile)) ? new WorkerPool(compiling, workers, { features: poolFeatures }) : undefined;
+  let compiled: CompiledLexicon;
+  try {
+    compiled = await compiling;
+  } catch (err) {
+    await early?.close();
+    throw err;
+  }
+
   // Without --db the run still spills to a store, a temporary one: per-document results leave memory as they are
   // produced, and the report builder checks near-duplicates against the stored texts.
   const spill = dbFile === undefined ? mkdtempSync(join(tmpdir(), 'framelens-run-')) : undefined;
@@ -143,7 +161,8 @@ export async function runAnalyze(args: string[]): Promise<number> {
       texts,
       workers,
       // The workers read each text for the report too, so the main thread only merges what they found.
-      features: { stopwords: reportOptions.stopwords, sketches: policy !== 'keep-all' },
+      features: poolFeatures,
+      pool: early,
       onDocument: (doc, analysis, features) => sink.add(doc, analysis, features),
       onProgress: (p) => progress.update(p.read, estimatedTotal(p.read), p.reused ? `${p.reused} reused` : undefined),
     });
@@ -163,7 +182,12 @@ export async function runAnalyze(args: string[]): Promise<number> {
     // the report (finishRun would otherwise do it after the report, on this thread).
     const indexing = dbFile !== undefined && run.run !== undefined ? store.buildSearchIndexesOffThread() : undefined;
     progress.stage('report', REPORT_STAGES.length);
-    const finished = sink.finish(skipped, (stage) => progress.update(REPORT_STAGES.indexOf(stage), REPORT_STAGES.length, stage));
+    const onStage = (stage: (typeof REPORT_STAGES)[number]) => progress.update(REPORT_STAGES.indexOf(stage), REPORT_STAGES.length, stage);
+    // With worker threads (-j 2 or more) the outlets' bootstrap runs on a thread beside the rest of the report stage;
+    // -j 1 keeps the whole run on one thread.
+    const finished = workers >= 2 && bootstrapThreadAvailable()
+      ? await sink.finishAsync(skipped, bootstrapOffThread, onStage)
+      : sink.finish(skipped, onStage);
     progress.done();
     const { report } = finished;
     await indexing;
@@ -177,6 +201,8 @@ export async function runAnalyze(args: string[]): Promise<number> {
     await writeOutput(finished, format, values.out, values['omit-hits'] ? undefined : store, say, (n) => progress.update(n, report.corpus.documents));
     progress.done();
   } finally {
+    // Closed by the pipeline when it ran; not when the run failed before it.
+    await early?.close();
     disposeSink();
     store.close();
     if (spill) rmSync(spill, { recursive: true, force: true });

@@ -4,13 +4,15 @@
  */
 import type { DocAnalysis, Document, Lexicon, SkippedDocument } from '../types.js';
 import { ReportBuilder, type FinishOptions, type ReportOptions } from '../report/build.js';
-import type { StreamedReport } from '../report/builder.js';
+import type { BootstrapRunner, StreamedReport } from '../report/builder.js';
 import type { DocumentFeatures } from '../report/features.js';
 
 export interface ReportSink {
   add(document: Document, analysis: DocAnalysis, features?: DocumentFeatures): void;
   /** The report with its documents as a walk over the builder's records (valid until `dispose`). */
   finish(skipped: SkippedDocument[], onStage?: FinishOptions['onStage']): StreamedReport;
+  /** `finish` with the outlets' bootstrap run by `bootstrap` (another thread) beside the rest of the report stage. */
+  finishAsync(skipped: SkippedDocument[], bootstrap: BootstrapRunner, onStage?: FinishOptions['onStage']): Promise<StreamedReport>;
   /** Deletes the builder's temporary record file. */
   dispose(): void;
 }
@@ -25,6 +27,7 @@ export function createReportSink(lexicon: Lexicon, options: ReportOptions, textO
   return {
     add: (document, analysis, features) => builder.add(analysis, document, features),
     finish: (skipped, onStage) => builder.finishStreaming({ skipped, onStage }),
+    finishAsync: (skipped, bootstrap, onStage) => builder.finishStreamingAsync({ skipped, onStage, bootstrap }),
     dispose: () => builder.dispose(),
   };
 }

@@ -64,6 +64,7 @@ const LISTS = [
   ['kickers', 'kickers', 'words'],
   ['speaker_nouns', 'speakerNouns', 'nouns'],
   ['titles', 'titles', 'words'],
+  ['interview_verbs', 'interview', 'verbs'],
 ] as const;
 
 export type VoiceListName = (typeof LISTS)[number][1];

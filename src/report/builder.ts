@@ -14,7 +14,7 @@
  */
 import type { DocAnalysis, Lexicon, SkippedDocument, SourceRef, Voice } from '../types.js';
 import { addDocument, combineVoices, emptyOutlet, mergeCounts, packCounts, stanceOf, unpackCounts, VOICES, type OutletCounts, type ReferentCounts } from '../stats/aggregate.js';
-import { bootstrapStanceColumns, DEFAULT_RESAMPLES, DEFAULT_SEED, SMALL_SAMPLE_DOCUMENTS, SMALL_SAMPLE_MENTIONS, type DocumentStanceCounts, type StanceEstimate } from '../stats/bootstrap.js';
+import { bootstrapStanceColumns, DEFAULT_RESAMPLES, DEFAULT_SEED, SMALL_SAMPLE_DOCUMENTS, SMALL_SAMPLE_MENTIONS, type DocumentStanceCounts, type SparseColumn, type StanceEstimate } from '../stats/bootstrap.js';
 import { keynessEachAgainstRest, keynessPair, type OutletTermCounts } from '../stats/keyness.js';
 import { divergenceMatrix } from '../stats/divergence.js';
 import { applyDuplicatePolicy, NearDuplicateIndex, type DuplicatePolicy, type NearDuplicateState } from '../stats/duplicates.js';
@@ -36,6 +36,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { FileSpill, MemorySpill, type RecordSpill } from './record-spill.js';
 import { CoreColumns, ID_BATCH } from './core-columns.js';
 import { CHUNK_OFFSET, ChunkedPool } from '../stats/postings.js';
+import { ScratchFile } from '../text/scratch-file.js';
 import type {
   OutletSummary, ReferentSummary, Report, ReportDocument, ReportEvent, ReportOptions, VoiceSummary,
 } from './build.js';
@@ -135,6 +136,36 @@ export interface FinishOptions {
   skipped?: readonly SkippedDocument[];
   /** Called when a stage of the report starts (for a progress line: the report stage is long on big corpora). */
   onStage?: (stage: 'duplicates' | 'counts' | 'bootstrap' | 'keyness' | 'contrasts' | 'timeline' | 'events' | 'documents') => void;
+}
+
+/**
+ * One outlet's resampled bootstrap: its counted documents and the (score, mentions) columns that are resampled over
+ * them — only columns of fewer than LARGE_SAMPLE_DOCUMENTS documents (larger ones take the large-sample interval,
+ * computed where the report is), so a job's size is bounded by the lexicon, never by the corpus.
+ */
+export interface BootstrapJob {
+  documents: number;
+  columns: Array<{ index: Int32Array<ArrayBuffer>; sumOfScores: Float64Array<ArrayBuffer>; mentions: Float64Array<ArrayBuffer> }>;
+}
+
+/**
+ * Runs bootstrap jobs somewhere else (another thread) while the report stage goes on: each job's estimates in column
+ * order, exactly what `bootstrapStanceColumns(job.documents, job.columns, options)` gives.
+ */
+export type BootstrapRunner = (jobs: BootstrapJob[], options: { resamples: number; seed: number }) => Promise<StanceEstimate[][]>;
+
+/** Where `finishSteps` pauses: to hand the bootstrap jobs out, and to take their estimates back. */
+type FinishStep = { start: BootstrapJob[] } | { collect: true };
+
+/** An outlet's bootstrap, split: estimates computed here (large-sample or unmentioned columns) and a job for the rest. */
+interface OutletBootstrap {
+  ids: string[];
+  sets: Voice[][];
+  /** Per column (referent × set, referent-major); the job's columns are filled when their estimates come back. */
+  estimates: Array<StanceEstimate | undefined>;
+  /** Column positions of the job's columns, in job order. */
+  shipped: number[];
+  job: BootstrapJob;
 }
 
 
@@ -292,9 +323,12 @@ export class ReportBuilder {
   /**
    * Every document's stance triples, one after the other, each as one number or two (see packStance; read them with
    * readTriple). A number array per document cost ~400 bytes at 30k documents, most of it spare capacity; here a
-   * triple takes 8 bytes (16 when its score is not a multiple of a quarter).
+   * triple takes 8 bytes (16 when its score is not a multiple of a quarter). A batch run's full chunks go to the
+   * scratch file (the statistics read them back in passes over positions), so memory holds a few chunks at any size.
    */
-  private readonly stancePool = new ChunkedPool((n) => new Float64Array(n));
+  private readonly stancePool: ChunkedPool<Float64Array<ArrayBuffer>>;
+  /** A batch run's file for the columns' full blocks and the pools' full chunks (~0.14 KB per document). */
+  private readonly scratch: ScratchFile | undefined;
   private readonly bodies: RecordSpill<DocumentBody>;
   private readonly referentIndex = new Map<string, number>();
   private readonly referentIds: string[] = [];
@@ -315,7 +349,9 @@ export class ReportBuilder {
     this.stopwords = options.stopwords?.length ? new Set(options.stopwords) : undefined;
     this.categoryLayer = options.dictionaries?.length ? new CategoryLayer(options.dictionaries) : undefined;
     this.textOf = textOf;
-    this.cores = new CoreColumns(options.records === 'file' ? ID_BATCH : Infinity);
+    this.scratch = options.records === 'file' ? new ScratchFile('report builder') : undefined;
+    this.cores = new CoreColumns(options.records === 'file' ? ID_BATCH : Infinity, this.scratch);
+    this.stancePool = new ChunkedPool((n) => new Float64Array(n), this.scratch);
     this.bodies = options.records === 'file' ? new FileSpill<DocumentBody>() : new MemorySpill<DocumentBody>();
     const policy = options.duplicatePolicy ?? 'first-outlet-only';
     applyDuplicatePolicy([], policy); // rejects an unknown policy now, not after the corpus
@@ -339,6 +375,7 @@ export class ReportBuilder {
   dispose(): void {
     this.bodies.dispose();
     this.cores.close();
+    this.scratch?.close();
   }
 
   private push(r: DocumentRecord): void {
@@ -505,6 +542,48 @@ export class ReportBuilder {
    * may be repeated; it reads the builder's records, so it is valid until the builder is disposed or added to.
    */
   finishStreaming(options: FinishOptions = {}): StreamedReport {
+    const steps = this.finishSteps(options);
+    let step = steps.next();
+    let estimates: StanceEstimate[][] = [];
+    while (!step.done) {
+      if ('start' in step.value) {
+        const opts = this.bootstrapOptions();
+        estimates = step.value.start.map((job) => bootstrapStanceColumns(job.documents, job.columns, opts));
+        step = steps.next();
+      } else step = steps.next(estimates);
+    }
+    return step.value;
+  }
+
+  /**
+   * `finishStreaming` with the outlets' resampled bootstrap handed to `runner` (a thread: src/worker/bootstrap.ts)
+   * while this thread computes keyness, contrasts, the timeline and events; the same report. On a machine with a
+   * core to spare, the report stage's longest part no longer runs after the rest.
+   */
+  async finishStreamingAsync(options: FinishOptions & { bootstrap: BootstrapRunner }): Promise<StreamedReport> {
+    const steps = this.finishSteps(options);
+    let step = steps.next();
+    let pending: Promise<StanceEstimate[][]> | undefined;
+    while (!step.done) {
+      if ('start' in step.value) {
+        pending = options.bootstrap(step.value.start, this.bootstrapOptions());
+        // Awaited below; until then a failure must not surface as an unhandled rejection if this thread fails first.
+        pending.catch(() => {});
+        step = steps.next();
+      } else step = steps.next(await pending);
+    }
+    return step.value;
+  }
+
+  private bootstrapOptions(): { resamples: number; seed: number } {
+    return { resamples: this.options.resamples ?? DEFAULT_RESAMPLES, seed: this.options.seed ?? DEFAULT_SEED };
+  }
+
+  /**
+   * The report stage as steps: it yields the outlets' bootstrap jobs as soon as the counts are known, goes on with
+   * everything that does not need their estimates, and yields again to take them (see the two drivers above).
+   */
+  private *finishSteps(options: FinishOptions): Generator<FinishStep, StreamedReport, StanceEstimate[][] | undefined> {
     const stage = options.onStage ?? (() => {});
     const voices = this.voices;
     const resamples = this.options.resamples ?? DEFAULT_RESAMPLES;
@@ -579,8 +658,10 @@ export class ReportBuilder {
 
     stage('bootstrap');
     const referentIds = this.options.lexicon.referents.map((r) => r.id);
-    const outlets: OutletSummary[] = [...byOutlet.values()].map((c) =>
-      this.summarizeOutlet(c, countedByOutlet.get(c.outlet) ?? [], referentIds, voices, resamples, seed));
+    const outletCounts = [...byOutlet.values()];
+    const bootstraps = outletCounts.map((c) => this.outletBootstrap(c, countedByOutlet.get(c.outlet) ?? [], referentIds, voices, resamples, seed));
+    yield { start: bootstraps.map((b) => b.job) };
+    for (const b of bootstraps) b.job.columns = [];
 
     stage('keyness');
     const labelCounts = new Map<string, OutletTermCounts>();
@@ -597,20 +678,6 @@ export class ReportBuilder {
       const [target, reference] = this.options.pair;
       return { target, reference, rows: keynessPair(m, target, reference, keynessOpts).slice(0, 100) };
     };
-
-    const divergence: Report['divergence'] = {};
-    for (const ref of referentIds) {
-      const dists = new Map<string, Map<string, number>>();
-      for (const o of outlets) {
-        const r = o.referents[ref];
-        if (!r) continue;
-        dists.set(o.outlet, new Map(Object.entries(r.labels).map(([k, v]) => [k, v.count])));
-      }
-      if (dists.size >= 2) {
-        const m = divergenceMatrix(dists);
-        divergence[ref] = { outlets: m.outlets, matrix: m.matrix.map((row) => row.map((x) => (x === null ? null : round(x)))) };
-      }
-    }
 
     stage('contrasts');
     // The counted documents, each outlet's together, as the statistics read them: positions into the columns.
@@ -718,6 +785,26 @@ export class ReportBuilder {
         yield new LazyEvent(user ? { ...e, label: e.label.slice(USER_EVENT_PREFIX.length), basis: 'user' as const } : e, membersOf(x));
       }
     };
+
+    const shippedEstimates = yield { collect: true };
+    if (!shippedEstimates || shippedEstimates.length !== bootstraps.length) {
+      throw new Error(`report builder: the bootstrap gave ${shippedEstimates?.length ?? 'no'} answers for ${bootstraps.length} outlets`);
+    }
+    const outlets: OutletSummary[] = outletCounts.map((c, x) => this.summarizeOutlet(c, bootstraps[x], shippedEstimates[x], voices));
+
+    const divergence: Report['divergence'] = {};
+    for (const ref of referentIds) {
+      const dists = new Map<string, Map<string, number>>();
+      for (const o of outlets) {
+        const r = o.referents[ref];
+        if (!r) continue;
+        dists.set(o.outlet, new Map(Object.entries(r.labels).map(([k, v]) => [k, v.count])));
+      }
+      if (dists.size >= 2) {
+        const m = divergenceMatrix(dists);
+        divergence[ref] = { outlets: m.outlets, matrix: m.matrix.map((row) => row.map((x) => (x === null ? null : round(x)))) };
+      }
+    }
 
     const documents = () => this.reportDocuments(excluded, originalOf, duplicatePolicy);
 
@@ -946,11 +1033,10 @@ export class ReportBuilder {
   }
 
   /**
-   * Bootstrap estimates for every referent of an outlet, for each single voice and (when it is several voices) the
-   * headline set: one pass of resampling for all of them (bootstrapStanceColumns), the same results as one
-   * bootstrap per referent and voice.
+   * An outlet's (score, mentions) columns for every referent and voice set, over its counted documents: one pass of
+   * resampling serves them all (bootstrapStanceColumns), the same results as one bootstrap per referent and voice.
    */
-  private estimates(docs: readonly number[], referents: readonly string[], sets: readonly Voice[][], resamples: number, seed: number): Map<string, StanceEstimate> {
+  private stanceColumns(docs: readonly number[], referents: readonly string[], sets: readonly Voice[][]): SparseColumn[] {
     const wanted = new Map<number, number>(); // referent index → position in `referents`
     referents.forEach((id, k) => wanted.set(this.referentOf(id), k));
     const setsOfVoice = VOICES.map((v) => sets.flatMap((set, k) => (set.includes(v) ? [k] : [])));
@@ -979,10 +1065,37 @@ export class ReportBuilder {
         }
       }
     });
-    const results = bootstrapStanceColumns(docs.length, columns, { resamples, seed });
-    const out = new Map<string, StanceEstimate>();
-    referents.forEach((id, k) => sets.forEach((set, j) => out.set(`${id}\u0000${set.join('+')}`, results[k * sets.length + j])));
-    return out;
+    return columns;
+  }
+
+  /**
+   * An outlet's bootstrap, split where it can run: columns of LARGE_SAMPLE_DOCUMENTS or more documents take the
+   * large-sample interval (no resampling) and are estimated here and dropped, the rest become the outlet's job, as
+   * typed arrays (they move to another thread without a copy). Every column's estimate depends only on its own
+   * values, the document count and the seed, so the split gives the same estimates as one call over all columns.
+   */
+  private outletBootstrap(c: OutletCounts, docs: readonly number[], referentIds: string[], voices: Voice[], resamples: number, seed: number): OutletBootstrap {
+    const ids = [...new Set([...referentIds, ...Object.keys(c.referents)])].filter((id) => c.referents[id]);
+    // The usual headline is one voice (the author's): its summary is reused instead of bootstrapping it twice.
+    const sets: Voice[][] = [...VOICES.map((v) => [v]), ...(voices.length === 1 ? [] : [voices])];
+    const columns = this.stanceColumns(docs, ids, sets);
+    const estimates: Array<StanceEstimate | undefined> = new Array(columns.length);
+    const large: number[] = [];
+    const shipped: number[] = [];
+    const job: BootstrapJob = { documents: docs.length, columns: [] };
+    columns.forEach((col, k) => {
+      if (col.index.length >= LARGE_SAMPLE_DOCUMENTS) {
+        large.push(k);
+        return;
+      }
+      shipped.push(k);
+      job.columns.push({ index: Int32Array.from(col.index), sumOfScores: Float64Array.from(col.sumOfScores), mentions: Float64Array.from(col.mentions) });
+    });
+    if (large.length > 0) {
+      const here = bootstrapStanceColumns(docs.length, large.map((k) => columns[k]), { resamples, seed });
+      large.forEach((k, x) => { estimates[k] = here[x]; });
+    }
+    return { ids, sets, estimates, shipped, job };
   }
 
   private summarizeVoice(r: ReferentCounts, voices: Voice[], est: StanceEstimate): VoiceSummary & { documents: number; smallSample: boolean; interval?: 'normal' } {
@@ -1001,9 +1114,7 @@ export class ReportBuilder {
     };
   }
 
-  private summarizeOutlet(
-    c: OutletCounts, docs: readonly number[], referentIds: string[], voices: Voice[], resamples: number, seed: number,
-  ): OutletSummary {
+  private summarizeOutlet(c: OutletCounts, bootstrap: OutletBootstrap, shippedEstimates: readonly StanceEstimate[], voices: Voice[]): OutletSummary {
     const categories: OutletSummary['categories'] = {};
     for (const [k, v] of Object.entries(c.categories)) {
       categories[k] = { count: v.all, per1k: per1k(v.all, c.words), author: v.author, authorPer1k: per1k(v.author, c.words) };
@@ -1015,11 +1126,14 @@ export class ReportBuilder {
     const referents: Record<string, ReferentSummary> = {};
     let adoptedAll = 0;
     let adoptedQuoted = 0;
-    const ids = [...new Set([...referentIds, ...Object.keys(c.referents)])].filter((id) => c.referents[id]);
-    // The usual headline is one voice (the author's): its summary is reused instead of bootstrapping it twice.
-    const sets: Voice[][] = [...VOICES.map((v) => [v]), ...(voices.length === 1 ? [] : [voices])];
-    const estimates = this.estimates(docs, ids, sets, resamples, seed);
-    const estimateOf = (id: string, set: Voice[]) => estimates.get(`${id}\u0000${set.join('+')}`)!;
+    const { ids, sets, estimates, shipped } = bootstrap;
+    if (shippedEstimates.length !== shipped.length) {
+      throw new Error(`report builder: the bootstrap of ${c.outlet} gave ${shippedEstimates.length} estimates for ${shipped.length} columns`);
+    }
+    shipped.forEach((k, x) => { estimates[k] = shippedEstimates[x]; });
+    const setIndex = new Map(sets.map((set, k) => [set.join('+'), k]));
+    const idIndex = new Map(ids.map((id, k) => [id, k]));
+    const estimateOf = (id: string, set: Voice[]) => estimates[idIndex.get(id)! * sets.length + setIndex.get(set.join('+'))!]!;
     for (const id of ids) {
       const r = c.referents[id];
       const perVoice = new Map(VOICES.map((v) => [v, this.summarizeVoice(r, [v], estimateOf(id, [v]))]));

@@ -2,15 +2,18 @@
  * The report builder's in-memory part of each document (what the statistics resample and events link) as columns:
  * typed arrays of numbers, one string table for outlets, dates, events and names, and one array of ids. An object
  * per document with a names array of its own cost ~170 bytes (Node's V8 has no pointer compression: every field
- * is 8 bytes, every array has a header); here a document costs ~52 bytes plus 4 per name. Its id is needed until
- * the end (duplicate policy, events, the near-duplicate index's pairs), but in a batch run only the latest ids stay
- * in memory and the earlier ones are read back from a scratch database (IdColumn, below).
+ * is 8 bytes, every array has a header); here a document costs 48 bytes plus 4 per name. In a batch run even that
+ * does not stay: full blocks of columns and full chunks of names go to a scratch file and are read back when asked
+ * (memory holds a block being filled and a column slice each), and only the latest ids stay in memory, earlier ones
+ * being read back from a scratch database (IdColumn, below). Its id is needed until the end (duplicate policy,
+ * events, the near-duplicate index's pairs).
  */
 import type Database from 'better-sqlite3';
 import type { EventDate } from '../text/event-date.js';
 import { CHUNK_OFFSET, ChunkedPool } from '../stats/postings.js';
 import { StringPositions } from '../text/position-table.js';
 import { idBytes, idOfBytes, openScratch } from '../text/scratch-db.js';
+import type { ScratchFile } from '../text/scratch-file.js';
 
 /** One document's core as the builder's stages read it (made on demand from the columns; not kept). */
 export interface DocumentCore {
@@ -39,17 +42,26 @@ const BLOCK_BITS = 12;
 const BLOCK = 1 << BLOCK_BITS;
 const IN_BLOCK = BLOCK - 1;
 
-/** The columns of BLOCK documents. */
+/** Float64 columns of a block (first in its buffer, for alignment), then Int32 ones. */
+const WORDS = 0;
+const NAME_STARTS = 1;
+const STANCE_STARTS = 2;
+const FLOAT_COLUMNS = 3;
+const OUTLETS = 3;
+const DATES = 4;
+const EVENTS = 5;
+const EVENT_DATES = 6;
+const NAME_COUNTS = 7;
+const STANCE_LENGTHS = 8;
+const COLUMNS = 9;
+const columnOffset = (c: number): number => (c < FLOAT_COLUMNS ? c * BLOCK * 8 : FLOAT_COLUMNS * BLOCK * 8 + (c - FLOAT_COLUMNS) * BLOCK * 4);
+const BLOCK_BYTES = columnOffset(COLUMNS);
+
+/** The columns of BLOCK documents, in one buffer: a full block goes to the scratch file in one write. */
 class Block {
-  readonly outlets = new Int32Array(BLOCK);
-  readonly dates = new Int32Array(BLOCK);
-  readonly events = new Int32Array(BLOCK);
-  readonly eventDates = new Int32Array(BLOCK);
-  readonly nameCounts = new Int32Array(BLOCK);
-  readonly stanceLengths = new Int32Array(BLOCK);
-  readonly words = new Float64Array(BLOCK);
-  readonly nameStarts = new Float64Array(BLOCK);
-  readonly stanceStarts = new Float64Array(BLOCK);
+  readonly buffer = new ArrayBuffer(BLOCK_BYTES);
+  readonly floats = Array.from({ length: FLOAT_COLUMNS }, (_, c) => new Float64Array(this.buffer, columnOffset(c), BLOCK));
+  readonly ints = Array.from({ length: COLUMNS - FLOAT_COLUMNS }, (_, c) => new Int32Array(this.buffer, columnOffset(c + FLOAT_COLUMNS), BLOCK));
 }
 
 export class CoreColumns {
@@ -61,17 +73,32 @@ export class CoreColumns {
   private readonly eventDates: EventDate[] = [];
   private readonly eventDateNumbers = new Map<string, number>();
   /** Every document's names as string numbers, one run per document. */
-  private readonly namePool = new ChunkedPool((n) => new Int32Array(n));
-  private readonly blocks: Block[] = [];
+  private readonly namePool: ChunkedPool<Int32Array<ArrayBuffer>>;
+  /** Undefined where a full block went to the scratch file (`blockAt`: where it starts there). */
+  private readonly blocks: Array<Block | undefined> = [];
+  private readonly blockAt: number[] = [];
+  /**
+   * Reading a written block back, per column: the block whose column was read last (`slices`), and the block of the
+   * last single value read. A pass in position order reads each column of a block once; positions out of order (an
+   * event's members) read the one value, unless two in a row fall in one block.
+   */
+  private readonly sliceBlock = new Int32Array(COLUMNS).fill(-1);
+  private readonly slices: Array<Float64Array | Int32Array | undefined> = new Array(COLUMNS);
+  private readonly probeBlock = new Int32Array(COLUMNS).fill(-1);
+  private readonly probeFloat = new Float64Array(1);
+  private readonly probeInt = new Int32Array(1);
   /** The sum of `words` (the report's corpus size). */
   private totalWords = 0;
 
   /**
    * `idBatch`: ids kept in memory; earlier ones move, a batch at a time, to a scratch database (a batch run's
    * builder). Infinity keeps them all (the server's and the library's builder, which are not batch runs).
+   * `spill`: where full blocks of the other columns and full chunks of names go (a batch run's builder), so that
+   * memory holds a block and a chunk whatever the corpus size; without it they all stay in memory.
    */
-  constructor(idBatch = Infinity) {
+  constructor(idBatch = Infinity, private readonly spill?: ScratchFile) {
     this.ids = new IdColumn(idBatch);
+    this.namePool = new ChunkedPool((n) => new Int32Array(n), spill);
   }
 
   /** Closes the id column's scratch database, if one was opened; the columns are not used after. */
@@ -87,29 +114,46 @@ export class CoreColumns {
     return this.totalWords;
   }
 
+  /** Bytes of the blocks and name chunks in memory (tests: a batch run's builder holds a bounded number). */
+  get heldBytes(): number {
+    let bytes = this.namePool.heldBytes;
+    for (const b of this.blocks) if (b) bytes += BLOCK_BYTES;
+    for (const slice of this.slices) if (slice) bytes += slice.byteLength;
+    return bytes;
+  }
+
   push(core: DocumentCore): void {
     const k = this.ids.length;
-    if ((k & IN_BLOCK) === 0) this.blocks.push(new Block());
-    const b = this.blocks[k >> BLOCK_BITS];
+    if ((k & IN_BLOCK) === 0) {
+      const last = this.blocks.length - 1;
+      if (this.spill && last >= 0) {
+        this.blockAt[last] = this.spill.append(new Uint8Array((this.blocks[last] as Block).buffer));
+        this.blocks[last] = undefined;
+      }
+      this.blocks.push(new Block());
+    }
+    const b = this.blocks[k >> BLOCK_BITS] as Block;
     const x = k & IN_BLOCK;
+    const ints = b.ints;
+    const floats = b.floats;
     this.ids.push(core.id);
-    b.outlets[x] = this.number(core.outlet);
-    b.dates[x] = core.date === undefined ? NONE : this.number(core.date);
-    b.events[x] = core.event === undefined ? NONE : this.number(core.event);
-    b.eventDates[x] = core.eventDate === undefined ? NONE : this.eventDateNumber(core.eventDate);
-    b.words[x] = core.words;
+    ints[OUTLETS - FLOAT_COLUMNS][x] = this.number(core.outlet);
+    ints[DATES - FLOAT_COLUMNS][x] = core.date === undefined ? NONE : this.number(core.date);
+    ints[EVENTS - FLOAT_COLUMNS][x] = core.event === undefined ? NONE : this.number(core.event);
+    ints[EVENT_DATES - FLOAT_COLUMNS][x] = core.eventDate === undefined ? NONE : this.eventDateNumber(core.eventDate);
+    floats[WORDS][x] = core.words;
     this.totalWords += core.words;
     const names = core.names;
-    b.nameCounts[x] = names.length;
+    ints[NAME_COUNTS - FLOAT_COLUMNS][x] = names.length;
     if (names.length > 0) {
       const at = this.namePool.reserve(names.length);
       const chunk = this.namePool.chunkAt(at);
       let y = at & CHUNK_OFFSET;
       for (const name of names) chunk[y++] = this.number(name);
-      b.nameStarts[x] = at;
+      floats[NAME_STARTS][x] = at;
     }
-    b.stanceStarts[x] = core.stanceStart;
-    b.stanceLengths[x] = core.stanceLength;
+    floats[STANCE_STARTS][x] = core.stanceStart;
+    ints[STANCE_LENGTHS - FLOAT_COLUMNS][x] = core.stanceLength;
   }
 
   has(id: string): boolean {
@@ -126,62 +170,92 @@ export class CoreColumns {
   }
 
   outlet(k: number): string {
-    return this.strings[this.blocks[k >> BLOCK_BITS].outlets[k & IN_BLOCK]];
+    return this.strings[this.int(k, OUTLETS)];
   }
 
   date(k: number): string | undefined {
-    const d = this.blocks[k >> BLOCK_BITS].dates[k & IN_BLOCK];
+    const d = this.int(k, DATES);
     return d === NONE ? undefined : this.strings[d];
   }
 
   event(k: number): string | undefined {
-    const e = this.blocks[k >> BLOCK_BITS].events[k & IN_BLOCK];
+    const e = this.int(k, EVENTS);
     return e === NONE ? undefined : this.strings[e];
   }
 
   eventDate(k: number): EventDate | undefined {
-    const d = this.blocks[k >> BLOCK_BITS].eventDates[k & IN_BLOCK];
+    const d = this.int(k, EVENT_DATES);
     return d === NONE ? undefined : this.eventDates[d];
   }
 
   stanceStart(k: number): number {
-    return this.blocks[k >> BLOCK_BITS].stanceStarts[k & IN_BLOCK];
+    return this.float(k, STANCE_STARTS);
   }
 
   stanceLength(k: number): number {
-    return this.blocks[k >> BLOCK_BITS].stanceLengths[k & IN_BLOCK];
+    return this.int(k, STANCE_LENGTHS);
   }
 
   names(k: number): string[] {
-    const b = this.blocks[k >> BLOCK_BITS];
-    const count = b.nameCounts[k & IN_BLOCK];
+    const count = this.int(k, NAME_COUNTS);
     if (count === 0) return EMPTY_NAMES;
-    const at = b.nameStarts[k & IN_BLOCK];
-    const chunk = this.namePool.chunkAt(at);
+    const numbers = this.namePool.record(this.float(k, NAME_STARTS), count);
     const names: string[] = new Array(count);
-    for (let x = 0, y = at & CHUNK_OFFSET; x < count; x++, y++) names[x] = this.strings[chunk[y]];
+    for (let x = 0; x < count; x++) names[x] = this.strings[numbers[x]];
     return names;
   }
 
   /** Document k's core as an object (a fresh one on every call). */
   get(k: number): DocumentCore {
-    const b = this.blocks[k >> BLOCK_BITS];
-    const x = k & IN_BLOCK;
+    const date = this.int(k, DATES);
+    const event = this.int(k, EVENTS);
+    const eventDate = this.int(k, EVENT_DATES);
     return {
       id: this.ids.at(k),
-      outlet: this.strings[b.outlets[x]],
-      words: b.words[x],
-      date: b.dates[x] === NONE ? undefined : this.strings[b.dates[x]],
-      event: b.events[x] === NONE ? undefined : this.strings[b.events[x]],
+      outlet: this.strings[this.int(k, OUTLETS)],
+      words: this.float(k, WORDS),
+      date: date === NONE ? undefined : this.strings[date],
+      event: event === NONE ? undefined : this.strings[event],
       names: this.names(k),
-      eventDate: b.eventDates[x] === NONE ? undefined : this.eventDates[b.eventDates[x]],
-      stanceStart: b.stanceStarts[x],
-      stanceLength: b.stanceLengths[x],
+      eventDate: eventDate === NONE ? undefined : this.eventDates[eventDate],
+      stanceStart: this.float(k, STANCE_STARTS),
+      stanceLength: this.int(k, STANCE_LENGTHS),
     };
   }
 
   *[Symbol.iterator](): Generator<DocumentCore> {
     for (let k = 0; k < this.ids.length; k++) yield this.get(k);
+  }
+
+  private int(k: number, c: number): number {
+    const b = this.blocks[k >> BLOCK_BITS];
+    return b ? b.ints[c - FLOAT_COLUMNS][k & IN_BLOCK] : this.written(k, c);
+  }
+
+  private float(k: number, c: number): number {
+    const b = this.blocks[k >> BLOCK_BITS];
+    return b ? b.floats[c][k & IN_BLOCK] : this.written(k, c);
+  }
+
+  /** Column c of document k from a block in the scratch file. */
+  private written(k: number, c: number): number {
+    const block = k >> BLOCK_BITS;
+    const at = this.blockAt[block];
+    if (at === undefined || this.spill === undefined) throw new RangeError(`core columns: no document at position ${k} of ${this.length}`);
+    const x = k & IN_BLOCK;
+    if (this.sliceBlock[c] !== block) {
+      if (block !== this.sliceBlock[c] + 1 && block !== this.probeBlock[c]) {
+        this.probeBlock[c] = block;
+        const one = c < FLOAT_COLUMNS ? this.probeFloat : this.probeInt;
+        this.spill.read(at + columnOffset(c) + x * one.BYTES_PER_ELEMENT, one);
+        return one[0];
+      }
+      const slice = c < FLOAT_COLUMNS ? new Float64Array(BLOCK) : new Int32Array(BLOCK);
+      this.spill.read(at + columnOffset(c), slice);
+      this.slices[c] = slice;
+      this.sliceBlock[c] = block;
+    }
+    return (this.slices[c] as Float64Array | Int32Array)[x];
   }
 
   private number(value: string): number {

@@ -405,8 +405,11 @@ export class NearDuplicateIndex {
   private counts = new Int32Array(1024);
   /** Where each document's keys start in the key pool. */
   private starts = new Int32Array(1024);
-  /** Shingles per kept key of a winnowed sketch; 0 for a whole one. */
-  private scales = new Float64Array(1024);
+  /**
+   * 1 for a whole sketch (every shingle's key kept). A winnowed one's shingles per kept key are computed from its size
+   * and count when read (`scaleOf`): a column of them was 8 more bytes per document for the whole run.
+   */
+  private whole = new Uint8Array(1024);
   /**
    * Per document: how many of its kept keys are boilerplate now (held by more than `maxPostings` documents). A probe
    * cannot share more boilerplate keys with it than that, which rejects most candidates without reading their keys.
@@ -448,6 +451,11 @@ export class NearDuplicateIndex {
   /** Bytes held by the budgeted arrays: kept keys, key table, list pool (see `memoryBudget`). */
   get budgetedBytes(): number {
     return this.keyPool.capacity * 4 + this.postings.bytes;
+  }
+
+  /** Bytes of the per-document columns (sizes, counts, starts, boilerplate counts, whole flags), outside the budget. */
+  get columnBytes(): number {
+    return this.sizes.byteLength + this.counts.byteLength + this.starts.byteLength + this.heavy.byteLength + this.whole.byteLength;
   }
 
   /** Share of winnowed keys kept: 1 until the budget was first reached, then 1/2, 1/4, … */
@@ -522,7 +530,7 @@ export class NearDuplicateIndex {
       version: 1,
       options: { ...this.options },
       documents: Array.from({ length: this.count }, (_, k) => ({
-        id: this.columns.id(k), outlet: this.columns.outlet(k), date: this.columns.date(k), size: this.sizes[k], whole: this.scales[k] === 0,
+        id: this.columns.id(k), outlet: this.columns.outlet(k), date: this.columns.date(k), size: this.sizes[k], whole: this.scaleOf(k) === 0,
         keys: keysBase64(this.keyPool.view(this.starts[k], this.counts[k])),
       })),
       pairs: this.pairs.map((p) => ({ ...p })),
@@ -586,7 +594,8 @@ export class NearDuplicateIndex {
         // rejects `judge` would reject too.
         const size = this.sizes[other];
         const smaller = Math.min(size, sketch.size);
-        const scale = this.scales[other] > 0 ? this.scales[other] : probeScale;
+        const otherScale = this.scaleOf(other);
+        const scale = otherScale > 0 ? otherScale : probeScale;
         const needed = marginFor(smaller) * threshold * smaller;
         const most = keysFound + Math.min(skipped, this.heavy[other], this.counts[other] - keysFound);
         // Then, when boilerplate could decide, a closer bound on it from the skip bits.
@@ -634,7 +643,7 @@ export class NearDuplicateIndex {
       const kept = countBelow(this.keyPool.view(this.starts[d], this.counts[d]), below);
       this.counts[d] = kept;
       // No document is whole once sampled: a key found stands for size / kept shingles.
-      this.scales[d] = this.sizes[d] / Math.max(kept, 1);
+      this.whole[d] = 0;
     }
     this.keyPool.shrinkRecords(this.starts, this.counts, n);
     this.postings.retain((key) => key < below);
@@ -649,6 +658,11 @@ export class NearDuplicateIndex {
     }
   }
 
+  /** Shingles per kept key of document d's sketch; 0 for a whole one (and for an empty one, as it always was). */
+  private scaleOf(d: number): number {
+    return this.whole[d] === 1 ? 0 : this.sizes[d] / Math.max(this.counts[d], 1);
+  }
+
   private store(sketch: DocumentSketch): void {
     const start = this.keyPool.append(sketch.keys);
     const keys = sketch.keys;
@@ -658,14 +672,14 @@ export class NearDuplicateIndex {
       this.counts = growInt32(this.counts);
       this.starts = growInt32(this.starts);
       this.heavy = growInt32(this.heavy);
-      const scales = new Float64Array(this.sizes.length);
-      scales.set(this.scales);
-      this.scales = scales;
+      const whole = new Uint8Array(this.sizes.length);
+      whole.set(this.whole);
+      this.whole = whole;
     }
     this.sizes[position] = sketch.size;
     this.counts[position] = keys.length;
     this.starts[position] = start;
-    this.scales[position] = sketch.whole ? 0 : sketch.size / Math.max(keys.length, 1);
+    this.whole[position] = sketch.whole ? 1 : 0;
     this.count++;
     if (!this.ownColumns) return;
     this.ids.push(sketch.id);
@@ -677,7 +691,7 @@ export class NearDuplicateIndex {
   private sketchAt(position: number): DocumentSketch {
     return {
       id: this.columns.id(position), outlet: this.columns.outlet(position), date: this.columns.date(position), size: this.sizes[position],
-      whole: this.scales[position] === 0, keys: this.keyPool.view(this.starts[position], this.counts[position]).slice(),
+      whole: this.scaleOf(position) === 0, keys: this.keyPool.view(this.starts[position], this.counts[position]).slice(),
     };
   }
 
@@ -769,8 +783,9 @@ export class NearDuplicateIndex {
     // Shared keys → shared shingles: a winnowed side keeps about one key in `size / count` of its shingles, so each
     // key found stands for that many (when both are winnowed, the keys of a shared passage are the same in both);
     // two whole sides share exactly the keys found.
-    const whole = this.scales[earlier] === 0;
-    const scale = !whole ? this.scales[earlier] : sketch.whole ? 1 : sketch.size / Math.max(sketch.keys.length, 1);
+    const earlierScale = this.scaleOf(earlier);
+    const whole = earlierScale === 0;
+    const scale = !whole ? earlierScale : sketch.whole ? 1 : sketch.size / Math.max(sketch.keys.length, 1);
     // Boilerplate keys (not looked up in the postings) that `a` holds, counted by one merge of two short sorted lists.
     const inA = foundKeys + (skipped === 0 ? 0 : countShared(this.keyPool.view(this.starts[earlier], this.counts[earlier]), this.skippedKeys.items.subarray(0, skipped)));
     const estimate = inA * scale;

@@ -1,9 +1,13 @@
+import type { ScratchFile } from '../text/scratch-file.js';
+
 /** Entries per chunk of a ChunkedPool, as a power of two: 1 MB of Int32, 2 MB of Float64. */
 export const CHUNK_BITS = 18;
 const CHUNK = 1 << CHUNK_BITS;
 /** `address & CHUNK_OFFSET` is a record's offset inside its chunk (`ChunkedPool.chunkAt(address)`). */
 export const CHUNK_OFFSET = CHUNK - 1;
 const FIRST_CHUNK = 1024;
+/** Chunks read back from a pool's scratch file that stay cached. */
+const CACHED_CHUNKS = 2;
 
 /**
  * An append-only typed-array pool in chunks of 2^CHUNK_BITS entries, for records that each need a contiguous run of
@@ -15,14 +19,25 @@ const FIRST_CHUNK = 1024;
  * its own. Views (`view`, `chunkAt`) of the last chunk go stale when a later `reserve` grows it: take them after.
  */
 export class ChunkedPool<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>> {
-  private readonly chunks: T[] = [];
+  /** Undefined where a chunk went to the scratch file. */
+  private readonly chunks: Array<T | undefined> = [];
+  /** Where each chunk that went to the scratch file starts in it, and its length in entries. */
+  private readonly spilledAt: number[] = [];
+  private readonly spilledLength: number[] = [];
+  /** The chunks read back last, most recent first: a pass in address order reads each chunk once. */
+  private readonly cache: Array<{ c: number; chunk: T }> = [];
   /** Entries used in the last chunk. */
   private used = CHUNK;
   private reserved = 0;
   /** Entries allocated in all chunks (kept as a running sum: budgets read it after every document). */
   private allocated = 0;
 
-  constructor(private readonly make: (length: number) => T) {}
+  /**
+   * `spill`: when a chunk is full it is written there and let go, so memory holds the chunk being filled and the two
+   * read back last, whatever the pool's size (a batch run's pools, read in passes at the end). Records are then
+   * read-only once a later chunk has started.
+   */
+  constructor(private readonly make: (length: number) => T, private readonly spill?: ScratchFile) {}
 
   /** Room for `count` contiguous entries (zeroed, unless reused by the caller); returns their address. */
   reserve(count: number): number {
@@ -30,6 +45,7 @@ export class ChunkedPool<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayB
     this.reserved += count;
     // A full last chunk starts a new one even for an empty record, so that every address names an existing chunk.
     if (this.used + count > CHUNK || this.used === CHUNK) {
+      if (this.spill && c >= 0) this.spillChunk(c);
       c++;
       if (count > CHUNK) {
         this.chunks.push(this.make(count));
@@ -42,7 +58,7 @@ export class ChunkedPool<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayB
       this.allocated += first;
       this.used = 0;
     }
-    const chunk = this.chunks[c];
+    const chunk = this.chunks[c] as T;
     if (this.used + count > chunk.length) {
       const bigger = this.make(Math.min(CHUNK, Math.max(chunk.length * 2, this.used + count)));
       bigger.set(chunk.subarray(0, this.used));
@@ -67,9 +83,61 @@ export class ChunkedPool<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayB
     return this.chunkAt(at).subarray(offset, offset + count) as T;
   }
 
-  /** The chunk holding address `at`; the record starts at `at & CHUNK_OFFSET` in it. */
+  /**
+   * The chunk holding address `at`; the record starts at `at & CHUNK_OFFSET` in it. A chunk read back from the
+   * scratch file is a fresh array each time it is read again (no view of it goes stale).
+   */
   chunkAt(at: number): T {
-    return this.chunks[Math.floor(at / CHUNK)];
+    const c = Math.floor(at / CHUNK);
+    return this.chunks[c] ?? this.readBack(c);
+  }
+
+  /**
+   * The `count` entries of the record at `at`: a view when its chunk is in memory, else the record alone read from
+   * the scratch file (for records read out of address order, where reading back their whole chunk would be waste).
+   */
+  record(at: number, count: number): T {
+    const c = Math.floor(at / CHUNK);
+    const chunk = this.chunks[c] ?? this.cache.find((entry) => entry.c === c)?.chunk;
+    const offset = at & CHUNK_OFFSET;
+    if (chunk) return chunk.subarray(offset, offset + count) as T;
+    if (this.spilledAt[c] === undefined) throw new RangeError(`chunked pool: no chunk ${c} (address past the end)`);
+    const values = this.make(count);
+    (this.spill as ScratchFile).read(this.spilledAt[c] + offset * values.BYTES_PER_ELEMENT, values);
+    return values;
+  }
+
+  /** Bytes of the chunks held in memory (the one being filled, and those read back and cached). */
+  get heldBytes(): number {
+    let bytes = 0;
+    for (const chunk of this.chunks) if (chunk) bytes += chunk.byteLength;
+    for (const { chunk } of this.cache) bytes += chunk.byteLength;
+    return bytes;
+  }
+
+  private spillChunk(c: number): void {
+    const chunk = this.chunks[c];
+    if (!chunk) return;
+    // Only what was handed out (it is the last chunk): the rest is unused room. A record longer than a chunk fills its own.
+    const length = chunk.length > CHUNK ? chunk.length : Math.min(this.used, chunk.length);
+    this.spilledAt[c] = (this.spill as ScratchFile).append(chunk.subarray(0, length));
+    this.spilledLength[c] = length;
+    this.chunks[c] = undefined;
+  }
+
+  private readBack(c: number): T {
+    const x = this.cache.findIndex((entry) => entry.c === c);
+    if (x >= 0) {
+      const entry = this.cache[x];
+      if (x > 0) this.cache.splice(x, 1), this.cache.unshift(entry);
+      return entry.chunk;
+    }
+    if (this.spilledAt[c] === undefined) throw new RangeError(`chunked pool: no chunk ${c} (address past the end)`);
+    const chunk = this.make(this.spilledLength[c]);
+    (this.spill as ScratchFile).read(this.spilledAt[c], chunk);
+    this.cache.unshift({ c, chunk });
+    if (this.cache.length > CACHED_CHUNKS) this.cache.pop();
+    return chunk;
   }
 
   /** Entries handed out by `reserve` so far. */
@@ -89,6 +157,7 @@ export class ChunkedPool<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayB
    * before: a pool that is thinned because it reached a memory budget must not double first.
    */
   shrinkRecords(starts: Int32Array, kept: Int32Array, n: number): void {
+    if (this.spill) throw new Error('chunked pool: a pool that spills to a file is not packed');
     const old: Array<T | undefined> = this.chunks.splice(0);
     this.used = CHUNK;
     this.reserved = 0;

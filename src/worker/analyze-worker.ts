@@ -1,5 +1,5 @@
 /**
- * Worker thread for batch analysis: receives the compiled lexicon once (structured clone keeps its Maps), then
+ * Worker thread for batch analysis: receives the compiled lexicon once, as its first message (structured clone keeps its Maps), then
  * batches of documents, and answers each batch with the analyses as JSON text, in order (see pool.ts for why text):
  * each analysis with an empty hits list, as the store keeps it, and its hits as a JSON array of their own.
  * When asked (`features` in the worker data), it also answers each document's report features (documentFeatures),
@@ -9,16 +9,25 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Document } from '../types.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { analyzeDocument } from '../analysis/analyze.js';
+import { getNlp } from '../nlp/nlp.js';
 import { documentFeatures } from '../report/features.js';
 import { storedAnalysisJson } from '../store/analysis-json.js';
 import { nearDuplicateSketch, type NearDuplicateSketch } from '../stats/duplicates.js';
 
-const data = workerData as { compiled: CompiledLexicon; features?: { stopwords?: string[]; sketches?: boolean } };
-const compiled = data.compiled;
+const data = workerData as { features?: { stopwords?: string[]; sketches?: boolean } };
 const stopwords = data.features?.stopwords?.length ? new Set(data.features.stopwords) : undefined;
+// The compiled lexicon is the first message: the pool may start its workers before the lexicon is compiled, so
+// that loading wink-nlp's model (here, at once, rather than on the first document) overlaps the compiling.
+let compiled: CompiledLexicon | undefined;
+getNlp();
 
-parentPort?.on('message', (msg: { documents: Array<Omit<Document, 'meta'>> }) => {
+parentPort?.on('message', (msg: { compiled: CompiledLexicon } | { documents: Array<Omit<Document, 'meta'>> }) => {
+  if ('compiled' in msg) {
+    compiled = msg.compiled;
+    return;
+  }
   try {
+    if (!compiled) throw new Error('a batch came before the compiled lexicon');
     const analyses: string[] = [];
     const hits: string[] = [];
     const features: string[] | undefined = data.features ? [] : undefined;

@@ -80,26 +80,40 @@ export class WorkerPool {
   private readonly running = new Map<Worker, Pending>();
   /** Workers that ran out of memory and were replaced: their exit is expected. */
   private readonly retired = new Set<Worker>();
-  private readonly data: { compiled: CompiledLexicon; features?: PoolFeatures };
+  private readonly data: { features?: PoolFeatures };
+  /** The compiled lexicon, once it is there: batches wait for it (each worker gets it as its first message). */
+  private compiled: CompiledLexicon | undefined;
   private failure: Error | undefined;
   private closed = false;
   private readonly limits: ResourceLimits;
 
   /**
    * `limits`: heap limits of the pool's workers (default WORKER_LIMITS). `features`: also compute each document's
-   * report features (src/report/features.ts) with these stop words.
+   * report features (src/report/features.ts) with these stop words. `compiled` may still be on its way (compiled on
+   * another thread): the workers start at once and load wink-nlp meanwhile, and batches wait until it arrives.
    */
-  constructor(compiled: CompiledLexicon, size: number, options: { limits?: ResourceLimits; features?: PoolFeatures } = {}) {
+  constructor(compiled: CompiledLexicon | Promise<CompiledLexicon>, size: number, options: { limits?: ResourceLimits; features?: PoolFeatures } = {}) {
     this.size = Math.max(1, size);
     this.limits = options.limits ?? WORKER_LIMITS;
-    // The compiled lexicon holds only data (Maps, arrays, plain objects), so it clones into each worker as it is.
-    this.data = options.features ? { compiled, features: options.features } : { compiled };
+    this.data = options.features ? { features: options.features } : {};
     this.workers = Array.from({ length: this.size }, () => this.spawn());
     this.idle = [...this.workers];
+    if (compiled instanceof Promise) {
+      compiled.then((c) => this.arrived(c), (err: Error) => this.fail(new Error(`the analysis workers got no lexicon: ${err.message}`)));
+    } else this.arrived(compiled);
+  }
+
+  private arrived(compiled: CompiledLexicon): void {
+    if (this.closed) return;
+    this.compiled = compiled;
+    // The compiled lexicon holds only data (Maps, arrays, plain objects), so it clones into each worker as it is.
+    for (const w of this.workers) w.postMessage({ compiled });
+    this.dispatch();
   }
 
   private spawn(): Worker {
     const w = new Worker(WORKER_URL, { workerData: this.data, resourceLimits: this.limits });
+    if (this.compiled) w.postMessage({ compiled: this.compiled });
     w.on('message', (msg: WorkerAnswer) => {
       const p = this.running.get(w);
       this.running.delete(w);
@@ -130,6 +144,7 @@ export class WorkerPool {
   /** A batch too large for a pool worker's heap, on a worker of its own with V8's default limits, then gone. */
   private retryUnlimited(p: Pending): void {
     const w = new Worker(WORKER_URL, { workerData: this.data });
+    w.postMessage({ compiled: this.compiled });
     w.once('message', (msg: WorkerAnswer) => {
       settle(p, msg);
       void w.terminate();
@@ -146,6 +161,7 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
+    if (!this.compiled) return;
     while (this.idle.length && this.queue.length) {
       const w = this.idle.pop() as Worker;
       const job = this.queue.shift() as Pending;
@@ -163,7 +179,9 @@ export class WorkerPool {
     });
   }
 
+  /** Ends the workers; a second call does nothing more. */
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }

@@ -85,5 +85,58 @@ describe('compiling the lexicon off the main thread', () => {
     expect(two.report).toEqual(one.report);
     // A small input is analyzed on the main thread anyway, so the lexicon is compiled there (one model, not two).
     expect(run(write('small.jsonl', 1), 2).model).toBe('loaded');
+  }, 120_000); // three whole `analyze` runs: on a loaded machine more than the default 30 s
+});
+
+describe('pool workers started while the lexicon compiles', () => {
+  const big = () => {
+    const file = join(dir, 'early.jsonl');
+    const lines: string[] = [];
+    for (let i = 0; i < 90; i++) {
+      const paragraph = `Iran-backed militias attacked US forces near base ${i}. The resistance answered in report ${i}. `;
+      lines.push(JSON.stringify({ id: `e${i}`, outlet: `Outlet ${i % 3}`, text: paragraph.repeat(40) }));
+    }
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    return file;
+  };
+
+  it('analyze batches given before the lexicon arrives once it does, with the same result', async () => {
+    const { WorkerPool } = await import(distUrl('src/worker/pool.js'));
+    const { joinAnalysis } = await import(distUrl('src/store/analysis-json.js'));
+    const { compileLexicon } = await import(distUrl('src/lexicon/compile.js'));
+    const { loadLexicons } = await import(distUrl('src/lexicon/load.js'));
+    const { defaultLexiconPath } = await import(distUrl('src/paths.js'));
+    const { analyzeDocument } = await import(distUrl('src/analysis/analyze.js'));
+    const compiled = compileLexicon(loadLexicons([defaultLexiconPath()]));
+    let give: (c: unknown) => void = () => {};
+    const pool = new WorkerPool(new Promise((resolve) => { give = resolve; }), 2);
+    try {
+      const doc = { id: 'a', outlet: 'o', text: 'Iran-backed militias attacked US forces, the Pentagon said.' };
+      const answer = pool.analyze([doc]);
+      let early = false;
+      void answer.then(() => { early = true; });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(early).toBe(false);
+      give(compiled);
+      const result = await answer;
+      expect(JSON.stringify(joinAnalysis(result.analyses[0], result.hits[0]))).toBe(JSON.stringify(analyzeDocument({ ...doc, meta: {} }, compiled)));
+    } finally {
+      await pool.close();
+    }
+    const failing = new WorkerPool(Promise.reject(new Error('bad.yml:3: broken')), 1);
+    await expect(failing.analyze([{ id: 'b', outlet: 'o', text: 'x' }])).rejects.toThrow('the analysis workers got no lexicon: bad.yml:3: broken');
+    await failing.close();
+  });
+
+  it('a lexicon refused on load ends `analyze -j 2` of a large input at once with its message (no worker left running)', () => {
+    const lexicon = join(dir, 'broken.yml');
+    // Valid YAML of a framelens lexicon, refused by the loader (which runs with the compiling, after the pool started).
+    writeFileSync(lexicon, 'lexicon: test\nversion: 1.0.0\nreferents:\n  - id: us-forces\n    label: US forces\nlabels:\n'
+      + '  - id: occupiers\n    referent: nowhere\n    category: actor-label\n    weight: -2\n    patterns: [occupier]\n    rationale: x\n');
+    const r = spawnSync(process.execPath, [join(root, 'dist/src/cli/main.js'), 'analyze', big(), '--lexicon', lexicon, '-j', '2', '--format', 'json', '--quiet'],
+      { encoding: 'utf8', timeout: 60_000 });
+    expect(r.error, 'analyze did not end: a pool worker kept it alive').toBeUndefined();
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/broken\.yml:8:15: unknown referent "nowhere"/);
   });
 });

@@ -90,3 +90,29 @@ describe('worker heap limits', () => {
     }
   }, 120_000);
 });
+
+describe('the outlets\' bootstrap on a thread of its own', () => {
+  it('gives bootstrapStanceColumns\' estimates, and a clear error for bad input', async () => {
+    const { bootstrapOffThread, bootstrapThreadAvailable } = await import(new URL('../../dist/src/worker/bootstrap.js', import.meta.url).href);
+    const { bootstrapStanceColumns } = await import(new URL('../../dist/src/stats/bootstrap.js', import.meta.url).href);
+    const { seededRandom } = await import(new URL('../../dist/src/stats/rng.js', import.meta.url).href);
+    expect(bootstrapThreadAvailable()).toBe(true);
+    const random = seededRandom(7);
+    const column = (documents: number, every: number) => {
+      const index: number[] = [];
+      for (let k = 0; k < documents; k += every) index.push(k);
+      return {
+        index: Int32Array.from(index),
+        sumOfScores: Float64Array.from(index, () => Math.round((random() * 4 - 2) * 4) / 4),
+        mentions: Float64Array.from(index, () => 1 + Math.floor(random() * 3)),
+      };
+    };
+    const jobs = [{ documents: 400, columns: [column(400, 3), column(400, 7)] }, { documents: 50, columns: [column(50, 2)] }, { documents: 0, columns: [] }];
+    const options = { resamples: 500, seed: 11 };
+    const here = jobs.map((job) => bootstrapStanceColumns(job.documents, job.columns.map((c) => ({ index: [...c.index], sumOfScores: [...c.sumOfScores], mentions: [...c.mentions] })), options));
+    expect(here[0][0].ci95).not.toBeNull();
+    expect(await bootstrapOffThread(jobs, options)).toEqual(here);
+    const broken = { documents: 3, columns: [{ index: Int32Array.of(0), sumOfScores: Float64Array.of(Number.NaN), mentions: Float64Array.of(1) }] };
+    await expect(bootstrapOffThread([broken], options)).rejects.toThrow(/bootstrap thread failed: .*sumOfScores must be finite/);
+  });
+});

@@ -13,7 +13,9 @@ import { seededRandom } from '../../src/stats/rng.js';
 import { toMarkdown } from '../../src/report/markdown.js';
 import { toHtmlReport } from '../../src/report/html.js';
 import { eventsTable } from '../../src/report/csv.js';
-import { plainEvent } from '../../src/report/builder.js';
+import { plainEvent, type BootstrapJob, type BootstrapRunner, type StreamedReport } from '../../src/report/builder.js';
+import { bootstrapStanceColumns } from '../../src/stats/bootstrap.js';
+import { LARGE_SAMPLE_DOCUMENTS } from '../../src/stats/large-sample.js';
 import { CoreColumns, ID_BATCH } from '../../src/report/core-columns.js';
 import { countByOutlet, packCounts, unpackCounts } from '../../src/stats/aggregate.js';
 import { buildReport as referenceReport, type Report as ReferenceReport } from '../helpers/reference/build.js';
@@ -542,4 +544,56 @@ describe('report stages', () => {
     builder.finish({ onStage: (s) => seen.push(s) });
     expect(seen).toEqual([...REPORT_STAGES, 'documents']);
   });
+});
+
+describe('the outlets\' bootstrap beside the report stage (finishStreamingAsync)', () => {
+  // One outlet with more than LARGE_SAMPLE_DOCUMENTS documents mentioning a referent: its columns take the
+  // large-sample interval where the report is made. Another of 60 varied documents has intervals from resampling.
+  const large = () => {
+    const builder = new ReportBuilder({ lexicon: compiled.lexicon, resamples: 60, duplicatePolicy: 'keep-all' });
+    documents.forEach((d, k) => builder.add(analyses[k], d));
+    const clone = (k: number, id: string, outlet: string) =>
+      builder.add({ ...analyses[k], id, outlet }, { ...documents[k], id, text: `${id} ${documents[k].text}` });
+    const k = analyses.findIndex((a) => a.hits.some((h) => h.referent && h.voice === 'author'));
+    for (let copy = 0; copy < LARGE_SAMPLE_DOCUMENTS + 50; copy++) clone(k, `clone-${copy}`, 'Clone Wire');
+    for (let copy = 0; copy < 60; copy++) clone(copy % analyses.length, `mixed-${copy}`, 'Mixed Wire');
+    return builder;
+  };
+  const plain = (s: StreamedReport) => JSON.stringify({ report: s.report, documents: [...s.documents()], events: [...s.events()] });
+
+  it('gives the report finishStreaming gives, with only the small columns handed out, as typed arrays', async () => {
+    const builder = large();
+    const jobs: BootstrapJob[][] = [];
+    const shippedRows: number[] = [];
+    const runner: BootstrapRunner = async (given, options) => {
+      jobs.push(given);
+      for (const job of given) for (const c of job.columns) {
+        expect(c.index).toBeInstanceOf(Int32Array);
+        expect(c.sumOfScores).toBeInstanceOf(Float64Array);
+        shippedRows.push(c.index.length);
+      }
+      return given.map((job) => bootstrapStanceColumns(job.documents, job.columns, options));
+    };
+    const async = await builder.finishStreamingAsync({ bootstrap: runner });
+    const sync = builder.finishStreaming();
+    expect(plain(async)).toBe(plain(sync));
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]).toHaveLength(sync.report.outlets.length);
+    expect(shippedRows.length).toBeGreaterThan(0);
+    // The job's size is bounded by the lexicon: no column of a large sample is handed out…
+    expect(Math.max(...shippedRows)).toBeLessThan(LARGE_SAMPLE_DOCUMENTS);
+    // …and the large one is in the report, estimated where the report is made.
+    const clone = sync.report.outlets.find((o) => o.outlet === 'Clone Wire')!;
+    expect(Object.values(clone.referents).some((r) => r.interval === 'normal')).toBe(true);
+  }, 60_000);
+
+  it('uses the runner\'s estimates, and refuses an answer of the wrong shape with a message', async () => {
+    const builder = large();
+    const shifted: BootstrapRunner = async (given, options) => given.map((job) => bootstrapStanceColumns(job.documents, job.columns, { ...options, seed: options.seed + 1 }));
+    expect(plain(await builder.finishStreamingAsync({ bootstrap: shifted }))).not.toBe(plain(builder.finishStreaming()));
+    const short: BootstrapRunner = async (given) => given.map(() => []);
+    await expect(builder.finishStreamingAsync({ bootstrap: short })).rejects.toThrow(/bootstrap of .* gave 0 estimates for \d+ columns/);
+    const failing: BootstrapRunner = async () => { throw new Error('thread gone'); };
+    await expect(builder.finishStreamingAsync({ bootstrap: failing })).rejects.toThrow('thread gone');
+  }, 60_000);
 });

@@ -223,6 +223,12 @@ describe('incremental index', () => {
     expect(index.add({ id: 'long', outlet: 'B', text: `${short} ${UNRELATED} ${ANOTHER}` }).map((p) => p.b)).toEqual(['long']);
   });
 
+  it('keeps 17 bytes of columns per document outside its budget (a shingles-per-key column of 8 more is computed when read)', () => {
+    const index = new NearDuplicateIndex();
+    for (let i = 0; i < 4096; i++) index.add({ id: `c${i}`, outlet: 'o', text: `short text number ${i} with a few words in it` });
+    expect(index.columnBytes / 4096).toBeLessThanOrEqual(17);
+  });
+
   it('holds a few hundred bytes per document of 400 words, not the shingle sets', () => {
     const vocabulary = Array.from({ length: 5000 }, (_, i) => `v${i.toString(36)}`);
     const random = seededRandom(11);

@@ -38,6 +38,13 @@ const NOT_SOURCE_END = new Set(['the', 'a', 'an', 'of', 'to', 'and', 'al', 'its'
 const NOT_GLOSS_START = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our']);
 function sourceGlossEnd(r: Reading, j: number): number {
   const { words } = r;
+  // "According to a statement from the Houthi military spokesman, Yahya Sarea, the American …": after a role noun the
+  // speaker's name between commas (capitalised words only) is the source phrase too.
+  if (r.rules.words.speakerNouns.has(words[j - 1].lower) && !capitalised(r.text, words[j - 1])) {
+    let m = j;
+    while (m < words.length && m < j + 4 && capitalised(r.text, words[m]) && !(m > j && (words[m].commaBefore || words[m].markBefore))) m++;
+    return m > j && m < words.length && words[m].commaBefore && !words[m].markBefore ? m : j;
+  }
   if (!capitalised(r.text, words[j - 1]) || NOT_GLOSS_START.has(words[j].lower)) return j;
   let k = j;
   if (words[k].lower === 'a' || words[k].lower === 'an') k++;
@@ -55,7 +62,7 @@ function sourceGlossEnd(r: Reading, j: number): number {
 export function forwardCueAt(r: Reading, i: number): ForwardCue | null {
   const { words } = r;
   const w = words[i].lower;
-  if (!r.rules.forwardCues.has(w)) return null;
+  if (!r.rules.forwardCues.has(w)) return r.rules.words.tag.has(w) ? colonAfterTag(r, i) : null;
   if (w === 'according' && words[i + 1]?.lower === 'to') {
     // A-FRONT. Only the sentence-initial form is forward; "X, according to Y" is a backward cue (B-ACCORDING).
     if (i > 1 || (i === 1 && !r.rules.words.adjuncts.has(words[0].lower) && words[0].lower !== 'but')) return null;
@@ -76,4 +83,18 @@ export function forwardCueAt(r: Reading, i: number): ForwardCue | null {
   const intent = intentCue(r, i);
   if (intent !== undefined) return intent;
   return reportingCue(r, i) ?? contentCue(r, i);
+}
+
+/**
+ * C-COLON after a tag verb that is no reporting verb ("He continued: May Allah have mercy …"): a speaker right before
+ * it (a pronoun or a capitalised word: "The war continued: …" names no speaker), then a colon and a capital.
+ */
+const SPEAKER_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+function colonAfterTag(r: Reading, i: number): ForwardCue | null {
+  const { words } = r;
+  const prev = words[i - 1];
+  const next = words[i + 1];
+  if (!prev || !next || !next.colonBefore || next.markBefore || !capitalised(r.text, next)) return null;
+  if (!SPEAKER_PRONOUNS.has(prev.lower) && !capitalised(r.text, prev)) return null;
+  return { cue: i, clause: i + 1, quoted: true, rule: 'C-COLON' };
 }

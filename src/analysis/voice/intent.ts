@@ -20,7 +20,8 @@ export function intentCue(r: Reading, i: number): ForwardCue | null | undefined 
   // follows a particle, and the demand is the infinitive after it.
   const callOn = (v.call.has(w) && (next === 'on' || next === 'upon')) || (v.appeal.has(w) && (next === 'to' || next === 'with'));
   if (v.directive.has(w) || callOn) {
-    for (let j = i + (callOn ? 2 : 1); j < n && j <= i + win.directive; j++) {
+    // The window counts the addressee's words, so the particle of "called on" is not one of them.
+    for (let j = i + (callOn ? 2 : 1); j < n && j <= i + (callOn ? 1 : 0) + win.directive; j++) {
       if (words[j].commaBefore && words[j].lower !== 'to') break;
       // The addressee is the speaker's naming too ("urged Israel not to retaliate", O-OBJECT), unless a pronoun.
       if (words[j].lower === 'to') {

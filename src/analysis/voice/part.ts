@@ -5,10 +5,11 @@
  */
 import { backwardCues } from './backward.js';
 import { forwardCueAt, type ForwardCue } from './forward.js';
+import { mainClauseAfter } from './that-clause.js';
 import { AUXILIARIES, DETERMINERS, NOT_FINITE, RELATIVE } from './grammar.js';
 import { perspectiveClause } from './perspective.js';
 import { insideAny, type RuleSpan } from './spans.js';
-import { inSpeechTag, isSpeechTag } from './tags.js';
+import { FRONTED_CLAUSE, inSpeechTag, isSpeechTag } from './tags.js';
 import { capitalised, segmentEnd, type Reading } from './words.js';
 import { namesSelf } from './self.js';
 
@@ -45,6 +46,13 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
   if (endsWithColon) {
     result.introduces = introducesNext(r);
     result.cue = result.introduces !== false;
+    // C-INTRO: "Nasrallah said during his address via video link … at the UNESCO Palace in Beirut:" — the verb's
+    // adjunct is the outlet's narration of the occasion, and the speaker's words follow in the next paragraph.
+    if (result.introduces === false && tagThenAdjunct(r)) {
+      result.introduces = 'tag';
+      result.cue = true;
+      return result;
+    }
   }
   if (n < 2) return result;
   const label = documentLabel(r);
@@ -112,6 +120,13 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
       if (cue.end === undefined) cue.end = segmentEnd(words, segHead);
       cue.keepsBackward = true;
     }
+    // S-FRONTED: a cue inside a fronted adverbial clause ("While the United Nations said Iran … enabled the Houthis'
+    // rise, Tehran has repeatedly denied …") reports that clause only; the main clause after it is the outlet's, and
+    // the search goes on there ("…, Israel said it hit a command post").
+    if (cue.end === undefined && segHead === 0 && FRONTED_CLAUSE.has(words[0].lower)) {
+      const main = mainClauseAfter(r, cue.clause);
+      if (main < n) cue.end = main;
+    }
     if (cue.end === undefined) forward = cue;
     else {
       bounded.push(cue);
@@ -127,8 +142,12 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
     result.cue = true;
     mark(b.clause, clip(colonContinues(r, b) ? n : b.end as number), b.rule);
   }
-  const backward = backwardCues(r, limit, endsWithColon, (a, b, rule) => mark(a, clip(b), rule));
-  mark(backward.from, backward.before, backward.rule);
+  // B-RUNIN: a paragraph that opens with a short heading and a colon ("Hezbollah strikes northern Israel: More than
+  // 100 projectiles have been fired …, the Israeli military has said.") — the heading is the outlet's; a trailing tag
+  // or source reports only what follows the colon.
+  const head = runInHead(r);
+  const backward = backwardCues(r, limit, endsWithColon, (a, b, rule) => mark(Math.max(a, head), clip(b), rule));
+  mark(Math.max(backward.from, head), backward.before, backward.rule);
   if (backward.before > 0) result.cue = true;
   if (forward) {
     result.cue = true;
@@ -273,6 +292,54 @@ function introducesNext(r: Reading): false | 'tag' | 'document' {
     if (v.tag.has(lk) && v.documentLabels.has(words[k - 1]?.lower ?? '')) return 'document';
     // "…, saying:" and "…, adding:" introduce what follows as "said:" does.
     if (v.tag.has(lk) || (k === n - 1 && lk.endsWith('ing') && v.reporting.has(lk))) return 'tag';
+  }
+  return false;
+}
+
+/** Words a run-in heading has at most before its colon (B-RUNIN). */
+const RUN_IN_WORDS = 6;
+
+/**
+ * B-RUNIN: the index of the first word after a run-in heading that opens the paragraph ("Sunday strikes: …"), else
+ * 0. The heading has at most RUN_IN_WORDS words, no quotation and no word of speech (a speaker's "He said: …" is
+ * C-COLON).
+ */
+function runInHead(r: Reading): number {
+  const { words, text } = r;
+  for (let k = words[0].start - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a) break;
+    if (c !== 0x20 && c !== 0x09) return 0;
+  }
+  const v = r.rules.words;
+  for (let k = 1; k < words.length && k <= RUN_IN_WORDS; k++) {
+    const w = words[k];
+    if (w.markBefore || insideAny(r.quoted, w.start)) return 0;
+    const prev = words[k - 1].lower;
+    if (v.tag.has(prev) || v.reporting.has(prev) || v.documentNouns.has(prev)) return 0;
+    if (w.colonBefore) return w.semiBefore ? 0 : k;
+    if (w.commaBefore) return 0;
+  }
+  return 0;
+}
+
+/**
+ * C-INTRO: a part ending in a colon whose speech verb is followed by nothing but one adjunct (no comma, quotation or
+ * "that"): "X said during his address … in Beirut:".
+ */
+function tagThenAdjunct(r: Reading): boolean {
+  const { words } = r;
+  const v = r.rules.words;
+  for (let k = 0; k < words.length - 1; k++) {
+    if (words[k].commaBefore && k > 0) return false;
+    if (!v.tag.has(words[k].lower) && !v.reporting.has(words[k].lower)) continue;
+    // "vows to attack … :" is an infinitive, not an adjunct.
+    if (!v.adjuncts.has(words[k + 1].lower) || words[k + 1].lower === 'to' || insideAny(r.quoted, words[k].start)) return false;
+    for (let m = k + 2; m < words.length; m++) {
+      const lm = words[m].lower;
+      if (words[m].commaBefore || words[m].markBefore || lm === 'that') return false;
+    }
+    return true;
   }
   return false;
 }

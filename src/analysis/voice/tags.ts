@@ -31,7 +31,10 @@ export function isSpeechTag(r: Reading, a: number, b: number): 'T-TRAIL' | 'T-IN
   const isRead = (w: string): boolean => w === 'read' || w === 'reads';
   // T-INVERT: "said the spokesman", "added Singh": a determiner or a capitalised name after the verb.
   if (v.tag.has(words[a].lower) && !v.objectVerbs.has(words[a].lower)) {
-    if (b - a < 2 || b - a - 1 > win.tagSubject) return null;
+    // A speaker phrase that ends the sentence may carry its of-phrase and name ("…, says the secretary general of
+    // Iraqi resistance group Harakat Hezbollah al-Nujaba."): up to tag_subject + tag_adjunct words.
+    const longest = b >= words.length ? win.tagSubject + win.tagAdjunct : win.tagSubject;
+    if (b - a < 2 || b - a - 1 > longest) return null;
     for (let k = a + 1; k < b; k++) {
       const lk = words[k].lower;
       if (v.reporting.has(lk) || lk === 'that' || AUXILIARIES.has(lk)) return null; // a clause, not a subject
@@ -68,7 +71,7 @@ export function isSpeechTag(r: Reading, a: number, b: number): 'T-TRAIL' | 'T-IN
 }
 
 /** Subordinators that open a fronted adverbial clause. */
-const FRONTED_CLAUSE = new Set(['after', 'when', 'as', 'since', 'while', 'before', 'once', 'although', 'though', 'because', 'until']);
+export const FRONTED_CLAUSE = new Set(['after', 'when', 'as', 'since', 'while', 'before', 'once', 'although', 'though', 'because', 'until']);
 
 /**
  * T-INVERT needs a clause before it. When all that stands before the verb is a short noun phrase and appositives on
@@ -86,7 +89,8 @@ export function onlySubjectBefore(r: Reading, tagStart: number): boolean {
     // A quotation before the verb is what the tag reports ("\"Fire awaits the occupiers,\" says Iraqi militia").
     if (insideAny(r.quoted, words[k].start)) return false;
     if (k >= r.rules.windows.tagSubject || AUXILIARIES.has(lk) || v.reporting.has(lk) || v.tag.has(lk)) return false;
-    if (lk.endsWith('ed') && !NOT_FINITE.has(lk)) return false;
+    // "The Red Cross, …": a word of three letters in -ed ("red", "bed") is no past form.
+    if (lk.endsWith('ed') && lk.length > 3 && !NOT_FINITE.has(lk)) return false;
   }
   while (k < tagStart) {
     const lk = words[k].lower;

@@ -6,7 +6,7 @@
  */
 import type { ForwardCue } from './forward.js';
 import { AUXILIARIES, BE_FORMS, CLAUSE_OPENERS, NOT_FINITE, PRONOUN_OPENERS, SAY_FORMS, WEEKDAYS } from './grammar.js';
-import { afterParenthetical, capitalised, isDigit, isTitleCaseHeadline, negatedAt, segmentEnd, type Reading, type Word } from './words.js';
+import { afterParenthetical, capitalised, isDigit, isHeadline, isTitleCaseHeadline, negatedAt, segmentEnd, type Reading, type Word } from './words.js';
 
 /** The reporting cue at word i, if any. */
 export function reportingCue(r: Reading, i: number): ForwardCue | null {
@@ -50,9 +50,12 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
     }
     if (j > i + 1 && (v.reporting.has(lj) || words[j].markBefore)) break; // another verb, or a quotation: not ours
   }
-  const headline = titleCaseClause(r, i);
+  const headline = titleCaseClause(r, i) ?? droppedSubject(r, i);
   if (headline) return headline;
   if (v.objectVerbs.has(w)) return objectThenClause(r, i);
+  // "Hezbollah confirms it has started …", "the groups revealed they would resume …": a subject pronoun and its verb
+  // right after any reporting verb can only be a clause (a pronoun object is not followed by a finite verb).
+  if (pronounClause(r, i + 1)) return { cue: i, clause: i + 1, rule: 'V-ZERO' };
   if (!v.zeroThat.has(w)) return null;
   // V-ZERO: skip a short adjunct ("in a statement," / "on Friday it …"), then a clause opener must follow.
   let j = i + 1;
@@ -89,7 +92,34 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   // "The launches, which the army said came from Iran, …": in a relative clause with its own subject before the verb,
   // the relative word is the reported clause's subject, so the finite verb right after opens that clause.
   if (j === i + 1 && relativeWithSubject(r, i) && (finiteLooking(c.lower) || IRREGULAR_PAST.has(c.lower))) return { cue: i, clause: j, end, rule: 'V-ZERO' };
+  // "attacks it says respond to Israel's assault": after a contact relative on a plural noun the relative's gap is the
+  // subject, so a bare verb agreeing with that noun opens the reported clause.
+  if (j === i + 1 && end !== undefined && contactRelative(r, i) && bareVerb(r, j)) return { cue: i, clause: j, end, rule: 'V-ZERO' };
   return null;
+}
+
+/** Subject pronouns that, followed by their verb, open a clause after any reporting verb. */
+const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we']);
+
+/** A subject pronoun at j followed by an auxiliary or a finite-looking verb: "confirms it has started", "revealed they would". */
+function pronounClause(r: Reading, j: number): boolean {
+  const { words } = r;
+  const p = words[j];
+  const v = words[j + 1];
+  if (!p || !v || p.commaBefore || p.markBefore || p.colonBefore || v.commaBefore || v.markBefore || !SUBJECT_PRONOUNS.has(p.lower)) return false;
+  return AUXILIARIES.has(v.lower) || finiteLooking(v.lower) || IRREGULAR_PAST.has(v.lower);
+}
+
+/**
+ * A lowercase word at j that can be a bare present verb: letters only, not a closed-class word, adjunct or word the
+ * rules know as a particle.
+ */
+function bareVerb(r: Reading, j: number): boolean {
+  const w = r.words[j];
+  if (!w || w.commaBefore || w.markBefore || capitalised(r.text, w) || w.lower.length < 3 || !/^[a-z]+$/.test(w.lower)) return false;
+  const v = r.rules.words;
+  return !CLAUSE_OPENERS.has(w.lower) && !v.adjuncts.has(w.lower) && !NOT_FINITE.has(w.lower) && !w.lower.endsWith('ly')
+    && !v.afterTagAdjuncts.has(w.lower) && !v.callParticles.has(w.lower);
 }
 
 /** Words that may stand inside a reporting phrase: "made it clear that", "expressed its hope that". */
@@ -143,6 +173,17 @@ function titleCaseClause(r: Reading, i: number): ForwardCue | null {
     }
   }
   return null;
+}
+
+/**
+ * V-HEADLINE in a sentence-case headline: "Hezbollah says targets Israeli soldiers at Lebanon-Israel border" leaves out
+ * the claim's subject (the speaker itself), so a finite verb right after "say" opens the claim.
+ */
+function droppedSubject(r: Reading, i: number): ForwardCue | null {
+  const next = r.words[i + 1];
+  if (!next || next.commaBefore || next.markBefore || !SAY_FORMS.has(r.words[i].lower) || capitalised(r.text, next)) return null;
+  if (!(finiteLooking(next.lower) || IRREGULAR_PAST.has(next.lower)) || r.rules.words.adjuncts.has(next.lower) || !isHeadline(r)) return null;
+  return { cue: i, clause: i + 1, rule: 'V-HEADLINE' };
 }
 
 /** A word that opens a clause after a zero-"that" verb: an opener, a number, a named subject with its verb. */
@@ -233,7 +274,7 @@ function namedSubjectClause(r: Reading, j: number): boolean {
   if (!capitalised(text, words[j])) return false;
   let k = j + 1;
   while (k < words.length && k <= j + 4 && !words[k].commaBefore && !words[k].markBefore
-    && (capitalised(text, words[k]) || words[k].lower === 'of' || words[k].lower === 'al')) k++;
+    && (capitalised(text, words[k]) || words[k].lower === 'of' || words[k].lower === 'al' || particleName(text, words[k]))) k++;
   // "said Kataeb Hezbollah – which is separate from the Lebanese Hezbollah – was behind …": a parenthetical between
   // dashes after the name is passed over; the verb follows the closing dash.
   const resumed = k > j && k < words.length
@@ -259,14 +300,21 @@ function namedSubjectClause(r: Reading, j: number): boolean {
   return AUXILIARIES.has(v.lower) || finiteLooking(v.lower) || (nouns > 0 && IRREGULAR_PAST.has(v.lower));
 }
 
+/** A name after a short lowercase particle and a hyphen: "al-Saadi", "el-Sisi". */
+function particleName(text: string, w: Word): boolean {
+  const h = text.indexOf('-', w.start);
+  return h > w.start && h <= w.start + 3 && h + 1 < w.end && /^[a-z]+$/.test(text.slice(w.start, h)) && /\p{Lu}/u.test(text[h + 1]);
+}
+
 /**
  * "said Hamas, the Islamist militant group which controls Gaza, fired the rocket": an appositive set off by commas
- * after the named subject, opening with an article, of at most `windows.parenthetical` words. The index of the first
+ * after the named subject, opening with an article or a relative word ("said al-Saadi, who was killed, was
+ * responsible …"), of at most `windows.parenthetical` words. The index of the first
  * word after its closing comma, or -1.
  */
 function afterAppositive(r: Reading, k: number): number {
   const { words } = r;
-  if (!words[k].commaBefore || words[k].markBefore || !APPOSITIVE_OPENERS.has(words[k].lower)) return -1;
+  if (!words[k].commaBefore || words[k].markBefore || !(APPOSITIVE_OPENERS.has(words[k].lower) || RELATIVE_APPOSITIVE.has(words[k].lower))) return -1;
   for (let m = k + 1; m < words.length && m <= k + r.rules.windows.parenthetical; m++) {
     if (words[m].markBefore || words[m].colonBefore) return -1;
     if (words[m].commaBefore) return m;
@@ -274,6 +322,8 @@ function afterAppositive(r: Reading, k: number): number {
   return -1;
 }
 const APPOSITIVE_OPENERS = new Set(['the', 'a', 'an']);
+/** "said Abu Baqir al-Saadi, who was killed, was responsible …": a relative clause on the name, between commas. */
+const RELATIVE_APPOSITIVE = new Set(['who', 'which']);
 
 /** A lowercase word that looks like a finite verb: a form in -ed or -s that is not a known non-verb. */
 /** Past forms without -ed that a reported relative clause opens with ("which he said came from Iran"). */
@@ -311,6 +361,12 @@ function embeddedRelative(r: Reading, i: number): boolean {
     if (words[k + 1].commaBefore || words[k + 1].markBefore) break;
     if (words[k].lower === 'what') return true;
   }
+  return contactRelative(r, i);
+}
+
+/** "ships it says", "vessels they say": a subject pronoun right after a lowercase plural noun that is no speech verb. */
+function contactRelative(r: Reading, i: number): boolean {
+  const { words } = r;
   if (i < 2 || !CONTACT_SUBJECTS.has(words[i - 1].lower) || words[i - 1].commaBefore || words[i - 1].markBefore) return false;
   const noun = words[i - 2];
   const v = r.rules.words;
@@ -383,4 +439,28 @@ function pluralThenVerb(r: Reading, k: number): boolean {
   if (!w || !next || next.commaBefore || next.markBefore || capitalised(r.text, w)) return false;
   if (w.lower.length < 4 || !w.lower.endsWith('s') || w.lower.endsWith('ss') || NOT_FINITE.has(w.lower) || r.rules.words.adjuncts.has(w.lower)) return false;
   return AUXILIARIES.has(next.lower) || (next.lower.length > 4 && next.lower.endsWith('ed') && !NOT_FINITE.has(next.lower));
+}
+
+/** Subjects that open a main clause after a fronted adverbial clause: an article, a possessive, a pronoun. */
+const MAIN_SUBJECTS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'it',
+  'they', 'he', 'she', 'we']);
+
+/**
+ * S-FRONTED: where the main clause starts after a fronted adverbial clause whose report opens at `from`: the first comma
+ * segment that opens with a subject (a capitalised word, an article, a possessive or a pronoun) and has its own finite
+ * verb (an auxiliary, a form in -ed, an irregular past, a say-form); the part's length when there is none.
+ */
+export function mainClauseAfter(r: Reading, from: number): number {
+  const { words, text } = r;
+  const n = words.length;
+  for (let k = from + 1; k < n; k++) {
+    const w = words[k];
+    if (!w.commaBefore || w.semiBefore || w.colonBefore || w.markBefore) continue;
+    if (!capitalised(text, w) && !MAIN_SUBJECTS.has(w.lower)) continue;
+    for (let m = k + 1; m < n && !words[m].commaBefore; m++) {
+      const lm = words[m].lower;
+      if (AUXILIARIES.has(lm) || IRREGULAR_PAST.has(lm) || SAY_FORMS.has(lm) || (lm.length > 4 && lm.endsWith('ed') && !NOT_FINITE.has(lm))) return k;
+    }
+  }
+  return n;
 }

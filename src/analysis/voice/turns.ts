@@ -34,13 +34,7 @@ interface Label {
 
 /** Quoted spans of transcript turns in text. */
 export function transcriptTurns(text: string, rules: VoiceRules, self?: readonly SelfName[]): Span[] {
-  const paragraphs: Span[] = [];
-  for (let i = 0; i < text.length;) {
-    let e = text.indexOf('\n', i);
-    if (e < 0) e = text.length;
-    if (text.slice(i, e).trim()) paragraphs.push({ start: i, end: e });
-    i = e + 1;
-  }
+  const paragraphs = paragraphsOf(text);
   const labels = new Map<number, Label>();
   const count = new Map<string, number>();
   for (let p = 0; p < paragraphs.length; p++) {
@@ -78,6 +72,18 @@ export function transcriptTurns(text: string, rules: VoiceRules, self?: readonly
     p = q - 1;
   }
   return out;
+}
+
+/** The text's non-empty lines. */
+function paragraphsOf(text: string): Span[] {
+  const paragraphs: Span[] = [];
+  for (let i = 0; i < text.length;) {
+    let e = text.indexOf('\n', i);
+    if (e < 0) e = text.length;
+    if (text.slice(i, e).trim()) paragraphs.push({ start: i, end: e });
+    i = e + 1;
+  }
+  return paragraphs;
 }
 
 /**
@@ -153,4 +159,55 @@ function labelOf(text: string, para: Span, rules: VoiceRules, self?: readonly Se
   let after = para.start + m[0].length;
   while (after < para.end && /\s/.test(text[after])) after++;
   return { start: para.start, end: para.end, after, key, stamped };
+}
+
+/** Paragraphs an interview's opening may take before its first question: the headline, the introduction. */
+const QA_OPENING = 3;
+/** Characters of each opening paragraph read for the interview word. */
+const QA_OPENING_CHARS = 600;
+/** A question paragraph has at most this many characters: longer ones are the outlet's prose. */
+const QA_QUESTION_CHARS = 400;
+
+/**
+ * Rule C-QA (docs/voice.md): an interview printed as questions and answers without speaker labels ("It seems that
+ * Israel is ready …? What will your actions be?" ⏎ "For 22 years of occupation …"). In a text whose opening says it is
+ * an interview (`interview_verbs` in its first QA_OPENING paragraphs) and that has two question paragraphs or more
+ * (ending in "?", no quotation mark), each paragraph after a question is the interviewee's answer, quoted, up to the
+ * next question; a paragraph that opens with its own quotation mark or does not end like running speech ("Questions
+ * by Dmitry Litvinovich") ends the answer. The questions are the outlet's. One pass over the paragraphs: linear.
+ */
+export function interviewAnswers(text: string, rules: VoiceRules): Span[] {
+  const out: Span[] = [];
+  if (!text.includes('?')) return out;
+  const paragraphs = paragraphsOf(text);
+  const trimmed = (p: Span): string => text.slice(p.start, p.end).trim();
+  let interview = false;
+  // Only the opening's first characters are read: a 5 MB text of one paragraph must not become a word list.
+  for (let p = 0; p < paragraphs.length && p < QA_OPENING && !interview; p++) {
+    const end = Math.min(paragraphs[p].end, paragraphs[p].start + QA_OPENING_CHARS);
+    for (const w of scanWords(text, paragraphs[p].start, end)) if (rules.words.interview.has(w.lower)) interview = true;
+  }
+  if (!interview) return out;
+  const question = (p: Span): boolean => {
+    if (p.end - p.start > QA_QUESTION_CHARS + 16) return false;
+    const t = trimmed(p);
+    return t.length <= QA_QUESTION_CHARS && /\?$/.test(t) && !/["“”«»]/.test(t);
+  };
+  let questions = 0;
+  for (let p = 1; p < paragraphs.length; p++) if (question(paragraphs[p])) questions++;
+  if (questions < 2) return out;
+  let answering = false;
+  for (let p = 1; p < paragraphs.length; p++) {
+    if (question(paragraphs[p])) {
+      answering = true;
+      continue;
+    }
+    const t = trimmed(paragraphs[p]);
+    if (!answering || /^["“«]/.test(t) || !/[.…!]["”’)]?$/.test(t)) {
+      answering = false;
+      continue;
+    }
+    out.push(paragraphs[p]);
+  }
+  return out;
 }

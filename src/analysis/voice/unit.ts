@@ -12,7 +12,7 @@ import { headlineSource, headlineSpeaker } from './perspective.js';
 import { insideAny, mergeSpans, type RuleSpan } from './spans.js';
 import { capitalised, scanWords, type Reading, type Word } from './words.js';
 import type { SelfName } from './self.js';
-import { transcriptTurns } from './turns.js';
+import { interviewAnswers, transcriptTurns } from './turns.js';
 
 /** Opening marks and dashes: a paragraph that opens with one is quoted by its own marks already. */
 const OPENS_QUOTED = '"\u201C\u201E\u00AB\u2018\'\u2014\u2015';
@@ -30,9 +30,12 @@ export function attributionSpans(
   const raw: RuleSpan[] = [];
   // C-TURN: a transcript's turns ("ZUHRI: There is no doubt …") are the speaker's words.
   const colon: RuleSpan[] = transcriptTurns(text, rules, self).map((t) => ({ ...t, rule: 'C-TURN' }));
+  // C-QA: an interview's answers printed without speaker labels are the interviewee's words.
+  for (const a of interviewAnswers(text, rules)) colon.push({ ...a, rule: 'C-QA' });
   let introduces: PartResult['introduces'] = false; // the previous unit ended "… said:" or "Full statement:"
   let introduced = false; // this paragraph is the one introduced
   let documentOpen = false; // a document introduced by its label goes on paragraph after paragraph
+  let bullet = ''; // the list mark that opened an introduced paragraph: the list goes on with the speaker (C-INTRO)
   let colonOpen = false; // the previous unit ended inside a quotation without marks opened by a colon (C-PARA)
   let nextColon = text.indexOf(':'); // the first colon at or after the unit being read (-1: none left)
   let w = 0;
@@ -58,6 +61,10 @@ export function attributionSpans(
     colonOpen = false;
     if (newParagraph) {
       introduced = false;
+      // "… said:" followed by a list ("– Israel today is undergoing a true crisis.", "– I promise you …"): every item
+      // that opens with the same mark is the speaker's.
+      if (bullet !== '' && listMark(text, unit.start) === bullet) introduced = true;
+      else bullet = '';
       // The document ends where the outlet speaks about it again ("…, the statement added.", "according to …").
       if (documentOpen && narrates(text, unit.start, paragraphEnd(text, unit.end), rules)) documentOpen = false;
       if (documentOpen) introduced = true;
@@ -65,6 +72,7 @@ export function attributionSpans(
     if (introduces && newParagraph && !OPENS_QUOTED.includes(text[unit.start])) {
       introduced = true;
       documentOpen = introduces === 'document';
+      bullet = listMark(text, unit.start);
     }
     introduces = false;
     if (introduced) {
@@ -79,6 +87,17 @@ export function attributionSpans(
   quotedOut.sort((a, b) => a.start - b.start);
   if (trace) trace.push(...raw, ...colon);
   return mergeSpans(raw);
+}
+
+/** Marks that open the items of a list: a dash, a bullet. */
+const LIST_MARKS = '-\u2013\u2014\u2022\u00b7*';
+
+/** The list mark that opens the paragraph at `start` (spaces before it allowed), or ''. */
+function listMark(text: string, start: number): string {
+  let k = start;
+  while (k > 0 && text[k - 1] !== '\n' && (text[k - 1] === ' ' || text[k - 1] === '\t' || LIST_MARKS.includes(text[k - 1]))) k--;
+  while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
+  return LIST_MARKS.includes(text[k]) ? text[k] : '';
 }
 
 /** The unit's text ends with a colon (allowing a closing space or mark), as a speech tag that introduces. */
