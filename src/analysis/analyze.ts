@@ -10,9 +10,9 @@ import type {
 } from '../types.js';
 import { tokenize, type Units } from '../nlp/nlp.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
-import { findMatches, type Match } from './match.js';
+import { findMatches, OBJECT_STARTS, type Match } from './match.js';
 import { findVoiceSpans, quoteSpans, selfNamesOf, voiceAt } from './voice.js';
-import { describesUntracked, headlineEnd, resolveContextLabels, sideWordsOf, type ContextLabel, type Mention } from './resolve.js';
+import { describesUntracked, groupHead, headlineEnd, resolveContextLabels, sideWordsOf, type ContextLabel, type Mention } from './resolve.js';
 import { repeatedBlocks } from './repeats.js';
 import { namesAgent } from './agency.js';
 import { classWords } from './class-words.js';
@@ -139,7 +139,8 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
     actorUnit.fill(1, m.startUnit, m.endUnit);
   };
 
-  for (const m of matches) {
+  for (let mi = 0; mi < matches.length; mi++) {
+    const m = matches[mi];
     const surface = text.slice(m.start, m.end);
     const sentence = sentenceOf(m);
     const voice = voiceOf(m);
@@ -200,9 +201,12 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       if (entry.category === 'actor-label' && entry.referent && describesUntracked(text, units, m, mentions[mentions.length - 1], compiled)) continue;
       const negation = cueBefore(negationEnds, m, false);
       if (negation) cues.push(negation.entry.id);
+      // "the Iran-backed group Hamas": the label says what the named group is, so it names the name's referent.
+      const named = entry.category === 'actor-label' && entry.referent ? nameAfterGroupLabel(text, units, m, matches[mi + 1], compiled) : null;
+      const referent = named ?? entry.referent ?? m.referent ?? null;
       const hit: Hit = {
         label: entry.id,
-        referent: entry.referent ?? m.referent ?? null,
+        referent,
         category: entry.category,
         weight: entry.weight,
         start: m.start,
@@ -217,7 +221,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       };
       if (cues.length) hit.cues = cues;
       hits.push(hit);
-      if (entry.referent ?? m.referent) mention(m, (entry.referent ?? m.referent)!, sentence);
+      if (referent) mention(m, referent, sentence);
       else if (entry.resolve) contextLabels.push({ hit, match: m });
       if (entry.agentless) agentless.push({ hit, match: m });
     } else {
@@ -512,13 +516,31 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
 
 const FORCE_NOUN_CLASS = 'force-noun';
 
-/** A label ending in a `force-noun` ("army"), its possessive, and a medium after it ("'s media", "'s press service"). */
+const COMMAND_NOUN_CLASS = 'command-noun';
+/** Words of a command's name before its `command-noun` ("Central Command", "5th Fleet", "U.S. Central Command"). */
+const COMMAND_NAME_WORDS = 2;
+
+/**
+ * A label ending in a `force-noun` ("army"), its possessive, and a medium after it ("'s media", "'s press service")
+ * or a command's name ("'s Central Command", "'s 5th Fleet": capitalised words or an ordinal, then a `command-noun`).
+ */
 function forceOutlet(text: string, units: Units, m: Match, compiled: CompiledLexicon): boolean {
   const next = m.endUnit;
   if (next + 1 >= units.count || units.barrierAfter[next - 1] || units.barrierAfter[next]) return false;
   if (units.normal[next] !== "'s" && units.normal[next] !== "'") return false;
   if (!classWords(compiled, FORCE_NOUN_CLASS).has(units.normal[next - 1])) return false;
-  return outletAfter(text, units, next + 1, compiled);
+  return outletAfter(text, units, next + 1, compiled) || commandAfter(text, units, next + 1, compiled);
+}
+
+/** Whether the words from unit `u` on are a command's name: at most two capitalised words or ordinals, then a `command-noun`. */
+function commandAfter(text: string, units: Units, u: number, compiled: CompiledLexicon): boolean {
+  const nouns = classWords(compiled, COMMAND_NOUN_CLASS);
+  if (nouns.size === 0) return false;
+  for (let k = u; k < units.count && k <= u + COMMAND_NAME_WORDS; k++) {
+    if (k > u && nouns.has(units.normal[k])) return true;
+    if (units.barrierAfter[k] || !(properWordAt(text, units, k) || /^\d+(?:st|nd|rd|th)$/.test(units.normal[k]))) return false;
+  }
+  return false;
 }
 
 /**
@@ -567,9 +589,6 @@ function properWordAt(text: string, units: Units, u: number): boolean {
   return /^\p{Lu}/u.test(text.slice(units.start[u], units.end[u])) && !ENGLISH_STOPWORDS.has(units.normal[u]);
 }
 
-/** Words after which an -s form is a verb with its object ("the Israeli military raids the camp"), not a plural. */
-const OBJECT_STARTS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'these', 'those', 'them', 'him', 'it',
-  'back', 'some', 'several', 'two', 'three', 'dozens', 'more']);
 
 /**
  * The noun of the lexicon's `military-thing-noun` or `act-noun` class that stands at unit `u` right after "military",
@@ -591,6 +610,31 @@ function nounAfterMilitary(text: string, units: Units, u: number, compiled: Comp
   return inClass(singular) ? singular : word.slice(0, -2);
 }
 
+
+/** Words inside a label that open a patron or possessor phrase, after which a group noun is no longer the label's head. */
+const LABEL_LINKS = new Set(["'s", "'", 'by', 'of', 'from', 'with', 'to']);
+
+/**
+ * The referent of a tracked name written right after a fixed label that ends in a singular group noun, when it is
+ * another referent than the label's: "the Iran-backed group Hamas", "the Iran-backed militant group Hamas". The label
+ * before the name describes the named group (the devset's "the Palestinian group Hamas": the label before the name,
+ * annotated with the group's referent), whatever referent its own words suggest. A plural ("Iran-backed groups Hamas
+ * and Hezbollah") names several groups and keeps its own referent; so does a label glued to the name by anything but
+ * spaces.
+ */
+function nameAfterGroupLabel(text: string, units: Units, m: Match, next: Match | undefined, compiled: CompiledLexicon): string | null {
+  if (!next || next.startUnit !== m.endUnit || units.barrierAfter[m.endUnit - 1]) return null;
+  if (!/^\s+$/.test(text.slice(m.end, next.start)) || !/^\p{Lu}/u.test(text.slice(next.start, next.end))) return null;
+  const head = units.normal[m.endUnit - 1];
+  if (head.endsWith('s') || !groupHead(compiled, head)) return null;
+  // "militias backed by Iran's paramilitary Revolutionary Guard": the group noun ends a patron phrase inside the
+  // label and belongs to the name after it, not to the label's own head.
+  for (let u = m.startUnit; u < m.endUnit - 1; u++) if (LABEL_LINKS.has(units.normal[u])) return null;
+  const own = (m.entry as LabelEntry).referent;
+  const theirs = next.entry.kind === 'name' ? (next.entry as NameEntry).referent
+    : next.entry.kind === 'label' && (next.entry as LabelEntry).category === 'actor-label' ? (next.entry as LabelEntry).referent : undefined;
+  return theirs && theirs !== own ? theirs : null;
+}
 
 /** Whether a possessive stands inside the match ("Iran's military"): the name before it is a mention of its own. */
 function possessiveInside(units: Units, m: Match): boolean {

@@ -330,10 +330,55 @@ function endsInVerbForm(c: Candidate, units: Units, compiled: CompiledLexicon): 
 /** Articles a pattern may begin with ("the occupation", "the militias"). */
 const ARTICLES = new Set(['the', 'a', 'an']);
 
+/** Words after which an -s form is a verb with its object ("the Israeli military raids the camp"), not a plural. */
+export const OBJECT_STARTS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'these',
+  'those', 'them', 'him', 'it', 'back', 'some', 'several', 'two', 'three', 'dozens', 'more']);
+
+/** The lexicon's class of framing adjectives that a name's label may end in ("Hamas terrorist", "Houthi militant"). */
+const FRAMING_ADJECTIVE_CLASS = 'framing-adjective';
+
+/**
+ * Whether the word at unit `u` is a noun of the lexicon's `act-noun` class, by its singular or its plural: an -s form
+ * followed by an object (an article, a pronoun, a capitalised name) is the verb ("Hamas terrorist attacks the town"),
+ * and inflected verbs ("attacked") are no members.
+ */
+function actNounAt(text: string, units: Units, u: number, compiled: CompiledLexicon): boolean {
+  const acts = classWords(compiled, 'act-noun');
+  const word = units.normal[u];
+  if (acts.has(word)) return true;
+  const singular = word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.endsWith('s') ? word.slice(0, -1) : null;
+  if (!singular || !(acts.has(singular) || (word.endsWith('es') && acts.has(word.slice(0, -2))))) return false;
+  if (u + 1 < units.count && !units.barrierAfter[u]) {
+    const after = units.normal[u + 1];
+    if (OBJECT_STARTS.has(after) || UPPER_START.test(text.slice(units.start[u + 1], units.end[u + 1]))) return false;
+  }
+  return true;
+}
+
+/**
+ * "the Hamas terrorist attack", "Houthi militant activity", "a Hamas terror rocket": a name's label that ends in a
+ * framing adjective written as an adjective (the singular "terrorist", not "terrorists") right before a noun of an
+ * act or a thing describes the act or the thing (devset traps: "this atrocious terrorist attack"; lexicons/README.md
+ * "Framing adjectives"), so the candidate is dropped and the name before the adjective is matched on its own, as the
+ * neutral mention it is. The name must be capitalised: a label of common nouns is left to its patterns.
+ */
+function adjectiveOfAct(text: string, units: Units, compiled: CompiledLexicon, c: Candidate): boolean {
+  const entry = c.terminal.entry;
+  if (entry.kind !== 'label' || (entry as LabelEntry).category !== 'actor-label' || c.endUnit - c.startUnit < 2) return false;
+  const last = c.endUnit - 1;
+  if (!classWords(compiled, FRAMING_ADJECTIVE_CLASS).has(units.normal[last])) return false;
+  if (c.endUnit >= units.count || units.barrierAfter[last]) return false;
+  if (!/^\s+$/.test(text.slice(units.end[last], units.start[c.endUnit]))) return false;
+  const first = ARTICLES.has(units.normal[c.startUnit]) ? c.startUnit + 1 : c.startUnit;
+  if (first >= last || !UPPER_START.test(text.slice(units.start[first], units.end[first]))) return false;
+  return actNounAt(text, units, c.endUnit, compiled);
+}
+
 export function findMatches(text: string, units: Units, compiled: CompiledLexicon): Match[] {
   const n = units.count;
   const barrier = units.barrierAfter;
-  const candidates = collectCandidates(text, units, compiled).filter((c) => !endsInVerbForm(c, units, compiled));
+  const candidates = collectCandidates(text, units, compiled)
+    .filter((c) => !endsInVerbForm(c, units, compiled) && !adjectiveOfAct(text, units, compiled, c));
   if (candidates.length === 0) return [];
 
   // Whether each candidate's first unit is an article, looked up once per start rather than once per comparison.

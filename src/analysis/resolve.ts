@@ -1199,7 +1199,7 @@ function originWords(compiled: CompiledLexicon): OriginWords {
 }
 
 /** Whether `head` is the last word of a member of a group-noun class, in any inflection ("group", "militants"). */
-function groupHead(compiled: CompiledLexicon, head: string): boolean {
+export function groupHead(compiled: CompiledLexicon, head: string): boolean {
   const words = originWords(compiled);
   const h = canonical(compiled.variantOf, head);
   if (words.groupHeads.has(h)) return true;

@@ -111,4 +111,12 @@ describe('word classes the analyzer reads word by word', () => {
     expect(messages.some((m) => m.includes('group-noun'))).toBe(false);
     expect(messages).toHaveLength(3);
   });
+
+  it('reads the framing adjectives word by word too (match.ts compares one word after a name)', () => {
+    const text = `${valid}classes:
+  framing-adjective: [terrorist, terror group]
+`;
+    const messages = problemsOf(text).problems.map((p) => p.message);
+    expect(messages).toEqual([expect.stringMatching(/member "terror group" of class "framing-adjective": the analyzer reads this class word by word/)]);
+  });
 });

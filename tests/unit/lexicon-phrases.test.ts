@@ -838,6 +838,15 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(actorLabels('The Yemeni army\'s decision stands.').map((h) => h.text)).toEqual(['Yemeni army']);
   });
 
+  it('does not count a force in the possessive before its command\'s name, a source by affiliation (audit prec11b, devset "US Central Command")', () => {
+    expect(actorLabels('The missile was downed, according to the US military\'s Central Command.')).toEqual([]);
+    expect(actorLabels('The U.S. military’s Central Command said the strikes were proportionate.')).toEqual([]);
+    expect(actorLabels('The US Navy\'s 5th Fleet did not immediately respond.')).toEqual([]);
+    // The force before another noun, or a lowercase "command", stays counted.
+    expect(actorLabels('The US military\'s strikes hit Yemen.').map((h) => h.text)).toEqual(['US military']);
+    expect(actorLabels('The US military\'s command of the sea is contested.').map((h) => h.text)).toEqual(['US military']);
+  });
+
   it('reads an intensifier between the possessive and the emotive noun as part of the event word (audit prec9b)', () => {
     expect(actorLabels('He called it a new example of Israel’s unrestrained aggression.')).toEqual([]);
     expect(events('He called it a new example of Israel’s unrestrained aggression.').map((e) => e[1])).toContain('israel');
@@ -1012,5 +1021,44 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     // "Iranian-backed Hezbollah forces" takes the entry "Iranian-backed forces" would (lexicons/README.md "One phrase,
     // one mention, one weight"), as "Iranian-backed Hezbollah fighters" does with the name left between.
     expect(labelsIn('Iranian-backed Hezbollah forces attacked the base.')).toEqual([{ text: 'Iranian-backed Hezbollah forces', id: 'pro-iranian-groups', weight: -1 }]);
+  });
+
+  it('reads a framing adjective between a name and an act noun as the act\'s: the name alone is the mention (audit prec11b)', () => {
+    const read = (text: string) => actorLabels(text).map((h) => [h.text, h.referent, h.weight]);
+    expect(read('It followed the deadly Hamas terrorist attack on Israel.')).toEqual([['Hamas', 'palestinians', 0], ['Israel', 'israel', 0]]);
+    expect(read('The Hamas terror attacks of October 7 shocked the world.')).toEqual([['Hamas', 'palestinians', 0]]);
+    expect(read('Hamas militant activity in the camp grew.')).toEqual([['Hamas', 'palestinians', 0]]);
+    // "Houthi" alone is no label ("Houthi attacks"), so the act names no actor at all.
+    expect(read('Houthi militant activity during the war rose.')).toEqual([]);
+    // The group acting keeps its label: the plural, a verb after the singular, an -s verb with its object, a noun
+    // that is no act, and the adjective at the end of the phrase.
+    expect(read('Hamas terrorists attack the town.')).toEqual([['Hamas terrorists', 'palestinians', -2]]);
+    expect(read('A Hamas terrorist attacked a soldier.')).toEqual([['Hamas terrorist', 'palestinians', -2]]);
+    expect(read('A Hamas terrorist attacks the guards.')).toEqual([['Hamas terrorist', 'palestinians', -2]]);
+    expect(read('He met a Hamas terrorist.')).toEqual([['Hamas terrorist', 'palestinians', -2]]);
+    expect(read('A Hamas terrorist commander was killed.')).toEqual([['Hamas terrorist', 'palestinians', -2]]);
+    // "proxy" before a war or a strategy is the kind of war: the state in the possessive is the mention.
+    expect(read("Hezbollah is at the forefront of Iran's proxy war with Israel.")).toEqual([['Iran', 'iran', 0], ['Israel', 'israel', 0]]);
+    expect(read("Iran's Proxy Strategy: a briefing")).toEqual([['Iran', 'iran', 0]]);
+    expect(read("Iran's proxy network spans the region.")).toEqual([["Iran's proxy network", 'armed-groups', -2]]);
+    expect(read("Iran's proxy forces attacked.")).toEqual([["Iran's proxy forces", 'armed-groups', -2]]);
+  });
+
+  it('gives a group label right before a tracked name of another referent the name\'s referent (dev "the Palestinian group Hamas")', () => {
+    const read = (text: string) => actorLabels(text).map((h) => [h.text, h.referent, h.weight]);
+    expect(read('The Iran-backed group Hamas attacked Israel.')).toEqual([
+      ['Iran-backed group', 'palestinians', -1], ['Hamas', 'palestinians', 0], ['Israel', 'israel', 0]]);
+    expect(read('The Iranian-backed militant group Hamas attacked.')).toEqual([
+      ['Iranian-backed militant group', 'palestinians', -2], ['Hamas', 'palestinians', 0]]);
+    // A plural names several groups; a group noun inside a patron phrase belongs to the name after it; a label
+    // not glued to the name by spaces describes nobody in particular.
+    expect(read('Iran-backed groups Hamas and Hezbollah attacked.')[0]).toEqual(['Iran-backed groups', 'armed-groups', -1]);
+    expect(read("Jets hit militias backed by Iran's paramilitary Revolutionary Guard.")[0]).toEqual(["militias backed by Iran's paramilitary", 'armed-groups', -2]);
+    expect(read('It fought an Iran-backed group, Hamas said.')[0]).toEqual(['Iran-backed group', 'armed-groups', -1]);
+  });
+
+  it('reads a bare group noun after "settler" as the settlers\' men, no tracked referent (audit prec11b)', () => {
+    expect(actorLabels('The ministry condemned the armed settler militias in the West Bank.')).toEqual([]);
+    expect(actorLabels('The ministry condemned the militias in the West Bank.').map((h) => h.text)).toEqual(['the militias']);
   });
 });
