@@ -91,7 +91,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
   };
 
   const workers = intOption(values.workers, 'workers', 1) ?? defaultWorkerCount();
-  const inputBytes = inputSize(positionals);
+  const { bytes: inputBytes, manyDocuments } = inputSize(positionals);
   // With workers, they analyze and the lexicon is compiled off this thread too: the main thread never loads the
   // wink-nlp model (~55 MB) unless the corpus turns out too small for the pool and is analyzed here. A small input
   // is analyzed here anyway (the pool starts at 64 documents), and compiling elsewhere would load the model twice.
@@ -130,11 +130,11 @@ export async function runAnalyze(args: string[]): Promise<number> {
   /** Documents in the whole corpus, estimated from the input's size and the documents read so far (for the ETA). */
   const estimatedTotal = (read: number) => (textBytes > 0 && inputBytes > 0 ? Math.max(read, Math.round((read * inputBytes) / textBytes)) : undefined);
 
-  // A first run of a large input analyzes on the pool: its workers start now and load wink-nlp while the lexicon
+  // A first run of a large input of many documents analyzes on the pool: its workers start now and load wink-nlp while the lexicon
   // compiles on its own thread, instead of after it (~0.5 s of one idle core). A re-run into an existing store may
   // reuse every analysis: its pool starts only when a document needs one (runPipeline).
   const poolFeatures = { stopwords: research.stopwords, sketches: policy !== 'keep-all' };
-  const early = offThread && (dbFile === undefined || !existsSync(dbFile)) ? new WorkerPool(compiling, workers, { features: poolFeatures }) : undefined;
+  const early = offThread && manyDocuments && (dbFile === undefined || !existsSync(dbFile)) ? new WorkerPool(compiling, workers, { features: poolFeatures }) : undefined;
   let compiled: CompiledLexicon;
   try {
     compiled = await compiling;
@@ -220,12 +220,21 @@ function sayWarnings(documents: Iterable<ReportDocument>, say: (line: string) =>
   if (warned > 5) say(`… ${warned - 5} more documents with warnings (see "warnings" in the JSON report)`);
 }
 
-/** Bytes of the input files (the reader's extensions, hidden entries and node_modules left out), for the ETA. */
 /** Input size from which `analyze` with workers compiles the lexicon off the main thread (~100 articles). */
 const OFF_THREAD_COMPILE_BYTES = 256 * 1024;
+/** Text files from which a first run starts its workers before the lexicon is compiled (the pool's own minimum). */
+const EARLY_POOL_FILES = 64;
 
-function inputSize(paths: string[]): number {
+/**
+ * Bytes of the input files (the reader's extensions, hidden entries and node_modules left out), for the ETA, and
+ * whether the input can hold enough documents for the pool: a multi-document file (.jsonl, .csv, .json) or 64 text
+ * files. One large text file is one document, analyzed on the main thread: workers started for it would only load
+ * the model twice more (~80 MB of peak on the scale bench's 5 MB document).
+ */
+function inputSize(paths: string[]): { bytes: number; manyDocuments: boolean } {
   let total = 0;
+  let textFiles = 0;
+  let multiDocument = false;
   const visit = (p: string, top: boolean) => {
     let st;
     try {
@@ -234,13 +243,16 @@ function inputSize(paths: string[]): number {
       return;
     }
     if (st.isFile()) {
-      if (top || extname(p).toLowerCase() in EXTENSION_KINDS) total += st.size;
+      const kind = EXTENSION_KINDS[extname(p).toLowerCase()];
+      if (top || kind !== undefined) total += st.size;
+      if (kind === 'text' || (top && kind === undefined)) textFiles++;
+      else if (kind !== undefined) multiDocument = true;
     } else if (st.isDirectory()) {
       for (const name of readdirSync(p)) if (!name.startsWith('.') && name !== 'node_modules') visit(join(p, name), false);
     }
   };
   for (const p of paths) visit(p, true);
-  return total;
+  return { bytes: total, manyDocuments: multiDocument || textFiles >= EARLY_POOL_FILES };
 }
 
 /** `--shard I/N`: 0 ≤ I < N, the 0-based index a batch engine hands each task. */

@@ -86,6 +86,25 @@ describe('compiling the lexicon off the main thread', () => {
     // A small input is analyzed on the main thread anyway, so the lexicon is compiled there (one model, not two).
     expect(run(write('small.jsonl', 1), 2).model).toBe('loaded');
   }, 120_000); // three whole `analyze` runs: on a loaded machine more than the default 30 s
+  it('starts no pool workers early for one large text file, which is one document analyzed on the main thread', () => {
+    const file = join(dir, 'one-large.txt');
+    writeFileSync(file, 'Iran-backed militias attacked US forces near the base, the Pentagon said. '.repeat(4000));
+    const report = join(dir, 'workers.txt');
+    const run = (input: string) => {
+      const r = spawnSync(process.execPath, ['-r', join(root, 'tests/fixtures/preload/report-workers.cjs'),
+        join(root, 'dist/src/cli/main.js'), 'analyze', input, '-j', '2', '--default-outlet', 'One', '--format', 'json', '--omit-hits', '--out', join(dir, 'one.json'), '--quiet'],
+      { encoding: 'utf8', env: { ...process.env, FRAMELENS_TEST_WORKER_REPORT: report } });
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(report, 'utf8').split('\n').filter(Boolean);
+    };
+    const single = run(file);
+    expect(single.filter((name) => name.startsWith('analyze-worker'))).toEqual([]);
+    // The check itself can fail: the same bytes as many documents start the pool while the lexicon compiles.
+    const lines = Array.from({ length: 90 }, (_, i) => JSON.stringify({ id: `m${i}`, outlet: 'One', text: 'Iran-backed militias attacked US forces near the base. '.repeat(60) }));
+    const many = join(dir, 'many.jsonl');
+    writeFileSync(many, `${lines.join('\n')}\n`);
+    expect(run(many).filter((name) => name.startsWith('analyze-worker')).length).toBe(2);
+  }, 120_000);
 });
 
 describe('pool workers started while the lexicon compiles', () => {
