@@ -88,17 +88,23 @@ export class OutletTerms implements ReadonlyMap<string, number> {
     this.slots = slots;
   }
 
-  private countOf(id: number): number {
+  /** The slot pair's index of word number `id`, or -1 when the table does not hold it (open addressing). */
+  private slotOf(id: number): number {
     const slots = this.slots;
     const mask = (slots.length >> 1) - 1;
     const key = id + 1;
     let h = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
     for (;;) {
       const at = slots[2 * h];
-      if (at === key) return slots[2 * h + 1];
-      if (at === 0) return 0;
+      if (at === key) return 2 * h;
+      if (at === 0) return -1;
       h = (h + 1) & mask;
     }
+  }
+
+  private countOf(id: number): number {
+    const at = this.slotOf(id);
+    return at < 0 ? 0 : this.slots[at + 1];
   }
 
   get size(): number {
@@ -108,26 +114,13 @@ export class OutletTerms implements ReadonlyMap<string, number> {
   get(word: string): number | undefined {
     const id = this.vocabulary.find(word);
     if (id === undefined) return undefined;
-    const n = this.countOf(id);
-    return n === 0 && !this.holds(id) ? undefined : n;
+    const at = this.slotOf(id);
+    return at < 0 ? undefined : this.slots[at + 1];
   }
 
   has(word: string): boolean {
     const id = this.vocabulary.find(word);
-    return id !== undefined && this.holds(id);
-  }
-
-  private holds(id: number): boolean {
-    const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
-    const key = id + 1;
-    let h = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
-    for (;;) {
-      const at = slots[2 * h];
-      if (at === key) return true;
-      if (at === 0) return false;
-      h = (h + 1) & mask;
-    }
+    return id !== undefined && this.slotOf(id) >= 0;
   }
 
   *entries(): MapIterator<[string, number]> {
