@@ -331,8 +331,8 @@ export class ReportBuilder {
   /** A batch run's file for the columns' full blocks and the pools' full chunks (~0.14 KB per document). */
   private readonly scratch: ScratchFile | undefined;
   private readonly bodies: RecordSpill<DocumentBody>;
-  private readonly referentIndex = new Map<string, number>();
-  private readonly referentIds: string[] = [];
+  /** Referent ids numbered in the order first met (the stance triples' referent numbers). */
+  private readonly referents = new Vocabulary();
   /** Per outlet, every document's words (excluded copies are taken out at the end). */
   private readonly terms = new Map<string, OutletTerms>();
   private readonly vocabulary = new Vocabulary();
@@ -365,7 +365,7 @@ export class ReportBuilder {
     this.duplicates = detect
       ? new NearDuplicateIndex({}, textOf, false, { id: (k) => cores.id(k), outlet: (k) => cores.outlet(k), date: (k) => cores.date(k) })
       : null;
-    for (const r of options.lexicon.referents) this.referentOf(r.id);
+    for (const r of options.lexicon.referents) this.referents.id(r.id);
   }
 
   /** Documents added so far. */
@@ -438,7 +438,7 @@ export class ReportBuilder {
     addDocument(counts, a);
     const stance: number[] = [];
     for (const [ref, r] of Object.entries(counts.referents)) {
-      const k = this.referentOf(ref);
+      const k = this.referents.id(ref);
       VOICES.forEach((v, vi) => {
         if (r.voices[v].mentions > 0) stance.push(k * 3 + vi, r.voices[v].score, r.voices[v].mentions);
       });
@@ -477,7 +477,7 @@ export class ReportBuilder {
     for (let k = 0; k < other.cores.length; k++) {
       if (this.cores.has(other.cores.id(k))) throw new RangeError(`duplicate document id across merged parts: ${other.cores.id(k)}`);
     }
-    const remap = other.referentIds.map((id) => this.referentOf(id));
+    const remap = other.referents.words.map((id) => this.referents.id(id));
     for (const r of other.records()) {
       const stance = [...r.stance];
       for (let k = 0; k < stance.length; k += 3) {
@@ -502,7 +502,7 @@ export class ReportBuilder {
     return {
       version: BUILDER_STATE_VERSION,
       options: this.options,
-      referentIndex: [...this.referentIds],
+      referentIndex: [...this.referents.words],
       documents: [...this.records()],
       terms: [...this.terms].map(([outlet, t]) => [outlet, t.total, [...t]]),
       copyTerms: [...this.copyTerms].map(([id, words]) => [id, JSON.parse(words) as Array<[string, number]>]),
@@ -516,7 +516,7 @@ export class ReportBuilder {
       throw new RangeError(`report builder state: unknown version ${String(state?.version)} (this framelens reads version ${BUILDER_STATE_VERSION})`);
     }
     const builder = new ReportBuilder({ ...state.options, textOf });
-    for (const id of state.referentIndex) builder.referentOf(id);
+    for (const id of state.referentIndex) builder.referents.id(id);
     for (const r of state.documents) {
       if (builder.cores.has(r.meta.id)) throw new RangeError(`report builder state: duplicate document id ${r.meta.id}`);
       builder.push(r);
@@ -914,7 +914,7 @@ export class ReportBuilder {
         v.mentions += mentions[vi];
         v.score += scores[vi];
       }
-      if (v.mentions > 0) out[this.referentIds[ref]] = v;
+      if (v.mentions > 0) out[this.referents.words[ref]] = v;
     }
     return out;
   }
@@ -942,7 +942,7 @@ export class ReportBuilder {
       outlet: (k) => this.cores.outlet(positions[k]),
       date: (k) => this.cores.date(positions[k]),
       stance: (k, referent) => {
-        const r = this.referentIndex.get(referent);
+        const r = this.referents.find(referent);
         scores.fill(0);
         mentions.fill(0);
         if (r !== undefined) {
@@ -986,16 +986,6 @@ export class ReportBuilder {
       if (fromMeta) out.set('group', fromMeta);
     }
     return out;
-  }
-
-  private referentOf(id: string): number {
-    let k = this.referentIndex.get(id);
-    if (k === undefined) {
-      k = this.referentIds.length;
-      this.referentIndex.set(id, k);
-      this.referentIds.push(id);
-    }
-    return k;
   }
 
   private termsOf(outlet: string): OutletTerms {
@@ -1045,7 +1035,7 @@ export class ReportBuilder {
    */
   private stanceColumns(docs: readonly number[], referents: readonly string[], sets: readonly Voice[][]): SparseColumn[] {
     const wanted = new Map<number, number>(); // referent index → position in `referents`
-    referents.forEach((id, k) => wanted.set(this.referentOf(id), k));
+    referents.forEach((id, k) => wanted.set(this.referents.id(id), k));
     const setsOfVoice = VOICES.map((v) => sets.flatMap((set, k) => (set.includes(v) ? [k] : [])));
     const columns = referents.flatMap(() => sets.map(() => ({ index: [] as number[], sumOfScores: [] as number[], mentions: [] as number[] })));
     docs.forEach((doc, position) => {

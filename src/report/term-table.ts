@@ -8,7 +8,7 @@
  * memory in the report stage): the words in the order the outlet first counted them, with their sums.
  */
 
-/** Word numbers shared by the outlets of one report builder. */
+/** Strings numbered in the order first met: the words the outlets of one report builder count (and its referent ids). */
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
 
