@@ -3,17 +3,16 @@
  * beside the rest of the report stage (keyness, contrasts, timeline, events) instead of before it. The jobs' typed
  * arrays move to the thread without a copy; the estimates come back as plain objects (a few hundred per report).
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { StanceEstimate } from '../stats/bootstrap.js';
 import type { BootstrapJob, BootstrapRunner } from '../report/builder.js';
+import { threadScriptAvailable } from './pool.js';
 
 const BOOTSTRAP_URL = new URL('./bootstrap-worker.js', import.meta.url);
 
 /** Whether the thread can start: it needs the compiled JavaScript (dist/), as the analysis pool does. */
 export function bootstrapThreadAvailable(): boolean {
-  return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(BOOTSTRAP_URL));
+  return threadScriptAvailable(BOOTSTRAP_URL);
 }
 
 /** Runs the jobs on a new thread, which ends when it has answered; the same estimates as bootstrapStanceColumns. */

@@ -19,8 +19,13 @@ import type { NearDuplicateSketch } from '../stats/duplicates.js';
 
 const WORKER_URL = new URL('./analyze-worker.js', import.meta.url);
 
+/** Whether a thread can run the worker script at `url`: threads need the compiled JavaScript (dist/), not the .ts sources. */
+export function threadScriptAvailable(url: URL): boolean {
+  return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(url));
+}
+
 export function workersAvailable(): boolean {
-  return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_URL));
+  return threadScriptAvailable(WORKER_URL);
 }
 
 /**
