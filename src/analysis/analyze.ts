@@ -506,7 +506,7 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
     if (units.barrierAfter[u] || !properWordAt(text, units, u)) break;
     const noun = units.normal[u + 1];
     if (titleAt(text, units, u + 1, compiled) || classWords(compiled, SPOKESPERSON_CLASS).has(noun)) return 'title';
-    // "Iran Supreme Leader Ali Khamenei": a leader's title written as an office, capitalised; "Hamas leaders" stays.
+    // "Iran Supreme Leader Ali Khamenei": a leader's title written as an office, capitalised, before the leader's name.
     if ((classWords(compiled, OF_TITLE_CLASS).has(noun) || classWords(compiled, PERSON_TITLE_CLASS).has(noun)) &&
         !units.barrierAfter[u] && properWordAt(text, units, u + 1)) return 'title';
   }
