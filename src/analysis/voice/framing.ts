@@ -9,7 +9,7 @@
  */
 import type { ForwardCue } from './forward.js';
 import { occasion } from './intent.js';
-import { BE_FORMS, DETERMINERS, OBJECT_PRONOUNS, RELATIVE } from './grammar.js';
+import { AUXILIARIES, BE_FORMS, DETERMINERS, OBJECT_PRONOUNS, RELATIVE } from './grammar.js';
 import { insideAny } from './spans.js';
 import { negatedAt, segmentEnd, type Reading } from './words.js';
 
@@ -216,10 +216,16 @@ export function boundedEnd(r: Reading, from: number, max: number): number {
   return end;
 }
 
-/** A word that starts a coordinated verb phrase: "… and said", "… and accusing", "… and vowed". */
+/**
+ * A word that starts a coordinated verb phrase: "… and said", "… and accusing", "… and vowed"; or an auxiliary, which
+ * cannot open a noun phrase, so "and" before it joins a second predicate of the subject: "condemned the attacks and is
+ * backed by parties close to Iran", "blamed the militias for the attack and has decided to retaliate".
+ */
 function verbLike(r: Reading, w: string): boolean {
   const v = r.rules.words;
   return v.reporting.has(w) || v.accuse.has(w) || v.call.has(w) || v.blame.has(w) || v.asVerbs.has(w) || v.directive.has(w)
-    || (w.length > 4 && (w.endsWith('ed') || w.endsWith('ing')));
+    || COORDINATED_AUXILIARIES.has(w) || (w.length > 4 && (w.endsWith('ed') || w.endsWith('ing')));
 }
+/** Auxiliaries that open a second predicate after "and"/"but" (not "be"/"been": "and be" follows a modal of the object's clause). */
+const COORDINATED_AUXILIARIES = new Set([...AUXILIARIES].filter((a) => a !== 'be' && a !== 'been'));
 
