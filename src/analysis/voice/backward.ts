@@ -5,7 +5,7 @@
  * the figure only) and S-AFTER (what follows a tag is the outlet's continuation when it is a relative clause on the
  * source, an appositive on an inverted tag's speaker, or a participle / time adjunct: "…, officials said, marking …").
  */
-import { DETERMINERS, RELATIVE } from './grammar.js';
+import { AUXILIARIES, DETERMINERS, RELATIVE } from './grammar.js';
 import { insideAny } from './spans.js';
 import { isSpeechTag } from './tags.js';
 import type { Reading } from './words.js';
@@ -64,8 +64,8 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
         // S-AFTER: what follows a parenthetical source or tag is the claim too, unless it is a relative clause on the
         // source, an appositive on an inverted tag's speaker ("…, said Yahya Saree, a spokesman for the Houthis.") or
         // after a source ("…, according to the ministry, a formula never applied to …"), or an adjunct.
-        const appositive = (according || (tag && v.tag.has(words[segStart].lower))) && i < limit
-          && DETERMINERS.has(words[i].lower);
+        const appositive = ((according || (tag && v.tag.has(words[segStart].lower))) && i < limit
+          && DETERMINERS.has(words[i].lower)) || (i < limit && summativeAppositive(r, i, limit));
         // "…, but it is not clear …": a new clause of the outlet's, so the source was a trailing one for the clause
         // before it.
         const adjunct = i < limit && (v.afterTagAdjuncts.has(words[i].lower)
@@ -85,6 +85,26 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
   }
   return { from, before, rule };
 }
+
+/**
+ * S-AFTER: a comma segment after a tag that opens with a determiner and an ordinal or superlative ("…, a security
+ * source says, the latest in almost five months of cross-border fire …", "…, officials said, the first such attack …",
+ * "…, its deadliest day …") and has no auxiliary is a summative appositive: the outlet ranks the event it has just
+ * reported among others. A clause the tag interrupts goes on with a verb ("…, the army said, the first units have
+ * crossed …"), so an auxiliary in the segment keeps it the speaker's.
+ */
+function summativeAppositive(r: Reading, i: number, limit: number): boolean {
+  const { words } = r;
+  if (!DETERMINERS.has(words[i].lower) || words[i].lower === 'one' || i + 1 >= limit || words[i + 1].commaBefore) return false;
+  const second = words[i + 1].lower;
+  const ranks = ORDINALS.has(second) || /^[0-9]+(st|nd|rd|th)$/.test(second) || (second.length > 5 && second.endsWith('est'));
+  if (!ranks) return false;
+  for (let k = i + 1; k < limit && !words[k].commaBefore; k++) if (AUXILIARIES.has(words[k].lower)) return false;
+  return true;
+}
+/** Ordinals and superlatives without -est that rank an event: "the first", "the worst", "the only". */
+const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
+  'last', 'worst', 'most', 'only', 'best']);
 
 /**
  * T-INTRO: the tag words[a, b) is followed by a quotation, and all that stands before it is one fronted comma segment
