@@ -50,6 +50,12 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
     }
     if (j > i + 1 && (v.reporting.has(lj) || words[j].markBefore)) break; // another verb, or a quotation: not ours
   }
+  // V-HOW: "mentioned how some people overlooked the achievements of the resistance", "explained why the group struck":
+  // a clause opened by "how" or "why" right after a reporting verb is the speaker's account, reported like a that-clause.
+  if (next !== undefined && WH_COMPLEMENTIZERS.has(next.lower) && !next.commaBefore && !next.markBefore && i + 3 < n
+    && !words[i + 2].commaBefore && !words[i + 2].markBefore) {
+    return { cue: i, clause: i + 2, rule: 'V-HOW' };
+  }
   const headline = titleCaseClause(r, i) ?? droppedSubject(r, i);
   if (headline) return headline;
   if (v.objectVerbs.has(w)) return objectThenClause(r, i);
@@ -97,6 +103,9 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   if (j === i + 1 && end !== undefined && contactRelative(r, i) && bareVerb(r, j)) return { cue: i, clause: j, end, rule: 'V-ZERO' };
   return null;
 }
+
+/** Words that open a reported clause after a reporting verb like "that" (V-HOW). */
+const WH_COMPLEMENTIZERS = new Set(['how', 'why']);
 
 /** Subject pronouns that, followed by their verb, open a clause after any reporting verb. */
 const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we']);
