@@ -344,6 +344,10 @@ function tagThenAdjunct(r: Reading): boolean {
   return false;
 }
 
+/** Conjunctions and articles that close a series of noun phrases ("…, a deepening of …, and an escalation …"). */
+const SERIES_JOINERS = new Set(['and', 'or']);
+const ARTICLES = new Set(['a', 'an', 'the']);
+
 /** Nouns of time that make "a day after …", "a week before …" an adjunct of the claim rather than a gloss. */
 const TIME_NOUNS = new Set(['day', 'week', 'month', 'year', 'decade', 'few', 'couple', 'fortnight', 'night', 'morning', 'hour']);
 
@@ -367,6 +371,9 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
     if (TIME_NOUNS.has(words[k + 1]?.lower ?? '')) continue;
     const close = segmentEnd(words, k);
     if (close >= to) break; // an appositive that ends the clause may be the speaker's: left as it is
+    // "is a complete reversal of the agreement, a deepening of Gaza's siege, and an escalation of …": a segment
+    // followed by "and"/"or" and another article is an item of a series of the clause's own nouns, not a gloss.
+    if (SERIES_JOINERS.has(words[close].lower) && ARTICLES.has(words[close + 1]?.lower ?? '')) continue;
     mark(start, k, rule);
     start = close;
     k = close - 1;
