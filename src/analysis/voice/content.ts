@@ -7,6 +7,7 @@
  */
 import type { ForwardCue } from './forward.js';
 import { boundedEnd } from './framing.js';
+import { occasion } from './intent.js';
 import { BE_FORMS, DETERMINERS, NOT_TAG_START, OBJECT_PRONOUNS, WEEKDAYS } from './grammar.js';
 import { isHeadline, type Reading } from './words.js';
 
@@ -54,6 +55,10 @@ export function contentCue(r: Reading, i: number): ForwardCue | null {
   if (w2 && w2.commaBefore && !w2.semiBefore && !w2.colonBefore && w2.lower.endsWith('ing') && v.claimParticiples.has(w2.lower)) {
     end = boundedEnd(r, end, r.rules.windows.clause);
   }
+  // "claimed more than a dozen attacks on US-manned bases … since the Israel-Hamas war flared up": the claimed object
+  // ends where the outlet's account of the occasion starts (`vow_clause_end`, as F-VOW, F-DIRECT and F-INSIST).
+  const occ = occasion(r, j + 1);
+  if (occ !== undefined && occ < end) end = occ;
   return { cue: i, clause: j, end, keepsBackward: true, rule: 'F-CLAIM' };
 }
 
