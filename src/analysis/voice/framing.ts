@@ -77,6 +77,9 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
       // ", as the death toll rose": "as" after a comma opens a clause of the outlet's, not the characterisation.
       if (words[j].commaBefore) break;
       if (words[j].lower === 'as' && j + 1 < n) {
+        // "condemned the strikes as well as the siege", "as soon as", "as long as": a conjunction, not the
+        // characterisation; the verb's object goes on (F-CONDEMN below) or there is none.
+        if (j + 2 < n && AS_CONJUNCTIONS.has(words[j + 1].lower) && words[j + 2].lower === 'as') break;
         const object = i + 1 < j && !pronounAt(r, i + 1) && !words[i + 1].commaBefore;
         return { cue: i, clause: object ? i + 1 : j + 1, rule: 'F-AS' };
       }
@@ -127,6 +130,9 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
   }
   return undefined;
 }
+
+/** "as well as", "as soon as", "as long as", "as much as": "as … as" conjunctions, no characterisation (F-AS). */
+const AS_CONJUNCTIONS = new Set(['well', 'soon', 'long', 'much', 'far', 'early']);
 
 /** Words a relative clause's subject may take before its verb: "which the Biden administration attributed to …". */
 const RELATIVE_SUBJECT_REACH = 4;
