@@ -212,7 +212,8 @@ function passiveFrame(r: Reading, i: number, start: number): ForwardCue | null {
 export function boundedEnd(r: Reading, from: number, max: number): number {
   const { words } = r;
   const v = r.rules.words;
-  const end = Math.min(segmentEnd(words, from), from + max);
+  const segment = segmentEnd(words, from);
+  const end = Math.min(segment < from + max ? seriesEnd(r, segment, from + max) : segment, from + max);
   for (let k = from + 1; k < end; k++) {
     const lk = words[k].lower;
     if (insideAny(r.quoted, words[k].start)) continue;
@@ -220,6 +221,45 @@ export function boundedEnd(r: Reading, from: number, max: number): number {
     if ((lk === 'and' || lk === 'but') && k + 1 < words.length && verbLike(r, words[k + 1].lower)) return k;
   }
   return end;
+}
+
+/** Words of one item of a series at most (`seriesEnd`). */
+const SERIES_ITEM_WORDS = 8;
+
+/**
+ * "emphasizing their objective to defend American interests, safeguard freedom of navigation, and deter ongoing
+ * aggression", "condemned the strike on the convoy, the siege of Gaza, and the killing of civilians": a comma that
+ * separates the items of a series does not end the object. At word e (after a comma) a series goes on when one short
+ * middle item or more follow, then a last item opened by "and"/"or" that ends the part, every item opening like the
+ * others (all with a determiner, or none), with no auxiliary, speech verb, relative word or quotation mark in it.
+ * Returns the end of the series, or e when there is none.
+ */
+function seriesEnd(r: Reading, e: number, limit: number): number {
+  const { words } = r;
+  const v = r.rules.words;
+  const n = words.length;
+  const opensWithDeterminer = (k: number): boolean => DETERMINERS.has(words[k].lower) || words[k].lower === 'the';
+  let k = e;
+  let middle = 0;
+  let kind: boolean | undefined;
+  while (k < n && k < limit) {
+    const last = words[k].lower === 'and' || words[k].lower === 'or';
+    const first = last ? k + 1 : k;
+    if (first >= n || (last && words[first].commaBefore)) return e;
+    const d = opensWithDeterminer(first);
+    if (kind === undefined) kind = d;
+    else if (kind !== d) return e;
+    const end = segmentEnd(words, k);
+    if (end - k > SERIES_ITEM_WORDS + (last ? 1 : 0)) return e;
+    for (let m = first; m < end; m++) {
+      const lm = words[m].lower;
+      if (words[m].markBefore || AUXILIARIES.has(lm) || v.reporting.has(lm) || v.tag.has(lm) || RELATIVE.has(lm)) return e;
+    }
+    if (last) return middle > 0 && end >= n ? end : e;
+    middle++;
+    k = end;
+  }
+  return e;
 }
 
 /**
