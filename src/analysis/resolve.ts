@@ -399,6 +399,13 @@ export function resolveContextLabels(
     const demonstrative = DEMONSTRATIVES.has(units.normal[match.startUnit]) || (prevGlued && DEMONSTRATIVES.has(units.normal[prevUnit]));
     if (demonstrative && before && before.referent !== null && before.sentence >= hit.sentence - 1 && fit(before) === 'no' &&
         !seen.some((m) => m.sentence >= hit.sentence - 1 && m.head === head && fit(m) === 'yes')) continue;
+    // 4e. A definite plural label takes up the last phrase with its words ("to help the army fight rebels who seized
+    // Aleppo … the rebels", "Kurdish fighters clashed … The fighters withdrew", "ISIS militants attacked … The
+    // militants fled"): when that phrase is no mention of a referent the label may take (a bare noun, an untracked
+    // actor's men, a label left unresolved), the label names whom that phrase named, which the text does not tie to a
+    // referent: unresolved, even past a nearer fitting mention with another head (lexicons/README.md rule 5).
+    if (definite && plural(head) &&
+        sameWordsUntaken(units, match, seen, hit.sentence - rules.antecedentSentences, rules.lookBackMentions, fit)) continue;
     // 5. Look back: the nearest mention the label may mean, unless another fitting referent is far more salient.
     let blocked = false;
     const salience = new Map<string, number>();
@@ -908,6 +915,39 @@ const LIST_SEPARATOR = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+
 const LIST_REACH = 6;
 
 /** Whether a folded head noun is a plural ("groups", "militias", "fighters"; not "the resistance", "the enemy"). */
+/** Units at most looked back for the label's own words (sameWordsUntaken). */
+const SAME_WORDS_REACH = 120;
+
+/**
+ * Whether the nearest earlier occurrence of the label's words (after its determiner: "rebels" of "the rebels",
+ * "militant groups" of "the militant groups"), in the window from sentence `minSentence` on, stands outside every
+ * mention of a referent the label may take: a bare noun ("fight rebels who seized Aleppo"), another actor's men
+ * ("ISIS militants", "Kurdish fighters" left unresolved). False when there is no such occurrence, or when the nearest
+ * one is inside a fitting mention (then the look-back takes that mention up as before). Bounded by SAME_WORDS_REACH
+ * units and `reach` mentions.
+ */
+function sameWordsUntaken(
+  units: Units, match: Match, seen: Mention[], minSentence: number, reach: number,
+  fit: (x: Mention) => 'yes' | 'other' | 'no',
+): boolean {
+  let first = match.startUnit;
+  while (first < match.endUnit - 1 && (DEFINITE.has(units.normal[first]) || POINTING_DETERMINERS.has(units.normal[first]))) first++;
+  const n = match.endUnit - first;
+  const stop = Math.max(0, match.startUnit - SAME_WORDS_REACH);
+  for (let u = match.startUnit - n; u >= stop; u--) {
+    if (units.sentence[u] < minSentence) return false;
+    let same = true;
+    for (let i = 0; i < n && same; i++) same = units.normal[u + i] === units.normal[first + i] && (i === n - 1 || !units.barrierAfter[u + i]);
+    if (!same) continue;
+    for (let k = seen.length - 1, visited = 0; k >= 0 && visited < reach; k--, visited++) {
+      const m = seen[k];
+      if (m.startUnit <= u && u + n <= m.endUnit) return fit(m) !== 'yes';
+    }
+    return true;
+  }
+  return false;
+}
+
 function plural(head: string): boolean {
   return /[^s]s$/.test(head);
 }

@@ -1179,3 +1179,31 @@ describe('a plural apposition to a list of two referents (class list apposition)
     expect(hit(one, 'terrorist organizations').referent).toBe('armed-groups');
   });
 });
+
+describe('a definite plural label after its own words used for someone untracked (rule 4e)', () => {
+  it('takes up a bare noun with its words, which names no referent: unresolved past a nearer fitting mention', () => {
+    const text = 'Iran-backed militias crossed into Syria to help the army fight rebels who seized the city. ' +
+      'Officials said the rebels had taken the airport.';
+    expect(hit(text, 'the rebels')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    const syrian = 'Syrian rebels and Iranian-backed militias fought near the town. The rebels captured two villages.';
+    expect(hit(syrian, 'The rebels')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+  it('takes up an untracked actor’s men and a label left unresolved the same way', () => {
+    const isis = 'ISIS militants attacked a checkpoint on Monday. The Popular Mobilization Forces repelled the attack. ' +
+      'The militants fled into the desert.';
+    expect(analyze(isis).hits.find((h) => h.text === 'militants' && h.start > 60)).toMatchObject({ referent: null, resolution: 'unresolved' });
+    const kurds = 'Kurdish fighters clashed with Turkish troops near the border. Kataib Hezbollah said it had no part in it. ' +
+      'The fighters withdrew after dark.';
+    expect(analyze(kurds).hits.find((h) => h.text === 'fighters' && h.start > 60)).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+  it('still resolves when the nearest occurrence of its words is a fitting mention, or when there is none', () => {
+    const houthis = 'Rebels took the port years ago. Iran-backed Houthi rebels seized a ship on Sunday. The rebels held the crew.';
+    expect(hit(houthis, 'The rebels').referent).toBe('armed-groups');
+    const plain = 'The Houthis fired missiles at a ship. The rebels said the ship was Israeli.';
+    expect(hit(plain, 'The rebels').referent).toBe('armed-groups');
+    // The men of a named group stand nearer than the untracked ones: they are taken up.
+    const nearer = 'Kurdish fighters clashed with Turkish troops near the border. Hezbollah fighters then arrived. ' +
+      'The fighters withdrew after dark.';
+    expect(analyze(nearer).hits.find((h) => h.text === 'fighters' && h.start > 80)).toMatchObject({ referent: 'armed-groups' });
+  });
+});
