@@ -294,6 +294,16 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('Hamas fighters in Gaza backed by Iran fired.').map((h) => h.text)).toEqual(['Hamas fighters', 'Iran']);
   });
 
+  it('reads a one-word noun label before a quoted noun phrase as its adjective (analyze.ts usedAsNoun)', () => {
+    const labels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+      .filter((h) => h.category === 'actor-label').map((h) => h.text);
+    expect(labels('Troops raided the camp. The army said it dismantled a militant “operational command centre” there.'))
+      .not.toContain('militant');
+    expect(labels('Troops raided the camp. The army said it dismantled a militant "command centre" there.')).not.toContain('militant');
+    // A quotation that opens with a function word, or a capitalised name, leaves the noun a noun.
+    expect(labels('Troops raided the camp. The army said it killed a militant "in a firefight" there.')).toContain('militant');
+  });
+
   it('reads a series of patron participles before the last link as one patron phrase (match.ts seriesPatron)', () => {
     expect(labelsIn('Militias trained, armed and funded by Iran attacked the base.'))
       .toEqual([{ text: 'Militias trained, armed and funded by Iran', id: 'iran-backed-militia', weight: -2 }]);
