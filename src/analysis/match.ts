@@ -480,7 +480,7 @@ function joinCoordinated(text: string, units: Units, compiled: CompiledLexicon, 
     const joined = b && b.entry.kind === 'label' && !b.quoted
       ? (j > i + 1
         ? nameInside(text, units, compiled, a, chosen.slice(i + 1, j), b) ?? coordinated(text, units, compiled, a, b)
-        : ledBy(text, units, a, b) ?? ofPhrase(units, compiled, a, b) ?? gluedModifier(text, units, a, b) ?? headNoun(units, a, b)
+        : ledBy(text, units, a, b) ?? ofPhrase(text, units, compiled, a, b) ?? gluedModifier(text, units, a, b) ?? headNoun(units, a, b)
           ?? bracketedGloss(text, a, b) ?? coordinated(text, units, compiled, a, b)
           ?? commaPatron(text, units, compiled, a, b)) : undefined;
     if (!joined) {
@@ -558,7 +558,7 @@ const OF_WORDS = new Set(['of', 'for', 'from']);
  * when one of them is neutral (weight 0): the composed phrase takes the other's entry, so its weight is the sum of its
  * parts (lexicons/README.md, "One phrase, one mention, one weight"). Two framing labels keep their two mentions.
  */
-function ofPhrase(units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
+function ofPhrase(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
   const of = a.endUnit;
   if (!OF_WORDS.has(units.normal[of]) || units.barrierAfter[of - 1] || units.barrierAfter[of]) return undefined;
   // Between "of" and the second label only an article, a quantity or a descriptor may stand ("the", "a number of",
@@ -578,6 +578,9 @@ function ofPhrase(units: Units, compiled: CompiledLexicon, a: Match, b: Match): 
   // After "from" the actor's own name used as a label ("fighters from Hamas") keeps its mention, as it does before
   // a noun ("Hamas fighters"); the resolver reads the from-phrase for the label before it.
   if (units.normal[of] === 'from' && PROPER_NAME.test(b.pattern.source)) return undefined;
+  // A compound modifier with its noun still to come ("fighters from the Iranian-backed Popular Mobilization Units")
+  // is not the body named: its noun phrase goes on past the label.
+  if (endsInCompound(text, units, b) && b.endUnit < units.count && !units.barrierAfter[b.endUnit - 1]) return undefined;
   // "the terrorist state of Israel", "the criminal regime of Iran": the of-phrase names whom the framing label means,
   // so the two are one mention of the named referent with the label's frame, as the resolver would read the label.
   // The name may take its article ("militants of the Hamas movement", wires' "militants of the Hamas armed wing"):

@@ -561,13 +561,20 @@ export function resolveContextLabels(
  */
 /**
  * Where a verb of fighting whose object the label is begins ("defeated the militant group", "drove out rebel forces",
- * "attacked these militants"), or -1: the verb stands right before the label, or before one article or pointing
- * determiner, in the same clause.
+ * "attacked these militants"), or whose agent it is in the passive ("was shot by terrorists"), or -1: the verb (and
+ * "by") stands right before the label, or before one article or pointing determiner, in the same clause.
  */
 function combatVerbBefore(units: Units, match: Match, words: ResolveWords): number {
   let u = match.startUnit - 1;
   if (u >= 0 && !units.barrierAfter[u] && (ARTICLES.has(units.normal[u]) || POINTING_DETERMINERS.has(units.normal[u]))) u--;
   if (u < 0 || units.barrierAfter[u]) return -1;
+  // The agent of a passive verb of fighting ("One more militant was shot by terrorists", "fighters ambushed by the
+  // militants"): the verb's subject is whom the label fought, as the subject of the active verb is.
+  if (units.normal[u] === 'by' && u >= 1 && !units.barrierAfter[u - 1]) {
+    if (words.combat.has(units.normal[u - 1])) return u - 1;
+    if (u >= 2 && !units.barrierAfter[u - 2] && words.combatPhrases.has(`${units.normal[u - 2]} ${units.normal[u - 1]}`)) return u - 2;
+    return -1;
+  }
   if (words.combat.has(units.normal[u])) return u;
   if (u >= 1 && !units.barrierAfter[u - 1] && words.combatPhrases.has(`${units.normal[u - 1]} ${units.normal[u]}`)) return u - 1;
   return -1;

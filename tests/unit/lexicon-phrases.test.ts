@@ -334,6 +334,9 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('fighters from Hamas opened fire').map((h) => h.text)).toEqual(['fighters', 'Hamas']);
     expect(labelsIn('militants from Iranian-backed groups fired').map((h) => h.text)).toEqual(['militants', 'Iranian-backed groups']);
     expect(labelsIn('US troops from Israel arrived').map((h) => h.text)).toEqual(['US troops', 'Israel']);
+    // A compound modifier whose noun follows is not the body: "from the Iranian-backed Popular Mobilization Units".
+    expect(labelsIn('11 fighters from the Iranian-backed Popular Mobilization Units were killed').map((h) => h.text))
+      .not.toContain('fighters from the Iranian-backed');
   });
 
   it('reads coordinated modifiers with an aside between commas as one mention (match.ts afterParenthetical)', () => {

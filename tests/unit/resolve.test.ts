@@ -1207,3 +1207,17 @@ describe('a definite plural label after its own words used for someone untracked
     expect(analyze(nearer).hits.find((h) => h.text === 'fighters' && h.start > 80)).toMatchObject({ referent: 'armed-groups' });
   });
 });
+
+describe('the agent of a passive verb of fighting (rule 5, opponent)', () => {
+  it('is not the verb’s subject: "One more militant was shot by terrorists" after the militia’s men', () => {
+    const text = 'Militants from the Islamic State attacked a position of the Popular Mobilization Forces. Three fighters ' +
+      'were killed in a blast. One more militant was shot by terrorists in a village nearby.';
+    expect(hit(text, 'terrorists')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    const gunned = 'Kataib Hezbollah said two of its fighters were gunned down by militants near the border.';
+    expect(analyze(gunned).hits.find((h) => h.text === 'militants')).toMatchObject({ referent: null });
+  });
+  it('still takes an antecedent that is not the passive verb’s subject', () => {
+    const text = 'Hamas fired rockets at Israel. A soldier was shot by militants near the fence.';
+    expect(hit(text, 'militants').referent).toBe('palestinians');
+  });
+});
