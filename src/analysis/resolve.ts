@@ -519,7 +519,10 @@ export function resolveContextLabels(
       continue;
     }
     const inHeadline = hit.start < headlineEnd;
-    if (inHeadline || hit.sentence <= 1) {
+    // The object of a verb of fighting ("Assad vowed to crush insurgents") is whoever the subject fights; the lead's
+    // next actor may as well be the subject's ally ("fighters from Iran-backed militias crossed … to help the
+    // government"): no look-ahead for it.
+    if ((inHeadline || hit.sentence <= 1) && combatAt < 0) {
       const lastSentence = inHeadline ? headlineSentences + 1 : hit.sentence + 1;
       let decided = false;
       for (let k = next; k < mentions.length && k < next + rules.lookBackMentions && mentions[k].sentence <= lastSentence; k++) {

@@ -1221,3 +1221,16 @@ describe('the agent of a passive verb of fighting (rule 5, opponent)', () => {
     expect(hit(text, 'militants').referent).toBe('palestinians');
   });
 });
+
+describe('a lead label that is the object of a verb of fighting (rule 7)', () => {
+  it('does not look ahead to the next actor, who may be the subject’s ally', () => {
+    const text = 'Syrian jets struck Idlib on Sunday, as President Bashar al-Assad vowed to crush insurgents who had swept ' +
+      'into Aleppo. Hundreds of fighters from Iran-backed Iraqi militias crossed into Syria to help the government.';
+    expect(hit(text, 'insurgents')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+  it('still looks ahead when the label is no such object', () => {
+    const text = 'Insurgents who had swept into Aleppo held the airport on Sunday. Hundreds of fighters from Iran-backed ' +
+      'Iraqi militias crossed into Syria.';
+    expect(hit(text, 'Insurgents').referent).toBe('armed-groups');
+  });
+});
