@@ -932,8 +932,9 @@ const SAME_WORDS_REACH = 120;
  * Whether the nearest earlier occurrence of the label's words (after its determiner: "rebels" of "the rebels",
  * "militant groups" of "the militant groups"), in the window from sentence `minSentence` on, stands outside every
  * mention of a referent the label may take: a bare noun ("fight rebels who seized Aleppo"), another actor's men
- * ("ISIS militants", "Kurdish fighters" left unresolved). False when there is no such occurrence, or when the nearest
- * one is inside a fitting mention (then the look-back takes that mention up as before). Bounded by SAME_WORDS_REACH
+ * ("ISIS militants", "Kurdish fighters" left unresolved). False when there is no such occurrence, when the nearest
+ * one is inside a fitting mention (then the look-back takes that mention up as before), or when it is itself definite
+ * ("the occupiers … the occupiers": a repeat introduces nobody). Bounded by SAME_WORDS_REACH
  * units and `reach` mentions.
  */
 function sameWordsUntaken(
@@ -949,6 +950,9 @@ function sameWordsUntaken(
     let same = true;
     for (let i = 0; i < n && same; i++) same = units.normal[u + i] === units.normal[first + i] && (i === n - 1 || !units.barrierAfter[u + i]);
     if (!same) continue;
+    // A definite repeat ("… the occupiers are still obstructing … pressure on the occupiers") introduces nobody: it
+    // takes up what the label itself would, so the look-back decides as before.
+    if (u > 0 && !units.barrierAfter[u - 1] && (DEFINITE.has(units.normal[u - 1]) || POINTING_DETERMINERS.has(units.normal[u - 1]))) return false;
     for (let k = seen.length - 1, visited = 0; k >= 0 && visited < reach; k--, visited++) {
       const m = seen[k];
       if (m.startUnit <= u && u + n <= m.endUnit) return fit(m) !== 'yes';

@@ -1234,3 +1234,13 @@ describe('a lead label that is the object of a verb of fighting (rule 7)', () =>
     expect(hit(text, 'Insurgents').referent).toBe('armed-groups');
   });
 });
+
+describe('a definite repeat of a definite label (rule 4e)', () => {
+  it('introduces nobody: the later label looks back as before, though the first was left unresolved', () => {
+    const text = 'The occupation will continue to obstruct the truce\nA spokesman of Hamas said: “20 days have passed since ' +
+      'the truce, the occupiers are still obstructing the entry of fuel into the Gaza Strip.”\nOnce again, we ask the ' +
+      'mediators to put pressure on the occupiers and force them to comply.';
+    const both = analyze(text).hits.filter((h) => h.text === 'the occupiers');
+    expect(both.map((h) => h.referent)).toEqual([null, 'israel']);
+  });
+});
