@@ -166,7 +166,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       // "(Tenzing Sherpa/U.S. Army)", "(Photo: IDF)": a picture's credit names who took it, not an actor in the story.
       if (inCredit(text, m.start)) continue;
       const entry = m.entry as LabelEntry;
-      if (entry.noun && m.endUnit - m.startUnit === 1 && !usedAsNoun(units, m.endUnit)) continue;
+      if (entry.noun && m.endUnit - m.startUnit === 1 && !usedAsNoun(text, units, m.endUnit)) continue;
       if (entry.metonym && !actsAsGovernment(units, m, compiled.voice)) continue;
       // "regime militias", "pro-government militias": a bare group noun glued after a civil war's
       // side word names that side's men (Syria's above all), no referent the lexicon tracks, as resolve.ts reads a
@@ -642,10 +642,19 @@ function possessiveInside(units: Units, m: Match): boolean {
   return false;
 }
 
-function usedAsNoun(units: Units, endUnit: number): boolean {
+/**
+ * An opening quotation mark between a word and the next: quotation marks do not end a phrase (lexicons/README.md
+ * "Quotation marks inside a phrase"), so "a militant “operational command centre”" is the adjective before the
+ * quoted noun phrase, as "a militant operational command centre" is.
+ */
+const OPENING_QUOTE_GAP = /^(?:\s*[“«‘]|\s+["'])$/;
+
+function usedAsNoun(text: string, units: Units, endUnit: number): boolean {
   const word = units.normal[endUnit - 1];
   if (word.endsWith('s') && !word.endsWith("'s")) return true;
-  if (endUnit >= units.count || units.barrierAfter[endUnit - 1]) return true;
+  if (endUnit >= units.count) return true;
+  if (units.barrierAfter[endUnit - 1] && !(OPENING_QUOTE_GAP.test(text.slice(units.end[endUnit - 1], units.start[endUnit]))
+    && /^\p{Ll}/u.test(text.slice(units.start[endUnit], units.end[endUnit])))) return true;
   const next = units.normal[endUnit];
   if (next === 'and' || next === 'or') return false;
   return next === "'s" || next === "'" || ENGLISH_STOPWORDS.has(next);

@@ -480,7 +480,7 @@ function joinCoordinated(text: string, units: Units, compiled: CompiledLexicon, 
     const joined = b && b.entry.kind === 'label' && !b.quoted
       ? (j > i + 1
         ? nameInside(text, units, compiled, a, chosen.slice(i + 1, j), b) ?? coordinated(text, units, compiled, a, b)
-        : ledBy(text, units, a, b) ?? ofPhrase(units, compiled, a, b) ?? gluedModifier(text, units, a, b) ?? headNoun(units, a, b)
+        : ledBy(text, units, a, b) ?? ofPhrase(text, units, compiled, a, b) ?? gluedModifier(text, units, a, b) ?? headNoun(units, a, b)
           ?? bracketedGloss(text, a, b) ?? coordinated(text, units, compiled, a, b)
           ?? commaPatron(text, units, compiled, a, b)) : undefined;
     if (!joined) {
@@ -545,15 +545,22 @@ const QUANTITY = new Set(['the', 'a', 'an', 'number', 'host', 'handful', 'dozen'
 const MAX_QUANTITY = 5;
 
 /**
+ * The words that join a member label to the label of the body it belongs to: "of", "for", and "from", which says the
+ * same of members ("fighters from Iran-backed militias" are the militias' fighters, as "fighters of …" are).
+ */
+const OF_WORDS = new Set(['of', 'for', 'from']);
+
+/**
  * "an umbrella group of anti-terror fighters", "an umbrella organization for Iran-backed Shiite militias", "US troops
- * of the international coalition", "an umbrella group for a number of Iran-backed militias": two labels joined by "of" or
- * "for" (and an optional article or quantity) that can name the same referent are one mention
+ * of the international coalition", "an umbrella group for a number of Iran-backed militias", "hundreds of fighters from
+ * Iran-backed Iraqi militias": two labels joined by "of", "for" or "from" (and an optional article or quantity) that
+ * can name the same referent are one mention
  * when one of them is neutral (weight 0): the composed phrase takes the other's entry, so its weight is the sum of its
  * parts (lexicons/README.md, "One phrase, one mention, one weight"). Two framing labels keep their two mentions.
  */
-function ofPhrase(units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
+function ofPhrase(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
   const of = a.endUnit;
-  if ((units.normal[of] !== 'of' && units.normal[of] !== 'for') || units.barrierAfter[of - 1] || units.barrierAfter[of]) return undefined;
+  if (!OF_WORDS.has(units.normal[of]) || units.barrierAfter[of - 1] || units.barrierAfter[of]) return undefined;
   // Between "of" and the second label only an article, a quantity or a descriptor may stand ("the", "a number of",
   // "several", "dozens of", "10", "hardline", "Shiite"): they count or describe the members, they name nobody
   // ("an umbrella group of hardline Shi'ite armed factions").
@@ -568,6 +575,12 @@ function ofPhrase(units: Units, compiled: CompiledLexicon, a: Match, b: Match): 
   const ea = a.entry as LabelEntry;
   const eb = b.entry as LabelEntry;
   if (ea.category !== 'actor-label' || eb.category !== 'actor-label' || !shareReferent(ea, eb)) return undefined;
+  // After "from" the actor's own name used as a label ("fighters from Hamas") keeps its mention, as it does before
+  // a noun ("Hamas fighters"); the resolver reads the from-phrase for the label before it.
+  if (units.normal[of] === 'from' && PROPER_NAME.test(b.pattern.source)) return undefined;
+  // A compound modifier with its noun still to come ("fighters from the Iranian-backed Popular Mobilization Units")
+  // is not the body named: its noun phrase goes on past the label.
+  if (endsInCompound(text, units, b) && b.endUnit < units.count && !units.barrierAfter[b.endUnit - 1]) return undefined;
   // "the terrorist state of Israel", "the criminal regime of Iran": the of-phrase names whom the framing label means,
   // so the two are one mention of the named referent with the label's frame, as the resolver would read the label.
   // The name may take its article ("militants of the Hamas movement", wires' "militants of the Hamas armed wing"):
@@ -1076,6 +1089,66 @@ function adjunctPatron(text: string, units: Units, compiled: CompiledLexicon, a:
   return undefined;
 }
 
+/** Units at most of the series of links before the last one ("trained, armed and" is four). */
+const MAX_SERIES = 8;
+
+/**
+ * The participles a patron link may begin with ("backed", "armed", "trained"): the second halves of "Iran-backed"
+ * and the like, and the first words of the patron links that end in "-ed" ("armed by", "equipped by").
+ */
+function linkParticiples(compiled: CompiledLexicon): ReadonlySet<string> {
+  const cached = participleCache.get(compiled);
+  if (cached) return cached;
+  const set = new Set(classMemberWords(compiled, 'patron-tie'));
+  for (const w of classMemberWords(compiled, 'patron-link')) if (w.endsWith('ed')) set.add(w);
+  participleCache.set(compiled, set);
+  return set;
+}
+const participleCache = new WeakMap<CompiledLexicon, ReadonlySet<string>>();
+
+/**
+ * "militias trained, armed and funded by Iran", "groups backed, financed or directed by Tehran", "militias armed and
+ * trained and funded by Iran": a series of patron participles, with commas and "and"/"or" between them, before the
+ * last link and the patron is one patron phrase, as two coordinated links are ("militias backed and armed by Iran",
+ * the class `link-first`): every participle says the same patron ties the group just named (devset README: a patron
+ * phrase after the noun is one span). Joined only when the label and the last link read without the series
+ * match one actor-label pattern whole that can name the label's referent, as commaPatron and adjunctPatron do; the
+ * series holds nothing but participles of the lexicon's patron links, commas after them and the coordinators.
+ */
+function seriesPatron(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
+  const from = a.endUnit;
+  if (units.barrierAfter[from - 1] || b.startUnit - from > MAX_SERIES) return undefined;
+  const participles = linkParticiples(compiled);
+  const ea = a.entry as LabelEntry;
+  if (ea.category !== 'actor-label') return undefined;
+  let participlesSeen = 0;
+  for (let k = from + 1; k < b.startUnit; k++) {
+    // Units [from, k) are the series so far; k is where the last link would begin.
+    const w = units.normal[k - 1];
+    const conjunction = COORDINATORS.has(w);
+    if (!conjunction && !participles.has(w)) return undefined;
+    if (!conjunction) participlesSeen++;
+    // Only a comma after a participle may part the series ("trained, armed and"); the series ends in a comma or a
+    // coordinator, and the last link follows it.
+    if (units.barrierAfter[k - 1] && (conjunction || !/^\s*,\s*$/.test(text.slice(units.end[k - 1], units.start[k])))) return undefined;
+    if (participlesSeen === 0 || !(conjunction || units.barrierAfter[k - 1])) continue;
+    const picked: number[] = [];
+    for (let v = a.startUnit; v < a.endUnit; v++) picked.push(v);
+    for (let v = k; v < b.endUnit; v++) picked.push(v);
+    // A comma still ahead belongs to the series: read from the next word on.
+    let barrier = false;
+    for (let v = k; v < b.endUnit - 1; v++) if (units.barrierAfter[v]) barrier = true;
+    if (barrier) continue;
+    const read = readPicked(text, units, compiled, picked, a.endUnit - a.startUnit - 1);
+    if (!read) continue;
+    const er = read.terminal.entry as LabelEntry;
+    if (er.category !== 'actor-label' || !referentsOf(er).some((r) => referentsOf(ea).includes(r))) continue;
+    if (!er.referent && ea.referent) continue;
+    return spanning(a, b, er, read.terminal.pattern);
+  }
+  return undefined;
+}
+
 /**
  * The joins across words that are not modifiers of one head: a possessive's noun (possessivePhrase) and a patron
  * phrase after a place adjunct (adjunctPatron). Two actor labels with nothing but names between them are looked at;
@@ -1093,7 +1166,8 @@ function joinAcross(text: string, units: Units, compiled: CompiledLexicon, chose
     let joined: Match | undefined;
     if (isLabel(b) && a && b.startUnit >= a.endUnit && units.sentence[a.startUnit] === units.sentence[b.startUnit]
       && (out ? list.slice(last + 1) : chosen.slice(last + 1, i)).every((n) => n.entry.kind === 'name')) {
-      joined = possessivePhrase(text, units, compiled, a, b) ?? adjunctPatron(text, units, compiled, a, b);
+      joined = possessivePhrase(text, units, compiled, a, b) ?? adjunctPatron(text, units, compiled, a, b)
+        ?? seriesPatron(text, units, compiled, a, b);
     }
     if (joined) {
       out ??= chosen.slice(0, i);

@@ -399,6 +399,13 @@ export function resolveContextLabels(
     const demonstrative = DEMONSTRATIVES.has(units.normal[match.startUnit]) || (prevGlued && DEMONSTRATIVES.has(units.normal[prevUnit]));
     if (demonstrative && before && before.referent !== null && before.sentence >= hit.sentence - 1 && fit(before) === 'no' &&
         !seen.some((m) => m.sentence >= hit.sentence - 1 && m.head === head && fit(m) === 'yes')) continue;
+    // 4e. A definite plural label takes up the last phrase with its words ("to help the army fight rebels who seized
+    // Aleppo … the rebels", "Kurdish fighters clashed … The fighters withdrew", "ISIS militants attacked … The
+    // militants fled"): when that phrase is no mention of a referent the label may take (a bare noun, an untracked
+    // actor's men, a label left unresolved), the label names whom that phrase named, which the text does not tie to a
+    // referent: unresolved, even past a nearer fitting mention with another head (lexicons/README.md rule 5).
+    if (definite && plural(head) &&
+        sameWordsUntaken(units, match, seen, hit.sentence - rules.antecedentSentences, rules.lookBackMentions, fit)) continue;
     // 5. Look back: the nearest mention the label may mean, unless another fitting referent is far more salient.
     let blocked = false;
     const salience = new Map<string, number>();
@@ -512,7 +519,10 @@ export function resolveContextLabels(
       continue;
     }
     const inHeadline = hit.start < headlineEnd;
-    if (inHeadline || hit.sentence <= 1) {
+    // The object of a verb of fighting ("Assad vowed to crush insurgents") is whoever the subject fights; the lead's
+    // next actor may as well be the subject's ally ("fighters from Iran-backed militias crossed … to help the
+    // government"): no look-ahead for it.
+    if ((inHeadline || hit.sentence <= 1) && combatAt < 0) {
       const lastSentence = inHeadline ? headlineSentences + 1 : hit.sentence + 1;
       let decided = false;
       for (let k = next; k < mentions.length && k < next + rules.lookBackMentions && mentions[k].sentence <= lastSentence; k++) {
@@ -554,13 +564,20 @@ export function resolveContextLabels(
  */
 /**
  * Where a verb of fighting whose object the label is begins ("defeated the militant group", "drove out rebel forces",
- * "attacked these militants"), or -1: the verb stands right before the label, or before one article or pointing
- * determiner, in the same clause.
+ * "attacked these militants"), or whose agent it is in the passive ("was shot by terrorists"), or -1: the verb (and
+ * "by") stands right before the label, or before one article or pointing determiner, in the same clause.
  */
 function combatVerbBefore(units: Units, match: Match, words: ResolveWords): number {
   let u = match.startUnit - 1;
   if (u >= 0 && !units.barrierAfter[u] && (ARTICLES.has(units.normal[u]) || POINTING_DETERMINERS.has(units.normal[u]))) u--;
   if (u < 0 || units.barrierAfter[u]) return -1;
+  // The agent of a passive verb of fighting ("One more militant was shot by terrorists", "fighters ambushed by the
+  // militants"): the verb's subject is whom the label fought, as the subject of the active verb is.
+  if (units.normal[u] === 'by' && u >= 1 && !units.barrierAfter[u - 1]) {
+    if (words.combat.has(units.normal[u - 1])) return u - 1;
+    if (u >= 2 && !units.barrierAfter[u - 2] && words.combatPhrases.has(`${units.normal[u - 2]} ${units.normal[u - 1]}`)) return u - 2;
+    return -1;
+  }
   if (words.combat.has(units.normal[u])) return u;
   if (u >= 1 && !units.barrierAfter[u - 1] && words.combatPhrases.has(`${units.normal[u - 1]} ${units.normal[u]}`)) return u - 1;
   return -1;
@@ -908,6 +925,43 @@ const LIST_SEPARATOR = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+
 const LIST_REACH = 6;
 
 /** Whether a folded head noun is a plural ("groups", "militias", "fighters"; not "the resistance", "the enemy"). */
+/** Units at most looked back for the label's own words (sameWordsUntaken). */
+const SAME_WORDS_REACH = 120;
+
+/**
+ * Whether the nearest earlier occurrence of the label's words (after its determiner: "rebels" of "the rebels",
+ * "militant groups" of "the militant groups"), in the window from sentence `minSentence` on, stands outside every
+ * mention of a referent the label may take: a bare noun ("fight rebels who seized Aleppo"), another actor's men
+ * ("ISIS militants", "Kurdish fighters" left unresolved). False when there is no such occurrence, when the nearest
+ * one is inside a fitting mention (then the look-back takes that mention up as before), or when it is itself definite
+ * ("the occupiers … the occupiers": a repeat introduces nobody). Bounded by SAME_WORDS_REACH
+ * units and `reach` mentions.
+ */
+function sameWordsUntaken(
+  units: Units, match: Match, seen: Mention[], minSentence: number, reach: number,
+  fit: (x: Mention) => 'yes' | 'other' | 'no',
+): boolean {
+  let first = match.startUnit;
+  while (first < match.endUnit - 1 && (DEFINITE.has(units.normal[first]) || POINTING_DETERMINERS.has(units.normal[first]))) first++;
+  const n = match.endUnit - first;
+  const stop = Math.max(0, match.startUnit - SAME_WORDS_REACH);
+  for (let u = match.startUnit - n; u >= stop; u--) {
+    if (units.sentence[u] < minSentence) return false;
+    let same = true;
+    for (let i = 0; i < n && same; i++) same = units.normal[u + i] === units.normal[first + i] && (i === n - 1 || !units.barrierAfter[u + i]);
+    if (!same) continue;
+    // A definite repeat ("… the occupiers are still obstructing … pressure on the occupiers") introduces nobody: it
+    // takes up what the label itself would, so the look-back decides as before.
+    if (u > 0 && !units.barrierAfter[u - 1] && (DEFINITE.has(units.normal[u - 1]) || POINTING_DETERMINERS.has(units.normal[u - 1]))) return false;
+    for (let k = seen.length - 1, visited = 0; k >= 0 && visited < reach; k--, visited++) {
+      const m = seen[k];
+      if (m.startUnit <= u && u + n <= m.endUnit) return fit(m) !== 'yes';
+    }
+    return true;
+  }
+  return false;
+}
+
 function plural(head: string): boolean {
   return /[^s]s$/.test(head);
 }

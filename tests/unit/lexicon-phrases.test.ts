@@ -294,6 +294,51 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('Hamas fighters in Gaza backed by Iran fired.').map((h) => h.text)).toEqual(['Hamas fighters', 'Iran']);
   });
 
+  it('reads a one-word noun label before a quoted noun phrase as its adjective (analyze.ts usedAsNoun)', () => {
+    const labels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+      .filter((h) => h.category === 'actor-label').map((h) => h.text);
+    expect(labels('Troops raided the camp. The army said it dismantled a militant “operational command centre” there.'))
+      .not.toContain('militant');
+    expect(labels('Troops raided the camp. The army said it dismantled a militant "command centre" there.')).not.toContain('militant');
+    // A quotation that opens with a function word, or a capitalised name, leaves the noun a noun.
+    expect(labels('Troops raided the camp. The army said it killed a militant "in a firefight" there.')).toContain('militant');
+  });
+
+  it('reads a series of patron participles before the last link as one patron phrase (match.ts seriesPatron)', () => {
+    expect(labelsIn('Militias trained, armed and funded by Iran attacked the base.'))
+      .toEqual([{ text: 'Militias trained, armed and funded by Iran', id: 'iran-backed-militia', weight: -2 }]);
+    expect(labelsIn('militias financed, trained, and armed by Iran fired').map((h) => h.text))
+      .toEqual(['militias financed, trained, and armed by Iran']);
+    expect(labelsIn('militias armed and trained and funded by Iran fired').map((h) => h.text))
+      .toEqual(['militias armed and trained and funded by Iran']);
+    expect(labelsIn('armed groups supported, funded or directed by Iran fired').map((h) => [h.text, h.id]))
+      .toEqual([['armed groups supported, funded or directed by Iran', 'pro-iranian-groups']]);
+    // Anything but participles of patron links between, or a patron of another referent: two mentions.
+    expect(labelsIn('Militias trained, fought and funded by Iran fired.').map((h) => h.text)).toEqual(['Militias', 'Iran']);
+    expect(labelsIn('US forces trained, armed and funded by Israel struck.').map((h) => h.text)).toEqual(['US forces', 'Israel']);
+  });
+
+  it('reads a patron written as the Iranian regime, or ties that are close, as a patron phrase (lexicon classes)', () => {
+    expect(labelsIn('militias backed by the Iranian regime fired').map((h) => [h.text, h.id]))
+      .toEqual([['militias backed by the Iranian regime', 'iran-backed-militia']]);
+    expect(labelsIn('Shiite militias with close ties to Tehran fired').map((h) => h.text))
+      .toEqual(['Shiite militias with close ties to Tehran']);
+  });
+
+  it('reads members "from" a body of the same referent as one mention, as "of" (match.ts ofPhrase)', () => {
+    expect(labelsIn('Hundreds of fighters from Iran-backed Iraqi militias crossed into Syria.'))
+      .toEqual([{ text: 'fighters from Iran-backed Iraqi militias', id: 'iran-backed-militia', weight: -2 }]);
+    expect(labelsIn('gunmen from the Palestinian resistance opened fire').map((h) => [h.text, h.weight]))
+      .toEqual([['gunmen from the Palestinian resistance', 2]]);
+    // The actor's own name after "from" keeps its mention; two framing labels, or two referents, stay two.
+    expect(labelsIn('fighters from Hamas opened fire').map((h) => h.text)).toEqual(['fighters', 'Hamas']);
+    expect(labelsIn('militants from Iranian-backed groups fired').map((h) => h.text)).toEqual(['militants', 'Iranian-backed groups']);
+    expect(labelsIn('US troops from Israel arrived').map((h) => h.text)).toEqual(['US troops', 'Israel']);
+    // A compound modifier whose noun follows is not the body: "from the Iranian-backed Popular Mobilization Units".
+    expect(labelsIn('11 fighters from the Iranian-backed Popular Mobilization Units were killed').map((h) => h.text))
+      .not.toContain('fighters from the Iranian-backed');
+  });
+
   it('reads coordinated modifiers with an aside between commas as one mention (match.ts afterParenthetical)', () => {
     expect(labelsIn('The IRI is a coalition of Iran-supported and, in some cases, -directed Shiite militias.'))
       .toEqual([{ text: 'Iran-supported and, in some cases, -directed Shiite militias', id: 'iran-backed-militia', weight: -2 }]);

@@ -1179,3 +1179,68 @@ describe('a plural apposition to a list of two referents (class list apposition)
     expect(hit(one, 'terrorist organizations').referent).toBe('armed-groups');
   });
 });
+
+describe('a definite plural label after its own words used for someone untracked (rule 4e)', () => {
+  it('takes up a bare noun with its words, which names no referent: unresolved past a nearer fitting mention', () => {
+    const text = 'Iran-backed militias crossed into Syria to help the army fight rebels who seized the city. ' +
+      'Officials said the rebels had taken the airport.';
+    expect(hit(text, 'the rebels')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    const syrian = 'Syrian rebels and Iranian-backed militias fought near the town. The rebels captured two villages.';
+    expect(hit(syrian, 'The rebels')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+  it('takes up an untracked actor’s men and a label left unresolved the same way', () => {
+    const isis = 'ISIS militants attacked a checkpoint on Monday. The Popular Mobilization Forces repelled the attack. ' +
+      'The militants fled into the desert.';
+    expect(analyze(isis).hits.find((h) => h.text === 'militants' && h.start > 60)).toMatchObject({ referent: null, resolution: 'unresolved' });
+    const kurds = 'Kurdish fighters clashed with Turkish troops near the border. Kataib Hezbollah said it had no part in it. ' +
+      'The fighters withdrew after dark.';
+    expect(analyze(kurds).hits.find((h) => h.text === 'fighters' && h.start > 60)).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+  it('still resolves when the nearest occurrence of its words is a fitting mention, or when there is none', () => {
+    const houthis = 'Rebels took the port years ago. Iran-backed Houthi rebels seized a ship on Sunday. The rebels held the crew.';
+    expect(hit(houthis, 'The rebels').referent).toBe('armed-groups');
+    const plain = 'The Houthis fired missiles at a ship. The rebels said the ship was Israeli.';
+    expect(hit(plain, 'The rebels').referent).toBe('armed-groups');
+    // The men of a named group stand nearer than the untracked ones: they are taken up.
+    const nearer = 'Kurdish fighters clashed with Turkish troops near the border. Hezbollah fighters then arrived. ' +
+      'The fighters withdrew after dark.';
+    expect(analyze(nearer).hits.find((h) => h.text === 'fighters' && h.start > 80)).toMatchObject({ referent: 'armed-groups' });
+  });
+});
+
+describe('the agent of a passive verb of fighting (rule 5, opponent)', () => {
+  it('is not the verb’s subject: "One more militant was shot by terrorists" after the militia’s men', () => {
+    const text = 'Militants from the Islamic State attacked a position of the Popular Mobilization Forces. Three fighters ' +
+      'were killed in a blast. One more militant was shot by terrorists in a village nearby.';
+    expect(hit(text, 'terrorists')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    const gunned = 'Kataib Hezbollah said two of its fighters were gunned down by militants near the border.';
+    expect(analyze(gunned).hits.find((h) => h.text === 'militants')).toMatchObject({ referent: null });
+  });
+  it('still takes an antecedent that is not the passive verb’s subject', () => {
+    const text = 'Hamas fired rockets at Israel. A soldier was shot by militants near the fence.';
+    expect(hit(text, 'militants').referent).toBe('palestinians');
+  });
+});
+
+describe('a lead label that is the object of a verb of fighting (rule 7)', () => {
+  it('does not look ahead to the next actor, who may be the subject’s ally', () => {
+    const text = 'Syrian jets struck Idlib on Sunday, as President Bashar al-Assad vowed to crush insurgents who had swept ' +
+      'into Aleppo. Hundreds of fighters from Iran-backed Iraqi militias crossed into Syria to help the government.';
+    expect(hit(text, 'insurgents')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+  it('still looks ahead when the label is no such object', () => {
+    const text = 'Insurgents who had swept into Aleppo held the airport on Sunday. Hundreds of fighters from Iran-backed ' +
+      'Iraqi militias crossed into Syria.';
+    expect(hit(text, 'Insurgents').referent).toBe('armed-groups');
+  });
+});
+
+describe('a definite repeat of a definite label (rule 4e)', () => {
+  it('introduces nobody: the later label looks back as before, though the first was left unresolved', () => {
+    const text = 'The occupation will continue to obstruct the truce\nA spokesman of Hamas said: “20 days have passed since ' +
+      'the truce, the occupiers are still obstructing the entry of fuel into the Gaza Strip.”\nOnce again, we ask the ' +
+      'mediators to put pressure on the occupiers and force them to comply.';
+    const both = analyze(text).hits.filter((h) => h.text === 'the occupiers');
+    expect(both.map((h) => h.referent)).toEqual([null, 'israel']);
+  });
+});
