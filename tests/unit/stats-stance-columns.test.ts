@@ -26,7 +26,7 @@ function triples(documents: number, share: number[], seed: number, zeroMentions 
 }
 
 /** The columns whole, as the builder made them before they were streamed. */
-function wholeColumns(columns: number, list: Array<[number, number, number, number]>): SparseColumn[] {
+function wholeColumns(columns: number, list: Array<[number, number, number, number]>): Array<SparseColumn & { index: number[] }> {
   const cols = Array.from({ length: columns }, () => ({ index: [] as number[], sumOfScores: [] as number[], mentions: [] as number[] }));
   for (const [c, d, s, m] of list) {
     const col = cols[c];
@@ -88,7 +88,7 @@ describe('StanceColumnStream', () => {
     const documents = 3000;
     const list = triples(documents, [0.6], 5, 0.9);
     const whole = wholeColumns(1, list);
-    const mentioned = whole[0].mentions.filter((m) => m > 0).length;
+    const mentioned = Array.from(whole[0].mentions).filter((m) => m > 0).length;
     expect(whole[0].index.length).toBeGreaterThanOrEqual(LARGE_SAMPLE_DOCUMENTS);
     expect(mentioned).toBeLessThan(LARGE_SAMPLE_DOCUMENTS);
     const stream = new StanceColumnStream(1);
