@@ -20,6 +20,7 @@ import { divergenceMatrix } from '../stats/divergence.js';
 import { applyDuplicatePolicy, NearDuplicateIndex, type DuplicatePolicy, type NearDuplicateState } from '../stats/duplicates.js';
 import { describeEvent, groupEventPositions, type EventSource, type FramingEvent } from '../stats/events.js';
 import { LARGE_SAMPLE_DOCUMENTS } from '../stats/large-sample.js';
+import { StanceColumnStream } from '../stats/stance-columns.js';
 import { buildContrasts, MAX_AUTO_PAIR_OUTLETS } from '../stats/contrasts.js';
 import { binOf, buildTimeline } from '../stats/timeline.js';
 import { groupingFromMetadata, type Groupings } from '../stats/groupings.js';
@@ -1032,13 +1033,44 @@ export class ReportBuilder {
   /**
    * An outlet's (score, mentions) columns for every referent and voice set, over its counted documents: one pass of
    * resampling serves them all (bootstrapStanceColumns), the same results as one bootstrap per referent and voice.
+   * Streamed (StanceColumnStream): a column is held as entries only below LARGE_SAMPLE_DOCUMENTS, as sums past it.
    */
-  private stanceColumns(docs: readonly number[], referents: readonly string[], sets: readonly Voice[][]): SparseColumn[] {
+  private stanceColumns(docs: readonly number[], referents: readonly string[], sets: readonly Voice[][]): StanceColumnStream {
+    const stream = new StanceColumnStream(referents.length * sets.length);
+    this.eachStanceEntry(docs, referents, sets, (column, position, score, mentions) => stream.add(column, position, score, mentions));
+    stream.finish();
+    return stream;
+  }
+
+  /**
+   * Column `only`'s entries whole (index, summed score, summed mentions per document that has a triple of it): the
+   * rare large column that must still be resampled (StanceColumnStream.largeEstimate answers undefined).
+   */
+  private wholeStanceColumn(docs: readonly number[], referents: readonly string[], sets: readonly Voice[][], only: number): SparseColumn {
+    const col = { index: [] as number[], sumOfScores: [] as number[], mentions: [] as number[] };
+    this.eachStanceEntry(docs, referents, sets, (column, position, score, mentions) => {
+      if (column !== only) return;
+      const last = col.index.length - 1;
+      if (last >= 0 && col.index[last] === position) {
+        col.sumOfScores[last] += score;
+        col.mentions[last] += mentions;
+      } else {
+        col.index.push(position);
+        col.sumOfScores.push(score);
+        col.mentions.push(mentions);
+      }
+    });
+    return col;
+  }
+
+  /** Every (column, document position, score, mentions) of the outlet's stance triples, in position order. */
+  private eachStanceEntry(docs: readonly number[], referents: readonly string[], sets: readonly Voice[][], visit: (column: number, position: number, score: number, mentions: number) => void): void {
     const wanted = new Map<number, number>(); // referent index → position in `referents`
     referents.forEach((id, k) => wanted.set(this.referents.id(id), k));
     const setsOfVoice = VOICES.map((v) => sets.flatMap((set, k) => (set.includes(v) ? [k] : [])));
-    const columns = referents.flatMap(() => sets.map(() => ({ index: [] as number[], sumOfScores: [] as number[], mentions: [] as number[] })));
-    docs.forEach((doc, position) => {
+    const setCount = sets.length;
+    for (let position = 0; position < docs.length; position++) {
+      const doc = docs[position];
       const start = this.cores.stanceStart(doc);
       const pool = this.stancePool.chunkAt(start);
       for (let x = start & CHUNK_OFFSET, end = x + this.cores.stanceLength(doc); x < end;) {
@@ -1048,49 +1080,40 @@ export class ReportBuilder {
         if (k === undefined) continue;
         const score = triple[1];
         const mentions = triple[2];
-        for (const set of setsOfVoice[code % 3]) {
-          const col = columns[k * sets.length + set];
-          const last = col.index.length - 1;
-          if (last >= 0 && col.index[last] === position) {
-            col.sumOfScores[last] += score;
-            col.mentions[last] += mentions;
-          } else {
-            col.index.push(position);
-            col.sumOfScores.push(score);
-            col.mentions.push(mentions);
-          }
-        }
+        for (const set of setsOfVoice[code % 3]) visit(k * setCount + set, position, score, mentions);
       }
-    });
-    return columns;
+    }
   }
 
   /**
    * An outlet's bootstrap, split where it can run: columns of LARGE_SAMPLE_DOCUMENTS or more documents take the
-   * large-sample interval (no resampling) and are estimated here and dropped, the rest become the outlet's job, as
-   * typed arrays (they move to another thread without a copy). Every column's estimate depends only on its own
+   * large-sample interval (no resampling) and are estimated here from their sums, the rest become the outlet's job,
+   * as typed arrays (they move to another thread without a copy). Every column's estimate depends only on its own
    * values, the document count and the seed, so the split gives the same estimates as one call over all columns.
    */
   private outletBootstrap(c: OutletCounts, docs: readonly number[], referentIds: string[], voices: Voice[], resamples: number, seed: number): OutletBootstrap {
     const ids = [...new Set([...referentIds, ...Object.keys(c.referents)])].filter((id) => c.referents[id]);
     // The usual headline is one voice (the author's): its summary is reused instead of bootstrapping it twice.
     const sets: Voice[][] = [...VOICES.map((v) => [v]), ...(voices.length === 1 ? [] : [voices])];
-    const columns = this.stanceColumns(docs, ids, sets);
-    const estimates: Array<StanceEstimate | undefined> = new Array(columns.length);
-    const large: number[] = [];
+    const stream = this.stanceColumns(docs, ids, sets);
+    const columnCount = ids.length * sets.length;
+    const estimates: Array<StanceEstimate | undefined> = new Array(columnCount);
+    const resampledLarge: number[] = [];
     const shipped: number[] = [];
     const job: BootstrapJob = { documents: docs.length, columns: [] };
-    columns.forEach((col, k) => {
-      if (col.index.length >= LARGE_SAMPLE_DOCUMENTS) {
-        large.push(k);
-        return;
+    for (let k = 0; k < columnCount; k++) {
+      if (stream.isLarge(k)) {
+        const estimate = stream.largeEstimate(k, docs.length);
+        if (estimate === undefined) resampledLarge.push(k);
+        else estimates[k] = estimate;
+        continue;
       }
       shipped.push(k);
-      job.columns.push({ index: Int32Array.from(col.index), sumOfScores: Float64Array.from(col.sumOfScores), mentions: Float64Array.from(col.mentions) });
-    });
-    if (large.length > 0) {
-      const here = bootstrapStanceColumns(docs.length, large.map((k) => columns[k]), { resamples, seed });
-      large.forEach((k, x) => { estimates[k] = here[x]; });
+      job.columns.push(stream.sparse(k));
+    }
+    if (resampledLarge.length > 0) {
+      const here = bootstrapStanceColumns(docs.length, resampledLarge.map((k) => this.wholeStanceColumn(docs, ids, sets, k)), { resamples, seed });
+      resampledLarge.forEach((k, x) => { estimates[k] = here[x]; });
     }
     return { ids, sets, estimates, shipped, job };
   }

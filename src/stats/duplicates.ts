@@ -22,7 +22,7 @@
  */
 import { timestampOf } from './dates.js';
 import { UnionFind } from './union-find.js';
-import { CHUNK_OFFSET, ChunkedPool, DocumentList, growInt32, Interner, KeyPostings } from './postings.js';
+import { BlockColumn, CHUNK_OFFSET, ChunkedPool, DocumentList, growInt32, Interner, KeyPostings } from './postings.js';
 
 export interface DuplicateInput {
   id: string;
@@ -375,8 +375,9 @@ export interface DuplicateColumns {
  * still reach the margin before the texts are counted exactly, and that is a matter of sampling noise, not of a
  * bound (tests/unit/stats-duplicates-budget.test.ts finds every planted copy at p ≤ 1/4). Certainty (the guarantee
  * above) holds while p = 1, i.e. for every corpus whose keys fit in the budget from start to end: its results are the
- * same as without a budget. The per-document columns (id, outlet, date, ~32 bytes of numbers) are outside the budget
- * and grow by document, not by text.
+ * same as without a budget. The per-document columns (size, key count, key start, boilerplate count, whole flag and
+ * the candidate counter: 21 bytes, in blocks of 2^16 documents that are added, never copied; id, outlet and date from
+ * the caller's columns) are outside the budget and grow by document, not by text.
  */
 export class NearDuplicateIndex {
   readonly options: Required<DuplicateOptions>;
@@ -401,20 +402,20 @@ export class NearDuplicateIndex {
   private readonly pairs: DuplicatePair[] = [];
   private readonly pairIndices: [number, number][] = [];
   /** Per document, for the quick bound without touching its sketch object: shingle count and kept keys. */
-  private sizes = new Int32Array(1024);
-  private counts = new Int32Array(1024);
+  private readonly sizes = int32Column();
+  private readonly counts = int32Column();
   /** Where each document's keys start in the key pool. */
-  private starts = new Int32Array(1024);
+  private readonly starts = int32Column();
   /**
    * 1 for a whole sketch (every shingle's key kept). A winnowed one's shingles per kept key are computed from its size
    * and count when read (`scaleOf`): a column of them was 8 more bytes per document for the whole run.
    */
-  private whole = new Uint8Array(1024);
+  private readonly whole = new BlockColumn((n) => new Uint8Array(n));
   /**
    * Per document: how many of its kept keys are boilerplate now (held by more than `maxPostings` documents). A probe
    * cannot share more boilerplate keys with it than that, which rejects most candidates without reading their keys.
    */
-  private heavy = new Int32Array(1024);
+  private readonly heavy = int32Column();
   /** Keys at or above this are not kept (2^30: all; halved each time the budget is passed). */
   private sampleBelow = KEY_SPACE;
 
@@ -453,9 +454,12 @@ export class NearDuplicateIndex {
     return this.keyPool.capacity * 4 + this.postings.bytes;
   }
 
-  /** Bytes of the per-document columns (sizes, counts, starts, boilerplate counts, whole flags), outside the budget. */
+  /**
+   * Bytes of the per-document columns (sizes, counts, starts, boilerplate counts, whole flags, and the candidate
+   * counters), outside the budget: 21 B per document plus at most one block's spare room (BlockColumn).
+   */
   get columnBytes(): number {
-    return this.sizes.byteLength + this.counts.byteLength + this.starts.byteLength + this.heavy.byteLength + this.whole.byteLength;
+    return this.sizes.byteLength + this.counts.byteLength + this.starts.byteLength + this.heavy.byteLength + this.whole.byteLength + this.found.byteLength;
   }
 
   /** Share of winnowed keys kept: 1 until the budget was first reached, then 1/2, 1/4, … */
@@ -466,7 +470,7 @@ export class NearDuplicateIndex {
   /** Keys held for all documents (what `budgetedBytes` spends 4 bytes on each). */
   get keptKeys(): number {
     let n = 0;
-    for (let d = 0; d < this.count; d++) n += this.counts[d];
+    for (let d = 0; d < this.count; d++) n += this.counts.get(d);
     return n;
   }
 
@@ -530,8 +534,8 @@ export class NearDuplicateIndex {
       version: 1,
       options: { ...this.options },
       documents: Array.from({ length: this.count }, (_, k) => ({
-        id: this.columns.id(k), outlet: this.columns.outlet(k), date: this.columns.date(k), size: this.sizes[k], whole: this.scaleOf(k) === 0,
-        keys: keysBase64(this.keyPool.view(this.starts[k], this.counts[k])),
+        id: this.columns.id(k), outlet: this.columns.outlet(k), date: this.columns.date(k), size: this.sizes.get(k), whole: this.scaleOf(k) === 0,
+        keys: keysBase64(this.keyPool.view(this.starts.get(k), this.counts.get(k))),
       })),
       pairs: this.pairs.map((p) => ({ ...p })),
       pairIndices: this.pairIndices.map(([i, j]) => [i, j]),
@@ -587,26 +591,26 @@ export class NearDuplicateIndex {
       plausible.clear();
       for (let c = 0; c < list.length; c++) {
         const other = list.items[c];
-        const keysFound = this.found[other];
+        const keysFound = this.found.get(other);
         // A quick bound first, on typed arrays (most candidates share a phrase or a paragraph, far below the
         // threshold): the keys found, plus as many boilerplate keys as both the probe and `other` hold (and `other`
         // has keys left for), cannot be fewer than the keys in common. Same arithmetic as `judge`, so whatever it
         // rejects `judge` would reject too.
-        const size = this.sizes[other];
+        const size = this.sizes.get(other);
         const smaller = Math.min(size, sketch.size);
         const otherScale = this.scaleOf(other);
         const scale = otherScale > 0 ? otherScale : probeScale;
         const needed = marginFor(smaller) * threshold * smaller;
-        const most = keysFound + Math.min(skipped, this.heavy[other], this.counts[other] - keysFound);
+        const most = keysFound + Math.min(skipped, this.heavy.get(other), this.counts.get(other) - keysFound);
         // Then, when boilerplate could decide, a closer bound on it from the skip bits.
-        if (most * scale < needed || (most > keysFound && (keysFound + this.skippedBound(other)) * scale < needed)) this.found[other] = 0;
+        if (most * scale < needed || (most > keysFound && (keysFound + this.skippedBound(other)) * scale < needed)) this.found.set(other, 0);
         else plausible.push(other);
       }
       // In document order, as pairs are recorded.
       const order = plausible.items.subarray(0, plausible.length).sort();
       for (const other of order) {
-        const keysFound = this.found[other];
-        this.found[other] = 0;
+        const keysFound = this.found.get(other);
+        this.found.set(other, 0);
         const pair = this.judge(other, keysFound, skipped, sketch, shingles);
         if (!pair) continue;
         this.pairs.push(pair);
@@ -640,46 +644,41 @@ export class NearDuplicateIndex {
     this.sampleBelow = below;
     const n = this.count;
     for (let d = 0; d < n; d++) {
-      const kept = countBelow(this.keyPool.view(this.starts[d], this.counts[d]), below);
-      this.counts[d] = kept;
+      const kept = countBelow(this.keyPool.view(this.starts.get(d), this.counts.get(d)), below);
+      this.counts.set(d, kept);
       // No document is whole once sampled: a key found stands for size / kept shingles.
-      this.whole[d] = 0;
+      this.whole.set(d, 0);
     }
     this.keyPool.shrinkRecords(this.starts, this.counts, n);
     this.postings.retain((key) => key < below);
     const boilerplate = this.options.maxPostings;
     for (let d = 0; d < n; d++) {
       let heavy = 0;
-      if (this.sizes[d] >= this.options.minShingles) {
-        const keys = this.keyPool.view(this.starts[d], this.counts[d]);
+      if (this.sizes.get(d) >= this.options.minShingles) {
+        const keys = this.keyPool.view(this.starts.get(d), this.counts.get(d));
         for (let k = 0; k < keys.length; k++) if (this.postings.count(keys[k]) > boilerplate) heavy++;
       }
-      this.heavy[d] = heavy;
+      this.heavy.set(d, heavy);
     }
   }
 
   /** Shingles per kept key of document d's sketch; 0 for a whole one (and for an empty one, as it always was). */
   private scaleOf(d: number): number {
-    return this.whole[d] === 1 ? 0 : this.sizes[d] / Math.max(this.counts[d], 1);
+    return this.whole.get(d) === 1 ? 0 : this.sizes.get(d) / Math.max(this.counts.get(d), 1);
   }
 
   private store(sketch: DocumentSketch): void {
     const start = this.keyPool.append(sketch.keys);
     const keys = sketch.keys;
     const position = this.count;
-    if (position === this.sizes.length) {
-      this.sizes = growInt32(this.sizes);
-      this.counts = growInt32(this.counts);
-      this.starts = growInt32(this.starts);
-      this.heavy = growInt32(this.heavy);
-      const whole = new Uint8Array(this.sizes.length);
-      whole.set(this.whole);
-      this.whole = whole;
+    if (position === this.sizes.capacity) {
+      for (const column of [this.sizes, this.counts, this.starts, this.heavy]) column.reserve(position + 1);
+      this.whole.reserve(position + 1);
     }
-    this.sizes[position] = sketch.size;
-    this.counts[position] = keys.length;
-    this.starts[position] = start;
-    this.whole[position] = sketch.whole ? 1 : 0;
+    this.sizes.set(position, sketch.size);
+    this.counts.set(position, keys.length);
+    this.starts.set(position, start);
+    this.whole.set(position, sketch.whole ? 1 : 0);
     this.count++;
     if (!this.ownColumns) return;
     this.ids.push(sketch.id);
@@ -690,8 +689,8 @@ export class NearDuplicateIndex {
   /** The sketch of the document at `position`, as it was added (keys copied out of the pool). */
   private sketchAt(position: number): DocumentSketch {
     return {
-      id: this.columns.id(position), outlet: this.columns.outlet(position), date: this.columns.date(position), size: this.sizes[position],
-      whole: this.scaleOf(position) === 0, keys: this.keyPool.view(this.starts[position], this.counts[position]).slice(),
+      id: this.columns.id(position), outlet: this.columns.outlet(position), date: this.columns.date(position), size: this.sizes.get(position),
+      whole: this.scaleOf(position) === 0, keys: this.keyPool.view(this.starts.get(position), this.counts.get(position)).slice(),
     };
   }
 
@@ -717,8 +716,11 @@ export class NearDuplicateIndex {
     return set;
   }
 
-  /** Per earlier document: probe keys found in its sketch during one `candidates` call (reset by the caller). */
-  private found = new Int32Array(1024);
+  /**
+   * Per earlier document: probe keys found in its sketch during one `candidates` call (reset by the caller). A block
+   * column like the others: as a doubling array it was a fifth column that copied itself as the corpus grew.
+   */
+  private readonly found = int32Column();
   /** Earlier documents sharing a looked-up key with the probe, in the order first met (filled by `candidates`). */
   private readonly candidateList = new DocumentList();
   /** Candidates that pass the quick bound (see `insert`). */
@@ -739,11 +741,7 @@ export class NearDuplicateIndex {
    * and their number is returned.
    */
   private candidates(probe: Int32Array, below: number): number {
-    if (this.found.length < this.count) {
-      const bigger = new Int32Array(Math.max(this.found.length * 2, this.count));
-      bigger.set(this.found);
-      this.found = bigger;
-    }
+    this.found.reserve(this.count);
     this.candidateList.clear();
     const skipped = this.skippedKeys;
     for (let k = 0; k < skipped.length; k++) this.skipBits[(skipped.items[k] & SKIP_MASK) >>> 5] = 0;
@@ -756,7 +754,7 @@ export class NearDuplicateIndex {
         this.skipBits[(key & SKIP_MASK) >>> 5] |= 1 << (key & 31);
         continue;
       }
-      this.postings.tally(key, this.found, below, this.candidateList);
+      this.postings.tallyBlocks(key, this.found, below, this.candidateList);
     }
     return skipped.length;
   }
@@ -764,9 +762,9 @@ export class NearDuplicateIndex {
   /** At least the number of an earlier document's kept keys that are boilerplate keys of the probe (see skipBits). */
   private skippedBound(earlier: number): number {
     const bits = this.skipBits;
-    const pool = this.keyPool.chunkAt(this.starts[earlier]);
-    const start = this.starts[earlier] & CHUNK_OFFSET;
-    const end = start + this.counts[earlier];
+    const pool = this.keyPool.chunkAt(this.starts.get(earlier));
+    const start = this.starts.get(earlier) & CHUNK_OFFSET;
+    const end = start + this.counts.get(earlier);
     let most = 0;
     for (let k = start; k < end; k++) {
       const key = pool[k];
@@ -776,7 +774,7 @@ export class NearDuplicateIndex {
   }
 
   private judge(earlier: number, foundKeys: number, skipped: number, sketch: DocumentSketch, shingles: Float64Array | undefined): DuplicatePair | null {
-    const size = this.sizes[earlier];
+    const size = this.sizes.get(earlier);
     const { threshold } = this.options;
     const smaller = Math.min(size, sketch.size);
     const needed = marginFor(smaller) * threshold * smaller;
@@ -787,7 +785,7 @@ export class NearDuplicateIndex {
     const whole = earlierScale === 0;
     const scale = !whole ? earlierScale : sketch.whole ? 1 : sketch.size / Math.max(sketch.keys.length, 1);
     // Boilerplate keys (not looked up in the postings) that `a` holds, counted by one merge of two short sorted lists.
-    const inA = foundKeys + (skipped === 0 ? 0 : countShared(this.keyPool.view(this.starts[earlier], this.counts[earlier]), this.skippedKeys.items.subarray(0, skipped)));
+    const inA = foundKeys + (skipped === 0 ? 0 : countShared(this.keyPool.view(this.starts.get(earlier), this.counts.get(earlier)), this.skippedKeys.items.subarray(0, skipped)));
     const estimate = inA * scale;
     // Winnowed keys of a shared passage are the same in both texts, so the estimate is close; the margin leaves room
     // for passage edges, which weigh more in a short document.
@@ -823,10 +821,14 @@ export class NearDuplicateIndex {
       this.postings.add(key, position);
       const holders = this.postings.count(key);
       // The key just became boilerplate: every holder (all listed, the list stops here) has one more such key.
-      if (holders === boilerplate) this.postings.forEach(key, (d) => this.heavy[d]++);
-      else if (holders > boilerplate) this.heavy[position]++;
+      if (holders === boilerplate) this.postings.forEach(key, (d) => this.heavy.increment(d));
+      else if (holders > boilerplate) this.heavy.increment(position);
     }
   }
+}
+
+function int32Column(): BlockColumn<Int32Array<ArrayBuffer>> {
+  return new BlockColumn((n) => new Int32Array(n));
 }
 
 /** How many of the ascending `keys` are below `limit` (binary search). */

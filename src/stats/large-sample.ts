@@ -45,7 +45,8 @@ export function ratioSumsOf(docs: ReadonlyArray<{ sumOfScores: number; mentions:
   return out;
 }
 
-function addTo(sums: RatioSums, s: number, m: number): void {
+/** Adds one document's (score, mentions) to `sums`, in place (the same operations, in the same order, as `ratioSums`). */
+export function addTo(sums: RatioSums, s: number, m: number): void {
   sums.sumOfScores += s;
   sums.mentions += m;
   sums.ss += s * s;

@@ -156,20 +156,23 @@ export class ChunkedPool<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayB
    * is let go as soon as the records in it have moved, so while packing the pool holds at most one chunk more than
    * before: a pool that is thinned because it reached a memory budget must not double first.
    */
-  shrinkRecords(starts: Int32Array, kept: Int32Array, n: number): void {
+  shrinkRecords(starts: Int32Array | BlockColumn<Int32Array<ArrayBuffer>>, kept: Int32Array | BlockColumn<Int32Array<ArrayBuffer>>, n: number): void {
     if (this.spill) throw new Error('chunked pool: a pool that spills to a file is not packed');
     const old: Array<T | undefined> = this.chunks.splice(0);
     this.used = CHUNK;
     this.reserved = 0;
     this.allocated = 0;
     let released = 0;
+    const read = (column: Int32Array | BlockColumn<Int32Array<ArrayBuffer>>, r: number) => (column instanceof BlockColumn ? column.get(r) : column[r]);
     for (let r = 0; r < n; r++) {
-      const at = starts[r];
+      const at = read(starts, r);
       const c = Math.floor(at / CHUNK);
       while (released < c) old[released++] = undefined;
       const offset = at & CHUNK_OFFSET;
-      const values = (old[c] as T).subarray(offset, offset + kept[r]);
-      starts[r] = this.append(values);
+      const values = (old[c] as T).subarray(offset, offset + read(kept, r));
+      const start = this.append(values);
+      if (starts instanceof BlockColumn) starts.set(r, start);
+      else starts[r] = start;
     }
   }
 }
@@ -331,6 +334,33 @@ export class KeyPostings {
     }
   }
 
+  /** `tally` with the counters in a BlockColumn (the near-duplicate index's, one per document added). */
+  tallyBlocks(key: number, tally: BlockColumn<Int32Array<ArrayBuffer>>, below: number, firstSeen: DocumentList): void {
+    const part = key & PART_MASK;
+    const slot = this.slotOf(part, key);
+    if (this.keys[part][slot] === EMPTY) return;
+    const head = this.heads[part][slot];
+    const blocks = tally.blocks;
+    if (head < 0) {
+      const document = -head - 1;
+      if (document < below && blocks[document >>> BLOCK_BITS][document & BLOCK_MASK]++ === 0) firstSeen.push(document);
+      return;
+    }
+    const segment = this.segments[head];
+    if (this.capacities[head] === 0) {
+      const document = -segment - 1;
+      if (document < below && blocks[document >>> BLOCK_BITS][document & BLOCK_MASK]++ === 0) firstSeen.push(document);
+      return;
+    }
+    const n = Math.min(this.sizes[head], this.listLimit);
+    const pool = this.pool.chunkAt(segment);
+    const start = segment & CHUNK_OFFSET;
+    for (let k = start; k < start + n; k++) {
+      const document = pool[k];
+      if (document < below && blocks[document >>> BLOCK_BITS][document & BLOCK_MASK]++ === 0) firstSeen.push(document);
+    }
+  }
+
   /** Entries the pool has room for, listed or free (for memory tests). */
   get pooledEntries(): number {
     return this.pool.entries;
@@ -469,6 +499,59 @@ export class DocumentList {
 
   clear(): void {
     this.length = 0;
+  }
+}
+
+/** Entries per block of a BlockColumn (2^16): 256 KB of Int32. */
+export const BLOCK_BITS = 16;
+const BLOCK = 1 << BLOCK_BITS;
+const BLOCK_MASK = BLOCK - 1;
+const FIRST_BLOCK = 1024;
+
+/**
+ * A per-document column of numbers in blocks of 2^16 entries: it grows by adding a block, never by copying what it
+ * holds, so it holds its entries plus at most one block's spare room. A doubling array held up to as much unused
+ * room as data and, while it grew, both copies (~3× its data for a moment). The first block starts small and
+ * doubles up to full size, so a small index stays small.
+ */
+export class BlockColumn<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>> {
+  readonly blocks: T[] = [];
+
+  constructor(private readonly make: (length: number) => T) {}
+
+  /** Makes room for positions below `n` (new entries are 0). */
+  reserve(n: number): void {
+    if (n <= this.capacity) return;
+    if (this.blocks.length === 0) this.blocks.push(this.make(Math.min(BLOCK, Math.max(FIRST_BLOCK, n))));
+    const first = this.blocks[0];
+    if (first.length < BLOCK && n > first.length) {
+      const bigger = this.make(Math.min(BLOCK, Math.max(first.length * 2, n)));
+      bigger.set(first);
+      this.blocks[0] = bigger;
+    }
+    while (this.capacity < n) this.blocks.push(this.make(BLOCK));
+  }
+
+  get capacity(): number {
+    return this.blocks.length === 0 ? 0 : this.blocks[0].length + (this.blocks.length - 1) * BLOCK;
+  }
+
+  get byteLength(): number {
+    let n = 0;
+    for (const b of this.blocks) n += b.byteLength;
+    return n;
+  }
+
+  get(k: number): number {
+    return this.blocks[k >>> BLOCK_BITS][k & BLOCK_MASK];
+  }
+
+  set(k: number, value: number): void {
+    this.blocks[k >>> BLOCK_BITS][k & BLOCK_MASK] = value;
+  }
+
+  increment(k: number): void {
+    this.blocks[k >>> BLOCK_BITS][k & BLOCK_MASK]++;
   }
 }
 

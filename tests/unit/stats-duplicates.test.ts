@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyDuplicatePolicy,
+  nearDuplicateSketch,
   findNearDuplicates,
   NearDuplicateIndex,
   shingleHashes,
@@ -223,10 +224,22 @@ describe('incremental index', () => {
     expect(index.add({ id: 'long', outlet: 'B', text: `${short} ${UNRELATED} ${ANOTHER}` }).map((p) => p.b)).toEqual(['long']);
   });
 
-  it('keeps 17 bytes of columns per document outside its budget (a shingles-per-key column of 8 more is computed when read)', () => {
+  it('keeps 21 bytes of columns per document outside its budget (a shingles-per-key column of 8 more is computed when read)', () => {
     const index = new NearDuplicateIndex();
     for (let i = 0; i < 4096; i++) index.add({ id: `c${i}`, outlet: 'o', text: `short text number ${i} with a few words in it` });
-    expect(index.columnBytes / 4096).toBeLessThanOrEqual(17);
+    // Size, key count, key start, boilerplate count (4 B each), the whole flag (1 B) and the candidate counter (4 B).
+    expect(index.columnBytes / 4096).toBeLessThanOrEqual(21);
+  });
+
+  it('grows its per-document columns a block at a time, never to twice what it holds', () => {
+    const index = new NearDuplicateIndex({}, undefined, false);
+    const sketch = nearDuplicateSketch('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen');
+    // 2^17 + 1 documents: arrays that double would have room for 2^18 (21 B × 2^18 = 5.5 MB) and, while growing,
+    // hold both copies; blocks of 2^16 hold at most one block of spare room.
+    const n = 2 ** 17 + 1;
+    for (let i = 0; i < n; i++) index.addSketch({ id: `d${i}`, outlet: 'o' }, sketch);
+    expect(index.size).toBe(n);
+    expect(index.columnBytes).toBeLessThanOrEqual(21 * (n + 2 ** 16));
   });
 
   it('holds a few hundred bytes per document of 400 words, not the shingle sets', () => {
