@@ -196,7 +196,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
       if (removed) say(`removed ${removed} documents no longer in the corpus${shard && shard.count > 1 ? ' or shard' : ''} from ${dbFile}`);
     }
     say(`analyzed ${run.analyzed} documents${run.reused ? `, ${run.reused} from ${values.db !== undefined ? 'the store' : 'cache'}` : ''} in ${secs.toFixed(2)} s${run.workers > 1 ? ` on ${run.workers} worker threads` : ''}; ${skipped.length} skipped${run.otherShards ? `; ${run.otherShards} in other shards` : ''}`);
-    sayWarnings(finished.documents(), say);
+    sayWarnings(finished.warned, say);
     progress.stage('writing', report.corpus.documents);
     await writeOutput(finished, format, values.out, values['omit-hits'] ? undefined : store, say, (n) => progress.update(n, report.corpus.documents));
     progress.done();
@@ -210,14 +210,10 @@ export async function runAnalyze(args: string[]): Promise<number> {
   return 0;
 }
 
-/** The first documents with warnings, and how many more there are. */
-function sayWarnings(documents: Iterable<ReportDocument>, say: (line: string) => void): void {
-  let warned = 0;
-  for (const d of documents) {
-    if (!d.warnings?.length) continue;
-    if (++warned <= 5) say(`warning ${d.id}: ${d.warnings.join('; ')}`);
-  }
-  if (warned > 5) say(`… ${warned - 5} more documents with warnings (see "warnings" in the JSON report)`);
+/** The first documents with warnings, and how many more there are (noted by the report stage's walk: no walk here). */
+function sayWarnings(warned: StreamedReport['warned'], say: (line: string) => void): void {
+  for (const d of warned.first) say(`warning ${d.id}: ${d.warnings.join('; ')}`);
+  if (warned.documents > warned.first.length) say(`… ${warned.documents - warned.first.length} more documents with warnings (see "warnings" in the JSON report)`);
 }
 
 /** Input size from which `analyze` with workers compiles the lexicon off the main thread (~100 articles). */

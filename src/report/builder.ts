@@ -130,7 +130,15 @@ export interface StreamedReport {
    * Valid as long as `documents` is.
    */
   events: () => Iterable<ReportEvent>;
+  /**
+   * Documents whose analysis has warnings: how many, and the first WARNED_LISTED of them in corpus order (what
+   * `analyze` prints), noted on the report stage's walk over the records so that no caller walks them again for it.
+   */
+  warned: { documents: number; first: Array<{ id: string; warnings: string[] }> };
 }
+
+/** Documents with warnings that StreamedReport.warned lists. */
+export const WARNED_LISTED = 5;
 
 /** What `finish` needs beyond the builder's options. */
 export interface FinishOptions {
@@ -613,6 +621,7 @@ export class ReportBuilder {
     const countedByOutlet = new Map<string, number[]>();
     const perOutlet = new Map<string, { labels: Map<string, number>; words: number; groupMeta: GroupMeta[]; categories: Array<number[][] | undefined> }>();
     let collapsedBlocks = 0;
+    const warned: StreamedReport['warned'] = { documents: 0, first: [] };
     // The timeline's label counts per outlet, bin and referent (outlet NUL bin NUL referent), summed as documents are
     // read: what the statistics would otherwise read from a summary kept per document.
     const timelineBy = this.options.timeline;
@@ -622,6 +631,9 @@ export class ReportBuilder {
       const position = k++;
       const outlet = this.cores.outlet(position);
       collapsedBlocks += body.meta.collapsedBlocks ?? 0;
+      if (body.meta.warnings?.length) {
+        if (warned.documents++ < WARNED_LISTED) warned.first.push({ id: body.meta.id, warnings: body.meta.warnings });
+      }
       if (excluded.size > 0 && excluded.has(body.meta.id)) continue;
       let c = byOutlet.get(outlet);
       let o = perOutlet.get(outlet);
@@ -859,7 +871,7 @@ export class ReportBuilder {
       },
       documents: [],
     };
-    return { report, documents, events };
+    return { report, documents, events, warned };
   }
 
   /** The report's `documents`, one at a time from the record spill, in the order added. */

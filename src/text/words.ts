@@ -15,7 +15,10 @@ export interface Words {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-const JOINERS = new Set(["'", '’', '‘', 'ʼ', '-', '‐', '‑', '.']);
+/** Apostrophes (' ’ ‘ ʼ), hyphens (- ‐ ‑) and the period: a joiner stays inside a word between two word characters. */
+function isJoinerCode(c: number): boolean {
+  return c === 0x27 || c === 0x2d || c === 0x2e || c === 0x2019 || c === 0x2018 || c === 0x2bc || c === 0x2010 || c === 0x2011;
+}
 
 /**
  * WORD_CHAR for the UTF-16 unit `c` at `i`: ASCII letters and digits by their code (most of an English text), anything
@@ -31,6 +34,12 @@ export function dictionaryWords(text: string): Words {
   const start: number[] = [];
   const end: number[] = [];
   const n = text.length;
+  // The text lowercased once: an ASCII-only word is then a slice of it, where lowercasing each word was a call and a
+  // second string per word. Lowercasing maps ASCII to ASCII whatever surrounds it, and no character lowercases to
+  // fewer UTF-16 units, so when the lengths agree (one "İ", which lowercases to two, makes them differ) every
+  // offset in `lower` is the offset in `text`.
+  const lower = text.toLowerCase();
+  const aligned = lower.length === n;
   let i = 0;
   while (i < n) {
     const first = text.charCodeAt(i);
@@ -50,7 +59,7 @@ export function dictionaryWords(text: string): Words {
         i++;
       }
       // A joiner counts only with a word character on both sides: "U.S." ends at "S", "rebels'" at "s".
-      if (i + 1 < n && JOINERS.has(text[i])) {
+      if (i + 1 < n && isJoinerCode(text.charCodeAt(i))) {
         const next = text.charCodeAt(i + 1);
         if (isWordCode(next, text, i + 1)) {
           if (text.charCodeAt(i) >= 128 || next >= 128) wide = true;
@@ -60,8 +69,7 @@ export function dictionaryWords(text: string): Words {
       }
       break;
     }
-    const word = text.slice(from, i);
-    words.push(wide ? normalizeWord(word) : word.toLowerCase());
+    words.push(wide ? normalizeWord(text.slice(from, i)) : aligned ? lower.slice(from, i) : text.slice(from, i).toLowerCase());
     start.push(from);
     end.push(i);
   }

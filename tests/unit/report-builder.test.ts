@@ -13,11 +13,11 @@ import { seededRandom } from '../../src/stats/rng.js';
 import { toMarkdown } from '../../src/report/markdown.js';
 import { toHtmlReport } from '../../src/report/html.js';
 import { eventsTable } from '../../src/report/csv.js';
-import { plainEvent, type BootstrapJob, type BootstrapRunner, type StreamedReport } from '../../src/report/builder.js';
+import { plainEvent, WARNED_LISTED, type BootstrapJob, type BootstrapRunner, type StreamedReport } from '../../src/report/builder.js';
 import { bootstrapStanceColumns } from '../../src/stats/bootstrap.js';
 import { LARGE_SAMPLE_DOCUMENTS } from '../../src/stats/large-sample.js';
 import { CoreColumns, ID_BATCH } from '../../src/report/core-columns.js';
-import { countByOutlet, packCounts, unpackCounts } from '../../src/stats/aggregate.js';
+import { countByOutlet, emptyOutlet, packCounts, packCountsAsArrays, unpackCounts } from '../../src/stats/aggregate.js';
 import { buildReport as referenceReport, type Report as ReferenceReport } from '../helpers/reference/build.js';
 
 let compiled: CompiledLexicon;
@@ -196,6 +196,27 @@ describe('records kept in a file', () => {
 });
 
 describe('packed per-document counts', () => {
+  it('is written as the same text as JSON.stringify of the packed arrays', () => {
+    for (const a of analyses) {
+      const counts = countByOutlet([a]).get(a.outlet)!;
+      expect(packCounts(counts)).toBe(packCountsAsArrays(counts));
+    }
+    // Keys that JSON escapes or orders first (integer-like), zero signs, fractions and numbers JSON writes as null.
+    const odd = emptyOutlet('x');
+    odd.documents = 1;
+    odd.words = 12;
+    odd.categories = { 'b"q': { all: 2, author: 0 }, 10: { all: 1, author: 1 }, 2: { all: 3, author: -0 } };
+    odd.referents = {
+      'ré\\f': {
+        voices: { author: { mentions: 0, score: 0, labels: {} }, quoted: { mentions: 3, score: -0.1 + 0.3, labels: { 'a\n': 1, 7: 2 } }, attributed: { mentions: 0, score: Number.NaN, labels: {} } },
+        distanced: { x: 1 }, negated: {}, distancedNames: 2, devices: { 'said\u2028': Infinity },
+      },
+      9: { voices: { author: { mentions: 0, score: 0, labels: { z: 0 } }, quoted: { mentions: 0, score: 0, labels: {} }, attributed: { mentions: 1, score: -0, labels: {} } }, distanced: {}, negated: {}, distancedNames: 0, devices: {} },
+    };
+    expect(packCounts(odd)).toBe(packCountsAsArrays(odd));
+    expect(packCounts(emptyOutlet('y'))).toBe(packCountsAsArrays(emptyOutlet('y')));
+  });
+
   it('unpack(pack(counts)) gives the counts back, key order included, in a third of the JSON or less', () => {
     let packed = 0;
     let json = 0;
@@ -524,6 +545,23 @@ describe('duplicates in the report', () => {
     const asked = new ReportBuilder({ lexicon: compiled.lexicon, duplicatePolicy: 'keep-all', detectDuplicates: true, resamples: 10 });
     for (const k of [0, 3]) asked.add(analyses[k], documents[k]);
     expect(asked.finish().duplicates).toMatchObject({ detected: true, pairCount: 1, excluded: [] });
+  });
+
+  it('notes the documents with warnings on the report stage\'s walk: how many, the first five in order', () => {
+    for (const records of ['memory', 'file'] as const) {
+      const b = new ReportBuilder({ lexicon: compiled.lexicon, resamples: 10, records });
+      const n = Math.min(documents.length, 9);
+      const warnedAt = [1, 2, 4, 5, 6, 7, 8].filter((k) => k < n);
+      for (let k = 0; k < n; k++) {
+        b.add(warnedAt.includes(k) ? { ...analyses[k], warnings: [`made-up warning ${k}`, 'second'] } : { ...analyses[k], warnings: [] }, documents[k]);
+      }
+      const finished = b.finishStreaming();
+      const walked = [...finished.documents()].filter((d) => d.warnings?.length).map((d) => ({ id: d.id, warnings: d.warnings }));
+      expect(finished.warned.documents).toBe(walked.length);
+      expect(finished.warned.first).toEqual(walked.slice(0, WARNED_LISTED));
+      expect(finished.warned.first[0]).toEqual({ id: documents[1].id, warnings: ['made-up warning 1', 'second'] });
+      b.dispose();
+    }
   });
 
   it('documentHits gives the hit lists the report writes', () => {

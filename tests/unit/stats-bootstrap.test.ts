@@ -179,4 +179,49 @@ describe('bootstrapStanceColumns', () => {
     dense.forEach((col, c) => expect(together[c]).toEqual(bootstrapStance(col, { resamples: 500, seed: 9 })));
     expect(together[4].stance).toBeNull();
   });
+
+  it('sums every column exactly as skipping the documents drawn zero times does, signs of zero included', () => {
+    // Negative and fractional scores: a document drawn zero times adds 0 × value (−0 for a negative value) to the
+    // column's sums, which must leave them exactly as skipping it does. The reference below is the same resampling
+    // with the skip, written out here.
+    const random = seededRandom(17);
+    const n = 40;
+    const resamples = 400;
+    const dense = Array.from({ length: 4 }, (_, c) => Array.from({ length: n }, () => {
+      const mentions = random() < 0.4 ? 1 + Math.floor(random() * 3) : 0;
+      const sumOfScores = mentions === 0 ? 0 : c === 0 ? -0.5 * mentions : c === 1 ? (random() - 0.7) * mentions : c === 2 ? (random() < 0.5 ? 1 : -1) * 0.1 : -1e-300;
+      return { sumOfScores, mentions };
+    }));
+    const sparse = dense.map((col) => {
+      const kept = col.map((d, k) => [k, d] as const).filter(([, d]) => d.mentions > 0);
+      return { index: Int32Array.from(kept, ([k]) => k), sumOfScores: Float64Array.from(kept, ([, d]) => d.sumOfScores), mentions: Float64Array.from(kept, ([, d]) => d.mentions) };
+    });
+    const together = bootstrapStanceColumns(n, sparse, { resamples, seed: 5 });
+    const draws = seededRandom(5);
+    const drawn = new Int32Array(n);
+    const stances = sparse.map(() => [] as number[]);
+    for (let r = 0; r < resamples; r++) {
+      for (let k = 0; k < n; k++) drawn[Math.floor(draws() * n)]++;
+      sparse.forEach((col, c) => {
+        let score = 0;
+        let mentions = 0;
+        for (let k = 0; k < col.index.length; k++) {
+          const times = drawn[col.index[k]];
+          if (times === 0) continue;
+          score += times * col.sumOfScores[k];
+          mentions += times * col.mentions[k];
+        }
+        if (mentions > 0) stances[c].push(score / mentions);
+      });
+      drawn.fill(0);
+    }
+    sparse.forEach((_, c) => {
+      const sorted = Float64Array.from(stances[c]).sort();
+      const expected = [quantileSorted(sorted, 0.025), quantileSorted(sorted, 0.975)];
+      expect(together[c].resamples).toBe(sorted.length);
+      for (const x of [0, 1]) expect(Object.is(together[c].ci95![x], expected[x])).toBe(true);
+    });
+    // Scores in halves sum exactly in any order: the per-document bootstrap agrees there too.
+    expect(together[0]).toEqual(bootstrapStance(dense[0], { resamples, seed: 5 }));
+  });
 });

@@ -21,4 +21,19 @@ describe('dictionaryWords', () => {
       expect(dictionaryWords(text)).toEqual(referenceDictionaryWords(text));
     }
   });
+
+  it('lowercases ASCII words from the text lowercased once, also where a character lowercases to two units', () => {
+    // "İ" lowercases to two UTF-16 units (the offsets of the lowercased text shift after it); "Σ" depends on its
+    // neighbours; the Kelvin sign lowercases to an ASCII "k"; capitals make lowercasing matter at all.
+    const alphabet = ['A', 'Q', 'w', '7', "'", '-', '.', ' ', ' ', '\n', 'İ', 'Σ', 'ς', '\u212a', 'É', ',', '’'];
+    const random = seededRandom(8);
+    for (let k = 0; k < 400; k++) {
+      const length = Math.floor(random() * 60);
+      let text = '';
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      expect(dictionaryWords(text)).toEqual(referenceDictionaryWords(text));
+    }
+    expect(dictionaryWords('İstanbul SAYS Hello WORLD').words).toEqual(referenceDictionaryWords('İstanbul SAYS Hello WORLD').words);
+    expect(dictionaryWords('İ HELLO World').words).toEqual(['i̇', 'hello', 'world']);
+  });
 });
