@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { parseCsv } from '../../src/corpus/csv.js';
+import { tempDir } from '../helpers/temp.js';
 
 function corpus(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'framelens-count-'));
+  const dir = tempDir('framelens-count-');
   const rows = [
     { id: 'a', outlet: 'One', text: 'A ceasefire after the air strike. Civilians fled; refugees waited.' },
     { id: 'b', outlet: 'Two', text: 'The court met. No war here, only a ceasefire and a tribunal.' },

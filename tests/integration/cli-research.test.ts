@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import type { Report } from '../../src/report/build.js';
 import { parseContrasts } from '../../src/cli/research-options.js';
 import { termCounts } from '../../src/report/build.js';
+import { tempDir } from '../helpers/temp.js';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'framelens-research-'));
+const tmp = () => tempDir('framelens-research-');
 
 describe('analyze with groups, contrasts and time bins', () => {
   it('reads a groups file and writes the groups, contrasts and timeline sections', async () => {

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import type { Report } from '../../src/report/build.js';
 import { readCorpus } from '../../src/corpus/read.js';
+import { tempDir } from '../helpers/temp.js';
 
 const AJ = 'Al Jazeera Arabic';
 const PRESS_TV = 'Press TV';
@@ -93,7 +93,7 @@ describe('framelens analyze: formats and errors', () => {
   });
 
   it('writes tidy CSV tables to a folder and Markdown to a file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fl-out-'));
+    const dir = tempDir('fl-out-');
     const csv = await runCli(['analyze', 'corpus/seeds', '--format', 'csv', '--out', join(dir, 'csv'), '--resamples', '100']);
     expect(csv.code).toBe(0);
     const labels = readFileSync(join(dir, 'csv', 'labels.csv'), 'utf8').split('\n');
@@ -118,7 +118,7 @@ describe('framelens analyze: formats and errors', () => {
   });
 
   it('checks output and cache paths before analyzing, with exit 2', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fl-dest-'));
+    const dir = tempDir('fl-dest-');
     const file = join(dir, 'a-file');
     writeFileSync(file, 'x');
     const cases: Array<[string[], RegExp]> = [
@@ -137,7 +137,7 @@ describe('framelens analyze: formats and errors', () => {
   });
 
   it('exits 2 naming file and line for a malformed lexicon', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fl-lex-'));
+    const dir = tempDir('fl-lex-');
     const file = join(dir, 'bad.yml');
     writeFileSync(file, 'lexicon: bad\nversion: 1\nreferents:\n  - id: x\nlabels:\n  - id: y\n    referent: x\n    weight: 9\n    category: actor-label\n    patterns: [y]\n    rationale: r\n');
     const run = await runCli(['analyze', 'corpus/seeds', '--lexicon', file]);
@@ -147,7 +147,7 @@ describe('framelens analyze: formats and errors', () => {
   });
 
   it('reuses cached analyses on an incremental re-run', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fl-cache-'));
+    const dir = tempDir('fl-cache-');
     const first = await runCli(['analyze', 'corpus/seeds', '--cache', dir, '--format', 'json', '--resamples', '100']);
     expect(first.stderr).toMatch(/analyzed 5 documents in/);
     const second = await runCli(['analyze', 'corpus/seeds', '--cache', dir, '--format', 'json', '--resamples', '100']);

@@ -1,14 +1,14 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { parseCsv } from '../../src/corpus/csv.js';
 import { toCsv } from '../../src/report/csv.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('framelens validate on the seed corpus', () => {
   it('samples hits for coding, then scores the coded file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'framelens-validate-'));
+    const dir = tempDir('framelens-validate-');
     const sampleFile = join(dir, 'sample.csv');
     const run = await runCli(['validate', 'sample', 'corpus/seeds', '--n', '40', '--seed', '9', '--out', sampleFile]);
     expect(run.code).toBe(0);
@@ -44,7 +44,7 @@ describe('framelens validate on the seed corpus', () => {
   });
 
   it('reports a bad coded file with its line and exit code 2', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'framelens-validate-'));
+    const dir = tempDir('framelens-validate-');
     const f = join(dir, 'bad.csv');
     writeFileSync(f, 'sample_id,label,voice,label_correct\ns1,occupiers,author,y\ns2,occupiers,author,perhaps\n');
     const run = await runCli(['validate', 'score', f]);

@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp.js';
 
 // Threads need compiled JavaScript: this test runs the build in dist/ (made by `npm ci` / `npm run build`).
 const distUrl = (path: string) => new URL(`../../dist/${path}`, import.meta.url).href;
 const root = new URL('../..', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'framelens-compile-thread-'));
+const dir = tempDir('framelens-compile-thread-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('compiling the lexicon off the main thread', () => {

@@ -3,8 +3,7 @@
  * analyzer is measured on the texts committed under open/ (the licensed ones, always present). The full set,
  * with the texts kept out of the repository, is measured by `npm run eval:devset`.
  */
-import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLexicons } from '../../src/lexicon/load.js';
@@ -12,6 +11,7 @@ import { compileLexicon, type CompiledLexicon } from '../../src/lexicon/compile.
 import { DevsetError, analyzeTexts, findTexts, loadDevset, sha256 } from '../../bench/devset.js';
 import { describeFalsePositive, describeMiss, score, voiceScore } from '../../bench/gold-score.js';
 import { evalDevset } from '../../bench/eval-devset.js';
+import { tempDir } from '../helpers/temp.js';
 
 const DIR = 'tests/fixtures/devset';
 // Floors for the open texts under today's analyzer; raise them as the analyzer improves (issue 8 targets on the
@@ -33,7 +33,7 @@ describe('development set files', () => {
   });
 
   it('bad annotations are reported with file and line', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'devset-'));
+    const dir = tempDir('devset-');
     writeFileSync(join(dir, 'sources-x.yml'), [
       'articles:',
       '  - { id: a-1, outlet: X, outlet_kind: wire, url: "https://x", title: T, licence: none, committed: false, sha256: "' + '0'.repeat(64) + '", chars: 10, split: dev }',
@@ -67,7 +67,7 @@ describe('development set files', () => {
   });
 
   it('texts are found in open/ then in the local folder, checked by sha256 and against the spans', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'devset-'));
+    const dir = tempDir('devset-');
     const local = join(dir, 'elsewhere');
     mkdirSync(join(dir, 'open'));
     mkdirSync(local);
@@ -123,7 +123,7 @@ describe('development set: the committed open texts', () => {
 
 describe('npm run eval:devset', () => {
   it('without the local texts: measures the open texts, names the skipped ones and exits 0', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'devset-local-'));
+    const empty = tempDir('devset-local-');
     let out = '';
     const code = await evalDevset(['--brief'], { localDir: empty, out: (t) => void (out += `${t}\n`) });
     expect(code).toBe(0);
@@ -146,11 +146,11 @@ describe('npm run eval:devset', () => {
 
   it('lists the dev errors with their sentence, and the test errors only when asked for', async () => {
     let all = '';
-    await evalDevset([], { localDir: mkdtempSync(join(tmpdir(), 'devset-local-')), out: (t) => void (all += `${t}\n`) });
+    await evalDevset([], { localDir: tempDir('devset-local-'), out: (t) => void (all += `${t}\n`) });
     expect(all).toContain('[test] listings not shown (held-out split)');
     expect(all).not.toMatch(/^\[test\] (misses|false positives)/m);
     let test = '';
-    await evalDevset(['--split', 'test'], { localDir: mkdtempSync(join(tmpdir(), 'devset-local-')), out: (t) => void (test += `${t}\n`) });
+    await evalDevset(['--split', 'test'], { localDir: tempDir('devset-local-'), out: (t) => void (test += `${t}\n`) });
     expect(test).not.toMatch(/^dev /m);
     expect(test).not.toContain('listings not shown');
   });

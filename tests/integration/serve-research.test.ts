@@ -3,14 +3,14 @@
  * groups reach the Compare page as group columns and the Overview gets its time chart; a store refuses them.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const cli = join(root, 'dist', 'src', 'cli', 'main.js');
-const dir = mkdtempSync(join(tmpdir(), 'fl-serve-research-'));
+const dir = tempDir('fl-serve-research-');
 const children: Array<ReturnType<typeof spawn>> = [];
 
 afterAll(() => {

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 // Worker threads need compiled JavaScript: this test runs the build in dist/ (made by `npm ci` / `npm run build`).
 const dist = (path: string) => new URL(`../../dist/${path}`, import.meta.url).href;
@@ -10,7 +10,7 @@ const dist = (path: string) => new URL(`../../dist/${path}`, import.meta.url).hr
 describe('serve --db reads every document\'s voices on a worker thread', () => {
   it('the worker\'s reading equals the main thread\'s, document by document', async () => {
     expect(existsSync(new URL(dist('src/server/voice-worker.js'))), 'dist/ is missing: run `npm run build` first').toBe(true);
-    const dir = mkdtempSync(join(tmpdir(), 'fl-voices-'));
+    const dir = tempDir('fl-voices-');
     const file = join(dir, 'seeds.db');
     const out = await runCli(['analyze', 'corpus/seeds', '--db', file, '--format', 'json', '--out', join(dir, 'report.json'), '--resamples', '20']);
     expect(out.code, out.stderr).toBe(0);

@@ -3,15 +3,15 @@
  * SIGKILL at random moments, resumed, sharded and merged, grown; each time compared with one uninterrupted run.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const cli = join(root, 'dist', 'src', 'cli', 'main.js');
-const dir = mkdtempSync(join(tmpdir(), 'fl-store-cli-'));
+const dir = tempDir('fl-store-cli-');
 const corpus = join(dir, 'corpus.jsonl');
 const DOCS = 400;
 
@@ -140,7 +140,7 @@ describe('analyze --db', () => {
     const again = framelens(args(db));
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toMatch(new RegExp(`analyzed 3 documents, ${reference.store.documents.length - 1} from the store`));
-    const outDir = mkdtempSync(join(tmpdir(), 'fl-out-'));
+    const outDir = tempDir('fl-out-');
     const fresh = framelens([...args(join(dir, 'grown-fresh.db')), '--out', join(outDir, 'report.json')]);
     expect(fresh.code, fresh.stderr).toBe(0);
     expect(readFileSync(join(outDir, 'report.json'), 'utf8')).toBe(again.stdout);
@@ -155,7 +155,7 @@ describe('analyze --db', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${bad}: it is not a framelens store`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    const cacheDir = mkdtempSync(join(tmpdir(), 'fl-bad-cache-'));
+    const cacheDir = tempDir('fl-bad-cache-');
     writeFileSync(join(cacheDir, 'framelens.db'), 'garbage'.repeat(1000));
     const c = framelens(['analyze', 'corpus/seeds', '--cache', cacheDir]);
     expect(c.code).toBe(2);
@@ -167,7 +167,7 @@ describe('analyze --db', () => {
 describe('search indexes built off the main thread', () => {
   it('a first run sorts its hits into the indexes on another thread before finishRun, which then finds them', async () => {
     const { Store } = await import(join(root, 'dist', 'src', 'store', 'index.js'));
-    const file = join(mkdtempSync(join(tmpdir(), 'fl-index-')), 'x.db');
+    const file = join(tempDir('fl-index-'), 'x.db');
     copyFileSync(join(dir, 'reference.db'), file);
     const indexes = () => {
       const db = new Database(file, { readonly: true });

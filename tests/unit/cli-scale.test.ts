@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/cli/progress.js';
 import { parseShard } from '../../src/cli/analyze.js';
 import { shardOf } from '../../src/pipeline.js';
+import { tempDir } from '../helpers/temp.js';
 
 function fakeStream(isTTY: boolean) {
   const out: string[] = [];
@@ -85,10 +86,8 @@ describe('analyze --quiet', () => {
 describe('shards of a small corpus', () => {
   it('takes empty shards as they are: eight shards of five documents merge into the single run', async () => {
     const { runCli } = await import('../helpers/cli.js');
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const dir = mkdtempSync(join(tmpdir(), 'fl-8-shards-'));
+    const dir = tempDir('fl-8-shards-');
     const common = ['--format', 'json', '--resamples', '20', '--quiet'];
     const parts: string[] = [];
     let empty = 0;

@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { readCorpus, readCorpusStream, type CorpusItem } from '../../src/corpus/read.js';
+import { tempDir as makeTempDir } from '../helpers/temp.js';
 
-const tempDir = () => mkdtempSync(path.join(tmpdir(), 'framelens-stream-'));
+const tempDir = () => makeTempDir('framelens-stream-');
 const record = (id: string, text = `Text of ${id} with a few words.`) => JSON.stringify({ id, outlet: 'AFP', text });
 
 async function collect(paths: string[], options = {}): Promise<CorpusItem[]> {

@@ -5,10 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../bench/events-devset.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('bench/events-devset', () => {
   let log: ReturnType<typeof vi.spyOn>;
@@ -18,7 +17,7 @@ describe('bench/events-devset', () => {
   afterEach(() => log.mockRestore());
 
   it('runs on the open texts only and says how many dev texts are missing', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'framelens-no-texts-'));
+    const empty = tempDir('framelens-no-texts-');
     const m = await main(empty);
     expect(m.present).toBeGreaterThan(0);
     expect(m.missing.length).toBeGreaterThan(30);

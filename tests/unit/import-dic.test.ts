@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -10,6 +9,7 @@ import { parseLexicon } from '../../src/lexicon/load.js';
 import { compileLexicon } from '../../src/lexicon/compile.js';
 import type { LabelEntry } from '../../src/types.js';
 import { thrownBy } from '../helpers/errors.js';
+import { tempDir } from '../helpers/temp.js';
 
 const FIX = 'tests/fixtures/dictionaries';
 
@@ -125,7 +125,7 @@ describe('LIWC .dic import', () => {
   });
 
   it('rejects binary, non-UTF-8, UTF-16 and empty files with file and line', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fl-import-'));
+    const dir = tempDir('fl-import-');
     const write = (name: string, bytes: Buffer) => {
       const file = join(dir, name);
       writeFileSync(file, bytes);
@@ -152,7 +152,7 @@ describe('LIWC .dic import', () => {
   it('chooses the format from the extension, or from options.format', () => {
     expect(thrown(() => importDictionary(`${FIX}/framing.txt`)).message).toMatch(/cannot tell the dictionary format from the extension "\.txt"/);
     expect(thrown(() => importDictionary(`${FIX}/missing.dic`)).message).toMatch(/missing\.dic: cannot read the dictionary: file not found/);
-    const dir = mkdtempSync(join(tmpdir(), 'fl-import-'));
+    const dir = tempDir('fl-import-');
     const file = join(dir, 'liwc.txt');
     writeFileSync(file, readFileSync(`${FIX}/framing.dic`));
     expect(importDictionaryFile(file, { format: 'dic' }).labels).toEqual(convertDictionary(readFileSync(`${FIX}/framing.dic`, 'utf8'), 'dic', 'framing.dic').labels);

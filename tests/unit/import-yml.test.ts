@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DictionaryImportError, importDictionary, importDictionaryFile, importDictionaryText } from '../../src/lexicon/import/index.js';
@@ -9,6 +8,7 @@ import { findMatches } from '../../src/analysis/match.js';
 import { tokenize } from '../../src/nlp/nlp.js';
 import type { LabelEntry } from '../../src/types.js';
 import { thrownBy } from '../helpers/errors.js';
+import { tempDir } from '../helpers/temp.js';
 
 const thrown = (fn: () => unknown): DictionaryImportError => thrownBy(DictionaryImportError, fn);
 
@@ -75,7 +75,7 @@ describe('quanteda YAML import', () => {
   it('reads the .yaml extension and CR-only line endings', () => {
     const yaml = importDictionaryText('frames:\r  blame: [scapegoat*]\r', 'yml');
     expect(parseLexicon(yaml).entries.map((e) => e.id)).toEqual(['frames-blame-scapegoat']);
-    const file = join(mkdtempSync(join(tmpdir(), 'fl-import-')), 'frames.yaml');
+    const file = join(tempDir('fl-import-'), 'frames.yaml');
     writeFileSync(file, 'frames:\r  blame: [scapegoat*]\r');
     expect(parseLexicon(importDictionary(file)).sources[0].name).toBe('frames');
   });

@@ -2,15 +2,15 @@
  * Bad lexicon input (issue 11): any YAML failure is "invalid lexicon" with file and line and exit 2; one spelling in
  * two labels is an error in `lexicon check` and a warning in `analyze`, naming both labels.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLexicons } from '../../src/lexicon/load.js';
 import { LexiconError } from '../../src/lexicon/errors.js';
 import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'framelens-lex-'));
+const dir = tempDir('framelens-lex-');
 const write = (name: string, text: string): string => {
   const file = join(dir, name);
   writeFileSync(file, text);

@@ -4,8 +4,7 @@
  * (LIWC; quanteda with nested_scope = "dictionary"), finds what analyze's label hits found on the committed corpus
  * texts, except where docs/dictionaries.md says a dictionary tool cannot follow.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../src/analysis/analyze.js';
@@ -15,6 +14,7 @@ import { compileLexicon } from '../../src/lexicon/compile.js';
 import { attestedPhrases, exportLexicon, formatLiwc, formatQuanteda, NAMES_CATEGORY, type LexiconExport } from '../../src/lexicon/export.js';
 import { loadLexicons, parseLexicon } from '../../src/lexicon/load.js';
 import type { DocAnalysis, Document } from '../../src/types.js';
+import { tempDir } from '../helpers/temp.js';
 
 const HEAD = `lexicon: t
 version: 1
@@ -42,7 +42,7 @@ labels:
   - { id: resistance, referent: armed-groups, category: actor-label, weight: 2, patterns: [the resistance, resist*], rationale: a test label }
 `;
 
-const tmp = mkdtempSync(join(tmpdir(), 'framelens-export-'));
+const tmp = tempDir('framelens-export-');
 
 /**
  * Each file counted as its home tool would count it with the options the export recommends: the .dic the LIWC way

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLexicons, parseLexicon } from '../../src/lexicon/load.js';
 import { LexiconError } from '../../src/lexicon/errors.js';
 import { compileLexicon } from '../../src/lexicon/compile.js';
 import { thrownBy } from '../helpers/errors.js';
+import { tempDir } from '../helpers/temp.js';
 
 const valid = `lexicon: test
 version: 1.0.0
@@ -25,7 +25,7 @@ const problemsOf = (text: string): LexiconError => thrownBy(LexiconError, () => 
 
 describe('lexicon loader', () => {
   it('loads a valid lexicon with its source and sha256', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fl-lex-'));
+    const dir = tempDir('fl-lex-');
     const file = join(dir, 'ok.yml');
     writeFileSync(file, valid);
     const lex = loadLexicons([file]);
@@ -71,7 +71,7 @@ describe('lexicon loader', () => {
 
   it('rejects a missing file and non-UTF-8 bytes with the file name', () => {
     expect(() => loadLexicons(['/nonexistent/lex.yml'])).toThrow(/\/nonexistent\/lex\.yml: cannot read lexicon: file not found/);
-    const dir = mkdtempSync(join(tmpdir(), 'fl-lex-'));
+    const dir = tempDir('fl-lex-');
     const file = join(dir, 'latin1.yml');
     writeFileSync(file, Buffer.from([0x6c, 0x65, 0x78, 0x3a, 0x20, 0xe9, 0xff, 0x0a]));
     expect(() => loadLexicons([file])).toThrow(/not valid UTF-8/);
@@ -86,7 +86,7 @@ describe('lexicon loader', () => {
   });
 
   it('rejects ids that clash across two lexicons', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fl-lex-'));
+    const dir = tempDir('fl-lex-');
     const a = join(dir, 'a.yml');
     const b = join(dir, 'b.yml');
     writeFileSync(a, valid);

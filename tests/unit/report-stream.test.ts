@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { buildReport, documentHits } from '../../src/report/build.js';
 import { hitsTable } from '../../src/report/csv.js';
 import { writeHitsCsv, writeReportJson } from '../../src/report/stream-json.js';
 import { stringSink, writeAtomic, writeAtomicSync } from '../../src/report/write-atomic.js';
+import { tempDir } from '../helpers/temp.js';
 
 const lexicon: Lexicon = {
   sources: [{ name: 't', version: '1', sha256: 'a'.repeat(64), file: 't.yml' }],
@@ -98,7 +98,7 @@ describe('streamed JSON report', () => {
 });
 
 describe('atomic writes', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'framelens-atomic-'));
+  const dir = tempDir('framelens-atomic-');
 
   it('replaces the destination only when the new text is complete', async () => {
     const out = join(dir, 'report.json');

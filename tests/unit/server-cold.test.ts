@@ -3,8 +3,6 @@
  * behind the server, phrase candidates read within a time budget per request and the rest between requests, marked
  * texts built as strings, and the code of every page run once before visitors come.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Document } from '../../src/types.js';
@@ -21,6 +19,7 @@ import { generateCorpus } from '../../bench/corpus.js';
 import { runCli } from '../helpers/cli.js';
 import { freshState, lexicon, seedsDir } from './server-fixture.js';
 import { ReferenceHighlightedText } from './reference-marks.js';
+import { tempDir } from '../helpers/temp.js';
 
 const until = async (done: () => boolean) => {
   while (!done()) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -174,7 +173,7 @@ describe('a phrase of plain words is counted from word positions, reading no tex
 });
 
 describe('serving a store: voices read behind the server, code run before visitors', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fl-serve-cold-'));
+  const dir = tempDir('fl-serve-cold-');
   const file = join(dir, 'seeds.db');
   let store: Store;
   beforeAll(async () => {

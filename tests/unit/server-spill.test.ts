@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from '../../src/types.js';
 import { TermIndex } from '../../src/server/term-index.js';
@@ -20,6 +19,7 @@ import { csvTables, documentsTable, eventsTable } from '../../src/report/csv.js'
 import { documentsCsv, eventsCsv } from '../../src/server/csv.js';
 import type { Report } from '../../src/report/build.js';
 import { lexicon, seedsDir } from './server-fixture.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('a term index that spills its word postings a segment at a time', () => {
   const docs: Document[] = generateCorpus(seedsDir, 120 * 1024);
@@ -66,7 +66,7 @@ describe('a term index that spills its word postings a segment at a time', () =>
 });
 
 describe('serve --db keeps the index and the voices on disk, not per document in memory', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fl-spill-'));
+  const dir = tempDir('fl-spill-');
   const file = join(dir, 'gen.db');
   let store: Store;
   beforeAll(async () => {

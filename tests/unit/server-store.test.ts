@@ -1,6 +1,4 @@
 /** `serve --db`: pages from a store written by `analyze --db`, read without analyzing or rebuilding anything. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
@@ -13,8 +11,9 @@ import { textAnalyzer } from '../../src/server/analyzer.js';
 import type { Report } from '../../src/report/build.js';
 import { runCli } from '../helpers/cli.js';
 import { lexicon, seedDocuments, seedsDir } from './server-fixture.js';
+import { tempDir } from '../helpers/temp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'fl-serve-db-'));
+const dir = tempDir('fl-serve-db-');
 const file = join(dir, 'seeds.db');
 let store: Store;
 let state: AppState;

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../src/analysis/analyze.js';
@@ -10,6 +8,7 @@ import { mergeStores } from '../../src/store/merge.js';
 import { storedAnalysisJson } from '../../src/store/analysis-json.js';
 import Database from 'better-sqlite3';
 import type { Document } from '../../src/types.js';
+import { tempDir } from '../helpers/temp.js';
 
 const compiled = loadCompiled(undefined);
 const doc = (id: string, text: string): Document => ({ id, outlet: 'Wire A', text, source: { file: `${id}.md` }, meta: {} });
@@ -36,7 +35,7 @@ function part(dir: string, name: string, entries: Array<[number, Document]>, opt
 
 describe('mergeStores', () => {
   it('copies documents and hits of every part, keeping each document\'s place in the whole corpus', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fl-merge-'));
+    const dir = tempDir('fl-merge-');
     const a = part(dir, 'a.db', [[0, doc('d0', texts[0])], [2, doc('d2', texts[2])]]);
     const b = part(dir, 'b.db', [[1, doc('d1', texts[1])], [3, doc('d3', texts[3])], [2, doc('d2', texts[2])]]);
     const result = mergeStores(join(dir, 'all.db'), [a, b], 'k1');
@@ -52,7 +51,7 @@ describe('mergeStores', () => {
   });
 
   it('refuses parts that did not finish, were analyzed under another key, or disagree on a document', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fl-merge-bad-'));
+    const dir = tempDir('fl-merge-bad-');
     const done = part(dir, 'done.db', [[0, doc('d0', texts[0])]]);
     const unfinished = part(dir, 'unfinished.db', [[1, doc('d1', texts[1])]], { finish: false });
     expect(() => mergeStores(join(dir, 'x.db'), [done, unfinished], 'k1')).toThrow(StoreError);

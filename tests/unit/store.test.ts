@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { REPORT_DOCUMENTS_CHUNK, STORE_SCHEMA } from '../../src/store/store.js';
 import { storedAnalysisJson } from '../../src/store/analysis-json.js';
 import type { Document } from '../../src/types.js';
 import { runPipeline } from '../../src/pipeline.js';
+import { tempDir } from '../helpers/temp.js';
 
 const compiled = loadCompiled(undefined);
 const doc = (id: string, text: string, outlet = 'Wire A'): Document => ({ id, outlet, text, date: '2024-01-02', source: { file: `${id}.md`, line: 3 }, meta: { note: 'x' } });
@@ -25,7 +25,7 @@ afterEach(() => {
   for (const s of open.splice(0)) s.close();
 });
 function tmpStore(): { file: string; store: Store } {
-  const file = join(mkdtempSync(join(tmpdir(), 'fl-store-')), 'corpus.db');
+  const file = join(tempDir('fl-store-'), 'corpus.db');
   const store = Store.open(file);
   open.push(store);
   return { file, store };
@@ -191,7 +191,7 @@ describe('Store', () => {
   });
 
   it('refuses files that are not framelens stores with a message naming the file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fl-store-bad-'));
+    const dir = tempDir('fl-store-bad-');
     const text = join(dir, 'notes.db');
     writeFileSync(text, 'these are my notes, not a database at all '.repeat(200));
     expect(() => Store.open(text)).toThrow(StoreError);

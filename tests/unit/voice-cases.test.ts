@@ -2,8 +2,7 @@
  * The data-driven voice cases: every tests/fixtures/voice/*.yml file (format in tests/fixtures/voice/README.md) is read
  * here, and each expectation becomes one check. A linguist adds cases there without writing TypeScript.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isMap, isSeq, LineCounter, parseDocument, type YAMLMap } from 'yaml';
@@ -12,6 +11,7 @@ import { analyzeDocument, datelineSpans } from '../../src/analysis/analyze.js';
 import { tokenize } from '../../src/nlp/nlp.js';
 import { loadCompiled } from '../../src/cli/common.js';
 import type { Voice } from '../../src/types.js';
+import { tempDir } from '../helpers/temp.js';
 
 const DIR = 'tests/fixtures/voice';
 const CASE_KEYS = new Set(['why', 'text', 'expect', 'level', 'outlet']);
@@ -93,7 +93,7 @@ describe('voice cases (tests/fixtures/voice)', () => {
   });
 
   it('reports a malformed case as file:line with what to fix', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'voice-cases-')), 'bad.yml');
+    const file = join(tempDir('voice-cases-'), 'bad.yml');
     writeFileSync(file, 'cases:\n  - why: w\n    text: The group said so.\n    expect:\n      - { look: nowhere, voice: loud, rule: X-NONE }\n  - text: t\n    colour: red\n    expect: []\n');
     expect(readCases(file).problems).toEqual([
       `${file}:5: "nowhere" (occurrence 1) is not in the text`,

@@ -1,6 +1,5 @@
 /** The voice vocabulary as data: lexicons/voice.yml, its loader, validation, inflection and hashing. */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultVoiceRules, defaultVoiceRulesPath, loadVoiceRules, parseVoiceRules } from '../../src/lexicon/voice-rules.js';
@@ -10,6 +9,7 @@ import { parseLexicon } from '../../src/lexicon/load.js';
 import { cacheKey } from '../../src/pipeline.js';
 import { runCli } from '../helpers/cli.js';
 import type { Report } from '../../src/report/build.js';
+import { tempDir } from '../helpers/temp.js';
 
 const shipped = readFileSync(defaultVoiceRulesPath(), 'utf8');
 
@@ -85,7 +85,7 @@ describe('voice rules: hashed into the compiled lexicon, reports and cache key',
   const lexicon = parseLexicon('lexicon: t\nversion: "1"\nreferents: [{id: r}]\nlabels: [{id: l, referent: r, category: c, weight: 0, rationale: x, patterns: [word]}]\n', 't.yml');
 
   it('lists the voice rules among the sources and changes the cache key when they change', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'voice-rules-'));
+    const dir = tempDir('voice-rules-');
     const file = join(dir, 'voice.yml');
     writeFileSync(file, shipped.replace(/^version: .*$/m, 'version: 9.9.9').replace('kickers: [analysis,', 'kickers: [dispatch, analysis,'));
     const custom = loadVoiceRules(file);
@@ -101,7 +101,7 @@ describe('voice rules: hashed into the compiled lexicon, reports and cache key',
 
 describe('voice rules: --voice-rules on the command line', () => {
   it('analyzes with the given rules, names them in the report, and reports a broken file by line', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'voice-cli-'));
+    const dir = tempDir('voice-cli-');
     const corpus = join(dir, 'corpus');
     mkdirSync(corpus);
     writeFileSync(join(corpus, 'a.md'), '---\noutlet: Test Wire\n---\nThe occupation forces will leave, the group insisted.\n');
