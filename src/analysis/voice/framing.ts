@@ -26,6 +26,9 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
   // The complement ends where the outlet's account of the occasion starts: "calls for restraint after U.S. military
   // striking targets" (`vow_clause_end`, as F-VOW and F-DIRECT).
   if (i + 2 < n && !words[i + 1].commaBefore && v.prepositional.has(`${w} ${words[i + 1].lower}`)) {
+    // After an article the form is a noun, not the verb: "the warning of the danger in an area where …", "a call for
+    // calm" name an act in the outlet's sentence and report no speaker's words (voice 1.13.0).
+    if (i > 0 && ARTICLES.has(words[i - 1].lower)) return null;
     return { cue: i, clause: i + 2, end: occasion(r, i + 3), rule: 'F-INSIST' };
   }
   // F-INSIST with a short object between the verb and its preposition: "warned Iran against attacking Israel",
@@ -73,9 +76,18 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
     // A participle right before "as" is a reduced passive ("the injuries classified as 'non-serious' by the
     // Pentagon"): like F-PASSIVE, it is the agent's framing only when the agent is named.
     if (words[i + 1]?.lower === 'as' && w.endsWith('ed')) return passiveFrame(r, i, i + 2);
-    for (let j = i + 1; j < n && j <= i + win.as; j++) {
+    let reach = i + win.as;
+    for (let j = i + 1; j < n && j <= reach; j++) {
       // ", as the death toll rose": "as" after a comma opens a clause of the outlet's, not the characterisation.
-      if (words[j].commaBefore) break;
+      // An additive parenthetical set off by commas inside the object adds to the object and does not end it: "view
+      // the American government, along with Israel, as …" (voice 1.13.0); "as" must follow its closing comma, and
+      // the parenthetical's words (at most `windows.as`) do not count against the object's window.
+      if (words[j].commaBefore) {
+        const close = j > i + 1 && words[j].lower !== 'as' ? additiveParentheticalEnd(r, j, j + win.as) : -1;
+        if (close < 0 || words[close].lower !== 'as') break;
+        reach += close - j;
+        j = close;
+      }
       if (words[j].lower === 'as' && j + 1 < n) {
         // "condemned the strikes as well as the siege", "as soon as", "as long as": a conjunction, not the
         // characterisation; the verb's object goes on (F-CONDEMN below) or there is none.
@@ -129,6 +141,28 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
     return { cue: i, clause: i + 1, end: boundedEnd(r, i + 1, win.clause), rule: 'F-BLAME' };
   }
   return undefined;
+}
+
+/** Articles: a prepositional verb's form right after one is a noun ("the warning of", "a call for"; F-INSIST). */
+const ARTICLES = new Set(['the', 'a', 'an']);
+
+/** Openers of an additive parenthetical inside an object: ", along with Israel," / ", together with its allies," (F-AS). */
+const ADDITIVE_OPENERS = new Set(['along with', 'together with', 'alongside', 'like', 'including']);
+
+/**
+ * When the comma segment opening at word j is an additive parenthetical ("along with Israel") closed by a comma
+ * before word limit, the index of the word after its closing comma; otherwise -1 (F-AS).
+ */
+function additiveParentheticalEnd(r: Reading, j: number, limit: number): number {
+  const { words } = r;
+  const first = words[j].lower;
+  const two = j + 1 < words.length ? `${first} ${words[j + 1].lower}` : first;
+  if (!ADDITIVE_OPENERS.has(two) && !ADDITIVE_OPENERS.has(first)) return -1;
+  for (let k = j + 1; k < words.length && k <= limit; k++) {
+    if (words[k].markBefore) return -1;
+    if (words[k].commaBefore) return k;
+  }
+  return -1;
 }
 
 /** "as well as", "as soon as", "as long as", "as much as": "as … as" conjunctions, no characterisation (F-AS). */
