@@ -296,6 +296,8 @@ const cold = await loadPhase('first pass (cold: every selection, term and page n
 while (phrasesBeingRead(state) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
 const warm = await loadPhase('repeat pass (warm: the same requests again)', jobs, seen);
 console.log(`server p99 ms (worst page, ${documentCount(state)} documents, ${CLIENTS} clients): first pass ${cold.worst.toFixed(1)} (first-time requests ${cold.worstNew.toFixed(1)}), repeat ${warm.worst.toFixed(1)}; load average ${load()}`);
+// What the passes left cached: the result cache is bounded by entries and characters (src/server/state.ts).
+console.log(`after the passes: rss ${mb(process.memoryUsage().rss)} MB; result cache ${state.cache.size} entries, ${(state.cache.heldChars / 1048576).toFixed(1)}M characters`);
 server.close();
 (server as { closeAllConnections?: () => void }).closeAllConnections?.();
 store?.close();

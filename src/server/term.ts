@@ -4,7 +4,7 @@
  * once (kept in the state) rather than on every request.
  */
 import type { DocAnalysis, Document, LexiconEntry } from '../types.js';
-import { kwicLine, labelSpans, termProblem, wordPattern, wordSpans, type KwicLine, type KwicSpan, type WordPattern } from '../analysis/kwic.js';
+import { kwicLine, labelSpans, termProblem, wordMatches, wordPattern, wordSpans, type KwicLine, type KwicSpan, type WordPattern } from '../analysis/kwic.js';
 import { cached, recordAt, textAt, voiceSpansOf, type AppState } from './state.js';
 import { HttpError } from './http-error.js';
 import { intersect, type Posting } from './term-index.js';
@@ -113,8 +113,7 @@ function occurrences(state: AppState, term: string): Occurrences {
   // What wordSpans finds, counted in the text alone: the analysis (ten times the text) need not be parsed.
   const count = (i: number): number => {
     let n = 0;
-    pattern.regex.lastIndex = 0;
-    for (const m of textAt(state, i).matchAll(pattern.regex)) if (m[0] !== '') n++;
+    for (const _ of wordMatches(pattern, textAt(state, i))) n++;
     return n;
   };
   return { docs: [], counts: [], spans, label: false, pending: { candidates: intersect(postings), next: 0, count } };
