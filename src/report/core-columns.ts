@@ -95,8 +95,9 @@ export class CoreColumns {
   private readonly probeValue = new Float64Array(COLUMNS);
   private readonly probeFloat = new Float64Array(1);
   private readonly probeInt = new Int32Array(1);
-  /** Column slices read back from the scratch file (tests: an events walk must not read a block per member). */
+  /** Column slices read back from the scratch file, and buffers made for them (tests: both stay bounded). */
   sliceReads = 0;
+  sliceBuffers = 0;
   /** The sum of `words` (the report's corpus size). */
   private totalWords = 0;
 
@@ -265,7 +266,11 @@ export class CoreColumns {
         this.probeValue[c] = one[0];
         return one[0];
       }
-      const slice = (this.slices[c] ??= c < FLOAT_COLUMNS ? new Float64Array(BLOCK) : new Int32Array(BLOCK));
+      let slice = this.slices[c];
+      if (!slice) {
+        slice = this.slices[c] = c < FLOAT_COLUMNS ? new Float64Array(BLOCK) : new Int32Array(BLOCK);
+        this.sliceBuffers++;
+      }
       this.sliceBlock[c] = -1;
       this.spill.read(at + columnOffset(c), slice);
       this.sliceBlock[c] = block;
