@@ -25,7 +25,7 @@ export class ChunkedPool<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayB
   private readonly spilledAt: number[] = [];
   private readonly spilledLength: number[] = [];
   /** The chunks read back last, most recent first: a pass in address order reads each chunk once. */
-  private readonly cache: Array<{ c: number; chunk: T }> = [];
+  private readonly cache: Array<{ c: number; chunk: T; room: T }> = [];
   /** Chunks read back from the scratch file (tests). */
   chunkReads = 0;
   /** Entries used in the last chunk. */
@@ -114,7 +114,7 @@ export class ChunkedPool<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayB
   get heldBytes(): number {
     let bytes = 0;
     for (const chunk of this.chunks) if (chunk) bytes += chunk.byteLength;
-    for (const { chunk } of this.cache) bytes += chunk.byteLength;
+    for (const { room } of this.cache) bytes += room.byteLength;
     return bytes;
   }
 
@@ -139,11 +139,15 @@ export class ChunkedPool<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayB
     // The chunk that leaves the cache lends its buffer when it has the right length (every full chunk has): a fresh
     // array per read was 1–2 MB of garbage outside the JS heap each time, and a pass per outlet over a 300k
     // document pool read tens of them.
+    // Chunks go to the file with only their used entries (a few short of CHUNK each), so a buffer is made with room
+    // for a full chunk and the chunk is a view of its start.
+    const length = this.spilledLength[c];
     const evicted = this.cache.length >= CACHED_CHUNKS ? this.cache.pop() : undefined;
-    const chunk = evicted && evicted.chunk.length === this.spilledLength[c] ? evicted.chunk : this.make(this.spilledLength[c]);
+    const room = evicted && evicted.room.length >= length ? evicted.room : this.make(Math.max(CHUNK, length));
+    const chunk = room.length === length ? room : (room.subarray(0, length) as T);
     this.chunkReads++;
     (this.spill as ScratchFile).read(this.spilledAt[c], chunk);
-    this.cache.unshift({ c, chunk });
+    this.cache.unshift({ c, chunk, room });
     return chunk;
   }
 
