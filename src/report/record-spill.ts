@@ -98,25 +98,36 @@ export class FileSpill<T> implements RecordSpill<T> {
     const fd = this.fd;
     this.walking++;
     try {
-      const buffer = Buffer.allocUnsafe(CHUNK);
+      // One buffer for the whole walk: the part of a record that a read cut off moves to its front and the next read
+      // goes after it. Joining the two into a new buffer (Buffer.concat) made ~1 MB of garbage outside the JS heap
+      // per MB of records, which the collector let pile up to ~100 MB in a 300k-document walk.
+      let buffer = Buffer.allocUnsafe(CHUNK);
       let position = 0;
-      let carry: Buffer | null = null;
+      let kept = 0;
       let seen = 0;
       for (;;) {
-        const read = readSync(fd, buffer, 0, CHUNK, position);
+        if (kept === buffer.length) {
+          // A record longer than the buffer: a larger one, for the rest of this walk.
+          const larger = Buffer.allocUnsafe(buffer.length * 2);
+          buffer.copy(larger, 0, 0, kept);
+          buffer = larger;
+        }
+        const read = readSync(fd, buffer, kept, buffer.length - kept, position);
         if (read === 0) break;
         position += read;
-        const chunk: Buffer = carry ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
+        const end = kept + read;
+        const filled = buffer.subarray(0, end);
         let start = 0;
-        for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
+        for (let nl = filled.indexOf(10, start); nl >= 0; nl = filled.indexOf(10, start)) {
           seen++;
-          yield JSON.parse(chunk.toString('utf8', start, nl)) as T;
+          yield JSON.parse(filled.toString('utf8', start, nl)) as T;
           start = nl + 1;
         }
-        // A record longer than the chunk carries over whole; copied, because `buffer` is reused by the next read.
-        carry = start < chunk.length ? Buffer.from(chunk.subarray(start)) : null;
+        // Overlapping copies are safe (Buffer.copy moves like memmove).
+        buffer.copy(buffer, 0, start, end);
+        kept = end - start;
       }
-      if (carry && carry.length > 0) throw new Error(`record spill ${this.path}: the file ends inside a record`);
+      if (kept > 0) throw new Error(`record spill ${this.path}: the file ends inside a record`);
       if (seen !== this.count) throw new Error(`record spill ${this.path}: ${seen} records read back, ${this.count} written`);
     } finally {
       this.walking--;

@@ -25,7 +25,9 @@ export class ChunkedPool<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayB
   private readonly spilledAt: number[] = [];
   private readonly spilledLength: number[] = [];
   /** The chunks read back last, most recent first: a pass in address order reads each chunk once. */
-  private readonly cache: Array<{ c: number; chunk: T }> = [];
+  private readonly cache: Array<{ c: number; chunk: T; room: T }> = [];
+  /** Chunks read back from the scratch file (tests). */
+  chunkReads = 0;
   /** Entries used in the last chunk. */
   private used = CHUNK;
   private reserved = 0;
@@ -85,7 +87,8 @@ export class ChunkedPool<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayB
 
   /**
    * The chunk holding address `at`; the record starts at `at & CHUNK_OFFSET` in it. A chunk read back from the
-   * scratch file is a fresh array each time it is read again (no view of it goes stale).
+   * scratch file is valid until two other chunks have been read back (its buffer may then hold another chunk): read
+   * what is needed from it before asking for another address.
    */
   chunkAt(at: number): T {
     const c = Math.floor(at / CHUNK);
@@ -111,7 +114,7 @@ export class ChunkedPool<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayB
   get heldBytes(): number {
     let bytes = 0;
     for (const chunk of this.chunks) if (chunk) bytes += chunk.byteLength;
-    for (const { chunk } of this.cache) bytes += chunk.byteLength;
+    for (const { room } of this.cache) bytes += room.byteLength;
     return bytes;
   }
 
@@ -133,10 +136,18 @@ export class ChunkedPool<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayB
       return entry.chunk;
     }
     if (this.spilledAt[c] === undefined) throw new RangeError(`chunked pool: no chunk ${c} (address past the end)`);
-    const chunk = this.make(this.spilledLength[c]);
+    // The chunk that leaves the cache lends its buffer when it has the right length (every full chunk has): a fresh
+    // array per read was 1–2 MB of garbage outside the JS heap each time, and a pass per outlet over a 300k
+    // document pool read tens of them.
+    // Chunks go to the file with only their used entries (a few short of CHUNK each), so a buffer is made with room
+    // for a full chunk and the chunk is a view of its start.
+    const length = this.spilledLength[c];
+    const evicted = this.cache.length >= CACHED_CHUNKS ? this.cache.pop() : undefined;
+    const room = evicted && evicted.room.length >= length ? evicted.room : this.make(Math.max(CHUNK, length));
+    const chunk = room.length === length ? room : (room.subarray(0, length) as T);
+    this.chunkReads++;
     (this.spill as ScratchFile).read(this.spilledAt[c], chunk);
-    this.cache.unshift({ c, chunk });
-    if (this.cache.length > CACHED_CHUNKS) this.cache.pop();
+    this.cache.unshift({ c, chunk, room });
     return chunk;
   }
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { FileSpill, MemorySpill } from '../../src/report/record-spill.js';
 
 const parent = mkdtempSync(join(tmpdir(), 'framelens-spill-test-'));
@@ -21,6 +21,23 @@ describe('record spill', () => {
     expect([...spill.records()]).toEqual(records);
     expect([...spill.records()]).toEqual(records);
     spill.dispose();
+  });
+
+  it('walks its records with one buffer: no new one per chunk read', () => {
+    const spill = new FileSpill<{ k: number; s: string }>(parent);
+    // ~8 MB of records of ~1,000 bytes: eight chunk reads, each ending inside a record.
+    for (let k = 0; k < 8000; k++) spill.push({ k, s: `${k}`.padEnd(1000, 'x') });
+    const made = [vi.spyOn(Buffer, 'allocUnsafe'), vi.spyOn(Buffer, 'alloc'), vi.spyOn(Buffer, 'concat'), vi.spyOn(Buffer, 'from')];
+    try {
+      let n = 0;
+      for (const r of spill.records()) expect(r.k).toBe(n++);
+      expect(n).toBe(8000);
+      // One 1 MB buffer for the walk (until session 13 a new one per chunk read: garbage outside the JS heap).
+      expect(made.reduce((sum, spy) => sum + spy.mock.calls.length, 0)).toBeLessThanOrEqual(1);
+    } finally {
+      for (const spy of made) spy.mockRestore();
+      spill.dispose();
+    }
   });
 
   it('two walks may run at once; a record added during a walk is refused; nothing is used after dispose', () => {

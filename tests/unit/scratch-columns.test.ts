@@ -44,6 +44,35 @@ describe('a chunked pool that spills to a scratch file', () => {
     }
   }, 60_000);
 
+  it('reads chunks back into the buffers of those it lets go: pass after pass makes no new array', () => {
+    const file = new ScratchFile('test pool');
+    try {
+      const pool = new ChunkedPool((n) => new Int32Array(n), file);
+      const addresses: number[] = [];
+      // Six chunks of records of 1–61 entries (each chunk goes to the file a different few entries short of full),
+      // then the seventh being filled, in memory.
+      let total = 0;
+      for (let k = 0; total < 6 * CHUNK + 61; k++) {
+        const length = 1 + (k % 61);
+        addresses.push(pool.append(Array.from({ length }, (_, x) => k + x)));
+        total += length;
+      }
+      const buffers = new Set<ArrayBufferLike>();
+      for (let pass = 0; pass < 3; pass++) {
+        for (let r = 0; r < addresses.length - 200; r += 97) {
+          const chunk = pool.chunkAt(addresses[r]);
+          expect(chunk[addresses[r] & CHUNK_OFFSET]).toBe(r);
+          buffers.add(chunk.buffer);
+        }
+      }
+      // 18 chunk reads (a fresh 1 MB array each, until session 13) into the two cached chunks' buffers.
+      expect(pool.chunkReads).toBe(18);
+      expect(buffers.size).toBe(2);
+    } finally {
+      file.close();
+    }
+  }, 60_000);
+
   it('refuses to be packed, and names its file when a read goes past what was written', () => {
     const file = new ScratchFile('test pool');
     try {
@@ -89,6 +118,18 @@ describe('core columns that spill to a scratch file', () => {
         expect(columns.eventDate(k)?.day).toBe(coreOf(k).eventDate?.day);
       }
       expect(columns.wordCount).toBe(memory.wordCount);
+      // An event's members as its walk reads them: each member's date twice (its event's days, its evidence), members
+      // in blocks far apart. The same position asked again is no reason to read its block, and a slice read goes
+      // into the column's one buffer, never a fresh one.
+      const reads = columns.sliceReads;
+      for (let k = 0; k < 6 * 4096; k += 4096 + 331) {
+        expect(columns.date(k)).toBe(coreOf(k).date);
+        expect(columns.date(k)).toBe(coreOf(k).date);
+      }
+      expect(columns.sliceReads).toBe(reads);
+      for (let pass = 0; pass < 3; pass++) for (let k = 0; k < n; k++) expect(columns.outlet(k)).toBe(`o${k % 7}`);
+      expect(columns.sliceReads).toBeGreaterThan(reads + 3 * 5);
+      expect(columns.sliceBuffers).toBeLessThanOrEqual(9);
       // One slice per column at most, whatever was read.
       expect(columns.heldBytes).toBeLessThanOrEqual(4096 * 48 * 2 + 256 * 1024);
     } finally {
