@@ -1235,6 +1235,18 @@ function joinAcross(text: string, units: Units, compiled: CompiledLexicon, chose
       out[last] = joined;
       continue;
     }
+    // A patron written as a name ("militias armed, trained and equipped by the IRGC") ends the series as a label
+    // does; the name stays a name inside the mention, as in "militias trained by the IRGC".
+    if (b.entry.kind === 'name' && a && b.startUnit >= a.endUnit && units.sentence[a.startUnit] === units.sentence[b.startUnit]
+      && (out ? list.slice(last + 1) : chosen.slice(last + 1, i)).every((n) => n.entry.kind === 'name')) {
+      const named = seriesPatron(text, units, compiled, a, b);
+      if (named) {
+        out ??= chosen.slice(0, i);
+        out[last] = named;
+        out.push(b);
+        continue;
+      }
+    }
     out?.push(b);
     if (isLabel(b)) last = out ? out.length - 1 : i;
     else if (b.entry.kind !== 'name') last = -1;

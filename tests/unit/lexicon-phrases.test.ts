@@ -342,6 +342,15 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('militias which are, trained and armed by Iran fired').map((h) => h.text)).toEqual(['militias', 'Iran']);
   });
 
+  it('ends a series of patron participles in a patron written as a name (match.ts joinAcross)', () => {
+    const all = (t: string) => findMatches(t, tokenize(t).units, compiled).map((m) => [t.slice(m.start, m.end), m.entry.kind]);
+    expect(all('militias armed, trained and equipped by the IRGC fired'))
+      .toEqual([['militias armed, trained and equipped by the IRGC', 'label'], ['IRGC', 'name']]);
+    expect(labelsIn('militias armed, trained and equipped by the IRGC fired').map((h) => h.weight)).toEqual([-2]);
+    // The name of another actor is no patron: the label stays alone.
+    expect(all('militias armed, trained and equipped by Hezbollah fired')).toEqual([['militias', 'label'], ['Hezbollah', 'name']]);
+  });
+
   it('reads a patron written as the Iranian regime, or ties that are close, as a patron phrase (lexicon classes)', () => {
     expect(labelsIn('militias backed by the Iranian regime fired').map((h) => [h.text, h.id]))
       .toEqual([['militias backed by the Iranian regime', 'iran-backed-militia']]);
