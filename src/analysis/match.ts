@@ -1116,37 +1116,98 @@ const participleCache = new WeakMap<CompiledLexicon, ReadonlySet<string>>();
  * series holds nothing but participles of the lexicon's patron links, commas after them and the coordinators.
  */
 function seriesPatron(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
-  const from = a.endUnit;
-  if (units.barrierAfter[from - 1] || b.startUnit - from > MAX_SERIES) return undefined;
+  if (units.barrierAfter[a.endUnit - 1]) return undefined;
+  // A relative clause may carry the series ("militias which are financed, trained and armed by Iran"): its relative
+  // word, a form of "be" and the adverbs the patron patterns allow stay in the read, before the last link.
+  const prefix = relativePrefix(units, compiled, a.endUnit, b.startUnit);
+  const from = a.endUnit + prefix.length;
+  if (b.startUnit - from > MAX_SERIES) return undefined;
   const participles = linkParticiples(compiled);
   const ea = a.entry as LabelEntry;
   if (ea.category !== 'actor-label') return undefined;
   let participlesSeen = 0;
+  let lastLink = from;
   for (let k = from + 1; k < b.startUnit; k++) {
     // Units [from, k) are the series so far; k is where the last link would begin.
     const w = units.normal[k - 1];
     const conjunction = COORDINATORS.has(w);
-    if (!conjunction && !participles.has(w)) return undefined;
+    if (!conjunction && !participles.has(w)) {
+      // "supplied militarily by Iran", "backed financially by Tehran": an adverb between the last participle and
+      // its "by" modifies the participle only; the link reads as without it (linkAdverb).
+      if (k - 1 === lastLink + 1 && participles.has(units.normal[lastLink]) && linkAdverb(text, units, compiled, k - 1)
+        && units.normal[k] === 'by' && !units.barrierAfter[k - 2] && !units.barrierAfter[k - 1]) {
+        return seriesRead(text, units, compiled, a, b, [...prefix, lastLink, ...range(k, b.endUnit)]);
+      }
+      return undefined;
+    }
     if (!conjunction) participlesSeen++;
     // Only a comma after a participle may part the series ("trained, armed and"); the series ends in a comma or a
     // coordinator, and the last link follows it.
     if (units.barrierAfter[k - 1] && (conjunction || !/^\s*,\s*$/.test(text.slice(units.end[k - 1], units.start[k])))) return undefined;
     if (participlesSeen === 0 || !(conjunction || units.barrierAfter[k - 1])) continue;
-    const picked: number[] = [];
-    for (let v = a.startUnit; v < a.endUnit; v++) picked.push(v);
-    for (let v = k; v < b.endUnit; v++) picked.push(v);
+    lastLink = k;
     // A comma still ahead belongs to the series: read from the next word on.
     let barrier = false;
     for (let v = k; v < b.endUnit - 1; v++) if (units.barrierAfter[v]) barrier = true;
     if (barrier) continue;
-    const read = readPicked(text, units, compiled, picked, a.endUnit - a.startUnit - 1);
-    if (!read) continue;
-    const er = read.terminal.entry as LabelEntry;
-    if (er.category !== 'actor-label' || !referentsOf(er).some((r) => referentsOf(ea).includes(r))) continue;
-    if (!er.referent && ea.referent) continue;
-    return spanning(a, b, er, read.terminal.pattern);
+    const joined = seriesRead(text, units, compiled, a, b, [...prefix, ...range(k, b.endUnit)]);
+    if (joined) return joined;
   }
   return undefined;
+}
+
+/** The relative words that open a patron link after its noun ("militias which are backed by Iran"). */
+const RELATIVE_WORDS = new Set(['who', 'which', 'that']);
+
+/**
+ * The units of a relative clause's opening before a patron link: "which", "who are", "that have long been": a
+ * relative word, then at most three words of the classes `be` and `link-adverb`, with no punctuation between.
+ * Empty when the label is not followed by a relative word.
+ */
+function relativePrefix(units: Units, compiled: CompiledLexicon, from: number, to: number): number[] {
+  if (from >= to || !RELATIVE_WORDS.has(units.normal[from])) return [];
+  const be = classMemberWords(compiled, 'be');
+  const adverbs = classMemberWords(compiled, 'link-adverb');
+  const out = [from];
+  for (let u = from + 1; u < to && out.length < 4; u++) {
+    if (units.barrierAfter[u - 1] || !(be.has(units.normal[u]) || adverbs.has(units.normal[u]))) break;
+    out.push(u);
+  }
+  return units.barrierAfter[out[out.length - 1]] ? [] : out;
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let v = from; v < to; v++) out.push(v);
+  return out;
+}
+
+/**
+ * An adverb that may stand between a patron participle and its "by" ("supplied militarily by", "funded largely by"):
+ * a lowercase word in "-ly" or a member of the class `link-adverb`. A hedge ("reportedly") is a device and never gets
+ * here: joinAcross joins only across names.
+ */
+function linkAdverb(text: string, units: Units, compiled: CompiledLexicon, u: number): boolean {
+  const w = units.normal[u];
+  if (classMemberWords(compiled, 'link-adverb').has(w)) return true;
+  return w.length > 4 && w.endsWith('ly') && /^[a-z]/.test(text.slice(units.start[u], units.end[u]));
+}
+
+/**
+ * Reads the label with the last patron link (the units `rest`, up to the end of b) as one pattern; the joined mention
+ * when that pattern is an actor label that can name the label's referent (seriesPatron).
+ */
+function seriesRead(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match, rest: number[]): Match | undefined {
+  const ea = a.entry as LabelEntry;
+  const picked: number[] = [];
+  for (let v = a.startUnit; v < a.endUnit; v++) picked.push(v);
+  picked.push(...rest);
+  const read = readPicked(text, units, compiled, picked, a.endUnit - a.startUnit - 1);
+  if (!read) return undefined;
+  const er = read.terminal.entry as LabelEntry;
+  if (er.category !== 'actor-label' || !referentsOf(er).some((r) => referentsOf(ea).includes(r))) return undefined;
+  if (!er.referent && ea.referent) return undefined;
+  return spanning(a, b, er, read.terminal.pattern);
 }
 
 /**
@@ -1173,6 +1234,18 @@ function joinAcross(text: string, units: Units, compiled: CompiledLexicon, chose
       out ??= chosen.slice(0, i);
       out[last] = joined;
       continue;
+    }
+    // A patron written as a name ("militias armed, trained and equipped by the IRGC") ends the series as a label
+    // does; the name stays a name inside the mention, as in "militias trained by the IRGC".
+    if (b.entry.kind === 'name' && a && b.startUnit >= a.endUnit && units.sentence[a.startUnit] === units.sentence[b.startUnit]
+      && (out ? list.slice(last + 1) : chosen.slice(last + 1, i)).every((n) => n.entry.kind === 'name')) {
+      const named = seriesPatron(text, units, compiled, a, b);
+      if (named) {
+        out ??= chosen.slice(0, i);
+        out[last] = named;
+        out.push(b);
+        continue;
+      }
     }
     out?.push(b);
     if (isLabel(b)) last = out ? out.length - 1 : i;

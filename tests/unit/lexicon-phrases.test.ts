@@ -318,6 +318,39 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('US forces trained, armed and funded by Israel struck.').map((h) => h.text)).toEqual(['US forces', 'Israel']);
   });
 
+  it('reads an adverb between the last patron participle and its "by" as part of the patron phrase (match.ts seriesPatron)', () => {
+    expect(labelsIn('They are a militant group financed, trained and supplied militarily by Iran, officials said.'))
+      .toEqual([{ text: 'militant group financed, trained and supplied militarily by Iran', id: 'iran-backed-militia', weight: -2 }]);
+    expect(labelsIn('They are militias backed financially by Tehran.').map((h) => h.text)).toEqual(['militias backed financially by Tehran']);
+    expect(labelsIn('militias funded and armed militarily by Iran fired').map((h) => h.text))
+      .toEqual(['militias funded and armed militarily by Iran']);
+    expect(labelsIn('They are a rebel group supplied by Iran.').map((h) => h.text)).toEqual(['rebel group supplied by Iran']);
+    // A hedge is a device, a comma parts the link, and another referent's patron does not join: two mentions.
+    expect(labelsIn('militias backed reportedly by Iran fired').map((h) => h.text)).toEqual(['militias', 'Iran']);
+    expect(labelsIn('militias armed militarily, by Iran, fired').map((h) => h.text)).toEqual(['militias', 'Iran']);
+    expect(labelsIn('US forces backed financially by Israel fired').map((h) => h.text)).toEqual(['US forces', 'Israel']);
+  });
+
+  it('reads a series of patron participles in a relative clause as one patron phrase (match.ts seriesPatron)', () => {
+    expect(labelsIn('militias which are financed, trained and armed by Iran fired'))
+      .toEqual([{ text: 'militias which are financed, trained and armed by Iran', id: 'iran-backed-militia', weight: -2 }]);
+    expect(labelsIn('armed groups that have been largely funded, trained or directed by Tehran fired').map((h) => [h.text, h.id]))
+      .toEqual([['armed groups that have been largely funded, trained or directed by Tehran', 'pro-iranian-groups']]);
+    expect(labelsIn('militias who are armed militarily by Iran fired').map((h) => h.text)).toEqual(['militias who are armed militarily by Iran']);
+    // A relative clause of another verb, or set off by a comma inside, stays two mentions.
+    expect(labelsIn('militias which fought, trained and armed by Iran fired').map((h) => h.text)).toEqual(['militias', 'Iran']);
+    expect(labelsIn('militias which are, trained and armed by Iran fired').map((h) => h.text)).toEqual(['militias', 'Iran']);
+  });
+
+  it('ends a series of patron participles in a patron written as a name (match.ts joinAcross)', () => {
+    const all = (t: string) => findMatches(t, tokenize(t).units, compiled).map((m) => [t.slice(m.start, m.end), m.entry.kind]);
+    expect(all('militias armed, trained and equipped by the IRGC fired'))
+      .toEqual([['militias armed, trained and equipped by the IRGC', 'label'], ['IRGC', 'name']]);
+    expect(labelsIn('militias armed, trained and equipped by the IRGC fired').map((h) => h.weight)).toEqual([-2]);
+    // The name of another actor is no patron: the label stays alone.
+    expect(all('militias armed, trained and equipped by Hezbollah fired')).toEqual([['militias', 'label'], ['Hezbollah', 'name']]);
+  });
+
   it('reads a patron written as the Iranian regime, or ties that are close, as a patron phrase (lexicon classes)', () => {
     expect(labelsIn('militias backed by the Iranian regime fired').map((h) => [h.text, h.id]))
       .toEqual([['militias backed by the Iranian regime', 'iran-backed-militia']]);
