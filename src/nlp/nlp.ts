@@ -170,14 +170,11 @@ export function tokenize(text: string): Tokenized {
   const ids = tokens.out(its.uniqueId) as unknown as number[];
   knowLexemes(ids, tokens, its);
   const spaces = tokens.out(its.precedingSpaces) as string[];
-  const values: string[] = new Array(ids.length);
-  const flags = new Uint8Array(ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    values[i] = lexValue[ids[i]] as string;
-    flags[i] = lexFlags[ids[i]];
-  }
+  // A token's value and flags are read through its lexeme id (lexValue, lexFlags) where needed, not copied into
+  // per-document arrays first.
+  const flags = lexFlags;
   const sentenceTokenSpans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
-  const n = values.length;
+  const n = ids.length;
 
   const tokStart = new Int32Array(n);
   const tokEnd = new Int32Array(n);
@@ -185,7 +182,7 @@ export function tokenize(text: string): Tokenized {
   let offset = 0;
   for (let i = 0; i < n; i++) {
     offset += spaces[i].length;
-    const v = values[i];
+    const v = lexValue[ids[i]] as string;
     // wink reproduces the text exactly; the indexOf fallback only guards against a surprise in its output.
     if (src.startsWith(v, offset)) {
       tokStart[i] = offset;
@@ -243,14 +240,15 @@ export function tokenize(text: string): Tokenized {
   let joinTo = -1;
 
   for (let i = 0; i < n; i++) {
-    const value = values[i];
-    const f = flags[i];
+    const id = ids[i];
+    const value = lexValue[id] as string;
+    const f = flags[id];
     if (i > 0 && tokSentence[i] !== tokSentence[i - 1] && count > 0) uBarrier[count - 1] = 1;
     if ((f & LEX_INVISIBLE) !== 0) {
       // An invisible character is no word: a zero-width space parts words as a space does; a soft hyphen or a joiner
       // glued between two word tokens makes them one word again.
       const inside = !ZERO_WIDTH_SPACE.test(value) && count > 0 && !pendingBarrier && spaces[i] === '' && i > 0 &&
-        (flags[i - 1] & LEX_WORD_LIKE) !== 0 && i + 1 < n && spaces[i + 1] === '' && (flags[i + 1] & LEX_WORD_LIKE) !== 0;
+        (flags[ids[i - 1]] & LEX_WORD_LIKE) !== 0 && i + 1 < n && spaces[i + 1] === '' && (flags[ids[i + 1]] & LEX_WORD_LIKE) !== 0;
       if (inside) joinTo = count - 1;
       continue;
     }
@@ -267,7 +265,7 @@ export function tokenize(text: string): Tokenized {
     if ((f & LEX_SEPARATOR) !== 0) {
       // A hyphen or en dash glued to words on both sides joins them ("Iran-backed"); anything else separates.
       const glued = CONNECTORS.has(value) && spaces[i] === '' && i + 1 < n && spaces[i + 1] === '' &&
-        i > 0 && (flags[i - 1] & LEX_WORD_LIKE) !== 0 && (flags[i + 1] & LEX_WORD_LIKE) !== 0;
+        i > 0 && (flags[ids[i - 1]] & LEX_WORD_LIKE) !== 0 && (flags[ids[i + 1]] & LEX_WORD_LIKE) !== 0;
       if (!glued) pendingBarrier = true;
       continue;
     }
@@ -291,7 +289,7 @@ export function tokenize(text: string): Tokenized {
       }
       continue;
     }
-    push(start, tokEnd[i], lexKey[ids[i]], sentence, ids[i]);
+    push(start, tokEnd[i], lexKey[id], sentence, id);
   }
   if (count > 0) uBarrier[count - 1] = 1;
 
