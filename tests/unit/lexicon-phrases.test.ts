@@ -1004,6 +1004,12 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(texts('Israel’s official broadcasting authority revealed the figures.')).toEqual(['Israel']);
     expect(texts('A senior Hamas official said the talks had stalled.')).toEqual([]);
     expect(texts('A Hamas official, speaking on condition of anonymity, denied it.')).toEqual([]);
+    // The plural "authorities" are officials named collectively, as "Israeli authorities" is a name (1.3.28-ctx); the
+    // singular is an institution and keeps the state's mention (above: "broadcasting authority").
+    expect(texts('Israeli military authorities said the strike hit a depot near the border.')).toEqual([]);
+    expect(texts('The curfew was imposed by the US military authorities in the town.')).toEqual([]);
+    expect(texts('Hamas authorities in Gaza said the toll had risen.')).toEqual([]);
+    expect(texts('The Israeli military said the strike hit a depot.')).toEqual(['Israeli military']);
   });
 
   it('reads "Hamas-led" and the men it leads as one mention signed by the noun (gold README C-LED)', () => {
