@@ -165,6 +165,8 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       if (inDateline(m)) continue;
       // "(Tenzing Sherpa/U.S. Army)", "(Photo: IDF)": a picture's credit names who took it, not an actor in the story.
       if (inCredit(text, m.start)) continue;
+      // "… near the border, Israel, 04 January 2024.": a caption's place line, as a dateline.
+      if (captionPlace(text, m)) continue;
       const entry = m.entry as LabelEntry;
       if (entry.noun && m.endUnit - m.startUnit === 1 && !usedAsNoun(text, units, m.endUnit)) continue;
       if (entry.metonym && !actsAsGovernment(units, m, compiled.voice)) continue;
@@ -382,6 +384,19 @@ function inCredit(text: string, start: number): boolean {
   let k = start - 1;
   while (k > open && text[k] === ' ') k--;
   return text[k] === '/' || CREDIT_WORDS.test(text.slice(open, start));
+}
+
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
+/** A photo caption's closing date after its place: ", 04 January 2024." or ", January 4, 2024" and the line's end. */
+const CAPTION_DATE = new RegExp(`^,\\s*(?:\\d{1,2}\\s+${MONTH},?|${MONTH}\\s+\\d{1,2},)\\s+\\d{4}\\s*(?:[.\\n]|$)`);
+/**
+ * Whether a match is the place of a photo caption's place-and-date line ("… at the Lebanon-Israel border, Israel, 04
+ * January 2024. EFE/EPA"): set off by a comma before and followed by a comma, a full date and the line's or sentence's
+ * end, the name says where the picture was taken, as a dateline says where a story was filed (devset: a trap). An
+ * actor in running text is not followed by a full date and a full stop ("the attack on Israel on 7 October 2023").
+ */
+function captionPlace(text: string, m: Match): boolean {
+  return /,[ \t]*$/.test(text.slice(Math.max(0, m.start - 3), m.start)) && CAPTION_DATE.test(text.slice(m.end, m.end + 40));
 }
 
 /** Matches (in text order) outside the given spans (in text order). */
