@@ -491,6 +491,18 @@ describe('a definite label takes up the mention that repeats its head noun', () 
       'Hamas in Gaza. The militant group fired rockets at Metula.';
     expect(analyze(later).hits.filter((h) => h.text.endsWith('militant group')).map((h) => h.referent)).toEqual(['armed-groups', 'armed-groups']);
   });
+
+  it('reads the repeated noun in either number: "The other terrorist" takes up "Hezbollah terrorists" (1.3.28-ctx)', () => {
+    // The singular head repeats the nearer plural, not the same spelling inside a phrase further back.
+    const text = 'The army has struck Hezbollah and Hamas terrorist infrastructure in the south for weeks. Two Hezbollah ' +
+      'terrorists were killed on Saturday. One of them had helped the group rebuild. The other terrorist was its ' +
+      'representative in the village.';
+    expect(hit(text, 'terrorist')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // The same spelling still counts: without the plural mention, the phrase further back is taken up as before.
+    const same = 'The army has struck Hamas terrorist infrastructure in the south for weeks. Hezbollah fired rockets on ' +
+      'Saturday. The other terrorist was a commander.';
+    expect(hit(same, 'terrorist')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
 });
 
 describe('a first-person label in speech names the speaker’s side (first-person: true)', () => {
