@@ -168,7 +168,10 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       // "… near the border, Israel, 04 January 2024.": a caption's place line, as a dateline.
       if (captionPlace(text, m)) continue;
       const entry = m.entry as LabelEntry;
-      if (entry.noun && m.endUnit - m.startUnit === 1 && !usedAsNoun(text, units, m.endUnit)) continue;
+      // A phrase of two such words ("his extremist terrorist coalition") ends in the same word that may be an
+      // adjective, and is read the same way: a noun only where the phrase ends the noun phrase.
+      if (entry.noun && (m.endUnit - m.startUnit === 1 || classWords(compiled, FRAMING_ADJECTIVE_CLASS).has(units.normal[m.endUnit - 1])) &&
+          !usedAsNoun(text, units, m.endUnit)) continue;
       if (entry.metonym && !actsAsGovernment(units, m, compiled.voice)) continue;
       // "regime militias", "pro-government militias": a bare group noun glued after a civil war's
       // side word names that side's men (Syria's above all), no referent the lexicon tracks, as resolve.ts reads a
@@ -460,6 +463,8 @@ const TITLE_NOUN_CLASS = 'title-noun';
 const ADJECTIVE_TITLE_CLASS = 'adjective-title-noun';
 const TITLE_FOLLOWER_CLASS = 'title-follower';
 const MILITARY_THING_CLASS = 'military-thing-noun';
+/** Framing words a label may end in as an adjective ("terrorist", "militant"; conflict.yml `framing-adjective`). */
+const FRAMING_ADJECTIVE_CLASS = 'framing-adjective';
 const TOPIC_NOUN_CLASS = 'topic-noun';
 const TIE_CLASS = 'tie-participle';
 const OUTLET_NOUN_CLASS = 'outlet-noun';

@@ -463,6 +463,14 @@ describe('a word that is a noun and an adjective counts as a noun only (noun: tr
     expect(labelsOf('Hezbollah fired rockets. Extremist and terrorist groups were named.').map((l) => l[0])).toEqual(['terrorist groups']);
   });
 
+  it('reads two such words side by side the same way: "his extremist terrorist coalition" (1.3.28-ctx)', () => {
+    // Two labels joined into one phrase end in the word that may be an adjective: a noun only where the phrase ends.
+    expect(labelsOf('Hamas accused Israel of breaking the truce. It blamed the premier and his extremist terrorist coalition.'))
+      .toEqual([['Hamas', 'palestinians'], ['Israel', 'israel']]);
+    expect(labelsOf('Hezbollah fired rockets at the north. The army said it killed an extremist terrorist in the south.'))
+      .toEqual([['extremist terrorist', 'armed-groups']]);
+  });
+
   it('is validated on load', () => {
     const base = 'lexicon: t\nversion: 1.0.0\nreferents:\n  - { id: a, label: A }\nlabels:\n  - id: x\n    referent: a\n    category: actor-label\n    weight: -1\n    rationale: r\n    patterns: [x]\n';
     expect(() => compileYaml(`${base}    noun: yes please\n`)).toThrow(/"noun" must be true or false/);
