@@ -165,8 +165,13 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       if (inDateline(m)) continue;
       // "(Tenzing Sherpa/U.S. Army)", "(Photo: IDF)": a picture's credit names who took it, not an actor in the story.
       if (inCredit(text, m.start)) continue;
+      // "… near the border, Israel, 04 January 2024.": a caption's place line, as a dateline.
+      if (captionPlace(text, m)) continue;
       const entry = m.entry as LabelEntry;
-      if (entry.noun && m.endUnit - m.startUnit === 1 && !usedAsNoun(text, units, m.endUnit)) continue;
+      // A phrase of two such words ("his extremist terrorist coalition") ends in the same word that may be an
+      // adjective, and is read the same way: a noun only where the phrase ends the noun phrase.
+      if (entry.noun && (m.endUnit - m.startUnit === 1 || classWords(compiled, FRAMING_ADJECTIVE_CLASS).has(units.normal[m.endUnit - 1])) &&
+          !usedAsNoun(text, units, m.endUnit)) continue;
       if (entry.metonym && !actsAsGovernment(units, m, compiled.voice)) continue;
       // "regime militias", "pro-government militias": a bare group noun glued after a civil war's
       // side word names that side's men (Syria's above all), no referent the lexicon tracks, as resolve.ts reads a
@@ -384,6 +389,19 @@ function inCredit(text: string, start: number): boolean {
   return text[k] === '/' || CREDIT_WORDS.test(text.slice(open, start));
 }
 
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
+/** A photo caption's closing date after its place: ", 04 January 2024." or ", January 4, 2024" and the line's end. */
+const CAPTION_DATE = new RegExp(`^,\\s*(?:\\d{1,2}\\s+${MONTH},?|${MONTH}\\s+\\d{1,2},)\\s+\\d{4}\\s*(?:[.\\n]|$)`);
+/**
+ * Whether a match is the place of a photo caption's place-and-date line ("… at the Lebanon-Israel border, Israel, 04
+ * January 2024. EFE/EPA"): set off by a comma before and followed by a comma, a full date and the line's or sentence's
+ * end, the name says where the picture was taken, as a dateline says where a story was filed (devset: a trap). An
+ * actor in running text is not followed by a full date and a full stop ("the attack on Israel on 7 October 2023").
+ */
+function captionPlace(text: string, m: Match): boolean {
+  return /,[ \t]*$/.test(text.slice(Math.max(0, m.start - 3), m.start)) && CAPTION_DATE.test(text.slice(m.end, m.end + 40));
+}
+
 /** Matches (in text order) outside the given spans (in text order). */
 function dropInside(matches: Match[], spans: Span[]): Match[] {
   if (spans.length === 0) return matches;
@@ -445,6 +463,8 @@ const TITLE_NOUN_CLASS = 'title-noun';
 const ADJECTIVE_TITLE_CLASS = 'adjective-title-noun';
 const TITLE_FOLLOWER_CLASS = 'title-follower';
 const MILITARY_THING_CLASS = 'military-thing-noun';
+/** Framing words a label may end in as an adjective ("terrorist", "militant"; conflict.yml `framing-adjective`). */
+const FRAMING_ADJECTIVE_CLASS = 'framing-adjective';
 const TOPIC_NOUN_CLASS = 'topic-noun';
 const TIE_CLASS = 'tie-participle';
 const OUTLET_NOUN_CLASS = 'outlet-noun';

@@ -1027,7 +1027,20 @@ function possessedName(text: string, units: Units, owner: Mention, owned: Mentio
 
 /** Whether a mention's words include the (folded) word `head`. Mentions are short, so this is bounded. */
 function containsUnit(units: Units, m: Mention, head: string): boolean {
-  for (let u = m.startUnit; u < m.endUnit; u++) if (units.normal[u] === head) return true;
+  for (let u = m.startUnit; u < m.endUnit; u++) if (sameNoun(units.normal[u], head)) return true;
+  return false;
+}
+
+/**
+ * Whether two words are one noun in either number ("terrorist" and "terrorists", "militia" and "militias", "force"
+ * and "forces"): a label repeats a mention's noun whatever its number ("Two Hezbollah terrorists were killed … The
+ * other terrorist was …" takes up the Hezbollah men, not "Hamas terrorist infrastructure" further back).
+ */
+function sameNoun(word: string, head: string): boolean {
+  if (word === head) return true;
+  const [short, long] = word.length < head.length ? [word, head] : [head, word];
+  if (long.length - short.length === 1) return long === `${short}s`;
+  if (long.length - short.length === 2) return long === `${short.slice(0, -1)}ies` || long === `${short}es`;
   return false;
 }
 

@@ -515,6 +515,17 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('The Iraqi Resistance Coordination Committee said the attacks would stop.')).toEqual([]);
   });
 
+  it('does not count the place of a caption\'s place-and-date line, and counts the state in running text (1.3.28-ctx)', () => {
+    const labels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
+      .filter((h) => h.category === 'actor-label').map((h) => h.text);
+    expect(labels('A soldier stands near a tank at the Lebanon-Israel border, Israel, 04 January 2024. EFE/EPA')).toEqual([]);
+    expect(labels('Smoke rises after a strike near the border, Israel, January 3, 2024.')).toEqual([]);
+    expect(labels('People gather in a suburb of the capital, Iran, 3 Jan. 2024\nMore text follows.')).toEqual([]);
+    // Not a caption: the date goes on into the sentence, or no comma sets the place off.
+    expect(labels('Hamas launched its attack on Israel, 7 October 2023, killing hundreds.')).toEqual(['Hamas', 'Israel']);
+    expect(labels('Rockets were fired at Israel on 7 October 2023.')).toEqual(['Israel']);
+  });
+
   it('does not count a label in a picture credit, and counts one in an ordinary bracket', () => {
     const labels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
       .filter((h) => h.category === 'actor-label').map((h) => h.text);
@@ -1037,6 +1048,12 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(texts('Israel’s official broadcasting authority revealed the figures.')).toEqual(['Israel']);
     expect(texts('A senior Hamas official said the talks had stalled.')).toEqual([]);
     expect(texts('A Hamas official, speaking on condition of anonymity, denied it.')).toEqual([]);
+    // The plural "authorities" are officials named collectively, as "Israeli authorities" is a name (1.3.28-ctx); the
+    // singular is an institution and keeps the state's mention (above: "broadcasting authority").
+    expect(texts('Israeli military authorities said the strike hit a depot near the border.')).toEqual([]);
+    expect(texts('The curfew was imposed by the US military authorities in the town.')).toEqual([]);
+    expect(texts('Hamas authorities in Gaza said the toll had risen.')).toEqual([]);
+    expect(texts('The Israeli military said the strike hit a depot.')).toEqual(['Israeli military']);
   });
 
   it('reads "Hamas-led" and the men it leads as one mention signed by the noun (gold README C-LED)', () => {

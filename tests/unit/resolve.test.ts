@@ -463,6 +463,14 @@ describe('a word that is a noun and an adjective counts as a noun only (noun: tr
     expect(labelsOf('Hezbollah fired rockets. Extremist and terrorist groups were named.').map((l) => l[0])).toEqual(['terrorist groups']);
   });
 
+  it('reads two such words side by side the same way: "his extremist terrorist coalition" (1.3.28-ctx)', () => {
+    // Two labels joined into one phrase end in the word that may be an adjective: a noun only where the phrase ends.
+    expect(labelsOf('Hamas accused Israel of breaking the truce. It blamed the premier and his extremist terrorist coalition.'))
+      .toEqual([['Hamas', 'palestinians'], ['Israel', 'israel']]);
+    expect(labelsOf('Hezbollah fired rockets at the north. The army said it killed an extremist terrorist in the south.'))
+      .toEqual([['extremist terrorist', 'armed-groups']]);
+  });
+
   it('is validated on load', () => {
     const base = 'lexicon: t\nversion: 1.0.0\nreferents:\n  - { id: a, label: A }\nlabels:\n  - id: x\n    referent: a\n    category: actor-label\n    weight: -1\n    rationale: r\n    patterns: [x]\n';
     expect(() => compileYaml(`${base}    noun: yes please\n`)).toThrow(/"noun" must be true or false/);
@@ -490,6 +498,18 @@ describe('a definite label takes up the mention that repeats its head noun', () 
     const later = 'Fighters of the Lebanese militant group Hezbollah trained near the border. Israel fights a war against ' +
       'Hamas in Gaza. The militant group fired rockets at Metula.';
     expect(analyze(later).hits.filter((h) => h.text.endsWith('militant group')).map((h) => h.referent)).toEqual(['armed-groups', 'armed-groups']);
+  });
+
+  it('reads the repeated noun in either number: "The other terrorist" takes up "Hezbollah terrorists" (1.3.28-ctx)', () => {
+    // The singular head repeats the nearer plural, not the same spelling inside a phrase further back.
+    const text = 'The army has struck Hezbollah and Hamas terrorist infrastructure in the south for weeks. Two Hezbollah ' +
+      'terrorists were killed on Saturday. One of them had helped the group rebuild. The other terrorist was its ' +
+      'representative in the village.';
+    expect(hit(text, 'terrorist')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // The same spelling still counts: without the plural mention, the phrase further back is taken up as before.
+    const same = 'The army has struck Hamas terrorist infrastructure in the south for weeks. Hezbollah fired rockets on ' +
+      'Saturday. The other terrorist was a commander.';
+    expect(hit(same, 'terrorist')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
   });
 });
 
