@@ -515,7 +515,7 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('The Iraqi Resistance Coordination Committee said the attacks would stop.')).toEqual([]);
   });
 
-  it('does not count the place of a caption\'s place-and-date line, and counts the state in running text (1.3.28-ctx)', () => {
+  it('does not count the place of a caption\'s place-and-date line, and counts the state in running text (1.3.29)', () => {
     const labels = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
       .filter((h) => h.category === 'actor-label').map((h) => h.text);
     expect(labels('A soldier stands near a tank at the Lebanon-Israel border, Israel, 04 January 2024. EFE/EPA')).toEqual([]);
@@ -1048,7 +1048,7 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(texts('Israel’s official broadcasting authority revealed the figures.')).toEqual(['Israel']);
     expect(texts('A senior Hamas official said the talks had stalled.')).toEqual([]);
     expect(texts('A Hamas official, speaking on condition of anonymity, denied it.')).toEqual([]);
-    // The plural "authorities" are officials named collectively, as "Israeli authorities" is a name (1.3.28-ctx); the
+    // The plural "authorities" are officials named collectively, as "Israeli authorities" is a name (1.3.29); the
     // singular is an institution and keeps the state's mention (above: "broadcasting authority").
     expect(texts('Israeli military authorities said the strike hit a depot near the border.')).toEqual([]);
     expect(texts('The curfew was imposed by the US military authorities in the town.')).toEqual([]);

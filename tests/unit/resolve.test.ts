@@ -463,7 +463,7 @@ describe('a word that is a noun and an adjective counts as a noun only (noun: tr
     expect(labelsOf('Hezbollah fired rockets. Extremist and terrorist groups were named.').map((l) => l[0])).toEqual(['terrorist groups']);
   });
 
-  it('reads two such words side by side the same way: "his extremist terrorist coalition" (1.3.28-ctx)', () => {
+  it('reads two such words side by side the same way: "his extremist terrorist coalition" (1.3.29)', () => {
     // Two labels joined into one phrase end in the word that may be an adjective: a noun only where the phrase ends.
     expect(labelsOf('Hamas accused Israel of breaking the truce. It blamed the premier and his extremist terrorist coalition.'))
       .toEqual([['Hamas', 'palestinians'], ['Israel', 'israel']]);
@@ -500,7 +500,7 @@ describe('a definite label takes up the mention that repeats its head noun', () 
     expect(analyze(later).hits.filter((h) => h.text.endsWith('militant group')).map((h) => h.referent)).toEqual(['armed-groups', 'armed-groups']);
   });
 
-  it('reads the repeated noun in either number: "The other terrorist" takes up "Hezbollah terrorists" (1.3.28-ctx)', () => {
+  it('reads the repeated noun in either number: "The other terrorist" takes up "Hezbollah terrorists" (1.3.29)', () => {
     // The singular head repeats the nearer plural, not the same spelling inside a phrase further back.
     const text = 'The army has struck Hezbollah and Hamas terrorist infrastructure in the south for weeks. Two Hezbollah ' +
       'terrorists were killed on Saturday. One of them had helped the group rebuild. The other terrorist was its ' +
