@@ -317,35 +317,18 @@ export class KeyPostings {
   }
 
   /**
-   * For every listed document below `below` holding `key`: one more in `tally[document]`, and the document appended
-   * to `firstSeen` the first time (the candidate loop of near-duplicates, without a callback per document).
+   * `tallyBlocks` with the counters in one Int32Array (the reference index of the tests counts so); the array is read
+   * and written through block-sized views of it, so both count the same way by the same code.
    */
-  tally(key: number, tally: Int32Array, below: number, firstSeen: DocumentList): void {
-    const part = key & PART_MASK;
-    const slot = this.slotOf(part, key);
-    if (this.keys[part][slot] === EMPTY) return;
-    const head = this.heads[part][slot];
-    if (head < 0) {
-      const document = -head - 1;
-      if (document < below && tally[document]++ === 0) firstSeen.push(document);
-      return;
-    }
-    const segment = this.segments[head];
-    if (this.capacities[head] === 0) {
-      const document = -segment - 1;
-      if (document < below && tally[document]++ === 0) firstSeen.push(document);
-      return;
-    }
-    const n = Math.min(this.sizes[head], this.listLimit);
-    const pool = this.pool.chunkAt(segment);
-    const start = segment & CHUNK_OFFSET;
-    for (let k = start; k < start + n; k++) {
-      const document = pool[k];
-      if (document < below && tally[document]++ === 0) firstSeen.push(document);
-    }
+  tally(key: number, tally: Int32Array<ArrayBuffer>, below: number, firstSeen: DocumentList): void {
+    this.tallyBlocks(key, BlockColumn.over(tally), below, firstSeen);
   }
 
-  /** `tally` with the counters in a BlockColumn (the near-duplicate index's, one per document added). */
+  /**
+   * For every listed document below `below` holding `key`: one more in `tally`'s entry of the document (a BlockColumn,
+   * the near-duplicate index's, one per document added), and the document appended to `firstSeen` the first time (the
+   * candidate loop of near-duplicates, without a callback per document).
+   */
   tallyBlocks(key: number, tally: BlockColumn<Int32Array<ArrayBuffer>>, below: number, firstSeen: DocumentList): void {
     const part = key & PART_MASK;
     const slot = this.slotOf(part, key);
@@ -529,6 +512,15 @@ export class BlockColumn<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuf
   readonly blocks: T[] = [];
 
   constructor(private readonly make: (length: number) => T) {}
+
+  /** A column over an existing Int32Array: its blocks are views of the array, so writes land in it. Not to grow. */
+  static over(array: Int32Array<ArrayBuffer>): BlockColumn<Int32Array<ArrayBuffer>> {
+    const column = new BlockColumn<Int32Array<ArrayBuffer>>(() => {
+      throw new Error('BlockColumn.over: a column over an array does not grow');
+    });
+    for (let k = 0; k < array.length; k += BLOCK) column.blocks.push(array.subarray(k, Math.min(array.length, k + BLOCK)));
+    return column;
+  }
 
   /** Makes room for positions below `n` (new entries are 0). */
   reserve(n: number): void {

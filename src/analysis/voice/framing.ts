@@ -9,7 +9,7 @@
  */
 import type { ForwardCue } from './forward.js';
 import { occasion } from './intent.js';
-import { AUXILIARIES, BE_FORMS, DETERMINERS, OBJECT_PRONOUNS, RELATIVE } from './grammar.js';
+import { ARTICLES, AUXILIARIES, BE_FORMS, DETERMINERS, OBJECT_PRONOUNS, RELATIVE } from './grammar.js';
 import { insideAny } from './spans.js';
 import { negatedAt, segmentEnd, type Reading } from './words.js';
 
@@ -142,9 +142,6 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
   }
   return undefined;
 }
-
-/** Articles: a prepositional verb's form right after one is a noun ("the warning of", "a call for"; F-INSIST). */
-const ARTICLES = new Set(['the', 'a', 'an']);
 
 /** Openers of an additive parenthetical inside an object: ", along with Israel," / ", together with its allies," (F-AS). */
 const ADDITIVE_OPENERS = new Set(['along with', 'together with', 'alongside', 'like', 'including']);

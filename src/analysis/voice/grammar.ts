@@ -31,6 +31,8 @@ export const PERSPECTIVE_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us']);
 export const AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'had', 'has', 'have', 'would', 'will', 'could', 'can',
   'should', 'might', 'may', 'must', 'did', 'does', 'do', 'be', 'been']);
 export const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'one', 'another']);
+/** The articles alone, without possessives: after one a verb's form is a noun ("the warning of", F-INSIST); one opens a series' next item. */
+export const ARTICLES = new Set(['a', 'an', 'the']);
 /** Words in -s or -ed that are not finite verbs: a named subject followed by one is no clause (V-ZERO). */
 export const NOT_FINITE = new Set(['this', 'thus', 'these', 'those', 'unless', 'across', 'plus', 'news', 'whereas',
   'towards', 'afterwards', 'besides', 'perhaps', 'various', 'numerous', 'serious', 'previous', 'always', 'sometimes',

@@ -6,7 +6,7 @@
 import { backwardCues } from './backward.js';
 import { forwardCueAt, type ForwardCue } from './forward.js';
 import { mainClauseAfter } from './that-clause.js';
-import { AUXILIARIES, DETERMINERS, NOT_FINITE, RELATIVE } from './grammar.js';
+import { ARTICLES, AUXILIARIES, DETERMINERS, NOT_FINITE, RELATIVE } from './grammar.js';
 import { perspectiveClause } from './perspective.js';
 import { insideAny, type RuleSpan } from './spans.js';
 import { FRONTED_CLAUSE, inSpeechTag, isSpeechTag } from './tags.js';
@@ -344,9 +344,8 @@ function tagThenAdjunct(r: Reading): boolean {
   return false;
 }
 
-/** Conjunctions and articles that close a series of noun phrases ("…, a deepening of …, and an escalation …"). */
+/** Conjunctions that, with an article after them, close a series of noun phrases ("…, a deepening of …, and an escalation …"). */
 const SERIES_JOINERS = new Set(['and', 'or']);
-const ARTICLES = new Set(['a', 'an', 'the']);
 
 /** Nouns of time that make "a day after …", "a week before …" an adjunct of the claim rather than a gloss. */
 const TIME_NOUNS = new Set(['day', 'week', 'month', 'year', 'decade', 'few', 'couple', 'fortnight', 'night', 'morning', 'hour']);
