@@ -78,7 +78,7 @@ export const FRONTED_CLAUSE = new Set(['after', 'when', 'as', 'since', 'while', 
  * it ("The Yemeni channel Al-Masirah, affiliated with the Houthi rebel group, reported a strike …"), the verb is the
  * sentence's main verb and what follows is its object, not a speaker: no tag. The first segment is a noun phrase when
  * it has no auxiliary, no speech verb and no finite-looking word in -ed; each later segment must open an appositive
- * (a participle, a relative word or an article).
+ * (a participle, a relative word, an article or "one of").
  */
 export function onlySubjectBefore(r: Reading, tagStart: number): boolean {
   const { words } = r;
@@ -94,7 +94,9 @@ export function onlySubjectBefore(r: Reading, tagStart: number): boolean {
   }
   while (k < tagStart) {
     const lk = words[k].lower;
-    if (!(NOT_FINITE.has(lk) || lk.endsWith('ed') || lk.endsWith('ing') || RELATIVE.has(lk) || lk === 'a' || lk === 'an' || lk === 'the')) return false;
+    // "one of the powerful subgroups of …" opens an appositive as an article does (gold README C-ANNOUNCE, seed 003).
+    const oneOf = lk === 'one' && words[k + 1]?.lower === 'of' && !words[k + 1].commaBefore;
+    if (!(NOT_FINITE.has(lk) || lk.endsWith('ed') || lk.endsWith('ing') || RELATIVE.has(lk) || lk === 'a' || lk === 'an' || lk === 'the' || oneOf)) return false;
     k++;
     while (k < tagStart && !words[k].commaBefore) k++;
   }
