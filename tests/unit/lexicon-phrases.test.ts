@@ -193,6 +193,18 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('an umbrella group of Shiite and Iran-backed militias').map((h) => h.text)).toEqual(['umbrella group', 'Iran-backed militias']);
   });
 
+  it('reads a descriptive label before a name as the label and the name\'s baseline (gold README C-NAMED)', () => {
+    // Made-up sentences. The label keeps its own weight; the name is its own mention, as gold a27 annotates it.
+    expect(labelsIn('The raid by the militant group Hamas hit the border towns.')).toEqual([
+      { text: 'militant group', id: 'militants', weight: -1 },
+      { text: 'Hamas', id: 'hamas', weight: 0 },
+    ]);
+    expect(labelsIn('Drones were fired after the raid by the Islamist Palestinian organization Hamas.')).toEqual([
+      { text: 'Palestinian organization', id: 'hamas', weight: 0 },
+      { text: 'Hamas', id: 'hamas', weight: 0 },
+    ]);
+  });
+
   it('keeps two framing labels joined by "of", or two referents, as two mentions', () => {
     expect(labelsIn('the militias of the resistance').map((h) => h.text)).toEqual(['the militias', 'the resistance']);
     expect(labelsIn('the fighters of the Zionist army').map((h) => h.text)).toEqual(['fighters', 'Zionist army']);
