@@ -34,7 +34,9 @@ export function contentCue(r: Reading, i: number): ForwardCue | null {
   // A headline ("Iraqi Group Claims Drone Attack On US Base") is the outlet's summary of the claim.
   if (isHeadline(r)) return null;
   let j = i + 1;
-  if (j < words.length && WEEKDAYS.has(words[j].lower) && !words[j].commaBefore) j++; // "confirmed Sunday the deaths …"
+  // "confirmed Sunday the deaths …", "announced on Tuesday the suspension of …" (gold README C-ANNOUNCE, C-VOICE).
+  if (words[j]?.lower === 'on' && !words[j].commaBefore && j + 1 < words.length && WEEKDAYS.has(words[j + 1].lower) && !words[j + 1].commaBefore) j++;
+  if (j < words.length && WEEKDAYS.has(words[j].lower) && !words[j].commaBefore) j++;
   const obj = words[j];
   if (obj === undefined || obj.commaBefore) return null;
   const o = obj.lower;
