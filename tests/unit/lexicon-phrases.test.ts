@@ -199,9 +199,17 @@ describe('composed phrases in the default lexicon', () => {
       { text: 'militant group', id: 'militants', weight: -1 },
       { text: 'Hamas', id: 'hamas', weight: 0 },
     ]);
-    expect(labelsIn('Drones were fired after the raid by the Islamist Palestinian organization Hamas.')).toEqual([
+    expect(labelsIn('Drones were fired after the raid by the Palestinian organization Hamas.')).toEqual([
       { text: 'Palestinian organization', id: 'hamas', weight: 0 },
       { text: 'Hamas', id: 'hamas', weight: 0 },
+    ]);
+    // "Islamist" is a framing word, not a descriptor (gold README C-ISLAMIST), in either order with the demonym.
+    expect(labelsIn('Drones were fired after the raid by the Islamist Palestinian organization Hamas.')).toEqual([
+      { text: 'Islamist Palestinian organization', id: 'hamas-militants', weight: -1 },
+      { text: 'Hamas', id: 'hamas', weight: 0 },
+    ]);
+    expect(labelsIn('Yesterday the Islamist Hamas movement launched an offensive.')).toEqual([
+      { text: 'Islamist Hamas movement', id: 'hamas-militants', weight: -1 },
     ]);
   });
 
