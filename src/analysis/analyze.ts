@@ -470,6 +470,7 @@ const TIE_CLASS = 'tie-participle';
 const OUTLET_NOUN_CLASS = 'outlet-noun';
 const OUTLET_MODIFIER_CLASS = 'outlet-modifier';
 const PERSON_TITLE_CLASS = 'person-title-noun';
+const TITLE_MODIFIER_CLASS = 'title-modifier';
 const OF_TITLE_CLASS = 'of-title-noun';
 /** How many capitalised words of a title may stand between the name and its noun ("IDF Southern Command chief"). */
 const TITLE_CAPITALISED_WORDS = 2;
@@ -517,6 +518,8 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
     return null;
   }
   if (titleAt(text, units, next, compiled)) return 'title';
+  // "Hamas political leader Ismail Haniyeh": one office adjective between the name and the title (C-OFFICE).
+  if (classWords(compiled, TITLE_MODIFIER_CLASS).has(word) && !units.barrierAfter[next] && titleAt(text, units, next + 1, compiled)) return 'title';
   // "Hamas head Sinwar": a person's title only when the person's name follows ("Israeli forces head north" is a verb).
   if (classWords(compiled, PERSON_TITLE_CLASS).has(word) && next + 1 < units.count && !units.barrierAfter[next] &&
       properWordAt(text, units, next + 1)) return 'title';

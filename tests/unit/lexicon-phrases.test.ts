@@ -1074,6 +1074,10 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(texts('The curfew was imposed by the US military authorities in the town.')).toEqual([]);
     expect(texts('Hamas authorities in Gaza said the toll had risen.')).toEqual([]);
     expect(texts('The Israeli military said the strike hit a depot.')).toEqual(['Israeli military']);
+    // One office adjective between the name and the title (title-modifier, 1.3.30-adj); not before another noun.
+    expect(texts('An explosion killed Hamas political leader Ismail Haniyeh in the capital.')).toEqual([]);
+    expect(texts('The envoy met Hezbollah deputy leader Naim Qassem.')).toEqual([]);
+    expect(texts('Hamas political gains worried the envoy.')).toEqual(['Hamas']);
   });
 
   it('reads "Hamas-led" and the men it leads as one mention signed by the noun (gold README C-LED)', () => {
