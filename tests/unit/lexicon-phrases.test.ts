@@ -142,6 +142,13 @@ describe('composed phrases in the default lexicon', () => {
     ["Gaza's Heroic Resistance Terrorizes the Zionists", "Gaza's Heroic Resistance", 'palestinian-resistance', 2],
     ['the valiant resistance struck back', 'the valiant resistance', 'resistance-generic', 2],
     ['Take immediate steps to curb the crimes of the Nazi occupation regime', 'Nazi occupation regime', 'nazi-occupation', -2],
+    // "movement", "faction", "outfit" after a framing word are group nouns like "group" and "organization" (batch r dev,
+    // lexicon 1.3.30-r): before, "the Palestinian extremist movement" gave no hit at all.
+    ['the raid was the work of the Palestinian extremist movement', 'extremist movement', 'terrorists', -2],
+    ['a terrorist movement based in Lebanon fired rockets', 'terrorist movement', 'terrorists', -2],
+    ['two terror factions in the camp clashed', 'terror factions', 'terrorists', -2],
+    ['a militant faction in the camp fired rockets', 'militant faction', 'militants', -1],
+    ['the militant organization claimed the raid', 'militant organization', 'militants', -1],
   ];
   for (const [sentence, phrase, id, weight] of one) {
     it(`"${phrase}" is one mention: ${id} (${weight})`, () => {
@@ -150,6 +157,12 @@ describe('composed phrases in the default lexicon', () => {
       expect(hits).toEqual([{ text: phrase, id, weight }]);
     });
   }
+
+  it('resolves a framing group noun after a side adjective to that side ("the Palestinian extremist movement")', () => {
+    const text = 'The raid was the work of the Palestinian extremist movement, the army said.';
+    const hits = analyzeDocument({ id: 'x', text, outlet: 'x' }, compiled).hits.filter((h) => h.category === 'actor-label');
+    expect(hits.map((h) => [h.text, h.referent, h.weight])).toEqual([['extremist movement', 'palestinians', -2]]);
+  });
 
   it('gives the same weight in either word order', () => {
     const before = labelsIn('Iran-backed militias');
