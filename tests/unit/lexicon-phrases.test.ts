@@ -149,6 +149,12 @@ describe('composed phrases in the default lexicon', () => {
     ['two terror factions in the camp clashed', 'terror factions', 'terrorists', -2],
     ['a militant faction in the camp fired rockets', 'militant faction', 'militants', -1],
     ['the militant organization claimed the raid', 'militant organization', 'militants', -1],
+    // A label written with a place in it holds the place whole (match.ts findMatches, batch r dev): before, the place
+    // name "Gaza Strip" took its units first and the pattern never matched.
+    ['Aid trucks finally reached civilians in the Gaza Strip on Sunday', 'civilians in the Gaza Strip', 'palestinians', 0],
+    ['Thousands of residents of the Gaza Strip fled south', 'residents of the Gaza Strip', 'palestinians', 0],
+    ['We stand with the people of the Gaza Strip', 'people of the Gaza Strip', 'people-of-gaza', 1],
+    ['Hundreds of civilians in Rafah fled again', 'civilians in Rafah', 'palestinians', 0],
   ];
   for (const [sentence, phrase, id, weight] of one) {
     it(`"${phrase}" is one mention: ${id} (${weight})`, () => {
@@ -162,6 +168,16 @@ describe('composed phrases in the default lexicon', () => {
     const text = 'The raid was the work of the Palestinian extremist movement, the army said.';
     const hits = analyzeDocument({ id: 'x', text, outlet: 'x' }, compiled).hits.filter((h) => h.category === 'actor-label');
     expect(hits.map((h) => [h.text, h.referent, h.weight])).toEqual([['extremist movement', 'palestinians', -2]]);
+  });
+
+  it('lets a label hold a whole place, not another name (match.ts findMatches)', () => {
+    // The place stays a name hit beside the label.
+    const tok = tokenize('Aid trucks finally reached civilians in the Gaza Strip on Sunday');
+    const text = 'Aid trucks finally reached civilians in the Gaza Strip on Sunday';
+    expect(findMatches(text, tok.units, compiled).map((m) => [text.slice(m.start, m.end), m.entry.kind]))
+      .toEqual([['civilians in the Gaza Strip', 'label'], ['Gaza Strip', 'name']]);
+    // An actor's name is no place: the literal label "the Islamic Resistance" does not take the name's units.
+    expect(labelsIn('The Islamic Resistance claimed the attack on the base.')).toEqual([]);
   });
 
   it('gives the same weight in either word order', () => {
