@@ -155,6 +155,9 @@ describe('composed phrases in the default lexicon', () => {
     ['Thousands of residents of the Gaza Strip fled south', 'residents of the Gaza Strip', 'palestinians', 0],
     ['We stand with the people of the Gaza Strip', 'people of the Gaza Strip', 'people-of-gaza', 1],
     ['Hundreds of civilians in Rafah fled again', 'civilians in Rafah', 'palestinians', 0],
+    // The Red Sea's US-led coalition (batches l and r dev, lexicon 1.3.30-r).
+    ['The raids prompted Washington to form a multinational coalition to guard the lanes', 'multinational coalition', 'coalition', 0],
+    ['Operation Harbor Watch, the multi-national coalition formed to guard the lanes, grew', 'multi-national coalition', 'coalition', 0],
   ];
   for (const [sentence, phrase, id, weight] of one) {
     it(`"${phrase}" is one mention: ${id} (${weight})`, () => {
