@@ -169,7 +169,7 @@ describe('composed phrases in the default lexicon', () => {
 
   it('resolves a framing group noun after a side adjective to that side ("the Palestinian extremist movement")', () => {
     const text = 'The raid was the work of the Palestinian extremist movement, the army said.';
-    const hits = analyzeDocument({ id: 'x', text, outlet: 'x' }, compiled).hits.filter((h) => h.category === 'actor-label');
+    const hits = analyzeDocument({ id: 'x', text, outlet: 'x' } as never, compiled).hits.filter((h) => h.category === 'actor-label');
     expect(hits.map((h) => [h.text, h.referent, h.weight])).toEqual([['extremist movement', 'palestinians', -2]]);
   });
 
