@@ -8,7 +8,7 @@
  * Cost: each unit starts at most one walk through the trie, and a walk is bounded by the longest pattern (class
  * slots repeat at most MAX_CLASS_REPEAT times), so matching is linear in the text.
  */
-import type { LabelEntry, LexiconEntry, PatternSpec } from '../types.js';
+import type { LabelEntry, LexiconEntry, NameEntry, PatternSpec } from '../types.js';
 import type { Units } from '../nlp/nlp.js';
 import { foldKey } from '../nlp/nlp.js';
 import type { ClassEdge, CompiledLexicon, Terminal, TrieNode } from '../lexicon/compile.js';
@@ -399,6 +399,9 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
   // Only needed once a name is chosen: most documents with few names never allocate them.
   let nameStart: Int32Array | undefined;
   let nameEnd: Int32Array | undefined;
+  // 1 where the name taken there is a place ("Gaza Strip"): a label pattern written with the place in it ("civilians
+  // in the Gaza Strip", "people of the Gaza Strip") holds it whole, as a composed label holds a name.
+  let placeAt: Uint8Array | undefined;
   const chosen: Match[] = [];
   for (const c of candidates) {
     let free = true;
@@ -408,8 +411,9 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
         freeUnits++;
         continue;
       }
-      // A composed label may hold a whole name ("faction supported by the IRGC"): the name stays a name hit.
-      if (taken[u] === 2 && c.terminal.composed && c.terminal.entry.kind === 'label' &&
+      // A composed label may hold a whole name ("faction supported by the IRGC"), any label a whole place ("civilians
+      // in the Gaza Strip"): the name stays a name hit.
+      if (taken[u] === 2 && c.terminal.entry.kind === 'label' && (c.terminal.composed || placeAt![u] === 1) &&
         nameStart![u] >= c.startUnit && nameEnd![u] <= c.endUnit) continue;
       free = false;
     }
@@ -421,8 +425,10 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
       if (isName) {
         nameStart ??= new Int32Array(n);
         nameEnd ??= new Int32Array(n);
+        placeAt ??= new Uint8Array(n);
         nameStart[u] = c.startUnit;
         nameEnd[u] = c.endUnit;
+        placeAt[u] = (c.terminal.entry as NameEntry).type === 'place' ? 1 : 0;
       }
     }
     const match: Match = {

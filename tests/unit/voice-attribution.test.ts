@@ -53,7 +53,7 @@ describe('attribution: forward cues with a content clause', () => {
     expect(attributed('In a statement, the group said it had struck the occupiers.')).toEqual(['it had struck the occupiers']);
     expect(attributed('It hit facilities it says were linked to Iran.')).toEqual(['were linked to Iran']);
     // A claim made as a noun phrase is the speaker's account (F-CLAIM), the frame "claimed responsibility for" is
-    // not; what is announced is the speaker's account too (gold README C-ANNOUNCE, voice 1.14.0-adj).
+    // not; what is announced is the speaker's account too (gold README C-ANNOUNCE, voice 1.14.0).
     expect(attributed('The Islamic Resistance claimed responsibility for the attack that killed three.')).toEqual(['the attack that killed three']);
     expect(attributed('Sudani announced the formation of a joint committee.')).toEqual(['the formation of a joint committee']);
     expect(attributed('The Islamic Resistance did not claim responsibility for the attack on US forces.')).toEqual([]);

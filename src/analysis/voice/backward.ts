@@ -5,7 +5,7 @@
  * the figure only) and S-AFTER (what follows a tag is the outlet's continuation when it is a relative clause on the
  * source, an appositive on an inverted tag's speaker, or a participle / time adjunct: "…, officials said, marking …").
  */
-import { AUXILIARIES, DETERMINERS, RELATIVE } from './grammar.js';
+import { ARTICLES, AUXILIARIES, DETERMINERS, RELATIVE } from './grammar.js';
 import { insideAny } from './spans.js';
 import { isSpeechTag } from './tags.js';
 import type { Reading } from './words.js';
@@ -68,7 +68,9 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
           && DETERMINERS.has(words[i].lower)) || (i < limit && summativeAppositive(r, i, limit));
         // "…, but it is not clear …": a new clause of the outlet's, so the source was a trailing one for the clause
         // before it.
-        const adjunct = i < limit && (v.afterTagAdjuncts.has(words[i].lower)
+        // A time phrase with its article or number ("…, a day after the strikes", "…, two weeks after …") is one.
+        const counted = i + 1 < limit && (ARTICLES.has(words[i].lower) || v.numberWords.has(words[i].lower) || /^\d+$/.test(words[i].lower));
+        const adjunct = i < limit && (v.afterTagAdjuncts.has(words[i].lower) || (counted && v.afterTagAdjuncts.has(words[i + 1].lower))
           || (words[i].lower.endsWith('ing') && words[i].lower.length > 4 && !v.reporting.has(words[i].lower))
           || CLAUSE_COORDINATORS.has(words[i].lower));
         if (i < limit && !RELATIVE.has(words[i].lower) && !appositive && !adjunct) {

@@ -12,6 +12,7 @@ import { occasion } from './intent.js';
 import { ARTICLES, AUXILIARIES, BE_FORMS, DETERMINERS, OBJECT_PRONOUNS, RELATIVE } from './grammar.js';
 import { insideAny } from './spans.js';
 import { negatedAt, segmentEnd, type Reading } from './words.js';
+import { phraseEnd } from './that-clause.js';
 
 /**
  * The framing cue at word i: a cue, null when the word is a framing verb without its frame (no cue at all), or
@@ -30,6 +31,14 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
     // calm" name an act in the outlet's sentence and report no speaker's words (voice 1.13.0).
     if (i > 0 && ARTICLES.has(words[i - 1].lower)) return null;
     return { cue: i, clause: i + 2, end: occasion(r, i + 3), rule: 'F-INSIST' };
+  }
+  // F-INSIST after a reporting phrase and a preposition (`phrase_prepositions`): "expressed concern about attacks on
+  // X", "voiced its fears over X" report their complement as "warned of X" does. (With "that" after it the phrase
+  // reports a clause instead: V-THAT.)
+  const phrase = phraseEnd(r, i);
+  if (phrase > 0 && phrase + 2 < n && !words[phrase + 1].commaBefore && !words[phrase + 1].markBefore
+    && v.phrasePrepositions.has(words[phrase + 1].lower) && !(i > 0 && ARTICLES.has(words[i - 1].lower))) {
+    return { cue: i, clause: phrase + 2, end: occasion(r, phrase + 3), rule: 'F-INSIST' };
   }
   // F-INSIST with a short object between the verb and its preposition: "warned Iran against attacking Israel",
   // "warned Washington of a harsh response". The object is the speaker's naming, as with "accused X of" (O-OBJECT).

@@ -20,9 +20,12 @@ export function intentCue(r: Reading, i: number): ForwardCue | null | undefined 
   // follows a particle, and the demand is the infinitive after it.
   const callOn = (v.call.has(w) && (next === 'on' || next === 'upon')) || (v.appeal.has(w) && (next === 'to' || next === 'with'));
   if (v.directive.has(w) || callOn) {
-    // The window counts the addressee's words, so the particle of "called on" is not one of them.
-    for (let j = i + (callOn ? 2 : 1); j < n && j <= i + (callOn ? 1 : 0) + win.directive; j++) {
+    // The window counts the addressee's words, so the particle of "called on" is not one of them, nor the negation of
+    // "urged Prime Minister Ehud Karmi not to …".
+    let negation = 0;
+    for (let j = i + (callOn ? 2 : 1); j < n && j <= i + (callOn ? 1 : 0) + win.directive + negation; j++) {
       if (words[j].commaBefore && words[j].lower !== 'to') break;
+      if ((words[j].lower === 'not' || words[j].lower === 'never') && words[j + 1]?.lower === 'to') negation = 1;
       // The addressee is the speaker's naming too ("urged Israel not to retaliate", O-OBJECT), unless a pronoun.
       if (words[j].lower === 'to') {
         if (j <= i + 1 || j + 1 >= n) return null;

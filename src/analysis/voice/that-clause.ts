@@ -139,7 +139,7 @@ const PHRASE_INSERTS = new Set(['it', 'its', 'their', 'his', 'her', 'our']);
  * i, with a pronoun or possessive allowed inside ("made it clear", "expressed its hope"): the index of its last word,
  * or -1. The phrase then reports like a reporting verb (V-THAT).
  */
-function phraseEnd(r: Reading, i: number): number {
+export function phraseEnd(r: Reading, i: number): number {
   const { words } = r;
   const phrases = r.rules.words.reportingPhrases;
   for (let k = i + 1; k < words.length && k <= i + 2; k++) {

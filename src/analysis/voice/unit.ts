@@ -161,6 +161,17 @@ function coordinatedSpeech(text: string, words: Word[], q: number, rules: VoiceR
 }
 
 /**
+ * A part after a semicolon that opens with the outlet's narration of what came next ("soon afterward, …",
+ * "meanwhile, …": `sequence_openers` with a comma within three words) does not continue a clause left open (U-SEMI).
+ */
+function sequenceOpener(part: Reading): boolean {
+  const { words } = part;
+  if (!words.length || !part.rules.words.sequenceOpeners.has(words[0].lower)) return false;
+  for (let k = 1; k < words.length && k <= 3; k++) if (words[k].commaBefore) return true;
+  return false;
+}
+
+/**
  * One sentence unit. U-SEMI: a part without a cue of its own continues a forward clause left open by the part before
  * ("He said the attacks would go on; the occupiers must leave.").
  */
@@ -190,7 +201,7 @@ function attributeUnit(
     const partEnd = q < words.length ? words[q].start : end;
     const sub: RuleSpan[] = [];
     last = attributePart(part, partEnd, sub, quotedOut);
-    if (open && !last.cue) {
+    if (open && !last.cue && !sequenceOpener(part)) {
       out.push({ start: part.words[0].start, end: part.words[part.words.length - 1].end, rule: 'U-SEMI' });
       last.open = true;
     } else {
