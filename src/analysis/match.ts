@@ -366,12 +366,17 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
     if (always) for (const edge of always) slot(edge, i, 0);
     const byKey = node.edgesByKey;
     if (!byKey || i >= n) return;
-    const viaNormal = node === root && table ? unitKey[i]?.rootEdges : byKey.get(keyNormal[i]);
+    // Every key of edgesByKey is a key of some node's children (ClassEdge.firstKeys): a unit or base without a step
+    // number (see StepTable) cannot be one.
+    const viaNormal = node === root && table ? unitKey[i]?.rootEdges
+      : table && keyStep[i] < 0 ? undefined : byKey.get(keyNormal[i]);
     if (viaNormal) for (const edge of viaNormal) slot(edge, i, 0);
     const bases = keyBases[i];
     if (bases) {
-      for (const base of bases) {
-        const viaBase = byKey.get(base);
+      const steps = baseSteps[i];
+      for (let b = 0; b < bases.length; b++) {
+        if (steps && steps[b] < 0) continue;
+        const viaBase = byKey.get(bases[b]);
         // An edge already entered through the unit's own form is not entered again.
         if (viaBase) for (const edge of viaBase) if (!viaNormal?.includes(edge)) slot(edge, i, 0);
       }
