@@ -123,6 +123,70 @@ interface UnitKey {
   starts: boolean;
   rootNext: TrieNode | undefined;
   rootEdges: ClassEdge[] | undefined;
+  /** The number of `key` in the step table, -1 when no node has a child by it (see StepTable). */
+  step: number;
+  /** The numbers of `bases`, in their order (-1 for a base no node has a child by). */
+  baseSteps: number[] | undefined;
+}
+
+/**
+ * The trie's child steps by number: every key of a `next` map anywhere in the trie (class tries included) has a
+ * number, and one open-addressing table holds each (node id, key number) with its child, so a step below the root is
+ * a few integer operations instead of a string Map lookup, and a unit whose key no node has a child by (most words
+ * of a text) takes no lookup at all. Built once per compiled lexicon and thread; the same children as node.next.
+ */
+interface StepTable {
+  keys: Map<string, number>;
+  nodes: Int32Array;
+  keyAt: Int32Array;
+  children: TrieNode[];
+  mask: number;
+}
+
+function stepSlot(node: number, key: number, mask: number): number {
+  return Math.imul(Math.imul(node, 0x9e3779b1) ^ key, 0x85ebca6b) >>> 0 & mask;
+}
+
+const stepTableCache = new WeakMap<TrieNode, StepTable | null>();
+/** The root's StepTable, or null when some node reachable from it has no number (a trie not from compileLexicon). */
+function stepTable(root: TrieNode): StepTable | null {
+  const cached = stepTableCache.get(root);
+  if (cached !== undefined) return cached;
+  const keys = new Map<string, number>();
+  const edges: Array<[number, number, TrieNode]> = [];
+  const seen = new Set<TrieNode>();
+  let numbered = true;
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop() as TrieNode;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (!(node.id >= 0)) numbered = false;
+    for (const [key, child] of node.next) {
+      let k = keys.get(key);
+      if (k === undefined) keys.set(key, (k = keys.size));
+      edges.push([node.id, k, child]);
+      stack.push(child);
+    }
+    for (const p of node.prefixes) stack.push(p.node);
+    for (const edge of node.classEdges) stack.push(edge.node, edge.members);
+  }
+  let table: StepTable | null = null;
+  if (numbered) {
+    let size = 16;
+    while (size < edges.length * 2) size *= 2;
+    const mask = size - 1;
+    table = { keys, nodes: new Int32Array(size).fill(-1), keyAt: new Int32Array(size), children: new Array(size).fill(null), mask };
+    for (const [node, key, child] of edges) {
+      let h = stepSlot(node, key, mask);
+      while (table.nodes[h] !== -1) h = (h + 1) & mask;
+      table.nodes[h] = node;
+      table.keyAt[h] = key;
+      table.children[h] = child;
+    }
+  }
+  stepTableCache.set(root, table);
+  return table;
 }
 
 /**
@@ -131,13 +195,14 @@ interface UnitKey {
  * table holds every start key) and has no child or edge at the root. Built once per compiled lexicon.
  */
 const unitKeyCache = new WeakMap<CompiledLexicon['keysOf'], { root: TrieNode; table: Map<string, UnitKey> }>();
-function unitKeyTable(compiled: CompiledLexicon, startKeys: Set<string>): Map<string, UnitKey> {
+function unitKeyTable(compiled: CompiledLexicon, startKeys: Set<string>, steps: StepTable): Map<string, UnitKey> {
   const { root, keysOf } = compiled;
   const cached = unitKeyCache.get(keysOf);
   if (cached && cached.root === root) return cached.table;
   const table = new Map<string, UnitKey>();
+  const stepOf = (key: string): number => steps.keys.get(key) ?? -1;
   const atRoot = (key: string, bases: string[] | undefined, starts: boolean): UnitKey =>
-    ({ key, bases, starts, rootNext: root.next.get(key), rootEdges: root.edgesByKey?.get(key) });
+    ({ key, bases, starts, rootNext: root.next.get(key), rootEdges: root.edgesByKey?.get(key), step: stepOf(key), baseSteps: bases?.map(stepOf) });
   for (const [form, known] of keysOf) table.set(form, atRoot(known.key, known.bases, known.starts !== false));
   const plain = (form: string): void => {
     if (!table.has(form)) table.set(form, atRoot(form, undefined, startKeys.has(form)));
@@ -145,6 +210,9 @@ function unitKeyTable(compiled: CompiledLexicon, startKeys: Set<string>): Map<st
   for (const form of startKeys) plain(form);
   for (const form of root.next.keys()) plain(form);
   for (const form of root.edgesByKey?.keys() ?? []) plain(form);
+  // Every key of the trie has its entry, so a form outside the table has no step number: the same as before for the
+  // rest (a form outside is its own key, inflects nothing, cannot begin a match, has no child or edge at the root).
+  for (const form of steps.keys.keys()) plain(form);
   unitKeyCache.set(keysOf, { root, table });
   return table;
 }
@@ -187,8 +255,13 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
   const mayBucket = new Uint8Array(n);
   const bucketFirst = bucketFirstCodes(root);
   const startKeys = root.startKeys;
-  // Every compiled lexicon has start keys; a trie without them (every unit may start) goes without the table.
-  const table = startKeys ? unitKeyTable(compiled, startKeys) : undefined;
+  // Every compiled lexicon has start keys and numbered nodes; a trie without them (every unit may start) goes
+  // without the tables, by string lookups.
+  const steps = startKeys ? stepTable(root) : null;
+  const table = startKeys && steps ? unitKeyTable(compiled, startKeys, steps) : undefined;
+  // Per unit: its key's step number (-1: no node has a child by it) and its bases' (see StepTable).
+  const keyStep = new Int32Array(n);
+  const baseSteps: Array<number[] | undefined> = new Array(n);
   const unitKey: Array<UnitKey | undefined> = new Array(n);
   const lexeme = units.lexeme;
   const byLexeme = table && lexeme ? lexemeKeys(table) : undefined;
@@ -202,6 +275,8 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
       keyNormal[i] = entry ? entry.key : normal;
       keyBases[i] = entry?.bases;
       canStart[i] = entry?.starts ? 1 : 0;
+      keyStep[i] = entry ? entry.step : -1;
+      baseSteps[i] = entry?.baseSteps;
       continue;
     }
     const known = keysOf.get(normal);
@@ -226,6 +301,21 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
     return ACRONYM.test(text.slice(units.start[a], units.end[a])) ? a + 1 : -1;
   };
 
+  /** The child of `node` by key number `key` (see StepTable); callers pass only numbers >= 0. */
+  const stepNodes = steps?.nodes as Int32Array;
+  const stepKeys = steps?.keyAt as Int32Array;
+  const stepChildren = steps?.children as TrieNode[];
+  const stepMask = steps ? steps.mask : 0;
+  const child = (node: TrieNode, key: number): TrieNode | undefined => {
+    const id = node.id;
+    let h = stepSlot(id, key, stepMask);
+    for (let at = stepNodes[h]; at !== -1; at = stepNodes[h]) {
+      if (at === id && stepKeys[h] === key) return stepChildren[h];
+      h = (h + 1) & stepMask;
+    }
+    return undefined;
+  };
+
   const candidates: Candidate[] = [];
   let start = 0;
   // walk and member step through the trie the same way; they are written out twice, without a shared callback,
@@ -243,13 +333,25 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
       if (after < 0) return;
       i = after;
     }
-    const next = node === root && table ? unitKey[i]?.rootNext : node.next.get(keyNormal[i]);
-    if (next) walk(next, i + 1);
-    const bases = keyBases[i];
-    if (bases) {
-      for (const base of bases) {
-        const viaBase = node.next.get(base);
-        if (viaBase) walk(viaBase, i + 1);
+    if (table) {
+      const next = node === root ? unitKey[i]?.rootNext : keyStep[i] >= 0 ? child(node, keyStep[i]) : undefined;
+      if (next) walk(next, i + 1);
+      const bases = baseSteps[i];
+      if (bases) {
+        for (const base of bases) {
+          const viaBase = base >= 0 ? child(node, base) : undefined;
+          if (viaBase) walk(viaBase, i + 1);
+        }
+      }
+    } else {
+      const next = node.next.get(keyNormal[i]);
+      if (next) walk(next, i + 1);
+      const bases = keyBases[i];
+      if (bases) {
+        for (const base of bases) {
+          const viaBase = node.next.get(base);
+          if (viaBase) walk(viaBase, i + 1);
+        }
       }
     }
     if (node.prefixes.length && mayBucket[i] === 1) {
@@ -264,12 +366,17 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
     if (always) for (const edge of always) slot(edge, i, 0);
     const byKey = node.edgesByKey;
     if (!byKey || i >= n) return;
-    const viaNormal = node === root && table ? unitKey[i]?.rootEdges : byKey.get(keyNormal[i]);
+    // Every key of edgesByKey is a key of some node's children (ClassEdge.firstKeys): a unit or base without a step
+    // number (see StepTable) cannot be one.
+    const viaNormal = node === root && table ? unitKey[i]?.rootEdges
+      : table && keyStep[i] < 0 ? undefined : byKey.get(keyNormal[i]);
     if (viaNormal) for (const edge of viaNormal) slot(edge, i, 0);
     const bases = keyBases[i];
     if (bases) {
-      for (const base of bases) {
-        const viaBase = byKey.get(base);
+      const steps = baseSteps[i];
+      for (let b = 0; b < bases.length; b++) {
+        if (steps && steps[b] < 0) continue;
+        const viaBase = byKey.get(bases[b]);
         // An edge already entered through the unit's own form is not entered again.
         if (viaBase) for (const edge of viaBase) if (!viaNormal?.includes(edge)) slot(edge, i, 0);
       }
@@ -283,13 +390,25 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
   const member = (edge: ClassEdge, node: TrieNode, from: number, i: number, reps: number): void => {
     if (node.memberEnd && i > from) slot(edge, i, reps + 1);
     if (i >= n || (i > start && barrier[i - 1] !== 0 && !crossesQuotes(i - 1))) return;
-    const next = node.next.get(keyNormal[i]);
-    if (next) member(edge, next, from, i + 1, reps);
-    const bases = keyBases[i];
-    if (bases) {
-      for (const base of bases) {
-        const viaBase = node.next.get(base);
-        if (viaBase) member(edge, viaBase, from, i + 1, reps);
+    if (table) {
+      const next = keyStep[i] >= 0 ? child(node, keyStep[i]) : undefined;
+      if (next) member(edge, next, from, i + 1, reps);
+      const bases = baseSteps[i];
+      if (bases) {
+        for (const base of bases) {
+          const viaBase = base >= 0 ? child(node, base) : undefined;
+          if (viaBase) member(edge, viaBase, from, i + 1, reps);
+        }
+      }
+    } else {
+      const next = node.next.get(keyNormal[i]);
+      if (next) member(edge, next, from, i + 1, reps);
+      const bases = keyBases[i];
+      if (bases) {
+        for (const base of bases) {
+          const viaBase = node.next.get(base);
+          if (viaBase) member(edge, viaBase, from, i + 1, reps);
+        }
       }
     }
     if (node.prefixes.length && mayBucket[i] === 1) {

@@ -47,6 +47,11 @@ export interface ClassEdge {
 }
 
 export interface TrieNode {
+  /**
+   * The node's number, 0… in the order numberNodes reaches the nodes from the root (class tries included); -1 until
+   * then. The matcher keys its integer step table by it (see stepTable in src/analysis/match.ts).
+   */
+  id: number;
   next: Map<string, TrieNode>;
   /** Wildcard children: any unit whose key starts with `prefix`. */
   prefixes: Array<{ prefix: string; node: TrieNode }>;
@@ -104,7 +109,7 @@ export interface CompiledLexicon {
 // Every node gets every field, set or not, so that all nodes share one object shape: the matcher reads them in its
 // innermost loop, where one shape keeps V8's property access fast.
 const newNode = (): TrieNode => ({
-  next: new Map(), prefixes: [], prefixIndex: new Map(), terminals: [], classEdges: [], memberEnd: false,
+  id: -1, next: new Map(), prefixes: [], prefixIndex: new Map(), terminals: [], classEdges: [], memberEnd: false,
   edgesByKey: undefined, edgesAlways: undefined, startKeys: undefined, startBuckets: undefined,
 });
 
@@ -205,6 +210,20 @@ function annotateEdges(node: TrieNode, seen: Set<TrieNode>): void {
   }
   for (const child of node.next.values()) annotateEdges(child, seen);
   for (const p of node.prefixes) annotateEdges(p.node, seen);
+}
+
+/** Numbers every node reachable from the root (children, wildcard children, class edges and their member tries). */
+function numberNodes(root: TrieNode): void {
+  let count = 0;
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop() as TrieNode;
+    if (node.id >= 0) continue;
+    node.id = count++;
+    for (const child of node.next.values()) stack.push(child);
+    for (const p of node.prefixes) stack.push(p.node);
+    for (const edge of node.classEdges) stack.push(edge.node, edge.members);
+  }
 }
 
 /** The keys and wildcard buckets that can begin a match from `node` (through optional class slots too). */
@@ -315,6 +334,7 @@ export function compileLexicon(lexicon: Lexicon, voice: VoiceRules = defaultVoic
   root.startBuckets = new Set();
   collectStarts(root, root.startKeys, root.startBuckets, new Set());
   annotateEdges(root, new Set());
+  numberNodes(root);
   const keysOf = buildKeysOf(variantOf, baseOf);
   // Whether a known form can begin a match, through its own key or a pattern word it inflects: the matcher's first
   // test for every unit of every text.

@@ -9,7 +9,7 @@ import { tokenize } from '../../src/nlp/nlp.js';
 import { collectCandidates, findMatches } from '../../src/analysis/match.js';
 import { repeatedBlocks } from '../../src/analysis/repeats.js';
 import { hasLetter } from '../../src/text/words.js';
-import type { CompiledLexicon } from '../../src/lexicon/compile.js';
+import type { ClassEdge, CompiledLexicon, TrieNode } from '../../src/lexicon/compile.js';
 import { compileYaml } from '../helpers/lexicon.js';
 
 describe('long-run guard pre-check', () => {
@@ -143,6 +143,54 @@ describe('matcher shortcuts', () => {
       expect(byId.length).toBeGreaterThan(8);
       expect(byId).toEqual(byString);
     }
+  });
+});
+
+describe('trie node numbers', () => {
+  it('numbers every node the matcher can reach once, so the step table (match.ts) can key children by it', () => {
+    const ids = new Set<number>();
+    const seen = new Set<TrieNode>();
+    const visit = (node: TrieNode): void => {
+      if (seen.has(node)) return;
+      seen.add(node);
+      expect(node.id).toBeGreaterThanOrEqual(0);
+      ids.add(node.id);
+      for (const child of node.next.values()) visit(child);
+      for (const p of node.prefixes) visit(p.node);
+      for (const edge of node.classEdges) { visit(edge.node); visit(edge.members); }
+    };
+    visit(lexicon.root);
+    expect(seen.size).toBeGreaterThan(20);
+    expect(ids.size).toBe(seen.size);
+  });
+
+  it('collects the same candidates by step numbers as by string lookups when the nodes are not numbered', () => {
+    // A copy of the trie with every node's number taken away: the matcher then steps by node.next's strings.
+    const copies = new Map<TrieNode, TrieNode>();
+    const unnumbered = (node: TrieNode): TrieNode => {
+      const known = copies.get(node);
+      if (known) return known;
+      const copy: TrieNode = { ...node, id: -1 };
+      copies.set(node, copy);
+      copy.next = new Map([...node.next].map(([k, c]) => [k, unnumbered(c)]));
+      copy.prefixes = node.prefixes.map((p) => ({ prefix: p.prefix, node: unnumbered(p.node) }));
+      copy.prefixIndex = new Map([...node.prefixIndex].map(([k, list]) => [k, list.map((p) => copy.prefixes[node.prefixes.indexOf(p)])]));
+      const edge = (e: ClassEdge): ClassEdge => ({ ...e, node: unnumbered(e.node), members: unnumbered(e.members) });
+      const edges = new Map(node.classEdges.map((e) => [e, edge(e)]));
+      copy.classEdges = node.classEdges.map((e) => edges.get(e) as ClassEdge);
+      copy.edgesAlways = node.edgesAlways?.map((e) => edges.get(e) as ClassEdge);
+      copy.edgesByKey = node.edgesByKey && new Map([...node.edgesByKey].map(([k, list]) => [k, list.map((e) => edges.get(e) as ClassEdge)]));
+      return copy;
+    };
+    const plain: CompiledLexicon = { ...lexicon, root: unnumbered(lexicon.root), keysOf: new Map(lexicon.keysOf) };
+    const text = 'Tehran-aligned militias and the fighter met Iran-backed militiamen; fighters, U.S.-backed militias, ' +
+      'the US occupation. Ирака aligned militias and Иракские fighters; Iran-backed groups.';
+    const tok = tokenize(text);
+    const key = (c: { terminal: { entry: { id: string } }; startUnit: number; endUnit: number }) =>
+      `${c.terminal.entry.id}@${c.startUnit}-${c.endUnit}`;
+    const bySteps = collectCandidates(text, tok.units, lexicon).map(key);
+    expect(bySteps.length).toBeGreaterThan(8);
+    expect(bySteps).toEqual(collectCandidates(text, tok.units, plain).map(key));
   });
 });
 

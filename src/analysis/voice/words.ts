@@ -55,6 +55,13 @@ export interface Reading {
 /** Words of text[start, end) in one linear pass. */
 export function scanWords(text: string, start: number, end: number): Word[] {
   const words: Word[] = [];
+  // The range is lowercased once and each word sliced from that copy where that gives every word the letters it
+  // gets lowercased alone: the length is kept (only "İ" lengthens; no code point shortens) and no capital sigma
+  // stands in it (the one letter whose lowercase depends on what follows it: final "ς" before a non-letter, which a
+  // lone word always ends with). Otherwise each word is lowercased on its own.
+  const range = text.slice(start, end);
+  const rangeLower = range.toLowerCase();
+  const folded = rangeLower.length === range.length && range.indexOf('\u03a3') < 0 ? rangeLower : undefined;
   let i = start;
   let comma = false;
   let mark = false;
@@ -84,7 +91,7 @@ export function scanWords(text: string, start: number, end: number): Word[] {
         i += 2; // 1,200 and 2.5 are one word: the comma is no clause boundary
       } else break;
     }
-    const lower = text.slice(ws, i).toLowerCase();
+    const lower = folded !== undefined ? folded.slice(ws - start, i - start) : text.slice(ws, i).toLowerCase();
     // "October 7, 2023": the comma of a date is no clause boundary.
     if (comma && !semi && !colon && !mark && isYear(lower) && datedDay(words)) comma = false;
     words.push({
