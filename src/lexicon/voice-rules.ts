@@ -59,6 +59,7 @@ const LISTS = [
   ['told_objects', 'toldObjects', 'words'],
   ['after_tag_adjuncts', 'afterTagAdjuncts', 'words'],
   ['vow_clause_end', 'vowClauseEnd', 'words'],
+  ['occasion_nouns', 'occasionNouns', 'words'],
   ['discourse_adjectives', 'discourseAdjectives', 'words'],
   ['number_words', 'numberWords', 'words'],
   ['figure_nouns', 'figureNouns', 'nouns'],

@@ -60,6 +60,8 @@ export function occasion(r: Reading, from: number): number | undefined {
     if (insideAny(r.quoted, w.start)) continue;
     // ", which Tehran presented as …": a relative clause after the infinitive is about the occasion, not the demand.
     if (r.rules.words.vowClauseEnd.has(w.lower) || (w.commaBefore && RELATIVE_OPENERS.has(w.lower))) return k;
+    // "… in response to the attack": `occasion_nouns` between "in" and "to" name the occasion as "after" does.
+    if (w.lower === 'in' && k + 2 < r.words.length && r.rules.words.occasionNouns.has(r.words[k + 1].lower) && r.words[k + 2].lower === 'to') return k;
   }
   return undefined;
 }
