@@ -607,7 +607,7 @@ function joinCoordinated(text: string, units: Units, compiled: CompiledLexicon, 
         ? nameInside(text, units, compiled, a, chosen.slice(i + 1, j), b) ?? coordinated(text, units, compiled, a, b)
         : ledBy(text, units, a, b) ?? ofPhrase(text, units, compiled, a, b) ?? gluedModifier(text, units, a, b) ?? headNoun(units, a, b)
           ?? bracketedGloss(text, a, b) ?? coordinated(text, units, compiled, a, b)
-          ?? commaPatron(text, units, compiled, a, b)) : undefined;
+          ?? commaPatron(text, units, compiled, a, b) ?? commaModifier(text, units, compiled, a, b)) : undefined;
     if (!joined) {
       out?.push(a);
       continue;
@@ -910,6 +910,22 @@ function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: M
     if (units.barrierAfter[u] && !(at && (SUSPENDED.test(text.slice(units.end[u], units.start[u + 1]))
       || (from > a.endUnit + 1 && ASIDE_END.test(text.slice(units.end[u], units.start[u + 1])))))) return undefined;
   }
+  const best = readWhole(text, units, compiled, a, b);
+  if (!best) return undefined;
+  return spanning(a, b, best.terminal.entry, best.terminal.pattern);
+}
+
+/**
+ * "Iran-backed, Shiite militias", "Iran-aligned, Iraqi armed groups": a compound-modifier label, a comma and a label
+ * right after it are one noun phrase when the comma only separates two modifiers of one noun (coordinate
+ * adjectives), as "and" does for `coordinated`. Joined only when the two read without the comma match one pattern
+ * whole (that entry gives the weight), the second label opens with no determiner and the comma is the only
+ * punctuation, so "Iran-backed, the militias said" or a list of two groups stays two mentions.
+ */
+function commaModifier(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
+  if (b.startUnit !== a.endUnit || !endsInCompound(text, units, a)) return undefined;
+  if (!/^\s*,\s*$/.test(text.slice(a.end, b.start)) || DETERMINERS.has(units.normal[b.startUnit])) return undefined;
+  for (let u = a.startUnit; u < b.endUnit - 1; u++) if (u !== a.endUnit - 1 && units.barrierAfter[u]) return undefined;
   const best = readWhole(text, units, compiled, a, b);
   if (!best) return undefined;
   return spanning(a, b, best.terminal.entry, best.terminal.pattern);

@@ -259,7 +259,9 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('Iran and its proxies').map((h) => h.text)).toEqual(['Iran', 'proxies']);
     expect(labelsIn('Iran and Iraqi proxies').map((h) => h.text)).toEqual(['Iran', 'proxies']);
     expect(labelsIn('Israeli forces and Hamas militants clashed.').map((h) => h.text)).toEqual(['Israeli forces', 'Hamas militants']);
-    expect(labelsIn('Iran-backed, Iraqi militias').map((h) => h.text)).toEqual(['Iran-backed', 'Iraqi militias']);
+    // A comma between two modifiers of one noun is no second noun phrase (commaModifier, lexicon 1.3.32).
+    expect(labelsIn('Iran-backed, Iraqi militias').map((h) => h.text)).toEqual(['Iran-backed, Iraqi militias']);
+    expect(labelsIn('Iran-backed, their militias').map((h) => h.text)).toEqual(['Iran-backed', 'militias']);
   });
 
   it('keeps the two mentions around a name when punctuation or a conjunction parts them, or the name is untracked', () => {
@@ -432,6 +434,24 @@ describe('composed phrases in the default lexicon', () => {
     // The other conjunct opens a noun phrase of its own, or the comma is no aside: two mentions.
     expect(labelsIn('Iran-backed and, officials said, the militias fired.').map((h) => h.text)).toEqual(['Iran-backed', 'the militias']);
     expect(labelsIn('Iran-backed, and militias fired.').map((h) => h.text)).toEqual(['Iran-backed', 'militias']);
+  });
+
+  it('reads two modifiers of one noun set apart by a comma as one mention (match.ts commaModifier)', () => {
+    expect(labelsIn('Iran-backed, Shiite militias shelled the base.'))
+      .toEqual([{ text: 'Iran-backed, Shiite militias', id: 'iran-backed-militia', weight: -2 }]);
+    expect(labelsIn('Officials blamed Iran-aligned, Iraqi armed groups for it.'))
+      .toEqual([{ text: 'Iran-aligned, Iraqi armed groups', id: 'pro-iranian-groups', weight: -1 }]);
+    // A determiner opens a noun phrase of its own, a second comma parts the words, or the first is no compound
+    // modifier: two mentions.
+    expect(labelsIn('The unit is Iran-backed, the militias said.').map((h) => h.text)).toEqual(['Iran-backed', 'the militias']);
+    expect(labelsIn('They are Iran-backed, Shiite, militias.').map((h) => h.text)).toEqual(['Iran-backed', 'militias']);
+    expect(labelsIn('Pro-Iran groups, Shiite militias fired.').map((h) => h.text)).toEqual(['Pro-Iran groups', 'Shiite militias']);
+  });
+
+  it('reads a patron named as a noun before "terror proxies" as one mention, as its possessive is', () => {
+    expect(labelsIn('The Iran terror proxies struck again.'))
+      .toEqual([{ text: 'Iran terror proxies', id: 'iran-backed-terror-groups', weight: -2 }]);
+    expect(labelsIn("Iran's terror proxies struck again.").map((h) => h.id)).toEqual(['iran-backed-terror-groups']);
   });
 
   it('keeps two noun phrases two mentions across a conjunction (the opposite of a split)', () => {
