@@ -1064,12 +1064,31 @@ function phraseEntry(text: string, units: Units, compiled: CompiledLexicon, a: M
 }
 
 /**
+ * The actor's own name before a noun phrase of its own referent ("Hamas radical Palestinian movement", "the Hamas
+ * extremist Palestinian group") is one noun phrase, as "Hamas militants" is (gold README C-NAMED): the name must be a
+ * baseline (weight 0) of a fixed referent and the phrase's head noun lower-case, so a title-case headline ("Hamas
+ * Says Palestinian Group …") keeps the name apart. The modifiers between are checked by modifiersOnly as for any
+ * two labels; a framing adjective before a noun of an act is the act's, as adjectiveOfAct reads it.
+ */
+function nameBeforeNoun(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): boolean {
+  const ea = a.entry as LabelEntry;
+  if (ea.weight !== 0 || !ea.referent) return false;
+  const head = b.endUnit - 1;
+  if (UPPER_START.test(text.slice(units.start[head], units.end[head]))) return false;
+  // "Hamas militant activity": a framing adjective before a noun of an act describes the act (adjectiveOfAct), so
+  // the name stays the mention.
+  return !(classWords(compiled, FRAMING_ADJECTIVE_CLASS).has(units.normal[head]) && b.endUnit < units.count
+    && !units.barrierAfter[head] && actNounAt(text, units, b.endUnit, compiled));
+}
+
+/**
  * The last guarantee of "one phrase, one mention", after every particular join above: two actor labels that can name
  * the same referent and stand in one noun phrase, with nothing between them but modifier words and names (see
  * modifiersOnly: "Iranian-backed Shia Islamist militias", "Hezbollah terrorist militants", "the Zionist regime's
  * occupation forces"), are one mention under phraseEntry's entry. Every name inside must be of a referent that entry
  * may name (an untracked actor or another referent's name between them makes two phrases). The actor's own name used
- * as a label ("Hamas", "Israel") keeps its own mention on either side, as in headNoun. Quoted labels are left alone.
+ * as a label ("Hamas", "Israel") keeps its own mention after the phrase and, unless nameBeforeNoun says otherwise,
+ * before it, as in headNoun. Quoted labels are left alone.
  * One pass over the matches, each looked at once: linear in the text.
  */
 function joinNounPhrase(text: string, units: Units, compiled: CompiledLexicon, chosen: Match[]): Match[] {
@@ -1089,7 +1108,8 @@ function joinNounPhrase(text: string, units: Units, compiled: CompiledLexicon, c
     // The second label is the phrase's head, not a compound modifier ("Iran-backed"); and a compound modifier before
     // a label that begins with one of its own ("Iran-backed … Iran-backed militias") starts a second phrase. So a run
     // of modifiers never chains into one mention.
-    if (a && !PROPER_NAME.test(a.pattern.source) && !PROPER_NAME.test(b.pattern.source) && !endsInCompound(text, units, b)
+    if (a && (!PROPER_NAME.test(a.pattern.source) || nameBeforeNoun(text, units, compiled, a, b)) && !PROPER_NAME.test(b.pattern.source)
+      && !endsInCompound(text, units, b)
       && !(endsInCompound(text, units, a) && b.endUnit - b.startUnit > 1
         && isHyphenGlue(text.slice(units.end[b.startUnit], units.start[b.startUnit + 1])))
       && units.sentence[a.startUnit] === units.sentence[b.startUnit] && b.startUnit >= a.endUnit

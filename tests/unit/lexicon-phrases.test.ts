@@ -454,6 +454,18 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn("Iran's terror proxies struck again.").map((h) => h.id)).toEqual(['iran-backed-terror-groups']);
   });
 
+  it('reads the name before a noun phrase of its own referent as one mention (gold README C-NAMED, match.ts nameBeforeNoun)', () => {
+    expect(labelsIn('Hamas radical Palestinian movement said it would respond.').map((h) => [h.text, h.id]))
+      .toEqual([['Hamas radical Palestinian movement', 'hamas']]);
+    expect(labelsIn('The Hamas extremist Palestinian group said so.').map((h) => [h.text, h.weight]))
+      .toEqual([['Hamas extremist Palestinian group', -2]]);
+    // A title-case head (a headline), punctuation, or a verb between: the name keeps its own mention.
+    expect(labelsIn('Hamas Says Palestinian Group Will Respond').map((h) => h.text)).toEqual(['Hamas', 'Palestinian Group']);
+    expect(labelsIn('They fought Hamas, Palestinian militants said.').map((h) => h.text)).toEqual(['Hamas', 'Palestinian militants']);
+    expect(labelsIn('Israel struck Hamas and Palestinian militants fired back.').map((h) => h.text))
+      .toEqual(['Israel', 'Hamas', 'Palestinian militants']);
+  });
+
   it('keeps two noun phrases two mentions across a conjunction (the opposite of a split)', () => {
     expect(labelsIn('Israel and Hamas fought.').map((h) => h.text)).toEqual(['Israel', 'Hamas']);
     expect(labelsIn("Iran's proxies and Israeli forces clashed.").map((h) => h.text)).toEqual(["Iran's proxies", 'Israeli forces']);

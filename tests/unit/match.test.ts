@@ -152,7 +152,7 @@ labels:
   - { id: pal, referent: p, category: actor-label, weight: 0, patterns: [Palestinian], rationale: r }
   - { id: fighter, referent: p, category: actor-label, weight: 0, patterns: [fighter], rationale: r }
 `);
-    const text = 'Palestinians and Palestinian fighters.';
+    const text = 'Palestinians and Palestinian, fighters.';
     const tok = tokenize(text);
     expect(findMatches(text, tok.units, lex).map((m) => text.slice(m.start, m.end))).toEqual(['Palestinian', 'fighters']);
   });
