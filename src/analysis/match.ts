@@ -919,11 +919,14 @@ function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: M
  * "Iran-backed, Shiite militias", "Iran-aligned, Iraqi armed groups": a compound-modifier label, a comma and a label
  * right after it are one noun phrase when the comma only separates two modifiers of one noun (coordinate
  * adjectives), as "and" does for `coordinated`. Joined only when the two read without the comma match one pattern
- * whole (that entry gives the weight), the second label opens with no determiner and the comma is the only
- * punctuation, so "Iran-backed, the militias said" or a list of two groups stays two mentions.
+ * whole (that entry gives the weight), the second label has a modifier of its own and opens with no determiner, and
+ * the comma is the only punctuation, so "Iran-backed, the militias said", "Iran-backed, militias" or a list of two
+ * groups stays two mentions.
  */
 function commaModifier(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
-  if (b.startUnit !== a.endUnit || !endsInCompound(text, units, a)) return undefined;
+  // The second label holds a modifier of its own before the noun: a comma never stands between a modifier and its
+  // noun ("Iran-backed, militias" is two).
+  if (b.startUnit !== a.endUnit || b.endUnit - b.startUnit < 2 || !endsInCompound(text, units, a)) return undefined;
   if (!/^\s*,\s*$/.test(text.slice(a.end, b.start)) || DETERMINERS.has(units.normal[b.startUnit])) return undefined;
   for (let u = a.startUnit; u < b.endUnit - 1; u++) if (u !== a.endUnit - 1 && units.barrierAfter[u]) return undefined;
   const best = readWhole(text, units, compiled, a, b);
