@@ -16,13 +16,13 @@
  *
  * Env: BENCH_SERVER_DB=FILE serves an existing store (kept; nothing is analyzed), BENCH_SERVER_DOCS (documents), BENCH_SERVER_REQUESTS (per page, default 200), BENCH_SERVER_CLIENTS
  * (default 10), BENCH_SERVER_SECONDS (time cap for the load phase, default 120), BENCH_SERVER_SLOWEST=N (print the N
- * slowest requests of each pass, with their place in the pass).
+ * slowest requests of each pass, with their place in the pass), BENCH_SERVER_PROFILE=FILE (a CPU profile of the serving
+ * thread over the first pass, as FILE).
  */
 import { join } from 'node:path';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { execFileSync } from 'node:child_process';
-import { Worker } from 'node:worker_threads';
+import { execFileSync, spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Store } from '../src/store/index.js';
@@ -171,28 +171,52 @@ const pages: Array<{ name: string; path: (k: number) => string }> = [
   { name: '/api/report', path: () => '/api/report' },
 ];
 
-/** The load generator: CLIENTS loops, each taking the next job, until the jobs or the time run out. */
+/**
+ * The load generator: CLIENTS loops, each taking the next job, until the jobs or the time run out. It runs in a
+ * process of its own, as browsers do: as a worker thread of this process it shared V8's process-wide flags (serve's
+ * bounded heap growth made it collect every second or so, 10-60 ms each) and its collections' helper threads, which
+ * showed as server latency. It reads its jobs as JSON on stdin and writes the timings as JSON on stdout.
+ */
 const CLIENT_CODE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { base, jobs, clients, seconds } = workerData;
-const out = [];
-let next = 0;
-const deadline = performance.now() + seconds * 1000;
-Promise.all(Array.from({ length: clients }, async () => {
-  while (next < jobs.length && performance.now() < deadline) {
-    const index = next++;
-    const job = jobs[index];
-    const s = performance.now();
-    const res = await fetch(base + job.path);
-    // Read as it arrives and let go, as a browser does: gathering each answer into one buffer (a Compare page is
-    // close to a megabyte) made this thread's collector pause for tens of ms, which showed as server latency.
-    const reader = res.body.getReader();
-    for (let r = await reader.read(); !r.done; r = await reader.read());
-    if (res.status !== 200) throw new Error(job.path + ' answered ' + res.status);
-    out.push({ name: job.name, path: job.path, index, ms: performance.now() - s });
-  }
-})).then(() => parentPort.postMessage(out), (err) => { throw err; });
+let input = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk) => { input += chunk; });
+process.stdin.on('end', () => {
+  const { base, jobs, clients, seconds } = JSON.parse(input);
+  const out = [];
+  let next = 0;
+  const deadline = performance.now() + seconds * 1000;
+  Promise.all(Array.from({ length: clients }, async () => {
+    while (next < jobs.length && performance.now() < deadline) {
+      const index = next++;
+      const job = jobs[index];
+      const s = performance.now();
+      const res = await fetch(base + job.path);
+      // Read as it arrives and let go, as a browser does, rather than gather each answer into one buffer.
+      const reader = res.body.getReader();
+      for (let r = await reader.read(); !r.done; r = await reader.read());
+      if (res.status !== 200) throw new Error(job.path + ' answered ' + res.status);
+      out.push({ name: job.name, path: job.path, index, ms: performance.now() - s });
+    }
+  })).then(() => process.stdout.write(JSON.stringify(out)), (err) => { console.error(err); process.exit(1); });
+});
 `;
+
+/** Runs the clients in their own process and gives back their timings. */
+function runClients(jobs: Array<{ name: string; path: string }>): Promise<Timing[]> {
+  return new Promise<Timing[]>((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', CLIENT_CODE], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => { output += chunk; });
+    child.once('error', reject);
+    child.once('close', (code) => {
+      if (code !== 0) reject(new Error(`the load generator exited with ${code}`));
+      else resolve(JSON.parse(output) as Timing[]);
+    });
+    child.stdin.end(JSON.stringify({ base, jobs, clients: CLIENTS, seconds: SECONDS }));
+  });
+}
 
 type Timing = { name: string; path: string; index: number; ms: number };
 
@@ -219,12 +243,8 @@ async function loadPhase(label: string, jobs: Array<{ name: string; path: string
   const started = performance.now();
   const elu = performance.eventLoopUtilization();
   const cpu0 = threadCpuMs();
-  // The clients run on their own thread, as a browser would on its own process: this thread only serves.
-  const results = await new Promise<Timing[]>((resolve, reject) => {
-    const worker = new Worker(CLIENT_CODE, { eval: true, workerData: { base, jobs, clients: CLIENTS, seconds: SECONDS } });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
+  // The clients run in their own process, as browsers do: this process only serves.
+  const results = await runClients(jobs);
   const elapsed = (performance.now() - started) / 1000;
   // Time the serving thread was busy, whatever else the machine ran: the cost of a request without the queueing.
   const busy = performance.eventLoopUtilization(elu);
@@ -285,6 +305,26 @@ async function alone(): Promise<void> {
   }
   console.log(`cold requests alone, ${ALONE} per page, mean CPU per request: ${parts.join('; ')}; load average ${load()}`);
 }
+/**
+ * BENCH_SERVER_PROFILE=FILE: a CPU profile of the serving thread over the first pass only (not the start-up or the
+ * term index), written as FILE (.cpuprofile, for Chrome's DevTools or a summary script).
+ */
+async function startProfile(): Promise<(file: string) => Promise<void>> {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFileSync } = await import('node:fs');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  return async (file) => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    console.log(`first pass profile written to ${file}`);
+  };
+}
+
 await alone();
 while (phrasesBeingRead(state) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
 
@@ -292,7 +332,9 @@ await justStarted();
 const seen = new Set<string>();
 const jobs: Array<{ name: string; path: string }> = [];
 for (let k = 0; k < REQUESTS; k++) for (const p of pages) jobs.push({ name: p.name, path: p.path(k) });
+const profile = process.env.BENCH_SERVER_PROFILE ? await startProfile() : undefined;
 const cold = await loadPhase('first pass (cold: every selection, term and page new)', jobs, seen);
+if (profile) await profile(process.env.BENCH_SERVER_PROFILE!);
 while (phrasesBeingRead(state) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
 const warm = await loadPhase('repeat pass (warm: the same requests again)', jobs, seen);
 console.log(`server p99 ms (worst page, ${documentCount(state)} documents, ${CLIENTS} clients): first pass ${cold.worst.toFixed(1)} (first-time requests ${cold.worstNew.toFixed(1)}), repeat ${warm.worst.toFixed(1)}; load average ${load()}`);

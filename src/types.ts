@@ -225,6 +225,9 @@ export interface Hit {
   cues?: string[];
 }
 
+/** What a keyword-in-context line needs of a hit: which label it is, of whom, its weight and where it stands. */
+export type SpanHit = Pick<Hit, 'label' | 'referent' | 'weight' | 'start' | 'end'>;
+
 /** A name hit (never scored; kept so that every masked span is visible). */
 export interface NameHit {
   name: string;

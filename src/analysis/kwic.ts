@@ -1,5 +1,5 @@
 /** Keyword in context: occurrences of a label id or a word/phrase, with the sentence around it and its voice. */
-import type { DocAnalysis, Document, Voice, VoiceSpan } from '../types.js';
+import type { DocAnalysis, Document, SpanHit, Voice, VoiceSpan } from '../types.js';
 import type { VoiceRules } from '../lexicon/voice-rules.js';
 import { findVoiceSpans, selfNamesOf, voiceAt } from './voice.js';
 import { datelineSpans } from './analyze.js';
@@ -147,7 +147,7 @@ export function* wordMatches(pattern: WordPattern, text: string): Generator<{ st
   }
 }
 
-function sentenceAround(analysis: DocAnalysis, start: number, end: number): { start: number; end: number } {
+function sentenceAround(analysis: Pick<DocAnalysis, 'sentences'>, start: number, end: number): { start: number; end: number } {
   for (const s of analysis.sentences) if (s.start <= start && s.end >= end) return s;
   return { start, end };
 }
@@ -159,12 +159,12 @@ function clip(text: string, width: number, fromLeft: boolean): string {
 }
 
 /** The hits of one label in a document. */
-export function labelSpans(analysis: DocAnalysis, label: string): KwicSpan[] {
+export function labelSpans(analysis: { hits: readonly SpanHit[] }, label: string): KwicSpan[] {
   return analysis.hits.filter((h) => h.label === label).map((h) => ({ start: h.start, end: h.end, label: h.label, referent: h.referent, weight: h.weight }));
 }
 
 /** Occurrences of a word pattern in a document, with the lexicon hit each falls inside, if any. */
-export function wordSpans(doc: Document, analysis: DocAnalysis, pattern: WordPattern): KwicSpan[] {
+export function wordSpans(doc: Pick<Document, 'text'>, analysis: { hits: readonly SpanHit[] }, pattern: WordPattern): KwicSpan[] {
   const spans: KwicSpan[] = [];
   for (const { start, end } of wordMatches(pattern, doc.text)) {
     const hit = analysis.hits.find((h) => h.start <= start && h.end >= end);
@@ -183,7 +183,7 @@ export function documentVoiceSpans(doc: Pick<Document, 'text' | 'outlet'>, analy
   return findVoiceSpans(doc.text, analysis.sentences, undefined, undefined, rules, self);
 }
 
-export function kwicLine(doc: Document, analysis: DocAnalysis, span: KwicSpan, voiceSpans: VoiceSpan[], width = 60): KwicLine {
+export function kwicLine(doc: Pick<Document, 'id' | 'outlet' | 'text'>, analysis: Pick<DocAnalysis, 'sentences'>, span: KwicSpan, voiceSpans: VoiceSpan[], width = 60): KwicLine {
   const text = doc.text;
   const sent = sentenceAround(analysis, span.start, span.end);
   return {

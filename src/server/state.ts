@@ -8,7 +8,7 @@ import type { DocAnalysis, Document, SkippedDocument, VoiceSpan } from '../types
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { analyzeCorpus } from '../pipeline.js';
 import { ReportBuilder, type Report, type ReportOptions } from '../report/build.js';
-import type { Store } from '../store/index.js';
+import type { KwicRecord, Store } from '../store/index.js';
 import { LruCache } from './lru.js';
 import { TermIndex } from './term-index.js';
 import { HttpError } from './http-error.js';
@@ -373,8 +373,39 @@ export function hitCountOf(state: AppState, id: string): number | undefined {
  * The reported speech of a whole document (word searches need it; the analysis holds it only near matches): read in
  * the background for a store, else on first need and kept.
  */
-export function voiceSpansOf(state: AppState, doc: Document, analysis: DocAnalysis): VoiceSpan[] {
+export function voiceSpansOf(state: AppState, doc: Pick<Document, 'id' | 'outlet' | 'text'>, analysis: Pick<DocAnalysis, 'sentences'>): VoiceSpan[] {
   return state.voiceTable.get(doc.id) ?? state.voices.getOrSet(doc.id, () => wholeDocumentVoices(doc, analysis, state.compiled.voice));
+}
+
+/** A document as a keyword-in-context line reads it: id, outlet, text; sentences, voice spans and hits. */
+export type KwicDoc = KwicRecord;
+
+/**
+ * The documents at several corpus positions as keyword-in-context lines read them. From a store, the ones not
+ * already held are read in one query that parses only those parts of their analyses (Store.kwicRecords), not one
+ * query and a whole analysis per document: a Term page shows lines from up to fifty documents.
+ */
+export function kwicDocsAt(state: AppState, positions: readonly number[]): Map<number, KwicDoc> {
+  const out = new Map<number, KwicDoc>();
+  if (!state.store) {
+    for (const i of positions) out.set(i, { document: state.documents[i], analysis: state.analyses[i] });
+    return out;
+  }
+  const wanted: string[] = [];
+  for (const i of positions) {
+    const held = state.records.get(state.ids[i]);
+    if (held) out.set(i, held);
+    else wanted.push(state.ids[i]);
+  }
+  if (wanted.length === 0) return out;
+  const read = state.store.kwicRecords(wanted);
+  for (const i of positions) {
+    if (out.has(i)) continue;
+    const record = read.get(state.ids[i]);
+    if (!record) throw new HttpError(404, `document "${state.ids[i]}" is no longer in the store; restart framelens serve to read it again`);
+    out.set(i, record);
+  }
+  return out;
 }
 
 /** The text of the document at a corpus position, without parsing its analysis (phrase searches count in texts). */

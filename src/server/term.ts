@@ -3,9 +3,9 @@
  * (postings) rather than every text, builds context lines for one page only, and reads the voices of a document
  * once (kept in the state) rather than on every request.
  */
-import type { DocAnalysis, Document, LexiconEntry } from '../types.js';
+import type { DocAnalysis, Document, LexiconEntry, SpanHit } from '../types.js';
 import { kwicLine, labelSpans, termProblem, wordMatches, wordPattern, wordSpans, type KwicLine, type KwicSpan, type WordPattern } from '../analysis/kwic.js';
-import { cached, recordAt, textAt, voiceSpansOf, type AppState } from './state.js';
+import { cached, kwicDocsAt, textAt, voiceSpansOf, type AppState, type KwicDoc } from './state.js';
 import { HttpError } from './http-error.js';
 import { intersect, type Posting } from './term-index.js';
 import { pageInfo, PAGE_SIZE, type PageInfo } from './paging.js';
@@ -42,7 +42,7 @@ export function validateTerm(raw: string | undefined): string {
 interface Occurrences {
   docs: number[];
   counts: number[];
-  spans: (doc: Document, analysis: DocAnalysis) => KwicSpan[];
+  spans: (doc: Pick<Document, 'text'>, analysis: { hits: readonly SpanHit[] }) => KwicSpan[];
   /** Label hits carry their voice in the analysis; words need the document's full voice reading. */
   label: boolean;
   /**
@@ -92,7 +92,7 @@ function occurrences(state: AppState, term: string): Occurrences {
   const byLabel = state.termIndex.label(term);
   if (byLabel) return { ...byLabel, spans: (_d, a) => labelSpans(a, term), label: true };
   const pattern = wordPattern(term) as WordPattern;
-  const spans = (d: Document, a: DocAnalysis) => wordSpans(d, a, pattern);
+  const spans = (d: Pick<Document, 'text'>, a: { hits: readonly SpanHit[] }) => wordSpans(d, a, pattern);
   const stem = term.replace(/\*+$/, '');
   // One run of letters and digits: the index counts exactly what the pattern matches, no text needs reading.
   if (/^[\p{L}\p{N}]+$/u.test(stem)) {
@@ -209,12 +209,19 @@ export function termResults(state: AppState, term: string, page = 1, pageSize = 
   const from = (page - 1) * pageSize;
   const to = from + pageSize;
   const lines: KwicLine[] = [];
+  // The documents of this page, read together (kwicDocsAt), then their lines in order.
+  const onPage: number[] = [];
+  for (let k = 0, seen = 0; k < occ.docs.length && seen < to; k++) {
+    if (seen + occ.counts[k] > from) onPage.push(occ.docs[k]);
+    seen += occ.counts[k];
+  }
+  const docs = kwicDocsAt(state, onPage);
   let seen = 0;
   for (let k = 0; k < occ.docs.length && seen < to; k++) {
     const i = occ.docs[k];
     const n = occ.counts[k];
     if (seen + n > from) {
-      const { document: doc, analysis } = recordAt(state, i);
+      const { document: doc, analysis } = docs.get(i) as KwicDoc;
       const voices = occ.label ? analysis.voiceSpans : voiceSpansOf(state, doc, analysis);
       const spans = occ.spans(doc, analysis).slice(Math.max(0, from - seen), to - seen);
       for (const s of spans) lines.push(kwicLine(doc, analysis, s, voices));

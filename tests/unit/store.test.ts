@@ -93,6 +93,20 @@ describe('Store', () => {
     expect(back?.analysis).toEqual(analyzeDocument(docs[1], compiled));
     // Byte for byte, keys in the analyzer's order: the JSON report writes stored hits as they come back.
     expect(JSON.stringify(back?.analysis)).toBe(JSON.stringify(analyzeDocument(docs[1], compiled)));
+    // What a keyword-in-context line reads, for several documents at once: the same sentences, voice spans and hits
+    // (their label, referent, weight and place, in the analyzer's order) as the whole analysis; unknown ids left out.
+    const kwic = store.kwicRecords(['d2', 'nope', 'd0']);
+    expect([...kwic.keys()].sort()).toEqual(['d0', 'd2']);
+    for (const id of ['d0', 'd2']) {
+      const whole = store.getDocument(id)!;
+      const light = kwic.get(id)!;
+      expect(light.document).toEqual({ id, outlet: whole.document.outlet, text: whole.document.text });
+      expect(light.analysis.sentences).toEqual(whole.analysis.sentences);
+      expect(light.analysis.voiceSpans).toEqual(whole.analysis.voiceSpans);
+      expect(light.analysis.hits).toEqual(whole.analysis.hits.map(({ label, referent, weight, start, end }) => ({ label, referent, weight, start, end })));
+      expect(light.analysis.hits.length).toBeGreaterThan(0);
+    }
+    expect(store.kwicRecords([]).size).toBe(0);
     expect(store.textOf('d2')).toBe(texts[2]);
     expect(store.textOf('nope')).toBeUndefined();
     expect(store.hitsOf('d0').map((h) => h.text)).toEqual(analyzeDocument(docs[0], compiled).hits.map((h) => h.text));
@@ -216,6 +230,8 @@ describe('Store', () => {
     const again = Store.open(file);
     open.push(again);
     expect(() => again.getDocument('a')).toThrow(`${file}: document "a" has a damaged analysis record`);
+    // The Term page's light read names it too (SQLite's JSON functions refuse it without a name).
+    expect(() => again.kwicRecords(['a'])).toThrow(`${file}: document "a" has a damaged analysis record`);
   });
 });
 
