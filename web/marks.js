@@ -1,8 +1,45 @@
 // Focus panel for marked framing terms: when a mark gets focus (Tab, or a click), show its label, referent,
 // weight, voice and the lexicon's rationale in a panel. Without this script the marks' title attribute says the same.
 // Escape closes the panel; the text is built with textContent only.
+//
+// A mark carries its label and referent ids (data-label, data-referent), its voice and state as classes (v-quoted,
+// distanced, …) and its cues (data-cues); the words come from the page's mark glossary, one JSON data block
+// (#mark-glossary) rather than the same words on every mark.
 
 const panel = document.getElementById('mark-panel');
+
+function readGlossary() {
+  const block = document.getElementById('mark-glossary');
+  if (!block) return { labels: {}, referents: {}, voices: {}, states: {} };
+  try {
+    return JSON.parse(block.textContent);
+  } catch {
+    return { labels: {}, referents: {}, voices: {}, states: {} };
+  }
+}
+const glossary = readGlossary();
+
+/** An entry of the glossary's map, never an inherited property ("constructor" is a possible label id). */
+const own = (map, key) => (map && key !== undefined && Object.hasOwn(map, key) ? map[key] : undefined);
+
+/** The words the panel shows for a mark. */
+function detailsOf(mark) {
+  const d = mark.dataset;
+  const label = own(glossary.labels, d.label) ?? {};
+  const voice = [...mark.classList].find((c) => c.startsWith('v-'))?.slice(2);
+  const states = ['distanced', 'negated'].filter((c) => mark.classList.contains(c)).map((c) => own(glossary.states, c));
+  return {
+    // The marked words: the mark's first text, before the words for screen readers.
+    text: mark.firstChild?.nodeType === Node.TEXT_NODE ? mark.firstChild.textContent : mark.textContent,
+    name: label.name ?? d.label,
+    referent: d.referent ? own(glossary.referents, d.referent) ?? d.referent : glossary.noReferent,
+    weight: label.weight,
+    voice: voice ? own(glossary.voices, voice) ?? voice : undefined,
+    state: states.filter(Boolean).join('; '),
+    cues: d.cues,
+    rationale: label.rationale,
+  };
+}
 
 function row(list, term, value) {
   if (!value) return;
@@ -36,11 +73,11 @@ function show(mark) {
   if (selected) selected.classList.remove('is-selected');
   selected = mark;
   mark.classList.add('is-selected');
-  const d = mark.dataset;
+  const d = detailsOf(mark);
   const heading = document.createElement('h2');
-  heading.textContent = `“${d.text ?? mark.textContent}”`;
+  heading.textContent = `“${d.text}”`;
   const list = document.createElement('dl');
-  row(list, 'Label', d.name ?? d.label);
+  row(list, 'Label', d.name);
   row(list, 'Names', d.referent);
   row(list, 'Weight', d.weight);
   row(list, 'Voice', d.voice);

@@ -212,7 +212,7 @@ describe('the UI on 52 outlets and 520 documents', () => {
       const name = await reported.evaluate((el) => el.textContent ?? '');
       expect(name).toMatch(/\((quoted|reported speech)/);
       // What a screen reader gets: the word, then the voice in words; the visible letter is not glued on.
-      const word = await reported.getAttribute('data-text');
+      const word = await reported.evaluate((el) => el.firstChild?.textContent ?? '');
       const snapshot = await reported.ariaSnapshot();
       console.log(`accessible mark: ${snapshot}`);
       expect(snapshot).toContain(`${word} (`);

@@ -116,12 +116,24 @@ describe('web UI in Chromium', () => {
     await first.focus();
     const panel = page.locator('#mark-panel');
     await expect.poll(() => panel.isVisible()).toBe(true);
-    const label = await first.getAttribute('data-name');
-    expect(await panel.textContent()).toContain(label!);
+    // The panel's words come from the page's mark glossary, by the mark's label id.
+    const nameOf = (el: Element | null) => {
+      const glossary = JSON.parse(document.getElementById('mark-glossary')!.textContent!) as {
+        labels: Record<string, { name: string; weight: string; rationale: string }>; referents: Record<string, string>; voices: Record<string, string>;
+      };
+      const mark = el as HTMLElement;
+      const entry = glossary.labels[mark.dataset.label!];
+      const voice = [...mark.classList].find((c) => c.startsWith('v-'))!.slice(2);
+      return entry ? [entry.name, entry.rationale, entry.weight, glossary.referents[mark.dataset.referent!] ?? 'no referent', glossary.voices[voice]] : null;
+    };
+    const [label, rationale, weight, referent, voice] = (await first.evaluate(nameOf))!;
+    for (const words of [label, rationale, weight, referent, voice]) expect(await panel.textContent()).toContain(words);
+    // The title says the same to a reader without the script.
+    expect(await first.getAttribute('title')).toContain(rationale);
     await page.keyboard.press('ArrowRight');
-    const next = await page.evaluate(() => document.activeElement?.getAttribute('data-name'));
-    expect(next).toBeTruthy();
-    expect(await panel.textContent()).toContain(next!);
+    const next = await page.evaluate(nameOf, await page.evaluateHandle(() => document.activeElement));
+    expect(next?.[0]).toBeTruthy();
+    expect(await panel.textContent()).toContain(next![0]);
     await page.screenshot({ path: path.join(SHOTS, 'compare.png'), fullPage: false });
     await page.keyboard.press('Escape');
     await expect.poll(() => panel.isVisible()).toBe(false);

@@ -25,14 +25,8 @@ function LabelMark(props: { hit: Hit; text: string; compiled: CompiledLexicon; i
       title={hitTitle(d)}
       data-mark={marker || undefined}
       data-label={d.label}
-      data-name={d.name}
-      data-referent={d.referent}
-      data-weight={d.weight}
-      data-voice={d.voice}
-      data-state={d.state || undefined}
+      data-referent={hit.referent ?? undefined}
       data-cues={d.cues || undefined}
-      data-rationale={d.rationale || undefined}
-      data-text={props.text}
     >{props.text}{words ? <span class="visually-hidden"> ({words})</span> : ''}</mark>
   );
 }

@@ -14,7 +14,7 @@ import { phrasesBeingRead, termResults } from '../../src/server/term.js';
 import { packVoices, unpackVoices, wholeDocumentVoices } from '../../src/server/voice-table.js';
 import { textAnalyzer } from '../../src/server/analyzer.js';
 import { intersect, TermIndex } from '../../src/server/term-index.js';
-import { escapeHtml, highlightedHtml } from '../../src/server/views/marks.js';
+import { escapeHtml, highlightedHtml, markGlossaryJson } from '../../src/server/views/marks.js';
 import { generateCorpus } from '../../bench/corpus.js';
 import { runCli } from '../helpers/cli.js';
 import { freshState, lexicon, seedsDir } from './server-fixture.js';
@@ -56,7 +56,10 @@ describe('marked texts built as one string', () => {
     const other = { ...base, entries: new Map(base.entries).set(label, { ...entry, rationale: 'A <different> rationale.' }) } as typeof base;
     const props = { text: doc.text, analysis, idPrefix: 'c0d0' };
     expect(highlightedHtml({ ...props, compiled: base })).not.toContain('A &lt;different&gt; rationale.');
-    expect(highlightedHtml({ ...props, compiled: other })).toContain('data-rationale="A &lt;different&gt; rationale."');
+    expect(highlightedHtml({ ...props, compiled: other })).toMatch(/title="[^"]*A &lt;different&gt; rationale\."/);
+    // And the page's mark glossary, written per lexicon too.
+    expect(markGlossaryJson(base, [label])).not.toContain('A \\u003cdifferent\\u003e rationale.');
+    expect(markGlossaryJson(other, [label])).toContain('A \\u003cdifferent\\u003e rationale.');
   });
 
   it('escapes the five characters JSX escapes, and nothing else', () => {

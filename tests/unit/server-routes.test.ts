@@ -20,6 +20,8 @@ beforeAll(async () => {
   app = createApp(state);
 });
 
+const escapeAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
 describe('pages', () => {
   it.each([
     ['/', 'Corpus overview'],
@@ -118,17 +120,26 @@ describe('pages', () => {
     expect(table.match(/<th scope="col">/g)).toHaveLength(4); // referent + three outlets
   });
 
-  it('marks carry label, referent, weight, voice and rationale, and are keyboard focusable', async () => {
+  it('marks carry label and referent ids and a title; the page glossary gives their words; marks are keyboard focusable', async () => {
     const { body } = await text(`/compare?${qs([['outlets', 'AFP'], ['outlets', 'Press TV']])}`);
     const columns = body.slice(body.indexOf('<section class="column"'));
     const mark = columns.match(/<mark class="hit[^>]*>/)![0];
     expect(mark).toContain('tabindex="0"');
-    expect(mark).toMatch(/data-label="[^"]+"/);
+    const label = /data-label="([^"]+)"/.exec(mark)![1];
     expect(mark).toMatch(/data-referent="[^"]+"/);
-    expect(mark).toMatch(/data-weight="[^"]+"/);
-    expect(mark).toMatch(/data-voice="[^"]+"/);
     expect(mark).toMatch(/title="[^"]+"/);
-    expect(body).toMatch(/data-rationale="[^"]+"/);
+    // The words are said once per page, not on every mark.
+    expect(body).not.toMatch(/data-(rationale|name|weight|voice|text)=/);
+    const block = /<script type="application\/json" id="mark-glossary">([^<]*)<\/script>/.exec(body)![1];
+    const glossary = JSON.parse(block) as { labels: Record<string, { name: string; weight: string; rationale: string }>; referents: Record<string, string> };
+    expect(glossary.labels[label].name).toBeTruthy();
+    expect(glossary.labels[label].weight).toMatch(/^[+−-]?\d\.\d \(/);
+    expect(glossary.labels[label].rationale.length).toBeGreaterThan(10);
+    // The title says the same for a reader without the script.
+    expect(mark).toContain(escapeAttr(glossary.labels[label].name));
+    // Every label marked on the page is in the glossary.
+    for (const m of body.matchAll(/<mark class="hit[^>]*data-label="([^"]+)"/g)) expect(glossary.labels[m[1]]).toBeDefined();
+    expect(Object.keys(glossary.referents)).toContain('armed-groups');
     // Quoted or reported hits have a letter marker, not only a colour.
     expect(body).toMatch(/<mark class="hit [^"]*v-(quoted|attributed)[^"]*"[^>]*data-mark="[QR]/);
   });

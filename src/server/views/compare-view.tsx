@@ -4,7 +4,7 @@ import { raw } from 'hono/html';
 import { compareDocsPage, comparePaging, pagedColumn, type CompareModel, type PagedColumn, type ReferentCell } from '../compare.js';
 import { fmtSigned, stanceClass, stanceWord, VOICE_MARKS } from '../../report/format.js';
 import { labelName } from '../../report/views/names.js';
-import { HighlightedText, Legend } from './marks.js';
+import { HighlightedText, Legend, MarkGlossary } from './marks.js';
 
 function Cell({ cell, compiled }: { cell: ReferentCell; compiled: CompiledLexicon }) {
   if (cell.hits === 0) return <td class="empty">not named</td>;
@@ -275,8 +275,11 @@ export function CompareColumns(props: { model: CompareModel; compiled: CompiledL
   return compareColumns(props).node;
 }
 
-/** Legend, table, columns and the focus panel the client script fills (hidden without script). */
-export function CompareView({ model, compiled, links = true, page = 1, reuse }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean; page?: number; reuse?: ColumnReuse }) {
+/**
+ * Legend, table, columns and the focus panel the client script fills (hidden without script), with the marks'
+ * glossary it reads; `script: false` (a downloaded handout, which carries no script) leaves the data block out.
+ */
+export function CompareView({ model, compiled, links = true, page = 1, reuse, script = true }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean; page?: number; reuse?: ColumnReuse; script?: boolean }) {
   const columns = compareColumns({ model, compiled, links, page, reuse });
   return (
     <div class="compare">
@@ -288,6 +291,7 @@ export function CompareView({ model, compiled, links = true, page = 1, reuse }: 
       <aside id="mark-panel" class="mark-panel" aria-live="polite" aria-label="Selected mark" hidden></aside>
       {columns.node}
       <Glossary model={model} compiled={compiled} pageLabels={columns.labels} />
+      {script ? <MarkGlossary compiled={compiled} labels={columns.labels} /> : ''}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { Document, DocAnalysis } from '../../types.js';
 import type { CompiledLexicon } from '../../lexicon/compile.js';
 import { fmtSigned, VOICE_NAMES } from '../../report/format.js';
 import { Layout } from './layout.js';
-import { HighlightedText, Legend } from './marks.js';
+import { HighlightedText, Legend, MarkGlossary } from './marks.js';
 
 export function DocPage(props: { document: Document; analysis: DocAnalysis; compiled: CompiledLexicon; excluded?: string; sessionOnly: boolean }) {
   const { document: doc, analysis } = props;
@@ -31,6 +31,7 @@ export function DocPage(props: { document: Document; analysis: DocAnalysis; comp
       <article class="single-doc">
         <HighlightedText text={doc.text} analysis={analysis} compiled={props.compiled} idPrefix="m" />
       </article>
+      <MarkGlossary compiled={props.compiled} labels={analysis.hits.map((h) => h.label)} />
       <section aria-labelledby="hits-title">
         <h2 id="hits-title">All label hits</h2>
         {analysis.hits.length === 0 ? <p>No label from the lexicon occurs in this text.</p> : (

@@ -23,7 +23,7 @@ export function HandoutFile({ model, compiled, css }: { model: CompareModel; com
         <body>
           <main id="main">
             <h1>Compare: {headings}</h1>
-            <CompareView model={model} compiled={compiled} links={false} />
+            <CompareView model={model} compiled={compiled} links={false} script={false} />
           </main>
         </body>
       </html>

@@ -7,6 +7,7 @@
 import type { DocAnalysis, Hit, NameHit, DeviceHit } from '../../types.js';
 import type { CompiledLexicon } from '../../lexicon/compile.js';
 import { raw } from 'hono/html';
+import { jsonForScript } from '../json-script.js';
 import { markSpans, segmentText } from '../segments.js';
 import { labelName } from '../../report/views/names.js';
 import { DISTANCED_MARK, fmtSigned, NEGATED_MARK, stanceClass, stanceWord, VOICE_MARKS, VOICE_NAMES } from '../../report/format.js';
@@ -15,11 +16,13 @@ export function hitMarker(hit: Pick<Hit, 'voice' | 'distanced' | 'negated'>): st
   return [VOICE_MARKS[hit.voice], hit.distanced ? DISTANCED_MARK : '', hit.negated ? NEGATED_MARK : ''].join('');
 }
 
+/** What a distanced or a negated hit's note says (the marks' title and the focus panel). */
+const STATE_WORDS = { distanced: 'distanced (not adopted: not counted in stance)', negated: 'negated (not counted in stance)' } as const;
+
 export function hitDetails(hit: Hit, compiled: CompiledLexicon) {
   const entry = compiled.entries.get(hit.label);
   const referent = hit.referent ? compiled.referents.get(hit.referent)?.label ?? hit.referent : 'no referent';
-  const state = [hit.distanced ? 'distanced (not adopted: not counted in stance)' : '', hit.negated ? 'negated (not counted in stance)' : '']
-    .filter(Boolean).join('; ');
+  const state = [hit.distanced ? STATE_WORDS.distanced : '', hit.negated ? STATE_WORDS.negated : ''].filter(Boolean).join('; ');
   return {
     label: hit.label,
     name: labelName(hit.label, compiled),
@@ -95,9 +98,11 @@ function markDetails(hit: Hit, compiled: CompiledLexicon): string {
   let html = memo.get(key);
   if (html === undefined) {
     const d = hitDetails(hit, compiled);
+    // The focus panel's details come from the page's mark glossary (MarkGlossary) by label and referent id; the
+    // title says them all for a reader without the script.
     html = attributes([
-      ['title', hitTitle(d)], ['data-mark', hitMarker(hit) || undefined], ['data-label', d.label], ['data-name', d.name], ['data-referent', d.referent],
-      ['data-weight', d.weight], ['data-voice', d.voice], ['data-state', d.state || undefined], ['data-cues', d.cues || undefined], ['data-rationale', d.rationale || undefined],
+      ['title', hitTitle(d)], ['data-mark', hitMarker(hit) || undefined], ['data-label', d.label], ['data-referent', hit.referent ?? undefined],
+      ['data-cues', d.cues || undefined],
     ]);
     if (memo.size >= MAX_DETAILS) memo.clear();
     memo.set(key, html);
@@ -109,7 +114,7 @@ function labelMark(hit: Hit, text: string, compiled: CompiledLexicon, id: string
   const cls = ['hit', stanceClass(hit.weight), `v-${hit.voice}`, hit.distanced ? 'distanced' : '', hit.negated ? 'negated' : ''].filter(Boolean).join(' ');
   const words = hitMarkerWords(hit);
   // One tab stop per text (the first mark); the arrow keys move between its marks (/assets/marks.js).
-  return `<mark${attributes([['class', cls], ['id', id], ['tabindex', first ? 0 : -1]])}${markDetails(hit, compiled)}${attributes([['data-text', text]])}>`
+  return `<mark${attributes([['class', cls], ['id', id], ['tabindex', first ? 0 : -1]])}${markDetails(hit, compiled)}>`
     + `${escapeHtml(text)}${words ? `<span class="visually-hidden"> (${escapeHtml(words)})</span>` : ''}</mark>`;
 }
 
@@ -154,6 +159,42 @@ export function highlightedHtml(props: HighlightedTextProps): string {
 
 export function HighlightedText(props: HighlightedTextProps) {
   return raw(highlightedHtml(props));
+}
+
+/**
+ * What the focus panel (/assets/marks.js) shows for the marks of a page, by label and referent id: each label's name,
+ * weight and rationale, the referents' names, the voices' and states' words. One data block per page instead of
+ * the same words on every mark (a Compare page holds hundreds of marks of a few dozen labels). The entries are
+ * written once per lexicon and label.
+ */
+const glossaryMemo = new WeakMap<CompiledLexicon, { labels: Map<string, string>; common: string }>();
+
+export function markGlossaryJson(compiled: CompiledLexicon, labels: Iterable<string>): string {
+  let memo = glossaryMemo.get(compiled);
+  if (!memo) {
+    const referents: Record<string, string> = {};
+    for (const [id, r] of compiled.referents) referents[id] = r.label;
+    const common = `"referents":${jsonForScript(referents)},"noReferent":"no referent","voices":${jsonForScript(VOICE_NAMES)},"states":${jsonForScript(STATE_WORDS)}`;
+    glossaryMemo.set(compiled, (memo = { labels: new Map(), common }));
+  }
+  const parts: string[] = [];
+  for (const id of new Set(labels)) {
+    let part = memo.labels.get(id);
+    if (part === undefined) {
+      const entry = compiled.entries.get(id);
+      const weight = entry?.kind === 'label' ? entry.weight : 0;
+      part = `${jsonForScript(id)}:${jsonForScript({ name: labelName(id, compiled), weight: `${fmtSigned(weight, 1)} (${stanceWord(weight)})`, rationale: entry?.rationale ?? '' })}`;
+      if (memo.labels.size >= MAX_DETAILS) memo.labels.clear();
+      memo.labels.set(id, part);
+    }
+    parts.push(part);
+  }
+  return `{"labels":{${parts.join(',')}},${memo.common}}`;
+}
+
+/** The page's mark glossary as a data block (not executed, so the CSP allows it), read by /assets/marks.js. */
+export function MarkGlossary({ compiled, labels }: { compiled: CompiledLexicon; labels: Iterable<string> }) {
+  return raw(`<script type="application/json" id="mark-glossary">${markGlossaryJson(compiled, labels)}</script>`);
 }
 
 /** The key to the marks; printed with the handout. */
