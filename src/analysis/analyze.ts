@@ -47,7 +47,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
   // full reading, at a fraction of the cost (kwic.ts reads a whole document when it needs other words' voices).
   const quotes = quoteSpans(text, compiled.voice);
   const datelines = datelineSpans(text, compiled.voice);
-  const voiceSpans: VoiceSpan[] = findVoiceSpans(text, tok.sentences, matches, quotes, compiled.voice, selfNamesOf(doc.outlet, text, datelines));
+  const voiceSpans: VoiceSpan[] = findVoiceSpans(text, tok.sentences, matches, quotes, compiled.voice, selfNamesOf(doc.outlet, text, datelines, compiled.voice));
   // Only short quotations can be scare quotes; keeping just those makes the per-hit check cheap.
   const { cueReach, scareQuoteMaxWords } = compiled.voice.context;
   const shortQuotes = quotes.filter((q) => q.words <= scareQuoteMaxWords);
