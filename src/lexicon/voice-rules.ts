@@ -92,6 +92,7 @@ const LISTS = [
   ['fronted_openers', 'frontedOpeners', 'words'],
   ['rank_words', 'rankWords', 'words'],
   ['figure_modifiers', 'figureModifiers', 'words'],
+  ['cue_fillers', 'cueFillers', 'words'],
 ] as const;
 
 export type VoiceListName = (typeof LISTS)[number][1];
@@ -104,6 +105,12 @@ const WINDOWS = [
   ['perspective', 'perspective'], ['tag_subject', 'tagSubject'], ['tag_adjunct', 'tagAdjunct'],
   ['headline_speaker', 'headlineSpeaker'], ['dateline_chars', 'datelineChars'], ['fragment', 'fragment'],
   ['parenthetical', 'parenthetical'], ['adjunct', 'adjunct'],
+  // Windows that were constants in the rules' code until voice 1.15.0.
+  ['bare_source', 'bareSource'], ['fragment_chars', 'fragmentChars'], ['relative_subject', 'relativeSubject'],
+  ['framing_relative_subject', 'framingRelativeSubject'], ['series_item', 'seriesItem'], ['document_label', 'documentLabel'],
+  ['run_in', 'runIn'], ['noun_clause', 'nounClause'], ['label_words', 'labelWords'], ['qa_opening', 'qaOpening'],
+  ['qa_opening_chars', 'qaOpeningChars'], ['qa_question_chars', 'qaQuestionChars'], ['subject_gap', 'subjectGap'],
+  ['relative_gap', 'relativeGap'],
 ] as const;
 export type VoiceWindows = { readonly [K in (typeof WINDOWS)[number][1]]: number };
 
@@ -112,6 +119,9 @@ const CONTEXT = [
   ['scare_quote_max_words', 'scareQuoteMaxWords'], ['look_back_mentions', 'lookBackMentions'], ['apposition_words', 'appositionWords'],
   ['speaker_sentences', 'speakerSentences'], ['compete_ratio', 'competeRatio'], ['scene_actors', 'sceneActors'],
   ['casualty_reach', 'casualtyReach'],
+  // Windows that were constants in analyze.ts until voice 1.15.0.
+  ['own_speaker_reach', 'ownSpeakerReach'], ['subject_reach', 'subjectReach'], ['credit_chars', 'creditChars'],
+  ['title_capitalised_words', 'titleCapitalisedWords'], ['title_modifiers', 'titleModifiers'], ['command_name_words', 'commandNameWords'],
 ] as const;
 /** Windows of the context rules (analyze.ts): distancing and negation reach, antecedents, scare quotes. */
 export type ContextWindows = { readonly [K in (typeof CONTEXT)[number][1]]: number };

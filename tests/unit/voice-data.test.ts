@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { datelineSpans } from '../../src/analysis/analyze.js';
+import { analyzeDocument, datelineSpans } from '../../src/analysis/analyze.js';
 import { findVoiceSpans, roughSentences, selfNamesOf } from '../../src/analysis/voice.js';
 import { compileLexicon } from '../../src/lexicon/compile.js';
 import { LexiconError } from '../../src/lexicon/errors.js';
@@ -19,7 +19,23 @@ const shipped = readFileSync(defaultVoiceRulesPath(), 'utf8');
 const SECTIONS = ['not_finite_words', 'clause_openers', 'irregular_past', 'noun_clause_links', 'insert_verbs',
   'speech_past_forms', 'time_nouns', 'source_kickers', 'self_fillers', 'edition_words', 'not_done_verbs',
   'additive_openers', 'as_as_words', 'subject_gap_words', 'relative_gap_words', 'not_source_nouns', 'source_plurals',
-  'source_participles', 'fronted_openers', 'rank_words', 'figure_modifiers'];
+  'source_participles', 'fronted_openers', 'rank_words', 'figure_modifiers', 'cue_fillers'];
+
+/** The windows added in voice 1.15.0, by section. */
+const WINDOWS: [string, string][] = [
+  ...['bare_source', 'fragment_chars', 'relative_subject', 'framing_relative_subject', 'series_item', 'document_label',
+    'run_in', 'noun_clause', 'label_words', 'qa_opening', 'qa_opening_chars', 'qa_question_chars', 'subject_gap',
+    'relative_gap'].map((k): [string, string] => ['windows', k]),
+  ...['own_speaker_reach', 'subject_reach', 'credit_chars', 'title_capitalised_words', 'title_modifiers',
+    'command_name_words'].map((k): [string, string] => ['context', k]),
+];
+
+/** The shipped file with the window `key` set to `value`. */
+function withWindow(key: string, value: string): string {
+  const re = new RegExp(`^(  ${key}: +)[^ #\\n]+`, 'm');
+  expect(re.test(shipped), key).toBe(true);
+  return shipped.replace(re, `$1${value}`);
+}
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -61,6 +77,13 @@ describe('voice 1.15.0 sections: validation names the line', () => {
     expect(problemsOf(gone)).toContain(`"${key}" must be a list of lowercase words, found nothing`);
   });
 
+  it.each(WINDOWS)('%s.%s: a bad or missing value is reported with file:line', (section, key) => {
+    const broken = withWindow(key, '1.5');
+    const line = broken.split('\n').findIndex((l) => l.startsWith(`  ${key}: 1.5`)) + 1;
+    expect(problemsOf(broken)).toMatch(new RegExp(`v\\.yml:${line}:\\d+: "${section}\\.${key}" must be a positive whole number, found number 1\\.5`));
+    expect(problemsOf(shipped.replace(new RegExp(`^  ${key}:[^\\n]*\\n`, 'm'), ''))).toContain(`"${section}.${key}" must be a positive whole number, found nothing`);
+  });
+
   it('takes one or two words in additive_openers, not three, and "\'s" alone in self_fillers', () => {
     expect(parseVoiceRules(withFirst('additive_openers', 'in addition'), 'v.yml').words.additiveOpeners.has('in addition')).toBe(true);
     expect(problemsOf(withFirst('additive_openers', 'in addition to'))).toContain('item 1 of "additive_openers" must be one or two lowercase words');
@@ -80,6 +103,11 @@ describe('voice 1.15.0 sections: hashed into the report sources and the cache ke
   const baseKey = cacheKey(compileLexicon(lexicon, base));
   it.each(SECTIONS)('%s: a new entry changes the sha256 and the cache key', (key) => {
     const changed = parseVoiceRules(withFirst(key, 'zzword'), 'v.yml');
+    expect(changed.source.sha256).not.toBe(base.source.sha256);
+    expect(cacheKey(compileLexicon(lexicon, changed))).not.toBe(baseKey);
+  });
+  it.each(WINDOWS)('%s.%s: a new value changes the sha256 and the cache key', (_section, key) => {
+    const changed = parseVoiceRules(withWindow(key, '97'), 'v.yml');
     expect(changed.source.sha256).not.toBe(base.source.sha256);
     expect(cacheKey(compileLexicon(lexicon, changed))).not.toBe(baseKey);
   });
@@ -120,12 +148,58 @@ describe('voice 1.15.0 sections: each is read by its rule', () => {
     ['fronted_openers', '\'on\'', 'On the aid convoys for the people of Gaza, the spokesman said, “Talks with Cairo are going on.”', undefined, []],
   ];
 
-  it('covers every new section', () => {
-    expect([...new Set(cases.map((c) => c[0]))].sort()).toEqual([...SECTIONS].sort());
+  it('covers every new section of the voice rules (cue_fillers: below, with the context rules)', () => {
+    expect([...new Set(cases.map((c) => c[0]))].sort()).toEqual(SECTIONS.filter((k) => k !== 'cue_fillers').sort());
   });
 
   it.each(cases)('%s: without %s the reading of %j changes', (key, item, text, outlet, expected) => {
     expect(attributed(text, shippedRules, outlet)).toEqual(expected);
     expect(attributed(text, without(key, item), outlet)).not.toEqual(expected);
+  });
+});
+
+describe('voice 1.15.0 windows: read by their rules', () => {
+  const shippedRules = parseVoiceRules(shipped, 'v.yml');
+  // [window, a smaller value, made-up text, attributed with the shipped file]; with the smaller value the reading changes.
+  const cases: [string, number, string, string[]][] = [
+    ['bare_source', 2, 'The occupation forces withdrew from the base according to the Iraqi defence ministry.', ['The occupation forces withdrew from the base']],
+    ['noun_clause', 1, 'The announcement by President Joe Biden on Sunday that the occupiers had left surprised many.', ['the occupiers had left surprised many']],
+    ['subject_gap', 1, 'No group has yet claimed the attack on the occupation forces.', []],
+    ['relative_gap', 1, 'The faction, which had already claimed the attack on the occupation forces, fled.', []],
+    ['relative_subject', 1, 'It hit bases which the Israeli army said struck the occupiers.', ['struck the occupiers']],
+    ['series_item', 2, 'The minister condemned the strike on the convoy, the siege of the old city of Gaza, and the killing of civilians.',
+      ['the strike on the convoy, the siege of the old city of Gaza, and the killing of civilians']],
+    ['framing_relative_subject', 1, 'It was an attack which the Biden administration attributed to the militias.', ['to the militias']],
+  ];
+  it.each(cases)('%s: %i words read "%s" otherwise', (key, value, text, expected) => {
+    expect(attributed(text, shippedRules)).toEqual(expected);
+    expect(attributed(text, parseVoiceRules(withWindow(key, String(value)), 'v.yml'))).not.toEqual(expected);
+  });
+});
+
+describe('voice 1.15.0 context sections: read by the context rules (analyze.ts)', () => {
+  const yaml = `lexicon: t
+version: "1"
+referents: [{ id: armed-groups }]
+labels:
+  - { id: terrorists, referent: armed-groups, category: actor-label, weight: -2, patterns: [terrorist], rationale: r }
+devices:
+  - { id: not, type: negation, patterns: [not] }
+`;
+  const analyze = (text: string, voiceText: string) =>
+    analyzeDocument({ id: 'd', outlet: 'o', text, source: { file: 't' }, meta: {} }, compileLexicon(parseLexicon(yaml, 't.yml'), parseVoiceRules(voiceText, 'v.yml'))).hits;
+
+  it('cue_fillers: a filler word between a negation and its label keeps the label negated', () => {
+    const text = 'They are not merely terrorists.';
+    expect(analyze(text, shipped)[0]).toMatchObject({ label: 'terrorists', negated: true });
+    const re = /^(cue_fillers: \[[^\]]*?)merely, /ms;
+    expect(re.test(shipped)).toBe(true);
+    expect(analyze(text, shipped.replace(re, '$1'))[0]).toMatchObject({ label: 'terrorists', negated: false });
+  });
+
+  it('credit_chars: a picture credit opened farther back than the window does not hide the label', () => {
+    const text = 'Fighters gathered. (Photo: the camp of the terrorists near the border)';
+    expect(analyze(text, shipped)).toEqual([]);
+    expect(analyze(text, withWindow('credit_chars', '10')).map((h) => h.label)).toEqual(['terrorists']);
   });
 });

@@ -41,7 +41,8 @@ describe('voice rules: the shipped file', () => {
   it('exposes the windows of the voice and context rules, typed', () => {
     const { windows, context } = defaultVoiceRules();
     expect(windows.that).toBeGreaterThan(0);
-    expect(context).toEqual({ cueReach: 3, antecedentSentences: 3, salienceFactor: 2, scareQuoteMaxWords: 4, lookBackMentions: 64, appositionWords: 3, speakerSentences: 4, competeRatio: 0, sceneActors: 2, casualtyReach: 12 });
+    expect(context).toEqual({ cueReach: 3, antecedentSentences: 3, salienceFactor: 2, scareQuoteMaxWords: 4, lookBackMentions: 64, appositionWords: 3, speakerSentences: 4, competeRatio: 0, sceneActors: 2, casualtyReach: 12,
+      ownSpeakerReach: 8, subjectReach: 3, creditChars: 60, titleCapitalisedWords: 2, titleModifiers: 2, commandNameWords: 2 });
   });
 });
 

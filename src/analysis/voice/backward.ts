@@ -123,8 +123,6 @@ function introducesQuotation(r: Reading, a: number, b: number): boolean {
 
 /** Words that open a coordinated clause of the outlet's after a source or tag: "…, according to X, but it is …". */
 const CLAUSE_COORDINATORS = new Set(['but', 'and', 'yet', 'although', 'though', 'whereas']);
-/** Words of the source phrase of a bare "according to X" at most. */
-const BARE_SOURCE_WORDS = 6;
 
 /**
  * B-ACCORDING without its comma, as many outlets print it: "The occupation forces withdrew from the base according
@@ -140,7 +138,7 @@ function bareAccording(r: Reading, limit: number): number {
     let e = k + 2;
     while (e < limit && !words[e].commaBefore) e++;
     // The source ends the part: "identified as al-Saadi according to Reuters sources, was responsible for …" goes on.
-    if (e < words.length || e - (k + 2) > BARE_SOURCE_WORDS) return -1;
+    if (e < words.length || e - (k + 2) > r.rules.windows.bareSource) return -1;
     const first = words[k + 2];
     const opens = DETERMINERS.has(first.lower) || first.lower.endsWith("'s") || isUpperStart(text.charCodeAt(first.start)) ||
       r.rules.words.sourcePlurals.has(first.lower);

@@ -73,7 +73,7 @@ function negativeSubject(r: Reading, i: number): boolean {
   const { words } = r;
   const subjectGap = r.rules.words.subjectGap;
   let k = i - 1;
-  while (k >= 0 && i - k <= 4 && subjectGap.has(words[k].lower)) k--;
+  while (k >= 0 && i - k <= r.rules.windows.subjectGap && subjectGap.has(words[k].lower)) k--;
   if (k < 0) return false;
   if (NOBODY.has(words[k].lower)) return true;
   return words[k - 1]?.lower === 'no' && !words[k].commaBefore;
@@ -85,6 +85,6 @@ function inRelativeClause(r: Reading, i: number): boolean {
   const { words } = r;
   const relativeGap = r.rules.words.relativeGap;
   let k = i - 1;
-  while (k >= 0 && i - k <= 3 && relativeGap.has(words[k].lower)) k--;
+  while (k >= 0 && i - k <= r.rules.windows.relativeGap && relativeGap.has(words[k].lower)) k--;
   return k >= 0 && RELATIVES.has(words[k].lower);
 }

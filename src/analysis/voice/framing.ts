@@ -168,17 +168,14 @@ function additiveParentheticalEnd(r: Reading, j: number, limit: number): number 
   return -1;
 }
 
-/** Words a relative clause's subject may take before its verb: "which the Biden administration attributed to …". */
-const RELATIVE_SUBJECT_REACH = 4;
-
 /**
  * Whether the verb at word i has a subject of its own after a relative word ("which the administration attributed
- * to …"): a relative word at most RELATIVE_SUBJECT_REACH words back, with no comma and no form of "be" between.
+ * to …"): a relative word at most `windows.framing_relative_subject` words back, with no comma and no form of "be" between.
  */
 function activeAfterRelative(r: Reading, i: number): boolean {
   const { words } = r;
   if (i > 0 && BE_FORMS.has(words[i - 1].lower)) return false;
-  for (let k = i - 1; k >= 0 && k >= i - RELATIVE_SUBJECT_REACH; k--) {
+  for (let k = i - 1; k >= 0 && k >= i - r.rules.windows.framingRelativeSubject; k--) {
     if (words[k + 1].commaBefore) return false;
     if (RELATIVE.has(words[k].lower)) return k < i - 1;
   }
@@ -257,9 +254,6 @@ export function boundedEnd(r: Reading, from: number, max: number): number {
   return end;
 }
 
-/** Words of one item of a series at most (`seriesEnd`). */
-const SERIES_ITEM_WORDS = 8;
-
 /**
  * "emphasizing their objective to defend American interests, safeguard freedom of navigation, and deter ongoing
  * aggression", "condemned the strike on the convoy, the siege of Gaza, and the killing of civilians": a comma that
@@ -284,7 +278,7 @@ function seriesEnd(r: Reading, e: number, limit: number): number {
     if (kind === undefined) kind = d;
     else if (kind !== d) return e;
     const end = segmentEnd(words, k);
-    if (end - k > SERIES_ITEM_WORDS + (last ? 1 : 0)) return e;
+    if (end - k > r.rules.windows.seriesItem + (last ? 1 : 0)) return e;
     for (let m = first; m < end; m++) {
       const lm = words[m].lower;
       if (words[m].markBefore || AUXILIARIES.has(lm) || v.reporting.has(lm) || v.tag.has(lm) || RELATIVE.has(lm)) return e;

@@ -241,16 +241,13 @@ function colonContinues(r: Reading, cue: ForwardCue): boolean {
 /** A past form: in -ed, or an irregular past of a speech verb (`speech_past_forms`). */
 const pastTense = (r: Reading, w: string): boolean => w.endsWith('ed') || r.rules.words.speechPast.has(w);
 
-/** A document label before a colon has at most this many words: "Full text of the statement:". */
-const DOCUMENT_LABEL_MAX = 4;
-
 /**
  * C-COLON for documents: the part opens with a short label ending in a document noun, then a colon and a capital
  * ("Statement translation: We will …", "Text of the communique: The occupiers …"). Returns the first quoted word, or -1.
  */
 function documentLabel(r: Reading): number {
   const { words, text } = r;
-  for (let k = 1; k < words.length && k <= DOCUMENT_LABEL_MAX; k++) {
+  for (let k = 1; k < words.length && k <= r.rules.windows.documentLabel; k++) {
     const w = words[k];
     if (w.markBefore || (w.commaBefore && !w.colonBefore)) return -1;
     if (!w.colonBefore) continue;
@@ -270,7 +267,7 @@ function introducesNext(r: Reading): false | 'tag' | 'document' {
   const { words } = r;
   const v = r.rules.words;
   const n = words.length;
-  if (v.documentLabels.has(words[n - 1].lower) && n <= DOCUMENT_LABEL_MAX + 2) return 'document';
+  if (v.documentLabels.has(words[n - 1].lower) && n <= r.rules.windows.documentLabel + 2) return 'document';
   // "Al-Qassam described the action thus:", "The spokesman put it as follows:": a word of manner after a verb of
   // speech or characterisation stands for the words the next paragraph reproduces.
   const manner = words[n - 1].lower === 'thus' ? n - 1 : words[n - 1].lower === 'follows' && words[n - 2]?.lower === 'as' ? n - 2 : -1;
@@ -293,12 +290,9 @@ function introducesNext(r: Reading): false | 'tag' | 'document' {
   return false;
 }
 
-/** Words a run-in heading has at most before its colon (B-RUNIN). */
-const RUN_IN_WORDS = 6;
-
 /**
  * B-RUNIN: the index of the first word after a run-in heading that opens the paragraph ("Sunday strikes: …"), else
- * 0. The heading has at most RUN_IN_WORDS words, no quotation and no word of speech (a speaker's "He said: …" is
+ * 0. The heading has at most `windows.run_in` words, no quotation and no word of speech (a speaker's "He said: …" is
  * C-COLON).
  */
 function runInHead(r: Reading): number {
@@ -309,7 +303,7 @@ function runInHead(r: Reading): number {
     if (c !== 0x20 && c !== 0x09) return 0;
   }
   const v = r.rules.words;
-  for (let k = 1; k < words.length && k <= RUN_IN_WORDS; k++) {
+  for (let k = 1; k < words.length && k <= r.rules.windows.runIn; k++) {
     const w = words[k];
     if (w.markBefore || insideAny(r.quoted, w.start)) return 0;
     const prev = words[k - 1].lower;

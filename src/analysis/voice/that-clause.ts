@@ -334,17 +334,13 @@ const APPOSITIVE_OPENERS = new Set(['the', 'a', 'an']);
 /** "said Abu Baqir al-Saadi, who was killed, was responsible …": a relative clause on the name, between commas. */
 const RELATIVE_APPOSITIVE = new Set(['who', 'which']);
 
-/** A lowercase word that looks like a finite verb: a form in -ed or -s that is not a known non-verb. */
-/** Words a relative clause's subject may take between the relative word and the say-verb ("which the Israeli army said"). */
-const RELATIVE_SUBJECT_WORDS = 4;
-
 /**
  * Whether the say-verb at word i stands in a relative clause with a subject of its own: a relative word (which, that,
- * who, whom) one to RELATIVE_SUBJECT_WORDS words before the subject, no comma or quotation between.
+ * who, whom) one to `windows.relative_subject` words before the subject, no comma or quotation between.
  */
 function relativeWithSubject(r: Reading, i: number): boolean {
   const { words } = r;
-  for (let k = i - 1; k >= 0 && k >= i - 1 - RELATIVE_SUBJECT_WORDS; k--) {
+  for (let k = i - 1; k >= 0 && k >= i - 1 - r.rules.windows.relativeSubject; k--) {
     if (words[k + 1].commaBefore || words[k + 1].markBefore) return false;
     const w = words[k].lower;
     if (w === 'which' || w === 'that' || w === 'who' || w === 'whom') return k < i - 1;
@@ -363,7 +359,7 @@ const CONTACT_SUBJECTS = new Set(['it', 'they', 'he', 'she', 'we']);
 function embeddedRelative(r: Reading, i: number): boolean {
   const { words } = r;
   if (relativeWithSubject(r, i)) return true;
-  for (let k = i - 2; k >= 0 && k >= i - 1 - RELATIVE_SUBJECT_WORDS; k--) {
+  for (let k = i - 2; k >= 0 && k >= i - 1 - r.rules.windows.relativeSubject; k--) {
     if (words[k + 1].commaBefore || words[k + 1].markBefore) break;
     if (words[k].lower === 'what') return true;
   }
@@ -381,6 +377,7 @@ function contactRelative(r: Reading, i: number): boolean {
     && !v.content.has(noun.lower) && !v.vow.has(noun.lower);
 }
 
+/** A lowercase word that looks like a finite verb: a form in -ed or -s that is not a known non-verb. */
 function finiteLooking(r: Reading, w: string): boolean {
   return w.length >= 4 && !r.rules.words.notFinite.has(w) && (w.endsWith('ed') || (w.endsWith('s') && !w.endsWith('ss')));
 }
@@ -390,8 +387,6 @@ function isAcronym(text: string, w: Word): boolean {
   return s.length >= 2 && s.length <= 6 && s === s.toUpperCase() && text[w.end] === ')';
 }
 
-/** Words between a speech noun and its "that" at most. */
-const NOUN_CLAUSE_WINDOW = 8;
 
 /**
  * V-NOUN: a noun of speech with its own "that" clause: "an announcement by President Joe Biden on Sunday that
@@ -402,7 +397,7 @@ const NOUN_CLAUSE_WINDOW = 8;
 function nounClause(r: Reading, i: number): ForwardCue | null {
   const { words, text } = r;
   const n = words.length;
-  for (let j = i + 1; j < n && j <= i + NOUN_CLAUSE_WINDOW; j++) {
+  for (let j = i + 1; j < n && j <= i + r.rules.windows.nounClause; j++) {
     const w = words[j];
     if (w.commaBefore || w.markBefore) return null;
     if (w.lower === 'that') {
