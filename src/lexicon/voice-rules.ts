@@ -110,7 +110,7 @@ const WINDOWS = [
   ['framing_relative_subject', 'framingRelativeSubject'], ['series_item', 'seriesItem'], ['document_label', 'documentLabel'],
   ['run_in', 'runIn'], ['noun_clause', 'nounClause'], ['label_words', 'labelWords'], ['qa_opening', 'qaOpening'],
   ['qa_opening_chars', 'qaOpeningChars'], ['qa_question_chars', 'qaQuestionChars'], ['subject_gap', 'subjectGap'],
-  ['relative_gap', 'relativeGap'],
+  ['relative_gap', 'relativeGap'], ['sequence_comma', 'sequenceComma'],
 ] as const;
 export type VoiceWindows = { readonly [K in (typeof WINDOWS)[number][1]]: number };
 

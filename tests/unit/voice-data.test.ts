@@ -25,7 +25,7 @@ const SECTIONS = ['not_finite_words', 'clause_openers', 'irregular_past', 'noun_
 const WINDOWS: [string, string][] = [
   ...['bare_source', 'fragment_chars', 'relative_subject', 'framing_relative_subject', 'series_item', 'document_label',
     'run_in', 'noun_clause', 'label_words', 'qa_opening', 'qa_opening_chars', 'qa_question_chars', 'subject_gap',
-    'relative_gap'].map((k): [string, string] => ['windows', k]),
+    'relative_gap', 'sequence_comma'].map((k): [string, string] => ['windows', k]),
   ...['own_speaker_reach', 'subject_reach', 'credit_chars', 'title_capitalised_words', 'title_modifiers',
     'command_name_words'].map((k): [string, string] => ['context', k]),
 ];
@@ -170,6 +170,7 @@ describe('voice 1.15.0 windows: read by their rules', () => {
     ['series_item', 2, 'The minister condemned the strike on the convoy, the siege of the old city of Gaza, and the killing of civilians.',
       ['the strike on the convoy, the siege of the old city of Gaza, and the killing of civilians']],
     ['framing_relative_subject', 1, 'It was an attack which the Biden administration attributed to the militias.', ['to the militias']],
+    ['sequence_comma', 1, 'The group said it would strike the occupiers; soon afterward, the occupiers left the base.', ['it would strike the occupiers']],
   ];
   it.each(cases)('%s: %i words read "%s" otherwise', (key, value, text, expected) => {
     expect(attributed(text, shippedRules)).toEqual(expected);
