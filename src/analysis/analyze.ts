@@ -28,14 +28,6 @@ import { defaultVoiceRules, type VoiceRules } from '../lexicon/voice-rules.js';
  */
 const SPOKESPERSON_CLASS = 'spokesperson-noun';
 
-
-/** Words that may stand between a distancing or negation cue and the label it governs. */
-const FILLER_WORDS = new Set([
-  'a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'that', 'those', 'such',
-  'be', 'being', 'been', 'is', 'are', 'was', 'were', 'merely', 'simply', 'just', 'really', 'actually', 'truly',
-  'any', 'more', 'longer', 'so',
-]);
-
 export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAnalysis {
   const text = doc.text;
   const tok = tokenize(text);
@@ -47,7 +39,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
   // full reading, at a fraction of the cost (kwic.ts reads a whole document when it needs other words' voices).
   const quotes = quoteSpans(text, compiled.voice);
   const datelines = datelineSpans(text, compiled.voice);
-  const voiceSpans: VoiceSpan[] = findVoiceSpans(text, tok.sentences, matches, quotes, compiled.voice, selfNamesOf(doc.outlet, text, datelines));
+  const voiceSpans: VoiceSpan[] = findVoiceSpans(text, tok.sentences, matches, quotes, compiled.voice, selfNamesOf(doc.outlet, text, datelines, compiled.voice));
   // Only short quotations can be scare quotes; keeping just those makes the per-hit check cheap.
   const { cueReach, scareQuoteMaxWords } = compiled.voice.context;
   const shortQuotes = quotes.filter((q) => q.words <= scareQuoteMaxWords);
@@ -92,7 +84,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       if (cue) return cue;
       if (units.barrierAfter[endUnit - 1]) break;
       const filler = endUnit - 1;
-      const isFiller = FILLER_WORDS.has(units.normal[filler]) ||
+      const isFiller = compiled.voice.words.cueFillers.has(units.normal[filler]) ||
         (allowCapitalised && /^\p{Lu}/u.test(text.slice(units.start[filler], units.end[filler])));
       if (!isFiller) break;
     }
@@ -164,7 +156,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       // "TEHRAN, Jan 5 (Reuters) -" says where the story was filed, not who acted: not a label of Iran.
       if (inDateline(m)) continue;
       // "(Tenzing Sherpa/U.S. Army)", "(Photo: IDF)": a picture's credit names who took it, not an actor in the story.
-      if (inCredit(text, m.start)) continue;
+      if (inCredit(text, m.start, compiled.voice.context.creditChars)) continue;
       // "… near the border, Israel, 04 January 2024.": a caption's place line, as a dateline.
       if (captionPlace(text, m)) continue;
       const entry = m.entry as LabelEntry;
@@ -317,18 +309,13 @@ function modifierHalf(text: string, units: Units, m: Match): boolean {
 }
 const LOWERCASE_START = /^\p{Ll}$/u;
 
-/** How far after the actor before a possessive its speech verb may stand for the actor to be the speaker. */
-const OWN_SPEAKER_REACH = 8;
-/** How far after the speaker its speech verb may stand when only the referent ties a label to it: two auxiliaries or adverbs. */
-const SUBJECT_REACH = 3;
-
 /**
  * O-OWN: a speaker does not call its own side by a negative label. In reported speech (not a quotation), a negative
  * label after a possessive whose owner is the speaker ("Iran threatens that its proxy forces will expand the
  * conflict": the actor named last before it, in the sentence, with a speech verb right after it) is the outlet's
  * paraphrase, so its voice is the outlet's. "… if Iran continued allowing its proxy groups …", said by US officials,
  * keeps its voice: Iran is not the speaker there. A label of the speaker's own referent needs no possessive when the
- * speaker is the verb's subject (SUBJECT_REACH): "The IOF has admitted that soldiers from the occupying regime's …".
+ * speaker is the verb's subject (`context.subject_reach`; else `context.own_speaker_reach`): "The IOF has admitted that soldiers from the occupying regime's …".
  */
 function ownSideParaphrase(units: Units, m: Match, entry: LabelEntry, voice: Voice, owner: Mention | undefined, rules: VoiceRules): boolean {
   if (voice !== 'attributed' || entry.weight >= 0 || entry.category !== 'actor-label' || !owner) return false;
@@ -342,7 +329,7 @@ function ownSideParaphrase(units: Units, m: Match, entry: LabelEntry, voice: Voi
   const w = rules.words;
   // Without the possessive to tie the label to the speaker, the speaker must be the subject of the verb: only an
   // auxiliary or an adverb between ("The Houthi rebels have also claimed …").
-  const end = Math.min(m.startUnit, owner.endUnit + (sameSide && units.normal[before] !== 'its' && units.normal[before] !== 'their' ? SUBJECT_REACH : OWN_SPEAKER_REACH));
+  const end = Math.min(m.startUnit, owner.endUnit + (sameSide && units.normal[before] !== 'its' && units.normal[before] !== 'their' ? rules.context.subjectReach : rules.context.ownSpeakerReach));
   for (let u = owner.endUnit; u < end; u++) {
     if (sameSide && units.barrierAfter[u - 1]) break;
     const x = units.normal[u];
@@ -351,8 +338,6 @@ function ownSideParaphrase(units: Units, m: Match, entry: LabelEntry, voice: Voi
   return false;
 }
 
-/** How far back from a label the opening bracket of a credit line may stand. */
-const CREDIT_REACH = 60;
 const CREDIT_WORDS = /^\(\s*(photo|photos|image|picture|credit|courtesy|file photo|video)\b/i;
 /**
  * A credit without brackets: a credit word and a colon open the line or follow a sentence end, and no sentence ends
@@ -363,14 +348,14 @@ const CREDIT_TAIL = /(?:^|[.!?]\s+)(?:(?:photo|image|picture|video)\s+)?(?:credi
 const CREDIT_INSIDE = /[.!?]\s+(?:(?:photo|image|picture|video)\s+)?(?:credit|credits|courtesy)\s*:[^.!?]*$/i;
 
 /**
- * A label inside a bracketed picture credit: the bracket opens at most CREDIT_REACH characters before it on the same
+ * A label inside a bracketed picture credit: the bracket opens at most `context.credit_chars` characters before it on the same
  * line and is not closed before it, and the label follows a slash ("(Tenzing Sherpa/U.S. Army)") or the bracket
- * opens with a credit word ("(Photo: IDF)"); or a label after an unbracketed credit word at most CREDIT_REACH
- * characters before it ("… bomber. Credit: U.S. Air Force photo by …"). Bounded: at most CREDIT_REACH characters are read per label.
+ * opens with a credit word ("(Photo: IDF)"); or a label after an unbracketed credit word at most `context.credit_chars`
+ * characters before it ("… bomber. Credit: U.S. Air Force photo by …"). Bounded: at most `context.credit_chars` characters are read per label.
  */
-function inCredit(text: string, start: number): boolean {
+function inCredit(text: string, start: number, reach: number): boolean {
   let open = -1;
-  for (let i = start - 1; i >= 0 && i >= start - CREDIT_REACH; i--) {
+  for (let i = start - 1; i >= 0 && i >= start - reach; i--) {
     const c = text[i];
     if (c === '\n') return CREDIT_TAIL.test(text.slice(i + 1, start));
     if (c === ')') return false;
@@ -381,7 +366,7 @@ function inCredit(text: string, start: number): boolean {
   }
   if (open < 0) {
     // No bracket and no line start within reach: only a credit after a sentence end counts, unless the text begins.
-    const from = Math.max(0, start - CREDIT_REACH);
+    const from = Math.max(0, start - reach);
     return (from === 0 ? CREDIT_TAIL : CREDIT_INSIDE).test(text.slice(from, start));
   }
   let k = start - 1;
@@ -472,20 +457,16 @@ const OUTLET_MODIFIER_CLASS = 'outlet-modifier';
 const PERSON_TITLE_CLASS = 'person-title-noun';
 const TITLE_MODIFIER_CLASS = 'title-modifier';
 const OF_TITLE_CLASS = 'of-title-noun';
-/** How many capitalised words of a title may stand between the name and its noun ("IDF Southern Command chief"). */
-const TITLE_CAPITALISED_WORDS = 2;
-/** How many words may stand between a possessive and an official's title ("Iran's top nuclear envoy"). */
-const TITLE_MODIFIERS = 2;
 
 /**
  * A neutral name used only to say whose something is (gold README: officials named by affiliation are not
  * annotated; the devset's traps): an official's title right after it or after its possessive and at most
- * TITLE_MODIFIERS words ("Israeli Army Chief of General Staff", "Iran's Minister of Defense", "Israel's Mossad
+ * `context.title_modifiers` words ("Israeli Army Chief of General Staff", "Iran's Minister of Defense", "Israel's Mossad
  * chief"), a topic or a place named after it ("Iran policy", "Hamas strongholds"), or a participle glued by a hyphen
  * that makes it a compound modifier of something else ("Israel-linked vessels", "an Israel-affiliated container
  * ship"). Only weight-0 labels: a framing label keeps its frame wherever it stands ("Islamic Iran's foreign
  * minister", gold a02). Every office holder counts as a title ("Hamas leader Ismail Haniyeh", "Hamas officials",
- * gold README C-OFFICE). Reads at most TITLE_MODIFIERS + 2 words after the match.
+ * gold README C-OFFICE). Reads at most `context.title_modifiers` + 2 words after the match.
  */
 function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry, compiled: CompiledLexicon): 'title' | 'thing' | null {
   // "the Yemeni army's media said", "the Israeli army's press service": a force's own media office is a source named
@@ -511,7 +492,7 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
     if (noun) return 'thing';
   }
   if (word === "'s" || word === "'") {
-    for (let u = next + 1; u < units.count && u <= next + 1 + TITLE_MODIFIERS; u++) {
+    for (let u = next + 1; u < units.count && u <= next + 1 + compiled.voice.context.titleModifiers; u++) {
       if (titleAt(text, units, u, compiled)) return 'title';
       if (units.barrierAfter[u]) break;
     }
@@ -525,7 +506,7 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
       properWordAt(text, units, next + 1)) return 'title';
   // "Israel Prime Minister's office", "IDF Southern Command chief", "Israel Army spokesperson": capitalised words of
   // the title or the office before its noun.
-  for (let u = next; u < next + TITLE_CAPITALISED_WORDS && u + 1 < units.count; u++) {
+  for (let u = next; u < next + compiled.voice.context.titleCapitalisedWords && u + 1 < units.count; u++) {
     if (units.barrierAfter[u] || !properWordAt(text, units, u)) break;
     const noun = units.normal[u + 1];
     if (titleAt(text, units, u + 1, compiled) || classWords(compiled, SPOKESPERSON_CLASS).has(noun)) return 'title';
@@ -540,8 +521,6 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
 const FORCE_NOUN_CLASS = 'force-noun';
 
 const COMMAND_NOUN_CLASS = 'command-noun';
-/** Words of a command's name before its `command-noun` ("Central Command", "5th Fleet", "U.S. Central Command"). */
-const COMMAND_NAME_WORDS = 2;
 
 /**
  * A label ending in a `force-noun` ("army"), its possessive, and a medium after it ("'s media", "'s press service")
@@ -559,7 +538,7 @@ function forceOutlet(text: string, units: Units, m: Match, compiled: CompiledLex
 function commandAfter(text: string, units: Units, u: number, compiled: CompiledLexicon): boolean {
   const nouns = classWords(compiled, COMMAND_NOUN_CLASS);
   if (nouns.size === 0) return false;
-  for (let k = u; k < units.count && k <= u + COMMAND_NAME_WORDS; k++) {
+  for (let k = u; k < units.count && k <= u + compiled.voice.context.commandNameWords; k++) {
     if (k > u && nouns.has(units.normal[k])) return true;
     if (units.barrierAfter[k] || !(properWordAt(text, units, k) || /^\d+(?:st|nd|rd|th)$/.test(units.normal[k]))) return false;
   }

@@ -179,7 +179,7 @@ export function wordSpans(doc: Pick<Document, 'text'>, analysis: { hits: readonl
  */
 export function documentVoiceSpans(doc: Pick<Document, 'text' | 'outlet'>, analysis: Pick<DocAnalysis, 'sentences'>, rules?: VoiceRules): VoiceSpan[] {
   // The outlet citing itself is its own voice here too (S-SELF), as in the analysis.
-  const self = selfNamesOf(doc.outlet, doc.text, datelineSpans(doc.text));
+  const self = selfNamesOf(doc.outlet, doc.text, datelineSpans(doc.text), rules);
   return findVoiceSpans(doc.text, analysis.sentences, undefined, undefined, rules, self);
 }
 

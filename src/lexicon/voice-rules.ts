@@ -18,9 +18,10 @@ export const VOICE_FORMAT = 'framelens.voice/1';
 
 /**
  * How the words of a list are expanded: `verbs` get every inflected form, `finite` the forms without -ing, `nouns`
- * their plurals, `words` nothing; `phrases` are "verb preposition" pairs whose verb gets every form ("warned of").
+ * their plurals, `words` nothing; `phrases` are "verb preposition" pairs whose verb gets every form ("warned of");
+ * `terms` are one or two words used as written ("along with", "alongside").
  */
-type ListKind = 'verbs' | 'finite' | 'nouns' | 'words' | 'phrases';
+type ListKind = 'verbs' | 'finite' | 'nouns' | 'words' | 'phrases' | 'terms';
 
 /** The lists of the file: YAML key, name in VoiceWords, expansion. docs/voice.md says which rule reads which. */
 const LISTS = [
@@ -68,6 +69,30 @@ const LISTS = [
   ['speaker_nouns', 'speakerNouns', 'nouns'],
   ['titles', 'titles', 'words'],
   ['interview_verbs', 'interview', 'verbs'],
+  // Lists that were word sets in the rules' code until voice 1.15.0 (docs/voice.md, "Vocabulary in this file and
+  // word tables in code"). Written out form by form, as the rules read them.
+  ['not_finite_words', 'notFinite', 'words'],
+  ['clause_openers', 'clauseOpeners', 'words'],
+  ['irregular_past', 'irregularPast', 'words'],
+  ['noun_clause_links', 'nounClauseLinks', 'words'],
+  ['insert_verbs', 'insertVerbs', 'words'],
+  ['speech_past_forms', 'speechPast', 'words'],
+  ['time_nouns', 'timeNouns', 'words'],
+  ['source_kickers', 'sourceKickers', 'words'],
+  ['self_fillers', 'selfFillers', 'words'],
+  ['edition_words', 'editionWords', 'words'],
+  ['not_done_verbs', 'notDone', 'finite'],
+  ['additive_openers', 'additiveOpeners', 'terms'],
+  ['as_as_words', 'asAs', 'words'],
+  ['subject_gap_words', 'subjectGap', 'words'],
+  ['relative_gap_words', 'relativeGap', 'words'],
+  ['not_source_nouns', 'notSources', 'words'],
+  ['source_plurals', 'sourcePlurals', 'words'],
+  ['source_participles', 'sourceParticiples', 'words'],
+  ['fronted_openers', 'frontedOpeners', 'words'],
+  ['rank_words', 'rankWords', 'words'],
+  ['figure_modifiers', 'figureModifiers', 'words'],
+  ['cue_fillers', 'cueFillers', 'words'],
 ] as const;
 
 export type VoiceListName = (typeof LISTS)[number][1];
@@ -80,6 +105,12 @@ const WINDOWS = [
   ['perspective', 'perspective'], ['tag_subject', 'tagSubject'], ['tag_adjunct', 'tagAdjunct'],
   ['headline_speaker', 'headlineSpeaker'], ['dateline_chars', 'datelineChars'], ['fragment', 'fragment'],
   ['parenthetical', 'parenthetical'], ['adjunct', 'adjunct'],
+  // Windows that were constants in the rules' code until voice 1.15.0.
+  ['bare_source', 'bareSource'], ['fragment_chars', 'fragmentChars'], ['relative_subject', 'relativeSubject'],
+  ['framing_relative_subject', 'framingRelativeSubject'], ['series_item', 'seriesItem'], ['document_label', 'documentLabel'],
+  ['run_in', 'runIn'], ['noun_clause', 'nounClause'], ['label_words', 'labelWords'], ['qa_opening', 'qaOpening'],
+  ['qa_opening_chars', 'qaOpeningChars'], ['qa_question_chars', 'qaQuestionChars'], ['subject_gap', 'subjectGap'],
+  ['relative_gap', 'relativeGap'], ['sequence_comma', 'sequenceComma'],
 ] as const;
 export type VoiceWindows = { readonly [K in (typeof WINDOWS)[number][1]]: number };
 
@@ -88,6 +119,9 @@ const CONTEXT = [
   ['scare_quote_max_words', 'scareQuoteMaxWords'], ['look_back_mentions', 'lookBackMentions'], ['apposition_words', 'appositionWords'],
   ['speaker_sentences', 'speakerSentences'], ['compete_ratio', 'competeRatio'], ['scene_actors', 'sceneActors'],
   ['casualty_reach', 'casualtyReach'],
+  // Windows that were constants in analyze.ts until voice 1.15.0.
+  ['own_speaker_reach', 'ownSpeakerReach'], ['subject_reach', 'subjectReach'], ['credit_chars', 'creditChars'],
+  ['title_capitalised_words', 'titleCapitalisedWords'], ['title_modifiers', 'titleModifiers'], ['command_name_words', 'commandNameWords'],
 ] as const;
 /** Windows of the context rules (analyze.ts): distancing and negation reach, antecedents, scare quotes. */
 export type ContextWindows = { readonly [K in (typeof CONTEXT)[number][1]]: number };
@@ -106,8 +140,13 @@ export interface VoiceRules {
 }
 
 const TOP_KEYS = new Set(['format', 'name', 'version', 'language', 'description', 'windows', 'context', ...LISTS.map((l) => l[0])]);
-/** A list item: one lowercase word (letters, digits, apostrophe, hyphen; accented letters allowed). */
-const WORD_RE = /^[\p{Ll}\p{N}][\p{Ll}\p{N}'’-]*$/u;
+/**
+ * A list item: one lowercase word (letters, digits, apostrophe, hyphen; accented letters allowed), or the possessive
+ * ending "'s" alone (self_fillers).
+ */
+const WORD_RE = /^(?:['’]s|[\p{Ll}\p{N}][\p{Ll}\p{N}'’-]*)$/u;
+/** An item of a term list: one or two lowercase words. */
+const TERM_RE = /^[\p{Ll}\p{N}][\p{Ll}\p{N}'’-]*(?: [\p{Ll}\p{N}][\p{Ll}\p{N}'’-]*)?$/u;
 /** An item of a phrase list: a verb and a preposition. */
 const PHRASE_RE = /^[a-z]+ [a-z]+$/;
 
@@ -134,7 +173,7 @@ function describe(value: unknown): string {
 
 /** The forms a list word stands for, by the list's kind. */
 function expand(word: string, kind: ListKind): string[] {
-  if (kind === 'words') return [word];
+  if (kind === 'words' || kind === 'terms') return [word];
   if (kind === 'phrases') {
     const [verb, preposition] = word.split(' ');
     return [verb, ...inflections(verb)].map((form) => `${form} ${preposition}`);
@@ -191,8 +230,10 @@ export function parseVoiceRules(text: string, file = '<voice rules>', sha256 = c
     }
     const seen = new Set<string>();
     value.forEach((item, i) => {
-      if (kind === 'phrases' ? typeof item !== 'string' || !PHRASE_RE.test(item) : typeof item !== 'string' || !WORD_RE.test(item)) {
-        const what = kind === 'phrases' ? 'a lowercase verb and one more word ("warn of", "point out")' : 'one lowercase word';
+      const re = kind === 'phrases' ? PHRASE_RE : kind === 'terms' ? TERM_RE : WORD_RE;
+      if (typeof item !== 'string' || !re.test(item)) {
+        const what = kind === 'phrases' ? 'a lowercase verb and one more word ("warn of", "point out")'
+          : kind === 'terms' ? 'one or two lowercase words ("alongside", "along with")' : 'one lowercase word';
         error([key, i], `item ${i + 1} of "${key}" must be ${what}, found ${describe(item)}`);
         return;
       }

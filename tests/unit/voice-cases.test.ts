@@ -112,7 +112,7 @@ describe('voice cases (tests/fixtures/voice)', () => {
       for (const c of cases) {
         it(`${c.why} (line ${c.line})`, () => {
           const tok = tokenize(c.text);
-          const self = selfNamesOf(c.outlet, c.text, datelineSpans(c.text, compiled.voice));
+          const self = selfNamesOf(c.outlet, c.text, datelineSpans(c.text, compiled.voice), compiled.voice);
           const reading = explainVoices(c.text, tok.sentences, compiled.voice, self);
           const hits = c.level === 'hit' ? analyzeDocument({ id: 'case', outlet: c.outlet, text: c.text, source: { file }, meta: {} }, compiled).hits : [];
           for (const check of c.checks) {

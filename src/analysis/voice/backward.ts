@@ -40,7 +40,7 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
     if (segStart > 0 && !insideAny(r.quoted, words[segStart].start)) {
       // "…, according to X" and "…, as reported by X" name a source the same way.
       const according = (words[segStart].lower === 'according' && words[segStart + 1]?.lower === 'to')
-        || (words[segStart].lower === 'as' && SOURCE_PARTICIPLES.has(words[segStart + 1]?.lower ?? '') && words[segStart + 2]?.lower === 'by');
+        || (words[segStart].lower === 'as' && v.sourceParticiples.has(words[segStart + 1]?.lower ?? '') && words[segStart + 2]?.lower === 'by');
       const tag = according ? null : isSpeechTag(r, segStart, i);
       // S-SELF: "…, Tasnim reported." and "…, according to the IWN." in that outlet's own article are its narration.
       if ((according || tag) && namesSelf(r, segStart, i, v.tag)) {
@@ -99,14 +99,11 @@ function summativeAppositive(r: Reading, i: number, limit: number): boolean {
   const { words } = r;
   if (!DETERMINERS.has(words[i].lower) || words[i].lower === 'one' || i + 1 >= limit || words[i + 1].commaBefore) return false;
   const second = words[i + 1].lower;
-  const ranks = ORDINALS.has(second) || /^[0-9]+(st|nd|rd|th)$/.test(second) || (second.length > 5 && second.endsWith('est'));
+  const ranks = r.rules.words.rankWords.has(second) || /^[0-9]+(st|nd|rd|th)$/.test(second) || (second.length > 5 && second.endsWith('est'));
   if (!ranks) return false;
   for (let k = i + 1; k < limit && !words[k].commaBefore; k++) if (AUXILIARIES.has(words[k].lower)) return false;
   return true;
 }
-/** Ordinals and superlatives without -est that rank an event: "the first", "the worst", "the only". */
-const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
-  'last', 'worst', 'most', 'only', 'best']);
 
 /**
  * T-INTRO: the tag words[a, b) is followed by a quotation, and all that stands before it is one fronted comma segment
@@ -120,27 +117,12 @@ function introducesQuotation(r: Reading, a: number, b: number): boolean {
   if (b >= words.length || !insideAny(r.quoted, words[b].start) || insideAny(r.quoted, words[a - 1].start)) return false;
   for (let k = 1; k < a; k++) if (words[k].commaBefore) return false;
   const first = words[0].lower;
-  return (first.endsWith('ing') && first.length > 4 && !r.rules.words.reporting.has(first)) || FRONTED_PREPOSITIONS.has(first);
+  return (first.endsWith('ing') && first.length > 4 && !r.rules.words.reporting.has(first)) || r.rules.words.frontedOpeners.has(first);
 }
 
-/** Prepositions that open a fronted adverbial of a speaker's act: "Regarding …", "In his speech …", "At the meeting …". */
-const FRONTED_PREPOSITIONS = new Set(['regarding', 'concerning', 'about', 'on', 'in', 'at', 'during', 'after', 'before',
-  'following', 'with']);
 
 /** Words that open a coordinated clause of the outlet's after a source or tag: "…, according to X, but it is …". */
 const CLAUSE_COORDINATORS = new Set(['but', 'and', 'yet', 'although', 'though', 'whereas']);
-/** Heads of an "according to" phrase that are no source: "according to plan", "according to the agreement". */
-const NOT_SOURCES = new Set(['plan', 'plans', 'schedule', 'law', 'laws', 'rule', 'rules', 'agreement', 'agreements',
-  'deal', 'terms', 'custom', 'tradition', 'principle', 'principles', 'constitution', 'protocol', 'procedure', 'procedures',
-  'standard', 'standards', 'script', 'need', 'needs', 'circumstances', 'priority', 'size', 'type', 'age', 'category']);
-/**
- * Plural nouns of sources that open a bare "according to" phrase without a determiner ("according to announcements
- * from the party", "according to officials"): a source all the same, unlike "according to plan".
- */
-const SOURCE_PLURALS = new Set(['announcements', 'statements', 'reports', 'sources', 'officials', 'witnesses', 'residents',
-  'figures', 'estimates', 'tallies', 'medics', 'activists', 'analysts', 'observers', 'spokesmen']);
-/** Words of the source phrase of a bare "according to X" at most. */
-const BARE_SOURCE_WORDS = 6;
 
 /**
  * B-ACCORDING without its comma, as many outlets print it: "The occupation forces withdrew from the base according
@@ -156,11 +138,11 @@ function bareAccording(r: Reading, limit: number): number {
     let e = k + 2;
     while (e < limit && !words[e].commaBefore) e++;
     // The source ends the part: "identified as al-Saadi according to Reuters sources, was responsible for …" goes on.
-    if (e < words.length || e - (k + 2) > BARE_SOURCE_WORDS) return -1;
+    if (e < words.length || e - (k + 2) > r.rules.windows.bareSource) return -1;
     const first = words[k + 2];
     const opens = DETERMINERS.has(first.lower) || first.lower.endsWith("'s") || isUpperStart(text.charCodeAt(first.start)) ||
-      SOURCE_PLURALS.has(first.lower);
-    for (let m = k + 2; m < e; m++) if (NOT_SOURCES.has(words[m].lower)) return -1;
+      r.rules.words.sourcePlurals.has(first.lower);
+    for (let m = k + 2; m < e; m++) if (r.rules.words.notSources.has(words[m].lower)) return -1;
     return opens ? k : -1;
   }
   return -1;
@@ -170,11 +152,6 @@ function isUpperStart(code: number): boolean {
   return code >= 65 && code <= 90;
 }
 
-/**
- * "…, as reported by the ministry", "…, as stated by officials": a trailing source of the wording, like "according
- * to". Not "as confirmed by": a confirmation vouches for the event, not for how the outlet tells it.
- */
-const SOURCE_PARTICIPLES = new Set(['reported', 'stated', 'claimed']);
 
 /**
  * S-FIGURE: a source vouches for the figure, not for how the outlet names the actors before it: "Israel's offensive
@@ -194,15 +171,13 @@ function figureStart(r: Reading, to: number): number {
   while (k < to && !figure(k)) k++;
   if (k >= to) return to;
   // Back over the figure's modifiers: "more than", "at least", "about", "nearly" …
-  while (k > 0 && !words[k].commaBefore && FIGURE_MODIFIERS.has(words[k - 1].lower)) k--;
+  while (k > 0 && !words[k].commaBefore && v.figureModifiers.has(words[k - 1].lower)) k--;
   return k;
 }
 /** Spelled-out cardinals that count ("injuring at least six people"); not "one" ("one of the …"). */
 const CARDINALS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
   'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty',
   'dozens', 'hundreds', 'thousands', 'scores', 'millions', 'dozen', 'hundred', 'thousand']);
-const FIGURE_MODIFIERS = new Set(['more', 'than', 'at', 'least', 'most', 'about', 'nearly', 'almost', 'around', 'some',
-  'over', 'roughly', 'up', 'to', 'under', 'fewer', 'less', 'approximately', 'estimated', 'an']);
 
 /** A clock time is no figure: "at 21:30 local time", "at 9:15". */
 function isClockTime(r: Reading, k: number): boolean {

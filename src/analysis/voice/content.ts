@@ -23,11 +23,11 @@ export function contentCue(r: Reading, i: number): ForwardCue | null {
   if (prev !== undefined && !words[i].commaBefore && (BE_FORMS.has(prev) || DETERMINERS.has(prev) || prev.endsWith("'s"))) return null;
   // "an umbrella group … that has claimed more than 165 attacks": a relative clause describes its noun for the
   // outlet; it is not the report of a claim.
-  if (inRelativeClause(words, i)) return null;
+  if (inRelativeClause(r, i)) return null;
   // "did not claim responsibility", "never confirmed": a claim not made reports nothing. Nor does one with a
   // negative subject: "No one has claimed responsibility for plans to attack US military bases" has no speaker.
   if (prev !== undefined && (NEGATIONS.has(prev) || prev.endsWith("n't"))) return null;
-  if (negativeSubject(words, i)) return null;
+  if (negativeSubject(r, i)) return null;
   // "an announcement confirming the deaths of …": a participle right after a noun is the outlet's summary of a
   // document, not a speaker's claim (after a comma, "…, emphasizing their commitment to …", it is the speaker's).
   if (w.endsWith('ing') && i > 0 && !words[i].commaBefore) return null;
@@ -67,23 +67,24 @@ export function contentCue(r: Reading, i: number): ForwardCue | null {
 const NEGATIONS = new Set(['not', 'never', 'neither', 'nor', 'no']);
 /** Subjects that name no speaker. */
 const NOBODY = new Set(['nobody', 'none', 'noone']);
-/** Words that may stand between a subject and its verb: "No group has yet claimed", "Nobody so far has claimed". */
-const SUBJECT_GAP = new Set(['has', 'have', 'had', 'yet', 'so', 'far', 'immediately', 'publicly', 'officially', 'since']);
 
 /** The verb at i has a negative subject: "no one", "nobody", "none", "no group" (one noun after "no"). */
-function negativeSubject(words: Reading['words'], i: number): boolean {
+function negativeSubject(r: Reading, i: number): boolean {
+  const { words } = r;
+  const subjectGap = r.rules.words.subjectGap;
   let k = i - 1;
-  while (k >= 0 && i - k <= 4 && SUBJECT_GAP.has(words[k].lower)) k--;
+  while (k >= 0 && i - k <= r.rules.windows.subjectGap && subjectGap.has(words[k].lower)) k--;
   if (k < 0) return false;
   if (NOBODY.has(words[k].lower)) return true;
   return words[k - 1]?.lower === 'no' && !words[k].commaBefore;
 }
 const RELATIVES = new Set(['that', 'which', 'who', 'whose']);
-const RELATIVE_AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'also', 'since', 'already', 'repeatedly', 'reportedly', 'now']);
 
 /** The verb at i opens a relative clause: "that claimed", "which has claimed", "who had already announced". */
-function inRelativeClause(words: Reading['words'], i: number): boolean {
+function inRelativeClause(r: Reading, i: number): boolean {
+  const { words } = r;
+  const relativeGap = r.rules.words.relativeGap;
   let k = i - 1;
-  while (k >= 0 && i - k <= 3 && RELATIVE_AUXILIARIES.has(words[k].lower)) k--;
+  while (k >= 0 && i - k <= r.rules.windows.relativeGap && relativeGap.has(words[k].lower)) k--;
   return k >= 0 && RELATIVES.has(words[k].lower);
 }

@@ -7,12 +7,9 @@
 import type { VoiceRules } from '../../lexicon/voice-rules.js';
 import { scanWords } from './words.js';
 
-/** How far back (characters) the clause before a quotation is read at most. */
-const LOOK_BACK_CHARS = 240;
-
 /** Whether a speaker's verb stands within `windows.fragment` words before the quotation opening at `quoteStart`. */
 export function quotedFragment(text: string, quoteStart: number, rules: VoiceRules): boolean {
-  let from = Math.max(0, quoteStart - LOOK_BACK_CHARS);
+  let from = Math.max(0, quoteStart - rules.windows.fragmentChars);
   // The clause ends at the previous sentence end or line break.
   for (let i = quoteStart - 1; i >= from; i--) {
     const c = text.charCodeAt(i);

@@ -100,7 +100,7 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
       if (words[j].lower === 'as' && j + 1 < n) {
         // "condemned the strikes as well as the siege", "as soon as", "as long as": a conjunction, not the
         // characterisation; the verb's object goes on (F-CONDEMN below) or there is none.
-        if (j + 2 < n && AS_CONJUNCTIONS.has(words[j + 1].lower) && words[j + 2].lower === 'as') break;
+        if (j + 2 < n && v.asAs.has(words[j + 1].lower) && words[j + 2].lower === 'as') break;
         const object = i + 1 < j && !pronounAt(r, i + 1) && !words[i + 1].commaBefore;
         return { cue: i, clause: object ? i + 1 : j + 1, rule: 'F-AS' };
       }
@@ -152,9 +152,6 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
   return undefined;
 }
 
-/** Openers of an additive parenthetical inside an object: ", along with Israel," / ", together with its allies," (F-AS). */
-const ADDITIVE_OPENERS = new Set(['along with', 'together with', 'alongside', 'like', 'including']);
-
 /**
  * When the comma segment opening at word j is an additive parenthetical ("along with Israel") closed by a comma
  * before word limit, the index of the word after its closing comma; otherwise -1 (F-AS).
@@ -163,7 +160,7 @@ function additiveParentheticalEnd(r: Reading, j: number, limit: number): number 
   const { words } = r;
   const first = words[j].lower;
   const two = j + 1 < words.length ? `${first} ${words[j + 1].lower}` : first;
-  if (!ADDITIVE_OPENERS.has(two) && !ADDITIVE_OPENERS.has(first)) return -1;
+  if (!r.rules.words.additiveOpeners.has(two) && !r.rules.words.additiveOpeners.has(first)) return -1;
   for (let k = j + 1; k < words.length && k <= limit; k++) {
     if (words[k].markBefore) return -1;
     if (words[k].commaBefore) return k;
@@ -171,20 +168,14 @@ function additiveParentheticalEnd(r: Reading, j: number, limit: number): number 
   return -1;
 }
 
-/** "as well as", "as soon as", "as long as", "as much as": "as … as" conjunctions, no characterisation (F-AS). */
-const AS_CONJUNCTIONS = new Set(['well', 'soon', 'long', 'much', 'far', 'early']);
-
-/** Words a relative clause's subject may take before its verb: "which the Biden administration attributed to …". */
-const RELATIVE_SUBJECT_REACH = 4;
-
 /**
  * Whether the verb at word i has a subject of its own after a relative word ("which the administration attributed
- * to …"): a relative word at most RELATIVE_SUBJECT_REACH words back, with no comma and no form of "be" between.
+ * to …"): a relative word at most `windows.framing_relative_subject` words back, with no comma and no form of "be" between.
  */
 function activeAfterRelative(r: Reading, i: number): boolean {
   const { words } = r;
   if (i > 0 && BE_FORMS.has(words[i - 1].lower)) return false;
-  for (let k = i - 1; k >= 0 && k >= i - RELATIVE_SUBJECT_REACH; k--) {
+  for (let k = i - 1; k >= 0 && k >= i - r.rules.windows.framingRelativeSubject; k--) {
     if (words[k + 1].commaBefore) return false;
     if (RELATIVE.has(words[k].lower)) return k < i - 1;
   }
@@ -263,9 +254,6 @@ export function boundedEnd(r: Reading, from: number, max: number): number {
   return end;
 }
 
-/** Words of one item of a series at most (`seriesEnd`). */
-const SERIES_ITEM_WORDS = 8;
-
 /**
  * "emphasizing their objective to defend American interests, safeguard freedom of navigation, and deter ongoing
  * aggression", "condemned the strike on the convoy, the siege of Gaza, and the killing of civilians": a comma that
@@ -290,7 +278,7 @@ function seriesEnd(r: Reading, e: number, limit: number): number {
     if (kind === undefined) kind = d;
     else if (kind !== d) return e;
     const end = segmentEnd(words, k);
-    if (end - k > SERIES_ITEM_WORDS + (last ? 1 : 0)) return e;
+    if (end - k > r.rules.windows.seriesItem + (last ? 1 : 0)) return e;
     for (let m = first; m < end; m++) {
       const lm = words[m].lower;
       if (words[m].markBefore || AUXILIARIES.has(lm) || v.reporting.has(lm) || v.tag.has(lm) || RELATIVE.has(lm)) return e;

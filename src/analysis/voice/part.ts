@@ -6,7 +6,7 @@
 import { backwardCues } from './backward.js';
 import { forwardCueAt, type ForwardCue } from './forward.js';
 import { mainClauseAfter } from './that-clause.js';
-import { ARTICLES, AUXILIARIES, DETERMINERS, NOT_FINITE, RELATIVE } from './grammar.js';
+import { ARTICLES, AUXILIARIES, DETERMINERS, RELATIVE } from './grammar.js';
 import { perspectiveClause } from './perspective.js';
 import { insideAny, type RuleSpan } from './spans.js';
 import { FRONTED_CLAUSE, inSpeechTag, isSpeechTag } from './tags.js';
@@ -155,7 +155,7 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
     let end = forward.end === undefined || colonContinues(r, forward) ? n : forward.end;
     // Only a statement's own present tense ("The Armed Forces affirm that …, the general stressed") is inside the
     // tag's report; a narrated past ("Saree said …, he added") keeps its speaker the outlet's.
-    if (trailingTag < n && trailingTag > forward.cue && !forward.keepsBackward && !pastTense(words[forward.cue].lower)) {
+    if (trailingTag < n && trailingTag > forward.cue && !forward.keepsBackward && !pastTense(r, words[forward.cue].lower)) {
       mark(0, trailingTag, 'T-TRAIL');
       end = Math.min(end, trailingTag);
     } else if (trailingTag < n && trailingTag > forward.clause && !forward.keepsBackward && !forward.quoted) {
@@ -197,8 +197,6 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
   return result;
 }
 
-/** Say-verbs of a second speaker named inside reported words ("… that Israel said wounded …"). */
-const INSERT_VERBS = new Set(['said', 'says', 'say', 'claimed', 'claims', 'alleged', 'alleges', 'reported']);
 
 /**
  * S-INSERT: relatives "that/which X said" whose say-verb is followed at once by the relative clause's own verb (an
@@ -214,9 +212,9 @@ function speakerInserts(r: Reading): [number, number][] {
     if ((lk !== 'that' && lk !== 'which') || insideAny(r.quoted, words[k].start)) continue;
     for (let m = k + 2; m < words.length - 1 && m - k - 1 <= r.rules.windows.tagSubject; m++) {
       if (words[m].commaBefore || insideAny(r.quoted, words[m].start)) break;
-      if (!INSERT_VERBS.has(words[m].lower)) continue;
+      if (!r.rules.words.insertVerbs.has(words[m].lower)) continue;
       const next = words[m + 1];
-      if (next.commaBefore || !(AUXILIARIES.has(next.lower) || (next.lower.endsWith('ed') && !NOT_FINITE.has(next.lower)))) break;
+      if (next.commaBefore || !(AUXILIARIES.has(next.lower) || (next.lower.endsWith('ed') && !r.rules.words.notFinite.has(next.lower)))) break;
       out.push([k, m + 1]);
       k = m;
       break;
@@ -240,12 +238,8 @@ function colonContinues(r: Reading, cue: ForwardCue): boolean {
   return w.colonBefore && !w.semiBefore && !insideAny(r.quoted, w.start);
 }
 
-/** Irregular past forms of speech verbs; regular ones end in -ed. */
-const IRREGULAR_PAST = new Set(['said', 'told', 'wrote', 'thought', 'swore', 'spoke', 'held', 'meant', 'felt', 'knew', 'saw']);
-const pastTense = (w: string): boolean => w.endsWith('ed') || IRREGULAR_PAST.has(w);
-
-/** A document label before a colon has at most this many words: "Full text of the statement:". */
-const DOCUMENT_LABEL_MAX = 4;
+/** A past form: in -ed, or an irregular past of a speech verb (`speech_past_forms`). */
+const pastTense = (r: Reading, w: string): boolean => w.endsWith('ed') || r.rules.words.speechPast.has(w);
 
 /**
  * C-COLON for documents: the part opens with a short label ending in a document noun, then a colon and a capital
@@ -253,7 +247,7 @@ const DOCUMENT_LABEL_MAX = 4;
  */
 function documentLabel(r: Reading): number {
   const { words, text } = r;
-  for (let k = 1; k < words.length && k <= DOCUMENT_LABEL_MAX; k++) {
+  for (let k = 1; k < words.length && k <= r.rules.windows.documentLabel; k++) {
     const w = words[k];
     if (w.markBefore || (w.commaBefore && !w.colonBefore)) return -1;
     if (!w.colonBefore) continue;
@@ -273,7 +267,7 @@ function introducesNext(r: Reading): false | 'tag' | 'document' {
   const { words } = r;
   const v = r.rules.words;
   const n = words.length;
-  if (v.documentLabels.has(words[n - 1].lower) && n <= DOCUMENT_LABEL_MAX + 2) return 'document';
+  if (v.documentLabels.has(words[n - 1].lower) && n <= r.rules.windows.documentLabel + 2) return 'document';
   // "Al-Qassam described the action thus:", "The spokesman put it as follows:": a word of manner after a verb of
   // speech or characterisation stands for the words the next paragraph reproduces.
   const manner = words[n - 1].lower === 'thus' ? n - 1 : words[n - 1].lower === 'follows' && words[n - 2]?.lower === 'as' ? n - 2 : -1;
@@ -296,12 +290,9 @@ function introducesNext(r: Reading): false | 'tag' | 'document' {
   return false;
 }
 
-/** Words a run-in heading has at most before its colon (B-RUNIN). */
-const RUN_IN_WORDS = 6;
-
 /**
  * B-RUNIN: the index of the first word after a run-in heading that opens the paragraph ("Sunday strikes: …"), else
- * 0. The heading has at most RUN_IN_WORDS words, no quotation and no word of speech (a speaker's "He said: …" is
+ * 0. The heading has at most `windows.run_in` words, no quotation and no word of speech (a speaker's "He said: …" is
  * C-COLON).
  */
 function runInHead(r: Reading): number {
@@ -312,7 +303,7 @@ function runInHead(r: Reading): number {
     if (c !== 0x20 && c !== 0x09) return 0;
   }
   const v = r.rules.words;
-  for (let k = 1; k < words.length && k <= RUN_IN_WORDS; k++) {
+  for (let k = 1; k < words.length && k <= r.rules.windows.runIn; k++) {
     const w = words[k];
     if (w.markBefore || insideAny(r.quoted, w.start)) return 0;
     const prev = words[k - 1].lower;
@@ -347,8 +338,6 @@ function tagThenAdjunct(r: Reading): boolean {
 /** Conjunctions that, with an article after them, close a series of noun phrases ("…, a deepening of …, and an escalation …"). */
 const SERIES_JOINERS = new Set(['and', 'or']);
 
-/** Nouns of time that make "a day after …", "a week before …" an adjunct of the claim rather than a gloss. */
-const TIME_NOUNS = new Set(['day', 'week', 'month', 'year', 'decade', 'few', 'couple', 'fortnight', 'night', 'morning', 'hour']);
 
 /**
  * S-GLOSS: inside reported speech, an appositive the outlet sets off by commas ("they heard explosions inside the
@@ -367,7 +356,7 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
     if (!w.commaBefore || w.semiBefore || w.colonBefore || (w.lower !== 'a' && w.lower !== 'an' && !theGloss)) continue;
     if (insideAny(r.quoted, w.start)) continue;
     // "since Oct. 8, a day after Hamas's attack, …": a time adjunct is part of the claim, not a gloss.
-    if (TIME_NOUNS.has(words[k + 1]?.lower ?? '')) continue;
+    if (r.rules.words.timeNouns.has(words[k + 1]?.lower ?? '')) continue;
     const close = segmentEnd(words, k);
     if (close >= to) break; // an appositive that ends the clause may be the speaker's: left as it is
     // "is a complete reversal of the agreement, a deepening of Gaza's siege, and an escalation of …": a segment

@@ -2,7 +2,7 @@
  * Whole-sentence perspective (docs/voice.md): a headline that gives a speaker's words after a colon (H-SPEAKER), and
  * a sentence-initial adjunct that says whose view follows (P-PERSPECTIVE).
  */
-import { CLAUSE_OPENERS, PERSPECTIVE_PRONOUNS } from './grammar.js';
+import { PERSPECTIVE_PRONOUNS } from './grammar.js';
 import { insideAny } from './spans.js';
 import { capitalised, type Reading } from './words.js';
 
@@ -36,8 +36,6 @@ export function headlineSpeaker(r: Reading, end: number): number {
   return -1;
 }
 
-/** Kickers that name a source when they end a headline ("…: Sources", "…: Report"). */
-const SOURCE_KICKERS = new Set(['source', 'sources', 'report', 'reports']);
 
 /**
  * H-SOURCE: the speaker after the colon, as Indian, Pakistani and Gulf outlets write headlines ("Zionist enemy to see
@@ -56,7 +54,7 @@ export function headlineSource(r: Reading, end: number): number {
     if (!capitalised(text, w) && w.lower !== 'of' && w.lower !== 'al') return -1;
     if (!w.colonBefore) continue;
     if (!capitalised(text, w) || w.semiBefore) return -1;
-    for (let m = k; m < n; m++) if (r.rules.words.kickers.has(words[m].lower) && !SOURCE_KICKERS.has(words[m].lower)) return -1;
+    for (let m = k; m < n; m++) if (r.rules.words.kickers.has(words[m].lower) && !r.rules.words.sourceKickers.has(words[m].lower)) return -1;
     return k;
   }
   return -1;
@@ -77,7 +75,7 @@ export function perspectiveClause(r: Reading): number {
   const first = words[0]?.lower;
   if (first === 'to' && words.length > 2 && PERSPECTIVE_PRONOUNS.has(words[1].lower)) {
     const c = words[2];
-    return c.commaBefore || CLAUSE_OPENERS.has(c.lower) || capitalised(text, c) ? 2 : -1;
+    return c.commaBefore || r.rules.words.clauseOpeners.has(c.lower) || capitalised(text, c) ? 2 : -1;
   }
   if (first !== 'in') return -1;
   for (let k = 1; k < words.length && k <= r.rules.windows.perspective; k++) {
@@ -85,7 +83,7 @@ export function perspectiveClause(r: Reading): number {
     if (!r.rules.words.perspectiveNouns.has(words[k].lower)) continue;
     const c = words[k + 1];
     if (!c) return -1;
-    return c.commaBefore || CLAUSE_OPENERS.has(c.lower) ? k + 1 : -1;
+    return c.commaBefore || r.rules.words.clauseOpeners.has(c.lower) ? k + 1 : -1;
   }
   return -1;
 }

@@ -8,6 +8,7 @@
  * filed the story, so a republished wire copy cites its wire as itself too.
  */
 import type { Span } from '../../types.js';
+import { defaultVoiceRules, type VoiceRules } from '../../lexicon/voice-rules.js';
 import { scanWords, type Reading } from './words.js';
 
 /** One way the outlet names itself: its words (as scanWords folds them) and the same letters without spaces. */
@@ -17,36 +18,30 @@ export interface SelfName {
 }
 
 /**
- * Words that may stand around the outlet's name in a self-citation without making someone else the speaker: "the
- * IWN", "analysis made by the IWN", "Al Mayadeen's correspondent", "a report by Tasnim", "as Tasnim said".
- */
-const SELF_FILLERS = new Set([
-  'the', 'a', 'an', 'its', 'our', "'s", 'by', 'of', 'to', 'as', 'according', 'made', 'carried', 'out', 'analysis',
-  'report', 'reports', 'reporting', 'reported', 'correspondent', 'correspondents', 'reporter', 'reporters', 'data',
-  'count', 'tally', 'sources', 'own', 'previously', 'earlier', 'also', 'exclusively', 'has', 'had', 'have', 'in', 'on',
-]);
-
-/** Words at the end of an outlet's name that it often drops when it names itself ("Al Mayadeen English" → "Al Mayadeen"). */
-const EDITION_WORDS = new Set(['english', 'online', 'com', 'net', 'org', 'website', 'edition', 'tv', 'news', 'agency']);
-
-/**
  * The outlet's self-names from its metadata name and the dateline agencies of the text. A one-word name in brackets
- * ("Daily Post (Nigeria)") is a place, not a name, unless it is an acronym.
+ * ("Daily Post (Nigeria)") is a place, not a name, unless it is an acronym. `rules`: the voice rules whose
+ * `edition_words` a name may drop (default: the bundled ones).
  */
-export function selfNamesOf(outlet: string | undefined, text: string, datelines: Span[]): SelfName[] {
-  const fromOutlet = outlet ? outletNames(outlet) : [];
+export function selfNamesOf(outlet: string | undefined, text: string, datelines: Span[], rules: VoiceRules = defaultVoiceRules()): SelfName[] {
+  const editions = rules.words.editionWords;
+  const fromOutlet = outlet ? outletNames(outlet, editions) : [];
   const raw: string[] = [];
   for (const d of datelines) {
     if (text.charCodeAt(d.end - 1) !== 0x29) continue;
     const m = /\(([^)]{2,40})\)\s*$/.exec(text.slice(d.start, d.end));
     if (m) raw.push(m[1].trim());
   }
-  return raw.length === 0 ? fromOutlet : [...fromOutlet, ...namesOf(raw).filter((n) => !fromOutlet.some((o) => o.squashed === n.squashed))];
+  return raw.length === 0 ? fromOutlet : [...fromOutlet, ...namesOf(raw, editions).filter((n) => !fromOutlet.some((o) => o.squashed === n.squashed))];
 }
 
-/** An outlet's names from its metadata, computed once per outlet (documents of one outlet share them). */
-const outletCache = new Map<string, SelfName[]>();
-function outletNames(outlet: string): SelfName[] {
+/**
+ * An outlet's names from its metadata, computed once per outlet and set of edition words (documents of one outlet
+ * share them; a process may analyze with other voice rules).
+ */
+const outletCaches = new WeakMap<ReadonlySet<string>, Map<string, SelfName[]>>();
+function outletNames(outlet: string, editions: ReadonlySet<string>): SelfName[] {
+  let outletCache = outletCaches.get(editions);
+  if (!outletCache) outletCaches.set(editions, (outletCache = new Map()));
   let names = outletCache.get(outlet);
   if (names) return names;
   const raw: string[] = [];
@@ -54,14 +49,14 @@ function outletNames(outlet: string): SelfName[] {
   const main = outlet.replace(/\([^)]*\)/g, ' ').trim();
   if (main) raw.push(main);
   for (const i of inner) if (/\s/.test(i) || isAcronym(i)) raw.push(i);
-  names = namesOf(raw);
+  names = namesOf(raw, editions);
   // Bounded: a corpus of many outlets keeps the most recent ones.
   if (outletCache.size >= 1024) outletCache.clear();
   outletCache.set(outlet, names);
   return names;
 }
 
-function namesOf(raw: string[]): SelfName[] {
+function namesOf(raw: string[], editions: ReadonlySet<string>): SelfName[] {
   const out: SelfName[] = [];
   const seen = new Set<string>();
   const add = (words: string[]): void => {
@@ -79,7 +74,7 @@ function namesOf(raw: string[]): SelfName[] {
     // name is a file or site name ("islamicinvitation-2022-hezbollah-ariel"), whose parts name others.
     if (words.length === 1 && words[0].includes('-') && r === r.toUpperCase()) for (const part of words[0].split('-')) if (part.length >= 3) add([part]);
     let k = words.length;
-    while (k > 1 && EDITION_WORDS.has(words[k - 1])) k--;
+    while (k > 1 && editions.has(words[k - 1])) k--;
     if (k < words.length) add(words.slice(0, k));
   }
   return out;
@@ -96,13 +91,14 @@ function isAcronym(s: string): boolean {
  */
 export function namesSelf(r: Reading, from: number, to: number, skip?: ReadonlySet<string>): boolean {
   const self = r.self;
+  const fillers = r.rules.words.selfFillers;
   if (!self || self.length === 0 || to - from > 12 || to <= from) return false;
   // Most speakers are not the outlet: a cheap first test on the squashed letters of the first name's first word.
   let hasStart = false;
   for (let k = from; k < to && !hasStart; k++) {
     const w = r.words[k].lower;
     const key = /[^a-z0-9]/.test(w) ? (w.endsWith("'s") ? w.slice(0, -2) : w).replace(/[^\p{L}\p{N}]/gu, '') : w;
-    if (key.length === 0 || SELF_FILLERS.has(key)) continue;
+    if (key.length === 0 || fillers.has(key)) continue;
     for (const s of self) if (s.squashed.startsWith(key)) { hasStart = true; break; }
   }
   if (!hasStart) return false;
@@ -112,7 +108,7 @@ export function namesSelf(r: Reading, from: number, to: number, skip?: ReadonlyS
     if (skip?.has(w)) continue;
     // "Al Mayadeen's" → "al mayadeen" and the possessive.
     if (w.endsWith("'s") && w.length > 2) kept.push(w.slice(0, -2));
-    else if (!SELF_FILLERS.has(w)) kept.push(w);
+    else if (!fillers.has(w)) kept.push(w);
   }
   if (kept.length === 0) return false;
   const squashed = kept.join('').replace(/[^\p{L}\p{N}]/gu, '');

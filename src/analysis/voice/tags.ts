@@ -5,7 +5,7 @@
  * needs a document noun ("…, the statement read.").
  */
 import type { VoiceRules } from '../../lexicon/voice-rules.js';
-import { AUXILIARIES, BE_FORMS, DETERMINERS, NOT_FINITE, NOT_TAG_START, RELATIVE, WEEKDAYS } from './grammar.js';
+import { AUXILIARIES, BE_FORMS, DETERMINERS, NOT_TAG_START, RELATIVE, WEEKDAYS } from './grammar.js';
 import { insideAny } from './spans.js';
 import { capitalised, isTitleCaseHeadline, scanWords, type Reading } from './words.js';
 
@@ -90,13 +90,13 @@ export function onlySubjectBefore(r: Reading, tagStart: number): boolean {
     if (insideAny(r.quoted, words[k].start)) return false;
     if (k >= r.rules.windows.tagSubject || AUXILIARIES.has(lk) || v.reporting.has(lk) || v.tag.has(lk)) return false;
     // "The Red Cross, …": a word of three letters in -ed ("red", "bed") is no past form.
-    if (lk.endsWith('ed') && lk.length > 3 && !NOT_FINITE.has(lk)) return false;
+    if (lk.endsWith('ed') && lk.length > 3 && !v.notFinite.has(lk)) return false;
   }
   while (k < tagStart) {
     const lk = words[k].lower;
     // "one of the powerful subgroups of …" opens an appositive as an article does (gold README C-ANNOUNCE, seed 003).
     const oneOf = lk === 'one' && words[k + 1]?.lower === 'of' && !words[k + 1].commaBefore;
-    if (!(NOT_FINITE.has(lk) || lk.endsWith('ed') || lk.endsWith('ing') || RELATIVE.has(lk) || lk === 'a' || lk === 'an' || lk === 'the' || oneOf)) return false;
+    if (!(v.notFinite.has(lk) || lk.endsWith('ed') || lk.endsWith('ing') || RELATIVE.has(lk) || lk === 'a' || lk === 'an' || lk === 'the' || oneOf)) return false;
     k++;
     while (k < tagStart && !words[k].commaBefore) k++;
   }

@@ -5,7 +5,7 @@
  * reported that") (V-PASSIVE); "is to say that", "fair to say" are the outlet's too (V-DISCOURSE).
  */
 import type { ForwardCue } from './forward.js';
-import { AUXILIARIES, BE_FORMS, CLAUSE_OPENERS, NOT_FINITE, PRONOUN_OPENERS, SAY_FORMS, WEEKDAYS } from './grammar.js';
+import { AUXILIARIES, BE_FORMS, PRONOUN_OPENERS, SAY_FORMS, WEEKDAYS } from './grammar.js';
 import { afterParenthetical, capitalised, isDigit, isHeadline, isTitleCaseHeadline, negatedAt, segmentEnd, type Reading, type Word } from './words.js';
 
 /** The reporting cue at word i, if any. */
@@ -97,7 +97,7 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   if (c.markBefore || c.commaBefore || opensClause(r, j)) return { cue: i, clause: j, end, rule: 'V-ZERO' };
   // "The launches, which the army said came from Iran, …": in a relative clause with its own subject before the verb,
   // the relative word is the reported clause's subject, so the finite verb right after opens that clause.
-  if (j === i + 1 && relativeWithSubject(r, i) && (finiteLooking(c.lower) || IRREGULAR_PAST.has(c.lower))) return { cue: i, clause: j, end, rule: 'V-ZERO' };
+  if (j === i + 1 && relativeWithSubject(r, i) && (finiteLooking(r, c.lower) || r.rules.words.irregularPast.has(c.lower))) return { cue: i, clause: j, end, rule: 'V-ZERO' };
   // "attacks it says respond to Israel's assault": after a contact relative on a plural noun the relative's gap is the
   // subject, so a bare verb agreeing with that noun opens the reported clause.
   if (j === i + 1 && end !== undefined && contactRelative(r, i) && bareVerb(r, j)) return { cue: i, clause: j, end, rule: 'V-ZERO' };
@@ -116,7 +116,7 @@ function pronounClause(r: Reading, j: number): boolean {
   const p = words[j];
   const v = words[j + 1];
   if (!p || !v || p.commaBefore || p.markBefore || p.colonBefore || v.commaBefore || v.markBefore || !SUBJECT_PRONOUNS.has(p.lower)) return false;
-  return AUXILIARIES.has(v.lower) || finiteLooking(v.lower) || IRREGULAR_PAST.has(v.lower);
+  return AUXILIARIES.has(v.lower) || finiteLooking(r, v.lower) || r.rules.words.irregularPast.has(v.lower);
 }
 
 /**
@@ -127,7 +127,7 @@ function bareVerb(r: Reading, j: number): boolean {
   const w = r.words[j];
   if (!w || w.commaBefore || w.markBefore || capitalised(r.text, w) || w.lower.length < 3 || !/^[a-z]+$/.test(w.lower)) return false;
   const v = r.rules.words;
-  return !CLAUSE_OPENERS.has(w.lower) && !v.adjuncts.has(w.lower) && !NOT_FINITE.has(w.lower) && !w.lower.endsWith('ly')
+  return !r.rules.words.clauseOpeners.has(w.lower) && !v.adjuncts.has(w.lower) && !r.rules.words.notFinite.has(w.lower) && !w.lower.endsWith('ly')
     && !v.afterTagAdjuncts.has(w.lower) && !v.callParticles.has(w.lower);
 }
 
@@ -177,7 +177,7 @@ function titleCaseClause(r: Reading, i: number): ForwardCue | null {
   for (let k = i + 2; k < words.length; k++) {
     if (words[k].commaBefore || words[k].markBefore) break;
     const lk = words[k].lower;
-    if (AUXILIARIES.has(lk) || (lk.endsWith('ed') && !lk.includes('-') && !NOT_FINITE.has(lk) && !r.rules.words.reporting.has(lk))) {
+    if (AUXILIARIES.has(lk) || (lk.endsWith('ed') && !lk.includes('-') && !r.rules.words.notFinite.has(lk) && !r.rules.words.reporting.has(lk))) {
       return { cue: i, clause: i + 1, rule: 'V-HEADLINE' };
     }
   }
@@ -191,7 +191,7 @@ function titleCaseClause(r: Reading, i: number): ForwardCue | null {
 function droppedSubject(r: Reading, i: number): ForwardCue | null {
   const next = r.words[i + 1];
   if (!next || next.commaBefore || next.markBefore || !SAY_FORMS.has(r.words[i].lower) || capitalised(r.text, next)) return null;
-  if (!(finiteLooking(next.lower) || IRREGULAR_PAST.has(next.lower)) || r.rules.words.adjuncts.has(next.lower) || !isHeadline(r)) return null;
+  if (!(finiteLooking(r, next.lower) || r.rules.words.irregularPast.has(next.lower)) || r.rules.words.adjuncts.has(next.lower) || !isHeadline(r)) return null;
   return { cue: i, clause: i + 1, rule: 'V-HEADLINE' };
 }
 
@@ -200,7 +200,7 @@ function opensClause(r: Reading, j: number): boolean {
   const c = r.words[j];
   // "he'd", "they're": a contracted pronoun opens the clause like the pronoun.
   const opener = c.lower.includes("'") ? c.lower.slice(0, c.lower.indexOf("'")) : c.lower;
-  return CLAUSE_OPENERS.has(opener) || r.rules.words.numberWords.has(c.lower) || isDigit(c.lower.charCodeAt(0)) || namedSubjectClause(r, j)
+  return r.rules.words.clauseOpeners.has(opener) || r.rules.words.numberWords.has(c.lower) || isDigit(c.lower.charCodeAt(0)) || namedSubjectClause(r, j)
     || subjectBeforeVerb(r, j);
 }
 
@@ -216,8 +216,8 @@ function objectThenClause(r: Reading, i: number): ForwardCue | null {
   let k = i + 1;
   while (k < n && k <= i + r.rules.windows.objectThat && !words[k].commaBefore && !words[k].markBefore) {
     const lk = words[k].lower;
-    if (capitalised(text, words[k]) || (v.toldObjects.has(lk) && !CLAUSE_OPENERS.has(lk))) k++;
-    else if (k > i + 1 && words[k - 1].lower.endsWith("'s") && !CLAUSE_OPENERS.has(lk)) k++; // "Iran's leaders"
+    if (capitalised(text, words[k]) || (v.toldObjects.has(lk) && !r.rules.words.clauseOpeners.has(lk))) k++;
+    else if (k > i + 1 && words[k - 1].lower.endsWith("'s") && !r.rules.words.clauseOpeners.has(lk)) k++; // "Iran's leaders"
     else break;
   }
   // "Analysts have warned the coalition's strikes might lead to escalation": no short object, but a clause whose
@@ -228,7 +228,7 @@ function objectThenClause(r: Reading, i: number): ForwardCue | null {
   // C-COLON: "told Al Mayadeen: The occupation forces will pay." — the object, a colon, a capital.
   if (c.colonBefore && !c.semiBefore && !c.markBefore && capitalised(text, c)) return { cue: i, clause: k, quoted: true, rule: 'C-COLON' };
   if (c.commaBefore || c.markBefore) return null;
-  return CLAUSE_OPENERS.has(c.lower) || PRONOUN_OPENERS.has(c.lower) || namedSubjectClause(r, k) ? { cue: i, clause: k, rule: 'V-ZERO' } : null;
+  return r.rules.words.clauseOpeners.has(c.lower) || PRONOUN_OPENERS.has(c.lower) || namedSubjectClause(r, k) ? { cue: i, clause: k, rule: 'V-ZERO' } : null;
 }
 
 /** Words that make the words after an object verb a phrase of their own, not a clause: "warned Iran against …". */
@@ -241,7 +241,7 @@ const NOT_CLAUSE = new Set(['to', 'of', 'against', 'about', 'that', 'for', 'on',
 function auxiliaryAhead(r: Reading, j: number): boolean {
   const { words } = r;
   const first = words[j];
-  if (!first || first.commaBefore || first.markBefore || !CLAUSE_OPENERS.has(first.lower) || AUXILIARIES.has(first.lower)) return false;
+  if (!first || first.commaBefore || first.markBefore || !r.rules.words.clauseOpeners.has(first.lower) || AUXILIARIES.has(first.lower)) return false;
   for (let k = j + 1; k < words.length && k <= j + r.rules.windows.objectThat; k++) {
     // A second article means an object and then a clause ("told the prime minister the forces had left"): where
     // the clause starts is not known, so none is marked.
@@ -290,7 +290,7 @@ function namedSubjectClause(r: Reading, j: number): boolean {
     ? Math.max(afterParenthetical(text, words, k, r.rules.windows.parenthetical), afterAppositive(r, k)) : -1;
   if (resumed > 0) {
     const v = words[resumed];
-    return !capitalised(text, v) && (AUXILIARIES.has(v.lower) || finiteLooking(v.lower) || IRREGULAR_PAST.has(v.lower));
+    return !capitalised(text, v) && (AUXILIARIES.has(v.lower) || finiteLooking(r, v.lower) || r.rules.words.irregularPast.has(v.lower));
   }
   // "said Israeli Air Forces (IAF) fighter jets attacked …": a bracketed acronym and up to two lowercase nouns may
   // stand between the name and its verb.
@@ -298,15 +298,15 @@ function namedSubjectClause(r: Reading, j: number): boolean {
   if (acronym) k++;
   let nouns = 0;
   while (k < words.length && nouns < 2 && !words[k].commaBefore && (!words[k].markBefore || (acronym && nouns === 0))
-    && !capitalised(text, words[k]) && !AUXILIARIES.has(words[k].lower) && !finiteLooking(words[k].lower)
-    && !(nouns > 0 && IRREGULAR_PAST.has(words[k].lower))) {
+    && !capitalised(text, words[k]) && !AUXILIARIES.has(words[k].lower) && !finiteLooking(r, words[k].lower)
+    && !(nouns > 0 && r.rules.words.irregularPast.has(words[k].lower))) {
     k++;
     nouns++;
   }
   const v = words[k];
   if (!v || v.commaBefore || (v.markBefore && nouns === 0 && !acronym) || capitalised(text, v)) return false;
   // "said Israeli aircraft struck …": a past form without -ed after the subject's noun is its verb too.
-  return AUXILIARIES.has(v.lower) || finiteLooking(v.lower) || (nouns > 0 && IRREGULAR_PAST.has(v.lower));
+  return AUXILIARIES.has(v.lower) || finiteLooking(r, v.lower) || (nouns > 0 && r.rules.words.irregularPast.has(v.lower));
 }
 
 /** A name after a short lowercase particle and a hyphen: "al-Saadi", "el-Sisi". */
@@ -334,20 +334,13 @@ const APPOSITIVE_OPENERS = new Set(['the', 'a', 'an']);
 /** "said Abu Baqir al-Saadi, who was killed, was responsible …": a relative clause on the name, between commas. */
 const RELATIVE_APPOSITIVE = new Set(['who', 'which']);
 
-/** A lowercase word that looks like a finite verb: a form in -ed or -s that is not a known non-verb. */
-/** Past forms without -ed that a reported relative clause opens with ("which he said came from Iran"). */
-const IRREGULAR_PAST = new Set(['came', 'hit', 'struck', 'shot', 'fought', 'began', 'led', 'left', 'made', 'took', 'sent', 'held',
-  'brought', 'went', 'fell', 'set', 'kept', 'ran', 'won', 'lost', 'flew', 'drove', 'threw', 'stood', 'knew']);
-/** Words a relative clause's subject may take between the relative word and the say-verb ("which the Israeli army said"). */
-const RELATIVE_SUBJECT_WORDS = 4;
-
 /**
  * Whether the say-verb at word i stands in a relative clause with a subject of its own: a relative word (which, that,
- * who, whom) one to RELATIVE_SUBJECT_WORDS words before the subject, no comma or quotation between.
+ * who, whom) one to `windows.relative_subject` words before the subject, no comma or quotation between.
  */
 function relativeWithSubject(r: Reading, i: number): boolean {
   const { words } = r;
-  for (let k = i - 1; k >= 0 && k >= i - 1 - RELATIVE_SUBJECT_WORDS; k--) {
+  for (let k = i - 1; k >= 0 && k >= i - 1 - r.rules.windows.relativeSubject; k--) {
     if (words[k + 1].commaBefore || words[k + 1].markBefore) return false;
     const w = words[k].lower;
     if (w === 'which' || w === 'that' || w === 'who' || w === 'whom') return k < i - 1;
@@ -366,7 +359,7 @@ const CONTACT_SUBJECTS = new Set(['it', 'they', 'he', 'she', 'we']);
 function embeddedRelative(r: Reading, i: number): boolean {
   const { words } = r;
   if (relativeWithSubject(r, i)) return true;
-  for (let k = i - 2; k >= 0 && k >= i - 1 - RELATIVE_SUBJECT_WORDS; k--) {
+  for (let k = i - 2; k >= 0 && k >= i - 1 - r.rules.windows.relativeSubject; k--) {
     if (words[k + 1].commaBefore || words[k + 1].markBefore) break;
     if (words[k].lower === 'what') return true;
   }
@@ -380,12 +373,13 @@ function contactRelative(r: Reading, i: number): boolean {
   const noun = words[i - 2];
   const v = r.rules.words;
   return !capitalised(r.text, noun) && noun.lower.length >= 4 && noun.lower.endsWith('s') && !noun.lower.endsWith('ss')
-    && !NOT_FINITE.has(noun.lower) && !AUXILIARIES.has(noun.lower) && !v.reporting.has(noun.lower) && !v.tag.has(noun.lower)
+    && !r.rules.words.notFinite.has(noun.lower) && !AUXILIARIES.has(noun.lower) && !v.reporting.has(noun.lower) && !v.tag.has(noun.lower)
     && !v.content.has(noun.lower) && !v.vow.has(noun.lower);
 }
 
-function finiteLooking(w: string): boolean {
-  return w.length >= 4 && !NOT_FINITE.has(w) && (w.endsWith('ed') || (w.endsWith('s') && !w.endsWith('ss')));
+/** A lowercase word that looks like a finite verb: a form in -ed or -s that is not a known non-verb. */
+function finiteLooking(r: Reading, w: string): boolean {
+  return w.length >= 4 && !r.rules.words.notFinite.has(w) && (w.endsWith('ed') || (w.endsWith('s') && !w.endsWith('ss')));
 }
 
 function isAcronym(text: string, w: Word): boolean {
@@ -393,10 +387,6 @@ function isAcronym(text: string, w: Word): boolean {
   return s.length >= 2 && s.length <= 6 && s === s.toUpperCase() && text[w.end] === ')';
 }
 
-/** Words that may stand between a speech noun and its "that": the speaker and the date ("by President Joe Biden on Sunday"). */
-const NOUN_CLAUSE_LINKS = new Set(['by', 'from', 'of', 'on', 'in', 'at', 'the', 'a', 'an', 'earlier', 'last', 'late']);
-/** Words between a speech noun and its "that" at most. */
-const NOUN_CLAUSE_WINDOW = 8;
 
 /**
  * V-NOUN: a noun of speech with its own "that" clause: "an announcement by President Joe Biden on Sunday that
@@ -407,16 +397,16 @@ const NOUN_CLAUSE_WINDOW = 8;
 function nounClause(r: Reading, i: number): ForwardCue | null {
   const { words, text } = r;
   const n = words.length;
-  for (let j = i + 1; j < n && j <= i + NOUN_CLAUSE_WINDOW; j++) {
+  for (let j = i + 1; j < n && j <= i + r.rules.windows.nounClause; j++) {
     const w = words[j];
     if (w.commaBefore || w.markBefore) return null;
     if (w.lower === 'that') {
       const c = words[j + 1];
-      if (!c || c.commaBefore || AUXILIARIES.has(c.lower) || (finiteLooking(c.lower) && !capitalised(text, c) && !subjectBeforeVerb(r, j + 1))) return null;
+      if (!c || c.commaBefore || AUXILIARIES.has(c.lower) || (finiteLooking(r, c.lower) && !capitalised(text, c) && !subjectBeforeVerb(r, j + 1))) return null;
       if (capitalised(text, c) || opensClause(r, j + 1) || subjectBeforeVerb(r, j + 1)) return { cue: i, clause: j + 1, rule: 'V-NOUN' };
       return null;
     }
-    if (!NOUN_CLAUSE_LINKS.has(w.lower) && !WEEKDAYS.has(w.lower) && !capitalised(text, w) && !isDigit(w.lower.charCodeAt(0))) return null;
+    if (!r.rules.words.nounClauseLinks.has(w.lower) && !WEEKDAYS.has(w.lower) && !capitalised(text, w) && !isDigit(w.lower.charCodeAt(0))) return null;
   }
   return null;
 }
@@ -438,7 +428,7 @@ function plainAdjective(r: Reading, k: number): boolean {
   const l = w.lower;
   const v = r.rules.words;
   return !l.endsWith('s') && !l.endsWith('ly') && !l.endsWith('ed') && !l.endsWith('ing') && !AUXILIARIES.has(l)
-    && !CLAUSE_OPENERS.has(l) && !v.adjuncts.has(l) && !v.reporting.has(l) && !v.tag.has(l) && !WEEKDAYS.has(l)
+    && !r.rules.words.clauseOpeners.has(l) && !v.adjuncts.has(l) && !v.reporting.has(l) && !v.tag.has(l) && !WEEKDAYS.has(l)
     && !r.words[k + 1]?.commaBefore && !r.words[k + 1]?.markBefore;
 }
 
@@ -446,8 +436,8 @@ function pluralThenVerb(r: Reading, k: number): boolean {
   const w = r.words[k];
   const next = r.words[k + 1];
   if (!w || !next || next.commaBefore || next.markBefore || capitalised(r.text, w)) return false;
-  if (w.lower.length < 4 || !w.lower.endsWith('s') || w.lower.endsWith('ss') || NOT_FINITE.has(w.lower) || r.rules.words.adjuncts.has(w.lower)) return false;
-  return AUXILIARIES.has(next.lower) || (next.lower.length > 4 && next.lower.endsWith('ed') && !NOT_FINITE.has(next.lower));
+  if (w.lower.length < 4 || !w.lower.endsWith('s') || w.lower.endsWith('ss') || r.rules.words.notFinite.has(w.lower) || r.rules.words.adjuncts.has(w.lower)) return false;
+  return AUXILIARIES.has(next.lower) || (next.lower.length > 4 && next.lower.endsWith('ed') && !r.rules.words.notFinite.has(next.lower));
 }
 
 /** Subjects that open a main clause after a fronted adverbial clause: an article, a possessive, a pronoun. */
@@ -468,7 +458,7 @@ export function mainClauseAfter(r: Reading, from: number): number {
     if (!capitalised(text, w) && !MAIN_SUBJECTS.has(w.lower)) continue;
     for (let m = k + 1; m < n && !words[m].commaBefore; m++) {
       const lm = words[m].lower;
-      if (AUXILIARIES.has(lm) || IRREGULAR_PAST.has(lm) || SAY_FORMS.has(lm) || (lm.length > 4 && lm.endsWith('ed') && !NOT_FINITE.has(lm))) return k;
+      if (AUXILIARIES.has(lm) || r.rules.words.irregularPast.has(lm) || SAY_FORMS.has(lm) || (lm.length > 4 && lm.endsWith('ed') && !r.rules.words.notFinite.has(lm))) return k;
     }
   }
   return n;

@@ -15,8 +15,6 @@ import type { SelfName } from './self.js';
 
 /** A line that is only a time stamp: the same speaker goes on after it. */
 const STAMP_LINE = /^\(\d{1,2}(?::\d{2}){1,2}\)$/;
-/** A label has at most this many words before its colon: "General Pat Ryder", "Isma'il Haniya". */
-const LABEL_WORDS = 4;
 /**
  * A label at the start of a paragraph: words without a colon or quotation mark, an optional time stamp ("(00:04)",
  * "(1:02:15)"), then the colon.
@@ -55,7 +53,7 @@ export function transcriptTurns(text: string, rules: VoiceRules, self?: readonly
     const label = labels.get(p);
     if (!label || !(label.stamped || (count.get(label.key) ?? 0) >= 2)) continue;
     if (asks.has(label.key)) continue;
-    staff ??= staffNames(text, self);
+    staff ??= staffNames(text, rules, self);
     if (label.key.split(' ').every((w) => (staff as Set<string>).has(w))) continue;
     const own = text.slice(label.after, label.end).trim() ? label.after : -1;
     if (own >= 0) out.push({ start: own, end: label.end });
@@ -92,7 +90,7 @@ function paragraphsOf(text: string): Span[] {
  * text and only the few words after each are read: a word list of the whole text would be a million objects for a
  * 5 MB document.
  */
-function staffNames(text: string, self?: readonly SelfName[]): Set<string> {
+function staffNames(text: string, rules: VoiceRules, self?: readonly SelfName[]): Set<string> {
   const out = new Set<string>();
   if (!self?.length) return out;
   const owners = new Set(self.map((s) => s.squashed + "'s"));
@@ -104,7 +102,7 @@ function staffNames(text: string, self?: readonly SelfName[]): Set<string> {
       const end = start + m[0].length;
       if (!wordStartsAt(text, start) || wordGoesOn(text, end)) continue;
       if (m[0].toLowerCase().replace(/’/g, "'") !== owner) continue;
-      for (const word of wordsAfter(text, end, LABEL_WORDS)) {
+      for (const word of wordsAfter(text, end, rules.windows.labelWords)) {
         const c = text.charCodeAt(word.start);
         if (c < 65 || c > 90) break;
         out.add(word.lower);
@@ -147,7 +145,7 @@ function labelOf(text: string, para: Span, rules: VoiceRules, self?: readonly Se
   const head = m[1].trim();
   const stamped = m[2] !== undefined;
   const words = scanWords(head, 0, head.length);
-  if (words.length === 0 || words.length > LABEL_WORDS) return null;
+  if (words.length === 0 || words.length > rules.windows.labelWords) return null;
   for (const w of words) {
     const c = head.charCodeAt(w.start);
     if (c < 65 || c > 90) return null;
@@ -161,17 +159,11 @@ function labelOf(text: string, para: Span, rules: VoiceRules, self?: readonly Se
   return { start: para.start, end: para.end, after, key, stamped };
 }
 
-/** Paragraphs an interview's opening may take before its first question: the headline, the introduction. */
-const QA_OPENING = 3;
-/** Characters of each opening paragraph read for the interview word. */
-const QA_OPENING_CHARS = 600;
-/** A question paragraph has at most this many characters: longer ones are the outlet's prose. */
-const QA_QUESTION_CHARS = 400;
 
 /**
  * Rule C-QA (docs/voice.md): an interview printed as questions and answers without speaker labels ("It seems that
  * Israel is ready …? What will your actions be?" ⏎ "For 22 years of occupation …"). In a text whose opening says it is
- * an interview (`interview_verbs` in its first QA_OPENING paragraphs) and that has two question paragraphs or more
+ * an interview (`interview_verbs` in its first `windows.qa_opening` paragraphs) and that has two question paragraphs or more
  * (ending in "?", no quotation mark), each paragraph after a question is the interviewee's answer, quoted, up to the
  * next question; a paragraph that opens with its own quotation mark or does not end like running speech ("Questions
  * by Dmitry Litvinovich") ends the answer. The questions are the outlet's. One pass over the paragraphs: linear.
@@ -183,15 +175,15 @@ export function interviewAnswers(text: string, rules: VoiceRules): Span[] {
   const trimmed = (p: Span): string => text.slice(p.start, p.end).trim();
   let interview = false;
   // Only the opening's first characters are read: a 5 MB text of one paragraph must not become a word list.
-  for (let p = 0; p < paragraphs.length && p < QA_OPENING && !interview; p++) {
-    const end = Math.min(paragraphs[p].end, paragraphs[p].start + QA_OPENING_CHARS);
+  for (let p = 0; p < paragraphs.length && p < rules.windows.qaOpening && !interview; p++) {
+    const end = Math.min(paragraphs[p].end, paragraphs[p].start + rules.windows.qaOpeningChars);
     for (const w of scanWords(text, paragraphs[p].start, end)) if (rules.words.interview.has(w.lower)) interview = true;
   }
   if (!interview) return out;
   const question = (p: Span): boolean => {
-    if (p.end - p.start > QA_QUESTION_CHARS + 16) return false;
+    if (p.end - p.start > rules.windows.qaQuestionChars + 16) return false;
     const t = trimmed(p);
-    return t.length <= QA_QUESTION_CHARS && /\?$/.test(t) && !/["“”«»]/.test(t);
+    return t.length <= rules.windows.qaQuestionChars && /\?$/.test(t) && !/["“”«»]/.test(t);
   };
   let questions = 0;
   for (let p = 1; p < paragraphs.length; p++) if (question(paragraphs[p])) questions++;

@@ -162,12 +162,12 @@ function coordinatedSpeech(text: string, words: Word[], q: number, rules: VoiceR
 
 /**
  * A part after a semicolon that opens with the outlet's narration of what came next ("soon afterward, …",
- * "meanwhile, …": `sequence_openers` with a comma within three words) does not continue a clause left open (U-SEMI).
+ * "meanwhile, …": `sequence_openers` with a comma within `windows.sequence_comma` words) does not continue a clause left open (U-SEMI).
  */
 function sequenceOpener(part: Reading): boolean {
   const { words } = part;
   if (!words.length || !part.rules.words.sequenceOpeners.has(words[0].lower)) return false;
-  for (let k = 1; k < words.length && k <= 3; k++) if (words[k].commaBefore) return true;
+  for (let k = 1; k < words.length && k <= part.rules.windows.sequenceComma; k++) if (words[k].commaBefore) return true;
   return false;
 }
 

@@ -214,8 +214,6 @@ function mostlyCapitalised(r: Reading): boolean {
 
 /** Negations before a verb: "not", "never", "n't", with at most one adverb or "yet" between ("has not yet accused"). */
 const NEGATIONS = new Set(['not', 'never', 'neither', 'nor']);
-/** Verbs whose infinitive is an act not done: "failed to mention that …", "refused to say …". */
-const NOT_DONE = new Set(['fail', 'fails', 'failed', 'refuse', 'refuses', 'refused', 'decline', 'declines', 'declined']);
 
 /**
  * Whether the verb at word i is negated: "has not accused", "never publicly condemned", "didn't say", "failed to
@@ -225,6 +223,6 @@ export function negatedAt(r: Reading, i: number): boolean {
   const { words } = r;
   const neg = (k: number): boolean => k >= 0 && (NEGATIONS.has(words[k].lower) || words[k].lower.endsWith("n't"));
   const prev = words[i - 1]?.lower;
-  if (prev === 'to' && i >= 2 && NOT_DONE.has(words[i - 2].lower)) return true;
+  if (prev === 'to' && i >= 2 && r.rules.words.notDone.has(words[i - 2].lower)) return true;
   return neg(i - 1) || (prev !== undefined && (prev === 'yet' || prev.endsWith('ly')) && neg(i - 2));
 }
