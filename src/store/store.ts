@@ -283,10 +283,12 @@ export class Store {
       return;
     }
     if (readonly) throw new StoreError(`${this.file}: an empty database, not a framelens store; run "framelens analyze --db ${this.file} <corpus>" first`, this.file);
-    this.db.exec(SCHEMA_SQL);
-    this.db.exec(SEARCH_INDEXES_SQL);
-    const put = this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    // One transaction: a kill while the tables are being made leaves an empty file, not a meta table without its
+    // schema row (refused on the next open) or documents without hits.
     this.db.transaction(() => {
+      this.db.exec(SCHEMA_SQL);
+      this.db.exec(SEARCH_INDEXES_SQL);
+      const put = this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
       put.run('schema', STORE_SCHEMA);
       put.run('tool', TOOL_VERSION);
       put.run('run', '0');

@@ -219,6 +219,30 @@ describe('Store', () => {
     expect(() => Store.open(dir)).toThrow(/is a folder/);
   });
 
+  it('makes the tables of a new store in one transaction: stopped midway, the next open starts afresh', () => {
+    const file = join(tempDir('fl-store-'), 'corpus.db');
+    // Stop the making of the tables after the first statement batch, as a kill there would.
+    const exec = Database.prototype.exec;
+    let calls = 0;
+    Database.prototype.exec = function (this: Database.Database, sql: string) {
+      if (++calls === 2) throw new Error('stopped while making the tables');
+      return exec.call(this, sql);
+    };
+    try {
+      expect(() => Store.open(file)).toThrow('stopped while making the tables');
+    } finally {
+      Database.prototype.exec = exec;
+    }
+    const raw = new Database(file, { readonly: true });
+    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 0 });
+    raw.close();
+    const store = Store.open(file);
+    open.push(store);
+    const run = store.beginRun('k', null);
+    store.writeBatch(run, 'k', [analyzed(doc('a', texts[0]), 0)]);
+    expect(store.getDocument('a')?.document.text).toBe(texts[0]);
+  });
+
   it('names the document whose stored analysis is damaged', () => {
     const { file, store } = tmpStore();
     const run = store.beginRun('k', null);

@@ -9,6 +9,7 @@ import { analyzeDocument, datelineSpans } from '../../src/analysis/analyze.js';
 import { findVoiceSpans, roughSentences, selfNamesOf } from '../../src/analysis/voice.js';
 import { compileLexicon } from '../../src/lexicon/compile.js';
 import { LexiconError } from '../../src/lexicon/errors.js';
+import { thrownBy } from '../helpers/errors.js';
 import { parseLexicon } from '../../src/lexicon/load.js';
 import { defaultVoiceRulesPath, parseVoiceRules, type VoiceRules } from '../../src/lexicon/voice-rules.js';
 import { cacheKey } from '../../src/pipeline.js';
@@ -53,15 +54,7 @@ function without(key: string, item: string): VoiceRules {
   return parseVoiceRules(shipped.replace(re, (_m, a: string, b: string) => a + (b === ']' ? ']' : '')), 'v.yml');
 }
 
-function problemsOf(text: string): string {
-  try {
-    parseVoiceRules(text, 'v.yml');
-  } catch (err) {
-    expect(err).toBeInstanceOf(LexiconError);
-    return (err as Error).message;
-  }
-  throw new Error('no error');
-}
+const problemsOf = (text: string): string => thrownBy(LexiconError, () => parseVoiceRules(text, 'v.yml')).message;
 
 describe('voice 1.15.0 sections: validation names the line', () => {
   it.each(SECTIONS)('%s: a malformed entry, a duplicate and a missing section are reported with file:line', (key) => {

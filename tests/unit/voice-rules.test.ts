@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultVoiceRules, defaultVoiceRulesPath, loadVoiceRules, parseVoiceRules } from '../../src/lexicon/voice-rules.js';
 import { LexiconError } from '../../src/lexicon/errors.js';
+import { thrownBy } from '../helpers/errors.js';
 import { compileLexicon } from '../../src/lexicon/compile.js';
 import { parseLexicon } from '../../src/lexicon/load.js';
 import { cacheKey } from '../../src/pipeline.js';
@@ -13,15 +14,7 @@ import { tempDir } from '../helpers/temp.js';
 
 const shipped = readFileSync(defaultVoiceRulesPath(), 'utf8');
 
-function problemsOf(text: string): string {
-  try {
-    parseVoiceRules(text, 'v.yml');
-  } catch (err) {
-    expect(err).toBeInstanceOf(LexiconError);
-    return (err as Error).message;
-  }
-  throw new Error('no error');
-}
+const problemsOf = (text: string): string => thrownBy(LexiconError, () => parseVoiceRules(text, 'v.yml')).message;
 
 describe('voice rules: the shipped file', () => {
   it('loads with a name, version and sha256, and inflects verbs through the lexicon code', () => {
