@@ -8,7 +8,7 @@ import type { DocAnalysis, Document, SkippedDocument, VoiceSpan } from '../types
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { analyzeCorpus } from '../pipeline.js';
 import { ReportBuilder, type Report, type ReportOptions } from '../report/build.js';
-import type { KwicRecord, Store } from '../store/index.js';
+import type { HitsWanted, KwicRecord, Store } from '../store/index.js';
 import { LruCache } from './lru.js';
 import { TermIndex } from './term-index.js';
 import { HttpError } from './http-error.js';
@@ -385,20 +385,20 @@ export type KwicDoc = KwicRecord;
  * already held are read in one query that parses only those parts of their analyses (Store.kwicRecords), not one
  * query and a whole analysis per document: a Term page shows lines from up to fifty documents.
  */
-export function kwicDocsAt(state: AppState, positions: readonly number[]): Map<number, KwicDoc> {
+export function kwicDocsAt(state: AppState, positions: readonly number[], wanted?: HitsWanted): Map<number, KwicDoc> {
   const out = new Map<number, KwicDoc>();
   if (!state.store) {
     for (const i of positions) out.set(i, { document: state.documents[i], analysis: state.analyses[i] });
     return out;
   }
-  const wanted: string[] = [];
+  const wantedIds: string[] = [];
   for (const i of positions) {
     const held = state.records.get(state.ids[i]);
     if (held) out.set(i, held);
-    else wanted.push(state.ids[i]);
+    else wantedIds.push(state.ids[i]);
   }
-  if (wanted.length === 0) return out;
-  const read = state.store.kwicRecords(wanted);
+  if (wantedIds.length === 0) return out;
+  const read = state.store.kwicRecords(wantedIds, wanted);
   for (const i of positions) {
     if (out.has(i)) continue;
     const record = read.get(state.ids[i]);

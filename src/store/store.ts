@@ -202,6 +202,12 @@ function sqliteMessage(err: unknown): string {
   return e.message ?? String(err);
 }
 
+/**
+ * Which hits a keyword-in-context page needs of a document (see Store.kwicRecords): those of one label, or the first
+ * hit (in the analyzer's order) that covers each of the spans a function finds in the text.
+ */
+export type HitsWanted = { label: string } | { spans: (text: string) => Iterable<{ start: number; end: number }> };
+
 /** A document as a keyword-in-context line reads it (see Store.kwicRecords). */
 export interface KwicRecord {
   document: Pick<Document, 'id' | 'outlet' | 'text'>;
@@ -654,7 +660,7 @@ export class Store {
    * most of its JSON) is left unparsed, as SQLite hands over only the two parts asked for. Ids not in the store are
    * left out.
    */
-  kwicRecords(ids: readonly string[]): Map<string, KwicRecord> {
+  kwicRecords(ids: readonly string[], wanted?: HitsWanted): Map<string, KwicRecord> {
     const out = new Map<string, KwicRecord>();
     if (ids.length === 0) return out;
     type Row = { rowid: number; id: string; outlet: string; text: string; sentences: string | null; voice_spans: string | null; hits?: string | null };
@@ -675,14 +681,27 @@ export class Store {
     // Five columns per hit, a document at a time: building the whole hit (thirteen fields, its cues parsed) for the
     // ~25 hits of each of fifty documents cost more than the rest of the page, and one query over all fifty was
     // slower than fifty on the index.
-    const spans = this.stmt('SELECT label, referent, weight, start, end FROM hits WHERE doc = ? ORDER BY rowid').raw(true);
+    // With `wanted`, only the hits the page's lines name: one label's (its index), or per line the first hit that
+    // covers it — a document holds ~25 hits and a line needs one.
+    type SpanRow = [string, string | null, number, number, number, number];
+    const toHit = ([label, referent, weight, start, end]: SpanRow): SpanHit => ({ label, referent, weight, start, end });
+    const all = this.stmt('SELECT label, referent, weight, start, end, rowid FROM hits WHERE doc = ? ORDER BY rowid').raw(true);
+    const ofLabel = this.stmt('SELECT label, referent, weight, start, end, rowid FROM hits WHERE label = ? AND doc = ? ORDER BY rowid').raw(true);
+    const covering = this.stmt('SELECT label, referent, weight, start, end, rowid FROM hits WHERE doc = ? AND start <= ? AND end >= ? ORDER BY rowid LIMIT 1').raw(true);
     for (const r of rows) {
       let hits: SpanHit[];
       if (this.hitsInAnalysis) hits = r.hits ? this.parseJson(r.hits, r.id, 'analysis') as Hit[] : [];
-      else {
-        hits = (spans.all(r.rowid) as Array<[string, string | null, number, number, number]>)
-          .map(([label, referent, weight, start, end]) => ({ label, referent, weight, start, end }));
-      }
+      else if (wanted && 'label' in wanted) hits = (ofLabel.all(wanted.label, r.rowid) as SpanRow[]).map(toHit);
+      else if (wanted) {
+        // The first covering hit of each span, kept in the analyzer's order: the first hit of these that covers a span
+        // is then the first of all the document's hits that does.
+        const found = new Map<number, SpanRow>();
+        for (const span of wanted.spans(r.text)) {
+          const row = covering.get(r.rowid, span.start, span.end) as SpanRow | undefined;
+          if (row) found.set(row[5], row);
+        }
+        hits = [...found.keys()].sort((a, b) => a - b).map((k) => toHit(found.get(k) as SpanRow));
+      } else hits = (all.all(r.rowid) as SpanRow[]).map(toHit);
       const analysis = {
         sentences: r.sentences === null ? [] : this.parseJson(r.sentences, r.id, 'analysis') as DocAnalysis['sentences'],
         voiceSpans: r.voice_spans === null ? [] : this.parseJson(r.voice_spans, r.id, 'analysis') as DocAnalysis['voiceSpans'],

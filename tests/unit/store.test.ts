@@ -107,6 +107,18 @@ describe('Store', () => {
       expect(light.analysis.hits.length).toBeGreaterThan(0);
     }
     expect(store.kwicRecords([]).size).toBe(0);
+    // Only the hits a page's lines name: one label's, or the first hit covering each span, in the analyzer's order.
+    const whole0 = store.getDocument('d0')!.analysis.hits;
+    const label = whole0[0].label;
+    const pick = ({ label: l, referent, weight, start, end }: (typeof whole0)[number]) => ({ label: l, referent, weight, start, end });
+    expect(store.kwicRecords(['d0'], { label }).get('d0')!.analysis.hits).toEqual(whole0.filter((h) => h.label === label).map(pick));
+    const spans = whole0.map((h) => ({ start: h.start, end: h.end })).reverse();
+    const covered = store.kwicRecords(['d0'], { spans: () => spans }).get('d0')!.analysis.hits;
+    for (const s of spans) {
+      expect(covered.find((h) => h.start <= s.start && h.end >= s.end)).toEqual(pick(whole0.find((h) => h.start <= s.start && h.end >= s.end)!));
+    }
+    expect(covered.map((h) => h.start)).toEqual([...covered.map((h) => h.start)].sort((a, b) => a - b));
+    expect(store.kwicRecords(['d0'], { spans: () => [{ start: 0, end: 0 }] }).get('d0')!.analysis.hits.length).toBeLessThan(whole0.length);
     expect(store.textOf('d2')).toBe(texts[2]);
     expect(store.textOf('nope')).toBeUndefined();
     expect(store.hitsOf('d0').map((h) => h.text)).toEqual(analyzeDocument(docs[0], compiled).hits.map((h) => h.text));
