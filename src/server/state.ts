@@ -377,16 +377,13 @@ export function voiceSpansOf(state: AppState, doc: Pick<Document, 'id' | 'outlet
   return state.voiceTable.get(doc.id) ?? state.voices.getOrSet(doc.id, () => wholeDocumentVoices(doc, analysis, state.compiled.voice));
 }
 
-/** A document as a keyword-in-context line reads it: id, outlet, text; sentences, voice spans and hits. */
-export type KwicDoc = KwicRecord;
-
 /**
  * The documents at several corpus positions as keyword-in-context lines read them. From a store, the ones not
  * already held are read in one query that parses only those parts of their analyses (Store.kwicRecords), not one
  * query and a whole analysis per document: a Term page shows lines from up to fifty documents.
  */
-export function kwicDocsAt(state: AppState, positions: readonly number[], wanted?: HitsWanted): Map<number, KwicDoc> {
-  const out = new Map<number, KwicDoc>();
+export function kwicDocsAt(state: AppState, positions: readonly number[], wanted?: HitsWanted): Map<number, KwicRecord> {
+  const out = new Map<number, KwicRecord>();
   if (!state.store) {
     for (const i of positions) out.set(i, { document: state.documents[i], analysis: state.analyses[i] });
     return out;

@@ -5,9 +5,9 @@
  */
 import type { DocAnalysis, Document, LexiconEntry, SpanHit } from '../types.js';
 import { kwicLine, labelSpans, termProblem, wordMatches, wordPattern, wordSpans, type KwicLine, type KwicSpan, type WordPattern } from '../analysis/kwic.js';
-import { cached, kwicDocsAt, textAt, voiceSpansOf, type AppState, type KwicDoc } from './state.js';
+import { cached, kwicDocsAt, textAt, voiceSpansOf, type AppState } from './state.js';
 import { HttpError } from './http-error.js';
-import type { HitsWanted } from '../store/index.js';
+import type { HitsWanted, KwicRecord } from '../store/index.js';
 import { intersect, type Posting } from './term-index.js';
 import { pageInfo, PAGE_SIZE, type PageInfo } from './paging.js';
 import { badRequest } from './http-error.js';
@@ -44,9 +44,10 @@ interface Occurrences {
   docs: number[];
   counts: number[];
   spans: (doc: Pick<Document, 'text'>, analysis: { hits: readonly SpanHit[] }) => KwicSpan[];
-  /** Label hits carry their voice in the analysis; words need the document's full voice reading. */
-  label: boolean;
-  /** The hits `spans` reads, for a store's light document read (Store.kwicRecords). */
+  /**
+   * The hits `spans` reads, for a store's light document read (Store.kwicRecords): a label's own, or those covering a
+   * word's matches. Label hits carry their voice in the analysis; words need the document's full voice reading.
+   */
   hits: HitsWanted;
   /**
    * For phrases: documents holding all of the phrase's words that have not been counted yet, and how to count the
@@ -93,7 +94,7 @@ const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
 function occurrences(state: AppState, term: string): Occurrences {
   const byLabel = state.termIndex.label(term);
-  if (byLabel) return { ...byLabel, spans: (_d, a) => labelSpans(a, term), label: true, hits: { label: term } };
+  if (byLabel) return { ...byLabel, spans: (_d, a) => labelSpans(a, term), hits: { label: term } };
   const pattern = wordPattern(term) as WordPattern;
   const spans = (d: Pick<Document, 'text'>, a: { hits: readonly SpanHit[] }) => wordSpans(d, a, pattern);
   const hits: HitsWanted = { spans: (text) => wordMatches(pattern, text) };
@@ -102,14 +103,14 @@ function occurrences(state: AppState, term: string): Occurrences {
   if (/^[\p{L}\p{N}]+$/u.test(stem)) {
     const token = pattern.tokens[0];
     const posting = pattern.prefixLast ? state.termIndex.prefix(token) : state.termIndex.word(token) ?? { docs: [], counts: [] };
-    return { ...posting, spans, label: false, hits };
+    return { ...posting, spans, hits };
   }
   // Plain words with spaces between (each one run when lowercased): counted from the words' positions, no text
   // needs reading.
   const parts = stem.split(/\s+/).filter(Boolean);
   if (stem === term && parts.length === pattern.tokens.length && parts.every((part) => /^[\p{L}\p{N}]+$/u.test(part))) {
     const reader = state.termIndex.phraseReader(pattern.tokens);
-    return { docs: [], counts: [], spans, label: false, hits, pending: { candidates: reader.candidates, next: 0, count: (_i, k) => reader.countAt(k), cheap: true } };
+    return { docs: [], counts: [], spans, hits, pending: { candidates: reader.candidates, next: 0, count: (_i, k) => reader.countAt(k), cheap: true } };
   }
   // A phrase with punctuation or a trailing *: only documents holding all of its words are read.
   const postings = pattern.tokens.map((t, k): Posting => (k === pattern.tokens.length - 1 && pattern.prefixLast
@@ -120,7 +121,7 @@ function occurrences(state: AppState, term: string): Occurrences {
     for (const _ of wordMatches(pattern, textAt(state, i))) n++;
     return n;
   };
-  return { docs: [], counts: [], spans, label: false, hits, pending: { candidates: intersect(postings), next: 0, count } };
+  return { docs: [], counts: [], spans, hits, pending: { candidates: intersect(postings), next: 0, count } };
 }
 
 /**
@@ -225,8 +226,8 @@ export function termResults(state: AppState, term: string, page = 1, pageSize = 
     const i = occ.docs[k];
     const n = occ.counts[k];
     if (seen + n > from) {
-      const { document: doc, analysis } = docs.get(i) as KwicDoc;
-      const voices = occ.label ? analysis.voiceSpans : voiceSpansOf(state, doc, analysis);
+      const { document: doc, analysis } = docs.get(i) as KwicRecord;
+      const voices = 'label' in occ.hits ? analysis.voiceSpans : voiceSpansOf(state, doc, analysis);
       const spans = occ.spans(doc, analysis).slice(Math.max(0, from - seen), to - seen);
       for (const s of spans) lines.push(kwicLine(doc, analysis, s, voices));
     }

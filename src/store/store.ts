@@ -655,10 +655,10 @@ export class Store {
   }
 
   /**
-   * What a keyword-in-context line needs of several documents, in one query and one query for their hits: id, outlet
-   * and text, and of the analysis only its sentences, voice spans and hits. The rest of the analysis (names, devices:
-   * most of its JSON) is left unparsed, as SQLite hands over only the two parts asked for. Ids not in the store are
-   * left out.
+   * What a keyword-in-context line needs of several documents, in one query: id, outlet and text, and of the
+   * analysis only its sentences and voice spans (names and devices, most of its JSON, are left unparsed: SQLite hands
+   * over only the two parts asked for), then each document's hits, all or only those `wanted`. Ids not in the store
+   * are left out.
    */
   kwicRecords(ids: readonly string[], wanted?: HitsWanted): Map<string, KwicRecord> {
     const out = new Map<string, KwicRecord>();
@@ -678,11 +678,9 @@ export class Store {
       }
       return out;
     }
-    // Five columns per hit, a document at a time: building the whole hit (thirteen fields, its cues parsed) for the
-    // ~25 hits of each of fifty documents cost more than the rest of the page, and one query over all fifty was
-    // slower than fifty on the index.
-    // With `wanted`, only the hits the page's lines name: one label's (its index), or per line the first hit that
-    // covers it — a document holds ~25 hits and a line needs one.
+    // Five columns per hit, a document at a time on the index (one query over all fifty documents measured slower),
+    // and with `wanted` only the hits the page's lines name: one label's, or per line the first hit that covers it.
+    // A document holds ~25 hits; building them all, whole, cost more than the rest of the page.
     type SpanRow = [string, string | null, number, number, number, number];
     const toHit = ([label, referent, weight, start, end]: SpanRow): SpanHit => ({ label, referent, weight, start, end });
     const all = this.stmt('SELECT label, referent, weight, start, end, rowid FROM hits WHERE doc = ? ORDER BY rowid').raw(true);
