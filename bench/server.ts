@@ -32,13 +32,13 @@ import { phrasesBeingRead } from '../src/server/term.js';
 import { STANCE_SORTS } from '../src/server/overview-model.js';
 import { cpus, loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { loadLexicons } from '../src/lexicon/load.js';
 import { compileLexicon } from '../src/lexicon/compile.js';
 import { defaultLexiconPath } from '../src/paths.js';
 import { analyzeCorpusParallel } from '../src/pipeline.js';
 import { createState } from '../src/server/state.js';
 import { createApp, warmUp } from '../src/server/app.js';
+import { listen } from '../src/server/listen.js';
 import { generateArticles, realParagraphs, writeArticlesJsonl } from './articles.js';
 import { packageRoot } from '../src/paths.js';
 import type { Document } from '../src/types.js';
@@ -112,7 +112,7 @@ if (store) {
 // Phrases read in the background by the warm-up requests: let them finish, as they would before any visitor comes.
 while (phrasesBeingRead(state) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
 
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', overrideGlobalObjects: false });
+const server = listen(app.fetch, 0, '127.0.0.1');
 await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

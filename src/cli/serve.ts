@@ -1,8 +1,8 @@
 /** framelens serve: the web UI over a corpus (default: the bundled seed articles), on 127.0.0.1:8377 by default. */
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp, warmUp } from '../server/app.js';
+import { listen } from '../server/listen.js';
 import { allowedHosts } from '../server/middleware/host.js';
 import { createState, type AppState } from '../server/state.js';
 import { createStoreState, indexStore, readVoicesBehind } from '../server/store-state.js';
@@ -82,7 +82,7 @@ export async function runServe(args: string[]): Promise<number> {
   }
 
   return new Promise<number>((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname: host, overrideGlobalObjects: false }, (info: AddressInfo) => {
+    const server = listen(app.fetch, port, host, (info: AddressInfo) => {
       const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       process.stdout.write(`listening on http://${shown}:${info.port}\n`);
     });

@@ -1,7 +1,8 @@
 /** Starts an app on a loopback port and Debian's Chromium driven by playwright-core, as every e2e test file needs. */
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
+import { listen } from '../../src/server/listen.js';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -21,7 +22,7 @@ export async function startBrowserRig(app: { fetch: (request: Request) => Respon
   }
   let server: ServerType | undefined;
   const port = await new Promise<number>((resolve) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', overrideGlobalObjects: false }, (info: AddressInfo) => resolve(info.port));
+    server = listen(app.fetch, 0, '127.0.0.1', (info: AddressInfo) => resolve(info.port));
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {
