@@ -70,3 +70,26 @@ export function classPhrases(compiled: CompiledLexicon, className: string): Read
   }
   return phrases;
 }
+
+const firstCache = new WeakMap<CompiledLexicon, Map<string, ReadonlySet<string>>>();
+
+/**
+ * The words a member of a class may begin with, lowercased ("backed by", "with ties to" give "backed" and "with"; a
+ * first word written as a choice, "backed|supported and", gives each), for rules that ask whether a phrase of the
+ * class may start at a word. An optional first part is skipped to the next word.
+ */
+export function classFirstWords(compiled: CompiledLexicon, className: string): ReadonlySet<string> {
+  let sets = firstCache.get(compiled);
+  if (!sets) firstCache.set(compiled, (sets = new Map()));
+  let words = sets.get(className);
+  if (!words) {
+    const set = new Set<string>();
+    for (const source of membersOf(compiled, className) ?? []) {
+      const parts = source.trim().toLowerCase().split(/\s+/);
+      const first = parts.find((p) => !p.startsWith('(')) ?? '';
+      for (const w of first.split('|')) if (w) set.add(w);
+    }
+    sets.set(className, (words = set.size ? set : EMPTY));
+  }
+  return words;
+}

@@ -14,7 +14,7 @@ import { foldKey } from '../nlp/nlp.js';
 import type { ClassEdge, CompiledLexicon, Terminal, TrieNode } from '../lexicon/compile.js';
 import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
 import { isHyphenGlue } from '../text/hyphens.js';
-import { classMemberWords, classWords } from './class-words.js';
+import { classFirstWords, classMemberWords, classWords } from './class-words.js';
 
 export interface Match {
   entry: LexiconEntry;
@@ -606,7 +606,7 @@ function joinCoordinated(text: string, units: Units, compiled: CompiledLexicon, 
       ? (j > i + 1
         ? nameInside(text, units, compiled, a, chosen.slice(i + 1, j), b) ?? coordinated(text, units, compiled, a, b)
         : ledBy(text, units, a, b) ?? ofPhrase(text, units, compiled, a, b) ?? gluedModifier(text, units, a, b) ?? headNoun(units, a, b)
-          ?? bracketedGloss(text, a, b) ?? coordinated(text, units, compiled, a, b)
+          ?? bracketedGloss(text, a, b) ?? coordinated(text, units, compiled, a, b) ?? coordinatedNouns(text, units, compiled, a, b)
           ?? commaPatron(text, units, compiled, a, b) ?? commaModifier(text, units, compiled, a, b)) : undefined;
     if (!joined) {
       out?.push(a);
@@ -913,6 +913,45 @@ function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: M
   const best = readWhole(text, units, compiled, a, b);
   if (!best) return undefined;
   return spanning(a, b, best.terminal.entry, best.terminal.pattern);
+}
+
+/** Words at most of the second noun's own phrase before its patron link ("groups", "armed groups", "Shiite armed groups"). */
+const MAX_SECOND_NOUN = 3;
+
+/**
+ * "militias and groups linked to the Iran-led Axis of Resistance", "militias or proxies loyal to Tehran": a noun label,
+ * "and"/"or", and a patron phrase right after it are one mention when the patron phrase says the tie of both nouns:
+ * the first noun with the second's link and patron, read without the second noun, matches the second's entry whole
+ * ("militias linked to the Iran-led Axis of Resistance"). The mention takes the stronger of the two readings (the
+ * first noun's with the link, the second's as written; the second's on a tie), as the patron phrase of either noun
+ * alone would. Two labels of different referents, a second conjunct with its own determiner
+ * ("militias and the groups backed by Iran") or a first label that is no plain noun phrase stay two mentions.
+ */
+function coordinatedNouns(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
+  if (b.startUnit !== a.endUnit + 1 || !COORDINATORS.has(units.normal[a.endUnit])) return undefined;
+  if (units.barrierAfter[a.endUnit - 1] || units.barrierAfter[a.endUnit] || endsInCompound(text, units, a)) return undefined;
+  if (DETERMINERS.has(units.normal[b.startUnit])) return undefined;
+  const ea = a.entry as LabelEntry;
+  const eb = b.entry as LabelEntry;
+  if (ea.category !== 'actor-label' || eb.category !== 'actor-label' || !shareReferent(ea, eb)) return undefined;
+  if (!eb.referent && ea.referent) return undefined;
+  const links = classFirstWords(compiled, 'patron-link');
+  for (let skip = 1; skip <= MAX_SECOND_NOUN && b.startUnit + skip < b.endUnit; skip++) {
+    // What is kept of the second label must be its patron link and patron: the first noun takes the link, never the
+    // second's own noun ("Pro-Iran militias and anti-US groups" are two groups).
+    if (!links.has(units.normal[b.startUnit + skip])) continue;
+    const picked: number[] = [];
+    for (let u = a.startUnit; u < a.endUnit; u++) picked.push(u);
+    for (let u = b.startUnit + skip; u < b.endUnit; u++) picked.push(u);
+    const read = readPicked(text, units, compiled, picked, 0);
+    if (!read) continue;
+    const er = read.terminal.entry as LabelEntry;
+    if (er.category !== 'actor-label' || !referentsOf(er).some((r) => referentsOf(eb).includes(r)) || (!er.referent && eb.referent)) return undefined;
+    // The two readings may differ by their noun ("militias backed by Iran" −2, "groups backed by Iran" −1): the
+    // phrase frames both nouns, so it takes the stronger reading, the second's on a tie.
+    return Math.abs(er.weight) > Math.abs(eb.weight) ? spanning(a, b, er, read.terminal.pattern) : spanning(a, b, eb, b.pattern);
+  }
+  return undefined;
 }
 
 /**

@@ -161,8 +161,12 @@ const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'one', 'another', 'which',
  * "Hamas, the Islamic militant group ruling Gaza, …").
  */
 const APPOSITION_CONTINUATIONS = new Set([
-  'that', 'which', 'who', 'based', 'in', 'of', 'with', 'from', 'operating', 'active', 'allied', 'aligned', 'backed', 'loyal',
+  'that', 'which', 'who', 'whose', 'based', 'in', 'of', 'with', 'from', 'operating', 'active', 'allied', 'aligned', 'backed', 'loyal',
   'ruling', 'governing', 'controlling', 'running', 'led', 'headed',
+  // What the phrase goes on to say the group did or is tied to: "Hamas, the terrorists responsible for …", "…, the
+  // militants behind the attack", "…, the militia accused of …", "…, the group linked to …".
+  'responsible', 'behind', 'accused', 'blamed', 'linked', 'tied', 'affiliated', 'designated', 'known', 'supported', 'funded',
+  'sponsored', 'armed',
 ]);
 
 /**

@@ -448,6 +448,32 @@ describe('composed phrases in the default lexicon', () => {
     expect(labelsIn('Pro-Iran groups, Shiite militias fired.').map((h) => h.text)).toEqual(['Pro-Iran groups', 'Shiite militias']);
   });
 
+  it('reads two nouns coordinated before one patron phrase as one mention, with the stronger reading (match.ts coordinatedNouns)', () => {
+    expect(labelsIn('Activity by militias and groups linked to the Iran-led Axis of Resistance fell.'))
+      .toEqual([{ text: 'militias and groups linked to the Iran-led Axis of Resistance', id: 'iran-backed-militia', weight: -2 }]);
+    expect(labelsIn('Attacks by armed groups or factions loyal to Tehran rose.'))
+      .toEqual([{ text: 'armed groups or factions loyal to Tehran', id: 'pro-iranian-groups', weight: -1 }]);
+    // Another referent, a determiner before the second noun, or no patron phrase: two mentions.
+    expect(labelsIn('US forces and groups backed by Iran clashed.').map((h) => h.text)).toEqual(['US forces', 'groups backed by Iran']);
+    expect(labelsIn('Militias and the groups backed by Iran met.').map((h) => h.text)).toEqual(['Militias', 'groups backed by Iran']);
+    expect(labelsIn('Militias and proxies fought on.').map((h) => h.text)).toEqual(['Militias', 'proxies']);
+    expect(labelsIn('Pro-Iran militias and anti-US groups attacked.').map((h) => h.text)).toEqual(['Pro-Iran militias', 'anti-US groups']);
+  });
+
+  it('reads the Iran-led Axis of Resistance as the patron after a link; the bare axis stays a name', () => {
+    expect(labelsIn('Fighters aligned with the Iran-led Axis of Resistance fired.'))
+      .toEqual([{ text: 'Fighters aligned with the Iran-led Axis of Resistance', id: 'pro-iranian-groups', weight: -1 }]);
+    expect(labelsIn('Fighters aligned with the Axis of Resistance fired.').map((h) => h.id)).not.toContain('pro-iranian-groups');
+  });
+
+  it('reads the US military by its branch and the coalition "led by the United States" as the neutral baselines', () => {
+    expect(labelsIn('Rockets were fired toward U.S. naval forces in the Red Sea.')).toEqual([{ text: 'U.S. naval forces', id: 'us-forces', weight: 0 }]);
+    expect(labelsIn('American ground troops stayed.')).toEqual([{ text: 'American ground troops', id: 'us-forces', weight: 0 }]);
+    expect(labelsIn('Missiles were downed by a coalition led by the United States.'))
+      .toEqual([{ text: 'coalition led by the United States', id: 'coalition', weight: 0 }]);
+    expect(labelsIn('A coalition led by Saudi Arabia struck Sanaa.')).toEqual([]);
+  });
+
   it('reads a patron named as a noun before "terror proxies" as one mention, as its possessive is', () => {
     expect(labelsIn('The Iran terror proxies struck again.'))
       .toEqual([{ text: 'Iran terror proxies', id: 'iran-backed-terror-groups', weight: -2 }]);

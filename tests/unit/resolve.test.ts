@@ -878,6 +878,20 @@ describe('an apposition that goes on with a participle', () => {
   });
 });
 
+describe('an apposition that goes on with what the group did or is tied to', () => {
+  // An earlier label of the same noun names the Houthis: without the apposition the chain would carry it on.
+  const opening = 'Attacks by the former terrorist organization known as the Houthis go on. The Houthis, who also have fired rockets toward Israel and ships in the Red Sea, say they act in support of Hamas, ';
+  it('describes the name before its comma ("Hamas, the terrorists responsible for …", "…, the terrorists behind …")', () => {
+    expect(hit(`${opening}the terrorists responsible for the raid on the border towns.`, 'terrorists')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+    expect(hit(`${opening}the terrorists behind the raid on the border towns.`, 'terrorists')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+
+  it('is no apposition when a speech verb follows ("…, the terrorists said")', () => {
+    const text = 'Attacks by the former terrorist organization known as the Houthis go on. The Houthis met Hamas officials in Doha, the terrorists said in a statement.';
+    expect(hit(text, 'terrorists')).toMatchObject({ referent: 'armed-groups' });
+  });
+});
+
 describe('an apposition is one noun phrase', () => {
   it('does not run on past a second article into a clause ("Led by the Israeli Air Force, the forces eliminated the terrorists")', () => {
     const text = 'Hamas fighters attacked a post overnight. Led by the Israeli Air Force, the forces eliminated the terrorists.';
