@@ -171,16 +171,25 @@ function additiveParentheticalEnd(r: Reading, j: number, limit: number): number 
 /**
  * Whether the verb at word i has a subject of its own after a relative word ("which the administration attributed
  * to …"): a relative word at most `windows.framing_relative_subject` words back, with no comma and no form of "be" between.
+ * Auxiliaries right before the verb belong to it, not to the subject, and are not counted, nor an adverb after one:
+ * "which the Biden administration has blamed on …", "that Washington had long attributed to …" (voice 1.15.1).
  */
 function activeAfterRelative(r: Reading, i: number): boolean {
   const { words } = r;
   if (i > 0 && BE_FORMS.has(words[i - 1].lower)) return false;
-  for (let k = i - 1; k >= 0 && k >= i - r.rules.windows.framingRelativeSubject; k--) {
+  let verb = i;
+  const adverb = (w: string): boolean => w.endsWith('ly') || VERB_ADVERBS.has(w);
+  while (verb > 0 && !words[verb].commaBefore && !BE_FORMS.has(words[verb - 1].lower)
+    && (AUXILIARIES.has(words[verb - 1].lower) || (adverb(words[verb - 1].lower) && verb - 1 > 0 && AUXILIARIES.has(words[verb - 2].lower)))) verb--;
+  for (let k = verb - 1; k >= 0 && k >= verb - r.rules.windows.framingRelativeSubject; k--) {
     if (words[k + 1].commaBefore) return false;
-    if (RELATIVE.has(words[k].lower)) return k < i - 1;
+    if (RELATIVE.has(words[k].lower)) return k < verb - 1;
   }
   return false;
 }
+
+/** Adverbs that stand between an auxiliary and its verb: "had long attributed", "has also blamed" (besides forms in -ly). */
+const VERB_ADVERBS = new Set(['also', 'already', 'long', 'since']);
 
 /** Prepositions that a blame verb's passive participle takes before the one blamed: "blamed on", "attributed to". */
 const PASSIVE_BLAME_PREPOSITIONS = new Set(['on', 'to']);
