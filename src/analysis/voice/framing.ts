@@ -102,7 +102,7 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
         // characterisation; the verb's object goes on (F-CONDEMN below) or there is none.
         if (j + 2 < n && v.asAs.has(words[j + 1].lower) && words[j + 2].lower === 'as') break;
         const object = i + 1 < j && !pronounAt(r, i + 1) && !words[i + 1].commaBefore;
-        return { cue: i, clause: object ? i + 1 : j + 1, rule: 'F-AS' };
+        return { cue: i, clause: object ? i + 1 : j + 1, end: relativeGloss(r, j + 1), rule: 'F-AS' };
       }
     }
     if (v.condemn.has(w) && i + 1 < n && !words[i + 1].commaBefore && !pronounAt(r, i + 1)) {
@@ -187,6 +187,24 @@ function activeAfterRelative(r: Reading, i: number): boolean {
   }
   return false;
 }
+
+/**
+ * The characterisation after "as" ends where a relative clause set off by a comma begins ("see themselves as part of
+ * the axis against Israel, which also includes other Iranian-backed groups such as Hamas"): the relative clause glosses
+ * the characterisation for the outlet's readers, as a relative clause after a comma ends a directive's demand
+ * (F-DIRECT; voice 1.15.1). The index of that relative word, or undefined (to the end of the part).
+ */
+function relativeGloss(r: Reading, from: number): number | undefined {
+  const { words } = r;
+  for (let k = from + 1; k < words.length; k++) {
+    if (words[k].colonBefore) return undefined;
+    if (words[k].commaBefore && RELATIVE_GLOSS.has(words[k].lower) && !insideAny(r.quoted, words[k].start)) return k;
+  }
+  return undefined;
+}
+
+/** Relative words that open a gloss after a comma: "…, which also includes …", "…, who lead the group". */
+const RELATIVE_GLOSS = new Set(['which', 'who', 'whose', 'whom']);
 
 /** Adverbs that stand between an auxiliary and its verb: "had long attributed", "has also blamed" (besides forms in -ly). */
 const VERB_ADVERBS = new Set(['also', 'already', 'long', 'since']);
