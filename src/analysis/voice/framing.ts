@@ -247,7 +247,9 @@ function namesAThing(r: Reading, i: number): boolean {
   let k = i + 1;
   const max = i + 1 + r.rules.windows.call;
   while (k < words.length && k < max && !words[k].commaBefore && (isUpperAt(text, words[k].start) || isDigitAt(text, words[k].start))) k++;
-  return k > i + 1 && (k === words.length || words[k].commaBefore || AFTER_NAME.has(words[k].lower));
+  // A participle after the name ends it too: "the operation dubbed “True Promise” initiated by …" (voice 1.15.1).
+  const participle = k < words.length && words[k].lower.length > 4 && words[k].lower.endsWith('ed');
+  return k > i + 1 && (k === words.length || words[k].commaBefore || AFTER_NAME.has(words[k].lower) || participle);
 }
 const isUpperAt = (text: string, at: number): boolean => { const c = text.charCodeAt(at); return c >= 65 && c <= 90; };
 const isDigitAt = (text: string, at: number): boolean => { const c = text.charCodeAt(at); return c >= 48 && c <= 57; };
