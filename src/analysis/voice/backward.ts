@@ -99,7 +99,7 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
  * reported among others. A clause the tag interrupts goes on with a verb ("…, the army said, the first units have
  * crossed …"), so an auxiliary in the segment keeps it the speaker's.
  */
-function summativeAppositive(r: Reading, i: number, limit: number): boolean {
+export function summativeAppositive(r: Reading, i: number, limit: number): boolean {
   const { words } = r;
   if (!DETERMINERS.has(words[i].lower) || words[i].lower === 'one' || i + 1 >= limit || words[i + 1].commaBefore) return false;
   const second = words[i + 1].lower;
