@@ -28,6 +28,7 @@ const LISTS = [
   ['reporting_verbs', 'reporting', 'verbs'],
   ['reporting_phrases', 'reportingPhrases', 'phrases'],
   ['zero_that_verbs', 'zeroThat', 'verbs'],
+  ['goal_verbs', 'goalVerbs', 'verbs'],
   ['tag_verbs', 'tag', 'finite'],
   ['noun_forms', 'nounForms', 'words'],
   ['sequence_openers', 'sequenceOpeners', 'words'],

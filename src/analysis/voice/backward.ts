@@ -78,6 +78,10 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
           // A source in the middle vouches for the predicate after it, not for how the outlet named the subject
           // before it: "The attacks by pro-Iranian paramilitaries are due, according to the group, to US support".
           if (according && !figureOnly) from = before;
+        } else if (according && !figureOnly && i === limit && limit < n && !words[limit].markBefore && !words[limit].colonBefore) {
+          // The same when the predicate after the source opens with a forward cue, which reads it by its own rule:
+          // "Tehran’s denial, as reported by the state news agency IRNA, called the accusations baseless" (voice 1.15.1).
+          from = before;
         }
         if (appositive || adjunct) break;
       }
@@ -95,7 +99,7 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
  * reported among others. A clause the tag interrupts goes on with a verb ("…, the army said, the first units have
  * crossed …"), so an auxiliary in the segment keeps it the speaker's.
  */
-function summativeAppositive(r: Reading, i: number, limit: number): boolean {
+export function summativeAppositive(r: Reading, i: number, limit: number): boolean {
   const { words } = r;
   if (!DETERMINERS.has(words[i].lower) || words[i].lower === 'one' || i + 1 >= limit || words[i + 1].commaBefore) return false;
   const second = words[i + 1].lower;

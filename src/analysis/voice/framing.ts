@@ -102,7 +102,7 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
         // characterisation; the verb's object goes on (F-CONDEMN below) or there is none.
         if (j + 2 < n && v.asAs.has(words[j + 1].lower) && words[j + 2].lower === 'as') break;
         const object = i + 1 < j && !pronounAt(r, i + 1) && !words[i + 1].commaBefore;
-        return { cue: i, clause: object ? i + 1 : j + 1, rule: 'F-AS' };
+        return { cue: i, clause: object ? i + 1 : j + 1, end: relativeGloss(r, j + 1), rule: 'F-AS' };
       }
     }
     if (v.condemn.has(w) && i + 1 < n && !words[i + 1].commaBefore && !pronounAt(r, i + 1)) {
@@ -171,16 +171,43 @@ function additiveParentheticalEnd(r: Reading, j: number, limit: number): number 
 /**
  * Whether the verb at word i has a subject of its own after a relative word ("which the administration attributed
  * to …"): a relative word at most `windows.framing_relative_subject` words back, with no comma and no form of "be" between.
+ * Auxiliaries right before the verb belong to it, not to the subject, and are not counted, nor an adverb after one:
+ * "which the Biden administration has blamed on …", "that Washington had long attributed to …" (voice 1.15.1).
  */
 function activeAfterRelative(r: Reading, i: number): boolean {
   const { words } = r;
   if (i > 0 && BE_FORMS.has(words[i - 1].lower)) return false;
-  for (let k = i - 1; k >= 0 && k >= i - r.rules.windows.framingRelativeSubject; k--) {
+  let verb = i;
+  const adverb = (w: string): boolean => w.endsWith('ly') || VERB_ADVERBS.has(w);
+  while (verb > 0 && !words[verb].commaBefore && !BE_FORMS.has(words[verb - 1].lower)
+    && (AUXILIARIES.has(words[verb - 1].lower) || (adverb(words[verb - 1].lower) && verb - 1 > 0 && AUXILIARIES.has(words[verb - 2].lower)))) verb--;
+  for (let k = verb - 1; k >= 0 && k >= verb - r.rules.windows.framingRelativeSubject; k--) {
     if (words[k + 1].commaBefore) return false;
-    if (RELATIVE.has(words[k].lower)) return k < i - 1;
+    if (RELATIVE.has(words[k].lower)) return k < verb - 1;
   }
   return false;
 }
+
+/**
+ * The characterisation after "as" ends where a relative clause set off by a comma begins ("see themselves as part of
+ * the axis against Israel, which also includes other Iranian-backed groups such as Hamas"): the relative clause glosses
+ * the characterisation for the outlet's readers, as a relative clause after a comma ends a directive's demand
+ * (F-DIRECT; voice 1.15.1). The index of that relative word, or undefined (to the end of the part).
+ */
+function relativeGloss(r: Reading, from: number): number | undefined {
+  const { words } = r;
+  for (let k = from + 1; k < words.length; k++) {
+    if (words[k].colonBefore) return undefined;
+    if (words[k].commaBefore && RELATIVE_GLOSS.has(words[k].lower) && !insideAny(r.quoted, words[k].start)) return k;
+  }
+  return undefined;
+}
+
+/** Relative words that open a gloss after a comma: "…, which also includes …", "…, who lead the group". */
+const RELATIVE_GLOSS = new Set(['which', 'who', 'whose', 'whom']);
+
+/** Adverbs that stand between an auxiliary and its verb: "had long attributed", "has also blamed" (besides forms in -ly). */
+const VERB_ADVERBS = new Set(['also', 'already', 'long', 'since']);
 
 /** Prepositions that a blame verb's passive participle takes before the one blamed: "blamed on", "attributed to". */
 const PASSIVE_BLAME_PREPOSITIONS = new Set(['on', 'to']);
@@ -220,7 +247,9 @@ function namesAThing(r: Reading, i: number): boolean {
   let k = i + 1;
   const max = i + 1 + r.rules.windows.call;
   while (k < words.length && k < max && !words[k].commaBefore && (isUpperAt(text, words[k].start) || isDigitAt(text, words[k].start))) k++;
-  return k > i + 1 && (k === words.length || words[k].commaBefore || AFTER_NAME.has(words[k].lower));
+  // A participle after the name ends it too: "the operation dubbed “True Promise” initiated by …" (voice 1.15.1).
+  const participle = k < words.length && words[k].lower.length > 4 && words[k].lower.endsWith('ed');
+  return k > i + 1 && (k === words.length || words[k].commaBefore || AFTER_NAME.has(words[k].lower) || participle);
 }
 const isUpperAt = (text: string, at: number): boolean => { const c = text.charCodeAt(at); return c >= 65 && c <= 90; };
 const isDigitAt = (text: string, at: number): boolean => { const c = text.charCodeAt(at); return c >= 48 && c <= 57; };

@@ -6,7 +6,7 @@
 import type { ForwardCue } from './forward.js';
 import { AUXILIARIES, OBJECT_PRONOUNS, WEEKDAYS } from './grammar.js';
 import { insideAny } from './spans.js';
-import type { Reading } from './words.js';
+import { MONTH_NAMES, type Reading } from './words.js';
 
 /** The intent cue at word i; null when the word is a directive without its infinitive; undefined when not ours. */
 export function intentCue(r: Reading, i: number): ForwardCue | null | undefined {
@@ -44,7 +44,9 @@ export function intentCue(r: Reading, i: number): ForwardCue | null | undefined 
       if (j + 1 >= n) break;
       return { cue: i, clause: j + 1, end: occasion(r, j + 2), rule: 'F-VOW' };
     }
-    if (!v.adjuncts.has(lj) && !WEEKDAYS.has(lj) && lj !== 'not' && lj !== 'never') break;
+    // A date is an adjunct too: "vowed in November 2023 to attack …", "pledged on 12 March to …" (voice 1.15.1).
+    const date = MONTH_NAMES.has(lj) || /^\d{1,4}$/.test(lj);
+    if (!v.adjuncts.has(lj) && !WEEKDAYS.has(lj) && !date && lj !== 'not' && lj !== 'never') break;
   }
   // Not an infinitive: a vow verb may still report a clause ("vowed that …"), read by the reporting rules.
   return undefined;

@@ -3,7 +3,7 @@
  * backward cues before it, and the scope rules that cut what they mark (docs/voice.md: S-DESPITE, S-SOURCE,
  * C-INTRO, P-PERSPECTIVE). Word indices are part-relative.
  */
-import { backwardCues } from './backward.js';
+import { backwardCues, summativeAppositive } from './backward.js';
 import { forwardCueAt, type ForwardCue } from './forward.js';
 import { mainClauseAfter } from './that-clause.js';
 import { ARTICLES, AUXILIARIES, DETERMINERS, RELATIVE } from './grammar.js';
@@ -350,6 +350,13 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
   let start = from;
   for (let k = from + 1; k < to; k++) {
     const w = words[k];
+    // S-AFTER inside the clause: a last comma segment that ranks the event just reported ("…, the first attack by the
+    // Lebanese group since …", "…, its deadliest day …") is the outlet's summative appositive, as after a tag (voice 1.15.1).
+    if (w.commaBefore && !w.semiBefore && !w.colonBefore && !insideAny(r.quoted, w.start) && segmentEnd(words, k) >= to
+      && summativeAppositive(r, k, to)) {
+      mark(start, k, rule);
+      return;
+    }
     // "said Hamas, the Islamist militant group which controls Gaza, fired …": a "the" appositive right after the
     // name that opens the clause glosses it like "a"/"an" does.
     const theGloss = w.lower === 'the' && k - from <= 4 && words.slice(from, k).every((x) => capitalised(r.text, x));

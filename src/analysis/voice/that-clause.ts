@@ -94,6 +94,8 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   // …") reports that clause only: its report ends with the comma segment, and the main clause goes on in the outlet's
   // voice.
   const end = j === i + 1 && embeddedRelative(r, i) ? segmentEnd(words, i) : undefined;
+  // "the attack adds another layer of complexity to the situation": a verb of putting with its object and goal.
+  if (v.goalVerbs.has(w) && !c.markBefore && !c.colonBefore && objectThenGoal(r, j)) return null;
   if (c.markBefore || c.commaBefore || opensClause(r, j)) return { cue: i, clause: j, end, rule: 'V-ZERO' };
   // "The launches, which the army said came from Iran, …": in a relative clause with its own subject before the verb,
   // the relative word is the reported clause's subject, so the finite verb right after opens that clause.
@@ -102,6 +104,22 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   // subject, so a bare verb agreeing with that noun opens the reported clause.
   if (j === i + 1 && end !== undefined && contactRelative(r, i) && bareVerb(r, j)) return { cue: i, clause: j, end, rule: 'V-ZERO' };
   return null;
+}
+
+/**
+ * After a goal verb ("add"): whether the words from j reach "to" within their comma segment before any finite verb
+ * (an auxiliary, a form in -s or -ed, an irregular past): "adds another layer of complexity to …" has an object and
+ * a goal; "added the strikes had killed …" has a clause (V-ZERO, `goal_verbs`).
+ */
+function objectThenGoal(r: Reading, j: number): boolean {
+  const { words } = r;
+  for (let k = j; k < words.length; k++) {
+    if (k > j && (words[k].commaBefore || words[k].markBefore || words[k].colonBefore)) return false;
+    const w = words[k].lower;
+    if (w === 'to') return k > j;
+    if (AUXILIARIES.has(w) || r.rules.words.irregularPast.has(w) || (k > j && finiteLooking(r, w))) return false;
+  }
+  return false;
 }
 
 /** Words that open a reported clause after a reporting verb like "that" (V-HOW). */

@@ -111,7 +111,8 @@ export function scanWords(text: string, start: number, end: number): Word[] {
   return words;
 }
 
-const MONTH_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
+/** Month names and their abbreviations: a date inside an adjunct ("vowed in November 2023 to …", F-VOW). */
+export const MONTH_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
   'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
 /** A year, alone or opening a compound ("2023", "2023-present"). */
