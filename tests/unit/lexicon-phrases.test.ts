@@ -790,6 +790,27 @@ describe('a neutral name that only says whose something is (lexicon 1.3.8)', () 
     expect(texts('Hamas leader John Roe met the envoy.')).toEqual([]);
   });
 
+  it('does not count a name at the end of a chained of-phrase after an official\'s title; a framing label on the way keeps its frame (lexicon 1.3.33-s)', () => {
+    const hits = (text: string) => actorLabels(text).map((h) => `${h.text} ${h.referent}`);
+    // Gold README C-OFFICE: "the leader of Hamas" names an official by affiliation; so does the same of-phrase through
+    // the office's body and a descriptor before the name (batch s: two dev texts).
+    expect(hits('John Roe, the head of the political bureau of Hamas, met the envoy.')).toEqual([]);
+    expect(hits('John Roe, the leader of the military wing of Hamas, met the envoy.')).toEqual([]);
+    expect(hits('She met the head of the political bureau of the Palestinian group Hamas.')).toEqual([]);
+    expect(hits('John Roe, the head of the political bureau of the Palestinian resistance movement Hamas, met the envoy.'))
+      .toEqual(['Palestinian resistance movement palestinians']);
+    // Not an office's of-phrase: a verb, another preposition or punctuation on the way.
+    expect(hits('Israel launched a campaign of strikes on Hamas.')).toEqual(['Israel israel', 'Hamas palestinians']);
+    expect(hits('The leader of the protests against Hamas spoke.')).toEqual(['Hamas palestinians']);
+    expect(hits('The head of the bureau said that Hamas agreed.')).toEqual(['Hamas palestinians']);
+  });
+
+  it('reads Iranian soldiers and troops as the state\'s force, as Israeli soldiers are (lexicon 1.3.33-s)', () => {
+    const hits = (text: string) => actorLabels(text).map((h) => `${h.text} ${h.referent} ${h.weight}`);
+    expect(hits('At least two Iranian soldiers were killed in the strikes.')).toEqual(['Iranian soldiers iran 0']);
+    expect(hits('An Iranian soldier and Iranian troops were seen at the border.')).toEqual(['Iranian soldier iran 0', 'Iranian troops iran 0']);
+  });
+
   it('does not count a force named with its bracketed acronym before an official\'s title', () => {
     const texts = (text: string) => actorLabels(text).map((h) => h.text);
     expect(texts('On Monday, Israel Defense Forces (IDF) Chief of the General Staff Herzi Halevi spoke.')).toEqual([]);
