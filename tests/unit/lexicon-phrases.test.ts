@@ -805,6 +805,14 @@ describe('a neutral name that only says whose something is (lexicon 1.3.8)', () 
     expect(hits('The head of the bureau said that Hamas agreed.')).toEqual(['Hamas palestinians']);
   });
 
+  it('reads "enemy soldiers" as the speaker\'s word for the other side\'s men, no label; "the enemy" and "enemy forces" stay labels (lexicon 1.3.33-s)', () => {
+    const texts = (text: string) => actorLabels(text).map((h) => h.text);
+    expect(texts('The brigades fired mortar shells at the enemy soldiers and vehicles.')).toEqual([]);
+    expect(texts('An enemy soldier was hit near the fence.')).toEqual([]);
+    expect(texts('The brigades fired mortar shells at the enemy.')).toEqual(['the enemy']);
+    expect(texts('The brigades confronted the enemy forces.')).toEqual(['enemy forces']);
+  });
+
   it('reads Iranian soldiers and troops as the state\'s force, as Israeli soldiers are (lexicon 1.3.33-s)', () => {
     const hits = (text: string) => actorLabels(text).map((h) => `${h.text} ${h.referent} ${h.weight}`);
     expect(hits('At least two Iranian soldiers were killed in the strikes.')).toEqual(['Iranian soldiers iran 0']);
