@@ -493,6 +493,9 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
   }
   if (word === "'s" || word === "'") {
     for (let u = next + 1; u < units.count && u <= next + 1 + compiled.voice.context.titleModifiers; u++) {
+      // "Israel's killing of leaders", "Israel's strike on Hamas commanders": a preposition before any title ends the
+      // possessor's noun phrase; the title after it is the object of what the state did, not its office holder.
+      if (PHRASE_ENDING_PREPOSITIONS.has(units.normal[u])) break;
       if (titleAt(text, units, u, compiled)) return 'title';
       if (units.barrierAfter[u]) break;
     }
@@ -557,6 +560,9 @@ function titleAt(text: string, units: Units, u: number, compiled: CompiledLexico
   if (next >= units.count || units.barrierAfter[u]) return true;
   return properWordAt(text, units, next) || classWords(compiled, TITLE_FOLLOWER_CLASS).has(units.normal[next]);
 }
+
+/** Prepositions that end a possessor's noun phrase before an official's title could (see affiliationOnly). */
+const PHRASE_ENDING_PREPOSITIONS = new Set(['of', 'on', 'against', 'in', 'at', 'by', 'with', 'for', 'to', 'from', 'over', 'into']);
 
 const OFFICE_BODY_CLASS = 'office-body-word';
 /** Units at most read back from the name for a chained of-phrase ("the head of the political bureau of Hamas"). */

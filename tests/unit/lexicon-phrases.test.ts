@@ -813,6 +813,18 @@ describe('a neutral name that only says whose something is (lexicon 1.3.8)', () 
     expect(texts('The brigades confronted the enemy forces.')).toEqual(['enemy forces']);
   });
 
+  it('keeps a state\'s possessive before an event noun whose of- or on-phrase names office holders (lexicon 1.3.33-s)', () => {
+    const texts = (text: string) => actorLabels(text).map((h) => h.text);
+    // Gold README: the possessive before an event noun is the state's baseline; "leaders" after "of" are the object of
+    // what the state did, not its office holders (batch t dev: "in retaliation for Israel's killing of leaders of ...").
+    expect(texts("The attack was in retaliation for Israel's killing of leaders.")).toEqual(['Israel']);
+    expect(texts("It followed Israel's strike on commanders in Beirut.")).toEqual(['Israel']);
+    // A title right after the possessive, or after office words, is still an official named by affiliation (C-OFFICE).
+    expect(texts("Iran's Minister of Defense said so.")).toEqual([]);
+    expect(texts("Israel's ambassador to the UN spoke.")).toEqual([]);
+    expect(texts("Iran's top nuclear envoy spoke.")).toEqual([]);
+  });
+
   it('reads Iranian soldiers and troops as the state\'s force, as Israeli soldiers are (lexicon 1.3.33-s)', () => {
     const hits = (text: string) => actorLabels(text).map((h) => `${h.text} ${h.referent} ${h.weight}`);
     expect(hits('At least two Iranian soldiers were killed in the strikes.')).toEqual(['Iranian soldiers iran 0']);
