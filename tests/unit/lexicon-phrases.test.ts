@@ -825,6 +825,14 @@ describe('a neutral name that only says whose something is (lexicon 1.3.8)', () 
     expect(texts("Iran's top nuclear envoy spoke.")).toEqual([]);
   });
 
+  it('reads the men of Hamas\'s armed wing by its name as Hamas\'s men (C-MEMBERS, lexicon 1.3.33-s)', () => {
+    const hits = (text: string) => actorLabels(text).map((h) => `${h.text} ${h.referent} ${h.weight}`);
+    expect(hits('Qassam fighters ambushed a tank, and a Qassam fighter died.'))
+      .toEqual(['Qassam fighters palestinians 0', 'Qassam fighter palestinians 0']);
+    // The wing's name alone stays a name.
+    expect(hits('The Qassam Brigades released a video.')).toEqual([]);
+  });
+
   it('reads Iranian soldiers and troops as the state\'s force, as Israeli soldiers are (lexicon 1.3.33-s)', () => {
     const hits = (text: string) => actorLabels(text).map((h) => `${h.text} ${h.referent} ${h.weight}`);
     expect(hits('At least two Iranian soldiers were killed in the strikes.')).toEqual(['Iranian soldiers iran 0']);
