@@ -833,6 +833,13 @@ describe('a neutral name that only says whose something is (lexicon 1.3.8)', () 
     expect(hits('The Qassam Brigades released a video.')).toEqual([]);
   });
 
+  it('reads "Israeli terrorists" against Israel\'s forces as "US terrorists" is read against US troops, and "the American army" as the US force (lexicon 1.3.33-s)', () => {
+    const hits = (text: string) => actorLabels(text).map((h) => `${h.text} ${h.referent} ${h.weight}`);
+    expect(hits('The video shows the targeting of Israeli terrorists on military trucks.')).toEqual(['Israeli terrorists israel -2']);
+    expect(hits('Zionist terrorists fired on the crowd.')).toEqual(['Zionist terrorists israel -2']);
+    expect(hits('They aimed at supply ships belonging to the American army.')).toEqual(['American army us-forces 0']);
+  });
+
   it('reads Iranian soldiers and troops as the state\'s force, as Israeli soldiers are (lexicon 1.3.33-s)', () => {
     const hits = (text: string) => actorLabels(text).map((h) => `${h.text} ${h.referent} ${h.weight}`);
     expect(hits('At least two Iranian soldiers were killed in the strikes.')).toEqual(['Iranian soldiers iran 0']);
