@@ -809,6 +809,8 @@ describe('a neutral name that only says whose something is (lexicon 1.3.8)', () 
     const texts = (text: string) => actorLabels(text).map((h) => h.text);
     expect(texts('The brigades fired mortar shells at the enemy soldiers and vehicles.')).toEqual([]);
     expect(texts('An enemy soldier was hit near the fence.')).toEqual([]);
+    // Without the article the label before it keeps its words (gold a09).
+    expect(texts('They targeted a gathering of Zionist enemy soldiers near the settlement.')).toEqual(['Zionist enemy']);
     expect(texts('The brigades fired mortar shells at the enemy.')).toEqual(['the enemy']);
     expect(texts('The brigades confronted the enemy forces.')).toEqual(['enemy forces']);
   });
