@@ -298,16 +298,13 @@ function stancePrefixed(text: string, units: Units, m: Match): boolean {
 /**
  * Whether the match's last word is a lowercase word glued by one hyphen to a lowercase word after it ("militia-linked",
  * "militia-controlled"): a compound modifier, as `noun: true` reads "a militant cell" for one-word nouns. Names and
- * proper adjectives alone are capitalised and keep their own rules ("Israel-linked vessels", see affiliationOnly); a
- * label of several words that ends in one is a compound's first half too ("members of the Hezbollah-aligned …"); a
+ * proper adjectives are capitalised and keep their own rules ("Israel-linked vessels", see affiliationOnly); a
  * compound the lexicon knows whole ("Hamas-run", "Iran-backed militias") is matched whole before this is asked.
  */
 function modifierHalf(text: string, units: Units, m: Match): boolean {
   const next = m.endUnit;
   if (next >= units.count || m.end !== units.end[next - 1]) return false;
-  // A label of several words that ends in a name is cut off the same way: "members of the Hezbollah-aligned Amal
-  // group" is no "members of Hezbollah" (lexicon 1.3.33-s); a name alone keeps its rules ("Israel-linked vessels").
-  if (!LOWERCASE_START.test(text[units.start[next - 1]] ?? '') && m.endUnit - m.startUnit < 2) return false;
+  if (!LOWERCASE_START.test(text[units.start[next - 1]] ?? '')) return false;
   return isHyphenGlue(text.slice(units.end[next - 1], units.start[next])) && LOWERCASE_START.test(text[units.start[next]] ?? '');
 }
 const LOWERCASE_START = /^\p{Ll}$/u;
