@@ -474,7 +474,7 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
   // gold a10), so only a label that ends in a noun of the `force-noun` class.
   if (forceOutlet(text, units, m, compiled)) return 'title';
   if (entry.weight !== 0) return null;
-  if (titleOfBefore(units, m, compiled)) return 'title';
+  if (titleOfBefore(text, units, m, compiled)) return 'title';
   const next = m.endUnit;
   if (next >= units.count) return null;
   // "Israel Defense Forces (IDF) Chief of the General Staff": the title after the force's bracketed acronym.
@@ -493,6 +493,9 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
   }
   if (word === "'s" || word === "'") {
     for (let u = next + 1; u < units.count && u <= next + 1 + compiled.voice.context.titleModifiers; u++) {
+      // "Israel's killing of leaders", "Israel's strike on Hamas commanders": a preposition before any title ends the
+      // possessor's noun phrase; the title after it is the object of what the state did, not its office holder.
+      if (PHRASE_ENDING_PREPOSITIONS.has(units.normal[u])) break;
       if (titleAt(text, units, u, compiled)) return 'title';
       if (units.barrierAfter[u]) break;
     }
@@ -558,17 +561,36 @@ function titleAt(text: string, units: Units, u: number, compiled: CompiledLexico
   return properWordAt(text, units, next) || classWords(compiled, TITLE_FOLLOWER_CLASS).has(units.normal[next]);
 }
 
+/** Prepositions that end a possessor's noun phrase before an official's title could (see affiliationOnly). */
+const PHRASE_ENDING_PREPOSITIONS = new Set(['of', 'on', 'against', 'in', 'at', 'by', 'with', 'for', 'to', 'from', 'over', 'into']);
+
+const OFFICE_BODY_CLASS = 'office-body-word';
+/** Units at most read back from the name for a chained of-phrase ("the head of the political bureau of Hamas"). */
+const MAX_OF_CHAIN = 12;
+
 /**
  * Whether the name is the "of" phrase of an official's singular title ("the leader of Hamas", "the chief of the
- * IDF"): the official named by affiliation. Reads at most three words back.
+ * IDF"): the official named by affiliation. The of-phrase may run through the office's body and a descriptor before
+ * the name ("the head of the political bureau of Hamas", "the leader of the political bureau of the terrorist group
+ * Palestinian Islamic Hamas"): reading back at most `MAX_OF_CHAIN` units without punctuation, over "the", "of",
+ * capitalised words and words of `office-body-word`, to an "of" right after a title (gold README C-OFFICE).
  */
-function titleOfBefore(units: Units, m: Match, compiled: CompiledLexicon): boolean {
-  let u = m.startUnit - 1;
-  if (u >= 0 && units.normal[u] === 'the' && !units.barrierAfter[u]) u--;
-  if (u < 1 || units.normal[u] !== 'of' || units.barrierAfter[u] || units.barrierAfter[u - 1]) return false;
-  const title = units.normal[u - 1];
-  return classWords(compiled, PERSON_TITLE_CLASS).has(title) || classWords(compiled, TITLE_NOUN_CLASS).has(title) ||
-    classWords(compiled, OF_TITLE_CLASS).has(title);
+function titleOfBefore(text: string, units: Units, m: Match, compiled: CompiledLexicon): boolean {
+  const isTitle = (w: string): boolean => classWords(compiled, PERSON_TITLE_CLASS).has(w) ||
+    classWords(compiled, TITLE_NOUN_CLASS).has(w) || classWords(compiled, OF_TITLE_CLASS).has(w);
+  const body = classWords(compiled, OFFICE_BODY_CLASS);
+  for (let u = m.startUnit - 1; u >= 1 && m.startUnit - u <= MAX_OF_CHAIN; u--) {
+    if (units.barrierAfter[u]) return false;
+    const w = units.normal[u];
+    if (w === 'of') {
+      if (units.barrierAfter[u - 1]) return false;
+      if (isTitle(units.normal[u - 1])) return true;
+      continue;
+    }
+    if (w === 'the' || body.has(w) || properWordAt(text, units, u)) continue;
+    return false;
+  }
+  return false;
 }
 
 /**

@@ -273,7 +273,7 @@ describe('framelens lexicon export (command)', () => {
     expect(counter.dictionary.entries.some((e) => e.source === 'anti-terror fighters')).toBe(true);
     // The YAML names the lexicon it came from (not the voice rules that ride along with it) and what the cap left out.
     const yml = readFileSync(join(tmp, 'cli.yml'), 'utf8');
-    expect(yml.split('\n')[0]).toMatch(/^# framelens lexicon export of conflict \d+\.\d+\.\d+ \(sha256 [0-9a-f]{12}\)$/);
+    expect(yml.split('\n')[0]).toMatch(/^# framelens lexicon export of conflict \d+\.\d+\.\d+(?:-[a-z]+)? \(sha256 [0-9a-f]{12}\)$/);
     expect(yml).toMatch(/^# iran-backed-militia: referent armed-groups, weight -2; the \d+ cheapest of \d+ spellings/m);
     await expect(runLexicon(['export', '--format', 'wordstat'])).rejects.toThrow(UsageError);
     await expect(runLexicon(['export'])).rejects.toThrow(/--format quanteda or --format liwc/);

@@ -206,9 +206,11 @@ describe('a nationality says who the men are (a theatre\'s `people`, lexicon 1.3
     expect(hit(text, 'terrorists')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
   });
 
-  it('a nationality of no referent the label may take leaves it unresolved ("Israeli terrorists", "Iranian militants")', () => {
-    const text = 'Hamas fighters held the line. The Israeli terrorists stormed the camp at night.';
-    expect(hit(text, 'terrorists').referent).toBeNull();
+  it('a nationality of no referent the label may take leaves it unresolved ("Israeli militants", "Iranian militants")', () => {
+    // "Israeli terrorists" was the example until lexicon 1.3.34 made it a fixed label of Israel
+    // (israeli-terrorist-forces, the mirror of us-terrorist-forces); the rule is the same with "militants".
+    const text = 'Hamas fighters held the line. The Israeli militants stormed the camp at night.';
+    expect(hit(text, 'militants').referent).toBeNull();
     expect(hit('Hamas fired rockets. Later Iranian militants were seen in the south.', 'militants').referent).toBeNull();
   });
 
