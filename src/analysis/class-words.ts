@@ -76,7 +76,7 @@ const firstCache = new WeakMap<CompiledLexicon, Map<string, ReadonlySet<string>>
 /**
  * The words a member of a class may begin with, lowercased ("backed by", "with ties to" give "backed" and "with"; a
  * first word written as a choice, "backed|supported and", gives each), for rules that ask whether a phrase of the
- * class may start at a word. An optional first part is skipped to the next word.
+ * class may start at a word. A member that opens with an optional part ("(also) backed by") may begin with either.
  */
 export function classFirstWords(compiled: CompiledLexicon, className: string): ReadonlySet<string> {
   let sets = firstCache.get(compiled);
@@ -85,9 +85,14 @@ export function classFirstWords(compiled: CompiledLexicon, className: string): R
   if (!words) {
     const set = new Set<string>();
     for (const source of membersOf(compiled, className) ?? []) {
-      const parts = source.trim().toLowerCase().split(/\s+/);
-      const first = parts.find((p) => !p.startsWith('(')) ?? '';
-      for (const w of first.split('|')) if (w) set.add(w);
+      const lower = source.trim().toLowerCase();
+      // An optional first part may be there or not: its words and the first word after it may both begin a member.
+      const optional = /^\(([^)]*)\)\s*(.*)$/.exec(lower);
+      const starts = optional ? [optional[1], optional[2]] : [lower];
+      for (const start of starts) {
+        const first = start.split(/\s+/)[0] ?? '';
+        for (const w of first.split('|')) if (w) set.add(w);
+      }
     }
     sets.set(className, (words = set.size ? set : EMPTY));
   }
