@@ -4,74 +4,72 @@
  */
 import type { CompiledLexicon } from '../lexicon/compile.js';
 
-interface ClassWordSets {
-  /** The one-word members, as written, lowercased. */
-  single: Map<string, ReadonlySet<string>>;
-  /** Every word of every member ("Shiite Muslim" gives "shiite" and "muslim"; "hard-line" "hard" and "line"). */
-  every: Map<string, ReadonlySet<string>>;
-}
-
-const cache = new WeakMap<CompiledLexicon, ClassWordSets>();
 const EMPTY: ReadonlySet<string> = new Set();
 
-function setsOf(compiled: CompiledLexicon): ClassWordSets {
-  let sets = cache.get(compiled);
-  if (!sets) cache.set(compiled, (sets = { single: new Map(), every: new Map() }));
-  return sets;
-}
+/** How each kind of set takes a member's words (the member as written in the lexicon). */
+const ADD = {
+  /** One-word members, lowercased; a trailing full stop is kept (the tokenizer keeps it on ranks: "Gen.", "Lt."). */
+  single(source: string, set: Set<string>): void {
+    if (/^[a-z]+\.?$/i.test(source.trim())) set.add(source.trim().toLowerCase());
+  },
+  /** Every word, split at spaces and hyphens ("Shiite Muslim" gives "shiite" and "muslim"; "hard-line" "hard", "line"). */
+  every(source: string, set: Set<string>): void {
+    for (const w of source.toLowerCase().split(/[\s-]+/)) if (w) set.add(w);
+  },
+  /** Members of two or more words, their words joined by one space. */
+  phrase(source: string, set: Set<string>): void {
+    const words = source.trim().toLowerCase().split(/\s+/);
+    if (words.length > 1) set.add(words.join(' '));
+  },
+  /** The words a member may begin with; an optional first part may be there or not, so both sides count. */
+  first(source: string, set: Set<string>): void {
+    const lower = source.trim().toLowerCase();
+    const optional = /^\(([^)]*)\)\s*(.*)$/.exec(lower);
+    for (const start of optional ? [optional[1], optional[2]] : [lower]) {
+      for (const w of (start.split(/\s+/)[0] ?? '').split('|')) if (w) set.add(w);
+    }
+  },
+} as const;
+type Kind = keyof typeof ADD;
+
+/** Every set made so far, per compiled lexicon, kind of set and class. */
+const cache = new WeakMap<CompiledLexicon, Record<Kind, Map<string, ReadonlySet<string>>>>();
 
 function membersOf(compiled: CompiledLexicon, className: string): string[] | undefined {
   const cls = (compiled.lexicon.classes ?? []).find((c) => c.name === className);
   return cls?.members.map((m) => m.source);
 }
 
-/** The one-word members of a class, as written (empty when the lexicon has no such class). */
-export function classWords(compiled: CompiledLexicon, className: string): ReadonlySet<string> {
-  const sets = setsOf(compiled).single;
-  let words = sets.get(className);
-  if (!words) {
+/** The set of one kind for a class, made once from its members (empty when nothing is added). */
+function classSet(compiled: CompiledLexicon, kind: Kind, className: string): ReadonlySet<string> {
+  let sets = cache.get(compiled);
+  if (!sets) cache.set(compiled, (sets = { single: new Map(), every: new Map(), phrase: new Map(), first: new Map() }));
+  let made = sets[kind].get(className);
+  if (!made) {
     const set = new Set<string>();
-    // A trailing full stop is kept: the tokenizer keeps it on abbreviated ranks ("Gen.", "Lt.").
-    for (const source of membersOf(compiled, className) ?? []) if (/^[a-z]+\.?$/i.test(source.trim())) set.add(source.trim().toLowerCase());
-    sets.set(className, (words = set.size ? set : EMPTY));
+    for (const source of membersOf(compiled, className) ?? []) ADD[kind](source, set);
+    sets[kind].set(className, (made = set.size ? set : EMPTY));
   }
-  return words;
+  return made;
+}
+
+/** The one-word members of a class, as written, lowercased (empty when the lexicon has no such class). */
+export function classWords(compiled: CompiledLexicon, className: string): ReadonlySet<string> {
+  return classSet(compiled, 'single', className);
 }
 
 /** Every word of every member of a class, split at spaces and hyphens (empty when the lexicon has no such class). */
 export function classMemberWords(compiled: CompiledLexicon, className: string): ReadonlySet<string> {
-  const sets = setsOf(compiled).every;
-  let words = sets.get(className);
-  if (!words) {
-    const set = new Set<string>();
-    for (const source of membersOf(compiled, className) ?? []) for (const w of source.toLowerCase().split(/[\s-]+/)) if (w) set.add(w);
-    sets.set(className, (words = set.size ? set : EMPTY));
-  }
-  return words;
+  return classSet(compiled, 'every', className);
 }
-
-const phraseCache = new WeakMap<CompiledLexicon, Map<string, ReadonlySet<string>>>();
 
 /**
  * The members of a class of two or more words, lowercased, their words joined by one space ("calling itself"), for
  * rules that look up a run of words (empty when the lexicon has no such class or member).
  */
 export function classPhrases(compiled: CompiledLexicon, className: string): ReadonlySet<string> {
-  let sets = phraseCache.get(compiled);
-  if (!sets) phraseCache.set(compiled, (sets = new Map()));
-  let phrases = sets.get(className);
-  if (!phrases) {
-    const set = new Set<string>();
-    for (const source of membersOf(compiled, className) ?? []) {
-      const words = source.trim().toLowerCase().split(/\s+/);
-      if (words.length > 1) set.add(words.join(' '));
-    }
-    sets.set(className, (phrases = set.size ? set : EMPTY));
-  }
-  return phrases;
+  return classSet(compiled, 'phrase', className);
 }
-
-const firstCache = new WeakMap<CompiledLexicon, Map<string, ReadonlySet<string>>>();
 
 /**
  * The words a member of a class may begin with, lowercased ("backed by", "with ties to" give "backed" and "with"; a
@@ -79,22 +77,5 @@ const firstCache = new WeakMap<CompiledLexicon, Map<string, ReadonlySet<string>>
  * class may start at a word. A member that opens with an optional part ("(also) backed by") may begin with either.
  */
 export function classFirstWords(compiled: CompiledLexicon, className: string): ReadonlySet<string> {
-  let sets = firstCache.get(compiled);
-  if (!sets) firstCache.set(compiled, (sets = new Map()));
-  let words = sets.get(className);
-  if (!words) {
-    const set = new Set<string>();
-    for (const source of membersOf(compiled, className) ?? []) {
-      const lower = source.trim().toLowerCase();
-      // An optional first part may be there or not: its words and the first word after it may both begin a member.
-      const optional = /^\(([^)]*)\)\s*(.*)$/.exec(lower);
-      const starts = optional ? [optional[1], optional[2]] : [lower];
-      for (const start of starts) {
-        const first = start.split(/\s+/)[0] ?? '';
-        for (const w of first.split('|')) if (w) set.add(w);
-      }
-    }
-    sets.set(className, (words = set.size ? set : EMPTY));
-  }
-  return words;
+  return classSet(compiled, 'first', className);
 }
