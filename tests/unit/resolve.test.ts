@@ -459,8 +459,9 @@ describe('a word that is a noun and an adjective counts as a noun only (noun: tr
     expect(labelsOf('Hezbollah fired rockets at the north. Militants fired more rockets.')).toEqual([['Militants', 'armed-groups']]);
   });
 
-  it('leaves the adjective alone: "a terrorist cell", "militant activity", "extremist and terrorist groups"', () => {
-    expect(labelsOf('Hezbollah fired rockets. Troops raided a terrorist cell and seized terrorist financing records.')).toEqual([]);
+  it('leaves the adjective alone: "a terrorist hideout", "militant activity", "extremist and terrorist groups"', () => {
+    // "a terrorist cell" is a group of the men, a label like "terrorist cells" (lexicon 1.3.35-u), so not an example here.
+    expect(labelsOf('Hezbollah fired rockets. Troops raided a terrorist hideout and seized terrorist financing records.')).toEqual([]);
     expect(labelsOf('Hezbollah fired rockets. Militant activity fell in the south.')).toEqual([]);
     expect(labelsOf('Hezbollah fired rockets. Extremist and terrorist groups were named.').map((l) => l[0])).toEqual(['terrorist groups']);
   });
