@@ -127,6 +127,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
     mentions.push({
       referent, antecedentOf, side, start: m.start, end: m.end, startUnit: m.startUnit, endUnit: m.endUnit, sentence, head: units.normal[m.endUnit - 1],
       ...(m.entry.kind === 'label' ? { label: true } : {}),
+      ...(m.entry.kind === 'label' && (m.entry as LabelEntry).category !== 'actor-label' ? { event: true } : {}),
     });
     actorUnit.fill(1, m.startUnit, m.endUnit);
   };

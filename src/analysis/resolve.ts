@@ -35,6 +35,11 @@ export interface Mention {
   head: string;
   /** A label with a referent, not a name: a nationality before it ("Iranian militias") was read by the lexicon. */
   label?: boolean;
+  /**
+   * A label of an event or a casualty phrase ("killed by an Israeli strike"): it names its agent, but it is no name at
+   * the end of a context label's noun phrase ("fighters killed by an Israeli strike" are not Israel's).
+   */
+  event?: boolean;
 }
 
 export interface ContextLabel {
@@ -251,7 +256,7 @@ export function resolveContextLabels(
     const before = seen.length ? seen[seen.length - 1] : undefined;
     const after = next < mentions.length ? mentions[next] : undefined;
     const adjacent = (before && prevGlued && before.endUnit === match.startUnit ? before : undefined) ??
-      (after && nameInPhrase(text, units, match, after, rules.appositionWords, words) ? after : undefined);
+      (after && !after.event && nameInPhrase(text, units, match, after, rules.appositionWords, words) ? after : undefined);
     if (adjacent) {
       // "Hezbollah and Hamas fighters": glued to the last of a list that names two referents the label may take, the
       // label names them together, which is no one referent (the gold README's "two referents").

@@ -851,6 +851,17 @@ describe('the sides of a civil war the lexicon does not track (issue 8, session 
     expect(hit('Hamas fired rockets. Then 300 terrorists crossed the fence.', 'terrorists')).toBeDefined();
   });
 
+  it('does not take a casualty or event phrase right after the label for a name at the end of its noun phrase (1.3.35-u)', () => {
+    // "killed by an Israeli strike" is a casualty hit whose agent is Israel: the fighters it kills are not Israel's
+    // men, so the label looks back to Hezbollah as it does before any other verb.
+    const text = 'Hezbollah later mourned three fighters killed by an Israeli strike.';
+    expect(hit(text, 'fighters')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    expect(hit('Hezbollah later mourned fighters killed by an Israeli strike near the border.', 'fighters'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // A name right after the label still gives it its owner.
+    expect(hit('The strike hit fighters Hezbollah had sent south.', 'fighters')).toMatchObject({ referent: 'armed-groups' });
+  });
+
   it('reads its number and casualty words from the lexicon\'s classes and its reach from context.casualty_reach', () => {
     // "deaths" stands two words before "fighters": within the shipped reach of 12, beyond a reach of 1.
     const toll = 'Hezbollah mourned. The deaths of five fighters were announced.';
