@@ -1245,6 +1245,14 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(texts('Troops raided a Hamas terror cell in Jenin.')).toEqual([['Hamas terror cell', 'palestinians', -2]]);
   });
 
+  it('reads "a country of terror" as the accusatory epithet of a state, whose referent comes from context (1.3.35-u)', () => {
+    const texts = (text: string) => actorLabels(text).map((h) => [h.text, h.referent, h.weight]);
+    expect(texts('“The world saw today who is Iran – a country of terror,” the minister said.'))
+      .toEqual([['Iran', 'iran', 0], ['country of terror', 'iran', -2]]);
+    expect(texts('Israel is a terrorist country, the spokesman in Tehran said.'))
+      .toEqual([['Israel', 'israel', 0], ['terrorist country', 'israel', -2], ['Tehran', 'iran', 0]]);
+  });
+
   it('reads "Hamas-led" and the men it leads as one mention signed by the noun (gold README C-LED)', () => {
     const texts = (text: string) => actorLabels(text).map((h) => [h.text, h.referent, h.weight]);
     expect(texts('It began after Hamas-led militants attacked Israel.')).toEqual([['Hamas-led militants', 'palestinians', -1], ['Israel', 'israel', 0]]);
