@@ -66,6 +66,7 @@ const PHRASE_NOUN_CLASS = 'phrase-noun';
 const NAMING_WORD_CLASS = 'naming-word';
 const COMPASS_WORD_CLASS = 'compass-word';
 const ADVERSARY_NOUN_CLASS = 'adversary-noun';
+const RELATION_NOUN_CLASS = 'relation-noun';
 const COMBAT_VERB_CLASS = 'combat-verb';
 const BODY_NOUN_CLASS = 'body-noun';
 
@@ -79,6 +80,8 @@ interface ResolveWords {
   namingPhrases: ReadonlySet<string>;
   /** Head nouns of hostility ("enemy", "foes"): their of-phrase names whom the men oppose, not who they are. */
   adversaryNouns: ReadonlySet<string>;
+  /** Head nouns of a relation ("ally", "allies"): only a name right after says whom the label names. */
+  relationNouns: ReadonlySet<string>;
   /** Verbs that introduce speech (voice vocabulary): "X, the militants said" is speech, not an apposition. */
   speech: ReadonlySet<string>;
   /** Verbs of fighting ("defeated", "drove out"): their subject is the opponent of the label that is their object. */
@@ -99,6 +102,7 @@ function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
       naming: classWords(compiled, NAMING_WORD_CLASS),
       namingPhrases: classPhrases(compiled, NAMING_WORD_CLASS),
       adversaryNouns: classWords(compiled, ADVERSARY_NOUN_CLASS),
+      relationNouns: classWords(compiled, RELATION_NOUN_CLASS),
       speech: speechVerbsOf(compiled),
       combat: classWords(compiled, COMBAT_VERB_CLASS),
       combatPhrases: classPhrases(compiled, COMBAT_VERB_CLASS),
@@ -265,6 +269,13 @@ export function resolveContextLabels(
       // is that referent's own men or machines: one mention, the referent's, and no label (as an of-phrase naming
       // such a referent is, rule 4).
       if (untracked(adjacent) || (adjacent === before && adjacent.referent !== null && !candidates.has(adjacent.referent))) notLabels.add(hit);
+      continue;
+    }
+    // 1a. A relation's head noun ("its ally Hamas"): only the name right after it, read above, says whom it names;
+    // without one ("Iran and its allies", "the United States and its allies") whose allies they are is not in the
+    // words, and the words are no label (lexicons/README.md rule 1).
+    if (words.relationNouns.has(units.normal[match.endUnit - 1])) {
+      notLabels.add(hit);
       continue;
     }
     // 1b. Glued to a word that puts the men on a government's side or its armed opponents' ("regime fighters",

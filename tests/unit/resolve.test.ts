@@ -862,6 +862,20 @@ describe('the sides of a civil war the lexicon does not track (issue 8, session 
     expect(hit('The strike hit fighters Hezbollah had sent south.', 'fighters')).toMatchObject({ referent: 'armed-groups' });
   });
 
+  it('reads a relation noun ("its ally") only by the name right after it, and no label without one (1.3.35-u)', () => {
+    // Gold README C-NAMED: the label and the name are two mentions of the name's referent.
+    const text = 'Hezbollah has exchanged fire with Israel in support of its ally Hamas since October.';
+    expect(hit(text, 'its ally')).toMatchObject({ referent: 'palestinians', weight: 0, resolution: 'context' });
+    expect(hit(text, 'Hamas')).toMatchObject({ referent: 'palestinians' });
+    expect(hit('Syria and its major ally Iran said no.', 'its major ally')).toMatchObject({ referent: 'iran' });
+    // Whose allies an owner has is not in the words: Iran's, the United States' and Israel's allies are no label.
+    expect(noHit('Iran and its allies are weakened.', 'its allies')).toBe(true);
+    expect(noHit('The United States and its allies met in London.', 'its allies')).toBe(true);
+    expect(noHit('Israel thanked its closest allies for their help.', 'its closest allies')).toBe(true);
+    // "ally" also matches its inflections; "their allied forces" is no label either.
+    expect(noHit('Hezbollah and their allied forces attacked.', 'their allied')).toBe(true);
+  });
+
   it('reads its number and casualty words from the lexicon\'s classes and its reach from context.casualty_reach', () => {
     // "deaths" stands two words before "fighters": within the shipped reach of 12, beyond a reach of 1.
     const toll = 'Hezbollah mourned. The deaths of five fighters were announced.';
