@@ -127,6 +127,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
     mentions.push({
       referent, antecedentOf, side, start: m.start, end: m.end, startUnit: m.startUnit, endUnit: m.endUnit, sentence, head: units.normal[m.endUnit - 1],
       ...(m.entry.kind === 'label' ? { label: true } : {}),
+      ...(m.entry.kind === 'label' && (m.entry as LabelEntry).category !== 'actor-label' ? { event: true } : {}),
     });
     actorUnit.fill(1, m.startUnit, m.endUnit);
   };
@@ -502,8 +503,13 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
     return null;
   }
   if (titleAt(text, units, next, compiled)) return 'title';
-  // "Hamas political leader Ismail Haniyeh": one office adjective between the name and the title (C-OFFICE).
-  if (classWords(compiled, TITLE_MODIFIER_CLASS).has(word) && !units.barrierAfter[next] && titleAt(text, units, next + 1, compiled)) return 'title';
+  // "Hamas political leader Ismail Haniyeh", "Israel defence spokesperson", "Iran foreign ministry spokesman": at most
+  // `context.title_modifiers` words of the office between the name and the title (C-OFFICE).
+  const modifiers = classWords(compiled, TITLE_MODIFIER_CLASS);
+  for (let u = next; u < next + compiled.voice.context.titleModifiers && u + 1 < units.count; u++) {
+    if (!modifiers.has(units.normal[u]) || units.barrierAfter[u]) break;
+    if (titleAt(text, units, u + 1, compiled)) return 'title';
+  }
   // "Hamas head Sinwar": a person's title only when the person's name follows ("Israeli forces head north" is a verb).
   if (classWords(compiled, PERSON_TITLE_CLASS).has(word) && next + 1 < units.count && !units.barrierAfter[next] &&
       properWordAt(text, units, next + 1)) return 'title';

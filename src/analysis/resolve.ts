@@ -35,6 +35,11 @@ export interface Mention {
   head: string;
   /** A label with a referent, not a name: a nationality before it ("Iranian militias") was read by the lexicon. */
   label?: boolean;
+  /**
+   * A label of an event or a casualty phrase ("killed by an Israeli strike"): it names its agent, but it is no name at
+   * the end of a context label's noun phrase ("fighters killed by an Israeli strike" are not Israel's).
+   */
+  event?: boolean;
 }
 
 export interface ContextLabel {
@@ -61,6 +66,7 @@ const PHRASE_NOUN_CLASS = 'phrase-noun';
 const NAMING_WORD_CLASS = 'naming-word';
 const COMPASS_WORD_CLASS = 'compass-word';
 const ADVERSARY_NOUN_CLASS = 'adversary-noun';
+const RELATION_NOUN_CLASS = 'relation-noun';
 const COMBAT_VERB_CLASS = 'combat-verb';
 const BODY_NOUN_CLASS = 'body-noun';
 
@@ -74,6 +80,8 @@ interface ResolveWords {
   namingPhrases: ReadonlySet<string>;
   /** Head nouns of hostility ("enemy", "foes"): their of-phrase names whom the men oppose, not who they are. */
   adversaryNouns: ReadonlySet<string>;
+  /** Head nouns of a relation ("ally", "allies"): only a name right after says whom the label names. */
+  relationNouns: ReadonlySet<string>;
   /** Verbs that introduce speech (voice vocabulary): "X, the militants said" is speech, not an apposition. */
   speech: ReadonlySet<string>;
   /** Verbs of fighting ("defeated", "drove out"): their subject is the opponent of the label that is their object. */
@@ -94,6 +102,7 @@ function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
       naming: classWords(compiled, NAMING_WORD_CLASS),
       namingPhrases: classPhrases(compiled, NAMING_WORD_CLASS),
       adversaryNouns: classWords(compiled, ADVERSARY_NOUN_CLASS),
+      relationNouns: classWords(compiled, RELATION_NOUN_CLASS),
       speech: speechVerbsOf(compiled),
       combat: classWords(compiled, COMBAT_VERB_CLASS),
       combatPhrases: classPhrases(compiled, COMBAT_VERB_CLASS),
@@ -251,7 +260,7 @@ export function resolveContextLabels(
     const before = seen.length ? seen[seen.length - 1] : undefined;
     const after = next < mentions.length ? mentions[next] : undefined;
     const adjacent = (before && prevGlued && before.endUnit === match.startUnit ? before : undefined) ??
-      (after && nameInPhrase(text, units, match, after, rules.appositionWords, words) ? after : undefined);
+      (after && !after.event && nameInPhrase(text, units, match, after, rules.appositionWords, words) ? after : undefined);
     if (adjacent) {
       // "Hezbollah and Hamas fighters": glued to the last of a list that names two referents the label may take, the
       // label names them together, which is no one referent (the gold README's "two referents").
@@ -260,6 +269,13 @@ export function resolveContextLabels(
       // is that referent's own men or machines: one mention, the referent's, and no label (as an of-phrase naming
       // such a referent is, rule 4).
       if (untracked(adjacent) || (adjacent === before && adjacent.referent !== null && !candidates.has(adjacent.referent))) notLabels.add(hit);
+      continue;
+    }
+    // 1a. A relation's head noun ("its ally Hamas"): only the name right after it, read above, says whom it names;
+    // without one ("Iran and its allies", "the United States and its allies") whose allies they are is not in the
+    // words, and the words are no label (lexicons/README.md rule 1).
+    if (words.relationNouns.has(units.normal[match.endUnit - 1])) {
+      notLabels.add(hit);
       continue;
     }
     // 1b. Glued to a word that puts the men on a government's side or its armed opponents' ("regime fighters",

@@ -459,8 +459,9 @@ describe('a word that is a noun and an adjective counts as a noun only (noun: tr
     expect(labelsOf('Hezbollah fired rockets at the north. Militants fired more rockets.')).toEqual([['Militants', 'armed-groups']]);
   });
 
-  it('leaves the adjective alone: "a terrorist cell", "militant activity", "extremist and terrorist groups"', () => {
-    expect(labelsOf('Hezbollah fired rockets. Troops raided a terrorist cell and seized terrorist financing records.')).toEqual([]);
+  it('leaves the adjective alone: "a terrorist hideout", "militant activity", "extremist and terrorist groups"', () => {
+    // "a terrorist cell" is a group of the men, a label like "terrorist cells" (lexicon 1.3.35-u), so not an example here.
+    expect(labelsOf('Hezbollah fired rockets. Troops raided a terrorist hideout and seized terrorist financing records.')).toEqual([]);
     expect(labelsOf('Hezbollah fired rockets. Militant activity fell in the south.')).toEqual([]);
     expect(labelsOf('Hezbollah fired rockets. Extremist and terrorist groups were named.').map((l) => l[0])).toEqual(['terrorist groups']);
   });
@@ -848,6 +849,31 @@ describe('the sides of a civil war the lexicon does not track (issue 8, session 
     expect(hit('Clashes went on. Some 300 fighters from Hezbollah crossed the border.', 'fighters'))
       .toMatchObject({ referent: 'armed-groups' });
     expect(hit('Hamas fired rockets. Then 300 terrorists crossed the fence.', 'terrorists')).toBeDefined();
+  });
+
+  it('does not take a casualty or event phrase right after the label for a name at the end of its noun phrase (1.3.35-u)', () => {
+    // "killed by an Israeli strike" is a casualty hit whose agent is Israel: the fighters it kills are not Israel's
+    // men, so the label looks back to Hezbollah as it does before any other verb.
+    const text = 'Hezbollah later mourned three fighters killed by an Israeli strike.';
+    expect(hit(text, 'fighters')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    expect(hit('Hezbollah later mourned fighters killed by an Israeli strike near the border.', 'fighters'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // A name right after the label still gives it its owner.
+    expect(hit('The strike hit fighters Hezbollah had sent south.', 'fighters')).toMatchObject({ referent: 'armed-groups' });
+  });
+
+  it('reads a relation noun ("its ally") only by the name right after it, and no label without one (1.3.35-u)', () => {
+    // Gold README C-NAMED: the label and the name are two mentions of the name's referent.
+    const text = 'Hezbollah has exchanged fire with Israel in support of its ally Hamas since October.';
+    expect(hit(text, 'its ally')).toMatchObject({ referent: 'palestinians', weight: 0, resolution: 'context' });
+    expect(hit(text, 'Hamas')).toMatchObject({ referent: 'palestinians' });
+    expect(hit('Syria and its major ally Iran said no.', 'its major ally')).toMatchObject({ referent: 'iran' });
+    // Whose allies an owner has is not in the words: Iran's, the United States' and Israel's allies are no label.
+    expect(noHit('Iran and its allies are weakened.', 'its allies')).toBe(true);
+    expect(noHit('The United States and its allies met in London.', 'its allies')).toBe(true);
+    expect(noHit('Israel thanked its closest allies for their help.', 'its closest allies')).toBe(true);
+    // "ally" also matches its inflections; "their allied forces" is no label either.
+    expect(noHit('Hezbollah and their allied forces attacked.', 'their allied')).toBe(true);
   });
 
   it('reads its number and casualty words from the lexicon\'s classes and its reach from context.casualty_reach', () => {
