@@ -158,6 +158,13 @@ describe('composed phrases in the default lexicon', () => {
     // The Red Sea's US-led coalition (batches l and r dev, lexicon 1.3.31).
     ['The raids prompted Washington to form a multinational coalition to guard the lanes', 'multinational coalition', 'coalition', 0],
     ['Operation Harbor Watch, the multi-national coalition formed to guard the lanes, grew', 'multi-national coalition', 'coalition', 0],
+    // Patron ties that say sponsorship or alignment in other words (class patron-tie, lexicon 1.3.35): before, the
+    // patron and the noun were two mentions ("Iran" and "militias").
+    ['Iran-bankrolled militias shelled the base', 'Iran-bankrolled militias', 'iran-backed-militia', -2],
+    ['The Tehran-leaning militias refused to disarm', 'Tehran-leaning militias', 'iran-backed-militia', -2],
+    ['Iran-friendly factions won most seats', 'Iran-friendly factions', 'pro-iranian-groups', -1],
+    ['Officials blamed IRGC-equipped fighters', 'IRGC-equipped fighters', 'pro-iranian-groups', -1],
+    ['Several Iran-loyal armed groups joined the call', 'Iran-loyal armed groups', 'pro-iranian-groups', -1],
   ];
   for (const [sentence, phrase, id, weight] of one) {
     it(`"${phrase}" is one mention: ${id} (${weight})`, () => {
