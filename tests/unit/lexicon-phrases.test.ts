@@ -165,6 +165,9 @@ describe('composed phrases in the default lexicon', () => {
     ['Iran-friendly factions won most seats', 'Iran-friendly factions', 'pro-iranian-groups', -1],
     ['Officials blamed IRGC-equipped fighters', 'IRGC-equipped fighters', 'pro-iranian-groups', -1],
     ['Several Iran-loyal armed groups joined the call', 'Iran-loyal armed groups', 'pro-iranian-groups', -1],
+    // Descriptors coordinated inside the phrase (match.ts coordinated): before, the modifier and the noun were two.
+    ['Iran-backed Iraqi and Syrian militias shelled the base', 'Iran-backed Iraqi and Syrian militias', 'iran-backed-militia', -2],
+    ['Officials named pro-Iranian Shiite and Sunni armed groups', 'pro-Iranian Shiite and Sunni armed groups', 'pro-iranian-groups', -1],
   ];
   for (const [sentence, phrase, id, weight] of one) {
     it(`"${phrase}" is one mention: ${id} (${weight})`, () => {
@@ -173,6 +176,11 @@ describe('composed phrases in the default lexicon', () => {
       expect(hits).toEqual([{ text: phrase, id, weight }]);
     });
   }
+
+  it('keeps a modifier and a coordinated noun phrase of another side apart ("Iran-backed Iraqi and US forces")', () => {
+    const hits = labelsIn('Officials blamed Iran-backed Iraqi and US forces alike.');
+    expect(hits.map((h) => h.text)).toEqual(['Iran-backed', 'US forces']);
+  });
 
   it('resolves a framing group noun after a side adjective to that side ("the Palestinian extremist movement")', () => {
     const text = 'The raid was the work of the Palestinian extremist movement, the army said.';
