@@ -581,6 +581,10 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'ou
   'that', 'some', 'other', 'another', 'all', 'both', 'many', 'several']);
 /** Units at most between a modifier label and the label of its noun: the conjunction and the other modifier. */
 const MAX_CONJUNCT = 4;
+/** The class of descriptive words a composed phrase may hold (lexicons/conflict.yml). */
+const DESCRIPTOR_CLASS = 'descriptor';
+/** At most this many descriptors between a compound modifier and the conjunction (see coordinated). */
+const MAX_COORDINATED_DESCRIPTORS = 2;
 
 /**
  * Coordinated modifiers make one mention: "Iran-backed and Iraqi government-funded militias" is one phrase about one
@@ -893,10 +897,15 @@ function readPicked(text: string, units: Units, compiled: CompiledLexicon, picke
 }
 
 function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
-  if (b.startUnit <= a.endUnit || !COORDINATORS.has(units.normal[a.endUnit])) return undefined;
+  // Descriptors may stand between the modifier and the conjunction, coordinated with the other conjunct's ("Iran-backed
+  // Iraqi and Syrian militias"): one or two one-word members of the class the patterns allow inside a phrase.
+  const descriptors = classWords(compiled, DESCRIPTOR_CLASS);
+  let and = a.endUnit;
+  while (and < b.startUnit && and - a.endUnit < MAX_COORDINATED_DESCRIPTORS && descriptors.has(units.normal[and])) and++;
+  if (b.startUnit <= and || !COORDINATORS.has(units.normal[and])) return undefined;
   // A parenthetical between commas after the conjunction ("Iran-supported and, in some cases, -directed militias")
   // is an aside inside the phrase: the other conjunct begins after it.
-  const from = afterParenthetical(text, units, a.endUnit, b.startUnit);
+  const from = afterParenthetical(text, units, and, b.startUnit);
   const gap = b.startUnit - from + 1;
   if (gap > MAX_CONJUNCT) return undefined;
   // The first label must be a compound modifier ("Iran-backed", "pro-Iranian"), not a noun phrase ("Iran and its
@@ -904,11 +913,11 @@ function coordinated(text: string, units: Units, compiled: CompiledLexicon, a: M
   if (!endsInCompound(text, units, a)) return undefined;
   for (let u = from; u <= b.startUnit; u++) if (DETERMINERS.has(units.normal[u])) return undefined;
   for (let u = a.startUnit; u < b.endUnit - 1; u++) {
-    if (u >= a.endUnit && u < from - 1) continue;
+    if (u >= and && u < from - 1) continue;
     // A suspended hyphen after the conjunction ("Iran-backed and -funded militias") is part of the other modifier.
-    const at = u === a.endUnit || u === from - 1;
+    const at = u === and || u === from - 1;
     if (units.barrierAfter[u] && !(at && (SUSPENDED.test(text.slice(units.end[u], units.start[u + 1]))
-      || (from > a.endUnit + 1 && ASIDE_END.test(text.slice(units.end[u], units.start[u + 1])))))) return undefined;
+      || (from > and + 1 && ASIDE_END.test(text.slice(units.end[u], units.start[u + 1])))))) return undefined;
   }
   const best = readWhole(text, units, compiled, a, b);
   if (!best) return undefined;

@@ -158,6 +158,16 @@ describe('composed phrases in the default lexicon', () => {
     // The Red Sea's US-led coalition (batches l and r dev, lexicon 1.3.31).
     ['The raids prompted Washington to form a multinational coalition to guard the lanes', 'multinational coalition', 'coalition', 0],
     ['Operation Harbor Watch, the multi-national coalition formed to guard the lanes, grew', 'multi-national coalition', 'coalition', 0],
+    // Patron ties that say sponsorship or alignment in other words (class patron-tie, lexicon 1.3.35): before, the
+    // patron and the noun were two mentions ("Iran" and "militias").
+    ['Iran-bankrolled militias shelled the base', 'Iran-bankrolled militias', 'iran-backed-militia', -2],
+    ['The Tehran-leaning militias refused to disarm', 'Tehran-leaning militias', 'iran-backed-militia', -2],
+    ['Iran-friendly factions won most seats', 'Iran-friendly factions', 'pro-iranian-groups', -1],
+    ['Officials blamed IRGC-equipped fighters', 'IRGC-equipped fighters', 'pro-iranian-groups', -1],
+    ['Several Iran-loyal armed groups joined the call', 'Iran-loyal armed groups', 'pro-iranian-groups', -1],
+    // Descriptors coordinated inside the phrase (match.ts coordinated): before, the modifier and the noun were two.
+    ['Iran-backed Iraqi and Syrian militias shelled the base', 'Iran-backed Iraqi and Syrian militias', 'iran-backed-militia', -2],
+    ['Officials named pro-Iranian Shiite and Sunni armed groups', 'pro-Iranian Shiite and Sunni armed groups', 'pro-iranian-groups', -1],
   ];
   for (const [sentence, phrase, id, weight] of one) {
     it(`"${phrase}" is one mention: ${id} (${weight})`, () => {
@@ -166,6 +176,11 @@ describe('composed phrases in the default lexicon', () => {
       expect(hits).toEqual([{ text: phrase, id, weight }]);
     });
   }
+
+  it('keeps a modifier and a coordinated noun phrase of another side apart ("Iran-backed Iraqi and US forces")', () => {
+    const hits = labelsIn('Officials blamed Iran-backed Iraqi and US forces alike.');
+    expect(hits.map((h) => h.text)).toEqual(['Iran-backed', 'US forces']);
+  });
 
   it('resolves a framing group noun after a side adjective to that side ("the Palestinian extremist movement")', () => {
     const text = 'The raid was the work of the Palestinian extremist movement, the army said.';
