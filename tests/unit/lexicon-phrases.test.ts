@@ -1241,7 +1241,7 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(texts('An explosion killed Hamas political leader Ismail Haniyeh in the capital.')).toEqual([]);
     expect(texts('The envoy met Hezbollah deputy leader Naim Qassem.')).toEqual([]);
     expect(texts('Hamas political gains worried the envoy.')).toEqual(['Hamas']);
-    // The lowercase words of the office's field, at most two, before the title (1.3.35-u): "defence spokesperson".
+    // The lowercase words of the office's field, at most two, before the title (1.3.35): "defence spokesperson".
     expect(texts('Israel defence spokesperson John Roe said the fighting went on.')).toEqual([]);
     expect(texts('Iran foreign ministry spokesman John Roe rejected the claim.')).toEqual([]);
     expect(texts('Israel security officials briefed the cabinet.')).toEqual([]);
@@ -1251,7 +1251,7 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(texts('Iran foreign security ministry spokesman John Roe spoke.')).toEqual(['Iran']);
   });
 
-  it('reads a terrorist or militant cell as a label of the men, singular too (1.3.35-u)', () => {
+  it('reads a terrorist or militant cell as a label of the men, singular too (1.3.35)', () => {
     const texts = (text: string) => actorLabels(text).map((h) => [h.text, h.referent, h.weight]);
     expect(texts('Hezbollah fired rockets. The army said its jets struck a terrorist cell near the border.'))
       .toEqual([['terrorist cell', 'armed-groups', -2]]);
@@ -1260,7 +1260,7 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(texts('Troops raided a Hamas terror cell in Jenin.')).toEqual([['Hamas terror cell', 'palestinians', -2]]);
   });
 
-  it('reads "a country of terror" as the accusatory epithet of a state, whose referent comes from context (1.3.35-u)', () => {
+  it('reads "a country of terror" as the accusatory epithet of a state, whose referent comes from context (1.3.35)', () => {
     const texts = (text: string) => actorLabels(text).map((h) => [h.text, h.referent, h.weight]);
     expect(texts('“The world saw today who is Iran – a country of terror,” the minister said.'))
       .toEqual([['Iran', 'iran', 0], ['country of terror', 'iran', -2]]);

@@ -460,7 +460,7 @@ describe('a word that is a noun and an adjective counts as a noun only (noun: tr
   });
 
   it('leaves the adjective alone: "a terrorist hideout", "militant activity", "extremist and terrorist groups"', () => {
-    // "a terrorist cell" is a group of the men, a label like "terrorist cells" (lexicon 1.3.35-u), so not an example here.
+    // "a terrorist cell" is a group of the men, a label like "terrorist cells" (lexicon 1.3.35), so not an example here.
     expect(labelsOf('Hezbollah fired rockets. Troops raided a terrorist hideout and seized terrorist financing records.')).toEqual([]);
     expect(labelsOf('Hezbollah fired rockets. Militant activity fell in the south.')).toEqual([]);
     expect(labelsOf('Hezbollah fired rockets. Extremist and terrorist groups were named.').map((l) => l[0])).toEqual(['terrorist groups']);
@@ -851,7 +851,7 @@ describe('the sides of a civil war the lexicon does not track (issue 8, session 
     expect(hit('Hamas fired rockets. Then 300 terrorists crossed the fence.', 'terrorists')).toBeDefined();
   });
 
-  it('does not take a casualty or event phrase right after the label for a name at the end of its noun phrase (1.3.35-u)', () => {
+  it('does not take a casualty or event phrase right after the label for a name at the end of its noun phrase (1.3.35)', () => {
     // "killed by an Israeli strike" is a casualty hit whose agent is Israel: the fighters it kills are not Israel's
     // men, so the label looks back to Hezbollah as it does before any other verb.
     const text = 'Hezbollah later mourned three fighters killed by an Israeli strike.';
@@ -862,7 +862,7 @@ describe('the sides of a civil war the lexicon does not track (issue 8, session 
     expect(hit('The strike hit fighters Hezbollah had sent south.', 'fighters')).toMatchObject({ referent: 'armed-groups' });
   });
 
-  it('reads a relation noun ("its ally") only by the name right after it, and no label without one (1.3.35-u)', () => {
+  it('reads a relation noun ("its ally") only by the name right after it, and no label without one (1.3.35)', () => {
     // Gold README C-NAMED: the label and the name are two mentions of the name's referent.
     const text = 'Hezbollah has exchanged fire with Israel in support of its ally Hamas since October.';
     expect(hit(text, 'its ally')).toMatchObject({ referent: 'palestinians', weight: 0, resolution: 'context' });
