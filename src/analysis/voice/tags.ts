@@ -65,6 +65,9 @@ export function isSpeechTag(r: Reading, a: number, b: number): 'T-TRAIL' | 'T-IN
     // passive, like "were reported", not a speaker.
     if (BE_FORMS.has(words[t - 1].lower) || v.happeningNouns.has(words[t - 1].lower)) return null;
     if (isRead(lt) && !v.documentNouns.has(words[t - 1].lower)) return null;
+    // "Iranian officials have vowed to retaliate against Israel": "to" after a vow opens its infinitive (F-VOW), the
+    // segment's own predicate, not a tag's adjunct (voice 1.15.2-v).
+    if (v.vow.has(lt) && words[t + 1]?.lower === 'to' && t + 1 < b) return null;
     let k = t + 1;
     if (v.objectVerbs.has(lt)) k = skipToldObject(r, k, b);
     const after = b - k;
