@@ -87,6 +87,7 @@ const LISTS = [
   ['as_as_words', 'asAs', 'words'],
   ['subject_gap_words', 'subjectGap', 'words'],
   ['relative_gap_words', 'relativeGap', 'words'],
+  ['hedge_adverbs', 'hedgeAdverbs', 'words'],
   ['not_source_nouns', 'notSources', 'words'],
   ['source_plurals', 'sourcePlurals', 'words'],
   ['source_participles', 'sourceParticiples', 'words'],

@@ -151,6 +151,15 @@ describe('voice 1.15.0 sections: each is read by its rule', () => {
   });
 });
 
+describe('voice 1.15.2: hedge_adverbs is read by U-AND', () => {
+  const shippedRules = parseVoiceRules(shipped, 'v.yml');
+  it('without "reportedly" the hedged part after ", but" goes on with the speaker\'s words', () => {
+    const text = 'The group said that it targeted a base of the occupiers, but one rocket reportedly struck a house of the occupiers.';
+    expect(attributed(text, shippedRules)).toEqual(['it targeted a base of the occupiers']);
+    expect(attributed(text, without('hedge_adverbs', 'reportedly'))).not.toEqual(['it targeted a base of the occupiers']);
+  });
+});
+
 describe('voice 1.15.0 windows: read by their rules', () => {
   const shippedRules = parseVoiceRules(shipped, 'v.yml');
   // [window, a smaller value, made-up text, attributed with the shipped file]; with the smaller value the reading changes.

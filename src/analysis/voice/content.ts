@@ -36,7 +36,9 @@ export function contentCue(r: Reading, i: number): ForwardCue | null {
   let j = i + 1;
   // "confirmed Sunday the deaths …", "announced on Tuesday the suspension of …" (gold README C-ANNOUNCE, C-VOICE).
   if (words[j]?.lower === 'on' && !words[j].commaBefore && j + 1 < words.length && WEEKDAYS.has(words[j + 1].lower) && !words[j + 1].commaBefore) j++;
-  if (j < words.length && WEEKDAYS.has(words[j].lower) && !words[j].commaBefore) j++;
+  // "announced yesterday the launch of …": a day named relative to the report stands there as a weekday does
+  // (voice 1.15.2).
+  if (j < words.length && (WEEKDAYS.has(words[j].lower) || RELATIVE_DAYS.has(words[j].lower)) && !words[j].commaBefore) j++;
   const obj = words[j];
   if (obj === undefined || obj.commaBefore) return null;
   const o = obj.lower;
@@ -65,6 +67,8 @@ export function contentCue(r: Reading, i: number): ForwardCue | null {
 }
 
 const NEGATIONS = new Set(['not', 'never', 'neither', 'nor', 'no']);
+/** Days named relative to the report: calendar words, a closed class (docs/voice.md, tables that stay in code). */
+const RELATIVE_DAYS = new Set(['yesterday', 'today', 'tonight']);
 /** Subjects that name no speaker. */
 const NOBODY = new Set(['nobody', 'none', 'noone']);
 

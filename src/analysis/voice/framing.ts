@@ -13,6 +13,7 @@ import { ARTICLES, AUXILIARIES, BE_FORMS, DETERMINERS, OBJECT_PRONOUNS, RELATIVE
 import { insideAny } from './spans.js';
 import { negatedAt, segmentEnd, type Reading } from './words.js';
 import { phraseEnd } from './that-clause.js';
+import { FRONTED_CLAUSE } from './tags.js';
 
 /**
  * The framing cue at word i: a cue, null when the word is a framing verb without its frame (no cue at all), or
@@ -86,7 +87,12 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
     // Pentagon"): like F-PASSIVE, it is the agent's framing only when the agent is named.
     if (words[i + 1]?.lower === 'as' && w.endsWith('ed')) return passiveFrame(r, i, i + 2);
     let reach = i + win.as;
+    // "want to see it continue until Hezbollah has been eliminated as a threat": a subordinator and an auxiliary after
+    // it open a clause of their own, whose verb takes the "as"; the as-verb's window ends there (voice 1.15.2).
+    let subordinate = false;
     for (let j = i + 1; j < n && j <= reach; j++) {
+      if (FRONTED_CLAUSE.has(words[j].lower) && words[j].lower !== 'as') subordinate = true;
+      else if (subordinate && AUXILIARIES.has(words[j].lower)) break;
       // ", as the death toll rose": "as" after a comma opens a clause of the outlet's, not the characterisation.
       // An additive parenthetical set off by commas inside the object adds to the object and does not end it: "view
       // the American government, along with Israel, as …" (voice 1.13.0); "as" must follow its closing comma, and

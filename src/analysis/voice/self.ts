@@ -92,7 +92,18 @@ function isAcronym(s: string): boolean {
 export function namesSelf(r: Reading, from: number, to: number, skip?: ReadonlySet<string>): boolean {
   const self = r.self;
   const fillers = r.rules.words.selfFillers;
-  if (!self || self.length === 0 || to - from > 12 || to <= from) return false;
+  if (to - from > 12 || to <= from) return false;
+  // "Our analysis reveals that …", "according to our correspondent": the outlet's first person plural and the fillers
+  // of a self-citation name the outlet too, whatever its name (voice 1.15.2).
+  let our = false;
+  let k = from;
+  for (; k < to; k++) {
+    const w = r.words[k].lower;
+    if (w === 'our') our = true;
+    else if (!fillers.has(w) && !skip?.has(w)) break;
+  }
+  if (our && k === to && r.words[to - 1].lower !== 'our') return true;
+  if (!self || self.length === 0) return false;
   // Most speakers are not the outlet: a cheap first test on the squashed letters of the first name's first word.
   let hasStart = false;
   for (let k = from; k < to && !hasStart; k++) {

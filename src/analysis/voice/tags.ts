@@ -52,23 +52,37 @@ export function isSpeechTag(r: Reading, a: number, b: number): 'T-TRAIL' | 'T-IN
   // "…, must continue to turn in his grave": a segment opened by an auxiliary has no subject, so it is no tag.
   if (AUXILIARIES.has(words[a].lower)) return null;
   if (b >= words.length && a > 0 && FRONTED_CLAUSE.has(words[0].lower) && !words.slice(1, a).some((w) => w.commaBefore)) return null;
-  for (let t = a + 1; t < b && t - a <= win.tagSubject; t++) {
+  // A subject that is all one name with its titles ("Israel Defense Forces Chief of Staff Lt. Gen. Herzl Halevi") may
+  // run to tag_subject + tag_adjunct words: capitalised words and the connectives of a title.
+  let titled = a;
+  while (titled < b && titled - a < win.tagSubject + win.tagAdjunct && !words[titled].markBefore
+    && (capitalised(text, words[titled]) || (titled > a && TITLE_CONNECTIVES.has(words[titled].lower)))) titled++;
+  const subjectMax = Math.max(win.tagSubject, titled - a);
+  for (let t = a + 1; t < b && t - a <= subjectMax; t++) {
     const lt = words[t].lower;
     if (!v.tag.has(lt)) continue;
     // "…, No Injuries Reported", "…, clashes reported": a noun of what happens is the subject of an agentless
     // passive, like "were reported", not a speaker.
     if (BE_FORMS.has(words[t - 1].lower) || v.happeningNouns.has(words[t - 1].lower)) return null;
     if (isRead(lt) && !v.documentNouns.has(words[t - 1].lower)) return null;
+    // "Iranian officials have vowed to retaliate against Israel": "to" after a vow opens its infinitive (F-VOW), the
+    // segment's own predicate, not a tag's adjunct (voice 1.15.2).
+    if (v.vow.has(lt) && words[t + 1]?.lower === 'to' && t + 1 < b) return null;
     let k = t + 1;
     if (v.objectVerbs.has(lt)) k = skipToldObject(r, k, b);
     const after = b - k;
     if (after === 0) return 'T-TRAIL';
-    if (after > win.tagAdjunct || !(v.adjuncts.has(words[k].lower) || WEEKDAYS.has(words[k].lower))) return null;
+    // The adjunct may also be one that follows a tag ("…, Ynet reported over the weekend", "…, the army said after the
+    // raid": after_tag_adjuncts, voice 1.15.2).
+    if (after > win.tagAdjunct || !(v.adjuncts.has(words[k].lower) || WEEKDAYS.has(words[k].lower) || v.afterTagAdjuncts.has(words[k].lower))) return null;
     for (let m = k; m < b; m++) if (words[m].lower === 'that' || v.reporting.has(words[m].lower)) return null;
     return 'T-TRAIL';
   }
   return null;
 }
+
+/** Words that join the parts of an official's title and name ("Chief of Staff", "Minister for the Economy"). */
+const TITLE_CONNECTIVES = new Set(['of', 'the', 'for', 'and']);
 
 /** Subordinators that open a fronted adverbial clause. */
 export const FRONTED_CLAUSE = new Set(['after', 'when', 'as', 'since', 'while', 'before', 'once', 'although', 'though', 'because', 'until']);

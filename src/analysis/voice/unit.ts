@@ -148,14 +148,17 @@ function coordinatedSpeech(text: string, words: Word[], q: number, rules: VoiceR
   if (!w.commaBefore || w.semiBefore || (w.lower !== 'and' && w.lower !== 'but')) return false;
   const first = words[q + 1];
   if (!first || first.commaBefore || first.markBefore) return false;
-  // A subject opens the clause: a determiner or pronoun, or a capitalised name ("…, but Israel denied …").
-  if (!SUBJECT_OPENERS.has(first.lower) && !capitalised(text, first)) return false;
   const v = rules.words;
+  // A subject opens the clause: a determiner or pronoun, or a capitalised name ("…, but Israel denied …").
+  const subject = SUBJECT_OPENERS.has(first.lower) || capitalised(text, first);
   const max = Math.min(words.length, q + 2 + rules.windows.tagSubject);
-  for (let k = q + 2; k < max; k++) {
-    if (words[k].commaBefore || words[k].markBefore) return false;
+  for (let k = q + 1; k < max; k++) {
+    if (k > q + 1 && (words[k].commaBefore || words[k].markBefore)) return false;
     const lk = words[k].lower;
-    if (v.reporting.has(lk) || v.vow.has(lk) || v.content.has(lk) || v.tag.has(lk)) return true;
+    // The outlet's hedge ("…, but one rocket reportedly struck …") makes the clause the outlet's account of a report,
+    // whatever opens its subject (voice 1.15.2).
+    if (v.hedgeAdverbs.has(lk)) return true;
+    if (subject && k > q + 1 && (v.reporting.has(lk) || v.vow.has(lk) || v.content.has(lk) || v.tag.has(lk))) return true;
   }
   return false;
 }

@@ -92,8 +92,9 @@ export function scanWords(text: string, start: number, end: number): Word[] {
       } else break;
     }
     const lower = folded !== undefined ? folded.slice(ws - start, i - start) : text.slice(ws, i).toLowerCase();
-    // "October 7, 2023": the comma of a date is no clause boundary.
-    if (comma && !semi && !colon && !mark && isYear(lower) && datedDay(words)) comma = false;
+    // "October 7, 2023": the comma of a date is no clause boundary; nor is the comma that closes the year of a date
+    // inside a noun phrase ("the October 7th, 2023, Hamas attack").
+    if (comma && !semi && !colon && !mark && ((isYear(lower) && datedDay(words)) || closesAttributiveDate(text, words))) comma = false;
     words.push({
       lower: curly ? lower.replace(/\u2019/g, "'") : lower,
       start: ws,
@@ -120,12 +121,38 @@ function isYear(w: string): boolean {
   return (w.length === 4 || w[4] === '-') && (w.startsWith('19') || w.startsWith('20')) && isDigit(w.charCodeAt(2)) && isDigit(w.charCodeAt(3));
 }
 
-/** The last two words are a month and a day ("October 7"): a comma and a year after them belong to the date. */
+/** The last two words are a month and a day ("October 7", "October 7th"): a comma and a year after them belong to the date. */
 function datedDay(words: Word[]): boolean {
   const day = words[words.length - 1];
   const month = words[words.length - 2];
-  return day !== undefined && month !== undefined && day.lower.length <= 2 && isDigit(day.lower.charCodeAt(0))
-    && !day.commaBefore && MONTH_NAMES.has(month.lower);
+  return day !== undefined && month !== undefined && isDayNumber(day.lower) && !day.commaBefore && MONTH_NAMES.has(month.lower);
+}
+
+/** A day of the month: one or two digits, with or without an ordinal ending ("7", "22", "7th", "1st", "22nd", "3rd"). */
+function isDayNumber(w: string): boolean {
+  const digits = w.length > 2 && /^[0-9]{1,2}(st|nd|rd|th)$/.test(w) ? w.length - 2 : w.length;
+  if (digits < 1 || digits > 2) return false;
+  for (let k = 0; k < digits; k++) if (!isDigit(w.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
+ * The last words are "the" (or a possessive), a month, a day and a year whose comma was the date's: the date stands
+ * inside a noun phrase ("before the October 7th, 2023, Hamas attack"), so the comma after the year closes the date,
+ * not a clause. A date without the article ("On October 7, 2023, Hamas attacked") keeps that comma.
+ */
+function closesAttributiveDate(text: string, words: Word[]): boolean {
+  const n = words.length;
+  if (n < 4) return false;
+  const year = words[n - 1];
+  const day = words[n - 2];
+  const month = words[n - 3];
+  const det = words[n - 4];
+  if (!isYear(year.lower) || !isDayNumber(day.lower) || !MONTH_NAMES.has(month.lower)) return false;
+  if (year.commaBefore || day.commaBefore || month.commaBefore) return false;
+  if (det.lower !== 'the' && !det.lower.endsWith("'s")) return false;
+  // The day and the year were parted by the date's comma (read as none above), not by a space alone.
+  return text.slice(day.end, year.start).includes(',');
 }
 
 function isUpper(code: number): boolean {
