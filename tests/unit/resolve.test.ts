@@ -123,6 +123,25 @@ describe('theatres: a place after the label', () => {
       .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
   });
 
+  it('reads "the region" as a theatre of every referent but the Palestinians (1.3.36-w)', () => {
+    // Made-up sentences in the shape of batch u's neonews quotation: Hamas calls on the others.
+    expect(hit('Hamas fired rockets at Israel. “We call on the resistance forces in the region to join the battle,” the group said.', 'the resistance forces'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    expect(hit('Hamas praised the resistance groups across the Middle East for their support.', 'the resistance groups'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // "regional" before the label says where the men are from, as "Yemeni" does.
+    expect(hit('A Hamas official thanked the regional resistance factions.', 'resistance factions'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // Without the region the look-back still takes Hamas; a place of its own still decides.
+    expect(hit('Hamas praised the resistance groups for their support.', 'the resistance groups'))
+      .toMatchObject({ referent: 'palestinians', resolution: 'context' });
+    expect(hit('Hezbollah fired rockets at Israel. The militants in Gaza have vowed more attacks.', 'militants'))
+      .toMatchObject({ referent: 'palestinians', resolution: 'context' });
+    // Two referents the label may take both act region-wide: the region decides nothing ("the occupation forces").
+    expect(hit('Iran-backed militias attacked U.S. forces in Iraq. The occupation forces in the region will be expelled, Kataib Hezbollah said.', 'occupation forces'))
+      .toMatchObject({ referent: 'us-forces', resolution: 'context' });
+  });
+
   it('leaves the label to the untracked actor named nearer ("ISIS … the militants in Syria")', () => {
     expect(hit('ISIS cells attacked a checkpoint near Deir ez-Zor. The militants in Syria fled.', 'militants'))
       .toMatchObject({ referent: null, resolution: 'unresolved' });
