@@ -60,6 +60,7 @@ const POINTING_DETERMINERS = new Set(['these', 'those', 'this', 'that', 'its', '
  * one of them has no such word.
  */
 const SIDE_WORD_CLASS = 'side-word';
+const OUTSIDE_PEOPLE_CLASS = 'outside-people';
 const UNKNOWN_WORD_CLASS = 'unknown-word';
 const OPPOSING_WORD_CLASS = 'opposing-word';
 const PHRASE_NOUN_CLASS = 'phrase-noun';
@@ -73,6 +74,8 @@ const BODY_NOUN_CLASS = 'body-noun';
 /** The word sets the resolution rules read, from the lexicon's classes and the voice vocabulary, made once per lexicon. */
 interface ResolveWords {
   side: ReadonlySet<string>;
+  /** Nationalities and peoples no referent is ("Kurdish", "Turkish", "Jordanian"): their men are no referent's (rule 1b). */
+  outside: ReadonlySet<string>;
   unknown: ReadonlySet<string>;
   opposing: ReadonlySet<string>;
   phraseNouns: ReadonlySet<string>;
@@ -96,6 +99,7 @@ function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
   if (!words) {
     words = {
       side: classWords(compiled, SIDE_WORD_CLASS),
+      outside: classWords(compiled, OUTSIDE_PEOPLE_CLASS),
       unknown: classWords(compiled, UNKNOWN_WORD_CLASS),
       opposing: classWords(compiled, OPPOSING_WORD_CLASS),
       phraseNouns: classWords(compiled, PHRASE_NOUN_CLASS),
@@ -282,6 +286,15 @@ export function resolveContextLabels(
     // "pro-government fighters", "opposition fighters"): the sides of a civil war, which no referent is (a
     // referent's own forces are named by its name, "Israeli forces", not by these words). The words are no label.
     if (prevGlued && words.side.has(units.normal[prevUnit])) {
+      notLabels.add(hit);
+      continue;
+    }
+    // 1b''. Glued to the nationality of a people or state that no referent is ("six allied Kurdish fighters", "Turkish
+    // militants", "the Egyptian regime"): the men are that people's, whoever the story named before, so the words are
+    // no label of a referent, as after an untracked actor's name (rule 1). A compound ends in its last word
+    // ("Kurdish-led fighters", "Turkish-backed militants" are read by "led", "backed"); the nationalities of the
+    // theatres (Iraqi, Lebanese, Yemeni, Palestinian, Syrian) are not in the class.
+    if (prevGlued && words.outside.has(units.normal[prevUnit])) {
       notLabels.add(hit);
       continue;
     }

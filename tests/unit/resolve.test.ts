@@ -1073,6 +1073,19 @@ describe('the resolution and analysis rules read their words from the lexicon\'s
     expect(labelAt(text, 'militias', without('side-word'))).toBeDefined();
   });
 
+  it('outside-people: "allied Kurdish fighters" are the Kurds\' men, no label of a referent (1.3.36-w, rule 1b\'\')', () => {
+    // Made-up sentences in the shape of batch w's turan text (an AP report of the February 2024 drone attack).
+    const text = 'A drone attack on a base housing U.S. troops killed six allied Kurdish fighters. Iran-backed militias claimed it.';
+    expect(labelAt(text, 'fighters')).toBeUndefined();
+    expect(labelAt(text, 'fighters', without('outside-people'))).toMatchObject({ referent: null, resolution: 'unresolved' });
+    // After a referent named before, the look-back would hand the men to it; the nationality says they are not its.
+    const after = 'Hamas fighters attacked Israeli troops near Gaza. Turkish militants were arrested in Ankara.';
+    expect(labelAt(after, 'militants')).toBeUndefined();
+    // The theatres' nationalities stay out of the class: "Lebanese militants" still take Hezbollah.
+    expect(hit('Hezbollah fired rockets. The Lebanese militants said more would come.', 'militants'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+
   it('unknown-word: "unidentified gunmen" are nobody the story named', () => {
     const text = 'Hamas fighters left the camp. Later, unidentified gunmen opened fire on a checkpoint.';
     expect(hit(text, 'gunmen')).toMatchObject({ referent: null, resolution: 'unresolved' });
