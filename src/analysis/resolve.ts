@@ -1172,7 +1172,11 @@ function theatreAt(units: Units, u: number, compiled: CompiledLexicon): Readonly
   return placeAt(units, u, compiled)?.actors;
 }
 
-/** The theatre place that starts at unit u (longest first): its actors and its number of units. */
+/**
+ * The theatre place that starts at unit u (longest first): its actors and its number of units. Not a place that an
+ * of-phrase makes part of another ("in the region of Rafah", "the region of the Kurds"): that is where the other
+ * place is (1.3.36-w).
+ */
 function placeAt(units: Units, u: number, compiled: CompiledLexicon): { actors: ReadonlySet<string>; length: number } | undefined {
   const list = theatreIndex(compiled).byFirst.get(units.normal[u]);
   if (!list) return undefined;
@@ -1181,6 +1185,8 @@ function placeAt(units: Units, u: number, compiled: CompiledLexicon): { actors: 
     for (let k = 0; ok && k < words.length; k++) {
       if (units.normal[u + k] !== words[k] || (k < words.length - 1 && units.barrierAfter[u + k])) ok = false;
     }
+    const after = u + words.length;
+    if (ok && after < units.count && !units.barrierAfter[after - 1] && units.normal[after] === 'of') ok = false;
     if (ok) return { actors, length: words.length };
   }
   return undefined;

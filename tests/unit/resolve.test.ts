@@ -137,6 +137,9 @@ describe('theatres: a place after the label', () => {
       .toMatchObject({ referent: 'palestinians', resolution: 'context' });
     expect(hit('Hezbollah fired rockets at Israel. The militants in Gaza have vowed more attacks.', 'militants'))
       .toMatchObject({ referent: 'palestinians', resolution: 'context' });
+    // "the region of X" is where X is, not the region as a whole: the look-back decides as before.
+    expect(hit('Hamas fighters attacked Israeli troops. The militants in the region of Rafah have vowed more attacks.', 'militants'))
+      .toMatchObject({ referent: 'palestinians', resolution: 'context' });
     // Two referents the label may take both act region-wide: the region decides nothing ("the occupation forces").
     expect(hit('Iran-backed militias attacked U.S. forces in Iraq. The occupation forces in the region will be expelled, Kataib Hezbollah said.', 'occupation forces'))
       .toMatchObject({ referent: 'us-forces', resolution: 'context' });
