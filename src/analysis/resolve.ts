@@ -40,6 +40,8 @@ export interface Mention {
    * the end of a context label's noun phrase ("fighters killed by an Israeli strike" are not Israel's).
    */
   event?: boolean;
+  /** A context label this pass resolved ("the militant group" read as Hamas), not a name or a fixed label. */
+  taken?: boolean;
 }
 
 export interface ContextLabel {
@@ -448,6 +450,8 @@ export function resolveContextLabels(
     // A fitting mention that repeats the label's head noun ("the Islamic Resistance in Iraq … the resistance") is
     // what a definite noun phrase takes up, even past a nearer mention of another fitting referent.
     let sameHead: string | null = null;
+    /** Where that mention stands in `seen` (in the window only). */
+    let sameHeadAt = -1;
     // Beyond the window a definite label ("the militant groups") still takes up an earlier fitting mention with its
     // head noun ("terrorist groups", a dozen sentences back) when nothing nearer fits or blocks: the topic goes on.
     // A speaker tagged by surname ("…,” Amir-Abdollahian said) speaks for the side the story introduced him with
@@ -483,7 +487,10 @@ export function resolveContextLabels(
         continue;
       }
       if (f === 'yes') {
-        if (sameHead === null && containsUnit(units, mention, head)) sameHead = mention.referent;
+        if (sameHead === null && containsUnit(units, mention, head)) {
+          sameHead = mention.referent;
+          sameHeadAt = k;
+        }
         if (nearest === null) {
           nearest = mention.referent;
           nearestAt = k;
@@ -523,7 +530,15 @@ export function resolveContextLabels(
       // Hamas triggered by the militant group's rampage"), even when an earlier mention repeats the head noun. Not a
       // topic noun: "the resistance" goes on taking up the mention that repeats it.
       const nearInSentence = nearestAt >= 0 && seen[nearestAt].sentence === hit.sentence && groupHead(compiled, head);
-      let best = (nearInSentence ? null : sameHead) ?? nearest;
+      // The story has moved on: when the mention that repeats the head is itself an epithet read from context ("Israel
+      // and Hamas agreed … The militant group released …") and a later sentence opens with the name of another
+      // referent the label may take ("Hezbollah fired rockets … The militant group said …"), the epithet now takes up
+      // that new subject, as a reader does (1.3.36-w). A name that repeats the head ("the Islamic Resistance in Iraq
+      // … the resistance") still decides past it.
+      const movedOn = sameHeadAt >= 0 && nearestAt > sameHeadAt && seen[sameHeadAt].taken === true &&
+        !seen[nearestAt].taken && seen[nearestAt].referent !== sameHead &&
+        seen[nearestAt].sentence > seen[sameHeadAt].sentence && opensSentence(units, seen[nearestAt].startUnit);
+      let best = (nearInSentence || movedOn ? null : sameHead) ?? nearest;
       const nearestScore = salience.get(nearest) ?? 0;
       for (const [referent, score] of salience) {
         if (score >= rules.salienceFactor * nearestScore && score > (salience.get(best) ?? 0)) best = referent;
@@ -1394,8 +1409,14 @@ function resolveTo(hit: Hit, referent: string, seen: Mention[], match: Match, un
   hit.resolution = 'context';
   seen.push({
     referent, start: hit.start, end: hit.end, startUnit: match.startUnit, endUnit: match.endUnit, sentence: hit.sentence,
-    head: units.normal[match.endUnit - 1],
+    head: units.normal[match.endUnit - 1], taken: true,
   });
+}
+
+/** Whether unit u opens its sentence, alone or after "The" ("Hezbollah fired …", "The Houthis said …"). */
+function opensSentence(units: Units, u: number): boolean {
+  const first = (k: number): boolean => k === 0 || units.sentence[k - 1] !== units.sentence[k];
+  return first(u) || (u > 0 && units.normal[u - 1] === 'the' && first(u - 1));
 }
 
 /**

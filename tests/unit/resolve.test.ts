@@ -145,6 +145,18 @@ describe('theatres: a place after the label', () => {
       .toMatchObject({ referent: 'us-forces', resolution: 'context' });
   });
 
+  it('takes up a new subject past an epithet with the same head read before (1.3.36-w)', () => {
+    // Made-up: the story moves from Hamas to Hezbollah; "the militant group" follows it.
+    const moved = 'Israel and Hamas agreed to extend the truce. The militant group released 10 hostages on Wednesday. ' +
+      'Hezbollah fired rockets at Israel, which responded with air strikes. The militant group said it targeted a barracks.';
+    const groups = analyze(moved).hits.filter((h) => h.text === 'militant group').map((h) => h.referent);
+    expect(groups).toEqual(['palestinians', 'armed-groups']);
+    // Named only in passing, not as a sentence's subject, the other group does not take the epithet over.
+    const passing = 'Israel and Hamas agreed to extend the truce. The militant group released 10 hostages on Wednesday. ' +
+      'Israel said it also struck Hezbollah in Lebanon. The militant group said more hostages would be freed.';
+    expect(analyze(passing).hits.filter((h) => h.text === 'militant group').map((h) => h.referent)).toEqual(['palestinians', 'palestinians']);
+  });
+
   it('leaves the label to the untracked actor named nearer ("ISIS … the militants in Syria")', () => {
     expect(hit('ISIS cells attacked a checkpoint near Deir ez-Zor. The militants in Syria fled.', 'militants'))
       .toMatchObject({ referent: null, resolution: 'unresolved' });
