@@ -40,6 +40,8 @@ export interface Mention {
    * the end of a context label's noun phrase ("fighters killed by an Israeli strike" are not Israel's).
    */
   event?: boolean;
+  /** A context label this pass resolved ("the militant group" read as Hamas), not a name or a fixed label. */
+  taken?: boolean;
 }
 
 export interface ContextLabel {
@@ -60,6 +62,7 @@ const POINTING_DETERMINERS = new Set(['these', 'those', 'this', 'that', 'its', '
  * one of them has no such word.
  */
 const SIDE_WORD_CLASS = 'side-word';
+const OUTSIDE_PEOPLE_CLASS = 'outside-people';
 const UNKNOWN_WORD_CLASS = 'unknown-word';
 const OPPOSING_WORD_CLASS = 'opposing-word';
 const PHRASE_NOUN_CLASS = 'phrase-noun';
@@ -73,6 +76,8 @@ const BODY_NOUN_CLASS = 'body-noun';
 /** The word sets the resolution rules read, from the lexicon's classes and the voice vocabulary, made once per lexicon. */
 interface ResolveWords {
   side: ReadonlySet<string>;
+  /** Nationalities and peoples no referent is ("Kurdish", "Turkish", "Jordanian"): their men are no referent's (rule 1b). */
+  outside: ReadonlySet<string>;
   unknown: ReadonlySet<string>;
   opposing: ReadonlySet<string>;
   phraseNouns: ReadonlySet<string>;
@@ -96,6 +101,7 @@ function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
   if (!words) {
     words = {
       side: classWords(compiled, SIDE_WORD_CLASS),
+      outside: classWords(compiled, OUTSIDE_PEOPLE_CLASS),
       unknown: classWords(compiled, UNKNOWN_WORD_CLASS),
       opposing: classWords(compiled, OPPOSING_WORD_CLASS),
       phraseNouns: classWords(compiled, PHRASE_NOUN_CLASS),
@@ -285,6 +291,15 @@ export function resolveContextLabels(
       notLabels.add(hit);
       continue;
     }
+    // 1b''. Glued to the nationality of a people or state that no referent is ("six allied Kurdish fighters", "Turkish
+    // militants", "the Egyptian regime"): the men are that people's, whoever the story named before, so the words are
+    // no label of a referent, as after an untracked actor's name (rule 1). A compound ends in its last word
+    // ("Kurdish-led fighters", "Turkish-backed militants" are read by "led", "backed"); the nationalities of the
+    // theatres (Iraqi, Lebanese, Yemeni, Palestinian, Syrian) are not in the class.
+    if (prevGlued && words.outside.has(units.normal[prevUnit])) {
+      notLabels.add(hit);
+      continue;
+    }
     // 1b'. A count of a bare neutral noun ("comprise of 2,500 fighters", "with over 500,000 fighters") sizes a force
     // without saying whose (a toll of the dead is the group's, dev-a): the gold README does not annotate bare counts ("about 2,500 troops", a17), and the
     // look-back would hand it to whoever was named last. A framing word keeps its frame ("three terrorists").
@@ -435,6 +450,8 @@ export function resolveContextLabels(
     // A fitting mention that repeats the label's head noun ("the Islamic Resistance in Iraq … the resistance") is
     // what a definite noun phrase takes up, even past a nearer mention of another fitting referent.
     let sameHead: string | null = null;
+    /** Where that mention stands in `seen` (in the window only). */
+    let sameHeadAt = -1;
     // Beyond the window a definite label ("the militant groups") still takes up an earlier fitting mention with its
     // head noun ("terrorist groups", a dozen sentences back) when nothing nearer fits or blocks: the topic goes on.
     // A speaker tagged by surname ("…,” Amir-Abdollahian said) speaks for the side the story introduced him with
@@ -470,7 +487,10 @@ export function resolveContextLabels(
         continue;
       }
       if (f === 'yes') {
-        if (sameHead === null && containsUnit(units, mention, head)) sameHead = mention.referent;
+        if (sameHead === null && containsUnit(units, mention, head)) {
+          sameHead = mention.referent;
+          sameHeadAt = k;
+        }
         if (nearest === null) {
           nearest = mention.referent;
           nearestAt = k;
@@ -510,7 +530,15 @@ export function resolveContextLabels(
       // Hamas triggered by the militant group's rampage"), even when an earlier mention repeats the head noun. Not a
       // topic noun: "the resistance" goes on taking up the mention that repeats it.
       const nearInSentence = nearestAt >= 0 && seen[nearestAt].sentence === hit.sentence && groupHead(compiled, head);
-      let best = (nearInSentence ? null : sameHead) ?? nearest;
+      // The story has moved on: when the mention that repeats the head is itself an epithet read from context ("Israel
+      // and Hamas agreed … The militant group released …") and a later sentence opens with the name of another
+      // referent the label may take ("Hezbollah fired rockets … The militant group said …"), the epithet now takes up
+      // that new subject, as a reader does (1.3.36). A name that repeats the head ("the Islamic Resistance in Iraq
+      // … the resistance") still decides past it.
+      const movedOn = sameHeadAt >= 0 && nearestAt > sameHeadAt && seen[sameHeadAt].taken === true &&
+        !seen[nearestAt].taken && seen[nearestAt].referent !== sameHead &&
+        seen[nearestAt].sentence > seen[sameHeadAt].sentence && opensSentence(units, seen[nearestAt].startUnit);
+      let best = (nearInSentence || movedOn ? null : sameHead) ?? nearest;
       const nearestScore = salience.get(nearest) ?? 0;
       for (const [referent, score] of salience) {
         if (score >= rules.salienceFactor * nearestScore && score > (salience.get(best) ?? 0)) best = referent;
@@ -1159,7 +1187,11 @@ function theatreAt(units: Units, u: number, compiled: CompiledLexicon): Readonly
   return placeAt(units, u, compiled)?.actors;
 }
 
-/** The theatre place that starts at unit u (longest first): its actors and its number of units. */
+/**
+ * The theatre place that starts at unit u (longest first): its actors and its number of units. Not a place that an
+ * of-phrase makes part of another ("in the region of Rafah", "the region of the Kurds"): that is where the other
+ * place is (1.3.36).
+ */
 function placeAt(units: Units, u: number, compiled: CompiledLexicon): { actors: ReadonlySet<string>; length: number } | undefined {
   const list = theatreIndex(compiled).byFirst.get(units.normal[u]);
   if (!list) return undefined;
@@ -1168,6 +1200,8 @@ function placeAt(units: Units, u: number, compiled: CompiledLexicon): { actors: 
     for (let k = 0; ok && k < words.length; k++) {
       if (units.normal[u + k] !== words[k] || (k < words.length - 1 && units.barrierAfter[u + k])) ok = false;
     }
+    const after = u + words.length;
+    if (ok && after < units.count && !units.barrierAfter[after - 1] && units.normal[after] === 'of') ok = false;
     if (ok) return { actors, length: words.length };
   }
   return undefined;
@@ -1375,8 +1409,14 @@ function resolveTo(hit: Hit, referent: string, seen: Mention[], match: Match, un
   hit.resolution = 'context';
   seen.push({
     referent, start: hit.start, end: hit.end, startUnit: match.startUnit, endUnit: match.endUnit, sentence: hit.sentence,
-    head: units.normal[match.endUnit - 1],
+    head: units.normal[match.endUnit - 1], taken: true,
   });
+}
+
+/** Whether unit u opens its sentence, alone or after "The" ("Hezbollah fired …", "The Houthis said …"). */
+function opensSentence(units: Units, u: number): boolean {
+  const first = (k: number): boolean => k === 0 || units.sentence[k - 1] !== units.sentence[k];
+  return first(u) || (u > 0 && units.normal[u - 1] === 'the' && first(u - 1));
 }
 
 /**

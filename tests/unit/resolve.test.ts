@@ -123,6 +123,40 @@ describe('theatres: a place after the label', () => {
       .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
   });
 
+  it('reads "the region" as a theatre of every referent but the Palestinians (1.3.36)', () => {
+    // Made-up sentences in the shape of batch u's neonews quotation: Hamas calls on the others.
+    expect(hit('Hamas fired rockets at Israel. “We call on the resistance forces in the region to join the battle,” the group said.', 'the resistance forces'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    expect(hit('Hamas praised the resistance groups across the Middle East for their support.', 'the resistance groups'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // "regional" before the label says where the men are from, as "Yemeni" does.
+    expect(hit('A Hamas official thanked the regional resistance factions.', 'resistance factions'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // Without the region the look-back still takes Hamas; a place of its own still decides.
+    expect(hit('Hamas praised the resistance groups for their support.', 'the resistance groups'))
+      .toMatchObject({ referent: 'palestinians', resolution: 'context' });
+    expect(hit('Hezbollah fired rockets at Israel. The militants in Gaza have vowed more attacks.', 'militants'))
+      .toMatchObject({ referent: 'palestinians', resolution: 'context' });
+    // "the region of X" is where X is, not the region as a whole: the look-back decides as before.
+    expect(hit('Hamas fighters attacked Israeli troops. The militants in the region of Rafah have vowed more attacks.', 'militants'))
+      .toMatchObject({ referent: 'palestinians', resolution: 'context' });
+    // Two referents the label may take both act region-wide: the region decides nothing ("the occupation forces").
+    expect(hit('Iran-backed militias attacked U.S. forces in Iraq. The occupation forces in the region will be expelled, Kataib Hezbollah said.', 'occupation forces'))
+      .toMatchObject({ referent: 'us-forces', resolution: 'context' });
+  });
+
+  it('takes up a new subject past an epithet with the same head read before (1.3.36)', () => {
+    // Made-up: the story moves from Hamas to Hezbollah; "the militant group" follows it.
+    const moved = 'Israel and Hamas agreed to extend the truce. The militant group released 10 hostages on Wednesday. ' +
+      'Hezbollah fired rockets at Israel, which responded with air strikes. The militant group said it targeted a barracks.';
+    const groups = analyze(moved).hits.filter((h) => h.text === 'militant group').map((h) => h.referent);
+    expect(groups).toEqual(['palestinians', 'armed-groups']);
+    // Named only in passing, not as a sentence's subject, the other group does not take the epithet over.
+    const passing = 'Israel and Hamas agreed to extend the truce. The militant group released 10 hostages on Wednesday. ' +
+      'Israel said it also struck Hezbollah in Lebanon. The militant group said more hostages would be freed.';
+    expect(analyze(passing).hits.filter((h) => h.text === 'militant group').map((h) => h.referent)).toEqual(['palestinians', 'palestinians']);
+  });
+
   it('leaves the label to the untracked actor named nearer ("ISIS … the militants in Syria")', () => {
     expect(hit('ISIS cells attacked a checkpoint near Deir ez-Zor. The militants in Syria fled.', 'militants'))
       .toMatchObject({ referent: null, resolution: 'unresolved' });
@@ -1052,6 +1086,19 @@ describe('the resolution and analysis rules read their words from the lexicon\'s
     const text = 'Hezbollah sent advisers to Syria. Regime militias shelled the town of Saraqeb.';
     expect(labelAt(text, 'militias')).toBeUndefined();
     expect(labelAt(text, 'militias', without('side-word'))).toBeDefined();
+  });
+
+  it('outside-people: "allied Kurdish fighters" are the Kurds\' men, no label of a referent (1.3.36, rule 1b\'\')', () => {
+    // Made-up sentences in the shape of batch w's turan text (an AP report of the February 2024 drone attack).
+    const text = 'A drone attack on a base housing U.S. troops killed six allied Kurdish fighters. Iran-backed militias claimed it.';
+    expect(labelAt(text, 'fighters')).toBeUndefined();
+    expect(labelAt(text, 'fighters', without('outside-people'))).toMatchObject({ referent: null, resolution: 'unresolved' });
+    // After a referent named before, the look-back would hand the men to it; the nationality says they are not its.
+    const after = 'Hamas fighters attacked Israeli troops near Gaza. Turkish militants were arrested in Ankara.';
+    expect(labelAt(after, 'militants')).toBeUndefined();
+    // The theatres' nationalities stay out of the class: "Lebanese militants" still take Hezbollah.
+    expect(hit('Hezbollah fired rockets. The Lebanese militants said more would come.', 'militants'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
   });
 
   it('unknown-word: "unidentified gunmen" are nobody the story named', () => {
