@@ -12,6 +12,7 @@ import { tokenize, type Units } from '../nlp/nlp.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { findMatches, OBJECT_STARTS, type Match } from './match.js';
 import { findVoiceSpans, quoteSpans, selfNamesOf, voiceAt } from './voice.js';
+import type { QuoteSpan } from './quotes.js';
 import { describesUntracked, groupHead, headlineEnd, resolveContextLabels, sideWordsOf, type ContextLabel, type Mention } from './resolve.js';
 import { repeatedBlocks } from './repeats.js';
 import { namesAgent } from './agency.js';
@@ -105,10 +106,13 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       const innerText = text.slice(q.inner.start, q.inner.end).replace(/[\s.,;:!?]+$/, '').trim();
       if ((mEnd - mStart) < innerText.length * 0.6) continue;
       // A short quotation inside reported speech is a partial quote of that speech, not the outlet's scare quote.
-      const outside = voiceAt(voiceSpans, Math.max(0, q.start - 1), q.start);
+      // A quotation that opens the text (a headline's "'Israeli' forces withdraw …") has nothing before it: the outlet's.
+      const outside = q.start === 0 ? 'author' : voiceAt(voiceSpans, q.start - 1, q.start);
       if (outside !== 'author') continue;
       // Q-FRAGMENT: 'Kataib Hezbollah called the troops "occupiers"' quotes the speaker, whose name stands before it.
       if (quotedFragment(text, q.start, compiled.voice)) continue;
+      // Speech before its tag: "'Occupiers,' the group said" quotes the speaker named after it.
+      if (speechBeforeTag(text, q, compiled.voice)) continue;
       return true;
     }
     return false;
@@ -731,4 +735,17 @@ function attachDevicesToReferents(devices: DeviceHit[], hits: Hit[], names: Name
     const last = k > 0 ? anchors[k - 1] : undefined;
     d.referent = last && last.sentence === d.sentence ? last.referent : null;
   }
+}
+
+/**
+ * A short quotation that is speech with its tag after it: its own punctuation closes it inside the marks ("'Occupiers,'
+ * the group said", "“Never!” he said"), or a comma and a tag verb within `windows.tag_subject` + 1 words follow it
+ * ("'Occupiers', the group said"). A scare quote stands inside the outlet's sentence and has neither.
+ */
+function speechBeforeTag(text: string, q: QuoteSpan, voice: VoiceRules): boolean {
+  if (/[,!?]\s*$/u.test(text.slice(q.inner.start, q.inner.end))) return true;
+  const after = /^\s*,\s*([^.;:!?\n]*)/u.exec(text.slice(q.end, q.end + 160));
+  if (!after) return false;
+  const words = after[1].split(/\s+/).filter(Boolean).slice(0, voice.windows.tagSubject + 1);
+  return words.some((w) => voice.words.tag.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')));
 }

@@ -48,6 +48,18 @@ const QUOTE_MARKS = new Set(['"', '“', '”', '„', '‟', '«', '»', "'", '
 const OPENING = new Set(['“', '„', '‟', '«', '‘', '‹']);
 const CLOSING = new Set(['”', '»', '’', '›']);
 const OPENING_ANY = new Set([...OPENING, '"']);
+/** Straight marks: the same character opens and closes a quotation. */
+const STRAIGHT = new Set(['"', "'"]);
+
+/**
+ * Whether the character at `at` is a straight quotation mark in a place where a quotation opens: at the text's start
+ * or after a space, a line break or an opening bracket (an apostrophe inside or after a word is no mark).
+ */
+function straightOpensAt(text: string, at: number): boolean {
+  if (at < 0 || !STRAIGHT.has(text[at])) return false;
+  const before = at === 0 ? ' ' : text[at - 1];
+  return before === ' ' || before === '\n' || before === '\t' || before === '\u00a0' || before === '(' || before === '[';
+}
 const CLOSING_ANY = new Set([...CLOSING, '"']);
 
 function caseMatches(text: string, units: Units, c: Candidate): boolean {
@@ -563,8 +575,9 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
     if (quoted) {
       match.quoted = quoted;
       // The mark that opens or closes the quoted part at the match's edge belongs to the phrase: 'US "occupation"'.
-      if (quoted.startUnit === c.startUnit && OPENING_ANY.has(text[match.start - 1] ?? '')) match.start -= 1;
-      if (quoted.endUnit === c.endUnit && CLOSING_ANY.has(text[match.end] ?? '')) match.end += 1;
+      if (quoted.startUnit === c.startUnit && (OPENING_ANY.has(text[match.start - 1] ?? '') || straightOpensAt(text, match.start - 1))) match.start -= 1;
+      // A straight single mark right after a quotation still open at the match's end closes it ("the US 'occupation' of").
+      if (quoted.endUnit === c.endUnit && (CLOSING_ANY.has(text[match.end] ?? '') || text[match.end] === "'")) match.end += 1;
     }
     chosen.push(match);
   }
@@ -1486,7 +1499,10 @@ function quotedPart(text: string, units: Units, from: number, to: number, barrie
   let inside = false;
   for (let u = from; u < to - 1 && !inside; u++) if (barrier[u]) inside = true;
   if (!inside) return undefined;
-  let open = -1;
+  // A straight mark right before the match, where a quotation can open, opened one that a mark inside may close:
+  // "the 'Israeli' forces" quotes "Israeli", as "the ‘Israeli’ forces" does.
+  const before = straightOpensAt(text, units.start[from] - 1);
+  let open = before ? from : -1;
   let qStart = -1;
   let qEnd = -1;
   for (let u = from; u < to - 1; u++) {
@@ -1503,7 +1519,9 @@ function quotedPart(text: string, units: Units, from: number, to: number, barrie
       }
     }
   }
-  if (open >= 0) {
+  // A quotation opened before the match and not closed inside it is a quotation around the match (speech), not part
+  // of the phrase: the voice rules read it.
+  if (open >= 0 && !(before && open === from && qStart < 0)) {
     qStart = qStart < 0 ? open : Math.min(qStart, open);
     qEnd = to;
   }

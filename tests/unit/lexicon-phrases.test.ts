@@ -738,6 +738,36 @@ describe('quotation marks inside a phrase, in the analyzer', () => {
     }
   });
 
+  it('reads straight marks around a label\'s first word as curly ones, at a headline\'s start too', () => {
+    for (const [text, label] of [
+      ["Convoys of the 'Israeli' forces left Jenin on Sunday.", "'Israeli' forces"],
+      ['Convoys of the "Israeli" forces left Jenin on Sunday.', '"Israeli" forces'],
+      ["'Israeli' forces withdraw from Jenin after a siege\nThe convoys left on Sunday.", "'Israeli' forces"],
+      ['‘Israeli’ forces withdraw from Jenin after a siege\nThe convoys left on Sunday.', '‘Israeli’ forces'],
+      ["Convoys of the US 'occupation' crossed into Syria on Sunday.", "US 'occupation'"],
+    ]) {
+      const a = analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled);
+      const hit = a.hits.find((h) => h.text === label);
+      expect(hit, text).toBeDefined();
+      expect(hit!.voice, text).toBe('author');
+      expect(hit!.cues, text).toContain('scare-quotes');
+    }
+  });
+
+  it('reads a short quotation before its speech tag as the speaker\'s words, not a scare quote', () => {
+    for (const text of [
+      "'Occupiers,' the group said of the troops.",
+      "Fighting went on. 'Occupiers', the group said of the troops.",
+      'Fighting went on. “Occupiers!” the group said of the troops.',
+    ]) {
+      const a = analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled);
+      const hit = a.hits.find((h) => h.label === 'occupation-forces');
+      expect(hit, text).toBeDefined();
+      expect(hit!.voice, text).toBe('quoted');
+      expect(hit!.distanced, text).toBe(false);
+    }
+  });
+
   it('does not call a quoted fragment of a speaker’s words a scare quote', () => {
     const text = 'The minister said: "We will end the US occupation" of the country.';
     const a = analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled);
