@@ -48,6 +48,7 @@ const QUOTE_MARKS = new Set(['"', '“', '”', '„', '‟', '«', '»', "'", '
 const OPENING = new Set(['“', '„', '‟', '«', '‘', '‹']);
 const CLOSING = new Set(['”', '»', '’', '›']);
 const OPENING_ANY = new Set([...OPENING, '"']);
+const CLOSING_ANY = new Set([...CLOSING, '"']);
 /** Straight marks: the same character opens and closes a quotation. */
 const STRAIGHT = new Set(['"', "'"]);
 
@@ -60,7 +61,6 @@ function straightOpensAt(text: string, at: number): boolean {
   const before = at === 0 ? ' ' : text[at - 1];
   return before === ' ' || before === '\n' || before === '\t' || before === '\u00a0' || before === '(' || before === '[';
 }
-const CLOSING_ANY = new Set([...CLOSING, '"']);
 
 function caseMatches(text: string, units: Units, c: Candidate): boolean {
   const t = c.terminal;
