@@ -26,7 +26,9 @@
  *   and there is evidence that the paragraph is reported material — a reporting word in the paragraph ("said",
  *   "stated", "statement", "according to" …) or the next non-blank paragraph opens with a double mark (a run of
  *   quoted paragraphs, as in seed 002) — the whole paragraph is a quotation whose opening mark was lost
- *   (openMark null). Without such evidence, or mid-paragraph, a stray closer is ignored: guessing where a lost
+ *   (openMark null). So is a paragraph whose stray closer ends a sentence and is followed only by a source's credit,
+ *   one to four capitalised words ("… on shipping.” Reuters", an opinion digest's quoted report; the credit is the
+ *   evidence). Without such evidence, or mid-paragraph, a stray closer is ignored: guessing where a lost
  *   opener stood inside a paragraph would more often be wrong than right.
  * - Dash quotations (translated text), only in paragraphs without marked quotations: a paragraph opening with an em
  *   dash, or an em/en dash right after a colon ("The commander said: — We will strike."), opens a quotation that
@@ -50,6 +52,12 @@ export interface QuoteSpan extends Span {
   /** Nesting depth: 0 for an outermost quotation, 1 for a quotation inside it, … */
   depth: number;
 }
+
+/**
+ * A source's credit after a stray closer that ends a quoted paragraph: a space or a dash, then one to four capitalised
+ * words to the paragraph's end ("” Reuters", "” — The New York Times"); the mark must close a sentence (".”").
+ */
+const CREDIT_AFTER_CLOSER = /^[ \u00A0]+(?:[\u2014\u2013-][ \u00A0]*)?[A-Z][\w.&'\u2019-]*(?:[ \u00A0]+(?:of|the|[A-Z][\w.&'\u2019-]*)){0,3}$/;
 
 /** Closers each opener accepts. */
 const CLOSERS: Record<string, string> = {
@@ -224,9 +232,12 @@ export function quoteSpans(text: string, rules: VoiceRules = defaultVoiceRules()
     const strayDoubleCloser = (pos: number, glyph: string): void => {
       if (recovered || hasDouble()) return;
       const tail = para.trimEnd - pos - 1;
-      if (tail > 2) return;
-      for (let t = pos + 1; t < para.trimEnd; t++) if (!'.,;!?)'.includes(text[t])) return;
-      if (!nextOpensDouble && !containsReportingCue(text, para.trimStart, pos, rules)) return;
+      // "… continue their attacks on shipping.” Reuters": a source's credit after the mark closes the paragraph and
+      // names whose words it was (voice 1.15.3).
+      const credited = tail > 2 && '.!?\u2026'.includes(text[pos - 1]) && CREDIT_AFTER_CLOSER.test(text.slice(pos + 1, para.trimEnd));
+      if (tail > 2 && !credited) return;
+      if (!credited) for (let t = pos + 1; t < para.trimEnd; t++) if (!'.,;!?)'.includes(text[t])) return;
+      if (!credited && !nextOpensDouble && !containsReportingCue(text, para.trimStart, pos, rules)) return;
       // A quotation closed here that began in an earlier paragraph bounds the recovered one.
       let start = para.trimStart;
       for (let q = firstOut; q < out.length; q++) if (out[q].start < para.trimStart) start = Math.max(start, out[q].end);

@@ -83,6 +83,7 @@ const LISTS = [
   ['self_fillers', 'selfFillers', 'words'],
   ['edition_words', 'editionWords', 'words'],
   ['not_done_verbs', 'notDone', 'finite'],
+  ['prevent_verbs', 'prevent', 'verbs'],
   ['additive_openers', 'additiveOpeners', 'terms'],
   ['as_as_words', 'asAs', 'words'],
   ['subject_gap_words', 'subjectGap', 'words'],

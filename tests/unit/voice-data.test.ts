@@ -160,6 +160,17 @@ describe('voice 1.15.2: hedge_adverbs is read by U-AND', () => {
   });
 });
 
+describe('voice 1.15.3: prevent_verbs is read by the negation of every judging and reporting rule', () => {
+  const shippedRules = parseVoiceRules(shipped, 'v.yml');
+  it.each([
+    ['prevent', 'The envoy worked to prevent the council from condemning the occupiers.'],
+    ['refrain', 'The council refrained from saying that the occupiers left.'],
+  ])('without "%s" the act not done is reported again', (item, text) => {
+    expect(attributed(text, shippedRules)).toEqual([]);
+    expect(attributed(text, without('prevent_verbs', item))).not.toEqual([]);
+  });
+});
+
 describe('voice 1.15.0 windows: read by their rules', () => {
   const shippedRules = parseVoiceRules(shipped, 'v.yml');
   // [window, a smaller value, made-up text, attributed with the shipped file]; with the smaller value the reading changes.

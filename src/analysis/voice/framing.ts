@@ -11,7 +11,7 @@ import type { ForwardCue } from './forward.js';
 import { occasion } from './intent.js';
 import { ARTICLES, AUXILIARIES, BE_FORMS, DETERMINERS, OBJECT_PRONOUNS, RELATIVE } from './grammar.js';
 import { insideAny } from './spans.js';
-import { negatedAt, segmentEnd, type Reading } from './words.js';
+import { capitalised, negatedAt, segmentEnd, type Reading } from './words.js';
 import { phraseEnd } from './that-clause.js';
 import { FRONTED_CLAUSE } from './tags.js';
 
@@ -30,7 +30,7 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
   if (i + 2 < n && !words[i + 1].commaBefore && v.prepositional.has(`${w} ${words[i + 1].lower}`)) {
     // After an article the form is a noun, not the verb: "the warning of the danger in an area where …", "a call for
     // calm" name an act in the outlet's sentence and report no speaker's words (voice 1.13.0).
-    if (i > 0 && ARTICLES.has(words[i - 1].lower)) return null;
+    if (nounAfterArticle(r, i)) return null;
     return { cue: i, clause: i + 2, end: occasion(r, i + 3), rule: 'F-INSIST' };
   }
   // F-INSIST after a reporting phrase and a preposition (`phrase_prepositions`): "expressed concern about attacks on
@@ -38,7 +38,7 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
   // reports a clause instead: V-THAT.)
   const phrase = phraseEnd(r, i);
   if (phrase > 0 && phrase + 2 < n && !words[phrase + 1].commaBefore && !words[phrase + 1].markBefore
-    && v.phrasePrepositions.has(words[phrase + 1].lower) && !(i > 0 && ARTICLES.has(words[i - 1].lower))) {
+    && v.phrasePrepositions.has(words[phrase + 1].lower) && !nounAfterArticle(r, i)) {
     return { cue: i, clause: phrase + 2, end: occasion(r, phrase + 3), rule: 'F-INSIST' };
   }
   // F-INSIST with a short object between the verb and its preposition: "warned Iran against attacking Israel",
@@ -226,6 +226,26 @@ const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those', 'which', 'what
  * demonstrative is a pronoun only when no noun follows it in the phrase ("blamed this for …"; not "blamed this
  * Iranian-aligned group for …").
  */
+/**
+ * Whether the form at word i is a noun because an article stands before it: right before it ("the warning of", "a call
+ * for"), or an indefinite article with one or two lowercase modifiers between ("issued a veiled warning of …", "a
+ * stern final warning of …": voice 1.15.3). The modifiers are no verbs of speech, auxiliaries or names and no comma or
+ * quotation mark stands among them; "the" keeps only the adjacent reading ("with the group warning of …" is a verb).
+ */
+function nounAfterArticle(r: Reading, i: number): boolean {
+  const { words, text } = r;
+  if (i > 0 && ARTICLES.has(words[i - 1].lower)) return true;
+  for (let gap = 1; gap <= 2; gap++) {
+    const a = i - 1 - gap;
+    if (a < 0) return false;
+    const m = words[a + gap];
+    if (m.commaBefore || m.markBefore || capitalised(text, m) || AUXILIARIES.has(m.lower) || r.rules.words.reporting.has(m.lower)) return false;
+    if (words[i].commaBefore || words[i].markBefore) return false;
+    if (words[a].lower === 'a' || words[a].lower === 'an') return true;
+  }
+  return false;
+}
+
 function pronounAt(r: Reading, k: number): boolean {
   const w = r.words[k];
   if (!w || !OBJECT_PRONOUNS.has(w.lower)) return false;

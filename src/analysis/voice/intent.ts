@@ -4,9 +4,9 @@
  * (F-VOW: the infinitive, up to where the outlet's account of the occasion starts: "… after a strike killed …").
  */
 import type { ForwardCue } from './forward.js';
-import { AUXILIARIES, OBJECT_PRONOUNS, WEEKDAYS } from './grammar.js';
+import { AUXILIARIES, DETERMINERS, OBJECT_PRONOUNS, WEEKDAYS } from './grammar.js';
 import { insideAny } from './spans.js';
-import { MONTH_NAMES, type Reading } from './words.js';
+import { capitalised, MONTH_NAMES, type Reading } from './words.js';
 
 /** The intent cue at word i; null when the word is a directive without its infinitive; undefined when not ours. */
 export function intentCue(r: Reading, i: number): ForwardCue | null | undefined {
@@ -64,8 +64,40 @@ export function occasion(r: Reading, from: number): number | undefined {
     if (r.rules.words.vowClauseEnd.has(w.lower) || (w.commaBefore && RELATIVE_OPENERS.has(w.lower))) return k;
     // "… in response to the attack": `occasion_nouns` between "in" and "to" name the occasion as "after" does.
     if (w.lower === 'in' && k + 2 < r.words.length && r.rules.words.occasionNouns.has(r.words[k + 1].lower) && r.words[k + 2].lower === 'to') return k;
+    // "warned of escalation along the border as the conflict approaches its second month": a subordinating "as" (or
+    // "while", "when", "because") that opens a clause of its own tells the occasion (voice 1.15.3).
+    if (k > from && SUBORDINATORS.has(w.lower) && !AS_HEADS.has(r.words[k - 1].lower) && finiteClauseAt(r, k + 1)) return k;
   }
   return undefined;
+}
+
+const SUBORDINATORS = new Set(['as', 'while', 'when', 'whereas', 'because']);
+/** Words before "as" that make it no conjunction: "such as", "the same as", "known as". */
+const AS_HEADS = new Set(['such', 'same', 'known', 'well', 'so']);
+/** Subjects that open a subordinate clause: a definite article, a demonstrative, a possessive, a subject pronoun. */
+const CLAUSE_SUBJECTS = new Set(['the', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'it', 'they', 'he', 'she', 'we']);
+
+/**
+ * Whether a clause with its own subject and finite verb opens at word k: a subject (`CLAUSE_SUBJECTS` or a capitalised
+ * name) and, within four more words and no comma, an auxiliary, an irregular past, a form in -ed, or a form in -s
+ * followed by a determiner or "to" ("the conflict approaches a critical mark", "Israel continues to …").
+ */
+function finiteClauseAt(r: Reading, k: number): boolean {
+  const { words, text } = r;
+  const s = words[k];
+  if (!s || s.commaBefore || s.markBefore) return false;
+  if (!CLAUSE_SUBJECTS.has(s.lower) && !capitalised(text, s)) return false;
+  for (let m = k + 1; m < words.length && m <= k + 4; m++) {
+    const w = words[m];
+    if (w.commaBefore || w.semiBefore || w.colonBefore) return false;
+    const l = w.lower;
+    if (AUXILIARIES.has(l) || r.rules.words.irregularPast.has(l)) return true;
+    if (l.length > 4 && l.endsWith('ed') && !r.rules.words.notFinite.has(l)) return true;
+    const next = words[m + 1]?.lower;
+    if (l.length > 3 && l.endsWith('s') && !l.endsWith('ss') && next !== undefined && !words[m + 1].commaBefore
+      && (DETERMINERS.has(next) || next === 'to' || next === 'no')) return true;
+  }
+  return false;
 }
 
 const RELATIVE_OPENERS = new Set(['which', 'who', 'whose', 'whom']);

@@ -359,7 +359,12 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
     }
     // "said Hamas, the Islamist militant group which controls Gaza, fired …": a "the" appositive right after the
     // name that opens the clause glosses it like "a"/"an" does.
-    const theGloss = w.lower === 'the' && k - from <= 4 && words.slice(from, k).every((x) => capitalised(r.text, x));
+    // The name may open with "the" ("said the United States, the main ally of Israel, …"), and such an appositive may
+    // open with a name's possessive ("the United States, Israel's staunch ally, has …"; voice 1.15.3).
+    const nameOpens = k - from <= 4 && k > from && (words.slice(from, k).every((x) => capitalised(r.text, x))
+      || (words[from].lower === 'the' && k - from >= 2 && words.slice(from + 1, k).every((x) => capitalised(r.text, x))));
+    const possessive = /['\u2019]s$/.test(w.lower) && capitalised(r.text, w) && !capitalised(r.text, words[k + 1] ?? w);
+    const theGloss = (w.lower === 'the' || possessive) && nameOpens;
     if (!w.commaBefore || w.semiBefore || w.colonBefore || (w.lower !== 'a' && w.lower !== 'an' && !theGloss)) continue;
     if (insideAny(r.quoted, w.start)) continue;
     // "since Oct. 8, a day after Hamas's attack, …": a time adjunct is part of the claim, not a gloss.

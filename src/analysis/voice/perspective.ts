@@ -70,6 +70,9 @@ function endsLine(text: string, end: number): boolean {
  * P-PERSPECTIVE: "In Tehran's state media, …", "In Israeli newspapers they are …", "To them the groups are …": a
  * sentence-initial perspective adjunct; returns the first word of the clause it governs, or -1.
  */
+/** Words of a perspective adjunct that name the text at hand or the outlet ("the following account", "our view"). */
+const SELF_PERSPECTIVE = new Set(['following', 'our']);
+
 export function perspectiveClause(r: Reading): number {
   const { words, text } = r;
   const first = words[0]?.lower;
@@ -81,6 +84,9 @@ export function perspectiveClause(r: Reading): number {
   for (let k = 1; k < words.length && k <= r.rules.windows.perspective; k++) {
     if (words[k].commaBefore || words[k].markBefore) return -1;
     if (!r.rules.words.perspectiveNouns.has(words[k].lower)) continue;
+    // "In the following account, …", "In our view, …": the adjunct names the text at hand or the outlet itself, so
+    // the view is the outlet's own (voice 1.15.3).
+    for (let m = 1; m < k; m++) if (SELF_PERSPECTIVE.has(words[m].lower)) return -1;
     const c = words[k + 1];
     if (!c) return -1;
     return c.commaBefore || r.rules.words.clauseOpeners.has(c.lower) ? k + 1 : -1;

@@ -252,5 +252,27 @@ export function negatedAt(r: Reading, i: number): boolean {
   const neg = (k: number): boolean => k >= 0 && (NEGATIONS.has(words[k].lower) || words[k].lower.endsWith("n't"));
   const prev = words[i - 1]?.lower;
   if (prev === 'to' && i >= 2 && r.rules.words.notDone.has(words[i - 2].lower)) return true;
+  if (preventedAt(r, i)) return true;
   return neg(i - 1) || (prev !== undefined && (prev === 'yet' || prev.endsWith('ly')) && neg(i - 2));
+}
+
+/**
+ * A gerund whose act a preventing verb keeps from happening: "worked to prevent the UN from condemning Israel",
+ * "refrained from blaming", "stopped the council from condemning"; also "without condemning", "stopped short of
+ * condemning" (voice 1.15.3). The preventing verb (`prevent_verbs`) stands before "from" with at most `object` words
+ * of its object between and no comma.
+ */
+function preventedAt(r: Reading, i: number): boolean {
+  const { words } = r;
+  const w = words[i].lower;
+  if (!w.endsWith('ing') || i < 1 || words[i].commaBefore) return false;
+  const prev = words[i - 1].lower;
+  if (prev === 'without') return true;
+  if (prev === 'of' && i >= 2 && words[i - 2].lower === 'short' && !words[i - 1].commaBefore) return true;
+  if (prev !== 'from') return false;
+  for (let k = i - 2; k >= 0 && k >= i - 2 - r.rules.windows.object; k--) {
+    if (r.rules.words.prevent.has(words[k].lower)) return true;
+    if (words[k + 1].commaBefore || words[k + 1].markBefore) return false;
+  }
+  return false;
 }
