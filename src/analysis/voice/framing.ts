@@ -153,6 +153,11 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
       }
     }
     if (v.demand.has(w) && next.lower === 'that') return { cue: i, clause: i + 2, rule: 'F-BLAME' };
+    // "is facing increasing demands to strike Iran after …": a demand's form in -s after an article, a determiner or
+    // a modifier in -ing is a plural noun, the outlet's naming of an act, and reports nobody's words (as F-INSIST
+    // reads "a call for"; voice 1.15.3).
+    if (v.demand.has(w) && w.endsWith('s') && i > 0 && !words[i].commaBefore
+      && (DETERMINERS.has(words[i - 1].lower) || (words[i - 1].lower.length > 4 && words[i - 1].lower.endsWith('ing')))) return null;
     return { cue: i, clause: i + 1, end: boundedEnd(r, i + 1, win.clause), rule: 'F-BLAME' };
   }
   return undefined;

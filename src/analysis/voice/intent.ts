@@ -34,7 +34,9 @@ export function intentCue(r: Reading, i: number): ForwardCue | null | undefined 
       }
       if (v.reporting.has(words[j].lower) || AUXILIARIES.has(words[j].lower)) break;
     }
-    return null;
+    // "told CNN that …", "told Reuters the attacks …": a directive that also takes an object and a clause (`object_verbs`:
+    // tell) is left to the reporting rules when no infinitive follows (voice 1.15.3).
+    return v.objectVerbs.has(w) && !callOn ? undefined : null;
   }
   if (!v.vow.has(w)) return undefined;
   for (let j = i + 1; j < n && j <= i + win.vow + 1; j++) {
