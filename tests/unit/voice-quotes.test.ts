@@ -133,6 +133,19 @@ describe('quoteSpans: nesting and paragraphs', () => {
     expect(voiceOf(run, 'occupation base')).toBe('quoted');
   });
 
+  it('recovers a paragraph whose stray closer ends a sentence and is followed only by a source\'s credit (voice 1.15.3)', () => {
+    const text = 'Jets struck the occupation base at dawn.” Reuters\n\nThe Iran-backed militias are armed.';
+    const qs = quoteSpans(text);
+    expect(qs).toHaveLength(1);
+    expect(qs[0]).toMatchObject({ openMark: null, closeMark: '”', start: 0 });
+    expect(voiceOf(text, 'occupation base')).toBe('quoted');
+    expect(voiceOf(text, 'Iran-backed militias')).toBe('author');
+    expect(voiceOf('Jets struck the occupation base.” — The Associated Press', 'occupation base')).toBe('quoted');
+    // No sentence end before the mark, or a clause after it: no credit.
+    expect(quoteSpans('Jets struck the occupation base” Reuters')).toEqual([]);
+    expect(quoteSpans('Jets struck the occupation base.” The Pentagon denied it.')).toEqual([]);
+  });
+
   it('ignores a stray closer without evidence, or in the middle of a paragraph', () => {
     expect(quoteSpans('The militias attacked the base.”\nNothing else happened.')).toEqual([]);
     const mid = 'The group said the occupiers must leave.” Then the militias attacked.';

@@ -325,7 +325,7 @@ function namedSubjectClause(r: Reading, j: number): boolean {
   // "said Iran “must pay a very heavy price”": a quotation that opens with the name's auxiliary goes on with the
   // reported clause (voice 1.15.3); another word after a mark is no verb of the name's.
   const quotedAuxiliary = v !== undefined && v.markBefore && nouns === 0 && !acronym && AUXILIARIES.has(v.lower) && k > j
-    && /[\u201C"]\s*$/.test(text.slice(words[k - 1].end, v.start));
+    && /[\u201C\u2018"']\s*$/.test(text.slice(words[k - 1].end, v.start));
   if (!v || v.commaBefore || (v.markBefore && nouns === 0 && !acronym && !quotedAuxiliary) || capitalised(text, v)) return false;
   // "said Israeli aircraft struck …": a past form without -ed after the subject's noun is its verb too.
   return AUXILIARIES.has(v.lower) || finiteLooking(r, v.lower) || (nouns > 0 && r.rules.words.irregularPast.has(v.lower));
