@@ -84,6 +84,7 @@ const LISTS = [
   ['edition_words', 'editionWords', 'words'],
   ['not_done_verbs', 'notDone', 'finite'],
   ['prevent_verbs', 'prevent', 'verbs'],
+  ['comment_participles', 'commentParticiples', 'verbs'],
   ['additive_openers', 'additiveOpeners', 'terms'],
   ['as_as_words', 'asAs', 'words'],
   ['subject_gap_words', 'subjectGap', 'words'],

@@ -171,6 +171,15 @@ describe('voice 1.15.3: prevent_verbs is read by the negation of every judging a
   });
 });
 
+describe('voice 1.15.3: comment_participles ends a reported clause', () => {
+  const shippedRules = parseVoiceRules(shipped, 'v.yml');
+  it('without "deal" the comment goes on with the speaker\'s words', () => {
+    const text = 'The group said that its chief was killed, dealing a blow to the occupiers.';
+    expect(attributed(text, shippedRules)).toEqual(['its chief was killed']);
+    expect(attributed(text, without('comment_participles', 'deal'))).not.toEqual(['its chief was killed']);
+  });
+});
+
 describe('voice 1.15.0 windows: read by their rules', () => {
   const shippedRules = parseVoiceRules(shipped, 'v.yml');
   // [window, a smaller value, made-up text, attributed with the shipped file]; with the smaller value the reading changes.

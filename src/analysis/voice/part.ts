@@ -357,6 +357,14 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
       mark(start, k, rule);
       return;
     }
+    // "… that its chief has been killed, dealing a seismic blow to the group and prompting threats against Israel": a
+    // participle of comment (`comment_participles`) after a comma weighs the reported event for the outlet's readers;
+    // it and the rest of the clause are the outlet's (voice 1.15.3).
+    if (w.commaBefore && !w.semiBefore && !w.colonBefore && !insideAny(r.quoted, w.start) && w.lower.endsWith('ing')
+      && r.rules.words.commentParticiples.has(w.lower)) {
+      mark(start, k, rule);
+      return;
+    }
     // "said Hamas, the Islamist militant group which controls Gaza, fired …": a "the" appositive right after the
     // name that opens the clause glosses it like "a"/"an" does.
     // The name may open with "the" ("said the United States, the main ally of Israel, …"), and such an appositive may
