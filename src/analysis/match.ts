@@ -773,7 +773,8 @@ function bracketedGloss(text: string, a: Match, b: Match): Match | undefined {
   const open = text.slice(a.end, b.start);
   if (open.length > 6 || !GLOSS_OPEN.test(open)) return acronymAfterName(text, a, b);
   const close = GLOSS_CLOSE.exec(text.slice(b.end, b.end + 16));
-  if (!close || (open.includes('(') ? close[0].slice(-1) !== ')' : close[0].slice(-1) !== ']')) return undefined;
+  if (!close) return open.includes('(') ? nameAfterAcronym(text, a, b) : undefined;
+  if (open.includes('(') ? close[0].slice(-1) !== ')' : close[0].slice(-1) !== ']') return undefined;
   const ea = a.entry as LabelEntry;
   const eb = b.entry as LabelEntry;
   if (ea.category !== eb.category) return undefined;
@@ -800,6 +801,23 @@ function acronymAfterName(text: string, a: Match, b: Match): Match | undefined {
   const open = text.slice(a.end, b.start);
   if (open.length > 48 || !NAME_TO_ACRONYM.test(open)) return undefined;
   const close = /^\s*\)/.exec(text.slice(b.end, b.end + 4));
+  return close ? { ...spanning(a, b, a.entry, a.pattern), end: b.end + close[0].length } : undefined;
+}
+
+/** Capitalised words that finish a name begun in brackets, up to the closing bracket ("(Israel| Air Force)"). */
+const NAME_TO_CLOSE = /^(?:\s+\p{Lu}[\p{L}'’-]*){1,3}\s*\)/u;
+
+/**
+ * "IAF (Israel Air Force) aircraft": the mirror of acronymAfterName. An acronym that is a label, then in round brackets
+ * a label of the same fixed referent followed by at most three capitalised words up to the closing bracket, is one
+ * name, abbreviated and then written out; one mention under the acronym's entry, up to the closing bracket.
+ */
+function nameAfterAcronym(text: string, a: Match, b: Match): Match | undefined {
+  const ea = a.entry as LabelEntry;
+  const eb = b.entry as LabelEntry;
+  if (ea.category !== 'actor-label' || eb.category !== 'actor-label' || !ea.referent || ea.referent !== eb.referent) return undefined;
+  if (!ACRONYM.test(text.slice(a.start, a.end)) || !/^\s*\(\s*$/.test(text.slice(a.end, b.start))) return undefined;
+  const close = NAME_TO_CLOSE.exec(text.slice(b.end, b.end + 48));
   return close ? { ...spanning(a, b, a.entry, a.pattern), end: b.end + close[0].length } : undefined;
 }
 

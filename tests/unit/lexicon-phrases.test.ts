@@ -1061,6 +1061,14 @@ describe('one name written out with its bracketed acronym is one mention', () =>
     expect(labelsIn('Hamas Naval Force (IDF) units').map((h) => h.text)).toEqual(['Hamas', 'IDF']);
     expect(labelsIn('Israel said that the army (IDF) would go in.').map((h) => h.text)).toEqual(['Israel', 'IDF']);
   });
+
+  it('joins an acronym to the name written out after it in brackets, the mirror order', () => {
+    expect(labelsIn('Then IAF (Israel Air Force) jets struck the depot.')).toEqual([{ text: 'IAF (Israel Air Force)', id: 'israeli-military', weight: 0 }]);
+    // Lower-case words, a second actor or an unclosed bracket are no name written out: the mentions stay apart.
+    expect(labelsIn('The IAF (Israel and Hamas both claim it) struck.').map((h) => h.text)).toEqual(['IAF', 'Israel', 'Hamas']);
+    expect(labelsIn('The IAF (Israel Air Force jets struck.').map((h) => h.text)).toEqual(['IAF', 'Israel']);
+    expect(labelsIn('Hamas (Israel Air Force) units').map((h) => h.text)).toEqual(['Hamas', 'Israel']);
+  });
 });
 
 describe('the patron\'s possessive with descriptors before terror proxies is one mention (gold a26 "Iran\'s proxies")', () => {
