@@ -505,11 +505,28 @@ function adjectiveOfAct(text: string, units: Units, compiled: CompiledLexicon, c
   return actNounAt(text, units, c.endUnit, compiled);
 }
 
+/**
+ * "Officials said Iran backed the group", "the militias Iran funded.": a label that ends in a patron tie written apart
+ * from the word before it by a space, not a hyphen, and is followed by an object (an article, a pronoun: OBJECT_STARTS)
+ * or by punctuation, is a clause with the tie as its verb, not the compound modifier "Iran-backed"; the candidate is
+ * dropped and the patron's name is matched on its own. "Iran backed militias" (a hyphen left out before a noun) stays a
+ * label.
+ */
+function tieAsVerb(text: string, units: Units, compiled: CompiledLexicon, c: Candidate): boolean {
+  const entry = c.terminal.entry;
+  if (entry.kind !== 'label' || (entry as LabelEntry).category !== 'actor-label' || c.endUnit - c.startUnit < 2) return false;
+  const last = c.endUnit - 1;
+  if (units.barrierAfter[last - 1] || !classWords(compiled, PATRON_TIE_CLASS).has(units.normal[last])) return false;
+  if (!/^\s+$/.test(text.slice(units.end[last - 1], units.start[last]))) return false;
+  return c.endUnit >= units.count || units.barrierAfter[last] === 1 || OBJECT_STARTS.has(units.normal[c.endUnit]);
+}
+const PATRON_TIE_CLASS = 'patron-tie';
+
 export function findMatches(text: string, units: Units, compiled: CompiledLexicon): Match[] {
   const n = units.count;
   const barrier = units.barrierAfter;
   const candidates = collectCandidates(text, units, compiled)
-    .filter((c) => !endsInVerbForm(c, units, compiled) && !adjectiveOfAct(text, units, compiled, c));
+    .filter((c) => !endsInVerbForm(c, units, compiled) && !adjectiveOfAct(text, units, compiled, c) && !tieAsVerb(text, units, compiled, c));
   if (candidates.length === 0) return [];
 
   // Whether each candidate's first unit is an article, looked up once per start rather than once per comparison.

@@ -1407,3 +1407,16 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
     expect(actorLabels('The ministry condemned the militias in the West Bank.').map((h) => h.text)).toEqual(['the militias']);
   });
 });
+
+describe('a patron tie written apart from its patron is the verb of a clause before an object', () => {
+  it('reads "Iran backed the group" as the name and a clause, not the label "Iran-backed"', () => {
+    expect(labelsIn('Officials said Iran backed the group for years.').map((h) => [h.text, h.id])).toEqual([['Iran', 'iran']]);
+    expect(labelsIn('Tehran funded the militias in Iraq.').map((h) => [h.text, h.id])).toEqual([['Tehran', 'iran'], ['the militias', 'the-militia']]);
+    expect(labelsIn('They are the militias Iran funded.').map((h) => h.text)).toEqual(['the militias', 'Iran']);
+  });
+  it('keeps the label when a noun follows, with or without the hyphen', () => {
+    expect(labelsIn('Iran backed militias attacked the base.').map((h) => h.text)).toEqual(['Iran backed militias']);
+    expect(labelsIn('Iran-backed militias attacked the base.').map((h) => h.text)).toEqual(['Iran-backed militias']);
+    expect(labelsIn('The strike hit the Iran-backed, officials said.').map((h) => h.text)).toEqual(['Iran-backed']);
+  });
+});
