@@ -1190,6 +1190,16 @@ function nameBeforeNoun(text: string, units: Units, compiled: CompiledLexicon, a
  * before it, as in headNoun. Quoted labels are left alone.
  * One pass over the matches, each looked at once: linear in the text.
  */
+/**
+ * Whether a label's quoted part is its last words, opened inside the label and closed by a mark the label ends with
+ * ("Hamas' 'resistance'"): a scare quote inside the phrase, not speech around it.
+ */
+function scareQuotedEnd(text: string, units: Units, m: Match): boolean {
+  const q = m.quoted!;
+  return (m.entry as LabelEntry).category === 'actor-label' && q.startUnit > m.startUnit && q.endUnit === m.endUnit
+    && m.end > units.end[m.endUnit - 1] && QUOTE_MARKS.has(text[m.end - 1]);
+}
+
 function joinNounPhrase(text: string, units: Units, compiled: CompiledLexicon, chosen: Match[]): Match[] {
   let out: Match[] | undefined;
   let last = -1; // index in `out ?? chosen` of the last actor label kept, or -1
@@ -1199,6 +1209,9 @@ function joinNounPhrase(text: string, units: Units, compiled: CompiledLexicon, c
     const isLabel = b.entry.kind === 'label' && (b.entry as LabelEntry).category === 'actor-label' && !b.quoted;
     if (!isLabel) {
       out?.push(b);
+      // "Hamas' 'resistance' fighters": a label whose last words the outlet put in scare quotes, closed at its end, may
+      // still take the noun after it; it heads no phrase itself.
+      if (b.quoted && scareQuotedEnd(text, units, b)) last = out ? out.length - 1 : i;
       continue;
     }
     const list = kept();
@@ -1215,11 +1228,15 @@ function joinNounPhrase(text: string, units: Units, compiled: CompiledLexicon, c
       && !afterNamingVerb(units, compiled, a)
       && shareReferent(a.entry as LabelEntry, b.entry as LabelEntry)) {
       const names = (out ? list.slice(last + 1) : chosen.slice(last + 1, i));
-      if (names.every((n) => n.entry.kind === 'name') && modifiersOnly(text, units, compiled, a.endUnit, b.startUnit, names)) {
+      // After a scare quote closed at the first label's end, only the marks may stand before the noun.
+      const afterQuote = a.quoted !== undefined && b.startUnit === a.endUnit
+        && quoteGap(text, units.end[a.endUnit - 1], units.start[b.startUnit]) !== null;
+      if (names.every((n) => n.entry.kind === 'name') && (afterQuote || modifiersOnly(text, units, compiled, a.endUnit, b.startUnit, names))) {
         joined = phraseEntry(text, units, compiled, a, b);
         if (joined && !names.every((n) => n.entry.kind === 'name' && n.entry.referent
           && referentsOf(joined!.entry as LabelEntry).includes(n.entry.referent))) joined = undefined;
         if (joined && a.referent) joined.referent ??= a.referent;
+        if (joined && a.quoted) joined.quoted = a.quoted;
       }
     }
     if (!joined) {
@@ -1530,6 +1547,30 @@ function afterNamingVerb(units: Units, compiled: CompiledLexicon, a: Match): boo
  * units open or close a quotation (curly marks say which; a straight mark toggles); a quotation still open at the
  * match's end, or closed inside it without an opening inside, extends to the match's edge.
  */
+/** How far back a possessive apostrophe looks for a single quotation mark it might close instead. */
+const POSSESSIVE_LOOKBACK = 160;
+
+/**
+ * Whether the mark at `at` is the apostrophe of a plural or s-final possessive ("Hamas' resistance fighters", "the
+ * Houthis’ attacks"): a single mark right after an "s" and before a space, with no single quotation open before it in
+ * its sentence (the "‘terrorists’ attacked" closes one). A quotation mark would split such a phrase into a quoted part
+ * and the rest.
+ */
+function possessiveAt(text: string, at: number): boolean {
+  const ch = text[at];
+  if ((ch !== "'" && ch !== '’') || (text[at - 1] !== 's' && text[at - 1] !== 'S')) return false;
+  const next = text[at + 1];
+  if (next !== ' ' && next !== '\u00a0') return false;
+  let open = false;
+  for (let k = at - 1; k >= 0 && k >= at - POSSESSIVE_LOOKBACK; k--) {
+    const c = text[k];
+    if (c === '\n' || ((c === '.' || c === '!' || c === '?') && text[k + 1] === ' ')) break;
+    if (c === '‘' || (c === "'" && straightOpensAt(text, k))) { open = true; break; }
+    if (c === '’' || c === "'") break;
+  }
+  return !open;
+}
+
 function quotedPart(text: string, units: Units, from: number, to: number, barrier: Uint8Array): Match['quoted'] | undefined {
   let inside = false;
   for (let u = from; u < to - 1 && !inside; u++) if (barrier[u]) inside = true;
@@ -1542,7 +1583,8 @@ function quotedPart(text: string, units: Units, from: number, to: number, barrie
   let qEnd = -1;
   for (let u = from; u < to - 1; u++) {
     if (!barrier[u]) continue;
-    const marks = quoteGap(text, units.end[u], units.start[u + 1]) ?? '';
+    let marks = quoteGap(text, units.end[u], units.start[u + 1]) ?? '';
+    if (marks && possessiveAt(text, units.end[u])) marks = marks.slice(1);
     for (const ch of marks) {
       const opening = OPENING.has(ch) || (!CLOSING.has(ch) && open < 0);
       if (opening && open < 0) open = u + 1;

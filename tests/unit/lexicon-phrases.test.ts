@@ -1420,3 +1420,23 @@ describe('a patron tie written apart from its patron is the verb of a clause bef
     expect(labelsIn('The strike hit the Iran-backed, officials said.').map((h) => h.text)).toEqual(['Iran-backed']);
   });
 });
+
+describe('an s-final possessive apostrophe is no quotation mark', () => {
+  const analyzeText = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled);
+  it('reads "Hamas\' resistance fighters" as one phrase, whichever apostrophe', () => {
+    expect(labelsIn("Hamas' resistance fighters attacked the post.").map((h) => h.text)).toEqual(["Hamas' resistance fighters"]);
+    expect(labelsIn('Hamas’ resistance fighters attacked the post.').map((h) => h.text)).toEqual(['Hamas’ resistance fighters']);
+  });
+  it('keeps a closing single mark after an s as the close of a quotation opened before it', () => {
+    for (const text of ['The ‘Hamas’ fighters attacked.', "The 'Hamas' fighters attacked."]) {
+      const m = findMatches(text, tokenize(text).units, compiled).filter((x) => x.entry.kind === 'label');
+      expect(m.map((x) => [text.slice(x.start, x.end), x.quoted && text.slice(x.quoted.start, x.quoted.end)])).toEqual([[text.slice(4, 20), 'Hamas']]);
+    }
+  });
+  it('lets a label whose last word is in scare quotes take the noun after the marks', () => {
+    const hits = analyzeText("Hamas' 'resistance' fighters attacked the post.").hits.filter((h) => h.category === 'actor-label');
+    expect(hits.map((h) => [h.text, h.label, h.distanced])).toEqual([["Hamas' 'resistance' fighters", 'palestinian-resistance', true]]);
+    // A comma after the marks ends the phrase.
+    expect(labelsIn('Hamas’ “resistance”, fighters say, is growing.').map((h) => h.text)).toEqual(['Hamas’ “resistance”', 'fighters']);
+  });
+});
