@@ -68,3 +68,27 @@ describe('the US military coordinated with an ally\'s: one mention of the US sid
     expect(actorHits('The attack was confirmed by US and British military officials.')).toEqual([]);
   });
 });
+
+describe('an emotive event word with a date or an article before the name: the event names the agent (1.3.37-x)', () => {
+  function eventsAndLabels(text: string) {
+    return analyzeDocument({ id: 'made-up', text, outlet: 'Test', title: '', source: { file: 'made-up.txt' } } as never, compiled)
+      .hits.filter((h) => (h.category === 'actor-label' && h.referent) || h.category === 'event')
+      .map((h) => `${h.category}:${text.slice(h.start, h.end)}`);
+  }
+
+  it('reads the possessive, the date and the atrocity word as one event, in AP and British date forms', () => {
+    expect(eventsAndLabels('Since Hamas’s October 7 massacre, the town has been empty.')).toEqual(['event:Hamas’s October 7 massacre']);
+    expect(eventsAndLabels('Since Hamas’s Oct. 7 massacre, the town has been empty.')).toEqual(['event:Hamas’s Oct. 7 massacre']);
+    expect(eventsAndLabels("Since Hamas's 7 October atrocities, the town has been empty.")).toEqual(["event:Hamas's 7 October atrocities"]);
+  });
+
+  it('reads "the initial Hamas rampage" and "the bloody Hamas rampage" as the event, the name no mention', () => {
+    expect(eventsAndLabels('Most died in the initial Hamas rampage into the town.')).toEqual(['event:the initial Hamas rampage']);
+    expect(eventsAndLabels('Most died in the bloody Hamas rampage.')).toEqual(['event:the bloody Hamas rampage']);
+  });
+
+  it('keeps the name a mention before a plain event noun and before the verb', () => {
+    expect(eventsAndLabels("Since Hamas's October 7 assault, the town has been empty.")).toContain('actor-label:Hamas');
+    expect(eventsAndLabels('Hamas rampaged through the town.')).toEqual(['actor-label:Hamas']);
+  });
+});
