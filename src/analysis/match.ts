@@ -1069,6 +1069,19 @@ const ADJECTIVE_ENDING = /(?:ist|ic|ical|ous|ian|ese)$/;
 const UPPER_START = /^\p{Lu}/u;
 
 /**
+ * A comma between two compound modifiers of one noun, coordinate adjectives: "the Iran-backed, Lebanon-based Hezbollah
+ * fighters" is one noun phrase, as it is without the comma. True when the unit before `from` ends a hyphenated
+ * compound (the first label's "Iran-backed"), only a comma stands between, and units `from` and the next are glued by
+ * a hyphen ("Lebanon-based") inside [from, to); modifiersOnly then reads the words after the comma as ever.
+ */
+function coordinateCompounds(text: string, units: Units, from: number, to: number): boolean {
+  if (from < 2 || from + 1 >= to) return false;
+  if (!/^\s*,\s*$/.test(text.slice(units.end[from - 1], units.start[from]))) return false;
+  return isHyphenGlue(text.slice(units.end[from - 2], units.start[from - 1]))
+    && isHyphenGlue(text.slice(units.end[from], units.start[from + 1]));
+}
+
+/**
  * Whether units [from, to) between two labels hold nothing but modifier words of one noun phrase: the possessive of
  * the first label, words of the names given (which fill their own units), hyphenated compounds ("so-called",
  * "Tehran-allied"), descriptors of the lexicon, capitalised words (nationalities, sects, ideologies: "Yemeni",
@@ -1077,7 +1090,7 @@ const UPPER_START = /^\p{Lu}/u;
  * such as a verb, ends the phrase, and so does punctuation. At most MAX_MODIFIERS such words.
  */
 function modifiersOnly(text: string, units: Units, compiled: CompiledLexicon, from: number, to: number, names: Match[]): boolean {
-  if (units.barrierAfter[from - 1] || (to > from && units.barrierAfter[to - 1])) return false;
+  if ((units.barrierAfter[from - 1] && !coordinateCompounds(text, units, from, to)) || (to > from && units.barrierAfter[to - 1])) return false;
   const descriptors = classMemberWords(compiled, 'descriptor');
   let words = 0;
   let k = 0;

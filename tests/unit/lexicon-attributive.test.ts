@@ -92,3 +92,23 @@ describe('an emotive event word with a date or an article before the name: the e
     expect(eventsAndLabels('Hamas rampaged through the town.')).toEqual(['actor-label:Hamas']);
   });
 });
+
+describe('split mentions probed with made-up phrases: one phrase stays one mention (1.3.37-x)', () => {
+  it('reads two compound modifiers parted by a comma before a name and its noun as one noun phrase', () => {
+    for (const [s, phrase, referent] of [
+      ['The Iran-backed, Lebanon-based Hezbollah fighters crossed the line.', 'Iran-backed, Lebanon-based Hezbollah fighters', 'armed-groups'],
+      ['The Iran-backed, Yemen-based Houthi rebels fired again.', 'Iran-backed, Yemen-based Houthi rebels', 'armed-groups'],
+      ['The Iran-backed, Gaza-based Hamas militants fired rockets.', 'Iran-backed, Gaza-based Hamas militants', 'palestinians'],
+      ['Iranian-backed, Shia-led militias shelled the base.', 'Iranian-backed, Shia-led militias', 'armed-groups'],
+    ]) expect(actorHits(s), s).toEqual([{ text: phrase, referent }]);
+  });
+
+  it('keeps a comma before a noun phrase of its own or a clause apart', () => {
+    expect(actorHits('The group is Iran-backed, US forces said.')).toEqual([{ text: 'US forces', referent: 'us-forces' }]);
+  });
+
+  it('reads the force named with the state\'s possessive and its acronym in brackets as one mention', () => {
+    expect(actorHits('Israel’s Defense Forces (IDF) said no one was hurt.')).toEqual([{ text: 'Israel’s Defense Forces (IDF)', referent: 'israel' }]);
+    expect(actorHits("Israel's Defence Forces said no one was hurt.")).toEqual([{ text: "Israel's Defence Forces", referent: 'israel' }]);
+  });
+});
