@@ -486,12 +486,33 @@ function actNounAt(text: string, units: Units, u: number, compiled: CompiledLexi
   return true;
 }
 
+/** The lexicon's class of places, equipment and weapons named after a side ("targets", "positions", "sites"). */
+const THING_NOUN_CLASS = 'thing-noun';
+
 /**
- * "the Hamas terrorist attack", "Houthi militant activity", "a Hamas terror rocket": a name's label that ends in a
- * framing adjective written as an adjective (the singular "terrorist", not "terrorists") right before a noun of an
- * act or a thing describes the act or the thing (devset traps: "this atrocious terrorist attack"; lexicons/README.md
- * "Framing adjectives"), so the candidate is dropped and the name before the adjective is matched on its own, as the
- * neutral mention it is. The name must be capitalised: a label of common nouns is left to its patterns.
+ * Whether the word at unit `u` is a noun of an act (`actNounAt`) or one of the lexicon's `thing-noun` class, the
+ * places, equipment and weapons a side's name or label may stand before ("Houthi rebel targets", "Hamas militant
+ * positions": devset traps, targets named after a side). The thing-noun class lists every inflection, so its words are
+ * read as written; an -s form followed by an object is the verb ("a Houthi rebel targets the ship").
+ */
+function actOrThingAt(text: string, units: Units, u: number, compiled: CompiledLexicon): boolean {
+  if (actNounAt(text, units, u, compiled)) return true;
+  const word = units.normal[u];
+  if (!classWords(compiled, THING_NOUN_CLASS).has(word)) return false;
+  if (word.endsWith('s') && u + 1 < units.count && !units.barrierAfter[u]) {
+    const after = units.normal[u + 1];
+    if (OBJECT_STARTS.has(after) || UPPER_START.test(text.slice(units.start[u + 1], units.end[u + 1]))) return false;
+  }
+  return true;
+}
+
+/**
+ * "the Hamas terrorist attack", "Houthi militant activity", "a Hamas terror rocket", "Houthi rebel targets": a name's
+ * label that ends in a framing adjective written as an adjective (the singular "terrorist", not "terrorists") right
+ * before a noun of an act or a thing (`act-noun`, `thing-noun`) describes the act or the thing (devset traps: "this
+ * atrocious terrorist attack", "Houthi rebel targets"; lexicons/README.md "Framing adjectives"), so the candidate is
+ * dropped and the name before the adjective is matched on its own, as the neutral mention it is. The name must be
+ * capitalised: a label of common nouns is left to its patterns.
  */
 function adjectiveOfAct(text: string, units: Units, compiled: CompiledLexicon, c: Candidate): boolean {
   const entry = c.terminal.entry;
@@ -502,7 +523,7 @@ function adjectiveOfAct(text: string, units: Units, compiled: CompiledLexicon, c
   if (!/^\s+$/.test(text.slice(units.end[last], units.start[c.endUnit]))) return false;
   const first = ARTICLES.has(units.normal[c.startUnit]) ? c.startUnit + 1 : c.startUnit;
   if (first >= last || !UPPER_START.test(text.slice(units.start[first], units.end[first]))) return false;
-  return actNounAt(text, units, c.endUnit, compiled);
+  return actOrThingAt(text, units, c.endUnit, compiled);
 }
 
 /**
@@ -1083,6 +1104,19 @@ const ADJECTIVE_ENDING = /(?:ist|ic|ical|ous|ian|ese)$/;
 const UPPER_START = /^\p{Lu}/u;
 
 /**
+ * A comma between two compound modifiers of one noun, coordinate adjectives: "the Iran-backed, Lebanon-based Hezbollah
+ * fighters" is one noun phrase, as it is without the comma. True when the unit before `from` ends a hyphenated
+ * compound (the first label's "Iran-backed"), only a comma stands between, and units `from` and the next are glued by
+ * a hyphen ("Lebanon-based") inside [from, to); modifiersOnly then reads the words after the comma as ever.
+ */
+function coordinateCompounds(text: string, units: Units, from: number, to: number): boolean {
+  if (from < 2 || from + 1 >= to) return false;
+  if (!/^\s*,\s*$/.test(text.slice(units.end[from - 1], units.start[from]))) return false;
+  return isHyphenGlue(text.slice(units.end[from - 2], units.start[from - 1]))
+    && isHyphenGlue(text.slice(units.end[from], units.start[from + 1]));
+}
+
+/**
  * Whether units [from, to) between two labels hold nothing but modifier words of one noun phrase: the possessive of
  * the first label, words of the names given (which fill their own units), hyphenated compounds ("so-called",
  * "Tehran-allied"), descriptors of the lexicon, capitalised words (nationalities, sects, ideologies: "Yemeni",
@@ -1091,7 +1125,7 @@ const UPPER_START = /^\p{Lu}/u;
  * such as a verb, ends the phrase, and so does punctuation. At most MAX_MODIFIERS such words.
  */
 function modifiersOnly(text: string, units: Units, compiled: CompiledLexicon, from: number, to: number, names: Match[]): boolean {
-  if (units.barrierAfter[from - 1] || (to > from && units.barrierAfter[to - 1])) return false;
+  if ((units.barrierAfter[from - 1] && !coordinateCompounds(text, units, from, to)) || (to > from && units.barrierAfter[to - 1])) return false;
   const descriptors = classMemberWords(compiled, 'descriptor');
   let words = 0;
   let k = 0;
@@ -1174,10 +1208,10 @@ function nameBeforeNoun(text: string, units: Units, compiled: CompiledLexicon, a
   if (ea.weight !== 0 || !ea.referent) return false;
   const head = b.endUnit - 1;
   if (UPPER_START.test(text.slice(units.start[head], units.end[head]))) return false;
-  // "Hamas militant activity": a framing adjective before a noun of an act describes the act (adjectiveOfAct), so
-  // the name stays the mention.
+  // "Hamas militant activity", "Hamas militant sites": a framing adjective before a noun of an act or a thing
+  // describes the act or the thing (adjectiveOfAct), so the name stays the mention.
   return !(classWords(compiled, FRAMING_ADJECTIVE_CLASS).has(units.normal[head]) && b.endUnit < units.count
-    && !units.barrierAfter[head] && actNounAt(text, units, b.endUnit, compiled));
+    && !units.barrierAfter[head] && actOrThingAt(text, units, b.endUnit, compiled));
 }
 
 /**
