@@ -72,6 +72,19 @@ const ADVERSARY_NOUN_CLASS = 'adversary-noun';
 const RELATION_NOUN_CLASS = 'relation-noun';
 const COMBAT_VERB_CLASS = 'combat-verb';
 const BODY_NOUN_CLASS = 'body-noun';
+const PATRON_CLASS = 'patron';
+/** A pattern of a group named by its sponsor and a bare group noun: "{patron}-{patron-tie} {descriptor:0-2} {group-noun}". */
+const PATRON_GROUP_PATTERN = /^\{patron\}-\{patron-tie\}(?: \{descriptor[^}]*\})? \{group-noun\}$/;
+
+/** The one fixed referent of the label entries with a PATRON_GROUP_PATTERN pattern; undefined for none or several. */
+function patronClientOf(compiled: CompiledLexicon): string | undefined {
+  const referents = new Set<string>();
+  for (const entry of compiled.entries.values()) {
+    if (entry.kind !== 'label' || !entry.referent) continue;
+    if (entry.patterns.some((p) => PATRON_GROUP_PATTERN.test(p.source.trim()))) referents.add(entry.referent);
+  }
+  return referents.size === 1 ? [...referents][0] : undefined;
+}
 
 /** The word sets the resolution rules read, from the lexicon's classes and the voice vocabulary, made once per lexicon. */
 interface ResolveWords {
@@ -94,6 +107,13 @@ interface ResolveWords {
   combatPhrases: ReadonlySet<string>;
   /** Plural nouns of groups as bodies ("groups", "factions", "militias"). */
   bodyNouns: ReadonlySet<string>;
+  /** The ways a group's sponsor is named (class `patron`: "Iran", "Tehran", "the Islamic Republic"), lowercased. */
+  patron: ReadonlySet<string>;
+  /**
+   * The referent the lexicon gives a group defined by its sponsor and a bare group noun ("Iran-backed groups"): whom
+   * "Iran and its allies" names (rule 1a). undefined when the lexicon has no such pattern or gives it two referents.
+   */
+  patronClient: string | undefined;
 }
 const resolveWordsCache = new WeakMap<CompiledLexicon, ResolveWords>();
 function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
@@ -113,6 +133,8 @@ function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
       combat: classWords(compiled, COMBAT_VERB_CLASS),
       combatPhrases: classPhrases(compiled, COMBAT_VERB_CLASS),
       bodyNouns: classWords(compiled, BODY_NOUN_CLASS),
+      patron: new Set([...classWords(compiled, PATRON_CLASS), ...classPhrases(compiled, PATRON_CLASS)]),
+      patronClient: patronClientOf(compiled),
     };
     resolveWordsCache.set(compiled, words);
   }
@@ -278,10 +300,17 @@ export function resolveContextLabels(
       continue;
     }
     // 1a. A relation's head noun ("its ally Hamas"): only the name right after it, read above, says whom it names;
-    // without one ("Iran and its allies", "the United States and its allies") whose allies they are is not in the
-    // words, and the words are no label (lexicons/README.md rule 1).
+    // without one ("the United States and its allies", "Israel thanked its closest allies") whose allies they are is
+    // not in the words, and the words are no label (lexicons/README.md rule 1). The one owner whose allies the words
+    // do say is a sponsor coordinated right before the possessive ("Iran and its allies", "Tehran and its regional
+    // allies", "Iran or any of its allies"): the groups it backs, named as "Iran-backed groups" are (1.3.37-z).
     if (words.relationNouns.has(units.normal[match.endUnit - 1])) {
-      notLabels.add(hit);
+      const client = words.patronClient;
+      if (client !== undefined && candidates.has(client) && sponsorCoordinated(text, units, match, before, words.patron)) {
+        resolveTo(hit, client, seen, match, units);
+      } else {
+        notLabels.add(hit);
+      }
       continue;
     }
     // 1b. Glued to a word that puts the men on a government's side or its armed opponents' ("regime fighters",
@@ -917,6 +946,30 @@ function possessiveOwner(units: Units, match: Match, seen: Mention[], sentence: 
   }
   return undefined;
 }
+
+/** Quantifiers that may stand with "of" between a coordinator and the possessive ("Iran or any of its allies"). */
+const OF_QUANTIFIERS = new Set(['any', 'all', 'some', 'one', 'each', 'both', 'many', 'most', 'none']);
+
+/**
+ * Whether the possessive that opens a relation label ("its allies") is coordinated right after a mention of a sponsor
+ * (`patron`: "Iran and its allies", "Tehran and its regional allies", "Iran or any of its allies"): the mention ends
+ * right before "and"/"or"/"&", with at most a quantifier and "of" between that word and the possessive, and no
+ * punctuation between, and no capitalised word right after the noun naming the allies. A constant number of units.
+ */
+function sponsorCoordinated(text: string, units: Units, match: Match, last: Mention | undefined, patron: ReadonlySet<string>): boolean {
+  if (!last || !POSSESSIVES.has(units.normal[match.startUnit])) return false;
+  let k = match.startUnit - 1;
+  if (k >= 1 && units.normal[k] === 'of' && OF_QUANTIFIERS.has(units.normal[k - 1])) k -= 2;
+  if (k < 1 || !COORDINATED_OWNER.has(units.normal[k]) || last.endUnit !== k) return false;
+  for (let u = last.endUnit - 1; u < match.startUnit; u++) if (units.barrierAfter[u]) return false;
+  // A capitalised word right after the noun names the allies ("Iran and its allies Russia and China"): no label.
+  const e = match.endUnit;
+  if (e < units.count && !units.barrierAfter[e - 1] && units.sentence[e] === units.sentence[e - 1] &&
+      /^\p{Lu}/u.test(text.slice(units.start[e], units.end[e])) && !ENGLISH_STOPWORDS.has(units.normal[e])) return false;
+  const name = text.slice(last.start, last.end).toLowerCase().replace(/\s+/gu, ' ');
+  return patron.has(name) || patron.has(name.replace(/^the /u, ''));
+}
+const COORDINATED_OWNER = new Set(['and', 'or', '&']);
 
 /** Units a definite label looks back for the last noun with its head (a constant per label). */
 const HEAD_REACH = 120;
