@@ -1152,6 +1152,9 @@ function sameNoun(word: string, head: string): boolean {
  */
 const SPEAKER_REACH = 8;
 
+/** Coordinators that open a new clause after punctuation (", and the army said …"), as voice rule U-AND reads them. */
+const NEW_CLAUSE_JOINERS = new Set(['and', 'but']);
+
 const speechCache = new WeakMap<CompiledLexicon, ReadonlySet<string>>();
 
 /** The voice vocabulary's verbs that introduce speech (reporting, zero-that and tag verbs, every form). */
@@ -1175,6 +1178,9 @@ function speechVerbBetween(units: Units, from: number, to: number, speech: Reado
     if (unbroken && units.barrierAfter[u - 1]) return false;
     if (u > 0 && units.sentence[u] !== units.sentence[u - 1]) return false;
     const w = units.normal[u];
+    // ", and" / ", but" opens a clause with a subject of its own ("Boko Haram attacked a school, and the army said the
+    // terrorists fled"): a speech verb after it is that subject's, and the mention before it no speaker (1.3.37-z).
+    if (u > from && units.barrierAfter[u - 1] && NEW_CLAUSE_JOINERS.has(w)) return false;
     // "The IDF said its jets struck Hezbollah targets, adding that the terrorist organization …": a participle after
     // a comma goes on with the speaker named before; the mention before it is no new speaker.
     if (speech.has(w) && !(w.endsWith('ing') && u > 0 && units.barrierAfter[u - 1])) return true;

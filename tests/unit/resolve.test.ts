@@ -928,6 +928,34 @@ describe('the sides of a civil war the lexicon does not track (issue 8, session 
     expect(noHit('Iran struck Israel, and its allies watched.', 'its allies')).toBe(true);
   });
 
+  it('knows the insurgencies of other theatres as untracked actors (other-insurgencies, 1.3.37-z)', () => {
+    // Made-up roundup sentences: a South Asian or African outlet runs a local attack after a Gaza or Lebanon item.
+    for (const [text, surface] of [
+      ['Israel struck Gaza again. In Pakistan, TTP militants attacked a police post, and the terrorists were killed.', 'terrorists'],
+      ['Hamas fired rockets. Taliban fighters seized a district in Afghanistan, and the militants executed prisoners.', 'militants'],
+      ['Israel struck Gaza again. In Nigeria, Boko Haram gunmen killed 12 farmers. The jihadists then fled.', 'jihadists'],
+      ['Hezbollah fired rockets. In Kashmir, Lashkar-e-Taiba militants attacked an army camp. The terrorists escaped.', 'terrorists'],
+      ['The Houthis attacked a ship. In Congo, M23 rebels captured Goma, and the rebels paraded through the city.', 'the rebels'],
+    ]) expect(hit(text, surface).referent).toBeNull();
+    // A label glued to such a name is that group's men: no label of a referent at all.
+    expect(noHit('Israel struck Gaza again. Boko Haram fighters killed 12 farmers in Borno.', 'fighters')).toBe(true);
+    // The tracked groups keep their labels.
+    expect(hit('Hamas militants attacked Israel. The militants took hostages.', 'militants')).toMatchObject({ referent: 'palestinians' });
+  });
+
+  it('does not take the subject of an earlier clause for the speaker after ", and" (1.3.37-z)', () => {
+    // "Boko Haram attacked …, and the army said the terrorists fled": the army speaks, so Boko Haram is no speaker
+    // to look past; it is what the army's "terrorists" means (unresolved), not Hezbollah named before.
+    const text = 'Hezbollah fired rockets at Israel. In Cameroon, Boko Haram attacked a school, and the army said the terrorists fled.';
+    expect(hit(text, 'terrorists').referent).toBeNull();
+    // With no untracked actor, the mention before ", and" is looked at too: Hezbollah, whom the army calls terrorists.
+    expect(hit('Hezbollah fired rockets at Israel, and the army said the terrorists fled.', 'terrorists'))
+      .toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    // Without ", and" the mention before the speech verb is still the speaker ("Iran's ambassador … said the regime").
+    const speaker = 'Israel has targeted the Iranian consulate. Iran’s Ambassador Hossein Akbari confirmed the reports and said the regime had targeted the building.';
+    expect(hit(speaker, 'the regime')).toMatchObject({ referent: 'israel' });
+  });
+
   it('reads its number and casualty words from the lexicon\'s classes and its reach from context.casualty_reach', () => {
     // "deaths" stands two words before "fighters": within the shipped reach of 12, beyond a reach of 1.
     const toll = 'Hezbollah mourned. The deaths of five fighters were announced.';
