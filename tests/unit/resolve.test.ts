@@ -943,6 +943,13 @@ describe('the sides of a civil war the lexicon does not track (issue 8, session 
     expect(hit('Hamas militants attacked Israel. The militants took hostages.', 'militants')).toMatchObject({ referent: 'palestinians' });
   });
 
+  it('reads "the military coalition" as "the coalition": US forces when they are named nearby (1.3.37-z)', () => {
+    expect(hit('US troops remain at the base. The committee will include officers from the military coalition.', 'the military coalition'))
+      .toMatchObject({ referent: 'us-forces', weight: 0, resolution: 'context' });
+    // Without US forces named nearby it stays unresolved, as "the coalition" does (a government's or Saudi-led one).
+    expect(hit('Netanyahu\'s government is fragile. The military coalition may collapse.', 'The military coalition').referent).toBeNull();
+  });
+
   it('does not take the subject of an earlier clause for the speaker after ", and" (1.3.37-z)', () => {
     // "Boko Haram attacked …, and the army said the terrorists fled": the army speaks, so Boko Haram is no speaker
     // to look past; it is what the army's "terrorists" means (unresolved), not Hezbollah named before.
