@@ -63,6 +63,7 @@ const POINTING_DETERMINERS = new Set(['these', 'those', 'this', 'that', 'its', '
  */
 const SIDE_WORD_CLASS = 'side-word';
 const OUTSIDE_PEOPLE_CLASS = 'outside-people';
+const ELSEWHERE_WORD_CLASS = 'elsewhere-word';
 const UNKNOWN_WORD_CLASS = 'unknown-word';
 const OPPOSING_WORD_CLASS = 'opposing-word';
 const PHRASE_NOUN_CLASS = 'phrase-noun';
@@ -91,6 +92,8 @@ interface ResolveWords {
   side: ReadonlySet<string>;
   /** Nationalities and peoples no referent is ("Kurdish", "Turkish", "Jordanian"): their men are no referent's (rule 1b). */
   outside: ReadonlySet<string>;
+  /** Places and nationalities of other theatres ("Nigeria", "Kenyan", "Caracas"): a roundup's other scene (rule 4f). */
+  elsewhere: ReadonlySet<string>;
   unknown: ReadonlySet<string>;
   opposing: ReadonlySet<string>;
   phraseNouns: ReadonlySet<string>;
@@ -122,6 +125,7 @@ function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
     words = {
       side: classWords(compiled, SIDE_WORD_CLASS),
       outside: classWords(compiled, OUTSIDE_PEOPLE_CLASS),
+      elsewhere: classWords(compiled, ELSEWHERE_WORD_CLASS),
       unknown: classWords(compiled, UNKNOWN_WORD_CLASS),
       opposing: classWords(compiled, OPPOSING_WORD_CLASS),
       phraseNouns: classWords(compiled, PHRASE_NOUN_CLASS),
@@ -470,6 +474,15 @@ export function resolveContextLabels(
     // referent: unresolved, even past a nearer fitting mention with another head (lexicons/README.md rule 5).
     if (definite && plural(head) &&
         sameWordsUntaken(units, match, seen, hit.sentence - rules.antecedentSentences, rules.lookBackMentions, fit)) continue;
+    // 4f. Another scene: a roundup moves to another theatre in the label's own sentence ("Israel struck Gaza again. In
+    // Niger, the junta expelled French troops, and critics said the regime …", "The Nigerian army said it killed 20
+    // terrorists"): a place or nationality of the class `elsewhere-word` before the label in its sentence, with no
+    // mention of any actor between the sentence's start and the label, makes the label that scene's: unresolved,
+    // not the referent named in an earlier item (1.3.37-z).
+    // A theatre place in the label's own clause after it still says who acts ("In Nigeria, protesters said the
+    // occupation forces must leave Gaza": rule 5b).
+    if (elsewhereBefore(text, units, match, hit.sentence, before, words.elsewhere) &&
+        !theatreInClause(units, match.endUnit, compiled, rules.appositionWords + CLAUSE_PLACE_EXTRA)) continue;
     // 5. Look back: the nearest mention the label may mean, unless another fitting referent is far more salient.
     let blocked = false;
     const salience = new Map<string, number>();
@@ -945,6 +958,22 @@ function possessiveOwner(units: Units, match: Match, seen: Mention[], sentence: 
     if (seen[k].endUnit <= at) return seen[k];
   }
   return undefined;
+}
+
+/** Units at most looked back from a label for a word of another scene in its sentence (rule 4f). */
+const ELSEWHERE_REACH = 40;
+
+/**
+ * Whether a capitalised word of `elsewhere` (rule 4f) stands in the label's sentence before it, within ELSEWHERE_REACH
+ * units, and no mention (`last`, the nearest before the label) stands in that sentence before the label. A constant
+ * number of units.
+ */
+function elsewhereBefore(text: string, units: Units, match: Match, sentence: number, last: Mention | undefined, elsewhere: ReadonlySet<string>): boolean {
+  if (elsewhere.size === 0 || (last && last.sentence === sentence)) return false;
+  for (let u = match.startUnit - 1; u >= 0 && u >= match.startUnit - ELSEWHERE_REACH && units.sentence[u] === sentence; u--) {
+    if (elsewhere.has(units.normal[u]) && /^\p{Lu}/u.test(text.slice(units.start[u], units.end[u]))) return true;
+  }
+  return false;
 }
 
 /** Quantifiers that may stand with "of" between a coordinator and the possessive ("Iran or any of its allies"). */

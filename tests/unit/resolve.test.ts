@@ -950,6 +950,21 @@ describe('the sides of a civil war the lexicon does not track (issue 8, session 
     expect(hit('Netanyahu\'s government is fragile. The military coalition may collapse.', 'The military coalition').referent).toBeNull();
   });
 
+  it('leaves a label in another theatre\'s item of a roundup unresolved (elsewhere-word, rule 4f, 1.3.37-z)', () => {
+    // Made-up roundups in the shape of African and Latin American outlets' world briefs.
+    for (const [text, surface] of [
+      ['Israel struck Gaza again. In Niger, the military junta expelled French troops, and critics said the regime was isolating the country.', 'the regime'],
+      ['Iran condemned the strike. Meanwhile in Venezuela, opposition leaders said the regime had rigged the vote.', 'the regime'],
+      ['Hamas attacked Israel. The Nigerian army said it killed 20 terrorists in Borno state.', 'terrorists'],
+      ['Hezbollah fired rockets at Israel. Kenyan police said militants attacked a bus near the border.', 'militants'],
+    ]) expect(hit(text, surface).referent).toBeNull();
+    // A mention in the label's own sentence keeps the ordinary reading, and a Red Sea shore is no other theatre.
+    expect(hit('Nigeria\'s president condemned Israel\'s strikes, and said the occupation must end.', 'the occupation'))
+      .toMatchObject({ referent: 'israel' });
+    expect(hit('The Houthis attacked a ship off the Somali coast. The rebels said it was linked to Israel.', 'The rebels'))
+      .toMatchObject({ referent: 'armed-groups' });
+  });
+
   it('does not take the subject of an earlier clause for the speaker after ", and" (1.3.37-z)', () => {
     // "Boko Haram attacked …, and the army said the terrorists fled": the army speaks, so Boko Haram is no speaker
     // to look past; it is what the army's "terrorists" means (unresolved), not Hezbollah named before.
