@@ -502,7 +502,13 @@ export function resolveContextLabels(
     // The object of a verb of fighting ("Iran-backed Shia militias defeated the militant group") is not the verb's
     // subject: a fitting mention standing as that subject is the label's opponent, and its referent is not meant.
     const combatAt = combatVerbBefore(units, match, words);
+    // A speech verb coordinated after another verb of the same subject ("Iran's foreign ministry condemned the Israeli
+    // strike and said the regime …"): its speaker is the sentence's subject, the mention opening the sentence, and
+    // the mentions between are the first verb's objects, no speakers (1.3.37-z).
+    const coordinated = hit.weight < 0 && hit.voice !== 'author' && coordinatedSpeech(units, match, hit.sentence, speech);
     const opposite = new Set<string>();
+    /** Referents passed over as the speaker of the label's reported speech: not what the speaker disparages. */
+    const speakers = new Set<string>();
     for (let k = seen.length - 1, visited = 0; k >= 0 && visited < rules.lookBackMentions; k--, visited++) {
       const mention = seen[k];
       if (mention.sentence < hit.sentence - rules.antecedentSentences) {
@@ -520,7 +526,10 @@ export function resolveContextLabels(
       // negative label there means the speaker's adversary. A neutral or positive one may well be the speaker's own
       // ("the Islamic Resistance in Iraq said its mujahideen …").
       if (hit.weight < 0 && hit.voice !== 'author' && mention.sentence === hit.sentence &&
-          speechVerbBetween(units, mention.endUnit, match.startUnit, speech)) continue;
+          (coordinated ? opensSubject(units, mention) : speechVerbBetween(units, mention.endUnit, match.startUnit, speech))) {
+        if (mention.referent !== null) speakers.add(mention.referent);
+        continue;
+      }
       if (speakerOwn && (mention.referent ?? mention.side) === speakerOwn) continue;
       const f = fit(mention);
       if (f === 'yes' && (opposite.has(mention.referent as string) ||
@@ -641,7 +650,9 @@ export function resolveContextLabels(
     while (nextPlace < places.length && places[nextPlace].unit < match.startUnit) nextPlace++;
     if (untrackedNamed.has(hit.label)) continue;
     const scene = sceneActor(places, nextPlace, hit.sentence - rules.antecedentSentences, candidates);
-    if (scene !== null) resolveTo(hit, scene, seen, match, units);
+    // The speaker's own name is no scene of what it disparages ("Iran's foreign ministry said the regime would be
+    // punished": Iran is a theatre's place too, but the speaker's adversary is meant; 1.3.37-z).
+    if (scene !== null && !speakers.has(scene)) resolveTo(hit, scene, seen, match, units);
   }
   return notLabels;
 }
@@ -958,6 +969,31 @@ function possessiveOwner(units: Units, match: Match, seen: Mention[], sentence: 
     if (seen[k].endUnit <= at) return seen[k];
   }
   return undefined;
+}
+
+/** Units at most looked back from a label for the speech verb that reports it. */
+const SPEECH_SCAN = 30;
+
+/**
+ * Whether the nearest speech verb before the label in its sentence (within SPEECH_SCAN units) is coordinated after
+ * another verb by "and" ("condemned the strike and said …", "accused Israel of genocide and said …"). Constant work.
+ */
+function coordinatedSpeech(units: Units, match: Match, sentence: number, speech: ReadonlySet<string>): boolean {
+  for (let u = match.startUnit - 1; u > 0 && u >= match.startUnit - SPEECH_SCAN && units.sentence[u] === sentence; u--) {
+    if (speech.has(units.normal[u])) return units.normal[u - 1] === 'and' && units.sentence[u - 1] === sentence && !units.barrierAfter[u - 1];
+  }
+  return false;
+}
+
+/** Units at most before a mention when it is the subject that opens its sentence ("Iran's foreign ministry": none; "The Houthis": one). */
+const SUBJECT_OPENING = 1;
+
+/** Whether a mention opens its sentence (at most SUBJECT_OPENING units before it in the sentence): the subject. */
+function opensSubject(units: Units, mention: Mention): boolean {
+  for (let u = mention.startUnit - 1, k = 0; u >= 0 && units.sentence[u] === mention.sentence; u--, k++) {
+    if (k >= SUBJECT_OPENING || units.barrierAfter[u]) return false;
+  }
+  return true;
 }
 
 /** Units at most looked back from a label for a word of another scene in its sentence (rule 4f). */

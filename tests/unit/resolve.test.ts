@@ -965,6 +965,21 @@ describe('the sides of a civil war the lexicon does not track (issue 8, session 
       .toMatchObject({ referent: 'armed-groups' });
   });
 
+  it('takes the sentence\'s subject for the speaker of a coordinated "and said", not the first verb\'s object (1.3.37-z)', () => {
+    // Made-up sentences: the speaker names the adversary as the object of a first verb, then speaks of it.
+    for (const [text, surface, referent] of [
+      ['Hamas accused Israel of genocide and said the occupation would fail.', 'the occupation', 'israel'],
+      ['The UN chief urged Israel to stop and said the occupation was illegal.', 'the occupation', 'israel'],
+      ['Hezbollah said Israel struck a village and said the enemy would pay.', 'the enemy', 'israel'],
+      ['Israel struck Hezbollah and said the terrorists had fired 40 rockets.', 'terrorists', 'armed-groups'],
+    ] as const) expect(hit(text, surface)).toMatchObject({ referent, resolution: 'context' });
+    // The speaker's own name is no scene of what it disparages: with no adversary named, the label stays open.
+    expect(hit('Iran\'s foreign ministry condemned the Israeli strike and said the regime would be punished.', 'the regime').referent).toBeNull();
+    expect(hit('Iran\'s foreign ministry said the regime would be punished.', 'the regime').referent).toBeNull();
+    // A place that is no speaker still sets the scene.
+    expect(hit('In Tehran, thousands rallied. They said the regime must fall.', 'the regime')).toMatchObject({ referent: 'iran' });
+  });
+
   it('does not take the subject of an earlier clause for the speaker after ", and" (1.3.37-z)', () => {
     // "Boko Haram attacked …, and the army said the terrorists fled": the army speaks, so Boko Haram is no speaker
     // to look past; it is what the army's "terrorists" means (unresolved), not Hezbollah named before.
