@@ -94,6 +94,8 @@ interface ResolveWords {
   outside: ReadonlySet<string>;
   /** Places and nationalities of other theatres ("Nigeria", "Kenyan", "Caracas"): a roundup's other scene (rule 4f). */
   elsewhere: ReadonlySet<string>;
+  /** Verbs whose object a mention after them is: speech, judgement, demand, directive, vow and combat verbs (voice vocabulary, `combat-verb`). */
+  clauseVerbs: ReadonlySet<string>;
   unknown: ReadonlySet<string>;
   opposing: ReadonlySet<string>;
   phraseNouns: ReadonlySet<string>;
@@ -126,6 +128,7 @@ function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
       side: classWords(compiled, SIDE_WORD_CLASS),
       outside: classWords(compiled, OUTSIDE_PEOPLE_CLASS),
       elsewhere: classWords(compiled, ELSEWHERE_WORD_CLASS),
+      clauseVerbs: clauseVerbsOf(compiled),
       unknown: classWords(compiled, UNKNOWN_WORD_CLASS),
       opposing: classWords(compiled, OPPOSING_WORD_CLASS),
       phraseNouns: classWords(compiled, PHRASE_NOUN_CLASS),
@@ -526,7 +529,7 @@ export function resolveContextLabels(
       // negative label there means the speaker's adversary. A neutral or positive one may well be the speaker's own
       // ("the Islamic Resistance in Iraq said its mujahideen …").
       if (hit.weight < 0 && hit.voice !== 'author' && mention.sentence === hit.sentence &&
-          (coordinated ? opensSubject(units, mention) : speechVerbBetween(units, mention.endUnit, match.startUnit, speech))) {
+          (coordinated ? sentenceSubject(units, seen, k, words.clauseVerbs) : speechVerbBetween(units, mention.endUnit, match.startUnit, speech))) {
         if (mention.referent !== null) speakers.add(mention.referent);
         continue;
       }
@@ -985,13 +988,19 @@ function coordinatedSpeech(units: Units, match: Match, sentence: number, speech:
   return false;
 }
 
-/** Units at most before a mention when it is the subject that opens its sentence ("Iran's foreign ministry": none; "The Houthis": one). */
-const SUBJECT_OPENING = 1;
+/** Units at most between a sentence's start and its subject ("On Monday, the Houthis said …"). */
+const SUBJECT_REACH = 12;
 
-/** Whether a mention opens its sentence (at most SUBJECT_OPENING units before it in the sentence): the subject. */
-function opensSubject(units: Units, mention: Mention): boolean {
-  for (let u = mention.startUnit - 1, k = 0; u >= 0 && units.sentence[u] === mention.sentence; u--, k++) {
-    if (k >= SUBJECT_OPENING || units.barrierAfter[u]) return false;
+/**
+ * Whether seen[k] is its sentence's subject: the sentence's first mention, within SUBJECT_REACH units of its start,
+ * with no verb of speech, judgement or fighting (`clauseVerbs`) before it ("Nigeria's president condemned Israel's
+ * strikes": Israel is the verb's object). Constant work.
+ */
+function sentenceSubject(units: Units, seen: Mention[], k: number, clauseVerbs: ReadonlySet<string>): boolean {
+  const m = seen[k];
+  if (k > 0 && seen[k - 1].sentence === m.sentence) return false;
+  for (let u = m.startUnit - 1, n = 0; u >= 0 && units.sentence[u] === m.sentence; u--, n++) {
+    if (n >= SUBJECT_REACH || clauseVerbs.has(units.normal[u])) return false;
   }
   return true;
 }
@@ -1221,6 +1230,13 @@ const SPEAKER_REACH = 8;
 const NEW_CLAUSE_JOINERS = new Set(['and', 'but']);
 
 const speechCache = new WeakMap<CompiledLexicon, ReadonlySet<string>>();
+
+/** The verbs after which a mention is an object, not a subject (rule 5's speaker of a coordinated "and said"). */
+function clauseVerbsOf(compiled: CompiledLexicon): ReadonlySet<string> {
+  const w = compiled.voice.words;
+  return new Set([...w.reporting, ...w.zeroThat, ...w.tag, ...w.condemn, ...w.blame, ...w.accuse, ...w.demand,
+    ...w.directive, ...w.call, ...w.content, ...w.vow, ...classWords(compiled, COMBAT_VERB_CLASS)]);
+}
 
 /** The voice vocabulary's verbs that introduce speech (reporting, zero-that and tag verbs, every form). */
 function speechVerbsOf(compiled: CompiledLexicon): ReadonlySet<string> {

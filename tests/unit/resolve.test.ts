@@ -973,6 +973,8 @@ describe('the sides of a civil war the lexicon does not track (issue 8, session 
       ['Hezbollah said Israel struck a village and said the enemy would pay.', 'the enemy', 'israel'],
       ['Israel struck Hezbollah and said the terrorists had fired 40 rockets.', 'terrorists', 'armed-groups'],
     ] as const) expect(hit(text, surface)).toMatchObject({ referent, resolution: 'context' });
+    // A subject after a fronted adverbial is still the speaker, not an antecedent of what it disparages.
+    expect(hit('In a statement, the Houthis claimed the attack and said the enemy would pay.', 'the enemy').referent).toBeNull();
     // The speaker's own name is no scene of what it disparages: with no adversary named, the label stays open.
     expect(hit('Iran\'s foreign ministry condemned the Israeli strike and said the regime would be punished.', 'the regime').referent).toBeNull();
     expect(hit('Iran\'s foreign ministry said the regime would be punished.', 'the regime').referent).toBeNull();
