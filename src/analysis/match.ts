@@ -486,12 +486,33 @@ function actNounAt(text: string, units: Units, u: number, compiled: CompiledLexi
   return true;
 }
 
+/** The lexicon's class of places, equipment and weapons named after a side ("targets", "positions", "sites"). */
+const THING_NOUN_CLASS = 'thing-noun';
+
 /**
- * "the Hamas terrorist attack", "Houthi militant activity", "a Hamas terror rocket": a name's label that ends in a
- * framing adjective written as an adjective (the singular "terrorist", not "terrorists") right before a noun of an
- * act or a thing describes the act or the thing (devset traps: "this atrocious terrorist attack"; lexicons/README.md
- * "Framing adjectives"), so the candidate is dropped and the name before the adjective is matched on its own, as the
- * neutral mention it is. The name must be capitalised: a label of common nouns is left to its patterns.
+ * Whether the word at unit `u` is a noun of an act (`actNounAt`) or one of the lexicon's `thing-noun` class, the
+ * places, equipment and weapons a side's name or label may stand before ("Houthi rebel targets", "Hamas militant
+ * positions": devset traps, targets named after a side). The thing-noun class lists every inflection, so its words are
+ * read as written; an -s form followed by an object is the verb ("a Houthi rebel targets the ship").
+ */
+function actOrThingAt(text: string, units: Units, u: number, compiled: CompiledLexicon): boolean {
+  if (actNounAt(text, units, u, compiled)) return true;
+  const word = units.normal[u];
+  if (!classWords(compiled, THING_NOUN_CLASS).has(word)) return false;
+  if (word.endsWith('s') && u + 1 < units.count && !units.barrierAfter[u]) {
+    const after = units.normal[u + 1];
+    if (OBJECT_STARTS.has(after) || UPPER_START.test(text.slice(units.start[u + 1], units.end[u + 1]))) return false;
+  }
+  return true;
+}
+
+/**
+ * "the Hamas terrorist attack", "Houthi militant activity", "a Hamas terror rocket", "Houthi rebel targets": a name's
+ * label that ends in a framing adjective written as an adjective (the singular "terrorist", not "terrorists") right
+ * before a noun of an act or a thing (`act-noun`, `thing-noun`) describes the act or the thing (devset traps: "this
+ * atrocious terrorist attack", "Houthi rebel targets"; lexicons/README.md "Framing adjectives"), so the candidate is
+ * dropped and the name before the adjective is matched on its own, as the neutral mention it is. The name must be
+ * capitalised: a label of common nouns is left to its patterns.
  */
 function adjectiveOfAct(text: string, units: Units, compiled: CompiledLexicon, c: Candidate): boolean {
   const entry = c.terminal.entry;
@@ -502,14 +523,31 @@ function adjectiveOfAct(text: string, units: Units, compiled: CompiledLexicon, c
   if (!/^\s+$/.test(text.slice(units.end[last], units.start[c.endUnit]))) return false;
   const first = ARTICLES.has(units.normal[c.startUnit]) ? c.startUnit + 1 : c.startUnit;
   if (first >= last || !UPPER_START.test(text.slice(units.start[first], units.end[first]))) return false;
-  return actNounAt(text, units, c.endUnit, compiled);
+  return actOrThingAt(text, units, c.endUnit, compiled);
 }
+
+/**
+ * "Officials said Iran backed the group", "the militias Iran funded.": a label that ends in a patron tie written apart
+ * from the word before it by a space, not a hyphen, and is followed by an object (an article, a pronoun: OBJECT_STARTS)
+ * or by punctuation, is a clause with the tie as its verb, not the compound modifier "Iran-backed"; the candidate is
+ * dropped and the patron's name is matched on its own. "Iran backed militias" (a hyphen left out before a noun) stays a
+ * label.
+ */
+function tieAsVerb(text: string, units: Units, compiled: CompiledLexicon, c: Candidate): boolean {
+  const entry = c.terminal.entry;
+  if (entry.kind !== 'label' || (entry as LabelEntry).category !== 'actor-label' || c.endUnit - c.startUnit < 2) return false;
+  const last = c.endUnit - 1;
+  if (units.barrierAfter[last - 1] || !classWords(compiled, PATRON_TIE_CLASS).has(units.normal[last])) return false;
+  if (!/^\s+$/.test(text.slice(units.end[last - 1], units.start[last]))) return false;
+  return c.endUnit >= units.count || units.barrierAfter[last] === 1 || OBJECT_STARTS.has(units.normal[c.endUnit]);
+}
+const PATRON_TIE_CLASS = 'patron-tie';
 
 export function findMatches(text: string, units: Units, compiled: CompiledLexicon): Match[] {
   const n = units.count;
   const barrier = units.barrierAfter;
   const candidates = collectCandidates(text, units, compiled)
-    .filter((c) => !endsInVerbForm(c, units, compiled) && !adjectiveOfAct(text, units, compiled, c));
+    .filter((c) => !endsInVerbForm(c, units, compiled) && !adjectiveOfAct(text, units, compiled, c) && !tieAsVerb(text, units, compiled, c));
   if (candidates.length === 0) return [];
 
   // Whether each candidate's first unit is an article, looked up once per start rather than once per comparison.
@@ -773,7 +811,8 @@ function bracketedGloss(text: string, a: Match, b: Match): Match | undefined {
   const open = text.slice(a.end, b.start);
   if (open.length > 6 || !GLOSS_OPEN.test(open)) return acronymAfterName(text, a, b);
   const close = GLOSS_CLOSE.exec(text.slice(b.end, b.end + 16));
-  if (!close || (open.includes('(') ? close[0].slice(-1) !== ')' : close[0].slice(-1) !== ']')) return undefined;
+  if (!close) return open.includes('(') ? nameAfterAcronym(text, a, b) : undefined;
+  if (open.includes('(') ? close[0].slice(-1) !== ')' : close[0].slice(-1) !== ']') return undefined;
   const ea = a.entry as LabelEntry;
   const eb = b.entry as LabelEntry;
   if (ea.category !== eb.category) return undefined;
@@ -800,6 +839,23 @@ function acronymAfterName(text: string, a: Match, b: Match): Match | undefined {
   const open = text.slice(a.end, b.start);
   if (open.length > 48 || !NAME_TO_ACRONYM.test(open)) return undefined;
   const close = /^\s*\)/.exec(text.slice(b.end, b.end + 4));
+  return close ? { ...spanning(a, b, a.entry, a.pattern), end: b.end + close[0].length } : undefined;
+}
+
+/** Capitalised words that finish a name begun in brackets, up to the closing bracket ("(Israel| Air Force)"). */
+const NAME_TO_CLOSE = /^(?:\s+\p{Lu}[\p{L}'’-]*){1,3}\s*\)/u;
+
+/**
+ * "IAF (Israel Air Force) aircraft": the mirror of acronymAfterName. An acronym that is a label, then in round brackets
+ * a label of the same fixed referent followed by at most three capitalised words up to the closing bracket, is one
+ * name, abbreviated and then written out; one mention under the acronym's entry, up to the closing bracket.
+ */
+function nameAfterAcronym(text: string, a: Match, b: Match): Match | undefined {
+  const ea = a.entry as LabelEntry;
+  const eb = b.entry as LabelEntry;
+  if (ea.category !== 'actor-label' || eb.category !== 'actor-label' || !ea.referent || ea.referent !== eb.referent) return undefined;
+  if (!ACRONYM.test(text.slice(a.start, a.end)) || !/^\s*\(\s*$/.test(text.slice(a.end, b.start))) return undefined;
+  const close = NAME_TO_CLOSE.exec(text.slice(b.end, b.end + 48));
   return close ? { ...spanning(a, b, a.entry, a.pattern), end: b.end + close[0].length } : undefined;
 }
 
@@ -1048,6 +1104,19 @@ const ADJECTIVE_ENDING = /(?:ist|ic|ical|ous|ian|ese)$/;
 const UPPER_START = /^\p{Lu}/u;
 
 /**
+ * A comma between two compound modifiers of one noun, coordinate adjectives: "the Iran-backed, Lebanon-based Hezbollah
+ * fighters" is one noun phrase, as it is without the comma. True when the unit before `from` ends a hyphenated
+ * compound (the first label's "Iran-backed"), only a comma stands between, and units `from` and the next are glued by
+ * a hyphen ("Lebanon-based") inside [from, to); modifiersOnly then reads the words after the comma as ever.
+ */
+function coordinateCompounds(text: string, units: Units, from: number, to: number): boolean {
+  if (from < 2 || from + 1 >= to) return false;
+  if (!/^\s*,\s*$/.test(text.slice(units.end[from - 1], units.start[from]))) return false;
+  return isHyphenGlue(text.slice(units.end[from - 2], units.start[from - 1]))
+    && isHyphenGlue(text.slice(units.end[from], units.start[from + 1]));
+}
+
+/**
  * Whether units [from, to) between two labels hold nothing but modifier words of one noun phrase: the possessive of
  * the first label, words of the names given (which fill their own units), hyphenated compounds ("so-called",
  * "Tehran-allied"), descriptors of the lexicon, capitalised words (nationalities, sects, ideologies: "Yemeni",
@@ -1056,7 +1125,7 @@ const UPPER_START = /^\p{Lu}/u;
  * such as a verb, ends the phrase, and so does punctuation. At most MAX_MODIFIERS such words.
  */
 function modifiersOnly(text: string, units: Units, compiled: CompiledLexicon, from: number, to: number, names: Match[]): boolean {
-  if (units.barrierAfter[from - 1] || (to > from && units.barrierAfter[to - 1])) return false;
+  if ((units.barrierAfter[from - 1] && !coordinateCompounds(text, units, from, to)) || (to > from && units.barrierAfter[to - 1])) return false;
   const descriptors = classMemberWords(compiled, 'descriptor');
   let words = 0;
   let k = 0;
@@ -1139,10 +1208,10 @@ function nameBeforeNoun(text: string, units: Units, compiled: CompiledLexicon, a
   if (ea.weight !== 0 || !ea.referent) return false;
   const head = b.endUnit - 1;
   if (UPPER_START.test(text.slice(units.start[head], units.end[head]))) return false;
-  // "Hamas militant activity": a framing adjective before a noun of an act describes the act (adjectiveOfAct), so
-  // the name stays the mention.
+  // "Hamas militant activity", "Hamas militant sites": a framing adjective before a noun of an act or a thing
+  // describes the act or the thing (adjectiveOfAct), so the name stays the mention.
   return !(classWords(compiled, FRAMING_ADJECTIVE_CLASS).has(units.normal[head]) && b.endUnit < units.count
-    && !units.barrierAfter[head] && actNounAt(text, units, b.endUnit, compiled));
+    && !units.barrierAfter[head] && actOrThingAt(text, units, b.endUnit, compiled));
 }
 
 /**
@@ -1155,6 +1224,16 @@ function nameBeforeNoun(text: string, units: Units, compiled: CompiledLexicon, a
  * before it, as in headNoun. Quoted labels are left alone.
  * One pass over the matches, each looked at once: linear in the text.
  */
+/**
+ * Whether a label's quoted part is its last words, opened inside the label and closed by a mark the label ends with
+ * ("Hamas' 'resistance'"): a scare quote inside the phrase, not speech around it.
+ */
+function scareQuotedEnd(text: string, units: Units, m: Match): boolean {
+  const q = m.quoted!;
+  return (m.entry as LabelEntry).category === 'actor-label' && q.startUnit > m.startUnit && q.endUnit === m.endUnit
+    && m.end > units.end[m.endUnit - 1] && QUOTE_MARKS.has(text[m.end - 1]);
+}
+
 function joinNounPhrase(text: string, units: Units, compiled: CompiledLexicon, chosen: Match[]): Match[] {
   let out: Match[] | undefined;
   let last = -1; // index in `out ?? chosen` of the last actor label kept, or -1
@@ -1164,6 +1243,9 @@ function joinNounPhrase(text: string, units: Units, compiled: CompiledLexicon, c
     const isLabel = b.entry.kind === 'label' && (b.entry as LabelEntry).category === 'actor-label' && !b.quoted;
     if (!isLabel) {
       out?.push(b);
+      // "Hamas' 'resistance' fighters": a label whose last words the outlet put in scare quotes, closed at its end, may
+      // still take the noun after it; it heads no phrase itself.
+      if (b.quoted && scareQuotedEnd(text, units, b)) last = out ? out.length - 1 : i;
       continue;
     }
     const list = kept();
@@ -1180,11 +1262,15 @@ function joinNounPhrase(text: string, units: Units, compiled: CompiledLexicon, c
       && !afterNamingVerb(units, compiled, a)
       && shareReferent(a.entry as LabelEntry, b.entry as LabelEntry)) {
       const names = (out ? list.slice(last + 1) : chosen.slice(last + 1, i));
-      if (names.every((n) => n.entry.kind === 'name') && modifiersOnly(text, units, compiled, a.endUnit, b.startUnit, names)) {
+      // After a scare quote closed at the first label's end, only the marks may stand before the noun.
+      const afterQuote = a.quoted !== undefined && b.startUnit === a.endUnit
+        && quoteGap(text, units.end[a.endUnit - 1], units.start[b.startUnit]) !== null;
+      if (names.every((n) => n.entry.kind === 'name') && (afterQuote || modifiersOnly(text, units, compiled, a.endUnit, b.startUnit, names))) {
         joined = phraseEntry(text, units, compiled, a, b);
         if (joined && !names.every((n) => n.entry.kind === 'name' && n.entry.referent
           && referentsOf(joined!.entry as LabelEntry).includes(n.entry.referent))) joined = undefined;
         if (joined && a.referent) joined.referent ??= a.referent;
+        if (joined && a.quoted) joined.quoted = a.quoted;
       }
     }
     if (!joined) {
@@ -1495,6 +1581,30 @@ function afterNamingVerb(units: Units, compiled: CompiledLexicon, a: Match): boo
  * units open or close a quotation (curly marks say which; a straight mark toggles); a quotation still open at the
  * match's end, or closed inside it without an opening inside, extends to the match's edge.
  */
+/** How far back a possessive apostrophe looks for a single quotation mark it might close instead. */
+const POSSESSIVE_LOOKBACK = 160;
+
+/**
+ * Whether the mark at `at` is the apostrophe of a plural or s-final possessive ("Hamas' resistance fighters", "the
+ * Houthis’ attacks"): a single mark right after an "s" and before a space, with no single quotation open before it in
+ * its sentence (the "‘terrorists’ attacked" closes one). A quotation mark would split such a phrase into a quoted part
+ * and the rest.
+ */
+function possessiveAt(text: string, at: number): boolean {
+  const ch = text[at];
+  if ((ch !== "'" && ch !== '’') || (text[at - 1] !== 's' && text[at - 1] !== 'S')) return false;
+  const next = text[at + 1];
+  if (next !== ' ' && next !== '\u00a0') return false;
+  let open = false;
+  for (let k = at - 1; k >= 0 && k >= at - POSSESSIVE_LOOKBACK; k--) {
+    const c = text[k];
+    if (c === '\n' || ((c === '.' || c === '!' || c === '?') && text[k + 1] === ' ')) break;
+    if (c === '‘' || (c === "'" && straightOpensAt(text, k))) { open = true; break; }
+    if (c === '’' || c === "'") break;
+  }
+  return !open;
+}
+
 function quotedPart(text: string, units: Units, from: number, to: number, barrier: Uint8Array): Match['quoted'] | undefined {
   let inside = false;
   for (let u = from; u < to - 1 && !inside; u++) if (barrier[u]) inside = true;
@@ -1507,7 +1617,8 @@ function quotedPart(text: string, units: Units, from: number, to: number, barrie
   let qEnd = -1;
   for (let u = from; u < to - 1; u++) {
     if (!barrier[u]) continue;
-    const marks = quoteGap(text, units.end[u], units.start[u + 1]) ?? '';
+    let marks = quoteGap(text, units.end[u], units.start[u + 1]) ?? '';
+    if (marks && possessiveAt(text, units.end[u])) marks = marks.slice(1);
     for (const ch of marks) {
       const opening = OPENING.has(ch) || (!CLOSING.has(ch) && open < 0);
       if (opening && open < 0) open = u + 1;

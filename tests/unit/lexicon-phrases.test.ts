@@ -1061,6 +1061,14 @@ describe('one name written out with its bracketed acronym is one mention', () =>
     expect(labelsIn('Hamas Naval Force (IDF) units').map((h) => h.text)).toEqual(['Hamas', 'IDF']);
     expect(labelsIn('Israel said that the army (IDF) would go in.').map((h) => h.text)).toEqual(['Israel', 'IDF']);
   });
+
+  it('joins an acronym to the name written out after it in brackets, the mirror order', () => {
+    expect(labelsIn('Then IAF (Israel Air Force) jets struck the depot.')).toEqual([{ text: 'IAF (Israel Air Force)', id: 'israeli-military', weight: 0 }]);
+    // Lower-case words, a second actor or an unclosed bracket are no name written out: the mentions stay apart.
+    expect(labelsIn('The IAF (Israel and Hamas both claim it) struck.').map((h) => h.text)).toEqual(['IAF', 'Israel', 'Hamas']);
+    expect(labelsIn('The IAF (Israel Air Force jets struck.').map((h) => h.text)).toEqual(['IAF', 'Israel']);
+    expect(labelsIn('Hamas (Israel Air Force) units').map((h) => h.text)).toEqual(['Hamas', 'Israel']);
+  });
 });
 
 describe('the patron\'s possessive with descriptors before terror proxies is one mention (gold a26 "Iran\'s proxies")', () => {
@@ -1397,5 +1405,38 @@ describe('fresh outlets of session 9 (audit prec9, dev-m misses; lexicon 1.3.17)
   it('reads a bare group noun after "settler" as the settlers\' men, no tracked referent (audit prec11b)', () => {
     expect(actorLabels('The ministry condemned the armed settler militias in the West Bank.')).toEqual([]);
     expect(actorLabels('The ministry condemned the militias in the West Bank.').map((h) => h.text)).toEqual(['the militias']);
+  });
+});
+
+describe('a patron tie written apart from its patron is the verb of a clause before an object', () => {
+  it('reads "Iran backed the group" as the name and a clause, not the label "Iran-backed"', () => {
+    expect(labelsIn('Officials said Iran backed the group for years.').map((h) => [h.text, h.id])).toEqual([['Iran', 'iran']]);
+    expect(labelsIn('Tehran funded the militias in Iraq.').map((h) => [h.text, h.id])).toEqual([['Tehran', 'iran'], ['the militias', 'the-militia']]);
+    expect(labelsIn('They are the militias Iran funded.').map((h) => h.text)).toEqual(['the militias', 'Iran']);
+  });
+  it('keeps the label when a noun follows, with or without the hyphen', () => {
+    expect(labelsIn('Iran backed militias attacked the base.').map((h) => h.text)).toEqual(['Iran backed militias']);
+    expect(labelsIn('Iran-backed militias attacked the base.').map((h) => h.text)).toEqual(['Iran-backed militias']);
+    expect(labelsIn('The strike hit the Iran-backed, officials said.').map((h) => h.text)).toEqual(['Iran-backed']);
+  });
+});
+
+describe('an s-final possessive apostrophe is no quotation mark', () => {
+  const analyzeText = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled);
+  it('reads "Hamas\' resistance fighters" as one phrase, whichever apostrophe', () => {
+    expect(labelsIn("Hamas' resistance fighters attacked the post.").map((h) => h.text)).toEqual(["Hamas' resistance fighters"]);
+    expect(labelsIn('Hamas’ resistance fighters attacked the post.').map((h) => h.text)).toEqual(['Hamas’ resistance fighters']);
+  });
+  it('keeps a closing single mark after an s as the close of a quotation opened before it', () => {
+    for (const text of ['The ‘Hamas’ fighters attacked.', "The 'Hamas' fighters attacked."]) {
+      const m = findMatches(text, tokenize(text).units, compiled).filter((x) => x.entry.kind === 'label');
+      expect(m.map((x) => [text.slice(x.start, x.end), x.quoted && text.slice(x.quoted.start, x.quoted.end)])).toEqual([[text.slice(4, 20), 'Hamas']]);
+    }
+  });
+  it('lets a label whose last word is in scare quotes take the noun after the marks', () => {
+    const hits = analyzeText("Hamas' 'resistance' fighters attacked the post.").hits.filter((h) => h.category === 'actor-label');
+    expect(hits.map((h) => [h.text, h.label, h.distanced])).toEqual([["Hamas' 'resistance' fighters", 'palestinian-resistance', true]]);
+    // A comma after the marks ends the phrase.
+    expect(labelsIn('Hamas’ “resistance”, fighters say, is growing.').map((h) => h.text)).toEqual(['Hamas’ “resistance”', 'fighters']);
   });
 });
