@@ -63,6 +63,7 @@ const POINTING_DETERMINERS = new Set(['these', 'those', 'this', 'that', 'its', '
  */
 const SIDE_WORD_CLASS = 'side-word';
 const OUTSIDE_PEOPLE_CLASS = 'outside-people';
+const ELSEWHERE_WORD_CLASS = 'elsewhere-word';
 const UNKNOWN_WORD_CLASS = 'unknown-word';
 const OPPOSING_WORD_CLASS = 'opposing-word';
 const PHRASE_NOUN_CLASS = 'phrase-noun';
@@ -72,12 +73,29 @@ const ADVERSARY_NOUN_CLASS = 'adversary-noun';
 const RELATION_NOUN_CLASS = 'relation-noun';
 const COMBAT_VERB_CLASS = 'combat-verb';
 const BODY_NOUN_CLASS = 'body-noun';
+const PATRON_CLASS = 'patron';
+/** A pattern of a group named by its sponsor and a bare group noun: "{patron}-{patron-tie} {descriptor:0-2} {group-noun}". */
+const PATRON_GROUP_PATTERN = /^\{patron\}-\{patron-tie\}(?: \{descriptor[^}]*\})? \{group-noun\}$/;
+
+/** The one fixed referent of the label entries with a PATRON_GROUP_PATTERN pattern; undefined for none or several. */
+function patronClientOf(compiled: CompiledLexicon): string | undefined {
+  const referents = new Set<string>();
+  for (const entry of compiled.entries.values()) {
+    if (entry.kind !== 'label' || !entry.referent) continue;
+    if (entry.patterns.some((p) => PATRON_GROUP_PATTERN.test(p.source.trim()))) referents.add(entry.referent);
+  }
+  return referents.size === 1 ? [...referents][0] : undefined;
+}
 
 /** The word sets the resolution rules read, from the lexicon's classes and the voice vocabulary, made once per lexicon. */
 interface ResolveWords {
   side: ReadonlySet<string>;
   /** Nationalities and peoples no referent is ("Kurdish", "Turkish", "Jordanian"): their men are no referent's (rule 1b). */
   outside: ReadonlySet<string>;
+  /** Places and nationalities of other theatres ("Nigeria", "Kenyan", "Caracas"): a roundup's other scene (rule 4f). */
+  elsewhere: ReadonlySet<string>;
+  /** Verbs whose object a mention after them is: speech, judgement, demand, directive, vow and combat verbs (voice vocabulary, `combat-verb`). */
+  clauseVerbs: ReadonlySet<string>;
   unknown: ReadonlySet<string>;
   opposing: ReadonlySet<string>;
   phraseNouns: ReadonlySet<string>;
@@ -94,6 +112,13 @@ interface ResolveWords {
   combatPhrases: ReadonlySet<string>;
   /** Plural nouns of groups as bodies ("groups", "factions", "militias"). */
   bodyNouns: ReadonlySet<string>;
+  /** The ways a group's sponsor is named (class `patron`: "Iran", "Tehran", "the Islamic Republic"), lowercased. */
+  patron: ReadonlySet<string>;
+  /**
+   * The referent the lexicon gives a group defined by its sponsor and a bare group noun ("Iran-backed groups"): whom
+   * "Iran and its allies" names (rule 1a). undefined when the lexicon has no such pattern or gives it two referents.
+   */
+  patronClient: string | undefined;
 }
 const resolveWordsCache = new WeakMap<CompiledLexicon, ResolveWords>();
 function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
@@ -102,6 +127,8 @@ function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
     words = {
       side: classWords(compiled, SIDE_WORD_CLASS),
       outside: classWords(compiled, OUTSIDE_PEOPLE_CLASS),
+      elsewhere: classWords(compiled, ELSEWHERE_WORD_CLASS),
+      clauseVerbs: clauseVerbsOf(compiled),
       unknown: classWords(compiled, UNKNOWN_WORD_CLASS),
       opposing: classWords(compiled, OPPOSING_WORD_CLASS),
       phraseNouns: classWords(compiled, PHRASE_NOUN_CLASS),
@@ -113,6 +140,8 @@ function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
       combat: classWords(compiled, COMBAT_VERB_CLASS),
       combatPhrases: classPhrases(compiled, COMBAT_VERB_CLASS),
       bodyNouns: classWords(compiled, BODY_NOUN_CLASS),
+      patron: new Set([...classWords(compiled, PATRON_CLASS), ...classPhrases(compiled, PATRON_CLASS)]),
+      patronClient: patronClientOf(compiled),
     };
     resolveWordsCache.set(compiled, words);
   }
@@ -278,10 +307,17 @@ export function resolveContextLabels(
       continue;
     }
     // 1a. A relation's head noun ("its ally Hamas"): only the name right after it, read above, says whom it names;
-    // without one ("Iran and its allies", "the United States and its allies") whose allies they are is not in the
-    // words, and the words are no label (lexicons/README.md rule 1).
+    // without one ("the United States and its allies", "Israel thanked its closest allies") whose allies they are is
+    // not in the words, and the words are no label (lexicons/README.md rule 1). The one owner whose allies the words
+    // do say is a sponsor coordinated right before the possessive ("Iran and its allies", "Tehran and its regional
+    // allies", "Iran or any of its allies"): the groups it backs, named as "Iran-backed groups" are (1.3.37-z).
     if (words.relationNouns.has(units.normal[match.endUnit - 1])) {
-      notLabels.add(hit);
+      const client = words.patronClient;
+      if (client !== undefined && candidates.has(client) && sponsorCoordinated(text, units, match, before, words.patron)) {
+        resolveTo(hit, client, seen, match, units);
+      } else {
+        notLabels.add(hit);
+      }
       continue;
     }
     // 1b. Glued to a word that puts the men on a government's side or its armed opponents' ("regime fighters",
@@ -441,6 +477,15 @@ export function resolveContextLabels(
     // referent: unresolved, even past a nearer fitting mention with another head (lexicons/README.md rule 5).
     if (definite && plural(head) &&
         sameWordsUntaken(units, match, seen, hit.sentence - rules.antecedentSentences, rules.lookBackMentions, fit)) continue;
+    // 4f. Another scene: a roundup moves to another theatre in the label's own sentence ("Israel struck Gaza again. In
+    // Niger, the junta expelled French troops, and critics said the regime …", "The Nigerian army said it killed 20
+    // terrorists"): a place or nationality of the class `elsewhere-word` before the label in its sentence, with no
+    // mention of any actor between the sentence's start and the label, makes the label that scene's: unresolved,
+    // not the referent named in an earlier item (1.3.37-z).
+    // A theatre place in the label's own clause after it still says who acts ("In Nigeria, protesters said the
+    // occupation forces must leave Gaza": rule 5b).
+    if (elsewhereBefore(text, units, match, hit.sentence, before, words.elsewhere) &&
+        !theatreInClause(units, match.endUnit, compiled, rules.appositionWords + CLAUSE_PLACE_EXTRA)) continue;
     // 5. Look back: the nearest mention the label may mean, unless another fitting referent is far more salient.
     let blocked = false;
     const salience = new Map<string, number>();
@@ -460,7 +505,13 @@ export function resolveContextLabels(
     // The object of a verb of fighting ("Iran-backed Shia militias defeated the militant group") is not the verb's
     // subject: a fitting mention standing as that subject is the label's opponent, and its referent is not meant.
     const combatAt = combatVerbBefore(units, match, words);
+    // A speech verb coordinated after another verb of the same subject ("Iran's foreign ministry condemned the Israeli
+    // strike and said the regime …"): its speaker is the sentence's subject, the mention opening the sentence, and
+    // the mentions between are the first verb's objects, no speakers (1.3.37-z).
+    const coordinated = hit.weight < 0 && hit.voice !== 'author' && coordinatedSpeech(units, match, hit.sentence, speech);
     const opposite = new Set<string>();
+    /** Referents passed over as the speaker of the label's reported speech: not what the speaker disparages. */
+    const speakers = new Set<string>();
     for (let k = seen.length - 1, visited = 0; k >= 0 && visited < rules.lookBackMentions; k--, visited++) {
       const mention = seen[k];
       if (mention.sentence < hit.sentence - rules.antecedentSentences) {
@@ -478,7 +529,10 @@ export function resolveContextLabels(
       // negative label there means the speaker's adversary. A neutral or positive one may well be the speaker's own
       // ("the Islamic Resistance in Iraq said its mujahideen …").
       if (hit.weight < 0 && hit.voice !== 'author' && mention.sentence === hit.sentence &&
-          speechVerbBetween(units, mention.endUnit, match.startUnit, speech)) continue;
+          (coordinated ? sentenceSubject(units, seen, k, words.clauseVerbs) : speechVerbBetween(units, mention.endUnit, match.startUnit, speech))) {
+        if (mention.referent !== null) speakers.add(mention.referent);
+        continue;
+      }
       if (speakerOwn && (mention.referent ?? mention.side) === speakerOwn) continue;
       const f = fit(mention);
       if (f === 'yes' && (opposite.has(mention.referent as string) ||
@@ -599,7 +653,9 @@ export function resolveContextLabels(
     while (nextPlace < places.length && places[nextPlace].unit < match.startUnit) nextPlace++;
     if (untrackedNamed.has(hit.label)) continue;
     const scene = sceneActor(places, nextPlace, hit.sentence - rules.antecedentSentences, candidates);
-    if (scene !== null) resolveTo(hit, scene, seen, match, units);
+    // The speaker's own name is no scene of what it disparages ("Iran's foreign ministry said the regime would be
+    // punished": Iran is a theatre's place too, but the speaker's adversary is meant; 1.3.37-z).
+    if (scene !== null && !speakers.has(scene)) resolveTo(hit, scene, seen, match, units);
   }
   return notLabels;
 }
@@ -918,6 +974,77 @@ function possessiveOwner(units: Units, match: Match, seen: Mention[], sentence: 
   return undefined;
 }
 
+/** Units at most looked back from a label for the speech verb that reports it. */
+const SPEECH_SCAN = 30;
+
+/**
+ * Whether the nearest speech verb before the label in its sentence (within SPEECH_SCAN units) is coordinated after
+ * another verb by "and" ("condemned the strike and said …", "accused Israel of genocide and said …"). Constant work.
+ */
+function coordinatedSpeech(units: Units, match: Match, sentence: number, speech: ReadonlySet<string>): boolean {
+  for (let u = match.startUnit - 1; u > 0 && u >= match.startUnit - SPEECH_SCAN && units.sentence[u] === sentence; u--) {
+    if (speech.has(units.normal[u])) return units.normal[u - 1] === 'and' && units.sentence[u - 1] === sentence && !units.barrierAfter[u - 1];
+  }
+  return false;
+}
+
+/** Units at most between a sentence's start and its subject ("On Monday, the Houthis said …"). */
+const SUBJECT_REACH = 12;
+
+/**
+ * Whether seen[k] is its sentence's subject: the sentence's first mention, within SUBJECT_REACH units of its start,
+ * with no verb of speech, judgement or fighting (`clauseVerbs`) before it ("Nigeria's president condemned Israel's
+ * strikes": Israel is the verb's object). Constant work.
+ */
+function sentenceSubject(units: Units, seen: Mention[], k: number, clauseVerbs: ReadonlySet<string>): boolean {
+  const m = seen[k];
+  if (k > 0 && seen[k - 1].sentence === m.sentence) return false;
+  for (let u = m.startUnit - 1, n = 0; u >= 0 && units.sentence[u] === m.sentence; u--, n++) {
+    if (n >= SUBJECT_REACH || clauseVerbs.has(units.normal[u])) return false;
+  }
+  return true;
+}
+
+/** Units at most looked back from a label for a word of another scene in its sentence (rule 4f). */
+const ELSEWHERE_REACH = 40;
+
+/**
+ * Whether a capitalised word of `elsewhere` (rule 4f) stands in the label's sentence before it, within ELSEWHERE_REACH
+ * units, and no mention (`last`, the nearest before the label) stands in that sentence before the label. A constant
+ * number of units.
+ */
+function elsewhereBefore(text: string, units: Units, match: Match, sentence: number, last: Mention | undefined, elsewhere: ReadonlySet<string>): boolean {
+  if (elsewhere.size === 0 || (last && last.sentence === sentence)) return false;
+  for (let u = match.startUnit - 1; u >= 0 && u >= match.startUnit - ELSEWHERE_REACH && units.sentence[u] === sentence; u--) {
+    if (elsewhere.has(units.normal[u]) && /^\p{Lu}/u.test(text.slice(units.start[u], units.end[u]))) return true;
+  }
+  return false;
+}
+
+/** Quantifiers that may stand with "of" between a coordinator and the possessive ("Iran or any of its allies"). */
+const OF_QUANTIFIERS = new Set(['any', 'all', 'some', 'one', 'each', 'both', 'many', 'most', 'none']);
+
+/**
+ * Whether the possessive that opens a relation label ("its allies") is coordinated right after a mention of a sponsor
+ * (`patron`: "Iran and its allies", "Tehran and its regional allies", "Iran or any of its allies"): the mention ends
+ * right before "and"/"or"/"&", with at most a quantifier and "of" between that word and the possessive, and no
+ * punctuation between, and no capitalised word right after the noun naming the allies. A constant number of units.
+ */
+function sponsorCoordinated(text: string, units: Units, match: Match, last: Mention | undefined, patron: ReadonlySet<string>): boolean {
+  if (!last || !POSSESSIVES.has(units.normal[match.startUnit])) return false;
+  let k = match.startUnit - 1;
+  if (k >= 1 && units.normal[k] === 'of' && OF_QUANTIFIERS.has(units.normal[k - 1])) k -= 2;
+  if (k < 1 || !COORDINATED_OWNER.has(units.normal[k]) || last.endUnit !== k) return false;
+  for (let u = last.endUnit - 1; u < match.startUnit; u++) if (units.barrierAfter[u]) return false;
+  // A capitalised word right after the noun names the allies ("Iran and its allies Russia and China"): no label.
+  const e = match.endUnit;
+  if (e < units.count && !units.barrierAfter[e - 1] && units.sentence[e] === units.sentence[e - 1] &&
+      /^\p{Lu}/u.test(text.slice(units.start[e], units.end[e])) && !ENGLISH_STOPWORDS.has(units.normal[e])) return false;
+  const name = text.slice(last.start, last.end).toLowerCase().replace(/\s+/gu, ' ');
+  return patron.has(name) || patron.has(name.replace(/^the /u, ''));
+}
+const COORDINATED_OWNER = new Set(['and', 'or', '&']);
+
 /** Units a definite label looks back for the last noun with its head (a constant per label). */
 const HEAD_REACH = 120;
 
@@ -1099,7 +1226,17 @@ function sameNoun(word: string, head: string): boolean {
  */
 const SPEAKER_REACH = 8;
 
+/** Coordinators that open a new clause after punctuation (", and the army said …"), as voice rule U-AND reads them. */
+const NEW_CLAUSE_JOINERS = new Set(['and', 'but']);
+
 const speechCache = new WeakMap<CompiledLexicon, ReadonlySet<string>>();
+
+/** The verbs after which a mention is an object, not a subject (rule 5's speaker of a coordinated "and said"). */
+function clauseVerbsOf(compiled: CompiledLexicon): ReadonlySet<string> {
+  const w = compiled.voice.words;
+  return new Set([...w.reporting, ...w.zeroThat, ...w.tag, ...w.condemn, ...w.blame, ...w.accuse, ...w.demand,
+    ...w.directive, ...w.call, ...w.content, ...w.vow, ...classWords(compiled, COMBAT_VERB_CLASS)]);
+}
 
 /** The voice vocabulary's verbs that introduce speech (reporting, zero-that and tag verbs, every form). */
 function speechVerbsOf(compiled: CompiledLexicon): ReadonlySet<string> {
@@ -1122,6 +1259,9 @@ function speechVerbBetween(units: Units, from: number, to: number, speech: Reado
     if (unbroken && units.barrierAfter[u - 1]) return false;
     if (u > 0 && units.sentence[u] !== units.sentence[u - 1]) return false;
     const w = units.normal[u];
+    // ", and" / ", but" opens a clause with a subject of its own ("Boko Haram attacked a school, and the army said the
+    // terrorists fled"): a speech verb after it is that subject's, and the mention before it no speaker (1.3.37-z).
+    if (u > from && units.barrierAfter[u - 1] && NEW_CLAUSE_JOINERS.has(w)) return false;
     // "The IDF said its jets struck Hezbollah targets, adding that the terrorist organization …": a participle after
     // a comma goes on with the speaker named before; the mention before it is no new speaker.
     if (speech.has(w) && !(w.endsWith('ing') && u > 0 && units.barrierAfter[u - 1])) return true;
