@@ -310,7 +310,7 @@ export function resolveContextLabels(
     // without one ("the United States and its allies", "Israel thanked its closest allies") whose allies they are is
     // not in the words, and the words are no label (lexicons/README.md rule 1). The one owner whose allies the words
     // do say is a sponsor coordinated right before the possessive ("Iran and its allies", "Tehran and its regional
-    // allies", "Iran or any of its allies"): the groups it backs, named as "Iran-backed groups" are (1.3.37-z).
+    // allies", "Iran or any of its allies"): the groups it backs, named as "Iran-backed groups" are (1.3.38).
     if (words.relationNouns.has(units.normal[match.endUnit - 1])) {
       const client = words.patronClient;
       if (client !== undefined && candidates.has(client) && sponsorCoordinated(text, units, match, before, words.patron)) {
@@ -481,7 +481,7 @@ export function resolveContextLabels(
     // Niger, the junta expelled French troops, and critics said the regime …", "The Nigerian army said it killed 20
     // terrorists"): a place or nationality of the class `elsewhere-word` before the label in its sentence, with no
     // mention of any actor between the sentence's start and the label, makes the label that scene's: unresolved,
-    // not the referent named in an earlier item (1.3.37-z).
+    // not the referent named in an earlier item (1.3.38).
     // A theatre place in the label's own clause after it still says who acts ("In Nigeria, protesters said the
     // occupation forces must leave Gaza": rule 5b).
     if (elsewhereBefore(text, units, match, hit.sentence, before, words.elsewhere) &&
@@ -507,7 +507,7 @@ export function resolveContextLabels(
     const combatAt = combatVerbBefore(units, match, words);
     // A speech verb coordinated after another verb of the same subject ("Iran's foreign ministry condemned the Israeli
     // strike and said the regime …"): its speaker is the sentence's subject, the mention opening the sentence, and
-    // the mentions between are the first verb's objects, no speakers (1.3.37-z).
+    // the mentions between are the first verb's objects, no speakers (1.3.38).
     const coordinated = hit.weight < 0 && hit.voice !== 'author' && coordinatedSpeech(units, match, hit.sentence, speech);
     const opposite = new Set<string>();
     /** Referents passed over as the speaker of the label's reported speech: not what the speaker disparages. */
@@ -654,7 +654,7 @@ export function resolveContextLabels(
     if (untrackedNamed.has(hit.label)) continue;
     const scene = sceneActor(places, nextPlace, hit.sentence - rules.antecedentSentences, candidates);
     // The speaker's own name is no scene of what it disparages ("Iran's foreign ministry said the regime would be
-    // punished": Iran is a theatre's place too, but the speaker's adversary is meant; 1.3.37-z).
+    // punished": Iran is a theatre's place too, but the speaker's adversary is meant; 1.3.38).
     if (scene !== null && !speakers.has(scene)) resolveTo(hit, scene, seen, match, units);
   }
   return notLabels;
@@ -1260,7 +1260,7 @@ function speechVerbBetween(units: Units, from: number, to: number, speech: Reado
     if (u > 0 && units.sentence[u] !== units.sentence[u - 1]) return false;
     const w = units.normal[u];
     // ", and" / ", but" opens a clause with a subject of its own ("Boko Haram attacked a school, and the army said the
-    // terrorists fled"): a speech verb after it is that subject's, and the mention before it no speaker (1.3.37-z).
+    // terrorists fled"): a speech verb after it is that subject's, and the mention before it no speaker (1.3.38).
     if (u > from && units.barrierAfter[u - 1] && NEW_CLAUSE_JOINERS.has(w)) return false;
     // "The IDF said its jets struck Hezbollah targets, adding that the terrorist organization …": a participle after
     // a comma goes on with the speaker named before; the mention before it is no new speaker.

@@ -1,5 +1,5 @@
 /**
- * Made-up sentences for two label classes of batch x (lexicon 1.3.37-x): a name's label whose framing word stands as an
+ * Made-up sentences for two label classes of batch x (lexicon 1.3.37): a name's label whose framing word stands as an
  * adjective before a place, equipment or weapon ("Houthi rebel targets": targets named after a side, devset traps), and
  * the US military coordinated with an ally's ("The US and British militaries": one mention of the US side).
  */
@@ -26,7 +26,7 @@ function actorHits(text: string) {
     .map((h) => ({ text: text.slice(h.start, h.end), referent: h.referent }));
 }
 
-describe('a framing adjective before a thing: the thing is named after the side, no label (1.3.37-x)', () => {
+describe('a framing adjective before a thing: the thing is named after the side, no label (1.3.37)', () => {
   it('drops "Houthi rebel" before a place or a weapon, in every inflection of the thing', () => {
     for (const s of [
       'Jets bombed Houthi rebel targets near the port.',
@@ -54,7 +54,7 @@ describe('a framing adjective before a thing: the thing is named after the side,
   });
 });
 
-describe('the US military coordinated with an ally\'s: one mention of the US side (1.3.37-x)', () => {
+describe('the US military coordinated with an ally\'s: one mention of the US side (1.3.37)', () => {
   it('reads "the US and British militaries" and its spelling variants as one us-forces mention', () => {
     for (const [s, phrase] of [
       ['The US and British militaries bombed sites in the north.', 'US and British militaries'],
@@ -69,7 +69,7 @@ describe('the US military coordinated with an ally\'s: one mention of the US sid
   });
 });
 
-describe('an emotive event word with a date or an article before the name: the event names the agent (1.3.37-x)', () => {
+describe('an emotive event word with a date or an article before the name: the event names the agent (1.3.37)', () => {
   function eventsAndLabels(text: string) {
     return analyzeDocument({ id: 'made-up', text, outlet: 'Test', title: '', source: { file: 'made-up.txt' } } as never, compiled)
       .hits.filter((h) => (h.category === 'actor-label' && h.referent) || h.category === 'event')
@@ -93,7 +93,7 @@ describe('an emotive event word with a date or an article before the name: the e
   });
 });
 
-describe('split mentions probed with made-up phrases: one phrase stays one mention (1.3.37-x)', () => {
+describe('split mentions probed with made-up phrases: one phrase stays one mention (1.3.37)', () => {
   it('reads two compound modifiers parted by a comma before a name and its noun as one noun phrase', () => {
     for (const [s, phrase, referent] of [
       ['The Iran-backed, Lebanon-based Hezbollah fighters crossed the line.', 'Iran-backed, Lebanon-based Hezbollah fighters', 'armed-groups'],
