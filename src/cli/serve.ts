@@ -60,8 +60,9 @@ export async function runServe(args: string[]): Promise<number> {
     store?.close();
     throw err;
   }
-  // A store's Term pages are answered on a thread of their own (term-thread.ts) when compiled workers exist.
-  const termThread = store ? startTermThread(state) : undefined;
+  // A store's Term pages are answered on a thread of their own (term-thread.ts) when compiled workers exist, unless
+  // FRAMELENS_TERM_THREAD=0 keeps them on this thread (docs/scale.md, session 18: which is faster depends on the cores free).
+  const termThread = store && process.env.FRAMELENS_TERM_THREAD !== '0' ? startTermThread(state) : undefined;
   const anyInterface = host === '0.0.0.0' || host === '::' || host === '[::]';
   const analyzer = textAnalyzer(compiled);
   const app = createApp(state, { allowedHosts: anyInterface ? null : allowedHosts(host), analyzer });

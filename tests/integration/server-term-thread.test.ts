@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
@@ -124,4 +125,44 @@ describe('serve --db answers Term pages on a thread of their own', () => {
     store.close();
     state.scratch?.close();
   }, 60_000);
+
+  it('framelens serve --db uses it, FRAMELENS_TERM_THREAD=0 does not, the pages are the same and SIGTERM ends both', async () => {
+    const root = new URL('../..', import.meta.url).pathname;
+    const dir = tempDir('fl-term-thread-cli-');
+    const file = join(dir, 'seeds.db');
+    const made = await runCli(['analyze', 'corpus/seeds', '--db', file, '--format', 'json', '--out', join(dir, 'report.json'), '--resamples', '20']);
+    expect(made.code, made.stderr).toBe(0);
+    const serve = (env: Record<string, string>) => new Promise<{ base: string; stderr: () => string; stop: () => Promise<number | null> }>((resolve, reject) => {
+      const child = spawn(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), 'serve', '--db', file, '--port', '0'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stderr!.on('data', (d: Buffer) => (err += String(d)));
+      child.stdout!.on('data', (d: Buffer) => {
+        out += String(d);
+        const m = /listening on (http:\/\/\S+)/.exec(out);
+        if (m) resolve({ base: m[1], stderr: () => err, stop: () => new Promise((done) => { child.once('exit', (code) => done(code)); child.kill('SIGTERM'); }) });
+      });
+      child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+    });
+    const ready = async (s: { stderr: () => string }, line: RegExp) => {
+      for (let k = 0; k < 600 && !(line.test(s.stderr()) && /voices read/.test(s.stderr())); k++) await new Promise((r) => setTimeout(r, 50));
+      expect(s.stderr()).toMatch(line);
+    };
+    const threaded = await serve({});
+    const single = await serve({ FRAMELENS_TERM_THREAD: '0' });
+    try {
+      await ready(threaded, /term thread ready: [\d,]+ documents indexed/);
+      await ready(single, /term index ready: [\d,]+ documents read/);
+      expect(single.stderr()).not.toMatch(/term thread/);
+      for (const path of ['/term?q=the', '/term?q=militia*', '/api/term?q=the&page=2', '/api/term?q=the%20us']) {
+        const [a, b] = await Promise.all([fetch(threaded.base + path), fetch(single.base + path)]);
+        expect(a.status, path).toBe(200);
+        expect(b.status, path).toBe(200);
+        expect(Buffer.from(await a.arrayBuffer()).equals(Buffer.from(await b.arrayBuffer())), path).toBe(true);
+      }
+    } finally {
+      expect(await threaded.stop()).toBe(0);
+      expect(await single.stop()).toBe(0);
+    }
+  }, 120_000);
 });
