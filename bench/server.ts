@@ -27,6 +27,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Store } from '../src/store/index.js';
 import { createStoreState, indexStore, readVoicesBehind, startTermThread } from '../src/server/store-state.js';
+import { termThreadWanted } from '../src/server/term-thread.js';
 import { documentCount, recordAt, type AppState } from '../src/server/state.js';
 import { phrasesBeingRead } from '../src/server/term.js';
 import { STANCE_SORTS } from '../src/server/overview-model.js';
@@ -94,9 +95,9 @@ if (MODE === 'memory') {
   const t2 = performance.now();
   console.log(`analyze --db: ${((t1 - t0) / 1000).toFixed(1)} s; serve --db state from the store: ${((t2 - t1) / 1000).toFixed(2)} s`);
 }
-// As serve --db does: Term pages on a thread of their own when compiled workers exist (BENCH_SERVER_TERM_THREAD=0: on
-// the serving thread, as before session 18).
-const termThread = store && process.env.BENCH_SERVER_TERM_THREAD !== '0' ? startTermThread(state) : undefined;
+// As serve --db does: Term pages on a thread of their own when compiled workers exist and FRAMELENS_TERM_THREAD
+// allows (BENCH_SERVER_TERM_THREAD=0 or 1 decides for the bench alone; 0: on the serving thread, as before session 18).
+const termThread = store && termThreadWanted(process.env.BENCH_SERVER_TERM_THREAD ?? process.env.FRAMELENS_TERM_THREAD) ? startTermThread(state) : undefined;
 if (store) console.log(`Term pages answered on ${termThread ? 'the term thread' : 'the serving thread'}`);
 const app = createApp(state);
 const tw = performance.now();

@@ -16,7 +16,7 @@ serve options:
                          its rates per outlet and group are on the Categories page (/categories)
 
 With --db, Term pages and /api/term are answered on a thread of their own beside the one serving the other pages;
-FRAMELENS_TERM_THREAD=0 in the environment answers them on the serving thread instead.
+FRAMELENS_TERM_THREAD=0 in the environment answers them on the serving thread instead (1: on their own thread).
 
 ${CORPUS_HELP}
 ${RESEARCH_HELP.replace('research options (groups, contrasts, time):', 'research options (groups, contrasts, time), when serving paths; a store keeps those of analyze --db:')}`;

@@ -7,6 +7,7 @@ import { allowedHosts } from '../server/middleware/host.js';
 import { createState, type AppState } from '../server/state.js';
 import { createStoreState, indexStore, readVoicesBehind, startTermThread } from '../server/store-state.js';
 import { SERVE_STORE_CACHE_KIB } from '../server/voice-table.js';
+import { termThreadWanted } from '../server/term-thread.js';
 import { textAnalyzer } from '../server/analyzer.js';
 import { Store } from '../store/index.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
@@ -62,7 +63,7 @@ export async function runServe(args: string[]): Promise<number> {
   }
   // A store's Term pages are answered on a thread of their own (term-thread.ts) when compiled workers exist, unless
   // FRAMELENS_TERM_THREAD=0 keeps them on this thread (docs/scale.md, session 18: which is faster depends on the cores free).
-  const termThread = store && process.env.FRAMELENS_TERM_THREAD !== '0' ? startTermThread(state) : undefined;
+  const termThread = store && termThreadWanted() ? startTermThread(state) : undefined;
   const anyInterface = host === '0.0.0.0' || host === '::' || host === '[::]';
   const analyzer = textAnalyzer(compiled);
   const app = createApp(state, { allowedHosts: anyInterface ? null : allowedHosts(host), analyzer });

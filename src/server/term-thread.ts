@@ -25,6 +25,17 @@ const TERM_WORKER_URL = new URL('./term-worker.js', import.meta.url);
  */
 export const TERM_YOUNG_MB = 8;
 
+/**
+ * Whether `serve --db` starts the term thread when FRAMELENS_TERM_THREAD is not set (0 keeps Term pages on the serving
+ * thread, 1 starts the thread). Session 18 measured it only on a loaded machine, where it did worse (docs/scale.md).
+ */
+export const TERM_THREAD_BY_DEFAULT = true;
+
+/** Whether the environment asks for the term thread (FRAMELENS_TERM_THREAD=0 or 1; unset: TERM_THREAD_BY_DEFAULT). */
+export function termThreadWanted(value: string | undefined = process.env.FRAMELENS_TERM_THREAD): boolean {
+  return value === undefined || value === '' ? TERM_THREAD_BY_DEFAULT : value !== '0';
+}
+
 /** Whether the thread can start: it needs the compiled JavaScript (dist/), as the analysis pool does. */
 export function termThreadAvailable(): boolean {
   return threadScriptAvailable(TERM_WORKER_URL);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import { TermIndex } from '../../src/server/term-index.js';
 import { forwardedTermRoutes } from '../../src/server/routes/term.js';
-import { termThreadAvailable, type TermAnswer, type TermThread } from '../../src/server/term-thread.js';
+import { TERM_THREAD_BY_DEFAULT, termThreadAvailable, termThreadWanted, type TermAnswer, type TermThread } from '../../src/server/term-thread.js';
 import type { DocAnalysis } from '../../src/types.js';
 
 const hits = (...labels: string[]) => ({ hits: labels.map((label) => ({ label })) }) as unknown as Pick<DocAnalysis, 'hits'>;
@@ -65,5 +65,12 @@ describe('Term routes passed to the term thread', () => {
 
   it('is not started from sources (no compiled worker): Term pages stay on the serving thread', () => {
     expect(termThreadAvailable()).toBe(false);
+  });
+
+  it('FRAMELENS_TERM_THREAD: 0 keeps Term pages on the serving thread, 1 asks for the thread, unset or empty takes the default', () => {
+    expect(termThreadWanted('0')).toBe(false);
+    expect(termThreadWanted('1')).toBe(true);
+    expect(termThreadWanted(undefined)).toBe(TERM_THREAD_BY_DEFAULT);
+    expect(termThreadWanted('')).toBe(TERM_THREAD_BY_DEFAULT);
   });
 });
