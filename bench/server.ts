@@ -95,8 +95,8 @@ if (MODE === 'memory') {
   const t2 = performance.now();
   console.log(`analyze --db: ${((t1 - t0) / 1000).toFixed(1)} s; serve --db state from the store: ${((t2 - t1) / 1000).toFixed(2)} s`);
 }
-// As serve --db does: Term pages on a thread of their own when compiled workers exist and FRAMELENS_TERM_THREAD
-// allows (BENCH_SERVER_TERM_THREAD=0 or 1 decides for the bench alone; 0: on the serving thread, as before session 18).
+// As serve --db does: Term pages on a thread of their own when compiled workers exist and FRAMELENS_TERM_THREAD asks
+// for it (BENCH_SERVER_TERM_THREAD=0 or 1 decides for the bench alone; 0, the default: on the serving thread).
 const termThread = store && termThreadWanted(process.env.BENCH_SERVER_TERM_THREAD ?? process.env.FRAMELENS_TERM_THREAD) ? startTermThread(state) : undefined;
 if (store) console.log(`Term pages answered on ${termThread ? 'the term thread' : 'the serving thread'}`);
 const app = createApp(state);

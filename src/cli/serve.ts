@@ -61,8 +61,8 @@ export async function runServe(args: string[]): Promise<number> {
     store?.close();
     throw err;
   }
-  // A store's Term pages are answered on a thread of their own (term-thread.ts) when compiled workers exist, unless
-  // FRAMELENS_TERM_THREAD=0 keeps them on this thread (docs/scale.md, session 18: which is faster depends on the cores free).
+  // FRAMELENS_TERM_THREAD=1: a store's Term pages are answered on a thread of their own (term-thread.ts) when compiled
+  // workers exist; off by default (TERM_THREAD_BY_DEFAULT; docs/scale.md, session 18).
   const termThread = store && termThreadWanted() ? startTermThread(state) : undefined;
   const anyInterface = host === '0.0.0.0' || host === '::' || host === '[::]';
   const analyzer = textAnalyzer(compiled);

@@ -27,9 +27,10 @@ export const TERM_YOUNG_MB = 8;
 
 /**
  * Whether `serve --db` starts the term thread when FRAMELENS_TERM_THREAD is not set (0 keeps Term pages on the serving
- * thread, 1 starts the thread). Session 18 measured it only on a loaded machine, where it did worse (docs/scale.md).
+ * thread, 1 starts the thread). Off: in session 18's measurements (load 3-13, eleven pairs) the first pass's
+ * worst-page p99 was worse with the thread in ten and even in one, always on Term (docs/scale.md, "Session 18").
  */
-export const TERM_THREAD_BY_DEFAULT = true;
+export const TERM_THREAD_BY_DEFAULT = false;
 
 /** Whether the environment asks for the term thread (FRAMELENS_TERM_THREAD=0 or 1; unset: TERM_THREAD_BY_DEFAULT). */
 export function termThreadWanted(value: string | undefined = process.env.FRAMELENS_TERM_THREAD): boolean {

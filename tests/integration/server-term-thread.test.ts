@@ -126,7 +126,7 @@ describe('serve --db answers Term pages on a thread of their own', () => {
     state.scratch?.close();
   }, 60_000);
 
-  it('framelens serve --db uses it, FRAMELENS_TERM_THREAD=0 does not, the pages are the same and SIGTERM ends both', async () => {
+  it('framelens serve --db uses it with FRAMELENS_TERM_THREAD=1, not with 0, the pages are the same and SIGTERM ends both', async () => {
     const root = new URL('../..', import.meta.url).pathname;
     const dir = tempDir('fl-term-thread-cli-');
     const file = join(dir, 'seeds.db');
@@ -148,7 +148,7 @@ describe('serve --db answers Term pages on a thread of their own', () => {
       for (let k = 0; k < 600 && !(line.test(s.stderr()) && /voices read/.test(s.stderr())); k++) await new Promise((r) => setTimeout(r, 50));
       expect(s.stderr()).toMatch(line);
     };
-    const threaded = await serve({});
+    const threaded = await serve({ FRAMELENS_TERM_THREAD: '1' });
     const single = await serve({ FRAMELENS_TERM_THREAD: '0' });
     try {
       await ready(threaded, /term thread ready: [\d,]+ documents indexed/);
