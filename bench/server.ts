@@ -26,7 +26,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Store } from '../src/store/index.js';
-import { createStoreState, indexStore, readVoicesBehind } from '../src/server/store-state.js';
+import { createStoreState, indexStore, readVoicesBehind, startTermThread } from '../src/server/store-state.js';
+import { termThreadWanted } from '../src/server/term-thread.js';
 import { documentCount, recordAt, type AppState } from '../src/server/state.js';
 import { phrasesBeingRead } from '../src/server/term.js';
 import { STANCE_SORTS } from '../src/server/overview-model.js';
@@ -94,6 +95,10 @@ if (MODE === 'memory') {
   const t2 = performance.now();
   console.log(`analyze --db: ${((t1 - t0) / 1000).toFixed(1)} s; serve --db state from the store: ${((t2 - t1) / 1000).toFixed(2)} s`);
 }
+// As serve --db does: Term pages on a thread of their own when compiled workers exist and FRAMELENS_TERM_THREAD asks
+// for it (BENCH_SERVER_TERM_THREAD=0 or 1 decides for the bench alone; 0, the default: on the serving thread).
+const termThread = store && termThreadWanted(process.env.BENCH_SERVER_TERM_THREAD ?? process.env.FRAMELENS_TERM_THREAD) ? startTermThread(state) : undefined;
+if (store) console.log(`Term pages answered on ${termThread ? 'the term thread' : 'the serving thread'}`);
 const app = createApp(state);
 const tw = performance.now();
 await warmUp(app, state);
@@ -104,13 +109,18 @@ if (store) {
   const voices = readVoicesBehind(state);
   await indexStore(state);
   const indexed = performance.now();
+  const threadReady = await termThread?.ready;
   await warmUp(app, state);
   await voices?.done;
-  console.log(`term index from the store: ${((indexed - ti) / 1000).toFixed(1)} s, voices of every document: ${((performance.now() - ti) / 1000).toFixed(1)} s `
-    + `(server answering meanwhile); rss ${mb(process.memoryUsage().rss)} MB`);
+  await termThread?.voices;
+  console.log(`${termThread ? 'counts and label index' : 'term index'} from the store: ${((indexed - ti) / 1000).toFixed(1)} s, `
+    + (threadReady ? `term thread's index: ${(threadReady.ms / 1000).toFixed(1)} s, ` : '')
+    + `voices of every document: ${((performance.now() - ti) / 1000).toFixed(1)} s (server answering meanwhile); rss ${mb(process.memoryUsage().rss)} MB`);
 }
+/** Phrases still read in the background, on this thread and the term thread. */
+const phrasesPending = async (): Promise<number> => phrasesBeingRead(state) + (termThread ? await termThread.phrasesBeingRead() : 0);
 // Phrases read in the background by the warm-up requests: let them finish, as they would before any visitor comes.
-while (phrasesBeingRead(state) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+while (await phrasesPending() > 0) await new Promise((resolve) => setTimeout(resolve, 20));
 
 const server = listen(app.fetch, 0, '127.0.0.1');
 await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -268,13 +278,19 @@ async function loadPhase(label: string, jobs: Array<{ name: string; path: string
   const started = performance.now();
   const elu = performance.eventLoopUtilization();
   const cpu0 = threadCpuMs();
+  const termCpu0 = await termThread?.cpuMs();
+  const process0 = process.cpuUsage();
   // The clients run in their own process, as browsers do: this process only serves.
   const { timings: results, clientCpuMs } = await runClients(jobs);
   const elapsed = (performance.now() - started) / 1000;
   // Time the serving thread was busy, whatever else the machine ran: the cost of a request without the queueing.
   const busy = performance.eventLoopUtilization(elu);
   const cpu1 = threadCpuMs();
-  const cpu = cpu0 !== undefined && cpu1 !== undefined ? `, CPU ${((cpu1 - cpu0) / results.length).toFixed(2)} ms per request` : '';
+  const termCpu1 = await termThread?.cpuMs();
+  const processCpu = process.cpuUsage(process0);
+  const cpu = (cpu0 !== undefined && cpu1 !== undefined ? `, CPU ${((cpu1 - cpu0) / results.length).toFixed(2)} ms per request` : '')
+    + (termCpu0 !== undefined && termCpu1 !== undefined && termCpu0 >= 0 ? `; term thread CPU ${((termCpu1 - termCpu0) / results.length).toFixed(2)} ms per request` : '')
+    + `; server process CPU (every thread) ${((processCpu.user + processCpu.system) / 1000 / results.length).toFixed(2)} ms per request`;
   console.log(`${label}: ${results.length} requests in ${elapsed.toFixed(1)} s (${(results.length / elapsed).toFixed(0)}/s); server thread busy ${(busy.active / results.length).toFixed(2)} ms per request `
     + `(${(busy.utilization * 100).toFixed(0)}% of the time)${cpu}; load generator CPU ${(clientCpuMs / results.length).toFixed(2)} ms per request; load average before ${loadBefore}, after ${load()}`);
   let worst = 0;
@@ -307,6 +323,7 @@ async function loadPhase(label: string, jobs: Array<{ name: string; path: string
 async function justStarted(): Promise<void> {
   state.cache.clear();
   state.records.clear();
+  await termThread?.clearCaches();
   await warmUp(app, state);
 }
 
@@ -353,7 +370,7 @@ async function startProfile(): Promise<(file: string) => Promise<void>> {
 }
 
 await alone();
-while (phrasesBeingRead(state) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+while (await phrasesPending() > 0) await new Promise((resolve) => setTimeout(resolve, 20));
 
 await justStarted();
 const seen = new Set<string>();
@@ -362,12 +379,13 @@ for (let k = 0; k < REQUESTS; k++) for (const p of pages) jobs.push({ name: p.na
 const profile = process.env.BENCH_SERVER_PROFILE ? await startProfile() : undefined;
 const cold = await loadPhase('first pass (cold: every selection, term and page new)', jobs, seen);
 if (profile) await profile(process.env.BENCH_SERVER_PROFILE!);
-while (phrasesBeingRead(state) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+while (await phrasesPending() > 0) await new Promise((resolve) => setTimeout(resolve, 20));
 const warm = await loadPhase('repeat pass (warm: the same requests again)', jobs, seen);
 console.log(`server p99 ms (worst page, ${documentCount(state)} documents, ${CLIENTS} clients): first pass ${cold.worst.toFixed(1)} (first-time requests ${cold.worstNew.toFixed(1)}), repeat ${warm.worst.toFixed(1)}; load average ${load()}`);
 // What the passes left cached: the result cache is bounded by entries and characters (src/server/state.ts).
 console.log(`after the passes: rss ${mb(process.memoryUsage().rss)} MB; result cache ${state.cache.size} entries, ${(state.cache.heldChars / 1048576).toFixed(1)}M characters`);
 server.close();
 (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+await termThread?.close();
 store?.close();
 if (tmp) rmSync(tmp, { recursive: true, force: true });

@@ -84,9 +84,19 @@ export function wordPattern(term: string): WordPattern | undefined {
   const wildcard = /\*+$/.test(trimmed);
   const stem = trimmed.replace(/\*+$/, '');
   const body = stem.split(/\s+/).filter(Boolean).map(escapeRegExp).join('[\\s\\-–]+');
-  const regex = new RegExp(`(?<![\\p{L}\\p{N}])${body}${wildcard ? '[\\p{L}\\p{N}]*' : ''}(?![\\p{L}\\p{N}])`, 'giu');
   const ambiguous = stem.split(/\s+/).filter(Boolean).slice(1).some((part) => /^[-–]/.test(part));
-  return { regex, body: ambiguous ? undefined : new RegExp(body, 'giu'), wildcard, tokens: wordTokens(stem), prefixLast: wildcard && /[\p{L}\p{N}]$/u.test(stem) };
+  // The whole pattern is made when first read: its letter classes under the i and u flags take V8 ~0.2 ms to parse
+  // (measured on 300 new words), and wordMatches scans with `body` unless the words are ambiguous.
+  let regex: RegExp | undefined;
+  return {
+    get regex() {
+      return (regex ??= new RegExp(`(?<![\\p{L}\\p{N}])${body}${wildcard ? '[\\p{L}\\p{N}]*' : ''}(?![\\p{L}\\p{N}])`, 'giu'));
+    },
+    body: ambiguous ? undefined : new RegExp(body, 'giu'),
+    wildcard,
+    tokens: wordTokens(stem),
+    prefixLast: wildcard && /[\p{L}\p{N}]$/u.test(stem),
+  };
 }
 
 /**

@@ -15,5 +15,8 @@ serve options:
   --lexicon FILE.dic     a category dictionary (.dic, .dicx, .cat, .lc3, quanteda .yml) next to the framing lexicon:
                          its rates per outlet and group are on the Categories page (/categories)
 
+With --db, FRAMELENS_TERM_THREAD=1 in the environment answers Term pages and /api/term on a thread of their own
+beside the one serving the other pages (0, the default: on the serving thread).
+
 ${CORPUS_HELP}
 ${RESEARCH_HELP.replace('research options (groups, contrasts, time):', 'research options (groups, contrasts, time), when serving paths; a store keeps those of analyze --db:')}`;

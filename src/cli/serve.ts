@@ -5,8 +5,9 @@ import { createApp, warmUp } from '../server/app.js';
 import { listen } from '../server/listen.js';
 import { allowedHosts } from '../server/middleware/host.js';
 import { createState, type AppState } from '../server/state.js';
-import { createStoreState, indexStore, readVoicesBehind } from '../server/store-state.js';
+import { createStoreState, indexStore, readVoicesBehind, startTermThread } from '../server/store-state.js';
 import { SERVE_STORE_CACHE_KIB } from '../server/voice-table.js';
+import { termThreadWanted } from '../server/term-thread.js';
 import { textAnalyzer } from '../server/analyzer.js';
 import { Store } from '../store/index.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
@@ -60,6 +61,9 @@ export async function runServe(args: string[]): Promise<number> {
     store?.close();
     throw err;
   }
+  // FRAMELENS_TERM_THREAD=1: a store's Term pages are answered on a thread of their own (term-thread.ts) when compiled
+  // workers exist; off by default (TERM_THREAD_BY_DEFAULT; docs/scale.md, session 18).
+  const termThread = store && termThreadWanted() ? startTermThread(state) : undefined;
   const anyInterface = host === '0.0.0.0' || host === '::' || host === '[::]';
   const analyzer = textAnalyzer(compiled);
   const app = createApp(state, { allowedHosts: anyInterface ? null : allowedHosts(host), analyzer });
@@ -73,9 +77,17 @@ export async function runServe(args: string[]): Promise<number> {
       () => voices.read === voices.total && process.stderr.write(`voices read: ${voices.read.toLocaleString('en-US')} documents in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`),
       (err: Error) => process.stderr.write(`reading the documents' voices failed (word searches read them as needed): ${err.message}\n`),
     );
+    void termThread?.ready.then(
+      (ready) => process.stderr.write(`term thread ready: ${ready.documents.toLocaleString('en-US')} documents indexed in ${(ready.ms / 1000).toFixed(1)} s\n`),
+      (err: Error) => !reading.signal.aborted && process.stderr.write(`the term thread failed (Term pages answer 503): ${err.message}\n`),
+    );
+    void termThread?.voices.then(
+      (v) => v.read === v.total && process.stderr.write(`voices read: ${v.read.toLocaleString('en-US')} documents in ${(v.ms / 1000).toFixed(1)} s\n`),
+      (err: Error) => !reading.signal.aborted && process.stderr.write(`reading the documents' voices failed (word searches read them as needed): ${err.message}\n`),
+    );
     void indexStore(state, undefined, reading.signal).then(async () => {
       if (reading.signal.aborted) return;
-      process.stderr.write(`term index ready: ${state.ids.length.toLocaleString('en-US')} documents read in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+      process.stderr.write(`${termThread ? 'counts and label index' : 'term index'} ready: ${state.ids.length.toLocaleString('en-US')} documents read in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
       // The counts changed the pages (label counts, Lexicon): render the first ones again before anyone asks.
       await warmUp(app, state);
     }, (err: Error) => process.stderr.write(`reading the store for the term index failed: ${err.message}\n`));
@@ -89,6 +101,7 @@ export async function runServe(args: string[]): Promise<number> {
     server.once('error', (err: NodeJS.ErrnoException) => {
       reading.abort();
       state.voiceReading?.stop();
+      void termThread?.close();
       // Nothing may keep the process alive: the store's reading stops at its next slice, which checks the signal first.
       store?.close();
       state.scratch?.close();
@@ -103,7 +116,7 @@ export async function runServe(args: string[]): Promise<number> {
       server.close(() => {
         store?.close();
         state.scratch?.close();
-        void analyzer.close?.().finally(() => resolve(0));
+        void Promise.all([termThread?.close(), analyzer.close?.()]).finally(() => resolve(0));
       });
       // Keep-alive connections from a browser would hold close() open; they carry no state worth waiting for.
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();

@@ -10,6 +10,7 @@ import { onError, onNotFound } from './middleware/errors.js';
 import { serveAsset } from './assets.js';
 import { apiRoutes } from './routes/api.js';
 import { pageRoutes } from './routes/pages.js';
+import { forwardedTermRoutes, termRoutes } from './routes/term.js';
 import { prerenderOutletColumns } from './views/compare-page.js';
 import { textAnalyzer, type Analyzer } from './analyzer.js';
 
@@ -30,6 +31,8 @@ export function createApp(state: AppState, options: AppOptions = {}): Hono {
   app.notFound(onNotFound);
   app.get('/assets/:name', (c) => serveAsset(c) ?? onNotFound(c));
   const analyzer = options.analyzer ?? textAnalyzer(state.compiled);
+  // Term pages: on the term thread when the state has one (serve --db with compiled workers), else here.
+  app.route('/', state.termThread ? forwardedTermRoutes(state.termThread) : termRoutes(state));
   app.route('/api', apiRoutes(state, analyzer, options.bodyLimit));
   app.route('/', pageRoutes(state, analyzer, options.bodyLimit));
   return app;

@@ -18,6 +18,7 @@ import { addToTotals, type ReferentTotals } from './compare.js';
 import { VoiceTable, wholeDocumentVoices, type VoiceReading } from './voice-table.js';
 import type { ScratchFile } from './spill.js';
 import type { EventList } from './events.js';
+import type { TermThread } from './term-thread.js';
 
 export interface LabelUse {
   total: number;
@@ -127,6 +128,10 @@ export interface AppState {
   storedEvents?: EventList;
   /** When serving a store: the scratch database holding the term index's postings and the voices (spill.ts). */
   scratch?: ScratchFile;
+  /** When serving a store with a term thread: it answers Term pages; `termIndex` holds the labels only (term-thread.ts). */
+  termThread?: TermThread;
+  /** The term thread's state: documents in the store's report, whose list it does not hold. */
+  storedDocuments?: number;
 }
 
 export interface StateInput {
@@ -335,7 +340,7 @@ export function addDocuments(state: AppState, documents: Document[], analyses: D
 
 /** Number of documents in the corpus (in memory or in the store). */
 export function documentCount(state: AppState): number {
-  return state.store ? state.report.documents.length : state.documents.length;
+  return state.store ? state.storedDocuments ?? state.report.documents.length : state.documents.length;
 }
 
 /** A document and its analysis by id, from memory or from the store. */

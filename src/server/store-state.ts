@@ -11,11 +11,22 @@ import { readStoreVoices, VoiceTable, type VoiceReading } from './voice-table.js
 import { ScratchFile } from './spill.js';
 import { TermIndex } from './term-index.js';
 import { storedEvents as readStoredEvents, type EventList } from './events.js';
+import { TermThread, termThreadAvailable } from './term-thread.js';
 
 /** Work done between two yields to waiting requests while the store is indexed. */
 const SLICE_MS = 20;
 
-export function createStoreState(store: Store, compiled: CompiledLexicon, options: { sessionLimits?: Partial<SessionLimits>; segmentBytes?: number } = {}): AppState {
+export interface StoreStateOptions {
+  sessionLimits?: Partial<SessionLimits>;
+  segmentBytes?: number;
+  /**
+   * The term thread's own state: the report without its documents' list (`documents` says how many it holds), its
+   * stances or its events, which no Term page reads.
+   */
+  termsOnly?: { documents: number };
+}
+
+export function createStoreState(store: Store, compiled: CompiledLexicon, options: StoreStateOptions = {}): AppState {
   const { file } = store.info();
   const reportJson = store.getAggregate('report');
   if (reportJson === undefined) {
@@ -29,8 +40,9 @@ export function createStoreState(store: Store, compiled: CompiledLexicon, option
   try {
     report = JSON.parse(reportJson) as Report;
     // Stores written by analyze keep the documents list in chunks beside the report (see Store.finishRun).
-    const chunks = store.reportDocumentChunks();
-    if (chunks) {
+    const chunks = options.termsOnly ? undefined : store.reportDocumentChunks();
+    if (options.termsOnly) report.documents = [];
+    else if (chunks) {
       report.documents = [];
       for (const chunk of chunks) {
         const documents = JSON.parse(chunk) as Report['documents'];
@@ -38,8 +50,8 @@ export function createStoreState(store: Store, compiled: CompiledLexicon, option
         for (const d of documents) report.documents.push(d);
       }
     }
-    storedEvents = readStoredEvents(store);
-    if (storedEvents) report.events = [];
+    storedEvents = options.termsOnly ? undefined : readStoredEvents(store);
+    if (storedEvents || options.termsOnly) report.events = [];
     const saved = store.getAggregate('report-options');
     if (saved !== undefined) reportOptions = JSON.parse(saved) as ReportOptions;
   } catch (err) {
@@ -52,12 +64,26 @@ export function createStoreState(store: Store, compiled: CompiledLexicon, option
   state.storedEvents = storedEvents;
   state.scratch = scratch;
   state.termIndex = new TermIndex({ spill: scratch, segmentBytes: options.segmentBytes });
+  if (options.termsOnly) state.storedDocuments = options.termsOnly.documents;
   state.voiceTable = new VoiceTable(scratch);
   state.report = report;
   state.outlets = report.outlets.map((o) => o.outlet).sort((a, b) => a.localeCompare(b));
   state.excluded = new Map(report.documents.filter((d) => d.excluded).map((d) => [d.id, d.excluded as string]));
-  state.indexing = { read: 0, total: report.documents.length };
+  state.indexing = { read: 0, total: documentCount(state) };
   return state;
+}
+
+/**
+ * Starts the term thread of a store's state (term-thread.ts) when compiled workers exist: from then on it answers the
+ * Term page and /api/term, and this state indexes the labels only and reads no voices. Call before the app is made
+ * and before indexStore. Returns undefined (nothing changed: Term pages are answered on this thread) without workers.
+ */
+export function startTermThread(state: AppState, options: { segmentBytes?: number } = {}): TermThread | undefined {
+  if (!state.store || !state.indexing || state.indexing.read > 0 || !termThreadAvailable()) return undefined;
+  const thread = new TermThread(state.store.info().file, state.compiled, documentCount(state), options);
+  state.termThread = thread;
+  state.termIndex = new TermIndex({ labelsOnly: true });
+  return thread;
 }
 
 /**
@@ -126,7 +152,8 @@ export async function indexStore(state: AppState, onProgress?: (read: number, to
  * Started once per state; later calls return the same reading.
  */
 export function readVoicesBehind(state: AppState, options: { worker?: boolean } = {}): VoiceReading | undefined {
-  if (!state.store) return undefined;
+  // With a term thread, the voices are read there: only word searches read them.
+  if (!state.store || state.termThread) return undefined;
   state.voiceReading ??= readStoreVoices(state.store, state.voiceTable, state.compiled.voice, documentCount(state), options);
   return state.voiceReading;
 }

@@ -231,14 +231,22 @@ export class TermIndex {
   private documents = 0;
   /** One more than the highest document index added. */
   private documentSpan = 0;
+  /** Only label postings are kept (the words are indexed on the term thread: see term-thread.ts). */
+  readonly labelsOnly: boolean;
 
   /**
    * With a spill, word postings go out a segment (`segmentBytes` of them) at a time and are read back per query;
-   * without, they all stay in memory (in-memory corpora, which grow as texts are added).
+   * without, they all stay in memory (in-memory corpora, which grow as texts are added). With `labelsOnly`, no word
+   * is indexed and a word query throws: the hit lists need only the labels' postings.
    */
-  constructor(options: { spill?: PostingSpill; segmentBytes?: number } = {}) {
+  constructor(options: { spill?: PostingSpill; segmentBytes?: number; labelsOnly?: boolean } = {}) {
     this.spill = options.spill;
     this.segmentBytes = options.segmentBytes ?? SEGMENT_BYTES;
+    this.labelsOnly = options.labelsOnly ?? false;
+  }
+
+  private wordsIndexed(): void {
+    if (this.labelsOnly) throw new Error('this term index holds labels only: word queries are answered by the term thread');
   }
 
   get size(): { documents: number; words: number } {
@@ -279,8 +287,26 @@ export class TermIndex {
 
   /** Documents must be added in corpus order (their indexes ascending), which keeps every posting list sorted. */
   add(docIndex: number, doc: Pick<Document, 'text'>, analysis: Pick<DocAnalysis, 'hits'>): void {
+    if (!this.labelsOnly) this.addWords(docIndex, doc.text);
+    const labelCounts = new Map<string, number>();
+    for (const h of analysis.hits) labelCounts.set(h.label, (labelCounts.get(h.label) ?? 0) + 1);
+    for (const [label, n] of labelCounts) {
+      let p = this.labels.get(label);
+      if (!p) {
+        p = new PackedPosting();
+        this.labels.set(label, p);
+      }
+      // Label postings need no positions: the analysis holds the hits.
+      p.push(docIndex, new Array<number>(n).fill(0));
+    }
+    this.documents++;
+    this.documentSpan = Math.max(this.documentSpan, docIndex + 1);
+    if (this.spill && this.heldBytes >= this.segmentBytes) this.flush();
+  }
+
+  private addWords(docIndex: number, text: string): void {
     // The same runs wordTokens gives (the unit word patterns agree on), with where each one sits.
-    const lower = doc.text.toLowerCase();
+    const lower = text.toLowerCase();
     const positions = new Map<string, number[]>();
     let k = 0;
     let previousEnd = -1;
@@ -305,20 +331,6 @@ export class TermIndex {
       p.push(docIndex, list);
       this.heldBytes += p.size - before;
     }
-    const labelCounts = new Map<string, number>();
-    for (const h of analysis.hits) labelCounts.set(h.label, (labelCounts.get(h.label) ?? 0) + 1);
-    for (const [label, n] of labelCounts) {
-      let p = this.labels.get(label);
-      if (!p) {
-        p = new PackedPosting();
-        this.labels.set(label, p);
-      }
-      // Label postings need no positions: the analysis holds the hits.
-      p.push(docIndex, new Array<number>(n).fill(0));
-    }
-    this.documents++;
-    this.documentSpan = Math.max(this.documentSpan, docIndex + 1);
-    if (this.spill && this.heldBytes >= this.segmentBytes) this.flush();
   }
 
   /**
@@ -346,6 +358,7 @@ export class TermIndex {
    * phrase of common words are most of a large corpus.
    */
   phraseReader(tokens: string[]): { candidates: number[]; countAt: (k: number) => number } {
+    this.wordsIndexed();
     const lists = tokens.map((t) => this.posting(t));
     if (lists.some((p) => p === undefined)) return { candidates: [], countAt: () => 0 };
     const postings = lists as PackedPosting[];
@@ -411,11 +424,13 @@ export class TermIndex {
   }
 
   word(token: string): Posting | undefined {
+    this.wordsIndexed();
     return this.posting(token)?.read();
   }
 
   /** Postings of every word starting with `prefix`, merged (documents ascending, counts summed). */
   prefix(prefix: string): Posting {
+    this.wordsIndexed();
     const sorted = (this.sortedWords ??= [...this.words.keys()].sort());
     let lo = 0;
     let hi = sorted.length;

@@ -112,6 +112,12 @@ describe('Store', () => {
     const label = whole0[0].label;
     const pick = ({ label: l, referent, weight, start, end }: (typeof whole0)[number]) => ({ label: l, referent, weight, start, end });
     expect(store.kwicRecords(['d0'], { label }).get('d0')!.analysis.hits).toEqual(whole0.filter((h) => h.label === label).map(pick));
+    // A label's lines read the analysis' voice spans; a word's lines take the whole-document voices, so none are read.
+    const voiced = ['d0', 'd1', 'd2'].find((id) => store.getDocument(id)!.analysis.voiceSpans.length > 0)!;
+    expect(voiced, 'no test document with voice spans').toBeDefined();
+    expect(store.kwicRecords([voiced], { label }).get(voiced)!.analysis.voiceSpans).toEqual(store.getDocument(voiced)!.analysis.voiceSpans);
+    expect(store.kwicRecords([voiced], { spans: () => [] }).get(voiced)!.analysis.voiceSpans).toEqual([]);
+    expect(store.kwicRecords([voiced], { spans: () => [] }).get(voiced)!.analysis.sentences).toEqual(store.getDocument(voiced)!.analysis.sentences);
     const spans = whole0.map((h) => ({ start: h.start, end: h.end })).reverse();
     const covered = store.kwicRecords(['d0'], { spans: () => spans }).get('d0')!.analysis.hits;
     for (const s of spans) {

@@ -5,10 +5,9 @@ import { categoriesTable, csvTables, outletsTable } from '../../report/csv.js';
 import { withStances } from '../store-state.js';
 import { parseSelection, resolveSelection, type Selection } from '../selection.js';
 import { compareDocsPage, type CompareModel } from '../compare.js';
-import { termResults, TERM_EXPORT_LINES, validateTerm } from '../term.js';
 import { lexiconView } from '../lexicon-view.js';
 import { categoriesCsv, dictionaryViews } from '../categories.js';
-import { compareCsv, csvResponse, docHitsCsv, documentsCsv, eventsCsv, hitsCsv, lexiconCsv, termCsv } from '../csv.js';
+import { compareCsv, csvResponse, docHitsCsv, documentsCsv, eventsCsv, hitsCsv, lexiconCsv } from '../csv.js';
 import { eventsOf } from '../events.js';
 import { randomUUID } from 'node:crypto';
 import { analyzeTexts } from '../analyze-texts.js';
@@ -194,13 +193,6 @@ export function apiRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?: 
     const { model, notes } = cachedSelection(state, selection);
     if (csv) return csvResponse(c, compareCsv(model), 'framelens-compare.csv');
     return c.json({ ...compareJson(model, page(c)), notes });
-  });
-
-  api.get('/term', (c) => {
-    const csv = wantsCsv(c);
-    const term = validateTerm(c.req.query('q'));
-    if (csv) return csvResponse(c, termCsv(termResults(state, term, 1, TERM_EXPORT_LINES, { budgetMs: Infinity })), `framelens-term-${term}.csv`);
-    return c.json(termResults(state, term, page(c)));
   });
 
   api.get('/lexicon', (c) => {

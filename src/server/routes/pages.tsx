@@ -6,7 +6,7 @@ import { eventsOf } from '../events.js';
 import type { Analyzer } from '../analyzer.js';
 import { badRequest, HttpError } from '../http-error.js';
 import { parseSelection, type Selection } from '../selection.js';
-import { termResults, validateTerm } from '../term.js';
+import { withFormError } from './form-error.js';
 import { lexiconView } from '../lexicon-view.js';
 import { analyzeTexts } from '../analyze-texts.js';
 import { MAX_TEXTS, readUpload, type PastedText } from '../pasted.js';
@@ -19,7 +19,6 @@ import { DocumentsPage, DuplicatesPage, EventsPage } from '../views/lists-page.j
 import { OverviewPage } from '../views/overview-page.js';
 import { ComparePage, keptColumn } from '../views/compare-page.js';
 import { assemblePage, ColumnSlots, splitPage, type ComposedPage, type RenderedColumn } from '../views/compare-view.js';
-import { TermPage, type TermOptions } from '../views/term-page.js';
 import { LexiconPage } from '../views/lexicon-page.js';
 import { AnalyzePage } from '../views/analyze-page.js';
 import { DocPage } from '../views/doc-page.js';
@@ -35,16 +34,6 @@ let css: string | undefined;
 const handoutCss = (): string => (css ??= readFileSync(join(webRoot(), 'style.css'), 'utf8'));
 import { parseOverviewQuery, queryParams } from '../overview-model.js';
 import { hitLines, parseHitsFilter } from '../hits-list.js';
-
-/** Runs `fn`; a 400/404 HttpError re-renders the page's form with the message instead of a bare error page. */
-async function withFormError(c: Context, fn: () => Response | Promise<Response>, onError: (err: HttpError) => Response | Promise<Response>) {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof HttpError && (err.status === 400 || err.status === 404)) return onError(err);
-    throw err;
-  }
-}
 
 async function readAnalyzeForm(c: Context): Promise<{ texts: PastedText[]; add: boolean }> {
   let body: Awaited<ReturnType<typeof c.req.parseBody>>;
@@ -163,32 +152,6 @@ export function pageRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?:
       const query = params.toString();
       return renderComposed(c, state, `compare\0${JSON.stringify(chosen)}\0${page}`, (slots) => <ComparePage state={state} selection={chosen} model={model} notes={notes} query={query} page={page} slots={slots} />);
     }, (err) => c.html(<ComparePage state={state} selection={selection} error={err.message} />, err.status as 400 | 404));
-  });
-
-  pages.get('/term', (c) => {
-    const q = c.req.query('q');
-    const options: TermOptions = { zeros: c.req.query('zeros') === 'yes' };
-    if (q === undefined || q.trim() === '') return c.html(<TermPage state={state} />);
-    return withFormError(c, async () => {
-      const term = validateTerm(q);
-      const page = parsePage(c.req.query('page'));
-      const voice = c.req.query('voice');
-      if (voice) {
-        if (voice !== 'author' && voice !== 'quoted' && voice !== 'attributed') throw badRequest(`voice must be author, quoted or attributed, got "${voice.slice(0, 40)}"`);
-        options.voice = voice;
-      }
-      const key = `${state.version}\0page\0term\0${term}\0${page}\0${options.voice ?? ''}\0${options.zeros}`;
-      const hit = state.cache.get(key);
-      if (hit instanceof Uint8Array) return c.body(hit as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
-      const isLabel = state.compiled.entries.get(term)?.kind === 'label';
-      const voiceLines = options.voice && isLabel ? hitLines(state, { label: term, voice: options.voice }, page) : undefined;
-      const result = termResults(state, term, voiceLines ? 1 : page);
-      const html = String(await (<TermPage state={state} result={result} q={result.term} options={options} voiceLines={voiceLines} />).toString());
-      // A phrase still being read shows a lower bound ("at least"): rendered again until the background reading
-      // makes it exact, so the next visitor sees the exact total.
-      if (result.totalExact) state.cache.set(key, new TextEncoder().encode(html));
-      return c.html(html);
-    }, (err) => c.html(<TermPage state={state} q={q.slice(0, 200)} error={err.message} />, err.status as 400 | 404));
   });
 
   pages.get('/categories', async (c) => renderCached(c, state, 'categories', () => <CategoriesPage state={state} />));
