@@ -526,6 +526,9 @@ function adjectiveOfAct(text: string, units: Units, compiled: CompiledLexicon, c
   return actOrThingAt(text, units, c.endUnit, compiled);
 }
 
+/** The lexicon's class of patron ties, the second halves of "Iran-backed", "Tehran-aligned". */
+const PATRON_TIE_CLASS = 'patron-tie';
+
 /**
  * "Officials said Iran backed the group", "the militias Iran funded.": a label that ends in a patron tie written apart
  * from the word before it by a space, not a hyphen, and is followed by an object (an article, a pronoun: OBJECT_STARTS)
@@ -541,7 +544,6 @@ function tieAsVerb(text: string, units: Units, compiled: CompiledLexicon, c: Can
   if (!/^\s+$/.test(text.slice(units.end[last - 1], units.start[last]))) return false;
   return c.endUnit >= units.count || units.barrierAfter[last] === 1 || OBJECT_STARTS.has(units.normal[c.endUnit]);
 }
-const PATRON_TIE_CLASS = 'patron-tie';
 
 export function findMatches(text: string, units: Units, compiled: CompiledLexicon): Match[] {
   const n = units.count;
