@@ -479,11 +479,13 @@ function actNounAt(text: string, units: Units, u: number, compiled: CompiledLexi
   if (acts.has(word)) return true;
   const singular = word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.endsWith('s') ? word.slice(0, -1) : null;
   if (!singular || !(acts.has(singular) || (word.endsWith('es') && acts.has(word.slice(0, -2))))) return false;
-  if (u + 1 < units.count && !units.barrierAfter[u]) {
-    const after = units.normal[u + 1];
-    if (OBJECT_STARTS.has(after) || UPPER_START.test(text.slice(units.start[u + 1], units.end[u + 1]))) return false;
-  }
-  return true;
+  return !objectFollows(text, units, u);
+}
+
+/** Whether an object (an article, a pronoun, a capitalised name) follows unit `u` with no punctuation between: an -s form there is a verb. */
+function objectFollows(text: string, units: Units, u: number): boolean {
+  if (u + 1 >= units.count || units.barrierAfter[u]) return false;
+  return OBJECT_STARTS.has(units.normal[u + 1]) || UPPER_START.test(text.slice(units.start[u + 1], units.end[u + 1]));
 }
 
 /** The lexicon's class of places, equipment and weapons named after a side ("targets", "positions", "sites"). */
@@ -499,11 +501,7 @@ function actOrThingAt(text: string, units: Units, u: number, compiled: CompiledL
   if (actNounAt(text, units, u, compiled)) return true;
   const word = units.normal[u];
   if (!classWords(compiled, THING_NOUN_CLASS).has(word)) return false;
-  if (word.endsWith('s') && u + 1 < units.count && !units.barrierAfter[u]) {
-    const after = units.normal[u + 1];
-    if (OBJECT_STARTS.has(after) || UPPER_START.test(text.slice(units.start[u + 1], units.end[u + 1]))) return false;
-  }
-  return true;
+  return !(word.endsWith('s') && objectFollows(text, units, u));
 }
 
 /**

@@ -72,19 +72,16 @@ export async function runServe(args: string[]): Promise<number> {
   if (store) {
     // The server already answers; the term index and the documents' voices fill in behind it.
     const t0 = performance.now();
+    const voicesRead = (read: number, total: number, ms: number) => read === total &&
+      process.stderr.write(`voices read: ${read.toLocaleString('en-US')} documents in ${(ms / 1000).toFixed(1)} s\n`);
+    const voicesFailed = (err: Error) => process.stderr.write(`reading the documents' voices failed (word searches read them as needed): ${err.message}\n`);
     const voices = readVoicesBehind(state);
-    void voices?.done.then(
-      () => voices.read === voices.total && process.stderr.write(`voices read: ${voices.read.toLocaleString('en-US')} documents in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`),
-      (err: Error) => process.stderr.write(`reading the documents' voices failed (word searches read them as needed): ${err.message}\n`),
-    );
+    void voices?.done.then(() => voicesRead(voices.read, voices.total, performance.now() - t0), voicesFailed);
     void termThread?.ready.then(
       (ready) => process.stderr.write(`term thread ready: ${ready.documents.toLocaleString('en-US')} documents indexed in ${(ready.ms / 1000).toFixed(1)} s\n`),
       (err: Error) => !reading.signal.aborted && process.stderr.write(`the term thread failed (Term pages answer 503): ${err.message}\n`),
     );
-    void termThread?.voices.then(
-      (v) => v.read === v.total && process.stderr.write(`voices read: ${v.read.toLocaleString('en-US')} documents in ${(v.ms / 1000).toFixed(1)} s\n`),
-      (err: Error) => !reading.signal.aborted && process.stderr.write(`reading the documents' voices failed (word searches read them as needed): ${err.message}\n`),
-    );
+    void termThread?.voices.then((v) => voicesRead(v.read, v.total, v.ms), (err: Error) => !reading.signal.aborted && voicesFailed(err));
     void indexStore(state, undefined, reading.signal).then(async () => {
       if (reading.signal.aborted) return;
       process.stderr.write(`${termThread ? 'counts and label index' : 'term index'} ready: ${state.ids.length.toLocaleString('en-US')} documents read in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
