@@ -1,0 +1,73 @@
+/**
+ * Made-up sentences for three label classes found in opinion and army-voice copy (lexicon 1.3.39): "gang" as the
+ * terrorist or criminal charge ("a terrorist gang", "Hamas gangs"), a "terror" compound naming an office or a unit
+ * ("Hezbollah terror chief", "terror brigades"), and an adjective between Iran's name and "regime" ("Iran's
+ * revolutionary regime"), which lost the label or split the phrase into the name and a shorter label.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadLexicons } from '../../src/lexicon/load.js';
+import { compileLexicon } from '../../src/lexicon/compile.js';
+import { analyzeDocument } from '../../src/analysis/analyze.js';
+
+const compiled = compileLexicon(loadLexicons(['lexicons/conflict.yml']));
+
+/** Actor labels and names of a made-up text: the words, the entry, its weight. */
+function mentions(text: string) {
+  return analyzeDocument({ id: 'made-up', text, outlet: 'Test', title: '', source: { file: 'made-up.txt' } } as never, compiled)
+    .hits.filter((h) => h.category === 'actor-label')
+    .map((h) => ({ text: text.slice(h.start, h.end), label: h.label, weight: h.weight }));
+}
+
+describe('"gang" as a charge against a group (1.3.39)', () => {
+  it('reads "terrorist gang" and "terror gangs" as the terrorist label', () => {
+    expect(mentions('The Houthis are a terrorist gang, the minister wrote.')).toEqual([
+      { text: 'terrorist gang', label: 'terrorists', weight: -2 },
+    ]);
+    expect(mentions('Terror gangs fired rockets from Gaza again.').map((m) => [m.text, m.label])).toContainEqual(['Terror gangs', 'terrorists']);
+  });
+
+  it('reads a group name before "gangs" as one label of that group', () => {
+    expect(mentions('Hamas gangs looted the aid convoy.')).toEqual([{ text: 'Hamas gangs', label: 'hamas-terrorists', weight: -2 }]);
+    expect(mentions('The Houthi gangs fired at the tanker.')).toEqual([{ text: 'Houthi gangs', label: 'houthi-terrorists', weight: -2 }]);
+    expect(mentions('Hezbollah gangs shelled the border towns.')).toEqual([{ text: 'Hezbollah gangs', label: 'named-group-terrorists', weight: -2 }]);
+  });
+
+  it('leaves gangs of other kinds alone', () => {
+    expect(mentions('Criminal gangs control the port in Haiti.')).toEqual([]);
+    expect(mentions('A gang of youths threw stones at the bus.')).toEqual([]);
+  });
+});
+
+describe('"terror" compounds naming an office or a unit (1.3.39)', () => {
+  it('joins a group name and the compound into one label', () => {
+    expect(mentions('Hezbollah terror chief Hassan Nasrallah spoke on Friday.')).toEqual([
+      { text: 'Hezbollah terror chief', label: 'named-group-terrorists', weight: -2 },
+    ]);
+    expect(mentions("Hezbollah's terror army was hit hard.")).toEqual([
+      { text: "Hezbollah's terror army", label: 'named-group-terrorists', weight: -2 },
+    ]);
+  });
+
+  it('reads the compound alone as the terrorist label', () => {
+    for (const [s, words] of [
+      ['The army said the terror leader was killed in the strike.', 'terror leader'],
+      ['Troops moved to destroy newly formed terror brigades.', 'terror brigades'],
+      ['A terrorist mastermind planned the raid.', 'terrorist mastermind'],
+    ] as const) expect(mentions(s).map((m) => [m.text, m.label]), s).toContainEqual([words, 'terrorists']);
+  });
+});
+
+describe('an adjective between Iran\'s name and "regime" (1.3.39)', () => {
+  it('keeps one label at the regime weight', () => {
+    for (const [s, words] of [
+      ['They were trained by the Iranian revolutionary regime.', 'Iranian revolutionary regime'],
+      ["Iran's ruling clerical regime pays them.", "Iran's ruling clerical regime"],
+      ["Iran's hardline regime denied it.", "Iran's hardline regime"],
+      ["Tehran's repressive regime arrested them.", "Tehran's repressive regime"],
+    ] as const) expect(mentions(s), s).toEqual([{ text: words, label: 'iranian-regime', weight: -2 }]);
+  });
+
+  it('leaves "theocratic regime" to the milder theocracy entry', () => {
+    expect(mentions("Iran's theocratic regime denied it.")).toEqual([{ text: "Iran's theocratic regime", label: 'theocracy', weight: -1 }]);
+  });
+});
