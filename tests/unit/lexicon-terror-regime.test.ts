@@ -71,3 +71,23 @@ describe('an adjective between Iran\'s name and "regime" (1.3.39)', () => {
     expect(mentions("Iran's theocratic regime denied it.")).toEqual([{ text: "Iran's theocratic regime", label: 'theocracy', weight: -1 }]);
   });
 });
+
+describe('an adjective between Israel\'s name and "occupation" (1.3.39)', () => {
+  it('keeps the occupation label, one mention', () => {
+    for (const [s, words] of [
+      ["They fight Israel's decades-long occupation of the land.", "Israel's decades-long occupation"],
+      ['Life under the Israeli military occupation is hard.', 'Israeli military occupation'],
+      ["Israel's continued occupation of the Golan was condemned.", "Israel's continued occupation"],
+    ] as const) expect(mentions(s), s).toEqual([{ text: words, label: 'israeli-occupation', weight: -1 }]);
+  });
+
+  it('gives the forces after such an occupation their own stronger entry', () => {
+    expect(mentions('Israeli military occupation forces raided the camp.')).toEqual([
+      { text: 'Israeli military occupation forces', label: 'israeli-occupation-forces', weight: -2 },
+    ]);
+  });
+
+  it('leaves the military as a verb\'s subject neutral', () => {
+    expect(mentions('The Israeli military occupied the hill.')).toEqual([{ text: 'Israeli military', label: 'israeli-military', weight: 0 }]);
+  });
+});
