@@ -91,3 +91,18 @@ describe('an adjective between Israel\'s name and "occupation" (1.3.39)', () => 
     expect(mentions('The Israeli military occupied the hill.')).toEqual([{ text: 'Israeli military', label: 'israeli-military', weight: 0 }]);
   });
 });
+
+describe('"invading" or "aggressor" before a force\'s neutral name (1.3.39)', () => {
+  it('reads the phrase as the occupation-forces label of that side', () => {
+    expect(mentions('Fighters ambushed the invading Israeli army near the camp.')).toEqual([
+      { text: 'invading Israeli army', label: 'israeli-occupation-forces', weight: -2 },
+    ]);
+    expect(mentions('The statement warned the invading American forces.')).toEqual([
+      { text: 'invading American forces', label: 'us-occupation-forces', weight: -2 },
+    ]);
+  });
+
+  it('leaves the verb after the name alone', () => {
+    expect(mentions('Israeli forces invading Rafah met resistance.')).toEqual([{ text: 'Israeli forces', label: 'israeli-military', weight: 0 }]);
+  });
+});
