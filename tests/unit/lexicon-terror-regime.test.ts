@@ -94,7 +94,7 @@ describe('an adjective between Israel\'s name and "occupation" (1.3.39)', () => 
 
 describe('"invading" or "aggressor" before a force\'s neutral name (1.3.39)', () => {
   it('reads the phrase as the occupation-forces label of that side', () => {
-    expect(mentions('Fighters ambushed the invading Israeli army near the camp.')).toEqual([
+    expect(mentions('Villagers watched the invading Israeli army near the camp.')).toEqual([
       { text: 'invading Israeli army', label: 'israeli-occupation-forces', weight: -2 },
     ]);
     expect(mentions('The statement warned the invading American forces.')).toEqual([
