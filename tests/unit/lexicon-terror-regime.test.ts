@@ -106,3 +106,16 @@ describe('"invading" or "aggressor" before a force\'s neutral name (1.3.39)', ()
     expect(mentions('Israeli forces invading Rafah met resistance.')).toEqual([{ text: 'Israeli forces', label: 'israeli-military', weight: 0 }]);
   });
 });
+
+describe('more forms of labels the lexicon had in another word order (1.3.39)', () => {
+  it('reads a singular terror proxy, the charge after Israel\'s possessive and the joint aggressors', () => {
+    expect(mentions('The terror proxy Hezbollah fired again.')[0]).toEqual({ text: 'terror proxy', label: 'proxies', weight: -2 });
+    expect(mentions("Israel's genocidal army shelled the camp.")).toEqual([{ text: "Israel's genocidal army", label: 'genocidal-entity', weight: -2 }]);
+    expect(mentions('The US-British aggressors struck the port.')).toEqual([{ text: 'US-British aggressors', label: 'great-satan', weight: -2 }]);
+  });
+
+  it('keeps the bare singular proxy and the neutral possessive army unlabelled', () => {
+    expect(mentions('They fought a proxy war for years.')).toEqual([]);
+    expect(mentions("Israel's army entered the town.")).toEqual([{ text: "Israel's army", label: 'israeli-military', weight: 0 }]);
+  });
+});
