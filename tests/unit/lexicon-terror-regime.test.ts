@@ -119,3 +119,12 @@ describe('more forms of labels the lexicon had in another word order (1.3.39)', 
     expect(mentions("Israel's army entered the town.")).toEqual([{ text: "Israel's army", label: 'israeli-military', weight: 0 }]);
   });
 });
+
+describe('a charge between Hamas\'s possessive and its label noun (1.3.39)', () => {
+  it('is one mention, where it was the name and a context label', () => {
+    for (const [s, words] of [
+      ["Hamas's genocidal terrorists crossed the fence.", "Hamas's genocidal terrorists"],
+      ["Hamas's brutal murderers took hostages.", "Hamas's brutal murderers"],
+    ] as const) expect(mentions(s), s).toEqual([{ text: words, label: 'hamas-terrorists', weight: -2 }]);
+  });
+});
