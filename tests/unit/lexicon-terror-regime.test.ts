@@ -128,3 +128,15 @@ describe('a charge between Hamas\'s possessive and its label noun (1.3.39)', () 
     ] as const) expect(mentions(s), s).toEqual([{ text: words, label: 'hamas-terrorists', weight: -2 }]);
   });
 });
+
+describe('criminal charges and "regime" said of the Houthis (1.3.39)', () => {
+  it('reads them as the Houthi label', () => {
+    for (const s of ['Houthi pirates seized the ship.', 'The Houthi regime denied it.', 'Houthi thugs fired at the tanker.']) {
+      expect(mentions(s).map((m) => [m.label, m.weight]), s).toEqual([['houthi-terrorists', -2]]);
+    }
+  });
+
+  it('leaves other pirates alone', () => {
+    expect(mentions('Somali pirates seized the ship.')).toEqual([]);
+  });
+});
