@@ -140,3 +140,11 @@ describe('criminal charges and "regime" said of the Houthis (1.3.39)', () => {
     expect(mentions('Somali pirates seized the ship.')).toEqual([]);
   });
 });
+
+describe('US troops: a spelling of the neutral name and two more hostile names (1.3.39)', () => {
+  it('reads them with their weights', () => {
+    expect(mentions('Three American servicemembers were wounded.')).toEqual([{ text: 'American servicemembers', label: 'us-forces', weight: 0 }]);
+    expect(mentions('The statement threatened US mercenaries in Syria.').map((m) => [m.text, m.weight])).toContainEqual(['US mercenaries', -2]);
+    expect(mentions('The factions vowed to expel the occupying Americans.')).toEqual([{ text: 'occupying Americans', label: 'great-satan', weight: -2 }]);
+  });
+});
