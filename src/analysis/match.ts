@@ -668,7 +668,13 @@ function joinCoordinated(text: string, units: Units, compiled: CompiledLexicon, 
       continue;
     }
     out ??= chosen.slice(0, i);
-    out.push(joined);
+    // A member label right before a phrase joined here is read with the whole phrase, as with a plain label:
+    // "fighters of Iran-backed and Iraqi militias", "fighters in Iran-backed and Iraqi militias" are one mention.
+    const prev = out.length ? out[out.length - 1] : undefined;
+    const member = prev && prev.entry.kind === 'label' && !prev.quoted && prev.endUnit < joined.startUnit
+      ? ofPhrase(text, units, compiled, prev, joined) : undefined;
+    if (member) out[out.length - 1] = member;
+    else out.push(joined);
     // Names inside the other conjunct stay; the second label is replaced by the joined mention.
     for (let k = i + 1; k < j; k++) out.push(chosen[k]);
     i = j;

@@ -446,6 +446,11 @@ describe('composed phrases in the default lexicon', () => {
       .toEqual([{ text: 'fighters in Iran-affiliated factions', id: 'pro-iranian-groups', weight: -1 }]);
     expect(labelsIn('US troops in the international coalition left the base').map((h) => h.text))
       .toEqual(['US troops in the international coalition']);
+    // The body's label may be a coordinated phrase joined first ("Iran-backed and Iraqi militias"), after any of the words.
+    for (const w of ['of', 'from', 'in']) {
+      expect(labelsIn(`Strikes hit fighters ${w} Iran-backed and Iraqi militias.`).map((h) => h.text))
+        .toEqual([`fighters ${w} Iran-backed and Iraqi militias`]);
+    }
     // A place after "in" is no label; the actor's own name keeps its mention; a compound whose noun follows is no body.
     expect(labelsIn('The fighters in Iraq fired.').map((h) => h.text)).toEqual(['fighters']);
     expect(labelsIn('fighters in Hamas opened fire').map((h) => h.text)).toEqual(['fighters', 'Hamas']);
