@@ -441,6 +441,14 @@ describe('composed phrases in the default lexicon', () => {
       .not.toContain('fighters from the Iranian-backed');
   });
 
+  it('reads the actor label after "eliminated": no event phrase takes the label in (1.3.39-ac)', () => {
+    for (const text of ['Hamas fired rockets. Among the eliminated terrorists was a senior commander.',
+      'The IDF said it eliminated terrorists in Rafah.']) {
+      const matches = findMatches(text, tokenize(text).units, compiled).map((m) => [text.slice(m.start, m.end), m.entry.id]);
+      expect(matches).toContainEqual(['terrorists', 'terrorists']);
+    }
+  });
+
   it('reads members "in" a body of the same referent as one mention, as "of" and "from" (match.ts ofPhrase)', () => {
     expect(labelsIn('US strikes targeted fighters in Iran-affiliated factions in Iraq twice.'))
       .toEqual([{ text: 'fighters in Iran-affiliated factions', id: 'pro-iranian-groups', weight: -1 }]);
