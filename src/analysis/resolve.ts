@@ -107,6 +107,11 @@ interface ResolveWords {
   relationNouns: ReadonlySet<string>;
   /** Verbs that introduce speech (voice vocabulary): "X, the militants said" is speech, not an apposition. */
   speech: ReadonlySet<string>;
+  /**
+   * Verbs whose object an of-phrase after it completes ("warns the occupation of a major escalation", "accused the
+   * militants of …"): the voice vocabulary's `object_verbs` and `accuse_verbs`, every form. Rule 4 skips such an "of".
+   */
+  ofVerbs: ReadonlySet<string>;
   /** Verbs of fighting ("defeated", "drove out"): their subject is the opponent of the label that is their object. */
   combat: ReadonlySet<string>;
   combatPhrases: ReadonlySet<string>;
@@ -137,6 +142,7 @@ function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
       adversaryNouns: classWords(compiled, ADVERSARY_NOUN_CLASS),
       relationNouns: classWords(compiled, RELATION_NOUN_CLASS),
       speech: speechVerbsOf(compiled),
+      ofVerbs: new Set([...compiled.voice.words.objectVerbs, ...compiled.voice.words.accuse]),
       combat: classWords(compiled, COMBAT_VERB_CLASS),
       combatPhrases: classPhrases(compiled, COMBAT_VERB_CLASS),
       bodyNouns: classWords(compiled, BODY_NOUN_CLASS),
@@ -405,7 +411,10 @@ export function resolveContextLabels(
         if (f !== 'no') continue;
       }
     }
-    if (nextWord === 'of') {
+    // The label as the object of a verb that takes "X of Y" ("Hamas warns the occupation of a major escalation",
+    // "Israel accused the militants of using shields"): the of-phrase completes the verb, not the label, so it says
+    // nothing of whom the label names and the rules after this one decide.
+    if (nextWord === 'of' && !objectOfVerb(units, match, words.ofVerbs)) {
       let inPhrase: Mention | undefined;
       for (let k = next; k < mentions.length && mentions[k].startUnit <= match.endUnit + 3; k++) {
         if (mentions[k].startUnit > match.endUnit && mentions[k].sentence === hit.sentence) { inPhrase = mentions[k]; break; }
@@ -685,6 +694,16 @@ function combatVerbBefore(units: Units, match: Match, words: ResolveWords): numb
   if (words.combat.has(units.normal[u])) return u;
   if (u >= 1 && !units.barrierAfter[u - 1] && words.combatPhrases.has(`${units.normal[u - 1]} ${units.normal[u]}`)) return u - 1;
   return -1;
+}
+
+/**
+ * Whether the label is the object of one of `verbs`: the verb stands right before it, or before one article or pointing
+ * determiner, in the same clause ("warns the occupation", "accused these militants").
+ */
+function objectOfVerb(units: Units, match: Match, verbs: ReadonlySet<string>): boolean {
+  let u = match.startUnit - 1;
+  if (u >= 0 && !units.barrierAfter[u] && (ARTICLES.has(units.normal[u]) || POINTING_DETERMINERS.has(units.normal[u]))) u--;
+  return u >= 0 && !units.barrierAfter[u] && verbs.has(units.normal[u]);
 }
 
 /**

@@ -1438,3 +1438,16 @@ describe('a definite repeat of a definite label (rule 4e)', () => {
     expect(both.map((h) => h.referent)).toEqual([null, 'israel']);
   });
 });
+
+describe('a label that is the object of a verb taking "X of Y" (rule 4, session 19)', () => {
+  it('does not read the verb’s of-phrase as the label’s own, so the rules after rule 4 decide', () => {
+    // Made-up sentences in the shape of a republished Arabic report's headline (devset batch ac) and a wire sentence.
+    expect(hit('The West Bank is on fire. Hamas warns the occupation of a major escalation.', 'the occupation'))
+      .toMatchObject({ referent: 'israel', resolution: 'context' });
+    expect(hit('Clashes erupted in Gaza. Israel accused the militants of using human shields.', 'militants'))
+      .toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+  it('still reads an of-phrase that is the label’s own', () => {
+    expect(hit('Clashes erupted in Gaza. The militants of the river fled.', 'militants')).toMatchObject({ resolution: 'unresolved' });
+  });
+});
