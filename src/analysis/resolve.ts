@@ -458,9 +458,18 @@ export function resolveContextLabels(
     // Only for a neutral or positive label (a force of the owner's own); "Israel and its enemies" names the owner's
     // adversaries, so a negative label goes on to the look-back.
     if (hit.weight >= 0) {
-      const possessor = possessiveOwner(units, match, seen, hit.sentence);
-      if (possessor && fit(possessor) === 'yes') {
-        settle(possessor);
+      const owned = possession(units, match, seen, hit.sentence);
+      if (owned && fit(owned.owner) === 'yes') {
+        settle(owned.owner);
+        continue;
+      }
+      // Owned by a tracked referent the label may not take, the words are that referent's own men ("Israel’s
+      // battle-hardened forces", "The IDF said its fighters were ready"): no label, as after that referent's name
+      // (rule 1). For "its"/"their" only when no mention the label may take stands before it in the sentence, so
+      // that "Hezbollah attacked Israel and its fighters …" still looks back.
+      if (owned && owned.owner.referent !== null && fit(owned.owner) === 'no' &&
+          (owned.clitic || !fittingInSentence(seen, hit.sentence, fit))) {
+        notLabels.add(hit);
         continue;
       }
     }
@@ -979,16 +988,38 @@ const POSSESSIVE_REACH = 4;
  * number of units and the mentions of one sentence from the end of `seen`.
  */
 function possessiveOwner(units: Units, match: Match, seen: Mention[], sentence: number): Mention | undefined {
+  return possession(units, match, seen, sentence)?.owner;
+}
+
+/** Whether a mention the label may take stands in its sentence before it (`seen` holds the mentions before it, in order). */
+function fittingInSentence(seen: Mention[], sentence: number, fit: (m: Mention) => 'yes' | 'other' | 'no'): boolean {
+  for (let k = seen.length - 1; k >= 0 && seen[k].sentence === sentence; k--) if (fit(seen[k]) === 'yes') return true;
+  return false;
+}
+
+/**
+ * The possessive before a label (rule 4b'): its owner, and whether the owner is glued to the label's noun phrase by
+ * "'s" ("Israel’s battle-hardened forces": the mention ending right before the clitic, no doubt whose) rather than
+ * named before "its"/"their" (the last mention before the pronoun in the sentence, a guess).
+ */
+function possession(units: Units, match: Match, seen: Mention[], sentence: number): { owner: Mention; clitic: boolean } | undefined {
   let at = -1;
+  let clitic = false;
   for (let u = match.startUnit - 1, steps = 0; u >= 0 && steps <= POSSESSIVE_REACH && units.sentence[u] === sentence; u--, steps++) {
     if (units.barrierAfter[u]) return undefined;
     const w = units.normal[u];
     if (POSSESSIVES.has(w)) { at = u; break; }
+    if (w === "'s" && u > 0 && !units.barrierAfter[u - 1]) { at = u; clitic = true; break; }
     if (w !== 'and' && ENGLISH_STOPWORDS.has(w)) return undefined;
   }
   if (at < 0) return undefined;
   for (let k = seen.length - 1; k >= 0 && seen[k].sentence === sentence; k--) {
-    if (seen[k].endUnit <= at) return seen[k];
+    if (clitic) {
+      if (seen[k].endUnit === at) return { owner: seen[k], clitic };
+      if (seen[k].endUnit < at) return undefined;
+      continue;
+    }
+    if (seen[k].endUnit <= at) return { owner: seen[k], clitic };
   }
   return undefined;
 }
