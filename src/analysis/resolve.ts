@@ -468,7 +468,7 @@ export function resolveContextLabels(
       // (rule 1). For "its"/"their" only when no mention the label may take stands before it in the sentence, so
       // that "Hezbollah attacked Israel and its fighters …" still looks back.
       if (owned && owned.owner.referent !== null && fit(owned.owner) === 'no' &&
-          (owned.clitic || !fittingInSentence(seen, hit.sentence, fit))) {
+          (owned.clitic || !fittingInSentence(seen, hit.sentence, fit, rules.lookBackMentions))) {
         notLabels.add(hit);
         continue;
       }
@@ -991,9 +991,12 @@ function possessiveOwner(units: Units, match: Match, seen: Mention[], sentence: 
   return possession(units, match, seen, sentence)?.owner;
 }
 
-/** Whether a mention the label may take stands in its sentence before it (`seen` holds the mentions before it, in order). */
-function fittingInSentence(seen: Mention[], sentence: number, fit: (m: Mention) => 'yes' | 'other' | 'no'): boolean {
-  for (let k = seen.length - 1; k >= 0 && seen[k].sentence === sentence; k--) if (fit(seen[k]) === 'yes') return true;
+/**
+ * Whether a mention the label may take stands in its sentence before it (`seen` holds the mentions before it, in
+ * order), among the last `cap` mentions (look_back_mentions: one huge sentence stays linear).
+ */
+function fittingInSentence(seen: Mention[], sentence: number, fit: (m: Mention) => 'yes' | 'other' | 'no', cap: number): boolean {
+  for (let k = seen.length - 1; k >= 0 && k >= seen.length - cap && seen[k].sentence === sentence; k--) if (fit(seen[k]) === 'yes') return true;
   return false;
 }
 
