@@ -668,7 +668,13 @@ function joinCoordinated(text: string, units: Units, compiled: CompiledLexicon, 
       continue;
     }
     out ??= chosen.slice(0, i);
-    out.push(joined);
+    // A member label right before a phrase joined here is read with the whole phrase, as with a plain label:
+    // "fighters of Iran-backed and Iraqi militias", "fighters in Iran-backed and Iraqi militias" are one mention.
+    const prev = out.length ? out[out.length - 1] : undefined;
+    const member = prev && prev.entry.kind === 'label' && !prev.quoted && prev.endUnit < joined.startUnit
+      ? ofPhrase(text, units, compiled, prev, joined) : undefined;
+    if (member) out[out.length - 1] = member;
+    else out.push(joined);
     // Names inside the other conjunct stay; the second label is replaced by the joined mention.
     for (let k = i + 1; k < j; k++) out.push(chosen[k]);
     i = j;
@@ -725,10 +731,11 @@ const QUANTITY = new Set(['the', 'a', 'an', 'number', 'host', 'handful', 'dozen'
 const MAX_QUANTITY = 5;
 
 /**
- * The words that join a member label to the label of the body it belongs to: "of", "for", and "from", which says the
- * same of members ("fighters from Iran-backed militias" are the militias' fighters, as "fighters of …" are).
+ * The words that join a member label to the label of the body it belongs to: "of", "for", and "from" and "in", which
+ * say the same of members ("fighters from Iran-backed militias", "fighters in Iran-affiliated factions" are the
+ * militias' fighters, as "fighters of …" are; a place after "in" is no label, so "fighters in Iraq" stays alone).
  */
-const OF_WORDS = new Set(['of', 'for', 'from']);
+const OF_WORDS = new Set(['of', 'for', 'from', 'in']);
 
 /**
  * "an umbrella group of anti-terror fighters", "an umbrella organization for Iran-backed Shiite militias", "US troops
@@ -755,9 +762,9 @@ function ofPhrase(text: string, units: Units, compiled: CompiledLexicon, a: Matc
   const ea = a.entry as LabelEntry;
   const eb = b.entry as LabelEntry;
   if (ea.category !== 'actor-label' || eb.category !== 'actor-label' || !shareReferent(ea, eb)) return undefined;
-  // After "from" the actor's own name used as a label ("fighters from Hamas") keeps its mention, as it does before
-  // a noun ("Hamas fighters"); the resolver reads the from-phrase for the label before it.
-  if (units.normal[of] === 'from' && PROPER_NAME.test(b.pattern.source)) return undefined;
+  // After "from" or "in" the actor's own name used as a label ("fighters from Hamas", "fighters in Hezbollah") keeps
+  // its mention, as it does before a noun ("Hamas fighters"); the resolver reads the phrase for the label before it.
+  if ((units.normal[of] === 'from' || units.normal[of] === 'in') && PROPER_NAME.test(b.pattern.source)) return undefined;
   // A compound modifier with its noun still to come ("fighters from the Iranian-backed Popular Mobilization Units")
   // is not the body named: its noun phrase goes on past the label.
   if (endsInCompound(text, units, b) && b.endUnit < units.count && !units.barrierAfter[b.endUnit - 1]) return undefined;

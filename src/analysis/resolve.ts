@@ -107,6 +107,11 @@ interface ResolveWords {
   relationNouns: ReadonlySet<string>;
   /** Verbs that introduce speech (voice vocabulary): "X, the militants said" is speech, not an apposition. */
   speech: ReadonlySet<string>;
+  /**
+   * Verbs whose object an of-phrase after it completes ("warns the occupation of a major escalation", "accused the
+   * militants of …"): the voice vocabulary's `object_verbs` and `accuse_verbs`, every form. Rule 4 skips such an "of".
+   */
+  ofVerbs: ReadonlySet<string>;
   /** Verbs of fighting ("defeated", "drove out"): their subject is the opponent of the label that is their object. */
   combat: ReadonlySet<string>;
   combatPhrases: ReadonlySet<string>;
@@ -137,6 +142,7 @@ function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
       adversaryNouns: classWords(compiled, ADVERSARY_NOUN_CLASS),
       relationNouns: classWords(compiled, RELATION_NOUN_CLASS),
       speech: speechVerbsOf(compiled),
+      ofVerbs: new Set([...compiled.voice.words.objectVerbs, ...compiled.voice.words.accuse]),
       combat: classWords(compiled, COMBAT_VERB_CLASS),
       combatPhrases: classPhrases(compiled, COMBAT_VERB_CLASS),
       bodyNouns: classWords(compiled, BODY_NOUN_CLASS),
@@ -405,7 +411,10 @@ export function resolveContextLabels(
         if (f !== 'no') continue;
       }
     }
-    if (nextWord === 'of') {
+    // The label as the object of a verb that takes "X of Y" ("Hamas warns the occupation of a major escalation",
+    // "Israel accused the militants of using shields"): the of-phrase completes the verb, not the label, so it says
+    // nothing of whom the label names and the rules after this one decide.
+    if (nextWord === 'of' && !objectOfVerb(units, match, words.ofVerbs)) {
       let inPhrase: Mention | undefined;
       for (let k = next; k < mentions.length && mentions[k].startUnit <= match.endUnit + 3; k++) {
         if (mentions[k].startUnit > match.endUnit && mentions[k].sentence === hit.sentence) { inPhrase = mentions[k]; break; }
@@ -449,9 +458,18 @@ export function resolveContextLabels(
     // Only for a neutral or positive label (a force of the owner's own); "Israel and its enemies" names the owner's
     // adversaries, so a negative label goes on to the look-back.
     if (hit.weight >= 0) {
-      const possessor = possessiveOwner(units, match, seen, hit.sentence);
-      if (possessor && fit(possessor) === 'yes') {
-        settle(possessor);
+      const owned = possession(units, match, seen, hit.sentence);
+      if (owned && fit(owned.owner) === 'yes') {
+        settle(owned.owner);
+        continue;
+      }
+      // Owned by a tracked referent the label may not take, the words are that referent's own men ("Israel’s
+      // battle-hardened forces", "The IDF said its fighters were ready"): no label, as after that referent's name
+      // (rule 1). For "its"/"their" only when no mention the label may take stands before it in the sentence, so
+      // that "Hezbollah attacked Israel and its fighters …" still looks back.
+      if (owned && owned.owner.referent !== null && fit(owned.owner) === 'no' &&
+          (owned.clitic || !fittingInSentence(seen, hit.sentence, fit, rules.lookBackMentions))) {
+        notLabels.add(hit);
         continue;
       }
     }
@@ -685,6 +703,16 @@ function combatVerbBefore(units: Units, match: Match, words: ResolveWords): numb
   if (words.combat.has(units.normal[u])) return u;
   if (u >= 1 && !units.barrierAfter[u - 1] && words.combatPhrases.has(`${units.normal[u - 1]} ${units.normal[u]}`)) return u - 1;
   return -1;
+}
+
+/**
+ * Whether the label is the object of one of `verbs`: the verb stands right before it, or before one article or pointing
+ * determiner, in the same clause ("warns the occupation", "accused these militants").
+ */
+function objectOfVerb(units: Units, match: Match, verbs: ReadonlySet<string>): boolean {
+  let u = match.startUnit - 1;
+  if (u >= 0 && !units.barrierAfter[u] && (ARTICLES.has(units.normal[u]) || POINTING_DETERMINERS.has(units.normal[u]))) u--;
+  return u >= 0 && !units.barrierAfter[u] && verbs.has(units.normal[u]);
 }
 
 /**
@@ -960,16 +988,41 @@ const POSSESSIVE_REACH = 4;
  * number of units and the mentions of one sentence from the end of `seen`.
  */
 function possessiveOwner(units: Units, match: Match, seen: Mention[], sentence: number): Mention | undefined {
+  return possession(units, match, seen, sentence)?.owner;
+}
+
+/**
+ * Whether a mention the label may take stands in its sentence before it (`seen` holds the mentions before it, in
+ * order), among the last `cap` mentions (look_back_mentions: one huge sentence stays linear).
+ */
+function fittingInSentence(seen: Mention[], sentence: number, fit: (m: Mention) => 'yes' | 'other' | 'no', cap: number): boolean {
+  for (let k = seen.length - 1; k >= 0 && k >= seen.length - cap && seen[k].sentence === sentence; k--) if (fit(seen[k]) === 'yes') return true;
+  return false;
+}
+
+/**
+ * The possessive before a label (rule 4b'): its owner, and whether the owner is glued to the label's noun phrase by
+ * "'s" ("Israel’s battle-hardened forces": the mention ending right before the clitic, no doubt whose) rather than
+ * named before "its"/"their" (the last mention before the pronoun in the sentence, a guess).
+ */
+function possession(units: Units, match: Match, seen: Mention[], sentence: number): { owner: Mention; clitic: boolean } | undefined {
   let at = -1;
+  let clitic = false;
   for (let u = match.startUnit - 1, steps = 0; u >= 0 && steps <= POSSESSIVE_REACH && units.sentence[u] === sentence; u--, steps++) {
     if (units.barrierAfter[u]) return undefined;
     const w = units.normal[u];
     if (POSSESSIVES.has(w)) { at = u; break; }
+    if (w === "'s" && u > 0 && !units.barrierAfter[u - 1]) { at = u; clitic = true; break; }
     if (w !== 'and' && ENGLISH_STOPWORDS.has(w)) return undefined;
   }
   if (at < 0) return undefined;
   for (let k = seen.length - 1; k >= 0 && seen[k].sentence === sentence; k--) {
-    if (seen[k].endUnit <= at) return seen[k];
+    if (clitic) {
+      if (seen[k].endUnit === at) return { owner: seen[k], clitic };
+      if (seen[k].endUnit < at) return undefined;
+      continue;
+    }
+    if (seen[k].endUnit <= at) return { owner: seen[k], clitic };
   }
   return undefined;
 }

@@ -441,6 +441,30 @@ describe('composed phrases in the default lexicon', () => {
       .not.toContain('fighters from the Iranian-backed');
   });
 
+  it('reads the actor label after "eliminated": no event phrase takes the label in (1.3.39-ac)', () => {
+    for (const text of ['Hamas fired rockets. Among the eliminated terrorists was a senior commander.',
+      'The IDF said it eliminated terrorists in Rafah.']) {
+      const matches = findMatches(text, tokenize(text).units, compiled).map((m) => [text.slice(m.start, m.end), m.entry.id]);
+      expect(matches).toContainEqual(['terrorists', 'terrorists']);
+    }
+  });
+
+  it('reads members "in" a body of the same referent as one mention, as "of" and "from" (match.ts ofPhrase)', () => {
+    expect(labelsIn('US strikes targeted fighters in Iran-affiliated factions in Iraq twice.'))
+      .toEqual([{ text: 'fighters in Iran-affiliated factions', id: 'pro-iranian-groups', weight: -1 }]);
+    expect(labelsIn('US troops in the international coalition left the base').map((h) => h.text))
+      .toEqual(['US troops in the international coalition']);
+    // The body's label may be a coordinated phrase joined first ("Iran-backed and Iraqi militias"), after any of the words.
+    for (const w of ['of', 'from', 'in']) {
+      expect(labelsIn(`Strikes hit fighters ${w} Iran-backed and Iraqi militias.`).map((h) => h.text))
+        .toEqual([`fighters ${w} Iran-backed and Iraqi militias`]);
+    }
+    // A place after "in" is no label; the actor's own name keeps its mention; a compound whose noun follows is no body.
+    expect(labelsIn('The fighters in Iraq fired.').map((h) => h.text)).toEqual(['fighters']);
+    expect(labelsIn('fighters in Hamas opened fire').map((h) => h.text)).toEqual(['fighters', 'Hamas']);
+    expect(labelsIn('Palestinians in Hamas-ruled Gaza fled.').map((h) => h.text)).toEqual(['Palestinians', 'Hamas-ruled']);
+  });
+
   it('reads coordinated modifiers with an aside between commas as one mention (match.ts afterParenthetical)', () => {
     expect(labelsIn('The IRI is a coalition of Iran-supported and, in some cases, -directed Shiite militias.'))
       .toEqual([{ text: 'Iran-supported and, in some cases, -directed Shiite militias', id: 'iran-backed-militia', weight: -2 }]);

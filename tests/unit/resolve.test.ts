@@ -1438,3 +1438,39 @@ describe('a definite repeat of a definite label (rule 4e)', () => {
     expect(both.map((h) => h.referent)).toEqual([null, 'israel']);
   });
 });
+
+describe('a label that is the object of a verb taking "X of Y" (rule 4, session 19)', () => {
+  it('does not read the verb’s of-phrase as the label’s own, so the rules after rule 4 decide', () => {
+    // Made-up sentences in the shape of a republished Arabic report's headline (devset batch ac) and a wire sentence.
+    expect(hit('The West Bank is on fire. Hamas warns the occupation of a major escalation.', 'the occupation'))
+      .toMatchObject({ referent: 'israel', resolution: 'context' });
+    expect(hit('Clashes erupted in Gaza. Israel accused the militants of using human shields.', 'militants'))
+      .toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
+  it('still reads an of-phrase that is the label’s own', () => {
+    expect(hit('Clashes erupted in Gaza. The militants of the river fled.', 'militants')).toMatchObject({ resolution: 'unresolved' });
+  });
+});
+
+describe('a neutral label owned by a referent it may not take (rule 4b\', session 19)', () => {
+  it('is that referent’s own men, no label: after "<Name>’s" and after "its" with no fitting mention before', () => {
+    const text = 'Israel warned Hezbollah. Israel’s fighters massed at the border. The IDF said its fighters were ready.';
+    expect(noHit(text, 'fighters massed')).toBe(true);
+    expect(noHit(text, 'fighters were ready')).toBe(true);
+  });
+  it('still looks back when a mention it may take stands before "its" in the sentence, or the owner fits', () => {
+    expect(hit('Hezbollah attacked Israel and its fighters fled.', 'fighters')).toMatchObject({ referent: 'armed-groups' });
+    expect(hit('Hezbollah said its fighters fired.', 'fighters')).toMatchObject({ referent: 'armed-groups' });
+  });
+});
+
+describe('a word of combat experience before "forces" (lexicon 1.3.39-ac, entry fighters)', () => {
+  it('makes a neutral epithet of the group named before; "forces" alone stays no label', () => {
+    const text = 'The Houthis have fired missiles at ships for months. But with the battle-hardened forces spoiling for a ' +
+      'fight with Israel, the risk grows.';
+    expect(hit(text, 'battle-hardened forces')).toMatchObject({ referent: 'armed-groups', resolution: 'context', weight: 0 });
+    expect(noHit('The Houthis fired missiles. The forces spoiling for a fight grew.', 'forces')).toBe(true);
+    // Owned by a referent it may not take: that referent's own forces, no label.
+    expect(noHit('Israel warned Hezbollah. Israel’s battle-hardened forces massed at the border.', 'battle-hardened')).toBe(true);
+  });
+});
