@@ -84,3 +84,16 @@ describe('"military" as an adjective of images and footage (military-thing-noun)
     expect(actorHits('The US military said it struck the launcher.').map((h) => h.text)).toEqual(['US military']);
   });
 });
+
+describe('the patron\'s possessive before "allies" (iran-allies)', () => {
+  it('reads "Iran\'s allies", "Tehran\'s Hezbollah allies" as the armed groups, one mention as "Iran\'s proxies"', () => {
+    expect(actorHits('Iran’s allies attacked the base.')).toEqual([{ text: 'Iran’s allies', referent: 'armed-groups', weight: 0 }]);
+    expect(actorHits("Tehran's Hezbollah allies vowed revenge.")).toEqual([{ text: "Tehran's Hezbollah allies", referent: 'armed-groups', weight: 0 }]);
+    expect(actorHits("Iran's closest regional allies vowed revenge.").map((h) => h.referent)).toEqual(['armed-groups']);
+  });
+
+  it("leaves another owner's allies, and the singular, alone", () => {
+    expect(actorHits("Israel's allies met in Rome.")).toEqual([{ text: 'Israel', referent: 'israel', weight: 0 }]);
+    expect(actorHits("Iran's ally Russia objected.")).toEqual([{ text: 'Iran', referent: 'iran', weight: 0 }]);
+  });
+});
