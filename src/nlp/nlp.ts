@@ -146,6 +146,34 @@ function lexemeFlags(type: string, value: string): number {
   return flags;
 }
 
+/** How far back an s-final possessive's apostrophe looks for a single quotation mark it might close instead. */
+const POSSESSIVE_LOOKBACK = 160;
+
+/** The sentence of token i (the unit table's sentence numbers). */
+function sentence0(tokSentence: Int32Array, i: number): number {
+  return tokSentence[i];
+}
+
+/**
+ * Whether token i is the apostrophe of a plural or s-final possessive ("Hamas' rampage", "the Houthis’ attacks"): a
+ * single ' or ’ glued to a word that ends in a lowercase "s", a space and a word after it, and no single quotation mark open
+ * before it in its sentence ("the ‘terrorists’ attacked" closes one): the same reading as match.ts possessiveAt.
+ */
+function sFinalPossessive(src: string, i: number, value: string, spaces: string[], tokStart: Int32Array, ids: number[],
+  flags: Uint8Array, n: number): boolean {
+  if ((value !== "'" && value !== '’') || i === 0 || spaces[i] !== '' || i + 1 >= n || spaces[i + 1] !== ' ') return false;
+  if ((flags[ids[i - 1]] & LEX_WORD_LIKE) === 0 || (flags[ids[i + 1]] & LEX_WORD_LIKE) === 0) return false;
+  const at = tokStart[i];
+  // A lowercase "s" only: "US’ bases" is the abbreviation, which patterns write without a possessive ("US bases").
+  if (src[at - 1] !== 's') return false;
+  for (let k = at - 1; k >= 0 && k >= at - POSSESSIVE_LOOKBACK; k--) {
+    const c = src[k];
+    if (c === '\n' || ((c === '.' || c === '!' || c === '?') && src[k + 1] === ' ')) break;
+    if (c === '‘' || c === "'" || c === '’') return false;
+  }
+  return true;
+}
+
 /** Records value, type and folded key of every lexeme in `ids` (the document's tokens) not seen before. */
 function knowLexemes(ids: number[], tokens: Tokens, its: WinkNLP['its']): void {
   for (let i = 0; i < ids.length; i++) {
@@ -277,6 +305,12 @@ export function tokenize(text: string): Tokenized {
       }
     }
     if ((f & LEX_SEPARATOR) !== 0) {
+      // "Hamas' rampage", "the Houthis’ attacks": an s-final possessive's apostrophe is the unit "'s", as in "Hamas's
+      // rampage", so that one pattern reads both spellings; a closing quotation mark stays a separator.
+      if (!pendingBarrier && count > 0 && sFinalPossessive(src, i, value, spaces, tokStart, ids, flags, n)) {
+        push(tokStart[i], tokEnd[i], "'s", sentence0(tokSentence, i), -1);
+        continue;
+      }
       // A hyphen or en dash glued to words on both sides joins them ("Iran-backed"); anything else separates.
       const glued = CONNECTORS.has(value) && spaces[i] === '' && i + 1 < n && spaces[i + 1] === '' &&
         i > 0 && (flags[ids[i - 1]] & LEX_WORD_LIKE) !== 0 && (flags[ids[i + 1]] & LEX_WORD_LIKE) !== 0;

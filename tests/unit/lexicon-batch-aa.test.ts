@@ -97,3 +97,17 @@ describe('the patron\'s possessive before "allies" (iran-allies)', () => {
     expect(actorHits("Iran's ally Russia objected.")).toEqual([{ text: 'Iran', referent: 'iran', weight: 0 }]);
   });
 });
+
+describe('an s-final possessive apostrophe reads as "\'s" (src/nlp/nlp.ts)', () => {
+  it('reads "Hamas\' rampage" as "Hamas\'s rampage", an event naming its agent, no mention', () => {
+    expect(actorHits("The war was sparked by Hamas's rampage in southern Israel.").map((h) => h.text)).toEqual(['Israel']);
+    expect(actorHits("The war was sparked by Hamas' rampage in southern Israel.").map((h) => h.text)).toEqual(['Israel']);
+    expect(actorHits('The war was sparked by Hamas’ rampage in southern Israel.').map((h) => h.text)).toEqual(['Israel']);
+  });
+
+  it('keeps a closing quotation mark and an abbreviation as they were', () => {
+    expect(actorHits("Hamas' fighters fired rockets.")).toEqual([{ text: "Hamas' fighters", referent: 'palestinians', weight: 0 }]);
+    expect(actorHits('The group said the so-called ‘terrorists’ attacked.').map((h) => h.text)).toEqual(['terrorists']);
+    expect(actorHits('Drones struck the US’ bases in Iraq.').map((h) => [h.text, h.referent])).toEqual([['US’ bases', 'us-forces']]);
+  });
+});
