@@ -149,6 +149,9 @@ function lexemeFlags(type: string, value: string): number {
 /** How far back an s-final possessive's apostrophe looks for a single quotation mark it might close instead. */
 const POSSESSIVE_LOOKBACK = 160;
 
+/** Capitalised at a sentence's start but no part of a name: "The Houthis’ attacks". */
+const NAME_OPENERS = new Set(['the', 'a', 'an', 'and', 'but', 'as', 'by', 'for', 'from', 'in', 'of', 'on', 'to', 'with', 'after', 'since', 'while', 'when']);
+
 /** The sentence of token i (the unit table's sentence numbers). */
 function sentence0(tokSentence: Int32Array, i: number): number {
   return tokSentence[i];
@@ -157,12 +160,21 @@ function sentence0(tokSentence: Int32Array, i: number): number {
 /**
  * Whether token i is the apostrophe of a plural or s-final possessive ("Hamas' rampage", "the Houthis’ attacks"): a
  * single ' or ’ glued to a word that ends in a lowercase "s", a space and a word after it, and no single quotation mark open
- * before it in its sentence ("the ‘terrorists’ attacked" closes one): the same reading as match.ts possessiveAt.
+ * before it in its sentence ("the ‘terrorists’ attacked" closes one): the same reading as match.ts possessiveAt; not
+ * inside a name, a capitalised word after it or before the s-word.
  */
 function sFinalPossessive(src: string, i: number, value: string, spaces: string[], tokStart: Int32Array, ids: number[],
   flags: Uint8Array, n: number): boolean {
   if ((value !== "'" && value !== '’') || i === 0 || spaces[i] !== '' || i + 1 >= n || spaces[i + 1] !== ' ') return false;
   if ((flags[ids[i - 1]] & LEX_WORD_LIKE) === 0 || (flags[ids[i + 1]] & LEX_WORD_LIKE) === 0) return false;
+  // A capitalised word after it opens a name ("Lions' Den", "Al-Aqsa Martyrs' Brigades"), and a capitalised word before
+  // the s-word makes it the end of one ("the United States’ military attacks", which patterns write that way).
+  const next = lexValue[ids[i + 1]] as string;
+  if (next[0] !== next[0].toLowerCase()) return false;
+  if (i >= 2 && spaces[i - 1] !== '' && (flags[ids[i - 2]] & LEX_WORD_LIKE) !== 0) {
+    const before = lexValue[ids[i - 2]] as string;
+    if (before[0] !== before[0].toLowerCase() && !NAME_OPENERS.has(before.toLowerCase())) return false;
+  }
   const at = tokStart[i];
   // A lowercase "s" only: "US’ bases" is the abbreviation, which patterns write without a possessive ("US bases").
   if (src[at - 1] !== 's') return false;

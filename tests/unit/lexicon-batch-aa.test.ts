@@ -109,5 +109,12 @@ describe('an s-final possessive apostrophe reads as "\'s" (src/nlp/nlp.ts)', () 
     expect(actorHits("Hamas' fighters fired rockets.")).toEqual([{ text: "Hamas' fighters", referent: 'palestinians', weight: 0 }]);
     expect(actorHits('The group said the so-called ‘terrorists’ attacked.').map((h) => h.text)).toEqual(['terrorists']);
     expect(actorHits('Drones struck the US’ bases in Iraq.').map((h) => [h.text, h.referent])).toEqual([['US’ bases', 'us-forces']]);
+    // A name with the apostrophe inside, and a name that ends in the s-word, stay names.
+    expect(actorHits("The Lions' Den claimed the attack, and the militants fled.").map((h) => [h.text, h.referent])).toEqual([['militants', 'palestinians']]);
+    expect(actorHits('He condemned the United States’ military attacks on Syria.')).toEqual([]);
+  });
+
+  it('reads it after a capitalised article at a sentence start', () => {
+    expect(actorHits("The Houthis' rampage went on.")).toEqual(actorHits("The Houthis's rampage went on."));
   });
 });
