@@ -204,13 +204,13 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       const negation = cueBefore(negationEnds, m, false);
       if (negation) cues.push(negation.entry.id);
       // "the Iran-backed group Hamas": the label says what the named group is, so it names the name's referent.
-      const named = entry.category === 'actor-label' && entry.referent ? nameAfterGroupLabel(text, units, m, matches[mi + 1], compiled) : null;
+      const named = entry.category === 'actor-label' && (entry.referent ?? m.referent) ? nameAfterGroupLabel(text, units, m, matches[mi + 1], compiled) : null;
       const referent = named ?? entry.referent ?? m.referent ?? null;
       const hit: Hit = {
         label: entry.id,
         referent,
         category: entry.category,
-        weight: entry.weight,
+        weight: m.weight ?? entry.weight,
         start: m.start,
         end: m.end,
         text: surface,
@@ -663,8 +663,10 @@ function nameAfterGroupLabel(text: string, units: Units, m: Match, next: Match |
   if (head.endsWith('s') || !groupHead(compiled, head)) return null;
   // "militias backed by Iran's paramilitary Revolutionary Guard": the group noun ends a patron phrase inside the
   // label and belongs to the name after it, not to the label's own head.
-  for (let u = m.startUnit; u < m.endUnit - 1; u++) if (LABEL_LINKS.has(units.normal[u])) return null;
-  const own = (m.entry as LabelEntry).referent;
+  // In "militants of the … group Hamas" the of-phrase joins the members to the body (match.ts ofPhrase, joinedAt):
+  // only the body's own words are read.
+  for (let u = m.joinedAt ?? m.startUnit; u < m.endUnit - 1; u++) if (LABEL_LINKS.has(units.normal[u])) return null;
+  const own = m.referent ?? (m.entry as LabelEntry).referent;
   const theirs = next.entry.kind === 'name' ? (next.entry as NameEntry).referent
     : next.entry.kind === 'label' && (next.entry as LabelEntry).category === 'actor-label' ? (next.entry as LabelEntry).referent : undefined;
   return theirs && theirs !== own ? theirs : null;

@@ -13,8 +13,9 @@ import type { Units } from '../nlp/nlp.js';
 import { foldKey } from '../nlp/nlp.js';
 import type { ClassEdge, CompiledLexicon, Terminal, TrieNode } from '../lexicon/compile.js';
 import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
-import { isHyphenGlue } from '../text/hyphens.js';
+import { isHyphenChar, isHyphenGlue } from '../text/hyphens.js';
 import { classFirstWords, classMemberWords, classWords } from './class-words.js';
+import { groupHead } from './resolve.js';
 
 export interface Match {
   entry: LexiconEntry;
@@ -35,6 +36,18 @@ export interface Match {
    * keeps the entry of "the entity" and is Israel by its own gloss. Absent for every other match.
    */
   referent?: string;
+  /**
+   * The weight of a joined mention whose two parts both frame ("militants of the Iranian-backed Palestinian Islamist
+   * group"): the sum of the parts' weights, kept within −2 … +2 (lexicons/README.md "One phrase, one mention, one
+   * weight"). Absent for every other match, which weighs what its entry weighs.
+   */
+  weight?: number;
+  /**
+   * Where the body's label starts in such a joined mention when neither part fixes a referent ("militants of the
+   * Islamist group"): the mention keeps the body's entry, and a name right after it is the body's name ("… of the
+   * Iranian-backed Palestinian Islamist group Hamas", analyze.ts nameAfterGroupLabel). Absent otherwise.
+   */
+  joinedAt?: number;
 }
 
 export interface Candidate {
@@ -253,6 +266,21 @@ function entryOfLexeme(byLexeme: Array<UnitKey | null | undefined>, id: number, 
   return entry ?? undefined;
 }
 
+/**
+ * The pattern word a hyphenated compound's part stands for when the outlet dropped its -ed ("Iran-back militant
+ * groups", "Tehran-align militias"): the part's form plus "ed" or "d" when that is a one-word member of the lexicon's
+ * `patron-tie` class. Only a part glued by a hyphen to the word before it: "Russia and Iran back militant groups" is a
+ * verb and is read as written. Undefined for every other unit.
+ */
+function misspeltTie(text: string, units: Units, i: number, compiled: CompiledLexicon): string | undefined {
+  if (i === 0 || units.start[i] - units.end[i - 1] !== 1 || units.barrierAfter[i - 1] || !isHyphenChar(text[units.end[i - 1]])) return undefined;
+  const normal = units.normal[i];
+  if (normal.length < 3 || normal.endsWith('ed')) return undefined;
+  const ties = classWords(compiled, PATRON_TIE_CLASS);
+  for (const form of [`${normal}ed`, `${normal}d`]) if (ties.has(form)) return form;
+  return undefined;
+}
+
 /** Every way the lexicon's patterns can match the text, before overlaps are settled. */
 export function collectCandidates(text: string, units: Units, compiled: CompiledLexicon): Candidate[] {
   const { root } = compiled;
@@ -282,7 +310,11 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
     mayBucket[i] = bucketFirst[normal.length === 0 ? 0x10000 : normal.charCodeAt(0)];
     if (table) {
       const id = byLexeme ? (lexeme as Int32Array)[i] : -1;
-      const entry = id >= 0 ? entryOfLexeme(byLexeme as Array<UnitKey | null | undefined>, id, normal, table) : table.get(normal);
+      let entry = id >= 0 ? entryOfLexeme(byLexeme as Array<UnitKey | null | undefined>, id, normal, table) : table.get(normal);
+      // "Iran-back": wink may make the hyphen a token of its own and "back" a whole token (a lexeme), so every unit
+      // right after one hyphen is asked (one character compared for the others).
+      const tie = misspeltTie(text, units, i, compiled);
+      if (tie) entry = table.get(tie) ?? entry;
       unitKey[i] = entry;
       keyNormal[i] = entry ? entry.key : normal;
       keyBases[i] = entry?.bases;
@@ -291,8 +323,9 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
       baseSteps[i] = entry?.baseSteps;
       continue;
     }
-    const known = keysOf.get(normal);
-    keyNormal[i] = known ? known.key : normal;
+    const tie = misspeltTie(text, units, i, compiled);
+    const known = keysOf.get(tie ?? normal);
+    keyNormal[i] = known ? known.key : tie ?? normal;
     keyBases[i] = known?.bases;
     canStart[i] = (known ? known.starts !== false : true) ? 1 : 0;
   }
@@ -620,7 +653,34 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
     chosen.push(match);
   }
   chosen.sort((a, b) => a.start - b.start || b.end - a.end);
-  return joinNounPhrase(text, units, compiled, joinAcross(text, units, compiled, joinCoordinated(text, units, compiled, chosen)));
+  return ofAfterJoin(text, units, compiled, chosen,
+    joinNounPhrase(text, units, compiled, joinAcross(text, units, compiled, joinCoordinated(text, units, compiled, chosen))));
+}
+
+/**
+ * "militants of the Iranian-backed Palestinian Islamist group": the body's label is itself joined ("Iranian-backed" +
+ * "Palestinian Islamist group", joinNounPhrase) after its pair with the members' label was tried, so the of-phrase is
+ * tried once more on every label the passes joined, with the label before it (ofPhrase only: every other pair was
+ * tried). Linear: each joined label is looked at once.
+ */
+function ofAfterJoin(text: string, units: Units, compiled: CompiledLexicon, before: Match[], after: Match[]): Match[] {
+  if (after === before) return after;
+  const old = new Set(before);
+  let out: Match[] | undefined;
+  for (let i = 0; i < after.length; i++) {
+    const b = after[i];
+    const list = out ?? after;
+    const a = out ? out[out.length - 1] : after[i - 1];
+    const joined = a && !old.has(b) && a.entry.kind === 'label' && b.entry.kind === 'label' && !a.quoted && !b.quoted
+      ? ofPhrase(text, units, compiled, a, b) : undefined;
+    if (joined) {
+      out ??= list.slice(0, i);
+      out[out.length - 1] = joined;
+      continue;
+    }
+    out?.push(b);
+  }
+  return out ?? after;
 }
 
 /** Words that coordinate two modifiers of one noun ("Iran-backed and Iraqi government-funded militias"). */
@@ -777,6 +837,20 @@ function ofPhrase(text: string, units: Units, compiled: CompiledLexicon, a: Matc
   if (!ea.referent && eb.referent && eb.weight === 0 && ea.weight !== 0 && articleOnly
     && !classWords(compiled, ADVERSARY_CLASS).has(units.normal[a.endUnit - 1])) {
     return { ...spanning(a, b, ea, a.pattern), referent: eb.referent };
+  }
+  // "militants of the Iranian-backed Palestinian Islamist group", "terrorists of the Iran-backed militia": the men of a
+  // body, a context label of the members before a framing label of the body with its article, name one referent (gold
+  // README, "One composed phrase, one span"), which no composed entry can list (any framing label of any group may
+  // follow). One mention of the body's referent, weighing the sum of the two parts, kept within −2 … +2; without it
+  // the phrase was counted as two mentions. Only before a group noun that ends the body's label (a head the resolver
+  // reads as a group's), never after an adversary's noun.
+  // When the body's label is a context label too ("militants of the Islamist group"), the mention takes the body's
+  // entry, which says more of who is meant, and context decides, as for the body alone.
+  if (!ea.referent && ea.weight !== 0 && eb.weight !== 0 && articleOnly &&
+      groupHead(compiled, units.normal[b.endUnit - 1]) && !classWords(compiled, ADVERSARY_CLASS).has(units.normal[a.endUnit - 1])) {
+    const weight = Math.max(-2, Math.min(2, ea.weight + eb.weight));
+    if (eb.referent) return { ...spanning(a, b, ea, a.pattern), referent: eb.referent, weight, joinedAt: b.startUnit };
+    return { ...spanning(a, b, eb, b.pattern), weight, joinedAt: b.startUnit };
   }
   return joinUnder(a, b, ea.weight === 0 ? eb : eb.weight === 0 ? ea : undefined);
 }

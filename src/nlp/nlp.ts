@@ -121,6 +121,17 @@ const LEX_SPLITS = 8;
 const LEX_WORD = 16;
 /** wink type "punctuation". */
 const LEX_PUNCTUATION = 32;
+/** A word that ends in a possessive 's after a letter or digit ("Israel’s", "Hamas's"): split into two units. */
+const LEX_POSSESSIVE = 64;
+
+/**
+ * A word with a possessive 's glued to it. wink splits the 's off a word it has not met before ("Israel’s escalation":
+ * "Israel" + "’s"), but keeps it on a word before a right punctuation ("like Israel’s."), and then keeps the whole
+ * form in its token cache, so that every later "Israel’s escalation" of the thread, in any document, came out as one
+ * token that no pattern knows: a document's reading depended on which documents the thread had read before. The
+ * unit table always splits the 's off, as wink does the first time.
+ */
+const POSSESSIVE_END = /[\p{L}\p{N}]['’ʼ][sS]$/u;
 
 function lexemeFlags(type: string, value: string): number {
   let flags = 0;
@@ -131,7 +142,48 @@ function lexemeFlags(type: string, value: string): number {
   if (value.length > 1 && splitsInside(value)) flags |= LEX_SPLITS;
   if (type === 'word') flags |= LEX_WORD;
   if (type === 'punctuation') flags |= LEX_PUNCTUATION;
+  if (type === 'word' && value.length > 2 && POSSESSIVE_END.test(value)) flags |= LEX_POSSESSIVE;
   return flags;
+}
+
+/** How far back an s-final possessive's apostrophe looks for a single quotation mark it might close instead. */
+const POSSESSIVE_LOOKBACK = 160;
+
+/** Capitalised at a sentence's start but no part of a name: "The Houthis’ attacks". */
+const NAME_OPENERS = new Set(['the', 'a', 'an', 'and', 'but', 'as', 'by', 'for', 'from', 'in', 'of', 'on', 'to', 'with', 'after', 'since', 'while', 'when']);
+
+/** The sentence of token i (the unit table's sentence numbers). */
+function sentence0(tokSentence: Int32Array, i: number): number {
+  return tokSentence[i];
+}
+
+/**
+ * Whether token i is the apostrophe of a plural or s-final possessive ("Hamas' rampage", "the Houthis’ attacks"): a
+ * single ' or ’ glued to a word that ends in a lowercase "s", a space and a word after it, and no single quotation mark open
+ * before it in its sentence ("the ‘terrorists’ attacked" closes one): the same reading as match.ts possessiveAt; not
+ * inside a name, a capitalised word after it or before the s-word.
+ */
+function sFinalPossessive(src: string, i: number, value: string, spaces: string[], tokStart: Int32Array, ids: number[],
+  flags: Uint8Array, n: number): boolean {
+  if ((value !== "'" && value !== '’') || i === 0 || spaces[i] !== '' || i + 1 >= n || spaces[i + 1] !== ' ') return false;
+  if ((flags[ids[i - 1]] & LEX_WORD_LIKE) === 0 || (flags[ids[i + 1]] & LEX_WORD_LIKE) === 0) return false;
+  // A capitalised word after it opens a name ("Lions' Den", "Al-Aqsa Martyrs' Brigades"), and a capitalised word before
+  // the s-word makes it the end of one ("the United States’ military attacks", which patterns write that way).
+  const next = lexValue[ids[i + 1]] as string;
+  if (next[0] !== next[0].toLowerCase()) return false;
+  if (i >= 2 && spaces[i - 1] !== '' && (flags[ids[i - 2]] & LEX_WORD_LIKE) !== 0) {
+    const before = lexValue[ids[i - 2]] as string;
+    if (before[0] !== before[0].toLowerCase() && !NAME_OPENERS.has(before.toLowerCase())) return false;
+  }
+  const at = tokStart[i];
+  // A lowercase "s" only: "US’ bases" is the abbreviation, which patterns write without a possessive ("US bases").
+  if (src[at - 1] !== 's') return false;
+  for (let k = at - 1; k >= 0 && k >= at - POSSESSIVE_LOOKBACK; k--) {
+    const c = src[k];
+    if (c === '\n' || ((c === '.' || c === '!' || c === '?') && src[k + 1] === ' ')) break;
+    if (c === '‘' || c === "'" || c === '’') return false;
+  }
+  return true;
 }
 
 /** Records value, type and folded key of every lexeme in `ids` (the document's tokens) not seen before. */
@@ -235,6 +287,8 @@ export function tokenize(text: string): Tokenized {
     return runIndex < runs.length && runs[runIndex].start <= offset;
   };
   let words = guarded.runsCut;
+  /** Possessive 's split off a token here (see POSSESSIVE_END): a token each, as when wink splits it. */
+  let splitOff = 0;
   let pendingBarrier = false;
   /** The unit to continue with the next token: a soft hyphen or joiner was glued between them ("mili\u00adtias"). */
   let joinTo = -1;
@@ -263,6 +317,12 @@ export function tokenize(text: string): Tokenized {
       }
     }
     if ((f & LEX_SEPARATOR) !== 0) {
+      // "Hamas' rampage", "the Houthis’ attacks": an s-final possessive's apostrophe is the unit "'s", as in "Hamas's
+      // rampage", so that one pattern reads both spellings; a closing quotation mark stays a separator.
+      if (!pendingBarrier && count > 0 && sFinalPossessive(src, i, value, spaces, tokStart, ids, flags, n)) {
+        push(tokStart[i], tokEnd[i], "'s", sentence0(tokSentence, i), -1);
+        continue;
+      }
       // A hyphen or en dash glued to words on both sides joins them ("Iran-backed"); anything else separates.
       const glued = CONNECTORS.has(value) && spaces[i] === '' && i + 1 < n && spaces[i + 1] === '' &&
         i > 0 && (flags[ids[i - 1]] & LEX_WORD_LIKE) !== 0 && (flags[ids[i + 1]] & LEX_WORD_LIKE) !== 0;
@@ -283,10 +343,28 @@ export function tokenize(text: string): Tokenized {
       let partStart = 0;
       for (let k = 0; k <= value.length; k++) {
         if (k === value.length || isSplitCode(value.charCodeAt(k))) {
-          if (k > partStart) push(start + partStart, start + k, foldKey(value.slice(partStart, k)), sentence, -1);
+          if (k > partStart) {
+            const part = value.slice(partStart, k);
+            if (k === value.length && (f & LEX_POSSESSIVE) !== 0 && part.length > 2) {
+              // "Hezbollah-Israel’s": the last part's 's is split off as on a plain word.
+              push(start + partStart, start + k - 2, foldKey(part.slice(0, -2)), sentence, -1);
+              push(start + k - 2, start + k, foldKey(part.slice(-2)), sentence, -1);
+              words++;
+              splitOff++;
+            } else push(start + partStart, start + k, foldKey(part), sentence, -1);
+          }
           partStart = k + 1;
         }
       }
+      continue;
+    }
+    if ((f & LEX_POSSESSIVE) !== 0) {
+      // The stem and the 's as two units (see POSSESSIVE_END), the 's a word as wink counts it when it splits it.
+      const cut = tokEnd[i] - 2;
+      push(start, cut, foldKey(value.slice(0, -2)), sentence, -1);
+      push(cut, tokEnd[i], foldKey(value.slice(-2)), sentence, -1);
+      words++;
+      splitOff++;
       continue;
     }
     push(start, tokEnd[i], lexKey[id], sentence, id);
@@ -305,7 +383,7 @@ export function tokenize(text: string): Tokenized {
       lexeme: uLexeme.slice(0, count),
     },
     words,
-    tokens: n,
+    tokens: n + splitOff,
     runsCut: guarded.runsCut,
   };
 }

@@ -1464,7 +1464,7 @@ describe('a neutral label owned by a referent it may not take (rule 4b\', sessio
   });
 });
 
-describe('a word of combat experience before "forces" (lexicon 1.3.39-ac, entry fighters)', () => {
+describe('a word of combat experience before "forces" (lexicon 1.3.41, entry fighters)', () => {
   it('makes a neutral epithet of the group named before; "forces" alone stays no label', () => {
     const text = 'The Houthis have fired missiles at ships for months. But with the battle-hardened forces spoiling for a ' +
       'fight with Israel, the risk grows.';
