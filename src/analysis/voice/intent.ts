@@ -35,8 +35,9 @@ export function intentCue(r: Reading, i: number): ForwardCue | null | undefined 
       if (v.reporting.has(words[j].lower) || AUXILIARIES.has(words[j].lower)) break;
     }
     // "told CNN that …", "told Reuters the attacks …": a directive that also takes an object and a clause (`object_verbs`:
-    // tell) is left to the reporting rules when no infinitive follows (voice 1.15.3).
-    return v.objectVerbs.has(w) && !callOn ? undefined : null;
+    // tell) is left to the reporting rules when no infinitive follows (voice 1.15.3); so is one that also asks a
+    // question (`question_verbs`: "asked what Iran's stance would be", V-HOW; voice 1.15.4-ab).
+    return (v.objectVerbs.has(w) || v.questionVerbs.has(w)) && !callOn ? undefined : null;
   }
   if (!v.vow.has(w)) return undefined;
   for (let j = i + 1; j < n && j <= i + win.vow + 1; j++) {

@@ -25,6 +25,7 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
     if (v.documentNouns.has(prev) || (prev === 'it' && colonQuote)) return { cue: i, clause: i + 1, quoted: colonQuote, rule: 'V-READ' };
   }
   if (v.speechNouns.has(w)) return nounClause(r, i);
+  if (v.questionVerbs.has(w)) return indirectQuestion(r, i);
   const phrase = phraseEnd(r, i);
   if (phrase > 0) return thatAfter(r, i, phrase);
   if (!v.reporting.has(w) || isDiscoursePassive(r, i) || isDiscourseInfinitive(r, i)) return null;
@@ -124,6 +125,38 @@ function objectThenGoal(r: Reading, j: number): boolean {
 
 /** Words that open a reported clause after a reporting verb like "that" (V-HOW). */
 const WH_COMPLEMENTIZERS = new Set(['how', 'why']);
+/** Words that open an indirect question after a question verb (V-HOW, `question_verbs`). */
+const QUESTION_OPENERS = new Set(['what', 'whether', 'if', 'where', 'when', 'who', 'whom', 'whose', 'which', 'how', 'why']);
+/** Pronoun objects that may stand between a question verb and its question: "asked him whether …". */
+const ASKED_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'themselves', 'himself', 'herself']);
+/** Words before a question verb's participle that make it a passive without its asker: "when asked whether …". */
+const PASSIVE_OPENERS = new Set(['when', 'if', 'after', 'before', 'once', 'while', 'upon', 'being', 'unless', 'whenever']);
+/** Words before a question verb's form that make it a noun: "no wonder", "the question whether". */
+const NOUN_MAKERS = new Set(['no', 'a', 'an', 'the', 'this', 'its', 'their', 'his', 'her', 'our', 'any', 'key', 'open']);
+
+/**
+ * V-HOW, indirect questions: "analysts ask what Iran's stance would be", "they wonder where Syria would stand",
+ * "asked him whether the army had left". A verb of `question_verbs`, an optional pronoun object, then a wh-word or
+ * "whether"/"if": the question is the asker's account, marked from the word after the wh-word to the end of the part
+ * like V-THAT (voice 1.15.4-ab). Not a noun ("no wonder why", "the question whether") and not a negated verb ("did not
+ * ask whether").
+ */
+function indirectQuestion(r: Reading, i: number): ForwardCue | null {
+  const { words } = r;
+  const n = words.length;
+  const prev = words[i - 1]?.lower;
+  if (prev !== undefined && !words[i].commaBefore && (NOUN_MAKERS.has(prev) || prev.endsWith("'s"))) return null;
+  if (negatedAt(r, i)) return null;
+  // "when asked whether Iran would retaliate", "was asked if …", "Biden, asked whether …": a passive names no asker;
+  // the question is the outlet's account of the occasion (as V-PASSIVE reads "it should be noted").
+  if (words[i].lower.endsWith('ed') && (words[i].commaBefore || (prev !== undefined && (BE_FORMS.has(prev) || PASSIVE_OPENERS.has(prev))))) return null;
+  let j = i + 1;
+  if (j < n && ASKED_PRONOUNS.has(words[j].lower) && !words[j].commaBefore && !words[j].markBefore) j++;
+  const q = words[j];
+  if (q === undefined || q.commaBefore || q.markBefore || !QUESTION_OPENERS.has(q.lower)) return null;
+  if (j + 2 >= n || words[j + 1].commaBefore || words[j + 1].markBefore) return null;
+  return { cue: i, clause: j + 1, rule: 'V-HOW' };
+}
 
 /** Subject pronouns that, followed by their verb, open a clause after any reporting verb. */
 const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we']);
