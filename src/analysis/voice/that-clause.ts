@@ -63,6 +63,13 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   // "Hezbollah confirms it has started …", "the groups revealed they would resume …": a subject pronoun and its verb
   // right after any reporting verb can only be a clause (a pronoun object is not followed by a finite verb).
   if (pronounClause(r, i + 1)) return { cue: i, clause: i + 1, rule: 'V-ZERO' };
+  // Any reporting verb also takes a clause without "that" on strong evidence (voice 1.15.4-ab): after a parenthetical
+  // between dashes right after the verb ("officials estimate - and this is just an estimate - about 500 fighters were
+  // killed": the aside is the outlet's, the clause after it the speaker's), or when a plural subject and its finite verb
+  // follow at once ("He noted the attacks endangered US forces").
+  const dashed = afterParenthetical(text, words, i + 1, win.parenthetical);
+  if (dashed > 0 && !words[dashed].commaBefore && opensClause(r, dashed)) return { cue: i, clause: dashed, rule: 'V-ZERO' };
+  if (pluralSubjectClause(r, i + 1)) return { cue: i, clause: i + 1, rule: 'V-ZERO' };
   if (!v.zeroThat.has(w)) return null;
   // V-ZERO: skip a short adjunct ("in a statement," / "on Friday it …"), then a clause opener must follow.
   let j = i + 1;
@@ -485,6 +492,33 @@ function plainAdjective(r: Reading, k: number): boolean {
   return !l.endsWith('s') && !l.endsWith('ly') && !l.endsWith('ed') && !l.endsWith('ing') && !AUXILIARIES.has(l)
     && !r.rules.words.clauseOpeners.has(l) && !v.adjuncts.has(l) && !v.reporting.has(l) && !v.tag.has(l) && !WEEKDAYS.has(l)
     && !r.words[k + 1]?.commaBefore && !r.words[k + 1]?.markBefore;
+}
+
+/** Determiners that open a plural subject after any reporting verb (`pluralSubjectClause`). */
+const PLURAL_DETERMINERS = new Set(['the', 'these', 'those', 'its', 'their', 'his', 'her', 'our']);
+/** Words after a finite verb in -ed that show its object: a determiner, a pronoun object or a number. */
+const OBJECT_OPENERS = new Set(['the', 'a', 'an', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'them', 'him', 'us', 'it']);
+
+/**
+ * A clause opens at k after any reporting verb: a determiner, at most one plain adjective, a plural noun and then an
+ * auxiliary ("noted the attacks had endangered …") or a finite verb in -ed with its object right after it (a
+ * determiner, a pronoun object, a number or a capitalised word that is no weekday: "noted the attacks endangered US
+ * forces"). A participle with its agent or place ("the attacks launched by …", "the attacks carried out in …") has a
+ * preposition there, so "reported the attacks launched by X" keeps its noun-phrase object (voice 1.15.4-ab).
+ */
+function pluralSubjectClause(r: Reading, k: number): boolean {
+  const { words, text } = r;
+  const d = words[k];
+  if (!d || d.commaBefore || d.markBefore || !PLURAL_DETERMINERS.has(d.lower)) return false;
+  let m = k + 1;
+  if (plainAdjective(r, m)) m++;
+  if (!pluralThenVerb(r, m)) return false;
+  const verb = words[m + 1];
+  if (AUXILIARIES.has(verb.lower)) return true;
+  const obj = words[m + 2];
+  if (!obj || obj.commaBefore || obj.markBefore) return false;
+  return OBJECT_OPENERS.has(obj.lower) || isDigit(obj.lower.charCodeAt(0)) || r.rules.words.numberWords.has(obj.lower)
+    || (capitalised(text, obj) && !WEEKDAYS.has(obj.lower));
 }
 
 function pluralThenVerb(r: Reading, k: number): boolean {
