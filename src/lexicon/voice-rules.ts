@@ -71,6 +71,8 @@ const LISTS = [
   ['titles', 'titles', 'words'],
   ['interview_verbs', 'interview', 'verbs'],
   ['question_verbs', 'questionVerbs', 'verbs'],
+  ['speaker_subject_verbs', 'speakerSubjectVerbs', 'verbs'],
+  ['speaker_subjects', 'speakerSubjects', 'nouns'],
   // Lists that were word sets in the rules' code until voice 1.15.0 (docs/voice.md, "Vocabulary in this file and
   // word tables in code"). Written out form by form, as the rules read them.
   ['not_finite_words', 'notFinite', 'words'],

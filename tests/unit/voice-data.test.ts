@@ -191,6 +191,18 @@ describe('voice 1.15.4-ab: question_verbs open an indirect question (V-HOW)', ()
   });
 });
 
+describe('voice 1.15.4-ab: speaker_subjects make "raised concerns about" report', () => {
+  const shippedRules = parseVoiceRules(shipped, 'v.yml');
+  it('without "analyst" the analysts\' concern is the outlet\'s; without "raise" in speaker_subject_verbs an event reports', () => {
+    const text = 'Two analysts raised concerns about the occupiers.';
+    expect(attributed(text, shippedRules)).toEqual(['the occupiers']);
+    expect(attributed(text, without('speaker_subjects', 'analyst'))).toEqual([]);
+    const event = 'The strike raised concerns about the occupiers.';
+    expect(attributed(event, shippedRules)).toEqual([]);
+    expect(attributed(event, without('speaker_subject_verbs', 'raise'))).toEqual(['the occupiers']);
+  });
+});
+
 describe('voice 1.15.0 windows: read by their rules', () => {
   const shippedRules = parseVoiceRules(shipped, 'v.yml');
   // [window, a smaller value, made-up text, attributed with the shipped file]; with the smaller value the reading changes.

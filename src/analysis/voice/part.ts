@@ -345,6 +345,20 @@ const SERIES_JOINERS = new Set(['and', 'or']);
  * stays the outlet's. The appositive opens with "a" or "an" after a comma and closes with another comma inside the
  * clause; the rest of the clause is marked as before.
  */
+/**
+ * A sequence opener (`sequence_openers`: then, later, soon, afterward …) right before a past form in -ed or an irregular
+ * past with no subject between: "…, but then responded …", "…, and later fired …" (voice 1.15.4-ab).
+ */
+function sequencePredicate(r: Reading, k: number): boolean {
+  const { words } = r;
+  const opener = words[k];
+  const verb = words[k + 1];
+  if (!opener || !verb || opener.commaBefore || opener.markBefore || verb.commaBefore || verb.markBefore) return false;
+  if (!r.rules.words.sequenceOpeners.has(opener.lower)) return false;
+  const l = verb.lower;
+  return r.rules.words.irregularPast.has(l) || (l.length > 4 && l.endsWith('ed') && !r.rules.words.notFinite.has(l));
+}
+
 /** Prepositions that open a dated adjunct ("since October 7", "on Oct. 7, 2023", "in 2006"). */
 const DATE_PREPOSITIONS = new Set(['since', 'on', 'in', 'after', 'before', 'until', 'till']);
 
@@ -383,6 +397,14 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
     // it and the rest of the clause are the outlet's (voice 1.15.3).
     if (w.commaBefore && !w.semiBefore && !w.colonBefore && !insideAny(r.quoted, w.start) && w.lower.endsWith('ing')
       && r.rules.words.commentParticiples.has(w.lower)) {
+      mark(start, k, rule);
+      return;
+    }
+    // "Hezbollah denied they were planning anything, but then responded with its own rockets": ", but then" or ", and
+    // then" (a word of `sequence_openers`) and a past form without a subject of its own go on with the subject of the
+    // outlet's sentence: the outlet's narration of what came next (voice 1.15.4-ab), as U-SEMI reads "; soon afterward, …".
+    if (w.commaBefore && !w.semiBefore && !w.colonBefore && (w.lower === 'but' || w.lower === 'and') && !insideAny(r.quoted, w.start)
+      && sequencePredicate(r, k + 1)) {
       mark(start, k, rule);
       return;
     }

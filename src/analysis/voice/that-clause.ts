@@ -202,11 +202,33 @@ export function phraseEnd(r: Reading, i: number): number {
   const phrases = r.rules.words.reportingPhrases;
   for (let k = i + 1; k < words.length && k <= i + 2; k++) {
     if (words[k].commaBefore || words[k].markBefore) return -1;
-    if (phrases.has(`${words[i].lower} ${words[k].lower}`)) return k;
+    if (phrases.has(`${words[i].lower} ${words[k].lower}`)) {
+      return r.rules.words.speakerSubjectVerbs.has(words[i].lower) && !speakerSubject(r, i) ? -1 : k;
+    }
     if (!PHRASE_INSERTS.has(words[k].lower)) return -1;
   }
   return -1;
 }
+
+/** Words that may stand between a phrase verb and its subject: "Analysts have also raised …". */
+const SUBJECT_VERB_GAP = new Set(['has', 'have', 'had', 'also', 'repeatedly', 'already', 'again', 'recently', 'publicly', 'long', 'both', 'all']);
+const SPEAKER_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+
+/**
+ * Whether the verb at i has a speaker for its subject (`speaker_subject_verbs`): a capitalised name ("Mudavadi, has
+ * raised concerns"), a subject pronoun, or a noun of `speaker_subjects` ("Analysts and observers have raised concern"),
+ * after at most three words of SUBJECT_VERB_GAP. "The strike raised concerns" has an event for its subject.
+ */
+function speakerSubject(r: Reading, i: number): boolean {
+  const { words, text } = r;
+  let k = i - 1;
+  while (k >= 0 && i - k <= 3 && SUBJECT_VERB_GAP.has(words[k].lower)) k--;
+  if (k < 0) return false;
+  const w = words[k];
+  if (SPEAKER_PRONOUNS.has(w.lower) || r.rules.words.speakerSubjects.has(w.lower)) return true;
+  return capitalised(text, w) && !(k === 0 && DETERMINER_WORDS.has(w.lower));
+}
+const DETERMINER_WORDS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'it']);
 
 /** V-THAT after a reporting phrase ending at word p: "that" right after it, or after adjuncts within the window. */
 function thatAfter(r: Reading, i: number, p: number): ForwardCue | null {
