@@ -85,7 +85,7 @@ const CLAUSE_SUBJECTS = new Set(['the', 'this', 'these', 'those', 'its', 'their'
  * name) and, within four more words and no comma, an auxiliary, an irregular past, a form in -ed, or a form in -s
  * followed by a determiner or "to" ("the conflict approaches a critical mark", "Israel continues to …").
  */
-function finiteClauseAt(r: Reading, k: number): boolean {
+export function finiteClauseAt(r: Reading, k: number): boolean {
   const { words, text } = r;
   const s = words[k];
   if (!s || s.commaBefore || s.markBefore) return false;
@@ -103,4 +103,6 @@ function finiteClauseAt(r: Reading, k: number): boolean {
   return false;
 }
 
-const RELATIVE_OPENERS = new Set(['which', 'who', 'whose', 'whom']);
+// "where" since voice 1.15.4-ab: "called on their citizens to leave Lebanon, where the Iran-backed Hezbollah movement
+// is based, and airlines have cancelled flights" (the place's gloss and what followed are the outlet's).
+const RELATIVE_OPENERS = new Set(['which', 'who', 'whose', 'whom', 'where']);

@@ -6,6 +6,7 @@
 import { backwardCues, summativeAppositive } from './backward.js';
 import { forwardCueAt, type ForwardCue } from './forward.js';
 import { mainClauseAfter } from './that-clause.js';
+import { finiteClauseAt } from './intent.js';
 import { ARTICLES, AUXILIARIES, DETERMINERS, RELATIVE } from './grammar.js';
 import { perspectiveClause } from './perspective.js';
 import { insideAny, type RuleSpan } from './spans.js';
@@ -405,6 +406,14 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
     // outlet's sentence: the outlet's narration of what came next (voice 1.15.4-ab), as U-SEMI reads "; soon afterward, …".
     if (w.commaBefore && !w.semiBefore && !w.colonBefore && (w.lower === 'but' || w.lower === 'and') && !insideAny(r.quoted, w.start)
       && sequencePredicate(r, k + 1)) {
+      mark(start, k, rule);
+      return;
+    }
+    // "… has announced it will deploy warships to the region, while Western governments have called on their citizens to
+    // leave Lebanon …": ", while" or ", whereas" and a clause with its own subject and finite verb set another fact beside
+    // the report: the outlet's juxtaposition ends the reported clause (voice 1.15.4-ab).
+    if (w.commaBefore && !w.semiBefore && !w.colonBefore && (w.lower === 'while' || w.lower === 'whereas') && !insideAny(r.quoted, w.start)
+      && finiteClauseAt(r, k + 1)) {
       mark(start, k, rule);
       return;
     }
