@@ -16,12 +16,19 @@
  *   Elisions are not openers: '90s / ’23, 'n' (rock 'n' roll), 'em, 'tis, 'twas, 'til, 'cause.
  *   A plural possessive inside an open single quotation ("'the militias' positions were hit'") is read as an
  *   apostrophe when it is followed by a space and a letter and another single closer follows in the paragraph.
- *   An unclosed single opener is stray (ignored) at the end of its paragraph or when an enclosing quotation closes.
+ *   An unclosed single opener is stray (ignored) at the end of its paragraph or when an enclosing quotation closes,
+ *   except for a run of quoted paragraphs (below).
  * - Nesting. Marks nest on a stack; a closer closes the nearest open mark it matches and drops unclosed marks above
  *   it. Every quotation is reported with its nesting depth (0 = outermost).
  * - Unclosed double opener. At the end of the paragraph, if the next non-blank paragraph starts with an opening
  *   double mark, the quotation continues through that paragraph (the English multi-paragraph convention; the
  *   re-opening mark is part of the quotation). Otherwise it ends at the paragraph end (closeMark null).
+ * - Single-mark paragraph run. A paragraph that opens with a single mark left unclosed (‘For many months, …) goes
+ *   on into the next paragraphs when one of the next SINGLE_RUN_PARAGRAPHS ends the run: it ends with that mark's
+ *   closer right after a sentence's end (….’), and it and the paragraphs between hold no quotation mark but
+ *   apostrophes inside words (a re-opening mark at a paragraph's start, the English convention, is allowed). A
+ *   blog quoting an article paragraph by paragraph between ‘ and ’ is so read (voice 1.15.4); a closer that is
+ *   also an apostrophe (militias’) cannot end a run, since it follows a letter, not a sentence's end.
  * - Stray double closer (nothing open). When it ends its paragraph (at most two punctuation characters after it)
  *   and there is evidence that the paragraph is reported material — a reporting word in the paragraph ("said",
  *   "stated", "statement", "according to" …) or the next non-blank paragraph opens with a double mark (a run of
@@ -91,6 +98,11 @@ const CLOSE_CONTEXT = '.,;:!?)]}>\u2014\u2013-/\u2026\u201D\u2019\u00BB\u203A"\'
 const MAX_DEPTH = 12;
 
 const ELISIONS = ['em', 'tis', 'twas', 'til', 'cause', 'bout'];
+
+/** Paragraphs after its first that a single-mark paragraph run may reach for its closer (module comment). */
+const SINGLE_RUN_PARAGRAPHS = 4;
+/** Sentence ends a run's closer follows. */
+const SENTENCE_ENDS = '.!?\u2026';
 
 function isSpaceCode(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0 || code === 0x2028
@@ -188,6 +200,9 @@ export function quoteSpans(text: string, rules: VoiceRules = defaultVoiceRules()
   const paragraphs = paragraphSpans(text);
   const out: QuoteSpan[] = [];
   let carried: OpenMark | null = null;
+  // Whether the carried quotation's next paragraph repeats the opening mark (skipped): always for a double mark, for a
+  // single-mark run only when the paragraph opens with it.
+  let carriedSkip = true;
 
   for (let p = 0; p < paragraphs.length; p++) {
     const para = paragraphs[p];
@@ -200,7 +215,8 @@ export function quoteSpans(text: string, rules: VoiceRules = defaultVoiceRules()
       // Continuation: the paragraph's opening mark re-opens the carried quotation.
       stack.push(carried);
       carried = null;
-      i++;
+      if (carriedSkip) i++;
+      carriedSkip = true;
     }
     // Lazily computed: position of the last single closing candidate in this paragraph.
     let lastSingleCloser = -2;
@@ -337,6 +353,12 @@ export function quoteSpans(text: string, rules: VoiceRules = defaultVoiceRules()
     if (outer) {
       if (nextOpensDouble) carried = outer;
       else emit(outer, outer.pos, para.trimEnd, null, 0);
+    } else if (stack.length > 0 && stack[0].pos <= para.trimStart && next !== undefined
+      && singleRunCloses(text, paragraphs, p, stack[0].glyph)) {
+      // A single-mark paragraph run (module comment): the mark that opened this paragraph, or a run carried into it,
+      // goes on into the next paragraph.
+      carried = stack[0];
+      carriedSkip = text[next.trimStart] === stack[0].glyph;
     }
     if (out.length === firstOut && !carried) dashQuotations(text, para, out);
   }
@@ -387,6 +409,36 @@ function dashQuotations(text: string, para: Paragraph, out: QuoteSpan[]): void {
     }
   }
   if (open >= 0) push(open, end, false);
+}
+
+/**
+ * Whether a quotation opened by a single mark (`glyph`) and still open at the end of paragraph p ends in one of the next
+ * SINGLE_RUN_PARAGRAPHS paragraphs: one that ends with the mark's closer right after a sentence's end, it and the
+ * paragraphs between holding no other quotation mark (apostrophes inside words aside; a re-opening mark at a
+ * paragraph's start is the convention's). Bounded work per paragraph end: at most that many paragraphs are looked at.
+ */
+function singleRunCloses(text: string, paragraphs: Paragraph[], p: number, glyph: string): boolean {
+  const closers = CLOSERS[glyph] ?? '';
+  for (let q = p + 1; q < paragraphs.length && q <= p + SINGLE_RUN_PARAGRAPHS; q++) {
+    const para = paragraphs[q];
+    const from = text[para.trimStart] === glyph ? para.trimStart + 1 : para.trimStart;
+    const last = para.trimEnd - 1;
+    const closes = last > from && closers.includes(text[last]) && SENTENCE_ENDS.includes(text[last - 1]);
+    if (hasQuoteMark(text, from, closes ? last : para.trimEnd)) return false;
+    if (closes) return true;
+  }
+  return false;
+}
+
+/** A quotation mark in [from, to) other than an apostrophe between two word characters. */
+function hasQuoteMark(text: string, from: number, to: number): boolean {
+  for (let t = from; t < to; t++) {
+    if (!isQuoteCode(text.charCodeAt(t))) continue;
+    if (SINGLE_GLYPHS.includes(text[t]) && t > from && t + 1 < to && isWordChar(text.charCodeAt(t - 1))
+      && isWordChar(text.charCodeAt(t + 1))) continue;
+    return true;
+  }
+  return false;
 }
 
 function isQuoteCode(c: number): boolean {

@@ -70,6 +70,9 @@ const LISTS = [
   ['speaker_nouns', 'speakerNouns', 'nouns'],
   ['titles', 'titles', 'words'],
   ['interview_verbs', 'interview', 'verbs'],
+  ['question_verbs', 'questionVerbs', 'verbs'],
+  ['speaker_subject_verbs', 'speakerSubjectVerbs', 'verbs'],
+  ['speaker_subjects', 'speakerSubjects', 'nouns'],
   // Lists that were word sets in the rules' code until voice 1.15.0 (docs/voice.md, "Vocabulary in this file and
   // word tables in code"). Written out form by form, as the rules read them.
   ['not_finite_words', 'notFinite', 'words'],
@@ -286,7 +289,8 @@ export function parseVoiceRules(text: string, file = '<voice rules>', sha256 = c
   const forwardCues = new Set(['according', 'read', 'reads']);
   for (const list of [words.prepositional, words.reportingPhrases]) for (const phrase of list) forwardCues.add(phrase.slice(0, phrase.indexOf(' ')));
   for (const list of [words.reporting, words.zeroThat, words.accuse, words.passiveFraming, words.call, words.asVerbs,
-    words.condemn, words.blame, words.responsibilityVerbs, words.demand, words.directive, words.appeal, words.vow, words.content, words.speechNouns]) for (const w of list) forwardCues.add(w);
+    words.condemn, words.blame, words.responsibilityVerbs, words.demand, words.directive, words.appeal, words.vow, words.content, words.speechNouns,
+    words.questionVerbs]) for (const w of list) forwardCues.add(w);
   return {
     source: { name, version, sha256, file, description },
     words,

@@ -180,6 +180,29 @@ describe('voice 1.15.3: comment_participles ends a reported clause', () => {
   });
 });
 
+describe('voice 1.15.4: question_verbs open an indirect question (V-HOW)', () => {
+  const shippedRules = parseVoiceRules(shipped, 'v.yml');
+  it.each([
+    ['ask', 'Analysts ask what the occupiers would do next.', ['the occupiers would do next']],
+    ['wonder', 'They wonder where the occupiers would go.', ['the occupiers would go']],
+  ])('without "%s" the question is the outlet\'s', (item, text, expected) => {
+    expect(attributed(text, shippedRules)).toEqual(expected);
+    expect(attributed(text, without('question_verbs', item))).toEqual([]);
+  });
+});
+
+describe('voice 1.15.4: speaker_subjects make "raised concerns about" report', () => {
+  const shippedRules = parseVoiceRules(shipped, 'v.yml');
+  it('without "analyst" the analysts\' concern is the outlet\'s; without "raise" in speaker_subject_verbs an event reports', () => {
+    const text = 'Two analysts raised concerns about the occupiers.';
+    expect(attributed(text, shippedRules)).toEqual(['the occupiers']);
+    expect(attributed(text, without('speaker_subjects', 'analyst'))).toEqual([]);
+    const event = 'The strike raised concerns about the occupiers.';
+    expect(attributed(event, shippedRules)).toEqual([]);
+    expect(attributed(event, without('speaker_subject_verbs', 'raise'))).toEqual(['the occupiers']);
+  });
+});
+
 describe('voice 1.15.0 windows: read by their rules', () => {
   const shippedRules = parseVoiceRules(shipped, 'v.yml');
   // [window, a smaller value, made-up text, attributed with the shipped file]; with the smaller value the reading changes.

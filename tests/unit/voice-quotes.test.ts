@@ -146,6 +146,39 @@ describe('quoteSpans: nesting and paragraphs', () => {
     expect(quoteSpans('Jets struck the occupation base.” The Pentagon denied it.')).toEqual([]);
   });
 
+  it('runs a quotation opened by a single mark at a paragraph start on to the paragraph that closes it after a sentence end (voice 1.15.4)', () => {
+    // A blog quoting an article paragraph by paragraph: ‘ opens the first paragraph, ’ closes the last one.
+    const text = 'The analyst wrote:\n\n‘For months the occupation army has shelled the border. Rockets fell daily.\n\n'
+      + 'The Iran-backed militias kept firing, and the army\'s reply was slow.’\n\nThe occupation forces are the blogger\'s words.';
+    const qs = quoteSpans(text);
+    expect(qs).toHaveLength(1);
+    expect(text.slice(qs[0].start, qs[0].end)).toBe(
+      '‘For months the occupation army has shelled the border. Rockets fell daily.\n\nThe Iran-backed militias kept firing, and the army\'s reply was slow.’',
+    );
+    expect(qs[0]).toMatchObject({ openMark: '‘', closeMark: '’', depth: 0 });
+    expect(voiceOf(text, 'occupation army')).toBe('quoted');
+    expect(voiceOf(text, 'Iran-backed militias')).toBe('quoted');
+    expect(voiceOf(text, 'occupation forces')).toBe('author');
+    // The English convention: every paragraph re-opens with the mark; a paragraph between without marks is passed.
+    const three = '‘The occupation army shelled the border.\n\n‘Nothing moved for hours.\n\nThen the militias fired again.’\n\nThe occupation forces left.';
+    expect(quotes(three)).toEqual(['‘The occupation army shelled the border.\n\n‘Nothing moved for hours.\n\nThen the militias fired again.’']);
+    expect(voiceOf(three, 'the militias fired')).toBe('quoted');
+    expect(voiceOf(three, 'occupation forces left')).toBe('author');
+  });
+
+  it('leaves a single opener stray when no later paragraph closes the run (voice 1.15.4)', () => {
+    // The closer follows a letter (an apostrophe: the militias’), not a sentence end.
+    expect(quotes('‘The occupation army shelled the border.\n\nThen they hit the militias’')).toEqual([]);
+    // A paragraph between holds a mark of its own: no run.
+    expect(quotes('‘The occupation army shelled the border.\n\nThe group said “enough”.\n\nThey fired again.’')).toEqual(['“enough”']);
+    // The run reaches at most four paragraphs on.
+    const far = `‘The occupation army shelled the border.\n\n${'Nothing moved.\n\n'.repeat(4)}They fired again.’`;
+    expect(quotes(far)).toEqual([]);
+    // Not opened at the paragraph's start: a stray mark, as before.
+    expect(quotes('He wrote ‘the occupation army shelled the border.\n\nThey fired again.’')).toEqual([]);
+    expect(voiceOf('‘The occupation army shelled the border.\n\nThe occupation forces left.', 'occupation army')).toBe('author');
+  });
+
   it('ignores a stray closer without evidence, or in the middle of a paragraph', () => {
     expect(quoteSpans('The militias attacked the base.”\nNothing else happened.')).toEqual([]);
     const mid = 'The group said the occupiers must leave.” Then the militias attacked.';

@@ -45,7 +45,11 @@ export function contentCue(r: Reading, i: number): ForwardCue | null {
   // Not an object: a preposition, conjunction or adverb ("reported on", "confirmed as", "reported yesterday"), a
   // pronoun that names nothing ("denied it"), an infinitive. A gerund ("reported hearing explosions") tells what the
   // speaker did, not what they claim about others.
-  if (v.adjuncts.has(o) || NOT_TAG_START.has(o) || OBJECT_PRONOUNS.has(o) || o === 'as' || o === 'of' || o === 'about'
+  // "reported this as Iran's largest-ever strike": a pronoun named as something is the speaker's characterisation of it
+  // (as F-AS reads "described it as"; voice 1.15.4).
+  const namedAs = OBJECT_PRONOUNS.has(o) && words[j + 1]?.lower === 'as' && !words[j + 1].commaBefore && !words[j + 1].markBefore
+    && j + 2 < words.length && !AS_NOT_NAMING.has(words[j + 2].lower);
+  if (!namedAs && (v.adjuncts.has(o) || NOT_TAG_START.has(o) || OBJECT_PRONOUNS.has(o)) || o === 'as' || o === 'of' || o === 'about'
     || o.endsWith('ly') || o.endsWith('ing')) return null;
   // "the strike claimed the lives of …": the object noun makes it another verb.
   const head = DETERMINERS.has(o) ? words[j + 1]?.lower : o;
@@ -67,6 +71,8 @@ export function contentCue(r: Reading, i: number): ForwardCue | null {
 }
 
 const NEGATIONS = new Set(['not', 'never', 'neither', 'nor', 'no']);
+/** Words after "it as"/"this as" that make "as" a comparison or a time, not a naming: "reported it as soon as …". */
+const AS_NOT_NAMING = new Set(['soon', 'well', 'long', 'early', 'late', 'far', 'much', 'many', 'recently', 'quickly', 'often']);
 /** Days named relative to the report: calendar words, a closed class (docs/voice.md, tables that stay in code). */
 const RELATIVE_DAYS = new Set(['yesterday', 'today', 'tonight']);
 /** Subjects that name no speaker. */

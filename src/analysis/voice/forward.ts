@@ -2,7 +2,8 @@
  * Forward cues: a word that opens reported material after it ("said that …", "according to X, …", "accused X of …").
  * This file dispatches to the rule families; docs/voice.md specifies each rule id.
  */
-import { capitalised, type Reading } from './words.js';
+import { capitalised, segmentEnd, type Reading } from './words.js';
+import { AUXILIARIES } from './grammar.js';
 import { framingCue } from './framing.js';
 import { intentCue } from './intent.js';
 import { contentCue } from './content.js';
@@ -58,12 +59,45 @@ function sourceGlossEnd(r: Reading, j: number): number {
   return j;
 }
 
+/** Relative words after which "according to X" opens the relative clause's predicate (A-FRONT in a relative clause). */
+const RELATIVE_SOURCE_HOSTS = new Set(['who', 'which', 'that', 'whom']);
+/** Words the source of a relative clause's "according to" may run before its verb. */
+const RELATIVE_SOURCE_REACH = 7;
+
+/**
+ * "who according to US officials has directed …": "according to" right after a relative word, without a comma,
+ * opens the relative clause's predicate, which starts at the first auxiliary, irregular past or form in -ed after the
+ * source (within RELATIVE_SOURCE_REACH words). It ends with its comma segment, the relative clause's end, and the main
+ * clause goes on (as S-RELATIVE). undefined when "according" follows no relative word or a comma (B-ACCORDING reads
+ * "which, according to the army, was …"); null when the predicate is not found.
+ */
+function relativeSourceClause(r: Reading, i: number): ForwardCue | null | undefined {
+  const { words } = r;
+  const prev = words[i - 1];
+  if (prev === undefined || !RELATIVE_SOURCE_HOSTS.has(prev.lower) || !(prev.commaBefore || i === 1)) return undefined;
+  // "which, according to the army, was fired …" is B-ACCORDING's (a source between commas).
+  if (words[i].commaBefore) return undefined;
+  for (let j = i + 3; j < words.length && j <= i + 2 + RELATIVE_SOURCE_REACH; j++) {
+    if (words[j].commaBefore || words[j].markBefore) return null;
+    const l = words[j].lower;
+    if (AUXILIARIES.has(l) || r.rules.words.irregularPast.has(l) || (l.length > 4 && l.endsWith('ed') && !r.rules.words.notFinite.has(l))) {
+      return { cue: i, clause: j, end: segmentEnd(words, j), keepsBackward: true, rule: 'A-FRONT' };
+    }
+  }
+  return null;
+}
+
 /** The forward cue starting at word i, if any: the first rule family that claims the word decides. */
 export function forwardCueAt(r: Reading, i: number): ForwardCue | null {
   const { words } = r;
   const w = words[i].lower;
   if (!r.rules.forwardCues.has(w)) return r.rules.words.tag.has(w) ? colonAfterTag(r, i) : null;
   if (w === 'according' && words[i + 1]?.lower === 'to') {
+    // A-FRONT inside a relative clause: "Abu Ali, who according to US officials has directed attacks on US forces,
+    // was killed" — the relative clause's predicate is the source's account (to the end of the relative clause:
+    // S-RELATIVE in part.ts bounds it; voice 1.15.4).
+    const relative = relativeSourceClause(r, i);
+    if (relative !== undefined) return relative;
     // A-FRONT. Only the sentence-initial form is forward; "X, according to Y" is a backward cue (B-ACCORDING).
     if (i > 1 || (i === 1 && !r.rules.words.adjuncts.has(words[0].lower) && words[0].lower !== 'but')) return null;
     for (let j = i + 2; j < words.length; j++) if (words[j].commaBefore) return { cue: i, clause: sourceGlossEnd(r, j), rule: 'A-FRONT' };

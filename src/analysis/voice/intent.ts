@@ -35,8 +35,9 @@ export function intentCue(r: Reading, i: number): ForwardCue | null | undefined 
       if (v.reporting.has(words[j].lower) || AUXILIARIES.has(words[j].lower)) break;
     }
     // "told CNN that …", "told Reuters the attacks …": a directive that also takes an object and a clause (`object_verbs`:
-    // tell) is left to the reporting rules when no infinitive follows (voice 1.15.3).
-    return v.objectVerbs.has(w) && !callOn ? undefined : null;
+    // tell) is left to the reporting rules when no infinitive follows (voice 1.15.3); so is one that also asks a
+    // question (`question_verbs`: "asked what Iran's stance would be", V-HOW; voice 1.15.4).
+    return (v.objectVerbs.has(w) || v.questionVerbs.has(w)) && !callOn ? undefined : null;
   }
   if (!v.vow.has(w)) return undefined;
   for (let j = i + 1; j < n && j <= i + win.vow + 1; j++) {
@@ -84,7 +85,7 @@ const CLAUSE_SUBJECTS = new Set(['the', 'this', 'these', 'those', 'its', 'their'
  * name) and, within four more words and no comma, an auxiliary, an irregular past, a form in -ed, or a form in -s
  * followed by a determiner or "to" ("the conflict approaches a critical mark", "Israel continues to …").
  */
-function finiteClauseAt(r: Reading, k: number): boolean {
+export function finiteClauseAt(r: Reading, k: number): boolean {
   const { words, text } = r;
   const s = words[k];
   if (!s || s.commaBefore || s.markBefore) return false;
@@ -102,4 +103,6 @@ function finiteClauseAt(r: Reading, k: number): boolean {
   return false;
 }
 
-const RELATIVE_OPENERS = new Set(['which', 'who', 'whose', 'whom']);
+// "where" since voice 1.15.4: "called on their citizens to leave Lebanon, where the Iran-backed Hezbollah movement
+// is based, and airlines have cancelled flights" (the place's gloss and what followed are the outlet's).
+const RELATIVE_OPENERS = new Set(['which', 'who', 'whose', 'whom', 'where']);

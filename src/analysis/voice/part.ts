@@ -6,11 +6,12 @@
 import { backwardCues, summativeAppositive } from './backward.js';
 import { forwardCueAt, type ForwardCue } from './forward.js';
 import { mainClauseAfter } from './that-clause.js';
+import { finiteClauseAt } from './intent.js';
 import { ARTICLES, AUXILIARIES, DETERMINERS, RELATIVE } from './grammar.js';
 import { perspectiveClause } from './perspective.js';
 import { insideAny, type RuleSpan } from './spans.js';
 import { FRONTED_CLAUSE, inSpeechTag, isSpeechTag } from './tags.js';
-import { capitalised, segmentEnd, type Reading } from './words.js';
+import { capitalised, MONTH_NAMES, segmentEnd, type Reading } from './words.js';
 import { namesSelf } from './self.js';
 
 /** Relative words that open a non-restrictive clause after a comma. */
@@ -345,6 +346,41 @@ const SERIES_JOINERS = new Set(['and', 'or']);
  * stays the outlet's. The appositive opens with "a" or "an" after a comma and closes with another comma inside the
  * clause; the rest of the clause is marked as before.
  */
+/**
+ * A sequence opener (`sequence_openers`: then, later, soon, afterward …) right before a past form in -ed or an irregular
+ * past with no subject between: "…, but then responded …", "…, and later fired …" (voice 1.15.4).
+ */
+function sequencePredicate(r: Reading, k: number): boolean {
+  const { words } = r;
+  const opener = words[k];
+  const verb = words[k + 1];
+  if (!opener || !verb || opener.commaBefore || opener.markBefore || verb.commaBefore || verb.markBefore) return false;
+  if (!r.rules.words.sequenceOpeners.has(opener.lower)) return false;
+  const l = verb.lower;
+  return r.rules.words.irregularPast.has(l) || (l.length > 4 && l.endsWith('ed') && !r.rules.words.notFinite.has(l));
+}
+
+/** Prepositions that open a dated adjunct ("since October 7", "on Oct. 7, 2023", "in 2006"). */
+const DATE_PREPOSITIONS = new Set(['since', 'on', 'in', 'after', 'before', 'until', 'till']);
+
+/**
+ * Whether the words before k end with a dated adjunct: a preposition of DATE_PREPOSITIONS, then a month and a day
+ * ("since October 7", "on Oct. 7", "since 7 October"), a month, day and year ("on October 7, 2023"), or a year ("in
+ * 2006").
+ */
+function datedAdjunctBefore(r: Reading, k: number): boolean {
+  const { words } = r;
+  const digits = (m: number): boolean => m >= 0 && /^\d{1,4}(?:st|nd|rd|th)?$/.test(words[m].lower);
+  const month = (m: number): boolean => m >= 0 && MONTH_NAMES.has(words[m].lower.replace(/\.$/, ''));
+  let m = k - 1;
+  if (digits(m) && words[m].lower.length === 4 && (digits(m - 1) || month(m - 1)) && !month(m)) m--; // the year after a day
+  if (digits(m) && month(m - 1)) m -= 2; // October 7
+  else if (month(m) && digits(m - 1)) m -= 2; // 7 October
+  else if (digits(m) && words[m].lower.length === 4) m -= 1; // 2006
+  else return false;
+  return m >= 0 && DATE_PREPOSITIONS.has(words[m].lower);
+}
+
 function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, mark: (a: number, b: number, rule: string) => void): void {
   const { words } = r;
   let start = from;
@@ -362,6 +398,29 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
     // it and the rest of the clause are the outlet's (voice 1.15.3).
     if (w.commaBefore && !w.semiBefore && !w.colonBefore && !insideAny(r.quoted, w.start) && w.lower.endsWith('ing')
       && r.rules.words.commentParticiples.has(w.lower)) {
+      mark(start, k, rule);
+      return;
+    }
+    // "Hezbollah denied they were planning anything, but then responded with its own rockets": ", but then" or ", and
+    // then" (a word of `sequence_openers`) and a past form without a subject of its own go on with the subject of the
+    // outlet's sentence: the outlet's narration of what came next (voice 1.15.4), as U-SEMI reads "; soon afterward, …".
+    if (w.commaBefore && !w.semiBefore && !w.colonBefore && (w.lower === 'but' || w.lower === 'and') && !insideAny(r.quoted, w.start)
+      && sequencePredicate(r, k + 1)) {
+      mark(start, k, rule);
+      return;
+    }
+    // "… has announced it will deploy warships to the region, while Western governments have called on their citizens to
+    // leave Lebanon …": ", while" or ", whereas" and a clause with its own subject and finite verb set another fact beside
+    // the report: the outlet's juxtaposition ends the reported clause (voice 1.15.4).
+    if (w.commaBefore && !w.semiBefore && !w.colonBefore && (w.lower === 'while' || w.lower === 'whereas') && !insideAny(r.quoted, w.start)
+      && finiteClauseAt(r, k + 1)) {
+      mark(start, k, rule);
+      return;
+    }
+    // "… have been targeted repeatedly since October 7, when Israel began its onslaught on Gaza": a "when" clause after a
+    // dated adjunct glosses the date for the outlet's readers; it and the rest of the clause are the outlet's
+    // (voice 1.15.4).
+    if (w.commaBefore && !w.semiBefore && !w.colonBefore && w.lower === 'when' && !insideAny(r.quoted, w.start) && datedAdjunctBefore(r, k)) {
       mark(start, k, rule);
       return;
     }

@@ -25,6 +25,7 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
     if (v.documentNouns.has(prev) || (prev === 'it' && colonQuote)) return { cue: i, clause: i + 1, quoted: colonQuote, rule: 'V-READ' };
   }
   if (v.speechNouns.has(w)) return nounClause(r, i);
+  if (v.questionVerbs.has(w)) return indirectQuestion(r, i);
   const phrase = phraseEnd(r, i);
   if (phrase > 0) return thatAfter(r, i, phrase);
   if (!v.reporting.has(w) || isDiscoursePassive(r, i) || isDiscourseInfinitive(r, i)) return null;
@@ -62,6 +63,13 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   // "Hezbollah confirms it has started …", "the groups revealed they would resume …": a subject pronoun and its verb
   // right after any reporting verb can only be a clause (a pronoun object is not followed by a finite verb).
   if (pronounClause(r, i + 1)) return { cue: i, clause: i + 1, rule: 'V-ZERO' };
+  // Any reporting verb also takes a clause without "that" on strong evidence (voice 1.15.4): after a parenthetical
+  // between dashes right after the verb ("officials estimate - and this is just an estimate - about 500 fighters were
+  // killed": the aside is the outlet's, the clause after it the speaker's), or when a plural subject and its finite verb
+  // follow at once ("He noted the attacks endangered US forces").
+  const dashed = afterParenthetical(text, words, i + 1, win.parenthetical);
+  if (dashed > 0 && !words[dashed].commaBefore && opensClause(r, dashed)) return { cue: i, clause: dashed, rule: 'V-ZERO' };
+  if (pluralSubjectClause(r, i + 1)) return { cue: i, clause: i + 1, rule: 'V-ZERO' };
   if (!v.zeroThat.has(w)) return null;
   // V-ZERO: skip a short adjunct ("in a statement," / "on Friday it …"), then a clause opener must follow.
   let j = i + 1;
@@ -124,6 +132,38 @@ function objectThenGoal(r: Reading, j: number): boolean {
 
 /** Words that open a reported clause after a reporting verb like "that" (V-HOW). */
 const WH_COMPLEMENTIZERS = new Set(['how', 'why']);
+/** Words that open an indirect question after a question verb (V-HOW, `question_verbs`). */
+const QUESTION_OPENERS = new Set(['what', 'whether', 'if', 'where', 'when', 'who', 'whom', 'whose', 'which', 'how', 'why']);
+/** Pronoun objects that may stand between a question verb and its question: "asked him whether …". */
+const ASKED_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'themselves', 'himself', 'herself']);
+/** Words before a question verb's participle that make it a passive without its asker: "when asked whether …". */
+const PASSIVE_OPENERS = new Set(['when', 'if', 'after', 'before', 'once', 'while', 'upon', 'being', 'unless', 'whenever']);
+/** Words before a question verb's form that make it a noun: "no wonder", "the question whether". */
+const NOUN_MAKERS = new Set(['no', 'a', 'an', 'the', 'this', 'its', 'their', 'his', 'her', 'our', 'any', 'key', 'open']);
+
+/**
+ * V-HOW, indirect questions: "analysts ask what Iran's stance would be", "they wonder where Syria would stand",
+ * "asked him whether the army had left". A verb of `question_verbs`, an optional pronoun object, then a wh-word or
+ * "whether"/"if": the question is the asker's account, marked from the word after the wh-word to the end of the part
+ * like V-THAT (voice 1.15.4). Not a noun ("no wonder why", "the question whether") and not a negated verb ("did not
+ * ask whether").
+ */
+function indirectQuestion(r: Reading, i: number): ForwardCue | null {
+  const { words } = r;
+  const n = words.length;
+  const prev = words[i - 1]?.lower;
+  if (prev !== undefined && !words[i].commaBefore && (NOUN_MAKERS.has(prev) || prev.endsWith("'s"))) return null;
+  if (negatedAt(r, i)) return null;
+  // "when asked whether Iran would retaliate", "was asked if …", "Biden, asked whether …": a passive names no asker;
+  // the question is the outlet's account of the occasion (as V-PASSIVE reads "it should be noted").
+  if (words[i].lower.endsWith('ed') && (words[i].commaBefore || (prev !== undefined && (BE_FORMS.has(prev) || PASSIVE_OPENERS.has(prev))))) return null;
+  let j = i + 1;
+  if (j < n && ASKED_PRONOUNS.has(words[j].lower) && !words[j].commaBefore && !words[j].markBefore) j++;
+  const q = words[j];
+  if (q === undefined || q.commaBefore || q.markBefore || !QUESTION_OPENERS.has(q.lower)) return null;
+  if (j + 2 >= n || words[j + 1].commaBefore || words[j + 1].markBefore) return null;
+  return { cue: i, clause: j + 1, rule: 'V-HOW' };
+}
 
 /** Subject pronouns that, followed by their verb, open a clause after any reporting verb. */
 const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we']);
@@ -162,11 +202,33 @@ export function phraseEnd(r: Reading, i: number): number {
   const phrases = r.rules.words.reportingPhrases;
   for (let k = i + 1; k < words.length && k <= i + 2; k++) {
     if (words[k].commaBefore || words[k].markBefore) return -1;
-    if (phrases.has(`${words[i].lower} ${words[k].lower}`)) return k;
+    if (phrases.has(`${words[i].lower} ${words[k].lower}`)) {
+      return r.rules.words.speakerSubjectVerbs.has(words[i].lower) && !speakerSubject(r, i) ? -1 : k;
+    }
     if (!PHRASE_INSERTS.has(words[k].lower)) return -1;
   }
   return -1;
 }
+
+/** Words that may stand between a phrase verb and its subject: "Analysts have also raised …". */
+const SUBJECT_VERB_GAP = new Set(['has', 'have', 'had', 'also', 'repeatedly', 'already', 'again', 'recently', 'publicly', 'long', 'both', 'all']);
+const SPEAKER_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+
+/**
+ * Whether the verb at i has a speaker for its subject (`speaker_subject_verbs`): a capitalised name ("Mudavadi, has
+ * raised concerns"), a subject pronoun, or a noun of `speaker_subjects` ("Analysts and observers have raised concern"),
+ * after at most three words of SUBJECT_VERB_GAP. "The strike raised concerns" has an event for its subject.
+ */
+function speakerSubject(r: Reading, i: number): boolean {
+  const { words, text } = r;
+  let k = i - 1;
+  while (k >= 0 && i - k <= 3 && SUBJECT_VERB_GAP.has(words[k].lower)) k--;
+  if (k < 0) return false;
+  const w = words[k];
+  if (SPEAKER_PRONOUNS.has(w.lower) || r.rules.words.speakerSubjects.has(w.lower)) return true;
+  return capitalised(text, w) && !(k === 0 && DETERMINER_WORDS.has(w.lower));
+}
+const DETERMINER_WORDS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'it']);
 
 /** V-THAT after a reporting phrase ending at word p: "that" right after it, or after adjuncts within the window. */
 function thatAfter(r: Reading, i: number, p: number): ForwardCue | null {
@@ -452,6 +514,33 @@ function plainAdjective(r: Reading, k: number): boolean {
   return !l.endsWith('s') && !l.endsWith('ly') && !l.endsWith('ed') && !l.endsWith('ing') && !AUXILIARIES.has(l)
     && !r.rules.words.clauseOpeners.has(l) && !v.adjuncts.has(l) && !v.reporting.has(l) && !v.tag.has(l) && !WEEKDAYS.has(l)
     && !r.words[k + 1]?.commaBefore && !r.words[k + 1]?.markBefore;
+}
+
+/** Determiners that open a plural subject after any reporting verb (`pluralSubjectClause`). */
+const PLURAL_DETERMINERS = new Set(['the', 'these', 'those', 'its', 'their', 'his', 'her', 'our']);
+/** Words after a finite verb in -ed that show its object: a determiner, a pronoun object or a number. */
+const OBJECT_OPENERS = new Set(['the', 'a', 'an', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'them', 'him', 'us', 'it']);
+
+/**
+ * A clause opens at k after any reporting verb: a determiner, at most one plain adjective, a plural noun and then an
+ * auxiliary ("noted the attacks had endangered …") or a finite verb in -ed with its object right after it (a
+ * determiner, a pronoun object, a number or a capitalised word that is no weekday: "noted the attacks endangered US
+ * forces"). A participle with its agent or place ("the attacks launched by …", "the attacks carried out in …") has a
+ * preposition there, so "reported the attacks launched by X" keeps its noun-phrase object (voice 1.15.4).
+ */
+function pluralSubjectClause(r: Reading, k: number): boolean {
+  const { words, text } = r;
+  const d = words[k];
+  if (!d || d.commaBefore || d.markBefore || !PLURAL_DETERMINERS.has(d.lower)) return false;
+  let m = k + 1;
+  if (plainAdjective(r, m)) m++;
+  if (!pluralThenVerb(r, m)) return false;
+  const verb = words[m + 1];
+  if (AUXILIARIES.has(verb.lower)) return true;
+  const obj = words[m + 2];
+  if (!obj || obj.commaBefore || obj.markBefore) return false;
+  return OBJECT_OPENERS.has(obj.lower) || isDigit(obj.lower.charCodeAt(0)) || r.rules.words.numberWords.has(obj.lower)
+    || (capitalised(text, obj) && !WEEKDAYS.has(obj.lower));
 }
 
 function pluralThenVerb(r: Reading, k: number): boolean {

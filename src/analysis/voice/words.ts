@@ -253,8 +253,39 @@ export function negatedAt(r: Reading, i: number): boolean {
   const prev = words[i - 1]?.lower;
   if (prev === 'to' && i >= 2 && r.rules.words.notDone.has(words[i - 2].lower)) return true;
   if (preventedAt(r, i)) return true;
+  if (negativeSubjectAt(r, i)) return true;
   return neg(i - 1) || (prev !== undefined && (prev === 'yet' || prev.endsWith('ly')) && neg(i - 2));
 }
+
+/** Words between a segment-initial negative subject and its verb that the negation does not reach past. */
+const NEGATION_BARRIERS = new Set(['but', 'yet', 'although', 'though', 'while', 'whereas', 'because', 'since', 'that', 'which', 'who']);
+/** Subjects that deny the act of their verb when they open its comma segment. */
+const NOBODY_SUBJECTS = new Set(['nobody', 'none', 'no-one']);
+
+/**
+ * The verb at i has a negative subject that opens its comma segment, within NEGATIVE_SUBJECT_REACH words: "neither
+ * Biden nor Trump would want to be seen criticising Israel", "Neither Washington nor London condemned …", "No Arab
+ * state blamed …", "Nobody said that …" — the act is denied, so the verb reports nobody's words (voice 1.15.4).
+ * "neither" needs its "nor" before the verb; a conjunction or relative word between ("but", "that", "which") ends the
+ * negation's reach.
+ */
+function negativeSubjectAt(r: Reading, i: number): boolean {
+  const { words } = r;
+  let nor = false;
+  for (let k = i - 1; k >= 0 && k >= i - NEGATIVE_SUBJECT_REACH; k--) {
+    const w = words[k].lower;
+    if (NEGATION_BARRIERS.has(w)) return false;
+    if (w === 'nor') nor = true;
+    const opens = k === 0 || words[k].commaBefore || words[k].markBefore;
+    if (!opens) continue;
+    if (w === 'neither') return nor;
+    if (NOBODY_SUBJECTS.has(w)) return true;
+    return w === 'no' && k + 1 < i && !words[k + 1].commaBefore;
+  }
+  return false;
+}
+/** Words a segment-initial negative subject may stand before its verb. */
+const NEGATIVE_SUBJECT_REACH = 14;
 
 /**
  * A gerund whose act a preventing verb keeps from happening: "worked to prevent the UN from condemning Israel",
