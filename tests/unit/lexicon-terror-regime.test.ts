@@ -1,7 +1,7 @@
 /**
  * Made-up sentences for three label classes found in opinion and army-voice copy (lexicon 1.3.39): "gang" as the
  * terrorist or criminal charge ("a terrorist gang", "Hamas gangs"), a "terror" compound naming an office or a unit
- * ("Hezbollah terror chief", "terror brigades"), and an adjective between Iran's name and "regime" ("Iran's
+ * ("terror brigades", "Hezbollah's terror army"; not an office: "the terror chief", gold C-OFFICE), and an adjective between Iran's name and "regime" ("Iran's
  * revolutionary regime"), which lost the label or split the phrase into the name and a shorter label.
  */
 import { describe, expect, it } from 'vitest';
@@ -38,22 +38,20 @@ describe('"gang" as a charge against a group (1.3.39)', () => {
   });
 });
 
-describe('"terror" compounds naming an office or a unit (1.3.39)', () => {
+describe('"terror" compounds naming a unit, not an office (1.3.39)', () => {
   it('joins a group name and the compound into one label', () => {
-    expect(mentions('Hezbollah terror chief Hassan Nasrallah spoke on Friday.')).toEqual([
-      { text: 'Hezbollah terror chief', label: 'named-group-terrorists', weight: -2 },
-    ]);
     expect(mentions("Hezbollah's terror army was hit hard.")).toEqual([
       { text: "Hezbollah's terror army", label: 'named-group-terrorists', weight: -2 },
     ]);
   });
 
-  it('reads the compound alone as the terrorist label', () => {
-    for (const [s, words] of [
-      ['The army said the terror leader was killed in the strike.', 'terror leader'],
-      ['Troops moved to destroy newly formed terror brigades.', 'terror brigades'],
-      ['A terrorist mastermind planned the raid.', 'terrorist mastermind'],
-    ] as const) expect(mentions(s).map((m) => [m.text, m.label]), s).toContainEqual([words, 'terrorists']);
+  it('reads the unit alone as the terrorist label', () => {
+    expect(mentions('Troops moved to destroy newly formed terror brigades.').map((m) => [m.text, m.label])).toContainEqual(['terror brigades', 'terrorists']);
+  });
+
+  it('leaves an office holder named with "terror" unannotated (gold C-OFFICE)', () => {
+    expect(mentions('The army said the terror chief was killed in the strike.')).toEqual([]);
+    expect(mentions('A terrorist commander planned the raid.')).toEqual([]);
   });
 });
 
