@@ -982,16 +982,6 @@ const POSSESSIVES = new Set(['their', 'its']);
 const POSSESSIVE_REACH = 4;
 
 /**
- * The mention that owns a label through a possessive determiner: "their" or "its" at most POSSESSIVE_REACH words
- * before the label, with only modifiers and "and" between (no barrier, no function word), and the nearest mention of
- * the same sentence before that determiner. undefined when there is no such determiner or mention. Visits a constant
- * number of units and the mentions of one sentence from the end of `seen`.
- */
-function possessiveOwner(units: Units, match: Match, seen: Mention[], sentence: number): Mention | undefined {
-  return possession(units, match, seen, sentence)?.owner;
-}
-
-/**
  * Whether a mention the label may take stands in its sentence before it (`seen` holds the mentions before it, in
  * order), among the last `cap` mentions (look_back_mentions: one huge sentence stays linear).
  */
@@ -1001,9 +991,11 @@ function fittingInSentence(seen: Mention[], sentence: number, fit: (m: Mention) 
 }
 
 /**
- * The possessive before a label (rule 4b'): its owner, and whether the owner is glued to the label's noun phrase by
- * "'s" ("Israel’s battle-hardened forces": the mention ending right before the clitic, no doubt whose) rather than
- * named before "its"/"their" (the last mention before the pronoun in the sentence, a guess).
+ * The possessive before a label (rule 4b'): "their" or "its", or a "'s", at most POSSESSIVE_REACH words before the
+ * label with only modifiers and "and" between (no barrier, no function word). Gives its owner — for "'s" the mention
+ * ending right before the clitic ("Israel’s battle-hardened forces": no doubt whose), for "its"/"their" the nearest
+ * mention of the sentence before the determiner (a guess) — and which of the two it was. undefined when there is no
+ * such possessive or owner. Visits a constant number of units and the mentions of one sentence from the end of `seen`.
  */
 function possession(units: Units, match: Match, seen: Mention[], sentence: number): { owner: Mention; clitic: boolean } | undefined {
   let at = -1;

@@ -152,11 +152,6 @@ const POSSESSIVE_LOOKBACK = 160;
 /** Capitalised at a sentence's start but no part of a name: "The Houthis’ attacks". */
 const NAME_OPENERS = new Set(['the', 'a', 'an', 'and', 'but', 'as', 'by', 'for', 'from', 'in', 'of', 'on', 'to', 'with', 'after', 'since', 'while', 'when']);
 
-/** The sentence of token i (the unit table's sentence numbers). */
-function sentence0(tokSentence: Int32Array, i: number): number {
-  return tokSentence[i];
-}
-
 /**
  * Whether token i is the apostrophe of a plural or s-final possessive ("Hamas' rampage", "the Houthis’ attacks"): a
  * single ' or ’ glued to a word that ends in a lowercase "s", a space and a word after it, and no single quotation mark open
@@ -320,7 +315,7 @@ export function tokenize(text: string): Tokenized {
       // "Hamas' rampage", "the Houthis’ attacks": an s-final possessive's apostrophe is the unit "'s", as in "Hamas's
       // rampage", so that one pattern reads both spellings; a closing quotation mark stays a separator.
       if (!pendingBarrier && count > 0 && sFinalPossessive(src, i, value, spaces, tokStart, ids, flags, n)) {
-        push(tokStart[i], tokEnd[i], "'s", sentence0(tokSentence, i), -1);
+        push(tokStart[i], tokEnd[i], "'s", tokSentence[i], -1);
         continue;
       }
       // A hyphen or en dash glued to words on both sides joins them ("Iran-backed"); anything else separates.

@@ -386,41 +386,26 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
   let start = from;
   for (let k = from + 1; k < to; k++) {
     const w = words[k];
-    // S-AFTER inside the clause: a last comma segment that ranks the event just reported ("…, the first attack by the
-    // Lebanese group since …", "…, its deadliest day …") is the outlet's summative appositive, as after a tag (voice 1.15.1).
-    if (w.commaBefore && !w.semiBefore && !w.colonBefore && !insideAny(r.quoted, w.start) && segmentEnd(words, k) >= to
-      && summativeAppositive(r, k, to)) {
-      mark(start, k, rule);
-      return;
-    }
-    // "… that its chief has been killed, dealing a seismic blow to the group and prompting threats against Israel": a
-    // participle of comment (`comment_participles`) after a comma weighs the reported event for the outlet's readers;
-    // it and the rest of the clause are the outlet's (voice 1.15.3).
-    if (w.commaBefore && !w.semiBefore && !w.colonBefore && !insideAny(r.quoted, w.start) && w.lower.endsWith('ing')
-      && r.rules.words.commentParticiples.has(w.lower)) {
-      mark(start, k, rule);
-      return;
-    }
-    // "Hezbollah denied they were planning anything, but then responded with its own rockets": ", but then" or ", and
-    // then" (a word of `sequence_openers`) and a past form without a subject of its own go on with the subject of the
-    // outlet's sentence: the outlet's narration of what came next (voice 1.15.4), as U-SEMI reads "; soon afterward, …".
-    if (w.commaBefore && !w.semiBefore && !w.colonBefore && (w.lower === 'but' || w.lower === 'and') && !insideAny(r.quoted, w.start)
-      && sequencePredicate(r, k + 1)) {
-      mark(start, k, rule);
-      return;
-    }
-    // "… has announced it will deploy warships to the region, while Western governments have called on their citizens to
-    // leave Lebanon …": ", while" or ", whereas" and a clause with its own subject and finite verb set another fact beside
-    // the report: the outlet's juxtaposition ends the reported clause (voice 1.15.4).
-    if (w.commaBefore && !w.semiBefore && !w.colonBefore && (w.lower === 'while' || w.lower === 'whereas') && !insideAny(r.quoted, w.start)
-      && finiteClauseAt(r, k + 1)) {
-      mark(start, k, rule);
-      return;
-    }
-    // "… have been targeted repeatedly since October 7, when Israel began its onslaught on Gaza": a "when" clause after a
-    // dated adjunct glosses the date for the outlet's readers; it and the rest of the clause are the outlet's
-    // (voice 1.15.4).
-    if (w.commaBefore && !w.semiBefore && !w.colonBefore && w.lower === 'when' && !insideAny(r.quoted, w.start) && datedAdjunctBefore(r, k)) {
+    // A comma segment (not after a semicolon or colon, outside quotation marks) that ends the reported clause: it and the
+    // rest of the clause are the outlet's.
+    if (w.commaBefore && !w.semiBefore && !w.colonBefore && !insideAny(r.quoted, w.start) && (
+      // S-AFTER inside the clause: a last comma segment that ranks the event just reported ("…, the first attack by the
+      // Lebanese group since …", "…, its deadliest day …") is the outlet's summative appositive, as after a tag (voice 1.15.1).
+      (segmentEnd(words, k) >= to && summativeAppositive(r, k, to))
+      // "… that its chief has been killed, dealing a seismic blow to the group and prompting threats against Israel": a
+      // participle of comment (`comment_participles`) weighs the reported event for the outlet's readers (voice 1.15.3).
+      || (w.lower.endsWith('ing') && r.rules.words.commentParticiples.has(w.lower))
+      // "Hezbollah denied they were planning anything, but then responded with its own rockets": ", but then" or ", and
+      // then" (a word of `sequence_openers`) and a past form without a subject of its own go on with the subject of the
+      // outlet's sentence: the outlet's narration of what came next (voice 1.15.4), as U-SEMI reads "; soon afterward, …".
+      || ((w.lower === 'but' || w.lower === 'and') && sequencePredicate(r, k + 1))
+      // "… has announced it will deploy warships to the region, while Western governments have called on their citizens
+      // to leave Lebanon …": ", while" or ", whereas" and a clause with its own subject and finite verb set another fact
+      // beside the report: the outlet's juxtaposition ends the reported clause (voice 1.15.4).
+      || ((w.lower === 'while' || w.lower === 'whereas') && finiteClauseAt(r, k + 1))
+      // "… have been targeted repeatedly since October 7, when Israel began its onslaught on Gaza": a "when" clause after
+      // a dated adjunct glosses the date for the outlet's readers (voice 1.15.4).
+      || (w.lower === 'when' && datedAdjunctBefore(r, k)))) {
       mark(start, k, rule);
       return;
     }
