@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runInNewContext } from 'node:vm';
-import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { readCorpus, readCorpusStream, type CorpusItem } from '../../src/corpus/read.js';
 import { tempDir as makeTempDir } from '../helpers/temp.js';
+import { settledHeap } from '../helpers/heap.js';
 
 const tempDir = () => makeTempDir('framelens-stream-');
 const record = (id: string, text = `Text of ${id} with a few words.`) => JSON.stringify({ id, outlet: 'AFP', text });
@@ -135,13 +134,10 @@ describe('readCorpusStream', () => {
   });
 
   it('keeps ~100 bytes per document seen, not a string and an object per document', async () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
     const dir = tempDir();
     const count = 8000;
     const lines = Array.from({ length: count }, (_, i) => JSON.stringify({ id: `article-${i}`, outlet: `outlet ${i % 5}`, text: `Text ${i}: ${'word '.repeat(40)}` }));
     writeFileSync(path.join(dir, 'feed.jsonl'), `${lines.join('\n')}\n`);
-    const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
     let n = 0;
     let before = 0;
     let after = 0;
@@ -149,11 +145,9 @@ describe('readCorpusStream', () => {
       if (item.type !== 'document') continue;
       n++;
       if (n === 1000) {
-        gc();
-        before = used();
+        before = await settledHeap();
       } else if (n === count) {
-        gc();
-        after = used();
+        after = await settledHeap();
       }
     }
     expect(n).toBe(count);
@@ -175,8 +169,6 @@ describe('readCorpusStream', () => {
   });
 
   it('keeps no per-document state in memory past one batch: earlier documents are looked up in the scratch database', async () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
     const dir = tempDir();
     const batch = 1000;
     const count = 20 * batch + 100;
@@ -184,7 +176,6 @@ describe('readCorpusStream', () => {
     const text = (i: number) => `Text ${i}: ${'word '.repeat(20)}`;
     const lines = Array.from({ length: count }, (_, i) => JSON.stringify({ id: `article-${i}`, outlet: `outlet ${i % 5}`, text: text(i % 50 === 49 && i > 1530 ? i - 1530 : i) }));
     writeFileSync(path.join(dir, 'feed.jsonl'), `${lines.join('\n')}\n`);
-    const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
     let n = 0;
     let duplicates = 0;
     let before = 0;
@@ -200,9 +191,8 @@ describe('readCorpusStream', () => {
       // The same point of a batch at both ends (every document is counted there, duplicates too), so the in-memory
       // batch holds as many documents at each.
       if (n + duplicates === 2 * batch + 60 || n + duplicates === count - 40) {
-        gc();
-        if (before === 0) before = used();
-        else after = used();
+        if (before === 0) before = await settledHeap();
+        else after = await settledHeap();
       }
     }
     expect(duplicates).toBe(Array.from({ length: count }, (_, i) => i).filter((i) => i % 50 === 49 && i > 1530).length);

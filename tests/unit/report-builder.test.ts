@@ -19,6 +19,7 @@ import { LARGE_SAMPLE_DOCUMENTS } from '../../src/stats/large-sample.js';
 import { CoreColumns, ID_BATCH } from '../../src/report/core-columns.js';
 import { countByOutlet, emptyOutlet, packCounts, packCountsAsArrays, unpackCounts } from '../../src/stats/aggregate.js';
 import { buildReport as referenceReport, type Report as ReferenceReport } from '../helpers/reference/build.js';
+import { settledHeap } from '../helpers/heap.js';
 
 let compiled: CompiledLexicon;
 let documents: Document[];
@@ -250,9 +251,7 @@ describe('bounded memory', () => {
    * Bytes of heap and array buffers the builder keeps per document: `warm` documents first (so that lazily made
    * structures exist), then the rest, measured between two full collections.
    */
-  function bytesPerDocument(builder: ReportBuilder, warm: number, total: number): number {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
+  async function bytesPerDocument(builder: ReportBuilder, warm: number, total: number): Promise<number> {
     const feed = (from: number, to: number) => {
       for (let i = from; i < to; i++) {
         const hits = Array.from({ length: 20 }, (_, k) => hit(i + k, k % 2 ? 'israel' : 'us-forces'));
@@ -262,32 +261,27 @@ describe('bounded memory', () => {
         }, { text: textOf() });
       }
     };
-    const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
-    // Array buffers are freed by a sweeper after the collection that finds them dead, so one collection can still
-    // count the last ones (runs of the same build differed by ~1 KB per document): a second one finishes the sweep.
-    const settle = () => { gc(); gc(); };
     feed(0, warm);
-    settle();
-    const before = used();
+    const before = await settledHeap();
     feed(warm, total);
-    settle();
-    return (used() - before) / (total - warm);
+    return ((await settledHeap()) - before) / (total - warm);
   }
 
-  it('keeps a few KB per document at most, not its text or hits (20,000 documents of 400 words, 20 hits)', () => {
+  it('keeps a few KB per document at most, not its text or hits (20,000 documents of 400 words, 20 hits)', async () => {
     const builder = new ReportBuilder({ lexicon, resamples: 20 });
     // About 2.5 KB are kept (the packed counts, the near-duplicate sketch with typed-array slack, the metadata).
     // Each text is ~2.4 KB (one byte per character) and each analysis ~5 KB of hits: holding either would show.
-    expect(bytesPerDocument(builder, 2000, 20_000)).toBeLessThan(4500);
+    expect(await bytesPerDocument(builder, 2000, 20_000)).toBeLessThan(4500);
     const report = builder.finish();
     expect(report.corpus.documents).toBe(20_000);
     expect(report.documents[0].hits).toBeUndefined();
   }, 120_000);
 
-  it('keeps no per-document summaries in the report stage: the statistics read the columns', () => {
+  it('keeps no per-document summaries in the report stage: the statistics read the columns', async () => {
     const builder = new ReportBuilder({ lexicon, resamples: 20, records: 'file', detectDuplicates: false });
     try {
-      bytesPerDocument(builder, 0, 12_000);
+      await bytesPerDocument(builder, 0, 12_000);
+      setFlagsFromString('--expose-gc');
       const gc = runInNewContext('gc') as () => void;
       const heap = new Map<string, number>();
       builder.finishStreaming({
@@ -306,13 +300,13 @@ describe('bounded memory', () => {
     }
   }, 120_000);
 
-  it('with its records in a file, keeps only what the statistics resample: a few hundred bytes per document', () => {
+  it('with its records in a file, keeps only what the statistics resample: a few hundred bytes per document', async () => {
     const builder = new ReportBuilder({ lexicon, resamples: 20, records: 'file', detectDuplicates: false });
     try {
       // The packed counts, metadata and opening words are in the file; the id, the stance triples and the core's
       // columns stay (~290 B measured, of which ~100 the pools' growing chunks; ~430 B with an object per core and a
       // Set of ids). A memory builder keeps ~1.4 KB per document on the same input.
-      expect(bytesPerDocument(builder, 2000, 12_000)).toBeLessThan(360);
+      expect(await bytesPerDocument(builder, 2000, 12_000)).toBeLessThan(360);
       const { report, documents: walk } = builder.finishStreaming();
       expect(report.corpus.documents).toBe(12_000);
       const titles = [...walk()].map((d) => d.title);
@@ -362,34 +356,30 @@ describe('stance triples', () => {
 });
 
 describe('document ids', () => {
-  it('keeps the document\'s own id string, not the copy an analysis from a worker brings (one id held, not two)', () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
+  it('keeps the document\'s own id string, not the copy an analysis from a worker brings (one id held, not two)', async () => {
     const lexicon: Lexicon = { sources: [], referents: [], variants: [], entries: [] };
     const n = 20_000;
     // What the corpus reader holds for the whole run: every document's id. Longer than V8's shared short strings.
     const ids = Array.from({ length: n }, (_, i) => `corpus/2024/some-outlet/an-article-file-name-${i}.txt`);
-    const kept = (giveId: boolean) => {
+    const kept = async (giveId: boolean) => {
       const builder = new ReportBuilder({ lexicon, resamples: 10, detectDuplicates: false });
       try {
-        gc();
-        const before = process.memoryUsage().heapUsed;
+        const before = await settledHeap({ arrayBuffers: false });
         for (let i = 0; i < n; i++) {
           // An analysis parsed from a worker's JSON carries its own copy of the id.
           const id = JSON.parse(JSON.stringify(ids[i])) as string;
           builder.add({ id, outlet: 'o', words: 1, tokens: 1, sentences: [], voiceSpans: [], hits: [], names: [], devices: [], warnings: [] },
             giveId ? { id: ids[i], text: 'x' } : { text: 'x' });
         }
-        gc();
-        return (process.memoryUsage().heapUsed - before) / n;
+        return ((await settledHeap({ arrayBuffers: false })) - before) / n;
       } finally {
         builder.dispose();
       }
     };
-    kept(true); // first use of the builder's code: not part of either figure
+    await kept(true); // first use of the builder's code: not part of either figure
     // A builder that keeps its records in memory (the server's, the library's) keeps every id.
-    const copies = kept(false);
-    const shared = kept(true);
+    const copies = await kept(false);
+    const shared = await kept(true);
     // Measured: ~150 B per document with copies, ~80 B with the shared ids (a 50-character id is ~72 B of heap).
     expect(copies - shared).toBeGreaterThan(50);
   }, 60_000);
@@ -407,17 +397,14 @@ describe('document ids', () => {
     }
   });
 
-  it('a batch run\'s builder keeps no id per document past one batch (earlier ids are in a scratch database), nor does its near-duplicate index', () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
+  it('a batch run\'s builder keeps no id per document past one batch (earlier ids are in a scratch database), nor does its near-duplicate index', async () => {
     const lexicon: Lexicon = { sources: [], referents: [], variants: [], entries: [] };
     const builder = new ReportBuilder({ lexicon, resamples: 10, records: 'file', detectDuplicates: true });
     const id = (i: number) => `corpus/2024/some-outlet/an-article-file-name-${i}.txt`;
     // Flushes the record file's pending lines first: they are bounded (1 MB) but not at the same level at both ends.
-    const used = () => {
+    const used = async () => {
       (builder as unknown as { bodies: { flush(): void } }).bodies.flush();
-      gc();
-      return process.memoryUsage().heapUsed;
+      return settledHeap({ arrayBuffers: false });
     };
     // The same point of an id batch at both ends, so that the in-memory batch holds as many ids at each.
     const from = 2 * ID_BATCH + 100;
@@ -425,11 +412,11 @@ describe('document ids', () => {
     let before = 0;
     try {
       for (let i = 0; i < to; i++) {
-        if (i === from) before = used();
+        if (i === from) before = await used();
         // An analysis parsed from a worker's JSON, with its own copy of the id: the worst case for the builder.
         builder.add({ id: JSON.parse(JSON.stringify(id(i))) as string, outlet: 'o', words: 1, tokens: 1, sentences: [], voiceSpans: [], hits: [], names: [], devices: [], warnings: [] }, { text: 'x' });
       }
-      const perDocument = (used() - before) / (to - from);
+      const perDocument = ((await used()) - before) / (to - from);
       // Measured: −6.5 B of heap per document (nothing grows; start-up garbage goes); +11 B with the near-duplicate
       // index's own outlet and date arrays, ~97 B when every id also stayed in the columns' array (the table is off
       // the heap) and the index kept its own array of them too.
@@ -490,13 +477,8 @@ describe('events of a finished report', () => {
     }
   });
 
-  it('keeps no finished events list: a streamed report holds ~75 B per document, ~235 B with the events listed', () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const used = () => {
-      gc();
-      return process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
-    };
+  it('keeps no finished events list: a streamed report holds ~75 B per document, ~235 B with the events listed', async () => {
+    const used = settledHeap;
     const n = 15_000;
     const builder = new ReportBuilder({ lexicon, resamples: 20, records: 'file', detectDuplicates: false });
     try {
@@ -504,9 +486,9 @@ describe('events of a finished report', () => {
       // The least of three finished reports: what else the test process allocates meanwhile only adds.
       let perDocument = Infinity;
       for (let round = 0; round < 3; round++) {
-        const before = used();
+        const before = await used();
         const finished = builder.finishStreaming();
-        perDocument = Math.min(perDocument, (used() - before) / n);
+        perDocument = Math.min(perDocument, ((await used()) - before) / n);
         let count = 0;
         for (const e of finished.events()) count += e.documents.length === 3 ? 1 : 0;
         expect(count).toBe(n / 3);
