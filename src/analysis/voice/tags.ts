@@ -92,7 +92,7 @@ export const FRONTED_CLAUSE = new Set(['after', 'when', 'as', 'since', 'while', 
  * it ("The Yemeni channel Al-Masirah, affiliated with the Houthi rebel group, reported a strike …"), the verb is the
  * sentence's main verb and what follows is its object, not a speaker: no tag. The first segment is a noun phrase when
  * it has no auxiliary, no speech verb and no finite-looking word in -ed; each later segment must open an appositive
- * (a participle, a relative word, an article or "one of").
+ * (a participle, an adverb in -ly or "also" before one: "widely known as …", a relative word, an article or "one of").
  */
 export function onlySubjectBefore(r: Reading, tagStart: number): boolean {
   const { words } = r;
@@ -106,11 +106,15 @@ export function onlySubjectBefore(r: Reading, tagStart: number): boolean {
     // "The Red Cross, …": a word of three letters in -ed ("red", "bed") is no past form.
     if (lk.endsWith('ed') && lk.length > 3 && !v.notFinite.has(lk)) return false;
   }
+  const participle = (w: string): boolean => v.notFinite.has(w) || w.endsWith('ed') || w.endsWith('ing');
   while (k < tagStart) {
-    const lk = words[k].lower;
+    let lk = words[k].lower;
+    // "widely known as Wisma Putra", "also known as …": an adverb before the participle opens the appositive with it.
+    const next = words[k + 1];
+    if ((lk.endsWith('ly') || lk === 'also') && next && k + 1 < tagStart && !next.commaBefore && participle(next.lower)) lk = words[++k].lower;
     // "one of the powerful subgroups of …" opens an appositive as an article does (gold README C-ANNOUNCE, seed 003).
     const oneOf = lk === 'one' && words[k + 1]?.lower === 'of' && !words[k + 1].commaBefore;
-    if (!(v.notFinite.has(lk) || lk.endsWith('ed') || lk.endsWith('ing') || RELATIVE.has(lk) || lk === 'a' || lk === 'an' || lk === 'the' || oneOf)) return false;
+    if (!(participle(lk) || RELATIVE.has(lk) || lk === 'a' || lk === 'an' || lk === 'the' || oneOf)) return false;
     k++;
     while (k < tagStart && !words[k].commaBefore) k++;
   }
