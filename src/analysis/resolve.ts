@@ -369,6 +369,11 @@ export function resolveContextLabels(
     if (e + 1 < units.count && !units.barrierAfter[e - 1] && (eventNouns.has(units.normal[e]) || thingNouns.has(units.normal[e])) &&
         (units.barrierAfter[e] || ATTACK_OBJECT.has(units.normal[e + 1]) ||
           (thingNouns.has(units.normal[e]) && THING_HEAD_FOLLOWERS.has(units.normal[e + 1]) && !possessive(units.normal[e - 1])))) continue;
+    // The same with words between a compound modifier and the attack ("Iranian-backed Shiite terror attacks are
+    // ongoing", "Iran-aligned Houthi drone strikes on shipping"): up to MODIFIER_GAP words that are no group noun, then
+    // an attack noun that heads the phrase (punctuation, on/against/…, or a copula after it). A group noun between
+    // ("Iran-backed militia attacks") is read as the label's own noun by the lexicon and never comes here.
+    if (!/\s/u.test(hit.text) && [...hit.text].some(isHyphenChar) && eventHeadAfterGap(units, e, eventNouns, copulas, compiled)) continue;
     // 2. Apposition and naming: the label describes the name beside it.
     const apposed = appositionOf(text, units, match, before, after, mentions, next, rules, words);
     // 2'. The label's own of-phrase names whose men they are, whatever stands before its comma: "in response to the
@@ -1581,6 +1586,27 @@ function nameInPhrase(text: string, units: Units, match: Match, after: Mention, 
  *   said", where the name is the speaker);
  * - before a naming phrase: "a group calling itself the Islamic Resistance in Iraq", "militias known as the PMF".
  */
+/** Words at most between a compound modifier and the attack noun it modifies (rule before 2). */
+const MODIFIER_GAP = 2;
+
+/**
+ * Whether, from unit `e` on, one to MODIFIER_GAP words that are no group noun lead to an attack noun heading its
+ * phrase: punctuation after it, a word of ATTACK_OBJECT, or a copula ("attacks are ongoing"). No punctuation between.
+ */
+function eventHeadAfterGap(
+  units: Units, e: number, eventNouns: ReadonlySet<string>, copulas: ReadonlySet<string>, compiled: CompiledLexicon,
+): boolean {
+  for (let u = e, gap = 0; u < units.count && gap <= MODIFIER_GAP; u++, gap++) {
+    if (units.barrierAfter[u - 1]) return false;
+    const w = units.normal[u];
+    if (gap > 0 && eventNouns.has(w)) {
+      return Boolean(units.barrierAfter[u]) || u + 1 >= units.count || ATTACK_OBJECT.has(units.normal[u + 1]) || copulas.has(units.normal[u + 1]);
+    }
+    if (gap >= MODIFIER_GAP || groupHead(compiled, w) || ENGLISH_STOPWORDS.has(w)) return false;
+  }
+  return false;
+}
+
 /** The first mention in the label's of-phrase: in its sentence, starting within three units after "of". */
 function ofPhraseMention(mentions: Mention[], next: number, match: Match, sentence: number): Mention | undefined {
   for (let k = next; k < mentions.length && mentions[k].startUnit <= match.endUnit + 3; k++) {

@@ -87,3 +87,17 @@ describe('a fixed patron label apposed to a name of another referent describes t
     expect(hit('Palestinian militants, an Iran-backed militia, fired rockets.', 'Iran-backed militia').referent).toBe('armed-groups');
   });
 });
+
+describe('a compound modifier of an attack with words between names no actor', () => {
+  it('leaves "Iranian-backed Shiite terror attacks are ongoing" unresolved, whoever was named before', () => {
+    const text = 'Hamas fighters attacked Israel in October. Since then, Iranian-backed Shiite terror attacks are ongoing across the region.';
+    expect(hit(text, 'Iranian-backed')).toMatchObject({ referent: null, resolution: 'unresolved' });
+    const object = 'Hezbollah fired rockets at Israel. Iran-backed Shiite attacks on US troops rose in Iraq.';
+    expect(hit(object, 'Iran-backed')).toMatchObject({ referent: null, resolution: 'unresolved' });
+  });
+
+  it('keeps a group noun between as the label (the lexicon reads it)', () => {
+    const text = 'Hezbollah fired rockets at Israel. Iran-backed Shiite fighters attacked a base.';
+    expect(hit(text, 'Iran-backed Shiite fighters').referent).toBe('armed-groups');
+  });
+});
