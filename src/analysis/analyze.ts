@@ -13,7 +13,7 @@ import type { CompiledLexicon } from '../lexicon/compile.js';
 import { findMatches, OBJECT_STARTS, type Match } from './match.js';
 import { findVoiceSpans, quoteSpans, selfNamesOf, voiceAt } from './voice.js';
 import type { QuoteSpan } from './quotes.js';
-import { describesUntracked, groupHead, headlineEnd, resolveContextLabels, sideWordsOf, type ContextLabel, type Mention } from './resolve.js';
+import { apposedName, describesUntracked, groupHead, headlineEnd, resolveContextLabels, sideWordsOf, type ContextLabel, type Mention } from './resolve.js';
 import { repeatedBlocks } from './repeats.js';
 import { namesAgent } from './agency.js';
 import { classWords } from './class-words.js';
@@ -204,7 +204,9 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       const negation = cueBefore(negationEnds, m, false);
       if (negation) cues.push(negation.entry.id);
       // "the Iran-backed group Hamas": the label says what the named group is, so it names the name's referent.
-      const named = entry.category === 'actor-label' && (entry.referent ?? m.referent) ? nameAfterGroupLabel(text, units, m, matches[mi + 1], compiled) : null;
+      const named = entry.category === 'actor-label' && (entry.referent ?? m.referent) ?
+        nameAfterGroupLabel(text, units, m, matches[mi + 1], compiled) ??
+          apposedName(text, units, m, mentions[mentions.length - 1], (entry.referent ?? m.referent) as string, compiled) : null;
       const referent = named ?? entry.referent ?? m.referent ?? null;
       const hit: Hit = {
         label: entry.id,

@@ -73,6 +73,7 @@ const ADVERSARY_NOUN_CLASS = 'adversary-noun';
 const RELATION_NOUN_CLASS = 'relation-noun';
 const COMBAT_VERB_CLASS = 'combat-verb';
 const BODY_NOUN_CLASS = 'body-noun';
+const CAUSE_PHRASE_CLASS = 'cause-phrase';
 const PATRON_CLASS = 'patron';
 /** A pattern of a group named by its sponsor and a bare group noun: "{patron}-{patron-tie} {descriptor:0-2} {group-noun}". */
 const PATRON_GROUP_PATTERN = /^\{patron\}-\{patron-tie\}(?: \{descriptor[^}]*\})? \{group-noun\}$/;
@@ -115,6 +116,8 @@ interface ResolveWords {
   /** Verbs of fighting ("defeated", "drove out"): their subject is the opponent of the label that is their object. */
   combat: ReadonlySet<string>;
   combatPhrases: ReadonlySet<string>;
+  /** Phrases of a cause supported ("support of", "solidarity with"): their object is no agent (rule 5). */
+  causePhrases: ReadonlySet<string>;
   /** Plural nouns of groups as bodies ("groups", "factions", "militias"). */
   bodyNouns: ReadonlySet<string>;
   /** The ways a group's sponsor is named (class `patron`: "Iran", "Tehran", "the Islamic Republic"), lowercased. */
@@ -145,6 +148,7 @@ function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
       ofVerbs: new Set([...compiled.voice.words.objectVerbs, ...compiled.voice.words.accuse]),
       combat: classWords(compiled, COMBAT_VERB_CLASS),
       combatPhrases: classPhrases(compiled, COMBAT_VERB_CLASS),
+      causePhrases: classPhrases(compiled, CAUSE_PHRASE_CLASS),
       bodyNouns: classWords(compiled, BODY_NOUN_CLASS),
       patron: new Set([...classWords(compiled, PATRON_CLASS), ...classPhrases(compiled, PATRON_CLASS)]),
       patronClient: patronClientOf(compiled),
@@ -365,8 +369,25 @@ export function resolveContextLabels(
     if (e + 1 < units.count && !units.barrierAfter[e - 1] && (eventNouns.has(units.normal[e]) || thingNouns.has(units.normal[e])) &&
         (units.barrierAfter[e] || ATTACK_OBJECT.has(units.normal[e + 1]) ||
           (thingNouns.has(units.normal[e]) && THING_HEAD_FOLLOWERS.has(units.normal[e + 1]) && !possessive(units.normal[e - 1])))) continue;
+    // The same with words between a compound modifier and the attack ("Iranian-backed Shiite terror attacks are
+    // ongoing", "Iran-aligned Houthi drone strikes on shipping"): up to MODIFIER_GAP words that are no group noun, then
+    // an attack noun that heads the phrase (punctuation, on/against/…, or a copula after it). A group noun between
+    // ("Iran-backed militia attacks") is read as the label's own noun by the lexicon and never comes here.
+    if (!/\s/u.test(hit.text) && [...hit.text].some(isHyphenChar) && eventHeadAfterGap(units, e, eventNouns, copulas, compiled)) continue;
     // 2. Apposition and naming: the label describes the name beside it.
     const apposed = appositionOf(text, units, match, before, after, mentions, next, rules, words);
+    // 2'. The label's own of-phrase names whose men they are, whatever stands before its comma: "in response to the
+    // massacres against our people in Gaza, the Mujahideen of the Islamic Resistance in Iraq attacked four bases" is
+    // the Iraqi group's men, not an apposition to the people (rule 4 reads the of-phrase; here it outranks rule 2).
+    // Not after a verb that takes "X of Y", nor for a hostile head ("the enemies of Israel", rule 4).
+    if (apposed && units.normal[match.endUnit] === 'of' && !units.barrierAfter[match.endUnit - 1] &&
+        !objectOfVerb(units, match, words.ofVerbs) && !words.adversaryNouns.has(units.normal[match.endUnit - 1])) {
+      const own = ofPhraseMention(mentions, next, match, hit.sentence);
+      if (own && fit(own) === 'yes' && own.referent !== apposed.referent) {
+        settle(own);
+        continue;
+      }
+    }
     if (apposed) {
       // "Hamas and Hezbollah, both widely considered terrorist organizations": a plural apposition to the last of a
       // list that names two referents the label may take describes them together, which is no one referent (as a
@@ -415,10 +436,7 @@ export function resolveContextLabels(
     // "Israel accused the militants of using shields"): the of-phrase completes the verb, not the label, so it says
     // nothing of whom the label names and the rules after this one decide.
     if (nextWord === 'of' && !objectOfVerb(units, match, words.ofVerbs)) {
-      let inPhrase: Mention | undefined;
-      for (let k = next; k < mentions.length && mentions[k].startUnit <= match.endUnit + 3; k++) {
-        if (mentions[k].startUnit > match.endUnit && mentions[k].sentence === hit.sentence) { inPhrase = mentions[k]; break; }
-      }
+      const inPhrase = ofPhraseMention(mentions, next, match, hit.sentence);
       // "the enemies of Israel", "a foe of the US": a hostile head's of-phrase names whom the men oppose, so the
       // named referent is the one the label does not mean; which other actor it is, the phrase does not say.
       if (inPhrase && fit(inPhrase) === 'yes' && words.adversaryNouns.has(head)) continue;
@@ -552,6 +570,11 @@ export function resolveContextLabels(
         continue;
       }
       if (speakerOwn && (mention.referent ?? mention.side) === speakerOwn) continue;
+      // A cause supported is not the agent: "in support of the steadfast people in Gaza and in response to the Israeli
+      // airstrikes on southern Lebanon, the Resistance fighters attacked a building" are the fighters of whoever
+      // issued the statement (Hezbollah), not the people they support. Only once that phrase has closed before the
+      // label ("in support of the Palestinian people and their resistance" is read by rule 4b').
+      if (causeObject(units, mention, words.causePhrases) && closedBetween(units, mention, match)) continue;
       const f = fit(mention);
       if (f === 'yes' && (opposite.has(mention.referent as string) ||
           (nearest === null && combatAt >= 0 && subjectOf(units, seen, k, combatAt, speech)))) {
@@ -779,6 +802,32 @@ export function describesUntracked(text: string, units: Units, match: Match, las
   if (!onePhrase(units, last.endUnit, match.startUnit)) return false;
   const e = match.endUnit - 1;
   return Boolean(units.barrierAfter[e]) || (e + 1 < units.count && APPOSITION_CONTINUATIONS.has(units.normal[e + 1]));
+}
+
+/**
+ * The referent of a name that a fixed label stands in apposition to, when it is another referent than the label's own:
+ * "Hamas, the Iran-backed terrorist organization in Gaza, applauded …" describes Hamas (the Palestinian group), though
+ * the lexicon gives the patron label to the regional armed groups, as "the Iran-backed group Hamas" does (analyze.ts
+ * nameAfterGroupLabel). The apposition is read as rule 2 and describesUntracked read it: the name right before a comma,
+ * an article or "another" opening one noun phrase up to the label, and the phrase closing after it. Only a singular
+ * group noun (one body, as the name is) and only a name, ending in a capitalised word ("Hamas", "Islamic Jihad"; not
+ * "Palestinian militants", a label whose own words say whom it names).
+ */
+export function apposedName(text: string, units: Units, match: Match, last: Mention | undefined, own: string, compiled: CompiledLexicon): string | null {
+  if (!last || last.referent === null || last.referent === own || last.event || last.endUnit > match.startUnit) return null;
+  // A proper name ends in a capitalised word ("Hamas", "Islamic Jihad"); a label's noun does not ("Palestinian militants").
+  if (!/^\p{Lu}/u.test(text.slice(units.start[last.endUnit - 1], units.end[last.endUnit - 1]))) return null;
+  if (units.sentence[last.startUnit] !== units.sentence[match.startUnit]) return null;
+  const head = units.normal[match.endUnit - 1];
+  if (head.endsWith('s') || !groupHead(compiled, head)) return null;
+  const reach = compiled.voice.context.appositionWords;
+  if (match.startUnit - last.endUnit > reach + 1 || last.endUnit >= match.startUnit || !units.barrierAfter[last.endUnit - 1] ||
+      !APPOSITION_COMMA.test(text.slice(last.end, units.start[last.endUnit])) ||
+      !(ARTICLES.has(units.normal[last.endUnit]) || units.normal[last.endUnit] === 'another')) return null;
+  if (!onePhrase(units, last.endUnit, match.startUnit)) return null;
+  const e = match.endUnit - 1;
+  const closes = Boolean(units.barrierAfter[e]) || (e + 1 < units.count && APPOSITION_CONTINUATIONS.has(units.normal[e + 1]));
+  return closes ? last.referent : null;
 }
 
 /**
@@ -1537,6 +1586,58 @@ function nameInPhrase(text: string, units: Units, match: Match, after: Mention, 
  *   said", where the name is the speaker);
  * - before a naming phrase: "a group calling itself the Islamic Resistance in Iraq", "militias known as the PMF".
  */
+/** Words at most between a compound modifier and the attack noun it modifies (rule before 2). */
+const MODIFIER_GAP = 2;
+
+/**
+ * Whether, from unit `e` on, one to MODIFIER_GAP words that are no group noun lead to an attack noun heading its
+ * phrase: punctuation after it, a word of ATTACK_OBJECT, or a copula ("attacks are ongoing"). No punctuation between.
+ */
+function eventHeadAfterGap(
+  units: Units, e: number, eventNouns: ReadonlySet<string>, copulas: ReadonlySet<string>, compiled: CompiledLexicon,
+): boolean {
+  for (let u = e, gap = 0; u < units.count && gap <= MODIFIER_GAP; u++, gap++) {
+    if (units.barrierAfter[u - 1]) return false;
+    const w = units.normal[u];
+    if (gap > 0 && eventNouns.has(w)) {
+      return Boolean(units.barrierAfter[u]) || u + 1 >= units.count || ATTACK_OBJECT.has(units.normal[u + 1]) || copulas.has(units.normal[u + 1]);
+    }
+    if (gap >= MODIFIER_GAP || groupHead(compiled, w) || ENGLISH_STOPWORDS.has(w)) return false;
+  }
+  return false;
+}
+
+/** The first mention in the label's of-phrase: in its sentence, starting within three units after "of". */
+function ofPhraseMention(mentions: Mention[], next: number, match: Match, sentence: number): Mention | undefined {
+  for (let k = next; k < mentions.length && mentions[k].startUnit <= match.endUnit + 3; k++) {
+    if (mentions[k].startUnit > match.endUnit && mentions[k].sentence === sentence) return mentions[k];
+  }
+  return undefined;
+}
+
+/** Words at most that may stand between a cause phrase and the mention it governs ("support of the steadfast …"). */
+const CAUSE_GAP = 2;
+
+/**
+ * Whether a mention is governed by a phrase of the class `cause-phrase` ("in support of the steadfast Palestinian
+ * people", "in solidarity with Gaza"): the phrase ends right before the mention or at most CAUSE_GAP words before it,
+ * with no punctuation between.
+ */
+function causeObject(units: Units, m: Mention, causePhrases: ReadonlySet<string>): boolean {
+  if (causePhrases.size === 0) return false;
+  for (let u = m.startUnit - 1, gap = 0; u >= 1 && gap <= CAUSE_GAP; u--, gap++) {
+    if (units.barrierAfter[u] || units.barrierAfter[u - 1]) return false;
+    if (causePhrases.has(`${units.normal[u - 1]} ${units.normal[u]}`)) return true;
+  }
+  return false;
+}
+
+/** Whether punctuation or a sentence end stands between a mention and the label after it. */
+function closedBetween(units: Units, m: Mention, match: Match): boolean {
+  for (let u = m.endUnit - 1; u < match.startUnit; u++) if (units.barrierAfter[u]) return true;
+  return false;
+}
+
 function appositionOf(
   text: string, units: Units, match: Match, before: Mention | undefined, after: Mention | undefined,
   mentions: Mention[], next: number, rules: ContextWindows, words: ResolveWords,
