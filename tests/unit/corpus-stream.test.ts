@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCorpus, readCorpusStream, type CorpusItem } from '../../src/corpus/read.js';
 import { tempDir as makeTempDir } from '../helpers/temp.js';
-import { settledHeap } from '../helpers/heap.js';
+import { settledHeap } from '../helpers/measure.js';
 
 const tempDir = () => makeTempDir('framelens-stream-');
 const record = (id: string, text = `Text of ${id} with a few words.`) => JSON.stringify({ id, outlet: 'AFP', text });

@@ -19,7 +19,7 @@ import { LARGE_SAMPLE_DOCUMENTS } from '../../src/stats/large-sample.js';
 import { CoreColumns, ID_BATCH } from '../../src/report/core-columns.js';
 import { countByOutlet, emptyOutlet, packCounts, packCountsAsArrays, unpackCounts } from '../../src/stats/aggregate.js';
 import { buildReport as referenceReport, type Report as ReferenceReport } from '../helpers/reference/build.js';
-import { settledHeap } from '../helpers/heap.js';
+import { settledHeap } from '../helpers/measure.js';
 
 let compiled: CompiledLexicon;
 let documents: Document[];

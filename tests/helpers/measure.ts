@@ -25,3 +25,15 @@ export async function settledHeap(options: { arrayBuffers?: boolean } = {}): Pro
   }
   return last;
 }
+
+/**
+ * Milliseconds of CPU this process spent running `work` (user and system, all its threads): unlike the wall clock, it
+ * does not grow when other processes share the machine (the whole suite on two cores), so a bound on it tests the
+ * code's cost, not the load.
+ */
+export function cpuMilliseconds<T>(work: () => T): { ms: number; value: T } {
+  const before = process.cpuUsage();
+  const value = work();
+  const { user, system } = process.cpuUsage(before);
+  return { ms: (user + system) / 1000, value };
+}
