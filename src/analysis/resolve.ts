@@ -1652,7 +1652,8 @@ function appositionOf(
     // "attacked US forces, the militants said" is speech, not an apposition.
     const e = match.endUnit - 1;
     const closes = units.barrierAfter[e] || (e + 1 < units.count && (APPOSITION_CONTINUATIONS.has(units.normal[e + 1]) ||
-      (units.barrierAfter[e + 1] && !words.speech.has(units.normal[e + 1]))));
+      (units.barrierAfter[e + 1] && !words.speech.has(units.normal[e + 1])))) ||
+      coordinatedNounCloses(units, e, reach, mentions, next, words);
     if (plain && closes) return before;
   }
   if (after && after.sentence === sentence && after.startUnit <= match.endUnit + 1 && units.barrierAfter[match.endUnit - 1]) {
@@ -1671,6 +1672,23 @@ function appositionOf(
     return undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether the label ending at unit `e` is coordinated with a bare noun that closes the apposition ("Hezbollah, a Shia
+ * Islamist political party and militant group, said"): "and" or "or", then at most `reach` words ending in punctuation
+ * or the text's end, none of them a mention, a speech verb or a verb that takes an object. "Israel struck Hezbollah, the
+ * militant group and its allies said" goes on as a clause, not an apposition.
+ */
+function coordinatedNounCloses(units: Units, e: number, reach: number, mentions: Mention[], next: number, words: ResolveWords): boolean {
+  if (units.barrierAfter[e] || e + 1 >= units.count || !COORDINATORS.has(units.normal[e + 1])) return false;
+  const sentence = units.sentence[e];
+  const nextMention = next < mentions.length ? mentions[next].startUnit : units.count;
+  for (let u = e + 2; u <= e + 1 + reach && u < units.count && units.sentence[u] === sentence; u++) {
+    if (u >= nextMention || words.speech.has(units.normal[u]) || words.clauseVerbs.has(units.normal[u])) return false;
+    if (units.barrierAfter[u] || u + 1 >= units.count) return true;
+  }
+  return false;
 }
 
 /** The sentence index of the unit that starts at or after `offset` (the first sentence after a headline). */
