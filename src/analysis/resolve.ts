@@ -298,6 +298,19 @@ export function resolveContextLabels(
       continue;
     }
 
+    // 0b. A personal possessive ("his regime", "her government"): the label is the person's, and the person is the one
+    // named last before it (in its sentence, or PRONOUN_SENTENCES before), not whatever the words after it name
+    // ("Putin said his regime supports Iran" is no Iranian regime). The person's side decides: a name with a side
+    // ("Israel Katz"), or the actor of the person's title ("Israeli Prime Minister Benjamin Netanyahu", "Iran's
+    // Supreme Leader Ali Khamenei"), where the person is named or was introduced. A person the lexicon does not tie
+    // to a side (Putin, Maduro, Assad) leaves the label unresolved, as does no person at all.
+    const pronounAt = personalPossessiveAt(units, match);
+    if (pronounAt >= 0) {
+      const side = possessorSide(text, units, seen, pronounAt, hit.sentence, compiled);
+      if (side !== null && candidates.has(side)) resolveTo(hit, side, seen, match, units);
+      continue;
+    }
+
     // 1. Glued to a name or label: "Kataib Hezbollah fighters", "Iran-backed Hezbollah", "ISIS fighters" (untracked:
     // stays unresolved), "Iran-aligned Al Mayadeen TV" (a broadcaster: unresolved).
     const prevUnit = match.startUnit - 1;
@@ -1023,6 +1036,104 @@ function lastIntroduced(text: string, sentence: number, seen: Mention[], units: 
     }
   }
   return undefined;
+}
+
+/** Possessive determiners of a person ("his regime", "her government"). */
+const PERSONAL_POSSESSIVES = new Set(['his', 'her']);
+/** Words that may stand between a personal possessive and the label ("his own regime"). */
+const OWN = new Set(['own']);
+/** Capitalised words of dates, which name no person ("On Sunday his regime …"). */
+const CALENDAR_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
+  'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
+/** Words of a person's title that may stand between the title's actor and the name ("Israel's prime minister Benjamin"). */
+const TITLE_EXTRA = new Set(["'s", "'", 'prime', 'former', 'then', 'vice', 'acting', 'deputy', 'de', 'facto']);
+/** Units looked back from a personal possessive for the person it stands for. */
+const POSSESSOR_REACH = 60;
+
+/** The unit of "his"/"her" that owns the label: its first word ("his regime") or glued before it ("his own regime"), else -1. */
+function personalPossessiveAt(units: Units, match: Match): number {
+  if (PERSONAL_POSSESSIVES.has(units.normal[match.startUnit])) return match.startUnit;
+  let u = match.startUnit - 1;
+  if (u >= 0 && !units.barrierAfter[u] && OWN.has(units.normal[u])) u--;
+  return u >= 0 && !units.barrierAfter[u] && PERSONAL_POSSESSIVES.has(units.normal[u]) ? u : -1;
+}
+
+/**
+ * The side of the person a personal possessive at unit `at` stands for (rule 0b), or null when the text names no
+ * person before it within PRONOUN_SENTENCES sentences and POSSESSOR_REACH units, or one the lexicon ties to no side.
+ * Looking back: a mention with a side ("Israel Katz", "President Biden") is the person; "he"/"she" stand for the
+ * person introduced last (lastIntroduced); a capitalised word that is no mention is a person's name, whose side is
+ * that of the actor of the title right before it or, for a surname alone, where the story introduced the person.
+ * Bounded by POSSESSOR_REACH units and the mentions among them.
+ */
+function possessorSide(text: string, units: Units, seen: Mention[], at: number, sentence: number, compiled: CompiledLexicon): string | null {
+  const person = (u: number): boolean => !ENGLISH_STOPWORDS.has(units.normal[u]) && !CALENDAR_WORDS.has(units.normal[u]) &&
+    /^\p{Lu}\p{Ll}/u.test(text.slice(units.start[u], units.end[u]));
+  let k = seen.length - 1;
+  const covering = (u: number): Mention | undefined => {
+    while (k >= 0 && seen[k].startUnit > u) k--;
+    return k >= 0 && seen[k].endUnit > u && !seen[k].taken ? seen[k] : undefined;
+  };
+  for (let u = at - 1; u >= 0 && u >= at - POSSESSOR_REACH && units.sentence[u] >= sentence - PRONOUN_SENTENCES; u--) {
+    const m = covering(u);
+    if (m) {
+      // A person or speaker with a side, or an actor the lexicon does not track that may be a person ("Bashar al-Assad").
+      if (m.side !== undefined) return m.side;
+      if (m.referent === null && !m.label) return null;
+      u = m.startUnit;
+      continue;
+    }
+    if (PERSONAL.has(units.normal[u])) return lastIntroduced(text, units.sentence[u], seen, units) ?? null;
+    if (!person(u)) continue;
+    // A capitalised word alone before a comma that opens its sentence is an adverb or a place ("Yesterday, …").
+    const opens = u === 0 || units.sentence[u - 1] !== units.sentence[u];
+    if (opens && units.barrierAfter[u]) continue;
+    return titleActor(text, units, seen, u, compiled) ?? introducedActor(text, units, seen, u, compiled) ?? null;
+  }
+  return null;
+}
+
+/**
+ * The side of the actor whose title stands right before the person's name ending at unit `name`: the nearest mention
+ * before the name with only capitalised words, a possessive and title words between, without punctuation ("Israeli
+ * Prime Minister Benjamin Netanyahu", "Iran's Supreme Leader Ali Khamenei", "Israel's prime minister Benjamin
+ * Netanyahu"), within SPEAKER_REACH units. undefined when there is none.
+ */
+function titleActor(text: string, units: Units, seen: Mention[], name: number, compiled: CompiledLexicon): string | undefined {
+  const titles = compiled.voice.words.speakerNouns;
+  let k = seen.length - 1;
+  while (k >= 0 && seen[k].startUnit > name) k--;
+  for (let u = name - 1; u >= 0 && u >= name - SPEAKER_REACH && !units.barrierAfter[u]; u--) {
+    while (k >= 0 && seen[k].startUnit > u) k--;
+    if (k >= 0 && seen[k].endUnit > u && !seen[k].taken) {
+      const m = seen[k];
+      return m.side ?? m.referent ?? undefined;
+    }
+    const w = units.normal[u];
+    // The nationality of one theatre's one actor, which the lexicon reads as no mention on its own ("Israeli Prime
+    // Minister", "Iranian President"); a compound's end ("pro-Iranian") is no nationality.
+    const people = demonymBefore(text, units, u + 1, compiled);
+    if (people && people.size === 1) return [...people][0];
+    if (!(/^\p{Lu}/u.test(text.slice(units.start[u], units.end[u])) || titles.has(w) || TITLE_EXTRA.has(w))) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The side of a person named by surname (unit `name`) where the story introduced the person: the first earlier
+ * occurrence of the word after another capitalised word ("Benjamin Netanyahu"), read by titleActor. undefined when
+ * there is none within INTRODUCTION_REACH units.
+ */
+function introducedActor(text: string, units: Units, seen: Mention[], name: number, compiled: CompiledLexicon): string | undefined {
+  const word = units.normal[name];
+  let first = -1;
+  for (let u = name - 1; u >= 1 && u >= name - INTRODUCTION_REACH; u--) {
+    if (units.normal[u] === word && !units.barrierAfter[u - 1] && /^\p{Lu}/u.test(text.slice(units.start[u - 1], units.end[u - 1]))) first = u;
+  }
+  if (first < 0) return undefined;
+  return titleActor(text, units, seen, first, compiled);
 }
 
 /** Possessive determiners that name a label's owner ("their resistance", "its fighters"). */

@@ -37,3 +37,42 @@ describe('an apposition coordinated with a bare noun still describes the name be
     expect(hit(text, 'Islamist political party').resolution).toBe('unresolved');
   });
 });
+
+describe('a personal possessive ("his regime") is owned by the person named before it (rule 0b)', () => {
+  it('reads the regime of an Israeli prime minister as Israel, in the outlet\'s voice (O-OWN)', () => {
+    const text = 'Israeli Prime Minister Benjamin Netanyahu has reiterated that his regime is intent on the ground invasion of Rafah.';
+    expect(hit(text, 'his regime')).toMatchObject({ referent: 'israel', resolution: 'context', voice: 'author' });
+  });
+
+  it("reads the regime of Iran's leader as Iran, whatever the words after it name", () => {
+    const text = "Iran's Supreme Leader Ali Khamenei said his regime would never bow to Israel.";
+    expect(hit(text, 'his regime')).toMatchObject({ referent: 'iran', resolution: 'context' });
+    const title = 'Iranian President Ebrahim Raisi warned that his regime would answer any Israeli attack.';
+    expect(hit(title, 'his regime')).toMatchObject({ referent: 'iran', resolution: 'context' });
+  });
+
+  it('finds the side of a surname where the story introduced the person, and of "he" in the next sentence', () => {
+    const surname = 'Israeli Prime Minister Benjamin Netanyahu spoke on Sunday. Iran fired missiles overnight. Netanyahu said ' +
+      'his regime would respond.';
+    expect(hit(surname, 'his regime')).toMatchObject({ referent: 'israel', resolution: 'context' });
+    const pronoun = "Iran's Supreme Leader Ali Khamenei spoke on Wednesday. He said his regime would punish Israel.";
+    expect(hit(pronoun, 'his regime')).toMatchObject({ referent: 'iran', resolution: 'context' });
+    const named = 'Defense Minister Israel Katz said his regime would strike Iran.';
+    expect(hit(named, 'his regime')).toMatchObject({ referent: 'israel', resolution: 'context' });
+  });
+
+  it('leaves the regime of a person tied to no referent unresolved, not the state named after it', () => {
+    expect(hit('Putin said his regime supports Iran.', 'his regime').resolution).toBe('unresolved');
+    expect(hit('Maduro said his regime stands with Hezbollah against Israel.', 'his regime').resolution).toBe('unresolved');
+    const title = 'Israeli Prime Minister Benjamin Netanyahu met Russian President Vladimir Putin, who said his regime backs Iran.';
+    expect(hit(title, 'his regime').resolution).toBe('unresolved');
+    expect(hit('Lebanese Prime Minister Najib Mikati said his regime wants calm with Israel.', 'his regime').resolution).toBe('unresolved');
+    // A side the label may not take: the US president's "regime" is none of Israel's or Iran's.
+    expect(hit('President Biden said his regime would defend Israel.', 'his regime').resolution).toBe('unresolved');
+  });
+
+  it('leaves a possessive with no person before it unresolved', () => {
+    const text = 'Iran attacked Israel on Saturday. Officials said that his regime would fall.';
+    expect(hit(text, 'his regime').resolution).toBe('unresolved');
+  });
+});
