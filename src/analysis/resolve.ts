@@ -263,7 +263,7 @@ export function resolveContextLabels(
   for (const { hit, match } of contextLabels) {
     while (next < mentions.length && mentions[next].start < hit.start) {
       const m = mentions[next++];
-      if (m.referent === null && m.antecedentOf && !words.opposing.has(units.normal[m.startUnit - 1] ?? '')) {
+      if (m.referent === null && m.antecedentOf && !campaignTarget(units, m, words.opposing)) {
         for (const label of m.antecedentOf) untrackedNamed.add(label);
       }
       seen.push(m);
@@ -611,7 +611,7 @@ export function resolveContextLabels(
       // ("the Islamic State … the terror organization"): leave the label unresolved rather than jump past it.
       // Not when the actor is what others fight ("the coalition against ISIS", "anti-ISIS operations"): that names
       // a campaign's target, which a later label rarely picks up.
-      if (f === 'other' && nearest === null && !words.opposing.has(units.normal[mention.startUnit - 1] ?? '')) {
+      if (f === 'other' && nearest === null && !campaignTarget(units, mention, words.opposing)) {
         blocked = true;
         break;
       }
@@ -1036,6 +1036,26 @@ function lastIntroduced(text: string, sentence: number, seen: Mention[], units: 
     }
   }
   return undefined;
+}
+
+/**
+ * Nouns of what is left of an actor, and the words around them, that may stand between a word of the `opposing-word`
+ * class and the actor it targets: "mop up remnants of Islamic State", "the fight against the remnants of ISIS".
+ */
+const REMNANT_WORDS = new Set(['remnants', 'remnant', 'remains', 'cells', 'elements', 'holdouts', 'of', 'the', 'up', 'out', 'its']);
+/** Units at most between an opposing word and the actor it targets. */
+const TARGET_REACH = 4;
+/**
+ * Whether an untracked actor is a campaign's target, not the topic (rule 5 and 5c): a word of the `opposing-word`
+ * class right before it ("the coalition against ISIS", "anti-ISIS operations"), or before a phrase of its remnants
+ * ("mop up remnants of Islamic State") without punctuation between.
+ */
+function campaignTarget(units: Units, m: Mention, opposing: ReadonlySet<string>): boolean {
+  for (let u = m.startUnit - 1; u >= 0 && u >= m.startUnit - 1 - TARGET_REACH && !units.barrierAfter[u]; u--) {
+    if (opposing.has(units.normal[u])) return true;
+    if (!REMNANT_WORDS.has(units.normal[u])) return false;
+  }
+  return false;
 }
 
 /** Possessive determiners of a person ("his regime", "her government"). */

@@ -76,3 +76,23 @@ describe('a personal possessive ("his regime") is owned by the person named befo
     expect(hit(text, 'his regime').resolution).toBe('unresolved');
   });
 });
+
+describe('an untracked actor named by its remnants as a campaign\'s target blocks no later label', () => {
+  it('reads "militants" after "mop up remnants of Islamic State" by the look-back', () => {
+    const text = 'Kataib Hezbollah attacked US troops. The 2,500 US troops are there to mop up remnants of Islamic State, but ' +
+      'they have become a target for militants.';
+    expect(hit(text, 'militants')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+
+  it('holds for "fight the remnants of ISIS" and "mopped up remnants of ISIS" in another sentence', () => {
+    const fight = 'Kataib Hezbollah attacked US troops. The troops are there to fight the remnants of ISIS. The militants fired drones.';
+    expect(hit(fight, 'militants')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    const mopped = 'Kataib Hezbollah attacked US troops. The troops mopped up remnants of ISIS. The militants fired rockets at the base.';
+    expect(hit(mopped, 'militants')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+  });
+
+  it('still blocks where the remnants act', () => {
+    const text = 'Kataib Hezbollah attacked US troops. Remnants of ISIS attacked a checkpoint. The militants fled.';
+    expect(hit(text, 'militants').resolution).toBe('unresolved');
+  });
+});
