@@ -356,7 +356,7 @@ const SPEAKER_GAP = new Set(['has', 'have', 'had', 'also', 'again', 'once', 'rep
  * O-OWN for a person: "Netanyahu has reiterated that his regime is intent on …" — a negative label owned by "his" or
  * "her" (its first word or the word before it) in reported speech whose reporting verb, within
  * `context.own_speaker_reach` units before the possessive and no punctuation between, has a person as its subject (a
- * capitalised word or "he"/"she" right before it, auxiliaries and adverbs aside): the person speaks of their own
+ * capitalised word, "he"/"she" or a singular title right before it, auxiliaries and adverbs aside): the person speaks of their own
  * side, so the label is the outlet's paraphrase.
  */
 function personalOwnSpeaker(text: string, units: Units, m: Match, rules: VoiceRules): boolean {
@@ -368,7 +368,9 @@ function personalOwnSpeaker(text: string, units: Units, m: Match, rules: VoiceRu
     if (!w.reporting.has(units.normal[u]) && !w.zeroThat.has(units.normal[u])) continue;
     let s = u - 1;
     while (s >= 0 && !units.barrierAfter[s] && SPEAKER_GAP.has(units.normal[s])) s--;
-    return s >= 0 && !units.barrierAfter[s] && (units.normal[s] === 'he' || units.normal[s] === 'she' || /^\p{Lu}\p{Ll}/u.test(text.slice(units.start[s], units.end[s])));
+    const subject = s >= 0 ? units.normal[s] : '';
+    return s >= 0 && !units.barrierAfter[s] && (subject === 'he' || subject === 'she' || (w.speakerNouns.has(subject) && !subject.endsWith('s')) ||
+      /^\p{Lu}\p{Ll}/u.test(text.slice(units.start[s], units.end[s])));
   }
   return false;
 }

@@ -1106,6 +1106,10 @@ function possessorSide(text: string, units: Units, seen: Mention[], at: number, 
       continue;
     }
     if (PERSONAL.has(units.normal[u])) return lastIntroduced(text, units.sentence[u], seen, units) ?? null;
+    // A singular title without a name ("Iran's president said his regime …", "the Israeli prime minister"): the
+    // office holder is the person, and the title's actor the side.
+    const w = units.normal[u];
+    if (compiled.voice.words.speakerNouns.has(w) && !w.endsWith('s') && !TITLE_EXTRA.has(w)) return titleActor(text, units, seen, u + 1, compiled) ?? null;
     if (!person(u)) continue;
     // A capitalised word alone before a comma that opens its sentence is an adverb or a place ("Yesterday, …").
     const opens = u === 0 || units.sentence[u - 1] !== units.sentence[u];

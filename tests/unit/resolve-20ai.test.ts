@@ -71,6 +71,15 @@ describe('a personal possessive ("his regime") is owned by the person named befo
     expect(hit('President Biden said his regime would defend Israel.', 'his regime').resolution).toBe('unresolved');
   });
 
+  it('takes a singular title without a name as the person ("Iran\'s president"), not a plural one', () => {
+    expect(hit("Iran's president said his regime would never bow to Israel.", 'his regime'))
+      .toMatchObject({ referent: 'iran', resolution: 'context', voice: 'author' });
+    expect(hit('The Israeli prime minister vowed that his regime would crush Hamas.', 'his regime'))
+      .toMatchObject({ referent: 'israel', resolution: 'context' });
+    expect(hit('The Russian president said his regime backs Iran.', 'his regime').resolution).toBe('unresolved');
+    expect(hit('Israeli officials said that his regime would fall.', 'his regime')).toMatchObject({ resolution: 'unresolved', voice: 'attributed' });
+  });
+
   it('leaves a possessive with no person before it unresolved', () => {
     const text = 'Iran attacked Israel on Saturday. Officials said that his regime would fall.';
     expect(hit(text, 'his regime').resolution).toBe('unresolved');
