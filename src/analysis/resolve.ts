@@ -1038,24 +1038,25 @@ function lastIntroduced(text: string, sentence: number, seen: Mention[], units: 
   return undefined;
 }
 
+/** Nouns of what is left of an actor: "mop up remnants of Islamic State", "the fight against the remnants of ISIS". */
+const REMNANT_NOUNS = new Set(['remnants', 'remnant', 'remains', 'cells', 'elements', 'holdouts']);
+/** Particles of a phrasal verb of fighting before its object ("mop up", "root out"). */
+const PARTICLES = new Set(['up', 'out']);
 /**
- * Nouns of what is left of an actor, and the words around them, that may stand between a word of the `opposing-word`
- * class and the actor it targets: "mop up remnants of Islamic State", "the fight against the remnants of ISIS".
- */
-const REMNANT_WORDS = new Set(['remnants', 'remnant', 'remains', 'cells', 'elements', 'holdouts', 'of', 'the', 'up', 'out', 'its']);
-/** Units at most between an opposing word and the actor it targets. */
-const TARGET_REACH = 4;
-/**
- * Whether an untracked actor is a campaign's target, not the topic (rule 5 and 5c): a word of the `opposing-word`
+ * Whether an untracked actor is a campaign's target, not the topic (rules 5 and 5c): a word of the `opposing-word`
  * class right before it ("the coalition against ISIS", "anti-ISIS operations"), or before a phrase of its remnants
- * ("mop up remnants of Islamic State") without punctuation between.
+ * ("mop up remnants of Islamic State", "fight the remnants of the Islamic State"), without punctuation between.
  */
 function campaignTarget(units: Units, m: Mention, opposing: ReadonlySet<string>): boolean {
-  for (let u = m.startUnit - 1; u >= 0 && u >= m.startUnit - 1 - TARGET_REACH && !units.barrierAfter[u]; u--) {
-    if (opposing.has(units.normal[u])) return true;
-    if (!REMNANT_WORDS.has(units.normal[u])) return false;
-  }
-  return false;
+  const at = (u: number): string => (u >= 0 && !units.barrierAfter[u] ? units.normal[u] : '');
+  let u = m.startUnit - 1;
+  if (opposing.has(at(u))) return true;
+  if (at(u) === 'the') u--;
+  if (at(u) !== 'of' || !REMNANT_NOUNS.has(at(u - 1))) return false;
+  u -= 2;
+  if (at(u) === 'the') u--;
+  if (PARTICLES.has(at(u))) u--;
+  return opposing.has(at(u));
 }
 
 /** Possessive determiners of a person ("his regime", "her government"). */
