@@ -217,7 +217,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
         end: m.end,
         text: surface,
         sentence,
-        voice: scare || ownSideParaphrase(units, m, entry, voice, mentions[mentions.length - 1], compiled.voice) ? 'author' : voice,
+        voice: scare || ownSideParaphrase(text, units, m, entry, voice, mentions[mentions.length - 1], compiled.voice) ? 'author' : voice,
         distanced: Boolean(distancing) || scare,
         negated: Boolean(negation),
         // A context label glossed in place ("the entity [‘Israel’]", match.ts) is fixed by its own words.
@@ -324,8 +324,12 @@ const LOWERCASE_START = /^\p{Ll}$/u;
  * keeps its voice: Iran is not the speaker there. A label of the speaker's own referent needs no possessive when the
  * speaker is the verb's subject (`context.subject_reach`; else `context.own_speaker_reach`): "The IOF has admitted that soldiers from the occupying regime's …".
  */
-function ownSideParaphrase(units: Units, m: Match, entry: LabelEntry, voice: Voice, owner: Mention | undefined, rules: VoiceRules): boolean {
-  if (voice !== 'attributed' || entry.weight >= 0 || entry.category !== 'actor-label' || !owner) return false;
+function ownSideParaphrase(
+  text: string, units: Units, m: Match, entry: LabelEntry, voice: Voice, owner: Mention | undefined, rules: VoiceRules,
+): boolean {
+  if (voice !== 'attributed' || entry.weight >= 0 || entry.category !== 'actor-label') return false;
+  if (personalOwnSpeaker(text, units, m, rules)) return true;
+  if (!owner) return false;
   const before = m.startUnit - 1;
   // The speaker's own referent under a negative label needs no possessive: "The IOF has admitted that soldiers from
   // the occupying regime's brigade …", "The Houthis claimed a joint operation with an Iranian-backed Iraqi militia".
@@ -341,6 +345,32 @@ function ownSideParaphrase(units: Units, m: Match, entry: LabelEntry, voice: Voi
     if (sameSide && units.barrierAfter[u - 1]) break;
     const x = units.normal[u];
     if (w.reporting.has(x) || w.zeroThat.has(x)) return true;
+  }
+  return false;
+}
+
+/** A person's possessive ("his regime"), and the words that may stand between a speaker and its reporting verb. */
+const PERSON_POSSESSIVES = new Set(['his', 'her']);
+const SPEAKER_GAP = new Set(['has', 'have', 'had', 'also', 'again', 'once', 'repeatedly', 'publicly', 'reportedly', 'then']);
+/**
+ * O-OWN for a person: "Netanyahu has reiterated that his regime is intent on …" — a negative label owned by "his" or
+ * "her" (its first word or the word before it) in reported speech whose reporting verb, within
+ * `context.own_speaker_reach` units before the possessive and no punctuation between, has a person as its subject (a
+ * capitalised word, "he"/"she" or a singular title right before it, auxiliaries and adverbs aside): the person speaks of their own
+ * side, so the label is the outlet's paraphrase.
+ */
+function personalOwnSpeaker(text: string, units: Units, m: Match, rules: VoiceRules): boolean {
+  const at = PERSON_POSSESSIVES.has(units.normal[m.startUnit]) ? m.startUnit :
+    m.startUnit > 0 && !units.barrierAfter[m.startUnit - 1] && PERSON_POSSESSIVES.has(units.normal[m.startUnit - 1]) ? m.startUnit - 1 : -1;
+  if (at < 0) return false;
+  const w = rules.words;
+  for (let u = at - 1; u >= 0 && u >= at - rules.context.ownSpeakerReach && !units.barrierAfter[u]; u--) {
+    if (!w.reporting.has(units.normal[u]) && !w.zeroThat.has(units.normal[u])) continue;
+    let s = u - 1;
+    while (s >= 0 && !units.barrierAfter[s] && SPEAKER_GAP.has(units.normal[s])) s--;
+    const subject = s >= 0 ? units.normal[s] : '';
+    return s >= 0 && !units.barrierAfter[s] && (subject === 'he' || subject === 'she' || (w.speakerNouns.has(subject) && !subject.endsWith('s')) ||
+      /^\p{Lu}\p{Ll}/u.test(text.slice(units.start[s], units.end[s])));
   }
   return false;
 }

@@ -263,7 +263,7 @@ export function resolveContextLabels(
   for (const { hit, match } of contextLabels) {
     while (next < mentions.length && mentions[next].start < hit.start) {
       const m = mentions[next++];
-      if (m.referent === null && m.antecedentOf && !words.opposing.has(units.normal[m.startUnit - 1] ?? '')) {
+      if (m.referent === null && m.antecedentOf && !campaignTarget(units, m, words.opposing)) {
         for (const label of m.antecedentOf) untrackedNamed.add(label);
       }
       seen.push(m);
@@ -295,6 +295,19 @@ export function resolveContextLabels(
     if (entry.firstPerson && hit.voice !== 'author') {
       const side = speakerSide(text, hit, match, candidates, seen, mentions, next, units, speech, rules);
       if (side !== null) resolveTo(hit, side, seen, match, units);
+      continue;
+    }
+
+    // 0b. A personal possessive ("his regime", "her government"): the label is the person's, and the person is the one
+    // named last before it (in its sentence, or PRONOUN_SENTENCES before), not whatever the words after it name
+    // ("Putin said his regime supports Iran" is no Iranian regime). The person's side decides: a name with a side
+    // ("Israel Katz"), or the actor of the person's title ("Israeli Prime Minister Benjamin Netanyahu", "Iran's
+    // Supreme Leader Ali Khamenei"), where the person is named or was introduced. A person the lexicon does not tie
+    // to a side (Putin, Maduro, Assad) leaves the label unresolved, as does no person at all.
+    const pronounAt = personalPossessiveAt(units, match);
+    if (pronounAt >= 0) {
+      const side = possessorSide(text, units, seen, pronounAt, hit.sentence, compiled);
+      if (side !== null && candidates.has(side)) resolveTo(hit, side, seen, match, units);
       continue;
     }
 
@@ -598,7 +611,7 @@ export function resolveContextLabels(
       // ("the Islamic State … the terror organization"): leave the label unresolved rather than jump past it.
       // Not when the actor is what others fight ("the coalition against ISIS", "anti-ISIS operations"): that names
       // a campaign's target, which a later label rarely picks up.
-      if (f === 'other' && nearest === null && !words.opposing.has(units.normal[mention.startUnit - 1] ?? '')) {
+      if (f === 'other' && nearest === null && !campaignTarget(units, mention, words.opposing)) {
         blocked = true;
         break;
       }
@@ -1023,6 +1036,129 @@ function lastIntroduced(text: string, sentence: number, seen: Mention[], units: 
     }
   }
   return undefined;
+}
+
+/** Nouns of what is left of an actor: "mop up remnants of Islamic State", "the fight against the remnants of ISIS". */
+const REMNANT_NOUNS = new Set(['remnants', 'remnant', 'remains', 'cells', 'elements', 'holdouts']);
+/** Particles of a phrasal verb of fighting before its object ("mop up", "root out"). */
+const PARTICLES = new Set(['up', 'out']);
+/**
+ * Whether an untracked actor is a campaign's target, not the topic (rules 5 and 5c): a word of the `opposing-word`
+ * class right before it ("the coalition against ISIS", "anti-ISIS operations"), or before a phrase of its remnants
+ * ("mop up remnants of Islamic State", "fight the remnants of the Islamic State"), without punctuation between.
+ */
+function campaignTarget(units: Units, m: Mention, opposing: ReadonlySet<string>): boolean {
+  const at = (u: number): string => (u >= 0 && !units.barrierAfter[u] ? units.normal[u] : '');
+  let u = m.startUnit - 1;
+  if (opposing.has(at(u))) return true;
+  if (at(u) === 'the') u--;
+  if (at(u) !== 'of' || !REMNANT_NOUNS.has(at(u - 1))) return false;
+  u -= 2;
+  if (at(u) === 'the') u--;
+  if (PARTICLES.has(at(u))) u--;
+  return opposing.has(at(u));
+}
+
+/** Possessive determiners of a person ("his regime", "her government"). */
+const PERSONAL_POSSESSIVES = new Set(['his', 'her']);
+/** Words that may stand between a personal possessive and the label ("his own regime"). */
+const OWN = new Set(['own']);
+/** Capitalised words of dates, which name no person ("On Sunday his regime …"). */
+const CALENDAR_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
+  'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
+/** Words of a person's title that may stand between the title's actor and the name ("Israel's prime minister Benjamin"). */
+const TITLE_EXTRA = new Set(["'s", "'", 'prime', 'former', 'then', 'vice', 'acting', 'deputy', 'de', 'facto']);
+/** Units looked back from a personal possessive for the person it stands for. */
+const POSSESSOR_REACH = 60;
+
+/** The unit of "his"/"her" that owns the label: its first word ("his regime") or glued before it ("his own regime"), else -1. */
+function personalPossessiveAt(units: Units, match: Match): number {
+  if (PERSONAL_POSSESSIVES.has(units.normal[match.startUnit])) return match.startUnit;
+  let u = match.startUnit - 1;
+  if (u >= 0 && !units.barrierAfter[u] && OWN.has(units.normal[u])) u--;
+  return u >= 0 && !units.barrierAfter[u] && PERSONAL_POSSESSIVES.has(units.normal[u]) ? u : -1;
+}
+
+/**
+ * The side of the person a personal possessive at unit `at` stands for (rule 0b), or null when the text names no
+ * person before it within PRONOUN_SENTENCES sentences and POSSESSOR_REACH units, or one the lexicon ties to no side.
+ * Looking back: a mention with a side ("Israel Katz", "President Biden") is the person; "he"/"she" stand for the
+ * person introduced last (lastIntroduced); a capitalised word that is no mention is a person's name, whose side is
+ * that of the actor of the title right before it or, for a surname alone, where the story introduced the person.
+ * Bounded by POSSESSOR_REACH units and the mentions among them.
+ */
+function possessorSide(text: string, units: Units, seen: Mention[], at: number, sentence: number, compiled: CompiledLexicon): string | null {
+  const person = (u: number): boolean => !ENGLISH_STOPWORDS.has(units.normal[u]) && !CALENDAR_WORDS.has(units.normal[u]) &&
+    /^\p{Lu}\p{Ll}/u.test(text.slice(units.start[u], units.end[u]));
+  let k = seen.length - 1;
+  const covering = (u: number): Mention | undefined => {
+    while (k >= 0 && seen[k].startUnit > u) k--;
+    return k >= 0 && seen[k].endUnit > u && !seen[k].taken ? seen[k] : undefined;
+  };
+  for (let u = at - 1; u >= 0 && u >= at - POSSESSOR_REACH && units.sentence[u] >= sentence - PRONOUN_SENTENCES; u--) {
+    const m = covering(u);
+    if (m) {
+      // A person or speaker with a side, or an actor the lexicon does not track that may be a person ("Bashar al-Assad").
+      if (m.side !== undefined) return m.side;
+      if (m.referent === null && !m.label) return null;
+      u = m.startUnit;
+      continue;
+    }
+    if (PERSONAL.has(units.normal[u])) return lastIntroduced(text, units.sentence[u], seen, units) ?? null;
+    // A singular title without a name ("Iran's president said his regime …", "the Israeli prime minister"): the
+    // office holder is the person, and the title's actor the side.
+    const w = units.normal[u];
+    if (compiled.voice.words.speakerNouns.has(w) && !w.endsWith('s') && !TITLE_EXTRA.has(w)) return titleActor(text, units, seen, u + 1, compiled) ?? null;
+    if (!person(u)) continue;
+    // A capitalised word alone before a comma that opens its sentence is an adverb or a place ("Yesterday, …").
+    const opens = u === 0 || units.sentence[u - 1] !== units.sentence[u];
+    if (opens && units.barrierAfter[u]) continue;
+    return titleActor(text, units, seen, u, compiled) ?? introducedActor(text, units, seen, u, compiled) ?? null;
+  }
+  return null;
+}
+
+/**
+ * The side of the actor whose title stands right before the person's name ending at unit `name`: the nearest mention
+ * before the name with only capitalised words, a possessive and title words between, without punctuation ("Israeli
+ * Prime Minister Benjamin Netanyahu", "Iran's Supreme Leader Ali Khamenei", "Israel's prime minister Benjamin
+ * Netanyahu"), within SPEAKER_REACH units. undefined when there is none.
+ */
+function titleActor(text: string, units: Units, seen: Mention[], name: number, compiled: CompiledLexicon): string | undefined {
+  const titles = compiled.voice.words.speakerNouns;
+  let k = seen.length - 1;
+  while (k >= 0 && seen[k].startUnit > name) k--;
+  for (let u = name - 1; u >= 0 && u >= name - SPEAKER_REACH && !units.barrierAfter[u]; u--) {
+    while (k >= 0 && seen[k].startUnit > u) k--;
+    if (k >= 0 && seen[k].endUnit > u && !seen[k].taken) {
+      const m = seen[k];
+      return m.side ?? m.referent ?? undefined;
+    }
+    const w = units.normal[u];
+    // The nationality of one theatre's one actor, which the lexicon reads as no mention on its own ("Israeli Prime
+    // Minister", "Iranian President"); a compound's end ("pro-Iranian") is no nationality.
+    const people = demonymBefore(text, units, u + 1, compiled);
+    if (people && people.size === 1) return [...people][0];
+    if (!(/^\p{Lu}/u.test(text.slice(units.start[u], units.end[u])) || titles.has(w) || TITLE_EXTRA.has(w))) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The side of a person named by surname (unit `name`) where the story introduced the person: the first earlier
+ * occurrence of the word after another capitalised word ("Benjamin Netanyahu"), read by titleActor. undefined when
+ * there is none within INTRODUCTION_REACH units.
+ */
+function introducedActor(text: string, units: Units, seen: Mention[], name: number, compiled: CompiledLexicon): string | undefined {
+  const word = units.normal[name];
+  let first = -1;
+  for (let u = name - 1; u >= 1 && u >= name - INTRODUCTION_REACH; u--) {
+    if (units.normal[u] === word && !units.barrierAfter[u - 1] && /^\p{Lu}/u.test(text.slice(units.start[u - 1], units.end[u - 1]))) first = u;
+  }
+  if (first < 0) return undefined;
+  return titleActor(text, units, seen, first, compiled);
 }
 
 /** Possessive determiners that name a label's owner ("their resistance", "its fighters"). */
@@ -1652,7 +1788,8 @@ function appositionOf(
     // "attacked US forces, the militants said" is speech, not an apposition.
     const e = match.endUnit - 1;
     const closes = units.barrierAfter[e] || (e + 1 < units.count && (APPOSITION_CONTINUATIONS.has(units.normal[e + 1]) ||
-      (units.barrierAfter[e + 1] && !words.speech.has(units.normal[e + 1]))));
+      (units.barrierAfter[e + 1] && !words.speech.has(units.normal[e + 1])))) ||
+      coordinatedNounCloses(units, e, reach, mentions, next, words);
     if (plain && closes) return before;
   }
   if (after && after.sentence === sentence && after.startUnit <= match.endUnit + 1 && units.barrierAfter[match.endUnit - 1]) {
@@ -1671,6 +1808,23 @@ function appositionOf(
     return undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether the label ending at unit `e` is coordinated with a bare noun that closes the apposition ("Hezbollah, a Shia
+ * Islamist political party and militant group, said"): "and" or "or", then at most `reach` words ending in punctuation
+ * or the text's end, none of them a mention, a speech verb or a verb that takes an object. "Israel struck Hezbollah, the
+ * militant group and its allies said" goes on as a clause, not an apposition.
+ */
+function coordinatedNounCloses(units: Units, e: number, reach: number, mentions: Mention[], next: number, words: ResolveWords): boolean {
+  if (units.barrierAfter[e] || e + 1 >= units.count || !COORDINATORS.has(units.normal[e + 1])) return false;
+  const sentence = units.sentence[e];
+  const nextMention = next < mentions.length ? mentions[next].startUnit : units.count;
+  for (let u = e + 2; u <= e + 1 + reach && u < units.count && units.sentence[u] === sentence; u++) {
+    if (u >= nextMention || words.speech.has(units.normal[u]) || words.clauseVerbs.has(units.normal[u])) return false;
+    if (units.barrierAfter[u] || u + 1 >= units.count) return true;
+  }
+  return false;
 }
 
 /** The sentence index of the unit that starts at or after `offset` (the first sentence after a headline). */
