@@ -179,7 +179,12 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
       if (end === n && trailingDespite === n) result.colonOpen = true;
     } else {
       if (forward.end === undefined && end === n && trailingDespite === n) result.open = true;
-      markWithoutGlosses(r, forward.clause, clip(end), forward.rule, mark);
+      const beside = markWithoutGlosses(r, forward.clause, clip(end), forward.rule, mark);
+      // S-GLOSS: the clause the outlet sets beside the report (", while the army claimed to have killed …") has a
+      // subject of its own: its cues are read as in a part of its own (voice 1.15.6).
+      if (beside > 0 && clip(end) - beside >= 3) {
+        if (attributePart({ ...r, words: words.slice(beside, clip(end)) }, partEnd, out, quotedOut).cue) result.cue = true;
+      }
     }
   } else if (backward.before === 0) {
     const p = perspectiveClause(r);
@@ -381,11 +386,31 @@ function datedAdjunctBefore(r: Reading, k: number): boolean {
   return m >= 0 && DATE_PREPOSITIONS.has(words[m].lower);
 }
 
-function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, mark: (a: number, b: number, rule: string) => void): void {
+/**
+ * Marks [from, to) of a reported clause without the outlet's glosses inside it (S-GLOSS, S-AFTER). Returns the index
+ * of the first word of the subject of a clause the outlet sets beside the report (", while the army said …"), whose
+ * own cues are still to be read, else -1.
+ */
+function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, mark: (a: number, b: number, rule: string) => void): number {
   const { words } = r;
   let start = from;
   for (let k = from + 1; k < to; k++) {
     const w = words[k];
+    // "said the Zionist regime, referring to Israel, would pay": a participle of comment set off by commas between the
+    // clause's subject and its verb (an auxiliary, an irregular past or a form in -ed after the closing comma) glosses
+    // for the outlet's readers and the clause goes on after it (voice 1.15.6).
+    if (w.commaBefore && !w.semiBefore && !w.colonBefore && w.lower.endsWith('ing') && r.rules.words.commentParticiples.has(w.lower)
+      && !insideAny(r.quoted, w.start)) {
+      const close = segmentEnd(words, k);
+      const resumed = words[close];
+      if (close < to && resumed && !resumed.semiBefore && !resumed.colonBefore && !resumed.markBefore && (AUXILIARIES.has(resumed.lower)
+        || r.rules.words.irregularPast.has(resumed.lower) || (resumed.lower.length > 4 && resumed.lower.endsWith('ed') && !r.rules.words.notFinite.has(resumed.lower)))) {
+        mark(start, k, rule);
+        start = close;
+        k = close - 1;
+        continue;
+      }
+    }
     // A comma segment (not after a semicolon or colon, outside quotation marks) that ends the reported clause: it and the
     // rest of the clause are the outlet's.
     if (w.commaBefore && !w.semiBefore && !w.colonBefore && !insideAny(r.quoted, w.start) && (
@@ -402,12 +427,12 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
       // "… has announced it will deploy warships to the region, while Western governments have called on their citizens
       // to leave Lebanon …": ", while" or ", whereas" and a clause with its own subject and finite verb set another fact
       // beside the report: the outlet's juxtaposition ends the reported clause (voice 1.15.4).
-      || ((w.lower === 'while' || w.lower === 'whereas') && finiteClauseAt(r, k + 1))
+      || ((w.lower === 'while' || w.lower === 'whereas') && (finiteClauseAt(r, k + 1) || speechClauseAt(r, k + 1)))
       // "… have been targeted repeatedly since October 7, when Israel began its onslaught on Gaza": a "when" clause after
       // a dated adjunct glosses the date for the outlet's readers (voice 1.15.4).
       || (w.lower === 'when' && datedAdjunctBefore(r, k)))) {
       mark(start, k, rule);
-      return;
+      return w.lower === 'while' || w.lower === 'whereas' ? k + 1 : -1;
     }
     // "said Hamas, the Islamist militant group which controls Gaza, fired …": a "the" appositive right after the
     // name that opens the clause glosses it like "a"/"an" does.
@@ -431,4 +456,27 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
     k = close - 1;
   }
   mark(start, to, rule);
+  return -1;
 }
+
+/**
+ * Whether a subject and its speech verb open a clause at k: a subject (an article, a possessive, a pronoun or a
+ * capitalised name) and, within four more words and no comma, a past form of `speech_past_forms` ("said", "told") or a
+ * reporting verb in -s before "that" ("says that"): ", while the Israeli army said that …" (voice 1.15.6).
+ */
+function speechClauseAt(r: Reading, k: number): boolean {
+  const { words, text } = r;
+  const s = words[k];
+  if (!s || s.commaBefore || s.markBefore) return false;
+  if (!MAIN_CLAUSE_SUBJECTS.has(s.lower) && !capitalised(text, s)) return false;
+  const v = r.rules.words;
+  for (let m = k + 1; m < words.length && m <= k + 4; m++) {
+    const w = words[m];
+    if (w.commaBefore || w.markBefore || insideAny(r.quoted, w.start)) return false;
+    if (v.speechPast.has(w.lower) && v.reporting.has(w.lower)) return true;
+    if (w.lower.endsWith('s') && v.reporting.has(w.lower) && words[m + 1]?.lower === 'that' && !words[m + 1].commaBefore) return true;
+  }
+  return false;
+}
+/** Subjects of a clause set beside a report: a definite article, a demonstrative, a possessive, a subject pronoun. */
+const MAIN_CLAUSE_SUBJECTS = new Set(['the', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'it', 'they', 'he', 'she', 'we']);
