@@ -181,7 +181,7 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
       if (forward.end === undefined && end === n && trailingDespite === n) result.open = true;
       const beside = markWithoutGlosses(r, forward.clause, clip(end), forward.rule, mark);
       // S-GLOSS: the clause the outlet sets beside the report (", while the army claimed to have killed …") has a
-      // subject of its own: its cues are read as in a part of its own (voice 1.15.6).
+      // subject of its own: its cues are read as in a part of its own (session 20).
       if (beside > 0 && clip(end) - beside >= 3) {
         if (attributePart({ ...r, words: words.slice(beside, clip(end)) }, partEnd, out, quotedOut).cue) result.cue = true;
       }
@@ -398,7 +398,7 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
     const w = words[k];
     // "said the Zionist regime, referring to Israel, would pay": a participle of comment set off by commas between the
     // clause's subject and its verb (an auxiliary, an irregular past or a form in -ed after the closing comma) glosses
-    // for the outlet's readers and the clause goes on after it (voice 1.15.6).
+    // for the outlet's readers and the clause goes on after it (session 20).
     if (w.commaBefore && !w.semiBefore && !w.colonBefore && w.lower.endsWith('ing') && r.rules.words.commentParticiples.has(w.lower)
       && !insideAny(r.quoted, w.start)) {
       const close = segmentEnd(words, k);
@@ -462,7 +462,7 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
 /**
  * Whether a subject and its speech verb open a clause at k: a subject (an article, a possessive, a pronoun or a
  * capitalised name) and, within four more words and no comma, a past form of `speech_past_forms` ("said", "told") or a
- * reporting verb in -s before "that" ("says that"): ", while the Israeli army said that …" (voice 1.15.6).
+ * reporting verb in -s before "that" ("says that"): ", while the Israeli army said that …" (session 20).
  */
 function speechClauseAt(r: Reading, k: number): boolean {
   const { words, text } = r;

@@ -290,7 +290,7 @@ const NOT_IN_SUBJECT = new Set(['that', 'which', 'who', 'whom', 'whose', 'and', 
 /**
  * V-ZERO: a clause whose subject is a name's possessive and its noun, with a prepositional phrase after the noun:
  * "said Israel's attack on Iran seeks to …", "said Monday's attack on the consulate in the capital Damascus killed two
- * generals" (voice 1.15.6). Up to four capitalised words ending in "'s", a lowercase head noun, then at most
+ * generals" (session 20). Up to four capitalised words ending in "'s", a lowercase head noun, then at most
  * `windows.that` words of the noun phrase (no comma, quotation, relative word or speech verb) before its verb: an
  * auxiliary, an irregular past, or a form in -s or -ed (no hyphen) with an object, "to" or a number right after it;
  * without one the words are the verb's object ("denied Israel's accusations of involvement").
