@@ -341,6 +341,9 @@ function tagThenAdjunct(r: Reading): boolean {
   return false;
 }
 
+/** Prepositions of a blame verb's participle without its object: "blamed on", "attributed to" (F-PASSIVE). */
+const BLAME_PREPOSITIONS = new Set(['on', 'to']);
+
 /** Conjunctions that, with an article after them, close a series of noun phrases ("…, a deepening of …, and an escalation …"). */
 const SERIES_JOINERS = new Set(['and', 'or']);
 
@@ -406,6 +409,22 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
       if (close < to && resumed && !resumed.semiBefore && !resumed.colonBefore && !resumed.markBefore && (AUXILIARIES.has(resumed.lower)
         || r.rules.words.irregularPast.has(resumed.lower) || (resumed.lower.length > 4 && resumed.lower.endsWith('ed') && !r.rules.words.notFinite.has(resumed.lower)))) {
         mark(start, k, rule);
+        start = close;
+        k = close - 1;
+        continue;
+      }
+    }
+    // "vowed to avenge the killings last month, blamed on Israel, of Hamas political leader …": a blame verb's participle
+    // with its preposition and no agent set off by commas is the outlet's hedge (F-PASSIVE), not the speaker's words; the
+    // clause goes on after its closing comma (session 20).
+    if (w.commaBefore && !w.semiBefore && !w.colonBefore && w.lower.endsWith('ed') && r.rules.words.blame.has(w.lower)
+      && BLAME_PREPOSITIONS.has(words[k + 1]?.lower ?? '') && !words[k + 1].commaBefore && !insideAny(r.quoted, w.start)) {
+      const close = segmentEnd(words, k);
+      let agent = false;
+      for (let m = k + 2; m < close && !agent; m++) if (words[m].lower === 'by') agent = true;
+      if (!agent) {
+        mark(start, k, rule);
+        if (close >= to) return -1;
         start = close;
         k = close - 1;
         continue;
