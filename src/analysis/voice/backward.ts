@@ -116,7 +116,7 @@ export function summativeAppositive(r: Reading, i: number, limit: number): boole
  * A clause the tag interrupts has a verb of its own after the relative clause ("…, the army said, a unit that crossed
  * the border was destroyed"): an auxiliary after the relative clause's first verb group keeps it the speaker's.
  */
-function relativeAppositive(r: Reading, i: number, limit: number): boolean {
+export function relativeAppositive(r: Reading, i: number, limit: number): boolean {
   const { words, text } = r;
   if (!ARTICLES.has(words[i].lower) || words[i].lower === 'the') return false;
   let k = i + 1;

@@ -3,7 +3,7 @@
  * backward cues before it, and the scope rules that cut what they mark (docs/voice.md: S-DESPITE, S-SOURCE,
  * C-INTRO, P-PERSPECTIVE). Word indices are part-relative.
  */
-import { backwardCues, summativeAppositive } from './backward.js';
+import { backwardCues, relativeAppositive, summativeAppositive } from './backward.js';
 import { forwardCueAt, type ForwardCue } from './forward.js';
 import { mainClauseAfter } from './that-clause.js';
 import { finiteClauseAt } from './intent.js';
@@ -88,17 +88,32 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
   // words ("… the people of Gaza, who face a genocide carried out by a genocidal entity").
   let trailingDespite = n;
   let last = 0;
-  for (let k = 1; k < n; k++) if (words[k].commaBefore) last = k;
+  let beforeLast = 0;
+  for (let k = 1; k < n; k++) if (words[k].commaBefore) {
+    beforeLast = last;
+    last = k;
+  }
   if (last > 0 && !insideAny(r.quoted, words[last].start)) {
     const w = words[last].lower;
     if (w === 'despite' || (w === 'where' && capitalised(text, words[last - 1])) || (w === 'even' && ['as', 'though', 'while', 'if'].includes(words[last + 1]?.lower ?? ''))) trailingDespite = last;
   }
-  const clip = (b: number): number => Math.min(b, trailingDespite);
+  // The outlet's summing-up appositive after a tag that ends the part (S-AFTER, below): no cue reads it.
+  let outletTail = n;
+  const clip = (b: number): number => Math.min(b, trailingDespite, outletTail);
   // T-TRAIL over a whole sentence: a speech tag that ends the part ("…, the brigadier general stressed.") reports
   // everything before it, a forward cue inside included ("The Yemeni Armed Forces affirm that their operations will
   // escalate, …, the brigadier general stressed": the subject of "affirm" is the general's words too).
-  const trailingTag = last > 0 && trailingDespite === n && !insideAny(r.quoted, words[last].start) &&
+  let trailingTag = last > 0 && trailingDespite === n && !insideAny(r.quoted, words[last].start) &&
     isSpeechTag(r, last, n) === 'T-TRAIL' && !namesSelf(r, last, n, v.tag) ? last : n;
+  // S-AFTER: a tag followed only by the outlet's summing-up appositive ("… was Iranian in origin, the military said, a
+  // conclusion that could further aggravate …") ends the statement as a trailing tag does; the appositive is the
+  // outlet's (session 20).
+  if (trailingTag === n && trailingDespite === n && beforeLast > 0 && !insideAny(r.quoted, words[beforeLast].start)
+    && !insideAny(r.quoted, words[last].start) && (summativeAppositive(r, last, n) || relativeAppositive(r, last, n))
+    && isSpeechTag(r, beforeLast, last) === 'T-TRAIL' && !namesSelf(r, beforeLast, last, v.tag)) {
+    trailingTag = beforeLast;
+    outletTail = last;
+  }
 
   // Forward cues: the first one outside quotations wins; its clause runs to the end of the part. A verb in a comma
   // segment that is a speech tag ("…, the official said, were …") is not one. A cue with a bounded clause ("what Iran
@@ -176,9 +191,9 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
     }
     if (forward.quoted && forward.clause < end) {
       quotedOut.push({ start: words[forward.clause].start, end: words[end - 1].end, rule: forward.rule });
-      if (end === n && trailingDespite === n) result.colonOpen = true;
+      if (end === n && trailingDespite === n && outletTail === n) result.colonOpen = true;
     } else {
-      if (forward.end === undefined && end === n && trailingDespite === n) result.open = true;
+      if (forward.end === undefined && end === n && trailingDespite === n && outletTail === n) result.open = true;
       const beside = markWithoutGlosses(r, forward.clause, clip(end), forward.rule, mark);
       // S-GLOSS: the clause the outlet sets beside the report (", while the army claimed to have killed …") has a
       // subject of its own: its cues are read as in a part of its own (session 20).
