@@ -85,6 +85,8 @@ const LISTS = [
   ['source_kickers', 'sourceKickers', 'words'],
   ['self_fillers', 'selfFillers', 'words'],
   ['edition_words', 'editionWords', 'words'],
+  ['government_bodies', 'governmentBodies', 'terms'],
+  ['government_self_names', 'governmentSelfNames', 'terms'],
   ['not_done_verbs', 'notDone', 'finite'],
   ['prevent_verbs', 'prevent', 'verbs'],
   ['comment_participles', 'commentParticiples', 'verbs'],

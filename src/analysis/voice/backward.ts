@@ -8,7 +8,7 @@
 import { ARTICLES, AUXILIARIES, DETERMINERS, RELATIVE } from './grammar.js';
 import { insideAny } from './spans.js';
 import { isSpeechTag } from './tags.js';
-import type { Reading } from './words.js';
+import { capitalised, type Reading } from './words.js';
 import { namesSelf } from './self.js';
 
 export interface BackwardResult {
@@ -65,7 +65,7 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
         // source, an appositive on an inverted tag's speaker ("…, said Yahya Saree, a spokesman for the Houthis.") or
         // after a source ("…, according to the ministry, a formula never applied to …"), or an adjunct.
         const appositive = ((according || (tag && v.tag.has(words[segStart].lower))) && i < limit
-          && DETERMINERS.has(words[i].lower)) || (i < limit && summativeAppositive(r, i, limit));
+          && DETERMINERS.has(words[i].lower)) || (i < limit && (summativeAppositive(r, i, limit) || relativeAppositive(r, i, limit)));
         // "…, but it is not clear …": a new clause of the outlet's, so the source was a trailing one for the clause
         // before it.
         // A time phrase with its article or number ("…, a day after the strikes", "…, two weeks after …") is one.
@@ -106,6 +106,32 @@ export function summativeAppositive(r: Reading, i: number, limit: number): boole
   const ranks = r.rules.words.rankWords.has(second) || /^[0-9]+(st|nd|rd|th)$/.test(second) || (second.length > 5 && second.endsWith('est'));
   if (!ranks) return false;
   for (let k = i + 1; k < limit && !words[k].commaBefore; k++) if (AUXILIARIES.has(words[k].lower)) return false;
+  return true;
+}
+
+/**
+ * S-AFTER: a comma segment after a tag that opens with "a"/"an", at most three lowercase words of a noun and a relative
+ * clause on it ("…, the military said, a conclusion that could further aggravate relations between Washington and
+ * Tehran", "…, a move that has been condemned …") sums up what was just reported: the outlet's comment (session 20).
+ * A clause the tag interrupts has a verb of its own after the relative clause ("…, the army said, a unit that crossed
+ * the border was destroyed"): an auxiliary after the relative clause's first verb group keeps it the speaker's.
+ */
+export function relativeAppositive(r: Reading, i: number, limit: number): boolean {
+  const { words, text } = r;
+  if (!ARTICLES.has(words[i].lower) || words[i].lower === 'the') return false;
+  let k = i + 1;
+  while (k < limit && k <= i + 3 && !words[k].commaBefore && !words[k].markBefore && !capitalised(text, words[k])
+    && !AUXILIARIES.has(words[k].lower) && !RELATIVE.has(words[k].lower)) k++;
+  if (k === i + 1 || k >= limit || words[k].commaBefore || (words[k].lower !== 'that' && words[k].lower !== 'which')) return false;
+  // The relative clause's first verb (its auxiliaries, or a past form), then no auxiliary of a main clause.
+  const v = r.rules.words;
+  let m = k + 1;
+  const verbish = (w: string): boolean => AUXILIARIES.has(w) || v.irregularPast.has(w) || (w.length > 4 && w.endsWith('ed') && !v.notFinite.has(w));
+  while (m < limit && !words[m].commaBefore && !verbish(words[m].lower)) m++;
+  if (m < limit && !words[m].commaBefore && AUXILIARIES.has(words[m].lower)) {
+    while (m < limit && !words[m].commaBefore && AUXILIARIES.has(words[m].lower)) m++;
+  } else m++;
+  for (; m < limit && !words[m].commaBefore; m++) if (AUXILIARIES.has(words[m].lower)) return false;
   return true;
 }
 

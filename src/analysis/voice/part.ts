@@ -3,7 +3,7 @@
  * backward cues before it, and the scope rules that cut what they mark (docs/voice.md: S-DESPITE, S-SOURCE,
  * C-INTRO, P-PERSPECTIVE). Word indices are part-relative.
  */
-import { backwardCues, summativeAppositive } from './backward.js';
+import { backwardCues, relativeAppositive, summativeAppositive } from './backward.js';
 import { forwardCueAt, type ForwardCue } from './forward.js';
 import { mainClauseAfter } from './that-clause.js';
 import { finiteClauseAt } from './intent.js';
@@ -88,17 +88,32 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
   // words ("… the people of Gaza, who face a genocide carried out by a genocidal entity").
   let trailingDespite = n;
   let last = 0;
-  for (let k = 1; k < n; k++) if (words[k].commaBefore) last = k;
+  let beforeLast = 0;
+  for (let k = 1; k < n; k++) if (words[k].commaBefore) {
+    beforeLast = last;
+    last = k;
+  }
   if (last > 0 && !insideAny(r.quoted, words[last].start)) {
     const w = words[last].lower;
     if (w === 'despite' || (w === 'where' && capitalised(text, words[last - 1])) || (w === 'even' && ['as', 'though', 'while', 'if'].includes(words[last + 1]?.lower ?? ''))) trailingDespite = last;
   }
-  const clip = (b: number): number => Math.min(b, trailingDespite);
+  // The outlet's summing-up appositive after a tag that ends the part (S-AFTER, below): no cue reads it.
+  let outletTail = n;
+  const clip = (b: number): number => Math.min(b, trailingDespite, outletTail);
   // T-TRAIL over a whole sentence: a speech tag that ends the part ("…, the brigadier general stressed.") reports
   // everything before it, a forward cue inside included ("The Yemeni Armed Forces affirm that their operations will
   // escalate, …, the brigadier general stressed": the subject of "affirm" is the general's words too).
-  const trailingTag = last > 0 && trailingDespite === n && !insideAny(r.quoted, words[last].start) &&
+  let trailingTag = last > 0 && trailingDespite === n && !insideAny(r.quoted, words[last].start) &&
     isSpeechTag(r, last, n) === 'T-TRAIL' && !namesSelf(r, last, n, v.tag) ? last : n;
+  // S-AFTER: a tag followed only by the outlet's summing-up appositive ("… was Iranian in origin, the military said, a
+  // conclusion that could further aggravate …") ends the statement as a trailing tag does; the appositive is the
+  // outlet's (session 20).
+  if (trailingTag === n && trailingDespite === n && beforeLast > 0 && !insideAny(r.quoted, words[beforeLast].start)
+    && !insideAny(r.quoted, words[last].start) && (summativeAppositive(r, last, n) || relativeAppositive(r, last, n))
+    && isSpeechTag(r, beforeLast, last) === 'T-TRAIL' && !namesSelf(r, beforeLast, last, v.tag)) {
+    trailingTag = beforeLast;
+    outletTail = last;
+  }
 
   // Forward cues: the first one outside quotations wins; its clause runs to the end of the part. A verb in a comma
   // segment that is a speech tag ("…, the official said, were …") is not one. A cue with a bounded clause ("what Iran
@@ -176,10 +191,15 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
     }
     if (forward.quoted && forward.clause < end) {
       quotedOut.push({ start: words[forward.clause].start, end: words[end - 1].end, rule: forward.rule });
-      if (end === n && trailingDespite === n) result.colonOpen = true;
+      if (end === n && trailingDespite === n && outletTail === n) result.colonOpen = true;
     } else {
-      if (forward.end === undefined && end === n && trailingDespite === n) result.open = true;
-      markWithoutGlosses(r, forward.clause, clip(end), forward.rule, mark);
+      if (forward.end === undefined && end === n && trailingDespite === n && outletTail === n) result.open = true;
+      const beside = markWithoutGlosses(r, forward.clause, clip(end), forward.rule, mark);
+      // S-GLOSS: the clause the outlet sets beside the report (", while the army claimed to have killed …") has a
+      // subject of its own: its cues are read as in a part of its own (session 20).
+      if (beside > 0 && clip(end) - beside >= 3) {
+        if (attributePart({ ...r, words: words.slice(beside, clip(end)) }, partEnd, out, quotedOut).cue) result.cue = true;
+      }
     }
   } else if (backward.before === 0) {
     const p = perspectiveClause(r);
@@ -336,6 +356,9 @@ function tagThenAdjunct(r: Reading): boolean {
   return false;
 }
 
+/** Prepositions of a blame verb's participle without its object: "blamed on", "attributed to" (F-PASSIVE). */
+const BLAME_PREPOSITIONS = new Set(['on', 'to']);
+
 /** Conjunctions that, with an article after them, close a series of noun phrases ("…, a deepening of …, and an escalation …"). */
 const SERIES_JOINERS = new Set(['and', 'or']);
 
@@ -381,11 +404,47 @@ function datedAdjunctBefore(r: Reading, k: number): boolean {
   return m >= 0 && DATE_PREPOSITIONS.has(words[m].lower);
 }
 
-function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, mark: (a: number, b: number, rule: string) => void): void {
+/**
+ * Marks [from, to) of a reported clause without the outlet's glosses inside it (S-GLOSS, S-AFTER). Returns the index
+ * of the first word of the subject of a clause the outlet sets beside the report (", while the army said …"), whose
+ * own cues are still to be read, else -1.
+ */
+function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, mark: (a: number, b: number, rule: string) => void): number {
   const { words } = r;
   let start = from;
   for (let k = from + 1; k < to; k++) {
     const w = words[k];
+    // "said the Zionist regime, referring to Israel, would pay": a participle of comment set off by commas between the
+    // clause's subject and its verb (an auxiliary, an irregular past or a form in -ed after the closing comma) glosses
+    // for the outlet's readers and the clause goes on after it (session 20).
+    if (w.commaBefore && !w.semiBefore && !w.colonBefore && w.lower.endsWith('ing') && r.rules.words.commentParticiples.has(w.lower)
+      && !insideAny(r.quoted, w.start)) {
+      const close = segmentEnd(words, k);
+      const resumed = words[close];
+      if (close < to && resumed && !resumed.semiBefore && !resumed.colonBefore && !resumed.markBefore && (AUXILIARIES.has(resumed.lower)
+        || r.rules.words.irregularPast.has(resumed.lower) || (resumed.lower.length > 4 && resumed.lower.endsWith('ed') && !r.rules.words.notFinite.has(resumed.lower)))) {
+        mark(start, k, rule);
+        start = close;
+        k = close - 1;
+        continue;
+      }
+    }
+    // "vowed to avenge the killings last month, blamed on Israel, of Hamas political leader …": a blame verb's participle
+    // with its preposition and no agent set off by commas is the outlet's hedge (F-PASSIVE), not the speaker's words; the
+    // clause goes on after its closing comma (session 20).
+    if (w.commaBefore && !w.semiBefore && !w.colonBefore && w.lower.endsWith('ed') && r.rules.words.blame.has(w.lower)
+      && BLAME_PREPOSITIONS.has(words[k + 1]?.lower ?? '') && !words[k + 1].commaBefore && !insideAny(r.quoted, w.start)) {
+      const close = segmentEnd(words, k);
+      let agent = false;
+      for (let m = k + 2; m < close && !agent; m++) if (words[m].lower === 'by') agent = true;
+      if (!agent) {
+        mark(start, k, rule);
+        if (close >= to) return -1;
+        start = close;
+        k = close - 1;
+        continue;
+      }
+    }
     // A comma segment (not after a semicolon or colon, outside quotation marks) that ends the reported clause: it and the
     // rest of the clause are the outlet's.
     if (w.commaBefore && !w.semiBefore && !w.colonBefore && !insideAny(r.quoted, w.start) && (
@@ -402,12 +461,12 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
       // "… has announced it will deploy warships to the region, while Western governments have called on their citizens
       // to leave Lebanon …": ", while" or ", whereas" and a clause with its own subject and finite verb set another fact
       // beside the report: the outlet's juxtaposition ends the reported clause (voice 1.15.4).
-      || ((w.lower === 'while' || w.lower === 'whereas') && finiteClauseAt(r, k + 1))
+      || ((w.lower === 'while' || w.lower === 'whereas') && (finiteClauseAt(r, k + 1) || speechClauseAt(r, k + 1)))
       // "… have been targeted repeatedly since October 7, when Israel began its onslaught on Gaza": a "when" clause after
       // a dated adjunct glosses the date for the outlet's readers (voice 1.15.4).
       || (w.lower === 'when' && datedAdjunctBefore(r, k)))) {
       mark(start, k, rule);
-      return;
+      return w.lower === 'while' || w.lower === 'whereas' ? k + 1 : -1;
     }
     // "said Hamas, the Islamist militant group which controls Gaza, fired …": a "the" appositive right after the
     // name that opens the clause glosses it like "a"/"an" does.
@@ -431,4 +490,27 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
     k = close - 1;
   }
   mark(start, to, rule);
+  return -1;
 }
+
+/**
+ * Whether a subject and its speech verb open a clause at k: a subject (an article, a possessive, a pronoun or a
+ * capitalised name) and, within four more words and no comma, a past form of `speech_past_forms` ("said", "told") or a
+ * reporting verb in -s before "that" ("says that"): ", while the Israeli army said that …" (session 20).
+ */
+function speechClauseAt(r: Reading, k: number): boolean {
+  const { words, text } = r;
+  const s = words[k];
+  if (!s || s.commaBefore || s.markBefore) return false;
+  if (!MAIN_CLAUSE_SUBJECTS.has(s.lower) && !capitalised(text, s)) return false;
+  const v = r.rules.words;
+  for (let m = k + 1; m < words.length && m <= k + 4; m++) {
+    const w = words[m];
+    if (w.commaBefore || w.markBefore || insideAny(r.quoted, w.start)) return false;
+    if (v.speechPast.has(w.lower) && v.reporting.has(w.lower)) return true;
+    if (w.lower.endsWith('s') && v.reporting.has(w.lower) && words[m + 1]?.lower === 'that' && !words[m + 1].commaBefore) return true;
+  }
+  return false;
+}
+/** Subjects of a clause set beside a report: a definite article, a demonstrative, a possessive, a subject pronoun. */
+const MAIN_CLAUSE_SUBJECTS = new Set(['the', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'it', 'they', 'he', 'she', 'we']);

@@ -24,7 +24,7 @@ export interface SelfName {
  */
 export function selfNamesOf(outlet: string | undefined, text: string, datelines: Span[], rules: VoiceRules = defaultVoiceRules()): SelfName[] {
   const editions = rules.words.editionWords;
-  const fromOutlet = outlet ? outletNames(outlet, editions) : [];
+  const fromOutlet = outlet ? outletNames(outlet, editions, rules) : [];
   const raw: string[] = [];
   for (const d of datelines) {
     if (text.charCodeAt(d.end - 1) !== 0x29) continue;
@@ -39,7 +39,7 @@ export function selfNamesOf(outlet: string | undefined, text: string, datelines:
  * share them; a process may analyze with other voice rules).
  */
 const outletCaches = new WeakMap<ReadonlySet<string>, Map<string, SelfName[]>>();
-function outletNames(outlet: string, editions: ReadonlySet<string>): SelfName[] {
+function outletNames(outlet: string, editions: ReadonlySet<string>, rules: VoiceRules): SelfName[] {
   let outletCache = outletCaches.get(editions);
   if (!outletCache) outletCaches.set(editions, (outletCache = new Map()));
   let names = outletCache.get(outlet);
@@ -49,6 +49,9 @@ function outletNames(outlet: string, editions: ReadonlySet<string>): SelfName[] 
   const main = outlet.replace(/\([^)]*\)/g, ' ').trim();
   if (main) raw.push(main);
   for (const i of inner) if (/\s/.test(i) || isAcronym(i)) raw.push(i);
+  // A government body's statements speak for its state ("US Department of State": "The United States condemns …"):
+  // the state's names are the outlet's too (`government_bodies`, `government_self_names`; session 20).
+  if (governmentBody(main, rules)) raw.push(...rules.words.governmentSelfNames);
   names = namesOf(raw, editions);
   // Bounded: a corpus of many outlets keeps the most recent ones.
   if (outletCache.size >= 1024) outletCache.clear();
@@ -78,6 +81,31 @@ function namesOf(raw: string[], editions: ReadonlySet<string>): SelfName[] {
     if (k < words.length) add(words.slice(0, k));
   }
   return out;
+}
+
+/**
+ * Whether an outlet's name (without its brackets) names a government body of a state of `government_self_names`: a
+ * term of `government_bodies` and a term of `government_self_names` among its words ("U.S." is read as "us").
+ */
+function governmentBody(name: string, rules: VoiceRules): boolean {
+  const bodies = rules.words.governmentBodies;
+  const states = rules.words.governmentSelfNames;
+  if (bodies.size === 0 || states.size === 0) return false;
+  const words = scanWords(name, 0, name.length).map((w) => w.lower);
+  const terms = new Set<string>();
+  for (let k = 0; k < words.length; k++) {
+    terms.add(words[k]);
+    if (k + 1 < words.length) terms.add(`${words[k]} ${words[k + 1]}`);
+    // "U.S." is scanned as "u" and "s".
+    if (k + 1 < words.length && words[k].length === 1 && words[k + 1].length === 1) terms.add(words[k] + words[k + 1]);
+  }
+  let body = false;
+  let state = false;
+  for (const t of terms) {
+    if (bodies.has(t)) body = true;
+    if (states.has(t)) state = true;
+  }
+  return body && state;
 }
 
 function isAcronym(s: string): boolean {
@@ -117,6 +145,8 @@ export function namesSelf(r: Reading, from: number, to: number, skip?: ReadonlyS
   for (let k = from; k < to; k++) {
     const w = r.words[k].lower;
     if (skip?.has(w)) continue;
+    // "The United States unequivocally condemns …": a lowercase adverb in -ly right before the verb (session 20).
+    if (k === to - 1 && k > from && w.length > 4 && w.endsWith('ly') && /^[a-z]+$/.test(w) && /[a-z]/.test(r.text[r.words[k].start])) continue;
     // "Al Mayadeen's" → "al mayadeen" and the possessive.
     if (w.endsWith("'s") && w.length > 2) kept.push(w.slice(0, -2));
     else if (!fillers.has(w)) kept.push(w);

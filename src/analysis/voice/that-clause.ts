@@ -281,7 +281,42 @@ function opensClause(r: Reading, j: number): boolean {
   // "he'd", "they're": a contracted pronoun opens the clause like the pronoun.
   const opener = c.lower.includes("'") ? c.lower.slice(0, c.lower.indexOf("'")) : c.lower;
   return r.rules.words.clauseOpeners.has(opener) || r.rules.words.numberWords.has(c.lower) || isDigit(c.lower.charCodeAt(0)) || namedSubjectClause(r, j)
-    || subjectBeforeVerb(r, j);
+    || subjectBeforeVerb(r, j) || possessiveSubjectClause(r, j);
+}
+
+/** Relative and clause words that end a possessive subject's noun phrase without a verb: "said Israel's claims that …". */
+const NOT_IN_SUBJECT = new Set(['that', 'which', 'who', 'whom', 'whose', 'and', 'or', 'but', 'if', 'whether', 'because', 'while', 'when']);
+
+/**
+ * V-ZERO: a clause whose subject is a name's possessive and its noun, with a prepositional phrase after the noun:
+ * "said Israel's attack on Iran seeks to …", "said Monday's attack on the consulate in the capital Damascus killed two
+ * generals" (session 20). Up to four capitalised words ending in "'s", a lowercase head noun, then at most
+ * `windows.that` words of the noun phrase (no comma, quotation, relative word or speech verb) before its verb: an
+ * auxiliary, an irregular past, or a form in -s or -ed (no hyphen) with an object, "to" or a number right after it;
+ * without one the words are the verb's object ("denied Israel's accusations of involvement").
+ */
+function possessiveSubjectClause(r: Reading, j: number): boolean {
+  const { words, text } = r;
+  const v = r.rules.words;
+  let p = j;
+  while (p < words.length && p < j + 4 && !words[p].lower.endsWith("'s") && !words[p + 1]?.commaBefore && !words[p + 1]?.markBefore
+    && (capitalised(text, words[p]) || (p > j && (words[p].lower === 'of' || words[p].lower === 'al')))) p++;
+  if (p >= words.length || !capitalised(text, words[p]) || !words[p].lower.endsWith("'s") || words[p].lower.length < 4) return false;
+  const head = words[p + 1];
+  if (!head || head.commaBefore || head.markBefore || capitalised(text, head) || AUXILIARIES.has(head.lower) || v.clauseOpeners.has(head.lower)) return false;
+  for (let m = p + 2; m < words.length && m <= p + 1 + r.rules.windows.that; m++) {
+    const w = words[m];
+    if (w.commaBefore || w.markBefore || w.colonBefore) return false;
+    const l = w.lower;
+    if (NOT_IN_SUBJECT.has(l) || v.reporting.has(l) || v.tag.has(l)) return false;
+    if (AUXILIARIES.has(l)) return true;
+    if (capitalised(text, w) || l.includes('-')) continue;
+    const next = words[m + 1];
+    const objectAfter = next !== undefined && !next.commaBefore && !next.colonBefore
+      && (OBJECT_OPENERS.has(next.lower) || next.lower === 'to' || v.numberWords.has(next.lower) || isDigit(next.lower.charCodeAt(0)));
+    if ((v.irregularPast.has(l) || finiteLooking(r, l)) && objectAfter) return true;
+  }
+  return false;
 }
 
 /**
