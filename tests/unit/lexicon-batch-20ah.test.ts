@@ -1,0 +1,127 @@
+/**
+ * Made-up sentences for the label classes fixed from the dev halves of batches ab–af (session 20, round 2, fresh20ah).
+ * Each class came from a dev error; the sentences are never a real article's text.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadLexicons } from '../../src/lexicon/load.js';
+import { compileLexicon } from '../../src/lexicon/compile.js';
+import { analyzeDocument } from '../../src/analysis/analyze.js';
+
+const compiled = compileLexicon(loadLexicons(['lexicons/conflict.yml']));
+
+function actorHits(text: string) {
+  return analyzeDocument({ id: 'made-up', text, outlet: 'Test', title: '', source: { file: 'made-up.txt' } } as never, compiled)
+    .hits.filter((h) => h.category === 'actor-label')
+    .map((h) => ({ text: text.slice(h.start, h.end), referent: h.referent, weight: h.weight }));
+}
+
+describe('"Yemen rebels": the country\'s name as the attribute of the rebels (houthi-rebels)', () => {
+  it('reads the name as "Yemeni rebels" is read', () => {
+    expect(actorHits('Two drones launched by Yemen rebels fell into the sea.')).toEqual([
+      { text: 'Yemen rebels', referent: 'armed-groups', weight: -1 },
+    ]);
+    expect(actorHits('The Yemen rebels said they fired two missiles.')).toEqual([
+      { text: 'Yemen rebels', referent: 'armed-groups', weight: -1 },
+    ]);
+  });
+});
+
+describe('"Washington troops": the capital as the side word before the men (us-forces)', () => {
+  it('counts the troops and the possessive forces as the US baseline', () => {
+    expect(actorHits('The port was hit in raids led by Washington troops last month.')).toEqual([
+      { text: 'Washington troops', referent: 'us-forces', weight: 0 },
+    ]);
+    expect(actorHits('The drones flew past Washington’s forces in the gulf.')).toEqual([
+      { text: 'Washington’s forces', referent: 'us-forces', weight: 0 },
+    ]);
+  });
+
+  it('leaves the verb "forces" after the capital alone', () => {
+    expect(actorHits('Washington forces the allies to pay more.')).toEqual([]);
+  });
+});
+
+describe('members of a named group in the of-phrase (named-group-members, gold README C-MEMBERS)', () => {
+  it('reads "members of" a group name, quoted or not, as the group\'s men, neutral', () => {
+    expect(actorHits('Officials expect other members of the ‘Islamic Resistance in Iraq’ to strike again.')).toEqual([
+      { text: 'members of the ‘Islamic Resistance in Iraq’', referent: 'armed-groups', weight: 0 },
+    ]);
+    expect(actorHits('Three members of the Islamic Resistance in Iraq were detained.')).toEqual([
+      { text: 'members of the Islamic Resistance in Iraq', referent: 'armed-groups', weight: 0 },
+    ]);
+    expect(actorHits('An operative of Kataib Hezbollah was named in the report.')).toEqual([
+      { text: 'operative of Kataib Hezbollah', referent: 'armed-groups', weight: 0 },
+    ]);
+  });
+
+  it('keeps an office holder of the group unannotated (C-OFFICE)', () => {
+    expect(actorHits('The leader of the Islamic Resistance in Iraq spoke on television.')).toEqual([]);
+  });
+});
+
+describe('a plight adjective before "Palestinian people" (people-of-gaza)', () => {
+  it('signs every plight adjective as "oppressed Palestinian people" is signed', () => {
+    expect(actorHits('The statement hailed the steadfast Palestinian people in Gaza.')).toEqual([
+      { text: 'steadfast Palestinian people in Gaza', referent: 'palestinians', weight: 1 },
+    ]);
+    expect(actorHits('The statement hailed the steadfast Palestinian people in the Gaza Strip.')).toEqual([
+      { text: 'steadfast Palestinian people in the Gaza Strip', referent: 'palestinians', weight: 1 },
+    ]);
+    expect(actorHits('The statement hailed the steadfast Palestinian people.')).toEqual([
+      { text: 'steadfast Palestinian people', referent: 'palestinians', weight: 1 },
+    ]);
+    expect(actorHits('Aid must reach the besieged Palestinian people.')).toEqual([
+      { text: 'besieged Palestinian people', referent: 'palestinians', weight: 1 },
+    ]);
+    expect(actorHits('They marched for the oppressed Palestinian people.')).toEqual([
+      { text: 'oppressed Palestinian people', referent: 'palestinians', weight: 1 },
+    ]);
+  });
+
+  it('leaves the plain people the baseline', () => {
+    expect(actorHits('Aid must reach the Palestinian people.')).toEqual([
+      { text: 'Palestinian people', referent: 'palestinians', weight: 0 },
+    ]);
+  });
+});
+
+describe('"at Tehran\'s behest" and "at the behest of Iran": a patron tie after the noun (one mention)', () => {
+  it('reads the possessive form, with or without a participle, in any case', () => {
+    expect(actorHits('Militias Operating At Tehran’s Behest Strike Again')).toEqual([
+      { text: 'Militias Operating At Tehran’s Behest', referent: 'armed-groups', weight: -2 },
+    ]);
+    expect(actorHits('Armed groups at Iran\'s behest fired rockets.')).toEqual([
+      { text: 'Armed groups at Iran\'s behest', referent: 'armed-groups', weight: -1 },
+    ]);
+    expect(actorHits('The town was shelled by terrorist groups acting at Tehran\'s behest.')).toEqual([
+      { text: 'terrorist groups acting at Tehran\'s behest', referent: 'armed-groups', weight: -2 },
+    ]);
+  });
+
+  it('reads the of-phrase as a patron link', () => {
+    expect(actorHits('Militants acting at the behest of Iran fired rockets.')).toEqual([
+      { text: 'Militants acting at the behest of Iran', referent: 'armed-groups', weight: -2 },
+    ]);
+    expect(actorHits('The groups that are operating at the behest of Tehran denied it.')).toEqual([
+      { text: 'groups that are operating at the behest of Tehran', referent: 'armed-groups', weight: -1 },
+    ]);
+  });
+});
+
+describe('groups "in Iran\'s axis of resistance": the patron\'s axis after "in" or "within" (one mention)', () => {
+  it('signs the phrase by its head noun, quotation marks inside', () => {
+    expect(actorHits('Armed terrorist groups in Iran’s “axis of resistance” have praised the strikes.')[0]).toEqual(
+      { text: 'Armed terrorist groups in Iran’s “axis of resistance”', referent: 'armed-groups', weight: -2 },
+    );
+    expect(actorHits('Armed groups within Tehran\'s axis of resistance praised the strikes.')).toEqual([
+      { text: 'Armed groups within Tehran\'s axis of resistance', referent: 'armed-groups', weight: -1 },
+    ]);
+    expect(actorHits('Shiite militias in Iran\'s axis praised the strikes.')).toEqual([
+      { text: 'Shiite militias in Iran\'s axis', referent: 'armed-groups', weight: -2 },
+    ]);
+  });
+
+  it('leaves groups in Iran itself to the place (no patron phrase)', () => {
+    expect(actorHits('Armed groups in Iran praised the strikes.').map((h) => h.text)).not.toContain('Armed groups in Iran');
+  });
+});
