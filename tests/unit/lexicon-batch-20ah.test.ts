@@ -125,3 +125,35 @@ describe('groups "in Iran\'s axis of resistance": the patron\'s axis after "in" 
     expect(actorHits('Armed groups in Iran praised the strikes.').map((h) => h.text)).not.toContain('Armed groups in Iran');
   });
 });
+
+describe('a bare irregular noun in the singular before a noun of an act or a thing is its attribute (match.ts bareNounOfAct)', () => {
+  it('reads "militia attacks" as the attacks, in any case', () => {
+    expect(actorHits('Hawks call for strikes after deadly militia attacks on the base.')).toEqual([]);
+    expect(actorHits('Militia rocket fire resumed overnight.')).toEqual([]);
+    expect(actorHits('A wave of militia drone strikes followed.')).toEqual([]);
+  });
+
+  it('keeps the plural, the verb and a composed label ending in the noun', () => {
+    expect(actorHits('Militias attacked the base overnight.')).toEqual([
+      { text: 'Militias', referent: 'armed-groups', weight: -1 },
+    ]);
+    expect(actorHits('A militia attacks the base every night.').map((h) => h.text)).toContain('militia');
+    expect(actorHits('An Iranian-backed militia drone strike killed three.')).toEqual([
+      { text: 'Iranian-backed militia', referent: 'armed-groups', weight: -2 },
+    ]);
+  });
+});
+
+describe('a stance label after the other stance\'s suspended prefix names both sides (match.ts bothStances)', () => {
+  it('drops "anti-US forces" in "Pro- and anti-US forces", and the reverse order', () => {
+    expect(actorHits('Pro- and anti-US forces in the region are now watching.')).toEqual([]);
+    expect(actorHits('Anti- and pro-Iran groups marched in the capital.')).toEqual([]);
+  });
+
+  it('keeps a stance label alone and two whole stance labels', () => {
+    expect(actorHits('Anti-US forces fired rockets.')).toEqual([
+      { text: 'Anti-US forces', referent: 'armed-groups', weight: 0 },
+    ]);
+    expect(actorHits('Pro-Iran and anti-US groups attacked.').map((h) => h.text)).toContain('anti-US groups');
+  });
+});
