@@ -157,3 +157,29 @@ describe('a stance label after the other stance\'s suspended prefix names both s
     expect(actorHits('Pro-Iran and anti-US groups attacked.').map((h) => h.text)).toContain('anti-US groups');
   });
 });
+
+describe('names listed before an office noun are office holders by affiliation (analyze.ts listBeforeTitle, C-OFFICE)', () => {
+  it('leaves every conjunct of the list unannotated', () => {
+    expect(actorHits('The strikes avenged the killings of Hamas, Hezbollah, and Iranian commanders last year.')).toEqual([]);
+    expect(actorHits('Hamas and Iranian officials met in Doha on Monday.')).toEqual([]);
+    expect(actorHits('Hamas or Iran political leaders were not reached.')).toEqual([]);
+  });
+
+  it('keeps the sides after "between", in a plain list and before a noun that is no office', () => {
+    expect(actorHits('Talks between Israel and Hamas political leaders stalled.').map((h) => h.text)).toEqual(['Israel']);
+    expect(actorHits('Israel and Iran exchanged fire again.').map((h) => h.text)).toEqual(['Israel', 'Iran']);
+    expect(actorHits('Israel and Iran, officials said, exchanged fire.').map((h) => h.text)).toEqual(['Israel', 'Iran']);
+  });
+});
+
+describe('"military" coordinated with another modifier before a thing or an office (analyze.ts affiliationOnly)', () => {
+  it('reads "Israeli military and reconnaissance sites" as the sites, and the officials as office holders', () => {
+    expect(actorHits('Rockets hit Israeli military and reconnaissance sites along the border.')).toEqual([]);
+    expect(actorHits('Israeli military and intelligence officials said the raid was planned.')).toEqual([]);
+  });
+
+  it('keeps the force before a noun of men', () => {
+    expect(actorHits('Israeli military and security forces raided the camp.').map((h) => h.text)).toContain('Israeli military');
+    expect(actorHits('The Israeli military and the police raided the camp.').map((h) => h.text)).toContain('Israeli military');
+  });
+});
