@@ -594,6 +594,22 @@ function bothStances(text: string, units: Units, c: Candidate): boolean {
   return before !== null && before[1].toLowerCase() !== first;
 }
 
+/** Possessive determiners before a noun phrase ("its Iranian allies"). */
+const POSSESSIVE_DETERMINERS = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
+
+/**
+ * "Hezbollah and its Iranian allies", "Hamas and their Iranian allies": a label of a nationality adjective before a
+ * `relation-noun` ("Iranian allies", the patron's allies where nothing owns them) after a possessive determiner
+ * names the owner's allies of that nationality (Iran itself), not the patron's: the candidate is dropped.
+ */
+function ownersNationals(text: string, units: Units, compiled: CompiledLexicon, c: Candidate): boolean {
+  const entry = c.terminal.entry;
+  if (entry.kind !== 'label' || (entry as LabelEntry).category !== 'actor-label' || c.startUnit === 0) return false;
+  if (!classWords(compiled, 'relation-noun').has(units.normal[c.endUnit - 1])) return false;
+  if (!/^\p{Lu}\p{L}*an$/u.test(text.slice(units.start[c.startUnit], units.end[c.startUnit]))) return false;
+  return POSSESSIVE_DETERMINERS.has(units.normal[c.startUnit - 1]) && !units.barrierAfter[c.startUnit - 1];
+}
+
 /** The lexicon's class of patron ties, the second halves of "Iran-backed", "Tehran-aligned". */
 const PATRON_TIE_CLASS = 'patron-tie';
 
@@ -624,7 +640,8 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
     && c.terminal.entry.kind === 'label' && (c.terminal.entry as LabelEntry).category === 'actor-label';
   const candidates = collected
     .filter((c) => !endsInVerbForm(c, units, compiled) && !adjectiveOfAct(text, units, compiled, c)
-      && !bareNounOfAct(text, units, compiled, c) && !(stances.length && inStance(c)) && !tieAsVerb(text, units, compiled, c));
+      && !bareNounOfAct(text, units, compiled, c) && !(stances.length && inStance(c)) && !ownersNationals(text, units, compiled, c)
+      && !tieAsVerb(text, units, compiled, c));
   if (candidates.length === 0) return [];
 
   // Whether each candidate's first unit is an article, looked up once per start rather than once per comparison.

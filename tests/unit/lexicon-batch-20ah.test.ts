@@ -183,3 +183,19 @@ describe('"military" coordinated with another modifier before a thing or an offi
     expect(actorHits('The Israeli military and the police raided the camp.').map((h) => h.text)).toContain('Israeli military');
   });
 });
+
+describe('"Iranian allies": the adjective for the patron\'s possessive (iran-allies; match.ts ownersNationals)', () => {
+  it('reads the allies as "Iran\'s allies" are read, a modifier between', () => {
+    expect(actorHits('Israel is ringed by Iranian allies such as Hezbollah.')[1]).toEqual(
+      { text: 'Iranian allies', referent: 'armed-groups', weight: 0 },
+    );
+    expect(actorHits('The border is held by Iranian regional allies.')).toEqual([
+      { text: 'Iranian regional allies', referent: 'armed-groups', weight: 0 },
+    ]);
+  });
+
+  it('leaves the owner\'s allies of that nationality after a possessive determiner alone', () => {
+    expect(actorHits('Hezbollah and its Iranian allies met in Beirut.').map((h) => h.text)).not.toContain('Iranian allies');
+    expect(actorHits('The Houthis and their Iranian allies denied it.').map((h) => h.text)).not.toContain('Iranian allies');
+  });
+});
