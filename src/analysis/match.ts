@@ -594,6 +594,19 @@ function bothStances(text: string, units: Units, c: Candidate): boolean {
   return before !== null && before[1].toLowerCase() !== first;
 }
 
+/**
+ * "members of the Hezbollah-aligned Amal group": a composed label whose last word, a name, is glued by a hyphen to a
+ * lower-case word after it ends inside a compound modifier of another noun phrase, which names another body (devset
+ * trap, batch k): the candidate is dropped. Plain labels keep their reading (gold README C-TIE: "Israel-linked
+ * vessels" counts Israel).
+ */
+function endsInsideCompound(text: string, units: Units, c: Candidate): boolean {
+  if (!c.terminal.composed || c.terminal.entry.kind !== 'label' || c.endUnit >= units.count) return false;
+  const last = c.endUnit - 1;
+  if (!isHyphenGlue(text.slice(units.end[last], units.start[c.endUnit]))) return false;
+  return /^\p{Ll}/u.test(text.slice(units.start[c.endUnit], units.end[c.endUnit]));
+}
+
 /** Possessive determiners before a noun phrase ("its Iranian allies"). */
 const POSSESSIVE_DETERMINERS = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 
@@ -641,7 +654,7 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
   const candidates = collected
     .filter((c) => !endsInVerbForm(c, units, compiled) && !adjectiveOfAct(text, units, compiled, c)
       && !bareNounOfAct(text, units, compiled, c) && !(stances.length && inStance(c)) && !ownersNationals(text, units, compiled, c)
-      && !tieAsVerb(text, units, compiled, c));
+      && !endsInsideCompound(text, units, c) && !tieAsVerb(text, units, compiled, c));
   if (candidates.length === 0) return [];
 
   // Whether each candidate's first unit is an article, looked up once per start rather than once per comparison.

@@ -199,3 +199,16 @@ describe('"Iranian allies": the adjective for the patron\'s possessive (iran-all
     expect(actorHits('The Houthis and their Iranian allies denied it.').map((h) => h.text)).not.toContain('Iranian allies');
   });
 });
+
+describe('a composed label ending inside a compound modifier names no one (match.ts endsInsideCompound)', () => {
+  it('leaves "members of the Hezbollah-aligned Amal group" to the other body', () => {
+    expect(actorHits('Drones killed members of the Hezbollah-aligned Amal group near the border.')).toEqual([]);
+  });
+
+  it('keeps the plain name before a tie (C-TIE) and the of-phrase ending in the name', () => {
+    expect(actorHits('Israel-linked vessels were hit.')).toEqual([{ text: 'Israel', referent: 'israel', weight: 0 }]);
+    expect(actorHits('Three members of Hezbollah were detained.')).toEqual([
+      { text: 'members of Hezbollah', referent: 'armed-groups', weight: 0 },
+    ]);
+  });
+});
