@@ -512,6 +512,7 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
   if (forceOutlet(text, units, m, compiled)) return 'title';
   if (entry.weight !== 0) return null;
   if (titleOfBefore(text, units, m, compiled)) return 'title';
+  if (listBeforeTitle(text, units, m, compiled)) return 'title';
   const next = m.endUnit;
   if (next >= units.count) return null;
   // "Israel Defense Forces (IDF) Chief of the General Staff": the title after the force's bracketed acronym.
@@ -527,6 +528,15 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
     // "seven Iranian military advisors": an office holder of the force, named by affiliation (C-OFFICE).
     if (noun && inWordClass(compiled, TITLE_NOUN_CLASS, noun)) return 'title';
     if (noun) return 'thing';
+    // "attacking Israeli military and reconnaissance sites": "military" coordinated with another lower-case modifier
+    // before a noun of a thing or an office is an adjective of that noun (devset trap, batch af); before any other noun
+    // ("Israeli military and security forces") the label stays the force.
+    if ((word === 'and' || word === 'or') && next + 2 < units.count && !units.barrierAfter[next] && !units.barrierAfter[next + 1]
+        && /^\p{Ll}/u.test(text.slice(units.start[next + 1], units.end[next + 1]))) {
+      const after = nounAfterMilitary(text, units, next + 2, compiled);
+      if (after && inWordClass(compiled, TITLE_NOUN_CLASS, after)) return 'title';
+      if (after || classWords(compiled, 'thing-noun').has(units.normal[next + 2])) return 'thing';
+    }
   }
   if (word === "'s" || word === "'") {
     for (let u = next + 1; u < units.count && u <= next + 1 + compiled.voice.context.titleModifiers; u++) {
@@ -561,6 +571,31 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
   }
   if (outletAfter(text, units, next, compiled)) return 'title';
   return inWordClass(compiled, TOPIC_NOUN_CLASS, word) ? 'thing' : null;
+}
+
+/**
+ * The conjuncts before an official's title, joined by commas and "and"/"or": "assassinations of Hamas, Hezbollah, and
+ * Iranian commanders", "Hamas and Iranian officials" name office holders of each side, not the sides (gold README
+ * C-OFFICE; devset trap, batch af). Each conjunct is one to three capitalised words, at least one "and"/"or" stands
+ * between, and a title (after at most `context.title_modifiers` words of `title-modifier`) follows the last one; not
+ * after "between".
+ */
+const LIST_BEFORE_TITLE = /^(?:(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}){1,6}\s+(?=\p{Ll})/u;
+function listBeforeTitle(text: string, units: Units, m: Match, compiled: CompiledLexicon): boolean {
+  // "talks between Israel and Hamas political leaders": the pair of "between" are the two sides, not a list of offices.
+  if (m.startUnit > 0 && units.normal[m.startUnit - 1] === 'between') return false;
+  const tail = LIST_BEFORE_TITLE.exec(text.slice(m.end, m.end + 160));
+  if (!tail || !/(?:^|\s)(?:and|or)\s/.test(tail[0])) return false;
+  const at = m.end + tail[0].length;
+  let u = m.endUnit;
+  while (u < units.count && units.start[u] < at) u++;
+  if (u >= units.count || units.start[u] !== at) return false;
+  const modifiers = classWords(compiled, TITLE_MODIFIER_CLASS);
+  for (let k = u; k <= u + compiled.voice.context.titleModifiers && k < units.count; k++) {
+    if (titleAt(text, units, k, compiled)) return true;
+    if (!modifiers.has(units.normal[k]) || units.barrierAfter[k]) return false;
+  }
+  return false;
 }
 
 const FORCE_NOUN_CLASS = 'force-noun';

@@ -557,6 +557,72 @@ function adjectiveOfAct(text: string, units: Units, compiled: CompiledLexicon, c
   return actOrThingAt(text, units, c.endUnit, compiled);
 }
 
+/** The lexicon's class of nouns that mark a group as irregular ("militia", "militant", "rebel"). */
+const IRREGULAR_NOUN_CLASS = 'irregular-noun';
+
+/**
+ * "fatal militia attacks on US troops", "a militia drone strike": a label of one word that is the singular of an
+ * `irregular-noun` member (the class is lower-case, read whatever the text's case: "Militia attacks resumed"), right before a noun of an act or a thing, is the attribute of that noun (devset
+ * trap, batch ab: "militia attacks", as "rebel assault" and "Houthi militant activity" are), not a group: the
+ * candidate is dropped. The plural ("militias attacked", "militias attacks" as a typo aside) stays the group's label,
+ * and so does a composed label ending in the noun ("an Iranian-backed militia drone strike": the patron names the
+ * men, dev annotation), and an -s form followed by an object is the verb ("the militia attacks the base").
+ */
+function bareNounOfAct(text: string, units: Units, compiled: CompiledLexicon, c: Candidate): boolean {
+  const entry = c.terminal.entry;
+  if (entry.kind !== 'label' || (entry as LabelEntry).category !== 'actor-label' || c.endUnit - c.startUnit !== 1) return false;
+  const u = c.startUnit;
+  const word = units.normal[u];
+  if (!classWords(compiled, IRREGULAR_NOUN_CLASS).has(word)) return false;
+  if (c.endUnit >= units.count || units.barrierAfter[u]) return false;
+  if (!/^\s+$/.test(text.slice(units.end[u], units.start[c.endUnit]))) return false;
+  return actOrThingAt(text, units, c.endUnit, compiled);
+}
+
+/**
+ * "Pro- and anti-US forces in the region", "anti- and pro-Iran groups": a stance label ("anti-US forces", "pro-Iran
+ * groups") after the other stance's prefix suspended by "and"/"or" names the forces on both sides of the stance, no one
+ * side (devset trap, batch ab): the candidate is dropped. The prefix must be the opposite one ("pro- and pro-…" is
+ * no English) and stand right before, with only spaces around the conjunction.
+ */
+function bothStances(text: string, units: Units, c: Candidate): boolean {
+  const entry = c.terminal.entry;
+  if (entry.kind !== 'label' || (entry as LabelEntry).category !== 'actor-label') return false;
+  const first = units.normal[c.startUnit];
+  if (first !== 'anti' && first !== 'pro') return false;
+  const before = /(?:^|[^\p{L}])(pro|anti)\s*[-‐‑–]\s+(?:and|or)\s+$/iu.exec(text.slice(Math.max(0, units.start[c.startUnit] - 16), units.start[c.startUnit]));
+  return before !== null && before[1].toLowerCase() !== first;
+}
+
+/**
+ * "members of the Hezbollah-aligned Amal group": a composed label whose last word, a name, is glued by a hyphen to a
+ * lower-case word after it ends inside a compound modifier of another noun phrase, which names another body (devset
+ * trap, batch k): the candidate is dropped. Plain labels keep their reading (gold README C-TIE: "Israel-linked
+ * vessels" counts Israel).
+ */
+function endsInsideCompound(text: string, units: Units, c: Candidate): boolean {
+  if (!c.terminal.composed || c.terminal.entry.kind !== 'label' || c.endUnit >= units.count) return false;
+  const last = c.endUnit - 1;
+  if (!isHyphenGlue(text.slice(units.end[last], units.start[c.endUnit]))) return false;
+  return /^\p{Ll}/u.test(text.slice(units.start[c.endUnit], units.end[c.endUnit]));
+}
+
+/** Possessive determiners before a noun phrase ("its Iranian allies"). */
+const POSSESSIVE_DETERMINERS = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
+
+/**
+ * "Hezbollah and its Iranian allies", "Hamas and their Iranian allies": a label of a nationality adjective before a
+ * `relation-noun` ("Iranian allies", the patron's allies where nothing owns them) after a possessive determiner
+ * names the owner's allies of that nationality (Iran itself), not the patron's: the candidate is dropped.
+ */
+function ownersNationals(text: string, units: Units, compiled: CompiledLexicon, c: Candidate): boolean {
+  const entry = c.terminal.entry;
+  if (entry.kind !== 'label' || (entry as LabelEntry).category !== 'actor-label' || c.startUnit === 0) return false;
+  if (!classWords(compiled, 'relation-noun').has(units.normal[c.endUnit - 1])) return false;
+  if (!/^\p{Lu}\p{L}*an$/u.test(text.slice(units.start[c.startUnit], units.end[c.startUnit]))) return false;
+  return POSSESSIVE_DETERMINERS.has(units.normal[c.startUnit - 1]) && !units.barrierAfter[c.startUnit - 1];
+}
+
 /** The lexicon's class of patron ties, the second halves of "Iran-backed", "Tehran-aligned". */
 const PATRON_TIE_CLASS = 'patron-tie';
 
@@ -579,8 +645,16 @@ function tieAsVerb(text: string, units: Units, compiled: CompiledLexicon, c: Can
 export function findMatches(text: string, units: Units, compiled: CompiledLexicon): Match[] {
   const n = units.count;
   const barrier = units.barrierAfter;
-  const candidates = collectCandidates(text, units, compiled)
-    .filter((c) => !endsInVerbForm(c, units, compiled) && !adjectiveOfAct(text, units, compiled, c) && !tieAsVerb(text, units, compiled, c));
+  const collected = collectCandidates(text, units, compiled);
+  // A stance label after the other stance's suspended prefix (bothStances) takes every actor label inside it along:
+  // "pro- or anti-Iranian militias" are no one side's militias either.
+  const stances = collected.filter((c) => bothStances(text, units, c));
+  const inStance = (c: Candidate): boolean => stances.some((s) => c.startUnit < s.endUnit && s.startUnit < c.endUnit)
+    && c.terminal.entry.kind === 'label' && (c.terminal.entry as LabelEntry).category === 'actor-label';
+  const candidates = collected
+    .filter((c) => !endsInVerbForm(c, units, compiled) && !adjectiveOfAct(text, units, compiled, c)
+      && !bareNounOfAct(text, units, compiled, c) && !(stances.length && inStance(c)) && !ownersNationals(text, units, compiled, c)
+      && !endsInsideCompound(text, units, c) && !tieAsVerb(text, units, compiled, c));
   if (candidates.length === 0) return [];
 
   // Whether each candidate's first unit is an article, looked up once per start rather than once per comparison.
