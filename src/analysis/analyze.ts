@@ -578,14 +578,22 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
  * Iranian commanders", "Hamas and Iranian officials" name office holders of each side, not the sides (gold README
  * C-OFFICE; devset trap, batch af). Each conjunct is one to three capitalised words, at least one "and"/"or" stands
  * between, and a title (after at most `context.title_modifiers` words of `title-modifier`) follows the last one; not
- * after "between".
+ * after "between", and not for a one-word name in a list of two without a comma whose second conjunct is a name
+ * ("strikes on Iran and Hezbollah leaders" keeps "Iran").
  */
+const DEMONYM_ENDING = /(?:ian|ean|can|i|ese|ish)$/u;
 const LIST_BEFORE_TITLE = /^(?:(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}){1,6}\s+(?=\p{Ll})/u;
 function listBeforeTitle(text: string, units: Units, m: Match, compiled: CompiledLexicon): boolean {
   // "talks between Israel and Hamas political leaders": the pair of "between" are the two sides, not a list of offices.
   if (m.startUnit > 0 && units.normal[m.startUnit - 1] === 'between') return false;
   const tail = LIST_BEFORE_TITLE.exec(text.slice(m.end, m.end + 160));
   if (!tail || !/(?:^|\s)(?:and|or)\s/.test(tail[0])) return false;
+  // Two conjuncts without a comma are ambiguous for a one-word name when the second is a name too: "strikes on Iran
+  // and Hezbollah leaders" names the state and the group's leaders, so the name keeps its mention. When the second is
+  // a demonym ("Hamas and Iranian officials"), which cannot stand without the title, both modify it; a list with
+  // commas ("Hamas, Hezbollah, and Iranian commanders") is one series of offices.
+  if (!tail[0].includes(',') && !/[\s-]/u.test(text.slice(m.start, m.end)) &&
+      !DEMONYM_ENDING.test(tail[0].trim().split(/\s+/u).pop() ?? '')) return false;
   const at = m.end + tail[0].length;
   let u = m.endUnit;
   while (u < units.count && units.start[u] < at) u++;

@@ -162,7 +162,14 @@ describe('names listed before an office noun are office holders by affiliation (
   it('leaves every conjunct of the list unannotated', () => {
     expect(actorHits('The strikes avenged the killings of Hamas, Hezbollah, and Iranian commanders last year.')).toEqual([]);
     expect(actorHits('Hamas and Iranian officials met in Doha on Monday.')).toEqual([]);
-    expect(actorHits('Hamas or Iran political leaders were not reached.')).toEqual([]);
+    expect(actorHits('Hamas or Iranian political leaders were not reached.')).toEqual([]);
+  });
+
+  it('keeps a one-word name before "and <Name> <title>" without a comma: the name may stand alone', () => {
+    // "strikes on Iran and Hezbollah leaders": the state and the group's leaders; only a demonym after "and" (which
+    // cannot stand alone) or a comma series makes every conjunct a modifier of the title.
+    expect(actorHits('Israel carried out strikes on Iran and Hezbollah leaders last week.').map((h) => h.text)).toEqual(['Israel', 'Iran']);
+    expect(actorHits('Hamas or Iran political leaders were not reached.').map((h) => h.text)).toEqual(['Hamas']);
   });
 
   it('keeps the sides after "between", in a plain list and before a noun that is no office', () => {
