@@ -3,16 +3,10 @@
  * Each class came from a dev error; the sentences are never a real article's text.
  */
 import { describe, expect, it } from 'vitest';
-import { loadLexicons } from '../../src/lexicon/load.js';
-import { compileLexicon } from '../../src/lexicon/compile.js';
-import { analyzeDocument } from '../../src/analysis/analyze.js';
-
-const compiled = compileLexicon(loadLexicons(['lexicons/conflict.yml']));
+import { madeUpActorHits } from '../helpers/lexicon.js';
 
 function actorHits(text: string) {
-  return analyzeDocument({ id: 'made-up', text, outlet: 'Test', title: '', source: { file: 'made-up.txt' } } as never, compiled)
-    .hits.filter((h) => h.category === 'actor-label')
-    .map((h) => ({ text: text.slice(h.start, h.end), referent: h.referent, weight: h.weight }));
+  return madeUpActorHits(text).map(({ text: words, referent, weight }) => ({ text: words, referent, weight }));
 }
 
 describe('"Yemen rebels": the country\'s name as the attribute of the rebels (houthi-rebels)', () => {
