@@ -13,7 +13,9 @@ import type { CompiledLexicon } from '../lexicon/compile.js';
 import { findMatches, OBJECT_STARTS, type Match } from './match.js';
 import { findVoiceSpans, quoteSpans, selfNamesOf, voiceAt } from './voice.js';
 import type { QuoteSpan } from './quotes.js';
-import { apposedName, describesUntracked, groupHead, headlineEnd, resolveContextLabels, sideWordsOf, type ContextLabel, type Mention } from './resolve.js';
+import {
+  apposedName, describesUntracked, groupHead, headlineEnd, PERSONAL_POSSESSIVES, resolveContextLabels, sideWordsOf, type ContextLabel, type Mention,
+} from './resolve.js';
 import { repeatedBlocks } from './repeats.js';
 import { namesAgent } from './agency.js';
 import { classWords } from './class-words.js';
@@ -349,8 +351,7 @@ function ownSideParaphrase(
   return false;
 }
 
-/** A person's possessive ("his regime"), and the words that may stand between a speaker and its reporting verb. */
-const PERSON_POSSESSIVES = new Set(['his', 'her']);
+/** Words that may stand between a speaker and its reporting verb. */
 const SPEAKER_GAP = new Set(['has', 'have', 'had', 'also', 'again', 'once', 'repeatedly', 'publicly', 'reportedly', 'then']);
 /**
  * O-OWN for a person: "Netanyahu has reiterated that his regime is intent on …" — a negative label owned by "his" or
@@ -360,8 +361,8 @@ const SPEAKER_GAP = new Set(['has', 'have', 'had', 'also', 'again', 'once', 'rep
  * side, so the label is the outlet's paraphrase.
  */
 function personalOwnSpeaker(text: string, units: Units, m: Match, rules: VoiceRules): boolean {
-  const at = PERSON_POSSESSIVES.has(units.normal[m.startUnit]) ? m.startUnit :
-    m.startUnit > 0 && !units.barrierAfter[m.startUnit - 1] && PERSON_POSSESSIVES.has(units.normal[m.startUnit - 1]) ? m.startUnit - 1 : -1;
+  const at = PERSONAL_POSSESSIVES.has(units.normal[m.startUnit]) ? m.startUnit :
+    m.startUnit > 0 && !units.barrierAfter[m.startUnit - 1] && PERSONAL_POSSESSIVES.has(units.normal[m.startUnit - 1]) ? m.startUnit - 1 : -1;
   if (at < 0) return false;
   const w = rules.words;
   for (let u = at - 1; u >= 0 && u >= at - rules.context.ownSpeakerReach && !units.barrierAfter[u]; u--) {

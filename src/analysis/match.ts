@@ -537,6 +537,12 @@ function actOrThingAt(text: string, units: Units, u: number, compiled: CompiledL
   return !(word.endsWith('s') && objectFollows(text, units, u));
 }
 
+/** Whether a candidate is an actor label's (the only ones the readings below may drop). */
+function isActorCandidate(c: Candidate): boolean {
+  const entry = c.terminal.entry;
+  return entry.kind === 'label' && (entry as LabelEntry).category === 'actor-label';
+}
+
 /**
  * "the Hamas terrorist attack", "Houthi militant activity", "a Hamas terror rocket", "Houthi rebel targets": a name's
  * label that ends in a framing adjective written as an adjective (the singular "terrorist", not "terrorists") right
@@ -546,8 +552,7 @@ function actOrThingAt(text: string, units: Units, u: number, compiled: CompiledL
  * capitalised: a label of common nouns is left to its patterns.
  */
 function adjectiveOfAct(text: string, units: Units, compiled: CompiledLexicon, c: Candidate): boolean {
-  const entry = c.terminal.entry;
-  if (entry.kind !== 'label' || (entry as LabelEntry).category !== 'actor-label' || c.endUnit - c.startUnit < 2) return false;
+  if (!isActorCandidate(c) || c.endUnit - c.startUnit < 2) return false;
   const last = c.endUnit - 1;
   if (!classWords(compiled, FRAMING_ADJECTIVE_CLASS).has(units.normal[last])) return false;
   if (c.endUnit >= units.count || units.barrierAfter[last]) return false;
@@ -569,8 +574,7 @@ const IRREGULAR_NOUN_CLASS = 'irregular-noun';
  * men, dev annotation), and an -s form followed by an object is the verb ("the militia attacks the base").
  */
 function bareNounOfAct(text: string, units: Units, compiled: CompiledLexicon, c: Candidate): boolean {
-  const entry = c.terminal.entry;
-  if (entry.kind !== 'label' || (entry as LabelEntry).category !== 'actor-label' || c.endUnit - c.startUnit !== 1) return false;
+  if (!isActorCandidate(c) || c.endUnit - c.startUnit !== 1) return false;
   const u = c.startUnit;
   const word = units.normal[u];
   if (!classWords(compiled, IRREGULAR_NOUN_CLASS).has(word)) return false;
@@ -586,8 +590,7 @@ function bareNounOfAct(text: string, units: Units, compiled: CompiledLexicon, c:
  * no English) and stand right before, with only spaces around the conjunction.
  */
 function bothStances(text: string, units: Units, c: Candidate): boolean {
-  const entry = c.terminal.entry;
-  if (entry.kind !== 'label' || (entry as LabelEntry).category !== 'actor-label') return false;
+  if (!isActorCandidate(c)) return false;
   const first = units.normal[c.startUnit];
   if (first !== 'anti' && first !== 'pro') return false;
   const before = /(?:^|[^\p{L}])(pro|anti)\s*[-‐‑–]\s+(?:and|or)\s+$/iu.exec(text.slice(Math.max(0, units.start[c.startUnit] - 16), units.start[c.startUnit]));
@@ -616,8 +619,7 @@ const POSSESSIVE_DETERMINERS = new Set(['its', 'their', 'his', 'her', 'our', 'my
  * names the owner's allies of that nationality (Iran itself), not the patron's: the candidate is dropped.
  */
 function ownersNationals(text: string, units: Units, compiled: CompiledLexicon, c: Candidate): boolean {
-  const entry = c.terminal.entry;
-  if (entry.kind !== 'label' || (entry as LabelEntry).category !== 'actor-label' || c.startUnit === 0) return false;
+  if (!isActorCandidate(c) || c.startUnit === 0) return false;
   if (!classWords(compiled, 'relation-noun').has(units.normal[c.endUnit - 1])) return false;
   if (!/^\p{Lu}\p{L}*an$/u.test(text.slice(units.start[c.startUnit], units.end[c.startUnit]))) return false;
   return POSSESSIVE_DETERMINERS.has(units.normal[c.startUnit - 1]) && !units.barrierAfter[c.startUnit - 1];
@@ -634,8 +636,7 @@ const PATRON_TIE_CLASS = 'patron-tie';
  * label.
  */
 function tieAsVerb(text: string, units: Units, compiled: CompiledLexicon, c: Candidate): boolean {
-  const entry = c.terminal.entry;
-  if (entry.kind !== 'label' || (entry as LabelEntry).category !== 'actor-label' || c.endUnit - c.startUnit < 2) return false;
+  if (!isActorCandidate(c) || c.endUnit - c.startUnit < 2) return false;
   const last = c.endUnit - 1;
   if (units.barrierAfter[last - 1] || !classWords(compiled, PATRON_TIE_CLASS).has(units.normal[last])) return false;
   if (!/^\s+$/.test(text.slice(units.end[last - 1], units.start[last]))) return false;
@@ -649,8 +650,7 @@ export function findMatches(text: string, units: Units, compiled: CompiledLexico
   // A stance label after the other stance's suspended prefix (bothStances) takes every actor label inside it along:
   // "pro- or anti-Iranian militias" are no one side's militias either.
   const stances = collected.filter((c) => bothStances(text, units, c));
-  const inStance = (c: Candidate): boolean => stances.some((s) => c.startUnit < s.endUnit && s.startUnit < c.endUnit)
-    && c.terminal.entry.kind === 'label' && (c.terminal.entry as LabelEntry).category === 'actor-label';
+  const inStance = (c: Candidate): boolean => stances.some((s) => c.startUnit < s.endUnit && s.startUnit < c.endUnit) && isActorCandidate(c);
   const candidates = collected
     .filter((c) => !endsInVerbForm(c, units, compiled) && !adjectiveOfAct(text, units, compiled, c)
       && !bareNounOfAct(text, units, compiled, c) && !(stances.length && inStance(c)) && !ownersNationals(text, units, compiled, c)

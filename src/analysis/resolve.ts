@@ -814,6 +814,11 @@ export function describesUntracked(text: string, units: Units, match: Match, las
       !APPOSITION_COMMA.test(text.slice(last.end, units.start[last.endUnit])) || !ARTICLES.has(units.normal[last.endUnit])) return false;
   if (!onePhrase(units, last.endUnit, match.startUnit)) return false;
   const e = match.endUnit - 1;
+  return closesApposition(units, e);
+}
+
+/** Whether an apposition ends after unit `e`: punctuation, or a word that continues the sentence after one ("who", "which"). */
+function closesApposition(units: Units, e: number): boolean {
   return Boolean(units.barrierAfter[e]) || (e + 1 < units.count && APPOSITION_CONTINUATIONS.has(units.normal[e + 1]));
 }
 
@@ -838,9 +843,7 @@ export function apposedName(text: string, units: Units, match: Match, last: Ment
       !APPOSITION_COMMA.test(text.slice(last.end, units.start[last.endUnit])) ||
       !(ARTICLES.has(units.normal[last.endUnit]) || units.normal[last.endUnit] === 'another')) return null;
   if (!onePhrase(units, last.endUnit, match.startUnit)) return null;
-  const e = match.endUnit - 1;
-  const closes = Boolean(units.barrierAfter[e]) || (e + 1 < units.count && APPOSITION_CONTINUATIONS.has(units.normal[e + 1]));
-  return closes ? last.referent : null;
+  return closesApposition(units, match.endUnit - 1) ? last.referent : null;
 }
 
 /**
@@ -1060,7 +1063,7 @@ function campaignTarget(units: Units, m: Mention, opposing: ReadonlySet<string>)
 }
 
 /** Possessive determiners of a person ("his regime", "her government"). */
-const PERSONAL_POSSESSIVES = new Set(['his', 'her']);
+export const PERSONAL_POSSESSIVES = new Set(['his', 'her']);
 /** Words that may stand between a personal possessive and the label ("his own regime"). */
 const OWN = new Set(['own']);
 /** Capitalised words of dates, which name no person ("On Sunday his regime …"). */

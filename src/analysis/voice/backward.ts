@@ -8,7 +8,7 @@
 import { ARTICLES, AUXILIARIES, DETERMINERS, RELATIVE } from './grammar.js';
 import { insideAny } from './spans.js';
 import { isSpeechTag } from './tags.js';
-import { capitalised, type Reading } from './words.js';
+import { capitalised, pastForm, type Reading } from './words.js';
 import { namesSelf } from './self.js';
 
 export interface BackwardResult {
@@ -124,9 +124,8 @@ export function relativeAppositive(r: Reading, i: number, limit: number): boolea
     && !AUXILIARIES.has(words[k].lower) && !RELATIVE.has(words[k].lower)) k++;
   if (k === i + 1 || k >= limit || words[k].commaBefore || (words[k].lower !== 'that' && words[k].lower !== 'which')) return false;
   // The relative clause's first verb (its auxiliaries, or a past form), then no auxiliary of a main clause.
-  const v = r.rules.words;
   let m = k + 1;
-  const verbish = (w: string): boolean => AUXILIARIES.has(w) || v.irregularPast.has(w) || (w.length > 4 && w.endsWith('ed') && !v.notFinite.has(w));
+  const verbish = (w: string): boolean => AUXILIARIES.has(w) || pastForm(r, w);
   while (m < limit && !words[m].commaBefore && !verbish(words[m].lower)) m++;
   if (m < limit && !words[m].commaBefore && AUXILIARIES.has(words[m].lower)) {
     while (m < limit && !words[m].commaBefore && AUXILIARIES.has(words[m].lower)) m++;

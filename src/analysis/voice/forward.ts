@@ -2,7 +2,7 @@
  * Forward cues: a word that opens reported material after it ("said that …", "according to X, …", "accused X of …").
  * This file dispatches to the rule families; docs/voice.md specifies each rule id.
  */
-import { capitalised, segmentEnd, type Reading } from './words.js';
+import { capitalised, pastForm, segmentEnd, type Reading } from './words.js';
 import { AUXILIARIES } from './grammar.js';
 import { framingCue } from './framing.js';
 import { intentCue } from './intent.js';
@@ -80,7 +80,7 @@ function relativeSourceClause(r: Reading, i: number): ForwardCue | null | undefi
   for (let j = i + 3; j < words.length && j <= i + 2 + RELATIVE_SOURCE_REACH; j++) {
     if (words[j].commaBefore || words[j].markBefore) return null;
     const l = words[j].lower;
-    if (AUXILIARIES.has(l) || r.rules.words.irregularPast.has(l) || (l.length > 4 && l.endsWith('ed') && !r.rules.words.notFinite.has(l))) {
+    if (AUXILIARIES.has(l) || pastForm(r, l)) {
       return { cue: i, clause: j, end: segmentEnd(words, j), keepsBackward: true, rule: 'A-FRONT' };
     }
   }

@@ -11,7 +11,7 @@ import { ARTICLES, AUXILIARIES, DETERMINERS, RELATIVE } from './grammar.js';
 import { perspectiveClause } from './perspective.js';
 import { insideAny, type RuleSpan } from './spans.js';
 import { FRONTED_CLAUSE, inSpeechTag, isSpeechTag } from './tags.js';
-import { capitalised, MONTH_NAMES, segmentEnd, type Reading } from './words.js';
+import { capitalised, MONTH_NAMES, pastForm, segmentEnd, type Reading } from './words.js';
 import { namesSelf } from './self.js';
 
 /** Relative words that open a non-restrictive clause after a comma. */
@@ -380,7 +380,7 @@ function sequencePredicate(r: Reading, k: number): boolean {
   if (!opener || !verb || opener.commaBefore || opener.markBefore || verb.commaBefore || verb.markBefore) return false;
   if (!r.rules.words.sequenceOpeners.has(opener.lower)) return false;
   const l = verb.lower;
-  return r.rules.words.irregularPast.has(l) || (l.length > 4 && l.endsWith('ed') && !r.rules.words.notFinite.has(l));
+  return pastForm(r, l);
 }
 
 /** Prepositions that open a dated adjunct ("since October 7", "on Oct. 7, 2023", "in 2006"). */
@@ -421,8 +421,7 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
       && !insideAny(r.quoted, w.start)) {
       const close = segmentEnd(words, k);
       const resumed = words[close];
-      if (close < to && resumed && !resumed.semiBefore && !resumed.colonBefore && !resumed.markBefore && (AUXILIARIES.has(resumed.lower)
-        || r.rules.words.irregularPast.has(resumed.lower) || (resumed.lower.length > 4 && resumed.lower.endsWith('ed') && !r.rules.words.notFinite.has(resumed.lower)))) {
+      if (close < to && resumed && !resumed.semiBefore && !resumed.colonBefore && !resumed.markBefore && (AUXILIARIES.has(resumed.lower) || pastForm(r, resumed.lower))) {
         mark(start, k, rule);
         start = close;
         k = close - 1;

@@ -6,7 +6,7 @@
  */
 import type { ForwardCue } from './forward.js';
 import { AUXILIARIES, BE_FORMS, PRONOUN_OPENERS, SAY_FORMS, WEEKDAYS } from './grammar.js';
-import { afterParenthetical, capitalised, isDigit, isHeadline, isTitleCaseHeadline, negatedAt, segmentEnd, type Reading, type Word } from './words.js';
+import { afterParenthetical, capitalised, isDigit, isHeadline, isTitleCaseHeadline, negatedAt, pastForm, segmentEnd, type Reading, type Word } from './words.js';
 
 /** The reporting cue at word i, if any. */
 export function reportingCue(r: Reading, i: number): ForwardCue | null {
@@ -604,7 +604,7 @@ export function mainClauseAfter(r: Reading, from: number): number {
     if (!capitalised(text, w) && !MAIN_SUBJECTS.has(w.lower)) continue;
     for (let m = k + 1; m < n && !words[m].commaBefore; m++) {
       const lm = words[m].lower;
-      if (AUXILIARIES.has(lm) || r.rules.words.irregularPast.has(lm) || SAY_FORMS.has(lm) || (lm.length > 4 && lm.endsWith('ed') && !r.rules.words.notFinite.has(lm))) return k;
+      if (AUXILIARIES.has(lm) || SAY_FORMS.has(lm) || pastForm(r, lm)) return k;
     }
   }
   return n;

@@ -52,6 +52,15 @@ export interface Reading {
   self?: readonly SelfName[];
 }
 
+/**
+ * A past form: an irregular past of `irregular_past` ("struck") or a word in -ed of more than four letters that is no
+ * member of `not_finite_words` ("fired"; not "based", "backed").
+ */
+export function pastForm(r: Reading, w: string): boolean {
+  const v = r.rules.words;
+  return v.irregularPast.has(w) || (w.length > 4 && w.endsWith('ed') && !v.notFinite.has(w));
+}
+
 /** Words of text[start, end) in one linear pass. */
 export function scanWords(text: string, start: number, end: number): Word[] {
   const words: Word[] = [];
