@@ -7,7 +7,9 @@
  *   breaks too. No quotation crosses a paragraph break except by the continuation rule below.
  * - Double marks. “ opens and ” closes; „ opens and “ or ” closes it (German/Polish); « » and the German » «;
  *   「」『』. A straight " is decided by flanking: it closes an open double quotation when it ends a word
- *   (right-flanking) or does not start one, opens when it starts a word (left-flanking), and is otherwise ignored.
+ *   (right-flanking) or does not start one, opens when it starts a word (left-flanking), and is otherwise ignored,
+ *   except at a paragraph's start with nothing open, where one or two spaces before the first word do not keep it
+ *   from opening ('" Iran made a big mistake …"', a transcript's spaced mark).
  *   A ” that starts a word with nothing open opens (Swedish ”…”). “ closes an open “ when it ends a word (“…“ typos).
  * - Single marks (‘ ’ ' ‚ ‹ ›) are quotation marks only where they cannot be apostrophes: never between two
  *   letters/digits (Gaza's, Kata’ib, don't), an opener starts a word (preceded by space, start or opening
@@ -321,6 +323,11 @@ export function quoteSpans(text: string, rules: VoiceRules = defaultVoiceRules()
           const k = findOpener(glyph);
           if (k >= 0 && (glyph !== '"' || right || !left)) close(k, i, glyph);
           else if (left && (glyph === '"' || !right)) open(i, glyph, false);
+          // '" Iran made a big mistake …"': a straight mark that opens its paragraph with nothing open, spaced from the
+          // first word (a transcript's or a sloppy page's opener), can only open (batch ag, dev; module comment).
+          else if (glyph === '"' && k < 0 && i === para.trimStart && stack.length === 0 && spacedWordAfter(text, i, para.trimEnd)) {
+            open(i, glyph, false);
+          }
           else if (right || (glyph !== '"' && !left)) strayDoubleCloser(i, glyph);
           break;
         }
@@ -431,6 +438,13 @@ function singleRunCloses(text: string, paragraphs: Paragraph[], p: number, glyph
 }
 
 /** A quotation mark in [from, to) other than an apostrophe between two word characters. */
+/** Whether one or two spaces and then a letter or digit follow the mark at `at` (within the paragraph). */
+function spacedWordAfter(text: string, at: number, end: number): boolean {
+  let t = at + 1;
+  while (t < end && t <= at + 2 && (text[t] === ' ' || text[t] === '\u00A0')) t++;
+  return t > at + 1 && t < end && /[\p{L}\p{N}]/u.test(text[t]);
+}
+
 function hasQuoteMark(text: string, from: number, to: number): boolean {
   for (let t = from; t < to; t++) {
     if (!isQuoteCode(text.charCodeAt(t))) continue;

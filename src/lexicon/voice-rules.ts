@@ -111,7 +111,7 @@ export type VoiceWords = { readonly [K in VoiceListName]: ReadonlySet<string> };
 const WINDOWS = [
   ['that', 'that'], ['object_that', 'objectThat'], ['object', 'object'], ['as', 'as'], ['accuse', 'accuse'],
   ['vow', 'vow'], ['directive', 'directive'], ['call', 'call'], ['clause', 'clause'], ['passive_by', 'passiveBy'],
-  ['perspective', 'perspective'], ['tag_subject', 'tagSubject'], ['tag_adjunct', 'tagAdjunct'],
+  ['perspective', 'perspective'], ['tag_subject', 'tagSubject'], ['tag_adjunct', 'tagAdjunct'], ['tag_adjunct_chain', 'tagAdjunctChain'],
   ['headline_speaker', 'headlineSpeaker'], ['dateline_chars', 'datelineChars'], ['fragment', 'fragment'],
   ['parenthetical', 'parenthetical'], ['adjunct', 'adjunct'],
   // Windows that were constants in the rules' code until voice 1.15.0.

@@ -15,7 +15,10 @@ export function headlineSpeaker(r: Reading, end: number): number {
   const { words, text } = r;
   if (words.length < 3) return -1;
   const last = text[end - 1];
-  if ('.!?"\u201D\u2019\'\u00BB)'.includes(last)) return -1;
+  if ('.!?)'.includes(last)) return -1;
+  // A closing mark ends a quoted sentence only after its final stop ("… will pay.'"); after a word it closes a cited
+  // phrase that ends the headline ("White House: Israel strikes on Iran an 'exercise of self-defense'", batch ag, dev).
+  if ('"\u201D\u2019\'\u00BB'.includes(last) && (end < 2 || '.!?,'.includes(text[end - 2]) || !/[\p{L}\p{N}]/u.test(text[end - 2]))) return -1;
   if (end < text.length && text[end] !== '\n' && text[end] !== '\r') return -1;
   for (let k = 1; k < words.length && k <= r.rules.windows.headlineSpeaker; k++) {
     if (words[k].colonBefore) {

@@ -46,7 +46,11 @@ function outletNames(outlet: string, editions: ReadonlySet<string>, rules: Voice
   if (names) return names;
   const raw: string[] = [];
   const inner = [...outlet.matchAll(/\(([^)]*)\)/g)].map((m) => m[1].trim());
-  const main = outlet.replace(/\([^)]*\)/g, ' ').trim();
+  // "DW (Deutsche Welle; …), a live blog": words after a comma right after the last bracket describe the copy, not the
+  // outlet's name (batch ag, dev).
+  const close = outlet.lastIndexOf(')');
+  const named = close >= 0 && /^\s*,/.test(outlet.slice(close + 1)) ? outlet.slice(0, close + 1) : outlet;
+  const main = named.replace(/\([^)]*\)/g, ' ').trim();
   if (main) raw.push(main);
   for (const i of inner) if (/\s/.test(i) || isAcronym(i)) raw.push(i);
   // A government body's statements speak for its state ("US Department of State": "The United States condemns …"):
@@ -113,6 +117,9 @@ function isAcronym(s: string): boolean {
   return letters.length >= 2 && letters.length <= 8 && letters === letters.toUpperCase();
 }
 
+/** Role words of an outlet's staff after which the person's name may follow (`namesSelf`). */
+const STAFF_ROLES: ReadonlySet<string> = new Set(['correspondent', 'correspondents', 'reporter', 'reporters']);
+
 /**
  * Whether words[from, to) name only the outlet itself (its name, with the fillers of a self-citation around it):
  * then the speech cue those words go with is the outlet's own narration. Bounded by the window's length.
@@ -142,9 +149,14 @@ export function namesSelf(r: Reading, from: number, to: number, skip?: ReadonlyS
   }
   if (!hasStart) return false;
   const kept: string[] = [];
+  // "…, DW Correspondent Aya Ibrahim said": a staff member's capitalised name after the role word is the outlet's own
+  // staff, as the role word alone is (batch ag, dev); at most three words of the name.
+  let staffName = 0;
   for (let k = from; k < to; k++) {
     const w = r.words[k].lower;
     if (skip?.has(w)) continue;
+    if (staffName > 0 && /^\p{Lu}/u.test(r.text[r.words[k].start]) && /^[\p{L}.'\u2019-]+$/u.test(w)) { staffName--; continue; }
+    staffName = STAFF_ROLES.has(w) ? 3 : 0;
     // "The United States unequivocally condemns …": a lowercase adverb in -ly right before the verb (session 20).
     if (k === to - 1 && k > from && w.length > 4 && w.endsWith('ly') && /^[a-z]+$/.test(w) && /[a-z]/.test(r.text[r.words[k].start])) continue;
     // "Al Mayadeen's" → "al mayadeen" and the possessive.

@@ -74,12 +74,22 @@ export function isSpeechTag(r: Reading, a: number, b: number): 'T-TRAIL' | 'T-IN
     if (after === 0) return 'T-TRAIL';
     // The adjunct may also be one that follows a tag ("…, Ynet reported over the weekend", "…, the army said after the
     // raid": after_tag_adjuncts, voice 1.15.2).
-    if (after > win.tagAdjunct || !(v.adjuncts.has(words[k].lower) || WEEKDAYS.has(words[k].lower) || v.afterTagAdjuncts.has(words[k].lower))) return null;
+    if (!(v.adjuncts.has(words[k].lower) || WEEKDAYS.has(words[k].lower) || v.afterTagAdjuncts.has(words[k].lower))) return null;
+    // "…, Cassis told the Keystone-SDA news agency at a press conference at the Olympic Games in Paris on Wednesday.":
+    // a longer adjunct, up to `tag_adjunct_chain` words, when it opens with a preposition of the occasion and holds no
+    // clause of its own (no auxiliary, relative word or conjunction; batch ag, dev).
+    if (after > win.tagAdjunct) {
+      if (after > win.tagAdjunctChain || !OCCASION_PREPOSITIONS.has(words[k].lower)) return null;
+      for (let m = k; m < b; m++) if (AUXILIARIES.has(words[m].lower) || NOT_TAG_START.has(words[m].lower)) return null;
+    }
     for (let m = k; m < b; m++) if (words[m].lower === 'that' || v.reporting.has(words[m].lower)) return null;
     return 'T-TRAIL';
   }
   return null;
 }
+
+/** Prepositions that open an adjunct of the occasion after a tag verb ("… told reporters at a briefing in Doha …"). */
+const OCCASION_PREPOSITIONS: ReadonlySet<string> = new Set(['at', 'in', 'on', 'during']);
 
 /** Words that join the parts of an official's title and name ("Chief of Staff", "Minister for the Economy"). */
 const TITLE_CONNECTIVES = new Set(['of', 'the', 'for', 'and']);
