@@ -99,7 +99,8 @@ export function forwardCueAt(r: Reading, i: number): ForwardCue | null {
     const relative = relativeSourceClause(r, i);
     if (relative !== undefined) return relative;
     // A-FRONT. Only the sentence-initial form is forward; "X, according to Y" is a backward cue (B-ACCORDING).
-    if (i > 1 || (i === 1 && !r.rules.words.adjuncts.has(words[0].lower) && words[0].lower !== 'but')) return null;
+    // After "and"/"but" that open a coordinated clause with its own source (U-AND) it is sentence-initial too.
+    if (i > 1 || (i === 1 && !r.rules.words.adjuncts.has(words[0].lower) && words[0].lower !== 'but' && words[0].lower !== 'and')) return null;
     for (let j = i + 2; j < words.length; j++) if (words[j].commaBefore) return { cue: i, clause: sourceGlossEnd(r, j), rule: 'A-FRONT' };
     // Without the comma ("According to the proposal Egypt will mediate …") the clause opens at the first capitalised
     // word after a short lowercase source phrase.

@@ -59,7 +59,7 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
       let glossed = false;
       for (let k = i + 1; k <= j; k++) if (words[k].commaBefore) glossed = true;
       const object = !glossed && i + 1 < j && !pronounAt(r, i + 1);
-      return { cue: i, clause: object ? i + 1 : j + 1, rule: 'F-ACCUSE' };
+      return { cue: i, clause: object ? i + 1 : j + 1, end: accusationEnd(r, j + 1), rule: 'F-ACCUSE' };
     }
     return null;
   }
@@ -360,6 +360,32 @@ function verbLike(r: Reading, w: string): boolean {
   return v.reporting.has(w) || v.accuse.has(w) || v.call.has(w) || v.blame.has(w) || v.asVerbs.has(w) || v.directive.has(w)
     || COORDINATED_AUXILIARIES.has(w) || (w.length > 4 && (w.endsWith('ed') || w.endsWith('ing')));
 }
+/**
+ * The end of an accusation's of-complement (F-ACCUSE): a second predicate of the accuser coordinated after it ("The
+ * Islamic Republic has accused Israel of trying to provoke a war **and has launched** missile barrages at Israel": the
+ * launch is the outlet's account, session 21, batch ai). "and"/"but" before an auxiliary or a speech or judging verb
+ * opens one, as in `boundedEnd`; before a past form in -ed only when the complement has no perfect or passive of its
+ * own ("of having bombed hospitals and killed civilians" goes on). A form in -ing continues the gerund ("of killing
+ * civilians and destroying homes"). Commas do not end the complement. Returns the part's end when nothing opens one.
+ */
+function accusationEnd(r: Reading, from: number): number {
+  const { words } = r;
+  const v = r.rules.words;
+  const n = words.length;
+  let perfect = false;
+  for (let k = from; k < n; k++) {
+    const lk = words[k].lower;
+    if (insideAny(r.quoted, words[k].start)) continue;
+    if (lk === 'having' || lk === 'been' || lk === 'being') perfect = true;
+    if ((lk !== 'and' && lk !== 'but') || k === from || k + 1 >= n) continue;
+    const next = words[k + 1].lower;
+    if (COORDINATED_AUXILIARIES.has(next) || v.reporting.has(next) || v.tag.has(next) || v.accuse.has(next) || v.blame.has(next)
+      || v.condemn.has(next) || v.directive.has(next)) return k;
+    if (!perfect && next.length > 4 && next.endsWith('ed') && !v.notFinite.has(next)) return k;
+  }
+  return n;
+}
+
 /** Auxiliaries that open a second predicate after "and"/"but" (not "be"/"been": "and be" follows a modal of the object's clause). */
 const COORDINATED_AUXILIARIES = new Set([...AUXILIARIES].filter((a) => a !== 'be' && a !== 'been'));
 

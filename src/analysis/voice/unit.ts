@@ -148,6 +148,12 @@ function coordinatedSpeech(text: string, words: Word[], q: number, rules: VoiceR
   if (!w.commaBefore || w.semiBefore || (w.lower !== 'and' && w.lower !== 'but')) return false;
   const first = words[q + 1];
   if (!first || first.commaBefore || first.markBefore) return false;
+  // A source phrase of its own opens the coordinated clause: "The ministry said that 2,800 were injured, and as per
+  // Iran's state media, its ambassador was among them", "…, and according to the army, …" (session 21, batch ai): the
+  // first speaker's clause ends at the comma; the source phrase is the outlet's, and "according to" reads what follows
+  // it (A-FRONT).
+  const second = words[q + 2]?.lower;
+  if ((first.lower === 'according' && second === 'to') || (first.lower === 'as' && second === 'per')) return true;
   const v = rules.words;
   // A subject opens the clause: a determiner or pronoun, or a capitalised name ("…, but Israel denied …").
   const subject = SUBJECT_OPENERS.has(first.lower) || capitalised(text, first);
