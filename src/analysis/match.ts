@@ -476,14 +476,16 @@ export function collectCandidates(text: string, units: Units, compiled: Compiled
 }
 
 /**
- * Whether an event phrase of two or more words matched its last word only through a past form the pattern did not
- * write ("Hamas massacred 1,200 people" through "Hamas massacre", "terrorists attacked" through "terrorist attack"):
- * that word is the sentence's verb, so the phrase names no event; the actor before it stays a label and the verb
+ * Whether an event phrase or a name of two or more words matched its last word only through a past form the pattern
+ * did not write ("Hamas massacred 1,200 people" through "Hamas massacre", "terrorists attacked" through "terrorist
+ * attack", "the Israeli enemy targeted the town" through the name "enemy target"): that word is the sentence's verb,
+ * so the phrase names no event and no thing; the actor before it stays a label ("the Israeli enemy") and the verb
  * alone may still be a one-word event. Inflection is global per pattern word, which is why the phrase matched at all.
  */
 function endsInVerbForm(c: Candidate, units: Units, compiled: CompiledLexicon): boolean {
   const entry = c.terminal.entry;
-  if (entry.kind !== 'label' || (entry as LabelEntry).category !== 'event' || c.endUnit - c.startUnit < 2) return false;
+  const phrase = entry.kind === 'name' || (entry.kind === 'label' && (entry as LabelEntry).category === 'event');
+  if (!phrase || c.endUnit - c.startUnit < 2) return false;
   const last = c.terminal.units[c.terminal.units.length - 1];
   if (!last || last.prefix || last.key.endsWith('ed')) return false;
   const normal = units.normal[c.endUnit - 1];
