@@ -82,4 +82,12 @@ describe('lexicon classes from the same half', () => {
     expect(hit(text, 'Iranian sponsors')).toMatchObject({ referent: 'iran', weight: -1 });
     expect(hit('The militias and their Iranian backers deny it.', 'Iranian backers')).toMatchObject({ referent: 'iran', weight: -1 });
   });
+
+  it('reads "Islamic" before a group noun as a descriptor, not an unknown name', () => {
+    const text = 'Iran-backed terrorists killed three soldiers. Biden insisted that allied forces will give the Islamic ' +
+      'terrorists no other choice.';
+    expect(hit(text, 'terrorists')).toMatchObject({ referent: 'armed-groups', resolution: 'context' });
+    const other = 'Hamas fighters crossed the fence at dawn. The Islamic militants then seized hostages.';
+    expect(hit(other, 'militants')).toMatchObject({ referent: 'palestinians', resolution: 'context' });
+  });
 });
