@@ -517,8 +517,13 @@ export function resolveContextLabels(
     // the Axis, and when the label may not take that actor, no earlier one is meant either, unless one the label may
     // take was named with its head noun just before ("the Zionist regime against the Palestinian people … this regime").
     const demonstrative = DEMONSTRATIVES.has(units.normal[match.startUnit]) || (prevGlued && DEMONSTRATIVES.has(units.normal[prevUnit]));
+    // Not what a fronted adverbial of the label's own sentence names ("In the wake of the attack on Israel, these
+    // militants have been using drones"): the demonstrative opens the main clause and points past the adverbial, to the
+    // story's actor (session 21, dev batch ah); the adverbial's openers are the voice vocabulary's `fronted_openers`.
     if (demonstrative && before && before.referent !== null && before.sentence >= hit.sentence - 1 && fit(before) === 'no' &&
-        !seen.some((m) => m.sentence >= hit.sentence - 1 && m.head === head && fit(m) === 'yes')) continue;
+        !seen.some((m) => m.sentence >= hit.sentence - 1 && m.head === head && fit(m) === 'yes') &&
+        !inFrontedAdverbial(units, before, DEMONSTRATIVES.has(units.normal[match.startUnit]) ? match.startUnit : prevUnit,
+          compiled.voice.words.frontedOpeners)) continue;
     // 4e. A definite plural label takes up the last phrase with its words ("to help the army fight rebels who seized
     // Aleppo … the rebels", "Kurdish fighters clashed … The fighters withdrew", "ISIS militants attacked … The
     // militants fled"): when that phrase is no mention of a referent the label may take (a bare noun, an untracked
@@ -550,7 +555,11 @@ export function resolveContextLabels(
     // head noun ("terrorist groups", a dozen sentences back) when nothing nearer fits or blocks: the topic goes on.
     // A speaker tagged by surname ("…,” Amir-Abdollahian said) speaks for the side the story introduced him with
     // ("Iran's Foreign Minister Hossein Amir-Abdollahian"); a negative label in his words is not that side.
-    const speakerOwn = hit.weight < 0 && hit.voice !== 'author' ? introducedSide(text, match, seen, units, speech, mentions, next) : undefined;
+    // So does a tracked actor named as the speaker in the tag after the label ("“The enemy's preparation … can be seen,”
+    // the IDF said", "…, said the army"): the IDF's enemy is not the IDF (session 21, dev batch ah).
+    const introduced = hit.weight < 0 && hit.voice !== 'author' ? introducedSide(text, match, seen, units, speech, mentions, next) : undefined;
+    const speakerOwn = introduced !== undefined || hit.weight >= 0 || hit.voice === 'author'
+      ? introduced : taggedSpeaker(text, hit, mentions, next, units, speech);
     // The object of a verb of fighting ("Iran-backed Shia militias defeated the militant group") is not the verb's
     // subject: a fitting mention standing as that subject is the label's opponent, and its referent is not meant.
     const combatAt = combatVerbBefore(units, match, words);
@@ -620,7 +629,7 @@ export function resolveContextLabels(
         break;
       }
     }
-    if (byTheatre !== null && !blocked && !opposite.has(byTheatre)) {
+    if (byTheatre !== null && !blocked && !opposite.has(byTheatre) && byTheatre !== speakerOwn) {
       resolveTo(hit, byTheatre, seen, match, units);
       continue;
     }
@@ -709,7 +718,7 @@ export function resolveContextLabels(
     const scene = sceneActor(places, nextPlace, hit.sentence - rules.antecedentSentences, candidates);
     // The speaker's own name is no scene of what it disparages ("Iran's foreign ministry said the regime would be
     // punished": Iran is a theatre's place too, but the speaker's adversary is meant; 1.3.38).
-    if (scene !== null && !speakers.has(scene)) resolveTo(hit, scene, seen, match, units);
+    if (scene !== null && !speakers.has(scene) && scene !== speakerOwn) resolveTo(hit, scene, seen, match, units);
   }
   return notLabels;
 }
@@ -892,6 +901,45 @@ function speakerSide(
   }
   return null;
 }
+
+/**
+ * The referent (or side) of a tracked actor that speaks in the tag after a label in speech: the first mention after
+ * the quotation's closing mark (within TAG_CHARS characters, same paragraph) or, for reported speech without marks,
+ * after a comma that follows the label in its sentence, when only the closing mark, commas and an article stand before
+ * it and a speech verb follows it ("…,” the IDF said", "…, the army said") or stands right before it ("…,” said the
+ * IDF"). undefined when there is no such tag. Bounded by look_back_mentions mentions.
+ */
+function taggedSpeaker(
+  text: string, hit: Hit, mentions: Mention[], next: number, units: Units, speech: ReadonlySet<string>,
+): string | undefined {
+  const close = hit.voice === 'quoted' ? closingQuote(text, hit.end) : -1;
+  if (hit.voice === 'quoted' && close < 0) return undefined;
+  for (let k = next; k < mentions.length && k < next + TAG_MENTIONS; k++) {
+    const m = mentions[k];
+    if (m.referent === null && m.side === undefined) continue;
+    let from: number;
+    if (close >= 0) {
+      if (m.start <= close) continue;
+      if (m.start > close + TAG_CHARS) return undefined;
+      from = close + 1;
+    } else {
+      if (m.sentence !== hit.sentence) return undefined;
+      from = text.lastIndexOf(',', m.start);
+      if (from < hit.end) continue;
+    }
+    const gap = text.slice(from, m.start);
+    if (gap.includes('\n')) return undefined;
+    const shape = /^[\s,”"’']*(?:(?!the\s)(\p{L}+)\s+)?(?:the\s+)?$/iu.exec(gap);
+    if (!shape) continue;
+    const inverted = shape[1] !== undefined && speech.has(shape[1].toLowerCase());
+    if (shape[1] !== undefined && !inverted) continue;
+    if (inverted || speechVerbBetween(units, m.endUnit, units.count, speech, true)) return m.side ?? m.referent ?? undefined;
+  }
+  return undefined;
+}
+
+/** Mentions after a label read for its speech tag. */
+const TAG_MENTIONS = 4;
 
 /** Characters a quotation's tag may take after its closing mark before the speaker's name ("…,” a senior Republican senator"). */
 const TAG_CHARS = 40;
@@ -1854,6 +1902,20 @@ function resolveTo(hit: Hit, referent: string, seen: Mention[], match: Match, un
     referent, start: hit.start, end: hit.end, startUnit: match.startUnit, endUnit: match.endUnit, sentence: hit.sentence,
     head: units.normal[match.endUnit - 1], taken: true,
   });
+}
+
+/**
+ * Whether a mention stands in an adverbial phrase that opens its sentence and ends with the comma right before unit
+ * `main` (the main clause's first word): the sentence's first word is one of `openers` ("In the wake of the attack
+ * on Israel, these militants …") and no punctuation stands inside the phrase. Bounded by the phrase's length.
+ */
+function inFrontedAdverbial(units: Units, m: Mention, main: number, openers: ReadonlySet<string>): boolean {
+  if (main < 1 || units.sentence[main] !== m.sentence || m.endUnit > main || !units.barrierAfter[main - 1]) return false;
+  let first = m.startUnit;
+  while (first > 0 && units.sentence[first - 1] === m.sentence) first--;
+  if (!openers.has(units.normal[first])) return false;
+  for (let u = first; u < main - 1; u++) if (units.barrierAfter[u]) return false;
+  return true;
 }
 
 /** Whether unit u opens its sentence, alone or after "The" ("Hezbollah fired …", "The Houthis said …"). */
