@@ -14,6 +14,9 @@ import { compileLexicon } from '../../src/lexicon/compile.js';
 import { attestedPhrases, exportLexicon, formatLiwc, formatQuanteda, NAMES_CATEGORY, type LexiconExport } from '../../src/lexicon/export.js';
 import { loadLexicons, parseLexicon } from '../../src/lexicon/load.js';
 import type { DocAnalysis, Document } from '../../src/types.js';
+
+/** The two round trips export, reload and count the whole seed corpus: ~20 s alone, 30+ s on a loaded machine. */
+const ROUND_TRIP_TIMEOUT = 120_000;
 import { tempDir } from '../helpers/temp.js';
 
 const HEAD = `lexicon: t
@@ -173,7 +176,7 @@ describe('round trip on the committed corpus: export, count, compare with analyz
         expect(why, `${documents[diff.doc].id} ${diff.label}: analyze ${diff.analyze}, dictionary ${diff.dictionary}`).not.toBeNull();
       }
     }
-  });
+  }, ROUND_TRIP_TIMEOUT);
 
   /** Word spans where a category's phrases match (`*` a suffix wildcard), by category; phrases indexed by first word. */
   const indexes = new WeakMap<LexiconExport, { exact: Map<string, Array<{ cat: string; parts: string[] }>>; wild: Array<{ cat: string; parts: string[] }> }>();
@@ -250,7 +253,7 @@ describe('round trip on the committed corpus: export, count, compare with analyz
       // dictionary tools keep whole ("de-escalation"), and the exceptions above.
       expect(agree / hits).toBeGreaterThan(0.93);
     }
-  });
+  }, ROUND_TRIP_TIMEOUT);
 
   it('without the spelling out, the round trip fails: the bare patterns miss composed and inflected phrases', () => {
     const bare = exportLexicon({ ...compiled.lexicon, classes: [] }, { maxPhrases: 1 });
