@@ -43,3 +43,17 @@ describe('"the occupying Israeli government": the occupation frame before the go
     ]);
   });
 });
+
+describe('a one-word patron before a bare "militia" and a thing noun keeps the label (bareNounOfAct)', () => {
+  it('reads "Iranian militia positions" and "Tehran militia headquarters" as the men', () => {
+    expect(actorHits('Unknown aircraft struck Iranian militia positions near the river.')).toEqual([
+      { text: 'militia', referent: 'armed-groups', weight: -1 },
+    ]);
+    expect(actorHits('Explosions shook Iranian militia headquarters in the city on Tuesday.').map((h) => h.text)).toEqual(['militia']);
+  });
+
+  it('still drops the bare noun without a patron ("militia positions", "militia attacks")', () => {
+    expect(actorHits('Unknown aircraft struck militia positions near the river.')).toEqual([]);
+    expect(actorHits('Fatal militia attacks on the town resumed.')).toEqual([]);
+  });
+});
