@@ -566,6 +566,8 @@ function adjectiveOfAct(text: string, units: Units, compiled: CompiledLexicon, c
 
 /** The lexicon's class of nouns that mark a group as irregular ("militia", "militant", "rebel"). */
 const IRREGULAR_NOUN_CLASS = 'irregular-noun';
+/** The lexicon's class of Iran named as a group's sponsor ("Iran", "Iranian", "Tehran"). */
+const PATRON_CLASS = 'patron';
 
 /**
  * "fatal militia attacks on US troops", "a militia drone strike": a label of one word that is the singular of an
@@ -580,6 +582,10 @@ function bareNounOfAct(text: string, units: Units, compiled: CompiledLexicon, c:
   const u = c.startUnit;
   const word = units.normal[u];
   if (!classWords(compiled, IRREGULAR_NOUN_CLASS).has(word)) return false;
+  // "airstrikes on Iranian militia positions": a one-word patron right before the noun names the men, as the composed
+  // "Iran-backed militia" does (session 21, dev-aj): the noun stays the group's label.
+  if (u > 0 && !units.barrierAfter[u - 1] && /^\s+$/.test(text.slice(units.end[u - 1], units.start[u]))
+    && classWords(compiled, PATRON_CLASS).has(units.normal[u - 1])) return false;
   if (c.endUnit >= units.count || units.barrierAfter[u]) return false;
   if (!/^\s+$/.test(text.slice(units.end[u], units.start[c.endUnit]))) return false;
   return actOrThingAt(text, units, c.endUnit, compiled);

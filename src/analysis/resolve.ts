@@ -688,7 +688,7 @@ export function resolveContextLabels(
     // next actor may as well be the subject's ally ("fighters from Iran-backed militias crossed … to help the
     // government"): no look-ahead for it.
     if ((inHeadline || hit.sentence <= 1) && combatAt < 0) {
-      const lastSentence = inHeadline ? headlineSentences + 1 : hit.sentence + 1;
+      const lastSentence = inHeadline ? headlineSentences + 1 : hit.sentence + LEAD_LOOKAHEAD;
       let decided = false;
       for (let k = next; k < mentions.length && k < next + rules.lookBackMentions && mentions[k].sentence <= lastSentence; k++) {
         const f = fit(mentions[k]);
@@ -1818,6 +1818,9 @@ function causeObject(units: Units, m: Mention, causePhrases: ReadonlySet<string>
   }
   return false;
 }
+
+/** Sentences a label of the text's first two sentences looks ahead for its actor (rule 6). */
+const LEAD_LOOKAHEAD = 2;
 
 /** Whether punctuation or a sentence end stands between a mention and the label after it. */
 function closedBetween(units: Units, m: Mention, match: Match): boolean {

@@ -51,8 +51,10 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
     }
   }
   // "has not accused Iran of having a role …", "never condemned the attack": a judgement not made reports nobody's
-  // words, as a claim not made (F-CLAIM); the object is the outlet's naming.
-  if ((v.accuse.has(w) || v.condemn.has(w) || v.blame.has(w)) && negatedAt(r, i)) return null;
+  // words, as a claim not made (F-CLAIM); the object is the outlet's naming. So is a naming not made: "stopped short
+  // of identifying the two men as combatants", "refused to label the group as terrorists", "did not call them
+  // occupiers" (F-AS, F-CALL; session 21).
+  if ((v.accuse.has(w) || v.condemn.has(w) || v.blame.has(w) || v.asVerbs.has(w) || v.call.has(w)) && negatedAt(r, i)) return null;
   if (v.accuse.has(w)) {
     for (let j = i + 1; j < n && j <= i + win.accuse; j++) {
       if (words[j].lower !== 'of' || j + 1 >= n) continue;

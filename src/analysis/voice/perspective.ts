@@ -14,11 +14,7 @@ import { capitalised, type Reading } from './words.js';
 export function headlineSpeaker(r: Reading, end: number): number {
   const { words, text } = r;
   if (words.length < 3) return -1;
-  const last = text[end - 1];
-  if ('.!?)'.includes(last)) return -1;
-  // A closing mark ends a quoted sentence only after its final stop ("… will pay.'"); after a word it closes a cited
-  // phrase that ends the headline ("White House: Israel strikes on Iran an 'exercise of self-defense'", batch ag, dev).
-  if ('"\u201D\u2019\'\u00BB'.includes(last) && (end < 2 || '.!?,'.includes(text[end - 2]) || !/[\p{L}\p{N}]/u.test(text[end - 2]))) return -1;
+  if (finalPunctuation(text, end)) return -1;
   if (end < text.length && text[end] !== '\n' && text[end] !== '\r') return -1;
   for (let k = 1; k < words.length && k <= r.rules.windows.headlineSpeaker; k++) {
     if (words[k].colonBefore) {
@@ -67,6 +63,21 @@ export function headlineSource(r: Reading, end: number): number {
 function endsLine(text: string, end: number): boolean {
   if ('.!?"\u201D\u2019\'\u00BB)'.includes(text[end - 1])) return false;
   return end >= text.length || text[end] === '\n' || text[end] === '\r';
+}
+
+/**
+ * Whether the unit ends like a sentence: a final stop or bracket, or a closing quotation mark after a stop ("… will
+ * pay.”"). A closing mark right after a word is a headline's cited word, not a sentence's end: "Yemeni Minister: Houthi
+ * attacks … have nothing to do with claims of supporting “Gaza”" (session 21).
+ */
+function finalPunctuation(text: string, end: number): boolean {
+  const last = text[end - 1];
+  if ('.!?)'.includes(last)) return true;
+  if (!'"\u201D\u2019\'\u00BB'.includes(last)) return false;
+  // A closing mark ends a quoted sentence only after its final stop ("… will pay.'"); after a word it closes a cited
+  // phrase that ends the headline ("White House: Israel strikes on Iran an 'exercise of self-defense'", batch ag, dev;
+  // "Yemeni Minister: … supporting “Gaza”", batch aj, dev).
+  return end < 2 || '.!?,;:'.includes(text[end - 2]) || !/[\p{L}\p{N}]/u.test(text[end - 2]);
 }
 
 /**
