@@ -59,7 +59,8 @@ function EventForm({ state, selection }: { state: AppState; selection: Selection
   );
 }
 
-export function CompareForms({ state, selection }: { state: AppState; selection: Selection | null }) {
+/** `slots`, when given, takes the event form as a fragment encoded once (see ColumnSlots.fragment). */
+export function CompareForms({ state, selection, slots: pieces }: { state: AppState; selection: Selection | null; slots?: ColumnSlots }) {
   const outletOptions = state.outlets.map((o) => ({ value: o, text: o }));
   // Large corpora get text fields (ids are listed on the Documents and Events pages): options are only built when shown.
   const count = state.report.documents.length;
@@ -94,10 +95,16 @@ export function CompareForms({ state, selection }: { state: AppState; selection:
           </fieldset>
         </form>
       ))}
-      {eventsOf(state).count ? raw(cached(state, `compare-event-form\0${selection?.event ?? ''}`, () => renderNow(<EventForm state={state} selection={selection} />))) : ''}
+      {!eventsOf(state).count ? '' : pieces
+        ? raw(pieces.fragment(cached(state, `compare-event-form-bytes\0${selection?.event ?? ''}`, () => new TextEncoder().encode(eventForm(state, selection)))))
+        : raw(eventForm(state, selection))}
     </div>
   );
 }
+
+/** The event picker's HTML, kept per corpus version and chosen event. */
+const eventForm = (state: AppState, selection: Selection | null): string =>
+  cached(state, `compare-event-form\0${selection?.event ?? ''}`, () => renderNow(<EventForm state={state} selection={selection} />));
 
 /** For an event with more outlets than columns: tick which of its outlets to put side by side. */
 function EventOutletPicker({ state, selection }: { state: AppState; selection: Selection }) {
@@ -179,7 +186,7 @@ export function ComparePage(props: { state: AppState; selection: Selection | nul
       {model ? (
         <details class="compare-forms-toggle no-print">
           <summary>Change what is compared</summary>
-          <CompareForms state={props.state} selection={props.selection} />
+          <CompareForms state={props.state} selection={props.selection} slots={props.slots} />
         </details>
       ) : <CompareForms state={props.state} selection={props.selection} />}
       {(props.notes ?? []).map((n) => <p class="note">{n}</p>)}

@@ -113,9 +113,13 @@ export interface RenderedColumn {
 /** Keeps a rendered column by key (see CompareColumns). */
 export type ColumnCache = (key: string, render: () => RenderedColumn) => RenderedColumn;
 
-/** The columns a page takes from the cache, in the order their markers stand in the page (see splitPage). */
+/**
+ * The columns a page takes from the cache, in the order their markers stand in the page (see splitPage), and the
+ * pieces of the page encoded apart (fragments).
+ */
 export class ColumnSlots {
   readonly columns: Array<{ key: string; column: RenderedColumn; place: number }> = [];
+  readonly fragments: Uint8Array[] = [];
 
   /**
    * A marker for a column in the page's HTML. It starts with a raw "<" followed by a control character, which no
@@ -125,9 +129,21 @@ export class ColumnSlots {
     this.columns.push({ key, column, place });
     return `<\u0001${this.columns.length - 1}\u0001>`;
   }
+
+  /**
+   * A marker for a piece of the page given as UTF-8 (HTML or a string of it, encoded here), which splitPage puts
+   * back in its place. The page's large pieces (the referent table, the glossaries, the event form) go in this way,
+   * so that the HTML around them stays small: a Compare page's HTML of 110-140 thousand characters, most of them
+   * these pieces, is a string too large for V8's young generation, and making it one flat string cost 1-2 ms per
+   * new page on the 10k store, nearly all of it memory freshly mapped (docs/scale.md, session 21).
+   */
+  fragment(html: string | Uint8Array): string {
+    this.fragments.push(typeof html === 'string' ? encoder.encode(html) : html);
+    return `<\u0002${this.fragments.length - 1}\u0002>`;
+  }
 }
 
-const MARKER = /<\u0001(\d+)\u0001>/g;
+const MARKER = /<([\u0001\u0002])(\d+)\1>/g;
 
 /**
  * A column rendered in the first place, moved to place `ci`: its element ids (`col-0`, `col-0-doc-N`, marks'
@@ -165,40 +181,58 @@ export function renderedColumn(html: string, labels: string[]): RenderedColumn {
  * columns that are encoded once and shared by every selection that shows them.
  */
 export interface ComposedPage {
-  /** One more piece than columns: the HTML before the first column, between columns, after the last. */
-  shell: Uint8Array[];
+  /**
+   * One more piece than columns: the HTML before the first column, between columns, after the last, each as its
+   * parts in order (the HTML between markers and the fragments).
+   */
+  shell: Uint8Array[][];
   columns: Array<{ key: string; place: number }>;
   /** Size for the result cache, in characters (the shell only: the columns are kept under their own keys). */
   chars: number;
 }
 
 export function splitPage(html: string, slots: ColumnSlots): { page: ComposedPage; columns: RenderedColumn[] } {
-  const shell: Uint8Array[] = [];
+  const shell: Uint8Array[][] = [];
   const placed: Array<{ key: string; place: number }> = [];
   const columns: RenderedColumn[] = [];
+  let piece: Uint8Array[] = [];
   let from = 0;
   for (const m of html.matchAll(MARKER)) {
-    shell.push(encoder.encode(html.slice(from, m.index)));
-    const slot = slots.columns[Number(m[1])];
+    if ((m.index ?? 0) > from) piece.push(encoder.encode(html.slice(from, m.index)));
+    from = (m.index ?? 0) + m[0].length;
+    if (m[1] === '\u0002') {
+      piece.push(slots.fragments[Number(m[2])]);
+      continue;
+    }
+    shell.push(piece);
+    piece = [];
+    const slot = slots.columns[Number(m[2])];
     placed.push({ key: slot.key, place: slot.place });
     columns.push(slot.column);
-    from = (m.index ?? 0) + m[0].length;
   }
-  shell.push(encoder.encode(html.slice(from)));
-  const chars = shell.reduce((n, piece) => n + piece.byteLength / 2, 0) + placed.length * 32;
+  if (html.length > from) piece.push(encoder.encode(html.slice(from)));
+  shell.push(piece);
+  let chars = placed.length * 32;
+  for (const parts of shell) for (const part of parts) chars += part.byteLength / 2;
   return { page: { shell, columns: placed, chars }, columns };
 }
 
-/** The page as one UTF-8 array: shell and columns copied in turn, each column's place digits set. */
-export function assemblePage(page: ComposedPage, columns: RenderedColumn[]): Uint8Array {
+/**
+ * The page as one UTF-8 array: shell and columns copied in turn, each column's place digits set. `buffer`, when
+ * given, offers memory to write it in (a reused buffer of at least the page's size; PageBuffers): the page is then
+ * the start of it.
+ */
+export function assemblePage(page: ComposedPage, columns: RenderedColumn[], buffer?: (size: number) => Uint8Array | undefined): Uint8Array {
   let size = 0;
-  for (const piece of page.shell) size += piece.byteLength;
+  for (const parts of page.shell) for (const part of parts) size += part.byteLength;
   for (const column of columns) size += column.bytes.byteLength;
-  const out = new Uint8Array(size);
+  const out = buffer?.(size)?.subarray(0, size) ?? new Uint8Array(size);
   let at = 0;
-  page.shell.forEach((piece, k) => {
-    out.set(piece, at);
-    at += piece.byteLength;
+  page.shell.forEach((parts, k) => {
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.byteLength;
+    }
     if (k === columns.length) return;
     const column = columns[k];
     out.set(column.bytes, at);
@@ -281,17 +315,19 @@ export function CompareColumns(props: { model: CompareModel; compiled: CompiledL
  */
 export function CompareView({ model, compiled, links = true, page = 1, reuse, script = true }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean; page?: number; reuse?: ColumnReuse; script?: boolean }) {
   const columns = compareColumns({ model, compiled, links, page, reuse });
+  // With slots, the large pieces are encoded apart (see ColumnSlots.fragment).
+  const apart = (node: unknown) => (reuse ? raw(reuse.slots.fragment(renderNow(node))) : node);
   return (
     <div class="compare">
       <div class="handout-top">
         <Legend />
         <StanceBox />
       </div>
-      <ReferentLabelTable model={model} compiled={compiled} cells={reuse?.cells} />
+      {apart(<ReferentLabelTable model={model} compiled={compiled} cells={reuse?.cells} />)}
       <aside id="mark-panel" class="mark-panel" aria-live="polite" aria-label="Selected mark" hidden></aside>
       {columns.node}
-      <Glossary model={model} compiled={compiled} pageLabels={columns.labels} />
-      {script ? <MarkGlossary compiled={compiled} labels={columns.labels} /> : ''}
+      {apart(<Glossary model={model} compiled={compiled} pageLabels={columns.labels} />)}
+      {script ? apart(<MarkGlossary compiled={compiled} labels={columns.labels} />) : ''}
     </div>
   );
 }
