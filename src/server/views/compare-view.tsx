@@ -4,7 +4,7 @@ import { raw } from 'hono/html';
 import { compareDocsPage, comparePaging, pagedColumn, type CompareModel, type PagedColumn, type ReferentCell } from '../compare.js';
 import { fmtSigned, stanceClass, stanceWord, VOICE_MARKS } from '../../report/format.js';
 import { labelName } from '../../report/views/names.js';
-import { HighlightedText, Legend, MarkGlossary } from './marks.js';
+import { HighlightedText, Legend, MarkGlossary, markGlossaryBytes } from './marks.js';
 
 function Cell({ cell, compiled }: { cell: ReferentCell; compiled: CompiledLexicon }) {
   if (cell.hits === 0) return <td class="empty">not named</td>;
@@ -119,7 +119,7 @@ export type ColumnCache = (key: string, render: () => RenderedColumn) => Rendere
  */
 export class ColumnSlots {
   readonly columns: Array<{ key: string; column: RenderedColumn; place: number }> = [];
-  readonly fragments: Uint8Array[] = [];
+  readonly fragments: Uint8Array[][] = [];
 
   /**
    * A marker for a column in the page's HTML. It starts with a raw "<" followed by a control character, which no
@@ -137,8 +137,8 @@ export class ColumnSlots {
    * these pieces, is a string too large for V8's young generation, and making it one flat string cost 1-2 ms per
    * new page on the 10k store, nearly all of it memory freshly mapped (docs/scale.md, session 21).
    */
-  fragment(html: string | Uint8Array): string {
-    this.fragments.push(typeof html === 'string' ? encoder.encode(html) : html);
+  fragment(html: string | Uint8Array | Uint8Array[]): string {
+    this.fragments.push(typeof html === 'string' ? [encoder.encode(html)] : html instanceof Uint8Array ? [html] : html);
     return `<\u0002${this.fragments.length - 1}\u0002>`;
   }
 }
@@ -201,7 +201,7 @@ export function splitPage(html: string, slots: ColumnSlots): { page: ComposedPag
     if ((m.index ?? 0) > from) piece.push(encoder.encode(html.slice(from, m.index)));
     from = (m.index ?? 0) + m[0].length;
     if (m[1] === '\u0002') {
-      piece.push(slots.fragments[Number(m[2])]);
+      piece.push(...slots.fragments[Number(m[2])]);
       continue;
     }
     shell.push(piece);
@@ -326,8 +326,8 @@ export function CompareView({ model, compiled, links = true, page = 1, reuse, sc
       {apart(<ReferentLabelTable model={model} compiled={compiled} cells={reuse?.cells} />)}
       <aside id="mark-panel" class="mark-panel" aria-live="polite" aria-label="Selected mark" hidden></aside>
       {columns.node}
-      {apart(<Glossary model={model} compiled={compiled} pageLabels={columns.labels} />)}
-      {script ? apart(<MarkGlossary compiled={compiled} labels={columns.labels} />) : ''}
+      {reuse ? raw(reuse.slots.fragment(glossaryBytes(model, compiled, columns.labels))) : <Glossary model={model} compiled={compiled} pageLabels={columns.labels} />}
+      {!script ? '' : reuse ? raw(reuse.slots.fragment(markGlossaryBytes(compiled, columns.labels))) : <MarkGlossary compiled={compiled} labels={columns.labels} />}
     </div>
   );
 }
@@ -352,6 +352,8 @@ interface GlossaryEntry {
   name: string;
   /** The entry as HTML. */
   html: string;
+  /** The same as UTF-8, once a page composed of bytes asked for it (glossaryBytes). */
+  bytes?: Uint8Array;
 }
 
 /**
@@ -398,11 +400,8 @@ function glossaryEntry(id: string, compiled: CompiledLexicon): GlossaryEntry {
   return e;
 }
 
-/**
- * Every label that appears on the page: its readable name, weight, referent and the lexicon's rationale.
- * `pageLabels`, when given, are the label ids of the hits in the page's columns (else they are read from them).
- */
-export function Glossary({ model, compiled, page = 1, pageLabels }: { model: CompareModel; compiled: CompiledLexicon; page?: number; pageLabels?: string[] }) {
+/** The page's glossary entries in their order (see Glossary). */
+function glossaryEntries(model: CompareModel, compiled: CompiledLexicon, page: number, pageLabels?: string[]): GlossaryEntry[] {
   const ids = new Set<string>();
   for (const r of model.referents) for (const c of r.cells) for (const l of c.labels) ids.add(l.label);
   if (pageLabels) for (const id of pageLabels) ids.add(id);
@@ -412,11 +411,41 @@ export function Glossary({ model, compiled, page = 1, pageLabels }: { model: Com
   // By weight, then name; names outside the lexicon's (ids it does not know) are compared as they are.
   if (entries.every((e) => nameRank.has(e.name))) entries.sort((a, b) => a.weight - b.weight || (nameRank.get(a.name) as number) - (nameRank.get(b.name) as number));
   else entries.sort((a, b) => a.weight - b.weight || a.name.localeCompare(b.name));
-  if (entries.length === 0) return null;
+  return entries;
+}
+
+function GlossarySection({ children }: { children?: unknown }) {
   return (
     <section class="glossary" aria-labelledby="glossary-title">
       <h2 id="glossary-title">Glossary of the labels on this page</h2>
-      <dl>{raw(entries.map((e) => e.html).join(''))}</dl>
+      <dl>{children}</dl>
     </section>
   );
+}
+
+/**
+ * Every label that appears on the page: its readable name, weight, referent and the lexicon's rationale.
+ * `pageLabels`, when given, are the label ids of the hits in the page's columns (else they are read from them).
+ */
+export function Glossary({ model, compiled, page = 1, pageLabels }: { model: CompareModel; compiled: CompiledLexicon; page?: number; pageLabels?: string[] }) {
+  const entries = glossaryEntries(model, compiled, page, pageLabels);
+  if (entries.length === 0) return null;
+  return <GlossarySection>{raw(entries.map((e) => e.html).join(''))}</GlossarySection>;
+}
+
+/** The HTML around the glossary's entries, as UTF-8: before them and after. */
+let glossaryFrame: [Uint8Array, Uint8Array] | undefined;
+
+/**
+ * The glossary Glossary renders, as UTF-8 pieces: the frame and each entry encoded once per lexicon and label, so a
+ * Compare page composed of bytes copies them instead of joining and encoding ~30,000 characters of entries.
+ */
+export function glossaryBytes(model: CompareModel, compiled: CompiledLexicon, pageLabels: string[]): Uint8Array[] {
+  const entries = glossaryEntries(model, compiled, 1, pageLabels);
+  if (entries.length === 0) return [];
+  if (!glossaryFrame) {
+    const [before, after] = renderNow(<GlossarySection>{raw('\u0003')}</GlossarySection>).split('\u0003');
+    glossaryFrame = [encoder.encode(before), encoder.encode(after)];
+  }
+  return [glossaryFrame[0], ...entries.map((e) => (e.bytes ??= encoder.encode(e.html))), glossaryFrame[1]];
 }
