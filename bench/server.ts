@@ -323,6 +323,7 @@ async function loadPhase(label: string, jobs: Array<{ name: string; path: string
 async function justStarted(): Promise<void> {
   state.cache.clear();
   state.records.clear();
+  state.kwicDocs.clear();
   await termThread?.clearCaches();
   await warmUp(app, state);
 }

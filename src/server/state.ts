@@ -8,7 +8,7 @@ import type { DocAnalysis, Document, SkippedDocument, VoiceSpan } from '../types
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import { analyzeCorpus } from '../pipeline.js';
 import { ReportBuilder, type Report, type ReportOptions } from '../report/build.js';
-import type { HitsWanted, KwicRecord, Store } from '../store/index.js';
+import { kwicHits, type HitsWanted, type KwicDoc, type KwicRecord, type Store } from '../store/index.js';
 import { LruCache } from './lru.js';
 import { TermIndex } from './term-index.js';
 import { HttpError } from './http-error.js';
@@ -45,6 +45,19 @@ export const RESULT_CACHE_CHARS = 64 * 1024 * 1024;
 export const VOICE_CACHE_DOCUMENTS = 5000;
 /** Documents read from a store kept in memory (the pages of a few visitors). */
 export const RECORD_CACHE_DOCUMENTS = 500;
+/**
+ * Documents kept as Term pages read them (text, sentences, hits; KwicDoc), at most, and their size in characters at
+ * most (kwicWeight: ~6,000 for a document of the 10k store, so ~1,400 documents). Term pages share most of their
+ * documents: the bench's first pass asked kwicRecords for 7,980 documents, 1,339 distinct (a word's first page is
+ * its first fifty documents in corpus order).
+ */
+export const KWIC_CACHE_DOCUMENTS = 4000;
+export const KWIC_CACHE_CHARS = 8 * 1024 * 1024;
+
+/** Size of a kept KwicDoc in characters: its text, and 8 characters per sentence, voice span and hit. */
+export function kwicWeight(doc: KwicDoc): number {
+  return doc.document.text.length + doc.document.id.length + 8 * (doc.sentences.length + (doc.voiceSpans?.length ?? 0) + doc.hits.length) + 64;
+}
 
 /**
  * Size of a cached result in characters: strings (pages, JSON) by length, UTF-8 bytes by half their length, results
@@ -122,6 +135,8 @@ export interface AppState {
   store?: Store;
   /** Documents read from the store, most recently used kept. */
   records: LruCache<string, DocRecord>;
+  /** Documents read from the store as Term pages read them (kwicDocsAt), most recently used kept. */
+  kwicDocs: LruCache<string, KwicDoc>;
   /** While the term index and counts of a store are being read: documents read so far of all. */
   indexing: { read: number; total: number } | null;
   /** When serving a store that saved its events in chunks: they are read from it (events.ts); `report.events` is empty. */
@@ -192,6 +207,7 @@ export function blankState(input: Omit<StateInput, 'documents' | 'analyses'>): A
     outletNumberAt: [],
     outletSums: new Map(),
     records: new LruCache(RECORD_CACHE_DOCUMENTS),
+    kwicDocs: new LruCache<string, KwicDoc>(KWIC_CACHE_DOCUMENTS, KWIC_CACHE_CHARS, kwicWeight),
     indexing: null,
     reportBehind: 0,
   };
@@ -400,12 +416,42 @@ export function kwicDocsAt(state: AppState, positions: readonly number[], wanted
     else wantedIds.push(state.ids[i]);
   }
   if (wantedIds.length === 0) return out;
-  const read = state.store.kwicRecords(wantedIds, wanted);
+  const read = kwicRecordsOf(state, state.store, wantedIds, wanted);
   for (const i of positions) {
     if (out.has(i)) continue;
     const record = read.get(state.ids[i]);
     if (!record) throw new HttpError(404, `document "${state.ids[i]}" is no longer in the store; restart framelens serve to read it again`);
     out.set(i, record);
+  }
+  return out;
+}
+
+/**
+ * What Store.kwicRecords reads for these ids, from the documents kept in `kwicDocs` and one read of the others (kept
+ * in turn): a word's lines and a label's take the same documents. Label lines need the analysis' voice spans, word
+ * lines do not (they take the whole document's voices), and get none, as from kwicRecords.
+ */
+function kwicRecordsOf(state: AppState, store: Store, ids: readonly string[], wanted?: HitsWanted): Map<string, KwicRecord> {
+  const voices = !wanted || 'label' in wanted;
+  const docs = new Map<string, KwicDoc>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const kept = state.kwicDocs.get(id);
+    if (kept && (!voices || kept.voiceSpans)) docs.set(id, kept);
+    else missing.push(id);
+  }
+  if (missing.length) {
+    const read = store.kwicDocs(missing, voices);
+    // A store of the first schema or a damaged record: read as before.
+    if (!read) return store.kwicRecords(ids, wanted);
+    for (const [id, doc] of read) {
+      docs.set(id, doc);
+      state.kwicDocs.set(id, doc);
+    }
+  }
+  const out = new Map<string, KwicRecord>();
+  for (const [id, doc] of docs) {
+    out.set(id, { document: doc.document, analysis: { sentences: doc.sentences, voiceSpans: voices ? doc.voiceSpans ?? [] : [], hits: kwicHits(doc, wanted) } });
   }
   return out;
 }

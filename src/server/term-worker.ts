@@ -49,6 +49,7 @@ try {
         case 'clear':
           state.cache.clear();
           state.records.clear();
+          state.kwicDocs.clear();
           await warm();
           return { id: msg.id, value: 0 };
         case 'pending': return { id: msg.id, value: phrasesBeingRead(state) };

@@ -217,6 +217,44 @@ export interface KwicRecord {
   analysis: Pick<DocAnalysis, 'sentences' | 'voiceSpans'> & { hits: readonly SpanHit[] };
 }
 
+/** A hit as Store.kwicDocs reads it: label, referent, weight, start, end, and its row (the analyzer's order). */
+export type KwicHitRow = [string, string | null, number, number, number, number];
+
+/** A document as Store.kwicDocs reads it: kwicHits makes the KwicRecord of it that kwicRecords would read. */
+export interface KwicDoc {
+  document: Pick<Document, 'id' | 'outlet' | 'text'>;
+  sentences: DocAnalysis['sentences'];
+  /** The analysis' voice spans, when read. */
+  voiceSpans?: DocAnalysis['voiceSpans'];
+  /** Every hit, in the analyzer's order. */
+  hits: KwicHitRow[];
+}
+
+/**
+ * The hits of a document that Store.kwicRecords reads for `wanted`, from all of them: a label's own; or for each span
+ * the first hit (in the analyzer's order) that covers it, each once, in that order; or, wanting nothing, all.
+ */
+export function kwicHits(doc: KwicDoc, wanted?: HitsWanted): SpanHit[] {
+  const toHit = ([label, referent, weight, start, end]: KwicHitRow): SpanHit => ({ label, referent, weight, start, end });
+  if (!wanted) return doc.hits.map(toHit);
+  if ('label' in wanted) {
+    const out: SpanHit[] = [];
+    for (const h of doc.hits) if (h[0] === wanted.label) out.push(toHit(h));
+    return out;
+  }
+  const found = new Set<number>();
+  for (const span of wanted.spans(doc.document.text)) {
+    for (let k = 0; k < doc.hits.length; k++) {
+      const h = doc.hits[k];
+      if (h[3] <= span.start && h[4] >= span.end) {
+        found.add(k);
+        break;
+      }
+    }
+  }
+  return [...found].sort((a, b) => a - b).map((k) => toHit(doc.hits[k]));
+}
+
 export class Store {
   readonly file: string;
   private readonly db: Database.Database;
@@ -712,6 +750,36 @@ export class Store {
         hits,
       };
       out.set(r.id, { document: { id: r.id, outlet: r.outlet, text: r.text }, analysis });
+    }
+    return out;
+  }
+
+  /**
+   * Documents as keyword-in-context lines read them, with all their hits (five columns each, in the analyzer's order)
+   * for `kwicHits` to choose from: what Store.kwicRecords reads, in a form a cache can keep and any term can use.
+   * `voices`: the analysis' voice spans too (label lines need them). Undefined for a version-1 store (hits inside
+   * the analysis) or a damaged record: kwicRecords reads those.
+   */
+  kwicDocs(ids: readonly string[], voices: boolean): Map<string, KwicDoc> | undefined {
+    const out = new Map<string, KwicDoc>();
+    if (ids.length === 0 || this.hitsInAnalysis) return this.hitsInAnalysis ? undefined : out;
+    type Row = { rowid: number; id: string; outlet: string; text: string; sentences: string | null; voice_spans: string | null };
+    let rows: Row[];
+    try {
+      rows = this.stmt("SELECT rowid, id, outlet, text, json_extract(analysis, '$.sentences') AS sentences, "
+        + (voices ? "json_extract(analysis, '$.voiceSpans')" : 'NULL') + ' AS voice_spans FROM documents WHERE id IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify(ids)) as Row[];
+    } catch {
+      return undefined;
+    }
+    const all = this.stmt('SELECT label, referent, weight, start, end, rowid FROM hits WHERE doc = ? ORDER BY rowid').raw(true);
+    for (const r of rows) {
+      out.set(r.id, {
+        document: { id: r.id, outlet: r.outlet, text: r.text },
+        sentences: r.sentences === null ? [] : this.parseJson(r.sentences, r.id, 'analysis') as DocAnalysis['sentences'],
+        voiceSpans: voices ? (r.voice_spans === null ? [] : this.parseJson(r.voice_spans, r.id, 'analysis') as DocAnalysis['voiceSpans']) : undefined,
+        hits: all.all(r.rowid) as KwicHitRow[],
+      });
     }
     return out;
   }

@@ -270,12 +270,36 @@ describe('Compare columns shared between selections', () => {
     }
   });
 
-  it('at start the first page of every outlet\'s column is rendered, and a first Compare of any of them renders no column', async () => {
+  it('at start the first pages of every outlet\'s column are rendered, within their budget, and a first Compare of any of them renders no column', async () => {
     const s = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
     const app = createApp(s, { analyzer: textAnalyzer(s.compiled, { offThread: false }) });
-    const { prerenderOutletColumns, PRERENDERED_OUTLETS } = await import('../../src/server/views/compare-page.js');
+    const { prerenderOutletColumns, PRERENDERED_OUTLETS, PRERENDERED_PAGES } = await import('../../src/server/views/compare-page.js');
+    const { COMPARE_DOCS_PER_PAGE } = await import('../../src/server/compare.js');
+    const pagesOf = (o: string) => Math.max(1, Math.ceil(s.report.documents.filter((d) => d.outlet === o).length / COMPARE_DOCS_PER_PAGE));
+    const all = s.outlets.slice(0, PRERENDERED_OUTLETS).reduce((n, o) => n + Math.min(PRERENDERED_PAGES, pagesOf(o)), 0);
+    expect(s.outlets.some((o) => pagesOf(o) > 1), 'no outlet with a second page').toBe(true);
+    // Within a budget of characters: the first column passes it, so one is rendered; then the whole set.
+    const budgeted = createState({ compiled: lexicon(), documents: big.documents, analyses: big.analyses, reportOptions: { resamples: 20 } });
+    expect(await prerenderOutletColumns(budgeted, PRERENDERED_PAGES, 1)).toBe(1);
+    expect(columnKeys(budgeted)).toHaveLength(1);
+    expect(await prerenderOutletColumns(s)).toBe(all);
+    expect(columnKeys(s)).toHaveLength(all);
+    const { PRERENDERED_CHARS } = await import('../../src/server/views/compare-page.js');
+    expect(s.cache.heldChars).toBeLessThan(PRERENDERED_CHARS + 1_000_000);
+    // A page 2 stitched from columns rendered ahead equals its whole rendering, and renders no column.
+    const two = s.outlets.filter((o) => pagesOf(o) > 1).slice(0, 2);
+    if (two.length === 2) {
+      const body = await (await app.request(`/compare?${new URLSearchParams([['outlets', two[0]], ['outlets', two[1]], ['page', '2']])}`)).text();
+      expect(columnKeys(s)).toHaveLength(all);
+      const { CompareView } = await import('../../src/server/views/compare-view.js');
+      const { cachedSelection } = await import('../../src/server/routes/api.js');
+      const { model } = cachedSelection(s, { outlets: two, docs: [] });
+      expect(body).toContain(String(await (CompareView({ model, compiled: s.compiled, page: 2 }) as { toString(): string | Promise<string> }).toString()));
+    }
+    // Page 1 only, as before: a first Compare of any of them renders no column, and page 2 is not rendered ahead.
+    s.cache.clear();
     const expected = Math.min(PRERENDERED_OUTLETS, s.outlets.length);
-    expect(await prerenderOutletColumns(s)).toBe(expected);
+    expect(await prerenderOutletColumns(s, 1)).toBe(expected);
     expect(columnKeys(s)).toHaveLength(expected);
     const [a, b, c] = s.outlets;
     const body = await (await app.request(`/compare?${new URLSearchParams([['outlets', c], ['outlets', a], ['outlets', b]])}`)).text();

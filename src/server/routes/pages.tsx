@@ -29,6 +29,8 @@ import { decodeShare, encodeShare } from '../share.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { webRoot } from '../../paths.js';
+import type { ServerResponse } from 'node:http';
+import { PageBuffers } from '../page-buffers.js';
 
 let css: string | undefined;
 const handoutCss = (): string => (css ??= readFileSync(join(webRoot(), 'style.css'), 'utf8'));
@@ -86,23 +88,26 @@ async function renderCached(c: Context, state: AppState, key: string, render: ()
  * taken from the cache under their own keys and copied in (see splitPage). When a column has left the cache since,
  * the page is rendered again, which renders that column again.
  */
-async function renderComposed(c: Context, state: AppState, key: string, render: (slots: ColumnSlots) => unknown): Promise<Response> {
+async function renderComposed(c: Context, state: AppState, buffers: PageBuffers, key: string, render: (slots: ColumnSlots) => unknown): Promise<Response> {
   const cacheKey = `${state.version}\0page\0${key}`;
   const headers = { 'Content-Type': 'text/html; charset=UTF-8' };
+  // Served on a socket (listen.ts), the page is assembled in a buffer reused once it is written.
+  const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+  const buffer = (size: number) => buffers.forAnswer(size, outgoing);
   const kept = state.cache.get(cacheKey) as ComposedPage | undefined;
   if (kept?.shell) {
     const columns = kept.columns.map((k) => keptColumn(state, k.key));
-    if (columns.every((col) => col !== undefined)) return c.body(assemblePage(kept, columns as RenderedColumn[]) as Uint8Array<ArrayBuffer>, 200, headers);
+    if (columns.every((col) => col !== undefined)) return c.body(assemblePage(kept, columns as RenderedColumn[], buffer) as Uint8Array<ArrayBuffer>, 200, headers);
   }
   const version = state.version;
   const slots = new ColumnSlots();
   const html = String(await (render(slots) as { toString(): string | Promise<string> }).toString());
   const { page, columns } = splitPage(html, slots);
   if (version === state.version) state.cache.set(cacheKey, page);
-  return c.body(assemblePage(page, columns) as Uint8Array<ArrayBuffer>, 200, headers);
+  return c.body(assemblePage(page, columns, buffer) as Uint8Array<ArrayBuffer>, 200, headers);
 }
 
-export function pageRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?: number): Hono {
+export function pageRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?: number, buffers = new PageBuffers()): Hono {
   const pages = new Hono();
 
   pages.get('/', async (c) => {
@@ -150,7 +155,7 @@ export function pageRoutes(state: AppState, analyzer: Analyzer, bodyLimitBytes?:
       const params = new URLSearchParams(new URL(c.req.url).search);
       params.delete('page');
       const query = params.toString();
-      return renderComposed(c, state, `compare\0${JSON.stringify(chosen)}\0${page}`, (slots) => <ComparePage state={state} selection={chosen} model={model} notes={notes} query={query} page={page} slots={slots} />);
+      return renderComposed(c, state, buffers, `compare\0${JSON.stringify(chosen)}\0${page}`, (slots) => <ComparePage state={state} selection={chosen} model={model} notes={notes} query={query} page={page} slots={slots} />);
     }, (err) => c.html(<ComparePage state={state} selection={selection} error={err.message} />, err.status as 400 | 404));
   });
 

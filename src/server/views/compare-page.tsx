@@ -59,7 +59,8 @@ function EventForm({ state, selection }: { state: AppState; selection: Selection
   );
 }
 
-export function CompareForms({ state, selection }: { state: AppState; selection: Selection | null }) {
+/** `slots`, when given, takes the event form as a fragment encoded once (see ColumnSlots.fragment). */
+export function CompareForms({ state, selection, slots: pieces }: { state: AppState; selection: Selection | null; slots?: ColumnSlots }) {
   const outletOptions = state.outlets.map((o) => ({ value: o, text: o }));
   // Large corpora get text fields (ids are listed on the Documents and Events pages): options are only built when shown.
   const count = state.report.documents.length;
@@ -94,10 +95,16 @@ export function CompareForms({ state, selection }: { state: AppState; selection:
           </fieldset>
         </form>
       ))}
-      {eventsOf(state).count ? raw(cached(state, `compare-event-form\0${selection?.event ?? ''}`, () => renderNow(<EventForm state={state} selection={selection} />))) : ''}
+      {!eventsOf(state).count ? '' : pieces
+        ? raw(pieces.fragment(cached(state, `compare-event-form-bytes\0${selection?.event ?? ''}`, () => new TextEncoder().encode(eventForm(state, selection)))))
+        : raw(eventForm(state, selection))}
     </div>
   );
 }
+
+/** The event picker's HTML, kept per corpus version and chosen event. */
+const eventForm = (state: AppState, selection: Selection | null): string =>
+  cached(state, `compare-event-form\0${selection?.event ?? ''}`, () => renderNow(<EventForm state={state} selection={selection} />));
 
 /** For an event with more outlets than columns: tick which of its outlets to put side by side. */
 function EventOutletPicker({ state, selection }: { state: AppState; selection: Selection }) {
@@ -137,26 +144,43 @@ export function keptColumn(state: AppState, key: string): RenderedColumn | undef
   return state.cache.get(`${state.version}\0${columnCacheKey(key)}`) as RenderedColumn | undefined;
 }
 
-/** Outlets whose first page of documents is rendered at start, the outlets with most documents first. */
+/** Outlets whose first pages of documents are rendered at start, the outlets with most documents first. */
 export const PRERENDERED_OUTLETS = 64;
+/** Pages of each such outlet's column rendered at start (the pager's first pages), within PRERENDERED_CHARS. */
+export const PRERENDERED_PAGES = 4;
+/**
+ * Size of the columns rendered at start, at most, in the result cache's characters (a column of ten documents of the
+ * 10k store weighs ~90,000, so 8 outlets' four pages ~2.9M; 64 outlets fill it before their second pages end).
+ */
+export const PRERENDERED_CHARS = 8 * 1024 * 1024;
 
 /**
- * Renders the first page of the column of each of the PRERENDERED_OUTLETS largest outlets into the result cache,
- * yielding to requests between outlets: the first page of any pair or four of them is then a table and stitched
- * columns. Stops early if the corpus changes meanwhile.
+ * Renders the first PRERENDERED_PAGES pages of the column of each of the PRERENDERED_OUTLETS largest outlets into the
+ * result cache, page 1 of every outlet first, until their size reaches PRERENDERED_CHARS, yielding to requests
+ * between columns: a Compare of any pair or four of them on those pages is then a table and stitched columns (a
+ * column rendered on a visitor's request cost ~8 ms on the 10k store, and ten visitors asking at once wait for each
+ * other's). Stops early if the corpus changes meanwhile. Returns the columns rendered.
  */
-export async function prerenderOutletColumns(state: AppState): Promise<number> {
+export async function prerenderOutletColumns(state: AppState, pages = PRERENDERED_PAGES, maxChars = PRERENDERED_CHARS): Promise<number> {
   const version = state.version;
   const sizes = new Map(state.report.outlets.map((o) => [o.outlet, o.documents]));
   const outlets = [...state.outlets].sort((a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0) || a.localeCompare(b)).slice(0, PRERENDERED_OUTLETS);
+  const models = new Map<string, CompareModel>();
   let done = 0;
-  for (const outlet of outlets) {
-    if (state.version !== version) break;
-    const { model } = resolveSelection(state, { outlets: [outlet], docs: [] });
-    // The column is kept by the cache as it renders; the page around it is not needed here.
-    compareColumns({ model, compiled: state.compiled, page: 1, reuse: { cache: columnCacheOf(state), slots: new ColumnSlots() } });
-    done++;
-    await new Promise((resolve) => setImmediate(resolve));
+  let chars = 0;
+  for (let page = 1; page <= pages; page++) {
+    for (const outlet of outlets) {
+      if (state.version !== version || chars >= maxChars) return done;
+      let model = models.get(outlet);
+      if (!model) models.set(outlet, (model = resolveSelection(state, { outlets: [outlet], docs: [] }).model));
+      if (page > comparePaging(model, 1).pages) continue;
+      // The column is kept by the cache as it renders; the page around it is not needed here.
+      const slots = new ColumnSlots();
+      compareColumns({ model, compiled: state.compiled, page, reuse: { cache: columnCacheOf(state), slots } });
+      for (const { column } of slots.columns) chars += column.chars;
+      done++;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   return done;
 }
@@ -179,7 +203,7 @@ export function ComparePage(props: { state: AppState; selection: Selection | nul
       {model ? (
         <details class="compare-forms-toggle no-print">
           <summary>Change what is compared</summary>
-          <CompareForms state={props.state} selection={props.selection} />
+          <CompareForms state={props.state} selection={props.selection} slots={props.slots} />
         </details>
       ) : <CompareForms state={props.state} selection={props.selection} />}
       {(props.notes ?? []).map((n) => <p class="note">{n}</p>)}

@@ -4,7 +4,7 @@ import { raw } from 'hono/html';
 import { compareDocsPage, comparePaging, pagedColumn, type CompareModel, type PagedColumn, type ReferentCell } from '../compare.js';
 import { fmtSigned, stanceClass, stanceWord, VOICE_MARKS } from '../../report/format.js';
 import { labelName } from '../../report/views/names.js';
-import { HighlightedText, Legend, MarkGlossary } from './marks.js';
+import { HighlightedText, Legend, MarkGlossary, markGlossaryBytes } from './marks.js';
 
 function Cell({ cell, compiled }: { cell: ReferentCell; compiled: CompiledLexicon }) {
   if (cell.hits === 0) return <td class="empty">not named</td>;
@@ -113,9 +113,13 @@ export interface RenderedColumn {
 /** Keeps a rendered column by key (see CompareColumns). */
 export type ColumnCache = (key: string, render: () => RenderedColumn) => RenderedColumn;
 
-/** The columns a page takes from the cache, in the order their markers stand in the page (see splitPage). */
+/**
+ * The columns a page takes from the cache, in the order their markers stand in the page (see splitPage), and the
+ * pieces of the page encoded apart (fragments).
+ */
 export class ColumnSlots {
   readonly columns: Array<{ key: string; column: RenderedColumn; place: number }> = [];
+  readonly fragments: Uint8Array[][] = [];
 
   /**
    * A marker for a column in the page's HTML. It starts with a raw "<" followed by a control character, which no
@@ -125,9 +129,21 @@ export class ColumnSlots {
     this.columns.push({ key, column, place });
     return `<\u0001${this.columns.length - 1}\u0001>`;
   }
+
+  /**
+   * A marker for a piece of the page given as UTF-8 (HTML or a string of it, encoded here), which splitPage puts
+   * back in its place. The page's large pieces (the referent table, the glossaries, the event form) go in this way,
+   * so that the HTML around them stays small: a Compare page's HTML of 110-140 thousand characters, most of them
+   * these pieces, is a string too large for V8's young generation, and making it one flat string cost 1-2 ms per
+   * new page on the 10k store, nearly all of it memory freshly mapped (docs/scale.md, session 21).
+   */
+  fragment(html: string | Uint8Array | Uint8Array[]): string {
+    this.fragments.push(typeof html === 'string' ? [encoder.encode(html)] : html instanceof Uint8Array ? [html] : html);
+    return `<\u0002${this.fragments.length - 1}\u0002>`;
+  }
 }
 
-const MARKER = /<\u0001(\d+)\u0001>/g;
+const MARKER = /<([\u0001\u0002])(\d+)\1>/g;
 
 /**
  * A column rendered in the first place, moved to place `ci`: its element ids (`col-0`, `col-0-doc-N`, marks'
@@ -165,40 +181,58 @@ export function renderedColumn(html: string, labels: string[]): RenderedColumn {
  * columns that are encoded once and shared by every selection that shows them.
  */
 export interface ComposedPage {
-  /** One more piece than columns: the HTML before the first column, between columns, after the last. */
-  shell: Uint8Array[];
+  /**
+   * One more piece than columns: the HTML before the first column, between columns, after the last, each as its
+   * parts in order (the HTML between markers and the fragments).
+   */
+  shell: Uint8Array[][];
   columns: Array<{ key: string; place: number }>;
   /** Size for the result cache, in characters (the shell only: the columns are kept under their own keys). */
   chars: number;
 }
 
 export function splitPage(html: string, slots: ColumnSlots): { page: ComposedPage; columns: RenderedColumn[] } {
-  const shell: Uint8Array[] = [];
+  const shell: Uint8Array[][] = [];
   const placed: Array<{ key: string; place: number }> = [];
   const columns: RenderedColumn[] = [];
+  let piece: Uint8Array[] = [];
   let from = 0;
   for (const m of html.matchAll(MARKER)) {
-    shell.push(encoder.encode(html.slice(from, m.index)));
-    const slot = slots.columns[Number(m[1])];
+    if ((m.index ?? 0) > from) piece.push(encoder.encode(html.slice(from, m.index)));
+    from = (m.index ?? 0) + m[0].length;
+    if (m[1] === '\u0002') {
+      piece.push(...slots.fragments[Number(m[2])]);
+      continue;
+    }
+    shell.push(piece);
+    piece = [];
+    const slot = slots.columns[Number(m[2])];
     placed.push({ key: slot.key, place: slot.place });
     columns.push(slot.column);
-    from = (m.index ?? 0) + m[0].length;
   }
-  shell.push(encoder.encode(html.slice(from)));
-  const chars = shell.reduce((n, piece) => n + piece.byteLength / 2, 0) + placed.length * 32;
+  if (html.length > from) piece.push(encoder.encode(html.slice(from)));
+  shell.push(piece);
+  let chars = placed.length * 32;
+  for (const parts of shell) for (const part of parts) chars += part.byteLength / 2;
   return { page: { shell, columns: placed, chars }, columns };
 }
 
-/** The page as one UTF-8 array: shell and columns copied in turn, each column's place digits set. */
-export function assemblePage(page: ComposedPage, columns: RenderedColumn[]): Uint8Array {
+/**
+ * The page as one UTF-8 array: shell and columns copied in turn, each column's place digits set. `buffer`, when
+ * given, offers memory to write it in (a reused buffer of at least the page's size; PageBuffers): the page is then
+ * the start of it.
+ */
+export function assemblePage(page: ComposedPage, columns: RenderedColumn[], buffer?: (size: number) => Uint8Array | undefined): Uint8Array {
   let size = 0;
-  for (const piece of page.shell) size += piece.byteLength;
+  for (const parts of page.shell) for (const part of parts) size += part.byteLength;
   for (const column of columns) size += column.bytes.byteLength;
-  const out = new Uint8Array(size);
+  const out = buffer?.(size)?.subarray(0, size) ?? new Uint8Array(size);
   let at = 0;
-  page.shell.forEach((piece, k) => {
-    out.set(piece, at);
-    at += piece.byteLength;
+  page.shell.forEach((parts, k) => {
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.byteLength;
+    }
     if (k === columns.length) return;
     const column = columns[k];
     out.set(column.bytes, at);
@@ -281,17 +315,19 @@ export function CompareColumns(props: { model: CompareModel; compiled: CompiledL
  */
 export function CompareView({ model, compiled, links = true, page = 1, reuse, script = true }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean; page?: number; reuse?: ColumnReuse; script?: boolean }) {
   const columns = compareColumns({ model, compiled, links, page, reuse });
+  // With slots, the large pieces are encoded apart (see ColumnSlots.fragment).
+  const apart = (node: unknown) => (reuse ? raw(reuse.slots.fragment(renderNow(node))) : node);
   return (
     <div class="compare">
       <div class="handout-top">
         <Legend />
         <StanceBox />
       </div>
-      <ReferentLabelTable model={model} compiled={compiled} cells={reuse?.cells} />
+      {apart(<ReferentLabelTable model={model} compiled={compiled} cells={reuse?.cells} />)}
       <aside id="mark-panel" class="mark-panel" aria-live="polite" aria-label="Selected mark" hidden></aside>
       {columns.node}
-      <Glossary model={model} compiled={compiled} pageLabels={columns.labels} />
-      {script ? <MarkGlossary compiled={compiled} labels={columns.labels} /> : ''}
+      {reuse ? raw(reuse.slots.fragment(glossaryBytes(model, compiled, columns.labels))) : <Glossary model={model} compiled={compiled} pageLabels={columns.labels} />}
+      {!script ? '' : reuse ? raw(reuse.slots.fragment(markGlossaryBytes(compiled, columns.labels))) : <MarkGlossary compiled={compiled} labels={columns.labels} />}
     </div>
   );
 }
@@ -316,6 +352,8 @@ interface GlossaryEntry {
   name: string;
   /** The entry as HTML. */
   html: string;
+  /** The same as UTF-8, once a page composed of bytes asked for it (glossaryBytes). */
+  bytes?: Uint8Array;
 }
 
 /**
@@ -362,11 +400,8 @@ function glossaryEntry(id: string, compiled: CompiledLexicon): GlossaryEntry {
   return e;
 }
 
-/**
- * Every label that appears on the page: its readable name, weight, referent and the lexicon's rationale.
- * `pageLabels`, when given, are the label ids of the hits in the page's columns (else they are read from them).
- */
-export function Glossary({ model, compiled, page = 1, pageLabels }: { model: CompareModel; compiled: CompiledLexicon; page?: number; pageLabels?: string[] }) {
+/** The page's glossary entries in their order (see Glossary). */
+function glossaryEntries(model: CompareModel, compiled: CompiledLexicon, page: number, pageLabels?: string[]): GlossaryEntry[] {
   const ids = new Set<string>();
   for (const r of model.referents) for (const c of r.cells) for (const l of c.labels) ids.add(l.label);
   if (pageLabels) for (const id of pageLabels) ids.add(id);
@@ -376,11 +411,41 @@ export function Glossary({ model, compiled, page = 1, pageLabels }: { model: Com
   // By weight, then name; names outside the lexicon's (ids it does not know) are compared as they are.
   if (entries.every((e) => nameRank.has(e.name))) entries.sort((a, b) => a.weight - b.weight || (nameRank.get(a.name) as number) - (nameRank.get(b.name) as number));
   else entries.sort((a, b) => a.weight - b.weight || a.name.localeCompare(b.name));
-  if (entries.length === 0) return null;
+  return entries;
+}
+
+function GlossarySection({ children }: { children?: unknown }) {
   return (
     <section class="glossary" aria-labelledby="glossary-title">
       <h2 id="glossary-title">Glossary of the labels on this page</h2>
-      <dl>{raw(entries.map((e) => e.html).join(''))}</dl>
+      <dl>{children}</dl>
     </section>
   );
+}
+
+/**
+ * Every label that appears on the page: its readable name, weight, referent and the lexicon's rationale.
+ * `pageLabels`, when given, are the label ids of the hits in the page's columns (else they are read from them).
+ */
+export function Glossary({ model, compiled, page = 1, pageLabels }: { model: CompareModel; compiled: CompiledLexicon; page?: number; pageLabels?: string[] }) {
+  const entries = glossaryEntries(model, compiled, page, pageLabels);
+  if (entries.length === 0) return null;
+  return <GlossarySection>{raw(entries.map((e) => e.html).join(''))}</GlossarySection>;
+}
+
+/** The HTML around the glossary's entries, as UTF-8: before them and after. */
+let glossaryFrame: [Uint8Array, Uint8Array] | undefined;
+
+/**
+ * The glossary Glossary renders, as UTF-8 pieces: the frame and each entry encoded once per lexicon and label, so a
+ * Compare page composed of bytes copies them instead of joining and encoding ~30,000 characters of entries.
+ */
+export function glossaryBytes(model: CompareModel, compiled: CompiledLexicon, pageLabels: string[]): Uint8Array[] {
+  const entries = glossaryEntries(model, compiled, 1, pageLabels);
+  if (entries.length === 0) return [];
+  if (!glossaryFrame) {
+    const [before, after] = renderNow(<GlossarySection>{raw('\u0003')}</GlossarySection>).split('\u0003');
+    glossaryFrame = [encoder.encode(before), encoder.encode(after)];
+  }
+  return [glossaryFrame[0], ...entries.map((e) => (e.bytes ??= encoder.encode(e.html))), glossaryFrame[1]];
 }

@@ -167,29 +167,64 @@ export function HighlightedText(props: HighlightedTextProps) {
  * the same words on every mark (a Compare page holds hundreds of marks of a few dozen labels). The entries are
  * written once per lexicon and label.
  */
-const glossaryMemo = new WeakMap<CompiledLexicon, { labels: Map<string, string>; common: string }>();
+type GlossaryMemo = { labels: Map<string, string>; bytes: Map<string, Uint8Array>; common: string; head?: Uint8Array; tail?: Uint8Array };
+const glossaryMemo = new WeakMap<CompiledLexicon, GlossaryMemo>();
 
-export function markGlossaryJson(compiled: CompiledLexicon, labels: Iterable<string>): string {
+function glossaryMemoOf(compiled: CompiledLexicon): GlossaryMemo {
   let memo = glossaryMemo.get(compiled);
   if (!memo) {
     const referents: Record<string, string> = {};
     for (const [id, r] of compiled.referents) referents[id] = r.label;
     const common = `"referents":${jsonForScript(referents)},"noReferent":"no referent","voices":${jsonForScript(VOICE_NAMES)},"states":${jsonForScript(STATE_WORDS)}`;
-    glossaryMemo.set(compiled, (memo = { labels: new Map(), common }));
+    glossaryMemo.set(compiled, (memo = { labels: new Map(), bytes: new Map(), common }));
   }
-  const parts: string[] = [];
-  for (const id of new Set(labels)) {
-    let part = memo.labels.get(id);
-    if (part === undefined) {
-      const entry = compiled.entries.get(id);
-      const weight = entry?.kind === 'label' ? entry.weight : 0;
-      part = `${jsonForScript(id)}:${jsonForScript({ name: labelName(id, compiled), weight: `${fmtSigned(weight, 1)} (${stanceWord(weight)})`, rationale: entry?.rationale ?? '' })}`;
-      if (memo.labels.size >= MAX_DETAILS) memo.labels.clear();
-      memo.labels.set(id, part);
+  return memo;
+}
+
+/** One label's entry of the mark glossary's JSON, written once per lexicon and label. */
+function markGlossaryPart(compiled: CompiledLexicon, memo: GlossaryMemo, id: string): string {
+  let part = memo.labels.get(id);
+  if (part === undefined) {
+    const entry = compiled.entries.get(id);
+    const weight = entry?.kind === 'label' ? entry.weight : 0;
+    part = `${jsonForScript(id)}:${jsonForScript({ name: labelName(id, compiled), weight: `${fmtSigned(weight, 1)} (${stanceWord(weight)})`, rationale: entry?.rationale ?? '' })}`;
+    if (memo.labels.size >= MAX_DETAILS) {
+      memo.labels.clear();
+      memo.bytes.clear();
     }
-    parts.push(part);
+    memo.labels.set(id, part);
   }
+  return part;
+}
+
+export function markGlossaryJson(compiled: CompiledLexicon, labels: Iterable<string>): string {
+  const memo = glossaryMemoOf(compiled);
+  const parts: string[] = [];
+  for (const id of new Set(labels)) parts.push(markGlossaryPart(compiled, memo, id));
   return `{"labels":{${parts.join(',')}},${memo.common}}`;
+}
+
+const encoder = new TextEncoder();
+const COMMA = encoder.encode(',');
+
+/**
+ * What MarkGlossary writes, as UTF-8 pieces: each label's entry encoded once per lexicon and label, so a Compare page
+ * composed of bytes copies them instead of joining and encoding the page's ~20,000 characters of JSON.
+ */
+export function markGlossaryBytes(compiled: CompiledLexicon, labels: Iterable<string>): Uint8Array[] {
+  const memo = glossaryMemoOf(compiled);
+  memo.head ??= encoder.encode(`<script type="application/json" id="mark-glossary">{"labels":{`);
+  memo.tail ??= encoder.encode(`},${memo.common}}</script>`);
+  const out: Uint8Array[] = [memo.head];
+  for (const id of new Set(labels)) {
+    const part = markGlossaryPart(compiled, memo, id);
+    let bytes = memo.bytes.get(id);
+    if (bytes === undefined) memo.bytes.set(id, (bytes = encoder.encode(part)));
+    if (out.length > 1) out.push(COMMA);
+    out.push(bytes);
+  }
+  out.push(memo.tail);
+  return out;
 }
 
 /** The page's mark glossary as a data block (not executed, so the CSP allows it), read by /assets/marks.js. */

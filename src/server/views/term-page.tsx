@@ -13,6 +13,8 @@ import { labelName } from '../../report/views/names.js';
 import { Layout } from './layout.js';
 import { Pager } from './pager.js';
 import { hitsHref } from './hits-page.js';
+import { escapeHtml } from './marks.js';
+import { raw } from 'hono/html';
 
 export interface TermOptions {
   zeros: boolean;
@@ -55,29 +57,36 @@ function OutletTable({ state, result, options }: { state: AppState; result: Term
   );
 }
 
+/**
+ * The occurrences as one HTML string: fifty lines of eight cells each were ~500 JSX elements, a fifth of a Term page's
+ * CPU. Every text and attribute value is escaped as JSX escapes it (escapeHtml); tests compare it with the JSX it
+ * replaced (tests/unit/reference-term-lines.tsx).
+ */
+export function linesTableHtml(state: AppState, term: string, lines: Array<TermResult['lines'][number] | HitLine>): string {
+  const out: string[] = [
+    '<div class="table-scroll"><table class="data kwic"><caption>“', escapeHtml(term), '” in context</caption>',
+    '<thead><tr><th scope="col">Outlet</th><th scope="col" class="left">Before</th><th scope="col">Term</th><th scope="col">After</th><th scope="col">Voice</th><th scope="col">Label</th><th scope="col">Referent</th><th scope="col" class="num">Weight</th></tr></thead><tbody>',
+  ];
+  for (const l of lines) {
+    const label = l.label ? `<a href="${escapeHtml(`/term?${new URLSearchParams([['q', l.label]]).toString()}`)}">${escapeHtml(labelName(l.label, state.compiled))}</a>` : '';
+    const referent = l.referent ? state.compiled.referents.get(l.referent)?.label ?? l.referent : l.label ? 'from context, unresolved' : '';
+    out.push(
+      '<tr><td><a href="', escapeHtml(`/doc/${encodeURIComponent(l.documentId)}#m-${l.start}`), '">', escapeHtml(l.outlet), '</a></td>',
+      '<td class="left">', escapeHtml(l.left), '</td>',
+      '<td class="match"><mark class="', escapeHtml(l.weight === undefined ? 'plain' : `hit ${stanceClass(l.weight)} v-${l.voice}`), '">', escapeHtml(l.match), '</mark></td>',
+      '<td>', escapeHtml(l.right), '</td>',
+      '<td>', escapeHtml(VOICE_NAMES[l.voice]), '</td>',
+      '<td>', label, '</td>',
+      '<td>', escapeHtml(referent), '</td>',
+      '<td class="num">', l.weight === undefined ? '' : escapeHtml(fmtSigned(l.weight, 0)), '</td></tr>',
+    );
+  }
+  out.push('</tbody></table></div>');
+  return out.join('');
+}
+
 function LinesTable({ state, term, lines }: { state: AppState; term: string; lines: Array<TermResult['lines'][number] | HitLine> }) {
-  return (
-    <div class="table-scroll">
-      <table class="data kwic">
-        <caption>“{term}” in context</caption>
-        <thead><tr><th scope="col">Outlet</th><th scope="col" class="left">Before</th><th scope="col">Term</th><th scope="col">After</th><th scope="col">Voice</th><th scope="col">Label</th><th scope="col">Referent</th><th scope="col" class="num">Weight</th></tr></thead>
-        <tbody>
-          {lines.map((l) => (
-            <tr>
-              <td><a href={`/doc/${encodeURIComponent(l.documentId)}#m-${l.start}`}>{l.outlet}</a></td>
-              <td class="left">{l.left}</td>
-              <td class="match"><mark class={l.weight === undefined ? 'plain' : `hit ${stanceClass(l.weight)} v-${l.voice}`}>{l.match}</mark></td>
-              <td>{l.right}</td>
-              <td>{VOICE_NAMES[l.voice]}</td>
-              <td>{l.label ? <a href={`/term?${new URLSearchParams([['q', l.label]]).toString()}`}>{labelName(l.label, state.compiled)}</a> : ''}</td>
-              <td>{l.referent ? state.compiled.referents.get(l.referent)?.label ?? l.referent : l.label ? 'from context, unresolved' : ''}</td>
-              <td class="num">{l.weight === undefined ? '' : fmtSigned(l.weight, 0)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return raw(linesTableHtml(state, term, lines));
 }
 
 export function TermPage({ state, result, q, error, options = { zeros: false }, voiceLines }: {
