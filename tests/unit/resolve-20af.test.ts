@@ -4,20 +4,10 @@
  * describes that name. The sentences are made up in the manner of the articles; each case failed before the change.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeDocument } from '../../src/analysis/analyze.js';
-import { compileLexicon } from '../../src/lexicon/compile.js';
-import { loadLexicons } from '../../src/lexicon/load.js';
-import type { Document, Hit } from '../../src/types.js';
+import { labelHitOn, labelHitsOn } from '../helpers/lexicon.js';
 
-const lexicon = compileLexicon(loadLexicons(['lexicons/conflict.yml']));
-const doc = (text: string): Document => ({ id: 'd', outlet: 'o', text, source: { file: 't' }, meta: {} });
-const hitsOf = (text: string, surface: string): Hit[] =>
-  analyzeDocument(doc(text), lexicon).hits.filter((h) => h.text === surface && h.category === 'actor-label');
-const hit = (text: string, surface: string): Hit => {
-  const found = hitsOf(text, surface);
-  if (found.length === 0) throw new Error(`no hit "${surface}" in: ${text}`);
-  return found[found.length - 1];
-};
+const hitsOf = labelHitsOn;
+const hit = (text: string, surface: string) => labelHitOn(text, surface);
 
 describe('a cause supported (class cause-phrase) is not the agent of a later context label', () => {
   it('skips the people "in support of" whom a statement says its fighters acted', () => {

@@ -5,20 +5,9 @@
  * up in the manner of the articles; each case failed before the change.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeDocument } from '../../src/analysis/analyze.js';
-import { compileLexicon } from '../../src/lexicon/compile.js';
-import { loadLexicons } from '../../src/lexicon/load.js';
-import type { Document, Hit } from '../../src/types.js';
+import { labelHitOn } from '../helpers/lexicon.js';
 
-const lexicon = compileLexicon(loadLexicons(['lexicons/conflict.yml']));
-const doc = (text: string): Document => ({ id: 'd', outlet: 'o', text, source: { file: 't' }, meta: {} });
-const hitsOf = (text: string, surface: string): Hit[] =>
-  analyzeDocument(doc(text), lexicon).hits.filter((h) => h.text === surface && h.category === 'actor-label');
-const hit = (text: string, surface: string): Hit => {
-  const found = hitsOf(text, surface);
-  if (found.length === 0) throw new Error(`no hit "${surface}" in: ${text}`);
-  return found[found.length - 1];
-};
+const hit = (text: string, surface: string) => labelHitOn(text, surface);
 
 describe('an apposition coordinated with a bare noun still describes the name before its comma', () => {
   it('reads "Hezbollah, a Shia Islamist political party and militant group," as Hezbollah', () => {

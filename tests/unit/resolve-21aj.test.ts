@@ -5,18 +5,9 @@
  * LEAD_LOOKAHEAD sentences. The sentences are made up in the manner of the articles; each case failed before the change.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeDocument } from '../../src/analysis/analyze.js';
-import { compileLexicon } from '../../src/lexicon/compile.js';
-import { loadLexicons } from '../../src/lexicon/load.js';
-import type { Document, Hit } from '../../src/types.js';
+import { labelHitOn } from '../helpers/lexicon.js';
 
-const lexicon = compileLexicon(loadLexicons(['lexicons/conflict.yml']));
-const doc = (text: string): Document => ({ id: 'd', outlet: 'o', text, source: { file: 't' }, meta: {} });
-const hit = (text: string, surface: string): Hit => {
-  const found = analyzeDocument(doc(text), lexicon).hits.filter((h) => h.text === surface && h.category === 'actor-label');
-  if (found.length === 0) throw new Error(`no hit "${surface}" in: ${text}`);
-  return found[0];
-};
+const hit = (text: string, surface: string) => labelHitOn(text, surface, 'first');
 
 describe('a lead label takes the actor named two sentences on', () => {
   it('reads the dead of a strike as the group the third sentence names', () => {
