@@ -437,7 +437,6 @@ function singleRunCloses(text: string, paragraphs: Paragraph[], p: number, glyph
   return false;
 }
 
-/** A quotation mark in [from, to) other than an apostrophe between two word characters. */
 /** Whether one or two spaces and then a letter or digit follow the mark at `at` (within the paragraph). */
 function spacedWordAfter(text: string, at: number, end: number): boolean {
   let t = at + 1;
@@ -445,6 +444,7 @@ function spacedWordAfter(text: string, at: number, end: number): boolean {
   return t > at + 1 && t < end && /[\p{L}\p{N}]/u.test(text[t]);
 }
 
+/** A quotation mark in [from, to) other than an apostrophe between two word characters. */
 function hasQuoteMark(text: string, from: number, to: number): boolean {
   for (let t = from; t < to; t++) {
     if (!isQuoteCode(text.charCodeAt(t))) continue;

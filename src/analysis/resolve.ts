@@ -557,9 +557,9 @@ export function resolveContextLabels(
     // ("Iran's Foreign Minister Hossein Amir-Abdollahian"); a negative label in his words is not that side.
     // So does a tracked actor named as the speaker in the tag after the label ("“The enemy's preparation … can be seen,”
     // the IDF said", "…, said the army"): the IDF's enemy is not the IDF (session 21, dev batch ah).
-    const introduced = hit.weight < 0 && hit.voice !== 'author' ? introducedSide(text, match, seen, units, speech, mentions, next) : undefined;
-    const speakerOwn = introduced !== undefined || hit.weight >= 0 || hit.voice === 'author'
-      ? introduced : taggedSpeaker(text, hit, mentions, next, units, speech);
+    const disparaging = hit.weight < 0 && hit.voice !== 'author';
+    const introduced = disparaging ? introducedSide(text, match, seen, units, speech, mentions, next) : undefined;
+    const speakerOwn = disparaging && introduced === undefined ? taggedSpeaker(text, hit, mentions, next, units, speech) : introduced;
     // The object of a verb of fighting ("Iran-backed Shia militias defeated the militant group") is not the verb's
     // subject: a fitting mention standing as that subject is the label's opponent, and its referent is not meant.
     const combatAt = combatVerbBefore(units, match, words);

@@ -206,6 +206,8 @@ export function markGlossaryJson(compiled: CompiledLexicon, labels: Iterable<str
 
 const encoder = new TextEncoder();
 const COMMA = encoder.encode(',');
+/** The data block's opening tag, written by MarkGlossary and markGlossaryBytes alike. */
+const MARK_GLOSSARY_OPEN = '<script type="application/json" id="mark-glossary">';
 
 /**
  * What MarkGlossary writes, as UTF-8 pieces: each label's entry encoded once per lexicon and label, so a Compare page
@@ -213,7 +215,7 @@ const COMMA = encoder.encode(',');
  */
 export function markGlossaryBytes(compiled: CompiledLexicon, labels: Iterable<string>): Uint8Array[] {
   const memo = glossaryMemoOf(compiled);
-  memo.head ??= encoder.encode(`<script type="application/json" id="mark-glossary">{"labels":{`);
+  memo.head ??= encoder.encode(`${MARK_GLOSSARY_OPEN}{"labels":{`);
   memo.tail ??= encoder.encode(`},${memo.common}}</script>`);
   const out: Uint8Array[] = [memo.head];
   for (const id of new Set(labels)) {
@@ -229,7 +231,7 @@ export function markGlossaryBytes(compiled: CompiledLexicon, labels: Iterable<st
 
 /** The page's mark glossary as a data block (not executed, so the CSP allows it), read by /assets/marks.js. */
 export function MarkGlossary({ compiled, labels }: { compiled: CompiledLexicon; labels: Iterable<string> }) {
-  return raw(`<script type="application/json" id="mark-glossary">${markGlossaryJson(compiled, labels)}</script>`);
+  return raw(`${MARK_GLOSSARY_OPEN}${markGlossaryJson(compiled, labels)}</script>`);
 }
 
 /** The key to the marks; printed with the handout. */
