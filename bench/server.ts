@@ -16,11 +16,11 @@
  *
  * Env: BENCH_SERVER_DB=FILE serves an existing store (kept; nothing is analyzed), BENCH_SERVER_DOCS (documents), BENCH_SERVER_REQUESTS (per page, default 200), BENCH_SERVER_CLIENTS
  * (default 10), BENCH_SERVER_SECONDS (time cap for the load phase, default 120), BENCH_SERVER_SLOWEST=N (print the N
- * slowest requests of each pass, with their place in the pass), BENCH_SERVER_PROFILE=FILE (a CPU profile of the serving
+ * slowest requests of each pass, with their place in the pass), BENCH_SERVER_TRACE=FILE (every request of each pass: pass, place, page, ms), BENCH_SERVER_PROFILE=FILE (a CPU profile of the serving
  * thread over the first pass, as FILE).
  */
 import { join } from 'node:path';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFileSync, spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -52,6 +52,8 @@ const CLIENTS = Number(process.env.BENCH_SERVER_CLIENTS ?? 10);
 const SECONDS = Number(process.env.BENCH_SERVER_SECONDS ?? 120);
 const MODE = process.env.BENCH_SERVER_MODE ?? 'store';
 const SLOWEST = Number(process.env.BENCH_SERVER_SLOWEST ?? 0);
+/** BENCH_SERVER_TRACE=FILE: every request of each pass as a tab-separated line (pass, place in the pass, page, ms). */
+const TRACE = process.env.BENCH_SERVER_TRACE;
 if (MODE !== 'store' && MODE !== 'memory') throw new Error(`BENCH_SERVER_MODE must be store or memory, got ${MODE}`);
 
 const percentile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
@@ -122,7 +124,17 @@ const phrasesPending = async (): Promise<number> => phrasesBeingRead(state) + (t
 // Phrases read in the background by the warm-up requests: let them finish, as they would before any visitor comes.
 while (await phrasesPending() > 0) await new Promise((resolve) => setTimeout(resolve, 20));
 
-const server = listen(app.fetch, 0, '127.0.0.1');
+/** With BENCH_SERVER_TRACE: each request's time in the serving thread's handler, in the order served. */
+const served: string[] = [];
+const fetchTimed = TRACE
+  ? async (req: Request, ...rest: unknown[]) => {
+    const s = performance.now();
+    const res = await (app.fetch as (r: Request, ...x: unknown[]) => Response | Promise<Response>)(req, ...rest);
+    served.push(`${(performance.now() - s).toFixed(2)}\t${new URL(req.url).pathname}${new URL(req.url).search}`);
+    return res;
+  }
+  : app.fetch;
+const server = listen(fetchTimed as typeof app.fetch, 0, '127.0.0.1');
 await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -310,6 +322,8 @@ async function loadPhase(label: string, jobs: Array<{ name: string; path: string
     const slow = [...results].sort((x, y) => y.ms - x.ms).slice(0, SLOWEST);
     console.log(`  slowest: ${slow.map((r) => `${r.ms.toFixed(0)} ms #${r.index} ${decodeURIComponent(r.path)}`).join('; ')}`);
   }
+  if (TRACE) appendFileSync(`${TRACE}.served`, served.splice(0).map((line) => `${label.split(' ')[0]}\t${line}\n`).join(''));
+  if (TRACE) appendFileSync(TRACE, results.map((r) => `${label.split(' ')[0]}\t${r.index}\t${r.name}\t${r.ms.toFixed(2)}\n`).join(''));
   for (const r of results) seen.add(r.path);
   return { worst, worstNew };
 }

@@ -355,9 +355,11 @@ export class TermIndex {
   /**
    * The documents holding every word of a phrase (ascending), and the phrase's count in the k-th of them (see
    * phrase). Counting goes a document at a time, in order, so a caller can spread it over time: the candidates of a
-   * phrase of common words are most of a large corpus.
+   * phrase of common words are most of a large corpus. `joined[t]` false lets word t follow word t - 1 across any
+   * characters that are not letters or digits (the next position only): the count is then an upper bound, used to
+   * skip documents that cannot hold a phrase with other punctuation between its words.
    */
-  phraseReader(tokens: string[]): { candidates: number[]; countAt: (k: number) => number } {
+  phraseReader(tokens: string[], joined?: readonly boolean[]): { candidates: number[]; countAt: (k: number) => number } {
     this.wordsIndexed();
     const lists = tokens.map((t) => this.posting(t));
     if (lists.some((p) => p === undefined)) return { candidates: [], countAt: () => 0 };
@@ -396,7 +398,7 @@ export class TermIndex {
           const want = start + t;
           while (i < list.length && list[i] >>> 1 < want) i++;
           cursor[t] = i;
-          ok = i < list.length && list[i] === want * 2 + JOINED;
+          ok = i < list.length && (joined && !joined[t] ? list[i] >>> 1 === want : list[i] === want * 2 + JOINED);
         }
         if (ok) {
           found++;

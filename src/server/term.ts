@@ -112,7 +112,20 @@ function occurrences(state: AppState, term: string): Occurrences {
     const reader = state.termIndex.phraseReader(pattern.tokens);
     return { docs: [], counts: [], spans, hits, pending: { candidates: reader.candidates, next: 0, count: (_i, k) => reader.countAt(k), cheap: true } };
   }
-  // A phrase with punctuation or a trailing *: only documents holding all of its words are read.
+  // A phrase with punctuation between its words ("Iran-backed", "U.S. forces"): only documents where its words stand
+  // side by side are read (the words' positions say where), and only those are counted in their text.
+  const joined = phraseJoins(stem);
+  if (!pattern.wildcard && joined && joined.length === pattern.tokens.length) {
+    const reader = state.termIndex.phraseReader(pattern.tokens, joined);
+    const count = (i: number, k: number): number => {
+      if (reader.countAt(k) === 0) return 0;
+      let n = 0;
+      for (const _ of wordMatches(pattern, textAt(state, i))) n++;
+      return n;
+    };
+    return { docs: [], counts: [], spans, hits, pending: { candidates: reader.candidates, next: 0, count } };
+  }
+  // A phrase with a trailing * or other characters: only documents holding all of its words are read.
   const postings = pattern.tokens.map((t, k): Posting => (k === pattern.tokens.length - 1 && pattern.prefixLast
     ? state.termIndex.prefix(t) : state.termIndex.word(t) ?? { docs: [], counts: [] }));
   // What wordSpans finds, counted in the text alone: the analysis (ten times the text) need not be parsed.
@@ -122,6 +135,19 @@ function occurrences(state: AppState, term: string): Occurrences {
     return n;
   };
   return { docs: [], counts: [], spans, hits, pending: { candidates: intersect(postings), next: 0, count } };
+}
+
+/**
+ * For a phrase whose words are ASCII letters and digits and whose other characters are ASCII or en dashes: for each
+ * word, whether the characters before it in the phrase are all whitespace, hyphens or en dashes (so the text must
+ * join it to the word before in the same way; the term index records such joins). Undefined for any other phrase,
+ * whose text may match in ways the index does not record (case folding beyond ASCII).
+ */
+export function phraseJoins(stem: string): boolean[] | undefined {
+  if (!/^[\x20-\x7e\u2013]+$/.test(stem)) return undefined;
+  const words = [...stem.matchAll(/[A-Za-z0-9]+/g)];
+  if (words.length < 2) return undefined;
+  return words.map((m, t) => t === 0 || /^[\s\-\u2013]+$/.test(stem.slice((words[t - 1].index ?? 0) + words[t - 1][0].length, m.index)));
 }
 
 /**

@@ -14,6 +14,7 @@ import { createState, type AppState } from '../../src/server/state.js';
 import { textAnalyzer } from '../../src/server/analyzer.js';
 import { PageBuffers } from '../../src/server/page-buffers.js';
 import { ComparePage } from '../../src/server/views/compare-page.js';
+import { ReferentLabelTable, referentTableBytes, renderNow } from '../../src/server/views/compare-view.js';
 import { cachedSelection } from '../../src/server/routes/api.js';
 import { listen } from '../../src/server/listen.js';
 import { generateCorpus } from '../../bench/corpus.js';
@@ -89,6 +90,38 @@ describe('Compare pages from pieces encoded apart', () => {
       expect(whole).toContain('id="mark-glossary"');
       for (let k = 0; k < 2; k++) expect(await (await app.request(comparePath(outlets, page))).text()).toBe(whole);
     }
+  });
+});
+
+describe('referentTableBytes', () => {
+  it('gives the referent table as bytes, each cell of a corpus column encoded once and shared between selections', () => {
+    const [a, b, c] = state.outlets;
+    const kept = new Map<string, Uint8Array>();
+    let encoded = 0;
+    let asked = 0;
+    const cells = (key: string, render: () => Uint8Array) => {
+      asked++;
+      if (!kept.has(key)) {
+        encoded++;
+        kept.set(key, render());
+      }
+      return kept.get(key) as Uint8Array;
+    };
+    const decoder = new TextDecoder();
+    for (const outlets of [[a, b], [b, c], [c, a, b]]) {
+      const { model } = cachedSelection(state, { outlets, docs: [] });
+      const pieces = referentTableBytes(model, state.compiled, cells);
+      const whole = renderNow(ReferentLabelTable({ model, compiled: state.compiled }));
+      expect(model.referents.length).toBeGreaterThan(0);
+      expect(decoder.decode(Buffer.concat(pieces))).toBe(whole);
+      // Every cell of the table is one piece, the same bytes for the same column in any selection.
+      for (const r of model.referents) {
+        outlets.forEach((_o, i) => expect(pieces).toContain(kept.get(`${model.mode}\0${model.columns[i].key}\0${r.referent}`)));
+      }
+    }
+    // b's cells were asked for by all three selections, a's and c's by two: each was encoded once.
+    expect(encoded).toBe(kept.size);
+    expect(asked).toBeGreaterThan(kept.size);
   });
 });
 

@@ -215,7 +215,7 @@ export function ComparePage(props: { state: AppState; selection: Selection | nul
             <a class="csv-link" href={`/api/compare?${props.query ?? ''}`}>JSON</a>
           </p>
           {paging && paging.pages > 1 ? <Pager info={paging} path="/compare" params={params} what="Documents per column" /> : ''}
-          <CompareView model={model} compiled={props.state.compiled} page={page} reuse={props.slots ? { cache: columnCacheOf(props.state), slots: props.slots, cells: (key, render) => cached(props.state, `compare-cell\0${key}`, render) } : undefined} />
+          <CompareView model={model} compiled={props.state.compiled} page={page} reuse={props.slots ? { cache: columnCacheOf(props.state), slots: props.slots, cells: (key, render) => cached(props.state, `compare-cell-bytes\0${key}`, render) } : undefined} />
           {paging && paging.pages > 1 ? <Pager info={paging} path="/compare" params={params} what="Documents per column" /> : ''}
         </>
       ) : ''}

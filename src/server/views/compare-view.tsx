@@ -248,7 +248,35 @@ export function assemblePage(page: ComposedPage, columns: RenderedColumn[], buff
 export interface ColumnReuse {
   cache: ColumnCache;
   slots: ColumnSlots;
-  cells?: HtmlCache;
+  /** Keeps the referent table's cells of columns read from the corpus, as UTF-8 (see referentTableBytes). */
+  cells?: ByteCache;
+}
+
+/** Keeps a piece of a page as UTF-8 by key (the result cache, per corpus version). */
+export type ByteCache = (key: string, render: () => Uint8Array) => Uint8Array;
+
+/** A cell's place in the referent table's HTML while referentTableBytes composes it: text never holds a raw "<". */
+const CELL_MARK = '<\u0003>';
+
+/**
+ * The referent table as UTF-8 pieces: each cell of a column read from the corpus encoded once and kept by `cells`
+ * (a cell is the same in every selection that shows its column), the headings and row names encoded around them.
+ * Joining the cells' HTML into one string and encoding it again took ~0.7 ms of every new Compare page on the 10k
+ * store (docs/scale.md, session 22); the bytes are the same as ReferentLabelTable's.
+ */
+export function referentTableBytes(model: CompareModel, compiled: CompiledLexicon, cells: ByteCache): Uint8Array[] {
+  const cellBytes: Uint8Array[] = [];
+  const keep: HtmlCache = (key, render) => {
+    cellBytes.push(cells(key, () => encoder.encode(render())));
+    return CELL_MARK;
+  };
+  const parts = renderNow(<ReferentLabelTable model={model} compiled={compiled} cells={keep} />).split(CELL_MARK);
+  const out: Uint8Array[] = [];
+  parts.forEach((part, i) => {
+    if (part) out.push(encoder.encode(part));
+    if (i < cellBytes.length) out.push(cellBytes[i]);
+  });
+  return out;
 }
 
 /**
@@ -316,14 +344,14 @@ export function CompareColumns(props: { model: CompareModel; compiled: CompiledL
 export function CompareView({ model, compiled, links = true, page = 1, reuse, script = true }: { model: CompareModel; compiled: CompiledLexicon; links?: boolean; page?: number; reuse?: ColumnReuse; script?: boolean }) {
   const columns = compareColumns({ model, compiled, links, page, reuse });
   // With slots, the large pieces are encoded apart (see ColumnSlots.fragment).
-  const apart = (node: unknown) => (reuse ? raw(reuse.slots.fragment(renderNow(node))) : node);
+  const table = <ReferentLabelTable model={model} compiled={compiled} />;
   return (
     <div class="compare">
       <div class="handout-top">
         <Legend />
         <StanceBox />
       </div>
-      {apart(<ReferentLabelTable model={model} compiled={compiled} cells={reuse?.cells} />)}
+      {!reuse ? table : raw(reuse.slots.fragment(reuse.cells ? referentTableBytes(model, compiled, reuse.cells) : renderNow(table)))}
       <aside id="mark-panel" class="mark-panel" aria-live="polite" aria-label="Selected mark" hidden></aside>
       {columns.node}
       {reuse ? raw(reuse.slots.fragment(glossaryBytes(model, compiled, columns.labels))) : <Glossary model={model} compiled={compiled} pageLabels={columns.labels} />}
