@@ -6,7 +6,7 @@
  */
 import type { ForwardCue } from './forward.js';
 import { AUXILIARIES, BE_FORMS, PRONOUN_OPENERS, SAY_FORMS, WEEKDAYS } from './grammar.js';
-import { afterParenthetical, capitalised, isDigit, isHeadline, isTitleCaseHeadline, negatedAt, pastForm, segmentEnd, type Reading, type Word } from './words.js';
+import { afterParenthetical, bracketAsideEnd, capitalised, isDigit, isHeadline, isTitleCaseHeadline, negatedAt, pastForm, segmentEnd, type Reading, type Word } from './words.js';
 
 /** The reporting cue at word i, if any. */
 export function reportingCue(r: Reading, i: number): ForwardCue | null {
@@ -26,6 +26,7 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   }
   if (v.speechNouns.has(w)) return nounClause(r, i);
   if (v.questionVerbs.has(w)) return indirectQuestion(r, i);
+  if (isDiscourseAside(r, i)) return null;
   const phrase = phraseEnd(r, i);
   if (phrase > 0) return thatAfter(r, i, phrase);
   if (!v.reporting.has(w) || isDiscoursePassive(r, i) || isDiscourseInfinitive(r, i)) return null;
@@ -40,7 +41,18 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
     : next.lower === 'that' ? 1
       : v.adjuncts.has(next.lower) || WEEKDAYS.has(next.lower) || next.commaBefore ? win.that + 1
         : v.objectVerbs.has(w) ? win.objectThat + 1 : 1;
-  for (let j = i + 1; j < n && j <= i + between; j++) {
+  let reach = between;
+  for (let j = i + 1; j < n && j <= i + reach; j++) {
+    // "wrote on the X platform on Monday evening (April 14) that": a short bracketed aside among the adjuncts (a date,
+    // a gloss) is skipped and its words are not counted.
+    if (reach > 1) {
+      const aside = bracketAsideEnd(text, words, j, BRACKET_ASIDE);
+      if (aside > 0) {
+        reach += aside - j + 1;
+        j = aside;
+        continue;
+      }
+    }
     const lj = words[j].lower;
     if (lj === 'that') {
       const after = words[j + 1];
@@ -387,6 +399,24 @@ function isDiscourseInfinitive(r: Reading, i: number): boolean {
   const before = words[i - 2]?.lower;
   return before !== undefined && (BE_FORMS.has(before) || r.rules.words.discourseAdjectives.has(before));
 }
+
+/**
+ * V-DISCOURSE with a gerund or a phrase: "it is worth mentioning that", "it is also worth noting that", "it is worth
+ * pointing out that", "it is important to point out that": a form in -ing right after a discourse adjective, or an
+ * infinitive after one, is the outlet's own aside, whether the verb is a reporting verb or the head of a reporting
+ * phrase.
+ */
+function isDiscourseAside(r: Reading, i: number): boolean {
+  const { words } = r;
+  const prev = words[i - 1]?.lower;
+  if (prev === undefined || words[i].commaBefore || words[i].markBefore) return false;
+  if (words[i].lower.endsWith('ing') && r.rules.words.discourseAdjectives.has(prev)) return true;
+  const before = words[i - 2]?.lower;
+  return prev === 'to' && before !== undefined && !words[i - 1].commaBefore && r.rules.words.discourseAdjectives.has(before);
+}
+
+/** Words a bracketed aside among a reporting verb's adjuncts may hold ("(April 14)", "(local time)"). */
+const BRACKET_ASIDE = 4;
 
 /**
  * A clause with a named subject after a zero-"that" say-verb: "said Israel would not allow …", "says Hamas uses …".

@@ -197,6 +197,20 @@ export function afterParenthetical(text: string, words: Word[], k: number, reach
   return -1;
 }
 
+/**
+ * A short aside in round brackets that opens before word k ("said on Sunday (April 14) that"): the index of the last
+ * word inside it when ")" closes within `reach` words and nothing but the brackets stands around it, else -1.
+ */
+export function bracketAsideEnd(text: string, words: Word[], k: number, reach: number): number {
+  if (k <= 0 || k >= words.length || !/^[ ]*\($/.test(text.slice(words[k - 1].end, words[k].start))) return -1;
+  for (let m = k; m < words.length - 1 && m < k + reach; m++) {
+    const gap = text.slice(words[m].end, words[m + 1].start);
+    if (/^\)[ ]*$/.test(gap)) return m;
+    if (gap.trim() !== '') return -1;
+  }
+  return -1;
+}
+
 /** End of the comma segment that starts at or contains word i. */
 export function segmentEnd(words: Word[], i: number): number {
   let j = i + 1;
