@@ -1,0 +1,24 @@
+/**
+ * Label classes found on batch al's dev half (session 22, fresh22al). The sentences are made up in the manner of the
+ * articles; each first case failed before its change.
+ */
+import { describe, expect, it } from 'vitest';
+import { madeUpActorHits } from '../helpers/lexicon.js';
+
+const on = (text: string, surface: string) => madeUpActorHits(text).filter((h) => h.text === surface);
+
+describe('a city speaks for its government after an auxiliary (tel-aviv-government, metonym)', () => {
+  it('counts "Tel Aviv has claimed"', () => {
+    expect(on('Tel Aviv has claimed that the attack was foiled with the help of its allies.', 'Tel Aviv')).toMatchObject([{ referent: 'israel' }]);
+  });
+  it('counts an adverb after the auxiliary, in another order', () => {
+    expect(on('After the strike on the consulate, Tel Aviv had repeatedly warned Tehran against any reply.', 'Tel Aviv')).toMatchObject([{ referent: 'israel' }]);
+  });
+  it('counts a modal', () => {
+    expect(on('Officials expect that Tel Aviv will condemn the raid within hours.', 'Tel Aviv')).toMatchObject([{ referent: 'israel' }]);
+  });
+  it('leaves the city a place before a passive or another verb', () => {
+    expect(on('Tel Aviv was hit by shrapnel and Tel Aviv has seen sirens every night.', 'Tel Aviv')).toEqual([]);
+    expect(on('Tel Aviv is called the White City by its residents.', 'Tel Aviv')).toEqual([]);
+  });
+});
