@@ -22,3 +22,17 @@ describe('a city speaks for its government after an auxiliary (tel-aviv-governme
     expect(on('Tel Aviv is called the White City by its residents.', 'Tel Aviv')).toEqual([]);
   });
 });
+
+describe('a leadership is office holders named collectively (title-noun "leadership", C-OFFICE)', () => {
+  it('does not count "the Iranian leadership"', () => {
+    expect(madeUpActorHits('After the bombing, the Iranian leadership had vowed revenge.')).toEqual([]);
+  });
+  it('nor a name or its possessive before it, in other orders', () => {
+    expect(madeUpActorHits("Revenge was vowed by Iran's leadership on Monday.")).toEqual([]);
+    expect(madeUpActorHits('The envoy met the Hamas leadership in Doha.')).toEqual([]);
+  });
+  it('keeps a framing name and the state acting', () => {
+    expect(on("Tehran's clerical leadership rejected the offer.", "Tehran's clerical leadership")).toHaveLength(1);
+    expect(on('Iran vowed revenge and its leadership met in Tehran.', 'Iran')).toHaveLength(1);
+  });
+});
