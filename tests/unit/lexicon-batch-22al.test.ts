@@ -36,3 +36,21 @@ describe('a leadership is office holders named collectively (title-noun "leaders
     expect(on('Iran vowed revenge and its leadership met in Tehran.', 'Iran')).toHaveLength(1);
   });
 });
+
+describe('"jihadist" before any neutral group noun (jihadists: "jihadist {sect?} {group-noun}")', () => {
+  it('counts "a jihadist organization" after the name it glosses', () => {
+    expect(on('Hamas, a jihadist organization, has a charter that calls for war.', 'jihadist organization')).toMatchObject([{ referent: 'palestinians', weight: -2 }]);
+  });
+  it('counts another group noun and a sect, in another order', () => {
+    expect(on('A jihadist Shiite faction fired rockets at the base, and Kataib Hezbollah later claimed the attack.', 'jihadist Shiite faction')).toHaveLength(1);
+  });
+});
+
+describe('"Palestinian Arabs" is the people named (the palestinians baseline)', () => {
+  it('counts it as the people', () => {
+    expect(on('Since the withdrawal, Israel has suffered terrorism by Palestinian Arabs.', 'Palestinian Arabs')).toMatchObject([{ referent: 'palestinians', weight: 0 }]);
+  });
+  it('counts it as a subject too', () => {
+    expect(on('Palestinian Arabs in the camps protested on Friday.', 'Palestinian Arabs')).toHaveLength(1);
+  });
+});
