@@ -274,6 +274,10 @@ function antecedentSetsOf(compiled: CompiledLexicon): Map<string, ReadonlySet<st
   return sets;
 }
 
+/** Auxiliaries that may stand between a city named for its government and its verb (no form of "be"). */
+const METONYM_AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should']);
+/** Adverbs besides forms in -ly that may follow that auxiliary ("had also warned", "has already said"). */
+const METONYM_ADVERBS = new Set(['also', 'already', 'long', 'since', 'not', 'never', 'again']);
 /**
  * A place named for its government acts as one: a speech or judging verb follows it ("Tel Aviv terms the attack …",
  * "Tel Aviv warned …"), or a directive or object verb stands right before it ("ordered Tel Aviv to stop", "warned Tel
@@ -281,10 +285,20 @@ function antecedentSetsOf(compiled: CompiledLexicon): Map<string, ReadonlySet<st
  */
 function actsAsGovernment(units: Units, m: Match, rules: VoiceRules): boolean {
   const w = rules.words;
-  if (m.endUnit < units.count && !units.barrierAfter[m.endUnit - 1]) {
-    const next = units.normal[m.endUnit];
+  // The verb may follow a perfect or modal auxiliary and one adverb ("Tel Aviv has claimed", "Tel Aviv had repeatedly
+  // warned", "Tel Aviv will condemn"); never a form of "be", whose participle is a passive ("Tel Aviv was hit"), and not a
+  // passive-framing verb after it ("Tel Aviv has seen sirens": a perfect, the city).
+  let v = m.endUnit;
+  if (v + 1 < units.count && !units.barrierAfter[v - 1] && !units.barrierAfter[v] && METONYM_AUXILIARIES.has(units.normal[v])) {
+    v++;
+    const adverb = units.normal[v];
+    if (v + 1 < units.count && !units.barrierAfter[v] && (adverb.endsWith('ly') || METONYM_ADVERBS.has(adverb))) v++;
+  }
+  if (v < units.count && !units.barrierAfter[v - 1]) {
+    const next = units.normal[v];
     if (w.reporting.has(next) || w.tag.has(next) || w.call.has(next) || w.condemn.has(next) || w.blame.has(next) ||
-        w.accuse.has(next) || w.vow.has(next) || w.content.has(next) || w.passiveFraming.has(next) || w.directive.has(next)) return true;
+        w.accuse.has(next) || w.vow.has(next) || w.content.has(next) || (v === m.endUnit && w.passiveFraming.has(next)) ||
+        w.directive.has(next)) return true;
   }
   const before = m.startUnit - 1;
   if (before >= 0 && !units.barrierAfter[before]) {

@@ -190,6 +190,10 @@ function casualtyNear(units: Units, match: Match, sentence: number, casualtyWord
  */
 const EVENT_NOUN_CLASS = 'event-noun';
 const THING_NOUN_CLASS = 'thing-noun';
+/** The lexicon's class of lists and designations a category label may name (rule 1d). */
+const LIST_NOUN_CLASS = 'list-noun';
+/** Prepositions between a list noun and the category it lists ("list of …", "a sanctions list against …"). */
+const LIST_OBJECT = new Set(['of', 'against']);
 /** Words after an attack noun that make it the noun a modifier label describes ("Iran-backed attacks on US troops"). */
 const ATTACK_OBJECT = new Set(['on', 'against', 'targeting', 'at', 'in', 'by', 'from', 'that', 'which']);
 /**
@@ -247,6 +251,7 @@ export function resolveContextLabels(
   const speech = words.speech;
   const eventNouns = classWords(compiled, EVENT_NOUN_CLASS);
   const thingNouns = classWords(compiled, THING_NOUN_CLASS);
+  const listNouns = classWords(compiled, LIST_NOUN_CLASS);
   const numberWords = classWords(compiled, NUMBER_WORD_CLASS);
   const casualtyWords = classWords(compiled, CASUALTY_WORD_CLASS);
   const copulas = classWords(compiled, COPULA_CLASS);
@@ -382,6 +387,11 @@ export function resolveContextLabels(
     if (e + 1 < units.count && !units.barrierAfter[e - 1] && (eventNouns.has(units.normal[e]) || thingNouns.has(units.normal[e])) &&
         (units.barrierAfter[e] || ATTACK_OBJECT.has(units.normal[e + 1]) ||
           (thingNouns.has(units.normal[e]) && THING_HEAD_FOLLOWERS.has(units.normal[e + 1]) && !possessive(units.normal[e - 1])))) continue;
+    // 1d. A category in a list's name or after the list ("the Foreign Terrorist Organization (FTO) list", "a sanctions
+    // list against terrorist groups", "its list of banned terrorist organizations") names what the list holds, not an
+    // actor: no antecedent is sought. A designation of an actor ("designated the Houthis a terrorist organization")
+    // has no list noun and still resolves.
+    if (listNoun(text, units, match, listNouns)) continue;
     // The same with words between a compound modifier and the attack ("Iranian-backed Shiite terror attacks are
     // ongoing", "Iran-aligned Houthi drone strikes on shipping"): up to MODIFIER_GAP words that are no group noun, then
     // an attack noun that heads the phrase (punctuation, on/against/…, or a copula after it). A group noun between
@@ -1943,4 +1953,21 @@ export function headlineEnd(text: string): number {
 /** Whether a unit is a possessive ending ("'s", or the apostrophe after a plural). */
 function possessive(word: string): boolean {
   return word === "'s" || word === "'";
+}
+
+/**
+ * Rule 1d: the label heads a list's name (a list noun right after it, or after one bracketed acronym: "Foreign
+ * Terrorist Organization (FTO) list") or is what a list holds ("list of …", "list against …", one lowercase word
+ * allowed between: "list of banned terrorist organizations"), with no punctuation between.
+ */
+function listNoun(text: string, units: Units, match: Match, listNouns: ReadonlySet<string>): boolean {
+  if (listNouns.size === 0) return false;
+  const e = match.endUnit;
+  if (e < units.count && !units.barrierAfter[e - 1] && listNouns.has(units.normal[e])) return true;
+  if (e + 1 < units.count && /^\s*\(\s*$/u.test(text.slice(units.end[e - 1], units.start[e])) &&
+      /^\p{Lu}{2,6}$/u.test(text.slice(units.start[e], units.end[e])) &&
+      /^\s*\)\s*$/u.test(text.slice(units.end[e], units.start[e + 1])) && listNouns.has(units.normal[e + 1])) return true;
+  let k = match.startUnit - 1;
+  if (k >= 0 && !units.barrierAfter[k] && !LIST_OBJECT.has(units.normal[k]) && /^\p{Ll}/u.test(text[units.start[k]] ?? '')) k--;
+  return k >= 1 && !units.barrierAfter[k] && !units.barrierAfter[k - 1] && LIST_OBJECT.has(units.normal[k]) && listNouns.has(units.normal[k - 1]);
 }

@@ -160,6 +160,10 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
     // reads "a call for"; voice 1.15.3).
     if (v.demand.has(w) && w.endsWith('s') && i > 0 && !words[i].commaBefore
       && (DETERMINERS.has(words[i - 1].lower) || (words[i - 1].lower.length > 4 && words[i - 1].lower.endsWith('ing')))) return null;
+    // The same for the singular and for "blame" and its kin: after an article, a determiner, a demonstrative or a
+    // possessive the word is a noun, the subject or object of the outlet's sentence ("In all, the demand meant 1.2
+    // million Palestinians would …", "Israel's demand left them …", "the blame lies with the militias"; session 22).
+    if (!w.endsWith('ed') && !w.endsWith('ing') && i > 0 && !words[i].commaBefore && nounDeterminer(words[i - 1].lower)) return null;
     return { cue: i, clause: i + 1, end: boundedEnd(r, i + 1, win.clause), rule: 'F-BLAME' };
   }
   return undefined;
@@ -391,3 +395,8 @@ function accusationEnd(r: Reading, from: number): number {
 /** Auxiliaries that open a second predicate after "and"/"but" (not "be"/"been": "and be" follows a modal of the object's clause). */
 const COORDINATED_AUXILIARIES = new Set([...AUXILIARIES].filter((a) => a !== 'be' && a !== 'been'));
 
+/** An article, a determiner, a demonstrative or a possessive before a blame or demand word makes it a noun (F-BLAME). */
+function nounDeterminer(w: string): boolean {
+  return DETERMINERS.has(w) || NOUN_DEMONSTRATIVES.has(w) || /['\u2019]s$/u.test(w);
+}
+const NOUN_DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those', 'such', 'any', 'no', 'every']);

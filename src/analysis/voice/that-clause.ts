@@ -86,14 +86,15 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   // V-ZERO: skip a short adjunct ("in a statement," / "on Friday it …"), then a clause opener must follow.
   let j = i + 1;
   const atLeast = words[j]?.lower === 'at' && (words[j + 1]?.lower === 'least' || words[j + 1]?.lower === 'most');
-  // "said Sunday the attacks …": a bare weekday before a clause opener.
-  if (j + 1 < n && WEEKDAYS.has(words[j].lower) && !words[j + 1].commaBefore && opensClause(r, j + 1)) j++;
+  // "said Sunday the attacks …", "said yesterday the militias …": a bare weekday or time word before a clause opener.
+  if (j + 1 < n && dayOrTime(words[j].lower) && !words[j + 1].commaBefore && opensClause(r, j + 1)) j++;
   else if (j < n && !atLeast && (v.adjuncts.has(words[j].lower) || WEEKDAYS.has(words[j].lower))) {
     let k = j + 1;
     let opened = -1;
     while (k < n && k <= j + win.that && !words[k].commaBefore && !words[k].markBefore && !PRONOUN_OPENERS.has(words[k].lower)) {
-      // "said on Monday US forces had begun …": a day ends the adjunct when a clause opens right after it.
-      if (WEEKDAYS.has(words[k].lower) && k + 1 < n && !words[k + 1].commaBefore && !words[k + 1].markBefore && opensClause(r, k + 1)) {
+      // "said on Monday US forces had begun …", "said earlier today the rebels are …": a day or a time word ends the
+      // adjunct when a clause opens right after it.
+      if (dayOrTime(words[k].lower) && k + 1 < n && !words[k + 1].commaBefore && !words[k + 1].markBefore && opensClause(r, k + 1)) {
         opened = k + 1;
         break;
       }
@@ -638,4 +639,10 @@ export function mainClauseAfter(r: Reading, from: number): number {
     }
   }
   return n;
+}
+
+/** Words of time that end an adjunct before a clause as a weekday does ("said earlier today the …", "said last night …"). */
+const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'morning', 'afternoon', 'evening', 'night', 'week', 'weekend']);
+function dayOrTime(w: string): boolean {
+  return WEEKDAYS.has(w) || TIME_WORDS.has(w);
 }
