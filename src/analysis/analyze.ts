@@ -175,7 +175,11 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       // "regime militias", "pro-government militias": a bare group noun glued after a civil war's
       // side word names that side's men (Syria's above all), no referent the lexicon tracks, as resolve.ts reads a
       // context label there (its rule 1b). A composed label is matched whole first ("Iraqi government-funded militias").
-      if (entry.category === 'actor-label' && entry.referent && m.endUnit - m.startUnit === 1 && m.startUnit > 0 &&
+      // So is a group noun behind one framing adjective ("separatist terrorist militias", "regime terrorist militias":
+      // the side word still says whose men; session 22).
+      const bareWidth = m.endUnit - m.startUnit;
+      if (entry.category === 'actor-label' && entry.referent && (bareWidth === 1 ||
+          (bareWidth === 2 && classWords(compiled, FRAMING_ADJECTIVE_CLASS).has(units.normal[m.startUnit]))) && m.startUnit > 0 &&
           !units.barrierAfter[m.startUnit - 1] && sideWordsOf(compiled).has(units.normal[m.startUnit - 1])) continue;
       // "pro-Israel groups", "anti-Iran protests": a stance word built on the name, not the state or group acting.
       // Composed labels that begin with the prefix ("pro-Iran militias", "anti-US groups") are matched whole first.

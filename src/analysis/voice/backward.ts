@@ -197,12 +197,30 @@ function figureStart(r: Reading, to: number): number {
     return isDigitWord(w) && !isDate(r, k) && !isClockTime(r, k);
   };
   let k = 0;
-  while (k < to && !figure(k)) k++;
+  // A figure whose own comma segment has a speech verb is that speaker's, not the trailing source's: "…, which Israel
+  // says killed 1,200 people, and Israel's invasion of Gaza, which has killed more than 30,000 people according to
+  // Gaza health officials" (session 22): the source vouches for the later figure.
+  while (k < to && (!figure(k) || spokenFigure(r, k, to))) k++;
   if (k >= to) return to;
   // Back over the figure's modifiers: "more than", "at least", "about", "nearly" …
   while (k > 0 && !words[k].commaBefore && v.figureModifiers.has(words[k - 1].lower)) k--;
   return k;
 }
+/**
+ * S-FIGURE: whether the comma segment of the figure at words[k] (within words[0, to)) holds a reporting or tag verb of
+ * its own ("which Israel says killed 1,200 people"): that speaker gives the figure.
+ */
+function spokenFigure(r: Reading, k: number, to: number): boolean {
+  const { words } = r;
+  const v = r.rules.words;
+  let a = k;
+  while (a > 0 && !words[a].commaBefore) a--;
+  for (let m = a; m < to && (m === a || !words[m].commaBefore); m++) {
+    if (m !== k && (v.reporting.has(words[m].lower) || v.tag.has(words[m].lower))) return true;
+  }
+  return false;
+}
+
 /** Spelled-out cardinals that count ("injuring at least six people"); not "one" ("one of the …"). */
 const CARDINALS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
   'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty',

@@ -9,7 +9,7 @@ import type { ForwardCue } from './forward.js';
 import { boundedEnd } from './framing.js';
 import { occasion } from './intent.js';
 import { BE_FORMS, DETERMINERS, NOT_TAG_START, OBJECT_PRONOUNS, WEEKDAYS } from './grammar.js';
-import { isHeadline, type Reading } from './words.js';
+import { isHeadline, withholdingDeny, type Reading } from './words.js';
 
 /** The content cue at word i, or null. */
 export function contentCue(r: Reading, i: number): ForwardCue | null {
@@ -27,6 +27,8 @@ export function contentCue(r: Reading, i: number): ForwardCue | null {
   // "did not claim responsibility", "never confirmed": a claim not made reports nothing. Nor does one with a
   // negative subject: "No one has claimed responsibility for plans to attack US military bases" has no speaker.
   if (prev !== undefined && (NEGATIONS.has(prev) || prev.endsWith("n't"))) return null;
+  // V-WITHHOLD: "deny the Palestinian people their right …" withholds; nothing is claimed.
+  if (withholdingDeny(r, i)) return null;
   if (negativeSubject(r, i)) return null;
   // "an announcement confirming the deaths of …": a participle right after a noun is the outlet's summary of a
   // document, not a speaker's claim (after a comma, "…, emphasizing their commitment to …", it is the speaker's).

@@ -6,7 +6,7 @@
  */
 import type { ForwardCue } from './forward.js';
 import { AUXILIARIES, BE_FORMS, PRONOUN_OPENERS, SAY_FORMS, WEEKDAYS } from './grammar.js';
-import { afterParenthetical, bracketAsideEnd, capitalised, isDigit, isHeadline, isTitleCaseHeadline, negatedAt, pastForm, segmentEnd, type Reading, type Word } from './words.js';
+import { afterParenthetical, bracketAsideEnd, capitalised, isDigit, isHeadline, isTitleCaseHeadline, negatedAt, pastForm, segmentEnd, withholdingDeny, type Reading, type Word } from './words.js';
 
 /** The reporting cue at word i, if any. */
 export function reportingCue(r: Reading, i: number): ForwardCue | null {
@@ -32,6 +32,8 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   if (!v.reporting.has(w) || isDiscoursePassive(r, i) || isDiscourseInfinitive(r, i)) return null;
   // "He failed to mention that Iran has proclaimed …", "did not say that …": a report not made is nobody's words.
   if (negatedAt(r, i)) return null;
+  // V-WITHHOLD: "deny the Palestinian people their right …" withholds; it reports nothing.
+  if (withholdingDeny(r, i)) return null;
   // V-THAT: "that" within the window; "that" directly followed by the end is a pronoun ("said that."). What stands
   // between must be an adjunct ("said during a briefing on Tuesday that", "said, however, that") or a short object of
   // tell/warn ("told reporters that"); otherwise "that" is likely a relative pronoun on an object ("claimed the attack

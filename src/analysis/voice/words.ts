@@ -6,6 +6,7 @@
 import type { Span } from '../../types.js';
 import type { VoiceRules } from '../../lexicon/voice-rules.js';
 import type { SelfName } from './self.js';
+import { AUXILIARIES } from './grammar.js';
 
 /** Letters and digits (any script). ASCII fast path; the Unicode test only for non-ASCII characters. */
 export function isWordChar(code: number): boolean {
@@ -265,6 +266,31 @@ function mostlyCapitalised(r: Reading): boolean {
 
 /** Negations before a verb: "not", "never", "n't", with at most one adverb or "yet" between ("has not yet accused"). */
 const NEGATIONS = new Set(['not', 'never', 'neither', 'nor']);
+
+/** Forms of "deny", the one verb of V-WITHHOLD: "deny" also withholds ("deny the people their right to …"). */
+const DENY_FORMS = new Set(['deny', 'denies', 'denied', 'denying']);
+/** Possessive determiners that open the second object of a withholding "deny" (a closed class). */
+const SECOND_OBJECT_POSSESSIVES = new Set(['their', 'its', 'his', 'her', 'our', 'your']);
+
+/**
+ * V-WITHHOLD: "deny" with two objects withholds, it reports no words: "They deny the Palestinian people their right to
+ * live on their own land", "Israel denies Gazans their right to food" (session 22, batch ak). The first object (one word
+ * or more right after the verb) is followed within `windows.object` + 1 words, before any comma, quotation mark,
+ * auxiliary or "that", by a possessive determiner that opens the second. "denied its involvement", "denied the claims
+ * that its fighters …", "denied Hezbollah had received its weapons" still report.
+ */
+export function withholdingDeny(r: Reading, i: number): boolean {
+  const { words } = r;
+  if (!DENY_FORMS.has(words[i].lower)) return false;
+  const first = words[i + 1];
+  if (first === undefined || first.commaBefore || first.markBefore || first.colonBefore || first.lower === 'that') return false;
+  for (let m = i + 2; m < words.length && m <= i + 2 + r.rules.windows.object; m++) {
+    const w = words[m];
+    if (w.commaBefore || w.markBefore || w.colonBefore || w.lower === 'that' || AUXILIARIES.has(w.lower)) return false;
+    if (SECOND_OBJECT_POSSESSIVES.has(w.lower)) return true;
+  }
+  return false;
+}
 
 /**
  * Whether the verb at word i is negated: "has not accused", "never publicly condemned", "didn't say", "failed to
