@@ -46,10 +46,13 @@ import { packageRoot } from '../src/paths.js';
 import type { Document } from '../src/types.js';
 import { benchUiPages } from './ui-pages.js';
 import { boundHeapGrowth } from '../src/cli/common.js';
-import { relaunch, SERVE_NODE_FLAGS, wantsRelaunch } from '../src/cli/node-flags.js';
+import { LARGE_STORE_BYTES, relaunch, serveFlags, wantsRelaunch } from '../src/cli/node-flags.js';
 
 // The bench measures the server as `framelens serve` runs it, with the V8 settings serve starts with.
-if (wantsRelaunch(SERVE_NODE_FLAGS)) process.exit(await relaunch(SERVE_NODE_FLAGS, fileURLToPath(import.meta.url), process.argv.slice(2)));
+// A generated store of BENCH_SERVER_DOCS articles (~14 KB each on disk) is judged as serve would judge its file.
+const serveArgs = process.env.BENCH_SERVER_DB ? ['--db', process.env.BENCH_SERVER_DB] : [];
+const benchFlags = process.env.BENCH_SERVER_DB || Number(process.env.BENCH_SERVER_DOCS ?? 10_000) * 14_000 <= LARGE_STORE_BYTES ? serveFlags(serveArgs) : [];
+if (wantsRelaunch(benchFlags)) process.exit(await relaunch(benchFlags, fileURLToPath(import.meta.url), process.argv.slice(2)));
 
 const DOCS = Number(process.env.BENCH_SERVER_DOCS ?? 10_000);
 const REQUESTS = Number(process.env.BENCH_SERVER_REQUESTS ?? 200);

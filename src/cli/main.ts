@@ -2,7 +2,7 @@
 /**
  * framelens command line. Exit codes: 0 ok, 1 analysis failed, 2 usage or input error; messages on stderr.
  */
-import { endWithParent, relaunch, RELAUNCHED_ENV, SERVE_NODE_FLAGS, wantsRelaunch } from './node-flags.js';
+import { endWithParent, relaunch, RELAUNCHED_ENV, serveFlags, wantsRelaunch } from './node-flags.js';
 import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { runAnalyze } from './analyze.js';
@@ -114,9 +114,10 @@ if (invokedDirectly) {
     if (err.code !== 'EPIPE') throw err;
   });
   const args = process.argv.slice(2);
-  if (args[0] === 'serve' && !args.includes('--help') && !args.includes('-h') && wantsRelaunch(SERVE_NODE_FLAGS)) {
+  const flags = args[0] === 'serve' && !args.includes('--help') && !args.includes('-h') ? serveFlags(args.slice(1)) : [];
+  if (wantsRelaunch(flags)) {
     // serve needs V8 settings that only a process's start can give (node-flags.ts): the server runs in a child.
-    relaunch(SERVE_NODE_FLAGS, process.argv[1], args).then((code) => {
+    relaunch(flags, process.argv[1], args).then((code) => {
       process.exitCode = code;
     }, (err: Error) => {
       process.stderr.write(`framelens: could not start the server process: ${err.message}\n`);

@@ -4,6 +4,7 @@
  * again in a child process with the flag; the parent passes signals on and ends with the child's exit code.
  */
 import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
 
 /**
  * `serve` (and the server bench, which measures it): a young generation of 2 × 32 MB instead of V8's 2 × 16 MB. A
@@ -14,6 +15,29 @@ import { spawn } from 'node:child_process';
  * against 273-319 MB (docs/scale.md, session 22).
  */
 export const SERVE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32'];
+
+/**
+ * Stores larger than this are served with V8's default young generation: on the 100k store (1.4 GB) the larger one
+ * raised the server's peak RSS from 403 to 507 MB, over the 500 MB bound, while the 10k store's (137 MB) server stays
+ * near 340 MB with it (docs/scale.md, session 22).
+ */
+export const LARGE_STORE_BYTES = 512 * 1024 * 1024;
+
+/**
+ * The flags `framelens serve <args>` starts with: SERVE_NODE_FLAGS, but none for a store (`--db FILE`) larger than
+ * LARGE_STORE_BYTES, where memory is the bound that matters. A missing store gets the flags; serve then says it is
+ * missing.
+ */
+export function serveFlags(args: readonly string[]): readonly string[] {
+  const at = args.findIndex((a) => a === '--db' || a.startsWith('--db='));
+  if (at < 0) return SERVE_NODE_FLAGS;
+  const file = args[at] === '--db' ? args[at + 1] : args[at].slice('--db='.length);
+  try {
+    return file !== undefined && statSync(file).size > LARGE_STORE_BYTES ? [] : SERVE_NODE_FLAGS;
+  } catch {
+    return SERVE_NODE_FLAGS;
+  }
+}
 
 /** Set in the child so that it does not run itself again; also tells it to watch its parent. */
 export const RELAUNCHED_ENV = 'FRAMELENS_RELAUNCHED';
@@ -28,7 +52,7 @@ export function startedWith(flags: readonly string[], execArgv: readonly string[
 
 /** Whether `framelens <args>` should run itself again with `flags`: not already done, and not turned off. */
 export function wantsRelaunch(flags: readonly string[], env: NodeJS.ProcessEnv = process.env, execArgv: readonly string[] = process.execArgv): boolean {
-  return env[RELAUNCHED_ENV] !== '1' && env.FRAMELENS_NO_RELAUNCH !== '1' && !startedWith(flags, execArgv);
+  return flags.length > 0 && env[RELAUNCHED_ENV] !== '1' && env.FRAMELENS_NO_RELAUNCH !== '1' && !startedWith(flags, execArgv);
 }
 
 const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];

@@ -3,10 +3,11 @@
  * the child has them, answers, stops with its parent's SIGTERM, and does not outlive a parent killed with SIGKILL.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RELAUNCHED_ENV, SERVE_NODE_FLAGS, startedWith, wantsRelaunch } from '../../src/cli/node-flags.js';
+import { LARGE_STORE_BYTES, RELAUNCHED_ENV, SERVE_NODE_FLAGS, serveFlags, startedWith, wantsRelaunch } from '../../src/cli/node-flags.js';
+import { tempDir } from '../helpers/temp.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const cli = join(root, 'dist', 'src', 'cli', 'main.js');
@@ -70,6 +71,25 @@ describe('node flags', () => {
     expect(wantsRelaunch(SERVE_NODE_FLAGS, { [RELAUNCHED_ENV]: '1' }, [])).toBe(false);
     expect(wantsRelaunch(SERVE_NODE_FLAGS, { FRAMELENS_NO_RELAUNCH: '1' }, [])).toBe(false);
     expect(wantsRelaunch(SERVE_NODE_FLAGS, {}, [...SERVE_NODE_FLAGS])).toBe(false);
+    expect(wantsRelaunch([], {}, [])).toBe(false);
+  });
+
+  it('serves a corpus read from paths and a small store with the flags, a store over LARGE_STORE_BYTES without', () => {
+    const dir = tempDir('fl-serve-flags-');
+    const small = join(dir, 'small.db');
+    const large = join(dir, 'large.db');
+    for (const [file, size] of [[small, 1024], [large, LARGE_STORE_BYTES + 1]] as const) {
+      // A sparse file: its size is what counts, nothing is written.
+      const fd = openSync(file, 'w');
+      ftruncateSync(fd, size);
+      closeSync(fd);
+    }
+    expect(serveFlags(['corpus/seeds'])).toEqual(SERVE_NODE_FLAGS);
+    expect(serveFlags(['--db', small, '--port', '0'])).toEqual(SERVE_NODE_FLAGS);
+    expect(serveFlags([`--db=${small}`])).toEqual(SERVE_NODE_FLAGS);
+    expect(serveFlags(['--db', large])).toEqual([]);
+    expect(serveFlags([`--db=${large}`, '--port', '0'])).toEqual([]);
+    expect(serveFlags(['--db', join(dir, 'missing.db')])).toEqual(SERVE_NODE_FLAGS);
   });
 });
 
