@@ -5,7 +5,8 @@
  * term and sort for the first time on a server just started (nothing cached but what serve renders at start for
  * everyone: see justStarted), as visitors clicking new selections and terms do; the second (warm) asks them all again. Each prints the
  * median and p99 per page, the p99 of the requests asked for the first time, the serving thread's busy time and CPU
- * time per request (CPU time is what to compare on a machine other work shares) and the machine's load. Target: p99 < 100 ms. Build and run: `npx tsc -p tsconfig.json && node dist/bench/server.js`.
+ * time per request (CPU time is what to compare on a machine other work shares) and the machine's load. Target: p99 < 100 ms. Build and run: `npx tsc -p tsconfig.json && node dist/bench/server.js` (it runs
+ * itself again with the V8 flags `framelens serve` starts with, src/cli/node-flags.ts, unless started with them).
  *
  * First, the UI section (bench/ui-pages.ts): server time of every page on the 52-outlet, 520-document corpus of the
  * UI-at-scale tests, first request, cold and warm (median and p99); BENCH_UI=0 leaves it out.
@@ -45,6 +46,13 @@ import { packageRoot } from '../src/paths.js';
 import type { Document } from '../src/types.js';
 import { benchUiPages } from './ui-pages.js';
 import { boundHeapGrowth } from '../src/cli/common.js';
+import { LARGE_STORE_BYTES, relaunch, serveFlags, wantsRelaunch } from '../src/cli/node-flags.js';
+
+// The bench measures the server as `framelens serve` runs it, with the V8 settings serve starts with.
+// A generated store of BENCH_SERVER_DOCS articles (~14 KB each on disk) is judged as serve would judge its file.
+const serveArgs = process.env.BENCH_SERVER_DB ? ['--db', process.env.BENCH_SERVER_DB] : [];
+const benchFlags = process.env.BENCH_SERVER_DB || Number(process.env.BENCH_SERVER_DOCS ?? 10_000) * 14_000 <= LARGE_STORE_BYTES ? serveFlags(serveArgs) : [];
+if (wantsRelaunch(benchFlags)) process.exit(await relaunch(benchFlags, fileURLToPath(import.meta.url), process.argv.slice(2)));
 
 const DOCS = Number(process.env.BENCH_SERVER_DOCS ?? 10_000);
 const REQUESTS = Number(process.env.BENCH_SERVER_REQUESTS ?? 200);

@@ -2,6 +2,7 @@
 /**
  * framelens command line. Exit codes: 0 ok, 1 analysis failed, 2 usage or input error; messages on stderr.
  */
+import { endWithParent, relaunch, RELAUNCHED_ENV, serveFlags, wantsRelaunch } from './node-flags.js';
 import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { runAnalyze } from './analyze.js';
@@ -112,7 +113,20 @@ if (invokedDirectly) {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
   });
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  const args = process.argv.slice(2);
+  const flags = args[0] === 'serve' && !args.includes('--help') && !args.includes('-h') ? serveFlags(args.slice(1)) : [];
+  if (wantsRelaunch(flags)) {
+    // serve needs V8 settings that only a process's start can give (node-flags.ts): the server runs in a child.
+    relaunch(flags, process.argv[1], args).then((code) => {
+      process.exitCode = code;
+    }, (err: Error) => {
+      process.stderr.write(`framelens: could not start the server process: ${err.message}\n`);
+      process.exitCode = 1;
+    });
+  } else {
+    if (process.env[RELAUNCHED_ENV] === '1') endWithParent();
+    main(args).then((code) => {
+      process.exitCode = code;
+    });
+  }
 }

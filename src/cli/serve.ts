@@ -105,15 +105,22 @@ export async function runServe(args: string[]): Promise<number> {
       void analyzer.close?.();
       reject(err.code === 'EADDRINUSE' ? new UsageError(`port ${port} on ${host} is in use; choose another with --port (0 picks a free one)`) : err);
     });
+    // A second signal while closing (a terminal's Ctrl-C reaches a relaunched server twice: from the terminal and
+    // from its parent, src/cli/node-flags.ts) changes nothing; the handlers go once the server has closed.
+    let stopping = false;
     const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      if (stopping) return;
+      stopping = true;
       reading.abort();
       state.voiceReading?.stop();
       server.close(() => {
         store?.close();
         state.scratch?.close();
-        void Promise.all([termThread?.close(), analyzer.close?.()]).finally(() => resolve(0));
+        void Promise.all([termThread?.close(), analyzer.close?.()]).finally(() => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve(0);
+        });
       });
       // Keep-alive connections from a browser would hold close() open; they carry no state worth waiting for.
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();
