@@ -84,6 +84,11 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   const dashed = afterParenthetical(text, words, i + 1, win.parenthetical);
   if (dashed > 0 && !words[dashed].commaBefore && opensClause(r, dashed)) return { cue: i, clause: dashed, rule: 'V-ZERO' };
   if (pluralSubjectClause(r, i + 1)) return { cue: i, clause: i + 1, rule: 'V-ZERO' };
+  // C-COLON for every reporting verb (session 22, batch ao): "The Hezbollah faction emphasized: On the other hand, the
+  // occupying enemy …", "The group stressed: The occupation …" — a colon right after the verb and a capital open a
+  // quotation whose marks were left out, whatever the verb (docs/voice.md C-COLON: "a speech verb"); the zero-"that"
+  // verbs below may also have a short adjunct before the colon ("said in a statement: We …").
+  if (next !== undefined && next.colonBefore && !next.markBefore && capitalised(text, next)) return { cue: i, clause: i + 1, quoted: true, rule: 'C-COLON' };
   if (!v.zeroThat.has(w)) return null;
   // V-ZERO: skip a short adjunct ("in a statement," / "on Friday it …"), then a clause opener must follow.
   let j = i + 1;
