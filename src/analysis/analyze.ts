@@ -677,7 +677,8 @@ const MAX_OF_CHAIN = 12;
  * IDF"): the official named by affiliation. The of-phrase may run through the office's body and a descriptor before
  * the name ("the head of the political bureau of Hamas", "the leader of the political bureau of the terrorist group
  * Palestinian Islamic Hamas"): reading back at most `MAX_OF_CHAIN` units without punctuation, over "the", "of",
- * capitalised words and words of `office-body-word`, to an "of" right after a title (gold README C-OFFICE).
+ * capitalised words and words of `office-body-word`, to an "of" right after a title (gold README C-OFFICE), or to a
+ * "with" right after one ("officials with the US military").
  */
 function titleOfBefore(text: string, units: Units, m: Match, compiled: CompiledLexicon): boolean {
   const isTitle = (w: string): boolean => classWords(compiled, PERSON_TITLE_CLASS).has(w) ||
@@ -691,6 +692,10 @@ function titleOfBefore(text: string, units: Units, m: Match, compiled: CompiledL
       if (isTitle(units.normal[u - 1])) return true;
       continue;
     }
+    // "Officials with the US military and embassy", "a spokesman with the Israeli army", "an official with Hamas": "with"
+    // right after a title says whom the office holder serves, as "of" does (C-OFFICE; session 22, batch ap). Only
+    // directly after the title and only once: "met with Israel", "clashes with Israeli forces" have no title there.
+    if (w === 'with') return !units.barrierAfter[u - 1] && isTitle(units.normal[u - 1]);
     if (w === 'the' || body.has(w) || properWordAt(text, units, u)) continue;
     return false;
   }

@@ -209,12 +209,15 @@ function bareVerb(r: Reading, j: number): boolean {
     && !v.afterTagAdjuncts.has(w.lower) && !v.callParticles.has(w.lower);
 }
 
-/** Words that may stand inside a reporting phrase: "made it clear that", "expressed its hope that". */
-const PHRASE_INSERTS = new Set(['it', 'its', 'their', 'his', 'her', 'our']);
+/**
+ * Words that may stand inside a reporting phrase: "made it clear that", "expressed its hope that", and the article
+ * ("expressed the hope that", "underscored the need for"; session 22, batch ap).
+ */
+const PHRASE_INSERTS = new Set(['it', 'its', 'their', 'his', 'her', 'our', 'the']);
 
 /**
  * A reporting phrase of two words (`reporting_phrases`: "point out", "make clear", "express hope") starting at word
- * i, with a pronoun or possessive allowed inside ("made it clear", "expressed its hope"): the index of its last word,
+ * i, with a pronoun, possessive or "the" allowed inside ("made it clear", "expressed its hope", "stressed the need"): the index of its last word,
  * or -1. The phrase then reports like a reporting verb (V-THAT).
  */
 export function phraseEnd(r: Reading, i: number): number {
