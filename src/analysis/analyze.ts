@@ -394,14 +394,15 @@ function personalOwnSpeaker(text: string, units: Units, m: Match, rules: VoiceRu
   return false;
 }
 
-const CREDIT_WORDS = /^\(\s*(photo|photos|image|picture|credit|courtesy|file photo|video)\b/i;
+const CREDIT_WORDS = /^\(\s*(photo|photos|photograph|image|picture|credit|courtesy|file photo|video)\b/i;
 /**
  * A credit without brackets: a credit word and a colon open the line or follow a sentence end, and no sentence ends
- * before the label ("B1 B Lancer bomber. Credit: U.S. Air Force photo by …"). Not "Photo:" alone: that opens
- * captions too, whose words are the story's.
+ * before the label ("B1 B Lancer bomber. Credit: U.S. Air Force photo by …"), or a picture word before "source"
+ * ("Photograph Source: U.S. Air Force – Public Domain", session 22, batch an). Not "Photo:" alone: that opens
+ * captions too, whose words are the story's; nor "Source:" alone, which names a story's source.
  */
-const CREDIT_TAIL = /(?:^|[.!?]\s+)(?:(?:photo|image|picture|video)\s+)?(?:credit|credits|courtesy)\s*:[^.!?]*$/i;
-const CREDIT_INSIDE = /[.!?]\s+(?:(?:photo|image|picture|video)\s+)?(?:credit|credits|courtesy)\s*:[^.!?]*$/i;
+const CREDIT_TAIL = /(?:^|[.!?]\s+)(?:(?:(?:photo|photograph|image|picture|video)\s+)?(?:credit|credits|courtesy)|(?:photo|photograph|image|picture|video)\s+source)\s*:[^.!?]*$/i;
+const CREDIT_INSIDE = /[.!?]\s+(?:(?:(?:photo|photograph|image|picture|video)\s+)?(?:credit|credits|courtesy)|(?:photo|photograph|image|picture|video)\s+source)\s*:[^.!?]*$/i;
 
 /**
  * A label inside a bracketed picture credit: the bracket opens at most `context.credit_chars` characters before it on the same

@@ -300,8 +300,13 @@ export function negatedAt(r: Reading, i: number): boolean {
   const { words } = r;
   const neg = (k: number): boolean => k >= 0 && (NEGATIONS.has(words[k].lower) || words[k].lower.endsWith("n't"));
   const prev = words[i - 1]?.lower;
-  if (prev === 'to' && i >= 2 && r.rules.words.notDone.has(words[i - 2].lower)) return true;
-  if (preventedAt(r, i)) return true;
+  // One adverb in -ly may stand between the negating word and the verb, as it may after "not"/"never" below: "failed to
+  // publicly condemn", "without specifically blaming Hamas", "from formally condemning" (session 22, batch an).
+  const at = prev !== undefined && prev.endsWith('ly') && i >= 2 && !words[i].commaBefore && !words[i - 1].commaBefore ? i - 1 : i;
+  for (const k of at === i ? [i] : [i, at]) {
+    if (words[k - 1]?.lower === 'to' && k >= 2 && r.rules.words.notDone.has(words[k - 2].lower)) return true;
+    if (preventedAt(r, i, k)) return true;
+  }
   if (negativeSubjectAt(r, i)) return true;
   return neg(i - 1) || (prev !== undefined && (prev === 'yet' || prev.endsWith('ly')) && neg(i - 2));
 }
@@ -340,17 +345,18 @@ const NEGATIVE_SUBJECT_REACH = 14;
  * A gerund whose act a preventing verb keeps from happening: "worked to prevent the UN from condemning Israel",
  * "refrained from blaming", "stopped the council from condemning"; also "without condemning", "stopped short of
  * condemning" (voice 1.15.3). The preventing verb (`prevent_verbs`) stands before "from" with at most `object` words
- * of its object between and no comma.
+ * of its object between and no comma. `at` is the word the preventing words stand before: the gerund, or an adverb in
+ * -ly right before it (see negatedAt).
  */
-function preventedAt(r: Reading, i: number): boolean {
+function preventedAt(r: Reading, i: number, at: number = i): boolean {
   const { words } = r;
   const w = words[i].lower;
-  if (!w.endsWith('ing') || i < 1 || words[i].commaBefore) return false;
-  const prev = words[i - 1].lower;
+  if (!w.endsWith('ing') || at < 1 || words[at].commaBefore) return false;
+  const prev = words[at - 1].lower;
   if (prev === 'without') return true;
-  if (prev === 'of' && i >= 2 && words[i - 2].lower === 'short' && !words[i - 1].commaBefore) return true;
+  if (prev === 'of' && at >= 2 && words[at - 2].lower === 'short' && !words[at - 1].commaBefore) return true;
   if (prev !== 'from') return false;
-  for (let k = i - 2; k >= 0 && k >= i - 2 - r.rules.windows.object; k--) {
+  for (let k = at - 2; k >= 0 && k >= at - 2 - r.rules.windows.object; k--) {
     if (r.rules.words.prevent.has(words[k].lower)) return true;
     if (words[k + 1].commaBefore || words[k + 1].markBefore) return false;
   }
