@@ -3,7 +3,7 @@
  * the child has them, answers, stops with its parent's SIGTERM, and does not outlive a parent killed with SIGKILL.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync, ftruncateSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LARGE_STORE_BYTES, RELAUNCHED_ENV, SERVE_NODE_FLAGS, serveFlags, startedWith, wantsRelaunch } from '../../src/cli/node-flags.js';
@@ -17,13 +17,20 @@ afterAll(() => {
   for (const c of started) c.kill('SIGKILL');
 });
 
-/** The process ids whose parent is `pid` (Linux /proc). */
+/** The process ids whose parent is `pid`, from each process's /proc/N/stat (Linux). */
 function childrenOf(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // The fourth field, after the command in brackets (which may hold spaces), is the parent's id.
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(name));
+    } catch {
+      // A process that ended while the list was read.
+    }
   }
+  return out;
 }
 
 const alive = (pid: number): boolean => {
