@@ -16,7 +16,9 @@ serve options:
                          its rates per outlet and group are on the Categories page (/categories)
 
 With --db, FRAMELENS_TERM_THREAD=1 in the environment answers Term pages and /api/term on a thread of their own
-beside the one serving the other pages (0, the default: on the serving thread).
+beside the one serving the other pages (0, the default: on the serving thread). The server runs in a child process
+started with a larger young generation (fewer collection pauses while pages are new; not for a store over 512 MB);
+FRAMELENS_NO_RELAUNCH=1 keeps it in this process.
 
 ${CORPUS_HELP}
 ${RESEARCH_HELP.replace('research options (groups, contrasts, time):', 'research options (groups, contrasts, time), when serving paths; a store keeps those of analyze --db:')}`;
