@@ -112,36 +112,33 @@ function occurrences(state: AppState, term: string): Occurrences {
     const reader = state.termIndex.phraseReader(pattern.tokens);
     return { docs: [], counts: [], spans, hits, pending: { candidates: reader.candidates, next: 0, count: (_i, k) => reader.countAt(k), cheap: true } };
   }
+  // What wordSpans finds, counted in the text alone: the analysis (ten times the text) need not be parsed.
+  const inText = (i: number): number => {
+    let n = 0;
+    for (const _ of wordMatches(pattern, textAt(state, i))) n++;
+    return n;
+  };
   // A phrase with punctuation between its words ("Iran-backed", "U.S. forces"): only documents where its words stand
   // side by side are read (the words' positions say where), and only those are counted in their text.
   const joined = phraseJoins(stem);
   if (!pattern.wildcard && joined && joined.length === pattern.tokens.length) {
     const reader = state.termIndex.phraseReader(pattern.tokens, joined);
-    const count = (i: number, k: number): number => {
-      if (reader.countAt(k) === 0) return 0;
-      let n = 0;
-      for (const _ of wordMatches(pattern, textAt(state, i))) n++;
-      return n;
-    };
+    const count = (i: number, k: number): number => (reader.countAt(k) === 0 ? 0 : inText(i));
     return { docs: [], counts: [], spans, hits, pending: { candidates: reader.candidates, next: 0, count } };
   }
   // A phrase with a trailing * or other characters: only documents holding all of its words are read.
   const postings = pattern.tokens.map((t, k): Posting => (k === pattern.tokens.length - 1 && pattern.prefixLast
     ? state.termIndex.prefix(t) : state.termIndex.word(t) ?? { docs: [], counts: [] }));
-  // What wordSpans finds, counted in the text alone: the analysis (ten times the text) need not be parsed.
-  const count = (i: number): number => {
-    let n = 0;
-    for (const _ of wordMatches(pattern, textAt(state, i))) n++;
-    return n;
-  };
-  return { docs: [], counts: [], spans, hits, pending: { candidates: intersect(postings), next: 0, count } };
+  return { docs: [], counts: [], spans, hits, pending: { candidates: intersect(postings), next: 0, count: inText } };
 }
 
 /**
  * For a phrase whose words are ASCII letters and digits and whose other characters are ASCII or en dashes: for each
  * word, whether the characters before it in the phrase are all whitespace, hyphens or en dashes (so the text must
  * join it to the word before in the same way; the term index records such joins). Undefined for any other phrase,
- * whose text may match in ways the index does not record (case folding beyond ASCII).
+ * whose text may match in ways the index does not record (case folding beyond ASCII). As for plain words, the index
+ * reads text lowercased, so the two characters the pattern's case folding takes for ASCII letters (U+017F long s,
+ * U+212A Kelvin sign) are not those letters to it.
  */
 export function phraseJoins(stem: string): boolean[] | undefined {
   if (!/^[\x20-\x7e\u2013]+$/.test(stem)) return undefined;
