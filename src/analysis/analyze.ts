@@ -22,6 +22,7 @@ import { classWords } from './class-words.js';
 import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
 import { isHyphenGlue } from '../text/hyphens.js';
 import { datelineSpans as datelineSpansOf } from './voice/dateline.js';
+import { AUXILIARIES, BE_FORMS } from './voice/grammar.js';
 import { quotedFragment } from './voice/fragment.js';
 import { defaultVoiceRules, type VoiceRules } from '../lexicon/voice-rules.js';
 
@@ -278,8 +279,8 @@ function antecedentSetsOf(compiled: CompiledLexicon): Map<string, ReadonlySet<st
   return sets;
 }
 
-/** Auxiliaries that may stand between a city named for its government and its verb (no form of "be"). */
-const METONYM_AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should']);
+/** Auxiliaries that may stand between a city named for its government and its verb: perfect and modal, no form of "be" or "do". */
+const METONYM_AUXILIARIES = new Set([...AUXILIARIES].filter((a) => !BE_FORMS.has(a) && a !== 'do' && a !== 'does' && a !== 'did'));
 /** Adverbs besides forms in -ly that may follow that auxiliary ("had also warned", "has already said"). */
 const METONYM_ADVERBS = new Set(['also', 'already', 'long', 'since', 'not', 'never', 'again']);
 /**

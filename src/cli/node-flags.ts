@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
+import { constants } from 'node:os';
 
 /**
  * `serve` (and the server bench, which measures it): a young generation of 2 × 32 MB instead of V8's 2 × 16 MB. A
@@ -75,13 +76,9 @@ export function relaunch(flags: readonly string[], script: string, args: readonl
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       for (const s of FORWARDED) process.off(s, pass);
-      resolve(code ?? 128 + (signal ? signalNumber(signal) : 0));
+      resolve(code ?? 128 + (signal ? constants.signals[signal] : 0));
     });
   });
-}
-
-function signalNumber(signal: NodeJS.Signals): number {
-  return ({ SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 } as Record<string, number>)[signal] ?? 0;
 }
 
 /**

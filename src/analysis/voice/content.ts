@@ -8,7 +8,7 @@
 import type { ForwardCue } from './forward.js';
 import { boundedEnd } from './framing.js';
 import { occasion } from './intent.js';
-import { BE_FORMS, DETERMINERS, NOT_TAG_START, OBJECT_PRONOUNS, WEEKDAYS } from './grammar.js';
+import { BE_FORMS, DETERMINERS, NOT_TAG_START, OBJECT_PRONOUNS, RELATIVE_DAYS, WEEKDAYS } from './grammar.js';
 import { isHeadline, withholdingDeny, type Reading } from './words.js';
 
 /** The content cue at word i, or null. */
@@ -75,8 +75,6 @@ export function contentCue(r: Reading, i: number): ForwardCue | null {
 const NEGATIONS = new Set(['not', 'never', 'neither', 'nor', 'no']);
 /** Words after "it as"/"this as" that make "as" a comparison or a time, not a naming: "reported it as soon as …". */
 const AS_NOT_NAMING = new Set(['soon', 'well', 'long', 'early', 'late', 'far', 'much', 'many', 'recently', 'quickly', 'often']);
-/** Days named relative to the report: calendar words, a closed class (docs/voice.md, tables that stay in code). */
-const RELATIVE_DAYS = new Set(['yesterday', 'today', 'tonight']);
 /** Subjects that name no speaker. */
 const NOBODY = new Set(['nobody', 'none', 'noone']);
 

@@ -8,6 +8,10 @@
 /** Subject pronouns that open a clause after an adjunct: "said on Friday it had struck …" (V-ZERO). */
 export const PRONOUN_OPENERS = new Set(['it', 'its', 'they', 'their', 'he', 'his', 'she', 'her', 'we', 'our', 'i', 'there']);
 export const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/** Days named relative to the report, which stand where a weekday does ("announced yesterday the launch of …"). */
+export const RELATIVE_DAYS = new Set(['yesterday', 'today', 'tonight']);
+/** Words of time that end an adjunct before a clause as a weekday does ("said earlier today the …", "said last night …"). */
+export const TIME_WORDS = new Set([...RELATIVE_DAYS, 'morning', 'afternoon', 'evening', 'night', 'week', 'weekend']);
 export const BE_FORMS = new Set(['be', 'been', 'being', 'is', 'was', 'are', 'were', "it's"]);
 export const SAY_FORMS = new Set(['say', 'says', 'said', 'saying']);
 /** Words that open a relative or subordinate clause: a comma segment starting with one is not a speech tag. */

@@ -5,7 +5,7 @@
  * reported that") (V-PASSIVE); "is to say that", "fair to say" are the outlet's too (V-DISCOURSE).
  */
 import type { ForwardCue } from './forward.js';
-import { AUXILIARIES, BE_FORMS, PRONOUN_OPENERS, SAY_FORMS, WEEKDAYS } from './grammar.js';
+import { AUXILIARIES, BE_FORMS, PRONOUN_OPENERS, SAY_FORMS, TIME_WORDS, WEEKDAYS } from './grammar.js';
 import { afterParenthetical, bracketAsideEnd, capitalised, isDigit, isHeadline, isTitleCaseHeadline, negatedAt, pastForm, segmentEnd, withholdingDeny, type Reading, type Word } from './words.js';
 
 /** The reporting cue at word i, if any. */
@@ -651,8 +651,7 @@ export function mainClauseAfter(r: Reading, from: number): number {
   return n;
 }
 
-/** Words of time that end an adjunct before a clause as a weekday does ("said earlier today the …", "said last night …"). */
-const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'morning', 'afternoon', 'evening', 'night', 'week', 'weekend']);
+/** A weekday or a word of time: either ends an adjunct before a clause (V-ZERO). */
 function dayOrTime(w: string): boolean {
   return WEEKDAYS.has(w) || TIME_WORDS.has(w);
 }
