@@ -1266,6 +1266,31 @@ const MAX_MODIFIERS = 3;
 const ADJECTIVE_ENDING = /(?:ist|ic|ical|ous|ian|ese)$/;
 const UPPER_START = /^\p{Lu}/u;
 
+/** Capitalised words a bracketed gloss may hold at most ("(PMF)", "(Houthi)", "(Ansar Allah)"). */
+const MAX_GLOSS_WORDS = 3;
+
+/**
+ * The last unit of a bracketed gloss that opens right after unit `u` and closes before unit `to`, or -1: unit `u` is
+ * capitalised (a name or its last word), only an opening bracket stands after it, then one to MAX_GLOSS_WORDS
+ * capitalised words (an abbreviation or another name of the same body), then a closing bracket and a space. Linear in
+ * the gloss's length.
+ */
+function bracketGlossEnd(text: string, units: Units, u: number, to: number): number {
+  if (u + 1 >= to || !UPPER_START.test(text.slice(units.start[u], units.end[u]))) return -1;
+  if (!/^\s*\(\s*$/.test(text.slice(units.end[u], units.start[u + 1]))) return -1;
+  for (let v = u + 1; v < to && v <= u + MAX_GLOSS_WORDS; v++) {
+    if (!UPPER_START.test(text.slice(units.start[v], units.end[v]))) return -1;
+    if (!units.barrierAfter[v]) continue;
+    return closesGloss(text, units, v) && v + 1 < to ? v : v + 1 === to && closesGloss(text, units, v) ? v : -1;
+  }
+  return -1;
+}
+
+/** Whether only a closing bracket and whitespace stand after unit `v` ("… (PMF) militias"). */
+function closesGloss(text: string, units: Units, v: number): boolean {
+  return v + 1 < units.count && /^\s*\)\s+$/.test(text.slice(units.end[v], units.start[v + 1]));
+}
+
 /**
  * A comma between two compound modifiers of one noun, coordinate adjectives: "the Iran-backed, Lebanon-based Hezbollah
  * fighters" is one noun phrase, as it is without the comma. True when the unit before `from` ends a hyphenated
@@ -1285,14 +1310,23 @@ function coordinateCompounds(text: string, units: Units, from: number, to: numbe
  * "Tehran-allied"), descriptors of the lexicon, capitalised words (nationalities, sects, ideologies: "Yemeni",
  * "Islamist"; mid-sentence, so never the sentence's first word) and lowercase adjectives of ideology or origin by
  * their ending ("jihadist"). A function word (article, preposition, pronoun, conjunction, auxiliary) or any other word,
- * such as a verb, ends the phrase, and so does punctuation. At most MAX_MODIFIERS such words.
+ * such as a verb, ends the phrase, and so does punctuation, except a bracketed gloss after a name (bracketGlossEnd:
+ * "Iran-backed Ansar Allah (Houthi) militia", "Iran-aligned Popular Mobilization Forces (PMF) militias"), whose words
+ * are not counted. At most MAX_MODIFIERS such words.
  */
 function modifiersOnly(text: string, units: Units, compiled: CompiledLexicon, from: number, to: number, names: Match[]): boolean {
-  if ((units.barrierAfter[from - 1] && !coordinateCompounds(text, units, from, to)) || (to > from && units.barrierAfter[to - 1])) return false;
+  if (units.barrierAfter[from - 1] && !coordinateCompounds(text, units, from, to)) return false;
+  if (to > from && units.barrierAfter[to - 1] && !closesGloss(text, units, to - 1)) return false;
   const descriptors = classMemberWords(compiled, 'descriptor');
   let words = 0;
   let k = 0;
   for (let u = from; u < to; u++) {
+    // A name's (or capitalised word's) gloss in brackets: skipped whole, the phrase goes on after it.
+    const gloss = units.barrierAfter[u] ? bracketGlossEnd(text, units, u, to) : -1;
+    if (gloss >= 0) {
+      u = gloss;
+      continue;
+    }
     while (k < names.length && names[k].endUnit <= u) k++;
     if (k < names.length && names[k].startUnit <= u) {
       if (units.barrierAfter[u] && u + 1 < to) return false;

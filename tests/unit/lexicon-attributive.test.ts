@@ -111,4 +111,16 @@ describe('split mentions probed with made-up phrases: one phrase stays one menti
     expect(actorHits('Israel’s Defense Forces (IDF) said no one was hurt.')).toEqual([{ text: 'Israel’s Defense Forces (IDF)', referent: 'israel' }]);
     expect(actorHits("Israel's Defence Forces said no one was hurt.")).toEqual([{ text: "Israel's Defence Forces", referent: 'israel' }]);
   });
+  it('reads a name with its gloss in brackets between a patron modifier and the noun as one mention (1.3.45)', () => {
+    for (const [s, phrase] of [
+      ['Strikes hit the Iran-aligned Popular Mobilization Forces (PMF) militias.', 'Iran-aligned Popular Mobilization Forces (PMF) militias'],
+      ['Strikes hit the Iran-backed Ansar Allah (Houthi) militia.', 'Iran-backed Ansar Allah (Houthi) militia'],
+      ['The pro-Iran Kataib Hezbollah (KH) militia claimed the attack.', 'pro-Iran Kataib Hezbollah (KH) militia'],
+    ]) expect(actorHits(s), s).toEqual([{ text: phrase, referent: 'armed-groups' }]);
+  });
+
+  it('keeps a bracket of lowercase words, or a gloss followed by a verb, outside the phrase', () => {
+    expect(actorHits('The Iran-backed (and feared) militias struck.').length, 'lowercase aside').toBe(2);
+    expect(actorHits('Officials blamed Iran-backed militias (PMF) for the attack.')).toEqual([{ text: 'Iran-backed militias', referent: 'armed-groups' }]);
+  });
 });
