@@ -604,16 +604,23 @@ function affiliationOnly(text: string, units: Units, m: Match, entry: LabelEntry
  */
 const DEMONYM_ENDING = /(?:ian|ean|can|i|ese|ish)$/u;
 const LIST_BEFORE_TITLE = /^(?:(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}){1,6}\s+(?=\p{Ll})/u;
+/** The same list when the name follows "a"/"an": each later conjunct may have its article too ("a Hamas and a Hezbollah leader"). */
+const ARTICLE_LIST_BEFORE_TITLE = /^(?:(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:an?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}){1,6}\s+(?=\p{Ll})/u;
 function listBeforeTitle(text: string, units: Units, m: Match, compiled: CompiledLexicon): boolean {
   // "talks between Israel and Hamas political leaders": the pair of "between" are the two sides, not a list of offices.
   if (m.startUnit > 0 && units.normal[m.startUnit - 1] === 'between') return false;
-  const tail = LIST_BEFORE_TITLE.exec(text.slice(m.end, m.end + 160));
+  // "killed both a Hamas and a Hezbollah leader", "a Hamas or an Islamic Jihad official": an article before the name
+  // makes it a modifier of a singular noun to come, never the side itself, so the list is one of offices however many
+  // conjuncts it has (session 23, batch ar).
+  const before = m.startUnit > 0 ? units.normal[m.startUnit - 1] : '';
+  const article = (before === 'a' || before === 'an') && !units.barrierAfter[m.startUnit - 1];
+  const tail = (article ? ARTICLE_LIST_BEFORE_TITLE : LIST_BEFORE_TITLE).exec(text.slice(m.end, m.end + 160));
   if (!tail || !/(?:^|\s)(?:and|or)\s/.test(tail[0])) return false;
   // Two conjuncts without a comma are ambiguous for a one-word name when the second is a name too: "strikes on Iran
   // and Hezbollah leaders" names the state and the group's leaders, so the name keeps its mention. When the second is
   // a demonym ("Hamas and Iranian officials"), which cannot stand without the title, both modify it; a list with
   // commas ("Hamas, Hezbollah, and Iranian commanders") is one series of offices.
-  if (!tail[0].includes(',') && !/[\s-]/u.test(text.slice(m.start, m.end)) &&
+  if (!article && !tail[0].includes(',') && !/[\s-]/u.test(text.slice(m.start, m.end)) &&
       !DEMONYM_ENDING.test(tail[0].trim().split(/\s+/u).pop() ?? '')) return false;
   const at = m.end + tail[0].length;
   let u = m.endUnit;

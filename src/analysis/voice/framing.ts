@@ -31,6 +31,9 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
     // After an article the form is a noun, not the verb: "the warning of the danger in an area where …", "a call for
     // calm" name an act in the outlet's sentence and report no speaker's words (voice 1.13.0).
     if (nounAfterArticle(r, i)) return null;
+    // "has refused to call for a permanent ceasefire", "did not warn of …", "never insisted on …": a demand or warning
+    // not made reports nobody's words, as a claim or a naming not made does (F-CLAIM, F-CALL; session 23, batch ar).
+    if (negatedAt(r, i)) return null;
     return { cue: i, clause: i + 2, end: occasion(r, i + 3), rule: 'F-INSIST' };
   }
   // F-INSIST after a reporting phrase and a preposition (`phrase_prepositions`): "expressed concern about attacks on
@@ -39,6 +42,7 @@ export function framingCue(r: Reading, i: number): ForwardCue | null | undefined
   const phrase = phraseEnd(r, i);
   if (phrase > 0 && phrase + 2 < n && !words[phrase + 1].commaBefore && !words[phrase + 1].markBefore
     && v.phrasePrepositions.has(words[phrase + 1].lower) && !nounAfterArticle(r, i)) {
+    if (negatedAt(r, i)) return null;
     return { cue: i, clause: phrase + 2, end: occasion(r, phrase + 3), rule: 'F-INSIST' };
   }
   // F-INSIST with a short object between the verb and its preposition: "warned Iran against attacking Israel",

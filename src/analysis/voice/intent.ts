@@ -70,8 +70,35 @@ export function occasion(r: Reading, from: number): number | undefined {
     // "warned of escalation along the border as the conflict approaches its second month": a subordinating "as" (or
     // "while", "when", "because") that opens a clause of its own tells the occasion (voice 1.15.3).
     if (k > from && SUBORDINATORS.has(w.lower) && !AS_HEADS.has(r.words[k - 1].lower) && finiteClauseAt(r, k + 1)) return k;
+    // "has called for a ceasefire, continues to approve arms exports to Israel and has not backed …": a predicate
+    // coordinated after a comma goes on with what the subject does, the outlet's account (session 23, batch ar).
+    if (k > from && w.commaBefore && coordinatedPredicateAt(r, k)) return k;
   }
   return undefined;
+}
+
+/** Auxiliaries that may open a coordinated predicate; "may" is left out (the month), "be"/"been"/"do" open none. */
+const PREDICATE_AUXILIARIES = new Set([...AUXILIARIES].filter((a) => !['may', 'be', 'been', 'do'].includes(a)));
+
+/**
+ * Whether a predicate without its own subject opens at word k, right after a comma: an auxiliary in lower case
+ * ("…, has not backed", "…, was quoted"), or a verb in -s before an infinitive ("…, continues to approve", "…, wants
+ * to …"; not "bases to the north": the word after "to" must not be an article or a capitalised word). An "and" or
+ * "but" may stand first ("…, and has since …").
+ */
+function coordinatedPredicateAt(r: Reading, k: number): boolean {
+  const { words, text } = r;
+  let m = k;
+  if ((words[m].lower === 'and' || words[m].lower === 'but') && m + 1 < words.length && !words[m + 1].commaBefore) m++;
+  const w = words[m];
+  if (capitalised(text, w) || w.markBefore) return false;
+  const next = words[m + 1];
+  if (next === undefined || next.commaBefore || next.markBefore) return false;
+  if (PREDICATE_AUXILIARIES.has(w.lower)) return true;
+  const l = w.lower;
+  if (l.length <= 3 || !l.endsWith('s') || l.endsWith('ss') || next.lower !== 'to') return false;
+  const verb = words[m + 2];
+  return verb !== undefined && !verb.commaBefore && !DETERMINERS.has(verb.lower) && !capitalised(text, verb) && !/^\d/.test(verb.lower);
 }
 
 const SUBORDINATORS = new Set(['as', 'while', 'when', 'whereas', 'because']);
