@@ -566,6 +566,8 @@ function adjectiveOfAct(text: string, units: Units, compiled: CompiledLexicon, c
 
 /** The lexicon's class of nouns that mark a group as irregular ("militia", "militant", "rebel"). */
 const IRREGULAR_NOUN_CLASS = 'irregular-noun';
+/** The lexicon's class of nouns of a force's movements and growth ("repositioning", "recruitment"), read by bareNounOfAct. */
+const MOVEMENT_NOUN_CLASS = 'movement-noun';
 /** The lexicon's class of Iran named as a group's sponsor ("Iran", "Iranian", "Tehran"). */
 const PATRON_CLASS = 'patron';
 
@@ -588,7 +590,9 @@ function bareNounOfAct(text: string, units: Units, compiled: CompiledLexicon, c:
     && classWords(compiled, PATRON_CLASS).has(units.normal[u - 1])) return false;
   if (c.endUnit >= units.count || units.barrierAfter[u]) return false;
   if (!/^\s+$/.test(text.slice(units.end[u], units.start[c.endUnit]))) return false;
-  return actOrThingAt(text, units, c.endUnit, compiled);
+  // "militia repositioning, refugee crises": a noun of a force's movement or growth (`movement-noun`, session 23) is an
+  // act of the noun too, here only (a force's label before it stays the force: "the U.S. military presence").
+  return actOrThingAt(text, units, c.endUnit, compiled) || classWords(compiled, MOVEMENT_NOUN_CLASS).has(units.normal[c.endUnit]);
 }
 
 /**

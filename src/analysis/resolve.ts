@@ -74,6 +74,7 @@ const RELATION_NOUN_CLASS = 'relation-noun';
 const COMBAT_VERB_CLASS = 'combat-verb';
 const BODY_NOUN_CLASS = 'body-noun';
 const CAUSE_PHRASE_CLASS = 'cause-phrase';
+const BENEFICIARY_PHRASE_CLASS = 'beneficiary-phrase';
 const PATRON_CLASS = 'patron';
 /** A pattern of a group named by its sponsor and a bare group noun: "{patron}-{patron-tie} {descriptor:0-2} {group-noun}". */
 const PATRON_GROUP_PATTERN = /^\{patron\}-\{patron-tie\}(?: \{descriptor[^}]*\})? \{group-noun\}$/;
@@ -118,6 +119,8 @@ interface ResolveWords {
   combatPhrases: ReadonlySet<string>;
   /** Phrases of a cause supported ("support of", "solidarity with"): their object is no agent (rule 5). */
   causePhrases: ReadonlySet<string>;
+  /** Phrases that name who gains from a wrong ("interests of", "hands of"): a bare plural after them is a kind (rule 1d'). */
+  beneficiaryPhrases: ReadonlySet<string>;
   /** Plural nouns of groups as bodies ("groups", "factions", "militias"). */
   bodyNouns: ReadonlySet<string>;
   /** The ways a group's sponsor is named (class `patron`: "Iran", "Tehran", "the Islamic Republic"), lowercased. */
@@ -149,6 +152,7 @@ function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
       combat: classWords(compiled, COMBAT_VERB_CLASS),
       combatPhrases: classPhrases(compiled, COMBAT_VERB_CLASS),
       causePhrases: classPhrases(compiled, CAUSE_PHRASE_CLASS),
+      beneficiaryPhrases: classPhrases(compiled, BENEFICIARY_PHRASE_CLASS),
       bodyNouns: classWords(compiled, BODY_NOUN_CLASS),
       patron: new Set([...classWords(compiled, PATRON_CLASS), ...classPhrases(compiled, PATRON_CLASS)]),
       patronClient: patronClientOf(compiled),
@@ -392,6 +396,11 @@ export function resolveContextLabels(
     // actor: no antecedent is sought. A designation of an actor ("designated the Houthis a terrorist organization")
     // has no list noun and still resolves.
     if (listNoun(text, units, match, listNouns)) continue;
+    // 1d'. A kind named as whoever gains from a wrong ("such violations will only serve the interests of terrorist
+    // organizations lurking to harm Iraq", "plays into the hands of extremist groups"): a bare plural, with no article,
+    // demonstrative or possessive, after a `beneficiary-phrase` names a class of actors, not one the story has named,
+    // so no antecedent is sought (session 23, batch as). "the interests of the occupation" is definite and looks back.
+    if (beneficiaryKind(units, match, words.beneficiaryPhrases)) continue;
     // The same with words between a compound modifier and the attack ("Iranian-backed Shiite terror attacks are
     // ongoing", "Iran-aligned Houthi drone strikes on shipping"): up to MODIFIER_GAP words that are no group noun, then
     // an attack noun that heads the phrase (punctuation, on/against/…, or a copula after it). A group noun between
@@ -1426,6 +1435,19 @@ function sameWordsUntaken(
     return true;
   }
   return false;
+}
+
+/**
+ * Whether the label is a bare plural (its first word no determiner or possessive, its head plural) right after a
+ * two-word `beneficiary-phrase` ("interests of", "hands of"), with no punctuation between: a kind of actor named as
+ * the one who gains, not a mention of a referent (rule 1d').
+ */
+function beneficiaryKind(units: Units, match: Match, phrases: ReadonlySet<string>): boolean {
+  const u = match.startUnit;
+  if (phrases.size === 0 || u < 2 || units.barrierAfter[u - 1] || units.barrierAfter[u - 2]) return false;
+  if (!phrases.has(`${units.normal[u - 2]} ${units.normal[u - 1]}`)) return false;
+  if (DEFINITE.has(units.normal[u]) || POINTING_DETERMINERS.has(units.normal[u]) || units.normal[u] === 'a' || units.normal[u] === 'an') return false;
+  return plural(units.normal[match.endUnit - 1]);
 }
 
 function plural(head: string): boolean {

@@ -5,7 +5,7 @@
  * reported that") (V-PASSIVE); "is to say that", "fair to say" are the outlet's too (V-DISCOURSE).
  */
 import type { ForwardCue } from './forward.js';
-import { AUXILIARIES, BE_FORMS, PRONOUN_OPENERS, SAY_FORMS, TIME_WORDS, WEEKDAYS } from './grammar.js';
+import { AUXILIARIES, BE_FORMS, DETERMINERS, PRONOUN_OPENERS, SAY_FORMS, TIME_WORDS, WEEKDAYS } from './grammar.js';
 import { afterParenthetical, bracketAsideEnd, capitalised, isDigit, isHeadline, isTitleCaseHeadline, negatedAt, pastForm, segmentEnd, withholdingDeny, type Reading, type Word } from './words.js';
 
 /** The reporting cue at word i, if any. */
@@ -58,6 +58,15 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
     const lj = words[j].lower;
     if (lj === 'that') {
       const after = words[j + 1];
+      // "respond to the strikes in a way that could warn Israel off", "said in a statement that has drawn criticism":
+      // "that" right after a noun phrase of the adjunct (an article or possessive one or two words before it) and
+      // followed at once by an auxiliary is a relative pronoun on that noun, not the complementizer: a later "that" in
+      // the window may still open the clause, else nothing is reported (session 23, batch as). A weekday, a time word or
+      // an adjunct word before "that" still opens the clause.
+      const prevWord = words[j - 1]?.lower ?? '';
+      if (after && j > i + 2 && !words[j].commaBefore && AUXILIARIES.has(after.lower) && !WEEKDAYS.has(prevWord) &&
+        !TIME_WORDS.has(prevWord) && !v.adjuncts.has(prevWord) &&
+        [j - 2, j - 3].some((k) => k > i && DETERMINERS.has(words[k].lower) && !words[k + 1].commaBefore)) continue;
       // "emphasized that, despite the truce, the attacks …": a comma after "that" opens an adjunct inside the clause;
       // "said that, and left" ends the clause at once, so a comma needs a clause of some length after it.
       if (after && (!after.commaBefore || j + 4 < n)) return { cue: i, clause: j + 1, rule: 'V-THAT' };
