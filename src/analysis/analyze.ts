@@ -171,7 +171,7 @@ export function analyzeDocument(doc: Document, compiled: CompiledLexicon): DocAn
       // A phrase of two such words ("his extremist terrorist coalition") ends in the same word that may be an
       // adjective, and is read the same way: a noun only where the phrase ends the noun phrase.
       if (entry.noun && (m.endUnit - m.startUnit === 1 || classWords(compiled, FRAMING_ADJECTIVE_CLASS).has(units.normal[m.endUnit - 1])) &&
-          !usedAsNoun(text, units, m.endUnit)) continue;
+          !usedAsNoun(text, units, m.endUnit) && !beforePersonName(text, units, m.endUnit, matches[mi + 1], compiled)) continue;
       if (entry.metonym && !actsAsGovernment(units, m, compiled.voice)) continue;
       // "regime militias", "pro-government militias": a bare group noun glued after a civil war's
       // side word names that side's men (Syria's above all), no referent the lexicon tracks, as resolve.ts reads a
@@ -792,6 +792,52 @@ function possessiveInside(units: Units, m: Match): boolean {
  * quoted noun phrase, as "a militant operational command centre" is.
  */
 const OPENING_QUOTE_GAP = /^(?:\s*[“«‘]|\s+["'])$/;
+
+/** Lowercase particles inside a person's name ("Ali al-Hassan", "Osama bin Laden"). */
+const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'ben', 'abu', 'abd', 'de']);
+/** Capitalised words of a person's name after a label word, at most. */
+const MAX_NAME_WORDS = 4;
+/** Head words of a body's name ("the Palestine Liberation Organization", "the Popular Front"): no person's name. */
+const BODY_HEADS = new Set([
+  'organization', 'organisation', 'front', 'party', 'authority', 'brigade', 'brigades', 'force', 'forces', 'army', 'council',
+  'committee', 'movement', 'group', 'union', 'league', 'corps', 'guard', 'guards', 'ministry', 'government', 'agency',
+  'alliance', 'coalition', 'network', 'association', 'state', 'republic', 'jihad',
+]);
+
+/**
+ * A label word that may be an adjective ("militant", "terrorist") is a noun before a person's name: "Hezbollah
+ * militant Salim Ayyash", "the terrorist Yahya Sinwar was killed" name a member of the group (gold README C-MEMBERS), as
+ * "Hamas fighter Ahmed Ali" does. The name: two to MAX_NAME_WORDS capitalised words (name particles aside) right after
+ * the word, none a descriptor ("militant Shiite Muslims"), no match of the lexicon starting there ("militant Islamic
+ * Jihad", "terrorist Hamas leaders"), and after them the sentence's punctuation, its end, a function word or a reporting
+ * verb ("militant Ali Hassan said"). Bounded by MAX_NAME_WORDS.
+ */
+function beforePersonName(text: string, units: Units, endUnit: number, next: Match | undefined, compiled: CompiledLexicon): boolean {
+  if (endUnit >= units.count || units.barrierAfter[endUnit - 1]) return false;
+  if (next && next.startUnit === endUnit) return false;
+  // "the marginally less-extremist Palestine Liberation Organization": a compound adjective.
+  if (endUnit >= 2 && isHyphenGlue(text.slice(units.end[endUnit - 2], units.start[endUnit - 1]))) return false;
+  const descriptors = classWords(compiled, DESCRIPTOR_CLASS);
+  let words = 0;
+  let u = endUnit;
+  for (; u < units.count && u < endUnit + MAX_NAME_WORDS + 2; u++) {
+    const w = units.normal[u];
+    if (/^\p{Lu}/u.test(text.slice(units.start[u], units.end[u]))) {
+      if (descriptors.has(w) || ENGLISH_STOPWORDS.has(w) || BODY_HEADS.has(w)) return false;
+      words++;
+    } else if (!(words > 0 && NAME_PARTICLES.has(w))) {
+      break;
+    }
+    if (units.barrierAfter[u]) {
+      u++;
+      return words >= 2 && words <= MAX_NAME_WORDS && (!/^\s*-\s*$/.test(text.slice(units.end[u - 1], units.start[u] ?? units.end[u - 1])));
+    }
+  }
+  if (words < 2 || words > MAX_NAME_WORDS) return false;
+  if (u >= units.count) return true;
+  const after = units.normal[u];
+  return ENGLISH_STOPWORDS.has(after) || compiled.voice.words.reporting.has(after) || compiled.voice.words.zeroThat.has(after);
+}
 
 function usedAsNoun(text: string, units: Units, endUnit: number): boolean {
   const word = units.normal[endUnit - 1];
