@@ -42,12 +42,12 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
       // "…, according to X" and "…, as reported by X" name a source the same way.
       const according = (words[segStart].lower === 'according' && words[segStart + 1]?.lower === 'to')
         || (words[segStart].lower === 'as' && v.sourceParticiples.has(words[segStart + 1]?.lower ?? '') && words[segStart + 2]?.lower === 'by');
-      let tag = according ? null : isSpeechTag(r, segStart, i);
+      let tag: string | null = according ? null : isSpeechTag(r, segStart, i);
       // T-APPOSITIVE: "…, a senior official, Osama Hamdan, said." — the speaker and its name are the two segments
       // before the verb; the tag starts with them.
       let tagStart = segStart;
       if (!according && !tag && prevSegStart > 0 && prevPrevSegStart > 0 && appositiveTag(r, prevPrevSegStart, prevSegStart, segStart, i)) {
-        tag = 'T-TRAIL';
+        tag = 'T-APPOSITIVE';
         tagStart = prevPrevSegStart;
       }
       // S-SELF: "…, Tasnim reported." and "…, according to the IWN." in that outlet's own article are its narration.
