@@ -95,6 +95,7 @@ const LISTS = [
   ['subject_gap_words', 'subjectGap', 'words'],
   ['relative_gap_words', 'relativeGap', 'words'],
   ['hedge_adverbs', 'hedgeAdverbs', 'words'],
+  ['hedge_verbs', 'hedgeVerbs', 'verbs'],
   ['not_source_nouns', 'notSources', 'words'],
   ['source_plurals', 'sourcePlurals', 'words'],
   ['source_participles', 'sourceParticiples', 'words'],
