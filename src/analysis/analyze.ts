@@ -515,6 +515,8 @@ const OUTLET_MODIFIER_CLASS = 'outlet-modifier';
 const PERSON_TITLE_CLASS = 'person-title-noun';
 const TITLE_MODIFIER_CLASS = 'title-modifier';
 const OF_TITLE_CLASS = 'of-title-noun';
+/** Titles after which "from" and a name name an official by affiliation ("officials from Israel"). */
+const FROM_TITLE_CLASS = 'from-title-noun';
 
 /**
  * A neutral name used only to say whose something is (gold README: officials named by affiliation are not
@@ -693,9 +695,23 @@ function titleOfBefore(text: string, units: Units, m: Match, compiled: CompiledL
   const isTitle = (w: string): boolean => classWords(compiled, PERSON_TITLE_CLASS).has(w) ||
     classWords(compiled, TITLE_NOUN_CLASS).has(w) || classWords(compiled, OF_TITLE_CLASS).has(w);
   const body = classWords(compiled, OFFICE_BODY_CLASS);
+  // A name in a list of names after the title ("officials from Egypt, Israel, Qatar and the United States", "leaders
+  // of Qatar, Iran and Turkey"): each name is the officials' affiliation. Commas are crossed only between capitalised
+  // words when the list goes on after the name or an "and"/"or" was crossed (session 23, batch at).
+  const gap = (u: number): string => text.slice(units.end[u], units.start[u + 1]);
+  const next = m.endUnit < units.count ? units.normal[m.endUnit] : '';
+  let inList = (m.endUnit < units.count && units.barrierAfter[m.endUnit - 1] === 1 && gap(m.endUnit - 1).trim() === ',')
+    || (!units.barrierAfter[m.endUnit - 1] && (next === 'and' || next === 'or'));
   for (let u = m.startUnit - 1; u >= 1 && m.startUnit - u <= MAX_OF_CHAIN; u--) {
-    if (units.barrierAfter[u]) return false;
+    if (units.barrierAfter[u]) {
+      if (!(inList && u + 1 < units.count && gap(u).trim() === ',' && properWordAt(text, units, u))) return false;
+      continue;
+    }
     const w = units.normal[u];
+    if ((w === 'and' || w === 'or') && !units.barrierAfter[u - 1] && properWordAt(text, units, u - 1)) {
+      inList = true;
+      continue;
+    }
     if (w === 'of') {
       if (units.barrierAfter[u - 1]) return false;
       if (isTitle(units.normal[u - 1])) return true;
@@ -705,6 +721,9 @@ function titleOfBefore(text: string, units: Units, m: Match, compiled: CompiledL
     // right after a title says whom the office holder serves, as "of" does (C-OFFICE; session 22, batch ap). Only
     // directly after the title and only once: "met with Israel", "clashes with Israeli forces" have no title there.
     if (w === 'with') return !units.barrierAfter[u - 1] && isTitle(units.normal[u - 1]);
+    // "officials from Egypt, Israel …", "a spokesman from Hamas": "from" right after the title of one who speaks for a
+    // side (`from-title-noun`) says the same; not after a rank ("officers from Iran"; session 23, batch at).
+    if (w === 'from') return !units.barrierAfter[u - 1] && classWords(compiled, FROM_TITLE_CLASS).has(units.normal[u - 1]);
     if (w === 'the' || body.has(w) || properWordAt(text, units, u)) continue;
     return false;
   }

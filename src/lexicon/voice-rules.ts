@@ -95,6 +95,7 @@ const LISTS = [
   ['subject_gap_words', 'subjectGap', 'words'],
   ['relative_gap_words', 'relativeGap', 'words'],
   ['hedge_adverbs', 'hedgeAdverbs', 'words'],
+  ['hedge_verbs', 'hedgeVerbs', 'verbs'],
   ['not_source_nouns', 'notSources', 'words'],
   ['source_plurals', 'sourcePlurals', 'words'],
   ['source_participles', 'sourceParticiples', 'words'],
@@ -120,6 +121,8 @@ const WINDOWS = [
   ['run_in', 'runIn'], ['noun_clause', 'nounClause'], ['label_words', 'labelWords'], ['qa_opening', 'qaOpening'],
   ['qa_opening_chars', 'qaOpeningChars'], ['qa_question_chars', 'qaQuestionChars'], ['subject_gap', 'subjectGap'],
   ['relative_gap', 'relativeGap'], ['sequence_comma', 'sequenceComma'],
+  // Session 23.
+  ['directive_names', 'directiveNames'],
 ] as const;
 export type VoiceWindows = { readonly [K in (typeof WINDOWS)[number][1]]: number };
 

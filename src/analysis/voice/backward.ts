@@ -7,7 +7,7 @@
  */
 import { ARTICLES, AUXILIARIES, DETERMINERS, RELATIVE } from './grammar.js';
 import { insideAny } from './spans.js';
-import { isSpeechTag } from './tags.js';
+import { appositiveTag, isSpeechTag } from './tags.js';
 import { capitalised, pastForm, type Reading } from './words.js';
 import { namesSelf } from './self.js';
 
@@ -29,6 +29,7 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
   const n = words.length;
   let segStart = 0;
   let prevSegStart = 0;
+  let prevPrevSegStart = 0;
   let before = 0;
   let from = 0;
   let rule = '';
@@ -41,17 +42,24 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
       // "…, according to X" and "…, as reported by X" name a source the same way.
       const according = (words[segStart].lower === 'according' && words[segStart + 1]?.lower === 'to')
         || (words[segStart].lower === 'as' && v.sourceParticiples.has(words[segStart + 1]?.lower ?? '') && words[segStart + 2]?.lower === 'by');
-      const tag = according ? null : isSpeechTag(r, segStart, i);
+      let tag: string | null = according ? null : isSpeechTag(r, segStart, i);
+      // T-APPOSITIVE: "…, a senior official, Osama Hamdan, said." — the speaker and its name are the two segments
+      // before the verb; the tag starts with them.
+      let tagStart = segStart;
+      if (!according && !tag && prevSegStart > 0 && prevPrevSegStart > 0 && appositiveTag(r, prevPrevSegStart, prevSegStart, segStart, i)) {
+        tag = 'T-APPOSITIVE';
+        tagStart = prevPrevSegStart;
+      }
       // S-SELF: "…, Tasnim reported." and "…, according to the IWN." in that outlet's own article are its narration.
-      if ((according || tag) && namesSelf(r, segStart, i, v.tag)) {
+      if ((according || tag) && namesSelf(r, tagStart, i, v.tag)) {
         // not a cue
       } else if (tag && i === n && colonTag) {
         // "In a statement, the group said:" introduces what follows; nothing before it is reported.
-      } else if (tag && introducesQuotation(r, segStart, i)) {
+      } else if (tag && introducesQuotation(r, tagStart, i)) {
         // T-INTRO: "Speaking at a press conference, Kanaani said, “…”" — the tag introduces the quotation after it;
         // the fronted participle or prepositional phrase before it is the outlet's narration.
       } else if (according || tag) {
-        before = segStart;
+        before = tagStart;
         rule = tag ?? 'B-ACCORDING';
         // S-FIGURE
         // The participle segment is the figure's when the source is one of figures ("according to Israeli tallies")
@@ -86,6 +94,7 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
         if (appositive || adjunct) break;
       }
     }
+    prevPrevSegStart = prevSegStart;
     prevSegStart = segStart;
     segStart = i;
   }

@@ -23,8 +23,15 @@ export function intentCue(r: Reading, i: number): ForwardCue | null | undefined 
     // The window counts the addressee's words, so the particle of "called on" is not one of them, nor the negation of
     // "urged Prime Minister Ehud Karmi not to …".
     let negation = 0;
-    for (let j = i + (callOn ? 2 : 1); j < n && j <= i + (callOn ? 1 : 0) + win.directive + negation; j++) {
+    // The words of an institution's name are one addressee, not a clause: "ordered the Department of Migrant Workers
+    // (DMW) and the Overseas Workers Welfare Administration (OWWA) to locate …" (session 23, batch at). Capitalised words
+    // and the connectives between them ("of", "the", "and", "for" before a capitalised word) are not counted, up to
+    // `directive_names` of them.
+    let names = 0;
+    for (let j = i + (callOn ? 2 : 1); j < n && j <= i + (callOn ? 1 : 0) + win.directive + negation + names; j++) {
       if (words[j].commaBefore && words[j].lower !== 'to') break;
+      if (names < win.directiveNames && j > i + 1 && (capitalised(r.text, words[j])
+        || (NAME_CONNECTIVES.has(words[j].lower) && words[j + 1] && capitalised(r.text, words[j + 1])))) names++;
       if ((words[j].lower === 'not' || words[j].lower === 'never') && words[j + 1]?.lower === 'to') negation = 1;
       // The addressee is the speaker's naming too ("urged Israel not to retaliate", O-OBJECT), unless a pronoun.
       if (words[j].lower === 'to') {
@@ -54,6 +61,9 @@ export function intentCue(r: Reading, i: number): ForwardCue | null | undefined 
   // Not an infinitive: a vow verb may still report a clause ("vowed that …"), read by the reporting rules.
   return undefined;
 }
+
+/** Words that join the parts of an institution's name ("Department of Foreign Affairs", "X and the Y"). */
+const NAME_CONNECTIVES: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for']);
 
 /**
  * Where an infinitive clause ends: at a word that opens the outlet's account of the occasion ("… to exercise

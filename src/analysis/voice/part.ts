@@ -10,7 +10,7 @@ import { finiteClauseAt } from './intent.js';
 import { ARTICLES, AUXILIARIES, DETERMINERS, RELATIVE } from './grammar.js';
 import { perspectiveClause } from './perspective.js';
 import { insideAny, type RuleSpan } from './spans.js';
-import { FRONTED_CLAUSE, inSpeechTag, isSpeechTag } from './tags.js';
+import { FRONTED_CLAUSE, appositiveTag, inSpeechTag, isSpeechTag } from './tags.js';
 import { capitalised, MONTH_NAMES, pastForm, segmentEnd, type Reading } from './words.js';
 import { namesSelf } from './self.js';
 
@@ -89,7 +89,9 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
   let trailingDespite = n;
   let last = 0;
   let beforeLast = 0;
+  let thirdLast = 0;
   for (let k = 1; k < n; k++) if (words[k].commaBefore) {
+    thirdLast = beforeLast;
     beforeLast = last;
     last = k;
   }
@@ -105,6 +107,9 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
   // escalate, …, the brigadier general stressed": the subject of "affirm" is the general's words too).
   let trailingTag = last > 0 && trailingDespite === n && !insideAny(r.quoted, words[last].start) &&
     isSpeechTag(r, last, n) === 'T-TRAIL' && !namesSelf(r, last, n, v.tag) ? last : n;
+  // T-APPOSITIVE: "…, a senior official, Osama Hamdan, said." — the tag starts with the speaker's noun phrase.
+  if (trailingTag === n && trailingDespite === n && thirdLast > 0 && !insideAny(r.quoted, words[thirdLast].start)
+    && appositiveTag(r, thirdLast, beforeLast, last, n) && !namesSelf(r, thirdLast, n, v.tag)) trailingTag = thirdLast;
   // S-AFTER: a tag followed only by the outlet's summing-up appositive ("… was Iranian in origin, the military said, a
   // conclusion that could further aggravate …") ends the statement as a trailing tag does; the appositive is the
   // outlet's (session 20).

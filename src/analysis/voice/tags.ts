@@ -58,9 +58,11 @@ export function isSpeechTag(r: Reading, a: number, b: number): 'T-TRAIL' | 'T-IN
   while (titled < b && titled - a < win.tagSubject + win.tagAdjunct && !words[titled].markBefore
     && (capitalised(text, words[titled]) || (titled > a && TITLE_CONNECTIVES.has(words[titled].lower)))) titled++;
   const subjectMax = Math.max(win.tagSubject, titled - a);
-  for (let t = a + 1; t < b && t - a <= subjectMax; t++) {
+  // The verb may follow an auxiliary after a subject of the longest size: "…, Prime Cabinet Secretary and Foreign and
+  // Diaspora Affairs Cabinet Secretary Musalia Mudavadi has assured." (session 23, batch at).
+  for (let t = a + 1; t < b && t - a <= subjectMax + 1; t++) {
     const lt = words[t].lower;
-    if (!v.tag.has(lt)) continue;
+    if (!v.tag.has(lt) || (t - a > subjectMax && !AUXILIARIES.has(words[t - 1].lower))) continue;
     // "…, No Injuries Reported", "…, clashes reported": a noun of what happens is the subject of an agentless
     // passive, like "were reported", not a speaker.
     if (BE_FORMS.has(words[t - 1].lower) || v.happeningNouns.has(words[t - 1].lower)) return null;
@@ -86,6 +88,64 @@ export function isSpeechTag(r: Reading, a: number, b: number): 'T-TRAIL' | 'T-IN
     return 'T-TRAIL';
   }
   return null;
+}
+
+/**
+ * T-APPOSITIVE: a trailing tag whose speaker is set off by commas in two segments, the verb alone in the last one
+ * (with at most a short adjunct): a noun phrase and its name ("…, a senior official, Osama Hamdan, said.", "…, the army
+ * spokesman, Daniel Hagari, said on Sunday."), a name and its noun phrase ("…, Ambrey, a British security firm, said."),
+ * or a noun phrase and a participle phrase ("…, a Lebanese security source, speaking on condition of anonymity,
+ * said."). words[s1, s2) and words[s2, verb) are the speaker's segments, words[verb, b) the verb. The noun phrase has at
+ * most tag_subject words, opens with a determiner, a capitalised word or a speaker noun (after a name: a determiner),
+ * ends in a lowercase word and holds no verb; a name is one to four capitalised words (session 23, batch at: an AP
+ * copy's "…, the group’s top political leader Ismail Haniyeh and a senior Beirut-based official, Osama Hamdan, said.").
+ */
+export function appositiveTag(r: Reading, s1: number, s2: number, verb: number, b: number): boolean {
+  const { words, text } = r;
+  const v = r.rules.words;
+  if (s1 <= 0 || !(s1 < s2 && s2 < verb && verb < b) || !bareTagVerb(r, verb, b)) return false;
+  const isName = (a: number, z: number): boolean => {
+    if (z - a > 4) return false;
+    for (let k = a; k < z; k++) if (words[k].markBefore || !capitalised(text, words[k])) return false;
+    return true;
+  };
+  const isNounPhrase = (a: number, z: number, determiner: boolean): boolean => {
+    const first = words[a].lower;
+    if (z - a > r.rules.windows.tagSubject || NOT_TAG_START.has(first) || capitalised(text, words[z - 1])) return false;
+    if (!(DETERMINERS.has(first) || (!determiner && (capitalised(text, words[a]) || v.speakerNouns.has(first))))) return false;
+    for (let k = a; k < z; k++) {
+      const lk = words[k].lower;
+      if (words[k].markBefore || AUXILIARIES.has(lk) || v.reporting.has(lk) || v.tag.has(lk) || RELATIVE.has(lk)) return false;
+    }
+    return true;
+  };
+  const isParticiplePhrase = (a: number, z: number): boolean => {
+    const first = words[a].lower;
+    if (z - a > r.rules.windows.tagAdjunctChain || !first.endsWith('ing') || first.length <= 4 || v.tag.has(first)) return false;
+    for (let k = a; k < z; k++) if (words[k].markBefore || AUXILIARIES.has(words[k].lower) || words[k].lower === 'that') return false;
+    return true;
+  };
+  return (isNounPhrase(s1, s2, false) && (isName(s2, verb) || isParticiplePhrase(s2, verb)))
+    || (isName(s1, s2) && isNounPhrase(s2, verb, true));
+}
+
+/** A comma segment of a tag verb alone, or with the object of "told" and a short adjunct ("said", "said on Friday"). */
+function bareTagVerb(r: Reading, verb: number, b: number): boolean {
+  const { words } = r;
+  const v = r.rules.words;
+  const win = r.rules.windows;
+  const lv = words[verb].lower;
+  if (!v.tag.has(lv) || lv === 'read' || lv === 'reads') return false;
+  const k = v.objectVerbs.has(lv) ? skipToldObject(r, verb + 1, b) : verb + 1;
+  const after = b - k;
+  if (after === 0) return true;
+  if (!(v.adjuncts.has(words[k].lower) || WEEKDAYS.has(words[k].lower) || v.afterTagAdjuncts.has(words[k].lower))) return false;
+  if (after > win.tagAdjunct && (after > win.tagAdjunctChain || !OCCASION_PREPOSITIONS.has(words[k].lower))) return false;
+  for (let m = k; m < b; m++) {
+    const lm = words[m].lower;
+    if (lm === 'that' || v.reporting.has(lm) || AUXILIARIES.has(lm) || NOT_TAG_START.has(lm) && m > k) return false;
+  }
+  return true;
 }
 
 /** Prepositions that open an adjunct of the occasion after a tag verb ("… told reporters at a briefing in Doha …"). */

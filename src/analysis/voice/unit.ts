@@ -164,6 +164,9 @@ function coordinatedSpeech(text: string, words: Word[], q: number, rules: VoiceR
     // The outlet's hedge ("…, but one rocket reportedly struck …") makes the clause the outlet's account of a report,
     // whatever opens its subject (voice 1.15.2).
     if (v.hedgeAdverbs.has(lk)) return true;
+    // "…, but the militants appeared to rule out …": a verb of appearance after a subject of its own hedges as well
+    // (`hedge_verbs`, session 23).
+    if (subject && k > q + 1 && v.hedgeVerbs.has(lk)) return true;
     if (subject && k > q + 1 && (v.reporting.has(lk) || v.vow.has(lk) || v.content.has(lk) || v.tag.has(lk))) return true;
   }
   return false;
