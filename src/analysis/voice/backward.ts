@@ -35,8 +35,9 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
   let rule = '';
   let firstFigure = -1;
   const bare = bareAccording(r, limit);
+  const closed = closingMarkTags(r, limit);
   for (let i = 1; i <= limit; i++) {
-    if (i < limit && !words[i].commaBefore && i !== bare) continue;
+    if (i < limit && !words[i].commaBefore && i !== bare && !closed.has(i)) continue;
     // The comma segment words[segStart, i); the first segment cannot be a trailing tag or source.
     if (segStart > 0 && !insideAny(r.quoted, words[segStart].start)) {
       // "…, according to X" and "…, as reported by X" name a source the same way.
@@ -72,8 +73,12 @@ export function backwardCues(r: Reading, limit: number, colonTag: boolean, mark:
         // S-AFTER: what follows a parenthetical source or tag is the claim too, unless it is a relative clause on the
         // source, an appositive on an inverted tag's speaker ("…, said Yahya Saree, a spokesman for the Houthis.") or
         // after a source ("…, according to the ministry, a formula never applied to …"), or an adjunct.
+        // A source right after a relative word ("the attack in which, according to the patriarchate, an Israeli army
+        // sniper shot …", "where, according to local sources, the US forces …") stands inside the relative clause: the
+        // determiner after it opens that clause's subject, not an appositive on the source (session 23, batch av).
+        const inRelative = according && RELATIVE.has(words[segStart - 1].lower);
         const appositive = ((according || (tag && v.tag.has(words[segStart].lower))) && i < limit
-          && DETERMINERS.has(words[i].lower)) || (i < limit && (summativeAppositive(r, i, limit) || relativeAppositive(r, i, limit)));
+          && DETERMINERS.has(words[i].lower) && !inRelative) || (i < limit && (summativeAppositive(r, i, limit) || relativeAppositive(r, i, limit)));
         // "…, but it is not clear …": a new clause of the outlet's, so the source was a trailing one for the clause
         // before it.
         // A time phrase with its article or number ("…, a day after the strikes", "…, two weeks after …") is one.
@@ -158,6 +163,28 @@ function introducesQuotation(r: Reading, a: number, b: number): boolean {
   return (first.endsWith('ing') && first.length > 4 && !r.rules.words.reporting.has(first)) || r.rules.words.frontedOpeners.has(first);
 }
 
+
+/**
+ * T-TRAIL without its comma: a speech tag right after the closing mark of a quotation that ends the reported clause
+ * ("Hezbollah fighters targeted “enemy artillery positions” the group said in a statement, adding …", AFP copy;
+ * "… “Iranian proxies” a Pentagon official said."). Returns the indices of words[1, limit) that open such a tag: the
+ * word after the closing mark, outside the quotation, with no comma before it, whose comma segment is a speech tag by
+ * isSpeechTag. A clause after the mark whose say-verb has more than a short adjunct after it ("“the occupation” the group
+ * said it would expel") is no tag, so nothing changes there (session 23, batch av).
+ */
+export function closingMarkTags(r: Reading, limit: number): Set<number> {
+  const { words } = r;
+  const out = new Set<number>();
+  for (let i = 1; i < limit; i++) {
+    const w = words[i];
+    if (!w.markBefore || w.commaBefore || !insideAny(r.quoted, words[i - 1].start) || insideAny(r.quoted, w.start)) continue;
+    let b = i + 1;
+    while (b < limit && !words[b].commaBefore && !words[b].markBefore) b++;
+    if (b < limit && !words[b].commaBefore) continue;
+    if (isSpeechTag(r, i, b) !== null) out.add(i);
+  }
+  return out;
+}
 
 /** Words that open a coordinated clause of the outlet's after a source or tag: "…, according to X, but it is …". */
 const CLAUSE_COORDINATORS = new Set(['but', 'and', 'yet', 'although', 'though', 'whereas']);

@@ -3,7 +3,7 @@
  * This file dispatches to the rule families; docs/voice.md specifies each rule id.
  */
 import { capitalised, pastForm, segmentEnd, type Reading } from './words.js';
-import { AUXILIARIES } from './grammar.js';
+import { AUXILIARIES, DETERMINERS } from './grammar.js';
 import { framingCue } from './framing.js';
 import { intentCue } from './intent.js';
 import { contentCue } from './content.js';
@@ -74,9 +74,14 @@ const RELATIVE_SOURCE_REACH = 7;
 function relativeSourceClause(r: Reading, i: number): ForwardCue | null | undefined {
   const { words } = r;
   const prev = words[i - 1];
+  if (prev !== undefined && words[i].commaBefore && (prev.lower === 'which' || prev.lower === 'whom' || prev.lower === 'where')) {
+    return relativeSubjectSource(r, i);
+  }
   if (prev === undefined || !RELATIVE_SOURCE_HOSTS.has(prev.lower) || !(prev.commaBefore || i === 1)) return undefined;
-  // "which, according to the army, was fired …" is B-ACCORDING's (a source between commas).
-  if (words[i].commaBefore) return undefined;
+  // "which, according to the army, was fired …" is B-ACCORDING's (a source between commas), and so is a source
+  // between commas before the relative clause's own subject: "the attack in which, according to the patriarchate, an
+  // Israeli army sniper shot …" (relativeSubjectSource).
+  if (words[i].commaBefore) return relativeSubjectSource(r, i);
   for (let j = i + 3; j < words.length && j <= i + 2 + RELATIVE_SOURCE_REACH; j++) {
     if (words[j].commaBefore || words[j].markBefore) return null;
     const l = words[j].lower;
@@ -85,6 +90,28 @@ function relativeSourceClause(r: Reading, i: number): ForwardCue | null | undefi
     }
   }
   return null;
+}
+
+/**
+ * B-ACCORDING inside a relative clause: "…, where, according to local sources, the US forces keep …", "the attack in
+ * which, according to the patriarchate, an Israeli army sniper shot …". A source set off by commas right after a
+ * relative word ("which", "whom", "where") whose closing comma is followed by a determiner or a capitalised word (the
+ * relative clause's own subject) vouches for that clause, its subject included: the clause after the source's comma is
+ * the source's account, to the end of its comma segment; the main clause before the relative word stays the outlet's.
+ * The determiner there does not open an appositive on the source ("…, according to the ministry, a body that …"), as it
+ * does without the relative word. undefined when the shape does not hold (session 23, batch av).
+ */
+function relativeSubjectSource(r: Reading, i: number): ForwardCue | undefined {
+  const { words } = r;
+  const prev = words[i - 1];
+  if (prev === undefined || !(prev.lower === 'which' || prev.lower === 'whom' || prev.lower === 'where')) return undefined;
+  for (let j = i + 2; j < words.length && j <= i + 2 + RELATIVE_SOURCE_REACH; j++) {
+    if (words[j].markBefore) return undefined;
+    if (!words[j].commaBefore) continue;
+    const subject = DETERMINERS.has(words[j].lower) || capitalised(r.text, words[j]);
+    return subject ? { cue: i, clause: j, end: segmentEnd(words, j), keepsBackward: true, rule: 'B-ACCORDING' } : undefined;
+  }
+  return undefined;
 }
 
 /** The forward cue starting at word i, if any: the first rule family that claims the word decides. */

@@ -3,7 +3,7 @@
  * backward cues before it, and the scope rules that cut what they mark (docs/voice.md: S-DESPITE, S-SOURCE,
  * C-INTRO, P-PERSPECTIVE). Word indices are part-relative.
  */
-import { backwardCues, relativeAppositive, summativeAppositive } from './backward.js';
+import { backwardCues, closingMarkTags, relativeAppositive, summativeAppositive } from './backward.js';
 import { forwardCueAt, type ForwardCue } from './forward.js';
 import { mainClauseAfter } from './that-clause.js';
 import { finiteClauseAt } from './intent.js';
@@ -126,8 +126,10 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
   const bounded: ForwardCue[] = [];
   let forward: ForwardCue | null = null;
   let segHead = 0;
+  // A tag right after a closing quotation mark, without its comma, is a comma segment of its own (T-TRAIL).
+  const closed = closingMarkTags(r, n);
   for (let i = 0; i < n && !forward; i++) {
-    if (words[i].commaBefore) segHead = i;
+    if (words[i].commaBefore || closed.has(i)) segHead = i;
     if (insideAny(r.quoted, words[i].start)) continue;
     const cue = forwardCueAt(r, i);
     if (!cue || (segHead > 0 && v.tag.has(words[i].lower) && inSpeechTag(r, segHead))) continue;
@@ -189,7 +191,10 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
       if (words[j].commaBefore && words[j].lower === 'according' && words[j + 1]?.lower === 'to') {
         let k = j + 2;
         while (k < n && !words[k].commaBefore) k++;
-        if (k < end && !RELATIVE.has(words[k].lower) && !DETERMINERS.has(words[k].lower)) mark(k, clip(end), 'B-ACCORDING');
+        // After a relative word the determiner opens the relative clause's subject, not an appositive on the source
+        // ("the attack in which, according to the patriarchate, an Israeli army sniper shot …"; session 23, batch av).
+        const inRelative = words[j - 1].lower === 'which' || words[j - 1].lower === 'whom' || words[j - 1].lower === 'where';
+        if (k < end && !RELATIVE.has(words[k].lower) && (!DETERMINERS.has(words[k].lower) || inRelative)) mark(k, clip(end), 'B-ACCORDING');
         end = j;
         break;
       }
