@@ -473,7 +473,12 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
       || ((w.lower === 'while' || w.lower === 'whereas') && (finiteClauseAt(r, k + 1) || speechClauseAt(r, k + 1)))
       // "… have been targeted repeatedly since October 7, when Israel began its onslaught on Gaza": a "when" clause after
       // a dated adjunct glosses the date for the outlet's readers (voice 1.15.4).
-      || (w.lower === 'when' && datedAdjunctBefore(r, k)))) {
+      || (w.lower === 'when' && datedAdjunctBefore(r, k))
+      // "… it had launched drones on Israeli positions, a day after the powerful Lebanese group said it had attacked …",
+      // "…, hours after Israel struck …": a time adjunct whose "after"/"before" opens a clause with its own subject and
+      // finite verb dates the report against another event, for the outlet's readers (session 23, batch au). A bare
+      // noun after it ("…, a day after Hamas's attack, …") stays part of the claim.
+      || timeAfterClause(r, k))) {
       mark(start, k, rule);
       return w.lower === 'while' || w.lower === 'whereas' ? k + 1 : -1;
     }
@@ -500,6 +505,30 @@ function markWithoutGlosses(r: Reading, from: number, to: number, rule: string, 
   }
   mark(start, to, rule);
   return -1;
+}
+
+/** Nouns of a span of time before "after"/"before" in a dating adjunct ("a day after", "hours before"). */
+const TIME_SPAN_NOUNS = new Set(['day', 'days', 'hour', 'hours', 'week', 'weeks', 'month', 'months', 'minutes', 'moments', 'year', 'years']);
+
+/**
+ * Whether the comma segment at k is a dating adjunct with a clause of its own: "a"/"an", a number or nothing, a noun of
+ * `TIME_SPAN_NOUNS`, then "after" or "before" and a subject with its finite verb ("a day after the group said …",
+ * "hours after Israel struck …").
+ */
+function timeAfterClause(r: Reading, k: number): boolean {
+  const { words } = r;
+  let j = k;
+  const first = words[j]?.lower;
+  if (first === undefined) return false;
+  if (first === 'a' || first === 'an' || first === 'just' || first === 'only' || r.rules.words.numberWords.has(first) || isDigitWord(first)) j++;
+  if (!TIME_SPAN_NOUNS.has(words[j]?.lower ?? '') || words[j].commaBefore && j > k) return false;
+  const link = words[j + 1];
+  if (!link || link.commaBefore || (link.lower !== 'after' && link.lower !== 'before')) return false;
+  return finiteClauseAt(r, j + 2) || speechClauseAt(r, j + 2);
+}
+
+function isDigitWord(w: string): boolean {
+  return /^[0-9]/.test(w);
 }
 
 /**

@@ -30,14 +30,18 @@ export function isSpeechTag(r: Reading, a: number, b: number): 'T-TRAIL' | 'T-IN
   if (b - a < 1 || NOT_TAG_START.has(words[a].lower)) return null;
   const isRead = (w: string): boolean => w === 'read' || w === 'reads';
   // T-INVERT: "said the spokesman", "added Singh": a determiner or a capitalised name after the verb.
-  if (v.tag.has(words[a].lower) && !v.objectVerbs.has(words[a].lower)) {
+  // "…, report says", "…, reports say": a tag word followed by a tag verb is the subject noun ("report"), not an
+  // inverted verb; T-TRAIL below reads it (session 23, batch au).
+  const nounThenTag = a + 1 < b && v.tag.has(words[a + 1].lower);
+  if (v.tag.has(words[a].lower) && !v.objectVerbs.has(words[a].lower) && !nounThenTag) {
     // A speaker phrase that ends the sentence may carry its of-phrase and name ("…, says the secretary general of
     // Iraqi resistance group Harakat Hezbollah al-Nujaba."): up to tag_subject + tag_adjunct words.
     const longest = b >= words.length ? win.tagSubject + win.tagAdjunct : win.tagSubject;
     if (b - a < 2 || b - a - 1 > longest) return null;
     for (let k = a + 1; k < b; k++) {
       const lk = words[k].lower;
-      if (v.reporting.has(lk) || lk === 'that' || AUXILIARIES.has(lk)) return null; // a clause, not a subject
+      // "…, said the report": a reporting word right after a determiner is the speaker noun (session 23, batch au).
+      if ((v.reporting.has(lk) && !DETERMINERS.has(words[k - 1].lower)) || lk === 'that' || AUXILIARIES.has(lk)) return null; // a clause, not a subject
     }
     const subj = words[a + 1];
     if (isRead(words[a].lower) && !v.documentNouns.has(words[b - 1].lower)) return null;
@@ -63,6 +67,8 @@ export function isSpeechTag(r: Reading, a: number, b: number): 'T-TRAIL' | 'T-IN
   for (let t = a + 1; t < b && t - a <= subjectMax + 1; t++) {
     const lt = words[t].lower;
     if (!v.tag.has(lt) || (t - a > subjectMax && !AUXILIARIES.has(words[t - 1].lower))) continue;
+    // "…, a report said": the noun "report" before its verb is the subject (session 23, batch au).
+    if (t + 1 < b && v.tag.has(words[t + 1].lower)) continue;
     // "…, No Injuries Reported", "…, clashes reported": a noun of what happens is the subject of an agentless
     // passive, like "were reported", not a speaker.
     if (BE_FORMS.has(words[t - 1].lower) || v.happeningNouns.has(words[t - 1].lower)) return null;

@@ -86,6 +86,11 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   // "Hezbollah confirms it has started …", "the groups revealed they would resume …": a subject pronoun and its verb
   // right after any reporting verb can only be a clause (a pronoun object is not followed by a finite verb).
   if (pronounClause(r, i + 1)) return { cue: i, clause: i + 1, rule: 'V-ZERO' };
+  // A bare weekday or time word may stand between ("Hezbollah announced Friday it had launched …", "the army confirmed
+  // today they were …"), as it may after a zero-"that" verb (session 23, batch au).
+  if (i + 2 < n && dayOrTime(words[i + 1].lower) && !words[i + 1].commaBefore && !words[i + 1].markBefore && pronounClause(r, i + 2)) {
+    return { cue: i, clause: i + 2, rule: 'V-ZERO' };
+  }
   // Any reporting verb also takes a clause without "that" on strong evidence (voice 1.15.4): after a parenthetical
   // between dashes right after the verb ("officials estimate - and this is just an estimate - about 500 fighters were
   // killed": the aside is the outlet's, the clause after it the speaker's), or when a plural subject and its finite verb
@@ -633,8 +638,16 @@ function pluralThenVerb(r: Reading, k: number): boolean {
   const next = r.words[k + 1];
   if (!w || !next || next.commaBefore || next.markBefore || capitalised(r.text, w)) return false;
   if (w.lower.length < 4 || !w.lower.endsWith('s') || w.lower.endsWith('ss') || r.rules.words.notFinite.has(w.lower) || r.rules.words.adjuncts.has(w.lower)) return false;
-  return AUXILIARIES.has(next.lower) || (next.lower.length > 4 && next.lower.endsWith('ed') && !r.rules.words.notFinite.has(next.lower));
+  if (AUXILIARIES.has(next.lower) || (next.lower.length > 4 && next.lower.endsWith('ed') && !r.rules.words.notFinite.has(next.lower))) return true;
+  // An irregular past with its object right after it: "said airstrikes hit more than 85 targets", "said rockets struck
+  // the base" (session 23, batch au). A preposition there is a participle's ("weapons made in Iran"): no clause.
+  const obj = r.words[k + 2];
+  return r.rules.words.irregularPast.has(next.lower) && obj !== undefined && !obj.commaBefore && !obj.markBefore
+    && (OBJECT_OPENERS.has(obj.lower) || QUANTITY_OPENERS.has(obj.lower) || r.rules.words.numberWords.has(obj.lower) || isDigit(obj.lower.charCodeAt(0)));
 }
+
+/** Quantity words that open an object after a verb: "hit more than 85 targets", "killed dozens of fighters". */
+const QUANTITY_OPENERS = new Set(['more', 'dozens', 'hundreds', 'thousands', 'scores', 'several', 'some', 'many']);
 
 /** Subjects that open a main clause after a fronted adverbial clause: an article, a possessive, a pronoun. */
 const MAIN_SUBJECTS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'it',
