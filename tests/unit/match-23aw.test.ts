@@ -25,4 +25,8 @@ describe('a patron tie written apart, in a clause of its own, is a verb (match.t
       .toMatchObject([{ referent: 'armed-groups' }]);
     expect(on('Iran backed and funded militias attacked the base.', 'Iran backed')).toHaveLength(1);
   });
+  it('keeps a compound with its noun after a "that" that opens a reported clause', () => {
+    expect(on('Officials said that Iran backed militias attacked the base.', 'Iran backed militias')).toHaveLength(1);
+    expect(on('The report notes that Tehran backed groups in Iraq fired rockets.', 'Tehran backed groups')).toHaveLength(1);
+  });
 });
