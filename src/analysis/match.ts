@@ -650,10 +650,33 @@ const PATRON_TIE_CLASS = 'patron-tie';
 function tieAsVerb(text: string, units: Units, compiled: CompiledLexicon, c: Candidate): boolean {
   if (!isActorCandidate(c) || c.endUnit - c.startUnit < 2) return false;
   const last = c.endUnit - 1;
-  if (units.barrierAfter[last - 1] || !classWords(compiled, PATRON_TIE_CLASS).has(units.normal[last])) return false;
+  const ties = classWords(compiled, PATRON_TIE_CLASS);
+  if (units.barrierAfter[last - 1] || !ties.has(units.normal[last])) return false;
   if (!/^\s+$/.test(text.slice(units.end[last - 1], units.start[last]))) return false;
-  return c.endUnit >= units.count || units.barrierAfter[last] === 1 || OBJECT_STARTS.has(units.normal[c.endUnit]);
+  if (c.endUnit >= units.count || units.barrierAfter[last] === 1 || OBJECT_STARTS.has(units.normal[c.endUnit])) return true;
+  // The rest only for the bare compound "{patron} {tie}": a composed label that ends in the tie ("the militias which
+  // Tehran funded") already holds its clause.
+  if (c.endUnit - c.startUnit !== 2) return false;
+  // A relative word right before the patron opens a clause whose verb the tie is: "the first group that Iran backed
+  // and used", "the militias which Tehran funded in 2014", "whom Iran supported for years" (session 23, batch aw).
+  const before = c.startUnit - 1;
+  if (before >= 0 && !units.barrierAfter[before] && TIE_CLAUSE_OPENERS.has(units.normal[before])) return true;
+  const next = units.normal[c.endUnit];
+  // A second verb coordinated after the tie ("Iran backed and used", not "Iran backed and funded militias", two ties of
+  // one compound), or a preposition of an adjunct where a modifier would have its noun ("the factions Iran backed in
+  // Syria"); after a form of "be" the tie stays the predicative modifier ("groups that are Iran backed in Iraq").
+  if ((next === 'and' || next === 'or') && !units.barrierAfter[c.endUnit] && c.endUnit + 1 < units.count &&
+    !ties.has(units.normal[c.endUnit + 1]) && !OBJECT_STARTS.has(units.normal[c.endUnit + 1])) return true;
+  return TIE_ADJUNCT_PREPOSITIONS.has(next) && !(before >= 0 && TIE_BE_FORMS.has(units.normal[before]));
 }
+
+/** Relative words before a patron that make the tie after it a verb ("that Iran backed"). */
+const TIE_CLAUSE_OPENERS: ReadonlySet<string> = new Set(['that', 'which', 'whom', 'who']);
+/** Prepositions of an adjunct after a tie used as a verb ("the factions Iran backed in Syria", "… funded for years"). */
+const TIE_ADJUNCT_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'for', 'during', 'since', 'throughout', 'until',
+  'from', 'after', 'before', 'over', 'at', 'through']);
+/** Forms of "be" before the patron: "are Iran backed" is the predicative modifier. */
+const TIE_BE_FORMS: ReadonlySet<string> = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being']);
 
 export function findMatches(text: string, units: Units, compiled: CompiledLexicon): Match[] {
   const n = units.count;
