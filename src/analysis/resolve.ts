@@ -379,6 +379,14 @@ export function resolveContextLabels(
       notLabels.add(hit);
       continue;
     }
+    // 1b'''. Glued after "any" ("would not deploy any fighters to confront Israel", "any gunmen who approach the
+    // fence"): free choice names no particular men, so whoever the story named before is no antecedent (as a count is
+    // not, 1b'). A framing word keeps its frame ("any terrorists"); an of- or from-phrase after it still says whose
+    // (session 23, batch ax).
+    if (prevGlued && entry.weight === 0 && match.endUnit - match.startUnit === 1 && units.normal[prevUnit] === 'any' && !ownerAfter) {
+      notLabels.add(hit);
+      continue;
+    }
     // 1c. Said to be unknown ("unknown gunmen", "unidentified militants"): the text itself says it does not know who,
     // so whoever was named before is no antecedent.
     if (prevGlued && words.unknown.has(units.normal[prevUnit])) continue;

@@ -5,7 +5,7 @@
  * reported that") (V-PASSIVE); "is to say that", "fair to say" are the outlet's too (V-DISCOURSE).
  */
 import type { ForwardCue } from './forward.js';
-import { AUXILIARIES, BE_FORMS, DETERMINERS, PRONOUN_OPENERS, SAY_FORMS, TIME_WORDS, WEEKDAYS } from './grammar.js';
+import { AUXILIARIES, BE_FORMS, DETERMINERS, MONTHS, PRONOUN_OPENERS, SAY_FORMS, TIME_WORDS, WEEKDAYS } from './grammar.js';
 import { afterParenthetical, bracketAsideEnd, capitalised, isDigit, isHeadline, isTitleCaseHeadline, negatedAt, pastForm, segmentEnd, withholdingDeny, type Reading, type Word } from './words.js';
 
 /** The reporting cue at word i, if any. */
@@ -41,7 +41,7 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   const next = words[i + 1];
   const between = next === undefined ? 0
     : next.lower === 'that' ? 1
-      : v.adjuncts.has(next.lower) || WEEKDAYS.has(next.lower) || next.commaBefore ? win.that + 1
+      : v.adjuncts.has(next.lower) || WEEKDAYS.has(next.lower) || dateAt(r, i + 1) || next.commaBefore ? win.that + 1
         : v.objectVerbs.has(w) ? win.objectThat + 1 : 1;
   let reach = between;
   for (let j = i + 1; j < n && j <= i + reach; j++) {
@@ -266,6 +266,19 @@ function speakerSubject(r: Reading, i: number): boolean {
   return capitalised(text, w) && !(k === 0 && DETERMINER_WORDS.has(w.lower));
 }
 const DETERMINER_WORDS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'it']);
+
+/**
+ * A date right after a reporting verb stands where a weekday does (V-THAT, session 23, batch ax): a capitalised month
+ * ("said September 30 that", "said Oct. 2 that") or a day number before one ("said 30 September that").
+ */
+function dateAt(r: Reading, k: number): boolean {
+  const { words, text } = r;
+  const w = words[k];
+  if (w === undefined) return false;
+  if (MONTHS.has(w.lower) && capitalised(text, w)) return true;
+  const m = words[k + 1];
+  return /^[0-9]{1,2}$/.test(w.lower) && m !== undefined && !m.commaBefore && MONTHS.has(m.lower) && capitalised(text, m);
+}
 
 /** V-THAT after a reporting phrase ending at word p: "that" right after it, or after adjuncts within the window. */
 function thatAfter(r: Reading, i: number, p: number): ForwardCue | null {
