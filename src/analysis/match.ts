@@ -1369,6 +1369,9 @@ function modifiersOnly(text: string, units: Units, compiled: CompiledLexicon, fr
     const glued = isHyphenGlue(text.slice(units.end[u - 1], units.start[u])) ||
       (u + 1 < units.count && isHyphenGlue(text.slice(units.end[u], units.start[u + 1])));
     if (glued || descriptors.has(w)) continue;
+    // An irregular noun in the singular used attributively before the head noun ("Ansar Allah (Houthi) rebel
+    // militia", "insurgent group"): a noun modifier of the compound, not a noun phrase of its own.
+    if (!w.endsWith('s') && classWords(compiled, IRREGULAR_NOUN_CLASS).has(w)) continue;
     if (ENGLISH_STOPWORDS.has(w)) return false;
     if (UPPER_START.test(text.slice(units.start[u], units.end[u])) || ADJECTIVE_ENDING.test(w)) continue;
     return false;

@@ -119,6 +119,13 @@ describe('split mentions probed with made-up phrases: one phrase stays one menti
     ]) expect(actorHits(s), s).toEqual([{ text: phrase, referent: 'armed-groups' }]);
   });
 
+  it('reads a singular irregular noun before the head noun as part of the compound (1.3.45)', () => {
+    for (const [s, phrase] of [
+      ["Tensions rose with Yemen's Iranian-backed Ansar Allah (Houthi) rebel militia in the Red Sea.", 'Iranian-backed Ansar Allah (Houthi) rebel militia'],
+      ['The Iran-backed Kataib Hezbollah rebel group fired.', 'Iran-backed Kataib Hezbollah rebel group'],
+    ]) expect(actorHits(s), s).toEqual([{ text: phrase, referent: 'armed-groups' }]);
+  });
+
   it('keeps a bracket of lowercase words, or a gloss followed by a verb, outside the phrase', () => {
     expect(actorHits('The Iran-backed (and feared) militias struck.').length, 'lowercase aside').toBe(2);
     expect(actorHits('Officials blamed Iran-backed militias (PMF) for the attack.')).toEqual([{ text: 'Iran-backed militias', referent: 'armed-groups' }]);
