@@ -16,6 +16,7 @@ import { ENGLISH_STOPWORDS } from '../text/stopwords.js';
 import { isHyphenChar, isHyphenGlue } from '../text/hyphens.js';
 import { classFirstWords, classMemberWords, classWords } from './class-words.js';
 import { groupHead } from './resolve.js';
+import { BE_FORMS } from './voice/grammar.js';
 
 export interface Match {
   entry: LexiconEntry;
@@ -667,7 +668,7 @@ function tieAsVerb(text: string, units: Units, compiled: CompiledLexicon, c: Can
   // Syria"); after a form of "be" the tie stays the predicative modifier ("groups that are Iran backed in Iraq").
   if ((next === 'and' || next === 'or') && !units.barrierAfter[c.endUnit] && c.endUnit + 1 < units.count &&
     !ties.has(units.normal[c.endUnit + 1]) && !OBJECT_STARTS.has(units.normal[c.endUnit + 1])) return true;
-  return TIE_ADJUNCT_PREPOSITIONS.has(next) && !(before >= 0 && TIE_BE_FORMS.has(units.normal[before]));
+  return TIE_ADJUNCT_PREPOSITIONS.has(next) && !(before >= 0 && BE_FORMS.has(units.normal[before]));
 }
 
 /** Relative words before a patron that make the tie after it a verb ("that Iran backed"). */
@@ -675,8 +676,6 @@ const TIE_CLAUSE_OPENERS: ReadonlySet<string> = new Set(['that', 'which', 'whom'
 /** Prepositions of an adjunct after a tie used as a verb ("the factions Iran backed in Syria", "… funded for years"). */
 const TIE_ADJUNCT_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'for', 'during', 'since', 'throughout', 'until',
   'from', 'after', 'before', 'over', 'at', 'through']);
-/** Forms of "be" before the patron: "are Iran backed" is the predicative modifier. */
-const TIE_BE_FORMS: ReadonlySet<string> = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being']);
 
 export function findMatches(text: string, units: Units, compiled: CompiledLexicon): Match[] {
   const n = units.count;
@@ -1308,7 +1307,7 @@ function bracketGlossEnd(text: string, units: Units, u: number, to: number): num
   for (let v = u + 1; v < to && v <= u + MAX_GLOSS_WORDS; v++) {
     if (!UPPER_START.test(text.slice(units.start[v], units.end[v]))) return -1;
     if (!units.barrierAfter[v]) continue;
-    return closesGloss(text, units, v) && v + 1 < to ? v : v + 1 === to && closesGloss(text, units, v) ? v : -1;
+    return closesGloss(text, units, v) ? v : -1;
   }
   return -1;
 }

@@ -8,7 +8,7 @@
 import { ARTICLES, AUXILIARIES, DETERMINERS, RELATIVE } from './grammar.js';
 import { insideAny } from './spans.js';
 import { appositiveTag, isSpeechTag } from './tags.js';
-import { capitalised, pastForm, type Reading } from './words.js';
+import { capitalised, isDigitWord, MONTH_NAMES, pastForm, type Reading } from './words.js';
 import { namesSelf } from './self.js';
 
 export interface BackwardResult {
@@ -274,14 +274,7 @@ function isClockTime(r: Reading, k: number): boolean {
 function isDate(r: Reading, k: number): boolean {
   const w = r.words[k].lower;
   if (/^(19|20)\d\d$/.test(w)) return true;
-  return MONTHS.has(r.words[k - 1]?.lower ?? '') || MONTHS.has(r.words[k + 1]?.lower ?? '');
-}
-const MONTHS = new Set(['jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul',
-  'july', 'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december']);
-
-function isDigitWord(w: string): boolean {
-  const c = w.charCodeAt(0);
-  return c >= 48 && c <= 57;
+  return MONTH_NAMES.has(r.words[k - 1]?.lower ?? '') || MONTH_NAMES.has(r.words[k + 1]?.lower ?? '');
 }
 
 /** Whether words[from, to) hold a count: digits or a spelled-out cardinal ("at least six people"). */

@@ -3,7 +3,7 @@
  * This file dispatches to the rule families; docs/voice.md specifies each rule id.
  */
 import { capitalised, pastForm, segmentEnd, type Reading } from './words.js';
-import { AUXILIARIES, DETERMINERS } from './grammar.js';
+import { AUXILIARIES, DETERMINERS, SOURCE_RELATIVES } from './grammar.js';
 import { framingCue } from './framing.js';
 import { intentCue } from './intent.js';
 import { contentCue } from './content.js';
@@ -74,7 +74,7 @@ const RELATIVE_SOURCE_REACH = 7;
 function relativeSourceClause(r: Reading, i: number): ForwardCue | null | undefined {
   const { words } = r;
   const prev = words[i - 1];
-  if (prev !== undefined && words[i].commaBefore && (prev.lower === 'which' || prev.lower === 'whom' || prev.lower === 'where')) {
+  if (prev !== undefined && words[i].commaBefore && SOURCE_RELATIVES.has(prev.lower)) {
     return relativeSubjectSource(r, i);
   }
   if (prev === undefined || !RELATIVE_SOURCE_HOSTS.has(prev.lower) || !(prev.commaBefore || i === 1)) return undefined;
@@ -104,7 +104,7 @@ function relativeSourceClause(r: Reading, i: number): ForwardCue | null | undefi
 function relativeSubjectSource(r: Reading, i: number): ForwardCue | undefined {
   const { words } = r;
   const prev = words[i - 1];
-  if (prev === undefined || !(prev.lower === 'which' || prev.lower === 'whom' || prev.lower === 'where')) return undefined;
+  if (prev === undefined || !SOURCE_RELATIVES.has(prev.lower)) return undefined;
   for (let j = i + 2; j < words.length && j <= i + 2 + RELATIVE_SOURCE_REACH; j++) {
     if (words[j].markBefore) return undefined;
     if (!words[j].commaBefore) continue;

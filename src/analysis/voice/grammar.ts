@@ -8,12 +8,8 @@
 /** Subject pronouns that open a clause after an adjunct: "said on Friday it had struck …" (V-ZERO). */
 export const PRONOUN_OPENERS = new Set(['it', 'its', 'they', 'their', 'he', 'his', 'she', 'her', 'we', 'our', 'i', 'there']);
 export const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-/**
- * Month names and their abbreviations: capitalised, one opens a date that stands where a weekday does between a
- * reporting verb and "that" ("said September 30 that …", "said Oct. 2 that …", "said 30 September that …").
- */
-export const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
-  'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+/** Relative words after which a source set off by commas vouches for the relative clause ("the attack in which, according to …,"). */
+export const SOURCE_RELATIVES = new Set(['which', 'whom', 'where']);
 /** Days named relative to the report, which stand where a weekday does ("announced yesterday the launch of …"). */
 export const RELATIVE_DAYS = new Set(['yesterday', 'today', 'tonight']);
 /** Words of time that end an adjunct before a clause as a weekday does ("said earlier today the …", "said last night …"). */

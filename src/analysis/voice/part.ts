@@ -7,11 +7,11 @@ import { backwardCues, closingMarkTags, relativeAppositive, summativeAppositive 
 import { forwardCueAt, type ForwardCue } from './forward.js';
 import { mainClauseAfter } from './that-clause.js';
 import { finiteClauseAt } from './intent.js';
-import { ARTICLES, AUXILIARIES, DETERMINERS, RELATIVE } from './grammar.js';
+import { ARTICLES, AUXILIARIES, DETERMINERS, RELATIVE, SOURCE_RELATIVES } from './grammar.js';
 import { perspectiveClause } from './perspective.js';
 import { insideAny, type RuleSpan } from './spans.js';
 import { FRONTED_CLAUSE, appositiveTag, inSpeechTag, isSpeechTag } from './tags.js';
-import { capitalised, MONTH_NAMES, pastForm, segmentEnd, type Reading } from './words.js';
+import { capitalised, isDigitWord, MONTH_NAMES, pastForm, segmentEnd, type Reading } from './words.js';
 import { namesSelf } from './self.js';
 
 /** Relative words that open a non-restrictive clause after a comma. */
@@ -193,7 +193,7 @@ export function attributePart(r: Reading, partEnd: number, out: RuleSpan[], quot
         while (k < n && !words[k].commaBefore) k++;
         // After a relative word the determiner opens the relative clause's subject, not an appositive on the source
         // ("the attack in which, according to the patriarchate, an Israeli army sniper shot …"; session 23, batch av).
-        const inRelative = words[j - 1].lower === 'which' || words[j - 1].lower === 'whom' || words[j - 1].lower === 'where';
+        const inRelative = SOURCE_RELATIVES.has(words[j - 1].lower);
         if (k < end && !RELATIVE.has(words[k].lower) && (!DETERMINERS.has(words[k].lower) || inRelative)) mark(k, clip(end), 'B-ACCORDING');
         end = j;
         break;
@@ -525,10 +525,6 @@ function timeAfterClause(r: Reading, k: number): boolean {
   const link = words[j + 1];
   if (!link || link.commaBefore || (link.lower !== 'after' && link.lower !== 'before')) return false;
   return finiteClauseAt(r, j + 2) || speechClauseAt(r, j + 2);
-}
-
-function isDigitWord(w: string): boolean {
-  return /^[0-9]/.test(w);
 }
 
 /**

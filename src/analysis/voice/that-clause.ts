@@ -5,8 +5,8 @@
  * reported that") (V-PASSIVE); "is to say that", "fair to say" are the outlet's too (V-DISCOURSE).
  */
 import type { ForwardCue } from './forward.js';
-import { AUXILIARIES, BE_FORMS, DETERMINERS, MONTHS, PRONOUN_OPENERS, SAY_FORMS, TIME_WORDS, WEEKDAYS } from './grammar.js';
-import { afterParenthetical, bracketAsideEnd, capitalised, isDigit, isHeadline, isTitleCaseHeadline, negatedAt, pastForm, segmentEnd, withholdingDeny, type Reading, type Word } from './words.js';
+import { AUXILIARIES, BE_FORMS, DETERMINERS, PRONOUN_OPENERS, SAY_FORMS, TIME_WORDS, WEEKDAYS } from './grammar.js';
+import { afterParenthetical, bracketAsideEnd, capitalised, isDigit, isHeadline, MONTH_NAMES, isTitleCaseHeadline, negatedAt, pastForm, segmentEnd, withholdingDeny, type Reading, type Word } from './words.js';
 
 /** The reporting cue at word i, if any. */
 export function reportingCue(r: Reading, i: number): ForwardCue | null {
@@ -275,9 +275,9 @@ function dateAt(r: Reading, k: number): boolean {
   const { words, text } = r;
   const w = words[k];
   if (w === undefined) return false;
-  if (MONTHS.has(w.lower) && capitalised(text, w)) return true;
+  if (MONTH_NAMES.has(w.lower) && capitalised(text, w)) return true;
   const m = words[k + 1];
-  return /^[0-9]{1,2}$/.test(w.lower) && m !== undefined && !m.commaBefore && MONTHS.has(m.lower) && capitalised(text, m);
+  return /^[0-9]{1,2}$/.test(w.lower) && m !== undefined && !m.commaBefore && MONTH_NAMES.has(m.lower) && capitalised(text, m);
 }
 
 /** V-THAT after a reporting phrase ending at word p: "that" right after it, or after adjuncts within the window. */

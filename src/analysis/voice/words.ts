@@ -21,6 +21,11 @@ export function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/** Whether a word begins with a digit ("85", "2,500", "7th"). */
+export function isDigitWord(w: string): boolean {
+  return isDigit(w.charCodeAt(0));
+}
+
 /** Apostrophes and hyphens that join word characters into one word (Kata'ib, Gaza's, al-Shuhada, anti-terror). */
 export function isJoiner(code: number): boolean {
   return code === 0x27 || code === 0x2019 || code === 0x2d || code === 0x2010 || code === 0x2011;
