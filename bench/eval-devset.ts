@@ -18,7 +18,7 @@ import { loadLexicons } from '../src/lexicon/load.js';
 import { compileLexicon } from '../src/lexicon/compile.js';
 import { defaultLexiconPath, packageRoot } from '../src/paths.js';
 import { DevsetError, SPLITS, analyzeTexts, findTexts, loadDevset, type EvaluatedText, type Split } from './devset.js';
-import { confusionTable, describeFalsePositive, describeMiss, score, trapHits, sentenceAround, voiceScore, type Score, type VoiceScore } from './gold-score.js';
+import { articleBootstrap, confusionTable, describeFalsePositive, describeMiss, score, trapHits, sentenceAround, voiceScore, type Interval, type Score, type VoiceScore } from './gold-score.js';
 
 interface Options {
   splits: Split[];
@@ -128,6 +128,14 @@ export async function evalDevset(args: string[], io: EvalDevsetIo = {}): Promise
       const part = docs.filter((d) => d.article.batch === batch);
       console.log(row(split, `batch ${batch}`, part.length, score(part), voiceScore(part)));
     }
+  }
+  // How far the split's figures would move with other articles of the same kind: articles resampled (gold-score.ts).
+  for (const [split, { docs }] of bySplit) {
+    if (!docs.length) continue;
+    const b = articleBootstrap(docs);
+    const show = (name: string, i: Interval | null): string => `${name} ${i ? `${f3(i.estimate)} (${f3(i.low)}–${f3(i.high)})` : '-'}`;
+    console.log(`\n[${split}] 95% intervals, ${docs.length} articles resampled (${b.resamples} resamples, seed ${b.seed}): ` +
+      [show('prec', b.precision), show('recall', b.recall), show('ctx-prec', b.contextPrecision), show('voice', b.voice)].join(', '));
   }
   for (const [split, { s, v }] of bySplit) {
     if (!v.compared) continue;

@@ -11,6 +11,8 @@
  * - Context precision is the precision of the hits the analyzer resolved from context (resolution 'context').
  */
 import type { Hit } from '../src/types.js';
+import { quantileSorted } from '../src/stats/quantile.js';
+import { randomIndex, seededRandom } from '../src/stats/rng.js';
 
 export type Sign = '+' | '0' | '-';
 export type VoiceName = 'author' | 'quoted' | 'attributed';
@@ -190,6 +192,62 @@ export function voiceScore(docs: ScoredDocument[]): VoiceScore {
     }
   }
   return { agreement: ratio(agree, compared), compared, confusion, disagreements };
+}
+
+/** A figure with a 95% percentile interval. */
+export interface Interval {
+  estimate: number;
+  low: number;
+  high: number;
+}
+
+/** The headline figures of a split with intervals from resampling its articles; null where the figure has no cases. */
+export interface ArticleIntervals {
+  precision: Interval | null;
+  recall: Interval | null;
+  contextPrecision: Interval | null;
+  voice: Interval | null;
+  resamples: number;
+  seed: number;
+}
+
+/** Numerators and denominators of one article's figures. */
+type Counts = [tp: number, hits: number, found: number, gold: number, ctxRight: number, ctxHits: number, agree: number, compared: number];
+
+/**
+ * Percentile intervals for precision, recall, context precision and voice agreement by resampling whole articles
+ * with replacement (a cluster bootstrap): one article's hits are not independent of each other (one outlet's habit,
+ * one misread name repeated), so resampling hits would make the intervals too narrow. Each resample sums the
+ * articles' numerators and denominators and takes the ratio; a resample whose denominator is 0 is left out of that
+ * figure. Seeded (src/stats/rng.ts), so a report can be reproduced exactly.
+ */
+export function articleBootstrap(docs: ScoredDocument[], resamples = 2000, seed = 42): ArticleIntervals {
+  const counts: Counts[] = docs.map((d) => {
+    const s = score([d]);
+    const v = voiceScore([d]);
+    return [s.truePositives, s.hits, s.found, s.gold, s.contextCorrect, s.contextHits, Math.round(v.agreement * v.compared), v.compared];
+  });
+  const figures: Array<[number, number]> = [[0, 1], [2, 3], [4, 5], [6, 7]];
+  const draws: number[][] = figures.map(() => []);
+  const random = seededRandom(seed);
+  const n = counts.length;
+  for (let r = 0; r < resamples && n > 0; r++) {
+    const sum = new Array<number>(8).fill(0);
+    for (let i = 0; i < n; i++) {
+      const c = counts[randomIndex(random, n)];
+      for (let k = 0; k < 8; k++) sum[k] += c[k];
+    }
+    figures.forEach(([num, den], f) => { if (sum[den] > 0) draws[f].push(sum[num] / sum[den]); });
+  }
+  const interval = (f: number): Interval | null => {
+    const [num, den] = figures[f];
+    let a = 0, b = 0;
+    for (const c of counts) { a += c[num]; b += c[den]; }
+    if (b === 0 || draws[f].length === 0) return null;
+    const sorted = draws[f].sort((x, y) => x - y);
+    return { estimate: a / b, low: quantileSorted(sorted, 0.025), high: quantileSorted(sorted, 0.975) };
+  };
+  return { precision: interval(0), recall: interval(1), contextPrecision: interval(2), voice: interval(3), resamples, seed };
 }
 
 export function confusionTable(c: VoiceScore['confusion'], indent = '  '): string {

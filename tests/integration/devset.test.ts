@@ -136,6 +136,8 @@ describe('npm run eval:devset', () => {
     expect(out).toContain(`  ${missingId}`);
     expect(out).toMatch(/^dev +all +\d+ /m);
     expect(out).toMatch(/^test +all +\d+ /m);
+    // Each split's headline figures with intervals from resampling its articles.
+    expect(out).toMatch(/^\[dev\] 95% intervals, \d+ articles resampled \(2000 resamples, seed 42\): prec \d\.\d{3} \(\d\.\d{3}–\d\.\d{3}\), recall /m);
     // A row per batch of the open texts (the batch is the sources file's letter), documents counted per batch.
     for (const split of ['dev', 'test'] as const) {
       const perBatch = new Map<string, number>();

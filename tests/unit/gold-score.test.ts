@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { score, sentenceAround, trapHits, voiceScore, type GoldSpan, type ScoredDocument } from '../../bench/gold-score.js';
+import { articleBootstrap, score, sentenceAround, trapHits, voiceScore, type GoldSpan, type ScoredDocument } from '../../bench/gold-score.js';
 import type { Hit } from '../../src/types.js';
 
 const text = 'Iran-backed militias attacked US forces. The regime said the enemy drone came from Iraq.';
@@ -94,5 +94,45 @@ describe('scoring hits against hand annotation', () => {
   it('shows the sentence around a span', () => {
     expect(sentenceAround(text, at('the enemy'))).toBe('The regime said [the enemy] drone came from Iraq.');
     expect(sentenceAround(text, at('US forces'))).toBe('Iran-backed militias attacked [US forces].');
+  });
+
+  describe('intervals from resampling articles', () => {
+    const right: ScoredDocument = { id: 'r', text, gold: [gold('US forces', 'us-forces', '0', 'author')], hits: [hit('US forces', 'us-forces', 0, 'author')] };
+    const wrong: ScoredDocument = { id: 'w', text, gold: [gold('US forces', 'us-forces', '0', 'author')], hits: [hit('US forces', 'israel', 0, 'author')] };
+
+    it('articles that all agree give a zero-width interval at the estimate', () => {
+      const b = articleBootstrap([right, right, right], 200, 7);
+      expect(b.precision).toEqual({ estimate: 1, low: 1, high: 1 });
+      expect(b.voice).toEqual({ estimate: 1, low: 1, high: 1 });
+      // no context hit anywhere: no figure rather than a made-up 0
+      expect(b.contextPrecision).toBeNull();
+    });
+
+    it('articles that differ give an interval around the estimate, the same for the same seed', () => {
+      const docs = [right, right, right, wrong, right, wrong, right, right, right, right];
+      const b = articleBootstrap(docs, 500, 3);
+      expect(b.precision?.estimate).toBeCloseTo(0.8);
+      expect(b.precision!.low).toBeLessThan(0.8);
+      expect(b.precision!.high).toBeGreaterThan(0.8);
+      expect(b.precision!.low).toBeGreaterThanOrEqual(0.3);
+      expect(articleBootstrap(docs, 500, 3)).toEqual(b);
+      expect(articleBootstrap(docs, 500, 4).precision).not.toEqual(b.precision);
+    });
+
+    it('resamples whole articles: one article with many hits moves the figure as one unit', () => {
+      const many: ScoredDocument = {
+        id: 'm', text,
+        gold: [gold('Iran-backed militias', 'armed-groups', '-', 'author'), gold('US forces', 'us-forces', '0', 'author')],
+        hits: [hit('Iran-backed militias', 'israel', -2, 'author'), hit('US forces', 'israel', 0, 'author')],
+      };
+      // 2 of 6 hits wrong, all in one article: with that article left out (about a third of the resamples) precision is 1
+      const b = articleBootstrap([right, right, right, right, many], 1000, 1);
+      expect(b.precision?.estimate).toBeCloseTo(4 / 6);
+      expect(b.precision!.high).toBe(1);
+    });
+
+    it('no articles, no intervals', () => {
+      expect(articleBootstrap([]).precision).toBeNull();
+    });
   });
 });
