@@ -180,13 +180,15 @@ function regularForms(w: string): string[] {
 
 /**
  * The inflected forms of a lowercase word (not including the word itself). Words with non-letters (digits,
- * apostrophes, dots), words shorter than three letters and function words have none.
+ * apostrophes, dots), words shorter than three letters and function words have none. `asVerb`: the word is listed as
+ * a verb (the voice vocabulary's verb lists: "post" of "posted on X that …"), so a noun kept to its plurals in the
+ * label patterns still gets its verb forms.
  */
-export function inflections(word: string): string[] {
+export function inflections(word: string, asVerb = false): string[] {
   if (word.length < 3 || NO_EXPANSION.has(word) || !/^[a-z]+$/.test(word)) return [];
   const regular = regularForms(word);
   // regularForms lists the plural forms first: -s/-es/-ies, then -ves; verb forms follow.
-  const forms = new Set<string>(NOUN_ONLY.has(word) ? regular.filter((f) => !/(ed|ing)$/.test(f)) : regular);
+  const forms = new Set<string>(NOUN_ONLY.has(word) && !asVerb ? regular.filter((f) => !/(ed|ing)$/.test(f)) : regular);
   for (const f of IRREGULAR_VERBS[word] ?? []) forms.add(f);
   for (const f of IRREGULAR_NOUNS[word] ?? []) forms.add(f);
   forms.delete(word);

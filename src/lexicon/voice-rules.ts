@@ -188,9 +188,9 @@ function expand(word: string, kind: ListKind): string[] {
   if (kind === 'words' || kind === 'terms') return [word];
   if (kind === 'phrases') {
     const [verb, preposition] = word.split(' ');
-    return [verb, ...inflections(verb)].map((form) => `${form} ${preposition}`);
+    return [verb, ...inflections(verb, true)].map((form) => `${form} ${preposition}`);
   }
-  const forms = inflections(word);
+  const forms = inflections(word, kind === 'verbs' || kind === 'finite');
   if (kind === 'verbs') return [word, ...forms];
   if (kind === 'finite') return [word, ...forms.filter((f) => !f.endsWith('ing'))];
   return [word, ...forms.filter((f) => f.endsWith('s'))];
