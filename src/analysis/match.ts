@@ -1383,7 +1383,7 @@ function modifiersOnly(text: string, units: Units, compiled: CompiledLexicon, fr
  * weight"): the pattern that matches the two labels read as one phrase, if there is one; else the label whose weight
  * is the sum of both (kept within −2 … +2: "Hezbollah terrorist militants" is one mention at −2), the head noun (the
  * second) first; else the label of the sum's sign nearest to it ("the pro-Iran resistance fighters", −1 + 2: the
- * +2 of "resistance fighters", as no entry has +1). None when no label has the sum's sign (two frames that cancel out).
+ * +2 of "resistance fighters", as no entry has +1). Two frames that cancel out (the sum 0, no neutral label) are one mention at weight 0 under the head noun's entry.
  */
 function phraseEntry(text: string, units: Units, compiled: CompiledLexicon, a: Match, b: Match): Match | undefined {
   const ea = a.entry as LabelEntry;
@@ -1419,6 +1419,13 @@ function phraseEntry(text: string, units: Units, compiled: CompiledLexicon, a: M
     }
     return spanning(a, b, e, e === eb ? b.pattern : a.pattern);
   }
+  // Two frames that cancel out ("terrorist resistance fighters", −2 + 2): still one noun phrase, so one mention, at the sum's
+  // weight 0, under the head noun's entry (the modifier's when only it has a fixed referent the head may take).
+  if (sum === 0 && ea.weight !== 0 && eb.weight !== 0) {
+    if (eb.referent || !ea.referent) return { ...spanning(a, b, eb, b.pattern), weight: 0 };
+    if ((eb.resolve ?? []).includes(ea.referent)) return { ...spanning(a, b, eb, b.pattern), referent: ea.referent, weight: 0 };
+    return { ...spanning(a, b, ea, a.pattern), weight: 0 };
+  }
   return undefined;
 }
 
@@ -1451,6 +1458,15 @@ function nameBeforeNoun(text: string, units: Units, compiled: CompiledLexicon, a
  * One pass over the matches, each looked at once: linear in the text.
  */
 /**
+ * Whether the label `b` begins with a hyphenated compound of two units that is an actor label alone ("Iran-backed" of
+ * "Iran-backed allied militias", not "Gaza-based" of "Gaza-based militants").
+ */
+function leadingCompoundLabel(text: string, units: Units, compiled: CompiledLexicon, b: Match): boolean {
+  const read = readPicked(text, units, compiled, [b.startUnit, b.startUnit + 1], 0);
+  return read !== undefined && (read.terminal.entry as LabelEntry).category === 'actor-label';
+}
+
+/**
  * Whether a label's quoted part is its last words, opened inside the label and closed by a mark the label ends with
  * ("Hamas' 'resistance'"): a scare quote inside the phrase, not speech around it.
  */
@@ -1478,16 +1494,20 @@ function joinNounPhrase(text: string, units: Units, compiled: CompiledLexicon, c
     const a = last >= 0 ? list[last] : undefined;
     let joined: Match | undefined;
     // The second label is the phrase's head, not a compound modifier ("Iran-backed"); and a compound modifier before
-    // a label that begins with one of its own ("Iran-backed … Iran-backed militias") starts a second phrase. So a run
-    // of modifiers never chains into one mention.
+    // a label that begins with a compound modifier that is a label of its own ("Iran-backed … Iran-backed militias")
+    // starts a second phrase. So a run of modifiers never chains into one mention. A compound that is no label alone
+    // ("Gaza-based" of "Gaza-based militants") is one more modifier: "Iran-backed Gaza-based militants" is one phrase.
     if (a && (!PROPER_NAME.test(a.pattern.source) || nameBeforeNoun(text, units, compiled, a, b)) && !PROPER_NAME.test(b.pattern.source)
       && !endsInCompound(text, units, b)
       && !(endsInCompound(text, units, a) && b.endUnit - b.startUnit > 1
-        && isHyphenGlue(text.slice(units.end[b.startUnit], units.start[b.startUnit + 1])))
+        && isHyphenGlue(text.slice(units.end[b.startUnit], units.start[b.startUnit + 1]))
+        && leadingCompoundLabel(text, units, compiled, b))
       && units.sentence[a.startUnit] === units.sentence[b.startUnit] && b.startUnit >= a.endUnit
       && !afterNamingVerb(units, compiled, a)
       && shareReferent(a.entry as LabelEntry, b.entry as LabelEntry)) {
-      const names = (out ? list.slice(last + 1) : chosen.slice(last + 1, i));
+      // The names between the two labels; a name inside the first label's own span ("IRGC" of "IRGC-backed") is its
+      // patron, read with it, and stands between nothing.
+      const names = (out ? list.slice(last + 1) : chosen.slice(last + 1, i)).filter((n) => n.startUnit >= a.endUnit);
       // After a scare quote closed at the first label's end, only the marks may stand before the noun.
       const afterQuote = a.quoted !== undefined && b.startUnit === a.endUnit
         && quoteGap(text, units.end[a.endUnit - 1], units.start[b.startUnit]) !== null;

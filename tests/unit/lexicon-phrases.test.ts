@@ -301,6 +301,23 @@ describe('composed phrases in the default lexicon', () => {
       .toEqual([{ text: "Zionist regime's occupation forces", id: 'occupation-forces', weight: -2 }]);
   });
 
+  it('reads a patron named by an acronym, a compound that is no label alone and two frames that cancel out as one mention (session 24)', () => {
+    // The acronym inside the modifier ("IRGC" of "IRGC-backed") is the modifier's patron, not a name between the labels.
+    expect(labelsIn('strikes on IRGC-backed Islamist militias in Iraq'))
+      .toEqual([{ text: 'IRGC-backed Islamist militias', id: 'iran-backed-militia', weight: -2 }]);
+    expect(labelsIn('Quds Force-backed Shiite Islamist fighters fired rockets').map((h) => h.text)).toEqual(['Quds Force-backed Shiite Islamist fighters']);
+    // A place compound that is no label alone is one more modifier of the noun phrase.
+    expect(labelsIn('Israel struck Iran-backed Gaza-based militants on Sunday.').map((h) => h.text)).toEqual(['Israel', 'Iran-backed Gaza-based militants']);
+    // A compound that is a label alone still starts a phrase of its own after a compound modifier.
+    expect(labelsIn('Iran-backed allied Iran-backed allied militias').map((h) => h.text)).toEqual(['Iran-backed', 'Iran-backed allied militias']);
+    // −2 + 2 = 0 with no neutral label: one mention at weight 0, under the head noun's entry.
+    expect(labelsIn('Israel struck the terrorist resistance fighters in Gaza.').slice(1))
+      .toEqual([{ text: 'terrorist resistance fighters in Gaza', id: 'palestinian-resistance', weight: 0 }]);
+    // A pattern that reads the whole phrase comes first ("pro-{patron} {descriptor} forces", −1).
+    expect(labelsIn('Officials blamed pro-Iran Yemeni forces for the attack.'))
+      .toEqual([{ text: 'pro-Iran Yemeni forces', id: 'pro-iranian-groups', weight: -1 }]);
+  });
+
   it('fixes the referent of a framing context label joined to a fixed label, and keeps its weight', () => {
     const read = (text: string) => analyzeDocument({ id: 'd', outlet: 'o', text } as never, compiled).hits
       .filter((h) => h.category === 'actor-label' && h.referent !== 'us-forces').map((h) => [h.text, h.referent, h.weight, h.resolution]);
