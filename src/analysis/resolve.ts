@@ -196,6 +196,8 @@ const EVENT_NOUN_CLASS = 'event-noun';
 const THING_NOUN_CLASS = 'thing-noun';
 /** The lexicon's class of lists and designations a category label may name (rule 1d). */
 const LIST_NOUN_CLASS = 'list-noun';
+/** Designations a category label may head (rule 1d, forward only: "the terror group designation"). */
+const DESIGNATION_NOUN_CLASS = 'designation-noun';
 /** Prepositions between a list noun and the category it lists ("list of …", "a sanctions list against …"). */
 const LIST_OBJECT = new Set(['of', 'against']);
 /** Words after an attack noun that make it the noun a modifier label describes ("Iran-backed attacks on US troops"). */
@@ -256,6 +258,7 @@ export function resolveContextLabels(
   const eventNouns = classWords(compiled, EVENT_NOUN_CLASS);
   const thingNouns = classWords(compiled, THING_NOUN_CLASS);
   const listNouns = classWords(compiled, LIST_NOUN_CLASS);
+  const designationNouns = classWords(compiled, DESIGNATION_NOUN_CLASS);
   const numberWords = classWords(compiled, NUMBER_WORD_CLASS);
   const casualtyWords = classWords(compiled, CASUALTY_WORD_CLASS);
   const copulas = classWords(compiled, COPULA_CLASS);
@@ -403,7 +406,7 @@ export function resolveContextLabels(
     // list against terrorist groups", "its list of banned terrorist organizations") names what the list holds, not an
     // actor: no antecedent is sought. A designation of an actor ("designated the Houthis a terrorist organization")
     // has no list noun and still resolves.
-    if (listNoun(text, units, match, listNouns)) continue;
+    if (listNoun(text, units, match, listNouns, designationNouns)) continue;
     // 1d'. A kind named as whoever gains from a wrong ("such violations will only serve the interests of terrorist
     // organizations lurking to harm Iraq", "plays into the hands of extremist groups"): a bare plural, with no article,
     // demonstrative or possessive, after a `beneficiary-phrase` names a class of actors, not one the story has named,
@@ -1990,13 +1993,18 @@ function possessive(word: string): boolean {
  * Terrorist Organization (FTO) list") or is what a list holds ("list of …", "list against …", one lowercase word
  * allowed between: "list of banned terrorist organizations"), with no punctuation between.
  */
-function listNoun(text: string, units: Units, match: Match, listNouns: ReadonlySet<string>): boolean {
-  if (listNouns.size === 0) return false;
+function listNoun(text: string, units: Units, match: Match, listNouns: ReadonlySet<string>,
+  designationNouns: ReadonlySet<string> = new Set()): boolean {
+  if (listNouns.size === 0 && designationNouns.size === 0) return false;
+  // A list or a designation (class `designation-noun`, session 24) right after the label, or after one bracketed acronym.
+  const heads = (w: string): boolean => listNouns.has(w) || designationNouns.has(w);
   const e = match.endUnit;
-  if (e < units.count && !units.barrierAfter[e - 1] && listNouns.has(units.normal[e])) return true;
+  if (e < units.count && !units.barrierAfter[e - 1] && heads(units.normal[e])) return true;
   if (e + 1 < units.count && /^\s*\(\s*$/u.test(text.slice(units.end[e - 1], units.start[e])) &&
       /^\p{Lu}{2,6}$/u.test(text.slice(units.start[e], units.end[e])) &&
-      /^\s*\)\s*$/u.test(text.slice(units.end[e], units.start[e + 1])) && listNouns.has(units.normal[e + 1])) return true;
+      /^\s*\)\s*$/u.test(text.slice(units.end[e], units.start[e + 1])) && heads(units.normal[e + 1])) return true;
+  // Before the label only a list holds a category ("its list of banned terrorist organizations"): "the designation of
+  // the terrorist group" names the designated group.
   let k = match.startUnit - 1;
   if (k >= 0 && !units.barrierAfter[k] && !LIST_OBJECT.has(units.normal[k]) && /^\p{Ll}/u.test(text[units.start[k]] ?? '')) k--;
   return k >= 1 && !units.barrierAfter[k] && !units.barrierAfter[k - 1] && LIST_OBJECT.has(units.normal[k]) && listNouns.has(units.normal[k - 1]);

@@ -229,8 +229,8 @@ function figureStart(r: Reading, to: number): number {
   const v = r.rules.words;
   const figure = (k: number): boolean => {
     const w = words[k].lower;
-    if (v.numberWords.has(w)) return isDigitWord(words[k + 1]?.lower ?? '') && !isDate(r, k + 1);
-    return isDigitWord(w) && !isDate(r, k) && !isClockTime(r, k);
+    if (v.numberWords.has(w)) return isDigitWord(words[k + 1]?.lower ?? '') && !isDate(r, k + 1) && !isDuration(r, k + 1);
+    return isDigitWord(w) && !isDate(r, k) && !isClockTime(r, k) && !isDuration(r, k);
   };
   let k = 0;
   // A figure whose own comma segment has a speech verb is that speaker's, not the trailing source's: "…, which Israel
@@ -270,6 +270,17 @@ function isClockTime(r: Reading, k: number): boolean {
     || (prev.colonBefore && k > 0 && isDigitWord(r.words[k - 1].lower) && r.text.charCodeAt(prev.start - 1) === 0x3a);
 }
 
+/**
+ * A number before a time noun (`time_nouns`, singular or plural) measures time, as a date or a clock time places it:
+ * "twice in under 24 hours", "within 48 hours", "for two weeks" are no figures a source vouches for (session 24, batch bb).
+ */
+function isDuration(r: Reading, k: number): boolean {
+  const next = r.words[k + 1];
+  if (next === undefined || next.commaBefore || next.markBefore) return false;
+  const l = next.lower;
+  return r.rules.words.timeNouns.has(l) || (l.endsWith('s') && r.rules.words.timeNouns.has(l.slice(0, -1)));
+}
+
 /** A number that is part of a date: "Oct. 7", "7 October", "2024". */
 function isDate(r: Reading, k: number): boolean {
   const w = r.words[k].lower;
@@ -281,7 +292,7 @@ function isDate(r: Reading, k: number): boolean {
 function countsIn(r: Reading, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const w = r.words[k].lower;
-    if (CARDINALS.has(w) || (isDigitWord(w) && !isDate(r, k) && !isClockTime(r, k))) return true;
+    if ((CARDINALS.has(w) && !isDuration(r, k)) || (isDigitWord(w) && !isDate(r, k) && !isClockTime(r, k) && !isDuration(r, k))) return true;
   }
   return false;
 }

@@ -6,6 +6,7 @@
 import type { ForwardCue } from './forward.js';
 import { AUXILIARIES, DETERMINERS, OBJECT_PRONOUNS, WEEKDAYS } from './grammar.js';
 import { insideAny } from './spans.js';
+import { bareSubjectClause, plainAdjective } from './that-clause.js';
 import { capitalised, MONTH_NAMES, type Reading } from './words.js';
 
 /** The intent cue at word i; null when the word is a directive without its infinitive; undefined when not ours. */
@@ -79,7 +80,9 @@ export function occasion(r: Reading, from: number): number | undefined {
     if (w.lower === 'in' && k + 2 < r.words.length && r.rules.words.occasionNouns.has(r.words[k + 1].lower) && r.words[k + 2].lower === 'to') return k;
     // "warned of escalation along the border as the conflict approaches its second month": a subordinating "as" (or
     // "while", "when", "because") that opens a clause of its own tells the occasion (voice 1.15.3).
-    if (k > from && SUBORDINATORS.has(w.lower) && !AS_HEADS.has(r.words[k - 1].lower) && finiteClauseAt(r, k + 1)) return k;
+    // A one-word complement may stand before it: "called for help as armed militants tried to board", "vowed to
+    // retaliate as Israeli forces pressed on" (session 24, batch bb).
+    if (k >= from && SUBORDINATORS.has(w.lower) && !AS_HEADS.has(r.words[k - 1].lower) && finiteClauseAt(r, k + 1)) return k;
     // "has called for a ceasefire, continues to approve arms exports to Israel and has not backed …": a predicate
     // coordinated after a comma goes on with what the subject does, the outlet's account (session 23, batch ar).
     if (k > from && w.commaBefore && coordinatedPredicateAt(r, k)) return k;
@@ -126,7 +129,15 @@ export function finiteClauseAt(r: Reading, k: number): boolean {
   const { words, text } = r;
   const s = words[k];
   if (!s || s.commaBefore || s.markBefore) return false;
-  if (!CLAUSE_SUBJECTS.has(s.lower) && !capitalised(text, s)) return false;
+  // A bare lowercase plural subject, one modifier allowed before it, and its verb: "as armed militants tried to board",
+  // "while fighters regrouped" (session 24, batch bb; the V-ZERO subject, with a modifier in -ed too).
+  if (!CLAUSE_SUBJECTS.has(s.lower) && !capitalised(text, s)) {
+    if (bareSubjectClause(r, k)) return true;
+    // A modifier before a capitalised subject: "as armed Houthi militants tried", "as heavy Israeli shelling continued".
+    const l = s.lower;
+    const modifier = (l.length > 4 && l.endsWith('ed')) || plainAdjective(r, k);
+    return modifier && words[k + 1] !== undefined && capitalised(text, words[k + 1]) && finiteClauseAt(r, k + 1);
+  }
   for (let m = k + 1; m < words.length && m <= k + 4; m++) {
     const w = words[m];
     if (w.commaBefore || w.semiBefore || w.colonBefore) return false;

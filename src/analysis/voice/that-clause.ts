@@ -608,8 +608,20 @@ function subjectBeforeVerb(r: Reading, k: number): boolean {
   return pluralThenVerb(r, k);
 }
 
+/**
+ * A bare lowercase plural subject and its verb (`subjectBeforeVerb`), or one modifier in -ed before the plural noun:
+ * "armed militants tried", "wounded soldiers were". Used after a subordinating word (intent.ts finiteClauseAt).
+ */
+export function bareSubjectClause(r: Reading, k: number): boolean {
+  if (subjectBeforeVerb(r, k)) return true;
+  const w = r.words[k];
+  const l = w?.lower ?? '';
+  return w !== undefined && !capitalised(r.text, w) && l.length > 4 && l.endsWith('ed')
+    && !r.rules.words.adjuncts.has(l) && !r.words[k + 1]?.commaBefore && !r.words[k + 1]?.markBefore && pluralThenVerb(r, k + 1);
+}
+
 /** A lowercase word that can only be a modifier here: no -s, -ly or -ed form, no word the rules know. */
-function plainAdjective(r: Reading, k: number): boolean {
+export function plainAdjective(r: Reading, k: number): boolean {
   const w = r.words[k];
   if (!w || capitalised(r.text, w) || w.lower.length < 3) return false;
   const l = w.lower;
