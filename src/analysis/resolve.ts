@@ -687,6 +687,14 @@ export function resolveContextLabels(
       for (const [referent, score] of salience) {
         if (score >= rules.salienceFactor * nearestScore && score > (salience.get(best) ?? 0)) best = referent;
       }
+      // 5'. The label's own clause places the men further on ("to prevent weapons and terrorists entering Syria and
+      // Lebanon from Iran and Iraq", two sentences after "a senior Hamas terrorist"): a place right after it in the
+      // clause, of a theatre where two referents or more act and the looked-back one does not, says the words do not
+      // name that referent's men, and with no mention of it in the label's own sentence nothing else does: unresolved.
+      // A place of one actor (Tel Aviv, Iran) is as often the target or the patron as the scene: it decides nothing
+      // (session 24, dev batch az).
+      if (!seen.some((m) => m.sentence === hit.sentence && m.referent === best) &&
+          clausePlaceExcludes(text, units, match.endUnit, compiled, rules.appositionWords + CLAUSE_PLACE_EXTRA, best)) continue;
       // A speaker's enemy is whoever the speaker fights: when the label is negative, in a quotation or reported
       // speech, and another referent it may take is nearly as salient in the window ("the strongholds of the enemies"
       // after both US bases and "the Zionist entity"), the speaker's words do not say which is meant: unresolved.
@@ -1738,6 +1746,25 @@ function theatreInClause(units: Units, end: number, compiled: CompiledLexicon, r
     if (PLACE_PREPOSITIONS.has(units.normal[u])) return theatreAfter(units, u, compiled);
   }
   return undefined;
+}
+
+/**
+ * Whether the label's clause, within `reach` units after it and with no punctuation between, names the place of a
+ * theatre where two referents or more act and `referent` does not (rule 5'). A place of one actor is skipped, and so
+ * is a part of a compound ("Iran-backed", "the Israel-Gaza war"). A constant per label.
+ */
+function clausePlaceExcludes(text: string, units: Units, end: number, compiled: CompiledLexicon, reach: number, referent: string): boolean {
+  for (let u = end; u < units.count && u < end + reach; u++) {
+    if (units.barrierAfter[u - 1]) return false;
+    const place = placeAt(units, u, compiled);
+    if (!place) continue;
+    const at = units.start[u];
+    const after = units.end[u + place.length - 1];
+    const compound = (at > 0 && isHyphenChar(text[at - 1])) || (after < text.length && isHyphenChar(text[after]));
+    if (!compound && place.actors.size >= 2 && !place.actors.has(referent)) return true;
+    u += place.length - 1;
+  }
+  return false;
 }
 
 /** The lexicon's classes of group nouns: a nationality before one of their nouns is where the group is from. */
