@@ -690,6 +690,16 @@ export function resolveContextLabels(
       for (const [referent, score] of salience) {
         if (score >= rules.salienceFactor * nearestScore && score > (salience.get(best) ?? 0)) best = referent;
       }
+      // 5'. The label's own clause places the men further on ("to prevent weapons and terrorists entering Syria and
+      // Lebanon from Iran and Iraq", two sentences after "a senior Hamas terrorist"): a place right after it in the
+      // clause, of a theatre where two referents or more act and the looked-back one does not, says the words do not
+      // name that referent's men, and with no mention of it in the label's own sentence nothing else does: unresolved.
+      // So does such a place in a fronted adjunct that sets the sentence's scene ("In Yemen, Israeli jets hit
+      // terrorists at a port"). A place of one actor (Tel Aviv, Iran) is as often the target or the patron as the
+      // scene: it decides nothing (session 24, dev batch az).
+      if (!seen.some((m) => m.sentence === hit.sentence && m.referent === best) &&
+          (clausePlaceExcludes(text, units, match.endUnit, compiled, rules.appositionWords + CLAUSE_PLACE_EXTRA, best) ||
+            frontedPlaceExcludes(units, match.startUnit, compiled, best))) continue;
       // A speaker's enemy is whoever the speaker fights: when the label is negative, in a quotation or reported
       // speech, and another referent it may take is nearly as salient in the window ("the strongholds of the enemies"
       // after both US bases and "the Zionist entity"), the speaker's words do not say which is meant: unresolved.
@@ -1742,6 +1752,48 @@ function theatreInClause(units: Units, end: number, compiled: CompiledLexicon, r
   }
   return undefined;
 }
+
+/**
+ * Whether the label's clause, within `reach` units after it and with no punctuation between, names the place of a
+ * theatre where two referents or more act and `referent` does not (rule 5'). A place of one actor is skipped, and so
+ * is a part of a compound ("Iran-backed", "the Israel-Gaza war"). A constant per label.
+ */
+function clausePlaceExcludes(text: string, units: Units, end: number, compiled: CompiledLexicon, reach: number, referent: string): boolean {
+  for (let u = end; u < units.count && u < end + reach; u++) {
+    if (units.barrierAfter[u - 1]) return false;
+    const place = placeAt(units, u, compiled);
+    if (!place) continue;
+    const at = units.start[u];
+    const after = units.end[u + place.length - 1];
+    const compound = (at > 0 && isHyphenChar(text[at - 1])) || (after < text.length && isHyphenChar(text[after]));
+    if (!compound && place.actors.size >= 2 && !place.actors.has(referent)) return true;
+    u += place.length - 1;
+  }
+  return false;
+}
+
+/**
+ * Whether the label's sentence opens with a place adjunct set off by a comma before the label ("In Yemen, Israeli jets
+ * hit terrorists", "In the Gaza Strip, …"), of a theatre where two referents or more act and `referent` does not
+ * (rule 5'). A constant per label.
+ */
+function frontedPlaceExcludes(units: Units, start: number, compiled: CompiledLexicon, referent: string): boolean {
+  let s = start;
+  while (s > 0 && units.sentence[s - 1] === units.sentence[start]) s--;
+  if (s >= start || !PLACE_PREPOSITIONS.has(units.normal[s])) return false;
+  let u = s + 1;
+  if (u < start && !units.barrierAfter[s] && units.normal[u] === 'the') u++;
+  if (u >= start || units.barrierAfter[u - 1]) return false;
+  // "In southern Lebanon,": a compass word only says where in the place.
+  const actors = theatreAt(units, u, compiled) ??
+    (classWords(compiled, COMPASS_WORD_CLASS).has(units.normal[u]) && !units.barrierAfter[u] ? theatreAt(units, u + 1, compiled) : undefined);
+  if (!actors || actors.size < 2 || actors.has(referent)) return false;
+  for (let u = s + 1; u < start && u <= s + FRONTED_PLACE_UNITS; u++) if (units.barrierAfter[u]) return true;
+  return false;
+}
+
+/** Units a fronted place adjunct may run before its comma ("In the northern Gaza Strip,"). */
+const FRONTED_PLACE_UNITS = 5;
 
 /** The lexicon's classes of group nouns: a nationality before one of their nouns is where the group is from. */
 const GROUP_NOUN_CLASSES = ['group-noun', 'irregular-noun', 'terror-noun', 'proxy-noun'];
