@@ -691,8 +691,8 @@ export function resolveContextLabels(
         if (score >= rules.salienceFactor * nearestScore && score > (salience.get(best) ?? 0)) best = referent;
       }
       // 5'. The label's own clause places the men further on ("to prevent weapons and terrorists entering Syria and
-      // Lebanon from Iran and Iraq", two sentences after "a senior Hamas terrorist"): a place right after it in the
-      // clause, of a theatre where two referents or more act and the looked-back one does not, says the words do not
+      // Lebanon from Iran and Iraq", two sentences after "a senior Hamas terrorist"): a place after a preposition of
+      // place in the clause, of a theatre where two referents or more act and the looked-back one does not, says the words do not
       // name that referent's men, and with no mention of it in the label's own sentence nothing else does: unresolved.
       // So does such a place in a fronted adjunct that sets the sentence's scene ("In Yemen, Israeli jets hit
       // terrorists at a port"). A place of one actor (Tel Aviv, Iran) is as often the target or the patron as the
@@ -1759,10 +1759,19 @@ function theatreInClause(units: Units, end: number, compiled: CompiledLexicon, r
  * is a part of a compound ("Iran-backed", "the Israel-Gaza war"). A constant per label.
  */
 function clausePlaceExcludes(text: string, units: Units, end: number, compiled: CompiledLexicon, reach: number, referent: string): boolean {
+  // Only a place right after a word of place or motion ("in Syria", "entering Syria and Lebanon", "crossing into
+  // Syria", "fled to Yemen"; articles, compass words, "and"/"or" and other places may stand between) says where the men
+  // are: any other place is what they act on ("the resistance will not leave Gaza alone": gold a09's Hezbollah).
+  const compass = classWords(compiled, COMPASS_WORD_CLASS);
+  let located = false;
   for (let u = end; u < units.count && u < end + reach; u++) {
     if (units.barrierAfter[u - 1]) return false;
-    const place = placeAt(units, u, compiled);
-    if (!place) continue;
+    const w = units.normal[u];
+    const place = located ? placeAt(units, u, compiled) : undefined;
+    if (!place) {
+      located = LOCATING_WORDS.has(w) || (located && (w === 'the' || w === 'and' || w === 'or' || compass.has(w)));
+      continue;
+    }
     const at = units.start[u];
     const after = units.end[u + place.length - 1];
     const compound = (at > 0 && isHyphenChar(text[at - 1])) || (after < text.length && isHyphenChar(text[after]));
@@ -1771,6 +1780,10 @@ function clausePlaceExcludes(text: string, units: Units, end: number, compiled: 
   }
   return false;
 }
+
+/** Prepositions of place and motion, and verbs of entering, before a place that says where the men are (rule 5'). */
+const LOCATING_WORDS = new Set([...PLACE_PREPOSITIONS, 'into', 'to', 'toward', 'towards', 'through', 'enter', 'enters', 'entered',
+  'entering', 'cross', 'crosses', 'crossed', 'crossing', 'infiltrate', 'infiltrates', 'infiltrated', 'infiltrating']);
 
 /**
  * Whether the label's sentence opens with a place adjunct set off by a comma before the label ("In Yemen, Israeli jets

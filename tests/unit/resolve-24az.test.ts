@@ -41,5 +41,9 @@ describe('a place in the label\'s clause where the looked-back referent does not
     expect(referents('Hezbollah fighters fired rockets at Metula. Later the militants fired from southern Lebanon again.', 'militants')).toEqual(['armed-groups']);
     expect(referents('Kataib Hezbollah fighters attacked a base. The militants then moved into Syria.', 'militants')).toEqual(['armed-groups']);
     expect(referents('The Zionist enemy shelled Rafah again. Days later, the enemy also shelled positions in Syria.', 'the enemy')).toEqual(['israel']);
+    // A place that is the object of the men's act is no place of theirs (integrator, session 24: gold a09's Hezbollah
+    // bloc saying "the resistance will not leave Gaza alone").
+    expect(referents('Hezbollah fighters fired rockets at Metula. An MP said the resistance will not leave Gaza alone.', 'the resistance')).toEqual(['armed-groups']);
+    expect(referents('Hezbollah fighters fired rockets at Metula. The militants have vowed to defend Gaza.', 'militants')).toEqual(['armed-groups']);
   });
 });
