@@ -24,6 +24,9 @@ describe('"the occupation" before a vehicle or an event noun is its attribute', 
   it('leaves it unresolved before an event noun with its of-phrase', () => {
     expect(referents(before + 'Six people were killed in the occupation bombing of a market north of the city.', 'the occupation')).toEqual([]);
     expect(referents(before + 'Medics reported the occupation shelling of the school.', 'the occupation')).toEqual([]);
+    expect(referents(before + 'The occupation bombardment killed six people in the camp.', 'The occupation')).toEqual([]);
+    expect(referents(before + 'Residents said the occupation shelling continued until dawn.', 'the occupation')).toEqual([]);
+    expect(referents('Hezbollah fighters fired rockets. The resistance bombardment hit the base.', 'The resistance')).toEqual([]);
   });
 
   it('keeps the label as a subject, in the possessive and before a force noun', () => {
