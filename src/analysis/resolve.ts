@@ -199,6 +199,8 @@ const THING_NOUN_CLASS = 'thing-noun';
  * right before one is the vehicle's attribute whatever follows the noun (rule 4; session 24, batch ba).
  */
 const EQUIPMENT_NOUN_CLASS = 'equipment-noun';
+/** The members of `event-noun` that are never verbs ("shelling", "bombardment"): heads like an equipment noun. */
+const VERBLESS_EVENT_NOUN_CLASS = 'verbless-event-noun';
 /** The lexicon's class of lists and designations a category label may name (rule 1d). */
 const LIST_NOUN_CLASS = 'list-noun';
 /** Prepositions between a list noun and the category it lists ("list of …", "a sanctions list against …"). */
@@ -261,6 +263,7 @@ export function resolveContextLabels(
   const eventNouns = classWords(compiled, EVENT_NOUN_CLASS);
   const thingNouns = classWords(compiled, THING_NOUN_CLASS);
   const equipmentNouns = classWords(compiled, EQUIPMENT_NOUN_CLASS);
+  const verblessEvents = classWords(compiled, VERBLESS_EVENT_NOUN_CLASS);
   const listNouns = classWords(compiled, LIST_NOUN_CLASS);
   const numberWords = classWords(compiled, NUMBER_WORD_CLASS);
   const casualtyWords = classWords(compiled, CASUALTY_WORD_CLASS);
@@ -409,7 +412,9 @@ export function resolveContextLabels(
           (thingNouns.has(units.normal[e]) && THING_HEAD_FOLLOWERS.has(units.normal[e + 1]) && !possessive(units.normal[e - 1])))) continue;
     // "the occupation warplanes have intensified …", "The occupation aircraft and artillery bombed …": a vehicle noun is
     // never a verb, so it heads its phrase whatever follows (session 24, batch ba).
-    if (e < units.count && !units.barrierAfter[e - 1] && equipmentNouns.has(units.normal[e]) && !possessive(units.normal[e - 1])) continue;
+    // So does a noun of bombardment that is never a verb ("the occupation shelling continued until dawn").
+    if (e < units.count && !units.barrierAfter[e - 1] && !possessive(units.normal[e - 1]) &&
+        (equipmentNouns.has(units.normal[e]) || (eventNouns.has(units.normal[e]) && verblessEvents.has(units.normal[e])))) continue;
     // 1d. A category in a list's name or after the list ("the Foreign Terrorist Organization (FTO) list", "a sanctions
     // list against terrorist groups", "its list of banned terrorist organizations") names what the list holds, not an
     // actor: no antecedent is sought. A designation of an actor ("designated the Houthis a terrorist organization")
