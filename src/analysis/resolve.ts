@@ -194,6 +194,13 @@ function casualtyNear(units: Units, match: Match, sentence: number, casualtyWord
  */
 const EVENT_NOUN_CLASS = 'event-noun';
 const THING_NOUN_CLASS = 'thing-noun';
+/**
+ * The lexicon's class of vehicles and guns that are never verbs ("warplanes", "aircraft", "artillery"): a context label
+ * right before one is the vehicle's attribute whatever follows the noun (rule 4; session 24, batch ba).
+ */
+const EQUIPMENT_NOUN_CLASS = 'equipment-noun';
+/** The members of `event-noun` that are never verbs ("shelling", "bombardment"): heads like an equipment noun. */
+const VERBLESS_EVENT_NOUN_CLASS = 'verbless-event-noun';
 /** The lexicon's class of lists and designations a category label may name (rule 1d). */
 const LIST_NOUN_CLASS = 'list-noun';
 /** Designations a category label may head (rule 1d, forward only: "the terror group designation"). */
@@ -257,6 +264,8 @@ export function resolveContextLabels(
   const speech = words.speech;
   const eventNouns = classWords(compiled, EVENT_NOUN_CLASS);
   const thingNouns = classWords(compiled, THING_NOUN_CLASS);
+  const equipmentNouns = classWords(compiled, EQUIPMENT_NOUN_CLASS);
+  const verblessEvents = classWords(compiled, VERBLESS_EVENT_NOUN_CLASS);
   const listNouns = classWords(compiled, LIST_NOUN_CLASS);
   const designationNouns = classWords(compiled, DESIGNATION_NOUN_CLASS);
   const numberWords = classWords(compiled, NUMBER_WORD_CLASS);
@@ -401,7 +410,14 @@ export function resolveContextLabels(
     const e = match.endUnit;
     if (e + 1 < units.count && !units.barrierAfter[e - 1] && (eventNouns.has(units.normal[e]) || thingNouns.has(units.normal[e])) &&
         (units.barrierAfter[e] || ATTACK_OBJECT.has(units.normal[e + 1]) ||
+          // "the occupation bombing of a gathering", "militia attacks of the past week": the event's of-phrase (batch ba).
+          (eventNouns.has(units.normal[e]) && units.normal[e + 1] === 'of') ||
           (thingNouns.has(units.normal[e]) && THING_HEAD_FOLLOWERS.has(units.normal[e + 1]) && !possessive(units.normal[e - 1])))) continue;
+    // "the occupation warplanes have intensified …", "The occupation aircraft and artillery bombed …": a vehicle noun is
+    // never a verb, so it heads its phrase whatever follows (session 24, batch ba).
+    // So does a noun of bombardment that is never a verb ("the occupation shelling continued until dawn").
+    if (e < units.count && !units.barrierAfter[e - 1] && !possessive(units.normal[e - 1]) &&
+        (equipmentNouns.has(units.normal[e]) || (eventNouns.has(units.normal[e]) && verblessEvents.has(units.normal[e])))) continue;
     // 1d. A category in a list's name or after the list ("the Foreign Terrorist Organization (FTO) list", "a sanctions
     // list against terrorist groups", "its list of banned terrorist organizations") names what the list holds, not an
     // actor: no antecedent is sought. A designation of an actor ("designated the Houthis a terrorist organization")
