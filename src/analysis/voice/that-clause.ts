@@ -241,12 +241,21 @@ const PHRASE_INSERTS = new Set(['it', 'its', 'their', 'his', 'her', 'our', 'the'
 export function phraseEnd(r: Reading, i: number): number {
   const { words } = r;
   const phrases = r.rules.words.reportingPhrases;
-  for (let k = i + 1; k < words.length && k <= i + 2; k++) {
+  const intensifiers = r.rules.words.phraseIntensifiers;
+  // One insert (PHRASE_INSERTS), or an article or insert and one intensifier, or an intensifier alone ("voiced deep
+  // concern"): "expressed its hope", "issued a strong condemnation", "expressed its absolute rejection" (session 24).
+  let intensified = false;
+  for (let k = i + 1; k < words.length && k <= i + 3; k++) {
     if (words[k].commaBefore || words[k].markBefore) return -1;
     if (phrases.has(`${words[i].lower} ${words[k].lower}`)) {
       return r.rules.words.speakerSubjectVerbs.has(words[i].lower) && !speakerSubject(r, i) ? -1 : k;
     }
-    if (!PHRASE_INSERTS.has(words[k].lower)) return -1;
+    const wk = words[k].lower;
+    if (!intensified && intensifiers.has(wk)) {
+      intensified = true;
+      continue;
+    }
+    if (k > i + 1 || !(PHRASE_INSERTS.has(wk) || wk === 'a' || wk === 'an')) return -1;
   }
   return -1;
 }
