@@ -63,7 +63,6 @@ const POINTING_DETERMINERS = new Set(['these', 'those', 'this', 'that', 'its', '
  */
 const SIDE_WORD_CLASS = 'side-word';
 const OUTSIDE_PEOPLE_CLASS = 'outside-people';
-const NONCOMBATANT_NOUN_CLASS = 'noncombatant-noun';
 const ELSEWHERE_WORD_CLASS = 'elsewhere-word';
 const UNKNOWN_WORD_CLASS = 'unknown-word';
 const OPPOSING_WORD_CLASS = 'opposing-word';
@@ -95,8 +94,6 @@ interface ResolveWords {
   side: ReadonlySet<string>;
   /** Nationalities and peoples no referent is ("Kurdish", "Turkish", "Jordanian"): their men are no referent's (rule 1b). */
   outside: ReadonlySet<string>;
-  /** Nouns of people who take no part in fighting ("civilians", "innocents"): set against them, armed men are a class (rule 1b''''). */
-  noncombatant: ReadonlySet<string>;
   /** Places and nationalities of other theatres ("Nigeria", "Kenyan", "Caracas"): a roundup's other scene (rule 4f). */
   elsewhere: ReadonlySet<string>;
   /** Verbs whose object a mention after them is: speech, judgement, demand, directive, vow and combat verbs (voice vocabulary, `combat-verb`). */
@@ -141,7 +138,6 @@ function resolveWordsOf(compiled: CompiledLexicon): ResolveWords {
     words = {
       side: classWords(compiled, SIDE_WORD_CLASS),
       outside: classWords(compiled, OUTSIDE_PEOPLE_CLASS),
-      noncombatant: classWords(compiled, NONCOMBATANT_NOUN_CLASS),
       elsewhere: classWords(compiled, ELSEWHERE_WORD_CLASS),
       clauseVerbs: clauseVerbsOf(compiled),
       unknown: classWords(compiled, UNKNOWN_WORD_CLASS),
@@ -388,15 +384,6 @@ export function resolveContextLabels(
     // not, 1b'). A framing word keeps its frame ("any terrorists"); an of- or from-phrase after it still says whose
     // (session 23, batch ax).
     if (prevGlued && entry.weight === 0 && match.endUnit - match.startUnit === 1 && units.normal[prevUnit] === 'any' && !ownerAfter) {
-      notLabels.add(hit);
-      continue;
-    }
-    // 1b''''. Set against non-combatants in a distinction ("no distinction is made between combatants and innocents",
-    // "between civilians and fighters", "distinguish gunmen from civilians"): a bare neutral noun there names armed men
-    // as a class, not men the story named, so whoever was named before is no antecedent (as "any fighters" is not,
-    // 1b'''). An article keeps the reading definite ("between the fighters and the civilians" looks back); a framing
-    // word keeps its frame (session 24, batch ay).
-    if (entry.weight === 0 && match.endUnit - match.startUnit === 1 && distinctionKind(units, match, words.noncombatant)) {
       notLabels.add(hit);
       continue;
     }
@@ -1469,30 +1456,6 @@ function beneficiaryKind(units: Units, match: Match, phrases: ReadonlySet<string
   if (!phrases.has(`${units.normal[u - 2]} ${units.normal[u - 1]}`)) return false;
   if (DEFINITE.has(units.normal[u]) || POINTING_DETERMINERS.has(units.normal[u]) || units.normal[u] === 'a' || units.normal[u] === 'an') return false;
   return plural(units.normal[match.endUnit - 1]);
-}
-
-/** Verbs of telling apart, whose object and from-phrase are the two classes told apart (rule 1b''''). */
-const DISTINGUISH_VERBS = new Set(['distinguish', 'distinguishes', 'distinguished', 'distinguishing', 'differentiate', 'differentiates', 'differentiated', 'differentiating']);
-
-/**
- * Whether the one-word label at `match` is a bare noun set against a noun of `noncombatant` in a distinction: "between
- * X and|or N", "between N and|or X", "<distinguish> X from N", "<distinguish> N from X", with no punctuation inside.
- * A constant number of units.
- */
-function distinctionKind(units: Units, match: Match, noncombatant: ReadonlySet<string>): boolean {
-  if (noncombatant.size === 0) return false;
-  const s = match.startUnit;
-  const e = match.endUnit;
-  const w = (i: number): string => (i >= 0 && i < units.count ? units.normal[i] : '');
-  const open = (from: number, to: number): boolean => {
-    for (let i = from; i < to; i++) if (i < 0 || i >= units.count || units.barrierAfter[i]) return false;
-    return true;
-  };
-  const and = (i: number): boolean => w(i) === 'and' || w(i) === 'or';
-  if (w(s - 1) === 'between' && and(e) && noncombatant.has(w(e + 1)) && open(s - 1, e + 1)) return true;
-  if (w(s - 3) === 'between' && noncombatant.has(w(s - 2)) && and(s - 1) && open(s - 3, e - 1)) return true;
-  if (DISTINGUISH_VERBS.has(w(s - 1)) && w(e) === 'from' && noncombatant.has(w(e + 1)) && open(s - 1, e + 1)) return true;
-  return DISTINGUISH_VERBS.has(w(s - 3)) && noncombatant.has(w(s - 2)) && w(s - 1) === 'from' && open(s - 3, e - 1);
 }
 
 function plural(head: string): boolean {

@@ -26,7 +26,7 @@ export const WORD_LIST_CLASSES: ReadonlySet<string> = new Set([
   'outlet-noun', 'outlet-modifier', 'person-title-noun', 'of-title-noun', 'number-word', 'casualty-word',
   'side-word', 'unknown-word', 'opposing-word', 'phrase-noun', 'compass-word', 'spokesperson-noun', 'size-adjective',
   'agent-noun', 'adversary-noun', 'force-noun', 'adjective-title-noun', 'title-follower', 'framing-adjective', 'command-noun',
-  'office-body-word', 'outside-people', 'elsewhere-word', 'list-noun', 'noncombatant-noun',
+  'office-body-word', 'outside-people', 'elsewhere-word', 'list-noun',
 ]);
 const ONE_WORD_RE = /^[a-z]+\.?$/i;
 const REFERENT_KEYS = new Set(['id', 'label', 'description']);
