@@ -49,6 +49,7 @@ const LISTS = [
   ['accuse_verbs', 'accuse', 'verbs'],
   ['prepositional_verbs', 'prepositional', 'phrases'],
   ['phrase_prepositions', 'phrasePrepositions', 'words'],
+  ['phrase_intensifiers', 'phraseIntensifiers', 'words'],
   ['directive_verbs', 'directive', 'verbs'],
   ['appeal_verbs', 'appeal', 'verbs'],
   ['happening_nouns', 'happeningNouns', 'nouns'],

@@ -9,7 +9,7 @@ import type { ForwardCue } from './forward.js';
 import { boundedEnd } from './framing.js';
 import { occasion } from './intent.js';
 import { BE_FORMS, DETERMINERS, NOT_TAG_START, OBJECT_PRONOUNS, RELATIVE_DAYS, WEEKDAYS } from './grammar.js';
-import { isHeadline, withholdingDeny, type Reading } from './words.js';
+import { attributiveParticiple, isHeadline, withholdingDeny, type Reading } from './words.js';
 
 /** The content cue at word i, or null. */
 export function contentCue(r: Reading, i: number): ForwardCue | null {
@@ -21,6 +21,10 @@ export function contentCue(r: Reading, i: number): ForwardCue | null {
   // "was announced", "the reported attack", "Iran's declared aim": a passive or a participle used as an adjective
   // has no speaker of its own in the clause.
   if (prev !== undefined && !words[i].commaBefore && (BE_FORMS.has(prev) || DETERMINERS.has(prev) || prev.endsWith("'s"))) return null;
+  // "several reported drone attacks", "the latest reported incident", "two confirmed strikes": after a quantifier, a
+  // number, or a determiner and an adjective of order, the participle is an adjective too (V-ATTRIBUTE; session 24,
+  // batch ay).
+  if (attributiveParticiple(r, i)) return null;
   // "an umbrella group … that has claimed more than 165 attacks": a relative clause describes its noun for the
   // outlet; it is not the report of a claim.
   if (inRelativeClause(r, i)) return null;

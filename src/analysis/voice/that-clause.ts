@@ -6,7 +6,7 @@
  */
 import type { ForwardCue } from './forward.js';
 import { AUXILIARIES, BE_FORMS, DETERMINERS, PRONOUN_OPENERS, SAY_FORMS, TIME_WORDS, WEEKDAYS } from './grammar.js';
-import { afterParenthetical, bracketAsideEnd, capitalised, isDigit, isHeadline, MONTH_NAMES, isTitleCaseHeadline, negatedAt, pastForm, segmentEnd, withholdingDeny, type Reading, type Word } from './words.js';
+import { afterParenthetical, attributiveParticiple, bracketAsideEnd, capitalised, isDigit, isHeadline, MONTH_NAMES, isTitleCaseHeadline, negatedAt, pastForm, segmentEnd, withholdingDeny, type Reading, type Word } from './words.js';
 
 /** The reporting cue at word i, if any. */
 export function reportingCue(r: Reading, i: number): ForwardCue | null {
@@ -30,6 +30,10 @@ export function reportingCue(r: Reading, i: number): ForwardCue | null {
   const phrase = phraseEnd(r, i);
   if (phrase > 0) return thatAfter(r, i, phrase);
   if (!v.reporting.has(w) || isDiscoursePassive(r, i) || isDiscourseInfinitive(r, i)) return null;
+  // V-ATTRIBUTE: "the latest reported incident", "several reported drone attacks", "a reported strike": a participle
+  // in -ed after a determiner (or a determiner and one adjective of order), before a noun, is an adjective; it reports
+  // nothing (session 24, batch ay).
+  if (attributiveParticiple(r, i)) return null;
   // "He failed to mention that Iran has proclaimed …", "did not say that …": a report not made is nobody's words.
   if (negatedAt(r, i)) return null;
   // V-WITHHOLD: "deny the Palestinian people their right …" withholds; it reports nothing.
@@ -237,12 +241,21 @@ const PHRASE_INSERTS = new Set(['it', 'its', 'their', 'his', 'her', 'our', 'the'
 export function phraseEnd(r: Reading, i: number): number {
   const { words } = r;
   const phrases = r.rules.words.reportingPhrases;
-  for (let k = i + 1; k < words.length && k <= i + 2; k++) {
+  const intensifiers = r.rules.words.phraseIntensifiers;
+  // One insert (PHRASE_INSERTS), or an article or insert and one intensifier, or an intensifier alone ("voiced deep
+  // concern"): "expressed its hope", "issued a strong condemnation", "expressed its absolute rejection" (session 24).
+  let intensified = false;
+  for (let k = i + 1; k < words.length && k <= i + 3; k++) {
     if (words[k].commaBefore || words[k].markBefore) return -1;
     if (phrases.has(`${words[i].lower} ${words[k].lower}`)) {
       return r.rules.words.speakerSubjectVerbs.has(words[i].lower) && !speakerSubject(r, i) ? -1 : k;
     }
-    if (!PHRASE_INSERTS.has(words[k].lower)) return -1;
+    const wk = words[k].lower;
+    if (!intensified && intensifiers.has(wk)) {
+      intensified = true;
+      continue;
+    }
+    if (k > i + 1 || !(PHRASE_INSERTS.has(wk) || wk === 'a' || wk === 'an')) return -1;
   }
   return -1;
 }
@@ -702,3 +715,4 @@ export function mainClauseAfter(r: Reading, from: number): number {
 function dayOrTime(w: string): boolean {
   return WEEKDAYS.has(w) || TIME_WORDS.has(w);
 }
+
