@@ -139,7 +139,7 @@ describe('default lexicon conflict.yml', () => {
 
   it('validates and compiles', () => {
     expect(lex.sources[0].name).toBe('conflict');
-    expect(lex.sources[0].version).toBe('1.3.45');
+    expect(lex.sources[0].version).toBe('1.3.46');
     expect(() => compileLexicon(lex)).not.toThrow();
   });
 

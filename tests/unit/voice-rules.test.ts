@@ -19,7 +19,7 @@ const problemsOf = (text: string): string => thrownBy(LexiconError, () => parseV
 describe('voice rules: the shipped file', () => {
   it('loads with a name, version and sha256, and inflects verbs through the lexicon code', () => {
     const rules = defaultVoiceRules();
-    expect(rules.source).toMatchObject({ name: 'voice', version: '1.15.8' });
+    expect(rules.source).toMatchObject({ name: 'voice', version: '1.15.9' });
     expect(rules.source.sha256).toMatch(/^[0-9a-f]{64}$/);
     const { reporting, tag, asVerbs, directive, documentNouns } = rules.words;
     for (const w of ['disclosed', 'discloses', 'assessed', 'emphasized', 'emphasised', 'told', 'wrote', 'said']) expect(reporting.has(w), w).toBe(true);
