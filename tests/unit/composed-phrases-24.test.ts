@@ -31,7 +31,7 @@ const FRAMES = [
 function labelsOn(phrase: string, frame: (p: string) => string): string[] {
   const text = frame(phrase);
   const at = text.toLowerCase().indexOf(phrase.toLowerCase());
-  return analyzeDocument({ id: 'p', outlet: 'Probe', text }, compiled).hits
+  return analyzeDocument({ id: 'p', outlet: 'Probe', text } as never, compiled).hits
     .filter((h) => h.category === 'actor-label' && h.start < at + phrase.length && h.end > at)
     .map((h) => text.slice(h.start, h.end));
 }
@@ -63,7 +63,7 @@ describe('composed patron phrases are one mention whatever their parts (a seeded
     expect(labelsOn('pro-Iranian forces', frame)).toEqual(['pro-Iranian forces']);
     // The state's own forces stay the state's name, not a patron phrase.
     const text = 'US jets struck Iranian forces in eastern Syria.';
-    expect(analyzeDocument({ id: 'p', outlet: 'Probe', text }, compiled).hits.filter((h) => h.category === 'actor-label')
+    expect(analyzeDocument({ id: 'p', outlet: 'Probe', text } as never, compiled).hits.filter((h) => h.category === 'actor-label')
       .map((h) => [text.slice(h.start, h.end), h.referent])).toEqual([['Iranian forces', 'iran']]);
   });
 });
