@@ -103,6 +103,9 @@ const LISTS = [
   ['fronted_openers', 'frontedOpeners', 'words'],
   ['rank_words', 'rankWords', 'words'],
   ['figure_modifiers', 'figureModifiers', 'words'],
+  ['attributive_determiners', 'attributiveDeterminers', 'words'],
+  ['attributive_quantifiers', 'attributiveQuantifiers', 'words'],
+  ['order_adjectives', 'orderAdjectives', 'words'],
   ['cue_fillers', 'cueFillers', 'words'],
 ] as const;
 

@@ -368,24 +368,15 @@ function preventedAt(r: Reading, i: number, at: number = i): boolean {
   return false;
 }
 
-/** Determiners before an attributive participle ("the reported attack", "its declared aim", "every confirmed strike"). */
-const ATTRIBUTIVE_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'another', 'every', 'no']);
-/**
- * Quantifiers and demonstratives that may also stand alone as a subject ("Both confirmed Israeli forces had left"):
- * before a participle they open a noun phrase only when a lowercase word follows it ("several reported drone attacks").
- */
-const ATTRIBUTIVE_QUANTIFIERS = new Set(['these', 'those', 'this', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'several', 'many', 'some', 'any', 'each', 'other', 'such', 'all', 'both']);
-/** Adjectives of order or time that may stand between the determiner and the participle ("the latest reported attack"). */
-const ORDER_ADJECTIVES = new Set(['latest', 'first', 'last', 'recent', 'earlier', 'previous', 'only', 'other', 'new', 'most', 'many', 'few', 'numerous', 'two', 'three', 'several']);
 /** Words after which a participle is a verb or a passive, not an adjective ("the ministry reported by …"). */
 const NOT_A_NOUN_AFTER = new Set(['that', 'to', 'by', 'on', 'in', 'at', 'as', 'from', 'with', 'for', 'and', 'or', 'the', 'a', 'an', 'it', 'they', 'he', 'she', 'we', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our']);
 
 /**
  * V-ATTRIBUTE: whether the reporting verb at i is a participle in -ed used as an adjective: right after a determiner
- * (ATTRIBUTIVE_DETERMINERS; ATTRIBUTIVE_QUANTIFIERS and numbers only before a lowercase word), or after one and an
- * ORDER_ADJECTIVES word, and right before a word that can head the noun phrase, with no comma, quotation mark or colon
- * between: "the latest reported incident", "several reported drone attacks", "two confirmed strikes". A constant
- * number of words.
+ * (voice.yml `attributive_determiners`; `attributive_quantifiers` and numbers only before a lowercase word), or after
+ * one and an `order_adjectives` word, and right before a word that can head the noun phrase, with no comma, quotation
+ * mark or colon between: "the latest reported incident", "several reported drone attacks", "two confirmed strikes". A
+ * constant number of words.
  */
 export function attributiveParticiple(r: Reading, i: number): boolean {
   const { words, text } = r;
@@ -394,10 +385,11 @@ export function attributiveParticiple(r: Reading, i: number): boolean {
   const next = words[i + 1];
   if (next.commaBefore || next.markBefore || next.colonBefore || words[i].commaBefore || words[i].markBefore) return false;
   if (NOT_A_NOUN_AFTER.has(next.lower) || AUXILIARIES.has(next.lower)) return false;
+  const v = r.rules.words;
   const lowerNext = !capitalised(text, next);
-  const opener = (x: string): boolean => ATTRIBUTIVE_DETERMINERS.has(x) || (lowerNext && (ATTRIBUTIVE_QUANTIFIERS.has(x) || isDigitWord(x)));
+  const opener = (x: string): boolean => v.attributiveDeterminers.has(x) || (lowerNext && (v.attributiveQuantifiers.has(x) || isDigitWord(x)));
   const p1 = words[i - 1];
   if (opener(p1.lower)) return true;
-  if (i < 2 || p1.commaBefore || p1.markBefore || !ORDER_ADJECTIVES.has(p1.lower)) return false;
+  if (i < 2 || p1.commaBefore || p1.markBefore || !v.orderAdjectives.has(p1.lower)) return false;
   return opener(words[i - 2].lower);
 }
