@@ -55,7 +55,7 @@ function row(split: string, group: string, docs: number, s: Score, v: VoiceScore
     split.padEnd(5), group.padEnd(15), String(docs).padStart(4), String(s.gold).padStart(5), String(s.hits).padStart(5),
     share(s.truePositives, s.hits).padStart(6), share(s.found, s.gold).padStart(6), f3(s.strictPrecision).padStart(7),
     `${share(s.contextCorrect, s.contextHits)} (${s.contextHits})`.padStart(11), `${share(s.contextFound, s.contextGold)} (${s.contextGold})`.padStart(11),
-    `${share(v.agreement * v.compared, v.compared)} (${v.compared})`.padStart(12), String(s.splitMentions.length).padStart(6), `${s.trapHits}/${s.traps}`.padStart(6),
+    `${share(v.agreed, v.compared)} (${v.compared})`.padStart(12), String(s.splitMentions.length).padStart(6), `${s.trapHits}/${s.traps}`.padStart(6),
   ].join(' ');
 }
 

@@ -96,6 +96,8 @@ export interface Score {
 
 export interface VoiceScore {
   agreement: number;
+  /** Matched hits whose voice is the gold span's. */
+  agreed: number;
   compared: number;
   /** confusion[gold][tool] */
   confusion: Record<VoiceName, Record<VoiceName, number>>;
@@ -191,7 +193,7 @@ export function voiceScore(docs: ScoredDocument[]): VoiceScore {
       else disagreements.push({ id: doc.id, hit: h, gold: g });
     }
   }
-  return { agreement: ratio(agree, compared), compared, confusion, disagreements };
+  return { agreement: ratio(agree, compared), agreed: agree, compared, confusion, disagreements };
 }
 
 /** A figure with a 95% percentile interval. */
@@ -225,7 +227,7 @@ export function articleBootstrap(docs: ScoredDocument[], resamples = 2000, seed 
   const counts: Counts[] = docs.map((d) => {
     const s = score([d]);
     const v = voiceScore([d]);
-    return [s.truePositives, s.hits, s.found, s.gold, s.contextCorrect, s.contextHits, Math.round(v.agreement * v.compared), v.compared];
+    return [s.truePositives, s.hits, s.found, s.gold, s.contextCorrect, s.contextHits, v.agreed, v.compared];
   });
   const figures: Array<[number, number]> = [[0, 1], [2, 3], [4, 5], [6, 7]];
   const draws: number[][] = figures.map(() => []);

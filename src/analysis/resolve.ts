@@ -713,7 +713,7 @@ export function resolveContextLabels(
       // So does such a place in a fronted adjunct that sets the sentence's scene ("In Yemen, Israeli jets hit
       // terrorists at a port"). A place of one actor (Tel Aviv, Iran) is as often the target or the patron as the
       // scene: it decides nothing (session 24, dev batch az).
-      if (!seen.some((m) => m.sentence === hit.sentence && m.referent === best) &&
+      if (!fittingInSentence(seen, hit.sentence, (m) => (m.referent === best ? 'yes' : 'no'), rules.lookBackMentions) &&
           (clausePlaceExcludes(text, units, match.endUnit, compiled, rules.appositionWords + CLAUSE_PLACE_EXTRA, best) ||
             frontedPlaceExcludes(units, match.startUnit, compiled, best))) continue;
       // A speaker's enemy is whoever the speaker fights: when the label is negative, in a quotation or reported
@@ -2074,8 +2074,7 @@ function possessive(word: string): boolean {
  * Terrorist Organization (FTO) list") or is what a list holds ("list of …", "list against …", one lowercase word
  * allowed between: "list of banned terrorist organizations"), with no punctuation between.
  */
-function listNoun(text: string, units: Units, match: Match, listNouns: ReadonlySet<string>,
-  designationNouns: ReadonlySet<string> = new Set()): boolean {
+function listNoun(text: string, units: Units, match: Match, listNouns: ReadonlySet<string>, designationNouns: ReadonlySet<string>): boolean {
   if (listNouns.size === 0 && designationNouns.size === 0) return false;
   // A list or a designation (class `designation-noun`, session 24) right after the label, or after one bracketed acronym.
   const heads = (w: string): boolean => listNouns.has(w) || designationNouns.has(w);
